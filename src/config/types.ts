@@ -1,0 +1,57 @@
+/** The validated form of plumbline.yaml (see schema/plumbline.schema.json). */
+
+export type RendererKind = 'auto' | 'plain' | 'kustomize' | 'helm';
+
+export interface HelmSettings {
+  releaseName?: string;
+  namespace?: string;
+  /** Values files relative to the environment path, applied in order. */
+  valuesFiles: string[];
+}
+
+export interface ClusterSettings {
+  /** kubeconfig context; absent means the current context of the kubeconfig in use. */
+  context?: string;
+}
+
+export interface PromoteSettings {
+  from: string;
+  via: 'pull-request' | 'commit';
+  /** Only these image names are promoted; absent means all. */
+  images?: string[];
+  allowDowngrade: boolean;
+  /** Extra Helm values paths holding images, e.g. `containers[name=app].image`. */
+  helmImagePaths?: string[];
+}
+
+export interface EnvironmentConfig {
+  name: string;
+  /** Folder relative to the repository root. */
+  path: string;
+  renderer: RendererKind;
+  helm?: HelmSettings;
+  cluster?: ClusterSettings;
+  promote?: PromoteSettings;
+}
+
+/** A field never shown as a change, as in Argo CD's ignoreDifferences. */
+export interface IgnoreRule {
+  group?: string;
+  kind?: string;
+  name?: string;
+  namespace?: string;
+  /** RFC 6901 JSON pointer, e.g. `/spec/replicas`. */
+  path: string;
+}
+
+export interface PlumblineConfig {
+  /** Where the configuration came from; absent when environments were discovered. */
+  file?: string;
+  environments: EnvironmentConfig[];
+  diff: {
+    ignore: IgnoreRule[];
+    /** Label whose value names the environment that owns a live object. */
+    ownershipLabel?: string;
+  };
+  drift: { after: number; labels: string[] };
+}

@@ -1,0 +1,3 @@
+export async function runDriftAction(): Promise<void> {
+  throw new Error('the drift action is not built yet');
+}

@@ -1,0 +1,3 @@
+export async function runPlanAction(): Promise<void> {
+  throw new Error('the plan action is not built yet');
+}
