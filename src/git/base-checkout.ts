@@ -1,0 +1,81 @@
+/**
+ * The base side of an offline plan: the merge base of a ref and HEAD, checked out as a
+ * detached worktree in a temporary folder so the user's checkout is never touched.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { getExecOutput } from '@actions/exec';
+import { PlumblineError } from '../errors.js';
+
+export interface BaseRevision {
+  /** The ref as the user named it (or as it was chosen). */
+  ref: string;
+  /** The merge base of that ref and HEAD. */
+  sha: string;
+}
+
+async function git(cwd: string, args: string[]): Promise<{ ok: boolean; stdout: string; stderr: string }> {
+  const result = await getExecOutput('git', args, { cwd, silent: true, ignoreReturnCode: true });
+  return { ok: result.exitCode === 0, stdout: result.stdout.trim(), stderr: result.stderr.trim() };
+}
+
+/** Candidate default bases, most specific first: the remote's default branch, then main, master. */
+const DEFAULT_BASES = ['origin/HEAD', 'origin/main', 'origin/master', 'main', 'master'];
+
+export async function resolveBase(repoRoot: string, ref?: string): Promise<BaseRevision> {
+  const inside = await git(repoRoot, ['rev-parse', '--is-inside-work-tree']);
+  if (!inside.ok) {
+    throw new PlumblineError(
+      `${repoRoot} is not a git repository, so there is no base to compare with`,
+      'Run plumbline inside a clone, or compare with a cluster instead (--live).',
+    );
+  }
+  const candidates = ref ? [ref] : DEFAULT_BASES;
+  for (const candidate of candidates) {
+    const resolved = await git(repoRoot, ['rev-parse', '--verify', '--quiet', `${candidate}^{commit}`]);
+    if (!resolved.ok) continue;
+    const mergeBase = await git(repoRoot, ['merge-base', resolved.stdout, 'HEAD']);
+    if (!mergeBase.ok) {
+      throw new PlumblineError(
+        `${candidate} and HEAD have no common history`,
+        'In CI, fetch enough history for a merge base (actions/checkout with fetch-depth: 0).',
+      );
+    }
+    return { ref: candidate, sha: mergeBase.stdout };
+  }
+  throw new PlumblineError(
+    ref
+      ? `the base ref '${ref}' does not exist in ${repoRoot}`
+      : `found no base branch (tried ${DEFAULT_BASES.join(', ')})`,
+    'Name one with --base REF; in CI, fetch it first (actions/checkout with fetch-depth: 0).',
+  );
+}
+
+/** Runs `use` with a detached worktree of `sha`, removed afterwards whatever happens. */
+export async function withCheckout<T>(
+  repoRoot: string,
+  sha: string,
+  use: (dir: string) => Promise<T>,
+): Promise<T> {
+  const parent = await mkdtemp(join(tmpdir(), 'plumbline-base-'));
+  const dir = join(parent, 'base');
+  const added = await git(repoRoot, ['worktree', 'add', '--detach', '--quiet', dir, sha]);
+  if (!added.ok) {
+    await rm(parent, { recursive: true, force: true });
+    throw new PlumblineError(`could not check out ${sha} for the base side: ${added.stderr}`);
+  }
+  try {
+    return await use(dir);
+  } finally {
+    await git(repoRoot, ['worktree', 'remove', '--force', dir]);
+    await rm(parent, { recursive: true, force: true });
+  }
+}
+
+export async function headRevision(repoRoot: string): Promise<BaseRevision | undefined> {
+  const sha = await git(repoRoot, ['rev-parse', 'HEAD']);
+  if (!sha.ok) return undefined;
+  const branch = await git(repoRoot, ['rev-parse', '--abbrev-ref', 'HEAD']);
+  return { ref: branch.ok ? branch.stdout : 'HEAD', sha: sha.stdout };
+}
