@@ -8,6 +8,7 @@
 import type { IgnoreRule } from '../config/types.js';
 import type { KubeObject, Resource } from '../resource.js';
 import { compareObject } from './compare.js';
+import { changedFields } from './fields.js';
 import type { ObjectChange } from './model.js';
 import { projectOnto } from './project.js';
 
@@ -63,4 +64,18 @@ function dryRunNote(outcome: Extract<DryRunOutcome, { ok: false }>): string {
     case 'forbidden':
       return `the dry run was forbidden (${outcome.message}); compared with the manifest as written, as in reader mode`;
   }
+}
+
+/**
+ * Whether a server-side-apply dry run could show a change for this object. When our field
+ * manager owns nothing in the live object, the dry run yields the live object merged with
+ * the manifest's fields; if the live object, cut down to those fields, already equals the
+ * manifest, that merge is the live object itself, and the request can be skipped. Any
+ * doubt (absent live, our manager present, a value written in another form) means yes.
+ */
+export function needsDryRun(manifest: KubeObject, live: KubeObject | undefined, fieldManager: string): boolean {
+  if (!live) return true;
+  const managers = (live.metadata.managedFields ?? []) as { manager?: string }[];
+  if (managers.some((entry) => entry.manager === fieldManager)) return true;
+  return changedFields(projectOnto(live, manifest), manifest).length > 0;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareWithCluster, type DryRunOutcome } from '../../../src/diff/live.js';
+import { compareWithCluster, type DryRunOutcome, needsDryRun } from '../../../src/diff/live.js';
 import { type KubeObject, toResource } from '../../../src/resource.js';
 
 const configMap = (name: string, data: Record<string, string>, labels?: Record<string, string>): KubeObject => ({
@@ -55,5 +55,23 @@ describe('compareWithCluster', () => {
     });
     expect(changes[0]?.change).toBe('changed');
     expect(changes[0]?.fields).toEqual(['/data/k']);
+  });
+});
+
+describe('needsDryRun', () => {
+  const manifest = configMap('a', { k: '1' });
+  const live = (data: Record<string, string>, manager = 'argocd-controller') => ({
+    ...configMap('a', data),
+    metadata: { name: 'a', namespace: 'shop', uid: 'u', managedFields: [{ manager }] },
+  });
+
+  it('skips the dry run when the live object already holds every field the manifest sets', () => {
+    expect(needsDryRun(manifest, live({ k: '1' }), 'plumbline')).toBe(false);
+  });
+
+  it('asks for it when the object is absent, a value differs, or our manager owns fields', () => {
+    expect(needsDryRun(manifest, undefined, 'plumbline')).toBe(true);
+    expect(needsDryRun(manifest, live({ k: '2' }), 'plumbline')).toBe(true);
+    expect(needsDryRun(manifest, live({ k: '1' }, 'plumbline'), 'plumbline')).toBe(true);
   });
 });
