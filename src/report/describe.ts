@@ -1,0 +1,84 @@
+/**
+ * The words every report format shares, so Markdown, text and JSON readers see the same
+ * names for the same things.
+ */
+import type { ChangeKind, EnvironmentResult, ObjectChange, PlanResult, RiskKind } from '../diff/model.js';
+
+export const RISK_LABELS: Record<RiskKind, { one: string; many: string }> = {
+  deletion: { one: 'deletion', many: 'deletions' },
+  'namespace-deletion': { one: 'namespace deletion', many: 'namespace deletions' },
+  'immutable-field': { one: 'immutable field change', many: 'immutable field changes' },
+  'pvc-shrink': { one: 'PVC shrink', many: 'PVC shrinks' },
+};
+
+const RISK_ORDER: RiskKind[] = ['namespace-deletion', 'deletion', 'immutable-field', 'pvc-shrink'];
+
+export const CHANGE_SYMBOLS: Record<ChangeKind, string> = {
+  added: '+',
+  changed: '~',
+  deleted: '-',
+  unchanged: ' ',
+};
+
+/** The objects a report lists: unchanged ones are only counted. */
+export function listedChanges(environment: EnvironmentResult): ObjectChange[] {
+  return environment.changes.filter((change) => change.change !== 'unchanged');
+}
+
+/** `1 deletion, 2 immutable field changes`, most severe first; '' when there are none. */
+export function describeRisks(changes: readonly ObjectChange[]): string {
+  const counts = new Map<RiskKind, number>();
+  for (const change of changes)
+    for (const risk of change.risks) counts.set(risk.kind, (counts.get(risk.kind) ?? 0) + 1);
+  return RISK_ORDER.filter((kind) => counts.has(kind))
+    .map((kind) => {
+      const count = counts.get(kind)!;
+      return `${count} ${count === 1 ? RISK_LABELS[kind].one : RISK_LABELS[kind].many}`;
+    })
+    .join(', ');
+}
+
+export function riskCount(result: PlanResult): number {
+  return result.environments.reduce(
+    (sum, env) => sum + env.changes.reduce((inner, change) => inner + change.risks.length, 0),
+    0,
+  );
+}
+
+/** `main (a1b2c3d)`: a ref with its short commit. */
+export function describeRef(ref: { ref: string; sha: string }): string {
+  return `${ref.ref} (${ref.sha.slice(0, 7)})`;
+}
+
+/**
+ * The Secret keys whose values differ, as `data.password`, read from the field pointers:
+ * the diff itself only shows masked tokens, so this is how a reader learns what changed.
+ */
+export function secretValueChanges(change: ObjectChange): string[] {
+  if (change.id.kind !== 'Secret' || change.id.group !== '') return [];
+  const keys: string[] = [];
+  for (const pointer of change.fields) {
+    const match = /^\/(data|stringData)(?:\/(.*))?$/.exec(pointer);
+    if (!match) continue;
+    const key = match[2] === undefined ? '' : match[2].replaceAll('~1', '/').replaceAll('~0', '~');
+    keys.push(key ? `${match[1]}.${key}` : match[1]!);
+  }
+  return keys;
+}
+
+/**
+ * The hunks of a unified diff without its file header (`Index:`, `===`, `---`, `+++`):
+ * each report already names the object and what it was compared with.
+ */
+export function diffBody(diff: string): string {
+  const lines = diff.replace(/\n$/, '').split('\n');
+  const firstHunk = lines.findIndex((line) => line.startsWith('@@'));
+  if (firstHunk <= 0) return lines.join('\n');
+  const header = lines.slice(0, firstHunk);
+  const isFileHeader = header.every((line) => /^(Index: |={3,}$|--- |\+\+\+ |diff |$)/.test(line));
+  return (isFileHeader ? lines.slice(firstHunk) : lines).join('\n');
+}
+
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
+}

@@ -1,0 +1,134 @@
+/**
+ * The machine-readable report. Its shape is a public contract, described by
+ * schema/plan-report.schema.json and docs/report-format.md: keys always appear, in the
+ * order built here, with `null` for "not applicable", so a consumer never guesses.
+ * Change it only additively; anything else bumps `schemaVersion`.
+ */
+import type {
+  ChangeKind,
+  ComparisonMode,
+  EnvironmentResult,
+  ObjectChange,
+  PlanResult,
+  RiskKind,
+} from '../diff/model.js';
+import { hasChanges } from '../diff/model.js';
+import { listedChanges, riskCount, secretValueChanges } from './describe.js';
+import { redactResult } from './redact.js';
+
+export const PLAN_REPORT_SCHEMA_VERSION = 1;
+
+export interface PlanReportRef {
+  ref: string;
+  sha: string;
+}
+
+export interface PlanReportCounts {
+  added: number;
+  changed: number;
+  deleted: number;
+  unchanged: number;
+}
+
+export interface PlanReportObject {
+  key: string;
+  group: string;
+  version: string;
+  kind: string;
+  namespace: string | null;
+  name: string;
+  change: Exclude<ChangeKind, 'unchanged'>;
+  fields: string[];
+  risks: { kind: RiskKind; message: string }[];
+  notes: string[];
+  /** Secret keys whose values changed, as `data.password`; the values themselves never appear. */
+  secretValuesChanged: string[];
+  diff: string;
+}
+
+export interface PlanReportEnvironment {
+  name: string;
+  status: 'compared' | 'failed';
+  mode: ComparisonMode;
+  comparedWith: string;
+  notice: string | null;
+  error: string | null;
+  counts: PlanReportCounts;
+  objects: PlanReportObject[];
+}
+
+export interface PlanReport {
+  schemaVersion: typeof PLAN_REPORT_SCHEMA_VERSION;
+  changed: boolean;
+  base: PlanReportRef | null;
+  head: PlanReportRef | null;
+  totals: PlanReportCounts & { risks: number; failedEnvironments: number };
+  environments: PlanReportEnvironment[];
+}
+
+/** The report as pretty-printed JSON with a trailing newline. */
+export function renderJson(result: PlanResult): string {
+  return `${JSON.stringify(toPlanReport(result), null, 2)}\n`;
+}
+
+export function toPlanReport(result: PlanResult): PlanReport {
+  const redacted = redactResult(result);
+  const totals = {
+    added: 0,
+    changed: 0,
+    deleted: 0,
+    unchanged: 0,
+    risks: riskCount(redacted),
+    failedEnvironments: 0,
+  };
+  for (const env of redacted.environments) {
+    totals.added += env.counts.added;
+    totals.changed += env.counts.changed;
+    totals.deleted += env.counts.deleted;
+    totals.unchanged += env.counts.unchanged;
+    if (env.error !== undefined) totals.failedEnvironments += 1;
+  }
+  return {
+    schemaVersion: PLAN_REPORT_SCHEMA_VERSION,
+    changed: hasChanges(redacted),
+    base: redacted.base ? { ref: redacted.base.ref, sha: redacted.base.sha } : null,
+    head: redacted.head ? { ref: redacted.head.ref, sha: redacted.head.sha } : null,
+    totals,
+    environments: redacted.environments.map(environmentReport),
+  };
+}
+
+function environmentReport(env: EnvironmentResult): PlanReportEnvironment {
+  return {
+    name: env.environment,
+    status: env.error === undefined ? 'compared' : 'failed',
+    mode: env.mode,
+    comparedWith: env.comparedWith,
+    notice: env.notice ?? null,
+    error: env.error ?? null,
+    counts: {
+      added: env.counts.added,
+      changed: env.counts.changed,
+      deleted: env.counts.deleted,
+      unchanged: env.counts.unchanged,
+    },
+    objects: listedChanges(env).map(objectReport),
+  };
+}
+
+function objectReport(change: ObjectChange): PlanReportObject {
+  return {
+    key: change.key,
+    group: change.id.group,
+    version: change.id.version,
+    kind: change.id.kind,
+    namespace: change.id.namespace ?? null,
+    name: change.id.name,
+    change: change.change as PlanReportObject['change'],
+    fields: [...change.fields],
+    risks: change.risks.map((risk) => ({ kind: risk.kind, message: risk.message })),
+    notes: [...change.notes],
+    secretValuesChanged: secretValueChanges(change),
+    diff: change.diff,
+  };
+}

@@ -1,0 +1,126 @@
+/**
+ * Compact terminal output in the manner of `terraform plan`: per environment a header,
+ * one `+`, `~` or `-` line per object with its diff indented under it, counts and risks,
+ * and a closing summary line. Colour is ANSI and only when asked for.
+ */
+import type { EnvironmentResult, ObjectChange, PlanResult } from '../diff/model.js';
+import { hasChanges } from '../diff/model.js';
+import { displayName } from '../resource.js';
+import {
+  CHANGE_SYMBOLS,
+  describeRef,
+  diffBody,
+  listedChanges,
+  plural,
+  RISK_LABELS,
+  riskCount,
+  secretValueChanges,
+} from './describe.js';
+import { redactResult } from './redact.js';
+
+export interface TextOptions {
+  color: boolean;
+}
+
+const ESC = '\u001b[';
+const STYLES = { bold: '1', dim: '2', red: '31', green: '32', yellow: '33', cyan: '36' } as const;
+type Style = keyof typeof STYLES;
+
+export function renderText(result: PlanResult, options: TextOptions): string {
+  const paint = (style: Style, text: string) =>
+    options.color ? `${ESC}${STYLES[style]}m${text}${ESC}0m` : text;
+  const redacted = redactResult(result);
+  const lines: string[] = [];
+  if (redacted.head && redacted.base) {
+    lines.push(
+      paint('bold', `plumbline plan: ${describeRef(redacted.head)} against ${describeRef(redacted.base)}`),
+      '',
+    );
+  }
+  for (const env of redacted.environments) {
+    lines.push(...environmentLines(env, paint), '');
+  }
+  lines.push(summaryLine(redacted, paint));
+  return `${lines.join('\n')}\n`;
+}
+
+function environmentLines(env: EnvironmentResult, paint: (style: Style, text: string) => string): string[] {
+  const lines = [
+    paint('bold', `${plain(env.environment)} (${env.mode}, compared with ${plain(env.comparedWith)})`),
+  ];
+  if (env.notice) lines.push(`  ${paint('cyan', 'notice:')} ${plain(env.notice)}`);
+  if (env.error !== undefined) {
+    lines.push(`  ${paint('red', 'error: could not be compared:')} ${indentRest(plain(env.error), '  ')}`);
+    return lines;
+  }
+  for (const change of listedChanges(env)) lines.push(...objectLines(change, paint));
+  const { added, changed, deleted, unchanged } = env.counts;
+  lines.push(`  ${added} to add, ${changed} to change, ${deleted} to delete, ${unchanged} unchanged`);
+  return lines;
+}
+
+function objectLines(change: ObjectChange, paint: (style: Style, text: string) => string): string[] {
+  const color: Style = change.change === 'added' ? 'green' : change.change === 'deleted' ? 'red' : 'yellow';
+  const lines = [
+    `  ${paint(color, CHANGE_SYMBOLS[change.change])} ${paint('bold', plain(displayName(change.id)))}`,
+  ];
+  const indent = '      ';
+  for (const risk of change.risks) {
+    lines.push(`${indent}${paint('red', `! ${RISK_LABELS[risk.kind].one}:`)} ${plain(risk.message)}`);
+  }
+  for (const note of change.notes) lines.push(`${indent}${paint('dim', `note: ${plain(note)}`)}`);
+  for (const key of secretValueChanges(change)) lines.push(`${indent}${plain(key)}: (secret value changed)`);
+  const body = diffBody(change.diff);
+  if (body.trim() !== '') {
+    for (const line of body.split('\n')) lines.push(indent + diffLine(plain(line), paint));
+  }
+  return lines;
+}
+
+function diffLine(line: string, paint: (style: Style, text: string) => string): string {
+  if (line.startsWith('@@')) return paint('cyan', line);
+  if (line.startsWith('+')) return paint('green', line);
+  if (line.startsWith('-')) return paint('red', line);
+  return line;
+}
+
+function summaryLine(result: PlanResult, paint: (style: Style, text: string) => string): string {
+  const failed = result.environments.filter((env) => env.error !== undefined).length;
+  const failure = failed > 0 ? paint('red', ` ${plural(failed, 'environment')} could not be compared.`) : '';
+  if (!hasChanges(result)) {
+    return `${paint('bold', 'No changes.')}${failed > 0 ? ' (in the environments that could be compared)' : ' Every environment matches what it was compared with.'}${failure}`;
+  }
+  const totals = { added: 0, changed: 0, deleted: 0 };
+  for (const env of result.environments) {
+    totals.added += env.counts.added;
+    totals.changed += env.counts.changed;
+    totals.deleted += env.counts.deleted;
+  }
+  const risks = riskCount(result);
+  const riskText = risks > 0 ? paint('red', ` ${plural(risks, 'risk')} to review.`) : '';
+  const counted = result.environments.length - failed;
+  return (
+    `${paint('bold', 'Plan:')} ${totals.added} to add, ${totals.changed} to change, ${totals.deleted} to delete ` +
+    `across ${plural(counted, 'environment')}.${riskText}${failure}`
+  );
+}
+
+/**
+ * Text from manifests, clusters and errors with control characters made visible, so it
+ * cannot move the cursor, recolour the terminal or forge a line of output.
+ */
+function plain(text: string): string {
+  let out = '';
+  for (const char of text) {
+    const point = char.codePointAt(0)!;
+    out +=
+      (point < 0x20 && char !== '\n' && char !== '\t') || point === 0x7f
+        ? `\\x${point.toString(16).padStart(2, '0')}`
+        : char;
+  }
+  return out;
+}
+
+function indentRest(text: string, indent: string): string {
+  return text.replaceAll('\n', `\n${indent}`);
+}
