@@ -1,0 +1,134 @@
+/**
+ * plumbline.yaml text -> configuration, or every problem in it with its line and column.
+ * Pure: the checks that need the file system (does a path exist) happen in load.ts with
+ * `locate` pointing at the offending field.
+ */
+import { type Document, LineCounter, parseAllDocuments } from 'yaml';
+import { nodeLocator, type Segment } from './locate.js';
+import type { ConfigProblem, Position } from './problems.js';
+import { validateAgainstSchema } from './schema.js';
+import { checkEnvironments, normalizeEnvironmentPath } from './semantic.js';
+import type {
+  EnvironmentConfig,
+  IgnoreRule,
+  PlumblineConfig,
+  PromoteSettings,
+  RendererKind,
+} from './types.js';
+
+/** The configuration as written: environments absent means "discover them". */
+export type WrittenConfig = Omit<PlumblineConfig, 'environments'> & { environments?: EnvironmentConfig[] };
+
+export interface ParsedConfig {
+  /** Present when the file has no problems. */
+  config?: WrittenConfig;
+  problems: ConfigProblem[];
+  /** Position of a field, for problems found later (e.g. a path that does not exist). */
+  locate(segments: Segment[]): Position;
+}
+
+const START: Position = { line: 1, column: 1 };
+
+export function parseConfigText(text: string, file: string): ParsedConfig {
+  const lineCounter = new LineCounter();
+  const documents = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const at = (offset: number): Position => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line, column: col };
+  };
+
+  // `parseAllDocuments` returns an empty stream for an empty or comment-only file.
+  const document = Array.isArray(documents) ? documents[0] : undefined;
+  if (!document) {
+    return {
+      problems: [{ file, ...START, message: 'the file is empty; expected a mapping with "environments"' }],
+      locate: () => START,
+    };
+  }
+  const locator = nodeLocator(document, lineCounter);
+  const locate = (segments: Segment[]) => locator.valueAt(segments);
+  const result = (problems: ConfigProblem[], config?: WrittenConfig): ParsedConfig =>
+    config ? { config, problems, locate } : { problems, locate };
+
+  const syntaxProblems: ConfigProblem[] = document.errors.map((error) => ({
+    file,
+    ...at(error.pos[0]),
+    message: `YAML syntax: ${error.message}`,
+    hint: error.code === 'DUPLICATE_KEY' ? 'Each key may appear only once in a mapping.' : undefined,
+  }));
+  const extra = (documents as Document.Parsed[])[1];
+  if (extra) {
+    syntaxProblems.push({
+      file,
+      ...at(extra.range[0]),
+      message: 'a second YAML document; the configuration is a single document',
+      hint: 'Remove the "---" separator and merge the documents.',
+    });
+  }
+  if (syntaxProblems.length > 0) return result(syntaxProblems);
+
+  const data: unknown = document.toJS();
+  const schemaProblems = validateAgainstSchema(data).map((problem) => ({
+    file,
+    ...(problem.atKey ? locator.keyAt(problem.segments) : locator.valueAt(problem.segments)),
+    message: problem.message,
+    hint: problem.hint,
+  }));
+  if (schemaProblems.length > 0) return result(schemaProblems);
+
+  const written = data as SchemaValidConfig;
+  const semanticProblems = checkEnvironments(written.environments ?? []).map((problem) => ({
+    file,
+    ...locator.valueAt(problem.segments),
+    message: problem.message,
+    hint: problem.hint,
+  }));
+  if (semanticProblems.length > 0) return result(semanticProblems);
+
+  return result([], withDefaults(written, file));
+}
+
+/** The shape the schema guarantees; defaults are not filled in yet. */
+interface SchemaValidConfig {
+  environments?: Array<{
+    name: string;
+    path: string;
+    renderer?: RendererKind;
+    helm?: { releaseName?: string; namespace?: string; valuesFiles?: string[] };
+    cluster?: { context?: string };
+    promote?: Partial<PromoteSettings> & { from: string };
+  }>;
+  diff?: { ignore?: IgnoreRule[]; ownershipLabel?: string };
+  drift?: { after?: number; labels?: string[] };
+}
+
+function withDefaults(written: SchemaValidConfig, file: string): WrittenConfig {
+  const config: WrittenConfig = {
+    file,
+    diff: { ignore: written.diff?.ignore ?? [] },
+    drift: { after: written.drift?.after ?? 1, labels: written.drift?.labels ?? ['drift'] },
+  };
+  if (written.diff?.ownershipLabel !== undefined) config.diff.ownershipLabel = written.diff.ownershipLabel;
+  if (written.environments) {
+    config.environments = written.environments.map((environment) => {
+      const result: EnvironmentConfig = {
+        name: environment.name,
+        // checkEnvironments has rejected paths that do not normalize.
+        path: normalizeEnvironmentPath(environment.path)!,
+        renderer: environment.renderer ?? 'auto',
+      };
+      if (environment.helm)
+        result.helm = { ...environment.helm, valuesFiles: environment.helm.valuesFiles ?? [] };
+      if (environment.cluster) result.cluster = { ...environment.cluster };
+      if (environment.promote) {
+        result.promote = {
+          ...environment.promote,
+          via: environment.promote.via ?? 'pull-request',
+          allowDowngrade: environment.promote.allowDowngrade ?? false,
+        };
+      }
+      return result;
+    });
+  }
+  return config;
+}
