@@ -17,11 +17,15 @@ mkdir -p "$bin" "$work"
 fail() { echo "build-infra: $*" >&2; exit 1; }
 log() { echo "build-infra: $*" >&2; }
 
-command -v go >/dev/null || fail "Go is not installed or not on PATH; install Go >= 1.23 (https://go.dev/doc/install) and retry."
-avail_kb=$(df -Pk "$cache" | awk 'NR==2 {print $4}')
-if [ "${avail_kb:-0}" -lt 4000000 ]; then
-  fail "less than 4 GB free under $cache ($((avail_kb / 1024)) MB); building kube-apiserver needs about 4 GB (module and build caches). Free space or set PLUMBLINE_CACHE to a larger disk."
-fi
+# Checked only when something must be built: cached binaries need neither Go nor space.
+require_build_tools() {
+  command -v go >/dev/null || fail "Go is not installed or not on PATH; install Go >= 1.23 (https://go.dev/doc/install) and retry."
+  local avail_kb
+  avail_kb=$(df -Pk "$cache" | awk 'NR==2 {print $4}')
+  if [ "${avail_kb:-0}" -lt 4000000 ]; then
+    fail "less than 4 GB free under $cache ($((avail_kb / 1024)) MB); building kube-apiserver needs about 4 GB (module and build caches). Free space or set PLUMBLINE_CACHE to a larger disk."
+  fi
+}
 
 export CGO_ENABLED=0 GOFLAGS=-buildvcs=false GOTOOLCHAIN=local
 
@@ -40,6 +44,7 @@ build() {
   local name="$1" version="$2" module="$3" package="$4"; shift 4
   local target="$bin/$name-$version"
   if [ -x "$target" ]; then log "$name $version cached"; ln -sf "$name-$version" "$bin/$name"; return; fi
+  require_build_tools
   local dir="$work/$name-$version"
   rm -rf "$dir"; mkdir -p "$dir"
   log "building $name $version from $module (first time only; this takes a while)"
@@ -93,8 +98,13 @@ if [ "$want" = all ] || [ "$want" = helm ]; then
   build helm "$HELM_VERSION" helm.sh/helm/v3 helm.sh/helm/v3/cmd/helm
 fi
 if [ "$want" = all ] || [ "$want" = kube-apiserver ]; then
-  mapfile -t replaces < <(kube_replaces)
-  [ "${#replaces[@]}" -gt 10 ] || fail "found no staging modules in k8s.io/kubernetes@$KUBERNETES_VERSION's go.mod"
+  replaces=()
+  # The replace lines come from the module's go.mod (Go and the proxy); a cached binary needs neither.
+  if [ ! -x "$bin/kube-apiserver-$KUBERNETES_VERSION" ]; then
+    require_build_tools
+    mapfile -t replaces < <(kube_replaces)
+    [ "${#replaces[@]}" -gt 10 ] || fail "found no staging modules in k8s.io/kubernetes@$KUBERNETES_VERSION's go.mod"
+  fi
   build kube-apiserver "$KUBERNETES_VERSION" k8s.io/kubernetes k8s.io/kubernetes/cmd/kube-apiserver "${replaces[@]}"
 fi
 echo "$bin"
