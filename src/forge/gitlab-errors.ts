@@ -36,6 +36,11 @@ const TLS_CODES = new Set([
   'ERR_TLS_CERT_ALTNAME_INVALID',
 ]);
 
+/** A failure to trust the server's certificate: no retry will fix it. */
+export function isCertificateFailure(code: string | undefined): boolean {
+  return code !== undefined && TLS_CODES.has(code);
+}
+
 export function gitLabRequestError(failure: FailedRequest): ForgeError {
   const { action, status, apiUrl, token } = failure;
   const tokenHint =

@@ -12,7 +12,12 @@
 import http from 'node:http';
 import https from 'node:https';
 import tls from 'node:tls';
-import { type FailedRequest, gitLabRequestError, type TokenSource } from './gitlab-errors.js';
+import {
+  type FailedRequest,
+  gitLabRequestError,
+  isCertificateFailure,
+  type TokenSource,
+} from './gitlab-errors.js';
 import { decideRetry, defaultRetryPolicy, type RetryPolicy, rateLimitResetMs } from './gitlab-retry.js';
 
 export interface GitLabLogger {
@@ -116,7 +121,9 @@ export function createGitLabClient(options: GitLabClientOptions): GitLabClient {
         return { status: answer.status, data: parseBody(answer) as T, headers };
       }
 
-      const decision = decideRetry({ method, status: answer?.status, headers, attempt, now: now() }, policy);
+      const decision = isCertificateFailure(networkCode)
+        ? ({ retry: false, reason: 'not-retryable' } as const)
+        : decideRetry({ method, status: answer?.status, headers, attempt, now: now() }, policy);
       if (decision.retry) {
         const what = answer ? `answered ${answer.status}` : `did not answer (${networkCode})`;
         logger?.warning(

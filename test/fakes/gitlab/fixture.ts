@@ -16,12 +16,14 @@ export interface SeededGitLab {
   human: FakeGitLabUser;
 }
 
-export async function startSeededGitLab(projectPath = 'acme/deploy'): Promise<SeededGitLab> {
-  const gitlab = await startFakeGitLab();
+export async function startSeededGitLab(
+  options: { projectPath?: string; tls?: { key: string; cert: string } } = {},
+): Promise<SeededGitLab> {
+  const gitlab = await startFakeGitLab(options.tls ? { tls: options.tls } : {});
   const bot = gitlab.state.addUser('project_7_bot_plumbline', { bot: true });
   const human = gitlab.state.addUser('ada');
   gitlab.state.addToken(BOT_TOKEN, bot, { scopes: ['api'], role: 'developer' });
   gitlab.state.addToken(HUMAN_TOKEN, human, { scopes: ['api'], role: 'maintainer' });
-  const project = gitlab.state.addProject(projectPath);
+  const project = gitlab.state.addProject(options.projectPath ?? 'acme/deploy');
   return { gitlab, project, bot, human };
 }

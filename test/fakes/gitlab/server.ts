@@ -6,6 +6,7 @@
  * the GitLab documentation the shapes cite.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { matchShape, type RequestShape, shapeViolations } from './api-shapes.js';
 import {
@@ -83,17 +84,19 @@ export class FakeGitLab {
     return this.origin;
   }
 
-  async start(): Promise<this> {
-    const server = createServer((request, response) => {
+  /** Listens on a random loopback port; with `tls`, over HTTPS as a self-managed instance with its own CA would. */
+  async start(options: { tls?: { key: string; cert: string } } = {}): Promise<this> {
+    const handler = (request: IncomingMessage, response: ServerResponse) => {
       this.handle(request, response).catch((error: unknown) => {
         this.violations.push(`fake GitLab crashed: ${String(error)}`);
         if (!response.headersSent) response.writeHead(500);
         response.end();
       });
-    });
+    };
+    const server: Server = options.tls ? createTlsServer(options.tls, handler) : createServer(handler);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     this.server = server;
-    this.origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    this.origin = `${options.tls ? 'https' : 'http'}://127.0.0.1:${(server.address() as AddressInfo).port}`;
     return this;
   }
 
@@ -553,8 +556,10 @@ export class FakeGitLab {
 }
 
 /** Starts a fake GitLab on a random loopback port. */
-export async function startFakeGitLab(): Promise<FakeGitLab> {
-  return new FakeGitLab().start();
+export async function startFakeGitLab(
+  options: { tls?: { key: string; cert: string } } = {},
+): Promise<FakeGitLab> {
+  return new FakeGitLab().start(options);
 }
 
 function tokenOf(request: IncomingMessage): string | undefined {
