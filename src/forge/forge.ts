@@ -14,6 +14,8 @@ export interface ForgeComment {
   id: number;
   body: string;
   author: string;
+  /** A link to the comment for people, when the forge gives one. */
+  url?: string;
 }
 
 export interface ForgeIssue {
