@@ -151,7 +151,8 @@ class GitHubForge implements Forge {
   }
 
   listIssues(labels: string[], state: 'open' | 'closed' | 'all'): Promise<ForgeIssue[]> {
-    const action = `list ${state === 'all' ? '' : `${state} `}issues labelled ${labels.join(', ')} in ${this.slug()}`;
+    const which = `${state === 'all' ? '' : `${state} `}issues${labels.length > 0 ? ` labelled ${labels.join(', ')}` : ''}`;
+    const action = `list ${which} in ${this.slug()}`;
     return this.call({ action, permission: 'issues: read' }, async () => {
       const issues = await this.client.paginate(this.client.rest.issues.listForRepo, {
         ...this.repoParams(),
