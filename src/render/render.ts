@@ -1,0 +1,106 @@
+/**
+ * Environments -> Resource[]: the configured (or detected) renderer, then one check that
+ * no object is rendered twice. Errors name the environment and its path.
+ */
+import { stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import pLimit from 'p-limit';
+import type { EnvironmentConfig } from '../config/types.js';
+import { PlumblineError } from '../errors.js';
+import type { Resource, SourceLocation } from '../resource.js';
+import { displayName } from '../resource.js';
+import { detectRenderer } from './detect.js';
+import { renderHelm } from './helm.js';
+import { renderKustomize } from './kustomize.js';
+import { renderPlain } from './plain.js';
+import type { ToolOverrides } from './tools.js';
+
+export interface RenderOptions {
+  /** Environments rendered at once by renderEnvironments; defaults to the cores, at most 4. */
+  concurrency?: number;
+  /** Binaries to run instead of PLUMBLINE_KUSTOMIZE / PLUMBLINE_HELM / PATH. */
+  tools?: ToolOverrides;
+}
+
+export type RenderResult =
+  | { environment: EnvironmentConfig; resources: Resource[] }
+  | { environment: EnvironmentConfig; error: Error };
+
+export async function renderEnvironment(
+  repoRoot: string,
+  env: EnvironmentConfig,
+  options: RenderOptions = {},
+): Promise<Resource[]> {
+  try {
+    await requireFolder(repoRoot, env.path);
+    const renderer = env.renderer === 'auto' ? await detectRenderer(repoRoot, env.path) : env.renderer;
+    const tools = options.tools ?? {};
+    const resources =
+      renderer === 'kustomize'
+        ? await renderKustomize(repoRoot, env.path, tools)
+        : renderer === 'helm'
+          ? await renderHelm(repoRoot, env, tools)
+          : await renderPlain(repoRoot, env.path);
+    requireUniqueKeys(resources);
+    return resources;
+  } catch (error) {
+    if (!(error instanceof PlumblineError)) throw error;
+    throw new PlumblineError(`Environment "${env.name}" (${env.path}): ${error.message}`, error.hint, {
+      cause: error,
+    });
+  }
+}
+
+/** Every environment, in parallel up to `concurrency`; one failing does not hide the others. */
+export async function renderEnvironments(
+  repoRoot: string,
+  envs: EnvironmentConfig[],
+  options: RenderOptions = {},
+): Promise<RenderResult[]> {
+  const limit = pLimit(options.concurrency ?? Math.min(4, availableParallelism()));
+  return Promise.all(
+    envs.map((environment) =>
+      limit(async (): Promise<RenderResult> => {
+        try {
+          return { environment, resources: await renderEnvironment(repoRoot, environment, options) };
+        } catch (error) {
+          return { environment, error: error instanceof Error ? error : new Error(String(error)) };
+        }
+      }),
+    ),
+  );
+}
+
+async function requireFolder(repoRoot: string, path: string): Promise<void> {
+  const isFolder = await stat(join(repoRoot, path)).then(
+    (stats) => stats.isDirectory(),
+    () => false,
+  );
+  if (!isFolder) throw new PlumblineError(`the folder ${path} does not exist`, 'Check the environment path.');
+}
+
+function requireUniqueKeys(resources: Resource[]): void {
+  const seen = new Map<string, Resource>();
+  const duplicates: string[] = [];
+  for (const resource of resources) {
+    const first = seen.get(resource.key);
+    if (first) {
+      duplicates.push(
+        `${displayName(resource.id)} is rendered twice: at ${place(first.source)} and at ${place(resource.source)}`,
+      );
+    } else {
+      seen.set(resource.key, resource);
+    }
+  }
+  if (duplicates.length > 0) {
+    throw new PlumblineError(
+      duplicates.join('\n'),
+      'Each object may appear once per environment; remove one of them or give it another name or namespace.',
+    );
+  }
+}
+
+function place(source: SourceLocation): string {
+  return source.line === undefined ? source.file : `${source.file}:${source.line}`;
+}
