@@ -3,6 +3,7 @@
  * (`image.repository`/`tag`/`digest`, image strings, and configured paths) and the containers
  * and initContainers of raw workload manifests.
  */
+import { posix } from 'node:path';
 import { type Document, isMap, isScalar, isSeq, type Node, type Scalar, type YAMLMap } from 'yaml';
 import { type HelmPath, nodeAtHelmPath, parseHelmPath } from './helm-paths.js';
 import { parseImageRef } from './image-ref.js';
@@ -30,13 +31,15 @@ export function formatOf(path: string, options: FindOptions = {}): SiteFormat {
 
 export function findImages(files: YamlFile[], options: FindOptions = {}): ImageInventory {
   const helmPaths = (options.helmImagePaths ?? []).map(parseHelmPath);
-  const inventory: ImageInventory = { files: [], sites: [] };
+  const inventory: ImageInventory = { files: [], sites: [], kustomizations: [] };
   for (const file of files) {
     const format = formatOf(file.path, options);
     inventory.files.push({ path: file.path, format });
     for (const document of file.documents) {
-      if (format === 'kustomize') inventory.sites.push(...kustomizeSites(file, document));
-      else if (format === 'helm') inventory.sites.push(...helmSites(file, document, helmPaths));
+      if (format === 'kustomize') {
+        inventory.sites.push(...kustomizeSites(file, document));
+        inventory.kustomizations.push({ path: file.path, resources: kustomizeResources(file, document) });
+      } else if (format === 'helm') inventory.sites.push(...helmSites(file, document, helmPaths));
       else inventory.sites.push(...manifestSites(file, document));
     }
   }
@@ -61,6 +64,14 @@ function kustomizeSites(file: YamlFile, document: Document.Parsed): FieldSite[] 
   return sites;
 }
 
+function kustomizeResources(file: YamlFile, document: Document.Parsed): string[] {
+  const folder = posix.dirname(file.path);
+  return seqItems(document, mapAt(document, document.contents)?.get('resources', true))
+    .map((item) => scalarText(isScalar(item) ? item : undefined))
+    .filter((resource): resource is string => resource !== undefined && !resource.includes('://'))
+    .map((resource) => posix.normalize(posix.join(folder, resource)));
+}
+
 function helmSites(file: YamlFile, document: Document.Parsed, paths: HelmPath[]): ImageSite[] {
   const sites = new Map<Node, ImageSite>();
   const visit = (node: unknown, where: string, key: string | undefined, seen: Set<Node>) => {
@@ -78,16 +89,18 @@ function helmSites(file: YamlFile, document: Document.Parsed, paths: HelmPath[])
           visit(pair.value, where ? `${where}.${childKey}` : childKey, childKey, seen);
       }
     } else if (isSeq(resolved)) {
-      resolved.items.forEach((item, index) => visit(item, `${where}[${index}]`, undefined, seen));
+      resolved.items.forEach((item, index) => {
+        visit(item, `${where}[${index}]`, undefined, seen);
+      });
     }
   };
   visit(document.contents, '', undefined, new Set());
-  paths.forEach((path) => {
+  for (const path of paths) {
     const node = nodeAtHelmPath(document, path);
-    if (!node || sites.has(node)) return;
-    const site = helmImageSite(file, document, node, path.map((s) => s.key).join('.'));
+    if (!node || sites.has(node)) continue;
+    const site = helmImageSite(file, document, node, path.map((segment) => segment.key).join('.'));
     if (site) sites.set(node, site);
-  });
+  }
   return [...sites.values()];
 }
 

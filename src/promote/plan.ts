@@ -59,14 +59,20 @@ export function displayName(site: ImageSite): string {
 }
 
 /**
- * In a folder with a kustomization, its `images:` entry decides what runs; the manifests'
- * own tags for the same image are overridden and left alone.
+ * A kustomization's `images:` entry decides what runs for the manifests it lists under
+ * `resources:`; their own tags for that image are overridden and left alone.
  */
 export function effectiveSites(inventory: ImageInventory): ImageSite[] {
   const kustomize = inventory.sites.filter((site) => site.format === 'kustomize');
-  return inventory.sites.filter(
-    (site) => site.format !== 'manifest' || !kustomize.some((k) => namesOverlap(k.names, site.names)),
-  );
+  const overridden = (site: ImageSite) =>
+    kustomize.some((entry) => {
+      const resources = inventory.kustomizations.find((k) => k.path === entry.file.path)?.resources ?? [];
+      const listed = resources.some(
+        (resource) => site.file.path === resource || site.file.path.startsWith(`${resource}/`),
+      );
+      return listed && namesOverlap(entry.names, site.names);
+    });
+  return inventory.sites.filter((site) => site.format !== 'manifest' || !overridden(site));
 }
 
 /** The version of each image an environment runs; one image at two versions is an error. */

@@ -43,4 +43,6 @@ export interface ScannedFile {
 export interface ImageInventory {
   files: ScannedFile[];
   sites: ImageSite[];
+  /** Repository paths each kustomization lists under `resources:` (files or folders). */
+  kustomizations: { path: string; resources: string[] }[];
 }

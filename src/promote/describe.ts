@@ -1,0 +1,96 @@
+/** Words and Markdown for a promotion: commit message, pull request title and body, outputs. */
+import { formatVersion, type ImageVersion } from './image-ref.js';
+import type { ImagePromotion } from './plan.js';
+
+export interface PromotionSummary {
+  target: string;
+  /** The source environment, or undefined for explicit inputs. */
+  source?: string;
+  /** The commit of the base branch the promotion was computed on. */
+  baseCommit: string;
+  promotions: ImagePromotion[];
+  /** Versions an earlier state of the same pull request promoted, now replaced. */
+  superseded: { image: string; was: ImageVersion; now: ImageVersion }[];
+  /** Markdown describing what changes in the target (the offline plan), when available. */
+  targetChange?: string;
+}
+
+export const bodyMarker = (target: string) => `<!-- plumbline:promote ${target} -->`;
+
+export function promotionTitle(summary: PromotionSummary): string {
+  const [only] = summary.promotions;
+  if (summary.promotions.length === 1 && only) {
+    return `Promote ${only.image} ${formatVersion(only.to)} to ${summary.target}`;
+  }
+  const from = summary.source ? ` from ${summary.source}` : '';
+  return `Promote ${summary.promotions.length} images${from} to ${summary.target}`;
+}
+
+export function commitMessage(summary: PromotionSummary): string {
+  const lines = summary.promotions.map(
+    (p) => `- ${p.image}: ${p.from.map(formatVersion).join(', ')} -> ${formatVersion(p.to)} (${p.origin})`,
+  );
+  return `${promotionTitle(summary)}\n\n${lines.join('\n')}\n\nPromoted by plumbline from ${summary.baseCommit.slice(0, 12)}.`;
+}
+
+const code = (text: string) => `\`${text.replaceAll('`', "'")}\``;
+const cell = (text: string) => text.replaceAll('|', '\\|');
+
+export function pullRequestBody(summary: PromotionSummary, bodyLimit = 65_536): string {
+  const rows = summary.promotions.map(
+    (p) =>
+      `| ${code(p.image)} | ${p.from.map((v) => code(formatVersion(v))).join(', ')} → ${code(formatVersion(p.to))} | ${cell(p.origin)} | ${code(summary.baseCommit.slice(0, 12))} |`,
+  );
+  const parts = [
+    bodyMarker(summary.target),
+    `## Promote to ${summary.target}`,
+    '',
+    '| image | old → new | source | source commit |',
+    '| --- | --- | --- | --- |',
+    ...rows,
+    '',
+    `Files: ${[...new Set(summary.promotions.flatMap((p) => p.places))].map(code).join(', ')}`,
+  ];
+  if (summary.superseded.length > 0) {
+    parts.push(
+      '',
+      '### Superseded',
+      'This pull request was updated by a newer promotion; it no longer carries:',
+      ...summary.superseded.map(
+        (s) => `- ${code(s.image)} ${code(formatVersion(s.was))} (now ${code(formatVersion(s.now))})`,
+      ),
+    );
+  }
+  if (summary.targetChange) parts.push('', `### What changes in ${summary.target}`, '', summary.targetChange);
+  parts.push('', '_This pull request is kept up to date by plumbline promote; newer promotions update it._');
+  const body = parts.join('\n');
+  if (body.length <= bodyLimit) return body;
+  // The plan diff is what grows; cut it rather than lose the table.
+  const note = '\n\n_The plan diff was too long for a pull request body and was cut._';
+  return body.slice(0, bodyLimit - note.length) + note;
+}
+
+/** The `promoted` output: one entry per promoted image. */
+export interface PromotedImage {
+  image: string;
+  environment: string;
+  from: string[];
+  to: string;
+  tag?: string;
+  digest?: string;
+  source: string;
+  files: string[];
+}
+
+export function promotedImages(target: string, promotions: ImagePromotion[]): PromotedImage[] {
+  return promotions.map((p) => ({
+    image: p.image,
+    environment: target,
+    from: p.from.map(formatVersion),
+    to: formatVersion(p.to),
+    ...(p.to.tag !== undefined && { tag: p.to.tag }),
+    ...(p.to.digest !== undefined && { digest: p.to.digest }),
+    source: p.origin,
+    files: [...new Set(p.places.map((place) => place.replace(/:\d+$/, '')))],
+  }));
+}
