@@ -214,7 +214,7 @@ EOF
 start_etcd() {
   # A fresh store each start: tests make uniquely named objects, and namespaces deleted
   # without a controller-manager would otherwise pile up as Terminating.
-  rm -rf "$state/etcd-data"
+  rm -rf "$state/etcd-data" "$state"/audit*.log
   # --unsafe-no-fsync: the data is disposable, and fsync on a shared disk is what makes
   # a test control plane slow.
   setsid "$bin/etcd-$ETCD_VERSION" \
@@ -237,6 +237,9 @@ start_etcd() {
 start_apiserver() {
   # ServiceAccount admission is off: without a controller-manager no namespace gets its
   # `default` ServiceAccount, and the plugin would reject every Pod.
+  # An audit log of every request as it arrives (metadata only, never a body): tests count
+  # plumbline's requests from the server's side with it.
+  printf 'apiVersion: audit.k8s.io/v1\nkind: Policy\nomitStages: [ResponseStarted, ResponseComplete, Panic]\nrules:\n  - level: Metadata\n' >"$state/audit-policy.yaml"
   setsid "$bin/kube-apiserver-$KUBERNETES_VERSION" \
     --bind-address 127.0.0.1 --advertise-address 127.0.0.1 --secure-port "$apiserver_port" \
     --etcd-servers "http://127.0.0.1:$etcd_port" \
@@ -249,6 +252,8 @@ start_apiserver() {
     --service-cluster-ip-range "$service_cidr" \
     --disable-admission-plugins ServiceAccount \
     --cert-dir "$state/apiserver-certs" \
+    --audit-policy-file "$state/audit-policy.yaml" --audit-log-path "$state/audit.log" \
+    --audit-log-maxsize 100 --audit-log-maxbackup 1 \
     </dev/null >"$state/kube-apiserver.log" 2>&1 9>&- &
   echo $! >"$state/kube-apiserver.pid"
   echo "$apiserver_port" >"$state/apiserver.port"

@@ -6,6 +6,8 @@
  */
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import {
   ApiextensionsV1Api,
   CoreV1Api,
@@ -127,4 +129,25 @@ export async function waitForCrd(name: string, timeoutMs = 30_000): Promise<void
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error(`CustomResourceDefinition ${name} was not Established within ${timeoutMs} ms`);
+}
+
+export interface AuditEvent {
+  verb: string;
+  requestURI: string;
+  userAgent?: string;
+  user: { username: string };
+  objectRef?: { resource?: string; namespace?: string; name?: string; apiGroup?: string };
+}
+
+/**
+ * Requests the API server received, from its audit log (metadata only, written as each
+ * request arrives): the server's own count, to check a client's count against.
+ */
+export function auditEvents(filter: (event: AuditEvent) => boolean = () => true): AuditEvent[] {
+  const path = join(dirname(testKubeconfigPath()), 'audit.log');
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as AuditEvent)
+    .filter(filter);
 }

@@ -1,0 +1,204 @@
+/**
+ * Reads the live counterpart of a desired set with one LIST per (kind, namespace), never
+ * a GET per object, plus the objects that carry the environment's ownership label (for
+ * deletions). Every object is masked before it leaves this module.
+ */
+import pLimit from 'p-limit';
+import { maskSecret } from '../diff/mask.js';
+import {
+  type KubeObject,
+  type Resource,
+  resourceId,
+  resourceKey,
+  splitApiVersion,
+  toResource,
+} from '../resource.js';
+import { type ApiResource, collectionPath, type Discovery, qualifiedName } from './discovery.js';
+import { forbiddenUser, ReadForbiddenError, readForbidden, unexpectedAnswer } from './errors.js';
+import type { KubeTransport } from './transport.js';
+
+export interface LiveState {
+  /** Live objects of the desired set, by key, masked. Desired objects absent live have no entry. */
+  objects: Map<string, KubeObject>;
+  /** Every live object carrying the ownership label, desired or not, masked. */
+  owned: Resource[];
+  /**
+   * `apiVersion/kind` of commonly owned kinds the identity may not list: a deletion of
+   * one of those goes unseen, which a report should say.
+   */
+  ownedNotSearched: string[];
+}
+
+export interface ReadLiveOptions {
+  /** `key=value`: live objects with it belong to the environment (deletion detection). */
+  ownershipLabel?: { key: string; value: string };
+  /** LIST requests in flight at once. */
+  concurrency?: number;
+}
+
+/**
+ * Kinds searched for owned objects besides the rendered ones: what an environment
+ * commonly holds, so that removing the last object of a kind still shows as a deletion.
+ */
+export const COMMONLY_OWNED_KINDS: ReadonlyArray<{ apiVersion: string; kind: string }> = [
+  { apiVersion: 'v1', kind: 'ConfigMap' },
+  { apiVersion: 'v1', kind: 'Secret' },
+  { apiVersion: 'v1', kind: 'Service' },
+  { apiVersion: 'v1', kind: 'ServiceAccount' },
+  { apiVersion: 'v1', kind: 'PersistentVolumeClaim' },
+  { apiVersion: 'v1', kind: 'Namespace' },
+  { apiVersion: 'apps/v1', kind: 'Deployment' },
+  { apiVersion: 'apps/v1', kind: 'StatefulSet' },
+  { apiVersion: 'apps/v1', kind: 'DaemonSet' },
+  { apiVersion: 'batch/v1', kind: 'Job' },
+  { apiVersion: 'batch/v1', kind: 'CronJob' },
+  { apiVersion: 'networking.k8s.io/v1', kind: 'Ingress' },
+  { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy' },
+  { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'Role' },
+  { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'RoleBinding' },
+  { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole' },
+  { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRoleBinding' },
+  { apiVersion: 'policy/v1', kind: 'PodDisruptionBudget' },
+  { apiVersion: 'autoscaling/v2', kind: 'HorizontalPodAutoscaler' },
+];
+
+const PAGE_SIZE = '500';
+
+export async function readLive(
+  transport: KubeTransport,
+  discovery: Discovery,
+  desired: readonly Resource[],
+  options: ReadLiveOptions = {},
+): Promise<LiveState> {
+  const limit = pLimit(options.concurrency ?? 8);
+  const desiredKeys = new Set(desired.map((resource) => resource.key));
+  const objects = new Map<string, KubeObject>();
+
+  // One LIST per (group, kind, namespace); the first apiVersion seen stands for the group.
+  const collections = new Map<string, { apiVersion: string; kind: string; namespace?: string }>();
+  for (const { id, object } of desired) {
+    const key = `${id.group}/${id.kind}/${id.namespace ?? ''}`;
+    if (!collections.has(key))
+      collections.set(key, { apiVersion: object.apiVersion, kind: id.kind, namespace: id.namespace });
+  }
+  const lists = [...collections.values()].map(({ apiVersion, kind, namespace }) =>
+    limit(async () => {
+      const resource = await discovery.lookup(apiVersion, kind);
+      if (!resource) return; // not served: nothing of it can be live
+      for (const object of await listAll(transport, resource, namespace)) {
+        const key = resourceKey(resourceId(object));
+        if (desiredKeys.has(key)) objects.set(key, object);
+      }
+    }),
+  );
+
+  const owned: Resource[] = [];
+  const ownedNotSearched: string[] = [];
+  const label = options.ownershipLabel;
+  const namespaces = [...new Set(desired.flatMap(({ id }) => (id.namespace ? [id.namespace] : [])))];
+  const ownedLists = label
+    ? ownedKinds(desired).map(({ apiVersion, kind, rendered }) =>
+        limit(async () => {
+          const resource = await discovery.lookup(apiVersion, kind);
+          if (!resource) return;
+          const found = await listOwned(
+            transport,
+            resource,
+            `${label.key}=${label.value}`,
+            namespaces,
+            rendered,
+          );
+          if (!found) ownedNotSearched.push(`${apiVersion}/${kind}`);
+          for (const object of found ?? [])
+            owned.push(toResource(object, { file: `live:${transport.context}` }));
+        }),
+      )
+    : [];
+
+  await Promise.all([...lists, ...ownedLists]);
+  owned.sort((a, b) => a.key.localeCompare(b.key));
+  return { objects, owned, ownedNotSearched: ownedNotSearched.sort() };
+}
+
+/** Rendered kinds first (their apiVersion wins), then the common ones, one entry per group and kind. */
+function ownedKinds(
+  desired: readonly Resource[],
+): Array<{ apiVersion: string; kind: string; rendered: boolean }> {
+  const kinds = new Map<string, { apiVersion: string; kind: string; rendered: boolean }>();
+  const add = (apiVersion: string, kind: string, rendered: boolean) => {
+    const key = `${splitApiVersion(apiVersion).group}/${kind}`;
+    if (!kinds.has(key)) kinds.set(key, { apiVersion, kind, rendered });
+  };
+  for (const { object } of desired) add(object.apiVersion, object.kind, true);
+  for (const { apiVersion, kind } of COMMONLY_OWNED_KINDS) add(apiVersion, kind, false);
+  return [...kinds.values()];
+}
+
+/**
+ * Labelled objects across all namespaces. An identity that may list only some namespaces
+ * gets the rendered namespaces instead; a kind it may not list at all is skipped unless
+ * it is rendered (then reading it is needed anyway). Returns undefined when skipped.
+ */
+async function listOwned(
+  transport: KubeTransport,
+  resource: ApiResource,
+  selector: string,
+  namespaces: string[],
+  rendered: boolean,
+): Promise<KubeObject[] | undefined> {
+  const skipForbidden = (error: unknown): undefined => {
+    if (!(error instanceof ReadForbiddenError) || rendered) throw error;
+    return undefined;
+  };
+  try {
+    return await listAll(transport, resource, undefined, selector);
+  } catch (error) {
+    if (!(error instanceof ReadForbiddenError) || !resource.namespaced || namespaces.length === 0) {
+      return skipForbidden(error);
+    }
+  }
+  try {
+    const perNamespace = await Promise.all(
+      namespaces.map((ns) => listAll(transport, resource, ns, selector)),
+    );
+    return perNamespace.flat();
+  } catch (error) {
+    return skipForbidden(error);
+  }
+}
+
+/** Every object of a collection, page by page, with apiVersion and kind set and Secrets masked. */
+async function listAll(
+  transport: KubeTransport,
+  resource: ApiResource,
+  namespace: string | undefined,
+  labelSelector?: string,
+): Promise<KubeObject[]> {
+  const path = collectionPath(resource, namespace);
+  const apiVersion = resource.group === '' ? resource.version : `${resource.group}/${resource.version}`;
+  const objects: KubeObject[] = [];
+  let continueToken: string | undefined;
+  do {
+    const response = await transport.request('GET', path, {
+      query: { limit: PAGE_SIZE, continue: continueToken, labelSelector },
+    });
+    if (response.status === 403) {
+      const user = forbiddenUser(response.body, transport.context);
+      const access = {
+        verb: 'list',
+        resource: qualifiedName(resource),
+        namespace: resource.namespaced ? namespace : undefined,
+      };
+      throw readForbidden(access, user, transport.context, transport.server);
+    }
+    if (response.status !== 200) {
+      throw unexpectedAnswer(`LIST ${path}`, response, transport.server, transport.context);
+    }
+    const list = response.body as { items?: KubeObject[]; metadata?: { continue?: string } };
+    // Items of a LIST carry neither apiVersion nor kind.
+    for (const item of list.items ?? [])
+      objects.push(maskSecret({ ...item, apiVersion, kind: resource.kind }));
+    continueToken = list.metadata?.continue || undefined;
+  } while (continueToken);
+  return objects;
+}
