@@ -80,17 +80,24 @@ export function createGitLabForge(options: GitLabForgeOptions): Forge {
     ...(options.sleep === undefined ? {} : { sleep: options.sleep }),
     ...(options.now === undefined ? {} : { now: options.now }),
   });
-  return new GitLabForge(client, encodeURIComponent(String(options.projectId)), options.apiUrl);
+  return new GitLabForge(
+    client,
+    encodeURIComponent(String(options.projectId)),
+    options.apiUrl,
+    options.logger,
+  );
 }
 
 class GitLabForge implements Forge {
   readonly bodyLimit = GITLAB_NOTE_LIMIT;
   private author: Promise<string> | undefined;
+  private readonly threadUrls = new Map<string, Promise<string | undefined>>();
 
   constructor(
     private readonly client: GitLabClient,
     private readonly project: string,
     private readonly apiUrl: string,
+    private readonly logger: GitLabLogger | undefined,
   ) {}
 
   currentAuthor(): Promise<string> {
@@ -113,7 +120,8 @@ class GitLabForge implements Forge {
       action: `list the notes of ${describe(thread)}`,
       query: { sort: 'asc', order_by: 'created_at' },
     });
-    return notes.filter((note) => !note.system).map(toComment);
+    const url = await this.threadUrl(thread);
+    return notes.filter((note) => !note.system).map((note) => toComment(note, url));
   }
 
   async createComment(thread: ThreadRef, body: string): Promise<ForgeComment> {
@@ -123,7 +131,7 @@ class GitLabForge implements Forge {
       action,
       body: { body },
     });
-    return toComment(data);
+    return toComment(data, await this.threadUrl(thread));
   }
 
   async updateComment(thread: ThreadRef, id: number, body: string): Promise<void> {
@@ -253,6 +261,29 @@ class GitLabForge implements Forge {
     await this.client.request('PUT', `/projects/${this.project}/merge_requests/${number}`, { action, body });
   }
 
+  /**
+   * The thread's web page, which note links hang off (`…/merge_requests/4#note_99`): notes
+   * carry no URL of their own. Asked once per thread, and only for links: a failure leaves
+   * the comments without one rather than failing the run.
+   */
+  private threadUrl(thread: ThreadRef): Promise<string | undefined> {
+    const key = `${thread.kind}:${thread.number}`;
+    let url = this.threadUrls.get(key);
+    if (url === undefined) {
+      url = this.client
+        .request<{ web_url?: unknown }>('GET', this.threadPath(thread), {
+          action: `read ${describe(thread)}`,
+        })
+        .then(({ data }) => (typeof data?.web_url === 'string' ? data.web_url : undefined))
+        .catch((error: unknown) => {
+          this.logger?.debug(`no link to the notes of ${describe(thread)}: ${(error as Error).message}`);
+          return undefined;
+        });
+      this.threadUrls.set(key, url);
+    }
+    return url;
+  }
+
   private threadPath(thread: ThreadRef): string {
     const kind = thread.kind === 'change-request' ? 'merge_requests' : 'issues';
     return `/projects/${this.project}/${kind}/${thread.number}`;
@@ -306,8 +337,10 @@ function readCa(file: string): string {
   }
 }
 
-function toComment(note: GitLabNote): ForgeComment {
-  return { id: note.id, body: note.body, author: note.author.username };
+function toComment(note: GitLabNote, threadUrl: string | undefined): ForgeComment {
+  const comment: ForgeComment = { id: note.id, body: note.body, author: note.author.username };
+  if (threadUrl !== undefined) comment.url = `${threadUrl}#note_${note.id}`;
+  return comment;
 }
 
 function toIssue(issue: GitLabIssue): ForgeIssue {

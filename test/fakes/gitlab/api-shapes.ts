@@ -123,6 +123,12 @@ export const requestShapes: readonly RequestShape[] = [
     source: `${DOCS}/issues/#new-issue`,
   },
   {
+    method: 'GET',
+    path: '/projects/:id/issues/:issue_iid',
+    query: {},
+    source: `${DOCS}/issues/#single-project-issue`,
+  },
+  {
     method: 'PUT',
     path: '/projects/:id/issues/:issue_iid',
     query: {},
@@ -180,6 +186,16 @@ export const requestShapes: readonly RequestShape[] = [
     },
     required: ['source_branch', 'target_branch', 'title'],
     source: `${DOCS}/merge_requests/#create-mr`,
+  },
+  {
+    method: 'GET',
+    path: '/projects/:id/merge_requests/:merge_request_iid',
+    query: {
+      render_html: 'boolean',
+      include_diverged_commits_count: 'boolean',
+      include_rebase_in_progress: 'boolean',
+    },
+    source: `${DOCS}/merge_requests/#get-single-mr`,
   },
   {
     method: 'PUT',

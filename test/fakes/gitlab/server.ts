@@ -262,6 +262,11 @@ export class FakeGitLab {
         });
         return { status: 201, body: this.issueJson(project, issue) };
       }
+      case 'GET /projects/:id/issues/:issue_iid':
+        return {
+          status: 200,
+          body: this.issueJson(project, findIid(project.issues, params.issue_iid!, 'Issue')),
+        };
       case 'PUT /projects/:id/issues/:issue_iid': {
         const issue = findIid(project.issues, params.issue_iid!, 'Issue');
         if (!can('reporter') && issue.authorId !== caller.user.id) forbid();
@@ -321,6 +326,10 @@ export class FakeGitLab {
           removeSourceBranch: body.remove_source_branch === true,
         });
         return { status: 201, body: this.mergeRequestJson(project, request) };
+      }
+      case 'GET /projects/:id/merge_requests/:merge_request_iid': {
+        const request = findIid(project.mergeRequests, params.merge_request_iid!, 'Merge Request');
+        return { status: 200, body: this.mergeRequestJson(project, request) };
       }
       case 'PUT /projects/:id/merge_requests/:merge_request_iid': {
         const request = findIid(project.mergeRequests, params.merge_request_iid!, 'Merge Request');

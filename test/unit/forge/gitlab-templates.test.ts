@@ -97,6 +97,7 @@ describe.each(templates)('templates/%s.yml', (name) => {
   it('runs the plumbline release this component release was cut from', () => {
     const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
     expect(inputs['plumbline-version']!.default).toBe(version);
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a shell expansion in the job script
     expect(bodyText).toContain('npx --yes plumbline@${PLUMBLINE_VERSION}');
   });
 

@@ -101,12 +101,17 @@ describe('GitLab forge: notes', () => {
     });
     const gitlabForge = forge();
 
-    for (const [thread, target] of [
-      [{ kind: 'issue', number: issue.iid }, issue],
-      [{ kind: 'change-request', number: mr.iid }, mr],
+    for (const [thread, target, page] of [
+      [{ kind: 'issue', number: issue.iid }, issue, 'issues/1'],
+      [{ kind: 'change-request', number: mr.iid }, mr, 'merge_requests/1'],
     ] as const) {
       const created = await gitlabForge.createComment(thread, 'first');
-      expect(created).toEqual({ id: expect.any(Number), body: 'first', author: 'project_7_bot_plumbline' });
+      expect(created).toEqual({
+        id: expect.any(Number),
+        body: 'first',
+        author: 'project_7_bot_plumbline',
+        url: `${gitlab.webUrl}/acme/deploy/-/${page}#note_${created.id}`,
+      });
       await gitlabForge.updateComment(thread, created.id, 'second');
       expect(target.notes.map((note) => note.body)).toEqual(['second']);
       await gitlabForge.deleteComment(thread, created.id);
