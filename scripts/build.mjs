@@ -35,6 +35,9 @@ await Promise.all(
       format: 'esm',
       target: 'node20',
       legalComments: 'none',
+      // tr46 (under @kubernetes/client-node) requires Node's deprecated built-in punycode,
+      // which prints a deprecation warning on every run; the userland package is the same code.
+      alias: { punycode: 'punycode/' },
       logLevel: 'warning',
       // Some dependencies are CommonJS and call require(); give them one.
       banner: {

@@ -1,0 +1,261 @@
+/**
+ * `plan`: what a change does to each environment. Orchestration only: load the config,
+ * render head (and base), ask the cluster, compare, and hand back a PlanResult that
+ * entries turn into comments, summaries, files and exit codes.
+ *
+ * Two comparisons, shown separately:
+ *   offline  the merge base against the head, per environment; needs no cluster
+ *   live     the head against the cluster (reader: get/list rights only)
+ * `auto` runs offline always, and live for every environment with a cluster when
+ * cluster credentials are available.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { type ClusterClient, type ClusterTarget, connectCluster, FIELD_MANAGER } from '../cluster/index.js';
+import { loadConfig } from '../config/load.js';
+import { selectEnvironments } from '../config/select.js';
+import type { EnvironmentConfig, PlumblineConfig } from '../config/types.js';
+import { compareSets } from '../diff/compare.js';
+import { compareWithCluster, type DryRunOutcome, needsDryRun } from '../diff/live.js';
+import { type ComparisonMode, countChanges, type EnvironmentResult, type PlanResult } from '../diff/model.js';
+import { describeError } from '../errors.js';
+import { headRevision, resolveBase, withCheckout } from '../git/base-checkout.js';
+import { type RenderResult, renderEnvironments } from '../render/render.js';
+import type { Resource } from '../resource.js';
+
+export type PlanMode = 'auto' | 'offline' | 'live' | 'reader';
+
+type Renders = ReadonlyMap<string, RenderResult>;
+
+export interface PlanOptions {
+  repoRoot: string;
+  /** Environment names; empty means every environment. */
+  environments?: string[];
+  /** The ref to compare the head with (its merge base with HEAD is used). */
+  base?: string;
+  mode: PlanMode;
+  kubeconfigPath?: string;
+  /** Overrides every environment's cluster context. */
+  context?: string;
+  /** Whether cluster credentials exist at all; decides `auto`. */
+  clusterAvailable: boolean;
+  log?: (message: string) => void;
+}
+
+export async function runPlan(options: PlanOptions): Promise<PlanResult> {
+  const log = options.log ?? (() => {});
+  const config = await loadConfig(options.repoRoot);
+  const environments = selectEnvironments(config, options.environments ?? []);
+  const head = await headRevision(options.repoRoot);
+
+  log(`rendering ${environments.map((env) => env.name).join(', ')}`);
+  const headRenders = byEnvironment(await renderEnvironments(options.repoRoot, environments));
+
+  const result: PlanResult = { environments: [] };
+  if (head) result.head = head;
+  const offline = new Map<string, EnvironmentResult>();
+  if (options.mode === 'auto' || options.mode === 'offline') {
+    const base = await resolveBase(options.repoRoot, options.base);
+    result.base = base;
+    log(`comparing with the merge base of ${base.ref} (${base.sha.slice(0, 7)})`);
+    // An environment new in this change has nothing at the base: all of it is added.
+    const baseRenders = await withCheckout(options.repoRoot, base.sha, async (dir) =>
+      byEnvironment(
+        await renderEnvironments(
+          dir,
+          environments.filter((env) => existsSync(join(dir, env.path))),
+        ),
+      ),
+    );
+    for (const env of environments) {
+      const comparedWith = `base ${base.ref} (${base.sha.slice(0, 7)})`;
+      offline.set(env.name, compareRenders(env, headRenders, baseRenders, config, comparedWith));
+    }
+  }
+
+  const live = await compareLive(environments, headRenders, config, options, log);
+  for (const env of environments) {
+    const offlineResult = offline.get(env.name);
+    if (offlineResult) {
+      if (options.mode === 'auto' && env.cluster && !options.clusterAvailable) {
+        offlineResult.notice = `no cluster credentials were given, so ${env.name} is compared with the base branch only`;
+      }
+      result.environments.push(offlineResult);
+    }
+    const liveResult = live.get(env.name);
+    if (liveResult) result.environments.push(liveResult);
+  }
+  return result;
+}
+
+function compareRenders(
+  env: EnvironmentConfig,
+  headRenders: Renders,
+  baseRenders: Renders,
+  config: PlumblineConfig,
+  comparedWith: string,
+): EnvironmentResult {
+  const head = headRenders.get(env.name);
+  const base = baseRenders.get(env.name);
+  if (!head || 'error' in head)
+    return failed(env, 'offline', comparedWith, head && 'error' in head ? head.error : undefined);
+  if (!base || 'error' in base) {
+    return failed(
+      env,
+      'offline',
+      comparedWith,
+      base && 'error' in base ? `base: ${describeError(base.error)}` : undefined,
+    );
+  }
+  const changes = compareSets(byKey(base.resources), byKey(head.resources), config.diff.ignore);
+  return { environment: env.name, mode: 'offline', comparedWith, counts: countChanges(changes), changes };
+}
+
+async function compareLive(
+  environments: readonly EnvironmentConfig[],
+  headRenders: Renders,
+  config: PlumblineConfig,
+  options: PlanOptions,
+  log: (message: string) => void,
+): Promise<Map<string, EnvironmentResult>> {
+  const results = new Map<string, EnvironmentResult>();
+  if (options.mode === 'offline') return results;
+  const mode: ComparisonMode = options.mode === 'reader' ? 'reader' : 'live';
+  const explicit = options.mode === 'live' || options.mode === 'reader';
+  const clients = new Map<string, Promise<ClusterClient>>();
+  try {
+    await compareEach();
+  } finally {
+    for (const client of clients.values())
+      await client.then(
+        (c) => c.close(),
+        () => {},
+      );
+  }
+  return results;
+
+  async function compareEach(): Promise<void> {
+    for (const env of environments) {
+      const context = options.context ?? env.cluster?.context;
+      const hasCluster = Boolean(env.cluster) || options.context !== undefined;
+      if (!hasCluster) {
+        if (explicit) {
+          results.set(
+            env.name,
+            failed(
+              env,
+              mode,
+              'cluster',
+              `environment ${env.name} has no cluster; set cluster.context in the config or pass --context`,
+            ),
+          );
+        }
+        continue;
+      }
+      const comparedWith = `cluster ${context ?? '(current context)'}`;
+      if (!options.clusterAvailable) {
+        if (explicit)
+          results.set(env.name, failed(env, mode, comparedWith, 'no cluster credentials (no kubeconfig)'));
+        continue;
+      }
+      const render = headRenders.get(env.name);
+      if (!render || 'error' in render) {
+        results.set(
+          env.name,
+          failed(env, mode, comparedWith, render && 'error' in render ? render.error : undefined),
+        );
+        continue;
+      }
+      try {
+        const target: ClusterTarget = {};
+        if (options.kubeconfigPath) target.kubeconfigPath = options.kubeconfigPath;
+        if (context) target.context = context;
+        const key = `${target.kubeconfigPath ?? ''}|${context ?? ''}`;
+        if (!clients.has(key)) clients.set(key, connectCluster(target));
+        const client = await clients.get(key)!;
+        log(`${env.name}: comparing ${render.resources.length} objects with ${client.context} (${mode})`);
+        results.set(
+          env.name,
+          await compareEnvironmentWithCluster(env, render.resources, client, config, mode, comparedWith),
+        );
+      } catch (error) {
+        results.set(env.name, failed(env, mode, comparedWith, error));
+      }
+    }
+  }
+}
+
+export async function compareEnvironmentWithCluster(
+  env: EnvironmentConfig,
+  rendered: readonly Resource[],
+  client: ClusterClient,
+  config: PlumblineConfig,
+  mode: ComparisonMode,
+  comparedWith: string,
+): Promise<EnvironmentResult> {
+  const { resources } = await client.resolveScopes([...rendered]);
+  const ownershipLabel = ownership(config, env);
+  const live = await client.readLive(resources, ownershipLabel ? { ownershipLabel } : {});
+  let dryRun: Map<string, DryRunOutcome> | undefined;
+  if (mode === 'live') {
+    // Only objects whose dry run could show a change cost a request (see needsDryRun).
+    const needed = resources.filter((r) => needsDryRun(r.object, live.objects.get(r.key), FIELD_MANAGER));
+    const outcomes = await client.dryRunApply(needed);
+    for (const resource of resources) {
+      const object = live.objects.get(resource.key);
+      if (!outcomes.has(resource.key) && object) outcomes.set(resource.key, { ok: true, object });
+    }
+    dryRun = outcomes;
+  }
+  const changes = compareWithCluster({
+    desired: resources,
+    live: live.objects,
+    owned: live.owned,
+    ...(dryRun ? { dryRun } : {}),
+    rules: config.diff.ignore,
+  });
+  return { environment: env.name, mode, comparedWith, counts: countChanges(changes), changes };
+}
+
+/** `key` or `key=value`; a bare key takes the environment's name as its value. */
+function ownership(
+  config: PlumblineConfig,
+  env: EnvironmentConfig,
+): { key: string; value: string } | undefined {
+  const label = config.diff.ownershipLabel;
+  if (!label) return undefined;
+  const equals = label.indexOf('=');
+  return equals === -1
+    ? { key: label, value: env.name }
+    : { key: label.slice(0, equals), value: label.slice(equals + 1) };
+}
+
+function byEnvironment(results: readonly RenderResult[]): Renders {
+  return new Map(results.map((result) => [result.environment.name, result]));
+}
+
+function byKey(resources: readonly Resource[]) {
+  return new Map(resources.map((resource) => [resource.key, resource]));
+}
+
+function failed(
+  env: EnvironmentConfig,
+  mode: ComparisonMode,
+  comparedWith: string,
+  error: unknown,
+): EnvironmentResult {
+  return {
+    ...skipped(env, mode, comparedWith),
+    error: error === undefined ? 'rendering produced no result' : describeError(error),
+  };
+}
+
+function skipped(env: EnvironmentConfig, mode: ComparisonMode, comparedWith: string): EnvironmentResult {
+  return {
+    environment: env.name,
+    mode,
+    comparedWith,
+    counts: { added: 0, changed: 0, deleted: 0, unchanged: 0 },
+    changes: [],
+  };
+}
