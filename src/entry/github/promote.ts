@@ -1,3 +1,79 @@
+/** The promote action: inputs -> the promote command -> outputs. */
+import * as core from '@actions/core';
+import * as github from '@actions/github';
+import { type PromoteOptions, promote } from '../../commands/promote.js';
+import { loadConfig } from '../../config/load.js';
+import { PlumblineError } from '../../errors.js';
+import { createGitHubForge } from '../../forge/github.js';
+
+const list = (value: string) =>
+  value
+    .split(/[\n,]/)
+    .map((item) => item.trim())
+    .filter(Boolean);
+
+/** A boolean input; empty (as when run outside a workflow) is false. */
+const flag = (name: string) => (core.getInput(name) ? core.getBooleanInput(name) : false);
+
+function choice<T extends string>(name: string, allowed: readonly T[]): T | undefined {
+  const value = core.getInput(name);
+  if (!value) return undefined;
+  if (!allowed.includes(value as T)) {
+    throw new PlumblineError(`input \`${name}\` must be one of ${allowed.join(', ')}; got '${value}'`);
+  }
+  return value as T;
+}
+
 export async function runPromoteAction(): Promise<void> {
-  throw new Error('the promote action is not built yet');
+  const repoRoot = core.getInput('path') || process.env.GITHUB_WORKSPACE || process.cwd();
+  const payloadBase = (github.context.payload.repository as { default_branch?: string } | undefined)
+    ?.default_branch;
+  const base = core.getInput('base') || payloadBase;
+  const images = list(core.getInput('images'));
+  const labels = list(core.getInput('labels'));
+  const via = choice('via', ['pull-request', 'commit'] as const);
+  const group = choice('group', ['environment', 'image'] as const);
+  const options: PromoteOptions = {
+    repoRoot,
+    config: await loadConfig(repoRoot),
+    to: core.getInput('to', { required: true }),
+    dryRun: flag('dry-run'),
+    ...(core.getInput('from') && { from: core.getInput('from') }),
+    ...(core.getInput('image') && { image: core.getInput('image') }),
+    ...(core.getInput('tag') && { tag: core.getInput('tag') }),
+    ...(core.getInput('digest') && { digest: core.getInput('digest') }),
+    ...(via && { via }),
+    ...(group && { group }),
+    ...(images.length > 0 && { images }),
+    ...(labels.length > 0 && { labels }),
+    ...(flag('allow-downgrade') && { allowDowngrade: true }),
+    ...(base && { base }),
+  };
+  const token = core.getInput('github-token');
+  const { owner, repo } = github.context.repo;
+  const forge = token
+    ? createGitHubForge({
+        token,
+        owner,
+        repo,
+        apiUrl: github.context.apiUrl,
+        logger: { warning: core.warning, debug: core.debug },
+      })
+    : undefined;
+
+  const result = await promote(options, { ...(forge && { forge }), log: (line) => core.info(line) });
+
+  const request = result.changes.find((change) => change.pullRequest)?.pullRequest;
+  core.setOutput('promoted', JSON.stringify(result.promoted));
+  core.setOutput('status', result.status);
+  core.setOutput('pull-request-number', request ? String(request.number) : '');
+  core.setOutput('pull-request-url', request?.url ?? '');
+  core.setOutput(
+    'pull-requests',
+    JSON.stringify(
+      result.changes.flatMap((change) =>
+        change.pullRequest ? [{ branch: change.branch, ...change.pullRequest }] : [],
+      ),
+    ),
+  );
 }
