@@ -199,14 +199,18 @@ function revisionText(drift: EnvironmentDrift): string {
   const { revision } = drift;
   const sha = code(revision.sha.slice(0, 12));
   if (revision.source === 'head') {
-    return `${sha}, the checked-out commit: the environment records no deployed revision, so a commit not yet deployed would show as drift`;
+    const why =
+      revision.note ??
+      'the environment records no deployed revision, so a commit not yet deployed shows as drift';
+    return `${sha}, the checked-out commit: ${escapeInline(why)}`;
   }
   const from = revision.from ? ` (${escapeInline(revision.from)})` : '';
   const behind =
     revision.head && revision.head !== revision.sha
       ? `; the branch is at ${code(revision.head.slice(0, 12))}, not yet deployed`
       : '';
-  return `${sha}, the revision the environment runs${from}${behind}`;
+  const note = revision.note ? ` (${escapeInline(revision.note)})` : '';
+  return `${sha}, the revision the environment runs${from}${behind}${note}`;
 }
 
 function objectDetails(object: DriftedObject): string {

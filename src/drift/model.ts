@@ -80,4 +80,6 @@ export interface DriftRevision {
   from?: string;
   /** HEAD, when the deployed revision is another commit (the environment is behind). */
   head?: string;
+  /** Something a reader should know, e.g. that objects record several revisions. */
+  note?: string;
 }

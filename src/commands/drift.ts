@@ -1,0 +1,295 @@
+/**
+ * `drift`: for each environment with a cluster, compare the cluster with Git at the
+ * revision the environment runs, and keep one issue per environment up to date. Orchestration
+ * only: config, render, cluster reads and the forge are adapters; what the drift is and
+ * what to do with the issue are decided in src/drift.
+ */
+
+import { getExecOutput } from '@actions/exec';
+import { type ClusterClient, type ClusterTarget, connectCluster, FIELD_MANAGER } from '../cluster/index.js';
+import type { LiveState } from '../cluster/live.js';
+import { loadConfig } from '../config/load.js';
+import { selectEnvironments } from '../config/select.js';
+import type { EnvironmentConfig, PlumblineConfig } from '../config/types.js';
+import { compareWithCluster, type DryRunOutcome, needsDryRun } from '../diff/live.js';
+import { type ComparisonMode, countChanges, type EnvironmentResult } from '../diff/model.js';
+import { describeDrift } from '../drift/describe.js';
+import type { DriftRevision, EnvironmentDrift } from '../drift/model.js';
+import {
+  DEFAULT_REVISION_ANNOTATION,
+  type RecordedRevision,
+  type RevisionSource,
+  revisionFromAnnotations,
+  revisionFromStatus,
+  revisionObject,
+} from '../drift/revision.js';
+import { withoutUnlistedItems } from '../drift/unnamed-items.js';
+import { describeError, PlumblineError } from '../errors.js';
+import type { Forge } from '../forge/forge.js';
+import { headRevision, withCheckout } from '../git/base-checkout.js';
+import { renderEnvironment } from '../render/render.js';
+import { type KubeObject, type Resource, resourceId, resourceKey, toResource } from '../resource.js';
+import { type IssueOutcome, reconcileIssue } from './drift-issue.js';
+
+export type DriftMode = 'live' | 'reader';
+
+export interface DriftOptions {
+  repoRoot: string;
+  /** Environment names; empty means every environment with a cluster. */
+  environments?: string[];
+  mode: DriftMode;
+  kubeconfigPath?: string;
+  /** Overrides every environment's cluster context. */
+  context?: string;
+  /** Where environments record the revision they run; the default annotation when absent. */
+  revisionSource?: RevisionSource;
+  /** Keep issues on this forge; absent means report only. */
+  forge?: Forge;
+  /** Overrides the config's drift.labels. */
+  labels?: string[];
+  /** Overrides the config's drift.after. */
+  after?: number;
+  /** A link to this run, written into the issue. */
+  runUrl?: string;
+  /** ISO 8601; the clock, for tests. */
+  now?: () => string;
+  log?: (message: string) => void;
+}
+
+export interface EnvironmentDriftOutcome {
+  drift: EnvironmentDrift;
+  /** What happened to the environment's issue; absent without a forge or when the check failed. */
+  issue?: IssueOutcome;
+  /** Set when the issue could not be updated: the drift was still found and reported. */
+  issueError?: string;
+}
+
+export interface DriftRun {
+  environments: EnvironmentDriftOutcome[];
+  after: number;
+}
+
+export async function runDrift(options: DriftOptions): Promise<DriftRun> {
+  const log = options.log ?? (() => {});
+  const config = await loadConfig(options.repoRoot);
+  const environments = pickEnvironments(config, options);
+  const head = await headRevision(options.repoRoot);
+  if (!head) {
+    throw new PlumblineError(
+      `${options.repoRoot} is not a git repository with a commit`,
+      'Run plumbline drift in a clone of the repository (in CI: actions/checkout).',
+    );
+  }
+  const after = options.after ?? config.drift.after;
+  const labels = options.labels ?? config.drift.labels;
+  const now = options.now ?? (() => new Date().toISOString());
+  const clients = new Map<string, Promise<ClusterClient>>();
+  const outcomes: EnvironmentDriftOutcome[] = [];
+  try {
+    for (const env of environments) {
+      log(`${env.name}: checking for drift (${options.mode})`);
+      const drift = await checkEnvironment(env, config, head.sha, options, clients, log);
+      const outcome: EnvironmentDriftOutcome = { drift };
+      if (options.forge && drift.error === undefined) {
+        try {
+          outcome.issue = await reconcileIssue(options.forge, drift, {
+            after,
+            labels,
+            now: now(),
+            log,
+            ...(options.runUrl ? { runUrl: options.runUrl } : {}),
+          });
+        } catch (error) {
+          outcome.issueError = describeError(error);
+          log(`${env.name}: the issue could not be updated: ${outcome.issueError}`);
+        }
+      }
+      outcomes.push(outcome);
+    }
+  } finally {
+    for (const client of clients.values()) client.then((c) => c.close()).catch(() => {});
+  }
+  return { environments: outcomes, after };
+}
+
+/** Named environments must have a cluster; without names, those with one are checked. */
+function pickEnvironments(config: PlumblineConfig, options: DriftOptions): EnvironmentConfig[] {
+  const selected = selectEnvironments(config, options.environments ?? []);
+  if (options.context !== undefined) return selected;
+  const withCluster = selected.filter((env) => env.cluster);
+  const named = options.environments ?? [];
+  const without = selected.filter((env) => !env.cluster && named.includes(env.name));
+  if (without.length > 0) {
+    throw new PlumblineError(
+      `${without.map((env) => env.name).join(', ')} ${without.length === 1 ? 'has' : 'have'} no cluster, so drift cannot be checked`,
+      'Give the environment a cluster in plumbline.yaml (cluster: { context: NAME }) or pass --context.',
+    );
+  }
+  if (withCluster.length === 0) {
+    throw new PlumblineError(
+      'No environment has a cluster, so there is nothing to check for drift',
+      'Give environments a cluster in plumbline.yaml (cluster: { context: NAME }) or pass --context.',
+    );
+  }
+  return withCluster;
+}
+
+async function checkEnvironment(
+  env: EnvironmentConfig,
+  config: PlumblineConfig,
+  headSha: string,
+  options: DriftOptions,
+  clients: Map<string, Promise<ClusterClient>>,
+  log: (message: string) => void,
+): Promise<EnvironmentDrift> {
+  const context = options.context ?? env.cluster?.context;
+  const comparedWith = `cluster ${context ?? '(current context)'}`;
+  const headOnly: DriftRevision = { sha: headSha, source: 'head' };
+  try {
+    const client = await clientFor(clients, options.kubeconfigPath, context);
+    const rendered = await renderEnvironment(options.repoRoot, env);
+    let detection = await detect(env, rendered, client, config, options.mode, comparedWith);
+    const source = options.revisionSource ?? { from: 'annotation', name: DEFAULT_REVISION_ANNOTATION };
+    const recorded = await recordedRevision(source, detection.live, client);
+    let revision: DriftRevision = headOnly;
+    if (recorded && recorded.sha !== headSha && !headSha.startsWith(recorded.sha)) {
+      const sha = await commitExists(options.repoRoot, recorded.sha);
+      if (sha) {
+        log(
+          `${env.name}: the environment runs ${sha.slice(0, 7)} (${recorded.from}); comparing with that commit`,
+        );
+        const deployed = await withCheckout(options.repoRoot, sha, (dir) => renderEnvironment(dir, env));
+        detection = await detect(env, deployed, client, config, options.mode, comparedWith);
+        revision = { sha, source: 'deployed', from: recorded.from, head: headSha };
+      } else {
+        revision = {
+          ...headOnly,
+          note: `the environment runs ${recorded.sha.slice(0, 12)} (${recorded.from}), which is not in this clone; fetch its history (actions/checkout with fetch-depth: 0) to compare with it`,
+        };
+      }
+    } else if (recorded) {
+      revision = { sha: headSha, source: 'deployed', from: recorded.from };
+    }
+    if (recorded?.note) revision.note = recorded.note;
+    const live = new Map<string, KubeObject>(detection.live.objects);
+    for (const owned of detection.live.owned) live.set(owned.key, owned.object);
+    return describeDrift({ comparison: detection.comparison, live, revision });
+  } catch (error) {
+    return {
+      environment: env.name,
+      mode: options.mode,
+      comparedWith,
+      revision: headOnly,
+      objects: [],
+      inSync: 0,
+      error: describeError(error),
+    };
+  }
+}
+
+function clientFor(
+  clients: Map<string, Promise<ClusterClient>>,
+  kubeconfigPath: string | undefined,
+  context: string | undefined,
+): Promise<ClusterClient> {
+  const key = `${kubeconfigPath ?? ''}|${context ?? ''}`;
+  let client = clients.get(key);
+  if (!client) {
+    const target: ClusterTarget = {};
+    if (kubeconfigPath) target.kubeconfigPath = kubeconfigPath;
+    if (context) target.context = context;
+    client = connectCluster(target);
+    clients.set(key, client);
+  }
+  return client;
+}
+
+interface Detection {
+  comparison: EnvironmentResult;
+  live: LiveState;
+}
+
+/**
+ * The live comparison of a plan (the same pairing, dry runs and ignore rules), keeping
+ * the live objects, whose managedFields say who changed what. In live mode the dry run
+ * loses the named list items the manifest does not list (see withoutUnlistedItems).
+ */
+async function detect(
+  env: EnvironmentConfig,
+  rendered: readonly Resource[],
+  client: ClusterClient,
+  config: PlumblineConfig,
+  mode: ComparisonMode,
+  comparedWith: string,
+): Promise<Detection> {
+  const { resources } = await client.resolveScopes(rendered);
+  const ownershipLabel = ownership(config, env);
+  const live = await client.readLive(resources, ownershipLabel ? { ownershipLabel } : {});
+  let dryRun: Map<string, DryRunOutcome> | undefined;
+  if (mode === 'live') {
+    const needed = resources.filter((r) => needsDryRun(r.object, live.objects.get(r.key), FIELD_MANAGER));
+    const outcomes = await client.dryRunApply(needed);
+    dryRun = new Map();
+    for (const resource of resources) {
+      const outcome = outcomes.get(resource.key);
+      const liveObject = live.objects.get(resource.key);
+      if (outcome && !outcome.ok) dryRun.set(resource.key, outcome);
+      else if (outcome?.ok || liveObject) {
+        const object = outcome?.ok ? outcome.object : liveObject!;
+        dryRun.set(resource.key, { ok: true, object: withoutUnlistedItems(object, resource.object) });
+      }
+    }
+  }
+  const changes = compareWithCluster({
+    desired: resources,
+    live: live.objects,
+    owned: live.owned,
+    ...(dryRun ? { dryRun } : {}),
+    rules: config.diff.ignore,
+  });
+  return {
+    comparison: { environment: env.name, mode, comparedWith, counts: countChanges(changes), changes },
+    live,
+  };
+}
+
+async function recordedRevision(
+  source: RevisionSource,
+  live: LiveState,
+  client: ClusterClient,
+): Promise<RecordedRevision | undefined> {
+  if (source.from === 'annotation') return revisionFromAnnotations(source.name, live.objects.values());
+  const object = toResource(revisionObject(source), { file: `revision source ${source.from}` });
+  const found = await client.readLive([object]);
+  const status = found.objects.get(resourceKey(resourceId(object.object)));
+  if (!status) {
+    throw new PlumblineError(
+      `${object.object.kind} ${source.namespace}/${source.name} was not found in the cluster, so the deployed revision is unknown`,
+      'Name the object that deploys this environment (--revision-from), or leave the option out to compare with the checked-out commit.',
+    );
+  }
+  return revisionFromStatus(source, status);
+}
+
+/** `key` or `key=value`; a bare key takes the environment's name as its value (as in plan). */
+function ownership(
+  config: PlumblineConfig,
+  env: EnvironmentConfig,
+): { key: string; value: string } | undefined {
+  const label = config.diff.ownershipLabel;
+  if (!label) return undefined;
+  const equals = label.indexOf('=');
+  return equals === -1
+    ? { key: label, value: env.name }
+    : { key: label.slice(0, equals), value: label.slice(equals + 1) };
+}
+
+/** The full id of `sha` when this clone has that commit (a shallow clone may not). */
+async function commitExists(repoRoot: string, sha: string): Promise<string | undefined> {
+  const result = await getExecOutput('git', ['rev-parse', '--verify', '--quiet', `${sha}^{commit}`], {
+    cwd: repoRoot,
+    silent: true,
+    ignoreReturnCode: true,
+  });
+  return result.exitCode === 0 ? result.stdout.trim() : undefined;
+}
