@@ -140,15 +140,8 @@ async function compareLive(
       const hasCluster = Boolean(env.cluster) || options.context !== undefined;
       if (!hasCluster) {
         if (explicit) {
-          results.set(
-            env.name,
-            failed(
-              env,
-              mode,
-              'cluster',
-              `environment ${env.name} has no cluster; set cluster.context in the config or pass --context`,
-            ),
-          );
+          const notice = `${env.name} has no cluster, so it was not compared with one; set cluster.context in the config or pass --context`;
+          results.set(env.name, { ...skipped(env, mode, 'no cluster'), notice });
         }
         continue;
       }

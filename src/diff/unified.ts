@@ -4,10 +4,26 @@ import { stringify } from 'yaml';
 
 const CONTEXT_LINES = 4;
 
+const LEADING_KEYS = ['apiVersion', 'kind', 'metadata'];
+
 export function toYaml(object: unknown): string {
   if (object === undefined) return '';
   // lineWidth 0: never fold long strings, so a one-word change stays a one-line change.
-  return stringify(object, { lineWidth: 0, aliasDuplicateObjects: false });
+  return stringify(canonicalTopLevel(object), { lineWidth: 0, aliasDuplicateObjects: false });
+}
+
+/**
+ * apiVersion, kind and metadata first, as people write them. Objects from a LIST carry
+ * apiVersion and kind at the end and dry-run results at the start; without one order the
+ * text diff would show them as moved.
+ */
+function canonicalTopLevel(object: unknown): unknown {
+  if (object === null || typeof object !== 'object' || Array.isArray(object)) return object;
+  const record = object as Record<string, unknown>;
+  const ordered: Record<string, unknown> = {};
+  for (const key of LEADING_KEYS) if (key in record) ordered[key] = record[key];
+  for (const [key, value] of Object.entries(record)) if (!(key in ordered)) ordered[key] = value;
+  return ordered;
 }
 
 /** Hunks only (no file headers); empty when the texts are equal. */

@@ -145,3 +145,14 @@ describe('compareSets', () => {
     ]);
   });
 });
+
+describe('unified diff text', () => {
+  it('does not show apiVersion and kind as moved when the two sides order them differently', () => {
+    const { apiVersion, kind, ...rest } = deployment({ image: 'shop/web:2.0.0' });
+    const fromList = { ...rest, apiVersion, kind } as KubeObject;
+    const result = compareObject(pair(fromList, deployment()), []);
+    const changedLines = result.diff.split('\n').filter((line) => /^[-+]/.test(line));
+    expect(changedLines).toHaveLength(2);
+    expect(changedLines.join('\n')).not.toMatch(/kind|apiVersion/);
+  });
+});
