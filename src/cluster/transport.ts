@@ -68,7 +68,17 @@ export class KubeTransport {
     const cluster = kubeConfig.getCurrentCluster();
     if (!cluster) throw new PlumblineError('The kubeconfig has no cluster for its current context.');
     const tls: https.RequestOptions = {};
-    await kubeConfig.applyToHTTPSOptions(tls);
+    try {
+      await kubeConfig.applyToHTTPSOptions(tls);
+    } catch (error) {
+      // Unreadable certificate files, a failing exec plugin, plain http without
+      // insecure-skip-tls-verify: the library's message says which.
+      throw new PlumblineError(
+        `The kubeconfig context ${kubeConfig.currentContext} cannot be used: ${error instanceof Error ? error.message : String(error)}`,
+        'Fix that context in the kubeconfig (kubectl config view shows it).',
+        { cause: error },
+      );
+    }
     // One keep-alive agent for the whole run: a TLS handshake per request would dominate
     // the cost of a plan. A proxy needs the library's own agent.
     const agent = cluster.proxyUrl

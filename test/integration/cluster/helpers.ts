@@ -57,10 +57,13 @@ export function writeKubeconfig(options: {
   token: string;
   caData?: string;
   namespace?: string;
+  insecure?: boolean;
 }): string {
   const cluster = options.caData
     ? `{ server: "${options.server}", certificate-authority-data: "${options.caData}" }`
-    : `{ server: "${options.server}" }`;
+    : options.insecure
+      ? `{ server: "${options.server}", insecure-skip-tls-verify: true }`
+      : `{ server: "${options.server}" }`;
   const namespace = options.namespace ? `, namespace: ${options.namespace}` : '';
   const path = join(tempDir(), 'kubeconfig');
   writeFileSync(
