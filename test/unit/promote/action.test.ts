@@ -1,0 +1,75 @@
+/** The promote action entry: inputs from INPUT_* variables, outputs to $GITHUB_OUTPUT, the fake GitHub as API. */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { type FakeGitHub, startFakeGitHub, WORKFLOW_TOKEN } from '../../fakes/github/server.js';
+import { type GitFixture, git, gitFixture } from './support/git-fixture.js';
+
+vi.setConfig({ testTimeout: 60_000 });
+
+let fixture: GitFixture | undefined;
+let github: FakeGitHub | undefined;
+afterEach(async () => {
+  vi.unstubAllEnvs();
+  fixture?.cleanup();
+  await github?.close();
+});
+
+/** Outputs written with the runner's file protocol: `name<<delimiter\nvalue\ndelimiter`. */
+function readOutputs(path: string): Record<string, string> {
+  const outputs: Record<string, string> = {};
+  const pattern = /^([\w-]+)<<(\S+)\n([\s\S]*?)\n\2$/gm;
+  for (const match of readFileSync(path, 'utf8').matchAll(pattern))
+    outputs[match[1] as string] = match[3] as string;
+  return outputs;
+}
+
+describe('actions/promote', () => {
+  it('opens the pull request and sets promoted, pull-request-number and pull-request-url', async () => {
+    fixture = gitFixture({
+      'plumbline.yaml':
+        'environments:\n  - name: dev\n    path: envs/dev\n  - name: staging\n    path: envs/staging\n    promote: { from: dev }\n',
+      'envs/dev/kustomization.yaml': 'images:\n- name: ghcr.io/acme/app\n  newTag: "2.0.0"\n',
+      'envs/staging/kustomization.yaml': 'images:\n- name: ghcr.io/acme/app\n  newTag: "1.0.0"\n',
+    });
+    github = await startFakeGitHub();
+    const dir = fixture.clone('workspace');
+    const repo = github.state.mustRepo('acme/app');
+    const output = join(fixture.root, 'github-output');
+    writeFileSync(output, '');
+    vi.stubEnv('GITHUB_WORKSPACE', dir);
+    vi.stubEnv('GITHUB_REPOSITORY', 'acme/app');
+    vi.stubEnv('GITHUB_API_URL', github.url);
+    vi.stubEnv('GITHUB_OUTPUT', output);
+    vi.stubEnv('GITHUB_EVENT_PATH', '');
+    vi.stubEnv('INPUT_TO', 'staging');
+    vi.stubEnv('INPUT_BASE', 'main');
+    vi.stubEnv('INPUT_GITHUB-TOKEN', WORKFLOW_TOKEN);
+    vi.stubEnv('INPUT_LABELS', 'release\npromote');
+    vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    // The branch exists on GitHub once pushed; the fake learns it from the bare remote.
+    const branches = () =>
+      git(fixture!.remote, 'for-each-ref', '--format=%(refname:short)', 'refs/heads').split('\n');
+    repo.branches = new Proxy(repo.branches, {
+      get(target, property) {
+        if (property === 'has') return (name: string) => branches().includes(name) || target.has(name);
+        const value = Reflect.get(target, property, target);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+
+    vi.resetModules();
+    const { runPromoteAction } = await import('../../../src/entry/github/promote.js');
+    await runPromoteAction();
+
+    const outputs = readOutputs(output);
+    expect(JSON.parse(outputs.promoted ?? '')).toMatchObject([
+      { image: 'ghcr.io/acme/app', from: ['1.0.0'], to: '2.0.0' },
+    ]);
+    const pull = [...repo.issues.values()].find((issue) => issue.pull);
+    expect(outputs['pull-request-number']).toBe(String(pull?.number));
+    expect(outputs['pull-request-url']).toMatch(new RegExp(`/acme/app/pull/${pull?.number}$`));
+    expect([...(pull?.labels ?? [])].sort()).toEqual(['promote', 'release']);
+    expect(github.violations).toEqual([]);
+  });
+});
