@@ -49,14 +49,15 @@ export function attributeField(live: KubeObject, pointer: string): Attribution |
 
 /**
  * Who wrote an object as a whole (for objects that are live but not in Git): the manager
- * that owns the most fields, status writers aside; the newest one on a tie.
+ * that owns the most fields, status writers aside; on a tie the earliest entry, which is
+ * the one that created the object (the server appends managers as they first write).
  */
 export function attributeObject(live: KubeObject): Attribution | undefined {
   let best: { entry: ManagedFieldsEntry; size: number } | undefined;
   for (const entry of managedFields(live)) {
     if (entry.subresource === 'status') continue;
     const size = countLeaves(entry.fieldsV1);
-    if (!best || size > best.size || (size === best.size && newer(entry, best.entry))) best = { entry, size };
+    if (!best || size > best.size || (size === best.size && newer(best.entry, entry))) best = { entry, size };
   }
   return best && toAttribution(best.entry, true);
 }
