@@ -25,24 +25,12 @@ export function unreachableError(error: unknown, server: string, context: string
   const detail = error instanceof Error ? error.message : String(error);
   const where = `the Kubernetes API server at ${server} (kubeconfig context ${context})`;
   const check = `Check that the cluster is running and that context ${context} points at it (kubectl --context ${context} version).`;
-  if (code === 'ECONNREFUSED') {
-    return new PlumblineError(`Cannot reach ${where}: connection refused.`, `${check} ${OFFLINE_HINT}`, {
-      cause: error,
-    });
-  }
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
-    return new PlumblineError(
-      `Cannot reach ${where}: the host name does not resolve.`,
-      `${check} ${OFFLINE_HINT}`,
-      {
-        cause: error,
-      },
-    );
-  }
+  const unreachable = (reason: string, hint = `${check} ${OFFLINE_HINT}`) =>
+    new PlumblineError(`Cannot reach ${where}: ${reason}.`, hint, { cause: error });
+  if (code === 'ECONNREFUSED') return unreachable('connection refused');
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return unreachable('the host name does not resolve');
   if (code === 'ETIMEDOUT' || code === 'ECONNRESET' || code === 'EHOSTUNREACH' || code === 'ENETUNREACH') {
-    return new PlumblineError(`Cannot reach ${where}: ${detail} (${code}).`, `${check} ${OFFLINE_HINT}`, {
-      cause: error,
-    });
+    return unreachable(`${detail} (${code})`);
   }
   if (TLS_CODES.has(code) || code.startsWith('ERR_TLS') || code.startsWith('ERR_SSL')) {
     return new PlumblineError(
@@ -51,9 +39,7 @@ export function unreachableError(error: unknown, server: string, context: string
       { cause: error },
     );
   }
-  return new PlumblineError(`Cannot reach ${where}: ${detail}${code ? ` (${code})` : ''}.`, check, {
-    cause: error,
-  });
+  return unreachable(code ? `${detail} (${code})` : detail, check);
 }
 
 export function credentialsRejected(server: string, context: string, user: string): PlumblineError {

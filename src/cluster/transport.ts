@@ -7,9 +7,9 @@
  * (tokens, client certificates, exec plugins, CA) is the library's.
  *
  * Every request sent is counted, retries included: the count is what a run costs the
- * API server. A 401 is always a credentials problem and says so. 429 and 5xx answers are retried with backoff, a reset keep-alive socket is
- * retried at once; other network failures become a PlumblineError naming the server and
- * context.
+ * API server. A 401 is always a credentials problem and says so. 429 and 5xx answers
+ * are retried with backoff, a reset keep-alive socket at once; other network failures
+ * become a PlumblineError naming the server and context.
  */
 import type { IncomingHttpHeaders } from 'node:http';
 import http from 'node:http';

@@ -1,3 +1,4 @@
+import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { connectCluster } from '../../../src/cluster/index.js';
 import { describeError, PlumblineError } from '../../../src/errors.js';
@@ -52,6 +53,26 @@ describe('connectCluster', () => {
       `Cannot reach the Kubernetes API server at https://127.0.0.1:${port} (kubeconfig context test): connection refused.`,
     );
     expect(error.hint).toContain('--offline');
+  });
+
+  it('says the server did not answer in time', async () => {
+    // Accepts connections and never says a word, like a server behind a dead proxy.
+    const silent = createServer(() => {});
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const { port } = silent.address() as { port: number };
+    try {
+      const path = writeKubeconfig({
+        server: `https://127.0.0.1:${port}`,
+        token: 't',
+        caData: testCluster().caData,
+      });
+      const error = await connectError({ kubeconfigPath: path, transport: { timeoutMs: 300 } });
+      expect(error.message).toBe(
+        `Cannot reach the Kubernetes API server at https://127.0.0.1:${port} (kubeconfig context test): no answer within 0.3 s (ETIMEDOUT).`,
+      );
+    } finally {
+      silent.close();
+    }
   });
 
   it('says the host does not resolve', async () => {

@@ -50,7 +50,7 @@ describe('dryRunApply', () => {
 
     // Nothing was stored: the existing object keeps 1 replica and the new one does not exist.
     const live = await client.readLive(resources);
-    expect((live.objects.get(`apps/Deployment/${namespace}/existing`)?.spec as Spec).replicas).toBe(1);
+    expect((live.objects.get(`apps/Deployment/${namespace}/existing`)!.spec as Spec).replicas).toBe(1);
     expect(live.objects.has(`apps/Deployment/${namespace}/fresh`)).toBe(false);
   });
 
