@@ -66,17 +66,9 @@ export function secretValueChanges(change: ObjectChange): string[] {
   return keys;
 }
 
-/**
- * The hunks of a unified diff without its file header (`Index:`, `===`, `---`, `+++`):
- * each report already names the object and what it was compared with.
- */
+/** The diff's lines without a trailing newline; the diff stage gives hunks only, no file header. */
 export function diffBody(diff: string): string {
-  const lines = diff.replace(/\n$/, '').split('\n');
-  const firstHunk = lines.findIndex((line) => line.startsWith('@@'));
-  if (firstHunk <= 0) return lines.join('\n');
-  const header = lines.slice(0, firstHunk);
-  const isFileHeader = header.every((line) => /^(Index: |={3,}$|--- |\+\+\+ |diff |$)/.test(line));
-  return (isFileHeader ? lines.slice(firstHunk) : lines).join('\n');
+  return diff.replace(/\n+$/, '');
 }
 
 export function plural(count: number, one: string, many = `${one}s`): string {

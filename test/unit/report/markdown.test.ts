@@ -66,6 +66,18 @@ describe('renderMarkdown', () => {
     );
   });
 
+  it('lists at most 20 risks in the summary and counts the rest', () => {
+    const namespaces = Array.from({ length: 25 }, (_, i) =>
+      compare({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: `team-${i}` } }, undefined),
+    );
+    const summary = markdownSummary({ environments: [environment('prod', namespaces)] });
+    expect(
+      summary.match(/^- \*\*prod\*\* <code>Namespace team-\d+<\/code>: namespace deletion: /gm),
+    ).toHaveLength(20);
+    expect(summary).toContain('- …and 5 more, shown in the sections below.');
+    expect(summary).toContain('| ⚠️ 25 namespace deletions |');
+  });
+
   it('gives one collapsed section per added, changed or deleted object, under its environment', () => {
     const summaries = [...markdown.matchAll(/<summary>(.*)<\/summary>/g)].map((match) => match[1]);
     expect(summaries).toEqual([

@@ -55,6 +55,18 @@ describe('packSections', () => {
     expect(parts[1]!.startsWith('### dev (continued)\n\n<details><summary>b')).toBe(true);
   });
 
+  it('cuts a header too big for any part at a line, still within the limit', () => {
+    const header = Array.from(
+      { length: 200 },
+      (_, i) => `| env-${i} | live | cluster | 1 | 0 | 0 | 0 | — |`,
+    ).join('\n');
+    const parts = packSections(header, [section('a', 3)], 2000);
+    expect(parts[0]!.length).toBeLessThanOrEqual(2000);
+    expect(parts[0]!.startsWith('| env-0 | live |')).toBe(true);
+    expect(parts[0]).toMatch(/✂️ \d+ lines left out here/);
+    expect(parts.join('\n')).toContain(section('a', 3));
+  });
+
   it('refuses a limit too small to hold a section, saying what it got', () => {
     expect(() => packSections('# h', [], 600, { reserve: 200 })).toThrow(
       /at least 500 characters.*leaves 400/,
