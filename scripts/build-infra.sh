@@ -13,6 +13,10 @@ cache="${PLUMBLINE_CACHE:-$HOME/.cache/plumbline}"
 bin="$cache/bin"
 work="$cache/build"
 mkdir -p "$bin" "$work"
+# One build at a time: concurrent test runs call this script, and two builds of one
+# binary would write the same files.
+exec 8>"$cache/.build.lock"
+flock 8
 
 fail() { echo "build-infra: $*" >&2; exit 1; }
 log() { echo "build-infra: $*" >&2; }
@@ -38,12 +42,37 @@ go_download() {
   printf '%s' "$out"
 }
 
+# The linker flags of each binary: `go build` leaves the version variables that release
+# builds set with -X at their defaults, and a kube-apiserver answering /version with
+# v0.0.0-master breaks `kubectl version` and Helm's kubeVersion checks.
+ldflags_of() {
+  local k=k8s.io/component-base/version minor="${KUBERNETES_VERSION#v1.}"
+  minor="${minor%%.*}"
+  case "$1" in
+    kube-apiserver)
+      echo "-s -w -X $k.gitVersion=$KUBERNETES_VERSION -X $k.gitMajor=1 -X $k.gitMinor=$minor -X $k.gitTreeState=clean" ;;
+    helm) echo "-s -w -X helm.sh/helm/v3/internal/version.version=$HELM_VERSION" ;;
+    kustomize) echo "-s -w -X sigs.k8s.io/kustomize/api/provenance.version=kustomize/$KUSTOMIZE_VERSION" ;;
+    *) echo "-s -w" ;;
+  esac
+}
+
+# cached NAME VERSION: the binary exists and was linked with today's flags (recorded
+# next to it; binaries from before the record existed count as plain `-s -w`).
+cached() {
+  local target="$bin/$1-$2" recorded
+  [ -x "$target" ] || return 1
+  recorded=$(cat "$target.ldflags" 2>/dev/null || echo "-s -w")
+  [ "$recorded" = "$(ldflags_of "$1")" ]
+}
+
 # build NAME VERSION MODULE_PATH PACKAGE [replace-lines...]
 # Builds PACKAGE (of MODULE_PATH at VERSION) inside a throwaway module.
 build() {
   local name="$1" version="$2" module="$3" package="$4"; shift 4
-  local target="$bin/$name-$version"
-  if [ -x "$target" ]; then log "$name $version cached"; ln -sf "$name-$version" "$bin/$name"; return; fi
+  local target="$bin/$name-$version" ldflags
+  ldflags=$(ldflags_of "$name")
+  if cached "$name" "$version"; then log "$name $version cached"; ln -sf "$name-$version" "$bin/$name"; return; fi
   require_build_tools
   local dir="$work/$name-$version"
   rm -rf "$dir"; mkdir -p "$dir"
@@ -65,11 +94,13 @@ $out"
       printf 'package main\n\nimport (\n\t"os"\n\n\t"%s"\n)\n\nfunc main() { etcdmain.Main(os.Args) }\n' "$package" >main.go
       target_pkg=.
     fi
-    if ! out=$(go build -mod=mod -trimpath -ldflags "-s -w" -o "$target.tmp" "$target_pkg" 2>&1); then
+    if ! out=$(go build -mod=mod -trimpath -ldflags "$ldflags" -o "$target.tmp" "$target_pkg" 2>&1); then
       fail "building $name $version failed:
 $out"
     fi
+    # Atomic: a test using the previous binary keeps running.
     mv "$target.tmp" "$target"
+    echo "$ldflags" >"$target.ldflags"
   )
   ln -sf "$name-$version" "$bin/$name"
   log "$name $version built in $((SECONDS - start)) s"
@@ -100,7 +131,7 @@ fi
 if [ "$want" = all ] || [ "$want" = kube-apiserver ]; then
   replaces=()
   # The replace lines come from the module's go.mod (Go and the proxy); a cached binary needs neither.
-  if [ ! -x "$bin/kube-apiserver-$KUBERNETES_VERSION" ]; then
+  if ! cached kube-apiserver "$KUBERNETES_VERSION"; then
     require_build_tools
     mapfile -t replaces < <(kube_replaces)
     [ "${#replaces[@]}" -gt 10 ] || fail "found no staging modules in k8s.io/kubernetes@$KUBERNETES_VERSION's go.mod"

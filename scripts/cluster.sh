@@ -278,9 +278,29 @@ check_disk() {
   fi
 }
 
+# The process ids among the holds that still run (dead holders' holds are dropped).
+live_holds() {
+  for file in "$state"/holds/*; do
+    [ -e "$file" ] || continue
+    if [ -d "/proc/$(basename "$file")" ]; then basename "$file"; else rm -f "$file"; fi
+  done
+}
+
+# True when a running process's binary was replaced since it started (a rebuild).
+outdated() {
+  local pid
+  pid=$(cat "$state/$1.pid" 2>/dev/null) || return 1
+  readlink "/proc/$pid/exe" 2>/dev/null | grep -q ' (deleted)$'
+}
+
 up() {
   local hold="${1:-}"
   mkdir -p "$state/holds"
+  if healthy && { outdated kube-apiserver || outdated etcd; } && [ -z "$(live_holds)" ]; then
+    log "the running control plane uses binaries rebuilt since it started; restarting it"
+    stop_process kube-apiserver
+    stop_process etcd
+  fi
   if healthy; then
     # Someone asking by hand wants it to stay up after the tests that started it end.
     [ -n "$hold" ] || rm -f "$state/started-by-holder"
@@ -322,14 +342,12 @@ down() {
 release() {
   local hold="$1"
   rm -f "$state/holds/$hold"
-  for file in "$state"/holds/*; do
-    [ -e "$file" ] || continue
-    if [ -d "/proc/$(basename "$file")" ]; then
-      log "control plane kept running: still held by process $(basename "$file")"
-      return
-    fi
-    rm -f "$file"
-  done
+  local holders
+  holders=$(live_holds)
+  if [ -n "$holders" ]; then
+    log "control plane kept running: still held by process $(echo "$holders" | tr '\n' ' ')"
+    return
+  fi
   if [ -f "$state/started-by-holder" ]; then down; else log "control plane kept running: it was started by hand"; fi
 }
 

@@ -10,6 +10,7 @@ import {
   type KubernetesObject,
   PatchStrategy,
   type V1Deployment,
+  VersionApi,
 } from '@kubernetes/client-node';
 import { describe, expect, it } from 'vitest';
 import {
@@ -23,6 +24,7 @@ import {
   uniqueName,
   waitForCrd,
 } from '../support/cluster.js';
+import { pinnedVersion } from '../support/tools.js';
 
 function deployment(namespace: string, name: string, replicas = 1): KubernetesObject {
   return {
@@ -59,6 +61,14 @@ async function statusOf(call: () => Promise<unknown>): Promise<number | 'ok'> {
     throw error;
   }
 }
+
+describe('the API server', () => {
+  it('reports the pinned Kubernetes version, as kubectl and Helm expect', async () => {
+    const version = await kubeConfigFor('reader').makeApiClient(VersionApi).getCode();
+    expect(version.gitVersion).toBe(pinnedVersion('kube-apiserver'));
+    expect(version.major).toBe('1');
+  });
+});
 
 describe('server-side apply', () => {
   it('creates a Deployment, and reading it back shows the fields the server defaulted', async () => {
