@@ -42,7 +42,8 @@ pid_alive() {
   [ -f "$file" ] || return 1
   pid=$(cat "$file")
   [ -n "$pid" ] && [ -r "/proc/$pid/cmdline" ] || return 1
-  tr '\0' ' ' <"/proc/$pid/cmdline" | grep -q "$1"
+  # argv[0] only: the API server's own flags mention etcd.
+  head -z -n 1 "/proc/$pid/cmdline" | tr -d '\0' | grep -q "/$1-[^/]*$"
 }
 
 stop_process() {
