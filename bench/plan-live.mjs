@@ -14,6 +14,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { stringify } from 'yaml';
 
 const root = resolve(import.meta.dirname, '..');
 const { values } = parseArgs({
@@ -23,6 +24,8 @@ const sizes = values.sizes.split(',').map(Number);
 const envCount = Number(values.envs);
 const CHANGED_FRACTION = 0.05;
 const TARGET_SPEEDUP = 5;
+// Namespaces never finish terminating without a controller-manager: each run uses new ones.
+const RUN = Date.now().toString(36);
 const OFFLINE_OBJECTS = 10_000;
 const OFFLINE_BUDGET_MB = 512;
 
@@ -42,8 +45,8 @@ const kubectl = (args, input) =>
 /** Three kinds, so the LIST batching is exercised across kinds. */
 function object(env, index, version) {
   const name = `obj-${String(index).padStart(5, '0')}`;
-  const namespace = `bench-${env}`;
-  const labels = { 'plumbline.dev/environment': `bench-${env}`, app: name };
+  const namespace = `bench-${RUN}-${env}`;
+  const labels = { 'plumbline.dev/environment': `bench-${RUN}-${env}`, app: name };
   switch (index % 3) {
     case 0:
       return {
@@ -80,7 +83,8 @@ function object(env, index, version) {
   }
 }
 
-const toYaml = (objects) => objects.map((o) => JSON.stringify(o)).join('\n---\n');
+// Real YAML: kubectl reads a stream that starts with `{` as JSON and stops at `---`.
+const toYaml = (objects) => objects.map((o) => stringify(o)).join('---\n');
 
 function apiRequests() {
   const metrics = kubectl(['get', '--raw', '/metrics']);
@@ -145,7 +149,7 @@ for (const size of sizes) {
   const envNames = Array.from({ length: envCount }, (_, i) => `e${i + 1}`);
   const config = {
     environments: envNames.map((env) => ({
-      name: `bench-${env}`,
+      name: `bench-${RUN}-${env}`,
       path: `envs/${env}`,
       renderer: 'plain',
       cluster: { context: 'plumbline-planner' },
@@ -158,7 +162,7 @@ for (const size of sizes) {
   for (const env of envNames) {
     kubectl(
       ['apply', '--server-side', '--field-manager', 'bench-setup', '-f', '-'],
-      `apiVersion: v1\nkind: Namespace\nmetadata: {name: bench-${env}}\n`,
+      `apiVersion: v1\nkind: Namespace\nmetadata: {name: bench-${RUN}-${env}}\n`,
     );
     const applied = Array.from({ length: size }, (_, i) => object(env, i, 1));
     kubectl(
@@ -184,6 +188,8 @@ for (const size of sizes) {
       'plumbline-planner',
       'diff',
       '--server-side',
+      // Both tools force: the objects were applied by another field manager.
+      '--force-conflicts',
       ...files.flatMap((f) => ['-f', f]),
     ],
     { countRequests: true },
@@ -221,7 +227,7 @@ for (const size of sizes) {
     fromKubectl,
     fromPlumbline,
   });
-  for (const env of envNames) kubectl(['delete', 'namespace', `bench-${env}`, '--wait=false']);
+  for (const env of envNames) kubectl(['delete', 'namespace', `bench-${RUN}-${env}`, '--wait=false']);
   rmSync(work, { recursive: true, force: true });
 }
 
