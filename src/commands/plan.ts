@@ -207,7 +207,17 @@ export async function compareEnvironmentWithCluster(
     ...(dryRun ? { dryRun } : {}),
     rules: config.diff.ignore,
   });
-  return { environment: env.name, mode, comparedWith, counts: countChanges(changes), changes };
+  const result: EnvironmentResult = {
+    environment: env.name,
+    mode,
+    comparedWith,
+    counts: countChanges(changes),
+    changes,
+  };
+  if (live.ownedNotSearched.length > 0) {
+    result.notice = `deletions of ${live.ownedNotSearched.join(', ')} cannot be seen: the identity in use may not list them`;
+  }
+  return result;
 }
 
 /** `key` or `key=value`; a bare key takes the environment's name as its value. */
