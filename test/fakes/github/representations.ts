@@ -149,7 +149,7 @@ function pullBase(repo: FakeRepo, issue: FakeIssue, users: Map<string, FakeUser>
     label: `${repo.owner}:${ref}`,
     ref,
     repo: repositoryJson(repo, users, urls),
-    sha: fakeSha(`${repo.owner}/${repo.name}@${ref}`),
+    sha: repo.branchHeads?.get(ref) ?? fakeSha(`${repo.owner}/${repo.name}@${ref}`),
     user: owner,
   });
   return {

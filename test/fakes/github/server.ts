@@ -47,11 +47,26 @@ export interface FakeGitHub {
 /** The default token: the workflow token of a job, acting as github-actions[bot]. */
 export const WORKFLOW_TOKEN = 'ghs_workflowtoken000000000000000000000';
 
-export async function startFakeGitHub(options: { repos?: string[] } = {}): Promise<FakeGitHub> {
+export interface FakeGitHubOptions {
+  /** Repositories to create (default: acme/app). */
+  repos?: string[];
+  /**
+   * owner/name -> a bare git repository backing it: the repository (created if not in
+   * `repos`) then has git's branches, and deleting a head branch closes its pull requests.
+   */
+  gitRemotes?: Record<string, string>;
+}
+
+export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<FakeGitHub> {
   const openApi = gitHubOpenApi();
   const state = new FakeGitHubState();
   state.addToken(WORKFLOW_TOKEN);
-  for (const repo of options.repos ?? ['acme/app']) state.addRepo(repo);
+  const gitRemotes = options.gitRemotes ?? {};
+  const names = new Set([...(options.repos ?? ['acme/app']), ...Object.keys(gitRemotes)]);
+  for (const repo of names) {
+    const gitRemote = gitRemotes[repo];
+    state.addRepo(repo, gitRemote ? { gitRemote } : {});
+  }
   const faults = new FaultQueue();
   const requests: LoggedRequest[] = [];
   const violations: Violation[] = [];

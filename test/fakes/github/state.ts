@@ -2,7 +2,12 @@
  * The fake GitHub's memory: users behind tokens, repositories with their issues, pull
  * requests (which are issues too, sharing one number sequence, as on GitHub), comments
  * and labels. Tests seed and inspect it directly; handlers change it through requests.
+ *
+ * A repository may be backed by a real bare git repository (`gitRemote`): its branches are
+ * then read from git whenever the repository is looked up, and an open pull request whose
+ * head branch git no longer has is closed, as GitHub closes it when the branch is deleted.
  */
+import { readGitBranches, readGitDefaultBranch } from './git-branches.js';
 
 export type Permission = 'none' | 'read' | 'write';
 
@@ -77,6 +82,10 @@ export interface FakeRepo {
   comments: Map<number, FakeComment>;
   /** The setting "Allow GitHub Actions to create and approve pull requests". */
   actionsMayCreatePullRequests: boolean;
+  /** A bare git repository whose branches are this repository's branches. */
+  gitRemote?: string;
+  /** With `gitRemote`: each branch's head commit, as git had it at the last look-up. */
+  branchHeads?: Map<string, string>;
 }
 
 export const GITHUB_ACTIONS_BOT: FakeUser = { login: 'github-actions[bot]', id: 41898282, type: 'Bot' };
@@ -138,10 +147,14 @@ export class FakeGitHubState {
     return entry;
   }
 
-  addRepo(fullName: string, options: { private?: boolean; defaultBranch?: string } = {}): FakeRepo {
+  addRepo(
+    fullName: string,
+    options: { private?: boolean; defaultBranch?: string; gitRemote?: string } = {},
+  ): FakeRepo {
     const [owner, name] = fullName.split('/');
     if (!owner || !name) throw new Error(`repository must be owner/name, got ${fullName}`);
-    const defaultBranch = options.defaultBranch ?? 'main';
+    const defaultBranch =
+      options.defaultBranch ?? (options.gitRemote ? readGitDefaultBranch(options.gitRemote) : 'main');
     const repo: FakeRepo = {
       id: this.id(),
       owner,
@@ -153,6 +166,7 @@ export class FakeGitHubState {
       issues: new Map(),
       comments: new Map(),
       actionsMayCreatePullRequests: true,
+      ...(options.gitRemote ? { gitRemote: options.gitRemote } : {}),
     };
     this.user(owner);
     this.repos.set(`${owner}/${name}`.toLowerCase(), repo);
@@ -160,7 +174,28 @@ export class FakeGitHubState {
   }
 
   repo(owner: string, name: string): FakeRepo | undefined {
-    return this.repos.get(`${owner}/${name}`.toLowerCase());
+    const repo = this.repos.get(`${owner}/${name}`.toLowerCase());
+    if (repo?.gitRemote) this.syncWithGit(repo, repo.gitRemote);
+    return repo;
+  }
+
+  /**
+   * Evaluated on every look-up rather than watched: the branches git has now, and every
+   * open pull request whose head branch is gone closed, as GitHub does on deletion. (A
+   * branch deleted and pushed again between two requests goes unnoticed.)
+   */
+  private syncWithGit(repo: FakeRepo, gitRemote: string): void {
+    const heads = readGitBranches(gitRemote);
+    repo.branches = new Set(heads.keys());
+    repo.branchHeads = heads;
+    for (const issue of repo.issues.values()) {
+      if (issue.pull && issue.state === 'open' && !heads.has(issue.pull.head)) {
+        const now = this.now();
+        issue.state = 'closed';
+        issue.closedAt = now;
+        issue.updatedAt = now;
+      }
+    }
   }
 
   /** The repository, for seeding in tests; throws when it was never added. */
@@ -212,13 +247,18 @@ export class FakeGitHubState {
     return issue;
   }
 
-  /** A pull request from `head` into `base`; both branches come into existence if needed. */
+  /**
+   * A pull request from `head` into `base`; both branches come into existence if needed,
+   * except in a git-backed repository, where only git makes branches.
+   */
   createPullRequest(
     repo: FakeRepo,
     fields: { title: string; body?: string | null; author: string; head: string; base: string },
   ): FakeIssue {
-    repo.branches.add(fields.head);
-    repo.branches.add(fields.base);
+    if (!repo.gitRemote) {
+      repo.branches.add(fields.head);
+      repo.branches.add(fields.base);
+    }
     return this.createIssue(repo, {
       ...fields,
       pull: { head: fields.head, base: fields.base, merged: false, draft: false },

@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type FakeGitHub, startFakeGitHub, WORKFLOW_TOKEN } from '../../fakes/github/server.js';
-import { type GitFixture, git, gitFixture } from './support/git-fixture.js';
+import { type GitFixture, gitFixture } from './support/git-fixture.js';
 
 vi.setConfig({ testTimeout: 60_000 });
 
@@ -32,7 +32,8 @@ describe('actions/promote', () => {
       'envs/dev/kustomization.yaml': 'images:\n- name: ghcr.io/acme/app\n  newTag: "2.0.0"\n',
       'envs/staging/kustomization.yaml': 'images:\n- name: ghcr.io/acme/app\n  newTag: "1.0.0"\n',
     });
-    github = await startFakeGitHub();
+    // The fake's repository is backed by the bare remote: the branch exists once pushed.
+    github = await startFakeGitHub({ gitRemotes: { 'acme/app': fixture.remote } });
     const dir = fixture.clone('workspace');
     const repo = github.state.mustRepo('acme/app');
     const output = join(fixture.root, 'github-output');
@@ -47,17 +48,6 @@ describe('actions/promote', () => {
     vi.stubEnv('INPUT_GITHUB-TOKEN', WORKFLOW_TOKEN);
     vi.stubEnv('INPUT_LABELS', 'release\npromote');
     vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
-    // The branch exists on GitHub once pushed; the fake learns it from the bare remote.
-    const branches = () =>
-      git(fixture!.remote, 'for-each-ref', '--format=%(refname:short)', 'refs/heads').split('\n');
-    repo.branches = new Proxy(repo.branches, {
-      get(target, property) {
-        if (property === 'has') return (name: string) => branches().includes(name) || target.has(name);
-        const value = Reflect.get(target, property, target);
-        return typeof value === 'function' ? value.bind(target) : value;
-      },
-    });
-
     vi.resetModules();
     const { runPromoteAction } = await import('../../../src/entry/github/promote.js');
     await runPromoteAction();

@@ -2,8 +2,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type PromoteOptions, type PromoteResult, promote } from '../../../src/commands/promote.js';
 import { loadConfig } from '../../../src/config/load.js';
 import { PlumblineError } from '../../../src/errors.js';
+import { WORKFLOW_TOKEN } from '../../fakes/github/server.js';
+import { fakeGitHubFor, type GitHubForgeFixture } from './support/fake-github.js';
 import { type GitFixture, git, gitFixture } from './support/git-fixture.js';
-import { memoryForge } from './support/memory-forge.js';
 
 const config = [
   'environments:',
@@ -35,7 +36,21 @@ const files = {
 vi.setConfig({ testTimeout: 60_000 });
 
 let fixture: GitFixture;
-afterEach(() => fixture?.cleanup());
+let hub: GitHubForgeFixture | undefined;
+afterEach(async () => {
+  await hub?.close();
+  hub = undefined;
+  fixture?.cleanup();
+});
+
+/** The fake GitHub over the fixture's bare remote, and the real adapter talking to it. */
+async function gitHub(): Promise<GitHubForgeFixture> {
+  hub = await fakeGitHubFor(fixture.remote);
+  return hub;
+}
+
+const PULLS = 'POST /repos/{owner}/{repo}/pulls';
+const PULL_UPDATES = 'PATCH /repos/{owner}/{repo}/pulls/{pull_number}';
 
 async function run(
   dir: string,
@@ -220,7 +235,7 @@ describe('promotes racing on one remote', () => {
 
   it('both land in one pull request for the same environment', async () => {
     fixture = gitFixture(files);
-    const forge = memoryForge(fixture.remote);
+    const { forge, github, pulls } = await gitHub();
     const [a, b] = [fixture.clone('a'), fixture.clone('b')];
     const first = await run(
       a,
@@ -236,15 +251,17 @@ describe('promotes racing on one remote', () => {
     const prod = fixture.read('plumbline/promote/prod', 'envs/prod/kustomization.yaml');
     expect(prod).toContain('newTag: "7.0.0"');
     expect(prod).toContain('newTag: 7.0.0');
-    expect(forge.requests.filter((r) => r.state === 'open')).toHaveLength(1);
+    expect(pulls().filter((pull) => pull.state === 'open')).toHaveLength(1);
+    expect(github.count(PULLS)).toBe(1);
     expect(fixture.read('main', 'envs/prod/kustomization.yaml')).toContain('newTag: "1.1.0"');
+    expect(github.violations).toEqual([]);
   });
 });
 
 describe('promote via pull request', () => {
   it('opens one pull request from a stable branch, with a table and the target change', async () => {
     fixture = gitFixture(files);
-    const forge = memoryForge(fixture.remote);
+    const { forge, github, pulls } = await gitHub();
     const dir = fixture.clone('user');
     const result = await run(
       dir,
@@ -256,56 +273,55 @@ describe('promote via pull request', () => {
     );
     expect(result.changes[0]?.pullRequest).toEqual({
       number: 1,
-      url: 'https://forge.test/pull/1',
+      url: 'https://github.example.test/acme/app/pull/1',
       created: true,
     });
-    const [request] = forge.requests;
-    expect(request).toMatchObject({
-      head: 'plumbline/promote/staging',
-      base: 'main',
-      labels: ['plumbline', 'promote'],
-    });
-    expect(request?.title).toBe('Promote ghcr.io/acme/app 1.3.0 to staging');
-    expect(request?.body).toContain(
+    const [pull] = pulls();
+    expect(pull?.pull).toMatchObject({ head: 'plumbline/promote/staging', base: 'main' });
+    expect(pull?.labels).toEqual(['plumbline', 'promote']);
+    expect(pull?.title).toBe('Promote ghcr.io/acme/app 1.3.0 to staging');
+    expect(pull?.body).toContain(
       '| `ghcr.io/acme/app` | `1.2.0` → `1.3.0` | dev (envs/dev/kustomization.yaml:5) |',
     );
-    expect(request?.body).toContain('plan of staging (worktree)');
+    expect(pull?.body).toContain('plan of staging (worktree)');
     expect(fixture.read('plumbline/promote/staging', 'envs/staging/kustomization.yaml')).toContain(
       'newTag: "1.3.0"',
     );
     expect(fixture.read('main', 'envs/staging/kustomization.yaml')).toContain('newTag: "1.2.0"');
+    expect(github.violations).toEqual([]);
   });
 
   it('is idempotent: a re-run makes no commit and no second pull request', async () => {
     fixture = gitFixture(files);
-    const forge = memoryForge(fixture.remote);
+    const { forge, github } = await gitHub();
     const dir = fixture.clone('user');
     await run(dir, { via: 'pull-request' }, { forge });
     const branchHead = fixture.head('plumbline/promote/staging');
     const again = await run(dir, { via: 'pull-request' }, { forge });
     expect(again.changes[0]).toMatchObject({ upToDate: true, pullRequest: { number: 1, created: false } });
     expect(fixture.head('plumbline/promote/staging')).toBe(branchHead);
-    expect(forge.calls.filter((call) => call === 'create')).toHaveLength(1);
-    expect(forge.calls.filter((call) => call === 'update')).toHaveLength(0);
+    expect(github.count(PULLS)).toBe(1);
+    expect(github.count(PULL_UPDATES)).toBe(0);
+    expect(github.violations).toEqual([]);
   });
 
   it('updates the open pull request for a newer tag and explains what it superseded', async () => {
     fixture = gitFixture(files);
-    const forge = memoryForge(fixture.remote);
+    const { forge, github, pulls } = await gitHub();
     const dir = fixture.clone('user');
     await run(dir, { via: 'pull-request' }, { forge });
     fixture.commit({ 'envs/dev/kustomization.yaml': kustomization('1.4.0') });
     const result = await run(dir, { via: 'pull-request' }, { forge });
     expect(result.changes[0]?.pullRequest).toMatchObject({ number: 1, created: false });
-    expect(forge.requests).toHaveLength(1);
-    expect(forge.requests[0]?.title).toBe('Promote ghcr.io/acme/app 1.4.0 to staging');
-    expect(forge.requests[0]?.body).toMatch(
-      /### Superseded[\s\S]*`ghcr.io\/acme\/app` `1.3.0` \(now `1.4.0`\)/,
-    );
+    expect(pulls()).toHaveLength(1);
+    expect(pulls()[0]).toMatchObject({ state: 'open', title: 'Promote ghcr.io/acme/app 1.4.0 to staging' });
+    expect(pulls()[0]?.body).toMatch(/### Superseded[\s\S]*`ghcr.io\/acme\/app` `1.3.0` \(now `1.4.0`\)/);
     const branch = 'plumbline/promote/staging';
     expect(fixture.read(branch, 'envs/staging/kustomization.yaml')).toContain('newTag: "1.4.0"');
     // Rebuilt on the new base, not stacked on the old branch.
     expect(git(fixture.remote, 'rev-parse', `${branch}~1`)).toBe(fixture.head('main'));
+    expect(github.count(PULLS)).toBe(1);
+    expect(github.violations).toEqual([]);
   });
 
   it('opens one pull request per image when grouped by image', async () => {
@@ -313,36 +329,41 @@ describe('promote via pull request', () => {
       ...files,
       'envs/dev/kustomization.yaml': kustomization('1.3.0').replace('2.0.0', '2.1.0'),
     });
-    const forge = memoryForge(fixture.remote);
+    const { forge, github, pulls } = await gitHub();
     const dir = fixture.clone('user');
     const result = await run(dir, { via: 'pull-request', group: 'image' }, { forge });
     expect(result.changes.map((c) => c.branch)).toEqual([
       'plumbline/promote/staging/ghcr.io-acme-app',
       'plumbline/promote/staging/ghcr.io-acme-web',
     ]);
-    expect(forge.requests.map((r) => r.title)).toEqual([
-      'Promote ghcr.io/acme/app 1.3.0 to staging',
-      'Promote ghcr.io/acme/web 2.1.0 to staging',
+    expect(pulls().map((pull) => [pull.title, pull.pull?.head])).toEqual([
+      ['Promote ghcr.io/acme/app 1.3.0 to staging', 'plumbline/promote/staging/ghcr.io-acme-app'],
+      ['Promote ghcr.io/acme/web 2.1.0 to staging', 'plumbline/promote/staging/ghcr.io-acme-web'],
     ]);
+    expect(github.violations).toEqual([]);
   });
 
   it('deletes the branch it pushed when the pull request cannot be opened', async () => {
     fixture = gitFixture(files);
-    const forge = memoryForge(fixture.remote);
-    forge.failNextCreate = true;
+    const { forge, github, pulls } = await gitHub();
+    // The repository setting that stops the workflow token from opening pull requests.
+    github.state.mustRepo('acme/app').actionsMayCreatePullRequests = false;
     const dir = fixture.clone('user');
     await expect(run(dir, { via: 'pull-request' }, { forge })).rejects.toThrow(
-      /creating the pull request failed/,
+      /open a pull request from plumbline\/promote\/staging into main/,
     );
     expect(fixture.head('plumbline/promote/staging')).toBeUndefined();
+    expect(pulls()).toEqual([]);
     expect(worktrees(dir)).toBe(1);
+    expect(github.violations).toEqual([]);
   });
 
-  it('retires a pull request the base has caught up with', async () => {
+  it('retires a pull request the base has caught up with: the fake GitHub sees it closed', async () => {
     fixture = gitFixture(files);
-    const forge = memoryForge(fixture.remote);
+    const { forge, github, pulls } = await gitHub();
     const dir = fixture.clone('user');
     await run(dir, { via: 'pull-request' }, { forge });
+    expect(pulls()[0]?.state).toBe('open');
     fixture.commit(
       { 'envs/staging/kustomization.yaml': kustomization('1.3.0', 'staging overlay') },
       'by hand',
@@ -350,7 +371,16 @@ describe('promote via pull request', () => {
     const result = await run(dir, { via: 'pull-request' }, { forge });
     expect(result.status).toBe('nothing-to-promote');
     expect(fixture.head('plumbline/promote/staging')).toBeUndefined();
-    expect(forge.requests[0]?.body).toContain('**Superseded:**');
+    // Read back through the API, as a user would see it.
+    const response = await fetch(`${github.url}/repos/acme/app/pulls/1`, {
+      headers: { authorization: `token ${WORKFLOW_TOKEN}` },
+    });
+    const pull = (await response.json()) as { state: string; body: string; closed_at: string | null };
+    expect(pull.state).toBe('closed');
+    expect(pull.closed_at).not.toBeNull();
+    expect(pull.body).toContain('**Superseded:** main already runs these versions in staging');
     expect(await forge.findChangeRequest('plumbline/promote/staging', 'main')).toBeUndefined();
+    expect(pulls()).toHaveLength(1);
+    expect(github.violations).toEqual([]);
   });
 });

@@ -1,15 +1,13 @@
 /**
  * promote through the real GitHub adapter against the fake GitHub REST server (checked
- * against GitHub's OpenAPI description); git goes to a real bare remote whose branches the
- * fake mirrors, so GitHub's "head must exist" rule holds.
+ * against GitHub's OpenAPI description); git goes to a real bare remote that backs the
+ * fake's repository, so GitHub's "head must exist" rule holds.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { promote } from '../../../src/commands/promote.js';
 import { loadConfig } from '../../../src/config/load.js';
-import type { Forge } from '../../../src/forge/forge.js';
-import { createGitHubForge } from '../../../src/forge/github.js';
-import { type FakeGitHub, startFakeGitHub, WORKFLOW_TOKEN } from '../../fakes/github/server.js';
-import { type GitFixture, git, gitFixture } from './support/git-fixture.js';
+import { fakeGitHubFor, type GitHubForgeFixture } from './support/fake-github.js';
+import { type GitFixture, gitFixture } from './support/git-fixture.js';
 
 vi.setConfig({ testTimeout: 60_000 });
 
@@ -22,45 +20,17 @@ const files = {
 };
 
 let fixture: GitFixture | undefined;
-let github: FakeGitHub | undefined;
+let hub: GitHubForgeFixture | undefined;
 afterEach(async () => {
   fixture?.cleanup();
-  await github?.close();
+  await hub?.close();
 });
-
-/** The adapter, with the fake's branch list synced from the bare remote before each call. */
-function mirroredForge(fake: FakeGitHub, remote: string): Forge {
-  const forge = createGitHubForge({
-    token: WORKFLOW_TOKEN,
-    owner: 'acme',
-    repo: 'app',
-    apiUrl: fake.url,
-    timeScale: 0,
-  });
-  const sync = () => {
-    const repo = fake.state.mustRepo('acme/app');
-    repo.branches = new Set(
-      git(remote, 'for-each-ref', '--format=%(refname:short)', 'refs/heads').split('\n').filter(Boolean),
-    );
-  };
-  return new Proxy(forge, {
-    get(target, property, receiver) {
-      const value = Reflect.get(target, property, receiver);
-      return typeof value === 'function'
-        ? (...args: unknown[]) => {
-            sync();
-            return value.apply(target, args);
-          }
-        : value;
-    },
-  });
-}
 
 describe('promote with the GitHub forge', () => {
   it('opens a labelled pull request, then updates it instead of opening a second one', async () => {
     fixture = gitFixture(files);
-    github = await startFakeGitHub();
-    const forge = mirroredForge(github, fixture.remote);
+    hub = await fakeGitHubFor(fixture.remote);
+    const { github, forge } = hub;
     const dir = fixture.clone('user');
     const run = async () =>
       promote({ repoRoot: dir, config: await loadConfig(dir), to: 'staging' }, { forge });

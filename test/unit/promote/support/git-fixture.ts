@@ -11,6 +11,8 @@ export function git(dir: string, ...args: string[]): string {
     cwd: dir,
     encoding: 'utf8',
     env: { ...process.env, LC_ALL: 'C' },
+    // stderr goes into the thrown error, not the test output (`cloned an empty repository`).
+    stdio: ['ignore', 'pipe', 'pipe'],
   }).trim();
 }
 
