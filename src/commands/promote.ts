@@ -34,6 +34,8 @@ import {
   promotedImages,
   promotionTitle,
   pullRequestBody,
+  retiredBody,
+  targetChangeRoom,
 } from '../promote/describe.js';
 import { promotableFiles } from '../promote/files.js';
 import { findImages } from '../promote/find.js';
@@ -42,6 +44,7 @@ import { parseYamlFile, type YamlFile } from '../promote/parse.js';
 import { imagesRunningIn, planPromotion, type WantedImage } from '../promote/plan.js';
 import { rewriteFiles } from '../promote/rewrite.js';
 import type { ImageInventory } from '../promote/sites.js';
+import type { DescribeTargetChange } from './promote-plan.js';
 
 export interface PromoteOptions {
   /** The user's checkout; it is never modified (work happens in a temporary worktree). */
@@ -74,8 +77,13 @@ export interface PromoteOptions {
 export interface PromoteDeps {
   /** Needed for via: pull-request (except in a dry run). */
   forge?: Forge;
-  /** Markdown for the PR body: what changes in the target, e.g. the offline plan diff. */
-  describeTargetChange?: (worktreeDir: string, env: EnvironmentConfig) => Promise<string>;
+  /** Why there is no forge (e.g. no token), thrown when one is needed. */
+  missingForge?: PlumblineError;
+  /**
+   * Markdown for the PR body: what changes in the target (see planTargetChange). Called
+   * with the edited worktree; its base commit is the "before" side.
+   */
+  describeTargetChange?: DescribeTargetChange;
   log?: (line: string) => void;
   /** Called right before each push, with the attempt number (a seam for race tests). */
   beforePush?: (attempt: number) => Promise<void>;
@@ -110,7 +118,9 @@ export function promotionBranch(target: string, image?: string): string {
     ?.toLowerCase()
     .replace(/[^a-z0-9._-]+/g, '-')
     .replace(/^-+|-+$/g, '');
-  return slug ? `plumbline/promote/${target}/${slug}` : `plumbline/promote/${target}`;
+  // Per-image branches live apart from `plumbline/promote/<env>`: git cannot hold a branch
+  // and another branch below it (`a/b` and `a/b/c`), so the two groupings could not coexist.
+  return slug ? `plumbline/promote-image/${target}/${slug}` : `plumbline/promote/${target}`;
 }
 
 interface Settings {
@@ -132,10 +142,18 @@ export async function promote(options: PromoteOptions, deps: PromoteDeps = {}): 
   const settings = await resolveSettings(options);
   const log = deps.log ?? (() => {});
   if (settings.via === 'pull-request' && !deps.forge && !options.dryRun) {
-    throw new PlumblineError(
-      `promoting to ${settings.target.name} through a pull request needs a forge token`,
-      'Provide a token (GITHUB_TOKEN), or use --via commit where the environment allows direct pushes.',
-    );
+    const needs = `promoting to ${settings.target.name} through a pull request needs a forge token`;
+    const orCommit = 'Or use --via commit where the environment allows direct pushes.';
+    if (deps.missingForge) {
+      throw new PlumblineError(
+        `${needs}, but ${deps.missingForge.message}`,
+        [deps.missingForge.hint, orCommit].filter(Boolean).join(' '),
+        {
+          cause: deps.missingForge,
+        },
+      );
+    }
+    throw new PlumblineError(needs, `Provide the forge's token. ${orCommit}`);
   }
   // One change per image needs the list of images first; each change then recomputes its own.
   const units: (string | undefined)[] =
@@ -217,7 +235,7 @@ async function resolveSettings(options: PromoteOptions): Promise<Settings> {
     ...(fromName && { source: find(fromName, 'source') }),
     ...(explicit && { explicit }),
     via: options.via ?? target.promote?.via ?? 'pull-request',
-    group: options.group ?? 'environment',
+    group: options.group ?? target.promote?.group ?? 'environment',
     allowDowngrade: options.allowDowngrade ?? target.promote?.allowDowngrade ?? false,
     ...((options.images ?? target.promote?.images) && { only: options.images ?? target.promote?.images }),
     remote: options.remote ?? 'origin',
@@ -406,7 +424,13 @@ async function attemptOnce(
   }
   const change: PromoteChange = { branch, attempts: attempt, promoted, upToDate, ...(commit && { commit }) };
   if (viaPr) {
-    if (deps.describeTargetChange) summary.targetChange = await deps.describeTargetChange(dir, target);
+    if (deps.describeTargetChange) {
+      summary.targetChange = await deps.describeTargetChange(dir, target, {
+        baseCommit: baseHead,
+        baseBranch: settings.base,
+        budget: targetChangeRoom(summary, (deps.forge as Forge).bodyLimit, settings.base),
+      });
+    }
     change.pullRequest = await upsertPullRequest(dir, settings, deps.forge as Forge, summary, branch, {
       open: openRequest,
       pushedNewBranch: !upToDate && branchHead === undefined ? commit : undefined,
@@ -486,7 +510,7 @@ async function closeStale(
   branchHead: string,
 ): Promise<void> {
   await forge.updateChangeRequest(request.number, {
-    body: `${request.body}\n\n---\n**Superseded:** ${settings.base} already runs these versions in ${settings.target.name}; plumbline deleted the branch, which closes this pull request.`,
+    body: retiredBody(request.body, settings.base, settings.target.name),
   });
   await deleteRemoteBranch(dir, settings.remote, branch, branchHead);
 }

@@ -20,6 +20,11 @@ export interface PromoteSettings {
   /** Only these image names are promoted; absent means all. */
   images?: string[];
   allowDowngrade: boolean;
+  /**
+   * `environment`: one pull request for all of the environment's images; `image`: one per
+   * image. Absent means `environment`; `--group` overrides it.
+   */
+  group?: 'environment' | 'image';
   /** Extra Helm values paths holding images, e.g. `containers[name=app].image`. */
   helmImagePaths?: string[];
 }

@@ -70,6 +70,27 @@ export function pullRequestBody(summary: PromotionSummary, bodyLimit = 65_536): 
   return body.slice(0, bodyLimit - note.length) + note;
 }
 
+/**
+ * Characters `targetChange` may take so that the whole body stays within `bodyLimit`,
+ * leaving room for the note {@link retiredBody} may append later.
+ */
+export function targetChangeRoom(summary: PromotionSummary, bodyLimit: number, base: string): number {
+  const placeholder = '\u0000';
+  const rest =
+    pullRequestBody({ ...summary, targetChange: placeholder }, Number.POSITIVE_INFINITY).length -
+    placeholder.length;
+  return bodyLimit - rest - retiredNote(base, summary.target).length;
+}
+
+function retiredNote(base: string, target: string): string {
+  return `\n\n---\n**Superseded:** ${base} already runs these versions in ${target}; plumbline deleted the branch, which closes this pull request.`;
+}
+
+/** The body of a pull request whose promotion the base already runs, before its branch is deleted. */
+export function retiredBody(body: string, base: string, target: string): string {
+  return body + retiredNote(base, target);
+}
+
 /** The `promoted` output: one entry per promoted image. */
 export interface PromotedImage {
   image: string;

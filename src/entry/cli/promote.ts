@@ -1,11 +1,24 @@
 /** `plumbline promote`: argv -> the promote command. Exit codes: 0 promoted or nothing to do, 1 error. */
 import { resolve } from 'node:path';
 import { Command, Option } from 'commander';
-import { type PromoteOptions, type PromoteResult, promote } from '../../commands/promote.js';
+import {
+  type PromoteDeps,
+  type PromoteOptions,
+  type PromoteResult,
+  promote,
+} from '../../commands/promote.js';
+import { planTargetChange } from '../../commands/promote-plan.js';
 import { loadConfig } from '../../config/load.js';
-import type { Forge } from '../../forge/forge.js';
-import { createGitHubForge } from '../../forge/github.js';
+import { PlumblineError } from '../../errors.js';
 import { runGit } from '../../git/run.js';
+import {
+  branchFromEnvironment,
+  detectForge,
+  FORGE_KINDS,
+  type ForgeKind,
+  forgeFromEnvironment,
+  gitHubRepositoryOfRemote,
+} from '../forge-from-env.js';
 
 interface PromoteFlags {
   to: string;
@@ -14,7 +27,8 @@ interface PromoteFlags {
   tag?: string;
   digest?: string;
   via?: 'pull-request' | 'commit';
-  group: 'environment' | 'image';
+  group?: 'environment' | 'image';
+  forge?: ForgeKind;
   only?: string[];
   allowDowngrade?: boolean;
   dryRun?: boolean;
@@ -48,30 +62,50 @@ export function promoteCommand(): Command {
       ]),
     )
     .addOption(
-      new Option('--group <by>', 'one change for the environment, or one per image')
-        .choices(['environment', 'image'])
-        .default('environment'),
+      new Option(
+        '--group <by>',
+        "one change for the environment, or one per image (default: the target's promote.group, else environment)",
+      ).choices(['environment', 'image']),
+    )
+    .addOption(
+      new Option(
+        '--forge <forge>',
+        'where pull/merge requests go (default: gitlab in GitLab CI, else github)',
+      ).choices(FORGE_KINDS),
     )
     .option('--only <image...>', "promote only these images (default: the target's promote.images)")
     .option('--allow-downgrade', 'allow a lower semantic version than the target runs')
     .option('--dry-run', 'show what would change; write and push nothing')
     .option('--repo <dir>', 'the repository (a clone with the remote)', '.')
-    .option('--base <branch>', 'the branch the environments live on (default: the checked-out branch)')
+    .option(
+      '--base <branch>',
+      "the branch the environments live on (default: the CI run's branch, else the checked-out one)",
+    )
     .option('--remote <name>', 'the git remote to push to', 'origin')
     .option('--label <name...>', 'labels for the pull request (default: plumbline, promote)')
     .option('--json', 'print the result as JSON on standard output')
     .addHelpText(
       'after',
-      '\nPull requests need GITHUB_TOKEN (and GITHUB_REPOSITORY, or a github.com remote; GITHUB_API_URL for GitHub Enterprise).\nExit codes: 0 promoted or nothing to promote, 1 an error (nothing was written).',
+      [
+        '',
+        'Pull/merge requests need the forge from the environment:',
+        '  github  GITHUB_TOKEN, GITHUB_REPOSITORY (or a github.com remote), GITHUB_API_URL for GitHub Enterprise',
+        '  gitlab  the CI job variables (CI_API_V4_URL, CI_PROJECT_ID) and the token in PLUMBLINE_GITLAB_TOKEN',
+        '          (or the variable PLUMBLINE_GITLAB_TOKEN_VARIABLE names)',
+        'Exit codes: 0 promoted or nothing to promote, 1 an error (nothing was written).',
+      ].join('\n'),
     )
     .action(async (flags: PromoteFlags) => {
       const repoRoot = resolve(flags.repo);
+      const kind = flags.forge ?? detectForge(process.env);
+      const base = flags.base ?? branchFromEnvironment(kind, process.env);
+      const config = await loadConfig(repoRoot);
       const options: PromoteOptions = {
         repoRoot,
-        config: await loadConfig(repoRoot),
+        config,
         to: flags.to,
-        group: flags.group,
         remote: flags.remote,
+        ...(flags.group && { group: flags.group }),
         ...(flags.from && { from: flags.from }),
         ...(flags.image && { image: flags.image }),
         ...(flags.tag && { tag: flags.tag }),
@@ -80,12 +114,12 @@ export function promoteCommand(): Command {
         ...(flags.only && { images: flags.only }),
         ...(flags.allowDowngrade && { allowDowngrade: true }),
         ...(flags.dryRun && { dryRun: true }),
-        ...(flags.base && { base: flags.base }),
+        ...(base && { base }),
         ...(flags.label && { labels: flags.label }),
       };
-      const forge = await forgeFromEnvironment(repoRoot, flags.remote);
       const result = await promote(options, {
-        ...(forge && { forge }),
+        ...(await forgeFor(kind, repoRoot, flags.remote)),
+        describeTargetChange: planTargetChange(config),
         log: (line) => process.stderr.write(`plumbline: ${line}\n`),
       });
       if (flags.json) process.stdout.write(`${JSON.stringify(output(result), null, 2)}\n`);
@@ -101,21 +135,24 @@ function output(result: PromoteResult) {
   };
 }
 
-/** A GitHub forge when a token is in the environment; pull requests are not possible without one. */
-async function forgeFromEnvironment(repoRoot: string, remote: string): Promise<Forge | undefined> {
-  const token = process.env.GITHUB_TOKEN || process.env.GH_TOKEN;
-  if (!token) return undefined;
-  let repository = process.env.GITHUB_REPOSITORY;
-  if (!repository) {
-    const url = (await runGit(repoRoot, ['remote', 'get-url', remote], { allowFailure: true })).stdout.trim();
-    repository = /github\.com[:/]([^/]+\/[^/]+?)(?:\.git)?\/?$/.exec(url)?.[1];
+/**
+ * The forge from the environment, or why there is none: promoting by commit needs no
+ * forge, so a missing token only fails a promotion that opens a pull/merge request.
+ */
+async function forgeFor(
+  kind: ForgeKind,
+  repoRoot: string,
+  remote: string,
+): Promise<Pick<PromoteDeps, 'forge' | 'missingForge'>> {
+  let repository: string | undefined;
+  if (kind === 'github' && !process.env.GITHUB_REPOSITORY) {
+    const url = (await runGit(repoRoot, ['remote', 'get-url', remote], { allowFailure: true })).stdout;
+    repository = gitHubRepositoryOfRemote(url);
   }
-  const [owner, repo] = repository?.split('/') ?? [];
-  if (!owner || !repo) return undefined;
-  return createGitHubForge({
-    token,
-    owner,
-    repo,
-    ...(process.env.GITHUB_API_URL && { apiUrl: process.env.GITHUB_API_URL }),
-  });
+  try {
+    return { forge: forgeFromEnvironment(kind, process.env, repository ? { repository } : {}) };
+  } catch (error) {
+    if (error instanceof PlumblineError) return { missingForge: error };
+    throw error;
+  }
 }

@@ -2,6 +2,7 @@
 import * as core from '@actions/core';
 import * as github from '@actions/github';
 import { type PromoteOptions, promote } from '../../commands/promote.js';
+import { planTargetChange } from '../../commands/promote-plan.js';
 import { loadConfig } from '../../config/load.js';
 import { PlumblineError } from '../../errors.js';
 import { createGitHubForge } from '../../forge/github.js';
@@ -33,9 +34,10 @@ export async function runPromoteAction(): Promise<void> {
   const labels = list(core.getInput('labels'));
   const via = choice('via', ['pull-request', 'commit'] as const);
   const group = choice('group', ['environment', 'image'] as const);
+  const config = await loadConfig(repoRoot);
   const options: PromoteOptions = {
     repoRoot,
-    config: await loadConfig(repoRoot),
+    config,
     to: core.getInput('to', { required: true }),
     dryRun: flag('dry-run'),
     ...(core.getInput('from') && { from: core.getInput('from') }),
@@ -61,7 +63,18 @@ export async function runPromoteAction(): Promise<void> {
       })
     : undefined;
 
-  const result = await promote(options, { ...(forge && { forge }), log: (line) => core.info(line) });
+  const result = await promote(options, {
+    ...(forge
+      ? { forge }
+      : {
+          missingForge: new PlumblineError(
+            'the input github-token is empty',
+            'Leave github-token at its default (github.token) or give a token with contents: write and pull-requests: write.',
+          ),
+        }),
+    describeTargetChange: planTargetChange(config),
+    log: (line) => core.info(line),
+  });
 
   const request = result.changes.find((change) => change.pullRequest)?.pullRequest;
   core.setOutput('promoted', JSON.stringify(result.promoted));

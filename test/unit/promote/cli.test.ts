@@ -8,6 +8,7 @@ let fixture: GitFixture | undefined;
 afterEach(() => {
   fixture?.cleanup();
   vi.restoreAllMocks();
+  vi.unstubAllEnvs();
 });
 
 describe('plumbline promote (CLI)', () => {
@@ -54,11 +55,12 @@ describe('plumbline promote (CLI)', () => {
     const dir = fixture.clone('user');
     vi.stubEnv('GITHUB_TOKEN', '');
     vi.stubEnv('GH_TOKEN', '');
+    vi.stubEnv('GITLAB_CI', '');
     await expect(
       promoteCommand().parseAsync(['--to', 'staging', '--image', 'app', '--tag', '2', '--repo', dir], {
         from: 'user',
       }),
-    ).rejects.toThrow(/needs a forge token/);
+    ).rejects.toThrow(/needs a forge token, but GITHUB_TOKEN is not set/);
     expect(fixture.head('plumbline/promote/staging')).toBeUndefined();
   });
 });

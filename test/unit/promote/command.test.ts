@@ -333,14 +333,36 @@ describe('promote via pull request', () => {
     const dir = fixture.clone('user');
     const result = await run(dir, { via: 'pull-request', group: 'image' }, { forge });
     expect(result.changes.map((c) => c.branch)).toEqual([
-      'plumbline/promote/staging/ghcr.io-acme-app',
-      'plumbline/promote/staging/ghcr.io-acme-web',
+      'plumbline/promote-image/staging/ghcr.io-acme-app',
+      'plumbline/promote-image/staging/ghcr.io-acme-web',
     ]);
     expect(pulls().map((pull) => [pull.title, pull.pull?.head])).toEqual([
-      ['Promote ghcr.io/acme/app 1.3.0 to staging', 'plumbline/promote/staging/ghcr.io-acme-app'],
-      ['Promote ghcr.io/acme/web 2.1.0 to staging', 'plumbline/promote/staging/ghcr.io-acme-web'],
+      ['Promote ghcr.io/acme/app 1.3.0 to staging', 'plumbline/promote-image/staging/ghcr.io-acme-app'],
+      ['Promote ghcr.io/acme/web 2.1.0 to staging', 'plumbline/promote-image/staging/ghcr.io-acme-web'],
     ]);
     expect(github.violations).toEqual([]);
+  });
+
+  it("groups by image when the target's promote.group says so", async () => {
+    fixture = gitFixture({
+      ...files,
+      'plumbline.yaml': config.replace(
+        'promote: { from: dev, via: commit }',
+        'promote: { from: dev, group: image }',
+      ),
+      'envs/dev/kustomization.yaml': kustomization('1.3.0').replace('2.0.0', '2.1.0'),
+    });
+    const { forge, pulls } = await gitHub();
+    const result = await run(fixture.clone('user'), {}, { forge });
+    expect(result.changes.map((c) => c.branch)).toEqual([
+      'plumbline/promote-image/staging/ghcr.io-acme-app',
+      'plumbline/promote-image/staging/ghcr.io-acme-web',
+    ]);
+    expect(pulls()).toHaveLength(2);
+    // --group wins over the configuration.
+    fixture.commit({ 'envs/dev/kustomization.yaml': kustomization('1.4.0').replace('2.0.0', '2.2.0') });
+    const grouped = await run(fixture.clone('again'), { group: 'environment' }, { forge });
+    expect(grouped.changes.map((c) => c.branch)).toEqual(['plumbline/promote/staging']);
   });
 
   it('deletes the branch it pushed when the pull request cannot be opened', async () => {
