@@ -17,13 +17,21 @@ export interface SeededGitLab {
 }
 
 export async function startSeededGitLab(
-  options: { projectPath?: string; tls?: { key: string; cert: string } } = {},
+  options: {
+    projectPath?: string;
+    tls?: { key: string; cert: string };
+    /** A bare git repository backing the project: merge requests then see its real branches. */
+    gitRemote?: string;
+  } = {},
 ): Promise<SeededGitLab> {
   const gitlab = await startFakeGitLab(options.tls ? { tls: options.tls } : {});
   const bot = gitlab.state.addUser('project_7_bot_plumbline', { bot: true });
   const human = gitlab.state.addUser('ada');
   gitlab.state.addToken(BOT_TOKEN, bot, { scopes: ['api'], role: 'developer' });
   gitlab.state.addToken(HUMAN_TOKEN, human, { scopes: ['api'], role: 'maintainer' });
-  const project = gitlab.state.addProject(options.projectPath ?? 'acme/deploy');
+  const project = gitlab.state.addProject(
+    options.projectPath ?? 'acme/deploy',
+    options.gitRemote === undefined ? {} : { gitRemote: options.gitRemote },
+  );
   return { gitlab, project, bot, human };
 }

@@ -240,6 +240,7 @@ export class FakeGitLab {
     const project = this.state.findProject(params.id!);
     const role = project?.members.get(caller.user.id);
     if (!project || role === undefined) throw new HttpProblem(404, { message: '404 Project Not Found' });
+    const branches = this.state.syncWithGit(project);
     const can = (needed: Role) => ROLE_RANK[role] >= ROLE_RANK[needed];
     const forbid = (): never => {
       throw new HttpProblem(403, { message: '403 Forbidden' });
@@ -304,6 +305,15 @@ export class FakeGitLab {
           throw new HttpProblem(422, {
             message: ["You can't use same project/branch for source and target"],
           });
+        }
+        // Only a git-backed project knows its branches; GitLab answers a validation error.
+        for (const [field, branch] of [
+          ['source_branch', sourceBranch],
+          ['target_branch', targetBranch],
+        ] as const) {
+          if (branches !== undefined && !branches.has(branch)) {
+            throw new HttpProblem(400, { message: { [field]: ['does not exist'] } });
+          }
         }
         const existing = project.mergeRequests.find(
           (request) =>

@@ -2,7 +2,12 @@
  * The fake GitLab's memory: users behind tokens, projects with their issues, merge requests
  * (each with its own iid sequence, as on GitLab), notes and labels. Tests seed and inspect
  * it directly; the server changes it through requests.
+ *
+ * A project may be backed by a real bare git repository (`gitRemote`): the server then
+ * checks merge request branches against git's, and closes an open merge request whose
+ * source branch git no longer has, as GitLab does when the branch is deleted.
  */
+import { readGitBranches } from '../github/git-branches.js';
 
 /** A member's role in the project; it decides what a token may do beside its scopes. */
 export type Role = 'guest' | 'reporter' | 'developer' | 'maintainer';
@@ -78,6 +83,8 @@ export interface FakeProject {
   issues: FakeIssue[];
   mergeRequests: FakeMergeRequest[];
   labels: FakeLabel[];
+  /** A bare git repository whose branches are this project's branches. */
+  gitRemote?: string;
 }
 
 /** The whole fake instance. Ids are global, iids per project, times from a logical clock. */
@@ -122,7 +129,7 @@ export class GitLabState {
     return entry;
   }
 
-  addProject(path: string): FakeProject {
+  addProject(path: string, options: { gitRemote?: string } = {}): FakeProject {
     const project: FakeProject = {
       id: this.nextId(),
       path,
@@ -130,10 +137,30 @@ export class GitLabState {
       issues: [],
       mergeRequests: [],
       labels: [],
+      ...(options.gitRemote === undefined ? {} : { gitRemote: options.gitRemote }),
     };
     for (const token of this.tokens.values()) project.members.set(token.user.id, token.role);
     this.projects.push(project);
     return project;
+  }
+
+  /**
+   * For a git-backed project: the branches git has now (undefined without a backing). Open
+   * merge requests whose source branch is gone are closed first, as GitLab closes them when
+   * the branch is deleted; evaluated on each request, so a branch deleted and pushed again
+   * between two requests goes unnoticed.
+   */
+  syncWithGit(project: FakeProject): Set<string> | undefined {
+    if (project.gitRemote === undefined) return undefined;
+    const branches = new Set(readGitBranches(project.gitRemote).keys());
+    for (const request of project.mergeRequests) {
+      if (request.state === 'opened' && !branches.has(request.sourceBranch)) {
+        request.state = 'closed';
+        request.updatedAt = this.now();
+        this.addNote(request, { body: 'closed', author: this.user(request.authorId), system: true });
+      }
+    }
+    return branches;
   }
 
   /** The project `:id` names: a numeric id or a full path. */
