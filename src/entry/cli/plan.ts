@@ -1,10 +1,16 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { type PlanMode, runPlan } from '../../commands/plan.js';
+import { publishPlan } from '../../commands/publish-plan.js';
 import { hasChanges, type PlanResult } from '../../diff/model.js';
+import { PlumblineError } from '../../errors.js';
+import { type Forge, ForgeError } from '../../forge/forge.js';
+import { createGitHubForge } from '../../forge/github.js';
+import { createGitLabForge } from '../../forge/gitlab.js';
+import { gitLabCiContext } from '../../forge/gitlab-env.js';
 import { renderJson } from '../../report/json.js';
 import { renderMarkdown } from '../../report/markdown.js';
 import { renderText } from '../../report/text.js';
@@ -20,6 +26,11 @@ interface PlanFlags {
   context?: string;
   format: 'md' | 'json' | 'text';
   out?: string;
+  comment?: boolean;
+  commentPerEnvironment?: boolean;
+  labels?: boolean;
+  forge?: 'github' | 'gitlab';
+  pr?: number;
 }
 
 export function planCommand(): Command {
@@ -45,9 +56,31 @@ export function planCommand(): Command {
       new Option('--format <format>', 'report format').choices(['md', 'json', 'text']).default('text'),
     )
     .option('--out <file>', 'write the report to a file instead of standard output')
+    .option('--comment', 'also post the plan as the sticky comment of a pull/merge request (see --forge)')
+    .option('--comment-per-environment', 'with --comment: one comment per environment instead of one')
+    .option('--labels', 'label the pull/merge request plumbline:changes or plumbline:no-changes')
+    .addOption(
+      new Option('--forge <forge>', 'where to comment (default: the CI the command runs in)').choices([
+        'github',
+        'gitlab',
+      ]),
+    )
+    .option(
+      '--pr <number>',
+      'the pull/merge request to comment on (default: the one the CI run is for)',
+      (value) => positiveInteger(value, '--pr'),
+    )
     .addHelpText(
       'after',
-      '\nExit codes: 0 no changes, 2 changes, 1 an error (an environment that could not be compared).',
+      [
+        '',
+        'Exit codes: 0 no changes, 2 changes, 1 an error (an environment that could not be compared).',
+        '',
+        'With --comment or --labels the forge comes from the environment:',
+        '  github  GITHUB_TOKEN, GITHUB_REPOSITORY (owner/name), GITHUB_API_URL (default https://api.github.com)',
+        '  gitlab  the CI job variables (CI_API_V4_URL, CI_PROJECT_ID, CI_MERGE_REQUEST_IID) and the token in',
+        '          PLUMBLINE_GITLAB_TOKEN (or the variable PLUMBLINE_GITLAB_TOKEN_VARIABLE names)',
+      ].join('\n'),
     )
     .action(async (flags: PlanFlags) => {
       const mode: PlanMode = flags.live
@@ -58,12 +91,15 @@ export function planCommand(): Command {
             ? 'offline'
             : 'auto';
       const kubeconfigPath = flags.kubeconfig ?? process.env.KUBECONFIG?.split(':')[0];
+      // Resolved before planning, so that a missing token fails fast.
+      const target = flags.comment || flags.labels ? forgeTarget(flags, process.env) : undefined;
+      const base = flags.base ?? target?.base;
       const result = await runPlan({
         repoRoot: resolve(flags.repo),
         environments: flags.env,
         mode,
         clusterAvailable: Boolean(kubeconfigPath) || existsSync(join(homedir(), '.kube', 'config')),
-        ...(flags.base ? { base: flags.base } : {}),
+        ...(base ? { base } : {}),
         ...(kubeconfigPath ? { kubeconfigPath } : {}),
         ...(flags.context ? { context: flags.context } : {}),
         log: (message) => process.stderr.write(`plumbline: ${message}\n`),
@@ -74,6 +110,28 @@ export function planCommand(): Command {
         process.stderr.write(`plumbline: report written to ${flags.out}\n`);
       } else {
         process.stdout.write(report.endsWith('\n') ? report : `${report}\n`);
+      }
+      if (target) {
+        try {
+          const published = await publishPlan(
+            target.forge,
+            { kind: 'change-request', number: target.number },
+            result,
+            {
+              comment: flags.comment === true,
+              perEnvironment: flags.commentPerEnvironment === true,
+              selected: flags.env,
+              labels: flags.labels === true,
+            },
+          );
+          for (const { key, sync } of published.comments) {
+            process.stderr.write(`plumbline: plan comment ${key}: ${sync.urls.join(' ')}\n`);
+          }
+        } catch (error) {
+          if (error instanceof ForgeError)
+            throw new PlumblineError(error.message, error.hint, { cause: error });
+          throw error;
+        }
       }
       process.exitCode = exitCode(result);
     });
@@ -88,6 +146,77 @@ function format(result: PlanResult, as: PlanFlags['format'], color: boolean): st
     case 'text':
       return renderText(result, { color });
   }
+}
+
+interface ForgeTarget {
+  forge: Forge;
+  number: number;
+  /** The base the CI names for the change request (GitLab's merge request diff base). */
+  base?: string;
+}
+
+/** The forge and the change request to publish on, from the flags and the CI's variables. */
+export function forgeTarget(flags: Pick<PlanFlags, 'forge' | 'pr'>, env: NodeJS.ProcessEnv): ForgeTarget {
+  const kind = flags.forge ?? (env.GITLAB_CI ? 'gitlab' : env.GITHUB_ACTIONS ? 'github' : undefined);
+  if (kind === 'gitlab') {
+    const context = gitLabCiContext(env);
+    const number = flags.pr ?? context.mergeRequest?.iid;
+    if (number === undefined) throw missingNumber('merge request', 'CI_MERGE_REQUEST_IID is not set');
+    const base = context.mergeRequest?.diffBaseSha;
+    return { forge: createGitLabForge(context.forge), number, ...(base ? { base } : {}) };
+  }
+  if (kind === 'github') {
+    const token = env.GITHUB_TOKEN?.trim();
+    const [owner, repo, extra] = (env.GITHUB_REPOSITORY ?? '').split('/');
+    if (!token) {
+      throw new PlumblineError(
+        'GITHUB_TOKEN is not set, so plumbline cannot comment on GitHub',
+        'Set GITHUB_TOKEN to a token with pull-requests: write (in a workflow, the job token github.token works).',
+      );
+    }
+    if (!owner || !repo || extra !== undefined) {
+      throw new PlumblineError(
+        `GITHUB_REPOSITORY must be owner/name; got '${env.GITHUB_REPOSITORY ?? ''}'`,
+        'GitHub Actions sets it; elsewhere set it yourself, e.g. GITHUB_REPOSITORY=acme/deploy.',
+      );
+    }
+    const number = flags.pr ?? pullRequestNumberOfEvent(env.GITHUB_EVENT_PATH);
+    if (number === undefined)
+      throw missingNumber('pull request', '--pr was not given and this is not a pull request event');
+    const apiUrl = env.GITHUB_API_URL?.trim();
+    const forge = createGitHubForge({
+      token,
+      owner,
+      repo,
+      ...(apiUrl ? { apiUrl } : {}),
+      logger: { warning: (message) => process.stderr.write(`plumbline: ${message}\n`) },
+    });
+    return { forge, number };
+  }
+  throw new PlumblineError(
+    'plumbline does not know where to comment: not in GitHub Actions or GitLab CI',
+    'Pass --forge github or --forge gitlab.',
+  );
+}
+
+/** In a GitHub workflow run by a pull request, its number, from the event payload. */
+function pullRequestNumberOfEvent(eventPath: string | undefined): number | undefined {
+  if (!eventPath || !existsSync(eventPath)) return undefined;
+  const event = JSON.parse(readFileSync(eventPath, 'utf8')) as { pull_request?: { number?: unknown } };
+  const number = event.pull_request?.number;
+  return typeof number === 'number' ? number : undefined;
+}
+
+function missingNumber(what: string, why: string): PlumblineError {
+  return new PlumblineError(`no ${what} to comment on: ${why}`, `Pass --pr NUMBER.`);
+}
+
+function positiveInteger(value: string, flag: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1) {
+    throw new PlumblineError(`${flag} must be a pull/merge request number; got '${value}'`);
+  }
+  return number;
 }
 
 /** Like `terraform plan -detailed-exitcode`: an error wins over changes. */
