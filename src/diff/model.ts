@@ -62,3 +62,28 @@ export function countChanges(changes: readonly ObjectChange[]): Counts {
 export function hasChanges(result: PlanResult): boolean {
   return result.environments.some((env) => env.counts.added + env.counts.changed + env.counts.deleted > 0);
 }
+
+/**
+ * One comparison per environment, for totals and verdicts: an environment compared both
+ * with the base and with its cluster is counted once, by the cluster comparison when it
+ * succeeded (what applying the head would do), else by the base comparison.
+ */
+export function headlineResults(result: PlanResult): EnvironmentResult[] {
+  const chosen = new Map<string, EnvironmentResult>();
+  for (const env of result.environments) {
+    const current = chosen.get(env.environment);
+    const better =
+      !current || (env.mode !== 'offline' && env.error === undefined && current.mode === 'offline');
+    if (better) chosen.set(env.environment, env);
+  }
+  return [...chosen.values()];
+}
+
+/** How an environment's comparison is titled where one environment may appear twice. */
+export function comparisonTitle(env: EnvironmentResult, result: PlanResult): string {
+  const twice = result.environments.filter((other) => other.environment === env.environment).length > 1;
+  if (!twice) return env.environment;
+  return env.mode === 'offline'
+    ? `${env.environment}: what this change does`
+    : `${env.environment}: against the cluster (${env.mode})`;
+}

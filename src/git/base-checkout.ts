@@ -52,12 +52,17 @@ export async function resolveBase(repoRoot: string, ref?: string): Promise<BaseR
   );
 }
 
-/** Runs `use` with a detached worktree of `sha`, removed afterwards whatever happens. */
+/**
+ * Runs `use` with a detached worktree of `sha`, removed afterwards whatever happens. `use`
+ * gets the folder that corresponds to `repoRoot` in it: the configuration may live below
+ * the top of the git repository (a monorepo, a `pull_request_target` checkout in `pr/`).
+ */
 export async function withCheckout<T>(
   repoRoot: string,
   sha: string,
   use: (dir: string) => Promise<T>,
 ): Promise<T> {
+  const prefix = await git(repoRoot, ['rev-parse', '--show-prefix']);
   const parent = await mkdtemp(join(tmpdir(), 'plumbline-base-'));
   const dir = join(parent, 'base');
   const added = await git(repoRoot, ['worktree', 'add', '--detach', '--quiet', dir, sha]);
@@ -66,7 +71,7 @@ export async function withCheckout<T>(
     throw new PlumblineError(`could not check out ${sha} for the base side: ${added.stderr}`);
   }
   try {
-    return await use(dir);
+    return await use(join(dir, prefix.ok ? prefix.stdout : ''));
   } finally {
     await git(repoRoot, ['worktree', 'remove', '--force', dir]);
     await rm(parent, { recursive: true, force: true });

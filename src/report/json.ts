@@ -12,7 +12,7 @@ import type {
   PlanResult,
   RiskKind,
 } from '../diff/model.js';
-import { hasChanges } from '../diff/model.js';
+import { hasChanges, headlineResults } from '../diff/model.js';
 import { listedChanges, riskCount, secretValueChanges } from './describe.js';
 import { redactResult } from './redact.js';
 
@@ -81,13 +81,14 @@ export function toPlanReport(result: PlanResult): PlanReport {
     risks: riskCount(redacted),
     failedEnvironments: 0,
   };
-  for (const env of redacted.environments) {
+  // Each environment once, by its most direct comparison (see headlineResults).
+  for (const env of headlineResults(redacted)) {
     totals.added += env.counts.added;
     totals.changed += env.counts.changed;
     totals.deleted += env.counts.deleted;
     totals.unchanged += env.counts.unchanged;
-    if (env.error !== undefined) totals.failedEnvironments += 1;
   }
+  totals.failedEnvironments = redacted.environments.filter((env) => env.error !== undefined).length;
   return {
     schemaVersion: PLAN_REPORT_SCHEMA_VERSION,
     changed: hasChanges(redacted),

@@ -4,7 +4,7 @@
  * added, changed or deleted object with its diff.
  */
 import type { EnvironmentResult, ObjectChange, PlanResult } from '../diff/model.js';
-import { hasChanges } from '../diff/model.js';
+import { comparisonTitle, hasChanges, headlineResults } from '../diff/model.js';
 import { displayName } from '../resource.js';
 import {
   describeRef,
@@ -96,7 +96,7 @@ export function verdict(result: PlanResult): string {
   }
   const totals = { added: 0, changed: 0, deleted: 0 };
   let changedEnvironments = 0;
-  for (const env of result.environments) {
+  for (const env of headlineResults(result)) {
     totals.added += env.counts.added;
     totals.changed += env.counts.changed;
     totals.deleted += env.counts.deleted;
@@ -172,7 +172,7 @@ export function environmentSections(result: PlanResult): Section[] {
   const sections: Section[] = [];
   for (const env of redactResult(result).environments) {
     const objects = objectSections(env);
-    const heading = `### ${escapeInline(env.environment)}`;
+    const heading = `### ${escapeInline(comparisonTitle(env, result))}`;
     objects.forEach((text, index) => {
       sections.push(
         index === 0 ? { text: `${heading}\n\n${text}` } : { text, resumeWith: `${heading} (continued)` },

@@ -4,7 +4,7 @@
  * and a closing summary line. Colour is ANSI and only when asked for.
  */
 import type { EnvironmentResult, ObjectChange, PlanResult } from '../diff/model.js';
-import { hasChanges } from '../diff/model.js';
+import { hasChanges, headlineResults } from '../diff/model.js';
 import { displayName } from '../resource.js';
 import {
   CHANGE_SYMBOLS,
@@ -91,14 +91,15 @@ function summaryLine(result: PlanResult, paint: (style: Style, text: string) => 
     return `${paint('bold', 'No changes.')}${failed > 0 ? ' (in the environments that could be compared)' : ' Every environment matches what it was compared with.'}${failure}`;
   }
   const totals = { added: 0, changed: 0, deleted: 0 };
-  for (const env of result.environments) {
+  const headline = headlineResults(result);
+  for (const env of headline) {
     totals.added += env.counts.added;
     totals.changed += env.counts.changed;
     totals.deleted += env.counts.deleted;
   }
   const risks = riskCount(result);
   const riskText = risks > 0 ? paint('red', ` ${plural(risks, 'risk')} to review.`) : '';
-  const counted = result.environments.length - failed;
+  const counted = headline.filter((env) => env.error === undefined).length;
   return (
     `${paint('bold', 'Plan:')} ${totals.added} to add, ${totals.changed} to change, ${totals.deleted} to delete ` +
     `across ${plural(counted, 'environment')}.${riskText}${failure}`

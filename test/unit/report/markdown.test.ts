@@ -1,12 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { MASK_PREFIX } from '../../../src/diff/mask.js';
-import type { ObjectChange } from '../../../src/diff/model.js';
+import {
+  comparisonTitle,
+  type EnvironmentResult,
+  type ObjectChange,
+  type PlanResult,
+} from '../../../src/diff/model.js';
 import {
   markdownSummary,
   objectSection,
   objectSections,
   renderMarkdown,
   summaryTable,
+  verdict,
 } from '../../../src/report/markdown.js';
 import { parseMarkdown } from './commonmark.js';
 import {
@@ -244,5 +250,29 @@ describe('reusable pieces', () => {
       metadata: { name: 'shop' },
     });
     expect(objectSection(namespace)).toContain('<summary>➕ added <code>Namespace shop</code></summary>');
+  });
+});
+
+describe('an environment compared both with the base and with its cluster', () => {
+  const env = (mode: 'offline' | 'live', changed: number): EnvironmentResult => ({
+    environment: 'dev',
+    mode,
+    comparedWith: mode === 'offline' ? 'base main (abc1234)' : 'cluster dev',
+    counts: { added: 0, changed, deleted: 0, unchanged: 1 },
+    changes: [],
+  });
+
+  it('is counted once, by the cluster comparison, and its two sections are told apart', () => {
+    const result: PlanResult = { environments: [env('offline', 2), env('live', 1)] };
+    expect(verdict(result)).toContain('0 to add, 1 to change, 0 to delete** in 1 environment');
+    expect(comparisonTitle(result.environments[0]!, result)).toBe('dev: what this change does');
+    expect(comparisonTitle(result.environments[1]!, result)).toBe('dev: against the cluster (live)');
+  });
+
+  it('falls back to the base comparison when the cluster one failed', () => {
+    const failed = { ...env('live', 0), error: 'Cannot reach the cluster' };
+    const result: PlanResult = { environments: [env('offline', 2), failed] };
+    expect(verdict(result)).toContain('2 to change');
+    expect(verdict(result)).toContain('1 environment could not be compared');
   });
 });
