@@ -6,13 +6,11 @@
  */
 
 import { getExecOutput } from '@actions/exec';
-import { type ClusterClient, type ClusterTarget, connectCluster, FIELD_MANAGER } from '../cluster/index.js';
+import { type ClusterClient, type ClusterTarget, connectCluster } from '../cluster/index.js';
 import type { LiveState } from '../cluster/live.js';
 import { loadConfig } from '../config/load.js';
 import { selectEnvironments } from '../config/select.js';
 import type { EnvironmentConfig, PlumblineConfig } from '../config/types.js';
-import { compareWithCluster, type DryRunOutcome, needsDryRun } from '../diff/live.js';
-import { type ComparisonMode, countChanges, type EnvironmentResult } from '../diff/model.js';
 import { describeDrift } from '../drift/describe.js';
 import type { DriftRevision, EnvironmentDrift } from '../drift/model.js';
 import {
@@ -28,8 +26,9 @@ import { describeError, PlumblineError } from '../errors.js';
 import type { Forge } from '../forge/forge.js';
 import { headRevision, withCheckout } from '../git/base-checkout.js';
 import { renderEnvironment } from '../render/render.js';
-import { type KubeObject, type Resource, resourceId, resourceKey, toResource } from '../resource.js';
+import { type KubeObject, resourceId, resourceKey, toResource } from '../resource.js';
 import { type IssueOutcome, reconcileIssue } from './drift-issue.js';
+import { compareEnvironmentLive } from './live-comparison.js';
 
 export type DriftMode = 'live' | 'reader';
 
@@ -148,7 +147,9 @@ async function checkEnvironment(
   try {
     const client = await clientFor(clients, options.kubeconfigPath, context);
     const rendered = await renderEnvironment(options.repoRoot, env);
-    let detection = await detect(env, rendered, client, config, options.mode, comparedWith);
+    let detection = await compareEnvironmentLive(env, rendered, client, config, options.mode, comparedWith, {
+      adjustAfter: withoutUnlistedItems,
+    });
     const source = options.revisionSource ?? { from: 'annotation', name: DEFAULT_REVISION_ANNOTATION };
     const recorded = await recordedRevision(source, detection.live, client);
     let revision: DriftRevision = headOnly;
@@ -159,7 +160,9 @@ async function checkEnvironment(
           `${env.name}: the environment runs ${sha.slice(0, 7)} (${recorded.from}); comparing with that commit`,
         );
         const deployed = await withCheckout(options.repoRoot, sha, (dir) => renderEnvironment(dir, env));
-        detection = await detect(env, deployed, client, config, options.mode, comparedWith);
+        detection = await compareEnvironmentLive(env, deployed, client, config, options.mode, comparedWith, {
+          adjustAfter: withoutUnlistedItems,
+        });
         revision = { sha, source: 'deployed', from: recorded.from, head: headSha };
       } else {
         revision = {
@@ -204,55 +207,6 @@ function clientFor(
   return client;
 }
 
-interface Detection {
-  comparison: EnvironmentResult;
-  live: LiveState;
-}
-
-/**
- * The live comparison of a plan (the same pairing, dry runs and ignore rules), keeping
- * the live objects, whose managedFields say who changed what. In live mode the dry run
- * loses the named list items the manifest does not list (see withoutUnlistedItems).
- */
-async function detect(
-  env: EnvironmentConfig,
-  rendered: readonly Resource[],
-  client: ClusterClient,
-  config: PlumblineConfig,
-  mode: ComparisonMode,
-  comparedWith: string,
-): Promise<Detection> {
-  const { resources } = await client.resolveScopes(rendered);
-  const ownershipLabel = ownership(config, env);
-  const live = await client.readLive(resources, ownershipLabel ? { ownershipLabel } : {});
-  let dryRun: Map<string, DryRunOutcome> | undefined;
-  if (mode === 'live') {
-    const needed = resources.filter((r) => needsDryRun(r.object, live.objects.get(r.key), FIELD_MANAGER));
-    const outcomes = await client.dryRunApply(needed);
-    dryRun = new Map();
-    for (const resource of resources) {
-      const outcome = outcomes.get(resource.key);
-      const liveObject = live.objects.get(resource.key);
-      if (outcome && !outcome.ok) dryRun.set(resource.key, outcome);
-      else if (outcome?.ok || liveObject) {
-        const object = outcome?.ok ? outcome.object : liveObject!;
-        dryRun.set(resource.key, { ok: true, object: withoutUnlistedItems(object, resource.object) });
-      }
-    }
-  }
-  const changes = compareWithCluster({
-    desired: resources,
-    live: live.objects,
-    owned: live.owned,
-    ...(dryRun ? { dryRun } : {}),
-    rules: config.diff.ignore,
-  });
-  return {
-    comparison: { environment: env.name, mode, comparedWith, counts: countChanges(changes), changes },
-    live,
-  };
-}
-
 async function recordedRevision(
   source: RevisionSource,
   live: LiveState,
@@ -269,19 +223,6 @@ async function recordedRevision(
     );
   }
   return revisionFromStatus(source, status);
-}
-
-/** `key` or `key=value`; a bare key takes the environment's name as its value (as in plan). */
-function ownership(
-  config: PlumblineConfig,
-  env: EnvironmentConfig,
-): { key: string; value: string } | undefined {
-  const label = config.diff.ownershipLabel;
-  if (!label) return undefined;
-  const equals = label.indexOf('=');
-  return equals === -1
-    ? { key: label, value: env.name }
-    : { key: label.slice(0, equals), value: label.slice(equals + 1) };
 }
 
 /** The full id of `sha` when this clone has that commit (a shallow clone may not). */

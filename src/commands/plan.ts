@@ -11,17 +11,17 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { type ClusterClient, type ClusterTarget, connectCluster, FIELD_MANAGER } from '../cluster/index.js';
+import { type ClusterClient, type ClusterTarget, connectCluster } from '../cluster/index.js';
 import { loadConfig } from '../config/load.js';
 import { selectEnvironments } from '../config/select.js';
 import type { EnvironmentConfig, PlumblineConfig } from '../config/types.js';
 import { compareSets } from '../diff/compare.js';
-import { compareWithCluster, type DryRunOutcome, needsDryRun } from '../diff/live.js';
 import { type ComparisonMode, countChanges, type EnvironmentResult, type PlanResult } from '../diff/model.js';
 import { describeError } from '../errors.js';
 import { headRevision, resolveBase, withCheckout } from '../git/base-checkout.js';
 import { type RenderResult, renderEnvironments } from '../render/render.js';
 import type { Resource } from '../resource.js';
+import { compareEnvironmentLive } from './live-comparison.js';
 
 export type PlanMode = 'auto' | 'offline' | 'live' | 'reader';
 
@@ -169,68 +169,14 @@ async function compareLive(
         log(`${env.name}: comparing ${render.resources.length} objects with ${client.context} (${mode})`);
         results.set(
           env.name,
-          await compareEnvironmentWithCluster(env, render.resources, client, config, mode, comparedWith),
+          (await compareEnvironmentLive(env, render.resources, client, config, mode, comparedWith))
+            .comparison,
         );
       } catch (error) {
         results.set(env.name, failed(env, mode, comparedWith, error));
       }
     }
   }
-}
-
-export async function compareEnvironmentWithCluster(
-  env: EnvironmentConfig,
-  rendered: readonly Resource[],
-  client: ClusterClient,
-  config: PlumblineConfig,
-  mode: ComparisonMode,
-  comparedWith: string,
-): Promise<EnvironmentResult> {
-  const { resources } = await client.resolveScopes([...rendered]);
-  const ownershipLabel = ownership(config, env);
-  const live = await client.readLive(resources, ownershipLabel ? { ownershipLabel } : {});
-  let dryRun: Map<string, DryRunOutcome> | undefined;
-  if (mode === 'live') {
-    // Only objects whose dry run could show a change cost a request (see needsDryRun).
-    const needed = resources.filter((r) => needsDryRun(r.object, live.objects.get(r.key), FIELD_MANAGER));
-    const outcomes = await client.dryRunApply(needed);
-    for (const resource of resources) {
-      const object = live.objects.get(resource.key);
-      if (!outcomes.has(resource.key) && object) outcomes.set(resource.key, { ok: true, object });
-    }
-    dryRun = outcomes;
-  }
-  const changes = compareWithCluster({
-    desired: resources,
-    live: live.objects,
-    owned: live.owned,
-    ...(dryRun ? { dryRun } : {}),
-    rules: config.diff.ignore,
-  });
-  const result: EnvironmentResult = {
-    environment: env.name,
-    mode,
-    comparedWith,
-    counts: countChanges(changes),
-    changes,
-  };
-  if (live.ownedNotSearched.length > 0) {
-    result.notice = `deletions of ${live.ownedNotSearched.join(', ')} cannot be seen: the identity in use may not list them`;
-  }
-  return result;
-}
-
-/** `key` or `key=value`; a bare key takes the environment's name as its value. */
-function ownership(
-  config: PlumblineConfig,
-  env: EnvironmentConfig,
-): { key: string; value: string } | undefined {
-  const label = config.diff.ownershipLabel;
-  if (!label) return undefined;
-  const equals = label.indexOf('=');
-  return equals === -1
-    ? { key: label, value: env.name }
-    : { key: label.slice(0, equals), value: label.slice(equals + 1) };
 }
 
 function byEnvironment(results: readonly RenderResult[]): Renders {

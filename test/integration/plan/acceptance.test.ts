@@ -20,7 +20,9 @@ import {
 
 const namespace = uniqueName('acceptance');
 const group = `${namespace}.plumbline.test`;
-const label = { 'plumbline.dev/environment': 'acceptance' };
+// Unique per run: objects of earlier runs outlive their namespace on a cluster without a
+// controller-manager, and must not count as this environment's.
+const label = { 'plumbline.dev/environment': namespace };
 
 function objects(variant: 'applied' | 'changed') {
   const changed = variant === 'changed';
@@ -156,7 +158,7 @@ beforeAll(async () => {
       'environments:',
       '  - { name: acceptance, path: envs/acceptance, renderer: plain, cluster: {} }',
       'diff:',
-      '  ownershipLabel: plumbline.dev/environment',
+      `  ownershipLabel: plumbline.dev/environment=${namespace}`,
       '  ignore:',
       '    - { kind: Deployment, name: scaled, path: /spec/replicas }',
     ].join('\n'),
