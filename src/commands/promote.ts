@@ -118,9 +118,12 @@ export function promotionBranch(target: string, image?: string): string {
     ?.toLowerCase()
     .replace(/[^a-z0-9._-]+/g, '-')
     .replace(/^-+|-+$/g, '');
-  // Per-image branches live apart from `plumbline/promote/<env>`: git cannot hold a branch
-  // and another branch below it (`a/b` and `a/b/c`), so the two groupings could not coexist.
-  return slug ? `plumbline/promote-image/${target}/${slug}` : `plumbline/promote/${target}`;
+  // Git cannot hold a branch and another branch below it (`a/b` and `a/b/c`): per-image
+  // branches live apart from `plumbline/promote/<env>`, and an environment named with
+  // slashes (`eu/prod`, found by discovery) becomes one segment (`eu--prod`) so that it
+  // cannot collide with an environment `eu`.
+  const environment = target.replaceAll('/', '--');
+  return slug ? `plumbline/promote-image/${environment}/${slug}` : `plumbline/promote/${environment}`;
 }
 
 interface Settings {
