@@ -8,12 +8,11 @@ import { publishPlan } from '../../commands/publish-plan.js';
 import { hasChanges, type PlanResult } from '../../diff/model.js';
 import { PlumblineError } from '../../errors.js';
 import { type Forge, ForgeError } from '../../forge/forge.js';
-import { createGitHubForge } from '../../forge/github.js';
-import { createGitLabForge } from '../../forge/gitlab.js';
 import { gitLabCiContext } from '../../forge/gitlab-env.js';
 import { renderJson } from '../../report/json.js';
 import { renderMarkdown } from '../../report/markdown.js';
 import { renderText } from '../../report/text.js';
+import { detectForge, FORGE_KINDS, type ForgeKind, forgeFromEnvironment } from '../forge-from-env.js';
 
 interface PlanFlags {
   repo: string;
@@ -29,7 +28,7 @@ interface PlanFlags {
   comment?: boolean;
   commentPerEnvironment?: boolean;
   labels?: boolean;
-  forge?: 'github' | 'gitlab';
+  forge?: ForgeKind;
   pr?: number;
 }
 
@@ -60,10 +59,9 @@ export function planCommand(): Command {
     .option('--comment-per-environment', 'with --comment: one comment per environment instead of one')
     .option('--labels', 'label the pull/merge request plumbline:changes or plumbline:no-changes')
     .addOption(
-      new Option('--forge <forge>', 'where to comment (default: the CI the command runs in)').choices([
-        'github',
-        'gitlab',
-      ]),
+      new Option('--forge <forge>', 'where to comment (default: the CI the command runs in)').choices(
+        FORGE_KINDS,
+      ),
     )
     .option(
       '--pr <number>',
@@ -77,7 +75,7 @@ export function planCommand(): Command {
         'Exit codes: 0 no changes, 2 changes, 1 an error (an environment that could not be compared).',
         '',
         'With --comment or --labels the forge comes from the environment:',
-        '  github  GITHUB_TOKEN, GITHUB_REPOSITORY (owner/name), GITHUB_API_URL (default https://api.github.com)',
+        '  github  GITHUB_TOKEN (or GH_TOKEN), GITHUB_REPOSITORY (owner/name), GITHUB_API_URL (default https://api.github.com)',
         '  gitlab  the CI job variables (CI_API_V4_URL, CI_PROJECT_ID, CI_MERGE_REQUEST_IID) and the token in',
         '          PLUMBLINE_GITLAB_TOKEN (or the variable PLUMBLINE_GITLAB_TOKEN_VARIABLE names)',
       ].join('\n'),
@@ -155,48 +153,26 @@ interface ForgeTarget {
   base?: string;
 }
 
-/** The forge and the change request to publish on, from the flags and the CI's variables. */
+/**
+ * The forge and the change request to publish on, from the flags and the CI's variables.
+ * Which forge, and how it is reached, is forge-from-env.ts's call (the one place that
+ * decides); this adds only what a plan needs: the change request's number and, on GitLab,
+ * the merge request's diff base.
+ */
 export function forgeTarget(flags: Pick<PlanFlags, 'forge' | 'pr'>, env: NodeJS.ProcessEnv): ForgeTarget {
-  const kind = flags.forge ?? (env.GITLAB_CI ? 'gitlab' : env.GITHUB_ACTIONS ? 'github' : undefined);
+  const kind = flags.forge ?? detectForge(env);
+  const forge = forgeFromEnvironment(kind, env);
   if (kind === 'gitlab') {
-    const context = gitLabCiContext(env);
-    const number = flags.pr ?? context.mergeRequest?.iid;
+    const mergeRequest = gitLabCiContext(env).mergeRequest;
+    const number = flags.pr ?? mergeRequest?.iid;
     if (number === undefined) throw missingNumber('merge request', 'CI_MERGE_REQUEST_IID is not set');
-    const base = context.mergeRequest?.diffBaseSha;
-    return { forge: createGitLabForge(context.forge), number, ...(base ? { base } : {}) };
+    const base = mergeRequest?.diffBaseSha;
+    return { forge, number, ...(base ? { base } : {}) };
   }
-  if (kind === 'github') {
-    const token = env.GITHUB_TOKEN?.trim();
-    const [owner, repo, extra] = (env.GITHUB_REPOSITORY ?? '').split('/');
-    if (!token) {
-      throw new PlumblineError(
-        'GITHUB_TOKEN is not set, so plumbline cannot comment on GitHub',
-        'Set GITHUB_TOKEN to a token with pull-requests: write (in a workflow, the job token github.token works).',
-      );
-    }
-    if (!owner || !repo || extra !== undefined) {
-      throw new PlumblineError(
-        `GITHUB_REPOSITORY must be owner/name; got '${env.GITHUB_REPOSITORY ?? ''}'`,
-        'GitHub Actions sets it; elsewhere set it yourself, e.g. GITHUB_REPOSITORY=acme/deploy.',
-      );
-    }
-    const number = flags.pr ?? pullRequestNumberOfEvent(env.GITHUB_EVENT_PATH);
-    if (number === undefined)
-      throw missingNumber('pull request', '--pr was not given and this is not a pull request event');
-    const apiUrl = env.GITHUB_API_URL?.trim();
-    const forge = createGitHubForge({
-      token,
-      owner,
-      repo,
-      ...(apiUrl ? { apiUrl } : {}),
-      logger: { warning: (message) => process.stderr.write(`plumbline: ${message}\n`) },
-    });
-    return { forge, number };
-  }
-  throw new PlumblineError(
-    'plumbline does not know where to comment: not in GitHub Actions or GitLab CI',
-    'Pass --forge github or --forge gitlab.',
-  );
+  const number = flags.pr ?? pullRequestNumberOfEvent(env.GITHUB_EVENT_PATH);
+  if (number === undefined)
+    throw missingNumber('pull request', '--pr was not given and this is not a pull request event');
+  return { forge, number };
 }
 
 /** In a GitHub workflow run by a pull request, its number, from the event payload. */
