@@ -4,6 +4,9 @@ import { defineConfig } from 'vitest/config';
 // kustomize and helm, and real action runners. The control plane starts once per run.
 export default defineConfig({
   test: {
+    // In CI a JSON report too, from which .ci/run prints its closing line.
+    reporters: process.env.CI ? ['default', 'json'] : ['default'],
+    outputFile: { json: '.cache/test-results.json' },
     projects: [
       { test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
       {

@@ -6,7 +6,8 @@
 // Reports wall time, peak RSS (GNU time) and API requests (the apiserver's own
 // apiserver_request_total, read before and after each run, so both tools are counted the
 // same way), and asserts both report the same set of changed objects.
-// Also: an offline plan of 10,000 objects, peak RSS against a 512 MB budget.
+// Also: an offline plan of 10,000 objects, peak RSS against a 512 MB budget, and the
+// start-up of the bundle against kubectl's.
 //
 //   npm run bench [-- --sizes 200,2000 --envs 3]
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -275,6 +276,21 @@ const offlineRun = measure(process.execPath, [
 ]);
 rmSync(offline, { recursive: true, force: true });
 
+// Start-up: what every run pays before any work, against kubectl's own start-up.
+const STARTUP_RUNS = 5;
+const median = (values) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const startup = {
+  plumbline: median(
+    Array.from(
+      { length: STARTUP_RUNS },
+      () => measure(process.execPath, [join(root, 'dist/cli.js'), '--version']).seconds,
+    ),
+  ),
+  kubectl: median(
+    Array.from({ length: STARTUP_RUNS }, () => measure('kubectl', ['version', '--client']).seconds),
+  ),
+};
+
 let failed = false;
 console.log(
   '\nplumbline plan --live vs kubectl diff --server-side (same manifests, same cluster, same run)\n',
@@ -311,6 +327,9 @@ for (const r of results) {
     );
   }
 }
+console.log(
+  `\nstart-up (median of ${STARTUP_RUNS}): plumbline ${startup.plumbline.toFixed(2)} s, kubectl ${startup.kubectl.toFixed(2)} s`,
+);
 console.log(
   `\noffline plan of ${OFFLINE_OBJECTS} objects: ${offlineRun.seconds.toFixed(2)} s, peak ${offlineRun.rssMb.toFixed(0)} MB (budget ${OFFLINE_BUDGET_MB} MB), exit ${offlineRun.status}`,
 );
