@@ -38,6 +38,12 @@ let kubeconfig: string;
 
 beforeAll(() => {
   if (!existsSync(CLI_BUNDLE)) throw new Error('dist/cli.js is missing: run npm run build');
+  // gitlab-ci-local copies the working copy with rsync before every pipeline.
+  try {
+    execFileSync('rsync', ['--version'], { stdio: 'ignore' });
+  } catch {
+    throw new Error('gitlab-ci-local needs rsync: install it (apt-get install rsync)');
+  }
   kubeconfig = plannerKubeconfig(testKubeconfigPath());
 });
 
