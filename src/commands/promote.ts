@@ -12,7 +12,7 @@ import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join, posix } from 'node:path';
 import type { EnvironmentConfig, PlumblineConfig } from '../config/types.js';
 import { PlumblineError } from '../errors.js';
-import type { ChangeRequest, Forge } from '../forge/forge.js';
+import type { ChangeRequest, Forge, ForgeWords } from '../forge/forge.js';
 import {
   addWorktree,
   commitStaged,
@@ -183,7 +183,7 @@ export async function promote(options: PromoteOptions, deps: PromoteDeps = {}): 
       if (!change.dryRun) result.status = 'promoted';
     }
   }
-  result.message = describeResult(result, settings);
+  result.message = describeResult(result, settings, deps.forge?.words);
   log(result.message);
   return result;
 }
@@ -410,6 +410,7 @@ async function attemptOnce(
     baseCommit: baseHead,
     promotions: plan.promotions,
     superseded,
+    ...(deps.forge && { changeRequest: deps.forge.words.changeRequest }),
   };
   const upToDate = branchHead !== undefined && (await treeOf(dir, branchHead)) === tree;
   let commit = branchHead;
@@ -513,7 +514,7 @@ async function closeStale(
   branchHead: string,
 ): Promise<void> {
   await forge.updateChangeRequest(request.number, {
-    body: retiredBody(request.body, settings.base, settings.target.name),
+    body: retiredBody(request.body, settings.base, settings.target.name, forge.words.changeRequest),
   });
   await deleteRemoteBranch(dir, settings.remote, branch, branchHead);
 }
@@ -530,7 +531,7 @@ async function writeAtomically(path: string, text: string): Promise<void> {
   }
 }
 
-function describeResult(result: PromoteResult, settings: Settings): string {
+function describeResult(result: PromoteResult, settings: Settings, words?: ForgeWords): string {
   const target = settings.target.name;
   if (result.promoted.length === 0 && result.changes.length === 0) {
     return `Nothing to promote to ${target}: it already runs the wanted versions.${result.notes.length ? `\n  ${result.notes.join('\n  ')}` : ''}`;
@@ -539,7 +540,10 @@ function describeResult(result: PromoteResult, settings: Settings): string {
   const where = result.changes.map((change) => {
     if (result.status === 'dry-run') return `  would push to ${change.branch}`;
     if (change.pullRequest) {
-      return `  pull request #${change.pullRequest.number} ${change.pullRequest.created ? 'opened' : change.upToDate ? 'already up to date' : 'updated'}: ${change.pullRequest.url}`;
+      const request = words
+        ? `${words.changeRequest} ${words.reference(change.pullRequest.number)}`
+        : `pull request #${change.pullRequest.number}`;
+      return `  ${request} ${change.pullRequest.created ? 'opened' : change.upToDate ? 'already up to date' : 'updated'}: ${change.pullRequest.url}`;
     }
     return `  committed ${change.commit?.slice(0, 12)} to ${change.branch}`;
   });

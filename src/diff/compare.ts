@@ -26,7 +26,13 @@ export function compareObject(pair: ComparedPair, rules: readonly IgnoreRule[]):
   const before = pair.before && prepare(pair.before, applicable);
   const after = pair.after && prepare(pair.after, applicable);
   const fields = before && after ? changedFields(before, after) : [];
-  const change: ChangeKind = !before ? 'added' : !after ? 'deleted' : fields.length > 0 ? 'changed' : 'unchanged';
+  const change: ChangeKind = !before
+    ? 'added'
+    : !after
+      ? 'deleted'
+      : fields.length > 0
+        ? 'changed'
+        : 'unchanged';
   return {
     key: pair.key,
     id: pair.id,

@@ -37,7 +37,8 @@ function walkLists(before: unknown[], after: unknown[], path: string[], out: str
     return;
   }
   const length = Math.max(before.length, after.length);
-  for (let index = 0; index < length; index++) walk(before[index], after[index], [...path, String(index)], out);
+  for (let index = 0; index < length; index++)
+    walk(before[index], after[index], [...path, String(index)], out);
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -73,7 +73,11 @@ function dryRunNote(outcome: Extract<DryRunOutcome, { ok: false }>): string {
  * manifest, that merge is the live object itself, and the request can be skipped. Any
  * doubt (absent live, our manager present, a value written in another form) means yes.
  */
-export function needsDryRun(manifest: KubeObject, live: KubeObject | undefined, fieldManager: string): boolean {
+export function needsDryRun(
+  manifest: KubeObject,
+  live: KubeObject | undefined,
+  fieldManager: string,
+): boolean {
   if (!live) return true;
   const managers = (live.metadata.managedFields ?? []) as { manager?: string }[];
   if (managers.some((entry) => entry.manager === fieldManager)) return true;

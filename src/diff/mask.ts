@@ -34,14 +34,16 @@ export function maskSecret<T extends KubeObject>(object: T): T {
   if (!isSecret(object)) return object;
   const masked = structuredClone(object) as T & { data?: unknown; stringData?: unknown };
   const data: Record<string, string> = {};
-  for (const [key, value] of Object.entries(asRecord(masked.data))) data[key] = maskValue(String(value ?? ''));
+  for (const [key, value] of Object.entries(asRecord(masked.data)))
+    data[key] = maskValue(String(value ?? ''));
   for (const [key, value] of Object.entries(asRecord(masked.stringData))) {
     data[key] = maskValue(Buffer.from(String(value ?? ''), 'utf8').toString('base64'));
   }
   delete masked.stringData;
   if (masked.data !== undefined || Object.keys(data).length > 0) masked.data = data;
   const annotations = masked.metadata.annotations;
-  if (annotations?.[LAST_APPLIED] !== undefined) annotations[LAST_APPLIED] = maskValue(annotations[LAST_APPLIED]);
+  if (annotations?.[LAST_APPLIED] !== undefined)
+    annotations[LAST_APPLIED] = maskValue(annotations[LAST_APPLIED]);
   return masked;
 }
 

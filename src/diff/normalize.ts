@@ -4,7 +4,14 @@
  */
 import type { KubeObject } from '../resource.js';
 
-const SERVER_METADATA = ['managedFields', 'resourceVersion', 'uid', 'generation', 'creationTimestamp', 'selfLink'];
+const SERVER_METADATA = [
+  'managedFields',
+  'resourceVersion',
+  'uid',
+  'generation',
+  'creationTimestamp',
+  'selfLink',
+];
 const SERVER_ANNOTATIONS = [
   'kubectl.kubernetes.io/last-applied-configuration',
   // Set by the deployment controller on every rollout; not part of the desired state.

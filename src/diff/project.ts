@@ -16,7 +16,9 @@ export function projectOnto(live: unknown, manifest: unknown): unknown {
       const projected = manifestNames.flatMap((name, index) =>
         liveByName.has(name) ? [projectOnto(liveByName.get(name), manifest[index])] : [],
       );
-      const extra = liveNames.filter((name) => !manifestNames.includes(name)).map((name) => liveByName.get(name));
+      const extra = liveNames
+        .filter((name) => !manifestNames.includes(name))
+        .map((name) => liveByName.get(name));
       return [...projected, ...extra];
     }
     return live.map((item, index) => (index < manifest.length ? projectOnto(item, manifest[index]) : item));

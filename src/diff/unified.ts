@@ -33,7 +33,9 @@ export function unifiedDiff(before: unknown, after: unknown): string {
   });
   return patch.hunks
     .map((hunk) =>
-      [`@@ -${hunk.oldStart},${hunk.oldLines} +${hunk.newStart},${hunk.newLines} @@`, ...hunk.lines].join('\n'),
+      [`@@ -${hunk.oldStart},${hunk.oldLines} +${hunk.newStart},${hunk.newLines} @@`, ...hunk.lines].join(
+        '\n',
+      ),
     )
     .join('\n');
 }

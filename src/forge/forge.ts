@@ -36,9 +36,16 @@ export interface ChangeRequest {
   base: string;
 }
 
+/** How the forge's users speak of a change request: GitHub's pull request #1, GitLab's merge request !1. */
+export interface ForgeWords {
+  changeRequest: string;
+  reference(number: number): string;
+}
+
 export interface Forge {
   /** The largest comment, issue or change request body the forge accepts, in characters. */
   readonly bodyLimit: number;
+  readonly words: ForgeWords;
   /** The login whose comments plumbline created and may therefore edit or delete. */
   currentAuthor(): Promise<string>;
 

@@ -56,6 +56,7 @@ type PullData = Awaited<ReturnType<GitHubClient['rest']['pulls']['list']>>['data
 
 class GitHubForge implements Forge {
   readonly bodyLimit = GITHUB_BODY_LIMIT;
+  readonly words = { changeRequest: 'pull request', reference: (number: number) => `#${number}` };
   private author: Promise<string> | undefined;
 
   constructor(

@@ -90,6 +90,7 @@ export function createGitLabForge(options: GitLabForgeOptions): Forge {
 
 class GitLabForge implements Forge {
   readonly bodyLimit = GITLAB_NOTE_LIMIT;
+  readonly words = { changeRequest: 'merge request', reference: (number: number) => `!${number}` };
   private author: Promise<string> | undefined;
   private readonly threadUrls = new Map<string, Promise<string | undefined>>();
 

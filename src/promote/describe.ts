@@ -13,6 +13,8 @@ export interface PromotionSummary {
   superseded: { image: string; was: ImageVersion; now: ImageVersion }[];
   /** Markdown describing what changes in the target (the offline plan), when available. */
   targetChange?: string;
+  /** What the forge calls a change request; `pull request` when absent. */
+  changeRequest?: string;
 }
 
 export const bodyMarker = (target: string) => `<!-- plumbline:promote ${target} -->`;
@@ -55,18 +57,21 @@ export function pullRequestBody(summary: PromotionSummary, bodyLimit = 65_536): 
     parts.push(
       '',
       '### Superseded',
-      'This pull request was updated by a newer promotion; it no longer carries:',
+      `This ${noun(summary)} was updated by a newer promotion; it no longer carries:`,
       ...summary.superseded.map(
         (s) => `- ${code(s.image)} ${code(formatVersion(s.was))} (now ${code(formatVersion(s.now))})`,
       ),
     );
   }
   if (summary.targetChange) parts.push('', `### What changes in ${summary.target}`, '', summary.targetChange);
-  parts.push('', '_This pull request is kept up to date by plumbline promote; newer promotions update it._');
+  parts.push(
+    '',
+    `_This ${noun(summary)} is kept up to date by plumbline promote; newer promotions update it._`,
+  );
   const body = parts.join('\n');
   if (body.length <= bodyLimit) return body;
   // The plan diff is what grows; cut it rather than lose the table.
-  const note = '\n\n_The plan diff was too long for a pull request body and was cut._';
+  const note = `\n\n_The plan diff was too long for a ${noun(summary)} body and was cut._`;
   return body.slice(0, bodyLimit - note.length) + note;
 }
 
@@ -79,17 +84,24 @@ export function targetChangeRoom(summary: PromotionSummary, bodyLimit: number, b
   const rest =
     pullRequestBody({ ...summary, targetChange: placeholder }, Number.POSITIVE_INFINITY).length -
     placeholder.length;
-  return bodyLimit - rest - retiredNote(base, summary.target).length;
+  return bodyLimit - rest - retiredNote(base, summary.target, noun(summary)).length;
 }
 
-function retiredNote(base: string, target: string): string {
-  return `\n\n---\n**Superseded:** ${base} already runs these versions in ${target}; plumbline deleted the branch, which closes this pull request.`;
+function retiredNote(base: string, target: string, changeRequest: string): string {
+  return `\n\n---\n**Superseded:** ${base} already runs these versions in ${target}; plumbline deleted the branch, which closes this ${changeRequest}.`;
 }
 
-/** The body of a pull request whose promotion the base already runs, before its branch is deleted. */
-export function retiredBody(body: string, base: string, target: string): string {
-  return body + retiredNote(base, target);
+/** The body of a change request whose promotion the base already runs, before its branch is deleted. */
+export function retiredBody(
+  body: string,
+  base: string,
+  target: string,
+  changeRequest = 'pull request',
+): string {
+  return body + retiredNote(base, target, changeRequest);
 }
+
+const noun = (summary: PromotionSummary) => summary.changeRequest ?? 'pull request';
 
 /** The `promoted` output: one entry per promoted image. */
 export interface PromotedImage {

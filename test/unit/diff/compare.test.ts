@@ -3,7 +3,9 @@ import { compareObject, compareSets } from '../../../src/diff/compare.js';
 import { maskSecret } from '../../../src/diff/mask.js';
 import { type KubeObject, resourceId, resourceKey } from '../../../src/resource.js';
 
-function deployment(overrides: { image?: string; replicas?: number; env?: { name: string; value: string }[] } = {}) {
+function deployment(
+  overrides: { image?: string; replicas?: number; env?: { name: string; value: string }[] } = {},
+) {
   return {
     apiVersion: 'apps/v1',
     kind: 'Deployment',
@@ -68,9 +70,9 @@ describe('compareObject', () => {
     const scaled = pair(deployment({ replicas: 7 }), deployment({ replicas: 2 }));
     expect(compareObject(scaled, [{ kind: 'Deployment', path: '/spec/replicas' }]).change).toBe('unchanged');
     expect(compareObject(scaled, [{ kind: 'StatefulSet', path: '/spec/replicas' }]).change).toBe('changed');
-    expect(compareObject(scaled, [{ kind: 'Deployment', name: 'other', path: '/spec/replicas' }]).change).toBe(
-      'changed',
-    );
+    expect(
+      compareObject(scaled, [{ kind: 'Deployment', name: 'other', path: '/spec/replicas' }]).change,
+    ).toBe('changed');
   });
 
   it('lets an ignore rule address a named list item and wildcards', () => {
@@ -100,7 +102,9 @@ describe('compareObject', () => {
       metadata: { name: 'data', namespace: 'shop' },
       spec: { resources: { requests: { storage: size } } },
     });
-    expect(compareObject(pair(pvc('10Gi'), pvc('5000Mi')), []).risks.map((r) => r.kind)).toEqual(['pvc-shrink']);
+    expect(compareObject(pair(pvc('10Gi'), pvc('5000Mi')), []).risks.map((r) => r.kind)).toEqual([
+      'pvc-shrink',
+    ]);
     expect(compareObject(pair(pvc('10Gi'), pvc('20Gi')), []).risks).toEqual([]);
   });
 

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { compareWithCluster, type DryRunOutcome, needsDryRun } from '../../../src/diff/live.js';
 import { type KubeObject, toResource } from '../../../src/resource.js';
 
-const configMap = (name: string, data: Record<string, string>, labels?: Record<string, string>): KubeObject => ({
+const configMap = (
+  name: string,
+  data: Record<string, string>,
+  labels?: Record<string, string>,
+): KubeObject => ({
   apiVersion: 'v1',
   kind: 'ConfigMap',
   metadata: { name, namespace: 'shop', ...(labels ? { labels } : {}) },
@@ -36,7 +40,9 @@ describe('compareWithCluster', () => {
   });
 
   it('reports labelled live objects that are no longer rendered as deletions', () => {
-    const orphan = toResource(configMap('old', { k: '1' }, { 'plumbline.dev/environment': 'dev' }), { file: 'live' });
+    const orphan = toResource(configMap('old', { k: '1' }, { 'plumbline.dev/environment': 'dev' }), {
+      file: 'live',
+    });
     const changes = compareWithCluster({ desired, live: new Map(), owned: [orphan, desired[0]!], rules: [] });
     expect(changes.map((c) => [c.id.name, c.change])).toEqual([
       ['a', 'added'],

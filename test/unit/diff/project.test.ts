@@ -19,7 +19,9 @@ describe('projectOnto (reader mode)', () => {
   };
 
   it('keeps only the fields the manifest sets, so server defaults are not changes', () => {
-    const manifest = { spec: { replicas: 3, template: { spec: { containers: [{ name: 'app', image: 'web:2' }] } } } };
+    const manifest = {
+      spec: { replicas: 3, template: { spec: { containers: [{ name: 'app', image: 'web:2' }] } } },
+    };
     const projected = projectOnto(live, manifest);
     // The sidecar added live is not in the manifest: it stays, and shows as a change.
     expect(changedFields(projected, manifest)).toEqual(['/spec/template/spec/containers/[injected]']);

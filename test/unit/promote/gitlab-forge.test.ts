@@ -109,6 +109,9 @@ describe('promote on GitLab', () => {
       title: 'Promote registry.example.com/acme/app 1.4.0 to staging',
     });
     expect(request?.description).toMatch(/### Superseded[\s\S]*1\.3\.0[\s\S]*now `1\.4\.0`/);
+    // GitLab's words, not GitHub's.
+    expect(request?.description).toContain('This merge request is kept up to date by plumbline promote');
+    expect(request?.description).not.toContain('pull request');
     expect(gitlab.gitlab.routes().filter((route) => route === CREATE)).toHaveLength(1);
     expect(gitlab.gitlab.violations).toEqual([]);
   });
