@@ -44891,8 +44891,8 @@ var require_pluralizer = __commonJS({
       pluralize(count) {
         const one = count === 1;
         const keys = one ? singulars : plurals;
-        const noun = one ? this.singular : this.plural;
-        return { ...keys, count, noun };
+        const noun2 = one ? this.singular : this.plural;
+        return { ...keys, count, noun: noun2 };
       }
     };
   }
@@ -92041,14 +92041,16 @@ function maskSecret(object) {
   if (!isSecret(object)) return object;
   const masked = structuredClone(object);
   const data = {};
-  for (const [key, value2] of Object.entries(asRecord(masked.data))) data[key] = maskValue(String(value2 ?? ""));
+  for (const [key, value2] of Object.entries(asRecord(masked.data)))
+    data[key] = maskValue(String(value2 ?? ""));
   for (const [key, value2] of Object.entries(asRecord(masked.stringData))) {
     data[key] = maskValue(Buffer.from(String(value2 ?? ""), "utf8").toString("base64"));
   }
   delete masked.stringData;
   if (masked.data !== void 0 || Object.keys(data).length > 0) masked.data = data;
   const annotations = masked.metadata.annotations;
-  if (annotations?.[LAST_APPLIED] !== void 0) annotations[LAST_APPLIED] = maskValue(annotations[LAST_APPLIED]);
+  if (annotations?.[LAST_APPLIED] !== void 0)
+    annotations[LAST_APPLIED] = maskValue(annotations[LAST_APPLIED]);
   return masked;
 }
 function asRecord(value2) {
@@ -94690,7 +94692,8 @@ function walkLists(before, after, path5, out) {
     return;
   }
   const length = Math.max(before.length, after.length);
-  for (let index2 = 0; index2 < length; index2++) walk(before[index2], after[index2], [...path5, String(index2)], out);
+  for (let index2 = 0; index2 < length; index2++)
+    walk(before[index2], after[index2], [...path5, String(index2)], out);
 }
 function isRecord3(value2) {
   return value2 !== null && typeof value2 === "object" && !Array.isArray(value2);
@@ -94733,7 +94736,14 @@ function matchingIndexes(list, segment) {
 }
 
 // src/diff/normalize.ts
-var SERVER_METADATA = ["managedFields", "resourceVersion", "uid", "generation", "creationTimestamp", "selfLink"];
+var SERVER_METADATA = [
+  "managedFields",
+  "resourceVersion",
+  "uid",
+  "generation",
+  "creationTimestamp",
+  "selfLink"
+];
 var SERVER_ANNOTATIONS = [
   "kubectl.kubernetes.io/last-applied-configuration",
   // Set by the deployment controller on every rollout; not part of the desired state.
@@ -95214,7 +95224,9 @@ function unifiedDiff(before, after) {
     context: CONTEXT_LINES
   });
   return patch.hunks.map(
-    (hunk) => [`@@ -${hunk.oldStart},${hunk.oldLines} +${hunk.newStart},${hunk.newLines} @@`, ...hunk.lines].join("\n")
+    (hunk) => [`@@ -${hunk.oldStart},${hunk.oldLines} +${hunk.newStart},${hunk.newLines} @@`, ...hunk.lines].join(
+      "\n"
+    )
   ).join("\n");
 }
 
@@ -100352,6 +100364,7 @@ var GitHubForge = class {
   apiUrl;
   commentAuthor;
   bodyLimit = GITHUB_BODY_LIMIT;
+  words = { changeRequest: "pull request", reference: (number) => `#${number}` };
   author;
   currentAuthor() {
     if (this.commentAuthor) return Promise.resolve(this.commentAuthor);
@@ -100896,6 +100909,7 @@ var GitLabForge = class {
   apiUrl;
   logger;
   bodyLimit = GITLAB_NOTE_LIMIT;
+  words = { changeRequest: "merge request", reference: (number) => `!${number}` };
   author;
   threadUrls = /* @__PURE__ */ new Map();
   currentAuthor() {
@@ -102312,33 +102326,39 @@ function pullRequestBody(summary, bodyLimit = 65536) {
     parts.push(
       "",
       "### Superseded",
-      "This pull request was updated by a newer promotion; it no longer carries:",
+      `This ${noun(summary)} was updated by a newer promotion; it no longer carries:`,
       ...summary.superseded.map(
         (s) => `- ${code2(s.image)} ${code2(formatVersion(s.was))} (now ${code2(formatVersion(s.now))})`
       )
     );
   }
   if (summary.targetChange) parts.push("", `### What changes in ${summary.target}`, "", summary.targetChange);
-  parts.push("", "_This pull request is kept up to date by plumbline promote; newer promotions update it._");
+  parts.push(
+    "",
+    `_This ${noun(summary)} is kept up to date by plumbline promote; newer promotions update it._`
+  );
   const body = parts.join("\n");
   if (body.length <= bodyLimit) return body;
-  const note = "\n\n_The plan diff was too long for a pull request body and was cut._";
+  const note = `
+
+_The plan diff was too long for a ${noun(summary)} body and was cut._`;
   return body.slice(0, bodyLimit - note.length) + note;
 }
 function targetChangeRoom(summary, bodyLimit, base) {
   const placeholder = "\0";
   const rest = pullRequestBody({ ...summary, targetChange: placeholder }, Number.POSITIVE_INFINITY).length - placeholder.length;
-  return bodyLimit - rest - retiredNote(base, summary.target).length;
+  return bodyLimit - rest - retiredNote(base, summary.target, noun(summary)).length;
 }
-function retiredNote(base, target) {
+function retiredNote(base, target, changeRequest) {
   return `
 
 ---
-**Superseded:** ${base} already runs these versions in ${target}; plumbline deleted the branch, which closes this pull request.`;
+**Superseded:** ${base} already runs these versions in ${target}; plumbline deleted the branch, which closes this ${changeRequest}.`;
 }
-function retiredBody(body, base, target) {
-  return body + retiredNote(base, target);
+function retiredBody(body, base, target, changeRequest = "pull request") {
+  return body + retiredNote(base, target, changeRequest);
 }
+var noun = (summary) => summary.changeRequest ?? "pull request";
 function promotedImages(target, promotions) {
   return promotions.map((p) => ({
     image: p.image,
@@ -102989,7 +103009,7 @@ async function promote(options, deps = {}) {
       if (!change.dryRun) result.status = "promoted";
     }
   }
-  result.message = describeResult(result, settings);
+  result.message = describeResult(result, settings, deps.forge?.words);
   log(result.message);
   return result;
 }
@@ -103163,7 +103183,8 @@ async function attemptOnce({ dir, baseHead, heads }, options, settings, deps, br
     ...settings.source && { source: settings.source.name },
     baseCommit: baseHead,
     promotions: plan.promotions,
-    superseded
+    superseded,
+    ...deps.forge && { changeRequest: deps.forge.words.changeRequest }
   };
   const upToDate = branchHead !== void 0 && await treeOf(dir, branchHead) === tree;
   let commit = branchHead;
@@ -103242,7 +103263,7 @@ async function upsertPullRequest(dir, settings, forge, summary, branch, state) {
 }
 async function closeStale(dir, settings, forge, request2, branch, branchHead) {
   await forge.updateChangeRequest(request2.number, {
-    body: retiredBody(request2.body, settings.base, settings.target.name)
+    body: retiredBody(request2.body, settings.base, settings.target.name, forge.words.changeRequest)
   });
   await deleteRemoteBranch(dir, settings.remote, branch, branchHead);
 }
@@ -103256,7 +103277,7 @@ async function writeAtomically(path5, text) {
     throw error;
   }
 }
-function describeResult(result, settings) {
+function describeResult(result, settings, words) {
   const target = settings.target.name;
   if (result.promoted.length === 0 && result.changes.length === 0) {
     return `Nothing to promote to ${target}: it already runs the wanted versions.${result.notes.length ? `
@@ -103266,7 +103287,8 @@ function describeResult(result, settings) {
   const where = result.changes.map((change) => {
     if (result.status === "dry-run") return `  would push to ${change.branch}`;
     if (change.pullRequest) {
-      return `  pull request #${change.pullRequest.number} ${change.pullRequest.created ? "opened" : change.upToDate ? "already up to date" : "updated"}: ${change.pullRequest.url}`;
+      const request2 = words ? `${words.changeRequest} ${words.reference(change.pullRequest.number)}` : `pull request #${change.pullRequest.number}`;
+      return `  ${request2} ${change.pullRequest.created ? "opened" : change.upToDate ? "already up to date" : "updated"}: ${change.pullRequest.url}`;
     }
     return `  committed ${change.commit?.slice(0, 12)} to ${change.branch}`;
   });

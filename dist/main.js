@@ -11240,8 +11240,8 @@ var require_pluralizer = __commonJS({
       pluralize(count) {
         const one = count === 1;
         const keys = one ? singulars : plurals;
-        const noun = one ? this.singular : this.plural;
-        return { ...keys, count, noun };
+        const noun2 = one ? this.singular : this.plural;
+        return { ...keys, count, noun: noun2 };
       }
     };
   }
@@ -89104,14 +89104,16 @@ function maskSecret(object) {
   if (!isSecret(object)) return object;
   const masked = structuredClone(object);
   const data = {};
-  for (const [key, value] of Object.entries(asRecord(masked.data))) data[key] = maskValue(String(value ?? ""));
+  for (const [key, value] of Object.entries(asRecord(masked.data)))
+    data[key] = maskValue(String(value ?? ""));
   for (const [key, value] of Object.entries(asRecord(masked.stringData))) {
     data[key] = maskValue(Buffer.from(String(value ?? ""), "utf8").toString("base64"));
   }
   delete masked.stringData;
   if (masked.data !== void 0 || Object.keys(data).length > 0) masked.data = data;
   const annotations = masked.metadata.annotations;
-  if (annotations?.[LAST_APPLIED] !== void 0) annotations[LAST_APPLIED] = maskValue(annotations[LAST_APPLIED]);
+  if (annotations?.[LAST_APPLIED] !== void 0)
+    annotations[LAST_APPLIED] = maskValue(annotations[LAST_APPLIED]);
   return masked;
 }
 function asRecord(value) {
@@ -91747,7 +91749,8 @@ function walkLists(before, after, path5, out) {
     return;
   }
   const length = Math.max(before.length, after.length);
-  for (let index2 = 0; index2 < length; index2++) walk(before[index2], after[index2], [...path5, String(index2)], out);
+  for (let index2 = 0; index2 < length; index2++)
+    walk(before[index2], after[index2], [...path5, String(index2)], out);
 }
 function isRecord3(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value);
@@ -91790,7 +91793,14 @@ function matchingIndexes(list4, segment) {
 }
 
 // src/diff/normalize.ts
-var SERVER_METADATA = ["managedFields", "resourceVersion", "uid", "generation", "creationTimestamp", "selfLink"];
+var SERVER_METADATA = [
+  "managedFields",
+  "resourceVersion",
+  "uid",
+  "generation",
+  "creationTimestamp",
+  "selfLink"
+];
 var SERVER_ANNOTATIONS = [
   "kubectl.kubernetes.io/last-applied-configuration",
   // Set by the deployment controller on every rollout; not part of the desired state.
@@ -92271,7 +92281,9 @@ function unifiedDiff(before, after) {
     context: CONTEXT_LINES
   });
   return patch.hunks.map(
-    (hunk) => [`@@ -${hunk.oldStart},${hunk.oldLines} +${hunk.newStart},${hunk.newLines} @@`, ...hunk.lines].join("\n")
+    (hunk) => [`@@ -${hunk.oldStart},${hunk.oldLines} +${hunk.newStart},${hunk.newLines} @@`, ...hunk.lines].join(
+      "\n"
+    )
   ).join("\n");
 }
 
@@ -97350,6 +97362,7 @@ var GitHubForge = class {
   apiUrl;
   commentAuthor;
   bodyLimit = GITHUB_BODY_LIMIT;
+  words = { changeRequest: "pull request", reference: (number) => `#${number}` };
   author;
   currentAuthor() {
     if (this.commentAuthor) return Promise.resolve(this.commentAuthor);
@@ -98588,33 +98601,39 @@ function pullRequestBody(summary2, bodyLimit = 65536) {
     parts.push(
       "",
       "### Superseded",
-      "This pull request was updated by a newer promotion; it no longer carries:",
+      `This ${noun(summary2)} was updated by a newer promotion; it no longer carries:`,
       ...summary2.superseded.map(
         (s) => `- ${code2(s.image)} ${code2(formatVersion(s.was))} (now ${code2(formatVersion(s.now))})`
       )
     );
   }
   if (summary2.targetChange) parts.push("", `### What changes in ${summary2.target}`, "", summary2.targetChange);
-  parts.push("", "_This pull request is kept up to date by plumbline promote; newer promotions update it._");
+  parts.push(
+    "",
+    `_This ${noun(summary2)} is kept up to date by plumbline promote; newer promotions update it._`
+  );
   const body = parts.join("\n");
   if (body.length <= bodyLimit) return body;
-  const note = "\n\n_The plan diff was too long for a pull request body and was cut._";
+  const note = `
+
+_The plan diff was too long for a ${noun(summary2)} body and was cut._`;
   return body.slice(0, bodyLimit - note.length) + note;
 }
 function targetChangeRoom(summary2, bodyLimit, base) {
   const placeholder = "\0";
   const rest = pullRequestBody({ ...summary2, targetChange: placeholder }, Number.POSITIVE_INFINITY).length - placeholder.length;
-  return bodyLimit - rest - retiredNote(base, summary2.target).length;
+  return bodyLimit - rest - retiredNote(base, summary2.target, noun(summary2)).length;
 }
-function retiredNote(base, target) {
+function retiredNote(base, target, changeRequest) {
   return `
 
 ---
-**Superseded:** ${base} already runs these versions in ${target}; plumbline deleted the branch, which closes this pull request.`;
+**Superseded:** ${base} already runs these versions in ${target}; plumbline deleted the branch, which closes this ${changeRequest}.`;
 }
-function retiredBody(body, base, target) {
-  return body + retiredNote(base, target);
+function retiredBody(body, base, target, changeRequest = "pull request") {
+  return body + retiredNote(base, target, changeRequest);
 }
+var noun = (summary2) => summary2.changeRequest ?? "pull request";
 function promotedImages(target, promotions) {
   return promotions.map((p) => ({
     image: p.image,
@@ -99265,7 +99284,7 @@ async function promote(options, deps = {}) {
       if (!change.dryRun) result.status = "promoted";
     }
   }
-  result.message = describeResult(result, settings);
+  result.message = describeResult(result, settings, deps.forge?.words);
   log(result.message);
   return result;
 }
@@ -99439,7 +99458,8 @@ async function attemptOnce({ dir, baseHead, heads }, options, settings, deps, br
     ...settings.source && { source: settings.source.name },
     baseCommit: baseHead,
     promotions: plan.promotions,
-    superseded
+    superseded,
+    ...deps.forge && { changeRequest: deps.forge.words.changeRequest }
   };
   const upToDate = branchHead !== void 0 && await treeOf(dir, branchHead) === tree;
   let commit = branchHead;
@@ -99518,7 +99538,7 @@ async function upsertPullRequest(dir, settings, forge, summary2, branch, state) 
 }
 async function closeStale(dir, settings, forge, request2, branch, branchHead) {
   await forge.updateChangeRequest(request2.number, {
-    body: retiredBody(request2.body, settings.base, settings.target.name)
+    body: retiredBody(request2.body, settings.base, settings.target.name, forge.words.changeRequest)
   });
   await deleteRemoteBranch(dir, settings.remote, branch, branchHead);
 }
@@ -99532,7 +99552,7 @@ async function writeAtomically(path5, text) {
     throw error2;
   }
 }
-function describeResult(result, settings) {
+function describeResult(result, settings, words) {
   const target = settings.target.name;
   if (result.promoted.length === 0 && result.changes.length === 0) {
     return `Nothing to promote to ${target}: it already runs the wanted versions.${result.notes.length ? `
@@ -99542,7 +99562,8 @@ function describeResult(result, settings) {
   const where = result.changes.map((change) => {
     if (result.status === "dry-run") return `  would push to ${change.branch}`;
     if (change.pullRequest) {
-      return `  pull request #${change.pullRequest.number} ${change.pullRequest.created ? "opened" : change.upToDate ? "already up to date" : "updated"}: ${change.pullRequest.url}`;
+      const request2 = words ? `${words.changeRequest} ${words.reference(change.pullRequest.number)}` : `pull request #${change.pullRequest.number}`;
+      return `  ${request2} ${change.pullRequest.created ? "opened" : change.upToDate ? "already up to date" : "updated"}: ${change.pullRequest.url}`;
     }
     return `  committed ${change.commit?.slice(0, 12)} to ${change.branch}`;
   });
