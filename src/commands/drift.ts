@@ -5,7 +5,6 @@
  * what to do with the issue are decided in src/drift.
  */
 
-import { getExecOutput } from '@actions/exec';
 import { type ClusterClient, type ClusterTarget, connectCluster } from '../cluster/index.js';
 import type { LiveState } from '../cluster/live.js';
 import { loadConfig } from '../config/load.js';
@@ -24,7 +23,7 @@ import {
 import { withoutUnlistedItems } from '../drift/unnamed-items.js';
 import { describeError, PlumblineError } from '../errors.js';
 import type { Forge } from '../forge/forge.js';
-import { headRevision, withCheckout } from '../git/base-checkout.js';
+import { commitExists, headRevision, withCheckout } from '../git/base-checkout.js';
 import { renderEnvironment } from '../render/render.js';
 import { type KubeObject, resourceId, resourceKey, toResource } from '../resource.js';
 import { type IssueOutcome, reconcileIssue } from './drift-issue.js';
@@ -223,14 +222,4 @@ async function recordedRevision(
     );
   }
   return revisionFromStatus(source, status);
-}
-
-/** The full id of `sha` when this clone has that commit (a shallow clone may not). */
-async function commitExists(repoRoot: string, sha: string): Promise<string | undefined> {
-  const result = await getExecOutput('git', ['rev-parse', '--verify', '--quiet', `${sha}^{commit}`], {
-    cwd: repoRoot,
-    silent: true,
-    ignoreReturnCode: true,
-  });
-  return result.exitCode === 0 ? result.stdout.trim() : undefined;
 }

@@ -84,3 +84,9 @@ export async function headRevision(repoRoot: string): Promise<BaseRevision | und
   const branch = await git(repoRoot, ['rev-parse', '--abbrev-ref', 'HEAD']);
   return { ref: branch.ok ? branch.stdout : 'HEAD', sha: sha.stdout };
 }
+
+/** The full id of `sha` when this clone has that commit (a shallow clone may not). */
+export async function commitExists(repoRoot: string, sha: string): Promise<string | undefined> {
+  const resolved = await git(repoRoot, ['rev-parse', '--verify', '--quiet', `${sha}^{commit}`]);
+  return resolved.ok ? resolved.stdout : undefined;
+}

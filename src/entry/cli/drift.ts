@@ -7,10 +7,8 @@ import { CONFIG_FILES } from '../../config/load.js';
 import { parseRevisionSource } from '../../drift/revision.js';
 import { driftedEnvironments, summaryJson, summaryMarkdown, summaryText } from '../../drift/summary.js';
 import { PlumblineError } from '../../errors.js';
-import type { Forge } from '../../forge/forge.js';
-import { createGitHubForge } from '../../forge/github.js';
-import { createGitLabForge } from '../../forge/gitlab.js';
-import { gitLabForgeOptionsFromEnvironment } from '../../forge/gitlab-env.js';
+import { runUrl } from '../ci-context.js';
+import { detectForge, FORGE_KINDS, type ForgeKind, forgeFromEnvironment } from '../forge-from-env.js';
 
 interface DriftFlags {
   repo: string;
@@ -20,7 +18,7 @@ interface DriftFlags {
   kubeconfig?: string;
   context?: string;
   issues: boolean;
-  forge?: 'github' | 'gitlab';
+  forge?: ForgeKind;
   label: string[];
   after?: string;
   revisionFrom?: string;
@@ -44,10 +42,9 @@ export function driftCommand(): Command {
     .option('--issues', 'open, update and close one issue per environment on the forge')
     .option('--no-issues', 'only report (the default)')
     .addOption(
-      new Option(
-        '--forge <forge>',
-        'where issues live (default: GitHub in GitHub Actions, GitLab in GitLab CI)',
-      ).choices(['github', 'gitlab']),
+      new Option('--forge <forge>', 'where issues live (default: gitlab in GitLab CI, else github)').choices(
+        FORGE_KINDS,
+      ),
     )
     .option(
       '--label <name...>',
@@ -71,14 +68,22 @@ export function driftCommand(): Command {
       [
         '',
         'Exit codes: 0 no drift, 2 drift found, 1 an error (an environment that could not be checked, or an issue that could not be updated).',
-        'Issues on GitHub use GITHUB_TOKEN and GITHUB_REPOSITORY (GITHUB_API_URL on GitHub Enterprise Server);',
-        'on GitLab the job variables (see docs/gitlab.md). Permissions and ClusterRoles: docs/drift.md.',
+        '',
+        'With --issues the forge comes from the environment:',
+        '  github  GITHUB_TOKEN (or GH_TOKEN), GITHUB_REPOSITORY (owner/name), GITHUB_API_URL for GitHub Enterprise Server',
+        '  gitlab  the CI job variables (CI_API_V4_URL, CI_PROJECT_ID) and the token in PLUMBLINE_GITLAB_TOKEN',
+        '          (or the variable PLUMBLINE_GITLAB_TOKEN_VARIABLE names); see docs/gitlab.md',
+        'Permissions and ClusterRoles: docs/drift.md.',
       ].join('\n'),
     )
     .action(async (flags: DriftFlags) => {
       const repoRoot = repositoryRoot(flags);
       const kubeconfigPath = flags.kubeconfig ?? process.env.KUBECONFIG?.split(':')[0];
-      const forge = flags.issues ? forgeFromEnvironment(flags.forge) : undefined;
+      // Resolved before checking, so that a missing token fails fast.
+      const forge = flags.issues
+        ? forgeFromEnvironment(flags.forge ?? detectForge(process.env), process.env)
+        : undefined;
+      const link = runUrl();
       const run = await runDrift({
         repoRoot,
         environments: flags.env,
@@ -89,7 +94,7 @@ export function driftCommand(): Command {
         ...(flags.label.length > 0 ? { labels: flags.label } : {}),
         ...(flags.after === undefined ? {} : { after: parseAfter(flags.after) }),
         ...(flags.revisionFrom ? { revisionSource: revisionSource(flags.revisionFrom) } : {}),
-        ...(runUrl() ? { runUrl: runUrl()! } : {}),
+        ...(link ? { runUrl: link } : {}),
         log: (message) => process.stderr.write(`plumbline: ${message}\n`),
       });
       const report =
@@ -148,40 +153,4 @@ function revisionSource(text: string) {
       'For example: flux:flux-system/apps',
     );
   }
-}
-
-function forgeFromEnvironment(choice: DriftFlags['forge']): Forge {
-  const env = process.env;
-  const forge = choice ?? (env.GITLAB_CI ? 'gitlab' : env.GITHUB_REPOSITORY ? 'github' : undefined);
-  if (forge === 'gitlab') return createGitLabForge(gitLabForgeOptionsFromEnvironment(env));
-  if (forge === 'github') {
-    const token = env.GITHUB_TOKEN || env.GH_TOKEN;
-    const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
-    if (!token || !owner || !repo) {
-      throw new PlumblineError(
-        '--issues on GitHub needs GITHUB_TOKEN and GITHUB_REPOSITORY (owner/name)',
-        'Set both, or use --no-issues to report only.',
-      );
-    }
-    return createGitHubForge({
-      token,
-      owner,
-      repo,
-      ...(env.GITHUB_API_URL ? { apiUrl: env.GITHUB_API_URL } : {}),
-    });
-  }
-  throw new PlumblineError(
-    '--issues needs a forge: none was given and none was found in the environment',
-    'Pass --forge github (with GITHUB_TOKEN and GITHUB_REPOSITORY) or --forge gitlab (in a GitLab CI job).',
-  );
-}
-
-/** A link to this CI run, for the issue. */
-function runUrl(): string | undefined {
-  const env = process.env;
-  if (env.GITLAB_CI && env.CI_JOB_URL) return env.CI_JOB_URL;
-  if (env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID) {
-    return `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`;
-  }
-  return undefined;
 }

@@ -4,22 +4,22 @@
  * does not need the network is written before the comment, so a forge failure still
  * leaves the plan in the summary and the files.
  */
-import { existsSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import * as core from '@actions/core';
 import * as github from '@actions/github';
-import { isMap, isScalar, isSeq, type Node, parseDocument } from 'yaml';
 import { runPlan } from '../../commands/plan.js';
 import { publishPlan } from '../../commands/publish-plan.js';
-import { CONFIG_FILES } from '../../config/load.js';
 import { hasChanges, type PlanResult } from '../../diff/model.js';
 import { PlumblineError } from '../../errors.js';
 import { ForgeError } from '../../forge/forge.js';
 import { createGitHubForge } from '../../forge/github.js';
 import { renderJson, toPlanReport } from '../../report/json.js';
 import { renderMarkdown, renderMarkdownParts } from '../../report/markdown.js';
+import { runUrl as ciRunUrl } from '../ci-context.js';
+import { booleanInput, choiceInput, listInput, repositoryRootInput } from './inputs.js';
+import { withKubeconfig } from './kubeconfig.js';
 
 const MODES = ['auto', 'live', 'offline', 'reader'] as const;
 
@@ -36,25 +36,23 @@ export interface PullRequestEvent {
 }
 
 export async function runPlanAction(): Promise<void> {
-  const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
-  const repoRoot = repositoryRoot(workspace, core.getInput('config'));
-  const environments = list(core.getInput('environments'));
-  const mode = choice('mode', MODES) ?? 'auto';
+  const repoRoot = repositoryRootInput();
+  const environments = listInput('environments');
+  const mode = choiceInput('mode', MODES) ?? 'auto';
+  const comment = booleanInput('comment', true);
+  // The umbrella action's labels input is a list for drift and promote, so say which is which.
+  const labels = booleanInput(
+    'labels',
+    true,
+    'input `labels` for plan is true or false; for drift and promote it is a list of label names',
+  );
   const { eventName, payload } = github.context;
   const pullRequest = pullRequestFromEvent(eventName, payload);
   const base = core.getInput('base-ref') || pullRequest?.baseSha;
 
-  const kubeconfigInput = core.getInput('kubeconfig');
-  const kubeconfigDir = kubeconfigInput ? await mkdtemp(join(runnerTemp(), 'plumbline-kube-')) : undefined;
-  let result: PlanResult;
-  try {
-    let kubeconfigPath = process.env.KUBECONFIG?.split(':')[0] || undefined;
-    if (kubeconfigDir) {
-      for (const secret of kubeconfigSecrets(kubeconfigInput)) core.setSecret(secret);
-      kubeconfigPath = join(kubeconfigDir, 'config');
-      await writeFile(kubeconfigPath, kubeconfigInput, { mode: 0o600 });
-    }
-    result = await runPlan({
+  const result = await withKubeconfig(core.getInput('kubeconfig'), (kubeconfig) => {
+    const kubeconfigPath = kubeconfig ?? (process.env.KUBECONFIG?.split(':')[0] || undefined);
+    return runPlan({
       repoRoot,
       environments,
       mode,
@@ -63,13 +61,11 @@ export async function runPlanAction(): Promise<void> {
       ...(kubeconfigPath ? { kubeconfigPath } : {}),
       log: (message) => core.info(message),
     });
-  } finally {
-    if (kubeconfigDir) await rm(kubeconfigDir, { recursive: true, force: true });
-  }
+  });
   if (pullRequest && !core.getInput('base-ref')) nameBase(result, pullRequest);
   if (pullRequest?.fork) explainFork(result);
 
-  const runUrl = runLink();
+  const runUrl = ciRunUrl();
   const reports = await writeReports(result, runUrl);
   const report = toPlanReport(result);
   core.setOutput('changed', String(report.changed));
@@ -87,8 +83,6 @@ export async function runPlanAction(): Promise<void> {
     });
   }
 
-  const comment = flag('comment', true);
-  const labels = flag('labels', true);
   if ((comment || labels) && !pullRequest) {
     core.notice(
       `plumbline comments on pull requests; this run is for a ${eventName || 'non-pull-request'} event, so the plan is in the job summary and the report files only.`,
@@ -101,7 +95,7 @@ export async function runPlanAction(): Promise<void> {
     core.setFailed(
       `plumbline could not compare ${failed.map((env) => `${env.environment} (${env.mode})`).join(', ')}; the other environments are reported.`,
     );
-  } else if (flag('fail-on-changes', false) && hasChanges(result)) {
+  } else if (booleanInput('fail-on-changes', false) && hasChanges(result)) {
     core.setFailed(
       `plumbline: ${report.totals.added} to add, ${report.totals.changed} to change, ${report.totals.deleted} to delete, and fail-on-changes is set.`,
     );
@@ -125,7 +119,7 @@ async function publish(
   try {
     const published = await publishPlan(forge, thread, result, {
       comment: options.comment,
-      perEnvironment: flag('comment-per-environment', false),
+      perEnvironment: booleanInput('comment-per-environment', false),
       selected: options.environments,
       labels: options.labels,
       ...(options.runUrl ? { runUrl: options.runUrl } : {}),
@@ -178,47 +172,6 @@ interface PullRequestPayload {
 }
 
 /**
- * The values of a kubeconfig that must never show in a log: credentials of its users
- * (tokens, passwords, client keys, exec environment values), and the whole text. Each is
- * masked on its own because the runner masks line by line, so a multi-line value alone
- * would never match.
- */
-export function kubeconfigSecrets(text: string): string[] {
-  const secrets = new Set<string>([text.trim()]);
-  const document = parseDocument(text);
-  if (document.errors.length > 0) {
-    const position = document.errors[0]?.linePos?.[0];
-    // The parser's own message quotes the text, which may hold a credential.
-    throw new PlumblineError(
-      `the kubeconfig input is not valid YAML (line ${position?.line ?? '?'}, column ${position?.col ?? '?'})`,
-      'Store the whole kubeconfig file as the secret, e.g. gh secret set KUBECONFIG < kubeconfig.yaml.',
-    );
-  }
-  const users = document.get('users');
-  if (isSeq(users)) {
-    for (const user of users.items) {
-      if (!isMap(user)) continue;
-      collectStrings(user.get('user') as Node | undefined, secrets);
-    }
-  }
-  return [...secrets].filter((secret) => secret !== '');
-}
-
-/** Every string value under `node`: all of a user's entry is credentials or close to it. */
-function collectStrings(node: Node | undefined | null, into: Set<string>): void {
-  if (!node) return;
-  if (isScalar(node)) {
-    if (typeof node.value === 'string' && node.value.length >= 6) {
-      for (const line of node.value.split('\n')) if (line.trim().length >= 6) into.add(line.trim());
-    }
-  } else if (isMap(node)) {
-    for (const pair of node.items) collectStrings(pair.value as Node | null, into);
-  } else if (isSeq(node)) {
-    for (const item of node.items) collectStrings(item as Node, into);
-  }
-}
-
-/**
  * The plan compares with the pull request's base commit; people know it by its branch,
  * and the checkout (refs/pull/N/merge) by the ref GitHub gave the run.
  */
@@ -251,7 +204,7 @@ async function writeReports(
   result: PlanResult,
   runUrl: string | undefined,
 ): Promise<{ markdown: string; json: string }> {
-  const dir = await mkdtemp(join(runnerTemp(), 'plumbline-plan-'));
+  const dir = await mkdtemp(join(process.env.RUNNER_TEMP || tmpdir(), 'plumbline-plan-'));
   const markdown = join(dir, 'plan.md');
   const json = join(dir, 'plan.json');
   await writeFile(markdown, renderMarkdown(result, runUrl ? { runUrl } : {}));
@@ -269,54 +222,4 @@ function summaryText(result: PlanResult, runUrl: string | undefined): string {
     fullReportHint: 'the report-markdown file',
   });
   return `${first}\n\nThe report is longer than a job summary holds; the whole of it is in the report-markdown and report-json files of this step.\n`;
-}
-
-function runLink(): string | undefined {
-  const { serverUrl, runId } = github.context;
-  const repository = process.env.GITHUB_REPOSITORY;
-  if (!serverUrl || !runId || !repository) return undefined;
-  return `${serverUrl}/${repository}/actions/runs/${runId}`;
-}
-
-/** The folder plumbline works in: the one holding the config file, else the workspace. */
-export function repositoryRoot(workspace: string, config: string): string {
-  if (!config) return workspace;
-  const path = resolve(workspace, config);
-  if (!(CONFIG_FILES as readonly string[]).includes(basename(path))) {
-    throw new PlumblineError(
-      `input \`config\` must name a ${CONFIG_FILES.join(' or ')} file; got '${config}'`,
-      'plumbline reads its configuration from a file of that name; environment paths in it are relative to its folder.',
-    );
-  }
-  if (!existsSync(path)) {
-    throw new PlumblineError(
-      `input \`config\`: ${config} does not exist in ${workspace}`,
-      'Check the path, and that actions/checkout ran before plumbline.',
-    );
-  }
-  return dirname(path);
-}
-
-function runnerTemp(): string {
-  return process.env.RUNNER_TEMP || tmpdir();
-}
-
-const list = (value: string) =>
-  value
-    .split(/[\n,]/)
-    .map((item) => item.trim())
-    .filter(Boolean);
-
-/** A boolean input; empty (as when run outside a workflow) takes the action's default. */
-function flag(name: string, fallback: boolean): boolean {
-  return core.getInput(name) ? core.getBooleanInput(name) : fallback;
-}
-
-function choice<T extends string>(name: string, allowed: readonly T[]): T | undefined {
-  const value = core.getInput(name);
-  if (!value) return undefined;
-  if (!allowed.includes(value as T)) {
-    throw new PlumblineError(`input \`${name}\` must be one of ${allowed.join(', ')}; got '${value}'`);
-  }
-  return value as T;
 }

@@ -6,40 +6,23 @@ import { planTargetChange } from '../../commands/promote-plan.js';
 import { loadConfig } from '../../config/load.js';
 import { PlumblineError } from '../../errors.js';
 import { createGitHubForge } from '../../forge/github.js';
-
-const list = (value: string) =>
-  value
-    .split(/[\n,]/)
-    .map((item) => item.trim())
-    .filter(Boolean);
-
-/** A boolean input; empty (as when run outside a workflow) is false. */
-const flag = (name: string) => (core.getInput(name) ? core.getBooleanInput(name) : false);
-
-function choice<T extends string>(name: string, allowed: readonly T[]): T | undefined {
-  const value = core.getInput(name);
-  if (!value) return undefined;
-  if (!allowed.includes(value as T)) {
-    throw new PlumblineError(`input \`${name}\` must be one of ${allowed.join(', ')}; got '${value}'`);
-  }
-  return value as T;
-}
+import { booleanInput, choiceInput, listInput } from './inputs.js';
 
 export async function runPromoteAction(): Promise<void> {
   const repoRoot = core.getInput('path') || process.env.GITHUB_WORKSPACE || process.cwd();
   const payloadBase = (github.context.payload.repository as { default_branch?: string } | undefined)
     ?.default_branch;
   const base = core.getInput('base') || payloadBase;
-  const images = list(core.getInput('images'));
-  const labels = list(core.getInput('labels'));
-  const via = choice('via', ['pull-request', 'commit'] as const);
-  const group = choice('group', ['environment', 'image'] as const);
+  const images = listInput('images');
+  const labels = listInput('labels');
+  const via = choiceInput('via', ['pull-request', 'commit'] as const);
+  const group = choiceInput('group', ['environment', 'image'] as const);
   const config = await loadConfig(repoRoot);
   const options: PromoteOptions = {
     repoRoot,
     config,
     to: core.getInput('to', { required: true }),
-    dryRun: flag('dry-run'),
+    dryRun: booleanInput('dry-run', false),
     ...(core.getInput('from') && { from: core.getInput('from') }),
     ...(core.getInput('image') && { image: core.getInput('image') }),
     ...(core.getInput('tag') && { tag: core.getInput('tag') }),
@@ -48,8 +31,10 @@ export async function runPromoteAction(): Promise<void> {
     ...(group && { group }),
     ...(images.length > 0 && { images }),
     ...(labels.length > 0 && { labels }),
-    ...(flag('allow-downgrade') && { allowDowngrade: true }),
+    ...(booleanInput('allow-downgrade', false) && { allowDowngrade: true }),
     ...(base && { base }),
+    // The identity GitHub shows for workflow commits, used only when git has none configured.
+    author: { name: 'github-actions[bot]', email: '41898282+github-actions[bot]@users.noreply.github.com' },
   };
   const token = core.getInput('github-token');
   const { owner, repo } = github.context.repo;
@@ -76,6 +61,7 @@ export async function runPromoteAction(): Promise<void> {
     log: (line) => core.info(line),
   });
 
+  for (const warning of result.warnings) core.warning(warning);
   const request = result.changes.find((change) => change.pullRequest)?.pullRequest;
   core.setOutput('promoted', JSON.stringify(result.promoted));
   core.setOutput('status', result.status);

@@ -9,12 +9,9 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PLAN_LABELS, planComments, planLabels } from '../../../src/commands/publish-plan.js';
 import type { EnvironmentResult, PlanResult } from '../../../src/diff/model.js';
-import {
-  kubeconfigSecrets,
-  nameBase,
-  pullRequestFromEvent,
-  repositoryRoot,
-} from '../../../src/entry/github/plan.js';
+import { repositoryRoot } from '../../../src/entry/github/inputs.js';
+import { kubeconfigSecrets } from '../../../src/entry/github/kubeconfig.js';
+import { nameBase, pullRequestFromEvent } from '../../../src/entry/github/plan.js';
 import { PlumblineError } from '../../../src/errors.js';
 
 const BASE_SHA = 'b3dee40fc0a71f19f34c8abd6b225646ae592800';
