@@ -12,13 +12,14 @@ import { driftedEnvironments, issueNumbers, summaryMarkdown } from '../../drift/
 import { PlumblineError } from '../../errors.js';
 import { createGitHubForge } from '../../forge/github.js';
 import { runUrl } from '../ci-context.js';
-import { booleanInput, choiceInput, listInput, repositoryRootInput } from './inputs.js';
+import { booleanInput, choiceInput, listInput, repositoryRoot } from './inputs.js';
 import { withKubeconfig } from './kubeconfig.js';
 
 const MODES = ['live', 'reader'] as const;
 
 export async function runDriftAction(): Promise<void> {
-  const repoRoot = repositoryRootInput();
+  const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
+  const repoRoot = repositoryRoot(workspace, core.getInput('config'));
   const environments = listInput('environments');
   const mode = choiceInput('mode', MODES) ?? 'live';
   const forge = booleanInput('issues', true) ? gitHubForge(core.getInput('github-token')) : undefined;

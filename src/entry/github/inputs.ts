@@ -1,7 +1,7 @@
 /**
  * Reading the actions' inputs, the same way in plan, promote and drift. Every reader is
- * named `…Input(name)`, so test/unit/entry/action-metadata.test.ts finds each input an
- * entry reads and checks that action.yml declares it.
+ * named `…Input(name)` and the entries pass the names, so test/unit/entry/action-metadata.test.ts
+ * finds each input an entry reads and checks that its action.yml declares it.
  */
 import { existsSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
@@ -71,9 +71,4 @@ export function repositoryRoot(workspace: string, config: string): string {
     );
   }
   return dirname(path);
-}
-
-/** The repository root from the workspace and the `config` input. */
-export function repositoryRootInput(): string {
-  return repositoryRoot(process.env.GITHUB_WORKSPACE || process.cwd(), core.getInput('config'));
 }

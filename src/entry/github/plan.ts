@@ -18,7 +18,7 @@ import { createGitHubForge } from '../../forge/github.js';
 import { renderJson, toPlanReport } from '../../report/json.js';
 import { renderMarkdown, renderMarkdownParts } from '../../report/markdown.js';
 import { runUrl as ciRunUrl } from '../ci-context.js';
-import { booleanInput, choiceInput, listInput, repositoryRootInput } from './inputs.js';
+import { booleanInput, choiceInput, listInput, repositoryRoot } from './inputs.js';
 import { withKubeconfig } from './kubeconfig.js';
 
 const MODES = ['auto', 'live', 'offline', 'reader'] as const;
@@ -36,7 +36,8 @@ export interface PullRequestEvent {
 }
 
 export async function runPlanAction(): Promise<void> {
-  const repoRoot = repositoryRootInput();
+  const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
+  const repoRoot = repositoryRoot(workspace, core.getInput('config'));
   const environments = listInput('environments');
   const mode = choiceInput('mode', MODES) ?? 'auto';
   const comment = booleanInput('comment', true);
