@@ -11,6 +11,7 @@ import type { Resource } from '../resource.js';
 import { Discovery } from './discovery.js';
 import { type DryRunOptions, type DryRunOutcome, dryRunApply } from './dry-run.js';
 import { unexpectedAnswer } from './errors.js';
+import { describeKubeconfigPath, looksLikeContent, safeLibraryMessage } from './kubeconfig-text.js';
 import { type LiveState, type ReadLiveOptions, readLive } from './live.js';
 import { resolveScopes, type ScopeResolution } from './scopes.js';
 import { KubeTransport, type TransportOptions } from './transport.js';
@@ -78,11 +79,15 @@ export async function connectCluster(target: ClusterTarget = {}): Promise<Cluste
 function loadKubeConfig(target: ClusterTarget): KubeConfig {
   const kubeConfig = new KubeConfig();
   const path = target.kubeconfigPath;
-  const described = path ?? (process.env.KUBECONFIG || join(homedir(), '.kube', 'config'));
+  const described = describeKubeconfigPath(
+    path ?? (process.env.KUBECONFIG || join(homedir(), '.kube', 'config')),
+  );
   if (path !== undefined && !existsSync(path)) {
     throw new PlumblineError(
-      `The kubeconfig file ${path} does not exist.`,
-      'Pass the path of an existing kubeconfig.',
+      `The kubeconfig file ${described} does not exist.`,
+      looksLikeContent(path)
+        ? 'Pass the path of a kubeconfig file; on GitLab, make the CI/CD variable a File variable.'
+        : 'Pass the path of an existing kubeconfig.',
     );
   }
   const defaultFound =
@@ -100,7 +105,7 @@ function loadKubeConfig(target: ClusterTarget): KubeConfig {
     else kubeConfig.loadFromFile(path);
   } catch (error) {
     throw new PlumblineError(
-      `The kubeconfig ${described} cannot be read: ${error instanceof Error ? error.message : String(error)}`,
+      `The kubeconfig ${described} cannot be read: ${safeLibraryMessage(error)}`,
       'Fix the file (kubectl config view shows how kubectl reads it).',
       { cause: error },
     );

@@ -17,6 +17,7 @@ import https from 'node:https';
 import type { KubeConfig } from '@kubernetes/client-node';
 import { PlumblineError } from '../errors.js';
 import { credentialsRejected, unreachableError } from './errors.js';
+import { safeLibraryMessage } from './kubeconfig-text.js';
 
 export interface KubeResponse {
   status: number;
@@ -74,7 +75,7 @@ export class KubeTransport {
       // Unreadable certificate files, a failing exec plugin, plain http without
       // insecure-skip-tls-verify: the library's message says which.
       throw new PlumblineError(
-        `The kubeconfig context ${kubeConfig.currentContext} cannot be used: ${error instanceof Error ? error.message : String(error)}`,
+        `The kubeconfig context ${kubeConfig.currentContext} cannot be used: ${safeLibraryMessage(error, kubeConfig)}`,
         'Fix that context in the kubeconfig (kubectl config view shows it).',
         { cause: error },
       );

@@ -27,9 +27,21 @@ export async function runTool(tool: ToolCommand, args: string[], cwd: string): P
   }
 }
 
-/** The renderer's own words, trimmed to what fits in a message. */
+const EXCERPT_LIMIT = 300;
+
+/**
+ * The renderer's own error line, for a message that may reach a pull request comment.
+ * Template errors quote values (`cannot unmarshal "…"`, `invalid value '…'`), and a value
+ * may be a secret: quoted text is left out, and the rest is cut short. The hint that goes
+ * with it says how to see the whole output locally.
+ */
 export function stderrExcerpt(stderr: string): string {
-  const text = stderr.trim();
-  const limit = 4000;
-  return text.length > limit ? `…${text.slice(-limit)}` : text || '(no output on stderr)';
+  const lines = stderr
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
+  const line = lines.findLast((candidate) => /^error:/i.test(candidate)) ?? lines.at(-1);
+  if (line === undefined) return '(no output on stderr)';
+  const unquoted = line.replace(/"(?:[^"\\]|\\.)*"|'[^']*'/g, '"…"');
+  return unquoted.length > EXCERPT_LIMIT ? `${unquoted.slice(0, EXCERPT_LIMIT)}…` : unquoted;
 }

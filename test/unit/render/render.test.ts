@@ -282,6 +282,24 @@ describe('renderEnvironment: helm', () => {
     );
     expect(error.message).toContain('set .Values.domain');
   });
+
+  it('leaves a value the renderer quotes out of the message, which may reach a pull request comment', async () => {
+    const root = await tempRepo({
+      ...chart,
+      'charts/shop/values-prod.yaml': lines('replicas: 2', 'dbPassword: hunter2-s3cret'),
+      'charts/shop/templates/broken.yaml': lines(
+        '{{ if lt (len .Values.dbPassword) 20 }}{{ fail (printf "password %q is too short" .Values.dbPassword) }}{{ end }}',
+      ),
+    });
+    const error = await renderError(
+      root,
+      env('prod', 'charts/shop', { helm: { valuesFiles: ['values-prod.yaml'] } }),
+    );
+    expect(error.message).toContain('is too short');
+    expect(error.message).toContain('broken.yaml');
+    expect(error.message).not.toContain('hunter2');
+    expect(error.hint).toContain('helm template');
+  });
 });
 
 describe('renderEnvironments', () => {
