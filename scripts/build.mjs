@@ -7,9 +7,7 @@ import { build } from 'esbuild';
 const actionEntry = (command) => ({
   contents:
     "import { runAction } from './src/entry/github/action.ts';\n" +
-    (command
-      ? `await runAction('${command}');`
-      : "import { getInput } from '@actions/core';\nawait runAction(getInput('command', { required: true }));"),
+    (command ? `await runAction('${command}');` : 'await runAction();'),
   resolveDir: process.cwd(),
   sourcefile: `${command ?? 'main'}-entry.ts`,
   loader: 'ts',

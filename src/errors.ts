@@ -13,9 +13,14 @@ export class PlumblineError extends Error {
   }
 }
 
-/** The message to show a user for any thrown value, with the hint when there is one. */
+/**
+ * The message to show a user for any thrown value, with the hint when there is one
+ * (PlumblineError and the forges' ForgeError both carry one).
+ */
 export function describeError(error: unknown): string {
-  if (error instanceof PlumblineError) return error.hint ? `${error.message}\n${error.hint}` : error.message;
-  if (error instanceof Error) return error.message;
+  if (error instanceof Error) {
+    const hint = (error as { hint?: unknown }).hint;
+    return typeof hint === 'string' && hint !== '' ? `${error.message}\n${hint}` : error.message;
+  }
   return String(error);
 }

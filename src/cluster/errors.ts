@@ -58,11 +58,6 @@ export function statusMessage(body: unknown, fallback: string): string {
   return fallback;
 }
 
-export function statusReason(body: unknown): string | undefined {
-  const reason = (body as { reason?: unknown } | undefined)?.reason;
-  return typeof reason === 'string' ? reason : undefined;
-}
-
 /** The user the API server says it authenticated, from a 403 message (`User "x" cannot ...`). */
 export function forbiddenUser(body: unknown, fallback: string): string {
   return /User "([^"]+)"/.exec(statusMessage(body, ''))?.[1] ?? fallback;

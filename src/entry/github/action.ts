@@ -7,8 +7,10 @@ import { runPromoteAction } from './promote.js';
 
 const commands = { plan: runPlanAction, promote: runPromoteAction, drift: runDriftAction } as const;
 
-export async function runAction(command: string): Promise<void> {
+/** `command` fixed by the bundle (plan.js, promote.js, drift.js), or read from the input (main.js). */
+export async function runAction(fixed?: string): Promise<void> {
   try {
+    const command = fixed ?? core.getInput('command');
     if (!(command in commands)) {
       throw new Error(`input \`command\` must be one of plan, promote, drift; got '${command}'`);
     }
