@@ -12,7 +12,7 @@ import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join, posix } from 'node:path';
 import type { EnvironmentConfig, PlumblineConfig } from '../config/types.js';
 import { PlumblineError } from '../errors.js';
-import type { ChangeRequest, Forge, ForgeWords } from '../forge/forge.js';
+import { type ChangeRequest, type Forge, ForgeError } from '../forge/forge.js';
 import {
   addWorktree,
   commitStaged,
@@ -23,6 +23,7 @@ import {
   listFiles,
   listFilesAt,
   pushCommit,
+  remoteBranchHead,
   showFile,
   stagedTree,
   treeOf,
@@ -70,7 +71,10 @@ export interface PromoteOptions {
   base?: string;
   labels?: string[];
   maxAttempts?: number;
-  /** Used only when git has no user.name/user.email configured. */
+  /**
+   * Used only when git has no user.name/user.email configured. The entry knows the
+   * platform and chooses it (a CI bot, the user who ran the pipeline); default: plumbline.
+   */
   author?: Identity;
 }
 
@@ -105,12 +109,18 @@ export interface PromoteResult {
   promoted: PromotedImage[];
   changes: PromoteChange[];
   notes: string[];
+  /**
+   * What went wrong after the promotion was safe on the remote (labels, a description
+   * update, deleting a branch): the work is kept, and the user has something to fix.
+   */
+  warnings: string[];
   message: string;
 }
 
-export const defaultAuthor: Identity = {
-  name: 'github-actions[bot]',
-  email: '41898282+github-actions[bot]@users.noreply.github.com',
+/** The commit identity when git has none and the entry gave none: neutral, and never a real mailbox. */
+export const plumblineAuthor: Identity = {
+  name: 'plumbline',
+  email: 'plumbline@users.noreply.invalid',
 };
 
 export function promotionBranch(target: string, image?: string): string {
@@ -145,7 +155,8 @@ export async function promote(options: PromoteOptions, deps: PromoteDeps = {}): 
   const settings = await resolveSettings(options);
   const log = deps.log ?? (() => {});
   if (settings.via === 'pull-request' && !deps.forge && !options.dryRun) {
-    const needs = `promoting to ${settings.target.name} through a pull request needs a forge token`;
+    // No forge exists yet to name its change requests.
+    const needs = `promoting to ${settings.target.name} through a pull/merge request needs a forge token`;
     const orCommit = 'Or use --via commit where the environment allows direct pushes.';
     if (deps.missingForge) {
       throw new PlumblineError(
@@ -171,19 +182,23 @@ export async function promote(options: PromoteOptions, deps: PromoteDeps = {}): 
     promoted: [],
     changes: [],
     notes: [],
+    warnings: [],
     message: '',
   };
+  const where: string[] = [];
   for (const unit of units) {
     const change = await promoteUnit(options, settings, deps, log, unit);
     result.notes.push(...change.notes);
+    result.warnings.push(...change.warnings);
     if (change.dryRun) result.status = 'dry-run';
     if (change.change) {
       result.changes.push(change.change);
       result.promoted.push(...change.change.promoted);
+      where.push(change.where ?? `would push to ${change.change.branch}`);
       if (!change.dryRun) result.status = 'promoted';
     }
   }
-  result.message = describeResult(result, settings, deps.forge?.words);
+  result.message = describeResult(result, settings, where);
   log(result.message);
   return result;
 }
@@ -245,7 +260,7 @@ async function resolveSettings(options: PromoteOptions): Promise<Settings> {
     base,
     labels: options.labels ?? ['plumbline', 'promote'],
     maxAttempts: options.maxAttempts ?? 5,
-    author: options.author ?? defaultAuthor,
+    author: options.author ?? plumblineAuthor,
   };
 }
 
@@ -319,7 +334,10 @@ async function wantedImages(dir: string, settings: Settings, unit?: string): Pro
 
 interface UnitOutcome {
   change?: PromoteChange;
+  /** Where the change went, in the forge's words: one line of the message. */
+  where?: string;
   notes: string[];
+  warnings: string[];
   dryRun: boolean;
 }
 
@@ -387,13 +405,16 @@ async function attemptOnce(
   const promoted = promotedImages(target.name, plan.promotions);
 
   if (rewrites.length === 0) {
-    if (openRequest && branchHead && !options.dryRun)
-      await closeStale(dir, settings, deps.forge as Forge, openRequest, branch, branchHead);
-    return { notes: plan.notes, dryRun: options.dryRun ?? false };
+    const warnings =
+      openRequest && branchHead && !options.dryRun
+        ? await closeStale(dir, settings, deps.forge as Forge, openRequest, branch, branchHead)
+        : [];
+    return { notes: plan.notes, warnings, dryRun: options.dryRun ?? false };
   }
   if (options.dryRun) {
     return {
       notes: plan.notes,
+      warnings: [],
       dryRun: true,
       change: { branch, attempts: attempt, promoted, upToDate: false },
     };
@@ -427,20 +448,27 @@ async function attemptOnce(
     if (pushed === 'rejected') return 'retry';
   }
   const change: PromoteChange = { branch, attempts: attempt, promoted, upToDate, ...(commit && { commit }) };
-  if (viaPr) {
-    if (deps.describeTargetChange) {
-      summary.targetChange = await deps.describeTargetChange(dir, target, {
-        baseCommit: baseHead,
-        baseBranch: settings.base,
-        budget: targetChangeRoom(summary, (deps.forge as Forge).bodyLimit, settings.base),
-      });
-    }
-    change.pullRequest = await upsertPullRequest(dir, settings, deps.forge as Forge, summary, branch, {
-      open: openRequest,
-      pushedNewBranch: !upToDate && branchHead === undefined ? commit : undefined,
+  if (!viaPr) {
+    const where = `committed ${commit?.slice(0, 12)} to ${branch}`;
+    return { change, where, notes: plan.notes, warnings: [], dryRun: false };
+  }
+  const forge = deps.forge as Forge;
+  if (deps.describeTargetChange) {
+    summary.targetChange = await deps.describeTargetChange(dir, target, {
+      baseCommit: baseHead,
+      baseBranch: settings.base,
+      budget: targetChangeRoom(summary, forge.bodyLimit, settings.base),
     });
   }
-  return { change, notes: plan.notes, dryRun: false };
+  const upserted = await upsertPullRequest(dir, settings, forge, summary, branch, {
+    open: openRequest,
+    pushedNewBranch: !upToDate && branchHead === undefined ? commit : undefined,
+  });
+  change.pullRequest = upserted.pullRequest;
+  const { number, url, created } = upserted.pullRequest;
+  const done = created ? 'opened' : upToDate ? 'already up to date' : 'updated';
+  const where = `${forge.words.changeRequest} ${forge.words.reference(number)} ${done}: ${url}`;
+  return { change, where, notes: plan.notes, warnings: upserted.warnings, dryRun: false };
 }
 
 /** Images whose version on the promotion branch differs from the base: earlier promotions still pending. */
@@ -472,6 +500,11 @@ async function pendingOnBranch(
   );
 }
 
+/**
+ * Opens or updates the change request for a pushed branch. Once a change request exists,
+ * the pushed work is safe: a failed follow-up (labels, the description) becomes a warning,
+ * never an error that throws the branch, and with it the change request, away.
+ */
 async function upsertPullRequest(
   dir: string,
   settings: Settings,
@@ -479,14 +512,23 @@ async function upsertPullRequest(
   summary: PromotionSummary,
   branch: string,
   state: { open: ChangeRequest | undefined; pushedNewBranch: string | undefined },
-): Promise<{ number: number; url: string; created: boolean }> {
+): Promise<{ pullRequest: { number: number; url: string; created: boolean }; warnings: string[] }> {
   const title = promotionTitle(summary);
   const body = pullRequestBody(summary, forge.bodyLimit);
+  const { words } = forge;
   if (state.open) {
+    const { number, url } = state.open;
+    const warnings: string[] = [];
     if (state.open.title !== title || state.open.body !== body) {
-      await forge.updateChangeRequest(state.open.number, { title, body });
+      try {
+        await forge.updateChangeRequest(number, { title, body });
+      } catch (error) {
+        warnings.push(
+          `${branch} was pushed to ${words.changeRequest} ${words.reference(number)}, but its title and description still describe the earlier promotion: ${explain(error)}`,
+        );
+      }
     }
-    return { number: state.open.number, url: state.open.url, created: false };
+    return { pullRequest: { number, url, created: false }, warnings };
   }
   try {
     const created = await forge.createChangeRequest({
@@ -496,15 +538,42 @@ async function upsertPullRequest(
       body,
       labels: settings.labels,
     });
-    return { number: created.number, url: created.url, created: true };
+    return { pullRequest: { number: created.number, url: created.url, created: true }, warnings: [] };
   } catch (error) {
-    // Never leave an orphan branch behind a pull request that does not exist.
-    if (state.pushedNewBranch) await deleteRemoteBranch(dir, settings.remote, branch, state.pushedNewBranch);
-    throw error;
+    // The forge may have created the change request and failed a step after it (labels):
+    // only a branch with no change request is an orphan that may be deleted.
+    let existing: ChangeRequest | undefined;
+    try {
+      existing = await forge.findChangeRequest(branch, settings.base);
+    } catch (lookup) {
+      throw new PlumblineError(
+        `could not open a ${words.changeRequest} from ${branch} into ${settings.base}: ${reason(error)}`,
+        `plumbline kept the branch ${branch} on ${settings.remote} because it could not tell whether the ${words.changeRequest} exists (${reason(lookup)}). Open it by hand, or delete the branch: git push ${settings.remote} --delete ${branch}`,
+        { cause: error },
+      );
+    }
+    if (existing) {
+      const labels =
+        settings.labels.length > 0 ? ` (labels ${settings.labels.join(', ')} may be missing)` : '';
+      return {
+        pullRequest: { number: existing.number, url: existing.url, created: true },
+        warnings: [
+          `${words.changeRequest} ${words.reference(existing.number)} is open, but a step after opening it failed${labels}: ${explain(error)}`,
+        ],
+      };
+    }
+    if (!state.pushedNewBranch) throw error;
+    const leftover = await deleteBranch(dir, settings.remote, branch, state.pushedNewBranch);
+    if (!leftover) throw error;
+    throw new PlumblineError(
+      `could not open a ${words.changeRequest} from ${branch} into ${settings.base}: ${reason(error)}`,
+      `${leftover} ${hintOf(error)}`.trim(),
+      { cause: error },
+    );
   }
 }
 
-/** The base already runs everything the open pull request promotes: say so and retire the branch. */
+/** The base already runs everything the open change request promotes: say so and retire the branch. */
 async function closeStale(
   dir: string,
   settings: Settings,
@@ -512,12 +581,44 @@ async function closeStale(
   request: ChangeRequest,
   branch: string,
   branchHead: string,
-): Promise<void> {
+): Promise<string[]> {
   await forge.updateChangeRequest(request.number, {
     body: retiredBody(request.body, settings.base, settings.target.name, forge.words.changeRequest),
   });
-  await deleteRemoteBranch(dir, settings.remote, branch, branchHead);
+  const leftover = await deleteBranch(dir, settings.remote, branch, branchHead);
+  return leftover
+    ? [
+        `${forge.words.changeRequest} ${forge.words.reference(request.number)} is no longer needed. ${leftover}`,
+      ]
+    : [];
 }
+
+/**
+ * Deletes a branch plumbline pushed, unless it moved since. Git's own answer is not
+ * enough to trust, so the remote is asked afterwards: the branch is gone, or the user is
+ * told which branch to delete (undefined when it is gone).
+ */
+async function deleteBranch(
+  dir: string,
+  remote: string,
+  branch: string,
+  expected: string,
+): Promise<string | undefined> {
+  const advice = `Delete it by hand: git push ${remote} --delete ${branch}`;
+  try {
+    await deleteRemoteBranch(dir, remote, branch, expected);
+    if ((await remoteBranchHead(dir, remote, branch)) === undefined) return undefined;
+    return `plumbline could not delete the branch ${branch} on ${remote}; it is still there. ${advice}`;
+  } catch (error) {
+    return `plumbline could not delete the branch ${branch} on ${remote} (${reason(error)}). ${advice}`;
+  }
+}
+
+const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
+const hintOf = (error: unknown) =>
+  error instanceof PlumblineError || error instanceof ForgeError ? (error.hint ?? '') : '';
+/** What failed and what to do about it, on one line. */
+const explain = (error: unknown) => [reason(error), hintOf(error)].filter(Boolean).join(' ');
 
 /** Writes next to the file and renames, so a file is either old or new, never half-written. */
 async function writeAtomically(path: string, text: string): Promise<void> {
@@ -531,22 +632,17 @@ async function writeAtomically(path: string, text: string): Promise<void> {
   }
 }
 
-function describeResult(result: PromoteResult, settings: Settings, words?: ForgeWords): string {
+function describeResult(result: PromoteResult, settings: Settings, where: string[]): string {
   const target = settings.target.name;
+  const warnings = result.warnings.map((warning) => `Warning: ${warning}`);
   if (result.promoted.length === 0 && result.changes.length === 0) {
-    return `Nothing to promote to ${target}: it already runs the wanted versions.${result.notes.length ? `\n  ${result.notes.join('\n  ')}` : ''}`;
+    const notes = result.notes.length ? `\n  ${result.notes.join('\n  ')}` : '';
+    return [
+      `Nothing to promote to ${target}: it already runs the wanted versions.${notes}`,
+      ...warnings,
+    ].join('\n');
   }
   const lines = result.promoted.map((p) => `  ${p.image}: ${p.from.join(', ')} -> ${p.to}`);
-  const where = result.changes.map((change) => {
-    if (result.status === 'dry-run') return `  would push to ${change.branch}`;
-    if (change.pullRequest) {
-      const request = words
-        ? `${words.changeRequest} ${words.reference(change.pullRequest.number)}`
-        : `pull request #${change.pullRequest.number}`;
-      return `  ${request} ${change.pullRequest.created ? 'opened' : change.upToDate ? 'already up to date' : 'updated'}: ${change.pullRequest.url}`;
-    }
-    return `  committed ${change.commit?.slice(0, 12)} to ${change.branch}`;
-  });
   const verb = result.status === 'dry-run' ? 'Would promote' : 'Promoted';
-  return [`${verb} to ${target}:`, ...lines, ...where].join('\n');
+  return [`${verb} to ${target}:`, ...lines, ...where.map((line) => `  ${line}`), ...warnings].join('\n');
 }

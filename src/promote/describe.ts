@@ -92,12 +92,7 @@ function retiredNote(base: string, target: string, changeRequest: string): strin
 }
 
 /** The body of a change request whose promotion the base already runs, before its branch is deleted. */
-export function retiredBody(
-  body: string,
-  base: string,
-  target: string,
-  changeRequest = 'pull request',
-): string {
+export function retiredBody(body: string, base: string, target: string, changeRequest: string): string {
   return body + retiredNote(base, target, changeRequest);
 }
 
