@@ -57,7 +57,7 @@ export function forgeFromEnvironment(
   if (!token) {
     throw new PlumblineError(
       'GITHUB_TOKEN is not set, so plumbline cannot reach GitHub',
-      'Set GITHUB_TOKEN (or GH_TOKEN) to a token with pull-requests: write and contents: write; in a workflow, github.token works. On GitLab, pass --forge gitlab.',
+      'Set GITHUB_TOKEN (or GH_TOKEN) to a token with the permissions the command needs (plan: pull-requests: write; promote: contents and pull-requests: write; drift: issues: write); in a workflow, github.token works. On GitLab, pass --forge gitlab.',
     );
   }
   const repository = env.GITHUB_REPOSITORY?.trim() || options.repository;
