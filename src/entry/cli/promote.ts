@@ -1,15 +1,20 @@
-/** `plumbline promote`: argv -> the promote command. Exit codes: 0 promoted or nothing to do, 1 error. */
+/**
+ * `plumbline promote`: argv -> the promote command. Exit codes: 0 promoted or nothing to
+ * do, 1 error; with --dry-run, 2 when something would change (like plan's detailed exit code).
+ */
 import { resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import {
   type PromoteDeps,
   type PromoteOptions,
   type PromoteResult,
+  plumblineAuthor,
   promote,
 } from '../../commands/promote.js';
 import { planTargetChange } from '../../commands/promote-plan.js';
 import { loadConfig } from '../../config/load.js';
 import { PlumblineError } from '../../errors.js';
+import type { Identity } from '../../git/repository.js';
 import { runGit } from '../../git/run.js';
 import {
   branchFromEnvironment,
@@ -75,7 +80,7 @@ export function promoteCommand(): Command {
     )
     .option('--only <image...>', "promote only these images (default: the target's promote.images)")
     .option('--allow-downgrade', 'allow a lower semantic version than the target runs')
-    .option('--dry-run', 'show what would change; write and push nothing')
+    .option('--dry-run', 'show what would change; write and push nothing (exit code 2 when something would)')
     .option('--repo <dir>', 'the repository (a clone with the remote)', '.')
     .option(
       '--base <branch>',
@@ -92,7 +97,10 @@ export function promoteCommand(): Command {
         '  github  GITHUB_TOKEN, GITHUB_REPOSITORY (or a github.com remote), GITHUB_API_URL for GitHub Enterprise',
         '  gitlab  the CI job variables (CI_API_V4_URL, CI_PROJECT_ID) and the token in PLUMBLINE_GITLAB_TOKEN',
         '          (or the variable PLUMBLINE_GITLAB_TOKEN_VARIABLE names)',
+        "Commits use git's user.name and user.email; without them, the GitLab CI user who ran the",
+        'pipeline (GITLAB_USER_NAME, GITLAB_USER_EMAIL), else plumbline <plumbline@users.noreply.invalid>.',
         'Exit codes: 0 promoted or nothing to promote, 1 an error (nothing was written).',
+        '  With --dry-run: 0 nothing to promote, 2 something would change, 1 an error.',
       ].join('\n'),
     )
     .action(async (flags: PromoteFlags) => {
@@ -116,6 +124,7 @@ export function promoteCommand(): Command {
         ...(flags.dryRun && { dryRun: true }),
         ...(base && { base }),
         ...(flags.label && { labels: flags.label }),
+        author: commitAuthor(process.env),
       };
       const result = await promote(options, {
         ...(await forgeFor(kind, repoRoot, flags.remote)),
@@ -123,7 +132,23 @@ export function promoteCommand(): Command {
         log: (line) => process.stderr.write(`plumbline: ${line}\n`),
       });
       if (flags.json) process.stdout.write(`${JSON.stringify(output(result), null, 2)}\n`);
+      process.exitCode = promoteExitCode(result);
     });
+}
+
+/** Like plan's detailed exit code for a dry run: 2 when something would change; a real promotion is 0. */
+export function promoteExitCode(result: PromoteResult): number {
+  return result.status === 'dry-run' && result.changes.length > 0 ? 2 : 0;
+}
+
+/**
+ * Who commits when git has no identity: in GitLab CI, the user who ran the pipeline (as
+ * GitLab names them); elsewhere plumbline itself, with an address that reaches no one.
+ */
+export function commitAuthor(env: NodeJS.ProcessEnv): Identity {
+  const name = env.GITLAB_USER_NAME?.trim();
+  const email = env.GITLAB_USER_EMAIL?.trim();
+  return name && email ? { name, email } : plumblineAuthor;
 }
 
 function output(result: PromoteResult) {
@@ -132,6 +157,7 @@ function output(result: PromoteResult) {
     promoted: result.promoted,
     changes: result.changes.map(({ promoted: _promoted, ...change }) => change),
     notes: result.notes,
+    warnings: result.warnings,
   };
 }
 

@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type FakeGitHub, startFakeGitHub, WORKFLOW_TOKEN } from '../../fakes/github/server.js';
-import { type GitFixture, gitFixture } from './support/git-fixture.js';
+import { type GitFixture, git, gitFixture } from './support/git-fixture.js';
 
 vi.setConfig({ testTimeout: 60_000 });
 
@@ -47,6 +47,9 @@ describe('actions/promote', () => {
     vi.stubEnv('INPUT_BASE', 'main');
     vi.stubEnv('INPUT_GITHUB-TOKEN', WORKFLOW_TOKEN);
     vi.stubEnv('INPUT_LABELS', 'release\npromote');
+    // A runner's git has no identity: the commit is the workflow bot's.
+    vi.stubEnv('GIT_CONFIG_GLOBAL', '/dev/null');
+    vi.stubEnv('GIT_CONFIG_NOSYSTEM', '1');
     vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
     vi.resetModules();
     const { runPromoteAction } = await import('../../../src/entry/github/promote.js');
@@ -58,6 +61,9 @@ describe('actions/promote', () => {
     ]);
     const pull = [...repo.issues.values()].find((issue) => issue.pull);
     expect(outputs['pull-request-number']).toBe(String(pull?.number));
+    expect(git(fixture.remote, 'log', '-1', '--format=%an <%ae>', 'plumbline/promote/staging')).toBe(
+      'github-actions[bot] <41898282+github-actions[bot]@users.noreply.github.com>',
+    );
     expect(outputs['pull-request-url']).toMatch(new RegExp(`/acme/app/pull/${pull?.number}$`));
     expect([...(pull?.labels ?? [])].sort()).toEqual(['promote', 'release']);
     expect(github.violations).toEqual([]);
