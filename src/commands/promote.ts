@@ -1,7 +1,7 @@
 /**
  * promote: carries image versions from one environment folder to the next through a commit
- * on the base branch or a pull request from a stable branch. Orchestration only: the edits
- * are src/promote, git is src/git, the forge is src/forge.
+ * on the base branch or a change request (pull/merge request) from a stable branch.
+ * Orchestration only: the edits are src/promote, git is src/git, the forge is src/forge.
  *
  * Every attempt starts from the remote's current base in a temporary worktree, recomputes
  * the edit there (never rebasing text) and pushes with a guard; when the remote moved, the
@@ -382,7 +382,7 @@ async function attemptOnce(
 
   let wanted = await wantedImages(dir, settings, unit);
   const targetFiles = await inventoryOf(target, settings, await listFiles(dir, target.path), readIn(dir));
-  // An open pull request may carry earlier promotions; they stay unless this one replaces them.
+  // An open change request may carry earlier promotions; they stay unless this one replaces them.
   const superseded: PromotionSummary['superseded'] = [];
   if (openRequest && branchHead) {
     const pending = await pendingOnBranch(dir, branchHead, settings, targetFiles.inventory);
@@ -489,7 +489,7 @@ async function pendingOnBranch(
   );
   let running: WantedImage[];
   try {
-    running = imagesRunningIn(onBranch.inventory, `${target.name} in the open pull request`);
+    running = imagesRunningIn(onBranch.inventory, `${target.name} in the open change request`);
   } catch {
     return []; // Not a state plumbline wrote; the new promotion replaces it.
   }

@@ -1,4 +1,4 @@
-/** Words and Markdown for a promotion: commit message, pull request title and body, outputs. */
+/** Words and Markdown for a promotion: commit message, change request title and body, outputs. */
 import { formatVersion, type ImageVersion } from './image-ref.js';
 import type { ImagePromotion } from './plan.js';
 
@@ -9,11 +9,11 @@ export interface PromotionSummary {
   /** The commit of the base branch the promotion was computed on. */
   baseCommit: string;
   promotions: ImagePromotion[];
-  /** Versions an earlier state of the same pull request promoted, now replaced. */
+  /** Versions an earlier state of the same change request promoted, now replaced. */
   superseded: { image: string; was: ImageVersion; now: ImageVersion }[];
   /** Markdown describing what changes in the target (the offline plan), when available. */
   targetChange?: string;
-  /** What the forge calls a change request; `pull request` when absent. */
+  /** What the forge calls a change request; `pull request` when absent (no forge given). */
   changeRequest?: string;
 }
 

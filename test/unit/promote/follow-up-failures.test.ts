@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { promote } from '../../../src/commands/promote.js';
 import { loadConfig } from '../../../src/config/load.js';
+import type { Forge } from '../../../src/forge/forge.js';
 import { fakeGitHubFor, type GitHubForgeFixture } from './support/fake-github.js';
 import { type GitFixture, gitFixture } from './support/git-fixture.js';
 
@@ -29,11 +30,11 @@ afterEach(async () => {
   await hub?.close();
 });
 
-async function setUp() {
+async function setUp(wrap: (forge: Forge, hub: GitHubForgeFixture) => Forge = (forge) => forge) {
   fixture = gitFixture(files);
   hub = await fakeGitHubFor(fixture.remote);
   const dir = fixture.clone('user');
-  const forge = hub.forge;
+  const forge = wrap(hub.forge, hub);
   const run = async () => promote({ repoRoot: dir, config: await loadConfig(dir), to: 'staging' }, { forge });
   return { fixture, hub, run };
 }
@@ -144,5 +145,36 @@ describe('promote when the forge fails part-way', () => {
     expect(result.message).toContain('Warning: pull request #');
     const retired = hub.pulls().find((pull) => pull.number === opened.changes[0]?.pullRequest?.number);
     expect(retired?.body).toContain('**Superseded:**');
+  });
+
+  it('keeps the branch when it cannot tell whether the pull request was opened', async () => {
+    // The second look-up (the one after opening failed) meets a GitHub that refuses it.
+    let lookups = 0;
+    const { fixture, hub, run } = await setUp((forge, hub) =>
+      Object.create(forge, {
+        findChangeRequest: {
+          value: (head: string, base: string) => {
+            lookups += 1;
+            if (lookups === 2)
+              hub.github.fail({ status: 403, method: 'GET', path: '/repos/{owner}/{repo}/pulls' });
+            return forge.findChangeRequest(head, base);
+          },
+        },
+      }),
+    );
+    hub.github.fail({ status: 403, method: 'POST', path: /labels/ });
+
+    const error = await run().then(
+      () => undefined,
+      (thrown: unknown) => thrown as Error & { hint?: string },
+    );
+
+    expect(lookups).toBe(2);
+    expect(error?.message).toMatch(/could not open a pull request from plumbline\/promote\/staging/);
+    expect(error?.hint).toMatch(
+      /kept the branch plumbline\/promote\/staging on origin because it could not tell/,
+    );
+    expect(fixture.head(BRANCH)).toBeDefined();
+    expect(hub.pulls().map((pull) => pull.state)).toEqual(['open']);
   });
 });
