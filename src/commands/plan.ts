@@ -11,6 +11,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import pLimit from 'p-limit';
 import { type ClusterClient, type ClusterTarget, connectCluster } from '../cluster/index.js';
 import { loadConfig } from '../config/load.js';
 import { selectEnvironments } from '../config/select.js';
@@ -26,6 +27,9 @@ import { compareEnvironmentLive } from './live-comparison.js';
 export type PlanMode = 'auto' | 'offline' | 'live' | 'reader';
 
 type Renders = ReadonlyMap<string, RenderResult>;
+
+/** Environments compared with their clusters at once (each runs its own bounded dry runs). */
+const LIVE_ENVIRONMENTS_AT_ONCE = 3;
 
 export interface PlanOptions {
   repoRoot: string;
@@ -58,7 +62,6 @@ export async function runPlan(options: PlanOptions): Promise<PlanResult> {
     const base = await resolveBase(options.repoRoot, options.base);
     result.base = base;
     log(`comparing with the merge base of ${base.ref} (${base.sha.slice(0, 7)})`);
-    // An environment new in this change has nothing at the base: all of it is added.
     const baseRenders = await withCheckout(options.repoRoot, base.sha, async (dir) =>
       byEnvironment(
         await renderEnvironments(
@@ -96,17 +99,12 @@ function compareRenders(
   comparedWith: string,
 ): EnvironmentResult {
   const head = headRenders.get(env.name);
-  const base = baseRenders.get(env.name);
+  // An environment new in this change has no folder at the base: all of it is added.
+  const base = baseRenders.get(env.name) ?? { environment: env, resources: [] };
   if (!head || 'error' in head)
     return failed(env, 'offline', comparedWith, head && 'error' in head ? head.error : undefined);
-  if (!base || 'error' in base) {
-    return failed(
-      env,
-      'offline',
-      comparedWith,
-      base && 'error' in base ? `base: ${describeError(base.error)}` : undefined,
-    );
-  }
+  if ('error' in base)
+    return failed(env, 'offline', comparedWith, `at the base: ${describeError(base.error)}`);
   const changes = compareSets(byKey(base.resources), byKey(head.resources), config.diff.ignore);
   return { environment: env.name, mode: 'offline', comparedWith, counts: countChanges(changes), changes };
 }
@@ -134,47 +132,50 @@ async function compareLive(
   }
   return results;
 
+  // Environments are compared side by side: each waits mostly on its API server.
   async function compareEach(): Promise<void> {
-    for (const env of environments) {
-      const context = options.context ?? env.cluster?.context;
-      const hasCluster = Boolean(env.cluster) || options.context !== undefined;
-      if (!hasCluster) {
-        if (explicit) {
-          const notice = `${env.name} has no cluster, so it was not compared with one; set cluster.context in the config or pass --context`;
-          results.set(env.name, { ...skipped(env, mode, 'no cluster'), notice });
-        }
-        continue;
+    const limit = pLimit(LIVE_ENVIRONMENTS_AT_ONCE);
+    await Promise.all(environments.map((env) => limit(() => compareOne(env))));
+  }
+
+  async function compareOne(env: EnvironmentConfig): Promise<void> {
+    const context = options.context ?? env.cluster?.context;
+    const hasCluster = Boolean(env.cluster) || options.context !== undefined;
+    if (!hasCluster) {
+      if (explicit) {
+        const notice = `${env.name} has no cluster, so it was not compared with one; set cluster.context in the config or pass --context`;
+        results.set(env.name, { ...skipped(env, mode, 'no cluster'), notice });
       }
-      const comparedWith = `cluster ${context ?? '(current context)'}`;
-      if (!options.clusterAvailable) {
-        if (explicit)
-          results.set(env.name, failed(env, mode, comparedWith, 'no cluster credentials (no kubeconfig)'));
-        continue;
-      }
-      const render = headRenders.get(env.name);
-      if (!render || 'error' in render) {
-        results.set(
-          env.name,
-          failed(env, mode, comparedWith, render && 'error' in render ? render.error : undefined),
-        );
-        continue;
-      }
-      try {
-        const target: ClusterTarget = {};
-        if (options.kubeconfigPath) target.kubeconfigPath = options.kubeconfigPath;
-        if (context) target.context = context;
-        const key = `${target.kubeconfigPath ?? ''}|${context ?? ''}`;
-        if (!clients.has(key)) clients.set(key, connectCluster(target));
-        const client = await clients.get(key)!;
-        log(`${env.name}: comparing ${render.resources.length} objects with ${client.context} (${mode})`);
-        results.set(
-          env.name,
-          (await compareEnvironmentLive(env, render.resources, client, config, mode, comparedWith))
-            .comparison,
-        );
-      } catch (error) {
-        results.set(env.name, failed(env, mode, comparedWith, error));
-      }
+      return;
+    }
+    const comparedWith = `cluster ${context ?? '(current context)'}`;
+    if (!options.clusterAvailable) {
+      if (explicit)
+        results.set(env.name, failed(env, mode, comparedWith, 'no cluster credentials (no kubeconfig)'));
+      return;
+    }
+    const render = headRenders.get(env.name);
+    if (!render || 'error' in render) {
+      results.set(
+        env.name,
+        failed(env, mode, comparedWith, render && 'error' in render ? render.error : undefined),
+      );
+      return;
+    }
+    try {
+      const target: ClusterTarget = {};
+      if (options.kubeconfigPath) target.kubeconfigPath = options.kubeconfigPath;
+      if (context) target.context = context;
+      const key = `${target.kubeconfigPath ?? ''}|${context ?? ''}`;
+      if (!clients.has(key)) clients.set(key, connectCluster(target));
+      const client = await clients.get(key)!;
+      log(`${env.name}: comparing ${render.resources.length} objects with ${client.context} (${mode})`);
+      results.set(
+        env.name,
+        (await compareEnvironmentLive(env, render.resources, client, config, mode, comparedWith)).comparison,
+      );
+    } catch (error) {
+      results.set(env.name, failed(env, mode, comparedWith, error));
     }
   }
 }
