@@ -97764,6 +97764,7 @@ import { join as join14 } from "node:path";
 // src/commands/plan.ts
 import { existsSync as existsSync5 } from "node:fs";
 import { join as join13 } from "node:path";
+var LIVE_ENVIRONMENTS_AT_ONCE = 3;
 async function runPlan(options) {
   const log = options.log ?? (() => {
   });
@@ -97810,17 +97811,11 @@ async function runPlan(options) {
 }
 function compareRenders(env, headRenders, baseRenders, config, comparedWith) {
   const head = headRenders.get(env.name);
-  const base = baseRenders.get(env.name);
+  const base = baseRenders.get(env.name) ?? { environment: env, resources: [] };
   if (!head || "error" in head)
     return failed(env, "offline", comparedWith, head && "error" in head ? head.error : void 0);
-  if (!base || "error" in base) {
-    return failed(
-      env,
-      "offline",
-      comparedWith,
-      base && "error" in base ? `base: ${describeError(base.error)}` : void 0
-    );
-  }
+  if ("error" in base)
+    return failed(env, "offline", comparedWith, `at the base: ${describeError(base.error)}`);
   const changes = compareSets(byKey(base.resources), byKey(head.resources), config.diff.ignore);
   return { environment: env.name, mode: "offline", comparedWith, counts: countChanges(changes), changes };
 }
@@ -97842,45 +97837,47 @@ async function compareLive(environments, headRenders, config, options, log) {
   }
   return results;
   async function compareEach() {
-    for (const env of environments) {
-      const context3 = options.context ?? env.cluster?.context;
-      const hasCluster = Boolean(env.cluster) || options.context !== void 0;
-      if (!hasCluster) {
-        if (explicit) {
-          const notice2 = `${env.name} has no cluster, so it was not compared with one; set cluster.context in the config or pass --context`;
-          results.set(env.name, { ...skipped(env, mode, "no cluster"), notice: notice2 });
-        }
-        continue;
+    const limit = pLimit(LIVE_ENVIRONMENTS_AT_ONCE);
+    await Promise.all(environments.map((env) => limit(() => compareOne(env))));
+  }
+  async function compareOne(env) {
+    const context3 = options.context ?? env.cluster?.context;
+    const hasCluster = Boolean(env.cluster) || options.context !== void 0;
+    if (!hasCluster) {
+      if (explicit) {
+        const notice2 = `${env.name} has no cluster, so it was not compared with one; set cluster.context in the config or pass --context`;
+        results.set(env.name, { ...skipped(env, mode, "no cluster"), notice: notice2 });
       }
-      const comparedWith = `cluster ${context3 ?? "(current context)"}`;
-      if (!options.clusterAvailable) {
-        if (explicit)
-          results.set(env.name, failed(env, mode, comparedWith, "no cluster credentials (no kubeconfig)"));
-        continue;
-      }
-      const render = headRenders.get(env.name);
-      if (!render || "error" in render) {
-        results.set(
-          env.name,
-          failed(env, mode, comparedWith, render && "error" in render ? render.error : void 0)
-        );
-        continue;
-      }
-      try {
-        const target = {};
-        if (options.kubeconfigPath) target.kubeconfigPath = options.kubeconfigPath;
-        if (context3) target.context = context3;
-        const key = `${target.kubeconfigPath ?? ""}|${context3 ?? ""}`;
-        if (!clients.has(key)) clients.set(key, connectCluster(target));
-        const client = await clients.get(key);
-        log(`${env.name}: comparing ${render.resources.length} objects with ${client.context} (${mode})`);
-        results.set(
-          env.name,
-          (await compareEnvironmentLive(env, render.resources, client, config, mode, comparedWith)).comparison
-        );
-      } catch (error2) {
-        results.set(env.name, failed(env, mode, comparedWith, error2));
-      }
+      return;
+    }
+    const comparedWith = `cluster ${context3 ?? "(current context)"}`;
+    if (!options.clusterAvailable) {
+      if (explicit)
+        results.set(env.name, failed(env, mode, comparedWith, "no cluster credentials (no kubeconfig)"));
+      return;
+    }
+    const render = headRenders.get(env.name);
+    if (!render || "error" in render) {
+      results.set(
+        env.name,
+        failed(env, mode, comparedWith, render && "error" in render ? render.error : void 0)
+      );
+      return;
+    }
+    try {
+      const target = {};
+      if (options.kubeconfigPath) target.kubeconfigPath = options.kubeconfigPath;
+      if (context3) target.context = context3;
+      const key = `${target.kubeconfigPath ?? ""}|${context3 ?? ""}`;
+      if (!clients.has(key)) clients.set(key, connectCluster(target));
+      const client = await clients.get(key);
+      log(`${env.name}: comparing ${render.resources.length} objects with ${client.context} (${mode})`);
+      results.set(
+        env.name,
+        (await compareEnvironmentLive(env, render.resources, client, config, mode, comparedWith)).comparison
+      );
+    } catch (error2) {
+      results.set(env.name, failed(env, mode, comparedWith, error2));
     }
   }
 }
