@@ -147,7 +147,8 @@ function changedByPlumbline(json) {
 const results = [];
 for (const size of sizes) {
   const work = mkdtempSync(join(tmpdir(), `plumbline-bench-${size}-`));
-  const envNames = Array.from({ length: envCount }, (_, i) => `e${i + 1}`);
+  // The size is in the name: each size needs namespaces no earlier size has deleted.
+  const envNames = Array.from({ length: envCount }, (_, i) => `s${size}-e${i + 1}`);
   const config = {
     environments: envNames.map((env) => ({
       name: `bench-${RUN}-${env}`,
