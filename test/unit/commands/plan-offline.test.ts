@@ -55,7 +55,12 @@ describe('offline plan', () => {
       'envs/dev/app.yaml': configMap('app', '2'),
       'envs/qa/app.yaml': configMap('app', '1'),
     });
-    const result = await runPlan({ repoRoot: repo.root, base: 'main', mode: 'offline', clusterAvailable: false });
+    const result = await runPlan({
+      repoRoot: repo.root,
+      base: 'main',
+      mode: 'offline',
+      clusterAvailable: false,
+    });
     expect(result.environments.map((env) => [env.environment, env.error, env.counts])).toEqual([
       ['dev', undefined, { added: 0, changed: 1, deleted: 0, unchanged: 0 }],
       ['qa', undefined, { added: 1, changed: 0, deleted: 0, unchanged: 0 }],
