@@ -42,6 +42,15 @@ export interface ForgeWords {
   reference(number: number): string;
 }
 
+/** A change request to open: from branch `head` into `base`. */
+export interface ChangeRequestDraft {
+  head: string;
+  base: string;
+  title: string;
+  body: string;
+  labels: string[];
+}
+
 export interface Forge {
   /** The largest comment, issue or change request body the forge accepts, in characters. */
   readonly bodyLimit: number;
@@ -66,13 +75,7 @@ export interface Forge {
 
   /** The open change request from `head` into `base`, if there is one. */
   findChangeRequest(head: string, base: string): Promise<ChangeRequest | undefined>;
-  createChangeRequest(request: {
-    head: string;
-    base: string;
-    title: string;
-    body: string;
-    labels: string[];
-  }): Promise<ChangeRequest>;
+  createChangeRequest(request: ChangeRequestDraft): Promise<ChangeRequest>;
   updateChangeRequest(number: number, patch: { title?: string; body?: string }): Promise<void>;
 }
 

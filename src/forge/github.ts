@@ -3,7 +3,14 @@
  * comments and labels go through the issues endpoints, as GitHub models them. Every list
  * is paged to the end, and every failure becomes a ForgeError naming what to fix.
  */
-import type { ChangeRequest, Forge, ForgeComment, ForgeIssue, ThreadRef } from './forge.js';
+import type {
+  ChangeRequest,
+  ChangeRequestDraft,
+  Forge,
+  ForgeComment,
+  ForgeIssue,
+  ThreadRef,
+} from './forge.js';
 import { createGitHubClient, type ForgeLogger, type GitHubClient } from './github-client.js';
 import { type GitHubOperation, gitHubMessage, httpStatus, toForgeError } from './github-errors.js';
 
@@ -210,13 +217,7 @@ class GitHubForge implements Forge {
     });
   }
 
-  async createChangeRequest(request: {
-    head: string;
-    base: string;
-    title: string;
-    body: string;
-    labels: string[];
-  }): Promise<ChangeRequest> {
+  async createChangeRequest(request: ChangeRequestDraft): Promise<ChangeRequest> {
     const action = `open a pull request from ${request.head} into ${request.base} in ${this.slug()}`;
     const created = await this.call({ action, permission: 'pull-requests: write' }, async () => {
       const { data } = await this.client.rest.pulls.create({

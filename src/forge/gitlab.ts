@@ -9,6 +9,7 @@
 import { readFileSync } from 'node:fs';
 import {
   type ChangeRequest,
+  type ChangeRequestDraft,
   type Forge,
   type ForgeComment,
   ForgeError,
@@ -222,13 +223,7 @@ class GitLabForge implements Forge {
     return found === undefined ? undefined : toChangeRequest(found);
   }
 
-  async createChangeRequest(request: {
-    head: string;
-    base: string;
-    title: string;
-    body: string;
-    labels: string[];
-  }): Promise<ChangeRequest> {
+  async createChangeRequest(request: ChangeRequestDraft): Promise<ChangeRequest> {
     const action = `open a merge request from ${request.head} into ${request.base}`;
     this.checkLength(request.body, action);
     const { data } = await this.client.request<GitLabMergeRequest>(

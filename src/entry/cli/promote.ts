@@ -25,14 +25,7 @@ import {
   gitHubRepositoryOfRemote,
 } from '../forge-from-env.js';
 
-interface PromoteFlags {
-  to: string;
-  from?: string;
-  image?: string;
-  tag?: string;
-  digest?: string;
-  via?: 'pull-request' | 'commit';
-  group?: 'environment' | 'image';
+type PromoteFlags = Pick<PromoteOptions, 'to' | 'from' | 'image' | 'tag' | 'digest' | 'via' | 'group'> & {
   forge?: ForgeKind;
   only?: string[];
   allowDowngrade?: boolean;
@@ -42,7 +35,7 @@ interface PromoteFlags {
   remote: string;
   label?: string[];
   json?: boolean;
-}
+};
 
 export function promoteCommand(): Command {
   return new Command('promote')
