@@ -92945,9 +92945,305 @@ function isRecord(value2) {
 }
 
 // src/git/base-checkout.ts
-import { mkdtemp, rm as rm2 } from "node:fs/promises";
+import { join as join5 } from "node:path";
+
+// src/git/repository.ts
+import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
+import { join as join4 } from "node:path";
+
+// src/git/run.ts
+import { execFile } from "node:child_process";
+function runGit(cwd, args, options = {}) {
+  return new Promise((resolve7, reject) => {
+    execFile(
+      "git",
+      [...args],
+      {
+        cwd,
+        maxBuffer: 64 * 1024 * 1024,
+        // Never wait for a password prompt in CI; fail instead.
+        env: { ...process.env, GIT_TERMINAL_PROMPT: "0", LC_ALL: "C", ...options.env }
+      },
+      (error, stdout, stderr) => {
+        const code3 = error ? typeof error.code === "number" ? error.code : 1 : 0;
+        if (error && typeof error.code !== "number") {
+          reject(
+            new PlumblineError(
+              `could not run git: ${error.message}`,
+              "Install git and make sure it is on PATH."
+            )
+          );
+          return;
+        }
+        if (code3 !== 0 && !options.allowFailure) {
+          reject(
+            new PlumblineError(
+              `git ${args[0]} failed in ${cwd}: ${stderr.trim() || stdout.trim()}`,
+              "Check that the repository, remote and credentials are usable by git."
+            )
+          );
+          return;
+        }
+        resolve7({ code: code3, stdout, stderr });
+      }
+    );
+  });
+}
+
+// src/git/repository.ts
+async function currentBranch(dir) {
+  const result = await runGit(dir, ["symbolic-ref", "--quiet", "--short", "HEAD"], { allowFailure: true });
+  return result.code === 0 ? result.stdout.trim() : void 0;
+}
+async function remoteBranchHead(dir, remote, branch) {
+  const result = await runGit(dir, ["ls-remote", "--heads", remote, `refs/heads/${branch}`]);
+  const line = result.stdout.split("\n").find((row) => row.endsWith(`	refs/heads/${branch}`));
+  return line?.split("	")[0];
+}
+async function fetchBranches(dir, remote, branches) {
+  const heads = /* @__PURE__ */ new Map();
+  for (const branch of branches) heads.set(branch, await remoteBranchHead(dir, remote, branch));
+  const present = branches.filter((branch) => heads.get(branch));
+  if (present.length > 0) {
+    await runGit(dir, [
+      "fetch",
+      "--quiet",
+      "--no-tags",
+      remote,
+      ...present.map((branch) => `+refs/heads/${branch}:refs/plumbline/remote/${branch}`)
+    ]);
+  }
+  for (const branch of present) heads.set(branch, await revParse(dir, `refs/plumbline/remote/${branch}`));
+  return heads;
+}
+async function revParse(dir, rev) {
+  return (await runGit(dir, ["rev-parse", "--verify", "--quiet", `${rev}^{commit}`])).stdout.trim();
+}
+async function addWorktree(repo, commit) {
+  const parent = await mkdtemp(join4(tmpdir(), "plumbline-worktree-"));
+  const dir = join4(parent, "worktree");
+  await runGit(repo, ["worktree", "add", "--quiet", "--detach", dir, commit]);
+  return {
+    dir,
+    async remove() {
+      await runGit(repo, ["worktree", "remove", "--force", dir], { allowFailure: true });
+      await rm(parent, { recursive: true, force: true });
+      await runGit(repo, ["worktree", "prune"], { allowFailure: true });
+    }
+  };
+}
+async function listFiles(dir, folder) {
+  const result = await runGit(dir, ["ls-files", "-z", "--", folder]);
+  return result.stdout.split("\0").filter(Boolean);
+}
+async function showFile(dir, commit, path5) {
+  const result = await runGit(dir, ["show", `${commit}:${path5}`], { allowFailure: true });
+  return result.code === 0 ? result.stdout : void 0;
+}
+async function listFilesAt(dir, commit, folder) {
+  const result = await runGit(dir, ["ls-tree", "-r", "-z", "--name-only", commit, "--", folder]);
+  return result.stdout.split("\0").filter(Boolean);
+}
+async function identityEnv(dir, fallback) {
+  const name = await runGit(dir, ["config", "user.name"], { allowFailure: true });
+  const email = await runGit(dir, ["config", "user.email"], { allowFailure: true });
+  const env = {};
+  if (name.code !== 0 || !name.stdout.trim()) {
+    env.GIT_AUTHOR_NAME = fallback.name;
+    env.GIT_COMMITTER_NAME = fallback.name;
+  }
+  if (email.code !== 0 || !email.stdout.trim()) {
+    env.GIT_AUTHOR_EMAIL = fallback.email;
+    env.GIT_COMMITTER_EMAIL = fallback.email;
+  }
+  return env;
+}
+async function stagedTree(dir, paths) {
+  await runGit(dir, ["add", "--", ...paths]);
+  return (await runGit(dir, ["write-tree"])).stdout.trim();
+}
+async function treeOf(dir, commit) {
+  return (await runGit(dir, ["rev-parse", `${commit}^{tree}`])).stdout.trim();
+}
+async function commitStaged(dir, message, fallback) {
+  await runGit(dir, ["commit", "--quiet", "--no-verify", "-m", message], {
+    env: await identityEnv(dir, fallback)
+  });
+  return revParse(dir, "HEAD");
+}
+async function pushCommit(dir, remote, commit, branch, expected) {
+  const ref = `refs/heads/${branch}`;
+  const args = ["push", "--porcelain", remote, `${commit}:${ref}`];
+  if ("lease" in expected) args.splice(2, 0, `--force-with-lease=${ref}:${expected.lease ?? ""}`);
+  const result = await runGit(dir, args, { allowFailure: true });
+  if (result.code === 0) return "pushed";
+  if (isRaceRejection(`${result.stdout}
+${result.stderr}`)) return "rejected";
+  throw new PlumblineError(
+    `git push to ${remote} ${branch} failed: ${(result.stderr.trim() || result.stdout.trim()).split("\n").slice(-3).join(" ")}`,
+    "Check that the token or deploy key may push to this branch (branch protection may require a pull request: use via: pull-request)."
+  );
+}
+function isRaceRejection(output2) {
+  return output2.split("\n").some(
+    (line) => line.startsWith("!") && (/\[rejected\] \((fetch first|non-fast-forward|stale info)\)/.test(line) || /\[remote rejected\] \((cannot lock ref|failed to update ref|incorrect old value)/.test(line))
+  );
+}
+async function deleteRemoteBranch(dir, remote, branch, expected) {
+  const ref = `refs/heads/${branch}`;
+  await runGit(dir, ["push", "--porcelain", `--force-with-lease=${ref}:${expected}`, remote, `:${ref}`], {
+    allowFailure: true
+  });
+}
+
+// src/git/base-checkout.ts
+async function git(cwd, args) {
+  const result = await runGit(cwd, args, { allowFailure: true });
+  return { ok: result.code === 0, stdout: result.stdout.trim() };
+}
+var DEFAULT_BASES = ["origin/HEAD", "origin/main", "origin/master", "main", "master"];
+async function resolveBase(repoRoot, ref) {
+  const inside = await git(repoRoot, ["rev-parse", "--is-inside-work-tree"]);
+  if (!inside.ok) {
+    throw new PlumblineError(
+      `${repoRoot} is not a git repository, so there is no base to compare with`,
+      "Run plumbline inside a clone, or compare with a cluster instead (--live)."
+    );
+  }
+  const candidates = ref ? [ref] : DEFAULT_BASES;
+  for (const candidate of candidates) {
+    const resolved = await git(repoRoot, ["rev-parse", "--verify", "--quiet", `${candidate}^{commit}`]);
+    if (!resolved.ok) continue;
+    const mergeBase = await git(repoRoot, ["merge-base", resolved.stdout, "HEAD"]);
+    if (!mergeBase.ok) {
+      throw new PlumblineError(
+        `${candidate} and HEAD have no common history`,
+        "In CI, fetch enough history for a merge base (actions/checkout with fetch-depth: 0)."
+      );
+    }
+    return { ref: candidate, sha: mergeBase.stdout };
+  }
+  throw new PlumblineError(
+    ref ? `the base ref '${ref}' does not exist in ${repoRoot}` : `found no base branch (tried ${DEFAULT_BASES.join(", ")})`,
+    "Name one with --base REF; in CI, fetch it first (actions/checkout with fetch-depth: 0)."
+  );
+}
+async function withCheckout(repoRoot, sha, use) {
+  const prefix = await git(repoRoot, ["rev-parse", "--show-prefix"]);
+  const worktree = await addWorktree(repoRoot, sha).catch((error) => {
+    throw new PlumblineError(`could not check out ${sha} for the base side: ${describeError(error)}`);
+  });
+  try {
+    return await use(join5(worktree.dir, prefix.ok ? prefix.stdout : ""));
+  } finally {
+    await worktree.remove();
+  }
+}
+async function headRevision(repoRoot) {
+  const sha = await git(repoRoot, ["rev-parse", "HEAD"]);
+  if (!sha.ok) return void 0;
+  const branch = await git(repoRoot, ["rev-parse", "--abbrev-ref", "HEAD"]);
+  return { ref: branch.ok ? branch.stdout : "HEAD", sha: sha.stdout };
+}
+async function commitExists(repoRoot, sha) {
+  const resolved = await git(repoRoot, ["rev-parse", "--verify", "--quiet", `${sha}^{commit}`]);
+  return resolved.ok ? resolved.stdout : void 0;
+}
+
+// src/render/render.ts
+import { stat as stat3 } from "node:fs/promises";
+import { availableParallelism } from "node:os";
+import { join as join12 } from "node:path";
+
+// src/render/detect.ts
+import { readdir as readdir3 } from "node:fs/promises";
 import { join as join6 } from "node:path";
+async function detectRenderer(repoRoot, path5) {
+  const files = new Set(await readdir3(join6(repoRoot, path5)));
+  if (KUSTOMIZATION_FILES.some((file) => files.has(file))) return "kustomize";
+  if (files.has("Chart.yaml")) return "helm";
+  return "plain";
+}
+
+// src/render/helm.ts
+var import_yaml5 = __toESM(require_dist3(), 1);
+import { readdir as readdir5, readFile as readFile3 } from "node:fs/promises";
+import { join as join10, posix as posix4 } from "node:path";
+
+// src/render/parse.ts
+var import_yaml4 = __toESM(require_dist3(), 1);
+var OBJECT_HINT = "Every YAML document of an environment must be a Kubernetes object with apiVersion, kind and metadata.name.";
+function parseManifests(stream) {
+  const lineCounter = new import_yaml4.LineCounter();
+  const documents = (0, import_yaml4.parseAllDocuments)(stream.text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const position = (offset) => lineCounter.linePos(offset);
+  const list = Array.isArray(documents) ? documents : [];
+  const syntaxErrors = list.flatMap((document2) => document2.errors);
+  if (syntaxErrors.length > 0) {
+    const messages = syntaxErrors.map((error) => {
+      const { line, col } = position(error.pos[0]);
+      return `${stream.describe(line, col)}: YAML syntax: ${error.message}`;
+    });
+    throw new PlumblineError(
+      messages.join("\n"),
+      "Fix the YAML at that line; every manifest must parse as YAML."
+    );
+  }
+  const resources = [];
+  for (const document2 of list) {
+    const value2 = document2.toJS({ maxAliasCount: 1e3 });
+    if (value2 === null || value2 === void 0) continue;
+    const line = position(startOf(document2.contents)).line;
+    const comment = document2.commentBefore ?? document2.contents.commentBefore ?? void 0;
+    for (const item of expandLists(document2, value2, line, position)) {
+      const object = asKubeObject(item.object, stream.describe(item.line, 1));
+      resources.push(toResource(maskSecret(object), stream.locate(item.line, comment)));
+    }
+  }
+  return resources;
+}
+function expandLists(document2, value2, line, position) {
+  if (!isListObject(value2)) return [{ object: value2, line }];
+  return value2.items.map((item, index2) => {
+    const node = document2.getIn(["items", index2], true);
+    return { object: item, line: node ? position(startOf(node)).line : line };
+  });
+}
+function isListObject(value2) {
+  const record = value2;
+  return record !== null && typeof record === "object" && record.kind === "List" && typeof record.apiVersion === "string" && Array.isArray(record.items);
+}
+function startOf(node) {
+  return node.range?.[0] ?? 0;
+}
+function asKubeObject(value2, where) {
+  if (value2 === null || typeof value2 !== "object" || Array.isArray(value2)) {
+    throw new PlumblineError(
+      // The value itself stays out of the message: it could be part of a Secret.
+      `${where}: this document is ${Array.isArray(value2) ? "a list" : `a ${typeof value2}`}, not a Kubernetes object`,
+      OBJECT_HINT
+    );
+  }
+  const record = value2;
+  const metadata = record.metadata;
+  const missing = [
+    isText(record.apiVersion) ? void 0 : "apiVersion",
+    isText(record.kind) ? void 0 : "kind",
+    metadata !== null && typeof metadata === "object" && isText(metadata.name) ? void 0 : "metadata.name"
+  ].filter((field) => field !== void 0);
+  if (missing.length > 0) {
+    const generated = metadata !== null && typeof metadata === "object" && isText(metadata.generateName);
+    throw new PlumblineError(
+      `${where}: not a Kubernetes object: missing ${missing.join(", ")}`,
+      generated ? "plumbline compares objects by name; metadata.generateName gives a new name on every apply, so set metadata.name." : OBJECT_HINT
+    );
+  }
+  return value2;
+}
+function isText(value2) {
+  return typeof value2 === "string" && value2 !== "";
+}
 
 // node_modules/@actions/exec/lib/exec.js
 import { StringDecoder } from "string_decoder";
@@ -92991,7 +93287,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
 };
-var { chmod, copyFile, lstat, mkdir, open, readdir: readdir3, rename, rm, rmdir, stat: stat2, symlink, unlink } = fs4.promises;
+var { chmod, copyFile, lstat, mkdir, open, readdir: readdir4, rename, rm: rm2, rmdir, stat: stat2, symlink, unlink } = fs4.promises;
 var IS_WINDOWS = process.platform === "win32";
 var READONLY = fs4.constants.O_RDONLY;
 function exists(fsPath) {
@@ -93055,7 +93351,7 @@ function tryGetExecutablePath(filePath, extensions) {
           try {
             const directory = path2.dirname(filePath);
             const upperName = path2.basename(filePath).toUpperCase();
-            for (const actualName of yield readdir3(directory)) {
+            for (const actualName of yield readdir4(directory)) {
               if (upperName === actualName.toUpperCase()) {
                 filePath = path2.join(directory, actualName);
                 break;
@@ -93699,159 +93995,6 @@ function getExecOutput(commandLine, args, options) {
   });
 }
 
-// src/git/base-checkout.ts
-async function git(cwd, args) {
-  const result = await getExecOutput("git", args, { cwd, silent: true, ignoreReturnCode: true });
-  return { ok: result.exitCode === 0, stdout: result.stdout.trim(), stderr: result.stderr.trim() };
-}
-var DEFAULT_BASES = ["origin/HEAD", "origin/main", "origin/master", "main", "master"];
-async function resolveBase(repoRoot, ref) {
-  const inside = await git(repoRoot, ["rev-parse", "--is-inside-work-tree"]);
-  if (!inside.ok) {
-    throw new PlumblineError(
-      `${repoRoot} is not a git repository, so there is no base to compare with`,
-      "Run plumbline inside a clone, or compare with a cluster instead (--live)."
-    );
-  }
-  const candidates = ref ? [ref] : DEFAULT_BASES;
-  for (const candidate of candidates) {
-    const resolved = await git(repoRoot, ["rev-parse", "--verify", "--quiet", `${candidate}^{commit}`]);
-    if (!resolved.ok) continue;
-    const mergeBase = await git(repoRoot, ["merge-base", resolved.stdout, "HEAD"]);
-    if (!mergeBase.ok) {
-      throw new PlumblineError(
-        `${candidate} and HEAD have no common history`,
-        "In CI, fetch enough history for a merge base (actions/checkout with fetch-depth: 0)."
-      );
-    }
-    return { ref: candidate, sha: mergeBase.stdout };
-  }
-  throw new PlumblineError(
-    ref ? `the base ref '${ref}' does not exist in ${repoRoot}` : `found no base branch (tried ${DEFAULT_BASES.join(", ")})`,
-    "Name one with --base REF; in CI, fetch it first (actions/checkout with fetch-depth: 0)."
-  );
-}
-async function withCheckout(repoRoot, sha, use) {
-  const prefix = await git(repoRoot, ["rev-parse", "--show-prefix"]);
-  const parent = await mkdtemp(join6(tmpdir(), "plumbline-base-"));
-  const dir = join6(parent, "base");
-  const added = await git(repoRoot, ["worktree", "add", "--detach", "--quiet", dir, sha]);
-  if (!added.ok) {
-    await rm2(parent, { recursive: true, force: true });
-    throw new PlumblineError(`could not check out ${sha} for the base side: ${added.stderr}`);
-  }
-  try {
-    return await use(join6(dir, prefix.ok ? prefix.stdout : ""));
-  } finally {
-    await git(repoRoot, ["worktree", "remove", "--force", dir]);
-    await rm2(parent, { recursive: true, force: true });
-  }
-}
-async function headRevision(repoRoot) {
-  const sha = await git(repoRoot, ["rev-parse", "HEAD"]);
-  if (!sha.ok) return void 0;
-  const branch = await git(repoRoot, ["rev-parse", "--abbrev-ref", "HEAD"]);
-  return { ref: branch.ok ? branch.stdout : "HEAD", sha: sha.stdout };
-}
-async function commitExists(repoRoot, sha) {
-  const resolved = await git(repoRoot, ["rev-parse", "--verify", "--quiet", `${sha}^{commit}`]);
-  return resolved.ok ? resolved.stdout : void 0;
-}
-
-// src/render/render.ts
-import { stat as stat3 } from "node:fs/promises";
-import { availableParallelism } from "node:os";
-import { join as join11 } from "node:path";
-
-// src/render/detect.ts
-import { readdir as readdir4 } from "node:fs/promises";
-import { join as join7 } from "node:path";
-async function detectRenderer(repoRoot, path5) {
-  const files = new Set(await readdir4(join7(repoRoot, path5)));
-  if (KUSTOMIZATION_FILES.some((file) => files.has(file))) return "kustomize";
-  if (files.has("Chart.yaml")) return "helm";
-  return "plain";
-}
-
-// src/render/helm.ts
-var import_yaml5 = __toESM(require_dist3(), 1);
-import { readdir as readdir5, readFile as readFile3 } from "node:fs/promises";
-import { join as join9, posix as posix4 } from "node:path";
-
-// src/render/parse.ts
-var import_yaml4 = __toESM(require_dist3(), 1);
-var OBJECT_HINT = "Every YAML document of an environment must be a Kubernetes object with apiVersion, kind and metadata.name.";
-function parseManifests(stream) {
-  const lineCounter = new import_yaml4.LineCounter();
-  const documents = (0, import_yaml4.parseAllDocuments)(stream.text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const position = (offset) => lineCounter.linePos(offset);
-  const list = Array.isArray(documents) ? documents : [];
-  const syntaxErrors = list.flatMap((document2) => document2.errors);
-  if (syntaxErrors.length > 0) {
-    const messages = syntaxErrors.map((error) => {
-      const { line, col } = position(error.pos[0]);
-      return `${stream.describe(line, col)}: YAML syntax: ${error.message}`;
-    });
-    throw new PlumblineError(
-      messages.join("\n"),
-      "Fix the YAML at that line; every manifest must parse as YAML."
-    );
-  }
-  const resources = [];
-  for (const document2 of list) {
-    const value2 = document2.toJS({ maxAliasCount: 1e3 });
-    if (value2 === null || value2 === void 0) continue;
-    const line = position(startOf(document2.contents)).line;
-    const comment = document2.commentBefore ?? document2.contents.commentBefore ?? void 0;
-    for (const item of expandLists(document2, value2, line, position)) {
-      const object = asKubeObject(item.object, stream.describe(item.line, 1));
-      resources.push(toResource(maskSecret(object), stream.locate(item.line, comment)));
-    }
-  }
-  return resources;
-}
-function expandLists(document2, value2, line, position) {
-  if (!isListObject(value2)) return [{ object: value2, line }];
-  return value2.items.map((item, index2) => {
-    const node = document2.getIn(["items", index2], true);
-    return { object: item, line: node ? position(startOf(node)).line : line };
-  });
-}
-function isListObject(value2) {
-  const record = value2;
-  return record !== null && typeof record === "object" && record.kind === "List" && typeof record.apiVersion === "string" && Array.isArray(record.items);
-}
-function startOf(node) {
-  return node.range?.[0] ?? 0;
-}
-function asKubeObject(value2, where) {
-  if (value2 === null || typeof value2 !== "object" || Array.isArray(value2)) {
-    throw new PlumblineError(
-      // The value itself stays out of the message: it could be part of a Secret.
-      `${where}: this document is ${Array.isArray(value2) ? "a list" : `a ${typeof value2}`}, not a Kubernetes object`,
-      OBJECT_HINT
-    );
-  }
-  const record = value2;
-  const metadata = record.metadata;
-  const missing = [
-    isText(record.apiVersion) ? void 0 : "apiVersion",
-    isText(record.kind) ? void 0 : "kind",
-    metadata !== null && typeof metadata === "object" && isText(metadata.name) ? void 0 : "metadata.name"
-  ].filter((field) => field !== void 0);
-  if (missing.length > 0) {
-    const generated = metadata !== null && typeof metadata === "object" && isText(metadata.generateName);
-    throw new PlumblineError(
-      `${where}: not a Kubernetes object: missing ${missing.join(", ")}`,
-      generated ? "plumbline compares objects by name; metadata.generateName gives a new name on every apply, so set metadata.name." : OBJECT_HINT
-    );
-  }
-  return value2;
-}
-function isText(value2) {
-  return typeof value2 === "string" && value2 !== "";
-}
-
 // src/render/run-tool.ts
 async function runTool(tool, args, cwd) {
   try {
@@ -93880,7 +94023,7 @@ function stderrExcerpt(stderr) {
 // src/render/tools.ts
 import { constants as constants2 } from "node:fs";
 import { access } from "node:fs/promises";
-import { delimiter as delimiter2, join as join8 } from "node:path";
+import { delimiter as delimiter2, join as join9 } from "node:path";
 async function kustomizeCommand(overrides = {}) {
   const explicit = overrides.kustomize ?? nonEmpty(process.env.PLUMBLINE_KUSTOMIZE);
   const kustomize = explicit ?? await findOnPath("kustomize");
@@ -93906,7 +94049,7 @@ async function optionalHelm(overrides = {}) {
 async function findOnPath(name) {
   for (const folder of (process.env.PATH ?? "").split(delimiter2)) {
     if (folder === "") continue;
-    const candidate = join8(folder, name);
+    const candidate = join9(folder, name);
     try {
       await access(candidate, constants2.X_OK);
       return candidate;
@@ -93956,7 +94099,7 @@ function templatePath(chartPath, comment) {
 async function checkDependencies(repoRoot, chartPath) {
   let text;
   try {
-    text = await readFile3(join9(repoRoot, chartPath, "Chart.yaml"), "utf8");
+    text = await readFile3(join10(repoRoot, chartPath, "Chart.yaml"), "utf8");
   } catch {
     throw new PlumblineError(
       `${chartPath} holds no Chart.yaml`,
@@ -93968,7 +94111,7 @@ async function checkDependencies(repoRoot, chartPath) {
   if (dependencies.length === 0) return;
   let vendored = [];
   try {
-    vendored = await readdir5(join9(repoRoot, chartPath, "charts"));
+    vendored = await readdir5(join10(repoRoot, chartPath, "charts"));
   } catch {
   }
   if (vendored.length > 0) return;
@@ -94002,12 +94145,12 @@ ${stderrExcerpt(output2.stderr)}`,
 
 // src/render/plain.ts
 import { readdir as readdir6, readFile as readFile4 } from "node:fs/promises";
-import { join as join10, posix as posix5, relative as relative2, sep as sep2 } from "node:path";
+import { join as join11, posix as posix5, relative as relative2, sep as sep2 } from "node:path";
 var MANIFEST_EXTENSIONS = [".yaml", ".yml", ".json"];
 async function renderPlain(repoRoot, path5) {
   const resources = [];
   for (const file of await manifestFiles(repoRoot, path5)) {
-    const text = await readFile4(join10(repoRoot, file), "utf8");
+    const text = await readFile4(join11(repoRoot, file), "utf8");
     resources.push(
       ...parseManifests({
         text,
@@ -94019,10 +94162,10 @@ async function renderPlain(repoRoot, path5) {
   return resources;
 }
 async function manifestFiles(repoRoot, folder) {
-  const entries = await readdir6(join10(repoRoot, folder), { withFileTypes: true, recursive: true });
+  const entries = await readdir6(join11(repoRoot, folder), { withFileTypes: true, recursive: true });
   return entries.filter(
     (entry) => entry.isFile() && MANIFEST_EXTENSIONS.some((extension) => entry.name.endsWith(extension))
-  ).map((entry) => relative2(join10(repoRoot, folder), join10(entry.parentPath, entry.name)).split(sep2).join("/")).filter((file) => !file.split("/").some((part) => part.startsWith("."))).map((file) => posix5.join(folder, file)).sort();
+  ).map((entry) => relative2(join11(repoRoot, folder), join11(entry.parentPath, entry.name)).split(sep2).join("/")).filter((file) => !file.split("/").some((part) => part.startsWith("."))).map((file) => posix5.join(folder, file)).sort();
 }
 
 // src/render/render.ts
@@ -94056,7 +94199,7 @@ async function renderEnvironments(repoRoot, envs, options = {}) {
   );
 }
 async function requireFolder(repoRoot, path5) {
-  const isFolder = await stat3(join11(repoRoot, path5)).then(
+  const isFolder = await stat3(join12(repoRoot, path5)).then(
     (stats) => stats.isDirectory(),
     () => false
   );
@@ -101486,11 +101629,11 @@ function envsCommand() {
 import { existsSync as existsSync5, readFileSync as readFileSync3 } from "node:fs";
 import { writeFile as writeFile2 } from "node:fs/promises";
 import { homedir as homedir2 } from "node:os";
-import { join as join13, resolve as resolve4 } from "node:path";
+import { join as join14, resolve as resolve4 } from "node:path";
 
 // src/commands/plan.ts
 import { existsSync as existsSync4 } from "node:fs";
-import { join as join12 } from "node:path";
+import { join as join13 } from "node:path";
 var LIVE_ENVIRONMENTS_AT_ONCE = 3;
 async function runPlan(options) {
   const log = options.log ?? (() => {
@@ -101513,7 +101656,7 @@ async function runPlan(options) {
       async (dir) => byEnvironment(
         await renderEnvironments(
           dir,
-          environments.filter((env) => existsSync4(join12(dir, env.path)))
+          environments.filter((env) => existsSync4(join13(dir, env.path)))
         )
       )
     );
@@ -102065,7 +102208,7 @@ function planCommand() {
       repoRoot: resolve4(flags.repo),
       environments: flags.env,
       mode,
-      clusterAvailable: Boolean(kubeconfigPath) || existsSync5(join13(homedir2(), ".kube", "config")),
+      clusterAvailable: Boolean(kubeconfigPath) || existsSync5(join14(homedir2(), ".kube", "config")),
       ...base ? { base } : {},
       ...kubeconfigPath ? { kubeconfigPath } : {},
       ...flags.context ? { context: flags.context } : {},
@@ -102158,158 +102301,8 @@ import { resolve as resolve6 } from "node:path";
 
 // src/commands/promote.ts
 import { randomUUID } from "node:crypto";
-import { readFile as readFile5, rename as rename2, rm as rm4, writeFile as writeFile3 } from "node:fs/promises";
+import { readFile as readFile5, rename as rename2, rm as rm3, writeFile as writeFile3 } from "node:fs/promises";
 import { join as join15, posix as posix7 } from "node:path";
-
-// src/git/repository.ts
-import { mkdtemp as mkdtemp2, rm as rm3 } from "node:fs/promises";
-import { tmpdir as tmpdir2 } from "node:os";
-import { join as join14 } from "node:path";
-
-// src/git/run.ts
-import { execFile } from "node:child_process";
-function runGit(cwd, args, options = {}) {
-  return new Promise((resolve7, reject) => {
-    execFile(
-      "git",
-      [...args],
-      {
-        cwd,
-        maxBuffer: 64 * 1024 * 1024,
-        // Never wait for a password prompt in CI; fail instead.
-        env: { ...process.env, GIT_TERMINAL_PROMPT: "0", LC_ALL: "C", ...options.env }
-      },
-      (error, stdout, stderr) => {
-        const code3 = error ? typeof error.code === "number" ? error.code : 1 : 0;
-        if (error && typeof error.code !== "number") {
-          reject(
-            new PlumblineError(
-              `could not run git: ${error.message}`,
-              "Install git and make sure it is on PATH."
-            )
-          );
-          return;
-        }
-        if (code3 !== 0 && !options.allowFailure) {
-          reject(
-            new PlumblineError(
-              `git ${args[0]} failed in ${cwd}: ${stderr.trim() || stdout.trim()}`,
-              "Check that the repository, remote and credentials are usable by git."
-            )
-          );
-          return;
-        }
-        resolve7({ code: code3, stdout, stderr });
-      }
-    );
-  });
-}
-
-// src/git/repository.ts
-async function currentBranch(dir) {
-  const result = await runGit(dir, ["symbolic-ref", "--quiet", "--short", "HEAD"], { allowFailure: true });
-  return result.code === 0 ? result.stdout.trim() : void 0;
-}
-async function remoteBranchHead(dir, remote, branch) {
-  const result = await runGit(dir, ["ls-remote", "--heads", remote, `refs/heads/${branch}`]);
-  const line = result.stdout.split("\n").find((row) => row.endsWith(`	refs/heads/${branch}`));
-  return line?.split("	")[0];
-}
-async function fetchBranches(dir, remote, branches) {
-  const heads = /* @__PURE__ */ new Map();
-  for (const branch of branches) heads.set(branch, await remoteBranchHead(dir, remote, branch));
-  const present = branches.filter((branch) => heads.get(branch));
-  if (present.length > 0) {
-    await runGit(dir, [
-      "fetch",
-      "--quiet",
-      "--no-tags",
-      remote,
-      ...present.map((branch) => `+refs/heads/${branch}:refs/plumbline/remote/${branch}`)
-    ]);
-  }
-  for (const branch of present) heads.set(branch, await revParse(dir, `refs/plumbline/remote/${branch}`));
-  return heads;
-}
-async function revParse(dir, rev) {
-  return (await runGit(dir, ["rev-parse", "--verify", "--quiet", `${rev}^{commit}`])).stdout.trim();
-}
-async function addWorktree(repo, commit) {
-  const parent = await mkdtemp2(join14(tmpdir2(), "plumbline-promote-"));
-  const dir = join14(parent, "worktree");
-  await runGit(repo, ["worktree", "add", "--quiet", "--detach", dir, commit]);
-  return {
-    dir,
-    async remove() {
-      await runGit(repo, ["worktree", "remove", "--force", dir], { allowFailure: true });
-      await rm3(parent, { recursive: true, force: true });
-      await runGit(repo, ["worktree", "prune"], { allowFailure: true });
-    }
-  };
-}
-async function listFiles(dir, folder) {
-  const result = await runGit(dir, ["ls-files", "-z", "--", folder]);
-  return result.stdout.split("\0").filter(Boolean);
-}
-async function showFile(dir, commit, path5) {
-  const result = await runGit(dir, ["show", `${commit}:${path5}`], { allowFailure: true });
-  return result.code === 0 ? result.stdout : void 0;
-}
-async function listFilesAt(dir, commit, folder) {
-  const result = await runGit(dir, ["ls-tree", "-r", "-z", "--name-only", commit, "--", folder]);
-  return result.stdout.split("\0").filter(Boolean);
-}
-async function identityEnv(dir, fallback) {
-  const name = await runGit(dir, ["config", "user.name"], { allowFailure: true });
-  const email = await runGit(dir, ["config", "user.email"], { allowFailure: true });
-  const env = {};
-  if (name.code !== 0 || !name.stdout.trim()) {
-    env.GIT_AUTHOR_NAME = fallback.name;
-    env.GIT_COMMITTER_NAME = fallback.name;
-  }
-  if (email.code !== 0 || !email.stdout.trim()) {
-    env.GIT_AUTHOR_EMAIL = fallback.email;
-    env.GIT_COMMITTER_EMAIL = fallback.email;
-  }
-  return env;
-}
-async function stagedTree(dir, paths) {
-  await runGit(dir, ["add", "--", ...paths]);
-  return (await runGit(dir, ["write-tree"])).stdout.trim();
-}
-async function treeOf(dir, commit) {
-  return (await runGit(dir, ["rev-parse", `${commit}^{tree}`])).stdout.trim();
-}
-async function commitStaged(dir, message, fallback) {
-  await runGit(dir, ["commit", "--quiet", "--no-verify", "-m", message], {
-    env: await identityEnv(dir, fallback)
-  });
-  return revParse(dir, "HEAD");
-}
-async function pushCommit(dir, remote, commit, branch, expected) {
-  const ref = `refs/heads/${branch}`;
-  const args = ["push", "--porcelain", remote, `${commit}:${ref}`];
-  if ("lease" in expected) args.splice(2, 0, `--force-with-lease=${ref}:${expected.lease ?? ""}`);
-  const result = await runGit(dir, args, { allowFailure: true });
-  if (result.code === 0) return "pushed";
-  if (isRaceRejection(`${result.stdout}
-${result.stderr}`)) return "rejected";
-  throw new PlumblineError(
-    `git push to ${remote} ${branch} failed: ${(result.stderr.trim() || result.stdout.trim()).split("\n").slice(-3).join(" ")}`,
-    "Check that the token or deploy key may push to this branch (branch protection may require a pull request: use via: pull-request)."
-  );
-}
-function isRaceRejection(output2) {
-  return output2.split("\n").some(
-    (line) => line.startsWith("!") && (/\[rejected\] \((fetch first|non-fast-forward|stale info)\)/.test(line) || /\[remote rejected\] \((cannot lock ref|failed to update ref|incorrect old value)/.test(line))
-  );
-}
-async function deleteRemoteBranch(dir, remote, branch, expected) {
-  const ref = `refs/heads/${branch}`;
-  await runGit(dir, ["push", "--porcelain", `--force-with-lease=${ref}:${expected}`, remote, `:${ref}`], {
-    allowFailure: true
-  });
-}
 
 // src/promote/image-ref.ts
 function parseImageRef(ref) {
@@ -103416,7 +103409,7 @@ async function writeAtomically(path5, text) {
     await writeFile3(temporary, text);
     await rename2(temporary, path5);
   } catch (error) {
-    await rm4(temporary, { force: true });
+    await rm3(temporary, { force: true });
     throw error;
   }
 }

@@ -90676,12 +90676,162 @@ function isRecord(value) {
 }
 
 // src/git/base-checkout.ts
+import { join as join7 } from "node:path";
+
+// src/git/repository.ts
 import { mkdtemp, rm as rm2 } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join as join6 } from "node:path";
+
+// src/git/run.ts
+import { execFile } from "node:child_process";
+function runGit(cwd, args, options = {}) {
+  return new Promise((resolve4, reject) => {
+    execFile(
+      "git",
+      [...args],
+      {
+        cwd,
+        maxBuffer: 64 * 1024 * 1024,
+        // Never wait for a password prompt in CI; fail instead.
+        env: { ...process.env, GIT_TERMINAL_PROMPT: "0", LC_ALL: "C", ...options.env }
+      },
+      (error2, stdout, stderr) => {
+        const code3 = error2 ? typeof error2.code === "number" ? error2.code : 1 : 0;
+        if (error2 && typeof error2.code !== "number") {
+          reject(
+            new PlumblineError(
+              `could not run git: ${error2.message}`,
+              "Install git and make sure it is on PATH."
+            )
+          );
+          return;
+        }
+        if (code3 !== 0 && !options.allowFailure) {
+          reject(
+            new PlumblineError(
+              `git ${args[0]} failed in ${cwd}: ${stderr.trim() || stdout.trim()}`,
+              "Check that the repository, remote and credentials are usable by git."
+            )
+          );
+          return;
+        }
+        resolve4({ code: code3, stdout, stderr });
+      }
+    );
+  });
+}
+
+// src/git/repository.ts
+async function currentBranch(dir) {
+  const result = await runGit(dir, ["symbolic-ref", "--quiet", "--short", "HEAD"], { allowFailure: true });
+  return result.code === 0 ? result.stdout.trim() : void 0;
+}
+async function remoteBranchHead(dir, remote, branch) {
+  const result = await runGit(dir, ["ls-remote", "--heads", remote, `refs/heads/${branch}`]);
+  const line = result.stdout.split("\n").find((row) => row.endsWith(`	refs/heads/${branch}`));
+  return line?.split("	")[0];
+}
+async function fetchBranches(dir, remote, branches) {
+  const heads = /* @__PURE__ */ new Map();
+  for (const branch of branches) heads.set(branch, await remoteBranchHead(dir, remote, branch));
+  const present = branches.filter((branch) => heads.get(branch));
+  if (present.length > 0) {
+    await runGit(dir, [
+      "fetch",
+      "--quiet",
+      "--no-tags",
+      remote,
+      ...present.map((branch) => `+refs/heads/${branch}:refs/plumbline/remote/${branch}`)
+    ]);
+  }
+  for (const branch of present) heads.set(branch, await revParse(dir, `refs/plumbline/remote/${branch}`));
+  return heads;
+}
+async function revParse(dir, rev) {
+  return (await runGit(dir, ["rev-parse", "--verify", "--quiet", `${rev}^{commit}`])).stdout.trim();
+}
+async function addWorktree(repo, commit) {
+  const parent = await mkdtemp(join6(tmpdir(), "plumbline-worktree-"));
+  const dir = join6(parent, "worktree");
+  await runGit(repo, ["worktree", "add", "--quiet", "--detach", dir, commit]);
+  return {
+    dir,
+    async remove() {
+      await runGit(repo, ["worktree", "remove", "--force", dir], { allowFailure: true });
+      await rm2(parent, { recursive: true, force: true });
+      await runGit(repo, ["worktree", "prune"], { allowFailure: true });
+    }
+  };
+}
+async function listFiles(dir, folder) {
+  const result = await runGit(dir, ["ls-files", "-z", "--", folder]);
+  return result.stdout.split("\0").filter(Boolean);
+}
+async function showFile(dir, commit, path5) {
+  const result = await runGit(dir, ["show", `${commit}:${path5}`], { allowFailure: true });
+  return result.code === 0 ? result.stdout : void 0;
+}
+async function listFilesAt(dir, commit, folder) {
+  const result = await runGit(dir, ["ls-tree", "-r", "-z", "--name-only", commit, "--", folder]);
+  return result.stdout.split("\0").filter(Boolean);
+}
+async function identityEnv(dir, fallback) {
+  const name = await runGit(dir, ["config", "user.name"], { allowFailure: true });
+  const email = await runGit(dir, ["config", "user.email"], { allowFailure: true });
+  const env = {};
+  if (name.code !== 0 || !name.stdout.trim()) {
+    env.GIT_AUTHOR_NAME = fallback.name;
+    env.GIT_COMMITTER_NAME = fallback.name;
+  }
+  if (email.code !== 0 || !email.stdout.trim()) {
+    env.GIT_AUTHOR_EMAIL = fallback.email;
+    env.GIT_COMMITTER_EMAIL = fallback.email;
+  }
+  return env;
+}
+async function stagedTree(dir, paths) {
+  await runGit(dir, ["add", "--", ...paths]);
+  return (await runGit(dir, ["write-tree"])).stdout.trim();
+}
+async function treeOf(dir, commit) {
+  return (await runGit(dir, ["rev-parse", `${commit}^{tree}`])).stdout.trim();
+}
+async function commitStaged(dir, message, fallback) {
+  await runGit(dir, ["commit", "--quiet", "--no-verify", "-m", message], {
+    env: await identityEnv(dir, fallback)
+  });
+  return revParse(dir, "HEAD");
+}
+async function pushCommit(dir, remote, commit, branch, expected) {
+  const ref = `refs/heads/${branch}`;
+  const args = ["push", "--porcelain", remote, `${commit}:${ref}`];
+  if ("lease" in expected) args.splice(2, 0, `--force-with-lease=${ref}:${expected.lease ?? ""}`);
+  const result = await runGit(dir, args, { allowFailure: true });
+  if (result.code === 0) return "pushed";
+  if (isRaceRejection(`${result.stdout}
+${result.stderr}`)) return "rejected";
+  throw new PlumblineError(
+    `git push to ${remote} ${branch} failed: ${(result.stderr.trim() || result.stdout.trim()).split("\n").slice(-3).join(" ")}`,
+    "Check that the token or deploy key may push to this branch (branch protection may require a pull request: use via: pull-request)."
+  );
+}
+function isRaceRejection(output) {
+  return output.split("\n").some(
+    (line) => line.startsWith("!") && (/\[rejected\] \((fetch first|non-fast-forward|stale info)\)/.test(line) || /\[remote rejected\] \((cannot lock ref|failed to update ref|incorrect old value)/.test(line))
+  );
+}
+async function deleteRemoteBranch(dir, remote, branch, expected) {
+  const ref = `refs/heads/${branch}`;
+  await runGit(dir, ["push", "--porcelain", `--force-with-lease=${ref}:${expected}`, remote, `:${ref}`], {
+    allowFailure: true
+  });
+}
+
+// src/git/base-checkout.ts
 async function git(cwd, args) {
-  const result = await getExecOutput("git", args, { cwd, silent: true, ignoreReturnCode: true });
-  return { ok: result.exitCode === 0, stdout: result.stdout.trim(), stderr: result.stderr.trim() };
+  const result = await runGit(cwd, args, { allowFailure: true });
+  return { ok: result.code === 0, stdout: result.stdout.trim() };
 }
 var DEFAULT_BASES = ["origin/HEAD", "origin/main", "origin/master", "main", "master"];
 async function resolveBase(repoRoot, ref) {
@@ -90712,18 +90862,13 @@ async function resolveBase(repoRoot, ref) {
 }
 async function withCheckout(repoRoot, sha, use) {
   const prefix = await git(repoRoot, ["rev-parse", "--show-prefix"]);
-  const parent = await mkdtemp(join6(tmpdir(), "plumbline-base-"));
-  const dir = join6(parent, "base");
-  const added = await git(repoRoot, ["worktree", "add", "--detach", "--quiet", dir, sha]);
-  if (!added.ok) {
-    await rm2(parent, { recursive: true, force: true });
-    throw new PlumblineError(`could not check out ${sha} for the base side: ${added.stderr}`);
-  }
+  const worktree = await addWorktree(repoRoot, sha).catch((error2) => {
+    throw new PlumblineError(`could not check out ${sha} for the base side: ${describeError(error2)}`);
+  });
   try {
-    return await use(join6(dir, prefix.ok ? prefix.stdout : ""));
+    return await use(join7(worktree.dir, prefix.ok ? prefix.stdout : ""));
   } finally {
-    await git(repoRoot, ["worktree", "remove", "--force", dir]);
-    await rm2(parent, { recursive: true, force: true });
+    await worktree.remove();
   }
 }
 async function headRevision(repoRoot) {
@@ -90740,13 +90885,13 @@ async function commitExists(repoRoot, sha) {
 // src/render/render.ts
 import { stat as stat3 } from "node:fs/promises";
 import { availableParallelism } from "node:os";
-import { join as join11 } from "node:path";
+import { join as join12 } from "node:path";
 
 // src/render/detect.ts
 import { readdir as readdir4 } from "node:fs/promises";
-import { join as join7 } from "node:path";
+import { join as join8 } from "node:path";
 async function detectRenderer(repoRoot, path5) {
-  const files = new Set(await readdir4(join7(repoRoot, path5)));
+  const files = new Set(await readdir4(join8(repoRoot, path5)));
   if (KUSTOMIZATION_FILES.some((file) => files.has(file))) return "kustomize";
   if (files.has("Chart.yaml")) return "helm";
   return "plain";
@@ -90755,7 +90900,7 @@ async function detectRenderer(repoRoot, path5) {
 // src/render/helm.ts
 var import_yaml5 = __toESM(require_dist3(), 1);
 import { readdir as readdir5, readFile as readFile3 } from "node:fs/promises";
-import { join as join9, posix as posix4 } from "node:path";
+import { join as join10, posix as posix4 } from "node:path";
 
 // src/render/parse.ts
 var import_yaml4 = __toESM(require_dist3(), 1);
@@ -90859,7 +91004,7 @@ function stderrExcerpt(stderr) {
 // src/render/tools.ts
 import { constants as constants3 } from "node:fs";
 import { access as access2 } from "node:fs/promises";
-import { delimiter as delimiter2, join as join8 } from "node:path";
+import { delimiter as delimiter2, join as join9 } from "node:path";
 async function kustomizeCommand(overrides = {}) {
   const explicit = overrides.kustomize ?? nonEmpty(process.env.PLUMBLINE_KUSTOMIZE);
   const kustomize = explicit ?? await findOnPath("kustomize");
@@ -90885,7 +91030,7 @@ async function optionalHelm(overrides = {}) {
 async function findOnPath(name) {
   for (const folder of (process.env.PATH ?? "").split(delimiter2)) {
     if (folder === "") continue;
-    const candidate = join8(folder, name);
+    const candidate = join9(folder, name);
     try {
       await access2(candidate, constants3.X_OK);
       return candidate;
@@ -90935,7 +91080,7 @@ function templatePath(chartPath, comment) {
 async function checkDependencies(repoRoot, chartPath) {
   let text;
   try {
-    text = await readFile3(join9(repoRoot, chartPath, "Chart.yaml"), "utf8");
+    text = await readFile3(join10(repoRoot, chartPath, "Chart.yaml"), "utf8");
   } catch {
     throw new PlumblineError(
       `${chartPath} holds no Chart.yaml`,
@@ -90947,7 +91092,7 @@ async function checkDependencies(repoRoot, chartPath) {
   if (dependencies.length === 0) return;
   let vendored = [];
   try {
-    vendored = await readdir5(join9(repoRoot, chartPath, "charts"));
+    vendored = await readdir5(join10(repoRoot, chartPath, "charts"));
   } catch {
   }
   if (vendored.length > 0) return;
@@ -90981,12 +91126,12 @@ ${stderrExcerpt(output.stderr)}`,
 
 // src/render/plain.ts
 import { readdir as readdir6, readFile as readFile4 } from "node:fs/promises";
-import { join as join10, posix as posix5, relative as relative2, sep as sep2 } from "node:path";
+import { join as join11, posix as posix5, relative as relative2, sep as sep2 } from "node:path";
 var MANIFEST_EXTENSIONS = [".yaml", ".yml", ".json"];
 async function renderPlain(repoRoot, path5) {
   const resources = [];
   for (const file of await manifestFiles(repoRoot, path5)) {
-    const text = await readFile4(join10(repoRoot, file), "utf8");
+    const text = await readFile4(join11(repoRoot, file), "utf8");
     resources.push(
       ...parseManifests({
         text,
@@ -90998,10 +91143,10 @@ async function renderPlain(repoRoot, path5) {
   return resources;
 }
 async function manifestFiles(repoRoot, folder) {
-  const entries = await readdir6(join10(repoRoot, folder), { withFileTypes: true, recursive: true });
+  const entries = await readdir6(join11(repoRoot, folder), { withFileTypes: true, recursive: true });
   return entries.filter(
     (entry) => entry.isFile() && MANIFEST_EXTENSIONS.some((extension) => entry.name.endsWith(extension))
-  ).map((entry) => relative2(join10(repoRoot, folder), join10(entry.parentPath, entry.name)).split(sep2).join("/")).filter((file) => !file.split("/").some((part) => part.startsWith("."))).map((file) => posix5.join(folder, file)).sort();
+  ).map((entry) => relative2(join11(repoRoot, folder), join11(entry.parentPath, entry.name)).split(sep2).join("/")).filter((file) => !file.split("/").some((part) => part.startsWith("."))).map((file) => posix5.join(folder, file)).sort();
 }
 
 // src/render/render.ts
@@ -91035,7 +91180,7 @@ async function renderEnvironments(repoRoot, envs, options = {}) {
   );
 }
 async function requireFolder(repoRoot, path5) {
-  const isFolder = await stat3(join11(repoRoot, path5)).then(
+  const isFolder = await stat3(join12(repoRoot, path5)).then(
     (stats) => stats.isDirectory(),
     () => false
   );
@@ -97640,14 +97785,14 @@ function repositoryRoot(workspace, config) {
 // src/entry/github/kubeconfig.ts
 import { mkdtemp as mkdtemp2, rm as rm3, writeFile as writeFile2 } from "node:fs/promises";
 import { tmpdir as tmpdir2 } from "node:os";
-import { join as join12 } from "node:path";
+import { join as join13 } from "node:path";
 var import_yaml7 = __toESM(require_dist3(), 1);
 async function withKubeconfig(content, use) {
   if (content.trim() === "") return use(void 0);
   for (const secret of kubeconfigSecrets(content)) setSecret(secret);
-  const dir = await mkdtemp2(join12(process.env.RUNNER_TEMP || tmpdir2(), "plumbline-kube-"));
+  const dir = await mkdtemp2(join13(process.env.RUNNER_TEMP || tmpdir2(), "plumbline-kube-"));
   try {
-    const path5 = join12(dir, "config");
+    const path5 = join13(dir, "config");
     await writeFile2(path5, content, { mode: 384 });
     return await use(path5);
   } finally {
@@ -97759,11 +97904,11 @@ function parseAfter(text) {
 // src/entry/github/plan.ts
 import { mkdtemp as mkdtemp3, writeFile as writeFile3 } from "node:fs/promises";
 import { tmpdir as tmpdir3 } from "node:os";
-import { join as join14 } from "node:path";
+import { join as join15 } from "node:path";
 
 // src/commands/plan.ts
 import { existsSync as existsSync5 } from "node:fs";
-import { join as join13 } from "node:path";
+import { join as join14 } from "node:path";
 var LIVE_ENVIRONMENTS_AT_ONCE = 3;
 async function runPlan(options) {
   const log = options.log ?? (() => {
@@ -97786,7 +97931,7 @@ async function runPlan(options) {
       async (dir) => byEnvironment(
         await renderEnvironments(
           dir,
-          environments.filter((env) => existsSync5(join13(dir, env.path)))
+          environments.filter((env) => existsSync5(join14(dir, env.path)))
         )
       )
     );
@@ -98348,9 +98493,9 @@ function explainFork(result) {
   }
 }
 async function writeReports(result, runUrl2) {
-  const dir = await mkdtemp3(join14(process.env.RUNNER_TEMP || tmpdir3(), "plumbline-plan-"));
-  const markdown = join14(dir, "plan.md");
-  const json2 = join14(dir, "plan.json");
+  const dir = await mkdtemp3(join15(process.env.RUNNER_TEMP || tmpdir3(), "plumbline-plan-"));
+  const markdown = join15(dir, "plan.md");
+  const json2 = join15(dir, "plan.json");
   await writeFile3(markdown, renderMarkdown(result, runUrl2 ? { runUrl: runUrl2 } : {}));
   await writeFile3(json2, renderJson(result));
   return { markdown, json: json2 };
@@ -98371,158 +98516,8 @@ The report is longer than a job summary holds; the whole of it is in the report-
 
 // src/commands/promote.ts
 import { randomUUID as randomUUID2 } from "node:crypto";
-import { readFile as readFile5, rename as rename2, rm as rm5, writeFile as writeFile4 } from "node:fs/promises";
+import { readFile as readFile5, rename as rename2, rm as rm4, writeFile as writeFile4 } from "node:fs/promises";
 import { join as join16, posix as posix7 } from "node:path";
-
-// src/git/repository.ts
-import { mkdtemp as mkdtemp4, rm as rm4 } from "node:fs/promises";
-import { tmpdir as tmpdir4 } from "node:os";
-import { join as join15 } from "node:path";
-
-// src/git/run.ts
-import { execFile } from "node:child_process";
-function runGit(cwd, args, options = {}) {
-  return new Promise((resolve4, reject) => {
-    execFile(
-      "git",
-      [...args],
-      {
-        cwd,
-        maxBuffer: 64 * 1024 * 1024,
-        // Never wait for a password prompt in CI; fail instead.
-        env: { ...process.env, GIT_TERMINAL_PROMPT: "0", LC_ALL: "C", ...options.env }
-      },
-      (error2, stdout, stderr) => {
-        const code3 = error2 ? typeof error2.code === "number" ? error2.code : 1 : 0;
-        if (error2 && typeof error2.code !== "number") {
-          reject(
-            new PlumblineError(
-              `could not run git: ${error2.message}`,
-              "Install git and make sure it is on PATH."
-            )
-          );
-          return;
-        }
-        if (code3 !== 0 && !options.allowFailure) {
-          reject(
-            new PlumblineError(
-              `git ${args[0]} failed in ${cwd}: ${stderr.trim() || stdout.trim()}`,
-              "Check that the repository, remote and credentials are usable by git."
-            )
-          );
-          return;
-        }
-        resolve4({ code: code3, stdout, stderr });
-      }
-    );
-  });
-}
-
-// src/git/repository.ts
-async function currentBranch(dir) {
-  const result = await runGit(dir, ["symbolic-ref", "--quiet", "--short", "HEAD"], { allowFailure: true });
-  return result.code === 0 ? result.stdout.trim() : void 0;
-}
-async function remoteBranchHead(dir, remote, branch) {
-  const result = await runGit(dir, ["ls-remote", "--heads", remote, `refs/heads/${branch}`]);
-  const line = result.stdout.split("\n").find((row) => row.endsWith(`	refs/heads/${branch}`));
-  return line?.split("	")[0];
-}
-async function fetchBranches(dir, remote, branches) {
-  const heads = /* @__PURE__ */ new Map();
-  for (const branch of branches) heads.set(branch, await remoteBranchHead(dir, remote, branch));
-  const present = branches.filter((branch) => heads.get(branch));
-  if (present.length > 0) {
-    await runGit(dir, [
-      "fetch",
-      "--quiet",
-      "--no-tags",
-      remote,
-      ...present.map((branch) => `+refs/heads/${branch}:refs/plumbline/remote/${branch}`)
-    ]);
-  }
-  for (const branch of present) heads.set(branch, await revParse(dir, `refs/plumbline/remote/${branch}`));
-  return heads;
-}
-async function revParse(dir, rev) {
-  return (await runGit(dir, ["rev-parse", "--verify", "--quiet", `${rev}^{commit}`])).stdout.trim();
-}
-async function addWorktree(repo, commit) {
-  const parent = await mkdtemp4(join15(tmpdir4(), "plumbline-promote-"));
-  const dir = join15(parent, "worktree");
-  await runGit(repo, ["worktree", "add", "--quiet", "--detach", dir, commit]);
-  return {
-    dir,
-    async remove() {
-      await runGit(repo, ["worktree", "remove", "--force", dir], { allowFailure: true });
-      await rm4(parent, { recursive: true, force: true });
-      await runGit(repo, ["worktree", "prune"], { allowFailure: true });
-    }
-  };
-}
-async function listFiles(dir, folder) {
-  const result = await runGit(dir, ["ls-files", "-z", "--", folder]);
-  return result.stdout.split("\0").filter(Boolean);
-}
-async function showFile(dir, commit, path5) {
-  const result = await runGit(dir, ["show", `${commit}:${path5}`], { allowFailure: true });
-  return result.code === 0 ? result.stdout : void 0;
-}
-async function listFilesAt(dir, commit, folder) {
-  const result = await runGit(dir, ["ls-tree", "-r", "-z", "--name-only", commit, "--", folder]);
-  return result.stdout.split("\0").filter(Boolean);
-}
-async function identityEnv(dir, fallback) {
-  const name = await runGit(dir, ["config", "user.name"], { allowFailure: true });
-  const email = await runGit(dir, ["config", "user.email"], { allowFailure: true });
-  const env = {};
-  if (name.code !== 0 || !name.stdout.trim()) {
-    env.GIT_AUTHOR_NAME = fallback.name;
-    env.GIT_COMMITTER_NAME = fallback.name;
-  }
-  if (email.code !== 0 || !email.stdout.trim()) {
-    env.GIT_AUTHOR_EMAIL = fallback.email;
-    env.GIT_COMMITTER_EMAIL = fallback.email;
-  }
-  return env;
-}
-async function stagedTree(dir, paths) {
-  await runGit(dir, ["add", "--", ...paths]);
-  return (await runGit(dir, ["write-tree"])).stdout.trim();
-}
-async function treeOf(dir, commit) {
-  return (await runGit(dir, ["rev-parse", `${commit}^{tree}`])).stdout.trim();
-}
-async function commitStaged(dir, message, fallback) {
-  await runGit(dir, ["commit", "--quiet", "--no-verify", "-m", message], {
-    env: await identityEnv(dir, fallback)
-  });
-  return revParse(dir, "HEAD");
-}
-async function pushCommit(dir, remote, commit, branch, expected) {
-  const ref = `refs/heads/${branch}`;
-  const args = ["push", "--porcelain", remote, `${commit}:${ref}`];
-  if ("lease" in expected) args.splice(2, 0, `--force-with-lease=${ref}:${expected.lease ?? ""}`);
-  const result = await runGit(dir, args, { allowFailure: true });
-  if (result.code === 0) return "pushed";
-  if (isRaceRejection(`${result.stdout}
-${result.stderr}`)) return "rejected";
-  throw new PlumblineError(
-    `git push to ${remote} ${branch} failed: ${(result.stderr.trim() || result.stdout.trim()).split("\n").slice(-3).join(" ")}`,
-    "Check that the token or deploy key may push to this branch (branch protection may require a pull request: use via: pull-request)."
-  );
-}
-function isRaceRejection(output) {
-  return output.split("\n").some(
-    (line) => line.startsWith("!") && (/\[rejected\] \((fetch first|non-fast-forward|stale info)\)/.test(line) || /\[remote rejected\] \((cannot lock ref|failed to update ref|incorrect old value)/.test(line))
-  );
-}
-async function deleteRemoteBranch(dir, remote, branch, expected) {
-  const ref = `refs/heads/${branch}`;
-  await runGit(dir, ["push", "--porcelain", `--force-with-lease=${ref}:${expected}`, remote, `:${ref}`], {
-    allowFailure: true
-  });
-}
 
 // src/promote/image-ref.ts
 function parseImageRef(ref) {
@@ -99629,7 +99624,7 @@ async function writeAtomically(path5, text) {
     await writeFile4(temporary, text);
     await rename2(temporary, path5);
   } catch (error2) {
-    await rm5(temporary, { force: true });
+    await rm4(temporary, { force: true });
     throw error2;
   }
 }

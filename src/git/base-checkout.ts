@@ -2,11 +2,10 @@
  * The base side of an offline plan: the merge base of a ref and HEAD, checked out as a
  * detached worktree in a temporary folder so the user's checkout is never touched.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { getExecOutput } from '@actions/exec';
-import { PlumblineError } from '../errors.js';
+import { describeError, PlumblineError } from '../errors.js';
+import { addWorktree } from './repository.js';
+import { runGit } from './run.js';
 
 export interface BaseRevision {
   /** The ref as the user named it (or as it was chosen). */
@@ -15,9 +14,10 @@ export interface BaseRevision {
   sha: string;
 }
 
-async function git(cwd: string, args: string[]): Promise<{ ok: boolean; stdout: string; stderr: string }> {
-  const result = await getExecOutput('git', args, { cwd, silent: true, ignoreReturnCode: true });
-  return { ok: result.exitCode === 0, stdout: result.stdout.trim(), stderr: result.stderr.trim() };
+/** git whose failure is an answer (no such ref, not a repository), not an error. */
+async function git(cwd: string, args: string[]): Promise<{ ok: boolean; stdout: string }> {
+  const result = await runGit(cwd, args, { allowFailure: true });
+  return { ok: result.code === 0, stdout: result.stdout.trim() };
 }
 
 /** Candidate default bases, most specific first: the remote's default branch, then main, master. */
@@ -63,18 +63,13 @@ export async function withCheckout<T>(
   use: (dir: string) => Promise<T>,
 ): Promise<T> {
   const prefix = await git(repoRoot, ['rev-parse', '--show-prefix']);
-  const parent = await mkdtemp(join(tmpdir(), 'plumbline-base-'));
-  const dir = join(parent, 'base');
-  const added = await git(repoRoot, ['worktree', 'add', '--detach', '--quiet', dir, sha]);
-  if (!added.ok) {
-    await rm(parent, { recursive: true, force: true });
-    throw new PlumblineError(`could not check out ${sha} for the base side: ${added.stderr}`);
-  }
+  const worktree = await addWorktree(repoRoot, sha).catch((error: unknown) => {
+    throw new PlumblineError(`could not check out ${sha} for the base side: ${describeError(error)}`);
+  });
   try {
-    return await use(join(dir, prefix.ok ? prefix.stdout : ''));
+    return await use(join(worktree.dir, prefix.ok ? prefix.stdout : ''));
   } finally {
-    await git(repoRoot, ['worktree', 'remove', '--force', dir]);
-    await rm(parent, { recursive: true, force: true });
+    await worktree.remove();
   }
 }
 

@@ -70,7 +70,7 @@ export interface Worktree {
 
 /** A detached worktree at `commit`, in a temporary folder, so the user's checkout is untouched. */
 export async function addWorktree(repo: string, commit: string): Promise<Worktree> {
-  const parent = await mkdtemp(join(tmpdir(), 'plumbline-promote-'));
+  const parent = await mkdtemp(join(tmpdir(), 'plumbline-worktree-'));
   const dir = join(parent, 'worktree');
   await runGit(repo, ['worktree', 'add', '--quiet', '--detach', dir, commit]);
   return {

@@ -39,7 +39,7 @@ describe('withCheckout', () => {
     });
     expect(used).toBe('base\n');
     expect(existsSync(seen)).toBe(false);
-    expect(git('worktree', 'list')).not.toContain('plumbline-base-');
+    expect(git('worktree', 'list')).not.toContain('plumbline-worktree-');
   });
 });
 
