@@ -23,6 +23,7 @@ import {
   removeStateMarker,
 } from '../drift/state.js';
 import type { Forge, ForgeIssue } from '../forge/forge.js';
+import { code } from '../report/markdown-syntax.js';
 
 export interface IssueOptions {
   after: number;
@@ -154,7 +155,7 @@ export async function reconcileIssue(
     const after = await findIssues(forge, options.labels, env);
     const oldest = after.issue;
     if (!oldest || oldest.number >= created.number) return created;
-    const note = `Another plumbline run opened #${oldest.number} for \`${env}\` at the same time; follow that issue.`;
+    const note = `Another plumbline run opened #${oldest.number} for ${code(env)} at the same time; follow that issue.`;
     await forge.updateIssue(created.number, {
       body: `${note}\n\n${removeStateMarker(created.body, env)}`,
       state: 'closed',

@@ -8,10 +8,17 @@ import { type EnvironmentResult, hasChanges, type PlanResult } from '../diff/mod
 import type { Forge, ThreadRef } from '../forge/forge.js';
 import { markerReserve } from '../forge/marker.js';
 import { type StickyCommentResult, syncStickyComment } from '../forge/sticky-comment.js';
-import { renderMarkdownParts } from '../report/markdown.js';
+import { type MarkdownParts, renderMarkdownParts } from '../report/markdown.js';
 
 /** The marker kind of plan comments: `<!-- plumbline:plan:KEY -->`. */
 export const PLAN_COMMENT_KIND = 'plan';
+
+/**
+ * The most comments one plan comment is split into. A change of 20,000 objects would
+ * otherwise post some 60 comments, burying the conversation and the forge's rate limit;
+ * the objects left out are in the full report (`fullReportHint`).
+ */
+export const MAX_COMMENT_PARTS = 10;
 
 /** Labels that say whether a change request changes anything. */
 export const PLAN_LABELS = { changes: 'plumbline:changes', noChanges: 'plumbline:no-changes' } as const;
@@ -30,7 +37,7 @@ export interface PublishPlanOptions {
   labels: boolean;
   /** A link to the CI run, shown under the summary. */
   runUrl?: string;
-  /** Where the uncut report can be read, named when a section had to be cut. */
+  /** Where the uncut report can be read, named when a section had to be cut or left out. */
   fullReportHint?: string;
 }
 
@@ -38,6 +45,8 @@ export interface PublishedComment {
   /** The marker key: `all`, an environment set, or one environment. */
   key: string;
   parts: number;
+  /** Objects not in the comment because it holds at most {@link MAX_COMMENT_PARTS} parts. */
+  objectsLeftOut: number;
   sync: StickyCommentResult;
 }
 
@@ -56,13 +65,13 @@ export async function publishPlan(
   const published: PublishPlanResult = { comments: [], labelsAdded: [], labelsRemoved: [] };
   if (options.comment) {
     for (const comment of planComments(result, options)) {
-      const parts = planCommentParts(forge, comment.key, comment.result, options);
+      const { parts, objectsLeftOut } = planCommentParts(forge, comment.key, comment.result, options);
       const sync = await syncStickyComment(forge, thread, {
         kind: PLAN_COMMENT_KIND,
         key: comment.key,
         parts,
       });
-      published.comments.push({ key: comment.key, parts: parts.length, sync });
+      published.comments.push({ key: comment.key, parts: parts.length, objectsLeftOut, sync });
     }
   }
   if (options.labels) {
@@ -96,16 +105,20 @@ export function planComments(
   }));
 }
 
-/** The comment's parts, each small enough for the forge once its marker is added. */
+/**
+ * The comment's parts, each small enough for the forge once its marker is added, and at
+ * most {@link MAX_COMMENT_PARTS} of them.
+ */
 export function planCommentParts(
   forge: Pick<Forge, 'bodyLimit'>,
   key: string,
   result: PlanResult,
   options: Pick<PublishPlanOptions, 'runUrl' | 'fullReportHint'>,
-): string[] {
+): MarkdownParts {
   return renderMarkdownParts(result, {
     limit: forge.bodyLimit,
     reserve: markerReserve({ kind: PLAN_COMMENT_KIND, key }),
+    maxParts: MAX_COMMENT_PARTS,
     ...(options.runUrl ? { runUrl: options.runUrl } : {}),
     ...(options.fullReportHint ? { fullReportHint: options.fullReportHint } : {}),
   });

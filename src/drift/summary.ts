@@ -4,7 +4,7 @@
  * reach them: fields name keys, diffs are not included, error texts are redacted.
  */
 import { plural } from '../report/describe.js';
-import { code, escapeHtml, escapeInline } from '../report/markdown-syntax.js';
+import { code, escapeHtml, escapeInline, htmlText } from '../report/markdown-syntax.js';
 import { redactMaskTokens } from '../report/redact.js';
 import { displayName } from '../resource.js';
 import type { DriftStatus } from './decide.js';
@@ -92,7 +92,7 @@ function objectLines(drift: EnvironmentDrift): string {
     return `- ${code(displayName(object.id))}: ${what}`;
   });
   if (drift.objects.length > 50) lines.push(`- …and ${drift.objects.length - 50} more`);
-  return `<details><summary>${escapeHtml(drift.environment)}</summary>\n\n${lines.join('\n')}\n\n</details>`;
+  return `<details><summary>${htmlText(drift.environment)}</summary>\n\n${lines.join('\n')}\n\n</details>`;
 }
 
 export function summaryText(entries: readonly SummaryEntry[]): string {

@@ -6,8 +6,12 @@
  *
  * A marker names a kind (plan, drift, promote), a key within that kind (an environment
  * set, `all`) and optionally the part of a body split across several comments and a small
- * JSON state carried from one run to the next. Markers render invisibly in Markdown and
- * survive users editing the text around them.
+ * JSON state carried from one run to the next. Markers render invisibly in Markdown.
+ *
+ * A marker counts only as the first line of a body, where {@link withMarker} puts it. The
+ * rest of a body holds text from pull requests (diffs, object names, errors), which can
+ * spell out a marker of its own; read there, it would make plumbline edit or delete the
+ * comment of another environment. People may edit the text under the marker freely.
  */
 
 export interface MarkerId {
@@ -27,8 +31,9 @@ export interface Marker extends MarkerId {
 }
 
 const KIND = /^[a-z][a-z0-9-]*$/;
-const PATTERN =
-  /<!--\s*plumbline:([a-z][a-z0-9-]*):(\S+?)(?:\s+part=(\d+)\/(\d+))?(?:\s+(\{[\s\S]*?\}))?\s*-->/g;
+/** A marker on the first line of a body, as {@link buildMarker} writes it, and nothing after it on that line. */
+const LEADING_MARKER =
+  /^<!--[ \t]*plumbline:([a-z][a-z0-9-]*):(\S+?)(?:[ \t]+part=(\d+)\/(\d+))?(?:[ \t]+(\{[^\r\n]*?\}))?[ \t]*-->(?:\r?\n|$)/;
 /** Key characters kept as they are; everything else is percent-encoded (as UTF-8). */
 const KEY_SAFE = /[A-Za-z0-9._,/@+=:-]/;
 /** What separates the marker from the text it labels. */
@@ -49,30 +54,29 @@ export function buildMarker(marker: MarkerId & { part?: number; parts?: number; 
   return `${text} -->`;
 }
 
-/** Every plumbline marker in `body`, in order of appearance. */
-export function parseMarkers(body: string): Marker[] {
-  const found: Marker[] = [];
-  for (const match of body.matchAll(PATTERN)) {
-    const [, kind = '', rawKey = '', part, parts, state] = match;
-    const key = decodeKey(rawKey);
-    if (key === undefined) continue;
-    const marker: Marker = { kind, key, part: Number(part ?? 1), parts: Number(parts ?? 1) };
-    if (marker.part < 1 || marker.part > marker.parts) continue;
-    if (state !== undefined) {
-      try {
-        marker.state = JSON.parse(state);
-      } catch {
-        // A user edited the state by hand; the marker still identifies the comment.
-      }
+/** The marker that labels `body`: its first line, when that is a marker. */
+export function readMarker(body: string): Marker | undefined {
+  const match = LEADING_MARKER.exec(body);
+  if (!match) return undefined;
+  const [, kind = '', rawKey = '', part, parts, state] = match;
+  const key = decodeKey(rawKey);
+  if (key === undefined) return undefined;
+  const marker: Marker = { kind, key, part: Number(part ?? 1), parts: Number(parts ?? 1) };
+  if (marker.part < 1 || marker.part > marker.parts) return undefined;
+  if (state !== undefined) {
+    try {
+      marker.state = JSON.parse(state);
+    } catch {
+      // A user edited the state by hand; the marker still identifies the comment.
     }
-    found.push(marker);
   }
-  return found;
+  return marker;
 }
 
-/** The first marker of this kind and key in `body`. */
+/** The marker of `body` when it has this kind and key. */
 export function findMarker(body: string, id: MarkerId): Marker | undefined {
-  return parseMarkers(body).find((m) => m.kind === id.kind && m.key === id.key);
+  const marker = readMarker(body);
+  return marker?.kind === id.kind && marker.key === id.key ? marker : undefined;
 }
 
 /** `text` labelled with its marker, ready to post. */

@@ -2,7 +2,9 @@
  * One comment per thread, kind and key that plumbline edits in place run after run,
  * instead of a new comment every push. Long bodies are split into numbered parts, each
  * its own comment. Only comments by plumbline's own author are ever touched: a user who
- * quotes or copies a marker keeps their comment.
+ * quotes or copies a marker keeps their comment. A comment belongs to the kind and key of
+ * the marker on its first line only, so a diff that spells out another comment's marker
+ * cannot make plumbline edit or delete that comment.
  */
 import type { Forge, ForgeComment, ThreadRef } from './forge.js';
 import { findMarker, type MarkerId, markerReserve, withMarker } from './marker.js';

@@ -1,4 +1,10 @@
-/** Words and Markdown for a promotion: commit message, change request title and body, outputs. */
+/**
+ * Words and Markdown for a promotion: commit message, change request title and body,
+ * outputs. Names and versions come from manifests, so the body shows them through the
+ * report's safe Markdown helpers: no mention, HTML comment or quick action can hide in them.
+ */
+import { buildMarker } from '../forge/marker.js';
+import { code, escapeInline } from '../report/markdown-syntax.js';
 import { formatVersion, type ImageVersion } from './image-ref.js';
 import type { ImagePromotion } from './plan.js';
 
@@ -17,7 +23,8 @@ export interface PromotionSummary {
   changeRequest?: string;
 }
 
-export const bodyMarker = (target: string) => `<!-- plumbline:promote ${target} -->`;
+/** The hidden first line of a promotion's body; the key is encoded, so no target name can end the comment. */
+export const bodyMarker = (target: string) => buildMarker({ kind: 'promote', key: target });
 
 export function promotionTitle(summary: PromotionSummary): string {
   const [only] = summary.promotions;
@@ -35,17 +42,14 @@ export function commitMessage(summary: PromotionSummary): string {
   return `${promotionTitle(summary)}\n\n${lines.join('\n')}\n\nPromoted by plumbline from ${summary.baseCommit.slice(0, 12)}.`;
 }
 
-const code = (text: string) => `\`${text.replaceAll('`', "'")}\``;
-const cell = (text: string) => text.replaceAll('|', '\\|');
-
 export function pullRequestBody(summary: PromotionSummary, bodyLimit = 65_536): string {
   const rows = summary.promotions.map(
     (p) =>
-      `| ${code(p.image)} | ${p.from.map((v) => code(formatVersion(v))).join(', ')} → ${code(formatVersion(p.to))} | ${cell(p.origin)} | ${code(summary.baseCommit.slice(0, 12))} |`,
+      `| ${code(p.image)} | ${p.from.map((v) => code(formatVersion(v))).join(', ')} → ${code(formatVersion(p.to))} | ${escapeInline(p.origin)} | ${code(summary.baseCommit.slice(0, 12))} |`,
   );
   const parts = [
     bodyMarker(summary.target),
-    `## Promote to ${summary.target}`,
+    `## Promote to ${escapeInline(summary.target)}`,
     '',
     '| image | old → new | source | source commit |',
     '| --- | --- | --- | --- |',
@@ -63,7 +67,8 @@ export function pullRequestBody(summary: PromotionSummary, bodyLimit = 65_536): 
       ),
     );
   }
-  if (summary.targetChange) parts.push('', `### What changes in ${summary.target}`, '', summary.targetChange);
+  if (summary.targetChange)
+    parts.push('', `### What changes in ${escapeInline(summary.target)}`, '', summary.targetChange);
   parts.push(
     '',
     `_This ${noun(summary)} is kept up to date by plumbline promote; newer promotions update it._`,
@@ -88,7 +93,7 @@ export function targetChangeRoom(summary: PromotionSummary, bodyLimit: number, b
 }
 
 function retiredNote(base: string, target: string, changeRequest: string): string {
-  return `\n\n---\n**Superseded:** ${base} already runs these versions in ${target}; plumbline deleted the branch, which closes this ${changeRequest}.`;
+  return `\n\n---\n**Superseded:** ${escapeInline(base)} already runs these versions in ${escapeInline(target)}; plumbline deleted the branch, which closes this ${changeRequest}.`;
 }
 
 /** The body of a change request whose promotion the base already runs, before its branch is deleted. */

@@ -3,6 +3,7 @@ export { PLAN_REPORT_SCHEMA_VERSION, type PlanReport, renderJson, toPlanReport }
 export {
   environmentSections,
   type MarkdownOptions,
+  type MarkdownParts,
   type MarkdownPartsOptions,
   markdownSummary,
   objectSection,
@@ -13,7 +14,14 @@ export {
   summaryTable,
   verdict,
 } from './markdown.js';
-export { code, escapeHtml, escapeInline, fenced } from './markdown-syntax.js';
-export { MIN_PART_LENGTH, type PackOptions, packSections, type Section, truncateSection } from './pack.js';
+export { code, escapeHtml, escapeInline, fenced, htmlText } from './markdown-syntax.js';
+export {
+  MIN_PART_LENGTH,
+  type PackedSections,
+  type PackOptions,
+  packSections,
+  type Section,
+  truncateSection,
+} from './pack.js';
 export { MASKED_TEXT, redactMaskTokens, redactResult } from './redact.js';
 export { renderText, type TextOptions } from './text.js';

@@ -32,8 +32,16 @@ export interface MarkdownPartsOptions extends MarkdownOptions {
   limit: number;
   /** Characters each part leaves free for the caller's own decoration, such as a hidden marker. */
   reserve?: number;
-  /** Where the uncut report can be read; named when a section had to be cut. */
+  /** Where the uncut report can be read; named when a section had to be cut or left out. */
   fullReportHint?: string;
+  /** The most parts to make; object sections that do not fit in them are left out and counted. */
+  maxParts?: number;
+}
+
+export interface MarkdownParts {
+  parts: string[];
+  /** Objects whose sections were left out to keep to `maxParts`; the last part counts them. */
+  objectsLeftOut: number;
 }
 
 const DEFAULT_TITLE = 'plumbline plan';
@@ -58,14 +66,22 @@ export function renderMarkdown(result: PlanResult, options: MarkdownOptions = {}
  * The report in parts of at most `limit - reserve` characters each, split between object
  * sections; the summary opens part 1.
  */
-export function renderMarkdownParts(result: PlanResult, options: MarkdownPartsOptions): string[] {
+export function renderMarkdownParts(result: PlanResult, options: MarkdownPartsOptions): MarkdownParts {
   const redacted = redactResult(result);
   const title = options.title ?? DEFAULT_TITLE;
-  return packSections(markdownSummary(redacted, options), environmentSections(redacted), options.limit, {
-    reserve: options.reserve ?? 0,
-    continuation: `## ${escapeInline(title)} (continued)`,
-    ...(options.fullReportHint ? { fullReportHint: options.fullReportHint } : {}),
-  });
+  const { parts, sectionsLeftOut } = packSections(
+    markdownSummary(redacted, options),
+    environmentSections(redacted),
+    options.limit,
+    {
+      reserve: options.reserve ?? 0,
+      continuation: `## ${escapeInline(title)} (continued)`,
+      ...(options.fullReportHint ? { fullReportHint: options.fullReportHint } : {}),
+      ...(options.maxParts ? { maxParts: options.maxParts } : {}),
+    },
+  );
+  // One section per object (environmentSections), so sections left out are objects left out.
+  return { parts, objectsLeftOut: sectionsLeftOut };
 }
 
 /** Title, one-line verdict, the table, failures, notices, risks and the run link. */

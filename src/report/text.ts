@@ -46,9 +46,12 @@ export function renderText(result: PlanResult, options: TextOptions): string {
 
 function environmentLines(env: EnvironmentResult, paint: (style: Style, text: string) => string): string[] {
   const lines = [
-    paint('bold', `${plain(env.environment)} (${env.mode}, compared with ${plain(env.comparedWith)})`),
+    paint(
+      'bold',
+      `${plainLine(env.environment)} (${env.mode}, compared with ${plainLine(env.comparedWith)})`,
+    ),
   ];
-  if (env.notice) lines.push(`  ${paint('cyan', 'notice:')} ${plain(env.notice)}`);
+  if (env.notice) lines.push(`  ${paint('cyan', 'notice:')} ${indentRest(plain(env.notice), '  ')}`);
   if (env.error !== undefined) {
     lines.push(`  ${paint('red', 'error: could not be compared:')} ${indentRest(plain(env.error), '  ')}`);
     return lines;
@@ -62,14 +65,18 @@ function environmentLines(env: EnvironmentResult, paint: (style: Style, text: st
 function objectLines(change: ObjectChange, paint: (style: Style, text: string) => string): string[] {
   const color: Style = change.change === 'added' ? 'green' : change.change === 'deleted' ? 'red' : 'yellow';
   const lines = [
-    `  ${paint(color, CHANGE_SYMBOLS[change.change])} ${paint('bold', plain(displayName(change.id)))}`,
+    `  ${paint(color, CHANGE_SYMBOLS[change.change])} ${paint('bold', plainLine(displayName(change.id)))}`,
   ];
   const indent = '      ';
   for (const risk of change.risks) {
-    lines.push(`${indent}${paint('red', `! ${RISK_LABELS[risk.kind].one}:`)} ${plain(risk.message)}`);
+    lines.push(
+      `${indent}${paint('red', `! ${RISK_LABELS[risk.kind].one}:`)} ${indentRest(plain(risk.message), indent)}`,
+    );
   }
-  for (const note of change.notes) lines.push(`${indent}${paint('dim', `note: ${plain(note)}`)}`);
-  for (const key of secretValueChanges(change)) lines.push(`${indent}${plain(key)}: (secret value changed)`);
+  for (const note of change.notes)
+    lines.push(`${indent}${paint('dim', `note: ${indentRest(plain(note), indent)}`)}`);
+  for (const key of secretValueChanges(change))
+    lines.push(`${indent}${plainLine(key)}: (secret value changed)`);
   const body = diffBody(change.diff);
   if (body.trim() !== '') {
     for (const line of body.split('\n')) lines.push(indent + diffLine(plain(line), paint));
@@ -122,6 +129,12 @@ function plain(text: string): string {
   return out;
 }
 
+/** A name on the line it labels: a line break in it is shown as `\n`, never starting a line of its own. */
+function plainLine(text: string): string {
+  return plain(text).replaceAll('\n', '\\n');
+}
+
+/** Text of several lines, each after the first indented under the object or environment it belongs to. */
 function indentRest(text: string, indent: string): string {
   return text.replaceAll('\n', `\n${indent}`);
 }

@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { findMarker, parseMarkers } from '../../src/forge/marker.js';
+import { findMarker, readMarker } from '../../src/forge/marker.js';
 import { type FakeGitHub, startFakeGitHub, WORKFLOW_TOKEN } from '../fakes/github/server.js';
 import type { FakeComment, FakeIssue, FakeRepo } from '../fakes/github/state.js';
 import { applyAsAdmin, testKubeconfigPath, uniqueName } from '../support/cluster.js';
@@ -225,9 +225,12 @@ describe('a report larger than a comment', () => {
       expect(parts.length).toBeGreaterThan(3);
       parts.forEach((part, index) => {
         expect(part.body.length).toBeLessThanOrEqual(LIMIT);
-        expect(parseMarkers(part.body)).toEqual([
-          { kind: 'plan', key: 'all', part: index + 1, parts: parts.length },
-        ]);
+        expect(readMarker(part.body)).toEqual({
+          kind: 'plan',
+          key: 'all',
+          part: index + 1,
+          parts: parts.length,
+        });
         // Whole: every collapsed section and code fence opened in a part is closed in it.
         expect(part.body.split('<details>').length).toBe(part.body.split('</details>').length);
         expect(part.body.split('```').length % 2).toBe(1);
@@ -252,7 +255,7 @@ describe('a report larger than a comment', () => {
       expect(small.code, small.log).toBe(0);
       const after = botComments();
       expect(after.map((c) => c.id)).toEqual([parts[0]!.id]);
-      expect(parseMarkers(after[0]!.body)).toEqual([{ kind: 'plan', key: 'all', part: 1, parts: 1 }]);
+      expect(readMarker(after[0]!.body)).toEqual({ kind: 'plan', key: 'all', part: 1, parts: 1 });
       expect(after[0]!.body).toContain('ConfigMap big/cm-004');
       expect(after[0]!.body).not.toContain('cm-005');
     } finally {

@@ -14,6 +14,7 @@ import { createGitHubForge } from '../../forge/github.js';
 import { runUrl } from '../ci-context.js';
 import { booleanInput, choiceInput, listInput, repositoryRoot } from './inputs.js';
 import { withKubeconfig } from './kubeconfig.js';
+import { logSafe } from './log-safe.js';
 
 const MODES = ['live', 'reader'] as const;
 
@@ -39,7 +40,7 @@ export async function runDriftAction(): Promise<void> {
       ...(after ? { after: parseAfter(after) } : {}),
       ...(revisionFrom ? { revisionSource: parseRevisionSource(revisionFrom) } : {}),
       ...(link ? { runUrl: link } : {}),
-      log: (message) => core.info(message),
+      log: (message) => core.info(logSafe(message)),
     }),
   );
   const drifted = driftedEnvironments(run.environments);

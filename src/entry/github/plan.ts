@@ -20,8 +20,12 @@ import { renderMarkdown, renderMarkdownParts } from '../../report/markdown.js';
 import { runUrl as ciRunUrl } from '../ci-context.js';
 import { booleanInput, choiceInput, listInput, repositoryRoot } from './inputs.js';
 import { withKubeconfig } from './kubeconfig.js';
+import { logSafe } from './log-safe.js';
 
 const MODES = ['auto', 'live', 'offline', 'reader'] as const;
+
+/** Where a comment too long for its parts sends the reader. */
+const FULL_REPORT = 'the job summary and the report-markdown file';
 
 /** GitHub refuses a step summary over 1 MiB; the rest of the report stays in the files. */
 const SUMMARY_LIMIT = 1024 * 1024 - 1024;
@@ -60,7 +64,7 @@ export async function runPlanAction(): Promise<void> {
       clusterAvailable: kubeconfigPath !== undefined,
       ...(base ? { base } : {}),
       ...(kubeconfigPath ? { kubeconfigPath } : {}),
-      log: (message) => core.info(message),
+      log: (message) => core.info(logSafe(message)),
     });
   });
   if (pullRequest && !core.getInput('base-ref')) nameBase(result, pullRequest);
@@ -124,12 +128,16 @@ async function publish(
       selected: options.environments,
       labels: options.labels,
       ...(options.runUrl ? { runUrl: options.runUrl } : {}),
-      fullReportHint: 'the job summary and the report-markdown file',
+      fullReportHint: FULL_REPORT,
     });
-    for (const { key, parts, sync } of published.comments) {
+    for (const { key, parts, objectsLeftOut, sync } of published.comments) {
       const what = `${sync.created} created, ${sync.updated} updated, ${sync.unchanged} unchanged, ${sync.deleted} deleted`;
+      const leftOut =
+        objectsLeftOut > 0 ? `; ${objectsLeftOut} objects did not fit and are in ${FULL_REPORT}` : '';
       core.info(
-        `plan comment ${key}: ${parts} part${parts === 1 ? '' : 's'} (${what}) ${sync.urls.join(' ')}`,
+        logSafe(
+          `plan comment ${key}: ${parts} part${parts === 1 ? '' : 's'} (${what})${leftOut} ${sync.urls.join(' ')}`,
+        ),
       );
     }
   } catch (error) {
@@ -217,7 +225,9 @@ async function writeReports(
 function summaryText(result: PlanResult, runUrl: string | undefined): string {
   const full = renderMarkdown(result, runUrl ? { runUrl } : {});
   if (full.length <= SUMMARY_LIMIT) return full;
-  const [first = ''] = renderMarkdownParts(result, {
+  const {
+    parts: [first = ''],
+  } = renderMarkdownParts(result, {
     limit: SUMMARY_LIMIT,
     ...(runUrl ? { runUrl } : {}),
     fullReportHint: 'the report-markdown file',

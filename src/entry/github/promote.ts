@@ -7,6 +7,7 @@ import { loadConfig } from '../../config/load.js';
 import { PlumblineError } from '../../errors.js';
 import { createGitHubForge } from '../../forge/github.js';
 import { booleanInput, choiceInput, listInput } from './inputs.js';
+import { logSafe } from './log-safe.js';
 
 export async function runPromoteAction(): Promise<void> {
   const repoRoot = core.getInput('path') || process.env.GITHUB_WORKSPACE || process.cwd();
@@ -58,7 +59,7 @@ export async function runPromoteAction(): Promise<void> {
           ),
         }),
     describeTargetChange: planTargetChange(config),
-    log: (line) => core.info(line),
+    log: (line) => core.info(logSafe(line)),
   });
 
   for (const warning of result.warnings) core.warning(warning);

@@ -2,13 +2,7 @@ import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ForgeError, type ThreadRef } from '../../../src/forge/forge.js';
 import { createGitHubForge } from '../../../src/forge/github.js';
-import {
-  buildMarker,
-  findMarker,
-  markerReserve,
-  parseMarkers,
-  withMarker,
-} from '../../../src/forge/marker.js';
+import { buildMarker, findMarker, markerReserve, readMarker, withMarker } from '../../../src/forge/marker.js';
 import { maxPartLength, syncStickyComment } from '../../../src/forge/sticky-comment.js';
 import { type FakeGitHub, startFakeGitHub, WORKFLOW_TOKEN } from '../../fakes/github/server.js';
 import type { FakeRepo } from '../../fakes/github/state.js';
@@ -21,9 +15,13 @@ describe('markers', () => {
     );
     const drift = buildMarker({ kind: 'drift', key: 'dev', state: { count: 2, since: '2025-01-01' } });
     expect(drift).toBe('<!-- plumbline:drift:dev {"count":2,"since":"2025-01-01"} -->');
-    expect(parseMarkers(`# Drift\n${drift}\ntext`)).toEqual([
-      { kind: 'drift', key: 'dev', part: 1, parts: 1, state: { count: 2, since: '2025-01-01' } },
-    ]);
+    expect(readMarker(`${drift}\n# Drift\ntext`)).toEqual({
+      kind: 'drift',
+      key: 'dev',
+      part: 1,
+      parts: 1,
+      state: { count: 2, since: '2025-01-01' },
+    });
   });
 
   it('round-trips any key and any JSON state, which can never close the HTML comment early', () => {
@@ -36,8 +34,7 @@ describe('markers', () => {
           const marker = buildMarker({ kind: 'drift', key, part: parts, parts, state });
           expect(marker.indexOf('-->')).toBe(marker.length - 3);
           expect(marker).not.toMatch(/\n/);
-          const [parsed] = parseMarkers(`before ${marker} after`);
-          expect(parsed).toEqual({
+          expect(readMarker(`${marker}\nafter`)).toEqual({
             kind: 'drift',
             key,
             part: parts,
@@ -49,13 +46,23 @@ describe('markers', () => {
     );
   });
 
-  it('survives user edits around the marker and ignores a broken state', () => {
-    const body = `Edited by a human\n\n${withMarker({ kind: 'plan', key: 'prod' }, 'diff')}\n\nmore`;
+  it('survives user edits under the marker and ignores a broken state', () => {
+    const body = `${withMarker({ kind: 'plan', key: 'prod' }, 'diff')}\r\n\r\nEdited by a human`;
     expect(findMarker(body, { kind: 'plan', key: 'prod' })).toMatchObject({ part: 1, parts: 1 });
     expect(findMarker(body, { kind: 'plan', key: 'dev' })).toBeUndefined();
-    const broken = parseMarkers('<!-- plumbline:drift:dev {"count": 2, oops} -->');
-    expect(broken).toEqual([{ kind: 'drift', key: 'dev', part: 1, parts: 1 }]);
-    expect(parseMarkers('<!-- plumbline:plan:dev part=4/3 -->')).toEqual([]);
+    const broken = readMarker('<!-- plumbline:drift:dev {"count": 2, oops} -->');
+    expect(broken).toEqual({ kind: 'drift', key: 'dev', part: 1, parts: 1 });
+    expect(readMarker('<!-- plumbline:plan:dev part=4/3 -->')).toBeUndefined();
+  });
+
+  it('is a marker only as the first line of the body, where withMarker puts it', () => {
+    const prod = buildMarker({ kind: 'plan', key: 'prod' });
+    const dev = withMarker({ kind: 'plan', key: 'dev' }, `\`\`\`diff\n+ note: ${prod}\n${prod}\n\`\`\``);
+    expect(readMarker(dev)).toEqual({ kind: 'plan', key: 'dev', part: 1, parts: 1 });
+    expect(findMarker(dev, { kind: 'plan', key: 'prod' })).toBeUndefined();
+    for (const body of [`Edited by a human\n${prod}`, ` ${prod}`, `> ${prod}`, `${prod} trailing text`]) {
+      expect(readMarker(body), body).toBeUndefined();
+    }
   });
 
   it('reserves room for the longest marker of its kind and key', () => {
@@ -134,6 +141,27 @@ describe('syncStickyComment on GitHub', () => {
       '<!-- plumbline:plan:dev -->\ndev plan 2',
       '<!-- plumbline:plan:prod -->\nprod plan',
     ]);
+  });
+
+  it("never takes another comment for its own because that comment's text spells out its marker", async () => {
+    // What a pull request can make a diff say: the exact marker of the prod comment,
+    // mid-line and on a line of its own.
+    const prodMarker = buildMarker({ kind: 'plan', key: 'prod' });
+    const devBody = withMarker(
+      { kind: 'plan', key: 'dev' },
+      `dev plan\n\n\`\`\`diff\n+  note: "${prodMarker}"\n${prodMarker}\n\`\`\``,
+    );
+    const dev = github.state.addComment(repo, 1, devBody, 'github-actions[bot]');
+    const result = await syncStickyComment(forge(), thread, {
+      kind: 'plan',
+      key: 'prod',
+      parts: ['prod plan'],
+    });
+    expect(result).toMatchObject({ created: 1, updated: 0, deleted: 0, unchanged: 0 });
+    expect(repo.comments.get(dev.id)?.body).toBe(devBody);
+    const removed = await syncStickyComment(forge(), thread, { kind: 'plan', key: 'prod', parts: [] });
+    expect(removed).toMatchObject({ deleted: 1 });
+    expect(bodies()).toEqual([devBody]);
   });
 
   it('finds its comment among 250 others by paging', async () => {

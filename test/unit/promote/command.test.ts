@@ -281,7 +281,7 @@ describe('promote via pull request', () => {
     expect(pull?.labels).toEqual(['plumbline', 'promote']);
     expect(pull?.title).toBe('Promote ghcr.io/acme/app 1.3.0 to staging');
     expect(pull?.body).toContain(
-      '| `ghcr.io/acme/app` | `1.2.0` → `1.3.0` | dev (envs/dev/kustomization.yaml:5) |',
+      '| <code>ghcr.io/acme/app</code> | <code>1.2.0</code> → <code>1.3.0</code> | dev (envs/dev/kustomization.yaml:5) |',
     );
     expect(pull?.body).toContain('plan of staging (worktree)');
     expect(fixture.read('plumbline/promote/staging', 'envs/staging/kustomization.yaml')).toContain(
@@ -315,7 +315,9 @@ describe('promote via pull request', () => {
     expect(result.changes[0]?.pullRequest).toMatchObject({ number: 1, created: false });
     expect(pulls()).toHaveLength(1);
     expect(pulls()[0]).toMatchObject({ state: 'open', title: 'Promote ghcr.io/acme/app 1.4.0 to staging' });
-    expect(pulls()[0]?.body).toMatch(/### Superseded[\s\S]*`ghcr.io\/acme\/app` `1.3.0` \(now `1.4.0`\)/);
+    expect(pulls()[0]?.body).toMatch(
+      /### Superseded[\s\S]*<code>ghcr.io\/acme\/app<\/code> <code>1.3.0<\/code> \(now <code>1.4.0<\/code>\)/,
+    );
     const branch = 'plumbline/promote/staging';
     expect(fixture.read(branch, 'envs/staging/kustomization.yaml')).toContain('newTag: "1.4.0"');
     // Rebuilt on the new base, not stacked on the old branch.

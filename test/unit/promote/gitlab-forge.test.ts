@@ -108,7 +108,7 @@ describe('promote on GitLab', () => {
       state: 'opened',
       title: 'Promote registry.example.com/acme/app 1.4.0 to staging',
     });
-    expect(request?.description).toMatch(/### Superseded[\s\S]*1\.3\.0[\s\S]*now `1\.4\.0`/);
+    expect(request?.description).toMatch(/### Superseded[\s\S]*1\.3\.0[\s\S]*now <code>1\.4\.0<\/code>/);
     // GitLab's words, not GitHub's.
     expect(request?.description).toContain('This merge request is kept up to date by plumbline promote');
     expect(request?.description).not.toContain('pull request');

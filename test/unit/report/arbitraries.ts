@@ -1,7 +1,8 @@
 /**
  * Random plan results for property tests. Content is chosen to be hostile to Markdown:
- * backtick and tilde runs, `<details>` tags, HTML, table pipes, masked tokens and very
- * long diffs, so splitting and escaping are tested where they are likely to break.
+ * backtick and tilde runs, `<details>` tags, HTML, table pipes, hidden markers, mentions,
+ * quick actions, masked tokens and very long diffs, so splitting and escaping are tested
+ * where they are likely to break.
  */
 import fc from 'fast-check';
 import { maskValue } from '../../../src/diff/mask.js';
@@ -21,6 +22,9 @@ const hostile = fc.constantFrom(
   '*bold* _it_',
   '@@ -1 +1 @@',
   '&amp;',
+  '<!-- plumbline:plan:prod -->',
+  '@octocat',
+  '/close',
   maskValue('s3cr3t'),
   `${maskValue('other')}tail`,
 );

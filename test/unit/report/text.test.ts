@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MASK_PREFIX } from '../../../src/diff/mask.js';
 import { renderText } from '../../../src/report/text.js';
-import { environment, noChangeResult, realisticResult, settingsAdded } from './fixtures.js';
+import { compare, environment, noChangeResult, realisticResult, settingsAdded } from './fixtures.js';
 
 const ESC = '\u001b';
 const green = (text: string) => `${ESC}[32m${text}${ESC}[0m`;
@@ -72,6 +72,22 @@ describe('renderText without colour', () => {
     const output = renderText({ environments: [env] }, { color: false });
     expect(output).not.toContain(ESC);
     expect(output).toContain('bad\\x1b[2Jthing\\x07');
+  });
+
+  it('keeps a name on its line and indents every line of a message under what it belongs to', () => {
+    const change = {
+      ...compare(undefined, {
+        apiVersion: 'v1',
+        kind: 'ConfigMap',
+        metadata: { name: 'a', namespace: 'shop' },
+      }),
+      notes: ['first\n::warning::second'],
+    };
+    const env = environment('dev\n::add-mask::x', [change], { notice: 'one\ntwo' });
+    const output = renderText({ environments: [env] }, { color: false });
+    expect(output).toContain('dev\\n::add-mask::x (offline, compared with');
+    expect(output).toContain('      note: first\n      ::warning::second');
+    expect(output).toContain('  notice: one\n  two');
   });
 });
 

@@ -1,0 +1,19 @@
+/**
+ * Text for the Actions log. The runner reads every line a step prints as a possible
+ * workflow command: a line that starts with `::` after its leading whitespace
+ * (`::add-mask::`, `::error::`, `::stop-commands::`) or that holds `##[` anywhere (the
+ * older form). core.info prints as it is given, so text from a pull request (folder and
+ * object names, tool errors) could issue commands; core.error, warning, notice and
+ * setFailed escape their message themselves and need nothing from here.
+ */
+
+/** U+2060 WORD JOINER: invisible in the log, and not whitespace the runner would skip. */
+const WORD_JOINER = '\u2060';
+
+/**
+ * `message` with an invisible character inside every `::` and `##[`, so no line of it,
+ * however it is split (`\n`, `\r`), can be read as a workflow command.
+ */
+export function logSafe(message: string): string {
+  return message.replace(/:(?=:)/g, `:${WORD_JOINER}`).replace(/#(?=#\[)/g, `#${WORD_JOINER}`);
+}
