@@ -1,6 +1,11 @@
 /**
  * Validation against schema/plumbline.schema.json, the same schema editors use, with each
  * ajv error turned into a sentence that says what was expected at which field.
+ *
+ * No sentence quotes a value of the file: the line and column say where it is, and a file
+ * that is not what it seems (a symlink to /proc/self/environ, a kubeconfig) must not have
+ * its content echoed into a log or a pull request comment. A key is named only when it
+ * looks like a field name.
  */
 import { Ajv, type ErrorObject } from 'ajv';
 import schema from '../../schema/plumbline.schema.json' with { type: 'json' };
@@ -13,6 +18,9 @@ export interface SchemaProblem {
   message: string;
   hint?: string;
 }
+
+/** A key shaped like the schema's field names (letters only, unlike a token or a path). */
+const FIELD_NAME = /^\$?[A-Za-z]{1,32}$/;
 
 const ajv = new Ajv({ allErrors: true, verbose: true, strict: true });
 const validate = ajv.compile(schema);
@@ -53,16 +61,20 @@ function describe(error: ErrorObject): SchemaProblem {
       return {
         segments: [...segments, unknown],
         atKey: true,
-        message: `unknown field "${unknown}" in ${field}; expected one of: ${known.join(', ')}`,
+        message: `${FIELD_NAME.test(unknown) ? `unknown field "${unknown}"` : 'an unknown field'} in ${field}; expected one of: ${known.join(', ')}`,
         hint: suggestion ? `Did you mean "${suggestion}"?` : undefined,
       };
     }
-    case 'enum':
+    case 'enum': {
+      const allowed = (params.allowedValues as unknown[]).map(String);
+      const suggestion = typeof error.data === 'string' ? closest(error.data, allowed) : undefined;
       return {
         segments,
         atKey: false,
-        message: `${field} must be one of: ${(params.allowedValues as unknown[]).join(', ')}; got ${JSON.stringify(error.data)}`,
+        message: `${field} must be one of: ${allowed.join(', ')}`,
+        hint: suggestion ? `Did you mean "${suggestion}"?` : undefined,
       };
+    }
     case 'type':
       return {
         segments,
@@ -75,9 +87,9 @@ function describe(error: ErrorObject): SchemaProblem {
         segments,
         atKey: false,
         message: isIgnorePath(segments)
-          ? `${field} ${JSON.stringify(error.data)} is not a JSON pointer (RFC 6901)`
-          : `${field} ${JSON.stringify(error.data)} is not valid: ${parent?.description ?? `expected to match ${String(params.pattern)}`}`,
-        hint: isIgnorePath(segments) ? jsonPointerHint(String(error.data)) : undefined,
+          ? `${field} is not a JSON pointer (RFC 6901)`
+          : `${field} is not valid: ${parent?.description ?? `expected to match ${String(params.pattern)}`}`,
+        hint: isIgnorePath(segments) ? JSON_POINTER_HINT : undefined,
       };
     case 'minItems':
       return {
@@ -91,7 +103,7 @@ function describe(error: ErrorObject): SchemaProblem {
       return {
         segments,
         atKey: false,
-        message: `${field} must be at least ${String(params.limit)}; got ${String(error.data)}`,
+        message: `${field} must be at least ${String(params.limit)}`,
       };
     default:
       return { segments, atKey: false, message: `${field} ${error.message ?? 'is not valid'}` };
@@ -109,17 +121,8 @@ function isIgnorePath(segments: Segment[]): boolean {
   );
 }
 
-/** Suggests the pointer a user probably meant: `.spec.replicas` or `spec.replicas` -> `/spec/replicas`. */
-export function jsonPointerHint(value: string): string {
-  const parts = value
-    .replace(/^[./]+/, '')
-    .split(/[./]/)
-    .filter((part) => part !== '');
-  const pointer = `/${parts.map((part) => part.replaceAll('~', '~0')).join('/')}`;
-  return parts.length > 0
-    ? `Write it as a JSON pointer: "${pointer}" (a "/" inside a key is written "~1").`
-    : 'Write it as a JSON pointer such as "/spec/replicas".';
-}
+const JSON_POINTER_HINT =
+  'Write it as a JSON pointer: "/" before each key, as in "/spec/replicas" for .spec.replicas (a "/" inside a key is written "~1").';
 
 function article(type: string): string {
   if (type === 'array') return 'a list';
@@ -132,11 +135,12 @@ function typeName(value: unknown): string {
   if (value === null) return 'nothing (null)';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
-  return `${typeof value} ${JSON.stringify(value)}`;
+  return `a ${typeof value}`;
 }
 
 /** The known name within edit distance 2, if any: catches `rendrer`, `valueFiles`. */
 function closest(word: string, candidates: string[]): string | undefined {
+  if (word.length > 64) return undefined;
   let best: { candidate: string; distance: number } | undefined;
   for (const candidate of candidates) {
     const distance = editDistance(word.toLowerCase(), candidate.toLowerCase());

@@ -2,12 +2,16 @@
  * Reader mode: with get/list rights only, no dry run can tell what the server would make
  * of a manifest. The live object is cut down to the fields the manifest sets, so that
  * defaults and controller-owned fields drop out and only what the manifest says is compared.
+ * Where the manifest has a scalar and the cluster a map or a list, the cluster's side is
+ * an empty collection of its type: the diff shows the type change without the live
+ * subtree, which holds fields the manifest never asked about (another controller's
+ * settings, say).
  */
 import { listItemNames } from './pointer.js';
 
 export function projectOnto(live: unknown, manifest: unknown): unknown {
   if (Array.isArray(manifest)) {
-    if (!Array.isArray(live)) return live;
+    if (!Array.isArray(live)) return typeOnly(live);
     const manifestNames = listItemNames(manifest);
     const liveNames = listItemNames(live);
     if (manifestNames && liveNames) {
@@ -30,7 +34,17 @@ export function projectOnto(live: unknown, manifest: unknown): unknown {
     }
     return projected;
   }
-  return live;
+  return typeOnly(live);
+}
+
+/**
+ * A live value the manifest has another type for: a scalar as it is (it is the value of
+ * the field the manifest sets), a collection as an empty one of its type. Unlike a
+ * placeholder text, no manifest value of another type can equal it and hide the change.
+ */
+function typeOnly(live: unknown): unknown {
+  if (Array.isArray(live)) return [];
+  return isRecord(live) ? {} : live;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

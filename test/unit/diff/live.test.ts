@@ -62,6 +62,21 @@ describe('compareWithCluster', () => {
     expect(changes[0]?.change).toBe('changed');
     expect(changes[0]?.fields).toEqual(['/data/k']);
   });
+
+  it('in reader mode shows a scalar written over a live map as a type change, without the live map', () => {
+    const CANARY = 'another-controllers-setting';
+    const manifest = { ...configMap('a', {}), spec: { settings: 'defaults' } } as KubeObject;
+    const liveObject = { ...configMap('a', {}), spec: { settings: { owner: 'operator', key: CANARY } } };
+    const [change] = compareWithCluster({
+      desired: [toResource(manifest, { file: 'a.yaml' })],
+      live: new Map([[desired[0]!.key, liveObject as KubeObject]]),
+      owned: [],
+      rules: [],
+    });
+    expect(change?.fields).toEqual(['/spec/settings']);
+    expect(change?.diff).toContain('settings: defaults');
+    expect(change?.diff).not.toContain(CANARY);
+  });
 });
 
 describe('needsDryRun', () => {

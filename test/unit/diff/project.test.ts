@@ -32,3 +32,37 @@ describe('projectOnto (reader mode)', () => {
     expect(changedFields(projectOnto(live, manifest), manifest)).toEqual(['/spec/replicas']);
   });
 });
+
+describe('projectOnto where the manifest and the cluster disagree on a type', () => {
+  const CANARY = 'another-controllers-setting';
+  const live = {
+    spec: {
+      config: { managedBy: 'operator', token: CANARY },
+      ports: [{ port: 80, note: CANARY }],
+      selector: { app: 'web' },
+    },
+  };
+
+  it('shows a live map or list where the manifest has a scalar as an empty one, not its content', () => {
+    const manifest = { spec: { config: 'inline', ports: 'none', selector: { app: 'web' } } };
+    const projected = projectOnto(live, manifest);
+    expect(projected).toEqual({ spec: { config: {}, ports: [], selector: { app: 'web' } } });
+    expect(JSON.stringify(projected)).not.toContain(CANARY);
+    expect(changedFields(projected, manifest)).toEqual(['/spec/config', '/spec/ports']);
+  });
+
+  it('shows a live map where the manifest has a list, and a live list where it has a map, by type only', () => {
+    const manifest = { spec: { config: ['a'], ports: { http: 80 } } };
+    const projected = projectOnto(live, manifest);
+    expect(projected).toEqual({ spec: { config: {}, ports: [] } });
+    expect(changedFields(projected, manifest)).toEqual(['/spec/config', '/spec/ports']);
+  });
+
+  it('keeps a live scalar where the manifest has a collection: it is the value the manifest replaces', () => {
+    const manifest = { spec: { selector: 'web' } };
+    expect(projectOnto({ spec: { selector: 'web-2' } }, { spec: { selector: { app: 'web' } } })).toEqual({
+      spec: { selector: 'web-2' },
+    });
+    expect(projectOnto(live, manifest)).toEqual({ spec: { selector: {} } });
+  });
+});
