@@ -23,7 +23,7 @@ import {
 import { withoutUnlistedItems } from '../drift/unnamed-items.js';
 import { describeError, PlumblineError } from '../errors.js';
 import type { Forge } from '../forge/forge.js';
-import { commitExists, headRevision, withCheckout } from '../git/base-checkout.js';
+import { commitExists, headRevision, withCheckout, workTreeTop } from '../git/base-checkout.js';
 import { renderEnvironment } from '../render/render.js';
 import { type KubeObject, resourceId, resourceKey, toResource } from '../resource.js';
 import { type IssueOutcome, reconcileIssue } from './drift-issue.js';
@@ -145,7 +145,10 @@ async function checkEnvironment(
   const headOnly: DriftRevision = { sha: headSha, source: 'head' };
   try {
     const client = await clientFor(clients, options.kubeconfigPath, context);
-    const rendered = await renderEnvironment(options.repoRoot, env);
+    const rendered = await renderEnvironment(options.repoRoot, env, {
+      settings: config.render,
+      top: await workTreeTop(options.repoRoot),
+    });
     let detection = await compareEnvironmentLive(env, rendered, client, config, options.mode, comparedWith, {
       adjustAfter: withoutUnlistedItems,
     });
@@ -158,7 +161,9 @@ async function checkEnvironment(
         log(
           `${env.name}: the environment runs ${sha.slice(0, 7)} (${recorded.from}); comparing with that commit`,
         );
-        const deployed = await withCheckout(options.repoRoot, sha, (dir) => renderEnvironment(dir, env));
+        const deployed = await withCheckout(options.repoRoot, sha, (dir, top) =>
+          renderEnvironment(dir, env, { settings: config.render, top }),
+        );
         detection = await compareEnvironmentLive(env, deployed, client, config, options.mode, comparedWith, {
           adjustAfter: withoutUnlistedItems,
         });

@@ -7,7 +7,7 @@ import type { EnvironmentConfig, PlumblineConfig } from '../config/types.js';
 import { compareSets } from '../diff/compare.js';
 import { countChanges, type EnvironmentResult, type PlanResult } from '../diff/model.js';
 import { describeError } from '../errors.js';
-import { withCheckout } from '../git/base-checkout.js';
+import { withCheckout, workTreeTop } from '../git/base-checkout.js';
 import { type RenderOptions, renderEnvironment } from '../render/render.js';
 import { objectSections, summaryTable, verdict } from '../report/markdown.js';
 import { escapeInline } from '../report/markdown-syntax.js';
@@ -37,9 +37,13 @@ export function planTargetChange(config: PlumblineConfig, options: RenderOptions
     const comparedWith = `base ${baseBranch} (${baseCommit.slice(0, 7)})`;
     let environment: EnvironmentResult;
     try {
-      const after = await renderEnvironment(worktreeDir, env, options);
-      const before = await withCheckout(worktreeDir, baseCommit, (dir) =>
-        renderEnvironment(dir, env, options),
+      const settings = { settings: config.render, ...options };
+      const after = await renderEnvironment(worktreeDir, env, {
+        ...settings,
+        top: await workTreeTop(worktreeDir),
+      });
+      const before = await withCheckout(worktreeDir, baseCommit, (dir, top) =>
+        renderEnvironment(dir, env, { ...settings, top }),
       );
       const changes = compareSets(byKey(before), byKey(after), config.diff.ignore);
       environment = {

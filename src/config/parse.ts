@@ -4,6 +4,8 @@
  * `locate` pointing at the offending field.
  */
 import { type Document, LineCounter, parseAllDocuments } from 'yaml';
+import { aliasBudget, plainValue } from '../yaml/plain-value.js';
+import { syntaxReason } from '../yaml/syntax-reason.js';
 import { nodeLocator, type Segment } from './locate.js';
 import type { ConfigProblem, Position } from './problems.js';
 import { validateAgainstSchema } from './schema.js';
@@ -14,6 +16,7 @@ import type {
   PlumblineConfig,
   PromoteSettings,
   RendererKind,
+  RenderSettings,
 } from './types.js';
 
 /** The configuration as written: environments absent means "discover them". */
@@ -31,7 +34,15 @@ const START: Position = { line: 1, column: 1 };
 
 export function parseConfigText(text: string, file: string): ParsedConfig {
   const lineCounter = new LineCounter();
-  const documents = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  // No problem quotes the file: it may not be what it seems (a symlink to
+  // /proc/self/environ). prettyErrors would add a snippet of it to messages, and warnings
+  // would print a key on stderr.
+  const documents = parseAllDocuments(text, {
+    lineCounter,
+    prettyErrors: false,
+    uniqueKeys: true,
+    logLevel: 'error',
+  });
   const at = (offset: number): Position => {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
@@ -53,7 +64,7 @@ export function parseConfigText(text: string, file: string): ParsedConfig {
   const syntaxProblems: ConfigProblem[] = document.errors.map((error) => ({
     file,
     ...at(error.pos[0]),
-    message: `YAML syntax: ${error.message}`,
+    message: `YAML syntax: ${syntaxReason(error)}`,
     hint: error.code === 'DUPLICATE_KEY' ? 'Each key may appear only once in a mapping.' : undefined,
   }));
   const extra = (documents as Document.Parsed[])[1];
@@ -67,7 +78,11 @@ export function parseConfigText(text: string, file: string): ParsedConfig {
   }
   if (syntaxProblems.length > 0) return result(syntaxProblems);
 
-  const data: unknown = document.toJS();
+  const parsed = plainValue(document, aliasBudget());
+  if (!parsed.ok) {
+    return result([{ file, ...at(parsed.offset), message: `YAML aliases: ${parsed.reason}` }]);
+  }
+  const data = parsed.value;
   const schemaProblems = validateAgainstSchema(data).map((problem) => ({
     file,
     ...(problem.atKey ? locator.keyAt(problem.segments) : locator.valueAt(problem.segments)),
@@ -98,13 +113,29 @@ interface SchemaValidConfig {
     cluster?: { context?: string };
     promote?: Partial<PromoteSettings> & { from: string };
   }>;
+  render?: { allowHosts?: string[]; limits?: { bytes?: number; objects?: number } };
   diff?: { ignore?: IgnoreRule[]; ownershipLabel?: string };
   drift?: { after?: number; labels?: string[] };
 }
 
+/** The render settings of a configuration, with the defaults the schema documents. */
+export function renderSettings(written: SchemaValidConfig['render'] = {}): RenderSettings {
+  return {
+    allowHosts: (written.allowHosts ?? []).map((host) => host.toLowerCase()),
+    limits: {
+      bytes: written.limits?.bytes ?? DEFAULT_RENDER_LIMITS.bytes,
+      objects: written.limits?.objects ?? DEFAULT_RENDER_LIMITS.objects,
+    },
+  };
+}
+
+/** 50 MiB and 10,000 objects: far beyond a real environment, well within two cores' memory. */
+const DEFAULT_RENDER_LIMITS = { bytes: 50 * 1024 * 1024, objects: 10_000 } as const;
+
 function withDefaults(written: SchemaValidConfig, file: string): WrittenConfig {
   const config: WrittenConfig = {
     file,
+    render: renderSettings(written.render),
     diff: { ignore: written.diff?.ignore ?? [] },
     drift: { after: written.drift?.after ?? 1, labels: written.drift?.labels ?? ['drift'] },
   };

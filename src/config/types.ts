@@ -49,10 +49,19 @@ export interface IgnoreRule {
   path: string;
 }
 
+/** What renderers may do; trusted only from the base revision of a change. */
+export interface RenderSettings {
+  /** Hosts kustomize may fetch remote resources and helmCharts from; empty: no network. */
+  allowHosts: string[];
+  /** Per environment; a render beyond either fails that environment alone. */
+  limits: { bytes: number; objects: number };
+}
+
 export interface PlumblineConfig {
   /** Where the configuration came from; absent when environments were discovered. */
   file?: string;
   environments: EnvironmentConfig[];
+  render: RenderSettings;
   diff: {
     ignore: IgnoreRule[];
     /** Label whose value names the environment that owns a live object. */

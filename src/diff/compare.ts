@@ -1,8 +1,8 @@
 /**
  * Compares two sets of objects, key by key: the heart of every plan and drift report.
  * `before` is what is there now (the base render, or the live cluster); `after` is what
- * the change or the desired state makes of it. Both sides are normalised and have the
- * user's ignore rules applied before any field is compared.
+ * the change or the desired state makes of it. Both sides are normalised and, when both
+ * exist, have the user's ignore rules applied before any field is compared.
  */
 import type { IgnoreRule } from '../config/types.js';
 import type { KubeObject, ResourceId } from '../resource.js';
@@ -22,7 +22,10 @@ export interface ComparedPair {
 }
 
 export function compareObject(pair: ComparedPair, rules: readonly IgnoreRule[]): ObjectChange {
-  const applicable = rulesFor(rules, pair.id);
+  // Ignore rules hide changes to fields something else owns; an object that is added or
+  // deleted is shown whole, so no rule can hide what a new object (a ClusterRoleBinding's
+  // subjects) carries.
+  const applicable = pair.before && pair.after ? rulesFor(rules, pair.id) : [];
   const before = pair.before && prepare(pair.before, applicable);
   const after = pair.after && prepare(pair.after, applicable);
   const fields = before && after ? changedFields(before, after) : [];

@@ -54,23 +54,29 @@ export async function resolveBase(repoRoot: string, ref?: string): Promise<BaseR
 
 /**
  * Runs `use` with a detached worktree of `sha`, removed afterwards whatever happens. `use`
- * gets the folder that corresponds to `repoRoot` in it: the configuration may live below
- * the top of the git repository (a monorepo, a `pull_request_target` checkout in `pr/`).
+ * gets the folder that corresponds to `repoRoot` in it (the configuration may live below
+ * the top of the git repository: a monorepo) and the top of the worktree.
  */
 export async function withCheckout<T>(
   repoRoot: string,
   sha: string,
-  use: (dir: string) => Promise<T>,
+  use: (dir: string, top: string) => Promise<T>,
 ): Promise<T> {
   const prefix = await git(repoRoot, ['rev-parse', '--show-prefix']);
   const worktree = await addWorktree(repoRoot, sha).catch((error: unknown) => {
     throw new PlumblineError(`could not check out ${sha} for the base side: ${describeError(error)}`);
   });
   try {
-    return await use(join(worktree.dir, prefix.ok ? prefix.stdout : ''));
+    return await use(join(worktree.dir, prefix.ok ? prefix.stdout : ''), worktree.dir);
   } finally {
     await worktree.remove();
   }
+}
+
+/** The top of the git work tree holding `repoRoot`; `repoRoot` itself outside git. */
+export async function workTreeTop(repoRoot: string): Promise<string> {
+  const top = await git(repoRoot, ['rev-parse', '--show-toplevel']);
+  return top.ok && top.stdout !== '' ? top.stdout : repoRoot;
 }
 
 export async function headRevision(repoRoot: string): Promise<BaseRevision | undefined> {

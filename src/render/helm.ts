@@ -1,33 +1,42 @@
-/** A Helm chart, rendered by `helm template` with the environment's values files. */
+/**
+ * A Helm chart, rendered by `helm template` in the sandbox with the environment's values
+ * files. The chart's files and the values files must stay inside the repository.
+ */
 import { readdir, readFile } from 'node:fs/promises';
 import { join, posix } from 'node:path';
 import { parseDocument } from 'yaml';
 import type { EnvironmentConfig } from '../config/types.js';
 import { PlumblineError } from '../errors.js';
 import type { Resource } from '../resource.js';
+import { requireChartInside } from './chart-inputs.js';
+import { realPathInside } from './containment.js';
+import type { RenderContext } from './context.js';
 import { parseManifests } from './parse.js';
-import { runTool, stderrExcerpt } from './run-tool.js';
-import { helmCommand, type ToolOverrides } from './tools.js';
+import { renderFailure, runRenderer } from './renderer-run.js';
+import { helmCommand } from './tools.js';
 
-export async function renderHelm(
-  repoRoot: string,
-  env: EnvironmentConfig,
-  tools: ToolOverrides,
-): Promise<Resource[]> {
+export async function renderHelm(context: RenderContext, env: EnvironmentConfig): Promise<Resource[]> {
+  const repoRoot = context.boundary.root;
   await checkDependencies(repoRoot, env.path);
-  const helm = await helmCommand(tools);
+  await requireChartInside(context.boundary, env.path);
+  const valuesFiles = (env.helm?.valuesFiles ?? []).map((file) => posix.join(env.path, file));
+  for (const file of valuesFiles) await realPathInside(context.boundary, file);
+
+  const helm = await helmCommand(context.tools);
   const args = [releaseName(env), env.path, '--include-crds', '--skip-tests'];
   if (env.helm?.namespace) args.push('--namespace', env.helm.namespace);
-  for (const valuesFile of env.helm?.valuesFiles ?? [])
-    args.push('--values', posix.join(env.path, valuesFile));
-  const output = await runTool(helm, args, repoRoot);
-  if (output.exitCode !== 0) {
-    const missingDependency = /missing in charts\/ directory/.test(output.stderr);
-    throw new PlumblineError(
-      `${helm.label} failed (exit code ${output.exitCode}):\n${stderrExcerpt(output.stderr)}`,
+  for (const file of valuesFiles) args.push('--values', file);
+  const output = await runRenderer(context, helm, args);
+  if (output.outcome !== 'exited' || output.exitCode !== 0) {
+    const missingDependency =
+      output.outcome === 'exited' && /missing in charts\/ directory/.test(output.stderr);
+    throw renderFailure(
+      context,
+      helm,
+      output,
       missingDependency
         ? `Run \`helm dependency build ${env.path}\` and commit the charts/ folder (or build it in CI before plumbline).`
-        : `Run \`helm template ${args.join(' ')}\` locally to see the same error.`,
+        : `Run \`helm template ${args.join(' ')}\` locally to see the whole output.`,
     );
   }
   return parseManifests({

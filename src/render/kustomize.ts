@@ -1,25 +1,43 @@
-/** A kustomization, built by `kustomize build` (or `kubectl kustomize`). */
-
+/**
+ * A kustomization, built by `kustomize build` (or `kubectl kustomize`) in the sandbox.
+ * Before it runs, everything it will read is known (kustomize-inputs.ts): each path must
+ * stay inside the repository, each chart's files too, and a remote base or chart
+ * repository must be on the trusted configuration's list of hosts.
+ */
 import { PlumblineError } from '../errors.js';
 import type { Resource } from '../resource.js';
+import { requireChartInside } from './chart-inputs.js';
+import type { RenderContext } from './context.js';
+import { kustomizeInputs } from './kustomize-inputs.js';
 import { parseManifests } from './parse.js';
-import { runTool, stderrExcerpt } from './run-tool.js';
-import { kustomizeCommand, optionalHelm, type ToolOverrides } from './tools.js';
+import { isAllowedReference } from './remote-reference.js';
+import { renderFailure, runRenderer } from './renderer-run.js';
+import { kustomizeCommand } from './tools.js';
 
-export async function renderKustomize(
-  repoRoot: string,
-  path: string,
-  tools: ToolOverrides,
-): Promise<Resource[]> {
-  const kustomize = await kustomizeCommand(tools);
-  // helmCharts entries in a kustomization need helm; pass the one plumbline would use.
-  const helm = await optionalHelm(tools);
-  const helmArgs = helm ? ['--enable-helm', '--helm-command', helm] : [];
-  const output = await runTool(kustomize, [path, ...helmArgs], repoRoot);
-  if (output.exitCode !== 0) {
+export async function renderKustomize(context: RenderContext, path: string): Promise<Resource[]> {
+  const inputs = await kustomizeInputs(context.boundary, path);
+  const refused = inputs.remote.filter(
+    (remote) => !isAllowedReference(remote.reference, context.settings.allowHosts),
+  );
+  if (refused.length > 0) {
     throw new PlumblineError(
-      `${kustomize.label} failed (exit code ${output.exitCode}):\n${stderrExcerpt(output.stderr)}`,
-      `Run \`${kustomize.label} ${path}\` locally to see the same error.`,
+      `${refused.map((remote) => `${remote.kustomization} names "${remote.reference}"`).join('; ')}, which is not in the repository, and renderers may fetch only from the hosts the configuration allows`,
+      'Vendor it into the repository, or list its host under render.allowHosts in the configuration of the base branch (see docs/security.md).',
+    );
+  }
+  for (const chart of inputs.charts) await requireChartInside(context.boundary, chart);
+
+  const kustomize = await kustomizeCommand(context.tools);
+  // helmCharts entries in a kustomization need helm: the sandbox's, whose homes are pinned.
+  const helm = context.sandbox.helmForKustomize;
+  const helmArgs = helm ? ['--enable-helm', '--helm-command', helm] : [];
+  const output = await runRenderer(context, kustomize, [path, ...helmArgs]);
+  if (output.outcome !== 'exited' || output.exitCode !== 0) {
+    throw renderFailure(
+      context,
+      kustomize,
+      output,
+      `Run \`${kustomize.label} ${path}\` locally to see the whole output.`,
     );
   }
   const file = `${path} (kustomize output)`;

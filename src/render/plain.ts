@@ -1,15 +1,30 @@
-/** A folder of plain manifests: every .yaml, .yml and .json file below it, in path order. */
+/**
+ * A folder of plain manifests: every .yaml, .yml and .json file below it, in path order.
+ * Symbolic links are not followed (neither to files nor to folders), so nothing outside
+ * the folder's own tree is read.
+ */
 import { readdir, readFile } from 'node:fs/promises';
 import { join, posix, relative, sep } from 'node:path';
+import { PlumblineError } from '../errors.js';
 import type { Resource } from '../resource.js';
+import type { RenderContext } from './context.js';
 import { parseManifests } from './parse.js';
 
 const MANIFEST_EXTENSIONS = ['.yaml', '.yml', '.json'];
 
-export async function renderPlain(repoRoot: string, path: string): Promise<Resource[]> {
+export async function renderPlain(context: RenderContext, path: string): Promise<Resource[]> {
+  const repoRoot = context.boundary.root;
   const resources: Resource[] = [];
+  let bytes = 0;
   for (const file of await manifestFiles(repoRoot, path)) {
     const text = await readFile(join(repoRoot, file), 'utf8');
+    bytes += Buffer.byteLength(text);
+    if (bytes > context.settings.limits.bytes) {
+      throw new PlumblineError(
+        `the manifests below ${path} hold more than the limit of ${context.settings.limits.bytes} bytes per environment`,
+        'Split the environment, or raise render.limits.bytes in the configuration of the base branch.',
+      );
+    }
     resources.push(
       ...parseManifests({
         text,

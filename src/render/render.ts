@@ -1,26 +1,38 @@
 /**
- * Environments -> Resource[]: the configured (or detected) renderer, then one check that
- * no object is rendered twice. Errors name the environment and its path.
+ * Environments -> Resource[]: the configured (or detected) renderer, run in a sandbox of
+ * its own (see sandbox.ts) on paths checked to stay inside the repository, then the limits
+ * and one check that no object is rendered twice. Errors name the environment and its path.
  */
 import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import pLimit from 'p-limit';
-import type { EnvironmentConfig } from '../config/types.js';
+import { renderSettings } from '../config/parse.js';
+import type { EnvironmentConfig, RenderSettings } from '../config/types.js';
 import { PlumblineError } from '../errors.js';
 import type { Resource, SourceLocation } from '../resource.js';
 import { displayName } from '../resource.js';
+import { boundaryOf, realPathInside } from './containment.js';
+import type { RenderContext } from './context.js';
 import { detectRenderer } from './detect.js';
 import { renderHelm } from './helm.js';
 import { renderKustomize } from './kustomize.js';
 import { renderPlain } from './plain.js';
-import type { ToolOverrides } from './tools.js';
+import { openSandbox } from './sandbox.js';
+import { optionalHelm, type ToolOverrides } from './tools.js';
 
 export interface RenderOptions {
   /** Environments rendered at once by renderEnvironments; defaults to the cores, at most 4. */
   concurrency?: number;
   /** Binaries to run instead of PLUMBLINE_KUSTOMIZE / PLUMBLINE_HELM / PATH. */
   tools?: ToolOverrides;
+  /** Allowed hosts and limits, from the trusted configuration; defaults: no network. */
+  settings?: RenderSettings;
+  /**
+   * The outermost folder renderers may read (the git work tree holding the configuration);
+   * defaults to the repository root itself.
+   */
+  top?: string;
 }
 
 export type RenderResult =
@@ -32,16 +44,23 @@ export async function renderEnvironment(
   env: EnvironmentConfig,
   options: RenderOptions = {},
 ): Promise<Resource[]> {
+  const tools = options.tools ?? {};
+  const settings = options.settings ?? renderSettings();
+  const helm = await optionalHelm(tools);
+  const sandbox = await openSandbox({ allowHosts: settings.allowHosts, ...(helm ? { helm } : {}) });
   try {
+    const boundary = await boundaryOf(repoRoot, options.top);
     await requireFolder(repoRoot, env.path);
+    await realPathInside(boundary, env.path);
     const renderer = env.renderer === 'auto' ? await detectRenderer(repoRoot, env.path) : env.renderer;
-    const tools = options.tools ?? {};
+    const context: RenderContext = { boundary, sandbox, settings, tools };
     const resources =
       renderer === 'kustomize'
-        ? await renderKustomize(repoRoot, env.path, tools)
+        ? await renderKustomize(context, env.path)
         : renderer === 'helm'
-          ? await renderHelm(repoRoot, env, tools)
-          : await renderPlain(repoRoot, env.path);
+          ? await renderHelm(context, env)
+          : await renderPlain(context, env.path);
+    requireWithinObjectLimit(resources, settings);
     requireUniqueKeys(resources);
     return resources;
   } catch (error) {
@@ -49,6 +68,8 @@ export async function renderEnvironment(
     throw new PlumblineError(`Environment "${env.name}" (${env.path}): ${error.message}`, error.hint, {
       cause: error,
     });
+  } finally {
+    await sandbox.dispose();
   }
 }
 
@@ -78,6 +99,14 @@ async function requireFolder(repoRoot: string, path: string): Promise<void> {
     () => false,
   );
   if (!isFolder) throw new PlumblineError(`the folder ${path} does not exist`, 'Check the environment path.');
+}
+
+function requireWithinObjectLimit(resources: Resource[], settings: RenderSettings): void {
+  if (resources.length <= settings.limits.objects) return;
+  throw new PlumblineError(
+    `rendered ${resources.length} objects, more than the limit of ${settings.limits.objects} per environment`,
+    'Split the environment, or raise render.limits.objects in the configuration of the base branch.',
+  );
 }
 
 function requireUniqueKeys(resources: Resource[]): void {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { discoverEnvironments } from '../../../src/config/discover.js';
 import { loadConfig } from '../../../src/config/load.js';
+import { renderSettings } from '../../../src/config/parse.js';
 import { lines, tempRepo } from './temp-repo.js';
 
 const kustomization = lines('resources:', '  - ../../base');
@@ -74,6 +75,7 @@ describe('loadConfig without environments in a file', () => {
     const root = await tempRepo({ 'envs/dev/kustomization.yaml': kustomization });
     expect(await loadConfig(root)).toEqual({
       environments: [{ name: 'dev', path: 'envs/dev', renderer: 'auto' }],
+      render: renderSettings(),
       diff: { ignore: [] },
       drift: { after: 1, labels: ['drift'] },
     });
@@ -87,6 +89,7 @@ describe('loadConfig without environments in a file', () => {
     expect(await loadConfig(root)).toEqual({
       file: 'plumbline.yaml',
       environments: [{ name: 'dev', path: 'envs/dev', renderer: 'auto' }],
+      render: renderSettings(),
       diff: { ignore: [{ kind: 'Deployment', path: '/spec/replicas' }] },
       drift: { after: 1, labels: ['drift'] },
     });

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { renderSettings } from '../../../src/config/parse.js';
 import { selectEnvironments } from '../../../src/config/select.js';
 import type { PlumblineConfig } from '../../../src/config/types.js';
 
 const config: PlumblineConfig = {
   environments: ['dev', 'staging', 'prod'].map((name) => ({ name, path: `envs/${name}`, renderer: 'auto' })),
+  render: renderSettings(),
   diff: { ignore: [] },
   drift: { after: 1, labels: ['drift'] },
 };

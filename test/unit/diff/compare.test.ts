@@ -75,6 +75,28 @@ describe('compareObject', () => {
     ).toBe('changed');
   });
 
+  it('never lets an ignore rule hide a field of an object that is added or deleted', () => {
+    const binding = {
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'ClusterRoleBinding',
+      metadata: { name: 'everyone-admin' },
+      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'cluster-admin' },
+      subjects: [{ kind: 'Group', name: 'system:authenticated' }],
+    };
+    const rules = [
+      { kind: 'ClusterRoleBinding', path: '/subjects' },
+      { kind: 'ClusterRoleBinding', path: '/roleRef' },
+    ];
+    for (const [before, after] of [
+      [undefined, binding],
+      [binding, undefined],
+    ] as const) {
+      const result = compareObject(pair(before, after), rules);
+      expect(result.diff).toContain('system:authenticated');
+      expect(result.diff).toContain('cluster-admin');
+    }
+  });
+
   it('lets an ignore rule address a named list item and wildcards', () => {
     const before = deployment({ env: [{ name: 'A', value: '1' }] });
     const after = deployment({ env: [{ name: 'A', value: '2' }] });

@@ -186,7 +186,7 @@ describe('renderEnvironment: kustomize', () => {
       /^Environment "dev" \(envs\/dev\): kustomize build failed \(exit code 1\):\n/,
     );
     expect(error.message).toContain('missing.yaml');
-    expect(error.hint).toBe('Run `kustomize build envs/dev` locally to see the same error.');
+    expect(error.hint).toBe('Run `kustomize build envs/dev` locally to see the whole output.');
   });
 });
 

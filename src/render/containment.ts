@@ -1,0 +1,104 @@
+/**
+ * Renderers read only what the repository holds. A path a renderer will open (an
+ * environment folder, a values file, a file a kustomization names, every file of a chart)
+ * is resolved through its symbolic links and must land inside the repository; a link that
+ * leaves it fails the environment with an error naming the link, never what it points at.
+ */
+import type { Dirent } from 'node:fs';
+import { readdir, realpath } from 'node:fs/promises';
+import { isAbsolute, join, posix, relative, sep } from 'node:path';
+import { PlumblineError } from '../errors.js';
+
+/** The repository as renderers may see it: its real path, links resolved. */
+export interface Boundary {
+  /** The folder repository-relative paths are relative to (the configuration's folder). */
+  root: string;
+  /** The real path of the outermost folder renderers may read (the git work tree). */
+  realTop: string;
+}
+
+export async function boundaryOf(root: string, top: string = root): Promise<Boundary> {
+  return { root, realTop: await realpath(top) };
+}
+
+const LEAVES_HINT =
+  'plumbline renders only what the repository holds: replace the link with the file or folder it points to, or with a link inside the repository.';
+
+/**
+ * The real path of `path` (relative to the boundary's root), which must exist inside the
+ * repository. Returns undefined when it does not exist: the renderer reports that in its
+ * own words.
+ */
+export async function realPathInside(boundary: Boundary, path: string): Promise<string | undefined> {
+  const absolute = isAbsolute(path) ? path : join(boundary.root, path);
+  let real: string;
+  try {
+    real = await realpath(absolute);
+  } catch {
+    return undefined;
+  }
+  if (!isInside(boundary.realTop, real)) {
+    throw new PlumblineError(
+      isAbsolute(path)
+        ? `${path} is outside the repository`
+        : `${toPosix(path)} leads outside the repository (through a symbolic link or "..")`,
+      LEAVES_HINT,
+    );
+  }
+  return real;
+}
+
+/**
+ * Every symbolic link below `folder` (relative to the boundary's root) must resolve inside
+ * the repository. Links to folders inside it are followed, so that a link reached through
+ * another is checked too; each real folder is visited once.
+ */
+export async function requireLinksInside(boundary: Boundary, folder: string): Promise<void> {
+  const start = await realPathInside(boundary, folder);
+  if (start === undefined) return;
+  const visited = new Set<string>();
+  const pending: Array<{ real: string; shown: string }> = [{ real: start, shown: toPosix(folder) }];
+  while (pending.length > 0) {
+    const { real, shown } = pending.pop()!;
+    if (visited.has(real)) continue;
+    visited.add(real);
+    let entries: Dirent[];
+    try {
+      entries = await readdir(real, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of entries) {
+      const path = posix.join(shown, entry.name);
+      if (entry.isDirectory()) {
+        pending.push({ real: join(real, entry.name), shown: path });
+      } else if (entry.isSymbolicLink()) {
+        const target = await realPathInside(boundary, join(real, entry.name)).catch(() => {
+          throw new PlumblineError(
+            `${path} is a symbolic link that leads outside the repository`,
+            LEAVES_HINT,
+          );
+        });
+        if (target !== undefined && (await isFolder(target))) pending.push({ real: target, shown: path });
+      }
+    }
+  }
+}
+
+function isInside(top: string, path: string): boolean {
+  const rel = relative(top, path);
+  return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
+}
+
+async function isFolder(path: string): Promise<boolean> {
+  try {
+    await readdir(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function toPosix(path: string): string {
+  return path.split(sep).join('/');
+}

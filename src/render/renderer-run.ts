@@ -1,0 +1,44 @@
+/**
+ * One renderer run as every renderer needs it: in the sandbox, from the repository root,
+ * within the byte limit; and its failure as an error that names the file, the line and
+ * the tool's reason without quoting a value (tool-error.ts).
+ */
+import { PlumblineError } from '../errors.js';
+import type { RenderContext } from './context.js';
+import { runTool, type ToolOutput } from './run-tool.js';
+import { toolErrorExcerpt } from './tool-error.js';
+import type { ToolCommand } from './tools.js';
+
+export function runRenderer(
+  context: RenderContext,
+  tool: ToolCommand,
+  args: readonly string[],
+): Promise<ToolOutput> {
+  return runTool(tool, args, {
+    cwd: context.boundary.root,
+    env: context.sandbox.env,
+    maxOutputBytes: context.settings.limits.bytes,
+  });
+}
+
+export function renderFailure(
+  context: RenderContext,
+  tool: ToolCommand,
+  output: ToolOutput,
+  hint: string,
+): PlumblineError {
+  switch (output.outcome) {
+    case 'output-limit':
+      return new PlumblineError(
+        `${tool.label} rendered more than the limit of ${context.settings.limits.bytes} bytes per environment, and was stopped`,
+        'Split the environment, or raise render.limits.bytes in the configuration of the base branch.',
+      );
+    case 'timeout':
+      return new PlumblineError(`${tool.label} did not finish in time, and was stopped`, hint);
+    case 'exited': {
+      const roots = [context.boundary.root, context.boundary.realTop];
+      const reason = toolErrorExcerpt(output.stderr, { roots });
+      return new PlumblineError(`${tool.label} failed (exit code ${output.exitCode}):\n${reason}`, hint);
+    }
+  }
+}
