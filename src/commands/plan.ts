@@ -13,16 +13,16 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import pLimit from 'p-limit';
 import { type ClusterClient, type ClusterTarget, connectCluster } from '../cluster/index.js';
-import { loadConfig } from '../config/load.js';
 import { selectEnvironments } from '../config/select.js';
 import type { EnvironmentConfig, PlumblineConfig } from '../config/types.js';
 import { compareSets } from '../diff/compare.js';
 import { type ComparisonMode, countChanges, type EnvironmentResult, type PlanResult } from '../diff/model.js';
 import { describeError } from '../errors.js';
-import { headRevision, resolveBase, withCheckout } from '../git/base-checkout.js';
+import { headRevision, resolveBase, withCheckout, workTreeTop } from '../git/base-checkout.js';
 import { type RenderResult, renderEnvironments } from '../render/render.js';
 import type { Resource } from '../resource.js';
 import { compareEnvironmentLive } from './live-comparison.js';
+import { baseConfig, checkoutConfig, type PlanConfig } from './plan-config.js';
 
 export type PlanMode = 'auto' | 'offline' | 'live' | 'reader';
 
@@ -48,39 +48,53 @@ export interface PlanOptions {
 
 export async function runPlan(options: PlanOptions): Promise<PlanResult> {
   const log = options.log ?? (() => {});
-  const config = await loadConfig(options.repoRoot);
-  const environments = selectEnvironments(config, options.environments ?? []);
-  const head = await headRevision(options.repoRoot);
-
-  log(`rendering ${environments.map((env) => env.name).join(', ')}`);
-  const headRenders = byEnvironment(await renderEnvironments(options.repoRoot, environments));
+  const { repoRoot, mode } = options;
+  const head = await headRevision(repoRoot);
+  const top = await workTreeTop(repoRoot);
+  const comparesWithBase = mode === 'auto' || mode === 'offline';
+  // A named base is the trusted side even when only the cluster is compared: its
+  // configuration decides what is rendered and hidden.
+  const base =
+    comparesWithBase || options.base !== undefined ? await resolveBase(repoRoot, options.base) : undefined;
 
   const result: PlanResult = { environments: [] };
   if (head) result.head = head;
   const offline = new Map<string, EnvironmentResult>();
-  if (options.mode === 'auto' || options.mode === 'offline') {
-    const base = await resolveBase(options.repoRoot, options.base);
+  let planned: Planned;
+  if (base && comparesWithBase) {
     result.base = base;
     log(`comparing with the merge base of ${base.ref} (${base.sha.slice(0, 7)})`);
-    const baseRenders = await withCheckout(options.repoRoot, base.sha, async (dir) =>
-      byEnvironment(
-        await renderEnvironments(
-          dir,
-          environments.filter((env) => existsSync(join(dir, env.path))),
-        ),
-      ),
-    );
-    for (const env of environments) {
+    planned = await withCheckout(repoRoot, base.sha, async (baseDir, baseTop) => {
+      const trusted = await baseConfig(repoRoot, base.sha, baseDir);
+      const chosen = await renderHead(trusted, options, top, log);
+      const atBase = chosen.environments.filter((env) => existsSync(join(baseDir, env.path)));
+      const baseRenders = byEnvironment(
+        await renderEnvironments(baseDir, atBase, { settings: trusted.config.render, top: baseTop }),
+      );
+      // An environment the change removes has no folder at the head: all of it is deleted.
+      const headSide = new Map(chosen.headRenders);
+      for (const env of atBase) {
+        if (!existsSync(join(repoRoot, env.path)))
+          headSide.set(env.name, { environment: env, resources: [] });
+      }
       const comparedWith = `base ${base.ref} (${base.sha.slice(0, 7)})`;
-      offline.set(env.name, compareRenders(env, headRenders, baseRenders, config, comparedWith));
-    }
+      for (const env of chosen.environments) {
+        offline.set(env.name, compareRenders(env, headSide, baseRenders, trusted.config, comparedWith));
+      }
+      return chosen;
+    });
+  } else {
+    const trusted = base ? await baseConfig(repoRoot, base.sha) : await checkoutConfig(repoRoot);
+    planned = await renderHead(trusted, options, top, log);
   }
+  result.config = planned.provenance;
 
+  const { environments, headRenders, config } = planned;
   const live = await compareLive(environments, headRenders, config, options, log);
   for (const env of environments) {
     const offlineResult = offline.get(env.name);
     if (offlineResult) {
-      if (options.mode === 'auto' && env.cluster && !options.clusterAvailable) {
+      if (mode === 'auto' && env.cluster && !options.clusterAvailable) {
         offlineResult.notice = `no cluster credentials were given, so ${env.name} is compared with the base branch only`;
       }
       result.environments.push(offlineResult);
@@ -89,6 +103,26 @@ export async function runPlan(options: PlanOptions): Promise<PlanResult> {
     if (liveResult) result.environments.push(liveResult);
   }
   return result;
+}
+
+interface Planned extends PlanConfig {
+  environments: EnvironmentConfig[];
+  headRenders: Renders;
+}
+
+/** The environments the trusted configuration names (those asked for), rendered at the head. */
+async function renderHead(
+  trusted: PlanConfig,
+  options: PlanOptions,
+  top: string,
+  log: (message: string) => void,
+): Promise<Planned> {
+  const environments = selectEnvironments(trusted.config, options.environments ?? []);
+  log(`rendering ${environments.map((env) => env.name).join(', ')}`);
+  const headRenders = byEnvironment(
+    await renderEnvironments(options.repoRoot, environments, { settings: trusted.config.render, top }),
+  );
+  return { ...trusted, environments, headRenders };
 }
 
 function compareRenders(
@@ -141,20 +175,29 @@ async function compareLive(
   async function compareOne(env: EnvironmentConfig): Promise<void> {
     const context = options.context ?? env.cluster?.context;
     const hasCluster = Boolean(env.cluster) || options.context !== undefined;
+    const comparedWith = hasCluster ? `cluster ${context ?? '(current context)'}` : 'no cluster';
+    const render = headRenders.get(env.name);
+    // A render that failed fails the environment in every mode, cluster or not: it must
+    // never read as "no changes".
+    if (explicit && (!render || 'error' in render)) {
+      results.set(
+        env.name,
+        failed(env, mode, comparedWith, render && 'error' in render ? render.error : undefined),
+      );
+      return;
+    }
     if (!hasCluster) {
       if (explicit) {
         const notice = `${env.name} has no cluster, so it was not compared with one; set cluster.context in the config or pass --context`;
-        results.set(env.name, { ...skipped(env, mode, 'no cluster'), notice });
+        results.set(env.name, { ...skipped(env, mode, comparedWith), notice });
       }
       return;
     }
-    const comparedWith = `cluster ${context ?? '(current context)'}`;
     if (!options.clusterAvailable) {
       if (explicit)
         results.set(env.name, failed(env, mode, comparedWith, 'no cluster credentials (no kubeconfig)'));
       return;
     }
-    const render = headRenders.get(env.name);
     if (!render || 'error' in render) {
       results.set(
         env.name,

@@ -2,21 +2,28 @@
  * Loads the repository's configuration: plumbline.yaml (or .yml) at the root, validated,
  * with defaults filled in; without one, the environments found by discovery.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { join, posix } from 'node:path';
+import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { join, posix, sep } from 'node:path';
 import { PlumblineError } from '../errors.js';
 import { DISCOVERY_ROOTS, discoverEnvironments } from './discover.js';
-import { parseConfigText, type WrittenConfig } from './parse.js';
+import { parseConfigText, renderSettings, type WrittenConfig } from './parse.js';
 import { ConfigError, type ConfigProblem } from './problems.js';
 import type { EnvironmentConfig, PlumblineConfig } from './types.js';
 
 export const CONFIG_FILES = ['plumbline.yaml', 'plumbline.yml'] as const;
 
-export async function loadConfig(repoRoot: string): Promise<PlumblineConfig> {
-  const file = await findConfigFile(repoRoot);
-  if (!file) return withDiscoveredEnvironments(repoRoot, undefined);
+/** A configuration file's name and text, as one revision holds it. */
+export interface ConfigSource {
+  file: string;
+  text: string;
+}
 
-  const parsed = parseConfigText(await readFile(join(repoRoot, file), 'utf8'), file);
+/** The configuration of the checkout at `repoRoot`, its folders checked. */
+export async function loadConfig(repoRoot: string): Promise<PlumblineConfig> {
+  const source = await readConfigFile(repoRoot);
+  if (!source) return withDiscoveredEnvironments(repoRoot, undefined);
+
+  const parsed = parseConfigText(source.text, source.file);
   if (!parsed.config) throw new ConfigError(parsed.problems);
   const { config } = parsed;
   if (!config.environments) return withDiscoveredEnvironments(repoRoot, config);
@@ -26,15 +33,62 @@ export async function loadConfig(repoRoot: string): Promise<PlumblineConfig> {
     const problem = await checkFolders(repoRoot, environment);
     if (!problem) continue;
     const { segments, ...described } = problem;
-    problems.push({ file, ...parsed.locate(['environments', index, ...segments]), ...described });
+    problems.push({
+      file: source.file,
+      ...parsed.locate(['environments', index, ...segments]),
+      ...described,
+    });
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return { ...config, environments: config.environments };
 }
 
+/**
+ * The configuration another revision holds (the trusted base of a change), applied to the
+ * checkout at `repoRoot`: environments it does not list are discovered there. Its folders
+ * are not checked against this checkout; an environment whose folder the change removed
+ * fails alone when it is rendered.
+ */
+export async function loadConfigFrom(
+  source: ConfigSource | undefined,
+  repoRoot: string,
+  /**
+   * Further checkouts to discover environments in (the base's): an environment a change
+   * removes is still planned, as the deletion of everything it held.
+   */
+  alsoDiscoverIn: readonly string[] = [],
+): Promise<PlumblineConfig> {
+  if (!source) return withDiscoveredEnvironments(repoRoot, undefined, alsoDiscoverIn);
+  const parsed = parseConfigText(source.text, source.file);
+  if (!parsed.config) throw new ConfigError(parsed.problems);
+  const { config } = parsed;
+  if (!config.environments) return withDiscoveredEnvironments(repoRoot, config, alsoDiscoverIn);
+  return { ...config, environments: config.environments };
+}
+
+/**
+ * The configuration file of the checkout, if any. A link is followed only when it stays
+ * inside the repository: its target's content is never read, so an error cannot show it.
+ */
+export async function readConfigFile(repoRoot: string): Promise<ConfigSource | undefined> {
+  const file = await findConfigFile(repoRoot);
+  if (!file) return undefined;
+  const path = join(repoRoot, file);
+  if ((await lstat(path)).isSymbolicLink()) {
+    const [real, top] = await Promise.all([realpath(path), realpath(repoRoot)]);
+    if (!real.startsWith(`${top}${sep}`)) {
+      throw new PlumblineError(
+        `${file} is a symbolic link that leads outside the repository`,
+        `Replace ${file} with the configuration file itself.`,
+      );
+    }
+  }
+  return { file, text: await readFile(path, 'utf8') };
+}
+
 async function findConfigFile(repoRoot: string): Promise<string | undefined> {
   const present: string[] = [];
-  for (const name of CONFIG_FILES) if (await isFile(join(repoRoot, name))) present.push(name);
+  for (const name of CONFIG_FILES) if (await isFileOrLink(join(repoRoot, name))) present.push(name);
   if (present.length > 1) {
     throw new PlumblineError(
       `Both ${present.join(' and ')} exist in ${repoRoot}`,
@@ -44,11 +98,24 @@ async function findConfigFile(repoRoot: string): Promise<string | undefined> {
   return present[0];
 }
 
+/** A file, or a link (checked before it is followed); lstat so a link is never read here. */
+async function isFileOrLink(path: string): Promise<boolean> {
+  return lstat(path).then(
+    (stats) => stats.isFile() || stats.isSymbolicLink(),
+    () => false,
+  );
+}
+
 async function withDiscoveredEnvironments(
   repoRoot: string,
   written: WrittenConfig | undefined,
+  alsoDiscoverIn: readonly string[] = [],
 ): Promise<PlumblineConfig> {
-  const environments = await discoverEnvironments(repoRoot);
+  const byName = new Map<string, EnvironmentConfig>();
+  for (const root of [...alsoDiscoverIn, repoRoot]) {
+    for (const environment of await discoverEnvironments(root)) byName.set(environment.name, environment);
+  }
+  const environments = [...byName.values()].sort((a, b) => a.name.localeCompare(b.name));
   if (environments.length === 0) {
     const roots = DISCOVERY_ROOTS.map((root) => `${root}/`).join(', ');
     const configured = written?.file ? `${written.file} lists no environments` : 'There is no plumbline.yaml';
@@ -66,7 +133,12 @@ async function withDiscoveredEnvironments(
     );
   }
   if (written) return { ...written, environments };
-  return { environments, diff: { ignore: [] }, drift: { after: 1, labels: ['drift'] } };
+  return {
+    environments,
+    render: renderSettings(),
+    diff: { ignore: [] },
+    drift: { after: 1, labels: ['drift'] },
+  };
 }
 
 interface FolderProblem {
@@ -122,8 +194,4 @@ async function entryKind(path: string): Promise<'file' | 'directory' | 'other' |
   } catch {
     return 'missing';
   }
-}
-
-async function isFile(path: string): Promise<boolean> {
-  return (await entryKind(path)) === 'file';
 }

@@ -47,8 +47,23 @@ export interface EnvironmentResult {
   notice?: string;
 }
 
+/**
+ * Where the rules of a plan came from. The base revision is trusted and the head of a
+ * change is data: when a base exists its configuration decides what is rendered and
+ * hidden, and a change to the configuration is reported, never applied.
+ */
+export interface ConfigProvenance {
+  /** The revision whose configuration was applied. */
+  from: 'base' | 'head';
+  /** The configuration file at that revision; absent when environments were discovered. */
+  file?: string;
+  /** What the change does to the configuration file; absent when it leaves it alone. */
+  headChange?: 'added' | 'changed' | 'removed';
+}
+
 export interface PlanResult {
   environments: EnvironmentResult[];
+  config?: ConfigProvenance;
   base?: { ref: string; sha: string };
   head?: { ref: string; sha: string };
 }

@@ -95,6 +95,19 @@ export async function showFile(dir: string, commit: string, path: string): Promi
   return result.code === 0 ? result.stdout : undefined;
 }
 
+/** What a path (relative to `dir`) is at a commit: a file with its text, a link, or nothing. */
+export type EntryAtRevision = { kind: 'file'; text: string } | { kind: 'link' } | { kind: 'missing' };
+
+export async function entryAtRevision(dir: string, commit: string, path: string): Promise<EntryAtRevision> {
+  // ls-tree takes paths relative to the working directory, like `dir` is.
+  const listed = await runGit(dir, ['ls-tree', '-z', commit, '--', path]);
+  const [meta] = listed.stdout.split('\t');
+  const [mode, type, object] = (meta ?? '').split(' ');
+  if (!object || type !== 'blob') return { kind: 'missing' };
+  if (mode === '120000') return { kind: 'link' };
+  return { kind: 'file', text: (await runGit(dir, ['cat-file', 'blob', object])).stdout };
+}
+
 export async function listFilesAt(dir: string, commit: string, folder: string): Promise<string[]> {
   const result = await runGit(dir, ['ls-tree', '-r', '-z', '--name-only', commit, '--', folder]);
   return result.stdout.split('\0').filter(Boolean);

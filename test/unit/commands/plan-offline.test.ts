@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runPlan } from '../../../src/commands/plan.js';
+import { exitCode } from '../../../src/entry/cli/plan.js';
 
 const repos: string[] = [];
 afterEach(() => {
@@ -37,6 +38,10 @@ function repository(files: Record<string, string>) {
       git('add', '-A');
       git('commit', '-qm', 'change');
     },
+    remove(path: string) {
+      git('rm', '-rq', path);
+      git('commit', '-qm', 'remove');
+    },
   };
 }
 
@@ -46,13 +51,12 @@ const configMap = (name: string, value: string) =>
 describe('offline plan', () => {
   it('shows an environment new in the change as all additions, and the others as they changed', async () => {
     const repo = repository({
-      'plumbline.yaml': 'environments:\n  - { name: dev, path: envs/dev, renderer: plain }\n',
+      'envs/dev/kustomization.yaml': 'resources: [app.yaml]\n',
       'envs/dev/app.yaml': configMap('app', '1'),
     });
     repo.commit({
-      'plumbline.yaml':
-        'environments:\n  - { name: dev, path: envs/dev, renderer: plain }\n  - { name: qa, path: envs/qa, renderer: plain }\n',
       'envs/dev/app.yaml': configMap('app', '2'),
+      'envs/qa/kustomization.yaml': 'resources: [app.yaml]\n',
       'envs/qa/app.yaml': configMap('app', '1'),
     });
     const result = await runPlan({
@@ -65,5 +69,73 @@ describe('offline plan', () => {
       ['dev', undefined, { added: 0, changed: 1, deleted: 0, unchanged: 0 }],
       ['qa', undefined, { added: 1, changed: 0, deleted: 0, unchanged: 0 }],
     ]);
+    expect(result.config).toEqual({ from: 'base' });
+  });
+
+  it('shows an environment the change removes as all deletions', async () => {
+    const repo = repository({
+      'envs/dev/kustomization.yaml': 'resources: [app.yaml]\n',
+      'envs/dev/app.yaml': configMap('app', '1'),
+      'envs/qa/kustomization.yaml': 'resources: [app.yaml]\n',
+      'envs/qa/app.yaml': configMap('app', '1'),
+    });
+    repo.remove('envs/qa');
+    const result = await runPlan({
+      repoRoot: repo.root,
+      base: 'main',
+      mode: 'offline',
+      clusterAvailable: false,
+    });
+    expect(result.environments.map((env) => [env.environment, env.counts])).toEqual([
+      ['dev', { added: 0, changed: 0, deleted: 0, unchanged: 1 }],
+      ['qa', { added: 0, changed: 0, deleted: 1, unchanged: 0 }],
+    ]);
+  });
+
+  it("obeys the base's configuration and reports the change's edit of it without applying it", async () => {
+    const repo = repository({
+      'plumbline.yaml': 'environments:\n  - { name: dev, path: envs/dev, renderer: plain }\n',
+      'envs/dev/app.yaml': configMap('app', '1'),
+    });
+    repo.commit({
+      'plumbline.yaml':
+        'environments:\n  - { name: dev, path: envs/dev, renderer: plain }\n  - { name: qa, path: envs/qa, renderer: plain }\n' +
+        'diff:\n  ignore: [{ kind: ConfigMap, path: /data }]\n',
+      'envs/dev/app.yaml': configMap('app', '2'),
+      'envs/qa/app.yaml': configMap('app', '1'),
+    });
+    const result = await runPlan({
+      repoRoot: repo.root,
+      base: 'main',
+      mode: 'offline',
+      clusterAvailable: false,
+    });
+    expect(result.environments.map((env) => [env.environment, env.error, env.counts])).toEqual([
+      ['dev', undefined, { added: 0, changed: 1, deleted: 0, unchanged: 0 }],
+    ]);
+    expect(result.config).toEqual({ from: 'base', file: 'plumbline.yaml', headChange: 'changed' });
+  });
+
+  it("plans with the checkout's own configuration when there is no base", async () => {
+    const repo = repository({
+      'plumbline.yaml': 'environments:\n  - { name: dev, path: envs/dev, renderer: plain }\n',
+      'envs/dev/app.yaml': configMap('app', '1'),
+    });
+    const result = await runPlan({ repoRoot: repo.root, mode: 'live', clusterAvailable: false });
+    expect(result.config).toEqual({ from: 'head', file: 'plumbline.yaml' });
+  });
+
+  it('fails an environment whose render fails in live mode, even when it has no cluster', async () => {
+    const repo = repository({
+      'plumbline.yaml': 'environments:\n  - { name: dev, path: envs/dev, renderer: plain }\n',
+      'envs/dev/app.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: app\n',
+    });
+    for (const mode of ['live', 'reader'] as const) {
+      const result = await runPlan({ repoRoot: repo.root, mode, clusterAvailable: true });
+      expect(result.environments).toMatchObject([
+        { environment: 'dev', mode, error: expect.stringContaining('envs/dev/app.yaml:4:1: YAML syntax') },
+      ]);
+      expect(exitCode(result)).toBe(1);
+    }
   });
 });

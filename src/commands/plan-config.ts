@@ -1,0 +1,73 @@
+/**
+ * Which configuration a plan obeys. The base revision is trusted and the head of a change
+ * is data: when the plan has a base, the base's configuration decides what is rendered,
+ * what renderers may do and what is hidden, and a change to the configuration is reported
+ * (added, changed, removed), never applied. Without a base (a plan of the checkout alone)
+ * the checkout's own configuration is all there is.
+ */
+import { lstat, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { CONFIG_FILES, type ConfigSource, loadConfig, loadConfigFrom } from '../config/load.js';
+import type { PlumblineConfig } from '../config/types.js';
+import type { ConfigProvenance } from '../diff/model.js';
+import { PlumblineError } from '../errors.js';
+import { entryAtRevision } from '../git/repository.js';
+
+export interface PlanConfig {
+  config: PlumblineConfig;
+  provenance: ConfigProvenance;
+}
+
+export async function checkoutConfig(repoRoot: string): Promise<PlanConfig> {
+  const config = await loadConfig(repoRoot);
+  return { config, provenance: { from: 'head', ...(config.file ? { file: config.file } : {}) } };
+}
+
+/**
+ * The base's configuration applied to the checkout at `repoRoot`. `baseDir`, when the base
+ * is checked out too, is where environments are also discovered.
+ */
+export async function baseConfig(repoRoot: string, baseSha: string, baseDir?: string): Promise<PlanConfig> {
+  const source = await configAtRevision(repoRoot, baseSha);
+  const config = await loadConfigFrom(source, repoRoot, baseDir ? [baseDir] : []);
+  const headChange = await changeInCheckout(repoRoot, source);
+  const provenance: ConfigProvenance = { from: 'base' };
+  if (source) provenance.file = source.file;
+  if (headChange) provenance.headChange = headChange;
+  return { config, provenance };
+}
+
+async function configAtRevision(repoRoot: string, sha: string): Promise<ConfigSource | undefined> {
+  for (const file of CONFIG_FILES) {
+    const entry = await entryAtRevision(repoRoot, sha, file);
+    if (entry.kind === 'missing') continue;
+    if (entry.kind === 'link') {
+      throw new PlumblineError(
+        `${file} at the base (${sha.slice(0, 7)}) is a symbolic link; plumbline reads its configuration only from the file itself`,
+        `Replace ${file} with the configuration file on the base branch.`,
+      );
+    }
+    return { file, text: entry.text };
+  }
+  return undefined;
+}
+
+/** What the checkout (the head) does to the base's configuration file; its content is never shown. */
+async function changeInCheckout(
+  repoRoot: string,
+  base: ConfigSource | undefined,
+): Promise<ConfigProvenance['headChange']> {
+  const head = await checkoutConfigFile(repoRoot);
+  if (!base) return head ? 'added' : undefined;
+  if (!head) return 'removed';
+  if (head.file !== base.file || head.link) return 'changed';
+  return (await readFile(join(repoRoot, head.file), 'utf8')) === base.text ? undefined : 'changed';
+}
+
+async function checkoutConfigFile(repoRoot: string): Promise<{ file: string; link: boolean } | undefined> {
+  for (const file of CONFIG_FILES) {
+    const stats = await lstat(join(repoRoot, file)).catch(() => undefined);
+    if (stats?.isFile() || stats?.isSymbolicLink()) return { file, link: stats.isSymbolicLink() };
+  }
+  return undefined;
+}
