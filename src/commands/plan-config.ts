@@ -30,9 +30,12 @@ export async function checkoutConfig(repoRoot: string): Promise<PlanConfig> {
 export async function baseConfig(repoRoot: string, baseSha: string, baseDir?: string): Promise<PlanConfig> {
   const source = await configAtRevision(repoRoot, baseSha);
   const config = await loadConfigFrom(source, repoRoot, baseDir ? [baseDir] : []);
-  const headChange = await changeInCheckout(repoRoot, source);
+  const head = await checkoutConfigFile(repoRoot);
+  const headChange = await changeInCheckout(repoRoot, source, head);
   const provenance: ConfigProvenance = { from: 'base' };
-  if (source) provenance.file = source.file;
+  // The file the facts are about: the base's, or the one the change adds.
+  const file = source?.file ?? head?.file;
+  if (file) provenance.file = file;
   if (headChange) provenance.headChange = headChange;
   return { config, provenance };
 }
@@ -56,8 +59,8 @@ async function configAtRevision(repoRoot: string, sha: string): Promise<ConfigSo
 async function changeInCheckout(
   repoRoot: string,
   base: ConfigSource | undefined,
+  head: { file: string; link: boolean } | undefined,
 ): Promise<ConfigProvenance['headChange']> {
-  const head = await checkoutConfigFile(repoRoot);
   if (!base) return head ? 'added' : undefined;
   if (!head) return 'removed';
   if (head.file !== base.file || head.link) return 'changed';

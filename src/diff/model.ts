@@ -55,7 +55,10 @@ export interface EnvironmentResult {
 export interface ConfigProvenance {
   /** The revision whose configuration was applied. */
   from: 'base' | 'head';
-  /** The configuration file at that revision; absent when environments were discovered. */
+  /**
+   * The configuration file: the one the applied revision holds, or the one the change adds;
+   * absent when there is none on either side.
+   */
   file?: string;
   /** What the change does to the configuration file; absent when it leaves it alone. */
   headChange?: 'added' | 'changed' | 'removed';

@@ -2,7 +2,14 @@
  * The words every report format shares, so Markdown, text and JSON readers see the same
  * names for the same things.
  */
-import type { ChangeKind, EnvironmentResult, ObjectChange, PlanResult, RiskKind } from '../diff/model.js';
+import type {
+  ChangeKind,
+  ConfigProvenance,
+  EnvironmentResult,
+  ObjectChange,
+  PlanResult,
+  RiskKind,
+} from '../diff/model.js';
 
 export const RISK_LABELS: Record<RiskKind, { one: string; many: string }> = {
   deletion: { one: 'deletion', many: 'deletions' },
@@ -73,4 +80,16 @@ export function diffBody(diff: string): string {
 
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
+}
+
+/**
+ * What a report says when the change touches the configuration: the plan obeyed the
+ * base's, and the change's own takes effect once merged. Undefined when it is untouched.
+ */
+export function configChangeNotice(config: ConfigProvenance | undefined): string | undefined {
+  if (!config?.headChange) return undefined;
+  const file = config.file ?? 'plumbline.yaml';
+  const what = { added: 'adds', changed: 'edits', removed: 'removes' }[config.headChange];
+  const followed = config.headChange === 'added' ? 'the base, which has none' : `the base's ${file}`;
+  return `This change ${what} ${file}. The plan follows ${followed}; the change to it takes effect once merged.`;
 }

@@ -57,11 +57,19 @@ export interface PlanReportEnvironment {
   objects: PlanReportObject[];
 }
 
+/** Which revision's configuration the plan obeyed, and what the change does to the file. */
+export interface PlanReportConfig {
+  from: 'base' | 'head';
+  file: string | null;
+  headChange: 'added' | 'changed' | 'removed' | null;
+}
+
 export interface PlanReport {
   schemaVersion: typeof PLAN_REPORT_SCHEMA_VERSION;
   changed: boolean;
   base: PlanReportRef | null;
   head: PlanReportRef | null;
+  config: PlanReportConfig | null;
   totals: PlanReportCounts & { risks: number; failedEnvironments: number };
   environments: PlanReportEnvironment[];
 }
@@ -94,6 +102,13 @@ export function toPlanReport(result: PlanResult): PlanReport {
     changed: hasChanges(redacted),
     base: redacted.base ? { ref: redacted.base.ref, sha: redacted.base.sha } : null,
     head: redacted.head ? { ref: redacted.head.ref, sha: redacted.head.sha } : null,
+    config: redacted.config
+      ? {
+          from: redacted.config.from,
+          file: redacted.config.file ?? null,
+          headChange: redacted.config.headChange ?? null,
+        }
+      : null,
     totals,
     environments: redacted.environments.map(environmentReport),
   };

@@ -7,6 +7,7 @@ import type { EnvironmentResult, ObjectChange, PlanResult } from '../diff/model.
 import { comparisonTitle, hasChanges, headlineResults } from '../diff/model.js';
 import { displayName } from '../resource.js';
 import {
+  configChangeNotice,
   describeRef,
   describeRisks,
   diffBody,
@@ -91,6 +92,8 @@ export function markdownSummary(result: PlanResult, options: MarkdownOptions = {
   if (redacted.head && redacted.base) {
     blocks.push(`Comparing ${code(describeRef(redacted.head))} with ${code(describeRef(redacted.base))}.`);
   }
+  const configNotice = configChangeNotice(redacted.config);
+  if (configNotice) blocks.push(`⚠️ ${escapeInline(configNotice)}`);
   blocks.push(verdict(redacted));
   if (redacted.environments.length > 0) blocks.push(summaryTable(redacted));
   const risks = riskList(redacted);

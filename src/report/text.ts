@@ -8,6 +8,7 @@ import { hasChanges, headlineResults } from '../diff/model.js';
 import { displayName } from '../resource.js';
 import {
   CHANGE_SYMBOLS,
+  configChangeNotice,
   describeRef,
   diffBody,
   listedChanges,
@@ -37,6 +38,8 @@ export function renderText(result: PlanResult, options: TextOptions): string {
       '',
     );
   }
+  const configNotice = configChangeNotice(redacted.config);
+  if (configNotice) lines.push(`${paint('yellow', 'config:')} ${plain(configNotice)}`, '');
   for (const env of redacted.environments) {
     lines.push(...environmentLines(env, paint), '');
   }

@@ -9,6 +9,7 @@ import { driftedEnvironments, summaryJson, summaryMarkdown, summaryText } from '
 import { PlumblineError } from '../../errors.js';
 import { runUrl } from '../ci-context.js';
 import { detectForge, FORGE_KINDS, type ForgeKind, forgeFromEnvironment } from '../forge-from-env.js';
+import { printLog, printOutput } from './output.js';
 
 interface DriftFlags {
   repo: string;
@@ -95,7 +96,7 @@ export function driftCommand(): Command {
         ...(flags.after === undefined ? {} : { after: parseAfter(flags.after) }),
         ...(flags.revisionFrom ? { revisionSource: revisionSource(flags.revisionFrom) } : {}),
         ...(link ? { runUrl: link } : {}),
-        log: (message) => process.stderr.write(`plumbline: ${message}\n`),
+        log: printLog,
       });
       const report =
         flags.format === 'json'
@@ -105,9 +106,9 @@ export function driftCommand(): Command {
             : summaryText(run.environments);
       if (flags.out) {
         await writeFile(flags.out, report);
-        process.stderr.write(`plumbline: report written to ${flags.out}\n`);
+        printLog(`report written to ${flags.out}`);
       } else {
-        process.stdout.write(report);
+        printOutput(report, flags.format === 'json' ? 'json' : 'text');
       }
       process.exitCode = driftExitCode(run);
     });

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { Command } from 'commander';
 import { loadConfig } from '../../config/load.js';
+import { printOutput } from './output.js';
 
 interface EnvsFlags {
   repo: string;
@@ -34,12 +35,12 @@ export function envsCommand(): Command {
         }));
       if (flags.json) {
         // One line: `echo "envs=$(plumbline envs --json)" >> "$GITHUB_OUTPUT"` needs no delimiter.
-        process.stdout.write(`${JSON.stringify(listed)}\n`);
+        printOutput(JSON.stringify(listed), 'json');
         return;
       }
       for (const env of listed) {
         const cluster = env.cluster ? `  cluster ${env.cluster.context ?? '(current context)'}` : '';
-        process.stdout.write(`${env.name}  ${env.path}  ${env.renderer}${cluster}\n`);
+        printOutput(`${env.name}  ${env.path}  ${env.renderer}${cluster}`, 'text');
       }
     });
 }

@@ -13,6 +13,7 @@ import { renderJson } from '../../report/json.js';
 import { renderMarkdown } from '../../report/markdown.js';
 import { renderText } from '../../report/text.js';
 import { detectForge, FORGE_KINDS, type ForgeKind, forgeFromEnvironment } from '../forge-from-env.js';
+import { printLog, printOutput } from './output.js';
 
 interface PlanFlags {
   repo: string;
@@ -100,14 +101,14 @@ export function planCommand(): Command {
         ...(base ? { base } : {}),
         ...(kubeconfigPath ? { kubeconfigPath } : {}),
         ...(flags.context ? { context: flags.context } : {}),
-        log: (message) => process.stderr.write(`plumbline: ${message}\n`),
+        log: printLog,
       });
       const report = format(result, flags.format, !flags.out && process.stdout.isTTY === true);
       if (flags.out) {
         await writeFile(flags.out, report);
-        process.stderr.write(`plumbline: report written to ${flags.out}\n`);
+        printLog(`report written to ${flags.out}`);
       } else {
-        process.stdout.write(report.endsWith('\n') ? report : `${report}\n`);
+        printOutput(report, flags.format === 'json' ? 'json' : 'text');
       }
       if (target) {
         try {
@@ -123,7 +124,7 @@ export function planCommand(): Command {
             },
           );
           for (const { key, sync } of published.comments) {
-            process.stderr.write(`plumbline: plan comment ${key}: ${sync.urls.join(' ')}\n`);
+            printLog(`plan comment ${key}: ${sync.urls.join(' ')}`);
           }
         } catch (error) {
           if (error instanceof ForgeError)

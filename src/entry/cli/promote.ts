@@ -24,6 +24,7 @@ import {
   forgeFromEnvironment,
   gitHubRepositoryOfRemote,
 } from '../forge-from-env.js';
+import { printLog, printOutput } from './output.js';
 
 type PromoteFlags = Pick<PromoteOptions, 'to' | 'from' | 'image' | 'tag' | 'digest' | 'via' | 'group'> & {
   forge?: ForgeKind;
@@ -122,9 +123,9 @@ export function promoteCommand(): Command {
       const result = await promote(options, {
         ...(await forgeFor(kind, repoRoot, flags.remote)),
         describeTargetChange: planTargetChange(config),
-        log: (line) => process.stderr.write(`plumbline: ${line}\n`),
+        log: printLog,
       });
-      if (flags.json) process.stdout.write(`${JSON.stringify(output(result), null, 2)}\n`);
+      if (flags.json) printOutput(JSON.stringify(output(result), null, 2), 'json');
       process.exitCode = promoteExitCode(result);
     });
 }

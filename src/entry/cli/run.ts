@@ -1,5 +1,6 @@
 import { type Command, CommanderError } from 'commander';
 import { describeError } from '../../errors.js';
+import { printLog } from './output.js';
 
 /** Runs the program and turns the outcome into an exit code CI understands. */
 export async function runCli(program: Command, argv: string[]): Promise<void> {
@@ -11,7 +12,7 @@ export async function runCli(program: Command, argv: string[]): Promise<void> {
       process.exitCode = error.exitCode === 0 ? 0 : 1;
       return;
     }
-    process.stderr.write(`plumbline: ${describeError(error)}\n`);
+    printLog(describeError(error));
     process.exitCode = 1;
   }
 }

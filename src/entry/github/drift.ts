@@ -12,9 +12,9 @@ import { driftedEnvironments, issueNumbers, summaryMarkdown } from '../../drift/
 import { PlumblineError } from '../../errors.js';
 import { createGitHubForge } from '../../forge/github.js';
 import { runUrl } from '../ci-context.js';
+import { logSafe } from '../log-safe.js';
 import { booleanInput, choiceInput, listInput, repositoryRoot } from './inputs.js';
 import { withKubeconfig } from './kubeconfig.js';
-import { logSafe } from './log-safe.js';
 
 const MODES = ['live', 'reader'] as const;
 

@@ -18,9 +18,9 @@ import { createGitHubForge } from '../../forge/github.js';
 import { renderJson, toPlanReport } from '../../report/json.js';
 import { renderMarkdown, renderMarkdownParts } from '../../report/markdown.js';
 import { runUrl as ciRunUrl } from '../ci-context.js';
+import { logSafe } from '../log-safe.js';
 import { booleanInput, choiceInput, listInput, repositoryRoot } from './inputs.js';
 import { withKubeconfig } from './kubeconfig.js';
-import { logSafe } from './log-safe.js';
 
 const MODES = ['auto', 'live', 'offline', 'reader'] as const;
 

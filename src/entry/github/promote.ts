@@ -6,8 +6,8 @@ import { planTargetChange } from '../../commands/promote-plan.js';
 import { loadConfig } from '../../config/load.js';
 import { PlumblineError } from '../../errors.js';
 import { createGitHubForge } from '../../forge/github.js';
+import { logSafe } from '../log-safe.js';
 import { booleanInput, choiceInput, listInput } from './inputs.js';
-import { logSafe } from './log-safe.js';
 
 export async function runPromoteAction(): Promise<void> {
   const repoRoot = core.getInput('path') || process.env.GITHUB_WORKSPACE || process.cwd();

@@ -6,7 +6,7 @@
 import * as core from '@actions/core';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { logSafe } from '../../../src/entry/github/log-safe.js';
+import { jsonLogSafe, logSafe } from '../../../src/entry/log-safe.js';
 
 const WORD_JOINER = '\u2060';
 
@@ -67,5 +67,15 @@ describe('logSafe', () => {
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(/^::error title=dev%0A%3A%3Awarning%3A%3Ax::dev failed%0A::add-mask::hunter2$/);
     expect(lines[1]).toBe('::warning::a%0D::stop-commands::pause');
+  });
+});
+
+describe('jsonLogSafe', () => {
+  it('keeps the data and leaves no workflow command in any line', () => {
+    const data = { name: '::add-mask::canary', path: 'envs/##[warning]x', plain: 'a:b' };
+    const safe = jsonLogSafe(JSON.stringify(data, null, 2));
+    expect(JSON.parse(safe)).toEqual(data);
+    expect(safe).not.toContain('::');
+    expect(safe).not.toContain('##[');
   });
 });

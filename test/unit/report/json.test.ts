@@ -44,6 +44,7 @@ describe('renderJson', () => {
       'changed',
       'base',
       'head',
+      'config',
       'totals',
       'environments',
     ]);

@@ -1,5 +1,5 @@
 /**
- * Text for the Actions log. The runner reads every line a step prints as a possible
+ * Text for the GitHub Actions log. The runner reads every line a step prints as a possible
  * workflow command: a line that starts with `::` after its leading whitespace
  * (`::add-mask::`, `::error::`, `::stop-commands::`) or that holds `##[` anywhere (the
  * older form). core.info prints as it is given, so text from a pull request (folder and
@@ -16,4 +16,13 @@ const WORD_JOINER = '\u2060';
  */
 export function logSafe(message: string): string {
   return message.replace(/:(?=:)/g, `:${WORD_JOINER}`).replace(/#(?=#\[)/g, `#${WORD_JOINER}`);
+}
+
+/**
+ * JSON for the Actions log, unchanged as data: `:` and `#` occur in JSON text only inside
+ * strings (a key's colon is followed by a space), where `\u003a` and `\u0023` parse back
+ * to the same characters.
+ */
+export function jsonLogSafe(json: string): string {
+  return json.replace(/:(?=:)/g, '\\u003a').replace(/#(?=#\[)/g, '\\u0023');
 }
