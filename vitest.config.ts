@@ -1,7 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
-// Two projects: `unit` is pure and fast; `system` talks to a real kube-apiserver, real git,
-// kustomize and helm, and real action runners. The control plane starts once per run.
+// Three projects: `unit` is pure and fast; `system` talks to a real kube-apiserver, real git,
+// kustomize and helm, and real action runners (the control plane starts once per run);
+// `security` runs hostile pull requests through the CLI, the action and the GitLab path
+// with real git, kustomize and helm, and needs no control plane.
 export default defineConfig({
   test: {
     // In CI a JSON report too, from which .ci/run prints its closing line.
@@ -9,6 +11,15 @@ export default defineConfig({
     outputFile: { json: '.cache/test-results.json' },
     projects: [
       { test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
+      {
+        test: {
+          name: 'security',
+          include: ['test/security/**/*.test.ts'],
+          globalSetup: ['test/security/global-setup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+        },
+      },
       {
         test: {
           name: 'system',

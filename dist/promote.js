@@ -44,7 +44,7 @@ var require_tunnel = __commonJS({
     var tls = __require("tls");
     var http3 = __require("http");
     var https3 = __require("https");
-    var events2 = __require("events");
+    var events = __require("events");
     var assert = __require("assert");
     var util = __require("util");
     exports.httpOverHttp = httpOverHttp2;
@@ -96,7 +96,7 @@ var require_tunnel = __commonJS({
         self2.removeSocket(socket);
       });
     }
-    util.inherits(TunnelingAgent, events2.EventEmitter);
+    util.inherits(TunnelingAgent, events.EventEmitter);
     TunnelingAgent.prototype.addRequest = function addRequest(req, host, port, localAddress) {
       var self2 = this;
       var options = mergeOptions({ request: req }, self2.options, toOptions(host, port, localAddress));
@@ -590,10 +590,10 @@ var require_errors = __commonJS({
     };
     var kHTTPParserError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_HTTP_PARSER");
     var HTTPParserError = class extends Error {
-      constructor(message, code3, data) {
+      constructor(message, code2, data) {
         super(message);
         this.name = "HTTPParserError";
-        this.code = code3 ? `HPE_${code3}` : void 0;
+        this.code = code2 ? `HPE_${code2}` : void 0;
         this.data = data ? data.toString() : void 0;
       }
       static [Symbol.hasInstance](instance) {
@@ -616,12 +616,12 @@ var require_errors = __commonJS({
     };
     var kRequestRetryError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_REQ_RETRY");
     var RequestRetryError = class extends UndiciError {
-      constructor(message, code3, { headers: headers2, data }) {
+      constructor(message, code2, { headers: headers2, data }) {
         super(message);
         this.name = "RequestRetryError";
         this.message = message || "Request retry error";
         this.code = "UND_ERR_REQ_RETRY";
-        this.statusCode = code3;
+        this.statusCode = code2;
         this.data = data;
         this.headers = headers2;
       }
@@ -632,12 +632,12 @@ var require_errors = __commonJS({
     };
     var kResponseError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_RESPONSE");
     var ResponseError = class extends UndiciError {
-      constructor(message, code3, { headers: headers2, data }) {
+      constructor(message, code2, { headers: headers2, data }) {
         super(message);
         this.name = "ResponseError";
         this.message = message || "Response error";
         this.code = "UND_ERR_RESPONSE";
-        this.statusCode = code3;
+        this.statusCode = code2;
         this.data = data;
         this.headers = headers2;
       }
@@ -847,8 +847,8 @@ var require_tree = __commonJS({
         if (index2 === void 0 || index2 >= key.length) {
           throw new TypeError("Unreachable");
         }
-        const code3 = this.code = key.charCodeAt(index2);
-        if (code3 > 127) {
+        const code2 = this.code = key.charCodeAt(index2);
+        if (code2 > 127) {
           throw new TypeError("key must be ascii string");
         }
         if (key.length !== ++index2) {
@@ -869,11 +869,11 @@ var require_tree = __commonJS({
         let index2 = 0;
         let node = this;
         while (true) {
-          const code3 = key.charCodeAt(index2);
-          if (code3 > 127) {
+          const code2 = key.charCodeAt(index2);
+          if (code2 > 127) {
             throw new TypeError("key must be ascii string");
           }
-          if (node.code === code3) {
+          if (node.code === code2) {
             if (length === ++index2) {
               node.value = value;
               break;
@@ -883,7 +883,7 @@ var require_tree = __commonJS({
               node.middle = new _TstNode(key, value, index2);
               break;
             }
-          } else if (node.code < code3) {
+          } else if (node.code < code2) {
             if (node.left !== null) {
               node = node.left;
             } else {
@@ -907,19 +907,19 @@ var require_tree = __commonJS({
         let index2 = 0;
         let node = this;
         while (node !== null && index2 < keylength) {
-          let code3 = key[index2];
-          if (code3 <= 90 && code3 >= 65) {
-            code3 |= 32;
+          let code2 = key[index2];
+          if (code2 <= 90 && code2 >= 65) {
+            code2 |= 32;
           }
           while (node !== null) {
-            if (code3 === node.code) {
+            if (code2 === node.code) {
               if (keylength === ++index2) {
                 return node;
               }
               node = node.middle;
               break;
             }
-            node = node.code < code3 ? node.left : node.right;
+            node = node.code < code2 ? node.left : node.right;
           }
         }
         return null;
@@ -1075,14 +1075,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path5 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path2 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path5 && path5[0] !== "/") {
-          path5 = `/${path5}`;
+        if (path2 && path2[0] !== "/") {
+          path2 = `/${path2}`;
         }
-        return new URL(`${origin}${path5}`);
+        return new URL(`${origin}${path2}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1533,39 +1533,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path5, origin }
+          request: { method, path: path2, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path5);
+        debuglog("sending request to %s %s/%s", method, origin, path2);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path5, origin },
+          request: { method, path: path2, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path5,
+          path2,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path5, origin }
+          request: { method, path: path2, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path5);
+        debuglog("trailers received from %s %s/%s", method, origin, path2);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path5, origin },
+          request: { method, path: path2, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path5,
+          path2,
           error2.message
         );
       });
@@ -1614,9 +1614,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path5, origin }
+            request: { method, path: path2, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path5);
+          debuglog("sending request to %s %s/%s", method, origin, path2);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1626,11 +1626,11 @@ var require_diagnostics = __commonJS({
         websocketDebuglog("connection opened %s%s", address, port ? `:${port}` : "");
       });
       diagnosticsChannel.channel("undici:websocket:close").subscribe((evt) => {
-        const { websocket, code: code3, reason: reason2 } = evt;
+        const { websocket, code: code2, reason: reason2 } = evt;
         websocketDebuglog(
           "closed connection to %s - %s %s",
           websocket.url,
-          code3,
+          code2,
           reason2
         );
       });
@@ -1679,7 +1679,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request2 = class {
       constructor(origin, {
-        path: path5,
+        path: path2,
         method,
         body,
         headers: headers2,
@@ -1694,11 +1694,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path5 !== "string") {
+        if (typeof path2 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path5[0] !== "/" && !(path5.startsWith("http://") || path5.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path2[0] !== "/" && !(path2.startsWith("http://") || path2.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path5)) {
+        } else if (invalidPathRegex.test(path2)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1764,7 +1764,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path5, query) : path5;
+        this.path = query ? buildURL(path2, query) : path2;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -2050,8 +2050,8 @@ var require_request = __commonJS({
 var require_dispatcher = __commonJS({
   "node_modules/undici/lib/dispatcher/dispatcher.js"(exports, module) {
     "use strict";
-    var EventEmitter2 = __require("node:events");
-    var Dispatcher = class extends EventEmitter2 {
+    var EventEmitter = __require("node:events");
+    var Dispatcher = class extends EventEmitter {
       dispatch() {
         throw new Error("not implemented");
       }
@@ -2161,9 +2161,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve4, reject) => {
+          return new Promise((resolve3, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve4(data);
+              return err ? reject(err) : resolve3(data);
             });
           });
         }
@@ -2201,12 +2201,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve4, reject) => {
+          return new Promise((resolve3, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve4(data);
+              ) : resolve3(data);
             });
           });
         }
@@ -4118,9 +4118,9 @@ var require_util2 = __commonJS({
     }
     function isValidEncodedURL(url) {
       for (let i = 0; i < url.length; ++i) {
-        const code3 = url.charCodeAt(i);
-        if (code3 > 126 || // Non-US-ASCII + DEL
-        code3 < 32) {
+        const code2 = url.charCodeAt(i);
+        if (code2 > 126 || // Non-US-ASCII + DEL
+        code2 < 32) {
           return false;
         }
       }
@@ -4473,8 +4473,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve4, reject) => {
-        res = resolve4;
+      const promise = new Promise((resolve3, reject) => {
+        res = resolve3;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -4711,8 +4711,8 @@ var require_util2 = __commonJS({
       }
       const rangeStart = collectASequenceOfCodePoints(
         (char) => {
-          const code3 = char.charCodeAt(0);
-          return code3 >= 48 && code3 <= 57;
+          const code2 = char.charCodeAt(0);
+          return code2 >= 48 && code2 <= 57;
         },
         data,
         position
@@ -4738,8 +4738,8 @@ var require_util2 = __commonJS({
       }
       const rangeEnd = collectASequenceOfCodePoints(
         (char) => {
-          const code3 = char.charCodeAt(0);
-          return code3 >= 48 && code3 <= 57;
+          const code2 = char.charCodeAt(0);
+          return code2 >= 48 && code2 <= 57;
         },
         data,
         position
@@ -6457,7 +6457,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path5, host, upgrade, blocking, reset } = request2;
+      const { method, path: path2, host, upgrade, blocking, reset } = request2;
       let { body, headers: headers2, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6538,7 +6538,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path5} HTTP/1.1\r
+      let header = `${method} ${path2} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -6725,12 +6725,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve4, reject) => {
+      const waitForDrain = () => new Promise((resolve3, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve4;
+          callback = resolve3;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7030,9 +7030,9 @@ var require_client_h2 = __commonJS({
       this[kSocket][kError] = err;
       this[kClient][kOnError](err);
     }
-    function onHttp2FrameError(type2, code3, id) {
+    function onHttp2FrameError(type2, code2, id) {
       if (id === 0) {
-        const err = new InformationalError(`HTTP/2: "frameError" received - type ${type2}, code ${code3}`);
+        const err = new InformationalError(`HTTP/2: "frameError" received - type ${type2}, code ${code2}`);
         this[kSocket][kError] = err;
         this[kClient][kOnError](err);
       }
@@ -7042,8 +7042,8 @@ var require_client_h2 = __commonJS({
       this.destroy(err);
       util.destroy(this[kSocket], err);
     }
-    function onHTTP2GoAway(code3) {
-      const err = this[kError] || new SocketError(`HTTP/2: "GOAWAY" frame received with code ${code3}`, util.getSocketInfo(this));
+    function onHTTP2GoAway(code2) {
+      const err = this[kError] || new SocketError(`HTTP/2: "GOAWAY" frame received with code ${code2}`, util.getSocketInfo(this));
       const client = this[kClient];
       client[kSocket] = null;
       client[kHTTPContext] = null;
@@ -7067,7 +7067,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path5, host, upgrade, expectContinue, signal: signal3, headers: reqHeaders } = request2;
+      const { method, path: path2, host, upgrade, expectContinue, signal: signal3, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7164,7 +7164,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers2[HTTP2_HEADER_PATH] = path5;
+      headers2[HTTP2_HEADER_PATH] = path2;
       headers2[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7248,8 +7248,8 @@ var require_client_h2 = __commonJS({
       stream.once("error", function(err) {
         abort(err);
       });
-      stream.once("frameError", (type2, code3) => {
-        abort(new InformationalError(`HTTP/2: "frameError" received - type ${type2}, code ${code3}`));
+      stream.once("frameError", (type2, code2) => {
+        abort(new InformationalError(`HTTP/2: "frameError" received - type ${type2}, code ${code2}`));
       });
       return true;
       function writeBodyH2() {
@@ -7400,12 +7400,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve4, reject) => {
+      const waitForDrain = () => new Promise((resolve3, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve4;
+          callback = resolve3;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7517,9 +7517,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers2, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path5 = search ? `${pathname}${search}` : pathname;
+        const path2 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path5;
+        this.opts.path = path2;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -7884,16 +7884,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve4) => {
+        return new Promise((resolve3) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve4;
+            this[kClosedResolve] = resolve3;
           } else {
-            resolve4(null);
+            resolve3(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve4) => {
+        return new Promise((resolve3) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request2 = requests[i];
@@ -7904,7 +7904,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve4(null);
+            resolve3(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -7955,7 +7955,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve4, reject) => {
+        const socket = await new Promise((resolve3, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -7967,7 +7967,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve4(socket2);
+              resolve3(socket2);
             }
           });
         });
@@ -8303,8 +8303,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve4) => {
-            this[kClosedResolve] = resolve4;
+          await new Promise((resolve3) => {
+            this[kClosedResolve] = resolve3;
           });
         }
       }
@@ -8758,10 +8758,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path5 = "/",
+          path: path2 = "/",
           headers: headers2 = {}
         } = opts;
-        opts.path = origin + path5;
+        opts.path = origin + path2;
         if (!("host" in headers2) && !("Host" in headers2)) {
           const { host } = new URL3(origin);
           headers2.host = host;
@@ -9187,7 +9187,7 @@ var require_retry_handler = __commonJS({
         if (this.handler.onBodySent) return this.handler.onBodySent(chunk);
       }
       static [kRetryHandlerDefaultRetry](err, { state, opts }, cb) {
-        const { statusCode, code: code3, headers: headers2 } = err;
+        const { statusCode, code: code2, headers: headers2 } = err;
         const { method, retryOptions } = opts;
         const {
           maxRetries,
@@ -9199,7 +9199,7 @@ var require_retry_handler = __commonJS({
           methods
         } = retryOptions;
         const { counter } = state;
-        if (code3 && code3 !== "UND_ERR_REQ_RETRY" && !errorCodes.includes(code3)) {
+        if (code2 && code2 !== "UND_ERR_REQ_RETRY" && !errorCodes.includes(code2)) {
           cb(err);
           return;
         }
@@ -9573,7 +9573,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve4, reject) => {
+        return await new Promise((resolve3, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError2());
           }
@@ -9586,7 +9586,7 @@ var require_readable = __commonJS({
             if (signal3?.aborted) {
               reject(signal3.reason ?? new AbortError2());
             } else {
-              resolve4(null);
+              resolve3(null);
             }
           }).on("error", noop4).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9605,7 +9605,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type2) {
       assert(!stream[kConsume]);
-      return new Promise((resolve4, reject) => {
+      return new Promise((resolve3, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9622,7 +9622,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type: type2,
               stream,
-              resolve: resolve4,
+              resolve: resolve3,
               reject,
               length: 0,
               body: []
@@ -9692,18 +9692,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type: type2, body, resolve: resolve4, stream, length } = consume2;
+      const { type: type2, body, resolve: resolve3, stream, length } = consume2;
       try {
         if (type2 === "text") {
-          resolve4(chunksDecode(body, length));
+          resolve3(chunksDecode(body, length));
         } else if (type2 === "json") {
-          resolve4(JSON.parse(chunksDecode(body, length)));
+          resolve3(JSON.parse(chunksDecode(body, length)));
         } else if (type2 === "arrayBuffer") {
-          resolve4(chunksConcat(body, length).buffer);
+          resolve3(chunksConcat(body, length).buffer);
         } else if (type2 === "blob") {
-          resolve4(new Blob(body, { type: stream[kContentType] }));
+          resolve3(new Blob(body, { type: stream[kContentType] }));
         } else if (type2 === "bytes") {
-          resolve4(chunksConcat(body, length));
+          resolve3(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9960,9 +9960,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve3, reject) => {
           request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve4(data);
+            return err ? reject(err) : resolve3(data);
           });
         });
       }
@@ -10185,9 +10185,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve3, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve4(data);
+            return err ? reject(err) : resolve3(data);
           });
         });
       }
@@ -10472,9 +10472,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve3, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve4(data);
+            return err ? reject(err) : resolve3(data);
           });
         });
       }
@@ -10566,9 +10566,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve3, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve4(data);
+            return err ? reject(err) : resolve3(data);
           });
         });
       }
@@ -10733,20 +10733,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path5) {
-      if (typeof path5 !== "string") {
-        return path5;
+    function safeUrl(path2) {
+      if (typeof path2 !== "string") {
+        return path2;
       }
-      const pathSegments = path5.split("?");
+      const pathSegments = path2.split("?");
       if (pathSegments.length !== 2) {
-        return path5;
+        return path2;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path5, method, body, headers: headers2 }) {
-      const pathMatch = matchValue(mockDispatch2.path, path5);
+    function matchKey(mockDispatch2, { path: path2, method, body, headers: headers2 }) {
+      const pathMatch = matchValue(mockDispatch2.path, path2);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers2);
@@ -10768,7 +10768,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path5 }) => matchValue(safeUrl(path5), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path2 }) => matchValue(safeUrl(path2), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10806,9 +10806,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path5, method, body, headers: headers2, query } = opts;
+      const { path: path2, method, body, headers: headers2, query } = opts;
       return {
-        path: path5,
+        path: path2,
         method,
         body,
         headers: headers2,
@@ -11271,10 +11271,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path5, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path2, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path5,
+            Path: path2,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -11942,8 +11942,8 @@ var require_headers = __commonJS({
     var util = __require("node:util");
     var kHeadersMap = /* @__PURE__ */ Symbol("headers map");
     var kHeadersSortedMap = /* @__PURE__ */ Symbol("headers map sorted");
-    function isHTTPWhiteSpaceCharCode(code3) {
-      return code3 === 10 || code3 === 13 || code3 === 9 || code3 === 32;
+    function isHTTPWhiteSpaceCharCode(code2) {
+      return code2 === 10 || code2 === 13 || code2 === 9 || code2 === 32;
     }
     function headerValueNormalize(potentialValue) {
       let i = 0;
@@ -11952,7 +11952,7 @@ var require_headers = __commonJS({
       while (j > i && isHTTPWhiteSpaceCharCode(potentialValue.charCodeAt(i))) ++i;
       return i === 0 && j === potentialValue.length ? potentialValue : potentialValue.substring(i, j);
     }
-    function fill(headers2, object) {
+    function fill2(headers2, object) {
       if (Array.isArray(object)) {
         for (let i = 0; i < object.length; ++i) {
           const header = object[i];
@@ -12037,10 +12037,10 @@ var require_headers = __commonJS({
         const lowercaseName = isLowerCase ? name : name.toLowerCase();
         const exists2 = this[kHeadersMap].get(lowercaseName);
         if (exists2) {
-          const delimiter3 = lowercaseName === "cookie" ? "; " : ", ";
+          const delimiter2 = lowercaseName === "cookie" ? "; " : ", ";
           this[kHeadersMap].set(lowercaseName, {
             name: exists2.name,
-            value: `${exists2.value}${delimiter3}${value}`
+            value: `${exists2.value}${delimiter2}${value}`
           });
         } else {
           this[kHeadersMap].set(lowercaseName, { name, value });
@@ -12177,7 +12177,7 @@ var require_headers = __commonJS({
         this.#guard = "none";
         if (init !== void 0) {
           init = webidl.converters.HeadersInit(init, "Headers contructor", "init");
-          fill(this, init);
+          fill2(this, init);
         }
       }
       // https://fetch.spec.whatwg.org/#dom-headers-append
@@ -12357,7 +12357,7 @@ var require_headers = __commonJS({
       });
     };
     module.exports = {
-      fill,
+      fill: fill2,
       // for test.
       compareHeaderName,
       Headers: Headers4,
@@ -12374,7 +12374,7 @@ var require_headers = __commonJS({
 var require_response = __commonJS({
   "node_modules/undici/lib/web/fetch/response.js"(exports, module) {
     "use strict";
-    var { Headers: Headers4, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = require_headers();
+    var { Headers: Headers4, HeadersList, fill: fill2, getHeadersGuard, setHeadersGuard, setHeadersList } = require_headers();
     var { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = require_body();
     var util = require_util();
     var nodeUtil = __require("node:util");
@@ -12678,7 +12678,7 @@ var require_response = __commonJS({
         response[kState].statusText = init.statusText;
       }
       if ("headers" in init && init.headers != null) {
-        fill(response[kHeaders], init.headers);
+        fill2(response[kHeaders], init.headers);
       }
       if (body) {
         if (nullBodyStatus.includes(response.status)) {
@@ -14431,7 +14431,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve4, reject) => agent.dispatch(
+        return new Promise((resolve3, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14507,7 +14507,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve4({
+              resolve3({
                 status,
                 statusText,
                 headersList,
@@ -14550,7 +14550,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve4({
+              resolve3({
                 status,
                 statusText: STATUS_CODES2[status],
                 headersList,
@@ -14955,7 +14955,7 @@ var require_util4 = __commonJS({
     var { getEncoding } = require_encoding();
     var { serializeAMimeType, parseMIMEType } = require_data_url();
     var { types: types2 } = __require("node:util");
-    var { StringDecoder: StringDecoder2 } = __require("string_decoder");
+    var { StringDecoder } = __require("string_decoder");
     var { btoa: btoa2 } = __require("node:buffer");
     var staticPropertyDescriptors = {
       enumerable: true,
@@ -15046,7 +15046,7 @@ var require_util4 = __commonJS({
             dataURL += serializeAMimeType(parsed);
           }
           dataURL += ";base64,";
-          const decoder3 = new StringDecoder2("latin1");
+          const decoder3 = new StringDecoder("latin1");
           for (const chunk of bytes) {
             dataURL += btoa2(decoder3.write(chunk));
           }
@@ -15075,7 +15075,7 @@ var require_util4 = __commonJS({
         }
         case "BinaryString": {
           let binaryString = "";
-          const decoder3 = new StringDecoder2("latin1");
+          const decoder3 = new StringDecoder("latin1");
           for (const chunk of bytes) {
             binaryString += decoder3.write(chunk);
           }
@@ -16098,8 +16098,8 @@ var require_util6 = __commonJS({
     "use strict";
     function isCTLExcludingHtab(value) {
       for (let i = 0; i < value.length; ++i) {
-        const code3 = value.charCodeAt(i);
-        if (code3 >= 0 && code3 <= 8 || code3 >= 10 && code3 <= 31 || code3 === 127) {
+        const code2 = value.charCodeAt(i);
+        if (code2 >= 0 && code2 <= 8 || code2 >= 10 && code2 <= 31 || code2 === 127) {
           return true;
         }
       }
@@ -16107,26 +16107,26 @@ var require_util6 = __commonJS({
     }
     function validateCookieName(name) {
       for (let i = 0; i < name.length; ++i) {
-        const code3 = name.charCodeAt(i);
-        if (code3 < 33 || // exclude CTLs (0-31), SP and HT
-        code3 > 126 || // exclude non-ascii and DEL
-        code3 === 34 || // "
-        code3 === 40 || // (
-        code3 === 41 || // )
-        code3 === 60 || // <
-        code3 === 62 || // >
-        code3 === 64 || // @
-        code3 === 44 || // ,
-        code3 === 59 || // ;
-        code3 === 58 || // :
-        code3 === 92 || // \
-        code3 === 47 || // /
-        code3 === 91 || // [
-        code3 === 93 || // ]
-        code3 === 63 || // ?
-        code3 === 61 || // =
-        code3 === 123 || // {
-        code3 === 125) {
+        const code2 = name.charCodeAt(i);
+        if (code2 < 33 || // exclude CTLs (0-31), SP and HT
+        code2 > 126 || // exclude non-ascii and DEL
+        code2 === 34 || // "
+        code2 === 40 || // (
+        code2 === 41 || // )
+        code2 === 60 || // <
+        code2 === 62 || // >
+        code2 === 64 || // @
+        code2 === 44 || // ,
+        code2 === 59 || // ;
+        code2 === 58 || // :
+        code2 === 92 || // \
+        code2 === 47 || // /
+        code2 === 91 || // [
+        code2 === 93 || // ]
+        code2 === 63 || // ?
+        code2 === 61 || // =
+        code2 === 123 || // {
+        code2 === 125) {
           throw new Error("Invalid cookie name");
         }
       }
@@ -16142,31 +16142,31 @@ var require_util6 = __commonJS({
         ++i;
       }
       while (i < len) {
-        const code3 = value.charCodeAt(i++);
-        if (code3 < 33 || // exclude CTLs (0-31)
-        code3 > 126 || // non-ascii and DEL (127)
-        code3 === 34 || // "
-        code3 === 44 || // ,
-        code3 === 59 || // ;
-        code3 === 92) {
+        const code2 = value.charCodeAt(i++);
+        if (code2 < 33 || // exclude CTLs (0-31)
+        code2 > 126 || // non-ascii and DEL (127)
+        code2 === 34 || // "
+        code2 === 44 || // ,
+        code2 === 59 || // ;
+        code2 === 92) {
           throw new Error("Invalid cookie value");
         }
       }
     }
-    function validateCookiePath(path5) {
-      for (let i = 0; i < path5.length; ++i) {
-        const code3 = path5.charCodeAt(i);
-        if (code3 < 32 || // exclude CTLs (0-31)
-        code3 > 126 || // exclude DEL and non-ascii
-        code3 === 59) {
+    function validateCookiePath(path2) {
+      for (let i = 0; i < path2.length; ++i) {
+        const code2 = path2.charCodeAt(i);
+        if (code2 < 32 || // exclude CTLs (0-31)
+        code2 > 126 || // exclude DEL and non-ascii
+        code2 === 59) {
           throw new Error("Invalid cookie path");
         }
       }
     }
-    function isLetterOrDigit(code3) {
-      return code3 >= 48 && code3 <= 57 || // 0-9
-      code3 >= 65 && code3 <= 90 || // A-Z
-      code3 >= 97 && code3 <= 122;
+    function isLetterOrDigit(code2) {
+      return code2 >= 48 && code2 <= 57 || // 0-9
+      code2 >= 65 && code2 <= 90 || // A-Z
+      code2 >= 97 && code2 <= 122;
     }
     function validateCookieDomain(domain) {
       if (domain === " ") {
@@ -16177,8 +16177,8 @@ var require_util6 = __commonJS({
       }
       let labelLength = 0;
       for (let i = 0; i < domain.length; ++i) {
-        const code3 = domain.charCodeAt(i);
-        if (code3 === 46) {
+        const code2 = domain.charCodeAt(i);
+        if (code2 === 46) {
           if (labelLength === 0) {
             throw new Error("Invalid cookie domain");
           }
@@ -16188,10 +16188,10 @@ var require_util6 = __commonJS({
           labelLength = 0;
           continue;
         }
-        if (labelLength === 0 && !isLetterOrDigit(code3)) {
+        if (labelLength === 0 && !isLetterOrDigit(code2)) {
           throw new Error("Invalid cookie domain");
         }
-        if (!isLetterOrDigit(code3) && code3 !== 45) {
+        if (!isLetterOrDigit(code2) && code2 !== 45) {
           throw new Error("Invalid cookie domain");
         }
         if (++labelLength > 63) {
@@ -16965,37 +16965,37 @@ var require_util7 = __commonJS({
         return false;
       }
       for (let i = 0; i < protocol.length; ++i) {
-        const code3 = protocol.charCodeAt(i);
-        if (code3 < 33 || // CTL, contains SP (0x20) and HT (0x09)
-        code3 > 126 || code3 === 34 || // "
-        code3 === 40 || // (
-        code3 === 41 || // )
-        code3 === 44 || // ,
-        code3 === 47 || // /
-        code3 === 58 || // :
-        code3 === 59 || // ;
-        code3 === 60 || // <
-        code3 === 61 || // =
-        code3 === 62 || // >
-        code3 === 63 || // ?
-        code3 === 64 || // @
-        code3 === 91 || // [
-        code3 === 92 || // \
-        code3 === 93 || // ]
-        code3 === 123 || // {
-        code3 === 125) {
+        const code2 = protocol.charCodeAt(i);
+        if (code2 < 33 || // CTL, contains SP (0x20) and HT (0x09)
+        code2 > 126 || code2 === 34 || // "
+        code2 === 40 || // (
+        code2 === 41 || // )
+        code2 === 44 || // ,
+        code2 === 47 || // /
+        code2 === 58 || // :
+        code2 === 59 || // ;
+        code2 === 60 || // <
+        code2 === 61 || // =
+        code2 === 62 || // >
+        code2 === 63 || // ?
+        code2 === 64 || // @
+        code2 === 91 || // [
+        code2 === 92 || // \
+        code2 === 93 || // ]
+        code2 === 123 || // {
+        code2 === 125) {
           return false;
         }
       }
       return true;
     }
-    function isValidStatusCode(code3) {
-      if (code3 >= 1e3 && code3 < 1015) {
-        return code3 !== 1004 && // reserved
-        code3 !== 1005 && // "MUST NOT be set as a status code"
-        code3 !== 1006;
+    function isValidStatusCode(code2) {
+      if (code2 >= 1e3 && code2 < 1015) {
+        return code2 !== 1004 && // reserved
+        code2 !== 1005 && // "MUST NOT be set as a status code"
+        code2 !== 1006;
       }
-      return code3 >= 3e3 && code3 <= 4999;
+      return code2 >= 3e3 && code2 <= 4999;
     }
     function failWebsocketConnection(ws, reason2) {
       const { [kController]: controller, [kResponse]: response } = ws;
@@ -17264,7 +17264,7 @@ var require_connection = __commonJS({
       });
       return controller;
     }
-    function closeWebSocketConnection(ws, code3, reason2, reasonByteLength) {
+    function closeWebSocketConnection(ws, code2, reason2, reasonByteLength) {
       if (isClosing(ws) || isClosed(ws)) {
       } else if (!isEstablished(ws)) {
         failWebsocketConnection(ws, "Connection was closed before it was established.");
@@ -17272,12 +17272,12 @@ var require_connection = __commonJS({
       } else if (ws[kSentClose] === sentCloseFrameState.NOT_SENT) {
         ws[kSentClose] = sentCloseFrameState.PROCESSING;
         const frame = new WebsocketFrameSend();
-        if (code3 !== void 0 && reason2 === void 0) {
+        if (code2 !== void 0 && reason2 === void 0) {
           frame.frameData = Buffer.allocUnsafe(2);
-          frame.frameData.writeUInt16BE(code3, 0);
-        } else if (code3 !== void 0 && reason2 !== void 0) {
+          frame.frameData.writeUInt16BE(code2, 0);
+        } else if (code2 !== void 0 && reason2 !== void 0) {
           frame.frameData = Buffer.allocUnsafe(2 + reasonByteLength);
-          frame.frameData.writeUInt16BE(code3, 0);
+          frame.frameData.writeUInt16BE(code2, 0);
           frame.frameData.write(reason2, 2, "utf-8");
         } else {
           frame.frameData = emptyBuffer;
@@ -17302,25 +17302,25 @@ var require_connection = __commonJS({
       response.socket.off("close", onSocketClose);
       response.socket.off("error", onSocketError);
       const wasClean = ws[kSentClose] === sentCloseFrameState.SENT && ws[kReceivedClose];
-      let code3 = 1005;
+      let code2 = 1005;
       let reason2 = "";
       const result = ws[kByteParser].closingInfo;
       if (result && !result.error) {
-        code3 = result.code ?? 1005;
+        code2 = result.code ?? 1005;
         reason2 = result.reason;
       } else if (!ws[kReceivedClose]) {
-        code3 = 1006;
+        code2 = 1006;
       }
       ws[kReadyState] = states.CLOSED;
       fireEvent("close", ws, (type2, init) => new CloseEvent(type2, init), {
         wasClean,
-        code: code3,
+        code: code2,
         reason: reason2
       });
       if (channels.close.hasSubscribers) {
         channels.close.publish({
           websocket: ws,
-          code: code3,
+          code: code2,
           reason: reason2
         });
       }
@@ -17445,8 +17445,8 @@ var require_receiver = __commonJS({
     var { closeWebSocketConnection } = require_connection();
     var { PerMessageDeflate } = require_permessage_deflate();
     var { MessageSizeExceededError } = require_errors();
-    function failWebsocketConnectionWithCode(ws, code3, reason2) {
-      closeWebSocketConnection(ws, code3, reason2, Buffer.byteLength(reason2));
+    function failWebsocketConnectionWithCode(ws, code2, reason2) {
+      closeWebSocketConnection(ws, code2, reason2, Buffer.byteLength(reason2));
       failWebsocketConnection(ws, reason2);
     }
     var ByteParser = class extends Writable {
@@ -17633,8 +17633,8 @@ var require_receiver = __commonJS({
                   this.#info.fin,
                   (error2, data) => {
                     if (error2) {
-                      const code3 = error2 instanceof MessageSizeExceededError ? 1009 : 1007;
-                      failWebsocketConnectionWithCode(this.ws, code3, error2.message);
+                      const code2 = error2 instanceof MessageSizeExceededError ? 1009 : 1007;
+                      failWebsocketConnectionWithCode(this.ws, code2, error2.message);
                       return;
                     }
                     if (!this.writeFragments(data)) {
@@ -17720,11 +17720,11 @@ var require_receiver = __commonJS({
       }
       parseCloseBody(data) {
         assert(data.length !== 1);
-        let code3;
+        let code2;
         if (data.length >= 2) {
-          code3 = data.readUInt16BE(0);
+          code2 = data.readUInt16BE(0);
         }
-        if (code3 !== void 0 && !isValidStatusCode(code3)) {
+        if (code2 !== void 0 && !isValidStatusCode(code2)) {
           return { code: 1002, reason: "Invalid status code", error: true };
         }
         let reason2 = data.subarray(2);
@@ -17736,7 +17736,7 @@ var require_receiver = __commonJS({
         } catch {
           return { code: 1007, reason: "Invalid UTF-8", error: true };
         }
-        return { code: code3, reason: reason2, error: false };
+        return { code: code2, reason: reason2, error: false };
       }
       /**
        * Parses control frames.
@@ -17751,8 +17751,8 @@ var require_receiver = __commonJS({
           }
           this.#info.closeInfo = this.parseCloseBody(body);
           if (this.#info.closeInfo.error) {
-            const { code: code3, reason: reason2 } = this.#info.closeInfo;
-            closeWebSocketConnection(this.ws, code3, reason2, reason2.length);
+            const { code: code2, reason: reason2 } = this.#info.closeInfo;
+            closeWebSocketConnection(this.ws, code2, reason2, reason2.length);
             failWebsocketConnection(this.ws, reason2);
             return false;
           }
@@ -17990,17 +17990,17 @@ var require_websocket = __commonJS({
        * @param {number|undefined} code
        * @param {string|undefined} reason
        */
-      close(code3 = void 0, reason2 = void 0) {
+      close(code2 = void 0, reason2 = void 0) {
         webidl.brandCheck(this, _WebSocket);
         const prefix = "WebSocket.close";
-        if (code3 !== void 0) {
-          code3 = webidl.converters["unsigned short"](code3, prefix, "code", { clamp: true });
+        if (code2 !== void 0) {
+          code2 = webidl.converters["unsigned short"](code2, prefix, "code", { clamp: true });
         }
         if (reason2 !== void 0) {
           reason2 = webidl.converters.USVString(reason2, prefix, "reason");
         }
-        if (code3 !== void 0) {
-          if (code3 !== 1e3 && (code3 < 3e3 || code3 > 4999)) {
+        if (code2 !== void 0) {
+          if (code2 !== 1e3 && (code2 < 3e3 || code2 > 4999)) {
             throw new DOMException("invalid code", "InvalidAccessError");
           }
         }
@@ -18014,7 +18014,7 @@ var require_websocket = __commonJS({
             );
           }
         }
-        closeWebSocketConnection(this, code3, reason2, reasonByteLength);
+        closeWebSocketConnection(this, code2, reason2, reasonByteLength);
       }
       /**
        * @see https://websockets.spec.whatwg.org/#dom-websocket-send
@@ -18260,15 +18260,15 @@ var require_websocket = __commonJS({
     }
     function onParserError(err) {
       let message;
-      let code3;
+      let code2;
       if (err instanceof CloseEvent) {
         message = err.reason;
-        code3 = err.code;
+        code2 = err.code;
       } else {
         message = err.message;
       }
       fireEvent("error", this, () => new ErrorEvent("error", { error: err, message }));
-      closeWebSocketConnection(this, code3);
+      closeWebSocketConnection(this, code2);
     }
     module.exports = {
       WebSocket: WebSocket2
@@ -18291,8 +18291,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve4) => {
-        setTimeout(resolve4, ms).unref();
+      return new Promise((resolve3) => {
+        setTimeout(resolve3, ms).unref();
       });
     }
     module.exports = {
@@ -19075,11 +19075,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path5 = opts.path;
+          let path2 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path5 = `/${path5}`;
+            path2 = `/${path2}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path5);
+          url = new URL(util.parseOrigin(url).origin + path2);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19336,7 +19336,7 @@ var require_punycode = __commonJS({
     var damp = 700;
     var initialBias = 72;
     var initialN = 128;
-    var delimiter3 = "-";
+    var delimiter2 = "-";
     var regexPunycode = /^xn--/;
     var regexNonASCII = /[^\0-\x7F]/;
     var regexSeparators = /[\x2E\u3002\uFF0E\uFF61]/g;
@@ -19422,7 +19422,7 @@ var require_punycode = __commonJS({
       let i = 0;
       let n = initialN;
       let bias = initialBias;
-      let basic = input.lastIndexOf(delimiter3);
+      let basic = input.lastIndexOf(delimiter2);
       if (basic < 0) {
         basic = 0;
       }
@@ -19482,7 +19482,7 @@ var require_punycode = __commonJS({
       const basicLength = output.length;
       let handledCPCount = basicLength;
       if (basicLength) {
-        output.push(delimiter3);
+        output.push(delimiter2);
       }
       while (handledCPCount < inputLength) {
         let m = maxInt;
@@ -20121,14 +20121,14 @@ var require_url_state_machine = __commonJS({
       return url.replace(/\u0009|\u000A|\u000D/g, "");
     }
     function shortenPath(url) {
-      const path5 = url.path;
-      if (path5.length === 0) {
+      const path2 = url.path;
+      if (path2.length === 0) {
         return;
       }
-      if (url.scheme === "file" && path5.length === 1 && isNormalizedWindowsDriveLetter(path5[0])) {
+      if (url.scheme === "file" && path2.length === 1 && isNormalizedWindowsDriveLetter(path2[0])) {
         return;
       }
-      path5.pop();
+      path2.pop();
     }
     function includesCredentials(url) {
       return url.username !== "" || url.password !== "";
@@ -21448,7 +21448,7 @@ var require_lib2 = __commonJS({
       let accum = [];
       let accumBytes = 0;
       let abort = false;
-      return new Body.Promise(function(resolve4, reject) {
+      return new Body.Promise(function(resolve3, reject) {
         let resTimeout;
         if (_this4.timeout) {
           resTimeout = setTimeout(function() {
@@ -21482,7 +21482,7 @@ var require_lib2 = __commonJS({
           }
           clearTimeout(resTimeout);
           try {
-            resolve4(Buffer.concat(accum, accumBytes));
+            resolve3(Buffer.concat(accum, accumBytes));
           } catch (err) {
             reject(new FetchError2(`Could not create Buffer from response body for ${_this4.url}: ${err.message}`, "system", err));
           }
@@ -22157,7 +22157,7 @@ var require_lib2 = __commonJS({
         throw new Error("native promise missing, set fetch.Promise to your favorite alternative");
       }
       Body.Promise = fetch8.Promise;
-      return new fetch8.Promise(function(resolve4, reject) {
+      return new fetch8.Promise(function(resolve3, reject) {
         const request2 = new Request2(url, opts);
         const options = getNodeRequestOptions(request2);
         const send = (options.protocol === "https:" ? https3 : http3).request;
@@ -22290,7 +22290,7 @@ var require_lib2 = __commonJS({
                   requestOpts.body = void 0;
                   requestOpts.headers.delete("content-length");
                 }
-                resolve4(fetch8(new Request2(locationURL, requestOpts)));
+                resolve3(fetch8(new Request2(locationURL, requestOpts)));
                 finalize();
                 return;
             }
@@ -22311,7 +22311,7 @@ var require_lib2 = __commonJS({
           const codings = headers2.get("Content-Encoding");
           if (!request2.compress || request2.method === "HEAD" || codings === null || res.statusCode === 204 || res.statusCode === 304) {
             response = new Response2(body, response_options);
-            resolve4(response);
+            resolve3(response);
             return;
           }
           const zlibOptions = {
@@ -22321,7 +22321,7 @@ var require_lib2 = __commonJS({
           if (codings == "gzip" || codings == "x-gzip") {
             body = body.pipe(zlib.createGunzip(zlibOptions));
             response = new Response2(body, response_options);
-            resolve4(response);
+            resolve3(response);
             return;
           }
           if (codings == "deflate" || codings == "x-deflate") {
@@ -22333,12 +22333,12 @@ var require_lib2 = __commonJS({
                 body = body.pipe(zlib.createInflateRaw());
               }
               response = new Response2(body, response_options);
-              resolve4(response);
+              resolve3(response);
             });
             raw.on("end", function() {
               if (!response) {
                 response = new Response2(body, response_options);
-                resolve4(response);
+                resolve3(response);
               }
             });
             return;
@@ -22346,11 +22346,11 @@ var require_lib2 = __commonJS({
           if (codings == "br" && typeof zlib.createBrotliDecompress === "function") {
             body = body.pipe(zlib.createBrotliDecompress());
             response = new Response2(body, response_options);
-            resolve4(response);
+            resolve3(response);
             return;
           }
           response = new Response2(body, response_options);
-          resolve4(response);
+          resolve3(response);
         });
         writeToStream(req, request2);
       });
@@ -22382,8 +22382,8 @@ var require_lib2 = __commonJS({
         stream.end();
       }
     }
-    fetch8.isRedirect = function(code3) {
-      return code3 === 301 || code3 === 302 || code3 === 303 || code3 === 307 || code3 === 308;
+    fetch8.isRedirect = function(code2) {
+      return code2 === 301 || code2 === 302 || code2 === 303 || code2 === 307 || code2 === 308;
     };
     fetch8.Promise = global.Promise;
     module.exports = exports = fetch8;
@@ -26256,13 +26256,13 @@ var require_receivebuffer = __commonJS({
 var require_socksclient = __commonJS({
   "node_modules/socks/build/client/socksclient.js"(exports) {
     "use strict";
-    var __awaiter7 = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
+    var __awaiter3 = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve4) {
-          resolve4(value);
+        return value instanceof P ? value : new P(function(resolve3) {
+          resolve3(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve4, reject) {
+      return new (P || (P = Promise))(function(resolve3, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -26278,7 +26278,7 @@ var require_socksclient = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -26312,13 +26312,13 @@ var require_socksclient = __commonJS({
        * @returns { Promise }
        */
       static createConnection(options, callback) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve3, reject) => {
           try {
             (0, helpers_1.validateSocksClientOptions)(options, ["connect"]);
           } catch (err) {
             if (typeof callback === "function") {
               callback(err);
-              return resolve4(err);
+              return resolve3(err);
             } else {
               return reject(err);
             }
@@ -26329,16 +26329,16 @@ var require_socksclient = __commonJS({
             client.removeAllListeners();
             if (typeof callback === "function") {
               callback(null, info2);
-              resolve4(info2);
+              resolve3(info2);
             } else {
-              resolve4(info2);
+              resolve3(info2);
             }
           });
           client.once("error", (err) => {
             client.removeAllListeners();
             if (typeof callback === "function") {
               callback(err);
-              resolve4(err);
+              resolve3(err);
             } else {
               reject(err);
             }
@@ -26355,13 +26355,13 @@ var require_socksclient = __commonJS({
        * @returns { Promise }
        */
       static createConnectionChain(options, callback) {
-        return new Promise((resolve4, reject) => __awaiter7(this, void 0, void 0, function* () {
+        return new Promise((resolve3, reject) => __awaiter3(this, void 0, void 0, function* () {
           try {
             (0, helpers_1.validateSocksClientChainOptions)(options);
           } catch (err) {
             if (typeof callback === "function") {
               callback(err);
-              return resolve4(err);
+              return resolve3(err);
             } else {
               return reject(err);
             }
@@ -26387,14 +26387,14 @@ var require_socksclient = __commonJS({
             }
             if (typeof callback === "function") {
               callback(null, { socket: sock });
-              resolve4({ socket: sock });
+              resolve3({ socket: sock });
             } else {
-              resolve4({ socket: sock });
+              resolve3({ socket: sock });
             }
           } catch (err) {
             if (typeof callback === "function") {
               callback(err);
-              resolve4(err);
+              resolve3(err);
             } else {
               reject(err);
             }
@@ -26733,24 +26733,24 @@ var require_socksclient = __commonJS({
         this.setState(constants_1.SocksClientState.SentAuthentication);
       }
       sendSocks5CustomAuthentication() {
-        return __awaiter7(this, void 0, void 0, function* () {
+        return __awaiter3(this, void 0, void 0, function* () {
           this.nextRequiredPacketBufferSize = this.options.proxy.custom_auth_response_size;
           this.socket.write(yield this.options.proxy.custom_auth_request_handler());
           this.setState(constants_1.SocksClientState.SentAuthentication);
         });
       }
       handleSocks5CustomAuthHandshakeResponse(data) {
-        return __awaiter7(this, void 0, void 0, function* () {
+        return __awaiter3(this, void 0, void 0, function* () {
           return yield this.options.proxy.custom_auth_response_handler(data);
         });
       }
       handleSocks5AuthenticationNoAuthHandshakeResponse(data) {
-        return __awaiter7(this, void 0, void 0, function* () {
+        return __awaiter3(this, void 0, void 0, function* () {
           return data[1] === 0;
         });
       }
       handleSocks5AuthenticationUserPassHandshakeResponse(data) {
-        return __awaiter7(this, void 0, void 0, function* () {
+        return __awaiter3(this, void 0, void 0, function* () {
           return data[1] === 0;
         });
       }
@@ -26759,7 +26759,7 @@ var require_socksclient = __commonJS({
        * @param data
        */
       handleInitialSocks5AuthenticationHandshakeResponse() {
-        return __awaiter7(this, void 0, void 0, function* () {
+        return __awaiter3(this, void 0, void 0, function* () {
           this.setState(constants_1.SocksClientState.ReceivedAuthenticationResponse);
           let authResult = false;
           if (this.socks5ChosenAuthType === constants_1.Socks5Auth.NoAuth) {
@@ -27016,8 +27016,8 @@ var require_helpers3 = __commonJS({
     function req(url, opts = {}) {
       const href = typeof url === "string" ? url : url.href;
       const req2 = (href.startsWith("https:") ? https3 : http3).request(url, opts);
-      const promise = new Promise((resolve4, reject) => {
-        req2.once("response", resolve4).once("error", reject).end();
+      const promise = new Promise((resolve3, reject) => {
+        req2.once("response", resolve3).once("error", reject).end();
       });
       req2.then = promise.then.bind(promise);
       return req2;
@@ -27391,8 +27391,8 @@ var require_common2 = __commonJS({
         }
         return debug2;
       }
-      function extend(namespace, delimiter3) {
-        const newDebug = createDebug(this.namespace + (typeof delimiter3 === "undefined" ? ":" : delimiter3) + namespace);
+      function extend(namespace, delimiter2) {
+        const newDebug = createDebug(this.namespace + (typeof delimiter2 === "undefined" ? ":" : delimiter2) + namespace);
         newDebug.log = this.log;
         return newDebug;
       }
@@ -27952,12 +27952,12 @@ var require_dist2 = __commonJS({
         let { host } = opts;
         const { port, lookup: lookupFn = dns.lookup } = opts;
         if (shouldLookup) {
-          host = await new Promise((resolve4, reject) => {
+          host = await new Promise((resolve3, reject) => {
             lookupFn(host, {}, (err, res) => {
               if (err) {
                 reject(err);
               } else {
-                resolve4(res);
+                resolve3(res);
               }
             });
           });
@@ -28817,8 +28817,8 @@ var require_validation = __commonJS({
       0
       // 112 - 127
     ];
-    function isValidStatusCode(code3) {
-      return code3 >= 1e3 && code3 <= 1014 && code3 !== 1004 && code3 !== 1005 && code3 !== 1006 || code3 >= 3e3 && code3 <= 4999;
+    function isValidStatusCode(code2) {
+      return code2 >= 1e3 && code2 <= 1014 && code2 !== 1004 && code2 !== 1005 && code2 !== 1006 || code2 >= 3e3 && code2 <= 4999;
     }
     function _isValidUTF8(buf2) {
       const len = buf2.length;
@@ -29423,11 +29423,11 @@ var require_receiver2 = __commonJS({
             this.emit("conclude", 1005, EMPTY_BUFFER);
             this.end();
           } else {
-            const code3 = data.readUInt16BE(0);
-            if (!isValidStatusCode(code3)) {
+            const code2 = data.readUInt16BE(0);
+            if (!isValidStatusCode(code2)) {
               const error2 = this.createError(
                 RangeError,
-                `invalid status code ${code3}`,
+                `invalid status code ${code2}`,
                 true,
                 1002,
                 "WS_ERR_INVALID_CLOSE_CODE"
@@ -29452,7 +29452,7 @@ var require_receiver2 = __commonJS({
               return;
             }
             this._loop = false;
-            this.emit("conclude", code3, buf2);
+            this.emit("conclude", code2, buf2);
             this.end();
           }
           this._state = GET_INFO;
@@ -29645,22 +29645,22 @@ var require_sender2 = __commonJS({
        * @param {Function} [cb] Callback
        * @public
        */
-      close(code3, data, mask, cb) {
+      close(code2, data, mask, cb) {
         let buf2;
-        if (code3 === void 0) {
+        if (code2 === void 0) {
           buf2 = EMPTY_BUFFER;
-        } else if (typeof code3 !== "number" || !isValidStatusCode(code3)) {
+        } else if (typeof code2 !== "number" || !isValidStatusCode(code2)) {
           throw new TypeError("First argument must be a valid error code number");
         } else if (data === void 0 || !data.length) {
           buf2 = Buffer.allocUnsafe(2);
-          buf2.writeUInt16BE(code3, 0);
+          buf2.writeUInt16BE(code2, 0);
         } else {
           const length = Buffer.byteLength(data);
           if (length > 123) {
             throw new RangeError("The message must not be greater than 123 bytes");
           }
           buf2 = Buffer.allocUnsafe(2 + length);
-          buf2.writeUInt16BE(code3, 0);
+          buf2.writeUInt16BE(code2, 0);
           if (typeof data === "string") {
             buf2.write(data, 2);
           } else if (isUint8Array(data)) {
@@ -30155,9 +30155,9 @@ var require_event_target = __commonJS({
             callListener(handler2, this, event);
           };
         } else if (type2 === "close") {
-          wrapper = function onClose(code3, message) {
+          wrapper = function onClose(code2, message) {
             const event = new CloseEvent("close", {
-              code: code3,
+              code: code2,
               reason: message.toString(),
               wasClean: this._closeFrameReceived && this._closeFrameSent
             });
@@ -30241,23 +30241,23 @@ var require_extension = __commonJS({
       let extensionName;
       let paramName;
       let start = -1;
-      let code3 = -1;
+      let code2 = -1;
       let end = -1;
       let i = 0;
       for (; i < header.length; i++) {
-        code3 = header.charCodeAt(i);
+        code2 = header.charCodeAt(i);
         if (extensionName === void 0) {
-          if (end === -1 && tokenChars[code3] === 1) {
+          if (end === -1 && tokenChars[code2] === 1) {
             if (start === -1) start = i;
-          } else if (i !== 0 && (code3 === 32 || code3 === 9)) {
+          } else if (i !== 0 && (code2 === 32 || code2 === 9)) {
             if (end === -1 && start !== -1) end = i;
-          } else if (code3 === 59 || code3 === 44) {
+          } else if (code2 === 59 || code2 === 44) {
             if (start === -1) {
               throw new SyntaxError(`Unexpected character at index ${i}`);
             }
             if (end === -1) end = i;
             const name = header.slice(start, end);
-            if (code3 === 44) {
+            if (code2 === 44) {
               push2(offers, name, params);
               params = /* @__PURE__ */ Object.create(null);
             } else {
@@ -30268,23 +30268,23 @@ var require_extension = __commonJS({
             throw new SyntaxError(`Unexpected character at index ${i}`);
           }
         } else if (paramName === void 0) {
-          if (end === -1 && tokenChars[code3] === 1) {
+          if (end === -1 && tokenChars[code2] === 1) {
             if (start === -1) start = i;
-          } else if (code3 === 32 || code3 === 9) {
+          } else if (code2 === 32 || code2 === 9) {
             if (end === -1 && start !== -1) end = i;
-          } else if (code3 === 59 || code3 === 44) {
+          } else if (code2 === 59 || code2 === 44) {
             if (start === -1) {
               throw new SyntaxError(`Unexpected character at index ${i}`);
             }
             if (end === -1) end = i;
             push2(params, header.slice(start, end), true);
-            if (code3 === 44) {
+            if (code2 === 44) {
               push2(offers, extensionName, params);
               params = /* @__PURE__ */ Object.create(null);
               extensionName = void 0;
             }
             start = end = -1;
-          } else if (code3 === 61 && start !== -1 && end === -1) {
+          } else if (code2 === 61 && start !== -1 && end === -1) {
             paramName = header.slice(start, i);
             start = end = -1;
           } else {
@@ -30292,30 +30292,30 @@ var require_extension = __commonJS({
           }
         } else {
           if (isEscaping) {
-            if (tokenChars[code3] !== 1) {
+            if (tokenChars[code2] !== 1) {
               throw new SyntaxError(`Unexpected character at index ${i}`);
             }
             if (start === -1) start = i;
             else if (!mustUnescape) mustUnescape = true;
             isEscaping = false;
           } else if (inQuotes) {
-            if (tokenChars[code3] === 1) {
+            if (tokenChars[code2] === 1) {
               if (start === -1) start = i;
-            } else if (code3 === 34 && start !== -1) {
+            } else if (code2 === 34 && start !== -1) {
               inQuotes = false;
               end = i;
-            } else if (code3 === 92) {
+            } else if (code2 === 92) {
               isEscaping = true;
             } else {
               throw new SyntaxError(`Unexpected character at index ${i}`);
             }
-          } else if (code3 === 34 && header.charCodeAt(i - 1) === 61) {
+          } else if (code2 === 34 && header.charCodeAt(i - 1) === 61) {
             inQuotes = true;
-          } else if (end === -1 && tokenChars[code3] === 1) {
+          } else if (end === -1 && tokenChars[code2] === 1) {
             if (start === -1) start = i;
-          } else if (start !== -1 && (code3 === 32 || code3 === 9)) {
+          } else if (start !== -1 && (code2 === 32 || code2 === 9)) {
             if (end === -1) end = i;
-          } else if (code3 === 59 || code3 === 44) {
+          } else if (code2 === 59 || code2 === 44) {
             if (start === -1) {
               throw new SyntaxError(`Unexpected character at index ${i}`);
             }
@@ -30326,7 +30326,7 @@ var require_extension = __commonJS({
               mustUnescape = false;
             }
             push2(params, paramName, value);
-            if (code3 === 44) {
+            if (code2 === 44) {
               push2(offers, extensionName, params);
               params = /* @__PURE__ */ Object.create(null);
               extensionName = void 0;
@@ -30338,7 +30338,7 @@ var require_extension = __commonJS({
           }
         }
       }
-      if (start === -1 || inQuotes || code3 === 32 || code3 === 9) {
+      if (start === -1 || inQuotes || code2 === 32 || code2 === 9) {
         throw new SyntaxError("Unexpected end of input");
       }
       if (end === -1) end = i;
@@ -30380,7 +30380,7 @@ var require_extension = __commonJS({
 var require_websocket2 = __commonJS({
   "node_modules/ws/lib/websocket.js"(exports, module) {
     "use strict";
-    var EventEmitter2 = __require("events");
+    var EventEmitter = __require("events");
     var https3 = __require("https");
     var http3 = __require("http");
     var net2 = __require("net");
@@ -30413,7 +30413,7 @@ var require_websocket2 = __commonJS({
     var protocolVersions = [8, 13];
     var readyStates = ["CONNECTING", "OPEN", "CLOSING", "CLOSED"];
     var subprotocolRegex = /^[!#$%&'*+\-.0-9A-Z^_`|a-z~]+$/;
-    var WebSocket2 = class _WebSocket extends EventEmitter2 {
+    var WebSocket2 = class _WebSocket extends EventEmitter {
       /**
        * Create a new `WebSocket`.
        *
@@ -30647,7 +30647,7 @@ var require_websocket2 = __commonJS({
        *     closing
        * @public
        */
-      close(code3, data) {
+      close(code2, data) {
         if (this.readyState === _WebSocket.CLOSED) return;
         if (this.readyState === _WebSocket.CONNECTING) {
           const msg = "WebSocket was closed before the connection was established";
@@ -30660,7 +30660,7 @@ var require_websocket2 = __commonJS({
           }
           return;
         }
-        this._sender.close(code3, data, !this._isServer, (err) => {
+        this._sender.close(code2, data, !this._isServer, (err) => {
           if (err) return;
           this._closeFrameSent = true;
           if (this._closeFrameReceived || this._receiver._writableState.errorEmitted) {
@@ -31191,10 +31191,10 @@ var require_websocket2 = __commonJS({
         process.nextTick(cb, err);
       }
     }
-    function receiverOnConclude(code3, reason2) {
+    function receiverOnConclude(code2, reason2) {
       const websocket = this[kWebSocket];
       websocket._closeFrameReceived = true;
-      websocket._closeCode = code3;
+      websocket._closeCode = code2;
       if (reason2.length === 0) {
         websocket._closeMessage = EMPTY_BUFFER;
       } else {
@@ -31204,8 +31204,8 @@ var require_websocket2 = __commonJS({
       if (websocket._socket[kWebSocket] === void 0) return;
       websocket._socket.removeListener("data", socketOnData);
       process.nextTick(resume, websocket._socket);
-      if (code3 === 1005) websocket.close();
-      else websocket.close(code3, reason2);
+      if (code2 === 1005) websocket.close();
+      else websocket.close(code2, reason2);
     }
     function receiverOnDrain() {
       const websocket = this[kWebSocket];
@@ -31421,12 +31421,12 @@ var require_subprotocol = __commonJS({
       let end = -1;
       let i = 0;
       for (i; i < header.length; i++) {
-        const code3 = header.charCodeAt(i);
-        if (end === -1 && tokenChars[code3] === 1) {
+        const code2 = header.charCodeAt(i);
+        if (end === -1 && tokenChars[code2] === 1) {
           if (start === -1) start = i;
-        } else if (i !== 0 && (code3 === 32 || code3 === 9)) {
+        } else if (i !== 0 && (code2 === 32 || code2 === 9)) {
           if (end === -1 && start !== -1) end = i;
-        } else if (code3 === 44) {
+        } else if (code2 === 44) {
           if (start === -1) {
             throw new SyntaxError(`Unexpected character at index ${i}`);
           }
@@ -31459,7 +31459,7 @@ var require_subprotocol = __commonJS({
 var require_websocket_server = __commonJS({
   "node_modules/ws/lib/websocket-server.js"(exports, module) {
     "use strict";
-    var EventEmitter2 = __require("events");
+    var EventEmitter = __require("events");
     var http3 = __require("http");
     var { Duplex } = __require("stream");
     var { createHash: createHash2 } = __require("crypto");
@@ -31472,7 +31472,7 @@ var require_websocket_server = __commonJS({
     var RUNNING = 0;
     var CLOSING = 1;
     var CLOSED = 2;
-    var WebSocketServer = class extends EventEmitter2 {
+    var WebSocketServer = class extends EventEmitter {
       /**
        * Create a `WebSocketServer` instance.
        *
@@ -31731,9 +31731,9 @@ var require_websocket_server = __commonJS({
             req
           };
           if (this.options.verifyClient.length === 2) {
-            this.options.verifyClient(info2, (verified, code3, message, headers2) => {
+            this.options.verifyClient(info2, (verified, code2, message, headers2) => {
               if (!verified) {
-                return abortHandshake(socket, code3 || 401, message, headers2);
+                return abortHandshake(socket, code2 || 401, message, headers2);
               }
               this.completeUpgrade(
                 extensions,
@@ -31833,8 +31833,8 @@ var require_websocket_server = __commonJS({
     function socketOnError() {
       this.destroy();
     }
-    function abortHandshake(socket, code3, message, headers2) {
-      message = message || http3.STATUS_CODES[code3];
+    function abortHandshake(socket, code2, message, headers2) {
+      message = message || http3.STATUS_CODES[code2];
       headers2 = {
         Connection: "close",
         "Content-Type": "text/html",
@@ -31843,17 +31843,17 @@ var require_websocket_server = __commonJS({
       };
       socket.once("finish", socket.destroy);
       socket.end(
-        `HTTP/1.1 ${code3} ${http3.STATUS_CODES[code3]}\r
+        `HTTP/1.1 ${code2} ${http3.STATUS_CODES[code2]}\r
 ` + Object.keys(headers2).map((h) => `${h}: ${headers2[h]}`).join("\r\n") + "\r\n\r\n" + message
       );
     }
-    function abortHandshakeOrEmitwsClientError(server, req, socket, code3, message, headers2) {
+    function abortHandshakeOrEmitwsClientError(server, req, socket, code2, message, headers2) {
       if (server.listenerCount("wsClientError")) {
         const err = new Error(message);
         Error.captureStackTrace(err, abortHandshakeOrEmitwsClientError);
         server.emit("wsClientError", err, socket, req);
       } else {
-        abortHandshake(socket, code3, message, headers2);
+        abortHandshake(socket, code2, message, headers2);
       }
     }
   }
@@ -32170,8 +32170,8 @@ var require_b4a = __commonJS({
     function isEncoding(encoding) {
       return Buffer.isEncoding(encoding);
     }
-    function alloc(size, fill2, encoding) {
-      return Buffer.alloc(size, fill2, encoding);
+    function alloc(size, fill3, encoding) {
+      return Buffer.alloc(size, fill3, encoding);
     }
     function allocUnsafe(size) {
       return Buffer.allocUnsafe(size);
@@ -32194,7 +32194,7 @@ var require_b4a = __commonJS({
     function equals(a, b) {
       return toBuffer(a).equals(b);
     }
-    function fill(buffer, value, offset, end, encoding) {
+    function fill2(buffer, value, offset, end, encoding) {
       return toBuffer(buffer).fill(value, offset, end, encoding);
     }
     function from2(value, encodingOrOffset, length) {
@@ -32290,7 +32290,7 @@ var require_b4a = __commonJS({
       concat,
       copy,
       equals,
-      fill,
+      fill: fill2,
       from: from2,
       includes,
       indexOf,
@@ -32556,9 +32556,9 @@ var require_text_decoder = __commonJS({
 var require_errors2 = __commonJS({
   "node_modules/streamx/lib/errors.js"(exports, module) {
     module.exports = class StreamError extends Error {
-      constructor(msg, code3, fn = StreamError) {
+      constructor(msg, code2, fn = StreamError) {
         super(msg);
-        this.code = code3;
+        this.code = code2;
         if (Error.captureStackTrace) {
           Error.captureStackTrace(this, fn);
         }
@@ -32597,7 +32597,7 @@ var require_errors2 = __commonJS({
 // node_modules/streamx/index.js
 var require_streamx = __commonJS({
   "node_modules/streamx/index.js"(exports, module) {
-    var { EventEmitter: EventEmitter2 } = require_default2();
+    var { EventEmitter } = require_default2();
     var FIFO = require_fast_fifo();
     var TextDecoder2 = require_text_decoder();
     var StreamError = require_errors2();
@@ -33138,7 +33138,7 @@ var require_streamx = __commonJS({
         }
       }
     }
-    var Stream = class extends EventEmitter2 {
+    var Stream = class extends EventEmitter {
       constructor(opts) {
         super();
         this._duplexState = 0;
@@ -33311,8 +33311,8 @@ var require_streamx = __commonJS({
             return this;
           },
           next() {
-            return new Promise(function(resolve4, reject) {
-              promiseResolve = resolve4;
+            return new Promise(function(resolve3, reject) {
+              promiseResolve = resolve3;
               promiseReject = reject;
               const data = stream.read();
               if (data !== null) ondata(data);
@@ -33345,11 +33345,11 @@ var require_streamx = __commonJS({
         }
         function destroy(err) {
           stream.destroy(err);
-          return new Promise((resolve4, reject) => {
-            if (stream._duplexState & DESTROYED) return resolve4({ value: void 0, done: true });
+          return new Promise((resolve3, reject) => {
+            if (stream._duplexState & DESTROYED) return resolve3({ value: void 0, done: true });
             stream.once("close", function() {
               if (err) reject(err);
-              else resolve4({ value: void 0, done: true });
+              else resolve3({ value: void 0, done: true });
             });
           });
         }
@@ -33393,8 +33393,8 @@ var require_streamx = __commonJS({
         const writes = pending + (ws._duplexState & WRITE_WRITING ? 1 : 0);
         if (writes === 0) return Promise.resolve(true);
         if (state.drains === null) state.drains = [];
-        return new Promise((resolve4) => {
-          state.drains.push({ writes, resolve: resolve4 });
+        return new Promise((resolve3) => {
+          state.drains.push({ writes, resolve: resolve3 });
         });
       }
       write(data) {
@@ -33499,10 +33499,10 @@ var require_streamx = __commonJS({
       cb(null);
     }
     function pipelinePromise(...streams) {
-      return new Promise((resolve4, reject) => {
+      return new Promise((resolve3, reject) => {
         return pipeline(...streams, (err) => {
           if (err) return reject(err);
-          resolve4();
+          resolve3();
         });
       });
     }
@@ -34172,16 +34172,16 @@ var require_extract = __commonJS({
           entryCallback = null;
           cb(err);
         }
-        function onnext(resolve4, reject) {
+        function onnext(resolve3, reject) {
           if (error2) {
             return reject(error2);
           }
           if (entryStream) {
-            resolve4({ value: entryStream, done: false });
+            resolve3({ value: entryStream, done: false });
             entryStream = null;
             return;
           }
-          promiseResolve = resolve4;
+          promiseResolve = resolve3;
           promiseReject = reject;
           consumeCallback(null);
           if (extract._finished && promiseResolve) {
@@ -34209,11 +34209,11 @@ var require_extract = __commonJS({
         function destroy(err) {
           extract.destroy(err);
           consumeCallback(err);
-          return new Promise((resolve4, reject) => {
-            if (extract.destroyed) return resolve4({ value: void 0, done: true });
+          return new Promise((resolve3, reject) => {
+            if (extract.destroyed) return resolve3({ value: void 0, done: true });
             extract.once("close", function() {
               if (err) reject(err);
-              else resolve4({ value: void 0, done: true });
+              else resolve3({ value: void 0, done: true });
             });
           });
         }
@@ -34731,7 +34731,7 @@ var require_tar_fs = __commonJS({
     var tar2 = require_tar_stream();
     var pump = require_pump();
     var fs6 = __require("fs");
-    var path5 = __require("path");
+    var path2 = __require("path");
     var win32 = (global.Bare ? global.Bare.platform : process.platform) === "win32";
     exports.pack = function pack(cwd, opts) {
       if (!cwd) cwd = ".";
@@ -34758,48 +34758,48 @@ var require_tar_fs = __commonJS({
       }
       onnextentry();
       function onsymlink(filename, header) {
-        xfs.readlink(path5.join(cwd, filename), function(err, linkname) {
+        xfs.readlink(path2.join(cwd, filename), function(err, linkname) {
           if (err) return pack2.destroy(err);
           header.linkname = normalize(linkname);
           pack2.entry(header, onnextentry);
         });
       }
-      function onstat(err, filename, stat4) {
+      function onstat(err, filename, stat5) {
         if (pack2.destroyed) return;
         if (err) return pack2.destroy(err);
         if (!filename) {
           if (opts.finalize !== false) pack2.finalize();
           return finish(pack2);
         }
-        if (stat4.isSocket()) return onnextentry();
+        if (stat5.isSocket()) return onnextentry();
         let header = {
           name: normalize(filename),
-          mode: (stat4.mode | (stat4.isDirectory() ? dmode : fmode)) & umask,
-          mtime: stat4.mtime,
-          size: stat4.size,
+          mode: (stat5.mode | (stat5.isDirectory() ? dmode : fmode)) & umask,
+          mtime: stat5.mtime,
+          size: stat5.size,
           type: "file",
-          uid: stat4.uid,
-          gid: stat4.gid
+          uid: stat5.uid,
+          gid: stat5.gid
         };
-        if (stat4.isDirectory()) {
+        if (stat5.isDirectory()) {
           header.size = 0;
           header.type = "directory";
           header = map3(header) || header;
           return pack2.entry(header, onnextentry);
         }
-        if (stat4.isSymbolicLink()) {
+        if (stat5.isSymbolicLink()) {
           header.size = 0;
           header.type = "symlink";
           header = map3(header) || header;
           return onsymlink(filename, header);
         }
         header = map3(header) || header;
-        if (!stat4.isFile()) {
+        if (!stat5.isFile()) {
           if (strict) return pack2.destroy(new Error("unsupported type for " + filename));
           return onnextentry();
         }
         const entry = pack2.entry(header, onnextentry);
-        const rs = mapStream(xfs.createReadStream(path5.join(cwd, filename), { start: 0, end: header.size > 0 ? header.size - 1 : header.size }), header);
+        const rs = mapStream(xfs.createReadStream(path2.join(cwd, filename), { start: 0, end: header.size > 0 ? header.size - 1 : header.size }), header);
         rs.on("error", function(err2) {
           entry.destroy(err2);
         });
@@ -34823,7 +34823,7 @@ var require_tar_fs = __commonJS({
     exports.extract = function extract(cwd, opts) {
       if (!cwd) cwd = ".";
       if (!opts) opts = {};
-      cwd = path5.resolve(cwd);
+      cwd = path2.resolve(cwd);
       const xfs = opts.fs || fs6;
       const ignore = opts.ignore || opts.filter || noop4;
       const mapStream = opts.mapStream || echo;
@@ -34852,13 +34852,13 @@ var require_tar_fs = __commonJS({
       function onentry(header, stream, next) {
         header = map3(header) || header;
         header.name = normalize(header.name);
-        const name = path5.join(cwd, path5.join("/", header.name));
+        const name = path2.join(cwd, path2.join("/", header.name));
         if (ignore(name, header)) {
           stream.resume();
           return next();
         }
-        const dir = path5.join(name, ".") === path5.join(cwd, ".") ? cwd : path5.dirname(name);
-        validate2(xfs, dir, path5.join(cwd, "."), function(err, valid) {
+        const dir = path2.join(name, ".") === path2.join(cwd, ".") ? cwd : path2.dirname(name);
+        validate2(xfs, dir, path2.join(cwd, "."), function(err, valid) {
           if (err) return next(err);
           if (!valid) return next(new Error(dir + " is not a valid path"));
           if (header.type === "directory") {
@@ -34869,7 +34869,7 @@ var require_tar_fs = __commonJS({
               uid: header.uid,
               gid: header.gid,
               mode: header.mode
-            }, stat4);
+            }, stat5);
           }
           mkdirfix(dir, {
             fs: xfs,
@@ -34895,9 +34895,9 @@ var require_tar_fs = __commonJS({
             next();
           });
         });
-        function stat4(err) {
+        function stat5(err) {
           if (err) return next(err);
-          if (path5.join(name, ".") === path5.join(cwd, ".")) return next();
+          if (path2.join(name, ".") === path2.join(cwd, ".")) return next();
           utimes(name, header, function(err2) {
             if (err2) return next(err2);
             if (win32) return next();
@@ -34907,19 +34907,19 @@ var require_tar_fs = __commonJS({
         function onsymlink() {
           if (win32) return next();
           xfs.unlink(name, function() {
-            const dst = path5.resolve(path5.dirname(name), header.linkname);
+            const dst = path2.resolve(path2.dirname(name), header.linkname);
             if (!inCwd(dst) && (validateSymLinks || opts.strip)) return next(new Error(name + " is not a valid symlink"));
-            validateNotSymlink(xfs, dst, path5.join(cwd, "."), function(err, valid) {
+            validateNotSymlink(xfs, dst, path2.join(cwd, "."), function(err, valid) {
               if (err) return next(err);
               if (!valid && validateSymLinks) return next(new Error(name + " is not a valid symlink"));
-              xfs.symlink(header.linkname, name, stat4);
+              xfs.symlink(header.linkname, name, stat5);
             });
           });
         }
         function onlink() {
           if (win32) return next();
           xfs.unlink(name, function() {
-            const link = path5.join(cwd, path5.join("/", header.linkname));
+            const link = path2.join(cwd, path2.join("/", header.linkname));
             xfs.realpath(link, function(err, dst) {
               if (err || !inCwd(dst)) return next(new Error(name + " is not a valid hardlink"));
               xfs.link(dst, name, function(err2) {
@@ -34927,13 +34927,13 @@ var require_tar_fs = __commonJS({
                   stream = xfs.createReadStream(dst);
                   return onfile();
                 }
-                stat4(err2);
+                stat5(err2);
               });
             });
           });
         }
         function inCwd(dst) {
-          return dst === cwd || dst.startsWith(cwd + path5.sep);
+          return dst === cwd || dst.startsWith(cwd + path2.sep);
         }
         function onfile() {
           xfs.lstat(name, function(err, st) {
@@ -34949,7 +34949,7 @@ var require_tar_fs = __commonJS({
             });
             pump(rs, ws, function(err2) {
               if (err2) return next(err2);
-              ws.on("close", stat4);
+              ws.on("close", stat5);
             });
           }
         }
@@ -34971,16 +34971,16 @@ var require_tar_fs = __commonJS({
       }
       function chperm(name, header, cb) {
         const link = header.type === "symlink";
-        const chmod2 = link ? xfs.lchmod : xfs.chmod;
+        const chmod3 = link ? xfs.lchmod : xfs.chmod;
         const chown = link ? xfs.lchown : xfs.chown;
-        if (!chmod2) return cb();
+        if (!chmod3) return cb();
         const mode = (header.mode | (header.type === "directory" ? dmode : fmode)) & umask & 511;
         if (chown && own) chown.call(xfs, name, header.uid, header.gid, onchown);
         else onchown(null);
         function onchown(err) {
           if (err) return cb(err);
-          if (!chmod2) return cb();
-          chmod2.call(xfs, name, mode, cb);
+          if (!chmod3) return cb();
+          chmod3.call(xfs, name, mode, cb);
         }
       }
       function mkdirfix(name, opts2, cb) {
@@ -34996,10 +34996,10 @@ var require_tar_fs = __commonJS({
     };
     function validateNotSymlink(fs7, name, root, cb) {
       if (name === root) return cb(null, true);
-      if (!name.startsWith(root + path5.sep)) return cb(null, false);
+      if (!name.startsWith(root + path2.sep)) return cb(null, false);
       fs7.lstat(name, function(err, st) {
         if (err && err.code !== "ENOENT" && err.code !== "EPERM") return cb(err);
-        if (err || !st.isSymbolicLink()) return validateNotSymlink(fs7, path5.join(name, ".."), root, cb);
+        if (err || !st.isSymbolicLink()) return validateNotSymlink(fs7, path2.join(name, ".."), root, cb);
         cb(null, false);
       });
     }
@@ -35007,12 +35007,12 @@ var require_tar_fs = __commonJS({
       if (name === root) return cb(null, true);
       fs7.lstat(name, function(err, st) {
         if (err && err.code !== "ENOENT" && err.code !== "EPERM") return cb(err);
-        if (err || st.isDirectory()) return validate2(fs7, path5.join(name, ".."), root, cb);
+        if (err || st.isDirectory()) return validate2(fs7, path2.join(name, ".."), root, cb);
         cb(null, false);
       });
     }
     function inside(root, name) {
-      return name === root || name.startsWith(root + path5.sep);
+      return name === root || name.startsWith(root + path2.sep);
     }
     function noop4() {
     }
@@ -35022,25 +35022,25 @@ var require_tar_fs = __commonJS({
     function normalize(name) {
       return win32 ? name.replace(/\\/g, "/").replace(/[:?<>|]/g, "_") : name;
     }
-    function statAll(fs7, stat4, cwd, ignore, entries, sort) {
+    function statAll(fs7, stat5, cwd, ignore, entries, sort) {
       if (!entries) entries = ["."];
       const queue = entries.slice(0);
-      const root = path5.resolve(cwd);
+      const root = path2.resolve(cwd);
       return function loop(callback) {
         if (!queue.length) return callback(null);
         const next = queue.shift();
-        const nextAbs = path5.join(cwd, next);
-        if (!inside(root, path5.resolve(cwd, next))) return callback(new Error(next + " is not a valid path"));
-        stat4.call(fs7, nextAbs, function(err, stat5) {
+        const nextAbs = path2.join(cwd, next);
+        if (!inside(root, path2.resolve(cwd, next))) return callback(new Error(next + " is not a valid path"));
+        stat5.call(fs7, nextAbs, function(err, stat6) {
           if (err) return callback(entries.indexOf(next) === -1 && err.code === "ENOENT" ? null : err);
-          if (!stat5.isDirectory()) return callback(null, next, stat5);
+          if (!stat6.isDirectory()) return callback(null, next, stat6);
           fs7.readdir(nextAbs, function(err2, files) {
             if (err2) return callback(err2);
             if (sort) files.sort();
             for (let i = 0; i < files.length; i++) {
-              if (!ignore(path5.join(cwd, next, files[i]))) queue.push(path5.join(next, files[i]));
+              if (!ignore(path2.join(cwd, next, files[i]))) queue.push(path2.join(next, files[i]));
             }
-            callback(null, next, stat5);
+            callback(null, next, stat6);
           });
         });
       };
@@ -35049,7 +35049,7 @@ var require_tar_fs = __commonJS({
       return function(header) {
         header.name = header.name.split("/").slice(level).join("/");
         const linkname = header.linkname;
-        if (linkname && (header.type === "link" || path5.isAbsolute(linkname))) {
+        if (linkname && (header.type === "link" || path2.isAbsolute(linkname))) {
           header.linkname = linkname.split("/").slice(level).join("/");
         }
         return map3(header);
@@ -35069,7 +35069,7 @@ var require_identity = __commonJS({
     var SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar");
     var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
-    var isAlias3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
+    var isAlias4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
     var isMap6 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
@@ -35104,7 +35104,7 @@ var require_identity = __commonJS({
     exports.SCALAR = SCALAR;
     exports.SEQ = SEQ;
     exports.hasAnchor = hasAnchor;
-    exports.isAlias = isAlias3;
+    exports.isAlias = isAlias4;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
     exports.isMap = isMap6;
@@ -35123,7 +35123,7 @@ var require_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
-    function visit(node, visitor) {
+    function visit2(node, visitor) {
       const visitor_ = initVisitor(visitor);
       if (identity.isDocument(node)) {
         const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
@@ -35132,20 +35132,20 @@ var require_visit = __commonJS({
       } else
         visit_(null, node, visitor_, Object.freeze([]));
     }
-    visit.BREAK = BREAK;
-    visit.SKIP = SKIP;
-    visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path5) {
-      const ctrl = callVisitor(key, node, visitor, path5);
+    visit2.BREAK = BREAK;
+    visit2.SKIP = SKIP;
+    visit2.REMOVE = REMOVE;
+    function visit_(key, node, visitor, path2) {
+      const ctrl = callVisitor(key, node, visitor, path2);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path5, ctrl);
-        return visit_(key, ctrl, visitor, path5);
+        replaceNode(key, path2, ctrl);
+        return visit_(key, ctrl, visitor, path2);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path5 = Object.freeze(path5.concat(node));
+          path2 = Object.freeze(path2.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path5);
+            const ci = visit_(i, node.items[i], visitor, path2);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -35156,13 +35156,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path5 = Object.freeze(path5.concat(node));
-          const ck = visit_("key", node.key, visitor, path5);
+          path2 = Object.freeze(path2.concat(node));
+          const ck = visit_("key", node.key, visitor, path2);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path5);
+          const cv = visit_("value", node.value, visitor, path2);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -35183,17 +35183,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path5) {
-      const ctrl = await callVisitor(key, node, visitor, path5);
+    async function visitAsync_(key, node, visitor, path2) {
+      const ctrl = await callVisitor(key, node, visitor, path2);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path5, ctrl);
-        return visitAsync_(key, ctrl, visitor, path5);
+        replaceNode(key, path2, ctrl);
+        return visitAsync_(key, ctrl, visitor, path2);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path5 = Object.freeze(path5.concat(node));
+          path2 = Object.freeze(path2.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path5);
+            const ci = await visitAsync_(i, node.items[i], visitor, path2);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -35204,13 +35204,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path5 = Object.freeze(path5.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path5);
+          path2 = Object.freeze(path2.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path2);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path5);
+          const cv = await visitAsync_("value", node.value, visitor, path2);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -35237,23 +35237,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path5) {
+    function callVisitor(key, node, visitor, path2) {
       if (typeof visitor === "function")
-        return visitor(key, node, path5);
+        return visitor(key, node, path2);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path5);
+        return visitor.Map?.(key, node, path2);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path5);
+        return visitor.Seq?.(key, node, path2);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path5);
+        return visitor.Pair?.(key, node, path2);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path5);
+        return visitor.Scalar?.(key, node, path2);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path5);
+        return visitor.Alias?.(key, node, path2);
       return void 0;
     }
-    function replaceNode(key, path5, node) {
-      const parent = path5[path5.length - 1];
+    function replaceNode(key, path2, node) {
+      const parent = path2[path2.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -35268,7 +35268,7 @@ var require_visit = __commonJS({
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
-    exports.visit = visit;
+    exports.visit = visit2;
     exports.visitAsync = visitAsync;
   }
 });
@@ -35278,7 +35278,7 @@ var require_directives = __commonJS({
   "node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var visit = require_visit();
+    var visit2 = require_visit();
     var escapeChars = {
       "!": "%21",
       ",": "%2C",
@@ -35422,7 +35422,7 @@ var require_directives = __commonJS({
         let tagNames;
         if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
           const tags = {};
-          visit.visit(doc.contents, (_key, node) => {
+          visit2.visit(doc.contents, (_key, node) => {
             if (identity.isNode(node) && node.tag)
               tags[node.tag] = true;
           });
@@ -35449,7 +35449,7 @@ var require_anchors = __commonJS({
   "node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var visit = require_visit();
+    var visit2 = require_visit();
     function anchorIsValid(anchor) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
         const sa = JSON.stringify(anchor);
@@ -35460,7 +35460,7 @@ var require_anchors = __commonJS({
     }
     function anchorNames(root) {
       const anchors = /* @__PURE__ */ new Set();
-      visit.visit(root, {
+      visit2.visit(root, {
         Value(_key, node) {
           if (node.anchor)
             anchors.add(node.anchor);
@@ -35640,7 +35640,7 @@ var require_Alias = __commonJS({
   "node_modules/yaml/dist/nodes/Alias.js"(exports) {
     "use strict";
     var anchors = require_anchors();
-    var visit = require_visit();
+    var visit2 = require_visit();
     var identity = require_identity();
     var Node2 = require_Node();
     var toJS = require_toJS();
@@ -35666,7 +35666,7 @@ var require_Alias = __commonJS({
           nodes = ctx.aliasResolveCache;
         } else {
           nodes = [];
-          visit.visit(doc, {
+          visit2.visit(doc, {
             Node: (_key, node) => {
               if (identity.isAlias(node) || identity.hasAnchor(node))
                 nodes.push(node);
@@ -35865,10 +35865,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node2 = require_Node();
-    function collectionFromPath(schema2, path5, value) {
+    function collectionFromPath(schema2, path2, value) {
       let v = value;
-      for (let i = path5.length - 1; i >= 0; --i) {
-        const k = path5[i];
+      for (let i = path2.length - 1; i >= 0; --i) {
+        const k = path2[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -35887,7 +35887,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path5) => path5 == null || typeof path5 === "object" && !!path5[Symbol.iterator]().next().done;
+    var isEmptyPath = (path2) => path2 == null || typeof path2 === "object" && !!path2[Symbol.iterator]().next().done;
     var Collection2 = class extends Node2.NodeBase {
       constructor(type2, schema2) {
         super(type2);
@@ -35917,11 +35917,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path5, value) {
-        if (isEmptyPath(path5))
+      addIn(path2, value) {
+        if (isEmptyPath(path2))
           this.add(value);
         else {
-          const [key, ...rest] = path5;
+          const [key, ...rest] = path2;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -35935,8 +35935,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path5) {
-        const [key, ...rest] = path5;
+      deleteIn(path2) {
+        const [key, ...rest] = path2;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -35950,8 +35950,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path5, keepScalar) {
-        const [key, ...rest] = path5;
+      getIn(path2, keepScalar) {
+        const [key, ...rest] = path2;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -35969,8 +35969,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path5) {
-        const [key, ...rest] = path5;
+      hasIn(path2) {
+        const [key, ...rest] = path2;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -35980,8 +35980,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path5, value) {
-        const [key, ...rest] = path5;
+      setIn(path2, value) {
+        const [key, ...rest] = path2;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -36205,8 +36205,8 @@ var require_stringifyString = __commonJS({
             case "u":
               {
                 str2 += json2.slice(start, i);
-                const code3 = json2.substr(i + 2, 4);
-                switch (code3) {
+                const code2 = json2.substr(i + 2, 4);
+                switch (code2) {
                   case "0000":
                     str2 += "\\0";
                     break;
@@ -36232,8 +36232,8 @@ var require_stringifyString = __commonJS({
                     str2 += "\\P";
                     break;
                   default:
-                    if (code3.substr(0, 2) === "00")
-                      str2 += "\\x" + code3.substr(2);
+                    if (code2.substr(0, 2) === "00")
+                      str2 += "\\x" + code2.substr(2);
                     else
                       str2 += json2.substr(i, 6);
                 }
@@ -38496,9 +38496,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path5, value) {
+      addIn(path2, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path5, value);
+          this.contents.addIn(path2, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -38573,14 +38573,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path5) {
-        if (Collection2.isEmptyPath(path5)) {
+      deleteIn(path2) {
+        if (Collection2.isEmptyPath(path2)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path5) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path2) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -38595,10 +38595,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path5, keepScalar) {
-        if (Collection2.isEmptyPath(path5))
+      getIn(path2, keepScalar) {
+        if (Collection2.isEmptyPath(path2))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path5, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path2, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -38609,10 +38609,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path5) {
-        if (Collection2.isEmptyPath(path5))
+      hasIn(path2) {
+        if (Collection2.isEmptyPath(path2))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path5) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path2) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -38629,13 +38629,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path5, value) {
-        if (Collection2.isEmptyPath(path5)) {
+      setIn(path2, value) {
+        if (Collection2.isEmptyPath(path2)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path5), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path2), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path5, value);
+          this.contents.setIn(path2, value);
         }
       }
       /**
@@ -38732,22 +38732,22 @@ var require_errors3 = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name, pos, code3, message) {
+      constructor(name, pos, code2, message) {
         super();
         this.name = name;
-        this.code = code3;
+        this.code = code2;
         this.message = message;
         this.pos = pos;
       }
     };
     var YAMLParseError = class extends YAMLError {
-      constructor(pos, code3, message) {
-        super("YAMLParseError", pos, code3, message);
+      constructor(pos, code2, message) {
+        super("YAMLParseError", pos, code2, message);
       }
     };
     var YAMLWarning = class extends YAMLError {
-      constructor(pos, code3, message) {
-        super("YAMLWarning", pos, code3, message);
+      constructor(pos, code2, message) {
+        super("YAMLWarning", pos, code2, message);
       }
     };
     var prettifyError = (src, lc) => (error2) => {
@@ -39021,10 +39021,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep4, value } = collItem;
+        const { start, key, sep: sep5, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep4?.[0],
+          next: key ?? sep5?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -39038,7 +39038,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep4) {
+          if (!keyProps.anchor && !keyProps.tag && !sep5) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map3.comment)
@@ -39062,7 +39062,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map3.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep4 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep5 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -39078,7 +39078,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep4, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep5, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -39169,7 +39169,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep4 = "";
+        let sep5 = "";
         for (const token of end) {
           const { source, type: type2 } = token;
           switch (type2) {
@@ -39183,13 +39183,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep4 + cb;
-              sep4 = "";
+                comment += sep5 + cb;
+              sep5 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep4 += source;
+                sep5 += source;
               hasSpace = true;
               break;
             default:
@@ -39232,18 +39232,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep4, value } = collItem;
+        const { start, key, sep: sep5, value } = collItem;
         const props2 = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep4?.[0],
+          next: key ?? sep5?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props2.found) {
-          if (!props2.anchor && !props2.tag && !sep4 && !value) {
+          if (!props2.anchor && !props2.tag && !sep5 && !value) {
             if (i === 0 && props2.comma)
               onError(props2.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -39297,8 +39297,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap6 && !sep4 && !props2.found) {
-          const valueNode = value ? composeNode(ctx, value, props2, onError) : composeEmptyNode(ctx, props2.end, sep4, null, props2, onError);
+        if (!isMap6 && !sep5 && !props2.found) {
+          const valueNode = value ? composeNode(ctx, value, props2, onError) : composeEmptyNode(ctx, props2.end, sep5, null, props2, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -39310,7 +39310,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep4 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep5 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -39321,8 +39321,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap6 && !props2.found && ctx.options.strict) {
-              if (sep4)
-                for (const st of sep4) {
+              if (sep5)
+                for (const st of sep5) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -39339,7 +39339,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep4, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep5, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -39519,7 +39519,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep4 = "";
+      let sep5 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -39536,24 +39536,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type2 === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep4 + indent.slice(trimIndent) + content;
-          sep4 = "\n";
+          value += sep5 + indent.slice(trimIndent) + content;
+          sep5 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep4 === " ")
-            sep4 = "\n";
-          else if (!prevMoreIndented && sep4 === "\n")
-            sep4 = "\n\n";
-          value += sep4 + indent.slice(trimIndent) + content;
-          sep4 = "\n";
+          if (sep5 === " ")
+            sep5 = "\n";
+          else if (!prevMoreIndented && sep5 === "\n")
+            sep5 = "\n\n";
+          value += sep5 + indent.slice(trimIndent) + content;
+          sep5 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep4 === "\n")
+          if (sep5 === "\n")
             value += "\n";
           else
-            sep4 = "\n";
+            sep5 = "\n";
         } else {
-          value += sep4 + content;
-          sep4 = " ";
+          value += sep5 + content;
+          sep5 = " ";
           prevMoreIndented = false;
         }
       }
@@ -39656,11 +39656,11 @@ var require_resolve_flow_scalar = __commonJS({
       const { offset, type: type2, source, end } = scalar;
       let _type;
       let value;
-      const _onError = (rel, code3, msg) => onError(offset + rel, code3, msg);
+      const _onError = (rel, code2, msg) => onError(offset + rel, code2, msg);
       switch (type2) {
         case "scalar":
           _type = Scalar.Scalar.PLAIN;
-          value = plainValue(source, _onError);
+          value = plainValue2(source, _onError);
           break;
         case "single-quoted-scalar":
           _type = Scalar.Scalar.QUOTE_SINGLE;
@@ -39689,7 +39689,7 @@ var require_resolve_flow_scalar = __commonJS({
         range: [offset, valueEnd, re.offset]
       };
     }
-    function plainValue(source, onError) {
+    function plainValue2(source, onError) {
       let badChar = "";
       switch (source[0]) {
         /* istanbul ignore next should not happen */
@@ -39736,25 +39736,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep4 = " ";
+      let sep5 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep4 === "\n")
-            res += sep4;
+          if (sep5 === "\n")
+            res += sep5;
           else
-            sep4 = "\n";
+            sep5 = "\n";
         } else {
-          res += sep4 + lm;
-          sep4 = " ";
+          res += sep5 + lm;
+          sep5 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep4 + (match?.[1] ?? "");
+      return res + sep5 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -39854,9 +39854,9 @@ var require_resolve_flow_scalar = __commonJS({
     function parseCharCode(source, offset, length, onError) {
       const cc = source.substr(offset, length);
       const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
-      const code3 = ok ? parseInt(cc, 16) : NaN;
+      const code2 = ok ? parseInt(cc, 16) : NaN;
       try {
-        return String.fromCodePoint(code3);
+        return String.fromCodePoint(code2);
       } catch {
         const raw = source.substr(offset - 2, length + 2);
         onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
@@ -40178,12 +40178,12 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code3, message, warning2) => {
+        this.onError = (source, code2, message, warning2) => {
           const pos = getErrorPos(source);
           if (warning2)
-            this.warnings.push(new errors.YAMLWarning(pos, code3, message));
+            this.warnings.push(new errors.YAMLWarning(pos, code2, message));
           else
-            this.errors.push(new errors.YAMLParseError(pos, code3, message));
+            this.errors.push(new errors.YAMLParseError(pos, code2, message));
         };
         this.directives = new directives.Directives({ version: options.version || "1.2" });
         this.options = options;
@@ -40345,12 +40345,12 @@ var require_cst_scalar = __commonJS({
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict = true, onError) {
       if (token) {
-        const _onError = (pos, code3, message) => {
+        const _onError = (pos, code2, message) => {
           const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
           if (onError)
-            onError(offset, code3, message);
+            onError(offset, code2, message);
           else
-            throw new errors.YAMLParseError([offset, offset + 1], code3, message);
+            throw new errors.YAMLParseError([offset, offset + 1], code2, message);
         };
         switch (token.type) {
           case "scalar":
@@ -40564,14 +40564,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep4, value }) {
+    function stringifyItem({ start, key, sep: sep5, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep4)
-        for (const st of sep4)
+      if (sep5)
+        for (const st of sep5)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -40588,17 +40588,17 @@ var require_cst_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove item");
-    function visit(cst, visitor) {
+    function visit2(cst, visitor) {
       if ("type" in cst && cst.type === "document")
         cst = { start: cst.start, value: cst.value };
       _visit(Object.freeze([]), cst, visitor);
     }
-    visit.BREAK = BREAK;
-    visit.SKIP = SKIP;
-    visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path5) => {
+    visit2.BREAK = BREAK;
+    visit2.SKIP = SKIP;
+    visit2.REMOVE = REMOVE;
+    visit2.itemAtPath = (cst, path2) => {
       let item = cst;
-      for (const [field, index2] of path5) {
+      for (const [field, index2] of path2) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index2];
@@ -40607,23 +40607,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path5) => {
-      const parent = visit.itemAtPath(cst, path5.slice(0, -1));
-      const field = path5[path5.length - 1][0];
+    visit2.parentCollection = (cst, path2) => {
+      const parent = visit2.itemAtPath(cst, path2.slice(0, -1));
+      const field = path2[path2.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path5, item, visitor) {
-      let ctrl = visitor(item, path5);
+    function _visit(path2, item, visitor) {
+      let ctrl = visitor(item, path2);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path5.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path2.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -40634,12 +40634,12 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path5);
+            ctrl = ctrl(item, path2);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path5) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path2) : ctrl;
     }
-    exports.visit = visit;
+    exports.visit = visit2;
   }
 });
 
@@ -41338,7 +41338,7 @@ var require_lexer = __commonJS({
 var require_line_counter = __commonJS({
   "node_modules/yaml/dist/parse/line-counter.js"(exports) {
     "use strict";
-    var LineCounter4 = class {
+    var LineCounter5 = class {
       constructor() {
         this.lineStarts = [];
         this.addNewLine = (offset) => this.lineStarts.push(offset);
@@ -41361,7 +41361,7 @@ var require_line_counter = __commonJS({
         };
       }
     };
-    exports.LineCounter = LineCounter4;
+    exports.LineCounter = LineCounter5;
   }
 });
 
@@ -41738,18 +41738,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep4;
+          let sep5;
           if (scalar.end) {
-            sep4 = scalar.end;
-            sep4.push(this.sourceToken);
+            sep5 = scalar.end;
+            sep5.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep4 = [this.sourceToken];
+            sep5 = [this.sourceToken];
           const map3 = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep4 }]
+            items: [{ start, key: scalar, sep: sep5 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map3;
@@ -41902,15 +41902,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep4 = it.sep;
-                  sep4.push(this.sourceToken);
+                  const sep5 = it.sep;
+                  sep5.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep4 }]
+                    items: [{ start: start2, key, sep: sep5 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -42104,13 +42104,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep4 = fc.end.splice(1, fc.end.length);
-            sep4.push(this.sourceToken);
+            const sep5 = fc.end.splice(1, fc.end.length);
+            sep5.push(this.sourceToken);
             const map3 = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep4 }]
+              items: [{ start, key: fc, sep: sep5 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map3;
@@ -42269,7 +42269,7 @@ var require_public_api2 = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument4(source, options = {}) {
+    function parseDocument5(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -42295,7 +42295,7 @@ var require_public_api2 = __commonJS({
       } else if (options === void 0 && reviver && typeof reviver === "object") {
         options = reviver;
       }
-      const doc = parseDocument4(src, options);
+      const doc = parseDocument5(src, options);
       if (!doc)
         return null;
       doc.warnings.forEach((warning2) => log.warn(doc.options.logLevel, warning2));
@@ -42331,7 +42331,7 @@ var require_public_api2 = __commonJS({
     }
     exports.parse = parse5;
     exports.parseAllDocuments = parseAllDocuments4;
-    exports.parseDocument = parseDocument4;
+    exports.parseDocument = parseDocument5;
     exports.stringify = stringify3;
   }
 });
@@ -42355,7 +42355,7 @@ var require_dist3 = __commonJS({
     var lineCounter = require_line_counter();
     var parser = require_parser();
     var publicApi = require_public_api2();
-    var visit = require_visit();
+    var visit2 = require_visit();
     exports.Composer = composer.Composer;
     exports.Document = Document.Document;
     exports.Schema = Schema2.Schema;
@@ -42383,8 +42383,8 @@ var require_dist3 = __commonJS({
     exports.parseAllDocuments = publicApi.parseAllDocuments;
     exports.parseDocument = publicApi.parseDocument;
     exports.stringify = publicApi.stringify;
-    exports.visit = visit.visit;
-    exports.visitAsync = visit.visitAsync;
+    exports.visit = visit2.visit;
+    exports.visitAsync = visit2.visitAsync;
   }
 });
 
@@ -42417,9 +42417,9 @@ var require_code = __commonJS({
     };
     exports.Name = Name;
     var _Code = class extends _CodeOrName {
-      constructor(code3) {
+      constructor(code2) {
         super();
-        this._items = typeof code3 === "string" ? [code3] : code3;
+        this._items = typeof code2 === "string" ? [code2] : code2;
       }
       toString() {
         return this.str;
@@ -42446,13 +42446,13 @@ var require_code = __commonJS({
     exports._Code = _Code;
     exports.nil = new _Code("");
     function _(strs, ...args) {
-      const code3 = [strs[0]];
+      const code2 = [strs[0]];
       let i = 0;
       while (i < args.length) {
-        addCodeArg(code3, args[i]);
-        code3.push(strs[++i]);
+        addCodeArg(code2, args[i]);
+        code2.push(strs[++i]);
       }
-      return new _Code(code3);
+      return new _Code(code2);
     }
     exports._ = _;
     var plus = new _Code("+");
@@ -42468,13 +42468,13 @@ var require_code = __commonJS({
       return new _Code(expr);
     }
     exports.str = str2;
-    function addCodeArg(code3, arg) {
+    function addCodeArg(code2, arg) {
       if (arg instanceof _Code)
-        code3.push(...arg._items);
+        code2.push(...arg._items);
       else if (arg instanceof Name)
-        code3.push(arg);
+        code2.push(arg);
       else
-        code3.push(interpolate(arg));
+        code2.push(interpolate(arg));
     }
     exports.addCodeArg = addCodeArg;
     function optimize(expr) {
@@ -42658,7 +42658,7 @@ var require_scope = __commonJS({
         }, usedValues, getCode);
       }
       _reduceValues(values, valueCode, usedValues = {}, getCode) {
-        let code3 = code_1.nil;
+        let code2 = code_1.nil;
         for (const prefix in values) {
           const vs = values[prefix];
           if (!vs)
@@ -42671,16 +42671,16 @@ var require_scope = __commonJS({
             let c = valueCode(name);
             if (c) {
               const def = this.opts.es5 ? exports.varKinds.var : exports.varKinds.const;
-              code3 = (0, code_1._)`${code3}${def} ${name} = ${c};${this.opts._n}`;
+              code2 = (0, code_1._)`${code2}${def} ${name} = ${c};${this.opts._n}`;
             } else if (c = getCode === null || getCode === void 0 ? void 0 : getCode(name)) {
-              code3 = (0, code_1._)`${code3}${c}${this.opts._n}`;
+              code2 = (0, code_1._)`${code2}${c}${this.opts._n}`;
             } else {
               throw new ValueError(name);
             }
             nameSet.set(name, UsedValueState.Completed);
           });
         }
-        return code3;
+        return code2;
       }
     };
     exports.ValueScope = ValueScope;
@@ -42840,9 +42840,9 @@ var require_codegen = __commonJS({
       }
     };
     var AnyCode = class extends Node2 {
-      constructor(code3) {
+      constructor(code2) {
         super();
-        this.code = code3;
+        this.code = code2;
       }
       render({ _n }) {
         return `${this.code};` + _n;
@@ -42864,7 +42864,7 @@ var require_codegen = __commonJS({
         this.nodes = nodes;
       }
       render(opts) {
-        return this.nodes.reduce((code3, n) => code3 + n.render(opts), "");
+        return this.nodes.reduce((code2, n) => code2 + n.render(opts), "");
       }
       optimizeNodes() {
         const { nodes } = this;
@@ -42912,10 +42912,10 @@ var require_codegen = __commonJS({
         this.condition = condition;
       }
       render(opts) {
-        let code3 = `if(${this.condition})` + super.render(opts);
+        let code2 = `if(${this.condition})` + super.render(opts);
         if (this.else)
-          code3 += "else " + this.else.render(opts);
-        return code3;
+          code2 += "else " + this.else.render(opts);
+        return code2;
       }
       optimizeNodes() {
         super.optimizeNodes();
@@ -43036,12 +43036,12 @@ var require_codegen = __commonJS({
     Return.kind = "return";
     var Try = class extends BlockNode {
       render(opts) {
-        let code3 = "try" + super.render(opts);
+        let code2 = "try" + super.render(opts);
         if (this.catch)
-          code3 += this.catch.render(opts);
+          code2 += this.catch.render(opts);
         if (this.finally)
-          code3 += this.finally.render(opts);
-        return code3;
+          code2 += this.finally.render(opts);
+        return code2;
       }
       optimizeNodes() {
         var _a, _b;
@@ -43158,18 +43158,18 @@ var require_codegen = __commonJS({
       }
       // returns code for object literal for the passed argument list of key-value pairs
       object(...keyValues) {
-        const code3 = ["{"];
+        const code2 = ["{"];
         for (const [key, value] of keyValues) {
-          if (code3.length > 1)
-            code3.push(",");
-          code3.push(key);
+          if (code2.length > 1)
+            code2.push(",");
+          code2.push(key);
           if (key !== value || this.opts.es5) {
-            code3.push(":");
-            (0, code_1.addCodeArg)(code3, value);
+            code2.push(":");
+            (0, code_1.addCodeArg)(code2, value);
           }
         }
-        code3.push("}");
-        return new code_1._Code(code3);
+        code2.push("}");
+        return new code_1._Code(code2);
       }
       // `if` clause (or statement if `thenBody` and, optionally, `elseBody` are passed)
       if(condition, thenBody, elseBody) {
@@ -45339,7 +45339,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve4.call(this, root, ref);
+      let _sch = resolve3.call(this, root, ref);
       if (_sch === void 0) {
         const schema2 = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -45366,7 +45366,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve4(root, ref) {
+    function resolve3(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -45488,22 +45488,22 @@ var require_utils4 = __commonJS({
     }
     function stringArrayToHexStripped(input) {
       let acc = "";
-      let code3 = 0;
+      let code2 = 0;
       let i = 0;
       for (i = 0; i < input.length; i++) {
-        code3 = input[i].charCodeAt(0);
-        if (code3 === 48) {
+        code2 = input[i].charCodeAt(0);
+        if (code2 === 48) {
           continue;
         }
-        if (!(code3 >= 48 && code3 <= 57 || code3 >= 65 && code3 <= 70 || code3 >= 97 && code3 <= 102)) {
+        if (!(code2 >= 48 && code2 <= 57 || code2 >= 65 && code2 <= 70 || code2 >= 97 && code2 <= 102)) {
           return "";
         }
         acc += input[i];
         break;
       }
       for (i += 1; i < input.length; i++) {
-        code3 = input[i].charCodeAt(0);
-        if (!(code3 >= 48 && code3 <= 57 || code3 >= 65 && code3 <= 70 || code3 >= 97 && code3 <= 102)) {
+        code2 = input[i].charCodeAt(0);
+        if (!(code2 >= 48 && code2 <= 57 || code2 >= 65 && code2 <= 70 || code2 >= 97 && code2 <= 102)) {
           return "";
         }
         acc += input[i];
@@ -45617,8 +45617,8 @@ var require_utils4 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path5) {
-      let input = path5;
+    function removeDotSegments(path2) {
+      let input = path2;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -45692,11 +45692,11 @@ var require_utils4 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path5) {
-      if (path5 === "" || path5[0] === "/") {
-        return removeDotSegments(path5);
+    function removeDotSegmentsRelative(path2) {
+      if (path2 === "" || path2[0] === "/") {
+        return removeDotSegments(path2);
       }
-      const segments = path5.split("/");
+      const segments = path2.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -45776,15 +45776,15 @@ var require_utils4 = __commonJS({
         if (isPathCharacter(ch)) {
           output += ch;
         } else {
-          const code3 = input.charCodeAt(i);
-          if (code3 < 128) {
-            output += isEscapeSafe(code3) ? ch : BYTE_HEX[code3];
-          } else if (code3 < 55296 || code3 > 57343) {
-            output += percentEncodeNonAscii(code3);
-          } else if (code3 <= 56319 && i + 1 < input.length) {
+          const code2 = input.charCodeAt(i);
+          if (code2 < 128) {
+            output += isEscapeSafe(code2) ? ch : BYTE_HEX[code2];
+          } else if (code2 < 55296 || code2 > 57343) {
+            output += percentEncodeNonAscii(code2);
+          } else if (code2 <= 56319 && i + 1 < input.length) {
             const low = input.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code3 - 55296 << 10) + (low - 56320));
+              output += percentEncodeNonAscii(65536 + (code2 - 55296 << 10) + (low - 56320));
               i++;
             } else {
               output += percentEncodeNonAscii(65533);
@@ -45815,15 +45815,15 @@ var require_utils4 = __commonJS({
         if (isPathCharacter(ch) && (ch !== ":" || !firstSegment)) {
           output += ch;
         } else {
-          const code3 = input.charCodeAt(i);
-          if (code3 < 128) {
-            output += BYTE_HEX[code3];
-          } else if (code3 < 55296 || code3 > 57343) {
-            output += percentEncodeNonAscii(code3);
-          } else if (code3 <= 56319 && i + 1 < input.length) {
+          const code2 = input.charCodeAt(i);
+          if (code2 < 128) {
+            output += BYTE_HEX[code2];
+          } else if (code2 < 55296 || code2 > 57343) {
+            output += percentEncodeNonAscii(code2);
+          } else if (code2 <= 56319 && i + 1 < input.length) {
             const low = input.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code3 - 55296 << 10) + (low - 56320));
+              output += percentEncodeNonAscii(65536 + (code2 - 55296 << 10) + (low - 56320));
               i++;
             } else {
               output += percentEncodeNonAscii(65533);
@@ -45850,15 +45850,15 @@ var require_utils4 = __commonJS({
         if (isAllowed(ch)) {
           output += ch;
         } else {
-          const code3 = input.charCodeAt(i);
-          if (code3 < 128) {
-            output += BYTE_HEX[code3];
-          } else if (code3 < 55296 || code3 > 57343) {
-            output += percentEncodeNonAscii(code3);
-          } else if (code3 <= 56319 && i + 1 < input.length) {
+          const code2 = input.charCodeAt(i);
+          if (code2 < 128) {
+            output += BYTE_HEX[code2];
+          } else if (code2 < 55296 || code2 > 57343) {
+            output += percentEncodeNonAscii(code2);
+          } else if (code2 <= 56319 && i + 1 < input.length) {
             const low = input.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code3 - 55296 << 10) + (low - 56320));
+              output += percentEncodeNonAscii(65536 + (code2 - 55296 << 10) + (low - 56320));
               i++;
             } else {
               output += percentEncodeNonAscii(65533);
@@ -45903,15 +45903,15 @@ var require_utils4 = __commonJS({
         if (isQueryFragmentCharacter(ch)) {
           output += ch;
         } else {
-          const code3 = input.charCodeAt(i);
-          if (code3 < 128) {
-            output += isEscapeSafe(code3) ? ch : BYTE_HEX[code3];
-          } else if (code3 < 55296 || code3 > 57343) {
-            output += percentEncodeNonAscii(code3);
-          } else if (code3 <= 56319 && i + 1 < input.length) {
+          const code2 = input.charCodeAt(i);
+          if (code2 < 128) {
+            output += isEscapeSafe(code2) ? ch : BYTE_HEX[code2];
+          } else if (code2 < 55296 || code2 > 57343) {
+            output += percentEncodeNonAscii(code2);
+          } else if (code2 <= 56319 && i + 1 < input.length) {
             const low = input.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code3 - 55296 << 10) + (low - 56320));
+              output += percentEncodeNonAscii(65536 + (code2 - 55296 << 10) + (low - 56320));
               i++;
             } else {
               output += percentEncodeNonAscii(65533);
@@ -46059,8 +46059,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path5 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path5 && path5 !== "/" ? path5 : void 0;
+        const path2 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path2 && path2 !== "/" ? path2 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -46230,7 +46230,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve4(baseURI, relativeURI, options) {
+    function resolve3(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -46621,7 +46621,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve4,
+      resolve: resolve3,
       resolveComponent,
       equal,
       serialize,
@@ -48869,8 +48869,8 @@ var require_format = __commonJS({
             }
           }
           function getFormat(fmtDef) {
-            const code3 = fmtDef instanceof RegExp ? (0, codegen_1.regexpCode)(fmtDef) : opts.code.formats ? (0, codegen_1._)`${opts.code.formats}${(0, codegen_1.getProperty)(schema2)}` : void 0;
-            const fmt = gen.scopeValue("formats", { key: schema2, ref: fmtDef, code: code3 });
+            const code2 = fmtDef instanceof RegExp ? (0, codegen_1.regexpCode)(fmtDef) : opts.code.formats ? (0, codegen_1._)`${opts.code.formats}${(0, codegen_1.getProperty)(schema2)}` : void 0;
+            const fmt = gen.scopeValue("formats", { key: schema2, ref: fmtDef, code: code2 });
             if (typeof fmtDef == "object" && !(fmtDef instanceof RegExp)) {
               return [fmtDef.type || "string", fmtDef.validate, (0, codegen_1._)`${fmt}.validate`];
             }
@@ -49415,13 +49415,13 @@ var require_lib3 = __commonJS({
         return result;
       };
     })();
-    var __awaiter7 = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
+    var __awaiter3 = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve4) {
-          resolve4(value);
+        return value instanceof P ? value : new P(function(resolve3) {
+          resolve3(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve4, reject) {
+      return new (P || (P = Promise))(function(resolve3, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -49437,7 +49437,7 @@ var require_lib3 = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -49523,27 +49523,27 @@ var require_lib3 = __commonJS({
         this.message = message;
       }
       readBody() {
-        return __awaiter7(this, void 0, void 0, function* () {
-          return new Promise((resolve4) => __awaiter7(this, void 0, void 0, function* () {
+        return __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve3) => __awaiter3(this, void 0, void 0, function* () {
             let output = Buffer.alloc(0);
             this.message.on("data", (chunk) => {
               output = Buffer.concat([output, chunk]);
             });
             this.message.on("end", () => {
-              resolve4(output.toString());
+              resolve3(output.toString());
             });
           }));
         });
       }
       readBodyBuffer() {
-        return __awaiter7(this, void 0, void 0, function* () {
-          return new Promise((resolve4) => __awaiter7(this, void 0, void 0, function* () {
+        return __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve3) => __awaiter3(this, void 0, void 0, function* () {
             const chunks = [];
             this.message.on("data", (chunk) => {
               chunks.push(chunk);
             });
             this.message.on("end", () => {
-              resolve4(Buffer.concat(chunks));
+              resolve3(Buffer.concat(chunks));
             });
           }));
         });
@@ -49593,42 +49593,42 @@ var require_lib3 = __commonJS({
         }
       }
       options(requestUrl, additionalHeaders) {
-        return __awaiter7(this, void 0, void 0, function* () {
+        return __awaiter3(this, void 0, void 0, function* () {
           return this.request("OPTIONS", requestUrl, null, additionalHeaders || {});
         });
       }
       get(requestUrl, additionalHeaders) {
-        return __awaiter7(this, void 0, void 0, function* () {
+        return __awaiter3(this, void 0, void 0, function* () {
           return this.request("GET", requestUrl, null, additionalHeaders || {});
         });
       }
       del(requestUrl, additionalHeaders) {
-        return __awaiter7(this, void 0, void 0, function* () {
+        return __awaiter3(this, void 0, void 0, function* () {
           return this.request("DELETE", requestUrl, null, additionalHeaders || {});
         });
       }
       post(requestUrl, data, additionalHeaders) {
-        return __awaiter7(this, void 0, void 0, function* () {
+        return __awaiter3(this, void 0, void 0, function* () {
           return this.request("POST", requestUrl, data, additionalHeaders || {});
         });
       }
       patch(requestUrl, data, additionalHeaders) {
-        return __awaiter7(this, void 0, void 0, function* () {
+        return __awaiter3(this, void 0, void 0, function* () {
           return this.request("PATCH", requestUrl, data, additionalHeaders || {});
         });
       }
       put(requestUrl, data, additionalHeaders) {
-        return __awaiter7(this, void 0, void 0, function* () {
+        return __awaiter3(this, void 0, void 0, function* () {
           return this.request("PUT", requestUrl, data, additionalHeaders || {});
         });
       }
       head(requestUrl, additionalHeaders) {
-        return __awaiter7(this, void 0, void 0, function* () {
+        return __awaiter3(this, void 0, void 0, function* () {
           return this.request("HEAD", requestUrl, null, additionalHeaders || {});
         });
       }
       sendStream(verb, requestUrl, stream, additionalHeaders) {
-        return __awaiter7(this, void 0, void 0, function* () {
+        return __awaiter3(this, void 0, void 0, function* () {
           return this.request(verb, requestUrl, stream, additionalHeaders);
         });
       }
@@ -49637,14 +49637,14 @@ var require_lib3 = __commonJS({
        * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
        */
       getJson(requestUrl_1) {
-        return __awaiter7(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
+        return __awaiter3(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
           additionalHeaders[Headers4.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers4.Accept, MediaTypes2.ApplicationJson);
           const res = yield this.get(requestUrl, additionalHeaders);
           return this._processResponse(res, this.requestOptions);
         });
       }
       postJson(requestUrl_1, obj_1) {
-        return __awaiter7(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+        return __awaiter3(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
           const data = JSON.stringify(obj, null, 2);
           additionalHeaders[Headers4.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers4.Accept, MediaTypes2.ApplicationJson);
           additionalHeaders[Headers4.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes2.ApplicationJson);
@@ -49653,7 +49653,7 @@ var require_lib3 = __commonJS({
         });
       }
       putJson(requestUrl_1, obj_1) {
-        return __awaiter7(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+        return __awaiter3(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
           const data = JSON.stringify(obj, null, 2);
           additionalHeaders[Headers4.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers4.Accept, MediaTypes2.ApplicationJson);
           additionalHeaders[Headers4.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes2.ApplicationJson);
@@ -49662,7 +49662,7 @@ var require_lib3 = __commonJS({
         });
       }
       patchJson(requestUrl_1, obj_1) {
-        return __awaiter7(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+        return __awaiter3(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
           const data = JSON.stringify(obj, null, 2);
           additionalHeaders[Headers4.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers4.Accept, MediaTypes2.ApplicationJson);
           additionalHeaders[Headers4.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes2.ApplicationJson);
@@ -49676,7 +49676,7 @@ var require_lib3 = __commonJS({
        * Prefer get, del, post and patch
        */
       request(verb, requestUrl, data, headers2) {
-        return __awaiter7(this, void 0, void 0, function* () {
+        return __awaiter3(this, void 0, void 0, function* () {
           if (this._disposed) {
             throw new Error("Client has already been disposed.");
           }
@@ -49750,15 +49750,15 @@ var require_lib3 = __commonJS({
        * @param data
        */
       requestRaw(info2, data) {
-        return __awaiter7(this, void 0, void 0, function* () {
-          return new Promise((resolve4, reject) => {
+        return __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve3, reject) => {
             function callbackForResult(err, res) {
               if (err) {
                 reject(err);
               } else if (!res) {
                 reject(new Error("Unknown error"));
               } else {
-                resolve4(res);
+                resolve3(res);
               }
             }
             this.requestRawWithCallback(info2, data, callbackForResult);
@@ -49999,15 +49999,15 @@ var require_lib3 = __commonJS({
         return baseUserAgent;
       }
       _performExponentialBackoff(retryNumber) {
-        return __awaiter7(this, void 0, void 0, function* () {
+        return __awaiter3(this, void 0, void 0, function* () {
           retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
           const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-          return new Promise((resolve4) => setTimeout(() => resolve4(), ms));
+          return new Promise((resolve3) => setTimeout(() => resolve3(), ms));
         });
       }
       _processResponse(res, options) {
-        return __awaiter7(this, void 0, void 0, function* () {
-          return new Promise((resolve4, reject) => __awaiter7(this, void 0, void 0, function* () {
+        return __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve3, reject) => __awaiter3(this, void 0, void 0, function* () {
             const statusCode = res.message.statusCode || 0;
             const response = {
               statusCode,
@@ -50015,7 +50015,7 @@ var require_lib3 = __commonJS({
               headers: {}
             };
             if (statusCode === HttpCodes2.NotFound) {
-              resolve4(response);
+              resolve3(response);
             }
             function dateTimeDeserializer(key, value) {
               if (typeof value === "string") {
@@ -50054,7 +50054,7 @@ var require_lib3 = __commonJS({
               err.result = response.result;
               reject(err);
             } else {
-              resolve4(response);
+              resolve3(response);
             }
           }));
         });
@@ -50518,8 +50518,8 @@ var require_light = __commonJS({
           return this.Promise.resolve();
         }
         yieldLoop(t = 0) {
-          return new this.Promise(function(resolve4, reject) {
-            return setTimeout(resolve4, t);
+          return new this.Promise(function(resolve3, reject) {
+            return setTimeout(resolve3, t);
           });
         }
         computePenalty() {
@@ -50730,15 +50730,15 @@ var require_light = __commonJS({
           return this._queue.length === 0;
         }
         async _tryToRun() {
-          var args, cb, error2, reject, resolve4, returned, task;
+          var args, cb, error2, reject, resolve3, returned, task;
           if (this._running < 1 && this._queue.length > 0) {
             this._running++;
-            ({ task, args, resolve: resolve4, reject } = this._queue.shift());
+            ({ task, args, resolve: resolve3, reject } = this._queue.shift());
             cb = await (async function() {
               try {
                 returned = await task(...args);
                 return function() {
-                  return resolve4(returned);
+                  return resolve3(returned);
                 };
               } catch (error1) {
                 error2 = error1;
@@ -50753,13 +50753,13 @@ var require_light = __commonJS({
           }
         }
         schedule(task, ...args) {
-          var promise, reject, resolve4;
-          resolve4 = reject = null;
+          var promise, reject, resolve3;
+          resolve3 = reject = null;
           promise = new this.Promise(function(_resolve, _reject) {
-            resolve4 = _resolve;
+            resolve3 = _resolve;
             return reject = _reject;
           });
-          this._queue.push({ task, args, resolve: resolve4, reject });
+          this._queue.push({ task, args, resolve: resolve3, reject });
           this._tryToRun();
           return promise;
         }
@@ -51160,14 +51160,14 @@ var require_light = __commonJS({
                 counts = this._states.counts;
                 return counts[0] + counts[1] + counts[2] + counts[3] === at;
               };
-              return new this.Promise((resolve4, reject) => {
+              return new this.Promise((resolve3, reject) => {
                 if (finished()) {
-                  return resolve4();
+                  return resolve3();
                 } else {
                   return this.on("done", () => {
                     if (finished()) {
                       this.removeAllListeners("done");
-                      return resolve4();
+                      return resolve3();
                     }
                   });
                 }
@@ -51260,9 +51260,9 @@ var require_light = __commonJS({
               options = parser$5.load(options, this.jobDefaults);
             }
             task = (...args2) => {
-              return new this.Promise(function(resolve4, reject) {
+              return new this.Promise(function(resolve3, reject) {
                 return fn(...args2, function(...args3) {
-                  return (args3[0] != null ? reject : resolve4)(args3);
+                  return (args3[0] != null ? reject : resolve3)(args3);
                 });
               });
             };
@@ -51472,19 +51472,19 @@ function issueFileCommand(command, message) {
   });
 }
 function prepareKeyValueMessage(key, value) {
-  const delimiter3 = `ghadelimiter_${crypto2.randomUUID()}`;
+  const delimiter2 = `ghadelimiter_${crypto2.randomUUID()}`;
   const convertedValue = toCommandValue(value);
-  if (key.includes(delimiter3)) {
-    throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter3}"`);
+  if (key.includes(delimiter2)) {
+    throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter2}"`);
   }
-  if (convertedValue.includes(delimiter3)) {
-    throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter3}"`);
+  if (convertedValue.includes(delimiter2)) {
+    throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter2}"`);
   }
-  return `${key}<<${delimiter3}${os2.EOL}${convertedValue}${os2.EOL}${delimiter3}`;
+  return `${key}<<${delimiter2}${os2.EOL}${convertedValue}${os2.EOL}${delimiter2}`;
 }
 
 // node_modules/@actions/core/lib/core.js
-import * as os5 from "os";
+import * as os4 from "os";
 
 // node_modules/@actions/http-client/lib/index.js
 var tunnel = __toESM(require_tunnel2(), 1);
@@ -51546,11 +51546,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve4) {
-      resolve4(value);
+    return value instanceof P ? value : new P(function(resolve3) {
+      resolve3(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve4, reject) {
+  return new (P || (P = Promise))(function(resolve3, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -51566,7 +51566,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -51696,9 +51696,9 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addCodeBlock(code3, lang) {
+  addCodeBlock(code2, lang) {
     const attrs = Object.assign({}, lang && { lang });
-    const element = this.wrap("pre", this.wrap("code", code3), attrs);
+    const element = this.wrap("pre", this.wrap("code", code2), attrs);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -51724,11 +51724,11 @@ var Summary = class {
    */
   addTable(rows) {
     const tableBody = rows.map((row) => {
-      const cells = row.map((cell2) => {
-        if (typeof cell2 === "string") {
-          return this.wrap("td", cell2);
+      const cells = row.map((cell) => {
+        if (typeof cell === "string") {
+          return this.wrap("td", cell);
         }
-        const { header, data, colspan, rowspan } = cell2;
+        const { header, data, colspan, rowspan } = cell;
         const tag = header ? "th" : "td";
         const attrs = Object.assign(Object.assign({}, colspan && { colspan }), rowspan && { rowspan });
         return this.wrap(tag, data, attrs);
@@ -51827,761 +51827,20 @@ var _summary = new Summary();
 var summary = _summary;
 
 // node_modules/@actions/core/lib/platform.js
-import os4 from "os";
-
-// node_modules/@actions/exec/lib/exec.js
-import { StringDecoder } from "string_decoder";
-
-// node_modules/@actions/exec/lib/toolrunner.js
-import * as os3 from "os";
-import * as events from "events";
-import * as child from "child_process";
-import * as path3 from "path";
-
-// node_modules/@actions/io/lib/io.js
-import * as path2 from "path";
+import os3 from "os";
 
 // node_modules/@actions/io/lib/io-util.js
 import * as fs2 from "fs";
-import * as path from "path";
-var __awaiter2 = function(thisArg, _arguments, P, generator) {
-  function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve4) {
-      resolve4(value);
-    });
-  }
-  return new (P || (P = Promise))(function(resolve4, reject) {
-    function fulfilled(value) {
-      try {
-        step(generator.next(value));
-      } catch (e2) {
-        reject(e2);
-      }
-    }
-    function rejected(value) {
-      try {
-        step(generator["throw"](value));
-      } catch (e2) {
-        reject(e2);
-      }
-    }
-    function step(result) {
-      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
-    }
-    step((generator = generator.apply(thisArg, _arguments || [])).next());
-  });
-};
 var { chmod, copyFile, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, symlink, unlink } = fs2.promises;
 var IS_WINDOWS = process.platform === "win32";
 var READONLY = fs2.constants.O_RDONLY;
-function exists(fsPath) {
-  return __awaiter2(this, void 0, void 0, function* () {
-    try {
-      yield stat(fsPath);
-    } catch (err) {
-      if (err.code === "ENOENT") {
-        return false;
-      }
-      throw err;
-    }
-    return true;
-  });
-}
-function isRooted(p) {
-  p = normalizeSeparators(p);
-  if (!p) {
-    throw new Error('isRooted() parameter "p" cannot be empty');
-  }
-  if (IS_WINDOWS) {
-    return p.startsWith("\\") || /^[A-Z]:/i.test(p);
-  }
-  return p.startsWith("/");
-}
-function tryGetExecutablePath(filePath, extensions) {
-  return __awaiter2(this, void 0, void 0, function* () {
-    let stats = void 0;
-    try {
-      stats = yield stat(filePath);
-    } catch (err) {
-      if (err.code !== "ENOENT") {
-        console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
-      }
-    }
-    if (stats && stats.isFile()) {
-      if (IS_WINDOWS) {
-        const upperExt = path.extname(filePath).toUpperCase();
-        if (extensions.some((validExt) => validExt.toUpperCase() === upperExt)) {
-          return filePath;
-        }
-      } else {
-        if (isUnixExecutable(stats)) {
-          return filePath;
-        }
-      }
-    }
-    const originalFilePath = filePath;
-    for (const extension of extensions) {
-      filePath = originalFilePath + extension;
-      stats = void 0;
-      try {
-        stats = yield stat(filePath);
-      } catch (err) {
-        if (err.code !== "ENOENT") {
-          console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
-        }
-      }
-      if (stats && stats.isFile()) {
-        if (IS_WINDOWS) {
-          try {
-            const directory = path.dirname(filePath);
-            const upperName = path.basename(filePath).toUpperCase();
-            for (const actualName of yield readdir(directory)) {
-              if (upperName === actualName.toUpperCase()) {
-                filePath = path.join(directory, actualName);
-                break;
-              }
-            }
-          } catch (err) {
-            console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err}`);
-          }
-          return filePath;
-        } else {
-          if (isUnixExecutable(stats)) {
-            return filePath;
-          }
-        }
-      }
-    }
-    return "";
-  });
-}
-function normalizeSeparators(p) {
-  p = p || "";
-  if (IS_WINDOWS) {
-    p = p.replace(/\//g, "\\");
-    return p.replace(/\\\\+/g, "\\");
-  }
-  return p.replace(/\/\/+/g, "/");
-}
-function isUnixExecutable(stats) {
-  return (stats.mode & 1) > 0 || (stats.mode & 8) > 0 && process.getgid !== void 0 && stats.gid === process.getgid() || (stats.mode & 64) > 0 && process.getuid !== void 0 && stats.uid === process.getuid();
-}
-
-// node_modules/@actions/io/lib/io.js
-var __awaiter3 = function(thisArg, _arguments, P, generator) {
-  function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve4) {
-      resolve4(value);
-    });
-  }
-  return new (P || (P = Promise))(function(resolve4, reject) {
-    function fulfilled(value) {
-      try {
-        step(generator.next(value));
-      } catch (e2) {
-        reject(e2);
-      }
-    }
-    function rejected(value) {
-      try {
-        step(generator["throw"](value));
-      } catch (e2) {
-        reject(e2);
-      }
-    }
-    function step(result) {
-      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
-    }
-    step((generator = generator.apply(thisArg, _arguments || [])).next());
-  });
-};
-function which(tool, check) {
-  return __awaiter3(this, void 0, void 0, function* () {
-    if (!tool) {
-      throw new Error("parameter 'tool' is required");
-    }
-    if (check) {
-      const result = yield which(tool, false);
-      if (!result) {
-        if (IS_WINDOWS) {
-          throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
-        } else {
-          throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
-        }
-      }
-      return result;
-    }
-    const matches = yield findInPath(tool);
-    if (matches && matches.length > 0) {
-      return matches[0];
-    }
-    return "";
-  });
-}
-function findInPath(tool) {
-  return __awaiter3(this, void 0, void 0, function* () {
-    if (!tool) {
-      throw new Error("parameter 'tool' is required");
-    }
-    const extensions = [];
-    if (IS_WINDOWS && process.env["PATHEXT"]) {
-      for (const extension of process.env["PATHEXT"].split(path2.delimiter)) {
-        if (extension) {
-          extensions.push(extension);
-        }
-      }
-    }
-    if (isRooted(tool)) {
-      const filePath = yield tryGetExecutablePath(tool, extensions);
-      if (filePath) {
-        return [filePath];
-      }
-      return [];
-    }
-    if (tool.includes(path2.sep)) {
-      return [];
-    }
-    const directories2 = [];
-    if (process.env.PATH) {
-      for (const p of process.env.PATH.split(path2.delimiter)) {
-        if (p) {
-          directories2.push(p);
-        }
-      }
-    }
-    const matches = [];
-    for (const directory of directories2) {
-      const filePath = yield tryGetExecutablePath(path2.join(directory, tool), extensions);
-      if (filePath) {
-        matches.push(filePath);
-      }
-    }
-    return matches;
-  });
-}
 
 // node_modules/@actions/exec/lib/toolrunner.js
-import { setTimeout as setTimeout2 } from "timers";
-var __awaiter4 = function(thisArg, _arguments, P, generator) {
-  function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve4) {
-      resolve4(value);
-    });
-  }
-  return new (P || (P = Promise))(function(resolve4, reject) {
-    function fulfilled(value) {
-      try {
-        step(generator.next(value));
-      } catch (e2) {
-        reject(e2);
-      }
-    }
-    function rejected(value) {
-      try {
-        step(generator["throw"](value));
-      } catch (e2) {
-        reject(e2);
-      }
-    }
-    function step(result) {
-      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
-    }
-    step((generator = generator.apply(thisArg, _arguments || [])).next());
-  });
-};
 var IS_WINDOWS2 = process.platform === "win32";
-var ToolRunner = class extends events.EventEmitter {
-  constructor(toolPath, args, options) {
-    super();
-    if (!toolPath) {
-      throw new Error("Parameter 'toolPath' cannot be null or empty.");
-    }
-    this.toolPath = toolPath;
-    this.args = args || [];
-    this.options = options || {};
-  }
-  _debug(message) {
-    if (this.options.listeners && this.options.listeners.debug) {
-      this.options.listeners.debug(message);
-    }
-  }
-  _getCommandString(options, noPrefix) {
-    const toolPath = this._getSpawnFileName();
-    const args = this._getSpawnArgs(options);
-    let cmd = noPrefix ? "" : "[command]";
-    if (IS_WINDOWS2) {
-      if (this._isCmdFile()) {
-        cmd += toolPath;
-        for (const a of args) {
-          cmd += ` ${a}`;
-        }
-      } else if (options.windowsVerbatimArguments) {
-        cmd += `"${toolPath}"`;
-        for (const a of args) {
-          cmd += ` ${a}`;
-        }
-      } else {
-        cmd += this._windowsQuoteCmdArg(toolPath);
-        for (const a of args) {
-          cmd += ` ${this._windowsQuoteCmdArg(a)}`;
-        }
-      }
-    } else {
-      cmd += toolPath;
-      for (const a of args) {
-        cmd += ` ${a}`;
-      }
-    }
-    return cmd;
-  }
-  _processLineBuffer(data, strBuffer, onLine) {
-    try {
-      let s = strBuffer + data.toString();
-      let n = s.indexOf(os3.EOL);
-      while (n > -1) {
-        const line = s.substring(0, n);
-        onLine(line);
-        s = s.substring(n + os3.EOL.length);
-        n = s.indexOf(os3.EOL);
-      }
-      return s;
-    } catch (err) {
-      this._debug(`error processing line. Failed with error ${err}`);
-      return "";
-    }
-  }
-  _getSpawnFileName() {
-    if (IS_WINDOWS2) {
-      if (this._isCmdFile()) {
-        return process.env["COMSPEC"] || "cmd.exe";
-      }
-    }
-    return this.toolPath;
-  }
-  _getSpawnArgs(options) {
-    if (IS_WINDOWS2) {
-      if (this._isCmdFile()) {
-        let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
-        for (const a of this.args) {
-          argline += " ";
-          argline += options.windowsVerbatimArguments ? a : this._windowsQuoteCmdArg(a);
-        }
-        argline += '"';
-        return [argline];
-      }
-    }
-    return this.args;
-  }
-  _endsWith(str2, end) {
-    return str2.endsWith(end);
-  }
-  _isCmdFile() {
-    const upperToolPath = this.toolPath.toUpperCase();
-    return this._endsWith(upperToolPath, ".CMD") || this._endsWith(upperToolPath, ".BAT");
-  }
-  _windowsQuoteCmdArg(arg) {
-    if (!this._isCmdFile()) {
-      return this._uvQuoteCmdArg(arg);
-    }
-    if (!arg) {
-      return '""';
-    }
-    const cmdSpecialChars = [
-      " ",
-      "	",
-      "&",
-      "(",
-      ")",
-      "[",
-      "]",
-      "{",
-      "}",
-      "^",
-      "=",
-      ";",
-      "!",
-      "'",
-      "+",
-      ",",
-      "`",
-      "~",
-      "|",
-      "<",
-      ">",
-      '"'
-    ];
-    let needsQuotes = false;
-    for (const char of arg) {
-      if (cmdSpecialChars.some((x) => x === char)) {
-        needsQuotes = true;
-        break;
-      }
-    }
-    if (!needsQuotes) {
-      return arg;
-    }
-    let reverse = '"';
-    let quoteHit = true;
-    for (let i = arg.length; i > 0; i--) {
-      reverse += arg[i - 1];
-      if (quoteHit && arg[i - 1] === "\\") {
-        reverse += "\\";
-      } else if (arg[i - 1] === '"') {
-        quoteHit = true;
-        reverse += '"';
-      } else {
-        quoteHit = false;
-      }
-    }
-    reverse += '"';
-    return reverse.split("").reverse().join("");
-  }
-  _uvQuoteCmdArg(arg) {
-    if (!arg) {
-      return '""';
-    }
-    if (!arg.includes(" ") && !arg.includes("	") && !arg.includes('"')) {
-      return arg;
-    }
-    if (!arg.includes('"') && !arg.includes("\\")) {
-      return `"${arg}"`;
-    }
-    let reverse = '"';
-    let quoteHit = true;
-    for (let i = arg.length; i > 0; i--) {
-      reverse += arg[i - 1];
-      if (quoteHit && arg[i - 1] === "\\") {
-        reverse += "\\";
-      } else if (arg[i - 1] === '"') {
-        quoteHit = true;
-        reverse += "\\";
-      } else {
-        quoteHit = false;
-      }
-    }
-    reverse += '"';
-    return reverse.split("").reverse().join("");
-  }
-  _cloneExecOptions(options) {
-    options = options || {};
-    const result = {
-      cwd: options.cwd || process.cwd(),
-      env: options.env || process.env,
-      silent: options.silent || false,
-      windowsVerbatimArguments: options.windowsVerbatimArguments || false,
-      failOnStdErr: options.failOnStdErr || false,
-      ignoreReturnCode: options.ignoreReturnCode || false,
-      delay: options.delay || 1e4
-    };
-    result.outStream = options.outStream || process.stdout;
-    result.errStream = options.errStream || process.stderr;
-    return result;
-  }
-  _getSpawnOptions(options, toolPath) {
-    options = options || {};
-    const result = {};
-    result.cwd = options.cwd;
-    result.env = options.env;
-    result["windowsVerbatimArguments"] = options.windowsVerbatimArguments || this._isCmdFile();
-    if (options.windowsVerbatimArguments) {
-      result.argv0 = `"${toolPath}"`;
-    }
-    return result;
-  }
-  /**
-   * Exec a tool.
-   * Output will be streamed to the live console.
-   * Returns promise with return code
-   *
-   * @param     tool     path to tool to exec
-   * @param     options  optional exec options.  See ExecOptions
-   * @returns   number
-   */
-  exec() {
-    return __awaiter4(this, void 0, void 0, function* () {
-      if (!isRooted(this.toolPath) && (this.toolPath.includes("/") || IS_WINDOWS2 && this.toolPath.includes("\\"))) {
-        this.toolPath = path3.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
-      }
-      this.toolPath = yield which(this.toolPath, true);
-      return new Promise((resolve4, reject) => __awaiter4(this, void 0, void 0, function* () {
-        this._debug(`exec tool: ${this.toolPath}`);
-        this._debug("arguments:");
-        for (const arg of this.args) {
-          this._debug(`   ${arg}`);
-        }
-        const optionsNonNull = this._cloneExecOptions(this.options);
-        if (!optionsNonNull.silent && optionsNonNull.outStream) {
-          optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + os3.EOL);
-        }
-        const state = new ExecState(optionsNonNull, this.toolPath);
-        state.on("debug", (message) => {
-          this._debug(message);
-        });
-        if (this.options.cwd && !(yield exists(this.options.cwd))) {
-          return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
-        }
-        const fileName = this._getSpawnFileName();
-        const cp = child.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
-        let stdbuffer = "";
-        if (cp.stdout) {
-          cp.stdout.on("data", (data) => {
-            if (this.options.listeners && this.options.listeners.stdout) {
-              this.options.listeners.stdout(data);
-            }
-            if (!optionsNonNull.silent && optionsNonNull.outStream) {
-              optionsNonNull.outStream.write(data);
-            }
-            stdbuffer = this._processLineBuffer(data, stdbuffer, (line) => {
-              if (this.options.listeners && this.options.listeners.stdline) {
-                this.options.listeners.stdline(line);
-              }
-            });
-          });
-        }
-        let errbuffer = "";
-        if (cp.stderr) {
-          cp.stderr.on("data", (data) => {
-            state.processStderr = true;
-            if (this.options.listeners && this.options.listeners.stderr) {
-              this.options.listeners.stderr(data);
-            }
-            if (!optionsNonNull.silent && optionsNonNull.errStream && optionsNonNull.outStream) {
-              const s = optionsNonNull.failOnStdErr ? optionsNonNull.errStream : optionsNonNull.outStream;
-              s.write(data);
-            }
-            errbuffer = this._processLineBuffer(data, errbuffer, (line) => {
-              if (this.options.listeners && this.options.listeners.errline) {
-                this.options.listeners.errline(line);
-              }
-            });
-          });
-        }
-        cp.on("error", (err) => {
-          state.processError = err.message;
-          state.processExited = true;
-          state.processClosed = true;
-          state.CheckComplete();
-        });
-        cp.on("exit", (code3) => {
-          state.processExitCode = code3;
-          state.processExited = true;
-          this._debug(`Exit code ${code3} received from tool '${this.toolPath}'`);
-          state.CheckComplete();
-        });
-        cp.on("close", (code3) => {
-          state.processExitCode = code3;
-          state.processExited = true;
-          state.processClosed = true;
-          this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
-          state.CheckComplete();
-        });
-        state.on("done", (error2, exitCode) => {
-          if (stdbuffer.length > 0) {
-            this.emit("stdline", stdbuffer);
-          }
-          if (errbuffer.length > 0) {
-            this.emit("errline", errbuffer);
-          }
-          cp.removeAllListeners();
-          if (error2) {
-            reject(error2);
-          } else {
-            resolve4(exitCode);
-          }
-        });
-        if (this.options.input) {
-          if (!cp.stdin) {
-            throw new Error("child process missing stdin");
-          }
-          cp.stdin.end(this.options.input);
-        }
-      }));
-    });
-  }
-};
-function argStringToArray(argString) {
-  const args = [];
-  let inQuotes = false;
-  let escaped = false;
-  let arg = "";
-  function append(c) {
-    if (escaped && c !== '"') {
-      arg += "\\";
-    }
-    arg += c;
-    escaped = false;
-  }
-  for (let i = 0; i < argString.length; i++) {
-    const c = argString.charAt(i);
-    if (c === '"') {
-      if (!escaped) {
-        inQuotes = !inQuotes;
-      } else {
-        append(c);
-      }
-      continue;
-    }
-    if (c === "\\" && escaped) {
-      append(c);
-      continue;
-    }
-    if (c === "\\" && inQuotes) {
-      escaped = true;
-      continue;
-    }
-    if (c === " " && !inQuotes) {
-      if (arg.length > 0) {
-        args.push(arg);
-        arg = "";
-      }
-      continue;
-    }
-    append(c);
-  }
-  if (arg.length > 0) {
-    args.push(arg.trim());
-  }
-  return args;
-}
-var ExecState = class _ExecState extends events.EventEmitter {
-  constructor(options, toolPath) {
-    super();
-    this.processClosed = false;
-    this.processError = "";
-    this.processExitCode = 0;
-    this.processExited = false;
-    this.processStderr = false;
-    this.delay = 1e4;
-    this.done = false;
-    this.timeout = null;
-    if (!toolPath) {
-      throw new Error("toolPath must not be empty");
-    }
-    this.options = options;
-    this.toolPath = toolPath;
-    if (options.delay) {
-      this.delay = options.delay;
-    }
-  }
-  CheckComplete() {
-    if (this.done) {
-      return;
-    }
-    if (this.processClosed) {
-      this._setResult();
-    } else if (this.processExited) {
-      this.timeout = setTimeout2(_ExecState.HandleTimeout, this.delay, this);
-    }
-  }
-  _debug(message) {
-    this.emit("debug", message);
-  }
-  _setResult() {
-    let error2;
-    if (this.processExited) {
-      if (this.processError) {
-        error2 = new Error(`There was an error when attempting to execute the process '${this.toolPath}'. This may indicate the process failed to start. Error: ${this.processError}`);
-      } else if (this.processExitCode !== 0 && !this.options.ignoreReturnCode) {
-        error2 = new Error(`The process '${this.toolPath}' failed with exit code ${this.processExitCode}`);
-      } else if (this.processStderr && this.options.failOnStdErr) {
-        error2 = new Error(`The process '${this.toolPath}' failed because one or more lines were written to the STDERR stream`);
-      }
-    }
-    if (this.timeout) {
-      clearTimeout(this.timeout);
-      this.timeout = null;
-    }
-    this.done = true;
-    this.emit("done", error2, this.processExitCode);
-  }
-  static HandleTimeout(state) {
-    if (state.done) {
-      return;
-    }
-    if (!state.processClosed && state.processExited) {
-      const message = `The STDIO streams did not close within ${state.delay / 1e3} seconds of the exit event from process '${state.toolPath}'. This may indicate a child process inherited the STDIO streams and has not yet exited.`;
-      state._debug(message);
-    }
-    state._setResult();
-  }
-};
-
-// node_modules/@actions/exec/lib/exec.js
-var __awaiter5 = function(thisArg, _arguments, P, generator) {
-  function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve4) {
-      resolve4(value);
-    });
-  }
-  return new (P || (P = Promise))(function(resolve4, reject) {
-    function fulfilled(value) {
-      try {
-        step(generator.next(value));
-      } catch (e2) {
-        reject(e2);
-      }
-    }
-    function rejected(value) {
-      try {
-        step(generator["throw"](value));
-      } catch (e2) {
-        reject(e2);
-      }
-    }
-    function step(result) {
-      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
-    }
-    step((generator = generator.apply(thisArg, _arguments || [])).next());
-  });
-};
-function exec(commandLine, args, options) {
-  return __awaiter5(this, void 0, void 0, function* () {
-    const commandArgs = argStringToArray(commandLine);
-    if (commandArgs.length === 0) {
-      throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
-    }
-    const toolPath = commandArgs[0];
-    args = commandArgs.slice(1).concat(args || []);
-    const runner = new ToolRunner(toolPath, args, options);
-    return runner.exec();
-  });
-}
-function getExecOutput(commandLine, args, options) {
-  return __awaiter5(this, void 0, void 0, function* () {
-    var _a, _b;
-    let stdout = "";
-    let stderr = "";
-    const stdoutDecoder = new StringDecoder("utf8");
-    const stderrDecoder = new StringDecoder("utf8");
-    const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
-    const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
-    const stdErrListener = (data) => {
-      stderr += stderrDecoder.write(data);
-      if (originalStdErrListener) {
-        originalStdErrListener(data);
-      }
-    };
-    const stdOutListener = (data) => {
-      stdout += stdoutDecoder.write(data);
-      if (originalStdoutListener) {
-        originalStdoutListener(data);
-      }
-    };
-    const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
-    const exitCode = yield exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
-    stdout += stdoutDecoder.end();
-    stderr += stderrDecoder.end();
-    return {
-      exitCode,
-      stdout,
-      stderr
-    };
-  });
-}
 
 // node_modules/@actions/core/lib/platform.js
-var platform = os4.platform();
-var arch = os4.arch();
+var platform = os3.platform();
+var arch = os3.arch();
 
 // node_modules/@actions/core/lib/core.js
 var ExitCode;
@@ -52607,7 +51866,7 @@ function setOutput(name, value) {
   if (filePath) {
     return issueFileCommand("OUTPUT", prepareKeyValueMessage(name, value));
   }
-  process.stdout.write(os5.EOL);
+  process.stdout.write(os4.EOL);
   issueCommand("set-output", { name }, toCommandValue(value));
 }
 function setFailed(message) {
@@ -52627,7 +51886,7 @@ function notice(message, properties = {}) {
   issueCommand("notice", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 function info(message) {
-  process.stdout.write(message + os5.EOL);
+  process.stdout.write(message + os4.EOL);
 }
 
 // src/errors.ts
@@ -52651,7 +51910,7 @@ ${hint}` : error2.message;
 // src/cluster/connect.ts
 import { existsSync as existsSync2 } from "node:fs";
 import { homedir } from "node:os";
-import { join as join3 } from "node:path";
+import { join } from "node:path";
 
 // node_modules/@kubernetes/client-node/dist/config.js
 import fs5 from "node:fs";
@@ -53430,9 +52689,9 @@ function requireBinary() {
     const max = data.length;
     const map22 = BASE64_MAP;
     for (let idx = 0; idx < max; idx++) {
-      const code3 = map22.indexOf(data.charAt(idx));
-      if (code3 > 64) continue;
-      if (code3 < 0) return false;
+      const code2 = map22.indexOf(data.charAt(idx));
+      if (code2 > 64) continue;
+      if (code2 < 0) return false;
       bitlen += 6;
     }
     return bitlen % 8 === 0;
@@ -55727,7 +54986,7 @@ var {
 // node_modules/@kubernetes/client-node/dist/config.js
 var import_node_fetch2 = __toESM(require_lib2(), 1);
 import net from "node:net";
-import path4 from "node:path";
+import path from "node:path";
 
 // node_modules/@kubernetes/client-node/dist/azure_auth.js
 import proc from "node:child_process";
@@ -56705,8 +55964,8 @@ var index = {
             const pattern2 = this.expr.slice(patternIndex, this.index);
             let flags = "";
             while (++this.index < this.expr.length) {
-              const code3 = this.code;
-              if (code3 >= 97 && code3 <= 122 || code3 >= 65 && code3 <= 90 || code3 >= 48 && code3 <= 57) {
+              const code2 = this.code;
+              if (code2 >= 97 && code2 <= 122 || code2 >= 65 && code2 <= 90 || code2 >= 48 && code2 <= 57) {
                 flags += this.char;
               } else {
                 break;
@@ -56749,12 +56008,12 @@ var plugin = {
     const updateNodeTypes = [jsep2.IDENTIFIER, jsep2.MEMBER_EXP];
     plugin.assignmentOperators.forEach((op) => jsep2.addBinaryOp(op, plugin.assignmentPrecedence, true));
     jsep2.hooks.add("gobble-token", function gobbleUpdatePrefix(env) {
-      const code3 = this.code;
-      if (plugin.updateOperators.some((c) => c === code3 && c === this.expr.charCodeAt(this.index + 1))) {
+      const code2 = this.code;
+      if (plugin.updateOperators.some((c) => c === code2 && c === this.expr.charCodeAt(this.index + 1))) {
         this.index += 2;
         env.node = {
           type: "UpdateExpression",
-          operator: code3 === PLUS_CODE ? "++" : "--",
+          operator: code2 === PLUS_CODE ? "++" : "--",
           argument: this.gobbleTokenProperty(this.gobbleIdentifier()),
           prefix: true
         };
@@ -56765,15 +56024,15 @@ var plugin = {
     });
     jsep2.hooks.add("after-token", function gobbleUpdatePostfix(env) {
       if (env.node) {
-        const code3 = this.code;
-        if (plugin.updateOperators.some((c) => c === code3 && c === this.expr.charCodeAt(this.index + 1))) {
+        const code2 = this.code;
+        if (plugin.updateOperators.some((c) => c === code2 && c === this.expr.charCodeAt(this.index + 1))) {
           if (!updateNodeTypes.includes(env.node.type)) {
             this.throwError(`Unexpected ${env.node.operator}`);
           }
           this.index += 2;
           env.node = {
             type: "UpdateExpression",
-            operator: code3 === PLUS_CODE ? "++" : "--",
+            operator: code2 === PLUS_CODE ? "++" : "--",
             argument: env.node,
             prefix: false
           };
@@ -57106,8 +56365,8 @@ JSONPath.prototype._getPreferredOutput = function(ea) {
   const resultType = this.currResultType;
   switch (resultType) {
     case "all": {
-      const path5 = Array.isArray(ea.path) ? ea.path : JSONPath.toPathArray(ea.path);
-      ea.pointer = JSONPath.toPointer(path5);
+      const path2 = Array.isArray(ea.path) ? ea.path : JSONPath.toPathArray(ea.path);
+      ea.pointer = JSONPath.toPointer(path2);
       ea.path = typeof ea.path === "string" ? ea.path : JSONPath.toPathString(ea.path);
       return ea;
     }
@@ -57130,11 +56389,11 @@ JSONPath.prototype._handleCallback = function(fullRetObj, callback, type2) {
     callback(preferredOutput, type2, fullRetObj);
   }
 };
-JSONPath.prototype._trace = function(expr, val, path5, parent, parentPropName, callback, hasArrExpr, literalPriority) {
+JSONPath.prototype._trace = function(expr, val, path2, parent, parentPropName, callback, hasArrExpr, literalPriority) {
   let retObj;
   if (!expr.length) {
     retObj = {
-      path: path5,
+      path: path2,
       value: val,
       parent,
       parentProperty: parentPropName,
@@ -57155,28 +56414,28 @@ JSONPath.prototype._trace = function(expr, val, path5, parent, parentPropName, c
     }
   }
   if ((typeof loc !== "string" || literalPriority) && val && Object.hasOwn(val, loc)) {
-    addRet(this._trace(x, val[loc], push(path5, loc), val, loc, callback, hasArrExpr));
+    addRet(this._trace(x, val[loc], push(path2, loc), val, loc, callback, hasArrExpr));
   } else if (loc === "*") {
     this._walk(val, (m) => {
-      addRet(this._trace(x, val[m], push(path5, m), val, m, callback, true, true));
+      addRet(this._trace(x, val[m], push(path2, m), val, m, callback, true, true));
     });
   } else if (loc === "..") {
-    addRet(this._trace(x, val, path5, parent, parentPropName, callback, hasArrExpr));
+    addRet(this._trace(x, val, path2, parent, parentPropName, callback, hasArrExpr));
     this._walk(val, (m) => {
       if (typeof val[m] === "object") {
-        addRet(this._trace(expr.slice(), val[m], push(path5, m), val, m, callback, true));
+        addRet(this._trace(expr.slice(), val[m], push(path2, m), val, m, callback, true));
       }
     });
   } else if (loc === "^") {
     this._hasParentSelector = true;
     return {
-      path: path5.slice(0, -1),
+      path: path2.slice(0, -1),
       expr: x,
       isParentSelector: true
     };
   } else if (loc === "~") {
     retObj = {
-      path: push(path5, loc),
+      path: push(path2, loc),
       value: parentPropName,
       parent,
       parentProperty: null
@@ -57184,9 +56443,9 @@ JSONPath.prototype._trace = function(expr, val, path5, parent, parentPropName, c
     this._handleCallback(retObj, callback, "property");
     return retObj;
   } else if (loc === "$") {
-    addRet(this._trace(x, val, path5, null, null, callback, hasArrExpr));
+    addRet(this._trace(x, val, path2, null, null, callback, hasArrExpr));
   } else if (/^(-?\d*):(-?\d*):?(\d*)$/u.test(loc)) {
-    addRet(this._slice(loc, x, val, path5, parent, parentPropName, callback));
+    addRet(this._slice(loc, x, val, path2, parent, parentPropName, callback));
   } else if (loc.indexOf("?(") === 0) {
     if (this.currEval === false) {
       throw new Error("Eval [?(expr)] prevented in JSONPath expression.");
@@ -57197,15 +56456,15 @@ JSONPath.prototype._trace = function(expr, val, path5, parent, parentPropName, c
       this._walk(val, (m) => {
         const npath = [nested[2]];
         const nvalue = nested[1] ? val[m][nested[1]] : val[m];
-        const filterResults = this._trace(npath, nvalue, path5, parent, parentPropName, callback, true);
+        const filterResults = this._trace(npath, nvalue, path2, parent, parentPropName, callback, true);
         if (filterResults.length > 0) {
-          addRet(this._trace(x, val[m], push(path5, m), val, m, callback, true));
+          addRet(this._trace(x, val[m], push(path2, m), val, m, callback, true));
         }
       });
     } else {
       this._walk(val, (m) => {
-        if (this._eval(safeLoc, val[m], m, path5, parent, parentPropName)) {
-          addRet(this._trace(x, val[m], push(path5, m), val, m, callback, true));
+        if (this._eval(safeLoc, val[m], m, path2, parent, parentPropName)) {
+          addRet(this._trace(x, val[m], push(path2, m), val, m, callback, true));
         }
       });
     }
@@ -57213,7 +56472,7 @@ JSONPath.prototype._trace = function(expr, val, path5, parent, parentPropName, c
     if (this.currEval === false) {
       throw new Error("Eval [(expr)] prevented in JSONPath expression.");
     }
-    addRet(this._trace(unshift(this._eval(loc, val, path5.at(-1), path5.slice(0, -1), parent, parentPropName), x), val, path5, parent, parentPropName, callback, hasArrExpr));
+    addRet(this._trace(unshift(this._eval(loc, val, path2.at(-1), path2.slice(0, -1), parent, parentPropName), x), val, path2, parent, parentPropName, callback, hasArrExpr));
   } else if (loc[0] === "@") {
     let addType = false;
     const valueType = loc.slice(1, -2);
@@ -57257,7 +56516,7 @@ JSONPath.prototype._trace = function(expr, val, path5, parent, parentPropName, c
         }
         break;
       case "other":
-        addType = this.currOtherTypeCallback(val, path5, parent, parentPropName);
+        addType = this.currOtherTypeCallback(val, path2, parent, parentPropName);
         break;
       case "null":
         if (val === null) {
@@ -57270,7 +56529,7 @@ JSONPath.prototype._trace = function(expr, val, path5, parent, parentPropName, c
     }
     if (addType) {
       retObj = {
-        path: path5,
+        path: path2,
         value: val,
         parent,
         parentProperty: parentPropName
@@ -57280,14 +56539,14 @@ JSONPath.prototype._trace = function(expr, val, path5, parent, parentPropName, c
     }
   } else if (loc[0] === "`" && val && Object.hasOwn(val, loc.slice(1))) {
     const locProp = loc.slice(1);
-    addRet(this._trace(x, val[locProp], push(path5, locProp), val, locProp, callback, hasArrExpr, true));
+    addRet(this._trace(x, val[locProp], push(path2, locProp), val, locProp, callback, hasArrExpr, true));
   } else if (loc.includes(",")) {
     const parts = loc.split(",");
     for (const part of parts) {
-      addRet(this._trace(unshift(part, x), val, path5, parent, parentPropName, callback, true));
+      addRet(this._trace(unshift(part, x), val, path2, parent, parentPropName, callback, true));
     }
   } else if (!literalPriority && val && Object.hasOwn(val, loc)) {
-    addRet(this._trace(x, val[loc], push(path5, loc), val, loc, callback, hasArrExpr, true));
+    addRet(this._trace(x, val[loc], push(path2, loc), val, loc, callback, hasArrExpr, true));
   }
   if (this._hasParentSelector) {
     for (let t = 0; t < ret.length; t++) {
@@ -57321,7 +56580,7 @@ JSONPath.prototype._walk = function(val, f) {
     });
   }
 };
-JSONPath.prototype._slice = function(loc, expr, val, path5, parent, parentPropName, callback) {
+JSONPath.prototype._slice = function(loc, expr, val, path2, parent, parentPropName, callback) {
   if (!Array.isArray(val)) {
     return void 0;
   }
@@ -57331,26 +56590,26 @@ JSONPath.prototype._slice = function(loc, expr, val, path5, parent, parentPropNa
   end = end < 0 ? Math.max(0, end + len) : Math.min(len, end);
   const ret = [];
   for (let i = start; i < end; i += step) {
-    const tmp = this._trace(unshift(i, expr), val, path5, parent, parentPropName, callback, true);
+    const tmp = this._trace(unshift(i, expr), val, path2, parent, parentPropName, callback, true);
     tmp.forEach((t) => {
       ret.push(t);
     });
   }
   return ret;
 };
-JSONPath.prototype._eval = function(code3, _v, _vname, path5, parent, parentPropName) {
+JSONPath.prototype._eval = function(code2, _v, _vname, path2, parent, parentPropName) {
   this.currSandbox._$_parentProperty = parentPropName;
   this.currSandbox._$_parent = parent;
   this.currSandbox._$_property = _vname;
   this.currSandbox._$_root = this.json;
   this.currSandbox._$_v = _v;
-  const containsPath = code3.includes("@path");
+  const containsPath = code2.includes("@path");
   if (containsPath) {
-    this.currSandbox._$_path = JSONPath.toPathString(path5.concat([_vname]));
+    this.currSandbox._$_path = JSONPath.toPathString(path2.concat([_vname]));
   }
-  const scriptCacheKey = this.currEval + "Script:" + code3;
+  const scriptCacheKey = this.currEval + "Script:" + code2;
   if (!JSONPath.cache[scriptCacheKey]) {
-    let script = code3.replaceAll("@parentProperty", "_$_parentProperty").replaceAll("@parent", "_$_parent").replaceAll("@property", "_$_property").replaceAll("@root", "_$_root").replaceAll(/@([.\s)[])/gu, "_$_v$1");
+    let script = code2.replaceAll("@parentProperty", "_$_parentProperty").replaceAll("@parent", "_$_parent").replaceAll("@property", "_$_property").replaceAll("@root", "_$_root").replaceAll(/@([.\s)[])/gu, "_$_v$1");
     if (containsPath) {
       script = script.replaceAll("@path", "_$_path");
     }
@@ -57375,7 +56634,7 @@ JSONPath.prototype._eval = function(code3, _v, _vname, path5, parent, parentProp
     if (this.ignoreEvalErrors) {
       return false;
     }
-    throw new Error("jsonPath: " + e2.message + ": " + code3);
+    throw new Error("jsonPath: " + e2.message + ": " + code2);
   }
 };
 JSONPath.cache = {};
@@ -57716,30 +56975,30 @@ var ExecAuth = class {
       }
       this.tokenCache[user.name] = null;
     }
-    let exec2 = null;
+    let exec = null;
     if (user.authProvider && user.authProvider.config) {
-      exec2 = user.authProvider.config.exec;
+      exec = user.authProvider.config.exec;
     }
     if (user.exec) {
-      exec2 = user.exec;
+      exec = user.exec;
     }
-    if (!exec2) {
+    if (!exec) {
       return null;
     }
-    if (!exec2.command) {
+    if (!exec.command) {
       throw new Error("No command was specified for exec authProvider!");
     }
     let opts = {};
-    if (exec2.env) {
+    if (exec.env) {
       const env = { ...process.env };
-      exec2.env.forEach((elt) => env[elt.name] = elt.value);
+      exec.env.forEach((elt) => env[elt.name] = elt.value);
       opts = { ...opts, env };
     }
-    return new Promise((resolve4, reject) => {
+    return new Promise((resolve3, reject) => {
       let stdoutData = "";
       let stderrData = "";
       let savedError = void 0;
-      const subprocess = this.execFn(exec2.command, exec2.args, opts);
+      const subprocess = this.execFn(exec.command, exec.args, opts);
       subprocess.stdout.setEncoding("utf8");
       subprocess.stderr.setEncoding("utf8");
       subprocess.stdout.on("data", (data) => {
@@ -57751,19 +57010,19 @@ var ExecAuth = class {
       subprocess.on("error", (error2) => {
         savedError = error2;
       });
-      subprocess.on("close", (code3) => {
+      subprocess.on("close", (code2) => {
         if (savedError) {
           reject(savedError);
           return;
         }
-        if (code3 !== 0) {
+        if (code2 !== 0) {
           reject(new Error(stderrData));
           return;
         }
         try {
           const obj = JSON.parse(stdoutData);
           this.tokenCache[user.name] = obj;
-          resolve4(obj);
+          resolve3(obj);
         } catch (error2) {
           reject(error2);
         }
@@ -86414,9 +85673,9 @@ function looseInstanceOf(input, expected) {
 }
 var ERR_INVALID_ARG_VALUE = "ERR_INVALID_ARG_VALUE";
 var ERR_INVALID_ARG_TYPE = "ERR_INVALID_ARG_TYPE";
-function CodedTypeError(message, code3, cause) {
+function CodedTypeError(message, code2, cause) {
   const err = new TypeError(message, { cause });
-  Object.assign(err, { code: code3 });
+  Object.assign(err, { code: code2 });
   return err;
 }
 var allowInsecureRequests = /* @__PURE__ */ Symbol();
@@ -86502,8 +85761,8 @@ var OperationProcessingError = class extends Error {
     Error.captureStackTrace?.(this, this.constructor);
   }
 };
-function OPE(message, code3, cause) {
-  return new OperationProcessingError(message, { code: code3, cause });
+function OPE(message, code2, cause) {
+  return new OperationProcessingError(message, { code: code2, cause });
 }
 function isJsonObject(input) {
   if (input === null || typeof input !== "object" || Array.isArray(input)) {
@@ -86586,7 +85845,7 @@ async function discoveryRequest(issuerIdentifier, options) {
     return url;
   }, options);
 }
-function assertNumber(input, allow0, it, code3, cause) {
+function assertNumber(input, allow0, it, code2, cause) {
   try {
     if (typeof input !== "number" || !Number.isFinite(input)) {
       throw CodedTypeError(`${it} must be a number`, ERR_INVALID_ARG_TYPE, cause);
@@ -86601,13 +85860,13 @@ function assertNumber(input, allow0, it, code3, cause) {
     }
     throw CodedTypeError(`${it} must be a positive number`, ERR_INVALID_ARG_VALUE, cause);
   } catch (err) {
-    if (code3) {
-      throw OPE(err.message, code3, cause);
+    if (code2) {
+      throw OPE(err.message, code2, cause);
     }
     throw err;
   }
 }
-function assertString(input, it, code3, cause) {
+function assertString(input, it, code2, cause) {
   try {
     if (typeof input !== "string") {
       throw CodedTypeError(`${it} must be a string`, ERR_INVALID_ARG_TYPE, cause);
@@ -86616,8 +85875,8 @@ function assertString(input, it, code3, cause) {
       throw CodedTypeError(`${it} must not be empty`, ERR_INVALID_ARG_VALUE, cause);
     }
   } catch (err) {
-    if (code3) {
-      throw OPE(err.message, code3, cause);
+    if (code2) {
+      throw OPE(err.message, code2, cause);
     }
     throw err;
   }
@@ -87283,9 +86542,9 @@ function None2() {
 var customFetch2 = customFetch;
 var ERR_INVALID_ARG_VALUE2 = "ERR_INVALID_ARG_VALUE";
 var ERR_INVALID_ARG_TYPE2 = "ERR_INVALID_ARG_TYPE";
-function CodedTypeError2(message, code3, cause) {
+function CodedTypeError2(message, code2, cause) {
   const err = new TypeError(message, { cause });
-  Object.assign(err, { code: code3 });
+  Object.assign(err, { code: code2 });
   return err;
 }
 var ClientError = class extends Error {
@@ -87298,8 +86557,8 @@ var ClientError = class extends Error {
   }
 };
 var decoder2 = new TextDecoder();
-function e(msg, cause, code3) {
-  return new ClientError(msg, { cause, code: code3 });
+function e(msg, cause, code2) {
+  return new ClientError(msg, { cause, code: code2 });
 }
 function errorHandler(err) {
   if (err instanceof TypeError || err instanceof ClientError || err instanceof ResponseBodyError || err instanceof AuthorizationResponseError || err instanceof WWWAuthenticateChallengeError) {
@@ -87380,10 +86639,10 @@ async function performDiscovery2(server, options) {
   if (!(server instanceof URL)) {
     throw CodedTypeError2('"server" must be an instance of URL', ERR_INVALID_ARG_TYPE2);
   }
-  const resolve4 = !server.href.includes("/.well-known/");
+  const resolve3 = !server.href.includes("/.well-known/");
   const timeout = options?.timeout ?? 30;
   const signal3 = AbortSignal.timeout(timeout * 1e3);
-  const as = await (resolve4 ? discoveryRequest(server, {
+  const as = await (resolve3 ? discoveryRequest(server, {
     algorithm: options?.algorithm,
     [customFetch]: options?.[customFetch2],
     [allowInsecureRequests]: options?.execute?.includes(allowInsecureRequests2),
@@ -87399,7 +86658,7 @@ async function performDiscovery2(server, options) {
     redirect: "manual",
     signal: signal3
   })).then((response) => processDiscoveryResponse(_nodiscoverycheck, response)).catch(errorHandler);
-  if (resolve4 && new URL(as.issuer).href !== server.href) {
+  if (resolve3 && new URL(as.issuer).href !== server.href) {
     handleEntraId(server, as, options) || handleB2Clogin(server, options) || (() => {
       throw new ClientError("discovered metadata issuer does not match the expected issuer", {
         code: JSON_ATTRIBUTE_COMPARISON,
@@ -87834,7 +87093,7 @@ var KubeConfig = class _KubeConfig {
     return findObject(this.users, name, "user");
   }
   loadFromFile(file, opts) {
-    const rootDirectory = path4.dirname(file);
+    const rootDirectory = path.dirname(file);
     this.loadFromString(fs5.readFileSync(file).toString("utf-8"), opts);
     this.makePathsAbsolute(rootDirectory);
   }
@@ -88052,7 +87311,7 @@ var KubeConfig = class _KubeConfig {
   }
   loadFromDefault(opts, contextFromStartingConfig = false, platform2 = process.platform) {
     if (process.env.KUBECONFIG && process.env.KUBECONFIG.length > 0) {
-      const files = process.env.KUBECONFIG.split(path4.delimiter).filter((filename) => filename);
+      const files = process.env.KUBECONFIG.split(path.delimiter).filter((filename) => filename);
       this.loadFromFile(files[0], opts);
       for (let i = 1; i < files.length; i++) {
         const kc = new _KubeConfig();
@@ -88063,7 +87322,7 @@ var KubeConfig = class _KubeConfig {
     }
     const home = findHomeDir(platform2);
     if (home) {
-      const config = path4.join(home, ".kube", "config");
+      const config = path.join(home, ".kube", "config");
       if (fileExists(config)) {
         this.loadFromFile(config, opts);
         return;
@@ -88238,10 +87497,10 @@ var KubeConfig = class _KubeConfig {
   }
 };
 function makeAbsolutePath(root, file) {
-  if (!root || path4.isAbsolute(file)) {
+  if (!root || path.isAbsolute(file)) {
     return file;
   }
-  return path4.join(root, file);
+  return path.join(root, file);
 }
 function bufferFromFileOrString(file, data) {
   if (file) {
@@ -88272,14 +87531,14 @@ function findHomeDir(platform2 = process.platform) {
     }
     return null;
   }
-  const homeDrivePath = process.env.HOMEDRIVE && process.env.HOMEPATH ? path4.join(process.env.HOMEDRIVE, process.env.HOMEPATH) : "";
+  const homeDrivePath = process.env.HOMEDRIVE && process.env.HOMEPATH ? path.join(process.env.HOMEDRIVE, process.env.HOMEPATH) : "";
   const homePath = process.env.HOME || "";
   const userProfile = process.env.USERPROFILE || "";
   const favourHomeDrivePathList = dropDuplicatesAndNils([homePath, homeDrivePath, userProfile]);
   const favourUserProfileList = dropDuplicatesAndNils([homePath, userProfile, homeDrivePath]);
   for (const dir of favourHomeDrivePathList) {
     try {
-      fs5.accessSync(path4.join(dir, ".kube", "config"));
+      fs5.accessSync(path.join(dir, ".kube", "config"));
       return dir;
     } catch {
     }
@@ -88330,12 +87589,12 @@ var Watch = class {
   // "done" callback is called either when connection is closed or when there
   // is an error. In either case, watcher takes care of properly closing the
   // underlaying connection so that it doesn't leak any resources.
-  async watch(path5, queryParams, callback, done) {
+  async watch(path2, queryParams, callback, done) {
     const cluster = this.config.getCurrentCluster();
     if (!cluster) {
       throw new Error("No currently active cluster");
     }
-    const watchURL = new URL(cluster.server + path5);
+    const watchURL = new URL(cluster.server + path2);
     watchURL.searchParams.set("watch", "true");
     for (const [key, val] of Object.entries(queryParams || {})) {
       if (val !== void 0) {
@@ -88659,7 +87918,7 @@ var WebSocketHandler = class _WebSocketHandler {
    * @param binaryHandler Callback for binary data over the web socket.
    *      Returns true if the connection should be kept alive, false to disconnect.
    */
-  async connect(path5, textHandler, binaryHandler) {
+  async connect(path2, textHandler, binaryHandler) {
     const cluster = this.config.getCurrentCluster();
     if (!cluster) {
       throw new Error("No cluster is defined.");
@@ -88668,15 +87927,15 @@ var WebSocketHandler = class _WebSocketHandler {
     const ssl = server.startsWith("https://");
     const target = ssl ? server.substr(8) : server.substr(7);
     const proto = ssl ? "wss" : "ws";
-    const uri = `${proto}://${target}${path5}`;
+    const uri = `${proto}://${target}${path2}`;
     const opts = {};
     await this.config.applyToHTTPSOptions(opts);
-    return await new Promise((resolve4, reject) => {
+    return await new Promise((resolve3, reject) => {
       const client = this.socketFactory ? this.socketFactory(uri, protocols, opts) : new import_isomorphic_ws.default(uri, protocols, opts);
       let resolved = false;
       client.onopen = () => {
         resolved = true;
-        resolve4(client);
+        resolve3(client);
       };
       client.onerror = (err) => {
         if (!resolved) {
@@ -88778,24 +88037,24 @@ var TLS_CODES = /* @__PURE__ */ new Set([
 ]);
 function unreachableError(error2, server, context3) {
   if (error2 instanceof PlumblineError) return error2;
-  const code3 = error2?.code ?? "";
+  const code2 = error2?.code ?? "";
   const detail = error2 instanceof Error ? error2.message : String(error2);
   const where = `the Kubernetes API server at ${server} (kubeconfig context ${context3})`;
   const check = `Check that the cluster is running and that context ${context3} points at it (kubectl --context ${context3} version).`;
   const unreachable = (reason2, hint = `${check} ${OFFLINE_HINT}`) => new PlumblineError(`Cannot reach ${where}: ${reason2}.`, hint, { cause: error2 });
-  if (code3 === "ECONNREFUSED") return unreachable("connection refused");
-  if (code3 === "ENOTFOUND" || code3 === "EAI_AGAIN") return unreachable("the host name does not resolve");
-  if (code3 === "ETIMEDOUT" || code3 === "ECONNRESET" || code3 === "EHOSTUNREACH" || code3 === "ENETUNREACH") {
-    return unreachable(`${detail} (${code3})`);
+  if (code2 === "ECONNREFUSED") return unreachable("connection refused");
+  if (code2 === "ENOTFOUND" || code2 === "EAI_AGAIN") return unreachable("the host name does not resolve");
+  if (code2 === "ETIMEDOUT" || code2 === "ECONNRESET" || code2 === "EHOSTUNREACH" || code2 === "ENETUNREACH") {
+    return unreachable(`${detail} (${code2})`);
   }
-  if (TLS_CODES.has(code3) || code3.startsWith("ERR_TLS") || code3.startsWith("ERR_SSL")) {
+  if (TLS_CODES.has(code2) || code2.startsWith("ERR_TLS") || code2.startsWith("ERR_SSL")) {
     return new PlumblineError(
-      `The TLS connection to ${where} failed: ${detail} (${code3}).`,
+      `The TLS connection to ${where} failed: ${detail} (${code2}).`,
       `The server's certificate is not the one the kubeconfig trusts: check certificate-authority(-data) and the server address of context ${context3}.`,
       { cause: error2 }
     );
   }
-  return unreachable(code3 ? `${detail} (${code3})` : detail, check);
+  return unreachable(code2 ? `${detail} (${code2})` : detail, check);
 }
 function credentialsRejected(server, context3, user) {
   return new PlumblineError(
@@ -88860,13 +88119,13 @@ var Discovery = class {
   }
   async #fetch(apiVersion) {
     const { group, version } = splitApiVersion(apiVersion);
-    const path5 = group === "" ? `/api/${version}` : `/apis/${group}/${version}`;
-    const response = await this.transport.request("GET", path5);
+    const path2 = group === "" ? `/api/${version}` : `/apis/${group}/${version}`;
+    const response = await this.transport.request("GET", path2);
     if (response.status === 404) return void 0;
     if (response.status === 403) {
       const user = forbiddenUser(response.body, this.transport.context);
       throw readForbidden(
-        { verb: "get", resource: `the API discovery document ${path5}` },
+        { verb: "get", resource: `the API discovery document ${path2}` },
         user,
         this.transport.context,
         this.transport.server
@@ -88991,27 +88250,27 @@ function pLimit(concurrency) {
     activeCount--;
     resumeNext();
   };
-  const run = async (function_, resolve4, arguments_) => {
+  const run = async (function_, resolve3, arguments_) => {
     const result = (async () => function_(...arguments_))();
-    resolve4(result);
+    resolve3(result);
     try {
       await result;
     } catch {
     }
     next();
   };
-  const enqueue = (function_, resolve4, reject, arguments_) => {
+  const enqueue = (function_, resolve3, reject, arguments_) => {
     const queueItem = { reject };
     new Promise((internalResolve) => {
       queueItem.run = internalResolve;
       queue.enqueue(queueItem);
-    }).then(run.bind(void 0, function_, resolve4, arguments_));
+    }).then(run.bind(void 0, function_, resolve3, arguments_));
     if (activeCount < concurrency) {
       resumeNext();
     }
   };
-  const generator = (function_, ...arguments_) => new Promise((resolve4, reject) => {
-    enqueue(function_, resolve4, reject, arguments_);
+  const generator = (function_, ...arguments_) => new Promise((resolve3, reject) => {
+    enqueue(function_, resolve3, reject, arguments_);
   });
   Object.defineProperties(generator, {
     activeCount: {
@@ -89076,6 +88335,7 @@ function validateConcurrency(concurrency) {
 import { createHmac, randomBytes } from "node:crypto";
 var MASK_PREFIX = "plumbline-masked:";
 var LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
+var SECRET_FIELDS = /* @__PURE__ */ new Set(["apiVersion", "kind", "metadata", "data", "type", "immutable"]);
 var processKey = randomBytes(32);
 function maskValue(value) {
   return MASK_PREFIX + createHmac("sha256", processKey).update(value).digest("hex").slice(0, 16);
@@ -89090,17 +88350,24 @@ function maskSecret(object) {
   if (!isSecret(object)) return object;
   const masked = structuredClone(object);
   const data = {};
-  for (const [key, value] of Object.entries(asRecord(masked.data)))
-    data[key] = maskValue(String(value ?? ""));
+  for (const [key, value] of Object.entries(asRecord(masked.data))) data[key] = maskValue(textOf(value));
   for (const [key, value] of Object.entries(asRecord(masked.stringData))) {
-    data[key] = maskValue(Buffer.from(String(value ?? ""), "utf8").toString("base64"));
+    data[key] = maskValue(Buffer.from(textOf(value), "utf8").toString("base64"));
   }
   delete masked.stringData;
   if (masked.data !== void 0 || Object.keys(data).length > 0) masked.data = data;
+  for (const field of Object.keys(masked)) {
+    if (!SECRET_FIELDS.has(field))
+      masked[field] = maskValue(textOf(masked[field]));
+  }
   const annotations = masked.metadata.annotations;
   if (annotations?.[LAST_APPLIED] !== void 0)
-    annotations[LAST_APPLIED] = maskValue(annotations[LAST_APPLIED]);
+    annotations[LAST_APPLIED] = maskValue(textOf(annotations[LAST_APPLIED]));
   return masked;
+}
+function textOf(value) {
+  if (typeof value === "string") return value;
+  return value === null || value === void 0 ? "" : JSON.stringify(value);
 }
 function asRecord(value) {
   return value !== null && typeof value === "object" ? value : {};
@@ -89130,8 +88397,8 @@ async function dryRunOne(transport, discovery2, desired) {
   if (resource.namespaced && !id.namespace) {
     throw new Error(`${displayName(id)} has no namespace: resolve scopes before a dry run`);
   }
-  const path5 = `${collectionPath(resource, id.namespace)}/${encodeURIComponent(id.name)}`;
-  const response = await transport.request("PATCH", path5, {
+  const path2 = `${collectionPath(resource, id.namespace)}/${encodeURIComponent(id.name)}`;
+  const response = await transport.request("PATCH", path2, {
     query: { dryRun: "All", fieldManager: FIELD_MANAGER, force: "true" },
     body: withoutSecretValues(object),
     contentType: "application/apply-patch+yaml"
@@ -89181,11 +88448,11 @@ function withDesiredSecretValues(result, desired) {
 
 // src/cluster/kubeconfig-text.ts
 var MASK = "***";
-function describeKubeconfigPath(path5) {
-  return looksLikeContent(path5) ? "the kubeconfig given (that looks like its content, not a path)" : path5;
+function describeKubeconfigPath(path2) {
+  return looksLikeContent(path2) ? "the kubeconfig given (that looks like its content, not a path)" : path2;
 }
-function looksLikeContent(path5) {
-  return path5.includes("\n") || path5.length > 1024;
+function looksLikeContent(path2) {
+  return path2.includes("\n") || path2.length > 1024;
 }
 function kubeconfigCredentials(kubeConfig) {
   const found = /* @__PURE__ */ new Set();
@@ -89314,12 +88581,12 @@ async function listOwned(transport, resource, selector, namespaces, rendered) {
   }
 }
 async function listAll(transport, resource, namespace, labelSelector) {
-  const path5 = collectionPath(resource, namespace);
+  const path2 = collectionPath(resource, namespace);
   const apiVersion = resource.group === "" ? resource.version : `${resource.group}/${resource.version}`;
   const objects = [];
   let continueToken;
   do {
-    const response = await transport.request("GET", path5, {
+    const response = await transport.request("GET", path2, {
       query: { limit: PAGE_SIZE, continue: continueToken, labelSelector }
     });
     if (response.status === 403) {
@@ -89332,7 +88599,7 @@ async function listAll(transport, resource, namespace, labelSelector) {
       throw readForbidden(access3, user, transport.context, transport.server);
     }
     if (response.status !== 200) {
-      throw unexpectedAnswer(`LIST ${path5}`, response, transport.server, transport.context);
+      throw unexpectedAnswer(`LIST ${path2}`, response, transport.server, transport.context);
     }
     const list2 = response.body;
     for (const item of list2.items ?? [])
@@ -89450,14 +88717,14 @@ var KubeTransport = class _KubeTransport {
   requestCount() {
     return this.#sent;
   }
-  async request(method, path5, options = {}) {
+  async request(method, path2, options = {}) {
     for (let attempt = 1; ; attempt++) {
       let response;
       try {
-        response = await this.#send(method, path5, options);
+        response = await this.#send(method, path2, options);
       } catch (error2) {
-        const code3 = error2.code;
-        if ((code3 === "ECONNRESET" || code3 === "EPIPE") && attempt < this.#attempts) continue;
+        const code2 = error2.code;
+        if ((code2 === "ECONNRESET" || code2 === "EPIPE") && attempt < this.#attempts) continue;
         throw unreachableError(error2, this.server, this.context);
       }
       if (response.status === 401) {
@@ -89471,7 +88738,7 @@ var KubeTransport = class _KubeTransport {
       if (!retryable2) return response;
       if (attempt >= this.#attempts) {
         throw new PlumblineError(
-          `The Kubernetes API server at ${this.server} (context ${this.context}) answered ${method} ${path5} with HTTP ${response.status} ${attempt} times in a row.`,
+          `The Kubernetes API server at ${this.server} (context ${this.context}) answered ${method} ${path2} with HTTP ${response.status} ${attempt} times in a row.`,
           "The API server is overloaded or failing; retry later, or ask its operators about its health."
         );
       }
@@ -89487,8 +88754,8 @@ var KubeTransport = class _KubeTransport {
     if (Number.isFinite(retryAfter) && retryAfter > 0) return Math.min(retryAfter * 1e3, RETRY_CAP_MS);
     return Math.min(this.#backoffMs * 2 ** (attempt - 1), RETRY_CAP_MS);
   }
-  async #send(method, path5, options) {
-    const url = new URL(this.server + path5);
+  async #send(method, path2, options) {
+    const url = new URL(this.server + path2);
     for (const [name, value] of Object.entries(options.query ?? {})) {
       if (value !== void 0) url.searchParams.set(name, value);
     }
@@ -89503,14 +88770,14 @@ var KubeTransport = class _KubeTransport {
     if (payload !== void 0) headers2["Content-Type"] = options.contentType ?? "application/json";
     this.#sent++;
     const module = url.protocol === "http:" ? http2 : https2;
-    return new Promise((resolve4, reject) => {
+    return new Promise((resolve3, reject) => {
       const request2 = module.request(url, { method, headers: headers2, agent: this.#agent }, (response) => {
         const chunks = [];
         response.on("data", (chunk) => chunks.push(chunk));
         response.on("error", reject);
         response.on("end", () => {
           const text = Buffer.concat(chunks).toString("utf8");
-          resolve4({ status: response.statusCode ?? 0, body: parseBody(text), headers: response.headers });
+          resolve3({ status: response.statusCode ?? 0, body: parseBody(text), headers: response.headers });
         });
       });
       request2.setTimeout(this.#timeoutMs, () => {
@@ -89532,7 +88799,7 @@ function parseBody(text) {
   }
 }
 function sleep(ms) {
-  return new Promise((resolve4) => setTimeout(resolve4, ms));
+  return new Promise((resolve3) => setTimeout(resolve3, ms));
 }
 
 // src/cluster/connect.ts
@@ -89563,26 +88830,26 @@ async function connectCluster(target = {}) {
 }
 function loadKubeConfig(target) {
   const kubeConfig = new KubeConfig();
-  const path5 = target.kubeconfigPath;
+  const path2 = target.kubeconfigPath;
   const described = describeKubeconfigPath(
-    path5 ?? (process.env.KUBECONFIG || join3(homedir(), ".kube", "config"))
+    path2 ?? (process.env.KUBECONFIG || join(homedir(), ".kube", "config"))
   );
-  if (path5 !== void 0 && !existsSync2(path5)) {
+  if (path2 !== void 0 && !existsSync2(path2)) {
     throw new PlumblineError(
       `The kubeconfig file ${described} does not exist.`,
-      looksLikeContent(path5) ? "Pass the path of a kubeconfig file; on GitLab, make the CI/CD variable a File variable." : "Pass the path of an existing kubeconfig."
+      looksLikeContent(path2) ? "Pass the path of a kubeconfig file; on GitLab, make the CI/CD variable a File variable." : "Pass the path of an existing kubeconfig."
     );
   }
-  const defaultFound = Boolean(process.env.KUBECONFIG) || existsSync2(join3(homedir(), ".kube", "config")) || Boolean(process.env.KUBERNETES_SERVICE_HOST);
-  if (path5 === void 0 && !defaultFound) {
+  const defaultFound = Boolean(process.env.KUBECONFIG) || existsSync2(join(homedir(), ".kube", "config")) || Boolean(process.env.KUBERNETES_SERVICE_HOST);
+  if (path2 === void 0 && !defaultFound) {
     throw new PlumblineError(
       "No kubeconfig found: KUBECONFIG is not set and ~/.kube/config does not exist.",
       "Set KUBECONFIG to a kubeconfig that can reach the cluster, or plan without a cluster with --offline."
     );
   }
   try {
-    if (path5 === void 0) kubeConfig.loadFromDefault();
-    else kubeConfig.loadFromFile(path5);
+    if (path2 === void 0) kubeConfig.loadFromDefault();
+    else kubeConfig.loadFromFile(path2);
   } catch (error2) {
     throw new PlumblineError(
       `The kubeconfig ${described} cannot be read: ${safeLibraryMessage(error2)}`,
@@ -89610,20 +88877,20 @@ function loadKubeConfig(target) {
 }
 
 // src/config/load.ts
-import { readdir as readdir3, readFile as readFile2, stat as stat2 } from "node:fs/promises";
-import { join as join5, posix as posix3 } from "node:path";
+import { lstat as lstat2, readdir as readdir3, readFile as readFile2, realpath, stat as stat2 } from "node:fs/promises";
+import { join as join3, posix as posix3, sep } from "node:path";
 
 // src/config/discover.ts
 var import_yaml = __toESM(require_dist3(), 1);
 import { readdir as readdir2, readFile } from "node:fs/promises";
-import { join as join4, posix } from "node:path";
+import { join as join2, posix } from "node:path";
 var DISCOVERY_ROOTS = ["envs", "environments", "clusters", "overlays"];
 var KUSTOMIZATION_FILES = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
 var SHARED_FOLDERS = /* @__PURE__ */ new Set(["base", "bases", "components"]);
 async function discoverEnvironments(repoRoot) {
   const found = [];
   for (const root of DISCOVERY_ROOTS) {
-    for (const child2 of await subfolders(repoRoot, root)) await collect(repoRoot, root, child2, found);
+    for (const child of await subfolders(repoRoot, root)) await collect(repoRoot, root, child, found);
   }
   const nameOf = (item) => posix.relative(item.root, item.path);
   const counts = /* @__PURE__ */ new Map();
@@ -89636,22 +88903,22 @@ async function discoverEnvironments(repoRoot) {
 async function collect(repoRoot, root, folder, found) {
   const name = posix.basename(folder);
   if (SHARED_FOLDERS.has(name) || name.startsWith(".") || name === "node_modules") return;
-  const entries = await readdir2(join4(repoRoot, folder), { withFileTypes: true });
+  const entries = await readdir2(join2(repoRoot, folder), { withFileTypes: true });
   const files = new Set(entries.filter((entry) => entry.isFile()).map((entry) => entry.name));
   const kustomization = KUSTOMIZATION_FILES.find((file) => files.has(file));
   if (kustomization) {
-    if (!await isComponent(join4(repoRoot, folder, kustomization))) found.push({ root, path: folder });
+    if (!await isComponent(join2(repoRoot, folder, kustomization))) found.push({ root, path: folder });
     return;
   }
   if (files.has("Chart.yaml")) {
     found.push({ root, path: folder });
     return;
   }
-  for (const child2 of directories(entries, folder)) await collect(repoRoot, root, child2, found);
+  for (const child of directories(entries, folder)) await collect(repoRoot, root, child, found);
 }
 async function subfolders(repoRoot, folder) {
   try {
-    return directories(await readdir2(join4(repoRoot, folder), { withFileTypes: true }), folder);
+    return directories(await readdir2(join2(repoRoot, folder), { withFileTypes: true }), folder);
   } catch (error2) {
     if (error2.code === "ENOENT" || error2.code === "ENOTDIR") {
       return [];
@@ -89668,10 +88935,197 @@ async function isComponent(file) {
 }
 
 // src/config/parse.ts
-var import_yaml3 = __toESM(require_dist3(), 1);
+var import_yaml4 = __toESM(require_dist3(), 1);
+
+// src/yaml/plain-value.ts
+var import_yaml2 = __toESM(require_dist3(), 1);
+var MAX_ALIASES = 100;
+var MAX_ALIAS_GROWTH = 4 * 1024 * 1024;
+var MAX_ALIASED_DEPTH = 256;
+function aliasBudget() {
+  return { remaining: MAX_ALIAS_GROWTH };
+}
+function plainValue(document2, budget) {
+  const aliases = checkAliases(document2);
+  if ("reason" in aliases) return { ok: false, ...aliases };
+  if (aliases.first === void 0) return { ok: true, value: document2.toJS() };
+  const problem = (reason2) => ({ ok: false, offset: aliases.first, reason: reason2 });
+  let shared;
+  try {
+    shared = document2.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch {
+    return problem(`the aliases repeat nested anchors more than ${MAX_ALIASES} times`);
+  }
+  const written = document2.range[2] - document2.range[0];
+  const tree = copyAsTree(shared, written + budget.remaining);
+  if (tree === "too deep") {
+    return problem(`the aliases nest the document more than ${MAX_ALIASED_DEPTH} levels deep`);
+  }
+  if (tree === "too large") {
+    return problem(
+      `the aliases add more than ${MAX_ALIAS_GROWTH.toLocaleString("en-US")} characters to what is written`
+    );
+  }
+  budget.remaining -= Math.max(0, tree.size - written);
+  return { ok: true, value: tree.value };
+}
+function checkAliases(document2) {
+  const anchors = /* @__PURE__ */ new Map();
+  let count = 0;
+  let first;
+  let fault;
+  (0, import_yaml2.visit)(document2, {
+    Node: (_key, node) => {
+      if (!(0, import_yaml2.isAlias)(node)) {
+        if (node.anchor) anchors.set(node.anchor, node);
+        return void 0;
+      }
+      const offset = node.range?.[0] ?? 0;
+      first ??= offset;
+      count += 1;
+      const reason2 = aliasFault(count, anchors.get(node.source), offset);
+      if (reason2) fault = { offset, reason: reason2 };
+      return fault ? import_yaml2.visit.BREAK : void 0;
+    }
+  });
+  return fault ?? (first === void 0 ? {} : { first });
+}
+function aliasFault(count, anchored, offset) {
+  if (count > MAX_ALIASES) return `a document may hold at most ${MAX_ALIASES} aliases`;
+  if (!anchored) return "an alias names no anchor defined before it";
+  const [start, end] = anchored.range ?? [0, 0];
+  if (start <= offset && offset < end) return "an alias inside its own anchor makes the value endless";
+  return void 0;
+}
+function copyAsTree(value, limit) {
+  let size = 0;
+  let failure2;
+  const copy = (item, depth) => {
+    size += typeof item === "string" ? item.length : 1;
+    if (size > limit) failure2 = "too large";
+    if (depth > MAX_ALIASED_DEPTH) failure2 = "too deep";
+    if (failure2 || item === null || typeof item !== "object") return item;
+    if (Array.isArray(item)) return item.map((entry) => copy(entry, depth + 1));
+    const record = {};
+    for (const [key, entry] of Object.entries(item)) {
+      size += key.length;
+      Object.defineProperty(record, key, {
+        value: copy(entry, depth + 1),
+        enumerable: true,
+        writable: true,
+        configurable: true
+      });
+    }
+    return record;
+  };
+  const tree = copy(value, 0);
+  return failure2 ?? { value: tree, size };
+}
+
+// src/yaml/syntax-reason.ts
+var FIXED_MESSAGES = /* @__PURE__ */ new Set([
+  "A block sequence may not be used as an implicit map key",
+  "A node can have at most one anchor",
+  "A node can have at most one tag",
+  "Alias cannot be an empty string",
+  "Alias ending in : is ambiguous",
+  "All mapping items must start at the same column",
+  "All sequence items must start at the same column",
+  "An alias node must not specify any properties",
+  "Anchor cannot be an empty string",
+  "Anchor ending in : is ambiguous",
+  "Block collection cannot start on same line with directives-end marker",
+  "Block collections are not allowed within flow collections",
+  "Block scalar lines must not be less indented than their explicit indentation indicator",
+  "Block scalar lines must not be less indented than their first line",
+  "Block scalar values in collections must be indented",
+  "Block scalars with more-indented leading empty lines must use an explicit indentation indicator",
+  "Comments must be separated from other tokens by white space characters",
+  "Flow end indicator should be more indented than parent",
+  "Implicit keys need to be on a single line",
+  "Implicit keys of flow sequence pairs need to be on a single line",
+  "Implicit map keys need to be followed by map values",
+  "Map keys must be unique",
+  'Missing closing "quote',
+  "Missing closing 'quote",
+  "Missing directives-end indicator line",
+  "Missing directives-end/doc-start indicator line",
+  "Missing newline after block sequence props",
+  "Nested mappings are not allowed in compact mappings",
+  "Sequence item without - indicator",
+  "Tabs are not allowed as indentation",
+  "Tags and anchors must be separated from the next token by white space",
+  "The : indicator must be at most 1024 chars after the start of an implicit block mapping key",
+  "The : indicator must be at most 1024 chars after the start of an implicit flow sequence key",
+  "Unexpected block-seq-ind on same line with key",
+  "Unexpected doc-end without preceding document",
+  ...["a tab character", "flow indicator character ,", "directive indicator character %"].concat(["|", ">"].map((indicator) => `block scalar indicator ${indicator}`)).concat(["@", "`"].map((character) => `reserved character ${character}`)).map((what) => `Plain value cannot start with ${what}`),
+  ...["flow map", "flow sequence"].flatMap((collection) => {
+    const Collection2 = collection[0].toUpperCase() + collection.slice(1);
+    return [
+      `Unexpected , in ${collection}`,
+      `Unexpected empty item in ${collection}`,
+      `Missing , between ${collection} items`,
+      `Missing , or : between ${collection} items`,
+      `Missing space after : in ${collection}`,
+      ...["}", "]"].flatMap((end) => [
+        `${Collection2} must end with a ${end}`,
+        `${Collection2} in block collection must be sufficiently indented and end with a ${end}`
+      ])
+    ];
+  })
+]);
+var TOKEN_TYPE_TEMPLATES = [
+  /^Unexpected ([a-z-]+) at node end$/,
+  /^Unexpected ([a-z-]+) token(?: in YAML (?:stream|document))?$/,
+  /^Expected a flow scalar value, but found: ([a-z-]+)$/,
+  /^Unexpected token in block scalar header: ([a-z-]+)$/,
+  /^Unsupported token \(type: ([a-z-]+)\)$/
+];
+var TOKEN_TYPES = /* @__PURE__ */ new Set([
+  ...["byte-order-mark", "doc-mode", "doc-start", "doc-end", "space", "comment", "newline"],
+  ...["directive-line", "directive", "document", "anchor", "tag", "comma", "error"],
+  ...["seq-item-ind", "explicit-key-ind", "map-value-ind", "block-scalar-header"],
+  ...["flow-map-start", "flow-map-end", "flow-seq-start", "flow-seq-end", "flow-error-end"],
+  ...["alias", "scalar", "single-quoted-scalar", "double-quoted-scalar", "block-scalar"],
+  ...["block-map", "block-seq", "flow-collection"]
+]);
+var REASON_BY_CODE = {
+  ALIAS_PROPS: "an alias must not have a tag or an anchor",
+  BAD_ALIAS: "an alias or anchor name is not valid",
+  BAD_COLLECTION_TYPE: "a tag does not fit the collection it is on",
+  BAD_DIRECTIVE: "a % directive is not valid",
+  BAD_DQ_ESCAPE: "a double-quoted string has an invalid escape sequence",
+  BAD_INDENT: "bad indentation",
+  BAD_PROP_ORDER: "anchors and tags must come after the -, ? or : indicator",
+  BAD_SCALAR_START: "a plain value starts with a character YAML reserves",
+  BLOCK_AS_IMPLICIT_KEY: "a block collection cannot be a key",
+  BLOCK_IN_FLOW: "block collections are not allowed within flow collections",
+  DUPLICATE_KEY: "a key appears twice in the same mapping",
+  IMPOSSIBLE: "the text cannot be read as YAML",
+  KEY_OVER_1024_CHARS: "an implicit key is longer than 1024 characters",
+  MISSING_CHAR: 'a character is missing (a closing quote or bracket, a space, a ":" or a "-")',
+  MULTILINE_IMPLICIT_KEY: "implicit keys need to be on a single line",
+  MULTIPLE_ANCHORS: "a node can have at most one anchor",
+  MULTIPLE_DOCS: "more than one document where one is expected",
+  MULTIPLE_TAGS: "a node can have at most one tag",
+  NON_STRING_KEY: "keys must be strings",
+  RESOURCE_EXHAUSTION: "the document is nested too deeply to read",
+  TAB_AS_INDENT: "tabs are not allowed as indentation",
+  TAG_RESOLVE_FAILED: "a tag cannot be resolved, or the value does not fit it",
+  UNEXPECTED_TOKEN: "unexpected text at this position"
+};
+function syntaxReason(error2) {
+  if (FIXED_MESSAGES.has(error2.message)) return error2.message;
+  for (const template of TOKEN_TYPE_TEMPLATES) {
+    const type2 = template.exec(error2.message)?.[1];
+    if (type2 !== void 0 && TOKEN_TYPES.has(type2)) return error2.message;
+  }
+  return REASON_BY_CODE[error2.code] ?? "the text cannot be read as YAML";
+}
 
 // src/config/locate.ts
-var import_yaml2 = __toESM(require_dist3(), 1);
+var import_yaml3 = __toESM(require_dist3(), 1);
 function parseInstancePath(instancePath) {
   if (instancePath === "") return [];
   return instancePath.slice(1).split("/").map((raw) => {
@@ -89694,14 +89148,14 @@ function nodeLocator(document2, lineCounter) {
     let node = document2.contents;
     let key = null;
     for (const segment of segments) {
-      if ((0, import_yaml2.isMap)(node)) {
+      if ((0, import_yaml3.isMap)(node)) {
         const pair = node.items.find(
-          (item) => (0, import_yaml2.isPair)(item) && (0, import_yaml2.isScalar)(item.key) && item.key.value === segment
+          (item) => (0, import_yaml3.isPair)(item) && (0, import_yaml3.isScalar)(item.key) && item.key.value === segment
         );
         if (!pair) break;
         key = pair.key;
         node = pair.value ?? key;
-      } else if ((0, import_yaml2.isSeq)(node) && typeof segment === "number") {
+      } else if ((0, import_yaml3.isSeq)(node) && typeof segment === "number") {
         const item = node.items[segment];
         if (!item) break;
         key = null;
@@ -89742,6 +89196,42 @@ var plumbline_schema_default = {
       minItems: 1,
       items: {
         $ref: "#/definitions/environment"
+      }
+    },
+    render: {
+      description: "What renderers may do. Read from the base revision of a change, never from its head (see docs/security.md).",
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        allowHosts: {
+          description: "Hosts that kustomize remote resources and helmCharts repositories may be fetched from. Empty (the default): renderers get no network, and an environment that names a remote reference fails with an error naming it.",
+          type: "array",
+          items: {
+            type: "string",
+            pattern: "^[A-Za-z0-9.-]+(:[0-9]+)?$"
+          },
+          default: [],
+          examples: [["github.com"]]
+        },
+        limits: {
+          description: "Per environment: a render beyond either limit fails that environment alone.",
+          type: "object",
+          additionalProperties: false,
+          properties: {
+            bytes: {
+              description: "Rendered manifest bytes.",
+              type: "integer",
+              minimum: 1,
+              default: 52428800
+            },
+            objects: {
+              description: "Rendered objects.",
+              type: "integer",
+              minimum: 1,
+              default: 1e4
+            }
+          }
+        }
       }
     },
     diff: {
@@ -89933,6 +89423,7 @@ var plumbline_schema_default = {
 };
 
 // src/config/schema.ts
+var FIELD_NAME = /^\$?[A-Za-z]{1,32}$/;
 var ajv = new import_ajv.Ajv({ allErrors: true, verbose: true, strict: true });
 var validate = ajv.compile(plumbline_schema_default);
 function validateAgainstSchema(data) {
@@ -89965,16 +89456,20 @@ function describe(error2) {
       return {
         segments: [...segments, unknown],
         atKey: true,
-        message: `unknown field "${unknown}" in ${field}; expected one of: ${known.join(", ")}`,
+        message: `${FIELD_NAME.test(unknown) ? `unknown field "${unknown}"` : "an unknown field"} in ${field}; expected one of: ${known.join(", ")}`,
         hint: suggestion ? `Did you mean "${suggestion}"?` : void 0
       };
     }
-    case "enum":
+    case "enum": {
+      const allowed = params.allowedValues.map(String);
+      const suggestion = typeof error2.data === "string" ? closest(error2.data, allowed) : void 0;
       return {
         segments,
         atKey: false,
-        message: `${field} must be one of: ${params.allowedValues.join(", ")}; got ${JSON.stringify(error2.data)}`
+        message: `${field} must be one of: ${allowed.join(", ")}`,
+        hint: suggestion ? `Did you mean "${suggestion}"?` : void 0
       };
+    }
     case "type":
       return {
         segments,
@@ -89986,8 +89481,8 @@ function describe(error2) {
       return {
         segments,
         atKey: false,
-        message: isIgnorePath(segments) ? `${field} ${JSON.stringify(error2.data)} is not a JSON pointer (RFC 6901)` : `${field} ${JSON.stringify(error2.data)} is not valid: ${parent?.description ?? `expected to match ${String(params.pattern)}`}`,
-        hint: isIgnorePath(segments) ? jsonPointerHint(String(error2.data)) : void 0
+        message: isIgnorePath(segments) ? `${field} is not a JSON pointer (RFC 6901)` : `${field} is not valid: ${parent?.description ?? `expected to match ${String(params.pattern)}`}`,
+        hint: isIgnorePath(segments) ? JSON_POINTER_HINT : void 0
       };
     case "minItems":
       return {
@@ -90001,7 +89496,7 @@ function describe(error2) {
       return {
         segments,
         atKey: false,
-        message: `${field} must be at least ${String(params.limit)}; got ${String(error2.data)}`
+        message: `${field} must be at least ${String(params.limit)}`
       };
     default:
       return { segments, atKey: false, message: `${field} ${error2.message ?? "is not valid"}` };
@@ -90014,11 +89509,7 @@ function describeProperty(parent, name) {
 function isIgnorePath(segments) {
   return segments.length === 4 && segments[0] === "diff" && segments[1] === "ignore" && segments[3] === "path";
 }
-function jsonPointerHint(value) {
-  const parts = value.replace(/^[./]+/, "").split(/[./]/).filter((part) => part !== "");
-  const pointer = `/${parts.map((part) => part.replaceAll("~", "~0")).join("/")}`;
-  return parts.length > 0 ? `Write it as a JSON pointer: "${pointer}" (a "/" inside a key is written "~1").` : 'Write it as a JSON pointer such as "/spec/replicas".';
-}
+var JSON_POINTER_HINT = 'Write it as a JSON pointer: "/" before each key, as in "/spec/replicas" for .spec.replicas (a "/" inside a key is written "~1").';
 function article(type2) {
   if (type2 === "array") return "a list";
   if (type2 === "object") return "a mapping";
@@ -90029,9 +89520,10 @@ function typeName2(value) {
   if (value === null) return "nothing (null)";
   if (Array.isArray(value)) return "a list";
   if (typeof value === "object") return "a mapping";
-  return `${typeof value} ${JSON.stringify(value)}`;
+  return `a ${typeof value}`;
 }
 function closest(word, candidates) {
+  if (word.length > 64) return void 0;
   let best;
   for (const candidate of candidates) {
     const distance = editDistance(word.toLowerCase(), candidate.toLowerCase());
@@ -90089,9 +89581,9 @@ function outsidePaths(environments) {
   });
   return problems;
 }
-function normalizeEnvironmentPath(path5) {
-  if (posix2.isAbsolute(path5) || /^[A-Za-z]:[\\/]/.test(path5)) return void 0;
-  const normalized = posix2.normalize(path5.replaceAll("\\", "/")).replace(/\/+$/, "");
+function normalizeEnvironmentPath(path2) {
+  if (posix2.isAbsolute(path2) || /^[A-Za-z]:[\\/]/.test(path2)) return void 0;
+  const normalized = posix2.normalize(path2.replaceAll("\\", "/")).replace(/\/+$/, "");
   if (normalized === ".." || normalized.startsWith("../")) return void 0;
   return normalized === "" ? "." : normalized;
 }
@@ -90132,14 +89624,14 @@ function promotionCycles(fromOf) {
   const cycles = [];
   const settled = /* @__PURE__ */ new Set();
   for (const start of fromOf.keys()) {
-    const path5 = [];
+    const path2 = [];
     let current = start;
-    while (current !== void 0 && !settled.has(current) && !path5.includes(current)) {
-      path5.push(current);
+    while (current !== void 0 && !settled.has(current) && !path2.includes(current)) {
+      path2.push(current);
       current = fromOf.get(current);
     }
-    if (current !== void 0 && path5.includes(current)) cycles.push(path5.slice(path5.indexOf(current)));
-    for (const name of path5) settled.add(name);
+    if (current !== void 0 && path2.includes(current)) cycles.push(path2.slice(path2.indexOf(current)));
+    for (const name of path2) settled.add(name);
   }
   return cycles;
 }
@@ -90147,8 +89639,13 @@ function promotionCycles(fromOf) {
 // src/config/parse.ts
 var START = { line: 1, column: 1 };
 function parseConfigText(text, file) {
-  const lineCounter = new import_yaml3.LineCounter();
-  const documents = (0, import_yaml3.parseAllDocuments)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const lineCounter = new import_yaml4.LineCounter();
+  const documents = (0, import_yaml4.parseAllDocuments)(text, {
+    lineCounter,
+    prettyErrors: false,
+    uniqueKeys: true,
+    logLevel: "error"
+  });
   const at = (offset) => {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
@@ -90166,7 +89663,7 @@ function parseConfigText(text, file) {
   const syntaxProblems = document2.errors.map((error2) => ({
     file,
     ...at(error2.pos[0]),
-    message: `YAML syntax: ${error2.message}`,
+    message: `YAML syntax: ${syntaxReason(error2)}`,
     hint: error2.code === "DUPLICATE_KEY" ? "Each key may appear only once in a mapping." : void 0
   }));
   const extra = documents[1];
@@ -90179,7 +89676,11 @@ function parseConfigText(text, file) {
     });
   }
   if (syntaxProblems.length > 0) return result(syntaxProblems);
-  const data = document2.toJS();
+  const parsed = plainValue(document2, aliasBudget());
+  if (!parsed.ok) {
+    return result([{ file, ...at(parsed.offset), message: `YAML aliases: ${parsed.reason}` }]);
+  }
+  const data = parsed.value;
   const schemaProblems = validateAgainstSchema(data).map((problem) => ({
     file,
     ...problem.atKey ? locator.keyAt(problem.segments) : locator.valueAt(problem.segments),
@@ -90197,9 +89698,20 @@ function parseConfigText(text, file) {
   if (semanticProblems.length > 0) return result(semanticProblems);
   return result([], withDefaults(written, file));
 }
+function renderSettings(written = {}) {
+  return {
+    allowHosts: (written.allowHosts ?? []).map((host) => host.toLowerCase()),
+    limits: {
+      bytes: written.limits?.bytes ?? DEFAULT_RENDER_LIMITS.bytes,
+      objects: written.limits?.objects ?? DEFAULT_RENDER_LIMITS.objects
+    }
+  };
+}
+var DEFAULT_RENDER_LIMITS = { bytes: 50 * 1024 * 1024, objects: 1e4 };
 function withDefaults(written, file) {
   const config = {
     file,
+    render: renderSettings(written.render),
     diff: { ignore: written.diff?.ignore ?? [] },
     drift: { after: written.drift?.after ?? 1, labels: written.drift?.labels ?? ["drift"] }
   };
@@ -90251,9 +89763,9 @@ ${sorted.map((problem) => formatProblem(problem)).join("\n")}`;
 // src/config/load.ts
 var CONFIG_FILES = ["plumbline.yaml", "plumbline.yml"];
 async function loadConfig(repoRoot) {
-  const file = await findConfigFile(repoRoot);
-  if (!file) return withDiscoveredEnvironments(repoRoot, void 0);
-  const parsed = parseConfigText(await readFile2(join5(repoRoot, file), "utf8"), file);
+  const source = await readConfigFile(repoRoot);
+  if (!source) return withDiscoveredEnvironments(repoRoot, void 0);
+  const parsed = parseConfigText(source.text, source.file);
   if (!parsed.config) throw new ConfigError(parsed.problems);
   const { config } = parsed;
   if (!config.environments) return withDiscoveredEnvironments(repoRoot, config);
@@ -90262,14 +89774,41 @@ async function loadConfig(repoRoot) {
     const problem = await checkFolders(repoRoot, environment);
     if (!problem) continue;
     const { segments, ...described } = problem;
-    problems.push({ file, ...parsed.locate(["environments", index2, ...segments]), ...described });
+    problems.push({
+      file: source.file,
+      ...parsed.locate(["environments", index2, ...segments]),
+      ...described
+    });
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return { ...config, environments: config.environments };
 }
+async function loadConfigFrom(source, repoRoot, alsoDiscoverIn = []) {
+  if (!source) return withDiscoveredEnvironments(repoRoot, void 0, alsoDiscoverIn);
+  const parsed = parseConfigText(source.text, source.file);
+  if (!parsed.config) throw new ConfigError(parsed.problems);
+  const { config } = parsed;
+  if (!config.environments) return withDiscoveredEnvironments(repoRoot, config, alsoDiscoverIn);
+  return { ...config, environments: config.environments };
+}
+async function readConfigFile(repoRoot) {
+  const file = await findConfigFile(repoRoot);
+  if (!file) return void 0;
+  const path2 = join3(repoRoot, file);
+  if ((await lstat2(path2)).isSymbolicLink()) {
+    const [real, top] = await Promise.all([realpath(path2), realpath(repoRoot)]);
+    if (!real.startsWith(`${top}${sep}`)) {
+      throw new PlumblineError(
+        `${file} is a symbolic link that leads outside the repository`,
+        `Replace ${file} with the configuration file itself.`
+      );
+    }
+  }
+  return { file, text: await readFile2(path2, "utf8") };
+}
 async function findConfigFile(repoRoot) {
   const present = [];
-  for (const name of CONFIG_FILES) if (await isFile(join5(repoRoot, name))) present.push(name);
+  for (const name of CONFIG_FILES) if (await isFileOrLink(join3(repoRoot, name))) present.push(name);
   if (present.length > 1) {
     throw new PlumblineError(
       `Both ${present.join(" and ")} exist in ${repoRoot}`,
@@ -90278,8 +89817,18 @@ async function findConfigFile(repoRoot) {
   }
   return present[0];
 }
-async function withDiscoveredEnvironments(repoRoot, written) {
-  const environments = await discoverEnvironments(repoRoot);
+async function isFileOrLink(path2) {
+  return lstat2(path2).then(
+    (stats) => stats.isFile() || stats.isSymbolicLink(),
+    () => false
+  );
+}
+async function withDiscoveredEnvironments(repoRoot, written, alsoDiscoverIn = []) {
+  const byName = /* @__PURE__ */ new Map();
+  for (const root of [...alsoDiscoverIn, repoRoot]) {
+    for (const environment of await discoverEnvironments(root)) byName.set(environment.name, environment);
+  }
+  const environments = [...byName.values()].sort((a, b) => a.name.localeCompare(b.name));
   if (environments.length === 0) {
     const roots = DISCOVERY_ROOTS.map((root) => `${root}/`).join(", ");
     const configured = written?.file ? `${written.file} lists no environments` : "There is no plumbline.yaml";
@@ -90289,10 +89838,15 @@ async function withDiscoveredEnvironments(repoRoot, written) {
     );
   }
   if (written) return { ...written, environments };
-  return { environments, diff: { ignore: [] }, drift: { after: 1, labels: ["drift"] } };
+  return {
+    environments,
+    render: renderSettings(),
+    diff: { ignore: [] },
+    drift: { after: 1, labels: ["drift"] }
+  };
 }
 async function checkFolders(repoRoot, environment) {
-  const folder = join5(repoRoot, environment.path);
+  const folder = join3(repoRoot, environment.path);
   const kind = await entryKind(folder);
   if (kind !== "directory") {
     return {
@@ -90302,7 +89856,7 @@ async function checkFolders(repoRoot, environment) {
     };
   }
   for (const [index2, valuesFile] of (environment.helm?.valuesFiles ?? []).entries()) {
-    if (await entryKind(join5(folder, valuesFile)) !== "file") {
+    if (await entryKind(join3(folder, valuesFile)) !== "file") {
       return {
         segments: ["helm", "valuesFiles", index2],
         message: `values file "${valuesFile}" does not exist in ${environment.path}`,
@@ -90312,10 +89866,10 @@ async function checkFolders(repoRoot, environment) {
   }
   return void 0;
 }
-async function siblingsHint(repoRoot, path5) {
-  const parent = posix3.dirname(path5);
+async function siblingsHint(repoRoot, path2) {
+  const parent = posix3.dirname(path2);
   try {
-    const entries = await readdir3(join5(repoRoot, parent), { withFileTypes: true });
+    const entries = await readdir3(join3(repoRoot, parent), { withFileTypes: true });
     const folders = entries.filter((entry) => entry.isDirectory() && !entry.name.startsWith("."));
     if (folders.length > 0) {
       const where = parent === "." ? "the repository root" : `${parent}/`;
@@ -90325,16 +89879,13 @@ async function siblingsHint(repoRoot, path5) {
   }
   return "Paths are relative to the repository root.";
 }
-async function entryKind(path5) {
+async function entryKind(path2) {
   try {
-    const stats = await stat2(path5);
+    const stats = await stat2(path2);
     return stats.isDirectory() ? "directory" : stats.isFile() ? "file" : "other";
   } catch {
     return "missing";
   }
-}
-async function isFile(path5) {
-  return await entryKind(path5) === "file";
 }
 
 // src/config/select.ts
@@ -90468,10 +90019,10 @@ function follow(tree, live, segments) {
   return { depth: segments.length, exact: true };
 }
 function mapStep(node, value, segment) {
-  const child2 = asTree(node[`f:${segment}`]);
-  if (!child2) return void 0;
+  const child = asTree(node[`f:${segment}`]);
+  if (!child) return void 0;
   const next = value !== null && typeof value === "object" ? value[segment] : void 0;
-  return { node: child2, value: next };
+  return { node: child, value: next };
 }
 function listStep(node, list2, segment) {
   const named = /^\[(.*)\]$/s.exec(segment);
@@ -90480,14 +90031,14 @@ function listStep(node, list2, segment) {
   if (item === void 0) {
     if (!named) return void 0;
     const key = Object.keys(node).find((k) => keyMatches(k, { name: named[1] }));
-    const child2 = key ? asTree(node[key]) : void 0;
-    return child2 && { node: child2, value: void 0 };
+    const child = key ? asTree(node[key]) : void 0;
+    return child && { node: child, value: void 0 };
   }
   for (const key of Object.keys(node)) {
     const matches = key.startsWith("k:") ? keyMatches(key, item) : key.startsWith("v:") ? jsonEquals(key.slice(2), item) : key === `i:${index2}`;
     if (matches) {
-      const child2 = asTree(node[key]);
-      if (child2) return { node: child2, value: item };
+      const child = asTree(node[key]);
+      if (child) return { node: child, value: item };
     }
   }
   return void 0;
@@ -90676,17 +90227,17 @@ function isRecord(value) {
 }
 
 // src/git/base-checkout.ts
-import { join as join7 } from "node:path";
+import { join as join5 } from "node:path";
 
 // src/git/repository.ts
 import { mkdtemp, rm as rm2 } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join as join6 } from "node:path";
+import { join as join4 } from "node:path";
 
 // src/git/run.ts
 import { execFile } from "node:child_process";
 function runGit(cwd, args, options = {}) {
-  return new Promise((resolve4, reject) => {
+  return new Promise((resolve3, reject) => {
     execFile(
       "git",
       [...args],
@@ -90697,7 +90248,7 @@ function runGit(cwd, args, options = {}) {
         env: { ...process.env, GIT_TERMINAL_PROMPT: "0", LC_ALL: "C", ...options.env }
       },
       (error2, stdout, stderr) => {
-        const code3 = error2 ? typeof error2.code === "number" ? error2.code : 1 : 0;
+        const code2 = error2 ? typeof error2.code === "number" ? error2.code : 1 : 0;
         if (error2 && typeof error2.code !== "number") {
           reject(
             new PlumblineError(
@@ -90707,7 +90258,7 @@ function runGit(cwd, args, options = {}) {
           );
           return;
         }
-        if (code3 !== 0 && !options.allowFailure) {
+        if (code2 !== 0 && !options.allowFailure) {
           reject(
             new PlumblineError(
               `git ${args[0]} failed in ${cwd}: ${stderr.trim() || stdout.trim()}`,
@@ -90716,7 +90267,7 @@ function runGit(cwd, args, options = {}) {
           );
           return;
         }
-        resolve4({ code: code3, stdout, stderr });
+        resolve3({ code: code2, stdout, stderr });
       }
     );
   });
@@ -90752,8 +90303,8 @@ async function revParse(dir, rev) {
   return (await runGit(dir, ["rev-parse", "--verify", "--quiet", `${rev}^{commit}`])).stdout.trim();
 }
 async function addWorktree(repo, commit) {
-  const parent = await mkdtemp(join6(tmpdir(), "plumbline-worktree-"));
-  const dir = join6(parent, "worktree");
+  const parent = await mkdtemp(join4(tmpdir(), "plumbline-worktree-"));
+  const dir = join4(parent, "worktree");
   await runGit(repo, ["worktree", "add", "--quiet", "--detach", dir, commit]);
   return {
     dir,
@@ -90768,9 +90319,17 @@ async function listFiles(dir, folder) {
   const result = await runGit(dir, ["ls-files", "-z", "--", folder]);
   return result.stdout.split("\0").filter(Boolean);
 }
-async function showFile(dir, commit, path5) {
-  const result = await runGit(dir, ["show", `${commit}:${path5}`], { allowFailure: true });
+async function showFile(dir, commit, path2) {
+  const result = await runGit(dir, ["show", `${commit}:${path2}`], { allowFailure: true });
   return result.code === 0 ? result.stdout : void 0;
+}
+async function entryAtRevision(dir, commit, path2) {
+  const listed = await runGit(dir, ["ls-tree", "-z", commit, "--", path2]);
+  const [meta] = listed.stdout.split("	");
+  const [mode, type2, object] = (meta ?? "").split(" ");
+  if (!object || type2 !== "blob") return { kind: "missing" };
+  if (mode === "120000") return { kind: "link" };
+  return { kind: "file", text: (await runGit(dir, ["cat-file", "blob", object])).stdout };
 }
 async function listFilesAt(dir, commit, folder) {
   const result = await runGit(dir, ["ls-tree", "-r", "-z", "--name-only", commit, "--", folder]);
@@ -90866,10 +90425,14 @@ async function withCheckout(repoRoot, sha, use) {
     throw new PlumblineError(`could not check out ${sha} for the base side: ${describeError(error2)}`);
   });
   try {
-    return await use(join7(worktree.dir, prefix.ok ? prefix.stdout : ""));
+    return await use(join5(worktree.dir, prefix.ok ? prefix.stdout : ""), worktree.dir);
   } finally {
     await worktree.remove();
   }
+}
+async function workTreeTop(repoRoot) {
+  const top = await git(repoRoot, ["rev-parse", "--show-toplevel"]);
+  return top.ok && top.stdout !== "" ? top.stdout : repoRoot;
 }
 async function headRevision(repoRoot) {
   const sha = await git(repoRoot, ["rev-parse", "HEAD"]);
@@ -90883,67 +90446,218 @@ async function commitExists(repoRoot, sha) {
 }
 
 // src/render/render.ts
-import { stat as stat3 } from "node:fs/promises";
+import { stat as stat4 } from "node:fs/promises";
 import { availableParallelism } from "node:os";
-import { join as join12 } from "node:path";
+import { join as join14 } from "node:path";
+
+// src/render/containment.ts
+import { readdir as readdir4, realpath as realpath2 } from "node:fs/promises";
+import { isAbsolute, join as join6, posix as posix4, relative, sep as sep2 } from "node:path";
+async function boundaryOf(root, top = root) {
+  return { root, realTop: await realpath2(top) };
+}
+var LEAVES_HINT = "plumbline renders only what the repository holds: replace the link with the file or folder it points to, or with a link inside the repository.";
+async function realPathInside(boundary, path2) {
+  const absolute = isAbsolute(path2) ? path2 : join6(boundary.root, path2);
+  let real;
+  try {
+    real = await realpath2(absolute);
+  } catch {
+    return void 0;
+  }
+  if (!isInside(boundary.realTop, real)) {
+    throw new PlumblineError(
+      isAbsolute(path2) ? `${path2} is outside the repository` : `${toPosix(path2)} leads outside the repository (through a symbolic link or "..")`,
+      LEAVES_HINT
+    );
+  }
+  return real;
+}
+async function requireLinksInside(boundary, folder) {
+  const start = await realPathInside(boundary, folder);
+  if (start === void 0) return;
+  const visited = /* @__PURE__ */ new Set();
+  const pending = [{ real: start, shown: toPosix(folder) }];
+  while (pending.length > 0) {
+    const { real, shown } = pending.pop();
+    if (visited.has(real)) continue;
+    visited.add(real);
+    let entries;
+    try {
+      entries = await readdir4(real, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of entries) {
+      const path2 = posix4.join(shown, entry.name);
+      if (entry.isDirectory()) {
+        pending.push({ real: join6(real, entry.name), shown: path2 });
+      } else if (entry.isSymbolicLink()) {
+        const target = await realPathInside(boundary, join6(real, entry.name)).catch(() => {
+          throw new PlumblineError(
+            `${path2} is a symbolic link that leads outside the repository`,
+            LEAVES_HINT
+          );
+        });
+        if (target !== void 0 && await isFolder(target)) pending.push({ real: target, shown: path2 });
+      }
+    }
+  }
+}
+function isInside(top, path2) {
+  const rel = relative(top, path2);
+  return rel === "" || !rel.startsWith(`..${sep2}`) && rel !== ".." && !isAbsolute(rel);
+}
+async function isFolder(path2) {
+  try {
+    await readdir4(path2);
+    return true;
+  } catch {
+    return false;
+  }
+}
+function toPosix(path2) {
+  return path2.split(sep2).join("/");
+}
 
 // src/render/detect.ts
-import { readdir as readdir4 } from "node:fs/promises";
-import { join as join8 } from "node:path";
-async function detectRenderer(repoRoot, path5) {
-  const files = new Set(await readdir4(join8(repoRoot, path5)));
+import { readdir as readdir5 } from "node:fs/promises";
+import { join as join7 } from "node:path";
+async function detectRenderer(repoRoot, path2) {
+  const files = new Set(await readdir5(join7(repoRoot, path2)));
   if (KUSTOMIZATION_FILES.some((file) => files.has(file))) return "kustomize";
   if (files.has("Chart.yaml")) return "helm";
   return "plain";
 }
 
 // src/render/helm.ts
-var import_yaml5 = __toESM(require_dist3(), 1);
-import { readdir as readdir5, readFile as readFile3 } from "node:fs/promises";
-import { join as join10, posix as posix4 } from "node:path";
+var import_yaml6 = __toESM(require_dist3(), 1);
+import { readdir as readdir7, readFile as readFile4 } from "node:fs/promises";
+import { join as join10, posix as posix6 } from "node:path";
+
+// src/render/chart-inputs.ts
+import { readdir as readdir6, readFile as readFile3 } from "node:fs/promises";
+import { join as join8, posix as posix5 } from "node:path";
+var SCHEMA_FILE = "values.schema.json";
+async function requireChartInside(boundary, chart) {
+  await requireLinksInside(boundary, chart);
+  for (const schema2 of await schemaFiles(boundary, chart)) {
+    const text = await readFile3(join8(boundary.root, schema2), "utf8");
+    if (hasOutsideReference(text)) {
+      throw new PlumblineError(
+        `${schema2} refers to a schema outside the chart ("$ref" to a URL or file), which helm would fetch while rendering`,
+        'Inline the referenced schema, or use "$ref": "#/\u2026" references within the file.'
+      );
+    }
+  }
+}
+async function schemaFiles(boundary, chart) {
+  const real = await realPathInside(boundary, chart);
+  if (real === void 0) return [];
+  const entries = await readdir6(real, { recursive: true, withFileTypes: true });
+  return entries.filter((entry) => entry.name === SCHEMA_FILE).map(
+    (entry) => posix5.join(chart, posix5.relative(real, entry.parentPath.split("\\").join("/")), entry.name)
+  );
+}
+function hasOutsideReference(text) {
+  let schema2;
+  try {
+    schema2 = JSON.parse(text);
+  } catch {
+    return false;
+  }
+  const pending = [schema2];
+  while (pending.length > 0) {
+    const node = pending.pop();
+    if (node === null || typeof node !== "object") continue;
+    for (const [key, value] of Object.entries(node)) {
+      if (key === "$ref" && typeof value === "string" && !value.startsWith("#")) return true;
+      if (key === "$id" && typeof value === "string" && !value.startsWith("#")) return true;
+      pending.push(value);
+    }
+  }
+  return false;
+}
 
 // src/render/parse.ts
-var import_yaml4 = __toESM(require_dist3(), 1);
+var import_yaml5 = __toESM(require_dist3(), 1);
 var OBJECT_HINT = "Every YAML document of an environment must be a Kubernetes object with apiVersion, kind and metadata.name.";
+var MAX_OBJECTS = 1e5;
 function parseManifests(stream) {
-  const lineCounter = new import_yaml4.LineCounter();
-  const documents = (0, import_yaml4.parseAllDocuments)(stream.text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const lineCounter = new import_yaml5.LineCounter();
+  const documents = (0, import_yaml5.parseAllDocuments)(stream.text, {
+    lineCounter,
+    // prettyErrors adds a snippet of the source to messages; a snippet of a Secret must not.
+    prettyErrors: false,
+    uniqueKeys: true,
+    // Warnings would print the text of a collection used as a key on stderr.
+    logLevel: "error"
+  });
   const position = (offset) => lineCounter.linePos(offset);
+  const describeOffset = (offset) => {
+    const { line, col } = position(offset);
+    return stream.describe(line, col);
+  };
   const list2 = Array.isArray(documents) ? documents : [];
   const syntaxErrors = list2.flatMap((document2) => document2.errors);
   if (syntaxErrors.length > 0) {
-    const messages = syntaxErrors.map((error2) => {
-      const { line, col } = position(error2.pos[0]);
-      return `${stream.describe(line, col)}: YAML syntax: ${error2.message}`;
-    });
+    const messages = syntaxErrors.map(
+      (error2) => `${describeOffset(error2.pos[0])}: YAML syntax: ${syntaxReason(error2)}`
+    );
     throw new PlumblineError(
       messages.join("\n"),
       "Fix the YAML at that line; every manifest must parse as YAML."
     );
   }
+  const budget = aliasBudget();
   const resources = [];
   for (const document2 of list2) {
-    const value = document2.toJS({ maxAliasCount: 1e3 });
-    if (value === null || value === void 0) continue;
+    const parsed = plainValue(document2, budget);
+    if (!parsed.ok) {
+      throw new PlumblineError(
+        `${describeOffset(parsed.offset)}: YAML aliases: ${parsed.reason}`,
+        "Write the aliased part out in full, or make each alias (*name) name an anchor (&name) defined before it."
+      );
+    }
+    if (parsed.value === null || parsed.value === void 0) continue;
     const line = position(startOf(document2.contents)).line;
     const comment = document2.commentBefore ?? document2.contents.commentBefore ?? void 0;
-    for (const item of expandLists(document2, value, line, position)) {
-      const object = asKubeObject(item.object, stream.describe(item.line, 1));
+    const place2 = { document: document2, path: [], line, position, describe: stream.describe };
+    for (const item of objectsIn(parsed.value, place2)) {
+      const where = stream.describe(item.line, 1);
+      if (resources.length === MAX_OBJECTS) {
+        throw new PlumblineError(
+          `${where}: more than ${MAX_OBJECTS.toLocaleString("en-US")} objects in one manifest stream`,
+          "Split the environment into smaller ones."
+        );
+      }
+      const object = asKubeObject(item.object, where);
       resources.push(toResource(maskSecret(object), stream.locate(item.line, comment)));
     }
   }
   return resources;
 }
-function expandLists(document2, value, line, position) {
-  if (!isListObject(value)) return [{ object: value, line }];
-  return value.items.map((item, index2) => {
-    const node = document2.getIn(["items", index2], true);
-    return { object: item, line: node ? position(startOf(node)).line : line };
-  });
+function* objectsIn(value, place2) {
+  if (!isListKind(value)) {
+    yield { object: value, line: place2.line };
+    return;
+  }
+  if (!Array.isArray(value.items)) {
+    throw new PlumblineError(
+      `${place2.describe(place2.line, 1)}: the items of a list kind must be a sequence`,
+      OBJECT_HINT
+    );
+  }
+  for (const [index2, item] of value.items.entries()) {
+    const path2 = [...place2.path, "items", index2];
+    const node = place2.document.getIn(path2, true);
+    const line = node?.range ? place2.position(startOf(node)).line : place2.line;
+    yield* objectsIn(item, { ...place2, path: path2, line });
+  }
 }
-function isListObject(value) {
+function isListKind(value) {
   const record = value;
-  return record !== null && typeof record === "object" && record.kind === "List" && typeof record.apiVersion === "string" && Array.isArray(record.items);
+  return record !== null && typeof record === "object" && typeof record.kind === "string" && record.kind.endsWith("List") && "items" in record;
 }
 function startOf(node) {
   return node.range?.[0] ?? 0;
@@ -90952,7 +90666,7 @@ function asKubeObject(value, where) {
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
     throw new PlumblineError(
       // The value itself stays out of the message: it could be part of a Secret.
-      `${where}: this document is ${Array.isArray(value) ? "a list" : `a ${typeof value}`}, not a Kubernetes object`,
+      `${where}: this document is ${value === null ? "empty" : Array.isArray(value) ? "a list" : `a ${typeof value}`}, not a Kubernetes object`,
       OBJECT_HINT
     );
   }
@@ -90977,34 +90691,124 @@ function isText(value) {
 }
 
 // src/render/run-tool.ts
-async function runTool(tool, args, cwd) {
-  try {
-    return await getExecOutput(`"${tool.executable}"`, [...tool.leadingArgs, ...args], {
-      cwd,
-      silent: true,
-      ignoreReturnCode: true
+import { spawn } from "node:child_process";
+var DEFAULT_TIMEOUT_MS = 10 * 60 * 1e3;
+var STDERR_LIMIT = 64 * 1024;
+function runTool(tool, args, run) {
+  return new Promise((resolve3, reject) => {
+    const child = spawn(tool.executable, [...tool.leadingArgs, ...args], {
+      cwd: run.cwd,
+      env: run.env,
+      stdio: ["ignore", "pipe", "pipe"]
     });
-  } catch (error2) {
-    throw new PlumblineError(
-      `Could not run ${tool.executable}: ${error2.message}`,
-      "Check that the binary exists and is executable (see PLUMBLINE_KUSTOMIZE and PLUMBLINE_HELM).",
-      { cause: error2 }
-    );
-  }
+    const stdout = [];
+    let stdoutBytes = 0;
+    let stderr = "";
+    let stopped;
+    const stop = (why) => {
+      stopped ??= why;
+      child.kill("SIGKILL");
+    };
+    const timer = setTimeout(() => stop("timeout"), run.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+    child.stdout.on("data", (chunk) => {
+      if (stopped) return;
+      stdoutBytes += chunk.length;
+      if (stdoutBytes > run.maxOutputBytes) stop("output-limit");
+      else stdout.push(chunk);
+    });
+    child.stderr.setEncoding("utf8");
+    child.stderr.on("data", (chunk) => {
+      if (stderr.length < STDERR_LIMIT) stderr += chunk.slice(0, STDERR_LIMIT - stderr.length);
+    });
+    child.on("error", (error2) => {
+      clearTimeout(timer);
+      reject(
+        new PlumblineError(
+          `Could not run ${tool.executable}: ${error2.message}`,
+          "Check that the binary exists and is executable (see PLUMBLINE_KUSTOMIZE and PLUMBLINE_HELM).",
+          { cause: error2 }
+        )
+      );
+    });
+    child.on("close", (code2) => {
+      clearTimeout(timer);
+      if (stopped) resolve3({ outcome: stopped, stderr });
+      else
+        resolve3({
+          outcome: "exited",
+          exitCode: code2 ?? 1,
+          stdout: Buffer.concat(stdout).toString("utf8"),
+          stderr
+        });
+    });
+  });
 }
-var EXCERPT_LIMIT = 300;
-function stderrExcerpt(stderr) {
+
+// src/render/tool-error.ts
+var EXCERPT_LIMIT = 1e3;
+function toolErrorExcerpt(stderr, context3) {
+  const line = errorLine(stderr);
+  if (line === void 0) return "(no output on stderr)";
+  const relative3 = context3.roots.reduce((text, root) => relativise(text, root), line);
+  const unquoted = relative3.replace(
+    QUOTED,
+    (quoted) => keepsQuoted(quoted) ? quoted : elided(quoted)
+  );
+  return unquoted.length > EXCERPT_LIMIT ? `\u2026${unquoted.slice(-EXCERPT_LIMIT)}` : unquoted;
+}
+function errorLine(stderr) {
   const lines = stderr.split("\n").map((line2) => line2.trim()).filter(Boolean);
   const line = lines.findLast((candidate) => /^error:/i.test(candidate)) ?? lines.at(-1);
-  if (line === void 0) return "(no output on stderr)";
-  const unquoted = line.replace(/"(?:[^"\\]|\\.)*"|'[^']*'/g, '"\u2026"');
-  return unquoted.length > EXCERPT_LIMIT ? `${unquoted.slice(0, EXCERPT_LIMIT)}\u2026` : unquoted;
+  return line?.replace(/\s*node contents:.*$/i, "");
+}
+function relativise(text, root) {
+  const trimmed = root.replace(/\/+$/, "");
+  if (trimmed === "") return text;
+  return text.replaceAll(`${trimmed}/`, "").replaceAll(trimmed, ".");
+}
+var QUOTED = /"(?:[^"\\\n]|\\.)*"|`[^`\n]*`|'[^'\n]*'/g;
+function keepsQuoted(quoted) {
+  const inner = quoted.slice(1, -1);
+  if (quoted.startsWith("`")) return false;
+  if (PATH_LIKE.test(inner)) return true;
+  return quoted.startsWith("'") && /\s/.test(inner.trim());
+}
+var PATH_LIKE = /^[\w.@+-]*(?:\/[\w.@+-]+)*\.(?:ya?ml|json|tpl|txt|env|properties)(?::\d+(?::\d+)?)?$|^(?:[\w.@+-]+\/)+[\w.@+-]*$/;
+function elided(quoted) {
+  const mark = quoted[0] === "`" ? "`" : quoted[0];
+  return `${mark}\u2026${mark}`;
+}
+
+// src/render/renderer-run.ts
+function runRenderer(context3, tool, args) {
+  return runTool(tool, args, {
+    cwd: context3.boundary.root,
+    env: context3.sandbox.env,
+    maxOutputBytes: context3.settings.limits.bytes
+  });
+}
+function renderFailure(context3, tool, output, hint) {
+  switch (output.outcome) {
+    case "output-limit":
+      return new PlumblineError(
+        `${tool.label} rendered more than the limit of ${context3.settings.limits.bytes} bytes per environment, and was stopped`,
+        "Split the environment, or raise render.limits.bytes in the configuration of the base branch."
+      );
+    case "timeout":
+      return new PlumblineError(`${tool.label} did not finish in time, and was stopped`, hint);
+    case "exited": {
+      const roots = [context3.boundary.root, context3.boundary.realTop];
+      const reason2 = toolErrorExcerpt(output.stderr, { roots });
+      return new PlumblineError(`${tool.label} failed (exit code ${output.exitCode}):
+${reason2}`, hint);
+    }
+  }
 }
 
 // src/render/tools.ts
 import { constants as constants3 } from "node:fs";
 import { access as access2 } from "node:fs/promises";
-import { delimiter as delimiter2, join as join9 } from "node:path";
+import { delimiter, join as join9 } from "node:path";
 async function kustomizeCommand(overrides = {}) {
   const explicit = overrides.kustomize ?? nonEmpty(process.env.PLUMBLINE_KUSTOMIZE);
   const kustomize = explicit ?? await findOnPath("kustomize");
@@ -91028,7 +90832,7 @@ async function optionalHelm(overrides = {}) {
   return overrides.helm ?? nonEmpty(process.env.PLUMBLINE_HELM) ?? await findOnPath("helm");
 }
 async function findOnPath(name) {
-  for (const folder of (process.env.PATH ?? "").split(delimiter2)) {
+  for (const folder of (process.env.PATH ?? "").split(delimiter)) {
     if (folder === "") continue;
     const candidate = join9(folder, name);
     try {
@@ -91044,20 +90848,24 @@ function nonEmpty(value) {
 }
 
 // src/render/helm.ts
-async function renderHelm(repoRoot, env, tools) {
+async function renderHelm(context3, env) {
+  const repoRoot = context3.boundary.root;
   await checkDependencies(repoRoot, env.path);
-  const helm = await helmCommand(tools);
+  await requireChartInside(context3.boundary, env.path);
+  const valuesFiles = (env.helm?.valuesFiles ?? []).map((file) => posix6.join(env.path, file));
+  for (const file of valuesFiles) await realPathInside(context3.boundary, file);
+  const helm = await helmCommand(context3.tools);
   const args = [releaseName(env), env.path, "--include-crds", "--skip-tests"];
   if (env.helm?.namespace) args.push("--namespace", env.helm.namespace);
-  for (const valuesFile of env.helm?.valuesFiles ?? [])
-    args.push("--values", posix4.join(env.path, valuesFile));
-  const output = await runTool(helm, args, repoRoot);
-  if (output.exitCode !== 0) {
-    const missingDependency = /missing in charts\/ directory/.test(output.stderr);
-    throw new PlumblineError(
-      `${helm.label} failed (exit code ${output.exitCode}):
-${stderrExcerpt(output.stderr)}`,
-      missingDependency ? `Run \`helm dependency build ${env.path}\` and commit the charts/ folder (or build it in CI before plumbline).` : `Run \`helm template ${args.join(" ")}\` locally to see the same error.`
+  for (const file of valuesFiles) args.push("--values", file);
+  const output = await runRenderer(context3, helm, args);
+  if (output.outcome !== "exited" || output.exitCode !== 0) {
+    const missingDependency = output.outcome === "exited" && /missing in charts\/ directory/.test(output.stderr);
+    throw renderFailure(
+      context3,
+      helm,
+      output,
+      missingDependency ? `Run \`helm dependency build ${env.path}\` and commit the charts/ folder (or build it in CI before plumbline).` : `Run \`helm template ${args.join(" ")}\` locally to see the whole output.`
     );
   }
   return parseManifests({
@@ -91075,24 +90883,24 @@ function templatePath(chartPath, comment) {
   const source = comment?.match(/^\s*Source:\s*(\S+)/m)?.[1];
   if (!source) return `${chartPath} (helm template output)`;
   const withinChart = source.slice(source.indexOf("/") + 1);
-  return posix4.join(chartPath, withinChart);
+  return posix6.join(chartPath, withinChart);
 }
 async function checkDependencies(repoRoot, chartPath) {
   let text;
   try {
-    text = await readFile3(join10(repoRoot, chartPath, "Chart.yaml"), "utf8");
+    text = await readFile4(join10(repoRoot, chartPath, "Chart.yaml"), "utf8");
   } catch {
     throw new PlumblineError(
       `${chartPath} holds no Chart.yaml`,
       "Point path at the chart folder, or set renderer to auto, plain or kustomize."
     );
   }
-  const chart = (0, import_yaml5.parseDocument)(text).toJS();
+  const chart = (0, import_yaml6.parseDocument)(text).toJS();
   const dependencies = chart?.dependencies ?? [];
   if (dependencies.length === 0) return;
   let vendored = [];
   try {
-    vendored = await readdir5(join10(repoRoot, chartPath, "charts"));
+    vendored = await readdir7(join10(repoRoot, chartPath, "charts"));
   } catch {
   }
   if (vendored.length > 0) return;
@@ -91103,20 +90911,175 @@ async function checkDependencies(repoRoot, chartPath) {
   );
 }
 
-// src/render/kustomize.ts
-async function renderKustomize(repoRoot, path5, tools) {
-  const kustomize = await kustomizeCommand(tools);
-  const helm = await optionalHelm(tools);
-  const helmArgs = helm ? ["--enable-helm", "--helm-command", helm] : [];
-  const output = await runTool(kustomize, [path5, ...helmArgs], repoRoot);
-  if (output.exitCode !== 0) {
+// src/render/kustomize-inputs.ts
+var import_yaml7 = __toESM(require_dist3(), 1);
+import { readFile as readFile5, stat as stat3 } from "node:fs/promises";
+import { join as join11, posix as posix7 } from "node:path";
+
+// src/render/remote-reference.ts
+function isRemoteReference(reference) {
+  return hostOf(reference) !== void 0 || /^[a-z][a-z0-9+.-]*:/i.test(reference);
+}
+function hostOf(reference) {
+  const withoutGetter = reference.replace(/^git::/i, "").replace(/^gh:/i, "https://github.com/");
+  const url = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)/i.exec(withoutGetter);
+  if (url) {
+    const authority = (url[1] ?? "").replace(/^[^@]*@/, "");
+    return authority === "" ? void 0 : authority.toLowerCase();
+  }
+  const scp = /^[\w.-]+@([\w.-]+):/.exec(withoutGetter);
+  if (scp) return scp[1]?.toLowerCase();
+  const shorthand = /^([a-z0-9-]+(?:\.[a-z0-9-]+)+(?::\d+)?)\/[^/]+\/[^/]/i.exec(withoutGetter);
+  return shorthand?.[1]?.toLowerCase();
+}
+function isAllowedReference(reference, allowHosts) {
+  const host = hostOf(reference);
+  if (host === void 0) return false;
+  const hostname = host.replace(/:\d+$/, "");
+  return allowHosts.some((allowed) => allowed === host || allowed === hostname);
+}
+
+// src/render/kustomize-inputs.ts
+var MAX_KUSTOMIZATIONS = 5e3;
+async function kustomizeInputs(boundary, folder) {
+  const { root } = boundary;
+  const inputs = { kustomizations: [], paths: [], charts: [], remote: [] };
+  const seen = /* @__PURE__ */ new Set();
+  const pending = [posix7.normalize(folder)];
+  while (pending.length > 0 && inputs.kustomizations.length < MAX_KUSTOMIZATIONS) {
+    const dir = pending.shift();
+    if (seen.has(dir)) continue;
+    seen.add(dir);
+    const file = await kustomizationFile(root, dir);
+    if (!file || await realPathInside(boundary, file) === void 0) continue;
+    inputs.kustomizations.push(dir);
+    inputs.paths.push(file);
+    const kustomization = await readKustomization(root, file);
+    for (const reference of referencesOf(kustomization)) {
+      if (reference.kind === "remote") {
+        inputs.remote.push({ reference: reference.value, kustomization: file });
+        continue;
+      }
+      const path2 = posix7.isAbsolute(reference.value) ? reference.value : posix7.join(dir, reference.value);
+      const real = await realPathInside(boundary, path2);
+      if (real === void 0 && reference.mayBeRemote && isRemoteReference(reference.value)) {
+        inputs.remote.push({ reference: reference.value, kustomization: file });
+      } else if (reference.kind === "chart") {
+        inputs.charts.push(path2);
+      } else {
+        inputs.paths.push(path2);
+        const isFolder2 = real !== void 0 && (await stat3(real)).isDirectory();
+        if (isFolder2 && reference.kind === "kustomization") pending.push(posix7.normalize(path2));
+      }
+    }
+  }
+  return inputs;
+}
+var RESOURCE_FIELDS = ["resources", "bases", "components", "generators", "transformers", "validators"];
+var FILE_LIST_FIELDS = ["crds", "configurations", "patchesStrategicMerge"];
+var PATCH_FIELDS = ["patches", "patchesJson6902", "replacements"];
+var GENERATOR_FIELDS = ["configMapGenerator", "secretGenerator"];
+function referencesOf(kustomization) {
+  const references = [];
+  const add2 = (kind, value, mayBeRemote = false) => {
+    if (typeof value === "string" && value !== "" && !value.includes("\n"))
+      references.push({ kind, value, mayBeRemote });
+  };
+  for (const field of RESOURCE_FIELDS)
+    for (const entry of listOf(kustomization[field])) add2("kustomization", entry, true);
+  for (const field of FILE_LIST_FIELDS)
+    for (const entry of listOf(kustomization[field])) add2("file", entry, true);
+  for (const field of PATCH_FIELDS)
+    for (const entry of listOf(kustomization[field])) add2("file", recordOf(entry).path);
+  for (const field of GENERATOR_FIELDS) {
+    for (const generator of listOf(kustomization[field])) {
+      const { files, envs, env } = recordOf(generator);
+      for (const entry of listOf(files))
+        add2("file", typeof entry === "string" ? entry.slice(entry.indexOf("=") + 1) : entry);
+      for (const entry of listOf(envs)) add2("file", entry);
+      add2("file", env);
+    }
+  }
+  add2("file", recordOf(kustomization.openapi).path);
+  const globals = recordOf(kustomization.helmGlobals);
+  const chartHome = typeof globals.chartHome === "string" ? globals.chartHome : "charts";
+  const charts = [...listOf(kustomization.helmCharts), ...listOf(kustomization.helmChartInflationGenerator)];
+  for (const chart of charts.map(recordOf)) {
+    const repo = chart.repo ?? chart.chartRepoUrl;
+    if (typeof repo === "string" && repo !== "") references.push({ kind: "remote", value: repo });
+    else if (typeof chart.name === "string" || typeof chart.chartName === "string")
+      add2("chart", posix7.join(chartHome, String(chart.name ?? chart.chartName)));
+    add2("file", chart.valuesFile ?? chart.valuesLocal);
+    for (const entry of listOf(chart.additionalValuesFiles)) add2("file", entry);
+  }
+  if (charts.length > 0) add2("file", chartHome);
+  return references;
+}
+async function kustomizationFile(root, dir) {
+  for (const name of KUSTOMIZATION_FILES) {
+    if (await isFile(join11(root, dir, name))) return posix7.join(dir, name);
+  }
+  return void 0;
+}
+async function readKustomization(root, file) {
+  const text = await readFile5(join11(root, file), "utf8");
+  const lineCounter = new import_yaml7.LineCounter();
+  const document2 = (0, import_yaml7.parseDocument)(text, { lineCounter, prettyErrors: false, logLevel: "error" });
+  const [error2] = document2.errors;
+  if (error2) {
+    const { line, col } = lineCounter.linePos(error2.pos[0]);
     throw new PlumblineError(
-      `${kustomize.label} failed (exit code ${output.exitCode}):
-${stderrExcerpt(output.stderr)}`,
-      `Run \`${kustomize.label} ${path5}\` locally to see the same error.`
+      `${file}:${line}:${col}: YAML syntax: ${syntaxReason(error2)}`,
+      "Fix the YAML at that line; kustomize reads the kustomization as YAML."
     );
   }
-  const file = `${path5} (kustomize output)`;
+  const value = plainValue(document2, aliasBudget());
+  if (!value.ok) {
+    const { line, col } = lineCounter.linePos(value.offset);
+    throw new PlumblineError(`${file}:${line}:${col}: YAML aliases: ${value.reason}`);
+  }
+  return recordOf(value.value);
+}
+async function isFile(path2) {
+  try {
+    return (await stat3(path2)).isFile();
+  } catch {
+    return false;
+  }
+}
+function listOf(value) {
+  return Array.isArray(value) ? value : [];
+}
+function recordOf(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value) ? value : {};
+}
+
+// src/render/kustomize.ts
+async function renderKustomize(context3, path2) {
+  const inputs = await kustomizeInputs(context3.boundary, path2);
+  const refused = inputs.remote.filter(
+    (remote) => !isAllowedReference(remote.reference, context3.settings.allowHosts)
+  );
+  if (refused.length > 0) {
+    throw new PlumblineError(
+      `${refused.map((remote) => `${remote.kustomization} names "${remote.reference}"`).join("; ")}, which is not in the repository, and renderers may fetch only from the hosts the configuration allows`,
+      "Vendor it into the repository, or list its host under render.allowHosts in the configuration of the base branch (see docs/security.md)."
+    );
+  }
+  for (const chart of inputs.charts) await requireChartInside(context3.boundary, chart);
+  const kustomize = await kustomizeCommand(context3.tools);
+  const helm = context3.sandbox.helmForKustomize;
+  const helmArgs = helm ? ["--enable-helm", "--helm-command", helm] : [];
+  const output = await runRenderer(context3, kustomize, [path2, ...helmArgs]);
+  if (output.outcome !== "exited" || output.exitCode !== 0) {
+    throw renderFailure(
+      context3,
+      kustomize,
+      output,
+      `Run \`${kustomize.label} ${path2}\` locally to see the whole output.`
+    );
+  }
+  const file = `${path2} (kustomize output)`;
   return parseManifests({
     text: output.stdout,
     locate: (line) => ({ file, line }),
@@ -91125,13 +91088,22 @@ ${stderrExcerpt(output.stderr)}`,
 }
 
 // src/render/plain.ts
-import { readdir as readdir6, readFile as readFile4 } from "node:fs/promises";
-import { join as join11, posix as posix5, relative as relative2, sep as sep2 } from "node:path";
+import { readdir as readdir8, readFile as readFile6 } from "node:fs/promises";
+import { join as join12, posix as posix8, relative as relative2, sep as sep3 } from "node:path";
 var MANIFEST_EXTENSIONS = [".yaml", ".yml", ".json"];
-async function renderPlain(repoRoot, path5) {
+async function renderPlain(context3, path2) {
+  const repoRoot = context3.boundary.root;
   const resources = [];
-  for (const file of await manifestFiles(repoRoot, path5)) {
-    const text = await readFile4(join11(repoRoot, file), "utf8");
+  let bytes = 0;
+  for (const file of await manifestFiles(repoRoot, path2)) {
+    const text = await readFile6(join12(repoRoot, file), "utf8");
+    bytes += Buffer.byteLength(text);
+    if (bytes > context3.settings.limits.bytes) {
+      throw new PlumblineError(
+        `the manifests below ${path2} hold more than the limit of ${context3.settings.limits.bytes} bytes per environment`,
+        "Split the environment, or raise render.limits.bytes in the configuration of the base branch."
+      );
+    }
     resources.push(
       ...parseManifests({
         text,
@@ -91143,19 +91115,121 @@ async function renderPlain(repoRoot, path5) {
   return resources;
 }
 async function manifestFiles(repoRoot, folder) {
-  const entries = await readdir6(join11(repoRoot, folder), { withFileTypes: true, recursive: true });
+  const entries = await readdir8(join12(repoRoot, folder), { withFileTypes: true, recursive: true });
   return entries.filter(
     (entry) => entry.isFile() && MANIFEST_EXTENSIONS.some((extension) => entry.name.endsWith(extension))
-  ).map((entry) => relative2(join11(repoRoot, folder), join11(entry.parentPath, entry.name)).split(sep2).join("/")).filter((file) => !file.split("/").some((part) => part.startsWith("."))).map((file) => posix5.join(folder, file)).sort();
+  ).map((entry) => relative2(join12(repoRoot, folder), join12(entry.parentPath, entry.name)).split(sep3).join("/")).filter((file) => !file.split("/").some((part) => part.startsWith("."))).map((file) => posix8.join(folder, file)).sort();
+}
+
+// src/render/sandbox.ts
+import { chmod as chmod2, mkdir as mkdir2, mkdtemp as mkdtemp2, rm as rm3, writeFile as writeFile2 } from "node:fs/promises";
+import { tmpdir as tmpdir2 } from "node:os";
+import { join as join13 } from "node:path";
+var NO_NETWORK_PROXY = "http://127.0.0.1:9";
+var PROXY_VARIABLES = ["HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"];
+var NO_PROXY_VARIABLES = ["NO_PROXY", "no_proxy"];
+var HELM_SUBCOMMANDS_FOR_KUSTOMIZE = ["version", "template"];
+async function openSandbox(options) {
+  const root = await mkdtemp2(join13(tmpdir2(), "plumbline-render-"));
+  const path2 = (...parts) => join13(root, ...parts);
+  const folders = {
+    home: path2("home"),
+    tmp: path2("tmp"),
+    bin: path2("bin"),
+    helmConfig: path2("helm", "config"),
+    helmCache: path2("helm", "cache"),
+    helmData: path2("helm", "data"),
+    helmPlugins: path2("helm", "plugins")
+  };
+  for (const folder of Object.values(folders)) await mkdir2(folder, { recursive: true });
+  const emptyKubeconfig = path2("kubeconfig");
+  await writeFile2(emptyKubeconfig, "");
+  const helmHomes = {
+    HELM_CONFIG_HOME: folders.helmConfig,
+    HELM_CACHE_HOME: folders.helmCache,
+    HELM_DATA_HOME: folders.helmData,
+    HELM_PLUGINS: folders.helmPlugins,
+    HELM_REPOSITORY_CONFIG: join13(folders.helmConfig, "repositories.yaml"),
+    HELM_REPOSITORY_CACHE: join13(folders.helmCache, "repository"),
+    HELM_REGISTRY_CONFIG: join13(folders.helmConfig, "registry", "config.json")
+  };
+  const online = options.allowHosts.length > 0;
+  const env = {
+    // PATH names programs, not secrets; kustomize needs git from it for allowed remote bases.
+    PATH: process.env.PATH ?? "/usr/bin:/bin",
+    HOME: folders.home,
+    TMPDIR: folders.tmp,
+    XDG_CONFIG_HOME: join13(folders.home, ".config"),
+    XDG_CACHE_HOME: join13(folders.home, ".cache"),
+    XDG_DATA_HOME: join13(folders.home, ".local", "share"),
+    KUBECONFIG: emptyKubeconfig,
+    ...helmHomes,
+    // git, for kustomize's remote bases: no system or user configuration, no prompts, and
+    // no transport at all unless hosts are allowed.
+    GIT_CONFIG_NOSYSTEM: "1",
+    GIT_CONFIG_GLOBAL: "/dev/null",
+    GIT_TERMINAL_PROMPT: "0",
+    GIT_ALLOW_PROTOCOL: online ? "https:http" : "plumbline-no-network",
+    ...online ? proxiesOf(process.env) : noNetworkProxies()
+  };
+  let helmForKustomize;
+  if (options.helm) {
+    helmForKustomize = join13(folders.bin, "helm");
+    const subcommands = online ? [...HELM_SUBCOMMANDS_FOR_KUSTOMIZE, "pull"] : HELM_SUBCOMMANDS_FOR_KUSTOMIZE;
+    await writeFile2(helmForKustomize, helmWrapper(options.helm, helmHomes, subcommands));
+    await chmod2(helmForKustomize, 493);
+  }
+  return {
+    env,
+    ...helmForKustomize ? { helmForKustomize } : {},
+    dispose: () => rm3(root, { recursive: true, force: true })
+  };
+}
+function noNetworkProxies() {
+  const env = {};
+  for (const name of PROXY_VARIABLES) env[name] = NO_NETWORK_PROXY;
+  for (const name of NO_PROXY_VARIABLES) env[name] = "";
+  return env;
+}
+function proxiesOf(parent) {
+  const env = {};
+  for (const name of [...PROXY_VARIABLES, ...NO_PROXY_VARIABLES]) {
+    if (parent[name] !== void 0) env[name] = parent[name];
+  }
+  return env;
+}
+function helmWrapper(helm, homes, subcommands) {
+  const exports = Object.entries(homes).map(([name, value]) => `export ${name}=${shellQuote(value)}`);
+  return [
+    "#!/bin/sh",
+    "# Written by plumbline for one render; see src/render/sandbox.ts.",
+    ...exports,
+    'case "$1" in',
+    `  ${subcommands.join("|")}) ;;`,
+    '  *) echo "plumbline: helm $1 is not allowed while rendering" >&2; exit 1 ;;',
+    "esac",
+    `exec ${shellQuote(helm)} "$@"`,
+    ""
+  ].join("\n");
+}
+function shellQuote(value) {
+  return `'${value.replaceAll("'", `'\\''`)}'`;
 }
 
 // src/render/render.ts
 async function renderEnvironment(repoRoot, env, options = {}) {
+  const tools = options.tools ?? {};
+  const settings = options.settings ?? renderSettings();
+  const helm = await optionalHelm(tools);
+  const sandbox = await openSandbox({ allowHosts: settings.allowHosts, ...helm ? { helm } : {} });
   try {
+    const boundary = await boundaryOf(repoRoot, options.top);
     await requireFolder(repoRoot, env.path);
+    await realPathInside(boundary, env.path);
     const renderer = env.renderer === "auto" ? await detectRenderer(repoRoot, env.path) : env.renderer;
-    const tools = options.tools ?? {};
-    const resources = renderer === "kustomize" ? await renderKustomize(repoRoot, env.path, tools) : renderer === "helm" ? await renderHelm(repoRoot, env, tools) : await renderPlain(repoRoot, env.path);
+    const context3 = { boundary, sandbox, settings, tools };
+    const resources = renderer === "kustomize" ? await renderKustomize(context3, env.path) : renderer === "helm" ? await renderHelm(context3, env) : await renderPlain(context3, env.path);
+    requireWithinObjectLimit(resources, settings);
     requireUniqueKeys(resources);
     return resources;
   } catch (error2) {
@@ -91163,6 +91237,8 @@ async function renderEnvironment(repoRoot, env, options = {}) {
     throw new PlumblineError(`Environment "${env.name}" (${env.path}): ${error2.message}`, error2.hint, {
       cause: error2
     });
+  } finally {
+    await sandbox.dispose();
   }
 }
 async function renderEnvironments(repoRoot, envs, options = {}) {
@@ -91179,12 +91255,19 @@ async function renderEnvironments(repoRoot, envs, options = {}) {
     )
   );
 }
-async function requireFolder(repoRoot, path5) {
-  const isFolder = await stat3(join12(repoRoot, path5)).then(
+async function requireFolder(repoRoot, path2) {
+  const isFolder2 = await stat4(join14(repoRoot, path2)).then(
     (stats) => stats.isDirectory(),
     () => false
   );
-  if (!isFolder) throw new PlumblineError(`the folder ${path5} does not exist`, "Check the environment path.");
+  if (!isFolder2) throw new PlumblineError(`the folder ${path2} does not exist`, "Check the environment path.");
+}
+function requireWithinObjectLimit(resources, settings) {
+  if (resources.length <= settings.limits.objects) return;
+  throw new PlumblineError(
+    `rendered ${resources.length} objects, more than the limit of ${settings.limits.objects} per environment`,
+    "Split the environment, or raise render.limits.objects in the configuration of the base branch."
+  );
 }
 function requireUniqueKeys(resources) {
   const seen = /* @__PURE__ */ new Map();
@@ -91315,21 +91398,34 @@ function diffBody(diff) {
 function plural(count, one, many = `${one}s`) {
   return `${count} ${count === 1 ? one : many}`;
 }
+function configChangeNotice(config) {
+  if (!config?.headChange) return void 0;
+  const file = config.file ?? "plumbline.yaml";
+  const what = { added: "adds", changed: "edits", removed: "removes" }[config.headChange];
+  const followed = config.headChange === "added" ? "the base, which has none" : `the base's ${file}`;
+  return `This change ${what} ${file}. The plan follows ${followed}; the change to it takes effect once merged.`;
+}
 
 // src/report/markdown-syntax.ts
+var WORD_JOINER = "\u2060";
+var MENTION_AT = /(?<![A-Za-z0-9_])@/g;
+var LINE_BREAK = /\r\n?|\n/g;
 function escapeHtml(text) {
   return text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;");
 }
+function htmlText(text) {
+  return breakMentions(escapeHtml(text)).replace(LINE_BREAK, " ");
+}
 function escapeInline(text) {
-  return escapeHtml(text).replace(/[\\`*_[\]|~#]/g, "\\$&").replace(/\r?\n/g, "<br>");
+  return breakMentions(escapeHtml(text)).replace(/[\\`*_[\]|~#]/g, "\\$&").replace(/^\//, "\\/").replace(LINE_BREAK, "<br>");
 }
 function code(text) {
-  return `<code>${escapeHtml(text).replace(/\r?\n/g, " ")}</code>`;
+  return `<code>${htmlText(text).replaceAll("|", "&#124;")}</code>`;
 }
 function fenced(content, language = "") {
   const fence = fenceFor(content);
   return `${fence}${language}
-${content}
+${breakCommentDelimiters(content)}
 ${fence}`;
 }
 function fenceFor(content) {
@@ -91337,11 +91433,17 @@ function fenceFor(content) {
   for (const run of content.match(/`+/g) ?? []) longest = Math.max(longest, run.length);
   return "`".repeat(Math.max(3, longest + 1));
 }
+function breakMentions(text) {
+  return text.replace(MENTION_AT, `@${WORD_JOINER}`);
+}
+function breakCommentDelimiters(text) {
+  return text.replaceAll("<!--", `<${WORD_JOINER}!--`).replaceAll("-->", `--${WORD_JOINER}>`);
+}
 
 // src/report/pack.ts
 var MIN_PART_LENGTH = 500;
 var SEPARATOR = "\n\n";
-var DEFAULT_HINT = "the job summary and the report artifact";
+var DEFAULT_HINT = "the log and artifacts of this CI job";
 function packSections(header, sections, limit, options = {}) {
   const reserve = options.reserve ?? 0;
   const room = limit - reserve;
@@ -91350,34 +91452,68 @@ function packSections(header, sections, limit, options = {}) {
       `a report part needs at least ${MIN_PART_LENGTH} characters, but the limit ${limit} minus the reserve ${reserve} leaves ${room}`
     );
   }
+  const maxParts = options.maxParts ?? Number.POSITIVE_INFINITY;
+  if (maxParts !== Number.POSITIVE_INFINITY && !(Number.isInteger(maxParts) && maxParts >= 1)) {
+    throw new RangeError(`a report needs at least one part, got a cap of ${maxParts}`);
+  }
   const hint = options.fullReportHint ?? DEFAULT_HINT;
   const budget = room - partLabel(sections.length + 1, sections.length + 1).length;
-  const continuation = options.continuation ? truncateSection(options.continuation, budget / 4, hint) : "";
-  const parts = [[truncateSection(header, budget, hint)]];
+  const layout = {
+    budget,
+    lastBudget: budget,
+    maxParts,
+    continuation: options.continuation ? truncateSection(options.continuation, budget / 4, hint) : "",
+    hint
+  };
+  let packed = fill(header, sections, layout);
+  let leftOut = sections.length - packed.placed;
+  if (leftOut > 0) {
+    const longestNote = SEPARATOR.length + leftOutNote(sections.length, maxParts, hint).length;
+    packed = fill(header, sections, { ...layout, lastBudget: budget - longestNote });
+    leftOut = sections.length - packed.placed;
+    packed.parts.at(-1).push(leftOutNote(leftOut, maxParts, hint));
+  }
+  const texts = packed.parts.map((pieces) => pieces.filter((piece) => piece !== "").join(SEPARATOR));
+  if (texts.length === 1) return { parts: texts, sectionsLeftOut: leftOut };
+  return {
+    parts: texts.map((text, index2) => text + partLabel(index2 + 1, texts.length)),
+    sectionsLeftOut: leftOut
+  };
+}
+function fill(header, sections, layout) {
+  const { continuation, hint } = layout;
+  const budgetOf = (index2) => index2 === layout.maxParts - 1 ? layout.lastBudget : layout.budget;
+  const parts = [[truncateSection(header, budgetOf(0), hint)]];
   let used = parts[0][0].length;
   let opened = false;
+  let placed = 0;
   for (const entry of sections) {
     const section = typeof entry === "string" ? { text: entry } : entry;
     const piece = opened || !section.resumeWith ? section.text : section.resumeWith + SEPARATOR + section.text;
     const current = parts.at(-1);
-    if (used + joinedLength(current, piece) <= budget) {
+    if (used + joinedLength(current, piece) <= budgetOf(parts.length - 1)) {
       used += joinedLength(current, piece);
       current.push(piece);
       opened = true;
+      placed += 1;
       continue;
     }
+    if (parts.length >= layout.maxParts) break;
+    const partBudget = budgetOf(parts.length);
     const fresh = continuation ? [continuation] : [];
     const opening = section.resumeWith ? section.resumeWith + SEPARATOR + section.text : section.text;
     const freshUsed = continuation.length;
-    const fitted = freshUsed + joinedLength(fresh, opening) <= budget ? opening : truncateSection(opening, budget - freshUsed - (fresh.length > 0 ? SEPARATOR.length : 0), hint);
+    const fitted = freshUsed + joinedLength(fresh, opening) <= partBudget ? opening : truncateSection(opening, partBudget - freshUsed - (fresh.length > 0 ? SEPARATOR.length : 0), hint);
     fresh.push(fitted);
     parts.push(fresh);
     used = freshUsed + joinedLength(fresh.slice(0, -1), fitted);
     opened = true;
+    placed += 1;
   }
-  const texts = parts.map((pieces) => pieces.filter((piece) => piece !== "").join(SEPARATOR));
-  if (texts.length === 1) return texts;
-  return texts.map((text, index2) => text + partLabel(index2 + 1, texts.length));
+  return { parts, placed };
+}
+function leftOutNote(leftOut, maxParts, fullReportHint) {
+  return `\u2702\uFE0F ${plural(leftOut, "more section")} left out to keep this report to ${plural(maxParts, "part")}; the full report is in ${fullReportHint}.`;
 }
 function joinedLength(pieces, next) {
   return (pieces.length > 0 ? SEPARATOR.length : 0) + next.length;
@@ -91454,7 +91590,7 @@ function dottedPath(pointer) {
 
 // src/forge/marker.ts
 var KIND = /^[a-z][a-z0-9-]*$/;
-var PATTERN = /<!--\s*plumbline:([a-z][a-z0-9-]*):(\S+?)(?:\s+part=(\d+)\/(\d+))?(?:\s+(\{[\s\S]*?\}))?\s*-->/g;
+var LEADING_MARKER = /^<!--[ \t]*plumbline:([a-z][a-z0-9-]*):(\S+?)(?:[ \t]+part=(\d+)\/(\d+))?(?:[ \t]+(\{[^\r\n]*?\}))?[ \t]*-->(?:\r?\n|$)/;
 var KEY_SAFE = /[A-Za-z0-9._,/@+=:-]/;
 var SEPARATOR2 = "\n";
 function buildMarker(marker) {
@@ -91471,26 +91607,25 @@ function buildMarker(marker) {
   if (marker.state !== void 0) text += ` ${encodeState(marker.state)}`;
   return `${text} -->`;
 }
-function parseMarkers(body) {
-  const found = [];
-  for (const match of body.matchAll(PATTERN)) {
-    const [, kind = "", rawKey = "", part, parts, state] = match;
-    const key = decodeKey(rawKey);
-    if (key === void 0) continue;
-    const marker = { kind, key, part: Number(part ?? 1), parts: Number(parts ?? 1) };
-    if (marker.part < 1 || marker.part > marker.parts) continue;
-    if (state !== void 0) {
-      try {
-        marker.state = JSON.parse(state);
-      } catch {
-      }
+function readMarker(body) {
+  const match = LEADING_MARKER.exec(body);
+  if (!match) return void 0;
+  const [, kind = "", rawKey = "", part, parts, state] = match;
+  const key = decodeKey(rawKey);
+  if (key === void 0) return void 0;
+  const marker = { kind, key, part: Number(part ?? 1), parts: Number(parts ?? 1) };
+  if (marker.part < 1 || marker.part > marker.parts) return void 0;
+  if (state !== void 0) {
+    try {
+      marker.state = JSON.parse(state);
+    } catch {
     }
-    found.push(marker);
   }
-  return found;
+  return marker;
 }
 function findMarker(body, id) {
-  return parseMarkers(body).find((m) => m.kind === id.kind && m.key === id.key);
+  const marker = readMarker(body);
+  return marker?.kind === id.kind && marker.key === id.key ? marker : void 0;
 }
 function withMarker(marker, text) {
   return `${buildMarker(marker)}${SEPARATOR2}${text}`;
@@ -91873,7 +92008,7 @@ async function reconcileIssue(forge, drift, options) {
     const after = await findIssues(forge, options.labels, env);
     const oldest = after.issue;
     if (!oldest || oldest.number >= created.number) return created;
-    const note = `Another plumbline run opened #${oldest.number} for \`${env}\` at the same time; follow that issue.`;
+    const note = `Another plumbline run opened #${oldest.number} for ${code(env)} at the same time; follow that issue.`;
     await forge.updateIssue(created.number, {
       body: `${note}
 
@@ -91900,33 +92035,33 @@ function changedFields(before, after) {
   walk(before, after, [], paths);
   return paths;
 }
-function walk(before, after, path5, out) {
+function walk(before, after, path2, out) {
   if (Object.is(before, after)) return;
   if (Array.isArray(before) && Array.isArray(after)) {
-    walkLists(before, after, path5, out);
+    walkLists(before, after, path2, out);
     return;
   }
   if (isRecord3(before) && isRecord3(after)) {
     const keys = /* @__PURE__ */ new Set([...Object.keys(before), ...Object.keys(after)]);
-    for (const key of keys) walk(before[key], after[key], [...path5, key], out);
+    for (const key of keys) walk(before[key], after[key], [...path2, key], out);
     return;
   }
-  out.push(joinPointer(path5));
+  out.push(joinPointer(path2));
 }
-function walkLists(before, after, path5, out) {
+function walkLists(before, after, path2, out) {
   const beforeNames = listItemNames(before);
   const afterNames = listItemNames(after);
   if (beforeNames && afterNames) {
     const beforeByName = new Map(beforeNames.map((name, index2) => [name, before[index2]]));
     const afterByName = new Map(afterNames.map((name, index2) => [name, after[index2]]));
     for (const name of /* @__PURE__ */ new Set([...beforeNames, ...afterNames])) {
-      walk(beforeByName.get(name), afterByName.get(name), [...path5, namedItemSegment(name)], out);
+      walk(beforeByName.get(name), afterByName.get(name), [...path2, namedItemSegment(name)], out);
     }
     return;
   }
   const length = Math.max(before.length, after.length);
   for (let index2 = 0; index2 < length; index2++)
-    walk(before[index2], after[index2], [...path5, String(index2)], out);
+    walk(before[index2], after[index2], [...path2, String(index2)], out);
 }
 function isRecord3(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value);
@@ -92149,13 +92284,13 @@ var Diff = class {
       editLength++;
     };
     if (callback) {
-      (function exec2() {
+      (function exec() {
         setTimeout(function() {
           if (editLength > maxEditLength || Date.now() > abortAfterTimestamp) {
             return callback(void 0);
           }
           if (!execEditLength()) {
-            exec2();
+            exec();
           }
         }, 0);
       })();
@@ -92168,16 +92303,16 @@ var Diff = class {
       }
     }
   }
-  addToPath(path5, added, removed, oldPosInc, options) {
-    const last = path5.lastComponent;
+  addToPath(path2, added, removed, oldPosInc, options) {
+    const last = path2.lastComponent;
     if (last && !options.oneChangePerToken && last.added === added && last.removed === removed) {
       return {
-        oldPos: path5.oldPos + oldPosInc,
+        oldPos: path2.oldPos + oldPosInc,
         lastComponent: { count: last.count + 1, added, removed, previousComponent: last.previousComponent }
       };
     } else {
       return {
-        oldPos: path5.oldPos + oldPosInc,
+        oldPos: path2.oldPos + oldPosInc,
         lastComponent: { count: 1, added, removed, previousComponent: last }
       };
     }
@@ -92437,12 +92572,12 @@ function splitLines(text) {
 }
 
 // src/diff/unified.ts
-var import_yaml6 = __toESM(require_dist3(), 1);
+var import_yaml8 = __toESM(require_dist3(), 1);
 var CONTEXT_LINES = 4;
 var LEADING_KEYS = ["apiVersion", "kind", "metadata"];
 function toYaml(object) {
   if (object === void 0) return "";
-  return (0, import_yaml6.stringify)(canonicalTopLevel(object), { lineWidth: 0, aliasDuplicateObjects: false });
+  return (0, import_yaml8.stringify)(canonicalTopLevel(object), { lineWidth: 0, aliasDuplicateObjects: false });
 }
 function canonicalTopLevel(object) {
   if (object === null || typeof object !== "object" || Array.isArray(object)) return object;
@@ -92465,7 +92600,7 @@ function unifiedDiff(before, after) {
 
 // src/diff/compare.ts
 function compareObject(pair, rules) {
-  const applicable = rulesFor(rules, pair.id);
+  const applicable = pair.before && pair.after ? rulesFor(rules, pair.id) : [];
   const before = pair.before && prepare(pair.before, applicable);
   const after = pair.after && prepare(pair.after, applicable);
   const fields = before && after ? changedFields(before, after) : [];
@@ -92498,7 +92633,7 @@ function prepare(object, rules) {
 // src/diff/project.ts
 function projectOnto(live, manifest) {
   if (Array.isArray(manifest)) {
-    if (!Array.isArray(live)) return live;
+    if (!Array.isArray(live)) return typeOnly(live);
     const manifestNames = listItemNames(manifest);
     const liveNames = listItemNames(live);
     if (manifestNames && liveNames) {
@@ -92518,7 +92653,11 @@ function projectOnto(live, manifest) {
     }
     return projected;
   }
-  return live;
+  return typeOnly(live);
+}
+function typeOnly(live) {
+  if (Array.isArray(live)) return [];
+  return isRecord4(live) ? {} : live;
 }
 function isRecord4(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value);
@@ -92710,7 +92849,10 @@ async function checkEnvironment(env, config, headSha, options, clients, log) {
   const headOnly = { sha: headSha, source: "head" };
   try {
     const client = await clientFor(clients, options.kubeconfigPath, context3);
-    const rendered = await renderEnvironment(options.repoRoot, env);
+    const rendered = await renderEnvironment(options.repoRoot, env, {
+      settings: config.render,
+      top: await workTreeTop(options.repoRoot)
+    });
     let detection = await compareEnvironmentLive(env, rendered, client, config, options.mode, comparedWith, {
       adjustAfter: withoutUnlistedItems
     });
@@ -92723,7 +92865,11 @@ async function checkEnvironment(env, config, headSha, options, clients, log) {
         log(
           `${env.name}: the environment runs ${sha.slice(0, 7)} (${recorded.from}); comparing with that commit`
         );
-        const deployed = await withCheckout(options.repoRoot, sha, (dir) => renderEnvironment(dir, env));
+        const deployed = await withCheckout(
+          options.repoRoot,
+          sha,
+          (dir, top) => renderEnvironment(dir, env, { settings: config.render, top })
+        );
         detection = await compareEnvironmentLive(env, deployed, client, config, options.mode, comparedWith, {
           adjustAfter: withoutUnlistedItems
         });
@@ -92838,7 +92984,7 @@ function objectLines(drift) {
     return `- ${code(displayName(object.id))}: ${what}`;
   });
   if (drift.objects.length > 50) lines.push(`- \u2026and ${drift.objects.length - 50} more`);
-  return `<details><summary>${escapeHtml(drift.environment)}</summary>
+  return `<details><summary>${htmlText(drift.environment)}</summary>
 
 ${lines.join("\n")}
 
@@ -92847,7 +92993,7 @@ ${lines.join("\n")}
 
 // node_modules/@actions/github/lib/context.js
 import { readFileSync, existsSync as existsSync3 } from "fs";
-import { EOL as EOL6 } from "os";
+import { EOL as EOL5 } from "os";
 var Context = class {
   /**
    * Hydrate the context from the environment
@@ -92859,8 +93005,8 @@ var Context = class {
       if (existsSync3(process.env.GITHUB_EVENT_PATH)) {
         this.payload = JSON.parse(readFileSync(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
-        const path5 = process.env.GITHUB_EVENT_PATH;
-        process.stdout.write(`GITHUB_EVENT_PATH ${path5} does not exist${EOL6}`);
+        const path2 = process.env.GITHUB_EVENT_PATH;
+        process.stdout.write(`GITHUB_EVENT_PATH ${path2} does not exist${EOL5}`);
       }
     }
     this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -92899,13 +93045,13 @@ var Context = class {
 // node_modules/@actions/github/lib/internal/utils.js
 var httpClient = __toESM(require_lib3(), 1);
 var import_undici2 = __toESM(require_undici(), 1);
-var __awaiter6 = function(thisArg, _arguments, P, generator) {
+var __awaiter2 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve4) {
-      resolve4(value);
+    return value instanceof P ? value : new P(function(resolve3) {
+      resolve3(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve4, reject) {
+  return new (P || (P = Promise))(function(resolve3, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -92921,7 +93067,7 @@ var __awaiter6 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -92944,7 +93090,7 @@ function getProxyAgentDispatcher(destinationUrl) {
 }
 function getProxyFetch(destinationUrl) {
   const httpDispatcher = getProxyAgentDispatcher(destinationUrl);
-  const proxyFetch = (url, opts) => __awaiter6(this, void 0, void 0, function* () {
+  const proxyFetch = (url, opts) => __awaiter2(this, void 0, void 0, function* () {
     return (0, import_undici2.fetch)(url, Object.assign(Object.assign({}, opts), { dispatcher: httpDispatcher }));
   });
   return proxyFetch;
@@ -93416,20 +93562,20 @@ CHAR_MAP[HTAB] |= OWS;
 CHAR_MAP[SP] |= OWS;
 CHAR_MAP[SEMI] |= SEMI_FLAG;
 CHAR_MAP[COMMA] |= COMMA_FLAG;
-for (let code3 = 128; code3 <= 255; code3++) {
-  CHAR_MAP[code3] |= LOWER_CASE;
+for (let code2 = 128; code2 <= 255; code2++) {
+  CHAR_MAP[code2] |= LOWER_CASE;
 }
 for (const char of "!#$%&'*+-.^_`|~") {
   CHAR_MAP[char.charCodeAt(0)] |= TOKEN_FLAG;
 }
-for (let code3 = 48; code3 <= 57; code3++) {
-  CHAR_MAP[code3] |= TOKEN_FLAG;
+for (let code2 = 48; code2 <= 57; code2++) {
+  CHAR_MAP[code2] |= TOKEN_FLAG;
 }
-for (let code3 = 65; code3 <= 90; code3++) {
-  CHAR_MAP[code3] |= LOWER_CASE | TOKEN_FLAG;
+for (let code2 = 65; code2 <= 90; code2++) {
+  CHAR_MAP[code2] |= LOWER_CASE | TOKEN_FLAG;
 }
-for (let code3 = 97; code3 <= 122; code3++) {
-  CHAR_MAP[code3] |= TOKEN_FLAG;
+for (let code2 = 97; code2 <= 122; code2++) {
+  CHAR_MAP[code2] |= TOKEN_FLAG;
 }
 var NullObject = /* @__PURE__ */ (() => {
   const C = function() {
@@ -93449,8 +93595,8 @@ function parse3(header, options) {
   let whitespace = -1;
   let stop = options?.parameters === false ? COMMA_FLAG : 0;
   while (index2 < len) {
-    const code3 = header.charCodeAt(index2);
-    const flags = CHAR_MAP[code3];
+    const code2 = header.charCodeAt(index2);
+    const flags = CHAR_MAP[code2];
     if ((flags & stopFlags) !== 0) {
       stop |= flags & COMMA_FLAG;
       break;
@@ -93461,7 +93607,7 @@ function parse3(header, options) {
     } else {
       whitespace = -1;
     }
-    typeFlags |= code3 & NON_ASCII | flags;
+    typeFlags |= code2 & NON_ASCII | flags;
     index2++;
   }
   const valueEnd = whitespace === -1 ? index2 : whitespace;
@@ -93483,14 +93629,14 @@ function parseParameters(header, type2, index2, len, stopFlags) {
     let keyFlags = 0;
     let keyWhitespace = -1;
     while (index2 < len) {
-      const code3 = header.charCodeAt(index2);
-      const flags = CHAR_MAP[code3];
+      const code2 = header.charCodeAt(index2);
+      const flags = CHAR_MAP[code2];
       if ((flags & stopFlags) !== 0) {
         if ((flags & COMMA_FLAG) !== 0)
           break parameter;
         continue parameter;
       }
-      if (code3 === EQ) {
+      if (code2 === EQ) {
         const keyEnd = keyWhitespace === -1 ? index2 : keyWhitespace;
         const value = header.slice(keyStart, keyEnd);
         const key = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
@@ -93502,16 +93648,16 @@ function parseParameters(header, type2, index2, len, stopFlags) {
           const quotedStart = ++index2;
           let escaped = false;
           while (index2 < len) {
-            const code4 = header.charCodeAt(index2);
-            if (code4 === DQUOTE) {
+            const code3 = header.charCodeAt(index2);
+            if (code3 === DQUOTE) {
               if (parameters[key] === void 0) {
                 parameters[key] = escaped ? unescapeQuotedPairs(header, quotedStart, index2) : header.slice(quotedStart, index2);
               }
               index2++;
               let stop2 = 0;
               while (index2 < len) {
-                const code5 = header.charCodeAt(index2);
-                const flags2 = CHAR_MAP[code5];
+                const code4 = header.charCodeAt(index2);
+                const flags2 = CHAR_MAP[code4];
                 if ((flags2 & stopFlags) !== 0) {
                   stop2 = flags2 & COMMA_FLAG;
                   break;
@@ -93522,7 +93668,7 @@ function parseParameters(header, type2, index2, len, stopFlags) {
                 break parameter;
               continue parameter;
             }
-            if (code4 === BSLASH && index2 + 1 < len) {
+            if (code3 === BSLASH && index2 + 1 < len) {
               escaped = true;
               index2 += 2;
               continue;
@@ -93535,8 +93681,8 @@ function parseParameters(header, type2, index2, len, stopFlags) {
         let stop = 0;
         let valueWhitespace = -1;
         while (index2 < len) {
-          const code4 = header.charCodeAt(index2);
-          const flags2 = CHAR_MAP[code4];
+          const code3 = header.charCodeAt(index2);
+          const flags2 = CHAR_MAP[code3];
           if ((flags2 & stopFlags) !== 0) {
             stop = flags2 & COMMA_FLAG;
             break;
@@ -93563,7 +93709,7 @@ function parseParameters(header, type2, index2, len, stopFlags) {
       } else {
         keyWhitespace = -1;
       }
-      keyFlags |= code3 & NON_ASCII | flags;
+      keyFlags |= code2 & NON_ASCII | flags;
       index2++;
     }
   }
@@ -94248,8 +94394,8 @@ function withCustomRequest(customRequest) {
 
 // node_modules/@octokit/auth-token/dist-bundle/index.js
 var b64url = "(?:[a-zA-Z0-9_-]+)";
-var sep3 = "\\.";
-var jwtRE = new RegExp(`^${b64url}${sep3}${b64url}${sep3}${b64url}$`);
+var sep4 = "\\.";
+var jwtRE = new RegExp(`^${b64url}${sep4}${b64url}${sep4}${b64url}$`);
 var isJWT = jwtRE.test.bind(jwtRE);
 async function auth(token) {
   const isApp = isJWT(token);
@@ -97154,7 +97300,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path5) => path5.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path2) => path2.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -97246,11 +97392,11 @@ function throttling(octokit, octokitOptions) {
     state.write = state.write ?? groups.write;
     state.notifications = state.notifications ?? groups.notifications;
     state.retryLimiter = state.retryLimiter ?? new Bottleneck3();
-    const events2 = {};
-    const emitter = new Bottleneck3.Events(events2);
-    events2.on("secondary-limit", state.onSecondaryRateLimit);
-    events2.on("rate-limit", state.onRateLimit);
-    events2.on(
+    const events = {};
+    const emitter = new Bottleneck3.Events(events);
+    events.on("secondary-limit", state.onSecondaryRateLimit);
+    events.on("rate-limit", state.onRateLimit);
+    events.on(
       "error",
       (e2) => octokit.log.warn("Error in throttling-plugin limit handler", e2)
     );
@@ -97735,9 +97881,15 @@ function runUrl(env = process.env) {
   return GITHUB_SERVER_URL && GITHUB_REPOSITORY && GITHUB_RUN_ID ? `${GITHUB_SERVER_URL}/${GITHUB_REPOSITORY}/actions/runs/${GITHUB_RUN_ID}` : void 0;
 }
 
+// src/entry/log-safe.ts
+var WORD_JOINER2 = "\u2060";
+function logSafe(message) {
+  return message.replace(/:(?=:)/g, `:${WORD_JOINER2}`).replace(/#(?=#\[)/g, `#${WORD_JOINER2}`);
+}
+
 // src/entry/github/inputs.ts
 import { existsSync as existsSync4 } from "node:fs";
-import { basename as basename3, dirname as dirname3, resolve as resolve2 } from "node:path";
+import { basename, dirname, resolve } from "node:path";
 function list(text) {
   return text.split(/[\n,]/).map((item) => item.trim()).filter((item) => item !== "");
 }
@@ -97766,42 +97918,42 @@ function booleanInput(name, fallback, expected) {
 }
 function repositoryRoot(workspace, config) {
   if (!config) return workspace;
-  const path5 = resolve2(workspace, config);
-  if (!CONFIG_FILES.includes(basename3(path5))) {
+  const path2 = resolve(workspace, config);
+  if (!CONFIG_FILES.includes(basename(path2))) {
     throw new PlumblineError(
       `input \`config\` must name a ${CONFIG_FILES.join(" or ")} file; got '${config}'`,
       "plumbline reads its configuration from a file of that name; environment paths in it are relative to its folder."
     );
   }
-  if (!existsSync4(path5)) {
+  if (!existsSync4(path2)) {
     throw new PlumblineError(
       `input \`config\`: ${config} does not exist in ${workspace}`,
       "Check the path, and that actions/checkout ran before plumbline."
     );
   }
-  return dirname3(path5);
+  return dirname(path2);
 }
 
 // src/entry/github/kubeconfig.ts
-import { mkdtemp as mkdtemp2, rm as rm3, writeFile as writeFile2 } from "node:fs/promises";
-import { tmpdir as tmpdir2 } from "node:os";
-import { join as join13 } from "node:path";
-var import_yaml7 = __toESM(require_dist3(), 1);
+import { mkdtemp as mkdtemp3, rm as rm4, writeFile as writeFile3 } from "node:fs/promises";
+import { tmpdir as tmpdir3 } from "node:os";
+import { join as join15 } from "node:path";
+var import_yaml9 = __toESM(require_dist3(), 1);
 async function withKubeconfig(content, use) {
   if (content.trim() === "") return use(void 0);
   for (const secret of kubeconfigSecrets(content)) setSecret(secret);
-  const dir = await mkdtemp2(join13(process.env.RUNNER_TEMP || tmpdir2(), "plumbline-kube-"));
+  const dir = await mkdtemp3(join15(process.env.RUNNER_TEMP || tmpdir3(), "plumbline-kube-"));
   try {
-    const path5 = join13(dir, "config");
-    await writeFile2(path5, content, { mode: 384 });
-    return await use(path5);
+    const path2 = join15(dir, "config");
+    await writeFile3(path2, content, { mode: 384 });
+    return await use(path2);
   } finally {
-    await rm3(dir, { recursive: true, force: true });
+    await rm4(dir, { recursive: true, force: true });
   }
 }
 function kubeconfigSecrets(text) {
   const secrets = /* @__PURE__ */ new Set([text.trim()]);
-  const document2 = (0, import_yaml7.parseDocument)(text);
+  const document2 = (0, import_yaml9.parseDocument)(text);
   if (document2.errors.length > 0) {
     const position = document2.errors[0]?.linePos?.[0];
     throw new PlumblineError(
@@ -97810,9 +97962,9 @@ function kubeconfigSecrets(text) {
     );
   }
   const users = document2.get("users");
-  if ((0, import_yaml7.isSeq)(users)) {
+  if ((0, import_yaml9.isSeq)(users)) {
     for (const user of users.items) {
-      if (!(0, import_yaml7.isMap)(user)) continue;
+      if (!(0, import_yaml9.isMap)(user)) continue;
       collectStrings(user.get("user"), secrets);
     }
   }
@@ -97820,13 +97972,13 @@ function kubeconfigSecrets(text) {
 }
 function collectStrings(node, into) {
   if (!node) return;
-  if ((0, import_yaml7.isScalar)(node)) {
+  if ((0, import_yaml9.isScalar)(node)) {
     if (typeof node.value === "string" && node.value.length >= 6) {
       for (const line of node.value.split("\n")) if (line.trim().length >= 6) into.add(line.trim());
     }
-  } else if ((0, import_yaml7.isMap)(node)) {
+  } else if ((0, import_yaml9.isMap)(node)) {
     for (const pair of node.items) collectStrings(pair.value, into);
-  } else if ((0, import_yaml7.isSeq)(node)) {
+  } else if ((0, import_yaml9.isSeq)(node)) {
     for (const item of node.items) collectStrings(item, into);
   }
 }
@@ -97856,7 +98008,7 @@ async function runDriftAction() {
       ...after ? { after: parseAfter(after) } : {},
       ...revisionFrom ? { revisionSource: parseRevisionSource(revisionFrom) } : {},
       ...link ? { runUrl: link } : {},
-      log: (message) => info(message)
+      log: (message) => info(logSafe(message))
     })
   );
   const drifted = driftedEnvironments(run.environments);
@@ -97902,49 +98054,106 @@ function parseAfter(text) {
 }
 
 // src/entry/github/plan.ts
-import { mkdtemp as mkdtemp3, writeFile as writeFile3 } from "node:fs/promises";
-import { tmpdir as tmpdir3 } from "node:os";
-import { join as join15 } from "node:path";
+import { mkdtemp as mkdtemp4, writeFile as writeFile4 } from "node:fs/promises";
+import { tmpdir as tmpdir4 } from "node:os";
+import { join as join18 } from "node:path";
 
 // src/commands/plan.ts
 import { existsSync as existsSync5 } from "node:fs";
-import { join as join14 } from "node:path";
+import { join as join17 } from "node:path";
+
+// src/commands/plan-config.ts
+import { lstat as lstat3, readFile as readFile7 } from "node:fs/promises";
+import { join as join16 } from "node:path";
+async function checkoutConfig(repoRoot) {
+  const config = await loadConfig(repoRoot);
+  return { config, provenance: { from: "head", ...config.file ? { file: config.file } : {} } };
+}
+async function baseConfig(repoRoot, baseSha, baseDir) {
+  const source = await configAtRevision(repoRoot, baseSha);
+  const config = await loadConfigFrom(source, repoRoot, baseDir ? [baseDir] : []);
+  const head = await checkoutConfigFile(repoRoot);
+  const headChange = await changeInCheckout(repoRoot, source, head);
+  const provenance = { from: "base" };
+  const file = source?.file ?? head?.file;
+  if (file) provenance.file = file;
+  if (headChange) provenance.headChange = headChange;
+  return { config, provenance };
+}
+async function configAtRevision(repoRoot, sha) {
+  for (const file of CONFIG_FILES) {
+    const entry = await entryAtRevision(repoRoot, sha, file);
+    if (entry.kind === "missing") continue;
+    if (entry.kind === "link") {
+      throw new PlumblineError(
+        `${file} at the base (${sha.slice(0, 7)}) is a symbolic link; plumbline reads its configuration only from the file itself`,
+        `Replace ${file} with the configuration file on the base branch.`
+      );
+    }
+    return { file, text: entry.text };
+  }
+  return void 0;
+}
+async function changeInCheckout(repoRoot, base, head) {
+  if (!base) return head ? "added" : void 0;
+  if (!head) return "removed";
+  if (head.file !== base.file || head.link) return "changed";
+  return await readFile7(join16(repoRoot, head.file), "utf8") === base.text ? void 0 : "changed";
+}
+async function checkoutConfigFile(repoRoot) {
+  for (const file of CONFIG_FILES) {
+    const stats = await lstat3(join16(repoRoot, file)).catch(() => void 0);
+    if (stats?.isFile() || stats?.isSymbolicLink()) return { file, link: stats.isSymbolicLink() };
+  }
+  return void 0;
+}
+
+// src/commands/plan.ts
 var LIVE_ENVIRONMENTS_AT_ONCE = 3;
 async function runPlan(options) {
   const log = options.log ?? (() => {
   });
-  const config = await loadConfig(options.repoRoot);
-  const environments = selectEnvironments(config, options.environments ?? []);
-  const head = await headRevision(options.repoRoot);
-  log(`rendering ${environments.map((env) => env.name).join(", ")}`);
-  const headRenders = byEnvironment(await renderEnvironments(options.repoRoot, environments));
+  const { repoRoot, mode } = options;
+  const head = await headRevision(repoRoot);
+  const top = await workTreeTop(repoRoot);
+  const comparesWithBase = mode === "auto" || mode === "offline";
+  const base = comparesWithBase || options.base !== void 0 ? await resolveBase(repoRoot, options.base) : void 0;
   const result = { environments: [] };
   if (head) result.head = head;
   const offline = /* @__PURE__ */ new Map();
-  if (options.mode === "auto" || options.mode === "offline") {
-    const base = await resolveBase(options.repoRoot, options.base);
+  let planned;
+  if (base && comparesWithBase) {
     result.base = base;
     log(`comparing with the merge base of ${base.ref} (${base.sha.slice(0, 7)})`);
-    const baseRenders = await withCheckout(
-      options.repoRoot,
-      base.sha,
-      async (dir) => byEnvironment(
-        await renderEnvironments(
-          dir,
-          environments.filter((env) => existsSync5(join14(dir, env.path)))
-        )
-      )
-    );
-    for (const env of environments) {
+    planned = await withCheckout(repoRoot, base.sha, async (baseDir, baseTop) => {
+      const trusted = await baseConfig(repoRoot, base.sha, baseDir);
+      const chosen = await renderHead(trusted, options, top, log);
+      const atBase = chosen.environments.filter((env) => existsSync5(join17(baseDir, env.path)));
+      const baseRenders = byEnvironment(
+        await renderEnvironments(baseDir, atBase, { settings: trusted.config.render, top: baseTop })
+      );
+      const headSide = new Map(chosen.headRenders);
+      for (const env of atBase) {
+        if (!existsSync5(join17(repoRoot, env.path)))
+          headSide.set(env.name, { environment: env, resources: [] });
+      }
       const comparedWith = `base ${base.ref} (${base.sha.slice(0, 7)})`;
-      offline.set(env.name, compareRenders(env, headRenders, baseRenders, config, comparedWith));
-    }
+      for (const env of chosen.environments) {
+        offline.set(env.name, compareRenders(env, headSide, baseRenders, trusted.config, comparedWith));
+      }
+      return chosen;
+    });
+  } else {
+    const trusted = base ? await baseConfig(repoRoot, base.sha) : await checkoutConfig(repoRoot);
+    planned = await renderHead(trusted, options, top, log);
   }
+  result.config = planned.provenance;
+  const { environments, headRenders, config } = planned;
   const live = await compareLive(environments, headRenders, config, options, log);
   for (const env of environments) {
     const offlineResult = offline.get(env.name);
     if (offlineResult) {
-      if (options.mode === "auto" && env.cluster && !options.clusterAvailable) {
+      if (mode === "auto" && env.cluster && !options.clusterAvailable) {
         offlineResult.notice = `no cluster credentials were given, so ${env.name} is compared with the base branch only`;
       }
       result.environments.push(offlineResult);
@@ -97953,6 +98162,14 @@ async function runPlan(options) {
     if (liveResult) result.environments.push(liveResult);
   }
   return result;
+}
+async function renderHead(trusted, options, top, log) {
+  const environments = selectEnvironments(trusted.config, options.environments ?? []);
+  log(`rendering ${environments.map((env) => env.name).join(", ")}`);
+  const headRenders = byEnvironment(
+    await renderEnvironments(options.repoRoot, environments, { settings: trusted.config.render, top })
+  );
+  return { ...trusted, environments, headRenders };
 }
 function compareRenders(env, headRenders, baseRenders, config, comparedWith) {
   const head = headRenders.get(env.name);
@@ -97988,20 +98205,27 @@ async function compareLive(environments, headRenders, config, options, log) {
   async function compareOne(env) {
     const context3 = options.context ?? env.cluster?.context;
     const hasCluster = Boolean(env.cluster) || options.context !== void 0;
+    const comparedWith = hasCluster ? `cluster ${context3 ?? "(current context)"}` : "no cluster";
+    const render = headRenders.get(env.name);
+    if (explicit && (!render || "error" in render)) {
+      results.set(
+        env.name,
+        failed(env, mode, comparedWith, render && "error" in render ? render.error : void 0)
+      );
+      return;
+    }
     if (!hasCluster) {
       if (explicit) {
         const notice2 = `${env.name} has no cluster, so it was not compared with one; set cluster.context in the config or pass --context`;
-        results.set(env.name, { ...skipped(env, mode, "no cluster"), notice: notice2 });
+        results.set(env.name, { ...skipped(env, mode, comparedWith), notice: notice2 });
       }
       return;
     }
-    const comparedWith = `cluster ${context3 ?? "(current context)"}`;
     if (!options.clusterAvailable) {
       if (explicit)
         results.set(env.name, failed(env, mode, comparedWith, "no cluster credentials (no kubeconfig)"));
       return;
     }
-    const render = headRenders.get(env.name);
     if (!render || "error" in render) {
       results.set(
         env.name,
@@ -98114,11 +98338,18 @@ function renderMarkdown(result, options = {}) {
 function renderMarkdownParts(result, options) {
   const redacted = redactResult(result);
   const title = options.title ?? DEFAULT_TITLE;
-  return packSections(markdownSummary2(redacted, options), environmentSections(redacted), options.limit, {
-    reserve: options.reserve ?? 0,
-    continuation: `## ${escapeInline(title)} (continued)`,
-    ...options.fullReportHint ? { fullReportHint: options.fullReportHint } : {}
-  });
+  const { parts, sectionsLeftOut } = packSections(
+    markdownSummary2(redacted, options),
+    environmentSections(redacted),
+    options.limit,
+    {
+      reserve: options.reserve ?? 0,
+      continuation: `## ${escapeInline(title)} (continued)`,
+      ...options.fullReportHint ? { fullReportHint: options.fullReportHint } : {},
+      ...options.maxParts ? { maxParts: options.maxParts } : {}
+    }
+  );
+  return { parts, objectsLeftOut: sectionsLeftOut };
 }
 function markdownSummary2(result, options = {}) {
   const redacted = redactResult(result);
@@ -98126,6 +98357,8 @@ function markdownSummary2(result, options = {}) {
   if (redacted.head && redacted.base) {
     blocks.push(`Comparing ${code(describeRef(redacted.head))} with ${code(describeRef(redacted.base))}.`);
   }
+  const configNotice = configChangeNotice(redacted.config);
+  if (configNotice) blocks.push(`\u26A0\uFE0F ${escapeInline(configNotice)}`);
   blocks.push(verdict(redacted));
   if (redacted.environments.length > 0) blocks.push(summaryTable(redacted));
   const risks = riskList(redacted);
@@ -98236,18 +98469,19 @@ function renderObjectSection(change) {
 
 // src/commands/publish-plan.ts
 var PLAN_COMMENT_KIND = "plan";
+var MAX_COMMENT_PARTS = 10;
 var PLAN_LABELS = { changes: "plumbline:changes", noChanges: "plumbline:no-changes" };
 async function publishPlan(forge, thread, result, options) {
   const published = { comments: [], labelsAdded: [], labelsRemoved: [] };
   if (options.comment) {
     for (const comment of planComments(result, options)) {
-      const parts = planCommentParts(forge, comment.key, comment.result, options);
+      const { parts, objectsLeftOut } = planCommentParts(forge, comment.key, comment.result, options);
       const sync = await syncStickyComment(forge, thread, {
         kind: PLAN_COMMENT_KIND,
         key: comment.key,
         parts
       });
-      published.comments.push({ key: comment.key, parts: parts.length, sync });
+      published.comments.push({ key: comment.key, parts: parts.length, objectsLeftOut, sync });
     }
   }
   if (options.labels) {
@@ -98277,6 +98511,7 @@ function planCommentParts(forge, key, result, options) {
   return renderMarkdownParts(result, {
     limit: forge.bodyLimit,
     reserve: markerReserve({ kind: PLAN_COMMENT_KIND, key }),
+    maxParts: MAX_COMMENT_PARTS,
     ...options.runUrl ? { runUrl: options.runUrl } : {},
     ...options.fullReportHint ? { fullReportHint: options.fullReportHint } : {}
   });
@@ -98317,6 +98552,11 @@ function toPlanReport(result) {
     changed: hasChanges(redacted),
     base: redacted.base ? { ref: redacted.base.ref, sha: redacted.base.sha } : null,
     head: redacted.head ? { ref: redacted.head.ref, sha: redacted.head.sha } : null,
+    config: redacted.config ? {
+      from: redacted.config.from,
+      file: redacted.config.file ?? null,
+      headChange: redacted.config.headChange ?? null
+    } : null,
     totals,
     environments: redacted.environments.map(environmentReport)
   };
@@ -98357,6 +98597,7 @@ function objectReport(change) {
 
 // src/entry/github/plan.ts
 var MODES2 = ["auto", "live", "offline", "reader"];
+var FULL_REPORT = "the job summary and the report-markdown file";
 var SUMMARY_LIMIT = 1024 * 1024 - 1024;
 async function runPlanAction() {
   const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
@@ -98381,7 +98622,7 @@ async function runPlanAction() {
       clusterAvailable: kubeconfigPath !== void 0,
       ...base ? { base } : {},
       ...kubeconfigPath ? { kubeconfigPath } : {},
-      log: (message) => info(message)
+      log: (message) => info(logSafe(message))
     });
   });
   if (pullRequest && !getInput("base-ref")) nameBase(result, pullRequest);
@@ -98436,12 +98677,15 @@ async function publish(result, pullRequest, options) {
       selected: options.environments,
       labels: options.labels,
       ...options.runUrl ? { runUrl: options.runUrl } : {},
-      fullReportHint: "the job summary and the report-markdown file"
+      fullReportHint: FULL_REPORT
     });
-    for (const { key, parts, sync } of published.comments) {
+    for (const { key, parts, objectsLeftOut, sync } of published.comments) {
       const what = `${sync.created} created, ${sync.updated} updated, ${sync.unchanged} unchanged, ${sync.deleted} deleted`;
+      const leftOut = objectsLeftOut > 0 ? `; ${objectsLeftOut} objects did not fit and are in ${FULL_REPORT}` : "";
       info(
-        `plan comment ${key}: ${parts} part${parts === 1 ? "" : "s"} (${what}) ${sync.urls.join(" ")}`
+        logSafe(
+          `plan comment ${key}: ${parts} part${parts === 1 ? "" : "s"} (${what})${leftOut} ${sync.urls.join(" ")}`
+        )
       );
     }
   } catch (error2) {
@@ -98493,17 +98737,19 @@ function explainFork(result) {
   }
 }
 async function writeReports(result, runUrl2) {
-  const dir = await mkdtemp3(join15(process.env.RUNNER_TEMP || tmpdir3(), "plumbline-plan-"));
-  const markdown = join15(dir, "plan.md");
-  const json2 = join15(dir, "plan.json");
-  await writeFile3(markdown, renderMarkdown(result, runUrl2 ? { runUrl: runUrl2 } : {}));
-  await writeFile3(json2, renderJson(result));
+  const dir = await mkdtemp4(join18(process.env.RUNNER_TEMP || tmpdir4(), "plumbline-plan-"));
+  const markdown = join18(dir, "plan.md");
+  const json2 = join18(dir, "plan.json");
+  await writeFile4(markdown, renderMarkdown(result, runUrl2 ? { runUrl: runUrl2 } : {}));
+  await writeFile4(json2, renderJson(result));
   return { markdown, json: json2 };
 }
 function summaryText(result, runUrl2) {
   const full = renderMarkdown(result, runUrl2 ? { runUrl: runUrl2 } : {});
   if (full.length <= SUMMARY_LIMIT) return full;
-  const [first = ""] = renderMarkdownParts(result, {
+  const {
+    parts: [first = ""]
+  } = renderMarkdownParts(result, {
     limit: SUMMARY_LIMIT,
     ...runUrl2 ? { runUrl: runUrl2 } : {},
     fullReportHint: "the report-markdown file"
@@ -98516,8 +98762,8 @@ The report is longer than a job summary holds; the whole of it is in the report-
 
 // src/commands/promote.ts
 import { randomUUID as randomUUID2 } from "node:crypto";
-import { readFile as readFile5, rename as rename2, rm as rm4, writeFile as writeFile4 } from "node:fs/promises";
-import { join as join16, posix as posix7 } from "node:path";
+import { readFile as readFile8, rename as rename2, rm as rm5, writeFile as writeFile5 } from "node:fs/promises";
+import { join as join19, posix as posix10 } from "node:path";
 
 // src/promote/image-ref.ts
 function parseImageRef(ref) {
@@ -98577,7 +98823,7 @@ function namesOverlap(a, b) {
 }
 
 // src/promote/describe.ts
-var bodyMarker = (target) => `<!-- plumbline:promote ${target} -->`;
+var bodyMarker = (target) => buildMarker({ kind: "promote", key: target });
 function promotionTitle(summary2) {
   const [only] = summary2.promotions;
   if (summary2.promotions.length === 1 && only) {
@@ -98596,21 +98842,19 @@ ${lines.join("\n")}
 
 Promoted by plumbline from ${summary2.baseCommit.slice(0, 12)}.`;
 }
-var code2 = (text) => `\`${text.replaceAll("`", "'")}\``;
-var cell = (text) => text.replaceAll("|", "\\|");
 function pullRequestBody(summary2, bodyLimit = 65536) {
   const rows = summary2.promotions.map(
-    (p) => `| ${code2(p.image)} | ${p.from.map((v) => code2(formatVersion(v))).join(", ")} \u2192 ${code2(formatVersion(p.to))} | ${cell(p.origin)} | ${code2(summary2.baseCommit.slice(0, 12))} |`
+    (p) => `| ${code(p.image)} | ${p.from.map((v) => code(formatVersion(v))).join(", ")} \u2192 ${code(formatVersion(p.to))} | ${escapeInline(p.origin)} | ${code(summary2.baseCommit.slice(0, 12))} |`
   );
   const parts = [
     bodyMarker(summary2.target),
-    `## Promote to ${summary2.target}`,
+    `## Promote to ${escapeInline(summary2.target)}`,
     "",
     "| image | old \u2192 new | source | source commit |",
     "| --- | --- | --- | --- |",
     ...rows,
     "",
-    `Files: ${[...new Set(summary2.promotions.flatMap((p) => p.places))].map(code2).join(", ")}`
+    `Files: ${[...new Set(summary2.promotions.flatMap((p) => p.places))].map(code).join(", ")}`
   ];
   if (summary2.superseded.length > 0) {
     parts.push(
@@ -98618,11 +98862,12 @@ function pullRequestBody(summary2, bodyLimit = 65536) {
       "### Superseded",
       `This ${noun(summary2)} was updated by a newer promotion; it no longer carries:`,
       ...summary2.superseded.map(
-        (s) => `- ${code2(s.image)} ${code2(formatVersion(s.was))} (now ${code2(formatVersion(s.now))})`
+        (s) => `- ${code(s.image)} ${code(formatVersion(s.was))} (now ${code(formatVersion(s.now))})`
       )
     );
   }
-  if (summary2.targetChange) parts.push("", `### What changes in ${summary2.target}`, "", summary2.targetChange);
+  if (summary2.targetChange)
+    parts.push("", `### What changes in ${escapeInline(summary2.target)}`, "", summary2.targetChange);
   parts.push(
     "",
     `_This ${noun(summary2)} is kept up to date by plumbline promote; newer promotions update it._`
@@ -98643,7 +98888,7 @@ function retiredNote(base, target, changeRequest) {
   return `
 
 ---
-**Superseded:** ${base} already runs these versions in ${target}; plumbline deleted the branch, which closes this ${changeRequest}.`;
+**Superseded:** ${escapeInline(base)} already runs these versions in ${escapeInline(target)}; plumbline deleted the branch, which closes this ${changeRequest}.`;
 }
 function retiredBody(body, base, target, changeRequest) {
   return body + retiredNote(base, target, changeRequest);
@@ -98665,45 +98910,45 @@ function promotedImages(target, promotions) {
 // src/promote/files.ts
 function promotableFiles(paths) {
   const charts = new Set(
-    paths.filter((path5) => path5.endsWith("/Chart.yaml") || path5 === "Chart.yaml").map((path5) => dirOf(path5))
+    paths.filter((path2) => path2.endsWith("/Chart.yaml") || path2 === "Chart.yaml").map((path2) => dirOf(path2))
   );
-  return paths.filter((path5) => {
-    const base = path5.slice(path5.lastIndexOf("/") + 1);
+  return paths.filter((path2) => {
+    const base = path2.slice(path2.lastIndexOf("/") + 1);
     if (!/\.ya?ml$/.test(base) && base !== "Kustomization") return false;
     if (base === "Chart.yaml" || base === "Chart.lock") return false;
-    const segments = path5.split("/");
+    const segments = path2.split("/");
     return !segments.some((segment, index2) => {
       const parent = segments.slice(0, index2).join("/");
       return (segment === "templates" || segment === "charts") && charts.has(parent);
     });
   });
 }
-function dirOf(path5) {
-  const slash = path5.lastIndexOf("/");
-  return slash === -1 ? "" : path5.slice(0, slash);
+function dirOf(path2) {
+  const slash = path2.lastIndexOf("/");
+  return slash === -1 ? "" : path2.slice(0, slash);
 }
 
 // src/promote/find.ts
-var import_yaml10 = __toESM(require_dist3(), 1);
-import { posix as posix6 } from "node:path";
+var import_yaml12 = __toESM(require_dist3(), 1);
+import { posix as posix9 } from "node:path";
 
 // src/promote/scalars.ts
-var import_yaml8 = __toESM(require_dist3(), 1);
-function resolve3(document2, node) {
-  if ((0, import_yaml8.isAlias)(node)) return node.resolve(document2);
+var import_yaml10 = __toESM(require_dist3(), 1);
+function resolve2(document2, node) {
+  if ((0, import_yaml10.isAlias)(node)) return node.resolve(document2);
   return node ?? void 0;
 }
 function mapAt(document2, node) {
-  const resolved = resolve3(document2, node);
-  return (0, import_yaml8.isMap)(resolved) ? resolved : void 0;
+  const resolved = resolve2(document2, node);
+  return (0, import_yaml10.isMap)(resolved) ? resolved : void 0;
 }
 function seqItems(document2, node) {
-  const resolved = resolve3(document2, node);
-  return (0, import_yaml8.isSeq)(resolved) ? resolved.items : [];
+  const resolved = resolve2(document2, node);
+  return (0, import_yaml10.isSeq)(resolved) ? resolved.items : [];
 }
 function scalarIn(document2, map3, key) {
-  const resolved = resolve3(document2, map3?.get(key, true));
-  return (0, import_yaml8.isScalar)(resolved) ? resolved : void 0;
+  const resolved = resolve2(document2, map3?.get(key, true));
+  return (0, import_yaml10.isScalar)(resolved) ? resolved : void 0;
 }
 function scalarText(scalar) {
   if (!scalar || scalar.value === null || scalar.value === void 0) return void 0;
@@ -98717,37 +98962,37 @@ function textIn(document2, map3, key) {
 
 // src/promote/helm-paths.ts
 var segmentPattern = /^([^.[\]]+)((?:\[[^\]]+\])*)$/;
-function parseHelmPath(path5) {
-  return path5.split(".").map((part) => {
+function parseHelmPath(path2) {
+  return path2.split(".").map((part) => {
     const match = segmentPattern.exec(part);
-    if (!match) throw invalid(path5);
+    if (!match) throw invalid(path2);
     const selectors = [...(match[2] ?? "").matchAll(/\[([^\]]+)\]/g)].map(([, inner = ""]) => {
       if (/^\d+$/.test(inner)) return { index: Number(inner) };
       const eq = inner.indexOf("=");
-      if (eq <= 0) throw invalid(path5);
+      if (eq <= 0) throw invalid(path2);
       return { key: inner.slice(0, eq).trim(), value: inner.slice(eq + 1).trim() };
     });
     return { key: match[1] ?? "", selectors };
   });
 }
-function invalid(path5) {
+function invalid(path2) {
   return new PlumblineError(
-    `helm image path '${path5}' is not valid`,
+    `helm image path '${path2}' is not valid`,
     "Write paths like `image`, `sidecar.image`, `containers[name=app].image` or `jobs[0].image`."
   );
 }
-function nodeAtHelmPath(document2, path5) {
-  let node = resolve3(document2, document2.contents);
-  for (const segment of path5) {
+function nodeAtHelmPath(document2, path2) {
+  let node = resolve2(document2, document2.contents);
+  for (const segment of path2) {
     const map3 = mapAt(document2, node);
     if (!map3) return void 0;
-    node = resolve3(document2, map3.get(segment.key, true));
+    node = resolve2(document2, map3.get(segment.key, true));
     for (const selector of segment.selectors) {
       const items = seqItems(document2, node);
       if ("index" in selector) {
-        node = resolve3(document2, items[selector.index]);
+        node = resolve2(document2, items[selector.index]);
       } else {
-        node = resolve3(
+        node = resolve2(
           document2,
           items.find((item) => {
             return textIn(document2, mapAt(document2, item), selector.key) === selector.value;
@@ -98760,22 +99005,22 @@ function nodeAtHelmPath(document2, path5) {
 }
 
 // src/promote/parse.ts
-var import_yaml9 = __toESM(require_dist3(), 1);
-function parseYamlFile(path5, text) {
-  const lines = new import_yaml9.LineCounter();
-  const parsed = (0, import_yaml9.parseAllDocuments)(text, { keepSourceTokens: true, lineCounter: lines, uniqueKeys: false });
+var import_yaml11 = __toESM(require_dist3(), 1);
+function parseYamlFile(path2, text) {
+  const lines = new import_yaml11.LineCounter();
+  const parsed = (0, import_yaml11.parseAllDocuments)(text, { keepSourceTokens: true, lineCounter: lines, uniqueKeys: false });
   const documents = Array.isArray(parsed) ? parsed : [];
   for (const document2 of documents) {
     const error2 = document2.errors[0];
     if (error2) {
       const { line, col } = lines.linePos(error2.pos[0]);
       throw new PlumblineError(
-        `${path5}:${line}:${col}: not valid YAML: ${firstLine(error2.message)}`,
+        `${path2}:${line}:${col}: not valid YAML: ${firstLine(error2.message)}`,
         "Fix the YAML in this file; plumbline wrote nothing."
       );
     }
   }
-  return { path: path5, text, documents, lines };
+  return { path: path2, text, documents, lines };
 }
 function lineAt(file, offset) {
   return file.lines.linePos(offset).line;
@@ -98786,10 +99031,10 @@ function firstLine(message) {
 
 // src/promote/find.ts
 var kustomizationNames = /* @__PURE__ */ new Set(["kustomization.yaml", "kustomization.yml", "Kustomization"]);
-function formatOf(path5, options = {}) {
-  const base = path5.slice(path5.lastIndexOf("/") + 1);
+function formatOf(path2, options = {}) {
+  const base = path2.slice(path2.lastIndexOf("/") + 1);
   if (kustomizationNames.has(base)) return "kustomize";
-  if (options.helmValuesFiles?.includes(path5)) return "helm";
+  if (options.helmValuesFiles?.includes(path2)) return "helm";
   if (/^values([.-][^/]*)?\.ya?ml$/.test(base) || /\.values\.ya?ml$/.test(base)) return "helm";
   return "manifest";
 }
@@ -98827,43 +99072,43 @@ function kustomizeSites(file, document2) {
   return sites;
 }
 function kustomizeResources(file, document2) {
-  const folder = posix6.dirname(file.path);
-  return seqItems(document2, mapAt(document2, document2.contents)?.get("resources", true)).map((item) => scalarText((0, import_yaml10.isScalar)(item) ? item : void 0)).filter((resource) => resource !== void 0 && !resource.includes("://")).map((resource) => posix6.normalize(posix6.join(folder, resource)));
+  const folder = posix9.dirname(file.path);
+  return seqItems(document2, mapAt(document2, document2.contents)?.get("resources", true)).map((item) => scalarText((0, import_yaml12.isScalar)(item) ? item : void 0)).filter((resource) => resource !== void 0 && !resource.includes("://")).map((resource) => posix9.normalize(posix9.join(folder, resource)));
 }
 function helmSites(file, document2, paths) {
   const sites = /* @__PURE__ */ new Map();
-  const visit = (node, where, key, seen) => {
-    const resolved = resolve3(document2, node);
+  const visit2 = (node, where, key, seen) => {
+    const resolved = resolve2(document2, node);
     if (!resolved || seen.has(resolved)) return;
     seen.add(resolved);
     if (key === "image") {
       const site = helmImageSite(file, document2, resolved, where);
       if (site) sites.set(resolved, site);
     }
-    if ((0, import_yaml10.isMap)(resolved)) {
+    if ((0, import_yaml12.isMap)(resolved)) {
       for (const pair of resolved.items) {
-        const childKey = scalarText((0, import_yaml10.isScalar)(pair.key) ? pair.key : void 0);
+        const childKey = scalarText((0, import_yaml12.isScalar)(pair.key) ? pair.key : void 0);
         if (childKey !== void 0)
-          visit(pair.value, where ? `${where}.${childKey}` : childKey, childKey, seen);
+          visit2(pair.value, where ? `${where}.${childKey}` : childKey, childKey, seen);
       }
-    } else if ((0, import_yaml10.isSeq)(resolved)) {
+    } else if ((0, import_yaml12.isSeq)(resolved)) {
       resolved.items.forEach((item, index2) => {
-        visit(item, `${where}[${index2}]`, void 0, seen);
+        visit2(item, `${where}[${index2}]`, void 0, seen);
       });
     }
   };
-  visit(document2.contents, "", void 0, /* @__PURE__ */ new Set());
-  for (const path5 of paths) {
-    const node = nodeAtHelmPath(document2, path5);
+  visit2(document2.contents, "", void 0, /* @__PURE__ */ new Set());
+  for (const path2 of paths) {
+    const node = nodeAtHelmPath(document2, path2);
     if (!node || sites.has(node)) continue;
-    const site = helmImageSite(file, document2, node, path5.map((segment) => segment.key).join("."));
+    const site = helmImageSite(file, document2, node, path2.map((segment) => segment.key).join("."));
     if (site) sites.set(node, site);
   }
   return [...sites.values()];
 }
 function helmImageSite(file, document2, node, where) {
-  if ((0, import_yaml10.isScalar)(node)) return refSite(file, "helm", node, where);
-  if (!(0, import_yaml10.isMap)(node)) return void 0;
+  if ((0, import_yaml12.isScalar)(node)) return refSite(file, "helm", node, where);
+  if (!(0, import_yaml12.isMap)(node)) return void 0;
   const repository = textIn(document2, node, "repository");
   if (!repository) return void 0;
   const registry = textIn(document2, node, "registry");
@@ -99122,7 +99367,7 @@ ${looked.length > 0 ? looked.join("\n") : "  (no YAML files)"}`,
 }
 
 // src/promote/edit.ts
-var import_yaml11 = __toESM(require_dist3(), 1);
+var import_yaml13 = __toESM(require_dist3(), 1);
 function applyEdits(file, edits) {
   const splices = edits.map((edit) => spliceFor(file, edit)).sort((a, b) => b.start - a.start);
   let text = file.text;
@@ -99136,22 +99381,22 @@ function applyEdits(file, edits) {
 }
 function spliceFor(file, edit) {
   const token = edit.scalar.srcToken;
-  if (!token || !import_yaml11.CST.isScalar(token))
+  if (!token || !import_yaml13.CST.isScalar(token))
     throw failure(file, `line ${edit.line}: the value is not a scalar in the source`);
-  const before = import_yaml11.CST.stringify(token);
+  const before = import_yaml13.CST.stringify(token);
   if (file.text.slice(token.offset, token.offset + before.length) !== before) {
     throw failure(file, `line ${edit.line}: the parsed source does not match the file`);
   }
   const copy = structuredClone(token);
-  import_yaml11.CST.setScalarValue(copy, edit.to, { type: styleFor(edit.scalar, edit.to) });
-  return { start: token.offset, end: token.offset + before.length, text: import_yaml11.CST.stringify(copy) };
+  import_yaml13.CST.setScalarValue(copy, edit.to, { type: styleFor(edit.scalar, edit.to) });
+  return { start: token.offset, end: token.offset + before.length, text: import_yaml13.CST.stringify(copy) };
 }
 function styleFor(scalar, value) {
   const type2 = scalar.type ?? "PLAIN";
   if (type2 !== "PLAIN") return type2;
   let reads;
   try {
-    reads = (0, import_yaml11.parse)(value);
+    reads = (0, import_yaml13.parse)(value);
   } catch {
     return "QUOTE_DOUBLE";
   }
@@ -99165,7 +99410,7 @@ function failure(file, detail) {
 }
 
 // src/promote/verify.ts
-var import_yaml12 = __toESM(require_dist3(), 1);
+var import_yaml14 = __toESM(require_dist3(), 1);
 function verifyEdits(original, newText, edits) {
   let edited;
   try {
@@ -99196,12 +99441,12 @@ function compare(a, b, wanted, seen, file, where) {
   }
   if (node.anchor !== other.anchor || node.tag !== other.tag)
     throw mismatch(file, `${where}: an anchor or tag changed`);
-  if ((0, import_yaml12.isAlias)(node)) {
-    if (!(0, import_yaml12.isAlias)(other) || node.source !== other.source) throw mismatch(file, `${where}: an alias changed`);
+  if ((0, import_yaml14.isAlias)(node)) {
+    if (!(0, import_yaml14.isAlias)(other) || node.source !== other.source) throw mismatch(file, `${where}: an alias changed`);
     return;
   }
-  if ((0, import_yaml12.isScalar)(node)) {
-    if (!(0, import_yaml12.isScalar)(other)) throw mismatch(file, `${where} changed kind`);
+  if ((0, import_yaml14.isScalar)(node)) {
+    if (!(0, import_yaml14.isScalar)(other)) throw mismatch(file, `${where} changed kind`);
     const intended = wanted.get(node);
     if (intended !== void 0) {
       seen.add(node);
@@ -99213,16 +99458,16 @@ function compare(a, b, wanted, seen, file, where) {
     }
     return;
   }
-  if ((0, import_yaml12.isMap)(node) || (0, import_yaml12.isSeq)(node)) {
+  if ((0, import_yaml14.isMap)(node) || (0, import_yaml14.isSeq)(node)) {
     if (node.constructor !== other.constructor || !("items" in other))
       throw mismatch(file, `${where} changed kind`);
     const items = other.items;
     if (items.length !== node.items.length) throw mismatch(file, `${where}: items were added or removed`);
     node.items.forEach((item, index2) => {
       const otherItem = items[index2];
-      if ((0, import_yaml12.isPair)(item)) {
-        if (!(0, import_yaml12.isPair)(otherItem)) throw mismatch(file, `${where} changed kind`);
-        const key = (0, import_yaml12.isScalar)(item.key) ? String(item.key.value) : `#${index2}`;
+      if ((0, import_yaml14.isPair)(item)) {
+        if (!(0, import_yaml14.isPair)(otherItem)) throw mismatch(file, `${where} changed kind`);
+        const key = (0, import_yaml14.isScalar)(item.key) ? String(item.key.value) : `#${index2}`;
         compare(item.key, otherItem.key, wanted, seen, file, `${where}.${key} (key)`);
         compare(item.value, otherItem.value, wanted, seen, file, `${where}.${key}`);
       } else {
@@ -99383,12 +99628,12 @@ async function withBase(repo, settings, extraBranches, work) {
 }
 async function inventoryOf(env, settings, paths, read) {
   const files = [];
-  for (const path5 of promotableFiles(paths)) files.push(parseYamlFile(path5, await read(path5)));
-  const helmValuesFiles = (env.helm?.valuesFiles ?? []).map((file) => posix7.join(env.path, file));
+  for (const path2 of promotableFiles(paths)) files.push(parseYamlFile(path2, await read(path2)));
+  const helmValuesFiles = (env.helm?.valuesFiles ?? []).map((file) => posix10.join(env.path, file));
   const helmImagePaths = env.promote?.helmImagePaths ?? settings.target.promote?.helmImagePaths ?? [];
   return { files, inventory: findImages(files, { helmValuesFiles, helmImagePaths }) };
 }
-var readIn = (dir) => (path5) => readFile5(join16(dir, path5), "utf8");
+var readIn = (dir) => (path2) => readFile8(join19(dir, path2), "utf8");
 async function wantedImages(dir, settings, unit) {
   let wanted;
   if (settings.explicit) {
@@ -99467,7 +99712,7 @@ async function attemptOnce({ dir, baseHead, heads }, options, settings, deps, br
       change: { branch, attempts: attempt, promoted, upToDate: false }
     };
   }
-  await Promise.all(rewrites.map((rewrite) => writeAtomically(join16(dir, rewrite.path), rewrite.text)));
+  await Promise.all(rewrites.map((rewrite) => writeAtomically(join19(dir, rewrite.path), rewrite.text)));
   const tree = await stagedTree(
     dir,
     rewrites.map((rewrite) => rewrite.path)
@@ -99523,8 +99768,8 @@ async function pendingOnBranch(dir, branchHead, settings, baseInventory) {
     target,
     settings,
     await listFilesAt(dir, branchHead, target.path),
-    async (path5) => {
-      return await showFile(dir, branchHead, path5) ?? "";
+    async (path2) => {
+      return await showFile(dir, branchHead, path2) ?? "";
     }
   );
   let running;
@@ -99618,13 +99863,13 @@ async function deleteBranch(dir, remote, branch, expected) {
 var reason = (error2) => error2 instanceof Error ? error2.message : String(error2);
 var hintOf = (error2) => error2 instanceof PlumblineError || error2 instanceof ForgeError ? error2.hint ?? "" : "";
 var explain = (error2) => [reason(error2), hintOf(error2)].filter(Boolean).join(" ");
-async function writeAtomically(path5, text) {
-  const temporary = `${path5}.plumbline-${randomUUID2()}.tmp`;
+async function writeAtomically(path2, text) {
+  const temporary = `${path2}.plumbline-${randomUUID2()}.tmp`;
   try {
-    await writeFile4(temporary, text);
-    await rename2(temporary, path5);
+    await writeFile5(temporary, text);
+    await rename2(temporary, path2);
   } catch (error2) {
-    await rm4(temporary, { force: true });
+    await rm5(temporary, { force: true });
     throw error2;
   }
 }
@@ -99651,11 +99896,15 @@ function planTargetChange(config, options = {}) {
     const comparedWith = `base ${baseBranch} (${baseCommit.slice(0, 7)})`;
     let environment;
     try {
-      const after = await renderEnvironment(worktreeDir, env, options);
+      const settings = { settings: config.render, ...options };
+      const after = await renderEnvironment(worktreeDir, env, {
+        ...settings,
+        top: await workTreeTop(worktreeDir)
+      });
       const before = await withCheckout(
         worktreeDir,
         baseCommit,
-        (dir) => renderEnvironment(dir, env, options)
+        (dir, top) => renderEnvironment(dir, env, { ...settings, top })
       );
       const changes = compareSets(byKey2(before), byKey2(after), config.diff.ignore);
       environment = {
@@ -99754,7 +100003,7 @@ async function runPromoteAction() {
       )
     },
     describeTargetChange: planTargetChange(config),
-    log: (line) => info(line)
+    log: (line) => info(logSafe(line))
   });
   for (const warning2 of result.warnings) warning(warning2);
   const request2 = result.changes.find((change) => change.pullRequest)?.pullRequest;

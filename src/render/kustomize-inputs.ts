@@ -8,8 +8,11 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { join, posix } from 'node:path';
-import { parse } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
 import { KUSTOMIZATION_FILES } from '../config/discover.js';
+import { PlumblineError } from '../errors.js';
+import { aliasBudget, plainValue } from '../yaml/plain-value.js';
+import { syntaxReason } from '../yaml/syntax-reason.js';
 import { type Boundary, realPathInside } from './containment.js';
 import { isRemoteReference } from './remote-reference.js';
 
@@ -46,7 +49,6 @@ export async function kustomizeInputs(boundary: Boundary, folder: string): Promi
     inputs.kustomizations.push(dir);
     inputs.paths.push(file);
     const kustomization = await readKustomization(root, file);
-    if (!kustomization) continue;
     for (const reference of referencesOf(kustomization)) {
       if (reference.kind === 'remote') {
         inputs.remote.push({ reference: reference.value, kustomization: file });
@@ -133,14 +135,29 @@ async function kustomizationFile(root: string, dir: string): Promise<string | un
   return undefined;
 }
 
-/** The kustomization as data; one that does not parse is kustomize's to report. */
-async function readKustomization(root: string, file: string): Promise<Kustomization | undefined> {
-  try {
-    const value: unknown = parse(await readFile(join(root, file), 'utf8'), { maxAliasCount: 100 });
-    return recordOf(value);
-  } catch {
-    return undefined;
+/**
+ * The kustomization as data. kustomize's own message for one that does not parse names
+ * neither the file nor the kustomization it came from, so plumbline reports it: file,
+ * line, column and reason, without the text (syntax-reason.ts).
+ */
+async function readKustomization(root: string, file: string): Promise<Kustomization> {
+  const text = await readFile(join(root, file), 'utf8');
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter, prettyErrors: false, logLevel: 'error' });
+  const [error] = document.errors;
+  if (error) {
+    const { line, col } = lineCounter.linePos(error.pos[0]);
+    throw new PlumblineError(
+      `${file}:${line}:${col}: YAML syntax: ${syntaxReason(error)}`,
+      'Fix the YAML at that line; kustomize reads the kustomization as YAML.',
+    );
   }
+  const value = plainValue(document, aliasBudget());
+  if (!value.ok) {
+    const { line, col } = lineCounter.linePos(value.offset);
+    throw new PlumblineError(`${file}:${line}:${col}: YAML aliases: ${value.reason}`);
+  }
+  return recordOf(value.value);
 }
 
 async function isFile(path: string): Promise<boolean> {

@@ -338,7 +338,7 @@ describe('promote on the default branch', () => {
       expect(request!.sourceBranch).toBe(branch);
       expect(request!.description).toContain('1.4.0');
       // The description says what the update superseded.
-      expect(request!.description).toContain('`1.3.1` (now `1.4.0`)');
+      expect(request!.description).toContain('<code>1.3.1</code> (now <code>1.4.0</code>)');
       expect(git(instance.bare, 'show', `${branch}:envs/staging/web.yaml`)).toBe(
         deployment('1.4.0').trimEnd(),
       );
