@@ -129,3 +129,12 @@ function decideInSync(
   // Closed with pending detections (or a state that no longer parses): reset it silently.
   return { status: 'in-sync', state, steps: [{ do: 'write' }] };
 }
+
+/**
+ * The `after` threshold written as text (a flag, an action input): a whole number of at
+ * least 1, else undefined; each entry says what it expected in its own words.
+ */
+export function afterFromText(text: string): number | undefined {
+  const after = Number(text.trim());
+  return text.trim() !== '' && Number.isInteger(after) && after >= 1 ? after : undefined;
+}

@@ -5,9 +5,10 @@
  */
 import { PlumblineError } from '../errors.js';
 import type { Forge } from '../forge/forge.js';
-import { createGitHubForge, type ForgeLogger } from '../forge/github.js';
+import type { ForgeLogger } from '../forge/github.js';
 import { createGitLabForge } from '../forge/gitlab.js';
 import { gitLabForgeOptionsFromEnvironment } from '../forge/gitlab-env.js';
+import { gitHubForge } from './github-forge.js';
 
 export const FORGE_KINDS = ['github', 'gitlab'] as const;
 export type ForgeKind = (typeof FORGE_KINDS)[number];
@@ -18,8 +19,7 @@ const set = (env: Environment, name: string) => (env[name]?.trim() ?? '') !== ''
 
 /**
  * GitLab inside a GitLab CI job (GITLAB_CI), checked first because a job may inherit
- * GitHub variables from wherever its runner was started; otherwise GitHub, which
- * GITHUB_ACTIONS or GITHUB_REPOSITORY confirm and which is also the default.
+ * GitHub variables from wherever its runner was started; GitHub everywhere else.
  */
 export function detectForge(env: Environment = process.env): ForgeKind {
   if (set(env, 'GITLAB_CI')) return 'gitlab';
@@ -60,16 +60,13 @@ export function forgeFromEnvironment(
       'Set GITHUB_TOKEN (or GH_TOKEN) to a token with the permissions the command needs (plan: pull-requests: write; promote: contents and pull-requests: write; drift: issues: write); in a workflow, github.token works. On GitLab, pass --forge gitlab.',
     );
   }
-  const repository = env.GITHUB_REPOSITORY?.trim() || options.repository;
-  const [owner, repo, extra] = (repository ?? '').split('/');
-  if (!owner || !repo || extra !== undefined) {
-    throw new PlumblineError(
-      `GITHUB_REPOSITORY must be owner/name; got '${repository ?? ''}'`,
-      'GitHub Actions sets it; elsewhere set it yourself, e.g. GITHUB_REPOSITORY=acme/deploy.',
-    );
-  }
-  const apiUrl = env.GITHUB_API_URL?.trim();
-  return createGitHubForge({ token, owner, repo, ...(apiUrl ? { apiUrl } : {}), logger });
+  const repository = env.GITHUB_REPOSITORY?.trim() || options.repository || '';
+  return gitHubForge({
+    token,
+    repository,
+    ...(env.GITHUB_API_URL ? { apiUrl: env.GITHUB_API_URL } : {}),
+    logger,
+  });
 }
 
 /** owner/name of a github.com remote URL (https or ssh), or undefined for any other URL. */

@@ -4,11 +4,13 @@ import { basename, dirname, resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { type DriftRun, runDrift } from '../../commands/drift.js';
 import { CONFIG_FILES } from '../../config/load.js';
+import { afterFromText } from '../../drift/decide.js';
 import { parseRevisionSource } from '../../drift/revision.js';
 import { driftedEnvironments, summaryJson, summaryMarkdown, summaryText } from '../../drift/summary.js';
 import { PlumblineError } from '../../errors.js';
 import { runUrl } from '../ci-context.js';
 import { detectForge, FORGE_KINDS, type ForgeKind, forgeFromEnvironment } from '../forge-from-env.js';
+import { chooseKubeconfig } from '../kubeconfig-path.js';
 import { printLog, printOutput } from './output.js';
 
 interface DriftFlags {
@@ -79,7 +81,7 @@ export function driftCommand(): Command {
     )
     .action(async (flags: DriftFlags) => {
       const repoRoot = repositoryRoot(flags);
-      const kubeconfigPath = flags.kubeconfig ?? process.env.KUBECONFIG?.split(':')[0];
+      const kubeconfigPath = chooseKubeconfig(flags.kubeconfig).path;
       // Resolved before checking, so that a missing token fails fast.
       const forge = flags.issues
         ? forgeFromEnvironment(flags.forge ?? detectForge(process.env), process.env)
@@ -138,10 +140,9 @@ function repositoryRoot(flags: DriftFlags): string {
 }
 
 function parseAfter(text: string): number {
-  const after = Number(text);
-  if (!Number.isInteger(after) || after < 1) {
+  const after = afterFromText(text);
+  if (after === undefined)
     throw new PlumblineError(`--after must be a whole number of at least 1, got '${text}'`);
-  }
   return after;
 }
 

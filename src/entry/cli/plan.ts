@@ -1,7 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { homedir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { type PlanMode, runPlan } from '../../commands/plan.js';
 import { publishPlan } from '../../commands/publish-plan.js';
@@ -13,6 +12,7 @@ import { renderJson } from '../../report/json.js';
 import { renderMarkdown } from '../../report/markdown.js';
 import { renderText } from '../../report/text.js';
 import { detectForge, FORGE_KINDS, type ForgeKind, forgeFromEnvironment } from '../forge-from-env.js';
+import { chooseKubeconfig } from '../kubeconfig-path.js';
 import { printLog, printOutput } from './output.js';
 
 interface PlanFlags {
@@ -89,7 +89,7 @@ export function planCommand(): Command {
           : flags.offline
             ? 'offline'
             : 'auto';
-      const kubeconfigPath = flags.kubeconfig ?? process.env.KUBECONFIG?.split(':')[0];
+      const kubeconfig = chooseKubeconfig(flags.kubeconfig);
       // Resolved before planning, so that a missing token fails fast.
       const target = flags.comment || flags.labels ? forgeTarget(flags, process.env) : undefined;
       const base = flags.base ?? target?.base;
@@ -97,9 +97,9 @@ export function planCommand(): Command {
         repoRoot: resolve(flags.repo),
         environments: flags.env,
         mode,
-        clusterAvailable: Boolean(kubeconfigPath) || existsSync(join(homedir(), '.kube', 'config')),
+        clusterAvailable: kubeconfig.available,
         ...(base ? { base } : {}),
-        ...(kubeconfigPath ? { kubeconfigPath } : {}),
+        ...(kubeconfig.path ? { kubeconfigPath: kubeconfig.path } : {}),
         ...(flags.context ? { context: flags.context } : {}),
         log: printLog,
       });

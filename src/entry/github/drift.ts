@@ -7,42 +7,41 @@
  */
 import * as core from '@actions/core';
 import { runDrift } from '../../commands/drift.js';
-import { parseRevisionSource } from '../../drift/revision.js';
 import { driftedEnvironments, issueNumbers, summaryMarkdown } from '../../drift/summary.js';
-import { PlumblineError } from '../../errors.js';
-import { createGitHubForge } from '../../forge/github.js';
 import { runUrl } from '../ci-context.js';
+import { gitHubForge } from '../github-forge.js';
+import { chooseKubeconfig } from '../kubeconfig-path.js';
 import { logSafe } from '../log-safe.js';
-import { booleanInput, choiceInput, listInput, repositoryRoot } from './inputs.js';
+import { readDriftSettings } from './drift-settings.js';
 import { withKubeconfig } from './kubeconfig.js';
 
-const MODES = ['live', 'reader'] as const;
-
 export async function runDriftAction(): Promise<void> {
-  const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
-  const repoRoot = repositoryRoot(workspace, core.getInput('config'));
-  const environments = listInput('environments');
-  const mode = choiceInput('mode', MODES) ?? 'live';
-  const forge = booleanInput('issues', true) ? gitHubForge(core.getInput('github-token')) : undefined;
-  const labels = listInput('labels');
-  const after = core.getInput('after');
-  const revisionFrom = core.getInput('revision-from');
+  const settings = readDriftSettings();
+  const forge = settings.token
+    ? gitHubForge({
+        token: settings.token,
+        repository: process.env.GITHUB_REPOSITORY ?? '',
+        ...(process.env.GITHUB_API_URL ? { apiUrl: process.env.GITHUB_API_URL } : {}),
+        logger: { warning: (message: string) => core.warning(message), debug: core.debug },
+      })
+    : undefined;
   const link = runUrl();
-  const run = await withKubeconfig(core.getInput('kubeconfig'), (kubeconfigPath) =>
-    runDrift({
-      repoRoot,
-      environments,
-      mode,
-      // Without the input, the cluster client reads the runner's KUBECONFIG.
-      ...(kubeconfigPath ? { kubeconfigPath } : {}),
+  const run = await withKubeconfig(settings.kubeconfig, (written) => {
+    // Without the input, the cluster client reads the runner's KUBECONFIG.
+    const kubeconfig = chooseKubeconfig(written);
+    return runDrift({
+      repoRoot: settings.repoRoot,
+      environments: settings.environments,
+      mode: settings.mode,
+      ...(kubeconfig.path ? { kubeconfigPath: kubeconfig.path } : {}),
       ...(forge ? { forge } : {}),
-      ...(labels.length > 0 ? { labels } : {}),
-      ...(after ? { after: parseAfter(after) } : {}),
-      ...(revisionFrom ? { revisionSource: parseRevisionSource(revisionFrom) } : {}),
+      ...(settings.labels.length > 0 ? { labels: settings.labels } : {}),
+      ...(settings.after ? { after: settings.after } : {}),
+      ...(settings.revisionSource ? { revisionSource: settings.revisionSource } : {}),
       ...(link ? { runUrl: link } : {}),
       log: (message) => core.info(logSafe(message)),
-    }),
-  );
+    });
+  });
   const drifted = driftedEnvironments(run.environments);
   core.setOutput('drifted', JSON.stringify(drifted));
   core.setOutput('issues', JSON.stringify(issueNumbers(run.environments)));
@@ -59,33 +58,7 @@ export async function runDriftAction(): Promise<void> {
     core.setFailed(
       `${failures.length} of ${run.environments.length} checks failed; the job summary says which`,
     );
-  } else if (drifted.length > 0 && booleanInput('fail-on-drift', false)) {
+  } else if (drifted.length > 0 && settings.failOnDrift) {
     core.setFailed(`drift in ${drifted.join(', ')} (fail-on-drift is set)`);
   }
-}
-
-function gitHubForge(token: string) {
-  const [owner, repo] = (process.env.GITHUB_REPOSITORY ?? '').split('/');
-  if (!owner || !repo)
-    throw new PlumblineError('GITHUB_REPOSITORY is not set; the drift action runs in GitHub Actions');
-  if (!token) {
-    throw new PlumblineError(
-      'input github-token is empty, so drift issues cannot be kept',
-      'Keep the default (the workflow token, with permissions: issues: write) or set issues: false.',
-    );
-  }
-  return createGitHubForge({
-    token,
-    owner,
-    repo,
-    ...(process.env.GITHUB_API_URL ? { apiUrl: process.env.GITHUB_API_URL } : {}),
-    logger: { warning: (message: string) => core.warning(message) },
-  });
-}
-
-function parseAfter(text: string): number {
-  const after = Number(text);
-  if (!Number.isInteger(after) || after < 1)
-    throw new PlumblineError(`input after must be a whole number ≥ 1, got '${text}'`);
-  return after;
 }

@@ -11,16 +11,26 @@ import { isMap, isScalar, isSeq, type Node, parseDocument } from 'yaml';
 import { PlumblineError } from '../../errors.js';
 
 /**
- * Runs `use` with `content` in a file only this user can read, removed afterwards whatever
- * happens. Each credential is masked before anything can log it. Empty content gives
- * `use` undefined, leaving the choice of a kubeconfig to the caller.
+ * The `kubeconfig` input, checked, with each credential masked before anything can log
+ * it; '' when the input is empty. The settings of plan and drift read it first.
+ */
+export function kubeconfigInput(): string {
+  const content = core.getInput('kubeconfig');
+  if (content.trim() === '') return '';
+  for (const secret of kubeconfigSecrets(content)) core.setSecret(secret);
+  return content;
+}
+
+/**
+ * Runs `use` with `content` (from kubeconfigInput) in a file only this user can read,
+ * removed afterwards whatever happens. Empty content gives `use` undefined, leaving the
+ * choice of a kubeconfig to the caller.
  */
 export async function withKubeconfig<T>(
   content: string,
   use: (kubeconfigPath: string | undefined) => Promise<T>,
 ): Promise<T> {
   if (content.trim() === '') return use(undefined);
-  for (const secret of kubeconfigSecrets(content)) core.setSecret(secret);
   const dir = await mkdtemp(join(process.env.RUNNER_TEMP || tmpdir(), 'plumbline-kube-'));
   try {
     const path = join(dir, 'config');

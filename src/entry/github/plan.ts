@@ -14,15 +14,14 @@ import { publishPlan } from '../../commands/publish-plan.js';
 import { hasChanges, type PlanResult } from '../../diff/model.js';
 import { PlumblineError } from '../../errors.js';
 import { ForgeError } from '../../forge/forge.js';
-import { createGitHubForge } from '../../forge/github.js';
 import { renderJson, toPlanReport } from '../../report/json.js';
 import { renderMarkdown, renderMarkdownParts } from '../../report/markdown.js';
 import { runUrl as ciRunUrl } from '../ci-context.js';
+import { gitHubForge } from '../github-forge.js';
+import { chooseKubeconfig } from '../kubeconfig-path.js';
 import { logSafe } from '../log-safe.js';
-import { booleanInput, choiceInput, listInput, repositoryRoot } from './inputs.js';
 import { withKubeconfig } from './kubeconfig.js';
-
-const MODES = ['auto', 'live', 'offline', 'reader'] as const;
+import { type PlanSettings, type PullRequestEvent, readPlanSettings } from './plan-settings.js';
 
 /** Where a comment too long for its parts sends the reader. */
 const FULL_REPORT = 'the job summary and the report-markdown file';
@@ -30,44 +29,25 @@ const FULL_REPORT = 'the job summary and the report-markdown file';
 /** GitHub refuses a step summary over 1 MiB; the rest of the report stays in the files. */
 const SUMMARY_LIMIT = 1024 * 1024 - 1024;
 
-export interface PullRequestEvent {
-  number: number;
-  /** The base branch's commit when the event fired; its merge base with HEAD is the plan's base. */
-  baseSha: string;
-  baseRef: string;
-  /** The pull request comes from another repository (a fork), which gets no secrets. */
-  fork: boolean;
-}
-
 export async function runPlanAction(): Promise<void> {
-  const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
-  const repoRoot = repositoryRoot(workspace, core.getInput('config'));
-  const environments = listInput('environments');
-  const mode = choiceInput('mode', MODES) ?? 'auto';
-  const comment = booleanInput('comment', true);
-  // The umbrella action's labels input is a list for drift and promote, so say which is which.
-  const labels = booleanInput(
-    'labels',
-    true,
-    'input `labels` for plan is true or false; for drift and promote it is a list of label names',
-  );
-  const { eventName, payload } = github.context;
-  const pullRequest = pullRequestFromEvent(eventName, payload);
-  const base = core.getInput('base-ref') || pullRequest?.baseSha;
+  const settings = readPlanSettings();
+  const { pullRequest } = settings;
+  const base = settings.baseRef ?? pullRequest?.baseSha;
 
-  const result = await withKubeconfig(core.getInput('kubeconfig'), (kubeconfig) => {
-    const kubeconfigPath = kubeconfig ?? (process.env.KUBECONFIG?.split(':')[0] || undefined);
+  const result = await withKubeconfig(settings.kubeconfig, (written) => {
+    const kubeconfig = chooseKubeconfig(written);
     return runPlan({
-      repoRoot,
-      environments,
-      mode,
-      clusterAvailable: kubeconfigPath !== undefined,
+      repoRoot: settings.repoRoot,
+      environments: settings.environments,
+      mode: settings.mode,
+      // On a runner, only a kubeconfig the job gave (the input or KUBECONFIG) counts.
+      clusterAvailable: kubeconfig.path !== undefined,
       ...(base ? { base } : {}),
-      ...(kubeconfigPath ? { kubeconfigPath } : {}),
+      ...(kubeconfig.path ? { kubeconfigPath: kubeconfig.path } : {}),
       log: (message) => core.info(logSafe(message)),
     });
   });
-  if (pullRequest && !core.getInput('base-ref')) nameBase(result, pullRequest);
+  if (pullRequest && !settings.baseRef) nameBase(result, pullRequest);
   if (pullRequest?.fork) explainFork(result);
 
   const runUrl = ciRunUrl();
@@ -88,19 +68,19 @@ export async function runPlanAction(): Promise<void> {
     });
   }
 
-  if ((comment || labels) && !pullRequest) {
+  if ((settings.comment || settings.labels) && !pullRequest) {
     core.notice(
-      `plumbline comments on pull requests; this run is for a ${eventName || 'non-pull-request'} event, so the plan is in the job summary and the report files only.`,
+      `plumbline comments on pull requests; this run is for a ${settings.eventName || 'non-pull-request'} event, so the plan is in the job summary and the report files only.`,
     );
-  } else if (comment || labels) {
-    await publish(result, pullRequest!, { comment, labels, environments, runUrl });
+  } else if (pullRequest && settings.token) {
+    await publish(result, pullRequest, settings.token, settings, runUrl);
   }
 
   if (failed.length > 0) {
     core.setFailed(
       `plumbline could not compare ${failed.map((env) => `${env.environment} (${env.mode})`).join(', ')}; the other environments are reported.`,
     );
-  } else if (booleanInput('fail-on-changes', false) && hasChanges(result)) {
+  } else if (settings.failOnChanges && hasChanges(result)) {
     core.setFailed(
       `plumbline: ${report.totals.added} to add, ${report.totals.changed} to change, ${report.totals.deleted} to delete, and fail-on-changes is set.`,
     );
@@ -110,24 +90,24 @@ export async function runPlanAction(): Promise<void> {
 async function publish(
   result: PlanResult,
   pullRequest: PullRequestEvent,
-  options: { comment: boolean; labels: boolean; environments: string[]; runUrl: string | undefined },
+  token: string,
+  settings: PlanSettings,
+  runUrl: string | undefined,
 ): Promise<void> {
-  const { owner, repo } = github.context.repo;
-  const forge = createGitHubForge({
-    token: core.getInput('github-token', { required: true }),
-    owner,
-    repo,
+  const forge = gitHubForge({
+    token,
+    repository: `${github.context.repo.owner}/${github.context.repo.repo}`,
     apiUrl: github.context.apiUrl,
     logger: { warning: core.warning, debug: core.debug },
   });
   const thread = { kind: 'change-request', number: pullRequest.number } as const;
   try {
     const published = await publishPlan(forge, thread, result, {
-      comment: options.comment,
-      perEnvironment: booleanInput('comment-per-environment', false),
-      selected: options.environments,
-      labels: options.labels,
-      ...(options.runUrl ? { runUrl: options.runUrl } : {}),
+      comment: settings.comment,
+      perEnvironment: settings.commentPerEnvironment,
+      selected: settings.environments,
+      labels: settings.labels,
+      ...(runUrl ? { runUrl } : {}),
       fullReportHint: FULL_REPORT,
     });
     for (const { key, parts, objectsLeftOut, sync } of published.comments) {
@@ -151,33 +131,6 @@ async function publish(
     }
     throw new PlumblineError(error.message, error.hint, { cause: error });
   }
-}
-
-/** The pull request of a pull_request or pull_request_target event, else undefined. */
-export function pullRequestFromEvent(eventName: string, payload: unknown): PullRequestEvent | undefined {
-  if (eventName !== 'pull_request' && eventName !== 'pull_request_target') return undefined;
-  const pull = (payload as { pull_request?: PullRequestPayload } | undefined)?.pull_request;
-  if (!pull || typeof pull.number !== 'number' || !pull.base?.sha) {
-    throw new PlumblineError(
-      `the ${eventName} event (GITHUB_EVENT_PATH) has no pull_request with a number and a base commit`,
-      'Run the plan action on pull_request or pull_request_target events as GitHub sends them.',
-    );
-  }
-  const headRepo = pull.head?.repo?.full_name;
-  const baseRepo = pull.base.repo?.full_name;
-  return {
-    number: pull.number,
-    baseSha: pull.base.sha,
-    baseRef: pull.base.ref ?? '',
-    // A fork whose repository was deleted has no head repository at all.
-    fork: baseRepo !== undefined && headRepo?.toLowerCase() !== baseRepo.toLowerCase(),
-  };
-}
-
-interface PullRequestPayload {
-  number?: number;
-  base?: { sha?: string; ref?: string; repo?: { full_name?: string } };
-  head?: { repo?: { full_name?: string } | null };
 }
 
 /**

@@ -11,7 +11,8 @@ import { PLAN_LABELS, planComments, planLabels } from '../../../src/commands/pub
 import type { EnvironmentResult, PlanResult } from '../../../src/diff/model.js';
 import { repositoryRoot } from '../../../src/entry/github/inputs.js';
 import { kubeconfigSecrets } from '../../../src/entry/github/kubeconfig.js';
-import { nameBase, pullRequestFromEvent } from '../../../src/entry/github/plan.js';
+import { nameBase } from '../../../src/entry/github/plan.js';
+import { pullRequestFromEvent } from '../../../src/entry/github/plan-settings.js';
 import { PlumblineError } from '../../../src/errors.js';
 
 const BASE_SHA = 'b3dee40fc0a71f19f34c8abd6b225646ae592800';

@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { withKubeconfig } from '../../../src/entry/github/kubeconfig.js';
+import { kubeconfigInput, withKubeconfig } from '../../../src/entry/github/kubeconfig.js';
 import { PlumblineError } from '../../../src/errors.js';
 
 const KUBECONFIG = [
@@ -45,8 +45,37 @@ afterEach(() => {
 const masked = () =>
   commands.filter((line) => line.startsWith('::add-mask::')).map((line) => line.slice(12).trim());
 
+describe('kubeconfigInput', () => {
+  it('masks each credential of the input before anything else runs', () => {
+    process.env.INPUT_KUBECONFIG = KUBECONFIG;
+    expect(kubeconfigInput()).toBe(KUBECONFIG.trim());
+    expect(masked()).toEqual(expect.arrayContaining(['s3cr3t-token-value', 'S0VZLURBVEEtU0VDUkVU']));
+    expect(masked()).not.toContain('https://prod.example:6443');
+  });
+
+  it('refuses text that is not YAML, without quoting it', () => {
+    process.env.INPUT_KUBECONFIG = 'users:\n  - user: { token: "unterminated-s3cr3t }\n';
+    const error = (() => {
+      try {
+        return kubeconfigInput();
+      } catch (caught) {
+        return caught;
+      }
+    })();
+    expect(error).toBeInstanceOf(PlumblineError);
+    expect((error as Error).message).toMatch(/not valid YAML \(line \d+, column \d+\)/);
+    expect((error as Error).message).not.toContain('s3cr3t');
+  });
+
+  it('is empty, masking nothing, when the input is', () => {
+    process.env.INPUT_KUBECONFIG = '  \n';
+    expect(kubeconfigInput()).toBe('');
+    expect(masked()).toEqual([]);
+  });
+});
+
 describe('withKubeconfig', () => {
-  it('masks each credential, gives a file only the user can read, and removes it afterwards', async () => {
+  it('gives a file only the user can read, and removes it afterwards', async () => {
     let seen: string | undefined;
     const answer = await withKubeconfig(KUBECONFIG, async (path) => {
       seen = path;
@@ -56,8 +85,6 @@ describe('withKubeconfig', () => {
       return 'done';
     });
     expect(answer).toBe('done');
-    expect(masked()).toEqual(expect.arrayContaining(['s3cr3t-token-value', 'S0VZLURBVEEtU0VDUkVU']));
-    expect(masked()).not.toContain('https://prod.example:6443');
     expect(existsSync(seen!)).toBe(false);
     expect(readdirSync(runnerTemp)).toEqual([]);
   });
@@ -71,19 +98,7 @@ describe('withKubeconfig', () => {
     expect(readdirSync(runnerTemp)).toEqual([]);
   });
 
-  it('refuses text that is not YAML before writing anything, without quoting it', async () => {
-    const use = vi.fn(async () => undefined);
-    const broken = 'users:\n  - user: { token: "unterminated-s3cr3t }\n';
-    const error = await withKubeconfig(broken, use).catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(PlumblineError);
-    expect((error as Error).message).toMatch(/not valid YAML \(line \d+, column \d+\)/);
-    expect((error as Error).message).not.toContain('s3cr3t');
-    expect(use).not.toHaveBeenCalled();
-    expect(readdirSync(runnerTemp)).toEqual([]);
-  });
-
-  it('gives no file for an empty input, leaving the kubeconfig to the caller', async () => {
+  it('gives no file for empty content, leaving the kubeconfig to the caller', async () => {
     expect(await withKubeconfig('  \n', async (path) => path)).toBeUndefined();
-    expect(masked()).toEqual([]);
   });
 });
