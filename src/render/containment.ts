@@ -38,14 +38,22 @@ export async function realPathInside(boundary: Boundary, path: string): Promise<
     return undefined;
   }
   if (!isInside(boundary.realTop, real)) {
+    const shown = displayPath(boundary, absolute);
     throw new PlumblineError(
-      isAbsolute(path)
-        ? `${path} is outside the repository`
-        : `${toPosix(path)} leads outside the repository (through a symbolic link or "..")`,
+      isAbsolute(shown)
+        ? `${shown} is outside the repository`
+        : `${shown} leads outside the repository (through a symbolic link or "..")`,
       LEAVES_HINT,
     );
   }
   return real;
+}
+
+/** `path` relative to the repository root when it is below it (as written), else as it is. */
+export function displayPath(boundary: Boundary, path: string): string {
+  const absolute = isAbsolute(path) ? path : join(boundary.root, path);
+  const rel = relative(boundary.root, absolute);
+  return rel.startsWith('..') || isAbsolute(rel) ? absolute : toPosix(rel) || '.';
 }
 
 /**
@@ -57,7 +65,9 @@ export async function requireLinksInside(boundary: Boundary, folder: string): Pr
   const start = await realPathInside(boundary, folder);
   if (start === undefined) return;
   const visited = new Set<string>();
-  const pending: Array<{ real: string; shown: string }> = [{ real: start, shown: toPosix(folder) }];
+  const pending: Array<{ real: string; shown: string }> = [
+    { real: start, shown: displayPath(boundary, folder) },
+  ];
   while (pending.length > 0) {
     const { real, shown } = pending.pop()!;
     if (visited.has(real)) continue;
@@ -85,9 +95,15 @@ export async function requireLinksInside(boundary: Boundary, folder: string): Pr
   }
 }
 
+/**
+ * Below `top`, and not in its `.git` folder: git's own files (a checkout's credentials in
+ * .git/config, the objects of every branch) are not the repository's content.
+ */
 function isInside(top: string, path: string): boolean {
   const rel = relative(top, path);
-  return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
+  if (rel === '') return true;
+  if (rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return false;
+  return rel !== '.git' && !rel.startsWith(`.git${sep}`);
 }
 
 async function isFolder(path: string): Promise<boolean> {

@@ -106,7 +106,7 @@ describe('files outside the repository', () => {
     const viaDots = await tempRepo({
       'envs/dev/kustomization.yaml': lines('resources:', `  - ${'../'.repeat(12)}${away.slice(1)}`),
     });
-    expect(await failure(viaDots, env('envs/dev'))).toContain('leads outside the repository');
+    expect(await failure(viaDots, env('envs/dev'))).toContain('is outside the repository');
 
     const viaLink = await tempRepo({
       'envs/dev/kustomization.yaml': lines(
@@ -129,6 +129,80 @@ describe('files outside the repository', () => {
     expect(await failure(root, env('chart'))).toContain(
       'chart/values.schema.json refers to a schema outside the chart',
     );
+  });
+});
+
+describe('what kustomize reads that a kustomization does not name itself', () => {
+  const leakingChart = (home: string) => ({
+    [`${home}/evil/Chart.yaml`]: lines('apiVersion: v2', 'name: evil', 'version: 1.0.0'),
+    [`${home}/evil/values.yaml`]: '{}\n',
+    [`${home}/evil/templates/cm.yaml`]: dumpFile('leak.txt'),
+  });
+
+  it('follows a builtin HelmChartInflationGenerator in a generators file, and one written inline', async () => {
+    const away = await outside();
+    const generator = lines(
+      'apiVersion: builtin',
+      'kind: HelmChartInflationGenerator',
+      'metadata: { name: x }',
+      'name: evil',
+      'chartHome: stuff',
+      'releaseName: r',
+    );
+    const inFile = await tempRepo({
+      'envs/dev/kustomization.yaml': lines('generators: [gen.yaml]'),
+      'envs/dev/gen.yaml': generator,
+      ...leakingChart('envs/dev/stuff'),
+    });
+    await symlink(join(away, 'secret.txt'), join(inFile, 'envs/dev/stuff/evil/leak.txt'));
+    expect(await failure(inFile, env('envs/dev'))).toContain(
+      'envs/dev/stuff/evil/leak.txt is a symbolic link',
+    );
+
+    const inline = await tempRepo({
+      'envs/dev/kustomization.yaml': `generators:\n  - |\n${generator.replace(/^/gm, '    ')}`,
+      ...leakingChart('envs/dev/stuff'),
+    });
+    await symlink(join(away, 'secret.txt'), join(inline, 'envs/dev/stuff/evil/leak.txt'));
+    expect(await failure(inline, env('envs/dev'))).toContain(
+      'envs/dev/stuff/evil/leak.txt is a symbolic link',
+    );
+  });
+
+  it("keeps git's own folder out of the repository (a checkout's token is in .git/config)", async () => {
+    const root = await tempRepo({
+      '.git/config': lines('[http]', `  extraheader = AUTHORIZATION: basic ${CANARY}`),
+      'envs/dev/kustomization.yaml': lines('helmCharts: [{ name: evil, releaseName: r }]'),
+      ...leakingChart('envs/dev/charts'),
+    });
+    await symlink('../../../../.git/config', join(root, 'envs/dev/charts/evil/leak.txt'));
+    expect(await failure(root, env('envs/dev'))).toContain(
+      'envs/dev/charts/evil/leak.txt is a symbolic link',
+    );
+  });
+
+  it('refuses a YAML merge key, behind which kustomize would read fields plumbline cannot see', async () => {
+    const root = await tempRepo({
+      'envs/dev/kustomization.yaml': lines('<<: { helmCharts: [{ name: evil, releaseName: r }] }'),
+    });
+    expect(await failure(root, env('envs/dev'))).toContain(
+      'envs/dev/kustomization.yaml uses a YAML merge key',
+    );
+  });
+
+  it('resolves paths from the real folder of a linked kustomization, as kustomize does', async () => {
+    const away = await outside();
+    const root = await tempRepo({
+      'envs/dev/kustomization.yaml': lines('resources: [link]'),
+      'lib/a/kustomization.yaml': lines(
+        'helmGlobals: { chartHome: ../charts }',
+        'helmCharts: [{ name: evil, releaseName: r }]',
+      ),
+      ...leakingChart('lib/charts'),
+    });
+    await symlink('../../lib/a', join(root, 'envs/dev/link'));
+    await symlink(join(away, 'secret.txt'), join(root, 'lib/charts/evil/leak.txt'));
+    expect(await failure(root, env('envs/dev'))).toContain('lib/charts/evil/leak.txt is a symbolic link');
   });
 });
 
@@ -196,6 +270,23 @@ describe('the network', () => {
       ),
     });
     expect(await failure(charts, env('envs/dev'))).toContain(`names "http://${host}/charts"`);
+    expect(requests).toBe(0);
+  });
+
+  it('refuses URLs in place of files (patches, values files), whatever other host is allowed', async () => {
+    const url = `http://${host}/patch.yaml`;
+    for (const kustomization of [
+      lines('resources: [cm.yaml]', 'patches:', `  - path: ${url}`),
+      lines(`helmCharts: [{ name: app, releaseName: r, valuesFile: "${url}" }]`),
+      lines(`configMapGenerator: [{ name: x, files: ["${url}"] }]`),
+    ]) {
+      const root = await tempRepo({
+        'envs/dev/kustomization.yaml': kustomization,
+        'envs/dev/cm.yaml': lines('apiVersion: v1', 'kind: ConfigMap', 'metadata: { name: cm }'),
+      });
+      const allowed = { ...options, settings: { ...renderSettings(), allowHosts: ['github.com'] } };
+      expect(await failure(root, env('envs/dev'), allowed)).toContain(`names "${url}"`);
+    }
     expect(requests).toBe(0);
   });
 
