@@ -24,14 +24,22 @@ export async function checkoutConfig(repoRoot: string): Promise<PlanConfig> {
 }
 
 /**
- * The base's configuration applied to the checkout at `repoRoot`. `baseDir`, when the base
- * is checked out too, is where environments are also discovered.
+ * The base's configuration applied to the checkout at `repoRoot`, read at the base's tip
+ * (the commit the base ref names): a change cannot pick an older configuration by
+ * branching off an older commit. What the change does to the file is judged against the
+ * merge base, where it branched off. `baseDir`, when the merge base is checked out, is
+ * where environments are also discovered.
  */
-export async function baseConfig(repoRoot: string, baseSha: string, baseDir?: string): Promise<PlanConfig> {
-  const source = await configAtRevision(repoRoot, baseSha);
+export async function baseConfig(
+  repoRoot: string,
+  base: { tip: string; sha: string },
+  baseDir?: string,
+): Promise<PlanConfig> {
+  const source = await configAtRevision(repoRoot, base.tip);
   const config = await loadConfigFrom(source, repoRoot, baseDir ? [baseDir] : []);
+  const branchedFrom = base.sha === base.tip ? source : await configAtRevision(repoRoot, base.sha);
   const head = await checkoutConfigFile(repoRoot);
-  const headChange = await changeInCheckout(repoRoot, source, head);
+  const headChange = await changeInCheckout(repoRoot, branchedFrom, head);
   const provenance: ConfigProvenance = { from: 'base' };
   // The file the facts are about: the base's, or the one the change adds.
   const file = source?.file ?? head?.file;

@@ -62,11 +62,15 @@ export async function runPlan(options: PlanOptions): Promise<PlanResult> {
   const offline = new Map<string, EnvironmentResult>();
   let planned: Planned;
   if (base && comparesWithBase) {
-    result.base = base;
+    result.base = { ref: base.ref, sha: base.sha };
     log(`comparing with the merge base of ${base.ref} (${base.sha.slice(0, 7)})`);
     planned = await withCheckout(repoRoot, base.sha, async (baseDir, baseTop) => {
-      const trusted = await baseConfig(repoRoot, base.sha, baseDir);
-      const chosen = await renderHead(trusted, options, top, log);
+      const trusted = await baseConfig(repoRoot, base, baseDir);
+      // An environment the base's tip added after the change branched off, whose folder
+      // neither side has, is not part of this change.
+      const ofTheChange = (env: EnvironmentConfig) =>
+        existsSync(join(repoRoot, env.path)) || existsSync(join(baseDir, env.path));
+      const chosen = await renderHead(trusted, options, top, log, ofTheChange);
       const atBase = chosen.environments.filter((env) => existsSync(join(baseDir, env.path)));
       const baseRenders = byEnvironment(
         await renderEnvironments(baseDir, atBase, { settings: trusted.config.render, top: baseTop }),
@@ -84,8 +88,11 @@ export async function runPlan(options: PlanOptions): Promise<PlanResult> {
       return chosen;
     });
   } else {
-    const trusted = base ? await baseConfig(repoRoot, base.sha) : await checkoutConfig(repoRoot);
-    planned = await renderHead(trusted, options, top, log);
+    const trusted = base ? await baseConfig(repoRoot, base) : await checkoutConfig(repoRoot);
+    // With the base's configuration, an environment whose folder the head lacks is not the
+    // head's to compare; the checkout's own configuration was checked against its folders.
+    const atHead = (env: EnvironmentConfig) => !base || existsSync(join(repoRoot, env.path));
+    planned = await renderHead(trusted, options, top, log, atHead);
   }
   result.config = planned.provenance;
 
@@ -110,14 +117,18 @@ interface Planned extends PlanConfig {
   headRenders: Renders;
 }
 
-/** The environments the trusted configuration names (those asked for), rendered at the head. */
+/**
+ * The environments the trusted configuration names (those asked for, those `planned`
+ * keeps), rendered at the head.
+ */
 async function renderHead(
   trusted: PlanConfig,
   options: PlanOptions,
   top: string,
   log: (message: string) => void,
+  planned: (env: EnvironmentConfig) => boolean,
 ): Promise<Planned> {
-  const environments = selectEnvironments(trusted.config, options.environments ?? []);
+  const environments = selectEnvironments(trusted.config, options.environments ?? []).filter(planned);
   log(`rendering ${environments.map((env) => env.name).join(', ')}`);
   const headRenders = byEnvironment(
     await renderEnvironments(options.repoRoot, environments, { settings: trusted.config.render, top }),

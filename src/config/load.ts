@@ -111,11 +111,19 @@ async function withDiscoveredEnvironments(
   written: WrittenConfig | undefined,
   alsoDiscoverIn: readonly string[] = [],
 ): Promise<PlumblineConfig> {
-  const byName = new Map<string, EnvironmentConfig>();
+  // One environment per folder across the checkouts; a name two folders share (envs/prod
+  // at the base, clusters/prod at the head) falls back to the folder, so neither hides the other.
+  const byPath = new Map<string, EnvironmentConfig>();
   for (const root of [...alsoDiscoverIn, repoRoot]) {
-    for (const environment of await discoverEnvironments(root)) byName.set(environment.name, environment);
+    for (const environment of await discoverEnvironments(root)) byPath.set(environment.path, environment);
   }
-  const environments = [...byName.values()].sort((a, b) => a.name.localeCompare(b.name));
+  const named = new Map<string, number>();
+  for (const { name } of byPath.values()) named.set(name, (named.get(name) ?? 0) + 1);
+  const environments = [...byPath.values()]
+    .map((environment) =>
+      named.get(environment.name)! > 1 ? { ...environment, name: environment.path } : environment,
+    )
+    .sort((a, b) => a.name.localeCompare(b.name));
   if (environments.length === 0) {
     const roots = DISCOVERY_ROOTS.map((root) => `${root}/`).join(', ');
     const configured = written?.file ? `${written.file} lists no environments` : 'There is no plumbline.yaml';

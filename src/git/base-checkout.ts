@@ -14,6 +14,15 @@ export interface BaseRevision {
   sha: string;
 }
 
+/** A base as a change is judged against it. */
+export interface ResolvedBase extends BaseRevision {
+  /**
+   * The commit the ref names: the trusted configuration is read there, not at the merge
+   * base, which the change chooses by where it branched off.
+   */
+  tip: string;
+}
+
 /** git whose failure is an answer (no such ref, not a repository), not an error. */
 async function git(cwd: string, args: string[]): Promise<{ ok: boolean; stdout: string }> {
   const result = await runGit(cwd, args, { allowFailure: true });
@@ -23,7 +32,7 @@ async function git(cwd: string, args: string[]): Promise<{ ok: boolean; stdout: 
 /** Candidate default bases, most specific first: the remote's default branch, then main, master. */
 const DEFAULT_BASES = ['origin/HEAD', 'origin/main', 'origin/master', 'main', 'master'];
 
-export async function resolveBase(repoRoot: string, ref?: string): Promise<BaseRevision> {
+export async function resolveBase(repoRoot: string, ref?: string): Promise<ResolvedBase> {
   const inside = await git(repoRoot, ['rev-parse', '--is-inside-work-tree']);
   if (!inside.ok) {
     throw new PlumblineError(
@@ -42,7 +51,7 @@ export async function resolveBase(repoRoot: string, ref?: string): Promise<BaseR
         'In CI, fetch enough history for a merge base (actions/checkout with fetch-depth: 0).',
       );
     }
-    return { ref: candidate, sha: mergeBase.stdout };
+    return { ref: candidate, sha: mergeBase.stdout, tip: resolved.stdout };
   }
   throw new PlumblineError(
     ref

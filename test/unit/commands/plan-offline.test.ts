@@ -42,6 +42,14 @@ function repository(files: Record<string, string>) {
       git('rm', '-rq', path);
       git('commit', '-qm', 'remove');
     },
+    /** A commit on main after the change branched off. */
+    advanceMain(entries: Record<string, string>) {
+      git('checkout', '-q', 'main');
+      write(entries);
+      git('add', '-A');
+      git('commit', '-qm', 'main moves on');
+      git('checkout', '-q', 'change');
+    },
   };
 }
 
@@ -137,5 +145,52 @@ describe('offline plan', () => {
       ]);
       expect(exitCode(result)).toBe(1);
     }
+  });
+
+  it("obeys the configuration at the base's tip, not the older one the change branched off", async () => {
+    const repo = repository({
+      'plumbline.yaml': 'environments:\n  - { name: dev, path: envs/dev, renderer: plain }\n',
+      'envs/dev/app.yaml': configMap('app', '1'),
+    });
+    repo.advanceMain({
+      'plumbline.yaml':
+        'environments:\n  - { name: dev, path: envs/dev, renderer: plain }\n  - { name: prod, path: envs/prod, renderer: plain }\n  - { name: qa, path: envs/qa, renderer: plain }\n',
+    });
+    repo.commit({ 'envs/prod/app.yaml': configMap('app', 'from the change') });
+    const result = await runPlan({
+      repoRoot: repo.root,
+      base: 'main',
+      mode: 'offline',
+      clusterAvailable: false,
+    });
+    // prod is planned by the tip's configuration; qa has a folder on neither side of the change.
+    expect(result.environments.map((env) => [env.environment, env.counts.added])).toEqual([
+      ['dev', 0],
+      ['prod', 1],
+    ]);
+    // The change left plumbline.yaml as it branched off: nothing to report about it.
+    expect(result.config).toEqual({ from: 'base', file: 'plumbline.yaml' });
+  });
+
+  it('keeps both sides when a change moves a discovered environment to another root', async () => {
+    const repo = repository({
+      'envs/prod/kustomization.yaml': 'resources: [app.yaml]\n',
+      'envs/prod/app.yaml': configMap('app', '1'),
+    });
+    repo.remove('envs/prod');
+    repo.commit({
+      'clusters/prod/kustomization.yaml': 'resources: [app.yaml]\n',
+      'clusters/prod/app.yaml': configMap('app', '2'),
+    });
+    const result = await runPlan({
+      repoRoot: repo.root,
+      base: 'main',
+      mode: 'offline',
+      clusterAvailable: false,
+    });
+    expect(result.environments.map((env) => [env.environment, env.counts])).toEqual([
+      ['clusters/prod', { added: 1, changed: 0, deleted: 0, unchanged: 0 }],
+      ['envs/prod', { added: 0, changed: 0, deleted: 1, unchanged: 0 }],
+    ]);
   });
 });
