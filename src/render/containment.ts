@@ -57,13 +57,18 @@ export function displayPath(boundary: Boundary, path: string): string {
 }
 
 /**
- * Every symbolic link below `folder` (relative to the boundary's root) must resolve inside
- * the repository. Links to folders inside it are followed, so that a link reached through
- * another is checked too; each real folder is visited once.
+ * Every file below `folder` (relative to the boundary's root, or absolute): its real path
+ * and the path through the folder to show, after checking that every symbolic link on the way resolves inside the repository. Links
+ * to folders inside it are followed, so that a link reached through another is checked
+ * too; each real folder is visited once.
  */
-export async function requireLinksInside(boundary: Boundary, folder: string): Promise<void> {
+export async function walkInside(
+  boundary: Boundary,
+  folder: string,
+): Promise<Array<{ real: string; shown: string }>> {
   const start = await realPathInside(boundary, folder);
-  if (start === undefined) return;
+  if (start === undefined) return [];
+  const files: Array<{ real: string; shown: string }> = [];
   const visited = new Set<string>();
   const pending: Array<{ real: string; shown: string }> = [
     { real: start, shown: displayPath(boundary, folder) },
@@ -89,10 +94,15 @@ export async function requireLinksInside(boundary: Boundary, folder: string): Pr
             LEAVES_HINT,
           );
         });
-        if (target !== undefined && (await isFolder(target))) pending.push({ real: target, shown: path });
+        if (target === undefined) continue;
+        if (await isFolder(target)) pending.push({ real: target, shown: path });
+        else files.push({ real: target, shown: path });
+      } else {
+        files.push({ real: join(real, entry.name), shown: path });
       }
     }
   }
+  return files;
 }
 
 /**

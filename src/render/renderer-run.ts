@@ -1,20 +1,23 @@
 /**
- * One renderer run as every renderer needs it: in the sandbox, from the repository root,
- * within the byte limit; and its failure as an error that names the file, the line and
+ * One renderer run as every renderer needs it: in the sandbox, in a network namespace of its
+ * own when no host is allowed, from the repository root, within the byte limit; and its failure as an error that names the file, the line and
  * the tool's reason without quoting a value (tool-error.ts).
  */
 import { PlumblineError } from '../errors.js';
 import type { RenderContext } from './context.js';
+import { isolated, networkIsolation } from './network-isolation.js';
 import { runTool, type ToolOutput } from './run-tool.js';
 import { toolErrorExcerpt } from './tool-error.js';
 import type { ToolCommand } from './tools.js';
 
-export function runRenderer(
+export async function runRenderer(
   context: RenderContext,
   tool: ToolCommand,
   args: readonly string[],
 ): Promise<ToolOutput> {
-  return runTool(tool, args, {
+  // No allowed host: no network at all, where the machine lets plumbline make it so.
+  const isolation = context.settings.allowHosts.length === 0 ? await networkIsolation() : undefined;
+  return runTool(isolation ? isolated(tool, isolation) : tool, args, {
     cwd: context.boundary.root,
     env: context.sandbox.env,
     maxOutputBytes: context.settings.limits.bytes,

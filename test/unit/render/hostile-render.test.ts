@@ -9,6 +9,8 @@ import { chmod, mkdir, symlink, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { createGzip } from 'node:zlib';
+import tar from 'tar-stream';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { renderSettings } from '../../../src/config/parse.js';
 import type { EnvironmentConfig } from '../../../src/config/types.js';
@@ -49,6 +51,16 @@ async function failure(root: string, environment: EnvironmentConfig, with_: Rend
   const { message, hint } = error as PlumblineError;
   expect(`${message}\n${hint}`).not.toContain(CANARY);
   return message;
+}
+
+/** A gzipped tar archive of `files`, as `helm package` makes one. */
+async function tgz(files: Record<string, string | Buffer>): Promise<Buffer> {
+  const pack = tar.pack();
+  for (const [name, content] of Object.entries(files)) pack.entry({ name }, content);
+  pack.finalize();
+  const chunks: Buffer[] = [];
+  for await (const chunk of pack.pipe(createGzip())) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
 }
 
 const chart = (templates: Record<string, string>) => ({
@@ -119,6 +131,33 @@ describe('files outside the repository', () => {
     expect(await failure(viaLink, env('envs/dev'))).toContain(
       'envs/dev/settings.txt leads outside the repository',
     );
+  });
+
+  it('fails schemas that refer outside, in a linked subchart folder and in subchart archives at any depth', async () => {
+    const schema = JSON.stringify({ $ref: 'http://127.0.0.1:9/schema.json' });
+    const linked = await tempRepo({
+      ...chart({ 'cm.yaml': lines('apiVersion: v1', 'kind: ConfigMap', 'metadata: { name: x }') }),
+      'shared/sub/Chart.yaml': lines('apiVersion: v2', 'name: sub', 'version: 0.1.0'),
+      'shared/sub/values.schema.json': schema,
+    });
+    await mkdir(join(linked, 'chart/charts'));
+    await symlink('../../shared/sub', join(linked, 'chart/charts/sub'));
+    expect(await failure(linked, env('chart'))).toContain(
+      'chart/charts/sub/values.schema.json refers to a schema outside',
+    );
+
+    const inner = await tgz({ 'inner/Chart.yaml': 'name: inner\n', 'inner/values.schema.json': schema });
+    const outer = await tgz({ 'sub/Chart.yaml': 'name: sub\n', 'sub/charts/inner-0.1.0.tgz': inner });
+    for (const archive of [await tgz({ 'sub/values.schema.json': schema }), outer]) {
+      const root = await tempRepo(
+        chart({ 'cm.yaml': lines('apiVersion: v1', 'kind: ConfigMap', 'metadata: { name: x }') }),
+      );
+      await mkdir(join(root, 'chart/charts'));
+      await writeFile(join(root, 'chart/charts/sub-0.1.0.tgz'), archive);
+      expect(await failure(root, env('chart'))).toMatch(
+        /chart\/charts\/sub-0\.1\.0\.tgz:.*values\.schema\.json refers to a schema outside/,
+      );
+    }
   });
 
   it('fails helm values schemas that refer to anything but themselves', async () => {

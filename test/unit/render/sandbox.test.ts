@@ -1,6 +1,11 @@
 import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { renderSettings } from '../../../src/config/parse.js';
+import { networkIsolation } from '../../../src/render/network-isolation.js';
 import { hostOf, isAllowedReference, isRemoteReference } from '../../../src/render/remote-reference.js';
+import { runRenderer } from '../../../src/render/renderer-run.js';
 import { openSandbox } from '../../../src/render/sandbox.js';
 import { toolErrorExcerpt } from '../../../src/render/tool-error.js';
 
@@ -37,6 +42,43 @@ describe('the sandbox renderers run in', () => {
       expect(await readFile(sandbox.helmForKustomize!, 'utf8')).toContain('  version|template|pull) ;;');
     } finally {
       await sandbox.dispose();
+    }
+  });
+});
+
+describe('the network namespace of renderers without allowed hosts', () => {
+  it('leaves a render no way to reach even loopback, where the machine allows a namespace', async () => {
+    const isolation = await networkIsolation();
+    if (!isolation) return; // documented: renderers then rely on the checks and the proxy
+    let requests = 0;
+    const server = createServer((_request, response) => {
+      requests += 1;
+      response.end('reached');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    const sandbox = await openSandbox({ allowHosts: [] });
+    try {
+      const fetcher = { executable: process.execPath, leadingArgs: ['-e'], label: 'fetch' };
+      const script = `fetch(${JSON.stringify(url)}).then(() => process.exit(0), () => process.exit(3))`;
+      const context = {
+        boundary: { root: process.cwd(), realTop: process.cwd() },
+        sandbox,
+        settings: renderSettings(),
+        tools: {},
+      };
+      const offline = await runRenderer(context, fetcher, [script]);
+      expect(offline).toMatchObject({ outcome: 'exited', exitCode: 3 });
+      const online = await runRenderer(
+        { ...context, settings: { ...renderSettings(), allowHosts: ['127.0.0.1'] } },
+        fetcher,
+        [script],
+      );
+      expect(online).toMatchObject({ outcome: 'exited', exitCode: 0 });
+      expect(requests).toBe(1);
+    } finally {
+      await sandbox.dispose();
+      server.close();
     }
   });
 });
