@@ -1,5 +1,5 @@
 /**
- * What the hostile-pull-request suite shares (issue 10). The trust model under test: the
+ * What the hostile-pull-request suite shares. The trust model under test: the
  * base branch is trusted, the head of a pull request is data. Every case builds a real git
  * repository (a trusted base on `main`, a hostile head on `feature`, checked out as the
  * merge GitHub's pull_request checkout gives), runs plumbline on it the three ways CI runs
