@@ -3,7 +3,6 @@
  * outputs. Names and versions come from manifests, so the body shows them through the
  * report's safe Markdown helpers: no mention, HTML comment or quick action can hide in them.
  */
-import { buildMarker } from '../forge/marker.js';
 import { code, escapeInline } from '../report/markdown-syntax.js';
 import { formatVersion, type ImageVersion } from './image-ref.js';
 import type { ImagePromotion } from './plan.js';
@@ -23,9 +22,6 @@ export interface PromotionSummary {
   changeRequest?: string;
 }
 
-/** The hidden first line of a promotion's body; the key is encoded, so no target name can end the comment. */
-export const bodyMarker = (target: string) => buildMarker({ kind: 'promote', key: target });
-
 export function promotionTitle(summary: PromotionSummary): string {
   const [only] = summary.promotions;
   if (summary.promotions.length === 1 && only) {
@@ -42,13 +38,12 @@ export function commitMessage(summary: PromotionSummary): string {
   return `${promotionTitle(summary)}\n\n${lines.join('\n')}\n\nPromoted by plumbline from ${summary.baseCommit.slice(0, 12)}.`;
 }
 
-export function pullRequestBody(summary: PromotionSummary, bodyLimit = 65_536): string {
+export function changeRequestBody(summary: PromotionSummary, bodyLimit = 65_536): string {
   const rows = summary.promotions.map(
     (p) =>
       `| ${code(p.image)} | ${p.from.map((v) => code(formatVersion(v))).join(', ')} → ${code(formatVersion(p.to))} | ${escapeInline(p.origin)} | ${code(summary.baseCommit.slice(0, 12))} |`,
   );
   const parts = [
-    bodyMarker(summary.target),
     `## Promote to ${escapeInline(summary.target)}`,
     '',
     '| image | old → new | source | source commit |',
@@ -87,7 +82,7 @@ export function pullRequestBody(summary: PromotionSummary, bodyLimit = 65_536): 
 export function targetChangeRoom(summary: PromotionSummary, bodyLimit: number, base: string): number {
   const placeholder = '\u0000';
   const rest =
-    pullRequestBody({ ...summary, targetChange: placeholder }, Number.POSITIVE_INFINITY).length -
+    changeRequestBody({ ...summary, targetChange: placeholder }, Number.POSITIVE_INFINITY).length -
     placeholder.length;
   return bodyLimit - rest - retiredNote(base, summary.target, noun(summary)).length;
 }

@@ -8,10 +8,10 @@ import {
   type PromoteDeps,
   type PromoteOptions,
   type PromoteResult,
-  plumblineAuthor,
   promote,
 } from '../../commands/promote.js';
 import { planTargetChange } from '../../commands/promote-plan.js';
+import { plumblineAuthor } from '../../commands/promote-settings.js';
 import { loadConfig } from '../../config/load.js';
 import { PlumblineError } from '../../errors.js';
 import type { Identity } from '../../git/repository.js';
@@ -149,7 +149,11 @@ function output(result: PromoteResult) {
   return {
     status: result.status,
     promoted: result.promoted,
-    changes: result.changes.map(({ promoted: _promoted, ...change }) => change),
+    // The field keeps the name scripts already read, `pullRequest`, for a merge request too.
+    changes: result.changes.map(({ promoted: _promoted, changeRequest, ...change }) => ({
+      ...change,
+      ...(changeRequest && { pullRequest: changeRequest }),
+    })),
     notes: result.notes,
     warnings: result.warnings,
   };

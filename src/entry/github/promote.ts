@@ -63,7 +63,7 @@ export async function runPromoteAction(): Promise<void> {
   });
 
   for (const warning of result.warnings) core.warning(warning);
-  const request = result.changes.find((change) => change.pullRequest)?.pullRequest;
+  const request = result.changes.find((change) => change.changeRequest)?.changeRequest;
   core.setOutput('promoted', JSON.stringify(result.promoted));
   core.setOutput('status', result.status);
   core.setOutput('pull-request-number', request ? String(request.number) : '');
@@ -72,7 +72,7 @@ export async function runPromoteAction(): Promise<void> {
     'pull-requests',
     JSON.stringify(
       result.changes.flatMap((change) =>
-        change.pullRequest ? [{ branch: change.branch, ...change.pullRequest }] : [],
+        change.changeRequest ? [{ branch: change.branch, ...change.changeRequest }] : [],
       ),
     ),
   );

@@ -44,7 +44,7 @@ describe('withCheckout', () => {
 });
 
 describe('resolveBase', () => {
-  it('uses the merge base of the named ref and HEAD', async () => {
+  it('uses the merge base of the named ref and HEAD, and keeps the commit the ref names', async () => {
     const { root, git } = repository();
     writeFileSync(join(root, 'a'), '1');
     git('add', '-A');
@@ -57,8 +57,9 @@ describe('resolveBase', () => {
     writeFileSync(join(root, 'b'), '1');
     git('add', '-A');
     git('commit', '-qm', 'main moved on');
+    const tip = git('rev-parse', 'HEAD');
     git('checkout', '-q', 'change');
-    expect(await resolveBase(root, 'main')).toEqual({ ref: 'main', sha: forkPoint });
+    expect(await resolveBase(root, 'main')).toEqual({ ref: 'main', sha: forkPoint, tip });
   });
 
   it('names the missing ref and says how to fetch it', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { promotionBranch } from '../../../src/commands/promote.js';
+import { promotionBranch } from '../../../src/promote/branch.js';
 
 describe('promotionBranch', () => {
   it('gives every environment and image a branch that no other branch sits below or above', () => {

@@ -271,7 +271,7 @@ describe('promote via pull request', () => {
         describeTargetChange: async (worktree, env) => `plan of ${env.name} (${worktree ? 'worktree' : ''})`,
       },
     );
-    expect(result.changes[0]?.pullRequest).toEqual({
+    expect(result.changes[0]?.changeRequest).toEqual({
       number: 1,
       url: 'https://github.example.test/acme/app/pull/1',
       created: true,
@@ -298,7 +298,7 @@ describe('promote via pull request', () => {
     await run(dir, { via: 'pull-request' }, { forge });
     const branchHead = fixture.head('plumbline/promote/staging');
     const again = await run(dir, { via: 'pull-request' }, { forge });
-    expect(again.changes[0]).toMatchObject({ upToDate: true, pullRequest: { number: 1, created: false } });
+    expect(again.changes[0]).toMatchObject({ upToDate: true, changeRequest: { number: 1, created: false } });
     expect(fixture.head('plumbline/promote/staging')).toBe(branchHead);
     expect(github.count(PULLS)).toBe(1);
     expect(github.count(PULL_UPDATES)).toBe(0);
@@ -312,7 +312,7 @@ describe('promote via pull request', () => {
     await run(dir, { via: 'pull-request' }, { forge });
     fixture.commit({ 'envs/dev/kustomization.yaml': kustomization('1.4.0') });
     const result = await run(dir, { via: 'pull-request' }, { forge });
-    expect(result.changes[0]?.pullRequest).toMatchObject({ number: 1, created: false });
+    expect(result.changes[0]?.changeRequest).toMatchObject({ number: 1, created: false });
     expect(pulls()).toHaveLength(1);
     expect(pulls()[0]).toMatchObject({ state: 'open', title: 'Promote ghcr.io/acme/app 1.4.0 to staging' });
     expect(pulls()[0]?.body).toMatch(

@@ -62,7 +62,7 @@ describe('promote when the forge fails part-way', () => {
     expect(fixture.head(BRANCH)).toBeDefined();
     expect(fixture.read(BRANCH, 'envs/staging/values.yaml')).toContain('tag: 1.3.0');
     expect(result.status).toBe('promoted');
-    expect(result.changes[0]?.pullRequest).toEqual({
+    expect(result.changes[0]?.changeRequest).toEqual({
       number: pull?.number,
       url: expect.any(String),
       created: true,
@@ -84,8 +84,8 @@ describe('promote when the forge fails part-way', () => {
 
     const second = await run();
 
-    expect(second.changes[0]?.pullRequest).toMatchObject({
-      number: first.changes[0]?.pullRequest?.number,
+    expect(second.changes[0]?.changeRequest).toMatchObject({
+      number: first.changes[0]?.changeRequest?.number,
       created: false,
     });
     expect(fixture.read(BRANCH, 'envs/staging/values.yaml')).toContain('tag: 1.4.0');
@@ -143,7 +143,7 @@ describe('promote when the forge fails part-way', () => {
       ),
     ]);
     expect(result.message).toContain('Warning: pull request #');
-    const retired = hub.pulls().find((pull) => pull.number === opened.changes[0]?.pullRequest?.number);
+    const retired = hub.pulls().find((pull) => pull.number === opened.changes[0]?.changeRequest?.number);
     expect(retired?.body).toContain('**Superseded:**');
   });
 

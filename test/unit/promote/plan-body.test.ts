@@ -73,7 +73,7 @@ describe('the plan in the pull request body', () => {
       { repoRoot: dir, config, to: 'staging' },
       { forge: hub.forge, describeTargetChange: planTargetChange(config) },
     );
-    const number = result.changes[0]?.pullRequest?.number as number;
+    const number = result.changes[0]?.changeRequest?.number as number;
     const body = await pullBody(number);
 
     expect(body).toContain('### What changes in staging');
@@ -102,11 +102,11 @@ describe('the plan in the pull request body', () => {
       { repoRoot: dir, config, to: 'staging' },
       { forge: hub.forge, describeTargetChange: planTargetChange(config) },
     );
-    const body = await pullBody(result.changes[0]?.pullRequest?.number as number);
+    const body = await pullBody(result.changes[0]?.changeRequest?.number as number);
     // Renderer errors leave quoted text out (it may be a value); the body says how to see it all.
     expect(body).toMatch(/❌ \*\*staging\*\* could not be compared: .*kubectl kustomize failed/);
     expect(body).toContain('kubectl kustomize envs/staging');
-    expect(result.changes[0]?.pullRequest?.created).toBe(true);
+    expect(result.changes[0]?.changeRequest?.created).toBe(true);
   });
 
   it('keeps the body within the forge limit, even after the branch is retired', async () => {
@@ -124,7 +124,7 @@ describe('the plan in the pull request body', () => {
       { repoRoot: dir, config, to: 'staging' },
       { forge: hub.forge, describeTargetChange: greedy },
     );
-    const number = first.changes[0]?.pullRequest?.number as number;
+    const number = first.changes[0]?.changeRequest?.number as number;
     const body = await pullBody(number);
     expect(body).toContain('x'.repeat(budgets[0] as number));
     expect(body.length).toBeLessThanOrEqual(GITHUB_BODY_LIMIT);

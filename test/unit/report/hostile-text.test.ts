@@ -11,7 +11,7 @@ import { eventComment, issueBody } from '../../../src/drift/issue.js';
 import type { EnvironmentDrift } from '../../../src/drift/model.js';
 import { summaryMarkdown } from '../../../src/drift/summary.js';
 import { readMarker } from '../../../src/forge/marker.js';
-import { pullRequestBody } from '../../../src/promote/describe.js';
+import { changeRequestBody } from '../../../src/promote/describe.js';
 import { renderMarkdown, renderMarkdownParts } from '../../../src/report/markdown.js';
 import { code, escapeInline, fenced, htmlText } from '../../../src/report/markdown-syntax.js';
 import { parseMarkdown } from './commonmark.js';
@@ -158,8 +158,8 @@ describe('drift issues and summaries made from hostile text', () => {
 });
 
 describe('a promotion body made from hostile text', () => {
-  it('is inert below its marker', () => {
-    const body = pullRequestBody({
+  it('is inert', () => {
+    const body = changeRequestBody({
       target: '/close',
       source: '@octocat',
       baseCommit: 'c'.repeat(40),
@@ -175,6 +175,6 @@ describe('a promotion body made from hostile text', () => {
       superseded: [{ image: HOSTILE_TEXT, was: { tag: '@octocat' }, now: { tag: '/merge' } }],
       targetChange: renderMarkdown(hostilePlan),
     });
-    expect(inertnessProblems(belowOwnMarker(body))).toEqual([]);
+    expect(inertnessProblems(body)).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type FakeGitHub, startFakeGitHub, WORKFLOW_TOKEN } from '../../fakes/github/server.js';
-import { type GitFixture, git, gitFixture } from './support/git-fixture.js';
+import { type GitFixture, git, gitFixture } from '../promote/support/git-fixture.js';
 
 vi.setConfig({ testTimeout: 60_000 });
 

@@ -6,8 +6,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { promote } from '../../../src/commands/promote.js';
 import { loadConfig } from '../../../src/config/load.js';
-import { fakeGitHubFor, type GitHubForgeFixture } from './support/fake-github.js';
-import { type GitFixture, gitFixture } from './support/git-fixture.js';
+import { fakeGitHubFor, type GitHubForgeFixture } from '../promote/support/fake-github.js';
+import { type GitFixture, gitFixture } from '../promote/support/git-fixture.js';
 
 vi.setConfig({ testTimeout: 60_000 });
 
@@ -36,8 +36,8 @@ describe('promote with the GitHub forge', () => {
       promote({ repoRoot: dir, config: await loadConfig(dir), to: 'staging' }, { forge });
 
     const first = await run();
-    expect(first.changes[0]?.pullRequest).toMatchObject({ number: expect.any(Number), created: true });
-    const number = first.changes[0]?.pullRequest?.number as number;
+    expect(first.changes[0]?.changeRequest).toMatchObject({ number: expect.any(Number), created: true });
+    const number = first.changes[0]?.changeRequest?.number as number;
     const pull = github.state.mustRepo('acme/app').issues.get(number);
     expect(pull?.pull).toMatchObject({ head: 'plumbline/promote/staging', base: 'main' });
     expect([...(pull?.labels ?? [])].sort()).toEqual(['plumbline', 'promote']);
@@ -46,10 +46,10 @@ describe('promote with the GitHub forge', () => {
     );
 
     const again = await run();
-    expect(again.changes[0]?.pullRequest).toMatchObject({ number, created: false });
+    expect(again.changes[0]?.changeRequest).toMatchObject({ number, created: false });
     fixture.commit({ 'envs/dev/values.yaml': files['envs/dev/values.yaml'].replace('1.3.0', '1.4.0') });
     const newer = await run();
-    expect(newer.changes[0]?.pullRequest).toMatchObject({ number, created: false });
+    expect(newer.changes[0]?.changeRequest).toMatchObject({ number, created: false });
     expect(github.state.mustRepo('acme/app').issues.get(number)?.title).toBe(
       'Promote ghcr.io/acme/app 1.4.0 to staging',
     );

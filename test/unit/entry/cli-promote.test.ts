@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { commitAuthor, promoteCommand } from '../../../src/entry/cli/promote.js';
-import { type GitFixture, git, gitFixture } from './support/git-fixture.js';
+import { type GitFixture, git, gitFixture } from '../promote/support/git-fixture.js';
 
 vi.setConfig({ testTimeout: 60_000 });
 

@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { promoteCommand } from '../../../src/entry/cli/promote.js';
 import { BOT_TOKEN, type SeededGitLab, startSeededGitLab } from '../../fakes/gitlab/fixture.js';
-import { type GitFixture, git, gitFixture } from './support/git-fixture.js';
+import { type GitFixture, git, gitFixture } from '../promote/support/git-fixture.js';
 
 vi.setConfig({ testTimeout: 60_000 });
 
