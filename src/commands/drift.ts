@@ -24,6 +24,7 @@ import { withoutUnlistedItems } from '../drift/unnamed-items.js';
 import { describeError, PlumblineError } from '../errors.js';
 import type { Forge } from '../forge/forge.js';
 import { commitExists, headRevision, withCheckout, workTreeTop } from '../git/base-checkout.js';
+import { type Log, silentLog } from '../log.js';
 import { renderEnvironment } from '../render/render.js';
 import { type KubeObject, resourceId, resourceKey, toResource } from '../resource.js';
 import { type IssueOutcome, reconcileIssue } from './drift-issue.js';
@@ -51,7 +52,7 @@ export interface DriftOptions {
   runUrl?: string;
   /** ISO 8601; the clock, for tests. */
   now?: () => string;
-  log?: (message: string) => void;
+  log?: Log;
 }
 
 export interface EnvironmentDriftOutcome {
@@ -68,7 +69,7 @@ export interface DriftRun {
 }
 
 export async function runDrift(options: DriftOptions): Promise<DriftRun> {
-  const log = options.log ?? (() => {});
+  const log = options.log ?? silentLog;
   const config = await loadConfig(options.repoRoot);
   const environments = pickEnvironments(config, options);
   const head = await headRevision(options.repoRoot);
@@ -85,23 +86,28 @@ export async function runDrift(options: DriftOptions): Promise<DriftRun> {
   const outcomes: EnvironmentDriftOutcome[] = [];
   try {
     for (const env of environments) {
-      log(`${env.name}: checking for drift (${options.mode})`);
-      const drift = await checkEnvironment(env, config, head.sha, options, clients, log);
-      const outcome: EnvironmentDriftOutcome = { drift };
-      if (options.forge && drift.error === undefined) {
-        try {
-          outcome.issue = await reconcileIssue(options.forge, drift, {
-            after,
-            labels,
-            now: now(),
-            log,
-            ...(options.runUrl ? { runUrl: options.runUrl } : {}),
-          });
-        } catch (error) {
-          outcome.issueError = describeError(error);
-          log(`${env.name}: the issue could not be updated: ${outcome.issueError}`);
+      const outcome = await log.group(env.name, async (group): Promise<EnvironmentDriftOutcome> => {
+        const say = (message: string) => group.info(message);
+        say(`checking for drift (${options.mode})`);
+        const drift = await checkEnvironment(env, config, head.sha, options, clients, say);
+        const outcome: EnvironmentDriftOutcome = { drift };
+        say(drift.error === undefined ? `${drift.objects.length} objects drifted` : `failed: ${drift.error}`);
+        if (options.forge && drift.error === undefined) {
+          try {
+            outcome.issue = await reconcileIssue(options.forge, drift, {
+              after,
+              labels,
+              now: now(),
+              log: say,
+              ...(options.runUrl ? { runUrl: options.runUrl } : {}),
+            });
+          } catch (error) {
+            outcome.issueError = describeError(error);
+            say(`the issue could not be updated: ${outcome.issueError}`);
+          }
         }
-      }
+        return outcome;
+      });
       outcomes.push(outcome);
     }
   } finally {

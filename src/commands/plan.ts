@@ -19,6 +19,7 @@ import { compareSets } from '../diff/compare.js';
 import { type ComparisonMode, countChanges, type EnvironmentResult, type PlanResult } from '../diff/model.js';
 import { describeError } from '../errors.js';
 import { headRevision, resolveBase, withCheckout, workTreeTop } from '../git/base-checkout.js';
+import { type Log, silentLog } from '../log.js';
 import { type RenderResult, renderEnvironments } from '../render/render.js';
 import type { Resource } from '../resource.js';
 import { compareEnvironmentLive } from './live-comparison.js';
@@ -43,11 +44,11 @@ export interface PlanOptions {
   context?: string;
   /** Whether cluster credentials exist at all; decides `auto`. */
   clusterAvailable: boolean;
-  log?: (message: string) => void;
+  log?: Log;
 }
 
 export async function runPlan(options: PlanOptions): Promise<PlanResult> {
-  const log = options.log ?? (() => {});
+  const log = options.log ?? silentLog;
   const { repoRoot, mode } = options;
   const head = await headRevision(repoRoot);
   const top = await workTreeTop(repoRoot);
@@ -63,7 +64,7 @@ export async function runPlan(options: PlanOptions): Promise<PlanResult> {
   let planned: Planned;
   if (base && comparesWithBase) {
     result.base = { ref: base.ref, sha: base.sha };
-    log(`comparing with the merge base of ${base.ref} (${base.sha.slice(0, 7)})`);
+    log.info(`comparing with the merge base of ${base.ref} (${base.sha.slice(0, 7)})`);
     planned = await withCheckout(repoRoot, base.sha, async (baseDir, baseTop) => {
       const trusted = await baseConfig(repoRoot, base, baseDir);
       // An environment the base's tip added after the change branched off, whose folder
@@ -109,7 +110,26 @@ export async function runPlan(options: PlanOptions): Promise<PlanResult> {
     const liveResult = live.get(env.name);
     if (liveResult) result.environments.push(liveResult);
   }
+  await logEnvironments(log, result, headRenders);
   return result;
+}
+
+/** One group per environment: what was rendered and what each comparison found. */
+async function logEnvironments(log: Log, result: PlanResult, headRenders: Renders): Promise<void> {
+  for (const [name, render] of headRenders) {
+    await log.group(name, async (group) => {
+      if ('resources' in render)
+        group.info(`rendered ${plural(render.resources.length, 'object')} at the head`);
+      for (const env of result.environments.filter((candidate) => candidate.environment === name)) {
+        const { added, changed, deleted, unchanged } = env.counts;
+        group.info(
+          env.error === undefined
+            ? `${env.mode}, compared with ${env.comparedWith}: ${added} to add, ${changed} to change, ${deleted} to delete, ${unchanged} unchanged`
+            : `${env.mode}, compared with ${env.comparedWith}: failed: ${env.error}`,
+        );
+      }
+    });
+  }
 }
 
 interface Planned extends PlanConfig {
@@ -125,11 +145,11 @@ async function renderHead(
   trusted: PlanConfig,
   options: PlanOptions,
   top: string,
-  log: (message: string) => void,
+  log: Log,
   planned: (env: EnvironmentConfig) => boolean,
 ): Promise<Planned> {
   const environments = selectEnvironments(trusted.config, options.environments ?? []).filter(planned);
-  log(`rendering ${environments.map((env) => env.name).join(', ')}`);
+  log.info(`rendering ${plural(environments.length, 'environment')}`);
   const headRenders = byEnvironment(
     await renderEnvironments(options.repoRoot, environments, { settings: trusted.config.render, top }),
   );
@@ -159,7 +179,7 @@ async function compareLive(
   headRenders: Renders,
   config: PlumblineConfig,
   options: PlanOptions,
-  log: (message: string) => void,
+  log: Log,
 ): Promise<Map<string, EnvironmentResult>> {
   const results = new Map<string, EnvironmentResult>();
   if (options.mode === 'offline') return results;
@@ -223,7 +243,7 @@ async function compareLive(
       const key = `${target.kubeconfigPath ?? ''}|${context ?? ''}`;
       if (!clients.has(key)) clients.set(key, connectCluster(target));
       const client = await clients.get(key)!;
-      log(`${env.name}: comparing ${render.resources.length} objects with ${client.context} (${mode})`);
+      log.debug(`${env.name}: comparing ${render.resources.length} objects with ${client.context} (${mode})`);
       results.set(
         env.name,
         (await compareEnvironmentLive(env, render.resources, client, config, mode, comparedWith)).comparison,
@@ -262,4 +282,8 @@ function skipped(env: EnvironmentConfig, mode: ComparisonMode, comparedWith: str
     counts: { added: 0, changed: 0, deleted: 0, unchanged: 0 },
     changes: [],
   };
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

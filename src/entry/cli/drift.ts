@@ -11,7 +11,7 @@ import { PlumblineError } from '../../errors.js';
 import { runUrl } from '../ci-context.js';
 import { detectForge, FORGE_KINDS, type ForgeKind, forgeFromEnvironment } from '../forge-from-env.js';
 import { chooseKubeconfig } from '../kubeconfig-path.js';
-import { printLog, printOutput } from './output.js';
+import { cliLog, printLog, printOutput } from './output.js';
 
 interface DriftFlags {
   repo: string;
@@ -98,7 +98,7 @@ export function driftCommand(): Command {
         ...(flags.after === undefined ? {} : { after: parseAfter(flags.after) }),
         ...(flags.revisionFrom ? { revisionSource: revisionSource(flags.revisionFrom) } : {}),
         ...(link ? { runUrl: link } : {}),
-        log: printLog,
+        log: cliLog(),
       });
       const report =
         flags.format === 'json'

@@ -13,7 +13,7 @@ import { renderMarkdown } from '../../report/markdown.js';
 import { renderText } from '../../report/text.js';
 import { detectForge, FORGE_KINDS, type ForgeKind, forgeFromEnvironment } from '../forge-from-env.js';
 import { chooseKubeconfig } from '../kubeconfig-path.js';
-import { printLog, printOutput } from './output.js';
+import { cliLog, printLog, printOutput } from './output.js';
 
 interface PlanFlags {
   repo: string;
@@ -101,7 +101,7 @@ export function planCommand(): Command {
         ...(base ? { base } : {}),
         ...(kubeconfig.path ? { kubeconfigPath: kubeconfig.path } : {}),
         ...(flags.context ? { context: flags.context } : {}),
-        log: printLog,
+        log: cliLog(),
       });
       const report = format(result, flags.format, !flags.out && process.stdout.isTTY === true);
       if (flags.out) {

@@ -11,9 +11,9 @@ import { driftedEnvironments, issueNumbers, summaryMarkdown } from '../../drift/
 import { runUrl } from '../ci-context.js';
 import { gitHubForge } from '../github-forge.js';
 import { chooseKubeconfig } from '../kubeconfig-path.js';
-import { logSafe } from '../log-safe.js';
 import { readDriftSettings } from './drift-settings.js';
 import { withKubeconfig } from './kubeconfig.js';
+import { actionLog } from './log.js';
 
 export async function runDriftAction(): Promise<void> {
   const settings = readDriftSettings();
@@ -39,7 +39,7 @@ export async function runDriftAction(): Promise<void> {
       ...(settings.after ? { after: settings.after } : {}),
       ...(settings.revisionSource ? { revisionSource: settings.revisionSource } : {}),
       ...(link ? { runUrl: link } : {}),
-      log: (message) => core.info(logSafe(message)),
+      log: actionLog(),
     });
   });
   const drifted = driftedEnvironments(run.environments);

@@ -21,6 +21,7 @@ import { gitHubForge } from '../github-forge.js';
 import { chooseKubeconfig } from '../kubeconfig-path.js';
 import { logSafe } from '../log-safe.js';
 import { withKubeconfig } from './kubeconfig.js';
+import { actionLog } from './log.js';
 import { type PlanSettings, type PullRequestEvent, readPlanSettings } from './plan-settings.js';
 
 /** Where a comment too long for its parts sends the reader. */
@@ -44,7 +45,7 @@ export async function runPlanAction(): Promise<void> {
       clusterAvailable: kubeconfig.path !== undefined,
       ...(base ? { base } : {}),
       ...(kubeconfig.path ? { kubeconfigPath: kubeconfig.path } : {}),
-      log: (message) => core.info(logSafe(message)),
+      log: actionLog(),
     });
   });
   if (pullRequest && !settings.baseRef) nameBase(result, pullRequest);
