@@ -7,9 +7,9 @@
  * its content echoed into a log or a pull request comment. A key is named only when it
  * looks like a field name.
  */
-import { Ajv, type ErrorObject } from 'ajv';
-import schema from '../../schema/plumbline.schema.json' with { type: 'json' };
+import type { ErrorObject } from 'ajv';
 import { fieldName, parseInstancePath, type Segment } from './locate.js';
+import { validateConfig as validate } from './schema-validator.js';
 
 export interface SchemaProblem {
   /** Where to point: the value at `segments`, or the key when `atKey` is set. */
@@ -21,9 +21,6 @@ export interface SchemaProblem {
 
 /** A key shaped like the schema's field names (letters only, unlike a token or a path). */
 const FIELD_NAME = /^\$?[A-Za-z]{1,32}$/;
-
-const ajv = new Ajv({ allErrors: true, verbose: true, strict: true });
-const validate = ajv.compile(schema);
 
 export function validateAgainstSchema(data: unknown): SchemaProblem[] {
   if (validate(data)) return [];

@@ -1,0 +1,459 @@
+import { createRequire as __plumblineCreateRequire } from 'node:module';
+const require = __plumblineCreateRequire(import.meta.url);
+import {
+  renderMarkdownParts
+} from "./chunk-27O2H4DS.js";
+import {
+  compareEnvironmentLive,
+  connectCluster,
+  findMarker,
+  markerReserve,
+  selectEnvironments,
+  withMarker
+} from "./chunk-TWWCQEQE.js";
+import {
+  silentLog
+} from "./chunk-E7ACZTBR.js";
+import {
+  compareSets,
+  countChanges,
+  entryAtRevision,
+  hasChanges,
+  headRevision,
+  headlineResults,
+  listedChanges,
+  pLimit,
+  redactResult,
+  renderEnvironments,
+  resolveBase,
+  riskCount,
+  secretValueChanges,
+  withCheckout,
+  workTreeTop
+} from "./chunk-L5ZE3ZBT.js";
+import {
+  CONFIG_FILES,
+  loadConfig,
+  loadConfigFrom
+} from "./chunk-JNWN3DPQ.js";
+import {
+  PlumblineError,
+  describeError
+} from "./chunk-YKMOXBXI.js";
+
+// src/commands/plan.ts
+import { existsSync } from "node:fs";
+import { join as join2 } from "node:path";
+
+// src/commands/plan-config.ts
+import { lstat, readFile } from "node:fs/promises";
+import { join } from "node:path";
+async function checkoutConfig(repoRoot) {
+  const config = await loadConfig(repoRoot);
+  return { config, provenance: { from: "head", ...config.file ? { file: config.file } : {} } };
+}
+async function baseConfig(repoRoot, base, baseDir) {
+  const source = await configAtRevision(repoRoot, base.tip);
+  const config = await loadConfigFrom(source, repoRoot, baseDir ? [baseDir] : []);
+  const branchedFrom = base.sha === base.tip ? source : await configAtRevision(repoRoot, base.sha);
+  const head = await checkoutConfigFile(repoRoot);
+  const headChange = await changeInCheckout(repoRoot, branchedFrom, head);
+  const provenance = { from: "base" };
+  const file = source?.file ?? head?.file;
+  if (file) provenance.file = file;
+  if (headChange) provenance.headChange = headChange;
+  return { config, provenance };
+}
+async function configAtRevision(repoRoot, sha) {
+  for (const file of CONFIG_FILES) {
+    const entry = await entryAtRevision(repoRoot, sha, file);
+    if (entry.kind === "missing") continue;
+    if (entry.kind === "link") {
+      throw new PlumblineError(
+        `${file} at the base (${sha.slice(0, 7)}) is a symbolic link; plumbline reads its configuration only from the file itself`,
+        `Replace ${file} with the configuration file on the base branch.`
+      );
+    }
+    return { file, text: entry.text };
+  }
+  return void 0;
+}
+async function changeInCheckout(repoRoot, base, head) {
+  if (!base) return head ? "added" : void 0;
+  if (!head) return "removed";
+  if (head.file !== base.file || head.link) return "changed";
+  return await readFile(join(repoRoot, head.file), "utf8") === base.text ? void 0 : "changed";
+}
+async function checkoutConfigFile(repoRoot) {
+  for (const file of CONFIG_FILES) {
+    const stats = await lstat(join(repoRoot, file)).catch(() => void 0);
+    if (stats?.isFile() || stats?.isSymbolicLink()) return { file, link: stats.isSymbolicLink() };
+  }
+  return void 0;
+}
+
+// src/commands/plan.ts
+var LIVE_ENVIRONMENTS_AT_ONCE = 3;
+async function runPlan(options) {
+  const log = options.log ?? silentLog;
+  const { repoRoot, mode } = options;
+  const head = await headRevision(repoRoot);
+  const top = await workTreeTop(repoRoot);
+  const comparesWithBase = mode === "auto" || mode === "offline";
+  const base = comparesWithBase || options.base !== void 0 ? await resolveBase(repoRoot, options.base) : void 0;
+  const result = { environments: [] };
+  if (head) result.head = head;
+  const offline = /* @__PURE__ */ new Map();
+  let planned;
+  if (base && comparesWithBase) {
+    result.base = { ref: base.ref, sha: base.sha };
+    log.info(`comparing with the merge base of ${base.ref} (${base.sha.slice(0, 7)})`);
+    planned = await withCheckout(repoRoot, base.sha, async (baseDir, baseTop) => {
+      const trusted = await baseConfig(repoRoot, base, baseDir);
+      const ofTheChange = (env) => existsSync(join2(repoRoot, env.path)) || existsSync(join2(baseDir, env.path));
+      const chosen = await renderHead(trusted, options, top, log, ofTheChange);
+      const atBase = chosen.environments.filter((env) => existsSync(join2(baseDir, env.path)));
+      const baseRenders = byEnvironment(
+        await renderEnvironments(baseDir, atBase, { settings: trusted.config.render, top: baseTop })
+      );
+      const headSide = new Map(chosen.headRenders);
+      for (const env of atBase) {
+        if (!existsSync(join2(repoRoot, env.path)))
+          headSide.set(env.name, { environment: env, resources: [] });
+      }
+      const comparedWith = `base ${base.ref} (${base.sha.slice(0, 7)})`;
+      for (const env of chosen.environments) {
+        offline.set(env.name, compareRenders(env, headSide, baseRenders, trusted.config, comparedWith));
+      }
+      return chosen;
+    });
+  } else {
+    const trusted = base ? await baseConfig(repoRoot, base) : await checkoutConfig(repoRoot);
+    const atHead = (env) => !base || existsSync(join2(repoRoot, env.path));
+    planned = await renderHead(trusted, options, top, log, atHead);
+  }
+  result.config = planned.provenance;
+  const { environments, headRenders, config } = planned;
+  const live = await compareLive(environments, headRenders, config, options, log);
+  for (const env of environments) {
+    const offlineResult = offline.get(env.name);
+    if (offlineResult) {
+      if (mode === "auto" && env.cluster && !options.clusterAvailable) {
+        offlineResult.notice = `no cluster credentials were given, so ${env.name} is compared with the base branch only`;
+      }
+      result.environments.push(offlineResult);
+    }
+    const liveResult = live.get(env.name);
+    if (liveResult) result.environments.push(liveResult);
+  }
+  await logEnvironments(log, result, headRenders);
+  return result;
+}
+async function logEnvironments(log, result, headRenders) {
+  for (const [name, render] of headRenders) {
+    await log.group(name, async (group) => {
+      if ("resources" in render)
+        group.info(`rendered ${plural(render.resources.length, "object")} at the head`);
+      for (const env of result.environments.filter((candidate) => candidate.environment === name)) {
+        const { added, changed, deleted, unchanged } = env.counts;
+        group.info(
+          env.error === void 0 ? `${env.mode}, compared with ${env.comparedWith}: ${added} to add, ${changed} to change, ${deleted} to delete, ${unchanged} unchanged` : `${env.mode}, compared with ${env.comparedWith}: failed: ${env.error}`
+        );
+      }
+    });
+  }
+}
+async function renderHead(trusted, options, top, log, planned) {
+  const environments = selectEnvironments(trusted.config, options.environments ?? []).filter(planned);
+  log.info(`rendering ${plural(environments.length, "environment")}`);
+  const headRenders = byEnvironment(
+    await renderEnvironments(options.repoRoot, environments, { settings: trusted.config.render, top })
+  );
+  return { ...trusted, environments, headRenders };
+}
+function compareRenders(env, headRenders, baseRenders, config, comparedWith) {
+  const head = headRenders.get(env.name);
+  const base = baseRenders.get(env.name) ?? { environment: env, resources: [] };
+  if (!head || "error" in head)
+    return failed(env, "offline", comparedWith, head && "error" in head ? head.error : void 0);
+  if ("error" in base)
+    return failed(env, "offline", comparedWith, `at the base: ${describeError(base.error)}`);
+  const changes = compareSets(byKey(base.resources), byKey(head.resources), config.diff.ignore);
+  return { environment: env.name, mode: "offline", comparedWith, counts: countChanges(changes), changes };
+}
+async function compareLive(environments, headRenders, config, options, log) {
+  const results = /* @__PURE__ */ new Map();
+  if (options.mode === "offline") return results;
+  const mode = options.mode === "reader" ? "reader" : "live";
+  const explicit = options.mode === "live" || options.mode === "reader";
+  const clients = /* @__PURE__ */ new Map();
+  try {
+    await compareEach();
+  } finally {
+    for (const client of clients.values())
+      await client.then(
+        (c) => c.close(),
+        () => {
+        }
+      );
+  }
+  return results;
+  async function compareEach() {
+    const limit = pLimit(LIVE_ENVIRONMENTS_AT_ONCE);
+    await Promise.all(environments.map((env) => limit(() => compareOne(env))));
+  }
+  async function compareOne(env) {
+    const context = options.context ?? env.cluster?.context;
+    const hasCluster = Boolean(env.cluster) || options.context !== void 0;
+    const comparedWith = hasCluster ? `cluster ${context ?? "(current context)"}` : "no cluster";
+    const render = headRenders.get(env.name);
+    if (explicit && (!render || "error" in render)) {
+      results.set(
+        env.name,
+        failed(env, mode, comparedWith, render && "error" in render ? render.error : void 0)
+      );
+      return;
+    }
+    if (!hasCluster) {
+      if (explicit) {
+        const notice = `${env.name} has no cluster, so it was not compared with one; set cluster.context in the config or pass --context`;
+        results.set(env.name, { ...skipped(env, mode, comparedWith), notice });
+      }
+      return;
+    }
+    if (!options.clusterAvailable) {
+      if (explicit)
+        results.set(env.name, failed(env, mode, comparedWith, "no cluster credentials (no kubeconfig)"));
+      return;
+    }
+    if (!render || "error" in render) {
+      results.set(
+        env.name,
+        failed(env, mode, comparedWith, render && "error" in render ? render.error : void 0)
+      );
+      return;
+    }
+    try {
+      const target = {};
+      if (options.kubeconfigPath) target.kubeconfigPath = options.kubeconfigPath;
+      if (context) target.context = context;
+      const key = `${target.kubeconfigPath ?? ""}|${context ?? ""}`;
+      if (!clients.has(key)) clients.set(key, connectCluster(target));
+      const client = await clients.get(key);
+      log.debug(`${env.name}: comparing ${render.resources.length} objects with ${client.context} (${mode})`);
+      results.set(
+        env.name,
+        (await compareEnvironmentLive(env, render.resources, client, config, mode, comparedWith)).comparison
+      );
+    } catch (error) {
+      results.set(env.name, failed(env, mode, comparedWith, error));
+    }
+  }
+}
+function byEnvironment(results) {
+  return new Map(results.map((result) => [result.environment.name, result]));
+}
+function byKey(resources) {
+  return new Map(resources.map((resource) => [resource.key, resource]));
+}
+function failed(env, mode, comparedWith, error) {
+  return {
+    ...skipped(env, mode, comparedWith),
+    error: error === void 0 ? "rendering produced no result" : describeError(error)
+  };
+}
+function skipped(env, mode, comparedWith) {
+  return {
+    environment: env.name,
+    mode,
+    comparedWith,
+    counts: { added: 0, changed: 0, deleted: 0, unchanged: 0 },
+    changes: []
+  };
+}
+function plural(count, noun) {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}
+
+// src/forge/sticky-comment.ts
+async function syncStickyComment(forge, thread, options) {
+  const { kind, key, parts } = options;
+  const room = maxPartLength(forge, { kind, key });
+  parts.forEach((part, index) => {
+    if (part.length > room) {
+      throw new Error(
+        `part ${index + 1} of the ${kind} comment is ${part.length} characters; the forge takes ${room} after the marker. Split it with maxPartLength().`
+      );
+    }
+  });
+  const author = (await forge.currentAuthor()).toLowerCase();
+  const existing = /* @__PURE__ */ new Map();
+  const surplus = [];
+  for (const comment of await forge.listComments(thread)) {
+    if (comment.author.toLowerCase() !== author) continue;
+    const marker = findMarker(comment.body, { kind, key });
+    if (!marker) continue;
+    if (marker.part <= parts.length && !existing.has(marker.part)) existing.set(marker.part, comment);
+    else surplus.push(comment);
+  }
+  const result = { created: 0, updated: 0, deleted: 0, unchanged: 0, urls: [] };
+  for (const [index, text] of parts.entries()) {
+    const part = index + 1;
+    const body = withMarker({ kind, key, part, parts: parts.length }, text);
+    const comment = existing.get(part);
+    let url = comment?.url;
+    if (!comment) {
+      url = (await forge.createComment(thread, body)).url;
+      result.created += 1;
+    } else if (comment.body === body) {
+      result.unchanged += 1;
+    } else {
+      await forge.updateComment(thread, comment.id, body);
+      result.updated += 1;
+    }
+    if (url) result.urls.push(url);
+  }
+  for (const comment of surplus) {
+    await forge.deleteComment(thread, comment.id);
+    result.deleted += 1;
+  }
+  return result;
+}
+function maxPartLength(forge, id) {
+  return forge.bodyLimit - markerReserve(id);
+}
+
+// src/commands/publish-plan.ts
+var PLAN_COMMENT_KIND = "plan";
+var MAX_COMMENT_PARTS = 10;
+var PLAN_LABELS = { changes: "plumbline:changes", noChanges: "plumbline:no-changes" };
+async function publishPlan(forge, thread, result, options) {
+  const published = { comments: [], labelsAdded: [], labelsRemoved: [] };
+  if (options.comment) {
+    for (const comment of planComments(result, options)) {
+      const { parts, objectsLeftOut } = planCommentParts(forge, comment.key, comment.result, options);
+      const sync = await syncStickyComment(forge, thread, {
+        kind: PLAN_COMMENT_KIND,
+        key: comment.key,
+        parts
+      });
+      published.comments.push({ key: comment.key, parts: parts.length, objectsLeftOut, sync });
+    }
+  }
+  if (options.labels) {
+    const { add, remove } = planLabels(result);
+    if (add.length > 0) await forge.addLabels(thread, add);
+    for (const label of remove) await forge.removeLabel(thread, label);
+    published.labelsAdded = add;
+    published.labelsRemoved = remove;
+  }
+  return published;
+}
+function planComments(result, options) {
+  if (!options.perEnvironment) {
+    const selected = [...options.selected ?? []].sort();
+    return [{ key: selected.length > 0 ? selected.join(",") : "all", result }];
+  }
+  const byEnvironment2 = /* @__PURE__ */ new Map();
+  for (const env of result.environments) {
+    byEnvironment2.set(env.environment, [...byEnvironment2.get(env.environment) ?? [], env]);
+  }
+  return [...byEnvironment2].map(([name, environments]) => ({
+    key: name,
+    result: { ...result, environments }
+  }));
+}
+function planCommentParts(forge, key, result, options) {
+  return renderMarkdownParts(result, {
+    limit: forge.bodyLimit,
+    reserve: markerReserve({ kind: PLAN_COMMENT_KIND, key }),
+    maxParts: MAX_COMMENT_PARTS,
+    ...options.runUrl ? { runUrl: options.runUrl } : {},
+    ...options.fullReportHint ? { fullReportHint: options.fullReportHint } : {}
+  });
+}
+function planLabels(result) {
+  if (hasChanges(result)) return { add: [PLAN_LABELS.changes], remove: [PLAN_LABELS.noChanges] };
+  if (result.environments.some((env) => env.error !== void 0)) {
+    return { add: [], remove: [PLAN_LABELS.changes, PLAN_LABELS.noChanges] };
+  }
+  return { add: [PLAN_LABELS.noChanges], remove: [PLAN_LABELS.changes] };
+}
+
+// src/report/json.ts
+var PLAN_REPORT_SCHEMA_VERSION = 1;
+function renderJson(result) {
+  return `${JSON.stringify(toPlanReport(result), null, 2)}
+`;
+}
+function toPlanReport(result) {
+  const redacted = redactResult(result);
+  const totals = {
+    added: 0,
+    changed: 0,
+    deleted: 0,
+    unchanged: 0,
+    risks: riskCount(redacted),
+    failedEnvironments: 0
+  };
+  for (const env of headlineResults(redacted)) {
+    totals.added += env.counts.added;
+    totals.changed += env.counts.changed;
+    totals.deleted += env.counts.deleted;
+    totals.unchanged += env.counts.unchanged;
+  }
+  totals.failedEnvironments = redacted.environments.filter((env) => env.error !== void 0).length;
+  return {
+    schemaVersion: PLAN_REPORT_SCHEMA_VERSION,
+    changed: hasChanges(redacted),
+    base: redacted.base ? { ref: redacted.base.ref, sha: redacted.base.sha } : null,
+    head: redacted.head ? { ref: redacted.head.ref, sha: redacted.head.sha } : null,
+    config: redacted.config ? {
+      from: redacted.config.from,
+      file: redacted.config.file ?? null,
+      headChange: redacted.config.headChange ?? null
+    } : null,
+    totals,
+    environments: redacted.environments.map(environmentReport)
+  };
+}
+function environmentReport(env) {
+  return {
+    name: env.environment,
+    status: env.error === void 0 ? "compared" : "failed",
+    mode: env.mode,
+    comparedWith: env.comparedWith,
+    notice: env.notice ?? null,
+    error: env.error ?? null,
+    counts: {
+      added: env.counts.added,
+      changed: env.counts.changed,
+      deleted: env.counts.deleted,
+      unchanged: env.counts.unchanged
+    },
+    objects: listedChanges(env).map(objectReport)
+  };
+}
+function objectReport(change) {
+  return {
+    key: change.key,
+    group: change.id.group,
+    version: change.id.version,
+    kind: change.id.kind,
+    namespace: change.id.namespace ?? null,
+    name: change.id.name,
+    change: change.change,
+    fields: [...change.fields],
+    risks: change.risks.map((risk) => ({ kind: risk.kind, message: risk.message })),
+    notes: [...change.notes],
+    secretValuesChanged: secretValueChanges(change),
+    diff: change.diff
+  };
+}
+
+export {
+  runPlan,
+  publishPlan,
+  renderJson,
+  toPlanReport
+};

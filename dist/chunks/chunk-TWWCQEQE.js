@@ -1,0 +1,908 @@
+import { createRequire as __plumblineCreateRequire } from 'node:module';
+const require = __plumblineCreateRequire(import.meta.url);
+import {
+  changedFields,
+  compareObject,
+  countChanges,
+  displayName,
+  isMasked,
+  isSecret,
+  listItemNames,
+  maskSecret,
+  maskValue,
+  pLimit,
+  resourceId,
+  resourceKey,
+  splitApiVersion,
+  toResource
+} from "./chunk-L5ZE3ZBT.js";
+import {
+  node_http_default
+} from "./chunk-2LCWMAMU.js";
+import {
+  PlumblineError
+} from "./chunk-YKMOXBXI.js";
+
+// src/entry/kubeconfig-path.ts
+import { existsSync } from "node:fs";
+import { homedir } from "node:os";
+import { join } from "node:path";
+function chooseKubeconfig(explicit, env = process.env) {
+  const path = explicit || env.KUBECONFIG?.split(":")[0] || void 0;
+  if (path) return { path, available: true };
+  return { available: existsSync(join(env.HOME || homedir(), ".kube", "config")) };
+}
+
+// src/cluster/connect.ts
+import { existsSync as existsSync2 } from "node:fs";
+import { homedir as homedir2 } from "node:os";
+import { join as join2 } from "node:path";
+
+// plumbline-lazy:@kubernetes/client-node
+import { createRequire } from "node:module";
+var library;
+var load = () => library ??= createRequire(import.meta.url)("./lib-kubernetes-client.cjs");
+var KubeConfig = class {
+  constructor(...args) {
+    return new (load()).KubeConfig(...args);
+  }
+};
+
+// src/cluster/errors.ts
+var OFFLINE_HINT = "To plan without a cluster, run plumbline with --offline.";
+var TLS_CODES = /* @__PURE__ */ new Set([
+  "DEPTH_ZERO_SELF_SIGNED_CERT",
+  "SELF_SIGNED_CERT_IN_CHAIN",
+  "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
+  "UNABLE_TO_GET_ISSUER_CERT_LOCALLY",
+  "CERT_HAS_EXPIRED",
+  "CERT_NOT_YET_VALID",
+  "ERR_TLS_CERT_ALTNAME_INVALID",
+  "CERT_SIGNATURE_FAILURE",
+  "EPROTO"
+]);
+function unreachableError(error, server, context) {
+  if (error instanceof PlumblineError) return error;
+  const code = error?.code ?? "";
+  const detail = error instanceof Error ? error.message : String(error);
+  const where = `the Kubernetes API server at ${server} (kubeconfig context ${context})`;
+  const check = `Check that the cluster is running and that context ${context} points at it (kubectl --context ${context} version).`;
+  const unreachable = (reason, hint = `${check} ${OFFLINE_HINT}`) => new PlumblineError(`Cannot reach ${where}: ${reason}.`, hint, { cause: error });
+  if (code === "ECONNREFUSED") return unreachable("connection refused");
+  if (code === "ENOTFOUND" || code === "EAI_AGAIN") return unreachable("the host name does not resolve");
+  if (code === "ETIMEDOUT" || code === "ECONNRESET" || code === "EHOSTUNREACH" || code === "ENETUNREACH") {
+    return unreachable(`${detail} (${code})`);
+  }
+  if (TLS_CODES.has(code) || code.startsWith("ERR_TLS") || code.startsWith("ERR_SSL")) {
+    return new PlumblineError(
+      `The TLS connection to ${where} failed: ${detail} (${code}).`,
+      `The server's certificate is not the one the kubeconfig trusts: check certificate-authority(-data) and the server address of context ${context}.`,
+      { cause: error }
+    );
+  }
+  return unreachable(code ? `${detail} (${code})` : detail, check);
+}
+function credentialsRejected(server, context, user) {
+  return new PlumblineError(
+    `The Kubernetes API server at ${server} rejected the credentials of user ${user} (kubeconfig context ${context}): HTTP 401 Unauthorized.`,
+    "The token or certificate is wrong or expired: refresh the credentials of that kubeconfig user."
+  );
+}
+function statusMessage(body, fallback) {
+  if (body && typeof body === "object" && typeof body.message === "string") {
+    return body.message;
+  }
+  if (typeof body === "string" && body.trim() !== "") return body.trim().slice(0, 500);
+  return fallback;
+}
+function forbiddenUser(body, fallback) {
+  return /User "([^"]+)"/.exec(statusMessage(body, ""))?.[1] ?? fallback;
+}
+var ReadForbiddenError = class extends PlumblineError {
+  constructor(access, message, hint) {
+    super(message, hint);
+    this.access = access;
+  }
+  access;
+};
+function readForbidden(access, user, context, server) {
+  const scope = access.namespace ? `in namespace ${access.namespace}` : "cluster-wide";
+  return new ReadForbiddenError(
+    access,
+    `User ${user} (kubeconfig context ${context}, server ${server}) may not ${access.verb} ${access.resource} ${scope}: HTTP 403 Forbidden.`,
+    `plumbline needs get, list and watch on the kinds it plans. Bind that user to a ClusterRole that grants them, such as plumbline-reader (rules: apiGroups ["*"], resources ["*"], verbs [get, list, watch]); see docs/control-plane.md.`
+  );
+}
+function dryRunForbiddenMessage(access, user) {
+  const scope = access.namespace ? ` in namespace ${access.namespace}` : "";
+  return `user ${user} lacks \`${access.verb}\` on ${access.resource}${scope}, which a server-side-apply dry run needs (patch for existing objects, create for new ones); grant both (see the ClusterRole plumbline-planner) or plan in reader mode with --reader`;
+}
+function forbiddenVerb(body, fallback) {
+  return /cannot (\w+) resource/.exec(statusMessage(body, ""))?.[1] ?? fallback;
+}
+function unexpectedAnswer(what, response, server, context) {
+  return new PlumblineError(
+    `${what} failed on the Kubernetes API server at ${server} (kubeconfig context ${context}): HTTP ${response.status}: ${statusMessage(response.body, "no message")}`,
+    "Check the API server and its logs; retry when it is healthy."
+  );
+}
+
+// src/cluster/discovery.ts
+var Discovery = class {
+  constructor(transport) {
+    this.transport = transport;
+  }
+  transport;
+  #groupVersions = /* @__PURE__ */ new Map();
+  /** The resource serving `kind` at `apiVersion`, or undefined when the server does not serve it. */
+  async lookup(apiVersion, kind) {
+    let kinds = this.#groupVersions.get(apiVersion);
+    if (!kinds) {
+      kinds = this.#fetch(apiVersion);
+      this.#groupVersions.set(apiVersion, kinds);
+    }
+    return (await kinds)?.get(kind);
+  }
+  async #fetch(apiVersion) {
+    const { group, version } = splitApiVersion(apiVersion);
+    const path = group === "" ? `/api/${version}` : `/apis/${group}/${version}`;
+    const response = await this.transport.request("GET", path);
+    if (response.status === 404) return void 0;
+    if (response.status === 403) {
+      const user = forbiddenUser(response.body, this.transport.context);
+      throw readForbidden(
+        { verb: "get", resource: `the API discovery document ${path}` },
+        user,
+        this.transport.context,
+        this.transport.server
+      );
+    }
+    if (response.status !== 200) {
+      throw unexpectedAnswer(
+        `Discovery of ${apiVersion}`,
+        response,
+        this.transport.server,
+        this.transport.context
+      );
+    }
+    const kinds = /* @__PURE__ */ new Map();
+    for (const resource of response.body.resources ?? []) {
+      if (resource.name.includes("/") || kinds.has(resource.kind)) continue;
+      kinds.set(resource.kind, {
+        group,
+        version,
+        kind: resource.kind,
+        plural: resource.name,
+        namespaced: resource.namespaced
+      });
+    }
+    return kinds;
+  }
+};
+function collectionPath(resource, namespace) {
+  const root = resource.group === "" ? `/api/${resource.version}` : `/apis/${resource.group}/${resource.version}`;
+  const scope = resource.namespaced && namespace ? `/namespaces/${encodeURIComponent(namespace)}` : "";
+  return `${root}${scope}/${resource.plural}`;
+}
+function qualifiedName(resource) {
+  return resource.group === "" ? resource.plural : `${resource.plural}.${resource.group}`;
+}
+
+// src/cluster/dry-run.ts
+var FIELD_MANAGER = "plumbline";
+async function dryRunApply(transport, discovery, desired, options = {}) {
+  const limit = pLimit(options.concurrency ?? 8);
+  const outcomes = await Promise.all(
+    desired.map(
+      (resource) => limit(async () => [resource.key, await dryRunOne(transport, discovery, resource)])
+    )
+  );
+  return new Map(outcomes);
+}
+async function dryRunOne(transport, discovery, desired) {
+  const { object, id } = desired;
+  const resource = await discovery.lookup(object.apiVersion, object.kind);
+  if (!resource) {
+    return {
+      ok: false,
+      reason: "kind-unknown",
+      message: `the cluster does not serve ${object.kind} in ${object.apiVersion}`
+    };
+  }
+  if (resource.namespaced && !id.namespace) {
+    throw new Error(`${displayName(id)} has no namespace: resolve scopes before a dry run`);
+  }
+  const path = `${collectionPath(resource, id.namespace)}/${encodeURIComponent(id.name)}`;
+  const response = await transport.request("PATCH", path, {
+    query: { dryRun: "All", fieldManager: FIELD_MANAGER, force: "true" },
+    body: withoutSecretValues(object),
+    contentType: "application/apply-patch+yaml"
+  });
+  if (response.status === 200 || response.status === 201) {
+    return { ok: true, object: withDesiredSecretValues(maskSecret(response.body), object) };
+  }
+  const details = response.body?.details;
+  if (response.status === 404 && details?.kind === "namespaces") {
+    return {
+      ok: false,
+      reason: "namespace-missing",
+      message: `namespace ${details.name ?? id.namespace} does not exist`
+    };
+  }
+  if (response.status === 404) {
+    return { ok: false, reason: "kind-unknown", message: statusMessage(response.body, "not found") };
+  }
+  if (response.status === 403) {
+    const user = forbiddenUser(response.body, transport.context);
+    const access = {
+      verb: forbiddenVerb(response.body, "patch"),
+      resource: qualifiedName(resource),
+      namespace: id.namespace
+    };
+    return { ok: false, reason: "forbidden", message: dryRunForbiddenMessage(access, user) };
+  }
+  return { ok: false, reason: "rejected", message: statusMessage(response.body, `HTTP ${response.status}`) };
+}
+function withoutSecretValues(object) {
+  if (!isSecret(object)) return object;
+  const { data: _data, stringData: _stringData, ...rest } = object;
+  return rest;
+}
+function withDesiredSecretValues(result, desired) {
+  if (!isSecret(desired)) return result;
+  const data = {};
+  for (const [key, value] of Object.entries(desired.data ?? {})) {
+    data[key] = isMasked(value) ? value : maskValue(String(value ?? ""));
+  }
+  for (const [key, value] of Object.entries(desired.stringData ?? {})) {
+    data[key] = maskValue(Buffer.from(String(value ?? ""), "utf8").toString("base64"));
+  }
+  if (Object.keys(data).length === 0) return result;
+  return { ...result, data: { ...result.data, ...data } };
+}
+
+// src/cluster/kubeconfig-text.ts
+var MASK = "***";
+function describeKubeconfigPath(path) {
+  return looksLikeContent(path) ? "the kubeconfig given (that looks like its content, not a path)" : path;
+}
+function looksLikeContent(path) {
+  return path.includes("\n") || path.length > 1024;
+}
+function kubeconfigCredentials(kubeConfig) {
+  const found = /* @__PURE__ */ new Set();
+  const add = (value) => {
+    if (typeof value === "string" && value.length >= 4) found.add(value);
+  };
+  for (const user of kubeConfig.getUsers()) {
+    add(user.token);
+    add(user.password);
+    add(user.keyData);
+    for (const value of Object.values(user.authProvider?.config ?? {})) add(value);
+    for (const variable of user.exec?.env ?? []) add(variable.value);
+  }
+  return [...found].sort((a, b) => b.length - a.length);
+}
+function safeLibraryMessage(error, kubeConfig) {
+  const mark = error.mark;
+  if (mark && typeof mark.line === "number") {
+    const reason = error.reason;
+    const why = typeof reason === "string" ? `: ${reason}` : "";
+    return `it is not valid YAML at line ${mark.line + 1}, column ${(mark.column ?? 0) + 1}${why}`;
+  }
+  let message = (error instanceof Error ? error.message : String(error)).split("\n")[0] ?? "";
+  for (const credential of kubeConfig ? kubeconfigCredentials(kubeConfig) : []) {
+    message = message.replaceAll(credential, MASK);
+  }
+  return message;
+}
+
+// src/cluster/live.ts
+var COMMONLY_OWNED_KINDS = [
+  { apiVersion: "v1", kind: "ConfigMap" },
+  { apiVersion: "v1", kind: "Secret" },
+  { apiVersion: "v1", kind: "Service" },
+  { apiVersion: "v1", kind: "ServiceAccount" },
+  { apiVersion: "v1", kind: "PersistentVolumeClaim" },
+  { apiVersion: "v1", kind: "Namespace" },
+  { apiVersion: "apps/v1", kind: "Deployment" },
+  { apiVersion: "apps/v1", kind: "StatefulSet" },
+  { apiVersion: "apps/v1", kind: "DaemonSet" },
+  { apiVersion: "batch/v1", kind: "Job" },
+  { apiVersion: "batch/v1", kind: "CronJob" },
+  { apiVersion: "networking.k8s.io/v1", kind: "Ingress" },
+  { apiVersion: "networking.k8s.io/v1", kind: "NetworkPolicy" },
+  { apiVersion: "rbac.authorization.k8s.io/v1", kind: "Role" },
+  { apiVersion: "rbac.authorization.k8s.io/v1", kind: "RoleBinding" },
+  { apiVersion: "rbac.authorization.k8s.io/v1", kind: "ClusterRole" },
+  { apiVersion: "rbac.authorization.k8s.io/v1", kind: "ClusterRoleBinding" },
+  { apiVersion: "policy/v1", kind: "PodDisruptionBudget" },
+  { apiVersion: "autoscaling/v2", kind: "HorizontalPodAutoscaler" }
+];
+var PAGE_SIZE = "500";
+async function readLive(transport, discovery, desired, options = {}) {
+  const limit = pLimit(options.concurrency ?? 8);
+  const desiredKeys = new Set(desired.map((resource) => resource.key));
+  const objects = /* @__PURE__ */ new Map();
+  const collections = /* @__PURE__ */ new Map();
+  for (const { id, object } of desired) {
+    const key = `${id.group}/${id.kind}/${id.namespace ?? ""}`;
+    if (!collections.has(key))
+      collections.set(key, { apiVersion: object.apiVersion, kind: id.kind, namespace: id.namespace });
+  }
+  const lists = [...collections.values()].map(
+    ({ apiVersion, kind, namespace }) => limit(async () => {
+      const resource = await discovery.lookup(apiVersion, kind);
+      if (!resource) return;
+      for (const object of await listAll(transport, resource, namespace)) {
+        const key = resourceKey(resourceId(object));
+        if (desiredKeys.has(key)) objects.set(key, object);
+      }
+    })
+  );
+  const owned = [];
+  const ownedNotSearched = [];
+  const label = options.ownershipLabel;
+  const namespaces = [...new Set(desired.flatMap(({ id }) => id.namespace ? [id.namespace] : []))];
+  const ownedLists = label ? ownedKinds(desired).map(
+    ({ apiVersion, kind, rendered }) => limit(async () => {
+      const resource = await discovery.lookup(apiVersion, kind);
+      if (!resource) return;
+      const found = await listOwned(
+        transport,
+        resource,
+        `${label.key}=${label.value}`,
+        namespaces,
+        rendered
+      );
+      if (!found) ownedNotSearched.push(`${apiVersion}/${kind}`);
+      for (const object of found ?? [])
+        owned.push(toResource(object, { file: `live:${transport.context}` }));
+    })
+  ) : [];
+  await Promise.all([...lists, ...ownedLists]);
+  owned.sort((a, b) => a.key.localeCompare(b.key));
+  return { objects, owned, ownedNotSearched: ownedNotSearched.sort() };
+}
+function ownedKinds(desired) {
+  const kinds = /* @__PURE__ */ new Map();
+  const add = (apiVersion, kind, rendered) => {
+    const key = `${splitApiVersion(apiVersion).group}/${kind}`;
+    if (!kinds.has(key)) kinds.set(key, { apiVersion, kind, rendered });
+  };
+  for (const { object } of desired) add(object.apiVersion, object.kind, true);
+  for (const { apiVersion, kind } of COMMONLY_OWNED_KINDS) add(apiVersion, kind, false);
+  return [...kinds.values()];
+}
+async function listOwned(transport, resource, selector, namespaces, rendered) {
+  const skipForbidden = (error) => {
+    if (!(error instanceof ReadForbiddenError) || rendered) throw error;
+    return void 0;
+  };
+  try {
+    return await listAll(transport, resource, void 0, selector);
+  } catch (error) {
+    if (!(error instanceof ReadForbiddenError) || !resource.namespaced || namespaces.length === 0) {
+      return skipForbidden(error);
+    }
+  }
+  try {
+    const perNamespace = await Promise.all(
+      namespaces.map((ns) => listAll(transport, resource, ns, selector))
+    );
+    return perNamespace.flat();
+  } catch (error) {
+    return skipForbidden(error);
+  }
+}
+async function listAll(transport, resource, namespace, labelSelector) {
+  const path = collectionPath(resource, namespace);
+  const apiVersion = resource.group === "" ? resource.version : `${resource.group}/${resource.version}`;
+  const objects = [];
+  let continueToken;
+  do {
+    const response = await transport.request("GET", path, {
+      query: { limit: PAGE_SIZE, continue: continueToken, labelSelector }
+    });
+    if (response.status === 403) {
+      const user = forbiddenUser(response.body, transport.context);
+      const access = {
+        verb: "list",
+        resource: qualifiedName(resource),
+        namespace: resource.namespaced ? namespace : void 0
+      };
+      throw readForbidden(access, user, transport.context, transport.server);
+    }
+    if (response.status !== 200) {
+      throw unexpectedAnswer(`LIST ${path}`, response, transport.server, transport.context);
+    }
+    const list = response.body;
+    for (const item of list.items ?? [])
+      objects.push(maskSecret({ ...item, apiVersion, kind: resource.kind }));
+    continueToken = list.metadata?.continue || void 0;
+  } while (continueToken);
+  return objects;
+}
+
+// src/cluster/scopes.ts
+async function resolveScopes(discovery, desired, defaultNamespace) {
+  const crdScopes = scopesFromCrds(desired);
+  const typeNames = [...new Set(desired.map((resource) => typeName(resource.object)))];
+  const namespacedByType = /* @__PURE__ */ new Map();
+  await Promise.all(
+    typeNames.map(async (name) => {
+      const [apiVersion, kind] = splitTypeName(name);
+      const served = await discovery.lookup(apiVersion, kind);
+      namespacedByType.set(name, served?.namespaced ?? crdScopes.get(name));
+    })
+  );
+  const unknownKinds = typeNames.filter((name) => namespacedByType.get(name) === void 0);
+  const resources = desired.map((resource) => {
+    const namespaced = namespacedByType.get(typeName(resource.object));
+    if (namespaced === void 0) return resource;
+    const namespace = resource.object.metadata.namespace;
+    if (namespaced && namespace) return resource;
+    if (!namespaced && namespace === void 0) return resource;
+    const metadata = { ...resource.object.metadata };
+    if (namespaced) metadata.namespace = defaultNamespace;
+    else delete metadata.namespace;
+    return toResource({ ...resource.object, metadata }, resource.source);
+  });
+  return { resources, unknownKinds };
+}
+function typeName(object) {
+  return `${object.apiVersion}/${object.kind}`;
+}
+function splitTypeName(name) {
+  const slash = name.lastIndexOf("/");
+  return [name.slice(0, slash), name.slice(slash + 1)];
+}
+function scopesFromCrds(desired) {
+  const scopes = /* @__PURE__ */ new Map();
+  for (const { object } of desired) {
+    if (object.kind !== "CustomResourceDefinition" || splitApiVersion(object.apiVersion).group !== "apiextensions.k8s.io") {
+      continue;
+    }
+    const spec = object.spec;
+    if (!spec?.group || !spec.names?.kind) continue;
+    for (const version of spec.versions ?? []) {
+      if (version.name)
+        scopes.set(`${spec.group}/${version.name}/${spec.names.kind}`, spec.scope !== "Cluster");
+    }
+  }
+  return scopes;
+}
+
+// src/cluster/transport.ts
+import https from "node:https";
+var RETRY_CAP_MS = 5e3;
+var USER_AGENT = "plumbline";
+var KubeTransport = class _KubeTransport {
+  constructor(kubeConfig, server, context, agent, options) {
+    this.kubeConfig = kubeConfig;
+    this.server = server;
+    this.context = context;
+    this.#agent = agent;
+    this.#timeoutMs = options.timeoutMs ?? 3e4;
+    this.#attempts = options.attempts ?? 4;
+    this.#backoffMs = options.backoffMs ?? 250;
+  }
+  kubeConfig;
+  server;
+  context;
+  #sent = 0;
+  #agent;
+  #timeoutMs;
+  #attempts;
+  #backoffMs;
+  /** A transport for the kubeconfig's current context (set it before calling). */
+  static async create(kubeConfig, options = {}) {
+    const cluster = kubeConfig.getCurrentCluster();
+    if (!cluster) throw new PlumblineError("The kubeconfig has no cluster for its current context.");
+    const tls = {};
+    try {
+      await kubeConfig.applyToHTTPSOptions(tls);
+    } catch (error) {
+      throw new PlumblineError(
+        `The kubeconfig context ${kubeConfig.currentContext} cannot be used: ${safeLibraryMessage(error, kubeConfig)}`,
+        "Fix that context in the kubeconfig (kubectl config view shows it).",
+        { cause: error }
+      );
+    }
+    const agent = cluster.proxyUrl ? tls.agent : cluster.server.startsWith("https:") ? new https.Agent({
+      keepAlive: true,
+      ca: tls.ca,
+      cert: tls.cert,
+      key: tls.key,
+      pfx: tls.pfx,
+      passphrase: tls.passphrase,
+      servername: tls.servername,
+      ...tls.rejectUnauthorized === void 0 ? {} : { rejectUnauthorized: tls.rejectUnauthorized }
+    }) : new node_http_default.Agent({ keepAlive: true });
+    return new _KubeTransport(
+      kubeConfig,
+      cluster.server.replace(/\/+$/, ""),
+      kubeConfig.currentContext,
+      agent,
+      options
+    );
+  }
+  /** Requests sent so far, retries included. */
+  requestCount() {
+    return this.#sent;
+  }
+  async request(method, path, options = {}) {
+    for (let attempt = 1; ; attempt++) {
+      let response;
+      try {
+        response = await this.#send(method, path, options);
+      } catch (error) {
+        const code = error.code;
+        if ((code === "ECONNRESET" || code === "EPIPE") && attempt < this.#attempts) continue;
+        throw unreachableError(error, this.server, this.context);
+      }
+      if (response.status === 401) {
+        throw credentialsRejected(
+          this.server,
+          this.context,
+          this.kubeConfig.getCurrentUser()?.name ?? "unknown"
+        );
+      }
+      const retryable = response.status === 429 || response.status >= 500;
+      if (!retryable) return response;
+      if (attempt >= this.#attempts) {
+        throw new PlumblineError(
+          `The Kubernetes API server at ${this.server} (context ${this.context}) answered ${method} ${path} with HTTP ${response.status} ${attempt} times in a row.`,
+          "The API server is overloaded or failing; retry later, or ask its operators about its health."
+        );
+      }
+      await sleep(this.#retryDelay(response, attempt));
+    }
+  }
+  /** Releases the keep-alive sockets so the process can exit. */
+  close() {
+    this.#agent?.destroy();
+  }
+  #retryDelay(response, attempt) {
+    const retryAfter = Number(response.headers["retry-after"]);
+    if (Number.isFinite(retryAfter) && retryAfter > 0) return Math.min(retryAfter * 1e3, RETRY_CAP_MS);
+    return Math.min(this.#backoffMs * 2 ** (attempt - 1), RETRY_CAP_MS);
+  }
+  async #send(method, path, options) {
+    const url = new URL(this.server + path);
+    for (const [name, value] of Object.entries(options.query ?? {})) {
+      if (value !== void 0) url.searchParams.set(name, value);
+    }
+    const auth = {};
+    await this.kubeConfig.applyToHTTPSOptions(auth);
+    const headers = { Accept: "application/json", "User-Agent": USER_AGENT };
+    for (const [name, value] of Object.entries(auth.headers ?? {})) {
+      if (value !== void 0) headers[name] = String(value);
+    }
+    if (auth.auth) headers.Authorization = `Basic ${Buffer.from(auth.auth).toString("base64")}`;
+    const payload = options.body === void 0 ? void 0 : JSON.stringify(options.body);
+    if (payload !== void 0) headers["Content-Type"] = options.contentType ?? "application/json";
+    this.#sent++;
+    const module = url.protocol === "http:" ? node_http_default : https;
+    return new Promise((resolve, reject) => {
+      const request = module.request(url, { method, headers, agent: this.#agent }, (response) => {
+        const chunks = [];
+        response.on("data", (chunk) => chunks.push(chunk));
+        response.on("error", reject);
+        response.on("end", () => {
+          const text = Buffer.concat(chunks).toString("utf8");
+          resolve({ status: response.statusCode ?? 0, body: parseBody(text), headers: response.headers });
+        });
+      });
+      request.setTimeout(this.#timeoutMs, () => {
+        request.destroy(
+          Object.assign(new Error(`no answer within ${this.#timeoutMs / 1e3} s`), { code: "ETIMEDOUT" })
+        );
+      });
+      request.on("error", reject);
+      request.end(payload);
+    });
+  }
+};
+function parseBody(text) {
+  if (text === "") return void 0;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+function sleep(ms) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+// src/cluster/connect.ts
+async function connectCluster(target = {}) {
+  const kubeConfig = loadKubeConfig(target);
+  const transport = await KubeTransport.create(kubeConfig, target.transport);
+  try {
+    const version = await transport.request("GET", "/version");
+    if (version.status !== 200) {
+      throw unexpectedAnswer("Reading the server version", version, transport.server, transport.context);
+    }
+  } catch (error) {
+    transport.close();
+    throw error;
+  }
+  const defaultNamespace = kubeConfig.getContextObject(kubeConfig.currentContext)?.namespace || "default";
+  const discovery = new Discovery(transport);
+  return {
+    server: transport.server,
+    context: transport.context,
+    defaultNamespace,
+    requestCount: () => transport.requestCount(),
+    resolveScopes: (desired) => resolveScopes(discovery, desired, defaultNamespace),
+    readLive: (desired, options) => readLive(transport, discovery, desired, options),
+    dryRunApply: (desired, options) => dryRunApply(transport, discovery, desired, options),
+    close: () => transport.close()
+  };
+}
+function loadKubeConfig(target) {
+  const kubeConfig = new KubeConfig();
+  const path = target.kubeconfigPath;
+  const described = describeKubeconfigPath(
+    path ?? (process.env.KUBECONFIG || join2(homedir2(), ".kube", "config"))
+  );
+  if (path !== void 0 && !existsSync2(path)) {
+    throw new PlumblineError(
+      `The kubeconfig file ${described} does not exist.`,
+      looksLikeContent(path) ? "Pass the path of a kubeconfig file; on GitLab, make the CI/CD variable a File variable." : "Pass the path of an existing kubeconfig."
+    );
+  }
+  const defaultFound = Boolean(process.env.KUBECONFIG) || existsSync2(join2(homedir2(), ".kube", "config")) || Boolean(process.env.KUBERNETES_SERVICE_HOST);
+  if (path === void 0 && !defaultFound) {
+    throw new PlumblineError(
+      "No kubeconfig found: KUBECONFIG is not set and ~/.kube/config does not exist.",
+      "Set KUBECONFIG to a kubeconfig that can reach the cluster, or plan without a cluster with --offline."
+    );
+  }
+  try {
+    if (path === void 0) kubeConfig.loadFromDefault();
+    else kubeConfig.loadFromFile(path);
+  } catch (error) {
+    throw new PlumblineError(
+      `The kubeconfig ${described} cannot be read: ${safeLibraryMessage(error)}`,
+      "Fix the file (kubectl config view shows how kubectl reads it).",
+      { cause: error }
+    );
+  }
+  if (target.context !== void 0) {
+    if (!kubeConfig.getContextObject(target.context)) {
+      const known = kubeConfig.getContexts().map((context) => context.name);
+      throw new PlumblineError(
+        `The kubeconfig ${described} has no context named ${target.context}.`,
+        known.length > 0 ? `Its contexts are: ${known.join(", ")}.` : "It defines no context at all."
+      );
+    }
+    kubeConfig.setCurrentContext(target.context);
+  }
+  if (!kubeConfig.getCurrentCluster()) {
+    throw new PlumblineError(
+      `The kubeconfig ${described} has no cluster for context ${kubeConfig.currentContext || "(none)"}.`,
+      "Name a context with a cluster (kubectl config get-contexts lists them)."
+    );
+  }
+  return kubeConfig;
+}
+
+// src/config/select.ts
+function selectEnvironments(config, names) {
+  if (names.length === 0) return config.environments;
+  const known = new Set(config.environments.map((environment) => environment.name));
+  const unknown = names.filter((name) => !known.has(name));
+  if (unknown.length > 0) {
+    throw new PlumblineError(
+      `Unknown environment${unknown.length > 1 ? "s" : ""}: ${unknown.join(", ")}`,
+      `Known environments: ${[...known].join(", ")}.`
+    );
+  }
+  const wanted = new Set(names);
+  return config.environments.filter((environment) => wanted.has(environment.name));
+}
+
+// src/diff/project.ts
+function projectOnto(live, manifest) {
+  if (Array.isArray(manifest)) {
+    if (!Array.isArray(live)) return typeOnly(live);
+    const manifestNames = listItemNames(manifest);
+    const liveNames = listItemNames(live);
+    if (manifestNames && liveNames) {
+      const liveByName = new Map(liveNames.map((name, index) => [name, live[index]]));
+      const projected = manifestNames.flatMap(
+        (name, index) => liveByName.has(name) ? [projectOnto(liveByName.get(name), manifest[index])] : []
+      );
+      const extra = liveNames.filter((name) => !manifestNames.includes(name)).map((name) => liveByName.get(name));
+      return [...projected, ...extra];
+    }
+    return live.map((item, index) => index < manifest.length ? projectOnto(item, manifest[index]) : item);
+  }
+  if (isRecord(manifest) && isRecord(live)) {
+    const projected = {};
+    for (const key of Object.keys(manifest)) {
+      if (key in live) projected[key] = projectOnto(live[key], manifest[key]);
+    }
+    return projected;
+  }
+  return typeOnly(live);
+}
+function typeOnly(live) {
+  if (Array.isArray(live)) return [];
+  return isRecord(live) ? {} : live;
+}
+function isRecord(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+// src/diff/live.ts
+function compareWithCluster(input) {
+  const desiredKeys = new Set(input.desired.map((resource) => resource.key));
+  const changes = input.desired.map((resource) => compareDesired(resource, input));
+  for (const resource of input.owned) {
+    if (desiredKeys.has(resource.key)) continue;
+    changes.push(compareObject({ key: resource.key, id: resource.id, before: resource.object }, input.rules));
+  }
+  return changes.sort((a, b) => a.key.localeCompare(b.key));
+}
+function compareDesired(resource, input) {
+  const live = input.live.get(resource.key);
+  const base = { key: resource.key, id: resource.id };
+  const readerView = () => live ? projectOnto(live, resource.object) : void 0;
+  const outcome = input.dryRun?.get(resource.key);
+  if (!input.dryRun || !outcome) {
+    return compareObject({ ...base, before: readerView(), after: resource.object }, input.rules);
+  }
+  if (outcome.ok) return compareObject({ ...base, before: live, after: outcome.object }, input.rules);
+  return compareObject(
+    { ...base, before: readerView(), after: resource.object, notes: [dryRunNote(outcome)] },
+    input.rules
+  );
+}
+function dryRunNote(outcome) {
+  switch (outcome.reason) {
+    case "namespace-missing":
+      return `its namespace does not exist yet (${outcome.message}); compared with the manifest as written`;
+    case "kind-unknown":
+      return `the cluster does not know this kind yet (its CRD is not installed); compared with the manifest as written`;
+    case "rejected":
+      return `the API server rejects this object: ${outcome.message}`;
+    case "forbidden":
+      return `the dry run was forbidden (${outcome.message}); compared with the manifest as written, as in reader mode`;
+  }
+}
+function needsDryRun(manifest, live, fieldManager) {
+  if (!live) return true;
+  const managers = live.metadata.managedFields ?? [];
+  if (managers.some((entry) => entry.manager === fieldManager)) return true;
+  return changedFields(projectOnto(live, manifest), manifest).length > 0;
+}
+
+// src/commands/live-comparison.ts
+async function compareEnvironmentLive(env, rendered, client, config, mode, comparedWith, options = {}) {
+  const { resources } = await client.resolveScopes(rendered);
+  const ownershipLabel = ownership(config, env);
+  const live = await client.readLive(resources, ownershipLabel ? { ownershipLabel } : {});
+  const dryRun = mode === "live" ? await dryRuns(resources, live, client, options) : void 0;
+  const changes = compareWithCluster({
+    desired: resources,
+    live: live.objects,
+    owned: live.owned,
+    ...dryRun ? { dryRun } : {},
+    rules: config.diff.ignore
+  });
+  const comparison = {
+    environment: env.name,
+    mode,
+    comparedWith,
+    counts: countChanges(changes),
+    changes
+  };
+  if (live.ownedNotSearched.length > 0) {
+    comparison.notice = `deletions of ${live.ownedNotSearched.join(", ")} cannot be seen: the identity in use may not list them`;
+  }
+  return { comparison, live };
+}
+async function dryRuns(resources, live, client, options) {
+  const needed = resources.filter((r) => needsDryRun(r.object, live.objects.get(r.key), FIELD_MANAGER));
+  const outcomes = await client.dryRunApply(needed);
+  const adjust = options.adjustAfter ?? ((after) => after);
+  const result = /* @__PURE__ */ new Map();
+  for (const resource of resources) {
+    const outcome = outcomes.get(resource.key);
+    const liveObject = live.objects.get(resource.key);
+    if (outcome && !outcome.ok) result.set(resource.key, outcome);
+    else if (outcome?.ok || liveObject) {
+      const after = outcome?.ok ? outcome.object : liveObject;
+      result.set(resource.key, { ok: true, object: adjust(after, resource.object) });
+    }
+  }
+  return result;
+}
+function ownership(config, env) {
+  const label = config.diff.ownershipLabel;
+  if (!label) return void 0;
+  const equals = label.indexOf("=");
+  return equals === -1 ? { key: label, value: env.name } : { key: label.slice(0, equals), value: label.slice(equals + 1) };
+}
+
+// src/forge/marker.ts
+var KIND = /^[a-z][a-z0-9-]*$/;
+var LEADING_MARKER = /^<!--[ \t]*plumbline:([a-z][a-z0-9-]*):(\S+?)(?:[ \t]+part=(\d+)\/(\d+))?(?:[ \t]+(\{[^\r\n]*?\}))?[ \t]*-->(?:\r?\n|$)/;
+var KEY_SAFE = /[A-Za-z0-9._,/@+=:-]/;
+var SEPARATOR = "\n";
+function buildMarker(marker) {
+  if (!KIND.test(marker.kind))
+    throw new Error(`marker kind must match ${KIND}, got ${JSON.stringify(marker.kind)}`);
+  if (marker.key === "") throw new Error("marker key must not be empty");
+  const parts = marker.parts ?? 1;
+  const part = marker.part ?? 1;
+  if (!Number.isInteger(parts) || !Number.isInteger(part) || part < 1 || part > parts) {
+    throw new Error(`marker part must be within 1..${parts}, got ${part}`);
+  }
+  let text = `<!-- plumbline:${marker.kind}:${encodeKey(marker.key)}`;
+  if (parts > 1) text += ` part=${part}/${parts}`;
+  if (marker.state !== void 0) text += ` ${encodeState(marker.state)}`;
+  return `${text} -->`;
+}
+function readMarker(body) {
+  const match = LEADING_MARKER.exec(body);
+  if (!match) return void 0;
+  const [, kind = "", rawKey = "", part, parts, state] = match;
+  const key = decodeKey(rawKey);
+  if (key === void 0) return void 0;
+  const marker = { kind, key, part: Number(part ?? 1), parts: Number(parts ?? 1) };
+  if (marker.part < 1 || marker.part > marker.parts) return void 0;
+  if (state !== void 0) {
+    try {
+      marker.state = JSON.parse(state);
+    } catch {
+    }
+  }
+  return marker;
+}
+function findMarker(body, id) {
+  const marker = readMarker(body);
+  return marker?.kind === id.kind && marker.key === id.key ? marker : void 0;
+}
+function withMarker(marker, text) {
+  return `${buildMarker(marker)}${SEPARATOR}${text}`;
+}
+function markerReserve(id) {
+  return buildMarker({ ...id, part: 999, parts: 999 }).length + SEPARATOR.length;
+}
+function encodeKey(key) {
+  let out = "";
+  for (const char of key)
+    out += KEY_SAFE.test(char) ? char : encodeURIComponent(char).replace(/[!'()*~]/g, hex);
+  return out;
+}
+function hex(char) {
+  return `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`;
+}
+function decodeKey(raw) {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return void 0;
+  }
+}
+function encodeState(state) {
+  const json = JSON.stringify(state);
+  if (json === void 0 || !json.startsWith("{")) throw new Error("marker state must be a JSON object");
+  return json.replaceAll("<", "\\u003c").replaceAll(">", "\\u003e").replaceAll("--", "-\\u002d");
+}
+
+export {
+  connectCluster,
+  selectEnvironments,
+  compareEnvironmentLive,
+  buildMarker,
+  findMarker,
+  withMarker,
+  markerReserve,
+  chooseKubeconfig
+};

@@ -1,0 +1,31 @@
+import { createRequire as __plumblineCreateRequire } from 'node:module';
+const require = __plumblineCreateRequire(import.meta.url);
+import {
+  getInput,
+  setFailed
+} from "./chunk-RBNP3CP3.js";
+import {
+  describeError
+} from "./chunk-YKMOXBXI.js";
+
+// src/entry/github/action.ts
+var commands = {
+  plan: async () => (await import("./plan-4LZPOIWH.js")).runPlanAction(),
+  promote: async () => (await import("./promote-BEOPNZJN.js")).runPromoteAction(),
+  drift: async () => (await import("./drift-GPBQ55CF.js")).runDriftAction()
+};
+async function runAction(fixed) {
+  try {
+    const command = fixed ?? getInput("command");
+    if (!Object.hasOwn(commands, command)) {
+      throw new Error(`input \`command\` must be one of plan, promote, drift; got '${command}'`);
+    }
+    await commands[command]();
+  } catch (error) {
+    setFailed(describeError(error));
+  }
+}
+
+export {
+  runAction
+};

@@ -1,0 +1,138 @@
+import { createRequire as __plumblineCreateRequire } from 'node:module';
+const require = __plumblineCreateRequire(import.meta.url);
+import {
+  afterFromText,
+  driftedEnvironments,
+  issueNumbers,
+  parseRevisionSource,
+  runDrift,
+  summaryMarkdown
+} from "./chunk-LT5L7CRA.js";
+import {
+  actionLog,
+  kubeconfigInput,
+  withKubeconfig
+} from "./chunk-YWN2KUAI.js";
+import {
+  runUrl
+} from "./chunk-XZWCKFE5.js";
+import {
+  chooseKubeconfig
+} from "./chunk-TWWCQEQE.js";
+import {
+  gitHubForge
+} from "./chunk-367DQ67V.js";
+import "./chunk-E7ACZTBR.js";
+import {
+  booleanInput,
+  choiceInput,
+  listInput,
+  repositoryRoot
+} from "./chunk-QYTBP3OO.js";
+import "./chunk-L5ZE3ZBT.js";
+import "./chunk-JNWN3DPQ.js";
+import {
+  debug,
+  error,
+  getInput,
+  setFailed,
+  setOutput,
+  summary,
+  warning
+} from "./chunk-RBNP3CP3.js";
+import "./chunk-2LCWMAMU.js";
+import "./chunk-YRCAMOFP.js";
+import {
+  PlumblineError
+} from "./chunk-YKMOXBXI.js";
+
+// src/entry/github/drift-settings.ts
+var MODES = ["live", "reader"];
+function readDriftSettings() {
+  const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
+  const settings = {
+    repoRoot: repositoryRoot(workspace, getInput("config")),
+    environments: listInput("environments"),
+    mode: choiceInput("mode", MODES) ?? "live",
+    kubeconfig: kubeconfigInput(),
+    labels: listInput("labels"),
+    failOnDrift: booleanInput("fail-on-drift", false)
+  };
+  if (booleanInput("issues", true)) settings.token = issueToken();
+  const after = getInput("after");
+  if (after) settings.after = afterInput(after);
+  const revisionFrom = getInput("revision-from");
+  if (revisionFrom) settings.revisionSource = revisionSourceInput(revisionFrom);
+  return settings;
+}
+function issueToken() {
+  const token = getInput("github-token");
+  if (!token) {
+    throw new PlumblineError(
+      "input github-token is empty, so drift issues cannot be kept",
+      "Keep the default (the workflow token, with permissions: issues: write) or set issues: false."
+    );
+  }
+  return token;
+}
+function afterInput(text) {
+  const after = afterFromText(text);
+  if (after === void 0) throw new PlumblineError(`input after must be a whole number \u2265 1, got '${text}'`);
+  return after;
+}
+function revisionSourceInput(text) {
+  try {
+    return parseRevisionSource(text);
+  } catch (error2) {
+    throw new PlumblineError(
+      `input revision-from: ${error2.message}`,
+      "Use annotation:NAME, argocd:NAMESPACE/APP or flux:NAMESPACE/KUSTOMIZATION."
+    );
+  }
+}
+
+// src/entry/github/drift.ts
+async function runDriftAction() {
+  const settings = readDriftSettings();
+  const forge = settings.token ? gitHubForge({
+    token: settings.token,
+    repository: process.env.GITHUB_REPOSITORY ?? "",
+    ...process.env.GITHUB_API_URL ? { apiUrl: process.env.GITHUB_API_URL } : {},
+    logger: { warning: (message) => warning(message), debug }
+  }) : void 0;
+  const link = runUrl();
+  const run = await withKubeconfig(settings.kubeconfig, (written) => {
+    const kubeconfig = chooseKubeconfig(written);
+    return runDrift({
+      repoRoot: settings.repoRoot,
+      environments: settings.environments,
+      mode: settings.mode,
+      ...kubeconfig.path ? { kubeconfigPath: kubeconfig.path } : {},
+      ...forge ? { forge } : {},
+      ...settings.labels.length > 0 ? { labels: settings.labels } : {},
+      ...settings.after ? { after: settings.after } : {},
+      ...settings.revisionSource ? { revisionSource: settings.revisionSource } : {},
+      ...link ? { runUrl: link } : {},
+      log: actionLog()
+    });
+  });
+  const drifted = driftedEnvironments(run.environments);
+  setOutput("drifted", JSON.stringify(drifted));
+  setOutput("issues", JSON.stringify(issueNumbers(run.environments)));
+  if (process.env.GITHUB_STEP_SUMMARY) await summary.addRaw(summaryMarkdown(run.environments)).write();
+  const failures = run.environments.flatMap((entry) => [
+    ...entry.drift.error === void 0 ? [] : [`${entry.drift.environment}: ${entry.drift.error}`],
+    ...entry.issueError === void 0 ? [] : [`${entry.drift.environment}: the issue could not be updated: ${entry.issueError}`]
+  ]);
+  for (const failure of failures) error(failure);
+  if (failures.length > 0) {
+    setFailed(
+      `${failures.length} of ${run.environments.length} checks failed; the job summary says which`
+    );
+  } else if (drifted.length > 0 && settings.failOnDrift) {
+    setFailed(`drift in ${drifted.join(", ")} (fail-on-drift is set)`);
+  }
+}
+export {
+  runDriftAction
+};

@@ -1,0 +1,37 @@
+import { createRequire as __plumblineCreateRequire } from 'node:module';
+const require = __plumblineCreateRequire(import.meta.url);
+import {
+  Command,
+  printOutput
+} from "./chunk-P42OE5WL.js";
+import "./chunk-E7ACZTBR.js";
+import {
+  loadConfig
+} from "./chunk-JNWN3DPQ.js";
+import "./chunk-YRCAMOFP.js";
+import "./chunk-YKMOXBXI.js";
+
+// src/entry/cli/envs.ts
+import { resolve } from "node:path";
+function envsCommand() {
+  return new Command("envs").description("List the repository's environments (for a CI matrix: plumbline envs --json).").option("--repo <dir>", "the repository root", ".").option("--json", "print a JSON array of {name, path, renderer, cluster?}").option("--with-cluster", "only environments with a cluster (those drift checks)").action(async (flags) => {
+    const config = await loadConfig(resolve(flags.repo));
+    const listed = config.environments.filter((env) => !flags.withCluster || env.cluster !== void 0).map((env) => ({
+      name: env.name,
+      path: env.path,
+      renderer: env.renderer,
+      ...env.cluster ? { cluster: { ...env.cluster } } : {}
+    }));
+    if (flags.json) {
+      printOutput(JSON.stringify(listed), "json");
+      return;
+    }
+    for (const env of listed) {
+      const cluster = env.cluster ? `  cluster ${env.cluster.context ?? "(current context)"}` : "";
+      printOutput(`${env.name}  ${env.path}  ${env.renderer}${cluster}`, "text");
+    }
+  });
+}
+export {
+  envsCommand
+};

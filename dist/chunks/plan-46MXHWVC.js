@@ -1,0 +1,284 @@
+import { createRequire as __plumblineCreateRequire } from 'node:module';
+const require = __plumblineCreateRequire(import.meta.url);
+import {
+  FORGE_KINDS,
+  detectForge,
+  forgeFromEnvironment,
+  gitLabCiContext
+} from "./chunk-JHTILG3L.js";
+import {
+  Command,
+  Option,
+  cliLog,
+  printLog,
+  printOutput
+} from "./chunk-P42OE5WL.js";
+import {
+  publishPlan,
+  renderJson,
+  runPlan
+} from "./chunk-AU5JV3OG.js";
+import {
+  renderMarkdown
+} from "./chunk-27O2H4DS.js";
+import {
+  chooseKubeconfig
+} from "./chunk-TWWCQEQE.js";
+import "./chunk-367DQ67V.js";
+import "./chunk-E7ACZTBR.js";
+import {
+  CHANGE_SYMBOLS,
+  ForgeError,
+  RISK_LABELS,
+  configChangeNotice,
+  describeRef,
+  diffBody,
+  displayName,
+  hasChanges,
+  headlineResults,
+  listedChanges,
+  plural,
+  redactResult,
+  riskCount,
+  secretValueChanges
+} from "./chunk-L5ZE3ZBT.js";
+import "./chunk-JNWN3DPQ.js";
+import "./chunk-2LCWMAMU.js";
+import "./chunk-YRCAMOFP.js";
+import {
+  PlumblineError
+} from "./chunk-YKMOXBXI.js";
+
+// src/entry/cli/plan.ts
+import { existsSync, readFileSync } from "node:fs";
+import { writeFile } from "node:fs/promises";
+import { resolve } from "node:path";
+
+// src/report/text.ts
+var ESC = "\x1B[";
+var STYLES = { bold: "1", dim: "2", red: "31", green: "32", yellow: "33", cyan: "36" };
+function renderText(result, options) {
+  const paint = (style, text) => options.color ? `${ESC}${STYLES[style]}m${text}${ESC}0m` : text;
+  const redacted = redactResult(result);
+  const lines = [];
+  if (redacted.head && redacted.base) {
+    lines.push(
+      paint("bold", `plumbline plan: ${describeRef(redacted.head)} against ${describeRef(redacted.base)}`),
+      ""
+    );
+  }
+  const configNotice = configChangeNotice(redacted.config);
+  if (configNotice) lines.push(`${paint("yellow", "config:")} ${plain(configNotice)}`, "");
+  for (const env of redacted.environments) {
+    lines.push(...environmentLines(env, paint), "");
+  }
+  lines.push(summaryLine(redacted, paint));
+  return `${lines.join("\n")}
+`;
+}
+function environmentLines(env, paint) {
+  const lines = [
+    paint(
+      "bold",
+      `${plainLine(env.environment)} (${env.mode}, compared with ${plainLine(env.comparedWith)})`
+    )
+  ];
+  if (env.notice) lines.push(`  ${paint("cyan", "notice:")} ${indentRest(plain(env.notice), "  ")}`);
+  if (env.error !== void 0) {
+    lines.push(`  ${paint("red", "error: could not be compared:")} ${indentRest(plain(env.error), "  ")}`);
+    return lines;
+  }
+  for (const change of listedChanges(env)) lines.push(...objectLines(change, paint));
+  const { added, changed, deleted, unchanged } = env.counts;
+  lines.push(`  ${added} to add, ${changed} to change, ${deleted} to delete, ${unchanged} unchanged`);
+  return lines;
+}
+function objectLines(change, paint) {
+  const color = change.change === "added" ? "green" : change.change === "deleted" ? "red" : "yellow";
+  const lines = [
+    `  ${paint(color, CHANGE_SYMBOLS[change.change])} ${paint("bold", plainLine(displayName(change.id)))}`
+  ];
+  const indent = "      ";
+  for (const risk of change.risks) {
+    lines.push(
+      `${indent}${paint("red", `! ${RISK_LABELS[risk.kind].one}:`)} ${indentRest(plain(risk.message), indent)}`
+    );
+  }
+  for (const note of change.notes)
+    lines.push(`${indent}${paint("dim", `note: ${indentRest(plain(note), indent)}`)}`);
+  for (const key of secretValueChanges(change))
+    lines.push(`${indent}${plainLine(key)}: (secret value changed)`);
+  const body = diffBody(change.diff);
+  if (body.trim() !== "") {
+    for (const line of body.split("\n")) lines.push(indent + diffLine(plain(line), paint));
+  }
+  return lines;
+}
+function diffLine(line, paint) {
+  if (line.startsWith("@@")) return paint("cyan", line);
+  if (line.startsWith("+")) return paint("green", line);
+  if (line.startsWith("-")) return paint("red", line);
+  return line;
+}
+function summaryLine(result, paint) {
+  const failed = result.environments.filter((env) => env.error !== void 0).length;
+  const failure = failed > 0 ? paint("red", ` ${plural(failed, "environment")} could not be compared.`) : "";
+  if (!hasChanges(result)) {
+    return `${paint("bold", "No changes.")}${failed > 0 ? " (in the environments that could be compared)" : " Every environment matches what it was compared with."}${failure}`;
+  }
+  const totals = { added: 0, changed: 0, deleted: 0 };
+  const headline = headlineResults(result);
+  for (const env of headline) {
+    totals.added += env.counts.added;
+    totals.changed += env.counts.changed;
+    totals.deleted += env.counts.deleted;
+  }
+  const risks = riskCount(result);
+  const riskText = risks > 0 ? paint("red", ` ${plural(risks, "risk")} to review.`) : "";
+  const counted = headline.filter((env) => env.error === void 0).length;
+  return `${paint("bold", "Plan:")} ${totals.added} to add, ${totals.changed} to change, ${totals.deleted} to delete across ${plural(counted, "environment")}.${riskText}${failure}`;
+}
+function plain(text) {
+  let out = "";
+  for (const char of text) {
+    const point = char.codePointAt(0);
+    out += point < 32 && char !== "\n" && char !== "	" || point === 127 ? `\\x${point.toString(16).padStart(2, "0")}` : char;
+  }
+  return out;
+}
+function plainLine(text) {
+  return plain(text).replaceAll("\n", "\\n");
+}
+function indentRest(text, indent) {
+  return text.replaceAll("\n", `
+${indent}`);
+}
+
+// src/entry/cli/plan.ts
+function planCommand() {
+  return new Command("plan").description("Show what a change does to each environment: base vs head, and head vs the live cluster.").option("--repo <dir>", "the repository root", ".").option("--env <name...>", "only these environments (repeatable)", []).option(
+    "--base <ref>",
+    "compare with the merge base of this ref and HEAD (default: origin/HEAD, main, master)"
+  ).addOption(
+    new Option("--live", "only compare with the live cluster (server-side-apply dry run)").conflicts([
+      "offline",
+      "reader"
+    ])
+  ).addOption(new Option("--offline", "only compare base and head; no cluster needed").conflicts(["reader"])).option("--reader", "compare with the cluster using get/list rights only (no dry run)").option("--kubeconfig <path>", "kubeconfig file (default: $KUBECONFIG or ~/.kube/config)").option("--context <name>", "kubeconfig context for every environment (overrides the config's)").addOption(
+    new Option("--format <format>", "report format").choices(["md", "json", "text"]).default("text")
+  ).option("--out <file>", "write the report to a file instead of standard output").option("--comment", "also post the plan as the sticky comment of a pull/merge request (see --forge)").option("--comment-per-environment", "with --comment: one comment per environment instead of one").option("--labels", "label the pull/merge request plumbline:changes or plumbline:no-changes").addOption(
+    new Option("--forge <forge>", "where to comment (default: the CI the command runs in)").choices(
+      FORGE_KINDS
+    )
+  ).option(
+    "--pr <number>",
+    "the pull/merge request to comment on (default: the one the CI run is for)",
+    (value) => positiveInteger(value, "--pr")
+  ).addHelpText(
+    "after",
+    [
+      "",
+      "Exit codes: 0 no changes, 2 changes, 1 an error (an environment that could not be compared).",
+      "",
+      "With --comment or --labels the forge comes from the environment:",
+      "  github  GITHUB_TOKEN (or GH_TOKEN), GITHUB_REPOSITORY (owner/name), GITHUB_API_URL (default https://api.github.com)",
+      "  gitlab  the CI job variables (CI_API_V4_URL, CI_PROJECT_ID, CI_MERGE_REQUEST_IID) and the token in",
+      "          PLUMBLINE_GITLAB_TOKEN (or the variable PLUMBLINE_GITLAB_TOKEN_VARIABLE names)"
+    ].join("\n")
+  ).action(async (flags) => {
+    const mode = flags.live ? "live" : flags.reader ? "reader" : flags.offline ? "offline" : "auto";
+    const kubeconfig = chooseKubeconfig(flags.kubeconfig);
+    const target = flags.comment || flags.labels ? forgeTarget(flags, process.env) : void 0;
+    const base = flags.base ?? target?.base;
+    const result = await runPlan({
+      repoRoot: resolve(flags.repo),
+      environments: flags.env,
+      mode,
+      clusterAvailable: kubeconfig.available,
+      ...base ? { base } : {},
+      ...kubeconfig.path ? { kubeconfigPath: kubeconfig.path } : {},
+      ...flags.context ? { context: flags.context } : {},
+      log: cliLog()
+    });
+    const report = format(result, flags.format, !flags.out && process.stdout.isTTY === true);
+    if (flags.out) {
+      await writeFile(flags.out, report);
+      printLog(`report written to ${flags.out}`);
+    } else {
+      printOutput(report, flags.format === "json" ? "json" : "text");
+    }
+    if (target) {
+      try {
+        const published = await publishPlan(
+          target.forge,
+          { kind: "change-request", number: target.number },
+          result,
+          {
+            comment: flags.comment === true,
+            perEnvironment: flags.commentPerEnvironment === true,
+            selected: flags.env,
+            labels: flags.labels === true
+          }
+        );
+        for (const { key, sync } of published.comments) {
+          printLog(`plan comment ${key}: ${sync.urls.join(" ")}`);
+        }
+      } catch (error) {
+        if (error instanceof ForgeError)
+          throw new PlumblineError(error.message, error.hint, { cause: error });
+        throw error;
+      }
+    }
+    process.exitCode = exitCode(result);
+  });
+}
+function format(result, as, color) {
+  switch (as) {
+    case "md":
+      return renderMarkdown(result);
+    case "json":
+      return renderJson(result);
+    case "text":
+      return renderText(result, { color });
+  }
+}
+function forgeTarget(flags, env) {
+  const kind = flags.forge ?? detectForge(env);
+  const forge = forgeFromEnvironment(kind, env);
+  if (kind === "gitlab") {
+    const mergeRequest = gitLabCiContext(env).mergeRequest;
+    const number2 = flags.pr ?? mergeRequest?.iid;
+    if (number2 === void 0) throw missingNumber("merge request", "CI_MERGE_REQUEST_IID is not set");
+    const base = mergeRequest?.diffBaseSha;
+    return { forge, number: number2, ...base ? { base } : {} };
+  }
+  const number = flags.pr ?? pullRequestNumberOfEvent(env.GITHUB_EVENT_PATH);
+  if (number === void 0)
+    throw missingNumber("pull request", "--pr was not given and this is not a pull request event");
+  return { forge, number };
+}
+function pullRequestNumberOfEvent(eventPath) {
+  if (!eventPath || !existsSync(eventPath)) return void 0;
+  const event = JSON.parse(readFileSync(eventPath, "utf8"));
+  const number = event.pull_request?.number;
+  return typeof number === "number" ? number : void 0;
+}
+function missingNumber(what, why) {
+  return new PlumblineError(`no ${what} to comment on: ${why}`, `Pass --pr NUMBER.`);
+}
+function positiveInteger(value, flag) {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1) {
+    throw new PlumblineError(`${flag} must be a pull/merge request number; got '${value}'`);
+  }
+  return number;
+}
+function exitCode(result) {
+  if (result.environments.some((env) => env.error)) return 1;
+  return hasChanges(result) ? 2 : 0;
+}
+export {
+  exitCode,
+  forgeTarget,
+  planCommand
+};
