@@ -97,9 +97,9 @@ async function runCli(program2, argv) {
 
 // src/entry/cli.ts
 var commands = {
-  plan: async () => (await import("./chunks/plan-46MXHWVC.js")).planCommand(),
-  promote: async () => (await import("./chunks/promote-6RIMW7RF.js")).promoteCommand(),
-  drift: async () => (await import("./chunks/drift-JFOCLBYL.js")).driftCommand(),
+  plan: async () => (await import("./chunks/plan-7PHCK46W.js")).planCommand(),
+  promote: async () => (await import("./chunks/promote-CBW272CA.js")).promoteCommand(),
+  drift: async () => (await import("./chunks/drift-4A2OP4FS.js")).driftCommand(),
   envs: async () => (await import("./chunks/envs-PVJ3E4KO.js")).envsCommand()
 };
 function commandsFor(args) {

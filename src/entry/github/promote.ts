@@ -1,49 +1,40 @@
-/** The promote action: inputs -> the promote command -> outputs. */
+/** The promote action: inputs (promote-settings.ts) -> the promote command -> outputs. */
 import * as core from '@actions/core';
 import * as github from '@actions/github';
 import { type PromoteOptions, promote } from '../../commands/promote.js';
 import { planTargetChange } from '../../commands/promote-plan.js';
 import { loadConfig } from '../../config/load.js';
 import { PlumblineError } from '../../errors.js';
-import { createGitHubForge } from '../../forge/github.js';
+import { gitHubForge } from '../github-forge.js';
 import { logSafe } from '../log-safe.js';
-import { booleanInput, choiceInput, listInput } from './inputs.js';
+import { readPromoteSettings } from './promote-settings.js';
 
 export async function runPromoteAction(): Promise<void> {
-  const repoRoot = core.getInput('path') || process.env.GITHUB_WORKSPACE || process.cwd();
-  const payloadBase = (github.context.payload.repository as { default_branch?: string } | undefined)
-    ?.default_branch;
-  const base = core.getInput('base') || payloadBase;
-  const images = listInput('images');
-  const labels = listInput('labels');
-  const via = choiceInput('via', ['pull-request', 'commit'] as const);
-  const group = choiceInput('group', ['environment', 'image'] as const);
+  const settings = readPromoteSettings();
+  const { repoRoot, token, ...chosen } = settings;
   const config = await loadConfig(repoRoot);
   const options: PromoteOptions = {
     repoRoot,
     config,
-    to: core.getInput('to', { required: true }),
-    dryRun: booleanInput('dry-run', false),
-    ...(core.getInput('from') && { from: core.getInput('from') }),
-    ...(core.getInput('image') && { image: core.getInput('image') }),
-    ...(core.getInput('tag') && { tag: core.getInput('tag') }),
-    ...(core.getInput('digest') && { digest: core.getInput('digest') }),
-    ...(via && { via }),
-    ...(group && { group }),
-    ...(images.length > 0 && { images }),
-    ...(labels.length > 0 && { labels }),
-    ...(booleanInput('allow-downgrade', false) && { allowDowngrade: true }),
-    ...(base && { base }),
+    to: chosen.to,
+    dryRun: chosen.dryRun,
+    ...(chosen.from && { from: chosen.from }),
+    ...(chosen.image && { image: chosen.image }),
+    ...(chosen.tag && { tag: chosen.tag }),
+    ...(chosen.digest && { digest: chosen.digest }),
+    ...(chosen.via && { via: chosen.via }),
+    ...(chosen.group && { group: chosen.group }),
+    ...(chosen.images.length > 0 && { images: chosen.images }),
+    ...(chosen.labels.length > 0 && { labels: chosen.labels }),
+    ...(chosen.allowDowngrade && { allowDowngrade: true }),
+    ...(chosen.base && { base: chosen.base }),
     // The identity GitHub shows for workflow commits, used only when git has none configured.
     author: { name: 'github-actions[bot]', email: '41898282+github-actions[bot]@users.noreply.github.com' },
   };
-  const token = core.getInput('github-token');
-  const { owner, repo } = github.context.repo;
   const forge = token
-    ? createGitHubForge({
+    ? gitHubForge({
         token,
-        owner,
-        repo,
+        repository: `${github.context.repo.owner}/${github.context.repo.repo}`,
         apiUrl: github.context.apiUrl,
         logger: { warning: core.warning, debug: core.debug },
       })

@@ -2,9 +2,11 @@
  * Each action reads and checks every input before it does anything: a mistyped input
  * fails the step before a render, a comment, a label or an issue.
  */
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readDriftSettings } from '../../../src/entry/github/drift-settings.js';
 import { readPlanSettings } from '../../../src/entry/github/plan-settings.js';
+import { readPromoteSettings } from '../../../src/entry/github/promote-settings.js';
 import { chooseKubeconfig } from '../../../src/entry/kubeconfig-path.js';
 
 const saved = { ...process.env };
@@ -62,5 +64,29 @@ describe('the kubeconfig a run uses', () => {
     expect(chooseKubeconfig('/given', { KUBECONFIG: '/a:/b' })).toEqual({ path: '/given', available: true });
     expect(chooseKubeconfig(undefined, { KUBECONFIG: '/a:/b' })).toEqual({ path: '/a', available: true });
     expect(chooseKubeconfig(undefined, { HOME: '/nonexistent-home' })).toEqual({ available: false });
+  });
+});
+
+describe('promote settings', () => {
+  it('reads the configuration from `config` as plan and drift do, and `path` with a deprecation warning', () => {
+    process.env.INPUT_TO = 'prod';
+    expect(readPromoteSettings().repoRoot).toBe(process.cwd());
+    process.env.INPUT_PATH = 'examples';
+    const warnings: string[] = [];
+    const write = process.stdout.write.bind(process.stdout);
+    process.stdout.write = ((chunk: string) => {
+      warnings.push(String(chunk));
+      return true;
+    }) as typeof process.stdout.write;
+    try {
+      expect(readPromoteSettings().repoRoot).toBe(join(process.cwd(), 'examples'));
+    } finally {
+      process.stdout.write = write;
+    }
+    expect(warnings.join('')).toMatch(
+      /::warning::input `path` is deprecated; use `config: examples\/plumbline.yaml`/,
+    );
+    process.env.INPUT_CONFIG = 'examples/plumbline.yaml';
+    expect(() => readPromoteSettings()).toThrow(/inputs `config` and `path` are both set/);
   });
 });

@@ -5,7 +5,7 @@ import {
   detectForge,
   forgeFromEnvironment,
   gitLabCiContext
-} from "./chunk-JHTILG3L.js";
+} from "./chunk-IH6RJJBX.js";
 import {
   Command,
   Option,
@@ -17,14 +17,13 @@ import {
   publishPlan,
   renderJson,
   runPlan
-} from "./chunk-AU5JV3OG.js";
+} from "./chunk-O5GBOX52.js";
 import {
   renderMarkdown
-} from "./chunk-27O2H4DS.js";
+} from "./chunk-J3IULG62.js";
 import {
   chooseKubeconfig
-} from "./chunk-TWWCQEQE.js";
-import "./chunk-367DQ67V.js";
+} from "./chunk-6OUNVL3O.js";
 import "./chunk-E7ACZTBR.js";
 import {
   CHANGE_SYMBOLS,
@@ -41,7 +40,7 @@ import {
   redactResult,
   riskCount,
   secretValueChanges
-} from "./chunk-L5ZE3ZBT.js";
+} from "./chunk-MQKQ5JK7.js";
 import "./chunk-JNWN3DPQ.js";
 import "./chunk-2LCWMAMU.js";
 import "./chunk-YRCAMOFP.js";

@@ -21,7 +21,7 @@ import {
   redactResult,
   riskCount,
   secretValueChanges
-} from "./chunk-L5ZE3ZBT.js";
+} from "./chunk-MQKQ5JK7.js";
 
 // src/report/markdown.ts
 var DEFAULT_TITLE = "plumbline plan";

@@ -4,7 +4,7 @@ import {
   objectSections,
   summaryTable,
   verdict
-} from "./chunk-27O2H4DS.js";
+} from "./chunk-J3IULG62.js";
 import {
   ForgeError,
   addWorktree,
@@ -27,7 +27,7 @@ import {
   truncateSection,
   withCheckout,
   workTreeTop
-} from "./chunk-L5ZE3ZBT.js";
+} from "./chunk-MQKQ5JK7.js";
 import {
   require_dist
 } from "./chunk-JNWN3DPQ.js";

@@ -6,7 +6,7 @@ import {
   detectForge,
   forgeFromEnvironment,
   gitHubRepositoryOfRemote
-} from "./chunk-JHTILG3L.js";
+} from "./chunk-IH6RJJBX.js";
 import {
   Command,
   Option,
@@ -17,13 +17,12 @@ import {
   planTargetChange,
   plumblineAuthor,
   promote
-} from "./chunk-BTONKP2W.js";
-import "./chunk-27O2H4DS.js";
-import "./chunk-367DQ67V.js";
+} from "./chunk-MCKT3Y7Q.js";
+import "./chunk-J3IULG62.js";
 import "./chunk-E7ACZTBR.js";
 import {
   runGit
-} from "./chunk-L5ZE3ZBT.js";
+} from "./chunk-MQKQ5JK7.js";
 import {
   loadConfig
 } from "./chunk-JNWN3DPQ.js";

@@ -6,7 +6,7 @@ import {
   connectCluster,
   findMarker,
   selectEnvironments
-} from "./chunk-TWWCQEQE.js";
+} from "./chunk-6OUNVL3O.js";
 import {
   silentLog
 } from "./chunk-E7ACZTBR.js";
@@ -31,7 +31,7 @@ import {
   truncateSection,
   withCheckout,
   workTreeTop
-} from "./chunk-L5ZE3ZBT.js";
+} from "./chunk-MQKQ5JK7.js";
 import {
   loadConfig
 } from "./chunk-JNWN3DPQ.js";

@@ -7,7 +7,7 @@ import {
   parseRevisionSource,
   runDrift,
   summaryMarkdown
-} from "./chunk-LT5L7CRA.js";
+} from "./chunk-7BBPPHWN.js";
 import {
   actionLog,
   kubeconfigInput,
@@ -18,10 +18,7 @@ import {
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-TWWCQEQE.js";
-import {
-  gitHubForge
-} from "./chunk-367DQ67V.js";
+} from "./chunk-6OUNVL3O.js";
 import "./chunk-E7ACZTBR.js";
 import {
   booleanInput,
@@ -29,7 +26,9 @@ import {
   listInput,
   repositoryRoot
 } from "./chunk-QYTBP3OO.js";
-import "./chunk-L5ZE3ZBT.js";
+import {
+  gitHubForge
+} from "./chunk-MQKQ5JK7.js";
 import "./chunk-JNWN3DPQ.js";
 import {
   debug,

@@ -10,9 +10,9 @@ import {
 
 // src/entry/github/action.ts
 var commands = {
-  plan: async () => (await import("./plan-4LZPOIWH.js")).runPlanAction(),
-  promote: async () => (await import("./promote-BEOPNZJN.js")).runPromoteAction(),
-  drift: async () => (await import("./drift-GPBQ55CF.js")).runDriftAction()
+  plan: async () => (await import("./plan-ETSS47WG.js")).runPlanAction(),
+  promote: async () => (await import("./promote-J265IKSN.js")).runPromoteAction(),
+  drift: async () => (await import("./drift-TWC7POPT.js")).runDriftAction()
 };
 async function runAction(fixed) {
   try {

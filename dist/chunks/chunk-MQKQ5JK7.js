@@ -9486,6 +9486,25 @@ function definedOnly(patch) {
   return Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== void 0));
 }
 
+// src/entry/github-forge.ts
+function gitHubForge(source) {
+  const [owner, repo, extra] = source.repository.split("/");
+  if (!owner || !repo || extra !== void 0) {
+    throw new PlumblineError(
+      `GITHUB_REPOSITORY must be owner/name; got '${source.repository}'`,
+      "GitHub Actions sets it; elsewhere set it yourself, e.g. GITHUB_REPOSITORY=acme/deploy."
+    );
+  }
+  const apiUrl = source.apiUrl?.trim();
+  return createGitHubForge({
+    token: source.token,
+    owner,
+    repo,
+    ...apiUrl ? { apiUrl } : {},
+    logger: source.logger
+  });
+}
+
 // node_modules/yocto-queue/index.js
 var Node = class {
   value;
@@ -11833,5 +11852,5 @@ export {
   redactResult,
   redactEnvironment,
   ForgeError,
-  createGitHubForge
+  gitHubForge
 };

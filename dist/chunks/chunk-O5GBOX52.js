@@ -2,7 +2,7 @@ import { createRequire as __plumblineCreateRequire } from 'node:module';
 const require = __plumblineCreateRequire(import.meta.url);
 import {
   renderMarkdownParts
-} from "./chunk-27O2H4DS.js";
+} from "./chunk-J3IULG62.js";
 import {
   compareEnvironmentLive,
   connectCluster,
@@ -10,7 +10,7 @@ import {
   markerReserve,
   selectEnvironments,
   withMarker
-} from "./chunk-TWWCQEQE.js";
+} from "./chunk-6OUNVL3O.js";
 import {
   silentLog
 } from "./chunk-E7ACZTBR.js";
@@ -30,7 +30,7 @@ import {
   secretValueChanges,
   withCheckout,
   workTreeTop
-} from "./chunk-L5ZE3ZBT.js";
+} from "./chunk-MQKQ5JK7.js";
 import {
   CONFIG_FILES,
   loadConfig,

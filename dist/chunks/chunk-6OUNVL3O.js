@@ -15,7 +15,7 @@ import {
   resourceKey,
   splitApiVersion,
   toResource
-} from "./chunk-L5ZE3ZBT.js";
+} from "./chunk-MQKQ5JK7.js";
 import {
   node_http_default
 } from "./chunk-2LCWMAMU.js";

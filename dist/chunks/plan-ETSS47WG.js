@@ -5,11 +5,11 @@ import {
   renderJson,
   runPlan,
   toPlanReport
-} from "./chunk-AU5JV3OG.js";
+} from "./chunk-O5GBOX52.js";
 import {
   renderMarkdown,
   renderMarkdownParts
-} from "./chunk-27O2H4DS.js";
+} from "./chunk-J3IULG62.js";
 import {
   actionLog,
   kubeconfigInput,
@@ -20,10 +20,7 @@ import {
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-TWWCQEQE.js";
-import {
-  gitHubForge
-} from "./chunk-367DQ67V.js";
+} from "./chunk-6OUNVL3O.js";
 import "./chunk-E7ACZTBR.js";
 import {
   booleanInput,
@@ -34,8 +31,9 @@ import {
 import {
   ForgeError,
   context,
+  gitHubForge,
   hasChanges
-} from "./chunk-L5ZE3ZBT.js";
+} from "./chunk-MQKQ5JK7.js";
 import "./chunk-JNWN3DPQ.js";
 import {
   debug,

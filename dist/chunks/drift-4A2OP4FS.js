@@ -4,7 +4,7 @@ import {
   FORGE_KINDS,
   detectForge,
   forgeFromEnvironment
-} from "./chunk-JHTILG3L.js";
+} from "./chunk-IH6RJJBX.js";
 import {
   Command,
   Option,
@@ -20,16 +20,15 @@ import {
   summaryJson,
   summaryMarkdown,
   summaryText
-} from "./chunk-LT5L7CRA.js";
+} from "./chunk-7BBPPHWN.js";
 import {
   runUrl
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-TWWCQEQE.js";
-import "./chunk-367DQ67V.js";
+} from "./chunk-6OUNVL3O.js";
 import "./chunk-E7ACZTBR.js";
-import "./chunk-L5ZE3ZBT.js";
+import "./chunk-MQKQ5JK7.js";
 import {
   CONFIG_FILES
 } from "./chunk-JNWN3DPQ.js";

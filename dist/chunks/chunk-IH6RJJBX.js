@@ -1,11 +1,9 @@
 import { createRequire as __plumblineCreateRequire } from 'node:module';
 const require = __plumblineCreateRequire(import.meta.url);
 import {
+  ForgeError,
   gitHubForge
-} from "./chunk-367DQ67V.js";
-import {
-  ForgeError
-} from "./chunk-L5ZE3ZBT.js";
+} from "./chunk-MQKQ5JK7.js";
 import {
   node_http_default
 } from "./chunk-2LCWMAMU.js";
