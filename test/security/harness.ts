@@ -53,10 +53,10 @@ const BOT = 'github-actions[bot]';
 // Repositories with a trusted base and a hostile head
 
 /**
- * A file's text, an executable file, a symbolic link to `symlink` (absolute or relative,
- * as the attacker writes it), or a deletion.
+ * A file's text or bytes (an archive), an executable file, a symbolic link to `symlink`
+ * (absolute or relative, as the attacker writes it), or a deletion.
  */
-export type Entry = string | { executable: string } | { symlink: string } | null;
+export type Entry = string | Buffer | { executable: string } | { symlink: string } | null;
 export type Tree = Record<string, Entry>;
 
 export const link = (target: string): Entry => ({ symlink: target });
@@ -72,7 +72,10 @@ const author = {
 /** One run's own checkout of a HostileRepo. */
 export interface Checkout {
   dir: string;
+  /** The tip of `main`, which a pull_request event names as its base. */
   baseSha: string;
+  /** Where the head branched off `main`, which GitLab names as the merge request's diff base. */
+  mergeBaseSha: string;
   headSha: string;
   remove(): void;
 }
@@ -80,12 +83,13 @@ export interface Checkout {
 /**
  * A git repository with the trusted base commit on `main` and the hostile head on
  * `feature`, checked out (detached) at the merge of `feature` into `main`, as
- * actions/checkout leaves a pull_request run. The merge leaves the head's tree as it is,
- * since `main` did not move, so the CLI and GitLab paths plan the same tree.
+ * actions/checkout leaves a pull_request run. Unless a case moves `main` on
+ * (advanceBase), the merge leaves the head's tree as it is, so the CLI and GitLab paths
+ * plan the same tree.
  */
 export class HostileRepo {
   readonly dir: string;
-  readonly baseSha: string;
+  baseSha: string;
   headSha = '';
 
   constructor(base: Tree, head: Tree) {
@@ -103,6 +107,30 @@ export class HostileRepo {
     this.write(head);
     this.commit('the hostile head');
     this.headSha = this.git('rev-parse', 'HEAD');
+    this.checkOutMerge();
+  }
+
+  /**
+   * A commit on `main` after the head branched off, then the merge checkout again: the
+   * base's tip (what a pull_request event names) is no longer where the head branched off.
+   */
+  advanceBase(tree: Tree): void {
+    this.git('checkout', '-q', 'main');
+    this.write(tree);
+    this.commit('the base moves on');
+    this.baseSha = this.git('rev-parse', 'HEAD');
+    this.checkOutMerge();
+  }
+
+  /**
+   * The head's own commit checked out instead of the merge, as a GitLab merge request
+   * pipeline and a pull_request_target workflow that checks out the head's sha leave it.
+   */
+  checkOutHead(): void {
+    this.git('checkout', '-q', '--detach', this.headSha);
+  }
+
+  private checkOutMerge(): void {
     this.git('checkout', '-q', '--detach', 'main');
     this.git('merge', '-q', '--no-ff', '-m', `Merge ${this.headSha} into main`, 'feature');
   }
@@ -119,6 +147,7 @@ export class HostileRepo {
     return {
       dir,
       baseSha: this.baseSha,
+      mergeBaseSha: this.git('merge-base', this.baseSha, this.headSha),
       headSha: this.headSha,
       remove: () => rmSync(dir, { recursive: true, force: true }),
     };
@@ -134,7 +163,7 @@ export class HostileRepo {
       rmSync(file, { recursive: true, force: true });
       if (entry === null) continue;
       mkdirSync(dirname(file), { recursive: true });
-      if (typeof entry === 'string') writeFileSync(file, entry);
+      if (typeof entry === 'string' || Buffer.isBuffer(entry)) writeFileSync(file, entry);
       else if ('executable' in entry) writeFileSync(file, entry.executable, { mode: 0o755 });
       else symlinkSync(entry.symlink, file);
     }
@@ -643,7 +672,7 @@ export async function runGitLab(
     CI_PROJECT_PATH: 'acme/deploy',
     CI_PIPELINE_SOURCE: 'merge_request_event',
     CI_MERGE_REQUEST_IID: String(request.mergeRequest),
-    CI_MERGE_REQUEST_DIFF_BASE_SHA: checkout.baseSha,
+    CI_MERGE_REQUEST_DIFF_BASE_SHA: checkout.mergeBaseSha,
     CI_MERGE_REQUEST_SOURCE_BRANCH_NAME: 'feature',
     CI_MERGE_REQUEST_TARGET_BRANCH_NAME: 'main',
     CI_JOB_TOKEN: canaries.jobToken,
@@ -663,8 +692,10 @@ export async function runGitLab(
       '--repo',
       checkout.dir,
       '--comment',
+      // As templates/plan.yml passes it once it has fetched the target branch (the copy
+      // has main itself, which is what origin/main would be).
       '--base',
-      checkout.baseSha,
+      'main',
       '--offline',
       ...flags,
     ],
