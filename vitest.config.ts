@@ -1,16 +1,61 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
-// Three projects: `unit` is pure and fast; `system` talks to a real kube-apiserver, real git,
-// kustomize and helm, and real action runners (the control plane starts once per run);
-// `security` runs hostile pull requests through the CLI, the action and the GitLab path
-// with real git, kustomize and helm, and needs no control plane.
+// Four projects, all run by `npm test`:
+// - `unit` is pure and fast: no child process and no network beyond in-process fakes on
+//   127.0.0.1. test/support/no-processes.ts makes a spawn or a non-loopback connection fail.
+// - `local` is the files under test/unit/ that need real git, kustomize, helm or another
+//   program on this machine (listed below), and no control plane.
+// - `system` talks to a real kube-apiserver, real git, kustomize and helm, and real action
+//   runners (the control plane starts once per run).
+// - `security` runs hostile pull requests through the CLI, the action and the GitLab path
+//   with real git, kustomize and helm, and needs no control plane.
+
+// The test/unit/ files that start processes, with what they start. A new test that starts
+// one (itself or through src/: runGit, runTool, the network isolation probe, runPlan,
+// promote, drift, @actions/exec, esbuild) goes here, or the `unit` project fails it.
+const localTests = [
+  'test/unit/build/config-validator.test.ts', // esbuild's build() starts the esbuild binary
+  'test/unit/commands/plan-offline.test.ts', // git repositories, runPlan: git, unshare, kustomize, helm
+  'test/unit/entry/cli-promote.test.ts', // git fixture; the promote CLI runs git
+  'test/unit/entry/github-promote.test.ts', // git fixture; promote runs git and renders (unshare)
+  'test/unit/fakes/github-git.test.ts', // git against the fake GitHub's bare repositories
+  'test/unit/fakes/gitlab-git.test.ts', // git against the fake GitLab's bare repositories
+  'test/unit/forge/github-promote.test.ts', // git fixture; promote runs git
+  'test/unit/forge/gitlab-promote.test.ts', // git fixture; the promote CLI runs git and renders (unshare)
+  'test/unit/forge/gitlab-templates.test.ts', // git and node (the CLI's --preview)
+  'test/unit/forge/gitlab-tls.test.ts', // openssl makes the test certificates
+  'test/unit/git/base-checkout.test.ts', // git repositories; runGit
+  'test/unit/promote/command.test.ts', // git fixture; promote runs git
+  'test/unit/promote/follow-up-failures.test.ts', // git fixture; promote runs git
+  'test/unit/promote/plan-body.test.ts', // git fixture; promote runs git and kustomize (unshare)
+  'test/unit/render/hostile-render.test.ts', // real kustomize and helm (toolPath), unshare
+  'test/unit/render/render.test.ts', // real kustomize and helm (toolPath), unshare
+  'test/unit/render/sandbox.test.ts', // the network isolation probe (unshare) and node
+  'test/unit/render/tools.test.ts', // real kustomize (toolPath) and a stand-in kubectl script
+];
+
 export default defineConfig({
   test: {
     // In CI a JSON report too, from which .ci/run prints its closing line.
     reporters: process.env.CI ? ['default', 'json'] : ['default'],
     outputFile: { json: '.cache/test-results.json' },
     projects: [
-      { test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
+      {
+        test: {
+          name: 'unit',
+          include: ['test/unit/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, ...localTests],
+          setupFiles: ['test/support/no-processes.ts'],
+        },
+      },
+      {
+        test: {
+          name: 'local',
+          include: localTests,
+          // Processes on a two-core runner shared with the other projects can be slow.
+          testTimeout: 30_000,
+        },
+      },
       {
         test: {
           name: 'security',
