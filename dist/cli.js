@@ -2,15 +2,18 @@
 import { createRequire as __plumblineCreateRequire } from 'node:module';
 const require = __plumblineCreateRequire(import.meta.url);
 import {
+  cliVocabulary
+} from "./chunks/chunk-FJR3CBAD.js";
+import {
   Command,
   CommanderError,
   printLog
-} from "./chunks/chunk-P42OE5WL.js";
+} from "./chunks/chunk-5RETXBWQ.js";
 import "./chunks/chunk-E7ACZTBR.js";
 import "./chunks/chunk-YRCAMOFP.js";
 import {
   describeError
-} from "./chunks/chunk-YKMOXBXI.js";
+} from "./chunks/chunk-JRIHJ5V4.js";
 
 // package.json
 var package_default = {
@@ -90,17 +93,17 @@ async function runCli(program2, argv) {
       process.exitCode = error.exitCode === 0 ? 0 : 1;
       return;
     }
-    printLog(describeError(error));
+    printLog(describeError(error, cliVocabulary()));
     process.exitCode = 1;
   }
 }
 
 // src/entry/cli.ts
 var commands = {
-  plan: async () => (await import("./chunks/plan-7PHCK46W.js")).planCommand(),
-  promote: async () => (await import("./chunks/promote-CBW272CA.js")).promoteCommand(),
-  drift: async () => (await import("./chunks/drift-4A2OP4FS.js")).driftCommand(),
-  envs: async () => (await import("./chunks/envs-PVJ3E4KO.js")).envsCommand()
+  plan: async () => (await import("./chunks/plan-BJF2ICUH.js")).planCommand(),
+  promote: async () => (await import("./chunks/promote-M5FOHKHT.js")).promoteCommand(),
+  drift: async () => (await import("./chunks/drift-HYBVHV3F.js")).driftCommand(),
+  envs: async () => (await import("./chunks/envs-LU5PDMG3.js")).envsCommand()
 };
 function commandsFor(args) {
   const named = args.find((arg) => !arg.startsWith("-"));

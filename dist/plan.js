@@ -2,10 +2,11 @@ import { createRequire as __plumblineCreateRequire } from 'node:module';
 const require = __plumblineCreateRequire(import.meta.url);
 import {
   runAction
-} from "./chunks/chunk-KHF367EZ.js";
-import "./chunks/chunk-RBNP3CP3.js";
-import "./chunks/chunk-2LCWMAMU.js";
-import "./chunks/chunk-YKMOXBXI.js";
+} from "./chunks/chunk-QURIPMOI.js";
+import "./chunks/chunk-RVSZAHFT.js";
+import "./chunks/chunk-DXXOX7JW.js";
+import "./chunks/chunk-B3KOW7WP.js";
+import "./chunks/chunk-JRIHJ5V4.js";
 
 // plumbline-entry:plan
 await runAction("plan");

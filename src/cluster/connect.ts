@@ -86,7 +86,7 @@ function loadKubeConfig(target: ClusterTarget): KubeConfig {
     throw new PlumblineError(
       `The kubeconfig file ${described} does not exist.`,
       looksLikeContent(path)
-        ? 'Pass the path of a kubeconfig file; on GitLab, make the CI/CD variable a File variable.'
+        ? 'Pass the path of a kubeconfig file, not its content (a CI variable holding a kubeconfig must be of the file type).'
         : 'Pass the path of an existing kubeconfig.',
     );
   }
@@ -97,7 +97,8 @@ function loadKubeConfig(target: ClusterTarget): KubeConfig {
   if (path === undefined && !defaultFound) {
     throw new PlumblineError(
       'No kubeconfig found: KUBECONFIG is not set and ~/.kube/config does not exist.',
-      'Set KUBECONFIG to a kubeconfig that can reach the cluster, or plan without a cluster with --offline.',
+      'Set KUBECONFIG to a kubeconfig that can reach the cluster.',
+      { remedy: 'offline' },
     );
   }
   try {

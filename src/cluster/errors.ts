@@ -4,8 +4,6 @@
  */
 import { PlumblineError } from '../errors.js';
 
-const OFFLINE_HINT = 'To plan without a cluster, run plumbline with --offline.';
-
 const TLS_CODES = new Set([
   'DEPTH_ZERO_SELF_SIGNED_CERT',
   'SELF_SIGNED_CERT_IN_CHAIN',
@@ -25,8 +23,8 @@ export function unreachableError(error: unknown, server: string, context: string
   const detail = error instanceof Error ? error.message : String(error);
   const where = `the Kubernetes API server at ${server} (kubeconfig context ${context})`;
   const check = `Check that the cluster is running and that context ${context} points at it (kubectl --context ${context} version).`;
-  const unreachable = (reason: string, hint = `${check} ${OFFLINE_HINT}`) =>
-    new PlumblineError(`Cannot reach ${where}: ${reason}.`, hint, { cause: error });
+  const unreachable = (reason: string) =>
+    new PlumblineError(`Cannot reach ${where}: ${reason}.`, check, { cause: error, remedy: 'offline' });
   if (code === 'ECONNREFUSED') return unreachable('connection refused');
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return unreachable('the host name does not resolve');
   if (code === 'ETIMEDOUT' || code === 'ECONNRESET' || code === 'EHOSTUNREACH' || code === 'ENETUNREACH') {
@@ -39,7 +37,7 @@ export function unreachableError(error: unknown, server: string, context: string
       { cause: error },
     );
   }
-  return unreachable(code ? `${detail} (${code})` : detail, check);
+  return unreachable(code ? `${detail} (${code})` : detail);
 }
 
 export function credentialsRejected(server: string, context: string, user: string): PlumblineError {
@@ -104,7 +102,7 @@ export function readForbidden(
  */
 export function dryRunForbiddenMessage(access: Access, user: string): string {
   const scope = access.namespace ? ` in namespace ${access.namespace}` : '';
-  return `user ${user} lacks \`${access.verb}\` on ${access.resource}${scope}, which a server-side-apply dry run needs (patch for existing objects, create for new ones); grant both (see the ClusterRole plumbline-planner) or plan in reader mode with --reader`;
+  return `user ${user} lacks \`${access.verb}\` on ${access.resource}${scope}, which a server-side-apply dry run needs (patch for existing objects, create for new ones); grant both (see the ClusterRole plumbline-planner) or plan in reader mode`;
 }
 
 /** The verb a 403 message says was refused (`User "x" cannot create resource ...`). */

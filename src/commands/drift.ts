@@ -10,6 +10,7 @@ import type { LiveState } from '../cluster/live.js';
 import { loadConfig } from '../config/load.js';
 import { selectEnvironments } from '../config/select.js';
 import type { EnvironmentConfig, PlumblineConfig } from '../config/types.js';
+import type { ComparisonTarget } from '../diff/model.js';
 import { describeDrift } from '../drift/describe.js';
 import type { DriftRevision, EnvironmentDrift } from '../drift/model.js';
 import {
@@ -26,6 +27,7 @@ import type { Forge } from '../forge/forge.js';
 import { commitExists, headRevision, withCheckout, workTreeTop } from '../git/base-checkout.js';
 import { type Log, silentLog } from '../log.js';
 import { renderEnvironment } from '../render/render.js';
+import { describeComparedWith } from '../report/describe.js';
 import { type KubeObject, resourceId, resourceKey, toResource } from '../resource.js';
 import { type IssueOutcome, reconcileIssue } from './drift-issue.js';
 import { compareEnvironmentLive } from './live-comparison.js';
@@ -126,13 +128,15 @@ function pickEnvironments(config: PlumblineConfig, options: DriftOptions): Envir
   if (without.length > 0) {
     throw new PlumblineError(
       `${without.map((env) => env.name).join(', ')} ${without.length === 1 ? 'has' : 'have'} no cluster, so drift cannot be checked`,
-      'Give the environment a cluster in plumbline.yaml (cluster: { context: NAME }) or pass --context.',
+      'Give the environment a cluster in plumbline.yaml (cluster: { context: NAME }).',
+      { remedy: 'context' },
     );
   }
   if (withCluster.length === 0) {
     throw new PlumblineError(
       'No environment has a cluster, so there is nothing to check for drift',
-      'Give environments a cluster in plumbline.yaml (cluster: { context: NAME }) or pass --context.',
+      'Give environments a cluster in plumbline.yaml (cluster: { context: NAME }).',
+      { remedy: 'context' },
     );
   }
   return withCluster;
@@ -147,7 +151,7 @@ async function checkEnvironment(
   log: (message: string) => void,
 ): Promise<EnvironmentDrift> {
   const context = options.context ?? env.cluster?.context;
-  const comparedWith = `cluster ${context ?? '(current context)'}`;
+  const comparedWith: ComparisonTarget = context ? { kind: 'cluster', context } : { kind: 'cluster' };
   const headOnly: DriftRevision = { sha: headSha, source: 'head' };
   try {
     const client = await clientFor(clients, options.kubeconfigPath, context);
@@ -191,7 +195,7 @@ async function checkEnvironment(
     return {
       environment: env.name,
       mode: options.mode,
-      comparedWith,
+      comparedWith: describeComparedWith(comparedWith),
       revision: headOnly,
       objects: [],
       inSync: 0,
@@ -229,7 +233,8 @@ async function recordedRevision(
   if (!status) {
     throw new PlumblineError(
       `${object.object.kind} ${source.namespace}/${source.name} was not found in the cluster, so the deployed revision is unknown`,
-      'Name the object that deploys this environment (--revision-from), or leave the option out to compare with the checked-out commit.',
+      'Name the object that deploys this environment, or leave the option out to compare with the checked-out commit.',
+      { remedy: 'revision-from' },
     );
   }
   return revisionFromStatus(source, status);

@@ -7,7 +7,12 @@
 import { type ClusterClient, FIELD_MANAGER, type LiveState } from '../cluster/index.js';
 import type { EnvironmentConfig, PlumblineConfig } from '../config/types.js';
 import { compareWithCluster, type DryRunOutcome, needsDryRun } from '../diff/live.js';
-import { type ComparisonMode, countChanges, type EnvironmentResult } from '../diff/model.js';
+import {
+  type ComparisonMode,
+  type ComparisonTarget,
+  countChanges,
+  type EnvironmentResult,
+} from '../diff/model.js';
 import type { KubeObject, Resource } from '../resource.js';
 
 export interface LiveComparison {
@@ -26,7 +31,7 @@ export async function compareEnvironmentLive(
   client: ClusterClient,
   config: PlumblineConfig,
   mode: ComparisonMode,
-  comparedWith: string,
+  comparedWith: ComparisonTarget,
   options: LiveComparisonOptions = {},
 ): Promise<LiveComparison> {
   const { resources } = await client.resolveScopes(rendered);
@@ -48,7 +53,7 @@ export async function compareEnvironmentLive(
     changes,
   };
   if (live.ownedNotSearched.length > 0) {
-    comparison.notice = `deletions of ${live.ownedNotSearched.join(', ')} cannot be seen: the identity in use may not list them`;
+    comparison.notice = { kind: 'deletions-unseen', kinds: [...live.ownedNotSearched] };
   }
   return { comparison, live };
 }

@@ -16,11 +16,18 @@ import { type ClusterClient, type ClusterTarget, connectCluster } from '../clust
 import { selectEnvironments } from '../config/select.js';
 import type { EnvironmentConfig, PlumblineConfig } from '../config/types.js';
 import { compareSets } from '../diff/compare.js';
-import { type ComparisonMode, countChanges, type EnvironmentResult, type PlanResult } from '../diff/model.js';
-import { describeError } from '../errors.js';
+import {
+  type ComparisonMode,
+  type ComparisonTarget,
+  countChanges,
+  type EnvironmentResult,
+  type PlanResult,
+} from '../diff/model.js';
+import { PlumblineError, problemOf } from '../errors.js';
 import { headRevision, resolveBase, withCheckout, workTreeTop } from '../git/base-checkout.js';
 import { type Log, silentLog } from '../log.js';
 import { type RenderResult, renderEnvironments } from '../render/render.js';
+import { describeComparedWith } from '../report/describe.js';
 import type { Resource } from '../resource.js';
 import { compareEnvironmentLive } from './live-comparison.js';
 import { baseConfig, checkoutConfig, type PlanConfig } from './plan-config.js';
@@ -82,7 +89,7 @@ export async function runPlan(options: PlanOptions): Promise<PlanResult> {
         if (!existsSync(join(repoRoot, env.path)))
           headSide.set(env.name, { environment: env, resources: [] });
       }
-      const comparedWith = `base ${base.ref} (${base.sha.slice(0, 7)})`;
+      const comparedWith: ComparisonTarget = { kind: 'base', ref: base.ref, sha: base.sha };
       for (const env of chosen.environments) {
         offline.set(env.name, compareRenders(env, headSide, baseRenders, trusted.config, comparedWith));
       }
@@ -103,7 +110,7 @@ export async function runPlan(options: PlanOptions): Promise<PlanResult> {
     const offlineResult = offline.get(env.name);
     if (offlineResult) {
       if (mode === 'auto' && env.cluster && !options.clusterAvailable) {
-        offlineResult.notice = `no cluster credentials were given, so ${env.name} is compared with the base branch only`;
+        offlineResult.notice = { kind: 'no-credentials' };
       }
       result.environments.push(offlineResult);
     }
@@ -124,8 +131,8 @@ async function logEnvironments(log: Log, result: PlanResult, headRenders: Render
         const { added, changed, deleted, unchanged } = env.counts;
         group.info(
           env.error === undefined
-            ? `${env.mode}, compared with ${env.comparedWith}: ${added} to add, ${changed} to change, ${deleted} to delete, ${unchanged} unchanged`
-            : `${env.mode}, compared with ${env.comparedWith}: failed: ${env.error}`,
+            ? `${env.mode}, compared with ${describeComparedWith(env.comparedWith)}: ${added} to add, ${changed} to change, ${deleted} to delete, ${unchanged} unchanged`
+            : `${env.mode}, compared with ${describeComparedWith(env.comparedWith)}: failed: ${env.error.message}`,
         );
       }
     });
@@ -161,15 +168,14 @@ function compareRenders(
   headRenders: Renders,
   baseRenders: Renders,
   config: PlumblineConfig,
-  comparedWith: string,
+  comparedWith: ComparisonTarget,
 ): EnvironmentResult {
   const head = headRenders.get(env.name);
   // An environment new in this change has no folder at the base: all of it is added.
   const base = baseRenders.get(env.name) ?? { environment: env, resources: [] };
   if (!head || 'error' in head)
     return failed(env, 'offline', comparedWith, head && 'error' in head ? head.error : undefined);
-  if ('error' in base)
-    return failed(env, 'offline', comparedWith, `at the base: ${describeError(base.error)}`);
+  if ('error' in base) return failed(env, 'offline', comparedWith, atTheBase(base.error));
   const changes = compareSets(byKey(base.resources), byKey(head.resources), config.diff.ignore);
   return { environment: env.name, mode: 'offline', comparedWith, counts: countChanges(changes), changes };
 }
@@ -206,7 +212,11 @@ async function compareLive(
   async function compareOne(env: EnvironmentConfig): Promise<void> {
     const context = options.context ?? env.cluster?.context;
     const hasCluster = Boolean(env.cluster) || options.context !== undefined;
-    const comparedWith = hasCluster ? `cluster ${context ?? '(current context)'}` : 'no cluster';
+    const comparedWith: ComparisonTarget = !hasCluster
+      ? { kind: 'no-cluster' }
+      : context
+        ? { kind: 'cluster', context }
+        : { kind: 'cluster' };
     const render = headRenders.get(env.name);
     // A render that failed fails the environment in every mode, cluster or not: it must
     // never read as "no changes".
@@ -219,14 +229,21 @@ async function compareLive(
     }
     if (!hasCluster) {
       if (explicit) {
-        const notice = `${env.name} has no cluster, so it was not compared with one; set cluster.context in the config or pass --context`;
-        results.set(env.name, { ...skipped(env, mode, comparedWith), notice });
+        results.set(env.name, { ...skipped(env, mode, comparedWith), notice: { kind: 'no-cluster' } });
       }
       return;
     }
     if (!options.clusterAvailable) {
       if (explicit)
-        results.set(env.name, failed(env, mode, comparedWith, 'no cluster credentials (no kubeconfig)'));
+        results.set(
+          env.name,
+          failed(
+            env,
+            mode,
+            comparedWith,
+            new PlumblineError('no cluster credentials (no kubeconfig)', undefined, { remedy: 'offline' }),
+          ),
+        );
       return;
     }
     if (!render || 'error' in render) {
@@ -265,16 +282,30 @@ function byKey(resources: readonly Resource[]) {
 function failed(
   env: EnvironmentConfig,
   mode: ComparisonMode,
-  comparedWith: string,
+  comparedWith: ComparisonTarget,
   error: unknown,
 ): EnvironmentResult {
   return {
     ...skipped(env, mode, comparedWith),
-    error: error === undefined ? 'rendering produced no result' : describeError(error),
+    error: error === undefined ? { message: 'rendering produced no result' } : problemOf(error),
   };
 }
 
-function skipped(env: EnvironmentConfig, mode: ComparisonMode, comparedWith: string): EnvironmentResult {
+/** A failure at the base, said to be one. */
+function atTheBase(error: Error): Error {
+  const problem = problemOf(error);
+  return new PlumblineError(
+    `at the base: ${problem.message}`,
+    problem.hint,
+    problem.remedy ? { remedy: problem.remedy } : {},
+  );
+}
+
+function skipped(
+  env: EnvironmentConfig,
+  mode: ComparisonMode,
+  comparedWith: ComparisonTarget,
+): EnvironmentResult {
   return {
     environment: env.name,
     mode,

@@ -26,7 +26,8 @@ export async function withBase<T>(
   if (!baseHead) {
     throw new PlumblineError(
       `branch ${base} does not exist on ${remote}`,
-      'Pass --base with the branch the environments live on.',
+      'Name the branch the environments live on.',
+      { remedy: 'base' },
     );
   }
   const worktree = await addWorktree(repoRoot, baseHead);

@@ -5,8 +5,13 @@
  */
 import type { EnvironmentConfig, PlumblineConfig } from '../config/types.js';
 import { compareSets } from '../diff/compare.js';
-import { countChanges, type EnvironmentResult, type PlanResult } from '../diff/model.js';
-import { describeError } from '../errors.js';
+import {
+  type ComparisonTarget,
+  countChanges,
+  type EnvironmentResult,
+  type PlanResult,
+} from '../diff/model.js';
+import { problemOf } from '../errors.js';
 import { withCheckout, workTreeTop } from '../git/base-checkout.js';
 import { type RenderOptions, renderEnvironment } from '../render/render.js';
 import { objectSections, summaryTable, verdict } from '../report/markdown.js';
@@ -29,12 +34,12 @@ export type DescribeTargetChange = (
   context: TargetChangeContext,
 ) => Promise<string>;
 
-const FULL_PLAN = '`plumbline plan --offline` on the promotion branch';
+const FULL_PLAN = 'an offline plan of the promotion branch';
 
 /** Renders the target before (at the base commit) and after (the worktree) and describes the difference. */
 export function planTargetChange(config: PlumblineConfig, options: RenderOptions = {}): DescribeTargetChange {
   return async (worktreeDir, env, { baseCommit, baseBranch, budget }) => {
-    const comparedWith = `base ${baseBranch} (${baseCommit.slice(0, 7)})`;
+    const comparedWith: ComparisonTarget = { kind: 'base', ref: baseBranch, sha: baseCommit };
     let environment: EnvironmentResult;
     try {
       const settings = { settings: config.render, ...options };
@@ -61,7 +66,7 @@ export function planTargetChange(config: PlumblineConfig, options: RenderOptions
         comparedWith,
         counts: { added: 0, changed: 0, deleted: 0, unchanged: 0 },
         changes: [],
-        error: describeError(error),
+        error: problemOf(error),
       };
     }
     return targetChangeMarkdown({ environments: [environment] }, budget);

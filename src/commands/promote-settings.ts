@@ -47,14 +47,16 @@ export function resolveSettings(
   if (!explicit && !fromName) {
     throw new PlumblineError(
       `nothing says where ${target.name}'s images come from`,
-      `Set promote.from for ${target.name} in plumbline.yaml, or pass --from ENV, or --image NAME --tag TAG.`,
+      `Set promote.from for ${target.name} in plumbline.yaml, or name the environment (or the image and version) to promote from.`,
+      { remedy: 'from' },
     );
   }
   const base = options.base ?? checkedOutBranch;
   if (!base) {
     throw new PlumblineError(
       'cannot tell which branch to promote on (HEAD is detached)',
-      'Pass --base BRANCH.',
+      'Name the branch to promote on.',
+      { remedy: 'base' },
     );
   }
   const only = options.images ?? target.promote?.images;
@@ -83,16 +85,14 @@ export function resolveSettings(
 export function requireForge(settings: PromoteSettings, deps: PromoteDeps): void {
   if (settings.via !== 'pull-request' || deps.forge || settings.dryRun) return;
   // No forge exists yet to name its change requests.
-  const needs = `promoting to ${settings.target.name} through a pull/merge request needs a forge token`;
-  const orCommit = 'Or use --via commit where the environment allows direct pushes.';
+  const needs = `promoting to ${settings.target.name} through a change request needs a forge token`;
   if (deps.missingForge) {
-    throw new PlumblineError(
-      `${needs}, but ${deps.missingForge.message}`,
-      [deps.missingForge.hint, orCommit].filter(Boolean).join(' '),
-      { cause: deps.missingForge },
-    );
+    throw new PlumblineError(`${needs}, but ${deps.missingForge.message}`, deps.missingForge.hint, {
+      cause: deps.missingForge,
+      remedy: 'via-commit',
+    });
   }
-  throw new PlumblineError(needs, `Provide the forge's token. ${orCommit}`);
+  throw new PlumblineError(needs, "Provide the forge's token.", { remedy: 'via-commit' });
 }
 
 function environment(config: PlumblineConfig, name: string, role: 'target' | 'source'): EnvironmentConfig {
@@ -109,21 +109,23 @@ function environment(config: PlumblineConfig, name: string, role: 'target' | 'so
 function explicitImage(options: PromoteOptions): PromoteSettings['explicit'] {
   if (!options.image) {
     if (options.tag || options.digest) {
-      throw new PlumblineError('--tag and --digest need --image', 'Name the image to promote with --image.');
+      throw new PlumblineError('a tag or digest to promote needs the image it belongs to', undefined, {
+        remedy: 'image',
+      });
     }
     return undefined;
   }
   const explicit = { image: options.image, version: parseVersionInput(options.tag, options.digest) };
   if (explicit.version.tag === undefined && explicit.version.digest === undefined) {
-    throw new PlumblineError(
-      `no version given for ${explicit.image}`,
-      'Pass --tag and/or --digest with --image.',
-    );
+    throw new PlumblineError(`no version given for ${explicit.image}`, 'Name its tag, its digest or both.', {
+      remedy: 'tag-or-digest',
+    });
   }
   if (options.from) {
     throw new PlumblineError(
-      'give either --from or --image, not both',
-      'Use --from ENV to promote what runs there.',
+      'promote either what an environment runs or an image named explicitly, not both',
+      undefined,
+      { remedy: 'from' },
     );
   }
   return explicit;

@@ -8,6 +8,7 @@ import { type EnvironmentResult, hasChanges, type PlanResult } from '../diff/mod
 import type { Forge, ThreadRef } from '../forge/forge.js';
 import { markerReserve } from '../forge/marker.js';
 import { type StickyCommentResult, syncStickyComment } from '../forge/sticky-comment.js';
+import type { Vocabulary } from '../remedy.js';
 import { type MarkdownParts, renderMarkdownParts } from '../report/markdown.js';
 
 /** The marker kind of plan comments: `<!-- plumbline:plan:KEY -->`. */
@@ -39,6 +40,8 @@ export interface PublishPlanOptions {
   runUrl?: string;
   /** Where the uncut report can be read, named when a section had to be cut or left out. */
   fullReportHint?: string;
+  /** How the entry's users name the options remedies point at. */
+  vocabulary?: Vocabulary;
 }
 
 export interface PublishedComment {
@@ -113,7 +116,7 @@ export function planCommentParts(
   forge: Pick<Forge, 'bodyLimit'>,
   key: string,
   result: PlanResult,
-  options: Pick<PublishPlanOptions, 'runUrl' | 'fullReportHint'>,
+  options: Pick<PublishPlanOptions, 'runUrl' | 'fullReportHint' | 'vocabulary'>,
 ): MarkdownParts {
   return renderMarkdownParts(result, {
     limit: forge.bodyLimit,
@@ -121,6 +124,7 @@ export function planCommentParts(
     maxParts: MAX_COMMENT_PARTS,
     ...(options.runUrl ? { runUrl: options.runUrl } : {}),
     ...(options.fullReportHint ? { fullReportHint: options.fullReportHint } : {}),
+    ...(options.vocabulary ? { vocabulary: options.vocabulary } : {}),
   });
 }
 

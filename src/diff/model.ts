@@ -1,4 +1,5 @@
 /** What a comparison found: the plain data every report format is made from. */
+import type { Problem } from '../remedy.js';
 import type { ResourceId } from '../resource.js';
 
 export type ChangeKind = 'added' | 'changed' | 'deleted' | 'unchanged';
@@ -33,18 +34,35 @@ export interface Counts {
   unchanged: number;
 }
 
+/** What the desired state was compared with. */
+export type ComparisonTarget =
+  | { kind: 'base'; ref: string; sha: string }
+  /** `context` absent: the kubeconfig's current context. */
+  | { kind: 'cluster'; context?: string }
+  /** A cluster comparison was asked for, and the environment has no cluster. */
+  | { kind: 'no-cluster' };
+
+/** Something a reader of an environment's result should know; reports word it. */
+export type Notice =
+  /** `auto` found no cluster credentials: the environment is compared with the base only. */
+  | { kind: 'no-credentials' }
+  /** As no-credentials, because the change comes from a fork, which gets no secrets. */
+  | { kind: 'fork' }
+  /** A cluster comparison was asked for, and the environment names no cluster. */
+  | { kind: 'no-cluster' }
+  /** The identity may not list these kinds, so deletions among them cannot be seen. */
+  | { kind: 'deletions-unseen'; kinds: string[] };
+
 export interface EnvironmentResult {
   environment: string;
   mode: ComparisonMode;
-  /** What the desired state was compared with: `base main (a1b2c3d)` or `cluster dev`. */
-  comparedWith: string;
+  comparedWith: ComparisonTarget;
   counts: Counts;
   /** Every object, unchanged ones included, ordered by key. */
   changes: ObjectChange[];
   /** Set when the environment could not be compared; the others still report. */
-  error?: string;
-  /** Why this mode was chosen when it was not the one asked for. */
-  notice?: string;
+  error?: Problem;
+  notice?: Notice;
 }
 
 /**

@@ -4,6 +4,8 @@
  * how the cluster departs from Git, and who made it so.
  */
 import type { EnvironmentResult, ObjectChange } from '../diff/model.js';
+import { describeProblem, NO_OPTIONS } from '../remedy.js';
+import { describeComparedWith } from '../report/describe.js';
 import type { KubeObject } from '../resource.js';
 import type { Detection } from './decide.js';
 import { environmentFingerprint, objectFingerprint } from './fingerprint.js';
@@ -27,12 +29,14 @@ export function describeDrift({ comparison, live, revision }: DriftInput): Envir
   const drift: EnvironmentDrift = {
     environment: comparison.environment,
     mode: comparison.mode,
-    comparedWith: comparison.comparedWith,
+    comparedWith: describeComparedWith(comparison.comparedWith),
     revision,
     objects: [],
     inSync: 0,
   };
-  if (comparison.error !== undefined) return { ...drift, error: comparison.error };
+  // Drift has no option to offer (no offline mode): the problem without a remedy.
+  if (comparison.error !== undefined)
+    return { ...drift, error: describeProblem(comparison.error, NO_OPTIONS) };
   for (const change of comparison.changes) {
     if (change.change === 'unchanged') {
       drift.inSync += 1;

@@ -37,7 +37,8 @@ export async function resolveBase(repoRoot: string, ref?: string): Promise<Resol
   if (!inside.ok) {
     throw new PlumblineError(
       `${repoRoot} is not a git repository, so there is no base to compare with`,
-      'Run plumbline inside a clone, or compare with a cluster instead (--live).',
+      'Run plumbline inside a clone.',
+      { remedy: 'live' },
     );
   }
   const candidates = ref ? [ref] : DEFAULT_BASES;
@@ -48,7 +49,7 @@ export async function resolveBase(repoRoot: string, ref?: string): Promise<Resol
     if (!mergeBase.ok) {
       throw new PlumblineError(
         `${candidate} and HEAD have no common history`,
-        'In CI, fetch enough history for a merge base (actions/checkout with fetch-depth: 0).',
+        'In CI, fetch enough history for a merge base (a full clone, not a shallow one).',
       );
     }
     return { ref: candidate, sha: mergeBase.stdout, tip: resolved.stdout };
@@ -57,7 +58,8 @@ export async function resolveBase(repoRoot: string, ref?: string): Promise<Resol
     ref
       ? `the base ref '${ref}' does not exist in ${repoRoot}`
       : `found no base branch (tried ${DEFAULT_BASES.join(', ')})`,
-    'Name one with --base REF; in CI, fetch it first (actions/checkout with fetch-depth: 0).',
+    'In CI, fetch it first (a full clone, not a shallow one).',
+    { remedy: 'base' },
   );
 }
 

@@ -167,7 +167,7 @@ export async function pushCommit(
   if (isRaceRejection(`${result.stdout}\n${result.stderr}`)) return 'rejected';
   throw new PlumblineError(
     `git push to ${remote} ${branch} failed: ${(result.stderr.trim() || result.stdout.trim()).split('\n').slice(-3).join(' ')}`,
-    'Check that the token or deploy key may push to this branch (branch protection may require a pull request: use via: pull-request).',
+    'Check that the token or deploy key may push to this branch (branch protection may require a change request: set promote.via: pull-request).',
   );
 }
 

@@ -18,7 +18,7 @@ export interface PromotionSummary {
   superseded: { image: string; was: ImageVersion; now: ImageVersion }[];
   /** Markdown describing what changes in the target (the offline plan), when available. */
   targetChange?: string;
-  /** What the forge calls a change request; `pull request` when absent (no forge given). */
+  /** What the forge calls a change request; `change request` when absent (no forge given). */
   changeRequest?: string;
 }
 
@@ -96,7 +96,7 @@ export function retiredBody(body: string, base: string, target: string, changeRe
   return body + retiredNote(base, target, changeRequest);
 }
 
-const noun = (summary: PromotionSummary) => summary.changeRequest ?? 'pull request';
+const noun = (summary: PromotionSummary) => summary.changeRequest ?? 'change request';
 
 /** The `promoted` output: one entry per promoted image. */
 export interface PromotedImage {

@@ -87,7 +87,8 @@ export function imagesRunningIn(inventory: ImageInventory, env: string): WantedI
     } else if (!sameVersion(known.version, site.version)) {
       throw new PlumblineError(
         `${env} runs ${known.image} at two versions: ${formatVersion(known.version)} (${known.site.file.path}:${known.site.line}) and ${formatVersion(site.version)} (${site.file.path}:${site.line})`,
-        'Promote one version explicitly with --image and --tag, or make the source environment consistent.',
+        'Make the source environment consistent, or promote one version explicitly.',
+        { remedy: 'image' },
       );
     } else {
       known.names.push(...site.names.filter((name) => !known.names.includes(name)));
@@ -166,7 +167,8 @@ export function planPromotion(
   if (downgrades.length > 0) {
     throw new PlumblineError(
       `refusing to downgrade in ${options.targetEnv}:\n  ${downgrades.join('\n  ')}`,
-      'Set promote.allowDowngrade: true for this environment or pass --allow-downgrade if the older version is intended. Nothing was written.',
+      'Nothing was written. If the older version is intended, set promote.allowDowngrade: true for this environment in plumbline.yaml.',
+      { remedy: 'allow-downgrade' },
     );
   }
   return plan;

@@ -4,12 +4,15 @@
  */
 import type {
   ChangeKind,
+  ComparisonTarget,
   ConfigProvenance,
   EnvironmentResult,
+  Notice,
   ObjectChange,
   PlanResult,
   RiskKind,
 } from '../diff/model.js';
+import { remedySentence, type Vocabulary } from '../remedy.js';
 
 export const RISK_LABELS: Record<RiskKind, { one: string; many: string }> = {
   deletion: { one: 'deletion', many: 'deletions' },
@@ -92,4 +95,32 @@ export function configChangeNotice(config: ConfigProvenance | undefined): string
   const what = { added: 'adds', changed: 'edits', removed: 'removes' }[config.headChange];
   const followed = config.headChange === 'added' ? 'the base, which has none' : `the base's ${file}`;
   return `This change ${what} ${file}. The plan follows ${followed}; the change to it takes effect once merged.`;
+}
+
+/** `base main (a1b2c3d)`, `cluster dev`, `cluster (current context)`, `no cluster`. */
+export function describeComparedWith(target: ComparisonTarget): string {
+  switch (target.kind) {
+    case 'base':
+      return `base ${target.ref} (${target.sha.slice(0, 7)})`;
+    case 'cluster':
+      return `cluster ${target.context ?? '(current context)'}`;
+    case 'no-cluster':
+      return 'no cluster';
+  }
+}
+
+/** A notice in words, with the remedy in `vocabulary`'s words where there is one. */
+export function describeNotice(environment: string, notice: Notice, vocabulary: Vocabulary): string {
+  switch (notice.kind) {
+    case 'no-credentials':
+      return `no cluster credentials were given, so ${environment} is compared with the base branch only`;
+    case 'fork':
+      return `this change comes from a fork, and a fork's runs get no secrets, so there is no kubeconfig: ${environment} is compared with the base branch only`;
+    case 'no-cluster': {
+      const remedy = remedySentence('context', vocabulary);
+      return `${environment} has no cluster, so it was not compared with one; set cluster.context for it in plumbline.yaml${remedy ? `. ${remedy}` : ''}`;
+    }
+    case 'deletions-unseen':
+      return `deletions of ${notice.kinds.join(', ')} cannot be seen: the identity in use may not list them`;
+  }
 }

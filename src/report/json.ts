@@ -13,7 +13,14 @@ import type {
   RiskKind,
 } from '../diff/model.js';
 import { hasChanges, headlineResults } from '../diff/model.js';
-import { listedChanges, riskCount, secretValueChanges } from './describe.js';
+import { describeProblem, NO_OPTIONS, type Vocabulary } from '../remedy.js';
+import {
+  describeComparedWith,
+  describeNotice,
+  listedChanges,
+  riskCount,
+  secretValueChanges,
+} from './describe.js';
 import { redactResult } from './redact.js';
 
 export const PLAN_REPORT_SCHEMA_VERSION = 1;
@@ -75,11 +82,11 @@ export interface PlanReport {
 }
 
 /** The report as pretty-printed JSON with a trailing newline. */
-export function renderJson(result: PlanResult): string {
-  return `${JSON.stringify(toPlanReport(result), null, 2)}\n`;
+export function renderJson(result: PlanResult, vocabulary: Vocabulary = NO_OPTIONS): string {
+  return `${JSON.stringify(toPlanReport(result, vocabulary), null, 2)}\n`;
 }
 
-export function toPlanReport(result: PlanResult): PlanReport {
+export function toPlanReport(result: PlanResult, vocabulary: Vocabulary = NO_OPTIONS): PlanReport {
   const redacted = redactResult(result);
   const totals = {
     added: 0,
@@ -110,18 +117,18 @@ export function toPlanReport(result: PlanResult): PlanReport {
         }
       : null,
     totals,
-    environments: redacted.environments.map(environmentReport),
+    environments: redacted.environments.map((env) => environmentReport(env, vocabulary)),
   };
 }
 
-function environmentReport(env: EnvironmentResult): PlanReportEnvironment {
+function environmentReport(env: EnvironmentResult, vocabulary: Vocabulary): PlanReportEnvironment {
   return {
     name: env.environment,
     status: env.error === undefined ? 'compared' : 'failed',
     mode: env.mode,
-    comparedWith: env.comparedWith,
-    notice: env.notice ?? null,
-    error: env.error ?? null,
+    comparedWith: describeComparedWith(env.comparedWith),
+    notice: env.notice ? describeNotice(env.environment, env.notice, vocabulary) : null,
+    error: env.error ? describeProblem(env.error, vocabulary) : null,
     counts: {
       added: env.counts.added,
       changed: env.counts.changed,

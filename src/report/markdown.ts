@@ -5,9 +5,12 @@
  */
 import type { EnvironmentResult, ObjectChange, PlanResult } from '../diff/model.js';
 import { comparisonTitle, hasChanges, headlineResults } from '../diff/model.js';
+import { describeProblem, NO_OPTIONS, type Vocabulary } from '../remedy.js';
 import { displayName } from '../resource.js';
 import {
   configChangeNotice,
+  describeComparedWith,
+  describeNotice,
   describeRef,
   describeRisks,
   diffBody,
@@ -26,6 +29,8 @@ export interface MarkdownOptions {
   title?: string;
   /** A link to the CI run that made the report. */
   runUrl?: string;
+  /** How the entry's users name the options remedies point at; none by default. */
+  vocabulary?: Vocabulary;
 }
 
 export interface MarkdownPartsOptions extends MarkdownOptions {
@@ -95,7 +100,7 @@ export function markdownSummary(result: PlanResult, options: MarkdownOptions = {
   const configNotice = configChangeNotice(redacted.config);
   if (configNotice) blocks.push(`⚠️ ${escapeInline(configNotice)}`);
   blocks.push(verdict(redacted));
-  if (redacted.environments.length > 0) blocks.push(summaryTable(redacted));
+  if (redacted.environments.length > 0) blocks.push(summaryTable(redacted, options.vocabulary));
   const risks = riskList(redacted);
   if (risks) blocks.push(risks);
   if (options.runUrl)
@@ -133,7 +138,7 @@ export function verdict(result: PlanResult): string {
  * One row per environment: mode, what it was compared with, counts and risk flags;
  * then, right under the table, why a failed environment failed and any notice.
  */
-export function summaryTable(result: PlanResult): string {
+export function summaryTable(result: PlanResult, vocabulary: Vocabulary = NO_OPTIONS): string {
   const redacted = redactResult(result);
   const rows = [
     '| environment | mode | compared with | added | changed | deleted | unchanged | risks |',
@@ -143,10 +148,12 @@ export function summaryTable(result: PlanResult): string {
   for (const env of redacted.environments) {
     const name = escapeInline(env.environment);
     const mode = `${env.mode}${env.notice ? ' ℹ️' : ''}`;
-    const comparedWith = escapeInline(env.comparedWith);
+    const comparedWith = escapeInline(describeComparedWith(env.comparedWith));
     if (env.error !== undefined) {
       rows.push(`| ❌ ${name} | ${mode} | ${comparedWith} | — | — | — | — | could not be compared |`);
-      after.push(`❌ **${name}** could not be compared: ${escapeInline(env.error)}`);
+      after.push(
+        `❌ **${name}** could not be compared: ${escapeInline(describeProblem(env.error, vocabulary))}`,
+      );
     } else {
       const { added, changed, deleted, unchanged } = env.counts;
       const risks = describeRisks(env.changes);
@@ -154,7 +161,8 @@ export function summaryTable(result: PlanResult): string {
         `| ${name} | ${mode} | ${comparedWith} | ${added} | ${changed} | ${deleted} | ${unchanged} | ${risks ? `⚠️ ${risks}` : '—'} |`,
       );
     }
-    if (env.notice) after.push(`ℹ️ **${name}**: ${escapeInline(env.notice)}`);
+    if (env.notice)
+      after.push(`ℹ️ **${name}**: ${escapeInline(describeNotice(env.environment, env.notice, vocabulary))}`);
   }
   return [rows.join('\n'), ...after].join('\n\n');
 }

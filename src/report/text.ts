@@ -5,10 +5,13 @@
  */
 import type { EnvironmentResult, ObjectChange, PlanResult } from '../diff/model.js';
 import { hasChanges, headlineResults } from '../diff/model.js';
+import { describeProblem, NO_OPTIONS, type Vocabulary } from '../remedy.js';
 import { displayName } from '../resource.js';
 import {
   CHANGE_SYMBOLS,
   configChangeNotice,
+  describeComparedWith,
+  describeNotice,
   describeRef,
   diffBody,
   listedChanges,
@@ -21,6 +24,8 @@ import { redactResult } from './redact.js';
 
 export interface TextOptions {
   color: boolean;
+  /** How the entry's users name the options remedies point at; none by default. */
+  vocabulary?: Vocabulary;
 }
 
 const ESC = '\u001b[';
@@ -41,22 +46,30 @@ export function renderText(result: PlanResult, options: TextOptions): string {
   const configNotice = configChangeNotice(redacted.config);
   if (configNotice) lines.push(`${paint('yellow', 'config:')} ${plain(configNotice)}`, '');
   for (const env of redacted.environments) {
-    lines.push(...environmentLines(env, paint), '');
+    lines.push(...environmentLines(env, paint, options.vocabulary ?? NO_OPTIONS), '');
   }
   lines.push(summaryLine(redacted, paint));
   return `${lines.join('\n')}\n`;
 }
 
-function environmentLines(env: EnvironmentResult, paint: (style: Style, text: string) => string): string[] {
+function environmentLines(
+  env: EnvironmentResult,
+  paint: (style: Style, text: string) => string,
+  vocabulary: Vocabulary,
+): string[] {
   const lines = [
     paint(
       'bold',
-      `${plainLine(env.environment)} (${env.mode}, compared with ${plainLine(env.comparedWith)})`,
+      `${plainLine(env.environment)} (${env.mode}, compared with ${plainLine(describeComparedWith(env.comparedWith))})`,
     ),
   ];
-  if (env.notice) lines.push(`  ${paint('cyan', 'notice:')} ${indentRest(plain(env.notice), '  ')}`);
+  if (env.notice) {
+    const notice = describeNotice(env.environment, env.notice, vocabulary);
+    lines.push(`  ${paint('cyan', 'notice:')} ${indentRest(plain(notice), '  ')}`);
+  }
   if (env.error !== undefined) {
-    lines.push(`  ${paint('red', 'error: could not be compared:')} ${indentRest(plain(env.error), '  ')}`);
+    const error = describeProblem(env.error, vocabulary);
+    lines.push(`  ${paint('red', 'error: could not be compared:')} ${indentRest(plain(error), '  ')}`);
     return lines;
   }
   for (const change of listedChanges(env)) lines.push(...objectLines(change, paint));

@@ -304,7 +304,7 @@ describe('GitHub refusing or limiting', () => {
         event: prRepo.event(pull.number, { headRepository: 'contributor/app' }),
       });
       expect(run.code, run.log).toBe(0);
-      expect(run.summary).toContain('this pull request comes from a fork');
+      expect(run.summary).toContain("this change comes from a fork, and a fork's runs get no secrets");
       expect(run.summary).toMatch(/\| dev \| offline ℹ️ \|/);
       expect(run.log).toMatch(/^::warning::.*read-only token.*pull_request_target/m);
       expect(botComments()).toEqual([]);

@@ -14,6 +14,7 @@ import { renderText } from '../../report/text.js';
 import { detectForge, FORGE_KINDS, type ForgeKind, forgeFromEnvironment } from '../forge-from-env.js';
 import { chooseKubeconfig } from '../kubeconfig-path.js';
 import { cliLog, printLog, printOutput } from './output.js';
+import { cliVocabulary } from './vocabulary.js';
 
 interface PlanFlags {
   repo: string;
@@ -121,6 +122,7 @@ export function planCommand(): Command {
               perEnvironment: flags.commentPerEnvironment === true,
               selected: flags.env,
               labels: flags.labels === true,
+              vocabulary: cliVocabulary(),
             },
           );
           for (const { key, sync } of published.comments) {
@@ -139,11 +141,11 @@ export function planCommand(): Command {
 function format(result: PlanResult, as: PlanFlags['format'], color: boolean): string {
   switch (as) {
     case 'md':
-      return renderMarkdown(result);
+      return renderMarkdown(result, { vocabulary: cliVocabulary() });
     case 'json':
-      return renderJson(result);
+      return renderJson(result, cliVocabulary());
     case 'text':
-      return renderText(result, { color });
+      return renderText(result, { color, vocabulary: cliVocabulary() });
   }
 }
 

@@ -1,6 +1,7 @@
 import { type Command, CommanderError } from 'commander';
 import { describeError } from '../../errors.js';
 import { printLog } from './output.js';
+import { cliVocabulary } from './vocabulary.js';
 
 /** Runs the program and turns the outcome into an exit code CI understands. */
 export async function runCli(program: Command, argv: string[]): Promise<void> {
@@ -12,7 +13,7 @@ export async function runCli(program: Command, argv: string[]): Promise<void> {
       process.exitCode = error.exitCode === 0 ? 0 : 1;
       return;
     }
-    printLog(describeError(error));
+    printLog(describeError(error, cliVocabulary()));
     process.exitCode = 1;
   }
 }

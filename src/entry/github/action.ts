@@ -5,6 +5,7 @@
  */
 import * as core from '@actions/core';
 import { describeError } from '../../errors.js';
+import { ACTION_VOCABULARY } from './vocabulary.js';
 
 const commands = {
   plan: async () => (await import('./plan.js')).runPlanAction(),
@@ -21,6 +22,6 @@ export async function runAction(fixed?: string): Promise<void> {
     }
     await commands[command as keyof typeof commands]();
   } catch (error) {
-    core.setFailed(describeError(error));
+    core.setFailed(describeError(error, ACTION_VOCABULARY));
   }
 }

@@ -14,6 +14,7 @@ import { publishPlan } from '../../commands/publish-plan.js';
 import { hasChanges, type PlanResult } from '../../diff/model.js';
 import { PlumblineError } from '../../errors.js';
 import { ForgeError } from '../../forge/forge.js';
+import { describeProblem } from '../../remedy.js';
 import { renderJson, toPlanReport } from '../../report/json.js';
 import { renderMarkdown, renderMarkdownParts } from '../../report/markdown.js';
 import { runUrl as ciRunUrl } from '../ci-context.js';
@@ -23,6 +24,7 @@ import { logSafe } from '../log-safe.js';
 import { withKubeconfig } from './kubeconfig.js';
 import { actionLog } from './log.js';
 import { type PlanSettings, type PullRequestEvent, readPlanSettings } from './plan-settings.js';
+import { ACTION_VOCABULARY } from './vocabulary.js';
 
 /** Where a comment too long for its parts sends the reader. */
 const FULL_REPORT = 'the job summary and the report-markdown file';
@@ -53,7 +55,7 @@ export async function runPlanAction(): Promise<void> {
 
   const runUrl = ciRunUrl();
   const reports = await writeReports(result, runUrl);
-  const report = toPlanReport(result);
+  const report = toPlanReport(result, ACTION_VOCABULARY);
   core.setOutput('changed', String(report.changed));
   core.setOutput('added', String(report.totals.added));
   core.setOutput('updated', String(report.totals.changed));
@@ -64,7 +66,7 @@ export async function runPlanAction(): Promise<void> {
   if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(summaryText(result, runUrl), true).write();
   const failed = result.environments.filter((env) => env.error !== undefined);
   for (const env of failed) {
-    core.error(env.error ?? '', {
+    core.error(env.error ? describeProblem(env.error, ACTION_VOCABULARY) : '', {
       title: `plumbline: ${env.environment} (${env.mode}) could not be compared`,
     });
   }
@@ -110,6 +112,7 @@ async function publish(
       labels: settings.labels,
       ...(runUrl ? { runUrl } : {}),
       fullReportHint: FULL_REPORT,
+      vocabulary: ACTION_VOCABULARY,
     });
     for (const { key, parts, objectsLeftOut, sync } of published.comments) {
       const what = `${sync.created} created, ${sync.updated} updated, ${sync.unchanged} unchanged, ${sync.deleted} deleted`;
@@ -144,11 +147,10 @@ export function nameBase(
   githubRef = process.env.GITHUB_REF,
 ): void {
   if (result.base && result.base.ref === pullRequest.baseSha && pullRequest.baseRef) {
-    const shown = `base ${result.base.ref} (`;
     result.base.ref = pullRequest.baseRef;
     for (const env of result.environments) {
-      if (env.comparedWith.startsWith(shown))
-        env.comparedWith = `base ${pullRequest.baseRef} (${env.comparedWith.slice(shown.length)}`;
+      if (env.comparedWith.kind === 'base' && env.comparedWith.ref === pullRequest.baseSha)
+        env.comparedWith = { ...env.comparedWith, ref: pullRequest.baseRef };
     }
   }
   if (result.head?.ref === 'HEAD' && githubRef) result.head.ref = githubRef.replace(/^refs\//, '');
@@ -157,9 +159,7 @@ export function nameBase(
 /** Why a fork's plan is offline: GitHub gives pull requests from forks no secrets. */
 function explainFork(result: PlanResult): void {
   for (const env of result.environments) {
-    if (env.mode === 'offline' && env.notice) {
-      env.notice = `this pull request comes from a fork, and GitHub gives workflows of fork pull requests no secrets, so there is no kubeconfig: ${env.environment} is compared with the base branch only`;
-    }
+    if (env.mode === 'offline' && env.notice?.kind === 'no-credentials') env.notice = { kind: 'fork' };
   }
 }
 
@@ -170,18 +170,22 @@ async function writeReports(
   const dir = await mkdtemp(join(process.env.RUNNER_TEMP || tmpdir(), 'plumbline-plan-'));
   const markdown = join(dir, 'plan.md');
   const json = join(dir, 'plan.json');
-  await writeFile(markdown, renderMarkdown(result, runUrl ? { runUrl } : {}));
-  await writeFile(json, renderJson(result));
+  await writeFile(
+    markdown,
+    renderMarkdown(result, { vocabulary: ACTION_VOCABULARY, ...(runUrl ? { runUrl } : {}) }),
+  );
+  await writeFile(json, renderJson(result, ACTION_VOCABULARY));
   return { markdown, json };
 }
 
 /** The whole report, or as much as GitHub keeps of a step summary, with a pointer to the rest. */
 function summaryText(result: PlanResult, runUrl: string | undefined): string {
-  const full = renderMarkdown(result, runUrl ? { runUrl } : {});
+  const full = renderMarkdown(result, { vocabulary: ACTION_VOCABULARY, ...(runUrl ? { runUrl } : {}) });
   if (full.length <= SUMMARY_LIMIT) return full;
   const {
     parts: [first = ''],
   } = renderMarkdownParts(result, {
+    vocabulary: ACTION_VOCABULARY,
     limit: SUMMARY_LIMIT,
     ...(runUrl ? { runUrl } : {}),
     fullReportHint: 'the report-markdown file',

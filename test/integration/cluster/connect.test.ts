@@ -52,7 +52,7 @@ describe('connectCluster', () => {
     expect(error.message).toBe(
       `Cannot reach the Kubernetes API server at https://127.0.0.1:${port} (kubeconfig context test): connection refused.`,
     );
-    expect(error.hint).toContain('--offline');
+    expect(error.remedy).toBe('offline');
   });
 
   it('says the server did not answer in time', async () => {

@@ -137,7 +137,7 @@ spec:
     expect(outcomes.get(`apps/Deployment/${namespace}/existing`)).toEqual({
       ok: false,
       reason: 'forbidden',
-      message: `user reader lacks \`patch\` on deployments.apps in namespace ${namespace}, which a server-side-apply dry run needs (patch for existing objects, create for new ones); grant both (see the ClusterRole plumbline-planner) or plan in reader mode with --reader`,
+      message: `user reader lacks \`patch\` on deployments.apps in namespace ${namespace}, which a server-side-apply dry run needs (patch for existing objects, create for new ones); grant both (see the ClusterRole plumbline-planner) or plan in reader mode`,
     });
     // The server checks patch first, also for an object that does not exist yet.
     expect(outcomes.get(`apps/Deployment/${namespace}/fresh`)).toMatchObject({

@@ -52,7 +52,7 @@ describe('kubeconfig errors', () => {
   it('do not echo kubeconfig content passed where a path belongs', async () => {
     const message = await failure(kubeconfig('    '));
     expect(message).toContain('looks like its content, not a path');
-    expect(message).toContain('File variable');
+    expect(message).toContain('a CI variable holding a kubeconfig must be of the file type');
     expect(message).not.toContain(TOKEN);
   });
 });

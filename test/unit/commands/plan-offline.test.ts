@@ -141,7 +141,11 @@ describe('offline plan', () => {
     for (const mode of ['live', 'reader'] as const) {
       const result = await runPlan({ repoRoot: repo.root, mode, clusterAvailable: true });
       expect(result.environments).toMatchObject([
-        { environment: 'dev', mode, error: expect.stringContaining('envs/dev/app.yaml:4:1: YAML syntax') },
+        {
+          environment: 'dev',
+          mode,
+          error: { message: expect.stringContaining('envs/dev/app.yaml:4:1: YAML syntax') },
+        },
       ]);
       expect(exitCode(result)).toBe(1);
     }

@@ -29,7 +29,7 @@ function environment(name: string, changes: ObjectChange[]): EnvironmentResult {
   return {
     environment: name,
     mode: 'offline',
-    comparedWith: 'base main (a1b2c3d)',
+    comparedWith: { kind: 'base', ref: 'main', sha: 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678' },
     counts: countChanges(changes),
     changes,
   };

@@ -75,7 +75,7 @@ describe('plumbline promote (CLI)', () => {
       promoteCommand().parseAsync(['--to', 'staging', '--image', 'app', '--tag', '2', '--repo', dir], {
         from: 'user',
       }),
-    ).rejects.toThrow(/through a pull\/merge request needs a forge token, but GITHUB_TOKEN is not set/);
+    ).rejects.toThrow(/through a change request needs a forge token, but GITHUB_TOKEN is not set/);
     expect(fixture.head('plumbline/promote/staging')).toBeUndefined();
   });
 

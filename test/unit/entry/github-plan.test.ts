@@ -21,7 +21,7 @@ function environment(name: string, overrides: Partial<EnvironmentResult> = {}): 
   return {
     environment: name,
     mode: 'offline',
-    comparedWith: `base ${BASE_SHA} (b3dee40)`,
+    comparedWith: { kind: 'base', ref: BASE_SHA, sha: BASE_SHA },
     counts: { added: 0, changed: 0, deleted: 0, unchanged: 1 },
     changes: [],
     ...overrides,
@@ -120,7 +120,10 @@ describe('the configuration input', () => {
 describe('naming the base and the head', () => {
   it('names the base by the branch and the checkout by its ref', () => {
     const result: PlanResult = {
-      environments: [environment('dev'), environment('prod', { mode: 'live', comparedWith: 'cluster prod' })],
+      environments: [
+        environment('dev'),
+        environment('prod', { mode: 'live', comparedWith: { kind: 'cluster', context: 'prod' } }),
+      ],
       base: { ref: BASE_SHA, sha: BASE_SHA },
       head: { ref: 'HEAD', sha: 'a'.repeat(40) },
     };
@@ -128,8 +131,8 @@ describe('naming the base and the head', () => {
     expect(result.base).toEqual({ ref: 'main', sha: BASE_SHA });
     expect(result.head?.ref).toBe('pull/7/merge');
     expect(result.environments.map((env) => env.comparedWith)).toEqual([
-      'base main (b3dee40)',
-      'cluster prod',
+      { kind: 'base', ref: 'main', sha: BASE_SHA },
+      { kind: 'cluster', context: 'prod' },
     ]);
   });
 
@@ -166,7 +169,9 @@ describe('comments and labels of a plan', () => {
       remove: [PLAN_LABELS.changes],
     });
     expect(
-      planLabels({ environments: [environment('dev'), environment('prod', { error: 'unreachable' })] }),
+      planLabels({
+        environments: [environment('dev'), environment('prod', { error: { message: 'unreachable' } })],
+      }),
     ).toEqual({
       add: [],
       remove: [PLAN_LABELS.changes, PLAN_LABELS.noChanges],

@@ -173,7 +173,7 @@ describe('targetChangeMarkdown', () => {
         {
           environment: 'staging',
           mode: 'offline',
-          comparedWith: 'base main',
+          comparedWith: { kind: 'base', ref: 'main', sha: 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678' },
           counts: countChanges(changes),
           changes,
         },

@@ -6,7 +6,13 @@
  */
 import fc from 'fast-check';
 import { maskValue } from '../../../src/diff/mask.js';
-import type { EnvironmentResult, ObjectChange, PlanResult, Risk } from '../../../src/diff/model.js';
+import type {
+  ComparisonTarget,
+  EnvironmentResult,
+  ObjectChange,
+  PlanResult,
+  Risk,
+} from '../../../src/diff/model.js';
 import { countChanges } from '../../../src/diff/model.js';
 import { resourceKey } from '../../../src/resource.js';
 
@@ -83,7 +89,13 @@ function environmentResult(index: number): fc.Arbitrary<EnvironmentResult> {
     .record({
       name: fc.constantFrom('dev', 'staging', 'prod', 'eu|west', '<b>qa</b>', 'team_*a*'),
       mode: fc.constantFrom('offline', 'live', 'reader'),
-      comparedWith: fc.constantFrom('base main (a1b2c3d)', 'cluster dev', 'cluster `x`'),
+      comparedWith: fc.constantFrom<ComparisonTarget>(
+        { kind: 'base', ref: 'main', sha: 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678' },
+        { kind: 'cluster', context: 'dev' },
+        { kind: 'cluster', context: 'cluster `x`' },
+        { kind: 'cluster' },
+        { kind: 'no-cluster' },
+      ),
       size: fc.integer({ min: 0, max: 8 }),
       error: fc.option(text, { nil: undefined }),
       notice: fc.option(text, { nil: undefined }),
@@ -97,8 +109,8 @@ function environmentResult(index: number): fc.Arbitrary<EnvironmentResult> {
           counts: countChanges(changes),
           changes,
         };
-        if (error !== undefined) env.error = error;
-        if (notice !== undefined) env.notice = notice;
+        if (error !== undefined) env.error = { message: error, hint: error };
+        if (notice !== undefined) env.notice = { kind: 'deletions-unseen', kinds: [notice] };
         return env;
       }),
     );

@@ -35,7 +35,7 @@ export function environment(
   return {
     environment: name,
     mode: 'offline',
-    comparedWith: 'base main (a1b2c3d)',
+    comparedWith: { kind: 'base', ref: 'main', sha: 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678' },
     counts: countChanges(changes),
     changes: [...changes].sort((a, b) => a.key.localeCompare(b.key)),
     ...extra,
@@ -113,15 +113,17 @@ export function realisticResult(): PlanResult {
     environments: [
       environment('dev', [imageChange, secretChange, claimDeletion, settingsAdded, serviceUnchanged], {
         mode: 'live',
-        comparedWith: 'cluster dev',
+        comparedWith: { kind: 'cluster', context: 'dev' },
       }),
       environment('staging', [], {
         mode: 'live',
-        comparedWith: 'cluster staging',
-        error: 'kustomize build envs/staging failed: accumulating resources: missing file base/web.yaml',
+        comparedWith: { kind: 'cluster', context: 'staging' },
+        error: {
+          message: 'kustomize build envs/staging failed: accumulating resources: missing file base/web.yaml',
+        },
       }),
       environment('prod', [serviceUnchanged], {
-        notice: 'no cluster credentials: compared with the base branch instead',
+        notice: { kind: 'no-credentials' },
       }),
     ],
   };
@@ -130,7 +132,10 @@ export function realisticResult(): PlanResult {
 export function noChangeResult(): PlanResult {
   return {
     environments: [
-      environment('dev', [serviceUnchanged], { mode: 'live', comparedWith: 'cluster dev' }),
+      environment('dev', [serviceUnchanged], {
+        mode: 'live',
+        comparedWith: { kind: 'cluster', context: 'dev' },
+      }),
       environment('prod', [serviceUnchanged]),
     ],
   };

@@ -81,16 +81,19 @@ function hostileEnvironment(extra: Partial<EnvironmentResult> = {}): Environment
   return {
     environment: `/close @octocat ${FOREIGN_MARKER}`,
     mode: 'offline',
-    comparedWith: HOSTILE_TEXT,
+    comparedWith: { kind: 'cluster', context: HOSTILE_TEXT },
     counts: countChanges(changes),
     changes,
-    notice: HOSTILE_TEXT,
+    notice: { kind: 'deletions-unseen', kinds: [HOSTILE_TEXT] },
     ...extra,
   };
 }
 
 const hostilePlan: PlanResult = {
-  environments: [hostileEnvironment(), hostileEnvironment({ error: HOSTILE_TEXT, changes: [] })],
+  environments: [
+    hostileEnvironment(),
+    hostileEnvironment({ error: { message: HOSTILE_TEXT, hint: HOSTILE_TEXT }, changes: [] }),
+  ],
   head: { ref: `@octocat/${FOREIGN_MARKER}`, sha: 'f'.repeat(40) },
   base: { ref: 'main', sha: 'a'.repeat(40) },
 };

@@ -63,7 +63,9 @@ describe('renderMarkdown', () => {
   });
 
   it('shows a notice', () => {
-    expect(markdown).toContain('ℹ️ **prod**: no cluster credentials: compared with the base branch instead');
+    expect(markdown).toContain(
+      'ℹ️ **prod**: no cluster credentials were given, so prod is compared with the base branch only',
+    );
   });
 
   it('lists each risk in the summary with its environment and object', () => {
@@ -147,7 +149,7 @@ describe('a result without changes', () => {
 
   it('does not claim everything matches when an environment failed', () => {
     const result = noChangeResult();
-    result.environments[1]!.error = 'helm template failed';
+    result.environments[1]!.error = { message: 'helm template failed' };
     const markdown = renderMarkdown(result);
     expect(markdown).toContain(
       '**No changes** in the environments that could be compared. ❌ 1 environment could not be compared.',
@@ -189,7 +191,7 @@ data:
   );
   const env = environment('dev|<b>x</b>', [withFences], {
     error: undefined,
-    notice: 'line one\nline two <script>',
+    notice: { kind: 'deletions-unseen', kinds: ['line one\nline two <script>'] },
   });
   const markdown = renderMarkdown({ environments: [env] });
   const parsed = parseMarkdown(markdown);
@@ -257,7 +259,10 @@ describe('an environment compared both with the base and with its cluster', () =
   const env = (mode: 'offline' | 'live', changed: number): EnvironmentResult => ({
     environment: 'dev',
     mode,
-    comparedWith: mode === 'offline' ? 'base main (abc1234)' : 'cluster dev',
+    comparedWith:
+      mode === 'offline'
+        ? { kind: 'base', ref: 'main', sha: 'abc1234abc1234abc1234abc1234abc1234abc12' }
+        : { kind: 'cluster', context: 'dev' },
     counts: { added: 0, changed, deleted: 0, unchanged: 1 },
     changes: [],
   });
@@ -270,7 +275,7 @@ describe('an environment compared both with the base and with its cluster', () =
   });
 
   it('falls back to the base comparison when the cluster one failed', () => {
-    const failed = { ...env('live', 0), error: 'Cannot reach the cluster' };
+    const failed = { ...env('live', 0), error: { message: 'Cannot reach the cluster' } };
     const result: PlanResult = { environments: [env('offline', 2), failed] };
     expect(verdict(result)).toContain('2 to change');
     expect(verdict(result)).toContain('1 environment could not be compared');

@@ -42,14 +42,17 @@ describe('redactMaskTokens', () => {
 describe('redactResult', () => {
   it('redacts every string of a plan result without touching the original', () => {
     const original = realisticResult();
-    original.environments[0]!.notice = `odd notice ${maskValue('n')}`;
+    original.environments[0]!.notice = { kind: 'deletions-unseen', kinds: [`odd notice ${maskValue('n')}`] };
     const before = JSON.stringify(original);
     expect(before).toContain(MASK_PREFIX);
 
     const redacted = redactResult(original);
 
     expect(JSON.stringify(redacted)).not.toContain(MASK_PREFIX);
-    expect(redacted.environments[0]!.notice).toBe(`odd notice ${MASKED_TEXT}`);
+    expect(redacted.environments[0]!.notice).toEqual({
+      kind: 'deletions-unseen',
+      kinds: [`odd notice ${MASKED_TEXT}`],
+    });
     expect(JSON.stringify(original)).toBe(before);
   });
 });

@@ -54,7 +54,7 @@ describe('renderText without colour', () => {
       'staging (live, compared with cluster staging)\n  error: could not be compared: kustomize build envs/staging failed',
     );
     expect(text).toContain(
-      'prod (offline, compared with base main (a1b2c3d))\n  notice: no cluster credentials: compared with the base branch instead\n',
+      'prod (offline, compared with base main (a1b2c3d))\n  notice: no cluster credentials were given, so prod is compared with the base branch only\n',
     );
     expect(lines.at(-2)).toBe(
       'Plan: 1 to add, 2 to change, 1 to delete across 2 environments. 1 risk to review. 1 environment could not be compared.',
@@ -68,7 +68,7 @@ describe('renderText without colour', () => {
   });
 
   it('shows control characters from outside as text, so they cannot drive the terminal', () => {
-    const env = environment('dev', [], { error: `bad\u001b[2Jthing\u0007` });
+    const env = environment('dev', [], { error: { message: `bad\u001b[2Jthing\u0007` } });
     const output = renderText({ environments: [env] }, { color: false });
     expect(output).not.toContain(ESC);
     expect(output).toContain('bad\\x1b[2Jthing\\x07');
@@ -83,11 +83,13 @@ describe('renderText without colour', () => {
       }),
       notes: ['first\n::warning::second'],
     };
-    const env = environment('dev\n::add-mask::x', [change], { notice: 'one\ntwo' });
+    const env = environment('dev\n::add-mask::x', [change], {
+      notice: { kind: 'deletions-unseen', kinds: ['one\ntwo'] },
+    });
     const output = renderText({ environments: [env] }, { color: false });
     expect(output).toContain('dev\\n::add-mask::x (offline, compared with');
     expect(output).toContain('      note: first\n      ::warning::second');
-    expect(output).toContain('  notice: one\n  two');
+    expect(output).toContain('  notice: deletions of one\n  two cannot be seen');
   });
 });
 

@@ -3,13 +3,13 @@ const require = __plumblineCreateRequire(import.meta.url);
 import {
   Command,
   printOutput
-} from "./chunk-P42OE5WL.js";
+} from "./chunk-5RETXBWQ.js";
 import "./chunk-E7ACZTBR.js";
 import {
   loadConfig
-} from "./chunk-JNWN3DPQ.js";
+} from "./chunk-BDM35VF6.js";
 import "./chunk-YRCAMOFP.js";
-import "./chunk-YKMOXBXI.js";
+import "./chunk-JRIHJ5V4.js";
 
 // src/entry/cli/envs.ts
 import { resolve } from "node:path";

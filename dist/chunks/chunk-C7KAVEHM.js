@@ -5,6 +5,8 @@ import {
   code,
   comparisonTitle,
   configChangeNotice,
+  describeComparedWith,
+  describeNotice,
   describeRef,
   describeRisks,
   diffBody,
@@ -21,7 +23,11 @@ import {
   redactResult,
   riskCount,
   secretValueChanges
-} from "./chunk-MQKQ5JK7.js";
+} from "./chunk-AYI4CWXV.js";
+import {
+  NO_OPTIONS,
+  describeProblem
+} from "./chunk-JRIHJ5V4.js";
 
 // src/report/markdown.ts
 var DEFAULT_TITLE = "plumbline plan";
@@ -63,7 +69,7 @@ function markdownSummary(result, options = {}) {
   const configNotice = configChangeNotice(redacted.config);
   if (configNotice) blocks.push(`\u26A0\uFE0F ${escapeInline(configNotice)}`);
   blocks.push(verdict(redacted));
-  if (redacted.environments.length > 0) blocks.push(summaryTable(redacted));
+  if (redacted.environments.length > 0) blocks.push(summaryTable(redacted, options.vocabulary));
   const risks = riskList(redacted);
   if (risks) blocks.push(risks);
   if (options.runUrl)
@@ -89,7 +95,7 @@ function verdict(result) {
   const riskText = risks > 0 ? ` \u26A0\uFE0F ${plural(risks, "risk")} to review.` : "";
   return `**${totals.added} to add, ${totals.changed} to change, ${totals.deleted} to delete** in ${plural(changedEnvironments, "environment")}.${riskText}${failure}`;
 }
-function summaryTable(result) {
+function summaryTable(result, vocabulary = NO_OPTIONS) {
   const redacted = redactResult(result);
   const rows = [
     "| environment | mode | compared with | added | changed | deleted | unchanged | risks |",
@@ -99,10 +105,12 @@ function summaryTable(result) {
   for (const env of redacted.environments) {
     const name = escapeInline(env.environment);
     const mode = `${env.mode}${env.notice ? " \u2139\uFE0F" : ""}`;
-    const comparedWith = escapeInline(env.comparedWith);
+    const comparedWith = escapeInline(describeComparedWith(env.comparedWith));
     if (env.error !== void 0) {
       rows.push(`| \u274C ${name} | ${mode} | ${comparedWith} | \u2014 | \u2014 | \u2014 | \u2014 | could not be compared |`);
-      after.push(`\u274C **${name}** could not be compared: ${escapeInline(env.error)}`);
+      after.push(
+        `\u274C **${name}** could not be compared: ${escapeInline(describeProblem(env.error, vocabulary))}`
+      );
     } else {
       const { added, changed, deleted, unchanged } = env.counts;
       const risks = describeRisks(env.changes);
@@ -110,7 +118,8 @@ function summaryTable(result) {
         `| ${name} | ${mode} | ${comparedWith} | ${added} | ${changed} | ${deleted} | ${unchanged} | ${risks ? `\u26A0\uFE0F ${risks}` : "\u2014"} |`
       );
     }
-    if (env.notice) after.push(`\u2139\uFE0F **${name}**: ${escapeInline(env.notice)}`);
+    if (env.notice)
+      after.push(`\u2139\uFE0F **${name}**: ${escapeInline(describeNotice(env.environment, env.notice, vocabulary))}`);
   }
   return [rows.join("\n"), ...after].join("\n\n");
 }

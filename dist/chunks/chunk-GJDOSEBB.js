@@ -2,13 +2,13 @@ import { createRequire as __plumblineCreateRequire } from 'node:module';
 const require = __plumblineCreateRequire(import.meta.url);
 import {
   CONFIG_FILES
-} from "./chunk-JNWN3DPQ.js";
+} from "./chunk-BDM35VF6.js";
 import {
   getInput
-} from "./chunk-RBNP3CP3.js";
+} from "./chunk-DXXOX7JW.js";
 import {
   PlumblineError
-} from "./chunk-YKMOXBXI.js";
+} from "./chunk-JRIHJ5V4.js";
 
 // src/entry/github/inputs.ts
 import { existsSync } from "node:fs";

@@ -5,7 +5,7 @@ import {
 } from "./chunk-E7ACZTBR.js";
 import {
   require_dist
-} from "./chunk-JNWN3DPQ.js";
+} from "./chunk-BDM35VF6.js";
 import {
   debug,
   endGroup,
@@ -13,14 +13,14 @@ import {
   info,
   setSecret,
   startGroup
-} from "./chunk-RBNP3CP3.js";
+} from "./chunk-DXXOX7JW.js";
 import {
   logSafe
 } from "./chunk-YRCAMOFP.js";
 import {
   PlumblineError,
   __toESM
-} from "./chunk-YKMOXBXI.js";
+} from "./chunk-JRIHJ5V4.js";
 
 // src/entry/github/kubeconfig.ts
 import { mkdtemp, rm, writeFile } from "node:fs/promises";

@@ -7,21 +7,22 @@ import {
   renderSettings,
   require_dist,
   syntaxReason
-} from "./chunk-JNWN3DPQ.js";
+} from "./chunk-BDM35VF6.js";
 import {
   fetch,
   init_undici,
   require_tunnel,
   undici_exports
-} from "./chunk-2LCWMAMU.js";
+} from "./chunk-B3KOW7WP.js";
 import {
   PlumblineError,
   __commonJS,
   __require,
   __toCommonJS,
   __toESM,
-  describeError
-} from "./chunk-YKMOXBXI.js";
+  describeError,
+  remedySentence
+} from "./chunk-JRIHJ5V4.js";
 
 // node_modules/@actions/github/node_modules/@actions/http-client/lib/proxy.js
 var require_proxy = __commonJS({
@@ -10428,7 +10429,7 @@ async function pushCommit(dir, remote, commit, branch, expected) {
 ${result.stderr}`)) return "rejected";
   throw new PlumblineError(
     `git push to ${remote} ${branch} failed: ${(result.stderr.trim() || result.stdout.trim()).split("\n").slice(-3).join(" ")}`,
-    "Check that the token or deploy key may push to this branch (branch protection may require a pull request: use via: pull-request)."
+    "Check that the token or deploy key may push to this branch (branch protection may require a change request: set promote.via: pull-request)."
   );
 }
 function isRaceRejection(output) {
@@ -10455,7 +10456,8 @@ async function resolveBase(repoRoot, ref) {
   if (!inside.ok) {
     throw new PlumblineError(
       `${repoRoot} is not a git repository, so there is no base to compare with`,
-      "Run plumbline inside a clone, or compare with a cluster instead (--live)."
+      "Run plumbline inside a clone.",
+      { remedy: "live" }
     );
   }
   const candidates = ref ? [ref] : DEFAULT_BASES;
@@ -10466,14 +10468,15 @@ async function resolveBase(repoRoot, ref) {
     if (!mergeBase.ok) {
       throw new PlumblineError(
         `${candidate} and HEAD have no common history`,
-        "In CI, fetch enough history for a merge base (actions/checkout with fetch-depth: 0)."
+        "In CI, fetch enough history for a merge base (a full clone, not a shallow one)."
       );
     }
     return { ref: candidate, sha: mergeBase.stdout, tip: resolved.stdout };
   }
   throw new PlumblineError(
     ref ? `the base ref '${ref}' does not exist in ${repoRoot}` : `found no base branch (tried ${DEFAULT_BASES.join(", ")})`,
-    "Name one with --base REF; in CI, fetch it first (actions/checkout with fetch-depth: 0)."
+    "In CI, fetch it first (a full clone, not a shallow one).",
+    { remedy: "base" }
   );
 }
 async function withCheckout(repoRoot, sha, use) {
@@ -11595,6 +11598,30 @@ function configChangeNotice(config) {
   const followed = config.headChange === "added" ? "the base, which has none" : `the base's ${file}`;
   return `This change ${what} ${file}. The plan follows ${followed}; the change to it takes effect once merged.`;
 }
+function describeComparedWith(target) {
+  switch (target.kind) {
+    case "base":
+      return `base ${target.ref} (${target.sha.slice(0, 7)})`;
+    case "cluster":
+      return `cluster ${target.context ?? "(current context)"}`;
+    case "no-cluster":
+      return "no cluster";
+  }
+}
+function describeNotice(environment, notice, vocabulary) {
+  switch (notice.kind) {
+    case "no-credentials":
+      return `no cluster credentials were given, so ${environment} is compared with the base branch only`;
+    case "fork":
+      return `this change comes from a fork, and a fork's runs get no secrets, so there is no kubeconfig: ${environment} is compared with the base branch only`;
+    case "no-cluster": {
+      const remedy = remedySentence("context", vocabulary);
+      return `${environment} has no cluster, so it was not compared with one; set cluster.context for it in plumbline.yaml${remedy ? `. ${remedy}` : ""}`;
+    }
+    case "deletions-unseen":
+      return `deletions of ${notice.kinds.join(", ")} cannot be seen: the identity in use may not list them`;
+  }
+}
 
 // src/report/markdown-syntax.ts
 var WORD_JOINER = "\u2060";
@@ -11841,6 +11868,8 @@ export {
   diffBody,
   plural,
   configChangeNotice,
+  describeComparedWith,
+  describeNotice,
   escapeHtml,
   htmlText,
   escapeInline,

@@ -4,7 +4,7 @@ import {
   objectSections,
   summaryTable,
   verdict
-} from "./chunk-J3IULG62.js";
+} from "./chunk-C7KAVEHM.js";
 import {
   ForgeError,
   addWorktree,
@@ -27,15 +27,15 @@ import {
   truncateSection,
   withCheckout,
   workTreeTop
-} from "./chunk-MQKQ5JK7.js";
+} from "./chunk-AYI4CWXV.js";
 import {
   require_dist
-} from "./chunk-JNWN3DPQ.js";
+} from "./chunk-BDM35VF6.js";
 import {
   PlumblineError,
   __toESM,
-  describeError
-} from "./chunk-YKMOXBXI.js";
+  problemOf
+} from "./chunk-JRIHJ5V4.js";
 
 // src/promote/image-ref.ts
 function parseImageRef(ref) {
@@ -106,14 +106,16 @@ function resolveSettings(options, checkedOutBranch) {
   if (!explicit && !fromName) {
     throw new PlumblineError(
       `nothing says where ${target.name}'s images come from`,
-      `Set promote.from for ${target.name} in plumbline.yaml, or pass --from ENV, or --image NAME --tag TAG.`
+      `Set promote.from for ${target.name} in plumbline.yaml, or name the environment (or the image and version) to promote from.`,
+      { remedy: "from" }
     );
   }
   const base = options.base ?? checkedOutBranch;
   if (!base) {
     throw new PlumblineError(
       "cannot tell which branch to promote on (HEAD is detached)",
-      "Pass --base BRANCH."
+      "Name the branch to promote on.",
+      { remedy: "base" }
     );
   }
   const only = options.images ?? target.promote?.images;
@@ -136,16 +138,14 @@ function resolveSettings(options, checkedOutBranch) {
 }
 function requireForge(settings, deps) {
   if (settings.via !== "pull-request" || deps.forge || settings.dryRun) return;
-  const needs = `promoting to ${settings.target.name} through a pull/merge request needs a forge token`;
-  const orCommit = "Or use --via commit where the environment allows direct pushes.";
+  const needs = `promoting to ${settings.target.name} through a change request needs a forge token`;
   if (deps.missingForge) {
-    throw new PlumblineError(
-      `${needs}, but ${deps.missingForge.message}`,
-      [deps.missingForge.hint, orCommit].filter(Boolean).join(" "),
-      { cause: deps.missingForge }
-    );
+    throw new PlumblineError(`${needs}, but ${deps.missingForge.message}`, deps.missingForge.hint, {
+      cause: deps.missingForge,
+      remedy: "via-commit"
+    });
   }
-  throw new PlumblineError(needs, `Provide the forge's token. ${orCommit}`);
+  throw new PlumblineError(needs, "Provide the forge's token.", { remedy: "via-commit" });
 }
 function environment(config, name, role) {
   const found = config.environments.find((candidate) => candidate.name === name);
@@ -159,21 +159,23 @@ function environment(config, name, role) {
 function explicitImage(options) {
   if (!options.image) {
     if (options.tag || options.digest) {
-      throw new PlumblineError("--tag and --digest need --image", "Name the image to promote with --image.");
+      throw new PlumblineError("a tag or digest to promote needs the image it belongs to", void 0, {
+        remedy: "image"
+      });
     }
     return void 0;
   }
   const explicit = { image: options.image, version: parseVersionInput(options.tag, options.digest) };
   if (explicit.version.tag === void 0 && explicit.version.digest === void 0) {
-    throw new PlumblineError(
-      `no version given for ${explicit.image}`,
-      "Pass --tag and/or --digest with --image."
-    );
+    throw new PlumblineError(`no version given for ${explicit.image}`, "Name its tag, its digest or both.", {
+      remedy: "tag-or-digest"
+    });
   }
   if (options.from) {
     throw new PlumblineError(
-      "give either --from or --image, not both",
-      "Use --from ENV to promote what runs there."
+      "promote either what an environment runs or an image named explicitly, not both",
+      void 0,
+      { remedy: "from" }
     );
   }
   return explicit;
@@ -187,7 +189,8 @@ async function withBase(settings, extraBranches, work) {
   if (!baseHead) {
     throw new PlumblineError(
       `branch ${base} does not exist on ${remote}`,
-      "Pass --base with the branch the environments live on."
+      "Name the branch the environments live on.",
+      { remedy: "base" }
     );
   }
   const worktree = await addWorktree(repoRoot, baseHead);
@@ -323,7 +326,7 @@ function retiredNote(base, target, changeRequest) {
 function retiredBody(body, base, target, changeRequest) {
   return body + retiredNote(base, target, changeRequest);
 }
-var noun = (summary) => summary.changeRequest ?? "pull request";
+var noun = (summary) => summary.changeRequest ?? "change request";
 function promotedImages(target, promotions) {
   return promotions.map((p) => ({
     image: p.image,
@@ -427,7 +430,8 @@ function imagesRunningIn(inventory, env) {
     } else if (!sameVersion(known.version, site.version)) {
       throw new PlumblineError(
         `${env} runs ${known.image} at two versions: ${formatVersion(known.version)} (${known.site.file.path}:${known.site.line}) and ${formatVersion(site.version)} (${site.file.path}:${site.line})`,
-        "Promote one version explicitly with --image and --tag, or make the source environment consistent."
+        "Make the source environment consistent, or promote one version explicitly.",
+        { remedy: "image" }
       );
     } else {
       known.names.push(...site.names.filter((name) => !known.names.includes(name)));
@@ -500,7 +504,8 @@ function planPromotion(wanted, target, options) {
     throw new PlumblineError(
       `refusing to downgrade in ${options.targetEnv}:
   ${downgrades.join("\n  ")}`,
-      "Set promote.allowDowngrade: true for this environment or pass --allow-downgrade if the older version is intended. Nothing was written."
+      "Nothing was written. If the older version is intended, set promote.allowDowngrade: true for this environment in plumbline.yaml.",
+      { remedy: "allow-downgrade" }
     );
   }
   return plan;
@@ -1222,10 +1227,10 @@ async function changesToMake(settings) {
 }
 
 // src/commands/promote-plan.ts
-var FULL_PLAN = "`plumbline plan --offline` on the promotion branch";
+var FULL_PLAN = "an offline plan of the promotion branch";
 function planTargetChange(config, options = {}) {
   return async (worktreeDir, env, { baseCommit, baseBranch, budget }) => {
-    const comparedWith = `base ${baseBranch} (${baseCommit.slice(0, 7)})`;
+    const comparedWith = { kind: "base", ref: baseBranch, sha: baseCommit };
     let environment2;
     try {
       const settings = { settings: config.render, ...options };
@@ -1253,7 +1258,7 @@ function planTargetChange(config, options = {}) {
         comparedWith,
         counts: { added: 0, changed: 0, deleted: 0, unchanged: 0 },
         changes: [],
-        error: describeError(error)
+        error: problemOf(error)
       };
     }
     return targetChangeMarkdown({ environments: [environment2] }, budget);

@@ -5,7 +5,7 @@ import {
   __commonJS,
   __require,
   __toESM
-} from "./chunk-YKMOXBXI.js";
+} from "./chunk-JRIHJ5V4.js";
 
 // node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({

@@ -3,35 +3,35 @@ const require = __plumblineCreateRequire(import.meta.url);
 import {
   planTargetChange,
   promote
-} from "./chunk-MCKT3Y7Q.js";
-import "./chunk-J3IULG62.js";
+} from "./chunk-DGSQVZHA.js";
+import "./chunk-C7KAVEHM.js";
 import {
   booleanInput,
   choiceInput,
   listInput,
   repositoryRoot
-} from "./chunk-QYTBP3OO.js";
+} from "./chunk-GJDOSEBB.js";
 import {
   context,
   gitHubForge
-} from "./chunk-MQKQ5JK7.js";
+} from "./chunk-AYI4CWXV.js";
 import {
   loadConfig
-} from "./chunk-JNWN3DPQ.js";
+} from "./chunk-BDM35VF6.js";
 import {
   debug,
   getInput,
   info,
   setOutput,
   warning
-} from "./chunk-RBNP3CP3.js";
-import "./chunk-2LCWMAMU.js";
+} from "./chunk-DXXOX7JW.js";
+import "./chunk-B3KOW7WP.js";
 import {
   logSafe
 } from "./chunk-YRCAMOFP.js";
 import {
   PlumblineError
-} from "./chunk-YKMOXBXI.js";
+} from "./chunk-JRIHJ5V4.js";
 
 // src/entry/github/promote-settings.ts
 import { join, resolve } from "node:path";

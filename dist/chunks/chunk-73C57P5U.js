@@ -15,13 +15,13 @@ import {
   resourceKey,
   splitApiVersion,
   toResource
-} from "./chunk-MQKQ5JK7.js";
+} from "./chunk-AYI4CWXV.js";
 import {
   node_http_default
-} from "./chunk-2LCWMAMU.js";
+} from "./chunk-B3KOW7WP.js";
 import {
   PlumblineError
-} from "./chunk-YKMOXBXI.js";
+} from "./chunk-JRIHJ5V4.js";
 
 // src/entry/kubeconfig-path.ts
 import { existsSync } from "node:fs";
@@ -49,7 +49,6 @@ var KubeConfig = class {
 };
 
 // src/cluster/errors.ts
-var OFFLINE_HINT = "To plan without a cluster, run plumbline with --offline.";
 var TLS_CODES = /* @__PURE__ */ new Set([
   "DEPTH_ZERO_SELF_SIGNED_CERT",
   "SELF_SIGNED_CERT_IN_CHAIN",
@@ -67,7 +66,7 @@ function unreachableError(error, server, context) {
   const detail = error instanceof Error ? error.message : String(error);
   const where = `the Kubernetes API server at ${server} (kubeconfig context ${context})`;
   const check = `Check that the cluster is running and that context ${context} points at it (kubectl --context ${context} version).`;
-  const unreachable = (reason, hint = `${check} ${OFFLINE_HINT}`) => new PlumblineError(`Cannot reach ${where}: ${reason}.`, hint, { cause: error });
+  const unreachable = (reason) => new PlumblineError(`Cannot reach ${where}: ${reason}.`, check, { cause: error, remedy: "offline" });
   if (code === "ECONNREFUSED") return unreachable("connection refused");
   if (code === "ENOTFOUND" || code === "EAI_AGAIN") return unreachable("the host name does not resolve");
   if (code === "ETIMEDOUT" || code === "ECONNRESET" || code === "EHOSTUNREACH" || code === "ENETUNREACH") {
@@ -80,7 +79,7 @@ function unreachableError(error, server, context) {
       { cause: error }
     );
   }
-  return unreachable(code ? `${detail} (${code})` : detail, check);
+  return unreachable(code ? `${detail} (${code})` : detail);
 }
 function credentialsRejected(server, context, user) {
   return new PlumblineError(
@@ -115,7 +114,7 @@ function readForbidden(access, user, context, server) {
 }
 function dryRunForbiddenMessage(access, user) {
   const scope = access.namespace ? ` in namespace ${access.namespace}` : "";
-  return `user ${user} lacks \`${access.verb}\` on ${access.resource}${scope}, which a server-side-apply dry run needs (patch for existing objects, create for new ones); grant both (see the ClusterRole plumbline-planner) or plan in reader mode with --reader`;
+  return `user ${user} lacks \`${access.verb}\` on ${access.resource}${scope}, which a server-side-apply dry run needs (patch for existing objects, create for new ones); grant both (see the ClusterRole plumbline-planner) or plan in reader mode`;
 }
 function forbiddenVerb(body, fallback) {
   return /cannot (\w+) resource/.exec(statusMessage(body, ""))?.[1] ?? fallback;
@@ -651,14 +650,15 @@ function loadKubeConfig(target) {
   if (path !== void 0 && !existsSync2(path)) {
     throw new PlumblineError(
       `The kubeconfig file ${described} does not exist.`,
-      looksLikeContent(path) ? "Pass the path of a kubeconfig file; on GitLab, make the CI/CD variable a File variable." : "Pass the path of an existing kubeconfig."
+      looksLikeContent(path) ? "Pass the path of a kubeconfig file, not its content (a CI variable holding a kubeconfig must be of the file type)." : "Pass the path of an existing kubeconfig."
     );
   }
   const defaultFound = Boolean(process.env.KUBECONFIG) || existsSync2(join2(homedir2(), ".kube", "config")) || Boolean(process.env.KUBERNETES_SERVICE_HOST);
   if (path === void 0 && !defaultFound) {
     throw new PlumblineError(
       "No kubeconfig found: KUBECONFIG is not set and ~/.kube/config does not exist.",
-      "Set KUBECONFIG to a kubeconfig that can reach the cluster, or plan without a cluster with --offline."
+      "Set KUBECONFIG to a kubeconfig that can reach the cluster.",
+      { remedy: "offline" }
     );
   }
   try {
@@ -802,7 +802,7 @@ async function compareEnvironmentLive(env, rendered, client, config, mode, compa
     changes
   };
   if (live.ownedNotSearched.length > 0) {
-    comparison.notice = `deletions of ${live.ownedNotSearched.join(", ")} cannot be seen: the identity in use may not list them`;
+    comparison.notice = { kind: "deletions-unseen", kinds: [...live.ownedNotSearched] };
   }
   return { comparison, live };
 }

@@ -11,7 +11,7 @@ import {
   __commonJS,
   __require,
   __toESM
-} from "./chunk-YKMOXBXI.js";
+} from "./chunk-JRIHJ5V4.js";
 
 // node_modules/commander/lib/error.js
 var require_error = __commonJS({

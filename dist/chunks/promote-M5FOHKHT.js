@@ -6,31 +6,31 @@ import {
   detectForge,
   forgeFromEnvironment,
   gitHubRepositoryOfRemote
-} from "./chunk-IH6RJJBX.js";
+} from "./chunk-NY7JMRY4.js";
 import {
   Command,
   Option,
   printLog,
   printOutput
-} from "./chunk-P42OE5WL.js";
+} from "./chunk-5RETXBWQ.js";
 import {
   planTargetChange,
   plumblineAuthor,
   promote
-} from "./chunk-MCKT3Y7Q.js";
-import "./chunk-J3IULG62.js";
+} from "./chunk-DGSQVZHA.js";
+import "./chunk-C7KAVEHM.js";
 import "./chunk-E7ACZTBR.js";
 import {
   runGit
-} from "./chunk-MQKQ5JK7.js";
+} from "./chunk-AYI4CWXV.js";
 import {
   loadConfig
-} from "./chunk-JNWN3DPQ.js";
-import "./chunk-2LCWMAMU.js";
+} from "./chunk-BDM35VF6.js";
+import "./chunk-B3KOW7WP.js";
 import "./chunk-YRCAMOFP.js";
 import {
   PlumblineError
-} from "./chunk-YKMOXBXI.js";
+} from "./chunk-JRIHJ5V4.js";
 
 // src/entry/cli/promote.ts
 import { resolve } from "node:path";

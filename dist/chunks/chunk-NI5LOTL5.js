@@ -2,7 +2,7 @@ import { createRequire as __plumblineCreateRequire } from 'node:module';
 const require = __plumblineCreateRequire(import.meta.url);
 import {
   renderMarkdownParts
-} from "./chunk-J3IULG62.js";
+} from "./chunk-C7KAVEHM.js";
 import {
   compareEnvironmentLive,
   connectCluster,
@@ -10,13 +10,15 @@ import {
   markerReserve,
   selectEnvironments,
   withMarker
-} from "./chunk-6OUNVL3O.js";
+} from "./chunk-73C57P5U.js";
 import {
   silentLog
 } from "./chunk-E7ACZTBR.js";
 import {
   compareSets,
   countChanges,
+  describeComparedWith,
+  describeNotice,
   entryAtRevision,
   hasChanges,
   headRevision,
@@ -30,16 +32,18 @@ import {
   secretValueChanges,
   withCheckout,
   workTreeTop
-} from "./chunk-MQKQ5JK7.js";
+} from "./chunk-AYI4CWXV.js";
 import {
   CONFIG_FILES,
   loadConfig,
   loadConfigFrom
-} from "./chunk-JNWN3DPQ.js";
+} from "./chunk-BDM35VF6.js";
 import {
+  NO_OPTIONS,
   PlumblineError,
-  describeError
-} from "./chunk-YKMOXBXI.js";
+  describeProblem,
+  problemOf
+} from "./chunk-JRIHJ5V4.js";
 
 // src/commands/plan.ts
 import { existsSync } from "node:fs";
@@ -121,7 +125,7 @@ async function runPlan(options) {
         if (!existsSync(join2(repoRoot, env.path)))
           headSide.set(env.name, { environment: env, resources: [] });
       }
-      const comparedWith = `base ${base.ref} (${base.sha.slice(0, 7)})`;
+      const comparedWith = { kind: "base", ref: base.ref, sha: base.sha };
       for (const env of chosen.environments) {
         offline.set(env.name, compareRenders(env, headSide, baseRenders, trusted.config, comparedWith));
       }
@@ -139,7 +143,7 @@ async function runPlan(options) {
     const offlineResult = offline.get(env.name);
     if (offlineResult) {
       if (mode === "auto" && env.cluster && !options.clusterAvailable) {
-        offlineResult.notice = `no cluster credentials were given, so ${env.name} is compared with the base branch only`;
+        offlineResult.notice = { kind: "no-credentials" };
       }
       result.environments.push(offlineResult);
     }
@@ -157,7 +161,7 @@ async function logEnvironments(log, result, headRenders) {
       for (const env of result.environments.filter((candidate) => candidate.environment === name)) {
         const { added, changed, deleted, unchanged } = env.counts;
         group.info(
-          env.error === void 0 ? `${env.mode}, compared with ${env.comparedWith}: ${added} to add, ${changed} to change, ${deleted} to delete, ${unchanged} unchanged` : `${env.mode}, compared with ${env.comparedWith}: failed: ${env.error}`
+          env.error === void 0 ? `${env.mode}, compared with ${describeComparedWith(env.comparedWith)}: ${added} to add, ${changed} to change, ${deleted} to delete, ${unchanged} unchanged` : `${env.mode}, compared with ${describeComparedWith(env.comparedWith)}: failed: ${env.error.message}`
         );
       }
     });
@@ -176,8 +180,7 @@ function compareRenders(env, headRenders, baseRenders, config, comparedWith) {
   const base = baseRenders.get(env.name) ?? { environment: env, resources: [] };
   if (!head || "error" in head)
     return failed(env, "offline", comparedWith, head && "error" in head ? head.error : void 0);
-  if ("error" in base)
-    return failed(env, "offline", comparedWith, `at the base: ${describeError(base.error)}`);
+  if ("error" in base) return failed(env, "offline", comparedWith, atTheBase(base.error));
   const changes = compareSets(byKey(base.resources), byKey(head.resources), config.diff.ignore);
   return { environment: env.name, mode: "offline", comparedWith, counts: countChanges(changes), changes };
 }
@@ -205,7 +208,7 @@ async function compareLive(environments, headRenders, config, options, log) {
   async function compareOne(env) {
     const context = options.context ?? env.cluster?.context;
     const hasCluster = Boolean(env.cluster) || options.context !== void 0;
-    const comparedWith = hasCluster ? `cluster ${context ?? "(current context)"}` : "no cluster";
+    const comparedWith = !hasCluster ? { kind: "no-cluster" } : context ? { kind: "cluster", context } : { kind: "cluster" };
     const render = headRenders.get(env.name);
     if (explicit && (!render || "error" in render)) {
       results.set(
@@ -216,14 +219,21 @@ async function compareLive(environments, headRenders, config, options, log) {
     }
     if (!hasCluster) {
       if (explicit) {
-        const notice = `${env.name} has no cluster, so it was not compared with one; set cluster.context in the config or pass --context`;
-        results.set(env.name, { ...skipped(env, mode, comparedWith), notice });
+        results.set(env.name, { ...skipped(env, mode, comparedWith), notice: { kind: "no-cluster" } });
       }
       return;
     }
     if (!options.clusterAvailable) {
       if (explicit)
-        results.set(env.name, failed(env, mode, comparedWith, "no cluster credentials (no kubeconfig)"));
+        results.set(
+          env.name,
+          failed(
+            env,
+            mode,
+            comparedWith,
+            new PlumblineError("no cluster credentials (no kubeconfig)", void 0, { remedy: "offline" })
+          )
+        );
       return;
     }
     if (!render || "error" in render) {
@@ -259,8 +269,16 @@ function byKey(resources) {
 function failed(env, mode, comparedWith, error) {
   return {
     ...skipped(env, mode, comparedWith),
-    error: error === void 0 ? "rendering produced no result" : describeError(error)
+    error: error === void 0 ? { message: "rendering produced no result" } : problemOf(error)
   };
+}
+function atTheBase(error) {
+  const problem = problemOf(error);
+  return new PlumblineError(
+    `at the base: ${problem.message}`,
+    problem.hint,
+    problem.remedy ? { remedy: problem.remedy } : {}
+  );
 }
 function skipped(env, mode, comparedWith) {
   return {
@@ -369,7 +387,8 @@ function planCommentParts(forge, key, result, options) {
     reserve: markerReserve({ kind: PLAN_COMMENT_KIND, key }),
     maxParts: MAX_COMMENT_PARTS,
     ...options.runUrl ? { runUrl: options.runUrl } : {},
-    ...options.fullReportHint ? { fullReportHint: options.fullReportHint } : {}
+    ...options.fullReportHint ? { fullReportHint: options.fullReportHint } : {},
+    ...options.vocabulary ? { vocabulary: options.vocabulary } : {}
   });
 }
 function planLabels(result) {
@@ -382,11 +401,11 @@ function planLabels(result) {
 
 // src/report/json.ts
 var PLAN_REPORT_SCHEMA_VERSION = 1;
-function renderJson(result) {
-  return `${JSON.stringify(toPlanReport(result), null, 2)}
+function renderJson(result, vocabulary = NO_OPTIONS) {
+  return `${JSON.stringify(toPlanReport(result, vocabulary), null, 2)}
 `;
 }
-function toPlanReport(result) {
+function toPlanReport(result, vocabulary = NO_OPTIONS) {
   const redacted = redactResult(result);
   const totals = {
     added: 0,
@@ -414,17 +433,17 @@ function toPlanReport(result) {
       headChange: redacted.config.headChange ?? null
     } : null,
     totals,
-    environments: redacted.environments.map(environmentReport)
+    environments: redacted.environments.map((env) => environmentReport(env, vocabulary))
   };
 }
-function environmentReport(env) {
+function environmentReport(env, vocabulary) {
   return {
     name: env.environment,
     status: env.error === void 0 ? "compared" : "failed",
     mode: env.mode,
-    comparedWith: env.comparedWith,
-    notice: env.notice ?? null,
-    error: env.error ?? null,
+    comparedWith: describeComparedWith(env.comparedWith),
+    notice: env.notice ? describeNotice(env.environment, env.notice, vocabulary) : null,
+    error: env.error ? describeProblem(env.error, vocabulary) : null,
     counts: {
       added: env.counts.added,
       changed: env.counts.changed,

@@ -6,13 +6,14 @@ import {
   connectCluster,
   findMarker,
   selectEnvironments
-} from "./chunk-6OUNVL3O.js";
+} from "./chunk-73C57P5U.js";
 import {
   silentLog
 } from "./chunk-E7ACZTBR.js";
 import {
   code,
   commitExists,
+  describeComparedWith,
   diffBody,
   displayName,
   escapeHtml,
@@ -31,14 +32,16 @@ import {
   truncateSection,
   withCheckout,
   workTreeTop
-} from "./chunk-MQKQ5JK7.js";
+} from "./chunk-AYI4CWXV.js";
 import {
   loadConfig
-} from "./chunk-JNWN3DPQ.js";
+} from "./chunk-BDM35VF6.js";
 import {
+  NO_OPTIONS,
   PlumblineError,
-  describeError
-} from "./chunk-YKMOXBXI.js";
+  describeError,
+  describeProblem
+} from "./chunk-JRIHJ5V4.js";
 
 // src/drift/revision.ts
 var DEFAULT_REVISION_ANNOTATION = "plumbline.dev/revision";
@@ -303,12 +306,13 @@ function describeDrift({ comparison, live, revision }) {
   const drift = {
     environment: comparison.environment,
     mode: comparison.mode,
-    comparedWith: comparison.comparedWith,
+    comparedWith: describeComparedWith(comparison.comparedWith),
     revision,
     objects: [],
     inSync: 0
   };
-  if (comparison.error !== void 0) return { ...drift, error: comparison.error };
+  if (comparison.error !== void 0)
+    return { ...drift, error: describeProblem(comparison.error, NO_OPTIONS) };
   for (const change of comparison.changes) {
     if (change.change === "unchanged") {
       drift.inSync += 1;
@@ -816,20 +820,22 @@ function pickEnvironments(config, options) {
   if (without.length > 0) {
     throw new PlumblineError(
       `${without.map((env) => env.name).join(", ")} ${without.length === 1 ? "has" : "have"} no cluster, so drift cannot be checked`,
-      "Give the environment a cluster in plumbline.yaml (cluster: { context: NAME }) or pass --context."
+      "Give the environment a cluster in plumbline.yaml (cluster: { context: NAME }).",
+      { remedy: "context" }
     );
   }
   if (withCluster.length === 0) {
     throw new PlumblineError(
       "No environment has a cluster, so there is nothing to check for drift",
-      "Give environments a cluster in plumbline.yaml (cluster: { context: NAME }) or pass --context."
+      "Give environments a cluster in plumbline.yaml (cluster: { context: NAME }).",
+      { remedy: "context" }
     );
   }
   return withCluster;
 }
 async function checkEnvironment(env, config, headSha, options, clients, log) {
   const context = options.context ?? env.cluster?.context;
-  const comparedWith = `cluster ${context ?? "(current context)"}`;
+  const comparedWith = context ? { kind: "cluster", context } : { kind: "cluster" };
   const headOnly = { sha: headSha, source: "head" };
   try {
     const client = await clientFor(clients, options.kubeconfigPath, context);
@@ -875,7 +881,7 @@ async function checkEnvironment(env, config, headSha, options, clients, log) {
     return {
       environment: env.name,
       mode: options.mode,
-      comparedWith,
+      comparedWith: describeComparedWith(comparedWith),
       revision: headOnly,
       objects: [],
       inSync: 0,
@@ -903,7 +909,8 @@ async function recordedRevision(source, live, client) {
   if (!status) {
     throw new PlumblineError(
       `${object.object.kind} ${source.namespace}/${source.name} was not found in the cluster, so the deployed revision is unknown`,
-      "Name the object that deploys this environment (--revision-from), or leave the option out to compare with the checked-out commit."
+      "Name the object that deploys this environment, or leave the option out to compare with the checked-out commit.",
+      { remedy: "revision-from" }
     );
   }
   return revisionFromStatus(source, status);

@@ -7,29 +7,29 @@ import {
   parseRevisionSource,
   runDrift,
   summaryMarkdown
-} from "./chunk-7BBPPHWN.js";
+} from "./chunk-GJ3POP7K.js";
 import {
   actionLog,
   kubeconfigInput,
   withKubeconfig
-} from "./chunk-YWN2KUAI.js";
+} from "./chunk-P3QAE35K.js";
 import {
   runUrl
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-6OUNVL3O.js";
+} from "./chunk-73C57P5U.js";
 import "./chunk-E7ACZTBR.js";
 import {
   booleanInput,
   choiceInput,
   listInput,
   repositoryRoot
-} from "./chunk-QYTBP3OO.js";
+} from "./chunk-GJDOSEBB.js";
 import {
   gitHubForge
-} from "./chunk-MQKQ5JK7.js";
-import "./chunk-JNWN3DPQ.js";
+} from "./chunk-AYI4CWXV.js";
+import "./chunk-BDM35VF6.js";
 import {
   debug,
   error,
@@ -38,12 +38,12 @@ import {
   setOutput,
   summary,
   warning
-} from "./chunk-RBNP3CP3.js";
-import "./chunk-2LCWMAMU.js";
+} from "./chunk-DXXOX7JW.js";
+import "./chunk-B3KOW7WP.js";
 import "./chunk-YRCAMOFP.js";
 import {
   PlumblineError
-} from "./chunk-YKMOXBXI.js";
+} from "./chunk-JRIHJ5V4.js";
 
 // src/entry/github/drift-settings.ts
 var MODES = ["live", "reader"];

@@ -5,36 +5,39 @@ import {
   renderJson,
   runPlan,
   toPlanReport
-} from "./chunk-O5GBOX52.js";
+} from "./chunk-NI5LOTL5.js";
+import {
+  ACTION_VOCABULARY
+} from "./chunk-RVSZAHFT.js";
 import {
   renderMarkdown,
   renderMarkdownParts
-} from "./chunk-J3IULG62.js";
+} from "./chunk-C7KAVEHM.js";
 import {
   actionLog,
   kubeconfigInput,
   withKubeconfig
-} from "./chunk-YWN2KUAI.js";
+} from "./chunk-P3QAE35K.js";
 import {
   runUrl
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-6OUNVL3O.js";
+} from "./chunk-73C57P5U.js";
 import "./chunk-E7ACZTBR.js";
 import {
   booleanInput,
   choiceInput,
   listInput,
   repositoryRoot
-} from "./chunk-QYTBP3OO.js";
+} from "./chunk-GJDOSEBB.js";
 import {
   ForgeError,
   context,
   gitHubForge,
   hasChanges
-} from "./chunk-MQKQ5JK7.js";
-import "./chunk-JNWN3DPQ.js";
+} from "./chunk-AYI4CWXV.js";
+import "./chunk-BDM35VF6.js";
 import {
   debug,
   error,
@@ -45,14 +48,15 @@ import {
   setOutput,
   summary,
   warning
-} from "./chunk-RBNP3CP3.js";
-import "./chunk-2LCWMAMU.js";
+} from "./chunk-DXXOX7JW.js";
+import "./chunk-B3KOW7WP.js";
 import {
   logSafe
 } from "./chunk-YRCAMOFP.js";
 import {
-  PlumblineError
-} from "./chunk-YKMOXBXI.js";
+  PlumblineError,
+  describeProblem
+} from "./chunk-JRIHJ5V4.js";
 
 // src/entry/github/plan.ts
 import { mkdtemp, writeFile } from "node:fs/promises";
@@ -134,7 +138,7 @@ async function runPlanAction() {
   if (pullRequest?.fork) explainFork(result);
   const runUrl2 = runUrl();
   const reports = await writeReports(result, runUrl2);
-  const report = toPlanReport(result);
+  const report = toPlanReport(result, ACTION_VOCABULARY);
   setOutput("changed", String(report.changed));
   setOutput("added", String(report.totals.added));
   setOutput("updated", String(report.totals.changed));
@@ -144,7 +148,7 @@ async function runPlanAction() {
   if (process.env.GITHUB_STEP_SUMMARY) await summary.addRaw(summaryText(result, runUrl2), true).write();
   const failed = result.environments.filter((env) => env.error !== void 0);
   for (const env of failed) {
-    error(env.error ?? "", {
+    error(env.error ? describeProblem(env.error, ACTION_VOCABULARY) : "", {
       title: `plumbline: ${env.environment} (${env.mode}) could not be compared`
     });
   }
@@ -180,7 +184,8 @@ async function publish(result, pullRequest, token, settings, runUrl2) {
       selected: settings.environments,
       labels: settings.labels,
       ...runUrl2 ? { runUrl: runUrl2 } : {},
-      fullReportHint: FULL_REPORT
+      fullReportHint: FULL_REPORT,
+      vocabulary: ACTION_VOCABULARY
     });
     for (const { key, parts, objectsLeftOut, sync } of published.comments) {
       const what = `${sync.created} created, ${sync.updated} updated, ${sync.unchanged} unchanged, ${sync.deleted} deleted`;
@@ -204,36 +209,37 @@ async function publish(result, pullRequest, token, settings, runUrl2) {
 }
 function nameBase(result, pullRequest, githubRef = process.env.GITHUB_REF) {
   if (result.base && result.base.ref === pullRequest.baseSha && pullRequest.baseRef) {
-    const shown = `base ${result.base.ref} (`;
     result.base.ref = pullRequest.baseRef;
     for (const env of result.environments) {
-      if (env.comparedWith.startsWith(shown))
-        env.comparedWith = `base ${pullRequest.baseRef} (${env.comparedWith.slice(shown.length)}`;
+      if (env.comparedWith.kind === "base" && env.comparedWith.ref === pullRequest.baseSha)
+        env.comparedWith = { ...env.comparedWith, ref: pullRequest.baseRef };
     }
   }
   if (result.head?.ref === "HEAD" && githubRef) result.head.ref = githubRef.replace(/^refs\//, "");
 }
 function explainFork(result) {
   for (const env of result.environments) {
-    if (env.mode === "offline" && env.notice) {
-      env.notice = `this pull request comes from a fork, and GitHub gives workflows of fork pull requests no secrets, so there is no kubeconfig: ${env.environment} is compared with the base branch only`;
-    }
+    if (env.mode === "offline" && env.notice?.kind === "no-credentials") env.notice = { kind: "fork" };
   }
 }
 async function writeReports(result, runUrl2) {
   const dir = await mkdtemp(join(process.env.RUNNER_TEMP || tmpdir(), "plumbline-plan-"));
   const markdown = join(dir, "plan.md");
   const json = join(dir, "plan.json");
-  await writeFile(markdown, renderMarkdown(result, runUrl2 ? { runUrl: runUrl2 } : {}));
-  await writeFile(json, renderJson(result));
+  await writeFile(
+    markdown,
+    renderMarkdown(result, { vocabulary: ACTION_VOCABULARY, ...runUrl2 ? { runUrl: runUrl2 } : {} })
+  );
+  await writeFile(json, renderJson(result, ACTION_VOCABULARY));
   return { markdown, json };
 }
 function summaryText(result, runUrl2) {
-  const full = renderMarkdown(result, runUrl2 ? { runUrl: runUrl2 } : {});
+  const full = renderMarkdown(result, { vocabulary: ACTION_VOCABULARY, ...runUrl2 ? { runUrl: runUrl2 } : {} });
   if (full.length <= SUMMARY_LIMIT) return full;
   const {
     parts: [first = ""]
   } = renderMarkdownParts(result, {
+    vocabulary: ACTION_VOCABULARY,
     limit: SUMMARY_LIMIT,
     ...runUrl2 ? { runUrl: runUrl2 } : {},
     fullReportHint: "the report-markdown file"

@@ -4,14 +4,14 @@ import {
   FORGE_KINDS,
   detectForge,
   forgeFromEnvironment
-} from "./chunk-IH6RJJBX.js";
+} from "./chunk-NY7JMRY4.js";
 import {
   Command,
   Option,
   cliLog,
   printLog,
   printOutput
-} from "./chunk-P42OE5WL.js";
+} from "./chunk-5RETXBWQ.js";
 import {
   afterFromText,
   driftedEnvironments,
@@ -20,23 +20,23 @@ import {
   summaryJson,
   summaryMarkdown,
   summaryText
-} from "./chunk-7BBPPHWN.js";
+} from "./chunk-GJ3POP7K.js";
 import {
   runUrl
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-6OUNVL3O.js";
+} from "./chunk-73C57P5U.js";
 import "./chunk-E7ACZTBR.js";
-import "./chunk-MQKQ5JK7.js";
+import "./chunk-AYI4CWXV.js";
 import {
   CONFIG_FILES
-} from "./chunk-JNWN3DPQ.js";
-import "./chunk-2LCWMAMU.js";
+} from "./chunk-BDM35VF6.js";
+import "./chunk-B3KOW7WP.js";
 import "./chunk-YRCAMOFP.js";
 import {
   PlumblineError
-} from "./chunk-YKMOXBXI.js";
+} from "./chunk-JRIHJ5V4.js";
 
 // src/entry/cli/drift.ts
 import { existsSync } from "node:fs";

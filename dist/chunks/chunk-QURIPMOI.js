@@ -1,18 +1,21 @@
 import { createRequire as __plumblineCreateRequire } from 'node:module';
 const require = __plumblineCreateRequire(import.meta.url);
 import {
+  ACTION_VOCABULARY
+} from "./chunk-RVSZAHFT.js";
+import {
   getInput,
   setFailed
-} from "./chunk-RBNP3CP3.js";
+} from "./chunk-DXXOX7JW.js";
 import {
   describeError
-} from "./chunk-YKMOXBXI.js";
+} from "./chunk-JRIHJ5V4.js";
 
 // src/entry/github/action.ts
 var commands = {
-  plan: async () => (await import("./plan-ETSS47WG.js")).runPlanAction(),
-  promote: async () => (await import("./promote-J265IKSN.js")).runPromoteAction(),
-  drift: async () => (await import("./drift-TWC7POPT.js")).runDriftAction()
+  plan: async () => (await import("./plan-XR3GF5LX.js")).runPlanAction(),
+  promote: async () => (await import("./promote-MJ7NUZZ5.js")).runPromoteAction(),
+  drift: async () => (await import("./drift-3BGOSAQ2.js")).runDriftAction()
 };
 async function runAction(fixed) {
   try {
@@ -22,7 +25,7 @@ async function runAction(fixed) {
     }
     await commands[command]();
   } catch (error) {
-    setFailed(describeError(error));
+    setFailed(describeError(error, ACTION_VOCABULARY));
   }
 }
 

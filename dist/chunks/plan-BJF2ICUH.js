@@ -5,31 +5,36 @@ import {
   detectForge,
   forgeFromEnvironment,
   gitLabCiContext
-} from "./chunk-IH6RJJBX.js";
+} from "./chunk-NY7JMRY4.js";
+import {
+  cliVocabulary
+} from "./chunk-FJR3CBAD.js";
 import {
   Command,
   Option,
   cliLog,
   printLog,
   printOutput
-} from "./chunk-P42OE5WL.js";
+} from "./chunk-5RETXBWQ.js";
 import {
   publishPlan,
   renderJson,
   runPlan
-} from "./chunk-O5GBOX52.js";
+} from "./chunk-NI5LOTL5.js";
 import {
   renderMarkdown
-} from "./chunk-J3IULG62.js";
+} from "./chunk-C7KAVEHM.js";
 import {
   chooseKubeconfig
-} from "./chunk-6OUNVL3O.js";
+} from "./chunk-73C57P5U.js";
 import "./chunk-E7ACZTBR.js";
 import {
   CHANGE_SYMBOLS,
   ForgeError,
   RISK_LABELS,
   configChangeNotice,
+  describeComparedWith,
+  describeNotice,
   describeRef,
   diffBody,
   displayName,
@@ -40,13 +45,15 @@ import {
   redactResult,
   riskCount,
   secretValueChanges
-} from "./chunk-MQKQ5JK7.js";
-import "./chunk-JNWN3DPQ.js";
-import "./chunk-2LCWMAMU.js";
+} from "./chunk-AYI4CWXV.js";
+import "./chunk-BDM35VF6.js";
+import "./chunk-B3KOW7WP.js";
 import "./chunk-YRCAMOFP.js";
 import {
-  PlumblineError
-} from "./chunk-YKMOXBXI.js";
+  NO_OPTIONS,
+  PlumblineError,
+  describeProblem
+} from "./chunk-JRIHJ5V4.js";
 
 // src/entry/cli/plan.ts
 import { existsSync, readFileSync } from "node:fs";
@@ -69,22 +76,26 @@ function renderText(result, options) {
   const configNotice = configChangeNotice(redacted.config);
   if (configNotice) lines.push(`${paint("yellow", "config:")} ${plain(configNotice)}`, "");
   for (const env of redacted.environments) {
-    lines.push(...environmentLines(env, paint), "");
+    lines.push(...environmentLines(env, paint, options.vocabulary ?? NO_OPTIONS), "");
   }
   lines.push(summaryLine(redacted, paint));
   return `${lines.join("\n")}
 `;
 }
-function environmentLines(env, paint) {
+function environmentLines(env, paint, vocabulary) {
   const lines = [
     paint(
       "bold",
-      `${plainLine(env.environment)} (${env.mode}, compared with ${plainLine(env.comparedWith)})`
+      `${plainLine(env.environment)} (${env.mode}, compared with ${plainLine(describeComparedWith(env.comparedWith))})`
     )
   ];
-  if (env.notice) lines.push(`  ${paint("cyan", "notice:")} ${indentRest(plain(env.notice), "  ")}`);
+  if (env.notice) {
+    const notice = describeNotice(env.environment, env.notice, vocabulary);
+    lines.push(`  ${paint("cyan", "notice:")} ${indentRest(plain(notice), "  ")}`);
+  }
   if (env.error !== void 0) {
-    lines.push(`  ${paint("red", "error: could not be compared:")} ${indentRest(plain(env.error), "  ")}`);
+    const error = describeProblem(env.error, vocabulary);
+    lines.push(`  ${paint("red", "error: could not be compared:")} ${indentRest(plain(error), "  ")}`);
     return lines;
   }
   for (const change of listedChanges(env)) lines.push(...objectLines(change, paint));
@@ -216,7 +227,8 @@ function planCommand() {
             comment: flags.comment === true,
             perEnvironment: flags.commentPerEnvironment === true,
             selected: flags.env,
-            labels: flags.labels === true
+            labels: flags.labels === true,
+            vocabulary: cliVocabulary()
           }
         );
         for (const { key, sync } of published.comments) {
@@ -234,11 +246,11 @@ function planCommand() {
 function format(result, as, color) {
   switch (as) {
     case "md":
-      return renderMarkdown(result);
+      return renderMarkdown(result, { vocabulary: cliVocabulary() });
     case "json":
-      return renderJson(result);
+      return renderJson(result, cliVocabulary());
     case "text":
-      return renderText(result, { color });
+      return renderText(result, { color, vocabulary: cliVocabulary() });
   }
 }
 function forgeTarget(flags, env) {

@@ -3,10 +3,10 @@ const require = __plumblineCreateRequire(import.meta.url);
 import {
   init_undici,
   require_tunnel
-} from "./chunk-2LCWMAMU.js";
+} from "./chunk-B3KOW7WP.js";
 import {
   __toESM
-} from "./chunk-YKMOXBXI.js";
+} from "./chunk-JRIHJ5V4.js";
 
 // node_modules/@actions/core/lib/summary.js
 import { EOL } from "os";

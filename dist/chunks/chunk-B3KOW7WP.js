@@ -5,7 +5,7 @@ import {
   __esm,
   __export,
   __require
-} from "./chunk-YKMOXBXI.js";
+} from "./chunk-JRIHJ5V4.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({

@@ -3,13 +3,13 @@ const require = __plumblineCreateRequire(import.meta.url);
 import {
   ForgeError,
   gitHubForge
-} from "./chunk-MQKQ5JK7.js";
+} from "./chunk-AYI4CWXV.js";
 import {
   node_http_default
-} from "./chunk-2LCWMAMU.js";
+} from "./chunk-B3KOW7WP.js";
 import {
   PlumblineError
-} from "./chunk-YKMOXBXI.js";
+} from "./chunk-JRIHJ5V4.js";
 
 // src/forge/gitlab-env.ts
 var DEFAULT_TOKEN_VARIABLE = "PLUMBLINE_GITLAB_TOKEN";
