@@ -186,6 +186,9 @@ describe('a pull request planned on every push', () => {
       const [comment] = botComments();
       expect(comment!.body).toMatch(/\| dev \| live \| cluster plumbline-planner \| 0 \| 1 \| 0 \|/);
       expect(comment!.body).toContain('❌ **prod** could not be compared');
+      // The remedy in the action's words, not the CLI's.
+      expect(comment!.body).toContain('To compare without a cluster: set the input \\`mode: offline\\`.');
+      expect(`${comment!.body}\n${run.log}`).not.toContain('--offline');
       expect(comment!.body).toContain('+  GREETING: hola');
       expect(run.outputs).toMatchObject({ changed: 'true', updated: '1' });
       expect(pull.labels).toEqual(['plumbline:changes']);
