@@ -100,9 +100,9 @@ async function runCli(program2, argv) {
 
 // src/entry/cli.ts
 var commands = {
-  plan: async () => (await import("./chunks/plan-BJF2ICUH.js")).planCommand(),
-  promote: async () => (await import("./chunks/promote-M5FOHKHT.js")).promoteCommand(),
-  drift: async () => (await import("./chunks/drift-HYBVHV3F.js")).driftCommand(),
+  plan: async () => (await import("./chunks/plan-A6UVGOW7.js")).planCommand(),
+  promote: async () => (await import("./chunks/promote-GMMMOVKR.js")).promoteCommand(),
+  drift: async () => (await import("./chunks/drift-3E4TMQQ7.js")).driftCommand(),
   envs: async () => (await import("./chunks/envs-LU5PDMG3.js")).envsCommand()
 };
 function commandsFor(args) {

@@ -75,9 +75,9 @@ export async function reconcileIssue(
       drift,
       status: decision.status,
       state: decision.state,
-      ...(previous ? { previous } : {}),
+      previous,
       after: options.after,
-      ...(options.runUrl ? { runUrl: options.runUrl } : {}),
+      runUrl: options.runUrl,
       limit: forge.bodyLimit,
     });
 
@@ -131,7 +131,7 @@ export async function reconcileIssue(
             fingerprint: step.fingerprint,
             drift,
             state: decision.state,
-            ...(previous ? { previous } : {}),
+            previous,
           }),
         );
         outcome.actions.push('commented');

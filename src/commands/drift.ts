@@ -101,7 +101,7 @@ export async function runDrift(options: DriftOptions): Promise<DriftRun> {
               labels,
               now: now(),
               log: say,
-              ...(options.runUrl ? { runUrl: options.runUrl } : {}),
+              runUrl: options.runUrl,
             });
           } catch (error) {
             outcome.issueError = describeError(error);

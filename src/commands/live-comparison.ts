@@ -42,7 +42,7 @@ export async function compareEnvironmentLive(
     desired: resources,
     live: live.objects,
     owned: live.owned,
-    ...(dryRun ? { dryRun } : {}),
+    dryRun,
     rules: config.diff.ignore,
   });
   const comparison: EnvironmentResult = {

@@ -20,7 +20,7 @@ export interface PlanConfig {
 
 export async function checkoutConfig(repoRoot: string): Promise<PlanConfig> {
   const config = await loadConfig(repoRoot);
-  return { config, provenance: { from: 'head', ...(config.file ? { file: config.file } : {}) } };
+  return { config, provenance: { from: 'head', file: config.file } };
 }
 
 /**

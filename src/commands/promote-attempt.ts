@@ -78,12 +78,12 @@ export async function attemptChange(
 
   const summary: PromotionSummary = {
     target: settings.target.name,
-    ...(settings.source && { source: settings.source.name }),
+    source: settings.source?.name,
     baseCommit: base.baseHead,
     promotions: plan.promotions,
     superseded,
     // The body names the change request as the forge does (a merge request on GitLab).
-    ...(deps.forge && { changeRequest: deps.forge.words.changeRequest }),
+    changeRequest: deps.forge?.words.changeRequest,
   };
   const pushed = await commitAndPush(base.dir, settings, deps, rewrites, commitMessage(summary), {
     branch,

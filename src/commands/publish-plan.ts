@@ -122,9 +122,9 @@ export function planCommentParts(
     limit: forge.bodyLimit,
     reserve: markerReserve({ kind: PLAN_COMMENT_KIND, key }),
     maxParts: MAX_COMMENT_PARTS,
-    ...(options.runUrl ? { runUrl: options.runUrl } : {}),
-    ...(options.fullReportHint ? { fullReportHint: options.fullReportHint } : {}),
-    ...(options.vocabulary ? { vocabulary: options.vocabulary } : {}),
+    runUrl: options.runUrl,
+    fullReportHint: options.fullReportHint,
+    vocabulary: options.vocabulary,
   });
 }
 

@@ -276,7 +276,7 @@ function changeList(drift: EnvironmentDrift, previous: DriftState | undefined): 
 /** `apps/Deployment/shop/web` as `Deployment shop/web`. */
 function keyName(key: string): string {
   const [, kind = '', namespace = '', ...name] = key.split('/');
-  return displayName({ kind, name: name.join('/'), ...(namespace ? { namespace } : {}) });
+  return displayName({ kind, name: name.join('/'), namespace });
 }
 
 /** `2026-03-02 14:05 UTC`. */

@@ -64,7 +64,7 @@ export function forgeFromEnvironment(
   return gitHubForge({
     token,
     repository,
-    ...(env.GITHUB_API_URL ? { apiUrl: env.GITHUB_API_URL } : {}),
+    apiUrl: env.GITHUB_API_URL,
     logger,
   });
 }

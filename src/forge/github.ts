@@ -51,8 +51,8 @@ export function createGitHubForge(options: GitHubForgeOptions): Forge {
     apiUrl,
     userAgent: options.userAgent ?? 'plumbline',
     logger: options.logger ?? { warning: () => {} },
-    ...(options.retries === undefined ? {} : { retries: options.retries }),
-    ...(options.timeScale === undefined ? {} : { timeScale: options.timeScale }),
+    retries: options.retries,
+    timeScale: options.timeScale,
   });
   return new GitHubForge(client, options.owner, options.repo, apiUrl, options.commentAuthor);
 }

@@ -94,7 +94,7 @@ export function gitLabForgeOptionsFromEnvironment(env: Environment): GitLabForge
     );
   }
   const caFile = value(env, 'PLUMBLINE_GITLAB_CA_FILE') ?? value(env, 'CI_SERVER_TLS_CA_FILE');
-  return { token, tokenVariable, apiUrl, projectId, ...(caFile === undefined ? {} : { caFile }) };
+  return { token, tokenVariable, apiUrl, projectId, caFile };
 }
 
 function value(env: Environment, name: string): string | undefined {

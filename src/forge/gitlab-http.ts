@@ -138,7 +138,7 @@ export function createGitLabClient(options: GitLabClientOptions): GitLabClient {
         body: answer ? parseBody(answer) : undefined,
         headers,
         attempts: attempt,
-        ...(networkCode === undefined ? {} : { networkCode }),
+        networkCode,
         ...(decision.reason === 'wait-too-long' ? { waitMs: decision.waitMs } : {}),
       });
     }

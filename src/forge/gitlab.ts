@@ -75,11 +75,11 @@ export function createGitLabForge(options: GitLabForgeOptions): Forge {
     apiUrl: options.apiUrl,
     ...(options.caFile === undefined ? {} : { ca: readCa(options.caFile) }),
     tokenSource: { variable: options.tokenVariable ?? 'PLUMBLINE_GITLAB_TOKEN' },
-    ...(options.logger === undefined ? {} : { logger: options.logger }),
-    ...(options.retry === undefined ? {} : { retry: options.retry }),
-    ...(options.timeoutSeconds === undefined ? {} : { timeoutSeconds: options.timeoutSeconds }),
-    ...(options.sleep === undefined ? {} : { sleep: options.sleep }),
-    ...(options.now === undefined ? {} : { now: options.now }),
+    logger: options.logger,
+    retry: options.retry,
+    timeoutSeconds: options.timeoutSeconds,
+    sleep: options.sleep,
+    now: options.now,
   });
   return new GitLabForge(
     client,

@@ -116,8 +116,8 @@ export function promotedImages(target: string, promotions: ImagePromotion[]): Pr
     environment: target,
     from: p.from.map(formatVersion),
     to: formatVersion(p.to),
-    ...(p.to.tag !== undefined && { tag: p.to.tag }),
-    ...(p.to.digest !== undefined && { digest: p.to.digest }),
+    tag: p.to.tag,
+    digest: p.to.digest,
     source: p.origin,
     files: [...new Set(p.places.map((place) => place.replace(/:\d+$/, '')))],
   }));

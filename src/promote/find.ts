@@ -176,9 +176,9 @@ function fieldSite(
     line: lineAt(file, node.range?.[0] ?? 0),
     where,
     names,
-    version: { ...(tag !== undefined && { tag }), ...(digest !== undefined && { digest }) },
-    ...(fields.tag && { tag: fields.tag }),
-    ...(fields.digest && { digest: fields.digest }),
+    version: { tag, digest },
+    tag: fields.tag,
+    digest: fields.digest,
   };
 }
 

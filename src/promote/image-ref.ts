@@ -23,7 +23,7 @@ export function parseImageRef(ref: string): ImageRef {
   const colon = withoutDigest.indexOf(':', slash + 1);
   const name = colon === -1 ? withoutDigest : withoutDigest.slice(0, colon);
   const tag = colon === -1 ? undefined : withoutDigest.slice(colon + 1);
-  return { name, ...(tag !== undefined && { tag }), ...(digest !== undefined && { digest }) };
+  return { name, tag, digest };
 }
 
 export function formatImageRef(ref: ImageRef): string {

@@ -47,7 +47,7 @@ export async function renderEnvironment(
   const tools = options.tools ?? {};
   const settings = options.settings ?? renderSettings();
   const helm = await optionalHelm(tools);
-  const sandbox = await openSandbox({ allowHosts: settings.allowHosts, ...(helm ? { helm } : {}) });
+  const sandbox = await openSandbox({ allowHosts: settings.allowHosts, helm });
   try {
     const boundary = await boundaryOf(repoRoot, options.top);
     await requireFolder(repoRoot, env.path);

@@ -95,7 +95,7 @@ export async function openSandbox(options: SandboxOptions): Promise<RenderSandbo
 
   return {
     env,
-    ...(helmForKustomize ? { helmForKustomize } : {}),
+    helmForKustomize,
     dispose: () => rm(root, { recursive: true, force: true }),
   };
 }

@@ -91,13 +91,13 @@ export function driftCommand(): Command {
         repoRoot,
         environments: flags.env,
         mode: flags.reader ? 'reader' : 'live',
-        ...(kubeconfigPath ? { kubeconfigPath } : {}),
+        kubeconfigPath,
         ...(flags.context ? { context: flags.context } : {}),
-        ...(forge ? { forge } : {}),
+        forge,
         ...(flags.label.length > 0 ? { labels: flags.label } : {}),
         ...(flags.after === undefined ? {} : { after: parseAfter(flags.after) }),
         ...(flags.revisionFrom ? { revisionSource: revisionSource(flags.revisionFrom) } : {}),
-        ...(link ? { runUrl: link } : {}),
+        runUrl: link,
         log: cliLog(),
       });
       const report =

@@ -100,7 +100,7 @@ export function planCommand(): Command {
         mode,
         clusterAvailable: kubeconfig.available,
         ...(base ? { base } : {}),
-        ...(kubeconfig.path ? { kubeconfigPath: kubeconfig.path } : {}),
+        kubeconfigPath: kubeconfig.path,
         ...(flags.context ? { context: flags.context } : {}),
         log: cliLog(),
       });
@@ -170,7 +170,7 @@ export function forgeTarget(flags: Pick<PlanFlags, 'forge' | 'pr'>, env: NodeJS.
     const number = flags.pr ?? mergeRequest?.iid;
     if (number === undefined) throw missingNumber('merge request', 'CI_MERGE_REQUEST_IID is not set');
     const base = mergeRequest?.diffBaseSha;
-    return { forge, number, ...(base ? { base } : {}) };
+    return { forge, number, base };
   }
   const number = flags.pr ?? pullRequestNumberOfEvent(env.GITHUB_EVENT_PATH);
   if (number === undefined)

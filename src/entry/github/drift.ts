@@ -21,7 +21,7 @@ export async function runDriftAction(): Promise<void> {
     ? gitHubForge({
         token: settings.token,
         repository: process.env.GITHUB_REPOSITORY ?? '',
-        ...(process.env.GITHUB_API_URL ? { apiUrl: process.env.GITHUB_API_URL } : {}),
+        apiUrl: process.env.GITHUB_API_URL,
         logger: { warning: (message: string) => core.warning(message), debug: core.debug },
       })
     : undefined;
@@ -33,12 +33,12 @@ export async function runDriftAction(): Promise<void> {
       repoRoot: settings.repoRoot,
       environments: settings.environments,
       mode: settings.mode,
-      ...(kubeconfig.path ? { kubeconfigPath: kubeconfig.path } : {}),
-      ...(forge ? { forge } : {}),
+      kubeconfigPath: kubeconfig.path,
+      forge,
       ...(settings.labels.length > 0 ? { labels: settings.labels } : {}),
-      ...(settings.after ? { after: settings.after } : {}),
-      ...(settings.revisionSource ? { revisionSource: settings.revisionSource } : {}),
-      ...(link ? { runUrl: link } : {}),
+      after: settings.after,
+      revisionSource: settings.revisionSource,
+      runUrl: link,
       log: actionLog(),
     });
   });

@@ -45,8 +45,8 @@ export async function runPlanAction(): Promise<void> {
       mode: settings.mode,
       // On a runner, only a kubeconfig the job gave (the input or KUBECONFIG) counts.
       clusterAvailable: kubeconfig.path !== undefined,
-      ...(base ? { base } : {}),
-      ...(kubeconfig.path ? { kubeconfigPath: kubeconfig.path } : {}),
+      base,
+      kubeconfigPath: kubeconfig.path,
       log: actionLog(),
     });
   });
@@ -110,7 +110,7 @@ async function publish(
       perEnvironment: settings.commentPerEnvironment,
       selected: settings.environments,
       labels: settings.labels,
-      ...(runUrl ? { runUrl } : {}),
+      runUrl,
       fullReportHint: FULL_REPORT,
       vocabulary: ACTION_VOCABULARY,
     });
@@ -170,24 +170,21 @@ async function writeReports(
   const dir = await mkdtemp(join(process.env.RUNNER_TEMP || tmpdir(), 'plumbline-plan-'));
   const markdown = join(dir, 'plan.md');
   const json = join(dir, 'plan.json');
-  await writeFile(
-    markdown,
-    renderMarkdown(result, { vocabulary: ACTION_VOCABULARY, ...(runUrl ? { runUrl } : {}) }),
-  );
+  await writeFile(markdown, renderMarkdown(result, { vocabulary: ACTION_VOCABULARY, runUrl }));
   await writeFile(json, renderJson(result, ACTION_VOCABULARY));
   return { markdown, json };
 }
 
 /** The whole report, or as much as GitHub keeps of a step summary, with a pointer to the rest. */
 function summaryText(result: PlanResult, runUrl: string | undefined): string {
-  const full = renderMarkdown(result, { vocabulary: ACTION_VOCABULARY, ...(runUrl ? { runUrl } : {}) });
+  const full = renderMarkdown(result, { vocabulary: ACTION_VOCABULARY, runUrl });
   if (full.length <= SUMMARY_LIMIT) return full;
   const {
     parts: [first = ''],
   } = renderMarkdownParts(result, {
     vocabulary: ACTION_VOCABULARY,
     limit: SUMMARY_LIMIT,
-    ...(runUrl ? { runUrl } : {}),
+    runUrl,
     fullReportHint: 'the report-markdown file',
   });
   return `${first}\n\nThe report is longer than a job summary holds; the whole of it is in the report-markdown and report-json files of this step.\n`;

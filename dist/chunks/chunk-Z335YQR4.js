@@ -15,7 +15,7 @@ import {
   resourceKey,
   splitApiVersion,
   toResource
-} from "./chunk-AYI4CWXV.js";
+} from "./chunk-INOONYJH.js";
 import {
   node_http_default
 } from "./chunk-B3KOW7WP.js";
@@ -791,7 +791,7 @@ async function compareEnvironmentLive(env, rendered, client, config, mode, compa
     desired: resources,
     live: live.objects,
     owned: live.owned,
-    ...dryRun ? { dryRun } : {},
+    dryRun,
     rules: config.diff.ignore
   });
   const comparison = {

@@ -4,7 +4,7 @@ import {
   FORGE_KINDS,
   detectForge,
   forgeFromEnvironment
-} from "./chunk-NY7JMRY4.js";
+} from "./chunk-VUCE3LVG.js";
 import {
   Command,
   Option,
@@ -20,15 +20,15 @@ import {
   summaryJson,
   summaryMarkdown,
   summaryText
-} from "./chunk-GJ3POP7K.js";
+} from "./chunk-NCUA5MW5.js";
 import {
   runUrl
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-73C57P5U.js";
+} from "./chunk-Z335YQR4.js";
 import "./chunk-E7ACZTBR.js";
-import "./chunk-AYI4CWXV.js";
+import "./chunk-INOONYJH.js";
 import {
   CONFIG_FILES
 } from "./chunk-BDM35VF6.js";
@@ -84,13 +84,13 @@ function driftCommand() {
       repoRoot,
       environments: flags.env,
       mode: flags.reader ? "reader" : "live",
-      ...kubeconfigPath ? { kubeconfigPath } : {},
+      kubeconfigPath,
       ...flags.context ? { context: flags.context } : {},
-      ...forge ? { forge } : {},
+      forge,
       ...flags.label.length > 0 ? { labels: flags.label } : {},
       ...flags.after === void 0 ? {} : { after: parseAfter(flags.after) },
       ...flags.revisionFrom ? { revisionSource: revisionSource(flags.revisionFrom) } : {},
-      ...link ? { runUrl: link } : {},
+      runUrl: link,
       log: cliLog()
     });
     const report = flags.format === "json" ? summaryJson(run.environments) : flags.format === "md" ? summaryMarkdown(run.environments) : summaryText(run.environments);

@@ -9270,8 +9270,8 @@ function createGitHubForge(options) {
     userAgent: options.userAgent ?? "plumbline",
     logger: options.logger ?? { warning: () => {
     } },
-    ...options.retries === void 0 ? {} : { retries: options.retries },
-    ...options.timeScale === void 0 ? {} : { timeScale: options.timeScale }
+    retries: options.retries,
+    timeScale: options.timeScale
   });
   return new GitHubForge(client, options.owner, options.repo, apiUrl, options.commentAuthor);
 }
@@ -11427,7 +11427,7 @@ async function openSandbox(options) {
   }
   return {
     env,
-    ...helmForKustomize ? { helmForKustomize } : {},
+    helmForKustomize,
     dispose: () => rm2(root, { recursive: true, force: true })
   };
 }
@@ -11467,7 +11467,7 @@ async function renderEnvironment(repoRoot, env, options = {}) {
   const tools = options.tools ?? {};
   const settings = options.settings ?? renderSettings();
   const helm = await optionalHelm(tools);
-  const sandbox = await openSandbox({ allowHosts: settings.allowHosts, ...helm ? { helm } : {} });
+  const sandbox = await openSandbox({ allowHosts: settings.allowHosts, helm });
   try {
     const boundary = await boundaryOf(repoRoot, options.top);
     await requireFolder(repoRoot, env.path);

@@ -6,7 +6,7 @@ import {
   detectForge,
   forgeFromEnvironment,
   gitHubRepositoryOfRemote
-} from "./chunk-NY7JMRY4.js";
+} from "./chunk-VUCE3LVG.js";
 import {
   Command,
   Option,
@@ -17,12 +17,12 @@ import {
   planTargetChange,
   plumblineAuthor,
   promote
-} from "./chunk-DGSQVZHA.js";
-import "./chunk-C7KAVEHM.js";
+} from "./chunk-MFVRWFLP.js";
+import "./chunk-F2O4ZAIC.js";
 import "./chunk-E7ACZTBR.js";
 import {
   runGit
-} from "./chunk-AYI4CWXV.js";
+} from "./chunk-INOONYJH.js";
 import {
   loadConfig
 } from "./chunk-BDM35VF6.js";
@@ -83,17 +83,17 @@ function promoteCommand() {
       config,
       to: flags.to,
       remote: flags.remote,
-      ...flags.group && { group: flags.group },
+      group: flags.group,
       ...flags.from && { from: flags.from },
-      ...flags.image && { image: flags.image },
-      ...flags.tag && { tag: flags.tag },
-      ...flags.digest && { digest: flags.digest },
-      ...flags.via && { via: flags.via },
-      ...flags.only && { images: flags.only },
-      ...flags.allowDowngrade && { allowDowngrade: true },
-      ...flags.dryRun && { dryRun: true },
+      image: flags.image,
+      tag: flags.tag,
+      digest: flags.digest,
+      via: flags.via,
+      images: flags.only,
+      allowDowngrade: flags.allowDowngrade,
+      dryRun: flags.dryRun,
       ...base && { base },
-      ...flags.label && { labels: flags.label },
+      labels: flags.label,
       author: commitAuthor(process.env)
     };
     const result = await promote(options, {
@@ -120,7 +120,7 @@ function output(result) {
     // The field keeps the name scripts already read, `pullRequest`, for a merge request too.
     changes: result.changes.map(({ promoted: _promoted, changeRequest, ...change }) => ({
       ...change,
-      ...changeRequest && { pullRequest: changeRequest }
+      pullRequest: changeRequest
     })),
     notes: result.notes,
     warnings: result.warnings

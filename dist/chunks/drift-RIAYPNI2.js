@@ -7,7 +7,7 @@ import {
   parseRevisionSource,
   runDrift,
   summaryMarkdown
-} from "./chunk-GJ3POP7K.js";
+} from "./chunk-NCUA5MW5.js";
 import {
   actionLog,
   kubeconfigInput,
@@ -18,7 +18,7 @@ import {
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-73C57P5U.js";
+} from "./chunk-Z335YQR4.js";
 import "./chunk-E7ACZTBR.js";
 import {
   booleanInput,
@@ -28,7 +28,7 @@ import {
 } from "./chunk-GJDOSEBB.js";
 import {
   gitHubForge
-} from "./chunk-AYI4CWXV.js";
+} from "./chunk-INOONYJH.js";
 import "./chunk-BDM35VF6.js";
 import {
   debug,
@@ -96,7 +96,7 @@ async function runDriftAction() {
   const forge = settings.token ? gitHubForge({
     token: settings.token,
     repository: process.env.GITHUB_REPOSITORY ?? "",
-    ...process.env.GITHUB_API_URL ? { apiUrl: process.env.GITHUB_API_URL } : {},
+    apiUrl: process.env.GITHUB_API_URL,
     logger: { warning: (message) => warning(message), debug }
   }) : void 0;
   const link = runUrl();
@@ -106,12 +106,12 @@ async function runDriftAction() {
       repoRoot: settings.repoRoot,
       environments: settings.environments,
       mode: settings.mode,
-      ...kubeconfig.path ? { kubeconfigPath: kubeconfig.path } : {},
-      ...forge ? { forge } : {},
+      kubeconfigPath: kubeconfig.path,
+      forge,
       ...settings.labels.length > 0 ? { labels: settings.labels } : {},
-      ...settings.after ? { after: settings.after } : {},
-      ...settings.revisionSource ? { revisionSource: settings.revisionSource } : {},
-      ...link ? { runUrl: link } : {},
+      after: settings.after,
+      revisionSource: settings.revisionSource,
+      runUrl: link,
       log: actionLog()
     });
   });

@@ -2,7 +2,7 @@ import { createRequire as __plumblineCreateRequire } from 'node:module';
 const require = __plumblineCreateRequire(import.meta.url);
 import {
   renderMarkdownParts
-} from "./chunk-C7KAVEHM.js";
+} from "./chunk-F2O4ZAIC.js";
 import {
   compareEnvironmentLive,
   connectCluster,
@@ -10,7 +10,7 @@ import {
   markerReserve,
   selectEnvironments,
   withMarker
-} from "./chunk-73C57P5U.js";
+} from "./chunk-Z335YQR4.js";
 import {
   silentLog
 } from "./chunk-E7ACZTBR.js";
@@ -32,7 +32,7 @@ import {
   secretValueChanges,
   withCheckout,
   workTreeTop
-} from "./chunk-AYI4CWXV.js";
+} from "./chunk-INOONYJH.js";
 import {
   CONFIG_FILES,
   loadConfig,
@@ -54,7 +54,7 @@ import { lstat, readFile } from "node:fs/promises";
 import { join } from "node:path";
 async function checkoutConfig(repoRoot) {
   const config = await loadConfig(repoRoot);
-  return { config, provenance: { from: "head", ...config.file ? { file: config.file } : {} } };
+  return { config, provenance: { from: "head", file: config.file } };
 }
 async function baseConfig(repoRoot, base, baseDir) {
   const source = await configAtRevision(repoRoot, base.tip);
@@ -386,9 +386,9 @@ function planCommentParts(forge, key, result, options) {
     limit: forge.bodyLimit,
     reserve: markerReserve({ kind: PLAN_COMMENT_KIND, key }),
     maxParts: MAX_COMMENT_PARTS,
-    ...options.runUrl ? { runUrl: options.runUrl } : {},
-    ...options.fullReportHint ? { fullReportHint: options.fullReportHint } : {},
-    ...options.vocabulary ? { vocabulary: options.vocabulary } : {}
+    runUrl: options.runUrl,
+    fullReportHint: options.fullReportHint,
+    vocabulary: options.vocabulary
   });
 }
 function planLabels(result) {

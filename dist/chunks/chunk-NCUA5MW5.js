@@ -6,7 +6,7 @@ import {
   connectCluster,
   findMarker,
   selectEnvironments
-} from "./chunk-73C57P5U.js";
+} from "./chunk-Z335YQR4.js";
 import {
   silentLog
 } from "./chunk-E7ACZTBR.js";
@@ -32,7 +32,7 @@ import {
   truncateSection,
   withCheckout,
   workTreeTop
-} from "./chunk-AYI4CWXV.js";
+} from "./chunk-INOONYJH.js";
 import {
   loadConfig
 } from "./chunk-BDM35VF6.js";
@@ -637,7 +637,7 @@ function changeList(drift, previous) {
 }
 function keyName(key) {
   const [, kind = "", namespace = "", ...name] = key.split("/");
-  return displayName({ kind, name: name.join("/"), ...namespace ? { namespace } : {} });
+  return displayName({ kind, name: name.join("/"), namespace });
 }
 function time(iso) {
   const date = new Date(iso);
@@ -671,9 +671,9 @@ async function reconcileIssue(forge, drift, options) {
     drift,
     status: decision.status,
     state: decision.state,
-    ...previous ? { previous } : {},
+    previous,
     after: options.after,
-    ...options.runUrl ? { runUrl: options.runUrl } : {},
+    runUrl: options.runUrl,
     limit: forge.bodyLimit
   });
   for (const step of decision.steps) {
@@ -719,7 +719,7 @@ async function reconcileIssue(forge, drift, options) {
             fingerprint: step.fingerprint,
             drift,
             state: decision.state,
-            ...previous ? { previous } : {}
+            previous
           })
         );
         outcome.actions.push("commented");
@@ -794,7 +794,7 @@ async function runDrift(options) {
               labels,
               now: now(),
               log: say,
-              ...options.runUrl ? { runUrl: options.runUrl } : {}
+              runUrl: options.runUrl
             });
           } catch (error) {
             outcome2.issueError = describeError(error);
@@ -1028,10 +1028,10 @@ function summaryJson(entries) {
           id,
           kind,
           fields,
-          ...writtenBy ? { writtenBy } : {},
+          writtenBy,
           notes: notes.map(redactMaskTokens)
         })),
-        ...issue ? { issue } : {},
+        issue,
         ...issueError ? { issueError: redactMaskTokens(issueError) } : {}
       }))
     },

@@ -13,9 +13,9 @@ import {
 
 // src/entry/github/action.ts
 var commands = {
-  plan: async () => (await import("./plan-XR3GF5LX.js")).runPlanAction(),
-  promote: async () => (await import("./promote-MJ7NUZZ5.js")).runPromoteAction(),
-  drift: async () => (await import("./drift-3BGOSAQ2.js")).runDriftAction()
+  plan: async () => (await import("./plan-M6CETQKS.js")).runPlanAction(),
+  promote: async () => (await import("./promote-FRD7ZXWZ.js")).runPromoteAction(),
+  drift: async () => (await import("./drift-RIAYPNI2.js")).runDriftAction()
 };
 async function runAction(fixed) {
   try {

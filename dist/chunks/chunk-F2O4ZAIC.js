@@ -23,7 +23,7 @@ import {
   redactResult,
   riskCount,
   secretValueChanges
-} from "./chunk-AYI4CWXV.js";
+} from "./chunk-INOONYJH.js";
 import {
   NO_OPTIONS,
   describeProblem

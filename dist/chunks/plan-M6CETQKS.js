@@ -5,14 +5,14 @@ import {
   renderJson,
   runPlan,
   toPlanReport
-} from "./chunk-NI5LOTL5.js";
+} from "./chunk-NEN67Y6G.js";
 import {
   ACTION_VOCABULARY
 } from "./chunk-RVSZAHFT.js";
 import {
   renderMarkdown,
   renderMarkdownParts
-} from "./chunk-C7KAVEHM.js";
+} from "./chunk-F2O4ZAIC.js";
 import {
   actionLog,
   kubeconfigInput,
@@ -23,7 +23,7 @@ import {
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-73C57P5U.js";
+} from "./chunk-Z335YQR4.js";
 import "./chunk-E7ACZTBR.js";
 import {
   booleanInput,
@@ -36,7 +36,7 @@ import {
   context,
   gitHubForge,
   hasChanges
-} from "./chunk-AYI4CWXV.js";
+} from "./chunk-INOONYJH.js";
 import "./chunk-BDM35VF6.js";
 import {
   debug,
@@ -129,8 +129,8 @@ async function runPlanAction() {
       mode: settings.mode,
       // On a runner, only a kubeconfig the job gave (the input or KUBECONFIG) counts.
       clusterAvailable: kubeconfig.path !== void 0,
-      ...base ? { base } : {},
-      ...kubeconfig.path ? { kubeconfigPath: kubeconfig.path } : {},
+      base,
+      kubeconfigPath: kubeconfig.path,
       log: actionLog()
     });
   });
@@ -183,7 +183,7 @@ async function publish(result, pullRequest, token, settings, runUrl2) {
       perEnvironment: settings.commentPerEnvironment,
       selected: settings.environments,
       labels: settings.labels,
-      ...runUrl2 ? { runUrl: runUrl2 } : {},
+      runUrl: runUrl2,
       fullReportHint: FULL_REPORT,
       vocabulary: ACTION_VOCABULARY
     });
@@ -226,22 +226,19 @@ async function writeReports(result, runUrl2) {
   const dir = await mkdtemp(join(process.env.RUNNER_TEMP || tmpdir(), "plumbline-plan-"));
   const markdown = join(dir, "plan.md");
   const json = join(dir, "plan.json");
-  await writeFile(
-    markdown,
-    renderMarkdown(result, { vocabulary: ACTION_VOCABULARY, ...runUrl2 ? { runUrl: runUrl2 } : {} })
-  );
+  await writeFile(markdown, renderMarkdown(result, { vocabulary: ACTION_VOCABULARY, runUrl: runUrl2 }));
   await writeFile(json, renderJson(result, ACTION_VOCABULARY));
   return { markdown, json };
 }
 function summaryText(result, runUrl2) {
-  const full = renderMarkdown(result, { vocabulary: ACTION_VOCABULARY, ...runUrl2 ? { runUrl: runUrl2 } : {} });
+  const full = renderMarkdown(result, { vocabulary: ACTION_VOCABULARY, runUrl: runUrl2 });
   if (full.length <= SUMMARY_LIMIT) return full;
   const {
     parts: [first = ""]
   } = renderMarkdownParts(result, {
     vocabulary: ACTION_VOCABULARY,
     limit: SUMMARY_LIMIT,
-    ...runUrl2 ? { runUrl: runUrl2 } : {},
+    runUrl: runUrl2,
     fullReportHint: "the report-markdown file"
   });
   return `${first}

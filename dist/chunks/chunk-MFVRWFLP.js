@@ -4,7 +4,7 @@ import {
   objectSections,
   summaryTable,
   verdict
-} from "./chunk-C7KAVEHM.js";
+} from "./chunk-F2O4ZAIC.js";
 import {
   ForgeError,
   addWorktree,
@@ -27,7 +27,7 @@ import {
   truncateSection,
   withCheckout,
   workTreeTop
-} from "./chunk-AYI4CWXV.js";
+} from "./chunk-INOONYJH.js";
 import {
   require_dist
 } from "./chunk-BDM35VF6.js";
@@ -46,7 +46,7 @@ function parseImageRef(ref) {
   const colon = withoutDigest.indexOf(":", slash + 1);
   const name = colon === -1 ? withoutDigest : withoutDigest.slice(0, colon);
   const tag = colon === -1 ? void 0 : withoutDigest.slice(colon + 1);
-  return { name, ...tag !== void 0 && { tag }, ...digest !== void 0 && { digest } };
+  return { name, tag, digest };
 }
 function formatImageRef(ref) {
   return `${ref.name}${ref.tag !== void 0 ? `:${ref.tag}` : ""}${ref.digest !== void 0 ? `@${ref.digest}` : ""}`;
@@ -123,11 +123,11 @@ function resolveSettings(options, checkedOutBranch) {
     repoRoot: options.repoRoot,
     target,
     ...fromName && { source: environment(options.config, fromName, "source") },
-    ...explicit && { explicit },
+    explicit,
     via: options.via ?? target.promote?.via ?? "pull-request",
     group: options.group ?? target.promote?.group ?? "environment",
     allowDowngrade: options.allowDowngrade ?? target.promote?.allowDowngrade ?? false,
-    ...only && { only },
+    only,
     dryRun: options.dryRun ?? false,
     remote: options.remote ?? "origin",
     base,
@@ -333,8 +333,8 @@ function promotedImages(target, promotions) {
     environment: target,
     from: p.from.map(formatVersion),
     to: formatVersion(p.to),
-    ...p.to.tag !== void 0 && { tag: p.to.tag },
-    ...p.to.digest !== void 0 && { digest: p.to.digest },
+    tag: p.to.tag,
+    digest: p.to.digest,
     source: p.origin,
     files: [...new Set(p.places.map((place) => place.replace(/:\d+$/, "")))]
   }));
@@ -994,9 +994,9 @@ function fieldSite(file, format, node, where, names, fields) {
     line: lineAt(file, node.range?.[0] ?? 0),
     where,
     names,
-    version: { ...tag !== void 0 && { tag }, ...digest !== void 0 && { digest } },
-    ...fields.tag && { tag: fields.tag },
-    ...fields.digest && { digest: fields.digest }
+    version: { tag, digest },
+    tag: fields.tag,
+    digest: fields.digest
   };
 }
 function refSite(file, format, scalar, where) {
@@ -1110,12 +1110,12 @@ async function attemptChange(base, settings, deps, { branch, onlyImage, attempt 
   }
   const summary = {
     target: settings.target.name,
-    ...settings.source && { source: settings.source.name },
+    source: settings.source?.name,
     baseCommit: base.baseHead,
     promotions: plan.promotions,
     superseded,
     // The body names the change request as the forge does (a merge request on GitLab).
-    ...deps.forge && { changeRequest: deps.forge.words.changeRequest }
+    changeRequest: deps.forge?.words.changeRequest
   };
   const pushed = await commitAndPush(base.dir, settings, deps, rewrites, commitMessage(summary), {
     branch,

@@ -3,7 +3,7 @@ const require = __plumblineCreateRequire(import.meta.url);
 import {
   ForgeError,
   gitHubForge
-} from "./chunk-AYI4CWXV.js";
+} from "./chunk-INOONYJH.js";
 import {
   node_http_default
 } from "./chunk-B3KOW7WP.js";
@@ -64,7 +64,7 @@ function gitLabForgeOptionsFromEnvironment(env) {
     );
   }
   const caFile = value(env, "PLUMBLINE_GITLAB_CA_FILE") ?? value(env, "CI_SERVER_TLS_CA_FILE");
-  return { token, tokenVariable, apiUrl, projectId, ...caFile === void 0 ? {} : { caFile } };
+  return { token, tokenVariable, apiUrl, projectId, caFile };
 }
 function value(env, name) {
   const found = env[name]?.trim();
@@ -278,7 +278,7 @@ function createGitLabClient(options) {
         body: answer ? parseBody(answer) : void 0,
         headers,
         attempts: attempt,
-        ...networkCode === void 0 ? {} : { networkCode },
+        networkCode,
         ...decision.reason === "wait-too-long" ? { waitMs: decision.waitMs } : {}
       });
     }
@@ -392,11 +392,11 @@ function createGitLabForge(options) {
     apiUrl: options.apiUrl,
     ...options.caFile === void 0 ? {} : { ca: readCa(options.caFile) },
     tokenSource: { variable: options.tokenVariable ?? "PLUMBLINE_GITLAB_TOKEN" },
-    ...options.logger === void 0 ? {} : { logger: options.logger },
-    ...options.retry === void 0 ? {} : { retry: options.retry },
-    ...options.timeoutSeconds === void 0 ? {} : { timeoutSeconds: options.timeoutSeconds },
-    ...options.sleep === void 0 ? {} : { sleep: options.sleep },
-    ...options.now === void 0 ? {} : { now: options.now }
+    logger: options.logger,
+    retry: options.retry,
+    timeoutSeconds: options.timeoutSeconds,
+    sleep: options.sleep,
+    now: options.now
   });
   return new GitLabForge(
     client,
@@ -676,7 +676,7 @@ function forgeFromEnvironment(kind, env = process.env, options = {}) {
   return gitHubForge({
     token,
     repository,
-    ...env.GITHUB_API_URL ? { apiUrl: env.GITHUB_API_URL } : {},
+    apiUrl: env.GITHUB_API_URL,
     logger
   });
 }

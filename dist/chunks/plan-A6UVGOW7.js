@@ -5,7 +5,7 @@ import {
   detectForge,
   forgeFromEnvironment,
   gitLabCiContext
-} from "./chunk-NY7JMRY4.js";
+} from "./chunk-VUCE3LVG.js";
 import {
   cliVocabulary
 } from "./chunk-FJR3CBAD.js";
@@ -20,13 +20,13 @@ import {
   publishPlan,
   renderJson,
   runPlan
-} from "./chunk-NI5LOTL5.js";
+} from "./chunk-NEN67Y6G.js";
 import {
   renderMarkdown
-} from "./chunk-C7KAVEHM.js";
+} from "./chunk-F2O4ZAIC.js";
 import {
   chooseKubeconfig
-} from "./chunk-73C57P5U.js";
+} from "./chunk-Z335YQR4.js";
 import "./chunk-E7ACZTBR.js";
 import {
   CHANGE_SYMBOLS,
@@ -45,7 +45,7 @@ import {
   redactResult,
   riskCount,
   secretValueChanges
-} from "./chunk-AYI4CWXV.js";
+} from "./chunk-INOONYJH.js";
 import "./chunk-BDM35VF6.js";
 import "./chunk-B3KOW7WP.js";
 import "./chunk-YRCAMOFP.js";
@@ -206,7 +206,7 @@ function planCommand() {
       mode,
       clusterAvailable: kubeconfig.available,
       ...base ? { base } : {},
-      ...kubeconfig.path ? { kubeconfigPath: kubeconfig.path } : {},
+      kubeconfigPath: kubeconfig.path,
       ...flags.context ? { context: flags.context } : {},
       log: cliLog()
     });
@@ -261,7 +261,7 @@ function forgeTarget(flags, env) {
     const number2 = flags.pr ?? mergeRequest?.iid;
     if (number2 === void 0) throw missingNumber("merge request", "CI_MERGE_REQUEST_IID is not set");
     const base = mergeRequest?.diffBaseSha;
-    return { forge, number: number2, ...base ? { base } : {} };
+    return { forge, number: number2, base };
   }
   const number = flags.pr ?? pullRequestNumberOfEvent(env.GITHUB_EVENT_PATH);
   if (number === void 0)

@@ -3,8 +3,8 @@ const require = __plumblineCreateRequire(import.meta.url);
 import {
   planTargetChange,
   promote
-} from "./chunk-DGSQVZHA.js";
-import "./chunk-C7KAVEHM.js";
+} from "./chunk-MFVRWFLP.js";
+import "./chunk-F2O4ZAIC.js";
 import {
   booleanInput,
   choiceInput,
@@ -14,7 +14,7 @@ import {
 import {
   context,
   gitHubForge
-} from "./chunk-AYI4CWXV.js";
+} from "./chunk-INOONYJH.js";
 import {
   loadConfig
 } from "./chunk-BDM35VF6.js";
@@ -86,16 +86,16 @@ async function runPromoteAction() {
     config,
     to: chosen.to,
     dryRun: chosen.dryRun,
-    ...chosen.from && { from: chosen.from },
-    ...chosen.image && { image: chosen.image },
-    ...chosen.tag && { tag: chosen.tag },
-    ...chosen.digest && { digest: chosen.digest },
-    ...chosen.via && { via: chosen.via },
-    ...chosen.group && { group: chosen.group },
+    from: chosen.from,
+    image: chosen.image,
+    tag: chosen.tag,
+    digest: chosen.digest,
+    via: chosen.via,
+    group: chosen.group,
     ...chosen.images.length > 0 && { images: chosen.images },
     ...chosen.labels.length > 0 && { labels: chosen.labels },
     ...chosen.allowDowngrade && { allowDowngrade: true },
-    ...chosen.base && { base: chosen.base },
+    base: chosen.base,
     // The identity GitHub shows for workflow commits, used only when git has none configured.
     author: { name: "github-actions[bot]", email: "41898282+github-actions[bot]@users.noreply.github.com" }
   };
