@@ -4,30 +4,22 @@
  * (/proc/self/environ, with every token of the job) and the kubeconfig file. Such an
  * environment fails with an error naming the link, never its target's content.
  */
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { describe, it } from 'vitest';
 import {
   type Canaries,
   expectContained,
   expectNothingLeaked,
-  type Forges,
   greetingTemplate,
   HostileRepo,
   helmChart,
+  hostileCase,
   kustomizeEnv,
   link,
-  type Outcome,
-  plantCanaries,
   plumblineConfig,
-  runEveryPath,
-  startForges,
-  stopForges,
+  useForges,
 } from './harness.js';
 
-let forges: Forges;
-beforeAll(async () => {
-  forges = await startForges();
-});
-afterAll(() => stopForges(forges));
+const context = useForges();
 
 /** Each hostile chart links one file out of the repository. */
 const links = {
@@ -41,14 +33,9 @@ const leakTemplate =
   'data:\n  stolen: {{ .Files.Get "files/stolen" | replace "\\x00" " " | toJson }}\n';
 
 describe('class 2: chart symlinks to /proc/self/environ and the kubeconfig', () => {
-  let canaries: Canaries;
-  let repo: HostileRepo;
-  let outcomes: Outcome[];
-
-  beforeAll(async () => {
-    canaries = plantCanaries(forges);
+  const hostile = hostileCase(context, 'chart symlinks', (canaries) => {
     const charts = Object.keys(links);
-    repo = new HostileRepo(
+    const repo = new HostileRepo(
       {
         'plumbline.yaml': plumblineConfig([
           { name: 'dev', path: 'envs/dev', renderer: 'kustomize' },
@@ -71,19 +58,15 @@ describe('class 2: chart symlinks to /proc/self/environ and the kubeconfig', () 
         ),
       },
     );
-    outcomes = await runEveryPath(repo, canaries, forges, 'chart symlinks');
-  });
-  afterAll(() => {
-    repo.remove();
-    canaries.remove();
+    return repo;
   });
 
   it('leaks no canary, on every path', () => {
-    for (const outcome of outcomes) expectNothingLeaked(outcome, canaries);
+    for (const outcome of hostile.outcomes) expectNothingLeaked(outcome, hostile.canaries);
   });
 
   it('fails each chart with an error naming its link, and still reports dev', () => {
-    for (const outcome of outcomes) {
+    for (const outcome of hostile.outcomes) {
       expectContained(outcome, {
         failed: Object.keys(links),
         healthy: { dev: 'GREETING: hola' },

@@ -4,30 +4,21 @@
  * outside), and plumbline.yaml itself (to /proc/self/environ). Every path is resolved and
  * must stay inside the repository; the config comes from the base anyway.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-  type Canaries,
   environmentNames,
   expectContained,
   expectNothingLeaked,
-  type Forges,
   HostileRepo,
   helmChart,
+  hostileCase,
   kustomizeEnv,
   link,
-  type Outcome,
-  plantCanaries,
   plumblineConfig,
-  runEveryPath,
-  startForges,
-  stopForges,
+  useForges,
 } from './harness.js';
 
-let forges: Forges;
-beforeAll(async () => {
-  forges = await startForges();
-});
-afterAll(() => stopForges(forges));
+const context = useForges();
 
 /** A chart that shows its values, as many charts do with a config map of settings. */
 const valuesChart = helmChart(
@@ -47,38 +38,32 @@ const environments = [
 ];
 
 describe('class 3: a values file and an environment folder linked out of the repository', () => {
-  let canaries: Canaries;
-  let repo: HostileRepo;
-  let outcomes: Outcome[];
-
-  beforeAll(async () => {
-    canaries = plantCanaries(forges);
-    repo = new HostileRepo(
-      {
-        'plumbline.yaml': plumblineConfig(environments),
-        ...kustomizeEnv('dev', 'hello'),
-        ...valuesChart,
-        'envs/path-link/app.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: a, namespace: app }\n',
-      },
-      {
-        ...kustomizeEnv('dev', 'hola'),
-        'envs/values-link/values.yaml': link(canaries.kubeconfig),
-        'envs/path-link': link(canaries.outsideFolder),
-      },
-    );
-    outcomes = await runEveryPath(repo, canaries, forges, 'path escapes');
-  });
-  afterAll(() => {
-    repo.remove();
-    canaries.remove();
-  });
+  const hostile = hostileCase(
+    context,
+    'path escapes',
+    (canaries) =>
+      new HostileRepo(
+        {
+          'plumbline.yaml': plumblineConfig(environments),
+          ...kustomizeEnv('dev', 'hello'),
+          ...valuesChart,
+          'envs/path-link/app.yaml':
+            'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: a, namespace: app }\n',
+        },
+        {
+          ...kustomizeEnv('dev', 'hola'),
+          'envs/values-link/values.yaml': link(canaries.kubeconfig),
+          'envs/path-link': link(canaries.outsideFolder),
+        },
+      ),
+  );
 
   it('leaks no canary, on every path', () => {
-    for (const outcome of outcomes) expectNothingLeaked(outcome, canaries);
+    for (const outcome of hostile.outcomes) expectNothingLeaked(outcome, hostile.canaries);
   });
 
   it('fails both environments with errors naming the link, and still reports dev', () => {
-    for (const outcome of outcomes) {
+    for (const outcome of hostile.outcomes) {
       expectContained(outcome, {
         failed: ['values-link', 'path-link'],
         healthy: { dev: 'GREETING: hola' },
@@ -89,35 +74,28 @@ describe('class 3: a values file and an environment folder linked out of the rep
 });
 
 describe('class 3: plumbline.yaml in the head is a link to /proc/self/environ', () => {
-  let canaries: Canaries;
-  let repo: HostileRepo;
-  let outcomes: Outcome[];
-
-  beforeAll(async () => {
-    canaries = plantCanaries(forges);
-    repo = new HostileRepo(
-      {
-        'plumbline.yaml': plumblineConfig([{ name: 'dev', path: 'envs/dev', renderer: 'kustomize' }]),
-        ...kustomizeEnv('dev', 'hello'),
-      },
-      { ...kustomizeEnv('dev', 'hola'), 'plumbline.yaml': link('/proc/self/environ') },
-    );
-    outcomes = await runEveryPath(repo, canaries, forges, 'config link');
-  });
-  afterAll(() => {
-    repo.remove();
-    canaries.remove();
-  });
+  const hostile = hostileCase(
+    context,
+    'config link',
+    (_canaries) =>
+      new HostileRepo(
+        {
+          'plumbline.yaml': plumblineConfig([{ name: 'dev', path: 'envs/dev', renderer: 'kustomize' }]),
+          ...kustomizeEnv('dev', 'hello'),
+        },
+        { ...kustomizeEnv('dev', 'hola'), 'plumbline.yaml': link('/proc/self/environ') },
+      ),
+  );
 
   it('leaks no canary, on every path', () => {
-    for (const outcome of outcomes) expectNothingLeaked(outcome, canaries);
+    for (const outcome of hostile.outcomes) expectNothingLeaked(outcome, hostile.canaries);
   });
 
   it("plans with the base's config and flags the head's change to it", () => {
-    for (const outcome of outcomes) {
+    for (const outcome of hostile.outcomes) {
       expectContained(outcome, { failed: [], healthy: { dev: 'GREETING: hola' } });
     }
-    const cli = outcomes.find((outcome) => outcome.path === 'cli')!;
+    const cli = hostile.outcomes.find((outcome) => outcome.path === 'cli')!;
     expect(environmentNames(cli.report)).toEqual(['dev']);
     expect(cli.report?.config).toEqual({ from: 'base', file: 'plumbline.yaml', headChange: 'changed' });
   });

@@ -6,28 +6,19 @@
  * the config change. And a base ignore rule never hides the fields of an object the head
  * adds.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import {
-  type Canaries,
   environmentNames,
   expectContained,
   expectNothingLeaked,
-  type Forges,
   HostileRepo,
-  type Outcome,
-  plantCanaries,
+  hostileCase,
   plumblineConfig,
-  runEveryPath,
-  startForges,
-  stopForges,
+  useForges,
 } from './harness.js';
 
-let forges: Forges;
-beforeAll(async () => {
-  forges = await startForges();
-});
-afterAll(() => stopForges(forges));
+const context = useForges();
 
 const binding = (role: string, subject: string) =>
   stringify({
@@ -61,103 +52,90 @@ const baseEnvironments = [
 const baseIgnore = { diff: { ignore: [{ group: 'apps', kind: 'Deployment', path: '/spec/replicas' }] } };
 
 describe("class 6: the pull request's own plumbline.yaml is not applied", () => {
-  let canaries: Canaries;
-  let repo: HostileRepo;
-  let outcomes: Outcome[];
-
-  beforeAll(async () => {
-    canaries = plantCanaries(forges);
-    repo = new HostileRepo(
-      {
-        'plumbline.yaml': plumblineConfig(baseEnvironments, baseIgnore),
-        'envs/dev/app.yaml': deployment('web', 2),
-        'envs/prod/rbac.yaml': binding('view', 'alice'),
-        'envs/evil/app.yaml': deployment('evil', 1),
-      },
-      {
-        // The head's rules: hide the binding's escalation, drop dev, plan an environment of its own.
-        'plumbline.yaml': plumblineConfig(
-          [
-            { name: 'prod', path: 'envs/prod', renderer: 'plain' },
-            { name: 'evil', path: 'envs/evil', renderer: 'plain' },
-          ],
-          {
-            diff: {
-              ignore: [
-                ...baseIgnore.diff.ignore,
-                { group: 'rbac.authorization.k8s.io', kind: 'ClusterRoleBinding', path: '/roleRef' },
-                { group: 'rbac.authorization.k8s.io', kind: 'ClusterRoleBinding', path: '/subjects' },
-              ],
+  const hostile = hostileCase(
+    context,
+    'own rules',
+    (_canaries) =>
+      new HostileRepo(
+        {
+          'plumbline.yaml': plumblineConfig(baseEnvironments, baseIgnore),
+          'envs/dev/app.yaml': deployment('web', 2),
+          'envs/prod/rbac.yaml': binding('view', 'alice'),
+          'envs/evil/app.yaml': deployment('evil', 1),
+        },
+        {
+          // The head's rules: hide the binding's escalation, drop dev, plan an environment of its own.
+          'plumbline.yaml': plumblineConfig(
+            [
+              { name: 'prod', path: 'envs/prod', renderer: 'plain' },
+              { name: 'evil', path: 'envs/evil', renderer: 'plain' },
+            ],
+            {
+              diff: {
+                ignore: [
+                  ...baseIgnore.diff.ignore,
+                  { group: 'rbac.authorization.k8s.io', kind: 'ClusterRoleBinding', path: '/roleRef' },
+                  { group: 'rbac.authorization.k8s.io', kind: 'ClusterRoleBinding', path: '/subjects' },
+                ],
+              },
             },
-          },
-        ),
-        'envs/prod/rbac.yaml': binding('cluster-admin', 'mallory'),
-        'envs/dev/app.yaml': deployment('web', 2, '2'),
-        'envs/evil/app.yaml': deployment('evil', 3),
-      },
-    );
-    outcomes = await runEveryPath(repo, canaries, forges, 'own rules');
-  });
-  afterAll(() => {
-    repo.remove();
-    canaries.remove();
-  });
+          ),
+          'envs/prod/rbac.yaml': binding('cluster-admin', 'mallory'),
+          'envs/dev/app.yaml': deployment('web', 2, '2'),
+          'envs/evil/app.yaml': deployment('evil', 3),
+        },
+      ),
+  );
 
   it('leaks no canary, on every path', () => {
-    for (const outcome of outcomes) expectNothingLeaked(outcome, canaries);
+    for (const outcome of hostile.outcomes) expectNothingLeaked(outcome, hostile.canaries);
   });
 
   it("shows the binding's new roleRef and subjects despite the head's ignore rules", () => {
-    for (const outcome of outcomes) {
+    for (const outcome of hostile.outcomes) {
       expectContained(outcome, { failed: [], healthy: { prod: 'cluster-admin' } });
       expect(outcome.markdown, outcome.path).toContain('mallory');
     }
   });
 
   it("plans the base's environments, not the head's", () => {
-    for (const outcome of outcomes) {
+    for (const outcome of hostile.outcomes) {
       expectContained(outcome, { failed: [], healthy: { dev: 'example.test/web:2' } });
       expect(outcome.markdown, `${outcome.path} plans envs/evil`).not.toMatch(/\bevil\b/);
     }
-    const cli = outcomes.find((outcome) => outcome.path === 'cli')!;
+    const cli = hostile.outcomes.find((outcome) => outcome.path === 'cli')!;
     expect(environmentNames(cli.report)).toEqual(['dev', 'prod']);
   });
 
   it('flags the changed plumbline.yaml in the report', () => {
-    const cli = outcomes.find((outcome) => outcome.path === 'cli')!;
+    const cli = hostile.outcomes.find((outcome) => outcome.path === 'cli')!;
     expect(cli.report?.config).toEqual({ from: 'base', file: 'plumbline.yaml', headChange: 'changed' });
-    for (const outcome of outcomes) expect(outcome.markdown, outcome.path).toContain('plumbline.yaml');
+    for (const outcome of hostile.outcomes)
+      expect(outcome.markdown, outcome.path).toContain('plumbline.yaml');
   });
 });
 
 describe('class 6: a base ignore rule does not hide the fields of an object the head adds', () => {
-  let canaries: Canaries;
-  let repo: HostileRepo;
-  let outcomes: Outcome[];
-
-  beforeAll(async () => {
-    canaries = plantCanaries(forges);
-    repo = new HostileRepo(
-      {
-        'plumbline.yaml': plumblineConfig(baseEnvironments, baseIgnore),
-        'envs/dev/app.yaml': deployment('web', 2),
-        'envs/prod/rbac.yaml': binding('view', 'alice'),
-      },
-      { 'envs/dev/app.yaml': `${deployment('web', 2)}---\n${deployment('miner', 50)}` },
-    );
-    outcomes = await runEveryPath(repo, canaries, forges, 'added object');
-  });
-  afterAll(() => {
-    repo.remove();
-    canaries.remove();
-  });
+  const hostile = hostileCase(
+    context,
+    'added object',
+    (_canaries) =>
+      new HostileRepo(
+        {
+          'plumbline.yaml': plumblineConfig(baseEnvironments, baseIgnore),
+          'envs/dev/app.yaml': deployment('web', 2),
+          'envs/prod/rbac.yaml': binding('view', 'alice'),
+        },
+        { 'envs/dev/app.yaml': `${deployment('web', 2)}---\n${deployment('miner', 50)}` },
+      ),
+  );
 
   it("shows the added Deployment's replicas", () => {
-    for (const outcome of outcomes) {
-      expectNothingLeaked(outcome, canaries);
+    for (const outcome of hostile.outcomes) {
+      expectNothingLeaked(outcome, hostile.canaries);
       expectContained(outcome, { failed: [], healthy: { dev: 'replicas: 50' } });
     }
-    const cli = outcomes.find((outcome) => outcome.path === 'cli')!;
+    const cli = hostile.outcomes.find((outcome) => outcome.path === 'cli')!;
     const dev = cli.report?.environments.find((env) => env.name === 'dev');
     const miner = dev?.objects.find((object) => object.name === 'miner');
     expect(miner).toMatchObject({ change: 'added', diff: expect.stringContaining('replicas: 50') });

@@ -6,29 +6,20 @@
  * holds the folders (repository content is data, even on the base branch); the head
  * changes them so that every one is planned, and breaks one so its name is in an error.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-  type Canaries,
   configMap,
   expectNothingLeaked,
-  type Forges,
   HostileRepo,
+  hostileCase,
   kustomization,
   mentionableText,
-  type Outcome,
-  plantCanaries,
   quickActionLines,
-  runEveryPath,
-  startForges,
-  stopForges,
   type Tree,
+  useForges,
 } from './harness.js';
 
-let forges: Forges;
-beforeAll(async () => {
-  forges = await startForges();
-});
-afterAll(() => stopForges(forges));
+const context = useForges();
 
 /** Folder names under envs/ (a `/` makes a nested folder, whose path is the environment's name). */
 const HOSTILE_NAMES = [
@@ -53,14 +44,9 @@ function environment(name: string, greeting: string, value = 'hello'): Tree {
 }
 
 describe('class 8: environment names and data cannot issue workflow commands, mentions or quick actions', () => {
-  let canaries: Canaries;
-  let repo: HostileRepo;
-  let outcomes: Outcome[];
-
-  beforeAll(async () => {
-    canaries = plantCanaries(forges);
+  const hostile = hostileCase(context, 'names', (_canaries) => {
     // No plumbline.yaml: the environments are discovered.
-    repo = new HostileRepo(
+    const repo = new HostileRepo(
       Object.assign({}, ...['dev', ...HOSTILE_NAMES].map((name) => environment(name, 'hello'))),
       {
         ...Object.assign(
@@ -72,19 +58,15 @@ describe('class 8: environment names and data cannot issue workflow commands, me
         [`envs/${BROKEN}/kustomization.yaml`]: kustomization({ resources: ['app.yaml', 'missing.yaml'] }),
       },
     );
-    outcomes = await runEveryPath(repo, canaries, forges, 'names');
-  });
-  afterAll(() => {
-    repo.remove();
-    canaries.remove();
+    return repo;
   });
 
-  const action = () => outcomes.find((outcome) => outcome.path === 'action')!;
-  const gitlab = () => outcomes.find((outcome) => outcome.path === 'gitlab')!;
+  const action = () => hostile.outcomes.find((outcome) => outcome.path === 'action')!;
+  const gitlab = () => hostile.outcomes.find((outcome) => outcome.path === 'gitlab')!;
 
   it('leaks no canary and still plans dev', () => {
-    for (const outcome of outcomes) {
-      expectNothingLeaked(outcome, canaries);
+    for (const outcome of hostile.outcomes) {
+      expectNothingLeaked(outcome, hostile.canaries);
       expect(outcome.markdown, outcome.path).toContain('GREETING: hola');
     }
   });
@@ -115,8 +97,8 @@ describe('class 8: environment names and data cannot issue workflow commands, me
   });
 
   it('reports the broken environment as failed, its name escaped', () => {
-    for (const outcome of outcomes) expect(outcome.code, outcome.path).toBe(1);
-    const cli = outcomes.find((outcome) => outcome.path === 'cli')!;
+    for (const outcome of hostile.outcomes) expect(outcome.code, outcome.path).toBe(1);
+    const cli = hostile.outcomes.find((outcome) => outcome.path === 'cli')!;
     expect(cli.report?.environments.find((env) => env.name === BROKEN)?.status).toBe('failed');
   });
 });

@@ -9,23 +9,18 @@ import {
   configMap,
   expectContained,
   expectNothingLeaked,
-  type Forges,
   HostileRepo,
+  hostileCase,
   type Outcome,
   openChangeRequest,
   plantCanaries,
   plumblineConfig,
   runAction,
   runEveryPath,
-  startForges,
-  stopForges,
+  useForges,
 } from './harness.js';
 
-let forges: Forges;
-beforeAll(async () => {
-  forges = await startForges();
-});
-afterAll(() => stopForges(forges));
+const context = useForges();
 
 /** Ten levels of ten aliases: 10^10 strings once expanded, a few hundred bytes written. */
 function aliasBomb(): string {
@@ -45,30 +40,23 @@ const devChange = {
 };
 
 describe('class 10: a YAML alias bomb fails only its environment', () => {
-  let canaries: Canaries;
-  let repo: HostileRepo;
-  let outcomes: Outcome[];
-
-  beforeAll(async () => {
-    canaries = plantCanaries(forges);
-    repo = new HostileRepo(
-      {
-        'plumbline.yaml': plumblineConfig(plain(['dev', 'bomb'])),
-        'envs/dev/app.yaml': devChange.base,
-        'envs/bomb/app.yaml': configMap('bomb', { a: 'b' }),
-      },
-      { 'envs/dev/app.yaml': devChange.head, 'envs/bomb/app.yaml': aliasBomb() },
-    );
-    outcomes = await runEveryPath(repo, canaries, forges, 'alias bomb');
-  });
-  afterAll(() => {
-    repo.remove();
-    canaries.remove();
-  });
+  const hostile = hostileCase(
+    context,
+    'alias bomb',
+    (_canaries) =>
+      new HostileRepo(
+        {
+          'plumbline.yaml': plumblineConfig(plain(['dev', 'bomb'])),
+          'envs/dev/app.yaml': devChange.base,
+          'envs/bomb/app.yaml': configMap('bomb', { a: 'b' }),
+        },
+        { 'envs/dev/app.yaml': devChange.head, 'envs/bomb/app.yaml': aliasBomb() },
+      ),
+  );
 
   it('fails the bomb and reports dev, on every path', () => {
-    for (const outcome of outcomes) {
-      expectNothingLeaked(outcome, canaries);
+    for (const outcome of hostile.outcomes) {
+      expectNothingLeaked(outcome, hostile.canaries);
       expectContained(outcome, { failed: ['bomb'], healthy: { dev: 'GREETING: hola' } });
     }
   });
@@ -81,7 +69,7 @@ describe("class 10: the base config's render.limits fail an environment that exc
   const limits = { objects: 50, bytes: 200_000 };
 
   beforeAll(async () => {
-    canaries = plantCanaries(forges);
+    canaries = plantCanaries(context.forges);
     const many = Array.from({ length: limits.objects + 10 }, (_, index) =>
       configMap(`cm-${index}`, { n: String(index) }),
     );
@@ -100,7 +88,7 @@ describe("class 10: the base config's render.limits fail an environment that exc
         'envs/many-bytes/app.yaml': configMap('one', { a: 'x'.repeat(limits.bytes + 50_000) }),
       },
     );
-    outcomes = await runEveryPath(repo, canaries, forges, 'limits');
+    outcomes = await runEveryPath(repo, canaries, context.forges, 'limits');
   });
   afterAll(() => {
     repo.remove();
@@ -130,7 +118,7 @@ describe('class 10: a change too big for ten comments is cut at ten parts', () =
     ).join('---\n');
 
   beforeAll(async () => {
-    canaries = plantCanaries(forges);
+    canaries = plantCanaries(context.forges);
     repo = new HostileRepo(
       {
         'plumbline.yaml': plumblineConfig(plain(['dev', 'big'])),
@@ -139,7 +127,7 @@ describe('class 10: a change too big for ten comments is cut at ten parts', () =
       },
       { 'envs/dev/app.yaml': devChange.head, 'envs/big/app.yaml': big('b') },
     );
-    action = await runAction(repo, canaries, forges, openChangeRequest(forges, 'parts'));
+    action = await runAction(repo, canaries, context.forges, openChangeRequest(context.forges, 'parts'));
   });
   afterAll(() => {
     repo.remove();

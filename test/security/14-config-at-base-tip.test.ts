@@ -9,39 +9,26 @@
  * pull_request_target workflow that checks out the head's sha do: the merge a
  * pull_request run gets already holds main's plumbline.yaml, and would show nothing.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-  type Canaries,
   configMap,
   environmentNames,
   expectContained,
   expectNothingLeaked,
-  type Forges,
   HostileRepo,
+  hostileCase,
   type Outcome,
-  plantCanaries,
   plumblineConfig,
-  runEveryPath,
-  startForges,
-  stopForges,
+  useForges,
 } from './harness.js';
 
-let forges: Forges;
-beforeAll(async () => {
-  forges = await startForges();
-});
-afterAll(() => stopForges(forges));
+const context = useForges();
 
 const environment = (name: string) => ({ name, path: `envs/${name}`, renderer: 'plain' });
 
 describe("class 14: the configuration at the base's tip, not where the change branched off", () => {
-  let canaries: Canaries;
-  let repo: HostileRepo;
-  let outcomes: Outcome[];
-
-  beforeAll(async () => {
-    canaries = plantCanaries(forges);
-    repo = new HostileRepo(
+  const hostile = hostileCase(context, 'older configuration', (_canaries) => {
+    const repo = new HostileRepo(
       {
         'plumbline.yaml': plumblineConfig([environment('dev')]),
         'envs/dev/app.yaml': configMap('dev-app', { GREETING: 'hello' }),
@@ -55,15 +42,11 @@ describe("class 14: the configuration at the base's tip, not where the change br
       'plumbline.yaml': plumblineConfig([environment('dev'), environment('prod'), environment('qa')]),
     });
     repo.checkOutHead();
-    outcomes = await runEveryPath(repo, canaries, forges, 'older configuration');
-  });
-  afterAll(() => {
-    repo.remove();
-    canaries.remove();
+    return repo;
   });
 
   it('leaks no canary, on every path', () => {
-    for (const outcome of outcomes) expectNothingLeaked(outcome, canaries);
+    for (const outcome of hostile.outcomes) expectNothingLeaked(outcome, hostile.canaries);
   });
 
   /** prod (only the base tip lists it) planned with its change; qa (no folder anywhere) not. */
@@ -77,11 +60,11 @@ describe("class 14: the configuration at the base's tip, not where the change br
   }
 
   it("plans prod, which only the base tip's plumbline.yaml lists, and not qa (cli, action)", () => {
-    for (const outcome of outcomes) expectTipConfiguration(outcome);
+    for (const outcome of hostile.outcomes) expectTipConfiguration(outcome);
   });
 
   it('reports that the head left plumbline.yaml as it branched off', () => {
-    for (const outcome of outcomes.filter((outcome) => outcome.report)) {
+    for (const outcome of hostile.outcomes.filter((outcome) => outcome.report)) {
       expect(outcome.report?.config, outcome.path).toEqual({
         from: 'base',
         file: 'plumbline.yaml',

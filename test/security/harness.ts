@@ -37,7 +37,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import MarkdownIt from 'markdown-it';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { NODE24, PLAN_BUNDLE, parseOutputs, REPOSITORY, ROOT } from '../e2e/github-plan-harness.js';
 import { type FakeGitHub, startFakeGitHub } from '../fakes/github/server.js';
@@ -463,6 +463,53 @@ export async function stopForges(forges: Forges): Promise<void> {
   expect(forges.gitlab.gitlab.violations).toEqual([]);
   await forges.github.close();
   await forges.gitlab.gitlab.close();
+}
+
+/** The fake forges of one test file: started before its cases, checked and stopped after them. */
+export function useForges(): { readonly forges: Forges } {
+  const context = {} as { forges: Forges };
+  beforeAll(async () => {
+    context.forges = await startForges();
+  });
+  afterAll(() => stopForges(context.forges));
+  return context;
+}
+
+/** What one hostile case leaves for its assertions. */
+export interface HostileCase {
+  readonly canaries: Canaries;
+  readonly repo: HostileRepo;
+  readonly outcomes: Outcome[];
+}
+
+/**
+ * One hostile case in a describe block: fresh canaries, the repository `build` makes (a
+ * trusted base, a hostile head), and every path's outcome; the repository and the canaries
+ * are removed after the block.
+ */
+export function hostileCase(
+  context: { readonly forges: Forges },
+  title: string,
+  build: (canaries: Canaries) => HostileRepo,
+  options: (canaries: Canaries) => RunOptions = () => ({}),
+): HostileCase {
+  const held = {} as { canaries: Canaries; repo: HostileRepo; outcomes: Outcome[] };
+  beforeAll(async () => {
+    held.canaries = plantCanaries(context.forges);
+    held.repo = build(held.canaries);
+    held.outcomes = await runEveryPath(
+      held.repo,
+      held.canaries,
+      context.forges,
+      title,
+      options(held.canaries),
+    );
+  });
+  afterAll(() => {
+    held.repo?.remove();
+    held.canaries?.remove();
+  });
+  return held;
 }
 
 export interface RunOptions {
