@@ -7,27 +7,22 @@
 import { join, resolve } from 'node:path';
 import * as core from '@actions/core';
 import * as github from '@actions/github';
+import type { PromoteOptions } from '../../commands/promote.js';
 import { PlumblineError } from '../../errors.js';
 import { booleanInput, choiceInput, listInput, repositoryRoot } from './inputs.js';
 
-export interface PromoteSettings {
-  repoRoot: string;
-  to: string;
-  from?: string;
-  image?: string;
-  tag?: string;
-  digest?: string;
-  via?: 'pull-request' | 'commit';
-  group?: 'environment' | 'image';
+/** The promote command's options as the inputs give them, and the token for the forge. */
+export type PromoteSettings = Pick<
+  PromoteOptions,
+  'repoRoot' | 'to' | 'from' | 'image' | 'tag' | 'digest' | 'via' | 'group' | 'base'
+> & {
   images: string[];
   labels: string[];
   allowDowngrade: boolean;
   dryRun: boolean;
-  /** The branch promotions land on: the input, else the repository's default branch. */
-  base?: string;
   /** Empty when the input is: the command then says what it needs. */
   token: string;
-}
+};
 
 export function readPromoteSettings(): PromoteSettings {
   const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
