@@ -45,6 +45,7 @@ export async function resolveBase(repoRoot: string, ref?: string): Promise<Resol
   for (const candidate of candidates) {
     const resolved = await git(repoRoot, ['rev-parse', '--verify', '--quiet', `${candidate}^{commit}`]);
     if (!resolved.ok) continue;
+    await requireUnambiguous(repoRoot, candidate);
     const mergeBase = await git(repoRoot, ['merge-base', resolved.stdout, 'HEAD']);
     if (!mergeBase.ok) {
       throw new PlumblineError(
@@ -61,6 +62,30 @@ export async function resolveBase(repoRoot: string, ref?: string): Promise<Resol
     'In CI, fetch it first (a full clone, not a shallow one).',
     { remedy: 'base' },
   );
+}
+
+/**
+ * The refs a short name may mean, in git's order of preference (git-rev-parse(1),
+ * "Specifying revisions"). A tag named `origin/main` wins over the remote branch of that
+ * name, and anyone who may push a tag could then choose the base, and with it the rules a
+ * change is judged by: a base that names more than one ref is refused.
+ */
+const REF_RULES = ['refs/%s', 'refs/tags/%s', 'refs/heads/%s', 'refs/remotes/%s', 'refs/remotes/%s/HEAD'];
+
+async function requireUnambiguous(repoRoot: string, ref: string): Promise<void> {
+  if (ref.startsWith('refs/') || /^[0-9a-f]{7,64}$/i.test(ref)) return;
+  const meant: string[] = [];
+  for (const rule of REF_RULES) {
+    const full = rule.replace('%s', ref);
+    if ((await git(repoRoot, ['rev-parse', '--verify', '--quiet', '--end-of-options', full])).ok)
+      meant.push(full);
+  }
+  if (meant.length > 1) {
+    throw new PlumblineError(
+      `the base ref '${ref}' is ambiguous: it names ${meant.join(' and ')}`,
+      'Name the base in full (refs/remotes/origin/main), or delete the ref that should not be there.',
+    );
+  }
 }
 
 /**
