@@ -5,9 +5,10 @@
  * (added, changed, removed), never applied. Without a base (a plan of the checkout alone)
  * the checkout's own configuration is all there is.
  */
-import { lstat, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { lstat, readFile, realpath } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
 import { CONFIG_FILES, type ConfigSource, loadConfig, loadConfigFrom } from '../config/load.js';
+import { parseConfigText } from '../config/parse.js';
 import type { PlumblineConfig } from '../config/types.js';
 import type { ConfigProvenance } from '../diff/model.js';
 import { PlumblineError } from '../errors.js';
@@ -16,11 +17,40 @@ import { entryAtRevision } from '../git/repository.js';
 export interface PlanConfig {
   config: PlumblineConfig;
   provenance: ConfigProvenance;
+  /**
+   * The environments the configuration listed where the change branched off (none when it
+   * listed none): one of them whose folder neither side of the change has was moved by the
+   * base branch since, and must not drop out of the plan unseen.
+   */
+  listedWhereBranched: ReadonlySet<string>;
+}
+
+/**
+ * The folder that holds the configuration must be that folder in the work tree, not a link
+ * to another: git names the base's configuration by the folder's real path, so a change
+ * that turned `deploy/` into a link to `deploy-evil/` would have the plan look for the
+ * base's configuration in a folder the base does not have.
+ */
+export async function requireRealConfigFolder(repoRoot: string, top: string): Promise<void> {
+  const realTop = await realpath(top);
+  let current = resolve(repoRoot);
+  for (;;) {
+    if ((await realpath(current)) === realTop) return;
+    if ((await lstat(current)).isSymbolicLink()) {
+      throw new PlumblineError(
+        `${relative(top, current) || current} is a symbolic link: the configuration's folder must be a folder of the repository`,
+        'Point plumbline at the folder itself.',
+      );
+    }
+    const parent = dirname(current);
+    if (parent === current) return;
+    current = parent;
+  }
 }
 
 export async function checkoutConfig(repoRoot: string): Promise<PlanConfig> {
   const config = await loadConfig(repoRoot);
-  return { config, provenance: { from: 'head', file: config.file } };
+  return { config, provenance: { from: 'head', file: config.file }, listedWhereBranched: new Set() };
 }
 
 /**
@@ -45,7 +75,12 @@ export async function baseConfig(
   const file = source?.file ?? head?.file;
   if (file) provenance.file = file;
   if (headChange) provenance.headChange = headChange;
-  return { config, provenance };
+  return { config, provenance, listedWhereBranched: listedEnvironments(branchedFrom) };
+}
+
+function listedEnvironments(source: ConfigSource | undefined): Set<string> {
+  const environments = source ? parseConfigText(source.text, source.file).config?.environments : undefined;
+  return new Set((environments ?? []).map((environment) => environment.name));
 }
 
 async function configAtRevision(repoRoot: string, sha: string): Promise<ConfigSource | undefined> {
@@ -75,10 +110,13 @@ async function changeInCheckout(
   return (await readFile(join(repoRoot, head.file), 'utf8')) === base.text ? undefined : 'changed';
 }
 
+/** The head's configuration file; `link` also when it holds both names, which no run accepts. */
 async function checkoutConfigFile(repoRoot: string): Promise<{ file: string; link: boolean } | undefined> {
+  const found: Array<{ file: string; link: boolean }> = [];
   for (const file of CONFIG_FILES) {
     const stats = await lstat(join(repoRoot, file)).catch(() => undefined);
-    if (stats?.isFile() || stats?.isSymbolicLink()) return { file, link: stats.isSymbolicLink() };
+    if (stats?.isFile() || stats?.isSymbolicLink()) found.push({ file, link: stats.isSymbolicLink() });
   }
-  return undefined;
+  const [first] = found;
+  return first && found.length > 1 ? { ...first, link: true } : first;
 }

@@ -30,7 +30,7 @@ import { type RenderResult, renderEnvironments } from '../render/render.js';
 import { describeComparedWith } from '../report/describe.js';
 import type { Resource } from '../resource.js';
 import { compareEnvironmentLive } from './live-comparison.js';
-import { baseConfig, checkoutConfig, type PlanConfig } from './plan-config.js';
+import { baseConfig, checkoutConfig, type PlanConfig, requireRealConfigFolder } from './plan-config.js';
 
 export type PlanMode = 'auto' | 'offline' | 'live' | 'reader';
 
@@ -59,6 +59,7 @@ export async function runPlan(options: PlanOptions): Promise<PlanResult> {
   const { repoRoot, mode } = options;
   const head = await headRevision(repoRoot);
   const top = await workTreeTop(repoRoot);
+  await requireRealConfigFolder(repoRoot, top);
   const comparesWithBase = mode === 'auto' || mode === 'offline';
   // A named base is the trusted side even when only the cluster is compared: its
   // configuration decides what is rendered and hidden.
@@ -69,43 +70,69 @@ export async function runPlan(options: PlanOptions): Promise<PlanResult> {
   if (head) result.head = head;
   const offline = new Map<string, EnvironmentResult>();
   let planned: Planned;
-  if (base && comparesWithBase) {
-    result.base = { ref: base.ref, sha: base.sha };
-    log.info(`comparing with the merge base of ${base.ref} (${base.sha.slice(0, 7)})`);
+  if (base) {
+    if (comparesWithBase) result.base = { ref: base.ref, sha: base.sha };
+    log.info(`obeying the configuration of ${base.ref}; its merge base is ${base.sha.slice(0, 7)}`);
+    // The merge base is checked out in every mode: environments are discovered on both
+    // sides, and one the change removes or hides is planned, never dropped.
     planned = await withCheckout(repoRoot, base.sha, async (baseDir, baseTop) => {
       const trusted = await baseConfig(repoRoot, base, baseDir);
-      // An environment the base's tip added after the change branched off, whose folder
-      // neither side has, is not part of this change.
-      const ofTheChange = (env: EnvironmentConfig) =>
-        existsSync(join(repoRoot, env.path)) || existsSync(join(baseDir, env.path));
-      const chosen = await renderHead(trusted, options, top, log, ofTheChange);
-      const atBase = chosen.environments.filter((env) => existsSync(join(baseDir, env.path)));
-      const baseRenders = byEnvironment(
-        await renderEnvironments(baseDir, atBase, { settings: trusted.config.render, top: baseTop }),
+      const atHead = (env: EnvironmentConfig) => existsSync(join(repoRoot, env.path));
+      const atBase = (env: EnvironmentConfig) => existsSync(join(baseDir, env.path));
+      // An environment the base's tip added after the change branched off has its folder on
+      // neither side and is not part of this change; one it moved is, and fails below.
+      const moved = (env: EnvironmentConfig) =>
+        !atHead(env) && !atBase(env) && trusted.listedWhereBranched.has(env.name);
+      const chosen = await renderHead(
+        trusted,
+        options,
+        top,
+        log,
+        (env) => atHead(env) || atBase(env) || moved(env),
       );
-      // An environment the change removes has no folder at the head: all of it is deleted.
       const headSide = new Map(chosen.headRenders);
-      for (const env of atBase) {
-        if (!existsSync(join(repoRoot, env.path)))
-          headSide.set(env.name, { environment: env, resources: [] });
-      }
-      const comparedWith: ComparisonTarget = { kind: 'base', ref: base.ref, sha: base.sha };
+      const liveSide = new Map(chosen.headRenders);
       for (const env of chosen.environments) {
-        offline.set(env.name, compareRenders(env, headSide, baseRenders, trusted.config, comparedWith));
+        if (moved(env)) {
+          headSide.set(env.name, { environment: env, error: movedOnTheBase(env) });
+          liveSide.set(env.name, { environment: env, error: movedOnTheBase(env) });
+        } else if (!atHead(env)) {
+          // An environment the change removes has no folder at the head: compared with the
+          // base, all of it is deleted; a cluster comparison cannot show that, and says so.
+          headSide.set(env.name, { environment: env, resources: [] });
+          if (comparesWithBase) liveSide.delete(env.name);
+          else liveSide.set(env.name, { environment: env, error: removedByTheChange(env) });
+        }
       }
-      return chosen;
+      if (comparesWithBase) {
+        const baseRenders = byEnvironment(
+          await renderEnvironments(baseDir, chosen.environments.filter(atBase), {
+            settings: trusted.config.render,
+            top: baseTop,
+          }),
+        );
+        const comparedWith: ComparisonTarget = { kind: 'base', ref: base.ref, sha: base.sha };
+        for (const env of chosen.environments) {
+          offline.set(env.name, compareRenders(env, headSide, baseRenders, trusted.config, comparedWith));
+        }
+      }
+      return { ...chosen, headRenders: liveSide };
     });
   } else {
-    const trusted = base ? await baseConfig(repoRoot, base) : await checkoutConfig(repoRoot);
-    // With the base's configuration, an environment whose folder the head lacks is not the
-    // head's to compare; the checkout's own configuration was checked against its folders.
-    const atHead = (env: EnvironmentConfig) => !base || existsSync(join(repoRoot, env.path));
-    planned = await renderHead(trusted, options, top, log, atHead);
+    planned = await renderHead(await checkoutConfig(repoRoot), options, top, log, () => true);
   }
   result.config = planned.provenance;
 
   const { environments, headRenders, config } = planned;
-  const live = await compareLive(environments, headRenders, config, options, log);
+  // What the head renders is compared with the cluster; an environment left out of those
+  // renders (one the change removes, in a plan that compares with the base) is not.
+  const live = await compareLive(
+    environments.filter((env) => headRenders.has(env.name)),
+    headRenders,
+    config,
+    options,
+    log,
+  );
   for (const env of environments) {
     const offlineResult = offline.get(env.name);
     if (offlineResult) {
@@ -117,15 +144,21 @@ export async function runPlan(options: PlanOptions): Promise<PlanResult> {
     const liveResult = live.get(env.name);
     if (liveResult) result.environments.push(liveResult);
   }
-  await logEnvironments(log, result, headRenders);
+  await logEnvironments(log, result, environments, headRenders);
   return result;
 }
 
 /** One group per environment: what was rendered and what each comparison found. */
-async function logEnvironments(log: Log, result: PlanResult, headRenders: Renders): Promise<void> {
-  for (const [name, render] of headRenders) {
+async function logEnvironments(
+  log: Log,
+  result: PlanResult,
+  environments: readonly EnvironmentConfig[],
+  headRenders: Renders,
+): Promise<void> {
+  for (const { name } of environments) {
     await log.group(name, async (group) => {
-      if ('resources' in render)
+      const render = headRenders.get(name);
+      if (render && 'resources' in render)
         group.info(`rendered ${plural(render.resources.length, 'object')} at the head`);
       for (const env of result.environments.filter((candidate) => candidate.environment === name)) {
         const { added, changed, deleted, unchanged } = env.counts;
@@ -313,6 +346,21 @@ function skipped(
     counts: { added: 0, changed: 0, deleted: 0, unchanged: 0 },
     changes: [],
   };
+}
+
+function movedOnTheBase(env: EnvironmentConfig): PlumblineError {
+  return new PlumblineError(
+    `${env.path} is on neither side of this change: the base branch moved it after the change branched off`,
+    'Rebase the change onto the base branch to plan this environment.',
+  );
+}
+
+function removedByTheChange(env: EnvironmentConfig): PlumblineError {
+  return new PlumblineError(
+    `this change removes ${env.path}, and a comparison with the cluster cannot show what that deletes`,
+    undefined,
+    { remedy: 'offline' },
+  );
 }
 
 function plural(count: number, noun: string): string {

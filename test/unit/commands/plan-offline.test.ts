@@ -3,7 +3,7 @@
  * worktree and compared with the head, per environment. No cluster.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -41,6 +41,16 @@ function repository(files: Record<string, string>) {
     remove(path: string) {
       git('rm', '-rq', path);
       git('commit', '-qm', 'remove');
+    },
+    tag(name: string) {
+      git('tag', name, 'HEAD');
+    },
+    /** A commit on the change that replaces a folder with a link to another one. */
+    replaceWithLink(folder: string, target: string) {
+      git('rm', '-rq', folder);
+      symlinkSync(target, join(root, folder));
+      git('add', '-A');
+      git('commit', '-qm', 'link');
     },
     /** A commit on main after the change branched off. */
     advanceMain(entries: Record<string, string>) {
@@ -196,5 +206,91 @@ describe('offline plan', () => {
       ['clusters/prod', { added: 1, changed: 0, deleted: 0, unchanged: 0 }],
       ['envs/prod', { added: 0, changed: 0, deleted: 1, unchanged: 0 }],
     ]);
+  });
+
+  it('fails an environment the base moved after the change branched off, instead of dropping it', async () => {
+    const repo = repository({
+      'plumbline.yaml': 'environments:\n  - { name: prod, path: envs/prod, renderer: plain }\n',
+      'envs/prod/app.yaml': configMap('app', '1'),
+    });
+    repo.commit({ 'envs/prod/app.yaml': configMap('app', 'evil') });
+    repo.advanceMain({
+      'plumbline.yaml': 'environments:\n  - { name: prod, path: clusters/prod, renderer: plain }\n',
+      'clusters/prod/app.yaml': configMap('app', '1'),
+    });
+    const result = await runPlan({
+      repoRoot: repo.root,
+      base: 'main',
+      mode: 'offline',
+      clusterAvailable: false,
+    });
+    expect(result.environments).toMatchObject([
+      { environment: 'prod', error: { message: expect.stringContaining('the base branch moved it') } },
+    ]);
+    expect(exitCode(result)).toBe(1);
+  });
+
+  it('refuses a base ref that a tag of the same name could stand in for', async () => {
+    const repo = repository({
+      'envs/dev/kustomization.yaml': 'resources: [app.yaml]\n',
+      'envs/dev/app.yaml': configMap('app', '1'),
+    });
+    repo.commit({ 'envs/dev/app.yaml': configMap('app', '2') });
+    repo.tag('main');
+    await expect(
+      runPlan({ repoRoot: repo.root, base: 'main', mode: 'offline', clusterAvailable: false }),
+    ).rejects.toThrow("the base ref 'main' is ambiguous: it names refs/tags/main and refs/heads/main");
+  });
+
+  it('refuses a configuration folder the change turned into a link to another folder', async () => {
+    const repo = repository({
+      'deploy/plumbline.yaml': 'environments:\n  - { name: prod, path: apps/prod, renderer: plain }\n',
+      'deploy/apps/prod/app.yaml': configMap('app', '1'),
+    });
+    repo.commit({ 'deploy-evil/envs/dummy/kustomization.yaml': 'resources: []\n' });
+    repo.replaceWithLink('deploy', 'deploy-evil');
+    await expect(
+      runPlan({
+        repoRoot: join(repo.root, 'deploy'),
+        base: 'main',
+        mode: 'offline',
+        clusterAvailable: false,
+      }),
+    ).rejects.toThrow('deploy is a symbolic link: the configuration');
+  });
+
+  it('plans with the base in live mode too: a removed environment fails, a hidden one is still found', async () => {
+    const repo = repository({
+      'envs/prod/kustomization.yaml': 'resources: [app.yaml]\n',
+      'envs/prod/app.yaml': configMap('app', '1'),
+      'envs/qa/kustomization.yaml': 'resources: [app.yaml]\n',
+      'envs/qa/app.yaml': configMap('app', '1'),
+    });
+    repo.remove('envs/qa');
+    const result = await runPlan({
+      repoRoot: repo.root,
+      base: 'main',
+      mode: 'live',
+      clusterAvailable: false,
+    });
+    expect(result.environments.map((env) => [env.environment, env.error?.message])).toEqual([
+      ['prod', undefined],
+      ['qa', expect.stringContaining('this change removes envs/qa')],
+    ]);
+  });
+
+  it('reports a head that holds both configuration file names', async () => {
+    const repo = repository({
+      'plumbline.yaml': 'environments:\n  - { name: dev, path: envs/dev, renderer: plain }\n',
+      'envs/dev/app.yaml': configMap('app', '1'),
+    });
+    repo.commit({ 'plumbline.yml': 'environments:\n  - { name: dev, path: envs/dev, renderer: plain }\n' });
+    const result = await runPlan({
+      repoRoot: repo.root,
+      base: 'main',
+      mode: 'offline',
+      clusterAvailable: false,
+    });
+    expect(result.config).toEqual({ from: 'base', file: 'plumbline.yaml', headChange: 'changed' });
   });
 });
