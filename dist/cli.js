@@ -8,9 +8,9 @@ import {
   Command,
   CommanderError,
   printLog
-} from "./chunks/chunk-5RETXBWQ.js";
+} from "./chunks/chunk-4X62ZQPZ.js";
 import "./chunks/chunk-E7ACZTBR.js";
-import "./chunks/chunk-YRCAMOFP.js";
+import "./chunks/chunk-3N2GU25X.js";
 import {
   describeError
 } from "./chunks/chunk-JRIHJ5V4.js";
@@ -100,10 +100,10 @@ async function runCli(program2, argv) {
 
 // src/entry/cli.ts
 var commands = {
-  plan: async () => (await import("./chunks/plan-A6UVGOW7.js")).planCommand(),
-  promote: async () => (await import("./chunks/promote-GMMMOVKR.js")).promoteCommand(),
-  drift: async () => (await import("./chunks/drift-3E4TMQQ7.js")).driftCommand(),
-  envs: async () => (await import("./chunks/envs-LU5PDMG3.js")).envsCommand()
+  plan: async () => (await import("./chunks/plan-IAVHGXPQ.js")).planCommand(),
+  promote: async () => (await import("./chunks/promote-CPCMQ3AT.js")).promoteCommand(),
+  drift: async () => (await import("./chunks/drift-7A6CTBVR.js")).driftCommand(),
+  envs: async () => (await import("./chunks/envs-LFNDHGPF.js")).envsCommand()
 };
 function commandsFor(args) {
   const named = args.find((arg) => !arg.startsWith("-"));

@@ -8,6 +8,7 @@ import type { Forge } from '../forge/forge.js';
 import type { ForgeLogger } from '../forge/github.js';
 import { createGitLabForge } from '../forge/gitlab.js';
 import { gitLabForgeOptionsFromEnvironment } from '../forge/gitlab-env.js';
+import { printLog } from './cli/output.js';
 import { gitHubForge } from './github-forge.js';
 
 export const FORGE_KINDS = ['github', 'gitlab'] as const;
@@ -45,7 +46,7 @@ export function forgeFromEnvironment(
   options: ForgeFromEnvironmentOptions = {},
 ): Forge {
   const logger = options.logger ?? {
-    warning: (message: string) => process.stderr.write(`plumbline: ${message}\n`),
+    warning: (message: string) => printLog(message),
   };
   if (kind === 'gitlab') {
     return createGitLabForge({

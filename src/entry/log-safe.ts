@@ -26,3 +26,17 @@ export function logSafe(message: string): string {
 export function jsonLogSafe(json: string): string {
   return json.replace(/:(?=:)/g, '\\u003a').replace(/#(?=#\[)/g, '\\u0023');
 }
+
+/**
+ * Every control character but line breaks and tabs, as `?`: a carriage return or an escape
+ * sequence from a name would redraw a line, colour the log or open a GitLab log section.
+ */
+export function withoutControls(text: string): string {
+  let out = '';
+  for (const char of text) {
+    const code = char.charCodeAt(0);
+    const control = (code < 0x20 && char !== '\n' && char !== '\t') || code === 0x7f;
+    out += control ? '?' : char;
+  }
+  return out;
+}

@@ -67,6 +67,7 @@ export async function renderEnvironment(
     if (!(error instanceof PlumblineError)) throw error;
     throw new PlumblineError(`Environment "${env.name}" (${env.path}): ${error.message}`, error.hint, {
       cause: error,
+      ...(error.remedy ? { remedy: error.remedy } : {}),
     });
   } finally {
     await sandbox.dispose();

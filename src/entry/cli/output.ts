@@ -7,7 +7,7 @@
  * command's groups become GitHub groups, GitLab collapsible sections or indented blocks.
  */
 import { type Log, logTo } from '../../log.js';
-import { jsonLogSafe, logSafe } from '../log-safe.js';
+import { jsonLogSafe, logSafe, withoutControls } from '../log-safe.js';
 
 const inGitHubActions = () => process.env.GITHUB_ACTIONS === 'true';
 const inGitLabCi = () => process.env.GITLAB_CI === 'true';
@@ -60,17 +60,6 @@ function gitLabSection(edge: 'start' | 'end', id: number, title: string): string
   return edge === 'start'
     ? `\u001b[0Ksection_start:${time}:${name}[collapsed=true]\r\u001b[0K${title}\n`
     : `\u001b[0Ksection_end:${time}:${name}\r\u001b[0K\n`;
-}
-
-/** Every control character but line breaks and tabs, as `?`. */
-function withoutControls(text: string): string {
-  let out = '';
-  for (const char of text) {
-    const code = char.charCodeAt(0);
-    const control = (code < 0x20 && char !== '\n' && char !== '\t') || code === 0x7f;
-    out += control ? '?' : char;
-  }
-  return out;
 }
 
 /** A report or listing on standard output, with a final line break. */

@@ -5,13 +5,13 @@
  */
 import * as core from '@actions/core';
 import { type Log, logTo } from '../../log.js';
-import { logSafe } from '../log-safe.js';
+import { logSafe, withoutControls } from '../log-safe.js';
 
 export function actionLog(): Log {
   return logTo({
-    info: (message) => core.info(logSafe(message)),
-    debug: (message) => core.debug(logSafe(message)),
-    startGroup: (title) => core.startGroup(logSafe(title)),
+    info: (message) => core.info(logSafe(withoutControls(message))),
+    debug: (message) => core.debug(logSafe(withoutControls(message))),
+    startGroup: (title) => core.startGroup(logSafe(withoutControls(title))),
     endGroup: () => core.endGroup(),
   });
 }

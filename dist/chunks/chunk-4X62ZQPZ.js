@@ -5,8 +5,9 @@ import {
 } from "./chunk-E7ACZTBR.js";
 import {
   jsonLogSafe,
-  logSafe
-} from "./chunk-YRCAMOFP.js";
+  logSafe,
+  withoutControls
+} from "./chunk-3N2GU25X.js";
 import {
   __commonJS,
   __require,
@@ -3502,15 +3503,6 @@ function gitLabSection(edge, id, title) {
   return edge === "start" ? `\x1B[0Ksection_start:${time}:${name}[collapsed=true]\r\x1B[0K${title}
 ` : `\x1B[0Ksection_end:${time}:${name}\r\x1B[0K
 `;
-}
-function withoutControls(text) {
-  let out = "";
-  for (const char of text) {
-    const code = char.charCodeAt(0);
-    const control = code < 32 && char !== "\n" && char !== "	" || code === 127;
-    out += control ? "?" : char;
-  }
-  return out;
 }
 function printOutput(text, format) {
   const whole = text.endsWith("\n") ? text : `${text}

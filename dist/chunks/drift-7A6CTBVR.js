@@ -4,14 +4,14 @@ import {
   FORGE_KINDS,
   detectForge,
   forgeFromEnvironment
-} from "./chunk-VUCE3LVG.js";
+} from "./chunk-BFN6XAK7.js";
 import {
   Command,
   Option,
   cliLog,
   printLog,
   printOutput
-} from "./chunk-5RETXBWQ.js";
+} from "./chunk-4X62ZQPZ.js";
 import {
   afterFromText,
   driftedEnvironments,
@@ -20,20 +20,20 @@ import {
   summaryJson,
   summaryMarkdown,
   summaryText
-} from "./chunk-NCUA5MW5.js";
+} from "./chunk-TRY7YHKT.js";
 import {
   runUrl
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-Z335YQR4.js";
+} from "./chunk-OQGZZ7SQ.js";
 import "./chunk-E7ACZTBR.js";
-import "./chunk-INOONYJH.js";
+import "./chunk-XZ7GAV4E.js";
 import {
   CONFIG_FILES
-} from "./chunk-BDM35VF6.js";
+} from "./chunk-GLUT6U4T.js";
 import "./chunk-B3KOW7WP.js";
-import "./chunk-YRCAMOFP.js";
+import "./chunk-3N2GU25X.js";
 import {
   PlumblineError
 } from "./chunk-JRIHJ5V4.js";

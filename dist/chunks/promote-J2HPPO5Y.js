@@ -3,21 +3,21 @@ const require = __plumblineCreateRequire(import.meta.url);
 import {
   planTargetChange,
   promote
-} from "./chunk-MFVRWFLP.js";
-import "./chunk-F2O4ZAIC.js";
+} from "./chunk-6RZDYXPU.js";
+import "./chunk-4USY344K.js";
 import {
   booleanInput,
   choiceInput,
   listInput,
   repositoryRoot
-} from "./chunk-GJDOSEBB.js";
+} from "./chunk-QLI4IS4K.js";
 import {
   context,
   gitHubForge
-} from "./chunk-INOONYJH.js";
+} from "./chunk-XZ7GAV4E.js";
 import {
   loadConfig
-} from "./chunk-BDM35VF6.js";
+} from "./chunk-GLUT6U4T.js";
 import {
   debug,
   getInput,
@@ -28,7 +28,7 @@ import {
 import "./chunk-B3KOW7WP.js";
 import {
   logSafe
-} from "./chunk-YRCAMOFP.js";
+} from "./chunk-3N2GU25X.js";
 import {
   PlumblineError
 } from "./chunk-JRIHJ5V4.js";

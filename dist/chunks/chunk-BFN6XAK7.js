@@ -1,9 +1,12 @@
 import { createRequire as __plumblineCreateRequire } from 'node:module';
 const require = __plumblineCreateRequire(import.meta.url);
 import {
+  printLog
+} from "./chunk-4X62ZQPZ.js";
+import {
   ForgeError,
   gitHubForge
-} from "./chunk-INOONYJH.js";
+} from "./chunk-XZ7GAV4E.js";
 import {
   node_http_default
 } from "./chunk-B3KOW7WP.js";
@@ -655,8 +658,7 @@ function detectForge(env = process.env) {
 }
 function forgeFromEnvironment(kind, env = process.env, options = {}) {
   const logger = options.logger ?? {
-    warning: (message) => process.stderr.write(`plumbline: ${message}
-`)
+    warning: (message) => printLog(message)
   };
   if (kind === "gitlab") {
     return createGitLabForge({

@@ -9034,6 +9034,7 @@ export {
   aliasBudget,
   plainValue,
   syntaxReason,
+  parseConfigText,
   renderSettings,
   KUSTOMIZATION_FILES,
   CONFIG_FILES,

@@ -7,7 +7,7 @@ import {
   renderSettings,
   require_dist,
   syntaxReason
-} from "./chunk-BDM35VF6.js";
+} from "./chunk-GLUT6U4T.js";
 import {
   fetch,
   init_undici,
@@ -10464,6 +10464,7 @@ async function resolveBase(repoRoot, ref) {
   for (const candidate of candidates) {
     const resolved = await git(repoRoot, ["rev-parse", "--verify", "--quiet", `${candidate}^{commit}`]);
     if (!resolved.ok) continue;
+    await requireUnambiguous(repoRoot, candidate);
     const mergeBase = await git(repoRoot, ["merge-base", resolved.stdout, "HEAD"]);
     if (!mergeBase.ok) {
       throw new PlumblineError(
@@ -10478,6 +10479,22 @@ async function resolveBase(repoRoot, ref) {
     "In CI, fetch it first (a full clone, not a shallow one).",
     { remedy: "base" }
   );
+}
+var REF_RULES = ["refs/%s", "refs/tags/%s", "refs/heads/%s", "refs/remotes/%s", "refs/remotes/%s/HEAD"];
+async function requireUnambiguous(repoRoot, ref) {
+  if (ref.startsWith("refs/") || /^[0-9a-f]{7,64}$/i.test(ref)) return;
+  const meant = [];
+  for (const rule of REF_RULES) {
+    const full = rule.replace("%s", ref);
+    if ((await git(repoRoot, ["rev-parse", "--verify", "--quiet", "--end-of-options", full])).ok)
+      meant.push(full);
+  }
+  if (meant.length > 1) {
+    throw new PlumblineError(
+      `the base ref '${ref}' is ambiguous: it names ${meant.join(" and ")}`,
+      "Name the base in full (refs/remotes/origin/main), or delete the ref that should not be there."
+    );
+  }
 }
 async function withCheckout(repoRoot, sha, use) {
   const prefix = await git(repoRoot, ["rev-parse", "--show-prefix"]);
@@ -11481,7 +11498,8 @@ async function renderEnvironment(repoRoot, env, options = {}) {
   } catch (error) {
     if (!(error instanceof PlumblineError)) throw error;
     throw new PlumblineError(`Environment "${env.name}" (${env.path}): ${error.message}`, error.hint, {
-      cause: error
+      cause: error,
+      ...error.remedy ? { remedy: error.remedy } : {}
     });
   } finally {
     await sandbox.dispose();

@@ -6,28 +6,28 @@ import {
   detectForge,
   forgeFromEnvironment,
   gitHubRepositoryOfRemote
-} from "./chunk-VUCE3LVG.js";
+} from "./chunk-BFN6XAK7.js";
 import {
   Command,
   Option,
   printLog,
   printOutput
-} from "./chunk-5RETXBWQ.js";
+} from "./chunk-4X62ZQPZ.js";
 import {
   planTargetChange,
   plumblineAuthor,
   promote
-} from "./chunk-MFVRWFLP.js";
-import "./chunk-F2O4ZAIC.js";
+} from "./chunk-6RZDYXPU.js";
+import "./chunk-4USY344K.js";
 import "./chunk-E7ACZTBR.js";
 import {
   runGit
-} from "./chunk-INOONYJH.js";
+} from "./chunk-XZ7GAV4E.js";
 import {
   loadConfig
-} from "./chunk-BDM35VF6.js";
+} from "./chunk-GLUT6U4T.js";
 import "./chunk-B3KOW7WP.js";
-import "./chunk-YRCAMOFP.js";
+import "./chunk-3N2GU25X.js";
 import {
   PlumblineError
 } from "./chunk-JRIHJ5V4.js";

@@ -7,29 +7,29 @@ import {
   parseRevisionSource,
   runDrift,
   summaryMarkdown
-} from "./chunk-NCUA5MW5.js";
+} from "./chunk-TRY7YHKT.js";
 import {
   actionLog,
   kubeconfigInput,
   withKubeconfig
-} from "./chunk-P3QAE35K.js";
+} from "./chunk-JLMCGKM6.js";
 import {
   runUrl
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-Z335YQR4.js";
+} from "./chunk-OQGZZ7SQ.js";
 import "./chunk-E7ACZTBR.js";
 import {
   booleanInput,
   choiceInput,
   listInput,
   repositoryRoot
-} from "./chunk-GJDOSEBB.js";
+} from "./chunk-QLI4IS4K.js";
 import {
   gitHubForge
-} from "./chunk-INOONYJH.js";
-import "./chunk-BDM35VF6.js";
+} from "./chunk-XZ7GAV4E.js";
+import "./chunk-GLUT6U4T.js";
 import {
   debug,
   error,
@@ -40,7 +40,7 @@ import {
   warning
 } from "./chunk-DXXOX7JW.js";
 import "./chunk-B3KOW7WP.js";
-import "./chunk-YRCAMOFP.js";
+import "./chunk-3N2GU25X.js";
 import {
   PlumblineError
 } from "./chunk-JRIHJ5V4.js";

@@ -3,12 +3,12 @@ const require = __plumblineCreateRequire(import.meta.url);
 import {
   Command,
   printOutput
-} from "./chunk-5RETXBWQ.js";
+} from "./chunk-4X62ZQPZ.js";
 import "./chunk-E7ACZTBR.js";
 import {
   loadConfig
-} from "./chunk-BDM35VF6.js";
-import "./chunk-YRCAMOFP.js";
+} from "./chunk-GLUT6U4T.js";
+import "./chunk-3N2GU25X.js";
 import "./chunk-JRIHJ5V4.js";
 
 // src/entry/cli/envs.ts

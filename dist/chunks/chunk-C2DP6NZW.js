@@ -2,7 +2,7 @@ import { createRequire as __plumblineCreateRequire } from 'node:module';
 const require = __plumblineCreateRequire(import.meta.url);
 import {
   renderMarkdownParts
-} from "./chunk-F2O4ZAIC.js";
+} from "./chunk-4USY344K.js";
 import {
   compareEnvironmentLive,
   connectCluster,
@@ -10,7 +10,7 @@ import {
   markerReserve,
   selectEnvironments,
   withMarker
-} from "./chunk-Z335YQR4.js";
+} from "./chunk-OQGZZ7SQ.js";
 import {
   silentLog
 } from "./chunk-E7ACZTBR.js";
@@ -32,12 +32,13 @@ import {
   secretValueChanges,
   withCheckout,
   workTreeTop
-} from "./chunk-INOONYJH.js";
+} from "./chunk-XZ7GAV4E.js";
 import {
   CONFIG_FILES,
   loadConfig,
-  loadConfigFrom
-} from "./chunk-BDM35VF6.js";
+  loadConfigFrom,
+  parseConfigText
+} from "./chunk-GLUT6U4T.js";
 import {
   NO_OPTIONS,
   PlumblineError,
@@ -50,11 +51,27 @@ import { existsSync } from "node:fs";
 import { join as join2 } from "node:path";
 
 // src/commands/plan-config.ts
-import { lstat, readFile } from "node:fs/promises";
-import { join } from "node:path";
+import { lstat, readFile, realpath } from "node:fs/promises";
+import { dirname, join, relative, resolve } from "node:path";
+async function requireRealConfigFolder(repoRoot, top) {
+  const realTop = await realpath(top);
+  let current = resolve(repoRoot);
+  for (; ; ) {
+    if (await realpath(current) === realTop) return;
+    if ((await lstat(current)).isSymbolicLink()) {
+      throw new PlumblineError(
+        `${relative(top, current) || current} is a symbolic link: the configuration's folder must be a folder of the repository`,
+        "Point plumbline at the folder itself."
+      );
+    }
+    const parent = dirname(current);
+    if (parent === current) return;
+    current = parent;
+  }
+}
 async function checkoutConfig(repoRoot) {
   const config = await loadConfig(repoRoot);
-  return { config, provenance: { from: "head", file: config.file } };
+  return { config, provenance: { from: "head", file: config.file }, listedWhereBranched: /* @__PURE__ */ new Set() };
 }
 async function baseConfig(repoRoot, base, baseDir) {
   const source = await configAtRevision(repoRoot, base.tip);
@@ -66,7 +83,11 @@ async function baseConfig(repoRoot, base, baseDir) {
   const file = source?.file ?? head?.file;
   if (file) provenance.file = file;
   if (headChange) provenance.headChange = headChange;
-  return { config, provenance };
+  return { config, provenance, listedWhereBranched: listedEnvironments(branchedFrom) };
+}
+function listedEnvironments(source) {
+  const environments = source ? parseConfigText(source.text, source.file).config?.environments : void 0;
+  return new Set((environments ?? []).map((environment) => environment.name));
 }
 async function configAtRevision(repoRoot, sha) {
   for (const file of CONFIG_FILES) {
@@ -89,11 +110,13 @@ async function changeInCheckout(repoRoot, base, head) {
   return await readFile(join(repoRoot, head.file), "utf8") === base.text ? void 0 : "changed";
 }
 async function checkoutConfigFile(repoRoot) {
+  const found = [];
   for (const file of CONFIG_FILES) {
     const stats = await lstat(join(repoRoot, file)).catch(() => void 0);
-    if (stats?.isFile() || stats?.isSymbolicLink()) return { file, link: stats.isSymbolicLink() };
+    if (stats?.isFile() || stats?.isSymbolicLink()) found.push({ file, link: stats.isSymbolicLink() });
   }
-  return void 0;
+  const [first] = found;
+  return first && found.length > 1 ? { ...first, link: true } : first;
 }
 
 // src/commands/plan.ts
@@ -103,42 +126,66 @@ async function runPlan(options) {
   const { repoRoot, mode } = options;
   const head = await headRevision(repoRoot);
   const top = await workTreeTop(repoRoot);
+  await requireRealConfigFolder(repoRoot, top);
   const comparesWithBase = mode === "auto" || mode === "offline";
   const base = comparesWithBase || options.base !== void 0 ? await resolveBase(repoRoot, options.base) : void 0;
   const result = { environments: [] };
   if (head) result.head = head;
   const offline = /* @__PURE__ */ new Map();
   let planned;
-  if (base && comparesWithBase) {
-    result.base = { ref: base.ref, sha: base.sha };
-    log.info(`comparing with the merge base of ${base.ref} (${base.sha.slice(0, 7)})`);
+  if (base) {
+    if (comparesWithBase) result.base = { ref: base.ref, sha: base.sha };
+    log.info(`obeying the configuration of ${base.ref}; its merge base is ${base.sha.slice(0, 7)}`);
     planned = await withCheckout(repoRoot, base.sha, async (baseDir, baseTop) => {
       const trusted = await baseConfig(repoRoot, base, baseDir);
-      const ofTheChange = (env) => existsSync(join2(repoRoot, env.path)) || existsSync(join2(baseDir, env.path));
-      const chosen = await renderHead(trusted, options, top, log, ofTheChange);
-      const atBase = chosen.environments.filter((env) => existsSync(join2(baseDir, env.path)));
-      const baseRenders = byEnvironment(
-        await renderEnvironments(baseDir, atBase, { settings: trusted.config.render, top: baseTop })
+      const atHead = (env) => existsSync(join2(repoRoot, env.path));
+      const atBase = (env) => existsSync(join2(baseDir, env.path));
+      const moved = (env) => !atHead(env) && !atBase(env) && trusted.listedWhereBranched.has(env.name);
+      const chosen = await renderHead(
+        trusted,
+        options,
+        top,
+        log,
+        (env) => atHead(env) || atBase(env) || moved(env)
       );
       const headSide = new Map(chosen.headRenders);
-      for (const env of atBase) {
-        if (!existsSync(join2(repoRoot, env.path)))
-          headSide.set(env.name, { environment: env, resources: [] });
-      }
-      const comparedWith = { kind: "base", ref: base.ref, sha: base.sha };
+      const liveSide = new Map(chosen.headRenders);
       for (const env of chosen.environments) {
-        offline.set(env.name, compareRenders(env, headSide, baseRenders, trusted.config, comparedWith));
+        if (moved(env)) {
+          headSide.set(env.name, { environment: env, error: movedOnTheBase(env) });
+          liveSide.set(env.name, { environment: env, error: movedOnTheBase(env) });
+        } else if (!atHead(env)) {
+          headSide.set(env.name, { environment: env, resources: [] });
+          if (comparesWithBase) liveSide.delete(env.name);
+          else liveSide.set(env.name, { environment: env, error: removedByTheChange(env) });
+        }
       }
-      return chosen;
+      if (comparesWithBase) {
+        const baseRenders = byEnvironment(
+          await renderEnvironments(baseDir, chosen.environments.filter(atBase), {
+            settings: trusted.config.render,
+            top: baseTop
+          })
+        );
+        const comparedWith = { kind: "base", ref: base.ref, sha: base.sha };
+        for (const env of chosen.environments) {
+          offline.set(env.name, compareRenders(env, headSide, baseRenders, trusted.config, comparedWith));
+        }
+      }
+      return { ...chosen, headRenders: liveSide };
     });
   } else {
-    const trusted = base ? await baseConfig(repoRoot, base) : await checkoutConfig(repoRoot);
-    const atHead = (env) => !base || existsSync(join2(repoRoot, env.path));
-    planned = await renderHead(trusted, options, top, log, atHead);
+    planned = await renderHead(await checkoutConfig(repoRoot), options, top, log, () => true);
   }
   result.config = planned.provenance;
   const { environments, headRenders, config } = planned;
-  const live = await compareLive(environments, headRenders, config, options, log);
+  const live = await compareLive(
+    environments.filter((env) => headRenders.has(env.name)),
+    headRenders,
+    config,
+    options,
+    log
+  );
   for (const env of environments) {
     const offlineResult = offline.get(env.name);
     if (offlineResult) {
@@ -150,13 +197,14 @@ async function runPlan(options) {
     const liveResult = live.get(env.name);
     if (liveResult) result.environments.push(liveResult);
   }
-  await logEnvironments(log, result, headRenders);
+  await logEnvironments(log, result, environments, headRenders);
   return result;
 }
-async function logEnvironments(log, result, headRenders) {
-  for (const [name, render] of headRenders) {
+async function logEnvironments(log, result, environments, headRenders) {
+  for (const { name } of environments) {
     await log.group(name, async (group) => {
-      if ("resources" in render)
+      const render = headRenders.get(name);
+      if (render && "resources" in render)
         group.info(`rendered ${plural(render.resources.length, "object")} at the head`);
       for (const env of result.environments.filter((candidate) => candidate.environment === name)) {
         const { added, changed, deleted, unchanged } = env.counts;
@@ -288,6 +336,19 @@ function skipped(env, mode, comparedWith) {
     counts: { added: 0, changed: 0, deleted: 0, unchanged: 0 },
     changes: []
   };
+}
+function movedOnTheBase(env) {
+  return new PlumblineError(
+    `${env.path} is on neither side of this change: the base branch moved it after the change branched off`,
+    "Rebase the change onto the base branch to plan this environment."
+  );
+}
+function removedByTheChange(env) {
+  return new PlumblineError(
+    `this change removes ${env.path}, and a comparison with the cluster cannot show what that deletes`,
+    void 0,
+    { remedy: "offline" }
+  );
 }
 function plural(count, noun) {
   return `${count} ${noun}${count === 1 ? "" : "s"}`;

@@ -5,39 +5,39 @@ import {
   renderJson,
   runPlan,
   toPlanReport
-} from "./chunk-NEN67Y6G.js";
+} from "./chunk-C2DP6NZW.js";
 import {
   ACTION_VOCABULARY
 } from "./chunk-RVSZAHFT.js";
 import {
   renderMarkdown,
   renderMarkdownParts
-} from "./chunk-F2O4ZAIC.js";
+} from "./chunk-4USY344K.js";
 import {
   actionLog,
   kubeconfigInput,
   withKubeconfig
-} from "./chunk-P3QAE35K.js";
+} from "./chunk-JLMCGKM6.js";
 import {
   runUrl
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-Z335YQR4.js";
+} from "./chunk-OQGZZ7SQ.js";
 import "./chunk-E7ACZTBR.js";
 import {
   booleanInput,
   choiceInput,
   listInput,
   repositoryRoot
-} from "./chunk-GJDOSEBB.js";
+} from "./chunk-QLI4IS4K.js";
 import {
   ForgeError,
   context,
   gitHubForge,
   hasChanges
-} from "./chunk-INOONYJH.js";
-import "./chunk-BDM35VF6.js";
+} from "./chunk-XZ7GAV4E.js";
+import "./chunk-GLUT6U4T.js";
 import {
   debug,
   error,
@@ -52,7 +52,7 @@ import {
 import "./chunk-B3KOW7WP.js";
 import {
   logSafe
-} from "./chunk-YRCAMOFP.js";
+} from "./chunk-3N2GU25X.js";
 import {
   PlumblineError,
   describeProblem

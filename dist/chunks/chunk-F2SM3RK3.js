@@ -13,9 +13,9 @@ import {
 
 // src/entry/github/action.ts
 var commands = {
-  plan: async () => (await import("./plan-M6CETQKS.js")).runPlanAction(),
-  promote: async () => (await import("./promote-FRD7ZXWZ.js")).runPromoteAction(),
-  drift: async () => (await import("./drift-RIAYPNI2.js")).runDriftAction()
+  plan: async () => (await import("./plan-5PPESP2P.js")).runPlanAction(),
+  promote: async () => (await import("./promote-J2HPPO5Y.js")).runPromoteAction(),
+  drift: async () => (await import("./drift-XYPR6TVE.js")).runDriftAction()
 };
 async function runAction(fixed) {
   try {

@@ -23,7 +23,7 @@ import {
   redactResult,
   riskCount,
   secretValueChanges
-} from "./chunk-INOONYJH.js";
+} from "./chunk-XZ7GAV4E.js";
 import {
   NO_OPTIONS,
   describeProblem

@@ -6,7 +6,7 @@ import {
   connectCluster,
   findMarker,
   selectEnvironments
-} from "./chunk-Z335YQR4.js";
+} from "./chunk-OQGZZ7SQ.js";
 import {
   silentLog
 } from "./chunk-E7ACZTBR.js";
@@ -32,10 +32,10 @@ import {
   truncateSection,
   withCheckout,
   workTreeTop
-} from "./chunk-INOONYJH.js";
+} from "./chunk-XZ7GAV4E.js";
 import {
   loadConfig
-} from "./chunk-BDM35VF6.js";
+} from "./chunk-GLUT6U4T.js";
 import {
   NO_OPTIONS,
   PlumblineError,

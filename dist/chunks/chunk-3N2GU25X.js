@@ -9,8 +9,18 @@ function logSafe(message) {
 function jsonLogSafe(json) {
   return json.replace(/:(?=:)/g, "\\u003a").replace(/#(?=#\[)/g, "\\u0023");
 }
+function withoutControls(text) {
+  let out = "";
+  for (const char of text) {
+    const code = char.charCodeAt(0);
+    const control = code < 32 && char !== "\n" && char !== "	" || code === 127;
+    out += control ? "?" : char;
+  }
+  return out;
+}
 
 export {
   logSafe,
-  jsonLogSafe
+  jsonLogSafe,
+  withoutControls
 };

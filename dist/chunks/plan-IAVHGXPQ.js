@@ -5,7 +5,7 @@ import {
   detectForge,
   forgeFromEnvironment,
   gitLabCiContext
-} from "./chunk-VUCE3LVG.js";
+} from "./chunk-BFN6XAK7.js";
 import {
   cliVocabulary
 } from "./chunk-FJR3CBAD.js";
@@ -15,18 +15,18 @@ import {
   cliLog,
   printLog,
   printOutput
-} from "./chunk-5RETXBWQ.js";
+} from "./chunk-4X62ZQPZ.js";
 import {
   publishPlan,
   renderJson,
   runPlan
-} from "./chunk-NEN67Y6G.js";
+} from "./chunk-C2DP6NZW.js";
 import {
   renderMarkdown
-} from "./chunk-F2O4ZAIC.js";
+} from "./chunk-4USY344K.js";
 import {
   chooseKubeconfig
-} from "./chunk-Z335YQR4.js";
+} from "./chunk-OQGZZ7SQ.js";
 import "./chunk-E7ACZTBR.js";
 import {
   CHANGE_SYMBOLS,
@@ -45,10 +45,10 @@ import {
   redactResult,
   riskCount,
   secretValueChanges
-} from "./chunk-INOONYJH.js";
-import "./chunk-BDM35VF6.js";
+} from "./chunk-XZ7GAV4E.js";
+import "./chunk-GLUT6U4T.js";
 import "./chunk-B3KOW7WP.js";
-import "./chunk-YRCAMOFP.js";
+import "./chunk-3N2GU25X.js";
 import {
   NO_OPTIONS,
   PlumblineError,

@@ -5,7 +5,7 @@ import {
 } from "./chunk-E7ACZTBR.js";
 import {
   require_dist
-} from "./chunk-BDM35VF6.js";
+} from "./chunk-GLUT6U4T.js";
 import {
   debug,
   endGroup,
@@ -15,8 +15,9 @@ import {
   startGroup
 } from "./chunk-DXXOX7JW.js";
 import {
-  logSafe
-} from "./chunk-YRCAMOFP.js";
+  logSafe,
+  withoutControls
+} from "./chunk-3N2GU25X.js";
 import {
   PlumblineError,
   __toESM
@@ -79,9 +80,9 @@ function collectStrings(node, into) {
 // src/entry/github/log.ts
 function actionLog() {
   return logTo({
-    info: (message) => info(logSafe(message)),
-    debug: (message) => debug(logSafe(message)),
-    startGroup: (title) => startGroup(logSafe(title)),
+    info: (message) => info(logSafe(withoutControls(message))),
+    debug: (message) => debug(logSafe(withoutControls(message))),
+    startGroup: (title) => startGroup(logSafe(withoutControls(title))),
     endGroup: () => endGroup()
   });
 }

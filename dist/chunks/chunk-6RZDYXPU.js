@@ -4,7 +4,7 @@ import {
   objectSections,
   summaryTable,
   verdict
-} from "./chunk-F2O4ZAIC.js";
+} from "./chunk-4USY344K.js";
 import {
   ForgeError,
   addWorktree,
@@ -27,10 +27,10 @@ import {
   truncateSection,
   withCheckout,
   workTreeTop
-} from "./chunk-INOONYJH.js";
+} from "./chunk-XZ7GAV4E.js";
 import {
   require_dist
-} from "./chunk-BDM35VF6.js";
+} from "./chunk-GLUT6U4T.js";
 import {
   PlumblineError,
   __toESM,
