@@ -116,6 +116,3 @@ var program = new Command("plumbline").description("GitOps for CI: plan, promote
 for (const command of await Promise.all(commandsFor(process.argv.slice(2)).map((name) => commands[name]())))
   program.addCommand(command);
 await runCli(program, process.argv);
-export {
-  commandsFor
-};

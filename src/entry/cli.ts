@@ -23,7 +23,7 @@ type CommandName = keyof typeof commands;
  * The program itself has no option that takes a value, so the first word that is not an
  * option is the command.
  */
-export function commandsFor(args: readonly string[]): CommandName[] {
+function commandsFor(args: readonly string[]): CommandName[] {
   const named = args.find((arg) => !arg.startsWith('-'));
   if (named !== undefined && Object.hasOwn(commands, named)) return [named as CommandName];
   if (named === undefined && args.length > 0 && args.every((arg) => arg === '--version' || arg === '-V'))

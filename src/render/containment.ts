@@ -50,7 +50,7 @@ export async function realPathInside(boundary: Boundary, path: string): Promise<
 }
 
 /** `path` relative to the repository root when it is below it (as written), else as it is. */
-export function displayPath(boundary: Boundary, path: string): string {
+function displayPath(boundary: Boundary, path: string): string {
   const absolute = isAbsolute(path) ? path : join(boundary.root, path);
   const rel = relative(boundary.root, absolute);
   return rel.startsWith('..') || isAbsolute(rel) ? absolute : toPosix(rel) || '.';

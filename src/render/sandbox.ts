@@ -121,7 +121,7 @@ function proxiesOf(parent: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
  * subcommand kustomize has no business running (plugin, repo, registry, dependency, …),
  * and then runs the real helm.
  */
-export function helmWrapper(
+function helmWrapper(
   helm: string,
   homes: Record<string, string>,
   subcommands: readonly string[],
