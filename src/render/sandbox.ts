@@ -121,11 +121,7 @@ function proxiesOf(parent: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
  * subcommand kustomize has no business running (plugin, repo, registry, dependency, …),
  * and then runs the real helm.
  */
-function helmWrapper(
-  helm: string,
-  homes: Record<string, string>,
-  subcommands: readonly string[],
-): string {
+function helmWrapper(helm: string, homes: Record<string, string>, subcommands: readonly string[]): string {
   const exports = Object.entries(homes).map(([name, value]) => `export ${name}=${shellQuote(value)}`);
   return [
     '#!/bin/sh',
