@@ -100,10 +100,10 @@ async function runCli(program2, argv) {
 
 // src/entry/cli.ts
 var commands = {
-  plan: async () => (await import("./chunks/plan-IAVHGXPQ.js")).planCommand(),
-  promote: async () => (await import("./chunks/promote-CPCMQ3AT.js")).promoteCommand(),
-  drift: async () => (await import("./chunks/drift-7A6CTBVR.js")).driftCommand(),
-  envs: async () => (await import("./chunks/envs-LFNDHGPF.js")).envsCommand()
+  plan: async () => (await import("./chunks/plan-UFQQMPRS.js")).planCommand(),
+  promote: async () => (await import("./chunks/promote-CW4BTJ2O.js")).promoteCommand(),
+  drift: async () => (await import("./chunks/drift-NXOZ5LWY.js")).driftCommand(),
+  envs: async () => (await import("./chunks/envs-AWBWUDZ6.js")).envsCommand()
 };
 function commandsFor(args) {
   const named = args.find((arg) => !arg.startsWith("-"));

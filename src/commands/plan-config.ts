@@ -7,6 +7,7 @@
  */
 import { lstat, readFile, realpath } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
+import { discoverEnvironments } from '../config/discover.js';
 import { CONFIG_FILES, type ConfigSource, loadConfig, loadConfigFrom } from '../config/load.js';
 import { parseConfigText } from '../config/parse.js';
 import type { PlumblineConfig } from '../config/types.js';
@@ -23,6 +24,12 @@ export interface PlanConfig {
    * base branch since, and must not drop out of the plan unseen.
    */
   listedWhereBranched: ReadonlySet<string>;
+  /**
+   * When the environments were discovered, the folders that are environments at the merge
+   * base: a folder that is there but no environment (a plain folder the change turned into
+   * one) has nothing to compare with.
+   */
+  environmentsAtBase?: ReadonlySet<string>;
 }
 
 /**
@@ -75,7 +82,19 @@ export async function baseConfig(
   const file = source?.file ?? head?.file;
   if (file) provenance.file = file;
   if (headChange) provenance.headChange = headChange;
-  return { config, provenance, listedWhereBranched: listedEnvironments(branchedFrom) };
+  const planConfig: PlanConfig = {
+    config,
+    provenance,
+    listedWhereBranched: listedEnvironments(branchedFrom),
+  };
+  if (baseDir && !listsEnvironments(source)) {
+    planConfig.environmentsAtBase = new Set((await discoverEnvironments(baseDir)).map((env) => env.path));
+  }
+  return planConfig;
+}
+
+function listsEnvironments(source: ConfigSource | undefined): boolean {
+  return source !== undefined && parseConfigText(source.text, source.file).config?.environments !== undefined;
 }
 
 function listedEnvironments(source: ConfigSource | undefined): Set<string> {

@@ -78,7 +78,8 @@ export async function runPlan(options: PlanOptions): Promise<PlanResult> {
     planned = await withCheckout(repoRoot, base.sha, async (baseDir, baseTop) => {
       const trusted = await baseConfig(repoRoot, base, baseDir);
       const atHead = (env: EnvironmentConfig) => existsSync(join(repoRoot, env.path));
-      const atBase = (env: EnvironmentConfig) => existsSync(join(baseDir, env.path));
+      const atBase = (env: EnvironmentConfig) =>
+        existsSync(join(baseDir, env.path)) && (trusted.environmentsAtBase?.has(env.path) ?? true);
       // An environment the base's tip added after the change branched off has its folder on
       // neither side and is not part of this change; one it moved is, and fails below.
       const moved = (env: EnvironmentConfig) =>

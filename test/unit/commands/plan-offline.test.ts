@@ -293,4 +293,25 @@ describe('offline plan', () => {
     });
     expect(result.config).toEqual({ from: 'base', file: 'plumbline.yaml', headChange: 'changed' });
   });
+
+  it('plans a plain folder the change makes an environment as all additions, not as a failure at the base', async () => {
+    const repo = repository({
+      'envs/team/prod/kustomization.yaml': 'resources: [app.yaml]\n',
+      'envs/team/prod/app.yaml': configMap('app', '1'),
+    });
+    repo.commit({
+      'envs/team/kustomization.yaml': 'resources: [extra.yaml]\n',
+      'envs/team/extra.yaml': configMap('extra', '1'),
+    });
+    const result = await runPlan({
+      repoRoot: repo.root,
+      base: 'main',
+      mode: 'offline',
+      clusterAvailable: false,
+    });
+    expect(result.environments.map((env) => [env.environment, env.error, env.counts])).toEqual([
+      ['team', undefined, { added: 1, changed: 0, deleted: 0, unchanged: 0 }],
+      ['team/prod', undefined, { added: 0, changed: 0, deleted: 0, unchanged: 1 }],
+    ]);
+  });
 });

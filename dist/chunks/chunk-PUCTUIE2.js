@@ -23,7 +23,7 @@ import {
   redactResult,
   riskCount,
   secretValueChanges
-} from "./chunk-XZ7GAV4E.js";
+} from "./chunk-2JWYY7AX.js";
 import {
   NO_OPTIONS,
   describeProblem

@@ -13,9 +13,9 @@ import {
 
 // src/entry/github/action.ts
 var commands = {
-  plan: async () => (await import("./plan-5PPESP2P.js")).runPlanAction(),
-  promote: async () => (await import("./promote-J2HPPO5Y.js")).runPromoteAction(),
-  drift: async () => (await import("./drift-XYPR6TVE.js")).runDriftAction()
+  plan: async () => (await import("./plan-BM3KICL6.js")).runPlanAction(),
+  promote: async () => (await import("./promote-OTWEO2A2.js")).runPromoteAction(),
+  drift: async () => (await import("./drift-SH3K33KI.js")).runDriftAction()
 };
 async function runAction(fixed) {
   try {

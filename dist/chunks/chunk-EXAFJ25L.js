@@ -15,7 +15,7 @@ import {
   resourceKey,
   splitApiVersion,
   toResource
-} from "./chunk-XZ7GAV4E.js";
+} from "./chunk-2JWYY7AX.js";
 import {
   node_http_default
 } from "./chunk-B3KOW7WP.js";

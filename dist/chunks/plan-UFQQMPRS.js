@@ -5,7 +5,7 @@ import {
   detectForge,
   forgeFromEnvironment,
   gitLabCiContext
-} from "./chunk-BFN6XAK7.js";
+} from "./chunk-GF4Z3QZD.js";
 import {
   cliVocabulary
 } from "./chunk-FJR3CBAD.js";
@@ -20,13 +20,13 @@ import {
   publishPlan,
   renderJson,
   runPlan
-} from "./chunk-C2DP6NZW.js";
+} from "./chunk-D2OYGDLD.js";
 import {
   renderMarkdown
-} from "./chunk-4USY344K.js";
+} from "./chunk-PUCTUIE2.js";
 import {
   chooseKubeconfig
-} from "./chunk-OQGZZ7SQ.js";
+} from "./chunk-EXAFJ25L.js";
 import "./chunk-E7ACZTBR.js";
 import {
   CHANGE_SYMBOLS,
@@ -45,8 +45,8 @@ import {
   redactResult,
   riskCount,
   secretValueChanges
-} from "./chunk-XZ7GAV4E.js";
-import "./chunk-GLUT6U4T.js";
+} from "./chunk-2JWYY7AX.js";
+import "./chunk-THZE6ELG.js";
 import "./chunk-B3KOW7WP.js";
 import "./chunk-3N2GU25X.js";
 import {

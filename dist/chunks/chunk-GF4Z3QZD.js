@@ -6,7 +6,7 @@ import {
 import {
   ForgeError,
   gitHubForge
-} from "./chunk-XZ7GAV4E.js";
+} from "./chunk-2JWYY7AX.js";
 import {
   node_http_default
 } from "./chunk-B3KOW7WP.js";

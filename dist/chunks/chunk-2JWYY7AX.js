@@ -7,7 +7,7 @@ import {
   renderSettings,
   require_dist,
   syntaxReason
-} from "./chunk-GLUT6U4T.js";
+} from "./chunk-THZE6ELG.js";
 import {
   fetch,
   init_undici,

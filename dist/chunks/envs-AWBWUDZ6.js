@@ -7,7 +7,7 @@ import {
 import "./chunk-E7ACZTBR.js";
 import {
   loadConfig
-} from "./chunk-GLUT6U4T.js";
+} from "./chunk-THZE6ELG.js";
 import "./chunk-3N2GU25X.js";
 import "./chunk-JRIHJ5V4.js";
 

@@ -7,29 +7,29 @@ import {
   parseRevisionSource,
   runDrift,
   summaryMarkdown
-} from "./chunk-TRY7YHKT.js";
+} from "./chunk-PHJDCZDR.js";
 import {
   actionLog,
   kubeconfigInput,
   withKubeconfig
-} from "./chunk-JLMCGKM6.js";
+} from "./chunk-QQJU66KG.js";
 import {
   runUrl
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-OQGZZ7SQ.js";
+} from "./chunk-EXAFJ25L.js";
 import "./chunk-E7ACZTBR.js";
 import {
   booleanInput,
   choiceInput,
   listInput,
   repositoryRoot
-} from "./chunk-QLI4IS4K.js";
+} from "./chunk-NAQP2LJ3.js";
 import {
   gitHubForge
-} from "./chunk-XZ7GAV4E.js";
-import "./chunk-GLUT6U4T.js";
+} from "./chunk-2JWYY7AX.js";
+import "./chunk-THZE6ELG.js";
 import {
   debug,
   error,

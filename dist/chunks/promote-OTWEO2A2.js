@@ -3,21 +3,21 @@ const require = __plumblineCreateRequire(import.meta.url);
 import {
   planTargetChange,
   promote
-} from "./chunk-6RZDYXPU.js";
-import "./chunk-4USY344K.js";
+} from "./chunk-UTY26AY2.js";
+import "./chunk-PUCTUIE2.js";
 import {
   booleanInput,
   choiceInput,
   listInput,
   repositoryRoot
-} from "./chunk-QLI4IS4K.js";
+} from "./chunk-NAQP2LJ3.js";
 import {
   context,
   gitHubForge
-} from "./chunk-XZ7GAV4E.js";
+} from "./chunk-2JWYY7AX.js";
 import {
   loadConfig
-} from "./chunk-GLUT6U4T.js";
+} from "./chunk-THZE6ELG.js";
 import {
   debug,
   getInput,

@@ -2,7 +2,7 @@ import { createRequire as __plumblineCreateRequire } from 'node:module';
 const require = __plumblineCreateRequire(import.meta.url);
 import {
   renderMarkdownParts
-} from "./chunk-4USY344K.js";
+} from "./chunk-PUCTUIE2.js";
 import {
   compareEnvironmentLive,
   connectCluster,
@@ -10,7 +10,7 @@ import {
   markerReserve,
   selectEnvironments,
   withMarker
-} from "./chunk-OQGZZ7SQ.js";
+} from "./chunk-EXAFJ25L.js";
 import {
   silentLog
 } from "./chunk-E7ACZTBR.js";
@@ -32,13 +32,14 @@ import {
   secretValueChanges,
   withCheckout,
   workTreeTop
-} from "./chunk-XZ7GAV4E.js";
+} from "./chunk-2JWYY7AX.js";
 import {
   CONFIG_FILES,
+  discoverEnvironments,
   loadConfig,
   loadConfigFrom,
   parseConfigText
-} from "./chunk-GLUT6U4T.js";
+} from "./chunk-THZE6ELG.js";
 import {
   NO_OPTIONS,
   PlumblineError,
@@ -83,7 +84,18 @@ async function baseConfig(repoRoot, base, baseDir) {
   const file = source?.file ?? head?.file;
   if (file) provenance.file = file;
   if (headChange) provenance.headChange = headChange;
-  return { config, provenance, listedWhereBranched: listedEnvironments(branchedFrom) };
+  const planConfig = {
+    config,
+    provenance,
+    listedWhereBranched: listedEnvironments(branchedFrom)
+  };
+  if (baseDir && !listsEnvironments(source)) {
+    planConfig.environmentsAtBase = new Set((await discoverEnvironments(baseDir)).map((env) => env.path));
+  }
+  return planConfig;
+}
+function listsEnvironments(source) {
+  return source !== void 0 && parseConfigText(source.text, source.file).config?.environments !== void 0;
 }
 function listedEnvironments(source) {
   const environments = source ? parseConfigText(source.text, source.file).config?.environments : void 0;
@@ -139,7 +151,7 @@ async function runPlan(options) {
     planned = await withCheckout(repoRoot, base.sha, async (baseDir, baseTop) => {
       const trusted = await baseConfig(repoRoot, base, baseDir);
       const atHead = (env) => existsSync(join2(repoRoot, env.path));
-      const atBase = (env) => existsSync(join2(baseDir, env.path));
+      const atBase = (env) => existsSync(join2(baseDir, env.path)) && (trusted.environmentsAtBase?.has(env.path) ?? true);
       const moved = (env) => !atHead(env) && !atBase(env) && trusted.listedWhereBranched.has(env.name);
       const chosen = await renderHead(
         trusted,

@@ -9037,6 +9037,7 @@ export {
   parseConfigText,
   renderSettings,
   KUSTOMIZATION_FILES,
+  discoverEnvironments,
   CONFIG_FILES,
   loadConfig,
   loadConfigFrom

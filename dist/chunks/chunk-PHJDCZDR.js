@@ -6,7 +6,7 @@ import {
   connectCluster,
   findMarker,
   selectEnvironments
-} from "./chunk-OQGZZ7SQ.js";
+} from "./chunk-EXAFJ25L.js";
 import {
   silentLog
 } from "./chunk-E7ACZTBR.js";
@@ -32,10 +32,10 @@ import {
   truncateSection,
   withCheckout,
   workTreeTop
-} from "./chunk-XZ7GAV4E.js";
+} from "./chunk-2JWYY7AX.js";
 import {
   loadConfig
-} from "./chunk-GLUT6U4T.js";
+} from "./chunk-THZE6ELG.js";
 import {
   NO_OPTIONS,
   PlumblineError,

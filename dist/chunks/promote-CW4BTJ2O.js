@@ -6,7 +6,7 @@ import {
   detectForge,
   forgeFromEnvironment,
   gitHubRepositoryOfRemote
-} from "./chunk-BFN6XAK7.js";
+} from "./chunk-GF4Z3QZD.js";
 import {
   Command,
   Option,
@@ -17,15 +17,15 @@ import {
   planTargetChange,
   plumblineAuthor,
   promote
-} from "./chunk-6RZDYXPU.js";
-import "./chunk-4USY344K.js";
+} from "./chunk-UTY26AY2.js";
+import "./chunk-PUCTUIE2.js";
 import "./chunk-E7ACZTBR.js";
 import {
   runGit
-} from "./chunk-XZ7GAV4E.js";
+} from "./chunk-2JWYY7AX.js";
 import {
   loadConfig
-} from "./chunk-GLUT6U4T.js";
+} from "./chunk-THZE6ELG.js";
 import "./chunk-B3KOW7WP.js";
 import "./chunk-3N2GU25X.js";
 import {

@@ -5,7 +5,7 @@ import {
 } from "./chunk-E7ACZTBR.js";
 import {
   require_dist
-} from "./chunk-GLUT6U4T.js";
+} from "./chunk-THZE6ELG.js";
 import {
   debug,
   endGroup,

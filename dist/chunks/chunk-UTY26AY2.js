@@ -4,7 +4,7 @@ import {
   objectSections,
   summaryTable,
   verdict
-} from "./chunk-4USY344K.js";
+} from "./chunk-PUCTUIE2.js";
 import {
   ForgeError,
   addWorktree,
@@ -27,10 +27,10 @@ import {
   truncateSection,
   withCheckout,
   workTreeTop
-} from "./chunk-XZ7GAV4E.js";
+} from "./chunk-2JWYY7AX.js";
 import {
   require_dist
-} from "./chunk-GLUT6U4T.js";
+} from "./chunk-THZE6ELG.js";
 import {
   PlumblineError,
   __toESM,

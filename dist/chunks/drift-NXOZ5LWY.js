@@ -4,7 +4,7 @@ import {
   FORGE_KINDS,
   detectForge,
   forgeFromEnvironment
-} from "./chunk-BFN6XAK7.js";
+} from "./chunk-GF4Z3QZD.js";
 import {
   Command,
   Option,
@@ -20,18 +20,18 @@ import {
   summaryJson,
   summaryMarkdown,
   summaryText
-} from "./chunk-TRY7YHKT.js";
+} from "./chunk-PHJDCZDR.js";
 import {
   runUrl
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-OQGZZ7SQ.js";
+} from "./chunk-EXAFJ25L.js";
 import "./chunk-E7ACZTBR.js";
-import "./chunk-XZ7GAV4E.js";
+import "./chunk-2JWYY7AX.js";
 import {
   CONFIG_FILES
-} from "./chunk-GLUT6U4T.js";
+} from "./chunk-THZE6ELG.js";
 import "./chunk-B3KOW7WP.js";
 import "./chunk-3N2GU25X.js";
 import {

@@ -5,39 +5,39 @@ import {
   renderJson,
   runPlan,
   toPlanReport
-} from "./chunk-C2DP6NZW.js";
+} from "./chunk-D2OYGDLD.js";
 import {
   ACTION_VOCABULARY
 } from "./chunk-RVSZAHFT.js";
 import {
   renderMarkdown,
   renderMarkdownParts
-} from "./chunk-4USY344K.js";
+} from "./chunk-PUCTUIE2.js";
 import {
   actionLog,
   kubeconfigInput,
   withKubeconfig
-} from "./chunk-JLMCGKM6.js";
+} from "./chunk-QQJU66KG.js";
 import {
   runUrl
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-OQGZZ7SQ.js";
+} from "./chunk-EXAFJ25L.js";
 import "./chunk-E7ACZTBR.js";
 import {
   booleanInput,
   choiceInput,
   listInput,
   repositoryRoot
-} from "./chunk-QLI4IS4K.js";
+} from "./chunk-NAQP2LJ3.js";
 import {
   ForgeError,
   context,
   gitHubForge,
   hasChanges
-} from "./chunk-XZ7GAV4E.js";
-import "./chunk-GLUT6U4T.js";
+} from "./chunk-2JWYY7AX.js";
+import "./chunk-THZE6ELG.js";
 import {
   debug,
   error,
