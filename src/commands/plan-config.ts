@@ -73,8 +73,12 @@ export async function baseConfig(
   baseDir?: string,
 ): Promise<PlanConfig> {
   const source = await configAtRevision(repoRoot, base.tip);
-  const config = await loadConfigFrom(source, repoRoot, baseDir ? [baseDir] : []);
+  const listedAtTip = listedEnvironments(source);
+  // Discovered once at the base, for the plan's environments and for what the base holds.
+  const discoveredAtBase = baseDir && !listedAtTip ? await discoverEnvironments(baseDir) : undefined;
+  const config = await loadConfigFrom(source, repoRoot, discoveredAtBase);
   const branchedFrom = base.sha === base.tip ? source : await configAtRevision(repoRoot, base.sha);
+  const listedWhereBranched = base.sha === base.tip ? listedAtTip : listedEnvironments(branchedFrom);
   const head = await checkoutConfigFile(repoRoot);
   const headChange = await changeInCheckout(repoRoot, branchedFrom, head);
   const provenance: ConfigProvenance = { from: 'base' };
@@ -85,21 +89,16 @@ export async function baseConfig(
   const planConfig: PlanConfig = {
     config,
     provenance,
-    listedWhereBranched: listedEnvironments(branchedFrom),
+    listedWhereBranched: listedWhereBranched ?? new Set(),
   };
-  if (baseDir && !listsEnvironments(source)) {
-    planConfig.environmentsAtBase = new Set((await discoverEnvironments(baseDir)).map((env) => env.path));
-  }
+  if (discoveredAtBase) planConfig.environmentsAtBase = new Set(discoveredAtBase.map((env) => env.path));
   return planConfig;
 }
 
-function listsEnvironments(source: ConfigSource | undefined): boolean {
-  return source !== undefined && parseConfigText(source.text, source.file).config?.environments !== undefined;
-}
-
-function listedEnvironments(source: ConfigSource | undefined): Set<string> {
+/** The names of the environments `source` lists; undefined when it lists none (or there is none). */
+function listedEnvironments(source: ConfigSource | undefined): Set<string> | undefined {
   const environments = source ? parseConfigText(source.text, source.file).config?.environments : undefined;
-  return new Set((environments ?? []).map((environment) => environment.name));
+  return environments ? new Set(environments.map((environment) => environment.name)) : undefined;
 }
 
 async function configAtRevision(repoRoot: string, sha: string): Promise<ConfigSource | undefined> {

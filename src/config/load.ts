@@ -53,16 +53,17 @@ export async function loadConfigFrom(
   source: ConfigSource | undefined,
   repoRoot: string,
   /**
-   * Further checkouts to discover environments in (the base's): an environment a change
-   * removes is still planned, as the deletion of everything it held.
+   * Environments discovered in another checkout (the base's), planned too when the file
+   * lists none: an environment a change removes is still planned, as the deletion of
+   * everything it held.
    */
-  alsoDiscoverIn: readonly string[] = [],
+  alsoDiscovered: readonly EnvironmentConfig[] = [],
 ): Promise<PlumblineConfig> {
-  if (!source) return withDiscoveredEnvironments(repoRoot, undefined, alsoDiscoverIn);
+  if (!source) return withDiscoveredEnvironments(repoRoot, undefined, alsoDiscovered);
   const parsed = parseConfigText(source.text, source.file);
   if (!parsed.config) throw new ConfigError(parsed.problems);
   const { config } = parsed;
-  if (!config.environments) return withDiscoveredEnvironments(repoRoot, config, alsoDiscoverIn);
+  if (!config.environments) return withDiscoveredEnvironments(repoRoot, config, alsoDiscovered);
   return { ...config, environments: config.environments };
 }
 
@@ -109,13 +110,13 @@ async function isFileOrLink(path: string): Promise<boolean> {
 async function withDiscoveredEnvironments(
   repoRoot: string,
   written: WrittenConfig | undefined,
-  alsoDiscoverIn: readonly string[] = [],
+  alsoDiscovered: readonly EnvironmentConfig[] = [],
 ): Promise<PlumblineConfig> {
   // One environment per folder across the checkouts; a name two folders share (envs/prod
   // at the base, clusters/prod at the head) falls back to the folder, so neither hides the other.
   const byPath = new Map<string, EnvironmentConfig>();
-  for (const root of [...alsoDiscoverIn, repoRoot]) {
-    for (const environment of await discoverEnvironments(root)) byPath.set(environment.path, environment);
+  for (const environment of [...alsoDiscovered, ...(await discoverEnvironments(repoRoot))]) {
+    byPath.set(environment.path, environment);
   }
   const named = new Map<string, number>();
   for (const { name } of byPath.values()) named.set(name, (named.get(name) ?? 0) + 1);
