@@ -8,7 +8,7 @@ import {
   Command,
   CommanderError,
   printLog
-} from "./chunks/chunk-4X62ZQPZ.js";
+} from "./chunks/chunk-RXRAGJZY.js";
 import "./chunks/chunk-E7ACZTBR.js";
 import "./chunks/chunk-3N2GU25X.js";
 import {
@@ -100,10 +100,10 @@ async function runCli(program2, argv) {
 
 // src/entry/cli.ts
 var commands = {
-  plan: async () => (await import("./chunks/plan-UFQQMPRS.js")).planCommand(),
-  promote: async () => (await import("./chunks/promote-CW4BTJ2O.js")).promoteCommand(),
-  drift: async () => (await import("./chunks/drift-NXOZ5LWY.js")).driftCommand(),
-  envs: async () => (await import("./chunks/envs-AWBWUDZ6.js")).envsCommand()
+  plan: async () => (await import("./chunks/plan-EJXZDCAR.js")).planCommand(),
+  promote: async () => (await import("./chunks/promote-VSQ7L6EO.js")).promoteCommand(),
+  drift: async () => (await import("./chunks/drift-QC5CEZVP.js")).driftCommand(),
+  envs: async () => (await import("./chunks/envs-6JG6YRYN.js")).envsCommand()
 };
 function commandsFor(args) {
   const named = args.find((arg) => !arg.startsWith("-"));

@@ -27,7 +27,7 @@ import { PlumblineError, problemOf } from '../errors.js';
 import { headRevision, resolveBase, withCheckout, workTreeTop } from '../git/base-checkout.js';
 import { type Log, silentLog } from '../log.js';
 import { type RenderResult, renderEnvironments } from '../render/render.js';
-import { describeComparedWith } from '../report/describe.js';
+import { describeComparedWith, describeCounts } from '../report/describe.js';
 import type { Resource } from '../resource.js';
 import { compareEnvironmentLive } from './live-comparison.js';
 import { baseConfig, checkoutConfig, type PlanConfig, requireRealConfigFolder } from './plan-config.js';
@@ -162,12 +162,8 @@ async function logEnvironments(
       if (render && 'resources' in render)
         group.info(`rendered ${plural(render.resources.length, 'object')} at the head`);
       for (const env of result.environments.filter((candidate) => candidate.environment === name)) {
-        const { added, changed, deleted, unchanged } = env.counts;
-        group.info(
-          env.error === undefined
-            ? `${env.mode}, compared with ${describeComparedWith(env.comparedWith)}: ${added} to add, ${changed} to change, ${deleted} to delete, ${unchanged} unchanged`
-            : `${env.mode}, compared with ${describeComparedWith(env.comparedWith)}: failed: ${env.error.message}`,
-        );
+        const outcome = env.error === undefined ? describeCounts(env.counts) : `failed: ${env.error.message}`;
+        group.info(`${env.mode}, compared with ${describeComparedWith(env.comparedWith)}: ${outcome}`);
       }
     });
   }

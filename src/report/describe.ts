@@ -6,6 +6,7 @@ import type {
   ChangeKind,
   ComparisonTarget,
   ConfigProvenance,
+  Counts,
   EnvironmentResult,
   Notice,
   ObjectChange,
@@ -123,4 +124,9 @@ export function describeNotice(environment: string, notice: Notice, vocabulary: 
     case 'deletions-unseen':
       return `deletions of ${notice.kinds.join(', ')} cannot be seen: the identity in use may not list them`;
   }
+}
+
+/** `1 to add, 2 to change, 0 to delete, 4 unchanged`: one environment's counts, as every report says them. */
+export function describeCounts({ added, changed, deleted, unchanged }: Counts): string {
+  return `${added} to add, ${changed} to change, ${deleted} to delete, ${unchanged} unchanged`;
 }

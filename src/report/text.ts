@@ -11,6 +11,7 @@ import {
   CHANGE_SYMBOLS,
   configChangeNotice,
   describeComparedWith,
+  describeCounts,
   describeNotice,
   describeRef,
   diffBody,
@@ -73,8 +74,7 @@ function environmentLines(
     return lines;
   }
   for (const change of listedChanges(env)) lines.push(...objectLines(change, paint));
-  const { added, changed, deleted, unchanged } = env.counts;
-  lines.push(`  ${added} to add, ${changed} to change, ${deleted} to delete, ${unchanged} unchanged`);
+  lines.push(`  ${describeCounts(env.counts)}`);
   return lines;
 }
 

@@ -17,23 +17,24 @@ const debugging = () =>
   process.env.CI_DEBUG_TRACE === 'true' ||
   Boolean(process.env.PLUMBLINE_DEBUG);
 
+/** Text on standard error; in a GitHub Actions step through logSafe (data may hold `::`). */
+const writeLog = (text: string) => process.stderr.write(inGitHubActions() ? logSafe(text) : text);
+
 /** A log line on standard error, `plumbline: ` first. */
 export function printLog(message: string): void {
-  const line = `plumbline: ${withoutControls(message)}\n`;
-  process.stderr.write(inGitHubActions() ? logSafe(line) : line);
+  writeLog(`plumbline: ${withoutControls(message)}\n`);
 }
 
 /** The Log the CLI's commands write to, on standard error. */
 export function cliLog(): Log {
   let sections = 0;
   let indent = '';
-  // Data goes through logSafe in a GitHub Actions step; plumbline's own group markers do not.
-  const write = (text: string) => process.stderr.write(inGitHubActions() ? logSafe(text) : text);
+  // Data goes through writeLog; plumbline's own group markers must not be broken by logSafe.
   const marker = (text: string) => process.stderr.write(text);
   return logTo({
-    info: (message) => write(`plumbline: ${indent}${withoutControls(message)}\n`),
+    info: (message) => writeLog(`plumbline: ${indent}${withoutControls(message)}\n`),
     debug: (message) => {
-      if (debugging()) write(`plumbline: ${indent}debug: ${withoutControls(message)}\n`);
+      if (debugging()) writeLog(`plumbline: ${indent}debug: ${withoutControls(message)}\n`);
     },
     startGroup: (title) => {
       const shown = withoutControls(title);
@@ -41,7 +42,7 @@ export function cliLog(): Log {
       if (inGitHubActions()) marker(`::group::${logSafe(shown)}\n`);
       else if (inGitLabCi()) marker(gitLabSection('start', sections, shown));
       else {
-        write(`plumbline: ${shown}\n`);
+        writeLog(`plumbline: ${shown}\n`);
         indent = '  ';
       }
     },

@@ -7,29 +7,29 @@ import {
   parseRevisionSource,
   runDrift,
   summaryMarkdown
-} from "./chunk-PHJDCZDR.js";
+} from "./chunk-MIFPCWXA.js";
 import {
   actionLog,
   kubeconfigInput,
   withKubeconfig
-} from "./chunk-QQJU66KG.js";
+} from "./chunk-2GBCTL76.js";
 import {
   runUrl
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-EXAFJ25L.js";
+} from "./chunk-3BMLXAP6.js";
 import "./chunk-E7ACZTBR.js";
 import {
   booleanInput,
   choiceInput,
   listInput,
   repositoryRoot
-} from "./chunk-NAQP2LJ3.js";
+} from "./chunk-XT4F4XAF.js";
 import {
   gitHubForge
-} from "./chunk-2JWYY7AX.js";
-import "./chunk-THZE6ELG.js";
+} from "./chunk-B4T4UFD2.js";
+import "./chunk-PIPRG2NU.js";
 import {
   debug,
   error,

@@ -2,11 +2,11 @@ import { createRequire as __plumblineCreateRequire } from 'node:module';
 const require = __plumblineCreateRequire(import.meta.url);
 import {
   printLog
-} from "./chunk-4X62ZQPZ.js";
+} from "./chunk-RXRAGJZY.js";
 import {
   ForgeError,
   gitHubForge
-} from "./chunk-2JWYY7AX.js";
+} from "./chunk-B4T4UFD2.js";
 import {
   node_http_default
 } from "./chunk-B3KOW7WP.js";

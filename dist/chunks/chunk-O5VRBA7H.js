@@ -23,7 +23,7 @@ import {
   redactResult,
   riskCount,
   secretValueChanges
-} from "./chunk-2JWYY7AX.js";
+} from "./chunk-B4T4UFD2.js";
 import {
   NO_OPTIONS,
   describeProblem

@@ -3,11 +3,11 @@ const require = __plumblineCreateRequire(import.meta.url);
 import {
   Command,
   printOutput
-} from "./chunk-4X62ZQPZ.js";
+} from "./chunk-RXRAGJZY.js";
 import "./chunk-E7ACZTBR.js";
 import {
   loadConfig
-} from "./chunk-THZE6ELG.js";
+} from "./chunk-PIPRG2NU.js";
 import "./chunk-3N2GU25X.js";
 import "./chunk-JRIHJ5V4.js";
 

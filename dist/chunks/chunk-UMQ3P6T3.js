@@ -13,9 +13,9 @@ import {
 
 // src/entry/github/action.ts
 var commands = {
-  plan: async () => (await import("./plan-BM3KICL6.js")).runPlanAction(),
-  promote: async () => (await import("./promote-OTWEO2A2.js")).runPromoteAction(),
-  drift: async () => (await import("./drift-SH3K33KI.js")).runDriftAction()
+  plan: async () => (await import("./plan-RPKZOXAA.js")).runPlanAction(),
+  promote: async () => (await import("./promote-CIEUUFR4.js")).runPromoteAction(),
+  drift: async () => (await import("./drift-XCGSCSKL.js")).runDriftAction()
 };
 async function runAction(fixed) {
   try {

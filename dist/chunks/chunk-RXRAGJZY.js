@@ -3461,21 +3461,20 @@ var {
 var inGitHubActions = () => process.env.GITHUB_ACTIONS === "true";
 var inGitLabCi = () => process.env.GITLAB_CI === "true";
 var debugging = () => process.env.RUNNER_DEBUG === "1" || process.env.CI_DEBUG_TRACE === "true" || Boolean(process.env.PLUMBLINE_DEBUG);
+var writeLog = (text) => process.stderr.write(inGitHubActions() ? logSafe(text) : text);
 function printLog(message) {
-  const line = `plumbline: ${withoutControls(message)}
-`;
-  process.stderr.write(inGitHubActions() ? logSafe(line) : line);
+  writeLog(`plumbline: ${withoutControls(message)}
+`);
 }
 function cliLog() {
   let sections = 0;
   let indent = "";
-  const write = (text) => process.stderr.write(inGitHubActions() ? logSafe(text) : text);
   const marker = (text) => process.stderr.write(text);
   return logTo({
-    info: (message) => write(`plumbline: ${indent}${withoutControls(message)}
+    info: (message) => writeLog(`plumbline: ${indent}${withoutControls(message)}
 `),
     debug: (message) => {
-      if (debugging()) write(`plumbline: ${indent}debug: ${withoutControls(message)}
+      if (debugging()) writeLog(`plumbline: ${indent}debug: ${withoutControls(message)}
 `);
     },
     startGroup: (title) => {
@@ -3485,7 +3484,7 @@ function cliLog() {
 `);
       else if (inGitLabCi()) marker(gitLabSection("start", sections, shown));
       else {
-        write(`plumbline: ${shown}
+        writeLog(`plumbline: ${shown}
 `);
         indent = "  ";
       }

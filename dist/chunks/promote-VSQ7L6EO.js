@@ -6,26 +6,26 @@ import {
   detectForge,
   forgeFromEnvironment,
   gitHubRepositoryOfRemote
-} from "./chunk-GF4Z3QZD.js";
+} from "./chunk-YBLGLEEO.js";
 import {
   Command,
   Option,
   printLog,
   printOutput
-} from "./chunk-4X62ZQPZ.js";
+} from "./chunk-RXRAGJZY.js";
 import {
   planTargetChange,
   plumblineAuthor,
   promote
-} from "./chunk-UTY26AY2.js";
-import "./chunk-PUCTUIE2.js";
+} from "./chunk-XXIRQVOA.js";
+import "./chunk-O5VRBA7H.js";
 import "./chunk-E7ACZTBR.js";
 import {
   runGit
-} from "./chunk-2JWYY7AX.js";
+} from "./chunk-B4T4UFD2.js";
 import {
   loadConfig
-} from "./chunk-THZE6ELG.js";
+} from "./chunk-PIPRG2NU.js";
 import "./chunk-B3KOW7WP.js";
 import "./chunk-3N2GU25X.js";
 import {

@@ -3,21 +3,21 @@ const require = __plumblineCreateRequire(import.meta.url);
 import {
   planTargetChange,
   promote
-} from "./chunk-UTY26AY2.js";
-import "./chunk-PUCTUIE2.js";
+} from "./chunk-XXIRQVOA.js";
+import "./chunk-O5VRBA7H.js";
 import {
   booleanInput,
   choiceInput,
   listInput,
   repositoryRoot
-} from "./chunk-NAQP2LJ3.js";
+} from "./chunk-XT4F4XAF.js";
 import {
   context,
   gitHubForge
-} from "./chunk-2JWYY7AX.js";
+} from "./chunk-B4T4UFD2.js";
 import {
   loadConfig
-} from "./chunk-THZE6ELG.js";
+} from "./chunk-PIPRG2NU.js";
 import {
   debug,
   getInput,

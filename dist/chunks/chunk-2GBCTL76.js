@@ -5,7 +5,7 @@ import {
 } from "./chunk-E7ACZTBR.js";
 import {
   require_dist
-} from "./chunk-THZE6ELG.js";
+} from "./chunk-PIPRG2NU.js";
 import {
   debug,
   endGroup,

@@ -5,7 +5,7 @@ import {
   detectForge,
   forgeFromEnvironment,
   gitLabCiContext
-} from "./chunk-GF4Z3QZD.js";
+} from "./chunk-YBLGLEEO.js";
 import {
   cliVocabulary
 } from "./chunk-FJR3CBAD.js";
@@ -15,18 +15,18 @@ import {
   cliLog,
   printLog,
   printOutput
-} from "./chunk-4X62ZQPZ.js";
+} from "./chunk-RXRAGJZY.js";
 import {
   publishPlan,
   renderJson,
   runPlan
-} from "./chunk-D2OYGDLD.js";
+} from "./chunk-UP3GOPJE.js";
 import {
   renderMarkdown
-} from "./chunk-PUCTUIE2.js";
+} from "./chunk-O5VRBA7H.js";
 import {
   chooseKubeconfig
-} from "./chunk-EXAFJ25L.js";
+} from "./chunk-3BMLXAP6.js";
 import "./chunk-E7ACZTBR.js";
 import {
   CHANGE_SYMBOLS,
@@ -34,6 +34,7 @@ import {
   RISK_LABELS,
   configChangeNotice,
   describeComparedWith,
+  describeCounts,
   describeNotice,
   describeRef,
   diffBody,
@@ -45,8 +46,8 @@ import {
   redactResult,
   riskCount,
   secretValueChanges
-} from "./chunk-2JWYY7AX.js";
-import "./chunk-THZE6ELG.js";
+} from "./chunk-B4T4UFD2.js";
+import "./chunk-PIPRG2NU.js";
 import "./chunk-B3KOW7WP.js";
 import "./chunk-3N2GU25X.js";
 import {
@@ -99,8 +100,7 @@ function environmentLines(env, paint, vocabulary) {
     return lines;
   }
   for (const change of listedChanges(env)) lines.push(...objectLines(change, paint));
-  const { added, changed, deleted, unchanged } = env.counts;
-  lines.push(`  ${added} to add, ${changed} to change, ${deleted} to delete, ${unchanged} unchanged`);
+  lines.push(`  ${describeCounts(env.counts)}`);
   return lines;
 }
 function objectLines(change, paint) {

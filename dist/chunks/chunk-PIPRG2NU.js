@@ -8920,12 +8920,12 @@ async function loadConfig(repoRoot) {
   if (problems.length > 0) throw new ConfigError(problems);
   return { ...config, environments: config.environments };
 }
-async function loadConfigFrom(source, repoRoot, alsoDiscoverIn = []) {
-  if (!source) return withDiscoveredEnvironments(repoRoot, void 0, alsoDiscoverIn);
+async function loadConfigFrom(source, repoRoot, alsoDiscovered = []) {
+  if (!source) return withDiscoveredEnvironments(repoRoot, void 0, alsoDiscovered);
   const parsed = parseConfigText(source.text, source.file);
   if (!parsed.config) throw new ConfigError(parsed.problems);
   const { config } = parsed;
-  if (!config.environments) return withDiscoveredEnvironments(repoRoot, config, alsoDiscoverIn);
+  if (!config.environments) return withDiscoveredEnvironments(repoRoot, config, alsoDiscovered);
   return { ...config, environments: config.environments };
 }
 async function readConfigFile(repoRoot) {
@@ -8960,10 +8960,10 @@ async function isFileOrLink(path) {
     () => false
   );
 }
-async function withDiscoveredEnvironments(repoRoot, written, alsoDiscoverIn = []) {
+async function withDiscoveredEnvironments(repoRoot, written, alsoDiscovered = []) {
   const byPath = /* @__PURE__ */ new Map();
-  for (const root of [...alsoDiscoverIn, repoRoot]) {
-    for (const environment of await discoverEnvironments(root)) byPath.set(environment.path, environment);
+  for (const environment of [...alsoDiscovered, ...await discoverEnvironments(repoRoot)]) {
+    byPath.set(environment.path, environment);
   }
   const named = /* @__PURE__ */ new Map();
   for (const { name } of byPath.values()) named.set(name, (named.get(name) ?? 0) + 1);

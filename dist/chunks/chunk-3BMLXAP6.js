@@ -15,7 +15,7 @@ import {
   resourceKey,
   splitApiVersion,
   toResource
-} from "./chunk-2JWYY7AX.js";
+} from "./chunk-B4T4UFD2.js";
 import {
   node_http_default
 } from "./chunk-B3KOW7WP.js";

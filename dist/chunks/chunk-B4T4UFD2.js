@@ -7,7 +7,7 @@ import {
   renderSettings,
   require_dist,
   syntaxReason
-} from "./chunk-THZE6ELG.js";
+} from "./chunk-PIPRG2NU.js";
 import {
   fetch,
   init_undici,
@@ -11640,6 +11640,9 @@ function describeNotice(environment, notice, vocabulary) {
       return `deletions of ${notice.kinds.join(", ")} cannot be seen: the identity in use may not list them`;
   }
 }
+function describeCounts({ added, changed, deleted, unchanged }) {
+  return `${added} to add, ${changed} to change, ${deleted} to delete, ${unchanged} unchanged`;
+}
 
 // src/report/markdown-syntax.ts
 var WORD_JOINER = "\u2060";
@@ -11888,6 +11891,7 @@ export {
   configChangeNotice,
   describeComparedWith,
   describeNotice,
+  describeCounts,
   escapeHtml,
   htmlText,
   escapeInline,

@@ -6,7 +6,7 @@ import {
   connectCluster,
   findMarker,
   selectEnvironments
-} from "./chunk-EXAFJ25L.js";
+} from "./chunk-3BMLXAP6.js";
 import {
   silentLog
 } from "./chunk-E7ACZTBR.js";
@@ -32,10 +32,10 @@ import {
   truncateSection,
   withCheckout,
   workTreeTop
-} from "./chunk-2JWYY7AX.js";
+} from "./chunk-B4T4UFD2.js";
 import {
   loadConfig
-} from "./chunk-THZE6ELG.js";
+} from "./chunk-PIPRG2NU.js";
 import {
   NO_OPTIONS,
   PlumblineError,

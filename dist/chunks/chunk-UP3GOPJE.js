@@ -2,7 +2,7 @@ import { createRequire as __plumblineCreateRequire } from 'node:module';
 const require = __plumblineCreateRequire(import.meta.url);
 import {
   renderMarkdownParts
-} from "./chunk-PUCTUIE2.js";
+} from "./chunk-O5VRBA7H.js";
 import {
   compareEnvironmentLive,
   connectCluster,
@@ -10,7 +10,7 @@ import {
   markerReserve,
   selectEnvironments,
   withMarker
-} from "./chunk-EXAFJ25L.js";
+} from "./chunk-3BMLXAP6.js";
 import {
   silentLog
 } from "./chunk-E7ACZTBR.js";
@@ -18,6 +18,7 @@ import {
   compareSets,
   countChanges,
   describeComparedWith,
+  describeCounts,
   describeNotice,
   entryAtRevision,
   hasChanges,
@@ -32,14 +33,14 @@ import {
   secretValueChanges,
   withCheckout,
   workTreeTop
-} from "./chunk-2JWYY7AX.js";
+} from "./chunk-B4T4UFD2.js";
 import {
   CONFIG_FILES,
   discoverEnvironments,
   loadConfig,
   loadConfigFrom,
   parseConfigText
-} from "./chunk-THZE6ELG.js";
+} from "./chunk-PIPRG2NU.js";
 import {
   NO_OPTIONS,
   PlumblineError,
@@ -76,8 +77,11 @@ async function checkoutConfig(repoRoot) {
 }
 async function baseConfig(repoRoot, base, baseDir) {
   const source = await configAtRevision(repoRoot, base.tip);
-  const config = await loadConfigFrom(source, repoRoot, baseDir ? [baseDir] : []);
+  const listedAtTip = listedEnvironments(source);
+  const discoveredAtBase = baseDir && !listedAtTip ? await discoverEnvironments(baseDir) : void 0;
+  const config = await loadConfigFrom(source, repoRoot, discoveredAtBase);
   const branchedFrom = base.sha === base.tip ? source : await configAtRevision(repoRoot, base.sha);
+  const listedWhereBranched = base.sha === base.tip ? listedAtTip : listedEnvironments(branchedFrom);
   const head = await checkoutConfigFile(repoRoot);
   const headChange = await changeInCheckout(repoRoot, branchedFrom, head);
   const provenance = { from: "base" };
@@ -87,19 +91,14 @@ async function baseConfig(repoRoot, base, baseDir) {
   const planConfig = {
     config,
     provenance,
-    listedWhereBranched: listedEnvironments(branchedFrom)
+    listedWhereBranched: listedWhereBranched ?? /* @__PURE__ */ new Set()
   };
-  if (baseDir && !listsEnvironments(source)) {
-    planConfig.environmentsAtBase = new Set((await discoverEnvironments(baseDir)).map((env) => env.path));
-  }
+  if (discoveredAtBase) planConfig.environmentsAtBase = new Set(discoveredAtBase.map((env) => env.path));
   return planConfig;
-}
-function listsEnvironments(source) {
-  return source !== void 0 && parseConfigText(source.text, source.file).config?.environments !== void 0;
 }
 function listedEnvironments(source) {
   const environments = source ? parseConfigText(source.text, source.file).config?.environments : void 0;
-  return new Set((environments ?? []).map((environment) => environment.name));
+  return environments ? new Set(environments.map((environment) => environment.name)) : void 0;
 }
 async function configAtRevision(repoRoot, sha) {
   for (const file of CONFIG_FILES) {
@@ -219,10 +218,8 @@ async function logEnvironments(log, result, environments, headRenders) {
       if (render && "resources" in render)
         group.info(`rendered ${plural(render.resources.length, "object")} at the head`);
       for (const env of result.environments.filter((candidate) => candidate.environment === name)) {
-        const { added, changed, deleted, unchanged } = env.counts;
-        group.info(
-          env.error === void 0 ? `${env.mode}, compared with ${describeComparedWith(env.comparedWith)}: ${added} to add, ${changed} to change, ${deleted} to delete, ${unchanged} unchanged` : `${env.mode}, compared with ${describeComparedWith(env.comparedWith)}: failed: ${env.error.message}`
-        );
+        const outcome = env.error === void 0 ? describeCounts(env.counts) : `failed: ${env.error.message}`;
+        group.info(`${env.mode}, compared with ${describeComparedWith(env.comparedWith)}: ${outcome}`);
       }
     });
   }

@@ -4,7 +4,7 @@ import {
   objectSections,
   summaryTable,
   verdict
-} from "./chunk-PUCTUIE2.js";
+} from "./chunk-O5VRBA7H.js";
 import {
   ForgeError,
   addWorktree,
@@ -27,10 +27,10 @@ import {
   truncateSection,
   withCheckout,
   workTreeTop
-} from "./chunk-2JWYY7AX.js";
+} from "./chunk-B4T4UFD2.js";
 import {
   require_dist
-} from "./chunk-THZE6ELG.js";
+} from "./chunk-PIPRG2NU.js";
 import {
   PlumblineError,
   __toESM,

@@ -4,14 +4,14 @@ import {
   FORGE_KINDS,
   detectForge,
   forgeFromEnvironment
-} from "./chunk-GF4Z3QZD.js";
+} from "./chunk-YBLGLEEO.js";
 import {
   Command,
   Option,
   cliLog,
   printLog,
   printOutput
-} from "./chunk-4X62ZQPZ.js";
+} from "./chunk-RXRAGJZY.js";
 import {
   afterFromText,
   driftedEnvironments,
@@ -20,18 +20,18 @@ import {
   summaryJson,
   summaryMarkdown,
   summaryText
-} from "./chunk-PHJDCZDR.js";
+} from "./chunk-MIFPCWXA.js";
 import {
   runUrl
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-EXAFJ25L.js";
+} from "./chunk-3BMLXAP6.js";
 import "./chunk-E7ACZTBR.js";
-import "./chunk-2JWYY7AX.js";
+import "./chunk-B4T4UFD2.js";
 import {
   CONFIG_FILES
-} from "./chunk-THZE6ELG.js";
+} from "./chunk-PIPRG2NU.js";
 import "./chunk-B3KOW7WP.js";
 import "./chunk-3N2GU25X.js";
 import {
