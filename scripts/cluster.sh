@@ -46,6 +46,16 @@ pid_alive() {
   head -z -n 1 "/proc/$pid/cmdline" | tr -d '\0' | grep -q "/$1-[^/]*$"
 }
 
+# still_running NAME: true while the process just started as NAME has not exited. The
+# binary check of pid_alive would race here: until the forked shell has exec'd the binary,
+# its command line is still the shell's.
+still_running() {
+  local pid process_state
+  pid=$(cat "$state/$1.pid" 2>/dev/null) || return 1
+  process_state=$(sed -n 's/^[0-9]* ([^)]*) \([A-Z]\).*/\1/p' "/proc/$pid/stat" 2>/dev/null) || return 1
+  [ -n "$process_state" ] && [ "$process_state" != Z ]
+}
+
 stop_process() {
   local name="$1" file="$state/$1.pid" pid
   if ! pid_alive "$name"; then rm -f "$file"; return 0; fi
@@ -228,7 +238,7 @@ start_etcd() {
   echo $! >"$state/etcd.pid"
   for _ in $(seq 1 100); do
     curl -sf --max-time 2 "http://127.0.0.1:$etcd_port/health" >/dev/null 2>&1 && return
-    pid_alive etcd || { show_log_tail "$state/etcd.log"; fail "etcd exited while starting; its log is $state/etcd.log"; }
+    still_running etcd || { show_log_tail "$state/etcd.log"; fail "etcd exited while starting; its log is $state/etcd.log"; }
     sleep 0.2
   done
   show_log_tail "$state/etcd.log"
@@ -260,7 +270,7 @@ start_apiserver() {
   echo "$apiserver_port" >"$state/apiserver.port"
   local deadline=$((SECONDS + ready_timeout))
   while [ "$SECONDS" -lt "$deadline" ]; do
-    if ! pid_alive kube-apiserver; then
+    if ! still_running kube-apiserver; then
       show_log_tail "$state/kube-apiserver.log"
       fail "kube-apiserver exited while starting; its log is $state/kube-apiserver.log"
     fi
