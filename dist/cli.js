@@ -63,7 +63,9 @@ var package_default = {
     commander: "14.0.3",
     diff: "8.0.4",
     "p-limit": "7.3.3",
+    "p-retry": "7.1.1",
     punycode: "2.3.1",
+    semver: "7.8.6",
     "tar-stream": "3.2.2",
     yaml: "2.9.1"
   },
@@ -73,6 +75,7 @@ var package_default = {
     "@octokit/openapi": "23.0.2",
     "@types/markdown-it": "14.2.0",
     "@types/node": "20.19.43",
+    "@types/semver": "7.8.0",
     esbuild: "0.28.2",
     "fast-check": "4.10.2",
     "gitlab-ci-local": "4.75.1",
@@ -100,10 +103,10 @@ async function runCli(program2, argv) {
 
 // src/entry/cli.ts
 var commands = {
-  plan: async () => (await import("./chunks/plan-EJXZDCAR.js")).planCommand(),
-  promote: async () => (await import("./chunks/promote-VSQ7L6EO.js")).promoteCommand(),
-  drift: async () => (await import("./chunks/drift-QC5CEZVP.js")).driftCommand(),
-  envs: async () => (await import("./chunks/envs-6JG6YRYN.js")).envsCommand()
+  plan: async () => (await import("./chunks/plan-AUZU7IHG.js")).planCommand(),
+  promote: async () => (await import("./chunks/promote-THAPLZPF.js")).promoteCommand(),
+  drift: async () => (await import("./chunks/drift-HZIYTTB3.js")).driftCommand(),
+  envs: async () => (await import("./chunks/envs-WUI6K6Z3.js")).envsCommand()
 };
 function commandsFor(args) {
   const named = args.find((arg) => !arg.startsWith("-"));

@@ -2,7 +2,7 @@ import { createRequire as __plumblineCreateRequire } from 'node:module';
 const require = __plumblineCreateRequire(import.meta.url);
 import {
   runAction
-} from "./chunks/chunk-UMQ3P6T3.js";
+} from "./chunks/chunk-V2PGUMMT.js";
 import "./chunks/chunk-RVSZAHFT.js";
 import "./chunks/chunk-DXXOX7JW.js";
 import "./chunks/chunk-B3KOW7WP.js";

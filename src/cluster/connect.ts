@@ -6,8 +6,10 @@ import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { KubeConfig } from '@kubernetes/client-node';
+import type { Capabilities } from '../config/types.js';
 import { PlumblineError } from '../errors.js';
 import type { Resource } from '../resource.js';
+import { readCapabilities } from './capabilities.js';
 import { Discovery } from './discovery.js';
 import { type DryRunOptions, type DryRunOutcome, dryRunApply } from './dry-run.js';
 import { unexpectedAnswer } from './errors.js';
@@ -34,11 +36,13 @@ export interface ClusterClient {
   /** API requests sent so far, retries included (what a run costs the API server). */
   requestCount(): number;
   /**
-   * Sets the default namespace on namespaced objects that lack one and removes it from
+   * Sets `namespace` (else the default namespace) on namespaced objects that lack one and removes it from
    * cluster-scoped ones, as the server would; keys are recomputed. Kinds neither served
    * nor defined by a rendered CRD stay as they are and are listed.
    */
-  resolveScopes(desired: readonly Resource[]): Promise<ScopeResolution>;
+  resolveScopes(desired: readonly Resource[], namespace?: string): Promise<ScopeResolution>;
+  /** The version and API versions helm reports to charts, read once per client. */
+  capabilities(): Promise<Capabilities>;
   /**
    * The live objects of a (scope-resolved) desired set, one LIST per kind and namespace,
    * and the objects carrying the ownership label.
@@ -53,23 +57,30 @@ export interface ClusterClient {
 export async function connectCluster(target: ClusterTarget = {}): Promise<ClusterClient> {
   const kubeConfig = loadKubeConfig(target);
   const transport = await KubeTransport.create(kubeConfig, target.transport);
+  let gitVersion: string;
   try {
     const version = await transport.request('GET', '/version');
     if (version.status !== 200) {
       throw unexpectedAnswer('Reading the server version', version, transport.server, transport.context);
     }
+    gitVersion = String((version.body as { gitVersion?: unknown }).gitVersion ?? '');
   } catch (error) {
     transport.close();
     throw error;
   }
   const defaultNamespace = kubeConfig.getContextObject(kubeConfig.currentContext)?.namespace || 'default';
   const discovery = new Discovery(transport);
+  let capabilities: Promise<Capabilities> | undefined;
   return {
     server: transport.server,
     context: transport.context,
     defaultNamespace,
     requestCount: () => transport.requestCount(),
-    resolveScopes: (desired) => resolveScopes(discovery, desired, defaultNamespace),
+    resolveScopes: (desired, namespace) => resolveScopes(discovery, desired, namespace ?? defaultNamespace),
+    capabilities: () => {
+      capabilities ??= readCapabilities(transport, gitVersion);
+      return capabilities;
+    },
     readLive: (desired, options) => readLive(transport, discovery, desired, options),
     dryRunApply: (desired, options) => dryRunApply(transport, discovery, desired, options),
     close: () => transport.close(),

@@ -3,7 +3,8 @@
  * context's) and may set one on a cluster-scoped object (the server ignores it). Keys must
  * match the live objects', so each object gets the namespace the server would use.
  */
-import { type KubeObject, type Resource, splitApiVersion, toResource } from '../resource.js';
+import { type KubeObject, type Resource, toResource } from '../resource.js';
+import { scopesFromCrds } from '../scope.js';
 import type { Discovery } from './discovery.js';
 
 export interface ScopeResolution {
@@ -17,6 +18,7 @@ export async function resolveScopes(
   desired: readonly Resource[],
   defaultNamespace: string,
 ): Promise<ScopeResolution> {
+  // CRDs in the same render define kinds the server does not serve yet.
   const crdScopes = scopesFromCrds(desired);
   const typeNames = [...new Set(desired.map((resource) => typeName(resource.object)))];
   const namespacedByType = new Map<string, boolean | undefined>();
@@ -50,26 +52,4 @@ function typeName(object: Pick<KubeObject, 'apiVersion' | 'kind'>): string {
 function splitTypeName(name: string): [apiVersion: string, kind: string] {
   const slash = name.lastIndexOf('/');
   return [name.slice(0, slash), name.slice(slash + 1)];
-}
-
-/** Kinds defined by CustomResourceDefinitions in the same render, not installed yet. */
-function scopesFromCrds(desired: readonly Resource[]): Map<string, boolean> {
-  const scopes = new Map<string, boolean>();
-  for (const { object } of desired) {
-    if (
-      object.kind !== 'CustomResourceDefinition' ||
-      splitApiVersion(object.apiVersion).group !== 'apiextensions.k8s.io'
-    ) {
-      continue;
-    }
-    const spec = object.spec as
-      | { group?: string; scope?: string; names?: { kind?: string }; versions?: Array<{ name?: string }> }
-      | undefined;
-    if (!spec?.group || !spec.names?.kind) continue;
-    for (const version of spec.versions ?? []) {
-      if (version.name)
-        scopes.set(`${spec.group}/${version.name}/${spec.names.kind}`, spec.scope !== 'Cluster');
-    }
-  }
-  return scopes;
 }

@@ -30,6 +30,8 @@ export interface RequestOptions {
   query?: Record<string, string | undefined>;
   body?: unknown;
   contentType?: string;
+  /** Instead of `application/json`: aggregated discovery asks for its own media type. */
+  accept?: string;
 }
 
 export interface TransportOptions {
@@ -160,7 +162,10 @@ export class KubeTransport {
     const auth: https.RequestOptions = {};
     await this.kubeConfig.applyToHTTPSOptions(auth);
     // The user agent lets an API server's audit log tell plumbline's requests apart.
-    const headers: Record<string, string> = { Accept: 'application/json', 'User-Agent': USER_AGENT };
+    const headers: Record<string, string> = {
+      Accept: options.accept ?? 'application/json',
+      'User-Agent': USER_AGENT,
+    };
     for (const [name, value] of Object.entries(auth.headers ?? {})) {
       if (value !== undefined) headers[name] = String(value);
     }

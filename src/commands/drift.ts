@@ -5,7 +5,9 @@
  * what to do with the issue are decided in src/drift.
  */
 
-import { type ClusterClient, type ClusterTarget, connectCluster } from '../cluster/index.js';
+import { chartCacheFolder } from '../charts/cache.js';
+import { ChartFetcher } from '../charts/fetch.js';
+import type { ClusterClient } from '../cluster/index.js';
 import type { LiveState } from '../cluster/live.js';
 import { loadConfig } from '../config/load.js';
 import { selectEnvironments } from '../config/select.js';
@@ -26,9 +28,10 @@ import { describeError, PlumblineError } from '../errors.js';
 import type { Forge } from '../forge/forge.js';
 import { commitExists, headRevision, withCheckout, workTreeTop } from '../git/base-checkout.js';
 import { type Log, silentLog } from '../log.js';
-import { renderEnvironment } from '../render/render.js';
+import { type RenderOptions, renderEnvironment } from '../render/render.js';
 import { describeComparedWith } from '../report/describe.js';
 import { type KubeObject, resourceId, resourceKey, toResource } from '../resource.js';
+import { ClusterClients } from './cluster-clients.js';
 import { type IssueOutcome, reconcileIssue } from './drift-issue.js';
 import { compareEnvironmentLive } from './live-comparison.js';
 
@@ -54,6 +57,8 @@ export interface DriftOptions {
   runUrl?: string;
   /** ISO 8601; the clock, for tests. */
   now?: () => string;
+  /** Where fetched charts are kept between runs; defaults to PLUMBLINE_CHART_CACHE or ~/.cache/plumbline/charts. */
+  chartCache?: string;
   log?: Log;
 }
 
@@ -84,14 +89,19 @@ export async function runDrift(options: DriftOptions): Promise<DriftRun> {
   const after = options.after ?? config.drift.after;
   const labels = options.labels ?? config.drift.labels;
   const now = options.now ?? (() => new Date().toISOString());
-  const clients = new Map<string, Promise<ClusterClient>>();
+  const clients = new ClusterClients(options.kubeconfigPath);
+  const charts = new ChartFetcher({
+    cacheFolder: options.chartCache ?? chartCacheFolder(process.env),
+    settings: config.render,
+    env: process.env,
+  });
   const outcomes: EnvironmentDriftOutcome[] = [];
   try {
     for (const env of environments) {
       const outcome = await log.group(env.name, async (group): Promise<EnvironmentDriftOutcome> => {
         const say = (message: string) => group.info(message);
         say(`checking for drift (${options.mode})`);
-        const drift = await checkEnvironment(env, config, head.sha, options, clients, say);
+        const drift = await checkEnvironment(env, config, head.sha, options, { clients, charts }, say);
         const outcome: EnvironmentDriftOutcome = { drift };
         say(drift.error === undefined ? `${drift.objects.length} objects drifted` : `failed: ${drift.error}`);
         if (options.forge && drift.error === undefined) {
@@ -113,7 +123,7 @@ export async function runDrift(options: DriftOptions): Promise<DriftRun> {
       outcomes.push(outcome);
     }
   } finally {
-    for (const client of clients.values()) client.then((c) => c.close()).catch(() => {});
+    await clients.close();
   }
   return { environments: outcomes, after };
 }
@@ -147,16 +157,22 @@ async function checkEnvironment(
   config: PlumblineConfig,
   headSha: string,
   options: DriftOptions,
-  clients: Map<string, Promise<ClusterClient>>,
+  run: { clients: ClusterClients; charts: ChartFetcher },
   log: (message: string) => void,
 ): Promise<EnvironmentDrift> {
   const context = options.context ?? env.cluster?.context;
   const comparedWith: ComparisonTarget = context ? { kind: 'cluster', context } : { kind: 'cluster' };
   const headOnly: DriftRevision = { sha: headSha, source: 'head' };
   try {
-    const client = await clientFor(clients, options.kubeconfigPath, context);
-    const rendered = await renderEnvironment(options.repoRoot, env, {
+    const client = await run.clients.for(context);
+    // Rendered as a controller renders it for this cluster: with the cluster's capabilities.
+    const renderOptions: RenderOptions = {
       settings: config.render,
+      charts: run.charts,
+      clusterCapabilities: new Map([[env.name, await client.capabilities()]]),
+    };
+    const { resources: rendered } = await renderEnvironment(options.repoRoot, env, {
+      ...renderOptions,
       top: await workTreeTop(options.repoRoot),
     });
     let detection = await compareEnvironmentLive(env, rendered, client, config, options.mode, comparedWith, {
@@ -171,8 +187,8 @@ async function checkEnvironment(
         log(
           `${env.name}: the environment runs ${sha.slice(0, 7)} (${recorded.from}); comparing with that commit`,
         );
-        const deployed = await withCheckout(options.repoRoot, sha, (dir, top) =>
-          renderEnvironment(dir, env, { settings: config.render, top }),
+        const { resources: deployed } = await withCheckout(options.repoRoot, sha, (dir, top) =>
+          renderEnvironment(dir, env, { ...renderOptions, top }),
         );
         detection = await compareEnvironmentLive(env, deployed, client, config, options.mode, comparedWith, {
           adjustAfter: withoutUnlistedItems,
@@ -202,23 +218,6 @@ async function checkEnvironment(
       error: describeError(error),
     };
   }
-}
-
-function clientFor(
-  clients: Map<string, Promise<ClusterClient>>,
-  kubeconfigPath: string | undefined,
-  context: string | undefined,
-): Promise<ClusterClient> {
-  const key = `${kubeconfigPath ?? ''}|${context ?? ''}`;
-  let client = clients.get(key);
-  if (!client) {
-    const target: ClusterTarget = {};
-    if (kubeconfigPath) target.kubeconfigPath = kubeconfigPath;
-    if (context) target.context = context;
-    client = connectCluster(target);
-    clients.set(key, client);
-  }
-  return client;
 }
 
 async function recordedRevision(

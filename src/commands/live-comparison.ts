@@ -5,6 +5,7 @@
  * managedFields say who changed what).
  */
 import { type ClusterClient, FIELD_MANAGER, type LiveState } from '../cluster/index.js';
+import { environmentNamespace } from '../config/environment-namespace.js';
 import type { EnvironmentConfig, PlumblineConfig } from '../config/types.js';
 import { compareWithCluster, type DryRunOutcome, needsDryRun } from '../diff/live.js';
 import {
@@ -34,7 +35,7 @@ export async function compareEnvironmentLive(
   comparedWith: ComparisonTarget,
   options: LiveComparisonOptions = {},
 ): Promise<LiveComparison> {
-  const { resources } = await client.resolveScopes(rendered);
+  const { resources } = await client.resolveScopes(rendered, environmentNamespace(env));
   const ownershipLabel = ownership(config, env);
   const live = await client.readLive(resources, ownershipLabel ? { ownershipLabel } : {});
   const dryRun = mode === 'live' ? await dryRuns(resources, live, client, options) : undefined;

@@ -12,7 +12,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import pLimit from 'p-limit';
-import { type ClusterClient, type ClusterTarget, connectCluster } from '../cluster/index.js';
+import { chartCacheFolder } from '../charts/cache.js';
+import { ChartFetcher } from '../charts/fetch.js';
 import { selectEnvironments } from '../config/select.js';
 import type { EnvironmentConfig, PlumblineConfig } from '../config/types.js';
 import { compareSets } from '../diff/compare.js';
@@ -26,9 +27,11 @@ import {
 import { PlumblineError, problemOf } from '../errors.js';
 import { headRevision, resolveBase, withCheckout, workTreeTop } from '../git/base-checkout.js';
 import { type Log, silentLog } from '../log.js';
-import { type RenderResult, renderEnvironments } from '../render/render.js';
+import type { RenderProvenance } from '../provenance.js';
+import { type RenderOptions, type RenderResult, renderEnvironments } from '../render/render.js';
 import { describeComparedWith, describeCounts } from '../report/describe.js';
 import type { Resource } from '../resource.js';
+import { ClusterClients } from './cluster-clients.js';
 import { compareEnvironmentLive } from './live-comparison.js';
 import { baseConfig, checkoutConfig, type PlanConfig, requireRealConfigFolder } from './plan-config.js';
 
@@ -51,10 +54,21 @@ export interface PlanOptions {
   context?: string;
   /** Whether cluster credentials exist at all; decides `auto`. */
   clusterAvailable: boolean;
+  /** Where fetched charts are kept between runs; defaults to PLUMBLINE_CHART_CACHE or ~/.cache/plumbline/charts. */
+  chartCache?: string;
   log?: Log;
 }
 
 export async function runPlan(options: PlanOptions): Promise<PlanResult> {
+  const clients = new ClusterClients(options.kubeconfigPath);
+  try {
+    return await planWith(options, clients);
+  } finally {
+    await clients.close();
+  }
+}
+
+async function planWith(options: PlanOptions, clients: ClusterClients): Promise<PlanResult> {
   const log = options.log ?? silentLog;
   const { repoRoot, mode } = options;
   const head = await headRevision(repoRoot);
@@ -87,8 +101,7 @@ export async function runPlan(options: PlanOptions): Promise<PlanResult> {
       const chosen = await renderHead(
         trusted,
         options,
-        top,
-        log,
+        { top, log, clients },
         (env) => atHead(env) || atBase(env) || moved(env),
       );
       const headSide = new Map(chosen.headRenders);
@@ -100,7 +113,7 @@ export async function runPlan(options: PlanOptions): Promise<PlanResult> {
         } else if (!atHead(env)) {
           // An environment the change removes has no folder at the head: compared with the
           // base, all of it is deleted; a cluster comparison cannot show that, and says so.
-          headSide.set(env.name, { environment: env, resources: [] });
+          headSide.set(env.name, { environment: env, resources: [], provenance: { charts: [] } });
           if (comparesWithBase) liveSide.delete(env.name);
           else liveSide.set(env.name, { environment: env, error: removedByTheChange(env) });
         }
@@ -108,7 +121,7 @@ export async function runPlan(options: PlanOptions): Promise<PlanResult> {
       if (comparesWithBase) {
         const baseRenders = byEnvironment(
           await renderEnvironments(baseDir, chosen.environments.filter(atBase), {
-            settings: trusted.config.render,
+            ...chosen.renderOptions,
             top: baseTop,
           }),
         );
@@ -120,7 +133,7 @@ export async function runPlan(options: PlanOptions): Promise<PlanResult> {
       return { ...chosen, headRenders: liveSide };
     });
   } else {
-    planned = await renderHead(await checkoutConfig(repoRoot), options, top, log, () => true);
+    planned = await renderHead(await checkoutConfig(repoRoot), options, { top, log, clients }, () => true);
   }
   result.config = planned.provenance;
 
@@ -132,7 +145,7 @@ export async function runPlan(options: PlanOptions): Promise<PlanResult> {
     headRenders,
     config,
     options,
-    log,
+    { log, clients },
   );
   for (const env of environments) {
     const offlineResult = offline.get(env.name);
@@ -172,25 +185,55 @@ async function logEnvironments(
 interface Planned extends PlanConfig {
   environments: EnvironmentConfig[];
   headRenders: Renders;
+  /** How the head was rendered; the base is rendered the same way. */
+  renderOptions: RenderOptions;
+}
+
+interface RunContext {
+  log: Log;
+  clients: ClusterClients;
 }
 
 /**
  * The environments the trusted configuration names (those asked for, those `planned`
- * keeps), rendered at the head.
+ * keeps), rendered at the head: with one chart fetcher for the run, and with the
+ * capabilities of each environment's cluster when the plan will ask that cluster anyway.
  */
 async function renderHead(
   trusted: PlanConfig,
   options: PlanOptions,
-  top: string,
-  log: Log,
+  run: RunContext & { top: string },
   planned: (env: EnvironmentConfig) => boolean,
 ): Promise<Planned> {
   const environments = selectEnvironments(trusted.config, options.environments ?? []).filter(planned);
-  log.info(`rendering ${plural(environments.length, 'environment')}`);
+  const renderOptions: RenderOptions = {
+    settings: trusted.config.render,
+    charts: new ChartFetcher({
+      cacheFolder: options.chartCache ?? chartCacheFolder(process.env),
+      settings: trusted.config.render,
+      env: process.env,
+    }),
+    clusterCapabilities: await run.clients.capabilities(
+      environments
+        .filter((env) => asksCluster(env, options))
+        .map((env) => ({ env, context: contextOf(env, options) })),
+    ),
+  };
+  run.log.info(`rendering ${plural(environments.length, 'environment')}`);
   const headRenders = byEnvironment(
-    await renderEnvironments(options.repoRoot, environments, { settings: trusted.config.render, top }),
+    await renderEnvironments(options.repoRoot, environments, { ...renderOptions, top: run.top }),
   );
-  return { ...trusted, environments, headRenders };
+  return { ...trusted, environments, headRenders, renderOptions };
+}
+
+/** Whether this plan compares the environment with its cluster. */
+function asksCluster(env: EnvironmentConfig, options: PlanOptions): boolean {
+  const hasCluster = Boolean(env.cluster) || options.context !== undefined;
+  return options.mode !== 'offline' && hasCluster && options.clusterAvailable;
+}
+
+function contextOf(env: EnvironmentConfig, options: PlanOptions): string | undefined {
+  return options.context ?? env.cluster?.context;
 }
 
 function compareRenders(
@@ -202,12 +245,35 @@ function compareRenders(
 ): EnvironmentResult {
   const head = headRenders.get(env.name);
   // An environment new in this change has no folder at the base: all of it is added.
-  const base = baseRenders.get(env.name) ?? { environment: env, resources: [] };
+  const base: RenderResult = baseRenders.get(env.name) ?? {
+    environment: env,
+    resources: [],
+    provenance: { charts: [] },
+  };
   if (!head || 'error' in head)
     return failed(env, 'offline', comparedWith, head && 'error' in head ? head.error : undefined);
   if ('error' in base) return failed(env, 'offline', comparedWith, atTheBase(base.error));
   const changes = compareSets(byKey(base.resources), byKey(head.resources), config.diff.ignore);
-  return { environment: env.name, mode: 'offline', comparedWith, counts: countChanges(changes), changes };
+  return withProvenance(
+    { environment: env.name, mode: 'offline', comparedWith, counts: countChanges(changes), changes },
+    head.provenance,
+    base.provenance,
+  );
+}
+
+/** The render provenance worth reporting: a side that fetched a chart or ran helm. */
+function withProvenance(
+  result: EnvironmentResult,
+  head: RenderProvenance | undefined,
+  base?: RenderProvenance,
+): EnvironmentResult {
+  const worth = (side: RenderProvenance | undefined) =>
+    side !== undefined && (side.charts.length > 0 || side.capabilities !== undefined);
+  if (!worth(head) && !worth(base)) return result;
+  return {
+    ...result,
+    rendered: { ...(worth(head) ? { head: head! } : {}), ...(worth(base) ? { base: base! } : {}) },
+  };
 }
 
 async function compareLive(
@@ -215,22 +281,13 @@ async function compareLive(
   headRenders: Renders,
   config: PlumblineConfig,
   options: PlanOptions,
-  log: Log,
+  { log, clients }: RunContext,
 ): Promise<Map<string, EnvironmentResult>> {
   const results = new Map<string, EnvironmentResult>();
   if (options.mode === 'offline') return results;
   const mode: ComparisonMode = options.mode === 'reader' ? 'reader' : 'live';
   const explicit = options.mode === 'live' || options.mode === 'reader';
-  const clients = new Map<string, Promise<ClusterClient>>();
-  try {
-    await compareEach();
-  } finally {
-    for (const client of clients.values())
-      await client.then(
-        (c) => c.close(),
-        () => {},
-      );
-  }
+  await compareEach();
   return results;
 
   // Environments are compared side by side: each waits mostly on its API server.
@@ -240,7 +297,7 @@ async function compareLive(
   }
 
   async function compareOne(env: EnvironmentConfig): Promise<void> {
-    const context = options.context ?? env.cluster?.context;
+    const context = contextOf(env, options);
     const hasCluster = Boolean(env.cluster) || options.context !== undefined;
     const comparedWith: ComparisonTarget = !hasCluster
       ? { kind: 'no-cluster' }
@@ -284,17 +341,17 @@ async function compareLive(
       return;
     }
     try {
-      const target: ClusterTarget = {};
-      if (options.kubeconfigPath) target.kubeconfigPath = options.kubeconfigPath;
-      if (context) target.context = context;
-      const key = `${target.kubeconfigPath ?? ''}|${context ?? ''}`;
-      if (!clients.has(key)) clients.set(key, connectCluster(target));
-      const client = await clients.get(key)!;
+      const client = await clients.for(context);
       log.debug(`${env.name}: comparing ${render.resources.length} objects with ${client.context} (${mode})`);
-      results.set(
-        env.name,
-        (await compareEnvironmentLive(env, render.resources, client, config, mode, comparedWith)).comparison,
+      const { comparison } = await compareEnvironmentLive(
+        env,
+        render.resources,
+        client,
+        config,
+        mode,
+        comparedWith,
       );
+      results.set(env.name, withProvenance(comparison, render.provenance));
     } catch (error) {
       results.set(env.name, failed(env, mode, comparedWith, error));
     }

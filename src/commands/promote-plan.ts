@@ -43,11 +43,11 @@ export function planTargetChange(config: PlumblineConfig, options: RenderOptions
     let environment: EnvironmentResult;
     try {
       const settings = { settings: config.render, ...options };
-      const after = await renderEnvironment(worktreeDir, env, {
+      const { resources: after } = await renderEnvironment(worktreeDir, env, {
         ...settings,
         top: await workTreeTop(worktreeDir),
       });
-      const before = await withCheckout(worktreeDir, baseCommit, (dir, top) =>
+      const { resources: before } = await withCheckout(worktreeDir, baseCommit, (dir, top) =>
         renderEnvironment(dir, env, { ...settings, top }),
       );
       const changes = compareSets(byKey(before), byKey(after), config.diff.ignore);

@@ -141,7 +141,15 @@ async function withDiscoveredEnvironments(
         'See docs/configuration.md.',
     );
   }
-  if (written) return { ...written, environments };
+  if (written) {
+    const { capabilities } = written;
+    return {
+      ...written,
+      environments: capabilities
+        ? environments.map((environment) => ({ capabilities, ...environment }))
+        : environments,
+    };
+  }
   return {
     environments,
     render: renderSettings(),

@@ -11,12 +11,15 @@ import type { ConfigProblem, Position } from './problems.js';
 import { validateAgainstSchema } from './schema.js';
 import { checkEnvironments, normalizeEnvironmentPath } from './semantic.js';
 import type {
+  Capabilities,
+  ChartSource,
   EnvironmentConfig,
   IgnoreRule,
   PlumblineConfig,
   PromoteSettings,
   RendererKind,
   RenderSettings,
+  RepositoryAccess,
 } from './types.js';
 
 /** The configuration as written: environments absent means "discover them". */
@@ -103,30 +106,75 @@ export function parseConfigText(text: string, file: string): ParsedConfig {
   return result([], withDefaults(written, file));
 }
 
+type WrittenEnvironment = NonNullable<SchemaValidConfig['environments']>[number];
+
 /** The shape the schema guarantees; defaults are not filled in yet. */
 interface SchemaValidConfig {
   environments?: Array<{
     name: string;
     path: string;
     renderer?: RendererKind;
-    helm?: { releaseName?: string; namespace?: string; valuesFiles?: string[] };
+    namespace?: string;
+    capabilities?: WrittenCapabilities;
+    helm?: { releaseName?: string; namespace?: string; chart?: ChartSource; valuesFiles?: string[] };
     cluster?: { context?: string };
     promote?: Partial<PromoteSettings> & { from: string };
   }>;
-  render?: { allowHosts?: string[]; limits?: { bytes?: number; objects?: number } };
+  render?: {
+    allowHosts?: string[];
+    limits?: { bytes?: number; objects?: number };
+    repositories?: RepositoryAccess[];
+    dockerConfig?: string;
+  };
+  capabilities?: WrittenCapabilities;
+  clusters?: Record<string, { capabilities?: WrittenCapabilities }>;
   diff?: { ignore?: IgnoreRule[]; ownershipLabel?: string };
   drift?: { after?: number; labels?: string[] };
 }
 
+interface WrittenCapabilities {
+  kubeVersion?: string;
+  apiVersions?: string[];
+}
+
 /** The render settings of a configuration, with the defaults the schema documents. */
 export function renderSettings(written: SchemaValidConfig['render'] = {}): RenderSettings {
-  return {
+  const settings: RenderSettings = {
     allowHosts: (written.allowHosts ?? []).map((host) => host.toLowerCase()),
     limits: {
       bytes: written.limits?.bytes ?? DEFAULT_RENDER_LIMITS.bytes,
       objects: written.limits?.objects ?? DEFAULT_RENDER_LIMITS.objects,
     },
+    repositories: (written.repositories ?? []).map((access) => ({
+      ...access,
+      host: access.host.toLowerCase(),
+    })),
   };
+  if (written.dockerConfig !== undefined) settings.dockerConfig = written.dockerConfig;
+  return settings;
+}
+
+/**
+ * An environment's offline capabilities: its own, else its cluster context's, else the
+ * configuration's; each field on its own.
+ */
+function capabilitiesOf(
+  written: SchemaValidConfig,
+  environment: Pick<WrittenEnvironment, 'capabilities' | 'cluster'>,
+): Capabilities | undefined {
+  const context = environment.cluster?.context;
+  const layers = [
+    environment.capabilities,
+    context === undefined ? undefined : written.clusters?.[context]?.capabilities,
+    written.capabilities,
+  ];
+  const kubeVersion = layers.find((layer) => layer?.kubeVersion !== undefined)?.kubeVersion;
+  const apiVersions = layers.find((layer) => layer?.apiVersions !== undefined)?.apiVersions;
+  if (kubeVersion === undefined && apiVersions === undefined) return undefined;
+  const capabilities: Capabilities = { apiVersions: apiVersions ?? [] };
+  if (kubeVersion !== undefined)
+    capabilities.kubeVersion = kubeVersion.startsWith('v') ? kubeVersion : `v${kubeVersion}`;
+  return capabilities;
 }
 
 /** 50 MiB and 10,000 objects: far beyond a real environment, well within two cores' memory. */
@@ -140,6 +188,8 @@ function withDefaults(written: SchemaValidConfig, file: string): WrittenConfig {
     drift: { after: written.drift?.after ?? 1, labels: written.drift?.labels ?? ['drift'] },
   };
   if (written.diff?.ownershipLabel !== undefined) config.diff.ownershipLabel = written.diff.ownershipLabel;
+  const configurationWide = capabilitiesOf(written, {});
+  if (configurationWide) config.capabilities = configurationWide;
   if (written.environments) {
     config.environments = written.environments.map((environment) => {
       const result: EnvironmentConfig = {
@@ -148,6 +198,9 @@ function withDefaults(written: SchemaValidConfig, file: string): WrittenConfig {
         path: normalizeEnvironmentPath(environment.path)!,
         renderer: environment.renderer ?? 'auto',
       };
+      if (environment.namespace !== undefined) result.namespace = environment.namespace;
+      const capabilities = capabilitiesOf(written, environment);
+      if (capabilities) result.capabilities = capabilities;
       if (environment.helm)
         result.helm = { ...environment.helm, valuesFiles: environment.helm.valuesFiles ?? [] };
       if (environment.cluster) result.cluster = { ...environment.cluster };

@@ -2,11 +2,28 @@
 
 export type RendererKind = 'auto' | 'plain' | 'kustomize' | 'helm';
 
+/** A chart in a Helm repository (`https://…`) or an OCI registry (`oci://…`). */
+export interface ChartSource {
+  repository: string;
+  name: string;
+  /** Exact, or a range resolved on every run. */
+  version: string;
+}
+
 export interface HelmSettings {
   releaseName?: string;
   namespace?: string;
+  /** Present: the chart comes from here, and the environment folder holds values files. */
+  chart?: ChartSource;
   /** Values files relative to the environment path, applied in order. */
   valuesFiles: string[];
+}
+
+/** What charts see as `.Capabilities` when no cluster is asked. */
+export interface Capabilities {
+  /** `v1.34.2`: always with the leading v. */
+  kubeVersion?: string;
+  apiVersions: string[];
 }
 
 export interface ClusterSettings {
@@ -34,6 +51,10 @@ export interface EnvironmentConfig {
   /** Folder relative to the repository root. */
   path: string;
   renderer: RendererKind;
+  /** Fills the namespace of namespaced objects that name none. */
+  namespace?: string;
+  /** Offline capabilities: the environment's, else its cluster's, else the configuration's. */
+  capabilities?: Capabilities;
   helm?: HelmSettings;
   cluster?: ClusterSettings;
   promote?: PromoteSettings;
@@ -55,6 +76,18 @@ export interface RenderSettings {
   allowHosts: string[];
   /** Per environment; a render beyond either fails that environment alone. */
   limits: { bytes: number; objects: number };
+  /** Credentials and CAs of chart repositories and registries, by host. */
+  repositories: RepositoryAccess[];
+  /** A Docker config file whose `auths` hold registry credentials (already expanded). */
+  dockerConfig?: string;
+}
+
+/** How plumbline reaches one host; secrets are named, their values read from the runner's environment. */
+export interface RepositoryAccess {
+  host: string;
+  usernameEnv?: string;
+  passwordEnv?: string;
+  caFile?: string;
 }
 
 export interface PlumblineConfig {
@@ -62,6 +95,8 @@ export interface PlumblineConfig {
   file?: string;
   environments: EnvironmentConfig[];
   render: RenderSettings;
+  /** The configuration-wide capabilities, which discovered environments get too. */
+  capabilities?: Capabilities;
   diff: {
     ignore: IgnoreRule[];
     /** Label whose value names the environment that owns a live object. */

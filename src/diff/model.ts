@@ -1,4 +1,5 @@
 /** What a comparison found: the plain data every report format is made from. */
+import type { RenderProvenance } from '../provenance.js';
 import type { Problem } from '../remedy.js';
 import type { ResourceId } from '../resource.js';
 
@@ -63,6 +64,11 @@ export interface EnvironmentResult {
   /** Set when the environment could not be compared; the others still report. */
   error?: Problem;
   notice?: Notice;
+  /**
+   * The charts fetched and the capabilities helm was given, for the head (the side compared
+   * with the cluster) and, offline, the base; absent when neither side used helm.
+   */
+  rendered?: { head?: RenderProvenance; base?: RenderProvenance };
 }
 
 /**

@@ -29,6 +29,11 @@ export async function requireChartInside(boundary: Boundary, chart: string): Pro
   }
 }
 
+/** A chart archive plumbline fetched: its schemas (and its subcharts') must not reach outside it. */
+export async function checkChartArchive(file: string, shown: string): Promise<void> {
+  await checkArchive(createReadStream(file), shown, { bytes: ARCHIVE_BYTES_LIMIT });
+}
+
 /** The schemas inside a chart archive (and the archives inside it), as helm would load them. */
 async function checkArchive(archive: Readable, shown: string, budget: { bytes: number }): Promise<void> {
   const extract = tar.extract();

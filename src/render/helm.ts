@@ -1,30 +1,42 @@
 /**
  * A Helm chart, rendered by `helm template` in the sandbox with the environment's values
- * files. The chart's files and the values files must stay inside the repository.
+ * files, release namespace and capabilities. The chart is a folder in the repository (its
+ * dependencies resolved by chart-dependencies.ts when it does not vendor them), or a chart
+ * from a Helm repository or OCI registry that plumbline fetched (charts/fetch.ts); helm
+ * itself never reaches the network. Every path it reads stays inside the repository.
  */
-import { readdir, readFile } from 'node:fs/promises';
-import { join, posix } from 'node:path';
-import { parseDocument } from 'yaml';
+import { posix } from 'node:path';
+import { environmentNamespace } from '../config/environment-namespace.js';
 import type { EnvironmentConfig } from '../config/types.js';
 import { PlumblineError } from '../errors.js';
+import type { ChartProvenance } from '../provenance.js';
 import type { Resource } from '../resource.js';
-import { requireChartInside } from './chart-inputs.js';
+import { helmCapabilityArgs } from './capabilities.js';
+import { withDependencies } from './chart-dependencies.js';
+import { checkChartArchive, requireChartInside } from './chart-inputs.js';
 import { realPathInside } from './containment.js';
 import type { RenderContext } from './context.js';
 import { parseManifests } from './parse.js';
 import { renderFailure, runRenderer } from './renderer-run.js';
 import { helmCommand } from './tools.js';
 
-export async function renderHelm(context: RenderContext, env: EnvironmentConfig): Promise<Resource[]> {
-  const repoRoot = context.boundary.root;
-  await checkDependencies(repoRoot, env.path);
-  await requireChartInside(context.boundary, env.path);
+export interface HelmRender {
+  resources: Resource[];
+  charts: ChartProvenance[];
+}
+
+export async function renderHelm(context: RenderContext, env: EnvironmentConfig): Promise<HelmRender> {
+  const { chart, charts, sourcePrefix } = env.helm?.chart
+    ? await remoteChart(context, env)
+    : await localChart(context, env.path);
   const valuesFiles = (env.helm?.valuesFiles ?? []).map((file) => posix.join(env.path, file));
   for (const file of valuesFiles) await realPathInside(context.boundary, file);
 
   const helm = await helmCommand(context.tools);
-  const args = [releaseName(env), env.path, '--include-crds', '--skip-tests'];
-  if (env.helm?.namespace) args.push('--namespace', env.helm.namespace);
+  const args = [releaseName(env), chart, '--include-crds', '--skip-tests'];
+  const namespace = environmentNamespace(env);
+  if (namespace) args.push('--namespace', namespace);
+  args.push(...helmCapabilityArgs(context.capabilities));
   for (const file of valuesFiles) args.push('--values', file);
   const output = await runRenderer(context, helm, args);
   if (output.outcome !== 'exited' || output.exitCode !== 0) {
@@ -35,17 +47,52 @@ export async function renderHelm(context: RenderContext, env: EnvironmentConfig)
       helm,
       output,
       missingDependency
-        ? `Run \`helm dependency build ${env.path}\` and commit the charts/ folder (or build it in CI before plumbline).`
-        : `Run \`helm template ${args.join(' ')}\` locally to see the whole output.`,
+        ? `Vendor every dependency in ${env.path}/charts/ (helm dependency build ${env.path}), or none: plumbline fetches them when charts/ is empty.`
+        : `Run \`helm template\` on ${env.path} locally to see the whole output.`,
     );
   }
-  return parseManifests({
+  const resources = parseManifests({
     text: output.stdout,
     // `# Source: CHART/templates/x.yaml` names the template; the template's own line is
     // unknown after rendering, so the source carries no line.
-    locate: (_line, comment) => ({ file: templatePath(env.path, comment) }),
+    locate: (_line, comment) => ({ file: templatePath(sourcePrefix, comment) }),
     describe: (line) => `${env.path} (helm template output line ${line})`,
   });
+  return { resources, charts };
+}
+
+interface PreparedChart {
+  chart: string;
+  charts: ChartProvenance[];
+  /** What a template's `# Source:` path is shown under. */
+  sourcePrefix: string;
+}
+
+async function localChart(context: RenderContext, chartPath: string): Promise<PreparedChart> {
+  if ((await realPathInside(context.boundary, posix.join(chartPath, 'Chart.yaml'))) === undefined) {
+    throw new PlumblineError(
+      `${chartPath} holds no Chart.yaml`,
+      'Point path at the chart folder, set helm.chart to render a chart from a repository, or set renderer to auto, plain or kustomize.',
+    );
+  }
+  await requireChartInside(context.boundary, chartPath);
+  const { chart, charts } = await withDependencies(context, chartPath);
+  return { chart, charts, sourcePrefix: chartPath };
+}
+
+async function remoteChart(context: RenderContext, env: EnvironmentConfig): Promise<PreparedChart> {
+  const source = env.helm!.chart!;
+  const fetched = await context.charts.fetch(source, 'configuration');
+  const label = `${source.name} ${fetched.version}`;
+  await checkChartArchive(fetched.file, `${label} from ${source.repository}`);
+  const provenance: ChartProvenance = {
+    repository: source.repository,
+    name: source.name,
+    version: fetched.version,
+    digest: fetched.digest,
+  };
+  if (fetched.manifestDigest) provenance.manifestDigest = fetched.manifestDigest;
+  return { chart: fetched.file, charts: [provenance], sourcePrefix: `${source.name}@${fetched.version}` };
 }
 
 /** The release name helm gets: configured, or the environment name made a valid release name. */
@@ -60,37 +107,9 @@ export function releaseName(env: EnvironmentConfig): string {
 }
 
 /** `shop/charts/redis/templates/x.yaml` -> `envs/prod/charts/redis/templates/x.yaml`. */
-function templatePath(chartPath: string, comment: string | undefined): string {
+function templatePath(prefix: string, comment: string | undefined): string {
   const source = comment?.match(/^\s*Source:\s*(\S+)/m)?.[1];
-  if (!source) return `${chartPath} (helm template output)`;
+  if (!source) return `${prefix} (helm template output)`;
   const withinChart = source.slice(source.indexOf('/') + 1);
-  return posix.join(chartPath, withinChart);
-}
-
-// helm's own message for this case does not say how to fix it.
-async function checkDependencies(repoRoot: string, chartPath: string): Promise<void> {
-  let text: string;
-  try {
-    text = await readFile(join(repoRoot, chartPath, 'Chart.yaml'), 'utf8');
-  } catch {
-    throw new PlumblineError(
-      `${chartPath} holds no Chart.yaml`,
-      'Point path at the chart folder, or set renderer to auto, plain or kustomize.',
-    );
-  }
-  const chart = parseDocument(text).toJS() as { dependencies?: Array<{ name?: string }> } | null;
-  const dependencies = chart?.dependencies ?? [];
-  if (dependencies.length === 0) return;
-  let vendored: string[] = [];
-  try {
-    vendored = await readdir(join(repoRoot, chartPath, 'charts'));
-  } catch {
-    // No charts/ folder: every dependency is missing.
-  }
-  if (vendored.length > 0) return;
-  const names = dependencies.map((dependency) => dependency.name ?? '?').join(', ');
-  throw new PlumblineError(
-    `Chart.yaml in ${chartPath} depends on ${names}, but ${chartPath}/charts/ holds no charts`,
-    `Run \`helm dependency build ${chartPath}\` and commit the charts/ folder (or build it in CI before plumbline).`,
-  );
+  return posix.join(prefix, withinChart);
 }

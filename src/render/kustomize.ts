@@ -6,6 +6,7 @@
  */
 import { PlumblineError } from '../errors.js';
 import type { Resource } from '../resource.js';
+import { kustomizeCapabilityArgs } from './capabilities.js';
 import { requireChartInside } from './chart-inputs.js';
 import type { RenderContext } from './context.js';
 import { kustomizeInputs } from './kustomize-inputs.js';
@@ -14,7 +15,13 @@ import { isAllowedReference } from './remote-reference.js';
 import { renderFailure, runRenderer } from './renderer-run.js';
 import { kustomizeCommand } from './tools.js';
 
-export async function renderKustomize(context: RenderContext, path: string): Promise<Resource[]> {
+export interface KustomizeRender {
+  resources: Resource[];
+  /** Whether kustomize ran helm for the helmCharts of a chart folder in the repository. */
+  ranHelm: boolean;
+}
+
+export async function renderKustomize(context: RenderContext, path: string): Promise<KustomizeRender> {
   const inputs = await kustomizeInputs(context.boundary, path);
   const refused = inputs.remote.filter(
     (remote) => !isAllowedReference(remote.reference, context.settings.allowHosts),
@@ -30,7 +37,10 @@ export async function renderKustomize(context: RenderContext, path: string): Pro
   const kustomize = await kustomizeCommand(context.tools);
   // helmCharts entries in a kustomization need helm: the sandbox's, whose homes are pinned.
   const helm = context.sandbox.helmForKustomize;
-  const helmArgs = helm ? ['--enable-helm', '--helm-command', helm] : [];
+  const ranHelm = helm !== undefined && inputs.charts.length > 0;
+  const helmArgs = helm
+    ? ['--enable-helm', '--helm-command', helm, ...kustomizeCapabilityArgs(context.capabilities)]
+    : [];
   const output = await runRenderer(context, kustomize, [path, ...helmArgs]);
   if (output.outcome !== 'exited' || output.exitCode !== 0) {
     throw renderFailure(
@@ -41,9 +51,10 @@ export async function renderKustomize(context: RenderContext, path: string): Pro
     );
   }
   const file = `${path} (kustomize output)`;
-  return parseManifests({
+  const resources = parseManifests({
     text: output.stdout,
     locate: (line) => ({ file, line }),
     describe: (line) => `${file}:${line}`,
   });
+  return { resources, ranHelm };
 }

@@ -7,21 +7,31 @@ import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import pLimit from 'p-limit';
+import { chartCacheFolder } from '../charts/cache.js';
+import { ChartFetcher } from '../charts/fetch.js';
+import { environmentNamespace } from '../config/environment-namespace.js';
 import { renderSettings } from '../config/parse.js';
-import type { EnvironmentConfig, RenderSettings } from '../config/types.js';
+import type { Capabilities, EnvironmentConfig, RenderSettings } from '../config/types.js';
 import { PlumblineError } from '../errors.js';
+import type { RenderProvenance } from '../provenance.js';
 import type { Resource, SourceLocation } from '../resource.js';
 import { displayName } from '../resource.js';
+import { capabilitiesProvenance, chooseCapabilities } from './capabilities.js';
 import { boundaryOf, realPathInside } from './containment.js';
 import type { RenderContext } from './context.js';
-import { detectRenderer } from './detect.js';
+import { type ConcreteRenderer, detectRenderer } from './detect.js';
 import { renderHelm } from './helm.js';
 import { renderKustomize } from './kustomize.js';
+import { fillNamespace } from './namespace.js';
 import { renderPlain } from './plain.js';
 import { openSandbox } from './sandbox.js';
-import { optionalHelm, type ToolOverrides } from './tools.js';
+import { helmVersion, optionalHelm, type ToolOverrides } from './tools.js';
 
 export interface RenderOptions {
+  /** Fetches charts from repositories and registries; share one across a run's renders. */
+  charts?: ChartFetcher;
+  /** The capabilities of each environment's cluster, by environment name, when plumbline asked it. */
+  clusterCapabilities?: ReadonlyMap<string, Capabilities>;
   /** Environments rendered at once by renderEnvironments; defaults to the cores, at most 4. */
   concurrency?: number;
   /** Binaries to run instead of PLUMBLINE_KUSTOMIZE / PLUMBLINE_HELM / PATH. */
@@ -35,15 +45,20 @@ export interface RenderOptions {
   top?: string;
 }
 
+export interface Rendered {
+  resources: Resource[];
+  provenance: RenderProvenance;
+}
+
 export type RenderResult =
-  | { environment: EnvironmentConfig; resources: Resource[] }
+  | ({ environment: EnvironmentConfig } & Rendered)
   | { environment: EnvironmentConfig; error: Error };
 
 export async function renderEnvironment(
   repoRoot: string,
   env: EnvironmentConfig,
   options: RenderOptions = {},
-): Promise<Resource[]> {
+): Promise<Rendered> {
   const tools = options.tools ?? {};
   const settings = options.settings ?? renderSettings();
   const helm = await optionalHelm(tools);
@@ -52,17 +67,36 @@ export async function renderEnvironment(
     const boundary = await boundaryOf(repoRoot, options.top);
     await requireFolder(repoRoot, env.path);
     await realPathInside(boundary, env.path);
-    const renderer = env.renderer === 'auto' ? await detectRenderer(repoRoot, env.path) : env.renderer;
-    const context: RenderContext = { boundary, sandbox, settings, tools };
-    const resources =
-      renderer === 'kustomize'
-        ? await renderKustomize(context, env.path)
-        : renderer === 'helm'
-          ? await renderHelm(context, env)
-          : await renderPlain(context, env.path);
+    const renderer = rendererOf(env) ?? (await detectRenderer(repoRoot, env.path));
+    const capabilities = chooseCapabilities(env, options.clusterCapabilities?.get(env.name));
+    const context: RenderContext = {
+      boundary,
+      sandbox,
+      settings,
+      tools,
+      charts: options.charts ?? defaultChartFetcher(settings),
+      capabilities,
+    };
+    const provenance: RenderProvenance = { charts: [] };
+    let resources: Resource[];
+    let ranHelm = false;
+    if (renderer === 'kustomize') {
+      ({ resources, ranHelm } = await renderKustomize(context, env.path));
+    } else if (renderer === 'helm') {
+      ({ resources, charts: provenance.charts } = await renderHelm(context, env));
+      ranHelm = true;
+    } else {
+      resources = await renderPlain(context, env.path);
+    }
+    if (ranHelm && helm) {
+      provenance.capabilities = capabilitiesProvenance(capabilities);
+      provenance.helmVersion = await helmVersion(helm, sandbox.env);
+    }
+    const namespace = environmentNamespace(env);
+    if (namespace) resources = fillNamespace(resources, namespace);
     requireWithinObjectLimit(resources, settings);
     requireUniqueKeys(resources);
-    return resources;
+    return { resources, provenance };
   } catch (error) {
     if (!(error instanceof PlumblineError)) throw error;
     throw new PlumblineError(`Environment "${env.name}" (${env.path}): ${error.message}`, error.hint, {
@@ -80,18 +114,34 @@ export async function renderEnvironments(
   envs: EnvironmentConfig[],
   options: RenderOptions = {},
 ): Promise<RenderResult[]> {
+  // One fetcher for all of them: a chart many environments share is fetched once.
+  options = {
+    ...options,
+    charts: options.charts ?? defaultChartFetcher(options.settings ?? renderSettings()),
+  };
   const limit = pLimit(options.concurrency ?? Math.min(4, availableParallelism()));
   return Promise.all(
     envs.map((environment) =>
       limit(async (): Promise<RenderResult> => {
         try {
-          return { environment, resources: await renderEnvironment(repoRoot, environment, options) };
+          return { environment, ...(await renderEnvironment(repoRoot, environment, options)) };
         } catch (error) {
           return { environment, error: error instanceof Error ? error : new Error(String(error)) };
         }
       }),
     ),
   );
+}
+
+/** A chart from a repository is rendered by helm whatever the folder holds (values files). */
+function rendererOf(env: EnvironmentConfig): ConcreteRenderer | undefined {
+  if (env.helm?.chart) return 'helm';
+  return env.renderer === 'auto' ? undefined : env.renderer;
+}
+
+/** For a render without a run's fetcher: the cache folder the environment names, or the user's. */
+function defaultChartFetcher(settings: RenderSettings): ChartFetcher {
+  return new ChartFetcher({ cacheFolder: chartCacheFolder(process.env), settings, env: process.env });
 }
 
 async function requireFolder(repoRoot: string, path: string): Promise<void> {

@@ -10,8 +10,11 @@ import { runTool, type ToolOutput } from './run-tool.js';
 import { toolErrorExcerpt } from './tool-error.js';
 import type { ToolCommand } from './tools.js';
 
+/** What running a renderer needs of the context. */
+type RunContext = Pick<RenderContext, 'boundary' | 'sandbox' | 'settings'>;
+
 export async function runRenderer(
-  context: RenderContext,
+  context: RunContext,
   tool: ToolCommand,
   args: readonly string[],
 ): Promise<ToolOutput> {
@@ -25,7 +28,7 @@ export async function runRenderer(
 }
 
 export function renderFailure(
-  context: RenderContext,
+  context: RunContext,
   tool: ToolCommand,
   output: ToolOutput,
   hint: string,

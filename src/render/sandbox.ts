@@ -18,6 +18,8 @@ export interface RenderSandbox {
    * `helmGlobals.configHome` says, and helm runs the plugins it finds there.
    */
   helmForKustomize?: string;
+  /** A private folder for what plumbline prepares for a renderer (a chart with its dependencies). */
+  scratch: string;
   dispose(): Promise<void>;
 }
 
@@ -47,6 +49,7 @@ export async function openSandbox(options: SandboxOptions): Promise<RenderSandbo
     home: path('home'),
     tmp: path('tmp'),
     bin: path('bin'),
+    scratch: path('scratch'),
     helmConfig: path('helm', 'config'),
     helmCache: path('helm', 'cache'),
     helmData: path('helm', 'data'),
@@ -96,6 +99,7 @@ export async function openSandbox(options: SandboxOptions): Promise<RenderSandbo
   return {
     env,
     helmForKustomize,
+    scratch: folders.scratch,
     dispose: () => rm(root, { recursive: true, force: true }),
   };
 }

@@ -6,6 +6,7 @@ import { constants } from 'node:fs';
 import { access } from 'node:fs/promises';
 import { delimiter, join } from 'node:path';
 import { PlumblineError } from '../errors.js';
+import { runTool } from './run-tool.js';
 
 export interface ToolOverrides {
   kustomize?: string;
@@ -39,6 +40,40 @@ export async function helmCommand(overrides: ToolOverrides = {}): Promise<ToolCo
     'helm was not found on PATH',
     'Install helm 3, or set PLUMBLINE_HELM to the helm binary.',
   );
+}
+
+const helmVersions = new Map<string, Promise<string>>();
+
+/**
+ * The version of a helm binary (`v3.22.0`, `v4.3.1`), asked once per binary per process.
+ * Helm 3 and 4 render alike through the flags plumbline uses; an older or unknown helm is
+ * refused rather than trusted to.
+ */
+export function helmVersion(helm: string, env: NodeJS.ProcessEnv): Promise<string> {
+  let version = helmVersions.get(helm);
+  if (!version) {
+    version = askHelmVersion(helm, env);
+    helmVersions.set(helm, version);
+  }
+  return version;
+}
+
+async function askHelmVersion(helm: string, env: NodeJS.ProcessEnv): Promise<string> {
+  const tool = { executable: helm, leadingArgs: [], label: 'helm version' };
+  const output = await runTool(tool, ['version', '--template', '{{.Version}}'], {
+    cwd: process.cwd(),
+    env,
+    maxOutputBytes: 4096,
+    timeoutMs: 30_000,
+  });
+  const version = output.outcome === 'exited' && output.exitCode === 0 ? output.stdout.trim() : '';
+  if (!/^v[34]\./.test(version)) {
+    throw new PlumblineError(
+      `${helm} is not helm 3 or 4 (it says its version is "${version.slice(0, 40) || 'unknown'}")`,
+      'Install helm 3 or 4, or set PLUMBLINE_HELM to one.',
+    );
+  }
+  return version;
 }
 
 /** The helm binary if one is configured or on PATH; kustomize needs it only for helmCharts. */

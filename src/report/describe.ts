@@ -130,3 +130,42 @@ export function describeNotice(environment: string, notice: Notice, vocabulary: 
 export function describeCounts({ added, changed, deleted, unchanged }: Counts): string {
   return `${added} to add, ${changed} to change, ${deleted} to delete, ${unchanged} unchanged`;
 }
+
+/**
+ * What rendered an environment, beyond its files: each chart fetched (its version, and the
+ * base's when the change moves it) and the capabilities helm was given. One sentence per
+ * fact; none when helm did not run.
+ */
+export function describeRendered(rendered: EnvironmentResult['rendered']): string[] {
+  if (!rendered) return [];
+  const sentences: string[] = [];
+  const head = rendered.head ?? rendered.base;
+  for (const chart of head?.charts ?? []) {
+    const before = rendered.base?.charts.find(
+      (candidate) => candidate.repository === chart.repository && candidate.name === chart.name,
+    );
+    const version =
+      rendered.head && before && before.version !== chart.version
+        ? `${before.version} → ${chart.version}`
+        : chart.version;
+    const digest = (chart.manifestDigest ?? chart.digest).slice(0, 'sha256:'.length + 12);
+    const of = chart.dependencyOf ? `, a dependency of ${chart.dependencyOf}` : '';
+    sentences.push(`chart ${chart.name} ${version} from ${chart.repository} (${digest})${of}`);
+  }
+  const capabilities = head?.capabilities;
+  if (capabilities) {
+    const version = capabilities.kubeVersion
+      ? `Kubernetes ${capabilities.kubeVersion}`
+      : "helm's default Kubernetes version";
+    const apis =
+      capabilities.apiVersions > 0 ? ` and ${plural(capabilities.apiVersions, 'API version')}` : '';
+    const from = {
+      cluster: "from the cluster's discovery",
+      configuration: 'from the configuration',
+      helm: "(helm's defaults: no cluster was asked and the configuration sets none)",
+    }[capabilities.from];
+    const helm = head?.helmVersion ? `helm ${head.helmVersion}` : 'helm';
+    sentences.push(`${helm} rendered for ${version}${apis} ${from}`);
+  }
+  return sentences;
+}

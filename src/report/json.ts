@@ -62,6 +62,8 @@ export interface PlanReportEnvironment {
   error: string | null;
   counts: PlanReportCounts;
   objects: PlanReportObject[];
+  /** The charts fetched and the capabilities helm was given; absent when helm did not run. */
+  rendered?: EnvironmentResult['rendered'];
 }
 
 /** Which revision's configuration the plan obeyed, and what the change does to the file. */
@@ -136,6 +138,7 @@ function environmentReport(env: EnvironmentResult, vocabulary: Vocabulary): Plan
       unchanged: env.counts.unchanged,
     },
     objects: listedChanges(env).map(objectReport),
+    ...(env.rendered ? { rendered: env.rendered } : {}),
   };
 }
 

@@ -12,6 +12,7 @@ import {
   describeComparedWith,
   describeNotice,
   describeRef,
+  describeRendered,
   describeRisks,
   diffBody,
   listedChanges,
@@ -163,6 +164,8 @@ export function summaryTable(result: PlanResult, vocabulary: Vocabulary = NO_OPT
     }
     if (env.notice)
       after.push(`ℹ️ **${name}**: ${escapeInline(describeNotice(env.environment, env.notice, vocabulary))}`);
+    const rendered = describeRendered(env.rendered);
+    if (rendered.length > 0) after.push(`📦 **${name}** (${env.mode}): ${escapeInline(rendered.join('; '))}`);
   }
   return [rows.join('\n'), ...after].join('\n\n');
 }

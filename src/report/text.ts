@@ -14,6 +14,7 @@ import {
   describeCounts,
   describeNotice,
   describeRef,
+  describeRendered,
   diffBody,
   listedChanges,
   plural,
@@ -67,6 +68,9 @@ function environmentLines(
   if (env.notice) {
     const notice = describeNotice(env.environment, env.notice, vocabulary);
     lines.push(`  ${paint('cyan', 'notice:')} ${indentRest(plain(notice), '  ')}`);
+  }
+  for (const sentence of describeRendered(env.rendered)) {
+    lines.push(`  ${paint('cyan', 'rendered:')} ${plainLine(sentence)}`);
   }
   if (env.error !== undefined) {
     const error = describeProblem(env.error, vocabulary);

@@ -910,16 +910,32 @@ export interface CountingServer {
   host: string;
   /** Requests received, as `METHOD /path`. */
   requests: string[];
+  /** The Authorization header of each request ('' without one), in order. */
+  authorizations: string[];
   close(): Promise<void>;
 }
 
-/** Serves `files` (path -> body) and answers 404 otherwise; every request is counted. */
-export async function startCountingServer(files: Record<string, string>): Promise<CountingServer> {
+/** A redirect the counting server answers with. */
+export interface Redirect {
+  redirect: string;
+}
+
+/**
+ * Serves `files` (path -> body, or a redirect) and answers 404 otherwise; every request is
+ * counted with its Authorization header.
+ */
+export async function startCountingServer(
+  files: Record<string, string | Buffer | Redirect>,
+): Promise<CountingServer> {
   const requests: string[] = [];
+  const authorizations: string[] = [];
   const server: Server = createServer((request, response) => {
     requests.push(`${request.method} ${request.url}`);
+    authorizations.push(request.headers.authorization ?? '');
     const body = files[(request.url ?? '').split('?')[0]!];
     if (body === undefined) response.writeHead(404).end('not found');
+    else if (typeof body === 'object' && 'redirect' in body)
+      response.writeHead(302, { location: body.redirect }).end();
     else response.writeHead(200, { 'content-type': 'text/plain' }).end(body);
   });
   server.listen(0, '127.0.0.1');
@@ -929,6 +945,7 @@ export async function startCountingServer(files: Record<string, string>): Promis
     url: `http://127.0.0.1:${port}`,
     host: '127.0.0.1',
     requests,
+    authorizations,
     close: async () => {
       server.closeAllConnections();
       server.close();

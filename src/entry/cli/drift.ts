@@ -20,6 +20,7 @@ interface DriftFlags {
   reader?: boolean;
   kubeconfig?: string;
   context?: string;
+  chartCache?: string;
   issues: boolean;
   forge?: ForgeKind;
   label: string[];
@@ -42,6 +43,10 @@ export function driftCommand(): Command {
     .option('--reader', 'compare with get/list rights only (no server-side-apply dry run)')
     .option('--kubeconfig <path>', 'kubeconfig file (default: $KUBECONFIG or ~/.kube/config)')
     .option('--context <name>', "kubeconfig context for every environment (overrides the config's)")
+    .option(
+      '--chart-cache <dir>',
+      'where fetched Helm charts are kept between runs (default: $PLUMBLINE_CHART_CACHE or ~/.cache/plumbline/charts)',
+    )
     .option('--issues', 'open, update and close one issue per environment on the forge')
     .option('--no-issues', 'only report (the default)')
     .addOption(
@@ -92,6 +97,7 @@ export function driftCommand(): Command {
         environments: flags.env,
         mode: flags.reader ? 'reader' : 'live',
         kubeconfigPath,
+        ...(flags.chartCache ? { chartCache: resolve(flags.chartCache) } : {}),
         ...(flags.context ? { context: flags.context } : {}),
         forge,
         ...(flags.label.length > 0 ? { labels: flags.label } : {}),

@@ -25,6 +25,7 @@ interface PlanFlags {
   reader?: boolean;
   kubeconfig?: string;
   context?: string;
+  chartCache?: string;
   format: 'md' | 'json' | 'text';
   out?: string;
   comment?: boolean;
@@ -53,6 +54,10 @@ export function planCommand(): Command {
     .option('--reader', 'compare with the cluster using get/list rights only (no dry run)')
     .option('--kubeconfig <path>', 'kubeconfig file (default: $KUBECONFIG or ~/.kube/config)')
     .option('--context <name>', "kubeconfig context for every environment (overrides the config's)")
+    .option(
+      '--chart-cache <dir>',
+      'where fetched Helm charts are kept between runs (default: $PLUMBLINE_CHART_CACHE or ~/.cache/plumbline/charts)',
+    )
     .addOption(
       new Option('--format <format>', 'report format').choices(['md', 'json', 'text']).default('text'),
     )
@@ -101,6 +106,7 @@ export function planCommand(): Command {
         clusterAvailable: kubeconfig.available,
         ...(base ? { base } : {}),
         kubeconfigPath: kubeconfig.path,
+        ...(flags.chartCache ? { chartCache: resolve(flags.chartCache) } : {}),
         ...(flags.context ? { context: flags.context } : {}),
         log: cliLog(),
       });

@@ -11,6 +11,8 @@ import { kubeconfigInput } from './kubeconfig.js';
 const MODES = ['live', 'reader'] as const;
 
 export interface DriftSettings {
+  /** The `chart-cache` input: where fetched charts are kept; absent: the default folder. */
+  chartCache?: string;
   repoRoot: string;
   environments: string[];
   mode: (typeof MODES)[number];
@@ -39,6 +41,8 @@ export function readDriftSettings(): DriftSettings {
   if (after) settings.after = afterInput(after);
   const revisionFrom = core.getInput('revision-from');
   if (revisionFrom) settings.revisionSource = revisionSourceInput(revisionFrom);
+  const chartCache = core.getInput('chart-cache');
+  if (chartCache) settings.chartCache = chartCache;
   return settings;
 }
 

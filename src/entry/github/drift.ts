@@ -34,6 +34,7 @@ export async function runDriftAction(): Promise<void> {
       environments: settings.environments,
       mode: settings.mode,
       kubeconfigPath: kubeconfig.path,
+      ...(settings.chartCache ? { chartCache: settings.chartCache } : {}),
       forge,
       ...(settings.labels.length > 0 ? { labels: settings.labels } : {}),
       after: settings.after,

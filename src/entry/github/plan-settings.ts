@@ -22,6 +22,8 @@ export interface PullRequestEvent {
 }
 
 export interface PlanSettings {
+  /** The `chart-cache` input: where fetched charts are kept; absent: the default folder. */
+  chartCache?: string;
   repoRoot: string;
   environments: string[];
   mode: PlanMode;
@@ -67,6 +69,8 @@ export function readPlanSettings(): PlanSettings {
   if (baseRef) settings.baseRef = baseRef;
   if (pullRequest) settings.pullRequest = pullRequest;
   if (publishes) settings.token = core.getInput('github-token', { required: true });
+  const chartCache = core.getInput('chart-cache');
+  if (chartCache) settings.chartCache = chartCache;
   return settings;
 }
 

@@ -47,6 +47,7 @@ export async function runPlanAction(): Promise<void> {
       clusterAvailable: kubeconfig.path !== undefined,
       base,
       kubeconfigPath: kubeconfig.path,
+      ...(settings.chartCache ? { chartCache: settings.chartCache } : {}),
       log: actionLog(),
     });
   });

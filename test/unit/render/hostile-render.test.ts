@@ -334,7 +334,7 @@ describe('the network', () => {
       'envs/dev/kustomization.yaml': lines('resources:', `  - http://${host}/cm.yaml`),
     });
     const settings = { ...renderSettings(), allowHosts: ['127.0.0.1'] };
-    const resources = await renderEnvironment(root, env('envs/dev'), { ...options, settings });
+    const { resources } = await renderEnvironment(root, env('envs/dev'), { ...options, settings });
     expect(resources.map((resource) => resource.key)).toEqual(['/ConfigMap//fetched']);
     expect(requests).toBe(1);
   });

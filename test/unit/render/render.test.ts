@@ -127,7 +127,7 @@ describe('renderEnvironment: plain manifests', () => {
       'envs/dev/.hidden/d.yaml': 'not: a kubernetes object\n',
       'envs/dev/README.md': '# notes\n',
     });
-    expect(summary(await renderEnvironment(root, env('dev', 'envs/dev'), options))).toEqual([
+    expect(summary((await renderEnvironment(root, env('dev', 'envs/dev'), options)).resources)).toEqual([
       '/ConfigMap//a @ envs/dev/a.yml:1',
       '/ConfigMap//b1 @ envs/dev/b.yaml:1',
       '/ConfigMap//b2 @ envs/dev/b.yaml:6',
@@ -169,7 +169,7 @@ describe('renderEnvironment: kustomize', () => {
         '  - { name: web, count: 3 }',
       ),
     });
-    const resources = await renderEnvironment(root, env('prod', 'envs/prod'), options);
+    const { resources } = await renderEnvironment(root, env('prod', 'envs/prod'), options);
     expect(summary(resources)).toEqual([
       '/Secret/shop/db @ envs/prod (kustomize output):1',
       'apps/Deployment/shop/web @ envs/prod (kustomize output):9',
@@ -193,7 +193,7 @@ describe('renderEnvironment: kustomize', () => {
 describe('renderEnvironment: helm', () => {
   it('renders a chart with values files in order, namespace, release name and CRDs, without test hooks', async () => {
     const root = await tempRepo(chart);
-    const resources = await renderEnvironment(
+    const { resources } = await renderEnvironment(
       root,
       env('eu/prod', 'charts/shop', {
         helm: { namespace: 'shop', valuesFiles: ['values-prod.yaml', 'values-prod-image.yaml'] },
@@ -202,7 +202,8 @@ describe('renderEnvironment: helm', () => {
     );
     expect(summary(resources)).toEqual([
       'apiextensions.k8s.io/CustomResourceDefinition//widgets.acme.example @ charts/shop/crds/widgets.yaml',
-      '/Secret//eu-prod-db @ charts/shop/templates/secret.yaml',
+      // The release namespace fills the Secret's, as a controller applies it.
+      '/Secret/shop/eu-prod-db @ charts/shop/templates/secret.yaml',
       'apps/Deployment/shop/eu-prod-web @ charts/shop/templates/deployment.yaml',
     ]);
     expect(deploymentOf(resources)).toEqual({ replicas: 3, image: 'ghcr.io/acme/web:2.0.0' });
@@ -212,7 +213,7 @@ describe('renderEnvironment: helm', () => {
     expect(json).not.toContain(Buffer.from('prod-password-value').toString('base64'));
   });
 
-  it('asks for `helm dependency build` when a dependency is not vendored', async () => {
+  it('fetches no dependency from a host the configuration does not allow', async () => {
     const root = await tempRepo({
       ...chart,
       'charts/shop/Chart.yaml': lines(
@@ -227,9 +228,9 @@ describe('renderEnvironment: helm', () => {
     });
     const error = await renderError(root, env('prod', 'charts/shop'));
     expect(error.message).toBe(
-      'Environment "prod" (charts/shop): Chart.yaml in charts/shop depends on redis, but charts/shop/charts/ holds no charts',
+      'Environment "prod" (charts/shop): the chart redis comes from charts.example.com, which the configuration does not allow',
     );
-    expect(error.hint).toContain('helm dependency build charts/shop');
+    expect(error.hint).toContain('render.allowHosts');
   });
 
   it('adds the `helm dependency build` hint when helm finds a dependency missing from charts/', async () => {
@@ -261,7 +262,7 @@ describe('renderEnvironment: helm', () => {
         '  - { name: shop, releaseName: dev, namespace: dev, valuesInline: { replicas: 2 } }',
       ),
     });
-    const resources = await renderEnvironment(root, env('dev', 'envs/dev'), options);
+    const { resources } = await renderEnvironment(root, env('dev', 'envs/dev'), options);
     // kustomize applies its own helmCharts settings (includeCRDs, skipTests), not plumbline's.
     expect(resources.map((resource) => resource.key).sort()).toEqual([
       '/Pod//smoke',

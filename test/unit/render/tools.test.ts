@@ -35,7 +35,7 @@ describe('which binaries render', () => {
     });
     expect((await helmCommand()).executable).toBe(toolPath('helm'));
     const root = await tempRepo(overlay);
-    const resources = await renderEnvironment(root, { name: 'dev', path: 'envs/dev', renderer: 'auto' });
+    const { resources } = await renderEnvironment(root, { name: 'dev', path: 'envs/dev', renderer: 'auto' });
     expect(resources.map((resource) => resource.key)).toEqual(['/ConfigMap/dev/settings']);
   });
 
@@ -49,7 +49,11 @@ describe('which binaries render', () => {
       label: 'kubectl kustomize',
     });
     const root = await tempRepo(overlay);
-    const resources = await renderEnvironment(root, { name: 'dev', path: 'envs/dev', renderer: 'kustomize' });
+    const { resources } = await renderEnvironment(root, {
+      name: 'dev',
+      path: 'envs/dev',
+      renderer: 'kustomize',
+    });
     expect(resources.map((resource) => resource.key)).toEqual(['/ConfigMap/dev/settings']);
   });
 

@@ -8,6 +8,7 @@ import {
   describeComparedWith,
   describeNotice,
   describeRef,
+  describeRendered,
   describeRisks,
   diffBody,
   displayName,
@@ -23,7 +24,7 @@ import {
   redactResult,
   riskCount,
   secretValueChanges
-} from "./chunk-B4T4UFD2.js";
+} from "./chunk-MAK2BQDB.js";
 import {
   NO_OPTIONS,
   describeProblem
@@ -120,6 +121,8 @@ function summaryTable(result, vocabulary = NO_OPTIONS) {
     }
     if (env.notice)
       after.push(`\u2139\uFE0F **${name}**: ${escapeInline(describeNotice(env.environment, env.notice, vocabulary))}`);
+    const rendered = describeRendered(env.rendered);
+    if (rendered.length > 0) after.push(`\u{1F4E6} **${name}** (${env.mode}): ${escapeInline(rendered.join("; "))}`);
   }
   return [rows.join("\n"), ...after].join("\n\n");
 }

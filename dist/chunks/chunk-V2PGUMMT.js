@@ -13,9 +13,9 @@ import {
 
 // src/entry/github/action.ts
 var commands = {
-  plan: async () => (await import("./plan-RPKZOXAA.js")).runPlanAction(),
-  promote: async () => (await import("./promote-CIEUUFR4.js")).runPromoteAction(),
-  drift: async () => (await import("./drift-XCGSCSKL.js")).runDriftAction()
+  plan: async () => (await import("./plan-277BLCHO.js")).runPlanAction(),
+  promote: async () => (await import("./promote-PAAGISHN.js")).runPromoteAction(),
+  drift: async () => (await import("./drift-AZZDGW5P.js")).runDriftAction()
 };
 async function runAction(fixed) {
   try {

@@ -7,10 +7,11 @@ import {
   renderSettings,
   require_dist,
   syntaxReason
-} from "./chunk-PIPRG2NU.js";
+} from "./chunk-ASIA5NNR.js";
 import {
   fetch,
   init_undici,
+  node_http_default,
   require_tunnel,
   undici_exports
 } from "./chunk-B3KOW7WP.js";
@@ -178,7 +179,7 @@ var require_lib = __commonJS({
     exports.getProxyUrl = getProxyUrl;
     exports.isHttps = isHttps;
     var http = __importStar(__require("http"));
-    var https = __importStar(__require("https"));
+    var https2 = __importStar(__require("https"));
     var pm = __importStar(require_proxy());
     var tunnel = __importStar(require_tunnel());
     var undici_1 = (init_undici(), __toCommonJS(undici_exports));
@@ -567,7 +568,7 @@ var require_lib = __commonJS({
         const info = {};
         info.parsedUrl = requestUrl;
         const usingSsl = info.parsedUrl.protocol === "https:";
-        info.httpModule = usingSsl ? https : http;
+        info.httpModule = usingSsl ? https2 : http;
         const defaultPort = usingSsl ? 443 : 80;
         info.options = {};
         info.options.host = info.parsedUrl.hostname;
@@ -690,7 +691,7 @@ var require_lib = __commonJS({
         }
         if (!agent) {
           const options = { keepAlive: this._keepAlive, maxSockets };
-          agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
+          agent = usingSsl ? new https2.Agent(options) : new http.Agent(options);
           this._agent = agent;
         }
         if (usingSsl && this._ignoreSslError) {
@@ -2112,6 +2113,2219 @@ var require_light = __commonJS({
       var lib = Bottleneck_1;
       return lib;
     }));
+  }
+});
+
+// node_modules/semver/internal/constants.js
+var require_constants = __commonJS({
+  "node_modules/semver/internal/constants.js"(exports, module) {
+    "use strict";
+    var SEMVER_SPEC_VERSION = "2.0.0";
+    var MAX_LENGTH = 256;
+    var MAX_SAFE_INTEGER = Number.MAX_SAFE_INTEGER || /* istanbul ignore next */
+    9007199254740991;
+    var MAX_SAFE_COMPONENT_LENGTH = 16;
+    var MAX_SAFE_BUILD_LENGTH = MAX_LENGTH - 6;
+    var WHITESPACE_CHARACTERS = [
+      "	",
+      "\n",
+      "\v",
+      "\f",
+      "\r",
+      " ",
+      "\xA0",
+      "\u1680",
+      "\u2000",
+      "\u2001",
+      "\u2002",
+      "\u2003",
+      "\u2004",
+      "\u2005",
+      "\u2006",
+      "\u2007",
+      "\u2008",
+      "\u2009",
+      "\u200A",
+      "\u2028",
+      "\u2029",
+      "\u202F",
+      "\u205F",
+      "\u3000",
+      "\uFEFF"
+    ];
+    var RELEASE_TYPES = [
+      "major",
+      "premajor",
+      "minor",
+      "preminor",
+      "patch",
+      "prepatch",
+      "prerelease"
+    ];
+    module.exports = {
+      MAX_LENGTH,
+      MAX_SAFE_COMPONENT_LENGTH,
+      MAX_SAFE_BUILD_LENGTH,
+      MAX_SAFE_INTEGER,
+      WHITESPACE_CHARACTERS,
+      RELEASE_TYPES,
+      SEMVER_SPEC_VERSION,
+      FLAG_INCLUDE_PRERELEASE: 1,
+      FLAG_LOOSE: 2
+    };
+  }
+});
+
+// node_modules/semver/internal/debug.js
+var require_debug = __commonJS({
+  "node_modules/semver/internal/debug.js"(exports, module) {
+    "use strict";
+    var debug = typeof process === "object" && process.env && process.env.NODE_DEBUG && /\bsemver\b/i.test(process.env.NODE_DEBUG) ? (...args) => console.error("SEMVER", ...args) : () => {
+    };
+    module.exports = debug;
+  }
+});
+
+// node_modules/semver/internal/re.js
+var require_re = __commonJS({
+  "node_modules/semver/internal/re.js"(exports, module) {
+    "use strict";
+    var {
+      MAX_SAFE_COMPONENT_LENGTH,
+      MAX_SAFE_BUILD_LENGTH,
+      MAX_LENGTH
+    } = require_constants();
+    var debug = require_debug();
+    exports = module.exports = {};
+    var re = exports.re = [];
+    var safeRe = exports.safeRe = [];
+    var src = exports.src = [];
+    var safeSrc = exports.safeSrc = [];
+    var t = exports.t = {};
+    var R = 0;
+    var LETTERDASHNUMBER = "[a-zA-Z0-9-]";
+    var safeRegexReplacements = [
+      ["\\s", 1],
+      ["\\d", MAX_LENGTH],
+      [LETTERDASHNUMBER, MAX_SAFE_BUILD_LENGTH]
+    ];
+    var makeSafeRegex = (value) => {
+      for (const [token, max] of safeRegexReplacements) {
+        value = value.split(`${token}*`).join(`${token}{0,${max}}`).split(`${token}+`).join(`${token}{1,${max}}`);
+      }
+      return value;
+    };
+    var createToken = (name, value, isGlobal) => {
+      const safe = makeSafeRegex(value);
+      const index = R++;
+      debug(name, index, value);
+      t[name] = index;
+      src[index] = value;
+      safeSrc[index] = safe;
+      re[index] = new RegExp(value, isGlobal ? "g" : void 0);
+      safeRe[index] = new RegExp(safe, isGlobal ? "g" : void 0);
+    };
+    createToken("NUMERICIDENTIFIER", "0|[1-9]\\d*");
+    createToken("NUMERICIDENTIFIERLOOSE", "\\d+");
+    createToken("NONNUMERICIDENTIFIER", `\\d*[a-zA-Z-]${LETTERDASHNUMBER}*`);
+    createToken("MAINVERSION", `(${src[t.NUMERICIDENTIFIER]})\\.(${src[t.NUMERICIDENTIFIER]})\\.(${src[t.NUMERICIDENTIFIER]})`);
+    createToken("MAINVERSIONLOOSE", `(${src[t.NUMERICIDENTIFIERLOOSE]})\\.(${src[t.NUMERICIDENTIFIERLOOSE]})\\.(${src[t.NUMERICIDENTIFIERLOOSE]})`);
+    createToken("PRERELEASEIDENTIFIER", `(?:${src[t.NONNUMERICIDENTIFIER]}|${src[t.NUMERICIDENTIFIER]})`);
+    createToken("PRERELEASEIDENTIFIERLOOSE", `(?:${src[t.NONNUMERICIDENTIFIER]}|${src[t.NUMERICIDENTIFIERLOOSE]})`);
+    createToken("PRERELEASE", `(?:-(${src[t.PRERELEASEIDENTIFIER]}(?:\\.${src[t.PRERELEASEIDENTIFIER]})*))`);
+    createToken("PRERELEASELOOSE", `(?:-?(${src[t.PRERELEASEIDENTIFIERLOOSE]}(?:\\.${src[t.PRERELEASEIDENTIFIERLOOSE]})*))`);
+    createToken("BUILDIDENTIFIER", `${LETTERDASHNUMBER}+`);
+    createToken("BUILD", `(?:\\+(${src[t.BUILDIDENTIFIER]}(?:\\.${src[t.BUILDIDENTIFIER]})*))`);
+    createToken("FULLPLAIN", `v?${src[t.MAINVERSION]}${src[t.PRERELEASE]}?${src[t.BUILD]}?`);
+    createToken("FULL", `^${src[t.FULLPLAIN]}$`);
+    createToken("LOOSEPLAIN", `[v=\\s]*${src[t.MAINVERSIONLOOSE]}${src[t.PRERELEASELOOSE]}?${src[t.BUILD]}?`);
+    createToken("LOOSE", `^${src[t.LOOSEPLAIN]}$`);
+    createToken("GTLT", "((?:<|>)?=?)");
+    createToken("XRANGEIDENTIFIERLOOSE", `${src[t.NUMERICIDENTIFIERLOOSE]}|x|X|\\*`);
+    createToken("XRANGEIDENTIFIER", `${src[t.NUMERICIDENTIFIER]}|x|X|\\*`);
+    createToken("XRANGEPLAIN", `[v=\\s]*(${src[t.XRANGEIDENTIFIER]})(?:\\.(${src[t.XRANGEIDENTIFIER]})(?:\\.(${src[t.XRANGEIDENTIFIER]})(?:${src[t.PRERELEASE]})?${src[t.BUILD]}?)?)?`);
+    createToken("XRANGEPLAINLOOSE", `[v=\\s]*(${src[t.XRANGEIDENTIFIERLOOSE]})(?:\\.(${src[t.XRANGEIDENTIFIERLOOSE]})(?:\\.(${src[t.XRANGEIDENTIFIERLOOSE]})(?:${src[t.PRERELEASELOOSE]})?${src[t.BUILD]}?)?)?`);
+    createToken("XRANGE", `^${src[t.GTLT]}\\s*${src[t.XRANGEPLAIN]}$`);
+    createToken("XRANGELOOSE", `^${src[t.GTLT]}\\s*${src[t.XRANGEPLAINLOOSE]}$`);
+    createToken("COERCEPLAIN", `${"(^|[^\\d])(\\d{1,"}${MAX_SAFE_COMPONENT_LENGTH}})(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?`);
+    createToken("COERCE", `${src[t.COERCEPLAIN]}(?:$|[^\\d])`);
+    createToken("COERCEFULL", src[t.COERCEPLAIN] + `(?:${src[t.PRERELEASE]})?(?:${src[t.BUILD]})?(?:$|[^\\d])`);
+    createToken("COERCERTL", src[t.COERCE], true);
+    createToken("COERCERTLFULL", src[t.COERCEFULL], true);
+    createToken("LONETILDE", "(?:~>?)");
+    createToken("TILDETRIM", `(\\s*)${src[t.LONETILDE]}\\s+`, true);
+    exports.tildeTrimReplace = "$1~";
+    createToken("TILDE", `^${src[t.LONETILDE]}${src[t.XRANGEPLAIN]}$`);
+    createToken("TILDELOOSE", `^${src[t.LONETILDE]}${src[t.XRANGEPLAINLOOSE]}$`);
+    createToken("LONECARET", "(?:\\^)");
+    createToken("CARETTRIM", `(\\s*)${src[t.LONECARET]}\\s+`, true);
+    exports.caretTrimReplace = "$1^";
+    createToken("CARET", `^${src[t.LONECARET]}${src[t.XRANGEPLAIN]}$`);
+    createToken("CARETLOOSE", `^${src[t.LONECARET]}${src[t.XRANGEPLAINLOOSE]}$`);
+    createToken("COMPARATORLOOSE", `^${src[t.GTLT]}\\s*(${src[t.LOOSEPLAIN]})$|^$`);
+    createToken("COMPARATOR", `^${src[t.GTLT]}\\s*(${src[t.FULLPLAIN]})$|^$`);
+    createToken("COMPARATORTRIM", `(\\s*)${src[t.GTLT]}\\s*(${src[t.LOOSEPLAIN]}|${src[t.XRANGEPLAIN]})`, true);
+    exports.comparatorTrimReplace = "$1$2$3";
+    createToken("HYPHENRANGE", `^\\s*(${src[t.XRANGEPLAIN]})\\s+-\\s+(${src[t.XRANGEPLAIN]})\\s*$`);
+    createToken("HYPHENRANGELOOSE", `^\\s*(${src[t.XRANGEPLAINLOOSE]})\\s+-\\s+(${src[t.XRANGEPLAINLOOSE]})\\s*$`);
+    createToken("STAR", "(<|>)?=?\\s*\\*");
+    createToken("GTE0", "^\\s*>=\\s*0\\.0\\.0\\s*$");
+    createToken("GTE0PRE", "^\\s*>=\\s*0\\.0\\.0-0\\s*$");
+  }
+});
+
+// node_modules/semver/internal/parse-options.js
+var require_parse_options = __commonJS({
+  "node_modules/semver/internal/parse-options.js"(exports, module) {
+    "use strict";
+    var looseOption = Object.freeze({ loose: true });
+    var emptyOpts = Object.freeze({});
+    var parseOptions = (options) => {
+      if (!options) {
+        return emptyOpts;
+      }
+      if (typeof options !== "object") {
+        return looseOption;
+      }
+      return options;
+    };
+    module.exports = parseOptions;
+  }
+});
+
+// node_modules/semver/internal/identifiers.js
+var require_identifiers = __commonJS({
+  "node_modules/semver/internal/identifiers.js"(exports, module) {
+    "use strict";
+    var numeric = /^[0-9]+$/;
+    var compareIdentifiers = (a, b) => {
+      if (typeof a === "number" && typeof b === "number") {
+        return a === b ? 0 : a < b ? -1 : 1;
+      }
+      const anum = numeric.test(a);
+      const bnum = numeric.test(b);
+      if (anum && bnum) {
+        a = +a;
+        b = +b;
+      }
+      return a === b ? 0 : anum && !bnum ? -1 : bnum && !anum ? 1 : a < b ? -1 : 1;
+    };
+    var rcompareIdentifiers = (a, b) => compareIdentifiers(b, a);
+    module.exports = {
+      compareIdentifiers,
+      rcompareIdentifiers
+    };
+  }
+});
+
+// node_modules/semver/classes/semver.js
+var require_semver = __commonJS({
+  "node_modules/semver/classes/semver.js"(exports, module) {
+    "use strict";
+    var debug = require_debug();
+    var { MAX_LENGTH, MAX_SAFE_INTEGER } = require_constants();
+    var { safeRe: re, t } = require_re();
+    var parseOptions = require_parse_options();
+    var { compareIdentifiers } = require_identifiers();
+    var isPrereleaseIdentifier = (prerelease, identifier) => {
+      const identifiers = identifier.split(".");
+      if (identifiers.length > prerelease.length) {
+        return false;
+      }
+      for (let i = 0; i < identifiers.length; i++) {
+        if (compareIdentifiers(prerelease[i], identifiers[i]) !== 0) {
+          return false;
+        }
+      }
+      return true;
+    };
+    var SemVer = class _SemVer {
+      constructor(version, options) {
+        options = parseOptions(options);
+        if (version instanceof _SemVer) {
+          if (version.loose === !!options.loose && version.includePrerelease === !!options.includePrerelease) {
+            return version;
+          } else {
+            version = version.version;
+          }
+        } else if (typeof version !== "string") {
+          throw new TypeError(`Invalid version. Must be a string. Got type "${typeof version}".`);
+        }
+        if (version.length > MAX_LENGTH) {
+          throw new TypeError(
+            `version is longer than ${MAX_LENGTH} characters`
+          );
+        }
+        debug("SemVer", version, options);
+        this.options = options;
+        this.loose = !!options.loose;
+        this.includePrerelease = !!options.includePrerelease;
+        const m = version.trim().match(options.loose ? re[t.LOOSE] : re[t.FULL]);
+        if (!m) {
+          throw new TypeError(`Invalid Version: ${version}`);
+        }
+        this.raw = version;
+        this.major = +m[1];
+        this.minor = +m[2];
+        this.patch = +m[3];
+        if (this.major > MAX_SAFE_INTEGER || this.major < 0) {
+          throw new TypeError("Invalid major version");
+        }
+        if (this.minor > MAX_SAFE_INTEGER || this.minor < 0) {
+          throw new TypeError("Invalid minor version");
+        }
+        if (this.patch > MAX_SAFE_INTEGER || this.patch < 0) {
+          throw new TypeError("Invalid patch version");
+        }
+        if (!m[4]) {
+          this.prerelease = [];
+        } else {
+          this.prerelease = m[4].split(".").map((id) => {
+            if (/^[0-9]+$/.test(id)) {
+              const num = +id;
+              if (num >= 0 && num < MAX_SAFE_INTEGER) {
+                return num;
+              }
+            }
+            return id;
+          });
+        }
+        this.build = m[5] ? m[5].split(".") : [];
+        this.format();
+      }
+      format() {
+        this.version = `${this.major}.${this.minor}.${this.patch}`;
+        if (this.prerelease.length) {
+          this.version += `-${this.prerelease.join(".")}`;
+        }
+        return this.version;
+      }
+      toString() {
+        return this.version;
+      }
+      compare(other) {
+        debug("SemVer.compare", this.version, this.options, other);
+        if (!(other instanceof _SemVer)) {
+          if (typeof other === "string" && other === this.version) {
+            return 0;
+          }
+          other = new _SemVer(other, this.options);
+        }
+        if (other.version === this.version) {
+          return 0;
+        }
+        return this.compareMain(other) || this.comparePre(other);
+      }
+      compareMain(other) {
+        if (!(other instanceof _SemVer)) {
+          other = new _SemVer(other, this.options);
+        }
+        if (this.major < other.major) {
+          return -1;
+        }
+        if (this.major > other.major) {
+          return 1;
+        }
+        if (this.minor < other.minor) {
+          return -1;
+        }
+        if (this.minor > other.minor) {
+          return 1;
+        }
+        if (this.patch < other.patch) {
+          return -1;
+        }
+        if (this.patch > other.patch) {
+          return 1;
+        }
+        return 0;
+      }
+      comparePre(other) {
+        if (!(other instanceof _SemVer)) {
+          other = new _SemVer(other, this.options);
+        }
+        if (this.prerelease.length && !other.prerelease.length) {
+          return -1;
+        } else if (!this.prerelease.length && other.prerelease.length) {
+          return 1;
+        } else if (!this.prerelease.length && !other.prerelease.length) {
+          return 0;
+        }
+        let i = 0;
+        do {
+          const a = this.prerelease[i];
+          const b = other.prerelease[i];
+          debug("prerelease compare", i, a, b);
+          if (a === void 0 && b === void 0) {
+            return 0;
+          } else if (b === void 0) {
+            return 1;
+          } else if (a === void 0) {
+            return -1;
+          } else if (a === b) {
+            continue;
+          } else {
+            return compareIdentifiers(a, b);
+          }
+        } while (++i);
+      }
+      compareBuild(other) {
+        if (!(other instanceof _SemVer)) {
+          other = new _SemVer(other, this.options);
+        }
+        let i = 0;
+        do {
+          const a = this.build[i];
+          const b = other.build[i];
+          debug("build compare", i, a, b);
+          if (a === void 0 && b === void 0) {
+            return 0;
+          } else if (b === void 0) {
+            return 1;
+          } else if (a === void 0) {
+            return -1;
+          } else if (a === b) {
+            continue;
+          } else {
+            return compareIdentifiers(a, b);
+          }
+        } while (++i);
+      }
+      // preminor will bump the version up to the next minor release, and immediately
+      // down to pre-release. premajor and prepatch work the same way.
+      inc(release, identifier, identifierBase) {
+        if (release.startsWith("pre")) {
+          if (!identifier && identifierBase === false) {
+            throw new Error("invalid increment argument: identifier is empty");
+          }
+          if (identifier) {
+            const match = `-${identifier}`.match(this.options.loose ? re[t.PRERELEASELOOSE] : re[t.PRERELEASE]);
+            if (!match || match[1] !== identifier) {
+              throw new Error(`invalid identifier: ${identifier}`);
+            }
+          }
+        }
+        switch (release) {
+          case "premajor":
+            this.prerelease.length = 0;
+            this.patch = 0;
+            this.minor = 0;
+            this.major++;
+            this.inc("pre", identifier, identifierBase);
+            break;
+          case "preminor":
+            this.prerelease.length = 0;
+            this.patch = 0;
+            this.minor++;
+            this.inc("pre", identifier, identifierBase);
+            break;
+          case "prepatch":
+            this.prerelease.length = 0;
+            this.inc("patch", identifier, identifierBase);
+            this.inc("pre", identifier, identifierBase);
+            break;
+          // If the input is a non-prerelease version, this acts the same as
+          // prepatch.
+          case "prerelease":
+            if (this.prerelease.length === 0) {
+              this.inc("patch", identifier, identifierBase);
+            }
+            this.inc("pre", identifier, identifierBase);
+            break;
+          case "release":
+            if (this.prerelease.length === 0) {
+              throw new Error(`version ${this.raw} is not a prerelease`);
+            }
+            this.prerelease.length = 0;
+            break;
+          case "major":
+            if (this.minor !== 0 || this.patch !== 0 || this.prerelease.length === 0) {
+              this.major++;
+            }
+            this.minor = 0;
+            this.patch = 0;
+            this.prerelease = [];
+            break;
+          case "minor":
+            if (this.patch !== 0 || this.prerelease.length === 0) {
+              this.minor++;
+            }
+            this.patch = 0;
+            this.prerelease = [];
+            break;
+          case "patch":
+            if (this.prerelease.length === 0) {
+              this.patch++;
+            }
+            this.prerelease = [];
+            break;
+          // This probably shouldn't be used publicly.
+          // 1.0.0 'pre' would become 1.0.0-0 which is the wrong direction.
+          case "pre": {
+            const base = Number(identifierBase) ? 1 : 0;
+            if (this.prerelease.length === 0) {
+              this.prerelease = [base];
+            } else {
+              let i = this.prerelease.length;
+              while (--i >= 0) {
+                if (typeof this.prerelease[i] === "number") {
+                  this.prerelease[i]++;
+                  i = -2;
+                }
+              }
+              if (i === -1) {
+                if (identifier === this.prerelease.join(".") && identifierBase === false) {
+                  throw new Error("invalid increment argument: identifier already exists");
+                }
+                this.prerelease.push(base);
+              }
+            }
+            if (identifier) {
+              let prerelease = [identifier, base];
+              if (identifierBase === false) {
+                prerelease = [identifier];
+              }
+              if (isPrereleaseIdentifier(this.prerelease, identifier)) {
+                const prereleaseBase = this.prerelease[identifier.split(".").length];
+                if (isNaN(prereleaseBase)) {
+                  this.prerelease = prerelease;
+                }
+              } else {
+                this.prerelease = prerelease;
+              }
+            }
+            break;
+          }
+          default:
+            throw new Error(`invalid increment argument: ${release}`);
+        }
+        this.raw = this.format();
+        if (this.build.length) {
+          this.raw += `+${this.build.join(".")}`;
+        }
+        return this;
+      }
+    };
+    module.exports = SemVer;
+  }
+});
+
+// node_modules/semver/functions/parse.js
+var require_parse = __commonJS({
+  "node_modules/semver/functions/parse.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var parse5 = (version, options, throwErrors = false) => {
+      if (version instanceof SemVer) {
+        return version;
+      }
+      try {
+        return new SemVer(version, options);
+      } catch (er) {
+        if (!throwErrors) {
+          return null;
+        }
+        throw er;
+      }
+    };
+    module.exports = parse5;
+  }
+});
+
+// node_modules/semver/functions/valid.js
+var require_valid = __commonJS({
+  "node_modules/semver/functions/valid.js"(exports, module) {
+    "use strict";
+    var parse5 = require_parse();
+    var valid = (version, options) => {
+      const v = parse5(version, options);
+      return v ? v.version : null;
+    };
+    module.exports = valid;
+  }
+});
+
+// node_modules/semver/functions/clean.js
+var require_clean = __commonJS({
+  "node_modules/semver/functions/clean.js"(exports, module) {
+    "use strict";
+    var parse5 = require_parse();
+    var clean = (version, options) => {
+      const s = parse5(version.trim().replace(/^[=v]+/, ""), options);
+      return s ? s.version : null;
+    };
+    module.exports = clean;
+  }
+});
+
+// node_modules/semver/functions/inc.js
+var require_inc = __commonJS({
+  "node_modules/semver/functions/inc.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var inc = (version, release, options, identifier, identifierBase) => {
+      if (typeof options === "string") {
+        identifierBase = identifier;
+        identifier = options;
+        options = void 0;
+      }
+      try {
+        return new SemVer(
+          version instanceof SemVer ? version.version : version,
+          options
+        ).inc(release, identifier, identifierBase).version;
+      } catch (er) {
+        return null;
+      }
+    };
+    module.exports = inc;
+  }
+});
+
+// node_modules/semver/functions/diff.js
+var require_diff = __commonJS({
+  "node_modules/semver/functions/diff.js"(exports, module) {
+    "use strict";
+    var parse5 = require_parse();
+    var diff = (version1, version2) => {
+      const v1 = parse5(version1, null, true);
+      const v2 = parse5(version2, null, true);
+      const comparison = v1.compare(v2);
+      if (comparison === 0) {
+        return null;
+      }
+      const v1Higher = comparison > 0;
+      const highVersion = v1Higher ? v1 : v2;
+      const lowVersion = v1Higher ? v2 : v1;
+      const highHasPre = !!highVersion.prerelease.length;
+      const lowHasPre = !!lowVersion.prerelease.length;
+      if (lowHasPre && !highHasPre) {
+        if (!lowVersion.patch && !lowVersion.minor) {
+          return "major";
+        }
+        if (lowVersion.compareMain(highVersion) === 0) {
+          if (lowVersion.minor && !lowVersion.patch) {
+            return "minor";
+          }
+          return "patch";
+        }
+      }
+      const prefix = highHasPre ? "pre" : "";
+      if (v1.major !== v2.major) {
+        return prefix + "major";
+      }
+      if (v1.minor !== v2.minor) {
+        return prefix + "minor";
+      }
+      if (v1.patch !== v2.patch) {
+        return prefix + "patch";
+      }
+      return "prerelease";
+    };
+    module.exports = diff;
+  }
+});
+
+// node_modules/semver/functions/major.js
+var require_major = __commonJS({
+  "node_modules/semver/functions/major.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var major = (a, loose) => new SemVer(a, loose).major;
+    module.exports = major;
+  }
+});
+
+// node_modules/semver/functions/minor.js
+var require_minor = __commonJS({
+  "node_modules/semver/functions/minor.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var minor = (a, loose) => new SemVer(a, loose).minor;
+    module.exports = minor;
+  }
+});
+
+// node_modules/semver/functions/patch.js
+var require_patch = __commonJS({
+  "node_modules/semver/functions/patch.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var patch = (a, loose) => new SemVer(a, loose).patch;
+    module.exports = patch;
+  }
+});
+
+// node_modules/semver/functions/prerelease.js
+var require_prerelease = __commonJS({
+  "node_modules/semver/functions/prerelease.js"(exports, module) {
+    "use strict";
+    var parse5 = require_parse();
+    var prerelease = (version, options) => {
+      const parsed = parse5(version, options);
+      return parsed && parsed.prerelease.length ? parsed.prerelease : null;
+    };
+    module.exports = prerelease;
+  }
+});
+
+// node_modules/semver/functions/compare.js
+var require_compare = __commonJS({
+  "node_modules/semver/functions/compare.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var compare = (a, b, loose) => new SemVer(a, loose).compare(new SemVer(b, loose));
+    module.exports = compare;
+  }
+});
+
+// node_modules/semver/functions/rcompare.js
+var require_rcompare = __commonJS({
+  "node_modules/semver/functions/rcompare.js"(exports, module) {
+    "use strict";
+    var compare = require_compare();
+    var rcompare = (a, b, loose) => compare(b, a, loose);
+    module.exports = rcompare;
+  }
+});
+
+// node_modules/semver/functions/compare-loose.js
+var require_compare_loose = __commonJS({
+  "node_modules/semver/functions/compare-loose.js"(exports, module) {
+    "use strict";
+    var compare = require_compare();
+    var compareLoose = (a, b) => compare(a, b, true);
+    module.exports = compareLoose;
+  }
+});
+
+// node_modules/semver/functions/compare-build.js
+var require_compare_build = __commonJS({
+  "node_modules/semver/functions/compare-build.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var compareBuild = (a, b, loose) => {
+      const versionA = new SemVer(a, loose);
+      const versionB = new SemVer(b, loose);
+      return versionA.compare(versionB) || versionA.compareBuild(versionB);
+    };
+    module.exports = compareBuild;
+  }
+});
+
+// node_modules/semver/functions/sort.js
+var require_sort = __commonJS({
+  "node_modules/semver/functions/sort.js"(exports, module) {
+    "use strict";
+    var compareBuild = require_compare_build();
+    var sort = (list, loose) => list.sort((a, b) => compareBuild(a, b, loose));
+    module.exports = sort;
+  }
+});
+
+// node_modules/semver/functions/rsort.js
+var require_rsort = __commonJS({
+  "node_modules/semver/functions/rsort.js"(exports, module) {
+    "use strict";
+    var compareBuild = require_compare_build();
+    var rsort = (list, loose) => list.sort((a, b) => compareBuild(b, a, loose));
+    module.exports = rsort;
+  }
+});
+
+// node_modules/semver/functions/gt.js
+var require_gt = __commonJS({
+  "node_modules/semver/functions/gt.js"(exports, module) {
+    "use strict";
+    var compare = require_compare();
+    var gt = (a, b, loose) => compare(a, b, loose) > 0;
+    module.exports = gt;
+  }
+});
+
+// node_modules/semver/functions/lt.js
+var require_lt = __commonJS({
+  "node_modules/semver/functions/lt.js"(exports, module) {
+    "use strict";
+    var compare = require_compare();
+    var lt = (a, b, loose) => compare(a, b, loose) < 0;
+    module.exports = lt;
+  }
+});
+
+// node_modules/semver/functions/eq.js
+var require_eq = __commonJS({
+  "node_modules/semver/functions/eq.js"(exports, module) {
+    "use strict";
+    var compare = require_compare();
+    var eq = (a, b, loose) => compare(a, b, loose) === 0;
+    module.exports = eq;
+  }
+});
+
+// node_modules/semver/functions/neq.js
+var require_neq = __commonJS({
+  "node_modules/semver/functions/neq.js"(exports, module) {
+    "use strict";
+    var compare = require_compare();
+    var neq = (a, b, loose) => compare(a, b, loose) !== 0;
+    module.exports = neq;
+  }
+});
+
+// node_modules/semver/functions/gte.js
+var require_gte = __commonJS({
+  "node_modules/semver/functions/gte.js"(exports, module) {
+    "use strict";
+    var compare = require_compare();
+    var gte = (a, b, loose) => compare(a, b, loose) >= 0;
+    module.exports = gte;
+  }
+});
+
+// node_modules/semver/functions/lte.js
+var require_lte = __commonJS({
+  "node_modules/semver/functions/lte.js"(exports, module) {
+    "use strict";
+    var compare = require_compare();
+    var lte = (a, b, loose) => compare(a, b, loose) <= 0;
+    module.exports = lte;
+  }
+});
+
+// node_modules/semver/functions/cmp.js
+var require_cmp = __commonJS({
+  "node_modules/semver/functions/cmp.js"(exports, module) {
+    "use strict";
+    var eq = require_eq();
+    var neq = require_neq();
+    var gt = require_gt();
+    var gte = require_gte();
+    var lt = require_lt();
+    var lte = require_lte();
+    var cmp = (a, op, b, loose) => {
+      switch (op) {
+        case "===":
+          if (typeof a === "object") {
+            a = a.version;
+          }
+          if (typeof b === "object") {
+            b = b.version;
+          }
+          return a === b;
+        case "!==":
+          if (typeof a === "object") {
+            a = a.version;
+          }
+          if (typeof b === "object") {
+            b = b.version;
+          }
+          return a !== b;
+        case "":
+        case "=":
+        case "==":
+          return eq(a, b, loose);
+        case "!=":
+          return neq(a, b, loose);
+        case ">":
+          return gt(a, b, loose);
+        case ">=":
+          return gte(a, b, loose);
+        case "<":
+          return lt(a, b, loose);
+        case "<=":
+          return lte(a, b, loose);
+        default:
+          throw new TypeError(`Invalid operator: ${op}`);
+      }
+    };
+    module.exports = cmp;
+  }
+});
+
+// node_modules/semver/functions/coerce.js
+var require_coerce = __commonJS({
+  "node_modules/semver/functions/coerce.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var parse5 = require_parse();
+    var { safeRe: re, t } = require_re();
+    var coerce = (version, options) => {
+      if (version instanceof SemVer) {
+        return version;
+      }
+      if (typeof version === "number") {
+        version = String(version);
+      }
+      if (typeof version !== "string") {
+        return null;
+      }
+      options = options || {};
+      let match = null;
+      if (!options.rtl) {
+        match = version.match(options.includePrerelease ? re[t.COERCEFULL] : re[t.COERCE]);
+      } else {
+        const coerceRtlRegex = options.includePrerelease ? re[t.COERCERTLFULL] : re[t.COERCERTL];
+        let next;
+        while ((next = coerceRtlRegex.exec(version)) && (!match || match.index + match[0].length !== version.length)) {
+          if (!match || next.index + next[0].length !== match.index + match[0].length) {
+            match = next;
+          }
+          coerceRtlRegex.lastIndex = next.index + next[1].length + next[2].length;
+        }
+        coerceRtlRegex.lastIndex = -1;
+      }
+      if (match === null) {
+        return null;
+      }
+      const major = match[2];
+      const minor = match[3] || "0";
+      const patch = match[4] || "0";
+      const prerelease = options.includePrerelease && match[5] ? `-${match[5]}` : "";
+      const build = options.includePrerelease && match[6] ? `+${match[6]}` : "";
+      return parse5(`${major}.${minor}.${patch}${prerelease}${build}`, options);
+    };
+    module.exports = coerce;
+  }
+});
+
+// node_modules/semver/functions/truncate.js
+var require_truncate = __commonJS({
+  "node_modules/semver/functions/truncate.js"(exports, module) {
+    "use strict";
+    var parse5 = require_parse();
+    var constants2 = require_constants();
+    var SemVer = require_semver();
+    var truncate = (version, truncation, options) => {
+      if (!constants2.RELEASE_TYPES.includes(truncation)) {
+        return null;
+      }
+      const clonedVersion = cloneInputVersion(version, options);
+      return clonedVersion && doTruncation(clonedVersion, truncation);
+    };
+    var cloneInputVersion = (version, options) => {
+      const versionStringToParse = version instanceof SemVer ? version.version : version;
+      return parse5(versionStringToParse, options);
+    };
+    var doTruncation = (version, truncation) => {
+      if (isPrerelease(truncation)) {
+        return version.version;
+      }
+      version.prerelease = [];
+      switch (truncation) {
+        case "major":
+          version.minor = 0;
+          version.patch = 0;
+          break;
+        case "minor":
+          version.patch = 0;
+          break;
+      }
+      return version.format();
+    };
+    var isPrerelease = (type) => {
+      return type.startsWith("pre");
+    };
+    module.exports = truncate;
+  }
+});
+
+// node_modules/semver/internal/lrucache.js
+var require_lrucache = __commonJS({
+  "node_modules/semver/internal/lrucache.js"(exports, module) {
+    "use strict";
+    var LRUCache = class {
+      constructor() {
+        this.max = 1e3;
+        this.map = /* @__PURE__ */ new Map();
+      }
+      get(key) {
+        const value = this.map.get(key);
+        if (value === void 0) {
+          return void 0;
+        } else {
+          this.map.delete(key);
+          this.map.set(key, value);
+          return value;
+        }
+      }
+      delete(key) {
+        return this.map.delete(key);
+      }
+      set(key, value) {
+        const deleted = this.delete(key);
+        if (!deleted && value !== void 0) {
+          if (this.map.size >= this.max) {
+            const firstKey = this.map.keys().next().value;
+            this.delete(firstKey);
+          }
+          this.map.set(key, value);
+        }
+        return this;
+      }
+    };
+    module.exports = LRUCache;
+  }
+});
+
+// node_modules/semver/internal/trim-comparator-whitespace.js
+var require_trim_comparator_whitespace = __commonJS({
+  "node_modules/semver/internal/trim-comparator-whitespace.js"(exports, module) {
+    "use strict";
+    var {
+      MAX_LENGTH,
+      MAX_SAFE_BUILD_LENGTH,
+      WHITESPACE_CHARACTERS
+    } = require_constants();
+    var whitespace = new Uint8Array(65536);
+    for (const char of WHITESPACE_CHARACTERS) {
+      whitespace[char.charCodeAt(0)] = 1;
+    }
+    var isWhitespace = (char) => char !== void 0 && whitespace[char.charCodeAt(0)] === 1;
+    var isVersionPrefix = (char) => char === "v" || char === "=" || isWhitespace(char);
+    var isDigit = (char) => char !== void 0 && char >= "0" && char <= "9";
+    var isLetter = (char) => char !== void 0 && (char >= "a" && char <= "z" || char >= "A" && char <= "Z");
+    var isIdentifierCharacter = (char) => isDigit(char) || isLetter(char) || char === "-";
+    var isVersionStart = (char) => isDigit(char) || char === "x" || char === "X" || char === "*";
+    var findDigitsEndIndex = (range, start, limit, digitRuns) => {
+      if (!isDigit(range[start])) {
+        return start;
+      }
+      if (start >= digitRuns.start && start < digitRuns.end) {
+        return Math.min(start + limit, digitRuns.end);
+      }
+      if (start >= digitRuns.previousStart && start < digitRuns.previousEnd) {
+        return Math.min(start + limit, digitRuns.previousEnd);
+      }
+      let end = start + 1;
+      while (isDigit(range[end])) {
+        end++;
+      }
+      digitRuns.previousStart = digitRuns.start;
+      digitRuns.previousEnd = digitRuns.end;
+      digitRuns.start = start;
+      digitRuns.end = end;
+      return Math.min(start + limit, end);
+    };
+    var findVersionNumberEndIndex = (range, start, loose, digitRuns) => {
+      if (!loose && range[start] === "0") {
+        return start + 1;
+      }
+      return findDigitsEndIndex(range, start, loose ? MAX_LENGTH : MAX_LENGTH + 1, digitRuns);
+    };
+    var findPrereleaseIdentifierEndIndex = (range, start, loose, digitRuns) => {
+      const digitsEnd = findDigitsEndIndex(range, start, MAX_LENGTH, digitRuns);
+      if (isLetter(range[digitsEnd]) || range[digitsEnd] === "-") {
+        let end = digitsEnd + 1;
+        const limit = end + MAX_SAFE_BUILD_LENGTH;
+        while (end < limit && isIdentifierCharacter(range[end])) {
+          end++;
+        }
+        return end;
+      }
+      return findVersionNumberEndIndex(range, start, loose, digitRuns);
+    };
+    var findPrereleaseEndIndex = (range, start, loose, digitRuns) => {
+      const hyphen = range[start] === "-";
+      if (!loose && !hyphen) {
+        return start;
+      }
+      const identifierStart = start + (hyphen ? 1 : 0);
+      let end = findPrereleaseIdentifierEndIndex(range, identifierStart, loose, digitRuns);
+      if (end === identifierStart) {
+        if (!loose || !hyphen) {
+          return start;
+        }
+        end = findPrereleaseIdentifierEndIndex(range, start, loose, digitRuns);
+      }
+      while (range[end] === ".") {
+        const next = findPrereleaseIdentifierEndIndex(range, end + 1, loose, digitRuns);
+        if (next === end + 1) {
+          break;
+        }
+        end = next;
+      }
+      return end;
+    };
+    var findBuildIdentifierEndIndex = (range, start) => {
+      let end = start;
+      while (end - start < MAX_SAFE_BUILD_LENGTH && isIdentifierCharacter(range[end])) {
+        end++;
+      }
+      return end;
+    };
+    var findBuildEndIndex = (range, start) => {
+      if (range[start] !== "+") {
+        return start;
+      }
+      let end = findBuildIdentifierEndIndex(range, start + 1);
+      if (end === start + 1) {
+        return start;
+      }
+      while (range[end] === ".") {
+        const next = findBuildIdentifierEndIndex(range, end + 1);
+        if (next === end + 1) {
+          break;
+        }
+        end = next;
+      }
+      return end;
+    };
+    var findLooseFullVersionEndIndex = (range, start, digitRuns) => {
+      let end = start;
+      for (let component = 0; component < 3; component++) {
+        const next = findVersionNumberEndIndex(range, end, true, digitRuns);
+        if (next === end) {
+          return start;
+        }
+        end = next;
+        if (component < 2) {
+          if (range[end] !== ".") {
+            return start;
+          }
+          end++;
+        }
+      }
+      const prereleaseEnd = findPrereleaseEndIndex(range, end, true, digitRuns);
+      return findBuildEndIndex(range, prereleaseEnd);
+    };
+    var findPartialVersionComponentEndIndex = (range, start, digitRuns) => {
+      if (isDigit(range[start])) {
+        return findVersionNumberEndIndex(range, start, false, digitRuns);
+      }
+      return isVersionStart(range[start]) ? start + 1 : start;
+    };
+    var findPartialVersionEndIndex = (range, start, digitRuns) => {
+      let end = findPartialVersionComponentEndIndex(range, start, digitRuns);
+      for (let component = 0; component < 2; component++) {
+        if (range[end] !== ".") {
+          return end;
+        }
+        const next = findPartialVersionComponentEndIndex(range, end + 1, digitRuns);
+        if (next === end + 1) {
+          return end;
+        }
+        end = next;
+      }
+      const prereleaseEnd = findPrereleaseEndIndex(range, end, false, digitRuns);
+      return findBuildEndIndex(range, prereleaseEnd);
+    };
+    var findVersionEndIndex = (range, start, digitRuns) => {
+      const fullVersionEnd = findLooseFullVersionEndIndex(range, start, digitRuns);
+      return fullVersionEnd !== start ? fullVersionEnd : findPartialVersionEndIndex(range, start, digitRuns);
+    };
+    var findRemovableWhitespaceIndex = (range, matchStart) => {
+      let position = matchStart;
+      if (isWhitespace(range[position])) {
+        position++;
+      }
+      if (range[position] === "<" || range[position] === ">") {
+        position++;
+      }
+      if (range[position] === "=") {
+        position++;
+      }
+      return isWhitespace(range[position]) ? position : -1;
+    };
+    var trimComparatorWhitespace = (range) => {
+      let result = "";
+      let copyFrom = 0;
+      let cursor = 0;
+      const digitRuns = { start: -1, end: -1, previousStart: -1, previousEnd: -1 };
+      while (cursor < range.length) {
+        const matchStart = cursor;
+        if (range[cursor] === "<" || range[cursor] === ">") {
+          cursor++;
+        } else if (!isVersionPrefix(range[cursor]) && !isVersionStart(range[cursor])) {
+          cursor++;
+          continue;
+        }
+        while (cursor < range.length && isVersionPrefix(range[cursor])) {
+          cursor++;
+        }
+        if (!isVersionStart(range[cursor])) {
+          continue;
+        }
+        const whitespacePosition = findRemovableWhitespaceIndex(range, matchStart);
+        if (whitespacePosition !== -1) {
+          result += range.slice(copyFrom, whitespacePosition);
+          copyFrom = whitespacePosition + 1;
+        }
+        cursor = findVersionEndIndex(range, cursor, digitRuns);
+      }
+      return result + range.slice(copyFrom);
+    };
+    module.exports = trimComparatorWhitespace;
+  }
+});
+
+// node_modules/semver/classes/range.js
+var require_range = __commonJS({
+  "node_modules/semver/classes/range.js"(exports, module) {
+    "use strict";
+    var SPACE_CHARACTERS = /\s+/g;
+    var Range = class _Range {
+      constructor(range, options) {
+        options = parseOptions(options);
+        if (range instanceof _Range) {
+          if (range.loose === !!options.loose && range.includePrerelease === !!options.includePrerelease) {
+            return range;
+          } else {
+            return new _Range(range.raw, options);
+          }
+        }
+        if (range instanceof Comparator) {
+          this.raw = range.value;
+          this.set = [[range]];
+          this.formatted = void 0;
+          return this;
+        }
+        this.options = options;
+        this.loose = !!options.loose;
+        this.includePrerelease = !!options.includePrerelease;
+        this.raw = range.trim().replace(SPACE_CHARACTERS, " ");
+        this.set = this.raw.split("||").map((r) => this.parseRange(r.trim())).filter((c) => c.length);
+        if (!this.set.length) {
+          throw new TypeError(`Invalid SemVer Range: ${this.raw}`);
+        }
+        if (this.set.length > 1) {
+          const first = this.set[0];
+          this.set = this.set.filter((c) => !isNullSet(c[0]));
+          if (this.set.length === 0) {
+            this.set = [first];
+          } else if (this.set.length > 1) {
+            for (const c of this.set) {
+              if (c.length === 1 && isAny(c[0])) {
+                this.set = [c];
+                break;
+              }
+            }
+          }
+        }
+        this.formatted = void 0;
+      }
+      get range() {
+        if (this.formatted === void 0) {
+          this.formatted = "";
+          for (let i = 0; i < this.set.length; i++) {
+            if (i > 0) {
+              this.formatted += "||";
+            }
+            const comps = this.set[i];
+            for (let k = 0; k < comps.length; k++) {
+              if (k > 0) {
+                this.formatted += " ";
+              }
+              this.formatted += comps[k].toString().trim();
+            }
+          }
+        }
+        return this.formatted;
+      }
+      format() {
+        return this.range;
+      }
+      toString() {
+        return this.range;
+      }
+      parseRange(range) {
+        range = range.replace(BUILDSTRIPRE, "");
+        const memoOpts = (this.options.includePrerelease && FLAG_INCLUDE_PRERELEASE) | (this.options.loose && FLAG_LOOSE);
+        const memoKey = memoOpts + ":" + range;
+        const cached = cache.get(memoKey);
+        if (cached) {
+          return cached;
+        }
+        const loose = this.options.loose;
+        const hr = loose ? re[t.HYPHENRANGELOOSE] : re[t.HYPHENRANGE];
+        range = range.replace(hr, hyphenReplace(this.options.includePrerelease));
+        debug("hyphen replace", range);
+        range = trimComparatorWhitespace(range);
+        debug("comparator trim", range);
+        range = range.replace(re[t.TILDETRIM], tildeTrimReplace);
+        debug("tilde trim", range);
+        range = range.replace(re[t.CARETTRIM], caretTrimReplace);
+        debug("caret trim", range);
+        let rangeList = range.split(" ").map((comp) => parseComparator(comp, this.options)).join(" ").split(/\s+/).map((comp) => replaceGTE0(comp, this.options));
+        if (loose) {
+          rangeList = rangeList.filter((comp) => {
+            debug("loose invalid filter", comp, this.options);
+            return !!comp.match(re[t.COMPARATORLOOSE]);
+          });
+        }
+        debug("range list", rangeList);
+        const rangeMap = /* @__PURE__ */ new Map();
+        const comparators = rangeList.map((comp) => new Comparator(comp, this.options));
+        for (const comp of comparators) {
+          if (isNullSet(comp)) {
+            return [comp];
+          }
+          rangeMap.set(comp.value, comp);
+        }
+        if (rangeMap.size > 1 && rangeMap.has("")) {
+          rangeMap.delete("");
+        }
+        const result = [...rangeMap.values()];
+        cache.set(memoKey, result);
+        return result;
+      }
+      intersects(range, options) {
+        if (!(range instanceof _Range)) {
+          throw new TypeError("a Range is required");
+        }
+        return this.set.some((thisComparators) => {
+          return isSatisfiable(thisComparators, options) && range.set.some((rangeComparators) => {
+            return isSatisfiable(rangeComparators, options) && thisComparators.every((thisComparator) => {
+              return rangeComparators.every((rangeComparator) => {
+                return thisComparator.intersects(rangeComparator, options);
+              });
+            });
+          });
+        });
+      }
+      // if ANY of the sets match ALL of its comparators, then pass
+      test(version) {
+        if (!version) {
+          return false;
+        }
+        if (typeof version === "string") {
+          try {
+            version = new SemVer(version, this.options);
+          } catch (er) {
+            return false;
+          }
+        }
+        for (let i = 0; i < this.set.length; i++) {
+          if (testSet(this.set[i], version, this.options)) {
+            return true;
+          }
+        }
+        return false;
+      }
+    };
+    module.exports = Range;
+    var LRU = require_lrucache();
+    var cache = new LRU();
+    var parseOptions = require_parse_options();
+    var Comparator = require_comparator();
+    var debug = require_debug();
+    var SemVer = require_semver();
+    var trimComparatorWhitespace = require_trim_comparator_whitespace();
+    var {
+      safeRe: re,
+      src,
+      t,
+      tildeTrimReplace,
+      caretTrimReplace
+    } = require_re();
+    var { FLAG_INCLUDE_PRERELEASE, FLAG_LOOSE } = require_constants();
+    var BUILDSTRIPRE = new RegExp(src[t.BUILD], "g");
+    var isNullSet = (c) => c.value === "<0.0.0-0";
+    var isAny = (c) => c.value === "";
+    var isSatisfiable = (comparators, options) => {
+      let result = true;
+      const remainingComparators = comparators.slice();
+      let testComparator = remainingComparators.pop();
+      while (result && remainingComparators.length) {
+        result = remainingComparators.every((otherComparator) => {
+          return testComparator.intersects(otherComparator, options);
+        });
+        testComparator = remainingComparators.pop();
+      }
+      return result;
+    };
+    var parseComparator = (comp, options) => {
+      comp = comp.replace(re[t.BUILD], "");
+      debug("comp", comp, options);
+      comp = replaceCarets(comp, options);
+      debug("caret", comp);
+      comp = replaceTildes(comp, options);
+      debug("tildes", comp);
+      comp = replaceXRanges(comp, options);
+      debug("xrange", comp);
+      comp = replaceStars(comp, options);
+      debug("stars", comp);
+      return comp;
+    };
+    var isX = (id) => !id || id.toLowerCase() === "x" || id === "*";
+    var invalidXRangeOrder = (M, m, p) => isX(M) && !isX(m) || isX(m) && p && !isX(p);
+    var replaceTildes = (comp, options) => {
+      return comp.trim().split(/\s+/).map((c) => replaceTilde(c, options)).join(" ");
+    };
+    var replaceTilde = (comp, options) => {
+      const r = options.loose ? re[t.TILDELOOSE] : re[t.TILDE];
+      const z = options.includePrerelease ? "-0" : "";
+      return comp.replace(r, (_, M, m, p, pr) => {
+        debug("tilde", comp, _, M, m, p, pr);
+        let ret;
+        if (isX(M)) {
+          ret = "";
+        } else if (isX(m)) {
+          ret = `>=${M}.0.0${z} <${+M + 1}.0.0-0`;
+        } else if (isX(p)) {
+          ret = `>=${M}.${m}.0${z} <${M}.${+m + 1}.0-0`;
+        } else if (pr) {
+          debug("replaceTilde pr", pr);
+          ret = `>=${M}.${m}.${p}-${pr} <${M}.${+m + 1}.0-0`;
+        } else {
+          ret = `>=${M}.${m}.${p} <${M}.${+m + 1}.0-0`;
+        }
+        debug("tilde return", ret);
+        return ret;
+      });
+    };
+    var replaceCarets = (comp, options) => {
+      return comp.trim().split(/\s+/).map((c) => replaceCaret(c, options)).join(" ");
+    };
+    var replaceCaret = (comp, options) => {
+      debug("caret", comp, options);
+      const r = options.loose ? re[t.CARETLOOSE] : re[t.CARET];
+      const z = options.includePrerelease ? "-0" : "";
+      return comp.replace(r, (_, M, m, p, pr) => {
+        debug("caret", comp, _, M, m, p, pr);
+        let ret;
+        if (isX(M)) {
+          ret = "";
+        } else if (isX(m)) {
+          ret = `>=${M}.0.0${z} <${+M + 1}.0.0-0`;
+        } else if (isX(p)) {
+          if (M === "0") {
+            ret = `>=${M}.${m}.0${z} <${M}.${+m + 1}.0-0`;
+          } else {
+            ret = `>=${M}.${m}.0${z} <${+M + 1}.0.0-0`;
+          }
+        } else if (pr) {
+          debug("replaceCaret pr", pr);
+          if (M === "0") {
+            if (m === "0") {
+              ret = `>=${M}.${m}.${p}-${pr} <${M}.${m}.${+p + 1}-0`;
+            } else {
+              ret = `>=${M}.${m}.${p}-${pr} <${M}.${+m + 1}.0-0`;
+            }
+          } else {
+            ret = `>=${M}.${m}.${p}-${pr} <${+M + 1}.0.0-0`;
+          }
+        } else {
+          debug("no pr");
+          if (M === "0") {
+            if (m === "0") {
+              ret = `>=${M}.${m}.${p} <${M}.${m}.${+p + 1}-0`;
+            } else {
+              ret = `>=${M}.${m}.${p} <${M}.${+m + 1}.0-0`;
+            }
+          } else {
+            ret = `>=${M}.${m}.${p} <${+M + 1}.0.0-0`;
+          }
+        }
+        debug("caret return", ret);
+        return ret;
+      });
+    };
+    var replaceXRanges = (comp, options) => {
+      debug("replaceXRanges", comp, options);
+      return comp.split(/\s+/).map((c) => replaceXRange(c, options)).join(" ");
+    };
+    var replaceXRange = (comp, options) => {
+      comp = comp.trim();
+      const r = options.loose ? re[t.XRANGELOOSE] : re[t.XRANGE];
+      return comp.replace(r, (ret, gtlt, M, m, p, pr) => {
+        debug("xRange", comp, ret, gtlt, M, m, p, pr);
+        if (invalidXRangeOrder(M, m, p)) {
+          return comp;
+        }
+        const xM = isX(M);
+        const xm = xM || isX(m);
+        const xp = xm || isX(p);
+        const anyX = xp;
+        if (gtlt === "=" && anyX) {
+          gtlt = "";
+        }
+        pr = options.includePrerelease ? "-0" : "";
+        if (xM) {
+          if (gtlt === ">" || gtlt === "<") {
+            ret = "<0.0.0-0";
+          } else {
+            ret = "*";
+          }
+        } else if (gtlt && anyX) {
+          if (xm) {
+            m = 0;
+          }
+          p = 0;
+          if (gtlt === ">") {
+            gtlt = ">=";
+            if (xm) {
+              M = +M + 1;
+              m = 0;
+              p = 0;
+            } else {
+              m = +m + 1;
+              p = 0;
+            }
+          } else if (gtlt === "<=") {
+            gtlt = "<";
+            if (xm) {
+              M = +M + 1;
+            } else {
+              m = +m + 1;
+            }
+          }
+          if (gtlt === "<") {
+            pr = "-0";
+          }
+          ret = `${gtlt + M}.${m}.${p}${pr}`;
+        } else if (xm) {
+          ret = `>=${M}.0.0${pr} <${+M + 1}.0.0-0`;
+        } else if (xp) {
+          ret = `>=${M}.${m}.0${pr} <${M}.${+m + 1}.0-0`;
+        }
+        debug("xRange return", ret);
+        return ret;
+      });
+    };
+    var replaceStars = (comp, options) => {
+      debug("replaceStars", comp, options);
+      return comp.trim().replace(re[t.STAR], "");
+    };
+    var replaceGTE0 = (comp, options) => {
+      debug("replaceGTE0", comp, options);
+      return comp.trim().replace(re[options.includePrerelease ? t.GTE0PRE : t.GTE0], "");
+    };
+    var hyphenReplace = (incPr) => ($0, from, fM, fm, fp, fpr, fb, to, tM, tm, tp, tpr) => {
+      if (isX(fM)) {
+        from = "";
+      } else if (isX(fm)) {
+        from = `>=${fM}.0.0${incPr ? "-0" : ""}`;
+      } else if (isX(fp)) {
+        from = `>=${fM}.${fm}.0${incPr ? "-0" : ""}`;
+      } else if (fpr) {
+        from = `>=${from}`;
+      } else {
+        from = `>=${from}${incPr ? "-0" : ""}`;
+      }
+      if (isX(tM)) {
+        to = "";
+      } else if (isX(tm)) {
+        to = `<${+tM + 1}.0.0-0`;
+      } else if (isX(tp)) {
+        to = `<${tM}.${+tm + 1}.0-0`;
+      } else if (tpr) {
+        to = `<=${tM}.${tm}.${tp}-${tpr}`;
+      } else if (incPr) {
+        to = `<${tM}.${tm}.${+tp + 1}-0`;
+      } else {
+        to = `<=${to}`;
+      }
+      return `${from} ${to}`.trim();
+    };
+    var testSet = (set, version, options) => {
+      for (let i = 0; i < set.length; i++) {
+        if (!set[i].test(version)) {
+          return false;
+        }
+      }
+      if (version.prerelease.length && !options.includePrerelease) {
+        for (let i = 0; i < set.length; i++) {
+          debug(set[i].semver);
+          if (set[i].semver === Comparator.ANY) {
+            continue;
+          }
+          if (set[i].semver.prerelease.length > 0) {
+            const allowed = set[i].semver;
+            if (allowed.major === version.major && allowed.minor === version.minor && allowed.patch === version.patch) {
+              return true;
+            }
+          }
+        }
+        return false;
+      }
+      return true;
+    };
+  }
+});
+
+// node_modules/semver/classes/comparator.js
+var require_comparator = __commonJS({
+  "node_modules/semver/classes/comparator.js"(exports, module) {
+    "use strict";
+    var ANY = /* @__PURE__ */ Symbol("SemVer ANY");
+    var Comparator = class _Comparator {
+      static get ANY() {
+        return ANY;
+      }
+      constructor(comp, options) {
+        options = parseOptions(options);
+        if (comp instanceof _Comparator) {
+          if (comp.loose === !!options.loose) {
+            return comp;
+          } else {
+            comp = comp.value;
+          }
+        }
+        comp = comp.trim().split(/\s+/).join(" ");
+        debug("comparator", comp, options);
+        this.options = options;
+        this.loose = !!options.loose;
+        this.parse(comp);
+        if (this.semver === ANY) {
+          this.value = "";
+        } else {
+          this.value = this.operator + this.semver.version;
+        }
+        debug("comp", this);
+      }
+      parse(comp) {
+        const r = this.options.loose ? re[t.COMPARATORLOOSE] : re[t.COMPARATOR];
+        const m = comp.match(r);
+        if (!m) {
+          throw new TypeError(`Invalid comparator: ${comp}`);
+        }
+        this.operator = m[1] !== void 0 ? m[1] : "";
+        if (this.operator === "=") {
+          this.operator = "";
+        }
+        if (!m[2]) {
+          this.semver = ANY;
+        } else {
+          this.semver = new SemVer(m[2], this.options.loose);
+        }
+      }
+      toString() {
+        return this.value;
+      }
+      test(version) {
+        debug("Comparator.test", version, this.options.loose);
+        if (this.semver === ANY || version === ANY) {
+          return true;
+        }
+        if (typeof version === "string") {
+          try {
+            version = new SemVer(version, this.options);
+          } catch (er) {
+            return false;
+          }
+        }
+        return cmp(version, this.operator, this.semver, this.options);
+      }
+      intersects(comp, options) {
+        if (!(comp instanceof _Comparator)) {
+          throw new TypeError("a Comparator is required");
+        }
+        if (this.operator === "") {
+          if (this.value === "") {
+            return true;
+          }
+          return new Range(comp.value, options).test(this.value);
+        } else if (comp.operator === "") {
+          if (comp.value === "") {
+            return true;
+          }
+          return new Range(this.value, options).test(comp.semver);
+        }
+        options = parseOptions(options);
+        if (options.includePrerelease && (this.value === "<0.0.0-0" || comp.value === "<0.0.0-0")) {
+          return false;
+        }
+        if (!options.includePrerelease && (this.value.startsWith("<0.0.0") || comp.value.startsWith("<0.0.0"))) {
+          return false;
+        }
+        if (this.operator.startsWith(">") && comp.operator.startsWith(">")) {
+          return true;
+        }
+        if (this.operator.startsWith("<") && comp.operator.startsWith("<")) {
+          return true;
+        }
+        if (this.semver.version === comp.semver.version && this.operator.includes("=") && comp.operator.includes("=")) {
+          return true;
+        }
+        if (cmp(this.semver, "<", comp.semver, options) && this.operator.startsWith(">") && comp.operator.startsWith("<")) {
+          return true;
+        }
+        if (cmp(this.semver, ">", comp.semver, options) && this.operator.startsWith("<") && comp.operator.startsWith(">")) {
+          return true;
+        }
+        return false;
+      }
+    };
+    module.exports = Comparator;
+    var parseOptions = require_parse_options();
+    var { safeRe: re, t } = require_re();
+    var cmp = require_cmp();
+    var debug = require_debug();
+    var SemVer = require_semver();
+    var Range = require_range();
+  }
+});
+
+// node_modules/semver/functions/satisfies.js
+var require_satisfies = __commonJS({
+  "node_modules/semver/functions/satisfies.js"(exports, module) {
+    "use strict";
+    var Range = require_range();
+    var satisfies = (version, range, options) => {
+      try {
+        range = new Range(range, options);
+      } catch (er) {
+        return false;
+      }
+      return range.test(version);
+    };
+    module.exports = satisfies;
+  }
+});
+
+// node_modules/semver/ranges/to-comparators.js
+var require_to_comparators = __commonJS({
+  "node_modules/semver/ranges/to-comparators.js"(exports, module) {
+    "use strict";
+    var Range = require_range();
+    var toComparators = (range, options) => new Range(range, options).set.map((comp) => comp.map((c) => c.value).join(" ").trim().split(" "));
+    module.exports = toComparators;
+  }
+});
+
+// node_modules/semver/ranges/max-satisfying.js
+var require_max_satisfying = __commonJS({
+  "node_modules/semver/ranges/max-satisfying.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var Range = require_range();
+    var maxSatisfying = (versions, range, options) => {
+      let max = null;
+      let maxSV = null;
+      let rangeObj = null;
+      try {
+        rangeObj = new Range(range, options);
+      } catch (er) {
+        return null;
+      }
+      versions.forEach((v) => {
+        if (rangeObj.test(v)) {
+          if (!max || maxSV.compare(v) === -1) {
+            max = v;
+            maxSV = new SemVer(max, options);
+          }
+        }
+      });
+      return max;
+    };
+    module.exports = maxSatisfying;
+  }
+});
+
+// node_modules/semver/ranges/min-satisfying.js
+var require_min_satisfying = __commonJS({
+  "node_modules/semver/ranges/min-satisfying.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var Range = require_range();
+    var minSatisfying = (versions, range, options) => {
+      let min = null;
+      let minSV = null;
+      let rangeObj = null;
+      try {
+        rangeObj = new Range(range, options);
+      } catch (er) {
+        return null;
+      }
+      versions.forEach((v) => {
+        if (rangeObj.test(v)) {
+          if (!min || minSV.compare(v) === 1) {
+            min = v;
+            minSV = new SemVer(min, options);
+          }
+        }
+      });
+      return min;
+    };
+    module.exports = minSatisfying;
+  }
+});
+
+// node_modules/semver/ranges/min-version.js
+var require_min_version = __commonJS({
+  "node_modules/semver/ranges/min-version.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var Range = require_range();
+    var gt = require_gt();
+    var minVersion = (range, loose) => {
+      range = new Range(range, loose);
+      let minver = new SemVer("0.0.0");
+      if (range.test(minver)) {
+        return minver;
+      }
+      minver = new SemVer("0.0.0-0");
+      if (range.test(minver)) {
+        return minver;
+      }
+      minver = null;
+      for (let i = 0; i < range.set.length; ++i) {
+        const comparators = range.set[i];
+        let setMin = null;
+        comparators.forEach((comparator) => {
+          const compver = new SemVer(comparator.semver.version);
+          switch (comparator.operator) {
+            case ">":
+              if (compver.prerelease.length === 0) {
+                compver.patch++;
+              } else {
+                compver.prerelease.push(0);
+              }
+              compver.raw = compver.format();
+            /* fallthrough */
+            case "":
+            case ">=":
+              if (!setMin || gt(compver, setMin)) {
+                setMin = compver;
+              }
+              break;
+            case "<":
+            case "<=":
+              break;
+            /* istanbul ignore next */
+            default:
+              throw new Error(`Unexpected operation: ${comparator.operator}`);
+          }
+        });
+        if (setMin && (!minver || gt(minver, setMin))) {
+          minver = setMin;
+        }
+      }
+      if (minver && range.test(minver)) {
+        return minver;
+      }
+      return null;
+    };
+    module.exports = minVersion;
+  }
+});
+
+// node_modules/semver/ranges/valid.js
+var require_valid2 = __commonJS({
+  "node_modules/semver/ranges/valid.js"(exports, module) {
+    "use strict";
+    var Range = require_range();
+    var validRange = (range, options) => {
+      try {
+        return new Range(range, options).range || "*";
+      } catch (er) {
+        return null;
+      }
+    };
+    module.exports = validRange;
+  }
+});
+
+// node_modules/semver/ranges/outside.js
+var require_outside = __commonJS({
+  "node_modules/semver/ranges/outside.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var Comparator = require_comparator();
+    var { ANY } = Comparator;
+    var Range = require_range();
+    var satisfies = require_satisfies();
+    var gt = require_gt();
+    var lt = require_lt();
+    var lte = require_lte();
+    var gte = require_gte();
+    var outside = (version, range, hilo, options) => {
+      version = new SemVer(version, options);
+      range = new Range(range, options);
+      let gtfn, ltefn, ltfn, comp, ecomp;
+      switch (hilo) {
+        case ">":
+          gtfn = gt;
+          ltefn = lte;
+          ltfn = lt;
+          comp = ">";
+          ecomp = ">=";
+          break;
+        case "<":
+          gtfn = lt;
+          ltefn = gte;
+          ltfn = gt;
+          comp = "<";
+          ecomp = "<=";
+          break;
+        default:
+          throw new TypeError('Must provide a hilo val of "<" or ">"');
+      }
+      if (satisfies(version, range, options)) {
+        return false;
+      }
+      for (let i = 0; i < range.set.length; ++i) {
+        const comparators = range.set[i];
+        let high = null;
+        let low = null;
+        comparators.forEach((comparator) => {
+          if (comparator.semver === ANY) {
+            comparator = new Comparator(">=0.0.0");
+          }
+          high = high || comparator;
+          low = low || comparator;
+          if (gtfn(comparator.semver, high.semver, options)) {
+            high = comparator;
+          } else if (ltfn(comparator.semver, low.semver, options)) {
+            low = comparator;
+          }
+        });
+        if (high.operator === comp || high.operator === ecomp) {
+          return false;
+        }
+        if ((!low.operator || low.operator === comp) && ltefn(version, low.semver)) {
+          return false;
+        } else if (low.operator === ecomp && ltfn(version, low.semver)) {
+          return false;
+        }
+      }
+      return true;
+    };
+    module.exports = outside;
+  }
+});
+
+// node_modules/semver/ranges/gtr.js
+var require_gtr = __commonJS({
+  "node_modules/semver/ranges/gtr.js"(exports, module) {
+    "use strict";
+    var outside = require_outside();
+    var gtr = (version, range, options) => outside(version, range, ">", options);
+    module.exports = gtr;
+  }
+});
+
+// node_modules/semver/ranges/ltr.js
+var require_ltr = __commonJS({
+  "node_modules/semver/ranges/ltr.js"(exports, module) {
+    "use strict";
+    var outside = require_outside();
+    var ltr = (version, range, options) => outside(version, range, "<", options);
+    module.exports = ltr;
+  }
+});
+
+// node_modules/semver/ranges/intersects.js
+var require_intersects = __commonJS({
+  "node_modules/semver/ranges/intersects.js"(exports, module) {
+    "use strict";
+    var Range = require_range();
+    var intersects = (r1, r2, options) => {
+      r1 = new Range(r1, options);
+      r2 = new Range(r2, options);
+      return r1.intersects(r2, options);
+    };
+    module.exports = intersects;
+  }
+});
+
+// node_modules/semver/ranges/simplify.js
+var require_simplify = __commonJS({
+  "node_modules/semver/ranges/simplify.js"(exports, module) {
+    "use strict";
+    var satisfies = require_satisfies();
+    var compare = require_compare();
+    module.exports = (versions, range, options) => {
+      const set = [];
+      let first = null;
+      let prev = null;
+      const v = versions.sort((a, b) => compare(a, b, options));
+      for (const version of v) {
+        const included = satisfies(version, range, options);
+        if (included) {
+          prev = version;
+          if (!first) {
+            first = version;
+          }
+        } else {
+          if (prev) {
+            set.push([first, prev]);
+          }
+          prev = null;
+          first = null;
+        }
+      }
+      if (first) {
+        set.push([first, null]);
+      }
+      const ranges = [];
+      for (const [min, max] of set) {
+        if (min === max) {
+          ranges.push(min);
+        } else if (!max && min === v[0]) {
+          ranges.push("*");
+        } else if (!max) {
+          ranges.push(`>=${min}`);
+        } else if (min === v[0]) {
+          ranges.push(`<=${max}`);
+        } else {
+          ranges.push(`${min} - ${max}`);
+        }
+      }
+      const simplified = ranges.join(" || ");
+      const original = typeof range.raw === "string" ? range.raw : String(range);
+      return simplified.length < original.length ? simplified : range;
+    };
+  }
+});
+
+// node_modules/semver/ranges/subset.js
+var require_subset = __commonJS({
+  "node_modules/semver/ranges/subset.js"(exports, module) {
+    "use strict";
+    var Range = require_range();
+    var Comparator = require_comparator();
+    var { ANY } = Comparator;
+    var satisfies = require_satisfies();
+    var compare = require_compare();
+    var subset = (sub, dom, options = {}) => {
+      if (sub === dom) {
+        return true;
+      }
+      sub = new Range(sub, options);
+      dom = new Range(dom, options);
+      let sawNonNull = false;
+      OUTER: for (const simpleSub of sub.set) {
+        for (const simpleDom of dom.set) {
+          const isSub = simpleSubset(simpleSub, simpleDom, options);
+          sawNonNull = sawNonNull || isSub !== null;
+          if (isSub) {
+            continue OUTER;
+          }
+        }
+        if (sawNonNull) {
+          return false;
+        }
+      }
+      return true;
+    };
+    var minimumVersionWithPreRelease = [new Comparator(">=0.0.0-0")];
+    var minimumVersion = [new Comparator(">=0.0.0")];
+    var simpleSubset = (sub, dom, options) => {
+      if (sub === dom) {
+        return true;
+      }
+      if (sub.length === 1 && sub[0].semver === ANY) {
+        if (dom.length === 1 && dom[0].semver === ANY) {
+          return true;
+        } else if (options.includePrerelease) {
+          sub = minimumVersionWithPreRelease;
+        } else {
+          sub = minimumVersion;
+        }
+      }
+      if (dom.length === 1 && dom[0].semver === ANY) {
+        if (options.includePrerelease) {
+          return true;
+        } else {
+          dom = minimumVersion;
+        }
+      }
+      const eqSet = /* @__PURE__ */ new Set();
+      let gt, lt;
+      for (const c of sub) {
+        if (c.operator === ">" || c.operator === ">=") {
+          gt = higherGT(gt, c, options);
+        } else if (c.operator === "<" || c.operator === "<=") {
+          lt = lowerLT(lt, c, options);
+        } else {
+          eqSet.add(c.semver);
+        }
+      }
+      if (eqSet.size > 1) {
+        return null;
+      }
+      let gtltComp;
+      if (gt && lt) {
+        gtltComp = compare(gt.semver, lt.semver, options);
+        if (gtltComp > 0) {
+          return null;
+        } else if (gtltComp === 0 && (gt.operator !== ">=" || lt.operator !== "<=")) {
+          return null;
+        }
+      }
+      for (const eq of eqSet) {
+        if (gt && !satisfies(eq, String(gt), options)) {
+          return null;
+        }
+        if (lt && !satisfies(eq, String(lt), options)) {
+          return null;
+        }
+        for (const c of dom) {
+          if (!satisfies(eq, String(c), options)) {
+            return false;
+          }
+        }
+        return true;
+      }
+      let higher, lower;
+      let hasDomLT, hasDomGT;
+      let needDomLTPre = lt && !options.includePrerelease && lt.semver.prerelease.length ? lt.semver : false;
+      let needDomGTPre = gt && !options.includePrerelease && gt.semver.prerelease.length ? gt.semver : false;
+      if (needDomLTPre && needDomLTPre.prerelease.length === 1 && lt.operator === "<" && needDomLTPre.prerelease[0] === 0) {
+        needDomLTPre = false;
+      }
+      for (const c of dom) {
+        hasDomGT = hasDomGT || c.operator === ">" || c.operator === ">=";
+        hasDomLT = hasDomLT || c.operator === "<" || c.operator === "<=";
+        if (gt) {
+          if (needDomGTPre) {
+            if (c.semver.prerelease && c.semver.prerelease.length && c.semver.major === needDomGTPre.major && c.semver.minor === needDomGTPre.minor && c.semver.patch === needDomGTPre.patch) {
+              needDomGTPre = false;
+            }
+          }
+          if (c.operator === ">" || c.operator === ">=") {
+            higher = higherGT(gt, c, options);
+            if (higher === c && higher !== gt) {
+              return false;
+            }
+          } else if (gt.operator === ">=" && !c.test(gt.semver)) {
+            return false;
+          }
+        }
+        if (lt) {
+          if (needDomLTPre) {
+            if (c.semver.prerelease && c.semver.prerelease.length && c.semver.major === needDomLTPre.major && c.semver.minor === needDomLTPre.minor && c.semver.patch === needDomLTPre.patch) {
+              needDomLTPre = false;
+            }
+          }
+          if (c.operator === "<" || c.operator === "<=") {
+            lower = lowerLT(lt, c, options);
+            if (lower === c && lower !== lt) {
+              return false;
+            }
+          } else if (lt.operator === "<=" && !c.test(lt.semver)) {
+            return false;
+          }
+        }
+        if (!c.operator && (lt || gt) && gtltComp !== 0) {
+          return false;
+        }
+      }
+      if (gt && hasDomLT && !lt && gtltComp !== 0) {
+        return false;
+      }
+      if (lt && hasDomGT && !gt && gtltComp !== 0) {
+        return false;
+      }
+      if (needDomGTPre || needDomLTPre) {
+        return false;
+      }
+      return true;
+    };
+    var higherGT = (a, b, options) => {
+      if (!a) {
+        return b;
+      }
+      const comp = compare(a.semver, b.semver, options);
+      return comp > 0 ? a : comp < 0 ? b : b.operator === ">" && a.operator === ">=" ? b : a;
+    };
+    var lowerLT = (a, b, options) => {
+      if (!a) {
+        return b;
+      }
+      const comp = compare(a.semver, b.semver, options);
+      return comp < 0 ? a : comp > 0 ? b : b.operator === "<" && a.operator === "<=" ? b : a;
+    };
+    module.exports = subset;
+  }
+});
+
+// node_modules/semver/index.js
+var require_semver2 = __commonJS({
+  "node_modules/semver/index.js"(exports, module) {
+    "use strict";
+    var internalRe = require_re();
+    var constants2 = require_constants();
+    var SemVer = require_semver();
+    var identifiers = require_identifiers();
+    var parse5 = require_parse();
+    var valid = require_valid();
+    var clean = require_clean();
+    var inc = require_inc();
+    var diff = require_diff();
+    var major = require_major();
+    var minor = require_minor();
+    var patch = require_patch();
+    var prerelease = require_prerelease();
+    var compare = require_compare();
+    var rcompare = require_rcompare();
+    var compareLoose = require_compare_loose();
+    var compareBuild = require_compare_build();
+    var sort = require_sort();
+    var rsort = require_rsort();
+    var gt = require_gt();
+    var lt = require_lt();
+    var eq = require_eq();
+    var neq = require_neq();
+    var gte = require_gte();
+    var lte = require_lte();
+    var cmp = require_cmp();
+    var coerce = require_coerce();
+    var truncate = require_truncate();
+    var Comparator = require_comparator();
+    var Range = require_range();
+    var satisfies = require_satisfies();
+    var toComparators = require_to_comparators();
+    var maxSatisfying = require_max_satisfying();
+    var minSatisfying = require_min_satisfying();
+    var minVersion = require_min_version();
+    var validRange = require_valid2();
+    var outside = require_outside();
+    var gtr = require_gtr();
+    var ltr = require_ltr();
+    var intersects = require_intersects();
+    var simplifyRange = require_simplify();
+    var subset = require_subset();
+    module.exports = {
+      parse: parse5,
+      valid,
+      clean,
+      inc,
+      diff,
+      major,
+      minor,
+      patch,
+      prerelease,
+      compare,
+      rcompare,
+      compareLoose,
+      compareBuild,
+      sort,
+      rsort,
+      gt,
+      lt,
+      eq,
+      neq,
+      gte,
+      lte,
+      cmp,
+      coerce,
+      truncate,
+      Comparator,
+      Range,
+      satisfies,
+      toComparators,
+      maxSatisfying,
+      minSatisfying,
+      minVersion,
+      validRange,
+      outside,
+      gtr,
+      ltr,
+      intersects,
+      simplifyRange,
+      subset,
+      SemVer,
+      re: internalRe.re,
+      src: internalRe.src,
+      tokens: internalRe.t,
+      SEMVER_SPEC_VERSION: constants2.SEMVER_SPEC_VERSION,
+      RELEASE_TYPES: constants2.RELEASE_TYPES,
+      compareIdentifiers: identifiers.compareIdentifiers,
+      rcompareIdentifiers: identifiers.rcompareIdentifiers
+    };
   }
 });
 
@@ -4280,7 +6494,7 @@ var require_extract = __commonJS({
 });
 
 // node_modules/tar-stream/constants.js
-var require_constants = __commonJS({
+var require_constants2 = __commonJS({
   "node_modules/tar-stream/constants.js"(exports, module) {
     var constants2 = {
       // just for envs without fs
@@ -4304,7 +6518,7 @@ var require_pack = __commonJS({
   "node_modules/tar-stream/pack.js"(exports, module) {
     var { Readable: Readable2, Writable, getStreamError } = require_streamx();
     var b4a = require_b4a();
-    var constants2 = require_constants();
+    var constants2 = require_constants2();
     var headers = require_headers();
     var DMODE = 493;
     var FMODE = 420;
@@ -4988,8 +7202,8 @@ function expand(template, context3) {
           operator = expression.charAt(0);
           expression = expression.substr(1);
         }
-        expression.split(/,/g).forEach(function(variable) {
-          var tmp = /([^:\*]*)(?::(\d+)|(\*))?/.exec(variable);
+        expression.split(/,/g).forEach(function(variable2) {
+          var tmp = /([^:\*]*)(?::(\d+)|(\*))?/.exec(variable2);
           values.push(getValues(context3, operator, tmp[1], tmp[2] || tmp[3]));
         });
         if (operator && operator !== "+") {
@@ -9675,27 +11889,922 @@ function validateConcurrency(concurrency) {
   }
 }
 
-// src/resource.ts
-function splitApiVersion(apiVersion) {
-  const slash = apiVersion.indexOf("/");
-  return slash === -1 ? { group: "", version: apiVersion } : { group: apiVersion.slice(0, slash), version: apiVersion.slice(slash + 1) };
+// src/charts/cache.ts
+import { createHash, randomUUID } from "node:crypto";
+import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { homedir } from "node:os";
+import { join } from "node:path";
+function chartCacheFolder(env) {
+  if (env.PLUMBLINE_CHART_CACHE) return env.PLUMBLINE_CHART_CACHE;
+  const base = env.XDG_CACHE_HOME || join(env.HOME ?? homedir(), ".cache");
+  return join(base, "plumbline", "charts");
 }
-function resourceId(object) {
-  const { group, version } = splitApiVersion(object.apiVersion);
-  const id = { group, version, kind: object.kind, name: object.metadata.name };
-  if (object.metadata.namespace) id.namespace = object.metadata.namespace;
-  return id;
+var ChartCache = class {
+  constructor(folder) {
+    this.folder = folder;
+  }
+  folder;
+  async lookup(key) {
+    let record;
+    try {
+      record = JSON.parse(await readFile(this.#refPath(key), "utf8"));
+    } catch {
+      return void 0;
+    }
+    const file = this.#blobPath(record.digest);
+    if (file === void 0) return void 0;
+    try {
+      if (sha256Digest(await readFile(file)) !== record.digest) return void 0;
+    } catch {
+      return void 0;
+    }
+    return { ...record, file };
+  }
+  /** Stores an archive already checked against its digest, and the record of `key`. */
+  async store(key, archive, facts) {
+    const digest = sha256Digest(archive);
+    const file = this.#blobPath(digest);
+    await atomicWrite(file, archive);
+    const persisted = { ...facts, digest };
+    await atomicWrite(this.#refPath(key), Buffer.from(`${JSON.stringify(persisted)}
+`));
+    return { ...persisted, file };
+  }
+  #refPath(key) {
+    const id = createHash("sha256").update(JSON.stringify([key.repository, key.name, key.version])).digest("hex");
+    return join(this.folder, "refs", `${id}.json`);
+  }
+  #blobPath(digest) {
+    const hex = /^sha256:([0-9a-f]{64})$/.exec(digest)?.[1];
+    return hex === void 0 ? void 0 : join(this.folder, "blobs", "sha256", `${hex}.tgz`);
+  }
+};
+function sha256Digest(content) {
+  return `sha256:${createHash("sha256").update(content).digest("hex")}`;
 }
-function resourceKey(id) {
-  return `${id.group}/${id.kind}/${id.namespace ?? ""}/${id.name}`;
+async function atomicWrite(file, content) {
+  await mkdir(join(file, ".."), { recursive: true });
+  const temporary = `${file}.${randomUUID()}.tmp`;
+  try {
+    await writeFile(temporary, content);
+    await rename(temporary, file);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
 }
-function displayName(id) {
-  return id.namespace ? `${id.kind} ${id.namespace}/${id.name}` : `${id.kind} ${id.name}`;
+
+// src/charts/access.ts
+import { readFile as readFile2 } from "node:fs/promises";
+import { homedir as homedir2 } from "node:os";
+async function accessFor(host, settings, env) {
+  const access2 = {};
+  const configured = settings.repositories.find((entry) => entry.host === host.toLowerCase());
+  if (configured?.caFile) access2.ca = await readCa(expandPath(configured.caFile, env), host);
+  if (configured?.usernameEnv || configured?.passwordEnv) {
+    access2.credentials = {
+      username: variable(configured.usernameEnv, host, env) ?? "",
+      password: variable(configured.passwordEnv, host, env) ?? ""
+    };
+    access2.credentialsFrom = [configured.usernameEnv, configured.passwordEnv].filter(Boolean).join("/");
+    return access2;
+  }
+  if (settings.dockerConfig) {
+    const file = expandPath(settings.dockerConfig, env);
+    const fromDocker = await dockerCredentials(file, host);
+    if (fromDocker) {
+      access2.credentials = fromDocker;
+      access2.credentialsFrom = `the Docker config ${settings.dockerConfig}`;
+    }
+  }
+  return access2;
 }
-function toResource(object, source) {
-  const id = resourceId(object);
-  return { id, key: resourceKey(id), object, source };
+function variable(name, host, env) {
+  if (name === void 0) return void 0;
+  const value = env[name];
+  if (value === void 0 || value === "") {
+    throw new PlumblineError(
+      `the credentials for ${host} come from the variable ${name}, which is not set`,
+      `Set ${name} in the job's environment (from a CI secret), or remove it from render.repositories.`
+    );
+  }
+  return value;
 }
+function expandPath(path, env) {
+  const home = env.HOME ?? homedir2();
+  return path.replace(/^~(?=$|\/)/, home).replace(
+    /\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)/g,
+    (_, braced, bare) => env[braced ?? bare] ?? ""
+  );
+}
+async function readCa(file, host) {
+  try {
+    return await readFile2(file, "utf8");
+  } catch {
+    throw new PlumblineError(
+      `the CA file for ${host} (${file}) cannot be read`,
+      "Check caFile in render.repositories: it names a PEM file on the runner."
+    );
+  }
+}
+async function dockerCredentials(file, host) {
+  let config;
+  try {
+    config = JSON.parse(await readFile2(file, "utf8"));
+  } catch (error) {
+    const missing = error.code === "ENOENT";
+    throw new PlumblineError(
+      missing ? `the Docker config ${file} does not exist` : `the Docker config ${file} is not valid JSON`,
+      missing ? "Log in to the registry before plumbline runs (docker login, docker/login-action), or change render.dockerConfig." : "Check the file, or log in again to rewrite it."
+    );
+  }
+  const wanted = host.toLowerCase();
+  for (const [key, entry] of Object.entries(config.auths ?? {})) {
+    const keyHost = key.replace(/^https?:\/\//, "").replace(/\/.*$/, "").toLowerCase();
+    if (keyHost !== wanted) continue;
+    if (entry.username !== void 0 && entry.password !== void 0)
+      return { username: entry.username, password: entry.password };
+    if (entry.auth) {
+      const decoded = Buffer.from(entry.auth, "base64").toString("utf8");
+      const colon = decoded.indexOf(":");
+      if (colon > 0) return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
+    }
+  }
+  return void 0;
+}
+function basicAuthorization(credentials) {
+  return `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString("base64")}`;
+}
+
+// src/charts/http-repository.ts
+var import_yaml = __toESM(require_dist(), 1);
+
+// src/charts/http-get.ts
+import https from "node:https";
+
+// node_modules/is-network-error/index.js
+var objectToString = Object.prototype.toString;
+var isError = (value) => objectToString.call(value) === "[object Error]";
+var errorMessages = /* @__PURE__ */ new Set([
+  "network error",
+  // Chrome
+  "NetworkError when attempting to fetch resource.",
+  // Firefox
+  "The Internet connection appears to be offline.",
+  // Safari 16
+  "Network request failed",
+  // `cross-fetch`
+  "fetch failed",
+  // Undici (Node.js)
+  "terminated",
+  // Undici (Node.js)
+  " A network error occurred.",
+  // Bun (WebKit)
+  "Network connection lost"
+  // Cloudflare Workers (fetch)
+]);
+function isNetworkError(error) {
+  const isValid = error && isError(error) && error.name === "TypeError" && typeof error.message === "string";
+  if (!isValid) {
+    return false;
+  }
+  const { message, stack } = error;
+  if (message === "Load failed" || message.startsWith("Load failed (") && message.endsWith(")")) {
+    return stack === void 0 || "__sentry_captured__" in error;
+  }
+  if (message.startsWith("error sending request for url")) {
+    return true;
+  }
+  if (message === "Failed to fetch" || message.startsWith("Failed to fetch (") && message.endsWith(")")) {
+    return true;
+  }
+  return errorMessages.has(message);
+}
+
+// node_modules/p-retry/index.js
+function validateRetries(retries) {
+  if (typeof retries === "number") {
+    if (retries < 0) {
+      throw new TypeError("Expected `retries` to be a non-negative number.");
+    }
+    if (Number.isNaN(retries)) {
+      throw new TypeError("Expected `retries` to be a valid number or Infinity, got NaN.");
+    }
+  } else if (retries !== void 0) {
+    throw new TypeError("Expected `retries` to be a number or Infinity.");
+  }
+}
+function validateNumberOption(name, value, { min = 0, allowInfinity = false } = {}) {
+  if (value === void 0) {
+    return;
+  }
+  if (typeof value !== "number" || Number.isNaN(value)) {
+    throw new TypeError(`Expected \`${name}\` to be a number${allowInfinity ? " or Infinity" : ""}.`);
+  }
+  if (!allowInfinity && !Number.isFinite(value)) {
+    throw new TypeError(`Expected \`${name}\` to be a finite number.`);
+  }
+  if (value < min) {
+    throw new TypeError(`Expected \`${name}\` to be \u2265 ${min}.`);
+  }
+}
+var AbortError = class extends Error {
+  constructor(message) {
+    super();
+    if (message instanceof Error) {
+      this.originalError = message;
+      ({ message } = message);
+    } else {
+      this.originalError = new Error(message);
+      this.originalError.stack = this.stack;
+    }
+    this.name = "AbortError";
+    this.message = message;
+  }
+};
+function calculateDelay(retriesConsumed, options) {
+  const attempt2 = Math.max(1, retriesConsumed + 1);
+  const random = options.randomize ? Math.random() + 1 : 1;
+  let timeout = Math.round(random * options.minTimeout * options.factor ** (attempt2 - 1));
+  timeout = Math.min(timeout, options.maxTimeout);
+  return timeout;
+}
+function calculateRemainingTime(start, max) {
+  if (!Number.isFinite(max)) {
+    return max;
+  }
+  return max - (performance.now() - start);
+}
+async function onAttemptFailure({ error, attemptNumber, retriesConsumed, startTime, options }) {
+  const normalizedError = error instanceof Error ? error : new TypeError(`Non-error was thrown: "${error}". You should only throw errors.`);
+  if (normalizedError instanceof AbortError) {
+    throw normalizedError.originalError;
+  }
+  const retriesLeft = Number.isFinite(options.retries) ? Math.max(0, options.retries - retriesConsumed) : options.retries;
+  const maxRetryTime = options.maxRetryTime ?? Number.POSITIVE_INFINITY;
+  const context3 = Object.freeze({
+    error: normalizedError,
+    attemptNumber,
+    retriesLeft,
+    retriesConsumed
+  });
+  await options.onFailedAttempt(context3);
+  if (calculateRemainingTime(startTime, maxRetryTime) <= 0) {
+    throw normalizedError;
+  }
+  const consumeRetry = await options.shouldConsumeRetry(context3);
+  const remainingTime = calculateRemainingTime(startTime, maxRetryTime);
+  if (remainingTime <= 0 || retriesLeft <= 0) {
+    throw normalizedError;
+  }
+  if (normalizedError instanceof TypeError && !isNetworkError(normalizedError)) {
+    if (consumeRetry) {
+      throw normalizedError;
+    }
+    options.signal?.throwIfAborted();
+    return false;
+  }
+  if (!await options.shouldRetry(context3)) {
+    throw normalizedError;
+  }
+  if (!consumeRetry) {
+    options.signal?.throwIfAborted();
+    return false;
+  }
+  const delayTime = calculateDelay(retriesConsumed, options);
+  const finalDelay = Math.min(delayTime, remainingTime);
+  options.signal?.throwIfAborted();
+  if (finalDelay > 0) {
+    await new Promise((resolve, reject) => {
+      const onAbort = () => {
+        clearTimeout(timeoutToken);
+        options.signal?.removeEventListener("abort", onAbort);
+        reject(options.signal.reason);
+      };
+      const timeoutToken = setTimeout(() => {
+        options.signal?.removeEventListener("abort", onAbort);
+        resolve();
+      }, finalDelay);
+      if (options.unref) {
+        timeoutToken.unref?.();
+      }
+      options.signal?.addEventListener("abort", onAbort, { once: true });
+    });
+  }
+  options.signal?.throwIfAborted();
+  return true;
+}
+async function pRetry(input, options = {}) {
+  options = { ...options };
+  validateRetries(options.retries);
+  if (Object.hasOwn(options, "forever")) {
+    throw new Error("The `forever` option is no longer supported. For many use-cases, you can set `retries: Infinity` instead.");
+  }
+  options.retries ??= 10;
+  options.factor ??= 2;
+  options.minTimeout ??= 1e3;
+  options.maxTimeout ??= Number.POSITIVE_INFINITY;
+  options.maxRetryTime ??= Number.POSITIVE_INFINITY;
+  options.randomize ??= false;
+  options.onFailedAttempt ??= () => {
+  };
+  options.shouldRetry ??= () => true;
+  options.shouldConsumeRetry ??= () => true;
+  validateNumberOption("factor", options.factor, { min: 0, allowInfinity: false });
+  validateNumberOption("minTimeout", options.minTimeout, { min: 0, allowInfinity: false });
+  validateNumberOption("maxTimeout", options.maxTimeout, { min: 0, allowInfinity: true });
+  validateNumberOption("maxRetryTime", options.maxRetryTime, { min: 0, allowInfinity: true });
+  if (!(options.factor > 0)) {
+    options.factor = 1;
+  }
+  options.signal?.throwIfAborted();
+  let attemptNumber = 0;
+  let retriesConsumed = 0;
+  const startTime = performance.now();
+  while (Number.isFinite(options.retries) ? retriesConsumed <= options.retries : true) {
+    attemptNumber++;
+    try {
+      options.signal?.throwIfAborted();
+      const result = await input(attemptNumber);
+      options.signal?.throwIfAborted();
+      return result;
+    } catch (error) {
+      if (await onAttemptFailure({
+        error,
+        attemptNumber,
+        retriesConsumed,
+        startTime,
+        options
+      })) {
+        retriesConsumed++;
+      }
+    }
+  }
+  throw new Error("Retry attempts exhausted without throwing an error.");
+}
+
+// src/charts/http-get.ts
+var TRANSIENT_STATUSES = /* @__PURE__ */ new Set([429, 500, 502, 503, 504]);
+var ATTEMPTS = 3;
+var TIMEOUT_MS = 3e4;
+var MAX_REDIRECTS = 5;
+var MAX_RETRY_AFTER_MS = 1e4;
+async function httpGet(url, options) {
+  return pRetry(() => attempt(url, options), {
+    retries: ATTEMPTS - 1,
+    minTimeout: 300,
+    factor: 3
+  });
+}
+async function attempt(url, options) {
+  let current = url;
+  let headers = options.headers ?? {};
+  for (let redirects = 0; ; redirects++) {
+    const answer = await requestOnce(current, headers, options);
+    const location = answer.headers.location;
+    if (answer.status >= 300 && answer.status < 400 && location) {
+      const next = new URL(location, current);
+      if (redirects >= MAX_REDIRECTS) throw new AbortError(tooManyRedirects(options.what, url));
+      if (!options.mayFollow(next)) throw new AbortError(redirectRefused(options.what, current, next));
+      if (next.host !== current.host) headers = withoutAuthorization(headers);
+      current = next;
+      continue;
+    }
+    if (TRANSIENT_STATUSES.has(answer.status)) {
+      const wait = retryAfterMs(answer.headers["retry-after"]);
+      if (wait !== void 0 && wait > MAX_RETRY_AFTER_MS)
+        throw new AbortError(transientFailure(options.what, current, answer.status, wait));
+      if (wait !== void 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      throw transientFailure(options.what, current, answer.status, wait);
+    }
+    return answer;
+  }
+}
+function requestOnce(url, headers, options) {
+  if (url.protocol !== "https:" && url.protocol !== "http:") {
+    return Promise.reject(
+      new AbortError(
+        new PlumblineError(
+          `${options.what}: ${url.protocol} URLs are not fetched`,
+          "Use an http(s):// repository or an oci:// registry."
+        )
+      )
+    );
+  }
+  const client = url.protocol === "https:" ? https : node_http_default;
+  return new Promise((resolve, reject) => {
+    const request2 = client.get(
+      url,
+      {
+        headers: { "user-agent": "plumbline", ...headers },
+        timeout: TIMEOUT_MS,
+        ...options.ca ? { ca: options.ca } : {}
+      },
+      (response) => {
+        const chunks = [];
+        let bytes = 0;
+        response.on("data", (chunk) => {
+          bytes += chunk.length;
+          if (bytes > options.maxBytes) {
+            response.destroy();
+            reject(new AbortError(tooLarge(options.what, url, options.maxBytes)));
+          } else chunks.push(chunk);
+        });
+        response.on(
+          "end",
+          () => resolve({
+            status: response.statusCode ?? 0,
+            headers: response.headers,
+            body: Buffer.concat(chunks),
+            url
+          })
+        );
+        response.on("error", (error) => reject(unreachable(options.what, url, error)));
+      }
+    );
+    request2.on("timeout", () => request2.destroy(new Error(`no answer within ${TIMEOUT_MS / 1e3} s`)));
+    request2.on("error", (error) => reject(unreachable(options.what, url, error)));
+  });
+}
+function withoutAuthorization(headers) {
+  return Object.fromEntries(
+    Object.entries(headers).filter(([name]) => name.toLowerCase() !== "authorization")
+  );
+}
+function retryAfterMs(value) {
+  if (value === void 0) return void 0;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1e3);
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? void 0 : Math.max(0, date - Date.now());
+}
+function shownUrl(url) {
+  return `${url.protocol}//${url.host}${url.pathname}`;
+}
+function unreachable(what, url, error) {
+  const code2 = error.code ?? "";
+  const certificate = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS/.test(code2);
+  const reason = certificate ? `its TLS certificate is not trusted (${code2})` : error.message;
+  const failure = new PlumblineError(
+    `could not fetch ${what} from ${url.host}: ${reason}`,
+    certificate ? `Give the CA that signs ${url.host}'s certificate as caFile of host ${url.host} in render.repositories.` : `Check that the address is right and that the runner reaches ${url.host} (proxy, firewall, DNS).`
+  );
+  return certificate ? new AbortError(failure) : failure;
+}
+function transientFailure(what, url, status, waitMs) {
+  const rateLimited = status === 429;
+  const after = waitMs === void 0 ? "" : ` (it asked to wait ${Math.ceil(waitMs / 1e3)} s)`;
+  return new PlumblineError(
+    rateLimited ? `${url.host} rate-limited the fetch of ${what}: HTTP 429 on each of ${ATTEMPTS} tries${after}` : `${url.host} failed to serve ${what}: HTTP ${status} on each of ${ATTEMPTS} tries`,
+    rateLimited ? "Retry later, give credentials for the host in render.repositories (registries allow more to signed-in users), or keep the chart cache between runs so fewer requests are made." : `The repository at ${url.host} is failing; retry later, or check its status page.`
+  );
+}
+function redirectRefused(what, from, to) {
+  return new PlumblineError(
+    `${from.host} redirected the fetch of ${what} to ${to.host}, which the configuration does not allow`,
+    `Add ${to.host} to render.allowHosts in the configuration of the base branch if that host is expected to serve it.`
+  );
+}
+function tooManyRedirects(what, url) {
+  return new PlumblineError(
+    `the fetch of ${what} from ${url.host} was redirected more than ${MAX_REDIRECTS} times`,
+    "Check the repository address."
+  );
+}
+function tooLarge(what, url, maxBytes) {
+  return new PlumblineError(
+    `${what} from ${url.host} is larger than ${Math.round(maxBytes / 1024 / 1024)} MiB`,
+    "Check the repository address; a chart or index this large is not what plumbline expects."
+  );
+}
+
+// src/charts/versions.ts
+var import_semver = __toESM(require_semver2(), 1);
+function versionWanted(version) {
+  const trimmed = version.trim();
+  if (import_semver.default.valid(trimmed) !== null) return { exact: trimmed };
+  return { range: trimmed.replace(/\s*,\s*/g, " ") };
+}
+function isValidRange(range) {
+  return import_semver.default.validRange(range) !== null;
+}
+function pickVersion(available, wanted) {
+  if ("exact" in wanted) {
+    const bare = wanted.exact.replace(/^v/, "");
+    return available.find((version) => version === wanted.exact) ?? available.find((v) => v.replace(/^v/, "") === bare);
+  }
+  const candidates = available.filter((version) => import_semver.default.valid(version) !== null);
+  const best = import_semver.default.maxSatisfying(candidates, wanted.range);
+  return best ?? void 0;
+}
+function newestVersion(available) {
+  const candidates = available.filter((version) => import_semver.default.valid(version) !== null);
+  return candidates.sort(import_semver.default.rcompare)[0];
+}
+
+// src/charts/http-repository.ts
+var INDEX_BYTES_LIMIT = 128 * 1024 * 1024;
+var ARCHIVE_BYTES_LIMIT = 64 * 1024 * 1024;
+async function readIndex(repository, access2, rule) {
+  const base = new URL(repository.endsWith("/") ? repository : `${repository}/`);
+  const url = new URL("index.yaml", base);
+  const what = `the index of ${shownUrl(base)}`;
+  const answer = await httpGet(url, {
+    what,
+    headers: authorizationOf(access2),
+    ...access2.ca ? { ca: access2.ca } : {},
+    maxBytes: INDEX_BYTES_LIMIT,
+    mayFollow: (next) => rule.mayFetch(next)
+  });
+  requireSuccess(answer, what, access2, base);
+  let index;
+  try {
+    index = (0, import_yaml.parse)(answer.body.toString("utf8"), { maxAliasCount: 100, prettyErrors: false }) ?? {};
+  } catch (error) {
+    const line = error.linePos?.[0]?.line;
+    throw new PlumblineError(
+      `${what} is not YAML${line === void 0 ? "" : ` (line ${line})`}`,
+      "Check the repository URL: it names the folder that holds index.yaml (what `helm repo add` takes)."
+    );
+  }
+  if (typeof index !== "object" || index === null || typeof index.entries !== "object" || index.entries === null) {
+    throw new PlumblineError(
+      `${what} has no "entries": it is not a Helm repository index`,
+      "Check the repository URL: it names the folder that holds index.yaml (what `helm repo add` takes)."
+    );
+  }
+  const entries = index.entries;
+  return {
+    entries(chart) {
+      const listed = Object.hasOwn(entries, chart) ? entries[chart] : void 0;
+      if (!Array.isArray(listed)) return [];
+      return listed.flatMap((entry) => {
+        const version = typeof entry?.version === "string" ? entry.version : void 0;
+        const first = Array.isArray(entry?.urls) ? entry.urls[0] : void 0;
+        if (version === void 0 || typeof first !== "string") return [];
+        let archive;
+        try {
+          archive = new URL(first, base);
+        } catch {
+          return [];
+        }
+        const digest = typeof entry.digest === "string" ? entry.digest.replace(/^sha256:/, "") : void 0;
+        return [{ version, url: archive, ...digest ? { digest } : {} }];
+      });
+    }
+  };
+}
+function chooseEntry(index, source, wanted) {
+  const entries = index.entries(source.name);
+  if (entries.length === 0) {
+    throw new PlumblineError(
+      `the repository ${source.repository} has no chart named ${source.name}`,
+      "Check the chart name (helm search repo lists what a repository has) and the repository URL."
+    );
+  }
+  const versions = entries.map((entry) => entry.version);
+  const version = pickVersion(versions, wanted);
+  if (version === void 0) {
+    const newest = newestVersion(versions);
+    throw new PlumblineError(
+      `no version of ${source.name} in ${source.repository} matches "${source.version}"` + (newest ? ` (the newest there is ${newest})` : ""),
+      "Change the version to one the repository has, or check that the release was published."
+    );
+  }
+  return entries.find((entry) => entry.version === version);
+}
+async function downloadArchive(entry, source, access2, rule, repositoryHost) {
+  const what = `${source.name} ${entry.version}`;
+  if (!rule.mayFetch(entry.url)) {
+    throw new PlumblineError(
+      `the index of ${source.repository} serves ${what} from ${entry.url.host}, which the configuration does not allow`,
+      `Add ${entry.url.host} to render.allowHosts in the configuration of the base branch if that host is expected to serve it.`
+    );
+  }
+  const sameHost = entry.url.host === repositoryHost;
+  const answer = await httpGet(entry.url, {
+    what,
+    headers: sameHost ? authorizationOf(access2) : {},
+    ...access2.ca ? { ca: access2.ca } : {},
+    maxBytes: ARCHIVE_BYTES_LIMIT,
+    mayFollow: (next) => rule.mayFetch(next)
+  });
+  requireSuccess(answer, `${what} (${shownUrl(entry.url)})`, access2, entry.url);
+  if (entry.digest !== void 0 && sha256Digest(answer.body) !== `sha256:${entry.digest.toLowerCase()}`) {
+    throw new PlumblineError(
+      `${what} from ${shownUrl(entry.url)} does not match the digest its index gives (sha256:${entry.digest.slice(0, 12)}\u2026)`,
+      "The archive changed after it was indexed, or something between the runner and the repository altered it; ask the repository owner to re-index, and do not trust the archive meanwhile."
+    );
+  }
+  return answer.body;
+}
+function authorizationOf(access2) {
+  return access2.credentials ? { authorization: basicAuthorization(access2.credentials) } : {};
+}
+function requireSuccess(answer, what, access2, where) {
+  if (answer.status >= 200 && answer.status < 300) return;
+  if (answer.status === 401 || answer.status === 403) {
+    const refused = answer.status === 401 ? "asked for credentials" : "refused access";
+    throw new PlumblineError(
+      access2.credentials ? `${where.host} ${refused} for ${what} (HTTP ${answer.status}) with the credentials from ${access2.credentialsFrom}` : `${where.host} ${refused} for ${what} (HTTP ${answer.status}), and no credentials are configured for it`,
+      access2.credentials ? `Check the values of ${access2.credentialsFrom}: the user may not exist, the password or token may be wrong or expired, or lack read access.` : `Name the variables holding a user and password for host ${where.host} in render.repositories (usernameEnv, passwordEnv), or a Docker config in render.dockerConfig.`
+    );
+  }
+  if (answer.status === 404) {
+    throw new PlumblineError(
+      `${where.host} has no ${what} (HTTP 404)`,
+      "Check the repository URL, the chart name and the version."
+    );
+  }
+  throw new PlumblineError(
+    `${where.host} answered HTTP ${answer.status} for ${what}`,
+    "Check the repository URL; if it is right, the repository is failing."
+  );
+}
+
+// src/charts/oci-registry.ts
+var MANIFEST_TYPES = ["application/vnd.oci.image.manifest.v1+json"];
+var CHART_LAYER_TYPES = ["application/vnd.cncf.helm.chart.content.v1.tar+gzip", "application/tar+gzip"];
+var JSON_BYTES_LIMIT = 4 * 1024 * 1024;
+var RegistryRepository = class {
+  constructor(source, access2, rule) {
+    this.access = access2;
+    this.rule = rule;
+    const url = new URL(source.repository.replace(/^oci:/, "https:"));
+    this.host = url.host;
+    this.path = [...url.pathname.split("/").filter(Boolean), source.name].join("/");
+  }
+  access;
+  rule;
+  host;
+  path;
+  #authorization;
+  get label() {
+    return `oci://${this.host}/${this.path}`;
+  }
+  /** The version the wanted one means: exact versions are taken as tags without asking. */
+  async resolveVersion(wanted, source) {
+    if ("exact" in wanted) return wanted.exact;
+    const tags = (await this.#tags()).map((tag) => tag.replaceAll("_", "+"));
+    const version = pickVersion(tags, wanted);
+    if (version === void 0) {
+      const newest = newestVersion(tags);
+      throw new PlumblineError(
+        `no tag of ${this.label} matches "${source.version}"` + (newest ? ` (the newest there is ${newest})` : ""),
+        "Change the version to one the registry has, or check that the chart was pushed."
+      );
+    }
+    return version;
+  }
+  async pull(version) {
+    const tag = version.replaceAll("+", "_");
+    const what = `the manifest of ${this.label}:${tag}`;
+    const manifestAnswer = await this.#get(`/v2/${this.path}/manifests/${encodeURIComponent(tag)}`, what, {
+      accept: MANIFEST_TYPES.join(", ")
+    });
+    if (manifestAnswer.status === 404) {
+      throw new PlumblineError(
+        `${this.host} has no version ${version} of ${this.label} (HTTP 404)`,
+        "Check the version and the chart name; the tag is the chart version."
+      );
+    }
+    requireSuccess(manifestAnswer, what, this.access, manifestAnswer.url);
+    const manifestDigest = sha256Digest(manifestAnswer.body);
+    const announced = manifestAnswer.headers["docker-content-digest"];
+    if (typeof announced === "string" && announced !== manifestDigest) {
+      throw new PlumblineError(
+        `${what} does not match the digest the registry announced`,
+        "Something between the runner and the registry altered the answer; do not trust it."
+      );
+    }
+    const layer = chartLayer(manifestAnswer.body, what);
+    const blobWhat = `the chart layer of ${this.label}:${tag}`;
+    const blob = await this.#get(`/v2/${this.path}/blobs/${layer}`, blobWhat, {}, true);
+    requireSuccess(blob, blobWhat, this.access, blob.url);
+    if (sha256Digest(blob.body) !== layer) {
+      throw new PlumblineError(
+        `${blobWhat} does not match its digest ${layer.slice(0, 19)}\u2026`,
+        "The registry served other content than its manifest names; do not trust it, and tell the registry owner."
+      );
+    }
+    return { version, archive: blob.body, manifestDigest };
+  }
+  async #tags() {
+    const tags = [];
+    let next = `/v2/${this.path}/tags/list?n=1000`;
+    for (let page = 0; next !== void 0 && page < 100; page++) {
+      const what = `the tags of ${this.label}`;
+      const answer = await this.#get(next, what, {});
+      if (answer.status === 404) {
+        throw new PlumblineError(
+          `${this.host} has no repository ${this.path} (HTTP 404)`,
+          "Check the registry path and the chart name."
+        );
+      }
+      requireSuccess(answer, what, this.access, answer.url);
+      const body = parseJson(answer.body, what);
+      if (Array.isArray(body.tags))
+        tags.push(...body.tags.filter((tag) => typeof tag === "string"));
+      next = nextPage(answer.headers.link);
+    }
+    return tags;
+  }
+  /** A GET on the registry, answering its auth challenge once. */
+  async #get(path, what, headers, blob = false) {
+    const url = new URL(path, `https://${this.host}`);
+    const request2 = (authorization) => httpGet(url, {
+      what,
+      headers: { ...headers, ...authorization ? { authorization } : {} },
+      ...this.access.ca ? { ca: this.access.ca } : {},
+      maxBytes: blob ? ARCHIVE_BYTES_LIMIT : JSON_BYTES_LIMIT,
+      // Blobs are addressed by digest and checked against it: registries hand them out from
+      // storage hosts of their own (a CDN, object storage), which only the registry knows.
+      mayFollow: (next) => blob ? next.protocol === "https:" : this.rule.mayFetch(next)
+    });
+    let answer = await request2(this.#authorization);
+    if (answer.status !== 401) return answer;
+    const challenge = answer.headers["www-authenticate"];
+    this.#authorization = await this.#authorize(typeof challenge === "string" ? challenge : "", what);
+    answer = await request2(this.#authorization);
+    return answer;
+  }
+  async #authorize(challenge, what) {
+    const scheme = challenge.split(" ")[0]?.toLowerCase();
+    const credentials = this.access.credentials;
+    if (scheme === "basic") {
+      if (!credentials) throw missingCredentials(this.host, what);
+      return basicAuthorization(credentials);
+    }
+    if (scheme !== "bearer") {
+      throw new PlumblineError(
+        `${this.host} asked for an authentication plumbline does not speak for ${what}`,
+        "plumbline answers Basic and Bearer (token) challenges, as helm does."
+      );
+    }
+    const parameters = challengeParameters(challenge);
+    const realm = parameters.get("realm");
+    if (!realm || !/^https:\/\//.test(realm)) {
+      throw new PlumblineError(
+        `${this.host} named no HTTPS token service for ${what}`,
+        "Check the registry address."
+      );
+    }
+    const tokenUrl = new URL(realm);
+    const service = parameters.get("service");
+    if (service) tokenUrl.searchParams.set("service", service);
+    tokenUrl.searchParams.set("scope", `repository:${this.path}:pull`);
+    const tokenWhat = `a token for ${this.label}`;
+    const answer = await httpGet(tokenUrl, {
+      what: tokenWhat,
+      headers: credentials ? { authorization: basicAuthorization(credentials) } : {},
+      ...this.access.ca ? { ca: this.access.ca } : {},
+      maxBytes: JSON_BYTES_LIMIT,
+      mayFollow: () => false
+    });
+    requireSuccess(answer, tokenWhat, this.access, tokenUrl);
+    const body = parseJson(answer.body, tokenWhat);
+    const token = typeof body.token === "string" ? body.token : body.access_token;
+    if (typeof token !== "string" || token === "") {
+      throw new PlumblineError(
+        `the token service of ${this.host} gave no token`,
+        "Check the registry address."
+      );
+    }
+    return `Bearer ${token}`;
+  }
+};
+function chartLayer(body, what) {
+  const manifest = parseJson(body, what);
+  const layer = manifest.layers?.find((candidate) => CHART_LAYER_TYPES.includes(String(candidate.mediaType)));
+  const digest = layer?.digest;
+  if (typeof digest !== "string" || !/^sha256:[0-9a-f]{64}$/.test(digest)) {
+    throw new PlumblineError(
+      `${what} holds no Helm chart layer`,
+      "The artifact at that tag is not a Helm chart (helm push makes one); check the registry path and the chart name."
+    );
+  }
+  return digest;
+}
+function parseJson(body, what) {
+  try {
+    const value = JSON.parse(body.toString("utf8"));
+    if (value !== null && typeof value === "object") return value;
+  } catch {
+  }
+  throw new PlumblineError(`${what} is not the JSON a registry answers`, "Check the registry address.");
+}
+function challengeParameters(challenge) {
+  const parameters = /* @__PURE__ */ new Map();
+  for (const match of challenge.matchAll(/([a-zA-Z]+)="([^"]*)"/g))
+    parameters.set(match[1].toLowerCase(), match[2]);
+  return parameters;
+}
+function nextPage(link) {
+  const value = Array.isArray(link) ? link.join(", ") : link;
+  const match = value ? /<([^>]+)>\s*;\s*rel="?next"?/.exec(value) : null;
+  if (!match) return void 0;
+  const next = new URL(match[1], "https://registry.invalid");
+  return `${next.pathname}${next.search}`;
+}
+function missingCredentials(host, what) {
+  return new PlumblineError(
+    `${host} asked for credentials for ${what}, and none are configured for it`,
+    `Name the variables holding a user and password for host ${host} in render.repositories (usernameEnv, passwordEnv), or a Docker config in render.dockerConfig.`
+  );
+}
+
+// src/charts/fetch.ts
+var ChartFetcher = class {
+  constructor(options) {
+    this.options = options;
+    this.#cache = new ChartCache(options.cacheFolder);
+  }
+  options;
+  #cache;
+  #indexes = /* @__PURE__ */ new Map();
+  #charts = /* @__PURE__ */ new Map();
+  #access = /* @__PURE__ */ new Map();
+  fetch(source, origin) {
+    const key = JSON.stringify([source.repository, source.name, source.version, origin]);
+    let chart = this.#charts.get(key);
+    if (!chart) {
+      chart = this.#fetch(source, origin);
+      this.#charts.set(key, chart);
+    }
+    return chart;
+  }
+  async #fetch(source, origin) {
+    const wanted = versionWanted(source.version);
+    if ("range" in wanted && !isValidRange(wanted.range)) {
+      throw new PlumblineError(
+        `"${source.version}" is neither a version nor a version range (chart ${source.name} from ${source.repository})`,
+        'Write an exact version (1.2.3) or a range such as 1.x, ^1.2.0 or ">=1.2.0 <2.0.0".'
+      );
+    }
+    const repository = new URL(source.repository.replace(/^oci:/, "https:"));
+    const rule = this.#hostRule(source, origin);
+    if (!rule.mayFetch(repository)) {
+      throw new PlumblineError(
+        `the chart ${source.name} comes from ${repository.host}, which the configuration does not allow`,
+        `Add ${repository.host} to render.allowHosts in the configuration of the base branch, if charts may come from there.`
+      );
+    }
+    const access2 = await this.#accessFor(repository.host);
+    const isOci = source.repository.startsWith("oci://");
+    if (isOci) {
+      const registry = new RegistryRepository(source, access2, rule);
+      const version = await registry.resolveVersion(wanted, source);
+      const key2 = { repository: source.repository, name: source.name, version };
+      const cached2 = await this.#cache.lookup(key2);
+      if (cached2) return { ...source, ...cached2, fromCache: true };
+      const pulled = await registry.pull(version);
+      const stored2 = await this.#cache.store(key2, pulled.archive, {
+        version,
+        manifestDigest: pulled.manifestDigest
+      });
+      return { ...source, ...stored2, fromCache: false };
+    }
+    if ("exact" in wanted) {
+      const cached2 = await this.#cache.lookup({ ...source, version: wanted.exact });
+      if (cached2) return { ...source, ...cached2, fromCache: true };
+    }
+    const index = await this.#index(source.repository, origin, access2, rule);
+    const entry = chooseEntry(index, source, wanted);
+    const key = { repository: source.repository, name: source.name, version: entry.version };
+    const cached = await this.#cache.lookup(key);
+    if (cached) return { ...source, ...cached, fromCache: true };
+    const archive = await downloadArchive(entry, source, access2, rule, repository.host);
+    const stored = await this.#cache.store(key, archive, { version: entry.version });
+    if ("exact" in wanted && wanted.exact !== entry.version) {
+      await this.#cache.store({ ...source, version: wanted.exact }, archive, { version: entry.version });
+    }
+    return { ...source, ...stored, fromCache: false };
+  }
+  #hostRule(source, origin) {
+    const declared = new URL(source.repository.replace(/^oci:/, "https:")).host;
+    const allowHosts = this.options.settings.allowHosts;
+    return {
+      mayFetch: (url) => origin === "configuration" && url.host === declared || allowHosts.some((allowed) => allowed === url.host || allowed === url.hostname)
+    };
+  }
+  #index(repository, origin, access2, rule) {
+    const key = `${origin} ${repository}`;
+    let index = this.#indexes.get(key);
+    if (!index) {
+      index = readIndex(repository, access2, rule);
+      this.#indexes.set(key, index);
+    }
+    return index;
+  }
+  #accessFor(host) {
+    let access2 = this.#access.get(host);
+    if (!access2) {
+      access2 = accessFor(host, this.options.settings, this.options.env);
+      this.#access.set(host, access2);
+    }
+    return access2;
+  }
+};
 
 // src/diff/pointer.ts
 function escapeSegment(segment) {
@@ -10269,12 +13378,12 @@ function splitLines(text) {
 }
 
 // src/diff/unified.ts
-var import_yaml = __toESM(require_dist(), 1);
+var import_yaml2 = __toESM(require_dist(), 1);
 var CONTEXT_LINES = 4;
 var LEADING_KEYS = ["apiVersion", "kind", "metadata"];
 function toYaml(object) {
   if (object === void 0) return "";
-  return (0, import_yaml.stringify)(canonicalTopLevel(object), { lineWidth: 0, aliasDuplicateObjects: false });
+  return (0, import_yaml2.stringify)(canonicalTopLevel(object), { lineWidth: 0, aliasDuplicateObjects: false });
 }
 function canonicalTopLevel(object) {
   if (object === null || typeof object !== "object" || Array.isArray(object)) return object;
@@ -10328,9 +13437,9 @@ function prepare(object, rules) {
 }
 
 // src/git/repository.ts
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, rm as rm2 } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join as join2 } from "node:path";
 async function currentBranch(dir) {
   const result = await runGit(dir, ["symbolic-ref", "--quiet", "--short", "HEAD"], { allowFailure: true });
   return result.code === 0 ? result.stdout.trim() : void 0;
@@ -10360,14 +13469,14 @@ async function revParse(dir, rev) {
   return (await runGit(dir, ["rev-parse", "--verify", "--quiet", `${rev}^{commit}`])).stdout.trim();
 }
 async function addWorktree(repo, commit) {
-  const parent = await mkdtemp(join(tmpdir(), "plumbline-worktree-"));
-  const dir = join(parent, "worktree");
+  const parent = await mkdtemp(join2(tmpdir(), "plumbline-worktree-"));
+  const dir = join2(parent, "worktree");
   await runGit(repo, ["worktree", "add", "--quiet", "--detach", dir, commit]);
   return {
     dir,
     async remove() {
       await runGit(repo, ["worktree", "remove", "--force", dir], { allowFailure: true });
-      await rm(parent, { recursive: true, force: true });
+      await rm2(parent, { recursive: true, force: true });
       await runGit(repo, ["worktree", "prune"], { allowFailure: true });
     }
   };
@@ -10445,7 +13554,7 @@ async function deleteRemoteBranch(dir, remote, branch, expected) {
 }
 
 // src/git/base-checkout.ts
-import { join as join2 } from "node:path";
+import { join as join3 } from "node:path";
 async function git(cwd, args) {
   const result = await runGit(cwd, args, { allowFailure: true });
   return { ok: result.code === 0, stdout: result.stdout.trim() };
@@ -10502,7 +13611,7 @@ async function withCheckout(repoRoot, sha, use) {
     throw new PlumblineError(`could not check out ${sha} for the base side: ${describeError(error)}`);
   });
   try {
-    return await use(join2(worktree.dir, prefix.ok ? prefix.stdout : ""), worktree.dir);
+    return await use(join3(worktree.dir, prefix.ok ? prefix.stdout : ""), worktree.dir);
   } finally {
     await worktree.remove();
   }
@@ -10522,20 +13631,69 @@ async function commitExists(repoRoot, sha) {
   return resolved.ok ? resolved.stdout : void 0;
 }
 
+// src/resource.ts
+function splitApiVersion(apiVersion) {
+  const slash = apiVersion.indexOf("/");
+  return slash === -1 ? { group: "", version: apiVersion } : { group: apiVersion.slice(0, slash), version: apiVersion.slice(slash + 1) };
+}
+function resourceId(object) {
+  const { group, version } = splitApiVersion(object.apiVersion);
+  const id = { group, version, kind: object.kind, name: object.metadata.name };
+  if (object.metadata.namespace) id.namespace = object.metadata.namespace;
+  return id;
+}
+function resourceKey(id) {
+  return `${id.group}/${id.kind}/${id.namespace ?? ""}/${id.name}`;
+}
+function displayName(id) {
+  return id.namespace ? `${id.kind} ${id.namespace}/${id.name}` : `${id.kind} ${id.name}`;
+}
+function toResource(object, source) {
+  const id = resourceId(object);
+  return { id, key: resourceKey(id), object, source };
+}
+
 // src/render/render.ts
 import { stat as stat2 } from "node:fs/promises";
 import { availableParallelism } from "node:os";
-import { join as join10 } from "node:path";
+import { join as join11 } from "node:path";
+
+// src/config/environment-namespace.ts
+function environmentNamespace(env) {
+  return env.helm?.namespace ?? env.namespace;
+}
+
+// src/render/capabilities.ts
+function chooseCapabilities(env, fromCluster) {
+  if (fromCluster) return { from: "cluster", ...fromCluster };
+  if (env.capabilities) return { from: "configuration", ...env.capabilities };
+  return { from: "helm", apiVersions: [] };
+}
+function helmCapabilityArgs(choice) {
+  const args = choice.kubeVersion ? ["--kube-version", choice.kubeVersion] : [];
+  for (const apiVersion of choice.apiVersions) args.push(`--api-versions=${apiVersion}`);
+  return args;
+}
+function kustomizeCapabilityArgs(choice) {
+  const args = choice.kubeVersion ? ["--helm-kube-version", choice.kubeVersion] : [];
+  for (const apiVersion of choice.apiVersions) args.push(`--helm-api-versions=${apiVersion}`);
+  return args;
+}
+function capabilitiesProvenance(choice) {
+  const provenance = { from: choice.from, apiVersions: choice.apiVersions.length };
+  if (choice.kubeVersion) provenance.kubeVersion = choice.kubeVersion;
+  return provenance;
+}
 
 // src/render/containment.ts
 import { readdir, realpath } from "node:fs/promises";
-import { isAbsolute, join as join3, posix, relative, sep as sep2 } from "node:path";
+import { isAbsolute, join as join4, posix, relative, sep as sep2 } from "node:path";
 async function boundaryOf(root, top = root) {
   return { root, realTop: await realpath(top) };
 }
 var LEAVES_HINT = "plumbline renders only what the repository holds: replace the link with the file or folder it points to, or with a link inside the repository.";
 async function realPathInside(boundary, path) {
-  const absolute = isAbsolute(path) ? path : join3(boundary.root, path);
+  const absolute = isAbsolute(path) ? path : join4(boundary.root, path);
   let real;
   try {
     real = await realpath(absolute);
@@ -10552,7 +13710,7 @@ async function realPathInside(boundary, path) {
   return real;
 }
 function displayPath(boundary, path) {
-  const absolute = isAbsolute(path) ? path : join3(boundary.root, path);
+  const absolute = isAbsolute(path) ? path : join4(boundary.root, path);
   const rel = relative(boundary.root, absolute);
   return rel.startsWith("..") || isAbsolute(rel) ? absolute : toPosix(rel) || ".";
 }
@@ -10577,9 +13735,9 @@ async function walkInside(boundary, folder) {
     for (const entry of entries) {
       const path = posix.join(shown, entry.name);
       if (entry.isDirectory()) {
-        pending.push({ real: join3(real, entry.name), shown: path });
+        pending.push({ real: join4(real, entry.name), shown: path });
       } else if (entry.isSymbolicLink()) {
-        const target = await realPathInside(boundary, join3(real, entry.name)).catch(() => {
+        const target = await realPathInside(boundary, join4(real, entry.name)).catch(() => {
           throw new PlumblineError(
             `${path} is a symbolic link that leads outside the repository`,
             LEAVES_HINT
@@ -10589,7 +13747,7 @@ async function walkInside(boundary, folder) {
         if (await isFolder(target)) pending.push({ real: target, shown: path });
         else files.push({ real: target, shown: path });
       } else {
-        files.push({ real: join3(real, entry.name), shown: path });
+        files.push({ real: join4(real, entry.name), shown: path });
       }
     }
   }
@@ -10615,37 +13773,43 @@ function toPosix(path) {
 
 // src/render/detect.ts
 import { readdir as readdir2 } from "node:fs/promises";
-import { join as join4 } from "node:path";
+import { join as join5 } from "node:path";
 async function detectRenderer(repoRoot, path) {
-  const files = new Set(await readdir2(join4(repoRoot, path)));
+  const files = new Set(await readdir2(join5(repoRoot, path)));
   if (KUSTOMIZATION_FILES.some((file) => files.has(file))) return "kustomize";
   if (files.has("Chart.yaml")) return "helm";
   return "plain";
 }
 
 // src/render/helm.ts
+import { posix as posix3 } from "node:path";
+
+// src/render/chart-dependencies.ts
 var import_yaml3 = __toESM(require_dist(), 1);
-import { readdir as readdir3, readFile as readFile2 } from "node:fs/promises";
-import { join as join6, posix as posix2 } from "node:path";
+import { copyFile, mkdir as mkdir2, readdir as readdir3, readFile as readFile4 } from "node:fs/promises";
+import { basename, dirname, join as join6, posix as posix2 } from "node:path";
 
 // src/render/chart-inputs.ts
 var import_tar_stream = __toESM(require_tar_stream(), 1);
 import { createReadStream } from "node:fs";
-import { readFile } from "node:fs/promises";
+import { readFile as readFile3 } from "node:fs/promises";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { createGunzip } from "node:zlib";
 var SCHEMA_FILE = "values.schema.json";
-var ARCHIVE_BYTES_LIMIT = 64 * 1024 * 1024;
+var ARCHIVE_BYTES_LIMIT2 = 64 * 1024 * 1024;
 async function requireChartInside(boundary, chart) {
-  const budget = { bytes: ARCHIVE_BYTES_LIMIT };
+  const budget = { bytes: ARCHIVE_BYTES_LIMIT2 };
   for (const { real, shown } of await walkInside(boundary, chart)) {
     if (shown.endsWith(`/${SCHEMA_FILE}`)) {
-      if (hasOutsideReference(await readFile(real, "utf8"))) throw outsideSchema(shown);
+      if (hasOutsideReference(await readFile3(real, "utf8"))) throw outsideSchema(shown);
     } else if (shown.endsWith(".tgz")) {
       await checkArchive(createReadStream(real), shown, budget);
     }
   }
+}
+async function checkChartArchive(file, shown) {
+  await checkArchive(createReadStream(file), shown, { bytes: ARCHIVE_BYTES_LIMIT2 });
 }
 async function checkArchive(archive, shown, budget) {
   const extract = import_tar_stream.default.extract();
@@ -10656,7 +13820,7 @@ async function checkArchive(archive, shown, budget) {
     stream.on("data", (data) => {
       const chunk = data;
       budget.bytes -= chunk.length;
-      if (budget.bytes < 0) stream.destroy(tooLarge(shown));
+      if (budget.bytes < 0) stream.destroy(tooLarge2(shown));
       else if (wanted) chunks.push(chunk);
     });
     stream.on("end", () => {
@@ -10683,9 +13847,9 @@ function outsideSchema(shown) {
     'Inline the referenced schema, or use "$ref": "#/\u2026" references within the file.'
   );
 }
-function tooLarge(shown) {
+function tooLarge2(shown) {
   return new PlumblineError(
-    `${shown} unpacks to more than ${ARCHIVE_BYTES_LIMIT} bytes`,
+    `${shown} unpacks to more than ${ARCHIVE_BYTES_LIMIT2} bytes`,
     "Vendor smaller subcharts, or unpack them into the chart folder."
   );
 }
@@ -10709,8 +13873,88 @@ function hasOutsideReference(text) {
   return false;
 }
 
+// src/render/chart-dependencies.ts
+async function withDependencies(context3, chartPath) {
+  const chartFile = await realPathInside(context3.boundary, posix2.join(chartPath, "Chart.yaml"));
+  const dependencies = chartFile ? listOf(await readYaml(chartFile), "dependencies") : [];
+  if (dependencies.length === 0) return { chart: chartPath, charts: [] };
+  const vendored = await realPathInside(context3.boundary, posix2.join(chartPath, "charts"));
+  if (vendored && (await readdir3(vendored).catch(() => [])).length > 0)
+    return { chart: chartPath, charts: [] };
+  const lockFile = await realPathInside(context3.boundary, posix2.join(chartPath, "Chart.lock"));
+  const locked = lockFile ? listOf(await readYaml(lockFile), "dependencies") : [];
+  const copy = join6(context3.sandbox.scratch, basename(chartPath) || "chart");
+  for (const { real, shown } of await walkInside(context3.boundary, chartPath)) {
+    await copyInto(real, join6(copy, posix2.relative(chartPath, shown)));
+  }
+  const charts = [];
+  for (const dependency of dependencies) {
+    const name = typeof dependency.name === "string" ? dependency.name : "";
+    const repository = typeof dependency.repository === "string" ? dependency.repository.trim() : "";
+    const where = `${chartPath}/Chart.yaml`;
+    if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name)) {
+      throw new PlumblineError(
+        `${where} lists a dependency without a valid name`,
+        "Give every dependency a chart name."
+      );
+    }
+    if (repository.startsWith("file://")) {
+      const folder = posix2.join(chartPath, repository.slice("file://".length));
+      const files = await walkInside(context3.boundary, folder);
+      if (files.length === 0) {
+        throw new PlumblineError(
+          `${where} depends on ${name} at ${repository}, which is not a folder in the repository`,
+          "Point file:// at the dependency chart folder, relative to the chart."
+        );
+      }
+      for (const { real, shown } of files) {
+        await copyInto(real, join6(copy, "charts", name, posix2.relative(folder, shown)));
+      }
+      continue;
+    }
+    if (!/^(https?|oci):\/\//.test(repository)) {
+      throw new PlumblineError(
+        `${where} takes ${name} from "${repository || "(no repository)"}", which is not a URL`,
+        "Write the repository URL (https://\u2026 or oci://\u2026) instead of a name from `helm repo add`: plumbline keeps no helm repositories."
+      );
+    }
+    const pinned = locked.find((entry) => entry.name === name && entry.repository === dependency.repository);
+    const version = typeof pinned?.version === "string" ? pinned.version : String(dependency.version ?? "*");
+    const fetched = await context3.charts.fetch({ repository, name, version }, "content");
+    const archive = join6(copy, "charts", `${name}-${fetched.version}.tgz`);
+    await copyInto(fetched.file, archive);
+    await checkChartArchive(archive, `${name} ${fetched.version} from ${repository}`);
+    const provenance = {
+      repository,
+      name,
+      version: fetched.version,
+      digest: fetched.digest,
+      dependencyOf: chartPath
+    };
+    if (fetched.manifestDigest) provenance.manifestDigest = fetched.manifestDigest;
+    charts.push(provenance);
+  }
+  return { chart: copy, charts };
+}
+async function copyInto(from, to) {
+  await mkdir2(dirname(to), { recursive: true });
+  await copyFile(from, to);
+}
+async function readYaml(file) {
+  try {
+    return (0, import_yaml3.parse)(await readFile4(file, "utf8"), { maxAliasCount: 100, prettyErrors: false });
+  } catch {
+    return void 0;
+  }
+}
+function listOf(document, key) {
+  if (document === null || typeof document !== "object") return [];
+  const list = document[key];
+  return Array.isArray(list) ? list.filter((item) => item !== null && typeof item === "object") : [];
+}
+
 // src/render/parse.ts
-var import_yaml2 = __toESM(require_dist(), 1);
+var import_yaml4 = __toESM(require_dist(), 1);
 
 // src/diff/mask.ts
 import { createHmac, randomBytes } from "node:crypto";
@@ -10758,8 +14002,8 @@ function asRecord(value) {
 var OBJECT_HINT = "Every YAML document of an environment must be a Kubernetes object with apiVersion, kind and metadata.name.";
 var MAX_OBJECTS = 1e5;
 function parseManifests(stream) {
-  const lineCounter = new import_yaml2.LineCounter();
-  const documents = (0, import_yaml2.parseAllDocuments)(stream.text, {
+  const lineCounter = new import_yaml4.LineCounter();
+  const documents = (0, import_yaml4.parseAllDocuments)(stream.text, {
     lineCounter,
     // prettyErrors adds a snippet of the source to messages; a snippet of a Secret must not.
     prettyErrors: false,
@@ -10865,81 +14109,20 @@ function isText(value) {
 }
 
 // src/render/network-isolation.ts
-import { spawn } from "node:child_process";
+import { spawn as spawn2 } from "node:child_process";
 
 // src/render/tools.ts
 import { constants } from "node:fs";
 import { access } from "node:fs/promises";
-import { delimiter, join as join5 } from "node:path";
-async function kustomizeCommand(overrides = {}) {
-  const explicit = overrides.kustomize ?? nonEmpty(process.env.PLUMBLINE_KUSTOMIZE);
-  const kustomize = explicit ?? await findOnPath("kustomize");
-  if (kustomize) return { executable: kustomize, leadingArgs: ["build"], label: "kustomize build" };
-  const kubectl = await findOnPath("kubectl");
-  if (kubectl) return { executable: kubectl, leadingArgs: ["kustomize"], label: "kubectl kustomize" };
-  throw new PlumblineError(
-    "Neither kustomize nor kubectl was found on PATH",
-    "Install kustomize (or kubectl, which includes it), or set PLUMBLINE_KUSTOMIZE to the kustomize binary."
-  );
-}
-async function helmCommand(overrides = {}) {
-  const helm = await optionalHelm(overrides);
-  if (helm) return { executable: helm, leadingArgs: ["template"], label: "helm template" };
-  throw new PlumblineError(
-    "helm was not found on PATH",
-    "Install helm 3, or set PLUMBLINE_HELM to the helm binary."
-  );
-}
-async function optionalHelm(overrides = {}) {
-  return overrides.helm ?? nonEmpty(process.env.PLUMBLINE_HELM) ?? await findOnPath("helm");
-}
-async function findOnPath(name) {
-  for (const folder of (process.env.PATH ?? "").split(delimiter)) {
-    if (folder === "") continue;
-    const candidate = join5(folder, name);
-    try {
-      await access(candidate, constants.X_OK);
-      return candidate;
-    } catch {
-    }
-  }
-  return void 0;
-}
-function nonEmpty(value) {
-  return value === void 0 || value === "" ? void 0 : value;
-}
-
-// src/render/network-isolation.ts
-var probe;
-function networkIsolation() {
-  probe ??= findIsolation();
-  return probe;
-}
-function isolated(tool, isolation) {
-  const [executable = "unshare", ...args] = isolation;
-  return { ...tool, executable, leadingArgs: [...args, "--", tool.executable, ...tool.leadingArgs] };
-}
-async function findIsolation() {
-  const unshare = await findOnPath("unshare");
-  if (!unshare) return void 0;
-  const args = process.getuid?.() === 0 ? ["--net"] : ["--net", "--map-root-user"];
-  return await succeeds(unshare, [...args, "--", "true"]) ? [unshare, ...args] : void 0;
-}
-function succeeds(executable, args) {
-  return new Promise((resolve) => {
-    const child = spawn(executable, args, { stdio: "ignore" });
-    child.on("error", () => resolve(false));
-    child.on("close", (code2) => resolve(code2 === 0));
-  });
-}
+import { delimiter, join as join7 } from "node:path";
 
 // src/render/run-tool.ts
-import { spawn as spawn2 } from "node:child_process";
+import { spawn } from "node:child_process";
 var DEFAULT_TIMEOUT_MS = 10 * 60 * 1e3;
 var STDERR_LIMIT = 64 * 1024;
 function runTool(tool, args, run) {
   return new Promise((resolve, reject) => {
-    const child = spawn2(tool.executable, [...tool.leadingArgs, ...args], {
+    const child = spawn(tool.executable, [...tool.leadingArgs, ...args], {
       cwd: run.cwd,
       env: run.env,
       stdio: ["ignore", "pipe", "pipe"]
@@ -10984,6 +14167,95 @@ function runTool(tool, args, run) {
           stderr
         });
     });
+  });
+}
+
+// src/render/tools.ts
+async function kustomizeCommand(overrides = {}) {
+  const explicit = overrides.kustomize ?? nonEmpty(process.env.PLUMBLINE_KUSTOMIZE);
+  const kustomize = explicit ?? await findOnPath("kustomize");
+  if (kustomize) return { executable: kustomize, leadingArgs: ["build"], label: "kustomize build" };
+  const kubectl = await findOnPath("kubectl");
+  if (kubectl) return { executable: kubectl, leadingArgs: ["kustomize"], label: "kubectl kustomize" };
+  throw new PlumblineError(
+    "Neither kustomize nor kubectl was found on PATH",
+    "Install kustomize (or kubectl, which includes it), or set PLUMBLINE_KUSTOMIZE to the kustomize binary."
+  );
+}
+async function helmCommand(overrides = {}) {
+  const helm = await optionalHelm(overrides);
+  if (helm) return { executable: helm, leadingArgs: ["template"], label: "helm template" };
+  throw new PlumblineError(
+    "helm was not found on PATH",
+    "Install helm 3, or set PLUMBLINE_HELM to the helm binary."
+  );
+}
+var helmVersions = /* @__PURE__ */ new Map();
+function helmVersion(helm, env) {
+  let version = helmVersions.get(helm);
+  if (!version) {
+    version = askHelmVersion(helm, env);
+    helmVersions.set(helm, version);
+  }
+  return version;
+}
+async function askHelmVersion(helm, env) {
+  const tool = { executable: helm, leadingArgs: [], label: "helm version" };
+  const output = await runTool(tool, ["version", "--template", "{{.Version}}"], {
+    cwd: process.cwd(),
+    env,
+    maxOutputBytes: 4096,
+    timeoutMs: 3e4
+  });
+  const version = output.outcome === "exited" && output.exitCode === 0 ? output.stdout.trim() : "";
+  if (!/^v[34]\./.test(version)) {
+    throw new PlumblineError(
+      `${helm} is not helm 3 or 4 (it says its version is "${version.slice(0, 40) || "unknown"}")`,
+      "Install helm 3 or 4, or set PLUMBLINE_HELM to one."
+    );
+  }
+  return version;
+}
+async function optionalHelm(overrides = {}) {
+  return overrides.helm ?? nonEmpty(process.env.PLUMBLINE_HELM) ?? await findOnPath("helm");
+}
+async function findOnPath(name) {
+  for (const folder of (process.env.PATH ?? "").split(delimiter)) {
+    if (folder === "") continue;
+    const candidate = join7(folder, name);
+    try {
+      await access(candidate, constants.X_OK);
+      return candidate;
+    } catch {
+    }
+  }
+  return void 0;
+}
+function nonEmpty(value) {
+  return value === void 0 || value === "" ? void 0 : value;
+}
+
+// src/render/network-isolation.ts
+var probe;
+function networkIsolation() {
+  probe ??= findIsolation();
+  return probe;
+}
+function isolated(tool, isolation) {
+  const [executable = "unshare", ...args] = isolation;
+  return { ...tool, executable, leadingArgs: [...args, "--", tool.executable, ...tool.leadingArgs] };
+}
+async function findIsolation() {
+  const unshare = await findOnPath("unshare");
+  if (!unshare) return void 0;
+  const args = process.getuid?.() === 0 ? ["--net"] : ["--net", "--map-root-user"];
+  return await succeeds(unshare, [...args, "--", "true"]) ? [unshare, ...args] : void 0;
+}
+function succeeds(executable, args) {
+  return new Promise((resolve) => {
+    const child = spawn2(executable, args, { stdio: "ignore" });
+    child.on("error", () => resolve(false));
+    child.on("close", (code2) => resolve(code2 === 0));
   });
 }
 
@@ -11051,14 +14323,14 @@ ${reason}`, hint);
 
 // src/render/helm.ts
 async function renderHelm(context3, env) {
-  const repoRoot = context3.boundary.root;
-  await checkDependencies(repoRoot, env.path);
-  await requireChartInside(context3.boundary, env.path);
-  const valuesFiles = (env.helm?.valuesFiles ?? []).map((file) => posix2.join(env.path, file));
+  const { chart, charts, sourcePrefix } = env.helm?.chart ? await remoteChart(context3, env) : await localChart(context3, env.path);
+  const valuesFiles = (env.helm?.valuesFiles ?? []).map((file) => posix3.join(env.path, file));
   for (const file of valuesFiles) await realPathInside(context3.boundary, file);
   const helm = await helmCommand(context3.tools);
-  const args = [releaseName(env), env.path, "--include-crds", "--skip-tests"];
-  if (env.helm?.namespace) args.push("--namespace", env.helm.namespace);
+  const args = [releaseName(env), chart, "--include-crds", "--skip-tests"];
+  const namespace = environmentNamespace(env);
+  if (namespace) args.push("--namespace", namespace);
+  args.push(...helmCapabilityArgs(context3.capabilities));
   for (const file of valuesFiles) args.push("--values", file);
   const output = await runRenderer(context3, helm, args);
   if (output.outcome !== "exited" || output.exitCode !== 0) {
@@ -11067,56 +14339,57 @@ async function renderHelm(context3, env) {
       context3,
       helm,
       output,
-      missingDependency ? `Run \`helm dependency build ${env.path}\` and commit the charts/ folder (or build it in CI before plumbline).` : `Run \`helm template ${args.join(" ")}\` locally to see the whole output.`
+      missingDependency ? `Vendor every dependency in ${env.path}/charts/ (helm dependency build ${env.path}), or none: plumbline fetches them when charts/ is empty.` : `Run \`helm template\` on ${env.path} locally to see the whole output.`
     );
   }
-  return parseManifests({
+  const resources = parseManifests({
     text: output.stdout,
     // `# Source: CHART/templates/x.yaml` names the template; the template's own line is
     // unknown after rendering, so the source carries no line.
-    locate: (_line, comment) => ({ file: templatePath(env.path, comment) }),
+    locate: (_line, comment) => ({ file: templatePath(sourcePrefix, comment) }),
     describe: (line) => `${env.path} (helm template output line ${line})`
   });
+  return { resources, charts };
+}
+async function localChart(context3, chartPath) {
+  if (await realPathInside(context3.boundary, posix3.join(chartPath, "Chart.yaml")) === void 0) {
+    throw new PlumblineError(
+      `${chartPath} holds no Chart.yaml`,
+      "Point path at the chart folder, set helm.chart to render a chart from a repository, or set renderer to auto, plain or kustomize."
+    );
+  }
+  await requireChartInside(context3.boundary, chartPath);
+  const { chart, charts } = await withDependencies(context3, chartPath);
+  return { chart, charts, sourcePrefix: chartPath };
+}
+async function remoteChart(context3, env) {
+  const source = env.helm.chart;
+  const fetched = await context3.charts.fetch(source, "configuration");
+  const label = `${source.name} ${fetched.version}`;
+  await checkChartArchive(fetched.file, `${label} from ${source.repository}`);
+  const provenance = {
+    repository: source.repository,
+    name: source.name,
+    version: fetched.version,
+    digest: fetched.digest
+  };
+  if (fetched.manifestDigest) provenance.manifestDigest = fetched.manifestDigest;
+  return { chart: fetched.file, charts: [provenance], sourcePrefix: `${source.name}@${fetched.version}` };
 }
 function releaseName(env) {
   return env.helm?.releaseName ?? env.name.toLowerCase().replace(/[^a-z0-9-]+/g, "-").replace(/^-+|-+$/g, "");
 }
-function templatePath(chartPath, comment) {
+function templatePath(prefix, comment) {
   const source = comment?.match(/^\s*Source:\s*(\S+)/m)?.[1];
-  if (!source) return `${chartPath} (helm template output)`;
+  if (!source) return `${prefix} (helm template output)`;
   const withinChart = source.slice(source.indexOf("/") + 1);
-  return posix2.join(chartPath, withinChart);
-}
-async function checkDependencies(repoRoot, chartPath) {
-  let text;
-  try {
-    text = await readFile2(join6(repoRoot, chartPath, "Chart.yaml"), "utf8");
-  } catch {
-    throw new PlumblineError(
-      `${chartPath} holds no Chart.yaml`,
-      "Point path at the chart folder, or set renderer to auto, plain or kustomize."
-    );
-  }
-  const chart = (0, import_yaml3.parseDocument)(text).toJS();
-  const dependencies = chart?.dependencies ?? [];
-  if (dependencies.length === 0) return;
-  let vendored = [];
-  try {
-    vendored = await readdir3(join6(repoRoot, chartPath, "charts"));
-  } catch {
-  }
-  if (vendored.length > 0) return;
-  const names = dependencies.map((dependency) => dependency.name ?? "?").join(", ");
-  throw new PlumblineError(
-    `Chart.yaml in ${chartPath} depends on ${names}, but ${chartPath}/charts/ holds no charts`,
-    `Run \`helm dependency build ${chartPath}\` and commit the charts/ folder (or build it in CI before plumbline).`
-  );
+  return posix3.join(prefix, withinChart);
 }
 
 // src/render/kustomize-inputs.ts
-var import_yaml4 = __toESM(require_dist(), 1);
-import { readFile as readFile3, stat } from "node:fs/promises";
-import { isAbsolute as isAbsolute2, join as join7, relative as relative2, sep as sep3 } from "node:path";
+var import_yaml5 = __toESM(require_dist(), 1);
+import { readFile as readFile5, stat } from "node:fs/promises";
+import { isAbsolute as isAbsolute2, join as join8, relative as relative2, sep as sep3 } from "node:path";
 
 // src/render/remote-reference.ts
 function isRemoteReference(reference) {
@@ -11160,7 +14433,7 @@ async function kustomizeInputs(boundary, folder) {
         await follow(configReferences(parseYaml(reference.value, namedIn)), dir, namedIn);
         continue;
       }
-      const path = isAbsolute2(reference.value) ? reference.value : join7(dir, reference.value);
+      const path = isAbsolute2(reference.value) ? reference.value : join8(dir, reference.value);
       const real = await realPathInside(boundary, path);
       if (real === void 0) {
         if (isRemoteReference(reference.value))
@@ -11176,7 +14449,7 @@ async function kustomizeInputs(boundary, folder) {
       if (isFolder2 && reference.kind === "kustomization") pending.push(real);
       else if (!isFolder2 && reference.kind === "kustomization" && reference.config) {
         const file = shown(real);
-        await follow(configReferences(parseYaml(await readFile3(real, "utf8"), file)), dir, file);
+        await follow(configReferences(parseYaml(await readFile5(real, "utf8"), file)), dir, file);
       }
     }
   };
@@ -11188,7 +14461,7 @@ async function kustomizeInputs(boundary, folder) {
     if (!file || await realPathInside(boundary, file) === void 0) continue;
     inputs.kustomizations.push(shown(dir));
     inputs.paths.push(shown(file));
-    const [kustomization = {}] = parseYaml(await readFile3(file, "utf8"), shown(file));
+    const [kustomization = {}] = parseYaml(await readFile5(file, "utf8"), shown(file));
     await follow(kustomizationReferences(kustomization), dir, shown(file));
   }
   return inputs;
@@ -11204,37 +14477,37 @@ function kustomizationReferences(kustomization) {
     if (typeof value === "string" && value !== "" && !value.includes("\n")) references.push({ kind, value });
   };
   for (const field of RESOURCE_FIELDS)
-    for (const entry of listOf(kustomization[field])) add("kustomization", entry);
+    for (const entry of listOf2(kustomization[field])) add("kustomization", entry);
   for (const field of CONFIG_FIELDS) {
-    for (const entry of listOf(kustomization[field])) {
+    for (const entry of listOf2(kustomization[field])) {
       if (typeof entry !== "string") continue;
       if (entry.includes("\n")) references.push({ kind: "inline-config", value: entry });
       else references.push({ kind: "kustomization", value: entry, config: true });
     }
   }
-  for (const field of FILE_LIST_FIELDS) for (const entry of listOf(kustomization[field])) add("file", entry);
+  for (const field of FILE_LIST_FIELDS) for (const entry of listOf2(kustomization[field])) add("file", entry);
   for (const field of PATCH_FIELDS)
-    for (const entry of listOf(kustomization[field])) add("file", recordOf(entry).path);
+    for (const entry of listOf2(kustomization[field])) add("file", recordOf(entry).path);
   for (const field of GENERATOR_FIELDS) {
-    for (const generator of listOf(kustomization[field])) {
+    for (const generator of listOf2(kustomization[field])) {
       const { files, envs, env } = recordOf(generator);
-      for (const entry of listOf(files))
+      for (const entry of listOf2(files))
         add("file", typeof entry === "string" ? entry.slice(entry.indexOf("=") + 1) : entry);
-      for (const entry of listOf(envs)) add("file", entry);
+      for (const entry of listOf2(envs)) add("file", entry);
       add("file", env);
     }
   }
   add("file", recordOf(kustomization.openapi).path);
   const globals = recordOf(kustomization.helmGlobals);
   const chartHome = typeof globals.chartHome === "string" ? globals.chartHome : "charts";
-  const charts = [...listOf(kustomization.helmCharts), ...listOf(kustomization.helmChartInflationGenerator)];
+  const charts = [...listOf2(kustomization.helmCharts), ...listOf2(kustomization.helmChartInflationGenerator)];
   for (const chart of charts.map(recordOf)) {
     const repo = chart.repo ?? chart.chartRepoUrl;
     if (typeof repo === "string" && repo !== "") references.push({ kind: "remote", value: repo });
     else if (typeof chart.name === "string" || typeof chart.chartName === "string")
-      add("chart", join7(chartHome, String(chart.name ?? chart.chartName)));
+      add("chart", join8(chartHome, String(chart.name ?? chart.chartName)));
     add("file", chart.valuesFile ?? chart.valuesLocal);
-    for (const entry of listOf(chart.additionalValuesFiles)) add("file", entry);
+    for (const entry of listOf2(chart.additionalValuesFiles)) add("file", entry);
   }
   if (charts.length > 0) add("file", chartHome);
   return references;
@@ -11264,13 +14537,13 @@ function configReferences(documents) {
 }
 async function kustomizationFile(dir) {
   for (const name of KUSTOMIZATION_FILES) {
-    if (await isFile(join7(dir, name))) return join7(dir, name);
+    if (await isFile(join8(dir, name))) return join8(dir, name);
   }
   return void 0;
 }
 function parseYaml(text, file) {
-  const lineCounter = new import_yaml4.LineCounter();
-  const documents = (0, import_yaml4.parseAllDocuments)(text, { lineCounter, prettyErrors: false, logLevel: "error" });
+  const lineCounter = new import_yaml5.LineCounter();
+  const documents = (0, import_yaml5.parseAllDocuments)(text, { lineCounter, prettyErrors: false, logLevel: "error" });
   const at = (offset) => {
     const { line, col } = lineCounter.linePos(offset);
     return `${file}:${line}:${col}`;
@@ -11310,7 +14583,7 @@ async function isFile(path) {
     return false;
   }
 }
-function listOf(value) {
+function listOf2(value) {
   return Array.isArray(value) ? value : [];
 }
 function recordOf(value) {
@@ -11332,7 +14605,8 @@ async function renderKustomize(context3, path) {
   for (const chart of inputs.charts) await requireChartInside(context3.boundary, chart);
   const kustomize = await kustomizeCommand(context3.tools);
   const helm = context3.sandbox.helmForKustomize;
-  const helmArgs = helm ? ["--enable-helm", "--helm-command", helm] : [];
+  const ranHelm = helm !== void 0 && inputs.charts.length > 0;
+  const helmArgs = helm ? ["--enable-helm", "--helm-command", helm, ...kustomizeCapabilityArgs(context3.capabilities)] : [];
   const output = await runRenderer(context3, kustomize, [path, ...helmArgs]);
   if (output.outcome !== "exited" || output.exitCode !== 0) {
     throw renderFailure(
@@ -11343,23 +14617,95 @@ async function renderKustomize(context3, path) {
     );
   }
   const file = `${path} (kustomize output)`;
-  return parseManifests({
+  const resources = parseManifests({
     text: output.stdout,
     locate: (line) => ({ file, line }),
     describe: (line) => `${file}:${line}`
   });
+  return { resources, ranHelm };
+}
+
+// src/scope.ts
+var CLUSTER_SCOPED = /* @__PURE__ */ new Set([
+  "/Namespace",
+  "/Node",
+  "/PersistentVolume",
+  "/ComponentStatus",
+  "admissionregistration.k8s.io/MutatingWebhookConfiguration",
+  "admissionregistration.k8s.io/ValidatingWebhookConfiguration",
+  "admissionregistration.k8s.io/ValidatingAdmissionPolicy",
+  "admissionregistration.k8s.io/ValidatingAdmissionPolicyBinding",
+  "admissionregistration.k8s.io/MutatingAdmissionPolicy",
+  "admissionregistration.k8s.io/MutatingAdmissionPolicyBinding",
+  "apiextensions.k8s.io/CustomResourceDefinition",
+  "apiregistration.k8s.io/APIService",
+  "authentication.k8s.io/TokenReview",
+  "authentication.k8s.io/SelfSubjectReview",
+  "authorization.k8s.io/SelfSubjectAccessReview",
+  "authorization.k8s.io/SelfSubjectRulesReview",
+  "authorization.k8s.io/SubjectAccessReview",
+  "certificates.k8s.io/CertificateSigningRequest",
+  "certificates.k8s.io/ClusterTrustBundle",
+  "flowcontrol.apiserver.k8s.io/FlowSchema",
+  "flowcontrol.apiserver.k8s.io/PriorityLevelConfiguration",
+  "internal.apiserver.k8s.io/StorageVersion",
+  "networking.k8s.io/IngressClass",
+  "networking.k8s.io/IPAddress",
+  "networking.k8s.io/ServiceCIDR",
+  "node.k8s.io/RuntimeClass",
+  "rbac.authorization.k8s.io/ClusterRole",
+  "rbac.authorization.k8s.io/ClusterRoleBinding",
+  "resource.k8s.io/DeviceClass",
+  "resource.k8s.io/ResourceSlice",
+  "scheduling.k8s.io/PriorityClass",
+  "storage.k8s.io/CSIDriver",
+  "storage.k8s.io/CSINode",
+  "storage.k8s.io/StorageClass",
+  "storage.k8s.io/VolumeAttachment",
+  "storage.k8s.io/VolumeAttributesClass",
+  "storagemigration.k8s.io/StorageVersionMigration"
+]);
+function isBuiltInClusterScoped(group, kind) {
+  return CLUSTER_SCOPED.has(`${group}/${kind}`);
+}
+function scopesFromCrds(desired) {
+  const scopes = /* @__PURE__ */ new Map();
+  for (const { object } of desired) {
+    if (object.kind !== "CustomResourceDefinition" || splitApiVersion(object.apiVersion).group !== "apiextensions.k8s.io") {
+      continue;
+    }
+    const spec = object.spec;
+    if (!spec?.group || !spec.names?.kind) continue;
+    for (const version of spec.versions ?? []) {
+      if (version.name)
+        scopes.set(`${spec.group}/${version.name}/${spec.names.kind}`, spec.scope !== "Cluster");
+    }
+  }
+  return scopes;
+}
+
+// src/render/namespace.ts
+function fillNamespace(resources, namespace) {
+  const crdScopes = scopesFromCrds(resources);
+  return resources.map((resource) => {
+    const { object, id } = resource;
+    if (object.metadata.namespace) return resource;
+    const namespaced = crdScopes.get(`${object.apiVersion}/${object.kind}`) ?? !isBuiltInClusterScoped(id.group, id.kind);
+    if (!namespaced) return resource;
+    return toResource({ ...object, metadata: { ...object.metadata, namespace } }, resource.source);
+  });
 }
 
 // src/render/plain.ts
-import { readdir as readdir4, readFile as readFile4 } from "node:fs/promises";
-import { join as join8, posix as posix3, relative as relative3, sep as sep4 } from "node:path";
+import { readdir as readdir4, readFile as readFile6 } from "node:fs/promises";
+import { join as join9, posix as posix4, relative as relative3, sep as sep4 } from "node:path";
 var MANIFEST_EXTENSIONS = [".yaml", ".yml", ".json"];
 async function renderPlain(context3, path) {
   const repoRoot = context3.boundary.root;
   const resources = [];
   let bytes = 0;
   for (const file of await manifestFiles(repoRoot, path)) {
-    const text = await readFile4(join8(repoRoot, file), "utf8");
+    const text = await readFile6(join9(repoRoot, file), "utf8");
     bytes += Buffer.byteLength(text);
     if (bytes > context3.settings.limits.bytes) {
       throw new PlumblineError(
@@ -11378,43 +14724,44 @@ async function renderPlain(context3, path) {
   return resources;
 }
 async function manifestFiles(repoRoot, folder) {
-  const entries = await readdir4(join8(repoRoot, folder), { withFileTypes: true, recursive: true });
+  const entries = await readdir4(join9(repoRoot, folder), { withFileTypes: true, recursive: true });
   return entries.filter(
     (entry) => entry.isFile() && MANIFEST_EXTENSIONS.some((extension) => entry.name.endsWith(extension))
-  ).map((entry) => relative3(join8(repoRoot, folder), join8(entry.parentPath, entry.name)).split(sep4).join("/")).filter((file) => !file.split("/").some((part) => part.startsWith("."))).map((file) => posix3.join(folder, file)).sort();
+  ).map((entry) => relative3(join9(repoRoot, folder), join9(entry.parentPath, entry.name)).split(sep4).join("/")).filter((file) => !file.split("/").some((part) => part.startsWith("."))).map((file) => posix4.join(folder, file)).sort();
 }
 
 // src/render/sandbox.ts
-import { chmod, mkdir, mkdtemp as mkdtemp2, rm as rm2, writeFile } from "node:fs/promises";
+import { chmod, mkdir as mkdir3, mkdtemp as mkdtemp2, rm as rm3, writeFile as writeFile2 } from "node:fs/promises";
 import { tmpdir as tmpdir2 } from "node:os";
-import { join as join9 } from "node:path";
+import { join as join10 } from "node:path";
 var NO_NETWORK_PROXY = "http://127.0.0.1:9";
 var PROXY_VARIABLES = ["HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"];
 var NO_PROXY_VARIABLES = ["NO_PROXY", "no_proxy"];
 var HELM_SUBCOMMANDS_FOR_KUSTOMIZE = ["version", "template"];
 async function openSandbox(options) {
-  const root = await mkdtemp2(join9(tmpdir2(), "plumbline-render-"));
-  const path = (...parts) => join9(root, ...parts);
+  const root = await mkdtemp2(join10(tmpdir2(), "plumbline-render-"));
+  const path = (...parts) => join10(root, ...parts);
   const folders = {
     home: path("home"),
     tmp: path("tmp"),
     bin: path("bin"),
+    scratch: path("scratch"),
     helmConfig: path("helm", "config"),
     helmCache: path("helm", "cache"),
     helmData: path("helm", "data"),
     helmPlugins: path("helm", "plugins")
   };
-  for (const folder of Object.values(folders)) await mkdir(folder, { recursive: true });
+  for (const folder of Object.values(folders)) await mkdir3(folder, { recursive: true });
   const emptyKubeconfig = path("kubeconfig");
-  await writeFile(emptyKubeconfig, "");
+  await writeFile2(emptyKubeconfig, "");
   const helmHomes = {
     HELM_CONFIG_HOME: folders.helmConfig,
     HELM_CACHE_HOME: folders.helmCache,
     HELM_DATA_HOME: folders.helmData,
     HELM_PLUGINS: folders.helmPlugins,
-    HELM_REPOSITORY_CONFIG: join9(folders.helmConfig, "repositories.yaml"),
-    HELM_REPOSITORY_CACHE: join9(folders.helmCache, "repository"),
-    HELM_REGISTRY_CONFIG: join9(folders.helmConfig, "registry", "config.json")
+    HELM_REPOSITORY_CONFIG: join10(folders.helmConfig, "repositories.yaml"),
+    HELM_REPOSITORY_CACHE: join10(folders.helmCache, "repository"),
+    HELM_REGISTRY_CONFIG: join10(folders.helmConfig, "registry", "config.json")
   };
   const online = options.allowHosts.length > 0;
   const env = {
@@ -11422,9 +14769,9 @@ async function openSandbox(options) {
     PATH: process.env.PATH ?? "/usr/bin:/bin",
     HOME: folders.home,
     TMPDIR: folders.tmp,
-    XDG_CONFIG_HOME: join9(folders.home, ".config"),
-    XDG_CACHE_HOME: join9(folders.home, ".cache"),
-    XDG_DATA_HOME: join9(folders.home, ".local", "share"),
+    XDG_CONFIG_HOME: join10(folders.home, ".config"),
+    XDG_CACHE_HOME: join10(folders.home, ".cache"),
+    XDG_DATA_HOME: join10(folders.home, ".local", "share"),
     KUBECONFIG: emptyKubeconfig,
     ...helmHomes,
     // git, for kustomize's remote bases: no system or user configuration, no prompts, and
@@ -11437,15 +14784,16 @@ async function openSandbox(options) {
   };
   let helmForKustomize;
   if (options.helm) {
-    helmForKustomize = join9(folders.bin, "helm");
+    helmForKustomize = join10(folders.bin, "helm");
     const subcommands = online ? [...HELM_SUBCOMMANDS_FOR_KUSTOMIZE, "pull"] : HELM_SUBCOMMANDS_FOR_KUSTOMIZE;
-    await writeFile(helmForKustomize, helmWrapper(options.helm, helmHomes, subcommands));
+    await writeFile2(helmForKustomize, helmWrapper(options.helm, helmHomes, subcommands));
     await chmod(helmForKustomize, 493);
   }
   return {
     env,
     helmForKustomize,
-    dispose: () => rm2(root, { recursive: true, force: true })
+    scratch: folders.scratch,
+    dispose: () => rm3(root, { recursive: true, force: true })
   };
 }
 function noNetworkProxies() {
@@ -11489,12 +14837,36 @@ async function renderEnvironment(repoRoot, env, options = {}) {
     const boundary = await boundaryOf(repoRoot, options.top);
     await requireFolder(repoRoot, env.path);
     await realPathInside(boundary, env.path);
-    const renderer = env.renderer === "auto" ? await detectRenderer(repoRoot, env.path) : env.renderer;
-    const context3 = { boundary, sandbox, settings, tools };
-    const resources = renderer === "kustomize" ? await renderKustomize(context3, env.path) : renderer === "helm" ? await renderHelm(context3, env) : await renderPlain(context3, env.path);
+    const renderer = rendererOf(env) ?? await detectRenderer(repoRoot, env.path);
+    const capabilities = chooseCapabilities(env, options.clusterCapabilities?.get(env.name));
+    const context3 = {
+      boundary,
+      sandbox,
+      settings,
+      tools,
+      charts: options.charts ?? defaultChartFetcher(settings),
+      capabilities
+    };
+    const provenance = { charts: [] };
+    let resources;
+    let ranHelm = false;
+    if (renderer === "kustomize") {
+      ({ resources, ranHelm } = await renderKustomize(context3, env.path));
+    } else if (renderer === "helm") {
+      ({ resources, charts: provenance.charts } = await renderHelm(context3, env));
+      ranHelm = true;
+    } else {
+      resources = await renderPlain(context3, env.path);
+    }
+    if (ranHelm && helm) {
+      provenance.capabilities = capabilitiesProvenance(capabilities);
+      provenance.helmVersion = await helmVersion(helm, sandbox.env);
+    }
+    const namespace = environmentNamespace(env);
+    if (namespace) resources = fillNamespace(resources, namespace);
     requireWithinObjectLimit(resources, settings);
     requireUniqueKeys(resources);
-    return resources;
+    return { resources, provenance };
   } catch (error) {
     if (!(error instanceof PlumblineError)) throw error;
     throw new PlumblineError(`Environment "${env.name}" (${env.path}): ${error.message}`, error.hint, {
@@ -11506,12 +14878,16 @@ async function renderEnvironment(repoRoot, env, options = {}) {
   }
 }
 async function renderEnvironments(repoRoot, envs, options = {}) {
+  options = {
+    ...options,
+    charts: options.charts ?? defaultChartFetcher(options.settings ?? renderSettings())
+  };
   const limit = pLimit(options.concurrency ?? Math.min(4, availableParallelism()));
   return Promise.all(
     envs.map(
       (environment) => limit(async () => {
         try {
-          return { environment, resources: await renderEnvironment(repoRoot, environment, options) };
+          return { environment, ...await renderEnvironment(repoRoot, environment, options) };
         } catch (error) {
           return { environment, error: error instanceof Error ? error : new Error(String(error)) };
         }
@@ -11519,8 +14895,15 @@ async function renderEnvironments(repoRoot, envs, options = {}) {
     )
   );
 }
+function rendererOf(env) {
+  if (env.helm?.chart) return "helm";
+  return env.renderer === "auto" ? void 0 : env.renderer;
+}
+function defaultChartFetcher(settings) {
+  return new ChartFetcher({ cacheFolder: chartCacheFolder(process.env), settings, env: process.env });
+}
 async function requireFolder(repoRoot, path) {
-  const isFolder2 = await stat2(join10(repoRoot, path)).then(
+  const isFolder2 = await stat2(join11(repoRoot, path)).then(
     (stats) => stats.isDirectory(),
     () => false
   );
@@ -11642,6 +15025,33 @@ function describeNotice(environment, notice, vocabulary) {
 }
 function describeCounts({ added, changed, deleted, unchanged }) {
   return `${added} to add, ${changed} to change, ${deleted} to delete, ${unchanged} unchanged`;
+}
+function describeRendered(rendered) {
+  if (!rendered) return [];
+  const sentences = [];
+  const head = rendered.head ?? rendered.base;
+  for (const chart of head?.charts ?? []) {
+    const before = rendered.base?.charts.find(
+      (candidate) => candidate.repository === chart.repository && candidate.name === chart.name
+    );
+    const version = rendered.head && before && before.version !== chart.version ? `${before.version} \u2192 ${chart.version}` : chart.version;
+    const digest = (chart.manifestDigest ?? chart.digest).slice(0, "sha256:".length + 12);
+    const of = chart.dependencyOf ? `, a dependency of ${chart.dependencyOf}` : "";
+    sentences.push(`chart ${chart.name} ${version} from ${chart.repository} (${digest})${of}`);
+  }
+  const capabilities = head?.capabilities;
+  if (capabilities) {
+    const version = capabilities.kubeVersion ? `Kubernetes ${capabilities.kubeVersion}` : "helm's default Kubernetes version";
+    const apis = capabilities.apiVersions > 0 ? ` and ${plural(capabilities.apiVersions, "API version")}` : "";
+    const from = {
+      cluster: "from the cluster's discovery",
+      configuration: "from the configuration",
+      helm: "(helm's defaults: no cluster was asked and the configuration sets none)"
+    }[capabilities.from];
+    const helm = head?.helmVersion ? `helm ${head.helmVersion}` : "helm";
+    sentences.push(`${helm} rendered for ${version}${apis} ${from}`);
+  }
+  return sentences;
 }
 
 // src/report/markdown-syntax.ts
@@ -11840,15 +15250,8 @@ function redactStrings(value) {
 export {
   context2 as context,
   pLimit,
-  splitApiVersion,
-  resourceId,
-  resourceKey,
-  displayName,
-  toResource,
-  maskValue,
-  isMasked,
-  isSecret,
-  maskSecret,
+  chartCacheFolder,
+  ChartFetcher,
   parsePointer,
   listItemNames,
   changedFields,
@@ -11877,6 +15280,17 @@ export {
   workTreeTop,
   headRevision,
   commitExists,
+  environmentNamespace,
+  splitApiVersion,
+  resourceId,
+  resourceKey,
+  displayName,
+  toResource,
+  maskValue,
+  isMasked,
+  isSecret,
+  maskSecret,
+  scopesFromCrds,
   renderEnvironment,
   renderEnvironments,
   RISK_LABELS,
@@ -11892,6 +15306,7 @@ export {
   describeComparedWith,
   describeNotice,
   describeCounts,
+  describeRendered,
   escapeHtml,
   htmlText,
   escapeInline,

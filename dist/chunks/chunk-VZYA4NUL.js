@@ -1,16 +1,18 @@
 import { createRequire as __plumblineCreateRequire } from 'node:module';
 const require = __plumblineCreateRequire(import.meta.url);
 import {
+  ClusterClients,
   buildMarker,
   compareEnvironmentLive,
-  connectCluster,
   findMarker,
   selectEnvironments
-} from "./chunk-3BMLXAP6.js";
+} from "./chunk-ZAK6UQJC.js";
 import {
   silentLog
 } from "./chunk-E7ACZTBR.js";
 import {
+  ChartFetcher,
+  chartCacheFolder,
   code,
   commitExists,
   describeComparedWith,
@@ -32,10 +34,10 @@ import {
   truncateSection,
   withCheckout,
   workTreeTop
-} from "./chunk-B4T4UFD2.js";
+} from "./chunk-MAK2BQDB.js";
 import {
   loadConfig
-} from "./chunk-PIPRG2NU.js";
+} from "./chunk-ASIA5NNR.js";
 import {
   NO_OPTIONS,
   PlumblineError,
@@ -777,14 +779,19 @@ async function runDrift(options) {
   const after = options.after ?? config.drift.after;
   const labels = options.labels ?? config.drift.labels;
   const now = options.now ?? (() => (/* @__PURE__ */ new Date()).toISOString());
-  const clients = /* @__PURE__ */ new Map();
+  const clients = new ClusterClients(options.kubeconfigPath);
+  const charts = new ChartFetcher({
+    cacheFolder: options.chartCache ?? chartCacheFolder(process.env),
+    settings: config.render,
+    env: process.env
+  });
   const outcomes = [];
   try {
     for (const env of environments) {
       const outcome = await log.group(env.name, async (group) => {
         const say = (message) => group.info(message);
         say(`checking for drift (${options.mode})`);
-        const drift = await checkEnvironment(env, config, head.sha, options, clients, say);
+        const drift = await checkEnvironment(env, config, head.sha, options, { clients, charts }, say);
         const outcome2 = { drift };
         say(drift.error === void 0 ? `${drift.objects.length} objects drifted` : `failed: ${drift.error}`);
         if (options.forge && drift.error === void 0) {
@@ -806,8 +813,7 @@ async function runDrift(options) {
       outcomes.push(outcome);
     }
   } finally {
-    for (const client of clients.values()) client.then((c) => c.close()).catch(() => {
-    });
+    await clients.close();
   }
   return { environments: outcomes, after };
 }
@@ -833,14 +839,19 @@ function pickEnvironments(config, options) {
   }
   return withCluster;
 }
-async function checkEnvironment(env, config, headSha, options, clients, log) {
+async function checkEnvironment(env, config, headSha, options, run, log) {
   const context = options.context ?? env.cluster?.context;
   const comparedWith = context ? { kind: "cluster", context } : { kind: "cluster" };
   const headOnly = { sha: headSha, source: "head" };
   try {
-    const client = await clientFor(clients, options.kubeconfigPath, context);
-    const rendered = await renderEnvironment(options.repoRoot, env, {
+    const client = await run.clients.for(context);
+    const renderOptions = {
       settings: config.render,
+      charts: run.charts,
+      clusterCapabilities: /* @__PURE__ */ new Map([[env.name, await client.capabilities()]])
+    };
+    const { resources: rendered } = await renderEnvironment(options.repoRoot, env, {
+      ...renderOptions,
       top: await workTreeTop(options.repoRoot)
     });
     let detection = await compareEnvironmentLive(env, rendered, client, config, options.mode, comparedWith, {
@@ -855,10 +866,10 @@ async function checkEnvironment(env, config, headSha, options, clients, log) {
         log(
           `${env.name}: the environment runs ${sha.slice(0, 7)} (${recorded.from}); comparing with that commit`
         );
-        const deployed = await withCheckout(
+        const { resources: deployed } = await withCheckout(
           options.repoRoot,
           sha,
-          (dir, top) => renderEnvironment(dir, env, { settings: config.render, top })
+          (dir, top) => renderEnvironment(dir, env, { ...renderOptions, top })
         );
         detection = await compareEnvironmentLive(env, deployed, client, config, options.mode, comparedWith, {
           adjustAfter: withoutUnlistedItems
@@ -888,18 +899,6 @@ async function checkEnvironment(env, config, headSha, options, clients, log) {
       error: describeError(error)
     };
   }
-}
-function clientFor(clients, kubeconfigPath, context) {
-  const key = `${kubeconfigPath ?? ""}|${context ?? ""}`;
-  let client = clients.get(key);
-  if (!client) {
-    const target = {};
-    if (kubeconfigPath) target.kubeconfigPath = kubeconfigPath;
-    if (context) target.context = context;
-    client = connectCluster(target);
-    clients.set(key, client);
-  }
-  return client;
 }
 async function recordedRevision(source, live, client) {
   if (source.from === "annotation") return revisionFromAnnotations(source.name, live.objects.values());

@@ -6,7 +6,7 @@ import {
   detectForge,
   forgeFromEnvironment,
   gitHubRepositoryOfRemote
-} from "./chunk-YBLGLEEO.js";
+} from "./chunk-NM7RUJOQ.js";
 import {
   Command,
   Option,
@@ -17,15 +17,15 @@ import {
   planTargetChange,
   plumblineAuthor,
   promote
-} from "./chunk-XXIRQVOA.js";
-import "./chunk-O5VRBA7H.js";
+} from "./chunk-7TY473SW.js";
+import "./chunk-43OOS3KE.js";
 import "./chunk-E7ACZTBR.js";
 import {
   runGit
-} from "./chunk-B4T4UFD2.js";
+} from "./chunk-MAK2BQDB.js";
 import {
   loadConfig
-} from "./chunk-PIPRG2NU.js";
+} from "./chunk-ASIA5NNR.js";
 import "./chunk-B3KOW7WP.js";
 import "./chunk-3N2GU25X.js";
 import {

@@ -2,19 +2,21 @@ import { createRequire as __plumblineCreateRequire } from 'node:module';
 const require = __plumblineCreateRequire(import.meta.url);
 import {
   renderMarkdownParts
-} from "./chunk-O5VRBA7H.js";
+} from "./chunk-43OOS3KE.js";
 import {
+  ClusterClients,
   compareEnvironmentLive,
-  connectCluster,
   findMarker,
   markerReserve,
   selectEnvironments,
   withMarker
-} from "./chunk-3BMLXAP6.js";
+} from "./chunk-ZAK6UQJC.js";
 import {
   silentLog
 } from "./chunk-E7ACZTBR.js";
 import {
+  ChartFetcher,
+  chartCacheFolder,
   compareSets,
   countChanges,
   describeComparedWith,
@@ -33,14 +35,14 @@ import {
   secretValueChanges,
   withCheckout,
   workTreeTop
-} from "./chunk-B4T4UFD2.js";
+} from "./chunk-MAK2BQDB.js";
 import {
   CONFIG_FILES,
   discoverEnvironments,
   loadConfig,
   loadConfigFrom,
   parseConfigText
-} from "./chunk-PIPRG2NU.js";
+} from "./chunk-ASIA5NNR.js";
 import {
   NO_OPTIONS,
   PlumblineError,
@@ -133,6 +135,14 @@ async function checkoutConfigFile(repoRoot) {
 // src/commands/plan.ts
 var LIVE_ENVIRONMENTS_AT_ONCE = 3;
 async function runPlan(options) {
+  const clients = new ClusterClients(options.kubeconfigPath);
+  try {
+    return await planWith(options, clients);
+  } finally {
+    await clients.close();
+  }
+}
+async function planWith(options, clients) {
   const log = options.log ?? silentLog;
   const { repoRoot, mode } = options;
   const head = await headRevision(repoRoot);
@@ -155,8 +165,7 @@ async function runPlan(options) {
       const chosen = await renderHead(
         trusted,
         options,
-        top,
-        log,
+        { top, log, clients },
         (env) => atHead(env) || atBase(env) || moved(env)
       );
       const headSide = new Map(chosen.headRenders);
@@ -166,7 +175,7 @@ async function runPlan(options) {
           headSide.set(env.name, { environment: env, error: movedOnTheBase(env) });
           liveSide.set(env.name, { environment: env, error: movedOnTheBase(env) });
         } else if (!atHead(env)) {
-          headSide.set(env.name, { environment: env, resources: [] });
+          headSide.set(env.name, { environment: env, resources: [], provenance: { charts: [] } });
           if (comparesWithBase) liveSide.delete(env.name);
           else liveSide.set(env.name, { environment: env, error: removedByTheChange(env) });
         }
@@ -174,7 +183,7 @@ async function runPlan(options) {
       if (comparesWithBase) {
         const baseRenders = byEnvironment(
           await renderEnvironments(baseDir, chosen.environments.filter(atBase), {
-            settings: trusted.config.render,
+            ...chosen.renderOptions,
             top: baseTop
           })
         );
@@ -186,7 +195,7 @@ async function runPlan(options) {
       return { ...chosen, headRenders: liveSide };
     });
   } else {
-    planned = await renderHead(await checkoutConfig(repoRoot), options, top, log, () => true);
+    planned = await renderHead(await checkoutConfig(repoRoot), options, { top, log, clients }, () => true);
   }
   result.config = planned.provenance;
   const { environments, headRenders, config } = planned;
@@ -195,7 +204,7 @@ async function runPlan(options) {
     headRenders,
     config,
     options,
-    log
+    { log, clients }
   );
   for (const env of environments) {
     const offlineResult = offline.get(env.name);
@@ -224,46 +233,70 @@ async function logEnvironments(log, result, environments, headRenders) {
     });
   }
 }
-async function renderHead(trusted, options, top, log, planned) {
+async function renderHead(trusted, options, run, planned) {
   const environments = selectEnvironments(trusted.config, options.environments ?? []).filter(planned);
-  log.info(`rendering ${plural(environments.length, "environment")}`);
+  const renderOptions = {
+    settings: trusted.config.render,
+    charts: new ChartFetcher({
+      cacheFolder: options.chartCache ?? chartCacheFolder(process.env),
+      settings: trusted.config.render,
+      env: process.env
+    }),
+    clusterCapabilities: await run.clients.capabilities(
+      environments.filter((env) => asksCluster(env, options)).map((env) => ({ env, context: contextOf(env, options) }))
+    )
+  };
+  run.log.info(`rendering ${plural(environments.length, "environment")}`);
   const headRenders = byEnvironment(
-    await renderEnvironments(options.repoRoot, environments, { settings: trusted.config.render, top })
+    await renderEnvironments(options.repoRoot, environments, { ...renderOptions, top: run.top })
   );
-  return { ...trusted, environments, headRenders };
+  return { ...trusted, environments, headRenders, renderOptions };
+}
+function asksCluster(env, options) {
+  const hasCluster = Boolean(env.cluster) || options.context !== void 0;
+  return options.mode !== "offline" && hasCluster && options.clusterAvailable;
+}
+function contextOf(env, options) {
+  return options.context ?? env.cluster?.context;
 }
 function compareRenders(env, headRenders, baseRenders, config, comparedWith) {
   const head = headRenders.get(env.name);
-  const base = baseRenders.get(env.name) ?? { environment: env, resources: [] };
+  const base = baseRenders.get(env.name) ?? {
+    environment: env,
+    resources: [],
+    provenance: { charts: [] }
+  };
   if (!head || "error" in head)
     return failed(env, "offline", comparedWith, head && "error" in head ? head.error : void 0);
   if ("error" in base) return failed(env, "offline", comparedWith, atTheBase(base.error));
   const changes = compareSets(byKey(base.resources), byKey(head.resources), config.diff.ignore);
-  return { environment: env.name, mode: "offline", comparedWith, counts: countChanges(changes), changes };
+  return withProvenance(
+    { environment: env.name, mode: "offline", comparedWith, counts: countChanges(changes), changes },
+    head.provenance,
+    base.provenance
+  );
 }
-async function compareLive(environments, headRenders, config, options, log) {
+function withProvenance(result, head, base) {
+  const worth = (side) => side !== void 0 && (side.charts.length > 0 || side.capabilities !== void 0);
+  if (!worth(head) && !worth(base)) return result;
+  return {
+    ...result,
+    rendered: { ...worth(head) ? { head } : {}, ...worth(base) ? { base } : {} }
+  };
+}
+async function compareLive(environments, headRenders, config, options, { log, clients }) {
   const results = /* @__PURE__ */ new Map();
   if (options.mode === "offline") return results;
   const mode = options.mode === "reader" ? "reader" : "live";
   const explicit = options.mode === "live" || options.mode === "reader";
-  const clients = /* @__PURE__ */ new Map();
-  try {
-    await compareEach();
-  } finally {
-    for (const client of clients.values())
-      await client.then(
-        (c) => c.close(),
-        () => {
-        }
-      );
-  }
+  await compareEach();
   return results;
   async function compareEach() {
     const limit = pLimit(LIVE_ENVIRONMENTS_AT_ONCE);
     await Promise.all(environments.map((env) => limit(() => compareOne(env))));
   }
   async function compareOne(env) {
-    const context = options.context ?? env.cluster?.context;
+    const context = contextOf(env, options);
     const hasCluster = Boolean(env.cluster) || options.context !== void 0;
     const comparedWith = !hasCluster ? { kind: "no-cluster" } : context ? { kind: "cluster", context } : { kind: "cluster" };
     const render = headRenders.get(env.name);
@@ -301,17 +334,17 @@ async function compareLive(environments, headRenders, config, options, log) {
       return;
     }
     try {
-      const target = {};
-      if (options.kubeconfigPath) target.kubeconfigPath = options.kubeconfigPath;
-      if (context) target.context = context;
-      const key = `${target.kubeconfigPath ?? ""}|${context ?? ""}`;
-      if (!clients.has(key)) clients.set(key, connectCluster(target));
-      const client = await clients.get(key);
+      const client = await clients.for(context);
       log.debug(`${env.name}: comparing ${render.resources.length} objects with ${client.context} (${mode})`);
-      results.set(
-        env.name,
-        (await compareEnvironmentLive(env, render.resources, client, config, mode, comparedWith)).comparison
+      const { comparison } = await compareEnvironmentLive(
+        env,
+        render.resources,
+        client,
+        config,
+        mode,
+        comparedWith
       );
+      results.set(env.name, withProvenance(comparison, render.provenance));
     } catch (error) {
       results.set(env.name, failed(env, mode, comparedWith, error));
     }
@@ -520,7 +553,8 @@ function environmentReport(env, vocabulary) {
       deleted: env.counts.deleted,
       unchanged: env.counts.unchanged
     },
-    objects: listedChanges(env).map(objectReport)
+    objects: listedChanges(env).map(objectReport),
+    ...env.rendered ? { rendered: env.rendered } : {}
   };
 }
 function objectReport(change) {

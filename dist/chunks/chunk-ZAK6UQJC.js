@@ -5,6 +5,7 @@ import {
   compareObject,
   countChanges,
   displayName,
+  environmentNamespace,
   isMasked,
   isSecret,
   listItemNames,
@@ -13,9 +14,10 @@ import {
   pLimit,
   resourceId,
   resourceKey,
+  scopesFromCrds,
   splitApiVersion,
   toResource
-} from "./chunk-B4T4UFD2.js";
+} from "./chunk-MAK2BQDB.js";
 import {
   node_http_default
 } from "./chunk-B3KOW7WP.js";
@@ -31,6 +33,21 @@ function chooseKubeconfig(explicit, env = process.env) {
   const path = explicit || env.KUBECONFIG?.split(":")[0] || void 0;
   if (path) return { path, available: true };
   return { available: existsSync(join(env.HOME || homedir(), ".kube", "config")) };
+}
+
+// src/config/select.ts
+function selectEnvironments(config, names) {
+  if (names.length === 0) return config.environments;
+  const known = new Set(config.environments.map((environment) => environment.name));
+  const unknown = names.filter((name) => !known.has(name));
+  if (unknown.length > 0) {
+    throw new PlumblineError(
+      `Unknown environment${unknown.length > 1 ? "s" : ""}: ${unknown.join(", ")}`,
+      `Known environments: ${[...known].join(", ")}.`
+    );
+  }
+  const wanted = new Set(names);
+  return config.environments.filter((environment) => wanted.has(environment.name));
 }
 
 // src/cluster/connect.ts
@@ -124,6 +141,37 @@ function unexpectedAnswer(what, response, server, context) {
     `${what} failed on the Kubernetes API server at ${server} (kubeconfig context ${context}): HTTP ${response.status}: ${statusMessage(response.body, "no message")}`,
     "Check the API server and its logs; retry when it is healthy."
   );
+}
+
+// src/cluster/capabilities.ts
+var AGGREGATED = "application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList,application/json";
+async function readCapabilities(transport, gitVersion) {
+  const apiVersions = /* @__PURE__ */ new Set();
+  for (const path of ["/api", "/apis"]) {
+    const response = await transport.request("GET", path, { accept: AGGREGATED });
+    if (response.status !== 200) {
+      throw unexpectedAnswer(`API discovery (${path})`, response, transport.server, transport.context);
+    }
+    const body = response.body;
+    if (body.kind === "APIGroupDiscoveryList") {
+      for (const group of body.items ?? []) {
+        for (const { version, resources } of group.versions ?? []) {
+          if (!version) continue;
+          const groupVersion = group.metadata?.name ? `${group.metadata.name}/${version}` : version;
+          apiVersions.add(groupVersion);
+          for (const resource of resources ?? []) {
+            if (resource.responseKind?.kind) apiVersions.add(`${groupVersion}/${resource.responseKind.kind}`);
+          }
+        }
+      }
+    } else {
+      for (const version of body.versions ?? []) apiVersions.add(version);
+      for (const group of body.groups ?? []) {
+        for (const { groupVersion } of group.versions ?? []) if (groupVersion) apiVersions.add(groupVersion);
+      }
+    }
+  }
+  return { kubeVersion: gitVersion, apiVersions: [...apiVersions].sort() };
 }
 
 // src/cluster/discovery.ts
@@ -456,21 +504,6 @@ function splitTypeName(name) {
   const slash = name.lastIndexOf("/");
   return [name.slice(0, slash), name.slice(slash + 1)];
 }
-function scopesFromCrds(desired) {
-  const scopes = /* @__PURE__ */ new Map();
-  for (const { object } of desired) {
-    if (object.kind !== "CustomResourceDefinition" || splitApiVersion(object.apiVersion).group !== "apiextensions.k8s.io") {
-      continue;
-    }
-    const spec = object.spec;
-    if (!spec?.group || !spec.names?.kind) continue;
-    for (const version of spec.versions ?? []) {
-      if (version.name)
-        scopes.set(`${spec.group}/${version.name}/${spec.names.kind}`, spec.scope !== "Cluster");
-    }
-  }
-  return scopes;
-}
 
 // src/cluster/transport.ts
 import https from "node:https";
@@ -574,7 +607,10 @@ var KubeTransport = class _KubeTransport {
     }
     const auth = {};
     await this.kubeConfig.applyToHTTPSOptions(auth);
-    const headers = { Accept: "application/json", "User-Agent": USER_AGENT };
+    const headers = {
+      Accept: options.accept ?? "application/json",
+      "User-Agent": USER_AGENT
+    };
     for (const [name, value] of Object.entries(auth.headers ?? {})) {
       if (value !== void 0) headers[name] = String(value);
     }
@@ -619,23 +655,30 @@ function sleep(ms) {
 async function connectCluster(target = {}) {
   const kubeConfig = loadKubeConfig(target);
   const transport = await KubeTransport.create(kubeConfig, target.transport);
+  let gitVersion;
   try {
     const version = await transport.request("GET", "/version");
     if (version.status !== 200) {
       throw unexpectedAnswer("Reading the server version", version, transport.server, transport.context);
     }
+    gitVersion = String(version.body.gitVersion ?? "");
   } catch (error) {
     transport.close();
     throw error;
   }
   const defaultNamespace = kubeConfig.getContextObject(kubeConfig.currentContext)?.namespace || "default";
   const discovery = new Discovery(transport);
+  let capabilities;
   return {
     server: transport.server,
     context: transport.context,
     defaultNamespace,
     requestCount: () => transport.requestCount(),
-    resolveScopes: (desired) => resolveScopes(discovery, desired, defaultNamespace),
+    resolveScopes: (desired, namespace) => resolveScopes(discovery, desired, namespace ?? defaultNamespace),
+    capabilities: () => {
+      capabilities ??= readCapabilities(transport, gitVersion);
+      return capabilities;
+    },
     readLive: (desired, options) => readLive(transport, discovery, desired, options),
     dryRunApply: (desired, options) => dryRunApply(transport, discovery, desired, options),
     close: () => transport.close()
@@ -690,20 +733,53 @@ function loadKubeConfig(target) {
   return kubeConfig;
 }
 
-// src/config/select.ts
-function selectEnvironments(config, names) {
-  if (names.length === 0) return config.environments;
-  const known = new Set(config.environments.map((environment) => environment.name));
-  const unknown = names.filter((name) => !known.has(name));
-  if (unknown.length > 0) {
-    throw new PlumblineError(
-      `Unknown environment${unknown.length > 1 ? "s" : ""}: ${unknown.join(", ")}`,
-      `Known environments: ${[...known].join(", ")}.`
-    );
+// src/commands/cluster-clients.ts
+var ClusterClients = class {
+  constructor(kubeconfigPath) {
+    this.kubeconfigPath = kubeconfigPath;
   }
-  const wanted = new Set(names);
-  return config.environments.filter((environment) => wanted.has(environment.name));
-}
+  kubeconfigPath;
+  #clients = /* @__PURE__ */ new Map();
+  for(context) {
+    const key = context ?? "";
+    let client = this.#clients.get(key);
+    if (!client) {
+      const target = {};
+      if (this.kubeconfigPath) target.kubeconfigPath = this.kubeconfigPath;
+      if (context) target.context = context;
+      client = connectCluster(target);
+      this.#clients.set(key, client);
+    }
+    return client;
+  }
+  /**
+   * Each environment's cluster capabilities, for the environments given with the context
+   * each is compared in; one discovery per cluster. A cluster that cannot be asked is left
+   * out: the environment renders with its configured capabilities, and the comparison
+   * reports the failure.
+   */
+  async capabilities(environments) {
+    const result = /* @__PURE__ */ new Map();
+    await Promise.all(
+      environments.map(async ({ env, context }) => {
+        try {
+          result.set(env.name, await (await this.for(context)).capabilities());
+        } catch {
+        }
+      })
+    );
+    return result;
+  }
+  async close() {
+    for (const client of this.#clients.values()) {
+      await client.then(
+        (connected) => connected.close(),
+        () => {
+        }
+      );
+    }
+  }
+};
 
 // src/diff/project.ts
 function projectOnto(live, manifest) {
@@ -783,7 +859,7 @@ function needsDryRun(manifest, live, fieldManager) {
 
 // src/commands/live-comparison.ts
 async function compareEnvironmentLive(env, rendered, client, config, mode, comparedWith, options = {}) {
-  const { resources } = await client.resolveScopes(rendered);
+  const { resources } = await client.resolveScopes(rendered, environmentNamespace(env));
   const ownershipLabel = ownership(config, env);
   const live = await client.readLive(resources, ownershipLabel ? { ownershipLabel } : {});
   const dryRun = mode === "live" ? await dryRuns(resources, live, client, options) : void 0;
@@ -897,8 +973,8 @@ function encodeState(state) {
 }
 
 export {
-  connectCluster,
   selectEnvironments,
+  ClusterClients,
   compareEnvironmentLive,
   buildMarker,
   findMarker,

@@ -4,7 +4,7 @@ import {
   FORGE_KINDS,
   detectForge,
   forgeFromEnvironment
-} from "./chunk-YBLGLEEO.js";
+} from "./chunk-NM7RUJOQ.js";
 import {
   Command,
   Option,
@@ -20,18 +20,18 @@ import {
   summaryJson,
   summaryMarkdown,
   summaryText
-} from "./chunk-MIFPCWXA.js";
+} from "./chunk-VZYA4NUL.js";
 import {
   runUrl
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-3BMLXAP6.js";
+} from "./chunk-ZAK6UQJC.js";
 import "./chunk-E7ACZTBR.js";
-import "./chunk-B4T4UFD2.js";
+import "./chunk-MAK2BQDB.js";
 import {
   CONFIG_FILES
-} from "./chunk-PIPRG2NU.js";
+} from "./chunk-ASIA5NNR.js";
 import "./chunk-B3KOW7WP.js";
 import "./chunk-3N2GU25X.js";
 import {
@@ -47,7 +47,10 @@ function driftCommand() {
     "--env <name...>",
     "only these environments (repeatable); default: every environment with a cluster",
     []
-  ).option("--reader", "compare with get/list rights only (no server-side-apply dry run)").option("--kubeconfig <path>", "kubeconfig file (default: $KUBECONFIG or ~/.kube/config)").option("--context <name>", "kubeconfig context for every environment (overrides the config's)").option("--issues", "open, update and close one issue per environment on the forge").option("--no-issues", "only report (the default)").addOption(
+  ).option("--reader", "compare with get/list rights only (no server-side-apply dry run)").option("--kubeconfig <path>", "kubeconfig file (default: $KUBECONFIG or ~/.kube/config)").option("--context <name>", "kubeconfig context for every environment (overrides the config's)").option(
+    "--chart-cache <dir>",
+    "where fetched Helm charts are kept between runs (default: $PLUMBLINE_CHART_CACHE or ~/.cache/plumbline/charts)"
+  ).option("--issues", "open, update and close one issue per environment on the forge").option("--no-issues", "only report (the default)").addOption(
     new Option("--forge <forge>", "where issues live (default: gitlab in GitLab CI, else github)").choices(
       FORGE_KINDS
     )
@@ -85,6 +88,7 @@ function driftCommand() {
       environments: flags.env,
       mode: flags.reader ? "reader" : "live",
       kubeconfigPath,
+      ...flags.chartCache ? { chartCache: resolve(flags.chartCache) } : {},
       ...flags.context ? { context: flags.context } : {},
       forge,
       ...flags.label.length > 0 ? { labels: flags.label } : {},

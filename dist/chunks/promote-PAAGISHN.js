@@ -3,21 +3,21 @@ const require = __plumblineCreateRequire(import.meta.url);
 import {
   planTargetChange,
   promote
-} from "./chunk-XXIRQVOA.js";
-import "./chunk-O5VRBA7H.js";
+} from "./chunk-7TY473SW.js";
+import "./chunk-43OOS3KE.js";
 import {
   booleanInput,
   choiceInput,
   listInput,
   repositoryRoot
-} from "./chunk-XT4F4XAF.js";
+} from "./chunk-TXN4WWGJ.js";
 import {
   context,
   gitHubForge
-} from "./chunk-B4T4UFD2.js";
+} from "./chunk-MAK2BQDB.js";
 import {
   loadConfig
-} from "./chunk-PIPRG2NU.js";
+} from "./chunk-ASIA5NNR.js";
 import {
   debug,
   getInput,

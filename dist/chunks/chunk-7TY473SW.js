@@ -4,7 +4,7 @@ import {
   objectSections,
   summaryTable,
   verdict
-} from "./chunk-O5VRBA7H.js";
+} from "./chunk-43OOS3KE.js";
 import {
   ForgeError,
   addWorktree,
@@ -27,10 +27,10 @@ import {
   truncateSection,
   withCheckout,
   workTreeTop
-} from "./chunk-B4T4UFD2.js";
+} from "./chunk-MAK2BQDB.js";
 import {
   require_dist
-} from "./chunk-PIPRG2NU.js";
+} from "./chunk-ASIA5NNR.js";
 import {
   PlumblineError,
   __toESM,
@@ -1234,11 +1234,11 @@ function planTargetChange(config, options = {}) {
     let environment2;
     try {
       const settings = { settings: config.render, ...options };
-      const after = await renderEnvironment(worktreeDir, env, {
+      const { resources: after } = await renderEnvironment(worktreeDir, env, {
         ...settings,
         top: await workTreeTop(worktreeDir)
       });
-      const before = await withCheckout(
+      const { resources: before } = await withCheckout(
         worktreeDir,
         baseCommit,
         (dir, top) => renderEnvironment(dir, env, { ...settings, top })

@@ -6,7 +6,7 @@ import {
 import {
   ForgeError,
   gitHubForge
-} from "./chunk-B4T4UFD2.js";
+} from "./chunk-MAK2BQDB.js";
 import {
   node_http_default
 } from "./chunk-B3KOW7WP.js";

@@ -5,7 +5,7 @@ import {
 } from "./chunk-E7ACZTBR.js";
 import {
   require_dist
-} from "./chunk-PIPRG2NU.js";
+} from "./chunk-ASIA5NNR.js";
 import {
   debug,
   endGroup,

@@ -5,39 +5,39 @@ import {
   renderJson,
   runPlan,
   toPlanReport
-} from "./chunk-UP3GOPJE.js";
+} from "./chunk-2FOMA2HV.js";
 import {
   ACTION_VOCABULARY
 } from "./chunk-RVSZAHFT.js";
 import {
   renderMarkdown,
   renderMarkdownParts
-} from "./chunk-O5VRBA7H.js";
+} from "./chunk-43OOS3KE.js";
 import {
   actionLog,
   kubeconfigInput,
   withKubeconfig
-} from "./chunk-2GBCTL76.js";
+} from "./chunk-PKYEOL2P.js";
 import {
   runUrl
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-3BMLXAP6.js";
+} from "./chunk-ZAK6UQJC.js";
 import "./chunk-E7ACZTBR.js";
 import {
   booleanInput,
   choiceInput,
   listInput,
   repositoryRoot
-} from "./chunk-XT4F4XAF.js";
+} from "./chunk-TXN4WWGJ.js";
 import {
   ForgeError,
   context,
   gitHubForge,
   hasChanges
-} from "./chunk-B4T4UFD2.js";
-import "./chunk-PIPRG2NU.js";
+} from "./chunk-MAK2BQDB.js";
+import "./chunk-ASIA5NNR.js";
 import {
   debug,
   error,
@@ -92,6 +92,8 @@ function readPlanSettings() {
   if (baseRef) settings.baseRef = baseRef;
   if (pullRequest) settings.pullRequest = pullRequest;
   if (publishes) settings.token = getInput("github-token", { required: true });
+  const chartCache = getInput("chart-cache");
+  if (chartCache) settings.chartCache = chartCache;
   return settings;
 }
 function pullRequestFromEvent(eventName, payload) {
@@ -131,6 +133,7 @@ async function runPlanAction() {
       clusterAvailable: kubeconfig.path !== void 0,
       base,
       kubeconfigPath: kubeconfig.path,
+      ...settings.chartCache ? { chartCache: settings.chartCache } : {},
       log: actionLog()
     });
   });

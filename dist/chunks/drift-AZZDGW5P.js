@@ -7,29 +7,29 @@ import {
   parseRevisionSource,
   runDrift,
   summaryMarkdown
-} from "./chunk-MIFPCWXA.js";
+} from "./chunk-VZYA4NUL.js";
 import {
   actionLog,
   kubeconfigInput,
   withKubeconfig
-} from "./chunk-2GBCTL76.js";
+} from "./chunk-PKYEOL2P.js";
 import {
   runUrl
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-3BMLXAP6.js";
+} from "./chunk-ZAK6UQJC.js";
 import "./chunk-E7ACZTBR.js";
 import {
   booleanInput,
   choiceInput,
   listInput,
   repositoryRoot
-} from "./chunk-XT4F4XAF.js";
+} from "./chunk-TXN4WWGJ.js";
 import {
   gitHubForge
-} from "./chunk-B4T4UFD2.js";
-import "./chunk-PIPRG2NU.js";
+} from "./chunk-MAK2BQDB.js";
+import "./chunk-ASIA5NNR.js";
 import {
   debug,
   error,
@@ -62,6 +62,8 @@ function readDriftSettings() {
   if (after) settings.after = afterInput(after);
   const revisionFrom = getInput("revision-from");
   if (revisionFrom) settings.revisionSource = revisionSourceInput(revisionFrom);
+  const chartCache = getInput("chart-cache");
+  if (chartCache) settings.chartCache = chartCache;
   return settings;
 }
 function issueToken() {
@@ -107,6 +109,7 @@ async function runDriftAction() {
       environments: settings.environments,
       mode: settings.mode,
       kubeconfigPath: kubeconfig.path,
+      ...settings.chartCache ? { chartCache: settings.chartCache } : {},
       forge,
       ...settings.labels.length > 0 ? { labels: settings.labels } : {},
       after: settings.after,

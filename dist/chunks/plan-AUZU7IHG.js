@@ -5,7 +5,7 @@ import {
   detectForge,
   forgeFromEnvironment,
   gitLabCiContext
-} from "./chunk-YBLGLEEO.js";
+} from "./chunk-NM7RUJOQ.js";
 import {
   cliVocabulary
 } from "./chunk-FJR3CBAD.js";
@@ -20,13 +20,13 @@ import {
   publishPlan,
   renderJson,
   runPlan
-} from "./chunk-UP3GOPJE.js";
+} from "./chunk-2FOMA2HV.js";
 import {
   renderMarkdown
-} from "./chunk-O5VRBA7H.js";
+} from "./chunk-43OOS3KE.js";
 import {
   chooseKubeconfig
-} from "./chunk-3BMLXAP6.js";
+} from "./chunk-ZAK6UQJC.js";
 import "./chunk-E7ACZTBR.js";
 import {
   CHANGE_SYMBOLS,
@@ -37,6 +37,7 @@ import {
   describeCounts,
   describeNotice,
   describeRef,
+  describeRendered,
   diffBody,
   displayName,
   hasChanges,
@@ -46,8 +47,8 @@ import {
   redactResult,
   riskCount,
   secretValueChanges
-} from "./chunk-B4T4UFD2.js";
-import "./chunk-PIPRG2NU.js";
+} from "./chunk-MAK2BQDB.js";
+import "./chunk-ASIA5NNR.js";
 import "./chunk-B3KOW7WP.js";
 import "./chunk-3N2GU25X.js";
 import {
@@ -93,6 +94,9 @@ function environmentLines(env, paint, vocabulary) {
   if (env.notice) {
     const notice = describeNotice(env.environment, env.notice, vocabulary);
     lines.push(`  ${paint("cyan", "notice:")} ${indentRest(plain(notice), "  ")}`);
+  }
+  for (const sentence of describeRendered(env.rendered)) {
+    lines.push(`  ${paint("cyan", "rendered:")} ${plainLine(sentence)}`);
   }
   if (env.error !== void 0) {
     const error = describeProblem(env.error, vocabulary);
@@ -174,7 +178,10 @@ function planCommand() {
       "offline",
       "reader"
     ])
-  ).addOption(new Option("--offline", "only compare base and head; no cluster needed").conflicts(["reader"])).option("--reader", "compare with the cluster using get/list rights only (no dry run)").option("--kubeconfig <path>", "kubeconfig file (default: $KUBECONFIG or ~/.kube/config)").option("--context <name>", "kubeconfig context for every environment (overrides the config's)").addOption(
+  ).addOption(new Option("--offline", "only compare base and head; no cluster needed").conflicts(["reader"])).option("--reader", "compare with the cluster using get/list rights only (no dry run)").option("--kubeconfig <path>", "kubeconfig file (default: $KUBECONFIG or ~/.kube/config)").option("--context <name>", "kubeconfig context for every environment (overrides the config's)").option(
+    "--chart-cache <dir>",
+    "where fetched Helm charts are kept between runs (default: $PLUMBLINE_CHART_CACHE or ~/.cache/plumbline/charts)"
+  ).addOption(
     new Option("--format <format>", "report format").choices(["md", "json", "text"]).default("text")
   ).option("--out <file>", "write the report to a file instead of standard output").option("--comment", "also post the plan as the sticky comment of a pull/merge request (see --forge)").option("--comment-per-environment", "with --comment: one comment per environment instead of one").option("--labels", "label the pull/merge request plumbline:changes or plumbline:no-changes").addOption(
     new Option("--forge <forge>", "where to comment (default: the CI the command runs in)").choices(
@@ -207,6 +214,7 @@ function planCommand() {
       clusterAvailable: kubeconfig.available,
       ...base ? { base } : {},
       kubeconfigPath: kubeconfig.path,
+      ...flags.chartCache ? { chartCache: resolve(flags.chartCache) } : {},
       ...flags.context ? { context: flags.context } : {},
       log: cliLog()
     });

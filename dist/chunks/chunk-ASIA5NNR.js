@@ -7664,20 +7664,671 @@ function nodeLocator(document, lineCounter) {
 
 // src/config/schema-validator.ts
 var validate = validate10;
-var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "title": "plumbline configuration", "description": "plumbline.yaml at the repository root: the environments plumbline plans, promotes and watches for drift, and how it compares them.", "type": "object", "additionalProperties": false, "properties": { "$schema": { "description": "The JSON Schema this file follows; ignored by plumbline.", "type": "string" }, "environments": { "description": "Every environment, in promotion order. Absent: plumbline discovers them under envs/, environments/, clusters/ and overlays/.", "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/environment" } }, "render": { "description": "What renderers may do. Read from the base revision of a change, never from its head (see docs/security.md).", "type": "object", "additionalProperties": false, "properties": { "allowHosts": { "description": "Hosts that kustomize remote resources and helmCharts repositories may be fetched from. Empty (the default): renderers get no network, and an environment that names a remote reference fails with an error naming it.", "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9.-]+(:[0-9]+)?$" }, "default": [], "examples": [["github.com"]] }, "limits": { "description": "Per environment: a render beyond either limit fails that environment alone.", "type": "object", "additionalProperties": false, "properties": { "bytes": { "description": "Rendered manifest bytes.", "type": "integer", "minimum": 1, "default": 52428800 }, "objects": { "description": "Rendered objects.", "type": "integer", "minimum": 1, "default": 1e4 } } } } }, "diff": { "description": "How desired and live objects are compared.", "type": "object", "additionalProperties": false, "properties": { "ignore": { "description": "Fields owned by something else (an HPA, a webhook, an operator) that never show as a change.", "type": "array", "items": { "$ref": "#/definitions/ignoreRule" } }, "ownershipLabel": { "description": "Label whose value names the environment that owns a live object. Live objects carrying it that are no longer rendered show as deletions.", "type": "string", "minLength": 1, "examples": ["app.kubernetes.io/part-of"] } } }, "drift": { "description": "Drift detection on a schedule.", "type": "object", "additionalProperties": false, "properties": { "after": { "description": "Open an issue only after this many consecutive runs found drift.", "type": "integer", "minimum": 1, "default": 1 }, "labels": { "description": "Labels put on drift issues; the first one also finds the open issue again.", "type": "array", "minItems": 1, "items": { "type": "string", "minLength": 1 }, "default": ["drift"] } } } }, "definitions": { "environment": { "description": "One environment: a folder that renders to Kubernetes objects, optionally a cluster to compare with, optionally where its image tags come from.", "type": "object", "additionalProperties": false, "required": ["name", "path"], "properties": { "name": { "description": "Unique name, used in comments, issues and branch names: letters, digits, '.', '_', '-' and '/'.", "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._/-]*$", "examples": ["dev", "eu/prod"] }, "path": { "description": "Folder relative to the repository root holding a kustomization, a Helm chart or plain manifests.", "type": "string", "minLength": 1, "examples": ["envs/dev"] }, "renderer": { "description": "How the folder becomes objects. auto: kustomize when it holds a kustomization, helm when it holds Chart.yaml, plain otherwise.", "enum": ["auto", "plain", "kustomize", "helm"], "default": "auto" }, "helm": { "description": "Settings for `helm template` when the folder is a Helm chart.", "type": "object", "additionalProperties": false, "properties": { "releaseName": { "description": "Release name; defaults to the environment name with '/' replaced by '-'.", "type": "string", "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$" }, "namespace": { "description": "Release namespace (helm --namespace).", "type": "string", "minLength": 1 }, "valuesFiles": { "description": "Values files relative to the environment path, applied in order (helm -f).", "type": "array", "items": { "type": "string", "minLength": 1 }, "default": [] } } }, "cluster": { "description": "The cluster this environment runs on. Absent: plumbline compares renders only (offline).", "type": "object", "additionalProperties": false, "properties": { "context": { "description": "kubeconfig context; absent means the kubeconfig's current context.", "type": "string", "minLength": 1 } } }, "promote": { "description": "Image tags promoted into this environment after they land in another one.", "type": "object", "additionalProperties": false, "required": ["from"], "properties": { "from": { "description": "Name of the environment whose image tags are copied here.", "type": "string", "minLength": 1 }, "via": { "description": "pull-request: open or update a pull/merge request; commit: push straight to the default branch.", "enum": ["pull-request", "commit"], "default": "pull-request" }, "images": { "description": "Only these image names are promoted; absent means all.", "type": "array", "items": { "type": "string", "minLength": 1 } }, "allowDowngrade": { "description": "Allow a promotion that moves a semver tag backwards.", "type": "boolean", "default": false }, "group": { "description": "environment: one pull/merge request for all images of this environment; image: one per image.", "enum": ["environment", "image"], "default": "environment" }, "helmImagePaths": { "description": "Extra Helm values paths holding images, e.g. `containers[name=app].image`.", "type": "array", "items": { "type": "string", "minLength": 1 } } } } } }, "ignoreRule": { "description": "A field never shown as a change, on every object matching group, kind, namespace and name (each optional).", "type": "object", "additionalProperties": false, "required": ["path"], "properties": { "group": { "description": "API group; '' is the core group.", "type": "string" }, "kind": { "description": "Object kind, e.g. Deployment.", "type": "string", "minLength": 1 }, "namespace": { "description": "Object namespace.", "type": "string", "minLength": 1 }, "name": { "description": "Object name.", "type": "string", "minLength": 1 }, "path": { "description": "RFC 6901 JSON pointer to the field, e.g. /spec/replicas or /metadata/annotations/example.com~1hash.", "type": "string", "examples": ["/spec/replicas"], "pattern": "^(/([^~/]|~[01])*)+$" } } } } };
-var schema12 = { "description": "One environment: a folder that renders to Kubernetes objects, optionally a cluster to compare with, optionally where its image tags come from.", "type": "object", "additionalProperties": false, "required": ["name", "path"], "properties": { "name": { "description": "Unique name, used in comments, issues and branch names: letters, digits, '.', '_', '-' and '/'.", "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._/-]*$", "examples": ["dev", "eu/prod"] }, "path": { "description": "Folder relative to the repository root holding a kustomization, a Helm chart or plain manifests.", "type": "string", "minLength": 1, "examples": ["envs/dev"] }, "renderer": { "description": "How the folder becomes objects. auto: kustomize when it holds a kustomization, helm when it holds Chart.yaml, plain otherwise.", "enum": ["auto", "plain", "kustomize", "helm"], "default": "auto" }, "helm": { "description": "Settings for `helm template` when the folder is a Helm chart.", "type": "object", "additionalProperties": false, "properties": { "releaseName": { "description": "Release name; defaults to the environment name with '/' replaced by '-'.", "type": "string", "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$" }, "namespace": { "description": "Release namespace (helm --namespace).", "type": "string", "minLength": 1 }, "valuesFiles": { "description": "Values files relative to the environment path, applied in order (helm -f).", "type": "array", "items": { "type": "string", "minLength": 1 }, "default": [] } } }, "cluster": { "description": "The cluster this environment runs on. Absent: plumbline compares renders only (offline).", "type": "object", "additionalProperties": false, "properties": { "context": { "description": "kubeconfig context; absent means the kubeconfig's current context.", "type": "string", "minLength": 1 } } }, "promote": { "description": "Image tags promoted into this environment after they land in another one.", "type": "object", "additionalProperties": false, "required": ["from"], "properties": { "from": { "description": "Name of the environment whose image tags are copied here.", "type": "string", "minLength": 1 }, "via": { "description": "pull-request: open or update a pull/merge request; commit: push straight to the default branch.", "enum": ["pull-request", "commit"], "default": "pull-request" }, "images": { "description": "Only these image names are promoted; absent means all.", "type": "array", "items": { "type": "string", "minLength": 1 } }, "allowDowngrade": { "description": "Allow a promotion that moves a semver tag backwards.", "type": "boolean", "default": false }, "group": { "description": "environment: one pull/merge request for all images of this environment; image: one per image.", "enum": ["environment", "image"], "default": "environment" }, "helmImagePaths": { "description": "Extra Helm values paths holding images, e.g. `containers[name=app].image`.", "type": "array", "items": { "type": "string", "minLength": 1 } } } } } };
-var schema13 = { "description": "A field never shown as a change, on every object matching group, kind, namespace and name (each optional).", "type": "object", "additionalProperties": false, "required": ["path"], "properties": { "group": { "description": "API group; '' is the core group.", "type": "string" }, "kind": { "description": "Object kind, e.g. Deployment.", "type": "string", "minLength": 1 }, "namespace": { "description": "Object namespace.", "type": "string", "minLength": 1 }, "name": { "description": "Object name.", "type": "string", "minLength": 1 }, "path": { "description": "RFC 6901 JSON pointer to the field, e.g. /spec/replicas or /metadata/annotations/example.com~1hash.", "type": "string", "examples": ["/spec/replicas"], "pattern": "^(/([^~/]|~[01])*)+$" } } };
+var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "title": "plumbline configuration", "description": "plumbline.yaml at the repository root: the environments plumbline plans, promotes and watches for drift, and how it compares them.", "type": "object", "additionalProperties": false, "properties": { "$schema": { "description": "The JSON Schema this file follows; ignored by plumbline.", "type": "string" }, "environments": { "description": "Every environment, in promotion order. Absent: plumbline discovers them under envs/, environments/, clusters/ and overlays/.", "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/environment" } }, "render": { "description": "What renderers may do. Read from the base revision of a change, never from its head (see docs/security.md).", "type": "object", "additionalProperties": false, "properties": { "allowHosts": { "description": "Hosts that kustomize remote resources and helmCharts repositories may be fetched from. Empty (the default): renderers get no network, and an environment that names a remote reference fails with an error naming it.", "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9.-]+(:[0-9]+)?$" }, "default": [], "examples": [["github.com"]] }, "limits": { "description": "Per environment: a render beyond either limit fails that environment alone.", "type": "object", "additionalProperties": false, "properties": { "bytes": { "description": "Rendered manifest bytes.", "type": "integer", "minimum": 1, "default": 52428800 }, "objects": { "description": "Rendered objects.", "type": "integer", "minimum": 1, "default": 1e4 } } }, "repositories": { "description": "How plumbline reaches Helm chart repositories and OCI registries that need a password or a private CA. Secrets are named, never written here: their values come from the runner's environment.", "type": "array", "items": { "$ref": "#/definitions/repositoryAccess" } }, "dockerConfig": { "description": "A Docker config file on the runner (as written by `docker login` or docker/login-action) whose `auths` give OCI registry credentials. `~` and `$VARIABLE` are expanded.", "type": "string", "minLength": 1, "examples": ["~/.docker/config.json"] } } }, "capabilities": { "$ref": "#/definitions/capabilities", "description": "What charts see as .Capabilities when no cluster is asked, for every environment (an environment's or its cluster's own setting wins)." }, "clusters": { "description": "Settings per kubeconfig context, applied to every environment whose cluster.context names it.", "type": "object", "additionalProperties": { "type": "object", "additionalProperties": false, "properties": { "capabilities": { "$ref": "#/definitions/capabilities" } } } }, "diff": { "description": "How desired and live objects are compared.", "type": "object", "additionalProperties": false, "properties": { "ignore": { "description": "Fields owned by something else (an HPA, a webhook, an operator) that never show as a change.", "type": "array", "items": { "$ref": "#/definitions/ignoreRule" } }, "ownershipLabel": { "description": "Label whose value names the environment that owns a live object. Live objects carrying it that are no longer rendered show as deletions.", "type": "string", "minLength": 1, "examples": ["app.kubernetes.io/part-of"] } } }, "drift": { "description": "Drift detection on a schedule.", "type": "object", "additionalProperties": false, "properties": { "after": { "description": "Open an issue only after this many consecutive runs found drift.", "type": "integer", "minimum": 1, "default": 1 }, "labels": { "description": "Labels put on drift issues; the first one also finds the open issue again.", "type": "array", "minItems": 1, "items": { "type": "string", "minLength": 1 }, "default": ["drift"] } } } }, "definitions": { "environment": { "description": "One environment: a folder that renders to Kubernetes objects, optionally a cluster to compare with, optionally where its image tags come from.", "type": "object", "additionalProperties": false, "required": ["name", "path"], "properties": { "name": { "description": "Unique name, used in comments, issues and branch names: letters, digits, '.', '_', '-' and '/'.", "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._/-]*$", "examples": ["dev", "eu/prod"] }, "path": { "description": "Folder relative to the repository root holding a kustomization, a Helm chart or plain manifests.", "type": "string", "minLength": 1, "examples": ["envs/dev"] }, "renderer": { "description": "How the folder becomes objects. auto: kustomize when it holds a kustomization, helm when it holds Chart.yaml, plain otherwise.", "enum": ["auto", "plain", "kustomize", "helm"], "default": "auto" }, "namespace": { "description": "The namespace of this environment's namespaced objects that name none, as Argo CD's destination.namespace and a Helm release namespace set it. Cluster-scoped objects are left alone (known from the cluster's discovery, or offline from the built-in kinds and the CRDs in the render). Helm renders with it as the release namespace.", "type": "string", "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", "maxLength": 63 }, "capabilities": { "$ref": "#/definitions/capabilities" }, "helm": { "description": "Settings for `helm template` when the folder is a Helm chart.", "type": "object", "additionalProperties": false, "properties": { "releaseName": { "description": "Release name; defaults to the environment name with '/' replaced by '-'.", "type": "string", "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$" }, "namespace": { "description": "Release namespace (helm --namespace). Same as the environment's namespace, which it overrides for Helm.", "type": "string", "minLength": 1 }, "valuesFiles": { "description": "Values files relative to the environment path, applied in order (helm -f).", "type": "array", "items": { "type": "string", "minLength": 1 }, "default": [] }, "chart": { "description": "Render a chart from a Helm repository or an OCI registry instead of a chart in the folder; the folder then holds the values files. The repository is reached because this (trusted) configuration names it.", "type": "object", "additionalProperties": false, "required": ["repository", "name", "version"], "properties": { "repository": { "description": "An HTTP(S) Helm repository (the URL that holds index.yaml) or an OCI registry path (oci://host/path).", "type": "string", "pattern": "^(https?|oci)://[^\\s]+$", "examples": ["https://stefanprodan.github.io/podinfo", "oci://ghcr.io/stefanprodan/charts"] }, "name": { "description": "The chart's name in the repository.", "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, "version": { "description": "An exact version, or a range (`6.x`, `^6.5.0`, `>=1.2 <2`) resolved against the repository's index or the registry's tags on every run.", "type": "string", "minLength": 1 } } } } }, "cluster": { "description": "The cluster this environment runs on. Absent: plumbline compares renders only (offline).", "type": "object", "additionalProperties": false, "properties": { "context": { "description": "kubeconfig context; absent means the kubeconfig's current context.", "type": "string", "minLength": 1 } } }, "promote": { "description": "Image tags promoted into this environment after they land in another one.", "type": "object", "additionalProperties": false, "required": ["from"], "properties": { "from": { "description": "Name of the environment whose image tags are copied here.", "type": "string", "minLength": 1 }, "via": { "description": "pull-request: open or update a pull/merge request; commit: push straight to the default branch.", "enum": ["pull-request", "commit"], "default": "pull-request" }, "images": { "description": "Only these image names are promoted; absent means all.", "type": "array", "items": { "type": "string", "minLength": 1 } }, "allowDowngrade": { "description": "Allow a promotion that moves a semver tag backwards.", "type": "boolean", "default": false }, "group": { "description": "environment: one pull/merge request for all images of this environment; image: one per image.", "enum": ["environment", "image"], "default": "environment" }, "helmImagePaths": { "description": "Extra Helm values paths holding images, e.g. `containers[name=app].image`.", "type": "array", "items": { "type": "string", "minLength": 1 } } } } } }, "ignoreRule": { "description": "A field never shown as a change, on every object matching group, kind, namespace and name (each optional).", "type": "object", "additionalProperties": false, "required": ["path"], "properties": { "group": { "description": "API group; '' is the core group.", "type": "string" }, "kind": { "description": "Object kind, e.g. Deployment.", "type": "string", "minLength": 1 }, "namespace": { "description": "Object namespace.", "type": "string", "minLength": 1 }, "name": { "description": "Object name.", "type": "string", "minLength": 1 }, "path": { "description": "RFC 6901 JSON pointer to the field, e.g. /spec/replicas or /metadata/annotations/example.com~1hash.", "type": "string", "examples": ["/spec/replicas"], "pattern": "^(/([^~/]|~[01])*)+$" } } }, "capabilities": { "description": "The Kubernetes version and API versions Helm reports to charts (.Capabilities) when plumbline does not ask a cluster.", "type": "object", "additionalProperties": false, "properties": { "kubeVersion": { "description": "Kubernetes version, e.g. 1.34.2 or v1.34.2.", "type": "string", "pattern": "^v?[0-9]+\\.[0-9]+(\\.[0-9]+)?$" }, "apiVersions": { "description": "API versions beyond Helm's built-in ones, as group/version or group/version/Kind.", "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9.-]+(/[A-Za-z0-9.-]+){0,2}$" } } } }, "repositoryAccess": { "description": "Credentials and trust for one host.", "type": "object", "additionalProperties": false, "required": ["host"], "properties": { "host": { "description": "Host (and port) of the repository or registry.", "type": "string", "pattern": "^[A-Za-z0-9.-]+(:[0-9]+)?$" }, "usernameEnv": { "description": "Variable of the runner's environment holding the user name.", "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$" }, "passwordEnv": { "description": "Variable of the runner's environment holding the password or token.", "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$" }, "caFile": { "description": "PEM file on the runner with the CA that signs the host's certificate. `~` and `$VARIABLE` are expanded.", "type": "string", "minLength": 1 } } } } };
+var schema14 = { "description": "Credentials and trust for one host.", "type": "object", "additionalProperties": false, "required": ["host"], "properties": { "host": { "description": "Host (and port) of the repository or registry.", "type": "string", "pattern": "^[A-Za-z0-9.-]+(:[0-9]+)?$" }, "usernameEnv": { "description": "Variable of the runner's environment holding the user name.", "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$" }, "passwordEnv": { "description": "Variable of the runner's environment holding the password or token.", "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$" }, "caFile": { "description": "PEM file on the runner with the CA that signs the host's certificate. `~` and `$VARIABLE` are expanded.", "type": "string", "minLength": 1 } } };
+var schema13 = { "description": "The Kubernetes version and API versions Helm reports to charts (.Capabilities) when plumbline does not ask a cluster.", "type": "object", "additionalProperties": false, "properties": { "kubeVersion": { "description": "Kubernetes version, e.g. 1.34.2 or v1.34.2.", "type": "string", "pattern": "^v?[0-9]+\\.[0-9]+(\\.[0-9]+)?$" }, "apiVersions": { "description": "API versions beyond Helm's built-in ones, as group/version or group/version/Kind.", "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9.-]+(/[A-Za-z0-9.-]+){0,2}$" } } } };
+var schema17 = { "description": "A field never shown as a change, on every object matching group, kind, namespace and name (each optional).", "type": "object", "additionalProperties": false, "required": ["path"], "properties": { "group": { "description": "API group; '' is the core group.", "type": "string" }, "kind": { "description": "Object kind, e.g. Deployment.", "type": "string", "minLength": 1 }, "namespace": { "description": "Object namespace.", "type": "string", "minLength": 1 }, "name": { "description": "Object name.", "type": "string", "minLength": 1 }, "path": { "description": "RFC 6901 JSON pointer to the field, e.g. /spec/replicas or /metadata/annotations/example.com~1hash.", "type": "string", "examples": ["/spec/replicas"], "pattern": "^(/([^~/]|~[01])*)+$" } } };
+var schema12 = { "description": "One environment: a folder that renders to Kubernetes objects, optionally a cluster to compare with, optionally where its image tags come from.", "type": "object", "additionalProperties": false, "required": ["name", "path"], "properties": { "name": { "description": "Unique name, used in comments, issues and branch names: letters, digits, '.', '_', '-' and '/'.", "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._/-]*$", "examples": ["dev", "eu/prod"] }, "path": { "description": "Folder relative to the repository root holding a kustomization, a Helm chart or plain manifests.", "type": "string", "minLength": 1, "examples": ["envs/dev"] }, "renderer": { "description": "How the folder becomes objects. auto: kustomize when it holds a kustomization, helm when it holds Chart.yaml, plain otherwise.", "enum": ["auto", "plain", "kustomize", "helm"], "default": "auto" }, "namespace": { "description": "The namespace of this environment's namespaced objects that name none, as Argo CD's destination.namespace and a Helm release namespace set it. Cluster-scoped objects are left alone (known from the cluster's discovery, or offline from the built-in kinds and the CRDs in the render). Helm renders with it as the release namespace.", "type": "string", "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", "maxLength": 63 }, "capabilities": { "$ref": "#/definitions/capabilities" }, "helm": { "description": "Settings for `helm template` when the folder is a Helm chart.", "type": "object", "additionalProperties": false, "properties": { "releaseName": { "description": "Release name; defaults to the environment name with '/' replaced by '-'.", "type": "string", "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$" }, "namespace": { "description": "Release namespace (helm --namespace). Same as the environment's namespace, which it overrides for Helm.", "type": "string", "minLength": 1 }, "valuesFiles": { "description": "Values files relative to the environment path, applied in order (helm -f).", "type": "array", "items": { "type": "string", "minLength": 1 }, "default": [] }, "chart": { "description": "Render a chart from a Helm repository or an OCI registry instead of a chart in the folder; the folder then holds the values files. The repository is reached because this (trusted) configuration names it.", "type": "object", "additionalProperties": false, "required": ["repository", "name", "version"], "properties": { "repository": { "description": "An HTTP(S) Helm repository (the URL that holds index.yaml) or an OCI registry path (oci://host/path).", "type": "string", "pattern": "^(https?|oci)://[^\\s]+$", "examples": ["https://stefanprodan.github.io/podinfo", "oci://ghcr.io/stefanprodan/charts"] }, "name": { "description": "The chart's name in the repository.", "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, "version": { "description": "An exact version, or a range (`6.x`, `^6.5.0`, `>=1.2 <2`) resolved against the repository's index or the registry's tags on every run.", "type": "string", "minLength": 1 } } } } }, "cluster": { "description": "The cluster this environment runs on. Absent: plumbline compares renders only (offline).", "type": "object", "additionalProperties": false, "properties": { "context": { "description": "kubeconfig context; absent means the kubeconfig's current context.", "type": "string", "minLength": 1 } } }, "promote": { "description": "Image tags promoted into this environment after they land in another one.", "type": "object", "additionalProperties": false, "required": ["from"], "properties": { "from": { "description": "Name of the environment whose image tags are copied here.", "type": "string", "minLength": 1 }, "via": { "description": "pull-request: open or update a pull/merge request; commit: push straight to the default branch.", "enum": ["pull-request", "commit"], "default": "pull-request" }, "images": { "description": "Only these image names are promoted; absent means all.", "type": "array", "items": { "type": "string", "minLength": 1 } }, "allowDowngrade": { "description": "Allow a promotion that moves a semver tag backwards.", "type": "boolean", "default": false }, "group": { "description": "environment: one pull/merge request for all images of this environment; image: one per image.", "enum": ["environment", "image"], "default": "environment" }, "helmImagePaths": { "description": "Extra Helm values paths holding images, e.g. `containers[name=app].image`.", "type": "array", "items": { "type": "string", "minLength": 1 } } } } } };
 var pattern0 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._/-]*$", "u");
 var pattern1 = new RegExp("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", "u");
-var pattern2 = new RegExp("^[A-Za-z0-9.-]+(:[0-9]+)?$", "u");
-var pattern3 = new RegExp("^(/([^~/]|~[01])*)+$", "u");
+var pattern2 = new RegExp("^v?[0-9]+\\.[0-9]+(\\.[0-9]+)?$", "u");
+var pattern3 = new RegExp("^[A-Za-z0-9.-]+(/[A-Za-z0-9.-]+){0,2}$", "u");
+var pattern5 = new RegExp("^(https?|oci)://[^\\s]+$", "u");
+var pattern6 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]*$", "u");
 var func2 = require_ucs2length().default;
+function validate11(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.name === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'", schema: schema12.required, parentSchema: schema12, data };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.path === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'", schema: schema12.required, parentSchema: schema12, data };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "name" || key0 === "path" || key0 === "renderer" || key0 === "namespace" || key0 === "capabilities" || key0 === "helm" || key0 === "cluster" || key0 === "promote")) {
+        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.name !== void 0) {
+      let data0 = data.name;
+      if (typeof data0 === "string") {
+        if (!pattern0.test(data0)) {
+          const err3 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._/-]*$"', schema: "^[A-Za-z0-9][A-Za-z0-9._/-]*$", parentSchema: schema12.properties.name, data: data0 };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+      } else {
+        const err4 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.name.type, parentSchema: schema12.properties.name, data: data0 };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.path !== void 0) {
+      let data1 = data.path;
+      if (typeof data1 === "string") {
+        if (func2(data1) < 1) {
+          const err5 = { instancePath: instancePath + "/path", schemaPath: "#/properties/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema12.properties.path, data: data1 };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
+        }
+      } else {
+        const err6 = { instancePath: instancePath + "/path", schemaPath: "#/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.path.type, parentSchema: schema12.properties.path, data: data1 };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.renderer !== void 0) {
+      let data2 = data.renderer;
+      if (!(data2 === "auto" || data2 === "plain" || data2 === "kustomize" || data2 === "helm")) {
+        const err7 = { instancePath: instancePath + "/renderer", schemaPath: "#/properties/renderer/enum", keyword: "enum", params: { allowedValues: schema12.properties.renderer.enum }, message: "must be equal to one of the allowed values", schema: schema12.properties.renderer.enum, parentSchema: schema12.properties.renderer, data: data2 };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.namespace !== void 0) {
+      let data3 = data.namespace;
+      if (typeof data3 === "string") {
+        if (func2(data3) > 63) {
+          const err8 = { instancePath: instancePath + "/namespace", schemaPath: "#/properties/namespace/maxLength", keyword: "maxLength", params: { limit: 63 }, message: "must NOT have more than 63 characters", schema: 63, parentSchema: schema12.properties.namespace, data: data3 };
+          if (vErrors === null) {
+            vErrors = [err8];
+          } else {
+            vErrors.push(err8);
+          }
+          errors++;
+        }
+        if (!pattern1.test(data3)) {
+          const err9 = { instancePath: instancePath + "/namespace", schemaPath: "#/properties/namespace/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$" }, message: 'must match pattern "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"', schema: "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", parentSchema: schema12.properties.namespace, data: data3 };
+          if (vErrors === null) {
+            vErrors = [err9];
+          } else {
+            vErrors.push(err9);
+          }
+          errors++;
+        }
+      } else {
+        const err10 = { instancePath: instancePath + "/namespace", schemaPath: "#/properties/namespace/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.namespace.type, parentSchema: schema12.properties.namespace, data: data3 };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data.capabilities !== void 0) {
+      let data4 = data.capabilities;
+      if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
+        for (const key1 in data4) {
+          if (!(key1 === "kubeVersion" || key1 === "apiVersions")) {
+            const err11 = { instancePath: instancePath + "/capabilities", schemaPath: "#/definitions/capabilities/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema13, data: data4 };
+            if (vErrors === null) {
+              vErrors = [err11];
+            } else {
+              vErrors.push(err11);
+            }
+            errors++;
+          }
+        }
+        if (data4.kubeVersion !== void 0) {
+          let data5 = data4.kubeVersion;
+          if (typeof data5 === "string") {
+            if (!pattern2.test(data5)) {
+              const err12 = { instancePath: instancePath + "/capabilities/kubeVersion", schemaPath: "#/definitions/capabilities/properties/kubeVersion/pattern", keyword: "pattern", params: { pattern: "^v?[0-9]+\\.[0-9]+(\\.[0-9]+)?$" }, message: 'must match pattern "^v?[0-9]+\\.[0-9]+(\\.[0-9]+)?$"', schema: "^v?[0-9]+\\.[0-9]+(\\.[0-9]+)?$", parentSchema: schema13.properties.kubeVersion, data: data5 };
+              if (vErrors === null) {
+                vErrors = [err12];
+              } else {
+                vErrors.push(err12);
+              }
+              errors++;
+            }
+          } else {
+            const err13 = { instancePath: instancePath + "/capabilities/kubeVersion", schemaPath: "#/definitions/capabilities/properties/kubeVersion/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema13.properties.kubeVersion.type, parentSchema: schema13.properties.kubeVersion, data: data5 };
+            if (vErrors === null) {
+              vErrors = [err13];
+            } else {
+              vErrors.push(err13);
+            }
+            errors++;
+          }
+        }
+        if (data4.apiVersions !== void 0) {
+          let data6 = data4.apiVersions;
+          if (Array.isArray(data6)) {
+            const len0 = data6.length;
+            for (let i0 = 0; i0 < len0; i0++) {
+              let data7 = data6[i0];
+              if (typeof data7 === "string") {
+                if (!pattern3.test(data7)) {
+                  const err14 = { instancePath: instancePath + "/capabilities/apiVersions/" + i0, schemaPath: "#/definitions/capabilities/properties/apiVersions/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9.-]+(/[A-Za-z0-9.-]+){0,2}$" }, message: 'must match pattern "^[A-Za-z0-9.-]+(/[A-Za-z0-9.-]+){0,2}$"', schema: "^[A-Za-z0-9.-]+(/[A-Za-z0-9.-]+){0,2}$", parentSchema: schema13.properties.apiVersions.items, data: data7 };
+                  if (vErrors === null) {
+                    vErrors = [err14];
+                  } else {
+                    vErrors.push(err14);
+                  }
+                  errors++;
+                }
+              } else {
+                const err15 = { instancePath: instancePath + "/capabilities/apiVersions/" + i0, schemaPath: "#/definitions/capabilities/properties/apiVersions/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema13.properties.apiVersions.items.type, parentSchema: schema13.properties.apiVersions.items, data: data7 };
+                if (vErrors === null) {
+                  vErrors = [err15];
+                } else {
+                  vErrors.push(err15);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err16 = { instancePath: instancePath + "/capabilities/apiVersions", schemaPath: "#/definitions/capabilities/properties/apiVersions/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema13.properties.apiVersions.type, parentSchema: schema13.properties.apiVersions, data: data6 };
+            if (vErrors === null) {
+              vErrors = [err16];
+            } else {
+              vErrors.push(err16);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err17 = { instancePath: instancePath + "/capabilities", schemaPath: "#/definitions/capabilities/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema13.type, parentSchema: schema13, data: data4 };
+        if (vErrors === null) {
+          vErrors = [err17];
+        } else {
+          vErrors.push(err17);
+        }
+        errors++;
+      }
+    }
+    if (data.helm !== void 0) {
+      let data8 = data.helm;
+      if (data8 && typeof data8 == "object" && !Array.isArray(data8)) {
+        for (const key2 in data8) {
+          if (!(key2 === "releaseName" || key2 === "namespace" || key2 === "valuesFiles" || key2 === "chart")) {
+            const err18 = { instancePath: instancePath + "/helm", schemaPath: "#/properties/helm/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12.properties.helm, data: data8 };
+            if (vErrors === null) {
+              vErrors = [err18];
+            } else {
+              vErrors.push(err18);
+            }
+            errors++;
+          }
+        }
+        if (data8.releaseName !== void 0) {
+          let data9 = data8.releaseName;
+          if (typeof data9 === "string") {
+            if (!pattern1.test(data9)) {
+              const err19 = { instancePath: instancePath + "/helm/releaseName", schemaPath: "#/properties/helm/properties/releaseName/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$" }, message: 'must match pattern "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"', schema: "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", parentSchema: schema12.properties.helm.properties.releaseName, data: data9 };
+              if (vErrors === null) {
+                vErrors = [err19];
+              } else {
+                vErrors.push(err19);
+              }
+              errors++;
+            }
+          } else {
+            const err20 = { instancePath: instancePath + "/helm/releaseName", schemaPath: "#/properties/helm/properties/releaseName/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.helm.properties.releaseName.type, parentSchema: schema12.properties.helm.properties.releaseName, data: data9 };
+            if (vErrors === null) {
+              vErrors = [err20];
+            } else {
+              vErrors.push(err20);
+            }
+            errors++;
+          }
+        }
+        if (data8.namespace !== void 0) {
+          let data10 = data8.namespace;
+          if (typeof data10 === "string") {
+            if (func2(data10) < 1) {
+              const err21 = { instancePath: instancePath + "/helm/namespace", schemaPath: "#/properties/helm/properties/namespace/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema12.properties.helm.properties.namespace, data: data10 };
+              if (vErrors === null) {
+                vErrors = [err21];
+              } else {
+                vErrors.push(err21);
+              }
+              errors++;
+            }
+          } else {
+            const err22 = { instancePath: instancePath + "/helm/namespace", schemaPath: "#/properties/helm/properties/namespace/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.helm.properties.namespace.type, parentSchema: schema12.properties.helm.properties.namespace, data: data10 };
+            if (vErrors === null) {
+              vErrors = [err22];
+            } else {
+              vErrors.push(err22);
+            }
+            errors++;
+          }
+        }
+        if (data8.valuesFiles !== void 0) {
+          let data11 = data8.valuesFiles;
+          if (Array.isArray(data11)) {
+            const len1 = data11.length;
+            for (let i1 = 0; i1 < len1; i1++) {
+              let data12 = data11[i1];
+              if (typeof data12 === "string") {
+                if (func2(data12) < 1) {
+                  const err23 = { instancePath: instancePath + "/helm/valuesFiles/" + i1, schemaPath: "#/properties/helm/properties/valuesFiles/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema12.properties.helm.properties.valuesFiles.items, data: data12 };
+                  if (vErrors === null) {
+                    vErrors = [err23];
+                  } else {
+                    vErrors.push(err23);
+                  }
+                  errors++;
+                }
+              } else {
+                const err24 = { instancePath: instancePath + "/helm/valuesFiles/" + i1, schemaPath: "#/properties/helm/properties/valuesFiles/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.helm.properties.valuesFiles.items.type, parentSchema: schema12.properties.helm.properties.valuesFiles.items, data: data12 };
+                if (vErrors === null) {
+                  vErrors = [err24];
+                } else {
+                  vErrors.push(err24);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err25 = { instancePath: instancePath + "/helm/valuesFiles", schemaPath: "#/properties/helm/properties/valuesFiles/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema12.properties.helm.properties.valuesFiles.type, parentSchema: schema12.properties.helm.properties.valuesFiles, data: data11 };
+            if (vErrors === null) {
+              vErrors = [err25];
+            } else {
+              vErrors.push(err25);
+            }
+            errors++;
+          }
+        }
+        if (data8.chart !== void 0) {
+          let data13 = data8.chart;
+          if (data13 && typeof data13 == "object" && !Array.isArray(data13)) {
+            if (data13.repository === void 0) {
+              const err26 = { instancePath: instancePath + "/helm/chart", schemaPath: "#/properties/helm/properties/chart/required", keyword: "required", params: { missingProperty: "repository" }, message: "must have required property 'repository'", schema: schema12.properties.helm.properties.chart.required, parentSchema: schema12.properties.helm.properties.chart, data: data13 };
+              if (vErrors === null) {
+                vErrors = [err26];
+              } else {
+                vErrors.push(err26);
+              }
+              errors++;
+            }
+            if (data13.name === void 0) {
+              const err27 = { instancePath: instancePath + "/helm/chart", schemaPath: "#/properties/helm/properties/chart/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'", schema: schema12.properties.helm.properties.chart.required, parentSchema: schema12.properties.helm.properties.chart, data: data13 };
+              if (vErrors === null) {
+                vErrors = [err27];
+              } else {
+                vErrors.push(err27);
+              }
+              errors++;
+            }
+            if (data13.version === void 0) {
+              const err28 = { instancePath: instancePath + "/helm/chart", schemaPath: "#/properties/helm/properties/chart/required", keyword: "required", params: { missingProperty: "version" }, message: "must have required property 'version'", schema: schema12.properties.helm.properties.chart.required, parentSchema: schema12.properties.helm.properties.chart, data: data13 };
+              if (vErrors === null) {
+                vErrors = [err28];
+              } else {
+                vErrors.push(err28);
+              }
+              errors++;
+            }
+            for (const key3 in data13) {
+              if (!(key3 === "repository" || key3 === "name" || key3 === "version")) {
+                const err29 = { instancePath: instancePath + "/helm/chart", schemaPath: "#/properties/helm/properties/chart/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12.properties.helm.properties.chart, data: data13 };
+                if (vErrors === null) {
+                  vErrors = [err29];
+                } else {
+                  vErrors.push(err29);
+                }
+                errors++;
+              }
+            }
+            if (data13.repository !== void 0) {
+              let data14 = data13.repository;
+              if (typeof data14 === "string") {
+                if (!pattern5.test(data14)) {
+                  const err30 = { instancePath: instancePath + "/helm/chart/repository", schemaPath: "#/properties/helm/properties/chart/properties/repository/pattern", keyword: "pattern", params: { pattern: "^(https?|oci)://[^\\s]+$" }, message: 'must match pattern "^(https?|oci)://[^\\s]+$"', schema: "^(https?|oci)://[^\\s]+$", parentSchema: schema12.properties.helm.properties.chart.properties.repository, data: data14 };
+                  if (vErrors === null) {
+                    vErrors = [err30];
+                  } else {
+                    vErrors.push(err30);
+                  }
+                  errors++;
+                }
+              } else {
+                const err31 = { instancePath: instancePath + "/helm/chart/repository", schemaPath: "#/properties/helm/properties/chart/properties/repository/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.helm.properties.chart.properties.repository.type, parentSchema: schema12.properties.helm.properties.chart.properties.repository, data: data14 };
+                if (vErrors === null) {
+                  vErrors = [err31];
+                } else {
+                  vErrors.push(err31);
+                }
+                errors++;
+              }
+            }
+            if (data13.name !== void 0) {
+              let data15 = data13.name;
+              if (typeof data15 === "string") {
+                if (!pattern6.test(data15)) {
+                  const err32 = { instancePath: instancePath + "/helm/chart/name", schemaPath: "#/properties/helm/properties/chart/properties/name/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]*$"', schema: "^[A-Za-z0-9][A-Za-z0-9._-]*$", parentSchema: schema12.properties.helm.properties.chart.properties.name, data: data15 };
+                  if (vErrors === null) {
+                    vErrors = [err32];
+                  } else {
+                    vErrors.push(err32);
+                  }
+                  errors++;
+                }
+              } else {
+                const err33 = { instancePath: instancePath + "/helm/chart/name", schemaPath: "#/properties/helm/properties/chart/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.helm.properties.chart.properties.name.type, parentSchema: schema12.properties.helm.properties.chart.properties.name, data: data15 };
+                if (vErrors === null) {
+                  vErrors = [err33];
+                } else {
+                  vErrors.push(err33);
+                }
+                errors++;
+              }
+            }
+            if (data13.version !== void 0) {
+              let data16 = data13.version;
+              if (typeof data16 === "string") {
+                if (func2(data16) < 1) {
+                  const err34 = { instancePath: instancePath + "/helm/chart/version", schemaPath: "#/properties/helm/properties/chart/properties/version/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema12.properties.helm.properties.chart.properties.version, data: data16 };
+                  if (vErrors === null) {
+                    vErrors = [err34];
+                  } else {
+                    vErrors.push(err34);
+                  }
+                  errors++;
+                }
+              } else {
+                const err35 = { instancePath: instancePath + "/helm/chart/version", schemaPath: "#/properties/helm/properties/chart/properties/version/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.helm.properties.chart.properties.version.type, parentSchema: schema12.properties.helm.properties.chart.properties.version, data: data16 };
+                if (vErrors === null) {
+                  vErrors = [err35];
+                } else {
+                  vErrors.push(err35);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err36 = { instancePath: instancePath + "/helm/chart", schemaPath: "#/properties/helm/properties/chart/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema12.properties.helm.properties.chart.type, parentSchema: schema12.properties.helm.properties.chart, data: data13 };
+            if (vErrors === null) {
+              vErrors = [err36];
+            } else {
+              vErrors.push(err36);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err37 = { instancePath: instancePath + "/helm", schemaPath: "#/properties/helm/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema12.properties.helm.type, parentSchema: schema12.properties.helm, data: data8 };
+        if (vErrors === null) {
+          vErrors = [err37];
+        } else {
+          vErrors.push(err37);
+        }
+        errors++;
+      }
+    }
+    if (data.cluster !== void 0) {
+      let data17 = data.cluster;
+      if (data17 && typeof data17 == "object" && !Array.isArray(data17)) {
+        for (const key4 in data17) {
+          if (!(key4 === "context")) {
+            const err38 = { instancePath: instancePath + "/cluster", schemaPath: "#/properties/cluster/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12.properties.cluster, data: data17 };
+            if (vErrors === null) {
+              vErrors = [err38];
+            } else {
+              vErrors.push(err38);
+            }
+            errors++;
+          }
+        }
+        if (data17.context !== void 0) {
+          let data18 = data17.context;
+          if (typeof data18 === "string") {
+            if (func2(data18) < 1) {
+              const err39 = { instancePath: instancePath + "/cluster/context", schemaPath: "#/properties/cluster/properties/context/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema12.properties.cluster.properties.context, data: data18 };
+              if (vErrors === null) {
+                vErrors = [err39];
+              } else {
+                vErrors.push(err39);
+              }
+              errors++;
+            }
+          } else {
+            const err40 = { instancePath: instancePath + "/cluster/context", schemaPath: "#/properties/cluster/properties/context/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.cluster.properties.context.type, parentSchema: schema12.properties.cluster.properties.context, data: data18 };
+            if (vErrors === null) {
+              vErrors = [err40];
+            } else {
+              vErrors.push(err40);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err41 = { instancePath: instancePath + "/cluster", schemaPath: "#/properties/cluster/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema12.properties.cluster.type, parentSchema: schema12.properties.cluster, data: data17 };
+        if (vErrors === null) {
+          vErrors = [err41];
+        } else {
+          vErrors.push(err41);
+        }
+        errors++;
+      }
+    }
+    if (data.promote !== void 0) {
+      let data19 = data.promote;
+      if (data19 && typeof data19 == "object" && !Array.isArray(data19)) {
+        if (data19.from === void 0) {
+          const err42 = { instancePath: instancePath + "/promote", schemaPath: "#/properties/promote/required", keyword: "required", params: { missingProperty: "from" }, message: "must have required property 'from'", schema: schema12.properties.promote.required, parentSchema: schema12.properties.promote, data: data19 };
+          if (vErrors === null) {
+            vErrors = [err42];
+          } else {
+            vErrors.push(err42);
+          }
+          errors++;
+        }
+        for (const key5 in data19) {
+          if (!(key5 === "from" || key5 === "via" || key5 === "images" || key5 === "allowDowngrade" || key5 === "group" || key5 === "helmImagePaths")) {
+            const err43 = { instancePath: instancePath + "/promote", schemaPath: "#/properties/promote/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12.properties.promote, data: data19 };
+            if (vErrors === null) {
+              vErrors = [err43];
+            } else {
+              vErrors.push(err43);
+            }
+            errors++;
+          }
+        }
+        if (data19.from !== void 0) {
+          let data20 = data19.from;
+          if (typeof data20 === "string") {
+            if (func2(data20) < 1) {
+              const err44 = { instancePath: instancePath + "/promote/from", schemaPath: "#/properties/promote/properties/from/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema12.properties.promote.properties.from, data: data20 };
+              if (vErrors === null) {
+                vErrors = [err44];
+              } else {
+                vErrors.push(err44);
+              }
+              errors++;
+            }
+          } else {
+            const err45 = { instancePath: instancePath + "/promote/from", schemaPath: "#/properties/promote/properties/from/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.promote.properties.from.type, parentSchema: schema12.properties.promote.properties.from, data: data20 };
+            if (vErrors === null) {
+              vErrors = [err45];
+            } else {
+              vErrors.push(err45);
+            }
+            errors++;
+          }
+        }
+        if (data19.via !== void 0) {
+          let data21 = data19.via;
+          if (!(data21 === "pull-request" || data21 === "commit")) {
+            const err46 = { instancePath: instancePath + "/promote/via", schemaPath: "#/properties/promote/properties/via/enum", keyword: "enum", params: { allowedValues: schema12.properties.promote.properties.via.enum }, message: "must be equal to one of the allowed values", schema: schema12.properties.promote.properties.via.enum, parentSchema: schema12.properties.promote.properties.via, data: data21 };
+            if (vErrors === null) {
+              vErrors = [err46];
+            } else {
+              vErrors.push(err46);
+            }
+            errors++;
+          }
+        }
+        if (data19.images !== void 0) {
+          let data22 = data19.images;
+          if (Array.isArray(data22)) {
+            const len2 = data22.length;
+            for (let i2 = 0; i2 < len2; i2++) {
+              let data23 = data22[i2];
+              if (typeof data23 === "string") {
+                if (func2(data23) < 1) {
+                  const err47 = { instancePath: instancePath + "/promote/images/" + i2, schemaPath: "#/properties/promote/properties/images/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema12.properties.promote.properties.images.items, data: data23 };
+                  if (vErrors === null) {
+                    vErrors = [err47];
+                  } else {
+                    vErrors.push(err47);
+                  }
+                  errors++;
+                }
+              } else {
+                const err48 = { instancePath: instancePath + "/promote/images/" + i2, schemaPath: "#/properties/promote/properties/images/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.promote.properties.images.items.type, parentSchema: schema12.properties.promote.properties.images.items, data: data23 };
+                if (vErrors === null) {
+                  vErrors = [err48];
+                } else {
+                  vErrors.push(err48);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err49 = { instancePath: instancePath + "/promote/images", schemaPath: "#/properties/promote/properties/images/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema12.properties.promote.properties.images.type, parentSchema: schema12.properties.promote.properties.images, data: data22 };
+            if (vErrors === null) {
+              vErrors = [err49];
+            } else {
+              vErrors.push(err49);
+            }
+            errors++;
+          }
+        }
+        if (data19.allowDowngrade !== void 0) {
+          let data24 = data19.allowDowngrade;
+          if (typeof data24 !== "boolean") {
+            const err50 = { instancePath: instancePath + "/promote/allowDowngrade", schemaPath: "#/properties/promote/properties/allowDowngrade/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema12.properties.promote.properties.allowDowngrade.type, parentSchema: schema12.properties.promote.properties.allowDowngrade, data: data24 };
+            if (vErrors === null) {
+              vErrors = [err50];
+            } else {
+              vErrors.push(err50);
+            }
+            errors++;
+          }
+        }
+        if (data19.group !== void 0) {
+          let data25 = data19.group;
+          if (!(data25 === "environment" || data25 === "image")) {
+            const err51 = { instancePath: instancePath + "/promote/group", schemaPath: "#/properties/promote/properties/group/enum", keyword: "enum", params: { allowedValues: schema12.properties.promote.properties.group.enum }, message: "must be equal to one of the allowed values", schema: schema12.properties.promote.properties.group.enum, parentSchema: schema12.properties.promote.properties.group, data: data25 };
+            if (vErrors === null) {
+              vErrors = [err51];
+            } else {
+              vErrors.push(err51);
+            }
+            errors++;
+          }
+        }
+        if (data19.helmImagePaths !== void 0) {
+          let data26 = data19.helmImagePaths;
+          if (Array.isArray(data26)) {
+            const len3 = data26.length;
+            for (let i3 = 0; i3 < len3; i3++) {
+              let data27 = data26[i3];
+              if (typeof data27 === "string") {
+                if (func2(data27) < 1) {
+                  const err52 = { instancePath: instancePath + "/promote/helmImagePaths/" + i3, schemaPath: "#/properties/promote/properties/helmImagePaths/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema12.properties.promote.properties.helmImagePaths.items, data: data27 };
+                  if (vErrors === null) {
+                    vErrors = [err52];
+                  } else {
+                    vErrors.push(err52);
+                  }
+                  errors++;
+                }
+              } else {
+                const err53 = { instancePath: instancePath + "/promote/helmImagePaths/" + i3, schemaPath: "#/properties/promote/properties/helmImagePaths/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.promote.properties.helmImagePaths.items.type, parentSchema: schema12.properties.promote.properties.helmImagePaths.items, data: data27 };
+                if (vErrors === null) {
+                  vErrors = [err53];
+                } else {
+                  vErrors.push(err53);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err54 = { instancePath: instancePath + "/promote/helmImagePaths", schemaPath: "#/properties/promote/properties/helmImagePaths/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema12.properties.promote.properties.helmImagePaths.type, parentSchema: schema12.properties.promote.properties.helmImagePaths, data: data26 };
+            if (vErrors === null) {
+              vErrors = [err54];
+            } else {
+              vErrors.push(err54);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err55 = { instancePath: instancePath + "/promote", schemaPath: "#/properties/promote/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema12.properties.promote.type, parentSchema: schema12.properties.promote, data: data19 };
+        if (vErrors === null) {
+          vErrors = [err55];
+        } else {
+          vErrors.push(err55);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err56 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema12.type, parentSchema: schema12, data };
+    if (vErrors === null) {
+      vErrors = [err56];
+    } else {
+      vErrors.push(err56);
+    }
+    errors++;
+  }
+  validate11.errors = vErrors;
+  return errors === 0;
+}
+var pattern7 = new RegExp("^[A-Za-z0-9.-]+(:[0-9]+)?$", "u");
+var pattern9 = new RegExp("^[A-Za-z_][A-Za-z0-9_]*$", "u");
+var pattern15 = new RegExp("^(/([^~/]|~[01])*)+$", "u");
 function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 in data) {
-      if (!(key0 === "$schema" || key0 === "environments" || key0 === "render" || key0 === "diff" || key0 === "drift")) {
+      if (!(key0 === "$schema" || key0 === "environments" || key0 === "render" || key0 === "capabilities" || key0 === "clusters" || key0 === "diff" || key0 === "drift")) {
         const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11, data };
         if (vErrors === null) {
           vErrors = [err0];
@@ -7713,73 +8364,89 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         }
         const len0 = data1.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          let data2 = data1[i0];
-          if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
-            if (data2.name === void 0) {
-              const err3 = { instancePath: instancePath + "/environments/" + i0, schemaPath: "#/definitions/environment/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'", schema: schema12.required, parentSchema: schema12, data: data2 };
-              if (vErrors === null) {
-                vErrors = [err3];
-              } else {
-                vErrors.push(err3);
-              }
-              errors++;
+          if (!validate11(data1[i0], { instancePath: instancePath + "/environments/" + i0, parentData: data1, parentDataProperty: i0, rootData })) {
+            vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err3 = { instancePath: instancePath + "/environments", schemaPath: "#/properties/environments/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.environments.type, parentSchema: schema11.properties.environments, data: data1 };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.render !== void 0) {
+      let data3 = data.render;
+      if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+        for (const key1 in data3) {
+          if (!(key1 === "allowHosts" || key1 === "limits" || key1 === "repositories" || key1 === "dockerConfig")) {
+            const err4 = { instancePath: instancePath + "/render", schemaPath: "#/properties/render/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.render, data: data3 };
+            if (vErrors === null) {
+              vErrors = [err4];
+            } else {
+              vErrors.push(err4);
             }
-            if (data2.path === void 0) {
-              const err4 = { instancePath: instancePath + "/environments/" + i0, schemaPath: "#/definitions/environment/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'", schema: schema12.required, parentSchema: schema12, data: data2 };
-              if (vErrors === null) {
-                vErrors = [err4];
-              } else {
-                vErrors.push(err4);
-              }
-              errors++;
-            }
-            for (const key1 in data2) {
-              if (!(key1 === "name" || key1 === "path" || key1 === "renderer" || key1 === "helm" || key1 === "cluster" || key1 === "promote")) {
-                const err5 = { instancePath: instancePath + "/environments/" + i0, schemaPath: "#/definitions/environment/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data: data2 };
-                if (vErrors === null) {
-                  vErrors = [err5];
-                } else {
-                  vErrors.push(err5);
-                }
-                errors++;
-              }
-            }
-            if (data2.name !== void 0) {
-              let data3 = data2.name;
-              if (typeof data3 === "string") {
-                if (!pattern0.test(data3)) {
-                  const err6 = { instancePath: instancePath + "/environments/" + i0 + "/name", schemaPath: "#/definitions/environment/properties/name/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._/-]*$"', schema: "^[A-Za-z0-9][A-Za-z0-9._/-]*$", parentSchema: schema12.properties.name, data: data3 };
+            errors++;
+          }
+        }
+        if (data3.allowHosts !== void 0) {
+          let data4 = data3.allowHosts;
+          if (Array.isArray(data4)) {
+            const len1 = data4.length;
+            for (let i1 = 0; i1 < len1; i1++) {
+              let data5 = data4[i1];
+              if (typeof data5 === "string") {
+                if (!pattern7.test(data5)) {
+                  const err5 = { instancePath: instancePath + "/render/allowHosts/" + i1, schemaPath: "#/properties/render/properties/allowHosts/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9.-]+(:[0-9]+)?$" }, message: 'must match pattern "^[A-Za-z0-9.-]+(:[0-9]+)?$"', schema: "^[A-Za-z0-9.-]+(:[0-9]+)?$", parentSchema: schema11.properties.render.properties.allowHosts.items, data: data5 };
                   if (vErrors === null) {
-                    vErrors = [err6];
+                    vErrors = [err5];
                   } else {
-                    vErrors.push(err6);
+                    vErrors.push(err5);
                   }
                   errors++;
                 }
               } else {
-                const err7 = { instancePath: instancePath + "/environments/" + i0 + "/name", schemaPath: "#/definitions/environment/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.name.type, parentSchema: schema12.properties.name, data: data3 };
+                const err6 = { instancePath: instancePath + "/render/allowHosts/" + i1, schemaPath: "#/properties/render/properties/allowHosts/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.render.properties.allowHosts.items.type, parentSchema: schema11.properties.render.properties.allowHosts.items, data: data5 };
                 if (vErrors === null) {
-                  vErrors = [err7];
+                  vErrors = [err6];
                 } else {
-                  vErrors.push(err7);
+                  vErrors.push(err6);
                 }
                 errors++;
               }
             }
-            if (data2.path !== void 0) {
-              let data4 = data2.path;
-              if (typeof data4 === "string") {
-                if (func2(data4) < 1) {
-                  const err8 = { instancePath: instancePath + "/environments/" + i0 + "/path", schemaPath: "#/definitions/environment/properties/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema12.properties.path, data: data4 };
-                  if (vErrors === null) {
-                    vErrors = [err8];
-                  } else {
-                    vErrors.push(err8);
-                  }
-                  errors++;
+          } else {
+            const err7 = { instancePath: instancePath + "/render/allowHosts", schemaPath: "#/properties/render/properties/allowHosts/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.render.properties.allowHosts.type, parentSchema: schema11.properties.render.properties.allowHosts, data: data4 };
+            if (vErrors === null) {
+              vErrors = [err7];
+            } else {
+              vErrors.push(err7);
+            }
+            errors++;
+          }
+        }
+        if (data3.limits !== void 0) {
+          let data6 = data3.limits;
+          if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
+            for (const key2 in data6) {
+              if (!(key2 === "bytes" || key2 === "objects")) {
+                const err8 = { instancePath: instancePath + "/render/limits", schemaPath: "#/properties/render/properties/limits/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.render.properties.limits, data: data6 };
+                if (vErrors === null) {
+                  vErrors = [err8];
+                } else {
+                  vErrors.push(err8);
                 }
-              } else {
-                const err9 = { instancePath: instancePath + "/environments/" + i0 + "/path", schemaPath: "#/definitions/environment/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.path.type, parentSchema: schema12.properties.path, data: data4 };
+                errors++;
+              }
+            }
+            if (data6.bytes !== void 0) {
+              let data7 = data6.bytes;
+              if (!(typeof data7 == "number" && (!(data7 % 1) && !isNaN(data7)) && isFinite(data7))) {
+                const err9 = { instancePath: instancePath + "/render/limits/bytes", schemaPath: "#/properties/render/properties/limits/properties/bytes/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.render.properties.limits.properties.bytes.type, parentSchema: schema11.properties.render.properties.limits.properties.bytes, data: data7 };
                 if (vErrors === null) {
                   vErrors = [err9];
                 } else {
@@ -7787,69 +8454,70 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 errors++;
               }
+              if (typeof data7 == "number" && isFinite(data7)) {
+                if (data7 < 1 || isNaN(data7)) {
+                  const err10 = { instancePath: instancePath + "/render/limits/bytes", schemaPath: "#/properties/render/properties/limits/properties/bytes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema11.properties.render.properties.limits.properties.bytes, data: data7 };
+                  if (vErrors === null) {
+                    vErrors = [err10];
+                  } else {
+                    vErrors.push(err10);
+                  }
+                  errors++;
+                }
+              }
             }
-            if (data2.renderer !== void 0) {
-              let data5 = data2.renderer;
-              if (!(data5 === "auto" || data5 === "plain" || data5 === "kustomize" || data5 === "helm")) {
-                const err10 = { instancePath: instancePath + "/environments/" + i0 + "/renderer", schemaPath: "#/definitions/environment/properties/renderer/enum", keyword: "enum", params: { allowedValues: schema12.properties.renderer.enum }, message: "must be equal to one of the allowed values", schema: schema12.properties.renderer.enum, parentSchema: schema12.properties.renderer, data: data5 };
+            if (data6.objects !== void 0) {
+              let data8 = data6.objects;
+              if (!(typeof data8 == "number" && (!(data8 % 1) && !isNaN(data8)) && isFinite(data8))) {
+                const err11 = { instancePath: instancePath + "/render/limits/objects", schemaPath: "#/properties/render/properties/limits/properties/objects/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.render.properties.limits.properties.objects.type, parentSchema: schema11.properties.render.properties.limits.properties.objects, data: data8 };
                 if (vErrors === null) {
-                  vErrors = [err10];
+                  vErrors = [err11];
                 } else {
-                  vErrors.push(err10);
+                  vErrors.push(err11);
                 }
                 errors++;
               }
+              if (typeof data8 == "number" && isFinite(data8)) {
+                if (data8 < 1 || isNaN(data8)) {
+                  const err12 = { instancePath: instancePath + "/render/limits/objects", schemaPath: "#/properties/render/properties/limits/properties/objects/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema11.properties.render.properties.limits.properties.objects, data: data8 };
+                  if (vErrors === null) {
+                    vErrors = [err12];
+                  } else {
+                    vErrors.push(err12);
+                  }
+                  errors++;
+                }
+              }
             }
-            if (data2.helm !== void 0) {
-              let data6 = data2.helm;
-              if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
-                for (const key2 in data6) {
-                  if (!(key2 === "releaseName" || key2 === "namespace" || key2 === "valuesFiles")) {
-                    const err11 = { instancePath: instancePath + "/environments/" + i0 + "/helm", schemaPath: "#/definitions/environment/properties/helm/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12.properties.helm, data: data6 };
-                    if (vErrors === null) {
-                      vErrors = [err11];
-                    } else {
-                      vErrors.push(err11);
-                    }
-                    errors++;
-                  }
-                }
-                if (data6.releaseName !== void 0) {
-                  let data7 = data6.releaseName;
-                  if (typeof data7 === "string") {
-                    if (!pattern1.test(data7)) {
-                      const err12 = { instancePath: instancePath + "/environments/" + i0 + "/helm/releaseName", schemaPath: "#/definitions/environment/properties/helm/properties/releaseName/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$" }, message: 'must match pattern "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"', schema: "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", parentSchema: schema12.properties.helm.properties.releaseName, data: data7 };
-                      if (vErrors === null) {
-                        vErrors = [err12];
-                      } else {
-                        vErrors.push(err12);
-                      }
-                      errors++;
-                    }
+          } else {
+            const err13 = { instancePath: instancePath + "/render/limits", schemaPath: "#/properties/render/properties/limits/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.render.properties.limits.type, parentSchema: schema11.properties.render.properties.limits, data: data6 };
+            if (vErrors === null) {
+              vErrors = [err13];
+            } else {
+              vErrors.push(err13);
+            }
+            errors++;
+          }
+        }
+        if (data3.repositories !== void 0) {
+          let data9 = data3.repositories;
+          if (Array.isArray(data9)) {
+            const len2 = data9.length;
+            for (let i2 = 0; i2 < len2; i2++) {
+              let data10 = data9[i2];
+              if (data10 && typeof data10 == "object" && !Array.isArray(data10)) {
+                if (data10.host === void 0) {
+                  const err14 = { instancePath: instancePath + "/render/repositories/" + i2, schemaPath: "#/definitions/repositoryAccess/required", keyword: "required", params: { missingProperty: "host" }, message: "must have required property 'host'", schema: schema14.required, parentSchema: schema14, data: data10 };
+                  if (vErrors === null) {
+                    vErrors = [err14];
                   } else {
-                    const err13 = { instancePath: instancePath + "/environments/" + i0 + "/helm/releaseName", schemaPath: "#/definitions/environment/properties/helm/properties/releaseName/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.helm.properties.releaseName.type, parentSchema: schema12.properties.helm.properties.releaseName, data: data7 };
-                    if (vErrors === null) {
-                      vErrors = [err13];
-                    } else {
-                      vErrors.push(err13);
-                    }
-                    errors++;
+                    vErrors.push(err14);
                   }
+                  errors++;
                 }
-                if (data6.namespace !== void 0) {
-                  let data8 = data6.namespace;
-                  if (typeof data8 === "string") {
-                    if (func2(data8) < 1) {
-                      const err14 = { instancePath: instancePath + "/environments/" + i0 + "/helm/namespace", schemaPath: "#/definitions/environment/properties/helm/properties/namespace/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema12.properties.helm.properties.namespace, data: data8 };
-                      if (vErrors === null) {
-                        vErrors = [err14];
-                      } else {
-                        vErrors.push(err14);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err15 = { instancePath: instancePath + "/environments/" + i0 + "/helm/namespace", schemaPath: "#/definitions/environment/properties/helm/properties/namespace/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.helm.properties.namespace.type, parentSchema: schema12.properties.helm.properties.namespace, data: data8 };
+                for (const key3 in data10) {
+                  if (!(key3 === "host" || key3 === "usernameEnv" || key3 === "passwordEnv" || key3 === "caFile")) {
+                    const err15 = { instancePath: instancePath + "/render/repositories/" + i2, schemaPath: "#/definitions/repositoryAccess/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: false, parentSchema: schema14, data: data10 };
                     if (vErrors === null) {
                       vErrors = [err15];
                     } else {
@@ -7858,444 +8526,436 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                if (data6.valuesFiles !== void 0) {
-                  let data9 = data6.valuesFiles;
-                  if (Array.isArray(data9)) {
-                    const len1 = data9.length;
-                    for (let i1 = 0; i1 < len1; i1++) {
-                      let data10 = data9[i1];
-                      if (typeof data10 === "string") {
-                        if (func2(data10) < 1) {
-                          const err16 = { instancePath: instancePath + "/environments/" + i0 + "/helm/valuesFiles/" + i1, schemaPath: "#/definitions/environment/properties/helm/properties/valuesFiles/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema12.properties.helm.properties.valuesFiles.items, data: data10 };
-                          if (vErrors === null) {
-                            vErrors = [err16];
-                          } else {
-                            vErrors.push(err16);
-                          }
-                          errors++;
-                        }
-                      } else {
-                        const err17 = { instancePath: instancePath + "/environments/" + i0 + "/helm/valuesFiles/" + i1, schemaPath: "#/definitions/environment/properties/helm/properties/valuesFiles/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.helm.properties.valuesFiles.items.type, parentSchema: schema12.properties.helm.properties.valuesFiles.items, data: data10 };
-                        if (vErrors === null) {
-                          vErrors = [err17];
-                        } else {
-                          vErrors.push(err17);
-                        }
-                        errors++;
-                      }
-                    }
-                  } else {
-                    const err18 = { instancePath: instancePath + "/environments/" + i0 + "/helm/valuesFiles", schemaPath: "#/definitions/environment/properties/helm/properties/valuesFiles/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema12.properties.helm.properties.valuesFiles.type, parentSchema: schema12.properties.helm.properties.valuesFiles, data: data9 };
-                    if (vErrors === null) {
-                      vErrors = [err18];
-                    } else {
-                      vErrors.push(err18);
-                    }
-                    errors++;
-                  }
-                }
-              } else {
-                const err19 = { instancePath: instancePath + "/environments/" + i0 + "/helm", schemaPath: "#/definitions/environment/properties/helm/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema12.properties.helm.type, parentSchema: schema12.properties.helm, data: data6 };
-                if (vErrors === null) {
-                  vErrors = [err19];
-                } else {
-                  vErrors.push(err19);
-                }
-                errors++;
-              }
-            }
-            if (data2.cluster !== void 0) {
-              let data11 = data2.cluster;
-              if (data11 && typeof data11 == "object" && !Array.isArray(data11)) {
-                for (const key3 in data11) {
-                  if (!(key3 === "context")) {
-                    const err20 = { instancePath: instancePath + "/environments/" + i0 + "/cluster", schemaPath: "#/definitions/environment/properties/cluster/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12.properties.cluster, data: data11 };
-                    if (vErrors === null) {
-                      vErrors = [err20];
-                    } else {
-                      vErrors.push(err20);
-                    }
-                    errors++;
-                  }
-                }
-                if (data11.context !== void 0) {
-                  let data12 = data11.context;
-                  if (typeof data12 === "string") {
-                    if (func2(data12) < 1) {
-                      const err21 = { instancePath: instancePath + "/environments/" + i0 + "/cluster/context", schemaPath: "#/definitions/environment/properties/cluster/properties/context/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema12.properties.cluster.properties.context, data: data12 };
+                if (data10.host !== void 0) {
+                  let data11 = data10.host;
+                  if (typeof data11 === "string") {
+                    if (!pattern7.test(data11)) {
+                      const err16 = { instancePath: instancePath + "/render/repositories/" + i2 + "/host", schemaPath: "#/definitions/repositoryAccess/properties/host/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9.-]+(:[0-9]+)?$" }, message: 'must match pattern "^[A-Za-z0-9.-]+(:[0-9]+)?$"', schema: "^[A-Za-z0-9.-]+(:[0-9]+)?$", parentSchema: schema14.properties.host, data: data11 };
                       if (vErrors === null) {
-                        vErrors = [err21];
+                        vErrors = [err16];
                       } else {
-                        vErrors.push(err21);
+                        vErrors.push(err16);
                       }
                       errors++;
                     }
                   } else {
-                    const err22 = { instancePath: instancePath + "/environments/" + i0 + "/cluster/context", schemaPath: "#/definitions/environment/properties/cluster/properties/context/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.cluster.properties.context.type, parentSchema: schema12.properties.cluster.properties.context, data: data12 };
+                    const err17 = { instancePath: instancePath + "/render/repositories/" + i2 + "/host", schemaPath: "#/definitions/repositoryAccess/properties/host/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema14.properties.host.type, parentSchema: schema14.properties.host, data: data11 };
                     if (vErrors === null) {
-                      vErrors = [err22];
+                      vErrors = [err17];
                     } else {
-                      vErrors.push(err22);
+                      vErrors.push(err17);
                     }
                     errors++;
                   }
                 }
-              } else {
-                const err23 = { instancePath: instancePath + "/environments/" + i0 + "/cluster", schemaPath: "#/definitions/environment/properties/cluster/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema12.properties.cluster.type, parentSchema: schema12.properties.cluster, data: data11 };
-                if (vErrors === null) {
-                  vErrors = [err23];
-                } else {
-                  vErrors.push(err23);
-                }
-                errors++;
-              }
-            }
-            if (data2.promote !== void 0) {
-              let data13 = data2.promote;
-              if (data13 && typeof data13 == "object" && !Array.isArray(data13)) {
-                if (data13.from === void 0) {
-                  const err24 = { instancePath: instancePath + "/environments/" + i0 + "/promote", schemaPath: "#/definitions/environment/properties/promote/required", keyword: "required", params: { missingProperty: "from" }, message: "must have required property 'from'", schema: schema12.properties.promote.required, parentSchema: schema12.properties.promote, data: data13 };
-                  if (vErrors === null) {
-                    vErrors = [err24];
+                if (data10.usernameEnv !== void 0) {
+                  let data12 = data10.usernameEnv;
+                  if (typeof data12 === "string") {
+                    if (!pattern9.test(data12)) {
+                      const err18 = { instancePath: instancePath + "/render/repositories/" + i2 + "/usernameEnv", schemaPath: "#/definitions/repositoryAccess/properties/usernameEnv/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z_][A-Za-z0-9_]*$" }, message: 'must match pattern "^[A-Za-z_][A-Za-z0-9_]*$"', schema: "^[A-Za-z_][A-Za-z0-9_]*$", parentSchema: schema14.properties.usernameEnv, data: data12 };
+                      if (vErrors === null) {
+                        vErrors = [err18];
+                      } else {
+                        vErrors.push(err18);
+                      }
+                      errors++;
+                    }
                   } else {
-                    vErrors.push(err24);
-                  }
-                  errors++;
-                }
-                for (const key4 in data13) {
-                  if (!(key4 === "from" || key4 === "via" || key4 === "images" || key4 === "allowDowngrade" || key4 === "group" || key4 === "helmImagePaths")) {
-                    const err25 = { instancePath: instancePath + "/environments/" + i0 + "/promote", schemaPath: "#/definitions/environment/properties/promote/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12.properties.promote, data: data13 };
+                    const err19 = { instancePath: instancePath + "/render/repositories/" + i2 + "/usernameEnv", schemaPath: "#/definitions/repositoryAccess/properties/usernameEnv/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema14.properties.usernameEnv.type, parentSchema: schema14.properties.usernameEnv, data: data12 };
                     if (vErrors === null) {
-                      vErrors = [err25];
+                      vErrors = [err19];
                     } else {
-                      vErrors.push(err25);
+                      vErrors.push(err19);
                     }
                     errors++;
                   }
                 }
-                if (data13.from !== void 0) {
-                  let data14 = data13.from;
+                if (data10.passwordEnv !== void 0) {
+                  let data13 = data10.passwordEnv;
+                  if (typeof data13 === "string") {
+                    if (!pattern9.test(data13)) {
+                      const err20 = { instancePath: instancePath + "/render/repositories/" + i2 + "/passwordEnv", schemaPath: "#/definitions/repositoryAccess/properties/passwordEnv/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z_][A-Za-z0-9_]*$" }, message: 'must match pattern "^[A-Za-z_][A-Za-z0-9_]*$"', schema: "^[A-Za-z_][A-Za-z0-9_]*$", parentSchema: schema14.properties.passwordEnv, data: data13 };
+                      if (vErrors === null) {
+                        vErrors = [err20];
+                      } else {
+                        vErrors.push(err20);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err21 = { instancePath: instancePath + "/render/repositories/" + i2 + "/passwordEnv", schemaPath: "#/definitions/repositoryAccess/properties/passwordEnv/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema14.properties.passwordEnv.type, parentSchema: schema14.properties.passwordEnv, data: data13 };
+                    if (vErrors === null) {
+                      vErrors = [err21];
+                    } else {
+                      vErrors.push(err21);
+                    }
+                    errors++;
+                  }
+                }
+                if (data10.caFile !== void 0) {
+                  let data14 = data10.caFile;
                   if (typeof data14 === "string") {
                     if (func2(data14) < 1) {
-                      const err26 = { instancePath: instancePath + "/environments/" + i0 + "/promote/from", schemaPath: "#/definitions/environment/properties/promote/properties/from/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema12.properties.promote.properties.from, data: data14 };
+                      const err22 = { instancePath: instancePath + "/render/repositories/" + i2 + "/caFile", schemaPath: "#/definitions/repositoryAccess/properties/caFile/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema14.properties.caFile, data: data14 };
                       if (vErrors === null) {
-                        vErrors = [err26];
+                        vErrors = [err22];
                       } else {
-                        vErrors.push(err26);
+                        vErrors.push(err22);
                       }
                       errors++;
                     }
                   } else {
-                    const err27 = { instancePath: instancePath + "/environments/" + i0 + "/promote/from", schemaPath: "#/definitions/environment/properties/promote/properties/from/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.promote.properties.from.type, parentSchema: schema12.properties.promote.properties.from, data: data14 };
+                    const err23 = { instancePath: instancePath + "/render/repositories/" + i2 + "/caFile", schemaPath: "#/definitions/repositoryAccess/properties/caFile/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema14.properties.caFile.type, parentSchema: schema14.properties.caFile, data: data14 };
                     if (vErrors === null) {
-                      vErrors = [err27];
+                      vErrors = [err23];
                     } else {
-                      vErrors.push(err27);
-                    }
-                    errors++;
-                  }
-                }
-                if (data13.via !== void 0) {
-                  let data15 = data13.via;
-                  if (!(data15 === "pull-request" || data15 === "commit")) {
-                    const err28 = { instancePath: instancePath + "/environments/" + i0 + "/promote/via", schemaPath: "#/definitions/environment/properties/promote/properties/via/enum", keyword: "enum", params: { allowedValues: schema12.properties.promote.properties.via.enum }, message: "must be equal to one of the allowed values", schema: schema12.properties.promote.properties.via.enum, parentSchema: schema12.properties.promote.properties.via, data: data15 };
-                    if (vErrors === null) {
-                      vErrors = [err28];
-                    } else {
-                      vErrors.push(err28);
-                    }
-                    errors++;
-                  }
-                }
-                if (data13.images !== void 0) {
-                  let data16 = data13.images;
-                  if (Array.isArray(data16)) {
-                    const len2 = data16.length;
-                    for (let i2 = 0; i2 < len2; i2++) {
-                      let data17 = data16[i2];
-                      if (typeof data17 === "string") {
-                        if (func2(data17) < 1) {
-                          const err29 = { instancePath: instancePath + "/environments/" + i0 + "/promote/images/" + i2, schemaPath: "#/definitions/environment/properties/promote/properties/images/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema12.properties.promote.properties.images.items, data: data17 };
-                          if (vErrors === null) {
-                            vErrors = [err29];
-                          } else {
-                            vErrors.push(err29);
-                          }
-                          errors++;
-                        }
-                      } else {
-                        const err30 = { instancePath: instancePath + "/environments/" + i0 + "/promote/images/" + i2, schemaPath: "#/definitions/environment/properties/promote/properties/images/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.promote.properties.images.items.type, parentSchema: schema12.properties.promote.properties.images.items, data: data17 };
-                        if (vErrors === null) {
-                          vErrors = [err30];
-                        } else {
-                          vErrors.push(err30);
-                        }
-                        errors++;
-                      }
-                    }
-                  } else {
-                    const err31 = { instancePath: instancePath + "/environments/" + i0 + "/promote/images", schemaPath: "#/definitions/environment/properties/promote/properties/images/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema12.properties.promote.properties.images.type, parentSchema: schema12.properties.promote.properties.images, data: data16 };
-                    if (vErrors === null) {
-                      vErrors = [err31];
-                    } else {
-                      vErrors.push(err31);
-                    }
-                    errors++;
-                  }
-                }
-                if (data13.allowDowngrade !== void 0) {
-                  let data18 = data13.allowDowngrade;
-                  if (typeof data18 !== "boolean") {
-                    const err32 = { instancePath: instancePath + "/environments/" + i0 + "/promote/allowDowngrade", schemaPath: "#/definitions/environment/properties/promote/properties/allowDowngrade/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema12.properties.promote.properties.allowDowngrade.type, parentSchema: schema12.properties.promote.properties.allowDowngrade, data: data18 };
-                    if (vErrors === null) {
-                      vErrors = [err32];
-                    } else {
-                      vErrors.push(err32);
-                    }
-                    errors++;
-                  }
-                }
-                if (data13.group !== void 0) {
-                  let data19 = data13.group;
-                  if (!(data19 === "environment" || data19 === "image")) {
-                    const err33 = { instancePath: instancePath + "/environments/" + i0 + "/promote/group", schemaPath: "#/definitions/environment/properties/promote/properties/group/enum", keyword: "enum", params: { allowedValues: schema12.properties.promote.properties.group.enum }, message: "must be equal to one of the allowed values", schema: schema12.properties.promote.properties.group.enum, parentSchema: schema12.properties.promote.properties.group, data: data19 };
-                    if (vErrors === null) {
-                      vErrors = [err33];
-                    } else {
-                      vErrors.push(err33);
-                    }
-                    errors++;
-                  }
-                }
-                if (data13.helmImagePaths !== void 0) {
-                  let data20 = data13.helmImagePaths;
-                  if (Array.isArray(data20)) {
-                    const len3 = data20.length;
-                    for (let i3 = 0; i3 < len3; i3++) {
-                      let data21 = data20[i3];
-                      if (typeof data21 === "string") {
-                        if (func2(data21) < 1) {
-                          const err34 = { instancePath: instancePath + "/environments/" + i0 + "/promote/helmImagePaths/" + i3, schemaPath: "#/definitions/environment/properties/promote/properties/helmImagePaths/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema12.properties.promote.properties.helmImagePaths.items, data: data21 };
-                          if (vErrors === null) {
-                            vErrors = [err34];
-                          } else {
-                            vErrors.push(err34);
-                          }
-                          errors++;
-                        }
-                      } else {
-                        const err35 = { instancePath: instancePath + "/environments/" + i0 + "/promote/helmImagePaths/" + i3, schemaPath: "#/definitions/environment/properties/promote/properties/helmImagePaths/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.promote.properties.helmImagePaths.items.type, parentSchema: schema12.properties.promote.properties.helmImagePaths.items, data: data21 };
-                        if (vErrors === null) {
-                          vErrors = [err35];
-                        } else {
-                          vErrors.push(err35);
-                        }
-                        errors++;
-                      }
-                    }
-                  } else {
-                    const err36 = { instancePath: instancePath + "/environments/" + i0 + "/promote/helmImagePaths", schemaPath: "#/definitions/environment/properties/promote/properties/helmImagePaths/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema12.properties.promote.properties.helmImagePaths.type, parentSchema: schema12.properties.promote.properties.helmImagePaths, data: data20 };
-                    if (vErrors === null) {
-                      vErrors = [err36];
-                    } else {
-                      vErrors.push(err36);
+                      vErrors.push(err23);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err37 = { instancePath: instancePath + "/environments/" + i0 + "/promote", schemaPath: "#/definitions/environment/properties/promote/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema12.properties.promote.type, parentSchema: schema12.properties.promote, data: data13 };
+                const err24 = { instancePath: instancePath + "/render/repositories/" + i2, schemaPath: "#/definitions/repositoryAccess/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema14.type, parentSchema: schema14, data: data10 };
                 if (vErrors === null) {
-                  vErrors = [err37];
+                  vErrors = [err24];
                 } else {
-                  vErrors.push(err37);
+                  vErrors.push(err24);
                 }
                 errors++;
               }
             }
           } else {
-            const err38 = { instancePath: instancePath + "/environments/" + i0, schemaPath: "#/definitions/environment/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema12.type, parentSchema: schema12, data: data2 };
+            const err25 = { instancePath: instancePath + "/render/repositories", schemaPath: "#/properties/render/properties/repositories/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.render.properties.repositories.type, parentSchema: schema11.properties.render.properties.repositories, data: data9 };
             if (vErrors === null) {
-              vErrors = [err38];
+              vErrors = [err25];
             } else {
-              vErrors.push(err38);
+              vErrors.push(err25);
+            }
+            errors++;
+          }
+        }
+        if (data3.dockerConfig !== void 0) {
+          let data15 = data3.dockerConfig;
+          if (typeof data15 === "string") {
+            if (func2(data15) < 1) {
+              const err26 = { instancePath: instancePath + "/render/dockerConfig", schemaPath: "#/properties/render/properties/dockerConfig/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.render.properties.dockerConfig, data: data15 };
+              if (vErrors === null) {
+                vErrors = [err26];
+              } else {
+                vErrors.push(err26);
+              }
+              errors++;
+            }
+          } else {
+            const err27 = { instancePath: instancePath + "/render/dockerConfig", schemaPath: "#/properties/render/properties/dockerConfig/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.render.properties.dockerConfig.type, parentSchema: schema11.properties.render.properties.dockerConfig, data: data15 };
+            if (vErrors === null) {
+              vErrors = [err27];
+            } else {
+              vErrors.push(err27);
             }
             errors++;
           }
         }
       } else {
-        const err39 = { instancePath: instancePath + "/environments", schemaPath: "#/properties/environments/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.environments.type, parentSchema: schema11.properties.environments, data: data1 };
+        const err28 = { instancePath: instancePath + "/render", schemaPath: "#/properties/render/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.render.type, parentSchema: schema11.properties.render, data: data3 };
         if (vErrors === null) {
-          vErrors = [err39];
+          vErrors = [err28];
         } else {
-          vErrors.push(err39);
+          vErrors.push(err28);
         }
         errors++;
       }
     }
-    if (data.render !== void 0) {
-      let data22 = data.render;
-      if (data22 && typeof data22 == "object" && !Array.isArray(data22)) {
-        for (const key5 in data22) {
-          if (!(key5 === "allowHosts" || key5 === "limits")) {
-            const err40 = { instancePath: instancePath + "/render", schemaPath: "#/properties/render/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.render, data: data22 };
+    if (data.capabilities !== void 0) {
+      let data16 = data.capabilities;
+      if (data16 && typeof data16 == "object" && !Array.isArray(data16)) {
+        for (const key4 in data16) {
+          if (!(key4 === "kubeVersion" || key4 === "apiVersions")) {
+            const err29 = { instancePath: instancePath + "/capabilities", schemaPath: "#/definitions/capabilities/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties", schema: false, parentSchema: schema13, data: data16 };
             if (vErrors === null) {
-              vErrors = [err40];
+              vErrors = [err29];
             } else {
-              vErrors.push(err40);
+              vErrors.push(err29);
             }
             errors++;
           }
         }
-        if (data22.allowHosts !== void 0) {
-          let data23 = data22.allowHosts;
-          if (Array.isArray(data23)) {
-            const len4 = data23.length;
-            for (let i4 = 0; i4 < len4; i4++) {
-              let data24 = data23[i4];
-              if (typeof data24 === "string") {
-                if (!pattern2.test(data24)) {
-                  const err41 = { instancePath: instancePath + "/render/allowHosts/" + i4, schemaPath: "#/properties/render/properties/allowHosts/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9.-]+(:[0-9]+)?$" }, message: 'must match pattern "^[A-Za-z0-9.-]+(:[0-9]+)?$"', schema: "^[A-Za-z0-9.-]+(:[0-9]+)?$", parentSchema: schema11.properties.render.properties.allowHosts.items, data: data24 };
+        if (data16.kubeVersion !== void 0) {
+          let data17 = data16.kubeVersion;
+          if (typeof data17 === "string") {
+            if (!pattern2.test(data17)) {
+              const err30 = { instancePath: instancePath + "/capabilities/kubeVersion", schemaPath: "#/definitions/capabilities/properties/kubeVersion/pattern", keyword: "pattern", params: { pattern: "^v?[0-9]+\\.[0-9]+(\\.[0-9]+)?$" }, message: 'must match pattern "^v?[0-9]+\\.[0-9]+(\\.[0-9]+)?$"', schema: "^v?[0-9]+\\.[0-9]+(\\.[0-9]+)?$", parentSchema: schema13.properties.kubeVersion, data: data17 };
+              if (vErrors === null) {
+                vErrors = [err30];
+              } else {
+                vErrors.push(err30);
+              }
+              errors++;
+            }
+          } else {
+            const err31 = { instancePath: instancePath + "/capabilities/kubeVersion", schemaPath: "#/definitions/capabilities/properties/kubeVersion/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema13.properties.kubeVersion.type, parentSchema: schema13.properties.kubeVersion, data: data17 };
+            if (vErrors === null) {
+              vErrors = [err31];
+            } else {
+              vErrors.push(err31);
+            }
+            errors++;
+          }
+        }
+        if (data16.apiVersions !== void 0) {
+          let data18 = data16.apiVersions;
+          if (Array.isArray(data18)) {
+            const len3 = data18.length;
+            for (let i3 = 0; i3 < len3; i3++) {
+              let data19 = data18[i3];
+              if (typeof data19 === "string") {
+                if (!pattern3.test(data19)) {
+                  const err32 = { instancePath: instancePath + "/capabilities/apiVersions/" + i3, schemaPath: "#/definitions/capabilities/properties/apiVersions/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9.-]+(/[A-Za-z0-9.-]+){0,2}$" }, message: 'must match pattern "^[A-Za-z0-9.-]+(/[A-Za-z0-9.-]+){0,2}$"', schema: "^[A-Za-z0-9.-]+(/[A-Za-z0-9.-]+){0,2}$", parentSchema: schema13.properties.apiVersions.items, data: data19 };
                   if (vErrors === null) {
-                    vErrors = [err41];
+                    vErrors = [err32];
                   } else {
-                    vErrors.push(err41);
+                    vErrors.push(err32);
                   }
                   errors++;
                 }
               } else {
-                const err42 = { instancePath: instancePath + "/render/allowHosts/" + i4, schemaPath: "#/properties/render/properties/allowHosts/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.render.properties.allowHosts.items.type, parentSchema: schema11.properties.render.properties.allowHosts.items, data: data24 };
+                const err33 = { instancePath: instancePath + "/capabilities/apiVersions/" + i3, schemaPath: "#/definitions/capabilities/properties/apiVersions/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema13.properties.apiVersions.items.type, parentSchema: schema13.properties.apiVersions.items, data: data19 };
                 if (vErrors === null) {
-                  vErrors = [err42];
+                  vErrors = [err33];
                 } else {
-                  vErrors.push(err42);
+                  vErrors.push(err33);
                 }
                 errors++;
               }
             }
           } else {
-            const err43 = { instancePath: instancePath + "/render/allowHosts", schemaPath: "#/properties/render/properties/allowHosts/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.render.properties.allowHosts.type, parentSchema: schema11.properties.render.properties.allowHosts, data: data23 };
+            const err34 = { instancePath: instancePath + "/capabilities/apiVersions", schemaPath: "#/definitions/capabilities/properties/apiVersions/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema13.properties.apiVersions.type, parentSchema: schema13.properties.apiVersions, data: data18 };
             if (vErrors === null) {
-              vErrors = [err43];
+              vErrors = [err34];
             } else {
-              vErrors.push(err43);
-            }
-            errors++;
-          }
-        }
-        if (data22.limits !== void 0) {
-          let data25 = data22.limits;
-          if (data25 && typeof data25 == "object" && !Array.isArray(data25)) {
-            for (const key6 in data25) {
-              if (!(key6 === "bytes" || key6 === "objects")) {
-                const err44 = { instancePath: instancePath + "/render/limits", schemaPath: "#/properties/render/properties/limits/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.render.properties.limits, data: data25 };
-                if (vErrors === null) {
-                  vErrors = [err44];
-                } else {
-                  vErrors.push(err44);
-                }
-                errors++;
-              }
-            }
-            if (data25.bytes !== void 0) {
-              let data26 = data25.bytes;
-              if (!(typeof data26 == "number" && (!(data26 % 1) && !isNaN(data26)) && isFinite(data26))) {
-                const err45 = { instancePath: instancePath + "/render/limits/bytes", schemaPath: "#/properties/render/properties/limits/properties/bytes/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.render.properties.limits.properties.bytes.type, parentSchema: schema11.properties.render.properties.limits.properties.bytes, data: data26 };
-                if (vErrors === null) {
-                  vErrors = [err45];
-                } else {
-                  vErrors.push(err45);
-                }
-                errors++;
-              }
-              if (typeof data26 == "number" && isFinite(data26)) {
-                if (data26 < 1 || isNaN(data26)) {
-                  const err46 = { instancePath: instancePath + "/render/limits/bytes", schemaPath: "#/properties/render/properties/limits/properties/bytes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema11.properties.render.properties.limits.properties.bytes, data: data26 };
-                  if (vErrors === null) {
-                    vErrors = [err46];
-                  } else {
-                    vErrors.push(err46);
-                  }
-                  errors++;
-                }
-              }
-            }
-            if (data25.objects !== void 0) {
-              let data27 = data25.objects;
-              if (!(typeof data27 == "number" && (!(data27 % 1) && !isNaN(data27)) && isFinite(data27))) {
-                const err47 = { instancePath: instancePath + "/render/limits/objects", schemaPath: "#/properties/render/properties/limits/properties/objects/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.render.properties.limits.properties.objects.type, parentSchema: schema11.properties.render.properties.limits.properties.objects, data: data27 };
-                if (vErrors === null) {
-                  vErrors = [err47];
-                } else {
-                  vErrors.push(err47);
-                }
-                errors++;
-              }
-              if (typeof data27 == "number" && isFinite(data27)) {
-                if (data27 < 1 || isNaN(data27)) {
-                  const err48 = { instancePath: instancePath + "/render/limits/objects", schemaPath: "#/properties/render/properties/limits/properties/objects/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema11.properties.render.properties.limits.properties.objects, data: data27 };
-                  if (vErrors === null) {
-                    vErrors = [err48];
-                  } else {
-                    vErrors.push(err48);
-                  }
-                  errors++;
-                }
-              }
-            }
-          } else {
-            const err49 = { instancePath: instancePath + "/render/limits", schemaPath: "#/properties/render/properties/limits/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.render.properties.limits.type, parentSchema: schema11.properties.render.properties.limits, data: data25 };
-            if (vErrors === null) {
-              vErrors = [err49];
-            } else {
-              vErrors.push(err49);
+              vErrors.push(err34);
             }
             errors++;
           }
         }
       } else {
-        const err50 = { instancePath: instancePath + "/render", schemaPath: "#/properties/render/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.render.type, parentSchema: schema11.properties.render, data: data22 };
+        const err35 = { instancePath: instancePath + "/capabilities", schemaPath: "#/definitions/capabilities/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema13.type, parentSchema: schema13, data: data16 };
         if (vErrors === null) {
-          vErrors = [err50];
+          vErrors = [err35];
         } else {
-          vErrors.push(err50);
+          vErrors.push(err35);
+        }
+        errors++;
+      }
+    }
+    if (data.clusters !== void 0) {
+      let data20 = data.clusters;
+      if (data20 && typeof data20 == "object" && !Array.isArray(data20)) {
+        for (const key5 in data20) {
+          let data21 = data20[key5];
+          if (data21 && typeof data21 == "object" && !Array.isArray(data21)) {
+            for (const key6 in data21) {
+              if (!(key6 === "capabilities")) {
+                const err36 = { instancePath: instancePath + "/clusters/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/clusters/additionalProperties/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.clusters.additionalProperties, data: data21 };
+                if (vErrors === null) {
+                  vErrors = [err36];
+                } else {
+                  vErrors.push(err36);
+                }
+                errors++;
+              }
+            }
+            if (data21.capabilities !== void 0) {
+              let data22 = data21.capabilities;
+              if (data22 && typeof data22 == "object" && !Array.isArray(data22)) {
+                for (const key7 in data22) {
+                  if (!(key7 === "kubeVersion" || key7 === "apiVersions")) {
+                    const err37 = { instancePath: instancePath + "/clusters/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/capabilities", schemaPath: "#/definitions/capabilities/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties", schema: false, parentSchema: schema13, data: data22 };
+                    if (vErrors === null) {
+                      vErrors = [err37];
+                    } else {
+                      vErrors.push(err37);
+                    }
+                    errors++;
+                  }
+                }
+                if (data22.kubeVersion !== void 0) {
+                  let data23 = data22.kubeVersion;
+                  if (typeof data23 === "string") {
+                    if (!pattern2.test(data23)) {
+                      const err38 = { instancePath: instancePath + "/clusters/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/capabilities/kubeVersion", schemaPath: "#/definitions/capabilities/properties/kubeVersion/pattern", keyword: "pattern", params: { pattern: "^v?[0-9]+\\.[0-9]+(\\.[0-9]+)?$" }, message: 'must match pattern "^v?[0-9]+\\.[0-9]+(\\.[0-9]+)?$"', schema: "^v?[0-9]+\\.[0-9]+(\\.[0-9]+)?$", parentSchema: schema13.properties.kubeVersion, data: data23 };
+                      if (vErrors === null) {
+                        vErrors = [err38];
+                      } else {
+                        vErrors.push(err38);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err39 = { instancePath: instancePath + "/clusters/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/capabilities/kubeVersion", schemaPath: "#/definitions/capabilities/properties/kubeVersion/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema13.properties.kubeVersion.type, parentSchema: schema13.properties.kubeVersion, data: data23 };
+                    if (vErrors === null) {
+                      vErrors = [err39];
+                    } else {
+                      vErrors.push(err39);
+                    }
+                    errors++;
+                  }
+                }
+                if (data22.apiVersions !== void 0) {
+                  let data24 = data22.apiVersions;
+                  if (Array.isArray(data24)) {
+                    const len4 = data24.length;
+                    for (let i4 = 0; i4 < len4; i4++) {
+                      let data25 = data24[i4];
+                      if (typeof data25 === "string") {
+                        if (!pattern3.test(data25)) {
+                          const err40 = { instancePath: instancePath + "/clusters/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/capabilities/apiVersions/" + i4, schemaPath: "#/definitions/capabilities/properties/apiVersions/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9.-]+(/[A-Za-z0-9.-]+){0,2}$" }, message: 'must match pattern "^[A-Za-z0-9.-]+(/[A-Za-z0-9.-]+){0,2}$"', schema: "^[A-Za-z0-9.-]+(/[A-Za-z0-9.-]+){0,2}$", parentSchema: schema13.properties.apiVersions.items, data: data25 };
+                          if (vErrors === null) {
+                            vErrors = [err40];
+                          } else {
+                            vErrors.push(err40);
+                          }
+                          errors++;
+                        }
+                      } else {
+                        const err41 = { instancePath: instancePath + "/clusters/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/capabilities/apiVersions/" + i4, schemaPath: "#/definitions/capabilities/properties/apiVersions/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema13.properties.apiVersions.items.type, parentSchema: schema13.properties.apiVersions.items, data: data25 };
+                        if (vErrors === null) {
+                          vErrors = [err41];
+                        } else {
+                          vErrors.push(err41);
+                        }
+                        errors++;
+                      }
+                    }
+                  } else {
+                    const err42 = { instancePath: instancePath + "/clusters/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/capabilities/apiVersions", schemaPath: "#/definitions/capabilities/properties/apiVersions/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema13.properties.apiVersions.type, parentSchema: schema13.properties.apiVersions, data: data24 };
+                    if (vErrors === null) {
+                      vErrors = [err42];
+                    } else {
+                      vErrors.push(err42);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err43 = { instancePath: instancePath + "/clusters/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/capabilities", schemaPath: "#/definitions/capabilities/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema13.type, parentSchema: schema13, data: data22 };
+                if (vErrors === null) {
+                  vErrors = [err43];
+                } else {
+                  vErrors.push(err43);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err44 = { instancePath: instancePath + "/clusters/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/clusters/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.clusters.additionalProperties.type, parentSchema: schema11.properties.clusters.additionalProperties, data: data21 };
+            if (vErrors === null) {
+              vErrors = [err44];
+            } else {
+              vErrors.push(err44);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err45 = { instancePath: instancePath + "/clusters", schemaPath: "#/properties/clusters/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.clusters.type, parentSchema: schema11.properties.clusters, data: data20 };
+        if (vErrors === null) {
+          vErrors = [err45];
+        } else {
+          vErrors.push(err45);
         }
         errors++;
       }
     }
     if (data.diff !== void 0) {
-      let data28 = data.diff;
-      if (data28 && typeof data28 == "object" && !Array.isArray(data28)) {
-        for (const key7 in data28) {
-          if (!(key7 === "ignore" || key7 === "ownershipLabel")) {
-            const err51 = { instancePath: instancePath + "/diff", schemaPath: "#/properties/diff/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.diff, data: data28 };
+      let data26 = data.diff;
+      if (data26 && typeof data26 == "object" && !Array.isArray(data26)) {
+        for (const key8 in data26) {
+          if (!(key8 === "ignore" || key8 === "ownershipLabel")) {
+            const err46 = { instancePath: instancePath + "/diff", schemaPath: "#/properties/diff/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key8 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.diff, data: data26 };
             if (vErrors === null) {
-              vErrors = [err51];
+              vErrors = [err46];
             } else {
-              vErrors.push(err51);
+              vErrors.push(err46);
             }
             errors++;
           }
         }
-        if (data28.ignore !== void 0) {
-          let data29 = data28.ignore;
-          if (Array.isArray(data29)) {
-            const len5 = data29.length;
+        if (data26.ignore !== void 0) {
+          let data27 = data26.ignore;
+          if (Array.isArray(data27)) {
+            const len5 = data27.length;
             for (let i5 = 0; i5 < len5; i5++) {
-              let data30 = data29[i5];
-              if (data30 && typeof data30 == "object" && !Array.isArray(data30)) {
-                if (data30.path === void 0) {
-                  const err52 = { instancePath: instancePath + "/diff/ignore/" + i5, schemaPath: "#/definitions/ignoreRule/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'", schema: schema13.required, parentSchema: schema13, data: data30 };
+              let data28 = data27[i5];
+              if (data28 && typeof data28 == "object" && !Array.isArray(data28)) {
+                if (data28.path === void 0) {
+                  const err47 = { instancePath: instancePath + "/diff/ignore/" + i5, schemaPath: "#/definitions/ignoreRule/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'", schema: schema17.required, parentSchema: schema17, data: data28 };
                   if (vErrors === null) {
-                    vErrors = [err52];
+                    vErrors = [err47];
                   } else {
-                    vErrors.push(err52);
+                    vErrors.push(err47);
                   }
                   errors++;
                 }
-                for (const key8 in data30) {
-                  if (!(key8 === "group" || key8 === "kind" || key8 === "namespace" || key8 === "name" || key8 === "path")) {
-                    const err53 = { instancePath: instancePath + "/diff/ignore/" + i5, schemaPath: "#/definitions/ignoreRule/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key8 }, message: "must NOT have additional properties", schema: false, parentSchema: schema13, data: data30 };
+                for (const key9 in data28) {
+                  if (!(key9 === "group" || key9 === "kind" || key9 === "namespace" || key9 === "name" || key9 === "path")) {
+                    const err48 = { instancePath: instancePath + "/diff/ignore/" + i5, schemaPath: "#/definitions/ignoreRule/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key9 }, message: "must NOT have additional properties", schema: false, parentSchema: schema17, data: data28 };
+                    if (vErrors === null) {
+                      vErrors = [err48];
+                    } else {
+                      vErrors.push(err48);
+                    }
+                    errors++;
+                  }
+                }
+                if (data28.group !== void 0) {
+                  let data29 = data28.group;
+                  if (typeof data29 !== "string") {
+                    const err49 = { instancePath: instancePath + "/diff/ignore/" + i5 + "/group", schemaPath: "#/definitions/ignoreRule/properties/group/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema17.properties.group.type, parentSchema: schema17.properties.group, data: data29 };
+                    if (vErrors === null) {
+                      vErrors = [err49];
+                    } else {
+                      vErrors.push(err49);
+                    }
+                    errors++;
+                  }
+                }
+                if (data28.kind !== void 0) {
+                  let data30 = data28.kind;
+                  if (typeof data30 === "string") {
+                    if (func2(data30) < 1) {
+                      const err50 = { instancePath: instancePath + "/diff/ignore/" + i5 + "/kind", schemaPath: "#/definitions/ignoreRule/properties/kind/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema17.properties.kind, data: data30 };
+                      if (vErrors === null) {
+                        vErrors = [err50];
+                      } else {
+                        vErrors.push(err50);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err51 = { instancePath: instancePath + "/diff/ignore/" + i5 + "/kind", schemaPath: "#/definitions/ignoreRule/properties/kind/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema17.properties.kind.type, parentSchema: schema17.properties.kind, data: data30 };
+                    if (vErrors === null) {
+                      vErrors = [err51];
+                    } else {
+                      vErrors.push(err51);
+                    }
+                    errors++;
+                  }
+                }
+                if (data28.namespace !== void 0) {
+                  let data31 = data28.namespace;
+                  if (typeof data31 === "string") {
+                    if (func2(data31) < 1) {
+                      const err52 = { instancePath: instancePath + "/diff/ignore/" + i5 + "/namespace", schemaPath: "#/definitions/ignoreRule/properties/namespace/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema17.properties.namespace, data: data31 };
+                      if (vErrors === null) {
+                        vErrors = [err52];
+                      } else {
+                        vErrors.push(err52);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err53 = { instancePath: instancePath + "/diff/ignore/" + i5 + "/namespace", schemaPath: "#/definitions/ignoreRule/properties/namespace/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema17.properties.namespace.type, parentSchema: schema17.properties.namespace, data: data31 };
                     if (vErrors === null) {
                       vErrors = [err53];
                     } else {
@@ -8304,118 +8964,120 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                if (data30.group !== void 0) {
-                  let data31 = data30.group;
-                  if (typeof data31 !== "string") {
-                    const err54 = { instancePath: instancePath + "/diff/ignore/" + i5 + "/group", schemaPath: "#/definitions/ignoreRule/properties/group/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema13.properties.group.type, parentSchema: schema13.properties.group, data: data31 };
-                    if (vErrors === null) {
-                      vErrors = [err54];
-                    } else {
-                      vErrors.push(err54);
-                    }
-                    errors++;
-                  }
-                }
-                if (data30.kind !== void 0) {
-                  let data32 = data30.kind;
+                if (data28.name !== void 0) {
+                  let data32 = data28.name;
                   if (typeof data32 === "string") {
                     if (func2(data32) < 1) {
-                      const err55 = { instancePath: instancePath + "/diff/ignore/" + i5 + "/kind", schemaPath: "#/definitions/ignoreRule/properties/kind/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema13.properties.kind, data: data32 };
+                      const err54 = { instancePath: instancePath + "/diff/ignore/" + i5 + "/name", schemaPath: "#/definitions/ignoreRule/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema17.properties.name, data: data32 };
                       if (vErrors === null) {
-                        vErrors = [err55];
+                        vErrors = [err54];
                       } else {
-                        vErrors.push(err55);
+                        vErrors.push(err54);
                       }
                       errors++;
                     }
                   } else {
-                    const err56 = { instancePath: instancePath + "/diff/ignore/" + i5 + "/kind", schemaPath: "#/definitions/ignoreRule/properties/kind/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema13.properties.kind.type, parentSchema: schema13.properties.kind, data: data32 };
+                    const err55 = { instancePath: instancePath + "/diff/ignore/" + i5 + "/name", schemaPath: "#/definitions/ignoreRule/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema17.properties.name.type, parentSchema: schema17.properties.name, data: data32 };
                     if (vErrors === null) {
-                      vErrors = [err56];
+                      vErrors = [err55];
                     } else {
-                      vErrors.push(err56);
+                      vErrors.push(err55);
                     }
                     errors++;
                   }
                 }
-                if (data30.namespace !== void 0) {
-                  let data33 = data30.namespace;
+                if (data28.path !== void 0) {
+                  let data33 = data28.path;
                   if (typeof data33 === "string") {
-                    if (func2(data33) < 1) {
-                      const err57 = { instancePath: instancePath + "/diff/ignore/" + i5 + "/namespace", schemaPath: "#/definitions/ignoreRule/properties/namespace/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema13.properties.namespace, data: data33 };
+                    if (!pattern15.test(data33)) {
+                      const err56 = { instancePath: instancePath + "/diff/ignore/" + i5 + "/path", schemaPath: "#/definitions/ignoreRule/properties/path/pattern", keyword: "pattern", params: { pattern: "^(/([^~/]|~[01])*)+$" }, message: 'must match pattern "^(/([^~/]|~[01])*)+$"', schema: "^(/([^~/]|~[01])*)+$", parentSchema: schema17.properties.path, data: data33 };
                       if (vErrors === null) {
-                        vErrors = [err57];
+                        vErrors = [err56];
                       } else {
-                        vErrors.push(err57);
+                        vErrors.push(err56);
                       }
                       errors++;
                     }
                   } else {
-                    const err58 = { instancePath: instancePath + "/diff/ignore/" + i5 + "/namespace", schemaPath: "#/definitions/ignoreRule/properties/namespace/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema13.properties.namespace.type, parentSchema: schema13.properties.namespace, data: data33 };
+                    const err57 = { instancePath: instancePath + "/diff/ignore/" + i5 + "/path", schemaPath: "#/definitions/ignoreRule/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema17.properties.path.type, parentSchema: schema17.properties.path, data: data33 };
                     if (vErrors === null) {
-                      vErrors = [err58];
+                      vErrors = [err57];
                     } else {
-                      vErrors.push(err58);
-                    }
-                    errors++;
-                  }
-                }
-                if (data30.name !== void 0) {
-                  let data34 = data30.name;
-                  if (typeof data34 === "string") {
-                    if (func2(data34) < 1) {
-                      const err59 = { instancePath: instancePath + "/diff/ignore/" + i5 + "/name", schemaPath: "#/definitions/ignoreRule/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema13.properties.name, data: data34 };
-                      if (vErrors === null) {
-                        vErrors = [err59];
-                      } else {
-                        vErrors.push(err59);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err60 = { instancePath: instancePath + "/diff/ignore/" + i5 + "/name", schemaPath: "#/definitions/ignoreRule/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema13.properties.name.type, parentSchema: schema13.properties.name, data: data34 };
-                    if (vErrors === null) {
-                      vErrors = [err60];
-                    } else {
-                      vErrors.push(err60);
-                    }
-                    errors++;
-                  }
-                }
-                if (data30.path !== void 0) {
-                  let data35 = data30.path;
-                  if (typeof data35 === "string") {
-                    if (!pattern3.test(data35)) {
-                      const err61 = { instancePath: instancePath + "/diff/ignore/" + i5 + "/path", schemaPath: "#/definitions/ignoreRule/properties/path/pattern", keyword: "pattern", params: { pattern: "^(/([^~/]|~[01])*)+$" }, message: 'must match pattern "^(/([^~/]|~[01])*)+$"', schema: "^(/([^~/]|~[01])*)+$", parentSchema: schema13.properties.path, data: data35 };
-                      if (vErrors === null) {
-                        vErrors = [err61];
-                      } else {
-                        vErrors.push(err61);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err62 = { instancePath: instancePath + "/diff/ignore/" + i5 + "/path", schemaPath: "#/definitions/ignoreRule/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema13.properties.path.type, parentSchema: schema13.properties.path, data: data35 };
-                    if (vErrors === null) {
-                      vErrors = [err62];
-                    } else {
-                      vErrors.push(err62);
+                      vErrors.push(err57);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err63 = { instancePath: instancePath + "/diff/ignore/" + i5, schemaPath: "#/definitions/ignoreRule/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema13.type, parentSchema: schema13, data: data30 };
+                const err58 = { instancePath: instancePath + "/diff/ignore/" + i5, schemaPath: "#/definitions/ignoreRule/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema17.type, parentSchema: schema17, data: data28 };
                 if (vErrors === null) {
-                  vErrors = [err63];
+                  vErrors = [err58];
                 } else {
-                  vErrors.push(err63);
+                  vErrors.push(err58);
                 }
                 errors++;
               }
             }
           } else {
-            const err64 = { instancePath: instancePath + "/diff/ignore", schemaPath: "#/properties/diff/properties/ignore/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.diff.properties.ignore.type, parentSchema: schema11.properties.diff.properties.ignore, data: data29 };
+            const err59 = { instancePath: instancePath + "/diff/ignore", schemaPath: "#/properties/diff/properties/ignore/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.diff.properties.ignore.type, parentSchema: schema11.properties.diff.properties.ignore, data: data27 };
+            if (vErrors === null) {
+              vErrors = [err59];
+            } else {
+              vErrors.push(err59);
+            }
+            errors++;
+          }
+        }
+        if (data26.ownershipLabel !== void 0) {
+          let data34 = data26.ownershipLabel;
+          if (typeof data34 === "string") {
+            if (func2(data34) < 1) {
+              const err60 = { instancePath: instancePath + "/diff/ownershipLabel", schemaPath: "#/properties/diff/properties/ownershipLabel/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.diff.properties.ownershipLabel, data: data34 };
+              if (vErrors === null) {
+                vErrors = [err60];
+              } else {
+                vErrors.push(err60);
+              }
+              errors++;
+            }
+          } else {
+            const err61 = { instancePath: instancePath + "/diff/ownershipLabel", schemaPath: "#/properties/diff/properties/ownershipLabel/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.diff.properties.ownershipLabel.type, parentSchema: schema11.properties.diff.properties.ownershipLabel, data: data34 };
+            if (vErrors === null) {
+              vErrors = [err61];
+            } else {
+              vErrors.push(err61);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err62 = { instancePath: instancePath + "/diff", schemaPath: "#/properties/diff/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.diff.type, parentSchema: schema11.properties.diff, data: data26 };
+        if (vErrors === null) {
+          vErrors = [err62];
+        } else {
+          vErrors.push(err62);
+        }
+        errors++;
+      }
+    }
+    if (data.drift !== void 0) {
+      let data35 = data.drift;
+      if (data35 && typeof data35 == "object" && !Array.isArray(data35)) {
+        for (const key10 in data35) {
+          if (!(key10 === "after" || key10 === "labels")) {
+            const err63 = { instancePath: instancePath + "/drift", schemaPath: "#/properties/drift/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key10 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.drift, data: data35 };
+            if (vErrors === null) {
+              vErrors = [err63];
+            } else {
+              vErrors.push(err63);
+            }
+            errors++;
+          }
+        }
+        if (data35.after !== void 0) {
+          let data36 = data35.after;
+          if (!(typeof data36 == "number" && (!(data36 % 1) && !isNaN(data36)) && isFinite(data36))) {
+            const err64 = { instancePath: instancePath + "/drift/after", schemaPath: "#/properties/drift/properties/after/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.drift.properties.after.type, parentSchema: schema11.properties.drift.properties.after, data: data36 };
             if (vErrors === null) {
               vErrors = [err64];
             } else {
@@ -8423,12 +9085,9 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             }
             errors++;
           }
-        }
-        if (data28.ownershipLabel !== void 0) {
-          let data36 = data28.ownershipLabel;
-          if (typeof data36 === "string") {
-            if (func2(data36) < 1) {
-              const err65 = { instancePath: instancePath + "/diff/ownershipLabel", schemaPath: "#/properties/diff/properties/ownershipLabel/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.diff.properties.ownershipLabel, data: data36 };
+          if (typeof data36 == "number" && isFinite(data36)) {
+            if (data36 < 1 || isNaN(data36)) {
+              const err65 = { instancePath: instancePath + "/drift/after", schemaPath: "#/properties/drift/properties/after/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema11.properties.drift.properties.after, data: data36 };
               if (vErrors === null) {
                 vErrors = [err65];
               } else {
@@ -8436,44 +9095,45 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
+          }
+        }
+        if (data35.labels !== void 0) {
+          let data37 = data35.labels;
+          if (Array.isArray(data37)) {
+            if (data37.length < 1) {
+              const err66 = { instancePath: instancePath + "/drift/labels", schemaPath: "#/properties/drift/properties/labels/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema11.properties.drift.properties.labels, data: data37 };
+              if (vErrors === null) {
+                vErrors = [err66];
+              } else {
+                vErrors.push(err66);
+              }
+              errors++;
+            }
+            const len6 = data37.length;
+            for (let i6 = 0; i6 < len6; i6++) {
+              let data38 = data37[i6];
+              if (typeof data38 === "string") {
+                if (func2(data38) < 1) {
+                  const err67 = { instancePath: instancePath + "/drift/labels/" + i6, schemaPath: "#/properties/drift/properties/labels/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.drift.properties.labels.items, data: data38 };
+                  if (vErrors === null) {
+                    vErrors = [err67];
+                  } else {
+                    vErrors.push(err67);
+                  }
+                  errors++;
+                }
+              } else {
+                const err68 = { instancePath: instancePath + "/drift/labels/" + i6, schemaPath: "#/properties/drift/properties/labels/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.drift.properties.labels.items.type, parentSchema: schema11.properties.drift.properties.labels.items, data: data38 };
+                if (vErrors === null) {
+                  vErrors = [err68];
+                } else {
+                  vErrors.push(err68);
+                }
+                errors++;
+              }
+            }
           } else {
-            const err66 = { instancePath: instancePath + "/diff/ownershipLabel", schemaPath: "#/properties/diff/properties/ownershipLabel/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.diff.properties.ownershipLabel.type, parentSchema: schema11.properties.diff.properties.ownershipLabel, data: data36 };
-            if (vErrors === null) {
-              vErrors = [err66];
-            } else {
-              vErrors.push(err66);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err67 = { instancePath: instancePath + "/diff", schemaPath: "#/properties/diff/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.diff.type, parentSchema: schema11.properties.diff, data: data28 };
-        if (vErrors === null) {
-          vErrors = [err67];
-        } else {
-          vErrors.push(err67);
-        }
-        errors++;
-      }
-    }
-    if (data.drift !== void 0) {
-      let data37 = data.drift;
-      if (data37 && typeof data37 == "object" && !Array.isArray(data37)) {
-        for (const key9 in data37) {
-          if (!(key9 === "after" || key9 === "labels")) {
-            const err68 = { instancePath: instancePath + "/drift", schemaPath: "#/properties/drift/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key9 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.drift, data: data37 };
-            if (vErrors === null) {
-              vErrors = [err68];
-            } else {
-              vErrors.push(err68);
-            }
-            errors++;
-          }
-        }
-        if (data37.after !== void 0) {
-          let data38 = data37.after;
-          if (!(typeof data38 == "number" && (!(data38 % 1) && !isNaN(data38)) && isFinite(data38))) {
-            const err69 = { instancePath: instancePath + "/drift/after", schemaPath: "#/properties/drift/properties/after/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.drift.properties.after.type, parentSchema: schema11.properties.drift.properties.after, data: data38 };
+            const err69 = { instancePath: instancePath + "/drift/labels", schemaPath: "#/properties/drift/properties/labels/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.drift.properties.labels.type, parentSchema: schema11.properties.drift.properties.labels, data: data37 };
             if (vErrors === null) {
               vErrors = [err69];
             } else {
@@ -8481,79 +9141,23 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             }
             errors++;
           }
-          if (typeof data38 == "number" && isFinite(data38)) {
-            if (data38 < 1 || isNaN(data38)) {
-              const err70 = { instancePath: instancePath + "/drift/after", schemaPath: "#/properties/drift/properties/after/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema11.properties.drift.properties.after, data: data38 };
-              if (vErrors === null) {
-                vErrors = [err70];
-              } else {
-                vErrors.push(err70);
-              }
-              errors++;
-            }
-          }
-        }
-        if (data37.labels !== void 0) {
-          let data39 = data37.labels;
-          if (Array.isArray(data39)) {
-            if (data39.length < 1) {
-              const err71 = { instancePath: instancePath + "/drift/labels", schemaPath: "#/properties/drift/properties/labels/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema11.properties.drift.properties.labels, data: data39 };
-              if (vErrors === null) {
-                vErrors = [err71];
-              } else {
-                vErrors.push(err71);
-              }
-              errors++;
-            }
-            const len6 = data39.length;
-            for (let i6 = 0; i6 < len6; i6++) {
-              let data40 = data39[i6];
-              if (typeof data40 === "string") {
-                if (func2(data40) < 1) {
-                  const err72 = { instancePath: instancePath + "/drift/labels/" + i6, schemaPath: "#/properties/drift/properties/labels/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.drift.properties.labels.items, data: data40 };
-                  if (vErrors === null) {
-                    vErrors = [err72];
-                  } else {
-                    vErrors.push(err72);
-                  }
-                  errors++;
-                }
-              } else {
-                const err73 = { instancePath: instancePath + "/drift/labels/" + i6, schemaPath: "#/properties/drift/properties/labels/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.drift.properties.labels.items.type, parentSchema: schema11.properties.drift.properties.labels.items, data: data40 };
-                if (vErrors === null) {
-                  vErrors = [err73];
-                } else {
-                  vErrors.push(err73);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err74 = { instancePath: instancePath + "/drift/labels", schemaPath: "#/properties/drift/properties/labels/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.drift.properties.labels.type, parentSchema: schema11.properties.drift.properties.labels, data: data39 };
-            if (vErrors === null) {
-              vErrors = [err74];
-            } else {
-              vErrors.push(err74);
-            }
-            errors++;
-          }
         }
       } else {
-        const err75 = { instancePath: instancePath + "/drift", schemaPath: "#/properties/drift/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.drift.type, parentSchema: schema11.properties.drift, data: data37 };
+        const err70 = { instancePath: instancePath + "/drift", schemaPath: "#/properties/drift/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.drift.type, parentSchema: schema11.properties.drift, data: data35 };
         if (vErrors === null) {
-          vErrors = [err75];
+          vErrors = [err70];
         } else {
-          vErrors.push(err75);
+          vErrors.push(err70);
         }
         errors++;
       }
     }
   } else {
-    const err76 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.type, parentSchema: schema11, data };
+    const err71 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.type, parentSchema: schema11, data };
     if (vErrors === null) {
-      vErrors = [err76];
+      vErrors = [err71];
     } else {
-      vErrors.push(err76);
+      vErrors.push(err71);
     }
     errors++;
   }
@@ -8836,13 +9440,34 @@ function parseConfigText(text, file) {
   return result([], withDefaults(written, file));
 }
 function renderSettings(written = {}) {
-  return {
+  const settings = {
     allowHosts: (written.allowHosts ?? []).map((host) => host.toLowerCase()),
     limits: {
       bytes: written.limits?.bytes ?? DEFAULT_RENDER_LIMITS.bytes,
       objects: written.limits?.objects ?? DEFAULT_RENDER_LIMITS.objects
-    }
+    },
+    repositories: (written.repositories ?? []).map((access) => ({
+      ...access,
+      host: access.host.toLowerCase()
+    }))
   };
+  if (written.dockerConfig !== void 0) settings.dockerConfig = written.dockerConfig;
+  return settings;
+}
+function capabilitiesOf(written, environment) {
+  const context = environment.cluster?.context;
+  const layers = [
+    environment.capabilities,
+    context === void 0 ? void 0 : written.clusters?.[context]?.capabilities,
+    written.capabilities
+  ];
+  const kubeVersion = layers.find((layer) => layer?.kubeVersion !== void 0)?.kubeVersion;
+  const apiVersions = layers.find((layer) => layer?.apiVersions !== void 0)?.apiVersions;
+  if (kubeVersion === void 0 && apiVersions === void 0) return void 0;
+  const capabilities = { apiVersions: apiVersions ?? [] };
+  if (kubeVersion !== void 0)
+    capabilities.kubeVersion = kubeVersion.startsWith("v") ? kubeVersion : `v${kubeVersion}`;
+  return capabilities;
 }
 var DEFAULT_RENDER_LIMITS = { bytes: 50 * 1024 * 1024, objects: 1e4 };
 function withDefaults(written, file) {
@@ -8853,6 +9478,8 @@ function withDefaults(written, file) {
     drift: { after: written.drift?.after ?? 1, labels: written.drift?.labels ?? ["drift"] }
   };
   if (written.diff?.ownershipLabel !== void 0) config.diff.ownershipLabel = written.diff.ownershipLabel;
+  const configurationWide = capabilitiesOf(written, {});
+  if (configurationWide) config.capabilities = configurationWide;
   if (written.environments) {
     config.environments = written.environments.map((environment) => {
       const result = {
@@ -8861,6 +9488,9 @@ function withDefaults(written, file) {
         path: normalizeEnvironmentPath(environment.path),
         renderer: environment.renderer ?? "auto"
       };
+      if (environment.namespace !== void 0) result.namespace = environment.namespace;
+      const capabilities = capabilitiesOf(written, environment);
+      if (capabilities) result.capabilities = capabilities;
       if (environment.helm)
         result.helm = { ...environment.helm, valuesFiles: environment.helm.valuesFiles ?? [] };
       if (environment.cluster) result.cluster = { ...environment.cluster };
@@ -8978,7 +9608,13 @@ async function withDiscoveredEnvironments(repoRoot, written, alsoDiscovered = []
       "Add plumbline.yaml at the repository root, e.g.:\nenvironments:\n  - name: dev\n    path: deploy/dev\n  - name: prod\n    path: deploy/prod\n    promote: { from: dev }\nSee docs/configuration.md."
     );
   }
-  if (written) return { ...written, environments };
+  if (written) {
+    const { capabilities } = written;
+    return {
+      ...written,
+      environments: capabilities ? environments.map((environment) => ({ capabilities, ...environment })) : environments
+    };
+  }
   return {
     environments,
     render: renderSettings(),
