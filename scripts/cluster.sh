@@ -5,15 +5,20 @@
 # nothing plumbline does needs them (deleted namespaces stay Terminating; pods are never
 # scheduled).
 #
-#   cluster.sh up [--hold ID]   start (or reuse) the control plane; prints `export KUBECONFIG=...`
-#   cluster.sh down             stop it
-#   cluster.sh release ID       drop the hold ID; stop the control plane if a holder started it
-#                               and no live holder remains (test runs share one control plane)
-#   cluster.sh status           say whether it runs (exit 0) or not (exit 1)
-#   cluster.sh env              print `export KUBECONFIG=...` for eval
+# One control plane per Kubernetes version of scripts/versions.env (KUBERNETES_VERSIONS),
+# side by side on ports of their own; every command takes --kubernetes VERSION (default:
+# the newest, KUBERNETES_VERSION).
+#
+#   cluster.sh up [--kubernetes V] [--hold ID]  start (or reuse) it; prints `export KUBECONFIG=...`
+#   cluster.sh down [--kubernetes V]            stop it
+#   cluster.sh release ID [--kubernetes V]      drop the hold ID; stop the control plane if a
+#                                               holder started it and no live holder remains
+#                                               (test runs share one control plane)
+#   cluster.sh status [--kubernetes V]          say whether it runs (exit 0) or not (exit 1)
+#   cluster.sh env [--kubernetes V]             print `export KUBECONFIG=...` for eval
 #
 # Progress and errors go to stderr; stdout carries only the `export` line.
-# State lives in ${PLUMBLINE_CACHE:-$HOME/.cache/plumbline}/cluster.
+# State lives in ${PLUMBLINE_CACHE:-$HOME/.cache/plumbline}/cluster/<version>.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -22,16 +27,35 @@ source "$here/versions.env"
 
 cache="${PLUMBLINE_CACHE:-$HOME/.cache/plumbline}"
 bin="$cache/bin"
-state="$cache/cluster"
-pki="$state/pki"
-etcd_port="${PLUMBLINE_ETCD_PORT:-23790}"
-etcd_peer_port="${PLUMBLINE_ETCD_PEER_PORT:-23800}"
-apiserver_port="${PLUMBLINE_APISERVER_PORT:-16443}"
 ready_timeout="${PLUMBLINE_APISERVER_TIMEOUT:-90}"
 service_cidr="10.96.0.0/16"
 
 log() { echo "cluster: $*" >&2; }
 fail() { echo "cluster: $*" >&2; exit 1; }
+
+case " $KUBERNETES_VERSIONS" in
+  *" $KUBERNETES_VERSION") ;;
+  *) fail "scripts/versions.env: KUBERNETES_VERSION ($KUBERNETES_VERSION) must be the last (newest) of KUBERNETES_VERSIONS ($KUBERNETES_VERSIONS)" ;;
+esac
+
+# select_version VERSION: the state folder and ports of that version's control plane.
+# Ports are distinct per minor (v1.37: etcd 23737/23837, kube-apiserver 16437), so the
+# control planes of all versions run side by side; the variables override them for the
+# version a command names.
+select_version() {
+  case " $KUBERNETES_VERSIONS " in
+    *" $1 "*) ;;
+    *) fail "Kubernetes $1 is not one of the versions scripts/versions.env pins: $KUBERNETES_VERSIONS" ;;
+  esac
+  version="$1"
+  local minor="${version#v1.}"
+  minor="${minor%%.*}"
+  state="$cache/cluster/$version"
+  pki="$state/pki"
+  etcd_port="${PLUMBLINE_ETCD_PORT:-$((23700 + minor))}"
+  etcd_peer_port="${PLUMBLINE_ETCD_PEER_PORT:-$((23800 + minor))}"
+  apiserver_port="${PLUMBLINE_APISERVER_PORT:-$((16400 + minor))}"
+}
 
 # ---------------------------------------------------------------- process helpers
 
@@ -80,7 +104,7 @@ port_in_use() {
 check_port() {
   local port="$1" variable="$2" what="$3"
   if port_in_use "$port"; then
-    fail "port $port ($what) is already in use on this machine. Stop what listens there (ss -tlnp 'sport = :$port') or pick another port: $variable=<free port> $0 up"
+    fail "port $port ($what of Kubernetes $version) is already in use on this machine. Stop what listens there (ss -tlnp 'sport = :$port') or pick another port: $variable=<free port> $0 up --kubernetes $version"
   fi
 }
 
@@ -107,9 +131,10 @@ print_env() { echo "export KUBECONFIG='$state/kubeconfig'"; }
 ensure_binaries() {
   local missing=()
   [ -x "$bin/etcd-$ETCD_VERSION" ] || missing+=(etcd)
-  [ -x "$bin/kube-apiserver-$KUBERNETES_VERSION" ] || missing+=(kube-apiserver)
+  [ -x "$bin/kube-apiserver-$version" ] || missing+=(kube-apiserver)
   for name in "${missing[@]}"; do
-    bash "$here/build-infra.sh" "$name" >/dev/null
+    # kube-apiserver: only the version this control plane runs.
+    bash "$here/build-infra.sh" "$name" "$version" >/dev/null
   done
 }
 
@@ -248,10 +273,13 @@ start_etcd() {
 start_apiserver() {
   # ServiceAccount admission is off: without a controller-manager no namespace gets its
   # `default` ServiceAccount, and the plugin would reject every Pod.
+  # No endpoint reconciler: it publishes --advertise-address as the endpoint of the
+  # `kubernetes` Service, which may not be a loopback address (Kubernetes 1.37 refuses to
+  # start with one; older versions failed at every reconcile). The Service itself remains.
   # An audit log of every request as it arrives (metadata only, never a body): tests count
   # plumbline's requests from the server's side with it.
   printf 'apiVersion: audit.k8s.io/v1\nkind: Policy\nomitStages: [ResponseStarted, ResponseComplete, Panic]\nrules:\n  - level: Metadata\n' >"$state/audit-policy.yaml"
-  setsid "$bin/kube-apiserver-$KUBERNETES_VERSION" \
+  setsid "$bin/kube-apiserver-$version" \
     --bind-address 127.0.0.1 --advertise-address 127.0.0.1 --secure-port "$apiserver_port" \
     --etcd-servers "http://127.0.0.1:$etcd_port" \
     --tls-cert-file "$pki/apiserver.crt" --tls-private-key-file "$pki/apiserver.key" \
@@ -260,7 +288,7 @@ start_apiserver() {
     --authorization-mode RBAC \
     --service-account-issuer https://kubernetes.default.svc \
     --service-account-key-file "$pki/sa.pub" --service-account-signing-key-file "$pki/sa.key" \
-    --service-cluster-ip-range "$service_cidr" \
+    --service-cluster-ip-range "$service_cidr" --endpoint-reconciler-type none \
     --disable-admission-plugins ServiceAccount \
     --cert-dir "$state/apiserver-certs" \
     --audit-policy-file "$state/audit-policy.yaml" --audit-log-path "$state/audit.log" \
@@ -315,7 +343,7 @@ up() {
   if healthy; then
     # Someone asking by hand wants it to stay up after the tests that started it end.
     [ -n "$hold" ] || rm -f "$state/started-by-holder"
-    log "control plane already running at https://127.0.0.1:$(cat "$state/apiserver.port") (reused)"
+    log "Kubernetes $version control plane already running at https://127.0.0.1:$(cat "$state/apiserver.port") (reused)"
   else
     local start=$SECONDS
     check_disk
@@ -335,7 +363,7 @@ up() {
     apply_rbac
     trap - EXIT
     if [ -n "$hold" ]; then touch "$state/started-by-holder"; else rm -f "$state/started-by-holder"; fi
-    log "control plane ready at https://127.0.0.1:$apiserver_port in $((SECONDS - start)) s (logs: $state/*.log)"
+    log "Kubernetes $version control plane ready at https://127.0.0.1:$apiserver_port in $((SECONDS - start)) s (logs: $state/*.log)"
   fi
   [ -z "$hold" ] || echo "$hold" >"$state/holds/$hold"
   log "use it with: export KUBECONFIG=$state/kubeconfig   (contexts: plumbline-admin, plumbline-planner, plumbline-reader)"
@@ -346,7 +374,7 @@ down() {
   stop_process kube-apiserver
   stop_process etcd
   rm -rf "$state/holds" "$state/started-by-holder" "$state/apiserver.port"
-  log "control plane stopped"
+  log "Kubernetes $version control plane stopped"
 }
 
 # A hold is a pid; holds whose process is gone no longer count.
@@ -364,7 +392,7 @@ release() {
 
 status() {
   if healthy; then
-    echo "running: https://127.0.0.1:$(cat "$state/apiserver.port") (kube-apiserver pid $(cat "$state/kube-apiserver.pid"), etcd pid $(cat "$state/etcd.pid")); KUBECONFIG=$state/kubeconfig"
+    echo "running: Kubernetes $version at https://127.0.0.1:$(cat "$state/apiserver.port") (kube-apiserver pid $(cat "$state/kube-apiserver.pid"), etcd pid $(cat "$state/etcd.pid")); KUBECONFIG=$state/kubeconfig"
   elif pid_alive kube-apiserver || pid_alive etcd; then
     echo "unhealthy: processes are running but /readyz does not answer; see $state/kube-apiserver.log"
     return 1
@@ -377,16 +405,34 @@ status() {
 # ---------------------------------------------------------------- main
 
 command="${1:-}"
+[ "$#" -eq 0 ] || shift
+usage="usage: $0 up [--kubernetes VERSION] [--hold ID] | down | release ID | status | env  (each with [--kubernetes VERSION]; versions: $KUBERNETES_VERSIONS)"
+hold="" release_id="" requested="$KUBERNETES_VERSION"
+while [ "$#" -gt 0 ]; do
+  case "$1" in
+    --kubernetes)
+      [ -n "${2:-}" ] || fail "--kubernetes needs a version (one of: $KUBERNETES_VERSIONS)"
+      requested="$2"; shift 2 ;;
+    --hold)
+      [ "$command" = up ] || fail "$usage"
+      [ -n "${2:-}" ] || fail "up --hold needs an id"
+      hold="$2"; shift 2 ;;
+    -*) fail "$usage" ;;
+    *)
+      [ "$command" = release ] && [ -z "$release_id" ] || fail "$usage"
+      release_id="$1"; shift ;;
+  esac
+done
+select_version "$requested"
 mkdir -p "$state"
-# One command at a time: concurrent test runs share the control plane.
+# One command at a time per control plane: concurrent test runs share it.
 exec 9>"$state/.lock"
 flock 9
 case "$command" in
-  up)
-    if [ "${2:-}" = --hold ]; then [ -n "${3:-}" ] || fail "up --hold needs an id"; up "$3"; else up; fi ;;
+  up) up "$hold" ;;
   down) down ;;
-  release) [ -n "${2:-}" ] || fail "release needs the id given to up --hold"; release "$2" ;;
+  release) [ -n "$release_id" ] || fail "release needs the id given to up --hold"; release "$release_id" ;;
   status) status ;;
   env) print_env ;;
-  *) fail "usage: $0 up [--hold ID] | down | release ID | status | env" ;;
+  *) fail "$usage" ;;
 esac

@@ -6,7 +6,7 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
 # helm and kustomize built from their Go modules (cached after the first time).
-bin="$(bash "$root/scripts/build-infra.sh" helm 2>/dev/null | tail -1)"
+bin="$(bash "$root/scripts/build-infra.sh" helm3 2>/dev/null | tail -1)"
 bash "$root/scripts/build-infra.sh" kustomize >/dev/null 2>&1
 export PATH="$bin:$PATH"
 

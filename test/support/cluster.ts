@@ -27,6 +27,11 @@ export function testKubeconfigPath(): string {
   return inject('kubeconfig');
 }
 
+/** The Kubernetes version (`v1.37.2`) of that control plane: the newest or the oldest supported. */
+export function testKubernetesVersion(): string {
+  return inject('kubernetesVersion');
+}
+
 export function contextOf(identity: Identity): string {
   return `plumbline-${identity}`;
 }

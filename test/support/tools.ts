@@ -41,3 +41,25 @@ export function toolPath(name: ToolName): string {
   if (!existsSync(path)) throw new Error(`scripts/build-infra.sh ${name} finished but ${path} is missing`);
   return path;
 }
+
+/**
+ * Both Helm majors plumbline supports, built first when missing: Helm 3 (HELM_VERSION, the
+ * `helm` of toolPath) and Helm 4 (HELM4_VERSION), as cache/bin/helm-<version>.
+ */
+export function helmBinaries(): { major: 3 | 4; version: string; path: string }[] {
+  const text = readFileSync(join(scripts, 'versions.env'), 'utf8');
+  return ([3, 4] as const).map((major) => {
+    const variable = major === 3 ? 'HELM_VERSION' : 'HELM4_VERSION';
+    const version = new RegExp(`^${variable}=(\\S+)`, 'm').exec(text)?.[1];
+    if (!version) throw new Error(`scripts/versions.env does not pin ${variable}`);
+    const path = join(cacheDir(), 'bin', `helm-${version}`);
+    if (!existsSync(path)) {
+      execFileSync('bash', [join(scripts, 'build-infra.sh'), `helm${major}`], {
+        stdio: ['ignore', 'ignore', 'inherit'],
+      });
+    }
+    if (!existsSync(path))
+      throw new Error(`scripts/build-infra.sh helm${major} finished but ${path} is missing`);
+    return { major, version, path };
+  });
+}
