@@ -1,12 +1,13 @@
 import { configDefaults, defineConfig } from 'vitest/config';
 
-// Four projects, all run by `npm test`:
+// Five projects, all run by `npm test`:
 // - `unit` is pure and fast: no child process and no network beyond in-process fakes on
 //   127.0.0.1. test/support/no-processes.ts makes a spawn or a non-loopback connection fail.
 // - `local` is the files under test/unit/ that need real git, kustomize, helm or another
 //   program on this machine (listed below), and no control plane.
 // - `system` talks to a real kube-apiserver, real git, kustomize and helm, and real action
-//   runners (the control plane starts once per run).
+//   runners (the control plane starts once per run). `system-oldest` runs the integration
+//   tests of `system` against the oldest supported Kubernetes version.
 // - `security` runs hostile pull requests through the CLI, the action and the GitLab path
 //   with real git, kustomize and helm, and needs no control plane.
 
@@ -32,7 +33,22 @@ const localTests = [
   'test/unit/render/render.test.ts', // real kustomize and helm (toolPath), unshare
   'test/unit/render/sandbox.test.ts', // the network isolation probe (unshare) and node
   'test/unit/render/tools.test.ts', // real kustomize (toolPath) and a stand-in kubectl script
+  'test/unit/charts/chart-sources.test.ts', // helm 3 and 4, git; the chart servers (nginx, registry)
 ];
+
+// The `system` projects: `system` against the newest Kubernetes version of
+// scripts/versions.env, `system-oldest` against the oldest, each with its own control plane
+// (test/support/global-setup.ts starts both when both run, before any test).
+const system = {
+  // The control plane, and the real chart repositories and registries the Helm tests use.
+  globalSetup: ['test/support/global-setup.ts', 'test/support/chart-servers-setup.ts'],
+  testTimeout: 180_000,
+  hookTimeout: 600_000,
+  // Two cores: running system files one at a time keeps the API server and subprocesses
+  // from starving each other. vitest runs the files of singleFork projects one project
+  // after the other, so `system` and `system-oldest` never run files at the same time.
+  poolOptions: { forks: { singleFork: true } },
+};
 
 export default defineConfig({
   test: {
@@ -52,6 +68,8 @@ export default defineConfig({
         test: {
           name: 'local',
           include: localTests,
+          // Real Helm repositories (nginx) and OCI registries, shared by the run.
+          globalSetup: ['test/support/chart-servers-setup.ts'],
           // Processes on a two-core runner shared with the other projects can be slow.
           testTimeout: 30_000,
         },
@@ -67,14 +85,22 @@ export default defineConfig({
       },
       {
         test: {
+          ...system,
           name: 'system',
           include: ['test/integration/**/*.test.ts', 'test/e2e/**/*.test.ts'],
-          globalSetup: ['test/support/global-setup.ts'],
-          testTimeout: 180_000,
-          hookTimeout: 600_000,
-          // Two cores: running system files one at a time keeps the API server and
-          // subprocesses from starving each other.
-          poolOptions: { forks: { singleFork: true } },
+          provide: { kubernetes: 'newest' },
+        },
+      },
+      {
+        // The integration tests again against the oldest supported Kubernetes (the e2e
+        // runner tests exercise plumbline's CI integrations, which do not vary with it).
+        test: {
+          ...system,
+          name: 'system-oldest',
+          include: ['test/integration/**/*.test.ts'],
+          // The chart servers' own test does not vary with Kubernetes.
+          exclude: [...configDefaults.exclude, 'test/integration/chart-servers.test.ts'],
+          provide: { kubernetes: 'oldest' },
         },
       },
     ],

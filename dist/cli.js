@@ -49,7 +49,8 @@ var package_default = {
     demo: "bash scripts/demo.sh",
     bench: "node bench/plan-live.mjs",
     "bench:startup": "node bench/startup.mjs",
-    version: "node scripts/stamp-templates.mjs && git add templates"
+    version: "node scripts/stamp-templates.mjs && git add templates",
+    "bench:charts": "node bench/charts.mjs"
   },
   dependencies: {
     "@actions/core": "3.0.1",
@@ -103,9 +104,9 @@ async function runCli(program2, argv) {
 
 // src/entry/cli.ts
 var commands = {
-  plan: async () => (await import("./chunks/plan-AUZU7IHG.js")).planCommand(),
-  promote: async () => (await import("./chunks/promote-THAPLZPF.js")).promoteCommand(),
-  drift: async () => (await import("./chunks/drift-HZIYTTB3.js")).driftCommand(),
+  plan: async () => (await import("./chunks/plan-SEI24REU.js")).planCommand(),
+  promote: async () => (await import("./chunks/promote-VU2EWSRT.js")).promoteCommand(),
+  drift: async () => (await import("./chunks/drift-5ZXTW57G.js")).driftCommand(),
   envs: async () => (await import("./chunks/envs-WUI6K6Z3.js")).envsCommand()
 };
 function commandsFor(args) {

@@ -50,12 +50,13 @@ export async function readIndex(
   });
   requireSuccess(answer, what, access, base);
   let index: { entries?: Record<string, Array<{ version?: unknown; digest?: unknown; urls?: unknown }>> };
+  const text = answer.body.toString('utf8');
   try {
     // A hostile index may multiply aliases; helm's own reader refuses that too.
-    index = (parse(answer.body.toString('utf8'), { maxAliasCount: 100, prettyErrors: false }) ??
-      {}) as typeof index;
+    index = (parse(text, { maxAliasCount: 100, prettyErrors: false }) ?? {}) as typeof index;
   } catch (error) {
-    const line = (error as { linePos?: Array<{ line: number }> }).linePos?.[0]?.line;
+    const offset = (error as { pos?: [number, number] }).pos?.[0];
+    const line = offset === undefined ? undefined : text.slice(0, offset).split('\n').length;
     throw new PlumblineError(
       `${what} is not YAML${line === undefined ? '' : ` (line ${line})`}`,
       'Check the repository URL: it names the folder that holds index.yaml (what `helm repo add` takes).',

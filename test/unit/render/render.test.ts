@@ -272,6 +272,52 @@ describe('renderEnvironment: helm', () => {
     expect(deploymentOf(resources)).toEqual({ replicas: 2, image: 'ghcr.io/acme/web:1.0.0' });
   });
 
+  it('renders for the configured capabilities, in helm and in kustomize helmCharts, and fills the namespace', async () => {
+    const capabilitiesChart = {
+      'charts/caps/Chart.yaml': lines(
+        'apiVersion: v2',
+        'name: caps',
+        'version: 0.1.0',
+        'kubeVersion: ">=1.30.0-0"',
+      ),
+      'charts/caps/values.yaml': '',
+      'charts/caps/templates/cm.yaml': lines(
+        'apiVersion: v1',
+        'kind: ConfigMap',
+        'metadata: { name: caps }',
+        'data:',
+        '  kube: {{ .Capabilities.KubeVersion.Version | quote }}',
+        '  monitoring: {{ .Capabilities.APIVersions.Has "monitoring.coreos.com/v1/ServiceMonitor" | quote }}',
+      ),
+    };
+    const root = await tempRepo({
+      ...capabilitiesChart,
+      ...Object.fromEntries(
+        Object.entries(capabilitiesChart).map(([path, text]) => [`envs/dev/${path}`, text]),
+      ),
+      'envs/dev/kustomization.yaml': lines('helmCharts:', '  - { name: caps, releaseName: dev }'),
+    });
+    const capabilities = { kubeVersion: 'v1.34.2', apiVersions: ['monitoring.coreos.com/v1/ServiceMonitor'] };
+    const data = (resources: Resource[]) => resources[0]?.object.data;
+    for (const environment of [
+      env('chart', 'charts/caps', { capabilities, namespace: 'team' }),
+      env('kustomized', 'envs/dev', { capabilities, namespace: 'team' }),
+    ]) {
+      const { resources, provenance } = await renderEnvironment(root, environment, options);
+      expect(data(resources), environment.name).toEqual({ kube: 'v1.34.2', monitoring: 'true' });
+      expect(resources[0]?.key, environment.name).toBe('/ConfigMap/team/caps');
+      expect(provenance.capabilities, environment.name).toEqual({
+        from: 'configuration',
+        kubeVersion: 'v1.34.2',
+        apiVersions: 1,
+      });
+    }
+    // Without any: helm's own defaults, which a chart requiring 1.30 accepts only from a
+    // helm built as its release is.
+    const { resources } = await renderEnvironment(root, env('chart', 'charts/caps'), options);
+    expect(data(resources)).toMatchObject({ monitoring: 'false' });
+  });
+
   it('passes helm’s own message on when a template fails', async () => {
     const root = await tempRepo({
       ...chart,

@@ -17,7 +17,7 @@ import {
   scopesFromCrds,
   splitApiVersion,
   toResource
-} from "./chunk-MAK2BQDB.js";
+} from "./chunk-EGUAXQIU.js";
 import {
   node_http_default
 } from "./chunk-B3KOW7WP.js";

@@ -4,7 +4,7 @@ import {
   objectSections,
   summaryTable,
   verdict
-} from "./chunk-43OOS3KE.js";
+} from "./chunk-SZ6QTAL4.js";
 import {
   ForgeError,
   addWorktree,
@@ -27,7 +27,7 @@ import {
   truncateSection,
   withCheckout,
   workTreeTop
-} from "./chunk-MAK2BQDB.js";
+} from "./chunk-EGUAXQIU.js";
 import {
   require_dist
 } from "./chunk-ASIA5NNR.js";

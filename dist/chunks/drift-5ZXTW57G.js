@@ -4,7 +4,7 @@ import {
   FORGE_KINDS,
   detectForge,
   forgeFromEnvironment
-} from "./chunk-NM7RUJOQ.js";
+} from "./chunk-42L253XN.js";
 import {
   Command,
   Option,
@@ -20,15 +20,15 @@ import {
   summaryJson,
   summaryMarkdown,
   summaryText
-} from "./chunk-VZYA4NUL.js";
+} from "./chunk-S65Q7SJY.js";
 import {
   runUrl
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-ZAK6UQJC.js";
+} from "./chunk-7CODSVAP.js";
 import "./chunk-E7ACZTBR.js";
-import "./chunk-MAK2BQDB.js";
+import "./chunk-EGUAXQIU.js";
 import {
   CONFIG_FILES
 } from "./chunk-ASIA5NNR.js";

@@ -6,7 +6,7 @@ import {
   detectForge,
   forgeFromEnvironment,
   gitHubRepositoryOfRemote
-} from "./chunk-NM7RUJOQ.js";
+} from "./chunk-42L253XN.js";
 import {
   Command,
   Option,
@@ -17,12 +17,12 @@ import {
   planTargetChange,
   plumblineAuthor,
   promote
-} from "./chunk-7TY473SW.js";
-import "./chunk-43OOS3KE.js";
+} from "./chunk-KWJHVTON.js";
+import "./chunk-SZ6QTAL4.js";
 import "./chunk-E7ACZTBR.js";
 import {
   runGit
-} from "./chunk-MAK2BQDB.js";
+} from "./chunk-EGUAXQIU.js";
 import {
   loadConfig
 } from "./chunk-ASIA5NNR.js";

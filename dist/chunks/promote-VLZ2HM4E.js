@@ -3,8 +3,8 @@ const require = __plumblineCreateRequire(import.meta.url);
 import {
   planTargetChange,
   promote
-} from "./chunk-7TY473SW.js";
-import "./chunk-43OOS3KE.js";
+} from "./chunk-KWJHVTON.js";
+import "./chunk-SZ6QTAL4.js";
 import {
   booleanInput,
   choiceInput,
@@ -14,7 +14,7 @@ import {
 import {
   context,
   gitHubForge
-} from "./chunk-MAK2BQDB.js";
+} from "./chunk-EGUAXQIU.js";
 import {
   loadConfig
 } from "./chunk-ASIA5NNR.js";

@@ -6,7 +6,7 @@ import {
 import {
   ForgeError,
   gitHubForge
-} from "./chunk-MAK2BQDB.js";
+} from "./chunk-EGUAXQIU.js";
 import {
   node_http_default
 } from "./chunk-B3KOW7WP.js";

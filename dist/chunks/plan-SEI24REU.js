@@ -5,7 +5,7 @@ import {
   detectForge,
   forgeFromEnvironment,
   gitLabCiContext
-} from "./chunk-NM7RUJOQ.js";
+} from "./chunk-42L253XN.js";
 import {
   cliVocabulary
 } from "./chunk-FJR3CBAD.js";
@@ -20,13 +20,13 @@ import {
   publishPlan,
   renderJson,
   runPlan
-} from "./chunk-2FOMA2HV.js";
+} from "./chunk-AZFHWI6A.js";
 import {
   renderMarkdown
-} from "./chunk-43OOS3KE.js";
+} from "./chunk-SZ6QTAL4.js";
 import {
   chooseKubeconfig
-} from "./chunk-ZAK6UQJC.js";
+} from "./chunk-7CODSVAP.js";
 import "./chunk-E7ACZTBR.js";
 import {
   CHANGE_SYMBOLS,
@@ -47,7 +47,7 @@ import {
   redactResult,
   riskCount,
   secretValueChanges
-} from "./chunk-MAK2BQDB.js";
+} from "./chunk-EGUAXQIU.js";
 import "./chunk-ASIA5NNR.js";
 import "./chunk-B3KOW7WP.js";
 import "./chunk-3N2GU25X.js";

@@ -12418,10 +12418,12 @@ async function readIndex(repository, access2, rule) {
   });
   requireSuccess(answer, what, access2, base);
   let index;
+  const text = answer.body.toString("utf8");
   try {
-    index = (0, import_yaml.parse)(answer.body.toString("utf8"), { maxAliasCount: 100, prettyErrors: false }) ?? {};
+    index = (0, import_yaml.parse)(text, { maxAliasCount: 100, prettyErrors: false }) ?? {};
   } catch (error) {
-    const line = error.linePos?.[0]?.line;
+    const offset = error.pos?.[0];
+    const line = offset === void 0 ? void 0 : text.slice(0, offset).split("\n").length;
     throw new PlumblineError(
       `${what} is not YAML${line === void 0 ? "" : ` (line ${line})`}`,
       "Check the repository URL: it names the folder that holds index.yaml (what `helm repo add` takes)."

@@ -5,14 +5,14 @@ import {
   renderJson,
   runPlan,
   toPlanReport
-} from "./chunk-2FOMA2HV.js";
+} from "./chunk-AZFHWI6A.js";
 import {
   ACTION_VOCABULARY
 } from "./chunk-RVSZAHFT.js";
 import {
   renderMarkdown,
   renderMarkdownParts
-} from "./chunk-43OOS3KE.js";
+} from "./chunk-SZ6QTAL4.js";
 import {
   actionLog,
   kubeconfigInput,
@@ -23,7 +23,7 @@ import {
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-ZAK6UQJC.js";
+} from "./chunk-7CODSVAP.js";
 import "./chunk-E7ACZTBR.js";
 import {
   booleanInput,
@@ -36,7 +36,7 @@ import {
   context,
   gitHubForge,
   hasChanges
-} from "./chunk-MAK2BQDB.js";
+} from "./chunk-EGUAXQIU.js";
 import "./chunk-ASIA5NNR.js";
 import {
   debug,

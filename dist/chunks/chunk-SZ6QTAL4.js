@@ -24,7 +24,7 @@ import {
   redactResult,
   riskCount,
   secretValueChanges
-} from "./chunk-MAK2BQDB.js";
+} from "./chunk-EGUAXQIU.js";
 import {
   NO_OPTIONS,
   describeProblem

@@ -6,7 +6,7 @@ import {
   compareEnvironmentLive,
   findMarker,
   selectEnvironments
-} from "./chunk-ZAK6UQJC.js";
+} from "./chunk-7CODSVAP.js";
 import {
   silentLog
 } from "./chunk-E7ACZTBR.js";
@@ -34,7 +34,7 @@ import {
   truncateSection,
   withCheckout,
   workTreeTop
-} from "./chunk-MAK2BQDB.js";
+} from "./chunk-EGUAXQIU.js";
 import {
   loadConfig
 } from "./chunk-ASIA5NNR.js";

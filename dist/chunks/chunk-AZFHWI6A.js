@@ -2,7 +2,7 @@ import { createRequire as __plumblineCreateRequire } from 'node:module';
 const require = __plumblineCreateRequire(import.meta.url);
 import {
   renderMarkdownParts
-} from "./chunk-43OOS3KE.js";
+} from "./chunk-SZ6QTAL4.js";
 import {
   ClusterClients,
   compareEnvironmentLive,
@@ -10,7 +10,7 @@ import {
   markerReserve,
   selectEnvironments,
   withMarker
-} from "./chunk-ZAK6UQJC.js";
+} from "./chunk-7CODSVAP.js";
 import {
   silentLog
 } from "./chunk-E7ACZTBR.js";
@@ -35,7 +35,7 @@ import {
   secretValueChanges,
   withCheckout,
   workTreeTop
-} from "./chunk-MAK2BQDB.js";
+} from "./chunk-EGUAXQIU.js";
 import {
   CONFIG_FILES,
   discoverEnvironments,

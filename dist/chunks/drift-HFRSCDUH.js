@@ -7,7 +7,7 @@ import {
   parseRevisionSource,
   runDrift,
   summaryMarkdown
-} from "./chunk-VZYA4NUL.js";
+} from "./chunk-S65Q7SJY.js";
 import {
   actionLog,
   kubeconfigInput,
@@ -18,7 +18,7 @@ import {
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-ZAK6UQJC.js";
+} from "./chunk-7CODSVAP.js";
 import "./chunk-E7ACZTBR.js";
 import {
   booleanInput,
@@ -28,7 +28,7 @@ import {
 } from "./chunk-TXN4WWGJ.js";
 import {
   gitHubForge
-} from "./chunk-MAK2BQDB.js";
+} from "./chunk-EGUAXQIU.js";
 import "./chunk-ASIA5NNR.js";
 import {
   debug,
