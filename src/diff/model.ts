@@ -93,6 +93,13 @@ export interface PlanResult {
   config?: ConfigProvenance;
   base?: { ref: string; sha: string };
   head?: { ref: string; sha: string };
+  /**
+   * Environments an offline plan left out because no file the change touches can change
+   * their render (neither rendered nor compared); absent when every environment was planned.
+   */
+  unaffected?: string[];
+  /** Present when this plan covers one shard of the environments (`index` from 1). */
+  shard?: { index: number; count: number };
 }
 
 export function countChanges(changes: readonly ObjectChange[]): Counts {
