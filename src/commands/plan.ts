@@ -15,6 +15,7 @@ import pLimit from 'p-limit';
 import { chartCacheFolder } from '../charts/cache.js';
 import { ChartFetcher } from '../charts/fetch.js';
 import { selectEnvironments } from '../config/select.js';
+import { inShard, type Shard } from '../config/shard.js';
 import type { EnvironmentConfig, PlumblineConfig } from '../config/types.js';
 import { compareSets } from '../diff/compare.js';
 import {
@@ -54,6 +55,8 @@ export interface PlanOptions {
   context?: string;
   /** Whether cluster credentials exist at all; decides `auto`. */
   clusterAvailable: boolean;
+  /** Plan only this shard of the environments (a stable subset; see config/shard.ts). */
+  shard?: Shard;
   /** Where fetched charts are kept between runs; defaults to PLUMBLINE_CHART_CACHE or ~/.cache/plumbline/charts. */
   chartCache?: string;
   log?: Log;
@@ -82,6 +85,7 @@ async function planWith(options: PlanOptions, clients: ClusterClients): Promise<
 
   const result: PlanResult = { environments: [] };
   if (head) result.head = head;
+  if (options.shard) result.shard = { ...options.shard };
   const offline = new Map<string, EnvironmentResult>();
   let planned: Planned;
   if (base) {
@@ -205,7 +209,9 @@ async function renderHead(
   run: RunContext & { top: string },
   planned: (env: EnvironmentConfig) => boolean,
 ): Promise<Planned> {
-  const environments = selectEnvironments(trusted.config, options.environments ?? []).filter(planned);
+  const environments = selectEnvironments(trusted.config, options.environments ?? [])
+    .filter((env) => inShard(env.name, options.shard))
+    .filter(planned);
   const renderOptions: RenderOptions = {
     settings: trusted.config.render,
     charts: new ChartFetcher({
