@@ -32,6 +32,7 @@ import type { RenderProvenance } from '../provenance.js';
 import { type RenderOptions, type RenderResult, renderEnvironments } from '../render/render.js';
 import { describeComparedWith, describeCounts } from '../report/describe.js';
 import type { Resource } from '../resource.js';
+import { unaffectedEnvironments } from './affected.js';
 import { ClusterClients } from './cluster-clients.js';
 import { compareEnvironmentLive } from './live-comparison.js';
 import { baseConfig, checkoutConfig, type PlanConfig, requireRealConfigFolder } from './plan-config.js';
@@ -55,6 +56,8 @@ export interface PlanOptions {
   context?: string;
   /** Whether cluster credentials exist at all; decides `auto`. */
   clusterAvailable: boolean;
+  /** Plan every environment offline, even those the change cannot affect. */
+  all?: boolean;
   /** Plan only this shard of the environments (a stable subset; see config/shard.ts). */
   shard?: Shard;
   /** Where fetched charts are kept between runs; defaults to PLUMBLINE_CHART_CACHE or ~/.cache/plumbline/charts. */
@@ -102,11 +105,31 @@ async function planWith(options: PlanOptions, clients: ClusterClients): Promise<
       // neither side and is not part of this change; one it moved is, and fails below.
       const moved = (env: EnvironmentConfig) =>
         !atHead(env) && !atBase(env) && trusted.listedWhereBranched.has(env.name);
+      // Offline, an environment the change cannot affect is neither rendered nor compared;
+      // one compared with its cluster still is (the cluster changes on its own).
+      const unaffected =
+        comparesWithBase && !options.all
+          ? await unaffectedEnvironments({
+              head: { root: repoRoot, top },
+              base: { root: baseDir, top: baseTop, sha: base.sha },
+              // One on neither side is not planned (a moved one fails below, asking for a rebase).
+              environments: candidates(trusted, options).filter(
+                (env) => !asksCluster(env, options) && (atHead(env) || atBase(env)),
+              ),
+              configChanged: trusted.provenance?.headChange !== undefined,
+            })
+          : new Set<string>();
+      if (unaffected.size > 0) {
+        result.unaffected = [...unaffected].sort();
+        log.info(
+          `${plural(unaffected.size, 'environment')} left out: no file the change touches is one they read`,
+        );
+      }
       const chosen = await renderHead(
         trusted,
         options,
         { top, log, clients },
-        (env) => atHead(env) || atBase(env) || moved(env),
+        (env) => !unaffected.has(env.name) && (atHead(env) || atBase(env) || moved(env)),
       );
       const headSide = new Map(chosen.headRenders);
       const liveSide = new Map(chosen.headRenders);
@@ -209,9 +232,7 @@ async function renderHead(
   run: RunContext & { top: string },
   planned: (env: EnvironmentConfig) => boolean,
 ): Promise<Planned> {
-  const environments = selectEnvironments(trusted.config, options.environments ?? [])
-    .filter((env) => inShard(env.name, options.shard))
-    .filter(planned);
+  const environments = candidates(trusted, options).filter(planned);
   const renderOptions: RenderOptions = {
     settings: trusted.config.render,
     charts: new ChartFetcher({
@@ -230,6 +251,13 @@ async function renderHead(
     await renderEnvironments(options.repoRoot, environments, { ...renderOptions, top: run.top }),
   );
   return { ...trusted, environments, headRenders, renderOptions };
+}
+
+/** The environments asked for (all, or by name), in this plan's shard. */
+function candidates(trusted: PlanConfig, options: PlanOptions): EnvironmentConfig[] {
+  return selectEnvironments(trusted.config, options.environments ?? []).filter((env) =>
+    inShard(env.name, options.shard),
+  );
 }
 
 /** Whether this plan compares the environment with its cluster. */

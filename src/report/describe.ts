@@ -169,3 +169,10 @@ export function describeRendered(rendered: EnvironmentResult['rendered']): strin
   }
   return sentences;
 }
+
+/** The environments an offline plan left out, and why; names listed up to a point. */
+export function describeUnaffected(names: readonly string[], listed = 20): string {
+  const shown = names.slice(0, listed).join(', ');
+  const more = names.length > listed ? ` and ${names.length - listed} more` : '';
+  return `${plural(names.length, 'environment')} not planned: no file the change touches is one they read (${shown}${more})`;
+}

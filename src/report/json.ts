@@ -81,6 +81,8 @@ export interface PlanReport {
   config: PlanReportConfig | null;
   totals: PlanReportCounts & { risks: number; failedEnvironments: number };
   environments: PlanReportEnvironment[];
+  /** Environments an offline plan left out: no file the change touches is one they read. */
+  unaffected?: string[];
 }
 
 /** The report as pretty-printed JSON with a trailing newline. */
@@ -120,6 +122,7 @@ export function toPlanReport(result: PlanResult, vocabulary: Vocabulary = NO_OPT
       : null,
     totals,
     environments: redacted.environments.map((env) => environmentReport(env, vocabulary)),
+    ...(redacted.unaffected?.length ? { unaffected: [...redacted.unaffected] } : {}),
   };
 }
 

@@ -15,6 +15,7 @@ import {
   describeNotice,
   describeRef,
   describeRendered,
+  describeUnaffected,
   diffBody,
   listedChanges,
   plural,
@@ -49,6 +50,9 @@ export function renderText(result: PlanResult, options: TextOptions): string {
   if (configNotice) lines.push(`${paint('yellow', 'config:')} ${plain(configNotice)}`, '');
   for (const env of redacted.environments) {
     lines.push(...environmentLines(env, paint, options.vocabulary ?? NO_OPTIONS), '');
+  }
+  if (redacted.unaffected?.length) {
+    lines.push(`${paint('cyan', 'left out:')} ${plainLine(describeUnaffected(redacted.unaffected))}`, '');
   }
   lines.push(summaryLine(redacted, paint));
   return `${lines.join('\n')}\n`;

@@ -22,6 +22,8 @@ export interface PullRequestEvent {
 }
 
 export interface PlanSettings {
+  /** The `all-environments` input: plan even the environments the change cannot affect. */
+  allEnvironments: boolean;
   /** The `chart-cache` input: where fetched charts are kept; absent: the default folder. */
   chartCache?: string;
   repoRoot: string;
@@ -64,6 +66,7 @@ export function readPlanSettings(): PlanSettings {
     commentPerEnvironment: booleanInput('comment-per-environment', false),
     labels,
     failOnChanges: booleanInput('fail-on-changes', false),
+    allEnvironments: booleanInput('all-environments', false),
     eventName,
   };
   if (baseRef) settings.baseRef = baseRef;

@@ -48,6 +48,7 @@ export async function runPlanAction(): Promise<void> {
       base,
       kubeconfigPath: kubeconfig.path,
       ...(settings.chartCache ? { chartCache: settings.chartCache } : {}),
+      ...(settings.allEnvironments ? { all: true } : {}),
       log: actionLog(),
     });
   });

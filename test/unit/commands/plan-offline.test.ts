@@ -105,9 +105,10 @@ describe('offline plan', () => {
       clusterAvailable: false,
     });
     expect(result.environments.map((env) => [env.environment, env.counts])).toEqual([
-      ['dev', { added: 0, changed: 0, deleted: 0, unchanged: 1 }],
       ['qa', { added: 0, changed: 0, deleted: 1, unchanged: 0 }],
     ]);
+    // dev reads nothing the change touches.
+    expect(result.unaffected).toEqual(['dev']);
   });
 
   it("obeys the base's configuration and reports the change's edit of it without applying it", async () => {
@@ -178,10 +179,8 @@ describe('offline plan', () => {
       clusterAvailable: false,
     });
     // prod is planned by the tip's configuration; qa has a folder on neither side of the change.
-    expect(result.environments.map((env) => [env.environment, env.counts.added])).toEqual([
-      ['dev', 0],
-      ['prod', 1],
-    ]);
+    expect(result.environments.map((env) => [env.environment, env.counts.added])).toEqual([['prod', 1]]);
+    expect(result.unaffected).toEqual(['dev']);
     // The change left plumbline.yaml as it branched off: nothing to report about it.
     expect(result.config).toEqual({ from: 'base', file: 'plumbline.yaml' });
   });
@@ -311,7 +310,8 @@ describe('offline plan', () => {
     });
     expect(result.environments.map((env) => [env.environment, env.error, env.counts])).toEqual([
       ['team', undefined, { added: 1, changed: 0, deleted: 0, unchanged: 0 }],
-      ['team/prod', undefined, { added: 0, changed: 0, deleted: 0, unchanged: 1 }],
     ]);
+    // The new parent's files are not among what team/prod reads.
+    expect(result.unaffected).toEqual(['team/prod']);
   });
 });

@@ -1,0 +1,94 @@
+/**
+ * What an environment's render can depend on in the repository, as paths relative to the
+ * top of the work tree: which files a change must touch for the render to change. It errs
+ * towards more: a kustomization's whole folder, an environment's whole folder, every file
+ * of a chart; and when plumbline cannot tell (a remote reference, a kustomization it cannot
+ * read), the answer is "anything".
+ */
+import { readFile, realpath } from 'node:fs/promises';
+import { isAbsolute, join, posix, relative, resolve, sep } from 'node:path';
+import { parse } from 'yaml';
+import type { EnvironmentConfig } from '../config/types.js';
+import { boundaryOf, walkInside } from './containment.js';
+import { detectRenderer } from './detect.js';
+import { kustomizeInputs } from './kustomize-inputs.js';
+
+export type RenderInputs =
+  | { kind: 'anything'; why: string }
+  | {
+      kind: 'paths';
+      /** Folders any file below which counts. */
+      trees: string[];
+      /** Folders whose own files (not their subfolders') count. */
+      folders: string[];
+      /** Single files. */
+      files: string[];
+    };
+
+export async function renderInputs(root: string, top: string, env: EnvironmentConfig): Promise<RenderInputs> {
+  try {
+    const boundary = await boundaryOf(root, top);
+    const realRoot = await realpath(root);
+    const fromTop = (path: string) => {
+      const absolute = isAbsolute(path) ? path : resolve(realRoot, path);
+      return relative(boundary.realTop, absolute).split(sep).join('/');
+    };
+    const inputs = {
+      kind: 'paths' as const,
+      trees: [fromTop(env.path)],
+      folders: [] as string[],
+      files: [] as string[],
+    };
+    const renderer = env.helm?.chart
+      ? 'helm'
+      : env.renderer === 'auto'
+        ? await detectRenderer(root, env.path).catch(() => 'plain' as const)
+        : env.renderer;
+    if (renderer === 'kustomize') {
+      const read = await kustomizeInputs(boundary, env.path);
+      if (read.remote.length > 0) return { kind: 'anything', why: 'it names a remote resource' };
+      inputs.folders.push(...read.kustomizations.map(fromTop));
+      for (const path of read.paths) inputs.trees.push(fromTop(path));
+      for (const chart of read.charts) inputs.trees.push(fromTop(chart));
+    }
+    if (renderer === 'helm') {
+      for (const file of env.helm?.valuesFiles ?? []) inputs.files.push(fromTop(posix.join(env.path, file)));
+      // A chart's links lead elsewhere in the repository: where they lead counts too.
+      for (const { real } of await walkInside(boundary, env.path)) inputs.files.push(fromTop(real));
+      // file:// dependencies are read from their folders (chart-dependencies.ts).
+      inputs.trees.push(...(await fileDependencies(root, env.path)).map(fromTop));
+    }
+    return inputs;
+  } catch {
+    return { kind: 'anything', why: 'plumbline could not read what it renders' };
+  }
+}
+
+/** Whether any touched file (relative to the top of the work tree) is among the inputs. */
+export function touches(inputs: RenderInputs, touched: readonly string[]): boolean {
+  if (inputs.kind === 'anything') return true;
+  const trees = inputs.trees.map((tree) => (tree === '' ? '' : `${tree}/`));
+  const folders = new Set(inputs.folders);
+  const files = new Set(inputs.files);
+  return touched.some(
+    (file) =>
+      files.has(file) ||
+      inputs.trees.includes(file) ||
+      trees.some((tree) => file.startsWith(tree)) ||
+      folders.has(posix.dirname(file) === '.' ? '' : posix.dirname(file)),
+  );
+}
+
+async function fileDependencies(root: string, chartPath: string): Promise<string[]> {
+  let chart: { dependencies?: Array<{ repository?: unknown }> } | null;
+  try {
+    chart = parse(await readFile(join(root, chartPath, 'Chart.yaml'), 'utf8'), { maxAliasCount: 100 });
+  } catch {
+    return [];
+  }
+  return (chart?.dependencies ?? []).flatMap((dependency) =>
+    typeof dependency?.repository === 'string' && dependency.repository.startsWith('file://')
+      ? [posix.join(chartPath, dependency.repository.slice('file://'.length))]
+      : [],
+  );
+}
