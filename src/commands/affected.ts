@@ -8,7 +8,7 @@
 import pLimit from 'p-limit';
 import type { EnvironmentConfig } from '../config/types.js';
 import { changedFiles } from '../git/changed-files.js';
-import { renderInputs, touches } from '../render/inputs.js';
+import { inputsScope, renderInputs, touches } from '../render/inputs.js';
 
 export interface AffectedQuery {
   /** The head: the work tree the plan renders, and the top of its git work tree. */
@@ -28,12 +28,16 @@ export async function unaffectedEnvironments(query: AffectedQuery): Promise<Set<
   const touched = await changedFiles(query.head.top, query.base.sha);
   if (touched.length === 0) return new Set(query.environments.map((env) => env.name));
   const limit = pLimit(ENVIRONMENTS_AT_ONCE);
+  const [head, base] = await Promise.all([
+    inputsScope(query.head.root, query.head.top),
+    inputsScope(query.base.root, query.base.top),
+  ]);
   const verdicts = await Promise.all(
     query.environments.map((env) =>
       limit(async () => {
-        const atHead = await renderInputs(query.head.root, query.head.top, env);
+        const atHead = await renderInputs(head, env);
         if (touches(atHead, touched)) return undefined;
-        const atBase = await renderInputs(query.base.root, query.base.top, env);
+        const atBase = await renderInputs(base, env);
         return touches(atBase, touched) ? undefined : env.name;
       }),
     ),

@@ -15,10 +15,32 @@ export interface Boundary {
   root: string;
   /** The real path of the outermost folder renderers may read (the git work tree). */
   realTop: string;
+  /**
+   * Answers kept while nothing in the checkout changes: plumbline reads hundreds of
+   * environments' inputs at once, and they share bases (see `remembered`).
+   */
+  memo?: Map<string, Promise<unknown>>;
 }
 
-export async function boundaryOf(root: string, top: string = root): Promise<Boundary> {
-  return { root, realTop: await realpath(top) };
+export async function boundaryOf(
+  root: string,
+  top: string = root,
+  options: { memo?: boolean } = {},
+): Promise<Boundary> {
+  const boundary: Boundary = { root, realTop: await realpath(top) };
+  if (options.memo) boundary.memo = new Map();
+  return boundary;
+}
+
+/** `compute()` once per key for a boundary with a memo; every time for one without. */
+export function remembered<T>(boundary: Boundary, key: string, compute: () => Promise<T>): Promise<T> {
+  if (!boundary.memo) return compute();
+  let answer = boundary.memo.get(key) as Promise<T> | undefined;
+  if (!answer) {
+    answer = compute();
+    boundary.memo.set(key, answer);
+  }
+  return answer;
 }
 
 const LEAVES_HINT =
@@ -31,12 +53,10 @@ const LEAVES_HINT =
  */
 export async function realPathInside(boundary: Boundary, path: string): Promise<string | undefined> {
   const absolute = isAbsolute(path) ? path : join(boundary.root, path);
-  let real: string;
-  try {
-    real = await realpath(absolute);
-  } catch {
-    return undefined;
-  }
+  const real = await remembered(boundary, `realpath ${absolute}`, () =>
+    realpath(absolute).catch(() => undefined),
+  );
+  if (real === undefined) return undefined;
   if (!isInside(boundary.realTop, real)) {
     const shown = displayPath(boundary, absolute);
     throw new PlumblineError(

@@ -9,7 +9,7 @@ import { readFile, realpath } from 'node:fs/promises';
 import { isAbsolute, join, posix, relative, resolve, sep } from 'node:path';
 import { parse } from 'yaml';
 import type { EnvironmentConfig } from '../config/types.js';
-import { boundaryOf, walkInside } from './containment.js';
+import { type Boundary, boundaryOf, walkInside } from './containment.js';
 import { detectRenderer } from './detect.js';
 import { kustomizeInputs } from './kustomize-inputs.js';
 
@@ -25,10 +25,23 @@ export type RenderInputs =
       files: string[];
     };
 
-export async function renderInputs(root: string, top: string, env: EnvironmentConfig): Promise<RenderInputs> {
+/**
+ * One side of a change (the head's work tree, or the merge base's checkout): its boundary,
+ * which remembers what it read for the next environment.
+ */
+export interface InputsScope {
+  root: string;
+  boundary: Boundary;
+  realRoot: string;
+}
+
+export async function inputsScope(root: string, top: string): Promise<InputsScope> {
+  return { root, boundary: await boundaryOf(root, top, { memo: true }), realRoot: await realpath(root) };
+}
+
+export async function renderInputs(scope: InputsScope, env: EnvironmentConfig): Promise<RenderInputs> {
+  const { root, boundary, realRoot } = scope;
   try {
-    const boundary = await boundaryOf(root, top);
-    const realRoot = await realpath(root);
     const fromTop = (path: string) => {
       const absolute = isAbsolute(path) ? path : resolve(realRoot, path);
       return relative(boundary.realTop, absolute).split(sep).join('/');

@@ -17,7 +17,7 @@ import { KUSTOMIZATION_FILES } from '../config/discover.js';
 import { PlumblineError } from '../errors.js';
 import { aliasBudget, plainValue } from '../yaml/plain-value.js';
 import { syntaxReason } from '../yaml/syntax-reason.js';
-import { type Boundary, realPathInside } from './containment.js';
+import { type Boundary, realPathInside, remembered } from './containment.js';
 import { isRemoteReference } from './remote-reference.js';
 
 export interface KustomizeInputs {
@@ -76,7 +76,7 @@ export async function kustomizeInputs(boundary: Boundary, folder: string): Promi
       else if (!isFolder && reference.kind === 'kustomization' && reference.config) {
         // A file in generators/transformers/validators is a builtin's configuration.
         const file = shown(real);
-        await follow(configReferences(parseYaml(await readFile(real, 'utf8'), file)), dir, file);
+        await follow(configReferences(await parsedFile(boundary, real, file)), dir, file);
       }
     }
   };
@@ -85,11 +85,11 @@ export async function kustomizeInputs(boundary: Boundary, folder: string): Promi
     const dir = pending.shift()!;
     if (seen.has(dir)) continue;
     seen.add(dir);
-    const file = await kustomizationFile(dir);
+    const file = await remembered(boundary, `kustomization ${dir}`, () => kustomizationFile(dir));
     if (!file || (await realPathInside(boundary, file)) === undefined) continue;
     inputs.kustomizations.push(shown(dir));
     inputs.paths.push(shown(file));
-    const [kustomization = {}] = parseYaml(await readFile(file, 'utf8'), shown(file));
+    const [kustomization = {}] = await parsedFile(boundary, file, shown(file));
     await follow(kustomizationReferences(kustomization), dir, shown(file));
   }
   return inputs;
@@ -191,6 +191,11 @@ function configReferences(documents: Kustomization[]): Reference[] {
         return [];
     }
   });
+}
+
+/** A kustomization or configuration file's documents, parsed once per boundary with a memo. */
+function parsedFile(boundary: Boundary, file: string, shown: string): Promise<Kustomization[]> {
+  return remembered(boundary, `parsed ${file}`, async () => parseYaml(await readFile(file, 'utf8'), shown));
 }
 
 async function kustomizationFile(dir: string): Promise<string | undefined> {

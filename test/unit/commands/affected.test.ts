@@ -165,7 +165,7 @@ describe('the environments a change affects', () => {
       {
         numRuns: 25,
         // Besides the random edits: each file changed on its own, once.
-        examples: FILES.map((file) => [[{ kind: 'bump' as const, file, rev: 1 }]]),
+        examples: FILES.map((file): [Edit[]] => [[{ kind: 'bump', file, rev: 1 }]]),
       },
     );
     // Not vacuous: the selection left environments out.

@@ -1,0 +1,144 @@
+// Benchmarks an offline plan of a fleet against the same change in a repository holding
+// only the environment it touches, in one run: 500 Kustomize overlays (default) sharing
+// one base, a change to one overlay's image tag.
+//
+// - fleet: `plumbline plan --offline` on the 500-environment repository (only the
+//   affected environment is rendered);
+// - single: the same plan on a repository with the base and that one overlay;
+// - fleet --all: every environment rendered at base and head, for reference.
+//
+// Target: fleet ≤ 2× single. Medians of --runs.
+//
+//   npm run bench:fleet [-- --envs 500 --runs 3]
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { stringify } from 'yaml';
+
+const root = resolve(import.meta.dirname, '..');
+const { values } = parseArgs({
+  options: { envs: { type: 'string', default: '500' }, runs: { type: 'string', default: '3' } },
+});
+const envCount = Number(values.envs);
+const runs = Number(values.runs);
+const TARGET = 2;
+const cache = process.env.PLUMBLINE_CACHE || join(process.env.HOME, '.cache', 'plumbline');
+const versions = readFileSync(join(root, 'scripts/versions.env'), 'utf8');
+const kustomize = join(cache, 'bin', `kustomize-${/^KUSTOMIZE_VERSION=(\S+)/m.exec(versions)[1]}`);
+const scratch = mkdtempSync(join(tmpdir(), 'plumbline-bench-fleet-'));
+
+const base = {
+  'base/kustomization.yaml': 'resources: [deployment.yaml, service.yaml, config.yaml]\n',
+  'base/deployment.yaml': stringify({
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: 'web' },
+    spec: {
+      replicas: 2,
+      selector: { matchLabels: { app: 'web' } },
+      template: {
+        metadata: { labels: { app: 'web' } },
+        spec: { containers: [{ name: 'web', image: 'registry.example/web:1.0.0' }] },
+      },
+    },
+  }),
+  'base/service.yaml': stringify({
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: { name: 'web' },
+    spec: { selector: { app: 'web' }, ports: [{ port: 80 }] },
+  }),
+  'base/config.yaml': stringify({
+    apiVersion: 'v1',
+    kind: 'ConfigMap',
+    metadata: { name: 'web' },
+    data: { mode: 'normal' },
+  }),
+};
+
+const overlay = (name, tag) => ({
+  [`envs/${name}/kustomization.yaml`]: stringify({
+    resources: ['../../base'],
+    namespace: name,
+    images: [{ name: 'registry.example/web', newTag: tag }],
+  }),
+});
+
+function repository(folder, names) {
+  const dir = join(scratch, folder);
+  const files = { ...base, ...Object.assign({}, ...names.map((name) => overlay(name, '1.0.0'))) };
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
+  const git = (...args) =>
+    execFileSync('git', ['-C', dir, '-c', 'user.name=b', '-c', 'user.email=b@plumbline.invalid', ...args]);
+  git('init', '-q', '-b', 'main');
+  git('add', '-A');
+  git('commit', '-qm', 'fleet');
+  git('checkout', '-qb', 'change');
+  const changed = names[Math.floor(names.length / 3)];
+  writeFileSync(join(dir, Object.keys(overlay(changed, ''))[0]), Object.values(overlay(changed, '1.1.0'))[0]);
+  git('commit', '-qam', 'one overlay moves to 1.1.0');
+  return { dir, changed };
+}
+
+function plan(dir, extra = []) {
+  const start = process.hrtime.bigint();
+  const run = spawnSync(
+    process.execPath,
+    [
+      join(root, 'dist/cli.js'),
+      'plan',
+      '--offline',
+      '--base',
+      'main',
+      '--repo',
+      dir,
+      '--format',
+      'json',
+      ...extra,
+    ],
+    { encoding: 'utf8', env: { ...process.env, PLUMBLINE_KUSTOMIZE: kustomize }, maxBuffer: 1 << 28 },
+  );
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  if (run.status !== 2) throw new Error(`plan exited ${run.status}: ${run.stderr.slice(0, 2000)}`);
+  const report = JSON.parse(run.stdout);
+  return { seconds, planned: report.environments.length, changed: report.totals.changed };
+}
+
+try {
+  const names = Array.from({ length: envCount }, (_, i) => `team-${String(i).padStart(3, '0')}`);
+  const fleet = repository('fleet', names);
+  const single = repository('single', [fleet.changed]);
+  const median = (numbers) => [...numbers].sort((a, b) => a - b)[Math.floor(numbers.length / 2)];
+  const times = { fleet: [], single: [], all: [] };
+  let planned;
+  for (let run = 0; run < runs; run++) {
+    const fleetRun = plan(fleet.dir);
+    planned = fleetRun.planned;
+    times.fleet.push(fleetRun.seconds);
+    times.single.push(plan(single.dir).seconds);
+    if (run === 0) times.all.push(plan(fleet.dir, ['--all']).seconds);
+  }
+  const result = {
+    environments: envCount,
+    plannedInFleet: planned,
+    fleetSeconds: median(times.fleet),
+    singleSeconds: median(times.single),
+    fleetAllSeconds: times.all[0],
+  };
+  result.fleetOverSingle = Number((result.fleetSeconds / result.singleSeconds).toFixed(2));
+  result.allOverFleet = Number((result.fleetAllSeconds / result.fleetSeconds).toFixed(1));
+  console.log(JSON.stringify(result, null, 2));
+  if (result.fleetOverSingle > TARGET) {
+    console.error(
+      `the fleet plan took ${result.fleetOverSingle}× the single-environment plan; the target is ≤ ${TARGET}×`,
+    );
+    process.exitCode = 1;
+  }
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
+}
