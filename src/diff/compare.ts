@@ -8,6 +8,7 @@ import type { IgnoreRule } from '../config/types.js';
 import type { KubeObject, ResourceId } from '../resource.js';
 import { changedFields } from './fields.js';
 import { removeIgnoredFields, rulesFor } from './ignore.js';
+import { imageMoves } from './images.js';
 import type { ChangeKind, ObjectChange } from './model.js';
 import { normalizeObject } from './normalize.js';
 import { assessRisks } from './risks.js';
@@ -36,6 +37,8 @@ export function compareObject(pair: ComparedPair, rules: readonly IgnoreRule[]):
       : fields.length > 0
         ? 'changed'
         : 'unchanged';
+  // Read from the compared objects, so an image an ignore rule hides is not said to move.
+  const images = change === 'unchanged' ? [] : imageMoves(pair.id, before, after);
   return {
     key: pair.key,
     id: pair.id,
@@ -44,6 +47,7 @@ export function compareObject(pair: ComparedPair, rules: readonly IgnoreRule[]):
     fields,
     risks: assessRisks(pair.id, change, fields, before, after),
     notes: pair.notes ?? [],
+    ...(images.length > 0 ? { images } : {}),
   };
 }
 

@@ -24,6 +24,12 @@ export interface ObjectChange {
   risks: Risk[];
   /** Facts worth saying, e.g. `namespace shop does not exist yet`. */
   notes: string[];
+  /**
+   * The container images the change moves, for an object that runs pods (see
+   * `diff/images.ts`): each container whose image differs, `from` absent when it is new,
+   * `to` absent when it is gone. Absent when no image moves.
+   */
+  images?: Array<{ container: string; init?: boolean; from?: string; to?: string }>;
 }
 
 export type ComparisonMode = 'offline' | 'live' | 'reader';
@@ -100,6 +106,11 @@ export interface PlanResult {
   unaffected?: string[];
   /** Present when this plan covers one shard of the environments (`index` from 1). */
   shard?: { index: number; count: number };
+  /**
+   * A merge of shard plans made without some of its shards (indexes from 1): their
+   * environments are in no part of this result, which is therefore not the whole plan.
+   */
+  missingShards?: number[];
 }
 
 export function countChanges(changes: readonly ObjectChange[]): Counts {

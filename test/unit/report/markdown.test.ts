@@ -43,6 +43,17 @@ describe('renderMarkdown', () => {
     );
   });
 
+  it('says what changes between the verdict and the table: the image that moves, kinds and risks', () => {
+    const header = markdown.slice(markdown.indexOf('**What changes**'), markdown.indexOf('| environment |'));
+    expect(markdown.indexOf('**1 to add, 2 to change')).toBeLessThan(markdown.indexOf('**What changes**'));
+    expect(header).toContain(
+      '- 🖼️ <code>registry.example.com/shop/web</code> <code>1.4.2</code> → <code>1.5.0</code> (<code>Deployment shop/web</code>) in dev\n',
+    );
+    expect(header).toContain('- ➕ added: ConfigMap (1)\n- ✏️ changed: Deployment (1), Secret (1)\n');
+    expect(header).toContain('- ➖ deleted: PersistentVolumeClaim (1)\n');
+    expect(header).toContain('- ⚠️ 1 risk to review (1 deletion) in dev, listed below');
+  });
+
   it('shows per environment its mode, what it was compared with, its counts and risk flags', () => {
     expect(markdown).toContain('| dev | live | cluster dev | 1 | 2 | 1 | 1 | ⚠️ 1 deletion |');
     expect(markdown).toContain('| prod | offline ℹ️ | base main (a1b2c3d) | 0 | 0 | 0 | 1 | — |');
