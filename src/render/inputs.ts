@@ -61,7 +61,7 @@ export async function renderInputs(scope: InputsScope, env: EnvironmentConfig): 
       const read = await kustomizeInputs(boundary, env.path);
       if (read.remote.length > 0) return { kind: 'anything', why: 'it names a remote resource' };
       inputs.folders.push(...read.kustomizations.map(fromTop));
-      for (const path of read.paths) inputs.trees.push(fromTop(path));
+      for (const path of [...read.paths, ...read.named]) inputs.trees.push(fromTop(path));
       for (const chart of read.charts) inputs.trees.push(fromTop(chart));
     }
     if (renderer === 'helm') {
@@ -77,18 +77,22 @@ export async function renderInputs(scope: InputsScope, env: EnvironmentConfig): 
   }
 }
 
-/** Whether any touched file (relative to the top of the work tree) is among the inputs. */
+/**
+ * Whether any touched file (relative to the top of the work tree) is among the inputs, or
+ * is on the way to one: a link or a file that replaced a folder an input path goes through.
+ */
 export function touches(inputs: RenderInputs, touched: readonly string[]): boolean {
   if (inputs.kind === 'anything') return true;
   const trees = inputs.trees.map((tree) => (tree === '' ? '' : `${tree}/`));
   const folders = new Set(inputs.folders);
-  const files = new Set(inputs.files);
+  const all = [...inputs.trees, ...inputs.files];
+  const files = new Set(all);
   return touched.some(
     (file) =>
       files.has(file) ||
-      inputs.trees.includes(file) ||
       trees.some((tree) => file.startsWith(tree)) ||
-      folders.has(posix.dirname(file) === '.' ? '' : posix.dirname(file)),
+      folders.has(posix.dirname(file) === '.' ? '' : posix.dirname(file)) ||
+      all.some((input) => input.startsWith(`${file}/`)),
   );
 }
 

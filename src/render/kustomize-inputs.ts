@@ -29,6 +29,11 @@ export interface KustomizeInputs {
   charts: string[];
   /** References outside the repository, with the file that names them. */
   remote: Array<{ reference: string; kustomization: string }>;
+  /**
+   * Every local path as a kustomization names it, before links are resolved and whether it
+   * exists or not: what a change must not touch for the build to stay the same.
+   */
+  named: string[];
 }
 
 /** Kustomizations named by other kustomizations; a fleet shares bases, so this is generous. */
@@ -40,7 +45,7 @@ const MAX_KUSTOMIZATIONS = 5000;
  * or plumbline opens it.
  */
 export async function kustomizeInputs(boundary: Boundary, folder: string): Promise<KustomizeInputs> {
-  const inputs: KustomizeInputs = { kustomizations: [], paths: [], charts: [], remote: [] };
+  const inputs: KustomizeInputs = { kustomizations: [], paths: [], charts: [], remote: [], named: [] };
   const start = await realPathInside(boundary, folder);
   if (start === undefined) return inputs;
   const shown = (path: string) => relative(boundary.root, path).split(sep).join('/') || '.';
@@ -59,6 +64,7 @@ export async function kustomizeInputs(boundary: Boundary, folder: string): Promi
         continue;
       }
       const path = isAbsolute(reference.value) ? reference.value : join(dir, reference.value);
+      if (!isRemoteReference(reference.value)) inputs.named.push(shown(path));
       const real = await realPathInside(boundary, path);
       if (real === undefined) {
         // kustomize loads a path that does not exist locally as a URL or a git repository.
