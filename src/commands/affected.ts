@@ -21,16 +21,17 @@ export interface AffectedQuery {
 }
 
 /** Files read to decide, at once: cheap next to the renders they save. */
-const ENVIRONMENTS_AT_ONCE = 8;
+const ENVIRONMENTS_AT_ONCE = 32;
 
 export async function unaffectedEnvironments(query: AffectedQuery): Promise<Set<string>> {
   if (query.configChanged) return new Set();
   const touched = await changedFiles(query.head.top, query.base.sha);
   if (touched.length === 0) return new Set(query.environments.map((env) => env.name));
   const limit = pLimit(ENVIRONMENTS_AT_ONCE);
+  const memo = new Map<string, Promise<unknown>>();
   const [head, base] = await Promise.all([
-    inputsScope(query.head.root, query.head.top),
-    inputsScope(query.base.root, query.base.top),
+    inputsScope(query.head.root, query.head.top, memo),
+    inputsScope(query.base.root, query.base.top, memo),
   ]);
   const verdicts = await Promise.all(
     query.environments.map((env) =>

@@ -23,7 +23,9 @@ interface Found {
 export async function discoverEnvironments(repoRoot: string): Promise<EnvironmentConfig[]> {
   const found: Found[] = [];
   for (const root of DISCOVERY_ROOTS) {
-    for (const child of await subfolders(repoRoot, root)) await collect(repoRoot, root, child, found);
+    await Promise.all(
+      (await subfolders(repoRoot, root)).map((child) => collect(repoRoot, root, child, found)),
+    );
   }
   const nameOf = (item: Found) => posix.relative(item.root, item.path);
   const counts = new Map<string, number>();
@@ -51,7 +53,8 @@ async function collect(repoRoot: string, root: string, folder: string, found: Fo
     found.push({ root, path: folder });
     return;
   }
-  for (const child of directories(entries, folder)) await collect(repoRoot, root, child, found);
+  // Siblings are read side by side, and sorted again by the caller.
+  await Promise.all(directories(entries, folder).map((child) => collect(repoRoot, root, child, found)));
 }
 
 async function subfolders(repoRoot: string, folder: string): Promise<string[]> {
@@ -77,6 +80,8 @@ function directories(entries: Dirent[], folder: string): string[] {
 }
 
 async function isComponent(file: string): Promise<boolean> {
-  const document = parseDocument(await readFile(file, 'utf8'));
-  return document.get('kind') === 'Component';
+  const text = await readFile(file, 'utf8');
+  // Most kustomizations never say Component: parsing them all is what a fleet pays for.
+  if (!text.includes('Component')) return false;
+  return parseDocument(text).get('kind') === 'Component';
 }

@@ -25,10 +25,10 @@ export interface Boundary {
 export async function boundaryOf(
   root: string,
   top: string = root,
-  options: { memo?: boolean } = {},
+  options: { memo?: Map<string, Promise<unknown>> } = {},
 ): Promise<Boundary> {
   const boundary: Boundary = { root, realTop: await realpath(top) };
-  if (options.memo) boundary.memo = new Map();
+  if (options.memo) boundary.memo = options.memo;
   return boundary;
 }
 

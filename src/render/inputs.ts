@@ -35,8 +35,13 @@ export interface InputsScope {
   realRoot: string;
 }
 
-export async function inputsScope(root: string, top: string): Promise<InputsScope> {
-  return { root, boundary: await boundaryOf(root, top, { memo: true }), realRoot: await realpath(root) };
+/** `memo` may be shared by both sides: what is the same on both is then read once. */
+export async function inputsScope(
+  root: string,
+  top: string,
+  memo: Map<string, Promise<unknown>>,
+): Promise<InputsScope> {
+  return { root, boundary: await boundaryOf(root, top, { memo }), realRoot: await realpath(root) };
 }
 
 export async function renderInputs(scope: InputsScope, env: EnvironmentConfig): Promise<RenderInputs> {

@@ -201,7 +201,11 @@ function configReferences(documents: Kustomization[]): Reference[] {
 
 /** A kustomization or configuration file's documents, parsed once per boundary with a memo. */
 function parsedFile(boundary: Boundary, file: string, shown: string): Promise<Kustomization[]> {
-  return remembered(boundary, `parsed ${file}`, async () => parseYaml(await readFile(file, 'utf8'), shown));
+  return remembered(boundary, `parsed ${file}`, async () => {
+    const text = await readFile(file, 'utf8');
+    // The same file at the base and at the head is parsed once (a memo shared by both).
+    return remembered(boundary, `yaml ${shown}\0${text}`, async () => parseYaml(text, shown));
+  });
 }
 
 async function kustomizationFile(dir: string): Promise<string | undefined> {
