@@ -18,6 +18,7 @@ const localTests = [
   'test/unit/build/config-validator.test.ts', // esbuild's build() starts the esbuild binary
   'test/unit/commands/plan-offline.test.ts', // git repositories, runPlan: git, unshare, kustomize, helm
   'test/unit/commands/affected.test.ts', // generated git repositories, runPlan with kustomize and helm
+  'test/unit/entry/cli-merge.test.ts', // git repository; plan --shard and merge through the CLI (runPlan)
   'test/unit/entry/cli-promote.test.ts', // git fixture; the promote CLI runs git
   'test/unit/entry/github-promote.test.ts', // git fixture; promote runs git and renders (unshare)
   'test/unit/fakes/github-git.test.ts', // git against the fake GitHub's bare repositories

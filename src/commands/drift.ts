@@ -11,6 +11,7 @@ import type { ClusterClient } from '../cluster/index.js';
 import type { LiveState } from '../cluster/live.js';
 import { loadConfig } from '../config/load.js';
 import { selectEnvironments } from '../config/select.js';
+import { inShard, type Shard } from '../config/shard.js';
 import type { EnvironmentConfig, PlumblineConfig } from '../config/types.js';
 import type { ComparisonTarget } from '../diff/model.js';
 import { describeDrift } from '../drift/describe.js';
@@ -41,6 +42,11 @@ export interface DriftOptions {
   repoRoot: string;
   /** Environment names; empty means every environment with a cluster. */
   environments?: string[];
+  /**
+   * Check only this shard of those environments (config/shard.ts, as plan splits them):
+   * each shard keeps its own environments' issues, so shards never write the same one.
+   */
+  shard?: Shard;
   mode: DriftMode;
   kubeconfigPath?: string;
   /** Overrides every environment's cluster context. */
@@ -128,10 +134,15 @@ export async function runDrift(options: DriftOptions): Promise<DriftRun> {
   return { environments: outcomes, after };
 }
 
-/** Named environments must have a cluster; without names, those with one are checked. */
+/**
+ * Named environments must have a cluster; without names, those with one are checked. Of
+ * those, a shard checks its own (possibly none: a fleet may have more shards than
+ * environments with a cluster).
+ */
 function pickEnvironments(config: PlumblineConfig, options: DriftOptions): EnvironmentConfig[] {
+  const inThisShard = (env: EnvironmentConfig) => inShard(env.name, options.shard);
   const selected = selectEnvironments(config, options.environments ?? []);
-  if (options.context !== undefined) return selected;
+  if (options.context !== undefined) return selected.filter(inThisShard);
   const withCluster = selected.filter((env) => env.cluster);
   const named = options.environments ?? [];
   const without = selected.filter((env) => !env.cluster && named.includes(env.name));
@@ -149,7 +160,7 @@ function pickEnvironments(config: PlumblineConfig, options: DriftOptions): Envir
       { remedy: 'context' },
     );
   }
-  return withCluster;
+  return withCluster.filter(inThisShard);
 }
 
 async function checkEnvironment(

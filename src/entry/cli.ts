@@ -10,6 +10,7 @@ import { runCli } from './cli/run.js';
  */
 const commands = {
   plan: async () => (await import('./cli/plan.js')).planCommand(),
+  merge: async () => (await import('./cli/merge.js')).mergeCommand(),
   promote: async () => (await import('./cli/promote.js')).promoteCommand(),
   drift: async () => (await import('./cli/drift.js')).driftCommand(),
   envs: async () => (await import('./cli/envs.js')).envsCommand(),

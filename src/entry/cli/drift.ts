@@ -4,6 +4,7 @@ import { basename, dirname, resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { type DriftRun, runDrift } from '../../commands/drift.js';
 import { CONFIG_FILES } from '../../config/load.js';
+import type { Shard } from '../../config/shard.js';
 import { afterFromText } from '../../drift/decide.js';
 import { parseRevisionSource } from '../../drift/revision.js';
 import { driftedEnvironments, summaryJson, summaryMarkdown, summaryText } from '../../drift/summary.js';
@@ -12,11 +13,13 @@ import { runUrl } from '../ci-context.js';
 import { detectForge, FORGE_KINDS, type ForgeKind, forgeFromEnvironment } from '../forge-from-env.js';
 import { chooseKubeconfig } from '../kubeconfig-path.js';
 import { cliLog, printLog, printOutput } from './output.js';
+import { shardFlag } from './shard.js';
 
 interface DriftFlags {
   repo: string;
   config?: string;
   env: string[];
+  shard?: Shard;
   reader?: boolean;
   kubeconfig?: string;
   context?: string;
@@ -39,6 +42,11 @@ export function driftCommand(): Command {
       '--env <name...>',
       'only these environments (repeatable); default: every environment with a cluster',
       [],
+    )
+    .option(
+      '--shard <index/count>',
+      'check one shard of those environments: 2/4 is the second of four (split by name as plan --shard splits them)',
+      shardFlag,
     )
     .option('--reader', 'compare with get/list rights only (no server-side-apply dry run)')
     .option('--kubeconfig <path>', 'kubeconfig file (default: $KUBECONFIG or ~/.kube/config)')
@@ -95,6 +103,7 @@ export function driftCommand(): Command {
       const run = await runDrift({
         repoRoot,
         environments: flags.env,
+        ...(flags.shard ? { shard: flags.shard } : {}),
         mode: flags.reader ? 'reader' : 'live',
         kubeconfigPath,
         ...(flags.chartCache ? { chartCache: resolve(flags.chartCache) } : {}),

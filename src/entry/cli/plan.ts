@@ -1,20 +1,20 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { type PlanMode, runPlan } from '../../commands/plan.js';
-import { publishPlan } from '../../commands/publish-plan.js';
-import { hasChanges, type PlanResult } from '../../diff/model.js';
+import type { Shard } from '../../config/shard.js';
 import { PlumblineError } from '../../errors.js';
-import { type Forge, ForgeError } from '../../forge/forge.js';
-import { gitLabCiContext } from '../../forge/gitlab-env.js';
-import { renderJson } from '../../report/json.js';
-import { renderMarkdown } from '../../report/markdown.js';
-import { renderText } from '../../report/text.js';
-import { detectForge, FORGE_KINDS, type ForgeKind, forgeFromEnvironment } from '../forge-from-env.js';
+import { FORGE_KINDS, type ForgeKind } from '../forge-from-env.js';
 import { chooseKubeconfig } from '../kubeconfig-path.js';
-import { cliLog, printLog, printOutput } from './output.js';
-import { cliVocabulary } from './vocabulary.js';
+import { cliLog } from './output.js';
+import {
+  exitCode,
+  forgeTarget,
+  positiveInteger,
+  publishOnForge,
+  writeReport,
+  writeResultFile,
+} from './plan-output.js';
+import { shardFlag } from './shard.js';
 
 interface PlanFlags {
   repo: string;
@@ -26,6 +26,9 @@ interface PlanFlags {
   kubeconfig?: string;
   context?: string;
   chartCache?: string;
+  all?: boolean;
+  shard?: Shard;
+  result?: string;
   format: 'md' | 'json' | 'text';
   out?: string;
   comment?: boolean;
@@ -52,6 +55,7 @@ export function planCommand(): Command {
     )
     .addOption(new Option('--offline', 'only compare base and head; no cluster needed').conflicts(['reader']))
     .option('--reader', 'compare with the cluster using get/list rights only (no dry run)')
+    .option('--all', 'plan every environment, even those no file the change touches can affect')
     .option('--kubeconfig <path>', 'kubeconfig file (default: $KUBECONFIG or ~/.kube/config)')
     .option('--context <name>', "kubeconfig context for every environment (overrides the config's)")
     .option(
@@ -62,6 +66,12 @@ export function planCommand(): Command {
       new Option('--format <format>', 'report format').choices(['md', 'json', 'text']).default('text'),
     )
     .option('--out <file>', 'write the report to a file instead of standard output')
+    .option(
+      '--shard <index/count>',
+      'plan one shard of the environments: 2/4 is the second of four (a stable split by name; see plumbline merge)',
+      shardFlag,
+    )
+    .option('--result <file>', 'also write the plan result file, which plumbline merge reads')
     .option('--comment', 'also post the plan as the sticky comment of a pull/merge request (see --forge)')
     .option('--comment-per-environment', 'with --comment: one comment per environment instead of one')
     .option('--labels', 'label the pull/merge request plumbline:changes or plumbline:no-changes')
@@ -95,6 +105,12 @@ export function planCommand(): Command {
           : flags.offline
             ? 'offline'
             : 'auto';
+      if (flags.shard && (flags.comment || flags.labels)) {
+        throw new PlumblineError(
+          `--shard ${flags.shard.index}/${flags.shard.count} plans part of the environments, so it cannot post the plan's comment or labels`,
+          'Write each shard with --result FILE, and post from plumbline merge --comment FILE… (docs/fleet.md).',
+        );
+      }
       const kubeconfig = chooseKubeconfig(flags.kubeconfig);
       // Resolved before planning, so that a missing token fails fast.
       const target = flags.comment || flags.labels ? forgeTarget(flags, process.env) : undefined;
@@ -107,105 +123,23 @@ export function planCommand(): Command {
         ...(base ? { base } : {}),
         kubeconfigPath: kubeconfig.path,
         ...(flags.chartCache ? { chartCache: resolve(flags.chartCache) } : {}),
+        ...(flags.all ? { all: true } : {}),
         ...(flags.context ? { context: flags.context } : {}),
+        ...(flags.shard ? { shard: flags.shard } : {}),
         log: cliLog(),
       });
-      const report = format(result, flags.format, !flags.out && process.stdout.isTTY === true);
-      if (flags.out) {
-        await writeFile(flags.out, report);
-        printLog(`report written to ${flags.out}`);
-      } else {
-        printOutput(report, flags.format === 'json' ? 'json' : 'text');
-      }
+      await writeReport(result, flags.format, flags.out);
+      if (flags.result) await writeResultFile(result, flags.result);
       if (target) {
-        try {
-          const published = await publishPlan(
-            target.forge,
-            { kind: 'change-request', number: target.number },
-            result,
-            {
-              comment: flags.comment === true,
-              perEnvironment: flags.commentPerEnvironment === true,
-              selected: flags.env,
-              labels: flags.labels === true,
-              vocabulary: cliVocabulary(),
-            },
-          );
-          for (const { key, sync } of published.comments) {
-            printLog(`plan comment ${key}: ${sync.urls.join(' ')}`);
-          }
-        } catch (error) {
-          if (error instanceof ForgeError)
-            throw new PlumblineError(error.message, error.hint, { cause: error });
-          throw error;
-        }
+        await publishOnForge(target, result, {
+          comment: flags.comment === true,
+          perEnvironment: flags.commentPerEnvironment === true,
+          selected: flags.env,
+          labels: flags.labels === true,
+        });
       }
       process.exitCode = exitCode(result);
     });
 }
 
-function format(result: PlanResult, as: PlanFlags['format'], color: boolean): string {
-  switch (as) {
-    case 'md':
-      return renderMarkdown(result, { vocabulary: cliVocabulary() });
-    case 'json':
-      return renderJson(result, cliVocabulary());
-    case 'text':
-      return renderText(result, { color, vocabulary: cliVocabulary() });
-  }
-}
-
-interface ForgeTarget {
-  forge: Forge;
-  number: number;
-  /** The base the CI names for the change request (GitLab's merge request diff base). */
-  base?: string;
-}
-
-/**
- * The forge and the change request to publish on, from the flags and the CI's variables.
- * Which forge, and how it is reached, is forge-from-env.ts's call (the one place that
- * decides); this adds only what a plan needs: the change request's number and, on GitLab,
- * the merge request's diff base.
- */
-export function forgeTarget(flags: Pick<PlanFlags, 'forge' | 'pr'>, env: NodeJS.ProcessEnv): ForgeTarget {
-  const kind = flags.forge ?? detectForge(env);
-  const forge = forgeFromEnvironment(kind, env);
-  if (kind === 'gitlab') {
-    const mergeRequest = gitLabCiContext(env).mergeRequest;
-    const number = flags.pr ?? mergeRequest?.iid;
-    if (number === undefined) throw missingNumber('merge request', 'CI_MERGE_REQUEST_IID is not set');
-    const base = mergeRequest?.diffBaseSha;
-    return { forge, number, base };
-  }
-  const number = flags.pr ?? pullRequestNumberOfEvent(env.GITHUB_EVENT_PATH);
-  if (number === undefined)
-    throw missingNumber('pull request', '--pr was not given and this is not a pull request event');
-  return { forge, number };
-}
-
-/** In a GitHub workflow run by a pull request, its number, from the event payload. */
-function pullRequestNumberOfEvent(eventPath: string | undefined): number | undefined {
-  if (!eventPath || !existsSync(eventPath)) return undefined;
-  const event = JSON.parse(readFileSync(eventPath, 'utf8')) as { pull_request?: { number?: unknown } };
-  const number = event.pull_request?.number;
-  return typeof number === 'number' ? number : undefined;
-}
-
-function missingNumber(what: string, why: string): PlumblineError {
-  return new PlumblineError(`no ${what} to comment on: ${why}`, `Pass --pr NUMBER.`);
-}
-
-function positiveInteger(value: string, flag: string): number {
-  const number = Number(value);
-  if (!Number.isInteger(number) || number < 1) {
-    throw new PlumblineError(`${flag} must be a pull/merge request number; got '${value}'`);
-  }
-  return number;
-}
-
-/** Like `terraform plan -detailed-exitcode`: an error wins over changes. */
-export function exitCode(result: PlanResult): number {
-  if (result.environments.some((env) => env.error)) return 1;
-  return hasChanges(result) ? 2 : 0;
-}
+export { exitCode, forgeTarget } from './plan-output.js';
