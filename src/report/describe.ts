@@ -176,3 +176,9 @@ export function describeUnaffected(names: readonly string[], listed = 20): strin
   const more = names.length > listed ? ` and ${names.length - listed} more` : '';
   return `${plural(names.length, 'environment')} not planned: no file the change touches is one they read (${shown}${more})`;
 }
+
+/** What a partial plan (a merge of some shards only) says it leaves out. */
+export function describeMissingShards(missing: readonly number[]): string {
+  const list = missing.length === 1 ? `shard ${missing[0]} is` : `shards ${missing.join(', ')} are`;
+  return `Partial plan: ${list} missing. Their environments are not in this plan, and nothing is said about them.`;
+}

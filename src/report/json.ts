@@ -83,6 +83,8 @@ export interface PlanReport {
   environments: PlanReportEnvironment[];
   /** Environments an offline plan left out: no file the change touches is one they read. */
   unaffected?: string[];
+  /** A partial merge: the shards whose environments are not in this plan. */
+  missingShards?: number[];
 }
 
 /** The report as pretty-printed JSON with a trailing newline. */
@@ -123,6 +125,7 @@ export function toPlanReport(result: PlanResult, vocabulary: Vocabulary = NO_OPT
     totals,
     environments: redacted.environments.map((env) => environmentReport(env, vocabulary)),
     ...(redacted.unaffected?.length ? { unaffected: [...redacted.unaffected] } : {}),
+    ...(redacted.missingShards?.length ? { missingShards: [...redacted.missingShards] } : {}),
   };
 }
 

@@ -13,6 +13,7 @@ import { displayName } from '../resource.js';
 import {
   configChangeNotice,
   describeComparedWith,
+  describeMissingShards,
   describeNotice,
   describeRef,
   describeRendered,
@@ -134,6 +135,8 @@ export function markdownSummary(result: PlanResult, options: MarkdownOptions = {
   }
   const configNotice = configChangeNotice(redacted.config);
   if (configNotice) blocks.push(`⚠️ ${escapeInline(configNotice)}`);
+  if (redacted.missingShards?.length)
+    blocks.push(`⚠️ **${escapeInline(describeMissingShards(redacted.missingShards))}**`);
   blocks.push(verdict(redacted));
   const changes = whatChanges(redacted);
   if (changes) blocks.push(changes);
@@ -151,6 +154,7 @@ export function verdict(result: PlanResult): string {
   const failed = result.environments.filter((env) => env.error !== undefined).length;
   const failure = failed > 0 ? ` ❌ ${plural(failed, 'environment')} could not be compared.` : '';
   if (!hasChanges(result)) {
+    if (result.missingShards?.length) return `**No changes** in the shards that were planned.${failure}`;
     if (result.environments.length === 0) return '**No changes.** No environment was affected.';
     return failed > 0
       ? `**No changes** in the environments that could be compared.${failure}`

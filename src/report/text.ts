@@ -12,6 +12,7 @@ import {
   configChangeNotice,
   describeComparedWith,
   describeCounts,
+  describeMissingShards,
   describeNotice,
   describeRef,
   describeRendered,
@@ -48,6 +49,9 @@ export function renderText(result: PlanResult, options: TextOptions): string {
   }
   const configNotice = configChangeNotice(redacted.config);
   if (configNotice) lines.push(`${paint('yellow', 'config:')} ${plain(configNotice)}`, '');
+  if (redacted.missingShards?.length) {
+    lines.push(`${paint('yellow', 'partial:')} ${plain(describeMissingShards(redacted.missingShards))}`, '');
+  }
   for (const env of redacted.environments) {
     lines.push(...environmentLines(env, paint, options.vocabulary ?? NO_OPTIONS), '');
   }
@@ -118,6 +122,9 @@ function diffLine(line: string, paint: (style: Style, text: string) => string): 
 function summaryLine(result: PlanResult, paint: (style: Style, text: string) => string): string {
   const failed = result.environments.filter((env) => env.error !== undefined).length;
   const failure = failed > 0 ? paint('red', ` ${plural(failed, 'environment')} could not be compared.`) : '';
+  if (!hasChanges(result) && result.missingShards?.length) {
+    return `${paint('bold', 'No changes')} in the shards that were planned.${failure}`;
+  }
   if (!hasChanges(result)) {
     return `${paint('bold', 'No changes.')}${failed > 0 ? ' (in the environments that could be compared)' : ' Every environment matches what it was compared with.'}${failure}`;
   }

@@ -248,6 +248,8 @@ describe('plumbline plan --shard and plumbline merge', () => {
       const repo = github.state.mustRepo('acme/app');
       const comments = github.state.commentsOn(repo, 1);
       expect(comments.map((comment) => readMarker(comment.body)?.key)).toEqual(['all']);
+      // The comment says it is partial, and which shard it lacks, above its verdict.
+      expect(comments[0]?.body).toContain('Partial plan: shard 2 is missing.');
       // The plan changes something whatever the missing shard holds.
       expect(pull.labels).toEqual(['plumbline:changes']);
     });

@@ -1,70 +1,161 @@
 import { createRequire as __plumblineCreateRequire } from 'node:module';
 const require = __plumblineCreateRequire(import.meta.url);
 import {
-  renderMarkdownParts
-} from "./chunk-SZ6QTAL4.js";
-import {
   ClusterClients,
   compareEnvironmentLive,
-  findMarker,
-  markerReserve,
-  selectEnvironments,
-  withMarker
-} from "./chunk-7CODSVAP.js";
+  inShard,
+  selectEnvironments
+} from "./chunk-BW4MBP2J.js";
 import {
   silentLog
 } from "./chunk-E7ACZTBR.js";
 import {
   ChartFetcher,
+  boundaryOf,
   chartCacheFolder,
   compareSets,
-  countChanges,
-  describeComparedWith,
-  describeCounts,
-  describeNotice,
+  detectRenderer,
   entryAtRevision,
-  hasChanges,
   headRevision,
-  headlineResults,
-  listedChanges,
+  kustomizeInputs,
   pLimit,
-  redactResult,
   renderEnvironments,
   resolveBase,
-  riskCount,
-  secretValueChanges,
+  runGit,
+  walkInside,
   withCheckout,
   workTreeTop
-} from "./chunk-EGUAXQIU.js";
+} from "./chunk-GBPMCAMG.js";
+import {
+  countChanges,
+  describeComparedWith,
+  describeCounts
+} from "./chunk-CQ7XBBFT.js";
 import {
   CONFIG_FILES,
   discoverEnvironments,
   loadConfig,
   loadConfigFrom,
-  parseConfigText
-} from "./chunk-ASIA5NNR.js";
+  parseConfigText,
+  require_dist
+} from "./chunk-DBWAFJO3.js";
 import {
-  NO_OPTIONS,
   PlumblineError,
-  describeProblem,
+  __toESM,
   problemOf
 } from "./chunk-JRIHJ5V4.js";
 
 // src/commands/plan.ts
 import { existsSync } from "node:fs";
-import { join as join2 } from "node:path";
+import { join as join3 } from "node:path";
+
+// src/git/changed-files.ts
+async function changedFiles(workTree, base) {
+  const [tracked, untracked] = await Promise.all([
+    runGit(workTree, ["diff", "--name-only", "--no-renames", "-z", base, "--"]),
+    runGit(workTree, ["ls-files", "--others", "--exclude-standard", "--full-name", "-z"])
+  ]);
+  const files = /* @__PURE__ */ new Set([...tracked.stdout.split("\0"), ...untracked.stdout.split("\0")]);
+  files.delete("");
+  return [...files].sort();
+}
+
+// src/render/inputs.ts
+var import_yaml = __toESM(require_dist(), 1);
+import { readFile, realpath } from "node:fs/promises";
+import { isAbsolute, join, posix, relative, resolve, sep } from "node:path";
+async function inputsScope(root, top, memo) {
+  return { root, boundary: await boundaryOf(root, top, { memo }), realRoot: await realpath(root) };
+}
+async function renderInputs(scope, env) {
+  const { root, boundary, realRoot } = scope;
+  try {
+    const fromTop = (path) => {
+      const absolute = isAbsolute(path) ? path : resolve(realRoot, path);
+      return relative(boundary.realTop, absolute).split(sep).join("/");
+    };
+    const inputs = {
+      kind: "paths",
+      trees: [fromTop(env.path)],
+      folders: [],
+      files: []
+    };
+    const renderer = env.helm?.chart ? "helm" : env.renderer === "auto" ? await detectRenderer(root, env.path).catch(() => "plain") : env.renderer;
+    if (renderer === "kustomize") {
+      const read = await kustomizeInputs(boundary, env.path);
+      if (read.remote.length > 0) return { kind: "anything", why: "it names a remote resource" };
+      inputs.folders.push(...read.kustomizations.map(fromTop));
+      for (const path of [...read.paths, ...read.named]) inputs.trees.push(fromTop(path));
+      for (const chart of read.charts) inputs.trees.push(fromTop(chart));
+    }
+    if (renderer === "helm") {
+      for (const file of env.helm?.valuesFiles ?? []) inputs.files.push(fromTop(posix.join(env.path, file)));
+      for (const { real } of await walkInside(boundary, env.path)) inputs.files.push(fromTop(real));
+      inputs.trees.push(...(await fileDependencies(root, env.path)).map(fromTop));
+    }
+    return inputs;
+  } catch {
+    return { kind: "anything", why: "plumbline could not read what it renders" };
+  }
+}
+function touches(inputs, touched) {
+  if (inputs.kind === "anything") return true;
+  const trees = inputs.trees.map((tree) => tree === "" ? "" : `${tree}/`);
+  const folders = new Set(inputs.folders);
+  const all = [...inputs.trees, ...inputs.files];
+  const files = new Set(all);
+  return touched.some(
+    (file) => files.has(file) || trees.some((tree) => file.startsWith(tree)) || folders.has(posix.dirname(file) === "." ? "" : posix.dirname(file)) || all.some((input) => input.startsWith(`${file}/`))
+  );
+}
+async function fileDependencies(root, chartPath) {
+  let chart;
+  try {
+    chart = (0, import_yaml.parse)(await readFile(join(root, chartPath, "Chart.yaml"), "utf8"), { maxAliasCount: 100 });
+  } catch {
+    return [];
+  }
+  return (chart?.dependencies ?? []).flatMap(
+    (dependency) => typeof dependency?.repository === "string" && dependency.repository.startsWith("file://") ? [posix.join(chartPath, dependency.repository.slice("file://".length))] : []
+  );
+}
+
+// src/commands/affected.ts
+var ENVIRONMENTS_AT_ONCE = 32;
+async function unaffectedEnvironments(query) {
+  if (query.configChanged) return /* @__PURE__ */ new Set();
+  const touched = await changedFiles(query.head.top, query.base.sha);
+  if (touched.length === 0) return new Set(query.environments.map((env) => env.name));
+  const limit = pLimit(ENVIRONMENTS_AT_ONCE);
+  const memo = /* @__PURE__ */ new Map();
+  const [head, base] = await Promise.all([
+    inputsScope(query.head.root, query.head.top, memo),
+    inputsScope(query.base.root, query.base.top, memo)
+  ]);
+  const verdicts = await Promise.all(
+    query.environments.map(
+      (env) => limit(async () => {
+        const atHead = await renderInputs(head, env);
+        if (touches(atHead, touched)) return void 0;
+        const atBase = await renderInputs(base, env);
+        return touches(atBase, touched) ? void 0 : env.name;
+      })
+    )
+  );
+  return new Set(verdicts.filter((name) => name !== void 0));
+}
 
 // src/commands/plan-config.ts
-import { lstat, readFile, realpath } from "node:fs/promises";
-import { dirname, join, relative, resolve } from "node:path";
+import { lstat, readFile as readFile2, realpath as realpath2 } from "node:fs/promises";
+import { dirname, join as join2, relative as relative2, resolve as resolve2 } from "node:path";
 async function requireRealConfigFolder(repoRoot, top) {
-  const realTop = await realpath(top);
-  let current = resolve(repoRoot);
+  const realTop = await realpath2(top);
+  let current = resolve2(repoRoot);
   for (; ; ) {
-    if (await realpath(current) === realTop) return;
+    if (await realpath2(current) === realTop) return;
     if ((await lstat(current)).isSymbolicLink()) {
       throw new PlumblineError(
-        `${relative(top, current) || current} is a symbolic link: the configuration's folder must be a folder of the repository`,
+        `${relative2(top, current) || current} is a symbolic link: the configuration's folder must be a folder of the repository`,
         "Point plumbline at the folder itself."
       );
     }
@@ -120,12 +211,12 @@ async function changeInCheckout(repoRoot, base, head) {
   if (!base) return head ? "added" : void 0;
   if (!head) return "removed";
   if (head.file !== base.file || head.link) return "changed";
-  return await readFile(join(repoRoot, head.file), "utf8") === base.text ? void 0 : "changed";
+  return await readFile2(join2(repoRoot, head.file), "utf8") === base.text ? void 0 : "changed";
 }
 async function checkoutConfigFile(repoRoot) {
   const found = [];
   for (const file of CONFIG_FILES) {
-    const stats = await lstat(join(repoRoot, file)).catch(() => void 0);
+    const stats = await lstat(join2(repoRoot, file)).catch(() => void 0);
     if (stats?.isFile() || stats?.isSymbolicLink()) found.push({ file, link: stats.isSymbolicLink() });
   }
   const [first] = found;
@@ -152,6 +243,7 @@ async function planWith(options, clients) {
   const base = comparesWithBase || options.base !== void 0 ? await resolveBase(repoRoot, options.base) : void 0;
   const result = { environments: [] };
   if (head) result.head = head;
+  if (options.shard) result.shard = { ...options.shard };
   const offline = /* @__PURE__ */ new Map();
   let planned;
   if (base) {
@@ -159,14 +251,29 @@ async function planWith(options, clients) {
     log.info(`obeying the configuration of ${base.ref}; its merge base is ${base.sha.slice(0, 7)}`);
     planned = await withCheckout(repoRoot, base.sha, async (baseDir, baseTop) => {
       const trusted = await baseConfig(repoRoot, base, baseDir);
-      const atHead = (env) => existsSync(join2(repoRoot, env.path));
-      const atBase = (env) => existsSync(join2(baseDir, env.path)) && (trusted.environmentsAtBase?.has(env.path) ?? true);
+      const atHead = (env) => existsSync(join3(repoRoot, env.path));
+      const atBase = (env) => existsSync(join3(baseDir, env.path)) && (trusted.environmentsAtBase?.has(env.path) ?? true);
       const moved = (env) => !atHead(env) && !atBase(env) && trusted.listedWhereBranched.has(env.name);
+      const unaffected = comparesWithBase && !options.all ? await unaffectedEnvironments({
+        head: { root: repoRoot, top },
+        base: { root: baseDir, top: baseTop, sha: base.sha },
+        // One on neither side is not planned (a moved one fails below, asking for a rebase).
+        environments: candidates(trusted, options).filter(
+          (env) => !asksCluster(env, options) && (atHead(env) || atBase(env))
+        ),
+        configChanged: trusted.provenance?.headChange !== void 0
+      }) : /* @__PURE__ */ new Set();
+      if (unaffected.size > 0) {
+        result.unaffected = [...unaffected].sort();
+        log.info(
+          `${plural(unaffected.size, "environment")} left out: no file the change touches is one they read`
+        );
+      }
       const chosen = await renderHead(
         trusted,
         options,
         { top, log, clients },
-        (env) => atHead(env) || atBase(env) || moved(env)
+        (env) => !unaffected.has(env.name) && (atHead(env) || atBase(env) || moved(env))
       );
       const headSide = new Map(chosen.headRenders);
       const liveSide = new Map(chosen.headRenders);
@@ -234,7 +341,7 @@ async function logEnvironments(log, result, environments, headRenders) {
   }
 }
 async function renderHead(trusted, options, run, planned) {
-  const environments = selectEnvironments(trusted.config, options.environments ?? []).filter(planned);
+  const environments = candidates(trusted, options).filter(planned);
   const renderOptions = {
     settings: trusted.config.render,
     charts: new ChartFetcher({
@@ -251,6 +358,11 @@ async function renderHead(trusted, options, run, planned) {
     await renderEnvironments(options.repoRoot, environments, { ...renderOptions, top: run.top })
   );
   return { ...trusted, environments, headRenders, renderOptions };
+}
+function candidates(trusted, options) {
+  return selectEnvironments(trusted.config, options.environments ?? []).filter(
+    (env) => inShard(env.name, options.shard)
+  );
 }
 function asksCluster(env, options) {
   const hasCluster = Boolean(env.cluster) || options.context !== void 0;
@@ -396,187 +508,6 @@ function plural(count, noun) {
   return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }
 
-// src/forge/sticky-comment.ts
-async function syncStickyComment(forge, thread, options) {
-  const { kind, key, parts } = options;
-  const room = maxPartLength(forge, { kind, key });
-  parts.forEach((part, index) => {
-    if (part.length > room) {
-      throw new Error(
-        `part ${index + 1} of the ${kind} comment is ${part.length} characters; the forge takes ${room} after the marker. Split it with maxPartLength().`
-      );
-    }
-  });
-  const author = (await forge.currentAuthor()).toLowerCase();
-  const existing = /* @__PURE__ */ new Map();
-  const surplus = [];
-  for (const comment of await forge.listComments(thread)) {
-    if (comment.author.toLowerCase() !== author) continue;
-    const marker = findMarker(comment.body, { kind, key });
-    if (!marker) continue;
-    if (marker.part <= parts.length && !existing.has(marker.part)) existing.set(marker.part, comment);
-    else surplus.push(comment);
-  }
-  const result = { created: 0, updated: 0, deleted: 0, unchanged: 0, urls: [] };
-  for (const [index, text] of parts.entries()) {
-    const part = index + 1;
-    const body = withMarker({ kind, key, part, parts: parts.length }, text);
-    const comment = existing.get(part);
-    let url = comment?.url;
-    if (!comment) {
-      url = (await forge.createComment(thread, body)).url;
-      result.created += 1;
-    } else if (comment.body === body) {
-      result.unchanged += 1;
-    } else {
-      await forge.updateComment(thread, comment.id, body);
-      result.updated += 1;
-    }
-    if (url) result.urls.push(url);
-  }
-  for (const comment of surplus) {
-    await forge.deleteComment(thread, comment.id);
-    result.deleted += 1;
-  }
-  return result;
-}
-function maxPartLength(forge, id) {
-  return forge.bodyLimit - markerReserve(id);
-}
-
-// src/commands/publish-plan.ts
-var PLAN_COMMENT_KIND = "plan";
-var MAX_COMMENT_PARTS = 10;
-var PLAN_LABELS = { changes: "plumbline:changes", noChanges: "plumbline:no-changes" };
-async function publishPlan(forge, thread, result, options) {
-  const published = { comments: [], labelsAdded: [], labelsRemoved: [] };
-  if (options.comment) {
-    for (const comment of planComments(result, options)) {
-      const { parts, objectsLeftOut } = planCommentParts(forge, comment.key, comment.result, options);
-      const sync = await syncStickyComment(forge, thread, {
-        kind: PLAN_COMMENT_KIND,
-        key: comment.key,
-        parts
-      });
-      published.comments.push({ key: comment.key, parts: parts.length, objectsLeftOut, sync });
-    }
-  }
-  if (options.labels) {
-    const { add, remove } = planLabels(result);
-    if (add.length > 0) await forge.addLabels(thread, add);
-    for (const label of remove) await forge.removeLabel(thread, label);
-    published.labelsAdded = add;
-    published.labelsRemoved = remove;
-  }
-  return published;
-}
-function planComments(result, options) {
-  if (!options.perEnvironment) {
-    const selected = [...options.selected ?? []].sort();
-    return [{ key: selected.length > 0 ? selected.join(",") : "all", result }];
-  }
-  const byEnvironment2 = /* @__PURE__ */ new Map();
-  for (const env of result.environments) {
-    byEnvironment2.set(env.environment, [...byEnvironment2.get(env.environment) ?? [], env]);
-  }
-  return [...byEnvironment2].map(([name, environments]) => ({
-    key: name,
-    result: { ...result, environments }
-  }));
-}
-function planCommentParts(forge, key, result, options) {
-  return renderMarkdownParts(result, {
-    limit: forge.bodyLimit,
-    reserve: markerReserve({ kind: PLAN_COMMENT_KIND, key }),
-    maxParts: MAX_COMMENT_PARTS,
-    runUrl: options.runUrl,
-    fullReportHint: options.fullReportHint,
-    vocabulary: options.vocabulary
-  });
-}
-function planLabels(result) {
-  if (hasChanges(result)) return { add: [PLAN_LABELS.changes], remove: [PLAN_LABELS.noChanges] };
-  if (result.environments.some((env) => env.error !== void 0)) {
-    return { add: [], remove: [PLAN_LABELS.changes, PLAN_LABELS.noChanges] };
-  }
-  return { add: [PLAN_LABELS.noChanges], remove: [PLAN_LABELS.changes] };
-}
-
-// src/report/json.ts
-var PLAN_REPORT_SCHEMA_VERSION = 1;
-function renderJson(result, vocabulary = NO_OPTIONS) {
-  return `${JSON.stringify(toPlanReport(result, vocabulary), null, 2)}
-`;
-}
-function toPlanReport(result, vocabulary = NO_OPTIONS) {
-  const redacted = redactResult(result);
-  const totals = {
-    added: 0,
-    changed: 0,
-    deleted: 0,
-    unchanged: 0,
-    risks: riskCount(redacted),
-    failedEnvironments: 0
-  };
-  for (const env of headlineResults(redacted)) {
-    totals.added += env.counts.added;
-    totals.changed += env.counts.changed;
-    totals.deleted += env.counts.deleted;
-    totals.unchanged += env.counts.unchanged;
-  }
-  totals.failedEnvironments = redacted.environments.filter((env) => env.error !== void 0).length;
-  return {
-    schemaVersion: PLAN_REPORT_SCHEMA_VERSION,
-    changed: hasChanges(redacted),
-    base: redacted.base ? { ref: redacted.base.ref, sha: redacted.base.sha } : null,
-    head: redacted.head ? { ref: redacted.head.ref, sha: redacted.head.sha } : null,
-    config: redacted.config ? {
-      from: redacted.config.from,
-      file: redacted.config.file ?? null,
-      headChange: redacted.config.headChange ?? null
-    } : null,
-    totals,
-    environments: redacted.environments.map((env) => environmentReport(env, vocabulary))
-  };
-}
-function environmentReport(env, vocabulary) {
-  return {
-    name: env.environment,
-    status: env.error === void 0 ? "compared" : "failed",
-    mode: env.mode,
-    comparedWith: describeComparedWith(env.comparedWith),
-    notice: env.notice ? describeNotice(env.environment, env.notice, vocabulary) : null,
-    error: env.error ? describeProblem(env.error, vocabulary) : null,
-    counts: {
-      added: env.counts.added,
-      changed: env.counts.changed,
-      deleted: env.counts.deleted,
-      unchanged: env.counts.unchanged
-    },
-    objects: listedChanges(env).map(objectReport),
-    ...env.rendered ? { rendered: env.rendered } : {}
-  };
-}
-function objectReport(change) {
-  return {
-    key: change.key,
-    group: change.id.group,
-    version: change.id.version,
-    kind: change.id.kind,
-    namespace: change.id.namespace ?? null,
-    name: change.id.name,
-    change: change.change,
-    fields: [...change.fields],
-    risks: change.risks.map((risk) => ({ kind: risk.kind, message: risk.message })),
-    notes: [...change.notes],
-    secretValuesChanged: secretValueChanges(change),
-    diff: change.diff
-  };
-}
-
 export {
-  runPlan,
-  publishPlan,
-  renderJson,
-  toPlanReport
+  runPlan
 };

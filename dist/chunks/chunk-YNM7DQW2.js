@@ -4,17 +4,13 @@ import {
   objectSections,
   summaryTable,
   verdict
-} from "./chunk-SZ6QTAL4.js";
+} from "./chunk-FAJYTC3R.js";
 import {
-  ForgeError,
   addWorktree,
-  code,
   commitStaged,
   compareSets,
-  countChanges,
   currentBranch,
   deleteRemoteBranch,
-  escapeInline,
   fetchBranches,
   listFiles,
   listFilesAt,
@@ -24,13 +20,19 @@ import {
   showFile,
   stagedTree,
   treeOf,
-  truncateSection,
   withCheckout,
   workTreeTop
-} from "./chunk-EGUAXQIU.js";
+} from "./chunk-GBPMCAMG.js";
+import {
+  ForgeError,
+  code,
+  countChanges,
+  escapeInline,
+  truncateSection
+} from "./chunk-CQ7XBBFT.js";
 import {
   require_dist
-} from "./chunk-ASIA5NNR.js";
+} from "./chunk-DBWAFJO3.js";
 import {
   PlumblineError,
   __toESM,

@@ -6,7 +6,7 @@ import {
   detectForge,
   forgeFromEnvironment,
   gitHubRepositoryOfRemote
-} from "./chunk-42L253XN.js";
+} from "./chunk-6V6GMSU6.js";
 import {
   Command,
   Option,
@@ -17,15 +17,16 @@ import {
   planTargetChange,
   plumblineAuthor,
   promote
-} from "./chunk-KWJHVTON.js";
-import "./chunk-SZ6QTAL4.js";
+} from "./chunk-YNM7DQW2.js";
+import "./chunk-FAJYTC3R.js";
 import "./chunk-E7ACZTBR.js";
 import {
   runGit
-} from "./chunk-EGUAXQIU.js";
+} from "./chunk-GBPMCAMG.js";
+import "./chunk-CQ7XBBFT.js";
 import {
   loadConfig
-} from "./chunk-ASIA5NNR.js";
+} from "./chunk-DBWAFJO3.js";
 import "./chunk-B3KOW7WP.js";
 import "./chunk-3N2GU25X.js";
 import {

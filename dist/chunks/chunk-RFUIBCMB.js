@@ -2,42 +2,47 @@ import { createRequire as __plumblineCreateRequire } from 'node:module';
 const require = __plumblineCreateRequire(import.meta.url);
 import {
   ClusterClients,
-  buildMarker,
   compareEnvironmentLive,
-  findMarker,
+  inShard,
   selectEnvironments
-} from "./chunk-7CODSVAP.js";
+} from "./chunk-BW4MBP2J.js";
+import {
+  buildMarker,
+  findMarker
+} from "./chunk-VXCRYIWM.js";
 import {
   silentLog
 } from "./chunk-E7ACZTBR.js";
 import {
   ChartFetcher,
   chartCacheFolder,
-  code,
   commitExists,
+  headRevision,
+  listItemNames,
+  parsePointer,
+  renderEnvironment,
+  withCheckout,
+  workTreeTop
+} from "./chunk-GBPMCAMG.js";
+import {
+  code,
   describeComparedWith,
   diffBody,
   displayName,
   escapeHtml,
   escapeInline,
   fenced,
-  headRevision,
   htmlText,
-  listItemNames,
-  parsePointer,
   plural,
   redactMaskTokens,
-  renderEnvironment,
   resourceId,
   resourceKey,
   toResource,
-  truncateSection,
-  withCheckout,
-  workTreeTop
-} from "./chunk-EGUAXQIU.js";
+  truncateSection
+} from "./chunk-CQ7XBBFT.js";
 import {
   loadConfig
-} from "./chunk-ASIA5NNR.js";
+} from "./chunk-DBWAFJO3.js";
 import {
   NO_OPTIONS,
   PlumblineError,
@@ -818,8 +823,9 @@ async function runDrift(options) {
   return { environments: outcomes, after };
 }
 function pickEnvironments(config, options) {
+  const inThisShard = (env) => inShard(env.name, options.shard);
   const selected = selectEnvironments(config, options.environments ?? []);
-  if (options.context !== void 0) return selected;
+  if (options.context !== void 0) return selected.filter(inThisShard);
   const withCluster = selected.filter((env) => env.cluster);
   const named = options.environments ?? [];
   const without = selected.filter((env) => !env.cluster && named.includes(env.name));
@@ -837,7 +843,7 @@ function pickEnvironments(config, options) {
       { remedy: "context" }
     );
   }
-  return withCluster;
+  return withCluster.filter(inThisShard);
 }
 async function checkEnvironment(env, config, headSha, options, run, log) {
   const context = options.context ?? env.cluster?.context;

@@ -1,10 +1,13 @@
 import { createRequire as __plumblineCreateRequire } from 'node:module';
 const require = __plumblineCreateRequire(import.meta.url);
 import {
+  shardFlag
+} from "./chunk-RILXMEWS.js";
+import {
   FORGE_KINDS,
   detectForge,
   forgeFromEnvironment
-} from "./chunk-42L253XN.js";
+} from "./chunk-6V6GMSU6.js";
 import {
   Command,
   Option,
@@ -20,18 +23,20 @@ import {
   summaryJson,
   summaryMarkdown,
   summaryText
-} from "./chunk-S65Q7SJY.js";
+} from "./chunk-RFUIBCMB.js";
 import {
   runUrl
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-7CODSVAP.js";
+} from "./chunk-BW4MBP2J.js";
+import "./chunk-VXCRYIWM.js";
 import "./chunk-E7ACZTBR.js";
-import "./chunk-EGUAXQIU.js";
+import "./chunk-GBPMCAMG.js";
+import "./chunk-CQ7XBBFT.js";
 import {
   CONFIG_FILES
-} from "./chunk-ASIA5NNR.js";
+} from "./chunk-DBWAFJO3.js";
 import "./chunk-B3KOW7WP.js";
 import "./chunk-3N2GU25X.js";
 import {
@@ -47,6 +52,10 @@ function driftCommand() {
     "--env <name...>",
     "only these environments (repeatable); default: every environment with a cluster",
     []
+  ).option(
+    "--shard <index/count>",
+    "check one shard of those environments: 2/4 is the second of four (split by name as plan --shard splits them)",
+    shardFlag
   ).option("--reader", "compare with get/list rights only (no server-side-apply dry run)").option("--kubeconfig <path>", "kubeconfig file (default: $KUBECONFIG or ~/.kube/config)").option("--context <name>", "kubeconfig context for every environment (overrides the config's)").option(
     "--chart-cache <dir>",
     "where fetched Helm charts are kept between runs (default: $PLUMBLINE_CHART_CACHE or ~/.cache/plumbline/charts)"
@@ -86,6 +95,7 @@ function driftCommand() {
     const run = await runDrift({
       repoRoot,
       environments: flags.env,
+      ...flags.shard ? { shard: flags.shard } : {},
       mode: flags.reader ? "reader" : "live",
       kubeconfigPath,
       ...flags.chartCache ? { chartCache: resolve(flags.chartCache) } : {},

@@ -7377,7 +7377,9 @@ var SHARED_FOLDERS = /* @__PURE__ */ new Set(["base", "bases", "components"]);
 async function discoverEnvironments(repoRoot) {
   const found = [];
   for (const root of DISCOVERY_ROOTS) {
-    for (const child of await subfolders(repoRoot, root)) await collect(repoRoot, root, child, found);
+    await Promise.all(
+      (await subfolders(repoRoot, root)).map((child) => collect(repoRoot, root, child, found))
+    );
   }
   const nameOf = (item) => posix.relative(item.root, item.path);
   const counts = /* @__PURE__ */ new Map();
@@ -7401,7 +7403,7 @@ async function collect(repoRoot, root, folder, found) {
     found.push({ root, path: folder });
     return;
   }
-  for (const child of directories(entries, folder)) await collect(repoRoot, root, child, found);
+  await Promise.all(directories(entries, folder).map((child) => collect(repoRoot, root, child, found)));
 }
 async function subfolders(repoRoot, folder) {
   try {
@@ -7417,8 +7419,9 @@ function directories(entries, folder) {
   return entries.filter((entry) => entry.isDirectory()).map((entry) => posix.join(folder, entry.name)).sort();
 }
 async function isComponent(file) {
-  const document = (0, import_yaml.parseDocument)(await readFile(file, "utf8"));
-  return document.get("kind") === "Component";
+  const text = await readFile(file, "utf8");
+  if (!text.includes("Component")) return false;
+  return (0, import_yaml.parseDocument)(text).get("kind") === "Component";
 }
 
 // src/config/parse.ts

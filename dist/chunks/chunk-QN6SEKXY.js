@@ -5,7 +5,7 @@ import {
 } from "./chunk-E7ACZTBR.js";
 import {
   require_dist
-} from "./chunk-ASIA5NNR.js";
+} from "./chunk-DBWAFJO3.js";
 import {
   debug,
   endGroup,

@@ -3,21 +3,23 @@ const require = __plumblineCreateRequire(import.meta.url);
 import {
   changedFields,
   compareObject,
+  environmentNamespace,
+  listItemNames,
+  pLimit,
+  scopesFromCrds
+} from "./chunk-GBPMCAMG.js";
+import {
   countChanges,
   displayName,
-  environmentNamespace,
   isMasked,
   isSecret,
-  listItemNames,
   maskSecret,
   maskValue,
-  pLimit,
   resourceId,
   resourceKey,
-  scopesFromCrds,
   splitApiVersion,
   toResource
-} from "./chunk-EGUAXQIU.js";
+} from "./chunk-CQ7XBBFT.js";
 import {
   node_http_default
 } from "./chunk-B3KOW7WP.js";
@@ -48,6 +50,22 @@ function selectEnvironments(config, names) {
   }
   const wanted = new Set(names);
   return config.environments.filter((environment) => wanted.has(environment.name));
+}
+
+// src/config/shard.ts
+import { createHash } from "node:crypto";
+function shardOf(environment, count) {
+  const hash = createHash("sha256").update(environment).digest();
+  return hash.readUInt32BE(0) % count + 1;
+}
+function inShard(environment, shard) {
+  return shard === void 0 || shardOf(environment, shard.count) === shard.index;
+}
+function parseShard(text) {
+  const match = /^\s*([1-9]\d{0,5})\s*\/\s*([1-9]\d{0,5})\s*$/.exec(text);
+  if (!match) return void 0;
+  const shard = { index: Number(match[1]), count: Number(match[2]) };
+  return shard.index <= shard.count ? shard : void 0;
 }
 
 // src/cluster/connect.ts
@@ -905,80 +923,11 @@ function ownership(config, env) {
   return equals === -1 ? { key: label, value: env.name } : { key: label.slice(0, equals), value: label.slice(equals + 1) };
 }
 
-// src/forge/marker.ts
-var KIND = /^[a-z][a-z0-9-]*$/;
-var LEADING_MARKER = /^<!--[ \t]*plumbline:([a-z][a-z0-9-]*):(\S+?)(?:[ \t]+part=(\d+)\/(\d+))?(?:[ \t]+(\{[^\r\n]*?\}))?[ \t]*-->(?:\r?\n|$)/;
-var KEY_SAFE = /[A-Za-z0-9._,/@+=:-]/;
-var SEPARATOR = "\n";
-function buildMarker(marker) {
-  if (!KIND.test(marker.kind))
-    throw new Error(`marker kind must match ${KIND}, got ${JSON.stringify(marker.kind)}`);
-  if (marker.key === "") throw new Error("marker key must not be empty");
-  const parts = marker.parts ?? 1;
-  const part = marker.part ?? 1;
-  if (!Number.isInteger(parts) || !Number.isInteger(part) || part < 1 || part > parts) {
-    throw new Error(`marker part must be within 1..${parts}, got ${part}`);
-  }
-  let text = `<!-- plumbline:${marker.kind}:${encodeKey(marker.key)}`;
-  if (parts > 1) text += ` part=${part}/${parts}`;
-  if (marker.state !== void 0) text += ` ${encodeState(marker.state)}`;
-  return `${text} -->`;
-}
-function readMarker(body) {
-  const match = LEADING_MARKER.exec(body);
-  if (!match) return void 0;
-  const [, kind = "", rawKey = "", part, parts, state] = match;
-  const key = decodeKey(rawKey);
-  if (key === void 0) return void 0;
-  const marker = { kind, key, part: Number(part ?? 1), parts: Number(parts ?? 1) };
-  if (marker.part < 1 || marker.part > marker.parts) return void 0;
-  if (state !== void 0) {
-    try {
-      marker.state = JSON.parse(state);
-    } catch {
-    }
-  }
-  return marker;
-}
-function findMarker(body, id) {
-  const marker = readMarker(body);
-  return marker?.kind === id.kind && marker.key === id.key ? marker : void 0;
-}
-function withMarker(marker, text) {
-  return `${buildMarker(marker)}${SEPARATOR}${text}`;
-}
-function markerReserve(id) {
-  return buildMarker({ ...id, part: 999, parts: 999 }).length + SEPARATOR.length;
-}
-function encodeKey(key) {
-  let out = "";
-  for (const char of key)
-    out += KEY_SAFE.test(char) ? char : encodeURIComponent(char).replace(/[!'()*~]/g, hex);
-  return out;
-}
-function hex(char) {
-  return `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`;
-}
-function decodeKey(raw) {
-  try {
-    return decodeURIComponent(raw);
-  } catch {
-    return void 0;
-  }
-}
-function encodeState(state) {
-  const json = JSON.stringify(state);
-  if (json === void 0 || !json.startsWith("{")) throw new Error("marker state must be a JSON object");
-  return json.replaceAll("<", "\\u003c").replaceAll(">", "\\u003e").replaceAll("--", "-\\u002d");
-}
-
 export {
   selectEnvironments,
+  inShard,
+  parseShard,
   ClusterClients,
   compareEnvironmentLive,
-  buildMarker,
-  findMarker,
-  withMarker,
-  markerReserve,
   chooseKubeconfig
 };

@@ -7,29 +7,31 @@ import {
   parseRevisionSource,
   runDrift,
   summaryMarkdown
-} from "./chunk-S65Q7SJY.js";
+} from "./chunk-RFUIBCMB.js";
 import {
   actionLog,
   kubeconfigInput,
   withKubeconfig
-} from "./chunk-PKYEOL2P.js";
+} from "./chunk-QN6SEKXY.js";
 import {
   runUrl
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-7CODSVAP.js";
+} from "./chunk-BW4MBP2J.js";
+import "./chunk-VXCRYIWM.js";
 import "./chunk-E7ACZTBR.js";
 import {
   booleanInput,
   choiceInput,
   listInput,
   repositoryRoot
-} from "./chunk-TXN4WWGJ.js";
+} from "./chunk-TMUD4GGZ.js";
+import "./chunk-GBPMCAMG.js";
 import {
   gitHubForge
-} from "./chunk-EGUAXQIU.js";
-import "./chunk-ASIA5NNR.js";
+} from "./chunk-CQ7XBBFT.js";
+import "./chunk-DBWAFJO3.js";
 import {
   debug,
   error,

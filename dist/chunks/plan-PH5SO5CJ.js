@@ -1,43 +1,47 @@
 import { createRequire as __plumblineCreateRequire } from 'node:module';
 const require = __plumblineCreateRequire(import.meta.url);
 import {
+  runPlan
+} from "./chunk-DXDOKDW4.js";
+import {
   publishPlan,
   renderJson,
-  runPlan,
   toPlanReport
-} from "./chunk-AZFHWI6A.js";
+} from "./chunk-3KZBWZB2.js";
 import {
   ACTION_VOCABULARY
 } from "./chunk-RVSZAHFT.js";
 import {
   renderMarkdown,
   renderMarkdownParts
-} from "./chunk-SZ6QTAL4.js";
+} from "./chunk-FAJYTC3R.js";
 import {
   actionLog,
   kubeconfigInput,
   withKubeconfig
-} from "./chunk-PKYEOL2P.js";
+} from "./chunk-QN6SEKXY.js";
 import {
   runUrl
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-7CODSVAP.js";
+} from "./chunk-BW4MBP2J.js";
+import "./chunk-VXCRYIWM.js";
 import "./chunk-E7ACZTBR.js";
 import {
   booleanInput,
   choiceInput,
   listInput,
   repositoryRoot
-} from "./chunk-TXN4WWGJ.js";
+} from "./chunk-TMUD4GGZ.js";
+import "./chunk-GBPMCAMG.js";
 import {
   ForgeError,
   context,
   gitHubForge,
   hasChanges
-} from "./chunk-EGUAXQIU.js";
-import "./chunk-ASIA5NNR.js";
+} from "./chunk-CQ7XBBFT.js";
+import "./chunk-DBWAFJO3.js";
 import {
   debug,
   error,
@@ -87,6 +91,7 @@ function readPlanSettings() {
     commentPerEnvironment: booleanInput("comment-per-environment", false),
     labels,
     failOnChanges: booleanInput("fail-on-changes", false),
+    allEnvironments: booleanInput("all-environments", false),
     eventName
   };
   if (baseRef) settings.baseRef = baseRef;
@@ -134,6 +139,7 @@ async function runPlanAction() {
       base,
       kubeconfigPath: kubeconfig.path,
       ...settings.chartCache ? { chartCache: settings.chartCache } : {},
+      ...settings.allEnvironments ? { all: true } : {},
       log: actionLog()
     });
   });

@@ -13,9 +13,9 @@ import {
 
 // src/entry/github/action.ts
 var commands = {
-  plan: async () => (await import("./plan-3NCFV6Q7.js")).runPlanAction(),
-  promote: async () => (await import("./promote-VLZ2HM4E.js")).runPromoteAction(),
-  drift: async () => (await import("./drift-HFRSCDUH.js")).runDriftAction()
+  plan: async () => (await import("./plan-PH5SO5CJ.js")).runPlanAction(),
+  promote: async () => (await import("./promote-X6KENWUW.js")).runPromoteAction(),
+  drift: async () => (await import("./drift-H4IRZR42.js")).runDriftAction()
 };
 async function runAction(fixed) {
   try {

@@ -3,21 +3,22 @@ const require = __plumblineCreateRequire(import.meta.url);
 import {
   planTargetChange,
   promote
-} from "./chunk-KWJHVTON.js";
-import "./chunk-SZ6QTAL4.js";
+} from "./chunk-YNM7DQW2.js";
+import "./chunk-FAJYTC3R.js";
 import {
   booleanInput,
   choiceInput,
   listInput,
   repositoryRoot
-} from "./chunk-TXN4WWGJ.js";
+} from "./chunk-TMUD4GGZ.js";
+import "./chunk-GBPMCAMG.js";
 import {
   context,
   gitHubForge
-} from "./chunk-EGUAXQIU.js";
+} from "./chunk-CQ7XBBFT.js";
 import {
   loadConfig
-} from "./chunk-ASIA5NNR.js";
+} from "./chunk-DBWAFJO3.js";
 import {
   debug,
   getInput,

@@ -6,73 +6,13 @@ import {
 import {
   ForgeError,
   gitHubForge
-} from "./chunk-EGUAXQIU.js";
+} from "./chunk-CQ7XBBFT.js";
 import {
   node_http_default
 } from "./chunk-B3KOW7WP.js";
 import {
   PlumblineError
 } from "./chunk-JRIHJ5V4.js";
-
-// src/forge/gitlab-env.ts
-var DEFAULT_TOKEN_VARIABLE = "PLUMBLINE_GITLAB_TOKEN";
-function gitLabCiContext(env) {
-  const iid = value(env, "CI_MERGE_REQUEST_IID");
-  return {
-    forge: gitLabForgeOptionsFromEnvironment(env),
-    mergeRequest: iid === void 0 ? void 0 : {
-      iid: Number(iid),
-      sourceBranch: value(env, "CI_MERGE_REQUEST_SOURCE_BRANCH_NAME") ?? "",
-      targetBranch: value(env, "CI_MERGE_REQUEST_TARGET_BRANCH_NAME") ?? "",
-      diffBaseSha: value(env, "CI_MERGE_REQUEST_DIFF_BASE_SHA")
-    },
-    defaultBranch: value(env, "CI_DEFAULT_BRANCH")
-  };
-}
-function gitLabForgeOptionsFromEnvironment(env) {
-  const tokenVariable = value(env, "PLUMBLINE_GITLAB_TOKEN_VARIABLE") ?? DEFAULT_TOKEN_VARIABLE;
-  const setUp = `Create a project or group access token with the api scope and the Developer role (add write_repository for promote), then add it under Settings > CI/CD > Variables as ${tokenVariable}, masked. A protected variable is only visible to pipelines on protected branches, so leave it unprotected for merge request pipelines or protect the branches.`;
-  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(tokenVariable)) {
-    throw new PlumblineError(
-      `token-variable must name a CI/CD variable, like ${DEFAULT_TOKEN_VARIABLE}; got '${tokenVariable}'`,
-      "Give the name of the variable, not its value or $NAME."
-    );
-  }
-  const token = value(env, tokenVariable);
-  if (token === void 0) {
-    throw new PlumblineError(
-      `the CI/CD variable ${tokenVariable} is not set or empty, so plumbline has no GitLab token`,
-      setUp
-    );
-  }
-  const jobToken = value(env, "CI_JOB_TOKEN");
-  if (tokenVariable === "CI_JOB_TOKEN" || token === jobToken || token.startsWith("glcbt-")) {
-    throw new PlumblineError(
-      `${tokenVariable} holds the CI job token, which GitLab does not let post notes, create issues or open merge requests`,
-      setUp
-    );
-  }
-  const apiUrl = value(env, "PLUMBLINE_GITLAB_API_URL") ?? value(env, "CI_API_V4_URL");
-  if (apiUrl === void 0) {
-    throw new PlumblineError(
-      "no GitLab API URL: CI_API_V4_URL is not set",
-      "Outside GitLab CI, set PLUMBLINE_GITLAB_API_URL to the instance root followed by /api/v4, e.g. https://gitlab.com/api/v4."
-    );
-  }
-  const projectId = value(env, "PLUMBLINE_GITLAB_PROJECT") ?? value(env, "CI_MERGE_REQUEST_PROJECT_ID") ?? value(env, "CI_PROJECT_ID");
-  if (projectId === void 0) {
-    throw new PlumblineError(
-      "no GitLab project: CI_PROJECT_ID is not set",
-      "Outside GitLab CI, set PLUMBLINE_GITLAB_PROJECT to the project id or its full path, e.g. acme/deploy."
-    );
-  }
-  const caFile = value(env, "PLUMBLINE_GITLAB_CA_FILE") ?? value(env, "CI_SERVER_TLS_CA_FILE");
-  return { token, tokenVariable, apiUrl, projectId, caFile };
-}
-function value(env, name) {
-  const found = env[name]?.trim();
-  return found === void 0 || found === "" ? void 0 : found;
-}
 
 // src/forge/gitlab.ts
 import { readFileSync } from "node:fs";
@@ -647,6 +587,66 @@ function toChangeRequest(request) {
     head: request.source_branch,
     base: request.target_branch
   };
+}
+
+// src/forge/gitlab-env.ts
+var DEFAULT_TOKEN_VARIABLE = "PLUMBLINE_GITLAB_TOKEN";
+function gitLabCiContext(env) {
+  const iid = value(env, "CI_MERGE_REQUEST_IID");
+  return {
+    forge: gitLabForgeOptionsFromEnvironment(env),
+    mergeRequest: iid === void 0 ? void 0 : {
+      iid: Number(iid),
+      sourceBranch: value(env, "CI_MERGE_REQUEST_SOURCE_BRANCH_NAME") ?? "",
+      targetBranch: value(env, "CI_MERGE_REQUEST_TARGET_BRANCH_NAME") ?? "",
+      diffBaseSha: value(env, "CI_MERGE_REQUEST_DIFF_BASE_SHA")
+    },
+    defaultBranch: value(env, "CI_DEFAULT_BRANCH")
+  };
+}
+function gitLabForgeOptionsFromEnvironment(env) {
+  const tokenVariable = value(env, "PLUMBLINE_GITLAB_TOKEN_VARIABLE") ?? DEFAULT_TOKEN_VARIABLE;
+  const setUp = `Create a project or group access token with the api scope and the Developer role (add write_repository for promote), then add it under Settings > CI/CD > Variables as ${tokenVariable}, masked. A protected variable is only visible to pipelines on protected branches, so leave it unprotected for merge request pipelines or protect the branches.`;
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(tokenVariable)) {
+    throw new PlumblineError(
+      `token-variable must name a CI/CD variable, like ${DEFAULT_TOKEN_VARIABLE}; got '${tokenVariable}'`,
+      "Give the name of the variable, not its value or $NAME."
+    );
+  }
+  const token = value(env, tokenVariable);
+  if (token === void 0) {
+    throw new PlumblineError(
+      `the CI/CD variable ${tokenVariable} is not set or empty, so plumbline has no GitLab token`,
+      setUp
+    );
+  }
+  const jobToken = value(env, "CI_JOB_TOKEN");
+  if (tokenVariable === "CI_JOB_TOKEN" || token === jobToken || token.startsWith("glcbt-")) {
+    throw new PlumblineError(
+      `${tokenVariable} holds the CI job token, which GitLab does not let post notes, create issues or open merge requests`,
+      setUp
+    );
+  }
+  const apiUrl = value(env, "PLUMBLINE_GITLAB_API_URL") ?? value(env, "CI_API_V4_URL");
+  if (apiUrl === void 0) {
+    throw new PlumblineError(
+      "no GitLab API URL: CI_API_V4_URL is not set",
+      "Outside GitLab CI, set PLUMBLINE_GITLAB_API_URL to the instance root followed by /api/v4, e.g. https://gitlab.com/api/v4."
+    );
+  }
+  const projectId = value(env, "PLUMBLINE_GITLAB_PROJECT") ?? value(env, "CI_MERGE_REQUEST_PROJECT_ID") ?? value(env, "CI_PROJECT_ID");
+  if (projectId === void 0) {
+    throw new PlumblineError(
+      "no GitLab project: CI_PROJECT_ID is not set",
+      "Outside GitLab CI, set PLUMBLINE_GITLAB_PROJECT to the project id or its full path, e.g. acme/deploy."
+    );
+  }
+  const caFile = value(env, "PLUMBLINE_GITLAB_CA_FILE") ?? value(env, "CI_SERVER_TLS_CA_FILE");
+  return { token, tokenVariable, apiUrl, projectId, caFile };
+}
+function value(env, name) {
+  const found = env[name]?.trim();
+  return found === void 0 || found === "" ? void 0 : found;
 }
 
 // src/entry/forge-from-env.ts

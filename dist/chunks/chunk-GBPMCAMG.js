@@ -1,0 +1,7967 @@
+import { createRequire as __plumblineCreateRequire } from 'node:module';
+const require = __plumblineCreateRequire(import.meta.url);
+import {
+  displayName,
+  maskSecret,
+  splitApiVersion,
+  toResource
+} from "./chunk-CQ7XBBFT.js";
+import {
+  KUSTOMIZATION_FILES,
+  aliasBudget,
+  plainValue,
+  renderSettings,
+  require_dist,
+  syntaxReason
+} from "./chunk-DBWAFJO3.js";
+import {
+  node_http_default
+} from "./chunk-B3KOW7WP.js";
+import {
+  PlumblineError,
+  __commonJS,
+  __require,
+  __toESM,
+  describeError
+} from "./chunk-JRIHJ5V4.js";
+
+// node_modules/semver/internal/constants.js
+var require_constants = __commonJS({
+  "node_modules/semver/internal/constants.js"(exports, module) {
+    "use strict";
+    var SEMVER_SPEC_VERSION = "2.0.0";
+    var MAX_LENGTH = 256;
+    var MAX_SAFE_INTEGER = Number.MAX_SAFE_INTEGER || /* istanbul ignore next */
+    9007199254740991;
+    var MAX_SAFE_COMPONENT_LENGTH = 16;
+    var MAX_SAFE_BUILD_LENGTH = MAX_LENGTH - 6;
+    var WHITESPACE_CHARACTERS = [
+      "	",
+      "\n",
+      "\v",
+      "\f",
+      "\r",
+      " ",
+      "\xA0",
+      "\u1680",
+      "\u2000",
+      "\u2001",
+      "\u2002",
+      "\u2003",
+      "\u2004",
+      "\u2005",
+      "\u2006",
+      "\u2007",
+      "\u2008",
+      "\u2009",
+      "\u200A",
+      "\u2028",
+      "\u2029",
+      "\u202F",
+      "\u205F",
+      "\u3000",
+      "\uFEFF"
+    ];
+    var RELEASE_TYPES = [
+      "major",
+      "premajor",
+      "minor",
+      "preminor",
+      "patch",
+      "prepatch",
+      "prerelease"
+    ];
+    module.exports = {
+      MAX_LENGTH,
+      MAX_SAFE_COMPONENT_LENGTH,
+      MAX_SAFE_BUILD_LENGTH,
+      MAX_SAFE_INTEGER,
+      WHITESPACE_CHARACTERS,
+      RELEASE_TYPES,
+      SEMVER_SPEC_VERSION,
+      FLAG_INCLUDE_PRERELEASE: 1,
+      FLAG_LOOSE: 2
+    };
+  }
+});
+
+// node_modules/semver/internal/debug.js
+var require_debug = __commonJS({
+  "node_modules/semver/internal/debug.js"(exports, module) {
+    "use strict";
+    var debug = typeof process === "object" && process.env && process.env.NODE_DEBUG && /\bsemver\b/i.test(process.env.NODE_DEBUG) ? (...args) => console.error("SEMVER", ...args) : () => {
+    };
+    module.exports = debug;
+  }
+});
+
+// node_modules/semver/internal/re.js
+var require_re = __commonJS({
+  "node_modules/semver/internal/re.js"(exports, module) {
+    "use strict";
+    var {
+      MAX_SAFE_COMPONENT_LENGTH,
+      MAX_SAFE_BUILD_LENGTH,
+      MAX_LENGTH
+    } = require_constants();
+    var debug = require_debug();
+    exports = module.exports = {};
+    var re = exports.re = [];
+    var safeRe = exports.safeRe = [];
+    var src = exports.src = [];
+    var safeSrc = exports.safeSrc = [];
+    var t = exports.t = {};
+    var R = 0;
+    var LETTERDASHNUMBER = "[a-zA-Z0-9-]";
+    var safeRegexReplacements = [
+      ["\\s", 1],
+      ["\\d", MAX_LENGTH],
+      [LETTERDASHNUMBER, MAX_SAFE_BUILD_LENGTH]
+    ];
+    var makeSafeRegex = (value) => {
+      for (const [token, max] of safeRegexReplacements) {
+        value = value.split(`${token}*`).join(`${token}{0,${max}}`).split(`${token}+`).join(`${token}{1,${max}}`);
+      }
+      return value;
+    };
+    var createToken = (name, value, isGlobal) => {
+      const safe = makeSafeRegex(value);
+      const index = R++;
+      debug(name, index, value);
+      t[name] = index;
+      src[index] = value;
+      safeSrc[index] = safe;
+      re[index] = new RegExp(value, isGlobal ? "g" : void 0);
+      safeRe[index] = new RegExp(safe, isGlobal ? "g" : void 0);
+    };
+    createToken("NUMERICIDENTIFIER", "0|[1-9]\\d*");
+    createToken("NUMERICIDENTIFIERLOOSE", "\\d+");
+    createToken("NONNUMERICIDENTIFIER", `\\d*[a-zA-Z-]${LETTERDASHNUMBER}*`);
+    createToken("MAINVERSION", `(${src[t.NUMERICIDENTIFIER]})\\.(${src[t.NUMERICIDENTIFIER]})\\.(${src[t.NUMERICIDENTIFIER]})`);
+    createToken("MAINVERSIONLOOSE", `(${src[t.NUMERICIDENTIFIERLOOSE]})\\.(${src[t.NUMERICIDENTIFIERLOOSE]})\\.(${src[t.NUMERICIDENTIFIERLOOSE]})`);
+    createToken("PRERELEASEIDENTIFIER", `(?:${src[t.NONNUMERICIDENTIFIER]}|${src[t.NUMERICIDENTIFIER]})`);
+    createToken("PRERELEASEIDENTIFIERLOOSE", `(?:${src[t.NONNUMERICIDENTIFIER]}|${src[t.NUMERICIDENTIFIERLOOSE]})`);
+    createToken("PRERELEASE", `(?:-(${src[t.PRERELEASEIDENTIFIER]}(?:\\.${src[t.PRERELEASEIDENTIFIER]})*))`);
+    createToken("PRERELEASELOOSE", `(?:-?(${src[t.PRERELEASEIDENTIFIERLOOSE]}(?:\\.${src[t.PRERELEASEIDENTIFIERLOOSE]})*))`);
+    createToken("BUILDIDENTIFIER", `${LETTERDASHNUMBER}+`);
+    createToken("BUILD", `(?:\\+(${src[t.BUILDIDENTIFIER]}(?:\\.${src[t.BUILDIDENTIFIER]})*))`);
+    createToken("FULLPLAIN", `v?${src[t.MAINVERSION]}${src[t.PRERELEASE]}?${src[t.BUILD]}?`);
+    createToken("FULL", `^${src[t.FULLPLAIN]}$`);
+    createToken("LOOSEPLAIN", `[v=\\s]*${src[t.MAINVERSIONLOOSE]}${src[t.PRERELEASELOOSE]}?${src[t.BUILD]}?`);
+    createToken("LOOSE", `^${src[t.LOOSEPLAIN]}$`);
+    createToken("GTLT", "((?:<|>)?=?)");
+    createToken("XRANGEIDENTIFIERLOOSE", `${src[t.NUMERICIDENTIFIERLOOSE]}|x|X|\\*`);
+    createToken("XRANGEIDENTIFIER", `${src[t.NUMERICIDENTIFIER]}|x|X|\\*`);
+    createToken("XRANGEPLAIN", `[v=\\s]*(${src[t.XRANGEIDENTIFIER]})(?:\\.(${src[t.XRANGEIDENTIFIER]})(?:\\.(${src[t.XRANGEIDENTIFIER]})(?:${src[t.PRERELEASE]})?${src[t.BUILD]}?)?)?`);
+    createToken("XRANGEPLAINLOOSE", `[v=\\s]*(${src[t.XRANGEIDENTIFIERLOOSE]})(?:\\.(${src[t.XRANGEIDENTIFIERLOOSE]})(?:\\.(${src[t.XRANGEIDENTIFIERLOOSE]})(?:${src[t.PRERELEASELOOSE]})?${src[t.BUILD]}?)?)?`);
+    createToken("XRANGE", `^${src[t.GTLT]}\\s*${src[t.XRANGEPLAIN]}$`);
+    createToken("XRANGELOOSE", `^${src[t.GTLT]}\\s*${src[t.XRANGEPLAINLOOSE]}$`);
+    createToken("COERCEPLAIN", `${"(^|[^\\d])(\\d{1,"}${MAX_SAFE_COMPONENT_LENGTH}})(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?`);
+    createToken("COERCE", `${src[t.COERCEPLAIN]}(?:$|[^\\d])`);
+    createToken("COERCEFULL", src[t.COERCEPLAIN] + `(?:${src[t.PRERELEASE]})?(?:${src[t.BUILD]})?(?:$|[^\\d])`);
+    createToken("COERCERTL", src[t.COERCE], true);
+    createToken("COERCERTLFULL", src[t.COERCEFULL], true);
+    createToken("LONETILDE", "(?:~>?)");
+    createToken("TILDETRIM", `(\\s*)${src[t.LONETILDE]}\\s+`, true);
+    exports.tildeTrimReplace = "$1~";
+    createToken("TILDE", `^${src[t.LONETILDE]}${src[t.XRANGEPLAIN]}$`);
+    createToken("TILDELOOSE", `^${src[t.LONETILDE]}${src[t.XRANGEPLAINLOOSE]}$`);
+    createToken("LONECARET", "(?:\\^)");
+    createToken("CARETTRIM", `(\\s*)${src[t.LONECARET]}\\s+`, true);
+    exports.caretTrimReplace = "$1^";
+    createToken("CARET", `^${src[t.LONECARET]}${src[t.XRANGEPLAIN]}$`);
+    createToken("CARETLOOSE", `^${src[t.LONECARET]}${src[t.XRANGEPLAINLOOSE]}$`);
+    createToken("COMPARATORLOOSE", `^${src[t.GTLT]}\\s*(${src[t.LOOSEPLAIN]})$|^$`);
+    createToken("COMPARATOR", `^${src[t.GTLT]}\\s*(${src[t.FULLPLAIN]})$|^$`);
+    createToken("COMPARATORTRIM", `(\\s*)${src[t.GTLT]}\\s*(${src[t.LOOSEPLAIN]}|${src[t.XRANGEPLAIN]})`, true);
+    exports.comparatorTrimReplace = "$1$2$3";
+    createToken("HYPHENRANGE", `^\\s*(${src[t.XRANGEPLAIN]})\\s+-\\s+(${src[t.XRANGEPLAIN]})\\s*$`);
+    createToken("HYPHENRANGELOOSE", `^\\s*(${src[t.XRANGEPLAINLOOSE]})\\s+-\\s+(${src[t.XRANGEPLAINLOOSE]})\\s*$`);
+    createToken("STAR", "(<|>)?=?\\s*\\*");
+    createToken("GTE0", "^\\s*>=\\s*0\\.0\\.0\\s*$");
+    createToken("GTE0PRE", "^\\s*>=\\s*0\\.0\\.0-0\\s*$");
+  }
+});
+
+// node_modules/semver/internal/parse-options.js
+var require_parse_options = __commonJS({
+  "node_modules/semver/internal/parse-options.js"(exports, module) {
+    "use strict";
+    var looseOption = Object.freeze({ loose: true });
+    var emptyOpts = Object.freeze({});
+    var parseOptions = (options) => {
+      if (!options) {
+        return emptyOpts;
+      }
+      if (typeof options !== "object") {
+        return looseOption;
+      }
+      return options;
+    };
+    module.exports = parseOptions;
+  }
+});
+
+// node_modules/semver/internal/identifiers.js
+var require_identifiers = __commonJS({
+  "node_modules/semver/internal/identifiers.js"(exports, module) {
+    "use strict";
+    var numeric = /^[0-9]+$/;
+    var compareIdentifiers = (a, b) => {
+      if (typeof a === "number" && typeof b === "number") {
+        return a === b ? 0 : a < b ? -1 : 1;
+      }
+      const anum = numeric.test(a);
+      const bnum = numeric.test(b);
+      if (anum && bnum) {
+        a = +a;
+        b = +b;
+      }
+      return a === b ? 0 : anum && !bnum ? -1 : bnum && !anum ? 1 : a < b ? -1 : 1;
+    };
+    var rcompareIdentifiers = (a, b) => compareIdentifiers(b, a);
+    module.exports = {
+      compareIdentifiers,
+      rcompareIdentifiers
+    };
+  }
+});
+
+// node_modules/semver/classes/semver.js
+var require_semver = __commonJS({
+  "node_modules/semver/classes/semver.js"(exports, module) {
+    "use strict";
+    var debug = require_debug();
+    var { MAX_LENGTH, MAX_SAFE_INTEGER } = require_constants();
+    var { safeRe: re, t } = require_re();
+    var parseOptions = require_parse_options();
+    var { compareIdentifiers } = require_identifiers();
+    var isPrereleaseIdentifier = (prerelease, identifier) => {
+      const identifiers = identifier.split(".");
+      if (identifiers.length > prerelease.length) {
+        return false;
+      }
+      for (let i = 0; i < identifiers.length; i++) {
+        if (compareIdentifiers(prerelease[i], identifiers[i]) !== 0) {
+          return false;
+        }
+      }
+      return true;
+    };
+    var SemVer = class _SemVer {
+      constructor(version, options) {
+        options = parseOptions(options);
+        if (version instanceof _SemVer) {
+          if (version.loose === !!options.loose && version.includePrerelease === !!options.includePrerelease) {
+            return version;
+          } else {
+            version = version.version;
+          }
+        } else if (typeof version !== "string") {
+          throw new TypeError(`Invalid version. Must be a string. Got type "${typeof version}".`);
+        }
+        if (version.length > MAX_LENGTH) {
+          throw new TypeError(
+            `version is longer than ${MAX_LENGTH} characters`
+          );
+        }
+        debug("SemVer", version, options);
+        this.options = options;
+        this.loose = !!options.loose;
+        this.includePrerelease = !!options.includePrerelease;
+        const m = version.trim().match(options.loose ? re[t.LOOSE] : re[t.FULL]);
+        if (!m) {
+          throw new TypeError(`Invalid Version: ${version}`);
+        }
+        this.raw = version;
+        this.major = +m[1];
+        this.minor = +m[2];
+        this.patch = +m[3];
+        if (this.major > MAX_SAFE_INTEGER || this.major < 0) {
+          throw new TypeError("Invalid major version");
+        }
+        if (this.minor > MAX_SAFE_INTEGER || this.minor < 0) {
+          throw new TypeError("Invalid minor version");
+        }
+        if (this.patch > MAX_SAFE_INTEGER || this.patch < 0) {
+          throw new TypeError("Invalid patch version");
+        }
+        if (!m[4]) {
+          this.prerelease = [];
+        } else {
+          this.prerelease = m[4].split(".").map((id) => {
+            if (/^[0-9]+$/.test(id)) {
+              const num = +id;
+              if (num >= 0 && num < MAX_SAFE_INTEGER) {
+                return num;
+              }
+            }
+            return id;
+          });
+        }
+        this.build = m[5] ? m[5].split(".") : [];
+        this.format();
+      }
+      format() {
+        this.version = `${this.major}.${this.minor}.${this.patch}`;
+        if (this.prerelease.length) {
+          this.version += `-${this.prerelease.join(".")}`;
+        }
+        return this.version;
+      }
+      toString() {
+        return this.version;
+      }
+      compare(other) {
+        debug("SemVer.compare", this.version, this.options, other);
+        if (!(other instanceof _SemVer)) {
+          if (typeof other === "string" && other === this.version) {
+            return 0;
+          }
+          other = new _SemVer(other, this.options);
+        }
+        if (other.version === this.version) {
+          return 0;
+        }
+        return this.compareMain(other) || this.comparePre(other);
+      }
+      compareMain(other) {
+        if (!(other instanceof _SemVer)) {
+          other = new _SemVer(other, this.options);
+        }
+        if (this.major < other.major) {
+          return -1;
+        }
+        if (this.major > other.major) {
+          return 1;
+        }
+        if (this.minor < other.minor) {
+          return -1;
+        }
+        if (this.minor > other.minor) {
+          return 1;
+        }
+        if (this.patch < other.patch) {
+          return -1;
+        }
+        if (this.patch > other.patch) {
+          return 1;
+        }
+        return 0;
+      }
+      comparePre(other) {
+        if (!(other instanceof _SemVer)) {
+          other = new _SemVer(other, this.options);
+        }
+        if (this.prerelease.length && !other.prerelease.length) {
+          return -1;
+        } else if (!this.prerelease.length && other.prerelease.length) {
+          return 1;
+        } else if (!this.prerelease.length && !other.prerelease.length) {
+          return 0;
+        }
+        let i = 0;
+        do {
+          const a = this.prerelease[i];
+          const b = other.prerelease[i];
+          debug("prerelease compare", i, a, b);
+          if (a === void 0 && b === void 0) {
+            return 0;
+          } else if (b === void 0) {
+            return 1;
+          } else if (a === void 0) {
+            return -1;
+          } else if (a === b) {
+            continue;
+          } else {
+            return compareIdentifiers(a, b);
+          }
+        } while (++i);
+      }
+      compareBuild(other) {
+        if (!(other instanceof _SemVer)) {
+          other = new _SemVer(other, this.options);
+        }
+        let i = 0;
+        do {
+          const a = this.build[i];
+          const b = other.build[i];
+          debug("build compare", i, a, b);
+          if (a === void 0 && b === void 0) {
+            return 0;
+          } else if (b === void 0) {
+            return 1;
+          } else if (a === void 0) {
+            return -1;
+          } else if (a === b) {
+            continue;
+          } else {
+            return compareIdentifiers(a, b);
+          }
+        } while (++i);
+      }
+      // preminor will bump the version up to the next minor release, and immediately
+      // down to pre-release. premajor and prepatch work the same way.
+      inc(release, identifier, identifierBase) {
+        if (release.startsWith("pre")) {
+          if (!identifier && identifierBase === false) {
+            throw new Error("invalid increment argument: identifier is empty");
+          }
+          if (identifier) {
+            const match = `-${identifier}`.match(this.options.loose ? re[t.PRERELEASELOOSE] : re[t.PRERELEASE]);
+            if (!match || match[1] !== identifier) {
+              throw new Error(`invalid identifier: ${identifier}`);
+            }
+          }
+        }
+        switch (release) {
+          case "premajor":
+            this.prerelease.length = 0;
+            this.patch = 0;
+            this.minor = 0;
+            this.major++;
+            this.inc("pre", identifier, identifierBase);
+            break;
+          case "preminor":
+            this.prerelease.length = 0;
+            this.patch = 0;
+            this.minor++;
+            this.inc("pre", identifier, identifierBase);
+            break;
+          case "prepatch":
+            this.prerelease.length = 0;
+            this.inc("patch", identifier, identifierBase);
+            this.inc("pre", identifier, identifierBase);
+            break;
+          // If the input is a non-prerelease version, this acts the same as
+          // prepatch.
+          case "prerelease":
+            if (this.prerelease.length === 0) {
+              this.inc("patch", identifier, identifierBase);
+            }
+            this.inc("pre", identifier, identifierBase);
+            break;
+          case "release":
+            if (this.prerelease.length === 0) {
+              throw new Error(`version ${this.raw} is not a prerelease`);
+            }
+            this.prerelease.length = 0;
+            break;
+          case "major":
+            if (this.minor !== 0 || this.patch !== 0 || this.prerelease.length === 0) {
+              this.major++;
+            }
+            this.minor = 0;
+            this.patch = 0;
+            this.prerelease = [];
+            break;
+          case "minor":
+            if (this.patch !== 0 || this.prerelease.length === 0) {
+              this.minor++;
+            }
+            this.patch = 0;
+            this.prerelease = [];
+            break;
+          case "patch":
+            if (this.prerelease.length === 0) {
+              this.patch++;
+            }
+            this.prerelease = [];
+            break;
+          // This probably shouldn't be used publicly.
+          // 1.0.0 'pre' would become 1.0.0-0 which is the wrong direction.
+          case "pre": {
+            const base = Number(identifierBase) ? 1 : 0;
+            if (this.prerelease.length === 0) {
+              this.prerelease = [base];
+            } else {
+              let i = this.prerelease.length;
+              while (--i >= 0) {
+                if (typeof this.prerelease[i] === "number") {
+                  this.prerelease[i]++;
+                  i = -2;
+                }
+              }
+              if (i === -1) {
+                if (identifier === this.prerelease.join(".") && identifierBase === false) {
+                  throw new Error("invalid increment argument: identifier already exists");
+                }
+                this.prerelease.push(base);
+              }
+            }
+            if (identifier) {
+              let prerelease = [identifier, base];
+              if (identifierBase === false) {
+                prerelease = [identifier];
+              }
+              if (isPrereleaseIdentifier(this.prerelease, identifier)) {
+                const prereleaseBase = this.prerelease[identifier.split(".").length];
+                if (isNaN(prereleaseBase)) {
+                  this.prerelease = prerelease;
+                }
+              } else {
+                this.prerelease = prerelease;
+              }
+            }
+            break;
+          }
+          default:
+            throw new Error(`invalid increment argument: ${release}`);
+        }
+        this.raw = this.format();
+        if (this.build.length) {
+          this.raw += `+${this.build.join(".")}`;
+        }
+        return this;
+      }
+    };
+    module.exports = SemVer;
+  }
+});
+
+// node_modules/semver/functions/parse.js
+var require_parse = __commonJS({
+  "node_modules/semver/functions/parse.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var parse3 = (version, options, throwErrors = false) => {
+      if (version instanceof SemVer) {
+        return version;
+      }
+      try {
+        return new SemVer(version, options);
+      } catch (er) {
+        if (!throwErrors) {
+          return null;
+        }
+        throw er;
+      }
+    };
+    module.exports = parse3;
+  }
+});
+
+// node_modules/semver/functions/valid.js
+var require_valid = __commonJS({
+  "node_modules/semver/functions/valid.js"(exports, module) {
+    "use strict";
+    var parse3 = require_parse();
+    var valid = (version, options) => {
+      const v = parse3(version, options);
+      return v ? v.version : null;
+    };
+    module.exports = valid;
+  }
+});
+
+// node_modules/semver/functions/clean.js
+var require_clean = __commonJS({
+  "node_modules/semver/functions/clean.js"(exports, module) {
+    "use strict";
+    var parse3 = require_parse();
+    var clean = (version, options) => {
+      const s = parse3(version.trim().replace(/^[=v]+/, ""), options);
+      return s ? s.version : null;
+    };
+    module.exports = clean;
+  }
+});
+
+// node_modules/semver/functions/inc.js
+var require_inc = __commonJS({
+  "node_modules/semver/functions/inc.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var inc = (version, release, options, identifier, identifierBase) => {
+      if (typeof options === "string") {
+        identifierBase = identifier;
+        identifier = options;
+        options = void 0;
+      }
+      try {
+        return new SemVer(
+          version instanceof SemVer ? version.version : version,
+          options
+        ).inc(release, identifier, identifierBase).version;
+      } catch (er) {
+        return null;
+      }
+    };
+    module.exports = inc;
+  }
+});
+
+// node_modules/semver/functions/diff.js
+var require_diff = __commonJS({
+  "node_modules/semver/functions/diff.js"(exports, module) {
+    "use strict";
+    var parse3 = require_parse();
+    var diff = (version1, version2) => {
+      const v1 = parse3(version1, null, true);
+      const v2 = parse3(version2, null, true);
+      const comparison = v1.compare(v2);
+      if (comparison === 0) {
+        return null;
+      }
+      const v1Higher = comparison > 0;
+      const highVersion = v1Higher ? v1 : v2;
+      const lowVersion = v1Higher ? v2 : v1;
+      const highHasPre = !!highVersion.prerelease.length;
+      const lowHasPre = !!lowVersion.prerelease.length;
+      if (lowHasPre && !highHasPre) {
+        if (!lowVersion.patch && !lowVersion.minor) {
+          return "major";
+        }
+        if (lowVersion.compareMain(highVersion) === 0) {
+          if (lowVersion.minor && !lowVersion.patch) {
+            return "minor";
+          }
+          return "patch";
+        }
+      }
+      const prefix = highHasPre ? "pre" : "";
+      if (v1.major !== v2.major) {
+        return prefix + "major";
+      }
+      if (v1.minor !== v2.minor) {
+        return prefix + "minor";
+      }
+      if (v1.patch !== v2.patch) {
+        return prefix + "patch";
+      }
+      return "prerelease";
+    };
+    module.exports = diff;
+  }
+});
+
+// node_modules/semver/functions/major.js
+var require_major = __commonJS({
+  "node_modules/semver/functions/major.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var major = (a, loose) => new SemVer(a, loose).major;
+    module.exports = major;
+  }
+});
+
+// node_modules/semver/functions/minor.js
+var require_minor = __commonJS({
+  "node_modules/semver/functions/minor.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var minor = (a, loose) => new SemVer(a, loose).minor;
+    module.exports = minor;
+  }
+});
+
+// node_modules/semver/functions/patch.js
+var require_patch = __commonJS({
+  "node_modules/semver/functions/patch.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var patch = (a, loose) => new SemVer(a, loose).patch;
+    module.exports = patch;
+  }
+});
+
+// node_modules/semver/functions/prerelease.js
+var require_prerelease = __commonJS({
+  "node_modules/semver/functions/prerelease.js"(exports, module) {
+    "use strict";
+    var parse3 = require_parse();
+    var prerelease = (version, options) => {
+      const parsed = parse3(version, options);
+      return parsed && parsed.prerelease.length ? parsed.prerelease : null;
+    };
+    module.exports = prerelease;
+  }
+});
+
+// node_modules/semver/functions/compare.js
+var require_compare = __commonJS({
+  "node_modules/semver/functions/compare.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var compare = (a, b, loose) => new SemVer(a, loose).compare(new SemVer(b, loose));
+    module.exports = compare;
+  }
+});
+
+// node_modules/semver/functions/rcompare.js
+var require_rcompare = __commonJS({
+  "node_modules/semver/functions/rcompare.js"(exports, module) {
+    "use strict";
+    var compare = require_compare();
+    var rcompare = (a, b, loose) => compare(b, a, loose);
+    module.exports = rcompare;
+  }
+});
+
+// node_modules/semver/functions/compare-loose.js
+var require_compare_loose = __commonJS({
+  "node_modules/semver/functions/compare-loose.js"(exports, module) {
+    "use strict";
+    var compare = require_compare();
+    var compareLoose = (a, b) => compare(a, b, true);
+    module.exports = compareLoose;
+  }
+});
+
+// node_modules/semver/functions/compare-build.js
+var require_compare_build = __commonJS({
+  "node_modules/semver/functions/compare-build.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var compareBuild = (a, b, loose) => {
+      const versionA = new SemVer(a, loose);
+      const versionB = new SemVer(b, loose);
+      return versionA.compare(versionB) || versionA.compareBuild(versionB);
+    };
+    module.exports = compareBuild;
+  }
+});
+
+// node_modules/semver/functions/sort.js
+var require_sort = __commonJS({
+  "node_modules/semver/functions/sort.js"(exports, module) {
+    "use strict";
+    var compareBuild = require_compare_build();
+    var sort = (list, loose) => list.sort((a, b) => compareBuild(a, b, loose));
+    module.exports = sort;
+  }
+});
+
+// node_modules/semver/functions/rsort.js
+var require_rsort = __commonJS({
+  "node_modules/semver/functions/rsort.js"(exports, module) {
+    "use strict";
+    var compareBuild = require_compare_build();
+    var rsort = (list, loose) => list.sort((a, b) => compareBuild(b, a, loose));
+    module.exports = rsort;
+  }
+});
+
+// node_modules/semver/functions/gt.js
+var require_gt = __commonJS({
+  "node_modules/semver/functions/gt.js"(exports, module) {
+    "use strict";
+    var compare = require_compare();
+    var gt = (a, b, loose) => compare(a, b, loose) > 0;
+    module.exports = gt;
+  }
+});
+
+// node_modules/semver/functions/lt.js
+var require_lt = __commonJS({
+  "node_modules/semver/functions/lt.js"(exports, module) {
+    "use strict";
+    var compare = require_compare();
+    var lt = (a, b, loose) => compare(a, b, loose) < 0;
+    module.exports = lt;
+  }
+});
+
+// node_modules/semver/functions/eq.js
+var require_eq = __commonJS({
+  "node_modules/semver/functions/eq.js"(exports, module) {
+    "use strict";
+    var compare = require_compare();
+    var eq = (a, b, loose) => compare(a, b, loose) === 0;
+    module.exports = eq;
+  }
+});
+
+// node_modules/semver/functions/neq.js
+var require_neq = __commonJS({
+  "node_modules/semver/functions/neq.js"(exports, module) {
+    "use strict";
+    var compare = require_compare();
+    var neq = (a, b, loose) => compare(a, b, loose) !== 0;
+    module.exports = neq;
+  }
+});
+
+// node_modules/semver/functions/gte.js
+var require_gte = __commonJS({
+  "node_modules/semver/functions/gte.js"(exports, module) {
+    "use strict";
+    var compare = require_compare();
+    var gte = (a, b, loose) => compare(a, b, loose) >= 0;
+    module.exports = gte;
+  }
+});
+
+// node_modules/semver/functions/lte.js
+var require_lte = __commonJS({
+  "node_modules/semver/functions/lte.js"(exports, module) {
+    "use strict";
+    var compare = require_compare();
+    var lte = (a, b, loose) => compare(a, b, loose) <= 0;
+    module.exports = lte;
+  }
+});
+
+// node_modules/semver/functions/cmp.js
+var require_cmp = __commonJS({
+  "node_modules/semver/functions/cmp.js"(exports, module) {
+    "use strict";
+    var eq = require_eq();
+    var neq = require_neq();
+    var gt = require_gt();
+    var gte = require_gte();
+    var lt = require_lt();
+    var lte = require_lte();
+    var cmp = (a, op, b, loose) => {
+      switch (op) {
+        case "===":
+          if (typeof a === "object") {
+            a = a.version;
+          }
+          if (typeof b === "object") {
+            b = b.version;
+          }
+          return a === b;
+        case "!==":
+          if (typeof a === "object") {
+            a = a.version;
+          }
+          if (typeof b === "object") {
+            b = b.version;
+          }
+          return a !== b;
+        case "":
+        case "=":
+        case "==":
+          return eq(a, b, loose);
+        case "!=":
+          return neq(a, b, loose);
+        case ">":
+          return gt(a, b, loose);
+        case ">=":
+          return gte(a, b, loose);
+        case "<":
+          return lt(a, b, loose);
+        case "<=":
+          return lte(a, b, loose);
+        default:
+          throw new TypeError(`Invalid operator: ${op}`);
+      }
+    };
+    module.exports = cmp;
+  }
+});
+
+// node_modules/semver/functions/coerce.js
+var require_coerce = __commonJS({
+  "node_modules/semver/functions/coerce.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var parse3 = require_parse();
+    var { safeRe: re, t } = require_re();
+    var coerce = (version, options) => {
+      if (version instanceof SemVer) {
+        return version;
+      }
+      if (typeof version === "number") {
+        version = String(version);
+      }
+      if (typeof version !== "string") {
+        return null;
+      }
+      options = options || {};
+      let match = null;
+      if (!options.rtl) {
+        match = version.match(options.includePrerelease ? re[t.COERCEFULL] : re[t.COERCE]);
+      } else {
+        const coerceRtlRegex = options.includePrerelease ? re[t.COERCERTLFULL] : re[t.COERCERTL];
+        let next;
+        while ((next = coerceRtlRegex.exec(version)) && (!match || match.index + match[0].length !== version.length)) {
+          if (!match || next.index + next[0].length !== match.index + match[0].length) {
+            match = next;
+          }
+          coerceRtlRegex.lastIndex = next.index + next[1].length + next[2].length;
+        }
+        coerceRtlRegex.lastIndex = -1;
+      }
+      if (match === null) {
+        return null;
+      }
+      const major = match[2];
+      const minor = match[3] || "0";
+      const patch = match[4] || "0";
+      const prerelease = options.includePrerelease && match[5] ? `-${match[5]}` : "";
+      const build = options.includePrerelease && match[6] ? `+${match[6]}` : "";
+      return parse3(`${major}.${minor}.${patch}${prerelease}${build}`, options);
+    };
+    module.exports = coerce;
+  }
+});
+
+// node_modules/semver/functions/truncate.js
+var require_truncate = __commonJS({
+  "node_modules/semver/functions/truncate.js"(exports, module) {
+    "use strict";
+    var parse3 = require_parse();
+    var constants2 = require_constants();
+    var SemVer = require_semver();
+    var truncate = (version, truncation, options) => {
+      if (!constants2.RELEASE_TYPES.includes(truncation)) {
+        return null;
+      }
+      const clonedVersion = cloneInputVersion(version, options);
+      return clonedVersion && doTruncation(clonedVersion, truncation);
+    };
+    var cloneInputVersion = (version, options) => {
+      const versionStringToParse = version instanceof SemVer ? version.version : version;
+      return parse3(versionStringToParse, options);
+    };
+    var doTruncation = (version, truncation) => {
+      if (isPrerelease(truncation)) {
+        return version.version;
+      }
+      version.prerelease = [];
+      switch (truncation) {
+        case "major":
+          version.minor = 0;
+          version.patch = 0;
+          break;
+        case "minor":
+          version.patch = 0;
+          break;
+      }
+      return version.format();
+    };
+    var isPrerelease = (type) => {
+      return type.startsWith("pre");
+    };
+    module.exports = truncate;
+  }
+});
+
+// node_modules/semver/internal/lrucache.js
+var require_lrucache = __commonJS({
+  "node_modules/semver/internal/lrucache.js"(exports, module) {
+    "use strict";
+    var LRUCache = class {
+      constructor() {
+        this.max = 1e3;
+        this.map = /* @__PURE__ */ new Map();
+      }
+      get(key) {
+        const value = this.map.get(key);
+        if (value === void 0) {
+          return void 0;
+        } else {
+          this.map.delete(key);
+          this.map.set(key, value);
+          return value;
+        }
+      }
+      delete(key) {
+        return this.map.delete(key);
+      }
+      set(key, value) {
+        const deleted = this.delete(key);
+        if (!deleted && value !== void 0) {
+          if (this.map.size >= this.max) {
+            const firstKey = this.map.keys().next().value;
+            this.delete(firstKey);
+          }
+          this.map.set(key, value);
+        }
+        return this;
+      }
+    };
+    module.exports = LRUCache;
+  }
+});
+
+// node_modules/semver/internal/trim-comparator-whitespace.js
+var require_trim_comparator_whitespace = __commonJS({
+  "node_modules/semver/internal/trim-comparator-whitespace.js"(exports, module) {
+    "use strict";
+    var {
+      MAX_LENGTH,
+      MAX_SAFE_BUILD_LENGTH,
+      WHITESPACE_CHARACTERS
+    } = require_constants();
+    var whitespace = new Uint8Array(65536);
+    for (const char of WHITESPACE_CHARACTERS) {
+      whitespace[char.charCodeAt(0)] = 1;
+    }
+    var isWhitespace = (char) => char !== void 0 && whitespace[char.charCodeAt(0)] === 1;
+    var isVersionPrefix = (char) => char === "v" || char === "=" || isWhitespace(char);
+    var isDigit = (char) => char !== void 0 && char >= "0" && char <= "9";
+    var isLetter = (char) => char !== void 0 && (char >= "a" && char <= "z" || char >= "A" && char <= "Z");
+    var isIdentifierCharacter = (char) => isDigit(char) || isLetter(char) || char === "-";
+    var isVersionStart = (char) => isDigit(char) || char === "x" || char === "X" || char === "*";
+    var findDigitsEndIndex = (range, start, limit, digitRuns) => {
+      if (!isDigit(range[start])) {
+        return start;
+      }
+      if (start >= digitRuns.start && start < digitRuns.end) {
+        return Math.min(start + limit, digitRuns.end);
+      }
+      if (start >= digitRuns.previousStart && start < digitRuns.previousEnd) {
+        return Math.min(start + limit, digitRuns.previousEnd);
+      }
+      let end = start + 1;
+      while (isDigit(range[end])) {
+        end++;
+      }
+      digitRuns.previousStart = digitRuns.start;
+      digitRuns.previousEnd = digitRuns.end;
+      digitRuns.start = start;
+      digitRuns.end = end;
+      return Math.min(start + limit, end);
+    };
+    var findVersionNumberEndIndex = (range, start, loose, digitRuns) => {
+      if (!loose && range[start] === "0") {
+        return start + 1;
+      }
+      return findDigitsEndIndex(range, start, loose ? MAX_LENGTH : MAX_LENGTH + 1, digitRuns);
+    };
+    var findPrereleaseIdentifierEndIndex = (range, start, loose, digitRuns) => {
+      const digitsEnd = findDigitsEndIndex(range, start, MAX_LENGTH, digitRuns);
+      if (isLetter(range[digitsEnd]) || range[digitsEnd] === "-") {
+        let end = digitsEnd + 1;
+        const limit = end + MAX_SAFE_BUILD_LENGTH;
+        while (end < limit && isIdentifierCharacter(range[end])) {
+          end++;
+        }
+        return end;
+      }
+      return findVersionNumberEndIndex(range, start, loose, digitRuns);
+    };
+    var findPrereleaseEndIndex = (range, start, loose, digitRuns) => {
+      const hyphen = range[start] === "-";
+      if (!loose && !hyphen) {
+        return start;
+      }
+      const identifierStart = start + (hyphen ? 1 : 0);
+      let end = findPrereleaseIdentifierEndIndex(range, identifierStart, loose, digitRuns);
+      if (end === identifierStart) {
+        if (!loose || !hyphen) {
+          return start;
+        }
+        end = findPrereleaseIdentifierEndIndex(range, start, loose, digitRuns);
+      }
+      while (range[end] === ".") {
+        const next = findPrereleaseIdentifierEndIndex(range, end + 1, loose, digitRuns);
+        if (next === end + 1) {
+          break;
+        }
+        end = next;
+      }
+      return end;
+    };
+    var findBuildIdentifierEndIndex = (range, start) => {
+      let end = start;
+      while (end - start < MAX_SAFE_BUILD_LENGTH && isIdentifierCharacter(range[end])) {
+        end++;
+      }
+      return end;
+    };
+    var findBuildEndIndex = (range, start) => {
+      if (range[start] !== "+") {
+        return start;
+      }
+      let end = findBuildIdentifierEndIndex(range, start + 1);
+      if (end === start + 1) {
+        return start;
+      }
+      while (range[end] === ".") {
+        const next = findBuildIdentifierEndIndex(range, end + 1);
+        if (next === end + 1) {
+          break;
+        }
+        end = next;
+      }
+      return end;
+    };
+    var findLooseFullVersionEndIndex = (range, start, digitRuns) => {
+      let end = start;
+      for (let component = 0; component < 3; component++) {
+        const next = findVersionNumberEndIndex(range, end, true, digitRuns);
+        if (next === end) {
+          return start;
+        }
+        end = next;
+        if (component < 2) {
+          if (range[end] !== ".") {
+            return start;
+          }
+          end++;
+        }
+      }
+      const prereleaseEnd = findPrereleaseEndIndex(range, end, true, digitRuns);
+      return findBuildEndIndex(range, prereleaseEnd);
+    };
+    var findPartialVersionComponentEndIndex = (range, start, digitRuns) => {
+      if (isDigit(range[start])) {
+        return findVersionNumberEndIndex(range, start, false, digitRuns);
+      }
+      return isVersionStart(range[start]) ? start + 1 : start;
+    };
+    var findPartialVersionEndIndex = (range, start, digitRuns) => {
+      let end = findPartialVersionComponentEndIndex(range, start, digitRuns);
+      for (let component = 0; component < 2; component++) {
+        if (range[end] !== ".") {
+          return end;
+        }
+        const next = findPartialVersionComponentEndIndex(range, end + 1, digitRuns);
+        if (next === end + 1) {
+          return end;
+        }
+        end = next;
+      }
+      const prereleaseEnd = findPrereleaseEndIndex(range, end, false, digitRuns);
+      return findBuildEndIndex(range, prereleaseEnd);
+    };
+    var findVersionEndIndex = (range, start, digitRuns) => {
+      const fullVersionEnd = findLooseFullVersionEndIndex(range, start, digitRuns);
+      return fullVersionEnd !== start ? fullVersionEnd : findPartialVersionEndIndex(range, start, digitRuns);
+    };
+    var findRemovableWhitespaceIndex = (range, matchStart) => {
+      let position = matchStart;
+      if (isWhitespace(range[position])) {
+        position++;
+      }
+      if (range[position] === "<" || range[position] === ">") {
+        position++;
+      }
+      if (range[position] === "=") {
+        position++;
+      }
+      return isWhitespace(range[position]) ? position : -1;
+    };
+    var trimComparatorWhitespace = (range) => {
+      let result = "";
+      let copyFrom = 0;
+      let cursor = 0;
+      const digitRuns = { start: -1, end: -1, previousStart: -1, previousEnd: -1 };
+      while (cursor < range.length) {
+        const matchStart = cursor;
+        if (range[cursor] === "<" || range[cursor] === ">") {
+          cursor++;
+        } else if (!isVersionPrefix(range[cursor]) && !isVersionStart(range[cursor])) {
+          cursor++;
+          continue;
+        }
+        while (cursor < range.length && isVersionPrefix(range[cursor])) {
+          cursor++;
+        }
+        if (!isVersionStart(range[cursor])) {
+          continue;
+        }
+        const whitespacePosition = findRemovableWhitespaceIndex(range, matchStart);
+        if (whitespacePosition !== -1) {
+          result += range.slice(copyFrom, whitespacePosition);
+          copyFrom = whitespacePosition + 1;
+        }
+        cursor = findVersionEndIndex(range, cursor, digitRuns);
+      }
+      return result + range.slice(copyFrom);
+    };
+    module.exports = trimComparatorWhitespace;
+  }
+});
+
+// node_modules/semver/classes/range.js
+var require_range = __commonJS({
+  "node_modules/semver/classes/range.js"(exports, module) {
+    "use strict";
+    var SPACE_CHARACTERS = /\s+/g;
+    var Range = class _Range {
+      constructor(range, options) {
+        options = parseOptions(options);
+        if (range instanceof _Range) {
+          if (range.loose === !!options.loose && range.includePrerelease === !!options.includePrerelease) {
+            return range;
+          } else {
+            return new _Range(range.raw, options);
+          }
+        }
+        if (range instanceof Comparator) {
+          this.raw = range.value;
+          this.set = [[range]];
+          this.formatted = void 0;
+          return this;
+        }
+        this.options = options;
+        this.loose = !!options.loose;
+        this.includePrerelease = !!options.includePrerelease;
+        this.raw = range.trim().replace(SPACE_CHARACTERS, " ");
+        this.set = this.raw.split("||").map((r) => this.parseRange(r.trim())).filter((c) => c.length);
+        if (!this.set.length) {
+          throw new TypeError(`Invalid SemVer Range: ${this.raw}`);
+        }
+        if (this.set.length > 1) {
+          const first = this.set[0];
+          this.set = this.set.filter((c) => !isNullSet(c[0]));
+          if (this.set.length === 0) {
+            this.set = [first];
+          } else if (this.set.length > 1) {
+            for (const c of this.set) {
+              if (c.length === 1 && isAny(c[0])) {
+                this.set = [c];
+                break;
+              }
+            }
+          }
+        }
+        this.formatted = void 0;
+      }
+      get range() {
+        if (this.formatted === void 0) {
+          this.formatted = "";
+          for (let i = 0; i < this.set.length; i++) {
+            if (i > 0) {
+              this.formatted += "||";
+            }
+            const comps = this.set[i];
+            for (let k = 0; k < comps.length; k++) {
+              if (k > 0) {
+                this.formatted += " ";
+              }
+              this.formatted += comps[k].toString().trim();
+            }
+          }
+        }
+        return this.formatted;
+      }
+      format() {
+        return this.range;
+      }
+      toString() {
+        return this.range;
+      }
+      parseRange(range) {
+        range = range.replace(BUILDSTRIPRE, "");
+        const memoOpts = (this.options.includePrerelease && FLAG_INCLUDE_PRERELEASE) | (this.options.loose && FLAG_LOOSE);
+        const memoKey = memoOpts + ":" + range;
+        const cached = cache.get(memoKey);
+        if (cached) {
+          return cached;
+        }
+        const loose = this.options.loose;
+        const hr = loose ? re[t.HYPHENRANGELOOSE] : re[t.HYPHENRANGE];
+        range = range.replace(hr, hyphenReplace(this.options.includePrerelease));
+        debug("hyphen replace", range);
+        range = trimComparatorWhitespace(range);
+        debug("comparator trim", range);
+        range = range.replace(re[t.TILDETRIM], tildeTrimReplace);
+        debug("tilde trim", range);
+        range = range.replace(re[t.CARETTRIM], caretTrimReplace);
+        debug("caret trim", range);
+        let rangeList = range.split(" ").map((comp) => parseComparator(comp, this.options)).join(" ").split(/\s+/).map((comp) => replaceGTE0(comp, this.options));
+        if (loose) {
+          rangeList = rangeList.filter((comp) => {
+            debug("loose invalid filter", comp, this.options);
+            return !!comp.match(re[t.COMPARATORLOOSE]);
+          });
+        }
+        debug("range list", rangeList);
+        const rangeMap = /* @__PURE__ */ new Map();
+        const comparators = rangeList.map((comp) => new Comparator(comp, this.options));
+        for (const comp of comparators) {
+          if (isNullSet(comp)) {
+            return [comp];
+          }
+          rangeMap.set(comp.value, comp);
+        }
+        if (rangeMap.size > 1 && rangeMap.has("")) {
+          rangeMap.delete("");
+        }
+        const result = [...rangeMap.values()];
+        cache.set(memoKey, result);
+        return result;
+      }
+      intersects(range, options) {
+        if (!(range instanceof _Range)) {
+          throw new TypeError("a Range is required");
+        }
+        return this.set.some((thisComparators) => {
+          return isSatisfiable(thisComparators, options) && range.set.some((rangeComparators) => {
+            return isSatisfiable(rangeComparators, options) && thisComparators.every((thisComparator) => {
+              return rangeComparators.every((rangeComparator) => {
+                return thisComparator.intersects(rangeComparator, options);
+              });
+            });
+          });
+        });
+      }
+      // if ANY of the sets match ALL of its comparators, then pass
+      test(version) {
+        if (!version) {
+          return false;
+        }
+        if (typeof version === "string") {
+          try {
+            version = new SemVer(version, this.options);
+          } catch (er) {
+            return false;
+          }
+        }
+        for (let i = 0; i < this.set.length; i++) {
+          if (testSet(this.set[i], version, this.options)) {
+            return true;
+          }
+        }
+        return false;
+      }
+    };
+    module.exports = Range;
+    var LRU = require_lrucache();
+    var cache = new LRU();
+    var parseOptions = require_parse_options();
+    var Comparator = require_comparator();
+    var debug = require_debug();
+    var SemVer = require_semver();
+    var trimComparatorWhitespace = require_trim_comparator_whitespace();
+    var {
+      safeRe: re,
+      src,
+      t,
+      tildeTrimReplace,
+      caretTrimReplace
+    } = require_re();
+    var { FLAG_INCLUDE_PRERELEASE, FLAG_LOOSE } = require_constants();
+    var BUILDSTRIPRE = new RegExp(src[t.BUILD], "g");
+    var isNullSet = (c) => c.value === "<0.0.0-0";
+    var isAny = (c) => c.value === "";
+    var isSatisfiable = (comparators, options) => {
+      let result = true;
+      const remainingComparators = comparators.slice();
+      let testComparator = remainingComparators.pop();
+      while (result && remainingComparators.length) {
+        result = remainingComparators.every((otherComparator) => {
+          return testComparator.intersects(otherComparator, options);
+        });
+        testComparator = remainingComparators.pop();
+      }
+      return result;
+    };
+    var parseComparator = (comp, options) => {
+      comp = comp.replace(re[t.BUILD], "");
+      debug("comp", comp, options);
+      comp = replaceCarets(comp, options);
+      debug("caret", comp);
+      comp = replaceTildes(comp, options);
+      debug("tildes", comp);
+      comp = replaceXRanges(comp, options);
+      debug("xrange", comp);
+      comp = replaceStars(comp, options);
+      debug("stars", comp);
+      return comp;
+    };
+    var isX = (id) => !id || id.toLowerCase() === "x" || id === "*";
+    var invalidXRangeOrder = (M, m, p) => isX(M) && !isX(m) || isX(m) && p && !isX(p);
+    var replaceTildes = (comp, options) => {
+      return comp.trim().split(/\s+/).map((c) => replaceTilde(c, options)).join(" ");
+    };
+    var replaceTilde = (comp, options) => {
+      const r = options.loose ? re[t.TILDELOOSE] : re[t.TILDE];
+      const z = options.includePrerelease ? "-0" : "";
+      return comp.replace(r, (_, M, m, p, pr) => {
+        debug("tilde", comp, _, M, m, p, pr);
+        let ret;
+        if (isX(M)) {
+          ret = "";
+        } else if (isX(m)) {
+          ret = `>=${M}.0.0${z} <${+M + 1}.0.0-0`;
+        } else if (isX(p)) {
+          ret = `>=${M}.${m}.0${z} <${M}.${+m + 1}.0-0`;
+        } else if (pr) {
+          debug("replaceTilde pr", pr);
+          ret = `>=${M}.${m}.${p}-${pr} <${M}.${+m + 1}.0-0`;
+        } else {
+          ret = `>=${M}.${m}.${p} <${M}.${+m + 1}.0-0`;
+        }
+        debug("tilde return", ret);
+        return ret;
+      });
+    };
+    var replaceCarets = (comp, options) => {
+      return comp.trim().split(/\s+/).map((c) => replaceCaret(c, options)).join(" ");
+    };
+    var replaceCaret = (comp, options) => {
+      debug("caret", comp, options);
+      const r = options.loose ? re[t.CARETLOOSE] : re[t.CARET];
+      const z = options.includePrerelease ? "-0" : "";
+      return comp.replace(r, (_, M, m, p, pr) => {
+        debug("caret", comp, _, M, m, p, pr);
+        let ret;
+        if (isX(M)) {
+          ret = "";
+        } else if (isX(m)) {
+          ret = `>=${M}.0.0${z} <${+M + 1}.0.0-0`;
+        } else if (isX(p)) {
+          if (M === "0") {
+            ret = `>=${M}.${m}.0${z} <${M}.${+m + 1}.0-0`;
+          } else {
+            ret = `>=${M}.${m}.0${z} <${+M + 1}.0.0-0`;
+          }
+        } else if (pr) {
+          debug("replaceCaret pr", pr);
+          if (M === "0") {
+            if (m === "0") {
+              ret = `>=${M}.${m}.${p}-${pr} <${M}.${m}.${+p + 1}-0`;
+            } else {
+              ret = `>=${M}.${m}.${p}-${pr} <${M}.${+m + 1}.0-0`;
+            }
+          } else {
+            ret = `>=${M}.${m}.${p}-${pr} <${+M + 1}.0.0-0`;
+          }
+        } else {
+          debug("no pr");
+          if (M === "0") {
+            if (m === "0") {
+              ret = `>=${M}.${m}.${p} <${M}.${m}.${+p + 1}-0`;
+            } else {
+              ret = `>=${M}.${m}.${p} <${M}.${+m + 1}.0-0`;
+            }
+          } else {
+            ret = `>=${M}.${m}.${p} <${+M + 1}.0.0-0`;
+          }
+        }
+        debug("caret return", ret);
+        return ret;
+      });
+    };
+    var replaceXRanges = (comp, options) => {
+      debug("replaceXRanges", comp, options);
+      return comp.split(/\s+/).map((c) => replaceXRange(c, options)).join(" ");
+    };
+    var replaceXRange = (comp, options) => {
+      comp = comp.trim();
+      const r = options.loose ? re[t.XRANGELOOSE] : re[t.XRANGE];
+      return comp.replace(r, (ret, gtlt, M, m, p, pr) => {
+        debug("xRange", comp, ret, gtlt, M, m, p, pr);
+        if (invalidXRangeOrder(M, m, p)) {
+          return comp;
+        }
+        const xM = isX(M);
+        const xm = xM || isX(m);
+        const xp = xm || isX(p);
+        const anyX = xp;
+        if (gtlt === "=" && anyX) {
+          gtlt = "";
+        }
+        pr = options.includePrerelease ? "-0" : "";
+        if (xM) {
+          if (gtlt === ">" || gtlt === "<") {
+            ret = "<0.0.0-0";
+          } else {
+            ret = "*";
+          }
+        } else if (gtlt && anyX) {
+          if (xm) {
+            m = 0;
+          }
+          p = 0;
+          if (gtlt === ">") {
+            gtlt = ">=";
+            if (xm) {
+              M = +M + 1;
+              m = 0;
+              p = 0;
+            } else {
+              m = +m + 1;
+              p = 0;
+            }
+          } else if (gtlt === "<=") {
+            gtlt = "<";
+            if (xm) {
+              M = +M + 1;
+            } else {
+              m = +m + 1;
+            }
+          }
+          if (gtlt === "<") {
+            pr = "-0";
+          }
+          ret = `${gtlt + M}.${m}.${p}${pr}`;
+        } else if (xm) {
+          ret = `>=${M}.0.0${pr} <${+M + 1}.0.0-0`;
+        } else if (xp) {
+          ret = `>=${M}.${m}.0${pr} <${M}.${+m + 1}.0-0`;
+        }
+        debug("xRange return", ret);
+        return ret;
+      });
+    };
+    var replaceStars = (comp, options) => {
+      debug("replaceStars", comp, options);
+      return comp.trim().replace(re[t.STAR], "");
+    };
+    var replaceGTE0 = (comp, options) => {
+      debug("replaceGTE0", comp, options);
+      return comp.trim().replace(re[options.includePrerelease ? t.GTE0PRE : t.GTE0], "");
+    };
+    var hyphenReplace = (incPr) => ($0, from, fM, fm, fp, fpr, fb, to, tM, tm, tp, tpr) => {
+      if (isX(fM)) {
+        from = "";
+      } else if (isX(fm)) {
+        from = `>=${fM}.0.0${incPr ? "-0" : ""}`;
+      } else if (isX(fp)) {
+        from = `>=${fM}.${fm}.0${incPr ? "-0" : ""}`;
+      } else if (fpr) {
+        from = `>=${from}`;
+      } else {
+        from = `>=${from}${incPr ? "-0" : ""}`;
+      }
+      if (isX(tM)) {
+        to = "";
+      } else if (isX(tm)) {
+        to = `<${+tM + 1}.0.0-0`;
+      } else if (isX(tp)) {
+        to = `<${tM}.${+tm + 1}.0-0`;
+      } else if (tpr) {
+        to = `<=${tM}.${tm}.${tp}-${tpr}`;
+      } else if (incPr) {
+        to = `<${tM}.${tm}.${+tp + 1}-0`;
+      } else {
+        to = `<=${to}`;
+      }
+      return `${from} ${to}`.trim();
+    };
+    var testSet = (set, version, options) => {
+      for (let i = 0; i < set.length; i++) {
+        if (!set[i].test(version)) {
+          return false;
+        }
+      }
+      if (version.prerelease.length && !options.includePrerelease) {
+        for (let i = 0; i < set.length; i++) {
+          debug(set[i].semver);
+          if (set[i].semver === Comparator.ANY) {
+            continue;
+          }
+          if (set[i].semver.prerelease.length > 0) {
+            const allowed = set[i].semver;
+            if (allowed.major === version.major && allowed.minor === version.minor && allowed.patch === version.patch) {
+              return true;
+            }
+          }
+        }
+        return false;
+      }
+      return true;
+    };
+  }
+});
+
+// node_modules/semver/classes/comparator.js
+var require_comparator = __commonJS({
+  "node_modules/semver/classes/comparator.js"(exports, module) {
+    "use strict";
+    var ANY = /* @__PURE__ */ Symbol("SemVer ANY");
+    var Comparator = class _Comparator {
+      static get ANY() {
+        return ANY;
+      }
+      constructor(comp, options) {
+        options = parseOptions(options);
+        if (comp instanceof _Comparator) {
+          if (comp.loose === !!options.loose) {
+            return comp;
+          } else {
+            comp = comp.value;
+          }
+        }
+        comp = comp.trim().split(/\s+/).join(" ");
+        debug("comparator", comp, options);
+        this.options = options;
+        this.loose = !!options.loose;
+        this.parse(comp);
+        if (this.semver === ANY) {
+          this.value = "";
+        } else {
+          this.value = this.operator + this.semver.version;
+        }
+        debug("comp", this);
+      }
+      parse(comp) {
+        const r = this.options.loose ? re[t.COMPARATORLOOSE] : re[t.COMPARATOR];
+        const m = comp.match(r);
+        if (!m) {
+          throw new TypeError(`Invalid comparator: ${comp}`);
+        }
+        this.operator = m[1] !== void 0 ? m[1] : "";
+        if (this.operator === "=") {
+          this.operator = "";
+        }
+        if (!m[2]) {
+          this.semver = ANY;
+        } else {
+          this.semver = new SemVer(m[2], this.options.loose);
+        }
+      }
+      toString() {
+        return this.value;
+      }
+      test(version) {
+        debug("Comparator.test", version, this.options.loose);
+        if (this.semver === ANY || version === ANY) {
+          return true;
+        }
+        if (typeof version === "string") {
+          try {
+            version = new SemVer(version, this.options);
+          } catch (er) {
+            return false;
+          }
+        }
+        return cmp(version, this.operator, this.semver, this.options);
+      }
+      intersects(comp, options) {
+        if (!(comp instanceof _Comparator)) {
+          throw new TypeError("a Comparator is required");
+        }
+        if (this.operator === "") {
+          if (this.value === "") {
+            return true;
+          }
+          return new Range(comp.value, options).test(this.value);
+        } else if (comp.operator === "") {
+          if (comp.value === "") {
+            return true;
+          }
+          return new Range(this.value, options).test(comp.semver);
+        }
+        options = parseOptions(options);
+        if (options.includePrerelease && (this.value === "<0.0.0-0" || comp.value === "<0.0.0-0")) {
+          return false;
+        }
+        if (!options.includePrerelease && (this.value.startsWith("<0.0.0") || comp.value.startsWith("<0.0.0"))) {
+          return false;
+        }
+        if (this.operator.startsWith(">") && comp.operator.startsWith(">")) {
+          return true;
+        }
+        if (this.operator.startsWith("<") && comp.operator.startsWith("<")) {
+          return true;
+        }
+        if (this.semver.version === comp.semver.version && this.operator.includes("=") && comp.operator.includes("=")) {
+          return true;
+        }
+        if (cmp(this.semver, "<", comp.semver, options) && this.operator.startsWith(">") && comp.operator.startsWith("<")) {
+          return true;
+        }
+        if (cmp(this.semver, ">", comp.semver, options) && this.operator.startsWith("<") && comp.operator.startsWith(">")) {
+          return true;
+        }
+        return false;
+      }
+    };
+    module.exports = Comparator;
+    var parseOptions = require_parse_options();
+    var { safeRe: re, t } = require_re();
+    var cmp = require_cmp();
+    var debug = require_debug();
+    var SemVer = require_semver();
+    var Range = require_range();
+  }
+});
+
+// node_modules/semver/functions/satisfies.js
+var require_satisfies = __commonJS({
+  "node_modules/semver/functions/satisfies.js"(exports, module) {
+    "use strict";
+    var Range = require_range();
+    var satisfies = (version, range, options) => {
+      try {
+        range = new Range(range, options);
+      } catch (er) {
+        return false;
+      }
+      return range.test(version);
+    };
+    module.exports = satisfies;
+  }
+});
+
+// node_modules/semver/ranges/to-comparators.js
+var require_to_comparators = __commonJS({
+  "node_modules/semver/ranges/to-comparators.js"(exports, module) {
+    "use strict";
+    var Range = require_range();
+    var toComparators = (range, options) => new Range(range, options).set.map((comp) => comp.map((c) => c.value).join(" ").trim().split(" "));
+    module.exports = toComparators;
+  }
+});
+
+// node_modules/semver/ranges/max-satisfying.js
+var require_max_satisfying = __commonJS({
+  "node_modules/semver/ranges/max-satisfying.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var Range = require_range();
+    var maxSatisfying = (versions, range, options) => {
+      let max = null;
+      let maxSV = null;
+      let rangeObj = null;
+      try {
+        rangeObj = new Range(range, options);
+      } catch (er) {
+        return null;
+      }
+      versions.forEach((v) => {
+        if (rangeObj.test(v)) {
+          if (!max || maxSV.compare(v) === -1) {
+            max = v;
+            maxSV = new SemVer(max, options);
+          }
+        }
+      });
+      return max;
+    };
+    module.exports = maxSatisfying;
+  }
+});
+
+// node_modules/semver/ranges/min-satisfying.js
+var require_min_satisfying = __commonJS({
+  "node_modules/semver/ranges/min-satisfying.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var Range = require_range();
+    var minSatisfying = (versions, range, options) => {
+      let min = null;
+      let minSV = null;
+      let rangeObj = null;
+      try {
+        rangeObj = new Range(range, options);
+      } catch (er) {
+        return null;
+      }
+      versions.forEach((v) => {
+        if (rangeObj.test(v)) {
+          if (!min || minSV.compare(v) === 1) {
+            min = v;
+            minSV = new SemVer(min, options);
+          }
+        }
+      });
+      return min;
+    };
+    module.exports = minSatisfying;
+  }
+});
+
+// node_modules/semver/ranges/min-version.js
+var require_min_version = __commonJS({
+  "node_modules/semver/ranges/min-version.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var Range = require_range();
+    var gt = require_gt();
+    var minVersion = (range, loose) => {
+      range = new Range(range, loose);
+      let minver = new SemVer("0.0.0");
+      if (range.test(minver)) {
+        return minver;
+      }
+      minver = new SemVer("0.0.0-0");
+      if (range.test(minver)) {
+        return minver;
+      }
+      minver = null;
+      for (let i = 0; i < range.set.length; ++i) {
+        const comparators = range.set[i];
+        let setMin = null;
+        comparators.forEach((comparator) => {
+          const compver = new SemVer(comparator.semver.version);
+          switch (comparator.operator) {
+            case ">":
+              if (compver.prerelease.length === 0) {
+                compver.patch++;
+              } else {
+                compver.prerelease.push(0);
+              }
+              compver.raw = compver.format();
+            /* fallthrough */
+            case "":
+            case ">=":
+              if (!setMin || gt(compver, setMin)) {
+                setMin = compver;
+              }
+              break;
+            case "<":
+            case "<=":
+              break;
+            /* istanbul ignore next */
+            default:
+              throw new Error(`Unexpected operation: ${comparator.operator}`);
+          }
+        });
+        if (setMin && (!minver || gt(minver, setMin))) {
+          minver = setMin;
+        }
+      }
+      if (minver && range.test(minver)) {
+        return minver;
+      }
+      return null;
+    };
+    module.exports = minVersion;
+  }
+});
+
+// node_modules/semver/ranges/valid.js
+var require_valid2 = __commonJS({
+  "node_modules/semver/ranges/valid.js"(exports, module) {
+    "use strict";
+    var Range = require_range();
+    var validRange = (range, options) => {
+      try {
+        return new Range(range, options).range || "*";
+      } catch (er) {
+        return null;
+      }
+    };
+    module.exports = validRange;
+  }
+});
+
+// node_modules/semver/ranges/outside.js
+var require_outside = __commonJS({
+  "node_modules/semver/ranges/outside.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var Comparator = require_comparator();
+    var { ANY } = Comparator;
+    var Range = require_range();
+    var satisfies = require_satisfies();
+    var gt = require_gt();
+    var lt = require_lt();
+    var lte = require_lte();
+    var gte = require_gte();
+    var outside = (version, range, hilo, options) => {
+      version = new SemVer(version, options);
+      range = new Range(range, options);
+      let gtfn, ltefn, ltfn, comp, ecomp;
+      switch (hilo) {
+        case ">":
+          gtfn = gt;
+          ltefn = lte;
+          ltfn = lt;
+          comp = ">";
+          ecomp = ">=";
+          break;
+        case "<":
+          gtfn = lt;
+          ltefn = gte;
+          ltfn = gt;
+          comp = "<";
+          ecomp = "<=";
+          break;
+        default:
+          throw new TypeError('Must provide a hilo val of "<" or ">"');
+      }
+      if (satisfies(version, range, options)) {
+        return false;
+      }
+      for (let i = 0; i < range.set.length; ++i) {
+        const comparators = range.set[i];
+        let high = null;
+        let low = null;
+        comparators.forEach((comparator) => {
+          if (comparator.semver === ANY) {
+            comparator = new Comparator(">=0.0.0");
+          }
+          high = high || comparator;
+          low = low || comparator;
+          if (gtfn(comparator.semver, high.semver, options)) {
+            high = comparator;
+          } else if (ltfn(comparator.semver, low.semver, options)) {
+            low = comparator;
+          }
+        });
+        if (high.operator === comp || high.operator === ecomp) {
+          return false;
+        }
+        if ((!low.operator || low.operator === comp) && ltefn(version, low.semver)) {
+          return false;
+        } else if (low.operator === ecomp && ltfn(version, low.semver)) {
+          return false;
+        }
+      }
+      return true;
+    };
+    module.exports = outside;
+  }
+});
+
+// node_modules/semver/ranges/gtr.js
+var require_gtr = __commonJS({
+  "node_modules/semver/ranges/gtr.js"(exports, module) {
+    "use strict";
+    var outside = require_outside();
+    var gtr = (version, range, options) => outside(version, range, ">", options);
+    module.exports = gtr;
+  }
+});
+
+// node_modules/semver/ranges/ltr.js
+var require_ltr = __commonJS({
+  "node_modules/semver/ranges/ltr.js"(exports, module) {
+    "use strict";
+    var outside = require_outside();
+    var ltr = (version, range, options) => outside(version, range, "<", options);
+    module.exports = ltr;
+  }
+});
+
+// node_modules/semver/ranges/intersects.js
+var require_intersects = __commonJS({
+  "node_modules/semver/ranges/intersects.js"(exports, module) {
+    "use strict";
+    var Range = require_range();
+    var intersects = (r1, r2, options) => {
+      r1 = new Range(r1, options);
+      r2 = new Range(r2, options);
+      return r1.intersects(r2, options);
+    };
+    module.exports = intersects;
+  }
+});
+
+// node_modules/semver/ranges/simplify.js
+var require_simplify = __commonJS({
+  "node_modules/semver/ranges/simplify.js"(exports, module) {
+    "use strict";
+    var satisfies = require_satisfies();
+    var compare = require_compare();
+    module.exports = (versions, range, options) => {
+      const set = [];
+      let first = null;
+      let prev = null;
+      const v = versions.sort((a, b) => compare(a, b, options));
+      for (const version of v) {
+        const included = satisfies(version, range, options);
+        if (included) {
+          prev = version;
+          if (!first) {
+            first = version;
+          }
+        } else {
+          if (prev) {
+            set.push([first, prev]);
+          }
+          prev = null;
+          first = null;
+        }
+      }
+      if (first) {
+        set.push([first, null]);
+      }
+      const ranges = [];
+      for (const [min, max] of set) {
+        if (min === max) {
+          ranges.push(min);
+        } else if (!max && min === v[0]) {
+          ranges.push("*");
+        } else if (!max) {
+          ranges.push(`>=${min}`);
+        } else if (min === v[0]) {
+          ranges.push(`<=${max}`);
+        } else {
+          ranges.push(`${min} - ${max}`);
+        }
+      }
+      const simplified = ranges.join(" || ");
+      const original = typeof range.raw === "string" ? range.raw : String(range);
+      return simplified.length < original.length ? simplified : range;
+    };
+  }
+});
+
+// node_modules/semver/ranges/subset.js
+var require_subset = __commonJS({
+  "node_modules/semver/ranges/subset.js"(exports, module) {
+    "use strict";
+    var Range = require_range();
+    var Comparator = require_comparator();
+    var { ANY } = Comparator;
+    var satisfies = require_satisfies();
+    var compare = require_compare();
+    var subset = (sub, dom, options = {}) => {
+      if (sub === dom) {
+        return true;
+      }
+      sub = new Range(sub, options);
+      dom = new Range(dom, options);
+      let sawNonNull = false;
+      OUTER: for (const simpleSub of sub.set) {
+        for (const simpleDom of dom.set) {
+          const isSub = simpleSubset(simpleSub, simpleDom, options);
+          sawNonNull = sawNonNull || isSub !== null;
+          if (isSub) {
+            continue OUTER;
+          }
+        }
+        if (sawNonNull) {
+          return false;
+        }
+      }
+      return true;
+    };
+    var minimumVersionWithPreRelease = [new Comparator(">=0.0.0-0")];
+    var minimumVersion = [new Comparator(">=0.0.0")];
+    var simpleSubset = (sub, dom, options) => {
+      if (sub === dom) {
+        return true;
+      }
+      if (sub.length === 1 && sub[0].semver === ANY) {
+        if (dom.length === 1 && dom[0].semver === ANY) {
+          return true;
+        } else if (options.includePrerelease) {
+          sub = minimumVersionWithPreRelease;
+        } else {
+          sub = minimumVersion;
+        }
+      }
+      if (dom.length === 1 && dom[0].semver === ANY) {
+        if (options.includePrerelease) {
+          return true;
+        } else {
+          dom = minimumVersion;
+        }
+      }
+      const eqSet = /* @__PURE__ */ new Set();
+      let gt, lt;
+      for (const c of sub) {
+        if (c.operator === ">" || c.operator === ">=") {
+          gt = higherGT(gt, c, options);
+        } else if (c.operator === "<" || c.operator === "<=") {
+          lt = lowerLT(lt, c, options);
+        } else {
+          eqSet.add(c.semver);
+        }
+      }
+      if (eqSet.size > 1) {
+        return null;
+      }
+      let gtltComp;
+      if (gt && lt) {
+        gtltComp = compare(gt.semver, lt.semver, options);
+        if (gtltComp > 0) {
+          return null;
+        } else if (gtltComp === 0 && (gt.operator !== ">=" || lt.operator !== "<=")) {
+          return null;
+        }
+      }
+      for (const eq of eqSet) {
+        if (gt && !satisfies(eq, String(gt), options)) {
+          return null;
+        }
+        if (lt && !satisfies(eq, String(lt), options)) {
+          return null;
+        }
+        for (const c of dom) {
+          if (!satisfies(eq, String(c), options)) {
+            return false;
+          }
+        }
+        return true;
+      }
+      let higher, lower;
+      let hasDomLT, hasDomGT;
+      let needDomLTPre = lt && !options.includePrerelease && lt.semver.prerelease.length ? lt.semver : false;
+      let needDomGTPre = gt && !options.includePrerelease && gt.semver.prerelease.length ? gt.semver : false;
+      if (needDomLTPre && needDomLTPre.prerelease.length === 1 && lt.operator === "<" && needDomLTPre.prerelease[0] === 0) {
+        needDomLTPre = false;
+      }
+      for (const c of dom) {
+        hasDomGT = hasDomGT || c.operator === ">" || c.operator === ">=";
+        hasDomLT = hasDomLT || c.operator === "<" || c.operator === "<=";
+        if (gt) {
+          if (needDomGTPre) {
+            if (c.semver.prerelease && c.semver.prerelease.length && c.semver.major === needDomGTPre.major && c.semver.minor === needDomGTPre.minor && c.semver.patch === needDomGTPre.patch) {
+              needDomGTPre = false;
+            }
+          }
+          if (c.operator === ">" || c.operator === ">=") {
+            higher = higherGT(gt, c, options);
+            if (higher === c && higher !== gt) {
+              return false;
+            }
+          } else if (gt.operator === ">=" && !c.test(gt.semver)) {
+            return false;
+          }
+        }
+        if (lt) {
+          if (needDomLTPre) {
+            if (c.semver.prerelease && c.semver.prerelease.length && c.semver.major === needDomLTPre.major && c.semver.minor === needDomLTPre.minor && c.semver.patch === needDomLTPre.patch) {
+              needDomLTPre = false;
+            }
+          }
+          if (c.operator === "<" || c.operator === "<=") {
+            lower = lowerLT(lt, c, options);
+            if (lower === c && lower !== lt) {
+              return false;
+            }
+          } else if (lt.operator === "<=" && !c.test(lt.semver)) {
+            return false;
+          }
+        }
+        if (!c.operator && (lt || gt) && gtltComp !== 0) {
+          return false;
+        }
+      }
+      if (gt && hasDomLT && !lt && gtltComp !== 0) {
+        return false;
+      }
+      if (lt && hasDomGT && !gt && gtltComp !== 0) {
+        return false;
+      }
+      if (needDomGTPre || needDomLTPre) {
+        return false;
+      }
+      return true;
+    };
+    var higherGT = (a, b, options) => {
+      if (!a) {
+        return b;
+      }
+      const comp = compare(a.semver, b.semver, options);
+      return comp > 0 ? a : comp < 0 ? b : b.operator === ">" && a.operator === ">=" ? b : a;
+    };
+    var lowerLT = (a, b, options) => {
+      if (!a) {
+        return b;
+      }
+      const comp = compare(a.semver, b.semver, options);
+      return comp < 0 ? a : comp > 0 ? b : b.operator === "<" && a.operator === "<=" ? b : a;
+    };
+    module.exports = subset;
+  }
+});
+
+// node_modules/semver/index.js
+var require_semver2 = __commonJS({
+  "node_modules/semver/index.js"(exports, module) {
+    "use strict";
+    var internalRe = require_re();
+    var constants2 = require_constants();
+    var SemVer = require_semver();
+    var identifiers = require_identifiers();
+    var parse3 = require_parse();
+    var valid = require_valid();
+    var clean = require_clean();
+    var inc = require_inc();
+    var diff = require_diff();
+    var major = require_major();
+    var minor = require_minor();
+    var patch = require_patch();
+    var prerelease = require_prerelease();
+    var compare = require_compare();
+    var rcompare = require_rcompare();
+    var compareLoose = require_compare_loose();
+    var compareBuild = require_compare_build();
+    var sort = require_sort();
+    var rsort = require_rsort();
+    var gt = require_gt();
+    var lt = require_lt();
+    var eq = require_eq();
+    var neq = require_neq();
+    var gte = require_gte();
+    var lte = require_lte();
+    var cmp = require_cmp();
+    var coerce = require_coerce();
+    var truncate = require_truncate();
+    var Comparator = require_comparator();
+    var Range = require_range();
+    var satisfies = require_satisfies();
+    var toComparators = require_to_comparators();
+    var maxSatisfying = require_max_satisfying();
+    var minSatisfying = require_min_satisfying();
+    var minVersion = require_min_version();
+    var validRange = require_valid2();
+    var outside = require_outside();
+    var gtr = require_gtr();
+    var ltr = require_ltr();
+    var intersects = require_intersects();
+    var simplifyRange = require_simplify();
+    var subset = require_subset();
+    module.exports = {
+      parse: parse3,
+      valid,
+      clean,
+      inc,
+      diff,
+      major,
+      minor,
+      patch,
+      prerelease,
+      compare,
+      rcompare,
+      compareLoose,
+      compareBuild,
+      sort,
+      rsort,
+      gt,
+      lt,
+      eq,
+      neq,
+      gte,
+      lte,
+      cmp,
+      coerce,
+      truncate,
+      Comparator,
+      Range,
+      satisfies,
+      toComparators,
+      maxSatisfying,
+      minSatisfying,
+      minVersion,
+      validRange,
+      outside,
+      gtr,
+      ltr,
+      intersects,
+      simplifyRange,
+      subset,
+      SemVer,
+      re: internalRe.re,
+      src: internalRe.src,
+      tokens: internalRe.t,
+      SEMVER_SPEC_VERSION: constants2.SEMVER_SPEC_VERSION,
+      RELEASE_TYPES: constants2.RELEASE_TYPES,
+      compareIdentifiers: identifiers.compareIdentifiers,
+      rcompareIdentifiers: identifiers.rcompareIdentifiers
+    };
+  }
+});
+
+// node_modules/events-universal/default.js
+var require_default = __commonJS({
+  "node_modules/events-universal/default.js"(exports, module) {
+    module.exports = __require("events");
+  }
+});
+
+// node_modules/fast-fifo/fixed-size.js
+var require_fixed_size = __commonJS({
+  "node_modules/fast-fifo/fixed-size.js"(exports, module) {
+    module.exports = class FixedFIFO {
+      constructor(hwm) {
+        if (!(hwm > 0) || (hwm - 1 & hwm) !== 0) throw new Error("Max size for a FixedFIFO should be a power of two");
+        this.buffer = new Array(hwm);
+        this.mask = hwm - 1;
+        this.top = 0;
+        this.btm = 0;
+        this.next = null;
+      }
+      clear() {
+        this.top = this.btm = 0;
+        this.next = null;
+        this.buffer.fill(void 0);
+      }
+      push(data) {
+        if (this.buffer[this.top] !== void 0) return false;
+        this.buffer[this.top] = data;
+        this.top = this.top + 1 & this.mask;
+        return true;
+      }
+      shift() {
+        const last = this.buffer[this.btm];
+        if (last === void 0) return void 0;
+        this.buffer[this.btm] = void 0;
+        this.btm = this.btm + 1 & this.mask;
+        return last;
+      }
+      peek() {
+        return this.buffer[this.btm];
+      }
+      isEmpty() {
+        return this.buffer[this.btm] === void 0;
+      }
+    };
+  }
+});
+
+// node_modules/fast-fifo/index.js
+var require_fast_fifo = __commonJS({
+  "node_modules/fast-fifo/index.js"(exports, module) {
+    var FixedFIFO = require_fixed_size();
+    module.exports = class FastFIFO {
+      constructor(hwm) {
+        this.hwm = hwm || 16;
+        this.head = new FixedFIFO(this.hwm);
+        this.tail = this.head;
+        this.length = 0;
+      }
+      clear() {
+        this.head = this.tail;
+        this.head.clear();
+        this.length = 0;
+      }
+      push(val) {
+        this.length++;
+        if (!this.head.push(val)) {
+          const prev = this.head;
+          this.head = prev.next = new FixedFIFO(2 * this.head.buffer.length);
+          this.head.push(val);
+        }
+      }
+      shift() {
+        if (this.length !== 0) this.length--;
+        const val = this.tail.shift();
+        if (val === void 0 && this.tail.next) {
+          const next = this.tail.next;
+          this.tail.next = null;
+          this.tail = next;
+          return this.tail.shift();
+        }
+        return val;
+      }
+      peek() {
+        const val = this.tail.peek();
+        if (val === void 0 && this.tail.next) return this.tail.next.peek();
+        return val;
+      }
+      isEmpty() {
+        return this.length === 0;
+      }
+    };
+  }
+});
+
+// node_modules/b4a/index.js
+var require_b4a = __commonJS({
+  "node_modules/b4a/index.js"(exports, module) {
+    function isBuffer(value) {
+      return Buffer.isBuffer(value) || value instanceof Uint8Array;
+    }
+    function isEncoding(encoding) {
+      return Buffer.isEncoding(encoding);
+    }
+    function alloc(size, fill2, encoding) {
+      return Buffer.alloc(size, fill2, encoding);
+    }
+    function allocUnsafe(size) {
+      return Buffer.allocUnsafe(size);
+    }
+    function allocUnsafeSlow(size) {
+      return Buffer.allocUnsafeSlow(size);
+    }
+    function byteLength(string, encoding) {
+      return Buffer.byteLength(string, encoding);
+    }
+    function compare(a, b) {
+      return Buffer.compare(a, b);
+    }
+    function concat(buffers, totalLength) {
+      return Buffer.concat(buffers, totalLength);
+    }
+    function copy(source, target, targetStart, start, end) {
+      return toBuffer(source).copy(target, targetStart, start, end);
+    }
+    function equals(a, b) {
+      return toBuffer(a).equals(b);
+    }
+    function fill(buffer, value, offset, end, encoding) {
+      return toBuffer(buffer).fill(value, offset, end, encoding);
+    }
+    function from(value, encodingOrOffset, length) {
+      return Buffer.from(value, encodingOrOffset, length);
+    }
+    function includes(buffer, value, byteOffset, encoding) {
+      return toBuffer(buffer).includes(value, byteOffset, encoding);
+    }
+    function indexOf(buffer, value, byfeOffset, encoding) {
+      return toBuffer(buffer).indexOf(value, byfeOffset, encoding);
+    }
+    function lastIndexOf(buffer, value, byteOffset, encoding) {
+      return toBuffer(buffer).lastIndexOf(value, byteOffset, encoding);
+    }
+    function swap16(buffer) {
+      return toBuffer(buffer).swap16();
+    }
+    function swap32(buffer) {
+      return toBuffer(buffer).swap32();
+    }
+    function swap64(buffer) {
+      return toBuffer(buffer).swap64();
+    }
+    function toBuffer(buffer) {
+      if (Buffer.isBuffer(buffer)) return buffer;
+      return Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+    }
+    function toString(buffer, encoding, start, end) {
+      return toBuffer(buffer).toString(encoding, start, end);
+    }
+    function toHex(buffer, start, end) {
+      return toBuffer(buffer).toString("hex", start, end);
+    }
+    function write(buffer, string, offset, length, encoding) {
+      return toBuffer(buffer).write(string, offset, length, encoding);
+    }
+    function readDoubleBE(buffer, offset) {
+      return toBuffer(buffer).readDoubleBE(offset);
+    }
+    function readDoubleLE(buffer, offset) {
+      return toBuffer(buffer).readDoubleLE(offset);
+    }
+    function readFloatBE(buffer, offset) {
+      return toBuffer(buffer).readFloatBE(offset);
+    }
+    function readFloatLE(buffer, offset) {
+      return toBuffer(buffer).readFloatLE(offset);
+    }
+    function readInt32BE(buffer, offset) {
+      return toBuffer(buffer).readInt32BE(offset);
+    }
+    function readInt32LE(buffer, offset) {
+      return toBuffer(buffer).readInt32LE(offset);
+    }
+    function readUInt32BE(buffer, offset) {
+      return toBuffer(buffer).readUInt32BE(offset);
+    }
+    function readUInt32LE(buffer, offset) {
+      return toBuffer(buffer).readUInt32LE(offset);
+    }
+    function writeDoubleBE(buffer, value, offset) {
+      return toBuffer(buffer).writeDoubleBE(value, offset);
+    }
+    function writeDoubleLE(buffer, value, offset) {
+      return toBuffer(buffer).writeDoubleLE(value, offset);
+    }
+    function writeFloatBE(buffer, value, offset) {
+      return toBuffer(buffer).writeFloatBE(value, offset);
+    }
+    function writeFloatLE(buffer, value, offset) {
+      return toBuffer(buffer).writeFloatLE(value, offset);
+    }
+    function writeInt32BE(buffer, value, offset) {
+      return toBuffer(buffer).writeInt32BE(value, offset);
+    }
+    function writeInt32LE(buffer, value, offset) {
+      return toBuffer(buffer).writeInt32LE(value, offset);
+    }
+    function writeUInt32BE(buffer, value, offset) {
+      return toBuffer(buffer).writeUInt32BE(value, offset);
+    }
+    function writeUInt32LE(buffer, value, offset) {
+      return toBuffer(buffer).writeUInt32LE(value, offset);
+    }
+    module.exports = {
+      isBuffer,
+      isEncoding,
+      alloc,
+      allocUnsafe,
+      allocUnsafeSlow,
+      byteLength,
+      compare,
+      concat,
+      copy,
+      equals,
+      fill,
+      from,
+      includes,
+      indexOf,
+      lastIndexOf,
+      swap16,
+      swap32,
+      swap64,
+      toBuffer,
+      toString,
+      toHex,
+      write,
+      readDoubleBE,
+      readDoubleLE,
+      readFloatBE,
+      readFloatLE,
+      readInt32BE,
+      readInt32LE,
+      readUInt32BE,
+      readUInt32LE,
+      writeDoubleBE,
+      writeDoubleLE,
+      writeFloatBE,
+      writeFloatLE,
+      writeInt32BE,
+      writeInt32LE,
+      writeUInt32BE,
+      writeUInt32LE
+    };
+  }
+});
+
+// node_modules/text-decoder/lib/pass-through-decoder.js
+var require_pass_through_decoder = __commonJS({
+  "node_modules/text-decoder/lib/pass-through-decoder.js"(exports, module) {
+    var b4a = require_b4a();
+    module.exports = class PassThroughDecoder {
+      constructor(encoding) {
+        this.encoding = encoding;
+      }
+      get remaining() {
+        return 0;
+      }
+      decode(data) {
+        return b4a.toString(data, this.encoding);
+      }
+      flush() {
+        return "";
+      }
+    };
+  }
+});
+
+// node_modules/text-decoder/lib/utf8-decoder.js
+var require_utf8_decoder = __commonJS({
+  "node_modules/text-decoder/lib/utf8-decoder.js"(exports, module) {
+    var b4a = require_b4a();
+    module.exports = class UTF8Decoder {
+      constructor() {
+        this._reset();
+      }
+      get remaining() {
+        return this.bytesSeen;
+      }
+      decode(data) {
+        if (data.byteLength === 0) return "";
+        if (this.bytesNeeded === 0 && trailingIncomplete(data, 0) === 0) {
+          this.bytesSeen = trailingBytesSeen(data);
+          return b4a.toString(data, "utf8");
+        }
+        let result = "";
+        let start = 0;
+        if (this.bytesNeeded > 0) {
+          while (start < data.byteLength) {
+            const byte = data[start];
+            if (byte < this.lowerBoundary || byte > this.upperBoundary) {
+              result += "\uFFFD";
+              this._reset();
+              break;
+            }
+            this.lowerBoundary = 128;
+            this.upperBoundary = 191;
+            this.codePoint = this.codePoint << 6 | byte & 63;
+            this.bytesSeen++;
+            start++;
+            if (this.bytesSeen === this.bytesNeeded) {
+              result += String.fromCodePoint(this.codePoint);
+              this._reset();
+              break;
+            }
+          }
+          if (this.bytesNeeded > 0) return result;
+        }
+        const trailing = trailingIncomplete(data, start);
+        const end = data.byteLength - trailing;
+        if (end > start) result += b4a.toString(data, "utf8", start, end);
+        for (let i = end; i < data.byteLength; i++) {
+          const byte = data[i];
+          if (this.bytesNeeded === 0) {
+            if (byte <= 127) {
+              this.bytesSeen = 0;
+              result += String.fromCharCode(byte);
+            } else if (byte >= 194 && byte <= 223) {
+              this.bytesNeeded = 2;
+              this.bytesSeen = 1;
+              this.codePoint = byte & 31;
+            } else if (byte >= 224 && byte <= 239) {
+              if (byte === 224) this.lowerBoundary = 160;
+              else if (byte === 237) this.upperBoundary = 159;
+              this.bytesNeeded = 3;
+              this.bytesSeen = 1;
+              this.codePoint = byte & 15;
+            } else if (byte >= 240 && byte <= 244) {
+              if (byte === 240) this.lowerBoundary = 144;
+              else if (byte === 244) this.upperBoundary = 143;
+              this.bytesNeeded = 4;
+              this.bytesSeen = 1;
+              this.codePoint = byte & 7;
+            } else {
+              this.bytesSeen = 1;
+              result += "\uFFFD";
+            }
+            continue;
+          }
+          if (byte < this.lowerBoundary || byte > this.upperBoundary) {
+            result += "\uFFFD";
+            i--;
+            this._reset();
+            continue;
+          }
+          this.lowerBoundary = 128;
+          this.upperBoundary = 191;
+          this.codePoint = this.codePoint << 6 | byte & 63;
+          this.bytesSeen++;
+          if (this.bytesSeen === this.bytesNeeded) {
+            result += String.fromCodePoint(this.codePoint);
+            this._reset();
+          }
+        }
+        return result;
+      }
+      flush() {
+        const result = this.bytesNeeded > 0 ? "\uFFFD" : "";
+        this._reset();
+        return result;
+      }
+      _reset() {
+        this.codePoint = 0;
+        this.bytesNeeded = 0;
+        this.bytesSeen = 0;
+        this.lowerBoundary = 128;
+        this.upperBoundary = 191;
+      }
+    };
+    function trailingIncomplete(data, start) {
+      const len = data.byteLength;
+      if (len <= start) return 0;
+      const limit = Math.max(start, len - 4);
+      let i = len - 1;
+      while (i > limit && (data[i] & 192) === 128) i--;
+      if (i < start) return 0;
+      const byte = data[i];
+      let needed;
+      if (byte <= 127) return 0;
+      if (byte >= 194 && byte <= 223) needed = 2;
+      else if (byte >= 224 && byte <= 239) needed = 3;
+      else if (byte >= 240 && byte <= 244) needed = 4;
+      else return 0;
+      const available = len - i;
+      return available < needed ? available : 0;
+    }
+    function trailingBytesSeen(data) {
+      const len = data.byteLength;
+      if (len === 0) return 0;
+      const last = data[len - 1];
+      if (last <= 127) return 0;
+      if ((last & 192) !== 128) return 1;
+      const limit = Math.max(0, len - 4);
+      let i = len - 2;
+      while (i >= limit && (data[i] & 192) === 128) i--;
+      if (i < 0) return 1;
+      const first = data[i];
+      let needed;
+      if (first >= 194 && first <= 223) needed = 2;
+      else if (first >= 224 && first <= 239) needed = 3;
+      else if (first >= 240 && first <= 244) needed = 4;
+      else return 1;
+      if (len - i !== needed) return 1;
+      if (needed >= 3) {
+        const second = data[i + 1];
+        if (first === 224 && second < 160) return 1;
+        if (first === 237 && second > 159) return 1;
+        if (first === 240 && second < 144) return 1;
+        if (first === 244 && second > 143) return 1;
+      }
+      return 0;
+    }
+  }
+});
+
+// node_modules/text-decoder/index.js
+var require_text_decoder = __commonJS({
+  "node_modules/text-decoder/index.js"(exports, module) {
+    var PassThroughDecoder = require_pass_through_decoder();
+    var UTF8Decoder = require_utf8_decoder();
+    module.exports = class TextDecoder {
+      constructor(encoding = "utf8") {
+        this.encoding = normalizeEncoding(encoding);
+        switch (this.encoding) {
+          case "utf8":
+            this.decoder = new UTF8Decoder();
+            break;
+          case "utf16le":
+          case "base64":
+            throw new Error("Unsupported encoding: " + this.encoding);
+          default:
+            this.decoder = new PassThroughDecoder(this.encoding);
+        }
+      }
+      get remaining() {
+        return this.decoder.remaining;
+      }
+      push(data) {
+        if (typeof data === "string") return data;
+        return this.decoder.decode(data);
+      }
+      // For Node.js compatibility
+      write(data) {
+        return this.push(data);
+      }
+      end(data) {
+        let result = "";
+        if (data) result = this.push(data);
+        result += this.decoder.flush();
+        return result;
+      }
+    };
+    function normalizeEncoding(encoding) {
+      encoding = encoding.toLowerCase();
+      switch (encoding) {
+        case "utf8":
+        case "utf-8":
+          return "utf8";
+        case "ucs2":
+        case "ucs-2":
+        case "utf16le":
+        case "utf-16le":
+          return "utf16le";
+        case "latin1":
+        case "binary":
+          return "latin1";
+        case "base64":
+        case "ascii":
+        case "hex":
+          return encoding;
+        default:
+          throw new Error("Unknown encoding: " + encoding);
+      }
+    }
+  }
+});
+
+// node_modules/streamx/lib/errors.js
+var require_errors = __commonJS({
+  "node_modules/streamx/lib/errors.js"(exports, module) {
+    module.exports = class StreamError extends Error {
+      constructor(msg, code, fn = StreamError) {
+        super(msg);
+        this.code = code;
+        if (Error.captureStackTrace) {
+          Error.captureStackTrace(this, fn);
+        }
+      }
+      static isStreamDestroyed(err) {
+        return err && err.code === "STREAM_DESTROYED";
+      }
+      static isPrematureClose(err) {
+        return err && err.code === "PREMATURE_CLOSE";
+      }
+      static isAborted(err) {
+        return err && err.code === "ABORTED";
+      }
+      static isBadArgument(err) {
+        return err && err.code === "BAD_ARGUMENT";
+      }
+      get name() {
+        return "StreamError";
+      }
+      static STREAM_DESTROYED() {
+        return new StreamError("Stream was destroyed", "STREAM_DESTROYED", StreamError.STREAM_DESTROYED);
+      }
+      static PREMATURE_CLOSE(msg = "Premature close") {
+        return new StreamError(msg, "PREMATURE_CLOSE", StreamError.PREMATURE_CLOSE);
+      }
+      static ABORTED() {
+        return new StreamError("Stream aborted", "ABORTED", StreamError.ABORTED);
+      }
+      static BAD_ARGUMENT(msg = "Bad argument") {
+        return new StreamError(msg, "BAD_ARGUMENT", StreamError.BAD_ARGUMENT);
+      }
+    };
+  }
+});
+
+// node_modules/streamx/index.js
+var require_streamx = __commonJS({
+  "node_modules/streamx/index.js"(exports, module) {
+    var { EventEmitter } = require_default();
+    var FIFO = require_fast_fifo();
+    var TextDecoder = require_text_decoder();
+    var StreamError = require_errors();
+    var qmt = typeof queueMicrotask === "undefined" ? (fn) => global.process.nextTick(fn) : queueMicrotask;
+    var MAX = (1 << 29) - 1;
+    var OPENING = 1;
+    var PREDESTROYING = 2;
+    var DESTROYING = 4;
+    var DESTROYED = 8;
+    var NOT_OPENING = MAX ^ OPENING;
+    var NOT_PREDESTROYING = MAX ^ PREDESTROYING;
+    var READ_ACTIVE = 1 << 4;
+    var READ_UPDATING = 2 << 4;
+    var READ_PRIMARY = 4 << 4;
+    var READ_QUEUED = 8 << 4;
+    var READ_RESUMED = 16 << 4;
+    var READ_PIPE_DRAINED = 32 << 4;
+    var READ_ENDING = 64 << 4;
+    var READ_EMIT_DATA = 128 << 4;
+    var READ_EMIT_READABLE = 256 << 4;
+    var READ_EMITTED_READABLE = 512 << 4;
+    var READ_DONE = 1024 << 4;
+    var READ_NEXT_TICK = 2048 << 4;
+    var READ_NEEDS_PUSH = 4096 << 4;
+    var READ_READ_AHEAD = 8192 << 4;
+    var READ_FLOWING = READ_RESUMED | READ_PIPE_DRAINED;
+    var READ_ACTIVE_AND_NEEDS_PUSH = READ_ACTIVE | READ_NEEDS_PUSH;
+    var READ_PRIMARY_AND_ACTIVE = READ_PRIMARY | READ_ACTIVE;
+    var READ_EMIT_READABLE_AND_QUEUED = READ_EMIT_READABLE | READ_QUEUED;
+    var READ_RESUMED_READ_AHEAD = READ_RESUMED | READ_READ_AHEAD;
+    var READ_NOT_ACTIVE = MAX ^ READ_ACTIVE;
+    var READ_NON_PRIMARY = MAX ^ READ_PRIMARY;
+    var READ_NON_PRIMARY_AND_PUSHED = MAX ^ (READ_PRIMARY | READ_NEEDS_PUSH);
+    var READ_PUSHED = MAX ^ READ_NEEDS_PUSH;
+    var READ_PAUSED = MAX ^ READ_RESUMED;
+    var READ_NOT_QUEUED = MAX ^ (READ_QUEUED | READ_EMITTED_READABLE);
+    var READ_NOT_ENDING = MAX ^ READ_ENDING;
+    var READ_PIPE_NOT_DRAINED = MAX ^ READ_FLOWING;
+    var READ_NOT_NEXT_TICK = MAX ^ READ_NEXT_TICK;
+    var READ_NOT_UPDATING = MAX ^ READ_UPDATING;
+    var READ_NO_READ_AHEAD = MAX ^ READ_READ_AHEAD;
+    var READ_PAUSED_NO_READ_AHEAD = MAX ^ READ_RESUMED_READ_AHEAD;
+    var WRITE_ACTIVE = 1 << 18;
+    var WRITE_UPDATING = 2 << 18;
+    var WRITE_PRIMARY = 4 << 18;
+    var WRITE_QUEUED = 8 << 18;
+    var WRITE_UNDRAINED = 16 << 18;
+    var WRITE_DONE = 32 << 18;
+    var WRITE_EMIT_DRAIN = 64 << 18;
+    var WRITE_NEXT_TICK = 128 << 18;
+    var WRITE_WRITING = 256 << 18;
+    var WRITE_FINISHING = 512 << 18;
+    var WRITE_CORKED = 1024 << 18;
+    var WRITE_NOT_ACTIVE = MAX ^ (WRITE_ACTIVE | WRITE_WRITING);
+    var WRITE_NON_PRIMARY = MAX ^ WRITE_PRIMARY;
+    var WRITE_NOT_FINISHING = MAX ^ (WRITE_ACTIVE | WRITE_FINISHING);
+    var WRITE_DRAINED = MAX ^ WRITE_UNDRAINED;
+    var WRITE_NOT_QUEUED = MAX ^ WRITE_QUEUED;
+    var WRITE_NOT_NEXT_TICK = MAX ^ WRITE_NEXT_TICK;
+    var WRITE_NOT_UPDATING = MAX ^ WRITE_UPDATING;
+    var WRITE_NOT_CORKED = MAX ^ WRITE_CORKED;
+    var ACTIVE = READ_ACTIVE | WRITE_ACTIVE;
+    var NOT_ACTIVE = MAX ^ ACTIVE;
+    var DONE = READ_DONE | WRITE_DONE;
+    var DESTROY_STATUS = DESTROYING | DESTROYED | PREDESTROYING;
+    var OPEN_STATUS = DESTROY_STATUS | OPENING;
+    var AUTO_DESTROY = DESTROY_STATUS | DONE;
+    var NON_PRIMARY = WRITE_NON_PRIMARY & READ_NON_PRIMARY;
+    var ACTIVE_OR_TICKING = WRITE_NEXT_TICK | READ_NEXT_TICK;
+    var TICKING = ACTIVE_OR_TICKING & NOT_ACTIVE;
+    var IS_OPENING = OPEN_STATUS | TICKING;
+    var READ_PRIMARY_STATUS = OPEN_STATUS | READ_ENDING | READ_DONE;
+    var READ_STATUS = OPEN_STATUS | READ_DONE | READ_QUEUED;
+    var READ_ENDING_STATUS = OPEN_STATUS | READ_ENDING | READ_QUEUED;
+    var READ_READABLE_STATUS = OPEN_STATUS | READ_EMIT_READABLE | READ_QUEUED | READ_EMITTED_READABLE;
+    var SHOULD_NOT_READ = OPEN_STATUS | READ_ACTIVE | READ_ENDING | READ_DONE | READ_NEEDS_PUSH | READ_READ_AHEAD;
+    var READ_BACKPRESSURE_STATUS = DESTROY_STATUS | READ_ENDING | READ_DONE;
+    var READ_UPDATE_SYNC_STATUS = READ_UPDATING | OPEN_STATUS | READ_NEXT_TICK | READ_PRIMARY;
+    var READ_NEXT_TICK_OR_OPENING = READ_NEXT_TICK | OPENING;
+    var WRITE_PRIMARY_STATUS = OPEN_STATUS | WRITE_FINISHING | WRITE_DONE;
+    var WRITE_QUEUED_AND_UNDRAINED = WRITE_QUEUED | WRITE_UNDRAINED;
+    var WRITE_QUEUED_AND_ACTIVE = WRITE_QUEUED | WRITE_ACTIVE;
+    var WRITE_DRAIN_STATUS = WRITE_QUEUED | WRITE_UNDRAINED | OPEN_STATUS | WRITE_ACTIVE;
+    var WRITE_STATUS = OPEN_STATUS | WRITE_ACTIVE | WRITE_QUEUED | WRITE_CORKED;
+    var WRITE_PRIMARY_AND_ACTIVE = WRITE_PRIMARY | WRITE_ACTIVE;
+    var WRITE_ACTIVE_AND_WRITING = WRITE_ACTIVE | WRITE_WRITING;
+    var WRITE_FINISHING_STATUS = OPEN_STATUS | WRITE_FINISHING | WRITE_QUEUED_AND_ACTIVE | WRITE_DONE;
+    var WRITE_BACKPRESSURE_STATUS = WRITE_UNDRAINED | DESTROY_STATUS | WRITE_FINISHING | WRITE_DONE;
+    var WRITE_UPDATE_SYNC_STATUS = WRITE_UPDATING | OPEN_STATUS | WRITE_NEXT_TICK | WRITE_PRIMARY;
+    var WRITE_DROP_DATA = WRITE_FINISHING | WRITE_DONE | DESTROY_STATUS;
+    var asyncIterator = Symbol.asyncIterator || /* @__PURE__ */ Symbol("asyncIterator");
+    var WritableState = class {
+      constructor(stream, { highWaterMark = 16384, map = null, mapWritable, byteLength, byteLengthWritable } = {}) {
+        this.stream = stream;
+        this.queue = new FIFO();
+        this.highWaterMark = highWaterMark;
+        this.buffered = 0;
+        this.error = null;
+        this.pipeline = null;
+        this.drains = null;
+        this.byteLength = byteLengthWritable || byteLength || defaultByteLength;
+        this.map = mapWritable || map;
+        this.afterWrite = afterWrite.bind(this);
+        this.afterUpdateNextTick = updateWriteNT.bind(this);
+      }
+      get ending() {
+        return (this.stream._duplexState & WRITE_FINISHING) !== 0;
+      }
+      get ended() {
+        return (this.stream._duplexState & WRITE_DONE) !== 0;
+      }
+      push(data) {
+        if ((this.stream._duplexState & WRITE_DROP_DATA) !== 0) return false;
+        if (this.map !== null) data = this.map(data);
+        this.buffered += this.byteLength(data);
+        this.queue.push(data);
+        if (this.buffered < this.highWaterMark) {
+          this.stream._duplexState |= WRITE_QUEUED;
+          return true;
+        }
+        this.stream._duplexState |= WRITE_QUEUED_AND_UNDRAINED;
+        return false;
+      }
+      shift() {
+        const data = this.queue.shift();
+        this.buffered -= this.byteLength(data);
+        if (this.buffered === 0) this.stream._duplexState &= WRITE_NOT_QUEUED;
+        return data;
+      }
+      end(data) {
+        if (typeof data === "function") {
+          this.stream.once("finish", data);
+        } else if (data !== void 0 && data !== null) {
+          this.push(data);
+        }
+        this.stream._duplexState = (this.stream._duplexState | WRITE_FINISHING) & WRITE_NON_PRIMARY;
+      }
+      autoBatch(data, cb) {
+        const buffer = [];
+        const stream = this.stream;
+        buffer.push(data);
+        while ((stream._duplexState & WRITE_STATUS) === WRITE_QUEUED_AND_ACTIVE) {
+          buffer.push(stream._writableState.shift());
+        }
+        if ((stream._duplexState & OPEN_STATUS) !== 0) return cb(null);
+        stream._writev(buffer, cb);
+      }
+      update() {
+        const stream = this.stream;
+        stream._duplexState |= WRITE_UPDATING;
+        do {
+          while ((stream._duplexState & WRITE_STATUS) === WRITE_QUEUED) {
+            const data = this.shift();
+            stream._duplexState |= WRITE_ACTIVE_AND_WRITING;
+            stream._write(data, this.afterWrite);
+          }
+          if ((stream._duplexState & WRITE_PRIMARY_AND_ACTIVE) === 0) this.updateNonPrimary();
+        } while (this.continueUpdate() === true);
+        stream._duplexState &= WRITE_NOT_UPDATING;
+      }
+      updateNonPrimary() {
+        const stream = this.stream;
+        if ((stream._duplexState & WRITE_FINISHING_STATUS) === WRITE_FINISHING) {
+          stream._duplexState = stream._duplexState | WRITE_ACTIVE;
+          stream._final(afterFinal.bind(this));
+          return;
+        }
+        if ((stream._duplexState & DESTROY_STATUS) === DESTROYING) {
+          if ((stream._duplexState & ACTIVE_OR_TICKING) === 0) {
+            stream._duplexState |= ACTIVE;
+            stream._destroy(afterDestroy.bind(this));
+          }
+          return;
+        }
+        if ((stream._duplexState & IS_OPENING) === OPENING) {
+          stream._duplexState = (stream._duplexState | ACTIVE) & NOT_OPENING;
+          stream._open(afterOpen.bind(this));
+        }
+      }
+      continueUpdate() {
+        if ((this.stream._duplexState & WRITE_NEXT_TICK) === 0) return false;
+        this.stream._duplexState &= WRITE_NOT_NEXT_TICK;
+        return true;
+      }
+      updateCallback() {
+        if ((this.stream._duplexState & WRITE_UPDATE_SYNC_STATUS) === WRITE_PRIMARY) {
+          this.update();
+        } else {
+          this.updateNextTick();
+        }
+      }
+      updateNextTick() {
+        if ((this.stream._duplexState & WRITE_NEXT_TICK) !== 0) return;
+        this.stream._duplexState |= WRITE_NEXT_TICK;
+        if ((this.stream._duplexState & WRITE_UPDATING) === 0) qmt(this.afterUpdateNextTick);
+      }
+    };
+    var ReadableState = class {
+      constructor(stream, { highWaterMark = 16384, map = null, mapReadable, byteLength, byteLengthReadable } = {}) {
+        this.stream = stream;
+        this.queue = new FIFO();
+        this.highWaterMark = highWaterMark === 0 ? 1 : highWaterMark;
+        this.buffered = 0;
+        this.readAhead = highWaterMark > 0;
+        this.error = null;
+        this.pipeline = null;
+        this.byteLength = byteLengthReadable || byteLength || defaultByteLength;
+        this.map = mapReadable || map;
+        this.pipeTo = null;
+        this.afterRead = afterRead.bind(this);
+        this.afterUpdateNextTick = updateReadNT.bind(this);
+      }
+      get ending() {
+        return (this.stream._duplexState & READ_ENDING) !== 0;
+      }
+      get ended() {
+        return (this.stream._duplexState & READ_DONE) !== 0;
+      }
+      pipe(pipeTo, cb) {
+        if (this.pipeTo !== null) throw StreamError.BAD_ARGUMENT("Can only pipe to one destination");
+        if (typeof cb !== "function") cb = null;
+        this.stream._duplexState |= READ_PIPE_DRAINED;
+        this.pipeTo = pipeTo;
+        this.pipeline = new Pipeline(this.stream, pipeTo, cb);
+        if (cb) this.stream.on("error", noop);
+        if (isStreamx(pipeTo)) {
+          pipeTo._writableState.pipeline = this.pipeline;
+          if (cb) pipeTo.on("error", noop);
+          pipeTo.on("finish", this.pipeline.finished.bind(this.pipeline));
+        } else {
+          const onerror = this.pipeline.done.bind(this.pipeline, pipeTo);
+          const onclose = this.pipeline.done.bind(this.pipeline, pipeTo, null);
+          pipeTo.on("error", onerror);
+          pipeTo.on("close", onclose);
+          pipeTo.on("finish", this.pipeline.finished.bind(this.pipeline));
+        }
+        pipeTo.on("drain", afterDrain.bind(this));
+        this.stream.emit("piping", pipeTo);
+        pipeTo.emit("pipe", this.stream);
+      }
+      push(data) {
+        const stream = this.stream;
+        if (data === null) {
+          this.highWaterMark = 0;
+          stream._duplexState = (stream._duplexState | READ_ENDING) & READ_NON_PRIMARY_AND_PUSHED;
+          return false;
+        }
+        if (this.map !== null) {
+          data = this.map(data);
+          if (data === null) {
+            stream._duplexState &= READ_PUSHED;
+            return this.buffered < this.highWaterMark;
+          }
+        }
+        this.buffered += this.byteLength(data);
+        this.queue.push(data);
+        stream._duplexState = (stream._duplexState | READ_QUEUED) & READ_PUSHED;
+        return this.buffered < this.highWaterMark;
+      }
+      shift() {
+        const data = this.queue.shift();
+        this.buffered -= this.byteLength(data);
+        if (this.buffered === 0) {
+          this.stream._duplexState &= READ_NOT_QUEUED;
+        }
+        return data;
+      }
+      unshift(data) {
+        const pending = [this.map !== null ? this.map(data) : data];
+        while (this.buffered > 0) pending.push(this.shift());
+        for (let i = 0; i < pending.length - 1; i++) {
+          const data2 = pending[i];
+          this.buffered += this.byteLength(data2);
+          this.queue.push(data2);
+        }
+        this.push(pending[pending.length - 1]);
+      }
+      read() {
+        const stream = this.stream;
+        if ((stream._duplexState & READ_STATUS) === READ_QUEUED) {
+          const data = this.shift();
+          if (this.pipeTo !== null && this.pipeTo.write(data) === false) {
+            stream._duplexState &= READ_PIPE_NOT_DRAINED;
+          }
+          if ((stream._duplexState & READ_EMIT_DATA) !== 0) {
+            stream.emit("data", data);
+          }
+          return data;
+        }
+        if (this.readAhead === false) {
+          stream._duplexState |= READ_READ_AHEAD;
+          this.updateNextTick();
+        }
+        return null;
+      }
+      drain() {
+        const stream = this.stream;
+        while ((stream._duplexState & READ_STATUS) === READ_QUEUED && (stream._duplexState & READ_FLOWING) !== 0) {
+          const data = this.shift();
+          if (this.pipeTo !== null && this.pipeTo.write(data) === false) {
+            stream._duplexState &= READ_PIPE_NOT_DRAINED;
+          }
+          if ((stream._duplexState & READ_EMIT_DATA) !== 0) {
+            stream.emit("data", data);
+          }
+        }
+      }
+      update() {
+        const stream = this.stream;
+        stream._duplexState |= READ_UPDATING;
+        do {
+          this.drain();
+          while (this.buffered < this.highWaterMark && (stream._duplexState & SHOULD_NOT_READ) === READ_READ_AHEAD) {
+            stream._duplexState |= READ_ACTIVE_AND_NEEDS_PUSH;
+            stream._read(this.afterRead);
+            this.drain();
+          }
+          if ((stream._duplexState & READ_READABLE_STATUS) === READ_EMIT_READABLE_AND_QUEUED) {
+            stream._duplexState |= READ_EMITTED_READABLE;
+            stream.emit("readable");
+          }
+          if ((stream._duplexState & READ_PRIMARY_AND_ACTIVE) === 0) {
+            this.updateNonPrimary();
+          }
+        } while (this.continueUpdate() === true);
+        stream._duplexState &= READ_NOT_UPDATING;
+      }
+      updateNonPrimary() {
+        const stream = this.stream;
+        if ((stream._duplexState & READ_ENDING_STATUS) === READ_ENDING) {
+          stream._duplexState = (stream._duplexState | READ_DONE) & READ_NOT_ENDING;
+          stream.emit("end");
+          if ((stream._duplexState & AUTO_DESTROY) === DONE) {
+            stream._duplexState |= DESTROYING;
+          }
+          if (this.pipeTo !== null) {
+            this.pipeTo.end();
+          }
+        }
+        if ((stream._duplexState & DESTROY_STATUS) === DESTROYING) {
+          if ((stream._duplexState & ACTIVE_OR_TICKING) === 0) {
+            stream._duplexState |= ACTIVE;
+            stream._destroy(afterDestroy.bind(this));
+          }
+          return;
+        }
+        if ((stream._duplexState & IS_OPENING) === OPENING) {
+          stream._duplexState = (stream._duplexState | ACTIVE) & NOT_OPENING;
+          stream._open(afterOpen.bind(this));
+        }
+      }
+      continueUpdate() {
+        if ((this.stream._duplexState & READ_NEXT_TICK) === 0) return false;
+        this.stream._duplexState &= READ_NOT_NEXT_TICK;
+        return true;
+      }
+      updateCallback() {
+        if ((this.stream._duplexState & READ_UPDATE_SYNC_STATUS) === READ_PRIMARY) {
+          this.update();
+        } else {
+          this.updateNextTick();
+        }
+      }
+      updateNextTickIfOpen() {
+        if ((this.stream._duplexState & READ_NEXT_TICK_OR_OPENING) !== 0) return;
+        this.stream._duplexState |= READ_NEXT_TICK;
+        if ((this.stream._duplexState & READ_UPDATING) === 0) qmt(this.afterUpdateNextTick);
+      }
+      updateNextTick() {
+        if ((this.stream._duplexState & READ_NEXT_TICK) !== 0) return;
+        this.stream._duplexState |= READ_NEXT_TICK;
+        if ((this.stream._duplexState & READ_UPDATING) === 0) qmt(this.afterUpdateNextTick);
+      }
+    };
+    var TransformState = class {
+      constructor(stream) {
+        this.data = null;
+        this.afterTransform = afterTransform.bind(stream);
+        this.afterFinal = null;
+      }
+    };
+    var Pipeline = class {
+      constructor(src, dst, cb) {
+        this.from = src;
+        this.to = dst;
+        this.afterPipe = cb;
+        this.error = null;
+        this.pipeToFinished = false;
+      }
+      finished() {
+        this.pipeToFinished = true;
+      }
+      done(stream, err) {
+        if (err) this.error = err;
+        if (stream === this.to) {
+          this.to = null;
+          if (this.from !== null) {
+            if ((this.from._duplexState & READ_DONE) === 0 || !this.pipeToFinished) {
+              this.from.destroy(this.error || StreamError.PREMATURE_CLOSE("Writable stream closed"));
+            }
+            return;
+          }
+        }
+        if (stream === this.from) {
+          this.from = null;
+          if (this.to !== null) {
+            if ((stream._duplexState & READ_DONE) === 0) {
+              this.to.destroy(this.error || StreamError.PREMATURE_CLOSE("Readable stream closed"));
+            }
+            return;
+          }
+        }
+        if (this.afterPipe !== null) this.afterPipe(this.error);
+        this.to = this.from = this.afterPipe = null;
+      }
+    };
+    function afterDrain() {
+      this.stream._duplexState |= READ_PIPE_DRAINED;
+      this.updateCallback();
+    }
+    function afterFinal(err) {
+      const stream = this.stream;
+      if (err) stream.destroy(err);
+      if ((stream._duplexState & DESTROY_STATUS) === 0) {
+        stream._duplexState |= WRITE_DONE;
+        stream.emit("finish");
+      }
+      if ((stream._duplexState & AUTO_DESTROY) === DONE) {
+        stream._duplexState |= DESTROYING;
+      }
+      stream._duplexState &= WRITE_NOT_FINISHING;
+      if ((stream._duplexState & WRITE_UPDATING) === 0) {
+        this.update();
+      } else {
+        this.updateNextTick();
+      }
+    }
+    function afterDestroy(err) {
+      const stream = this.stream;
+      if (!err && !StreamError.isStreamDestroyed(this.error)) err = this.error;
+      if (err) stream.emit("error", err);
+      stream._duplexState |= DESTROYED;
+      stream.emit("close");
+      const rs = stream._readableState;
+      const ws = stream._writableState;
+      if (rs !== null && rs.pipeline !== null) {
+        rs.pipeline.done(stream, err);
+      }
+      if (ws !== null) {
+        while (ws.drains !== null && ws.drains.length > 0) {
+          ws.drains.shift().resolve(false);
+        }
+        if (ws.pipeline !== null) {
+          ws.pipeline.done(stream, err);
+        }
+      }
+    }
+    function afterWrite(err) {
+      const stream = this.stream;
+      if (err) stream.destroy(err);
+      stream._duplexState &= WRITE_NOT_ACTIVE;
+      if (this.drains !== null) tickDrains(this.drains);
+      if ((stream._duplexState & WRITE_DRAIN_STATUS) === WRITE_UNDRAINED) {
+        stream._duplexState &= WRITE_DRAINED;
+        if ((stream._duplexState & WRITE_EMIT_DRAIN) === WRITE_EMIT_DRAIN) {
+          stream.emit("drain");
+        }
+      }
+      this.updateCallback();
+    }
+    function afterRead(err) {
+      if (err) this.stream.destroy(err);
+      this.stream._duplexState &= READ_NOT_ACTIVE;
+      if (this.readAhead === false && (this.stream._duplexState & READ_RESUMED) === 0) {
+        this.stream._duplexState &= READ_NO_READ_AHEAD;
+      }
+      this.updateCallback();
+    }
+    function updateReadNT() {
+      if ((this.stream._duplexState & READ_UPDATING) === 0) {
+        this.stream._duplexState &= READ_NOT_NEXT_TICK;
+        this.update();
+      }
+    }
+    function updateWriteNT() {
+      if ((this.stream._duplexState & WRITE_UPDATING) === 0) {
+        this.stream._duplexState &= WRITE_NOT_NEXT_TICK;
+        this.update();
+      }
+    }
+    function tickDrains(drains) {
+      for (let i = 0; i < drains.length; i++) {
+        if (--drains[i].writes === 0) {
+          drains.shift().resolve(true);
+          i--;
+        }
+      }
+    }
+    function afterOpen(err) {
+      const stream = this.stream;
+      if (err) stream.destroy(err);
+      if ((stream._duplexState & DESTROYING) === 0) {
+        if ((stream._duplexState & READ_PRIMARY_STATUS) === 0) {
+          stream._duplexState |= READ_PRIMARY;
+        }
+        if ((stream._duplexState & WRITE_PRIMARY_STATUS) === 0) {
+          stream._duplexState |= WRITE_PRIMARY;
+        }
+        stream.emit("open");
+      }
+      stream._duplexState &= NOT_ACTIVE;
+      if (stream._writableState !== null) {
+        stream._writableState.updateCallback();
+      }
+      if (stream._readableState !== null) {
+        stream._readableState.updateCallback();
+      }
+    }
+    function afterTransform(err, data) {
+      if (data !== void 0 && data !== null) this.push(data);
+      this._writableState.afterWrite(err);
+    }
+    function newListener(name) {
+      if (this._readableState !== null) {
+        if (name === "data") {
+          this._duplexState |= READ_EMIT_DATA | READ_RESUMED_READ_AHEAD;
+          this._readableState.updateNextTick();
+        }
+        if (name === "readable") {
+          this._duplexState |= READ_EMIT_READABLE;
+          this._readableState.updateNextTick();
+        }
+      }
+      if (this._writableState !== null) {
+        if (name === "drain") {
+          this._duplexState |= WRITE_EMIT_DRAIN;
+          this._writableState.updateNextTick();
+        }
+      }
+    }
+    var Stream = class extends EventEmitter {
+      constructor(opts) {
+        super();
+        this._duplexState = 0;
+        this._readableState = null;
+        this._writableState = null;
+        if (opts) {
+          if (opts.open) this._open = opts.open;
+          if (opts.destroy) this._destroy = opts.destroy;
+          if (opts.predestroy) this._predestroy = opts.predestroy;
+          if (opts.signal) opts.signal.addEventListener("abort", abort.bind(this));
+        }
+        this.on("newListener", newListener);
+      }
+      _open(cb) {
+        cb(null);
+      }
+      _destroy(cb) {
+        cb(null);
+      }
+      _predestroy() {
+      }
+      get readable() {
+        return this._readableState !== null ? true : void 0;
+      }
+      get writable() {
+        return this._writableState !== null ? true : void 0;
+      }
+      get destroyed() {
+        return (this._duplexState & DESTROYED) !== 0;
+      }
+      get destroying() {
+        return (this._duplexState & DESTROY_STATUS) !== 0;
+      }
+      destroy(err) {
+        if ((this._duplexState & DESTROY_STATUS) === 0) {
+          if (!err) err = StreamError.STREAM_DESTROYED();
+          this._duplexState = (this._duplexState | DESTROYING) & NON_PRIMARY;
+          if (this._readableState !== null) {
+            this._readableState.highWaterMark = 0;
+            this._readableState.error = err;
+          }
+          if (this._writableState !== null) {
+            this._writableState.highWaterMark = 0;
+            this._writableState.error = err;
+          }
+          this._duplexState |= PREDESTROYING;
+          this._predestroy();
+          this._duplexState &= NOT_PREDESTROYING;
+          if (this._readableState !== null) {
+            this._readableState.updateNextTick();
+          }
+          if (this._writableState !== null) {
+            this._writableState.updateNextTick();
+          }
+        }
+      }
+    };
+    var Readable2 = class _Readable extends Stream {
+      constructor(opts) {
+        super(opts);
+        this._duplexState |= OPENING | WRITE_DONE | READ_READ_AHEAD;
+        this._readableState = new ReadableState(this, opts);
+        if (opts) {
+          if (this._readableState.readAhead === false) this._duplexState &= READ_NO_READ_AHEAD;
+          if (opts.read) this._read = opts.read;
+          if (opts.eagerOpen) this._readableState.updateNextTick();
+          if (opts.encoding) this.setEncoding(opts.encoding);
+        }
+      }
+      static deferred(fn, opts) {
+        const out = new PassThrough(opts);
+        fn().then((src) => {
+          if (src === null) return out.end();
+          if (out.destroying) return;
+          pipeline2(src, out, noop);
+        }).catch((err) => out.destroy(err));
+        return out;
+      }
+      setEncoding(encoding) {
+        const dec = new TextDecoder(encoding);
+        const map = this._readableState.map || echo;
+        this._readableState.map = mapOrSkip;
+        return this;
+        function mapOrSkip(data) {
+          const next = dec.push(data);
+          return next === "" && (data.byteLength !== 0 || dec.remaining > 0) ? null : map(next);
+        }
+      }
+      _read(cb) {
+        cb(null);
+      }
+      pipe(dest, cb) {
+        this._readableState.updateNextTick();
+        this._readableState.pipe(dest, cb);
+        return dest;
+      }
+      read() {
+        this._readableState.updateNextTick();
+        return this._readableState.read();
+      }
+      push(data) {
+        this._readableState.updateNextTickIfOpen();
+        return this._readableState.push(data);
+      }
+      unshift(data) {
+        this._readableState.updateNextTickIfOpen();
+        return this._readableState.unshift(data);
+      }
+      resume() {
+        this._duplexState |= READ_RESUMED_READ_AHEAD;
+        this._readableState.updateNextTick();
+        return this;
+      }
+      pause() {
+        this._duplexState &= this._readableState.readAhead === false ? READ_PAUSED_NO_READ_AHEAD : READ_PAUSED;
+        return this;
+      }
+      static _fromAsyncIterator(ite, opts) {
+        let destroy;
+        const rs = new _Readable({
+          ...opts,
+          read(cb) {
+            ite.next().then(push).then(cb.bind(null, null)).catch(cb);
+          },
+          predestroy() {
+            destroy = ite.return();
+          },
+          destroy(cb) {
+            if (!destroy) return cb(null);
+            destroy.then(cb.bind(null, null)).catch(cb);
+          }
+        });
+        return rs;
+        function push(data) {
+          if (data.done) rs.push(null);
+          else rs.push(data.value);
+        }
+      }
+      static from(data, opts) {
+        if (isReadStreamx(data)) return data;
+        if (data[asyncIterator]) return this._fromAsyncIterator(data[asyncIterator](), opts);
+        if (!Array.isArray(data)) data = data === void 0 ? [] : [data];
+        let i = 0;
+        return new _Readable({
+          ...opts,
+          read(cb) {
+            this.push(i === data.length ? null : data[i++]);
+            cb(null);
+          }
+        });
+      }
+      static isBackpressured(rs) {
+        return (rs._duplexState & READ_BACKPRESSURE_STATUS) !== 0 || rs._readableState.buffered >= rs._readableState.highWaterMark;
+      }
+      static isPaused(rs) {
+        return (rs._duplexState & READ_RESUMED) === 0;
+      }
+      [asyncIterator]() {
+        const stream = this;
+        let error = null;
+        let promiseResolve = null;
+        let promiseReject = null;
+        this.on("error", (err) => {
+          error = err;
+        });
+        this.on("readable", onreadable);
+        this.on("close", onclose);
+        return {
+          [asyncIterator]() {
+            return this;
+          },
+          next() {
+            return new Promise(function(resolve, reject) {
+              promiseResolve = resolve;
+              promiseReject = reject;
+              const data = stream.read();
+              if (data !== null) ondata(data);
+              else if ((stream._duplexState & DESTROYED) !== 0) ondata(null);
+            });
+          },
+          return() {
+            return destroy(null);
+          },
+          throw(err) {
+            return destroy(err);
+          }
+        };
+        function onreadable() {
+          if (promiseResolve !== null) ondata(stream.read());
+        }
+        function onclose() {
+          if (promiseResolve !== null) ondata(null);
+        }
+        function ondata(data) {
+          if (promiseReject === null) return;
+          if (error) {
+            promiseReject(error);
+          } else if (data === null && (stream._duplexState & READ_DONE) === 0) {
+            promiseReject(StreamError.STREAM_DESTROYED());
+          } else {
+            promiseResolve({ value: data, done: data === null });
+          }
+          promiseReject = promiseResolve = null;
+        }
+        function destroy(err) {
+          stream.destroy(err);
+          return new Promise((resolve, reject) => {
+            if (stream._duplexState & DESTROYED) return resolve({ value: void 0, done: true });
+            stream.once("close", function() {
+              if (err) reject(err);
+              else resolve({ value: void 0, done: true });
+            });
+          });
+        }
+      }
+    };
+    var Writable = class extends Stream {
+      constructor(opts) {
+        super(opts);
+        this._duplexState |= OPENING | READ_DONE;
+        this._writableState = new WritableState(this, opts);
+        if (opts) {
+          if (opts.writev) this._writev = opts.writev;
+          if (opts.write) this._write = opts.write;
+          if (opts.final) this._final = opts.final;
+          if (opts.eagerOpen) this._writableState.updateNextTick();
+        }
+      }
+      cork() {
+        this._duplexState |= WRITE_CORKED;
+      }
+      uncork() {
+        this._duplexState &= WRITE_NOT_CORKED;
+        this._writableState.updateNextTick();
+      }
+      _writev(batch, cb) {
+        cb(null);
+      }
+      _write(data, cb) {
+        this._writableState.autoBatch(data, cb);
+      }
+      _final(cb) {
+        cb(null);
+      }
+      static isBackpressured(ws) {
+        return (ws._duplexState & WRITE_BACKPRESSURE_STATUS) !== 0;
+      }
+      static drained(ws) {
+        if (ws.destroyed) return Promise.resolve(false);
+        const state = ws._writableState;
+        const pending = isWritev(ws) ? Math.min(1, state.queue.length) : state.queue.length;
+        const writes = pending + (ws._duplexState & WRITE_WRITING ? 1 : 0);
+        if (writes === 0) return Promise.resolve(true);
+        if (state.drains === null) state.drains = [];
+        return new Promise((resolve) => {
+          state.drains.push({ writes, resolve });
+        });
+      }
+      write(data) {
+        this._writableState.updateNextTick();
+        return this._writableState.push(data);
+      }
+      end(data) {
+        this._writableState.updateNextTick();
+        this._writableState.end(data);
+        return this;
+      }
+    };
+    var Duplex = class extends Readable2 {
+      // and Writable
+      constructor(opts) {
+        super(opts);
+        this._duplexState = OPENING | this._duplexState & READ_READ_AHEAD;
+        this._writableState = new WritableState(this, opts);
+        if (opts) {
+          if (opts.writev) this._writev = opts.writev;
+          if (opts.write) this._write = opts.write;
+          if (opts.final) this._final = opts.final;
+        }
+      }
+      cork() {
+        this._duplexState |= WRITE_CORKED;
+      }
+      uncork() {
+        this._duplexState &= WRITE_NOT_CORKED;
+        this._writableState.updateNextTick();
+      }
+      _writev(batch, cb) {
+        cb(null);
+      }
+      _write(data, cb) {
+        this._writableState.autoBatch(data, cb);
+      }
+      _final(cb) {
+        cb(null);
+      }
+      write(data) {
+        this._writableState.updateNextTick();
+        return this._writableState.push(data);
+      }
+      end(data) {
+        this._writableState.updateNextTick();
+        this._writableState.end(data);
+        return this;
+      }
+    };
+    var Transform = class extends Duplex {
+      constructor(opts) {
+        super(opts);
+        this._transformState = new TransformState(this);
+        if (opts) {
+          if (opts.transform) this._transform = opts.transform;
+          if (opts.flush) this._flush = opts.flush;
+        }
+      }
+      _write(data, cb) {
+        if (this._readableState.buffered >= this._readableState.highWaterMark) {
+          this._transformState.data = data;
+        } else {
+          this._transform(data, this._transformState.afterTransform);
+        }
+      }
+      _read(cb) {
+        if (this._transformState.data !== null) {
+          const data = this._transformState.data;
+          this._transformState.data = null;
+          cb(null);
+          this._transform(data, this._transformState.afterTransform);
+        } else {
+          cb(null);
+        }
+      }
+      destroy(err) {
+        super.destroy(err);
+        if (this._transformState.data !== null) {
+          this._transformState.data = null;
+          this._transformState.afterTransform();
+        }
+      }
+      _transform(data, cb) {
+        cb(null, data);
+      }
+      _flush(cb) {
+        cb(null);
+      }
+      _final(cb) {
+        this._transformState.afterFinal = cb;
+        this._flush(transformAfterFlush.bind(this));
+      }
+    };
+    var PassThrough = class extends Transform {
+    };
+    function transformAfterFlush(err, data) {
+      const cb = this._transformState.afterFinal;
+      if (err) return cb(err);
+      if (data !== null && data !== void 0) this.push(data);
+      this.push(null);
+      cb(null);
+    }
+    function pipelinePromise(...streams) {
+      return new Promise((resolve, reject) => {
+        return pipeline2(...streams, (err) => {
+          if (err) return reject(err);
+          resolve();
+        });
+      });
+    }
+    function pipeline2(stream, ...streams) {
+      const all = Array.isArray(stream) ? [...stream, ...streams] : [stream, ...streams];
+      const done = all.length && typeof all[all.length - 1] === "function" ? all.pop() : null;
+      if (all.length < 2) throw StreamError.BAD_ARGUMENT("Pipeline requires at least 2 streams");
+      let src = all[0];
+      let dest = null;
+      let error = null;
+      for (let i = 1; i < all.length; i++) {
+        dest = all[i];
+        if (isStreamx(src)) {
+          src.pipe(dest, onerror);
+        } else {
+          errorHandle(src, true, i > 1, onerror);
+          src.pipe(dest);
+        }
+        src = dest;
+      }
+      if (done) {
+        let fin = false;
+        const autoDestroy = isStreamx(dest) || !!(dest._writableState && dest._writableState.autoDestroy);
+        dest.on("error", (err) => {
+          if (error === null) error = err;
+        });
+        dest.on("finish", () => {
+          fin = true;
+          if (!autoDestroy) done(error);
+        });
+        if (autoDestroy) {
+          dest.on("close", () => done(error || (fin ? null : StreamError.PREMATURE_CLOSE())));
+        }
+      }
+      return dest;
+      function errorHandle(s, rd, wr, onerror2) {
+        s.on("error", onerror2);
+        s.on("close", onclose);
+        function onclose() {
+          if (rd && s._readableState && !s._readableState.ended) {
+            return onerror2(StreamError.PREMATURE_CLOSE());
+          }
+          if (wr && s._writableState && !s._writableState.ended) {
+            return onerror2(StreamError.PREMATURE_CLOSE());
+          }
+        }
+      }
+      function onerror(err) {
+        if (!err || error) return;
+        error = err;
+        for (const s of all) {
+          s.destroy(err);
+        }
+      }
+    }
+    function echo(s) {
+      return s;
+    }
+    function isStream(stream) {
+      return !!stream._readableState || !!stream._writableState;
+    }
+    function isStreamx(stream) {
+      return typeof stream._duplexState === "number" && isStream(stream);
+    }
+    function isEnding(stream) {
+      return !!stream._readableState && stream._readableState.ending;
+    }
+    function isEnded(stream) {
+      return !!stream._readableState && stream._readableState.ended;
+    }
+    function isFinishing(stream) {
+      return !!stream._writableState && stream._writableState.ending;
+    }
+    function isFinished(stream) {
+      return !!stream._writableState && stream._writableState.ended;
+    }
+    function getStreamError(stream, opts = {}) {
+      const err = stream._readableState && stream._readableState.error || stream._writableState && stream._writableState.error;
+      return !opts.all && StreamError.isStreamDestroyed(err) ? null : err;
+    }
+    function isReadStreamx(stream) {
+      return isStreamx(stream) && stream.readable;
+    }
+    function isDisturbed(stream) {
+      return (stream._duplexState & OPENING) !== OPENING || (stream._duplexState & DESTROYING) === DESTROYING || (stream._duplexState & ACTIVE_OR_TICKING) !== 0;
+    }
+    function isTypedArray(data) {
+      return typeof data === "object" && data !== null && typeof data.byteLength === "number";
+    }
+    function defaultByteLength(data) {
+      return isTypedArray(data) ? data.byteLength : 1024;
+    }
+    function noop() {
+    }
+    function abort() {
+      this.destroy(StreamError.ABORTED());
+    }
+    function isWritev(s) {
+      return s._writev !== Writable.prototype._writev && s._writev !== Duplex.prototype._writev;
+    }
+    module.exports = {
+      pipeline: pipeline2,
+      pipelinePromise,
+      isStream,
+      isStreamx,
+      isEnding,
+      isEnded,
+      isFinishing,
+      isFinished,
+      isDisturbed,
+      getStreamError,
+      Stream,
+      Writable,
+      Readable: Readable2,
+      Duplex,
+      Transform,
+      // Export PassThrough for compatibility with Node.js core's stream module
+      PassThrough
+    };
+  }
+});
+
+// node_modules/tar-stream/headers.js
+var require_headers = __commonJS({
+  "node_modules/tar-stream/headers.js"(exports) {
+    var b4a = require_b4a();
+    var ZEROS = "0000000000000000000";
+    var SEVENS = "7777777777777777777";
+    var ZERO_OFFSET = "0".charCodeAt(0);
+    var USTAR_MAGIC = b4a.from([117, 115, 116, 97, 114, 0]);
+    var USTAR_VER = b4a.from([ZERO_OFFSET, ZERO_OFFSET]);
+    var GNU_MAGIC = b4a.from([117, 115, 116, 97, 114, 32]);
+    var GNU_VER = b4a.from([32, 0]);
+    var MASK = 4095;
+    var MAGIC_OFFSET = 257;
+    var VERSION_OFFSET = 263;
+    exports.decodeLongPath = function decodeLongPath(buf, encoding) {
+      return decodeStr(buf, 0, buf.length, encoding);
+    };
+    exports.encodePax = function encodePax(opts) {
+      let result = "";
+      if (opts.name) result += addLength(" path=" + opts.name + "\n");
+      if (opts.linkname) result += addLength(" linkpath=" + opts.linkname + "\n");
+      const pax = opts.pax;
+      if (pax) {
+        for (const key in pax) {
+          result += addLength(" " + key + "=" + pax[key] + "\n");
+        }
+      }
+      return b4a.from(result);
+    };
+    exports.decodePax = function decodePax(buf) {
+      const result = {};
+      while (buf.length) {
+        let i = 0;
+        while (i < buf.length && buf[i] !== 32) i++;
+        const len = parseInt(b4a.toString(buf.subarray(0, i)), 10);
+        if (!len) return result;
+        const b = b4a.toString(buf.subarray(i + 1, len - 1));
+        const keyIndex = b.indexOf("=");
+        if (keyIndex === -1) return result;
+        result[b.slice(0, keyIndex)] = b.slice(keyIndex + 1);
+        buf = buf.subarray(len);
+      }
+      return result;
+    };
+    exports.encode = function encode(opts) {
+      const buf = b4a.alloc(512);
+      let name = opts.name;
+      let prefix = "";
+      if (opts.typeflag === 5 && name[name.length - 1] !== "/") name += "/";
+      if (b4a.byteLength(name) !== name.length) return null;
+      while (b4a.byteLength(name) > 100) {
+        const i = name.indexOf("/");
+        if (i === -1) return null;
+        prefix += prefix ? "/" + name.slice(0, i) : name.slice(0, i);
+        name = name.slice(i + 1);
+      }
+      if (b4a.byteLength(name) > 100 || b4a.byteLength(prefix) > 155) return null;
+      if (opts.linkname && b4a.byteLength(opts.linkname) > 100) return null;
+      b4a.write(buf, name);
+      b4a.write(buf, encodeOct(opts.mode & MASK, 6), 100);
+      b4a.write(buf, encodeOct(opts.uid, 6), 108);
+      b4a.write(buf, encodeOct(opts.gid, 6), 116);
+      encodeSize(opts.size, buf, 124);
+      b4a.write(buf, encodeOct(opts.mtime.getTime() / 1e3 | 0, 11), 136);
+      buf[156] = ZERO_OFFSET + toTypeflag(opts.type);
+      if (opts.linkname) b4a.write(buf, opts.linkname, 157);
+      b4a.copy(USTAR_MAGIC, buf, MAGIC_OFFSET);
+      b4a.copy(USTAR_VER, buf, VERSION_OFFSET);
+      if (opts.uname) b4a.write(buf, opts.uname, 265);
+      if (opts.gname) b4a.write(buf, opts.gname, 297);
+      b4a.write(buf, encodeOct(opts.devmajor || 0, 6), 329);
+      b4a.write(buf, encodeOct(opts.devminor || 0, 6), 337);
+      if (prefix) b4a.write(buf, prefix, 345);
+      b4a.write(buf, encodeOct(cksum(buf), 6), 148);
+      return buf;
+    };
+    exports.decode = function decode(buf, filenameEncoding, allowUnknownFormat) {
+      let typeflag = buf[156] === 0 ? 0 : buf[156] - ZERO_OFFSET;
+      let name = decodeStr(buf, 0, 100, filenameEncoding);
+      const mode = decodeOct(buf, 100, 8);
+      const uid = decodeOct(buf, 108, 8);
+      const gid = decodeOct(buf, 116, 8);
+      const size = decodeOct(buf, 124, 12);
+      const mtime = decodeOct(buf, 136, 12);
+      const type = toType(typeflag);
+      const linkname = buf[157] === 0 ? null : decodeStr(buf, 157, 100, filenameEncoding);
+      const uname = decodeStr(buf, 265, 32);
+      const gname = decodeStr(buf, 297, 32);
+      const devmajor = decodeOct(buf, 329, 8);
+      const devminor = decodeOct(buf, 337, 8);
+      const c = cksum(buf);
+      if (c === 8 * 32) return null;
+      if (c !== decodeOct(buf, 148, 8)) throw new Error("Invalid tar header. Maybe the tar is corrupted or it needs to be gunzipped?");
+      if (isUSTAR(buf)) {
+        if (buf[345]) name = decodeStr(buf, 345, 155, filenameEncoding) + "/" + name;
+      } else if (isGNU(buf)) {
+      } else {
+        if (!allowUnknownFormat) {
+          throw new Error("Invalid tar header: unknown format.");
+        }
+      }
+      if (typeflag === 0 && name && name[name.length - 1] === "/") typeflag = 5;
+      return {
+        name,
+        mode,
+        uid,
+        gid,
+        size,
+        byteOffset: 0,
+        mtime: new Date(1e3 * mtime),
+        type,
+        linkname,
+        uname,
+        gname,
+        devmajor,
+        devminor,
+        pax: null
+      };
+    };
+    function isUSTAR(buf) {
+      return b4a.equals(USTAR_MAGIC, buf.subarray(MAGIC_OFFSET, MAGIC_OFFSET + 6));
+    }
+    function isGNU(buf) {
+      return b4a.equals(GNU_MAGIC, buf.subarray(MAGIC_OFFSET, MAGIC_OFFSET + 6)) && b4a.equals(GNU_VER, buf.subarray(VERSION_OFFSET, VERSION_OFFSET + 2));
+    }
+    function clamp(index, len, defaultValue) {
+      if (typeof index !== "number") return defaultValue;
+      index = ~~index;
+      if (index >= len) return len;
+      if (index >= 0) return index;
+      index += len;
+      if (index >= 0) return index;
+      return 0;
+    }
+    function toType(flag) {
+      switch (flag) {
+        case 0:
+          return "file";
+        case 1:
+          return "link";
+        case 2:
+          return "symlink";
+        case 3:
+          return "character-device";
+        case 4:
+          return "block-device";
+        case 5:
+          return "directory";
+        case 6:
+          return "fifo";
+        case 7:
+          return "contiguous-file";
+        case 72:
+          return "pax-header";
+        case 55:
+          return "pax-global-header";
+        case 27:
+          return "gnu-long-link-path";
+        case 28:
+        case 30:
+          return "gnu-long-path";
+      }
+      return null;
+    }
+    function toTypeflag(flag) {
+      switch (flag) {
+        case "file":
+          return 0;
+        case "link":
+          return 1;
+        case "symlink":
+          return 2;
+        case "character-device":
+          return 3;
+        case "block-device":
+          return 4;
+        case "directory":
+          return 5;
+        case "fifo":
+          return 6;
+        case "contiguous-file":
+          return 7;
+        case "pax-header":
+          return 72;
+      }
+      return 0;
+    }
+    function indexOf(block, num, offset, end) {
+      for (; offset < end; offset++) {
+        if (block[offset] === num) return offset;
+      }
+      return end;
+    }
+    function cksum(block) {
+      let sum = 8 * 32;
+      for (let i = 0; i < 148; i++) sum += block[i];
+      for (let j = 156; j < 512; j++) sum += block[j];
+      return sum;
+    }
+    function encodeOct(val, n) {
+      val = val.toString(8);
+      if (val.length > n) return SEVENS.slice(0, n) + " ";
+      return ZEROS.slice(0, n - val.length) + val + " ";
+    }
+    function encodeSizeBin(num, buf, off) {
+      buf[off] = 128;
+      for (let i = 11; i > 0; i--) {
+        buf[off + i] = num & 255;
+        num = Math.floor(num / 256);
+      }
+    }
+    function encodeSize(num, buf, off) {
+      if (num.toString(8).length > 11) {
+        encodeSizeBin(num, buf, off);
+      } else {
+        b4a.write(buf, encodeOct(num, 11), off);
+      }
+    }
+    function parse256(buf) {
+      let positive;
+      if (buf[0] === 128) positive = true;
+      else if (buf[0] === 255) positive = false;
+      else return null;
+      const tuple = [];
+      let i;
+      for (i = buf.length - 1; i > 0; i--) {
+        const byte = buf[i];
+        if (positive) tuple.push(byte);
+        else tuple.push(255 - byte);
+      }
+      let sum = 0;
+      const l = tuple.length;
+      for (i = 0; i < l; i++) {
+        sum += tuple[i] * Math.pow(256, i);
+      }
+      return positive ? sum : -1 * sum;
+    }
+    function decodeOct(val, offset, length) {
+      val = val.subarray(offset, offset + length);
+      offset = 0;
+      if (val[offset] & 128) {
+        return parse256(val);
+      } else {
+        while (offset < val.length && val[offset] === 32) offset++;
+        const end = clamp(indexOf(val, 32, offset, val.length), val.length, val.length);
+        while (offset < end && val[offset] === 0) offset++;
+        if (end === offset) return 0;
+        return parseInt(b4a.toString(val.subarray(offset, end)), 8);
+      }
+    }
+    function decodeStr(val, offset, length, encoding) {
+      return b4a.toString(val.subarray(offset, indexOf(val, 0, offset, offset + length)), encoding);
+    }
+    function addLength(str) {
+      const len = b4a.byteLength(str);
+      let digits = Math.floor(Math.log(len) / Math.log(10)) + 1;
+      if (len + digits >= Math.pow(10, digits)) digits++;
+      return len + digits + str;
+    }
+  }
+});
+
+// node_modules/tar-stream/extract.js
+var require_extract = __commonJS({
+  "node_modules/tar-stream/extract.js"(exports, module) {
+    var { Writable, Readable: Readable2, getStreamError } = require_streamx();
+    var FIFO = require_fast_fifo();
+    var b4a = require_b4a();
+    var headers = require_headers();
+    var EMPTY = b4a.alloc(0);
+    var MAX_HEADER_SIZE = 4 * 1024 * 1024;
+    var BufferList = class {
+      constructor() {
+        this.buffered = 0;
+        this.shifted = 0;
+        this.queue = new FIFO();
+        this._offset = 0;
+      }
+      push(buffer) {
+        this.buffered += buffer.byteLength;
+        this.queue.push(buffer);
+      }
+      shiftFirst(size) {
+        return this.buffered === 0 ? null : this._next(size);
+      }
+      shift(size) {
+        if (size > this.buffered) return null;
+        if (size === 0) return EMPTY;
+        let chunk = this._next(size);
+        if (size === chunk.byteLength) return chunk;
+        const chunks = [chunk];
+        while ((size -= chunk.byteLength) > 0) {
+          chunk = this._next(size);
+          chunks.push(chunk);
+        }
+        return b4a.concat(chunks);
+      }
+      _next(size) {
+        const buf = this.queue.peek();
+        const rem = buf.byteLength - this._offset;
+        if (size >= rem) {
+          const sub = this._offset ? buf.subarray(this._offset, buf.byteLength) : buf;
+          this.queue.shift();
+          this._offset = 0;
+          this.buffered -= rem;
+          this.shifted += rem;
+          return sub;
+        }
+        this.buffered -= size;
+        this.shifted += size;
+        return buf.subarray(this._offset, this._offset += size);
+      }
+    };
+    var Source = class extends Readable2 {
+      constructor(self, header, offset) {
+        super();
+        this.header = header;
+        this.offset = offset;
+        this._parent = self;
+      }
+      _read(cb) {
+        if (this.header.size === 0) {
+          this.push(null);
+        }
+        if (this._parent._stream === this) {
+          this._parent._update();
+        }
+        cb(null);
+      }
+      _predestroy() {
+        this._parent.destroy(getStreamError(this));
+      }
+      _detach() {
+        if (this._parent._stream === this) {
+          this._parent._stream = null;
+          this._parent._missing = overflow(this.header.size);
+          this._parent._update();
+        }
+      }
+      _destroy(cb) {
+        this._detach();
+        cb(null);
+      }
+    };
+    var Extract = class extends Writable {
+      constructor(opts) {
+        super(opts);
+        if (!opts) opts = {};
+        this._buffer = new BufferList();
+        this._offset = 0;
+        this._header = null;
+        this._stream = null;
+        this._missing = 0;
+        this._longHeader = false;
+        this._callback = noop;
+        this._locked = false;
+        this._finished = false;
+        this._pax = null;
+        this._paxGlobal = null;
+        this._gnuLongPath = null;
+        this._gnuLongLinkPath = null;
+        this._filenameEncoding = opts.filenameEncoding || "utf-8";
+        this._allowUnknownFormat = !!opts.allowUnknownFormat;
+        this._unlockBound = this._unlock.bind(this);
+      }
+      _unlock(err) {
+        this._locked = false;
+        if (err) {
+          this.destroy(err);
+          this._continueWrite(err);
+          return;
+        }
+        this._update();
+      }
+      _consumeHeader() {
+        if (this._locked) return false;
+        this._offset = this._buffer.shifted;
+        try {
+          this._header = headers.decode(this._buffer.shift(512), this._filenameEncoding, this._allowUnknownFormat);
+        } catch (err) {
+          this._continueWrite(err);
+          return false;
+        }
+        if (!this._header) return true;
+        this._header.byteOffset = this._buffer.shifted;
+        switch (this._header.type) {
+          case "gnu-long-path":
+          case "gnu-long-link-path":
+          case "pax-global-header":
+          case "pax-header":
+            this._longHeader = true;
+            this._missing = this._header.size;
+            if (this._missing > MAX_HEADER_SIZE) {
+              this._continueWrite(new Error("Header exceeds max size"));
+              return false;
+            }
+            return true;
+        }
+        this._locked = true;
+        this._applyLongHeaders();
+        if (!(this._header.size >= 0)) {
+          this._continueWrite(new Error("Invalid header"));
+          return false;
+        }
+        if (this._header.size === 0 || this._header.type === "directory") {
+          this.emit("entry", this._header, this._createStream(), this._unlockBound);
+          return true;
+        }
+        this._stream = this._createStream();
+        this._missing = this._header.size;
+        this.emit("entry", this._header, this._stream, this._unlockBound);
+        return true;
+      }
+      _applyLongHeaders() {
+        if (this._gnuLongPath) {
+          this._header.name = this._gnuLongPath;
+          this._gnuLongPath = null;
+        }
+        if (this._gnuLongLinkPath) {
+          this._header.linkname = this._gnuLongLinkPath;
+          this._gnuLongLinkPath = null;
+        }
+        if (this._pax) {
+          if (this._pax.path) this._header.name = this._pax.path;
+          if (this._pax.linkpath) this._header.linkname = this._pax.linkpath;
+          if (this._pax.size) this._header.size = parseInt(this._pax.size, 10);
+          this._header.pax = this._pax;
+          this._pax = null;
+        }
+      }
+      _decodeLongHeader(buf) {
+        switch (this._header.type) {
+          case "gnu-long-path":
+            this._gnuLongPath = headers.decodeLongPath(buf, this._filenameEncoding);
+            break;
+          case "gnu-long-link-path":
+            this._gnuLongLinkPath = headers.decodeLongPath(buf, this._filenameEncoding);
+            break;
+          case "pax-global-header":
+            this._paxGlobal = headers.decodePax(buf);
+            break;
+          case "pax-header":
+            this._pax = this._paxGlobal === null ? headers.decodePax(buf) : Object.assign({}, this._paxGlobal, headers.decodePax(buf));
+            break;
+        }
+      }
+      _consumeLongHeader() {
+        this._longHeader = false;
+        this._missing = overflow(this._header.size);
+        const buf = this._buffer.shift(this._header.size);
+        try {
+          this._decodeLongHeader(buf);
+        } catch (err) {
+          this._continueWrite(err);
+          return false;
+        }
+        return true;
+      }
+      _consumeStream() {
+        const buf = this._buffer.shiftFirst(this._missing);
+        if (buf === null) return false;
+        this._missing -= buf.byteLength;
+        const drained = this._stream.push(buf);
+        if (this._missing === 0) {
+          this._stream.push(null);
+          if (drained) this._stream._detach();
+          return drained && this._locked === false;
+        }
+        return drained;
+      }
+      _createStream() {
+        return new Source(this, this._header, this._offset);
+      }
+      _update() {
+        while (this._buffer.buffered > 0 && !this.destroying) {
+          if (this._missing > 0) {
+            if (this._stream !== null) {
+              if (this._consumeStream() === false) return;
+              continue;
+            }
+            if (this._longHeader === true) {
+              if (this._missing > this._buffer.buffered) break;
+              if (this._consumeLongHeader() === false) return false;
+              continue;
+            }
+            const ignore = this._buffer.shiftFirst(this._missing);
+            if (ignore !== null) this._missing -= ignore.byteLength;
+            continue;
+          }
+          if (this._buffer.buffered < 512) break;
+          if (this._stream !== null || this._consumeHeader() === false) return;
+        }
+        this._continueWrite(null);
+      }
+      _continueWrite(err) {
+        const cb = this._callback;
+        this._callback = noop;
+        cb(err);
+      }
+      _write(data, cb) {
+        this._callback = cb;
+        this._buffer.push(data);
+        this._update();
+      }
+      _final(cb) {
+        this._finished = this._missing === 0 && this._buffer.buffered === 0;
+        cb(this._finished ? null : new Error("Unexpected end of data"));
+      }
+      _predestroy() {
+        this._continueWrite(null);
+      }
+      _destroy(cb) {
+        if (this._stream) this._stream.destroy(getStreamError(this));
+        cb(null);
+      }
+      [Symbol.asyncIterator]() {
+        let error = null;
+        let promiseResolve = null;
+        let promiseReject = null;
+        let entryStream = null;
+        let entryCallback = null;
+        const extract = this;
+        this.on("entry", onentry);
+        this.on("error", (err) => {
+          error = err;
+        });
+        this.on("close", onclose);
+        return {
+          [Symbol.asyncIterator]() {
+            return this;
+          },
+          next() {
+            return new Promise(onnext);
+          },
+          return() {
+            return destroy(null);
+          },
+          throw(err) {
+            return destroy(err);
+          }
+        };
+        function consumeCallback(err) {
+          if (!entryCallback) return;
+          const cb = entryCallback;
+          entryCallback = null;
+          cb(err);
+        }
+        function onnext(resolve, reject) {
+          if (error) {
+            return reject(error);
+          }
+          if (entryStream) {
+            resolve({ value: entryStream, done: false });
+            entryStream = null;
+            return;
+          }
+          promiseResolve = resolve;
+          promiseReject = reject;
+          consumeCallback(null);
+          if (extract._finished && promiseResolve) {
+            promiseResolve({ value: void 0, done: true });
+            promiseResolve = promiseReject = null;
+          }
+        }
+        function onentry(header, stream, callback) {
+          entryCallback = callback;
+          stream.on("error", noop);
+          if (promiseResolve) {
+            promiseResolve({ value: stream, done: false });
+            promiseResolve = promiseReject = null;
+          } else {
+            entryStream = stream;
+          }
+        }
+        function onclose() {
+          consumeCallback(error);
+          if (!promiseResolve) return;
+          if (error) promiseReject(error);
+          else promiseResolve({ value: void 0, done: true });
+          promiseResolve = promiseReject = null;
+        }
+        function destroy(err) {
+          extract.destroy(err);
+          consumeCallback(err);
+          return new Promise((resolve, reject) => {
+            if (extract.destroyed) return resolve({ value: void 0, done: true });
+            extract.once("close", function() {
+              if (err) reject(err);
+              else resolve({ value: void 0, done: true });
+            });
+          });
+        }
+      }
+    };
+    module.exports = function extract(opts) {
+      return new Extract(opts);
+    };
+    function noop() {
+    }
+    function overflow(size) {
+      size &= 511;
+      return size && 512 - size;
+    }
+  }
+});
+
+// node_modules/tar-stream/constants.js
+var require_constants2 = __commonJS({
+  "node_modules/tar-stream/constants.js"(exports, module) {
+    var constants2 = {
+      // just for envs without fs
+      S_IFMT: 61440,
+      S_IFDIR: 16384,
+      S_IFCHR: 8192,
+      S_IFBLK: 24576,
+      S_IFIFO: 4096,
+      S_IFLNK: 40960
+    };
+    try {
+      module.exports = __require("fs").constants || constants2;
+    } catch {
+      module.exports = constants2;
+    }
+  }
+});
+
+// node_modules/tar-stream/pack.js
+var require_pack = __commonJS({
+  "node_modules/tar-stream/pack.js"(exports, module) {
+    var { Readable: Readable2, Writable, getStreamError } = require_streamx();
+    var b4a = require_b4a();
+    var constants2 = require_constants2();
+    var headers = require_headers();
+    var DMODE = 493;
+    var FMODE = 420;
+    var END_OF_TAR = b4a.alloc(1024);
+    var Sink = class extends Writable {
+      constructor(pack, header, callback) {
+        super({ mapWritable, eagerOpen: true });
+        this.written = 0;
+        this.header = header;
+        this._callback = callback;
+        this._linkname = null;
+        this._isLinkname = header.type === "symlink" && !header.linkname;
+        this._isVoid = header.type !== "file" && header.type !== "contiguous-file";
+        this._finished = false;
+        this._pack = pack;
+        this._openCallback = null;
+        if (this._pack._stream === null) this._pack._stream = this;
+        else this._pack._pending.push(this);
+      }
+      _open(cb) {
+        this._openCallback = cb;
+        if (this._pack._stream === this) this._continueOpen();
+      }
+      _continuePack(err) {
+        if (this._callback === null) return;
+        const callback = this._callback;
+        this._callback = null;
+        callback(err);
+      }
+      _continueOpen() {
+        if (this._pack._stream === null) this._pack._stream = this;
+        const cb = this._openCallback;
+        this._openCallback = null;
+        if (cb === null) return;
+        if (this._pack.destroying) return cb(new Error("pack stream destroyed"));
+        if (this._pack._finalized) return cb(new Error("pack stream is already finalized"));
+        this._pack._stream = this;
+        if (!this._isLinkname) {
+          this._pack._encode(this.header);
+        }
+        if (this._isVoid) {
+          this._finish();
+          this._continuePack(null);
+        }
+        cb(null);
+      }
+      _write(data, cb) {
+        if (this._isLinkname) {
+          this._linkname = this._linkname ? b4a.concat([this._linkname, data]) : data;
+          return cb(null);
+        }
+        if (this._isVoid) {
+          if (data.byteLength > 0) {
+            return cb(new Error("No body allowed for this entry"));
+          }
+          return cb();
+        }
+        this.written += data.byteLength;
+        if (this._pack.push(data)) return cb();
+        this._pack._drain = cb;
+      }
+      _finish() {
+        if (this._finished) return;
+        this._finished = true;
+        if (this._isLinkname) {
+          this.header.linkname = this._linkname ? b4a.toString(this._linkname, "utf-8") : "";
+          this._pack._encode(this.header);
+        }
+        overflow(this._pack, this.header.size);
+        this._pack._done(this);
+      }
+      _final(cb) {
+        if (this.written !== this.header.size) {
+          return cb(new Error("Size mismatch"));
+        }
+        this._finish();
+        cb(null);
+      }
+      _getError() {
+        return getStreamError(this) || new Error("tar entry destroyed");
+      }
+      _predestroy() {
+        this._pack.destroy(this._getError());
+      }
+      _destroy(cb) {
+        this._pack._done(this);
+        this._continuePack(this._finished ? null : this._getError());
+        cb();
+      }
+    };
+    var Pack = class extends Readable2 {
+      constructor(opts) {
+        super(opts);
+        this._drain = noop;
+        this._finalized = false;
+        this._finalizing = false;
+        this._pending = [];
+        this._stream = null;
+      }
+      entry(header, buffer, callback) {
+        if (this._finalized || this.destroying) throw new Error("already finalized or destroyed");
+        if (typeof buffer === "function") {
+          callback = buffer;
+          buffer = null;
+        }
+        if (!callback) callback = noop;
+        if (!header.size || header.type === "symlink") header.size = 0;
+        if (!header.type) header.type = modeToType(header.mode);
+        if (!header.mode) header.mode = header.type === "directory" ? DMODE : FMODE;
+        if (!header.uid) header.uid = 0;
+        if (!header.gid) header.gid = 0;
+        if (!header.mtime) header.mtime = /* @__PURE__ */ new Date();
+        if (typeof buffer === "string") buffer = b4a.from(buffer);
+        const sink = new Sink(this, header, callback);
+        if (b4a.isBuffer(buffer)) {
+          header.size = buffer.byteLength;
+          sink.write(buffer);
+          sink.end();
+          return sink;
+        }
+        if (sink._isVoid) {
+          return sink;
+        }
+        return sink;
+      }
+      finalize() {
+        if (this._stream || this._pending.length > 0) {
+          this._finalizing = true;
+          return;
+        }
+        if (this._finalized) return;
+        this._finalized = true;
+        this.push(END_OF_TAR);
+        this.push(null);
+      }
+      _done(stream) {
+        if (stream !== this._stream) return;
+        this._stream = null;
+        if (this._finalizing) this.finalize();
+        if (this._pending.length) this._pending.shift()._continueOpen();
+      }
+      _encode(header) {
+        if (!header.pax) {
+          const buf = headers.encode(header);
+          if (buf) {
+            this.push(buf);
+            return;
+          }
+        }
+        this._encodePax(header);
+      }
+      _encodePax(header) {
+        const paxHeader = headers.encodePax({
+          name: header.name,
+          linkname: header.linkname,
+          pax: header.pax
+        });
+        const newHeader = {
+          name: "PaxHeader",
+          mode: header.mode,
+          uid: header.uid,
+          gid: header.gid,
+          size: paxHeader.byteLength,
+          mtime: header.mtime,
+          type: "pax-header",
+          linkname: header.linkname && "PaxHeader",
+          uname: header.uname,
+          gname: header.gname,
+          devmajor: header.devmajor,
+          devminor: header.devminor
+        };
+        this.push(headers.encode(newHeader));
+        this.push(paxHeader);
+        overflow(this, paxHeader.byteLength);
+        newHeader.size = header.size;
+        newHeader.type = header.type;
+        this.push(headers.encode(newHeader));
+      }
+      _doDrain() {
+        const drain = this._drain;
+        this._drain = noop;
+        drain();
+      }
+      _predestroy() {
+        const err = getStreamError(this);
+        if (this._stream) this._stream.destroy(err);
+        while (this._pending.length) {
+          const stream = this._pending.shift();
+          stream.destroy(err);
+          stream._continueOpen();
+        }
+        this._doDrain();
+      }
+      _read(cb) {
+        this._doDrain();
+        cb();
+      }
+    };
+    module.exports = function pack(opts) {
+      return new Pack(opts);
+    };
+    function modeToType(mode) {
+      switch (mode & constants2.S_IFMT) {
+        case constants2.S_IFBLK:
+          return "block-device";
+        case constants2.S_IFCHR:
+          return "character-device";
+        case constants2.S_IFDIR:
+          return "directory";
+        case constants2.S_IFIFO:
+          return "fifo";
+        case constants2.S_IFLNK:
+          return "symlink";
+      }
+      return "file";
+    }
+    function noop() {
+    }
+    function overflow(self, size) {
+      size &= 511;
+      if (size) self.push(END_OF_TAR.subarray(0, 512 - size));
+    }
+    function mapWritable(buf) {
+      return b4a.isBuffer(buf) ? buf : b4a.from(buf);
+    }
+  }
+});
+
+// node_modules/tar-stream/index.js
+var require_tar_stream = __commonJS({
+  "node_modules/tar-stream/index.js"(exports) {
+    exports.extract = require_extract();
+    exports.pack = require_pack();
+  }
+});
+
+// src/git/run.ts
+import { execFile } from "node:child_process";
+function runGit(cwd, args, options = {}) {
+  return new Promise((resolve, reject) => {
+    execFile(
+      "git",
+      [...args],
+      {
+        cwd,
+        maxBuffer: 64 * 1024 * 1024,
+        // Never wait for a password prompt in CI; fail instead.
+        env: { ...process.env, GIT_TERMINAL_PROMPT: "0", LC_ALL: "C", ...options.env }
+      },
+      (error, stdout, stderr) => {
+        const code = error ? typeof error.code === "number" ? error.code : 1 : 0;
+        if (error && typeof error.code !== "number") {
+          reject(
+            new PlumblineError(
+              `could not run git: ${error.message}`,
+              "Install git and make sure it is on PATH."
+            )
+          );
+          return;
+        }
+        if (code !== 0 && !options.allowFailure) {
+          reject(
+            new PlumblineError(
+              `git ${args[0]} failed in ${cwd}: ${stderr.trim() || stdout.trim()}`,
+              "Check that the repository, remote and credentials are usable by git."
+            )
+          );
+          return;
+        }
+        resolve({ code, stdout, stderr });
+      }
+    );
+  });
+}
+
+// node_modules/yocto-queue/index.js
+var Node = class {
+  value;
+  next;
+  constructor(value) {
+    this.value = value;
+  }
+};
+var Queue = class {
+  #head;
+  #tail;
+  #size;
+  constructor() {
+    this.clear();
+  }
+  enqueue(value) {
+    const node = new Node(value);
+    if (this.#head) {
+      this.#tail.next = node;
+      this.#tail = node;
+    } else {
+      this.#head = node;
+      this.#tail = node;
+    }
+    this.#size++;
+  }
+  dequeue() {
+    const current = this.#head;
+    if (!current) {
+      return;
+    }
+    this.#head = this.#head.next;
+    this.#size--;
+    if (!this.#head) {
+      this.#tail = void 0;
+    }
+    return current.value;
+  }
+  peek() {
+    if (!this.#head) {
+      return;
+    }
+    return this.#head.value;
+  }
+  clear() {
+    this.#head = void 0;
+    this.#tail = void 0;
+    this.#size = 0;
+  }
+  get size() {
+    return this.#size;
+  }
+  *[Symbol.iterator]() {
+    let current = this.#head;
+    while (current) {
+      yield current.value;
+      current = current.next;
+    }
+  }
+  *drain() {
+    while (this.#head) {
+      yield this.dequeue();
+    }
+  }
+};
+
+// node_modules/p-limit/index.js
+function pLimit(concurrency) {
+  let rejectOnClear = false;
+  if (typeof concurrency === "object") {
+    ({ concurrency, rejectOnClear = false } = concurrency);
+  }
+  validateConcurrency(concurrency);
+  if (typeof rejectOnClear !== "boolean") {
+    throw new TypeError("Expected `rejectOnClear` to be a boolean");
+  }
+  const queue = new Queue();
+  let activeCount = 0;
+  const resumeNext = () => {
+    if (activeCount < concurrency && queue.size > 0) {
+      activeCount++;
+      queue.dequeue().run();
+    }
+  };
+  const next = () => {
+    activeCount--;
+    resumeNext();
+  };
+  const run = async (function_, resolve, arguments_) => {
+    const result = (async () => function_(...arguments_))();
+    resolve(result);
+    try {
+      await result;
+    } catch {
+    }
+    next();
+  };
+  const enqueue = (function_, resolve, reject, arguments_) => {
+    const queueItem = { reject };
+    new Promise((internalResolve) => {
+      queueItem.run = internalResolve;
+      queue.enqueue(queueItem);
+    }).then(run.bind(void 0, function_, resolve, arguments_));
+    if (activeCount < concurrency) {
+      resumeNext();
+    }
+  };
+  const generator = (function_, ...arguments_) => new Promise((resolve, reject) => {
+    enqueue(function_, resolve, reject, arguments_);
+  });
+  Object.defineProperties(generator, {
+    activeCount: {
+      get: () => activeCount
+    },
+    pendingCount: {
+      get: () => queue.size
+    },
+    clearQueue: {
+      value() {
+        if (!rejectOnClear) {
+          queue.clear();
+          return;
+        }
+        const abortError = AbortSignal.abort().reason;
+        while (queue.size > 0) {
+          queue.dequeue().reject(abortError);
+        }
+      }
+    },
+    concurrency: {
+      get: () => concurrency,
+      set(newConcurrency) {
+        validateConcurrency(newConcurrency);
+        concurrency = newConcurrency;
+        queueMicrotask(() => {
+          while (activeCount < concurrency && queue.size > 0) {
+            resumeNext();
+          }
+        });
+      }
+    },
+    map: {
+      async value(iterable, function_) {
+        const promises = [];
+        try {
+          Array.from(iterable, (value, index) => {
+            const promise = generator(function_, value, index);
+            promises.push(promise);
+            return promise;
+          });
+        } catch (error) {
+          for (const promise of promises) {
+            promise.catch(() => {
+            });
+          }
+          throw error;
+        }
+        return Promise.all(promises);
+      }
+    }
+  });
+  return generator;
+}
+function validateConcurrency(concurrency) {
+  if (!((Number.isInteger(concurrency) || concurrency === Number.POSITIVE_INFINITY) && concurrency > 0)) {
+    throw new TypeError("Expected `concurrency` to be a number from 1 and up");
+  }
+}
+
+// src/charts/cache.ts
+import { createHash, randomUUID } from "node:crypto";
+import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { homedir } from "node:os";
+import { join } from "node:path";
+function chartCacheFolder(env) {
+  if (env.PLUMBLINE_CHART_CACHE) return env.PLUMBLINE_CHART_CACHE;
+  const base = env.XDG_CACHE_HOME || join(env.HOME ?? homedir(), ".cache");
+  return join(base, "plumbline", "charts");
+}
+var ChartCache = class {
+  constructor(folder) {
+    this.folder = folder;
+  }
+  folder;
+  async lookup(key) {
+    let record;
+    try {
+      record = JSON.parse(await readFile(this.#refPath(key), "utf8"));
+    } catch {
+      return void 0;
+    }
+    const file = this.#blobPath(record.digest);
+    if (file === void 0) return void 0;
+    try {
+      if (sha256Digest(await readFile(file)) !== record.digest) return void 0;
+    } catch {
+      return void 0;
+    }
+    return { ...record, file };
+  }
+  /** Stores an archive already checked against its digest, and the record of `key`. */
+  async store(key, archive, facts) {
+    const digest = sha256Digest(archive);
+    const file = this.#blobPath(digest);
+    await atomicWrite(file, archive);
+    const persisted = { ...facts, digest };
+    await atomicWrite(this.#refPath(key), Buffer.from(`${JSON.stringify(persisted)}
+`));
+    return { ...persisted, file };
+  }
+  #refPath(key) {
+    const id = createHash("sha256").update(JSON.stringify([key.repository, key.name, key.version])).digest("hex");
+    return join(this.folder, "refs", `${id}.json`);
+  }
+  #blobPath(digest) {
+    const hex = /^sha256:([0-9a-f]{64})$/.exec(digest)?.[1];
+    return hex === void 0 ? void 0 : join(this.folder, "blobs", "sha256", `${hex}.tgz`);
+  }
+};
+function sha256Digest(content) {
+  return `sha256:${createHash("sha256").update(content).digest("hex")}`;
+}
+async function atomicWrite(file, content) {
+  await mkdir(join(file, ".."), { recursive: true });
+  const temporary = `${file}.${randomUUID()}.tmp`;
+  try {
+    await writeFile(temporary, content);
+    await rename(temporary, file);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
+}
+
+// src/charts/access.ts
+import { readFile as readFile2 } from "node:fs/promises";
+import { homedir as homedir2 } from "node:os";
+async function accessFor(host, settings, env) {
+  const access2 = {};
+  const configured = settings.repositories.find((entry) => entry.host === host.toLowerCase());
+  if (configured?.caFile) access2.ca = await readCa(expandPath(configured.caFile, env), host);
+  if (configured?.usernameEnv || configured?.passwordEnv) {
+    access2.credentials = {
+      username: variable(configured.usernameEnv, host, env) ?? "",
+      password: variable(configured.passwordEnv, host, env) ?? ""
+    };
+    access2.credentialsFrom = [configured.usernameEnv, configured.passwordEnv].filter(Boolean).join("/");
+    return access2;
+  }
+  if (settings.dockerConfig) {
+    const file = expandPath(settings.dockerConfig, env);
+    const fromDocker = await dockerCredentials(file, host);
+    if (fromDocker) {
+      access2.credentials = fromDocker;
+      access2.credentialsFrom = `the Docker config ${settings.dockerConfig}`;
+    }
+  }
+  return access2;
+}
+function variable(name, host, env) {
+  if (name === void 0) return void 0;
+  const value = env[name];
+  if (value === void 0 || value === "") {
+    throw new PlumblineError(
+      `the credentials for ${host} come from the variable ${name}, which is not set`,
+      `Set ${name} in the job's environment (from a CI secret), or remove it from render.repositories.`
+    );
+  }
+  return value;
+}
+function expandPath(path, env) {
+  const home = env.HOME ?? homedir2();
+  return path.replace(/^~(?=$|\/)/, home).replace(
+    /\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)/g,
+    (_, braced, bare) => env[braced ?? bare] ?? ""
+  );
+}
+async function readCa(file, host) {
+  try {
+    return await readFile2(file, "utf8");
+  } catch {
+    throw new PlumblineError(
+      `the CA file for ${host} (${file}) cannot be read`,
+      "Check caFile in render.repositories: it names a PEM file on the runner."
+    );
+  }
+}
+async function dockerCredentials(file, host) {
+  let config;
+  try {
+    config = JSON.parse(await readFile2(file, "utf8"));
+  } catch (error) {
+    const missing = error.code === "ENOENT";
+    throw new PlumblineError(
+      missing ? `the Docker config ${file} does not exist` : `the Docker config ${file} is not valid JSON`,
+      missing ? "Log in to the registry before plumbline runs (docker login, docker/login-action), or change render.dockerConfig." : "Check the file, or log in again to rewrite it."
+    );
+  }
+  const wanted = host.toLowerCase();
+  for (const [key, entry] of Object.entries(config.auths ?? {})) {
+    const keyHost = key.replace(/^https?:\/\//, "").replace(/\/.*$/, "").toLowerCase();
+    if (keyHost !== wanted) continue;
+    if (entry.username !== void 0 && entry.password !== void 0)
+      return { username: entry.username, password: entry.password };
+    if (entry.auth) {
+      const decoded = Buffer.from(entry.auth, "base64").toString("utf8");
+      const colon = decoded.indexOf(":");
+      if (colon > 0) return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
+    }
+  }
+  return void 0;
+}
+function basicAuthorization(credentials) {
+  return `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString("base64")}`;
+}
+
+// src/charts/http-repository.ts
+var import_yaml = __toESM(require_dist(), 1);
+
+// src/charts/http-get.ts
+import https from "node:https";
+
+// node_modules/is-network-error/index.js
+var objectToString = Object.prototype.toString;
+var isError = (value) => objectToString.call(value) === "[object Error]";
+var errorMessages = /* @__PURE__ */ new Set([
+  "network error",
+  // Chrome
+  "NetworkError when attempting to fetch resource.",
+  // Firefox
+  "The Internet connection appears to be offline.",
+  // Safari 16
+  "Network request failed",
+  // `cross-fetch`
+  "fetch failed",
+  // Undici (Node.js)
+  "terminated",
+  // Undici (Node.js)
+  " A network error occurred.",
+  // Bun (WebKit)
+  "Network connection lost"
+  // Cloudflare Workers (fetch)
+]);
+function isNetworkError(error) {
+  const isValid = error && isError(error) && error.name === "TypeError" && typeof error.message === "string";
+  if (!isValid) {
+    return false;
+  }
+  const { message, stack } = error;
+  if (message === "Load failed" || message.startsWith("Load failed (") && message.endsWith(")")) {
+    return stack === void 0 || "__sentry_captured__" in error;
+  }
+  if (message.startsWith("error sending request for url")) {
+    return true;
+  }
+  if (message === "Failed to fetch" || message.startsWith("Failed to fetch (") && message.endsWith(")")) {
+    return true;
+  }
+  return errorMessages.has(message);
+}
+
+// node_modules/p-retry/index.js
+function validateRetries(retries) {
+  if (typeof retries === "number") {
+    if (retries < 0) {
+      throw new TypeError("Expected `retries` to be a non-negative number.");
+    }
+    if (Number.isNaN(retries)) {
+      throw new TypeError("Expected `retries` to be a valid number or Infinity, got NaN.");
+    }
+  } else if (retries !== void 0) {
+    throw new TypeError("Expected `retries` to be a number or Infinity.");
+  }
+}
+function validateNumberOption(name, value, { min = 0, allowInfinity = false } = {}) {
+  if (value === void 0) {
+    return;
+  }
+  if (typeof value !== "number" || Number.isNaN(value)) {
+    throw new TypeError(`Expected \`${name}\` to be a number${allowInfinity ? " or Infinity" : ""}.`);
+  }
+  if (!allowInfinity && !Number.isFinite(value)) {
+    throw new TypeError(`Expected \`${name}\` to be a finite number.`);
+  }
+  if (value < min) {
+    throw new TypeError(`Expected \`${name}\` to be \u2265 ${min}.`);
+  }
+}
+var AbortError = class extends Error {
+  constructor(message) {
+    super();
+    if (message instanceof Error) {
+      this.originalError = message;
+      ({ message } = message);
+    } else {
+      this.originalError = new Error(message);
+      this.originalError.stack = this.stack;
+    }
+    this.name = "AbortError";
+    this.message = message;
+  }
+};
+function calculateDelay(retriesConsumed, options) {
+  const attempt2 = Math.max(1, retriesConsumed + 1);
+  const random = options.randomize ? Math.random() + 1 : 1;
+  let timeout = Math.round(random * options.minTimeout * options.factor ** (attempt2 - 1));
+  timeout = Math.min(timeout, options.maxTimeout);
+  return timeout;
+}
+function calculateRemainingTime(start, max) {
+  if (!Number.isFinite(max)) {
+    return max;
+  }
+  return max - (performance.now() - start);
+}
+async function onAttemptFailure({ error, attemptNumber, retriesConsumed, startTime, options }) {
+  const normalizedError = error instanceof Error ? error : new TypeError(`Non-error was thrown: "${error}". You should only throw errors.`);
+  if (normalizedError instanceof AbortError) {
+    throw normalizedError.originalError;
+  }
+  const retriesLeft = Number.isFinite(options.retries) ? Math.max(0, options.retries - retriesConsumed) : options.retries;
+  const maxRetryTime = options.maxRetryTime ?? Number.POSITIVE_INFINITY;
+  const context = Object.freeze({
+    error: normalizedError,
+    attemptNumber,
+    retriesLeft,
+    retriesConsumed
+  });
+  await options.onFailedAttempt(context);
+  if (calculateRemainingTime(startTime, maxRetryTime) <= 0) {
+    throw normalizedError;
+  }
+  const consumeRetry = await options.shouldConsumeRetry(context);
+  const remainingTime = calculateRemainingTime(startTime, maxRetryTime);
+  if (remainingTime <= 0 || retriesLeft <= 0) {
+    throw normalizedError;
+  }
+  if (normalizedError instanceof TypeError && !isNetworkError(normalizedError)) {
+    if (consumeRetry) {
+      throw normalizedError;
+    }
+    options.signal?.throwIfAborted();
+    return false;
+  }
+  if (!await options.shouldRetry(context)) {
+    throw normalizedError;
+  }
+  if (!consumeRetry) {
+    options.signal?.throwIfAborted();
+    return false;
+  }
+  const delayTime = calculateDelay(retriesConsumed, options);
+  const finalDelay = Math.min(delayTime, remainingTime);
+  options.signal?.throwIfAborted();
+  if (finalDelay > 0) {
+    await new Promise((resolve, reject) => {
+      const onAbort = () => {
+        clearTimeout(timeoutToken);
+        options.signal?.removeEventListener("abort", onAbort);
+        reject(options.signal.reason);
+      };
+      const timeoutToken = setTimeout(() => {
+        options.signal?.removeEventListener("abort", onAbort);
+        resolve();
+      }, finalDelay);
+      if (options.unref) {
+        timeoutToken.unref?.();
+      }
+      options.signal?.addEventListener("abort", onAbort, { once: true });
+    });
+  }
+  options.signal?.throwIfAborted();
+  return true;
+}
+async function pRetry(input, options = {}) {
+  options = { ...options };
+  validateRetries(options.retries);
+  if (Object.hasOwn(options, "forever")) {
+    throw new Error("The `forever` option is no longer supported. For many use-cases, you can set `retries: Infinity` instead.");
+  }
+  options.retries ??= 10;
+  options.factor ??= 2;
+  options.minTimeout ??= 1e3;
+  options.maxTimeout ??= Number.POSITIVE_INFINITY;
+  options.maxRetryTime ??= Number.POSITIVE_INFINITY;
+  options.randomize ??= false;
+  options.onFailedAttempt ??= () => {
+  };
+  options.shouldRetry ??= () => true;
+  options.shouldConsumeRetry ??= () => true;
+  validateNumberOption("factor", options.factor, { min: 0, allowInfinity: false });
+  validateNumberOption("minTimeout", options.minTimeout, { min: 0, allowInfinity: false });
+  validateNumberOption("maxTimeout", options.maxTimeout, { min: 0, allowInfinity: true });
+  validateNumberOption("maxRetryTime", options.maxRetryTime, { min: 0, allowInfinity: true });
+  if (!(options.factor > 0)) {
+    options.factor = 1;
+  }
+  options.signal?.throwIfAborted();
+  let attemptNumber = 0;
+  let retriesConsumed = 0;
+  const startTime = performance.now();
+  while (Number.isFinite(options.retries) ? retriesConsumed <= options.retries : true) {
+    attemptNumber++;
+    try {
+      options.signal?.throwIfAborted();
+      const result = await input(attemptNumber);
+      options.signal?.throwIfAborted();
+      return result;
+    } catch (error) {
+      if (await onAttemptFailure({
+        error,
+        attemptNumber,
+        retriesConsumed,
+        startTime,
+        options
+      })) {
+        retriesConsumed++;
+      }
+    }
+  }
+  throw new Error("Retry attempts exhausted without throwing an error.");
+}
+
+// src/charts/http-get.ts
+var TRANSIENT_STATUSES = /* @__PURE__ */ new Set([429, 500, 502, 503, 504]);
+var ATTEMPTS = 3;
+var TIMEOUT_MS = 3e4;
+var MAX_REDIRECTS = 5;
+var MAX_RETRY_AFTER_MS = 1e4;
+async function httpGet(url, options) {
+  return pRetry(() => attempt(url, options), {
+    retries: ATTEMPTS - 1,
+    minTimeout: 300,
+    factor: 3
+  });
+}
+async function attempt(url, options) {
+  let current = url;
+  let headers = options.headers ?? {};
+  for (let redirects = 0; ; redirects++) {
+    const answer = await requestOnce(current, headers, options);
+    const location = answer.headers.location;
+    if (answer.status >= 300 && answer.status < 400 && location) {
+      const next = new URL(location, current);
+      if (redirects >= MAX_REDIRECTS) throw new AbortError(tooManyRedirects(options.what, url));
+      if (!options.mayFollow(next)) throw new AbortError(redirectRefused(options.what, current, next));
+      if (next.host !== current.host) headers = withoutAuthorization(headers);
+      current = next;
+      continue;
+    }
+    if (TRANSIENT_STATUSES.has(answer.status)) {
+      const wait = retryAfterMs(answer.headers["retry-after"]);
+      if (wait !== void 0 && wait > MAX_RETRY_AFTER_MS)
+        throw new AbortError(transientFailure(options.what, current, answer.status, wait));
+      if (wait !== void 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      throw transientFailure(options.what, current, answer.status, wait);
+    }
+    return answer;
+  }
+}
+function requestOnce(url, headers, options) {
+  if (url.protocol !== "https:" && url.protocol !== "http:") {
+    return Promise.reject(
+      new AbortError(
+        new PlumblineError(
+          `${options.what}: ${url.protocol} URLs are not fetched`,
+          "Use an http(s):// repository or an oci:// registry."
+        )
+      )
+    );
+  }
+  const client = url.protocol === "https:" ? https : node_http_default;
+  return new Promise((resolve, reject) => {
+    const request = client.get(
+      url,
+      {
+        headers: { "user-agent": "plumbline", ...headers },
+        timeout: TIMEOUT_MS,
+        ...options.ca ? { ca: options.ca } : {}
+      },
+      (response) => {
+        const chunks = [];
+        let bytes = 0;
+        response.on("data", (chunk) => {
+          bytes += chunk.length;
+          if (bytes > options.maxBytes) {
+            response.destroy();
+            reject(new AbortError(tooLarge(options.what, url, options.maxBytes)));
+          } else chunks.push(chunk);
+        });
+        response.on(
+          "end",
+          () => resolve({
+            status: response.statusCode ?? 0,
+            headers: response.headers,
+            body: Buffer.concat(chunks),
+            url
+          })
+        );
+        response.on("error", (error) => reject(unreachable(options.what, url, error)));
+      }
+    );
+    request.on("timeout", () => request.destroy(new Error(`no answer within ${TIMEOUT_MS / 1e3} s`)));
+    request.on("error", (error) => reject(unreachable(options.what, url, error)));
+  });
+}
+function withoutAuthorization(headers) {
+  return Object.fromEntries(
+    Object.entries(headers).filter(([name]) => name.toLowerCase() !== "authorization")
+  );
+}
+function retryAfterMs(value) {
+  if (value === void 0) return void 0;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1e3);
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? void 0 : Math.max(0, date - Date.now());
+}
+function shownUrl(url) {
+  return `${url.protocol}//${url.host}${url.pathname}`;
+}
+function unreachable(what, url, error) {
+  const code = error.code ?? "";
+  const certificate = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS/.test(code);
+  const reason = certificate ? `its TLS certificate is not trusted (${code})` : error.message;
+  const failure = new PlumblineError(
+    `could not fetch ${what} from ${url.host}: ${reason}`,
+    certificate ? `Give the CA that signs ${url.host}'s certificate as caFile of host ${url.host} in render.repositories.` : `Check that the address is right and that the runner reaches ${url.host} (proxy, firewall, DNS).`
+  );
+  return certificate ? new AbortError(failure) : failure;
+}
+function transientFailure(what, url, status, waitMs) {
+  const rateLimited = status === 429;
+  const after = waitMs === void 0 ? "" : ` (it asked to wait ${Math.ceil(waitMs / 1e3)} s)`;
+  return new PlumblineError(
+    rateLimited ? `${url.host} rate-limited the fetch of ${what}: HTTP 429 on each of ${ATTEMPTS} tries${after}` : `${url.host} failed to serve ${what}: HTTP ${status} on each of ${ATTEMPTS} tries`,
+    rateLimited ? "Retry later, give credentials for the host in render.repositories (registries allow more to signed-in users), or keep the chart cache between runs so fewer requests are made." : `The repository at ${url.host} is failing; retry later, or check its status page.`
+  );
+}
+function redirectRefused(what, from, to) {
+  return new PlumblineError(
+    `${from.host} redirected the fetch of ${what} to ${to.host}, which the configuration does not allow`,
+    `Add ${to.host} to render.allowHosts in the configuration of the base branch if that host is expected to serve it.`
+  );
+}
+function tooManyRedirects(what, url) {
+  return new PlumblineError(
+    `the fetch of ${what} from ${url.host} was redirected more than ${MAX_REDIRECTS} times`,
+    "Check the repository address."
+  );
+}
+function tooLarge(what, url, maxBytes) {
+  return new PlumblineError(
+    `${what} from ${url.host} is larger than ${Math.round(maxBytes / 1024 / 1024)} MiB`,
+    "Check the repository address; a chart or index this large is not what plumbline expects."
+  );
+}
+
+// src/charts/versions.ts
+var import_semver = __toESM(require_semver2(), 1);
+function versionWanted(version) {
+  const trimmed = version.trim();
+  if (import_semver.default.valid(trimmed) !== null) return { exact: trimmed };
+  return { range: trimmed.replace(/\s*,\s*/g, " ") };
+}
+function isValidRange(range) {
+  return import_semver.default.validRange(range) !== null;
+}
+function pickVersion(available, wanted) {
+  if ("exact" in wanted) {
+    const bare = wanted.exact.replace(/^v/, "");
+    return available.find((version) => version === wanted.exact) ?? available.find((v) => v.replace(/^v/, "") === bare);
+  }
+  const candidates = available.filter((version) => import_semver.default.valid(version) !== null);
+  const best = import_semver.default.maxSatisfying(candidates, wanted.range);
+  return best ?? void 0;
+}
+function newestVersion(available) {
+  const candidates = available.filter((version) => import_semver.default.valid(version) !== null);
+  return candidates.sort(import_semver.default.rcompare)[0];
+}
+
+// src/charts/http-repository.ts
+var INDEX_BYTES_LIMIT = 128 * 1024 * 1024;
+var ARCHIVE_BYTES_LIMIT = 64 * 1024 * 1024;
+async function readIndex(repository, access2, rule) {
+  const base = new URL(repository.endsWith("/") ? repository : `${repository}/`);
+  const url = new URL("index.yaml", base);
+  const what = `the index of ${shownUrl(base)}`;
+  const answer = await httpGet(url, {
+    what,
+    headers: authorizationOf(access2),
+    ...access2.ca ? { ca: access2.ca } : {},
+    maxBytes: INDEX_BYTES_LIMIT,
+    mayFollow: (next) => rule.mayFetch(next)
+  });
+  requireSuccess(answer, what, access2, base);
+  let index;
+  const text = answer.body.toString("utf8");
+  try {
+    index = (0, import_yaml.parse)(text, { maxAliasCount: 100, prettyErrors: false }) ?? {};
+  } catch (error) {
+    const offset = error.pos?.[0];
+    const line = offset === void 0 ? void 0 : text.slice(0, offset).split("\n").length;
+    throw new PlumblineError(
+      `${what} is not YAML${line === void 0 ? "" : ` (line ${line})`}`,
+      "Check the repository URL: it names the folder that holds index.yaml (what `helm repo add` takes)."
+    );
+  }
+  if (typeof index !== "object" || index === null || typeof index.entries !== "object" || index.entries === null) {
+    throw new PlumblineError(
+      `${what} has no "entries": it is not a Helm repository index`,
+      "Check the repository URL: it names the folder that holds index.yaml (what `helm repo add` takes)."
+    );
+  }
+  const entries = index.entries;
+  return {
+    entries(chart) {
+      const listed = Object.hasOwn(entries, chart) ? entries[chart] : void 0;
+      if (!Array.isArray(listed)) return [];
+      return listed.flatMap((entry) => {
+        const version = typeof entry?.version === "string" ? entry.version : void 0;
+        const first = Array.isArray(entry?.urls) ? entry.urls[0] : void 0;
+        if (version === void 0 || typeof first !== "string") return [];
+        let archive;
+        try {
+          archive = new URL(first, base);
+        } catch {
+          return [];
+        }
+        const digest = typeof entry.digest === "string" ? entry.digest.replace(/^sha256:/, "") : void 0;
+        return [{ version, url: archive, ...digest ? { digest } : {} }];
+      });
+    }
+  };
+}
+function chooseEntry(index, source, wanted) {
+  const entries = index.entries(source.name);
+  if (entries.length === 0) {
+    throw new PlumblineError(
+      `the repository ${source.repository} has no chart named ${source.name}`,
+      "Check the chart name (helm search repo lists what a repository has) and the repository URL."
+    );
+  }
+  const versions = entries.map((entry) => entry.version);
+  const version = pickVersion(versions, wanted);
+  if (version === void 0) {
+    const newest = newestVersion(versions);
+    throw new PlumblineError(
+      `no version of ${source.name} in ${source.repository} matches "${source.version}"` + (newest ? ` (the newest there is ${newest})` : ""),
+      "Change the version to one the repository has, or check that the release was published."
+    );
+  }
+  return entries.find((entry) => entry.version === version);
+}
+async function downloadArchive(entry, source, access2, rule, repositoryHost) {
+  const what = `${source.name} ${entry.version}`;
+  if (!rule.mayFetch(entry.url)) {
+    throw new PlumblineError(
+      `the index of ${source.repository} serves ${what} from ${entry.url.host}, which the configuration does not allow`,
+      `Add ${entry.url.host} to render.allowHosts in the configuration of the base branch if that host is expected to serve it.`
+    );
+  }
+  const sameHost = entry.url.host === repositoryHost;
+  const answer = await httpGet(entry.url, {
+    what,
+    headers: sameHost ? authorizationOf(access2) : {},
+    ...access2.ca ? { ca: access2.ca } : {},
+    maxBytes: ARCHIVE_BYTES_LIMIT,
+    mayFollow: (next) => rule.mayFetch(next)
+  });
+  requireSuccess(answer, `${what} (${shownUrl(entry.url)})`, access2, entry.url);
+  if (entry.digest !== void 0 && sha256Digest(answer.body) !== `sha256:${entry.digest.toLowerCase()}`) {
+    throw new PlumblineError(
+      `${what} from ${shownUrl(entry.url)} does not match the digest its index gives (sha256:${entry.digest.slice(0, 12)}\u2026)`,
+      "The archive changed after it was indexed, or something between the runner and the repository altered it; ask the repository owner to re-index, and do not trust the archive meanwhile."
+    );
+  }
+  return answer.body;
+}
+function authorizationOf(access2) {
+  return access2.credentials ? { authorization: basicAuthorization(access2.credentials) } : {};
+}
+function requireSuccess(answer, what, access2, where) {
+  if (answer.status >= 200 && answer.status < 300) return;
+  if (answer.status === 401 || answer.status === 403) {
+    const refused = answer.status === 401 ? "asked for credentials" : "refused access";
+    throw new PlumblineError(
+      access2.credentials ? `${where.host} ${refused} for ${what} (HTTP ${answer.status}) with the credentials from ${access2.credentialsFrom}` : `${where.host} ${refused} for ${what} (HTTP ${answer.status}), and no credentials are configured for it`,
+      access2.credentials ? `Check the values of ${access2.credentialsFrom}: the user may not exist, the password or token may be wrong or expired, or lack read access.` : `Name the variables holding a user and password for host ${where.host} in render.repositories (usernameEnv, passwordEnv), or a Docker config in render.dockerConfig.`
+    );
+  }
+  if (answer.status === 404) {
+    throw new PlumblineError(
+      `${where.host} has no ${what} (HTTP 404)`,
+      "Check the repository URL, the chart name and the version."
+    );
+  }
+  throw new PlumblineError(
+    `${where.host} answered HTTP ${answer.status} for ${what}`,
+    "Check the repository URL; if it is right, the repository is failing."
+  );
+}
+
+// src/charts/oci-registry.ts
+var MANIFEST_TYPES = ["application/vnd.oci.image.manifest.v1+json"];
+var CHART_LAYER_TYPES = ["application/vnd.cncf.helm.chart.content.v1.tar+gzip", "application/tar+gzip"];
+var JSON_BYTES_LIMIT = 4 * 1024 * 1024;
+var RegistryRepository = class {
+  constructor(source, access2, rule) {
+    this.access = access2;
+    this.rule = rule;
+    const url = new URL(source.repository.replace(/^oci:/, "https:"));
+    this.host = url.host;
+    this.path = [...url.pathname.split("/").filter(Boolean), source.name].join("/");
+  }
+  access;
+  rule;
+  host;
+  path;
+  #authorization;
+  get label() {
+    return `oci://${this.host}/${this.path}`;
+  }
+  /** The version the wanted one means: exact versions are taken as tags without asking. */
+  async resolveVersion(wanted, source) {
+    if ("exact" in wanted) return wanted.exact;
+    const tags = (await this.#tags()).map((tag) => tag.replaceAll("_", "+"));
+    const version = pickVersion(tags, wanted);
+    if (version === void 0) {
+      const newest = newestVersion(tags);
+      throw new PlumblineError(
+        `no tag of ${this.label} matches "${source.version}"` + (newest ? ` (the newest there is ${newest})` : ""),
+        "Change the version to one the registry has, or check that the chart was pushed."
+      );
+    }
+    return version;
+  }
+  async pull(version) {
+    const tag = version.replaceAll("+", "_");
+    const what = `the manifest of ${this.label}:${tag}`;
+    const manifestAnswer = await this.#get(`/v2/${this.path}/manifests/${encodeURIComponent(tag)}`, what, {
+      accept: MANIFEST_TYPES.join(", ")
+    });
+    if (manifestAnswer.status === 404) {
+      throw new PlumblineError(
+        `${this.host} has no version ${version} of ${this.label} (HTTP 404)`,
+        "Check the version and the chart name; the tag is the chart version."
+      );
+    }
+    requireSuccess(manifestAnswer, what, this.access, manifestAnswer.url);
+    const manifestDigest = sha256Digest(manifestAnswer.body);
+    const announced = manifestAnswer.headers["docker-content-digest"];
+    if (typeof announced === "string" && announced !== manifestDigest) {
+      throw new PlumblineError(
+        `${what} does not match the digest the registry announced`,
+        "Something between the runner and the registry altered the answer; do not trust it."
+      );
+    }
+    const layer = chartLayer(manifestAnswer.body, what);
+    const blobWhat = `the chart layer of ${this.label}:${tag}`;
+    const blob = await this.#get(`/v2/${this.path}/blobs/${layer}`, blobWhat, {}, true);
+    requireSuccess(blob, blobWhat, this.access, blob.url);
+    if (sha256Digest(blob.body) !== layer) {
+      throw new PlumblineError(
+        `${blobWhat} does not match its digest ${layer.slice(0, 19)}\u2026`,
+        "The registry served other content than its manifest names; do not trust it, and tell the registry owner."
+      );
+    }
+    return { version, archive: blob.body, manifestDigest };
+  }
+  async #tags() {
+    const tags = [];
+    let next = `/v2/${this.path}/tags/list?n=1000`;
+    for (let page = 0; next !== void 0 && page < 100; page++) {
+      const what = `the tags of ${this.label}`;
+      const answer = await this.#get(next, what, {});
+      if (answer.status === 404) {
+        throw new PlumblineError(
+          `${this.host} has no repository ${this.path} (HTTP 404)`,
+          "Check the registry path and the chart name."
+        );
+      }
+      requireSuccess(answer, what, this.access, answer.url);
+      const body = parseJson(answer.body, what);
+      if (Array.isArray(body.tags))
+        tags.push(...body.tags.filter((tag) => typeof tag === "string"));
+      next = nextPage(answer.headers.link);
+    }
+    return tags;
+  }
+  /** A GET on the registry, answering its auth challenge once. */
+  async #get(path, what, headers, blob = false) {
+    const url = new URL(path, `https://${this.host}`);
+    const request = (authorization) => httpGet(url, {
+      what,
+      headers: { ...headers, ...authorization ? { authorization } : {} },
+      ...this.access.ca ? { ca: this.access.ca } : {},
+      maxBytes: blob ? ARCHIVE_BYTES_LIMIT : JSON_BYTES_LIMIT,
+      // Blobs are addressed by digest and checked against it: registries hand them out from
+      // storage hosts of their own (a CDN, object storage), which only the registry knows.
+      mayFollow: (next) => blob ? next.protocol === "https:" : this.rule.mayFetch(next)
+    });
+    let answer = await request(this.#authorization);
+    if (answer.status !== 401) return answer;
+    const challenge = answer.headers["www-authenticate"];
+    this.#authorization = await this.#authorize(typeof challenge === "string" ? challenge : "", what);
+    answer = await request(this.#authorization);
+    return answer;
+  }
+  async #authorize(challenge, what) {
+    const scheme = challenge.split(" ")[0]?.toLowerCase();
+    const credentials = this.access.credentials;
+    if (scheme === "basic") {
+      if (!credentials) throw missingCredentials(this.host, what);
+      return basicAuthorization(credentials);
+    }
+    if (scheme !== "bearer") {
+      throw new PlumblineError(
+        `${this.host} asked for an authentication plumbline does not speak for ${what}`,
+        "plumbline answers Basic and Bearer (token) challenges, as helm does."
+      );
+    }
+    const parameters = challengeParameters(challenge);
+    const realm = parameters.get("realm");
+    if (!realm || !/^https:\/\//.test(realm)) {
+      throw new PlumblineError(
+        `${this.host} named no HTTPS token service for ${what}`,
+        "Check the registry address."
+      );
+    }
+    const tokenUrl = new URL(realm);
+    const service = parameters.get("service");
+    if (service) tokenUrl.searchParams.set("service", service);
+    tokenUrl.searchParams.set("scope", `repository:${this.path}:pull`);
+    const tokenWhat = `a token for ${this.label}`;
+    const answer = await httpGet(tokenUrl, {
+      what: tokenWhat,
+      headers: credentials ? { authorization: basicAuthorization(credentials) } : {},
+      ...this.access.ca ? { ca: this.access.ca } : {},
+      maxBytes: JSON_BYTES_LIMIT,
+      mayFollow: () => false
+    });
+    requireSuccess(answer, tokenWhat, this.access, tokenUrl);
+    const body = parseJson(answer.body, tokenWhat);
+    const token = typeof body.token === "string" ? body.token : body.access_token;
+    if (typeof token !== "string" || token === "") {
+      throw new PlumblineError(
+        `the token service of ${this.host} gave no token`,
+        "Check the registry address."
+      );
+    }
+    return `Bearer ${token}`;
+  }
+};
+function chartLayer(body, what) {
+  const manifest = parseJson(body, what);
+  const layer = manifest.layers?.find((candidate) => CHART_LAYER_TYPES.includes(String(candidate.mediaType)));
+  const digest = layer?.digest;
+  if (typeof digest !== "string" || !/^sha256:[0-9a-f]{64}$/.test(digest)) {
+    throw new PlumblineError(
+      `${what} holds no Helm chart layer`,
+      "The artifact at that tag is not a Helm chart (helm push makes one); check the registry path and the chart name."
+    );
+  }
+  return digest;
+}
+function parseJson(body, what) {
+  try {
+    const value = JSON.parse(body.toString("utf8"));
+    if (value !== null && typeof value === "object") return value;
+  } catch {
+  }
+  throw new PlumblineError(`${what} is not the JSON a registry answers`, "Check the registry address.");
+}
+function challengeParameters(challenge) {
+  const parameters = /* @__PURE__ */ new Map();
+  for (const match of challenge.matchAll(/([a-zA-Z]+)="([^"]*)"/g))
+    parameters.set(match[1].toLowerCase(), match[2]);
+  return parameters;
+}
+function nextPage(link) {
+  const value = Array.isArray(link) ? link.join(", ") : link;
+  const match = value ? /<([^>]+)>\s*;\s*rel="?next"?/.exec(value) : null;
+  if (!match) return void 0;
+  const next = new URL(match[1], "https://registry.invalid");
+  return `${next.pathname}${next.search}`;
+}
+function missingCredentials(host, what) {
+  return new PlumblineError(
+    `${host} asked for credentials for ${what}, and none are configured for it`,
+    `Name the variables holding a user and password for host ${host} in render.repositories (usernameEnv, passwordEnv), or a Docker config in render.dockerConfig.`
+  );
+}
+
+// src/charts/fetch.ts
+var ChartFetcher = class {
+  constructor(options) {
+    this.options = options;
+    this.#cache = new ChartCache(options.cacheFolder);
+  }
+  options;
+  #cache;
+  #indexes = /* @__PURE__ */ new Map();
+  #charts = /* @__PURE__ */ new Map();
+  #access = /* @__PURE__ */ new Map();
+  fetch(source, origin) {
+    const key = JSON.stringify([source.repository, source.name, source.version, origin]);
+    let chart = this.#charts.get(key);
+    if (!chart) {
+      chart = this.#fetch(source, origin);
+      this.#charts.set(key, chart);
+    }
+    return chart;
+  }
+  async #fetch(source, origin) {
+    const wanted = versionWanted(source.version);
+    if ("range" in wanted && !isValidRange(wanted.range)) {
+      throw new PlumblineError(
+        `"${source.version}" is neither a version nor a version range (chart ${source.name} from ${source.repository})`,
+        'Write an exact version (1.2.3) or a range such as 1.x, ^1.2.0 or ">=1.2.0 <2.0.0".'
+      );
+    }
+    const repository = new URL(source.repository.replace(/^oci:/, "https:"));
+    const rule = this.#hostRule(source, origin);
+    if (!rule.mayFetch(repository)) {
+      throw new PlumblineError(
+        `the chart ${source.name} comes from ${repository.host}, which the configuration does not allow`,
+        `Add ${repository.host} to render.allowHosts in the configuration of the base branch, if charts may come from there.`
+      );
+    }
+    const access2 = await this.#accessFor(repository.host);
+    const isOci = source.repository.startsWith("oci://");
+    if (isOci) {
+      const registry = new RegistryRepository(source, access2, rule);
+      const version = await registry.resolveVersion(wanted, source);
+      const key2 = { repository: source.repository, name: source.name, version };
+      const cached2 = await this.#cache.lookup(key2);
+      if (cached2) return { ...source, ...cached2, fromCache: true };
+      const pulled = await registry.pull(version);
+      const stored2 = await this.#cache.store(key2, pulled.archive, {
+        version,
+        manifestDigest: pulled.manifestDigest
+      });
+      return { ...source, ...stored2, fromCache: false };
+    }
+    if ("exact" in wanted) {
+      const cached2 = await this.#cache.lookup({ ...source, version: wanted.exact });
+      if (cached2) return { ...source, ...cached2, fromCache: true };
+    }
+    const index = await this.#index(source.repository, origin, access2, rule);
+    const entry = chooseEntry(index, source, wanted);
+    const key = { repository: source.repository, name: source.name, version: entry.version };
+    const cached = await this.#cache.lookup(key);
+    if (cached) return { ...source, ...cached, fromCache: true };
+    const archive = await downloadArchive(entry, source, access2, rule, repository.host);
+    const stored = await this.#cache.store(key, archive, { version: entry.version });
+    if ("exact" in wanted && wanted.exact !== entry.version) {
+      await this.#cache.store({ ...source, version: wanted.exact }, archive, { version: entry.version });
+    }
+    return { ...source, ...stored, fromCache: false };
+  }
+  #hostRule(source, origin) {
+    const declared = new URL(source.repository.replace(/^oci:/, "https:")).host;
+    const allowHosts = this.options.settings.allowHosts;
+    return {
+      mayFetch: (url) => origin === "configuration" && url.host === declared || allowHosts.some((allowed) => allowed === url.host || allowed === url.hostname)
+    };
+  }
+  #index(repository, origin, access2, rule) {
+    const key = `${origin} ${repository}`;
+    let index = this.#indexes.get(key);
+    if (!index) {
+      index = readIndex(repository, access2, rule);
+      this.#indexes.set(key, index);
+    }
+    return index;
+  }
+  #accessFor(host) {
+    let access2 = this.#access.get(host);
+    if (!access2) {
+      access2 = accessFor(host, this.options.settings, this.options.env);
+      this.#access.set(host, access2);
+    }
+    return access2;
+  }
+};
+
+// src/diff/pointer.ts
+function escapeSegment(segment) {
+  return segment.replaceAll("~", "~0").replaceAll("/", "~1");
+}
+function unescapeSegment(segment) {
+  return segment.replaceAll("~1", "/").replaceAll("~0", "~");
+}
+function joinPointer(segments) {
+  return segments.map((segment) => `/${escapeSegment(segment)}`).join("");
+}
+function parsePointer(pointer) {
+  if (pointer === "") return [];
+  if (!pointer.startsWith("/")) throw new Error(`'${pointer}' is not a JSON pointer: it must start with '/'`);
+  return pointer.slice(1).split("/").map(unescapeSegment);
+}
+function namedItemSegment(name) {
+  return `[${name}]`;
+}
+function listItemNames(list) {
+  const names = [];
+  for (const item of list) {
+    if (item === null || typeof item !== "object" || Array.isArray(item)) return void 0;
+    const name = item.name;
+    if (typeof name !== "string") return void 0;
+    names.push(name);
+  }
+  return new Set(names).size === names.length && names.length > 0 ? names : void 0;
+}
+
+// src/diff/fields.ts
+function changedFields(before, after) {
+  const paths = [];
+  walk(before, after, [], paths);
+  return paths;
+}
+function walk(before, after, path, out) {
+  if (Object.is(before, after)) return;
+  if (Array.isArray(before) && Array.isArray(after)) {
+    walkLists(before, after, path, out);
+    return;
+  }
+  if (isRecord(before) && isRecord(after)) {
+    const keys = /* @__PURE__ */ new Set([...Object.keys(before), ...Object.keys(after)]);
+    for (const key of keys) walk(before[key], after[key], [...path, key], out);
+    return;
+  }
+  out.push(joinPointer(path));
+}
+function walkLists(before, after, path, out) {
+  const beforeNames = listItemNames(before);
+  const afterNames = listItemNames(after);
+  if (beforeNames && afterNames) {
+    const beforeByName = new Map(beforeNames.map((name, index) => [name, before[index]]));
+    const afterByName = new Map(afterNames.map((name, index) => [name, after[index]]));
+    for (const name of /* @__PURE__ */ new Set([...beforeNames, ...afterNames])) {
+      walk(beforeByName.get(name), afterByName.get(name), [...path, namedItemSegment(name)], out);
+    }
+    return;
+  }
+  const length = Math.max(before.length, after.length);
+  for (let index = 0; index < length; index++)
+    walk(before[index], after[index], [...path, String(index)], out);
+}
+function isRecord(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+// src/diff/ignore.ts
+function rulesFor(rules, id) {
+  return rules.filter(
+    (rule) => (rule.group === void 0 || rule.group === id.group) && (rule.kind === void 0 || rule.kind === id.kind) && (rule.name === void 0 || rule.name === id.name) && (rule.namespace === void 0 || rule.namespace === (id.namespace ?? ""))
+  );
+}
+function removeIgnoredFields(object, rules) {
+  for (const rule of rules) removePath(object, parsePointer(rule.path));
+}
+function removePath(node, segments) {
+  const [head, ...rest] = segments;
+  if (head === void 0 || node === null || typeof node !== "object") return;
+  if (Array.isArray(node)) {
+    const indexes = matchingIndexes(node, head);
+    if (rest.length === 0) {
+      for (const index of indexes.sort((a, b) => b - a)) node.splice(index, 1);
+    } else {
+      for (const index of indexes) removePath(node[index], rest);
+    }
+    return;
+  }
+  const record = node;
+  const keys = head === "*" ? Object.keys(record) : head in record ? [head] : [];
+  for (const key of keys) {
+    if (rest.length === 0) delete record[key];
+    else removePath(record[key], rest);
+  }
+}
+function matchingIndexes(list, segment) {
+  if (segment === "*") return list.map((_, index) => index);
+  if (/^\d+$/.test(segment)) return Number(segment) < list.length ? [Number(segment)] : [];
+  return list.flatMap(
+    (item, index) => item !== null && typeof item === "object" && item.name === segment ? [index] : []
+  );
+}
+
+// src/diff/images.ts
+var POD_SPEC_PATHS = {
+  "/Pod": ["spec"],
+  "apps/Deployment": ["spec", "template", "spec"],
+  "apps/StatefulSet": ["spec", "template", "spec"],
+  "apps/DaemonSet": ["spec", "template", "spec"],
+  "apps/ReplicaSet": ["spec", "template", "spec"],
+  "batch/Job": ["spec", "template", "spec"],
+  "batch/CronJob": ["spec", "jobTemplate", "spec", "template", "spec"]
+};
+function imageMoves(id, before, after) {
+  const path = POD_SPEC_PATHS[`${id.group}/${id.kind}`];
+  if (!path) return [];
+  const moves = [];
+  for (const list of ["initContainers", "containers"]) {
+    const old = containerImages(before, path, list);
+    const now = containerImages(after, path, list);
+    const names = [...now.keys(), ...[...old.keys()].filter((name) => !now.has(name))];
+    for (const name of names) {
+      const from = old.get(name);
+      const to = now.get(name);
+      if (from === to) continue;
+      moves.push({
+        container: name,
+        ...list === "initContainers" ? { init: true } : {},
+        ...from !== void 0 ? { from } : {},
+        ...to !== void 0 ? { to } : {}
+      });
+    }
+  }
+  return moves;
+}
+function containerImages(object, path, list) {
+  const images = /* @__PURE__ */ new Map();
+  let spec = object;
+  for (const step of path) spec = isRecord2(spec) ? spec[step] : void 0;
+  const containers = isRecord2(spec) ? spec[list] : void 0;
+  if (!Array.isArray(containers)) return images;
+  containers.forEach((container, index) => {
+    if (!isRecord2(container) || typeof container.image !== "string") return;
+    const name = typeof container.name === "string" ? container.name : `#${index + 1}`;
+    if (!images.has(name)) images.set(name, container.image);
+  });
+  return images;
+}
+function isRecord2(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+// src/diff/normalize.ts
+var SERVER_METADATA = [
+  "managedFields",
+  "resourceVersion",
+  "uid",
+  "generation",
+  "creationTimestamp",
+  "selfLink"
+];
+var SERVER_ANNOTATIONS = [
+  "kubectl.kubernetes.io/last-applied-configuration",
+  // Set by the deployment controller on every rollout; not part of the desired state.
+  "deployment.kubernetes.io/revision"
+];
+function normalizeObject(object) {
+  const copy = structuredClone(object);
+  delete copy.status;
+  const metadata = copy.metadata;
+  for (const field of SERVER_METADATA) delete metadata[field];
+  const annotations = copy.metadata.annotations;
+  if (annotations) {
+    for (const name of SERVER_ANNOTATIONS) delete annotations[name];
+    if (Object.keys(annotations).length === 0) delete copy.metadata.annotations;
+  }
+  if (copy.metadata.labels && Object.keys(copy.metadata.labels).length === 0) delete copy.metadata.labels;
+  return copy;
+}
+
+// src/diff/risks.ts
+var IMMUTABLE_FIELDS = [
+  {
+    kinds: ["Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job"],
+    prefix: "/spec/selector",
+    why: "the selector cannot be changed in place; the object must be deleted and recreated"
+  },
+  {
+    kinds: ["Service"],
+    prefix: "/spec/clusterIP",
+    why: "a Service keeps its clusterIP for life; the apply will be rejected"
+  },
+  {
+    kinds: ["StatefulSet"],
+    prefix: "/spec/volumeClaimTemplates",
+    why: "volumeClaimTemplates cannot be changed on an existing StatefulSet"
+  },
+  { kinds: ["Job"], prefix: "/spec/template", why: "a Job's pod template is immutable" },
+  {
+    kinds: ["PersistentVolumeClaim"],
+    prefix: "/spec/storageClassName",
+    why: "the storage class of a bound claim cannot change"
+  }
+];
+function assessRisks(id, change, fields, before, after) {
+  if (change === "deleted") {
+    return id.kind === "Namespace" ? [{ kind: "namespace-deletion", message: `deleting namespace ${id.name} deletes everything in it` }] : [{ kind: "deletion", message: `${id.kind} ${id.name} will be deleted` }];
+  }
+  if (change !== "changed") return [];
+  const risks = [];
+  for (const rule of IMMUTABLE_FIELDS) {
+    if (!rule.kinds.includes(id.kind)) continue;
+    const hit = fields.find((field) => field === rule.prefix || field.startsWith(`${rule.prefix}/`));
+    if (hit) risks.push({ kind: "immutable-field", message: `${hit}: ${rule.why}` });
+  }
+  if (id.kind === "PersistentVolumeClaim") {
+    const from = storageRequest(before);
+    const to = storageRequest(after);
+    if (from !== void 0 && to !== void 0 && to < from) {
+      risks.push({ kind: "pvc-shrink", message: "the storage request shrinks; volumes cannot be shrunk" });
+    }
+  }
+  return risks;
+}
+function storageRequest(object) {
+  const spec = object?.spec;
+  const value = spec?.resources?.requests?.storage;
+  return value === void 0 ? void 0 : parseQuantity(String(value));
+}
+var SUFFIXES = {
+  "": 1,
+  k: 1e3,
+  M: 1e6,
+  G: 1e9,
+  T: 1e12,
+  P: 1e15,
+  E: 1e18,
+  Ki: 2 ** 10,
+  Mi: 2 ** 20,
+  Gi: 2 ** 30,
+  Ti: 2 ** 40,
+  Pi: 2 ** 50,
+  Ei: 2 ** 60,
+  m: 1e-3
+};
+function parseQuantity(quantity) {
+  const match = /^([+-]?[0-9.]+(?:[eE][+-]?\d+)?)([a-zA-Z]*)$/.exec(quantity.trim());
+  if (!match) return void 0;
+  const factor = SUFFIXES[match[2] ?? ""];
+  return factor === void 0 ? void 0 : Number(match[1]) * factor;
+}
+
+// node_modules/diff/libesm/diff/base.js
+var Diff = class {
+  diff(oldStr, newStr, options = {}) {
+    let callback;
+    if (typeof options === "function") {
+      callback = options;
+      options = {};
+    } else if ("callback" in options) {
+      callback = options.callback;
+    }
+    const oldString = this.castInput(oldStr, options);
+    const newString = this.castInput(newStr, options);
+    const oldTokens = this.removeEmpty(this.tokenize(oldString, options));
+    const newTokens = this.removeEmpty(this.tokenize(newString, options));
+    return this.diffWithOptionsObj(oldTokens, newTokens, options, callback);
+  }
+  diffWithOptionsObj(oldTokens, newTokens, options, callback) {
+    var _a;
+    const done = (value) => {
+      value = this.postProcess(value, options);
+      if (callback) {
+        setTimeout(function() {
+          callback(value);
+        }, 0);
+        return void 0;
+      } else {
+        return value;
+      }
+    };
+    const newLen = newTokens.length, oldLen = oldTokens.length;
+    let editLength = 1;
+    let maxEditLength = newLen + oldLen;
+    if (options.maxEditLength != null) {
+      maxEditLength = Math.min(maxEditLength, options.maxEditLength);
+    }
+    const maxExecutionTime = (_a = options.timeout) !== null && _a !== void 0 ? _a : Infinity;
+    const abortAfterTimestamp = Date.now() + maxExecutionTime;
+    const bestPath = [{ oldPos: -1, lastComponent: void 0 }];
+    let newPos = this.extractCommon(bestPath[0], newTokens, oldTokens, 0, options);
+    if (bestPath[0].oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
+      return done(this.buildValues(bestPath[0].lastComponent, newTokens, oldTokens));
+    }
+    let minDiagonalToConsider = -Infinity, maxDiagonalToConsider = Infinity;
+    const execEditLength = () => {
+      for (let diagonalPath = Math.max(minDiagonalToConsider, -editLength); diagonalPath <= Math.min(maxDiagonalToConsider, editLength); diagonalPath += 2) {
+        let basePath;
+        const removePath2 = bestPath[diagonalPath - 1], addPath = bestPath[diagonalPath + 1];
+        if (removePath2) {
+          bestPath[diagonalPath - 1] = void 0;
+        }
+        let canAdd = false;
+        if (addPath) {
+          const addPathNewPos = addPath.oldPos - diagonalPath;
+          canAdd = addPath && 0 <= addPathNewPos && addPathNewPos < newLen;
+        }
+        const canRemove = removePath2 && removePath2.oldPos + 1 < oldLen;
+        if (!canAdd && !canRemove) {
+          bestPath[diagonalPath] = void 0;
+          continue;
+        }
+        if (!canRemove || canAdd && removePath2.oldPos < addPath.oldPos) {
+          basePath = this.addToPath(addPath, true, false, 0, options);
+        } else {
+          basePath = this.addToPath(removePath2, false, true, 1, options);
+        }
+        newPos = this.extractCommon(basePath, newTokens, oldTokens, diagonalPath, options);
+        if (basePath.oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
+          return done(this.buildValues(basePath.lastComponent, newTokens, oldTokens)) || true;
+        } else {
+          bestPath[diagonalPath] = basePath;
+          if (basePath.oldPos + 1 >= oldLen) {
+            maxDiagonalToConsider = Math.min(maxDiagonalToConsider, diagonalPath - 1);
+          }
+          if (newPos + 1 >= newLen) {
+            minDiagonalToConsider = Math.max(minDiagonalToConsider, diagonalPath + 1);
+          }
+        }
+      }
+      editLength++;
+    };
+    if (callback) {
+      (function exec() {
+        setTimeout(function() {
+          if (editLength > maxEditLength || Date.now() > abortAfterTimestamp) {
+            return callback(void 0);
+          }
+          if (!execEditLength()) {
+            exec();
+          }
+        }, 0);
+      })();
+    } else {
+      while (editLength <= maxEditLength && Date.now() <= abortAfterTimestamp) {
+        const ret = execEditLength();
+        if (ret) {
+          return ret;
+        }
+      }
+    }
+  }
+  addToPath(path, added, removed, oldPosInc, options) {
+    const last = path.lastComponent;
+    if (last && !options.oneChangePerToken && last.added === added && last.removed === removed) {
+      return {
+        oldPos: path.oldPos + oldPosInc,
+        lastComponent: { count: last.count + 1, added, removed, previousComponent: last.previousComponent }
+      };
+    } else {
+      return {
+        oldPos: path.oldPos + oldPosInc,
+        lastComponent: { count: 1, added, removed, previousComponent: last }
+      };
+    }
+  }
+  extractCommon(basePath, newTokens, oldTokens, diagonalPath, options) {
+    const newLen = newTokens.length, oldLen = oldTokens.length;
+    let oldPos = basePath.oldPos, newPos = oldPos - diagonalPath, commonCount = 0;
+    while (newPos + 1 < newLen && oldPos + 1 < oldLen && this.equals(oldTokens[oldPos + 1], newTokens[newPos + 1], options)) {
+      newPos++;
+      oldPos++;
+      commonCount++;
+      if (options.oneChangePerToken) {
+        basePath.lastComponent = { count: 1, previousComponent: basePath.lastComponent, added: false, removed: false };
+      }
+    }
+    if (commonCount && !options.oneChangePerToken) {
+      basePath.lastComponent = { count: commonCount, previousComponent: basePath.lastComponent, added: false, removed: false };
+    }
+    basePath.oldPos = oldPos;
+    return newPos;
+  }
+  equals(left, right, options) {
+    if (options.comparator) {
+      return options.comparator(left, right);
+    } else {
+      return left === right || !!options.ignoreCase && left.toLowerCase() === right.toLowerCase();
+    }
+  }
+  removeEmpty(array) {
+    const ret = [];
+    for (let i = 0; i < array.length; i++) {
+      if (array[i]) {
+        ret.push(array[i]);
+      }
+    }
+    return ret;
+  }
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  castInput(value, options) {
+    return value;
+  }
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  tokenize(value, options) {
+    return Array.from(value);
+  }
+  join(chars) {
+    return chars.join("");
+  }
+  postProcess(changeObjects, options) {
+    return changeObjects;
+  }
+  get useLongestToken() {
+    return false;
+  }
+  buildValues(lastComponent, newTokens, oldTokens) {
+    const components = [];
+    let nextComponent;
+    while (lastComponent) {
+      components.push(lastComponent);
+      nextComponent = lastComponent.previousComponent;
+      delete lastComponent.previousComponent;
+      lastComponent = nextComponent;
+    }
+    components.reverse();
+    const componentLen = components.length;
+    let componentPos = 0, newPos = 0, oldPos = 0;
+    for (; componentPos < componentLen; componentPos++) {
+      const component = components[componentPos];
+      if (!component.removed) {
+        if (!component.added && this.useLongestToken) {
+          let value = newTokens.slice(newPos, newPos + component.count);
+          value = value.map(function(value2, i) {
+            const oldValue = oldTokens[oldPos + i];
+            return oldValue.length > value2.length ? oldValue : value2;
+          });
+          component.value = this.join(value);
+        } else {
+          component.value = this.join(newTokens.slice(newPos, newPos + component.count));
+        }
+        newPos += component.count;
+        if (!component.added) {
+          oldPos += component.count;
+        }
+      } else {
+        component.value = this.join(oldTokens.slice(oldPos, oldPos + component.count));
+        oldPos += component.count;
+      }
+    }
+    return components;
+  }
+};
+
+// node_modules/diff/libesm/diff/line.js
+var LineDiff = class extends Diff {
+  constructor() {
+    super(...arguments);
+    this.tokenize = tokenize;
+  }
+  equals(left, right, options) {
+    if (options.ignoreWhitespace) {
+      if (!options.newlineIsToken || !left.includes("\n")) {
+        left = left.trim();
+      }
+      if (!options.newlineIsToken || !right.includes("\n")) {
+        right = right.trim();
+      }
+    } else if (options.ignoreNewlineAtEof && !options.newlineIsToken) {
+      if (left.endsWith("\n")) {
+        left = left.slice(0, -1);
+      }
+      if (right.endsWith("\n")) {
+        right = right.slice(0, -1);
+      }
+    }
+    return super.equals(left, right, options);
+  }
+};
+var lineDiff = new LineDiff();
+function diffLines(oldStr, newStr, options) {
+  return lineDiff.diff(oldStr, newStr, options);
+}
+function tokenize(value, options) {
+  if (options.stripTrailingCr) {
+    value = value.replace(/\r\n/g, "\n");
+  }
+  const retLines = [], linesAndNewlines = value.split(/(\n|\r\n)/);
+  if (!linesAndNewlines[linesAndNewlines.length - 1]) {
+    linesAndNewlines.pop();
+  }
+  for (let i = 0; i < linesAndNewlines.length; i++) {
+    const line = linesAndNewlines[i];
+    if (i % 2 && !options.newlineIsToken) {
+      retLines[retLines.length - 1] += line;
+    } else {
+      retLines.push(line);
+    }
+  }
+  return retLines;
+}
+
+// node_modules/diff/libesm/patch/create.js
+function structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options) {
+  let optionsObj;
+  if (!options) {
+    optionsObj = {};
+  } else if (typeof options === "function") {
+    optionsObj = { callback: options };
+  } else {
+    optionsObj = options;
+  }
+  if (typeof optionsObj.context === "undefined") {
+    optionsObj.context = 4;
+  }
+  const context = optionsObj.context;
+  if (optionsObj.newlineIsToken) {
+    throw new Error("newlineIsToken may not be used with patch-generation functions, only with diffing functions");
+  }
+  if (!optionsObj.callback) {
+    return diffLinesResultToPatch(diffLines(oldStr, newStr, optionsObj));
+  } else {
+    const { callback } = optionsObj;
+    diffLines(oldStr, newStr, Object.assign(Object.assign({}, optionsObj), { callback: (diff) => {
+      const patch = diffLinesResultToPatch(diff);
+      callback(patch);
+    } }));
+  }
+  function diffLinesResultToPatch(diff) {
+    if (!diff) {
+      return;
+    }
+    diff.push({ value: "", lines: [] });
+    function contextLines(lines) {
+      return lines.map(function(entry) {
+        return " " + entry;
+      });
+    }
+    const hunks = [];
+    let oldRangeStart = 0, newRangeStart = 0, curRange = [], oldLine = 1, newLine = 1;
+    for (let i = 0; i < diff.length; i++) {
+      const current = diff[i], lines = current.lines || splitLines(current.value);
+      current.lines = lines;
+      if (current.added || current.removed) {
+        if (!oldRangeStart) {
+          const prev = diff[i - 1];
+          oldRangeStart = oldLine;
+          newRangeStart = newLine;
+          if (prev) {
+            curRange = context > 0 ? contextLines(prev.lines.slice(-context)) : [];
+            oldRangeStart -= curRange.length;
+            newRangeStart -= curRange.length;
+          }
+        }
+        for (const line of lines) {
+          curRange.push((current.added ? "+" : "-") + line);
+        }
+        if (current.added) {
+          newLine += lines.length;
+        } else {
+          oldLine += lines.length;
+        }
+      } else {
+        if (oldRangeStart) {
+          if (lines.length <= context * 2 && i < diff.length - 2) {
+            for (const line of contextLines(lines)) {
+              curRange.push(line);
+            }
+          } else {
+            const contextSize = Math.min(lines.length, context);
+            for (const line of contextLines(lines.slice(0, contextSize))) {
+              curRange.push(line);
+            }
+            const hunk = {
+              oldStart: oldRangeStart,
+              oldLines: oldLine - oldRangeStart + contextSize,
+              newStart: newRangeStart,
+              newLines: newLine - newRangeStart + contextSize,
+              lines: curRange
+            };
+            hunks.push(hunk);
+            oldRangeStart = 0;
+            newRangeStart = 0;
+            curRange = [];
+          }
+        }
+        oldLine += lines.length;
+        newLine += lines.length;
+      }
+    }
+    for (const hunk of hunks) {
+      for (let i = 0; i < hunk.lines.length; i++) {
+        if (hunk.lines[i].endsWith("\n")) {
+          hunk.lines[i] = hunk.lines[i].slice(0, -1);
+        } else {
+          hunk.lines.splice(i + 1, 0, "\\ No newline at end of file");
+          i++;
+        }
+      }
+    }
+    return {
+      oldFileName,
+      newFileName,
+      oldHeader,
+      newHeader,
+      hunks
+    };
+  }
+}
+function splitLines(text) {
+  const hasTrailingNl = text.endsWith("\n");
+  const result = text.split("\n").map((line) => line + "\n");
+  if (hasTrailingNl) {
+    result.pop();
+  } else {
+    result.push(result.pop().slice(0, -1));
+  }
+  return result;
+}
+
+// src/diff/unified.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+var CONTEXT_LINES = 4;
+var LEADING_KEYS = ["apiVersion", "kind", "metadata"];
+function toYaml(object) {
+  if (object === void 0) return "";
+  return (0, import_yaml2.stringify)(canonicalTopLevel(object), { lineWidth: 0, aliasDuplicateObjects: false });
+}
+function canonicalTopLevel(object) {
+  if (object === null || typeof object !== "object" || Array.isArray(object)) return object;
+  const record = object;
+  const ordered = {};
+  for (const key of LEADING_KEYS) if (key in record) ordered[key] = record[key];
+  for (const [key, value] of Object.entries(record)) if (!(key in ordered)) ordered[key] = value;
+  return ordered;
+}
+function unifiedDiff(before, after) {
+  const patch = structuredPatch("live", "desired", toYaml(before), toYaml(after), "", "", {
+    context: CONTEXT_LINES
+  });
+  return patch.hunks.map(
+    (hunk) => [`@@ -${hunk.oldStart},${hunk.oldLines} +${hunk.newStart},${hunk.newLines} @@`, ...hunk.lines].join(
+      "\n"
+    )
+  ).join("\n");
+}
+
+// src/diff/compare.ts
+function compareObject(pair, rules) {
+  const applicable = pair.before && pair.after ? rulesFor(rules, pair.id) : [];
+  const before = pair.before && prepare(pair.before, applicable);
+  const after = pair.after && prepare(pair.after, applicable);
+  const fields = before && after ? changedFields(before, after) : [];
+  const change = !before ? "added" : !after ? "deleted" : fields.length > 0 ? "changed" : "unchanged";
+  const images = change === "unchanged" ? [] : imageMoves(pair.id, before, after);
+  return {
+    key: pair.key,
+    id: pair.id,
+    change,
+    diff: change === "unchanged" ? "" : unifiedDiff(before, after),
+    fields,
+    risks: assessRisks(pair.id, change, fields, before, after),
+    notes: pair.notes ?? [],
+    ...images.length > 0 ? { images } : {}
+  };
+}
+function compareSets(before, after, rules) {
+  const keys = [.../* @__PURE__ */ new Set([...before.keys(), ...after.keys()])].sort();
+  return keys.map((key) => {
+    const b = before.get(key);
+    const a = after.get(key);
+    const id = (a ?? b).id;
+    return compareObject({ key, id, before: b?.object, after: a?.object }, rules);
+  });
+}
+function prepare(object, rules) {
+  const normalized = normalizeObject(object);
+  removeIgnoredFields(normalized, rules);
+  return normalized;
+}
+
+// src/git/repository.ts
+import { mkdtemp, rm as rm2 } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join as join2 } from "node:path";
+async function currentBranch(dir) {
+  const result = await runGit(dir, ["symbolic-ref", "--quiet", "--short", "HEAD"], { allowFailure: true });
+  return result.code === 0 ? result.stdout.trim() : void 0;
+}
+async function remoteBranchHead(dir, remote, branch) {
+  const result = await runGit(dir, ["ls-remote", "--heads", remote, `refs/heads/${branch}`]);
+  const line = result.stdout.split("\n").find((row) => row.endsWith(`	refs/heads/${branch}`));
+  return line?.split("	")[0];
+}
+async function fetchBranches(dir, remote, branches) {
+  const heads = /* @__PURE__ */ new Map();
+  for (const branch of branches) heads.set(branch, await remoteBranchHead(dir, remote, branch));
+  const present = branches.filter((branch) => heads.get(branch));
+  if (present.length > 0) {
+    await runGit(dir, [
+      "fetch",
+      "--quiet",
+      "--no-tags",
+      remote,
+      ...present.map((branch) => `+refs/heads/${branch}:refs/plumbline/remote/${branch}`)
+    ]);
+  }
+  for (const branch of present) heads.set(branch, await revParse(dir, `refs/plumbline/remote/${branch}`));
+  return heads;
+}
+async function revParse(dir, rev) {
+  return (await runGit(dir, ["rev-parse", "--verify", "--quiet", `${rev}^{commit}`])).stdout.trim();
+}
+async function addWorktree(repo, commit) {
+  const parent = await mkdtemp(join2(tmpdir(), "plumbline-worktree-"));
+  const dir = join2(parent, "worktree");
+  await runGit(repo, ["worktree", "add", "--quiet", "--detach", dir, commit]);
+  return {
+    dir,
+    async remove() {
+      await runGit(repo, ["worktree", "remove", "--force", dir], { allowFailure: true });
+      await rm2(parent, { recursive: true, force: true });
+      await runGit(repo, ["worktree", "prune"], { allowFailure: true });
+    }
+  };
+}
+async function listFiles(dir, folder) {
+  const result = await runGit(dir, ["ls-files", "-z", "--", folder]);
+  return result.stdout.split("\0").filter(Boolean);
+}
+async function showFile(dir, commit, path) {
+  const result = await runGit(dir, ["show", `${commit}:${path}`], { allowFailure: true });
+  return result.code === 0 ? result.stdout : void 0;
+}
+async function entryAtRevision(dir, commit, path) {
+  const listed = await runGit(dir, ["ls-tree", "-z", commit, "--", path]);
+  const [meta] = listed.stdout.split("	");
+  const [mode, type, object] = (meta ?? "").split(" ");
+  if (!object || type !== "blob") return { kind: "missing" };
+  if (mode === "120000") return { kind: "link" };
+  return { kind: "file", text: (await runGit(dir, ["cat-file", "blob", object])).stdout };
+}
+async function listFilesAt(dir, commit, folder) {
+  const result = await runGit(dir, ["ls-tree", "-r", "-z", "--name-only", commit, "--", folder]);
+  return result.stdout.split("\0").filter(Boolean);
+}
+async function identityEnv(dir, fallback) {
+  const name = await runGit(dir, ["config", "user.name"], { allowFailure: true });
+  const email = await runGit(dir, ["config", "user.email"], { allowFailure: true });
+  const env = {};
+  if (name.code !== 0 || !name.stdout.trim()) {
+    env.GIT_AUTHOR_NAME = fallback.name;
+    env.GIT_COMMITTER_NAME = fallback.name;
+  }
+  if (email.code !== 0 || !email.stdout.trim()) {
+    env.GIT_AUTHOR_EMAIL = fallback.email;
+    env.GIT_COMMITTER_EMAIL = fallback.email;
+  }
+  return env;
+}
+async function stagedTree(dir, paths) {
+  await runGit(dir, ["add", "--", ...paths]);
+  return (await runGit(dir, ["write-tree"])).stdout.trim();
+}
+async function treeOf(dir, commit) {
+  return (await runGit(dir, ["rev-parse", `${commit}^{tree}`])).stdout.trim();
+}
+async function commitStaged(dir, message, fallback) {
+  await runGit(dir, ["commit", "--quiet", "--no-verify", "-m", message], {
+    env: await identityEnv(dir, fallback)
+  });
+  return revParse(dir, "HEAD");
+}
+async function pushCommit(dir, remote, commit, branch, expected) {
+  const ref = `refs/heads/${branch}`;
+  const args = ["push", "--porcelain", remote, `${commit}:${ref}`];
+  if ("lease" in expected) args.splice(2, 0, `--force-with-lease=${ref}:${expected.lease ?? ""}`);
+  const result = await runGit(dir, args, { allowFailure: true });
+  if (result.code === 0) return "pushed";
+  if (isRaceRejection(`${result.stdout}
+${result.stderr}`)) return "rejected";
+  throw new PlumblineError(
+    `git push to ${remote} ${branch} failed: ${(result.stderr.trim() || result.stdout.trim()).split("\n").slice(-3).join(" ")}`,
+    "Check that the token or deploy key may push to this branch (branch protection may require a change request: set promote.via: pull-request)."
+  );
+}
+function isRaceRejection(output) {
+  return output.split("\n").some(
+    (line) => line.startsWith("!") && (/\[rejected\] \((fetch first|non-fast-forward|stale info)\)/.test(line) || /\[remote rejected\] \((cannot lock ref|failed to update ref|incorrect old value)/.test(line))
+  );
+}
+async function deleteRemoteBranch(dir, remote, branch, expected) {
+  const ref = `refs/heads/${branch}`;
+  await runGit(dir, ["push", "--porcelain", `--force-with-lease=${ref}:${expected}`, remote, `:${ref}`], {
+    allowFailure: true
+  });
+}
+
+// src/git/base-checkout.ts
+import { join as join3 } from "node:path";
+async function git(cwd, args) {
+  const result = await runGit(cwd, args, { allowFailure: true });
+  return { ok: result.code === 0, stdout: result.stdout.trim() };
+}
+var DEFAULT_BASES = ["origin/HEAD", "origin/main", "origin/master", "main", "master"];
+async function resolveBase(repoRoot, ref) {
+  const inside = await git(repoRoot, ["rev-parse", "--is-inside-work-tree"]);
+  if (!inside.ok) {
+    throw new PlumblineError(
+      `${repoRoot} is not a git repository, so there is no base to compare with`,
+      "Run plumbline inside a clone.",
+      { remedy: "live" }
+    );
+  }
+  const candidates = ref ? [ref] : DEFAULT_BASES;
+  for (const candidate of candidates) {
+    const resolved = await git(repoRoot, ["rev-parse", "--verify", "--quiet", `${candidate}^{commit}`]);
+    if (!resolved.ok) continue;
+    await requireUnambiguous(repoRoot, candidate);
+    const mergeBase = await git(repoRoot, ["merge-base", resolved.stdout, "HEAD"]);
+    if (!mergeBase.ok) {
+      throw new PlumblineError(
+        `${candidate} and HEAD have no common history`,
+        "In CI, fetch enough history for a merge base (a full clone, not a shallow one)."
+      );
+    }
+    return { ref: candidate, sha: mergeBase.stdout, tip: resolved.stdout };
+  }
+  throw new PlumblineError(
+    ref ? `the base ref '${ref}' does not exist in ${repoRoot}` : `found no base branch (tried ${DEFAULT_BASES.join(", ")})`,
+    "In CI, fetch it first (a full clone, not a shallow one).",
+    { remedy: "base" }
+  );
+}
+var REF_RULES = ["refs/%s", "refs/tags/%s", "refs/heads/%s", "refs/remotes/%s", "refs/remotes/%s/HEAD"];
+async function requireUnambiguous(repoRoot, ref) {
+  if (ref.startsWith("refs/") || /^[0-9a-f]{7,64}$/i.test(ref)) return;
+  const meant = [];
+  for (const rule of REF_RULES) {
+    const full = rule.replace("%s", ref);
+    if ((await git(repoRoot, ["rev-parse", "--verify", "--quiet", "--end-of-options", full])).ok)
+      meant.push(full);
+  }
+  if (meant.length > 1) {
+    throw new PlumblineError(
+      `the base ref '${ref}' is ambiguous: it names ${meant.join(" and ")}`,
+      "Name the base in full (refs/remotes/origin/main), or delete the ref that should not be there."
+    );
+  }
+}
+async function withCheckout(repoRoot, sha, use) {
+  const prefix = await git(repoRoot, ["rev-parse", "--show-prefix"]);
+  const worktree = await addWorktree(repoRoot, sha).catch((error) => {
+    throw new PlumblineError(`could not check out ${sha} for the base side: ${describeError(error)}`);
+  });
+  try {
+    return await use(join3(worktree.dir, prefix.ok ? prefix.stdout : ""), worktree.dir);
+  } finally {
+    await worktree.remove();
+  }
+}
+async function workTreeTop(repoRoot) {
+  const top = await git(repoRoot, ["rev-parse", "--show-toplevel"]);
+  return top.ok && top.stdout !== "" ? top.stdout : repoRoot;
+}
+async function headRevision(repoRoot) {
+  const sha = await git(repoRoot, ["rev-parse", "HEAD"]);
+  if (!sha.ok) return void 0;
+  const branch = await git(repoRoot, ["rev-parse", "--abbrev-ref", "HEAD"]);
+  return { ref: branch.ok ? branch.stdout : "HEAD", sha: sha.stdout };
+}
+async function commitExists(repoRoot, sha) {
+  const resolved = await git(repoRoot, ["rev-parse", "--verify", "--quiet", `${sha}^{commit}`]);
+  return resolved.ok ? resolved.stdout : void 0;
+}
+
+// src/render/render.ts
+import { stat as stat2 } from "node:fs/promises";
+import { availableParallelism } from "node:os";
+import { join as join11 } from "node:path";
+
+// src/config/environment-namespace.ts
+function environmentNamespace(env) {
+  return env.helm?.namespace ?? env.namespace;
+}
+
+// src/render/capabilities.ts
+function chooseCapabilities(env, fromCluster) {
+  if (fromCluster) return { from: "cluster", ...fromCluster };
+  if (env.capabilities) return { from: "configuration", ...env.capabilities };
+  return { from: "helm", apiVersions: [] };
+}
+function helmCapabilityArgs(choice) {
+  const args = choice.kubeVersion ? ["--kube-version", choice.kubeVersion] : [];
+  for (const apiVersion of choice.apiVersions) args.push(`--api-versions=${apiVersion}`);
+  return args;
+}
+function kustomizeCapabilityArgs(choice) {
+  const args = choice.kubeVersion ? ["--helm-kube-version", choice.kubeVersion] : [];
+  for (const apiVersion of choice.apiVersions) args.push(`--helm-api-versions=${apiVersion}`);
+  return args;
+}
+function capabilitiesProvenance(choice) {
+  const provenance = { from: choice.from, apiVersions: choice.apiVersions.length };
+  if (choice.kubeVersion) provenance.kubeVersion = choice.kubeVersion;
+  return provenance;
+}
+
+// src/render/containment.ts
+import { readdir, realpath } from "node:fs/promises";
+import { isAbsolute, join as join4, posix, relative, sep } from "node:path";
+async function boundaryOf(root, top = root, options = {}) {
+  const boundary = { root, realTop: await realpath(top) };
+  if (options.memo) boundary.memo = options.memo;
+  return boundary;
+}
+function remembered(boundary, key, compute) {
+  if (!boundary.memo) return compute();
+  let answer = boundary.memo.get(key);
+  if (!answer) {
+    answer = compute();
+    boundary.memo.set(key, answer);
+  }
+  return answer;
+}
+var LEAVES_HINT = "plumbline renders only what the repository holds: replace the link with the file or folder it points to, or with a link inside the repository.";
+async function realPathInside(boundary, path) {
+  const absolute = isAbsolute(path) ? path : join4(boundary.root, path);
+  const real = await remembered(
+    boundary,
+    `realpath ${absolute}`,
+    () => realpath(absolute).catch(() => void 0)
+  );
+  if (real === void 0) return void 0;
+  if (!isInside(boundary.realTop, real)) {
+    const shown = displayPath(boundary, absolute);
+    throw new PlumblineError(
+      isAbsolute(shown) ? `${shown} is outside the repository` : `${shown} leads outside the repository (through a symbolic link or "..")`,
+      LEAVES_HINT
+    );
+  }
+  return real;
+}
+function displayPath(boundary, path) {
+  const absolute = isAbsolute(path) ? path : join4(boundary.root, path);
+  const rel = relative(boundary.root, absolute);
+  return rel.startsWith("..") || isAbsolute(rel) ? absolute : toPosix(rel) || ".";
+}
+async function walkInside(boundary, folder) {
+  const start = await realPathInside(boundary, folder);
+  if (start === void 0) return [];
+  const files = [];
+  const visited = /* @__PURE__ */ new Set();
+  const pending = [
+    { real: start, shown: displayPath(boundary, folder) }
+  ];
+  while (pending.length > 0) {
+    const { real, shown } = pending.pop();
+    if (visited.has(real)) continue;
+    visited.add(real);
+    let entries;
+    try {
+      entries = await readdir(real, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of entries) {
+      const path = posix.join(shown, entry.name);
+      if (entry.isDirectory()) {
+        pending.push({ real: join4(real, entry.name), shown: path });
+      } else if (entry.isSymbolicLink()) {
+        const target = await realPathInside(boundary, join4(real, entry.name)).catch(() => {
+          throw new PlumblineError(
+            `${path} is a symbolic link that leads outside the repository`,
+            LEAVES_HINT
+          );
+        });
+        if (target === void 0) continue;
+        if (await isFolder(target)) pending.push({ real: target, shown: path });
+        else files.push({ real: target, shown: path });
+      } else {
+        files.push({ real: join4(real, entry.name), shown: path });
+      }
+    }
+  }
+  return files;
+}
+function isInside(top, path) {
+  const rel = relative(top, path);
+  if (rel === "") return true;
+  if (rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return false;
+  return rel !== ".git" && !rel.startsWith(`.git${sep}`);
+}
+async function isFolder(path) {
+  try {
+    await readdir(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+function toPosix(path) {
+  return path.split(sep).join("/");
+}
+
+// src/render/detect.ts
+import { readdir as readdir2 } from "node:fs/promises";
+import { join as join5 } from "node:path";
+async function detectRenderer(repoRoot, path) {
+  const files = new Set(await readdir2(join5(repoRoot, path)));
+  if (KUSTOMIZATION_FILES.some((file) => files.has(file))) return "kustomize";
+  if (files.has("Chart.yaml")) return "helm";
+  return "plain";
+}
+
+// src/render/helm.ts
+import { posix as posix3 } from "node:path";
+
+// src/render/chart-dependencies.ts
+var import_yaml3 = __toESM(require_dist(), 1);
+import { copyFile, mkdir as mkdir2, readdir as readdir3, readFile as readFile4 } from "node:fs/promises";
+import { basename, dirname, join as join6, posix as posix2 } from "node:path";
+
+// src/render/chart-inputs.ts
+var import_tar_stream = __toESM(require_tar_stream(), 1);
+import { createReadStream } from "node:fs";
+import { readFile as readFile3 } from "node:fs/promises";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { createGunzip } from "node:zlib";
+var SCHEMA_FILE = "values.schema.json";
+var ARCHIVE_BYTES_LIMIT2 = 64 * 1024 * 1024;
+async function requireChartInside(boundary, chart) {
+  const budget = { bytes: ARCHIVE_BYTES_LIMIT2 };
+  for (const { real, shown } of await walkInside(boundary, chart)) {
+    if (shown.endsWith(`/${SCHEMA_FILE}`)) {
+      if (hasOutsideReference(await readFile3(real, "utf8"))) throw outsideSchema(shown);
+    } else if (shown.endsWith(".tgz")) {
+      await checkArchive(createReadStream(real), shown, budget);
+    }
+  }
+}
+async function checkChartArchive(file, shown) {
+  await checkArchive(createReadStream(file), shown, { bytes: ARCHIVE_BYTES_LIMIT2 });
+}
+async function checkArchive(archive, shown, budget) {
+  const extract = import_tar_stream.default.extract();
+  const nested = [];
+  extract.on("entry", (header, stream, next) => {
+    const wanted = header.name.endsWith(SCHEMA_FILE) || header.name.endsWith(".tgz");
+    const chunks = [];
+    stream.on("data", (data) => {
+      const chunk = data;
+      budget.bytes -= chunk.length;
+      if (budget.bytes < 0) stream.destroy(tooLarge2(shown));
+      else if (wanted) chunks.push(chunk);
+    });
+    stream.on("end", () => {
+      if (wanted) nested.push({ name: header.name, content: Buffer.concat(chunks) });
+      next();
+    });
+    stream.on("error", next);
+  });
+  try {
+    await pipeline(archive, createGunzip(), extract);
+  } catch (error) {
+    if (error instanceof PlumblineError) throw error;
+    return;
+  }
+  for (const entry of nested) {
+    const where = `${shown}:${entry.name}`;
+    if (entry.name.endsWith(".tgz")) await checkArchive(Readable.from([entry.content]), where, budget);
+    else if (hasOutsideReference(entry.content.toString("utf8"))) throw outsideSchema(where);
+  }
+}
+function outsideSchema(shown) {
+  return new PlumblineError(
+    `${shown} refers to a schema outside the chart ("$ref" to a URL or file), which helm would fetch while rendering`,
+    'Inline the referenced schema, or use "$ref": "#/\u2026" references within the file.'
+  );
+}
+function tooLarge2(shown) {
+  return new PlumblineError(
+    `${shown} unpacks to more than ${ARCHIVE_BYTES_LIMIT2} bytes`,
+    "Vendor smaller subcharts, or unpack them into the chart folder."
+  );
+}
+function hasOutsideReference(text) {
+  let schema;
+  try {
+    schema = JSON.parse(text);
+  } catch {
+    return false;
+  }
+  const pending = [schema];
+  while (pending.length > 0) {
+    const node = pending.pop();
+    if (node === null || typeof node !== "object") continue;
+    for (const [key, value] of Object.entries(node)) {
+      if ((key === "$ref" || key === "$id") && typeof value === "string" && !value.startsWith("#"))
+        return true;
+      pending.push(value);
+    }
+  }
+  return false;
+}
+
+// src/render/chart-dependencies.ts
+async function withDependencies(context, chartPath) {
+  const chartFile = await realPathInside(context.boundary, posix2.join(chartPath, "Chart.yaml"));
+  const dependencies = chartFile ? listOf(await readYaml(chartFile), "dependencies") : [];
+  if (dependencies.length === 0) return { chart: chartPath, charts: [] };
+  const vendored = await realPathInside(context.boundary, posix2.join(chartPath, "charts"));
+  if (vendored && (await readdir3(vendored).catch(() => [])).length > 0)
+    return { chart: chartPath, charts: [] };
+  const lockFile = await realPathInside(context.boundary, posix2.join(chartPath, "Chart.lock"));
+  const locked = lockFile ? listOf(await readYaml(lockFile), "dependencies") : [];
+  const copy = join6(context.sandbox.scratch, basename(chartPath) || "chart");
+  for (const { real, shown } of await walkInside(context.boundary, chartPath)) {
+    await copyInto(real, join6(copy, posix2.relative(chartPath, shown)));
+  }
+  const charts = [];
+  for (const dependency of dependencies) {
+    const name = typeof dependency.name === "string" ? dependency.name : "";
+    const repository = typeof dependency.repository === "string" ? dependency.repository.trim() : "";
+    const where = `${chartPath}/Chart.yaml`;
+    if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name)) {
+      throw new PlumblineError(
+        `${where} lists a dependency without a valid name`,
+        "Give every dependency a chart name."
+      );
+    }
+    if (repository.startsWith("file://")) {
+      const folder = posix2.join(chartPath, repository.slice("file://".length));
+      const files = await walkInside(context.boundary, folder);
+      if (files.length === 0) {
+        throw new PlumblineError(
+          `${where} depends on ${name} at ${repository}, which is not a folder in the repository`,
+          "Point file:// at the dependency chart folder, relative to the chart."
+        );
+      }
+      for (const { real, shown } of files) {
+        await copyInto(real, join6(copy, "charts", name, posix2.relative(folder, shown)));
+      }
+      continue;
+    }
+    if (!/^(https?|oci):\/\//.test(repository)) {
+      throw new PlumblineError(
+        `${where} takes ${name} from "${repository || "(no repository)"}", which is not a URL`,
+        "Write the repository URL (https://\u2026 or oci://\u2026) instead of a name from `helm repo add`: plumbline keeps no helm repositories."
+      );
+    }
+    const pinned = locked.find((entry) => entry.name === name && entry.repository === dependency.repository);
+    const version = typeof pinned?.version === "string" ? pinned.version : String(dependency.version ?? "*");
+    const fetched = await context.charts.fetch({ repository, name, version }, "content");
+    const archive = join6(copy, "charts", `${name}-${fetched.version}.tgz`);
+    await copyInto(fetched.file, archive);
+    await checkChartArchive(archive, `${name} ${fetched.version} from ${repository}`);
+    const provenance = {
+      repository,
+      name,
+      version: fetched.version,
+      digest: fetched.digest,
+      dependencyOf: chartPath
+    };
+    if (fetched.manifestDigest) provenance.manifestDigest = fetched.manifestDigest;
+    charts.push(provenance);
+  }
+  return { chart: copy, charts };
+}
+async function copyInto(from, to) {
+  await mkdir2(dirname(to), { recursive: true });
+  await copyFile(from, to);
+}
+async function readYaml(file) {
+  try {
+    return (0, import_yaml3.parse)(await readFile4(file, "utf8"), { maxAliasCount: 100, prettyErrors: false });
+  } catch {
+    return void 0;
+  }
+}
+function listOf(document, key) {
+  if (document === null || typeof document !== "object") return [];
+  const list = document[key];
+  return Array.isArray(list) ? list.filter((item) => item !== null && typeof item === "object") : [];
+}
+
+// src/render/parse.ts
+var import_yaml4 = __toESM(require_dist(), 1);
+var OBJECT_HINT = "Every YAML document of an environment must be a Kubernetes object with apiVersion, kind and metadata.name.";
+var MAX_OBJECTS = 1e5;
+function parseManifests(stream) {
+  const lineCounter = new import_yaml4.LineCounter();
+  const documents = (0, import_yaml4.parseAllDocuments)(stream.text, {
+    lineCounter,
+    // prettyErrors adds a snippet of the source to messages; a snippet of a Secret must not.
+    prettyErrors: false,
+    uniqueKeys: true,
+    // Warnings would print the text of a collection used as a key on stderr.
+    logLevel: "error"
+  });
+  const position = (offset) => lineCounter.linePos(offset);
+  const describeOffset = (offset) => {
+    const { line, col } = position(offset);
+    return stream.describe(line, col);
+  };
+  const list = Array.isArray(documents) ? documents : [];
+  const syntaxErrors = list.flatMap((document) => document.errors);
+  if (syntaxErrors.length > 0) {
+    const messages = syntaxErrors.map(
+      (error) => `${describeOffset(error.pos[0])}: YAML syntax: ${syntaxReason(error)}`
+    );
+    throw new PlumblineError(
+      messages.join("\n"),
+      "Fix the YAML at that line; every manifest must parse as YAML."
+    );
+  }
+  const budget = aliasBudget();
+  const resources = [];
+  for (const document of list) {
+    const parsed = plainValue(document, budget);
+    if (!parsed.ok) {
+      throw new PlumblineError(
+        `${describeOffset(parsed.offset)}: YAML aliases: ${parsed.reason}`,
+        "Write the aliased part out in full, or make each alias (*name) name an anchor (&name) defined before it."
+      );
+    }
+    if (parsed.value === null || parsed.value === void 0) continue;
+    const line = position(startOf(document.contents)).line;
+    const comment = document.commentBefore ?? document.contents.commentBefore ?? void 0;
+    const place2 = { document, path: [], line, position, describe: stream.describe };
+    for (const item of objectsIn(parsed.value, place2)) {
+      const where = stream.describe(item.line, 1);
+      if (resources.length === MAX_OBJECTS) {
+        throw new PlumblineError(
+          `${where}: more than ${MAX_OBJECTS.toLocaleString("en-US")} objects in one manifest stream`,
+          "Split the environment into smaller ones."
+        );
+      }
+      const object = asKubeObject(item.object, where);
+      resources.push(toResource(maskSecret(object), stream.locate(item.line, comment)));
+    }
+  }
+  return resources;
+}
+function* objectsIn(value, place2) {
+  if (!isListKind(value)) {
+    yield { object: value, line: place2.line };
+    return;
+  }
+  if (!Array.isArray(value.items)) {
+    throw new PlumblineError(
+      `${place2.describe(place2.line, 1)}: the items of a list kind must be a sequence`,
+      OBJECT_HINT
+    );
+  }
+  for (const [index, item] of value.items.entries()) {
+    const path = [...place2.path, "items", index];
+    const node = place2.document.getIn(path, true);
+    const line = node?.range ? place2.position(startOf(node)).line : place2.line;
+    yield* objectsIn(item, { ...place2, path, line });
+  }
+}
+function isListKind(value) {
+  const record = value;
+  return record !== null && typeof record === "object" && typeof record.kind === "string" && record.kind.endsWith("List") && "items" in record;
+}
+function startOf(node) {
+  return node.range?.[0] ?? 0;
+}
+function asKubeObject(value, where) {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    throw new PlumblineError(
+      // The value itself stays out of the message: it could be part of a Secret.
+      `${where}: this document is ${value === null ? "empty" : Array.isArray(value) ? "a list" : `a ${typeof value}`}, not a Kubernetes object`,
+      OBJECT_HINT
+    );
+  }
+  const record = value;
+  const metadata = record.metadata;
+  const missing = [
+    isText(record.apiVersion) ? void 0 : "apiVersion",
+    isText(record.kind) ? void 0 : "kind",
+    metadata !== null && typeof metadata === "object" && isText(metadata.name) ? void 0 : "metadata.name"
+  ].filter((field) => field !== void 0);
+  if (missing.length > 0) {
+    const generated = metadata !== null && typeof metadata === "object" && isText(metadata.generateName);
+    throw new PlumblineError(
+      `${where}: not a Kubernetes object: missing ${missing.join(", ")}`,
+      generated ? "plumbline compares objects by name; metadata.generateName gives a new name on every apply, so set metadata.name." : OBJECT_HINT
+    );
+  }
+  return value;
+}
+function isText(value) {
+  return typeof value === "string" && value !== "";
+}
+
+// src/render/network-isolation.ts
+import { spawn as spawn2 } from "node:child_process";
+
+// src/render/tools.ts
+import { constants } from "node:fs";
+import { access } from "node:fs/promises";
+import { delimiter, join as join7 } from "node:path";
+
+// src/render/run-tool.ts
+import { spawn } from "node:child_process";
+var DEFAULT_TIMEOUT_MS = 10 * 60 * 1e3;
+var STDERR_LIMIT = 64 * 1024;
+function runTool(tool, args, run) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(tool.executable, [...tool.leadingArgs, ...args], {
+      cwd: run.cwd,
+      env: run.env,
+      stdio: ["ignore", "pipe", "pipe"]
+    });
+    const stdout = [];
+    let stdoutBytes = 0;
+    let stderr = "";
+    let stopped;
+    const stop = (why) => {
+      stopped ??= why;
+      child.kill("SIGKILL");
+    };
+    const timer = setTimeout(() => stop("timeout"), run.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+    child.stdout.on("data", (chunk) => {
+      if (stopped) return;
+      stdoutBytes += chunk.length;
+      if (stdoutBytes > run.maxOutputBytes) stop("output-limit");
+      else stdout.push(chunk);
+    });
+    child.stderr.setEncoding("utf8");
+    child.stderr.on("data", (chunk) => {
+      if (stderr.length < STDERR_LIMIT) stderr += chunk.slice(0, STDERR_LIMIT - stderr.length);
+    });
+    child.on("error", (error) => {
+      clearTimeout(timer);
+      reject(
+        new PlumblineError(
+          `Could not run ${tool.executable}: ${error.message}`,
+          "Check that the binary exists and is executable (see PLUMBLINE_KUSTOMIZE and PLUMBLINE_HELM).",
+          { cause: error }
+        )
+      );
+    });
+    child.on("close", (code) => {
+      clearTimeout(timer);
+      if (stopped) resolve({ outcome: stopped, stderr });
+      else
+        resolve({
+          outcome: "exited",
+          exitCode: code ?? 1,
+          stdout: Buffer.concat(stdout).toString("utf8"),
+          stderr
+        });
+    });
+  });
+}
+
+// src/render/tools.ts
+async function kustomizeCommand(overrides = {}) {
+  const explicit = overrides.kustomize ?? nonEmpty(process.env.PLUMBLINE_KUSTOMIZE);
+  const kustomize = explicit ?? await findOnPath("kustomize");
+  if (kustomize) return { executable: kustomize, leadingArgs: ["build"], label: "kustomize build" };
+  const kubectl = await findOnPath("kubectl");
+  if (kubectl) return { executable: kubectl, leadingArgs: ["kustomize"], label: "kubectl kustomize" };
+  throw new PlumblineError(
+    "Neither kustomize nor kubectl was found on PATH",
+    "Install kustomize (or kubectl, which includes it), or set PLUMBLINE_KUSTOMIZE to the kustomize binary."
+  );
+}
+async function helmCommand(overrides = {}) {
+  const helm = await optionalHelm(overrides);
+  if (helm) return { executable: helm, leadingArgs: ["template"], label: "helm template" };
+  throw new PlumblineError(
+    "helm was not found on PATH",
+    "Install helm 3, or set PLUMBLINE_HELM to the helm binary."
+  );
+}
+var helmVersions = /* @__PURE__ */ new Map();
+function helmVersion(helm, env) {
+  let version = helmVersions.get(helm);
+  if (!version) {
+    version = askHelmVersion(helm, env);
+    helmVersions.set(helm, version);
+  }
+  return version;
+}
+async function askHelmVersion(helm, env) {
+  const tool = { executable: helm, leadingArgs: [], label: "helm version" };
+  const output = await runTool(tool, ["version", "--template", "{{.Version}}"], {
+    cwd: process.cwd(),
+    env,
+    maxOutputBytes: 4096,
+    timeoutMs: 3e4
+  });
+  const version = output.outcome === "exited" && output.exitCode === 0 ? output.stdout.trim() : "";
+  if (!/^v[34]\./.test(version)) {
+    throw new PlumblineError(
+      `${helm} is not helm 3 or 4 (it says its version is "${version.slice(0, 40) || "unknown"}")`,
+      "Install helm 3 or 4, or set PLUMBLINE_HELM to one."
+    );
+  }
+  return version;
+}
+async function optionalHelm(overrides = {}) {
+  return overrides.helm ?? nonEmpty(process.env.PLUMBLINE_HELM) ?? await findOnPath("helm");
+}
+async function findOnPath(name) {
+  for (const folder of (process.env.PATH ?? "").split(delimiter)) {
+    if (folder === "") continue;
+    const candidate = join7(folder, name);
+    try {
+      await access(candidate, constants.X_OK);
+      return candidate;
+    } catch {
+    }
+  }
+  return void 0;
+}
+function nonEmpty(value) {
+  return value === void 0 || value === "" ? void 0 : value;
+}
+
+// src/render/network-isolation.ts
+var probe;
+function networkIsolation() {
+  probe ??= findIsolation();
+  return probe;
+}
+function isolated(tool, isolation) {
+  const [executable = "unshare", ...args] = isolation;
+  return { ...tool, executable, leadingArgs: [...args, "--", tool.executable, ...tool.leadingArgs] };
+}
+async function findIsolation() {
+  const unshare = await findOnPath("unshare");
+  if (!unshare) return void 0;
+  const args = process.getuid?.() === 0 ? ["--net"] : ["--net", "--map-root-user"];
+  return await succeeds(unshare, [...args, "--", "true"]) ? [unshare, ...args] : void 0;
+}
+function succeeds(executable, args) {
+  return new Promise((resolve) => {
+    const child = spawn2(executable, args, { stdio: "ignore" });
+    child.on("error", () => resolve(false));
+    child.on("close", (code) => resolve(code === 0));
+  });
+}
+
+// src/render/tool-error.ts
+var EXCERPT_LIMIT = 1e3;
+function toolErrorExcerpt(stderr, context) {
+  const line = errorLine(stderr);
+  if (line === void 0) return "(no output on stderr)";
+  const relative4 = context.roots.reduce((text, root) => relativise(text, root), line);
+  const unquoted = relative4.replace(
+    QUOTED,
+    (quoted) => keepsQuoted(quoted) ? quoted : elided(quoted)
+  );
+  return unquoted.length > EXCERPT_LIMIT ? `\u2026${unquoted.slice(-EXCERPT_LIMIT)}` : unquoted;
+}
+function errorLine(stderr) {
+  const lines = stderr.split("\n").map((line2) => line2.trim()).filter(Boolean);
+  const line = lines.findLast((candidate) => /^error:/i.test(candidate)) ?? lines.at(-1);
+  return line?.replace(/\s*node contents:.*$/i, "");
+}
+function relativise(text, root) {
+  const trimmed = root.replace(/\/+$/, "");
+  if (trimmed === "") return text;
+  return text.replaceAll(`${trimmed}/`, "").replaceAll(trimmed, ".");
+}
+var QUOTED = /"(?:[^"\\\n]|\\.)*"|`[^`\n]*`|'[^'\n]*'/g;
+function keepsQuoted(quoted) {
+  const inner = quoted.slice(1, -1);
+  if (quoted.startsWith("`")) return false;
+  if (PATH_LIKE.test(inner)) return true;
+  return quoted.startsWith("'") && /\s/.test(inner.trim());
+}
+var PATH_LIKE = /^[\w.@+-]*(?:\/[\w.@+-]+)*\.(?:ya?ml|json|tpl|txt|env|properties)(?::\d+(?::\d+)?)?$|^(?:[\w.@+-]+\/)+[\w.@+-]*$/;
+function elided(quoted) {
+  const mark = quoted[0] === "`" ? "`" : quoted[0];
+  return `${mark}\u2026${mark}`;
+}
+
+// src/render/renderer-run.ts
+async function runRenderer(context, tool, args) {
+  const isolation = context.settings.allowHosts.length === 0 ? await networkIsolation() : void 0;
+  return runTool(isolation ? isolated(tool, isolation) : tool, args, {
+    cwd: context.boundary.root,
+    env: context.sandbox.env,
+    maxOutputBytes: context.settings.limits.bytes
+  });
+}
+function renderFailure(context, tool, output, hint) {
+  switch (output.outcome) {
+    case "output-limit":
+      return new PlumblineError(
+        `${tool.label} rendered more than the limit of ${context.settings.limits.bytes} bytes per environment, and was stopped`,
+        "Split the environment, or raise render.limits.bytes in the configuration of the base branch."
+      );
+    case "timeout":
+      return new PlumblineError(`${tool.label} did not finish in time, and was stopped`, hint);
+    case "exited": {
+      const roots = [context.boundary.root, context.boundary.realTop];
+      const reason = toolErrorExcerpt(output.stderr, { roots });
+      return new PlumblineError(`${tool.label} failed (exit code ${output.exitCode}):
+${reason}`, hint);
+    }
+  }
+}
+
+// src/render/helm.ts
+async function renderHelm(context, env) {
+  const { chart, charts, sourcePrefix } = env.helm?.chart ? await remoteChart(context, env) : await localChart(context, env.path);
+  const valuesFiles = (env.helm?.valuesFiles ?? []).map((file) => posix3.join(env.path, file));
+  for (const file of valuesFiles) await realPathInside(context.boundary, file);
+  const helm = await helmCommand(context.tools);
+  const args = [releaseName(env), chart, "--include-crds", "--skip-tests"];
+  const namespace = environmentNamespace(env);
+  if (namespace) args.push("--namespace", namespace);
+  args.push(...helmCapabilityArgs(context.capabilities));
+  for (const file of valuesFiles) args.push("--values", file);
+  const output = await runRenderer(context, helm, args);
+  if (output.outcome !== "exited" || output.exitCode !== 0) {
+    const missingDependency = output.outcome === "exited" && /missing in charts\/ directory/.test(output.stderr);
+    throw renderFailure(
+      context,
+      helm,
+      output,
+      missingDependency ? `Vendor every dependency in ${env.path}/charts/ (helm dependency build ${env.path}), or none: plumbline fetches them when charts/ is empty.` : `Run \`helm template\` on ${env.path} locally to see the whole output.`
+    );
+  }
+  const resources = parseManifests({
+    text: output.stdout,
+    // `# Source: CHART/templates/x.yaml` names the template; the template's own line is
+    // unknown after rendering, so the source carries no line.
+    locate: (_line, comment) => ({ file: templatePath(sourcePrefix, comment) }),
+    describe: (line) => `${env.path} (helm template output line ${line})`
+  });
+  return { resources, charts };
+}
+async function localChart(context, chartPath) {
+  if (await realPathInside(context.boundary, posix3.join(chartPath, "Chart.yaml")) === void 0) {
+    throw new PlumblineError(
+      `${chartPath} holds no Chart.yaml`,
+      "Point path at the chart folder, set helm.chart to render a chart from a repository, or set renderer to auto, plain or kustomize."
+    );
+  }
+  await requireChartInside(context.boundary, chartPath);
+  const { chart, charts } = await withDependencies(context, chartPath);
+  return { chart, charts, sourcePrefix: chartPath };
+}
+async function remoteChart(context, env) {
+  const source = env.helm.chart;
+  const fetched = await context.charts.fetch(source, "configuration");
+  const label = `${source.name} ${fetched.version}`;
+  await checkChartArchive(fetched.file, `${label} from ${source.repository}`);
+  const provenance = {
+    repository: source.repository,
+    name: source.name,
+    version: fetched.version,
+    digest: fetched.digest
+  };
+  if (fetched.manifestDigest) provenance.manifestDigest = fetched.manifestDigest;
+  return { chart: fetched.file, charts: [provenance], sourcePrefix: `${source.name}@${fetched.version}` };
+}
+function releaseName(env) {
+  return env.helm?.releaseName ?? env.name.toLowerCase().replace(/[^a-z0-9-]+/g, "-").replace(/^-+|-+$/g, "");
+}
+function templatePath(prefix, comment) {
+  const source = comment?.match(/^\s*Source:\s*(\S+)/m)?.[1];
+  if (!source) return `${prefix} (helm template output)`;
+  const withinChart = source.slice(source.indexOf("/") + 1);
+  return posix3.join(prefix, withinChart);
+}
+
+// src/render/kustomize-inputs.ts
+var import_yaml5 = __toESM(require_dist(), 1);
+import { readFile as readFile5, stat } from "node:fs/promises";
+import { isAbsolute as isAbsolute2, join as join8, relative as relative2, sep as sep2 } from "node:path";
+
+// src/render/remote-reference.ts
+function isRemoteReference(reference) {
+  return hostOf(reference) !== void 0 || /^[a-z][a-z0-9+.-]*:/i.test(reference);
+}
+function hostOf(reference) {
+  const withoutGetter = reference.replace(/^git::/i, "").replace(/^gh:/i, "https://github.com/");
+  const url = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)/i.exec(withoutGetter);
+  if (url) {
+    const authority = (url[1] ?? "").replace(/^[^@]*@/, "");
+    return authority === "" ? void 0 : authority.toLowerCase();
+  }
+  const scp = /^[\w.-]+@([\w.-]+):/.exec(withoutGetter);
+  if (scp) return scp[1]?.toLowerCase();
+  const shorthand = /^([a-z0-9-]+(?:\.[a-z0-9-]+)+(?::\d+)?)\/[^/]+\/[^/]/i.exec(withoutGetter);
+  return shorthand?.[1]?.toLowerCase();
+}
+function isAllowedReference(reference, allowHosts) {
+  const host = hostOf(reference);
+  if (host === void 0) return false;
+  const hostname = host.replace(/:\d+$/, "");
+  return allowHosts.some((allowed) => allowed === host || allowed === hostname);
+}
+
+// src/render/kustomize-inputs.ts
+var MAX_KUSTOMIZATIONS = 5e3;
+async function kustomizeInputs(boundary, folder) {
+  const inputs = { kustomizations: [], paths: [], charts: [], remote: [], named: [] };
+  const start = await realPathInside(boundary, folder);
+  if (start === void 0) return inputs;
+  const shown = (path) => relative2(boundary.root, path).split(sep2).join("/") || ".";
+  const seen = /* @__PURE__ */ new Set();
+  const pending = [start];
+  const follow = async (references, dir, namedIn) => {
+    for (const reference of references) {
+      if (reference.kind === "remote") {
+        inputs.remote.push({ reference: reference.value, kustomization: namedIn });
+        continue;
+      }
+      if (reference.kind === "inline-config") {
+        await follow(configReferences(parseYaml(reference.value, namedIn)), dir, namedIn);
+        continue;
+      }
+      const path = isAbsolute2(reference.value) ? reference.value : join8(dir, reference.value);
+      if (!isRemoteReference(reference.value)) inputs.named.push(shown(path));
+      const real = await realPathInside(boundary, path);
+      if (real === void 0) {
+        if (isRemoteReference(reference.value))
+          inputs.remote.push({ reference: reference.value, kustomization: namedIn });
+        continue;
+      }
+      if (reference.kind === "chart") {
+        inputs.charts.push(real);
+        continue;
+      }
+      inputs.paths.push(shown(real));
+      const isFolder2 = (await stat(real)).isDirectory();
+      if (isFolder2 && reference.kind === "kustomization") pending.push(real);
+      else if (!isFolder2 && reference.kind === "kustomization" && reference.config) {
+        const file = shown(real);
+        await follow(configReferences(await parsedFile(boundary, real, file)), dir, file);
+      }
+    }
+  };
+  while (pending.length > 0 && inputs.kustomizations.length < MAX_KUSTOMIZATIONS) {
+    const dir = pending.shift();
+    if (seen.has(dir)) continue;
+    seen.add(dir);
+    const file = await remembered(boundary, `kustomization ${dir}`, () => kustomizationFile(dir));
+    if (!file || await realPathInside(boundary, file) === void 0) continue;
+    inputs.kustomizations.push(shown(dir));
+    inputs.paths.push(shown(file));
+    const [kustomization = {}] = await parsedFile(boundary, file, shown(file));
+    await follow(kustomizationReferences(kustomization), dir, shown(file));
+  }
+  return inputs;
+}
+var RESOURCE_FIELDS = ["resources", "bases", "components"];
+var CONFIG_FIELDS = ["generators", "transformers", "validators"];
+var FILE_LIST_FIELDS = ["crds", "configurations", "patchesStrategicMerge"];
+var PATCH_FIELDS = ["patches", "patchesJson6902", "replacements"];
+var GENERATOR_FIELDS = ["configMapGenerator", "secretGenerator"];
+function kustomizationReferences(kustomization) {
+  const references = [];
+  const add = (kind, value) => {
+    if (typeof value === "string" && value !== "" && !value.includes("\n")) references.push({ kind, value });
+  };
+  for (const field of RESOURCE_FIELDS)
+    for (const entry of listOf2(kustomization[field])) add("kustomization", entry);
+  for (const field of CONFIG_FIELDS) {
+    for (const entry of listOf2(kustomization[field])) {
+      if (typeof entry !== "string") continue;
+      if (entry.includes("\n")) references.push({ kind: "inline-config", value: entry });
+      else references.push({ kind: "kustomization", value: entry, config: true });
+    }
+  }
+  for (const field of FILE_LIST_FIELDS) for (const entry of listOf2(kustomization[field])) add("file", entry);
+  for (const field of PATCH_FIELDS)
+    for (const entry of listOf2(kustomization[field])) add("file", recordOf(entry).path);
+  for (const field of GENERATOR_FIELDS) {
+    for (const generator of listOf2(kustomization[field])) {
+      const { files, envs, env } = recordOf(generator);
+      for (const entry of listOf2(files))
+        add("file", typeof entry === "string" ? entry.slice(entry.indexOf("=") + 1) : entry);
+      for (const entry of listOf2(envs)) add("file", entry);
+      add("file", env);
+    }
+  }
+  add("file", recordOf(kustomization.openapi).path);
+  const globals = recordOf(kustomization.helmGlobals);
+  const chartHome = typeof globals.chartHome === "string" ? globals.chartHome : "charts";
+  const charts = [...listOf2(kustomization.helmCharts), ...listOf2(kustomization.helmChartInflationGenerator)];
+  for (const chart of charts.map(recordOf)) {
+    const repo = chart.repo ?? chart.chartRepoUrl;
+    if (typeof repo === "string" && repo !== "") references.push({ kind: "remote", value: repo });
+    else if (typeof chart.name === "string" || typeof chart.chartName === "string")
+      add("chart", join8(chartHome, String(chart.name ?? chart.chartName)));
+    add("file", chart.valuesFile ?? chart.valuesLocal);
+    for (const entry of listOf2(chart.additionalValuesFiles)) add("file", entry);
+  }
+  if (charts.length > 0) add("file", chartHome);
+  return references;
+}
+function configReferences(documents) {
+  return documents.flatMap((config) => {
+    switch (config.kind) {
+      case "HelmChartInflationGenerator":
+        return kustomizationReferences({
+          helmGlobals: { chartHome: config.chartHome },
+          helmCharts: [config]
+        });
+      case "PatchTransformer":
+      case "PatchJson6902Transformer":
+        return kustomizationReferences({ patches: [config] });
+      case "PatchStrategicMergeTransformer":
+        return kustomizationReferences({ patchesStrategicMerge: config.paths });
+      case "ReplacementTransformer":
+        return kustomizationReferences({ replacements: config.replacements });
+      case "ConfigMapGenerator":
+      case "SecretGenerator":
+        return kustomizationReferences({ configMapGenerator: [config] });
+      default:
+        return [];
+    }
+  });
+}
+function parsedFile(boundary, file, shown) {
+  return remembered(boundary, `parsed ${file}`, async () => {
+    const text = await readFile5(file, "utf8");
+    return remembered(boundary, `yaml ${shown}\0${text}`, async () => parseYaml(text, shown));
+  });
+}
+async function kustomizationFile(dir) {
+  for (const name of KUSTOMIZATION_FILES) {
+    if (await isFile(join8(dir, name))) return join8(dir, name);
+  }
+  return void 0;
+}
+function parseYaml(text, file) {
+  const lineCounter = new import_yaml5.LineCounter();
+  const documents = (0, import_yaml5.parseAllDocuments)(text, { lineCounter, prettyErrors: false, logLevel: "error" });
+  const at = (offset) => {
+    const { line, col } = lineCounter.linePos(offset);
+    return `${file}:${line}:${col}`;
+  };
+  const list = Array.isArray(documents) ? documents : [];
+  const values = [];
+  const budget = aliasBudget();
+  for (const document of list) {
+    const [error] = document.errors;
+    if (error) {
+      throw new PlumblineError(
+        `${at(error.pos[0])}: YAML syntax: ${syntaxReason(error)}`,
+        "Fix the YAML at that line; kustomize reads it as YAML."
+      );
+    }
+    const value = plainValue(document, budget);
+    if (!value.ok) throw new PlumblineError(`${at(value.offset)}: YAML aliases: ${value.reason}`);
+    if (hasMergeKey(value.value)) {
+      throw new PlumblineError(
+        `${file} uses a YAML merge key (<<), which kustomize applies and plumbline does not follow`,
+        "Write the merged fields out in full."
+      );
+    }
+    values.push(recordOf(value.value));
+  }
+  return values;
+}
+function hasMergeKey(value) {
+  if (Array.isArray(value)) return value.some(hasMergeKey);
+  if (value === null || typeof value !== "object") return false;
+  return Object.entries(value).some(([key, inner]) => key === "<<" || hasMergeKey(inner));
+}
+async function isFile(path) {
+  try {
+    return (await stat(path)).isFile();
+  } catch {
+    return false;
+  }
+}
+function listOf2(value) {
+  return Array.isArray(value) ? value : [];
+}
+function recordOf(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value) ? value : {};
+}
+
+// src/render/kustomize.ts
+async function renderKustomize(context, path) {
+  const inputs = await kustomizeInputs(context.boundary, path);
+  const refused = inputs.remote.filter(
+    (remote) => !isAllowedReference(remote.reference, context.settings.allowHosts)
+  );
+  if (refused.length > 0) {
+    throw new PlumblineError(
+      `${refused.map((remote) => `${remote.kustomization} names "${remote.reference}"`).join("; ")}, which is not in the repository, and renderers may fetch only from the hosts the configuration allows`,
+      "Vendor it into the repository, or list its host under render.allowHosts in the configuration of the base branch (see docs/security.md)."
+    );
+  }
+  for (const chart of inputs.charts) await requireChartInside(context.boundary, chart);
+  const kustomize = await kustomizeCommand(context.tools);
+  const helm = context.sandbox.helmForKustomize;
+  const ranHelm = helm !== void 0 && inputs.charts.length > 0;
+  const helmArgs = helm ? ["--enable-helm", "--helm-command", helm, ...kustomizeCapabilityArgs(context.capabilities)] : [];
+  const output = await runRenderer(context, kustomize, [path, ...helmArgs]);
+  if (output.outcome !== "exited" || output.exitCode !== 0) {
+    throw renderFailure(
+      context,
+      kustomize,
+      output,
+      `Run \`${kustomize.label} ${path}\` locally to see the whole output.`
+    );
+  }
+  const file = `${path} (kustomize output)`;
+  const resources = parseManifests({
+    text: output.stdout,
+    locate: (line) => ({ file, line }),
+    describe: (line) => `${file}:${line}`
+  });
+  return { resources, ranHelm };
+}
+
+// src/scope.ts
+var CLUSTER_SCOPED = /* @__PURE__ */ new Set([
+  "/Namespace",
+  "/Node",
+  "/PersistentVolume",
+  "/ComponentStatus",
+  "admissionregistration.k8s.io/MutatingWebhookConfiguration",
+  "admissionregistration.k8s.io/ValidatingWebhookConfiguration",
+  "admissionregistration.k8s.io/ValidatingAdmissionPolicy",
+  "admissionregistration.k8s.io/ValidatingAdmissionPolicyBinding",
+  "admissionregistration.k8s.io/MutatingAdmissionPolicy",
+  "admissionregistration.k8s.io/MutatingAdmissionPolicyBinding",
+  "apiextensions.k8s.io/CustomResourceDefinition",
+  "apiregistration.k8s.io/APIService",
+  "authentication.k8s.io/TokenReview",
+  "authentication.k8s.io/SelfSubjectReview",
+  "authorization.k8s.io/SelfSubjectAccessReview",
+  "authorization.k8s.io/SelfSubjectRulesReview",
+  "authorization.k8s.io/SubjectAccessReview",
+  "certificates.k8s.io/CertificateSigningRequest",
+  "certificates.k8s.io/ClusterTrustBundle",
+  "flowcontrol.apiserver.k8s.io/FlowSchema",
+  "flowcontrol.apiserver.k8s.io/PriorityLevelConfiguration",
+  "internal.apiserver.k8s.io/StorageVersion",
+  "networking.k8s.io/IngressClass",
+  "networking.k8s.io/IPAddress",
+  "networking.k8s.io/ServiceCIDR",
+  "node.k8s.io/RuntimeClass",
+  "rbac.authorization.k8s.io/ClusterRole",
+  "rbac.authorization.k8s.io/ClusterRoleBinding",
+  "resource.k8s.io/DeviceClass",
+  "resource.k8s.io/ResourceSlice",
+  "scheduling.k8s.io/PriorityClass",
+  "storage.k8s.io/CSIDriver",
+  "storage.k8s.io/CSINode",
+  "storage.k8s.io/StorageClass",
+  "storage.k8s.io/VolumeAttachment",
+  "storage.k8s.io/VolumeAttributesClass",
+  "storagemigration.k8s.io/StorageVersionMigration"
+]);
+function isBuiltInClusterScoped(group, kind) {
+  return CLUSTER_SCOPED.has(`${group}/${kind}`);
+}
+function scopesFromCrds(desired) {
+  const scopes = /* @__PURE__ */ new Map();
+  for (const { object } of desired) {
+    if (object.kind !== "CustomResourceDefinition" || splitApiVersion(object.apiVersion).group !== "apiextensions.k8s.io") {
+      continue;
+    }
+    const spec = object.spec;
+    if (!spec?.group || !spec.names?.kind) continue;
+    for (const version of spec.versions ?? []) {
+      if (version.name)
+        scopes.set(`${spec.group}/${version.name}/${spec.names.kind}`, spec.scope !== "Cluster");
+    }
+  }
+  return scopes;
+}
+
+// src/render/namespace.ts
+function fillNamespace(resources, namespace) {
+  const crdScopes = scopesFromCrds(resources);
+  return resources.map((resource) => {
+    const { object, id } = resource;
+    if (object.metadata.namespace) return resource;
+    const namespaced = crdScopes.get(`${object.apiVersion}/${object.kind}`) ?? !isBuiltInClusterScoped(id.group, id.kind);
+    if (!namespaced) return resource;
+    return toResource({ ...object, metadata: { ...object.metadata, namespace } }, resource.source);
+  });
+}
+
+// src/render/plain.ts
+import { readdir as readdir4, readFile as readFile6 } from "node:fs/promises";
+import { join as join9, posix as posix4, relative as relative3, sep as sep3 } from "node:path";
+var MANIFEST_EXTENSIONS = [".yaml", ".yml", ".json"];
+async function renderPlain(context, path) {
+  const repoRoot = context.boundary.root;
+  const resources = [];
+  let bytes = 0;
+  for (const file of await manifestFiles(repoRoot, path)) {
+    const text = await readFile6(join9(repoRoot, file), "utf8");
+    bytes += Buffer.byteLength(text);
+    if (bytes > context.settings.limits.bytes) {
+      throw new PlumblineError(
+        `the manifests below ${path} hold more than the limit of ${context.settings.limits.bytes} bytes per environment`,
+        "Split the environment, or raise render.limits.bytes in the configuration of the base branch."
+      );
+    }
+    resources.push(
+      ...parseManifests({
+        text,
+        locate: (line) => ({ file, line }),
+        describe: (line, column) => `${file}:${line}:${column}`
+      })
+    );
+  }
+  return resources;
+}
+async function manifestFiles(repoRoot, folder) {
+  const entries = await readdir4(join9(repoRoot, folder), { withFileTypes: true, recursive: true });
+  return entries.filter(
+    (entry) => entry.isFile() && MANIFEST_EXTENSIONS.some((extension) => entry.name.endsWith(extension))
+  ).map((entry) => relative3(join9(repoRoot, folder), join9(entry.parentPath, entry.name)).split(sep3).join("/")).filter((file) => !file.split("/").some((part) => part.startsWith("."))).map((file) => posix4.join(folder, file)).sort();
+}
+
+// src/render/sandbox.ts
+import { chmod, mkdir as mkdir3, mkdtemp as mkdtemp2, rm as rm3, writeFile as writeFile2 } from "node:fs/promises";
+import { tmpdir as tmpdir2 } from "node:os";
+import { join as join10 } from "node:path";
+var NO_NETWORK_PROXY = "http://127.0.0.1:9";
+var PROXY_VARIABLES = ["HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"];
+var NO_PROXY_VARIABLES = ["NO_PROXY", "no_proxy"];
+var HELM_SUBCOMMANDS_FOR_KUSTOMIZE = ["version", "template"];
+async function openSandbox(options) {
+  const root = await mkdtemp2(join10(tmpdir2(), "plumbline-render-"));
+  const path = (...parts) => join10(root, ...parts);
+  const folders = {
+    home: path("home"),
+    tmp: path("tmp"),
+    bin: path("bin"),
+    scratch: path("scratch"),
+    helmConfig: path("helm", "config"),
+    helmCache: path("helm", "cache"),
+    helmData: path("helm", "data"),
+    helmPlugins: path("helm", "plugins")
+  };
+  for (const folder of Object.values(folders)) await mkdir3(folder, { recursive: true });
+  const emptyKubeconfig = path("kubeconfig");
+  await writeFile2(emptyKubeconfig, "");
+  const helmHomes = {
+    HELM_CONFIG_HOME: folders.helmConfig,
+    HELM_CACHE_HOME: folders.helmCache,
+    HELM_DATA_HOME: folders.helmData,
+    HELM_PLUGINS: folders.helmPlugins,
+    HELM_REPOSITORY_CONFIG: join10(folders.helmConfig, "repositories.yaml"),
+    HELM_REPOSITORY_CACHE: join10(folders.helmCache, "repository"),
+    HELM_REGISTRY_CONFIG: join10(folders.helmConfig, "registry", "config.json")
+  };
+  const online = options.allowHosts.length > 0;
+  const env = {
+    // PATH names programs, not secrets; kustomize needs git from it for allowed remote bases.
+    PATH: process.env.PATH ?? "/usr/bin:/bin",
+    HOME: folders.home,
+    TMPDIR: folders.tmp,
+    XDG_CONFIG_HOME: join10(folders.home, ".config"),
+    XDG_CACHE_HOME: join10(folders.home, ".cache"),
+    XDG_DATA_HOME: join10(folders.home, ".local", "share"),
+    KUBECONFIG: emptyKubeconfig,
+    ...helmHomes,
+    // git, for kustomize's remote bases: no system or user configuration, no prompts, and
+    // no transport at all unless hosts are allowed.
+    GIT_CONFIG_NOSYSTEM: "1",
+    GIT_CONFIG_GLOBAL: "/dev/null",
+    GIT_TERMINAL_PROMPT: "0",
+    GIT_ALLOW_PROTOCOL: online ? "https:http" : "plumbline-no-network",
+    ...online ? proxiesOf(process.env) : noNetworkProxies()
+  };
+  let helmForKustomize;
+  if (options.helm) {
+    helmForKustomize = join10(folders.bin, "helm");
+    const subcommands = online ? [...HELM_SUBCOMMANDS_FOR_KUSTOMIZE, "pull"] : HELM_SUBCOMMANDS_FOR_KUSTOMIZE;
+    await writeFile2(helmForKustomize, helmWrapper(options.helm, helmHomes, subcommands));
+    await chmod(helmForKustomize, 493);
+  }
+  return {
+    env,
+    helmForKustomize,
+    scratch: folders.scratch,
+    dispose: () => rm3(root, { recursive: true, force: true })
+  };
+}
+function noNetworkProxies() {
+  const env = {};
+  for (const name of PROXY_VARIABLES) env[name] = NO_NETWORK_PROXY;
+  for (const name of NO_PROXY_VARIABLES) env[name] = "";
+  return env;
+}
+function proxiesOf(parent) {
+  const env = {};
+  for (const name of [...PROXY_VARIABLES, ...NO_PROXY_VARIABLES]) {
+    if (parent[name] !== void 0) env[name] = parent[name];
+  }
+  return env;
+}
+function helmWrapper(helm, homes, subcommands) {
+  const exports = Object.entries(homes).map(([name, value]) => `export ${name}=${shellQuote(value)}`);
+  return [
+    "#!/bin/sh",
+    "# Written by plumbline for one render; see src/render/sandbox.ts.",
+    ...exports,
+    'case "$1" in',
+    `  ${subcommands.join("|")}) ;;`,
+    '  *) echo "plumbline: helm $1 is not allowed while rendering" >&2; exit 1 ;;',
+    "esac",
+    `exec ${shellQuote(helm)} "$@"`,
+    ""
+  ].join("\n");
+}
+function shellQuote(value) {
+  return `'${value.replaceAll("'", `'\\''`)}'`;
+}
+
+// src/render/render.ts
+async function renderEnvironment(repoRoot, env, options = {}) {
+  const tools = options.tools ?? {};
+  const settings = options.settings ?? renderSettings();
+  const helm = await optionalHelm(tools);
+  const sandbox = await openSandbox({ allowHosts: settings.allowHosts, helm });
+  try {
+    const boundary = await boundaryOf(repoRoot, options.top);
+    await requireFolder(repoRoot, env.path);
+    await realPathInside(boundary, env.path);
+    const renderer = rendererOf(env) ?? await detectRenderer(repoRoot, env.path);
+    const capabilities = chooseCapabilities(env, options.clusterCapabilities?.get(env.name));
+    const context = {
+      boundary,
+      sandbox,
+      settings,
+      tools,
+      charts: options.charts ?? defaultChartFetcher(settings),
+      capabilities
+    };
+    const provenance = { charts: [] };
+    let resources;
+    let ranHelm = false;
+    if (renderer === "kustomize") {
+      ({ resources, ranHelm } = await renderKustomize(context, env.path));
+    } else if (renderer === "helm") {
+      ({ resources, charts: provenance.charts } = await renderHelm(context, env));
+      ranHelm = true;
+    } else {
+      resources = await renderPlain(context, env.path);
+    }
+    if (ranHelm && helm) {
+      provenance.capabilities = capabilitiesProvenance(capabilities);
+      provenance.helmVersion = await helmVersion(helm, sandbox.env);
+    }
+    const namespace = environmentNamespace(env);
+    if (namespace) resources = fillNamespace(resources, namespace);
+    requireWithinObjectLimit(resources, settings);
+    requireUniqueKeys(resources);
+    return { resources, provenance };
+  } catch (error) {
+    if (!(error instanceof PlumblineError)) throw error;
+    throw new PlumblineError(`Environment "${env.name}" (${env.path}): ${error.message}`, error.hint, {
+      cause: error,
+      ...error.remedy ? { remedy: error.remedy } : {}
+    });
+  } finally {
+    await sandbox.dispose();
+  }
+}
+async function renderEnvironments(repoRoot, envs, options = {}) {
+  options = {
+    ...options,
+    charts: options.charts ?? defaultChartFetcher(options.settings ?? renderSettings())
+  };
+  const limit = pLimit(options.concurrency ?? Math.min(4, availableParallelism()));
+  return Promise.all(
+    envs.map(
+      (environment) => limit(async () => {
+        try {
+          return { environment, ...await renderEnvironment(repoRoot, environment, options) };
+        } catch (error) {
+          return { environment, error: error instanceof Error ? error : new Error(String(error)) };
+        }
+      })
+    )
+  );
+}
+function rendererOf(env) {
+  if (env.helm?.chart) return "helm";
+  return env.renderer === "auto" ? void 0 : env.renderer;
+}
+function defaultChartFetcher(settings) {
+  return new ChartFetcher({ cacheFolder: chartCacheFolder(process.env), settings, env: process.env });
+}
+async function requireFolder(repoRoot, path) {
+  const isFolder2 = await stat2(join11(repoRoot, path)).then(
+    (stats) => stats.isDirectory(),
+    () => false
+  );
+  if (!isFolder2) throw new PlumblineError(`the folder ${path} does not exist`, "Check the environment path.");
+}
+function requireWithinObjectLimit(resources, settings) {
+  if (resources.length <= settings.limits.objects) return;
+  throw new PlumblineError(
+    `rendered ${resources.length} objects, more than the limit of ${settings.limits.objects} per environment`,
+    "Split the environment, or raise render.limits.objects in the configuration of the base branch."
+  );
+}
+function requireUniqueKeys(resources) {
+  const seen = /* @__PURE__ */ new Map();
+  const duplicates = [];
+  for (const resource of resources) {
+    const first = seen.get(resource.key);
+    if (first) {
+      duplicates.push(
+        `${displayName(resource.id)} is rendered twice: at ${place(first.source)} and at ${place(resource.source)}`
+      );
+    } else {
+      seen.set(resource.key, resource);
+    }
+  }
+  if (duplicates.length > 0) {
+    throw new PlumblineError(
+      duplicates.join("\n"),
+      "Each object may appear once per environment; remove one of them or give it another name or namespace."
+    );
+  }
+}
+function place(source) {
+  return source.line === void 0 ? source.file : `${source.file}:${source.line}`;
+}
+
+export {
+  pLimit,
+  chartCacheFolder,
+  ChartFetcher,
+  parsePointer,
+  listItemNames,
+  changedFields,
+  compareObject,
+  compareSets,
+  runGit,
+  currentBranch,
+  remoteBranchHead,
+  fetchBranches,
+  addWorktree,
+  listFiles,
+  showFile,
+  entryAtRevision,
+  listFilesAt,
+  stagedTree,
+  treeOf,
+  commitStaged,
+  pushCommit,
+  deleteRemoteBranch,
+  resolveBase,
+  withCheckout,
+  workTreeTop,
+  headRevision,
+  commitExists,
+  environmentNamespace,
+  boundaryOf,
+  walkInside,
+  detectRenderer,
+  kustomizeInputs,
+  scopesFromCrds,
+  renderEnvironment,
+  renderEnvironments
+};

