@@ -9,6 +9,11 @@
 //
 // Target: fleet ≤ 2× single. Medians of --runs.
 //
+// Then the shared base changes (every environment affected): the single-job plan against
+// 4 shards run one after another (`plan --shard I/4 --result FILE`) and `plumbline merge`
+// of their results. Target: the slowest shard plus the merge ≤ 0.35× the single job, and
+// the merge's peak memory < 256 MB. Also the size of both Markdown reports.
+//
 //   npm run bench:fleet [-- --envs 500 --runs 3]
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -24,6 +29,9 @@ const { values } = parseArgs({
 const envCount = Number(values.envs);
 const runs = Number(values.runs);
 const TARGET = 2;
+const SHARDS = 4;
+const SHARD_TARGET = 0.35;
+const MERGE_MEMORY_MB = 256;
 const cache = process.env.PLUMBLINE_CACHE || join(process.env.HOME, '.cache', 'plumbline');
 const versions = readFileSync(join(root, 'scripts/versions.env'), 'utf8');
 const kustomize = join(cache, 'bin', `kustomize-${/^KUSTOMIZE_VERSION=(\S+)/m.exec(versions)[1]}`);
@@ -66,7 +74,7 @@ const overlay = (name, tag) => ({
   }),
 });
 
-function repository(folder, names) {
+function repository(folder, names, change = 'overlay') {
   const dir = join(scratch, folder);
   const files = { ...base, ...Object.assign({}, ...names.map((name) => overlay(name, '1.0.0'))) };
   for (const [path, text] of Object.entries(files)) {
@@ -80,9 +88,29 @@ function repository(folder, names) {
   git('commit', '-qm', 'fleet');
   git('checkout', '-qb', 'change');
   const changed = names[Math.floor(names.length / 3)];
-  writeFileSync(join(dir, Object.keys(overlay(changed, ''))[0]), Object.values(overlay(changed, '1.1.0'))[0]);
-  git('commit', '-qam', 'one overlay moves to 1.1.0');
+  if (change === 'overlay') {
+    writeFileSync(
+      join(dir, Object.keys(overlay(changed, ''))[0]),
+      Object.values(overlay(changed, '1.1.0'))[0],
+    );
+    git('commit', '-qam', 'one overlay moves to 1.1.0');
+  } else {
+    writeFileSync(join(dir, 'base/config.yaml'), base['base/config.yaml'].replace('normal', 'careful'));
+    git('commit', '-qam', 'the shared base changes');
+  }
   return { dir, changed };
+}
+
+function cli(args) {
+  const start = process.hrtime.bigint();
+  const run = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, join(root, 'dist/cli.js'), ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, PLUMBLINE_KUSTOMIZE: kustomize },
+    maxBuffer: 1 << 28,
+  });
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  const peakMb = Number(run.stderr.trim().split('\n').at(-1)) / 1024;
+  return { seconds, peakMb, status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
 function plan(dir, extra = []) {
@@ -132,10 +160,46 @@ try {
   };
   result.fleetOverSingle = Number((result.fleetSeconds / result.singleSeconds).toFixed(2));
   result.allOverFleet = Number((result.fleetAllSeconds / result.fleetSeconds).toFixed(1));
+  const oneChanged = cli(['plan', '--offline', '--base', 'main', '--repo', fleet.dir, '--format', 'md']);
+  result.oneChangedReportCharacters = oneChanged.stdout.length;
+
+  // The shared base changes: every environment is affected.
+  const baseChange = repository('fleet-base', names, 'base');
+  const offline = ['plan', '--offline', '--base', 'main', '--repo', baseChange.dir];
+  const whole = cli([...offline, '--format', 'md']);
+  if (whole.status !== 2)
+    throw new Error(`single-job plan exited ${whole.status}: ${whole.stderr.slice(0, 2000)}`);
+  const shards = [];
+  for (let index = 1; index <= SHARDS; index++) {
+    const file = join(scratch, `shard-${index}.json`);
+    const shard = cli([...offline, '--shard', `${index}/${SHARDS}`, '--result', file, '--format', 'json']);
+    if (shard.status !== 2)
+      throw new Error(`shard ${index} exited ${shard.status}: ${shard.stderr.slice(0, 2000)}`);
+    shards.push({ file, seconds: shard.seconds });
+  }
+  const merge = cli(['merge', ...shards.map((shard) => shard.file), '--format', 'md']);
+  if (merge.status !== 2) throw new Error(`merge exited ${merge.status}: ${merge.stderr.slice(0, 2000)}`);
+  const slowest = Math.max(...shards.map((shard) => shard.seconds));
+  result.baseChange = {
+    singleJobSeconds: Number(whole.seconds.toFixed(2)),
+    shardSeconds: shards.map((shard) => Number(shard.seconds.toFixed(2))),
+    mergeSeconds: Number(merge.seconds.toFixed(2)),
+    mergePeakMb: Math.round(merge.peakMb),
+    slowestShardPlusMergeOverSingle: Number(((slowest + merge.seconds) / whole.seconds).toFixed(2)),
+    reportCharacters: whole.stdout.length,
+    mergedReportCharacters: merge.stdout.length,
+  };
   console.log(JSON.stringify(result, null, 2));
   if (result.fleetOverSingle > TARGET) {
     console.error(
       `the fleet plan took ${result.fleetOverSingle}× the single-environment plan; the target is ≤ ${TARGET}×`,
+    );
+    process.exitCode = 1;
+  }
+  const sharded = result.baseChange;
+  if (sharded.slowestShardPlusMergeOverSingle > SHARD_TARGET || sharded.mergePeakMb >= MERGE_MEMORY_MB) {
+    console.error(
+      `sharded: ${sharded.slowestShardPlusMergeOverSingle}× the single job (target ≤ ${SHARD_TARGET}×), merge peak ${sharded.mergePeakMb} MB (target < ${MERGE_MEMORY_MB} MB)`,
     );
     process.exitCode = 1;
   }

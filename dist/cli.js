@@ -2,14 +2,16 @@
 import { createRequire as __plumblineCreateRequire } from 'node:module';
 const require = __plumblineCreateRequire(import.meta.url);
 import {
-  cliVocabulary,
-  package_default
-} from "./chunks/chunk-GMLRUE3E.js";
+  cliVocabulary
+} from "./chunks/chunk-FJR3CBAD.js";
 import {
   Command,
   CommanderError,
   printLog
 } from "./chunks/chunk-RXRAGJZY.js";
+import {
+  package_default
+} from "./chunks/chunk-AHEXNZ5N.js";
 import "./chunks/chunk-E7ACZTBR.js";
 import "./chunks/chunk-3N2GU25X.js";
 import {
@@ -33,9 +35,9 @@ async function runCli(program2, argv) {
 
 // src/entry/cli.ts
 var commands = {
-  plan: async () => (await import("./chunks/plan-T6VVEIDQ.js")).planCommand(),
-  merge: async () => (await import("./chunks/merge-KCELZ356.js")).mergeCommand(),
-  promote: async () => (await import("./chunks/promote-T2WM3PR3.js")).promoteCommand(),
+  plan: async () => (await import("./chunks/plan-RSJMIBXT.js")).planCommand(),
+  merge: async () => (await import("./chunks/merge-5O6FNQQL.js")).mergeCommand(),
+  promote: async () => (await import("./chunks/promote-Z7SUYMK5.js")).promoteCommand(),
   drift: async () => (await import("./chunks/drift-FF6464PH.js")).driftCommand(),
   envs: async () => (await import("./chunks/envs-JLUSVHQI.js")).envsCommand()
 };

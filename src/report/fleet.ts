@@ -14,6 +14,11 @@ import { listedChanges } from './describe.js';
 export interface ChangeRef {
   environment: number;
   change: number;
+  /**
+   * A shared change: the namespaces it is in, when they differ between the environments
+   * (each environment's own namespace, as fleets lay them out).
+   */
+  namespaces?: string[];
 }
 
 /** Changes that several comparisons have, identically, and exactly those comparisons. */
@@ -34,14 +39,17 @@ export interface ChangeGroups {
 }
 
 /**
- * A key equal for two changes a reader could not tell apart: the same object (key, API
- * version), the same kind of change, the same masked diff text, fields, notes, images and
- * set of risks. Masked, not redacted: different Secret values keep different tokens.
+ * A key equal for two changes a reader could not tell apart: the same object (group,
+ * kind and name; namespaced or not, but in any namespace: fleets give each environment its
+ * own), API version, the same kind of change, the same masked diff text, fields, notes,
+ * images and set of risks. Masked, not redacted: different Secret values keep different
+ * tokens.
  */
 export function changeFingerprint(change: ObjectChange): string {
   const risks = change.risks.map((risk) => `${risk.kind}\u0000${risk.message}`).sort();
+  const { group, kind, name, namespace } = change.id;
   return JSON.stringify([
-    change.key,
+    [group, kind, name, namespace === undefined],
     change.id.version,
     change.change,
     change.diff,
@@ -57,23 +65,28 @@ export function changeFingerprint(change: ObjectChange): string {
  * {@link changeFingerprint}) in two or more comparisons is shared, the rest particular.
  */
 export function groupChanges(result: PlanResult): ChangeGroups {
-  const seen = new Map<string, { first: ChangeRef; environments: number[] }>();
+  const seen = new Map<string, { first: ChangeRef; environments: number[]; namespaces: Set<string> }>();
   const fingerprints = result.environments.map((env, environment) =>
     env.changes.map((change, index) => {
       if (change.change === 'unchanged') return '';
       const fingerprint = changeFingerprint(change);
-      const entry = seen.get(fingerprint);
-      if (entry) entry.environments.push(environment);
-      else seen.set(fingerprint, { first: { environment, change: index }, environments: [environment] });
+      const entry = seen.get(fingerprint) ?? {
+        first: { environment, change: index },
+        environments: [],
+        namespaces: new Set<string>(),
+      };
+      entry.environments.push(environment);
+      if (change.id.namespace !== undefined) entry.namespaces.add(change.id.namespace);
+      seen.set(fingerprint, entry);
       return fingerprint;
     }),
   );
   const byEnvironments = new Map<string, SharedChanges>();
-  for (const { first, environments } of seen.values()) {
+  for (const { first, environments, namespaces } of seen.values()) {
     if (environments.length < 2) continue;
     const key = environments.join(',');
     const group = byEnvironments.get(key) ?? { environments, changes: [] };
-    group.changes.push(first);
+    group.changes.push(namespaces.size > 1 ? { ...first, namespaces: [...namespaces].sort() } : first);
     byEnvironments.set(key, group);
   }
   const shared = [...byEnvironments.values()].sort(

@@ -491,9 +491,12 @@ export function environmentSections(result: PlanResult): ObjectSectionEntry[] {
     push(
       `### The same ${what} in ${plural(labels.length, noun)}`,
       sharedNames(labels, noun),
-      group.changes.map((ref) =>
-        renderObjectSection(redacted.environments[ref.environment]!.changes[ref.change]!),
-      ),
+      group.changes.map((ref) => {
+        const change = redacted.environments[ref.environment]!.changes[ref.change]!;
+        return ref.namespaces
+          ? renderObjectSection(inEachNamespace(change, ref.namespaces.length))
+          : renderObjectSection(change);
+      }),
       labels.length,
     );
   }
@@ -505,6 +508,16 @@ export function environmentSections(result: PlanResult): ObjectSectionEntry[] {
     push(heading, intro, texts, 1);
   });
   return sections;
+}
+
+/** A change shared across environments that each have it in their own namespace. */
+function inEachNamespace(change: ObjectChange, namespaces: number): ObjectChange {
+  const { namespace: _, ...id } = change.id;
+  return {
+    ...change,
+    id,
+    notes: [`in each environment's own namespace (${namespaces} namespaces)`, ...change.notes],
+  };
 }
 
 /** The names a shared section applies to: on a line when few, else folded in a `<details>`. */

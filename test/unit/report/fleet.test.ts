@@ -194,6 +194,34 @@ describe('what is identical', () => {
     expect(renderMarkdown(result)).not.toContain(MASK_PREFIX);
   });
 
+  it("groups the same change in each environment's own namespace, and says so", () => {
+    const inNamespace = (namespace: string, image: string) => {
+      const object = deployment(image);
+      return { ...object, metadata: { ...object.metadata, namespace } };
+    };
+    const result = {
+      environments: ['a', 'b', 'c'].map((name) =>
+        environment(name, [
+          compare(inNamespace(`team-${name}`, 'web:1.0'), inNamespace(`team-${name}`, 'web:1.1')),
+        ]),
+      ),
+    };
+    const [shared] = groupChanges(result).shared;
+    expect(shared?.environments).toEqual([0, 1, 2]);
+    expect(shared?.changes[0]?.namespaces).toEqual(['team-a', 'team-b', 'team-c']);
+    const sections = environmentSections(result).map((section) => section.text);
+    expect(sections).toHaveLength(1);
+    expect(sections[0]).toContain("in each environment's own namespace (3 namespaces)");
+    expect(sections[0]).toContain('<code>Deployment web</code>');
+    // The same change in one namespace stays one namespace's.
+    const same = {
+      environments: ['a', 'b'].map((name) =>
+        environment(name, [compare(inNamespace('shop', 'web:1.0'), inNamespace('shop', 'web:1.1'))]),
+      ),
+    };
+    expect(groupChanges(same).shared[0]?.changes[0]?.namespaces).toBeUndefined();
+  });
+
   it('keeps changes with other risks or notes apart, and sees a set of risks in any order as the same', () => {
     const risky = { ...imageChange, risks: [{ kind: 'immutable-field' as const, message: 'm' }] };
     const noted = { ...imageChange, notes: ['namespace shop does not exist yet'] };

@@ -7,14 +7,14 @@ import {
   publishOnForge,
   writeReport,
   writeResultFile
-} from "./chunk-ZM7XGMII.js";
+} from "./chunk-63JF5TLT.js";
 import {
   shardFlag
 } from "./chunk-RILXMEWS.js";
 import {
   FORGE_KINDS
 } from "./chunk-6V6GMSU6.js";
-import "./chunk-GMLRUE3E.js";
+import "./chunk-FJR3CBAD.js";
 import {
   Command,
   Option,
@@ -23,8 +23,9 @@ import {
 import {
   runPlan
 } from "./chunk-DXDOKDW4.js";
-import "./chunk-3KZBWZB2.js";
-import "./chunk-FAJYTC3R.js";
+import "./chunk-6MKWLNGG.js";
+import "./chunk-AHEXNZ5N.js";
+import "./chunk-3P735FEY.js";
 import {
   chooseKubeconfig
 } from "./chunk-BW4MBP2J.js";

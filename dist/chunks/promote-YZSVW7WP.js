@@ -3,8 +3,8 @@ const require = __plumblineCreateRequire(import.meta.url);
 import {
   planTargetChange,
   promote
-} from "./chunk-YNM7DQW2.js";
-import "./chunk-FAJYTC3R.js";
+} from "./chunk-CZHPZBUG.js";
+import "./chunk-3P735FEY.js";
 import {
   booleanInput,
   choiceInput,

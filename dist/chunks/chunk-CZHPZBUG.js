@@ -4,7 +4,7 @@ import {
   objectSections,
   summaryTable,
   verdict
-} from "./chunk-FAJYTC3R.js";
+} from "./chunk-3P735FEY.js";
 import {
   addWorktree,
   commitStaged,

@@ -35,8 +35,9 @@ import {
 // src/report/fleet.ts
 function changeFingerprint(change) {
   const risks = change.risks.map((risk) => `${risk.kind}\0${risk.message}`).sort();
+  const { group, kind, name, namespace } = change.id;
   return JSON.stringify([
-    change.key,
+    [group, kind, name, namespace === void 0],
     change.id.version,
     change.change,
     change.diff,
@@ -52,18 +53,23 @@ function groupChanges(result) {
     (env, environment) => env.changes.map((change, index) => {
       if (change.change === "unchanged") return "";
       const fingerprint = changeFingerprint(change);
-      const entry = seen.get(fingerprint);
-      if (entry) entry.environments.push(environment);
-      else seen.set(fingerprint, { first: { environment, change: index }, environments: [environment] });
+      const entry = seen.get(fingerprint) ?? {
+        first: { environment, change: index },
+        environments: [],
+        namespaces: /* @__PURE__ */ new Set()
+      };
+      entry.environments.push(environment);
+      if (change.id.namespace !== void 0) entry.namespaces.add(change.id.namespace);
+      seen.set(fingerprint, entry);
       return fingerprint;
     })
   );
   const byEnvironments = /* @__PURE__ */ new Map();
-  for (const { first, environments } of seen.values()) {
+  for (const { first, environments, namespaces } of seen.values()) {
     if (environments.length < 2) continue;
     const key = environments.join(",");
     const group = byEnvironments.get(key) ?? { environments, changes: [] };
-    group.changes.push(first);
+    group.changes.push(namespaces.size > 1 ? { ...first, namespaces: [...namespaces].sort() } : first);
     byEnvironments.set(key, group);
   }
   const shared = [...byEnvironments.values()].sort(
@@ -473,9 +479,10 @@ function environmentSections(result) {
     push(
       `### The same ${what} in ${plural(labels.length, noun)}`,
       sharedNames(labels, noun),
-      group.changes.map(
-        (ref) => renderObjectSection(redacted.environments[ref.environment].changes[ref.change])
-      ),
+      group.changes.map((ref) => {
+        const change = redacted.environments[ref.environment].changes[ref.change];
+        return ref.namespaces ? renderObjectSection(inEachNamespace(change, ref.namespaces.length)) : renderObjectSection(change);
+      }),
       labels.length
     );
   }
@@ -486,6 +493,14 @@ function environmentSections(result) {
     push(heading, intro, texts, 1);
   });
   return sections;
+}
+function inEachNamespace(change, namespaces) {
+  const { namespace: _, ...id } = change.id;
+  return {
+    ...change,
+    id,
+    notes: [`in each environment's own namespace (${namespaces} namespaces)`, ...change.notes]
+  };
 }
 function sharedNames(labels, noun) {
   const list = nameList(labels, SHARED_NAMES_LISTED);

@@ -17,8 +17,8 @@ import {
   planTargetChange,
   plumblineAuthor,
   promote
-} from "./chunk-YNM7DQW2.js";
-import "./chunk-FAJYTC3R.js";
+} from "./chunk-CZHPZBUG.js";
+import "./chunk-3P735FEY.js";
 import "./chunk-E7ACZTBR.js";
 import {
   runGit

@@ -1,36 +1,8 @@
 import { createRequire as __plumblineCreateRequire } from 'node:module';
 const require = __plumblineCreateRequire(import.meta.url);
 import {
-  exitCode,
-  forgeTarget,
-  parsePlanResultFile,
-  positiveInteger,
-  publishOnForge,
-  writeReport,
-  writeResultFile
-} from "./chunk-ZM7XGMII.js";
-import {
-  FORGE_KINDS
-} from "./chunk-6V6GMSU6.js";
-import "./chunk-GMLRUE3E.js";
-import {
-  Command,
-  Option,
-  printLog
-} from "./chunk-RXRAGJZY.js";
-import "./chunk-3KZBWZB2.js";
-import "./chunk-FAJYTC3R.js";
-import "./chunk-VXCRYIWM.js";
-import "./chunk-E7ACZTBR.js";
-import "./chunk-CQ7XBBFT.js";
-import "./chunk-B3KOW7WP.js";
-import "./chunk-3N2GU25X.js";
-import {
   PlumblineError
 } from "./chunk-JRIHJ5V4.js";
-
-// src/entry/cli/merge.ts
-import { readFile } from "node:fs/promises";
 
 // src/commands/merge-plans.ts
 var MissingShardsError = class extends PlumblineError {
@@ -61,7 +33,7 @@ function mergePlanResults(plans, options = {}) {
     throw new MissingShardsError(missing.missing, missing.count);
   noEnvironmentTwice(plans);
   const unaffected = plans.some((plan) => plan.result.unaffected !== void 0) ? plans.flatMap((plan) => plan.result.unaffected ?? []).sort() : void 0;
-  const merged2 = {
+  const merged = {
     environments: inOrder(plans.map((plan) => plan.result.environments)),
     config: first.result.config,
     base: first.result.base,
@@ -72,7 +44,7 @@ function mergePlanResults(plans, options = {}) {
     missingShards: missing && missing.missing.length > 0 ? missing.missing : void 0
   };
   return Object.fromEntries(
-    Object.entries(merged2).filter(([, value]) => value !== void 0)
+    Object.entries(merged).filter(([, value]) => value !== void 0)
   );
 }
 function short(sha) {
@@ -161,15 +133,15 @@ function noEnvironmentTwice(plans) {
 }
 function inOrder(lists) {
   const queues = lists.map((list) => groups(list));
-  const merged2 = [];
+  const merged = [];
   for (; ; ) {
     let next;
     for (const queue of queues) {
       const head = queue[0];
       if (head && (!next || head[0].environment.localeCompare(next[0][0].environment) < 0)) next = queue;
     }
-    if (!next) return merged2;
-    merged2.push(...next.shift());
+    if (!next) return merged;
+    merged.push(...next.shift());
   }
 }
 function groups(list) {
@@ -182,82 +154,7 @@ function groups(list) {
   return grouped;
 }
 
-// src/entry/cli/merge.ts
-function mergeCommand() {
-  return new Command("merge").description(
-    "Merge the plan result files of a fleet's shards (plan --shard I/N --result FILE) into one plan: one report, one comment."
-  ).argument("<results...>", "the plan result files of every shard").option(
-    "--partial",
-    "merge the shards there are when some are missing; the plan names those it lacks, and exits 1"
-  ).addOption(
-    new Option("--format <format>", "report format").choices(["md", "json", "text"]).default("text")
-  ).option("--out <file>", "write the report to a file instead of standard output").option("--result <file>", "also write the merged plan result file").option("--comment", "also post the plan as the sticky comment of a pull/merge request (see --forge)").option("--comment-per-environment", "with --comment: one comment per environment instead of one").option("--labels", "label the pull/merge request plumbline:changes or plumbline:no-changes").addOption(
-    new Option("--forge <forge>", "where to comment (default: the CI the command runs in)").choices(
-      FORGE_KINDS
-    )
-  ).option(
-    "--pr <number>",
-    "the pull/merge request to comment on (default: the one the CI run is for)",
-    (value) => positiveInteger(value, "--pr")
-  ).addHelpText(
-    "after",
-    [
-      "",
-      "Refused: files of different head or base commits, an environment in two files, a shard given twice,",
-      "a file cut short, changed or of another format, and a missing shard (unless --partial).",
-      "",
-      "Exit codes, as plan: 0 no changes, 2 changes, 1 an error (an environment that could not be compared,",
-      "a shard missing, a file refused). --comment, --labels and the forge variables are those of plan.",
-      "The workflows: docs/fleet.md."
-    ].join("\n")
-  ).action(async (files, flags) => {
-    const target = flags.comment || flags.labels ? forgeTarget(flags, process.env) : void 0;
-    const plans = await Promise.all(
-      files.map(async (file) => ({ name: file, result: parsePlanResultFile(await readText(file), file) }))
-    );
-    const result = merged(plans, flags.partial === true);
-    const missing = result.missingShards ?? [];
-    if (missing.length > 0) {
-      printLog(
-        `a partial plan: shard${missing.length === 1 ? "" : "s"} ${missing.join(", ")} of ${plans[0]?.result.shard?.count} missing`
-      );
-    }
-    await writeReport(result, flags.format, flags.out);
-    if (flags.result) await writeResultFile(result, flags.result);
-    if (target) {
-      await publishOnForge(target, result, {
-        comment: flags.comment === true,
-        perEnvironment: flags.commentPerEnvironment === true,
-        labels: flags.labels === true
-      });
-    }
-    process.exitCode = exitCode(result);
-  });
-}
-function merged(plans, partial) {
-  try {
-    return mergePlanResults(plans, { partial });
-  } catch (error) {
-    if (error instanceof MissingShardsError) {
-      throw new PlumblineError(
-        error.message,
-        "Pass every shard's result file; to merge the others anyway, pass --partial (the plan then names the missing shards)."
-      );
-    }
-    throw error;
-  }
-}
-async function readText(file) {
-  try {
-    return await readFile(file, "utf8");
-  } catch (error) {
-    const code = error.code;
-    throw new PlumblineError(
-      code === "ENOENT" ? `${file} does not exist` : `${file} cannot be read (${code ?? "error"})`,
-      "Download every shard's result file before merging (a shard that failed uploads none)."
-    );
-  }
-}
 export {
-  mergeCommand
+  MissingShardsError,
+  mergePlanResults
 };
