@@ -35,9 +35,9 @@ async function runCli(program2, argv) {
 
 // src/entry/cli.ts
 var commands = {
-  plan: async () => (await import("./chunks/plan-RSJMIBXT.js")).planCommand(),
-  merge: async () => (await import("./chunks/merge-5O6FNQQL.js")).mergeCommand(),
-  promote: async () => (await import("./chunks/promote-Z7SUYMK5.js")).promoteCommand(),
+  plan: async () => (await import("./chunks/plan-T36CVQWT.js")).planCommand(),
+  merge: async () => (await import("./chunks/merge-UBDW4OGX.js")).mergeCommand(),
+  promote: async () => (await import("./chunks/promote-MMTF6JBS.js")).promoteCommand(),
   drift: async () => (await import("./chunks/drift-FF6464PH.js")).driftCommand(),
   envs: async () => (await import("./chunks/envs-JLUSVHQI.js")).envsCommand()
 };

@@ -52,7 +52,10 @@ export function changeFingerprint(change: ObjectChange): string {
     [group, kind, name, namespace === undefined],
     change.id.version,
     change.change,
-    change.diff,
+    // Its own namespace in the diff's context lines is what differs between environments.
+    namespace === undefined
+      ? change.diff
+      : change.diff.replaceAll(`namespace: ${namespace}`, 'namespace: \u0000'),
     change.fields,
     risks,
     change.notes,

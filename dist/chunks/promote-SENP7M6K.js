@@ -3,8 +3,8 @@ const require = __plumblineCreateRequire(import.meta.url);
 import {
   planTargetChange,
   promote
-} from "./chunk-CZHPZBUG.js";
-import "./chunk-3P735FEY.js";
+} from "./chunk-IDO7DTKJ.js";
+import "./chunk-F4Q5PDFU.js";
 import {
   booleanInput,
   choiceInput,

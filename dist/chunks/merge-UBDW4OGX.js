@@ -7,7 +7,7 @@ import {
   publishOnForge,
   writeReport,
   writeResultFile
-} from "./chunk-63JF5TLT.js";
+} from "./chunk-MUIWYXD5.js";
 import {
   FORGE_KINDS
 } from "./chunk-6V6GMSU6.js";
@@ -23,9 +23,9 @@ import {
 } from "./chunk-QXN5S3VX.js";
 import {
   parsePlanResultFile
-} from "./chunk-6MKWLNGG.js";
+} from "./chunk-KNDUEONC.js";
 import "./chunk-AHEXNZ5N.js";
-import "./chunk-3P735FEY.js";
+import "./chunk-F4Q5PDFU.js";
 import "./chunk-VXCRYIWM.js";
 import "./chunk-E7ACZTBR.js";
 import "./chunk-CQ7XBBFT.js";

@@ -2,7 +2,7 @@ import { createRequire as __plumblineCreateRequire } from 'node:module';
 const require = __plumblineCreateRequire(import.meta.url);
 import {
   renderMarkdownParts
-} from "./chunk-3P735FEY.js";
+} from "./chunk-F4Q5PDFU.js";
 import {
   findMarker,
   markerReserve,

@@ -14,7 +14,7 @@ import {
   publishPlan,
   renderJson,
   toPlanReport
-} from "./chunk-6MKWLNGG.js";
+} from "./chunk-KNDUEONC.js";
 import {
   ACTION_VOCABULARY
 } from "./chunk-RVSZAHFT.js";
@@ -24,7 +24,7 @@ import {
 import {
   renderMarkdown,
   renderMarkdownParts
-} from "./chunk-3P735FEY.js";
+} from "./chunk-F4Q5PDFU.js";
 import {
   actionLog,
   kubeconfigInput,

@@ -17,8 +17,8 @@ import {
   planTargetChange,
   plumblineAuthor,
   promote
-} from "./chunk-CZHPZBUG.js";
-import "./chunk-3P735FEY.js";
+} from "./chunk-IDO7DTKJ.js";
+import "./chunk-F4Q5PDFU.js";
 import "./chunk-E7ACZTBR.js";
 import {
   runGit

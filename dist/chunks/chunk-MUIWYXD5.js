@@ -17,13 +17,13 @@ import {
   planResultFileText,
   publishPlan,
   renderJson
-} from "./chunk-6MKWLNGG.js";
+} from "./chunk-KNDUEONC.js";
 import {
   package_default
 } from "./chunk-AHEXNZ5N.js";
 import {
   renderMarkdown
-} from "./chunk-3P735FEY.js";
+} from "./chunk-F4Q5PDFU.js";
 import {
   CHANGE_SYMBOLS,
   ForgeError,

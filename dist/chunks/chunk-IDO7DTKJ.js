@@ -4,7 +4,7 @@ import {
   objectSections,
   summaryTable,
   verdict
-} from "./chunk-3P735FEY.js";
+} from "./chunk-F4Q5PDFU.js";
 import {
   addWorktree,
   commitStaged,

@@ -7,7 +7,7 @@ import {
   publishOnForge,
   writeReport,
   writeResultFile
-} from "./chunk-63JF5TLT.js";
+} from "./chunk-MUIWYXD5.js";
 import {
   shardFlag
 } from "./chunk-RILXMEWS.js";
@@ -23,9 +23,9 @@ import {
 import {
   runPlan
 } from "./chunk-DXDOKDW4.js";
-import "./chunk-6MKWLNGG.js";
+import "./chunk-KNDUEONC.js";
 import "./chunk-AHEXNZ5N.js";
-import "./chunk-3P735FEY.js";
+import "./chunk-F4Q5PDFU.js";
 import {
   chooseKubeconfig
 } from "./chunk-BW4MBP2J.js";

@@ -13,8 +13,8 @@ import {
 
 // src/entry/github/action.ts
 var commands = {
-  plan: async () => (await import("./plan-E3MI6BX6.js")).runPlanAction(),
-  promote: async () => (await import("./promote-YZSVW7WP.js")).runPromoteAction(),
+  plan: async () => (await import("./plan-32TCAZSD.js")).runPlanAction(),
+  promote: async () => (await import("./promote-SENP7M6K.js")).runPromoteAction(),
   drift: async () => (await import("./drift-H4IRZR42.js")).runDriftAction()
 };
 async function runAction(fixed) {
