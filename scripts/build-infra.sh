@@ -35,7 +35,7 @@ esac
 
 # Checked only when something must be built: cached binaries need neither Go nor space.
 require_build_tools() {
-  command -v go >/dev/null || fail "Go is not installed or not on PATH; install Go >= 1.23 (https://go.dev/doc/install) and retry."
+  command -v go >/dev/null || fail "Go is not installed or not on PATH; install Go >= 1.26 (helm 4 and Kubernetes 1.37 need it) (https://go.dev/doc/install) and retry."
   local avail_kb
   avail_kb=$(df -Pk "$cache" | awk 'NR==2 {print $4}')
   if [ "${avail_kb:-0}" -lt 4000000 ]; then
