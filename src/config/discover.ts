@@ -4,7 +4,7 @@
  * bases, components, and any kustomization of `kind: Component`) are not environments.
  */
 import type { Dirent } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { parseDocument } from 'yaml';
 import type { EnvironmentConfig } from './types.js';
@@ -42,7 +42,8 @@ export async function discoverEnvironments(repoRoot: string): Promise<Environmen
 async function collect(repoRoot: string, root: string, folder: string, found: Found[]): Promise<void> {
   const name = posix.basename(folder);
   if (SHARED_FOLDERS.has(name) || name.startsWith('.') || name === 'node_modules') return;
-  const entries = await readdir(join(repoRoot, folder), { withFileTypes: true });
+  // Synchronous: a fleet is thousands of tiny reads, each cheaper than a thread-pool round trip.
+  const entries = readdirSync(join(repoRoot, folder), { withFileTypes: true });
   const files = new Set(entries.filter((entry) => entry.isFile()).map((entry) => entry.name));
   const kustomization = KUSTOMIZATION_FILES.find((file) => files.has(file));
   if (kustomization) {
@@ -59,7 +60,7 @@ async function collect(repoRoot: string, root: string, folder: string, found: Fo
 
 async function subfolders(repoRoot: string, folder: string): Promise<string[]> {
   try {
-    return directories(await readdir(join(repoRoot, folder), { withFileTypes: true }), folder);
+    return directories(readdirSync(join(repoRoot, folder), { withFileTypes: true }), folder);
   } catch (error) {
     if (
       (error as NodeJS.ErrnoException).code === 'ENOENT' ||
@@ -80,7 +81,7 @@ function directories(entries: Dirent[], folder: string): string[] {
 }
 
 async function isComponent(file: string): Promise<boolean> {
-  const text = await readFile(file, 'utf8');
+  const text = readFileSync(file, 'utf8');
   // Most kustomizations never say Component: parsing them all is what a fleet pays for.
   if (!text.includes('Component')) return false;
   return parseDocument(text).get('kind') === 'Component';

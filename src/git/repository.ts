@@ -4,7 +4,7 @@
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { PlumblineError } from '../errors.js';
 import { runGit } from './run.js';
 
@@ -68,17 +68,40 @@ export interface Worktree {
   remove(): Promise<void>;
 }
 
+const worktreeAdds = new Map<string, Promise<unknown>>();
+
+/**
+ * `git worktree add` reads every worktree's entry under .git/worktrees, and fails on one
+ * another `add` is still writing: adds and removes in one repository go one after another.
+ */
+async function oneAtATime<T>(repo: string, add: () => Promise<T>): Promise<T> {
+  const previous = worktreeAdds.get(repo) ?? Promise.resolve();
+  const next = previous.catch(() => undefined).then(add);
+  worktreeAdds.set(repo, next);
+  try {
+    return await next;
+  } finally {
+    if (worktreeAdds.get(repo) === next) worktreeAdds.delete(repo);
+  }
+}
+
 /** A detached worktree at `commit`, in a temporary folder, so the user's checkout is untouched. */
 export async function addWorktree(repo: string, commit: string): Promise<Worktree> {
   const parent = await mkdtemp(join(tmpdir(), 'plumbline-worktree-'));
-  const dir = join(parent, 'worktree');
-  await runGit(repo, ['worktree', 'add', '--quiet', '--detach', dir, commit]);
+  // git names the worktree's own folder under .git/worktrees after this folder: a unique
+  // name, so two plans of one repository at once never race on it.
+  const dir = join(parent, basename(parent));
+  await oneAtATime(repo, () => runGit(repo, ['worktree', 'add', '--quiet', '--detach', dir, commit]));
   return {
     dir,
     async remove() {
-      await runGit(repo, ['worktree', 'remove', '--force', dir], { allowFailure: true });
+      const removed = await oneAtATime(repo, () =>
+        runGit(repo, ['worktree', 'remove', '--force', dir], { allowFailure: true }),
+      );
       await rm(parent, { recursive: true, force: true });
-      await runGit(repo, ['worktree', 'prune'], { allowFailure: true });
+      // Only when git could not remove it: a prune while another plan of this repository
+      // adds its worktree would delete that one's half-written entry.
+      if (removed.code !== 0) await runGit(repo, ['worktree', 'prune'], { allowFailure: true });
     },
   };
 }

@@ -5,6 +5,7 @@
  * leaves it fails the environment with an error naming the link, never what it points at.
  */
 import type { Dirent } from 'node:fs';
+import { realpathSync } from 'node:fs';
 import { readdir, realpath } from 'node:fs/promises';
 import { isAbsolute, join, posix, relative, sep } from 'node:path';
 import { PlumblineError } from '../errors.js';
@@ -53,9 +54,9 @@ const LEAVES_HINT =
  */
 export async function realPathInside(boundary: Boundary, path: string): Promise<string | undefined> {
   const absolute = isAbsolute(path) ? path : join(boundary.root, path);
-  const real = await remembered(boundary, `realpath ${absolute}`, () =>
-    realpath(absolute).catch(() => undefined),
-  );
+  // Synchronous: a kustomization names many small paths, and a thread-pool round trip
+  // each costs more than the call.
+  const real = await remembered(boundary, `realpath ${absolute}`, async () => realPathOrNothing(absolute));
   if (real === undefined) return undefined;
   if (!isInside(boundary.realTop, real)) {
     const shown = displayPath(boundary, absolute);
@@ -67,6 +68,14 @@ export async function realPathInside(boundary: Boundary, path: string): Promise<
     );
   }
   return real;
+}
+
+function realPathOrNothing(path: string): string | undefined {
+  try {
+    return realpathSync(path);
+  } catch {
+    return undefined;
+  }
 }
 
 /** `path` relative to the repository root when it is below it (as written), else as it is. */

@@ -10,7 +10,7 @@
  * inline) are read for the paths they carry, and anything it cannot see the way kustomize
  * would (a YAML merge key) fails closed.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { type Document, LineCounter, parseAllDocuments } from 'yaml';
 import { KUSTOMIZATION_FILES } from '../config/discover.js';
@@ -77,7 +77,7 @@ export async function kustomizeInputs(boundary: Boundary, folder: string): Promi
         continue;
       }
       inputs.paths.push(shown(real));
-      const isFolder = (await stat(real)).isDirectory();
+      const isFolder = statSync(real).isDirectory();
       if (isFolder && reference.kind === 'kustomization') pending.push(real);
       else if (!isFolder && reference.kind === 'kustomization' && reference.config) {
         // A file in generators/transformers/validators is a builtin's configuration.
@@ -202,7 +202,7 @@ function configReferences(documents: Kustomization[]): Reference[] {
 /** A kustomization or configuration file's documents, parsed once per boundary with a memo. */
 function parsedFile(boundary: Boundary, file: string, shown: string): Promise<Kustomization[]> {
   return remembered(boundary, `parsed ${file}`, async () => {
-    const text = await readFile(file, 'utf8');
+    const text = readFileSync(file, 'utf8');
     // The same file at the base and at the head is parsed once (a memo shared by both).
     return remembered(boundary, `yaml ${shown}\0${text}`, async () => parseYaml(text, shown));
   });
@@ -261,7 +261,7 @@ function hasMergeKey(value: unknown): boolean {
 
 async function isFile(path: string): Promise<boolean> {
   try {
-    return (await stat(path)).isFile();
+    return statSync(path).isFile();
   } catch {
     return false;
   }
