@@ -323,6 +323,14 @@ export interface PipelineOptions {
   files?: Record<string, string>;
   /** Predefined variables GitLab does not set in this kind of pipeline. */
   unset?: string[];
+  /** The pipeline file, relative to the working copy, when not .gitlab-ci.yml. */
+  file?: string;
+  /**
+   * Each job in a build folder of its own (a copy of the committed files), with only the
+   * artifacts of the jobs it needs, as on a runner; needed when jobs run at the same time,
+   * e.g. the copies of a `parallel` job. Otherwise every job runs in the working copy.
+   */
+  shellIsolation?: boolean;
 }
 
 /**
@@ -349,6 +357,8 @@ export function runPipeline(repo: ComponentRepo, options: PipelineOptions): Prom
     Object.keys(predefined).join(','),
     ...Object.entries(predefined).flatMap(([name, value]) => ['--variable', `${name}=${value}`]),
     ...(options.unset ?? []).flatMap((name) => ['--unset-variable', name]),
+    ...(options.file ? ['--file', options.file] : []),
+    ...(options.shellIsolation ? ['--shell-isolation'] : []),
   ];
   const home = join(scratch, 'home');
   mkdirSync(home);

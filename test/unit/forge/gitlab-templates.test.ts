@@ -73,11 +73,18 @@ describe.each(templates)('templates/%s.yml', (name) => {
     }
   });
 
-  it('defines one job named by the job-name input, in the stage input, and nothing global', () => {
-    expect(Object.keys(body)).toEqual(['$[[ inputs.job-name ]]']);
-    const job = body['$[[ inputs.job-name ]]'] as Record<string, unknown>;
-    expect(job.stage).toBe('$[[ inputs.stage ]]');
-    expect(job.image).toBe('$[[ inputs.image ]]');
+  it('defines one job named by the job-name input (plan: and its shards), in the stage input, and nothing global', () => {
+    // plan's shards input adds JOB-NAME-shard (left out by its rules unless shards > 1).
+    const jobs =
+      name === 'plan'
+        ? ['$[[ inputs.job-name ]]', '$[[ inputs.job-name ]]-shard']
+        : ['$[[ inputs.job-name ]]'];
+    expect(Object.keys(body)).toEqual(jobs);
+    for (const key of jobs) {
+      const job = body[key] as Record<string, unknown>;
+      expect(job.stage).toBe('$[[ inputs.stage ]]');
+      expect(job.image).toBe('$[[ inputs.image ]]');
+    }
     for (const keyword of GLOBAL_KEYWORDS) expect(Object.keys(body)).not.toContain(keyword);
   });
 
@@ -151,13 +158,18 @@ describe('the components in a pipeline (gitlab-ci-local)', () => {
 
       expect(Object.keys(pipeline).filter((key) => key !== 'stages')).toEqual([
         'plumbline-plan',
+        'plumbline-plan-shard',
         'plumbline-promote',
         'watch-prod',
       ]);
+      // With the default shards: 1, the first rule (the merge of shards) never matches, and
+      // the shard job is left out: one job plans, on merge request pipelines, as before.
+      const unsharded = '$CI_PIPELINE_SOURCE == "merge_request_event" && "1" != "1"';
+      expect(pipeline['plumbline-plan-shard']).toMatchObject({ rules: [{ if: unsharded }] });
       expect(pipeline['plumbline-plan']).toMatchObject({
         stage: 'test',
         image: { name: 'node:24' },
-        rules: [{ if: '$CI_PIPELINE_SOURCE == "merge_request_event"' }],
+        rules: [{ if: unsharded }, { if: '$CI_PIPELINE_SOURCE == "merge_request_event"' }],
         variables: {
           PLUMBLINE_ENVIRONMENTS: 'dev,prod',
           PLUMBLINE_MODE: 'offline',
