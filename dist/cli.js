@@ -35,11 +35,11 @@ async function runCli(program2, argv) {
 
 // src/entry/cli.ts
 var commands = {
-  plan: async () => (await import("./chunks/plan-T36CVQWT.js")).planCommand(),
+  plan: async () => (await import("./chunks/plan-QE62LFGE.js")).planCommand(),
   merge: async () => (await import("./chunks/merge-UBDW4OGX.js")).mergeCommand(),
-  promote: async () => (await import("./chunks/promote-MMTF6JBS.js")).promoteCommand(),
-  drift: async () => (await import("./chunks/drift-FF6464PH.js")).driftCommand(),
-  envs: async () => (await import("./chunks/envs-JLUSVHQI.js")).envsCommand()
+  promote: async () => (await import("./chunks/promote-4S3ZZGTZ.js")).promoteCommand(),
+  drift: async () => (await import("./chunks/drift-H4S72L47.js")).driftCommand(),
+  envs: async () => (await import("./chunks/envs-PJ3QHIOX.js")).envsCommand()
 };
 function commandsFor(args) {
   const named = args.find((arg) => !arg.startsWith("-"));

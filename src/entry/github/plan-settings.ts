@@ -2,15 +2,25 @@
  * Every input of the plan action and what the event says, read and checked before the
  * action does anything: a mistyped input fails the step before a render, a comment or a
  * label, as actions/checkout's input helper does.
+ *
+ * The action runs one of three ways: a plan (the default), one shard of a fleet's plan
+ * (`shard`: it writes the shard's plan result file and posts nothing), or the merge of
+ * the shards' result files (`reports`: it plans nothing, and posts what a plan would).
  */
+import { type Dirent, readdirSync, statSync } from 'node:fs';
+import { isAbsolute, join, parse as parsePath, relative, resolve, sep } from 'node:path';
 import * as core from '@actions/core';
 import * as github from '@actions/github';
 import type { PlanMode } from '../../commands/plan.js';
+import { parseShard, type Shard } from '../../config/shard.js';
 import { PlumblineError } from '../../errors.js';
 import { booleanInput, choiceInput, listInput, repositoryRoot } from './inputs.js';
 import { kubeconfigInput } from './kubeconfig.js';
 
 const MODES = ['auto', 'live', 'offline', 'reader'] as const;
+
+/** Where the workflows of sharded plans are shown. */
+const FLEET_DOCS = 'docs/fleet.md of plumbline';
 
 export interface PullRequestEvent {
   number: number;
@@ -41,40 +51,274 @@ export interface PlanSettings {
   pullRequest?: PullRequestEvent;
   /** Present when the run will comment or label a pull request. */
   token?: string;
+  /** The `shard` input: plan this shard of the environments only, write its result file, post nothing. */
+  shard?: Shard;
+  /**
+   * The `reports` input, as the files it names (absolute paths, each once, in order):
+   * merge these plan result files instead of planning. Absent: plan.
+   */
+  reports?: string[];
+  /** The `partial` input: with `reports`, merge without the shards that are missing, and say so. */
+  partial: boolean;
+  /**
+   * The `result` input, resolved against the workspace: where to write the plan result
+   * file. Absent: a shard writes it under RUNNER_TEMP, anything else writes none.
+   */
+  result?: string;
 }
 
 export function readPlanSettings(): PlanSettings {
   const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
-  const comment = booleanInput('comment', true);
+  const shard = shardInput();
+  const reports = listInput('reports');
+  const partial = booleanInput('partial', false);
+  const result = core.getInput('result');
+  // Empty, comment and labels are on, except on a shard, which never posts.
+  const commentInput = optionalBooleanInput('comment');
   // The umbrella action's labels input is a list for drift and promote, so say which is which.
-  const labels = booleanInput(
+  const labelsInput = optionalBooleanInput(
     'labels',
-    true,
     'input `labels` for plan is true or false; for drift and promote it is a list of label names',
   );
+  const commentPerEnvironment = booleanInput('comment-per-environment', false);
+  checkCombinations({ shard, reports, partial, commentInput, labelsInput, commentPerEnvironment });
+  const merging = reports.length > 0;
+  if (merging) refusePlanningInputs();
+
+  const comment = commentInput ?? shard === undefined;
+  const labels = labelsInput ?? shard === undefined;
   const { eventName, payload } = github.context;
   const pullRequest = pullRequestFromEvent(eventName, payload);
-  const kubeconfig = kubeconfigInput();
-  const baseRef = core.getInput('base-ref');
+  const baseRef = merging ? '' : core.getInput('base-ref');
   const publishes = (comment || labels) && pullRequest !== undefined;
   const settings: PlanSettings = {
-    repoRoot: repositoryRoot(workspace, core.getInput('config')),
-    environments: listInput('environments'),
-    mode: choiceInput('mode', MODES) ?? 'auto',
-    kubeconfig,
+    repoRoot: merging ? workspace : repositoryRoot(workspace, core.getInput('config')),
+    environments: merging ? [] : listInput('environments'),
+    mode: (merging ? undefined : choiceInput('mode', MODES)) ?? 'auto',
+    kubeconfig: merging ? '' : kubeconfigInput(),
     comment,
-    commentPerEnvironment: booleanInput('comment-per-environment', false),
+    commentPerEnvironment,
     labels,
     failOnChanges: booleanInput('fail-on-changes', false),
-    allEnvironments: booleanInput('all-environments', false),
+    allEnvironments: merging ? false : booleanInput('all-environments', false),
     eventName,
+    partial,
   };
+  if (shard) settings.shard = shard;
+  if (merging) settings.reports = findReports(reports, workspace);
+  if (result) settings.result = resolve(workspace, result);
   if (baseRef) settings.baseRef = baseRef;
   if (pullRequest) settings.pullRequest = pullRequest;
   if (publishes) settings.token = core.getInput('github-token', { required: true });
-  const chartCache = core.getInput('chart-cache');
+  const chartCache = merging ? '' : core.getInput('chart-cache');
   if (chartCache) settings.chartCache = chartCache;
   return settings;
+}
+
+/** The `shard` input as a Shard; undefined when empty. */
+function shardInput(): Shard | undefined {
+  const text = core.getInput('shard');
+  if (!text) return undefined;
+  const shard = parseShard(text);
+  if (!shard) {
+    throw new PlumblineError(
+      `input \`shard\` must be INDEX/COUNT, whole numbers with 1 ≤ INDEX ≤ COUNT (2/4 is the second of four shards); got '${text}'`,
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a workflow expression, not a template
+      'In a matrix job: shard: ${{ matrix.shard }}/${{ strategy.job-total }}, with matrix.shard counting from 1.',
+    );
+  }
+  return shard;
+}
+
+/** A boolean input, or undefined when it is empty (its default: the mode decides). */
+function optionalBooleanInput(name: string, expected?: string): boolean | undefined {
+  return core.getInput(name) === '' ? undefined : booleanInput(name, true, expected);
+}
+
+/** What a shard, a merge and a plan may be asked for; anything else fails before the run. */
+function checkCombinations(inputs: {
+  shard: Shard | undefined;
+  reports: string[];
+  partial: boolean;
+  commentInput: boolean | undefined;
+  labelsInput: boolean | undefined;
+  commentPerEnvironment: boolean;
+}): void {
+  const { shard, reports, partial } = inputs;
+  if (shard && reports.length > 0) {
+    throw new PlumblineError(
+      'inputs `shard` and `reports` do not go together: `shard` plans one shard and writes its plan result file, `reports` merges the result files of every shard',
+      `Run one plan step per shard with \`shard\`, then one more step, after them all, with \`reports\` (${FLEET_DOCS}).`,
+    );
+  }
+  if (shard) {
+    const posting = [
+      inputs.commentInput === true ? '`comment: true`' : '',
+      inputs.labelsInput === true ? '`labels: true`' : '',
+      inputs.commentPerEnvironment ? '`comment-per-environment: true`' : '',
+    ].filter((input) => input !== '');
+    if (posting.length > 0) {
+      throw new PlumblineError(
+        `input \`shard: ${shard.index}/${shard.count}\` plans part of the environments, so it cannot post the plan's comment or labels (${posting.join(', ')})`,
+        `Leave those inputs out of the shard steps, and set them on the step that merges the shards with \`reports\` (${FLEET_DOCS}).`,
+      );
+    }
+  }
+  if (partial && reports.length === 0) {
+    throw new PlumblineError(
+      'input `partial` applies to a merge: set it together with `reports`',
+      'Set `partial: true` on the step that merges the shards with `reports`, not on a plan or a shard.',
+    );
+  }
+}
+
+/** Inputs that steer a plan; a merge plans nothing, so they would be ignored silently. */
+function refusePlanningInputs(): void {
+  const mode = core.getInput('mode');
+  const set = [
+    ...['config', 'environments', 'base-ref', 'kubeconfig', 'chart-cache'].filter(
+      (name) => core.getInput(name).trim() !== '',
+    ),
+    ...(mode !== '' && mode !== 'auto' ? ['mode'] : []),
+    ...(booleanInput('all-environments', false) ? ['all-environments'] : []),
+  ];
+  if (set.length === 0) return;
+  throw new PlumblineError(
+    `input${set.length === 1 ? '' : 's'} ${set.map((name) => `\`${name}\``).join(', ')} steer${set.length === 1 ? 's' : ''} a plan, and with \`reports\` the action plans nothing: it merges the plans the shard steps made`,
+    'Set them on the shard steps.',
+  );
+}
+
+/** Characters that make an item of `reports` a pattern. */
+const GLOB = /[*?[]/;
+
+/**
+ * The files the `reports` items name, each once, sorted: a file as it is, a folder as
+ * every `.json` file below it (what actions/download-artifact leaves), and a pattern
+ * (`*`, `?`, `[abc]`, `**` for any folders) as the files and folders it matches. Relative
+ * items are in the workspace. An item that names nothing fails: a merge must not guess.
+ */
+export function findReports(items: readonly string[], workspace: string): string[] {
+  const found = new Set<string>();
+  for (const item of items) {
+    const path = resolve(workspace, item);
+    const matches = GLOB.test(item) ? matchPattern(path) : [path];
+    const files = matches.flatMap((match) => filesOf(match, item));
+    if (files.length === 0) {
+      throw new PlumblineError(
+        GLOB.test(item)
+          ? `input \`reports\`: ${item} matches no plan result file in ${workspace}`
+          : `input \`reports\`: ${item} holds no .json file`,
+        'Download the result files of the shards (actions/download-artifact) before the step that merges them, into the folder `reports` names.',
+      );
+    }
+    for (const file of files) found.add(file);
+  }
+  return [...found].sort();
+}
+
+/** `path` as files: itself, or the .json files below it; a path that does not exist fails. */
+function filesOf(path: string, item: string): string[] {
+  let stats: ReturnType<typeof statSync>;
+  try {
+    stats = statSync(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new PlumblineError(
+      code === 'ENOENT'
+        ? `input \`reports\`: ${item} does not exist`
+        : `input \`reports\`: ${item} cannot be read (${code ?? 'error'})`,
+      'Download the result files of the shards (actions/download-artifact) before the step that merges them; a shard that failed uploads none (set `partial: true` to merge the others).',
+    );
+  }
+  if (stats.isDirectory()) return jsonFilesBelow(path);
+  return stats.isFile() ? [path] : [];
+}
+
+function jsonFilesBelow(dir: string): string[] {
+  return entries(dir).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return jsonFilesBelow(path);
+    if (!entry.name.endsWith('.json')) return [];
+    if (entry.isFile()) return [path];
+    return entry.isSymbolicLink() && isFile(path) ? [path] : [];
+  });
+}
+
+/** The files and folders an absolute pattern matches. */
+function matchPattern(pattern: string): string[] {
+  const { root } = parsePath(pattern);
+  const segments = pattern.slice(root.length).split(sep).filter(Boolean);
+  const matched: string[] = [];
+  walk(root, segments, matched);
+  return matched;
+}
+
+function walk(path: string, segments: readonly string[], matched: string[]): void {
+  const [first, ...rest] = segments;
+  if (first === undefined) {
+    matched.push(path);
+    return;
+  }
+  if (first === '**') {
+    walk(path, rest, matched);
+    // Real folders only: a link could lead in a circle.
+    for (const entry of entries(path)) {
+      if (entry.isDirectory() && !entry.name.startsWith('.')) walk(join(path, entry.name), segments, matched);
+    }
+    return;
+  }
+  if (!GLOB.test(first)) {
+    walk(join(path, first), rest, matched);
+    return;
+  }
+  const name = segmentPattern(first);
+  for (const entry of entries(path)) {
+    // As in a shell, a wildcard does not match a leading dot.
+    if (entry.name.startsWith('.') && !first.startsWith('.')) continue;
+    if (name.test(entry.name)) walk(join(path, entry.name), rest, matched);
+  }
+}
+
+/** One path segment of a pattern as a regular expression: `*`, `?` and `[…]` (`[!…]` negates). */
+function segmentPattern(segment: string): RegExp {
+  let source = '';
+  for (let at = 0; at < segment.length; at += 1) {
+    const char = segment[at]!;
+    if (char === '*') source += '[^/]*';
+    else if (char === '?') source += '[^/]';
+    else if (char === '[' && segment.indexOf(']', at + 2) > at) {
+      const end = segment.indexOf(']', at + 2);
+      let set = segment.slice(at + 1, end);
+      const negated = set.startsWith('!') || set.startsWith('^');
+      if (negated) set = set.slice(1);
+      source += `[${negated ? '^' : ''}${set.replace(/[\\\]^]/g, '\\$&')}]`;
+      at = end;
+    } else source += char.replace(/[.+^${}()|\\[\]]/g, '\\$&');
+  }
+  return new RegExp(`^${source}$`);
+}
+
+function entries(dir: string): Dirent[] {
+  try {
+    return readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
+  } catch {
+    return [];
+  }
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** How errors and logs name a report file: relative to the workspace when it is in it. */
+export function reportName(path: string, workspace: string): string {
+  const inside = relative(workspace, path);
+  return inside && !inside.startsWith('..') && !isAbsolute(inside) ? inside : path;
 }
 
 /** The pull request of a pull_request or pull_request_target event, else undefined. */

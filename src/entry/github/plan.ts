@@ -1,16 +1,21 @@
 /**
- * The plan action: inputs and the pull request event -> the plan command -> report files,
- * outputs, the job summary, annotations, the sticky comment and labels. Everything that
- * does not need the network is written before the comment, so a forge failure still
- * leaves the plan in the summary and the files.
+ * The plan action: inputs and the pull request event -> the plan command (a whole plan,
+ * one shard of it, or the merge of the shards' plan result files) -> report files, the
+ * plan result file, outputs, the job summary, annotations, the sticky comment and labels.
+ * Whichever way the PlanResult came, one path turns it into what the step gives; a shard
+ * only never posts. Everything that does not need the network is written before the
+ * comment, so a forge failure still leaves the plan in the summary and the files.
  */
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import * as core from '@actions/core';
 import * as github from '@actions/github';
+import packageJson from '../../../package.json' with { type: 'json' };
+import { MissingShardsError, mergePlanResults } from '../../commands/merge-plans.js';
 import { runPlan } from '../../commands/plan.js';
-import { publishPlan } from '../../commands/publish-plan.js';
+import { parsePlanResultFile, planResultFileText } from '../../commands/plan-result-file.js';
+import { PLAN_LABELS, publishPlan } from '../../commands/publish-plan.js';
 import { hasChanges, type PlanResult } from '../../diff/model.js';
 import { PlumblineError } from '../../errors.js';
 import { ForgeError } from '../../forge/forge.js';
@@ -23,7 +28,7 @@ import { chooseKubeconfig } from '../kubeconfig-path.js';
 import { logSafe } from '../log-safe.js';
 import { withKubeconfig } from './kubeconfig.js';
 import { actionLog } from './log.js';
-import { type PlanSettings, type PullRequestEvent, readPlanSettings } from './plan-settings.js';
+import { type PlanSettings, type PullRequestEvent, readPlanSettings, reportName } from './plan-settings.js';
 import { ACTION_VOCABULARY } from './vocabulary.js';
 
 /** Where a comment too long for its parts sends the reader. */
@@ -34,9 +39,14 @@ const SUMMARY_LIMIT = 1024 * 1024 - 1024;
 
 export async function runPlanAction(): Promise<void> {
   const settings = readPlanSettings();
+  const result = settings.reports ? await mergeReports(settings.reports, settings) : await plan(settings);
+  await givePlan(result, settings);
+}
+
+/** The plan (or the shard of it) of the checkout, its refs named as the pull request names them. */
+async function plan(settings: PlanSettings): Promise<PlanResult> {
   const { pullRequest } = settings;
   const base = settings.baseRef ?? pullRequest?.baseSha;
-
   const result = await withKubeconfig(settings.kubeconfig, (written) => {
     const kubeconfig = chooseKubeconfig(written);
     return runPlan({
@@ -49,14 +59,74 @@ export async function runPlanAction(): Promise<void> {
       kubeconfigPath: kubeconfig.path,
       ...(settings.chartCache ? { chartCache: settings.chartCache } : {}),
       ...(settings.allEnvironments ? { all: true } : {}),
+      ...(settings.shard ? { shard: settings.shard } : {}),
       log: actionLog(),
     });
   });
+  // Before a shard's result file is written, so that the merge names them the same way.
   if (pullRequest && !settings.baseRef) nameBase(result, pullRequest);
   if (pullRequest?.fork) explainFork(result);
+  return result;
+}
 
+/**
+ * The plan the shards' result files make together. Every file is read and checked, and
+ * the merge refused or made, before anything is written or posted.
+ */
+async function mergeReports(files: readonly string[], settings: PlanSettings): Promise<PlanResult> {
+  const plans = await Promise.all(
+    files.map(async (file) => {
+      const name = reportName(file, settings.repoRoot);
+      return { name, result: parsePlanResultFile(await readReport(file, name), name) };
+    }),
+  );
+  let result: PlanResult;
+  try {
+    result = mergePlanResults(plans, { partial: settings.partial });
+  } catch (error) {
+    if (!(error instanceof MissingShardsError)) throw error;
+    throw new PlumblineError(
+      error.message,
+      "Give `reports` every shard's result file; to merge the others anyway, set the input `partial: true` (the plan then names the missing shards, and the step fails).",
+      { cause: error },
+    );
+  }
+  core.info(logSafe(`merged ${plans.length} plan result files: ${plans.map((p) => p.name).join(', ')}`));
+  const missing = result.missingShards ?? [];
+  if (missing.length > 0) {
+    core.warning(
+      `a partial plan: ${missing.length === 1 ? 'shard' : 'shards'} ${missing.join(', ')} of ${plans[0]?.result.shard?.count} missing; the report says so`,
+    );
+  }
+  return result;
+}
+
+async function readReport(file: string, name: string): Promise<string> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new PlumblineError(`input \`reports\`: ${name} cannot be read (${code ?? 'error'})`);
+  }
+}
+
+/**
+ * What the step gives for a plan, however it was made: the report files, the plan result
+ * file, the outputs, the job summary, annotations, the comment and labels (not for a
+ * shard) and the step's verdict.
+ */
+async function givePlan(result: PlanResult, settings: PlanSettings): Promise<void> {
+  const { pullRequest, shard } = settings;
   const runUrl = ciRunUrl();
   const reports = await writeReports(result, runUrl);
+  const resultFile =
+    settings.result ??
+    (shard ? join(reports.dir, `plan-result-${shard.index}-of-${shard.count}.json`) : undefined);
+  if (resultFile) {
+    await mkdir(dirname(resultFile), { recursive: true });
+    await writeFile(resultFile, planResultFileText(result, packageJson.version));
+    core.info(logSafe(`plan result written to ${resultFile}`));
+  }
   const report = toPlanReport(result, ACTION_VOCABULARY);
   core.setOutput('changed', String(report.changed));
   core.setOutput('added', String(report.totals.added));
@@ -64,8 +134,14 @@ export async function runPlanAction(): Promise<void> {
   core.setOutput('deleted', String(report.totals.deleted));
   core.setOutput('report-markdown', reports.markdown);
   core.setOutput('report-json', reports.json);
+  if (resultFile) core.setOutput('result-file', resultFile);
+  if (shard) core.setOutput('shard', `${shard.index}/${shard.count}`);
+  if (settings.reports) core.setOutput('missing-shards', JSON.stringify(result.missingShards ?? []));
 
-  if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(summaryText(result, runUrl), true).write();
+  if (process.env.GITHUB_STEP_SUMMARY) {
+    const lead = shard ? `${shardNote(result, shard)}\n\n` : '';
+    await core.summary.addRaw(lead + summaryText(result, runUrl), true).write();
+  }
   const failed = result.environments.filter((env) => env.error !== undefined);
   for (const env of failed) {
     core.error(env.error ? describeProblem(env.error, ACTION_VOCABULARY) : '', {
@@ -73,7 +149,11 @@ export async function runPlanAction(): Promise<void> {
     });
   }
 
-  if ((settings.comment || settings.labels) && !pullRequest) {
+  if (shard) {
+    core.info(
+      `${shardNote(result, shard)} Upload the result-file output as an artifact; the step with \`reports\` merges it.`,
+    );
+  } else if ((settings.comment || settings.labels) && !pullRequest) {
     core.notice(
       `plumbline comments on pull requests; this run is for a ${settings.eventName || 'non-pull-request'} event, so the plan is in the job summary and the report files only.`,
     );
@@ -81,15 +161,28 @@ export async function runPlanAction(): Promise<void> {
     await publish(result, pullRequest, settings.token, settings, runUrl);
   }
 
-  if (failed.length > 0) {
-    core.setFailed(
-      `plumbline could not compare ${failed.map((env) => `${env.environment} (${env.mode})`).join(', ')}; the other environments are reported.`,
-    );
+  const missing = result.missingShards ?? [];
+  const failures = [
+    failed.length > 0
+      ? `plumbline could not compare ${failed.map((env) => `${env.environment} (${env.mode})`).join(', ')}; the other environments are reported.`
+      : '',
+    missing.length > 0
+      ? `plumbline merged a partial plan (partial: true): ${missing.length === 1 ? 'shard' : 'shards'} ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} missing, and nothing is said of ${missing.length === 1 ? 'its' : 'their'} environments.`
+      : '',
+  ].filter((failure) => failure !== '');
+  if (failures.length > 0) {
+    core.setFailed(failures.join(' '));
   } else if (settings.failOnChanges && hasChanges(result)) {
     core.setFailed(
       `plumbline: ${report.totals.added} to add, ${report.totals.changed} to change, ${report.totals.deleted} to delete, and fail-on-changes is set.`,
     );
   }
+}
+
+/** What a shard's summary and log say it is. */
+function shardNote(result: PlanResult, shard: NonNullable<PlanSettings['shard']>): string {
+  const names = new Set([...result.environments.map((env) => env.environment), ...(result.unaffected ?? [])]);
+  return `This is shard ${shard.index} of ${shard.count} of the plan (${names.size} ${names.size === 1 ? 'environment' : 'environments'}); the step that merges the shards posts the whole plan.`;
 }
 
 async function publish(
@@ -106,16 +199,22 @@ async function publish(
     logger: { warning: core.warning, debug: core.debug },
   });
   const thread = { kind: 'change-request', number: pullRequest.number } as const;
+  // A partial plan that shows no change is not known to change nothing: like a plan with a
+  // failed environment, it carries neither label.
+  const unknown = (result.missingShards?.length ?? 0) > 0 && !hasChanges(result);
   try {
     const published = await publishPlan(forge, thread, result, {
       comment: settings.comment,
       perEnvironment: settings.commentPerEnvironment,
       selected: settings.environments,
-      labels: settings.labels,
+      labels: settings.labels && !unknown,
       runUrl,
       fullReportHint: FULL_REPORT,
       vocabulary: ACTION_VOCABULARY,
     });
+    if (settings.labels && unknown) {
+      for (const label of Object.values(PLAN_LABELS)) await forge.removeLabel(thread, label);
+    }
     for (const { key, parts, objectsLeftOut, sync } of published.comments) {
       const what = `${sync.created} created, ${sync.updated} updated, ${sync.unchanged} unchanged, ${sync.deleted} deleted`;
       const leftOut =
@@ -168,13 +267,13 @@ function explainFork(result: PlanResult): void {
 async function writeReports(
   result: PlanResult,
   runUrl: string | undefined,
-): Promise<{ markdown: string; json: string }> {
+): Promise<{ dir: string; markdown: string; json: string }> {
   const dir = await mkdtemp(join(process.env.RUNNER_TEMP || tmpdir(), 'plumbline-plan-'));
   const markdown = join(dir, 'plan.md');
   const json = join(dir, 'plan.json');
   await writeFile(markdown, renderMarkdown(result, { vocabulary: ACTION_VOCABULARY, runUrl }));
   await writeFile(json, renderJson(result, ACTION_VOCABULARY));
-  return { markdown, json };
+  return { dir, markdown, json };
 }
 
 /** The whole report, or as much as GitHub keeps of a step summary, with a pointer to the rest. */

@@ -10,7 +10,7 @@ import {
 } from "./chunk-MUIWYXD5.js";
 import {
   shardFlag
-} from "./chunk-RILXMEWS.js";
+} from "./chunk-N3GFZAMO.js";
 import {
   FORGE_KINDS
 } from "./chunk-6V6GMSU6.js";
@@ -22,18 +22,18 @@ import {
 } from "./chunk-RXRAGJZY.js";
 import {
   runPlan
-} from "./chunk-DXDOKDW4.js";
+} from "./chunk-WIIUQ6V5.js";
 import "./chunk-KNDUEONC.js";
 import "./chunk-AHEXNZ5N.js";
 import "./chunk-F4Q5PDFU.js";
 import {
   chooseKubeconfig
-} from "./chunk-BW4MBP2J.js";
+} from "./chunk-6WOAC6HO.js";
 import "./chunk-VXCRYIWM.js";
 import "./chunk-E7ACZTBR.js";
-import "./chunk-GBPMCAMG.js";
+import "./chunk-H4FROJRT.js";
 import "./chunk-CQ7XBBFT.js";
-import "./chunk-DBWAFJO3.js";
+import "./chunk-YD7LQY2G.js";
 import "./chunk-B3KOW7WP.js";
 import "./chunk-3N2GU25X.js";
 import {

@@ -5,7 +5,7 @@ import {
   compareEnvironmentLive,
   inShard,
   selectEnvironments
-} from "./chunk-BW4MBP2J.js";
+} from "./chunk-6WOAC6HO.js";
 import {
   buildMarker,
   findMarker
@@ -23,7 +23,7 @@ import {
   renderEnvironment,
   withCheckout,
   workTreeTop
-} from "./chunk-GBPMCAMG.js";
+} from "./chunk-H4FROJRT.js";
 import {
   code,
   describeComparedWith,
@@ -42,7 +42,7 @@ import {
 } from "./chunk-CQ7XBBFT.js";
 import {
   loadConfig
-} from "./chunk-DBWAFJO3.js";
+} from "./chunk-YD7LQY2G.js";
 import {
   NO_OPTIONS,
   PlumblineError,

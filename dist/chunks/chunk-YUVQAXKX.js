@@ -13,9 +13,9 @@ import {
 
 // src/entry/github/action.ts
 var commands = {
-  plan: async () => (await import("./plan-32TCAZSD.js")).runPlanAction(),
-  promote: async () => (await import("./promote-SENP7M6K.js")).runPromoteAction(),
-  drift: async () => (await import("./drift-H4IRZR42.js")).runDriftAction()
+  plan: async () => (await import("./plan-AUKYW3ZL.js")).runPlanAction(),
+  promote: async () => (await import("./promote-2R53YKD6.js")).runPromoteAction(),
+  drift: async () => (await import("./drift-WG5RLHD2.js")).runDriftAction()
 };
 async function runAction(fixed) {
   try {

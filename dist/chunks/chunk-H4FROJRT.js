@@ -13,7 +13,7 @@ import {
   renderSettings,
   require_dist,
   syntaxReason
-} from "./chunk-DBWAFJO3.js";
+} from "./chunk-YD7LQY2G.js";
 import {
   node_http_default
 } from "./chunk-B3KOW7WP.js";
@@ -6475,7 +6475,7 @@ function prepare(object, rules) {
 // src/git/repository.ts
 import { mkdtemp, rm as rm2 } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join as join2 } from "node:path";
+import { basename, join as join2 } from "node:path";
 async function currentBranch(dir) {
   const result = await runGit(dir, ["symbolic-ref", "--quiet", "--short", "HEAD"], { allowFailure: true });
   return result.code === 0 ? result.stdout.trim() : void 0;
@@ -6504,16 +6504,30 @@ async function fetchBranches(dir, remote, branches) {
 async function revParse(dir, rev) {
   return (await runGit(dir, ["rev-parse", "--verify", "--quiet", `${rev}^{commit}`])).stdout.trim();
 }
+var worktreeAdds = /* @__PURE__ */ new Map();
+async function oneAtATime(repo, add) {
+  const previous = worktreeAdds.get(repo) ?? Promise.resolve();
+  const next = previous.catch(() => void 0).then(add);
+  worktreeAdds.set(repo, next);
+  try {
+    return await next;
+  } finally {
+    if (worktreeAdds.get(repo) === next) worktreeAdds.delete(repo);
+  }
+}
 async function addWorktree(repo, commit) {
   const parent = await mkdtemp(join2(tmpdir(), "plumbline-worktree-"));
-  const dir = join2(parent, "worktree");
-  await runGit(repo, ["worktree", "add", "--quiet", "--detach", dir, commit]);
+  const dir = join2(parent, basename(parent));
+  await oneAtATime(repo, () => runGit(repo, ["worktree", "add", "--quiet", "--detach", dir, commit]));
   return {
     dir,
     async remove() {
-      await runGit(repo, ["worktree", "remove", "--force", dir], { allowFailure: true });
+      const removed = await oneAtATime(
+        repo,
+        () => runGit(repo, ["worktree", "remove", "--force", dir], { allowFailure: true })
+      );
       await rm2(parent, { recursive: true, force: true });
-      await runGit(repo, ["worktree", "prune"], { allowFailure: true });
+      if (removed.code !== 0) await runGit(repo, ["worktree", "prune"], { allowFailure: true });
     }
   };
 }
@@ -6668,7 +6682,7 @@ async function commitExists(repoRoot, sha) {
 }
 
 // src/render/render.ts
-import { stat as stat2 } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { join as join11 } from "node:path";
 
@@ -6700,6 +6714,7 @@ function capabilitiesProvenance(choice) {
 }
 
 // src/render/containment.ts
+import { realpathSync } from "node:fs";
 import { readdir, realpath } from "node:fs/promises";
 import { isAbsolute, join as join4, posix, relative, sep } from "node:path";
 async function boundaryOf(root, top = root, options = {}) {
@@ -6719,11 +6734,7 @@ function remembered(boundary, key, compute) {
 var LEAVES_HINT = "plumbline renders only what the repository holds: replace the link with the file or folder it points to, or with a link inside the repository.";
 async function realPathInside(boundary, path) {
   const absolute = isAbsolute(path) ? path : join4(boundary.root, path);
-  const real = await remembered(
-    boundary,
-    `realpath ${absolute}`,
-    () => realpath(absolute).catch(() => void 0)
-  );
+  const real = await remembered(boundary, `realpath ${absolute}`, async () => realPathOrNothing(absolute));
   if (real === void 0) return void 0;
   if (!isInside(boundary.realTop, real)) {
     const shown = displayPath(boundary, absolute);
@@ -6733,6 +6744,13 @@ async function realPathInside(boundary, path) {
     );
   }
   return real;
+}
+function realPathOrNothing(path) {
+  try {
+    return realpathSync(path);
+  } catch {
+    return void 0;
+  }
 }
 function displayPath(boundary, path) {
   const absolute = isAbsolute(path) ? path : join4(boundary.root, path);
@@ -6797,10 +6815,10 @@ function toPosix(path) {
 }
 
 // src/render/detect.ts
-import { readdir as readdir2 } from "node:fs/promises";
+import { readdirSync } from "node:fs";
 import { join as join5 } from "node:path";
 async function detectRenderer(repoRoot, path) {
-  const files = new Set(await readdir2(join5(repoRoot, path)));
+  const files = new Set(readdirSync(join5(repoRoot, path)));
   if (KUSTOMIZATION_FILES.some((file) => files.has(file))) return "kustomize";
   if (files.has("Chart.yaml")) return "helm";
   return "plain";
@@ -6811,8 +6829,8 @@ import { posix as posix3 } from "node:path";
 
 // src/render/chart-dependencies.ts
 var import_yaml3 = __toESM(require_dist(), 1);
-import { copyFile, mkdir as mkdir2, readdir as readdir3, readFile as readFile4 } from "node:fs/promises";
-import { basename, dirname, join as join6, posix as posix2 } from "node:path";
+import { copyFile, mkdir as mkdir2, readdir as readdir2, readFile as readFile4 } from "node:fs/promises";
+import { basename as basename2, dirname, join as join6, posix as posix2 } from "node:path";
 
 // src/render/chart-inputs.ts
 var import_tar_stream = __toESM(require_tar_stream(), 1);
@@ -6904,11 +6922,11 @@ async function withDependencies(context, chartPath) {
   const dependencies = chartFile ? listOf(await readYaml(chartFile), "dependencies") : [];
   if (dependencies.length === 0) return { chart: chartPath, charts: [] };
   const vendored = await realPathInside(context.boundary, posix2.join(chartPath, "charts"));
-  if (vendored && (await readdir3(vendored).catch(() => [])).length > 0)
+  if (vendored && (await readdir2(vendored).catch(() => [])).length > 0)
     return { chart: chartPath, charts: [] };
   const lockFile = await realPathInside(context.boundary, posix2.join(chartPath, "Chart.lock"));
   const locked = lockFile ? listOf(await readYaml(lockFile), "dependencies") : [];
-  const copy = join6(context.sandbox.scratch, basename(chartPath) || "chart");
+  const copy = join6(context.sandbox.scratch, basename2(chartPath) || "chart");
   for (const { real, shown } of await walkInside(context.boundary, chartPath)) {
     await copyInto(real, join6(copy, posix2.relative(chartPath, shown)));
   }
@@ -7369,7 +7387,7 @@ function templatePath(prefix, comment) {
 
 // src/render/kustomize-inputs.ts
 var import_yaml5 = __toESM(require_dist(), 1);
-import { readFile as readFile5, stat } from "node:fs/promises";
+import { readFileSync, statSync } from "node:fs";
 import { isAbsolute as isAbsolute2, join as join8, relative as relative2, sep as sep2 } from "node:path";
 
 // src/render/remote-reference.ts
@@ -7427,7 +7445,7 @@ async function kustomizeInputs(boundary, folder) {
         continue;
       }
       inputs.paths.push(shown(real));
-      const isFolder2 = (await stat(real)).isDirectory();
+      const isFolder2 = statSync(real).isDirectory();
       if (isFolder2 && reference.kind === "kustomization") pending.push(real);
       else if (!isFolder2 && reference.kind === "kustomization" && reference.config) {
         const file = shown(real);
@@ -7519,7 +7537,7 @@ function configReferences(documents) {
 }
 function parsedFile(boundary, file, shown) {
   return remembered(boundary, `parsed ${file}`, async () => {
-    const text = await readFile5(file, "utf8");
+    const text = readFileSync(file, "utf8");
     return remembered(boundary, `yaml ${shown}\0${text}`, async () => parseYaml(text, shown));
   });
 }
@@ -7566,7 +7584,7 @@ function hasMergeKey(value) {
 }
 async function isFile(path) {
   try {
-    return (await stat(path)).isFile();
+    return statSync(path).isFile();
   } catch {
     return false;
   }
@@ -7685,7 +7703,7 @@ function fillNamespace(resources, namespace) {
 }
 
 // src/render/plain.ts
-import { readdir as readdir4, readFile as readFile6 } from "node:fs/promises";
+import { readdir as readdir3, readFile as readFile5 } from "node:fs/promises";
 import { join as join9, posix as posix4, relative as relative3, sep as sep3 } from "node:path";
 var MANIFEST_EXTENSIONS = [".yaml", ".yml", ".json"];
 async function renderPlain(context, path) {
@@ -7693,7 +7711,7 @@ async function renderPlain(context, path) {
   const resources = [];
   let bytes = 0;
   for (const file of await manifestFiles(repoRoot, path)) {
-    const text = await readFile6(join9(repoRoot, file), "utf8");
+    const text = await readFile5(join9(repoRoot, file), "utf8");
     bytes += Buffer.byteLength(text);
     if (bytes > context.settings.limits.bytes) {
       throw new PlumblineError(
@@ -7712,7 +7730,7 @@ async function renderPlain(context, path) {
   return resources;
 }
 async function manifestFiles(repoRoot, folder) {
-  const entries = await readdir4(join9(repoRoot, folder), { withFileTypes: true, recursive: true });
+  const entries = await readdir3(join9(repoRoot, folder), { withFileTypes: true, recursive: true });
   return entries.filter(
     (entry) => entry.isFile() && MANIFEST_EXTENSIONS.some((extension) => entry.name.endsWith(extension))
   ).map((entry) => relative3(join9(repoRoot, folder), join9(entry.parentPath, entry.name)).split(sep3).join("/")).filter((file) => !file.split("/").some((part) => part.startsWith("."))).map((file) => posix4.join(folder, file)).sort();
@@ -7891,7 +7909,7 @@ function defaultChartFetcher(settings) {
   return new ChartFetcher({ cacheFolder: chartCacheFolder(process.env), settings, env: process.env });
 }
 async function requireFolder(repoRoot, path) {
-  const isFolder2 = await stat2(join11(repoRoot, path)).then(
+  const isFolder2 = await stat(join11(repoRoot, path)).then(
     (stats) => stats.isDirectory(),
     () => false
   );

@@ -5,7 +5,7 @@ import {
   compareEnvironmentLive,
   inShard,
   selectEnvironments
-} from "./chunk-BW4MBP2J.js";
+} from "./chunk-6WOAC6HO.js";
 import {
   silentLog
 } from "./chunk-E7ACZTBR.js";
@@ -25,7 +25,7 @@ import {
   walkInside,
   withCheckout,
   workTreeTop
-} from "./chunk-GBPMCAMG.js";
+} from "./chunk-H4FROJRT.js";
 import {
   countChanges,
   describeComparedWith,
@@ -38,7 +38,7 @@ import {
   loadConfigFrom,
   parseConfigText,
   require_dist
-} from "./chunk-DBWAFJO3.js";
+} from "./chunk-YD7LQY2G.js";
 import {
   PlumblineError,
   __toESM,

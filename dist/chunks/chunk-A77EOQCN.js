@@ -5,7 +5,7 @@ import {
 } from "./chunk-E7ACZTBR.js";
 import {
   require_dist
-} from "./chunk-DBWAFJO3.js";
+} from "./chunk-YD7LQY2G.js";
 import {
   debug,
   endGroup,

@@ -7364,12 +7364,12 @@ var require_ucs2length = __commonJS({
 });
 
 // src/config/load.ts
-import { lstat, readdir as readdir2, readFile as readFile2, realpath, stat } from "node:fs/promises";
+import { lstat, readdir, readFile, realpath, stat } from "node:fs/promises";
 import { join as join2, posix as posix3, sep } from "node:path";
 
 // src/config/discover.ts
 var import_yaml = __toESM(require_dist(), 1);
-import { readdir, readFile } from "node:fs/promises";
+import { readdirSync, readFileSync } from "node:fs";
 import { join, posix } from "node:path";
 var DISCOVERY_ROOTS = ["envs", "environments", "clusters", "overlays"];
 var KUSTOMIZATION_FILES = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
@@ -7392,7 +7392,7 @@ async function discoverEnvironments(repoRoot) {
 async function collect(repoRoot, root, folder, found) {
   const name = posix.basename(folder);
   if (SHARED_FOLDERS.has(name) || name.startsWith(".") || name === "node_modules") return;
-  const entries = await readdir(join(repoRoot, folder), { withFileTypes: true });
+  const entries = readdirSync(join(repoRoot, folder), { withFileTypes: true });
   const files = new Set(entries.filter((entry) => entry.isFile()).map((entry) => entry.name));
   const kustomization = KUSTOMIZATION_FILES.find((file) => files.has(file));
   if (kustomization) {
@@ -7407,7 +7407,7 @@ async function collect(repoRoot, root, folder, found) {
 }
 async function subfolders(repoRoot, folder) {
   try {
-    return directories(await readdir(join(repoRoot, folder), { withFileTypes: true }), folder);
+    return directories(readdirSync(join(repoRoot, folder), { withFileTypes: true }), folder);
   } catch (error) {
     if (error.code === "ENOENT" || error.code === "ENOTDIR") {
       return [];
@@ -7419,7 +7419,7 @@ function directories(entries, folder) {
   return entries.filter((entry) => entry.isDirectory()).map((entry) => posix.join(folder, entry.name)).sort();
 }
 async function isComponent(file) {
-  const text = await readFile(file, "utf8");
+  const text = readFileSync(file, "utf8");
   if (!text.includes("Component")) return false;
   return (0, import_yaml.parseDocument)(text).get("kind") === "Component";
 }
@@ -9574,7 +9574,7 @@ async function readConfigFile(repoRoot) {
       );
     }
   }
-  return { file, text: await readFile2(path, "utf8") };
+  return { file, text: await readFile(path, "utf8") };
 }
 async function findConfigFile(repoRoot) {
   const present = [];
@@ -9649,7 +9649,7 @@ async function checkFolders(repoRoot, environment) {
 async function siblingsHint(repoRoot, path) {
   const parent = posix3.dirname(path);
   try {
-    const entries = await readdir2(join2(repoRoot, parent), { withFileTypes: true });
+    const entries = await readdir(join2(repoRoot, parent), { withFileTypes: true });
     const folders = entries.filter((entry) => entry.isDirectory() && !entry.name.startsWith("."));
     if (folders.length > 0) {
       const where = parent === "." ? "the repository root" : `${parent}/`;

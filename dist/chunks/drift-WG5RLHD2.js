@@ -7,18 +7,18 @@ import {
   parseRevisionSource,
   runDrift,
   summaryMarkdown
-} from "./chunk-RFUIBCMB.js";
+} from "./chunk-2COZUK2Q.js";
 import {
   actionLog,
   kubeconfigInput,
   withKubeconfig
-} from "./chunk-QN6SEKXY.js";
+} from "./chunk-A77EOQCN.js";
 import {
   runUrl
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-BW4MBP2J.js";
+} from "./chunk-6WOAC6HO.js";
 import "./chunk-VXCRYIWM.js";
 import "./chunk-E7ACZTBR.js";
 import {
@@ -26,12 +26,12 @@ import {
   choiceInput,
   listInput,
   repositoryRoot
-} from "./chunk-TMUD4GGZ.js";
-import "./chunk-GBPMCAMG.js";
+} from "./chunk-DIJLPBF7.js";
+import "./chunk-H4FROJRT.js";
 import {
   gitHubForge
 } from "./chunk-CQ7XBBFT.js";
-import "./chunk-DBWAFJO3.js";
+import "./chunk-YD7LQY2G.js";
 import {
   debug,
   error,

@@ -2,7 +2,7 @@ import { createRequire as __plumblineCreateRequire } from 'node:module';
 const require = __plumblineCreateRequire(import.meta.url);
 import {
   shardFlag
-} from "./chunk-RILXMEWS.js";
+} from "./chunk-N3GFZAMO.js";
 import {
   FORGE_KINDS,
   detectForge,
@@ -23,20 +23,20 @@ import {
   summaryJson,
   summaryMarkdown,
   summaryText
-} from "./chunk-RFUIBCMB.js";
+} from "./chunk-2COZUK2Q.js";
 import {
   runUrl
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-BW4MBP2J.js";
+} from "./chunk-6WOAC6HO.js";
 import "./chunk-VXCRYIWM.js";
 import "./chunk-E7ACZTBR.js";
-import "./chunk-GBPMCAMG.js";
+import "./chunk-H4FROJRT.js";
 import "./chunk-CQ7XBBFT.js";
 import {
   CONFIG_FILES
-} from "./chunk-DBWAFJO3.js";
+} from "./chunk-YD7LQY2G.js";
 import "./chunk-B3KOW7WP.js";
 import "./chunk-3N2GU25X.js";
 import {

@@ -22,7 +22,7 @@ import {
   treeOf,
   withCheckout,
   workTreeTop
-} from "./chunk-GBPMCAMG.js";
+} from "./chunk-H4FROJRT.js";
 import {
   ForgeError,
   code,
@@ -32,7 +32,7 @@ import {
 } from "./chunk-CQ7XBBFT.js";
 import {
   require_dist
-} from "./chunk-DBWAFJO3.js";
+} from "./chunk-YD7LQY2G.js";
 import {
   PlumblineError,
   __toESM,

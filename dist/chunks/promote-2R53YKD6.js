@@ -3,22 +3,22 @@ const require = __plumblineCreateRequire(import.meta.url);
 import {
   planTargetChange,
   promote
-} from "./chunk-IDO7DTKJ.js";
+} from "./chunk-GFVGBMCA.js";
 import "./chunk-F4Q5PDFU.js";
 import {
   booleanInput,
   choiceInput,
   listInput,
   repositoryRoot
-} from "./chunk-TMUD4GGZ.js";
-import "./chunk-GBPMCAMG.js";
+} from "./chunk-DIJLPBF7.js";
+import "./chunk-H4FROJRT.js";
 import {
   context,
   gitHubForge
 } from "./chunk-CQ7XBBFT.js";
 import {
   loadConfig
-} from "./chunk-DBWAFJO3.js";
+} from "./chunk-YD7LQY2G.js";
 import {
   debug,
   getInput,

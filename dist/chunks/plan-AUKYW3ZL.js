@@ -2,7 +2,7 @@ import { createRequire as __plumblineCreateRequire } from 'node:module';
 const require = __plumblineCreateRequire(import.meta.url);
 import {
   runPlan
-} from "./chunk-DXDOKDW4.js";
+} from "./chunk-WIIUQ6V5.js";
 import {
   MissingShardsError,
   mergePlanResults
@@ -29,14 +29,14 @@ import {
   actionLog,
   kubeconfigInput,
   withKubeconfig
-} from "./chunk-QN6SEKXY.js";
+} from "./chunk-A77EOQCN.js";
 import {
   runUrl
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig,
   parseShard
-} from "./chunk-BW4MBP2J.js";
+} from "./chunk-6WOAC6HO.js";
 import "./chunk-VXCRYIWM.js";
 import "./chunk-E7ACZTBR.js";
 import {
@@ -44,15 +44,15 @@ import {
   choiceInput,
   listInput,
   repositoryRoot
-} from "./chunk-TMUD4GGZ.js";
-import "./chunk-GBPMCAMG.js";
+} from "./chunk-DIJLPBF7.js";
+import "./chunk-H4FROJRT.js";
 import {
   ForgeError,
   context,
   gitHubForge,
   hasChanges
 } from "./chunk-CQ7XBBFT.js";
-import "./chunk-DBWAFJO3.js";
+import "./chunk-YD7LQY2G.js";
 import {
   debug,
   error,
@@ -89,8 +89,8 @@ function readPlanSettings() {
   const reports = listInput("reports");
   const partial = booleanInput("partial", false);
   const result = getInput("result");
-  const commentInput = optionalBoolean("comment");
-  const labelsInput = optionalBoolean(
+  const commentInput = optionalBooleanInput("comment");
+  const labelsInput = optionalBooleanInput(
     "labels",
     "input `labels` for plan is true or false; for drift and promote it is a list of label names"
   );
@@ -140,7 +140,7 @@ function shardInput() {
   }
   return shard;
 }
-function optionalBoolean(name, expected) {
+function optionalBooleanInput(name, expected) {
   return getInput(name) === "" ? void 0 : booleanInput(name, true, expected);
 }
 function checkCombinations(inputs) {
@@ -364,7 +364,7 @@ async function mergeReports(files, settings) {
   const missing = result.missingShards ?? [];
   if (missing.length > 0) {
     warning(
-      `a partial plan: ${missing.length === 1 ? "shard" : "shards"} ${missing.join(", ")} of ${plans[0]?.result.shard?.count} missing; the comment says so`
+      `a partial plan: ${missing.length === 1 ? "shard" : "shards"} ${missing.join(", ")} of ${plans[0]?.result.shard?.count} missing; the report says so`
     );
   }
   return result;

@@ -7,7 +7,7 @@ import {
   listItemNames,
   pLimit,
   scopesFromCrds
-} from "./chunk-GBPMCAMG.js";
+} from "./chunk-H4FROJRT.js";
 import {
   countChanges,
   displayName,

@@ -17,16 +17,16 @@ import {
   planTargetChange,
   plumblineAuthor,
   promote
-} from "./chunk-IDO7DTKJ.js";
+} from "./chunk-GFVGBMCA.js";
 import "./chunk-F4Q5PDFU.js";
 import "./chunk-E7ACZTBR.js";
 import {
   runGit
-} from "./chunk-GBPMCAMG.js";
+} from "./chunk-H4FROJRT.js";
 import "./chunk-CQ7XBBFT.js";
 import {
   loadConfig
-} from "./chunk-DBWAFJO3.js";
+} from "./chunk-YD7LQY2G.js";
 import "./chunk-B3KOW7WP.js";
 import "./chunk-3N2GU25X.js";
 import {

@@ -7,7 +7,7 @@ import {
 import "./chunk-E7ACZTBR.js";
 import {
   loadConfig
-} from "./chunk-DBWAFJO3.js";
+} from "./chunk-YD7LQY2G.js";
 import "./chunk-3N2GU25X.js";
 import "./chunk-JRIHJ5V4.js";
 
