@@ -134,6 +134,8 @@ describe('class 15: chart sources reach only the hosts the base names, and keep 
       },
       {
         ...kustomizeEnv('dev', 'hola'),
+        // The change touches every remote environment, so each is planned.
+        ...Object.fromEntries(names.map((name) => [`envs/${name}/.keep`, 'touched by the change'])),
         // The head makes its chart depend on a chart from a host nobody allowed.
         'envs/dependency/Chart.yaml': `apiVersion: v2\nname: dependency\nversion: 1.0.0\ndependencies:\n  - { name: stolen, version: 1.0.0, repository: "${evil.url}/charts" }\n`,
       },

@@ -81,7 +81,15 @@ function repository(files: Record<string, string>): {
 }
 
 function plan(root: string, chartCache: string): Promise<PlanResult> {
-  return runPlan({ repoRoot: root, mode: 'offline', base: 'main', clusterAvailable: false, chartCache });
+  // Every environment: these tests are about fetching, not about which ones a change affects.
+  return runPlan({
+    repoRoot: root,
+    mode: 'offline',
+    base: 'main',
+    clusterAvailable: false,
+    chartCache,
+    all: true,
+  });
 }
 
 function environment(result: PlanResult, name: string): EnvironmentResult {
