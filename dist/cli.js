@@ -35,10 +35,10 @@ async function runCli(program2, argv) {
 
 // src/entry/cli.ts
 var commands = {
-  plan: async () => (await import("./chunks/plan-QE62LFGE.js")).planCommand(),
-  merge: async () => (await import("./chunks/merge-UBDW4OGX.js")).mergeCommand(),
+  plan: async () => (await import("./chunks/plan-3OECWLKQ.js")).planCommand(),
+  merge: async () => (await import("./chunks/merge-RPBKHIMY.js")).mergeCommand(),
   promote: async () => (await import("./chunks/promote-4S3ZZGTZ.js")).promoteCommand(),
-  drift: async () => (await import("./chunks/drift-H4S72L47.js")).driftCommand(),
+  drift: async () => (await import("./chunks/drift-NMUUNHW3.js")).driftCommand(),
   envs: async () => (await import("./chunks/envs-PJ3QHIOX.js")).envsCommand()
 };
 function commandsFor(args) {

@@ -6,7 +6,7 @@
  */
 import { type EnvironmentResult, hasChanges, type PlanResult } from '../diff/model.js';
 import type { Forge, ThreadRef } from '../forge/forge.js';
-import { markerReserve } from '../forge/marker.js';
+import { markerReserve, readMarker } from '../forge/marker.js';
 import { type StickyCommentResult, syncStickyComment } from '../forge/sticky-comment.js';
 import type { Vocabulary } from '../remedy.js';
 import { type MarkdownParts, renderMarkdownParts } from '../report/markdown.js';
@@ -67,7 +67,16 @@ export async function publishPlan(
 ): Promise<PublishPlanResult> {
   const published: PublishPlanResult = { comments: [], labelsAdded: [], labelsRemoved: [] };
   if (options.comment) {
-    for (const comment of planComments(result, options)) {
+    const comments = planComments(result, options);
+    // One comment per environment: an environment this change no longer touches keeps no
+    // stale diff. Its comment, if an earlier run wrote one, now says it is not planned.
+    if (options.perEnvironment && result.unaffected?.length) {
+      const written = await commentedKeys(forge, thread, new Set(result.unaffected));
+      for (const name of written) {
+        comments.push({ key: name, result: { ...result, environments: [], unaffected: [name] } });
+      }
+    }
+    for (const comment of comments) {
       const { parts, objectsLeftOut } = planCommentParts(forge, comment.key, comment.result, options);
       const sync = await syncStickyComment(forge, thread, {
         kind: PLAN_COMMENT_KIND,
@@ -85,6 +94,18 @@ export async function publishPlan(
     published.labelsRemoved = remove;
   }
   return published;
+}
+
+/** Which of `keys` have a plan comment by the forge's current author on the thread (one listing). */
+async function commentedKeys(forge: Forge, thread: ThreadRef, keys: ReadonlySet<string>): Promise<string[]> {
+  const author = (await forge.currentAuthor()).toLowerCase();
+  const found = new Set<string>();
+  for (const comment of await forge.listComments(thread)) {
+    if (comment.author.toLowerCase() !== author) continue;
+    const marker = readMarker(comment.body);
+    if (marker?.kind === PLAN_COMMENT_KIND && keys.has(marker.key)) found.add(marker.key);
+  }
+  return [...found].sort();
 }
 
 /** The comments to write: their marker key and the part of the plan each one shows. */

@@ -43,6 +43,9 @@ it('comments once per environment after a 429 and a secondary rate limit', async
     {
       'envs/dev/app.yaml':
         'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: app, namespace: web }\ndata: { GREETING: hola }\n',
+      // prod's file is touched but renders the same: planned, with no changes.
+      'envs/prod/app.yaml':
+        '# greeting stays English in prod\napiVersion: v1\nkind: ConfigMap\nmetadata: { name: app, namespace: web }\ndata: { GREETING: hello }\n',
     },
     'Greet in Spanish in dev',
   );

@@ -84,6 +84,27 @@ describe('publishPlan on GitHub', () => {
     expect(comments()[0]!.body).toBe(dev!.body);
     expect(comments()[1]!.body).toContain('a: 3');
   });
+
+  it('rewrites the comment of an environment the change no longer touches, and writes none for the others', async () => {
+    const changed: PlanResult = {
+      environments: [
+        environment('dev', [configMap('a', '-a: 1\n+a: 2')]),
+        environment('prod', [configMap('a', '-a: 1\n+a: 3')]),
+      ],
+    };
+    await publishPlan(forge(), thread, changed, { comment: true, labels: false, perEnvironment: true });
+    // A later push reverts prod: the plan leaves it out, with qa that never had a comment.
+    const later: PlanResult = {
+      environments: [environment('dev', [configMap('a', '-a: 1\n+a: 2')])],
+      unaffected: ['prod', 'qa'],
+    };
+    await publishPlan(forge(), thread, later, { comment: true, labels: false, perEnvironment: true });
+    const comments = github.state.commentsOn(repo, 1);
+    expect(comments.map((comment) => readMarker(comment.body)?.key)).toEqual(['dev', 'prod']);
+    const prod = comments[1]!.body;
+    expect(prod).not.toContain('+a: 3');
+    expect(prod).toContain('1 environment not planned: no file the change touches is one they read (prod)');
+  });
 });
 
 describe('planCommentParts', () => {

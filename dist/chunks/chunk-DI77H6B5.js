@@ -6,8 +6,9 @@ import {
 import {
   findMarker,
   markerReserve,
+  readMarker,
   withMarker
-} from "./chunk-VXCRYIWM.js";
+} from "./chunk-L3PULLGS.js";
 import {
   describeComparedWith,
   describeNotice,
@@ -321,7 +322,14 @@ var PLAN_LABELS = { changes: "plumbline:changes", noChanges: "plumbline:no-chang
 async function publishPlan(forge, thread, result, options) {
   const published = { comments: [], labelsAdded: [], labelsRemoved: [] };
   if (options.comment) {
-    for (const comment of planComments(result, options)) {
+    const comments = planComments(result, options);
+    if (options.perEnvironment && result.unaffected?.length) {
+      const written = await commentedKeys(forge, thread, new Set(result.unaffected));
+      for (const name of written) {
+        comments.push({ key: name, result: { ...result, environments: [], unaffected: [name] } });
+      }
+    }
+    for (const comment of comments) {
       const { parts, objectsLeftOut } = planCommentParts(forge, comment.key, comment.result, options);
       const sync = await syncStickyComment(forge, thread, {
         kind: PLAN_COMMENT_KIND,
@@ -339,6 +347,16 @@ async function publishPlan(forge, thread, result, options) {
     published.labelsRemoved = remove;
   }
   return published;
+}
+async function commentedKeys(forge, thread, keys) {
+  const author = (await forge.currentAuthor()).toLowerCase();
+  const found = /* @__PURE__ */ new Set();
+  for (const comment of await forge.listComments(thread)) {
+    if (comment.author.toLowerCase() !== author) continue;
+    const marker = readMarker(comment.body);
+    if (marker?.kind === PLAN_COMMENT_KIND && keys.has(marker.key)) found.add(marker.key);
+  }
+  return [...found].sort();
 }
 function planComments(result, options) {
   if (!options.perEnvironment) {

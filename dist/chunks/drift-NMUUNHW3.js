@@ -23,14 +23,14 @@ import {
   summaryJson,
   summaryMarkdown,
   summaryText
-} from "./chunk-2COZUK2Q.js";
+} from "./chunk-WWJJ2TOZ.js";
 import {
   runUrl
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
 } from "./chunk-6WOAC6HO.js";
-import "./chunk-VXCRYIWM.js";
+import "./chunk-L3PULLGS.js";
 import "./chunk-E7ACZTBR.js";
 import "./chunk-H4FROJRT.js";
 import "./chunk-CQ7XBBFT.js";

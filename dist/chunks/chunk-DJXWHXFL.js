@@ -17,7 +17,7 @@ import {
   planResultFileText,
   publishPlan,
   renderJson
-} from "./chunk-KNDUEONC.js";
+} from "./chunk-DI77H6B5.js";
 import {
   package_default
 } from "./chunk-AHEXNZ5N.js";

@@ -7,7 +7,7 @@ import {
   publishOnForge,
   writeReport,
   writeResultFile
-} from "./chunk-MUIWYXD5.js";
+} from "./chunk-DJXWHXFL.js";
 import {
   shardFlag
 } from "./chunk-N3GFZAMO.js";
@@ -23,13 +23,13 @@ import {
 import {
   runPlan
 } from "./chunk-WIIUQ6V5.js";
-import "./chunk-KNDUEONC.js";
+import "./chunk-DI77H6B5.js";
 import "./chunk-AHEXNZ5N.js";
 import "./chunk-F4Q5PDFU.js";
 import {
   chooseKubeconfig
 } from "./chunk-6WOAC6HO.js";
-import "./chunk-VXCRYIWM.js";
+import "./chunk-L3PULLGS.js";
 import "./chunk-E7ACZTBR.js";
 import "./chunk-H4FROJRT.js";
 import "./chunk-CQ7XBBFT.js";

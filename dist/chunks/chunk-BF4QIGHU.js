@@ -13,9 +13,9 @@ import {
 
 // src/entry/github/action.ts
 var commands = {
-  plan: async () => (await import("./plan-AUKYW3ZL.js")).runPlanAction(),
+  plan: async () => (await import("./plan-AFUHELWR.js")).runPlanAction(),
   promote: async () => (await import("./promote-2R53YKD6.js")).runPromoteAction(),
-  drift: async () => (await import("./drift-WG5RLHD2.js")).runDriftAction()
+  drift: async () => (await import("./drift-MGOFHVHP.js")).runDriftAction()
 };
 async function runAction(fixed) {
   try {

@@ -9,7 +9,7 @@ import {
 import {
   buildMarker,
   findMarker
-} from "./chunk-VXCRYIWM.js";
+} from "./chunk-L3PULLGS.js";
 import {
   silentLog
 } from "./chunk-E7ACZTBR.js";

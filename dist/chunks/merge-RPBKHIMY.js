@@ -7,7 +7,7 @@ import {
   publishOnForge,
   writeReport,
   writeResultFile
-} from "./chunk-MUIWYXD5.js";
+} from "./chunk-DJXWHXFL.js";
 import {
   FORGE_KINDS
 } from "./chunk-6V6GMSU6.js";
@@ -23,10 +23,10 @@ import {
 } from "./chunk-QXN5S3VX.js";
 import {
   parsePlanResultFile
-} from "./chunk-KNDUEONC.js";
+} from "./chunk-DI77H6B5.js";
 import "./chunk-AHEXNZ5N.js";
 import "./chunk-F4Q5PDFU.js";
-import "./chunk-VXCRYIWM.js";
+import "./chunk-L3PULLGS.js";
 import "./chunk-E7ACZTBR.js";
 import "./chunk-CQ7XBBFT.js";
 import "./chunk-B3KOW7WP.js";

@@ -14,7 +14,7 @@ import {
   publishPlan,
   renderJson,
   toPlanReport
-} from "./chunk-KNDUEONC.js";
+} from "./chunk-DI77H6B5.js";
 import {
   ACTION_VOCABULARY
 } from "./chunk-RVSZAHFT.js";
@@ -37,7 +37,7 @@ import {
   chooseKubeconfig,
   parseShard
 } from "./chunk-6WOAC6HO.js";
-import "./chunk-VXCRYIWM.js";
+import "./chunk-L3PULLGS.js";
 import "./chunk-E7ACZTBR.js";
 import {
   booleanInput,

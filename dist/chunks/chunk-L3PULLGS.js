@@ -70,6 +70,7 @@ function encodeState(state) {
 
 export {
   buildMarker,
+  readMarker,
   findMarker,
   withMarker,
   markerReserve

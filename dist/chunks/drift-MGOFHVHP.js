@@ -7,7 +7,7 @@ import {
   parseRevisionSource,
   runDrift,
   summaryMarkdown
-} from "./chunk-2COZUK2Q.js";
+} from "./chunk-WWJJ2TOZ.js";
 import {
   actionLog,
   kubeconfigInput,
@@ -19,7 +19,7 @@ import {
 import {
   chooseKubeconfig
 } from "./chunk-6WOAC6HO.js";
-import "./chunk-VXCRYIWM.js";
+import "./chunk-L3PULLGS.js";
 import "./chunk-E7ACZTBR.js";
 import {
   booleanInput,
