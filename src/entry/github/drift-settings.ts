@@ -2,15 +2,19 @@
  * Every input of the drift action, read and checked before the action does anything.
  */
 import * as core from '@actions/core';
+import type { Shard } from '../../config/shard.js';
 import { afterFromText } from '../../drift/decide.js';
 import { parseRevisionSource, type RevisionSource } from '../../drift/revision.js';
 import { PlumblineError } from '../../errors.js';
 import { booleanInput, choiceInput, listInput, repositoryRoot } from './inputs.js';
 import { kubeconfigInput } from './kubeconfig.js';
+import { shardInput } from './shard-input.js';
 
 const MODES = ['live', 'reader'] as const;
 
 export interface DriftSettings {
+  /** The `shard` input: check this shard of the environments only; it keeps their issues alone. */
+  shard?: Shard;
   /** The `chart-cache` input: where fetched charts are kept; absent: the default folder. */
   chartCache?: string;
   repoRoot: string;
@@ -43,6 +47,8 @@ export function readDriftSettings(): DriftSettings {
   if (revisionFrom) settings.revisionSource = revisionSourceInput(revisionFrom);
   const chartCache = core.getInput('chart-cache');
   if (chartCache) settings.chartCache = chartCache;
+  const shard = shardInput();
+  if (shard) settings.shard = shard;
   return settings;
 }
 

@@ -35,6 +35,7 @@ export async function runDriftAction(): Promise<void> {
       mode: settings.mode,
       kubeconfigPath: kubeconfig.path,
       ...(settings.chartCache ? { chartCache: settings.chartCache } : {}),
+      ...(settings.shard ? { shard: settings.shard } : {}),
       forge,
       ...(settings.labels.length > 0 ? { labels: settings.labels } : {}),
       after: settings.after,

@@ -12,10 +12,11 @@ import { isAbsolute, join, parse as parsePath, relative, resolve, sep } from 'no
 import * as core from '@actions/core';
 import * as github from '@actions/github';
 import type { PlanMode } from '../../commands/plan.js';
-import { parseShard, type Shard } from '../../config/shard.js';
+import type { Shard } from '../../config/shard.js';
 import { PlumblineError } from '../../errors.js';
 import { booleanInput, choiceInput, listInput, repositoryRoot } from './inputs.js';
 import { kubeconfigInput } from './kubeconfig.js';
+import { shardInput } from './shard-input.js';
 
 const MODES = ['auto', 'live', 'offline', 'reader'] as const;
 
@@ -116,20 +117,6 @@ export function readPlanSettings(): PlanSettings {
 }
 
 /** The `shard` input as a Shard; undefined when empty. */
-function shardInput(): Shard | undefined {
-  const text = core.getInput('shard');
-  if (!text) return undefined;
-  const shard = parseShard(text);
-  if (!shard) {
-    throw new PlumblineError(
-      `input \`shard\` must be INDEX/COUNT, whole numbers with 1 ≤ INDEX ≤ COUNT (2/4 is the second of four shards); got '${text}'`,
-      // biome-ignore lint/suspicious/noTemplateCurlyInString: a workflow expression, not a template
-      'In a matrix job: shard: ${{ matrix.shard }}/${{ strategy.job-total }}, with matrix.shard counting from 1.',
-    );
-  }
-  return shard;
-}
-
 /** A boolean input, or undefined when it is empty (its default: the mode decides). */
 function optionalBooleanInput(name: string, expected?: string): boolean | undefined {
   return core.getInput(name) === '' ? undefined : booleanInput(name, true, expected);

@@ -56,6 +56,11 @@ describe('drift settings', () => {
     expect(() => readDriftSettings()).toThrow(/input github-token is empty/);
     process.env.INPUT_ISSUES = 'false';
     expect(readDriftSettings()).toMatchObject({ after: 2 });
+    // One shard of a fleet, checked as the plan action checks it.
+    process.env.INPUT_SHARD = '2/4';
+    expect(readDriftSettings()).toMatchObject({ shard: { index: 2, count: 4 } });
+    process.env.INPUT_SHARD = '5/4';
+    expect(() => readDriftSettings()).toThrow(/input `shard` must be INDEX\/COUNT/);
   });
 });
 

@@ -28,14 +28,14 @@ import {
 import {
   actionLog,
   kubeconfigInput,
+  shardInput,
   withKubeconfig
-} from "./chunk-A77EOQCN.js";
+} from "./chunk-ABOBTMHU.js";
 import {
   runUrl
 } from "./chunk-XZWCKFE5.js";
 import {
-  chooseKubeconfig,
-  parseShard
+  chooseKubeconfig
 } from "./chunk-6WOAC6HO.js";
 import "./chunk-L3PULLGS.js";
 import "./chunk-E7ACZTBR.js";
@@ -126,19 +126,6 @@ function readPlanSettings() {
   const chartCache = merging ? "" : getInput("chart-cache");
   if (chartCache) settings.chartCache = chartCache;
   return settings;
-}
-function shardInput() {
-  const text = getInput("shard");
-  if (!text) return void 0;
-  const shard = parseShard(text);
-  if (!shard) {
-    throw new PlumblineError(
-      `input \`shard\` must be INDEX/COUNT, whole numbers with 1 \u2264 INDEX \u2264 COUNT (2/4 is the second of four shards); got '${text}'`,
-      // biome-ignore lint/suspicious/noTemplateCurlyInString: a workflow expression, not a template
-      "In a matrix job: shard: ${{ matrix.shard }}/${{ strategy.job-total }}, with matrix.shard counting from 1."
-    );
-  }
-  return shard;
 }
 function optionalBooleanInput(name, expected) {
   return getInput(name) === "" ? void 0 : booleanInput(name, true, expected);

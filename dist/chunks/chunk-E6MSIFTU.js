@@ -13,9 +13,9 @@ import {
 
 // src/entry/github/action.ts
 var commands = {
-  plan: async () => (await import("./plan-AFUHELWR.js")).runPlanAction(),
+  plan: async () => (await import("./plan-4MZSA5YI.js")).runPlanAction(),
   promote: async () => (await import("./promote-2R53YKD6.js")).runPromoteAction(),
-  drift: async () => (await import("./drift-MGOFHVHP.js")).runDriftAction()
+  drift: async () => (await import("./drift-GWR4YVFM.js")).runDriftAction()
 };
 async function runAction(fixed) {
   try {

@@ -1,6 +1,9 @@
 import { createRequire as __plumblineCreateRequire } from 'node:module';
 const require = __plumblineCreateRequire(import.meta.url);
 import {
+  parseShard
+} from "./chunk-6WOAC6HO.js";
+import {
   logTo
 } from "./chunk-E7ACZTBR.js";
 import {
@@ -87,8 +90,24 @@ function actionLog() {
   });
 }
 
+// src/entry/github/shard-input.ts
+function shardInput() {
+  const text = getInput("shard");
+  if (!text) return void 0;
+  const shard = parseShard(text);
+  if (!shard) {
+    throw new PlumblineError(
+      `input \`shard\` must be INDEX/COUNT, whole numbers with 1 \u2264 INDEX \u2264 COUNT (2/4 is the second of four shards); got '${text}'`,
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a workflow expression, not a template
+      "In a matrix job: shard: ${{ matrix.shard }}/${{ strategy.job-total }}, with matrix.shard counting from 1."
+    );
+  }
+  return shard;
+}
+
 export {
   kubeconfigInput,
   withKubeconfig,
-  actionLog
+  actionLog,
+  shardInput
 };

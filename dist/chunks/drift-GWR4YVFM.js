@@ -11,8 +11,9 @@ import {
 import {
   actionLog,
   kubeconfigInput,
+  shardInput,
   withKubeconfig
-} from "./chunk-A77EOQCN.js";
+} from "./chunk-ABOBTMHU.js";
 import {
   runUrl
 } from "./chunk-XZWCKFE5.js";
@@ -66,6 +67,8 @@ function readDriftSettings() {
   if (revisionFrom) settings.revisionSource = revisionSourceInput(revisionFrom);
   const chartCache = getInput("chart-cache");
   if (chartCache) settings.chartCache = chartCache;
+  const shard = shardInput();
+  if (shard) settings.shard = shard;
   return settings;
 }
 function issueToken() {
@@ -112,6 +115,7 @@ async function runDriftAction() {
       mode: settings.mode,
       kubeconfigPath: kubeconfig.path,
       ...settings.chartCache ? { chartCache: settings.chartCache } : {},
+      ...settings.shard ? { shard: settings.shard } : {},
       forge,
       ...settings.labels.length > 0 ? { labels: settings.labels } : {},
       after: settings.after,
