@@ -355,6 +355,7 @@ describe('a chart source that fails fails its environment alone, saying what to 
       'http-503': chart(http('status/503/repo')),
       'http-429': chart(http('status/429/repo')),
       'oci-503': chart(`oci://${servers.registry503}/charts`),
+      'oci-429': chart(`oci://${servers.registry429}/charts`),
       'untrusted-certificate': chart(`oci://${servers.registryAnon}/charts`),
     };
     const repo = repository({
@@ -368,6 +369,7 @@ describe('a chart source that fails fails its environment alone, saying what to 
             },
             { host: servers.registry, caFile: servers.caFile },
             { host: servers.registry503, caFile: servers.caFile },
+            { host: servers.registry429, caFile: servers.caFile },
           ],
         },
         environments: Object.entries(environments).map(([env, helm]) => ({
@@ -410,6 +412,9 @@ describe('a chart source that fails fails its environment alone, saying what to 
     expect(error('http-503')).toContain('HTTP 503 on each of 3 tries');
     expect(error('http-429')).toContain('HTTP 429 on each of 3 tries');
     expect(error('oci-503')).toContain('HTTP 503 on each of 3 tries');
+    expect(error('oci-429')).toMatch(
+      /rate-limited the fetch of .*HTTP 429 on each of 3 tries \(it asked to wait 1 s\)/,
+    );
     expect(error('untrusted-certificate')).toMatch(/TLS certificate is not trusted[\s\S]*caFile/);
   });
 
