@@ -14,7 +14,8 @@ import { detectRenderer } from './detect.js';
 import { kustomizeInputs } from './kustomize-inputs.js';
 
 export type RenderInputs =
-  | { kind: 'anything'; why: string }
+  /** plumbline cannot tell: a remote reference, or what it renders cannot be read. */
+  | { kind: 'anything' }
   | {
       kind: 'paths';
       /** Folders any file below which counts. */
@@ -64,7 +65,7 @@ export async function renderInputs(scope: InputsScope, env: EnvironmentConfig): 
         : env.renderer;
     if (renderer === 'kustomize') {
       const read = await kustomizeInputs(boundary, env.path);
-      if (read.remote.length > 0) return { kind: 'anything', why: 'it names a remote resource' };
+      if (read.remote.length > 0) return { kind: 'anything' };
       inputs.folders.push(...read.kustomizations.map(fromTop));
       for (const path of [...read.paths, ...read.named]) inputs.trees.push(fromTop(path));
       for (const chart of read.charts) inputs.trees.push(fromTop(chart));
@@ -78,7 +79,7 @@ export async function renderInputs(scope: InputsScope, env: EnvironmentConfig): 
     }
     return inputs;
   } catch {
-    return { kind: 'anything', why: 'plumbline could not read what it renders' };
+    return { kind: 'anything' };
   }
 }
 

@@ -7,9 +7,9 @@
  * cluster's variant. Run with Helm 3 and Helm 4, against each supported Kubernetes.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { ChartFetcher } from '../../../src/charts/fetch.js';
@@ -17,6 +17,7 @@ import { runPlan } from '../../../src/commands/plan.js';
 import { renderSettings } from '../../../src/config/parse.js';
 import type { EnvironmentResult, PlanResult } from '../../../src/diff/model.js';
 import { renderEnvironment } from '../../../src/render/render.js';
+import { type ChangeRepository, changeRepository } from '../../support/change-repository.js';
 import { chartServers } from '../../support/chart-servers.js';
 import {
   type Helm,
@@ -141,31 +142,8 @@ function installAsController(helm: string, release: string, values: string): voi
   );
 }
 
-function repository(files: Record<string, string>): {
-  root: string;
-  commit(files: Record<string, string>): void;
-} {
-  const root = mkdtempSync(join(scratch, 'repo-'));
-  const git = (...args: string[]) =>
-    execFileSync('git', ['-C', root, '-c', 'user.name=t', '-c', 'user.email=t@plumbline.invalid', ...args]);
-  const write = (entries: Record<string, string>) => {
-    for (const [path, text] of Object.entries(entries)) {
-      mkdirSync(dirname(join(root, path)), { recursive: true });
-      writeFileSync(join(root, path), text);
-    }
-  };
-  write(files);
-  git('init', '-q', '-b', 'main');
-  git('add', '-A');
-  git('commit', '-qm', 'base');
-  return {
-    root,
-    commit(entries) {
-      write(entries);
-      git('add', '-A');
-      git('commit', '-qm', 'change');
-    },
-  };
+function repository(files: Record<string, string>): ChangeRepository {
+  return changeRepository(mkdtempSync(join(scratch, 'repo-')), files);
 }
 
 function environment(result: PlanResult, name: string): EnvironmentResult {

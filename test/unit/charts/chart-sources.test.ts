@@ -1,19 +1,12 @@
-/**
- * Charts from real Helm repositories (nginx serving `helm repo index` folders, with and
- * without basic auth, over HTTP and TLS) and a real OCI registry (distribution, TLS and
- * htpasswd), rendered by an offline plan with Helm 3 and with Helm 4: ranges, digests,
- * credentials, Chart.yaml dependencies, the cache (no request on a warm run), and every
- * way a source fails, each failing its environment alone.
- */
-import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { runPlan } from '../../../src/commands/plan.js';
 import type { EnvironmentResult, PlanResult } from '../../../src/diff/model.js';
+import { type ChangeRepository, changeRepository } from '../../support/change-repository.js';
 import { chartServers, watchAccessLog, watchRegistryLog } from '../../support/chart-servers.js';
 import {
   type Helm,
@@ -52,32 +45,8 @@ function chartSpec(name: string, version: string) {
   };
 }
 
-function repository(files: Record<string, string>): {
-  root: string;
-  commit(files: Record<string, string>): void;
-} {
-  const root = freshFolder('repo-');
-  const git = (...args: string[]) =>
-    execFileSync('git', ['-C', root, '-c', 'user.name=t', '-c', 'user.email=t@plumbline.invalid', ...args]);
-  const write = (entries: Record<string, string>) => {
-    for (const [path, text] of Object.entries(entries)) {
-      mkdirSync(dirname(join(root, path)), { recursive: true });
-      writeFileSync(join(root, path), text);
-    }
-  };
-  write(files);
-  git('init', '-q', '-b', 'main');
-  git('add', '-A');
-  git('commit', '-qm', 'base');
-  git('checkout', '-qb', 'change');
-  return {
-    root,
-    commit(entries) {
-      write(entries);
-      git('add', '-A');
-      git('commit', '-qm', 'change');
-    },
-  };
+function repository(files: Record<string, string>): ChangeRepository {
+  return changeRepository(freshFolder('repo-'), files);
 }
 
 function plan(root: string, chartCache: string): Promise<PlanResult> {
