@@ -2,7 +2,7 @@ import { createRequire as __plumblineCreateRequire } from 'node:module';
 const require = __plumblineCreateRequire(import.meta.url);
 import {
   runPlan
-} from "./chunk-WIIUQ6V5.js";
+} from "./chunk-DORNCJ7J.js";
 import {
   MissingShardsError,
   mergePlanResults

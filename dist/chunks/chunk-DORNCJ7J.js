@@ -83,7 +83,7 @@ async function renderInputs(scope, env) {
     const renderer = env.helm?.chart ? "helm" : env.renderer === "auto" ? await detectRenderer(root, env.path).catch(() => "plain") : env.renderer;
     if (renderer === "kustomize") {
       const read = await kustomizeInputs(boundary, env.path);
-      if (read.remote.length > 0) return { kind: "anything", why: "it names a remote resource" };
+      if (read.remote.length > 0) return { kind: "anything" };
       inputs.folders.push(...read.kustomizations.map(fromTop));
       for (const path of [...read.paths, ...read.named]) inputs.trees.push(fromTop(path));
       for (const chart of read.charts) inputs.trees.push(fromTop(chart));
@@ -95,7 +95,7 @@ async function renderInputs(scope, env) {
     }
     return inputs;
   } catch {
-    return { kind: "anything", why: "plumbline could not read what it renders" };
+    return { kind: "anything" };
   }
 }
 function touches(inputs, touched) {
