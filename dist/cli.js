@@ -35,7 +35,7 @@ async function runCli(program2, argv) {
 
 // src/entry/cli.ts
 var commands = {
-  plan: async () => (await import("./chunks/plan-KLUCTK54.js")).planCommand(),
+  plan: async () => (await import("./chunks/plan-4WTXJCFD.js")).planCommand(),
   merge: async () => (await import("./chunks/merge-RPBKHIMY.js")).mergeCommand(),
   promote: async () => (await import("./chunks/promote-4S3ZZGTZ.js")).promoteCommand(),
   drift: async () => (await import("./chunks/drift-NMUUNHW3.js")).driftCommand(),

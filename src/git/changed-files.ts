@@ -6,12 +6,27 @@
  */
 import { runGit } from './run.js';
 
-export async function changedFiles(workTree: string, base: string): Promise<string[]> {
+export interface ChangedFiles {
+  /** Every path the change touches, sorted. */
+  touched: string[];
+  /** Those it deletes: at the base, gone from the work tree. */
+  deleted: string[];
+}
+
+export async function changedFiles(workTree: string, base: string): Promise<ChangedFiles> {
   const [tracked, untracked] = await Promise.all([
-    runGit(workTree, ['diff', '--name-only', '--no-renames', '-z', base, '--']),
+    runGit(workTree, ['diff', '--name-status', '--no-renames', '-z', base, '--']),
     runGit(workTree, ['ls-files', '--others', '--exclude-standard', '--full-name', '-z']),
   ]);
-  const files = new Set([...tracked.stdout.split('\0'), ...untracked.stdout.split('\0')]);
-  files.delete('');
-  return [...files].sort();
+  // --name-status -z: STATUS NUL PATH NUL, repeated.
+  const fields = tracked.stdout.split('\0');
+  const touched = new Set<string>();
+  const deleted: string[] = [];
+  for (let i = 0; i + 1 < fields.length; i += 2) {
+    const [status, path] = [fields[i]!, fields[i + 1]!];
+    touched.add(path);
+    if (status === 'D') deleted.push(path);
+  }
+  for (const path of untracked.stdout.split('\0')) if (path) touched.add(path);
+  return { touched: [...touched].sort(), deleted: deleted.sort() };
 }

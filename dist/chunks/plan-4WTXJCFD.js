@@ -22,7 +22,7 @@ import {
 } from "./chunk-RXRAGJZY.js";
 import {
   runPlan
-} from "./chunk-DORNCJ7J.js";
+} from "./chunk-ZYSOZWUQ.js";
 import "./chunk-DI77H6B5.js";
 import "./chunk-AHEXNZ5N.js";
 import "./chunk-F4Q5PDFU.js";

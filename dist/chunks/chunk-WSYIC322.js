@@ -13,7 +13,7 @@ import {
 
 // src/entry/github/action.ts
 var commands = {
-  plan: async () => (await import("./plan-OPRQKO2B.js")).runPlanAction(),
+  plan: async () => (await import("./plan-4G4V7TF6.js")).runPlanAction(),
   promote: async () => (await import("./promote-2R53YKD6.js")).runPromoteAction(),
   drift: async () => (await import("./drift-GWR4YVFM.js")).runDriftAction()
 };

@@ -2,7 +2,7 @@ import { createRequire as __plumblineCreateRequire } from 'node:module';
 const require = __plumblineCreateRequire(import.meta.url);
 import {
   runPlan
-} from "./chunk-DORNCJ7J.js";
+} from "./chunk-ZYSOZWUQ.js";
 import {
   MissingShardsError,
   mergePlanResults

@@ -52,12 +52,19 @@ import { join as join3 } from "node:path";
 // src/git/changed-files.ts
 async function changedFiles(workTree, base) {
   const [tracked, untracked] = await Promise.all([
-    runGit(workTree, ["diff", "--name-only", "--no-renames", "-z", base, "--"]),
+    runGit(workTree, ["diff", "--name-status", "--no-renames", "-z", base, "--"]),
     runGit(workTree, ["ls-files", "--others", "--exclude-standard", "--full-name", "-z"])
   ]);
-  const files = /* @__PURE__ */ new Set([...tracked.stdout.split("\0"), ...untracked.stdout.split("\0")]);
-  files.delete("");
-  return [...files].sort();
+  const fields = tracked.stdout.split("\0");
+  const touched = /* @__PURE__ */ new Set();
+  const deleted = [];
+  for (let i = 0; i + 1 < fields.length; i += 2) {
+    const [status, path] = [fields[i], fields[i + 1]];
+    touched.add(path);
+    if (status === "D") deleted.push(path);
+  }
+  for (const path of untracked.stdout.split("\0")) if (path) touched.add(path);
+  return { touched: [...touched].sort(), deleted: deleted.sort() };
 }
 
 // src/render/inputs.ts
@@ -124,7 +131,7 @@ async function fileDependencies(root, chartPath) {
 var ENVIRONMENTS_AT_ONCE = 32;
 async function unaffectedEnvironments(query) {
   if (query.configChanged) return /* @__PURE__ */ new Set();
-  const touched = await changedFiles(query.head.top, query.base.sha);
+  const { touched, deleted } = await changedFiles(query.head.top, query.base.sha);
   if (touched.length === 0) return new Set(query.environments.map((env) => env.name));
   const limit = pLimit(ENVIRONMENTS_AT_ONCE);
   const memo = /* @__PURE__ */ new Map();
@@ -137,6 +144,7 @@ async function unaffectedEnvironments(query) {
       (env) => limit(async () => {
         const atHead = await renderInputs(head, env);
         if (touches(atHead, touched)) return void 0;
+        if (deleted.length === 0) return env.name;
         const atBase = await renderInputs(base, env);
         return touches(atBase, touched) ? void 0 : env.name;
       })
