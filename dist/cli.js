@@ -35,10 +35,10 @@ async function runCli(program2, argv) {
 
 // src/entry/cli.ts
 var commands = {
-  plan: async () => (await import("./chunks/plan-4WTXJCFD.js")).planCommand(),
+  plan: async () => (await import("./chunks/plan-VLNP3XAO.js")).planCommand(),
   merge: async () => (await import("./chunks/merge-RPBKHIMY.js")).mergeCommand(),
-  promote: async () => (await import("./chunks/promote-4S3ZZGTZ.js")).promoteCommand(),
-  drift: async () => (await import("./chunks/drift-NMUUNHW3.js")).driftCommand(),
+  promote: async () => (await import("./chunks/promote-CXMSZWUL.js")).promoteCommand(),
+  drift: async () => (await import("./chunks/drift-5SUMA62F.js")).driftCommand(),
   envs: async () => (await import("./chunks/envs-PJ3QHIOX.js")).envsCommand()
 };
 function commandsFor(args) {

@@ -2,7 +2,7 @@ import { createRequire as __plumblineCreateRequire } from 'node:module';
 const require = __plumblineCreateRequire(import.meta.url);
 import {
   runAction
-} from "./chunks/chunk-WSYIC322.js";
+} from "./chunks/chunk-H6Z5K6IP.js";
 import "./chunks/chunk-RVSZAHFT.js";
 import "./chunks/chunk-DXXOX7JW.js";
 import "./chunks/chunk-B3KOW7WP.js";

@@ -1,49 +1,83 @@
 /**
  * Which environments a change cannot affect: none of the files it touches (between the
  * merge base and the work tree) is among what their render reads at the head (with every
- * path a kustomization names, found or not, and every link on the way), nor, for the files
- * it deletes, at the base. Any doubt counts as affected: a change to the configuration, a render plumbline
- * cannot trace (render/inputs.ts). An offline plan skips the rest: at fleet scale, most
- * environments are not part of a change.
+ * path a kustomization names, found or not, and every link on the way), nor, when it
+ * deletes files, at the base. Any doubt counts as affected: a change to the configuration,
+ * a render plumbline cannot trace (render/inputs.ts). An offline plan skips the rest: at
+ * fleet scale, most environments are not part of a change.
+ *
+ * The head's side needs no checkout of the base: `traceHead` starts on it (the files the
+ * change touches, the environments found at the head and what they read) while the base
+ * is checked out, and `unaffectedEnvironments` finishes with the final list.
  */
 import pLimit from 'p-limit';
+import { discoverEnvironments } from '../config/discover.js';
 import type { EnvironmentConfig } from '../config/types.js';
-import { changedFiles } from '../git/changed-files.js';
-import { inputsScope, renderInputs, touches } from '../render/inputs.js';
+import { type ChangedFiles, changedFiles } from '../git/changed-files.js';
+import { type InputsScope, inputsScope, renderInputs, touches } from '../render/inputs.js';
 
-export interface AffectedQuery {
-  /** The head: the work tree the plan renders, and the top of its git work tree. */
+/** The head's side of the check, begun before the base is checked out. */
+export interface HeadTracing {
   head: { root: string; top: string };
-  /** The merge base, checked out. */
-  base: { root: string; top: string; sha: string };
-  environments: readonly EnvironmentConfig[];
-  /** The change edits the configuration: everything counts as affected. */
-  configChanged: boolean;
+  baseSha: string;
+  changed: Promise<ChangedFiles>;
+  scope: Promise<InputsScope>;
+  /** Shared with the base's scope: what is the same on both sides is read once. */
+  memo: Map<string, Promise<unknown>>;
 }
 
 /** Files read to decide, at once: cheap next to the renders they save. */
 const ENVIRONMENTS_AT_ONCE = 32;
 
+export function traceHead(head: { root: string; top: string }, baseSha: string): HeadTracing {
+  const memo = new Map<string, Promise<unknown>>();
+  const tracing: HeadTracing = {
+    head,
+    baseSha,
+    memo,
+    changed: changedFiles(head.top, baseSha),
+    scope: inputsScope(head.root, head.top, memo),
+  };
+  // A head start on the environments found at the head, which the configuration mostly
+  // lists too; what they read is remembered for unaffectedEnvironments. Failures here are
+  // met again there, where they count.
+  const warmUp = async () => {
+    const scope = await tracing.scope;
+    const environments = await discoverEnvironments(head.root);
+    const limit = pLimit(ENVIRONMENTS_AT_ONCE);
+    await Promise.all(environments.map((env) => limit(() => renderInputs(scope, env))));
+  };
+  tracing.changed.catch(() => {});
+  tracing.scope.catch(() => {});
+  warmUp().catch(() => {});
+  return tracing;
+}
+
+export interface AffectedQuery {
+  tracing: HeadTracing;
+  /** The merge base, checked out. */
+  base: { root: string; top: string };
+  environments: readonly EnvironmentConfig[];
+  /** The change edits the configuration: everything counts as affected. */
+  configChanged: boolean;
+}
+
 export async function unaffectedEnvironments(query: AffectedQuery): Promise<Set<string>> {
   if (query.configChanged) return new Set();
-  const { touched, deleted } = await changedFiles(query.head.top, query.base.sha);
+  const { touched, deleted } = await query.tracing.changed;
   if (touched.length === 0) return new Set(query.environments.map((env) => env.name));
   const limit = pLimit(ENVIRONMENTS_AT_ONCE);
-  const memo = new Map<string, Promise<unknown>>();
-  const [head, base] = await Promise.all([
-    inputsScope(query.head.root, query.head.top, memo),
-    inputsScope(query.base.root, query.base.top, memo),
-  ]);
+  const head = await query.tracing.scope;
+  const base =
+    deleted.length > 0 ? await inputsScope(query.base.root, query.base.top, query.tracing.memo) : undefined;
   const verdicts = await Promise.all(
     query.environments.map((env) =>
       limit(async () => {
-        const atHead = await renderInputs(head, env);
-        if (touches(atHead, touched)) return undefined;
+        if (touches(await renderInputs(head, env), touched)) return undefined;
         // What the head's kustomizations name, found or not, covers what the base read
         // through the same, untouched, files; a deleted file is looked for at the base too.
-        if (deleted.length === 0) return env.name;
-        const atBase = await renderInputs(base, env);
-        return touches(atBase, touched) ? undefined : env.name;
+        if (!base) return env.name;
+        return touches(await renderInputs(base, env), touched) ? undefined : env.name;
       }),
     ),
   );

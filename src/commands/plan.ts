@@ -32,7 +32,7 @@ import type { RenderProvenance } from '../provenance.js';
 import { type RenderOptions, type RenderResult, renderEnvironments } from '../render/render.js';
 import { describeComparedWith, describeCounts } from '../report/describe.js';
 import type { Resource } from '../resource.js';
-import { unaffectedEnvironments } from './affected.js';
+import { traceHead, unaffectedEnvironments } from './affected.js';
 import { ClusterClients } from './cluster-clients.js';
 import { compareEnvironmentLive } from './live-comparison.js';
 import { baseConfig, checkoutConfig, type PlanConfig, requireRealConfigFolder } from './plan-config.js';
@@ -96,6 +96,10 @@ async function planWith(options: PlanOptions, clients: ClusterClients): Promise<
     log.info(`obeying the configuration of ${base.ref}; its merge base is ${base.sha.slice(0, 7)}`);
     // The merge base is checked out in every mode: environments are discovered on both
     // sides, and one the change removes or hides is planned, never dropped.
+    // Offline, the head's side of which environments the change affects starts now, while
+    // the base is checked out.
+    const tracing =
+      comparesWithBase && !options.all ? traceHead({ root: repoRoot, top }, base.sha) : undefined;
     planned = await withCheckout(repoRoot, base.sha, async (baseDir, baseTop) => {
       const trusted = await baseConfig(repoRoot, base, baseDir);
       const atHead = (env: EnvironmentConfig) => existsSync(join(repoRoot, env.path));
@@ -107,18 +111,17 @@ async function planWith(options: PlanOptions, clients: ClusterClients): Promise<
         !atHead(env) && !atBase(env) && trusted.listedWhereBranched.has(env.name);
       // Offline, an environment the change cannot affect is neither rendered nor compared;
       // one compared with its cluster still is (the cluster changes on its own).
-      const unaffected =
-        comparesWithBase && !options.all
-          ? await unaffectedEnvironments({
-              head: { root: repoRoot, top },
-              base: { root: baseDir, top: baseTop, sha: base.sha },
-              // One on neither side is not planned (a moved one fails below, asking for a rebase).
-              environments: candidates(trusted, options).filter(
-                (env) => !asksCluster(env, options) && (atHead(env) || atBase(env)),
-              ),
-              configChanged: trusted.provenance?.headChange !== undefined,
-            })
-          : new Set<string>();
+      const unaffected = tracing
+        ? await unaffectedEnvironments({
+            tracing,
+            base: { root: baseDir, top: baseTop },
+            // One on neither side is not planned (a moved one fails below, asking for a rebase).
+            environments: candidates(trusted, options).filter(
+              (env) => !asksCluster(env, options) && (atHead(env) || atBase(env)),
+            ),
+            configChanged: trusted.provenance?.headChange !== undefined,
+          })
+        : new Set<string>();
       if (unaffected.size > 0) {
         result.unaffected = [...unaffected].sort();
         log.info(

@@ -9,7 +9,7 @@ import { readFile, realpath } from 'node:fs/promises';
 import { isAbsolute, join, posix, relative, resolve, sep } from 'node:path';
 import { parse } from 'yaml';
 import type { EnvironmentConfig } from '../config/types.js';
-import { type Boundary, boundaryOf, walkInside } from './containment.js';
+import { type Boundary, boundaryOf, remembered, walkInside } from './containment.js';
 import { detectRenderer } from './detect.js';
 import { kustomizeInputs } from './kustomize-inputs.js';
 
@@ -45,7 +45,13 @@ export async function inputsScope(
   return { root, boundary: await boundaryOf(root, top, { memo }), realRoot: await realpath(root) };
 }
 
-export async function renderInputs(scope: InputsScope, env: EnvironmentConfig): Promise<RenderInputs> {
+/** What `env` reads, once per scope for the same folder and settings. */
+export function renderInputs(scope: InputsScope, env: EnvironmentConfig): Promise<RenderInputs> {
+  const key = JSON.stringify(['inputs', scope.root, env.path, env.renderer, env.helm ?? null]);
+  return remembered(scope.boundary, key, () => traceInputs(scope, env));
+}
+
+async function traceInputs(scope: InputsScope, env: EnvironmentConfig): Promise<RenderInputs> {
   const { root, boundary, realRoot } = scope;
   try {
     const fromTop = (path: string) => {

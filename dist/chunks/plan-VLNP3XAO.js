@@ -10,7 +10,7 @@ import {
 } from "./chunk-DJXWHXFL.js";
 import {
   shardFlag
-} from "./chunk-N3GFZAMO.js";
+} from "./chunk-QFCM3AOY.js";
 import {
   FORGE_KINDS
 } from "./chunk-6V6GMSU6.js";
@@ -22,16 +22,16 @@ import {
 } from "./chunk-RXRAGJZY.js";
 import {
   runPlan
-} from "./chunk-ZYSOZWUQ.js";
+} from "./chunk-SGMYN7QG.js";
 import "./chunk-DI77H6B5.js";
 import "./chunk-AHEXNZ5N.js";
 import "./chunk-F4Q5PDFU.js";
 import {
   chooseKubeconfig
-} from "./chunk-6WOAC6HO.js";
+} from "./chunk-PLNLMPBC.js";
 import "./chunk-L3PULLGS.js";
 import "./chunk-E7ACZTBR.js";
-import "./chunk-H4FROJRT.js";
+import "./chunk-32XDGQQL.js";
 import "./chunk-CQ7XBBFT.js";
 import "./chunk-YD7LQY2G.js";
 import "./chunk-B3KOW7WP.js";

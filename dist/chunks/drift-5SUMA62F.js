@@ -2,7 +2,7 @@ import { createRequire as __plumblineCreateRequire } from 'node:module';
 const require = __plumblineCreateRequire(import.meta.url);
 import {
   shardFlag
-} from "./chunk-N3GFZAMO.js";
+} from "./chunk-QFCM3AOY.js";
 import {
   FORGE_KINDS,
   detectForge,
@@ -23,16 +23,16 @@ import {
   summaryJson,
   summaryMarkdown,
   summaryText
-} from "./chunk-WWJJ2TOZ.js";
+} from "./chunk-52OXBSJ5.js";
 import {
   runUrl
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-6WOAC6HO.js";
+} from "./chunk-PLNLMPBC.js";
 import "./chunk-L3PULLGS.js";
 import "./chunk-E7ACZTBR.js";
-import "./chunk-H4FROJRT.js";
+import "./chunk-32XDGQQL.js";
 import "./chunk-CQ7XBBFT.js";
 import {
   CONFIG_FILES

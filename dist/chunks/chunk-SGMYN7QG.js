@@ -5,7 +5,7 @@ import {
   compareEnvironmentLive,
   inShard,
   selectEnvironments
-} from "./chunk-6WOAC6HO.js";
+} from "./chunk-PLNLMPBC.js";
 import {
   silentLog
 } from "./chunk-E7ACZTBR.js";
@@ -19,13 +19,14 @@ import {
   headRevision,
   kustomizeInputs,
   pLimit,
+  remembered,
   renderEnvironments,
   resolveBase,
   runGit,
   walkInside,
   withCheckout,
   workTreeTop
-} from "./chunk-H4FROJRT.js";
+} from "./chunk-32XDGQQL.js";
 import {
   countChanges,
   describeComparedWith,
@@ -74,7 +75,11 @@ import { isAbsolute, join, posix, relative, resolve, sep } from "node:path";
 async function inputsScope(root, top, memo) {
   return { root, boundary: await boundaryOf(root, top, { memo }), realRoot: await realpath(root) };
 }
-async function renderInputs(scope, env) {
+function renderInputs(scope, env) {
+  const key = JSON.stringify(["inputs", scope.root, env.path, env.renderer, env.helm ?? null]);
+  return remembered(scope.boundary, key, () => traceInputs(scope, env));
+}
+async function traceInputs(scope, env) {
   const { root, boundary, realRoot } = scope;
   try {
     const fromTop = (path) => {
@@ -129,24 +134,42 @@ async function fileDependencies(root, chartPath) {
 
 // src/commands/affected.ts
 var ENVIRONMENTS_AT_ONCE = 32;
+function traceHead(head, baseSha) {
+  const memo = /* @__PURE__ */ new Map();
+  const tracing = {
+    head,
+    baseSha,
+    memo,
+    changed: changedFiles(head.top, baseSha),
+    scope: inputsScope(head.root, head.top, memo)
+  };
+  const warmUp = async () => {
+    const scope = await tracing.scope;
+    const environments = await discoverEnvironments(head.root);
+    const limit = pLimit(ENVIRONMENTS_AT_ONCE);
+    await Promise.all(environments.map((env) => limit(() => renderInputs(scope, env))));
+  };
+  tracing.changed.catch(() => {
+  });
+  tracing.scope.catch(() => {
+  });
+  warmUp().catch(() => {
+  });
+  return tracing;
+}
 async function unaffectedEnvironments(query) {
   if (query.configChanged) return /* @__PURE__ */ new Set();
-  const { touched, deleted } = await changedFiles(query.head.top, query.base.sha);
+  const { touched, deleted } = await query.tracing.changed;
   if (touched.length === 0) return new Set(query.environments.map((env) => env.name));
   const limit = pLimit(ENVIRONMENTS_AT_ONCE);
-  const memo = /* @__PURE__ */ new Map();
-  const [head, base] = await Promise.all([
-    inputsScope(query.head.root, query.head.top, memo),
-    inputsScope(query.base.root, query.base.top, memo)
-  ]);
+  const head = await query.tracing.scope;
+  const base = deleted.length > 0 ? await inputsScope(query.base.root, query.base.top, query.tracing.memo) : void 0;
   const verdicts = await Promise.all(
     query.environments.map(
       (env) => limit(async () => {
-        const atHead = await renderInputs(head, env);
-        if (touches(atHead, touched)) return void 0;
-        if (deleted.length === 0) return env.name;
-        const atBase = await renderInputs(base, env);
-        return touches(atBase, touched) ? void 0 : env.name;
+        if (touches(await renderInputs(head, env), touched)) return void 0;
+        if (!base) return env.name;
+        return touches(await renderInputs(base, env), touched) ? void 0 : env.name;
       })
     )
   );
@@ -257,14 +280,15 @@ async function planWith(options, clients) {
   if (base) {
     if (comparesWithBase) result.base = { ref: base.ref, sha: base.sha };
     log.info(`obeying the configuration of ${base.ref}; its merge base is ${base.sha.slice(0, 7)}`);
+    const tracing = comparesWithBase && !options.all ? traceHead({ root: repoRoot, top }, base.sha) : void 0;
     planned = await withCheckout(repoRoot, base.sha, async (baseDir, baseTop) => {
       const trusted = await baseConfig(repoRoot, base, baseDir);
       const atHead = (env) => existsSync(join3(repoRoot, env.path));
       const atBase = (env) => existsSync(join3(baseDir, env.path)) && (trusted.environmentsAtBase?.has(env.path) ?? true);
       const moved = (env) => !atHead(env) && !atBase(env) && trusted.listedWhereBranched.has(env.name);
-      const unaffected = comparesWithBase && !options.all ? await unaffectedEnvironments({
-        head: { root: repoRoot, top },
-        base: { root: baseDir, top: baseTop, sha: base.sha },
+      const unaffected = tracing ? await unaffectedEnvironments({
+        tracing,
+        base: { root: baseDir, top: baseTop },
         // One on neither side is not planned (a moved one fails below, asking for a rebase).
         environments: candidates(trusted, options).filter(
           (env) => !asksCluster(env, options) && (atHead(env) || atBase(env))

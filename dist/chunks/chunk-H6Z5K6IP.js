@@ -13,9 +13,9 @@ import {
 
 // src/entry/github/action.ts
 var commands = {
-  plan: async () => (await import("./plan-4G4V7TF6.js")).runPlanAction(),
-  promote: async () => (await import("./promote-2R53YKD6.js")).runPromoteAction(),
-  drift: async () => (await import("./drift-GWR4YVFM.js")).runDriftAction()
+  plan: async () => (await import("./plan-FE4CQXSQ.js")).runPlanAction(),
+  promote: async () => (await import("./promote-FIE2ZGM2.js")).runPromoteAction(),
+  drift: async () => (await import("./drift-3GVJUIEI.js")).runDriftAction()
 };
 async function runAction(fixed) {
   try {

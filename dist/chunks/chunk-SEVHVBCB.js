@@ -22,7 +22,7 @@ import {
   treeOf,
   withCheckout,
   workTreeTop
-} from "./chunk-H4FROJRT.js";
+} from "./chunk-32XDGQQL.js";
 import {
   ForgeError,
   code,

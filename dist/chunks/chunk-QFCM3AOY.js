@@ -2,7 +2,7 @@ import { createRequire as __plumblineCreateRequire } from 'node:module';
 const require = __plumblineCreateRequire(import.meta.url);
 import {
   parseShard
-} from "./chunk-6WOAC6HO.js";
+} from "./chunk-PLNLMPBC.js";
 import {
   PlumblineError
 } from "./chunk-JRIHJ5V4.js";

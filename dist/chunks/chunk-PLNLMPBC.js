@@ -7,7 +7,7 @@ import {
   listItemNames,
   pLimit,
   scopesFromCrds
-} from "./chunk-H4FROJRT.js";
+} from "./chunk-32XDGQQL.js";
 import {
   countChanges,
   displayName,

@@ -7976,6 +7976,7 @@ export {
   commitExists,
   environmentNamespace,
   boundaryOf,
+  remembered,
   walkInside,
   detectRenderer,
   kustomizeInputs,

@@ -2,7 +2,7 @@ import { createRequire as __plumblineCreateRequire } from 'node:module';
 const require = __plumblineCreateRequire(import.meta.url);
 import {
   runPlan
-} from "./chunk-ZYSOZWUQ.js";
+} from "./chunk-SGMYN7QG.js";
 import {
   MissingShardsError,
   mergePlanResults
@@ -30,13 +30,13 @@ import {
   kubeconfigInput,
   shardInput,
   withKubeconfig
-} from "./chunk-ABOBTMHU.js";
+} from "./chunk-UEETEYYE.js";
 import {
   runUrl
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-6WOAC6HO.js";
+} from "./chunk-PLNLMPBC.js";
 import "./chunk-L3PULLGS.js";
 import "./chunk-E7ACZTBR.js";
 import {
@@ -45,7 +45,7 @@ import {
   listInput,
   repositoryRoot
 } from "./chunk-DIJLPBF7.js";
-import "./chunk-H4FROJRT.js";
+import "./chunk-32XDGQQL.js";
 import {
   ForgeError,
   context,

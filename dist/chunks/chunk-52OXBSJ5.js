@@ -5,7 +5,7 @@ import {
   compareEnvironmentLive,
   inShard,
   selectEnvironments
-} from "./chunk-6WOAC6HO.js";
+} from "./chunk-PLNLMPBC.js";
 import {
   buildMarker,
   findMarker
@@ -23,7 +23,7 @@ import {
   renderEnvironment,
   withCheckout,
   workTreeTop
-} from "./chunk-H4FROJRT.js";
+} from "./chunk-32XDGQQL.js";
 import {
   code,
   describeComparedWith,

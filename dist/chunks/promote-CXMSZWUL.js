@@ -17,12 +17,12 @@ import {
   planTargetChange,
   plumblineAuthor,
   promote
-} from "./chunk-GFVGBMCA.js";
+} from "./chunk-SEVHVBCB.js";
 import "./chunk-F4Q5PDFU.js";
 import "./chunk-E7ACZTBR.js";
 import {
   runGit
-} from "./chunk-H4FROJRT.js";
+} from "./chunk-32XDGQQL.js";
 import "./chunk-CQ7XBBFT.js";
 import {
   loadConfig

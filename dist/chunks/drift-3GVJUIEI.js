@@ -7,19 +7,19 @@ import {
   parseRevisionSource,
   runDrift,
   summaryMarkdown
-} from "./chunk-WWJJ2TOZ.js";
+} from "./chunk-52OXBSJ5.js";
 import {
   actionLog,
   kubeconfigInput,
   shardInput,
   withKubeconfig
-} from "./chunk-ABOBTMHU.js";
+} from "./chunk-UEETEYYE.js";
 import {
   runUrl
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-6WOAC6HO.js";
+} from "./chunk-PLNLMPBC.js";
 import "./chunk-L3PULLGS.js";
 import "./chunk-E7ACZTBR.js";
 import {
@@ -28,7 +28,7 @@ import {
   listInput,
   repositoryRoot
 } from "./chunk-DIJLPBF7.js";
-import "./chunk-H4FROJRT.js";
+import "./chunk-32XDGQQL.js";
 import {
   gitHubForge
 } from "./chunk-CQ7XBBFT.js";
