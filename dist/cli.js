@@ -11,7 +11,7 @@ import {
 } from "./chunks/chunk-RXRAGJZY.js";
 import {
   package_default
-} from "./chunks/chunk-AHEXNZ5N.js";
+} from "./chunks/chunk-S2S7IBMR.js";
 import "./chunks/chunk-E7ACZTBR.js";
 import "./chunks/chunk-3N2GU25X.js";
 import {
@@ -35,8 +35,8 @@ async function runCli(program2, argv) {
 
 // src/entry/cli.ts
 var commands = {
-  plan: async () => (await import("./chunks/plan-VLNP3XAO.js")).planCommand(),
-  merge: async () => (await import("./chunks/merge-RPBKHIMY.js")).mergeCommand(),
+  plan: async () => (await import("./chunks/plan-PFDDICHV.js")).planCommand(),
+  merge: async () => (await import("./chunks/merge-A62SUBOL.js")).mergeCommand(),
   promote: async () => (await import("./chunks/promote-CXMSZWUL.js")).promoteCommand(),
   drift: async () => (await import("./chunks/drift-5SUMA62F.js")).driftCommand(),
   envs: async () => (await import("./chunks/envs-PJ3QHIOX.js")).envsCommand()

@@ -8,9 +8,10 @@
  * the shards' result files (`reports`: it plans nothing, and posts what a plan would).
  */
 import { type Dirent, readdirSync, statSync } from 'node:fs';
-import { isAbsolute, join, parse as parsePath, relative, resolve, sep } from 'node:path';
+import { basename, isAbsolute, join, relative, resolve } from 'node:path';
 import * as core from '@actions/core';
 import * as github from '@actions/github';
+import * as glob from '@actions/glob';
 import type { PlanMode } from '../../commands/plan.js';
 import type { Shard } from '../../config/shard.js';
 import { PlumblineError } from '../../errors.js';
@@ -55,10 +56,13 @@ export interface PlanSettings {
   /** The `shard` input: plan this shard of the environments only, write its result file, post nothing. */
   shard?: Shard;
   /**
-   * The `reports` input, as the files it names (absolute paths, each once, in order):
-   * merge these plan result files instead of planning. Absent: plan.
+   * The `reports` input: merge these plan result files instead of planning (files,
+   * folders and patterns, relative to the workspace; `findReports` finds them when the
+   * merge starts, before any request). Absent: plan.
    */
   reports?: string[];
+  /** Where relative `reports` items are: the workspace. */
+  workspace: string;
   /** The `partial` input: with `reports`, merge without the shards that are missing, and say so. */
   partial: boolean;
   /**
@@ -93,6 +97,7 @@ export function readPlanSettings(): PlanSettings {
   const baseRef = merging ? '' : core.getInput('base-ref');
   const publishes = (comment || labels) && pullRequest !== undefined;
   const settings: PlanSettings = {
+    workspace,
     repoRoot: merging ? workspace : repositoryRoot(workspace, core.getInput('config')),
     environments: merging ? [] : listInput('environments'),
     mode: (merging ? undefined : choiceInput('mode', MODES)) ?? 'auto',
@@ -106,7 +111,7 @@ export function readPlanSettings(): PlanSettings {
     partial,
   };
   if (shard) settings.shard = shard;
-  if (merging) settings.reports = findReports(reports, workspace);
+  if (merging) settings.reports = reports;
   if (result) settings.result = resolve(workspace, result);
   if (baseRef) settings.baseRef = baseRef;
   if (pullRequest) settings.pullRequest = pullRequest;
@@ -182,14 +187,15 @@ const GLOB = /[*?[]/;
 /**
  * The files the `reports` items name, each once, sorted: a file as it is, a folder as
  * every `.json` file below it (what actions/download-artifact leaves), and a pattern
- * (`*`, `?`, `[abc]`, `**` for any folders) as the files and folders it matches. Relative
- * items are in the workspace. An item that names nothing fails: a merge must not guess.
+ * (`*`, `?`, `[abc]`, `**` for any folders; @actions/glob's syntax) as the files and
+ * folders it matches. Relative items are in the workspace. An item that names nothing
+ * fails: a merge must not guess. Read when the merge starts, before any request.
  */
-export function findReports(items: readonly string[], workspace: string): string[] {
+export async function findReports(items: readonly string[], workspace: string): Promise<string[]> {
   const found = new Set<string>();
   for (const item of items) {
     const path = resolve(workspace, item);
-    const matches = GLOB.test(item) ? matchPattern(path) : [path];
+    const matches = GLOB.test(item) ? await matchPattern(path) : [path];
     const files = matches.flatMap((match) => filesOf(match, item));
     if (files.length === 0) {
       throw new PlumblineError(
@@ -232,58 +238,14 @@ function jsonFilesBelow(dir: string): string[] {
   });
 }
 
-/** The files and folders an absolute pattern matches. */
-function matchPattern(pattern: string): string[] {
-  const { root } = parsePath(pattern);
-  const segments = pattern.slice(root.length).split(sep).filter(Boolean);
-  const matched: string[] = [];
-  walk(root, segments, matched);
-  return matched;
-}
-
-function walk(path: string, segments: readonly string[], matched: string[]): void {
-  const [first, ...rest] = segments;
-  if (first === undefined) {
-    matched.push(path);
-    return;
-  }
-  if (first === '**') {
-    walk(path, rest, matched);
-    // Real folders only: a link could lead in a circle.
-    for (const entry of entries(path)) {
-      if (entry.isDirectory() && !entry.name.startsWith('.')) walk(join(path, entry.name), segments, matched);
-    }
-    return;
-  }
-  if (!GLOB.test(first)) {
-    walk(join(path, first), rest, matched);
-    return;
-  }
-  const name = segmentPattern(first);
-  for (const entry of entries(path)) {
-    // As in a shell, a wildcard does not match a leading dot.
-    if (entry.name.startsWith('.') && !first.startsWith('.')) continue;
-    if (name.test(entry.name)) walk(join(path, entry.name), rest, matched);
-  }
-}
-
-/** One path segment of a pattern as a regular expression: `*`, `?` and `[…]` (`[!…]` negates). */
-function segmentPattern(segment: string): RegExp {
-  let source = '';
-  for (let at = 0; at < segment.length; at += 1) {
-    const char = segment[at]!;
-    if (char === '*') source += '[^/]*';
-    else if (char === '?') source += '[^/]';
-    else if (char === '[' && segment.indexOf(']', at + 2) > at) {
-      const end = segment.indexOf(']', at + 2);
-      let set = segment.slice(at + 1, end);
-      const negated = set.startsWith('!') || set.startsWith('^');
-      if (negated) set = set.slice(1);
-      source += `[${negated ? '^' : ''}${set.replace(/[\\\]^]/g, '\\$&')}]`;
-      at = end;
-    } else source += char.replace(/[.+^${}()|\\[\]]/g, '\\$&');
-  }
-  return new RegExp(`^${source}$`);
+/**
+ * The files and folders an absolute pattern matches, without following links; as in a
+ * shell, a hidden one only when the pattern names it.
+ */
+async function matchPattern(pattern: string): Promise<string[]> {
+  const globber = await glob.create(pattern, { followSymbolicLinks: false, implicitDescendants: false });
+  const hidden = basename(pattern).startsWith('.');
+  return (await globber.glob()).filter((path) => hidden || !basename(path).startsWith('.'));
 }
 
 function entries(dir: string): Dirent[] {

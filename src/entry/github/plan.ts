@@ -28,7 +28,13 @@ import { chooseKubeconfig } from '../kubeconfig-path.js';
 import { logSafe } from '../log-safe.js';
 import { withKubeconfig } from './kubeconfig.js';
 import { actionLog } from './log.js';
-import { type PlanSettings, type PullRequestEvent, readPlanSettings, reportName } from './plan-settings.js';
+import {
+  findReports,
+  type PlanSettings,
+  type PullRequestEvent,
+  readPlanSettings,
+  reportName,
+} from './plan-settings.js';
 import { ACTION_VOCABULARY } from './vocabulary.js';
 
 /** Where a comment too long for its parts sends the reader. */
@@ -73,7 +79,8 @@ async function plan(settings: PlanSettings): Promise<PlanResult> {
  * The plan the shards' result files make together. Every file is read and checked, and
  * the merge refused or made, before anything is written or posted.
  */
-async function mergeReports(files: readonly string[], settings: PlanSettings): Promise<PlanResult> {
+async function mergeReports(items: readonly string[], settings: PlanSettings): Promise<PlanResult> {
+  const files = await findReports(items, settings.workspace);
   const plans = await Promise.all(
     files.map(async (file) => {
       const name = reportName(file, settings.repoRoot);

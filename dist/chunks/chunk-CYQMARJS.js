@@ -20,7 +20,7 @@ import {
 } from "./chunk-DI77H6B5.js";
 import {
   package_default
-} from "./chunk-AHEXNZ5N.js";
+} from "./chunk-S2S7IBMR.js";
 import {
   renderMarkdown
 } from "./chunk-F4Q5PDFU.js";

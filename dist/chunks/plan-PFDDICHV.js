@@ -7,7 +7,7 @@ import {
   publishOnForge,
   writeReport,
   writeResultFile
-} from "./chunk-DJXWHXFL.js";
+} from "./chunk-CYQMARJS.js";
 import {
   shardFlag
 } from "./chunk-QFCM3AOY.js";
@@ -24,7 +24,7 @@ import {
   runPlan
 } from "./chunk-SGMYN7QG.js";
 import "./chunk-DI77H6B5.js";
-import "./chunk-AHEXNZ5N.js";
+import "./chunk-S2S7IBMR.js";
 import "./chunk-F4Q5PDFU.js";
 import {
   chooseKubeconfig

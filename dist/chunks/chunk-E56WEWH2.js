@@ -13,7 +13,7 @@ import {
 
 // src/entry/github/action.ts
 var commands = {
-  plan: async () => (await import("./plan-FE4CQXSQ.js")).runPlanAction(),
+  plan: async () => (await import("./plan-3RB7M6FV.js")).runPlanAction(),
   promote: async () => (await import("./promote-FIE2ZGM2.js")).runPromoteAction(),
   drift: async () => (await import("./drift-3GVJUIEI.js")).runDriftAction()
 };

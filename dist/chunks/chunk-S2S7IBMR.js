@@ -43,6 +43,7 @@ var package_default = {
     "@actions/core": "3.0.1",
     "@actions/exec": "3.0.0",
     "@actions/github": "9.1.1",
+    "@actions/glob": "0.5.1",
     "@kubernetes/client-node": "1.4.0",
     "@octokit/plugin-retry": "8.1.1",
     "@octokit/plugin-throttling": "11.0.5",

@@ -7,7 +7,7 @@ import {
   publishOnForge,
   writeReport,
   writeResultFile
-} from "./chunk-DJXWHXFL.js";
+} from "./chunk-CYQMARJS.js";
 import {
   FORGE_KINDS
 } from "./chunk-6V6GMSU6.js";
@@ -24,7 +24,7 @@ import {
 import {
   parsePlanResultFile
 } from "./chunk-DI77H6B5.js";
-import "./chunk-AHEXNZ5N.js";
+import "./chunk-S2S7IBMR.js";
 import "./chunk-F4Q5PDFU.js";
 import "./chunk-L3PULLGS.js";
 import "./chunk-E7ACZTBR.js";
