@@ -35,10 +35,10 @@ async function runCli(program2, argv) {
 
 // src/entry/cli.ts
 var commands = {
-  plan: async () => (await import("./chunks/plan-PFDDICHV.js")).planCommand(),
+  plan: async () => (await import("./chunks/plan-N7CKDBSJ.js")).planCommand(),
   merge: async () => (await import("./chunks/merge-A62SUBOL.js")).mergeCommand(),
-  promote: async () => (await import("./chunks/promote-CXMSZWUL.js")).promoteCommand(),
-  drift: async () => (await import("./chunks/drift-5SUMA62F.js")).driftCommand(),
+  promote: async () => (await import("./chunks/promote-PJOQURBN.js")).promoteCommand(),
+  drift: async () => (await import("./chunks/drift-4BW76MNO.js")).driftCommand(),
   envs: async () => (await import("./chunks/envs-PJ3QHIOX.js")).envsCommand()
 };
 function commandsFor(args) {

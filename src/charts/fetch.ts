@@ -34,8 +34,6 @@ export interface FetchedChart {
   manifestDigest?: string;
   /** The archive, in the cache. */
   file: string;
-  /** Whether the archive came from the cache without a request. */
-  fromCache: boolean;
 }
 
 /** Who named the repository: the trusted configuration, or the repository's content. */
@@ -91,30 +89,30 @@ export class ChartFetcher {
       const version = await registry.resolveVersion(wanted, source);
       const key = { repository: source.repository, name: source.name, version };
       const cached = await this.#cache.lookup(key);
-      if (cached) return { ...source, ...cached, fromCache: true };
+      if (cached) return { ...source, ...cached };
       const pulled = await registry.pull(version);
       const stored = await this.#cache.store(key, pulled.archive, {
         version,
         manifestDigest: pulled.manifestDigest,
       });
-      return { ...source, ...stored, fromCache: false };
+      return { ...source, ...stored };
     }
     if ('exact' in wanted) {
       const cached = await this.#cache.lookup({ ...source, version: wanted.exact });
-      if (cached) return { ...source, ...cached, fromCache: true };
+      if (cached) return { ...source, ...cached };
     }
     const index = await this.#index(source.repository, origin, access, rule);
     const entry = chooseEntry(index, source, wanted);
     const key = { repository: source.repository, name: source.name, version: entry.version };
     const cached = await this.#cache.lookup(key);
-    if (cached) return { ...source, ...cached, fromCache: true };
+    if (cached) return { ...source, ...cached };
     const archive = await downloadArchive(entry, source, access, rule, repository.host);
     const stored = await this.#cache.store(key, archive, { version: entry.version });
     // A version asked for exactly is recorded under what was asked too (`v1.2.3` for 1.2.3).
     if ('exact' in wanted && wanted.exact !== entry.version) {
       await this.#cache.store({ ...source, version: wanted.exact }, archive, { version: entry.version });
     }
-    return { ...source, ...stored, fromCache: false };
+    return { ...source, ...stored };
   }
 
   #hostRule(source: ChartSource, origin: ChartOrigin): HostRule {

@@ -2,7 +2,7 @@ import { createRequire as __plumblineCreateRequire } from 'node:module';
 const require = __plumblineCreateRequire(import.meta.url);
 import {
   runPlan
-} from "./chunk-SGMYN7QG.js";
+} from "./chunk-FEXJODKV.js";
 import {
   MissingShardsError,
   mergePlanResults
@@ -30,13 +30,13 @@ import {
   kubeconfigInput,
   shardInput,
   withKubeconfig
-} from "./chunk-UEETEYYE.js";
+} from "./chunk-O4Y75RAR.js";
 import {
   runUrl
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-PLNLMPBC.js";
+} from "./chunk-WDDHYFOZ.js";
 import "./chunk-L3PULLGS.js";
 import "./chunk-E7ACZTBR.js";
 import {
@@ -45,7 +45,7 @@ import {
   listInput,
   repositoryRoot
 } from "./chunk-DIJLPBF7.js";
-import "./chunk-32XDGQQL.js";
+import "./chunk-4TQZOT7I.js";
 import {
   ForgeError,
   context,

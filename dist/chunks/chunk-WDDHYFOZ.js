@@ -7,7 +7,7 @@ import {
   listItemNames,
   pLimit,
   scopesFromCrds
-} from "./chunk-32XDGQQL.js";
+} from "./chunk-4TQZOT7I.js";
 import {
   countChanges,
   displayName,

@@ -13,9 +13,9 @@ import {
 
 // src/entry/github/action.ts
 var commands = {
-  plan: async () => (await import("./plan-3RB7M6FV.js")).runPlanAction(),
-  promote: async () => (await import("./promote-FIE2ZGM2.js")).runPromoteAction(),
-  drift: async () => (await import("./drift-3GVJUIEI.js")).runDriftAction()
+  plan: async () => (await import("./plan-RDCBWFRA.js")).runPlanAction(),
+  promote: async () => (await import("./promote-ED2BO4O2.js")).runPromoteAction(),
+  drift: async () => (await import("./drift-TTPVJBOM.js")).runDriftAction()
 };
 async function runAction(fixed) {
   try {

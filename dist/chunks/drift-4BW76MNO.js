@@ -2,7 +2,7 @@ import { createRequire as __plumblineCreateRequire } from 'node:module';
 const require = __plumblineCreateRequire(import.meta.url);
 import {
   shardFlag
-} from "./chunk-QFCM3AOY.js";
+} from "./chunk-3AIVBFP4.js";
 import {
   FORGE_KINDS,
   detectForge,
@@ -23,16 +23,16 @@ import {
   summaryJson,
   summaryMarkdown,
   summaryText
-} from "./chunk-52OXBSJ5.js";
+} from "./chunk-GDLGDMVJ.js";
 import {
   runUrl
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-PLNLMPBC.js";
+} from "./chunk-WDDHYFOZ.js";
 import "./chunk-L3PULLGS.js";
 import "./chunk-E7ACZTBR.js";
-import "./chunk-32XDGQQL.js";
+import "./chunk-4TQZOT7I.js";
 import "./chunk-CQ7XBBFT.js";
 import {
   CONFIG_FILES

@@ -5741,29 +5741,29 @@ var ChartFetcher = class {
       const version = await registry.resolveVersion(wanted, source);
       const key2 = { repository: source.repository, name: source.name, version };
       const cached2 = await this.#cache.lookup(key2);
-      if (cached2) return { ...source, ...cached2, fromCache: true };
+      if (cached2) return { ...source, ...cached2 };
       const pulled = await registry.pull(version);
       const stored2 = await this.#cache.store(key2, pulled.archive, {
         version,
         manifestDigest: pulled.manifestDigest
       });
-      return { ...source, ...stored2, fromCache: false };
+      return { ...source, ...stored2 };
     }
     if ("exact" in wanted) {
       const cached2 = await this.#cache.lookup({ ...source, version: wanted.exact });
-      if (cached2) return { ...source, ...cached2, fromCache: true };
+      if (cached2) return { ...source, ...cached2 };
     }
     const index = await this.#index(source.repository, origin, access2, rule);
     const entry = chooseEntry(index, source, wanted);
     const key = { repository: source.repository, name: source.name, version: entry.version };
     const cached = await this.#cache.lookup(key);
-    if (cached) return { ...source, ...cached, fromCache: true };
+    if (cached) return { ...source, ...cached };
     const archive = await downloadArchive(entry, source, access2, rule, repository.host);
     const stored = await this.#cache.store(key, archive, { version: entry.version });
     if ("exact" in wanted && wanted.exact !== entry.version) {
       await this.#cache.store({ ...source, version: wanted.exact }, archive, { version: entry.version });
     }
-    return { ...source, ...stored, fromCache: false };
+    return { ...source, ...stored };
   }
   #hostRule(source, origin) {
     const declared = new URL(source.repository.replace(/^oci:/, "https:")).host;

@@ -10,7 +10,7 @@ import {
 } from "./chunk-CYQMARJS.js";
 import {
   shardFlag
-} from "./chunk-QFCM3AOY.js";
+} from "./chunk-3AIVBFP4.js";
 import {
   FORGE_KINDS
 } from "./chunk-6V6GMSU6.js";
@@ -22,16 +22,16 @@ import {
 } from "./chunk-RXRAGJZY.js";
 import {
   runPlan
-} from "./chunk-SGMYN7QG.js";
+} from "./chunk-FEXJODKV.js";
 import "./chunk-DI77H6B5.js";
 import "./chunk-S2S7IBMR.js";
 import "./chunk-F4Q5PDFU.js";
 import {
   chooseKubeconfig
-} from "./chunk-PLNLMPBC.js";
+} from "./chunk-WDDHYFOZ.js";
 import "./chunk-L3PULLGS.js";
 import "./chunk-E7ACZTBR.js";
-import "./chunk-32XDGQQL.js";
+import "./chunk-4TQZOT7I.js";
 import "./chunk-CQ7XBBFT.js";
 import "./chunk-YD7LQY2G.js";
 import "./chunk-B3KOW7WP.js";

@@ -3,7 +3,7 @@ const require = __plumblineCreateRequire(import.meta.url);
 import {
   planTargetChange,
   promote
-} from "./chunk-SEVHVBCB.js";
+} from "./chunk-TY4VREPT.js";
 import "./chunk-F4Q5PDFU.js";
 import {
   booleanInput,
@@ -11,7 +11,7 @@ import {
   listInput,
   repositoryRoot
 } from "./chunk-DIJLPBF7.js";
-import "./chunk-32XDGQQL.js";
+import "./chunk-4TQZOT7I.js";
 import {
   context,
   gitHubForge

@@ -22,7 +22,7 @@ import {
   treeOf,
   withCheckout,
   workTreeTop
-} from "./chunk-32XDGQQL.js";
+} from "./chunk-4TQZOT7I.js";
 import {
   ForgeError,
   code,

@@ -5,7 +5,7 @@ import {
   compareEnvironmentLive,
   inShard,
   selectEnvironments
-} from "./chunk-PLNLMPBC.js";
+} from "./chunk-WDDHYFOZ.js";
 import {
   silentLog
 } from "./chunk-E7ACZTBR.js";
@@ -26,7 +26,7 @@ import {
   walkInside,
   withCheckout,
   workTreeTop
-} from "./chunk-32XDGQQL.js";
+} from "./chunk-4TQZOT7I.js";
 import {
   countChanges,
   describeComparedWith,

@@ -7,19 +7,19 @@ import {
   parseRevisionSource,
   runDrift,
   summaryMarkdown
-} from "./chunk-52OXBSJ5.js";
+} from "./chunk-GDLGDMVJ.js";
 import {
   actionLog,
   kubeconfigInput,
   shardInput,
   withKubeconfig
-} from "./chunk-UEETEYYE.js";
+} from "./chunk-O4Y75RAR.js";
 import {
   runUrl
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-PLNLMPBC.js";
+} from "./chunk-WDDHYFOZ.js";
 import "./chunk-L3PULLGS.js";
 import "./chunk-E7ACZTBR.js";
 import {
@@ -28,7 +28,7 @@ import {
   listInput,
   repositoryRoot
 } from "./chunk-DIJLPBF7.js";
-import "./chunk-32XDGQQL.js";
+import "./chunk-4TQZOT7I.js";
 import {
   gitHubForge
 } from "./chunk-CQ7XBBFT.js";

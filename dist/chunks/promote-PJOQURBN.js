@@ -17,12 +17,12 @@ import {
   planTargetChange,
   plumblineAuthor,
   promote
-} from "./chunk-SEVHVBCB.js";
+} from "./chunk-TY4VREPT.js";
 import "./chunk-F4Q5PDFU.js";
 import "./chunk-E7ACZTBR.js";
 import {
   runGit
-} from "./chunk-32XDGQQL.js";
+} from "./chunk-4TQZOT7I.js";
 import "./chunk-CQ7XBBFT.js";
 import {
   loadConfig

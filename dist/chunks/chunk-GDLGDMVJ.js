@@ -5,7 +5,7 @@ import {
   compareEnvironmentLive,
   inShard,
   selectEnvironments
-} from "./chunk-PLNLMPBC.js";
+} from "./chunk-WDDHYFOZ.js";
 import {
   buildMarker,
   findMarker
@@ -23,7 +23,7 @@ import {
   renderEnvironment,
   withCheckout,
   workTreeTop
-} from "./chunk-32XDGQQL.js";
+} from "./chunk-4TQZOT7I.js";
 import {
   code,
   describeComparedWith,
