@@ -8,7 +8,7 @@ import {
   Command,
   CommanderError,
   printLog
-} from "./chunks/chunk-RXRAGJZY.js";
+} from "./chunks/chunk-MYCWCEUN.js";
 import {
   package_default
 } from "./chunks/chunk-S2S7IBMR.js";
@@ -16,7 +16,8 @@ import "./chunks/chunk-E7ACZTBR.js";
 import "./chunks/chunk-3N2GU25X.js";
 import {
   describeError
-} from "./chunks/chunk-JRIHJ5V4.js";
+} from "./chunks/chunk-HOINZ2KI.js";
+import "./chunks/chunk-4PGWNIJS.js";
 
 // src/entry/cli/run.ts
 async function runCli(program2, argv) {
@@ -35,11 +36,11 @@ async function runCli(program2, argv) {
 
 // src/entry/cli.ts
 var commands = {
-  plan: async () => (await import("./chunks/plan-N7CKDBSJ.js")).planCommand(),
-  merge: async () => (await import("./chunks/merge-A62SUBOL.js")).mergeCommand(),
-  promote: async () => (await import("./chunks/promote-PJOQURBN.js")).promoteCommand(),
-  drift: async () => (await import("./chunks/drift-4BW76MNO.js")).driftCommand(),
-  envs: async () => (await import("./chunks/envs-PJ3QHIOX.js")).envsCommand()
+  plan: async () => (await import("./chunks/plan-Q4TV5TF7.js")).planCommand(),
+  merge: async () => (await import("./chunks/merge-U642TTNW.js")).mergeCommand(),
+  promote: async () => (await import("./chunks/promote-U3OEUD4F.js")).promoteCommand(),
+  drift: async () => (await import("./chunks/drift-RJBLZ3OW.js")).driftCommand(),
+  envs: async () => (await import("./chunks/envs-INQITFIY.js")).envsCommand()
 };
 function commandsFor(args) {
   const named = args.find((arg) => !arg.startsWith("-"));

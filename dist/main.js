@@ -2,11 +2,13 @@ import { createRequire as __plumblineCreateRequire } from 'node:module';
 const require = __plumblineCreateRequire(import.meta.url);
 import {
   runAction
-} from "./chunks/chunk-PYZ6N7WP.js";
+} from "./chunks/chunk-WIIY5Y72.js";
 import "./chunks/chunk-RVSZAHFT.js";
-import "./chunks/chunk-DXXOX7JW.js";
-import "./chunks/chunk-B3KOW7WP.js";
-import "./chunks/chunk-JRIHJ5V4.js";
+import "./chunks/chunk-YGM3RFQ2.js";
+import "./chunks/chunk-6GOKWEBO.js";
+import "./chunks/chunk-HOINZ2KI.js";
+import "./chunks/chunk-MWPRVN7Q.js";
+import "./chunks/chunk-4PGWNIJS.js";
 
 // plumbline-entry:main
 await runAction();

@@ -11,7 +11,6 @@ import { type Dirent, readdirSync, statSync } from 'node:fs';
 import { basename, isAbsolute, join, relative, resolve } from 'node:path';
 import * as core from '@actions/core';
 import * as github from '@actions/github';
-import * as glob from '@actions/glob';
 import type { PlanMode } from '../../commands/plan.js';
 import type { Shard } from '../../config/shard.js';
 import { PlumblineError } from '../../errors.js';
@@ -243,6 +242,9 @@ function jsonFilesBelow(dir: string): string[] {
  * shell, a hidden one only when the pattern names it.
  */
 async function matchPattern(pattern: string): Promise<string[]> {
+  // Loaded only by a merge given a pattern: @actions/glob brings its own copy of the
+  // toolkit's core and HTTP client, which no other run needs at start-up.
+  const glob = await import('@actions/glob');
   const globber = await glob.create(pattern, { followSymbolicLinks: false, implicitDescendants: false });
   const hidden = basename(pattern).startsWith('.');
   return (await globber.glob()).filter((path) => hidden || !basename(path).startsWith('.'));

@@ -2,13 +2,13 @@ import { createRequire as __plumblineCreateRequire } from 'node:module';
 const require = __plumblineCreateRequire(import.meta.url);
 import {
   CONFIG_FILES
-} from "./chunk-YD7LQY2G.js";
+} from "./chunk-WSRTTEI5.js";
 import {
   getInput
-} from "./chunk-DXXOX7JW.js";
+} from "./chunk-YGM3RFQ2.js";
 import {
   PlumblineError
-} from "./chunk-JRIHJ5V4.js";
+} from "./chunk-HOINZ2KI.js";
 
 // src/entry/github/inputs.ts
 import { existsSync } from "node:fs";

@@ -7,33 +7,35 @@ import {
   publishOnForge,
   writeReport,
   writeResultFile
-} from "./chunk-CYQMARJS.js";
+} from "./chunk-7KQ2EEEC.js";
 import {
   FORGE_KINDS
-} from "./chunk-6V6GMSU6.js";
+} from "./chunk-BP44BIK6.js";
 import "./chunk-FJR3CBAD.js";
 import {
   Command,
   Option,
   printLog
-} from "./chunk-RXRAGJZY.js";
+} from "./chunk-MYCWCEUN.js";
 import {
   MissingShardsError,
   mergePlanResults
-} from "./chunk-QXN5S3VX.js";
+} from "./chunk-RRNXZMIM.js";
 import {
   parsePlanResultFile
-} from "./chunk-DI77H6B5.js";
-import "./chunk-S2S7IBMR.js";
-import "./chunk-F4Q5PDFU.js";
+} from "./chunk-JCS4PIVI.js";
 import "./chunk-L3PULLGS.js";
+import "./chunk-S2S7IBMR.js";
 import "./chunk-E7ACZTBR.js";
-import "./chunk-CQ7XBBFT.js";
-import "./chunk-B3KOW7WP.js";
+import "./chunk-UMC4D2JT.js";
+import "./chunk-CPNAARUS.js";
+import "./chunk-6GOKWEBO.js";
 import "./chunk-3N2GU25X.js";
 import {
   PlumblineError
-} from "./chunk-JRIHJ5V4.js";
+} from "./chunk-HOINZ2KI.js";
+import "./chunk-MWPRVN7Q.js";
+import "./chunk-4PGWNIJS.js";
 
 // src/entry/cli/merge.ts
 import { readFile } from "node:fs/promises";

@@ -2,7 +2,7 @@ import { createRequire as __plumblineCreateRequire } from 'node:module';
 const require = __plumblineCreateRequire(import.meta.url);
 import {
   PlumblineError
-} from "./chunk-JRIHJ5V4.js";
+} from "./chunk-HOINZ2KI.js";
 
 // src/commands/merge-plans.ts
 var MissingShardsError = class extends PlumblineError {

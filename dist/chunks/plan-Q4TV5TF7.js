@@ -7,38 +7,40 @@ import {
   publishOnForge,
   writeReport,
   writeResultFile
-} from "./chunk-CYQMARJS.js";
+} from "./chunk-7KQ2EEEC.js";
 import {
   shardFlag
-} from "./chunk-3AIVBFP4.js";
+} from "./chunk-ONHOQG5N.js";
 import {
   FORGE_KINDS
-} from "./chunk-6V6GMSU6.js";
+} from "./chunk-BP44BIK6.js";
 import "./chunk-FJR3CBAD.js";
 import {
   Command,
   Option,
   cliLog
-} from "./chunk-RXRAGJZY.js";
+} from "./chunk-MYCWCEUN.js";
 import {
   runPlan
-} from "./chunk-FEXJODKV.js";
-import "./chunk-DI77H6B5.js";
-import "./chunk-S2S7IBMR.js";
-import "./chunk-F4Q5PDFU.js";
+} from "./chunk-VSVDPSKO.js";
+import "./chunk-JCS4PIVI.js";
 import {
   chooseKubeconfig
-} from "./chunk-WDDHYFOZ.js";
+} from "./chunk-TPDGYLUN.js";
 import "./chunk-L3PULLGS.js";
+import "./chunk-S2S7IBMR.js";
 import "./chunk-E7ACZTBR.js";
-import "./chunk-4TQZOT7I.js";
-import "./chunk-CQ7XBBFT.js";
-import "./chunk-YD7LQY2G.js";
-import "./chunk-B3KOW7WP.js";
+import "./chunk-UMC4D2JT.js";
+import "./chunk-GIWG2KSU.js";
+import "./chunk-CPNAARUS.js";
+import "./chunk-WSRTTEI5.js";
+import "./chunk-6GOKWEBO.js";
 import "./chunk-3N2GU25X.js";
 import {
   PlumblineError
-} from "./chunk-JRIHJ5V4.js";
+} from "./chunk-HOINZ2KI.js";
+import "./chunk-MWPRVN7Q.js";
+import "./chunk-4PGWNIJS.js";
 
 // src/entry/cli/plan.ts
 import { resolve } from "node:path";

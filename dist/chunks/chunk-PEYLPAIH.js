@@ -5,7 +5,7 @@ import {
   compareEnvironmentLive,
   inShard,
   selectEnvironments
-} from "./chunk-WDDHYFOZ.js";
+} from "./chunk-TPDGYLUN.js";
 import {
   buildMarker,
   findMarker
@@ -23,7 +23,7 @@ import {
   renderEnvironment,
   withCheckout,
   workTreeTop
-} from "./chunk-4TQZOT7I.js";
+} from "./chunk-GIWG2KSU.js";
 import {
   code,
   describeComparedWith,
@@ -39,16 +39,16 @@ import {
   resourceKey,
   toResource,
   truncateSection
-} from "./chunk-CQ7XBBFT.js";
+} from "./chunk-CPNAARUS.js";
 import {
   loadConfig
-} from "./chunk-YD7LQY2G.js";
+} from "./chunk-WSRTTEI5.js";
 import {
   NO_OPTIONS,
   PlumblineError,
   describeError,
   describeProblem
-} from "./chunk-JRIHJ5V4.js";
+} from "./chunk-HOINZ2KI.js";
 
 // src/drift/revision.ts
 var DEFAULT_REVISION_ANNOTATION = "plumbline.dev/revision";

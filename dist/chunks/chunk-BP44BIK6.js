@@ -2,17 +2,17 @@ import { createRequire as __plumblineCreateRequire } from 'node:module';
 const require = __plumblineCreateRequire(import.meta.url);
 import {
   printLog
-} from "./chunk-RXRAGJZY.js";
+} from "./chunk-MYCWCEUN.js";
 import {
   ForgeError,
   gitHubForge
-} from "./chunk-CQ7XBBFT.js";
+} from "./chunk-CPNAARUS.js";
 import {
   node_http_default
-} from "./chunk-B3KOW7WP.js";
+} from "./chunk-6GOKWEBO.js";
 import {
   PlumblineError
-} from "./chunk-JRIHJ5V4.js";
+} from "./chunk-HOINZ2KI.js";
 
 // src/forge/gitlab.ts
 import { readFileSync } from "node:fs";

@@ -4,7 +4,7 @@ import {
   objectSections,
   summaryTable,
   verdict
-} from "./chunk-F4Q5PDFU.js";
+} from "./chunk-UMC4D2JT.js";
 import {
   addWorktree,
   commitStaged,
@@ -22,22 +22,24 @@ import {
   treeOf,
   withCheckout,
   workTreeTop
-} from "./chunk-4TQZOT7I.js";
+} from "./chunk-GIWG2KSU.js";
 import {
   ForgeError,
   code,
   countChanges,
   escapeInline,
   truncateSection
-} from "./chunk-CQ7XBBFT.js";
+} from "./chunk-CPNAARUS.js";
 import {
   require_dist
-} from "./chunk-YD7LQY2G.js";
+} from "./chunk-WSRTTEI5.js";
 import {
   PlumblineError,
-  __toESM,
   problemOf
-} from "./chunk-JRIHJ5V4.js";
+} from "./chunk-HOINZ2KI.js";
+import {
+  __toESM
+} from "./chunk-4PGWNIJS.js";
 
 // src/promote/image-ref.ts
 function parseImageRef(ref) {

@@ -3,36 +3,38 @@ const require = __plumblineCreateRequire(import.meta.url);
 import {
   planTargetChange,
   promote
-} from "./chunk-TY4VREPT.js";
-import "./chunk-F4Q5PDFU.js";
+} from "./chunk-FUHQGH3F.js";
 import {
   booleanInput,
   choiceInput,
   listInput,
   repositoryRoot
-} from "./chunk-DIJLPBF7.js";
-import "./chunk-4TQZOT7I.js";
+} from "./chunk-5GAKTDT4.js";
+import "./chunk-UMC4D2JT.js";
+import "./chunk-GIWG2KSU.js";
 import {
   context,
   gitHubForge
-} from "./chunk-CQ7XBBFT.js";
+} from "./chunk-CPNAARUS.js";
 import {
   loadConfig
-} from "./chunk-YD7LQY2G.js";
+} from "./chunk-WSRTTEI5.js";
 import {
   debug,
   getInput,
   info,
   setOutput,
   warning
-} from "./chunk-DXXOX7JW.js";
-import "./chunk-B3KOW7WP.js";
+} from "./chunk-YGM3RFQ2.js";
+import "./chunk-6GOKWEBO.js";
 import {
   logSafe
 } from "./chunk-3N2GU25X.js";
 import {
   PlumblineError
-} from "./chunk-JRIHJ5V4.js";
+} from "./chunk-HOINZ2KI.js";
+import "./chunk-MWPRVN7Q.js";
+import "./chunk-4PGWNIJS.js";
 
 // src/entry/github/promote-settings.ts
 import { join, resolve } from "node:path";

@@ -3,13 +3,14 @@ const require = __plumblineCreateRequire(import.meta.url);
 import {
   Command,
   printOutput
-} from "./chunk-RXRAGJZY.js";
+} from "./chunk-MYCWCEUN.js";
 import "./chunk-E7ACZTBR.js";
 import {
   loadConfig
-} from "./chunk-YD7LQY2G.js";
+} from "./chunk-WSRTTEI5.js";
 import "./chunk-3N2GU25X.js";
-import "./chunk-JRIHJ5V4.js";
+import "./chunk-HOINZ2KI.js";
+import "./chunk-4PGWNIJS.js";
 
 // src/entry/cli/envs.ts
 import { resolve } from "node:path";

@@ -1,85 +1,15 @@
 import { createRequire as __plumblineCreateRequire } from 'node:module';
 const require = __plumblineCreateRequire(import.meta.url);
 import {
-  runPlan
-} from "./chunk-FEXJODKV.js";
-import {
-  MissingShardsError,
-  mergePlanResults
-} from "./chunk-QXN5S3VX.js";
-import {
-  PLAN_LABELS,
-  parsePlanResultFile,
-  planResultFileText,
-  publishPlan,
-  renderJson,
-  toPlanReport
-} from "./chunk-DI77H6B5.js";
-import {
-  ACTION_VOCABULARY
-} from "./chunk-RVSZAHFT.js";
-import {
-  package_default
-} from "./chunk-S2S7IBMR.js";
-import {
-  renderMarkdown,
-  renderMarkdownParts
-} from "./chunk-F4Q5PDFU.js";
-import {
-  actionLog,
-  kubeconfigInput,
-  shardInput,
-  withKubeconfig
-} from "./chunk-O4Y75RAR.js";
-import {
-  runUrl
-} from "./chunk-XZWCKFE5.js";
-import {
-  chooseKubeconfig
-} from "./chunk-WDDHYFOZ.js";
-import "./chunk-L3PULLGS.js";
-import "./chunk-E7ACZTBR.js";
-import {
-  booleanInput,
-  choiceInput,
-  listInput,
-  repositoryRoot
-} from "./chunk-DIJLPBF7.js";
-import "./chunk-4TQZOT7I.js";
-import {
-  ForgeError,
-  context,
-  gitHubForge,
-  hasChanges
-} from "./chunk-CQ7XBBFT.js";
-import "./chunk-YD7LQY2G.js";
-import {
-  debug,
-  error,
-  getInput,
-  info,
-  notice,
-  setFailed,
-  setOutput,
-  summary,
-  warning
-} from "./chunk-DXXOX7JW.js";
-import {
   init_undici,
   require_tunnel,
   undici_exports
-} from "./chunk-B3KOW7WP.js";
+} from "./chunk-MWPRVN7Q.js";
 import {
-  logSafe
-} from "./chunk-3N2GU25X.js";
-import {
-  PlumblineError,
   __commonJS,
   __require,
-  __toCommonJS,
-  __toESM,
-  describeProblem
-} from "./chunk-JRIHJ5V4.js";
+  __toCommonJS
+} from "./chunk-4PGWNIJS.js";
 
 // node_modules/@actions/glob/node_modules/@actions/core/lib/utils.js
 var require_utils = __commonJS({
@@ -405,11 +335,11 @@ var require_lib = __commonJS({
     })();
     var __awaiter = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve2) {
-          resolve2(value);
+        return value instanceof P ? value : new P(function(resolve) {
+          resolve(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve2, reject) {
+      return new (P || (P = Promise))(function(resolve, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -425,7 +355,7 @@ var require_lib = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -512,26 +442,26 @@ var require_lib = __commonJS({
       }
       readBody() {
         return __awaiter(this, void 0, void 0, function* () {
-          return new Promise((resolve2) => __awaiter(this, void 0, void 0, function* () {
+          return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
             let output = Buffer.alloc(0);
             this.message.on("data", (chunk) => {
               output = Buffer.concat([output, chunk]);
             });
             this.message.on("end", () => {
-              resolve2(output.toString());
+              resolve(output.toString());
             });
           }));
         });
       }
       readBodyBuffer() {
         return __awaiter(this, void 0, void 0, function* () {
-          return new Promise((resolve2) => __awaiter(this, void 0, void 0, function* () {
+          return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
             const chunks = [];
             this.message.on("data", (chunk) => {
               chunks.push(chunk);
             });
             this.message.on("end", () => {
-              resolve2(Buffer.concat(chunks));
+              resolve(Buffer.concat(chunks));
             });
           }));
         });
@@ -669,12 +599,12 @@ var require_lib = __commonJS({
             throw new Error("Client has already been disposed.");
           }
           const parsedUrl = new URL(requestUrl);
-          let info2 = this._prepareRequest(verb, parsedUrl, headers);
+          let info = this._prepareRequest(verb, parsedUrl, headers);
           const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb) ? this._maxRetries + 1 : 1;
           let numTries = 0;
           let response;
           do {
-            response = yield this.requestRaw(info2, data);
+            response = yield this.requestRaw(info, data);
             if (response && response.message && response.message.statusCode === HttpCodes.Unauthorized) {
               let authenticationHandler;
               for (const handler of this.handlers) {
@@ -684,7 +614,7 @@ var require_lib = __commonJS({
                 }
               }
               if (authenticationHandler) {
-                return authenticationHandler.handleAuthentication(this, info2, data);
+                return authenticationHandler.handleAuthentication(this, info, data);
               } else {
                 return response;
               }
@@ -707,8 +637,8 @@ var require_lib = __commonJS({
                   }
                 }
               }
-              info2 = this._prepareRequest(verb, parsedRedirectUrl, headers);
-              response = yield this.requestRaw(info2, data);
+              info = this._prepareRequest(verb, parsedRedirectUrl, headers);
+              response = yield this.requestRaw(info, data);
               redirectsRemaining--;
             }
             if (!response.message.statusCode || !HttpResponseRetryCodes.includes(response.message.statusCode)) {
@@ -737,19 +667,19 @@ var require_lib = __commonJS({
        * @param info
        * @param data
        */
-      requestRaw(info2, data) {
+      requestRaw(info, data) {
         return __awaiter(this, void 0, void 0, function* () {
-          return new Promise((resolve2, reject) => {
+          return new Promise((resolve, reject) => {
             function callbackForResult(err, res) {
               if (err) {
                 reject(err);
               } else if (!res) {
                 reject(new Error("Unknown error"));
               } else {
-                resolve2(res);
+                resolve(res);
               }
             }
-            this.requestRawWithCallback(info2, data, callbackForResult);
+            this.requestRawWithCallback(info, data, callbackForResult);
           });
         });
       }
@@ -759,12 +689,12 @@ var require_lib = __commonJS({
        * @param data
        * @param onResult
        */
-      requestRawWithCallback(info2, data, onResult) {
+      requestRawWithCallback(info, data, onResult) {
         if (typeof data === "string") {
-          if (!info2.options.headers) {
-            info2.options.headers = {};
+          if (!info.options.headers) {
+            info.options.headers = {};
           }
-          info2.options.headers["Content-Length"] = Buffer.byteLength(data, "utf8");
+          info.options.headers["Content-Length"] = Buffer.byteLength(data, "utf8");
         }
         let callbackCalled = false;
         function handleResult(err, res) {
@@ -773,7 +703,7 @@ var require_lib = __commonJS({
             onResult(err, res);
           }
         }
-        const req = info2.httpModule.request(info2.options, (msg) => {
+        const req = info.httpModule.request(info.options, (msg) => {
           const res = new HttpClientResponse(msg);
           handleResult(void 0, res);
         });
@@ -785,7 +715,7 @@ var require_lib = __commonJS({
           if (socket) {
             socket.end();
           }
-          handleResult(new Error(`Request timeout: ${info2.options.path}`));
+          handleResult(new Error(`Request timeout: ${info.options.path}`));
         });
         req.on("error", function(err) {
           handleResult(err);
@@ -821,27 +751,27 @@ var require_lib = __commonJS({
         return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
       }
       _prepareRequest(method, requestUrl, headers) {
-        const info2 = {};
-        info2.parsedUrl = requestUrl;
-        const usingSsl = info2.parsedUrl.protocol === "https:";
-        info2.httpModule = usingSsl ? https : http;
+        const info = {};
+        info.parsedUrl = requestUrl;
+        const usingSsl = info.parsedUrl.protocol === "https:";
+        info.httpModule = usingSsl ? https : http;
         const defaultPort = usingSsl ? 443 : 80;
-        info2.options = {};
-        info2.options.host = info2.parsedUrl.hostname;
-        info2.options.port = info2.parsedUrl.port ? parseInt(info2.parsedUrl.port) : defaultPort;
-        info2.options.path = (info2.parsedUrl.pathname || "") + (info2.parsedUrl.search || "");
-        info2.options.method = method;
-        info2.options.headers = this._mergeHeaders(headers);
+        info.options = {};
+        info.options.host = info.parsedUrl.hostname;
+        info.options.port = info.parsedUrl.port ? parseInt(info.parsedUrl.port) : defaultPort;
+        info.options.path = (info.parsedUrl.pathname || "") + (info.parsedUrl.search || "");
+        info.options.method = method;
+        info.options.headers = this._mergeHeaders(headers);
         if (this.userAgent != null) {
-          info2.options.headers["user-agent"] = this.userAgent;
+          info.options.headers["user-agent"] = this.userAgent;
         }
-        info2.options.agent = this._getAgent(info2.parsedUrl);
+        info.options.agent = this._getAgent(info.parsedUrl);
         if (this.handlers) {
           for (const handler of this.handlers) {
-            handler.prepareRequest(info2.options);
+            handler.prepareRequest(info.options);
           }
         }
-        return info2;
+        return info;
       }
       _mergeHeaders(headers) {
         if (this.requestOptions && this.requestOptions.headers) {
@@ -990,12 +920,12 @@ var require_lib = __commonJS({
         return __awaiter(this, void 0, void 0, function* () {
           retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
           const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-          return new Promise((resolve2) => setTimeout(() => resolve2(), ms));
+          return new Promise((resolve) => setTimeout(() => resolve(), ms));
         });
       }
       _processResponse(res, options) {
         return __awaiter(this, void 0, void 0, function* () {
-          return new Promise((resolve2, reject) => __awaiter(this, void 0, void 0, function* () {
+          return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
             const statusCode = res.message.statusCode || 0;
             const response = {
               statusCode,
@@ -1003,7 +933,7 @@ var require_lib = __commonJS({
               headers: {}
             };
             if (statusCode === HttpCodes.NotFound) {
-              resolve2(response);
+              resolve(response);
             }
             function dateTimeDeserializer(key, value) {
               if (typeof value === "string") {
@@ -1042,7 +972,7 @@ var require_lib = __commonJS({
               err.result = response.result;
               reject(err);
             } else {
-              resolve2(response);
+              resolve(response);
             }
           }));
         });
@@ -1059,11 +989,11 @@ var require_auth = __commonJS({
     "use strict";
     var __awaiter = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve2) {
-          resolve2(value);
+        return value instanceof P ? value : new P(function(resolve) {
+          resolve(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve2, reject) {
+      return new (P || (P = Promise))(function(resolve, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -1079,7 +1009,7 @@ var require_auth = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -1163,11 +1093,11 @@ var require_oidc_utils = __commonJS({
     "use strict";
     var __awaiter = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve2) {
-          resolve2(value);
+        return value instanceof P ? value : new P(function(resolve) {
+          resolve(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve2, reject) {
+      return new (P || (P = Promise))(function(resolve, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -1183,7 +1113,7 @@ var require_oidc_utils = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -1219,12 +1149,12 @@ var require_oidc_utils = __commonJS({
         return __awaiter(this, void 0, void 0, function* () {
           var _a;
           const httpclient = _OidcClient.createHttpClient();
-          const res = yield httpclient.getJson(id_token_url).catch((error2) => {
+          const res = yield httpclient.getJson(id_token_url).catch((error) => {
             throw new Error(`Failed to get ID Token. 
  
-        Error Code : ${error2.statusCode}
+        Error Code : ${error.statusCode}
  
-        Error Message: ${error2.message}`);
+        Error Message: ${error.message}`);
           });
           const id_token = (_a = res.result) === null || _a === void 0 ? void 0 : _a.value;
           if (!id_token) {
@@ -1245,8 +1175,8 @@ var require_oidc_utils = __commonJS({
             const id_token = yield _OidcClient.getCall(id_token_url);
             (0, core_1.setSecret)(id_token);
             return id_token;
-          } catch (error2) {
-            throw new Error(`Error message: ${error2.message}`);
+          } catch (error) {
+            throw new Error(`Error message: ${error.message}`);
           }
         });
       }
@@ -1261,11 +1191,11 @@ var require_summary = __commonJS({
     "use strict";
     var __awaiter = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve2) {
-          resolve2(value);
+        return value instanceof P ? value : new P(function(resolve) {
+          resolve(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve2, reject) {
+      return new (P || (P = Promise))(function(resolve, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -1281,7 +1211,7 @@ var require_summary = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -1290,7 +1220,7 @@ var require_summary = __commonJS({
     exports.summary = exports.markdownSummary = exports.SUMMARY_DOCS_URL = exports.SUMMARY_ENV_VAR = void 0;
     var os_1 = __require("os");
     var fs_1 = __require("fs");
-    var { access, appendFile, writeFile: writeFile2 } = fs_1.promises;
+    var { access, appendFile, writeFile } = fs_1.promises;
     exports.SUMMARY_ENV_VAR = "GITHUB_STEP_SUMMARY";
     exports.SUMMARY_DOCS_URL = "https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary";
     var Summary = class {
@@ -1348,7 +1278,7 @@ var require_summary = __commonJS({
         return __awaiter(this, void 0, void 0, function* () {
           const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
           const filePath = yield this.filePath();
-          const writeFunc = overwrite ? writeFile2 : appendFile;
+          const writeFunc = overwrite ? writeFile : appendFile;
           yield writeFunc(filePath, this._buffer, { encoding: "utf8" });
           return this.emptyBuffer();
         });
@@ -1650,11 +1580,11 @@ var require_io_util = __commonJS({
     })();
     var __awaiter = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve2) {
-          resolve2(value);
+        return value instanceof P ? value : new P(function(resolve) {
+          resolve(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve2, reject) {
+      return new (P || (P = Promise))(function(resolve, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -1670,7 +1600,7 @@ var require_io_util = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -1847,11 +1777,11 @@ var require_io = __commonJS({
     })();
     var __awaiter = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve2) {
-          resolve2(value);
+        return value instanceof P ? value : new P(function(resolve) {
+          resolve(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve2, reject) {
+      return new (P || (P = Promise))(function(resolve, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -1867,7 +1797,7 @@ var require_io = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -2108,11 +2038,11 @@ var require_toolrunner = __commonJS({
     })();
     var __awaiter = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve2) {
-          resolve2(value);
+        return value instanceof P ? value : new P(function(resolve) {
+          resolve(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve2, reject) {
+      return new (P || (P = Promise))(function(resolve, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -2128,7 +2058,7 @@ var require_toolrunner = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -2357,7 +2287,7 @@ var require_toolrunner = __commonJS({
             this.toolPath = path.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
           }
           this.toolPath = yield io.which(this.toolPath, true);
-          return new Promise((resolve2, reject) => __awaiter(this, void 0, void 0, function* () {
+          return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
             this._debug(`exec tool: ${this.toolPath}`);
             this._debug("arguments:");
             for (const arg of this.args) {
@@ -2429,7 +2359,7 @@ var require_toolrunner = __commonJS({
               this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
               state.CheckComplete();
             });
-            state.on("done", (error2, exitCode) => {
+            state.on("done", (error, exitCode) => {
               if (stdbuffer.length > 0) {
                 this.emit("stdline", stdbuffer);
               }
@@ -2437,10 +2367,10 @@ var require_toolrunner = __commonJS({
                 this.emit("errline", errbuffer);
               }
               cp.removeAllListeners();
-              if (error2) {
-                reject(error2);
+              if (error) {
+                reject(error);
               } else {
-                resolve2(exitCode);
+                resolve(exitCode);
               }
             });
             if (this.options.input) {
@@ -2532,14 +2462,14 @@ var require_toolrunner = __commonJS({
         this.emit("debug", message);
       }
       _setResult() {
-        let error2;
+        let error;
         if (this.processExited) {
           if (this.processError) {
-            error2 = new Error(`There was an error when attempting to execute the process '${this.toolPath}'. This may indicate the process failed to start. Error: ${this.processError}`);
+            error = new Error(`There was an error when attempting to execute the process '${this.toolPath}'. This may indicate the process failed to start. Error: ${this.processError}`);
           } else if (this.processExitCode !== 0 && !this.options.ignoreReturnCode) {
-            error2 = new Error(`The process '${this.toolPath}' failed with exit code ${this.processExitCode}`);
+            error = new Error(`The process '${this.toolPath}' failed with exit code ${this.processExitCode}`);
           } else if (this.processStderr && this.options.failOnStdErr) {
-            error2 = new Error(`The process '${this.toolPath}' failed because one or more lines were written to the STDERR stream`);
+            error = new Error(`The process '${this.toolPath}' failed because one or more lines were written to the STDERR stream`);
           }
         }
         if (this.timeout) {
@@ -2547,7 +2477,7 @@ var require_toolrunner = __commonJS({
           this.timeout = null;
         }
         this.done = true;
-        this.emit("done", error2, this.processExitCode);
+        this.emit("done", error, this.processExitCode);
       }
       static HandleTimeout(state) {
         if (state.done) {
@@ -2606,11 +2536,11 @@ var require_exec = __commonJS({
     })();
     var __awaiter = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve2) {
-          resolve2(value);
+        return value instanceof P ? value : new P(function(resolve) {
+          resolve(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve2, reject) {
+      return new (P || (P = Promise))(function(resolve, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -2626,7 +2556,7 @@ var require_exec = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -2726,11 +2656,11 @@ var require_platform = __commonJS({
     })();
     var __awaiter = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve2) {
-          resolve2(value);
+        return value instanceof P ? value : new P(function(resolve) {
+          resolve(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve2, reject) {
+      return new (P || (P = Promise))(function(resolve, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -2746,7 +2676,7 @@ var require_platform = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -2855,11 +2785,11 @@ var require_core = __commonJS({
     })();
     var __awaiter = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve2) {
-          resolve2(value);
+        return value instanceof P ? value : new P(function(resolve) {
+          resolve(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve2, reject) {
+      return new (P || (P = Promise))(function(resolve, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -2875,7 +2805,7 @@ var require_core = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -2885,18 +2815,18 @@ var require_core = __commonJS({
     exports.exportVariable = exportVariable;
     exports.setSecret = setSecret;
     exports.addPath = addPath;
-    exports.getInput = getInput2;
+    exports.getInput = getInput;
     exports.getMultilineInput = getMultilineInput;
     exports.getBooleanInput = getBooleanInput;
-    exports.setOutput = setOutput2;
+    exports.setOutput = setOutput;
     exports.setCommandEcho = setCommandEcho;
-    exports.setFailed = setFailed2;
+    exports.setFailed = setFailed;
     exports.isDebug = isDebug;
-    exports.debug = debug2;
-    exports.error = error2;
-    exports.warning = warning2;
-    exports.notice = notice2;
-    exports.info = info2;
+    exports.debug = debug;
+    exports.error = error;
+    exports.warning = warning;
+    exports.notice = notice;
+    exports.info = info;
     exports.startGroup = startGroup;
     exports.endGroup = endGroup;
     exports.group = group;
@@ -2935,7 +2865,7 @@ var require_core = __commonJS({
       }
       process.env["PATH"] = `${inputPath}${path.delimiter}${process.env["PATH"]}`;
     }
-    function getInput2(name, options) {
+    function getInput(name, options) {
       const val = process.env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] || "";
       if (options && options.required && !val) {
         throw new Error(`Input required and not supplied: ${name}`);
@@ -2946,7 +2876,7 @@ var require_core = __commonJS({
       return val.trim();
     }
     function getMultilineInput(name, options) {
-      const inputs = getInput2(name, options).split("\n").filter((x) => x !== "");
+      const inputs = getInput(name, options).split("\n").filter((x) => x !== "");
       if (options && options.trimWhitespace === false) {
         return inputs;
       }
@@ -2955,7 +2885,7 @@ var require_core = __commonJS({
     function getBooleanInput(name, options) {
       const trueValue = ["true", "True", "TRUE"];
       const falseValue = ["false", "False", "FALSE"];
-      const val = getInput2(name, options);
+      const val = getInput(name, options);
       if (trueValue.includes(val))
         return true;
       if (falseValue.includes(val))
@@ -2963,7 +2893,7 @@ var require_core = __commonJS({
       throw new TypeError(`Input does not meet YAML 1.2 "Core Schema" specification: ${name}
 Support boolean input list: \`true | True | TRUE | false | False | FALSE\``);
     }
-    function setOutput2(name, value) {
+    function setOutput(name, value) {
       const filePath = process.env["GITHUB_OUTPUT"] || "";
       if (filePath) {
         return (0, file_command_1.issueFileCommand)("OUTPUT", (0, file_command_1.prepareKeyValueMessage)(name, value));
@@ -2974,26 +2904,26 @@ Support boolean input list: \`true | True | TRUE | false | False | FALSE\``);
     function setCommandEcho(enabled) {
       (0, command_1.issue)("echo", enabled ? "on" : "off");
     }
-    function setFailed2(message) {
+    function setFailed(message) {
       process.exitCode = ExitCode.Failure;
-      error2(message);
+      error(message);
     }
     function isDebug() {
       return process.env["RUNNER_DEBUG"] === "1";
     }
-    function debug2(message) {
+    function debug(message) {
       (0, command_1.issueCommand)("debug", {}, message);
     }
-    function error2(message, properties = {}) {
+    function error(message, properties = {}) {
       (0, command_1.issueCommand)("error", (0, utils_1.toCommandProperties)(properties), message instanceof Error ? message.toString() : message);
     }
-    function warning2(message, properties = {}) {
+    function warning(message, properties = {}) {
       (0, command_1.issueCommand)("warning", (0, utils_1.toCommandProperties)(properties), message instanceof Error ? message.toString() : message);
     }
-    function notice2(message, properties = {}) {
+    function notice(message, properties = {}) {
       (0, command_1.issueCommand)("notice", (0, utils_1.toCommandProperties)(properties), message instanceof Error ? message.toString() : message);
     }
-    function info2(message) {
+    function info(message) {
       process.stdout.write(message + os.EOL);
     }
     function startGroup(name) {
@@ -3175,7 +3105,7 @@ var require_internal_path_helper = __commonJS({
       return mod && mod.__esModule ? mod : { "default": mod };
     };
     Object.defineProperty(exports, "__esModule", { value: true });
-    exports.dirname = dirname2;
+    exports.dirname = dirname;
     exports.ensureAbsoluteRoot = ensureAbsoluteRoot;
     exports.hasAbsoluteRoot = hasAbsoluteRoot;
     exports.hasRoot = hasRoot;
@@ -3184,7 +3114,7 @@ var require_internal_path_helper = __commonJS({
     var path = __importStar(__require("path"));
     var assert_1 = __importDefault(__require("assert"));
     var IS_WINDOWS = process.platform === "win32";
-    function dirname2(p) {
+    function dirname(p) {
       p = safeTrimTrailingSeparator(p);
       if (IS_WINDOWS && /^\\\\[^\\]+(\\[^\\]+)?$/.test(p)) {
         return p;
@@ -4016,7 +3946,7 @@ var require_minimatch = __commonJS({
       }
       this.parseNegate();
       var set = this.globSet = this.braceExpand();
-      if (options.debug) this.debug = function debug2() {
+      if (options.debug) this.debug = function debug() {
         console.error.apply(console, arguments);
       };
       this.debug(this.pattern, set);
@@ -4622,8 +4552,8 @@ var require_internal_path = __commonJS({
             let remaining = itemPath;
             let dir = pathHelper.dirname(remaining);
             while (dir !== remaining) {
-              const basename2 = path.basename(remaining);
-              this.segments.unshift(basename2);
+              const basename = path.basename(remaining);
+              this.segments.unshift(basename);
               remaining = dir;
               dir = pathHelper.dirname(remaining);
             }
@@ -4941,11 +4871,11 @@ var require_internal_globber = __commonJS({
     })();
     var __awaiter = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve2) {
-          resolve2(value);
+        return value instanceof P ? value : new P(function(resolve) {
+          resolve(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve2, reject) {
+      return new (P || (P = Promise))(function(resolve, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -4961,7 +4891,7 @@ var require_internal_globber = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -4974,14 +4904,14 @@ var require_internal_globber = __commonJS({
       }, i);
       function verb(n) {
         i[n] = o[n] && function(v) {
-          return new Promise(function(resolve2, reject) {
-            v = o[n](v), settle(resolve2, reject, v.done, v.value);
+          return new Promise(function(resolve, reject) {
+            v = o[n](v), settle(resolve, reject, v.done, v.value);
           });
         };
       }
-      function settle(resolve2, reject, d, v) {
+      function settle(resolve, reject, d, v) {
         Promise.resolve(v).then(function(v2) {
-          resolve2({ value: v2, done: d });
+          resolve({ value: v2, done: d });
         }, reject);
       }
     };
@@ -5231,11 +5161,11 @@ var require_internal_hash_files = __commonJS({
     })();
     var __awaiter = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve2) {
-          resolve2(value);
+        return value instanceof P ? value : new P(function(resolve) {
+          resolve(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve2, reject) {
+      return new (P || (P = Promise))(function(resolve, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -5251,7 +5181,7 @@ var require_internal_hash_files = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -5264,14 +5194,14 @@ var require_internal_hash_files = __commonJS({
       }, i);
       function verb(n) {
         i[n] = o[n] && function(v) {
-          return new Promise(function(resolve2, reject) {
-            v = o[n](v), settle(resolve2, reject, v.done, v.value);
+          return new Promise(function(resolve, reject) {
+            v = o[n](v), settle(resolve, reject, v.done, v.value);
           });
         };
       }
-      function settle(resolve2, reject, d, v) {
+      function settle(resolve, reject, d, v) {
         Promise.resolve(v).then(function(v2) {
-          resolve2({ value: v2, done: d });
+          resolve({ value: v2, done: d });
         }, reject);
       }
     };
@@ -5340,14 +5270,13 @@ var require_internal_hash_files = __commonJS({
 // node_modules/@actions/glob/lib/glob.js
 var require_glob = __commonJS({
   "node_modules/@actions/glob/lib/glob.js"(exports) {
-    "use strict";
     var __awaiter = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve2) {
-          resolve2(value);
+        return value instanceof P ? value : new P(function(resolve) {
+          resolve(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve2, reject) {
+      return new (P || (P = Promise))(function(resolve, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -5363,17 +5292,17 @@ var require_glob = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
     };
     Object.defineProperty(exports, "__esModule", { value: true });
-    exports.create = create2;
+    exports.create = create;
     exports.hashFiles = hashFiles;
     var internal_globber_1 = require_internal_globber();
     var internal_hash_files_1 = require_internal_hash_files();
-    function create2(patterns, options) {
+    function create(patterns, options) {
       return __awaiter(this, void 0, void 0, function* () {
         return yield internal_globber_1.DefaultGlobber.create(patterns, options);
       });
@@ -5384,407 +5313,10 @@ var require_glob = __commonJS({
         if (options && typeof options.followSymbolicLinks === "boolean") {
           followSymbolicLinks = options.followSymbolicLinks;
         }
-        const globber = yield create2(patterns, { followSymbolicLinks });
+        const globber = yield create(patterns, { followSymbolicLinks });
         return (0, internal_hash_files_1.hashFiles)(globber, currentWorkspace, verbose);
       });
     }
   }
 });
-
-// src/entry/github/plan.ts
-import { mkdir, mkdtemp, readFile, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { dirname, join as join2 } from "node:path";
-
-// src/entry/github/plan-settings.ts
-import { readdirSync, statSync } from "node:fs";
-import { basename, isAbsolute, join, relative, resolve } from "node:path";
-var glob = __toESM(require_glob(), 1);
-var MODES = ["auto", "live", "offline", "reader"];
-var FLEET_DOCS = "docs/fleet.md of plumbline";
-function readPlanSettings() {
-  const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
-  const shard = shardInput();
-  const reports = listInput("reports");
-  const partial = booleanInput("partial", false);
-  const result = getInput("result");
-  const commentInput = optionalBooleanInput("comment");
-  const labelsInput = optionalBooleanInput(
-    "labels",
-    "input `labels` for plan is true or false; for drift and promote it is a list of label names"
-  );
-  const commentPerEnvironment = booleanInput("comment-per-environment", false);
-  checkCombinations({ shard, reports, partial, commentInput, labelsInput, commentPerEnvironment });
-  const merging = reports.length > 0;
-  if (merging) refusePlanningInputs();
-  const comment = commentInput ?? shard === void 0;
-  const labels = labelsInput ?? shard === void 0;
-  const { eventName, payload } = context;
-  const pullRequest = pullRequestFromEvent(eventName, payload);
-  const baseRef = merging ? "" : getInput("base-ref");
-  const publishes = (comment || labels) && pullRequest !== void 0;
-  const settings = {
-    workspace,
-    repoRoot: merging ? workspace : repositoryRoot(workspace, getInput("config")),
-    environments: merging ? [] : listInput("environments"),
-    mode: (merging ? void 0 : choiceInput("mode", MODES)) ?? "auto",
-    kubeconfig: merging ? "" : kubeconfigInput(),
-    comment,
-    commentPerEnvironment,
-    labels,
-    failOnChanges: booleanInput("fail-on-changes", false),
-    allEnvironments: merging ? false : booleanInput("all-environments", false),
-    eventName,
-    partial
-  };
-  if (shard) settings.shard = shard;
-  if (merging) settings.reports = reports;
-  if (result) settings.result = resolve(workspace, result);
-  if (baseRef) settings.baseRef = baseRef;
-  if (pullRequest) settings.pullRequest = pullRequest;
-  if (publishes) settings.token = getInput("github-token", { required: true });
-  const chartCache = merging ? "" : getInput("chart-cache");
-  if (chartCache) settings.chartCache = chartCache;
-  return settings;
-}
-function optionalBooleanInput(name, expected) {
-  return getInput(name) === "" ? void 0 : booleanInput(name, true, expected);
-}
-function checkCombinations(inputs) {
-  const { shard, reports, partial } = inputs;
-  if (shard && reports.length > 0) {
-    throw new PlumblineError(
-      "inputs `shard` and `reports` do not go together: `shard` plans one shard and writes its plan result file, `reports` merges the result files of every shard",
-      `Run one plan step per shard with \`shard\`, then one more step, after them all, with \`reports\` (${FLEET_DOCS}).`
-    );
-  }
-  if (shard) {
-    const posting = [
-      inputs.commentInput === true ? "`comment: true`" : "",
-      inputs.labelsInput === true ? "`labels: true`" : "",
-      inputs.commentPerEnvironment ? "`comment-per-environment: true`" : ""
-    ].filter((input) => input !== "");
-    if (posting.length > 0) {
-      throw new PlumblineError(
-        `input \`shard: ${shard.index}/${shard.count}\` plans part of the environments, so it cannot post the plan's comment or labels (${posting.join(", ")})`,
-        `Leave those inputs out of the shard steps, and set them on the step that merges the shards with \`reports\` (${FLEET_DOCS}).`
-      );
-    }
-  }
-  if (partial && reports.length === 0) {
-    throw new PlumblineError(
-      "input `partial` applies to a merge: set it together with `reports`",
-      "Set `partial: true` on the step that merges the shards with `reports`, not on a plan or a shard."
-    );
-  }
-}
-function refusePlanningInputs() {
-  const mode = getInput("mode");
-  const set = [
-    ...["config", "environments", "base-ref", "kubeconfig", "chart-cache"].filter(
-      (name) => getInput(name).trim() !== ""
-    ),
-    ...mode !== "" && mode !== "auto" ? ["mode"] : [],
-    ...booleanInput("all-environments", false) ? ["all-environments"] : []
-  ];
-  if (set.length === 0) return;
-  throw new PlumblineError(
-    `input${set.length === 1 ? "" : "s"} ${set.map((name) => `\`${name}\``).join(", ")} steer${set.length === 1 ? "s" : ""} a plan, and with \`reports\` the action plans nothing: it merges the plans the shard steps made`,
-    "Set them on the shard steps."
-  );
-}
-var GLOB = /[*?[]/;
-async function findReports(items, workspace) {
-  const found = /* @__PURE__ */ new Set();
-  for (const item of items) {
-    const path = resolve(workspace, item);
-    const matches = GLOB.test(item) ? await matchPattern(path) : [path];
-    const files = matches.flatMap((match) => filesOf(match, item));
-    if (files.length === 0) {
-      throw new PlumblineError(
-        GLOB.test(item) ? `input \`reports\`: ${item} matches no plan result file in ${workspace}` : `input \`reports\`: ${item} holds no .json file`,
-        "Download the result files of the shards (actions/download-artifact) before the step that merges them, into the folder `reports` names."
-      );
-    }
-    for (const file of files) found.add(file);
-  }
-  return [...found].sort();
-}
-function filesOf(path, item) {
-  let stats;
-  try {
-    stats = statSync(path);
-  } catch (error2) {
-    const code = error2.code;
-    throw new PlumblineError(
-      code === "ENOENT" ? `input \`reports\`: ${item} does not exist` : `input \`reports\`: ${item} cannot be read (${code ?? "error"})`,
-      "Download the result files of the shards (actions/download-artifact) before the step that merges them; a shard that failed uploads none (set `partial: true` to merge the others)."
-    );
-  }
-  if (stats.isDirectory()) return jsonFilesBelow(path);
-  return stats.isFile() ? [path] : [];
-}
-function jsonFilesBelow(dir) {
-  return entries(dir).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return jsonFilesBelow(path);
-    if (!entry.name.endsWith(".json")) return [];
-    if (entry.isFile()) return [path];
-    return entry.isSymbolicLink() && isFile(path) ? [path] : [];
-  });
-}
-async function matchPattern(pattern) {
-  const globber = await glob.create(pattern, { followSymbolicLinks: false, implicitDescendants: false });
-  const hidden = basename(pattern).startsWith(".");
-  return (await globber.glob()).filter((path) => hidden || !basename(path).startsWith("."));
-}
-function entries(dir) {
-  try {
-    return readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
-  } catch {
-    return [];
-  }
-}
-function isFile(path) {
-  try {
-    return statSync(path).isFile();
-  } catch {
-    return false;
-  }
-}
-function reportName(path, workspace) {
-  const inside = relative(workspace, path);
-  return inside && !inside.startsWith("..") && !isAbsolute(inside) ? inside : path;
-}
-function pullRequestFromEvent(eventName, payload) {
-  if (eventName !== "pull_request" && eventName !== "pull_request_target") return void 0;
-  const pull = payload?.pull_request;
-  if (!pull || typeof pull.number !== "number" || !pull.base?.sha) {
-    throw new PlumblineError(
-      `the ${eventName} event (GITHUB_EVENT_PATH) has no pull_request with a number and a base commit`,
-      "Run the plan action on pull_request or pull_request_target events as GitHub sends them."
-    );
-  }
-  const headRepo = pull.head?.repo?.full_name;
-  const baseRepo = pull.base.repo?.full_name;
-  return {
-    number: pull.number,
-    baseSha: pull.base.sha,
-    baseRef: pull.base.ref ?? "",
-    // A fork whose repository was deleted has no head repository at all.
-    fork: baseRepo !== void 0 && headRepo?.toLowerCase() !== baseRepo.toLowerCase()
-  };
-}
-
-// src/entry/github/plan.ts
-var FULL_REPORT = "the job summary and the report-markdown file";
-var SUMMARY_LIMIT = 1024 * 1024 - 1024;
-async function runPlanAction() {
-  const settings = readPlanSettings();
-  const result = settings.reports ? await mergeReports(settings.reports, settings) : await plan(settings);
-  await givePlan(result, settings);
-}
-async function plan(settings) {
-  const { pullRequest } = settings;
-  const base = settings.baseRef ?? pullRequest?.baseSha;
-  const result = await withKubeconfig(settings.kubeconfig, (written) => {
-    const kubeconfig = chooseKubeconfig(written);
-    return runPlan({
-      repoRoot: settings.repoRoot,
-      environments: settings.environments,
-      mode: settings.mode,
-      // On a runner, only a kubeconfig the job gave (the input or KUBECONFIG) counts.
-      clusterAvailable: kubeconfig.path !== void 0,
-      base,
-      kubeconfigPath: kubeconfig.path,
-      ...settings.chartCache ? { chartCache: settings.chartCache } : {},
-      ...settings.allEnvironments ? { all: true } : {},
-      ...settings.shard ? { shard: settings.shard } : {},
-      log: actionLog()
-    });
-  });
-  if (pullRequest && !settings.baseRef) nameBase(result, pullRequest);
-  if (pullRequest?.fork) explainFork(result);
-  return result;
-}
-async function mergeReports(items, settings) {
-  const files = await findReports(items, settings.workspace);
-  const plans = await Promise.all(
-    files.map(async (file) => {
-      const name = reportName(file, settings.repoRoot);
-      return { name, result: parsePlanResultFile(await readReport(file, name), name) };
-    })
-  );
-  let result;
-  try {
-    result = mergePlanResults(plans, { partial: settings.partial });
-  } catch (error2) {
-    if (!(error2 instanceof MissingShardsError)) throw error2;
-    throw new PlumblineError(
-      error2.message,
-      "Give `reports` every shard's result file; to merge the others anyway, set the input `partial: true` (the plan then names the missing shards, and the step fails).",
-      { cause: error2 }
-    );
-  }
-  info(logSafe(`merged ${plans.length} plan result files: ${plans.map((p) => p.name).join(", ")}`));
-  const missing = result.missingShards ?? [];
-  if (missing.length > 0) {
-    warning(
-      `a partial plan: ${missing.length === 1 ? "shard" : "shards"} ${missing.join(", ")} of ${plans[0]?.result.shard?.count} missing; the report says so`
-    );
-  }
-  return result;
-}
-async function readReport(file, name) {
-  try {
-    return await readFile(file, "utf8");
-  } catch (error2) {
-    const code = error2.code;
-    throw new PlumblineError(`input \`reports\`: ${name} cannot be read (${code ?? "error"})`);
-  }
-}
-async function givePlan(result, settings) {
-  const { pullRequest, shard } = settings;
-  const runUrl2 = runUrl();
-  const reports = await writeReports(result, runUrl2);
-  const resultFile = settings.result ?? (shard ? join2(reports.dir, `plan-result-${shard.index}-of-${shard.count}.json`) : void 0);
-  if (resultFile) {
-    await mkdir(dirname(resultFile), { recursive: true });
-    await writeFile(resultFile, planResultFileText(result, package_default.version));
-    info(logSafe(`plan result written to ${resultFile}`));
-  }
-  const report = toPlanReport(result, ACTION_VOCABULARY);
-  setOutput("changed", String(report.changed));
-  setOutput("added", String(report.totals.added));
-  setOutput("updated", String(report.totals.changed));
-  setOutput("deleted", String(report.totals.deleted));
-  setOutput("report-markdown", reports.markdown);
-  setOutput("report-json", reports.json);
-  if (resultFile) setOutput("result-file", resultFile);
-  if (shard) setOutput("shard", `${shard.index}/${shard.count}`);
-  if (settings.reports) setOutput("missing-shards", JSON.stringify(result.missingShards ?? []));
-  if (process.env.GITHUB_STEP_SUMMARY) {
-    const lead = shard ? `${shardNote(result, shard)}
-
-` : "";
-    await summary.addRaw(lead + summaryText(result, runUrl2), true).write();
-  }
-  const failed = result.environments.filter((env) => env.error !== void 0);
-  for (const env of failed) {
-    error(env.error ? describeProblem(env.error, ACTION_VOCABULARY) : "", {
-      title: `plumbline: ${env.environment} (${env.mode}) could not be compared`
-    });
-  }
-  if (shard) {
-    info(
-      `${shardNote(result, shard)} Upload the result-file output as an artifact; the step with \`reports\` merges it.`
-    );
-  } else if ((settings.comment || settings.labels) && !pullRequest) {
-    notice(
-      `plumbline comments on pull requests; this run is for a ${settings.eventName || "non-pull-request"} event, so the plan is in the job summary and the report files only.`
-    );
-  } else if (pullRequest && settings.token) {
-    await publish(result, pullRequest, settings.token, settings, runUrl2);
-  }
-  const missing = result.missingShards ?? [];
-  const failures = [
-    failed.length > 0 ? `plumbline could not compare ${failed.map((env) => `${env.environment} (${env.mode})`).join(", ")}; the other environments are reported.` : "",
-    missing.length > 0 ? `plumbline merged a partial plan (partial: true): ${missing.length === 1 ? "shard" : "shards"} ${missing.join(", ")} ${missing.length === 1 ? "is" : "are"} missing, and nothing is said of ${missing.length === 1 ? "its" : "their"} environments.` : ""
-  ].filter((failure) => failure !== "");
-  if (failures.length > 0) {
-    setFailed(failures.join(" "));
-  } else if (settings.failOnChanges && hasChanges(result)) {
-    setFailed(
-      `plumbline: ${report.totals.added} to add, ${report.totals.changed} to change, ${report.totals.deleted} to delete, and fail-on-changes is set.`
-    );
-  }
-}
-function shardNote(result, shard) {
-  const names = /* @__PURE__ */ new Set([...result.environments.map((env) => env.environment), ...result.unaffected ?? []]);
-  return `This is shard ${shard.index} of ${shard.count} of the plan (${names.size} ${names.size === 1 ? "environment" : "environments"}); the step that merges the shards posts the whole plan.`;
-}
-async function publish(result, pullRequest, token, settings, runUrl2) {
-  const forge = gitHubForge({
-    token,
-    repository: `${context.repo.owner}/${context.repo.repo}`,
-    apiUrl: context.apiUrl,
-    logger: { warning, debug }
-  });
-  const thread = { kind: "change-request", number: pullRequest.number };
-  const unknown = (result.missingShards?.length ?? 0) > 0 && !hasChanges(result);
-  try {
-    const published = await publishPlan(forge, thread, result, {
-      comment: settings.comment,
-      perEnvironment: settings.commentPerEnvironment,
-      selected: settings.environments,
-      labels: settings.labels && !unknown,
-      runUrl: runUrl2,
-      fullReportHint: FULL_REPORT,
-      vocabulary: ACTION_VOCABULARY
-    });
-    if (settings.labels && unknown) {
-      for (const label of Object.values(PLAN_LABELS)) await forge.removeLabel(thread, label);
-    }
-    for (const { key, parts, objectsLeftOut, sync } of published.comments) {
-      const what = `${sync.created} created, ${sync.updated} updated, ${sync.unchanged} unchanged, ${sync.deleted} deleted`;
-      const leftOut = objectsLeftOut > 0 ? `; ${objectsLeftOut} objects did not fit and are in ${FULL_REPORT}` : "";
-      info(
-        logSafe(
-          `plan comment ${key}: ${parts} part${parts === 1 ? "" : "s"} (${what})${leftOut} ${sync.urls.join(" ")}`
-        )
-      );
-    }
-  } catch (error2) {
-    if (!(error2 instanceof ForgeError)) throw error2;
-    if (pullRequest.fork && error2.status === 403) {
-      warning(
-        `${error2.message} GitHub gives workflows of pull requests from forks a read-only token, so the plan is in the job summary only. To comment on fork pull requests, run plumbline from a pull_request_target workflow (see the plumbline docs on GitHub).`
-      );
-      return;
-    }
-    throw new PlumblineError(error2.message, error2.hint, { cause: error2 });
-  }
-}
-function nameBase(result, pullRequest, githubRef = process.env.GITHUB_REF) {
-  if (result.base && result.base.ref === pullRequest.baseSha && pullRequest.baseRef) {
-    result.base.ref = pullRequest.baseRef;
-    for (const env of result.environments) {
-      if (env.comparedWith.kind === "base" && env.comparedWith.ref === pullRequest.baseSha)
-        env.comparedWith = { ...env.comparedWith, ref: pullRequest.baseRef };
-    }
-  }
-  if (result.head?.ref === "HEAD" && githubRef) result.head.ref = githubRef.replace(/^refs\//, "");
-}
-function explainFork(result) {
-  for (const env of result.environments) {
-    if (env.mode === "offline" && env.notice?.kind === "no-credentials") env.notice = { kind: "fork" };
-  }
-}
-async function writeReports(result, runUrl2) {
-  const dir = await mkdtemp(join2(process.env.RUNNER_TEMP || tmpdir(), "plumbline-plan-"));
-  const markdown = join2(dir, "plan.md");
-  const json = join2(dir, "plan.json");
-  await writeFile(markdown, renderMarkdown(result, { vocabulary: ACTION_VOCABULARY, runUrl: runUrl2 }));
-  await writeFile(json, renderJson(result, ACTION_VOCABULARY));
-  return { dir, markdown, json };
-}
-function summaryText(result, runUrl2) {
-  const full = renderMarkdown(result, { vocabulary: ACTION_VOCABULARY, runUrl: runUrl2 });
-  if (full.length <= SUMMARY_LIMIT) return full;
-  const {
-    parts: [first = ""]
-  } = renderMarkdownParts(result, {
-    vocabulary: ACTION_VOCABULARY,
-    limit: SUMMARY_LIMIT,
-    runUrl: runUrl2,
-    fullReportHint: "the report-markdown file"
-  });
-  return `${first}
-
-The report is longer than a job summary holds; the whole of it is in the report-markdown and report-json files of this step.
-`;
-}
-export {
-  nameBase,
-  runPlanAction
-};
+export default require_glob();

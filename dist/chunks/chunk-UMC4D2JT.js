@@ -26,11 +26,11 @@ import {
   redactResult,
   riskCount,
   secretValueChanges
-} from "./chunk-CQ7XBBFT.js";
+} from "./chunk-CPNAARUS.js";
 import {
   NO_OPTIONS,
   describeProblem
-} from "./chunk-JRIHJ5V4.js";
+} from "./chunk-HOINZ2KI.js";
 
 // src/report/fleet.ts
 function changeFingerprint(change) {

@@ -5,7 +5,7 @@ import {
   __esm,
   __export,
   __require
-} from "./chunk-JRIHJ5V4.js";
+} from "./chunk-4PGWNIJS.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({
@@ -250,14 +250,14 @@ __export(undici_exports, {
   ProxyAgent: () => ProxyAgent,
   fetch: () => fetch
 });
-import { createRequire as createRequire2 } from "node:module";
+import { createRequire } from "node:module";
 function fetch(...args) {
   return load().fetch(...args);
 }
 var library, load, ProxyAgent;
 var init_undici = __esm({
   "plumbline-lazy:undici"() {
-    load = () => library ??= createRequire2(import.meta.url)("./lib-undici.cjs");
+    load = () => library ??= createRequire(import.meta.url)("./lib-undici.cjs");
     ProxyAgent = class {
       constructor(...args) {
         return new (load()).ProxyAgent(...args);
@@ -266,12 +266,7 @@ var init_undici = __esm({
   }
 });
 
-// plumbline-node-http:node:http
-import { createRequire } from "node:module";
-var node_http_default = createRequire(import.meta.url)("node:http");
-
 export {
-  node_http_default,
   require_tunnel2 as require_tunnel,
   fetch,
   undici_exports,

@@ -3,10 +3,10 @@ const require = __plumblineCreateRequire(import.meta.url);
 import {
   init_undici,
   require_tunnel
-} from "./chunk-B3KOW7WP.js";
+} from "./chunk-MWPRVN7Q.js";
 import {
   __toESM
-} from "./chunk-JRIHJ5V4.js";
+} from "./chunk-4PGWNIJS.js";
 
 // node_modules/@actions/core/lib/summary.js
 import { EOL } from "os";

@@ -6,32 +6,34 @@ import {
   detectForge,
   forgeFromEnvironment,
   gitHubRepositoryOfRemote
-} from "./chunk-6V6GMSU6.js";
+} from "./chunk-BP44BIK6.js";
 import {
   Command,
   Option,
   printLog,
   printOutput
-} from "./chunk-RXRAGJZY.js";
+} from "./chunk-MYCWCEUN.js";
+import "./chunk-E7ACZTBR.js";
 import {
   planTargetChange,
   plumblineAuthor,
   promote
-} from "./chunk-TY4VREPT.js";
-import "./chunk-F4Q5PDFU.js";
-import "./chunk-E7ACZTBR.js";
+} from "./chunk-FUHQGH3F.js";
+import "./chunk-UMC4D2JT.js";
 import {
   runGit
-} from "./chunk-4TQZOT7I.js";
-import "./chunk-CQ7XBBFT.js";
+} from "./chunk-GIWG2KSU.js";
+import "./chunk-CPNAARUS.js";
 import {
   loadConfig
-} from "./chunk-YD7LQY2G.js";
-import "./chunk-B3KOW7WP.js";
+} from "./chunk-WSRTTEI5.js";
+import "./chunk-6GOKWEBO.js";
 import "./chunk-3N2GU25X.js";
 import {
   PlumblineError
-} from "./chunk-JRIHJ5V4.js";
+} from "./chunk-HOINZ2KI.js";
+import "./chunk-MWPRVN7Q.js";
+import "./chunk-4PGWNIJS.js";
 
 // src/entry/cli/promote.ts
 import { resolve } from "node:path";

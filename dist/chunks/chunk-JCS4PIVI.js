@@ -1,14 +1,14 @@
 import { createRequire as __plumblineCreateRequire } from 'node:module';
 const require = __plumblineCreateRequire(import.meta.url);
 import {
-  renderMarkdownParts
-} from "./chunk-F4Q5PDFU.js";
-import {
   findMarker,
   markerReserve,
   readMarker,
   withMarker
 } from "./chunk-L3PULLGS.js";
+import {
+  renderMarkdownParts
+} from "./chunk-UMC4D2JT.js";
 import {
   describeComparedWith,
   describeNotice,
@@ -18,12 +18,12 @@ import {
   redactResult,
   riskCount,
   secretValueChanges
-} from "./chunk-CQ7XBBFT.js";
+} from "./chunk-CPNAARUS.js";
 import {
   NO_OPTIONS,
   PlumblineError,
   describeProblem
-} from "./chunk-JRIHJ5V4.js";
+} from "./chunk-HOINZ2KI.js";
 
 // src/commands/plan-result-file.ts
 import { createHash } from "node:crypto";

@@ -7,19 +7,19 @@ import {
   parseRevisionSource,
   runDrift,
   summaryMarkdown
-} from "./chunk-GDLGDMVJ.js";
+} from "./chunk-PEYLPAIH.js";
 import {
   actionLog,
   kubeconfigInput,
   shardInput,
   withKubeconfig
-} from "./chunk-O4Y75RAR.js";
+} from "./chunk-BCIX2FY4.js";
 import {
   runUrl
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-WDDHYFOZ.js";
+} from "./chunk-TPDGYLUN.js";
 import "./chunk-L3PULLGS.js";
 import "./chunk-E7ACZTBR.js";
 import {
@@ -27,12 +27,12 @@ import {
   choiceInput,
   listInput,
   repositoryRoot
-} from "./chunk-DIJLPBF7.js";
-import "./chunk-4TQZOT7I.js";
+} from "./chunk-5GAKTDT4.js";
+import "./chunk-GIWG2KSU.js";
 import {
   gitHubForge
-} from "./chunk-CQ7XBBFT.js";
-import "./chunk-YD7LQY2G.js";
+} from "./chunk-CPNAARUS.js";
+import "./chunk-WSRTTEI5.js";
 import {
   debug,
   error,
@@ -41,12 +41,14 @@ import {
   setOutput,
   summary,
   warning
-} from "./chunk-DXXOX7JW.js";
-import "./chunk-B3KOW7WP.js";
+} from "./chunk-YGM3RFQ2.js";
+import "./chunk-6GOKWEBO.js";
 import "./chunk-3N2GU25X.js";
 import {
   PlumblineError
-} from "./chunk-JRIHJ5V4.js";
+} from "./chunk-HOINZ2KI.js";
+import "./chunk-MWPRVN7Q.js";
+import "./chunk-4PGWNIJS.js";
 
 // src/entry/github/drift-settings.ts
 var MODES = ["live", "reader"];

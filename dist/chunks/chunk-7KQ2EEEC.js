@@ -4,26 +4,26 @@ import {
   detectForge,
   forgeFromEnvironment,
   gitLabCiContext
-} from "./chunk-6V6GMSU6.js";
+} from "./chunk-BP44BIK6.js";
 import {
   cliVocabulary
 } from "./chunk-FJR3CBAD.js";
 import {
   printLog,
   printOutput
-} from "./chunk-RXRAGJZY.js";
+} from "./chunk-MYCWCEUN.js";
 import {
   PLAN_LABELS,
   planResultFileText,
   publishPlan,
   renderJson
-} from "./chunk-DI77H6B5.js";
+} from "./chunk-JCS4PIVI.js";
 import {
   package_default
 } from "./chunk-S2S7IBMR.js";
 import {
   renderMarkdown
-} from "./chunk-F4Q5PDFU.js";
+} from "./chunk-UMC4D2JT.js";
 import {
   CHANGE_SYMBOLS,
   ForgeError,
@@ -45,12 +45,12 @@ import {
   redactResult,
   riskCount,
   secretValueChanges
-} from "./chunk-CQ7XBBFT.js";
+} from "./chunk-CPNAARUS.js";
 import {
   NO_OPTIONS,
   PlumblineError,
   describeProblem
-} from "./chunk-JRIHJ5V4.js";
+} from "./chunk-HOINZ2KI.js";
 
 // src/entry/cli/plan-output.ts
 import { existsSync, readFileSync } from "node:fs";

@@ -7,7 +7,7 @@ import {
   listItemNames,
   pLimit,
   scopesFromCrds
-} from "./chunk-4TQZOT7I.js";
+} from "./chunk-GIWG2KSU.js";
 import {
   countChanges,
   displayName,
@@ -19,13 +19,13 @@ import {
   resourceKey,
   splitApiVersion,
   toResource
-} from "./chunk-CQ7XBBFT.js";
+} from "./chunk-CPNAARUS.js";
 import {
   node_http_default
-} from "./chunk-B3KOW7WP.js";
+} from "./chunk-6GOKWEBO.js";
 import {
   PlumblineError
-} from "./chunk-JRIHJ5V4.js";
+} from "./chunk-HOINZ2KI.js";
 
 // src/entry/kubeconfig-path.ts
 import { existsSync } from "node:fs";

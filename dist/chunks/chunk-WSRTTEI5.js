@@ -1,11 +1,13 @@
 import { createRequire as __plumblineCreateRequire } from 'node:module';
 const require = __plumblineCreateRequire(import.meta.url);
 import {
-  PlumblineError,
+  PlumblineError
+} from "./chunk-HOINZ2KI.js";
+import {
   __commonJS,
   __require,
   __toESM
-} from "./chunk-JRIHJ5V4.js";
+} from "./chunk-4PGWNIJS.js";
 
 // node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({

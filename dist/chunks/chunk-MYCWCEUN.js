@@ -12,7 +12,7 @@ import {
   __commonJS,
   __require,
   __toESM
-} from "./chunk-JRIHJ5V4.js";
+} from "./chunk-4PGWNIJS.js";
 
 // node_modules/commander/lib/error.js
 var require_error = __commonJS({

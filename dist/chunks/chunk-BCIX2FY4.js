@@ -2,13 +2,13 @@ import { createRequire as __plumblineCreateRequire } from 'node:module';
 const require = __plumblineCreateRequire(import.meta.url);
 import {
   parseShard
-} from "./chunk-WDDHYFOZ.js";
+} from "./chunk-TPDGYLUN.js";
 import {
   logTo
 } from "./chunk-E7ACZTBR.js";
 import {
   require_dist
-} from "./chunk-YD7LQY2G.js";
+} from "./chunk-WSRTTEI5.js";
 import {
   debug,
   endGroup,
@@ -16,15 +16,17 @@ import {
   info,
   setSecret,
   startGroup
-} from "./chunk-DXXOX7JW.js";
+} from "./chunk-YGM3RFQ2.js";
 import {
   logSafe,
   withoutControls
 } from "./chunk-3N2GU25X.js";
 import {
-  PlumblineError,
+  PlumblineError
+} from "./chunk-HOINZ2KI.js";
+import {
   __toESM
-} from "./chunk-JRIHJ5V4.js";
+} from "./chunk-4PGWNIJS.js";
 
 // src/entry/github/kubeconfig.ts
 import { mkdtemp, rm, writeFile } from "node:fs/promises";

@@ -1,21 +1,6 @@
 import { createRequire as __plumblineCreateRequire } from 'node:module';
 const require = __plumblineCreateRequire(import.meta.url);
 import {
-  shardFlag
-} from "./chunk-3AIVBFP4.js";
-import {
-  FORGE_KINDS,
-  detectForge,
-  forgeFromEnvironment
-} from "./chunk-6V6GMSU6.js";
-import {
-  Command,
-  Option,
-  cliLog,
-  printLog,
-  printOutput
-} from "./chunk-RXRAGJZY.js";
-import {
   afterFromText,
   driftedEnvironments,
   parseRevisionSource,
@@ -23,25 +8,42 @@ import {
   summaryJson,
   summaryMarkdown,
   summaryText
-} from "./chunk-GDLGDMVJ.js";
+} from "./chunk-PEYLPAIH.js";
+import {
+  shardFlag
+} from "./chunk-ONHOQG5N.js";
+import {
+  FORGE_KINDS,
+  detectForge,
+  forgeFromEnvironment
+} from "./chunk-BP44BIK6.js";
+import {
+  Command,
+  Option,
+  cliLog,
+  printLog,
+  printOutput
+} from "./chunk-MYCWCEUN.js";
 import {
   runUrl
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-WDDHYFOZ.js";
+} from "./chunk-TPDGYLUN.js";
 import "./chunk-L3PULLGS.js";
 import "./chunk-E7ACZTBR.js";
-import "./chunk-4TQZOT7I.js";
-import "./chunk-CQ7XBBFT.js";
+import "./chunk-GIWG2KSU.js";
+import "./chunk-CPNAARUS.js";
 import {
   CONFIG_FILES
-} from "./chunk-YD7LQY2G.js";
-import "./chunk-B3KOW7WP.js";
+} from "./chunk-WSRTTEI5.js";
+import "./chunk-6GOKWEBO.js";
 import "./chunk-3N2GU25X.js";
 import {
   PlumblineError
-} from "./chunk-JRIHJ5V4.js";
+} from "./chunk-HOINZ2KI.js";
+import "./chunk-MWPRVN7Q.js";
+import "./chunk-4PGWNIJS.js";
 
 // src/entry/cli/drift.ts
 import { existsSync } from "node:fs";

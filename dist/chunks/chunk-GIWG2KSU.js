@@ -5,7 +5,7 @@ import {
   maskSecret,
   splitApiVersion,
   toResource
-} from "./chunk-CQ7XBBFT.js";
+} from "./chunk-CPNAARUS.js";
 import {
   KUSTOMIZATION_FILES,
   aliasBudget,
@@ -13,17 +13,19 @@ import {
   renderSettings,
   require_dist,
   syntaxReason
-} from "./chunk-YD7LQY2G.js";
+} from "./chunk-WSRTTEI5.js";
 import {
   node_http_default
-} from "./chunk-B3KOW7WP.js";
+} from "./chunk-6GOKWEBO.js";
 import {
   PlumblineError,
+  describeError
+} from "./chunk-HOINZ2KI.js";
+import {
   __commonJS,
   __require,
-  __toESM,
-  describeError
-} from "./chunk-JRIHJ5V4.js";
+  __toESM
+} from "./chunk-4PGWNIJS.js";
 
 // node_modules/semver/internal/constants.js
 var require_constants = __commonJS({

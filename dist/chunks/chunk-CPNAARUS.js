@@ -1,19 +1,21 @@
 import { createRequire as __plumblineCreateRequire } from 'node:module';
 const require = __plumblineCreateRequire(import.meta.url);
 import {
+  PlumblineError,
+  remedySentence
+} from "./chunk-HOINZ2KI.js";
+import {
   fetch,
   init_undici,
   require_tunnel,
   undici_exports
-} from "./chunk-B3KOW7WP.js";
+} from "./chunk-MWPRVN7Q.js";
 import {
-  PlumblineError,
   __commonJS,
   __require,
   __toCommonJS,
-  __toESM,
-  remedySentence
-} from "./chunk-JRIHJ5V4.js";
+  __toESM
+} from "./chunk-4PGWNIJS.js";
 
 // node_modules/@actions/github/node_modules/@actions/http-client/lib/proxy.js
 var require_proxy = __commonJS({

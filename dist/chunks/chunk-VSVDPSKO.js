@@ -5,7 +5,7 @@ import {
   compareEnvironmentLive,
   inShard,
   selectEnvironments
-} from "./chunk-WDDHYFOZ.js";
+} from "./chunk-TPDGYLUN.js";
 import {
   silentLog
 } from "./chunk-E7ACZTBR.js";
@@ -26,12 +26,12 @@ import {
   walkInside,
   withCheckout,
   workTreeTop
-} from "./chunk-4TQZOT7I.js";
+} from "./chunk-GIWG2KSU.js";
 import {
   countChanges,
   describeComparedWith,
   describeCounts
-} from "./chunk-CQ7XBBFT.js";
+} from "./chunk-CPNAARUS.js";
 import {
   CONFIG_FILES,
   discoverEnvironments,
@@ -39,12 +39,14 @@ import {
   loadConfigFrom,
   parseConfigText,
   require_dist
-} from "./chunk-YD7LQY2G.js";
+} from "./chunk-WSRTTEI5.js";
 import {
   PlumblineError,
-  __toESM,
   problemOf
-} from "./chunk-JRIHJ5V4.js";
+} from "./chunk-HOINZ2KI.js";
+import {
+  __toESM
+} from "./chunk-4PGWNIJS.js";
 
 // src/commands/plan.ts
 import { existsSync } from "node:fs";

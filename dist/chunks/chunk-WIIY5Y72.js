@@ -6,16 +6,16 @@ import {
 import {
   getInput,
   setFailed
-} from "./chunk-DXXOX7JW.js";
+} from "./chunk-YGM3RFQ2.js";
 import {
   describeError
-} from "./chunk-JRIHJ5V4.js";
+} from "./chunk-HOINZ2KI.js";
 
 // src/entry/github/action.ts
 var commands = {
-  plan: async () => (await import("./plan-RDCBWFRA.js")).runPlanAction(),
-  promote: async () => (await import("./promote-ED2BO4O2.js")).runPromoteAction(),
-  drift: async () => (await import("./drift-TTPVJBOM.js")).runDriftAction()
+  plan: async () => (await import("./plan-2AY4AXTZ.js")).runPlanAction(),
+  promote: async () => (await import("./promote-5VKGFEEB.js")).runPromoteAction(),
+  drift: async () => (await import("./drift-E6PLB5PH.js")).runDriftAction()
 };
 async function runAction(fixed) {
   try {
