@@ -36,10 +36,10 @@ async function runCli(program2, argv) {
 
 // src/entry/cli.ts
 var commands = {
-  plan: async () => (await import("./chunks/plan-Q4TV5TF7.js")).planCommand(),
+  plan: async () => (await import("./chunks/plan-GY4DW53Z.js")).planCommand(),
   merge: async () => (await import("./chunks/merge-U642TTNW.js")).mergeCommand(),
-  promote: async () => (await import("./chunks/promote-U3OEUD4F.js")).promoteCommand(),
-  drift: async () => (await import("./chunks/drift-RJBLZ3OW.js")).driftCommand(),
+  promote: async () => (await import("./chunks/promote-663FTFBS.js")).promoteCommand(),
+  drift: async () => (await import("./chunks/drift-2D4YS5VK.js")).driftCommand(),
   envs: async () => (await import("./chunks/envs-INQITFIY.js")).envsCommand()
 };
 function commandsFor(args) {

@@ -5,10 +5,11 @@
  * archive still hashes to the recorded digest. Writes go through a temporary file and a
  * rename, so concurrent runs sharing the folder (a CI cache) never see half a file.
  */
-import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { writeAtomically } from '../atomic-write.js';
 
 export interface CachedChart {
   /** The archive in the cache, ready for `helm template`. */
@@ -88,12 +89,5 @@ export function sha256Digest(content: Buffer): string {
 
 async function atomicWrite(file: string, content: Buffer): Promise<void> {
   await mkdir(join(file, '..'), { recursive: true });
-  const temporary = `${file}.${randomUUID()}.tmp`;
-  try {
-    await writeFile(temporary, content);
-    await rename(temporary, file);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
-  }
+  await writeAtomically(file, content);
 }

@@ -5,10 +5,10 @@ import {
   kubeconfigInput,
   shardInput,
   withKubeconfig
-} from "./chunk-BCIX2FY4.js";
+} from "./chunk-RKDSNH2V.js";
 import {
   runPlan
-} from "./chunk-VSVDPSKO.js";
+} from "./chunk-FTFHXCUO.js";
 import {
   MissingShardsError,
   mergePlanResults
@@ -26,7 +26,7 @@ import {
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-TPDGYLUN.js";
+} from "./chunk-CWURT7ZB.js";
 import "./chunk-L3PULLGS.js";
 import {
   ACTION_VOCABULARY
@@ -45,7 +45,7 @@ import {
   renderMarkdown,
   renderMarkdownParts
 } from "./chunk-UMC4D2JT.js";
-import "./chunk-GIWG2KSU.js";
+import "./chunk-I67Z2DJ5.js";
 import {
   ForgeError,
   context,

@@ -4875,10 +4875,26 @@ function validateConcurrency(concurrency) {
 }
 
 // src/charts/cache.ts
-import { createHash, randomUUID } from "node:crypto";
-import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { mkdir, readFile } from "node:fs/promises";
 import { homedir } from "node:os";
 import { join } from "node:path";
+
+// src/atomic-write.ts
+import { randomUUID } from "node:crypto";
+import { rename, rm, writeFile } from "node:fs/promises";
+async function writeAtomically(path, content) {
+  const temporary = `${path}.plumbline-${randomUUID()}.tmp`;
+  try {
+    await writeFile(temporary, content);
+    await rename(temporary, path);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
+}
+
+// src/charts/cache.ts
 function chartCacheFolder(env) {
   if (env.PLUMBLINE_CHART_CACHE) return env.PLUMBLINE_CHART_CACHE;
   const base = env.XDG_CACHE_HOME || join(env.HOME ?? homedir(), ".cache");
@@ -4929,14 +4945,7 @@ function sha256Digest(content) {
 }
 async function atomicWrite(file, content) {
   await mkdir(join(file, ".."), { recursive: true });
-  const temporary = `${file}.${randomUUID()}.tmp`;
-  try {
-    await writeFile(temporary, content);
-    await rename(temporary, file);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
-  }
+  await writeAtomically(file, content);
 }
 
 // src/charts/access.ts
@@ -7950,6 +7959,7 @@ function place(source) {
 
 export {
   pLimit,
+  writeAtomically,
   chartCacheFolder,
   ChartFetcher,
   parsePointer,

@@ -21,8 +21,9 @@ import {
   stagedTree,
   treeOf,
   withCheckout,
-  workTreeTop
-} from "./chunk-GIWG2KSU.js";
+  workTreeTop,
+  writeAtomically
+} from "./chunk-I67Z2DJ5.js";
 import {
   ForgeError,
   code,
@@ -241,24 +242,13 @@ function promotionBranch(target, image) {
 }
 
 // src/git/worktree-files.ts
-import { randomUUID } from "node:crypto";
-import { readFile, rename, rm, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 function readWorktreeFile(dir, path) {
   return readFile(join(dir, path), "utf8");
 }
 async function writeWorktreeFiles(dir, files) {
   await Promise.all(files.map((file) => writeAtomically(join(dir, file.path), file.text)));
-}
-async function writeAtomically(path, text) {
-  const temporary = `${path}.plumbline-${randomUUID()}.tmp`;
-  try {
-    await writeFile(temporary, text);
-    await rename(temporary, path);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
-  }
 }
 
 // src/promote/describe.ts

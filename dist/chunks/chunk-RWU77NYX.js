@@ -5,7 +5,7 @@ import {
   compareEnvironmentLive,
   inShard,
   selectEnvironments
-} from "./chunk-TPDGYLUN.js";
+} from "./chunk-CWURT7ZB.js";
 import {
   buildMarker,
   findMarker
@@ -23,7 +23,7 @@ import {
   renderEnvironment,
   withCheckout,
   workTreeTop
-} from "./chunk-GIWG2KSU.js";
+} from "./chunk-I67Z2DJ5.js";
 import {
   code,
   describeComparedWith,

@@ -13,9 +13,9 @@ import {
 
 // src/entry/github/action.ts
 var commands = {
-  plan: async () => (await import("./plan-2AY4AXTZ.js")).runPlanAction(),
-  promote: async () => (await import("./promote-5VKGFEEB.js")).runPromoteAction(),
-  drift: async () => (await import("./drift-E6PLB5PH.js")).runDriftAction()
+  plan: async () => (await import("./plan-F63JPDDQ.js")).runPlanAction(),
+  promote: async () => (await import("./promote-TVMDWLT3.js")).runPromoteAction(),
+  drift: async () => (await import("./drift-7RV3UTJ7.js")).runDriftAction()
 };
 async function runAction(fixed) {
   try {

@@ -8,10 +8,10 @@ import {
   summaryJson,
   summaryMarkdown,
   summaryText
-} from "./chunk-PEYLPAIH.js";
+} from "./chunk-RWU77NYX.js";
 import {
   shardFlag
-} from "./chunk-ONHOQG5N.js";
+} from "./chunk-AL5Z556H.js";
 import {
   FORGE_KINDS,
   detectForge,
@@ -29,10 +29,10 @@ import {
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-TPDGYLUN.js";
+} from "./chunk-CWURT7ZB.js";
 import "./chunk-L3PULLGS.js";
 import "./chunk-E7ACZTBR.js";
-import "./chunk-GIWG2KSU.js";
+import "./chunk-I67Z2DJ5.js";
 import "./chunk-CPNAARUS.js";
 import {
   CONFIG_FILES

@@ -10,7 +10,7 @@ import {
 } from "./chunk-7KQ2EEEC.js";
 import {
   shardFlag
-} from "./chunk-ONHOQG5N.js";
+} from "./chunk-AL5Z556H.js";
 import {
   FORGE_KINDS
 } from "./chunk-BP44BIK6.js";
@@ -22,16 +22,16 @@ import {
 } from "./chunk-MYCWCEUN.js";
 import {
   runPlan
-} from "./chunk-VSVDPSKO.js";
+} from "./chunk-FTFHXCUO.js";
 import "./chunk-JCS4PIVI.js";
 import {
   chooseKubeconfig
-} from "./chunk-TPDGYLUN.js";
+} from "./chunk-CWURT7ZB.js";
 import "./chunk-L3PULLGS.js";
 import "./chunk-S2S7IBMR.js";
 import "./chunk-E7ACZTBR.js";
 import "./chunk-UMC4D2JT.js";
-import "./chunk-GIWG2KSU.js";
+import "./chunk-I67Z2DJ5.js";
 import "./chunk-CPNAARUS.js";
 import "./chunk-WSRTTEI5.js";
 import "./chunk-6GOKWEBO.js";

@@ -18,11 +18,11 @@ import {
   planTargetChange,
   plumblineAuthor,
   promote
-} from "./chunk-FUHQGH3F.js";
+} from "./chunk-JRLVJRSU.js";
 import "./chunk-UMC4D2JT.js";
 import {
   runGit
-} from "./chunk-GIWG2KSU.js";
+} from "./chunk-I67Z2DJ5.js";
 import "./chunk-CPNAARUS.js";
 import {
   loadConfig

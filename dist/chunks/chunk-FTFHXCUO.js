@@ -5,7 +5,7 @@ import {
   compareEnvironmentLive,
   inShard,
   selectEnvironments
-} from "./chunk-TPDGYLUN.js";
+} from "./chunk-CWURT7ZB.js";
 import {
   silentLog
 } from "./chunk-E7ACZTBR.js";
@@ -26,7 +26,7 @@ import {
   walkInside,
   withCheckout,
   workTreeTop
-} from "./chunk-GIWG2KSU.js";
+} from "./chunk-I67Z2DJ5.js";
 import {
   countChanges,
   describeComparedWith,

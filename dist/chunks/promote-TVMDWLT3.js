@@ -3,7 +3,7 @@ const require = __plumblineCreateRequire(import.meta.url);
 import {
   planTargetChange,
   promote
-} from "./chunk-FUHQGH3F.js";
+} from "./chunk-JRLVJRSU.js";
 import {
   booleanInput,
   choiceInput,
@@ -11,7 +11,7 @@ import {
   repositoryRoot
 } from "./chunk-5GAKTDT4.js";
 import "./chunk-UMC4D2JT.js";
-import "./chunk-GIWG2KSU.js";
+import "./chunk-I67Z2DJ5.js";
 import {
   context,
   gitHubForge

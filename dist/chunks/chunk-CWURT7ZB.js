@@ -7,7 +7,7 @@ import {
   listItemNames,
   pLimit,
   scopesFromCrds
-} from "./chunk-GIWG2KSU.js";
+} from "./chunk-I67Z2DJ5.js";
 import {
   countChanges,
   displayName,

@@ -7,19 +7,19 @@ import {
   parseRevisionSource,
   runDrift,
   summaryMarkdown
-} from "./chunk-PEYLPAIH.js";
+} from "./chunk-RWU77NYX.js";
 import {
   actionLog,
   kubeconfigInput,
   shardInput,
   withKubeconfig
-} from "./chunk-BCIX2FY4.js";
+} from "./chunk-RKDSNH2V.js";
 import {
   runUrl
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-TPDGYLUN.js";
+} from "./chunk-CWURT7ZB.js";
 import "./chunk-L3PULLGS.js";
 import "./chunk-E7ACZTBR.js";
 import {
@@ -28,7 +28,7 @@ import {
   listInput,
   repositoryRoot
 } from "./chunk-5GAKTDT4.js";
-import "./chunk-GIWG2KSU.js";
+import "./chunk-I67Z2DJ5.js";
 import {
   gitHubForge
 } from "./chunk-CPNAARUS.js";
