@@ -5,6 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
+import { type Command, Option } from 'commander';
 import packageJson from '../../../package.json' with { type: 'json' };
 import { planResultFileText } from '../../commands/plan-result-file.js';
 import { PLAN_LABELS, type PublishPlanOptions, publishPlan } from '../../commands/publish-plan.js';
@@ -15,11 +16,29 @@ import { gitLabCiContext } from '../../forge/gitlab-env.js';
 import { renderJson } from '../../report/json.js';
 import { renderMarkdown } from '../../report/markdown.js';
 import { renderText } from '../../report/text.js';
-import { detectForge, type ForgeKind, forgeFromEnvironment } from '../forge-from-env.js';
+import { detectForge, FORGE_KINDS, type ForgeKind, forgeFromEnvironment } from '../forge-from-env.js';
 import { printLog, printOutput } from './output.js';
 import { cliVocabulary } from './vocabulary.js';
 
 export type ReportFormat = 'md' | 'json' | 'text';
+
+/** The options of plan and merge that post the plan on a pull/merge request. */
+export function withPublishOptions(command: Command): Command {
+  return command
+    .option('--comment', 'also post the plan as the sticky comment of a pull/merge request (see --forge)')
+    .option('--comment-per-environment', 'with --comment: one comment per environment instead of one')
+    .option('--labels', 'label the pull/merge request plumbline:changes or plumbline:no-changes')
+    .addOption(
+      new Option('--forge <forge>', 'where to comment (default: the CI the command runs in)').choices(
+        FORGE_KINDS,
+      ),
+    )
+    .option(
+      '--pr <number>',
+      'the pull/merge request to comment on (default: the one the CI run is for)',
+      (value) => positiveInteger(value, '--pr'),
+    );
+}
 
 export function formatReport(result: PlanResult, as: ReportFormat, color: boolean): string {
   switch (as) {
@@ -120,7 +139,7 @@ function missingNumber(what: string, why: string): PlumblineError {
   return new PlumblineError(`no ${what} to comment on: ${why}`, `Pass --pr NUMBER.`);
 }
 
-export function positiveInteger(value: string, flag: string): number {
+function positiveInteger(value: string, flag: string): number {
   const number = Number(value);
   if (!Number.isInteger(number) || number < 1) {
     throw new PlumblineError(`${flag} must be a pull/merge request number; got '${value}'`);

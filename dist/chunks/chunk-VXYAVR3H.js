@@ -1,6 +1,7 @@
 import { createRequire as __plumblineCreateRequire } from 'node:module';
 const require = __plumblineCreateRequire(import.meta.url);
 import {
+  FORGE_KINDS,
   detectForge,
   forgeFromEnvironment,
   gitLabCiContext
@@ -9,6 +10,7 @@ import {
   cliVocabulary
 } from "./chunk-FJR3CBAD.js";
 import {
+  Option,
   printLog,
   printOutput
 } from "./chunk-MYCWCEUN.js";
@@ -172,6 +174,17 @@ ${indent}`);
 }
 
 // src/entry/cli/plan-output.ts
+function withPublishOptions(command) {
+  return command.option("--comment", "also post the plan as the sticky comment of a pull/merge request (see --forge)").option("--comment-per-environment", "with --comment: one comment per environment instead of one").option("--labels", "label the pull/merge request plumbline:changes or plumbline:no-changes").addOption(
+    new Option("--forge <forge>", "where to comment (default: the CI the command runs in)").choices(
+      FORGE_KINDS
+    )
+  ).option(
+    "--pr <number>",
+    "the pull/merge request to comment on (default: the one the CI run is for)",
+    (value) => positiveInteger(value, "--pr")
+  );
+}
 function formatReport(result, as, color) {
   switch (as) {
     case "md":
@@ -253,10 +266,10 @@ function exitCode(result) {
 }
 
 export {
+  withPublishOptions,
   writeReport,
   writeResultFile,
   forgeTarget,
   publishOnForge,
-  positiveInteger,
   exitCode
 };

@@ -3,14 +3,12 @@ const require = __plumblineCreateRequire(import.meta.url);
 import {
   exitCode,
   forgeTarget,
-  positiveInteger,
   publishOnForge,
+  withPublishOptions,
   writeReport,
   writeResultFile
-} from "./chunk-7KQ2EEEC.js";
-import {
-  FORGE_KINDS
-} from "./chunk-BP44BIK6.js";
+} from "./chunk-VXYAVR3H.js";
+import "./chunk-BP44BIK6.js";
 import "./chunk-FJR3CBAD.js";
 import {
   Command,
@@ -40,21 +38,15 @@ import "./chunk-4PGWNIJS.js";
 // src/entry/cli/merge.ts
 import { readFile } from "node:fs/promises";
 function mergeCommand() {
-  return new Command("merge").description(
-    "Merge the plan result files of a fleet's shards (plan --shard I/N --result FILE) into one plan: one report, one comment."
-  ).argument("<results...>", "the plan result files of every shard").option(
-    "--partial",
-    "merge the shards there are when some are missing; the plan names those it lacks, and exits 1"
-  ).addOption(
-    new Option("--format <format>", "report format").choices(["md", "json", "text"]).default("text")
-  ).option("--out <file>", "write the report to a file instead of standard output").option("--result <file>", "also write the merged plan result file").option("--comment", "also post the plan as the sticky comment of a pull/merge request (see --forge)").option("--comment-per-environment", "with --comment: one comment per environment instead of one").option("--labels", "label the pull/merge request plumbline:changes or plumbline:no-changes").addOption(
-    new Option("--forge <forge>", "where to comment (default: the CI the command runs in)").choices(
-      FORGE_KINDS
-    )
-  ).option(
-    "--pr <number>",
-    "the pull/merge request to comment on (default: the one the CI run is for)",
-    (value) => positiveInteger(value, "--pr")
+  return withPublishOptions(
+    new Command("merge").description(
+      "Merge the plan result files of a fleet's shards (plan --shard I/N --result FILE) into one plan: one report, one comment."
+    ).argument("<results...>", "the plan result files of every shard").option(
+      "--partial",
+      "merge the shards there are when some are missing; the plan names those it lacks, and exits 1"
+    ).addOption(
+      new Option("--format <format>", "report format").choices(["md", "json", "text"]).default("text")
+    ).option("--out <file>", "write the report to a file instead of standard output").option("--result <file>", "also write the merged plan result file")
   ).addHelpText(
     "after",
     [

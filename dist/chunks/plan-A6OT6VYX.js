@@ -3,17 +3,15 @@ const require = __plumblineCreateRequire(import.meta.url);
 import {
   exitCode,
   forgeTarget,
-  positiveInteger,
   publishOnForge,
+  withPublishOptions,
   writeReport,
   writeResultFile
-} from "./chunk-7KQ2EEEC.js";
+} from "./chunk-VXYAVR3H.js";
 import {
   shardFlag
 } from "./chunk-AL5Z556H.js";
-import {
-  FORGE_KINDS
-} from "./chunk-BP44BIK6.js";
+import "./chunk-BP44BIK6.js";
 import "./chunk-FJR3CBAD.js";
 import {
   Command,
@@ -45,31 +43,27 @@ import "./chunk-4PGWNIJS.js";
 // src/entry/cli/plan.ts
 import { resolve } from "node:path";
 function planCommand() {
-  return new Command("plan").description("Show what a change does to each environment: base vs head, and head vs the live cluster.").option("--repo <dir>", "the repository root", ".").option("--env <name...>", "only these environments (repeatable)", []).option(
-    "--base <ref>",
-    "compare with the merge base of this ref and HEAD (default: origin/HEAD, main, master)"
-  ).addOption(
-    new Option("--live", "only compare with the live cluster (server-side-apply dry run)").conflicts([
-      "offline",
-      "reader"
-    ])
-  ).addOption(new Option("--offline", "only compare base and head; no cluster needed").conflicts(["reader"])).option("--reader", "compare with the cluster using get/list rights only (no dry run)").option("--all", "plan every environment, even those no file the change touches can affect").option("--kubeconfig <path>", "kubeconfig file (default: $KUBECONFIG or ~/.kube/config)").option("--context <name>", "kubeconfig context for every environment (overrides the config's)").option(
-    "--chart-cache <dir>",
-    "where fetched Helm charts are kept between runs (default: $PLUMBLINE_CHART_CACHE or ~/.cache/plumbline/charts)"
-  ).addOption(
-    new Option("--format <format>", "report format").choices(["md", "json", "text"]).default("text")
-  ).option("--out <file>", "write the report to a file instead of standard output").option(
-    "--shard <index/count>",
-    "plan one shard of the environments: 2/4 is the second of four (a stable split by name; see plumbline merge)",
-    shardFlag
-  ).option("--result <file>", "also write the plan result file, which plumbline merge reads").option("--comment", "also post the plan as the sticky comment of a pull/merge request (see --forge)").option("--comment-per-environment", "with --comment: one comment per environment instead of one").option("--labels", "label the pull/merge request plumbline:changes or plumbline:no-changes").addOption(
-    new Option("--forge <forge>", "where to comment (default: the CI the command runs in)").choices(
-      FORGE_KINDS
-    )
-  ).option(
-    "--pr <number>",
-    "the pull/merge request to comment on (default: the one the CI run is for)",
-    (value) => positiveInteger(value, "--pr")
+  return withPublishOptions(
+    new Command("plan").description("Show what a change does to each environment: base vs head, and head vs the live cluster.").option("--repo <dir>", "the repository root", ".").option("--env <name...>", "only these environments (repeatable)", []).option(
+      "--base <ref>",
+      "compare with the merge base of this ref and HEAD (default: origin/HEAD, main, master)"
+    ).addOption(
+      new Option("--live", "only compare with the live cluster (server-side-apply dry run)").conflicts([
+        "offline",
+        "reader"
+      ])
+    ).addOption(
+      new Option("--offline", "only compare base and head; no cluster needed").conflicts(["reader"])
+    ).option("--reader", "compare with the cluster using get/list rights only (no dry run)").option("--all", "plan every environment, even those no file the change touches can affect").option("--kubeconfig <path>", "kubeconfig file (default: $KUBECONFIG or ~/.kube/config)").option("--context <name>", "kubeconfig context for every environment (overrides the config's)").option(
+      "--chart-cache <dir>",
+      "where fetched Helm charts are kept between runs (default: $PLUMBLINE_CHART_CACHE or ~/.cache/plumbline/charts)"
+    ).addOption(
+      new Option("--format <format>", "report format").choices(["md", "json", "text"]).default("text")
+    ).option("--out <file>", "write the report to a file instead of standard output").option(
+      "--shard <index/count>",
+      "plan one shard of the environments: 2/4 is the second of four (a stable split by name; see plumbline merge)",
+      shardFlag
+    ).option("--result <file>", "also write the plan result file, which plumbline merge reads")
   ).addHelpText(
     "after",
     [
