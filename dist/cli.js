@@ -36,8 +36,8 @@ async function runCli(program2, argv) {
 
 // src/entry/cli.ts
 var commands = {
-  plan: async () => (await import("./chunks/plan-A6OT6VYX.js")).planCommand(),
-  merge: async () => (await import("./chunks/merge-USKULZHQ.js")).mergeCommand(),
+  plan: async () => (await import("./chunks/plan-IHUIAJAJ.js")).planCommand(),
+  merge: async () => (await import("./chunks/merge-Q2NC7FVL.js")).mergeCommand(),
   promote: async () => (await import("./chunks/promote-663FTFBS.js")).promoteCommand(),
   drift: async () => (await import("./chunks/drift-2D4YS5VK.js")).driftCommand(),
   envs: async () => (await import("./chunks/envs-INQITFIY.js")).envsCommand()

@@ -150,12 +150,13 @@ export function planCommentParts(
 }
 
 /**
- * Which label to add and which to remove. A plan with a failed environment and no
- * change elsewhere is not known to change nothing, so it carries neither label.
+ * Which label to add and which to remove. A plan with a failed environment, or a partial
+ * merge missing shards, and no change elsewhere is not known to change nothing, so it
+ * carries neither label.
  */
 export function planLabels(result: PlanResult): { add: string[]; remove: string[] } {
   if (hasChanges(result)) return { add: [PLAN_LABELS.changes], remove: [PLAN_LABELS.noChanges] };
-  if (result.environments.some((env) => env.error !== undefined)) {
+  if (result.environments.some((env) => env.error !== undefined) || result.missingShards?.length) {
     return { add: [], remove: [PLAN_LABELS.changes, PLAN_LABELS.noChanges] };
   }
   return { add: [PLAN_LABELS.noChanges], remove: [PLAN_LABELS.changes] };

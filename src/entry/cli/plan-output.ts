@@ -8,7 +8,7 @@ import { writeFile } from 'node:fs/promises';
 import { type Command, Option } from 'commander';
 import packageJson from '../../../package.json' with { type: 'json' };
 import { planResultFileText } from '../../commands/plan-result-file.js';
-import { PLAN_LABELS, type PublishPlanOptions, publishPlan } from '../../commands/publish-plan.js';
+import { type PublishPlanOptions, publishPlan } from '../../commands/publish-plan.js';
 import { hasChanges, type PlanResult } from '../../diff/model.js';
 import { PlumblineError } from '../../errors.js';
 import { type Forge, ForgeError, type ThreadRef } from '../../forge/forge.js';
@@ -97,29 +97,20 @@ export function forgeTarget(flags: { forge?: ForgeKind; pr?: number }, env: Node
   return { forge, number };
 }
 
-/**
- * The sticky comment(s) and labels, with what the forge answered logged; a forge's refusal
- * in its words. A plan with shards missing that shows no change is not known to change
- * nothing: like a plan with a failed environment, it carries neither label.
- */
+/** The sticky comment(s) and labels, with what the forge answered logged; a forge's refusal in its words. */
 export async function publishOnForge(
   target: ForgeTarget,
   result: PlanResult,
   options: Omit<PublishPlanOptions, 'vocabulary'>,
 ): Promise<void> {
   const thread: ThreadRef = { kind: 'change-request', number: target.number };
-  const unknown = (result.missingShards?.length ?? 0) > 0 && !hasChanges(result);
   try {
     const published = await publishPlan(target.forge, thread, result, {
       ...options,
-      labels: options.labels && !unknown,
       vocabulary: cliVocabulary(),
     });
     for (const { key, sync } of published.comments) {
       printLog(`plan comment ${key}: ${sync.urls.join(' ')}`);
-    }
-    if (options.labels && unknown) {
-      for (const label of Object.values(PLAN_LABELS)) await target.forge.removeLabel(thread, label);
     }
   } catch (error) {
     if (error instanceof ForgeError) throw new PlumblineError(error.message, error.hint, { cause: error });

@@ -15,7 +15,7 @@ import packageJson from '../../../package.json' with { type: 'json' };
 import { MissingShardsError, mergePlanResults } from '../../commands/merge-plans.js';
 import { runPlan } from '../../commands/plan.js';
 import { parsePlanResultFile, planResultFileText } from '../../commands/plan-result-file.js';
-import { PLAN_LABELS, publishPlan } from '../../commands/publish-plan.js';
+import { publishPlan } from '../../commands/publish-plan.js';
 import { hasChanges, type PlanResult } from '../../diff/model.js';
 import { PlumblineError } from '../../errors.js';
 import { ForgeError } from '../../forge/forge.js';
@@ -206,22 +206,16 @@ async function publish(
     logger: { warning: core.warning, debug: core.debug },
   });
   const thread = { kind: 'change-request', number: pullRequest.number } as const;
-  // A partial plan that shows no change is not known to change nothing: like a plan with a
-  // failed environment, it carries neither label.
-  const unknown = (result.missingShards?.length ?? 0) > 0 && !hasChanges(result);
   try {
     const published = await publishPlan(forge, thread, result, {
       comment: settings.comment,
       perEnvironment: settings.commentPerEnvironment,
       selected: settings.environments,
-      labels: settings.labels && !unknown,
+      labels: settings.labels,
       runUrl,
       fullReportHint: FULL_REPORT,
       vocabulary: ACTION_VOCABULARY,
     });
-    if (settings.labels && unknown) {
-      for (const label of Object.values(PLAN_LABELS)) await forge.removeLabel(thread, label);
-    }
     for (const { key, parts, objectsLeftOut, sync } of published.comments) {
       const what = `${sync.created} created, ${sync.updated} updated, ${sync.unchanged} unchanged, ${sync.deleted} deleted`;
       const leftOut =

@@ -176,5 +176,11 @@ describe('comments and labels of a plan', () => {
       add: [],
       remove: [PLAN_LABELS.changes, PLAN_LABELS.noChanges],
     });
+    // A partial merge that shows no change: the missing shards may hold one.
+    expect(planLabels({ environments: [environment('dev')], missingShards: [2] })).toEqual({
+      add: [],
+      remove: [PLAN_LABELS.changes, PLAN_LABELS.noChanges],
+    });
+    expect(planLabels({ environments: [changed], missingShards: [2] }).add).toEqual([PLAN_LABELS.changes]);
   });
 });

@@ -15,11 +15,10 @@ import {
   printOutput
 } from "./chunk-MYCWCEUN.js";
 import {
-  PLAN_LABELS,
   planResultFileText,
   publishPlan,
   renderJson
-} from "./chunk-JCS4PIVI.js";
+} from "./chunk-GP2BZDY6.js";
 import {
   package_default
 } from "./chunk-S2S7IBMR.js";
@@ -225,18 +224,13 @@ function forgeTarget(flags, env) {
 }
 async function publishOnForge(target, result, options) {
   const thread = { kind: "change-request", number: target.number };
-  const unknown = (result.missingShards?.length ?? 0) > 0 && !hasChanges(result);
   try {
     const published = await publishPlan(target.forge, thread, result, {
       ...options,
-      labels: options.labels && !unknown,
       vocabulary: cliVocabulary()
     });
     for (const { key, sync } of published.comments) {
       printLog(`plan comment ${key}: ${sync.urls.join(" ")}`);
-    }
-    if (options.labels && unknown) {
-      for (const label of Object.values(PLAN_LABELS)) await target.forge.removeLabel(thread, label);
     }
   } catch (error) {
     if (error instanceof ForgeError) throw new PlumblineError(error.message, error.hint, { cause: error });

@@ -13,7 +13,7 @@ import {
 
 // src/entry/github/action.ts
 var commands = {
-  plan: async () => (await import("./plan-F63JPDDQ.js")).runPlanAction(),
+  plan: async () => (await import("./plan-GYZRNQAV.js")).runPlanAction(),
   promote: async () => (await import("./promote-TVMDWLT3.js")).runPromoteAction(),
   drift: async () => (await import("./drift-7RV3UTJ7.js")).runDriftAction()
 };

@@ -384,7 +384,7 @@ function planCommentParts(forge, key, result, options) {
 }
 function planLabels(result) {
   if (hasChanges(result)) return { add: [PLAN_LABELS.changes], remove: [PLAN_LABELS.noChanges] };
-  if (result.environments.some((env) => env.error !== void 0)) {
+  if (result.environments.some((env) => env.error !== void 0) || result.missingShards?.length) {
     return { add: [], remove: [PLAN_LABELS.changes, PLAN_LABELS.noChanges] };
   }
   return { add: [PLAN_LABELS.noChanges], remove: [PLAN_LABELS.changes] };
@@ -467,7 +467,6 @@ function objectReport(change2) {
 export {
   planResultFileText,
   parsePlanResultFile,
-  PLAN_LABELS,
   publishPlan,
   renderJson,
   toPlanReport

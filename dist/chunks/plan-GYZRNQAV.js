@@ -14,13 +14,12 @@ import {
   mergePlanResults
 } from "./chunk-RRNXZMIM.js";
 import {
-  PLAN_LABELS,
   parsePlanResultFile,
   planResultFileText,
   publishPlan,
   renderJson,
   toPlanReport
-} from "./chunk-JCS4PIVI.js";
+} from "./chunk-GP2BZDY6.js";
 import {
   runUrl
 } from "./chunk-XZWCKFE5.js";
@@ -395,20 +394,16 @@ async function publish(result, pullRequest, token, settings, runUrl2) {
     logger: { warning, debug }
   });
   const thread = { kind: "change-request", number: pullRequest.number };
-  const unknown = (result.missingShards?.length ?? 0) > 0 && !hasChanges(result);
   try {
     const published = await publishPlan(forge, thread, result, {
       comment: settings.comment,
       perEnvironment: settings.commentPerEnvironment,
       selected: settings.environments,
-      labels: settings.labels && !unknown,
+      labels: settings.labels,
       runUrl: runUrl2,
       fullReportHint: FULL_REPORT,
       vocabulary: ACTION_VOCABULARY
     });
-    if (settings.labels && unknown) {
-      for (const label of Object.values(PLAN_LABELS)) await forge.removeLabel(thread, label);
-    }
     for (const { key, parts, objectsLeftOut, sync } of published.comments) {
       const what = `${sync.created} created, ${sync.updated} updated, ${sync.unchanged} unchanged, ${sync.deleted} deleted`;
       const leftOut = objectsLeftOut > 0 ? `; ${objectsLeftOut} objects did not fit and are in ${FULL_REPORT}` : "";

@@ -7,7 +7,7 @@ import {
   withPublishOptions,
   writeReport,
   writeResultFile
-} from "./chunk-VXYAVR3H.js";
+} from "./chunk-TWNDP3TL.js";
 import {
   shardFlag
 } from "./chunk-AL5Z556H.js";
@@ -21,7 +21,7 @@ import {
 import {
   runPlan
 } from "./chunk-FTFHXCUO.js";
-import "./chunk-JCS4PIVI.js";
+import "./chunk-GP2BZDY6.js";
 import {
   chooseKubeconfig
 } from "./chunk-CWURT7ZB.js";

@@ -7,7 +7,7 @@ import {
   withPublishOptions,
   writeReport,
   writeResultFile
-} from "./chunk-VXYAVR3H.js";
+} from "./chunk-TWNDP3TL.js";
 import "./chunk-BP44BIK6.js";
 import "./chunk-FJR3CBAD.js";
 import {
@@ -21,7 +21,7 @@ import {
 } from "./chunk-RRNXZMIM.js";
 import {
   parsePlanResultFile
-} from "./chunk-JCS4PIVI.js";
+} from "./chunk-GP2BZDY6.js";
 import "./chunk-L3PULLGS.js";
 import "./chunk-S2S7IBMR.js";
 import "./chunk-E7ACZTBR.js";
