@@ -11,7 +11,7 @@
 import type { ChartSource, RenderSettings } from '../config/types.js';
 import { PlumblineError } from '../errors.js';
 import { accessFor, type HostAccess } from './access.js';
-import { ChartCache } from './cache.js';
+import { ChartCache, chartCacheFolder } from './cache.js';
 import {
   chooseEntry,
   downloadArchive,
@@ -44,6 +44,18 @@ export interface ChartFetcherOptions {
   settings: RenderSettings;
   /** Where credential variables and `~` come from. */
   env: NodeJS.ProcessEnv;
+}
+
+/**
+ * The fetcher of a run in this process: credentials and `~` from its environment, and the
+ * cache in `cacheFolder`, else PLUMBLINE_CHART_CACHE, else the user's cache folder.
+ */
+export function runChartFetcher(settings: RenderSettings, cacheFolder?: string): ChartFetcher {
+  return new ChartFetcher({
+    cacheFolder: cacheFolder ?? chartCacheFolder(process.env),
+    settings,
+    env: process.env,
+  });
 }
 
 export class ChartFetcher {

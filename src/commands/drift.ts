@@ -5,8 +5,7 @@
  * what to do with the issue are decided in src/drift.
  */
 
-import { chartCacheFolder } from '../charts/cache.js';
-import { ChartFetcher } from '../charts/fetch.js';
+import { type ChartFetcher, runChartFetcher } from '../charts/fetch.js';
 import type { ClusterClient } from '../cluster/index.js';
 import type { LiveState } from '../cluster/live.js';
 import { loadConfig } from '../config/load.js';
@@ -96,11 +95,7 @@ export async function runDrift(options: DriftOptions): Promise<DriftRun> {
   const labels = options.labels ?? config.drift.labels;
   const now = options.now ?? (() => new Date().toISOString());
   const clients = new ClusterClients(options.kubeconfigPath);
-  const charts = new ChartFetcher({
-    cacheFolder: options.chartCache ?? chartCacheFolder(process.env),
-    settings: config.render,
-    env: process.env,
-  });
+  const charts = runChartFetcher(config.render, options.chartCache);
   const outcomes: EnvironmentDriftOutcome[] = [];
   try {
     for (const env of environments) {

@@ -12,8 +12,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import pLimit from 'p-limit';
-import { chartCacheFolder } from '../charts/cache.js';
-import { ChartFetcher } from '../charts/fetch.js';
+import { runChartFetcher } from '../charts/fetch.js';
 import { selectEnvironments } from '../config/select.js';
 import { inShard, type Shard } from '../config/shard.js';
 import type { EnvironmentConfig, PlumblineConfig } from '../config/types.js';
@@ -238,11 +237,7 @@ async function renderHead(
   const environments = candidates(trusted, options).filter(planned);
   const renderOptions: RenderOptions = {
     settings: trusted.config.render,
-    charts: new ChartFetcher({
-      cacheFolder: options.chartCache ?? chartCacheFolder(process.env),
-      settings: trusted.config.render,
-      env: process.env,
-    }),
+    charts: runChartFetcher(trusted.config.render, options.chartCache),
     clusterCapabilities: await run.clients.capabilities(
       environments
         .filter((env) => asksCluster(env, options))

@@ -7,8 +7,7 @@ import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import pLimit from 'p-limit';
-import { chartCacheFolder } from '../charts/cache.js';
-import { ChartFetcher } from '../charts/fetch.js';
+import { type ChartFetcher, runChartFetcher } from '../charts/fetch.js';
 import { environmentNamespace } from '../config/environment-namespace.js';
 import { renderSettings } from '../config/parse.js';
 import type { Capabilities, EnvironmentConfig, RenderSettings } from '../config/types.js';
@@ -74,7 +73,7 @@ export async function renderEnvironment(
       sandbox,
       settings,
       tools,
-      charts: options.charts ?? defaultChartFetcher(settings),
+      charts: options.charts ?? runChartFetcher(settings),
       capabilities,
     };
     const provenance: RenderProvenance = { charts: [] };
@@ -117,7 +116,7 @@ export async function renderEnvironments(
   // One fetcher for all of them: a chart many environments share is fetched once.
   options = {
     ...options,
-    charts: options.charts ?? defaultChartFetcher(options.settings ?? renderSettings()),
+    charts: options.charts ?? runChartFetcher(options.settings ?? renderSettings()),
   };
   const limit = pLimit(options.concurrency ?? Math.min(4, availableParallelism()));
   return Promise.all(
@@ -137,11 +136,6 @@ export async function renderEnvironments(
 function rendererOf(env: EnvironmentConfig): ConcreteRenderer | undefined {
   if (env.helm?.chart) return 'helm';
   return env.renderer === 'auto' ? undefined : env.renderer;
-}
-
-/** For a render without a run's fetcher: the cache folder the environment names, or the user's. */
-function defaultChartFetcher(settings: RenderSettings): ChartFetcher {
-  return new ChartFetcher({ cacheFolder: chartCacheFolder(process.env), settings, env: process.env });
 }
 
 async function requireFolder(repoRoot: string, path: string): Promise<void> {

@@ -3,7 +3,7 @@ const require = __plumblineCreateRequire(import.meta.url);
 import {
   planTargetChange,
   promote
-} from "./chunk-JRLVJRSU.js";
+} from "./chunk-NFQVKZDY.js";
 import {
   booleanInput,
   choiceInput,
@@ -11,7 +11,7 @@ import {
   repositoryRoot
 } from "./chunk-5GAKTDT4.js";
 import "./chunk-UMC4D2JT.js";
-import "./chunk-I67Z2DJ5.js";
+import "./chunk-JYJRK34S.js";
 import {
   context,
   gitHubForge

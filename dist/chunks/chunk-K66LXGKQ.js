@@ -13,9 +13,9 @@ import {
 
 // src/entry/github/action.ts
 var commands = {
-  plan: async () => (await import("./plan-GYZRNQAV.js")).runPlanAction(),
-  promote: async () => (await import("./promote-TVMDWLT3.js")).runPromoteAction(),
-  drift: async () => (await import("./drift-7RV3UTJ7.js")).runDriftAction()
+  plan: async () => (await import("./plan-LGP3AX3P.js")).runPlanAction(),
+  promote: async () => (await import("./promote-R2Q3INDW.js")).runPromoteAction(),
+  drift: async () => (await import("./drift-Z7SWHHL3.js")).runDriftAction()
 };
 async function runAction(fixed) {
   try {

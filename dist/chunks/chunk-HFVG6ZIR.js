@@ -5,14 +5,12 @@ import {
   compareEnvironmentLive,
   inShard,
   selectEnvironments
-} from "./chunk-CWURT7ZB.js";
+} from "./chunk-PQHWBRAO.js";
 import {
   silentLog
 } from "./chunk-E7ACZTBR.js";
 import {
-  ChartFetcher,
   boundaryOf,
-  chartCacheFolder,
   compareSets,
   detectRenderer,
   entryAtRevision,
@@ -22,11 +20,12 @@ import {
   remembered,
   renderEnvironments,
   resolveBase,
+  runChartFetcher,
   runGit,
   walkInside,
   withCheckout,
   workTreeTop
-} from "./chunk-I67Z2DJ5.js";
+} from "./chunk-JYJRK34S.js";
 import {
   countChanges,
   describeComparedWith,
@@ -378,11 +377,7 @@ async function renderHead(trusted, options, run, planned) {
   const environments = candidates(trusted, options).filter(planned);
   const renderOptions = {
     settings: trusted.config.render,
-    charts: new ChartFetcher({
-      cacheFolder: options.chartCache ?? chartCacheFolder(process.env),
-      settings: trusted.config.render,
-      env: process.env
-    }),
+    charts: runChartFetcher(trusted.config.render, options.chartCache),
     clusterCapabilities: await run.clients.capabilities(
       environments.filter((env) => asksCluster(env, options)).map((env) => ({ env, context: contextOf(env, options) }))
     )

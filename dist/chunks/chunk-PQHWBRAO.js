@@ -7,7 +7,7 @@ import {
   listItemNames,
   pLimit,
   scopesFromCrds
-} from "./chunk-I67Z2DJ5.js";
+} from "./chunk-JYJRK34S.js";
 import {
   countChanges,
   displayName,

@@ -5,7 +5,7 @@ import {
   compareEnvironmentLive,
   inShard,
   selectEnvironments
-} from "./chunk-CWURT7ZB.js";
+} from "./chunk-PQHWBRAO.js";
 import {
   buildMarker,
   findMarker
@@ -14,16 +14,15 @@ import {
   silentLog
 } from "./chunk-E7ACZTBR.js";
 import {
-  ChartFetcher,
-  chartCacheFolder,
   commitExists,
   headRevision,
   listItemNames,
   parsePointer,
   renderEnvironment,
+  runChartFetcher,
   withCheckout,
   workTreeTop
-} from "./chunk-I67Z2DJ5.js";
+} from "./chunk-JYJRK34S.js";
 import {
   code,
   describeComparedWith,
@@ -785,11 +784,7 @@ async function runDrift(options) {
   const labels = options.labels ?? config.drift.labels;
   const now = options.now ?? (() => (/* @__PURE__ */ new Date()).toISOString());
   const clients = new ClusterClients(options.kubeconfigPath);
-  const charts = new ChartFetcher({
-    cacheFolder: options.chartCache ?? chartCacheFolder(process.env),
-    settings: config.render,
-    env: process.env
-  });
+  const charts = runChartFetcher(config.render, options.chartCache);
   const outcomes = [];
   try {
     for (const env of environments) {

@@ -23,7 +23,7 @@ import {
   withCheckout,
   workTreeTop,
   writeAtomically
-} from "./chunk-I67Z2DJ5.js";
+} from "./chunk-JYJRK34S.js";
 import {
   ForgeError,
   code,

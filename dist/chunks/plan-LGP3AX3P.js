@@ -5,10 +5,10 @@ import {
   kubeconfigInput,
   shardInput,
   withKubeconfig
-} from "./chunk-RKDSNH2V.js";
+} from "./chunk-OPTAYK5H.js";
 import {
   runPlan
-} from "./chunk-FTFHXCUO.js";
+} from "./chunk-HFVG6ZIR.js";
 import {
   MissingShardsError,
   mergePlanResults
@@ -25,7 +25,7 @@ import {
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-CWURT7ZB.js";
+} from "./chunk-PQHWBRAO.js";
 import "./chunk-L3PULLGS.js";
 import {
   ACTION_VOCABULARY
@@ -44,7 +44,7 @@ import {
   renderMarkdown,
   renderMarkdownParts
 } from "./chunk-UMC4D2JT.js";
-import "./chunk-I67Z2DJ5.js";
+import "./chunk-JYJRK34S.js";
 import {
   ForgeError,
   context,

@@ -8,10 +8,10 @@ import {
   summaryJson,
   summaryMarkdown,
   summaryText
-} from "./chunk-RWU77NYX.js";
+} from "./chunk-VAEL6RKV.js";
 import {
   shardFlag
-} from "./chunk-AL5Z556H.js";
+} from "./chunk-YOHQTWSV.js";
 import {
   FORGE_KINDS,
   detectForge,
@@ -29,10 +29,10 @@ import {
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-CWURT7ZB.js";
+} from "./chunk-PQHWBRAO.js";
 import "./chunk-L3PULLGS.js";
 import "./chunk-E7ACZTBR.js";
-import "./chunk-I67Z2DJ5.js";
+import "./chunk-JYJRK34S.js";
 import "./chunk-CPNAARUS.js";
 import {
   CONFIG_FILES

@@ -4874,83 +4874,9 @@ function validateConcurrency(concurrency) {
   }
 }
 
-// src/charts/cache.ts
-import { createHash } from "node:crypto";
-import { mkdir, readFile } from "node:fs/promises";
-import { homedir } from "node:os";
-import { join } from "node:path";
-
-// src/atomic-write.ts
-import { randomUUID } from "node:crypto";
-import { rename, rm, writeFile } from "node:fs/promises";
-async function writeAtomically(path, content) {
-  const temporary = `${path}.plumbline-${randomUUID()}.tmp`;
-  try {
-    await writeFile(temporary, content);
-    await rename(temporary, path);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
-  }
-}
-
-// src/charts/cache.ts
-function chartCacheFolder(env) {
-  if (env.PLUMBLINE_CHART_CACHE) return env.PLUMBLINE_CHART_CACHE;
-  const base = env.XDG_CACHE_HOME || join(env.HOME ?? homedir(), ".cache");
-  return join(base, "plumbline", "charts");
-}
-var ChartCache = class {
-  constructor(folder) {
-    this.folder = folder;
-  }
-  folder;
-  async lookup(key) {
-    let record;
-    try {
-      record = JSON.parse(await readFile(this.#refPath(key), "utf8"));
-    } catch {
-      return void 0;
-    }
-    const file = this.#blobPath(record.digest);
-    if (file === void 0) return void 0;
-    try {
-      if (sha256Digest(await readFile(file)) !== record.digest) return void 0;
-    } catch {
-      return void 0;
-    }
-    return { ...record, file };
-  }
-  /** Stores an archive already checked against its digest, and the record of `key`. */
-  async store(key, archive, facts) {
-    const digest = sha256Digest(archive);
-    const file = this.#blobPath(digest);
-    await atomicWrite(file, archive);
-    const persisted = { ...facts, digest };
-    await atomicWrite(this.#refPath(key), Buffer.from(`${JSON.stringify(persisted)}
-`));
-    return { ...persisted, file };
-  }
-  #refPath(key) {
-    const id = createHash("sha256").update(JSON.stringify([key.repository, key.name, key.version])).digest("hex");
-    return join(this.folder, "refs", `${id}.json`);
-  }
-  #blobPath(digest) {
-    const hex = /^sha256:([0-9a-f]{64})$/.exec(digest)?.[1];
-    return hex === void 0 ? void 0 : join(this.folder, "blobs", "sha256", `${hex}.tgz`);
-  }
-};
-function sha256Digest(content) {
-  return `sha256:${createHash("sha256").update(content).digest("hex")}`;
-}
-async function atomicWrite(file, content) {
-  await mkdir(join(file, ".."), { recursive: true });
-  await writeAtomically(file, content);
-}
-
 // src/charts/access.ts
-import { readFile as readFile2 } from "node:fs/promises";
-import { homedir as homedir2 } from "node:os";
+import { readFile } from "node:fs/promises";
+import { homedir } from "node:os";
 async function accessFor(host, settings, env) {
   const access2 = {};
   const configured = settings.repositories.find((entry) => entry.host === host.toLowerCase());
@@ -4985,7 +4911,7 @@ function variable(name, host, env) {
   return value;
 }
 function expandPath(path, env) {
-  const home = env.HOME ?? homedir2();
+  const home = env.HOME ?? homedir();
   return path.replace(/^~(?=$|\/)/, home).replace(
     /\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)/g,
     (_, braced, bare) => env[braced ?? bare] ?? ""
@@ -4993,7 +4919,7 @@ function expandPath(path, env) {
 }
 async function readCa(file, host) {
   try {
-    return await readFile2(file, "utf8");
+    return await readFile(file, "utf8");
   } catch {
     throw new PlumblineError(
       `the CA file for ${host} (${file}) cannot be read`,
@@ -5004,7 +4930,7 @@ async function readCa(file, host) {
 async function dockerCredentials(file, host) {
   let config;
   try {
-    config = JSON.parse(await readFile2(file, "utf8"));
+    config = JSON.parse(await readFile(file, "utf8"));
   } catch (error) {
     const missing = error.code === "ENOENT";
     throw new PlumblineError(
@@ -5028,6 +4954,80 @@ async function dockerCredentials(file, host) {
 }
 function basicAuthorization(credentials) {
   return `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString("base64")}`;
+}
+
+// src/charts/cache.ts
+import { createHash } from "node:crypto";
+import { mkdir, readFile as readFile2 } from "node:fs/promises";
+import { homedir as homedir2 } from "node:os";
+import { join } from "node:path";
+
+// src/atomic-write.ts
+import { randomUUID } from "node:crypto";
+import { rename, rm, writeFile } from "node:fs/promises";
+async function writeAtomically(path, content) {
+  const temporary = `${path}.plumbline-${randomUUID()}.tmp`;
+  try {
+    await writeFile(temporary, content);
+    await rename(temporary, path);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
+}
+
+// src/charts/cache.ts
+function chartCacheFolder(env) {
+  if (env.PLUMBLINE_CHART_CACHE) return env.PLUMBLINE_CHART_CACHE;
+  const base = env.XDG_CACHE_HOME || join(env.HOME ?? homedir2(), ".cache");
+  return join(base, "plumbline", "charts");
+}
+var ChartCache = class {
+  constructor(folder) {
+    this.folder = folder;
+  }
+  folder;
+  async lookup(key) {
+    let record;
+    try {
+      record = JSON.parse(await readFile2(this.#refPath(key), "utf8"));
+    } catch {
+      return void 0;
+    }
+    const file = this.#blobPath(record.digest);
+    if (file === void 0) return void 0;
+    try {
+      if (sha256Digest(await readFile2(file)) !== record.digest) return void 0;
+    } catch {
+      return void 0;
+    }
+    return { ...record, file };
+  }
+  /** Stores an archive already checked against its digest, and the record of `key`. */
+  async store(key, archive, facts) {
+    const digest = sha256Digest(archive);
+    const file = this.#blobPath(digest);
+    await atomicWrite(file, archive);
+    const persisted = { ...facts, digest };
+    await atomicWrite(this.#refPath(key), Buffer.from(`${JSON.stringify(persisted)}
+`));
+    return { ...persisted, file };
+  }
+  #refPath(key) {
+    const id = createHash("sha256").update(JSON.stringify([key.repository, key.name, key.version])).digest("hex");
+    return join(this.folder, "refs", `${id}.json`);
+  }
+  #blobPath(digest) {
+    const hex = /^sha256:([0-9a-f]{64})$/.exec(digest)?.[1];
+    return hex === void 0 ? void 0 : join(this.folder, "blobs", "sha256", `${hex}.tgz`);
+  }
+};
+function sha256Digest(content) {
+  return `sha256:${createHash("sha256").update(content).digest("hex")}`;
+}
+async function atomicWrite(file, content) {
+  await mkdir(join(file, ".."), { recursive: true });
+  await writeAtomically(file, content);
 }
 
 // src/charts/http-repository.ts
@@ -5710,6 +5710,13 @@ function missingCredentials(host, what) {
 }
 
 // src/charts/fetch.ts
+function runChartFetcher(settings, cacheFolder) {
+  return new ChartFetcher({
+    cacheFolder: cacheFolder ?? chartCacheFolder(process.env),
+    settings,
+    env: process.env
+  });
+}
 var ChartFetcher = class {
   constructor(options) {
     this.options = options;
@@ -7861,7 +7868,7 @@ async function renderEnvironment(repoRoot, env, options = {}) {
       sandbox,
       settings,
       tools,
-      charts: options.charts ?? defaultChartFetcher(settings),
+      charts: options.charts ?? runChartFetcher(settings),
       capabilities
     };
     const provenance = { charts: [] };
@@ -7897,7 +7904,7 @@ async function renderEnvironment(repoRoot, env, options = {}) {
 async function renderEnvironments(repoRoot, envs, options = {}) {
   options = {
     ...options,
-    charts: options.charts ?? defaultChartFetcher(options.settings ?? renderSettings())
+    charts: options.charts ?? runChartFetcher(options.settings ?? renderSettings())
   };
   const limit = pLimit(options.concurrency ?? Math.min(4, availableParallelism()));
   return Promise.all(
@@ -7915,9 +7922,6 @@ async function renderEnvironments(repoRoot, envs, options = {}) {
 function rendererOf(env) {
   if (env.helm?.chart) return "helm";
   return env.renderer === "auto" ? void 0 : env.renderer;
-}
-function defaultChartFetcher(settings) {
-  return new ChartFetcher({ cacheFolder: chartCacheFolder(process.env), settings, env: process.env });
 }
 async function requireFolder(repoRoot, path) {
   const isFolder2 = await stat(join11(repoRoot, path)).then(
@@ -7960,8 +7964,7 @@ function place(source) {
 export {
   pLimit,
   writeAtomically,
-  chartCacheFolder,
-  ChartFetcher,
+  runChartFetcher,
   parsePointer,
   listItemNames,
   changedFields,

@@ -7,19 +7,19 @@ import {
   parseRevisionSource,
   runDrift,
   summaryMarkdown
-} from "./chunk-RWU77NYX.js";
+} from "./chunk-VAEL6RKV.js";
 import {
   actionLog,
   kubeconfigInput,
   shardInput,
   withKubeconfig
-} from "./chunk-RKDSNH2V.js";
+} from "./chunk-OPTAYK5H.js";
 import {
   runUrl
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-CWURT7ZB.js";
+} from "./chunk-PQHWBRAO.js";
 import "./chunk-L3PULLGS.js";
 import "./chunk-E7ACZTBR.js";
 import {
@@ -28,7 +28,7 @@ import {
   listInput,
   repositoryRoot
 } from "./chunk-5GAKTDT4.js";
-import "./chunk-I67Z2DJ5.js";
+import "./chunk-JYJRK34S.js";
 import {
   gitHubForge
 } from "./chunk-CPNAARUS.js";

@@ -18,11 +18,11 @@ import {
   planTargetChange,
   plumblineAuthor,
   promote
-} from "./chunk-JRLVJRSU.js";
+} from "./chunk-NFQVKZDY.js";
 import "./chunk-UMC4D2JT.js";
 import {
   runGit
-} from "./chunk-I67Z2DJ5.js";
+} from "./chunk-JYJRK34S.js";
 import "./chunk-CPNAARUS.js";
 import {
   loadConfig
