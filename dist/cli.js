@@ -36,10 +36,10 @@ async function runCli(program2, argv) {
 
 // src/entry/cli.ts
 var commands = {
-  plan: async () => (await import("./chunks/plan-OMCB5SY2.js")).planCommand(),
+  plan: async () => (await import("./chunks/plan-QBR42WMH.js")).planCommand(),
   merge: async () => (await import("./chunks/merge-Q2NC7FVL.js")).mergeCommand(),
-  promote: async () => (await import("./chunks/promote-7A3GSK4H.js")).promoteCommand(),
-  drift: async () => (await import("./chunks/drift-R7LETC7Q.js")).driftCommand(),
+  promote: async () => (await import("./chunks/promote-MNGS4KCO.js")).promoteCommand(),
+  drift: async () => (await import("./chunks/drift-GACF2VFT.js")).driftCommand(),
   envs: async () => (await import("./chunks/envs-INQITFIY.js")).envsCommand()
 };
 function commandsFor(args) {

@@ -17,7 +17,7 @@ import { checkChartArchive } from './chart-inputs.js';
 import { realPathInside, walkInside } from './containment.js';
 import type { RenderContext } from './context.js';
 
-interface Dependency {
+export interface Dependency {
   name?: unknown;
   version?: unknown;
   repository?: unknown;
@@ -34,7 +34,7 @@ export async function withDependencies(
   chartPath: string,
 ): Promise<ChartWithDependencies> {
   const chartFile = await realPathInside(context.boundary, posix.join(chartPath, 'Chart.yaml'));
-  const dependencies = chartFile ? listOf<Dependency>(await readYaml(chartFile), 'dependencies') : [];
+  const dependencies = chartFile ? await listedDependencies(chartFile) : [];
   if (dependencies.length === 0) return { chart: chartPath, charts: [] };
   const vendored = await realPathInside(context.boundary, posix.join(chartPath, 'charts'));
   // Vendored dependencies are the chart's own business: helm checks them itself.
@@ -42,7 +42,7 @@ export async function withDependencies(
     return { chart: chartPath, charts: [] };
 
   const lockFile = await realPathInside(context.boundary, posix.join(chartPath, 'Chart.lock'));
-  const locked = lockFile ? listOf<Dependency>(await readYaml(lockFile), 'dependencies') : [];
+  const locked = lockFile ? await listedDependencies(lockFile) : [];
   const copy = join(context.sandbox.scratch, basename(chartPath) || 'chart');
   for (const { real, shown } of await walkInside(context.boundary, chartPath)) {
     await copyInto(real, join(copy, posix.relative(chartPath, shown)));
@@ -103,17 +103,20 @@ async function copyInto(from: string, to: string): Promise<void> {
   await copyFile(from, to);
 }
 
-async function readYaml(file: string): Promise<unknown> {
+/**
+ * The `dependencies` a Chart.yaml or Chart.lock lists, as written; none when it cannot be
+ * read (helm reports such a file in its own words).
+ */
+export async function listedDependencies(file: string): Promise<Dependency[]> {
+  let document: unknown;
   try {
-    return parse(await readFile(file, 'utf8'), { maxAliasCount: 100, prettyErrors: false });
+    document = parse(await readFile(file, 'utf8'), { maxAliasCount: 100, prettyErrors: false });
   } catch {
-    // helm reports a Chart.yaml or Chart.lock it cannot read, in its own words.
-    return undefined;
+    return [];
   }
-}
-
-function listOf<T>(document: unknown, key: string): T[] {
   if (document === null || typeof document !== 'object') return [];
-  const list = (document as Record<string, unknown>)[key];
-  return Array.isArray(list) ? (list.filter((item) => item !== null && typeof item === 'object') as T[]) : [];
+  const list = (document as Record<string, unknown>).dependencies;
+  return Array.isArray(list)
+    ? (list.filter((item) => item !== null && typeof item === 'object') as Dependency[])
+    : [];
 }

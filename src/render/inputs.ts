@@ -5,10 +5,10 @@
  * of a chart; and when plumbline cannot tell (a remote reference, a kustomization it cannot
  * read), the answer is "anything".
  */
-import { readFile, realpath } from 'node:fs/promises';
+import { realpath } from 'node:fs/promises';
 import { isAbsolute, join, posix, relative, resolve, sep } from 'node:path';
-import { parse } from 'yaml';
 import type { EnvironmentConfig } from '../config/types.js';
+import { listedDependencies } from './chart-dependencies.js';
 import { type Boundary, boundaryOf, remembered, walkInside } from './containment.js';
 import { detectRenderer } from './detect.js';
 import { kustomizeInputs } from './kustomize-inputs.js';
@@ -109,15 +109,10 @@ export function touches(inputs: RenderInputs, touched: readonly string[]): boole
 }
 
 async function fileDependencies(root: string, chartPath: string): Promise<string[]> {
-  let chart: { dependencies?: Array<{ repository?: unknown }> } | null;
-  try {
-    chart = parse(await readFile(join(root, chartPath, 'Chart.yaml'), 'utf8'), { maxAliasCount: 100 });
-  } catch {
-    return [];
-  }
-  return (chart?.dependencies ?? []).flatMap((dependency) =>
-    typeof dependency?.repository === 'string' && dependency.repository.startsWith('file://')
-      ? [posix.join(chartPath, dependency.repository.slice('file://'.length))]
+  const dependencies = await listedDependencies(join(root, chartPath, 'Chart.yaml'));
+  return dependencies.flatMap(({ repository }) =>
+    typeof repository === 'string' && repository.startsWith('file://')
+      ? [posix.join(chartPath, repository.slice('file://'.length))]
       : [],
   );
 }

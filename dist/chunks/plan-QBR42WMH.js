@@ -10,7 +10,7 @@ import {
 } from "./chunk-TWNDP3TL.js";
 import {
   shardFlag
-} from "./chunk-YOHQTWSV.js";
+} from "./chunk-3FLUVVUL.js";
 import "./chunk-BP44BIK6.js";
 import "./chunk-FJR3CBAD.js";
 import {
@@ -20,16 +20,16 @@ import {
 } from "./chunk-MYCWCEUN.js";
 import {
   runPlan
-} from "./chunk-HFVG6ZIR.js";
+} from "./chunk-OY5QFHEK.js";
 import "./chunk-GP2BZDY6.js";
 import {
   chooseKubeconfig
-} from "./chunk-PQHWBRAO.js";
+} from "./chunk-AZ2ZBYQW.js";
 import "./chunk-L3PULLGS.js";
 import "./chunk-S2S7IBMR.js";
 import "./chunk-E7ACZTBR.js";
 import "./chunk-UMC4D2JT.js";
-import "./chunk-JYJRK34S.js";
+import "./chunk-HTVBJFW7.js";
 import "./chunk-CPNAARUS.js";
 import "./chunk-WSRTTEI5.js";
 import "./chunk-6GOKWEBO.js";

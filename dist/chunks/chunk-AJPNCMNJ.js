@@ -13,9 +13,9 @@ import {
 
 // src/entry/github/action.ts
 var commands = {
-  plan: async () => (await import("./plan-LGP3AX3P.js")).runPlanAction(),
-  promote: async () => (await import("./promote-R2Q3INDW.js")).runPromoteAction(),
-  drift: async () => (await import("./drift-Z7SWHHL3.js")).runDriftAction()
+  plan: async () => (await import("./plan-IGLISWTA.js")).runPlanAction(),
+  promote: async () => (await import("./promote-JKWUWL5K.js")).runPromoteAction(),
+  drift: async () => (await import("./drift-R4S53AKW.js")).runDriftAction()
 };
 async function runAction(fixed) {
   try {

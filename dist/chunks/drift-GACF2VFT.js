@@ -8,10 +8,10 @@ import {
   summaryJson,
   summaryMarkdown,
   summaryText
-} from "./chunk-VAEL6RKV.js";
+} from "./chunk-HFAEYFGG.js";
 import {
   shardFlag
-} from "./chunk-YOHQTWSV.js";
+} from "./chunk-3FLUVVUL.js";
 import {
   FORGE_KINDS,
   detectForge,
@@ -29,10 +29,10 @@ import {
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-PQHWBRAO.js";
+} from "./chunk-AZ2ZBYQW.js";
 import "./chunk-L3PULLGS.js";
 import "./chunk-E7ACZTBR.js";
-import "./chunk-JYJRK34S.js";
+import "./chunk-HTVBJFW7.js";
 import "./chunk-CPNAARUS.js";
 import {
   CONFIG_FILES

@@ -7,19 +7,19 @@ import {
   parseRevisionSource,
   runDrift,
   summaryMarkdown
-} from "./chunk-VAEL6RKV.js";
+} from "./chunk-HFAEYFGG.js";
 import {
   actionLog,
   kubeconfigInput,
   shardInput,
   withKubeconfig
-} from "./chunk-OPTAYK5H.js";
+} from "./chunk-5I3LO2FC.js";
 import {
   runUrl
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-PQHWBRAO.js";
+} from "./chunk-AZ2ZBYQW.js";
 import "./chunk-L3PULLGS.js";
 import "./chunk-E7ACZTBR.js";
 import {
@@ -28,7 +28,7 @@ import {
   listInput,
   repositoryRoot
 } from "./chunk-5GAKTDT4.js";
-import "./chunk-JYJRK34S.js";
+import "./chunk-HTVBJFW7.js";
 import {
   gitHubForge
 } from "./chunk-CPNAARUS.js";

@@ -6937,13 +6937,13 @@ function hasOutsideReference(text) {
 // src/render/chart-dependencies.ts
 async function withDependencies(context, chartPath) {
   const chartFile = await realPathInside(context.boundary, posix2.join(chartPath, "Chart.yaml"));
-  const dependencies = chartFile ? listOf(await readYaml(chartFile), "dependencies") : [];
+  const dependencies = chartFile ? await listedDependencies(chartFile) : [];
   if (dependencies.length === 0) return { chart: chartPath, charts: [] };
   const vendored = await realPathInside(context.boundary, posix2.join(chartPath, "charts"));
   if (vendored && (await readdir2(vendored).catch(() => [])).length > 0)
     return { chart: chartPath, charts: [] };
   const lockFile = await realPathInside(context.boundary, posix2.join(chartPath, "Chart.lock"));
-  const locked = lockFile ? listOf(await readYaml(lockFile), "dependencies") : [];
+  const locked = lockFile ? await listedDependencies(lockFile) : [];
   const copy = join6(context.sandbox.scratch, basename2(chartPath) || "chart");
   for (const { real, shown } of await walkInside(context.boundary, chartPath)) {
     await copyInto(real, join6(copy, posix2.relative(chartPath, shown)));
@@ -7001,16 +7001,15 @@ async function copyInto(from, to) {
   await mkdir2(dirname(to), { recursive: true });
   await copyFile(from, to);
 }
-async function readYaml(file) {
+async function listedDependencies(file) {
+  let document;
   try {
-    return (0, import_yaml3.parse)(await readFile4(file, "utf8"), { maxAliasCount: 100, prettyErrors: false });
+    document = (0, import_yaml3.parse)(await readFile4(file, "utf8"), { maxAliasCount: 100, prettyErrors: false });
   } catch {
-    return void 0;
+    return [];
   }
-}
-function listOf(document, key) {
   if (document === null || typeof document !== "object") return [];
-  const list = document[key];
+  const list = document.dependencies;
   return Array.isArray(list) ? list.filter((item) => item !== null && typeof item === "object") : [];
 }
 
@@ -7495,37 +7494,37 @@ function kustomizationReferences(kustomization) {
     if (typeof value === "string" && value !== "" && !value.includes("\n")) references.push({ kind, value });
   };
   for (const field of RESOURCE_FIELDS)
-    for (const entry of listOf2(kustomization[field])) add("kustomization", entry);
+    for (const entry of listOf(kustomization[field])) add("kustomization", entry);
   for (const field of CONFIG_FIELDS) {
-    for (const entry of listOf2(kustomization[field])) {
+    for (const entry of listOf(kustomization[field])) {
       if (typeof entry !== "string") continue;
       if (entry.includes("\n")) references.push({ kind: "inline-config", value: entry });
       else references.push({ kind: "kustomization", value: entry, config: true });
     }
   }
-  for (const field of FILE_LIST_FIELDS) for (const entry of listOf2(kustomization[field])) add("file", entry);
+  for (const field of FILE_LIST_FIELDS) for (const entry of listOf(kustomization[field])) add("file", entry);
   for (const field of PATCH_FIELDS)
-    for (const entry of listOf2(kustomization[field])) add("file", recordOf(entry).path);
+    for (const entry of listOf(kustomization[field])) add("file", recordOf(entry).path);
   for (const field of GENERATOR_FIELDS) {
-    for (const generator of listOf2(kustomization[field])) {
+    for (const generator of listOf(kustomization[field])) {
       const { files, envs, env } = recordOf(generator);
-      for (const entry of listOf2(files))
+      for (const entry of listOf(files))
         add("file", typeof entry === "string" ? entry.slice(entry.indexOf("=") + 1) : entry);
-      for (const entry of listOf2(envs)) add("file", entry);
+      for (const entry of listOf(envs)) add("file", entry);
       add("file", env);
     }
   }
   add("file", recordOf(kustomization.openapi).path);
   const globals = recordOf(kustomization.helmGlobals);
   const chartHome = typeof globals.chartHome === "string" ? globals.chartHome : "charts";
-  const charts = [...listOf2(kustomization.helmCharts), ...listOf2(kustomization.helmChartInflationGenerator)];
+  const charts = [...listOf(kustomization.helmCharts), ...listOf(kustomization.helmChartInflationGenerator)];
   for (const chart of charts.map(recordOf)) {
     const repo = chart.repo ?? chart.chartRepoUrl;
     if (typeof repo === "string" && repo !== "") references.push({ kind: "remote", value: repo });
     else if (typeof chart.name === "string" || typeof chart.chartName === "string")
       add("chart", join8(chartHome, String(chart.name ?? chart.chartName)));
     add("file", chart.valuesFile ?? chart.valuesLocal);
-    for (const entry of listOf2(chart.additionalValuesFiles)) add("file", entry);
+    for (const entry of listOf(chart.additionalValuesFiles)) add("file", entry);
   }
   if (charts.length > 0) add("file", chartHome);
   return references;
@@ -7607,7 +7606,7 @@ async function isFile(path) {
     return false;
   }
 }
-function listOf2(value) {
+function listOf(value) {
   return Array.isArray(value) ? value : [];
 }
 function recordOf(value) {
@@ -7994,6 +7993,7 @@ export {
   remembered,
   walkInside,
   detectRenderer,
+  listedDependencies,
   kustomizeInputs,
   scopesFromCrds,
   renderEnvironment,

@@ -18,11 +18,11 @@ import {
   planTargetChange,
   plumblineAuthor,
   promote
-} from "./chunk-NFQVKZDY.js";
+} from "./chunk-5L7WLOEG.js";
 import "./chunk-UMC4D2JT.js";
 import {
   runGit
-} from "./chunk-JYJRK34S.js";
+} from "./chunk-HTVBJFW7.js";
 import "./chunk-CPNAARUS.js";
 import {
   loadConfig

@@ -5,7 +5,7 @@ import {
   compareEnvironmentLive,
   inShard,
   selectEnvironments
-} from "./chunk-PQHWBRAO.js";
+} from "./chunk-AZ2ZBYQW.js";
 import {
   buildMarker,
   findMarker
@@ -22,7 +22,7 @@ import {
   runChartFetcher,
   withCheckout,
   workTreeTop
-} from "./chunk-JYJRK34S.js";
+} from "./chunk-HTVBJFW7.js";
 import {
   code,
   describeComparedWith,

@@ -7,7 +7,7 @@ import {
   listItemNames,
   pLimit,
   scopesFromCrds
-} from "./chunk-JYJRK34S.js";
+} from "./chunk-HTVBJFW7.js";
 import {
   countChanges,
   displayName,

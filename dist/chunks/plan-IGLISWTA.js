@@ -5,10 +5,10 @@ import {
   kubeconfigInput,
   shardInput,
   withKubeconfig
-} from "./chunk-OPTAYK5H.js";
+} from "./chunk-5I3LO2FC.js";
 import {
   runPlan
-} from "./chunk-HFVG6ZIR.js";
+} from "./chunk-OY5QFHEK.js";
 import {
   MissingShardsError,
   mergePlanResults
@@ -25,7 +25,7 @@ import {
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-PQHWBRAO.js";
+} from "./chunk-AZ2ZBYQW.js";
 import "./chunk-L3PULLGS.js";
 import {
   ACTION_VOCABULARY
@@ -44,7 +44,7 @@ import {
   renderMarkdown,
   renderMarkdownParts
 } from "./chunk-UMC4D2JT.js";
-import "./chunk-JYJRK34S.js";
+import "./chunk-HTVBJFW7.js";
 import {
   ForgeError,
   context,

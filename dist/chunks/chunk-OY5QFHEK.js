@@ -5,7 +5,7 @@ import {
   compareEnvironmentLive,
   inShard,
   selectEnvironments
-} from "./chunk-PQHWBRAO.js";
+} from "./chunk-AZ2ZBYQW.js";
 import {
   silentLog
 } from "./chunk-E7ACZTBR.js";
@@ -16,6 +16,7 @@ import {
   entryAtRevision,
   headRevision,
   kustomizeInputs,
+  listedDependencies,
   pLimit,
   remembered,
   renderEnvironments,
@@ -25,7 +26,7 @@ import {
   walkInside,
   withCheckout,
   workTreeTop
-} from "./chunk-JYJRK34S.js";
+} from "./chunk-HTVBJFW7.js";
 import {
   countChanges,
   describeComparedWith,
@@ -36,16 +37,12 @@ import {
   discoverEnvironments,
   loadConfig,
   loadConfigFrom,
-  parseConfigText,
-  require_dist
+  parseConfigText
 } from "./chunk-WSRTTEI5.js";
 import {
   PlumblineError,
   problemOf
 } from "./chunk-HOINZ2KI.js";
-import {
-  __toESM
-} from "./chunk-4PGWNIJS.js";
 
 // src/commands/plan.ts
 import { existsSync } from "node:fs";
@@ -70,8 +67,7 @@ async function changedFiles(workTree, base) {
 }
 
 // src/render/inputs.ts
-var import_yaml = __toESM(require_dist(), 1);
-import { readFile, realpath } from "node:fs/promises";
+import { realpath } from "node:fs/promises";
 import { isAbsolute, join, posix, relative, resolve, sep } from "node:path";
 async function inputsScope(root, top, memo) {
   return { root, boundary: await boundaryOf(root, top, { memo }), realRoot: await realpath(root) };
@@ -122,14 +118,9 @@ function touches(inputs, touched) {
   );
 }
 async function fileDependencies(root, chartPath) {
-  let chart;
-  try {
-    chart = (0, import_yaml.parse)(await readFile(join(root, chartPath, "Chart.yaml"), "utf8"), { maxAliasCount: 100 });
-  } catch {
-    return [];
-  }
-  return (chart?.dependencies ?? []).flatMap(
-    (dependency) => typeof dependency?.repository === "string" && dependency.repository.startsWith("file://") ? [posix.join(chartPath, dependency.repository.slice("file://".length))] : []
+  const dependencies = await listedDependencies(join(root, chartPath, "Chart.yaml"));
+  return dependencies.flatMap(
+    ({ repository }) => typeof repository === "string" && repository.startsWith("file://") ? [posix.join(chartPath, repository.slice("file://".length))] : []
   );
 }
 
@@ -178,7 +169,7 @@ async function unaffectedEnvironments(query) {
 }
 
 // src/commands/plan-config.ts
-import { lstat, readFile as readFile2, realpath as realpath2 } from "node:fs/promises";
+import { lstat, readFile, realpath as realpath2 } from "node:fs/promises";
 import { dirname, join as join2, relative as relative2, resolve as resolve2 } from "node:path";
 async function requireRealConfigFolder(repoRoot, top) {
   const realTop = await realpath2(top);
@@ -243,7 +234,7 @@ async function changeInCheckout(repoRoot, base, head) {
   if (!base) return head ? "added" : void 0;
   if (!head) return "removed";
   if (head.file !== base.file || head.link) return "changed";
-  return await readFile2(join2(repoRoot, head.file), "utf8") === base.text ? void 0 : "changed";
+  return await readFile(join2(repoRoot, head.file), "utf8") === base.text ? void 0 : "changed";
 }
 async function checkoutConfigFile(repoRoot) {
   const found = [];

@@ -23,7 +23,7 @@ import {
   withCheckout,
   workTreeTop,
   writeAtomically
-} from "./chunk-JYJRK34S.js";
+} from "./chunk-HTVBJFW7.js";
 import {
   ForgeError,
   code,

@@ -3,7 +3,7 @@ const require = __plumblineCreateRequire(import.meta.url);
 import {
   planTargetChange,
   promote
-} from "./chunk-NFQVKZDY.js";
+} from "./chunk-5L7WLOEG.js";
 import {
   booleanInput,
   choiceInput,
@@ -11,7 +11,7 @@ import {
   repositoryRoot
 } from "./chunk-5GAKTDT4.js";
 import "./chunk-UMC4D2JT.js";
-import "./chunk-JYJRK34S.js";
+import "./chunk-HTVBJFW7.js";
 import {
   context,
   gitHubForge
