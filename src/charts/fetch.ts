@@ -8,6 +8,7 @@
  * a repository named by data (a chart's dependencies, at the head of a change) only when
  * its host is in render.allowHosts.
  */
+import { isAllowedHost } from '../config/allow-hosts.js';
 import type { ChartSource, RenderSettings } from '../config/types.js';
 import { PlumblineError } from '../errors.js';
 import { accessFor, type HostAccess } from './access.js';
@@ -132,8 +133,7 @@ export class ChartFetcher {
     const allowHosts = this.options.settings.allowHosts;
     return {
       mayFetch: (url) =>
-        (origin === 'configuration' && url.host === declared) ||
-        allowHosts.some((allowed) => allowed === url.host || allowed === url.hostname),
+        (origin === 'configuration' && url.host === declared) || isAllowedHost(url.host, allowHosts),
     };
   }
 

@@ -4,6 +4,7 @@
  * helm pulls a chart from a repository URL. Which host such a reference reaches decides
  * whether the trusted configuration lets a renderer fetch it.
  */
+import { isAllowedHost } from '../config/allow-hosts.js';
 
 /** Whether kustomize would try `reference` (missing as a local path) as a remote one. */
 export function isRemoteReference(reference: string): boolean {
@@ -32,7 +33,5 @@ export function hostOf(reference: string): string | undefined {
 /** Whether the trusted configuration lets renderers fetch `reference`. */
 export function isAllowedReference(reference: string, allowHosts: readonly string[]): boolean {
   const host = hostOf(reference);
-  if (host === undefined) return false;
-  const hostname = host.replace(/:\d+$/, '');
-  return allowHosts.some((allowed) => allowed === host || allowed === hostname);
+  return host !== undefined && isAllowedHost(host, allowHosts);
 }

@@ -7,7 +7,7 @@ import {
   listItemNames,
   pLimit,
   scopesFromCrds
-} from "./chunk-HTVBJFW7.js";
+} from "./chunk-A5TIKPGN.js";
 import {
   countChanges,
   displayName,

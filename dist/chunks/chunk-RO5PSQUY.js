@@ -5,7 +5,7 @@ import {
   compareEnvironmentLive,
   inShard,
   selectEnvironments
-} from "./chunk-AZ2ZBYQW.js";
+} from "./chunk-HZ754UW4.js";
 import {
   silentLog
 } from "./chunk-E7ACZTBR.js";
@@ -26,7 +26,7 @@ import {
   walkInside,
   withCheckout,
   workTreeTop
-} from "./chunk-HTVBJFW7.js";
+} from "./chunk-A5TIKPGN.js";
 import {
   countChanges,
   describeComparedWith,

@@ -18,11 +18,11 @@ import {
   planTargetChange,
   plumblineAuthor,
   promote
-} from "./chunk-5L7WLOEG.js";
+} from "./chunk-Z5BRAFX2.js";
 import "./chunk-UMC4D2JT.js";
 import {
   runGit
-} from "./chunk-HTVBJFW7.js";
+} from "./chunk-A5TIKPGN.js";
 import "./chunk-CPNAARUS.js";
 import {
   loadConfig

@@ -5,7 +5,7 @@ import {
   compareEnvironmentLive,
   inShard,
   selectEnvironments
-} from "./chunk-AZ2ZBYQW.js";
+} from "./chunk-HZ754UW4.js";
 import {
   buildMarker,
   findMarker
@@ -22,7 +22,7 @@ import {
   runChartFetcher,
   withCheckout,
   workTreeTop
-} from "./chunk-HTVBJFW7.js";
+} from "./chunk-A5TIKPGN.js";
 import {
   code,
   describeComparedWith,

@@ -2,7 +2,7 @@ import { createRequire as __plumblineCreateRequire } from 'node:module';
 const require = __plumblineCreateRequire(import.meta.url);
 import {
   parseShard
-} from "./chunk-AZ2ZBYQW.js";
+} from "./chunk-HZ754UW4.js";
 import {
   logTo
 } from "./chunk-E7ACZTBR.js";

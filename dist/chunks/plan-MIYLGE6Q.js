@@ -5,10 +5,10 @@ import {
   kubeconfigInput,
   shardInput,
   withKubeconfig
-} from "./chunk-5I3LO2FC.js";
+} from "./chunk-VHOD5EU5.js";
 import {
   runPlan
-} from "./chunk-OY5QFHEK.js";
+} from "./chunk-RO5PSQUY.js";
 import {
   MissingShardsError,
   mergePlanResults
@@ -25,7 +25,7 @@ import {
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-AZ2ZBYQW.js";
+} from "./chunk-HZ754UW4.js";
 import "./chunk-L3PULLGS.js";
 import {
   ACTION_VOCABULARY
@@ -44,7 +44,7 @@ import {
   renderMarkdown,
   renderMarkdownParts
 } from "./chunk-UMC4D2JT.js";
-import "./chunk-HTVBJFW7.js";
+import "./chunk-A5TIKPGN.js";
 import {
   ForgeError,
   context,

@@ -7,19 +7,19 @@ import {
   parseRevisionSource,
   runDrift,
   summaryMarkdown
-} from "./chunk-HFAEYFGG.js";
+} from "./chunk-GWBR6QYH.js";
 import {
   actionLog,
   kubeconfigInput,
   shardInput,
   withKubeconfig
-} from "./chunk-5I3LO2FC.js";
+} from "./chunk-VHOD5EU5.js";
 import {
   runUrl
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-AZ2ZBYQW.js";
+} from "./chunk-HZ754UW4.js";
 import "./chunk-L3PULLGS.js";
 import "./chunk-E7ACZTBR.js";
 import {
@@ -28,7 +28,7 @@ import {
   listInput,
   repositoryRoot
 } from "./chunk-5GAKTDT4.js";
-import "./chunk-HTVBJFW7.js";
+import "./chunk-A5TIKPGN.js";
 import {
   gitHubForge
 } from "./chunk-CPNAARUS.js";

@@ -8,10 +8,10 @@ import {
   summaryJson,
   summaryMarkdown,
   summaryText
-} from "./chunk-HFAEYFGG.js";
+} from "./chunk-GWBR6QYH.js";
 import {
   shardFlag
-} from "./chunk-3FLUVVUL.js";
+} from "./chunk-KV37X355.js";
 import {
   FORGE_KINDS,
   detectForge,
@@ -29,10 +29,10 @@ import {
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-AZ2ZBYQW.js";
+} from "./chunk-HZ754UW4.js";
 import "./chunk-L3PULLGS.js";
 import "./chunk-E7ACZTBR.js";
-import "./chunk-HTVBJFW7.js";
+import "./chunk-A5TIKPGN.js";
 import "./chunk-CPNAARUS.js";
 import {
   CONFIG_FILES

@@ -4874,6 +4874,13 @@ function validateConcurrency(concurrency) {
   }
 }
 
+// src/config/allow-hosts.ts
+function isAllowedHost(host, allowHosts) {
+  const lower = host.toLowerCase();
+  const hostname = lower.replace(/:\d+$/, "");
+  return allowHosts.some((allowed) => allowed === lower || allowed === hostname);
+}
+
 // src/charts/access.ts
 import { readFile } from "node:fs/promises";
 import { homedir } from "node:os";
@@ -5787,7 +5794,7 @@ var ChartFetcher = class {
     const declared = new URL(source.repository.replace(/^oci:/, "https:")).host;
     const allowHosts = this.options.settings.allowHosts;
     return {
-      mayFetch: (url) => origin === "configuration" && url.host === declared || allowHosts.some((allowed) => allowed === url.host || allowed === url.hostname)
+      mayFetch: (url) => origin === "configuration" && url.host === declared || isAllowedHost(url.host, allowHosts)
     };
   }
   #index(repository, origin, access2, rule) {
@@ -7425,9 +7432,7 @@ function hostOf(reference) {
 }
 function isAllowedReference(reference, allowHosts) {
   const host = hostOf(reference);
-  if (host === void 0) return false;
-  const hostname = host.replace(/:\d+$/, "");
-  return allowHosts.some((allowed) => allowed === host || allowed === hostname);
+  return host !== void 0 && isAllowedHost(host, allowHosts);
 }
 
 // src/render/kustomize-inputs.ts

@@ -23,7 +23,7 @@ import {
   withCheckout,
   workTreeTop,
   writeAtomically
-} from "./chunk-HTVBJFW7.js";
+} from "./chunk-A5TIKPGN.js";
 import {
   ForgeError,
   code,

@@ -13,9 +13,9 @@ import {
 
 // src/entry/github/action.ts
 var commands = {
-  plan: async () => (await import("./plan-IGLISWTA.js")).runPlanAction(),
-  promote: async () => (await import("./promote-JKWUWL5K.js")).runPromoteAction(),
-  drift: async () => (await import("./drift-R4S53AKW.js")).runDriftAction()
+  plan: async () => (await import("./plan-MIYLGE6Q.js")).runPlanAction(),
+  promote: async () => (await import("./promote-XKSP7VZZ.js")).runPromoteAction(),
+  drift: async () => (await import("./drift-TDQLWT2X.js")).runDriftAction()
 };
 async function runAction(fixed) {
   try {

@@ -10,7 +10,7 @@ import {
 } from "./chunk-TWNDP3TL.js";
 import {
   shardFlag
-} from "./chunk-3FLUVVUL.js";
+} from "./chunk-KV37X355.js";
 import "./chunk-BP44BIK6.js";
 import "./chunk-FJR3CBAD.js";
 import {
@@ -20,16 +20,16 @@ import {
 } from "./chunk-MYCWCEUN.js";
 import {
   runPlan
-} from "./chunk-OY5QFHEK.js";
+} from "./chunk-RO5PSQUY.js";
 import "./chunk-GP2BZDY6.js";
 import {
   chooseKubeconfig
-} from "./chunk-AZ2ZBYQW.js";
+} from "./chunk-HZ754UW4.js";
 import "./chunk-L3PULLGS.js";
 import "./chunk-S2S7IBMR.js";
 import "./chunk-E7ACZTBR.js";
 import "./chunk-UMC4D2JT.js";
-import "./chunk-HTVBJFW7.js";
+import "./chunk-A5TIKPGN.js";
 import "./chunk-CPNAARUS.js";
 import "./chunk-WSRTTEI5.js";
 import "./chunk-6GOKWEBO.js";

@@ -3,7 +3,7 @@ const require = __plumblineCreateRequire(import.meta.url);
 import {
   planTargetChange,
   promote
-} from "./chunk-5L7WLOEG.js";
+} from "./chunk-Z5BRAFX2.js";
 import {
   booleanInput,
   choiceInput,
@@ -11,7 +11,7 @@ import {
   repositoryRoot
 } from "./chunk-5GAKTDT4.js";
 import "./chunk-UMC4D2JT.js";
-import "./chunk-HTVBJFW7.js";
+import "./chunk-A5TIKPGN.js";
 import {
   context,
   gitHubForge
