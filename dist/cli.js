@@ -36,10 +36,10 @@ async function runCli(program2, argv) {
 
 // src/entry/cli.ts
 var commands = {
-  plan: async () => (await import("./chunks/plan-ADWDUAD6.js")).planCommand(),
+  plan: async () => (await import("./chunks/plan-ZUUGU4F5.js")).planCommand(),
   merge: async () => (await import("./chunks/merge-Q2NC7FVL.js")).mergeCommand(),
-  promote: async () => (await import("./chunks/promote-UDE3U4UM.js")).promoteCommand(),
-  drift: async () => (await import("./chunks/drift-JB4G2MBA.js")).driftCommand(),
+  promote: async () => (await import("./chunks/promote-XPHILAO3.js")).promoteCommand(),
+  drift: async () => (await import("./chunks/drift-XHWPXIQI.js")).driftCommand(),
   envs: async () => (await import("./chunks/envs-INQITFIY.js")).envsCommand()
 };
 function commandsFor(args) {

@@ -98,10 +98,11 @@ export async function withCheckout<T>(
   sha: string,
   use: (dir: string, top: string) => Promise<T>,
 ): Promise<T> {
-  const prefix = await git(repoRoot, ['rev-parse', '--show-prefix']);
-  const worktree = await addWorktree(repoRoot, sha).catch((error: unknown) => {
+  // The checkout starts before anything else is awaited (see addWorktree).
+  const adding = addWorktree(repoRoot, sha).catch((error: unknown) => {
     throw new PlumblineError(`could not check out ${sha} for the base side: ${describeError(error)}`);
   });
+  const [worktree, prefix] = await Promise.all([adding, git(repoRoot, ['rev-parse', '--show-prefix'])]);
   try {
     return await use(join(worktree.dir, prefix.ok ? prefix.stdout : ''), worktree.dir);
   } finally {

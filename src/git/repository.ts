@@ -2,7 +2,8 @@
  * The git operations promote needs, on a real repository: fetch, a throw-away worktree,
  * commit, and pushes that report a rejection (the remote moved) apart from other failures.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtempSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { PlumblineError } from '../errors.js';
@@ -87,7 +88,9 @@ async function oneAtATime<T>(repo: string, add: () => Promise<T>): Promise<T> {
 
 /** A detached worktree at `commit`, in a temporary folder, so the user's checkout is untouched. */
 export async function addWorktree(repo: string, commit: string): Promise<Worktree> {
-  const parent = await mkdtemp(join(tmpdir(), 'plumbline-worktree-'));
+  // Synchronous, so git starts in this turn of the event loop: a plan traces the head
+  // while the base is checked out, and that work must not go first.
+  const parent = mkdtempSync(join(tmpdir(), 'plumbline-worktree-'));
   // git names the worktree's own folder under .git/worktrees after this folder: a unique
   // name, so two plans of one repository at once never race on it.
   const dir = join(parent, basename(parent));

@@ -138,11 +138,16 @@ export async function walkInside(
  * Below `top`, and not in its `.git` folder: git's own files (a checkout's credentials in
  * .git/config, the objects of every branch) are not the repository's content.
  */
+/**
+ * Both are real paths (absolute, normalised, no trailing separator but the root's), so a
+ * prefix test is exact; it runs for every path a fleet's kustomizations name.
+ */
 function isInside(top: string, path: string): boolean {
-  const rel = relative(top, path);
-  if (rel === '') return true;
-  if (rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return false;
-  return rel !== '.git' && !rel.startsWith(`.git${sep}`);
+  if (path === top) return true;
+  const prefix = top.endsWith(sep) ? top : `${top}${sep}`;
+  if (!path.startsWith(prefix)) return false;
+  const rest = path.slice(prefix.length);
+  return rest !== '.git' && !rest.startsWith(`.git${sep}`);
 }
 
 async function isFolder(path: string): Promise<boolean> {

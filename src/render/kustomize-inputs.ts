@@ -48,7 +48,12 @@ export async function kustomizeInputs(boundary: Boundary, folder: string): Promi
   const inputs: KustomizeInputs = { kustomizations: [], paths: [], charts: [], remote: [], named: [] };
   const start = await realPathInside(boundary, folder);
   if (start === undefined) return inputs;
-  const shown = (path: string) => relative(boundary.root, path).split(sep).join('/') || '.';
+  // Paths here are normalised (realpath or join), so below the root a slice is the answer.
+  const below = `${boundary.root}${sep}`;
+  const shown = (path: string) =>
+    path.startsWith(below) && sep === '/'
+      ? path.slice(below.length)
+      : relative(boundary.root, path).split(sep).join('/') || '.';
   const seen = new Set<string>();
   const pending = [start];
 

@@ -18,11 +18,11 @@ import {
   planTargetChange,
   plumblineAuthor,
   promote
-} from "./chunk-Z5BRAFX2.js";
+} from "./chunk-WZXM26YZ.js";
 import "./chunk-UMC4D2JT.js";
 import {
   runGit
-} from "./chunk-A5TIKPGN.js";
+} from "./chunk-2UPPBHKZ.js";
 import "./chunk-CPNAARUS.js";
 import {
   loadConfig

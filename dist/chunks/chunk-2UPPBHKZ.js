@@ -6498,7 +6498,8 @@ function prepare(object, rules) {
 }
 
 // src/git/repository.ts
-import { mkdtemp, rm as rm2 } from "node:fs/promises";
+import { mkdtempSync } from "node:fs";
+import { rm as rm2 } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { basename, join as join2 } from "node:path";
 async function currentBranch(dir) {
@@ -6541,7 +6542,7 @@ async function oneAtATime(repo, add) {
   }
 }
 async function addWorktree(repo, commit) {
-  const parent = await mkdtemp(join2(tmpdir(), "plumbline-worktree-"));
+  const parent = mkdtempSync(join2(tmpdir(), "plumbline-worktree-"));
   const dir = join2(parent, basename(parent));
   await oneAtATime(repo, () => runGit(repo, ["worktree", "add", "--quiet", "--detach", dir, commit]));
   return {
@@ -6681,10 +6682,10 @@ async function requireUnambiguous(repoRoot, ref) {
   }
 }
 async function withCheckout(repoRoot, sha, use) {
-  const prefix = await git(repoRoot, ["rev-parse", "--show-prefix"]);
-  const worktree = await addWorktree(repoRoot, sha).catch((error) => {
+  const adding = addWorktree(repoRoot, sha).catch((error) => {
     throw new PlumblineError(`could not check out ${sha} for the base side: ${describeError(error)}`);
   });
+  const [worktree, prefix] = await Promise.all([adding, git(repoRoot, ["rev-parse", "--show-prefix"])]);
   try {
     return await use(join3(worktree.dir, prefix.ok ? prefix.stdout : ""), worktree.dir);
   } finally {
@@ -6822,10 +6823,11 @@ async function walkInside(boundary, folder) {
   return files;
 }
 function isInside(top, path) {
-  const rel = relative(top, path);
-  if (rel === "") return true;
-  if (rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return false;
-  return rel !== ".git" && !rel.startsWith(`.git${sep}`);
+  if (path === top) return true;
+  const prefix = top.endsWith(sep) ? top : `${top}${sep}`;
+  if (!path.startsWith(prefix)) return false;
+  const rest = path.slice(prefix.length);
+  return rest !== ".git" && !rest.startsWith(`.git${sep}`);
 }
 async function isFolder(path) {
   try {
@@ -7441,7 +7443,8 @@ async function kustomizeInputs(boundary, folder) {
   const inputs = { kustomizations: [], paths: [], charts: [], remote: [], named: [] };
   const start = await realPathInside(boundary, folder);
   if (start === void 0) return inputs;
-  const shown = (path) => relative2(boundary.root, path).split(sep2).join("/") || ".";
+  const below = `${boundary.root}${sep2}`;
+  const shown = (path) => path.startsWith(below) && sep2 === "/" ? path.slice(below.length) : relative2(boundary.root, path).split(sep2).join("/") || ".";
   const seen = /* @__PURE__ */ new Set();
   const pending = [start];
   const follow = async (references, dir, namedIn) => {
@@ -7759,7 +7762,7 @@ async function manifestFiles(repoRoot, folder) {
 }
 
 // src/render/sandbox.ts
-import { chmod, mkdir as mkdir3, mkdtemp as mkdtemp2, rm as rm3, writeFile as writeFile2 } from "node:fs/promises";
+import { chmod, mkdir as mkdir3, mkdtemp, rm as rm3, writeFile as writeFile2 } from "node:fs/promises";
 import { tmpdir as tmpdir2 } from "node:os";
 import { join as join10 } from "node:path";
 var NO_NETWORK_PROXY = "http://127.0.0.1:9";
@@ -7767,7 +7770,7 @@ var PROXY_VARIABLES = ["HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "
 var NO_PROXY_VARIABLES = ["NO_PROXY", "no_proxy"];
 var HELM_SUBCOMMANDS_FOR_KUSTOMIZE = ["version", "template"];
 async function openSandbox(options) {
-  const root = await mkdtemp2(join10(tmpdir2(), "plumbline-render-"));
+  const root = await mkdtemp(join10(tmpdir2(), "plumbline-render-"));
   const path = (...parts) => join10(root, ...parts);
   const folders = {
     home: path("home"),

@@ -7,19 +7,19 @@ import {
   parseRevisionSource,
   runDrift,
   summaryMarkdown
-} from "./chunk-GWBR6QYH.js";
+} from "./chunk-OFHAERI5.js";
 import {
   actionLog,
   kubeconfigInput,
   shardInput,
   withKubeconfig
-} from "./chunk-VHOD5EU5.js";
+} from "./chunk-GCYX7VYD.js";
 import {
   runUrl
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-HZ754UW4.js";
+} from "./chunk-WWIJ2XUX.js";
 import "./chunk-L3PULLGS.js";
 import "./chunk-E7ACZTBR.js";
 import {
@@ -28,7 +28,7 @@ import {
   listInput,
   repositoryRoot
 } from "./chunk-5GAKTDT4.js";
-import "./chunk-A5TIKPGN.js";
+import "./chunk-2UPPBHKZ.js";
 import {
   gitHubForge
 } from "./chunk-CPNAARUS.js";

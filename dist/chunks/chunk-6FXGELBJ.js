@@ -5,7 +5,7 @@ import {
   compareEnvironmentLive,
   inShard,
   selectEnvironments
-} from "./chunk-HZ754UW4.js";
+} from "./chunk-WWIJ2XUX.js";
 import {
   silentLog
 } from "./chunk-E7ACZTBR.js";
@@ -26,7 +26,7 @@ import {
   walkInside,
   withCheckout,
   workTreeTop
-} from "./chunk-A5TIKPGN.js";
+} from "./chunk-2UPPBHKZ.js";
 import {
   countChanges,
   describeComparedWith,

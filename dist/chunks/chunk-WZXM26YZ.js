@@ -23,7 +23,7 @@ import {
   withCheckout,
   workTreeTop,
   writeAtomically
-} from "./chunk-A5TIKPGN.js";
+} from "./chunk-2UPPBHKZ.js";
 import {
   ForgeError,
   code,

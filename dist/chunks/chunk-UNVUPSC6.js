@@ -13,9 +13,9 @@ import {
 
 // src/entry/github/action.ts
 var commands = {
-  plan: async () => (await import("./plan-MIYLGE6Q.js")).runPlanAction(),
-  promote: async () => (await import("./promote-XKSP7VZZ.js")).runPromoteAction(),
-  drift: async () => (await import("./drift-TDQLWT2X.js")).runDriftAction()
+  plan: async () => (await import("./plan-2V3ZDA4G.js")).runPlanAction(),
+  promote: async () => (await import("./promote-VHTHBO2P.js")).runPromoteAction(),
+  drift: async () => (await import("./drift-3YHSKSDY.js")).runDriftAction()
 };
 async function runAction(fixed) {
   try {

@@ -8,10 +8,10 @@ import {
   summaryJson,
   summaryMarkdown,
   summaryText
-} from "./chunk-GWBR6QYH.js";
+} from "./chunk-OFHAERI5.js";
 import {
   shardFlag
-} from "./chunk-KV37X355.js";
+} from "./chunk-3MWDGJSD.js";
 import {
   FORGE_KINDS,
   detectForge,
@@ -29,10 +29,10 @@ import {
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-HZ754UW4.js";
+} from "./chunk-WWIJ2XUX.js";
 import "./chunk-L3PULLGS.js";
 import "./chunk-E7ACZTBR.js";
-import "./chunk-A5TIKPGN.js";
+import "./chunk-2UPPBHKZ.js";
 import "./chunk-CPNAARUS.js";
 import {
   CONFIG_FILES

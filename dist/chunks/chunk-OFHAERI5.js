@@ -5,7 +5,7 @@ import {
   compareEnvironmentLive,
   inShard,
   selectEnvironments
-} from "./chunk-HZ754UW4.js";
+} from "./chunk-WWIJ2XUX.js";
 import {
   buildMarker,
   findMarker
@@ -22,7 +22,7 @@ import {
   runChartFetcher,
   withCheckout,
   workTreeTop
-} from "./chunk-A5TIKPGN.js";
+} from "./chunk-2UPPBHKZ.js";
 import {
   code,
   describeComparedWith,

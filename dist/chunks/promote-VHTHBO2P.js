@@ -3,7 +3,7 @@ const require = __plumblineCreateRequire(import.meta.url);
 import {
   planTargetChange,
   promote
-} from "./chunk-Z5BRAFX2.js";
+} from "./chunk-WZXM26YZ.js";
 import {
   booleanInput,
   choiceInput,
@@ -11,7 +11,7 @@ import {
   repositoryRoot
 } from "./chunk-5GAKTDT4.js";
 import "./chunk-UMC4D2JT.js";
-import "./chunk-A5TIKPGN.js";
+import "./chunk-2UPPBHKZ.js";
 import {
   context,
   gitHubForge

@@ -5,10 +5,10 @@ import {
   kubeconfigInput,
   shardInput,
   withKubeconfig
-} from "./chunk-VHOD5EU5.js";
+} from "./chunk-GCYX7VYD.js";
 import {
   runPlan
-} from "./chunk-RO5PSQUY.js";
+} from "./chunk-6FXGELBJ.js";
 import {
   MissingShardsError,
   mergePlanResults
@@ -25,7 +25,7 @@ import {
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-HZ754UW4.js";
+} from "./chunk-WWIJ2XUX.js";
 import "./chunk-L3PULLGS.js";
 import {
   ACTION_VOCABULARY
@@ -44,7 +44,7 @@ import {
   renderMarkdown,
   renderMarkdownParts
 } from "./chunk-UMC4D2JT.js";
-import "./chunk-A5TIKPGN.js";
+import "./chunk-2UPPBHKZ.js";
 import {
   ForgeError,
   context,

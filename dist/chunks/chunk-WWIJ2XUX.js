@@ -7,7 +7,7 @@ import {
   listItemNames,
   pLimit,
   scopesFromCrds
-} from "./chunk-A5TIKPGN.js";
+} from "./chunk-2UPPBHKZ.js";
 import {
   countChanges,
   displayName,

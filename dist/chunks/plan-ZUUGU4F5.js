@@ -10,7 +10,7 @@ import {
 } from "./chunk-TWNDP3TL.js";
 import {
   shardFlag
-} from "./chunk-KV37X355.js";
+} from "./chunk-3MWDGJSD.js";
 import "./chunk-BP44BIK6.js";
 import "./chunk-FJR3CBAD.js";
 import {
@@ -20,16 +20,16 @@ import {
 } from "./chunk-MYCWCEUN.js";
 import {
   runPlan
-} from "./chunk-RO5PSQUY.js";
+} from "./chunk-6FXGELBJ.js";
 import "./chunk-GP2BZDY6.js";
 import {
   chooseKubeconfig
-} from "./chunk-HZ754UW4.js";
+} from "./chunk-WWIJ2XUX.js";
 import "./chunk-L3PULLGS.js";
 import "./chunk-S2S7IBMR.js";
 import "./chunk-E7ACZTBR.js";
 import "./chunk-UMC4D2JT.js";
-import "./chunk-A5TIKPGN.js";
+import "./chunk-2UPPBHKZ.js";
 import "./chunk-CPNAARUS.js";
 import "./chunk-WSRTTEI5.js";
 import "./chunk-6GOKWEBO.js";
