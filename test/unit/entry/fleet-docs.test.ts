@@ -54,15 +54,13 @@ describe('docs/fleet.md', () => {
         for (const flag of flags) flagsSeen.add(`${match[1]} ${flag}`);
       }
     }
-    expect([...used].sort()).toEqual(['drift', 'merge', 'plan']);
-    for (const flag of [
-      'plan --shard',
-      'plan --result',
-      'plan --base',
-      'merge --partial',
-      'merge --comment',
-      'drift --shard',
-    ])
+    // Drift shards through the drift action's and component's shard inputs (below).
+    expect([...used].sort()).toEqual(['merge', 'plan']);
+    for (const flag of ['plan --shard', 'plan --result', 'plan --base', 'merge --partial', 'merge --comment'])
       expect([...flagsSeen]).toContain(flag);
+    expect(text).toMatch(
+      /component: \S+\/plumbline\/drift@[\d.]+\n\s+inputs:\n(?:\s+[\w-]+: .*\n)*?\s+shards: 4\n/,
+    );
+    expect(text).toMatch(/uses: \S+\/plumbline\/actions\/drift@v1\n\s+with:\n\s+shard: /);
   });
 });

@@ -73,12 +73,12 @@ describe.each(templates)('templates/%s.yml', (name) => {
     }
   });
 
-  it('defines one job named by the job-name input (plan: and its shards), in the stage input, and nothing global', () => {
-    // plan's shards input adds JOB-NAME-shard (left out by its rules unless shards > 1).
+  it('defines one job named by the job-name input (plan and drift: and its shards), in the stage input, and nothing global', () => {
+    // The shards input of plan and drift adds JOB-NAME-shard (left out by its rules unless shards > 1).
     const jobs =
-      name === 'plan'
-        ? ['$[[ inputs.job-name ]]', '$[[ inputs.job-name ]]-shard']
-        : ['$[[ inputs.job-name ]]'];
+      name === 'promote'
+        ? ['$[[ inputs.job-name ]]']
+        : ['$[[ inputs.job-name ]]', '$[[ inputs.job-name ]]-shard'];
     expect(Object.keys(body)).toEqual(jobs);
     for (const key of jobs) {
       const job = body[key] as Record<string, unknown>;
@@ -161,6 +161,7 @@ describe('the components in a pipeline (gitlab-ci-local)', () => {
         'plumbline-plan-shard',
         'plumbline-promote',
         'watch-prod',
+        'watch-prod-shard',
       ]);
       // With the default shards: 1, the first rule (the merge of shards) never matches, and
       // the shard job is left out: one job plans, on merge request pipelines, as before.
@@ -182,8 +183,13 @@ describe('the components in a pipeline (gitlab-ci-local)', () => {
         resource_group: 'plumbline-promote-prod',
         variables: { PLUMBLINE_TO: 'prod', PLUMBLINE_VIA: 'pull-request' },
       });
+      // Drift likewise: one job with shards: 1, the parallel shard job left out.
+      expect(pipeline['watch-prod-shard']).toMatchObject({
+        rules: [{ if: '$CI_PIPELINE_SOURCE == "schedule" && "1" != "1"' }],
+      });
       expect(pipeline['watch-prod']).toMatchObject({
-        rules: [{ if: '$CI_PIPELINE_SOURCE == "schedule"' }],
+        rules: [{ if: '$CI_PIPELINE_SOURCE == "schedule" && "1" == "1"' }],
+        resource_group: 'plumbline-drift',
         variables: { PLUMBLINE_FAIL_ON_DRIFT: 'true', PLUMBLINE_LABELS: 'drift,prod' },
       });
     } finally {
