@@ -18,6 +18,7 @@ const localTests = [
   'test/unit/build/config-validator.test.ts', // esbuild's build() starts the esbuild binary
   'test/unit/commands/plan-offline.test.ts', // git repositories, runPlan: git, unshare, kustomize, helm
   'test/unit/commands/affected.test.ts', // generated git repositories, runPlan with kustomize and helm
+  'test/unit/commands/base-files.test.ts', // a git repository, its base worktree; kustomize and helm (unshare)
   'test/unit/entry/cli-merge.test.ts', // git repository; plan --shard and merge through the CLI (runPlan)
   'test/unit/entry/cli-promote.test.ts', // git fixture; the promote CLI runs git
   'test/unit/entry/github-promote.test.ts', // git fixture; promote runs git and renders (unshare)
@@ -33,6 +34,7 @@ const localTests = [
   'test/unit/promote/plan-body.test.ts', // git fixture; promote runs git and kustomize (unshare)
   'test/unit/render/hostile-render.test.ts', // real kustomize and helm (toolPath), unshare
   'test/unit/render/render.test.ts', // real kustomize and helm (toolPath), unshare
+  'test/unit/render/flux.test.ts', // real kustomize and helm (toolPath); the chart servers (nginx, registry)
   'test/unit/render/sandbox.test.ts', // the network isolation probe (unshare) and node
   'test/unit/render/tools.test.ts', // real kustomize (toolPath) and a stand-in kubectl script
   'test/unit/charts/chart-sources.test.ts', // helm 3 and 4, git; the chart servers (nginx, registry)

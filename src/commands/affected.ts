@@ -13,6 +13,7 @@
 import pLimit from 'p-limit';
 import { discoverEnvironments } from '../config/discover.js';
 import type { EnvironmentConfig } from '../config/types.js';
+import type { BaseSide } from '../git/base-checkout.js';
 import { type ChangedFiles, changedFiles } from '../git/changed-files.js';
 import { type InputsScope, inputsScope, renderInputs, touches } from '../render/inputs.js';
 
@@ -55,8 +56,8 @@ export function traceHead(head: { root: string; top: string }, baseSha: string):
 
 export interface AffectedQuery {
   tracing: HeadTracing;
-  /** The merge base, checked out. */
-  base: { root: string; top: string };
+  /** The merge base: written whole only when the change deletes files (they are looked for there). */
+  base: BaseSide;
   environments: readonly EnvironmentConfig[];
   /** The change edits the configuration: everything counts as affected. */
   configChanged: boolean;
@@ -68,8 +69,9 @@ export async function unaffectedEnvironments(query: AffectedQuery): Promise<Set<
   if (touched.length === 0) return new Set(query.environments.map((env) => env.name));
   const limit = pLimit(ENVIRONMENTS_AT_ONCE);
   const head = await query.tracing.scope;
+  if (deleted.length > 0) await query.base.checkOutAll();
   const base =
-    deleted.length > 0 ? await inputsScope(query.base.root, query.base.top, query.tracing.memo) : undefined;
+    deleted.length > 0 ? await inputsScope(query.base.dir, query.base.top, query.tracing.memo) : undefined;
   const verdicts = await Promise.all(
     query.environments.map((env) =>
       limit(async () => {

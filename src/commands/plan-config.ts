@@ -7,10 +7,9 @@
  */
 import { lstat, readFile, realpath } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
-import { discoverEnvironments } from '../config/discover.js';
 import { CONFIG_FILES, type ConfigSource, loadConfig, loadConfigFrom } from '../config/load.js';
 import { parseConfigText } from '../config/parse.js';
-import type { PlumblineConfig } from '../config/types.js';
+import type { EnvironmentConfig, PlumblineConfig } from '../config/types.js';
 import type { ConfigProvenance } from '../diff/model.js';
 import { PlumblineError } from '../errors.js';
 import { entryAtRevision } from '../git/repository.js';
@@ -64,18 +63,18 @@ export async function checkoutConfig(repoRoot: string): Promise<PlanConfig> {
  * The base's configuration applied to the checkout at `repoRoot`, read at the base's tip
  * (the commit the base ref names): a change cannot pick an older configuration by
  * branching off an older commit. What the change does to the file is judged against the
- * merge base, where it branched off. `baseDir`, when the merge base is checked out, is
- * where environments are also discovered.
+ * merge base, where it branched off. `discoverAtBase`, when the merge base is at hand,
+ * discovers environments there too.
  */
 export async function baseConfig(
   repoRoot: string,
   base: { tip: string; sha: string },
-  baseDir?: string,
+  discoverAtBase?: () => Promise<EnvironmentConfig[]>,
 ): Promise<PlanConfig> {
   const source = await configAtRevision(repoRoot, base.tip);
   const listedAtTip = listedEnvironments(source);
   // Discovered once at the base, for the plan's environments and for what the base holds.
-  const discoveredAtBase = baseDir && !listedAtTip ? await discoverEnvironments(baseDir) : undefined;
+  const discoveredAtBase = discoverAtBase && !listedAtTip ? await discoverAtBase() : undefined;
   const config = await loadConfigFrom(source, repoRoot, discoveredAtBase);
   const branchedFrom = base.sha === base.tip ? source : await configAtRevision(repoRoot, base.sha);
   const listedWhereBranched = base.sha === base.tip ? listedAtTip : listedEnvironments(branchedFrom);

@@ -10,9 +10,10 @@
  * cluster credentials are available.
  */
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, posix } from 'node:path';
 import pLimit from 'p-limit';
 import { runChartFetcher } from '../charts/fetch.js';
+import { discoverEnvironmentsIn } from '../config/discover.js';
 import { selectEnvironments } from '../config/select.js';
 import { inShard, type Shard } from '../config/shard.js';
 import type { EnvironmentConfig, PlumblineConfig } from '../config/types.js';
@@ -25,13 +26,14 @@ import {
   type PlanResult,
 } from '../diff/model.js';
 import { PlumblineError, problemOf } from '../errors.js';
-import { headRevision, resolveBase, withCheckout, workTreeTop } from '../git/base-checkout.js';
+import { type BaseSide, headRevision, resolveBase, withBaseSide, workTreeTop } from '../git/base-checkout.js';
 import { type Log, silentLog } from '../log.js';
 import type { RenderProvenance } from '../provenance.js';
 import { type RenderOptions, type RenderResult, renderEnvironments } from '../render/render.js';
 import { describeComparedWith, describeCounts } from '../report/describe.js';
 import type { Resource } from '../resource.js';
 import { traceHead, unaffectedEnvironments } from './affected.js';
+import { baseDiscoveryTree, checkOutForRenders } from './base-files.js';
 import { ClusterClients } from './cluster-clients.js';
 import { compareEnvironmentLive } from './live-comparison.js';
 import { baseConfig, checkoutConfig, type PlanConfig, requireRealConfigFolder } from './plan-config.js';
@@ -99,11 +101,13 @@ async function planWith(options: PlanOptions, clients: ClusterClients): Promise<
     // the base is checked out.
     const tracing =
       comparesWithBase && !options.all ? traceHead({ root: repoRoot, top }, base.sha) : undefined;
-    planned = await withCheckout(repoRoot, base.sha, async (baseDir, baseTop) => {
-      const trusted = await baseConfig(repoRoot, base, baseDir);
+    planned = await withBaseSide(repoRoot, base.sha, async (baseSide) => {
+      const trusted = await baseConfig(repoRoot, base, async () =>
+        discoverEnvironmentsIn(await baseDiscoveryTree(repoRoot, base.sha, baseSide)),
+      );
       const atHead = (env: EnvironmentConfig) => existsSync(join(repoRoot, env.path));
       const atBase = (env: EnvironmentConfig) =>
-        existsSync(join(baseDir, env.path)) && (trusted.environmentsAtBase?.has(env.path) ?? true);
+        existsAtBase(baseSide, env.path) && (trusted.environmentsAtBase?.has(env.path) ?? true);
       // An environment the base's tip added after the change branched off has its folder on
       // neither side and is not part of this change; one it moved is, and fails below.
       const moved = (env: EnvironmentConfig) =>
@@ -113,7 +117,7 @@ async function planWith(options: PlanOptions, clients: ClusterClients): Promise<
       const unaffected = tracing
         ? await unaffectedEnvironments({
             tracing,
-            base: { root: baseDir, top: baseTop },
+            base: baseSide,
             // One on neither side is not planned (a moved one fails below, asking for a rebase).
             environments: candidates(trusted, options).filter(
               (env) => !asksCluster(env, options) && (atHead(env) || atBase(env)),
@@ -148,10 +152,12 @@ async function planWith(options: PlanOptions, clients: ClusterClients): Promise<
         }
       }
       if (comparesWithBase) {
+        const renderedAtBase = chosen.environments.filter(atBase);
+        await checkOutForRenders(baseSide, renderedAtBase);
         const baseRenders = byEnvironment(
-          await renderEnvironments(baseDir, chosen.environments.filter(atBase), {
+          await renderEnvironments(baseSide.dir, renderedAtBase, {
             ...chosen.renderOptions,
-            top: baseTop,
+            top: baseSide.top,
           }),
         );
         const comparedWith: ComparisonTarget = { kind: 'base', ref: base.ref, sha: base.sha };
@@ -451,4 +457,10 @@ function removedByTheChange(env: EnvironmentConfig): PlumblineError {
 
 function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+/** Whether the base has something at `path` (relative to the configuration's folder). */
+function existsAtBase(base: BaseSide, path: string): boolean {
+  if (base.whole) return existsSync(join(base.dir, path));
+  return base.listing.below(posix.join(base.prefix, path)).length > 0;
 }

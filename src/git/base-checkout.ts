@@ -4,8 +4,9 @@
  */
 import { join } from 'node:path';
 import { describeError, PlumblineError } from '../errors.js';
-import { addWorktree } from './repository.js';
+import { addWorktree, checkOutAll, checkOutPaths } from './repository.js';
 import { runGit } from './run.js';
+import { TreeListing } from './tree-listing.js';
 
 export interface BaseRevision {
   /** The ref as the user named it (or as it was chosen). */
@@ -105,6 +106,88 @@ export async function withCheckout<T>(
   const [worktree, prefix] = await Promise.all([adding, git(repoRoot, ['rev-parse', '--show-prefix'])]);
   try {
     return await use(join(worktree.dir, prefix.ok ? prefix.stdout : ''), worktree.dir);
+  } finally {
+    await worktree.remove();
+  }
+}
+
+/**
+ * The merge base of a plan, checked out only as far as the plan needs: its tree is listed
+ * (`listing`), and files are written into its worktree when asked. A fleet's change renders
+ * a handful of its environments at the base; writing every file of every other one cost
+ * more than the rest of the plan.
+ */
+export interface BaseSide {
+  /** The folder that corresponds to `repoRoot` in the worktree. */
+  dir: string;
+  /** The top of the worktree. */
+  top: string;
+  /** `repoRoot` relative to the top of the repository: `` or `deploy/`. */
+  prefix: string;
+  listing: TreeListing;
+  /** Writes these entries (relative to the top) into the worktree, once each. */
+  checkOut(paths: Iterable<string>): Promise<void>;
+  /** Writes every file; after it, the worktree is a whole checkout. */
+  checkOutAll(): Promise<void>;
+  /** Whether every file is written. */
+  readonly whole: boolean;
+  /** How many entries were asked for so far: a round that adds none has found everything. */
+  readonly written: number;
+}
+
+/**
+ * Runs `use` with an empty worktree of `sha` and its listing, removed afterwards whatever
+ * happens. A tree holding a symbolic link is checked out whole at once: where a link leads
+ * is a path no listing names.
+ */
+export async function withBaseSide<T>(
+  repoRoot: string,
+  sha: string,
+  use: (base: BaseSide) => Promise<T>,
+): Promise<T> {
+  const adding = addWorktree(repoRoot, sha, { checkout: false }).catch((error: unknown) => {
+    throw new PlumblineError(`could not check out ${sha} for the base side: ${describeError(error)}`);
+  });
+  const [worktree, prefix, listing] = await Promise.all([
+    adding,
+    git(repoRoot, ['rev-parse', '--show-prefix']),
+    TreeListing.of(repoRoot, sha),
+  ]);
+  try {
+    const written = new Set<string>();
+    let whole = false;
+    // One git at a time in the worktree: two checkouts at once would race on its index.
+    let queue: Promise<unknown> = Promise.resolve();
+    const inTurn = (run: () => Promise<void>): Promise<void> => {
+      const next = queue.then(run);
+      queue = next.catch(() => undefined);
+      return next;
+    };
+    const side: BaseSide = {
+      dir: join(worktree.dir, prefix.ok ? prefix.stdout : ''),
+      top: worktree.dir,
+      prefix: prefix.ok ? prefix.stdout : '',
+      listing,
+      checkOut(paths) {
+        const fresh = [...new Set(paths)].filter((path) => !written.has(path));
+        for (const path of fresh) written.add(path);
+        if (whole || fresh.length === 0) return queue.then(() => undefined);
+        return inTurn(() => checkOutPaths(worktree.dir, sha, fresh.sort()));
+      },
+      checkOutAll() {
+        if (whole) return queue.then(() => undefined);
+        whole = true;
+        return inTurn(() => checkOutAll(worktree.dir));
+      },
+      get whole() {
+        return whole;
+      },
+      get written() {
+        return written.size;
+      },
+    };
+    if (listing.hasLinks) await side.checkOutAll();
+    return await use(side);
   } finally {
     await worktree.remove();
   }

@@ -86,15 +86,24 @@ async function oneAtATime<T>(repo: string, add: () => Promise<T>): Promise<T> {
   }
 }
 
-/** A detached worktree at `commit`, in a temporary folder, so the user's checkout is untouched. */
-export async function addWorktree(repo: string, commit: string): Promise<Worktree> {
+/**
+ * A detached worktree at `commit`, in a temporary folder, so the user's checkout is
+ * untouched. With `checkout: false` it starts empty, and `checkOutPaths` or `checkOutAll`
+ * write what is needed.
+ */
+export async function addWorktree(
+  repo: string,
+  commit: string,
+  { checkout = true }: { checkout?: boolean } = {},
+): Promise<Worktree> {
   // Synchronous, so git starts in this turn of the event loop: a plan traces the head
   // while the base is checked out, and that work must not go first.
   const parent = mkdtempSync(join(tmpdir(), 'plumbline-worktree-'));
   // git names the worktree's own folder under .git/worktrees after this folder: a unique
   // name, so two plans of one repository at once never race on it.
   const dir = join(parent, basename(parent));
-  await oneAtATime(repo, () => runGit(repo, ['worktree', 'add', '--quiet', '--detach', dir, commit]));
+  const add = ['worktree', 'add', '--quiet', '--detach', ...(checkout ? [] : ['--no-checkout'])];
+  await oneAtATime(repo, () => runGit(repo, [...add, dir, commit]));
   return {
     dir,
     async remove() {
@@ -107,6 +116,35 @@ export async function addWorktree(repo: string, commit: string): Promise<Worktre
       if (removed.code !== 0) await runGit(repo, ['worktree', 'prune'], { allowFailure: true });
     },
   };
+}
+
+/** Paths passed to one git process at most: far below any system's argument limit. */
+const PATHS_AT_ONCE = 500;
+
+/**
+ * Writes these paths (files, links or submodules of `commit`, relative to the top) into a
+ * worktree added with `checkout: false`. Literal pathspecs: a path is never a pattern.
+ */
+export async function checkOutPaths(dir: string, commit: string, paths: readonly string[]): Promise<void> {
+  for (let start = 0; start < paths.length; start += PATHS_AT_ONCE) {
+    const some = paths.slice(start, start + PATHS_AT_ONCE);
+    // A file checkout runs the post-checkout hook; one per batch is not what it is for.
+    await runGit(dir, [
+      '-c',
+      'core.hooksPath=/dev/null',
+      '--literal-pathspecs',
+      'checkout',
+      '--quiet',
+      commit,
+      '--',
+      ...some,
+    ]);
+  }
+}
+
+/** Writes every file of the worktree's commit. */
+export async function checkOutAll(dir: string): Promise<void> {
+  await runGit(dir, ['reset', '--hard', '--quiet']);
 }
 
 /** Tracked files under a folder, repository-relative with `/`. */

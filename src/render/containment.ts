@@ -72,7 +72,7 @@ export async function realPathInside(boundary: Boundary, path: string): Promise<
 
 function realPathOrNothing(path: string): string | undefined {
   try {
-    return realpathSync(path);
+    return realpathSync.native(path);
   } catch {
     return undefined;
   }

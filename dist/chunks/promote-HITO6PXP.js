@@ -3,29 +3,29 @@ const require = __plumblineCreateRequire(import.meta.url);
 import {
   planTargetChange,
   promote
-} from "./chunk-WZXM26YZ.js";
+} from "./chunk-ABHBSIRT.js";
 import {
   booleanInput,
   choiceInput,
   listInput,
   repositoryRoot
-} from "./chunk-5GAKTDT4.js";
-import "./chunk-UMC4D2JT.js";
-import "./chunk-2UPPBHKZ.js";
+} from "./chunk-YWL7VJDF.js";
+import "./chunk-AQBAEWRJ.js";
+import "./chunk-NNBJLAFA.js";
 import {
   context,
   gitHubForge
-} from "./chunk-CPNAARUS.js";
+} from "./chunk-OVEVRZMM.js";
 import {
   loadConfig
-} from "./chunk-WSRTTEI5.js";
+} from "./chunk-VTHOIZ6T.js";
 import {
   debug,
   getInput,
   info,
   setOutput,
   warning
-} from "./chunk-YGM3RFQ2.js";
+} from "./chunk-AM4CQI2N.js";
 import "./chunk-6GOKWEBO.js";
 import {
   logSafe
@@ -33,7 +33,7 @@ import {
 import {
   PlumblineError
 } from "./chunk-HOINZ2KI.js";
-import "./chunk-MWPRVN7Q.js";
+import "./chunk-KGQPSMFM.js";
 import "./chunk-4PGWNIJS.js";
 
 // src/entry/github/promote-settings.ts

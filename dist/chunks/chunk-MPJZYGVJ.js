@@ -6,16 +6,16 @@ import {
 import {
   getInput,
   setFailed
-} from "./chunk-YGM3RFQ2.js";
+} from "./chunk-AM4CQI2N.js";
 import {
   describeError
 } from "./chunk-HOINZ2KI.js";
 
 // src/entry/github/action.ts
 var commands = {
-  plan: async () => (await import("./plan-2V3ZDA4G.js")).runPlanAction(),
-  promote: async () => (await import("./promote-VHTHBO2P.js")).runPromoteAction(),
-  drift: async () => (await import("./drift-3YHSKSDY.js")).runDriftAction()
+  plan: async () => (await import("./plan-HP5ZFHMR.js")).runPlanAction(),
+  promote: async () => (await import("./promote-HITO6PXP.js")).runPromoteAction(),
+  drift: async () => (await import("./drift-BI7YTNGR.js")).runDriftAction()
 };
 async function runAction(fixed) {
   try {

@@ -8,7 +8,7 @@ import {
 } from "./chunk-L3PULLGS.js";
 import {
   renderMarkdownParts
-} from "./chunk-UMC4D2JT.js";
+} from "./chunk-AQBAEWRJ.js";
 import {
   describeComparedWith,
   describeNotice,
@@ -18,7 +18,7 @@ import {
   redactResult,
   riskCount,
   secretValueChanges
-} from "./chunk-CPNAARUS.js";
+} from "./chunk-OVEVRZMM.js";
 import {
   NO_OPTIONS,
   PlumblineError,

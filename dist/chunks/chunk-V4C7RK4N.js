@@ -5,7 +5,7 @@ import {
   compareEnvironmentLive,
   inShard,
   selectEnvironments
-} from "./chunk-WWIJ2XUX.js";
+} from "./chunk-6LM3R2BB.js";
 import {
   buildMarker,
   findMarker
@@ -22,7 +22,7 @@ import {
   runChartFetcher,
   withCheckout,
   workTreeTop
-} from "./chunk-2UPPBHKZ.js";
+} from "./chunk-NNBJLAFA.js";
 import {
   code,
   describeComparedWith,
@@ -38,10 +38,10 @@ import {
   resourceKey,
   toResource,
   truncateSection
-} from "./chunk-CPNAARUS.js";
+} from "./chunk-OVEVRZMM.js";
 import {
   loadConfig
-} from "./chunk-WSRTTEI5.js";
+} from "./chunk-VTHOIZ6T.js";
 import {
   NO_OPTIONS,
   PlumblineError,

@@ -26,7 +26,7 @@ import {
   redactResult,
   riskCount,
   secretValueChanges
-} from "./chunk-CPNAARUS.js";
+} from "./chunk-OVEVRZMM.js";
 import {
   NO_OPTIONS,
   describeProblem

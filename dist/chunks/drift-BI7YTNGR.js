@@ -7,19 +7,19 @@ import {
   parseRevisionSource,
   runDrift,
   summaryMarkdown
-} from "./chunk-OFHAERI5.js";
+} from "./chunk-V4C7RK4N.js";
 import {
   actionLog,
   kubeconfigInput,
   shardInput,
   withKubeconfig
-} from "./chunk-GCYX7VYD.js";
+} from "./chunk-F3WD6FMM.js";
 import {
   runUrl
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-WWIJ2XUX.js";
+} from "./chunk-6LM3R2BB.js";
 import "./chunk-L3PULLGS.js";
 import "./chunk-E7ACZTBR.js";
 import {
@@ -27,12 +27,12 @@ import {
   choiceInput,
   listInput,
   repositoryRoot
-} from "./chunk-5GAKTDT4.js";
-import "./chunk-2UPPBHKZ.js";
+} from "./chunk-YWL7VJDF.js";
+import "./chunk-NNBJLAFA.js";
 import {
   gitHubForge
-} from "./chunk-CPNAARUS.js";
-import "./chunk-WSRTTEI5.js";
+} from "./chunk-OVEVRZMM.js";
+import "./chunk-VTHOIZ6T.js";
 import {
   debug,
   error,
@@ -41,13 +41,13 @@ import {
   setOutput,
   summary,
   warning
-} from "./chunk-YGM3RFQ2.js";
+} from "./chunk-AM4CQI2N.js";
 import "./chunk-6GOKWEBO.js";
 import "./chunk-3N2GU25X.js";
 import {
   PlumblineError
 } from "./chunk-HOINZ2KI.js";
-import "./chunk-MWPRVN7Q.js";
+import "./chunk-KGQPSMFM.js";
 import "./chunk-4PGWNIJS.js";
 
 // src/entry/github/drift-settings.ts

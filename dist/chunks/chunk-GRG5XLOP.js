@@ -5,7 +5,7 @@ import {
   compareEnvironmentLive,
   inShard,
   selectEnvironments
-} from "./chunk-WWIJ2XUX.js";
+} from "./chunk-6LM3R2BB.js";
 import {
   silentLog
 } from "./chunk-E7ACZTBR.js";
@@ -14,6 +14,7 @@ import {
   compareSets,
   detectRenderer,
   entryAtRevision,
+  filesContaining,
   headRevision,
   kustomizeInputs,
   listedDependencies,
@@ -23,22 +24,24 @@ import {
   resolveBase,
   runChartFetcher,
   runGit,
+  showFile,
   walkInside,
-  withCheckout,
+  withBaseSide,
   workTreeTop
-} from "./chunk-2UPPBHKZ.js";
+} from "./chunk-NNBJLAFA.js";
 import {
   countChanges,
   describeComparedWith,
   describeCounts
-} from "./chunk-CPNAARUS.js";
+} from "./chunk-OVEVRZMM.js";
 import {
   CONFIG_FILES,
   discoverEnvironments,
+  discoverEnvironmentsIn,
   loadConfig,
   loadConfigFrom,
   parseConfigText
-} from "./chunk-WSRTTEI5.js";
+} from "./chunk-VTHOIZ6T.js";
 import {
   PlumblineError,
   problemOf
@@ -46,7 +49,7 @@ import {
 
 // src/commands/plan.ts
 import { existsSync } from "node:fs";
-import { join as join3 } from "node:path";
+import { join as join3, posix as posix3 } from "node:path";
 
 // src/git/changed-files.ts
 async function changedFiles(workTree, base) {
@@ -155,7 +158,8 @@ async function unaffectedEnvironments(query) {
   if (touched.length === 0) return new Set(query.environments.map((env) => env.name));
   const limit = pLimit(ENVIRONMENTS_AT_ONCE);
   const head = await query.tracing.scope;
-  const base = deleted.length > 0 ? await inputsScope(query.base.root, query.base.top, query.tracing.memo) : void 0;
+  if (deleted.length > 0) await query.base.checkOutAll();
+  const base = deleted.length > 0 ? await inputsScope(query.base.dir, query.base.top, query.tracing.memo) : void 0;
   const verdicts = await Promise.all(
     query.environments.map(
       (env) => limit(async () => {
@@ -166,6 +170,45 @@ async function unaffectedEnvironments(query) {
     )
   );
   return new Set(verdicts.filter((name) => name !== void 0));
+}
+
+// src/commands/base-files.ts
+import { posix as posix2 } from "node:path";
+async function baseDiscoveryTree(repoRoot, sha, base) {
+  const fromTop = (path) => posix2.join(base.prefix, path);
+  const components = await filesContaining(repoRoot, sha, "Component", base.prefix);
+  return {
+    list(folder) {
+      const listed = base.listing.list(fromTop(folder));
+      if (!listed) return void 0;
+      return {
+        files: listed.files,
+        folders: listed.folders.map((path) => posix2.relative(base.prefix || ".", path))
+      };
+    },
+    mentionsComponent: (file) => components.has(fromTop(file)),
+    read: async (file) => await showFile(repoRoot, sha, fromTop(file)) ?? ""
+  };
+}
+var MAX_ROUNDS = 16;
+async function checkOutForRenders(base, environments) {
+  if (environments.length === 0 || base.whole) return;
+  const { listing } = base;
+  await base.checkOut(environments.flatMap((env) => listing.below(posix2.join(base.prefix, env.path))));
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const scope = await inputsScope(base.dir, base.top, /* @__PURE__ */ new Map());
+    const wanted = [];
+    for (const env of environments) {
+      const inputs = await renderInputs(scope, env);
+      if (inputs.kind === "anything") return base.checkOutAll();
+      for (const path of [...inputs.trees, ...inputs.files]) wanted.push(...listing.below(path));
+      for (const folder of inputs.folders) wanted.push(...listing.directlyIn(folder));
+    }
+    const before = base.written;
+    await base.checkOut(wanted);
+    if (base.written === before) return;
+  }
+  await base.checkOutAll();
 }
 
 // src/commands/plan-config.ts
@@ -191,10 +234,10 @@ async function checkoutConfig(repoRoot) {
   const config = await loadConfig(repoRoot);
   return { config, provenance: { from: "head", file: config.file }, listedWhereBranched: /* @__PURE__ */ new Set() };
 }
-async function baseConfig(repoRoot, base, baseDir) {
+async function baseConfig(repoRoot, base, discoverAtBase) {
   const source = await configAtRevision(repoRoot, base.tip);
   const listedAtTip = listedEnvironments(source);
-  const discoveredAtBase = baseDir && !listedAtTip ? await discoverEnvironments(baseDir) : void 0;
+  const discoveredAtBase = discoverAtBase && !listedAtTip ? await discoverAtBase() : void 0;
   const config = await loadConfigFrom(source, repoRoot, discoveredAtBase);
   const branchedFrom = base.sha === base.tip ? source : await configAtRevision(repoRoot, base.sha);
   const listedWhereBranched = base.sha === base.tip ? listedAtTip : listedEnvironments(branchedFrom);
@@ -273,14 +316,18 @@ async function planWith(options, clients) {
     if (comparesWithBase) result.base = { ref: base.ref, sha: base.sha };
     log.info(`obeying the configuration of ${base.ref}; its merge base is ${base.sha.slice(0, 7)}`);
     const tracing = comparesWithBase && !options.all ? traceHead({ root: repoRoot, top }, base.sha) : void 0;
-    planned = await withCheckout(repoRoot, base.sha, async (baseDir, baseTop) => {
-      const trusted = await baseConfig(repoRoot, base, baseDir);
+    planned = await withBaseSide(repoRoot, base.sha, async (baseSide) => {
+      const trusted = await baseConfig(
+        repoRoot,
+        base,
+        async () => discoverEnvironmentsIn(await baseDiscoveryTree(repoRoot, base.sha, baseSide))
+      );
       const atHead = (env) => existsSync(join3(repoRoot, env.path));
-      const atBase = (env) => existsSync(join3(baseDir, env.path)) && (trusted.environmentsAtBase?.has(env.path) ?? true);
+      const atBase = (env) => existsAtBase(baseSide, env.path) && (trusted.environmentsAtBase?.has(env.path) ?? true);
       const moved = (env) => !atHead(env) && !atBase(env) && trusted.listedWhereBranched.has(env.name);
       const unaffected = tracing ? await unaffectedEnvironments({
         tracing,
-        base: { root: baseDir, top: baseTop },
+        base: baseSide,
         // One on neither side is not planned (a moved one fails below, asking for a rebase).
         environments: candidates(trusted, options).filter(
           (env) => !asksCluster(env, options) && (atHead(env) || atBase(env))
@@ -312,10 +359,12 @@ async function planWith(options, clients) {
         }
       }
       if (comparesWithBase) {
+        const renderedAtBase = chosen.environments.filter(atBase);
+        await checkOutForRenders(baseSide, renderedAtBase);
         const baseRenders = byEnvironment(
-          await renderEnvironments(baseDir, chosen.environments.filter(atBase), {
+          await renderEnvironments(baseSide.dir, renderedAtBase, {
             ...chosen.renderOptions,
-            top: baseTop
+            top: baseSide.top
           })
         );
         const comparedWith = { kind: "base", ref: base.ref, sha: base.sha };
@@ -526,6 +575,10 @@ function removedByTheChange(env) {
 }
 function plural(count, noun) {
   return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}
+function existsAtBase(base, path) {
+  if (base.whole) return existsSync(join3(base.dir, path));
+  return base.listing.below(posix3.join(base.prefix, path)).length > 0;
 }
 
 export {

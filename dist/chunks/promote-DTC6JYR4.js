@@ -6,33 +6,33 @@ import {
   detectForge,
   forgeFromEnvironment,
   gitHubRepositoryOfRemote
-} from "./chunk-BP44BIK6.js";
+} from "./chunk-PY7LBB2L.js";
 import {
   Command,
   Option,
   printLog,
   printOutput
-} from "./chunk-MYCWCEUN.js";
+} from "./chunk-2ZHNTGXH.js";
 import "./chunk-E7ACZTBR.js";
 import {
   planTargetChange,
   plumblineAuthor,
   promote
-} from "./chunk-WZXM26YZ.js";
-import "./chunk-UMC4D2JT.js";
+} from "./chunk-ABHBSIRT.js";
+import "./chunk-AQBAEWRJ.js";
 import {
   runGit
-} from "./chunk-2UPPBHKZ.js";
-import "./chunk-CPNAARUS.js";
+} from "./chunk-NNBJLAFA.js";
+import "./chunk-OVEVRZMM.js";
 import {
   loadConfig
-} from "./chunk-WSRTTEI5.js";
+} from "./chunk-VTHOIZ6T.js";
 import "./chunk-6GOKWEBO.js";
 import "./chunk-3N2GU25X.js";
 import {
   PlumblineError
 } from "./chunk-HOINZ2KI.js";
-import "./chunk-MWPRVN7Q.js";
+import "./chunk-KGQPSMFM.js";
 import "./chunk-4PGWNIJS.js";
 
 // src/entry/cli/promote.ts

@@ -5,7 +5,7 @@ import {
   detectForge,
   forgeFromEnvironment,
   gitLabCiContext
-} from "./chunk-BP44BIK6.js";
+} from "./chunk-PY7LBB2L.js";
 import {
   cliVocabulary
 } from "./chunk-FJR3CBAD.js";
@@ -13,18 +13,18 @@ import {
   Option,
   printLog,
   printOutput
-} from "./chunk-MYCWCEUN.js";
+} from "./chunk-2ZHNTGXH.js";
 import {
   planResultFileText,
   publishPlan,
   renderJson
-} from "./chunk-GP2BZDY6.js";
+} from "./chunk-UXAZTH7Z.js";
 import {
   package_default
 } from "./chunk-S2S7IBMR.js";
 import {
   renderMarkdown
-} from "./chunk-UMC4D2JT.js";
+} from "./chunk-AQBAEWRJ.js";
 import {
   CHANGE_SYMBOLS,
   ForgeError,
@@ -46,7 +46,7 @@ import {
   redactResult,
   riskCount,
   secretValueChanges
-} from "./chunk-CPNAARUS.js";
+} from "./chunk-OVEVRZMM.js";
 import {
   NO_OPTIONS,
   PlumblineError,

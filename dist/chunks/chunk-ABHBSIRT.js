@@ -4,7 +4,7 @@ import {
   objectSections,
   summaryTable,
   verdict
-} from "./chunk-UMC4D2JT.js";
+} from "./chunk-AQBAEWRJ.js";
 import {
   addWorktree,
   commitStaged,
@@ -23,17 +23,17 @@ import {
   withCheckout,
   workTreeTop,
   writeAtomically
-} from "./chunk-2UPPBHKZ.js";
+} from "./chunk-NNBJLAFA.js";
 import {
   ForgeError,
   code,
   countChanges,
   escapeInline,
   truncateSection
-} from "./chunk-CPNAARUS.js";
+} from "./chunk-OVEVRZMM.js";
 import {
   require_dist
-} from "./chunk-WSRTTEI5.js";
+} from "./chunk-VTHOIZ6T.js";
 import {
   PlumblineError,
   problemOf

@@ -5,10 +5,10 @@ import {
   kubeconfigInput,
   shardInput,
   withKubeconfig
-} from "./chunk-GCYX7VYD.js";
+} from "./chunk-F3WD6FMM.js";
 import {
   runPlan
-} from "./chunk-6FXGELBJ.js";
+} from "./chunk-GRG5XLOP.js";
 import {
   MissingShardsError,
   mergePlanResults
@@ -19,13 +19,13 @@ import {
   publishPlan,
   renderJson,
   toPlanReport
-} from "./chunk-GP2BZDY6.js";
+} from "./chunk-UXAZTH7Z.js";
 import {
   runUrl
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-WWIJ2XUX.js";
+} from "./chunk-6LM3R2BB.js";
 import "./chunk-L3PULLGS.js";
 import {
   ACTION_VOCABULARY
@@ -39,19 +39,19 @@ import {
   choiceInput,
   listInput,
   repositoryRoot
-} from "./chunk-5GAKTDT4.js";
+} from "./chunk-YWL7VJDF.js";
 import {
   renderMarkdown,
   renderMarkdownParts
-} from "./chunk-UMC4D2JT.js";
-import "./chunk-2UPPBHKZ.js";
+} from "./chunk-AQBAEWRJ.js";
+import "./chunk-NNBJLAFA.js";
 import {
   ForgeError,
   context,
   gitHubForge,
   hasChanges
-} from "./chunk-CPNAARUS.js";
-import "./chunk-WSRTTEI5.js";
+} from "./chunk-OVEVRZMM.js";
+import "./chunk-VTHOIZ6T.js";
 import {
   debug,
   error,
@@ -62,7 +62,7 @@ import {
   setOutput,
   summary,
   warning
-} from "./chunk-YGM3RFQ2.js";
+} from "./chunk-AM4CQI2N.js";
 import "./chunk-6GOKWEBO.js";
 import {
   logSafe
@@ -71,7 +71,7 @@ import {
   PlumblineError,
   describeProblem
 } from "./chunk-HOINZ2KI.js";
-import "./chunk-MWPRVN7Q.js";
+import "./chunk-KGQPSMFM.js";
 import "./chunk-4PGWNIJS.js";
 
 // src/entry/github/plan.ts
@@ -216,7 +216,7 @@ function jsonFilesBelow(dir) {
   });
 }
 async function matchPattern(pattern) {
-  const glob = await import("./glob-IP5R7T2Z.js");
+  const glob = await import("./glob-RXBJ7WX7.js");
   const globber = await glob.create(pattern, { followSymbolicLinks: false, implicitDescendants: false });
   const hidden = basename(pattern).startsWith(".");
   return (await globber.glob()).filter((path) => hidden || !basename(path).startsWith("."));

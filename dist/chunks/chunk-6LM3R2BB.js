@@ -7,7 +7,7 @@ import {
   listItemNames,
   pLimit,
   scopesFromCrds
-} from "./chunk-2UPPBHKZ.js";
+} from "./chunk-NNBJLAFA.js";
 import {
   countChanges,
   displayName,
@@ -19,7 +19,7 @@ import {
   resourceKey,
   splitApiVersion,
   toResource
-} from "./chunk-CPNAARUS.js";
+} from "./chunk-OVEVRZMM.js";
 import {
   node_http_default
 } from "./chunk-6GOKWEBO.js";

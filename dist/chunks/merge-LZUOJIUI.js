@@ -7,32 +7,32 @@ import {
   withPublishOptions,
   writeReport,
   writeResultFile
-} from "./chunk-TWNDP3TL.js";
-import "./chunk-BP44BIK6.js";
+} from "./chunk-NQHZKAHS.js";
+import "./chunk-PY7LBB2L.js";
 import "./chunk-FJR3CBAD.js";
 import {
   Command,
   Option,
   printLog
-} from "./chunk-MYCWCEUN.js";
+} from "./chunk-2ZHNTGXH.js";
 import {
   MissingShardsError,
   mergePlanResults
 } from "./chunk-RRNXZMIM.js";
 import {
   parsePlanResultFile
-} from "./chunk-GP2BZDY6.js";
+} from "./chunk-UXAZTH7Z.js";
 import "./chunk-L3PULLGS.js";
 import "./chunk-S2S7IBMR.js";
 import "./chunk-E7ACZTBR.js";
-import "./chunk-UMC4D2JT.js";
-import "./chunk-CPNAARUS.js";
+import "./chunk-AQBAEWRJ.js";
+import "./chunk-OVEVRZMM.js";
 import "./chunk-6GOKWEBO.js";
 import "./chunk-3N2GU25X.js";
 import {
   PlumblineError
 } from "./chunk-HOINZ2KI.js";
-import "./chunk-MWPRVN7Q.js";
+import "./chunk-KGQPSMFM.js";
 import "./chunk-4PGWNIJS.js";
 
 // src/entry/cli/merge.ts

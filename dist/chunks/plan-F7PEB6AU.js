@@ -7,37 +7,37 @@ import {
   withPublishOptions,
   writeReport,
   writeResultFile
-} from "./chunk-TWNDP3TL.js";
+} from "./chunk-NQHZKAHS.js";
 import {
   shardFlag
-} from "./chunk-3MWDGJSD.js";
-import "./chunk-BP44BIK6.js";
+} from "./chunk-46BVL5DD.js";
+import "./chunk-PY7LBB2L.js";
 import "./chunk-FJR3CBAD.js";
 import {
   Command,
   Option,
   cliLog
-} from "./chunk-MYCWCEUN.js";
+} from "./chunk-2ZHNTGXH.js";
 import {
   runPlan
-} from "./chunk-6FXGELBJ.js";
-import "./chunk-GP2BZDY6.js";
+} from "./chunk-GRG5XLOP.js";
+import "./chunk-UXAZTH7Z.js";
 import {
   chooseKubeconfig
-} from "./chunk-WWIJ2XUX.js";
+} from "./chunk-6LM3R2BB.js";
 import "./chunk-L3PULLGS.js";
 import "./chunk-S2S7IBMR.js";
 import "./chunk-E7ACZTBR.js";
-import "./chunk-UMC4D2JT.js";
-import "./chunk-2UPPBHKZ.js";
-import "./chunk-CPNAARUS.js";
-import "./chunk-WSRTTEI5.js";
+import "./chunk-AQBAEWRJ.js";
+import "./chunk-NNBJLAFA.js";
+import "./chunk-OVEVRZMM.js";
+import "./chunk-VTHOIZ6T.js";
 import "./chunk-6GOKWEBO.js";
 import "./chunk-3N2GU25X.js";
 import {
   PlumblineError
 } from "./chunk-HOINZ2KI.js";
-import "./chunk-MWPRVN7Q.js";
+import "./chunk-KGQPSMFM.js";
 import "./chunk-4PGWNIJS.js";
 
 // src/entry/cli/plan.ts

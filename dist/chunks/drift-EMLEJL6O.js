@@ -8,41 +8,41 @@ import {
   summaryJson,
   summaryMarkdown,
   summaryText
-} from "./chunk-OFHAERI5.js";
+} from "./chunk-V4C7RK4N.js";
 import {
   shardFlag
-} from "./chunk-3MWDGJSD.js";
+} from "./chunk-46BVL5DD.js";
 import {
   FORGE_KINDS,
   detectForge,
   forgeFromEnvironment
-} from "./chunk-BP44BIK6.js";
+} from "./chunk-PY7LBB2L.js";
 import {
   Command,
   Option,
   cliLog,
   printLog,
   printOutput
-} from "./chunk-MYCWCEUN.js";
+} from "./chunk-2ZHNTGXH.js";
 import {
   runUrl
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-WWIJ2XUX.js";
+} from "./chunk-6LM3R2BB.js";
 import "./chunk-L3PULLGS.js";
 import "./chunk-E7ACZTBR.js";
-import "./chunk-2UPPBHKZ.js";
-import "./chunk-CPNAARUS.js";
+import "./chunk-NNBJLAFA.js";
+import "./chunk-OVEVRZMM.js";
 import {
   CONFIG_FILES
-} from "./chunk-WSRTTEI5.js";
+} from "./chunk-VTHOIZ6T.js";
 import "./chunk-6GOKWEBO.js";
 import "./chunk-3N2GU25X.js";
 import {
   PlumblineError
 } from "./chunk-HOINZ2KI.js";
-import "./chunk-MWPRVN7Q.js";
+import "./chunk-KGQPSMFM.js";
 import "./chunk-4PGWNIJS.js";
 
 // src/entry/cli/drift.ts

@@ -2,11 +2,11 @@ import { createRequire as __plumblineCreateRequire } from 'node:module';
 const require = __plumblineCreateRequire(import.meta.url);
 import {
   printLog
-} from "./chunk-MYCWCEUN.js";
+} from "./chunk-2ZHNTGXH.js";
 import {
   ForgeError,
   gitHubForge
-} from "./chunk-CPNAARUS.js";
+} from "./chunk-OVEVRZMM.js";
 import {
   node_http_default
 } from "./chunk-6GOKWEBO.js";

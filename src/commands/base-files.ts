@@ -1,0 +1,65 @@
+/**
+ * What of the merge base a plan writes into its worktree (git/base-checkout.ts): nothing to
+ * discover environments (the tree's listing is enough), and for each environment rendered
+ * at the base, what its render reads there. That is found as for the affected environments
+ * (render/inputs.ts), on the base's own files: write the environment's folder, trace what
+ * its kustomizations name, write that, and again until nothing new is named. A render
+ * plumbline cannot trace (a remote reference) has the base written whole.
+ */
+import { posix } from 'node:path';
+import type { DiscoveryTree } from '../config/discover.js';
+import type { EnvironmentConfig } from '../config/types.js';
+import type { BaseSide } from '../git/base-checkout.js';
+import { showFile } from '../git/repository.js';
+import { filesContaining } from '../git/tree-listing.js';
+import { inputsScope, renderInputs } from '../render/inputs.js';
+
+/** The base's environments as discovery sees them, from the listing and git's objects. */
+export async function baseDiscoveryTree(
+  repoRoot: string,
+  sha: string,
+  base: BaseSide,
+): Promise<DiscoveryTree> {
+  const fromTop = (path: string) => posix.join(base.prefix, path);
+  const components = await filesContaining(repoRoot, sha, 'Component', base.prefix);
+  return {
+    list(folder) {
+      const listed = base.listing.list(fromTop(folder));
+      if (!listed) return undefined;
+      return {
+        files: listed.files,
+        folders: listed.folders.map((path) => posix.relative(base.prefix || '.', path)),
+      };
+    },
+    mentionsComponent: (file) => components.has(fromTop(file)),
+    read: async (file) => (await showFile(repoRoot, sha, fromTop(file))) ?? '',
+  };
+}
+
+/** Traces at most this many times: a chain of kustomizations longer than this is written whole. */
+const MAX_ROUNDS = 16;
+
+/** Writes what rendering `environments` at the base reads. */
+export async function checkOutForRenders(
+  base: BaseSide,
+  environments: readonly EnvironmentConfig[],
+): Promise<void> {
+  if (environments.length === 0 || base.whole) return;
+  const { listing } = base;
+  await base.checkOut(environments.flatMap((env) => listing.below(posix.join(base.prefix, env.path))));
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    // A fresh scope each round: what was missing in the last one may be there now.
+    const scope = await inputsScope(base.dir, base.top, new Map());
+    const wanted: string[] = [];
+    for (const env of environments) {
+      const inputs = await renderInputs(scope, env);
+      if (inputs.kind === 'anything') return base.checkOutAll();
+      for (const path of [...inputs.trees, ...inputs.files]) wanted.push(...listing.below(path));
+      for (const folder of inputs.folders) wanted.push(...listing.directlyIn(folder));
+    }
+    const before = base.written;
+    await base.checkOut(wanted);
+    if (base.written === before) return;
+  }
+  await base.checkOutAll();
+}
