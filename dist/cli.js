@@ -8,7 +8,7 @@ import {
   Command,
   CommanderError,
   printLog
-} from "./chunks/chunk-2ZHNTGXH.js";
+} from "./chunks/chunk-MYCWCEUN.js";
 import {
   package_default
 } from "./chunks/chunk-S2S7IBMR.js";
@@ -36,11 +36,11 @@ async function runCli(program2, argv) {
 
 // src/entry/cli.ts
 var commands = {
-  plan: async () => (await import("./chunks/plan-F7PEB6AU.js")).planCommand(),
-  merge: async () => (await import("./chunks/merge-LZUOJIUI.js")).mergeCommand(),
-  promote: async () => (await import("./chunks/promote-DTC6JYR4.js")).promoteCommand(),
-  drift: async () => (await import("./chunks/drift-EMLEJL6O.js")).driftCommand(),
-  envs: async () => (await import("./chunks/envs-35OQ5AYU.js")).envsCommand()
+  plan: async () => (await import("./chunks/plan-7PSHM2ZV.js")).planCommand(),
+  merge: async () => (await import("./chunks/merge-IN4ROLLU.js")).mergeCommand(),
+  promote: async () => (await import("./chunks/promote-VYV2ENXG.js")).promoteCommand(),
+  drift: async () => (await import("./chunks/drift-XOQ23P2R.js")).driftCommand(),
+  envs: async () => (await import("./chunks/envs-KOGSYGXD.js")).envsCommand()
 };
 function commandsFor(args) {
   const named = args.find((arg) => !arg.startsWith("-"));

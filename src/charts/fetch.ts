@@ -133,7 +133,9 @@ export class ChartFetcher {
     const allowHosts = this.options.settings.allowHosts;
     return {
       mayFetch: (url) =>
-        (origin === 'configuration' && url.host === declared) || isAllowedHost(url.host, allowHosts),
+        (origin === 'configuration' && url.host === declared) ||
+        isAllowedHost(url.host, allowHosts) ||
+        (this.options.settings.sourceHosts ?? []).includes(url.host),
     };
   }
 

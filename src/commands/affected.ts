@@ -11,7 +11,7 @@
  * is checked out, and `unaffectedEnvironments` finishes with the final list.
  */
 import pLimit from 'p-limit';
-import { discoverEnvironments } from '../config/discover.js';
+import { discoverRepositoryEnvironments } from '../config/load.js';
 import type { EnvironmentConfig } from '../config/types.js';
 import type { BaseSide } from '../git/base-checkout.js';
 import { type ChangedFiles, changedFiles } from '../git/changed-files.js';
@@ -44,7 +44,7 @@ export function traceHead(head: { root: string; top: string }, baseSha: string):
   // met again there, where they count.
   const warmUp = async () => {
     const scope = await tracing.scope;
-    const environments = await discoverEnvironments(head.root);
+    const environments = await discoverRepositoryEnvironments(head.root);
     const limit = pLimit(ENVIRONMENTS_AT_ONCE);
     await Promise.all(environments.map((env) => limit(() => renderInputs(scope, env))));
   };

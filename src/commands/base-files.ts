@@ -7,12 +7,49 @@
  * plumbline cannot trace (a remote reference) has the base written whole.
  */
 import { posix } from 'node:path';
-import type { DiscoveryTree } from '../config/discover.js';
+import { type DiscoveryTree, discoverEnvironmentsIn } from '../config/discover.js';
+import { discoverRepositoryEnvironments } from '../config/load.js';
 import type { EnvironmentConfig } from '../config/types.js';
+import { discoverFluxEnvironments, fluxSourceHosts } from '../flux/discover.js';
 import type { BaseSide } from '../git/base-checkout.js';
 import { showFile } from '../git/repository.js';
 import { filesContaining } from '../git/tree-listing.js';
 import { inputsScope, renderInputs } from '../render/inputs.js';
+
+/**
+ * The base's environments when its configuration lists none. A Flux repository's are found
+ * in the contents of its objects across the repository, so its base is written whole;
+ * other repositories' are found in the listing.
+ */
+export async function discoverAtBase(
+  repoRoot: string,
+  sha: string,
+  base: BaseSide,
+): Promise<EnvironmentConfig[]> {
+  if (await isFluxRepository(repoRoot, sha, base)) {
+    await base.checkOutAll();
+    return discoverRepositoryEnvironments(base.dir);
+  }
+  return discoverEnvironmentsIn(await baseDiscoveryTree(repoRoot, sha, base));
+}
+
+/**
+ * The hosts of the chart sources (HelmRepository, OCIRepository) the base's Flux clusters
+ * apply: trusted as the base is, so a change's HelmRelease may take charts from them and
+ * from no other host the configuration does not allow.
+ */
+export async function baseSourceHosts(repoRoot: string, sha: string, base: BaseSide): Promise<string[]> {
+  if (!(await isFluxRepository(repoRoot, sha, base))) return [];
+  await base.checkOutAll();
+  return fluxSourceHosts(discoverFluxEnvironments(base.dir));
+}
+
+function isFluxRepository(repoRoot: string, sha: string, base: BaseSide): Promise<boolean> {
+  return filesContaining(repoRoot, sha, FLUX_API_GROUP, base.prefix).then((files) => files.size > 0);
+}
+
+/** What every Flux object's apiVersion holds. */
+const FLUX_API_GROUP = 'toolkit.fluxcd.io';
 
 /** The base's environments as discovery sees them, from the listing and git's objects. */
 export async function baseDiscoveryTree(

@@ -13,7 +13,6 @@ import { existsSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import pLimit from 'p-limit';
 import { runChartFetcher } from '../charts/fetch.js';
-import { discoverEnvironmentsIn } from '../config/discover.js';
 import { selectEnvironments } from '../config/select.js';
 import { inShard, type Shard } from '../config/shard.js';
 import type { EnvironmentConfig, PlumblineConfig } from '../config/types.js';
@@ -33,7 +32,7 @@ import { type RenderOptions, type RenderResult, renderEnvironments } from '../re
 import { describeComparedWith, describeCounts } from '../report/describe.js';
 import type { Resource } from '../resource.js';
 import { traceHead, unaffectedEnvironments } from './affected.js';
-import { baseDiscoveryTree, checkOutForRenders } from './base-files.js';
+import { baseSourceHosts, checkOutForRenders, discoverAtBase } from './base-files.js';
 import { ClusterClients } from './cluster-clients.js';
 import { compareEnvironmentLive } from './live-comparison.js';
 import { baseConfig, checkoutConfig, type PlanConfig, requireRealConfigFolder } from './plan-config.js';
@@ -102,12 +101,17 @@ async function planWith(options: PlanOptions, clients: ClusterClients): Promise<
     const tracing =
       comparesWithBase && !options.all ? traceHead({ root: repoRoot, top }, base.sha) : undefined;
     planned = await withBaseSide(repoRoot, base.sha, async (baseSide) => {
-      const trusted = await baseConfig(repoRoot, base, async () =>
-        discoverEnvironmentsIn(await baseDiscoveryTree(repoRoot, base.sha, baseSide)),
+      const trusted = withSourceHosts(
+        await baseConfig(repoRoot, base, () => discoverAtBase(repoRoot, base.sha, baseSide)),
+        await baseSourceHosts(repoRoot, base.sha, baseSide),
       );
-      const atHead = (env: EnvironmentConfig) => existsSync(join(repoRoot, env.path));
+      // A Flux environment is rendered on both sides: a side whose clusters do not apply
+      // its Kustomization renders nothing (render/flux.ts).
+      const atHead = (env: EnvironmentConfig) =>
+        env.renderer === 'flux' || existsSync(join(repoRoot, env.path));
       const atBase = (env: EnvironmentConfig) =>
-        existsAtBase(baseSide, env.path) && (trusted.environmentsAtBase?.has(env.path) ?? true);
+        env.renderer === 'flux' ||
+        (existsAtBase(baseSide, env.path) && (trusted.environmentsAtBase?.has(env.path) ?? true));
       // An environment the base's tip added after the change branched off has its folder on
       // neither side and is not part of this change; one it moved is, and fails below.
       const moved = (env: EnvironmentConfig) =>
@@ -463,4 +467,11 @@ function plural(count: number, noun: string): string {
 function existsAtBase(base: BaseSide, path: string): boolean {
   if (base.whole) return existsSync(join(base.dir, path));
   return base.listing.below(posix.join(base.prefix, path)).length > 0;
+}
+
+/** The base's own chart source hosts, trusted for the renders of both sides. */
+function withSourceHosts(trusted: PlanConfig, sourceHosts: string[]): PlanConfig {
+  if (sourceHosts.length === 0) return trusted;
+  const { config } = trusted;
+  return { ...trusted, config: { ...config, render: { ...config.render, sourceHosts } } };
 }

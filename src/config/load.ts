@@ -5,6 +5,7 @@
 import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { join, posix, sep } from 'node:path';
 import { PlumblineError } from '../errors.js';
+import { discoverFluxEnvironments, type FluxDiscovery, fluxSourceHosts } from '../flux/discover.js';
 import { DISCOVERY_ROOTS, discoverEnvironments } from './discover.js';
 import { parseConfigText, renderSettings, type WrittenConfig } from './parse.js';
 import { ConfigError, type ConfigProblem } from './problems.js';
@@ -20,6 +21,21 @@ export interface ConfigSource {
 
 /** The configuration of the checkout at `repoRoot`, its folders checked. */
 export async function loadConfig(repoRoot: string): Promise<PlumblineConfig> {
+  return withOwnSourceHosts(repoRoot, await checkoutConfig(repoRoot));
+}
+
+/**
+ * The chart source hosts a Flux checkout names itself (see RenderSettings.sourceHosts):
+ * loadConfig reads a checkout that is trusted (a plan without a base, drift, promote), so
+ * its own HelmRepositories and OCIRepositories may be reached.
+ */
+function withOwnSourceHosts(repoRoot: string, config: PlumblineConfig): PlumblineConfig {
+  if (!config.environments.some((environment) => environment.renderer === 'flux')) return config;
+  const sourceHosts = fluxSourceHosts(discoverFluxEnvironments(repoRoot));
+  return sourceHosts.length === 0 ? config : { ...config, render: { ...config.render, sourceHosts } };
+}
+
+async function checkoutConfig(repoRoot: string): Promise<PlumblineConfig> {
   const source = await readConfigFile(repoRoot);
   if (!source) return withDiscoveredEnvironments(repoRoot, undefined);
 
@@ -107,24 +123,68 @@ async function isFileOrLink(path: string): Promise<boolean> {
   );
 }
 
+/**
+ * The environments of a checkout without a list of them: a Flux repository's (one per Flux
+ * Kustomization its clusters apply, see flux/discover.ts), else the conventional folders'
+ * (discover.ts). A Flux repository gets no conventional ones: they would make its
+ * bootstrap folder (clusters/<cluster>/flux-system) an environment of its own.
+ */
+export async function discoverRepositoryEnvironments(repoRoot: string): Promise<EnvironmentConfig[]> {
+  const flux = fluxEnvironments(discoverFluxEnvironments(repoRoot));
+  return flux.length > 0 ? flux : discoverEnvironments(repoRoot);
+}
+
+/**
+ * Each Flux environment, and each one discovery could not follow (its render fails with
+ * the reason), as `<cluster>/<namespace>/<name>`; a file discovery could not read is an
+ * environment named after the file, so that its problem is reported too.
+ */
+export function fluxEnvironments(discovery: FluxDiscovery): EnvironmentConfig[] {
+  // A repository with no Flux Kustomization to follow is not a Flux repository, whatever
+  // files mentioning Flux it fails to read.
+  if (discovery.environments.length === 0 && !discovery.problems.some((problem) => problem.environment)) {
+    return [];
+  }
+  const environments = new Map<string, EnvironmentConfig>();
+  for (const found of discovery.environments) {
+    environments.set(found.name, {
+      name: found.name,
+      path: found.path,
+      renderer: 'flux',
+      flux: { cluster: found.cluster, namespace: found.namespace, name: found.kustomizationName },
+    });
+  }
+  for (const problem of discovery.problems) {
+    const name = problem.environment ?? problem.file;
+    // A second problem of the same environment is found again when it is rendered.
+    if (environments.has(name)) continue;
+    const identity = problem.environment ? identityOf(problem.environment) : undefined;
+    environments.set(name, {
+      name,
+      // A folder that exists: the plan renders it, and the render fails with the problem.
+      path: posix.dirname(problem.file) === '.' ? '' : posix.dirname(problem.file),
+      renderer: 'flux',
+      flux: { ...(identity ?? { cluster: '', namespace: '', name }), problem: problem.message },
+    });
+  }
+  return [...environments.values()].sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** `<cluster>/<namespace>/<name>`; a cluster, namespace or name holds no slash. */
+function identityOf(name: string): { cluster: string; namespace: string; name: string } | undefined {
+  const [cluster, namespace, kustomization, ...rest] = name.split('/');
+  if (!cluster || !namespace || !kustomization || rest.length > 0) return undefined;
+  return { cluster, namespace, name: kustomization };
+}
+
 async function withDiscoveredEnvironments(
   repoRoot: string,
   written: WrittenConfig | undefined,
   alsoDiscovered: readonly EnvironmentConfig[] = [],
 ): Promise<PlumblineConfig> {
-  // One environment per folder across the checkouts; a name two folders share (envs/prod
-  // at the base, clusters/prod at the head) falls back to the folder, so neither hides the other.
-  const byPath = new Map<string, EnvironmentConfig>();
-  for (const environment of [...alsoDiscovered, ...(await discoverEnvironments(repoRoot))]) {
-    byPath.set(environment.path, environment);
-  }
-  const named = new Map<string, number>();
-  for (const { name } of byPath.values()) named.set(name, (named.get(name) ?? 0) + 1);
-  const environments = [...byPath.values()]
-    .map((environment) =>
-      named.get(environment.name)! > 1 ? { ...environment, name: environment.path } : environment,
-    )
-    .sort((a, b) => a.name.localeCompare(b.name));
+  const flux = fluxEnvironments(discoverFluxEnvironments(repoRoot));
+  const environments =
+    flux.length > 0 ? withFluxAlso(flux, alsoDiscovered) : await byFolder(repoRoot, alsoDiscovered);
   if (environments.length === 0) {
     const roots = DISCOVERY_ROOTS.map((root) => `${root}/`).join(', ');
     const configured = written?.file ? `${written.file} lists no environments` : 'There is no plumbline.yaml';
@@ -156,6 +216,45 @@ async function withDiscoveredEnvironments(
     diff: { ignore: [] },
     drift: { after: 1, labels: ['drift'] },
   };
+}
+
+/**
+ * A Flux repository's environments, and the Flux environments of the other checkout that
+ * this one lacks (a Kustomization the change removes is still planned, as the deletion of
+ * everything it applied). Environments named by identity: the same Kustomization may
+ * have another path in each checkout.
+ */
+function withFluxAlso(
+  flux: readonly EnvironmentConfig[],
+  alsoDiscovered: readonly EnvironmentConfig[],
+): EnvironmentConfig[] {
+  const byName = new Map<string, EnvironmentConfig>();
+  for (const environment of alsoDiscovered) {
+    if (environment.renderer === 'flux') byName.set(environment.name, environment);
+  }
+  for (const environment of flux) byName.set(environment.name, environment);
+  return [...byName.values()].sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/**
+ * One environment per folder across the checkouts; a name two folders share (envs/prod at
+ * the base, clusters/prod at the head) falls back to the folder, so neither hides the other.
+ */
+async function byFolder(
+  repoRoot: string,
+  alsoDiscovered: readonly EnvironmentConfig[],
+): Promise<EnvironmentConfig[]> {
+  const byPath = new Map<string, EnvironmentConfig>();
+  for (const environment of [...alsoDiscovered, ...(await discoverEnvironments(repoRoot))]) {
+    byPath.set(environment.path, environment);
+  }
+  const named = new Map<string, number>();
+  for (const { name } of byPath.values()) named.set(name, (named.get(name) ?? 0) + 1);
+  return [...byPath.values()]
+    .map((environment) =>
+      named.get(environment.name)! > 1 ? { ...environment, name: environment.path } : environment,
+    )
+    .sort((a, b) => a.name.localeCompare(b.name));
 }
 
 interface FolderProblem {

@@ -1,6 +1,10 @@
 /** The validated form of plumbline.yaml (see schema/plumbline.schema.json). */
 
-export type RendererKind = 'auto' | 'plain' | 'kustomize' | 'helm';
+/**
+ * `flux`: a Flux Kustomization, rendered as kustomize-controller and helm-controller would
+ * (docs/flux.md); only discovery makes such environments, never plumbline.yaml.
+ */
+export type RendererKind = 'auto' | 'plain' | 'kustomize' | 'helm' | 'flux';
 
 /** A chart in a Helm repository (`https://…`) or an OCI registry (`oci://…`). */
 export interface ChartSource {
@@ -46,6 +50,21 @@ export interface PromoteSettings {
   helmImagePaths?: string[];
 }
 
+/** Which Flux Kustomization a `flux` environment is: found again in every checkout rendered. */
+export interface FluxIdentity {
+  /** The folder under clusters/ (or `default`). */
+  cluster: string;
+  namespace: string;
+  name: string;
+  /**
+   * Why discovery could not follow it in the checkout the configuration was read from. The
+   * renderer discovers again in the checkout it renders, and fails with that checkout's
+   * reason. An environment for a file discovery could not read has an empty cluster and
+   * namespace, and the file as its name.
+   */
+  problem?: string;
+}
+
 export interface EnvironmentConfig {
   name: string;
   /** Folder relative to the repository root. */
@@ -56,6 +75,8 @@ export interface EnvironmentConfig {
   /** Offline capabilities: the environment's, else its cluster's, else the configuration's. */
   capabilities?: Capabilities;
   helm?: HelmSettings;
+  /** Renderer `flux`: the Flux Kustomization. */
+  flux?: FluxIdentity;
   cluster?: ClusterSettings;
   promote?: PromoteSettings;
 }
@@ -80,6 +101,12 @@ export interface RenderSettings {
   repositories: RepositoryAccess[];
   /** A Docker config file whose `auths` hold registry credentials (already expanded). */
   dockerConfig?: string;
+  /**
+   * Hosts the trusted revision's own chart sources name (a Flux repository's HelmRepository
+   * and OCIRepository URLs at the base): charts that content names may come from them too.
+   * Not written in plumbline.yaml; a plan finds them.
+   */
+  sourceHosts?: string[];
 }
 
 /** How plumbline reaches one host; secrets are named, their values read from the runner's environment. */

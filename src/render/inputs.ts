@@ -53,6 +53,9 @@ export function renderInputs(scope: InputsScope, env: EnvironmentConfig): Promis
 
 async function traceInputs(scope: InputsScope, env: EnvironmentConfig): Promise<RenderInputs> {
   const { root, boundary, realRoot } = scope;
+  // A Flux Kustomization reads its cluster's sources, ConfigMaps and Secrets, wherever in
+  // the repository they are: not traced yet, so any change may affect it.
+  if (env.renderer === 'flux') return { kind: 'anything' };
   try {
     const fromTop = (path: string) => {
       const absolute = isAbsolute(path) ? path : resolve(realRoot, path);

@@ -9,7 +9,7 @@ import type { Resource } from '../resource.js';
 import { kustomizeCapabilityArgs } from './capabilities.js';
 import { requireChartInside } from './chart-inputs.js';
 import type { RenderContext } from './context.js';
-import { kustomizeInputs } from './kustomize-inputs.js';
+import { type KustomizeInputs, kustomizeInputs } from './kustomize-inputs.js';
 import { parseManifests } from './parse.js';
 import { isAllowedReference } from './remote-reference.js';
 import { renderFailure, runRenderer } from './renderer-run.js';
@@ -22,6 +22,29 @@ export interface KustomizeRender {
 }
 
 export async function renderKustomize(context: RenderContext, path: string): Promise<KustomizeRender> {
+  const inputs = await checkedKustomizeInputs(context, path);
+  // helmCharts entries in a kustomization need helm: the sandbox's, whose homes are pinned.
+  const helm = context.sandbox.helmForKustomize;
+  const ranHelm = helm !== undefined && inputs.charts.length > 0;
+  const helmArgs = helm
+    ? ['--enable-helm', '--helm-command', helm, ...kustomizeCapabilityArgs(context.capabilities)]
+    : [];
+  const stdout = await kustomizeBuild(context, path, helmArgs, path);
+  const file = `${path} (kustomize output)`;
+  const resources = parseManifests({
+    text: stdout,
+    locate: (line) => ({ file, line }),
+    describe: (line) => `${file}:${line}`,
+  });
+  return { resources, ranHelm };
+}
+
+/**
+ * What building the kustomization in `path` reads, after checking it: every path inside
+ * the repository (kustomize-inputs.ts), every chart's files too, and every remote
+ * reference on a host the configuration allows.
+ */
+export async function checkedKustomizeInputs(context: RenderContext, path: string): Promise<KustomizeInputs> {
   const inputs = await kustomizeInputs(context.boundary, path);
   const refused = inputs.remote.filter(
     (remote) => !isAllowedReference(remote.reference, context.settings.allowHosts),
@@ -33,28 +56,31 @@ export async function renderKustomize(context: RenderContext, path: string): Pro
     );
   }
   for (const chart of inputs.charts) await requireChartInside(context.boundary, chart);
+  return inputs;
+}
 
+/**
+ * `kustomize build <folder> <args>` in the sandbox, its standard output; `shown` is how
+ * the failure hint names the folder, and errors show paths below `mirrors` (folders that
+ * mirror the repository) as relative. The caller has checked what the build reads.
+ */
+export async function kustomizeBuild(
+  context: RenderContext,
+  folder: string,
+  args: readonly string[],
+  shown: string,
+  mirrors: readonly string[] = [],
+): Promise<string> {
   const kustomize = await kustomizeCommand(context.tools);
-  // helmCharts entries in a kustomization need helm: the sandbox's, whose homes are pinned.
-  const helm = context.sandbox.helmForKustomize;
-  const ranHelm = helm !== undefined && inputs.charts.length > 0;
-  const helmArgs = helm
-    ? ['--enable-helm', '--helm-command', helm, ...kustomizeCapabilityArgs(context.capabilities)]
-    : [];
-  const output = await runRenderer(context, kustomize, [path, ...helmArgs]);
+  const output = await runRenderer(context, kustomize, [folder, ...args]);
   if (output.outcome !== 'exited' || output.exitCode !== 0) {
     throw renderFailure(
       context,
       kustomize,
       output,
-      `Run \`${kustomize.label} ${path}\` locally to see the whole output.`,
+      `Run \`${kustomize.label} ${shown}\` locally to see the whole output.`,
+      mirrors,
     );
   }
-  const file = `${path} (kustomize output)`;
-  const resources = parseManifests({
-    text: output.stdout,
-    locate: (line) => ({ file, line }),
-    describe: (line) => `${file}:${line}`,
-  });
-  return { resources, ranHelm };
+  return output.stdout;
 }

@@ -1,7 +1,8 @@
 /**
- * Environments -> Resource[]: the configured (or detected) renderer, run in a sandbox of
- * its own (see sandbox.ts) on paths checked to stay inside the repository, then the limits
- * and one check that no object is rendered twice. Errors name the environment and its path.
+ * Environments -> Resource[]: the configured (or detected) renderer, or Flux's controllers
+ * for a Flux environment (flux.ts), run in a sandbox of its own (see sandbox.ts) on paths
+ * checked to stay inside the repository, then the limits and one check that no object is
+ * rendered twice. Errors name the environment and its path.
  */
 import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
@@ -19,6 +20,7 @@ import { capabilitiesProvenance, chooseCapabilities } from './capabilities.js';
 import { boundaryOf, realPathInside } from './containment.js';
 import type { RenderContext } from './context.js';
 import { type ConcreteRenderer, detectRenderer } from './detect.js';
+import { renderFlux } from './flux.js';
 import { renderHelm } from './helm.js';
 import { renderKustomize } from './kustomize.js';
 import { fillNamespace } from './namespace.js';
@@ -64,8 +66,11 @@ export async function renderEnvironment(
   const sandbox = await openSandbox({ allowHosts: settings.allowHosts, helm });
   try {
     const boundary = await boundaryOf(repoRoot, options.top);
-    await requireFolder(repoRoot, env.path);
-    await realPathInside(boundary, env.path);
+    // A Flux environment's path is found again in the checkout rendered (flux.ts).
+    if (env.renderer !== 'flux') {
+      await requireFolder(repoRoot, env.path);
+      await realPathInside(boundary, env.path);
+    }
     const renderer = rendererOf(env) ?? (await detectRenderer(repoRoot, env.path));
     const capabilities = chooseCapabilities(env, options.clusterCapabilities?.get(env.name));
     const context: RenderContext = {
@@ -84,6 +89,8 @@ export async function renderEnvironment(
     } else if (renderer === 'helm') {
       ({ resources, charts: provenance.charts } = await renderHelm(context, env));
       ranHelm = true;
+    } else if (renderer === 'flux') {
+      ({ resources, charts: provenance.charts, ranHelm } = await renderFlux(context, env, repoRoot));
     } else {
       resources = await renderPlain(context, env.path);
     }
@@ -133,7 +140,7 @@ export async function renderEnvironments(
 }
 
 /** A chart from a repository is rendered by helm whatever the folder holds (values files). */
-function rendererOf(env: EnvironmentConfig): ConcreteRenderer | undefined {
+function rendererOf(env: EnvironmentConfig): ConcreteRenderer | 'flux' | undefined {
   if (env.helm?.chart) return 'helm';
   return env.renderer === 'auto' ? undefined : env.renderer;
 }

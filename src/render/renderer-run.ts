@@ -32,6 +32,8 @@ export function renderFailure(
   tool: ToolCommand,
   output: ToolOutput,
   hint: string,
+  /** Folders outside the repository that mirror it (flux.ts), shown relative like it. */
+  mirrors: readonly string[] = [],
 ): PlumblineError {
   switch (output.outcome) {
     case 'output-limit':
@@ -42,7 +44,7 @@ export function renderFailure(
     case 'timeout':
       return new PlumblineError(`${tool.label} did not finish in time, and was stopped`, hint);
     case 'exited': {
-      const roots = [context.boundary.root, context.boundary.realTop];
+      const roots = [...mirrors, context.boundary.root, context.boundary.realTop];
       const reason = toolErrorExcerpt(output.stderr, { roots });
       return new PlumblineError(`${tool.label} failed (exit code ${output.exitCode}):\n${reason}`, hint);
     }

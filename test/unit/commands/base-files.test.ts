@@ -10,8 +10,8 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseDiscoveryTree, checkOutForRenders } from '../../../src/commands/base-files.js';
-import { discoverEnvironments, discoverEnvironmentsIn } from '../../../src/config/discover.js';
+import { checkOutForRenders, discoverAtBase } from '../../../src/commands/base-files.js';
+import { discoverEnvironments } from '../../../src/config/discover.js';
 import type { EnvironmentConfig } from '../../../src/config/types.js';
 import { withBaseSide } from '../../../src/git/base-checkout.js';
 import { renderEnvironment } from '../../../src/render/render.js';
@@ -93,7 +93,7 @@ describe('the base side of a plan', () => {
   it('discovers the same environments from the listing as from a checkout', async () => {
     const fromCheckout = await discoverEnvironments(repo);
     const fromListing = await withBaseSide(repo, sha, async (base) => {
-      const environments = await discoverEnvironmentsIn(await baseDiscoveryTree(repo, sha, base));
+      const environments = await discoverAtBase(repo, sha, base);
       // Nothing was written to discover them.
       expect(existsSync(join(base.dir, 'envs'))).toBe(false);
       return environments;

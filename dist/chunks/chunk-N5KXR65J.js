@@ -13,7 +13,6 @@ import {
   describeRisks,
   describeUnaffected,
   diffBody,
-  displayName,
   escapeHtml,
   escapeInline,
   fenced,
@@ -26,7 +25,10 @@ import {
   redactResult,
   riskCount,
   secretValueChanges
-} from "./chunk-OVEVRZMM.js";
+} from "./chunk-RQUSLUQE.js";
+import {
+  displayName
+} from "./chunk-J67XC36D.js";
 import {
   NO_OPTIONS,
   describeProblem

@@ -5,7 +5,7 @@ import {
   compareEnvironmentLive,
   inShard,
   selectEnvironments
-} from "./chunk-6LM3R2BB.js";
+} from "./chunk-256LPEEZ.js";
 import {
   buildMarker,
   findMarker
@@ -22,26 +22,28 @@ import {
   runChartFetcher,
   withCheckout,
   workTreeTop
-} from "./chunk-NNBJLAFA.js";
+} from "./chunk-ZFYW6DZR.js";
 import {
   code,
   describeComparedWith,
   diffBody,
-  displayName,
   escapeHtml,
   escapeInline,
   fenced,
   htmlText,
   plural,
   redactMaskTokens,
-  resourceId,
-  resourceKey,
-  toResource,
   truncateSection
-} from "./chunk-OVEVRZMM.js";
+} from "./chunk-RQUSLUQE.js";
 import {
   loadConfig
-} from "./chunk-VTHOIZ6T.js";
+} from "./chunk-JMD4PFRH.js";
+import {
+  displayName,
+  resourceId,
+  resourceKey,
+  toResource
+} from "./chunk-J67XC36D.js";
 import {
   NO_OPTIONS,
   PlumblineError,

@@ -8,41 +8,42 @@ import {
   summaryJson,
   summaryMarkdown,
   summaryText
-} from "./chunk-V4C7RK4N.js";
+} from "./chunk-ZT7FXYQ2.js";
 import {
   shardFlag
-} from "./chunk-46BVL5DD.js";
+} from "./chunk-FATGHKGA.js";
 import {
   FORGE_KINDS,
   detectForge,
   forgeFromEnvironment
-} from "./chunk-PY7LBB2L.js";
+} from "./chunk-R5G3TLPL.js";
 import {
   Command,
   Option,
   cliLog,
   printLog,
   printOutput
-} from "./chunk-2ZHNTGXH.js";
+} from "./chunk-MYCWCEUN.js";
 import {
   runUrl
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-6LM3R2BB.js";
+} from "./chunk-256LPEEZ.js";
 import "./chunk-L3PULLGS.js";
 import "./chunk-E7ACZTBR.js";
-import "./chunk-NNBJLAFA.js";
-import "./chunk-OVEVRZMM.js";
+import "./chunk-ZFYW6DZR.js";
+import "./chunk-RQUSLUQE.js";
 import {
   CONFIG_FILES
-} from "./chunk-VTHOIZ6T.js";
+} from "./chunk-JMD4PFRH.js";
+import "./chunk-J67XC36D.js";
 import "./chunk-6GOKWEBO.js";
 import "./chunk-3N2GU25X.js";
 import {
   PlumblineError
 } from "./chunk-HOINZ2KI.js";
-import "./chunk-KGQPSMFM.js";
+import "./chunk-MWPRVN7Q.js";
 import "./chunk-4PGWNIJS.js";
 
 // src/entry/cli/drift.ts

@@ -4,7 +4,7 @@ import {
   objectSections,
   summaryTable,
   verdict
-} from "./chunk-AQBAEWRJ.js";
+} from "./chunk-N5KXR65J.js";
 import {
   addWorktree,
   commitStaged,
@@ -23,17 +23,17 @@ import {
   withCheckout,
   workTreeTop,
   writeAtomically
-} from "./chunk-NNBJLAFA.js";
+} from "./chunk-ZFYW6DZR.js";
 import {
   ForgeError,
   code,
   countChanges,
   escapeInline,
   truncateSection
-} from "./chunk-OVEVRZMM.js";
+} from "./chunk-RQUSLUQE.js";
 import {
   require_dist
-} from "./chunk-VTHOIZ6T.js";
+} from "./chunk-JMD4PFRH.js";
 import {
   PlumblineError,
   problemOf

@@ -1,19 +1,28 @@
 import { createRequire as __plumblineCreateRequire } from 'node:module';
 const require = __plumblineCreateRequire(import.meta.url);
 import {
-  displayName,
-  maskSecret,
-  splitApiVersion,
-  toResource
-} from "./chunk-OVEVRZMM.js";
-import {
   KUSTOMIZATION_FILES,
   aliasBudget,
+  discoverFluxEnvironments,
+  fluxKindOf,
+  fluxObjectKey,
+  fluxSourcesOf,
+  isAllowedHost,
+  isAllowedReference,
+  isRemoteReference,
+  isThisRepository,
+  normaliseFluxPath,
+  parseManifests,
   plainValue,
   renderSettings,
   require_dist,
   syntaxReason
-} from "./chunk-VTHOIZ6T.js";
+} from "./chunk-JMD4PFRH.js";
+import {
+  displayName,
+  splitApiVersion,
+  toResource
+} from "./chunk-J67XC36D.js";
 import {
   node_http_default
 } from "./chunk-6GOKWEBO.js";
@@ -27,9 +36,9 @@ import {
   __toESM
 } from "./chunk-4PGWNIJS.js";
 
-// ../../work/main/node_modules/semver/internal/constants.js
+// node_modules/semver/internal/constants.js
 var require_constants = __commonJS({
-  "../../work/main/node_modules/semver/internal/constants.js"(exports, module) {
+  "node_modules/semver/internal/constants.js"(exports, module) {
     "use strict";
     var SEMVER_SPEC_VERSION = "2.0.0";
     var MAX_LENGTH = 256;
@@ -87,9 +96,9 @@ var require_constants = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/internal/debug.js
+// node_modules/semver/internal/debug.js
 var require_debug = __commonJS({
-  "../../work/main/node_modules/semver/internal/debug.js"(exports, module) {
+  "node_modules/semver/internal/debug.js"(exports, module) {
     "use strict";
     var debug = typeof process === "object" && process.env && process.env.NODE_DEBUG && /\bsemver\b/i.test(process.env.NODE_DEBUG) ? (...args) => console.error("SEMVER", ...args) : () => {
     };
@@ -97,9 +106,9 @@ var require_debug = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/internal/re.js
+// node_modules/semver/internal/re.js
 var require_re = __commonJS({
-  "../../work/main/node_modules/semver/internal/re.js"(exports, module) {
+  "node_modules/semver/internal/re.js"(exports, module) {
     "use strict";
     var {
       MAX_SAFE_COMPONENT_LENGTH,
@@ -185,9 +194,9 @@ var require_re = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/internal/parse-options.js
+// node_modules/semver/internal/parse-options.js
 var require_parse_options = __commonJS({
-  "../../work/main/node_modules/semver/internal/parse-options.js"(exports, module) {
+  "node_modules/semver/internal/parse-options.js"(exports, module) {
     "use strict";
     var looseOption = Object.freeze({ loose: true });
     var emptyOpts = Object.freeze({});
@@ -204,9 +213,9 @@ var require_parse_options = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/internal/identifiers.js
+// node_modules/semver/internal/identifiers.js
 var require_identifiers = __commonJS({
-  "../../work/main/node_modules/semver/internal/identifiers.js"(exports, module) {
+  "node_modules/semver/internal/identifiers.js"(exports, module) {
     "use strict";
     var numeric = /^[0-9]+$/;
     var compareIdentifiers = (a, b) => {
@@ -229,17 +238,17 @@ var require_identifiers = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/classes/semver.js
+// node_modules/semver/classes/semver.js
 var require_semver = __commonJS({
-  "../../work/main/node_modules/semver/classes/semver.js"(exports, module) {
+  "node_modules/semver/classes/semver.js"(exports, module) {
     "use strict";
     var debug = require_debug();
     var { MAX_LENGTH, MAX_SAFE_INTEGER } = require_constants();
     var { safeRe: re, t } = require_re();
     var parseOptions = require_parse_options();
     var { compareIdentifiers } = require_identifiers();
-    var isPrereleaseIdentifier = (prerelease, identifier) => {
-      const identifiers = identifier.split(".");
+    var isPrereleaseIdentifier = (prerelease, identifier2) => {
+      const identifiers = identifier2.split(".");
       if (identifiers.length > prerelease.length) {
         return false;
       }
@@ -404,15 +413,15 @@ var require_semver = __commonJS({
       }
       // preminor will bump the version up to the next minor release, and immediately
       // down to pre-release. premajor and prepatch work the same way.
-      inc(release, identifier, identifierBase) {
+      inc(release, identifier2, identifierBase) {
         if (release.startsWith("pre")) {
-          if (!identifier && identifierBase === false) {
+          if (!identifier2 && identifierBase === false) {
             throw new Error("invalid increment argument: identifier is empty");
           }
-          if (identifier) {
-            const match = `-${identifier}`.match(this.options.loose ? re[t.PRERELEASELOOSE] : re[t.PRERELEASE]);
-            if (!match || match[1] !== identifier) {
-              throw new Error(`invalid identifier: ${identifier}`);
+          if (identifier2) {
+            const match = `-${identifier2}`.match(this.options.loose ? re[t.PRERELEASELOOSE] : re[t.PRERELEASE]);
+            if (!match || match[1] !== identifier2) {
+              throw new Error(`invalid identifier: ${identifier2}`);
             }
           }
         }
@@ -422,26 +431,26 @@ var require_semver = __commonJS({
             this.patch = 0;
             this.minor = 0;
             this.major++;
-            this.inc("pre", identifier, identifierBase);
+            this.inc("pre", identifier2, identifierBase);
             break;
           case "preminor":
             this.prerelease.length = 0;
             this.patch = 0;
             this.minor++;
-            this.inc("pre", identifier, identifierBase);
+            this.inc("pre", identifier2, identifierBase);
             break;
           case "prepatch":
             this.prerelease.length = 0;
-            this.inc("patch", identifier, identifierBase);
-            this.inc("pre", identifier, identifierBase);
+            this.inc("patch", identifier2, identifierBase);
+            this.inc("pre", identifier2, identifierBase);
             break;
           // If the input is a non-prerelease version, this acts the same as
           // prepatch.
           case "prerelease":
             if (this.prerelease.length === 0) {
-              this.inc("patch", identifier, identifierBase);
+              this.inc("patch", identifier2, identifierBase);
             }
-            this.inc("pre", identifier, identifierBase);
+            this.inc("pre", identifier2, identifierBase);
             break;
           case "release":
             if (this.prerelease.length === 0) {
@@ -485,19 +494,19 @@ var require_semver = __commonJS({
                 }
               }
               if (i === -1) {
-                if (identifier === this.prerelease.join(".") && identifierBase === false) {
+                if (identifier2 === this.prerelease.join(".") && identifierBase === false) {
                   throw new Error("invalid increment argument: identifier already exists");
                 }
                 this.prerelease.push(base);
               }
             }
-            if (identifier) {
-              let prerelease = [identifier, base];
+            if (identifier2) {
+              let prerelease = [identifier2, base];
               if (identifierBase === false) {
-                prerelease = [identifier];
+                prerelease = [identifier2];
               }
-              if (isPrereleaseIdentifier(this.prerelease, identifier)) {
-                const prereleaseBase = this.prerelease[identifier.split(".").length];
+              if (isPrereleaseIdentifier(this.prerelease, identifier2)) {
+                const prereleaseBase = this.prerelease[identifier2.split(".").length];
                 if (isNaN(prereleaseBase)) {
                   this.prerelease = prerelease;
                 }
@@ -521,9 +530,9 @@ var require_semver = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/functions/parse.js
+// node_modules/semver/functions/parse.js
 var require_parse = __commonJS({
-  "../../work/main/node_modules/semver/functions/parse.js"(exports, module) {
+  "node_modules/semver/functions/parse.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
     var parse3 = (version, options, throwErrors = false) => {
@@ -543,9 +552,9 @@ var require_parse = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/functions/valid.js
+// node_modules/semver/functions/valid.js
 var require_valid = __commonJS({
-  "../../work/main/node_modules/semver/functions/valid.js"(exports, module) {
+  "node_modules/semver/functions/valid.js"(exports, module) {
     "use strict";
     var parse3 = require_parse();
     var valid = (version, options) => {
@@ -556,9 +565,9 @@ var require_valid = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/functions/clean.js
+// node_modules/semver/functions/clean.js
 var require_clean = __commonJS({
-  "../../work/main/node_modules/semver/functions/clean.js"(exports, module) {
+  "node_modules/semver/functions/clean.js"(exports, module) {
     "use strict";
     var parse3 = require_parse();
     var clean = (version, options) => {
@@ -569,22 +578,22 @@ var require_clean = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/functions/inc.js
+// node_modules/semver/functions/inc.js
 var require_inc = __commonJS({
-  "../../work/main/node_modules/semver/functions/inc.js"(exports, module) {
+  "node_modules/semver/functions/inc.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
-    var inc = (version, release, options, identifier, identifierBase) => {
+    var inc = (version, release, options, identifier2, identifierBase) => {
       if (typeof options === "string") {
-        identifierBase = identifier;
-        identifier = options;
+        identifierBase = identifier2;
+        identifier2 = options;
         options = void 0;
       }
       try {
         return new SemVer(
           version instanceof SemVer ? version.version : version,
           options
-        ).inc(release, identifier, identifierBase).version;
+        ).inc(release, identifier2, identifierBase).version;
       } catch (er) {
         return null;
       }
@@ -593,9 +602,9 @@ var require_inc = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/functions/diff.js
+// node_modules/semver/functions/diff.js
 var require_diff = __commonJS({
-  "../../work/main/node_modules/semver/functions/diff.js"(exports, module) {
+  "node_modules/semver/functions/diff.js"(exports, module) {
     "use strict";
     var parse3 = require_parse();
     var diff = (version1, version2) => {
@@ -637,9 +646,9 @@ var require_diff = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/functions/major.js
+// node_modules/semver/functions/major.js
 var require_major = __commonJS({
-  "../../work/main/node_modules/semver/functions/major.js"(exports, module) {
+  "node_modules/semver/functions/major.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
     var major = (a, loose) => new SemVer(a, loose).major;
@@ -647,9 +656,9 @@ var require_major = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/functions/minor.js
+// node_modules/semver/functions/minor.js
 var require_minor = __commonJS({
-  "../../work/main/node_modules/semver/functions/minor.js"(exports, module) {
+  "node_modules/semver/functions/minor.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
     var minor = (a, loose) => new SemVer(a, loose).minor;
@@ -657,9 +666,9 @@ var require_minor = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/functions/patch.js
+// node_modules/semver/functions/patch.js
 var require_patch = __commonJS({
-  "../../work/main/node_modules/semver/functions/patch.js"(exports, module) {
+  "node_modules/semver/functions/patch.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
     var patch = (a, loose) => new SemVer(a, loose).patch;
@@ -667,9 +676,9 @@ var require_patch = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/functions/prerelease.js
+// node_modules/semver/functions/prerelease.js
 var require_prerelease = __commonJS({
-  "../../work/main/node_modules/semver/functions/prerelease.js"(exports, module) {
+  "node_modules/semver/functions/prerelease.js"(exports, module) {
     "use strict";
     var parse3 = require_parse();
     var prerelease = (version, options) => {
@@ -680,9 +689,9 @@ var require_prerelease = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/functions/compare.js
+// node_modules/semver/functions/compare.js
 var require_compare = __commonJS({
-  "../../work/main/node_modules/semver/functions/compare.js"(exports, module) {
+  "node_modules/semver/functions/compare.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
     var compare = (a, b, loose) => new SemVer(a, loose).compare(new SemVer(b, loose));
@@ -690,9 +699,9 @@ var require_compare = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/functions/rcompare.js
+// node_modules/semver/functions/rcompare.js
 var require_rcompare = __commonJS({
-  "../../work/main/node_modules/semver/functions/rcompare.js"(exports, module) {
+  "node_modules/semver/functions/rcompare.js"(exports, module) {
     "use strict";
     var compare = require_compare();
     var rcompare = (a, b, loose) => compare(b, a, loose);
@@ -700,9 +709,9 @@ var require_rcompare = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/functions/compare-loose.js
+// node_modules/semver/functions/compare-loose.js
 var require_compare_loose = __commonJS({
-  "../../work/main/node_modules/semver/functions/compare-loose.js"(exports, module) {
+  "node_modules/semver/functions/compare-loose.js"(exports, module) {
     "use strict";
     var compare = require_compare();
     var compareLoose = (a, b) => compare(a, b, true);
@@ -710,9 +719,9 @@ var require_compare_loose = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/functions/compare-build.js
+// node_modules/semver/functions/compare-build.js
 var require_compare_build = __commonJS({
-  "../../work/main/node_modules/semver/functions/compare-build.js"(exports, module) {
+  "node_modules/semver/functions/compare-build.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
     var compareBuild = (a, b, loose) => {
@@ -724,9 +733,9 @@ var require_compare_build = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/functions/sort.js
+// node_modules/semver/functions/sort.js
 var require_sort = __commonJS({
-  "../../work/main/node_modules/semver/functions/sort.js"(exports, module) {
+  "node_modules/semver/functions/sort.js"(exports, module) {
     "use strict";
     var compareBuild = require_compare_build();
     var sort = (list, loose) => list.sort((a, b) => compareBuild(a, b, loose));
@@ -734,9 +743,9 @@ var require_sort = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/functions/rsort.js
+// node_modules/semver/functions/rsort.js
 var require_rsort = __commonJS({
-  "../../work/main/node_modules/semver/functions/rsort.js"(exports, module) {
+  "node_modules/semver/functions/rsort.js"(exports, module) {
     "use strict";
     var compareBuild = require_compare_build();
     var rsort = (list, loose) => list.sort((a, b) => compareBuild(b, a, loose));
@@ -744,9 +753,9 @@ var require_rsort = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/functions/gt.js
+// node_modules/semver/functions/gt.js
 var require_gt = __commonJS({
-  "../../work/main/node_modules/semver/functions/gt.js"(exports, module) {
+  "node_modules/semver/functions/gt.js"(exports, module) {
     "use strict";
     var compare = require_compare();
     var gt = (a, b, loose) => compare(a, b, loose) > 0;
@@ -754,9 +763,9 @@ var require_gt = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/functions/lt.js
+// node_modules/semver/functions/lt.js
 var require_lt = __commonJS({
-  "../../work/main/node_modules/semver/functions/lt.js"(exports, module) {
+  "node_modules/semver/functions/lt.js"(exports, module) {
     "use strict";
     var compare = require_compare();
     var lt = (a, b, loose) => compare(a, b, loose) < 0;
@@ -764,9 +773,9 @@ var require_lt = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/functions/eq.js
+// node_modules/semver/functions/eq.js
 var require_eq = __commonJS({
-  "../../work/main/node_modules/semver/functions/eq.js"(exports, module) {
+  "node_modules/semver/functions/eq.js"(exports, module) {
     "use strict";
     var compare = require_compare();
     var eq = (a, b, loose) => compare(a, b, loose) === 0;
@@ -774,9 +783,9 @@ var require_eq = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/functions/neq.js
+// node_modules/semver/functions/neq.js
 var require_neq = __commonJS({
-  "../../work/main/node_modules/semver/functions/neq.js"(exports, module) {
+  "node_modules/semver/functions/neq.js"(exports, module) {
     "use strict";
     var compare = require_compare();
     var neq = (a, b, loose) => compare(a, b, loose) !== 0;
@@ -784,9 +793,9 @@ var require_neq = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/functions/gte.js
+// node_modules/semver/functions/gte.js
 var require_gte = __commonJS({
-  "../../work/main/node_modules/semver/functions/gte.js"(exports, module) {
+  "node_modules/semver/functions/gte.js"(exports, module) {
     "use strict";
     var compare = require_compare();
     var gte = (a, b, loose) => compare(a, b, loose) >= 0;
@@ -794,9 +803,9 @@ var require_gte = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/functions/lte.js
+// node_modules/semver/functions/lte.js
 var require_lte = __commonJS({
-  "../../work/main/node_modules/semver/functions/lte.js"(exports, module) {
+  "node_modules/semver/functions/lte.js"(exports, module) {
     "use strict";
     var compare = require_compare();
     var lte = (a, b, loose) => compare(a, b, loose) <= 0;
@@ -804,9 +813,9 @@ var require_lte = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/functions/cmp.js
+// node_modules/semver/functions/cmp.js
 var require_cmp = __commonJS({
-  "../../work/main/node_modules/semver/functions/cmp.js"(exports, module) {
+  "node_modules/semver/functions/cmp.js"(exports, module) {
     "use strict";
     var eq = require_eq();
     var neq = require_neq();
@@ -854,9 +863,9 @@ var require_cmp = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/functions/coerce.js
+// node_modules/semver/functions/coerce.js
 var require_coerce = __commonJS({
-  "../../work/main/node_modules/semver/functions/coerce.js"(exports, module) {
+  "node_modules/semver/functions/coerce.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
     var parse3 = require_parse();
@@ -893,16 +902,16 @@ var require_coerce = __commonJS({
       const minor = match[3] || "0";
       const patch = match[4] || "0";
       const prerelease = options.includePrerelease && match[5] ? `-${match[5]}` : "";
-      const build = options.includePrerelease && match[6] ? `+${match[6]}` : "";
-      return parse3(`${major}.${minor}.${patch}${prerelease}${build}`, options);
+      const build2 = options.includePrerelease && match[6] ? `+${match[6]}` : "";
+      return parse3(`${major}.${minor}.${patch}${prerelease}${build2}`, options);
     };
     module.exports = coerce;
   }
 });
 
-// ../../work/main/node_modules/semver/functions/truncate.js
+// node_modules/semver/functions/truncate.js
 var require_truncate = __commonJS({
-  "../../work/main/node_modules/semver/functions/truncate.js"(exports, module) {
+  "node_modules/semver/functions/truncate.js"(exports, module) {
     "use strict";
     var parse3 = require_parse();
     var constants2 = require_constants();
@@ -941,9 +950,9 @@ var require_truncate = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/internal/lrucache.js
+// node_modules/semver/internal/lrucache.js
 var require_lrucache = __commonJS({
-  "../../work/main/node_modules/semver/internal/lrucache.js"(exports, module) {
+  "node_modules/semver/internal/lrucache.js"(exports, module) {
     "use strict";
     var LRUCache = class {
       constructor() {
@@ -979,9 +988,9 @@ var require_lrucache = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/internal/trim-comparator-whitespace.js
+// node_modules/semver/internal/trim-comparator-whitespace.js
 var require_trim_comparator_whitespace = __commonJS({
-  "../../work/main/node_modules/semver/internal/trim-comparator-whitespace.js"(exports, module) {
+  "node_modules/semver/internal/trim-comparator-whitespace.js"(exports, module) {
     "use strict";
     var {
       MAX_LENGTH,
@@ -1170,9 +1179,9 @@ var require_trim_comparator_whitespace = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/classes/range.js
+// node_modules/semver/classes/range.js
 var require_range = __commonJS({
-  "../../work/main/node_modules/semver/classes/range.js"(exports, module) {
+  "node_modules/semver/classes/range.js"(exports, module) {
     "use strict";
     var SPACE_CHARACTERS = /\s+/g;
     var Range = class _Range {
@@ -1529,20 +1538,20 @@ var require_range = __commonJS({
       }
       return `${from} ${to}`.trim();
     };
-    var testSet = (set, version, options) => {
-      for (let i = 0; i < set.length; i++) {
-        if (!set[i].test(version)) {
+    var testSet = (set2, version, options) => {
+      for (let i = 0; i < set2.length; i++) {
+        if (!set2[i].test(version)) {
           return false;
         }
       }
       if (version.prerelease.length && !options.includePrerelease) {
-        for (let i = 0; i < set.length; i++) {
-          debug(set[i].semver);
-          if (set[i].semver === Comparator.ANY) {
+        for (let i = 0; i < set2.length; i++) {
+          debug(set2[i].semver);
+          if (set2[i].semver === Comparator.ANY) {
             continue;
           }
-          if (set[i].semver.prerelease.length > 0) {
-            const allowed = set[i].semver;
+          if (set2[i].semver.prerelease.length > 0) {
+            const allowed = set2[i].semver;
             if (allowed.major === version.major && allowed.minor === version.minor && allowed.patch === version.patch) {
               return true;
             }
@@ -1555,9 +1564,9 @@ var require_range = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/classes/comparator.js
+// node_modules/semver/classes/comparator.js
 var require_comparator = __commonJS({
-  "../../work/main/node_modules/semver/classes/comparator.js"(exports, module) {
+  "node_modules/semver/classes/comparator.js"(exports, module) {
     "use strict";
     var ANY = /* @__PURE__ */ Symbol("SemVer ANY");
     var Comparator = class _Comparator {
@@ -1668,9 +1677,9 @@ var require_comparator = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/functions/satisfies.js
+// node_modules/semver/functions/satisfies.js
 var require_satisfies = __commonJS({
-  "../../work/main/node_modules/semver/functions/satisfies.js"(exports, module) {
+  "node_modules/semver/functions/satisfies.js"(exports, module) {
     "use strict";
     var Range = require_range();
     var satisfies = (version, range, options) => {
@@ -1685,9 +1694,9 @@ var require_satisfies = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/ranges/to-comparators.js
+// node_modules/semver/ranges/to-comparators.js
 var require_to_comparators = __commonJS({
-  "../../work/main/node_modules/semver/ranges/to-comparators.js"(exports, module) {
+  "node_modules/semver/ranges/to-comparators.js"(exports, module) {
     "use strict";
     var Range = require_range();
     var toComparators = (range, options) => new Range(range, options).set.map((comp) => comp.map((c) => c.value).join(" ").trim().split(" "));
@@ -1695,9 +1704,9 @@ var require_to_comparators = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/ranges/max-satisfying.js
+// node_modules/semver/ranges/max-satisfying.js
 var require_max_satisfying = __commonJS({
-  "../../work/main/node_modules/semver/ranges/max-satisfying.js"(exports, module) {
+  "node_modules/semver/ranges/max-satisfying.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
     var Range = require_range();
@@ -1724,9 +1733,9 @@ var require_max_satisfying = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/ranges/min-satisfying.js
+// node_modules/semver/ranges/min-satisfying.js
 var require_min_satisfying = __commonJS({
-  "../../work/main/node_modules/semver/ranges/min-satisfying.js"(exports, module) {
+  "node_modules/semver/ranges/min-satisfying.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
     var Range = require_range();
@@ -1753,9 +1762,9 @@ var require_min_satisfying = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/ranges/min-version.js
+// node_modules/semver/ranges/min-version.js
 var require_min_version = __commonJS({
-  "../../work/main/node_modules/semver/ranges/min-version.js"(exports, module) {
+  "node_modules/semver/ranges/min-version.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
     var Range = require_range();
@@ -1812,9 +1821,9 @@ var require_min_version = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/ranges/valid.js
+// node_modules/semver/ranges/valid.js
 var require_valid2 = __commonJS({
-  "../../work/main/node_modules/semver/ranges/valid.js"(exports, module) {
+  "node_modules/semver/ranges/valid.js"(exports, module) {
     "use strict";
     var Range = require_range();
     var validRange = (range, options) => {
@@ -1828,9 +1837,9 @@ var require_valid2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/ranges/outside.js
+// node_modules/semver/ranges/outside.js
 var require_outside = __commonJS({
-  "../../work/main/node_modules/semver/ranges/outside.js"(exports, module) {
+  "node_modules/semver/ranges/outside.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
     var Comparator = require_comparator();
@@ -1897,9 +1906,9 @@ var require_outside = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/ranges/gtr.js
+// node_modules/semver/ranges/gtr.js
 var require_gtr = __commonJS({
-  "../../work/main/node_modules/semver/ranges/gtr.js"(exports, module) {
+  "node_modules/semver/ranges/gtr.js"(exports, module) {
     "use strict";
     var outside = require_outside();
     var gtr = (version, range, options) => outside(version, range, ">", options);
@@ -1907,9 +1916,9 @@ var require_gtr = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/ranges/ltr.js
+// node_modules/semver/ranges/ltr.js
 var require_ltr = __commonJS({
-  "../../work/main/node_modules/semver/ranges/ltr.js"(exports, module) {
+  "node_modules/semver/ranges/ltr.js"(exports, module) {
     "use strict";
     var outside = require_outside();
     var ltr = (version, range, options) => outside(version, range, "<", options);
@@ -1917,9 +1926,9 @@ var require_ltr = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/ranges/intersects.js
+// node_modules/semver/ranges/intersects.js
 var require_intersects = __commonJS({
-  "../../work/main/node_modules/semver/ranges/intersects.js"(exports, module) {
+  "node_modules/semver/ranges/intersects.js"(exports, module) {
     "use strict";
     var Range = require_range();
     var intersects = (r1, r2, options) => {
@@ -1931,14 +1940,14 @@ var require_intersects = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/ranges/simplify.js
+// node_modules/semver/ranges/simplify.js
 var require_simplify = __commonJS({
-  "../../work/main/node_modules/semver/ranges/simplify.js"(exports, module) {
+  "node_modules/semver/ranges/simplify.js"(exports, module) {
     "use strict";
     var satisfies = require_satisfies();
     var compare = require_compare();
     module.exports = (versions, range, options) => {
-      const set = [];
+      const set2 = [];
       let first = null;
       let prev = null;
       const v = versions.sort((a, b) => compare(a, b, options));
@@ -1951,17 +1960,17 @@ var require_simplify = __commonJS({
           }
         } else {
           if (prev) {
-            set.push([first, prev]);
+            set2.push([first, prev]);
           }
           prev = null;
           first = null;
         }
       }
       if (first) {
-        set.push([first, null]);
+        set2.push([first, null]);
       }
       const ranges = [];
-      for (const [min, max] of set) {
+      for (const [min, max] of set2) {
         if (min === max) {
           ranges.push(min);
         } else if (!max && min === v[0]) {
@@ -1981,9 +1990,9 @@ var require_simplify = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/ranges/subset.js
+// node_modules/semver/ranges/subset.js
 var require_subset = __commonJS({
-  "../../work/main/node_modules/semver/ranges/subset.js"(exports, module) {
+  "node_modules/semver/ranges/subset.js"(exports, module) {
     "use strict";
     var Range = require_range();
     var Comparator = require_comparator();
@@ -2143,9 +2152,9 @@ var require_subset = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/index.js
+// node_modules/semver/index.js
 var require_semver2 = __commonJS({
-  "../../work/main/node_modules/semver/index.js"(exports, module) {
+  "node_modules/semver/index.js"(exports, module) {
     "use strict";
     var internalRe = require_re();
     var constants2 = require_constants();
@@ -2240,16 +2249,16 @@ var require_semver2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/events-universal/default.js
+// node_modules/events-universal/default.js
 var require_default = __commonJS({
-  "../../work/main/node_modules/events-universal/default.js"(exports, module) {
+  "node_modules/events-universal/default.js"(exports, module) {
     module.exports = __require("events");
   }
 });
 
-// ../../work/main/node_modules/fast-fifo/fixed-size.js
+// node_modules/fast-fifo/fixed-size.js
 var require_fixed_size = __commonJS({
-  "../../work/main/node_modules/fast-fifo/fixed-size.js"(exports, module) {
+  "node_modules/fast-fifo/fixed-size.js"(exports, module) {
     module.exports = class FixedFIFO {
       constructor(hwm) {
         if (!(hwm > 0) || (hwm - 1 & hwm) !== 0) throw new Error("Max size for a FixedFIFO should be a power of two");
@@ -2287,9 +2296,9 @@ var require_fixed_size = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/fast-fifo/index.js
+// node_modules/fast-fifo/index.js
 var require_fast_fifo = __commonJS({
-  "../../work/main/node_modules/fast-fifo/index.js"(exports, module) {
+  "node_modules/fast-fifo/index.js"(exports, module) {
     var FixedFIFO = require_fixed_size();
     module.exports = class FastFIFO {
       constructor(hwm) {
@@ -2334,9 +2343,9 @@ var require_fast_fifo = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/b4a/index.js
+// node_modules/b4a/index.js
 var require_b4a = __commonJS({
-  "../../work/main/node_modules/b4a/index.js"(exports, module) {
+  "node_modules/b4a/index.js"(exports, module) {
     function isBuffer(value) {
       return Buffer.isBuffer(value) || value instanceof Uint8Array;
     }
@@ -2495,9 +2504,9 @@ var require_b4a = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/text-decoder/lib/pass-through-decoder.js
+// node_modules/text-decoder/lib/pass-through-decoder.js
 var require_pass_through_decoder = __commonJS({
-  "../../work/main/node_modules/text-decoder/lib/pass-through-decoder.js"(exports, module) {
+  "node_modules/text-decoder/lib/pass-through-decoder.js"(exports, module) {
     var b4a = require_b4a();
     module.exports = class PassThroughDecoder {
       constructor(encoding) {
@@ -2516,9 +2525,9 @@ var require_pass_through_decoder = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/text-decoder/lib/utf8-decoder.js
+// node_modules/text-decoder/lib/utf8-decoder.js
 var require_utf8_decoder = __commonJS({
-  "../../work/main/node_modules/text-decoder/lib/utf8-decoder.js"(exports, module) {
+  "node_modules/text-decoder/lib/utf8-decoder.js"(exports, module) {
     var b4a = require_b4a();
     module.exports = class UTF8Decoder {
       constructor() {
@@ -2663,9 +2672,9 @@ var require_utf8_decoder = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/text-decoder/index.js
+// node_modules/text-decoder/index.js
 var require_text_decoder = __commonJS({
-  "../../work/main/node_modules/text-decoder/index.js"(exports, module) {
+  "node_modules/text-decoder/index.js"(exports, module) {
     var PassThroughDecoder = require_pass_through_decoder();
     var UTF8Decoder = require_utf8_decoder();
     module.exports = class TextDecoder {
@@ -2725,9 +2734,9 @@ var require_text_decoder = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/streamx/lib/errors.js
+// node_modules/streamx/lib/errors.js
 var require_errors = __commonJS({
-  "../../work/main/node_modules/streamx/lib/errors.js"(exports, module) {
+  "node_modules/streamx/lib/errors.js"(exports, module) {
     module.exports = class StreamError extends Error {
       constructor(msg, code, fn = StreamError) {
         super(msg);
@@ -2767,9 +2776,9 @@ var require_errors = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/streamx/index.js
+// node_modules/streamx/index.js
 var require_streamx = __commonJS({
-  "../../work/main/node_modules/streamx/index.js"(exports, module) {
+  "node_modules/streamx/index.js"(exports, module) {
     var { EventEmitter } = require_default();
     var FIFO = require_fast_fifo();
     var TextDecoder = require_text_decoder();
@@ -3798,9 +3807,9 @@ var require_streamx = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/tar-stream/headers.js
+// node_modules/tar-stream/headers.js
 var require_headers = __commonJS({
-  "../../work/main/node_modules/tar-stream/headers.js"(exports) {
+  "node_modules/tar-stream/headers.js"(exports) {
     var b4a = require_b4a();
     var ZEROS = "0000000000000000000";
     var SEVENS = "7777777777777777777";
@@ -4060,9 +4069,9 @@ var require_headers = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/tar-stream/extract.js
+// node_modules/tar-stream/extract.js
 var require_extract = __commonJS({
-  "../../work/main/node_modules/tar-stream/extract.js"(exports, module) {
+  "node_modules/tar-stream/extract.js"(exports, module) {
     var { Writable, Readable: Readable2, getStreamError } = require_streamx();
     var FIFO = require_fast_fifo();
     var b4a = require_b4a();
@@ -4404,9 +4413,9 @@ var require_extract = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/tar-stream/constants.js
+// node_modules/tar-stream/constants.js
 var require_constants2 = __commonJS({
-  "../../work/main/node_modules/tar-stream/constants.js"(exports, module) {
+  "node_modules/tar-stream/constants.js"(exports, module) {
     var constants2 = {
       // just for envs without fs
       S_IFMT: 61440,
@@ -4424,9 +4433,9 @@ var require_constants2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/tar-stream/pack.js
+// node_modules/tar-stream/pack.js
 var require_pack = __commonJS({
-  "../../work/main/node_modules/tar-stream/pack.js"(exports, module) {
+  "node_modules/tar-stream/pack.js"(exports, module) {
     var { Readable: Readable2, Writable, getStreamError } = require_streamx();
     var b4a = require_b4a();
     var constants2 = require_constants2();
@@ -4658,9 +4667,9 @@ var require_pack = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/tar-stream/index.js
+// node_modules/tar-stream/index.js
 var require_tar_stream = __commonJS({
-  "../../work/main/node_modules/tar-stream/index.js"(exports) {
+  "node_modules/tar-stream/index.js"(exports) {
     exports.extract = require_extract();
     exports.pack = require_pack();
   }
@@ -4705,7 +4714,7 @@ function runGit(cwd, args, options = {}) {
   });
 }
 
-// ../../work/main/node_modules/yocto-queue/index.js
+// node_modules/yocto-queue/index.js
 var Node = class {
   value;
   next;
@@ -4771,7 +4780,7 @@ var Queue = class {
   }
 };
 
-// ../../work/main/node_modules/p-limit/index.js
+// node_modules/p-limit/index.js
 function pLimit(concurrency) {
   let rejectOnClear = false;
   if (typeof concurrency === "object") {
@@ -4872,13 +4881,6 @@ function validateConcurrency(concurrency) {
   if (!((Number.isInteger(concurrency) || concurrency === Number.POSITIVE_INFINITY) && concurrency > 0)) {
     throw new TypeError("Expected `concurrency` to be a number from 1 and up");
   }
-}
-
-// src/config/allow-hosts.ts
-function isAllowedHost(host, allowHosts) {
-  const lower = host.toLowerCase();
-  const hostname = lower.replace(/:\d+$/, "");
-  return allowHosts.some((allowed) => allowed === lower || allowed === hostname);
 }
 
 // src/charts/access.ts
@@ -5043,7 +5045,7 @@ var import_yaml = __toESM(require_dist(), 1);
 // src/charts/http-get.ts
 import https from "node:https";
 
-// ../../work/main/node_modules/is-network-error/index.js
+// node_modules/is-network-error/index.js
 var objectToString = Object.prototype.toString;
 var isError = (value) => objectToString.call(value) === "[object Error]";
 var errorMessages = /* @__PURE__ */ new Set([
@@ -5082,7 +5084,7 @@ function isNetworkError(error) {
   return errorMessages.has(message);
 }
 
-// ../../work/main/node_modules/p-retry/index.js
+// node_modules/p-retry/index.js
 function validateRetries(retries) {
   if (typeof retries === "number") {
     if (retries < 0) {
@@ -5794,7 +5796,7 @@ var ChartFetcher = class {
     const declared = new URL(source.repository.replace(/^oci:/, "https:")).host;
     const allowHosts = this.options.settings.allowHosts;
     return {
-      mayFetch: (url) => origin === "configuration" && url.host === declared || isAllowedHost(url.host, allowHosts)
+      mayFetch: (url) => origin === "configuration" && url.host === declared || isAllowedHost(url.host, allowHosts) || (this.options.settings.sourceHosts ?? []).includes(url.host)
     };
   }
   #index(repository, origin, access2, rule) {
@@ -5986,7 +5988,7 @@ function normalizeObject(object) {
   const copy = structuredClone(object);
   delete copy.status;
   const metadata = copy.metadata;
-  for (const field of SERVER_METADATA) delete metadata[field];
+  for (const field2 of SERVER_METADATA) delete metadata[field2];
   const annotations = copy.metadata.annotations;
   if (annotations) {
     for (const name of SERVER_ANNOTATIONS) delete annotations[name];
@@ -6028,7 +6030,7 @@ function assessRisks(id, change, fields, before, after) {
   const risks = [];
   for (const rule of IMMUTABLE_FIELDS) {
     if (!rule.kinds.includes(id.kind)) continue;
-    const hit = fields.find((field) => field === rule.prefix || field.startsWith(`${rule.prefix}/`));
+    const hit = fields.find((field2) => field2 === rule.prefix || field2.startsWith(`${rule.prefix}/`));
     if (hit) risks.push({ kind: "immutable-field", message: `${hit}: ${rule.why}` });
   }
   if (id.kind === "PersistentVolumeClaim") {
@@ -6068,7 +6070,7 @@ function parseQuantity(quantity) {
   return factor === void 0 ? void 0 : Number(match[1]) * factor;
 }
 
-// ../../work/main/node_modules/diff/libesm/diff/base.js
+// node_modules/diff/libesm/diff/base.js
 var Diff = class {
   diff(oldStr, newStr, options = {}) {
     let callback;
@@ -6270,7 +6272,7 @@ var Diff = class {
   }
 };
 
-// ../../work/main/node_modules/diff/libesm/diff/line.js
+// node_modules/diff/libesm/diff/line.js
 var LineDiff = class extends Diff {
   constructor() {
     super(...arguments);
@@ -6318,7 +6320,7 @@ function tokenize(value, options) {
   return retLines;
 }
 
-// ../../work/main/node_modules/diff/libesm/patch/create.js
+// node_modules/diff/libesm/patch/create.js
 function structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options) {
   let optionsObj;
   if (!options) {
@@ -6868,9 +6870,9 @@ async function commitExists(repoRoot, sha) {
 }
 
 // src/render/render.ts
-import { stat } from "node:fs/promises";
+import { stat as stat2 } from "node:fs/promises";
 import { availableParallelism } from "node:os";
-import { join as join11 } from "node:path";
+import { join as join13 } from "node:path";
 
 // src/config/environment-namespace.ts
 function environmentNamespace(env) {
@@ -7011,13 +7013,992 @@ async function detectRenderer(repoRoot, path) {
   return "plain";
 }
 
-// src/render/helm.ts
-import { posix as posix3 } from "node:path";
+// src/render/flux.ts
+import { realpath as realpath2 } from "node:fs/promises";
 
-// src/render/chart-dependencies.ts
+// src/flux/substitute.ts
+var import_yaml4 = __toESM(require_dist(), 1);
+
+// src/flux/values.ts
 var import_yaml3 = __toESM(require_dist(), 1);
-import { copyFile, mkdir as mkdir2, readdir as readdir2, readFile as readFile4 } from "node:fs/promises";
-import { basename as basename2, dirname, join as join6, posix as posix2 } from "node:path";
+var GO_YAML_V2 = {
+  version: "1.1",
+  customTags: (tags) => tags.filter(
+    (tag) => typeof tag === "string" || tag.tag !== "tag:yaml.org,2002:timestamp" && tag.format !== "TIME"
+  )
+};
+var HOSTILE_KEYS = /* @__PURE__ */ new Set(["__proto__", "constructor", "prototype"]);
+var TARGET_PATH = /^(?:[a-zA-Z0-9_\-.\\/]|\[[0-9]{1,5}\])+$/;
+var TARGET_PATH_MAX = 250;
+var MAX_INDEX = 65536;
+var MAX_NESTING = 30;
+var INT64_MIN = -(2n ** 63n);
+var INT64_MAX = 2n ** 63n - 1n;
+var SET_HINT = "The value is read as helm --set reads one: a comma starts another assignment, {a,b} is a list and a backslash escapes the next character. Set literal: true on the valuesFrom entry to take the value as it is.";
+function composeValues(sources, inline) {
+  const values = inline === void 0 ? {} : structuredClone(refuseHostileKeys(inline, "spec.values"));
+  let result = {};
+  for (const source of sources) {
+    if (source.kind === "document") {
+      result = mergeMaps(result, readDocument(source.text, source.describe));
+      continue;
+    }
+    result = mergeMaps(result, values);
+    setAtPath(result, source.targetPath, source.value, source.literal === true, source.describe);
+  }
+  return mergeMaps(result, values);
+}
+function mergeMaps(a, b) {
+  const merged = { ...a };
+  for (const [key, value] of Object.entries(b)) {
+    const existing = Object.hasOwn(merged, key) ? merged[key] : void 0;
+    merged[key] = isRecord3(value) && isRecord3(existing) ? mergeMaps(existing, value) : value;
+  }
+  return merged;
+}
+function readDocument(text, describe) {
+  const lineCounter = new import_yaml3.LineCounter();
+  const [document] = (0, import_yaml3.parseAllDocuments)(text, {
+    ...GO_YAML_V2,
+    lineCounter,
+    // prettyErrors adds a snippet of the source to messages; a snippet of a Secret must not.
+    prettyErrors: false,
+    uniqueKeys: true,
+    // Warnings would print the text of a collection used as a key on stderr.
+    logLevel: "error"
+  });
+  if (!document) return {};
+  const at = (offset) => {
+    const { line, col } = lineCounter.linePos(offset);
+    return `${describe}, line ${line}, column ${col}`;
+  };
+  const [error] = document.errors;
+  if (error) {
+    throw new PlumblineError(
+      `${at(error.pos[0])}: YAML syntax: ${syntaxReason(error)}`,
+      "Fix the YAML at that line; helm-controller reads the values as YAML."
+    );
+  }
+  const parsed = plainValue(document, aliasBudget());
+  if (!parsed.ok) {
+    throw new PlumblineError(
+      `${at(parsed.offset)}: YAML aliases: ${parsed.reason}`,
+      "Write the aliased part out in full, or make each alias (*name) name an anchor (&name) defined before it."
+    );
+  }
+  const { value } = parsed;
+  if (value === null || value === void 0) return {};
+  if (!isRecord3(value)) {
+    throw new PlumblineError(
+      `${at(document.contents?.range[0] ?? 0)}: the values are ${kindOf(value)}, not a mapping`,
+      "A values document is a YAML mapping, as a values.yaml file is; to set one value, give the valuesFrom entry a targetPath."
+    );
+  }
+  return refuseHostileKeys(value, describe);
+}
+function setAtPath(values, path, value, literal, describe) {
+  const where = `${describe}, targetPath ${JSON.stringify(path)}`;
+  if (path.length > TARGET_PATH_MAX || !TARGET_PATH.test(path)) {
+    throw new PlumblineError(
+      `${where}: not a targetPath the HelmRelease API accepts`,
+      `A targetPath is at most ${TARGET_PATH_MAX} characters of letters, digits, _ - . / \\ and list indexes such as [0].`
+    );
+  }
+  let text = value;
+  let asString = literal;
+  if (literal) {
+    text = value.replace(/[\\,[\]{}]/g, (character) => `\\${character}`);
+  } else if (value.startsWith("'") && value.endsWith("'") || value.startsWith('"') && value.endsWith('"')) {
+    text = value.replace(/^['"]+|['"]+$/g, "");
+    asString = true;
+  }
+  try {
+    new SetParser(`${path}=${text}`, asString).parse(values);
+  } catch (error) {
+    if (error instanceof SetError) throw new PlumblineError(`${where}: ${error.message}`, SET_HINT);
+    throw error;
+  }
+}
+var SetError = class extends Error {
+};
+var SetParser = class {
+  constructor(text, asString) {
+    this.asString = asString;
+    this.characters = [...text];
+  }
+  asString;
+  characters;
+  position = 0;
+  parse(data) {
+    let step;
+    do
+      step = this.key(data, 0);
+    while (step === "more");
+  }
+  key(data, nesting) {
+    const { text: key, stop } = this.until("=[,.");
+    if (HOSTILE_KEYS.has(key))
+      throw new SetError(`a key of the path or value is ${key}, which plumbline refuses`);
+    switch (stop) {
+      case void 0:
+        if (key === "") return "end";
+        throw new SetError("a key has no value");
+      case "[": {
+        const index = this.index();
+        const item = this.listItem(Object.hasOwn(data, key) ? listOf(data[key]) : [], index, nesting);
+        set(data, key, item.list);
+        return item.end ? "end" : "more";
+      }
+      case "=": {
+        const list = this.list();
+        if (list === "end") {
+          set(data, key, "");
+          return "end";
+        }
+        set(data, key, list === "not a list" ? this.typed(this.until(",").text) : list);
+        return "more";
+      }
+      case ",":
+        throw new SetError("a key has no value (a comma follows it)");
+      default: {
+        if (nesting + 1 > MAX_NESTING) throw new SetError(`the path nests deeper than ${MAX_NESTING} levels`);
+        const inner = Object.hasOwn(data, key) ? mapOf(data[key]) : {};
+        const step = this.key(inner, nesting + 1);
+        const empty = Object.keys(inner).length === 0;
+        if (step === "more" && empty) throw new SetError("a map on the path gets no value");
+        if (!empty) set(data, key, inner);
+        return step;
+      }
+    }
+  }
+  listItem(list, index, nesting) {
+    if (index < 0) throw new SetError("a negative list index");
+    const { text, stop } = this.until("[.=");
+    if (text.length > 0) throw new SetError("unexpected text after a list index");
+    switch (stop) {
+      case void 0:
+        return { list, end: true };
+      case "=": {
+        const value = this.list();
+        if (value === "end") return { list: setIndex(list, index, ""), end: false };
+        const item = value === "not a list" ? this.typed(this.until(",").text) : value;
+        return { list: setIndex(list, index, item), end: false };
+      }
+      case "[": {
+        const next = this.index();
+        const existing = list.length > index ? list[index] : null;
+        const nested = existing === null || existing === void 0 ? [] : listOf(existing);
+        const inner = this.listItem(nested, next, nesting);
+        return inner.end ? { list, end: true } : { list: setIndex(list, index, inner.list), end: false };
+      }
+      default: {
+        let inner = {};
+        if (list.length > index) {
+          const existing = list[index];
+          if (isRecord3(existing)) inner = existing;
+          else list[index] = inner;
+        }
+        const step = this.key(inner, nesting);
+        return step === "end" ? { list, end: true } : { list: setIndex(list, index, inner), end: false };
+      }
+    }
+  }
+  /** After `[`: the index up to `]`, as strconv.Atoi reads it. */
+  index() {
+    const { text, stop } = this.until("]");
+    if (stop === void 0) throw new SetError("a list index has no closing ]");
+    if (!/^[+-]?[0-9]+$/.test(text)) throw new SetError("a list index is not a number");
+    return Number(text);
+  }
+  /** A `{a,b}` list, 'not a list' (nothing consumed), or 'end' at the end of the text. */
+  list() {
+    const first = this.characters[this.position];
+    if (first === void 0) return "end";
+    if (first !== "{") return "not a list";
+    this.position += 1;
+    const list = [];
+    for (; ; ) {
+      const { text, stop } = this.until(",}");
+      if (stop === void 0) throw new SetError("a list must end with '}'");
+      list.push(this.typed(text));
+      if (stop === "}") {
+        if (this.characters[this.position] === ",") this.position += 1;
+        return list;
+      }
+    }
+  }
+  /** The text up to one of `stops` (consumed; undefined at the end), `\x` being x. */
+  until(stops) {
+    let text = "";
+    for (; ; ) {
+      const character = this.characters[this.position];
+      if (character === void 0) return { text, stop: void 0 };
+      this.position += 1;
+      if (stops.includes(character)) return { text, stop: character };
+      if (character !== "\\") {
+        text += character;
+        continue;
+      }
+      const escaped = this.characters[this.position];
+      if (escaped === void 0) return { text, stop: void 0 };
+      this.position += 1;
+      text += escaped;
+    }
+  }
+  /**
+   * strvals' typedVal. An integer is Go's int64; one a JavaScript number cannot hold
+   * exactly stays its text, which a template prints the same.
+   */
+  typed(text) {
+    if (this.asString) return text;
+    const lower = text.toLowerCase();
+    if (lower === "true") return true;
+    if (lower === "false") return false;
+    if (lower === "null") return null;
+    if (text === "0") return 0;
+    if (text.startsWith("0") || !/^[+-]?[0-9]+$/.test(text)) return text;
+    const integer = BigInt(text);
+    if (integer < INT64_MIN || integer > INT64_MAX) return text;
+    return Number.isSafeInteger(Number(integer)) ? Number(integer) : text;
+  }
+};
+function set(data, key, value) {
+  if (key !== "") data[key] = value;
+}
+function setIndex(list, index, value) {
+  if (index < 0) throw new SetError("a negative list index");
+  if (index > MAX_INDEX) throw new SetError(`a list index above ${MAX_INDEX}`);
+  const target = index < list.length ? list : [...list, ...new Array(index + 1 - list.length).fill(null)];
+  target[index] = value;
+  return target;
+}
+function listOf(value) {
+  if (!Array.isArray(value)) throw new SetError("a key on the path holds something other than a list");
+  return value;
+}
+function mapOf(value) {
+  if (!isRecord3(value)) throw new SetError("a key on the path holds something other than a map");
+  return value;
+}
+function refuseHostileKeys(value, describe) {
+  const visit = (item) => {
+    if (Array.isArray(item)) item.forEach(visit);
+    if (!isRecord3(item)) return;
+    for (const [key, inner] of Object.entries(item)) {
+      if (HOSTILE_KEYS.has(key)) {
+        throw new PlumblineError(
+          `${describe}: a key named ${key}, which plumbline refuses`,
+          "Rename the key: a key by that name reaches the prototype of the values object."
+        );
+      }
+      visit(inner);
+    }
+  };
+  visit(value);
+  return value;
+}
+function kindOf(value) {
+  if (Array.isArray(value)) return "a list";
+  return `a ${typeof value}`;
+}
+function isRecord3(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+// src/flux/substitute.ts
+var DISABLE_KEY = "kustomize.toolkit.fluxcd.io/substitute";
+var VARIABLE_NAME = /^[_a-zA-Z][_a-zA-Z0-9]*$/;
+var DEFAULT_OPERATORS = /* @__PURE__ */ new Set(["=", ":=", ":-", ":?", ":+", "-", "+", "?"]);
+var SYNTAX_HINT = "Flux reads a dollar sign and an opening brace as the start of an expression in every string: fix the expression, or double the dollar sign to keep it as text.";
+var VALUE_HINT = 'A variable value with YAML syntax in it (": ", " #", or a leading [, {, *, & or quote) changes the YAML Flux reads back; change the value, or annotate the object with kustomize.toolkit.fluxcd.io/substitute: disabled.';
+function isSubstitutionDisabled(object) {
+  const metadata = field(object, "metadata");
+  return [field(metadata, "labels"), field(metadata, "annotations")].some(
+    (map) => field(map, DISABLE_KEY) === "disabled"
+  );
+}
+function substituteVariables(object, variables) {
+  if (isSubstitutionDisabled(object)) return { value: object, unresolved: [] };
+  const values = /* @__PURE__ */ new Map();
+  for (const [name, value2] of variables) {
+    if (!VARIABLE_NAME.test(name)) {
+      throw new PlumblineError(
+        `variable name ${JSON.stringify(name)} is not one Flux accepts: letters, digits and _, not starting with a digit`,
+        "Rename the key in spec.postBuild.substitute, or in the ConfigMap or Secret that spec.postBuild.substituteFrom names."
+      );
+    }
+    values.set(name, value2.replaceAll("\n", ""));
+  }
+  const substituter = new Substituter(values, describeObject(object));
+  const value = substituter.value(object, []);
+  return { value, unresolved: [...substituter.unresolved].sort() };
+}
+var Substituter = class {
+  constructor(variables, object) {
+    this.variables = variables;
+    this.object = object;
+  }
+  variables;
+  object;
+  unresolved = /* @__PURE__ */ new Set();
+  /** Read-back values share one alias budget, as the documents of a stream do. */
+  budget = aliasBudget();
+  value(value, path) {
+    if (typeof value === "string") return this.scalar(value, path);
+    if (Array.isArray(value)) return value.map((item, index) => this.value(item, [...path, String(index)]));
+    if (!isRecord4(value)) return value;
+    const result = {};
+    for (const [key, item] of Object.entries(value)) {
+      const substituted = this.key(key, [...path, key]);
+      if (Object.hasOwn(result, substituted)) {
+        throw new PlumblineError(
+          `${this.where([...path, key])}: once substituted, this key is the same as another key of its mapping`,
+          "Give the keys values that keep them apart."
+        );
+      }
+      Object.defineProperty(result, substituted, {
+        value: this.value(item, [...path, key]),
+        enumerable: true,
+        writable: true,
+        configurable: true
+      });
+    }
+    return result;
+  }
+  scalar(text, path) {
+    if (!text.includes("$")) return text;
+    const { result, complete } = this.expand(text, path);
+    if (!complete || result === text || !writtenPlain(text)) return result;
+    return this.readBack(result, path);
+  }
+  /** A key reads back as a key: JSON makes a number or boolean key its text. */
+  key(key, path) {
+    if (!key.includes("$")) return key;
+    const { result, complete } = this.expand(key, path);
+    if (!complete || result === key || !writtenPlain(key)) return result;
+    const read = this.readBack(result, path);
+    if (typeof read === "string" || typeof read === "number" || typeof read === "boolean")
+      return String(read);
+    throw new PlumblineError(
+      `${this.where(path)}: once substituted, this key reads as YAML ${read === null ? "null" : "collection"}, which is no key Flux can write`,
+      VALUE_HINT
+    );
+  }
+  expand(text, path) {
+    try {
+      return this.evaluateAll(text);
+    } catch (error) {
+      if (!(error instanceof ExpressionError)) throw error;
+      throw new PlumblineError(
+        `${this.where(path)}: a \${\u2026} expression Flux cannot read (${error.message}), so Flux fails to build the object`,
+        SYNTAX_HINT
+      );
+    }
+  }
+  evaluateAll(text) {
+    const nodes = new Parser(text).all();
+    let result = "";
+    let complete = true;
+    for (const node of nodes) {
+      if (node.kind === "text") {
+        result += node.text;
+        continue;
+      }
+      const missing = /* @__PURE__ */ new Set();
+      const value = evaluate(node.expression, this.variables, missing);
+      if (missing.size === 0) {
+        result += value;
+        continue;
+      }
+      complete = false;
+      result += text.slice(node.start, node.end);
+      for (const name of missing) this.unresolved.add(name);
+    }
+    return { result, complete };
+  }
+  /** The value the substituted text of a plain scalar reads back as. */
+  readBack(text, path) {
+    const document = (0, import_yaml4.parseDocument)(`k: ${text}`, { ...GO_YAML_V2, prettyErrors: false, logLevel: "error" });
+    const [error] = document.errors;
+    if (error) {
+      throw new PlumblineError(
+        `${this.where(path)}: once substituted, the value is not valid YAML (${syntaxReason(error)}), so Flux fails to build the object`,
+        VALUE_HINT
+      );
+    }
+    const parsed = plainValue(document, this.budget);
+    if (!parsed.ok) {
+      throw new PlumblineError(
+        `${this.where(path)}: once substituted, YAML aliases: ${parsed.reason}`,
+        VALUE_HINT
+      );
+    }
+    if (!isRecord4(parsed.value) || Object.keys(parsed.value).length !== 1) {
+      throw new PlumblineError(
+        `${this.where(path)}: once substituted, the value adds YAML structure that plumbline does not reproduce`,
+        VALUE_HINT
+      );
+    }
+    return parsed.value.k;
+  }
+  where(path) {
+    return `${this.object}, field ${joinPointer(path)}`;
+  }
+};
+function writtenPlain(text) {
+  if (text === "" || text.startsWith("---") || text.startsWith("...")) return false;
+  if (text.startsWith(" ") || text.endsWith(" ")) return false;
+  if (/^[#,[\]{}&*!|>'"%@`]|^[?:-](?:[ \t]|$)|:(?:[ \t]|$)|[ \t]#/.test(text)) return false;
+  for (const character of text) {
+    const code = character.codePointAt(0);
+    const printable = code >= 32 && code <= 126 || code >= 160 && code <= 55295 && code !== 8232 && code !== 8233 || code >= 57344 && code <= 65533 && code !== 65279;
+    if (!printable) return false;
+  }
+  return true;
+}
+function describeObject(object) {
+  const kind = field(object, "kind");
+  const metadata = field(object, "metadata");
+  const name = field(metadata, "name");
+  const namespace = field(metadata, "namespace");
+  if (typeof kind !== "string" || typeof name !== "string") return "an object";
+  return displayName({ kind, name, namespace: typeof namespace === "string" ? namespace : void 0 });
+}
+function field(value, key) {
+  return isRecord4(value) && Object.hasOwn(value, key) ? value[key] : void 0;
+}
+function isRecord4(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+var ExpressionError = class extends Error {
+};
+var TEXT = 1;
+var OPEN = 2;
+var CLOSE = 4;
+var ESCAPE = 8;
+var BACKSLASH = 16;
+var anything = () => true;
+var identifier = (character) => /^[\p{L}\p{Nd}_]$/u.test(character);
+var notClosing = (character) => character !== "}";
+var isDefaultSign = (character) => character !== "" && "=-?+".includes(character);
+var Parser = class {
+  constructor(source) {
+    this.source = source;
+  }
+  source;
+  position = 0;
+  all() {
+    const nodes = [];
+    for (; ; ) {
+      const start = this.position;
+      const scanned = this.scan(TEXT | OPEN | ESCAPE, anything);
+      if (scanned.token === "end") return nodes;
+      if (scanned.token === "text") nodes.push({ kind: "text", text: scanned.text });
+      else nodes.push({ kind: "expression", expression: this.function(), start, end: this.position });
+    }
+  }
+  /** After `${`. */
+  function() {
+    if (this.peek() === "#") return this.length();
+    const scanned = this.scan(TEXT, identifier);
+    if (scanned.token !== "text") throw new ExpressionError("unable to parse variable name");
+    const name = scanned.text;
+    switch (this.peek()) {
+      case ":":
+        return isDefaultSign(this.peekSecond()) ? this.withDefault(name) : this.substring(name);
+      case "=":
+        return this.withDefault(name);
+      case ",":
+      case "^":
+        return this.closed(
+          name,
+          this.operator((c, i) => (c === "," || c === "^") && i < 3)
+        );
+      case "/":
+        return this.replace(name);
+      case "#":
+        return this.trim(name, (c, i) => c === "#" && i < 3);
+      case "%":
+        return this.trim(name, (c, i) => c === "%" && i < 3);
+    }
+    if (this.scan(CLOSE, identifier).token !== "close") throw new ExpressionError("missing closing brace");
+    return { kind: "function", name, operator: "", args: [] };
+  }
+  /** `${#name}` */
+  length() {
+    const operator = this.operator((c, i) => c === "#" && i === 1);
+    const scanned = this.scan(TEXT, identifier);
+    if (scanned.token !== "text") throw new ExpressionError("bad substitution");
+    return this.closed(scanned.text, operator);
+  }
+  /** `${name=word}`, `${name:=word}`, `${name:-word}`, `${name:?word}`, `${name:+word}` */
+  withDefault(name) {
+    const accept = this.peek() === "=" ? (c, i) => i === 1 && c === "=" : (c, i) => i === 1 && c === ":" || i === 2 && isDefaultSign(c);
+    const scanned = this.scan(TEXT, accept);
+    if (scanned.token !== "text") throw new ExpressionError("unable to parse default function");
+    const args = [];
+    while (this.peek() !== "}") args.push(this.argument(notClosing, TEXT));
+    this.closeBrace();
+    return { kind: "function", name, operator: scanned.text, args };
+  }
+  /** `${name:offset}`, `${name:offset:length}` */
+  substring(name) {
+    const operator = this.operator((c, i) => i === 1 && c === ":");
+    const args = [this.argument((c) => c !== ":" && c !== "}", TEXT)];
+    const separator = this.scan(TEXT | CLOSE, (c) => c === ":");
+    if (separator.token === "close") return { kind: "function", name, operator, args };
+    if (separator.token !== "text") throw new ExpressionError("bad substitution");
+    args.push(this.argument(notClosing, TEXT));
+    this.closeBrace();
+    return { kind: "function", name, operator, args };
+  }
+  /** `${name/pattern/string}`, and with `//`, `/#` or `/%` */
+  replace(name) {
+    const operator = this.operator((c, i) => i === 1 && c === "/" || i === 2 && "/#%".includes(c));
+    const args = [this.argument((c) => c !== "/", TEXT | ESCAPE | BACKSLASH)];
+    if (this.scan(TEXT, (c) => c === "/").token !== "text") throw new ExpressionError("bad substitution");
+    if (this.peek() !== "}") args.push(this.argument(notClosing, TEXT | ESCAPE | BACKSLASH));
+    this.closeBrace();
+    return { kind: "function", name, operator, args };
+  }
+  /** `${name#pattern}`, `${name##pattern}`, `${name%pattern}`, `${name%%pattern}` */
+  trim(name, accept) {
+    const operator = this.operator(accept);
+    const args = [this.argument(notClosing, TEXT)];
+    this.closeBrace();
+    return { kind: "function", name, operator, args };
+  }
+  operator(accept) {
+    const scanned = this.scan(TEXT, accept);
+    if (scanned.token !== "text") throw new ExpressionError("bad substitution");
+    return scanned.text;
+  }
+  closed(name, operator) {
+    this.closeBrace();
+    return { kind: "function", name, operator, args: [] };
+  }
+  /** One argument: a run of text, or one nested expression. */
+  argument(accept, mode) {
+    const scanned = this.scan(mode | OPEN, accept);
+    if (scanned.token === "open") return this.function();
+    if (scanned.token === "text") return { kind: "text", text: scanned.text };
+    throw new ExpressionError("unable to parse substitution within function");
+  }
+  closeBrace() {
+    if (this.scan(CLOSE, anything).token !== "close") throw new ExpressionError("bad substitution");
+  }
+  scan(mode, accept) {
+    const character = this.read();
+    if (character === "") return { token: "end" };
+    if (mode & OPEN && character === "$" && this.peek() === "{") {
+      this.position += 1;
+      return { token: "open" };
+    }
+    if (mode & CLOSE && character === "}") return { token: "close" };
+    if (!(mode & TEXT)) return { token: "illegal" };
+    let text;
+    if (this.escapes(character, mode)) text = this.read();
+    else if (accept(character, 1)) text = character;
+    else return { token: "illegal" };
+    let kept = 1;
+    for (; ; ) {
+      const next = this.read();
+      if (next === "") break;
+      if (mode & OPEN && next === "$" && this.peek() === "{") {
+        this.position -= next.length;
+        break;
+      }
+      if (this.escapes(next, mode)) text += this.read();
+      else if (accept(next, kept + 1)) text += next;
+      else {
+        this.position -= next.length;
+        break;
+      }
+      kept += 1;
+    }
+    return { token: "text", text };
+  }
+  escapes(character, mode) {
+    if (!(mode & ESCAPE)) return false;
+    const next = this.peek();
+    if (character === "$") return next === "$";
+    return character === "\\" && (mode & BACKSLASH) !== 0 && (next === "/" || next === "\\");
+  }
+  /** The next character (a whole code point), or '' at the end. */
+  read() {
+    const code = this.source.codePointAt(this.position);
+    if (code === void 0) return "";
+    const character = String.fromCodePoint(code);
+    this.position += character.length;
+    return character;
+  }
+  peek() {
+    const code = this.source.codePointAt(this.position);
+    return code === void 0 ? "" : String.fromCodePoint(code);
+  }
+  /** The character after the next one (the next one is ASCII where this is asked). */
+  peekSecond() {
+    const code = this.source.codePointAt(this.position + 1);
+    return code === void 0 ? "" : String.fromCodePoint(code);
+  }
+};
+function evaluate(expression, variables, missing) {
+  if (expression.kind === "text") return expression.text;
+  const args = expression.args.map((arg) => evaluate(arg, variables, missing));
+  const value = variables.get(expression.name);
+  if (value === void 0 && !DEFAULT_OPERATORS.has(expression.operator)) missing.add(expression.name);
+  return apply(expression.operator, value ?? "", args);
+}
+function apply(operator, value, args) {
+  const [first = "", second = ""] = args;
+  switch (operator) {
+    case ",":
+      return mapFirst(value, (c) => c.toLowerCase());
+    case ",,":
+      return value.toLowerCase();
+    case "^":
+      return mapFirst(value, (c) => c.toUpperCase());
+    case "^^":
+      return value.toUpperCase();
+    case "#":
+      return args.length === 0 ? String(Buffer.byteLength(value)) : trimPrefix(value, first, "shortest");
+    case "##":
+      return trimPrefix(value, first, "longest");
+    case "%":
+      return trimSuffix(value, first, "shortest");
+    case "%%":
+      return trimSuffix(value, first, "longest");
+    case ":":
+      return substring(value, args);
+    case "/#":
+      return args.length === 2 && value.startsWith(first) ? second + value.slice(first.length) : value;
+    case "/%":
+      return args.length === 2 && value.endsWith(first) ? value.slice(0, value.length - first.length) + second : value;
+    case "/":
+      return args.length === 0 ? value : value.replace(first, () => second);
+    case "//":
+      return args.length === 0 ? value : value.replaceAll(first, () => second);
+    default:
+      return value === "" && args.length > 0 ? args.join("") : value;
+  }
+}
+function mapFirst(value, map) {
+  const [first] = value;
+  return first === void 0 ? value : map(first) + value.slice(first.length);
+}
+function substring(value, args) {
+  const bytes = Buffer.from(value);
+  let offset = goInteger(args[0]);
+  if (offset === void 0) return value;
+  if (offset < 0) offset = Math.max(0, bytes.length + offset);
+  if (args.length === 1) return offset < bytes.length ? bytes.subarray(offset).toString() : "";
+  const length = goInteger(args[1]);
+  if (length === void 0) return value;
+  if (offset + length >= bytes.length) return offset < bytes.length ? bytes.subarray(offset).toString() : "";
+  if (length < 0) throw new ExpressionError("a negative substring length");
+  return bytes.subarray(offset, offset + length).toString();
+}
+function goInteger(text) {
+  if (text === void 0 || !/^[+-]?[0-9]+$/.test(text)) return void 0;
+  const number = Number(text);
+  return Number.isSafeInteger(number) ? number : void 0;
+}
+function trimPrefix(value, pattern, which) {
+  const characters = [...value];
+  const patternCharacters = [...pattern];
+  let found;
+  for (let length = characters.length; length > 0; length -= 1) {
+    const matched = globMatch(patternCharacters, characters.slice(0, length));
+    if (matched === "bad") return value;
+    if (!matched) continue;
+    found = length;
+    if (which === "longest") break;
+  }
+  return found === void 0 ? value : characters.slice(found).join("");
+}
+function trimSuffix(value, pattern, which) {
+  const reverse = (text) => [...text].reverse().join("");
+  return reverse(trimPrefix(reverse(value), reverse(pattern), which));
+}
+function globMatch(pattern, name) {
+  let rest = pattern;
+  let remaining = name;
+  outer: while (rest.length > 0) {
+    const { star, chunk, after } = scanChunk(rest);
+    rest = after;
+    if (star && chunk.length === 0) return true;
+    const direct = matchChunk(chunk, remaining);
+    if (direct.ok && (direct.rest.length === 0 || rest.length > 0)) {
+      remaining = direct.rest;
+      continue;
+    }
+    if (direct.bad) return "bad";
+    if (star) {
+      for (let skip = 0; skip < remaining.length; skip += 1) {
+        const tried = matchChunk(chunk, remaining.slice(skip + 1));
+        if (tried.ok) {
+          if (rest.length === 0 && tried.rest.length > 0) continue;
+          remaining = tried.rest;
+          continue outer;
+        }
+        if (tried.bad) return "bad";
+      }
+    }
+    return false;
+  }
+  return remaining.length === 0;
+}
+function scanChunk(pattern) {
+  let start = 0;
+  while (pattern[start] === "*") start += 1;
+  let inRange = false;
+  let end = start;
+  for (; end < pattern.length; end += 1) {
+    const character = pattern[end];
+    if (character === "\\") {
+      if (end + 1 < pattern.length) end += 1;
+    } else if (character === "[") inRange = true;
+    else if (character === "]") inRange = false;
+    else if (character === "*" && !inRange) break;
+  }
+  return { star: start > 0, chunk: pattern.slice(start, end), after: pattern.slice(end) };
+}
+function matchChunk(chunk, name) {
+  const failed = (bad = false) => ({ ok: false, bad, rest: [] });
+  let c = 0;
+  let n = 0;
+  while (c < chunk.length) {
+    if (n >= name.length) return failed();
+    const character = chunk[c];
+    if (character === "[") {
+      const target = name[n];
+      n += 1;
+      c += 1;
+      let negated = false;
+      if (chunk[c] === "^") {
+        negated = true;
+        c += 1;
+      }
+      let matched = false;
+      let ranges = 0;
+      for (; ; ) {
+        if (chunk[c] === "]" && ranges > 0) {
+          c += 1;
+          break;
+        }
+        const low = classCharacter(chunk, c);
+        if (low === void 0) return failed(true);
+        c = low.next;
+        let high = low.character;
+        if (chunk[c] === "-") {
+          const upper = classCharacter(chunk, c + 1);
+          if (upper === void 0) return failed(true);
+          c = upper.next;
+          high = upper.character;
+        }
+        if (codeOf(low.character) <= codeOf(target) && codeOf(target) <= codeOf(high)) matched = true;
+        ranges += 1;
+      }
+      if (matched === negated) return failed();
+    } else if (character === "?") {
+      n += 1;
+      c += 1;
+    } else {
+      if (character === "\\") {
+        c += 1;
+        if (c >= chunk.length) return failed(true);
+      }
+      if (chunk[c] !== name[n]) return failed();
+      n += 1;
+      c += 1;
+    }
+  }
+  return { ok: true, bad: false, rest: name.slice(n) };
+}
+function codeOf(character) {
+  return character.codePointAt(0);
+}
+function classCharacter(chunk, at) {
+  let index = at;
+  if (index >= chunk.length || chunk[index] === "-" || chunk[index] === "]") return void 0;
+  if (chunk[index] === "\\") index += 1;
+  const character = chunk[index];
+  if (character === void 0 || index + 1 >= chunk.length) return void 0;
+  return { character, next: index + 1 };
+}
+
+// src/render/flux-build.ts
+var import_yaml6 = __toESM(require_dist(), 1);
+import { mkdir as mkdir2, mkdtemp, readdir as readdir2, readFile as readFile4, stat, symlink, writeFile as writeFile2 } from "node:fs/promises";
+import { join as join8, posix as posix2, relative as relative3, sep as sep3 } from "node:path";
+
+// src/flux/kustomization.ts
+var KUSTOMIZE_API = "kustomize.config.k8s.io/v1beta1";
+var SELECTOR_FIELDS = [
+  "group",
+  "version",
+  "kind",
+  "name",
+  "namespace",
+  "labelSelector",
+  "annotationSelector"
+];
+var IMAGE_FIELDS = ["name", "newName", "newTag", "digest"];
+var REMOTE_PREFIXES = [
+  "git::",
+  "gh:",
+  "ssh://",
+  "https://",
+  "http://",
+  "git@",
+  "github.com:",
+  "github.com/"
+];
+function fluxKustomizationFile(options) {
+  const { spec, where } = options;
+  const file = { apiVersion: KUSTOMIZE_API, kind: "Kustomization" };
+  if (options.written) {
+    Object.assign(file, structuredClone(options.written));
+    if (listOf2(file.resources).length === 0) file.buildMetadata = ["originAnnotations"];
+  } else if (options.generated && options.generated.length > 0) {
+    file.resources = [...options.generated];
+  } else {
+    file.namespace = "_placeholder";
+  }
+  const text = (field2) => {
+    const value = spec[field2];
+    if (value === void 0 || value === null) return void 0;
+    if (typeof value !== "string") throw fieldError(where, `spec.${field2}`, "a string");
+    return value;
+  };
+  const targetNamespace = text("targetNamespace");
+  if (targetNamespace !== void 0) file.namespace = targetNamespace;
+  const namePrefix = text("namePrefix");
+  if (namePrefix !== void 0) file.namePrefix = namePrefix;
+  const nameSuffix = text("nameSuffix");
+  if (nameSuffix !== void 0) file.nameSuffix = nameSuffix;
+  const patches = specList(spec, "patches", where).map((entry, index) => {
+    const field2 = `spec.patches[${index}]`;
+    const patch = recordOf(entry, where, field2);
+    if (typeof patch.patch !== "string") throw fieldError(where, `${field2}.patch`, "a string");
+    const written = { patch: patch.patch };
+    const target = selectorOf(patch.target, where, `${field2}.target`);
+    if (target) written.target = target;
+    return written;
+  });
+  if (patches.length > 0) file.patches = [...listOf2(file.patches), ...patches];
+  const components = specList(spec, "components", where).map((entry, index) => {
+    const field2 = `spec.components[${index}]`;
+    if (typeof entry !== "string") throw fieldError(where, field2, "a path");
+    if (!isLocalRelativePath(entry)) {
+      throw new PlumblineError(
+        `${where}: ${field2} is not a local path relative to spec.path, which kustomize-controller requires`,
+        "Name a component folder of the repository, relative to spec.path."
+      );
+    }
+    return entry;
+  });
+  const ignoreMissing = spec.ignoreMissingComponents === true;
+  const kept = components.filter((component) => !ignoreMissing || options.componentExists(component));
+  if (kept.length > 0) file.components = [...listOf2(file.components), ...kept];
+  const strategicMerge = specList(spec, "patchesStrategicMerge", where).map(
+    (entry, index) => JSON.stringify(recordOf(entry, where, `spec.patchesStrategicMerge[${index}]`))
+  );
+  if (strategicMerge.length > 0) {
+    file.patchesStrategicMerge = [...listOf2(file.patchesStrategicMerge), ...strategicMerge];
+  }
+  const json6902 = specList(spec, "patchesJson6902", where).map((entry, index) => {
+    const field2 = `spec.patchesJson6902[${index}]`;
+    const patch = recordOf(entry, where, field2);
+    if (!Array.isArray(patch.patch)) throw fieldError(where, `${field2}.patch`, "a list of operations");
+    const written = { patch: JSON.stringify(patch.patch) };
+    const target = selectorOf(patch.target, where, `${field2}.target`);
+    if (target) written.target = target;
+    return written;
+  });
+  if (json6902.length > 0) file.patchesJson6902 = [...listOf2(file.patchesJson6902), ...json6902];
+  const images = specList(spec, "images", where).map((entry, index) => {
+    const field2 = `spec.images[${index}]`;
+    const image = recordOf(entry, where, field2);
+    const written = {};
+    for (const key of IMAGE_FIELDS) {
+      const value = image[key];
+      if (value === void 0 || value === null || value === "") continue;
+      if (typeof value !== "string") throw fieldError(where, `${field2}.${key}`, "a string");
+      written[key] = value;
+    }
+    if (written.name === void 0) throw fieldError(where, `${field2}.name`, "an image name");
+    return written;
+  });
+  if (images.length > 0) file.images = mergeImages(listOf2(file.images), images);
+  const buildMetadata = specList(spec, "buildMetadata", where);
+  if (buildMetadata.length > 0) {
+    buildMetadata.forEach((entry, index) => {
+      if (typeof entry !== "string") throw fieldError(where, `spec.buildMetadata[${index}]`, "a string");
+    });
+    file.buildMetadata = [...buildMetadata];
+  }
+  return file;
+}
+function mergeImages(existing, images) {
+  const merged = existing.map(
+    (image) => image !== null && typeof image === "object" && !Array.isArray(image) ? { ...image } : image
+  );
+  for (const image of images) {
+    const index = merged.findIndex((candidate) => candidate?.name === image.name);
+    if (index === -1) {
+      merged.push(image);
+      continue;
+    }
+    const target = merged[index];
+    if (image.newName !== void 0) target.newName = image.newName;
+    if (image.newTag !== void 0 || image.digest !== void 0) {
+      delete target.newTag;
+      delete target.digest;
+      if (image.newTag !== void 0) target.newTag = image.newTag;
+      if (image.digest !== void 0) target.digest = image.digest;
+    }
+  }
+  return merged;
+}
+function isLocalRelativePath(path) {
+  const lower = path.toLowerCase();
+  if (REMOTE_PREFIXES.some((prefix) => prefix.length < path.length && lower.startsWith(prefix))) return false;
+  return !path.startsWith("/") && !lower.replace(/^file:\/\//, "").startsWith("/");
+}
+function selectorOf(value, where, field2) {
+  if (value === void 0 || value === null) return void 0;
+  const selector = recordOf(value, where, field2);
+  const written = {};
+  for (const key of SELECTOR_FIELDS) {
+    const item = selector[key];
+    if (item === void 0 || item === null || item === "") continue;
+    if (typeof item !== "string") throw fieldError(where, `${field2}.${key}`, "a string");
+    written[key] = item;
+  }
+  return written;
+}
+function specList(spec, field2, where) {
+  const value = spec[field2];
+  if (value === void 0 || value === null) return [];
+  if (!Array.isArray(value)) throw fieldError(where, `spec.${field2}`, "a list");
+  return value;
+}
+function recordOf(value, where, field2) {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    throw fieldError(where, field2, "a mapping");
+  }
+  return value;
+}
+function listOf2(value) {
+  return Array.isArray(value) ? value : [];
+}
+function fieldError(where, field2, wanted) {
+  return new PlumblineError(
+    `${where}: ${field2} must be ${wanted}`,
+    "Fix the Flux Kustomization: kustomize-controller refuses it too."
+  );
+}
 
 // src/render/chart-inputs.ts
 var import_tar_stream = __toESM(require_tar_stream(), 1);
@@ -7103,194 +8084,191 @@ function hasOutsideReference(text) {
   return false;
 }
 
-// src/render/chart-dependencies.ts
-async function withDependencies(context, chartPath) {
-  const chartFile = await realPathInside(context.boundary, posix2.join(chartPath, "Chart.yaml"));
-  const dependencies = chartFile ? await listedDependencies(chartFile) : [];
-  if (dependencies.length === 0) return { chart: chartPath, charts: [] };
-  const vendored = await realPathInside(context.boundary, posix2.join(chartPath, "charts"));
-  if (vendored && (await readdir2(vendored).catch(() => [])).length > 0)
-    return { chart: chartPath, charts: [] };
-  const lockFile = await realPathInside(context.boundary, posix2.join(chartPath, "Chart.lock"));
-  const locked = lockFile ? await listedDependencies(lockFile) : [];
-  const copy = join6(context.sandbox.scratch, basename2(chartPath) || "chart");
-  for (const { real, shown } of await walkInside(context.boundary, chartPath)) {
-    await copyInto(real, join6(copy, posix2.relative(chartPath, shown)));
-  }
-  const charts = [];
-  for (const dependency of dependencies) {
-    const name = typeof dependency.name === "string" ? dependency.name : "";
-    const repository = typeof dependency.repository === "string" ? dependency.repository.trim() : "";
-    const where = `${chartPath}/Chart.yaml`;
-    if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name)) {
-      throw new PlumblineError(
-        `${where} lists a dependency without a valid name`,
-        "Give every dependency a chart name."
-      );
-    }
-    if (repository.startsWith("file://")) {
-      const folder = posix2.join(chartPath, repository.slice("file://".length));
-      const files = await walkInside(context.boundary, folder);
-      if (files.length === 0) {
-        throw new PlumblineError(
-          `${where} depends on ${name} at ${repository}, which is not a folder in the repository`,
-          "Point file:// at the dependency chart folder, relative to the chart."
-        );
+// src/render/kustomize-inputs.ts
+var import_yaml5 = __toESM(require_dist(), 1);
+import { readFileSync, statSync } from "node:fs";
+import { isAbsolute as isAbsolute2, join as join6, relative as relative2, sep as sep2 } from "node:path";
+var MAX_KUSTOMIZATIONS = 5e3;
+async function kustomizeInputs(boundary, folder) {
+  const inputs = { kustomizations: [], paths: [], charts: [], remote: [], named: [] };
+  const start = await realPathInside(boundary, folder);
+  if (start === void 0) return inputs;
+  const below = `${boundary.root}${sep2}`;
+  const shown = (path) => path.startsWith(below) && sep2 === "/" ? path.slice(below.length) : relative2(boundary.root, path).split(sep2).join("/") || ".";
+  const seen = /* @__PURE__ */ new Set();
+  const pending = [start];
+  const follow = async (references, dir, namedIn) => {
+    for (const reference of references) {
+      if (reference.kind === "remote") {
+        inputs.remote.push({ reference: reference.value, kustomization: namedIn });
+        continue;
       }
-      for (const { real, shown } of files) {
-        await copyInto(real, join6(copy, "charts", name, posix2.relative(folder, shown)));
+      if (reference.kind === "inline-config") {
+        await follow(configReferences(parseYaml(reference.value, namedIn)), dir, namedIn);
+        continue;
       }
-      continue;
+      const path = isAbsolute2(reference.value) ? reference.value : join6(dir, reference.value);
+      if (!isRemoteReference(reference.value)) inputs.named.push(shown(path));
+      const real = await realPathInside(boundary, path);
+      if (real === void 0) {
+        if (isRemoteReference(reference.value))
+          inputs.remote.push({ reference: reference.value, kustomization: namedIn });
+        continue;
+      }
+      if (reference.kind === "chart") {
+        inputs.charts.push(real);
+        continue;
+      }
+      inputs.paths.push(shown(real));
+      const isFolder3 = statSync(real).isDirectory();
+      if (isFolder3 && reference.kind === "kustomization") pending.push(real);
+      else if (!isFolder3 && reference.kind === "kustomization" && reference.config) {
+        const file = shown(real);
+        await follow(configReferences(await parsedFile(boundary, real, file)), dir, file);
+      }
     }
-    if (!/^(https?|oci):\/\//.test(repository)) {
-      throw new PlumblineError(
-        `${where} takes ${name} from "${repository || "(no repository)"}", which is not a URL`,
-        "Write the repository URL (https://\u2026 or oci://\u2026) instead of a name from `helm repo add`: plumbline keeps no helm repositories."
-      );
+  };
+  while (pending.length > 0 && inputs.kustomizations.length < MAX_KUSTOMIZATIONS) {
+    const dir = pending.shift();
+    if (seen.has(dir)) continue;
+    seen.add(dir);
+    const file = await remembered(boundary, `kustomization ${dir}`, () => kustomizationFile(dir));
+    if (!file || await realPathInside(boundary, file) === void 0) continue;
+    inputs.kustomizations.push(shown(dir));
+    inputs.paths.push(shown(file));
+    const [kustomization = {}] = await parsedFile(boundary, file, shown(file));
+    await follow(kustomizationReferences(kustomization), dir, shown(file));
+  }
+  return inputs;
+}
+var RESOURCE_FIELDS = ["resources", "bases", "components"];
+var CONFIG_FIELDS = ["generators", "transformers", "validators"];
+var FILE_LIST_FIELDS = ["crds", "configurations", "patchesStrategicMerge"];
+var PATCH_FIELDS = ["patches", "patchesJson6902", "replacements"];
+var GENERATOR_FIELDS = ["configMapGenerator", "secretGenerator"];
+function kustomizationReferences(kustomization) {
+  const references = [];
+  const add = (kind, value) => {
+    if (typeof value === "string" && value !== "" && !value.includes("\n")) references.push({ kind, value });
+  };
+  for (const field2 of RESOURCE_FIELDS)
+    for (const entry of listOf3(kustomization[field2])) add("kustomization", entry);
+  for (const field2 of CONFIG_FIELDS) {
+    for (const entry of listOf3(kustomization[field2])) {
+      if (typeof entry !== "string") continue;
+      if (entry.includes("\n")) references.push({ kind: "inline-config", value: entry });
+      else references.push({ kind: "kustomization", value: entry, config: true });
     }
-    const pinned = locked.find((entry) => entry.name === name && entry.repository === dependency.repository);
-    const version = typeof pinned?.version === "string" ? pinned.version : String(dependency.version ?? "*");
-    const fetched = await context.charts.fetch({ repository, name, version }, "content");
-    const archive = join6(copy, "charts", `${name}-${fetched.version}.tgz`);
-    await copyInto(fetched.file, archive);
-    await checkChartArchive(archive, `${name} ${fetched.version} from ${repository}`);
-    const provenance = {
-      repository,
-      name,
-      version: fetched.version,
-      digest: fetched.digest,
-      dependencyOf: chartPath
-    };
-    if (fetched.manifestDigest) provenance.manifestDigest = fetched.manifestDigest;
-    charts.push(provenance);
   }
-  return { chart: copy, charts };
-}
-async function copyInto(from, to) {
-  await mkdir2(dirname(to), { recursive: true });
-  await copyFile(from, to);
-}
-async function listedDependencies(file) {
-  let document;
-  try {
-    document = (0, import_yaml3.parse)(await readFile4(file, "utf8"), { maxAliasCount: 100, prettyErrors: false });
-  } catch {
-    return [];
+  for (const field2 of FILE_LIST_FIELDS) for (const entry of listOf3(kustomization[field2])) add("file", entry);
+  for (const field2 of PATCH_FIELDS)
+    for (const entry of listOf3(kustomization[field2])) add("file", recordOf2(entry).path);
+  for (const field2 of GENERATOR_FIELDS) {
+    for (const generator of listOf3(kustomization[field2])) {
+      const { files, envs, env } = recordOf2(generator);
+      for (const entry of listOf3(files))
+        add("file", typeof entry === "string" ? entry.slice(entry.indexOf("=") + 1) : entry);
+      for (const entry of listOf3(envs)) add("file", entry);
+      add("file", env);
+    }
   }
-  if (document === null || typeof document !== "object") return [];
-  const list = document.dependencies;
-  return Array.isArray(list) ? list.filter((item) => item !== null && typeof item === "object") : [];
+  add("file", recordOf2(kustomization.openapi).path);
+  const globals = recordOf2(kustomization.helmGlobals);
+  const chartHome = typeof globals.chartHome === "string" ? globals.chartHome : "charts";
+  const charts = [...listOf3(kustomization.helmCharts), ...listOf3(kustomization.helmChartInflationGenerator)];
+  for (const chart of charts.map(recordOf2)) {
+    const repo = chart.repo ?? chart.chartRepoUrl;
+    if (typeof repo === "string" && repo !== "") references.push({ kind: "remote", value: repo });
+    else if (typeof chart.name === "string" || typeof chart.chartName === "string")
+      add("chart", join6(chartHome, String(chart.name ?? chart.chartName)));
+    add("file", chart.valuesFile ?? chart.valuesLocal);
+    for (const entry of listOf3(chart.additionalValuesFiles)) add("file", entry);
+  }
+  if (charts.length > 0) add("file", chartHome);
+  return references;
 }
-
-// src/render/parse.ts
-var import_yaml4 = __toESM(require_dist(), 1);
-var OBJECT_HINT = "Every YAML document of an environment must be a Kubernetes object with apiVersion, kind and metadata.name.";
-var MAX_OBJECTS = 1e5;
-function parseManifests(stream) {
-  const lineCounter = new import_yaml4.LineCounter();
-  const documents = (0, import_yaml4.parseAllDocuments)(stream.text, {
-    lineCounter,
-    // prettyErrors adds a snippet of the source to messages; a snippet of a Secret must not.
-    prettyErrors: false,
-    uniqueKeys: true,
-    // Warnings would print the text of a collection used as a key on stderr.
-    logLevel: "error"
+function configReferences(documents) {
+  return documents.flatMap((config) => {
+    switch (config.kind) {
+      case "HelmChartInflationGenerator":
+        return kustomizationReferences({
+          helmGlobals: { chartHome: config.chartHome },
+          helmCharts: [config]
+        });
+      case "PatchTransformer":
+      case "PatchJson6902Transformer":
+        return kustomizationReferences({ patches: [config] });
+      case "PatchStrategicMergeTransformer":
+        return kustomizationReferences({ patchesStrategicMerge: config.paths });
+      case "ReplacementTransformer":
+        return kustomizationReferences({ replacements: config.replacements });
+      case "ConfigMapGenerator":
+      case "SecretGenerator":
+        return kustomizationReferences({ configMapGenerator: [config] });
+      default:
+        return [];
+    }
   });
-  const position = (offset) => lineCounter.linePos(offset);
-  const describeOffset = (offset) => {
-    const { line, col } = position(offset);
-    return stream.describe(line, col);
+}
+function parsedFile(boundary, file, shown) {
+  return remembered(boundary, `parsed ${file}`, async () => {
+    const text = readFileSync(file, "utf8");
+    return remembered(boundary, `yaml ${shown}\0${text}`, async () => parseYaml(text, shown));
+  });
+}
+async function kustomizationFile(dir) {
+  for (const name of KUSTOMIZATION_FILES) {
+    if (await isFile(join6(dir, name))) return join6(dir, name);
+  }
+  return void 0;
+}
+function parseYaml(text, file) {
+  const lineCounter = new import_yaml5.LineCounter();
+  const documents = (0, import_yaml5.parseAllDocuments)(text, { lineCounter, prettyErrors: false, logLevel: "error" });
+  const at = (offset) => {
+    const { line, col } = lineCounter.linePos(offset);
+    return `${file}:${line}:${col}`;
   };
   const list = Array.isArray(documents) ? documents : [];
-  const syntaxErrors = list.flatMap((document) => document.errors);
-  if (syntaxErrors.length > 0) {
-    const messages = syntaxErrors.map(
-      (error) => `${describeOffset(error.pos[0])}: YAML syntax: ${syntaxReason(error)}`
-    );
-    throw new PlumblineError(
-      messages.join("\n"),
-      "Fix the YAML at that line; every manifest must parse as YAML."
-    );
-  }
+  const values = [];
   const budget = aliasBudget();
-  const resources = [];
   for (const document of list) {
-    const parsed = plainValue(document, budget);
-    if (!parsed.ok) {
+    const [error] = document.errors;
+    if (error) {
       throw new PlumblineError(
-        `${describeOffset(parsed.offset)}: YAML aliases: ${parsed.reason}`,
-        "Write the aliased part out in full, or make each alias (*name) name an anchor (&name) defined before it."
+        `${at(error.pos[0])}: YAML syntax: ${syntaxReason(error)}`,
+        "Fix the YAML at that line; kustomize reads it as YAML."
       );
     }
-    if (parsed.value === null || parsed.value === void 0) continue;
-    const line = position(startOf(document.contents)).line;
-    const comment = document.commentBefore ?? document.contents.commentBefore ?? void 0;
-    const place2 = { document, path: [], line, position, describe: stream.describe };
-    for (const item of objectsIn(parsed.value, place2)) {
-      const where = stream.describe(item.line, 1);
-      if (resources.length === MAX_OBJECTS) {
-        throw new PlumblineError(
-          `${where}: more than ${MAX_OBJECTS.toLocaleString("en-US")} objects in one manifest stream`,
-          "Split the environment into smaller ones."
-        );
-      }
-      const object = asKubeObject(item.object, where);
-      resources.push(toResource(maskSecret(object), stream.locate(item.line, comment)));
+    const value = plainValue(document, budget);
+    if (!value.ok) throw new PlumblineError(`${at(value.offset)}: YAML aliases: ${value.reason}`);
+    if (hasMergeKey(value.value)) {
+      throw new PlumblineError(
+        `${file} uses a YAML merge key (<<), which kustomize applies and plumbline does not follow`,
+        "Write the merged fields out in full."
+      );
     }
+    values.push(recordOf2(value.value));
   }
-  return resources;
+  return values;
 }
-function* objectsIn(value, place2) {
-  if (!isListKind(value)) {
-    yield { object: value, line: place2.line };
-    return;
-  }
-  if (!Array.isArray(value.items)) {
-    throw new PlumblineError(
-      `${place2.describe(place2.line, 1)}: the items of a list kind must be a sequence`,
-      OBJECT_HINT
-    );
-  }
-  for (const [index, item] of value.items.entries()) {
-    const path = [...place2.path, "items", index];
-    const node = place2.document.getIn(path, true);
-    const line = node?.range ? place2.position(startOf(node)).line : place2.line;
-    yield* objectsIn(item, { ...place2, path, line });
+function hasMergeKey(value) {
+  if (Array.isArray(value)) return value.some(hasMergeKey);
+  if (value === null || typeof value !== "object") return false;
+  return Object.entries(value).some(([key, inner]) => key === "<<" || hasMergeKey(inner));
+}
+async function isFile(path) {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
   }
 }
-function isListKind(value) {
-  const record = value;
-  return record !== null && typeof record === "object" && typeof record.kind === "string" && record.kind.endsWith("List") && "items" in record;
+function listOf3(value) {
+  return Array.isArray(value) ? value : [];
 }
-function startOf(node) {
-  return node.range?.[0] ?? 0;
-}
-function asKubeObject(value, where) {
-  if (value === null || typeof value !== "object" || Array.isArray(value)) {
-    throw new PlumblineError(
-      // The value itself stays out of the message: it could be part of a Secret.
-      `${where}: this document is ${value === null ? "empty" : Array.isArray(value) ? "a list" : `a ${typeof value}`}, not a Kubernetes object`,
-      OBJECT_HINT
-    );
-  }
-  const record = value;
-  const metadata = record.metadata;
-  const missing = [
-    isText(record.apiVersion) ? void 0 : "apiVersion",
-    isText(record.kind) ? void 0 : "kind",
-    metadata !== null && typeof metadata === "object" && isText(metadata.name) ? void 0 : "metadata.name"
-  ].filter((field) => field !== void 0);
-  if (missing.length > 0) {
-    const generated = metadata !== null && typeof metadata === "object" && isText(metadata.generateName);
-    throw new PlumblineError(
-      `${where}: not a Kubernetes object: missing ${missing.join(", ")}`,
-      generated ? "plumbline compares objects by name; metadata.generateName gives a new name on every apply, so set metadata.name." : OBJECT_HINT
-    );
-  }
-  return value;
-}
-function isText(value) {
-  return typeof value === "string" && value !== "";
+function recordOf2(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value) ? value : {};
 }
 
 // src/render/network-isolation.ts
@@ -7449,8 +8427,8 @@ var EXCERPT_LIMIT = 1e3;
 function toolErrorExcerpt(stderr, context) {
   const line = errorLine(stderr);
   if (line === void 0) return "(no output on stderr)";
-  const relative4 = context.roots.reduce((text, root) => relativise(text, root), line);
-  const unquoted = relative4.replace(
+  const relative5 = context.roots.reduce((text, root) => relativise(text, root), line);
+  const unquoted = relative5.replace(
     QUOTED,
     (quoted) => keepsQuoted(quoted) ? quoted : elided(quoted)
   );
@@ -7488,7 +8466,7 @@ async function runRenderer(context, tool, args) {
     maxOutputBytes: context.settings.limits.bytes
   });
 }
-function renderFailure(context, tool, output, hint) {
+function renderFailure(context, tool, output, hint, mirrors = []) {
   switch (output.outcome) {
     case "output-limit":
       return new PlumblineError(
@@ -7498,7 +8476,7 @@ function renderFailure(context, tool, output, hint) {
     case "timeout":
       return new PlumblineError(`${tool.label} did not finish in time, and was stopped`, hint);
     case "exited": {
-      const roots = [context.boundary.root, context.boundary.realTop];
+      const roots = [...mirrors, context.boundary.root, context.boundary.realTop];
       const reason = toolErrorExcerpt(output.stderr, { roots });
       return new PlumblineError(`${tool.label} failed (exit code ${output.exitCode}):
 ${reason}`, hint);
@@ -7506,283 +8484,22 @@ ${reason}`, hint);
   }
 }
 
-// src/render/helm.ts
-async function renderHelm(context, env) {
-  const { chart, charts, sourcePrefix } = env.helm?.chart ? await remoteChart(context, env) : await localChart(context, env.path);
-  const valuesFiles = (env.helm?.valuesFiles ?? []).map((file) => posix3.join(env.path, file));
-  for (const file of valuesFiles) await realPathInside(context.boundary, file);
-  const helm = await helmCommand(context.tools);
-  const args = [releaseName(env), chart, "--include-crds", "--skip-tests"];
-  const namespace = environmentNamespace(env);
-  if (namespace) args.push("--namespace", namespace);
-  args.push(...helmCapabilityArgs(context.capabilities));
-  for (const file of valuesFiles) args.push("--values", file);
-  const output = await runRenderer(context, helm, args);
-  if (output.outcome !== "exited" || output.exitCode !== 0) {
-    const missingDependency = output.outcome === "exited" && /missing in charts\/ directory/.test(output.stderr);
-    throw renderFailure(
-      context,
-      helm,
-      output,
-      missingDependency ? `Vendor every dependency in ${env.path}/charts/ (helm dependency build ${env.path}), or none: plumbline fetches them when charts/ is empty.` : `Run \`helm template\` on ${env.path} locally to see the whole output.`
-    );
-  }
-  const resources = parseManifests({
-    text: output.stdout,
-    // `# Source: CHART/templates/x.yaml` names the template; the template's own line is
-    // unknown after rendering, so the source carries no line.
-    locate: (_line, comment) => ({ file: templatePath(sourcePrefix, comment) }),
-    describe: (line) => `${env.path} (helm template output line ${line})`
-  });
-  return { resources, charts };
-}
-async function localChart(context, chartPath) {
-  if (await realPathInside(context.boundary, posix3.join(chartPath, "Chart.yaml")) === void 0) {
-    throw new PlumblineError(
-      `${chartPath} holds no Chart.yaml`,
-      "Point path at the chart folder, set helm.chart to render a chart from a repository, or set renderer to auto, plain or kustomize."
-    );
-  }
-  await requireChartInside(context.boundary, chartPath);
-  const { chart, charts } = await withDependencies(context, chartPath);
-  return { chart, charts, sourcePrefix: chartPath };
-}
-async function remoteChart(context, env) {
-  const source = env.helm.chart;
-  const fetched = await context.charts.fetch(source, "configuration");
-  const label = `${source.name} ${fetched.version}`;
-  await checkChartArchive(fetched.file, `${label} from ${source.repository}`);
-  const provenance = {
-    repository: source.repository,
-    name: source.name,
-    version: fetched.version,
-    digest: fetched.digest
-  };
-  if (fetched.manifestDigest) provenance.manifestDigest = fetched.manifestDigest;
-  return { chart: fetched.file, charts: [provenance], sourcePrefix: `${source.name}@${fetched.version}` };
-}
-function releaseName(env) {
-  return env.helm?.releaseName ?? env.name.toLowerCase().replace(/[^a-z0-9-]+/g, "-").replace(/^-+|-+$/g, "");
-}
-function templatePath(prefix, comment) {
-  const source = comment?.match(/^\s*Source:\s*(\S+)/m)?.[1];
-  if (!source) return `${prefix} (helm template output)`;
-  const withinChart = source.slice(source.indexOf("/") + 1);
-  return posix3.join(prefix, withinChart);
-}
-
-// src/render/kustomize-inputs.ts
-var import_yaml5 = __toESM(require_dist(), 1);
-import { readFileSync, statSync } from "node:fs";
-import { isAbsolute as isAbsolute2, join as join8, relative as relative2, sep as sep2 } from "node:path";
-
-// src/render/remote-reference.ts
-function isRemoteReference(reference) {
-  return hostOf(reference) !== void 0 || /^[a-z][a-z0-9+.-]*:/i.test(reference);
-}
-function hostOf(reference) {
-  const withoutGetter = reference.replace(/^git::/i, "").replace(/^gh:/i, "https://github.com/");
-  const url = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)/i.exec(withoutGetter);
-  if (url) {
-    const authority = (url[1] ?? "").replace(/^[^@]*@/, "");
-    return authority === "" ? void 0 : authority.toLowerCase();
-  }
-  const scp = /^[\w.-]+@([\w.-]+):/.exec(withoutGetter);
-  if (scp) return scp[1]?.toLowerCase();
-  const shorthand = /^([a-z0-9-]+(?:\.[a-z0-9-]+)+(?::\d+)?)\/[^/]+\/[^/]/i.exec(withoutGetter);
-  return shorthand?.[1]?.toLowerCase();
-}
-function isAllowedReference(reference, allowHosts) {
-  const host = hostOf(reference);
-  return host !== void 0 && isAllowedHost(host, allowHosts);
-}
-
-// src/render/kustomize-inputs.ts
-var MAX_KUSTOMIZATIONS = 5e3;
-async function kustomizeInputs(boundary, folder) {
-  const inputs = { kustomizations: [], paths: [], charts: [], remote: [], named: [] };
-  const start = await realPathInside(boundary, folder);
-  if (start === void 0) return inputs;
-  const below = `${boundary.root}${sep2}`;
-  const shown = (path) => path.startsWith(below) && sep2 === "/" ? path.slice(below.length) : relative2(boundary.root, path).split(sep2).join("/") || ".";
-  const seen = /* @__PURE__ */ new Set();
-  const pending = [start];
-  const follow = async (references, dir, namedIn) => {
-    for (const reference of references) {
-      if (reference.kind === "remote") {
-        inputs.remote.push({ reference: reference.value, kustomization: namedIn });
-        continue;
-      }
-      if (reference.kind === "inline-config") {
-        await follow(configReferences(parseYaml(reference.value, namedIn)), dir, namedIn);
-        continue;
-      }
-      const path = isAbsolute2(reference.value) ? reference.value : join8(dir, reference.value);
-      if (!isRemoteReference(reference.value)) inputs.named.push(shown(path));
-      const real = await realPathInside(boundary, path);
-      if (real === void 0) {
-        if (isRemoteReference(reference.value))
-          inputs.remote.push({ reference: reference.value, kustomization: namedIn });
-        continue;
-      }
-      if (reference.kind === "chart") {
-        inputs.charts.push(real);
-        continue;
-      }
-      inputs.paths.push(shown(real));
-      const isFolder2 = statSync(real).isDirectory();
-      if (isFolder2 && reference.kind === "kustomization") pending.push(real);
-      else if (!isFolder2 && reference.kind === "kustomization" && reference.config) {
-        const file = shown(real);
-        await follow(configReferences(await parsedFile(boundary, real, file)), dir, file);
-      }
-    }
-  };
-  while (pending.length > 0 && inputs.kustomizations.length < MAX_KUSTOMIZATIONS) {
-    const dir = pending.shift();
-    if (seen.has(dir)) continue;
-    seen.add(dir);
-    const file = await remembered(boundary, `kustomization ${dir}`, () => kustomizationFile(dir));
-    if (!file || await realPathInside(boundary, file) === void 0) continue;
-    inputs.kustomizations.push(shown(dir));
-    inputs.paths.push(shown(file));
-    const [kustomization = {}] = await parsedFile(boundary, file, shown(file));
-    await follow(kustomizationReferences(kustomization), dir, shown(file));
-  }
-  return inputs;
-}
-var RESOURCE_FIELDS = ["resources", "bases", "components"];
-var CONFIG_FIELDS = ["generators", "transformers", "validators"];
-var FILE_LIST_FIELDS = ["crds", "configurations", "patchesStrategicMerge"];
-var PATCH_FIELDS = ["patches", "patchesJson6902", "replacements"];
-var GENERATOR_FIELDS = ["configMapGenerator", "secretGenerator"];
-function kustomizationReferences(kustomization) {
-  const references = [];
-  const add = (kind, value) => {
-    if (typeof value === "string" && value !== "" && !value.includes("\n")) references.push({ kind, value });
-  };
-  for (const field of RESOURCE_FIELDS)
-    for (const entry of listOf(kustomization[field])) add("kustomization", entry);
-  for (const field of CONFIG_FIELDS) {
-    for (const entry of listOf(kustomization[field])) {
-      if (typeof entry !== "string") continue;
-      if (entry.includes("\n")) references.push({ kind: "inline-config", value: entry });
-      else references.push({ kind: "kustomization", value: entry, config: true });
-    }
-  }
-  for (const field of FILE_LIST_FIELDS) for (const entry of listOf(kustomization[field])) add("file", entry);
-  for (const field of PATCH_FIELDS)
-    for (const entry of listOf(kustomization[field])) add("file", recordOf(entry).path);
-  for (const field of GENERATOR_FIELDS) {
-    for (const generator of listOf(kustomization[field])) {
-      const { files, envs, env } = recordOf(generator);
-      for (const entry of listOf(files))
-        add("file", typeof entry === "string" ? entry.slice(entry.indexOf("=") + 1) : entry);
-      for (const entry of listOf(envs)) add("file", entry);
-      add("file", env);
-    }
-  }
-  add("file", recordOf(kustomization.openapi).path);
-  const globals = recordOf(kustomization.helmGlobals);
-  const chartHome = typeof globals.chartHome === "string" ? globals.chartHome : "charts";
-  const charts = [...listOf(kustomization.helmCharts), ...listOf(kustomization.helmChartInflationGenerator)];
-  for (const chart of charts.map(recordOf)) {
-    const repo = chart.repo ?? chart.chartRepoUrl;
-    if (typeof repo === "string" && repo !== "") references.push({ kind: "remote", value: repo });
-    else if (typeof chart.name === "string" || typeof chart.chartName === "string")
-      add("chart", join8(chartHome, String(chart.name ?? chart.chartName)));
-    add("file", chart.valuesFile ?? chart.valuesLocal);
-    for (const entry of listOf(chart.additionalValuesFiles)) add("file", entry);
-  }
-  if (charts.length > 0) add("file", chartHome);
-  return references;
-}
-function configReferences(documents) {
-  return documents.flatMap((config) => {
-    switch (config.kind) {
-      case "HelmChartInflationGenerator":
-        return kustomizationReferences({
-          helmGlobals: { chartHome: config.chartHome },
-          helmCharts: [config]
-        });
-      case "PatchTransformer":
-      case "PatchJson6902Transformer":
-        return kustomizationReferences({ patches: [config] });
-      case "PatchStrategicMergeTransformer":
-        return kustomizationReferences({ patchesStrategicMerge: config.paths });
-      case "ReplacementTransformer":
-        return kustomizationReferences({ replacements: config.replacements });
-      case "ConfigMapGenerator":
-      case "SecretGenerator":
-        return kustomizationReferences({ configMapGenerator: [config] });
-      default:
-        return [];
-    }
-  });
-}
-function parsedFile(boundary, file, shown) {
-  return remembered(boundary, `parsed ${file}`, async () => {
-    const text = readFileSync(file, "utf8");
-    return remembered(boundary, `yaml ${shown}\0${text}`, async () => parseYaml(text, shown));
-  });
-}
-async function kustomizationFile(dir) {
-  for (const name of KUSTOMIZATION_FILES) {
-    if (await isFile(join8(dir, name))) return join8(dir, name);
-  }
-  return void 0;
-}
-function parseYaml(text, file) {
-  const lineCounter = new import_yaml5.LineCounter();
-  const documents = (0, import_yaml5.parseAllDocuments)(text, { lineCounter, prettyErrors: false, logLevel: "error" });
-  const at = (offset) => {
-    const { line, col } = lineCounter.linePos(offset);
-    return `${file}:${line}:${col}`;
-  };
-  const list = Array.isArray(documents) ? documents : [];
-  const values = [];
-  const budget = aliasBudget();
-  for (const document of list) {
-    const [error] = document.errors;
-    if (error) {
-      throw new PlumblineError(
-        `${at(error.pos[0])}: YAML syntax: ${syntaxReason(error)}`,
-        "Fix the YAML at that line; kustomize reads it as YAML."
-      );
-    }
-    const value = plainValue(document, budget);
-    if (!value.ok) throw new PlumblineError(`${at(value.offset)}: YAML aliases: ${value.reason}`);
-    if (hasMergeKey(value.value)) {
-      throw new PlumblineError(
-        `${file} uses a YAML merge key (<<), which kustomize applies and plumbline does not follow`,
-        "Write the merged fields out in full."
-      );
-    }
-    values.push(recordOf(value.value));
-  }
-  return values;
-}
-function hasMergeKey(value) {
-  if (Array.isArray(value)) return value.some(hasMergeKey);
-  if (value === null || typeof value !== "object") return false;
-  return Object.entries(value).some(([key, inner]) => key === "<<" || hasMergeKey(inner));
-}
-async function isFile(path) {
-  try {
-    return statSync(path).isFile();
-  } catch {
-    return false;
-  }
-}
-function listOf(value) {
-  return Array.isArray(value) ? value : [];
-}
-function recordOf(value) {
-  return value !== null && typeof value === "object" && !Array.isArray(value) ? value : {};
-}
-
 // src/render/kustomize.ts
 async function renderKustomize(context, path) {
+  const inputs = await checkedKustomizeInputs(context, path);
+  const helm = context.sandbox.helmForKustomize;
+  const ranHelm = helm !== void 0 && inputs.charts.length > 0;
+  const helmArgs = helm ? ["--enable-helm", "--helm-command", helm, ...kustomizeCapabilityArgs(context.capabilities)] : [];
+  const stdout = await kustomizeBuild(context, path, helmArgs, path);
+  const file = `${path} (kustomize output)`;
+  const resources = parseManifests({
+    text: stdout,
+    locate: (line) => ({ file, line }),
+    describe: (line) => `${file}:${line}`
+  });
+  return { resources, ranHelm };
+}
+async function checkedKustomizeInputs(context, path) {
   const inputs = await kustomizeInputs(context.boundary, path);
   const refused = inputs.remote.filter(
     (remote) => !isAllowedReference(remote.reference, context.settings.allowHosts)
@@ -7794,26 +8511,261 @@ async function renderKustomize(context, path) {
     );
   }
   for (const chart of inputs.charts) await requireChartInside(context.boundary, chart);
+  return inputs;
+}
+async function kustomizeBuild(context, folder, args, shown, mirrors = []) {
   const kustomize = await kustomizeCommand(context.tools);
-  const helm = context.sandbox.helmForKustomize;
-  const ranHelm = helm !== void 0 && inputs.charts.length > 0;
-  const helmArgs = helm ? ["--enable-helm", "--helm-command", helm, ...kustomizeCapabilityArgs(context.capabilities)] : [];
-  const output = await runRenderer(context, kustomize, [path, ...helmArgs]);
+  const output = await runRenderer(context, kustomize, [folder, ...args]);
   if (output.outcome !== "exited" || output.exitCode !== 0) {
     throw renderFailure(
       context,
       kustomize,
       output,
-      `Run \`${kustomize.label} ${path}\` locally to see the whole output.`
+      `Run \`${kustomize.label} ${shown}\` locally to see the whole output.`,
+      mirrors
     );
   }
-  const file = `${path} (kustomize output)`;
-  const resources = parseManifests({
-    text: output.stdout,
-    locate: (line) => ({ file, line }),
-    describe: (line) => `${file}:${line}`
+  return output.stdout;
+}
+
+// src/render/flux-build.ts
+async function buildFluxPath(context, request) {
+  try {
+    return await build(context, request);
+  } catch (error) {
+    if (!(error instanceof PlumblineError) || error.message.startsWith(`${request.where}:`)) throw error;
+    throw new PlumblineError(`${request.where}: ${error.message}`, error.hint, {
+      cause: error,
+      ...error.remedy ? { remedy: error.remedy } : {}
+    });
+  }
+}
+async function build(context, request) {
+  const { path, where } = request;
+  const shown = path || ".";
+  const folder = await realPathInside(context.boundary, path);
+  if (folder === void 0 || !await isFolder2(folder)) {
+    throw new PlumblineError(
+      `${where}: spec.path ${shown} is no folder of the repository`,
+      "Point spec.path at a folder of the repository, relative to its root."
+    );
+  }
+  const kustomizationFile2 = await firstFile(folder, KUSTOMIZATION_FILES);
+  let written;
+  let generated;
+  if (kustomizationFile2) {
+    await checkedKustomizeInputs(context, folder);
+    const file = posix2.join(shown, kustomizationFile2);
+    written = parseKustomization(await readFile4(join8(folder, kustomizationFile2), "utf8"), file);
+  } else {
+    generated = await generatedResources(context, folder, shown);
+  }
+  const components = /* @__PURE__ */ new Map();
+  for (const component of componentsOf(request.spec)) {
+    const real = await realPathInside(context.boundary, join8(folder, component)).catch(() => {
+      throw new PlumblineError(
+        `${where}: spec.components names ${component}, which leads outside the repository`,
+        "Name a component folder of the repository, relative to spec.path."
+      );
+    });
+    components.set(component, real !== void 0);
+    if (real !== void 0) await checkedKustomizeInputs(context, real);
+  }
+  const kustomization = fluxKustomizationFile({
+    ...written ? { written } : {},
+    ...generated ? { generated } : {},
+    spec: request.spec,
+    where,
+    componentExists: (component) => components.get(component) === true
   });
-  return { resources, ranHelm };
+  const mirror = await mirrorTo(context, folder, kustomizationFile2 ?? "kustomization.yaml", kustomization);
+  return kustomizeBuild(context, mirror.folder, ["--load-restrictor", "LoadRestrictionsNone"], shown, [
+    mirror.tree
+  ]);
+}
+async function generatedResources(context, folder, shown) {
+  const resources = [];
+  const visited = /* @__PURE__ */ new Set();
+  const walk2 = async (real, relativePath) => {
+    if (visited.has(real)) return;
+    visited.add(real);
+    const entries = (await readdir2(real, { withFileTypes: true })).sort(
+      (a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0
+    );
+    for (const entry of entries) {
+      const at = relativePath === "" ? entry.name : `${relativePath}/${entry.name}`;
+      const place3 = posix2.join(shown, at);
+      let target = join8(real, entry.name);
+      if (entry.isSymbolicLink()) {
+        const resolved = await realPathInside(context.boundary, target).catch(() => {
+          throw new PlumblineError(
+            `${place3} is a symbolic link that leads outside the repository`,
+            "Replace the link with the file or folder it points to."
+          );
+        });
+        if (resolved === void 0) continue;
+        target = resolved;
+      } else if (!entry.isDirectory() && !entry.isFile()) {
+        continue;
+      }
+      if (await isFolder2(target)) {
+        if (entry.name.startsWith(".")) continue;
+        if (await firstFile(target, KUSTOMIZATION_FILES)) {
+          await checkedKustomizeInputs(context, target);
+          resources.push(`./${at}`);
+        } else {
+          await walk2(target, at);
+        }
+      } else if (/\.ya?ml$/.test(entry.name)) {
+        resources.push(`./${at}`);
+      }
+    }
+  };
+  await walk2(folder, "");
+  return resources;
+}
+async function mirrorTo(context, folder, fileName, kustomization) {
+  const top = context.boundary.realTop;
+  const tree = await mkdtemp(join8(context.sandbox.scratch, "flux-"));
+  const rel = relative3(top, folder);
+  const segments = rel === "" ? [] : rel.split(sep3);
+  let real = top;
+  let copy = tree;
+  for (let depth = 0; ; depth += 1) {
+    const next = segments[depth];
+    for (const entry of await readdir2(real)) {
+      if (entry === next || depth === 0 && entry === ".git") continue;
+      if (next === void 0 && entry === fileName) continue;
+      await symlink(join8(real, entry), join8(copy, entry));
+    }
+    if (next === void 0) break;
+    real = join8(real, next);
+    copy = join8(copy, next);
+    await mkdir2(copy);
+  }
+  await writeFile2(join8(copy, fileName), (0, import_yaml6.stringify)(kustomization));
+  return { tree, folder: copy };
+}
+function componentsOf(spec) {
+  const components = spec.components;
+  return Array.isArray(components) ? components.filter((component) => typeof component === "string") : [];
+}
+function parseKustomization(text, file) {
+  const document = (0, import_yaml6.parseDocument)(text, { prettyErrors: false, logLevel: "error" });
+  const [error] = document.errors;
+  if (error) throw new PlumblineError(`${file}: YAML syntax: ${syntaxReason(error)}`);
+  const parsed = plainValue(document, aliasBudget());
+  if (!parsed.ok) throw new PlumblineError(`${file}: YAML aliases: ${parsed.reason}`);
+  const value = parsed.value;
+  if (value === null || value === void 0) return {};
+  if (typeof value !== "object" || Array.isArray(value)) {
+    throw new PlumblineError(`${file}: a kustomization must be a mapping`);
+  }
+  return value;
+}
+async function firstFile(folder, names) {
+  for (const name of names) {
+    const found = await stat(join8(folder, name)).then(
+      (stats) => stats.isFile(),
+      () => false
+    );
+    if (found) return name;
+  }
+  return void 0;
+}
+async function isFolder2(path) {
+  return stat(path).then(
+    (stats) => stats.isDirectory(),
+    () => false
+  );
+}
+
+// src/render/flux-helmrelease.ts
+var import_yaml8 = __toESM(require_dist(), 1);
+import { createHash as createHash2 } from "node:crypto";
+import { mkdtemp as mkdtemp2, writeFile as writeFile3 } from "node:fs/promises";
+import { join as join10, posix as posix4 } from "node:path";
+
+// src/render/chart-dependencies.ts
+var import_yaml7 = __toESM(require_dist(), 1);
+import { copyFile, mkdir as mkdir3, readdir as readdir3, readFile as readFile5 } from "node:fs/promises";
+import { basename as basename2, dirname, join as join9, posix as posix3 } from "node:path";
+async function withDependencies(context, chartPath) {
+  const chartFile = await realPathInside(context.boundary, posix3.join(chartPath, "Chart.yaml"));
+  const dependencies = chartFile ? await listedDependencies(chartFile) : [];
+  if (dependencies.length === 0) return { chart: chartPath, charts: [] };
+  const vendored = await realPathInside(context.boundary, posix3.join(chartPath, "charts"));
+  if (vendored && (await readdir3(vendored).catch(() => [])).length > 0)
+    return { chart: chartPath, charts: [] };
+  const lockFile = await realPathInside(context.boundary, posix3.join(chartPath, "Chart.lock"));
+  const locked = lockFile ? await listedDependencies(lockFile) : [];
+  const copy = join9(context.sandbox.scratch, basename2(chartPath) || "chart");
+  for (const { real, shown } of await walkInside(context.boundary, chartPath)) {
+    await copyInto(real, join9(copy, posix3.relative(chartPath, shown)));
+  }
+  const charts = [];
+  for (const dependency of dependencies) {
+    const name = typeof dependency.name === "string" ? dependency.name : "";
+    const repository = typeof dependency.repository === "string" ? dependency.repository.trim() : "";
+    const where = `${chartPath}/Chart.yaml`;
+    if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name)) {
+      throw new PlumblineError(
+        `${where} lists a dependency without a valid name`,
+        "Give every dependency a chart name."
+      );
+    }
+    if (repository.startsWith("file://")) {
+      const folder = posix3.join(chartPath, repository.slice("file://".length));
+      const files = await walkInside(context.boundary, folder);
+      if (files.length === 0) {
+        throw new PlumblineError(
+          `${where} depends on ${name} at ${repository}, which is not a folder in the repository`,
+          "Point file:// at the dependency chart folder, relative to the chart."
+        );
+      }
+      for (const { real, shown } of files) {
+        await copyInto(real, join9(copy, "charts", name, posix3.relative(folder, shown)));
+      }
+      continue;
+    }
+    if (!/^(https?|oci):\/\//.test(repository)) {
+      throw new PlumblineError(
+        `${where} takes ${name} from "${repository || "(no repository)"}", which is not a URL`,
+        "Write the repository URL (https://\u2026 or oci://\u2026) instead of a name from `helm repo add`: plumbline keeps no helm repositories."
+      );
+    }
+    const pinned = locked.find((entry) => entry.name === name && entry.repository === dependency.repository);
+    const version = typeof pinned?.version === "string" ? pinned.version : String(dependency.version ?? "*");
+    const fetched = await context.charts.fetch({ repository, name, version }, "content");
+    const archive = join9(copy, "charts", `${name}-${fetched.version}.tgz`);
+    await copyInto(fetched.file, archive);
+    await checkChartArchive(archive, `${name} ${fetched.version} from ${repository}`);
+    const provenance = {
+      repository,
+      name,
+      version: fetched.version,
+      digest: fetched.digest,
+      dependencyOf: chartPath
+    };
+    if (fetched.manifestDigest) provenance.manifestDigest = fetched.manifestDigest;
+    charts.push(provenance);
+  }
+  return { chart: copy, charts };
+}
+async function copyInto(from, to) {
+  await mkdir3(dirname(to), { recursive: true });
+  await copyFile(from, to);
+}
+async function listedDependencies(file) {
+  let document;
+  try {
+    document = (0, import_yaml7.parse)(await readFile5(file, "utf8"), { maxAliasCount: 100, prettyErrors: false });
+  } catch {
+    return [];
+  }
+  if (document === null || typeof document !== "object") return [];
+  const list = document.dependencies;
+  return Array.isArray(list) ? list.filter((item) => item !== null && typeof item === "object") : [];
 }
 
 // src/scope.ts
@@ -7887,16 +8839,677 @@ function fillNamespace(resources, namespace) {
   });
 }
 
+// src/render/flux-helmrelease.ts
+var HELM_GROUP = "helm.toolkit.fluxcd.io";
+var RELEASE_NAME_MAX = 53;
+var RELEASE_HASH_LENGTH = 12;
+function isHelmRelease(object) {
+  return object.kind === "HelmRelease" && object.apiVersion.startsWith(`${HELM_GROUP}/`);
+}
+async function renderHelmRelease(context, release, inputs) {
+  const namespace = release.metadata.namespace ?? inputs.namespace;
+  const named = displayName({ kind: "HelmRelease", namespace, name: release.metadata.name });
+  try {
+    return await render(context, release, namespace, inputs);
+  } catch (error) {
+    if (!(error instanceof PlumblineError)) throw error;
+    throw new PlumblineError(`${inputs.place}: ${named}: ${error.message}`, error.hint, {
+      cause: error,
+      ...error.remedy ? { remedy: error.remedy } : {}
+    });
+  }
+}
+async function render(context, release, namespace, inputs) {
+  const spec = recordOf3(release.spec);
+  const chart = await chartOf(context, spec, namespace, inputs);
+  const values = composeValues(valuesSources(spec, namespace, inputs), valuesOf(spec.values));
+  const scratch = await mkdtemp2(join10(context.sandbox.scratch, "helmrelease-"));
+  const valuesFile = join10(scratch, "values.json");
+  await writeFile3(valuesFile, JSON.stringify(values));
+  const targetNamespace = textOf(spec.targetNamespace);
+  const releaseNamespace = targetNamespace ?? namespace;
+  const helm = await helmCommand(context.tools);
+  const args = [releaseName(release, spec), chart.chart, "--namespace", releaseNamespace, "--skip-tests"];
+  if (recordOf3(spec.install).crds !== "Skip") args.push("--include-crds");
+  args.push(...helmCapabilityArgs(context.capabilities));
+  for (const file of chart.valuesFiles) args.push("--values", file);
+  args.push("--values", valuesFile);
+  const output = await runRenderer(context, helm, args);
+  if (output.outcome !== "exited" || output.exitCode !== 0) {
+    throw renderFailure(
+      context,
+      helm,
+      output,
+      `Run \`helm template\` on ${chart.label} with the HelmRelease's values locally to see the whole output.`,
+      [scratch]
+    );
+  }
+  let text = output.stdout;
+  const postRendered = await postRender(context, spec, text, scratch);
+  text = postRendered ?? text;
+  const parsed = parseManifests({
+    text,
+    locate: (_line, comment) => ({
+      file: `${inputs.place} \u2192 ${postRendered === void 0 ? templatePath(chart.label, comment) : `${chart.label} (post-rendered)`}`
+    }),
+    describe: (line) => `${chart.label} (helm template output line ${line})`
+  });
+  const labels = {
+    ...stringRecord(recordOf3(spec.commonMetadata).labels),
+    // The origin labels win over commonMetadata's, as in helm-controller.
+    [`${HELM_GROUP}/name`]: release.metadata.name,
+    [`${HELM_GROUP}/namespace`]: namespace
+  };
+  const annotations = stringRecord(recordOf3(spec.commonMetadata).annotations);
+  const labelled = parsed.map((resource) => {
+    const metadata = { ...resource.object.metadata };
+    metadata.labels = { ...metadata.labels, ...labels };
+    if (Object.keys(annotations).length > 0)
+      metadata.annotations = { ...metadata.annotations, ...annotations };
+    return toResource({ ...resource.object, metadata }, resource.source);
+  });
+  return { resources: fillNamespace(labelled, releaseNamespace), charts: chart.charts };
+}
+function releaseName(release, spec) {
+  const targetNamespace = textOf(spec.targetNamespace);
+  const name = textOf(spec.releaseName) ?? (targetNamespace ? `${targetNamespace}-${release.metadata.name}` : release.metadata.name);
+  if (name.length <= RELEASE_NAME_MAX) return name;
+  const hash = createHash2("sha256").update(name).digest("hex").slice(0, RELEASE_HASH_LENGTH);
+  return `${name.slice(0, RELEASE_NAME_MAX - RELEASE_HASH_LENGTH - 1)}-${hash}`;
+}
+async function chartOf(context, spec, namespace, inputs) {
+  const template = recordOf3(recordOf3(spec.chart).spec);
+  if (spec.chart !== void 0) {
+    const sourceRef = recordOf3(template.sourceRef);
+    return chartFromTemplate(context, inputs, {
+      chart: textOf(template.chart),
+      version: textOf(template.version),
+      sourceKind: textOf(sourceRef.kind),
+      sourceName: textOf(sourceRef.name),
+      sourceNamespace: textOf(sourceRef.namespace) ?? namespace,
+      valuesFiles: valuesFilesOf(template),
+      ignoreMissingValuesFiles: template.ignoreMissingValuesFiles === true,
+      field: "spec.chart.spec"
+    });
+  }
+  const chartRef = recordOf3(spec.chartRef);
+  const kind = textOf(chartRef.kind);
+  const name = textOf(chartRef.name);
+  if (kind === void 0 || name === void 0) {
+    throw new PlumblineError(
+      "names no chart: neither spec.chart nor spec.chartRef with a kind and name",
+      "Give the HelmRelease spec.chart.spec or spec.chartRef."
+    );
+  }
+  const refNamespace = textOf(chartRef.namespace) ?? namespace;
+  const source = required(inputs, kind, refNamespace, name, "spec.chartRef");
+  if (kind === "HelmChart") {
+    const helmChart = recordOf3(source.object.spec);
+    const sourceRef = recordOf3(helmChart.sourceRef);
+    return chartFromTemplate(context, inputs, {
+      chart: textOf(helmChart.chart),
+      version: textOf(helmChart.version),
+      sourceKind: textOf(sourceRef.kind),
+      sourceName: textOf(sourceRef.name),
+      sourceNamespace: source.object.metadata.namespace ?? refNamespace,
+      valuesFiles: valuesFilesOf(helmChart),
+      ignoreMissingValuesFiles: helmChart.ignoreMissingValuesFiles === true,
+      field: `the HelmChart at ${source.place}`
+    });
+  }
+  if (kind !== "OCIRepository") {
+    throw new PlumblineError(
+      `spec.chartRef names a ${kind}, and a chart comes from an OCIRepository or a HelmChart`,
+      "Point spec.chartRef at an OCIRepository or a HelmChart."
+    );
+  }
+  const repository = recordOf3(source.object.spec);
+  const url = textOf(repository.url)?.replace(/\/+$/, "");
+  const slash = url?.lastIndexOf("/") ?? -1;
+  if (url === void 0 || !url.startsWith("oci://") || slash <= "oci://".length) {
+    throw new PlumblineError(
+      `the OCIRepository at ${source.place} has no spec.url of the form oci://host/path/chart`,
+      "Give the OCIRepository the chart's OCI address as spec.url."
+    );
+  }
+  const ref = recordOf3(repository.ref);
+  if (textOf(ref.digest) !== void 0) {
+    throw new PlumblineError(
+      `the OCIRepository at ${source.place} pins spec.ref.digest, which plumbline does not resolve yet`,
+      "Pin the chart by spec.ref.tag or spec.ref.semver to render it with plumbline."
+    );
+  }
+  const version = textOf(ref.semver) ?? textOf(ref.tag);
+  if (version === void 0) {
+    throw new PlumblineError(
+      `the OCIRepository at ${source.place} names no spec.ref.tag or spec.ref.semver, and plumbline resolves chart versions, not the latest tag`,
+      "Give the OCIRepository spec.ref.tag or spec.ref.semver."
+    );
+  }
+  return remoteChart(context, url.slice(0, slash), url.slice(slash + 1), version);
+}
+async function chartFromTemplate(context, inputs, template) {
+  const { field: field2 } = template;
+  if (template.chart === void 0 || template.sourceKind === void 0 || template.sourceName === void 0) {
+    throw new PlumblineError(
+      `${field2} names no chart, or no source kind and name`,
+      "Give the chart template chart and sourceRef (kind and name)."
+    );
+  }
+  switch (template.sourceKind) {
+    case "HelmRepository": {
+      const source = required(
+        inputs,
+        "HelmRepository",
+        template.sourceNamespace,
+        template.sourceName,
+        `${field2}.sourceRef`
+      );
+      const repository = recordOf3(source.object.spec);
+      const url = textOf(repository.url)?.replace(/\/+$/, "");
+      const oci = repository.type === "oci" || url?.startsWith("oci://") === true;
+      if (url === void 0 || !(oci ? /^oci:\/\//.test(url) : /^https?:\/\//.test(url))) {
+        throw new PlumblineError(
+          `the HelmRepository at ${source.place} has no spec.url plumbline can fetch from (${oci ? "oci://" : "http:// or https://"})`,
+          "Give the HelmRepository the repository's address as spec.url."
+        );
+      }
+      if (template.valuesFiles.length > 0) {
+        throw new PlumblineError(
+          `${field2}.valuesFiles names values files inside a chart from a repository, which plumbline does not read yet`,
+          "Move those values into spec.values or spec.valuesFrom of the HelmRelease."
+        );
+      }
+      return remoteChart(context, url, template.chart, template.version ?? "*");
+    }
+    case "GitRepository": {
+      if (!inputs.isThisRepository(template.sourceNamespace, template.sourceName)) {
+        throw new PlumblineError(
+          `${field2}.sourceRef names GitRepository ${template.sourceNamespace}/${template.sourceName}, which does not fetch this repository`,
+          "plumbline renders charts from this repository, from Helm repositories and from OCI registries."
+        );
+      }
+      return localChart(context, template);
+    }
+    case "Bucket":
+      throw new PlumblineError(
+        `${field2}.sourceRef names a Bucket, which plumbline does not support`,
+        "Publish the chart to a Helm repository or an OCI registry, or keep it in this repository."
+      );
+    default:
+      throw new PlumblineError(
+        `${field2}.sourceRef names a ${template.sourceKind}, which is no chart source`,
+        "Point sourceRef at a HelmRepository, a GitRepository or a Bucket."
+      );
+  }
+}
+async function remoteChart(context, repository, name, version) {
+  const fetched = await context.charts.fetch({ repository, name, version }, "content");
+  const label = `${name}@${fetched.version}`;
+  await checkChartArchive(fetched.file, `${name} ${fetched.version} from ${repository}`);
+  const provenance = { repository, name, version: fetched.version, digest: fetched.digest };
+  if (fetched.manifestDigest) provenance.manifestDigest = fetched.manifestDigest;
+  return { chart: fetched.file, charts: [provenance], label, valuesFiles: [] };
+}
+async function localChart(context, template) {
+  const path = normaliseFluxPath(template.chart);
+  if (path === void 0) {
+    throw new PlumblineError(
+      `${template.field}.chart leads outside the repository`,
+      "Name a chart folder of the repository, relative to its root."
+    );
+  }
+  if (await realPathInside(context.boundary, posix4.join(path, "Chart.yaml")) === void 0) {
+    throw new PlumblineError(
+      `${template.field}.chart names ${path || "."}, which holds no Chart.yaml`,
+      "Name a chart folder of the repository, relative to its root."
+    );
+  }
+  await requireChartInside(context.boundary, path);
+  const { chart, charts } = await withDependencies(context, path);
+  const valuesFiles = [];
+  for (const file of template.valuesFiles) {
+    const valuesPath = normaliseFluxPath(file);
+    if (valuesPath === void 0) {
+      throw new PlumblineError(
+        `${template.field}.valuesFiles names a file outside the repository`,
+        "Name values files of the repository, relative to its root."
+      );
+    }
+    if (await realPathInside(context.boundary, valuesPath) !== void 0) valuesFiles.push(valuesPath);
+    else if (!template.ignoreMissingValuesFiles) {
+      throw new PlumblineError(
+        `${template.field}.valuesFiles names ${valuesPath}, which does not exist`,
+        "Name values files of the repository, relative to its root, or set ignoreMissingValuesFiles."
+      );
+    }
+  }
+  return { chart, charts, label: path || ".", valuesFiles };
+}
+function valuesSources(spec, namespace, inputs) {
+  const entries = spec.valuesFrom;
+  if (entries === void 0 || entries === null) return [];
+  if (!Array.isArray(entries)) throw new PlumblineError("spec.valuesFrom must be a list");
+  const sources = [];
+  entries.forEach((item, index) => {
+    const field2 = `spec.valuesFrom[${index}]`;
+    const entry = recordOf3(item);
+    const kind = textOf(entry.kind);
+    const name = textOf(entry.name);
+    if (kind !== "ConfigMap" && kind !== "Secret" || name === void 0) {
+      throw new PlumblineError(
+        `${field2} names no ConfigMap or Secret by name`,
+        "Give each valuesFrom entry kind ConfigMap or Secret and a name."
+      );
+    }
+    const optional = entry.optional === true;
+    const key = textOf(entry.valuesKey) ?? "values.yaml";
+    const source = inputs.find(kind, namespace, name);
+    const describe = `${kind} ${namespace}/${name}, key ${key}`;
+    if (!source) {
+      if (optional) return;
+      throw new PlumblineError(
+        `${field2} names ${kind} ${namespace}/${name}, which neither this environment nor another of its cluster applies from the repository`,
+        "Add it to the repository, or mark the entry optional: true if the release does without it."
+      );
+    }
+    const data = recordOf3(source.object.data);
+    const value = Object.hasOwn(data, key) ? data[key] : void 0;
+    if (typeof value !== "string") {
+      if (optional) return;
+      throw new PlumblineError(
+        `${field2}: ${kind} ${namespace}/${name} (${source.place}) has no key ${key}`,
+        "Name a key the object has in valuesKey, or mark the entry optional: true."
+      );
+    }
+    const targetPath = textOf(entry.targetPath);
+    if (targetPath !== void 0) {
+      sources.push({
+        kind: "targetPath",
+        targetPath,
+        value,
+        ...entry.literal === true ? { literal: true } : {},
+        describe
+      });
+    } else if (kind === "ConfigMap") {
+      sources.push({ kind: "document", text: value, describe });
+    }
+  });
+  return sources;
+}
+async function postRender(context, spec, rendered, scratch) {
+  const renderers = Array.isArray(spec.postRenderers) ? spec.postRenderers : [];
+  let text;
+  for (const [index, item] of renderers.entries()) {
+    const kustomize = recordOf3(recordOf3(item).kustomize);
+    if (recordOf3(item).kustomize === void 0) continue;
+    const field2 = `spec.postRenderers[${index}].kustomize`;
+    const patches = listOf4(kustomize.patches).map((entry, at) => {
+      const patch = recordOf3(entry);
+      if (typeof patch.patch !== "string") {
+        throw new PlumblineError(`${field2}.patches[${at}].patch must be a string`);
+      }
+      const written = { patch: patch.patch };
+      const target = selectorOf2(patch.target);
+      if (target) written.target = target;
+      return written;
+    });
+    const images = listOf4(kustomize.images).map((entry) => {
+      const image = recordOf3(entry);
+      const written = {};
+      for (const key of ["name", "newName", "newTag", "digest"]) {
+        const value = textOf(image[key]);
+        if (value !== void 0) written[key] = value;
+      }
+      return written;
+    });
+    const folder = await mkdtemp2(join10(scratch, "post-render-"));
+    await writeFile3(join10(folder, "helm-output.yaml"), text ?? rendered);
+    const kustomization = {
+      apiVersion: "kustomize.config.k8s.io/v1beta1",
+      kind: "Kustomization",
+      resources: ["helm-output.yaml"]
+    };
+    if (images.length > 0) kustomization.images = images;
+    if (patches.length > 0) kustomization.patches = patches;
+    await writeFile3(join10(folder, "kustomization.yaml"), (0, import_yaml8.stringify)(kustomization));
+    text = await kustomizeBuild(context, folder, [], field2, [folder]);
+  }
+  return text;
+}
+function selectorOf2(value) {
+  if (value === void 0 || value === null) return void 0;
+  const selector = recordOf3(value);
+  const written = {};
+  for (const key of [
+    "group",
+    "version",
+    "kind",
+    "name",
+    "namespace",
+    "labelSelector",
+    "annotationSelector"
+  ]) {
+    const item = textOf(selector[key]);
+    if (item !== void 0) written[key] = item;
+  }
+  return written;
+}
+function required(inputs, kind, namespace, name, field2) {
+  const found = inputs.find(kind, namespace, name);
+  if (found) return found;
+  throw new PlumblineError(
+    `${field2} names ${kind} ${namespace}/${name}, which neither this environment nor another of its cluster applies from the repository`,
+    `Add the ${kind} to the repository, in a path a Flux Kustomization of the cluster applies.`
+  );
+}
+function valuesFilesOf(template) {
+  const files = listOf4(template.valuesFiles).filter((file) => typeof file === "string");
+  const single = textOf(template.valuesFile);
+  return single !== void 0 && files.length === 0 ? [single] : files;
+}
+function valuesOf(value) {
+  if (value === void 0 || value === null) return void 0;
+  if (typeof value !== "object" || Array.isArray(value)) {
+    throw new PlumblineError("spec.values must be a mapping", "Write spec.values as a mapping of values.");
+  }
+  return value;
+}
+function templatePath(label, comment) {
+  const source = comment?.match(/^\s*Source:\s*(\S+)/m)?.[1];
+  if (!source) return `${label} (helm template output)`;
+  return `${label}/${source.slice(source.indexOf("/") + 1)}`;
+}
+function stringRecord(value) {
+  const record = {};
+  for (const [key, item] of Object.entries(recordOf3(value))) if (typeof item === "string") record[key] = item;
+  return record;
+}
+function recordOf3(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value) ? value : {};
+}
+function listOf4(value) {
+  return Array.isArray(value) ? value : [];
+}
+function textOf(value) {
+  return typeof value === "string" && value !== "" ? value : void 0;
+}
+
+// src/render/flux.ts
+var KUSTOMIZE_GROUP = "kustomize.toolkit.fluxcd.io";
+var NOTHING = { resources: [], charts: [], ranHelm: false };
+async function renderFlux(context, env, repoRoot) {
+  const identity = env.flux;
+  if (!identity) {
+    throw new PlumblineError(
+      "the environment has renderer flux but names no Flux Kustomization",
+      "Flux environments are discovered: leave the environments out of plumbline.yaml to have them found."
+    );
+  }
+  const discovery = await discoveryOf(context.charts, repoRoot);
+  if (identity.cluster === "") {
+    const problem2 = discovery.problems.find(
+      (candidate) => candidate.environment === void 0 && candidate.file === identity.name
+    );
+    if (problem2) throw problemError(problem2);
+    return NOTHING;
+  }
+  const name = `${identity.cluster}/${identity.namespace}/${identity.name}`;
+  const problem = discovery.problems.find((candidate) => candidate.environment === name);
+  if (problem) throw problemError(problem);
+  const found = discovery.environments.find((candidate) => candidate.name === name);
+  if (!found) return NOTHING;
+  const where = `${found.file}:${found.line}`;
+  const spec = specOf(found.object);
+  const text = await buildFluxPath(context, { path: found.path, spec, where });
+  const file = `${found.path || "."} (kustomize output)`;
+  let resources = parseManifests({
+    text,
+    locate: (line) => ({ file, line }),
+    describe: (line) => `${file}:${line}`
+  });
+  const sources = fluxSourcesOf(discovery, found.cluster);
+  resources = postBuild(
+    resources,
+    found,
+    where,
+    (kind, name2) => sources.get(fluxObjectKey(kind, found.namespace, name2))
+  );
+  resources = withKustomizeLabels(resources, found, spec);
+  return helmReleases(context, resources, found, discovery, sources);
+}
+var discoveries = /* @__PURE__ */ new WeakMap();
+async function discoveryOf(run, repoRoot) {
+  let byRoot = discoveries.get(run);
+  if (!byRoot) {
+    byRoot = /* @__PURE__ */ new Map();
+    discoveries.set(run, byRoot);
+  }
+  const key = await realpath2(repoRoot);
+  let discovery = byRoot.get(key);
+  if (!discovery) {
+    discovery = Promise.resolve().then(() => discoverFluxEnvironments(repoRoot));
+    byRoot.set(key, discovery);
+  }
+  return discovery;
+}
+function problemError(problem) {
+  return new PlumblineError(
+    `${problem.file}:${problem.line}: ${problem.message}`,
+    "Fix the Flux Kustomization there: kustomize-controller could not apply it either."
+  );
+}
+function postBuild(resources, found, where, find) {
+  const spec = specOf(found.object);
+  const postBuildSpec = spec.postBuild;
+  if (postBuildSpec === void 0 || postBuildSpec === null) return resources;
+  const settings = recordOf4(postBuildSpec);
+  const variables = /* @__PURE__ */ new Map();
+  listOf5(settings.substituteFrom).forEach((item, index) => {
+    const field2 = `spec.postBuild.substituteFrom[${index}]`;
+    const reference = recordOf4(item);
+    const kind = reference.kind;
+    const name = reference.name;
+    if (kind !== "ConfigMap" && kind !== "Secret" || typeof name !== "string" || name === "") {
+      throw new PlumblineError(
+        `${where}: ${field2} names no ConfigMap or Secret by name`,
+        "Give each substituteFrom entry kind ConfigMap or Secret and a name."
+      );
+    }
+    const source = find(kind, name);
+    if (!source) {
+      if (reference.optional === true) return;
+      throw new PlumblineError(
+        `${where}: ${field2} names ${kind} ${found.namespace}/${name}, which no Kustomization of cluster ${found.cluster} applies from the repository`,
+        "Add it to the repository where a Flux Kustomization of the cluster applies it, or mark the entry optional: true. Variables that exist only in the cluster are not known to plumbline."
+      );
+    }
+    for (const [key, value] of Object.entries(recordOf4(source.object.data))) {
+      if (typeof value === "string") variables.set(key, value.replaceAll("\n", ""));
+    }
+  });
+  for (const [key, value] of Object.entries(recordOf4(settings.substitute))) {
+    if (typeof value !== "string") {
+      throw new PlumblineError(
+        `${where}: spec.postBuild.substitute has a value that is not a string`,
+        "Quote the value: Flux takes only strings as variables."
+      );
+    }
+    variables.set(key, value.replaceAll("\n", ""));
+  }
+  if (variables.size === 0 && settings.substituteStrategy !== "Always") return resources;
+  const unresolved = [];
+  const substituted = resources.map((resource) => {
+    let result;
+    try {
+      result = substituteVariables(resource.object, variables);
+    } catch (error) {
+      if (!(error instanceof PlumblineError)) throw error;
+      throw new PlumblineError(`${where}: spec.postBuild: ${error.message}`, error.hint, { cause: error });
+    }
+    if (result.unresolved.length > 0) {
+      unresolved.push(`${result.unresolved.join(", ")} in ${displayName(resource.id)} (${place(resource)})`);
+    }
+    return result.value === resource.object ? resource : toResource(result.value, resource.source);
+  });
+  if (unresolved.length > 0) {
+    throw new PlumblineError(
+      `${where}: spec.postBuild: variables without a value or a default: ${unresolved.join("; ")}`,
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: Flux's variable syntax, not a template
+      "Define each in spec.postBuild.substitute or in a ConfigMap or Secret that spec.postBuild.substituteFrom names, or give it a default (${name:=default}); kustomize-controller fails the build as well."
+    );
+  }
+  return substituted;
+}
+function withKustomizeLabels(resources, found, spec) {
+  const common = recordOf4(spec.commonMetadata);
+  const labels = {
+    [`${KUSTOMIZE_GROUP}/name`]: found.kustomizationName,
+    [`${KUSTOMIZE_GROUP}/namespace`]: found.namespace,
+    ...stringRecord2(common.labels)
+  };
+  const annotations = stringRecord2(common.annotations);
+  return resources.map((resource) => {
+    const metadata = {
+      ...resource.object.metadata,
+      labels: { ...resource.object.metadata.labels, ...labels }
+    };
+    if (Object.keys(annotations).length > 0)
+      metadata.annotations = { ...metadata.annotations, ...annotations };
+    return toResource({ ...resource.object, metadata }, resource.source);
+  });
+}
+async function helmReleases(context, resources, found, discovery, sources) {
+  const releases = resources.filter((resource) => isHelmRelease(resource.object));
+  if (releases.length === 0) return { resources, charts: [], ranHelm: false };
+  const rendered = /* @__PURE__ */ new Map();
+  for (const resource of resources) {
+    const kind = fluxKindOf(resource.object);
+    if (kind === void 0 || kind === "Kustomization" || kind === "HelmRelease") continue;
+    const namespace = resource.object.metadata.namespace ?? found.namespace;
+    const key = fluxObjectKey(kind, namespace, resource.object.metadata.name);
+    if (!rendered.has(key)) rendered.set(key, { object: resource.object, place: place(resource) });
+  }
+  const find = (kind, namespace, name) => {
+    const key = fluxObjectKey(kind, namespace, name);
+    const local = rendered.get(key);
+    if (local) return local;
+    const other = sources.get(key);
+    return other ? { object: other.object, place: `${other.file}:${other.line}` } : void 0;
+  };
+  const written = discovery.clusters.get(found.cluster)?.objects ?? [];
+  const all = [...resources];
+  const charts = [];
+  for (const release of releases) {
+    const namespace = release.object.metadata.namespace ?? found.namespace;
+    const origin = written.find(
+      (object) => object.kind === "HelmRelease" && object.object.metadata.name === release.object.metadata.name && (object.namespace ?? found.namespace) === namespace
+    );
+    const installed = await renderHelmRelease(context, release.object, {
+      find,
+      isThisRepository: (sourceNamespace, sourceName) => isThisRepository(discovery, found.cluster, sourceNamespace, sourceName),
+      place: origin ? `${origin.file}:${origin.line}` : place(release),
+      namespace: found.namespace
+    });
+    all.push(...installed.resources);
+    charts.push(...installed.charts);
+  }
+  return { resources: all, charts, ranHelm: true };
+}
+function place(resource) {
+  return resource.source.line === void 0 ? resource.source.file : `${resource.source.file}:${resource.source.line}`;
+}
+function specOf(object) {
+  return recordOf4(object.spec);
+}
+function stringRecord2(value) {
+  const record = {};
+  for (const [key, item] of Object.entries(recordOf4(value))) if (typeof item === "string") record[key] = item;
+  return record;
+}
+function recordOf4(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value) ? value : {};
+}
+function listOf5(value) {
+  return Array.isArray(value) ? value : [];
+}
+
+// src/render/helm.ts
+import { posix as posix5 } from "node:path";
+async function renderHelm(context, env) {
+  const { chart, charts, sourcePrefix } = env.helm?.chart ? await remoteChart2(context, env) : await localChart2(context, env.path);
+  const valuesFiles = (env.helm?.valuesFiles ?? []).map((file) => posix5.join(env.path, file));
+  for (const file of valuesFiles) await realPathInside(context.boundary, file);
+  const helm = await helmCommand(context.tools);
+  const args = [releaseName2(env), chart, "--include-crds", "--skip-tests"];
+  const namespace = environmentNamespace(env);
+  if (namespace) args.push("--namespace", namespace);
+  args.push(...helmCapabilityArgs(context.capabilities));
+  for (const file of valuesFiles) args.push("--values", file);
+  const output = await runRenderer(context, helm, args);
+  if (output.outcome !== "exited" || output.exitCode !== 0) {
+    const missingDependency = output.outcome === "exited" && /missing in charts\/ directory/.test(output.stderr);
+    throw renderFailure(
+      context,
+      helm,
+      output,
+      missingDependency ? `Vendor every dependency in ${env.path}/charts/ (helm dependency build ${env.path}), or none: plumbline fetches them when charts/ is empty.` : `Run \`helm template\` on ${env.path} locally to see the whole output.`
+    );
+  }
+  const resources = parseManifests({
+    text: output.stdout,
+    // `# Source: CHART/templates/x.yaml` names the template; the template's own line is
+    // unknown after rendering, so the source carries no line.
+    locate: (_line, comment) => ({ file: templatePath2(sourcePrefix, comment) }),
+    describe: (line) => `${env.path} (helm template output line ${line})`
+  });
+  return { resources, charts };
+}
+async function localChart2(context, chartPath) {
+  if (await realPathInside(context.boundary, posix5.join(chartPath, "Chart.yaml")) === void 0) {
+    throw new PlumblineError(
+      `${chartPath} holds no Chart.yaml`,
+      "Point path at the chart folder, set helm.chart to render a chart from a repository, or set renderer to auto, plain or kustomize."
+    );
+  }
+  await requireChartInside(context.boundary, chartPath);
+  const { chart, charts } = await withDependencies(context, chartPath);
+  return { chart, charts, sourcePrefix: chartPath };
+}
+async function remoteChart2(context, env) {
+  const source = env.helm.chart;
+  const fetched = await context.charts.fetch(source, "configuration");
+  const label = `${source.name} ${fetched.version}`;
+  await checkChartArchive(fetched.file, `${label} from ${source.repository}`);
+  const provenance = {
+    repository: source.repository,
+    name: source.name,
+    version: fetched.version,
+    digest: fetched.digest
+  };
+  if (fetched.manifestDigest) provenance.manifestDigest = fetched.manifestDigest;
+  return { chart: fetched.file, charts: [provenance], sourcePrefix: `${source.name}@${fetched.version}` };
+}
+function releaseName2(env) {
+  return env.helm?.releaseName ?? env.name.toLowerCase().replace(/[^a-z0-9-]+/g, "-").replace(/^-+|-+$/g, "");
+}
+function templatePath2(prefix, comment) {
+  const source = comment?.match(/^\s*Source:\s*(\S+)/m)?.[1];
+  if (!source) return `${prefix} (helm template output)`;
+  const withinChart = source.slice(source.indexOf("/") + 1);
+  return posix5.join(prefix, withinChart);
+}
+
 // src/render/plain.ts
-import { readdir as readdir3, readFile as readFile5 } from "node:fs/promises";
-import { join as join9, posix as posix4, relative as relative3, sep as sep3 } from "node:path";
+import { readdir as readdir4, readFile as readFile6 } from "node:fs/promises";
+import { join as join11, posix as posix6, relative as relative4, sep as sep4 } from "node:path";
 var MANIFEST_EXTENSIONS = [".yaml", ".yml", ".json"];
 async function renderPlain(context, path) {
   const repoRoot = context.boundary.root;
   const resources = [];
   let bytes = 0;
   for (const file of await manifestFiles(repoRoot, path)) {
-    const text = await readFile5(join9(repoRoot, file), "utf8");
+    const text = await readFile6(join11(repoRoot, file), "utf8");
     bytes += Buffer.byteLength(text);
     if (bytes > context.settings.limits.bytes) {
       throw new PlumblineError(
@@ -7915,23 +9528,23 @@ async function renderPlain(context, path) {
   return resources;
 }
 async function manifestFiles(repoRoot, folder) {
-  const entries = await readdir3(join9(repoRoot, folder), { withFileTypes: true, recursive: true });
+  const entries = await readdir4(join11(repoRoot, folder), { withFileTypes: true, recursive: true });
   return entries.filter(
     (entry) => entry.isFile() && MANIFEST_EXTENSIONS.some((extension) => entry.name.endsWith(extension))
-  ).map((entry) => relative3(join9(repoRoot, folder), join9(entry.parentPath, entry.name)).split(sep3).join("/")).filter((file) => !file.split("/").some((part) => part.startsWith("."))).map((file) => posix4.join(folder, file)).sort();
+  ).map((entry) => relative4(join11(repoRoot, folder), join11(entry.parentPath, entry.name)).split(sep4).join("/")).filter((file) => !file.split("/").some((part) => part.startsWith("."))).map((file) => posix6.join(folder, file)).sort();
 }
 
 // src/render/sandbox.ts
-import { chmod, mkdir as mkdir3, mkdtemp, rm as rm3, writeFile as writeFile2 } from "node:fs/promises";
+import { chmod, mkdir as mkdir4, mkdtemp as mkdtemp3, rm as rm3, writeFile as writeFile4 } from "node:fs/promises";
 import { tmpdir as tmpdir2 } from "node:os";
-import { join as join10 } from "node:path";
+import { join as join12 } from "node:path";
 var NO_NETWORK_PROXY = "http://127.0.0.1:9";
 var PROXY_VARIABLES = ["HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"];
 var NO_PROXY_VARIABLES = ["NO_PROXY", "no_proxy"];
 var HELM_SUBCOMMANDS_FOR_KUSTOMIZE = ["version", "template"];
 async function openSandbox(options) {
-  const root = await mkdtemp(join10(tmpdir2(), "plumbline-render-"));
-  const path = (...parts) => join10(root, ...parts);
+  const root = await mkdtemp3(join12(tmpdir2(), "plumbline-render-"));
+  const path = (...parts) => join12(root, ...parts);
   const folders = {
     home: path("home"),
     tmp: path("tmp"),
@@ -7942,17 +9555,17 @@ async function openSandbox(options) {
     helmData: path("helm", "data"),
     helmPlugins: path("helm", "plugins")
   };
-  for (const folder of Object.values(folders)) await mkdir3(folder, { recursive: true });
+  for (const folder of Object.values(folders)) await mkdir4(folder, { recursive: true });
   const emptyKubeconfig = path("kubeconfig");
-  await writeFile2(emptyKubeconfig, "");
+  await writeFile4(emptyKubeconfig, "");
   const helmHomes = {
     HELM_CONFIG_HOME: folders.helmConfig,
     HELM_CACHE_HOME: folders.helmCache,
     HELM_DATA_HOME: folders.helmData,
     HELM_PLUGINS: folders.helmPlugins,
-    HELM_REPOSITORY_CONFIG: join10(folders.helmConfig, "repositories.yaml"),
-    HELM_REPOSITORY_CACHE: join10(folders.helmCache, "repository"),
-    HELM_REGISTRY_CONFIG: join10(folders.helmConfig, "registry", "config.json")
+    HELM_REPOSITORY_CONFIG: join12(folders.helmConfig, "repositories.yaml"),
+    HELM_REPOSITORY_CACHE: join12(folders.helmCache, "repository"),
+    HELM_REGISTRY_CONFIG: join12(folders.helmConfig, "registry", "config.json")
   };
   const online = options.allowHosts.length > 0;
   const env = {
@@ -7960,9 +9573,9 @@ async function openSandbox(options) {
     PATH: process.env.PATH ?? "/usr/bin:/bin",
     HOME: folders.home,
     TMPDIR: folders.tmp,
-    XDG_CONFIG_HOME: join10(folders.home, ".config"),
-    XDG_CACHE_HOME: join10(folders.home, ".cache"),
-    XDG_DATA_HOME: join10(folders.home, ".local", "share"),
+    XDG_CONFIG_HOME: join12(folders.home, ".config"),
+    XDG_CACHE_HOME: join12(folders.home, ".cache"),
+    XDG_DATA_HOME: join12(folders.home, ".local", "share"),
     KUBECONFIG: emptyKubeconfig,
     ...helmHomes,
     // git, for kustomize's remote bases: no system or user configuration, no prompts, and
@@ -7975,9 +9588,9 @@ async function openSandbox(options) {
   };
   let helmForKustomize;
   if (options.helm) {
-    helmForKustomize = join10(folders.bin, "helm");
+    helmForKustomize = join12(folders.bin, "helm");
     const subcommands = online ? [...HELM_SUBCOMMANDS_FOR_KUSTOMIZE, "pull"] : HELM_SUBCOMMANDS_FOR_KUSTOMIZE;
-    await writeFile2(helmForKustomize, helmWrapper(options.helm, helmHomes, subcommands));
+    await writeFile4(helmForKustomize, helmWrapper(options.helm, helmHomes, subcommands));
     await chmod(helmForKustomize, 493);
   }
   return {
@@ -8026,8 +9639,10 @@ async function renderEnvironment(repoRoot, env, options = {}) {
   const sandbox = await openSandbox({ allowHosts: settings.allowHosts, helm });
   try {
     const boundary = await boundaryOf(repoRoot, options.top);
-    await requireFolder(repoRoot, env.path);
-    await realPathInside(boundary, env.path);
+    if (env.renderer !== "flux") {
+      await requireFolder(repoRoot, env.path);
+      await realPathInside(boundary, env.path);
+    }
     const renderer = rendererOf(env) ?? await detectRenderer(repoRoot, env.path);
     const capabilities = chooseCapabilities(env, options.clusterCapabilities?.get(env.name));
     const context = {
@@ -8046,6 +9661,8 @@ async function renderEnvironment(repoRoot, env, options = {}) {
     } else if (renderer === "helm") {
       ({ resources, charts: provenance.charts } = await renderHelm(context, env));
       ranHelm = true;
+    } else if (renderer === "flux") {
+      ({ resources, charts: provenance.charts, ranHelm } = await renderFlux(context, env, repoRoot));
     } else {
       resources = await renderPlain(context, env.path);
     }
@@ -8091,11 +9708,11 @@ function rendererOf(env) {
   return env.renderer === "auto" ? void 0 : env.renderer;
 }
 async function requireFolder(repoRoot, path) {
-  const isFolder2 = await stat(join11(repoRoot, path)).then(
+  const isFolder3 = await stat2(join13(repoRoot, path)).then(
     (stats) => stats.isDirectory(),
     () => false
   );
-  if (!isFolder2) throw new PlumblineError(`the folder ${path} does not exist`, "Check the environment path.");
+  if (!isFolder3) throw new PlumblineError(`the folder ${path} does not exist`, "Check the environment path.");
 }
 function requireWithinObjectLimit(resources, settings) {
   if (resources.length <= settings.limits.objects) return;
@@ -8111,7 +9728,7 @@ function requireUniqueKeys(resources) {
     const first = seen.get(resource.key);
     if (first) {
       duplicates.push(
-        `${displayName(resource.id)} is rendered twice: at ${place(first.source)} and at ${place(resource.source)}`
+        `${displayName(resource.id)} is rendered twice: at ${place2(first.source)} and at ${place2(resource.source)}`
       );
     } else {
       seen.set(resource.key, resource);
@@ -8124,7 +9741,7 @@ function requireUniqueKeys(resources) {
     );
   }
 }
-function place(source) {
+function place2(source) {
   return source.line === void 0 ? source.file : `${source.file}:${source.line}`;
 }
 
@@ -8163,8 +9780,8 @@ export {
   remembered,
   walkInside,
   detectRenderer,
-  listedDependencies,
   kustomizeInputs,
+  listedDependencies,
   scopesFromCrds,
   renderEnvironment,
   renderEnvironments

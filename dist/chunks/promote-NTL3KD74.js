@@ -3,29 +3,30 @@ const require = __plumblineCreateRequire(import.meta.url);
 import {
   planTargetChange,
   promote
-} from "./chunk-ABHBSIRT.js";
+} from "./chunk-PQTDJ5OD.js";
 import {
   booleanInput,
   choiceInput,
   listInput,
   repositoryRoot
-} from "./chunk-YWL7VJDF.js";
-import "./chunk-AQBAEWRJ.js";
-import "./chunk-NNBJLAFA.js";
+} from "./chunk-ENYW4F63.js";
+import "./chunk-N5KXR65J.js";
+import "./chunk-ZFYW6DZR.js";
 import {
   context,
   gitHubForge
-} from "./chunk-OVEVRZMM.js";
+} from "./chunk-RQUSLUQE.js";
 import {
   loadConfig
-} from "./chunk-VTHOIZ6T.js";
+} from "./chunk-JMD4PFRH.js";
+import "./chunk-J67XC36D.js";
 import {
   debug,
   getInput,
   info,
   setOutput,
   warning
-} from "./chunk-AM4CQI2N.js";
+} from "./chunk-YGM3RFQ2.js";
 import "./chunk-6GOKWEBO.js";
 import {
   logSafe
@@ -33,7 +34,7 @@ import {
 import {
   PlumblineError
 } from "./chunk-HOINZ2KI.js";
-import "./chunk-KGQPSMFM.js";
+import "./chunk-MWPRVN7Q.js";
 import "./chunk-4PGWNIJS.js";
 
 // src/entry/github/promote-settings.ts

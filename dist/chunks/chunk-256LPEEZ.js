@@ -7,9 +7,11 @@ import {
   listItemNames,
   pLimit,
   scopesFromCrds
-} from "./chunk-NNBJLAFA.js";
+} from "./chunk-ZFYW6DZR.js";
 import {
-  countChanges,
+  countChanges
+} from "./chunk-RQUSLUQE.js";
+import {
   displayName,
   isMasked,
   isSecret,
@@ -19,7 +21,7 @@ import {
   resourceKey,
   splitApiVersion,
   toResource
-} from "./chunk-OVEVRZMM.js";
+} from "./chunk-J67XC36D.js";
 import {
   node_http_default
 } from "./chunk-6GOKWEBO.js";

@@ -7,19 +7,19 @@ import {
   parseRevisionSource,
   runDrift,
   summaryMarkdown
-} from "./chunk-V4C7RK4N.js";
+} from "./chunk-ZT7FXYQ2.js";
 import {
   actionLog,
   kubeconfigInput,
   shardInput,
   withKubeconfig
-} from "./chunk-F3WD6FMM.js";
+} from "./chunk-K42THZV4.js";
 import {
   runUrl
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-6LM3R2BB.js";
+} from "./chunk-256LPEEZ.js";
 import "./chunk-L3PULLGS.js";
 import "./chunk-E7ACZTBR.js";
 import {
@@ -27,12 +27,13 @@ import {
   choiceInput,
   listInput,
   repositoryRoot
-} from "./chunk-YWL7VJDF.js";
-import "./chunk-NNBJLAFA.js";
+} from "./chunk-ENYW4F63.js";
+import "./chunk-ZFYW6DZR.js";
 import {
   gitHubForge
-} from "./chunk-OVEVRZMM.js";
-import "./chunk-VTHOIZ6T.js";
+} from "./chunk-RQUSLUQE.js";
+import "./chunk-JMD4PFRH.js";
+import "./chunk-J67XC36D.js";
 import {
   debug,
   error,
@@ -41,13 +42,13 @@ import {
   setOutput,
   summary,
   warning
-} from "./chunk-AM4CQI2N.js";
+} from "./chunk-YGM3RFQ2.js";
 import "./chunk-6GOKWEBO.js";
 import "./chunk-3N2GU25X.js";
 import {
   PlumblineError
 } from "./chunk-HOINZ2KI.js";
-import "./chunk-KGQPSMFM.js";
+import "./chunk-MWPRVN7Q.js";
 import "./chunk-4PGWNIJS.js";
 
 // src/entry/github/drift-settings.ts

@@ -5,7 +5,7 @@ import {
   detectForge,
   forgeFromEnvironment,
   gitLabCiContext
-} from "./chunk-PY7LBB2L.js";
+} from "./chunk-R5G3TLPL.js";
 import {
   cliVocabulary
 } from "./chunk-FJR3CBAD.js";
@@ -13,18 +13,18 @@ import {
   Option,
   printLog,
   printOutput
-} from "./chunk-2ZHNTGXH.js";
+} from "./chunk-MYCWCEUN.js";
 import {
   planResultFileText,
   publishPlan,
   renderJson
-} from "./chunk-UXAZTH7Z.js";
+} from "./chunk-ZZGGXOZ2.js";
 import {
   package_default
 } from "./chunk-S2S7IBMR.js";
 import {
   renderMarkdown
-} from "./chunk-AQBAEWRJ.js";
+} from "./chunk-N5KXR65J.js";
 import {
   CHANGE_SYMBOLS,
   ForgeError,
@@ -38,7 +38,6 @@ import {
   describeRendered,
   describeUnaffected,
   diffBody,
-  displayName,
   hasChanges,
   headlineResults,
   listedChanges,
@@ -46,7 +45,10 @@ import {
   redactResult,
   riskCount,
   secretValueChanges
-} from "./chunk-OVEVRZMM.js";
+} from "./chunk-RQUSLUQE.js";
+import {
+  displayName
+} from "./chunk-J67XC36D.js";
 import {
   NO_OPTIONS,
   PlumblineError,

@@ -5,7 +5,7 @@ import {
   compareEnvironmentLive,
   inShard,
   selectEnvironments
-} from "./chunk-6LM3R2BB.js";
+} from "./chunk-256LPEEZ.js";
 import {
   silentLog
 } from "./chunk-E7ACZTBR.js";
@@ -28,20 +28,22 @@ import {
   walkInside,
   withBaseSide,
   workTreeTop
-} from "./chunk-NNBJLAFA.js";
+} from "./chunk-ZFYW6DZR.js";
 import {
   countChanges,
   describeComparedWith,
   describeCounts
-} from "./chunk-OVEVRZMM.js";
+} from "./chunk-RQUSLUQE.js";
 import {
   CONFIG_FILES,
-  discoverEnvironments,
   discoverEnvironmentsIn,
+  discoverFluxEnvironments,
+  discoverRepositoryEnvironments,
+  fluxSourceHosts,
   loadConfig,
   loadConfigFrom,
   parseConfigText
-} from "./chunk-VTHOIZ6T.js";
+} from "./chunk-JMD4PFRH.js";
 import {
   PlumblineError,
   problemOf
@@ -81,6 +83,7 @@ function renderInputs(scope, env) {
 }
 async function traceInputs(scope, env) {
   const { root, boundary, realRoot } = scope;
+  if (env.renderer === "flux") return { kind: "anything" };
   try {
     const fromTop = (path) => {
       const absolute = isAbsolute(path) ? path : resolve(realRoot, path);
@@ -140,7 +143,7 @@ function traceHead(head, baseSha) {
   };
   const warmUp = async () => {
     const scope = await tracing.scope;
-    const environments = await discoverEnvironments(head.root);
+    const environments = await discoverRepositoryEnvironments(head.root);
     const limit = pLimit(ENVIRONMENTS_AT_ONCE);
     await Promise.all(environments.map((env) => limit(() => renderInputs(scope, env))));
   };
@@ -174,6 +177,22 @@ async function unaffectedEnvironments(query) {
 
 // src/commands/base-files.ts
 import { posix as posix2 } from "node:path";
+async function discoverAtBase(repoRoot, sha, base) {
+  if (await isFluxRepository(repoRoot, sha, base)) {
+    await base.checkOutAll();
+    return discoverRepositoryEnvironments(base.dir);
+  }
+  return discoverEnvironmentsIn(await baseDiscoveryTree(repoRoot, sha, base));
+}
+async function baseSourceHosts(repoRoot, sha, base) {
+  if (!await isFluxRepository(repoRoot, sha, base)) return [];
+  await base.checkOutAll();
+  return fluxSourceHosts(discoverFluxEnvironments(base.dir));
+}
+function isFluxRepository(repoRoot, sha, base) {
+  return filesContaining(repoRoot, sha, FLUX_API_GROUP, base.prefix).then((files) => files.size > 0);
+}
+var FLUX_API_GROUP = "toolkit.fluxcd.io";
 async function baseDiscoveryTree(repoRoot, sha, base) {
   const fromTop = (path) => posix2.join(base.prefix, path);
   const components = await filesContaining(repoRoot, sha, "Component", base.prefix);
@@ -234,10 +253,10 @@ async function checkoutConfig(repoRoot) {
   const config = await loadConfig(repoRoot);
   return { config, provenance: { from: "head", file: config.file }, listedWhereBranched: /* @__PURE__ */ new Set() };
 }
-async function baseConfig(repoRoot, base, discoverAtBase) {
+async function baseConfig(repoRoot, base, discoverAtBase2) {
   const source = await configAtRevision(repoRoot, base.tip);
   const listedAtTip = listedEnvironments(source);
-  const discoveredAtBase = discoverAtBase && !listedAtTip ? await discoverAtBase() : void 0;
+  const discoveredAtBase = discoverAtBase2 && !listedAtTip ? await discoverAtBase2() : void 0;
   const config = await loadConfigFrom(source, repoRoot, discoveredAtBase);
   const branchedFrom = base.sha === base.tip ? source : await configAtRevision(repoRoot, base.sha);
   const listedWhereBranched = base.sha === base.tip ? listedAtTip : listedEnvironments(branchedFrom);
@@ -317,13 +336,12 @@ async function planWith(options, clients) {
     log.info(`obeying the configuration of ${base.ref}; its merge base is ${base.sha.slice(0, 7)}`);
     const tracing = comparesWithBase && !options.all ? traceHead({ root: repoRoot, top }, base.sha) : void 0;
     planned = await withBaseSide(repoRoot, base.sha, async (baseSide) => {
-      const trusted = await baseConfig(
-        repoRoot,
-        base,
-        async () => discoverEnvironmentsIn(await baseDiscoveryTree(repoRoot, base.sha, baseSide))
+      const trusted = withSourceHosts(
+        await baseConfig(repoRoot, base, () => discoverAtBase(repoRoot, base.sha, baseSide)),
+        await baseSourceHosts(repoRoot, base.sha, baseSide)
       );
-      const atHead = (env) => existsSync(join3(repoRoot, env.path));
-      const atBase = (env) => existsAtBase(baseSide, env.path) && (trusted.environmentsAtBase?.has(env.path) ?? true);
+      const atHead = (env) => env.renderer === "flux" || existsSync(join3(repoRoot, env.path));
+      const atBase = (env) => env.renderer === "flux" || existsAtBase(baseSide, env.path) && (trusted.environmentsAtBase?.has(env.path) ?? true);
       const moved = (env) => !atHead(env) && !atBase(env) && trusted.listedWhereBranched.has(env.name);
       const unaffected = tracing ? await unaffectedEnvironments({
         tracing,
@@ -579,6 +597,11 @@ function plural(count, noun) {
 function existsAtBase(base, path) {
   if (base.whole) return existsSync(join3(base.dir, path));
   return base.listing.below(posix3.join(base.prefix, path)).length > 0;
+}
+function withSourceHosts(trusted, sourceHosts) {
+  if (sourceHosts.length === 0) return trusted;
+  const { config } = trusted;
+  return { ...trusted, config: { ...config, render: { ...config.render, sourceHosts } } };
 }
 
 export {

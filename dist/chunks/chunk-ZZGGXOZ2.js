@@ -8,7 +8,7 @@ import {
 } from "./chunk-L3PULLGS.js";
 import {
   renderMarkdownParts
-} from "./chunk-AQBAEWRJ.js";
+} from "./chunk-N5KXR65J.js";
 import {
   describeComparedWith,
   describeNotice,
@@ -18,7 +18,7 @@ import {
   redactResult,
   riskCount,
   secretValueChanges
-} from "./chunk-OVEVRZMM.js";
+} from "./chunk-RQUSLUQE.js";
 import {
   NO_OPTIONS,
   PlumblineError,

@@ -6,33 +6,34 @@ import {
   detectForge,
   forgeFromEnvironment,
   gitHubRepositoryOfRemote
-} from "./chunk-PY7LBB2L.js";
+} from "./chunk-R5G3TLPL.js";
 import {
   Command,
   Option,
   printLog,
   printOutput
-} from "./chunk-2ZHNTGXH.js";
+} from "./chunk-MYCWCEUN.js";
 import "./chunk-E7ACZTBR.js";
 import {
   planTargetChange,
   plumblineAuthor,
   promote
-} from "./chunk-ABHBSIRT.js";
-import "./chunk-AQBAEWRJ.js";
+} from "./chunk-PQTDJ5OD.js";
+import "./chunk-N5KXR65J.js";
 import {
   runGit
-} from "./chunk-NNBJLAFA.js";
-import "./chunk-OVEVRZMM.js";
+} from "./chunk-ZFYW6DZR.js";
+import "./chunk-RQUSLUQE.js";
 import {
   loadConfig
-} from "./chunk-VTHOIZ6T.js";
+} from "./chunk-JMD4PFRH.js";
+import "./chunk-J67XC36D.js";
 import "./chunk-6GOKWEBO.js";
 import "./chunk-3N2GU25X.js";
 import {
   PlumblineError
 } from "./chunk-HOINZ2KI.js";
-import "./chunk-KGQPSMFM.js";
+import "./chunk-MWPRVN7Q.js";
 import "./chunk-4PGWNIJS.js";
 
 // src/entry/cli/promote.ts

@@ -7,37 +7,38 @@ import {
   withPublishOptions,
   writeReport,
   writeResultFile
-} from "./chunk-NQHZKAHS.js";
+} from "./chunk-UVOWRQUY.js";
 import {
   shardFlag
-} from "./chunk-46BVL5DD.js";
-import "./chunk-PY7LBB2L.js";
+} from "./chunk-FATGHKGA.js";
+import "./chunk-R5G3TLPL.js";
 import "./chunk-FJR3CBAD.js";
 import {
   Command,
   Option,
   cliLog
-} from "./chunk-2ZHNTGXH.js";
+} from "./chunk-MYCWCEUN.js";
 import {
   runPlan
-} from "./chunk-GRG5XLOP.js";
-import "./chunk-UXAZTH7Z.js";
+} from "./chunk-4FHOTV4D.js";
+import "./chunk-ZZGGXOZ2.js";
 import {
   chooseKubeconfig
-} from "./chunk-6LM3R2BB.js";
+} from "./chunk-256LPEEZ.js";
 import "./chunk-L3PULLGS.js";
 import "./chunk-S2S7IBMR.js";
 import "./chunk-E7ACZTBR.js";
-import "./chunk-AQBAEWRJ.js";
-import "./chunk-NNBJLAFA.js";
-import "./chunk-OVEVRZMM.js";
-import "./chunk-VTHOIZ6T.js";
+import "./chunk-N5KXR65J.js";
+import "./chunk-ZFYW6DZR.js";
+import "./chunk-RQUSLUQE.js";
+import "./chunk-JMD4PFRH.js";
+import "./chunk-J67XC36D.js";
 import "./chunk-6GOKWEBO.js";
 import "./chunk-3N2GU25X.js";
 import {
   PlumblineError
 } from "./chunk-HOINZ2KI.js";
-import "./chunk-KGQPSMFM.js";
+import "./chunk-MWPRVN7Q.js";
 import "./chunk-4PGWNIJS.js";
 
 // src/entry/cli/plan.ts

@@ -6,16 +6,16 @@ import {
 import {
   getInput,
   setFailed
-} from "./chunk-AM4CQI2N.js";
+} from "./chunk-YGM3RFQ2.js";
 import {
   describeError
 } from "./chunk-HOINZ2KI.js";
 
 // src/entry/github/action.ts
 var commands = {
-  plan: async () => (await import("./plan-HP5ZFHMR.js")).runPlanAction(),
-  promote: async () => (await import("./promote-HITO6PXP.js")).runPromoteAction(),
-  drift: async () => (await import("./drift-BI7YTNGR.js")).runDriftAction()
+  plan: async () => (await import("./plan-R42MPZBN.js")).runPlanAction(),
+  promote: async () => (await import("./promote-NTL3KD74.js")).runPromoteAction(),
+  drift: async () => (await import("./drift-UWFJNUND.js")).runDriftAction()
 };
 async function runAction(fixed) {
   try {

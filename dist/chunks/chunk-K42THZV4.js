@@ -2,13 +2,13 @@ import { createRequire as __plumblineCreateRequire } from 'node:module';
 const require = __plumblineCreateRequire(import.meta.url);
 import {
   parseShard
-} from "./chunk-6LM3R2BB.js";
+} from "./chunk-256LPEEZ.js";
 import {
   logTo
 } from "./chunk-E7ACZTBR.js";
 import {
   require_dist
-} from "./chunk-VTHOIZ6T.js";
+} from "./chunk-JMD4PFRH.js";
 import {
   debug,
   endGroup,
@@ -16,7 +16,7 @@ import {
   info,
   setSecret,
   startGroup
-} from "./chunk-AM4CQI2N.js";
+} from "./chunk-YGM3RFQ2.js";
 import {
   logSafe,
   withoutControls

@@ -5,10 +5,10 @@ import {
   kubeconfigInput,
   shardInput,
   withKubeconfig
-} from "./chunk-F3WD6FMM.js";
+} from "./chunk-K42THZV4.js";
 import {
   runPlan
-} from "./chunk-GRG5XLOP.js";
+} from "./chunk-4FHOTV4D.js";
 import {
   MissingShardsError,
   mergePlanResults
@@ -19,13 +19,13 @@ import {
   publishPlan,
   renderJson,
   toPlanReport
-} from "./chunk-UXAZTH7Z.js";
+} from "./chunk-ZZGGXOZ2.js";
 import {
   runUrl
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-6LM3R2BB.js";
+} from "./chunk-256LPEEZ.js";
 import "./chunk-L3PULLGS.js";
 import {
   ACTION_VOCABULARY
@@ -39,19 +39,20 @@ import {
   choiceInput,
   listInput,
   repositoryRoot
-} from "./chunk-YWL7VJDF.js";
+} from "./chunk-ENYW4F63.js";
 import {
   renderMarkdown,
   renderMarkdownParts
-} from "./chunk-AQBAEWRJ.js";
-import "./chunk-NNBJLAFA.js";
+} from "./chunk-N5KXR65J.js";
+import "./chunk-ZFYW6DZR.js";
 import {
   ForgeError,
   context,
   gitHubForge,
   hasChanges
-} from "./chunk-OVEVRZMM.js";
-import "./chunk-VTHOIZ6T.js";
+} from "./chunk-RQUSLUQE.js";
+import "./chunk-JMD4PFRH.js";
+import "./chunk-J67XC36D.js";
 import {
   debug,
   error,
@@ -62,7 +63,7 @@ import {
   setOutput,
   summary,
   warning
-} from "./chunk-AM4CQI2N.js";
+} from "./chunk-YGM3RFQ2.js";
 import "./chunk-6GOKWEBO.js";
 import {
   logSafe
@@ -71,7 +72,7 @@ import {
   PlumblineError,
   describeProblem
 } from "./chunk-HOINZ2KI.js";
-import "./chunk-KGQPSMFM.js";
+import "./chunk-MWPRVN7Q.js";
 import "./chunk-4PGWNIJS.js";
 
 // src/entry/github/plan.ts
@@ -216,7 +217,7 @@ function jsonFilesBelow(dir) {
   });
 }
 async function matchPattern(pattern) {
-  const glob = await import("./glob-RXBJ7WX7.js");
+  const glob = await import("./glob-IP5R7T2Z.js");
   const globber = await glob.create(pattern, { followSymbolicLinks: false, implicitDescendants: false });
   const hidden = basename(pattern).startsWith(".");
   return (await globber.glob()).filter((path) => hidden || !basename(path).startsWith("."));

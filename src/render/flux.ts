@@ -1,0 +1,305 @@
+/**
+ * A Flux environment: one Flux Kustomization, rendered as kustomize-controller and then
+ * helm-controller would apply it, with no cluster (docs/flux.md).
+ *
+ * 1. The Kustomization is found again in the checkout being rendered (the same
+ *    `<cluster>/<namespace>/<name>` may have another spec at the base and at the head);
+ *    discovery runs once per checkout and run. One discovery could not follow fails with
+ *    discovery's reason; one this checkout does not apply renders nothing (a change adds
+ *    or removes it).
+ * 2. Its spec.path is built with its overlay fields (flux-build.ts).
+ * 3. postBuild: variables from `spec.postBuild.substituteFrom` (ConfigMaps and Secrets of
+ *    the cluster in the Kustomization's namespace, in order; `optional` ones may be
+ *    missing), then `spec.postBuild.substitute`, substituted in every object that does not
+ *    opt out (flux/substitute.ts), when there is a postBuild and a variable or
+ *    `substituteStrategy: Always`. A Secret's values are masked tokens, so a Secret value
+ *    never reaches a plan. A variable used without a default and given nowhere fails the
+ *    environment, naming the variable and the object.
+ * 4. The labels kustomize-controller sets on what it applies (its owner labels, then
+ *    `spec.commonMetadata`).
+ * 5. Every HelmRelease in the result is rendered too (flux-helmrelease.ts); it stays in
+ *    the result, and its release's objects join it.
+ */
+import { realpath } from 'node:fs/promises';
+import type { ChartFetcher } from '../charts/fetch.js';
+import type { EnvironmentConfig } from '../config/types.js';
+import { PlumblineError } from '../errors.js';
+import {
+  discoverFluxEnvironments,
+  type FluxDiscovery,
+  type FluxEnvironment,
+  type FluxProblem,
+  fluxSourcesOf,
+  isThisRepository,
+} from '../flux/discover.js';
+import { fluxKindOf, fluxObjectKey } from '../flux/objects.js';
+import { substituteVariables } from '../flux/substitute.js';
+import type { ChartProvenance } from '../provenance.js';
+import { displayName, type KubeObject, type Resource, toResource } from '../resource.js';
+import type { RenderContext } from './context.js';
+import { buildFluxPath } from './flux-build.js';
+import { type FluxSource, isHelmRelease, renderHelmRelease } from './flux-helmrelease.js';
+import { parseManifests } from './parse.js';
+
+const KUSTOMIZE_GROUP = 'kustomize.toolkit.fluxcd.io';
+
+export interface FluxRender {
+  resources: Resource[];
+  /** The charts the HelmReleases were rendered from. */
+  charts: ChartProvenance[];
+  /** Whether helm ran (for the capabilities and helm version the report shows). */
+  ranHelm: boolean;
+}
+
+const NOTHING: FluxRender = { resources: [], charts: [], ranHelm: false };
+
+export async function renderFlux(
+  context: RenderContext,
+  env: EnvironmentConfig,
+  repoRoot: string,
+): Promise<FluxRender> {
+  const identity = env.flux;
+  if (!identity) {
+    throw new PlumblineError(
+      'the environment has renderer flux but names no Flux Kustomization',
+      'Flux environments are discovered: leave the environments out of plumbline.yaml to have them found.',
+    );
+  }
+  const discovery = await discoveryOf(context.charts, repoRoot);
+  if (identity.cluster === '') {
+    // An environment that stands for a file discovery could not read.
+    const problem = discovery.problems.find(
+      (candidate) => candidate.environment === undefined && candidate.file === identity.name,
+    );
+    if (problem) throw problemError(problem);
+    return NOTHING;
+  }
+  const name = `${identity.cluster}/${identity.namespace}/${identity.name}`;
+  const problem = discovery.problems.find((candidate) => candidate.environment === name);
+  if (problem) throw problemError(problem);
+  const found = discovery.environments.find((candidate) => candidate.name === name);
+  // Not applied in this checkout: the change adds it, or removes it.
+  if (!found) return NOTHING;
+
+  const where = `${found.file}:${found.line}`;
+  const spec = specOf(found.object);
+  const text = await buildFluxPath(context, { path: found.path, spec, where });
+  const file = `${found.path || '.'} (kustomize output)`;
+  let resources = parseManifests({
+    text,
+    locate: (line) => ({ file, line }),
+    describe: (line) => `${file}:${line}`,
+  });
+  const sources = fluxSourcesOf(discovery, found.cluster);
+  resources = postBuild(resources, found, where, (kind, name) =>
+    sources.get(fluxObjectKey(kind, found.namespace, name)),
+  );
+  resources = withKustomizeLabels(resources, found, spec);
+  return helmReleases(context, resources, found, discovery, sources);
+}
+
+/** Discovery of each checkout, once per run: a run's ChartFetcher is made per run. */
+const discoveries = new WeakMap<ChartFetcher, Map<string, Promise<FluxDiscovery>>>();
+
+async function discoveryOf(run: ChartFetcher, repoRoot: string): Promise<FluxDiscovery> {
+  let byRoot = discoveries.get(run);
+  if (!byRoot) {
+    byRoot = new Map();
+    discoveries.set(run, byRoot);
+  }
+  const key = await realpath(repoRoot);
+  let discovery = byRoot.get(key);
+  if (!discovery) {
+    discovery = Promise.resolve().then(() => discoverFluxEnvironments(repoRoot));
+    byRoot.set(key, discovery);
+  }
+  return discovery;
+}
+
+function problemError(problem: FluxProblem): PlumblineError {
+  return new PlumblineError(
+    `${problem.file}:${problem.line}: ${problem.message}`,
+    'Fix the Flux Kustomization there: kustomize-controller could not apply it either.',
+  );
+}
+
+/** A ConfigMap or Secret of the cluster, in the Kustomization's namespace, by kind and name. */
+type FindVariables = (
+  kind: string,
+  name: string,
+) => { object: KubeObject; file: string; line: number } | undefined;
+
+function postBuild(
+  resources: Resource[],
+  found: FluxEnvironment,
+  where: string,
+  find: FindVariables,
+): Resource[] {
+  const spec = specOf(found.object);
+  const postBuildSpec = spec.postBuild;
+  if (postBuildSpec === undefined || postBuildSpec === null) return resources;
+  const settings = recordOf(postBuildSpec);
+  const variables = new Map<string, string>();
+  listOf(settings.substituteFrom).forEach((item, index) => {
+    const field = `spec.postBuild.substituteFrom[${index}]`;
+    const reference = recordOf(item);
+    const kind = reference.kind;
+    const name = reference.name;
+    if ((kind !== 'ConfigMap' && kind !== 'Secret') || typeof name !== 'string' || name === '') {
+      throw new PlumblineError(
+        `${where}: ${field} names no ConfigMap or Secret by name`,
+        'Give each substituteFrom entry kind ConfigMap or Secret and a name.',
+      );
+    }
+    const source = find(kind, name);
+    if (!source) {
+      if (reference.optional === true) return;
+      throw new PlumblineError(
+        `${where}: ${field} names ${kind} ${found.namespace}/${name}, which no Kustomization of cluster ${found.cluster} applies from the repository`,
+        'Add it to the repository where a Flux Kustomization of the cluster applies it, or mark the entry optional: true. Variables that exist only in the cluster are not known to plumbline.',
+      );
+    }
+    for (const [key, value] of Object.entries(recordOf(source.object.data))) {
+      if (typeof value === 'string') variables.set(key, value.replaceAll('\n', ''));
+    }
+  });
+  for (const [key, value] of Object.entries(recordOf(settings.substitute))) {
+    if (typeof value !== 'string') {
+      throw new PlumblineError(
+        `${where}: spec.postBuild.substitute has a value that is not a string`,
+        'Quote the value: Flux takes only strings as variables.',
+      );
+    }
+    variables.set(key, value.replaceAll('\n', ''));
+  }
+  if (variables.size === 0 && settings.substituteStrategy !== 'Always') return resources;
+
+  const unresolved: string[] = [];
+  const substituted = resources.map((resource) => {
+    let result: ReturnType<typeof substituteVariables>;
+    try {
+      result = substituteVariables(resource.object, variables);
+    } catch (error) {
+      if (!(error instanceof PlumblineError)) throw error;
+      throw new PlumblineError(`${where}: spec.postBuild: ${error.message}`, error.hint, { cause: error });
+    }
+    if (result.unresolved.length > 0) {
+      unresolved.push(`${result.unresolved.join(', ')} in ${displayName(resource.id)} (${place(resource)})`);
+    }
+    return result.value === resource.object
+      ? resource
+      : toResource(result.value as KubeObject, resource.source);
+  });
+  if (unresolved.length > 0) {
+    throw new PlumblineError(
+      `${where}: spec.postBuild: variables without a value or a default: ${unresolved.join('; ')}`,
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: Flux's variable syntax, not a template
+      'Define each in spec.postBuild.substitute or in a ConfigMap or Secret that spec.postBuild.substituteFrom names, or give it a default (${name:=default}); kustomize-controller fails the build as well.',
+    );
+  }
+  return substituted;
+}
+
+/** The owner labels kustomize-controller sets, then `spec.commonMetadata` over them. */
+function withKustomizeLabels(
+  resources: Resource[],
+  found: FluxEnvironment,
+  spec: Record<string, unknown>,
+): Resource[] {
+  const common = recordOf(spec.commonMetadata);
+  const labels = {
+    [`${KUSTOMIZE_GROUP}/name`]: found.kustomizationName,
+    [`${KUSTOMIZE_GROUP}/namespace`]: found.namespace,
+    ...stringRecord(common.labels),
+  };
+  const annotations = stringRecord(common.annotations);
+  return resources.map((resource) => {
+    const metadata = {
+      ...resource.object.metadata,
+      labels: { ...resource.object.metadata.labels, ...labels },
+    };
+    if (Object.keys(annotations).length > 0)
+      metadata.annotations = { ...metadata.annotations, ...annotations };
+    return toResource({ ...resource.object, metadata }, resource.source);
+  });
+}
+
+async function helmReleases(
+  context: RenderContext,
+  resources: Resource[],
+  found: FluxEnvironment,
+  discovery: FluxDiscovery,
+  sources: Map<string, { object: KubeObject; file: string; line: number }>,
+): Promise<FluxRender> {
+  const releases = resources.filter((resource) => isHelmRelease(resource.object));
+  if (releases.length === 0) return { resources, charts: [], ranHelm: false };
+
+  // What this render holds comes first: it is what the cluster will hold, generated names
+  // and substituted values included. The cluster's other objects are as written.
+  const rendered = new Map<string, FluxSource>();
+  for (const resource of resources) {
+    const kind = fluxKindOf(resource.object);
+    if (kind === undefined || kind === 'Kustomization' || kind === 'HelmRelease') continue;
+    const namespace = resource.object.metadata.namespace ?? found.namespace;
+    const key = fluxObjectKey(kind, namespace, resource.object.metadata.name);
+    if (!rendered.has(key)) rendered.set(key, { object: resource.object, place: place(resource) });
+  }
+  const find = (kind: string, namespace: string, name: string): FluxSource | undefined => {
+    const key = fluxObjectKey(kind, namespace, name);
+    const local = rendered.get(key);
+    if (local) return local;
+    const other = sources.get(key);
+    return other ? { object: other.object, place: `${other.file}:${other.line}` } : undefined;
+  };
+  const written = discovery.clusters.get(found.cluster)?.objects ?? [];
+
+  const all = [...resources];
+  const charts: ChartProvenance[] = [];
+  for (const release of releases) {
+    const namespace = release.object.metadata.namespace ?? found.namespace;
+    // Where the HelmRelease is written, when the build kept its name; else where it is in
+    // the build's output.
+    const origin = written.find(
+      (object) =>
+        object.kind === 'HelmRelease' &&
+        object.object.metadata.name === release.object.metadata.name &&
+        (object.namespace ?? found.namespace) === namespace,
+    );
+    const installed = await renderHelmRelease(context, release.object, {
+      find,
+      isThisRepository: (sourceNamespace, sourceName) =>
+        isThisRepository(discovery, found.cluster, sourceNamespace, sourceName),
+      place: origin ? `${origin.file}:${origin.line}` : place(release),
+      namespace: found.namespace,
+    });
+    all.push(...installed.resources);
+    charts.push(...installed.charts);
+  }
+  return { resources: all, charts, ranHelm: true };
+}
+
+function place(resource: Resource): string {
+  return resource.source.line === undefined
+    ? resource.source.file
+    : `${resource.source.file}:${resource.source.line}`;
+}
+
+function specOf(object: KubeObject): Record<string, unknown> {
+  return recordOf(object.spec);
+}
+
+function stringRecord(value: unknown): Record<string, string> {
+  const record: Record<string, string> = {};
+  for (const [key, item] of Object.entries(recordOf(value))) if (typeof item === 'string') record[key] = item;
+  return record;
+}
+
+function recordOf(value: unknown): Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : {};
+}
+
+function listOf(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}
