@@ -17,7 +17,9 @@ import { configDefaults, defineConfig } from 'vitest/config';
 const localTests = [
   'test/unit/build/config-validator.test.ts', // esbuild's build() starts the esbuild binary
   'test/unit/commands/plan-offline.test.ts', // git repositories, runPlan: git, unshare, kustomize, helm
+  'test/unit/commands/plan-flux.test.ts', // a Flux repository in git, runPlan: git, kustomize, helm; the chart servers (nginx, registry)
   'test/unit/commands/affected.test.ts', // generated git repositories, runPlan with kustomize and helm
+  'test/unit/commands/affected-flux.test.ts', // generated Flux repositories, runPlan; helm and the chart servers
   'test/unit/commands/base-files.test.ts', // a git repository, its base worktree; kustomize and helm (unshare)
   'test/unit/entry/cli-merge.test.ts', // git repository; plan --shard and merge through the CLI (runPlan)
   'test/unit/entry/cli-promote.test.ts', // git fixture; the promote CLI runs git

@@ -36,11 +36,11 @@ async function runCli(program2, argv) {
 
 // src/entry/cli.ts
 var commands = {
-  plan: async () => (await import("./chunks/plan-7PSHM2ZV.js")).planCommand(),
+  plan: async () => (await import("./chunks/plan-QBYCOHWK.js")).planCommand(),
   merge: async () => (await import("./chunks/merge-IN4ROLLU.js")).mergeCommand(),
-  promote: async () => (await import("./chunks/promote-VYV2ENXG.js")).promoteCommand(),
-  drift: async () => (await import("./chunks/drift-XOQ23P2R.js")).driftCommand(),
-  envs: async () => (await import("./chunks/envs-KOGSYGXD.js")).envsCommand()
+  promote: async () => (await import("./chunks/promote-QMIKBE3E.js")).promoteCommand(),
+  drift: async () => (await import("./chunks/drift-4PQWC4VM.js")).driftCommand(),
+  envs: async () => (await import("./chunks/envs-BOV4LKDX.js")).envsCommand()
 };
 function commandsFor(args) {
   const named = args.find((arg) => !arg.startsWith("-"));

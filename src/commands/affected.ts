@@ -2,9 +2,9 @@
  * Which environments a change cannot affect: none of the files it touches (between the
  * merge base and the work tree) is among what their render reads at the head (with every
  * path a kustomization names, found or not, and every link on the way), nor, when it
- * deletes files, at the base. Any doubt counts as affected: a change to the configuration,
- * a render plumbline cannot trace (render/inputs.ts). An offline plan skips the rest: at
- * fleet scale, most environments are not part of a change.
+ * deletes files or plans a Flux environment, at the base. Any doubt counts as affected: a
+ * change to the configuration, a render plumbline cannot trace (render/inputs.ts). An
+ * offline plan skips the rest: at fleet scale, most environments are not part of a change.
  *
  * The head's side needs no checkout of the base: `traceHead` starts on it (the files the
  * change touches, the environments found at the head and what they read) while the base
@@ -69,9 +69,12 @@ export async function unaffectedEnvironments(query: AffectedQuery): Promise<Set<
   if (touched.length === 0) return new Set(query.environments.map((env) => env.name));
   const limit = pLimit(ENVIRONMENTS_AT_ONCE);
   const head = await query.tracing.scope;
-  if (deleted.length > 0) await query.base.checkOutAll();
-  const base =
-    deleted.length > 0 ? await inputsScope(query.base.dir, query.base.top, query.tracing.memo) : undefined;
+  // The base is looked at too when a file is deleted (it is found only there), and for a
+  // Flux environment (a file that held one of its cluster's sources at the base need not
+  // hold one at the head).
+  const atBaseToo = deleted.length > 0 || query.environments.some((env) => env.renderer === 'flux');
+  if (atBaseToo) await query.base.checkOutAll();
+  const base = atBaseToo ? await inputsScope(query.base.dir, query.base.top, query.tracing.memo) : undefined;
   const verdicts = await Promise.all(
     query.environments.map((env) =>
       limit(async () => {

@@ -112,7 +112,8 @@ export async function filesContaining(
 ): Promise<Set<string>> {
   const found = await runGit(
     repo,
-    ['grep', '-l', '-z', '-F', '--full-name', '-e', text, sha, '--', `:(top,literal)${folder || '.'}`],
+    // `:(top)` alone is the whole tree; a literal `.` would match no path at all.
+    ['grep', '-l', '-z', '-F', '--full-name', '-e', text, sha, '--', `:(top,literal)${folder}`],
     { allowFailure: true },
   );
   // grep exits 1 when nothing matches; it names each file `SHA:PATH`.

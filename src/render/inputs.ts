@@ -8,9 +8,11 @@
 import { realpath } from 'node:fs/promises';
 import { isAbsolute, join, posix, relative, resolve, sep } from 'node:path';
 import type { EnvironmentConfig } from '../config/types.js';
+import { discoverFluxEnvironments } from '../flux/discover.js';
 import { listedDependencies } from './chart-dependencies.js';
 import { type Boundary, boundaryOf, remembered, walkInside } from './containment.js';
 import { detectRenderer } from './detect.js';
+import { filesBelow, fluxReads, mayUseChartFromRepository } from './flux-inputs.js';
 import { kustomizeInputs } from './kustomize-inputs.js';
 
 export type RenderInputs =
@@ -47,15 +49,19 @@ export async function inputsScope(
 
 /** What `env` reads, once per scope for the same folder and settings. */
 export function renderInputs(scope: InputsScope, env: EnvironmentConfig): Promise<RenderInputs> {
-  const key = JSON.stringify(['inputs', scope.root, env.path, env.renderer, env.helm ?? null]);
+  const key = JSON.stringify([
+    'inputs',
+    scope.root,
+    env.path,
+    env.renderer,
+    env.helm ?? null,
+    env.flux ?? null,
+  ]);
   return remembered(scope.boundary, key, () => traceInputs(scope, env));
 }
 
 async function traceInputs(scope: InputsScope, env: EnvironmentConfig): Promise<RenderInputs> {
   const { root, boundary, realRoot } = scope;
-  // A Flux Kustomization reads its cluster's sources, ConfigMaps and Secrets, wherever in
-  // the repository they are: not traced yet, so any change may affect it.
-  if (env.renderer === 'flux') return { kind: 'anything' };
   try {
     const fromTop = (path: string) => {
       const absolute = isAbsolute(path) ? path : resolve(realRoot, path);
@@ -63,22 +69,43 @@ async function traceInputs(scope: InputsScope, env: EnvironmentConfig): Promise<
     };
     const inputs = {
       kind: 'paths' as const,
-      trees: [fromTop(env.path)],
+      trees: [] as string[],
       folders: [] as string[],
       files: [] as string[],
     };
+    /** What `kustomize build` of a folder reads; false when it reaches outside the repository's files. */
+    const addKustomization = async (folder: string): Promise<string[] | false> => {
+      const read = await kustomizeInputs(boundary, folder);
+      if (read.remote.length > 0) return false;
+      inputs.folders.push(...read.kustomizations.map(fromTop));
+      for (const path of [...read.paths, ...read.named]) inputs.trees.push(fromTop(path));
+      for (const chart of read.charts) inputs.trees.push(fromTop(chart));
+      return read.paths;
+    };
+    if (env.renderer === 'flux' && env.flux) {
+      const discovery = await remembered(boundary, `flux discovery ${root}`, async () =>
+        discoverFluxEnvironments(root),
+      );
+      const reads = fluxReads(root, discovery, env.flux);
+      if (reads.kind === 'anything') return reads;
+      const read: string[] = reads.trees.flatMap((tree) => filesBelow(root, tree));
+      for (const folder of reads.kustomizations) {
+        const paths = await addKustomization(folder);
+        if (paths === false) return { kind: 'anything' };
+        read.push(...paths);
+      }
+      if (mayUseChartFromRepository(root, read)) return { kind: 'anything' };
+      inputs.trees.push(...reads.trees.map(fromTop));
+      inputs.files.push(...reads.files.map(fromTop));
+      return inputs;
+    }
+    inputs.trees.push(fromTop(env.path));
     const renderer = env.helm?.chart
       ? 'helm'
       : env.renderer === 'auto'
         ? await detectRenderer(root, env.path).catch(() => 'plain' as const)
         : env.renderer;
-    if (renderer === 'kustomize') {
-      const read = await kustomizeInputs(boundary, env.path);
-      if (read.remote.length > 0) return { kind: 'anything' };
-      inputs.folders.push(...read.kustomizations.map(fromTop));
-      for (const path of [...read.paths, ...read.named]) inputs.trees.push(fromTop(path));
-      for (const chart of read.charts) inputs.trees.push(fromTop(chart));
-    }
+    if (renderer === 'kustomize' && (await addKustomization(env.path)) === false) return { kind: 'anything' };
     if (renderer === 'helm') {
       for (const file of env.helm?.valuesFiles ?? []) inputs.files.push(fromTop(posix.join(env.path, file)));
       // A chart's links lead elsewhere in the repository: where they lead counts too.

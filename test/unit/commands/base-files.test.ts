@@ -43,6 +43,8 @@ const FILES: Record<string, string> = {
     'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: lib }\ndata: { k: v }\n',
   'envs/e/kustomization.yaml': 'resources: [https://example.invalid/remote-base]\n',
   'docs/notes.md': 'unread\n',
+  // A component below a discovery root: no environment on either side.
+  'envs/parts/kustomization.yaml': 'apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\n',
 };
 
 let scratch: string;

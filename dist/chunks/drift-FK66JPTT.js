@@ -7,19 +7,19 @@ import {
   parseRevisionSource,
   runDrift,
   summaryMarkdown
-} from "./chunk-ZT7FXYQ2.js";
+} from "./chunk-2SZPRETB.js";
 import {
   actionLog,
   kubeconfigInput,
   shardInput,
   withKubeconfig
-} from "./chunk-K42THZV4.js";
+} from "./chunk-VJULQFP3.js";
 import {
   runUrl
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-256LPEEZ.js";
+} from "./chunk-Q7TSBVFH.js";
 import "./chunk-L3PULLGS.js";
 import "./chunk-E7ACZTBR.js";
 import {
@@ -27,12 +27,12 @@ import {
   choiceInput,
   listInput,
   repositoryRoot
-} from "./chunk-ENYW4F63.js";
-import "./chunk-ZFYW6DZR.js";
+} from "./chunk-R3Q26M4A.js";
+import "./chunk-T5YRVPON.js";
 import {
   gitHubForge
 } from "./chunk-RQUSLUQE.js";
-import "./chunk-JMD4PFRH.js";
+import "./chunk-HGD7KYAE.js";
 import "./chunk-J67XC36D.js";
 import {
   debug,

@@ -2,13 +2,13 @@ import { createRequire as __plumblineCreateRequire } from 'node:module';
 const require = __plumblineCreateRequire(import.meta.url);
 import {
   parseShard
-} from "./chunk-256LPEEZ.js";
+} from "./chunk-Q7TSBVFH.js";
 import {
   logTo
 } from "./chunk-E7ACZTBR.js";
 import {
   require_dist
-} from "./chunk-JMD4PFRH.js";
+} from "./chunk-HGD7KYAE.js";
 import {
   debug,
   endGroup,

@@ -13,9 +13,9 @@ import {
 
 // src/entry/github/action.ts
 var commands = {
-  plan: async () => (await import("./plan-R42MPZBN.js")).runPlanAction(),
-  promote: async () => (await import("./promote-NTL3KD74.js")).runPromoteAction(),
-  drift: async () => (await import("./drift-UWFJNUND.js")).runDriftAction()
+  plan: async () => (await import("./plan-5YVBZJMK.js")).runPlanAction(),
+  promote: async () => (await import("./promote-ONBPCJCA.js")).runPromoteAction(),
+  drift: async () => (await import("./drift-FK66JPTT.js")).runDriftAction()
 };
 async function runAction(fixed) {
   try {

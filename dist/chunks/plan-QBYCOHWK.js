@@ -10,7 +10,7 @@ import {
 } from "./chunk-UVOWRQUY.js";
 import {
   shardFlag
-} from "./chunk-FATGHKGA.js";
+} from "./chunk-O35ET3LQ.js";
 import "./chunk-R5G3TLPL.js";
 import "./chunk-FJR3CBAD.js";
 import {
@@ -20,18 +20,18 @@ import {
 } from "./chunk-MYCWCEUN.js";
 import {
   runPlan
-} from "./chunk-4FHOTV4D.js";
+} from "./chunk-RL3WBZK4.js";
 import "./chunk-ZZGGXOZ2.js";
 import {
   chooseKubeconfig
-} from "./chunk-256LPEEZ.js";
+} from "./chunk-Q7TSBVFH.js";
 import "./chunk-L3PULLGS.js";
 import "./chunk-S2S7IBMR.js";
 import "./chunk-E7ACZTBR.js";
 import "./chunk-N5KXR65J.js";
-import "./chunk-ZFYW6DZR.js";
+import "./chunk-T5YRVPON.js";
 import "./chunk-RQUSLUQE.js";
-import "./chunk-JMD4PFRH.js";
+import "./chunk-HGD7KYAE.js";
 import "./chunk-J67XC36D.js";
 import "./chunk-6GOKWEBO.js";
 import "./chunk-3N2GU25X.js";

@@ -5,10 +5,10 @@ import {
   kubeconfigInput,
   shardInput,
   withKubeconfig
-} from "./chunk-K42THZV4.js";
+} from "./chunk-VJULQFP3.js";
 import {
   runPlan
-} from "./chunk-4FHOTV4D.js";
+} from "./chunk-RL3WBZK4.js";
 import {
   MissingShardsError,
   mergePlanResults
@@ -25,7 +25,7 @@ import {
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-256LPEEZ.js";
+} from "./chunk-Q7TSBVFH.js";
 import "./chunk-L3PULLGS.js";
 import {
   ACTION_VOCABULARY
@@ -39,19 +39,19 @@ import {
   choiceInput,
   listInput,
   repositoryRoot
-} from "./chunk-ENYW4F63.js";
+} from "./chunk-R3Q26M4A.js";
 import {
   renderMarkdown,
   renderMarkdownParts
 } from "./chunk-N5KXR65J.js";
-import "./chunk-ZFYW6DZR.js";
+import "./chunk-T5YRVPON.js";
 import {
   ForgeError,
   context,
   gitHubForge,
   hasChanges
 } from "./chunk-RQUSLUQE.js";
-import "./chunk-JMD4PFRH.js";
+import "./chunk-HGD7KYAE.js";
 import "./chunk-J67XC36D.js";
 import {
   debug,

@@ -23,7 +23,7 @@ import {
   withCheckout,
   workTreeTop,
   writeAtomically
-} from "./chunk-ZFYW6DZR.js";
+} from "./chunk-T5YRVPON.js";
 import {
   ForgeError,
   code,
@@ -33,7 +33,7 @@ import {
 } from "./chunk-RQUSLUQE.js";
 import {
   require_dist
-} from "./chunk-JMD4PFRH.js";
+} from "./chunk-HGD7KYAE.js";
 import {
   PlumblineError,
   problemOf

@@ -5,7 +5,7 @@ import {
   compareEnvironmentLive,
   inShard,
   selectEnvironments
-} from "./chunk-256LPEEZ.js";
+} from "./chunk-Q7TSBVFH.js";
 import {
   silentLog
 } from "./chunk-E7ACZTBR.js";
@@ -28,7 +28,7 @@ import {
   walkInside,
   withBaseSide,
   workTreeTop
-} from "./chunk-ZFYW6DZR.js";
+} from "./chunk-T5YRVPON.js";
 import {
   countChanges,
   describeComparedWith,
@@ -36,6 +36,7 @@ import {
 } from "./chunk-RQUSLUQE.js";
 import {
   CONFIG_FILES,
+  KUSTOMIZATION_FILES,
   discoverEnvironmentsIn,
   discoverFluxEnvironments,
   discoverRepositoryEnvironments,
@@ -43,7 +44,7 @@ import {
   loadConfig,
   loadConfigFrom,
   parseConfigText
-} from "./chunk-JMD4PFRH.js";
+} from "./chunk-HGD7KYAE.js";
 import {
   PlumblineError,
   problemOf
@@ -51,7 +52,7 @@ import {
 
 // src/commands/plan.ts
 import { existsSync } from "node:fs";
-import { join as join3, posix as posix3 } from "node:path";
+import { join as join4, posix as posix4 } from "node:path";
 
 // src/git/changed-files.ts
 async function changedFiles(workTree, base) {
@@ -73,17 +74,143 @@ async function changedFiles(workTree, base) {
 
 // src/render/inputs.ts
 import { realpath } from "node:fs/promises";
-import { isAbsolute, join, posix, relative, resolve, sep } from "node:path";
+import { isAbsolute, join as join2, posix as posix2, relative, resolve, sep } from "node:path";
+
+// src/render/flux-inputs.ts
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join, posix } from "node:path";
+var SOURCE_KINDS = /* @__PURE__ */ new Set([
+  "HelmRepository",
+  "OCIRepository",
+  "GitRepository",
+  "Bucket",
+  "ConfigMap",
+  "Secret"
+]);
+function fluxReads(root, discovery, identity) {
+  if (identity.problem) return { kind: "anything" };
+  const found = discovery.environments.find(
+    (env) => env.cluster === identity.cluster && env.namespace === identity.namespace && env.kustomizationName === identity.name
+  );
+  if (!found) return { kind: "anything" };
+  const cluster = discovery.clusters.get(found.cluster);
+  const objects = cluster?.objects ?? [];
+  if (objects.some((object) => object.kind === "HelmChart")) return { kind: "anything" };
+  const reads = {
+    kind: "paths",
+    kustomizations: [],
+    trees: [],
+    files: [
+      found.file,
+      ...objects.filter((object) => SOURCE_KINDS.has(object.kind)).map((object) => object.file),
+      // Which files the cluster applies, and so which sources it has, is theirs to say.
+      ...(cluster?.files ?? []).filter(
+        (file) => KUSTOMIZATION_FILES.includes(posix.basename(file))
+      )
+    ]
+  };
+  const components = found.object.spec?.components;
+  const folders = [
+    found.path,
+    ...(Array.isArray(components) ? components.filter((entry) => typeof entry === "string") : []).map(
+      (entry) => posix.join(found.path, entry)
+    )
+  ];
+  for (const folder of folders) {
+    if (hasKustomization(root, folder)) {
+      reads.kustomizations.push(folder);
+      continue;
+    }
+    const below = kustomizationsBelow(root, folder);
+    if (!below) return { kind: "anything" };
+    reads.trees.push(folder);
+    reads.kustomizations.push(...below);
+  }
+  const patches = found.object.spec?.patches;
+  if (JSON.stringify(patches ?? []).includes("GitRepository")) return { kind: "anything" };
+  return reads;
+}
+function mayUseChartFromRepository(root, files) {
+  let release = false;
+  let repository = false;
+  for (const file of files) {
+    let text;
+    try {
+      text = readFileSync(join(root, file), "utf8");
+    } catch {
+      continue;
+    }
+    release ||= text.includes("HelmRelease");
+    repository ||= text.includes("GitRepository");
+    if (release && repository) return true;
+  }
+  return false;
+}
+function hasKustomization(root, folder) {
+  return KUSTOMIZATION_FILES.some((name) => {
+    try {
+      return statSync(join(root, folder, name)).isFile();
+    } catch {
+      return false;
+    }
+  });
+}
+function kustomizationsBelow(root, folder) {
+  const found = [];
+  const walk = (at) => {
+    let entries;
+    try {
+      entries = readdirSync(join(root, at), { withFileTypes: true });
+    } catch {
+      return true;
+    }
+    for (const entry of entries) {
+      if (entry.isSymbolicLink()) return false;
+      if (!entry.isDirectory() || entry.name.startsWith(".")) continue;
+      const child = posix.join(at, entry.name);
+      if (hasKustomization(root, child)) found.push(child);
+      else if (!walk(child)) return false;
+    }
+    return true;
+  };
+  return walk(folder) ? found : void 0;
+}
+function filesBelow(root, folder) {
+  const files = [];
+  const walk = (at) => {
+    let entries;
+    try {
+      entries = readdirSync(join(root, at), { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      const child = posix.join(at, entry.name);
+      if (entry.isDirectory()) walk(child);
+      else if (entry.isFile()) files.push(child);
+    }
+  };
+  walk(folder);
+  return files;
+}
+
+// src/render/inputs.ts
 async function inputsScope(root, top, memo) {
   return { root, boundary: await boundaryOf(root, top, { memo }), realRoot: await realpath(root) };
 }
 function renderInputs(scope, env) {
-  const key = JSON.stringify(["inputs", scope.root, env.path, env.renderer, env.helm ?? null]);
+  const key = JSON.stringify([
+    "inputs",
+    scope.root,
+    env.path,
+    env.renderer,
+    env.helm ?? null,
+    env.flux ?? null
+  ]);
   return remembered(scope.boundary, key, () => traceInputs(scope, env));
 }
 async function traceInputs(scope, env) {
   const { root, boundary, realRoot } = scope;
-  if (env.renderer === "flux") return { kind: "anything" };
   try {
     const fromTop = (path) => {
       const absolute = isAbsolute(path) ? path : resolve(realRoot, path);
@@ -91,20 +218,42 @@ async function traceInputs(scope, env) {
     };
     const inputs = {
       kind: "paths",
-      trees: [fromTop(env.path)],
+      trees: [],
       folders: [],
       files: []
     };
-    const renderer = env.helm?.chart ? "helm" : env.renderer === "auto" ? await detectRenderer(root, env.path).catch(() => "plain") : env.renderer;
-    if (renderer === "kustomize") {
-      const read = await kustomizeInputs(boundary, env.path);
-      if (read.remote.length > 0) return { kind: "anything" };
+    const addKustomization = async (folder) => {
+      const read = await kustomizeInputs(boundary, folder);
+      if (read.remote.length > 0) return false;
       inputs.folders.push(...read.kustomizations.map(fromTop));
       for (const path of [...read.paths, ...read.named]) inputs.trees.push(fromTop(path));
       for (const chart of read.charts) inputs.trees.push(fromTop(chart));
+      return read.paths;
+    };
+    if (env.renderer === "flux" && env.flux) {
+      const discovery = await remembered(
+        boundary,
+        `flux discovery ${root}`,
+        async () => discoverFluxEnvironments(root)
+      );
+      const reads = fluxReads(root, discovery, env.flux);
+      if (reads.kind === "anything") return reads;
+      const read = reads.trees.flatMap((tree) => filesBelow(root, tree));
+      for (const folder of reads.kustomizations) {
+        const paths = await addKustomization(folder);
+        if (paths === false) return { kind: "anything" };
+        read.push(...paths);
+      }
+      if (mayUseChartFromRepository(root, read)) return { kind: "anything" };
+      inputs.trees.push(...reads.trees.map(fromTop));
+      inputs.files.push(...reads.files.map(fromTop));
+      return inputs;
     }
+    inputs.trees.push(fromTop(env.path));
+    const renderer = env.helm?.chart ? "helm" : env.renderer === "auto" ? await detectRenderer(root, env.path).catch(() => "plain") : env.renderer;
+    if (renderer === "kustomize" && await addKustomization(env.path) === false) return { kind: "anything" };
     if (renderer === "helm") {
-      for (const file of env.helm?.valuesFiles ?? []) inputs.files.push(fromTop(posix.join(env.path, file)));
+      for (const file of env.helm?.valuesFiles ?? []) inputs.files.push(fromTop(posix2.join(env.path, file)));
       for (const { real } of await walkInside(boundary, env.path)) inputs.files.push(fromTop(real));
       inputs.trees.push(...(await fileDependencies(root, env.path)).map(fromTop));
     }
@@ -120,13 +269,13 @@ function touches(inputs, touched) {
   const all = [...inputs.trees, ...inputs.files];
   const files = new Set(all);
   return touched.some(
-    (file) => files.has(file) || trees.some((tree) => file.startsWith(tree)) || folders.has(posix.dirname(file) === "." ? "" : posix.dirname(file)) || all.some((input) => input.startsWith(`${file}/`))
+    (file) => files.has(file) || trees.some((tree) => file.startsWith(tree)) || folders.has(posix2.dirname(file) === "." ? "" : posix2.dirname(file)) || all.some((input) => input.startsWith(`${file}/`))
   );
 }
 async function fileDependencies(root, chartPath) {
-  const dependencies = await listedDependencies(join(root, chartPath, "Chart.yaml"));
+  const dependencies = await listedDependencies(join2(root, chartPath, "Chart.yaml"));
   return dependencies.flatMap(
-    ({ repository }) => typeof repository === "string" && repository.startsWith("file://") ? [posix.join(chartPath, repository.slice("file://".length))] : []
+    ({ repository }) => typeof repository === "string" && repository.startsWith("file://") ? [posix2.join(chartPath, repository.slice("file://".length))] : []
   );
 }
 
@@ -161,8 +310,9 @@ async function unaffectedEnvironments(query) {
   if (touched.length === 0) return new Set(query.environments.map((env) => env.name));
   const limit = pLimit(ENVIRONMENTS_AT_ONCE);
   const head = await query.tracing.scope;
-  if (deleted.length > 0) await query.base.checkOutAll();
-  const base = deleted.length > 0 ? await inputsScope(query.base.dir, query.base.top, query.tracing.memo) : void 0;
+  const atBaseToo = deleted.length > 0 || query.environments.some((env) => env.renderer === "flux");
+  if (atBaseToo) await query.base.checkOutAll();
+  const base = atBaseToo ? await inputsScope(query.base.dir, query.base.top, query.tracing.memo) : void 0;
   const verdicts = await Promise.all(
     query.environments.map(
       (env) => limit(async () => {
@@ -176,7 +326,7 @@ async function unaffectedEnvironments(query) {
 }
 
 // src/commands/base-files.ts
-import { posix as posix2 } from "node:path";
+import { posix as posix3 } from "node:path";
 async function discoverAtBase(repoRoot, sha, base) {
   if (await isFluxRepository(repoRoot, sha, base)) {
     await base.checkOutAll();
@@ -194,7 +344,7 @@ function isFluxRepository(repoRoot, sha, base) {
 }
 var FLUX_API_GROUP = "toolkit.fluxcd.io";
 async function baseDiscoveryTree(repoRoot, sha, base) {
-  const fromTop = (path) => posix2.join(base.prefix, path);
+  const fromTop = (path) => posix3.join(base.prefix, path);
   const components = await filesContaining(repoRoot, sha, "Component", base.prefix);
   return {
     list(folder) {
@@ -202,7 +352,7 @@ async function baseDiscoveryTree(repoRoot, sha, base) {
       if (!listed) return void 0;
       return {
         files: listed.files,
-        folders: listed.folders.map((path) => posix2.relative(base.prefix || ".", path))
+        folders: listed.folders.map((path) => posix3.relative(base.prefix || ".", path))
       };
     },
     mentionsComponent: (file) => components.has(fromTop(file)),
@@ -213,7 +363,7 @@ var MAX_ROUNDS = 16;
 async function checkOutForRenders(base, environments) {
   if (environments.length === 0 || base.whole) return;
   const { listing } = base;
-  await base.checkOut(environments.flatMap((env) => listing.below(posix2.join(base.prefix, env.path))));
+  await base.checkOut(environments.flatMap((env) => listing.below(posix3.join(base.prefix, env.path))));
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const scope = await inputsScope(base.dir, base.top, /* @__PURE__ */ new Map());
     const wanted = [];
@@ -232,7 +382,7 @@ async function checkOutForRenders(base, environments) {
 
 // src/commands/plan-config.ts
 import { lstat, readFile, realpath as realpath2 } from "node:fs/promises";
-import { dirname, join as join2, relative as relative2, resolve as resolve2 } from "node:path";
+import { dirname, join as join3, relative as relative2, resolve as resolve2 } from "node:path";
 async function requireRealConfigFolder(repoRoot, top) {
   const realTop = await realpath2(top);
   let current = resolve2(repoRoot);
@@ -296,12 +446,12 @@ async function changeInCheckout(repoRoot, base, head) {
   if (!base) return head ? "added" : void 0;
   if (!head) return "removed";
   if (head.file !== base.file || head.link) return "changed";
-  return await readFile(join2(repoRoot, head.file), "utf8") === base.text ? void 0 : "changed";
+  return await readFile(join3(repoRoot, head.file), "utf8") === base.text ? void 0 : "changed";
 }
 async function checkoutConfigFile(repoRoot) {
   const found = [];
   for (const file of CONFIG_FILES) {
-    const stats = await lstat(join2(repoRoot, file)).catch(() => void 0);
+    const stats = await lstat(join3(repoRoot, file)).catch(() => void 0);
     if (stats?.isFile() || stats?.isSymbolicLink()) found.push({ file, link: stats.isSymbolicLink() });
   }
   const [first] = found;
@@ -340,7 +490,7 @@ async function planWith(options, clients) {
         await baseConfig(repoRoot, base, () => discoverAtBase(repoRoot, base.sha, baseSide)),
         await baseSourceHosts(repoRoot, base.sha, baseSide)
       );
-      const atHead = (env) => env.renderer === "flux" || existsSync(join3(repoRoot, env.path));
+      const atHead = (env) => env.renderer === "flux" || existsSync(join4(repoRoot, env.path));
       const atBase = (env) => env.renderer === "flux" || existsAtBase(baseSide, env.path) && (trusted.environmentsAtBase?.has(env.path) ?? true);
       const moved = (env) => !atHead(env) && !atBase(env) && trusted.listedWhereBranched.has(env.name);
       const unaffected = tracing ? await unaffectedEnvironments({
@@ -537,7 +687,7 @@ async function compareLive(environments, headRenders, config, options, { log, cl
       log.debug(`${env.name}: comparing ${render.resources.length} objects with ${client.context} (${mode})`);
       const { comparison } = await compareEnvironmentLive(
         env,
-        render.resources,
+        render,
         client,
         config,
         mode,
@@ -595,8 +745,8 @@ function plural(count, noun) {
   return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }
 function existsAtBase(base, path) {
-  if (base.whole) return existsSync(join3(base.dir, path));
-  return base.listing.below(posix3.join(base.prefix, path)).length > 0;
+  if (base.whole) return existsSync(join4(base.dir, path));
+  return base.listing.below(posix4.join(base.prefix, path)).length > 0;
 }
 function withSourceHosts(trusted, sourceHosts) {
   if (sourceHosts.length === 0) return trusted;

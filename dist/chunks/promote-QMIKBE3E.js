@@ -18,15 +18,15 @@ import {
   planTargetChange,
   plumblineAuthor,
   promote
-} from "./chunk-PQTDJ5OD.js";
+} from "./chunk-EDC3XGHO.js";
 import "./chunk-N5KXR65J.js";
 import {
   runGit
-} from "./chunk-ZFYW6DZR.js";
+} from "./chunk-T5YRVPON.js";
 import "./chunk-RQUSLUQE.js";
 import {
   loadConfig
-} from "./chunk-JMD4PFRH.js";
+} from "./chunk-HGD7KYAE.js";
 import "./chunk-J67XC36D.js";
 import "./chunk-6GOKWEBO.js";
 import "./chunk-3N2GU25X.js";

@@ -8,10 +8,10 @@ import {
   summaryJson,
   summaryMarkdown,
   summaryText
-} from "./chunk-ZT7FXYQ2.js";
+} from "./chunk-2SZPRETB.js";
 import {
   shardFlag
-} from "./chunk-FATGHKGA.js";
+} from "./chunk-O35ET3LQ.js";
 import {
   FORGE_KINDS,
   detectForge,
@@ -29,14 +29,14 @@ import {
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-256LPEEZ.js";
+} from "./chunk-Q7TSBVFH.js";
 import "./chunk-L3PULLGS.js";
 import "./chunk-E7ACZTBR.js";
-import "./chunk-ZFYW6DZR.js";
+import "./chunk-T5YRVPON.js";
 import "./chunk-RQUSLUQE.js";
 import {
   CONFIG_FILES
-} from "./chunk-JMD4PFRH.js";
+} from "./chunk-HGD7KYAE.js";
 import "./chunk-J67XC36D.js";
 import "./chunk-6GOKWEBO.js";
 import "./chunk-3N2GU25X.js";

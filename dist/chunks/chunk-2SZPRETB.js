@@ -5,7 +5,7 @@ import {
   compareEnvironmentLive,
   inShard,
   selectEnvironments
-} from "./chunk-256LPEEZ.js";
+} from "./chunk-Q7TSBVFH.js";
 import {
   buildMarker,
   findMarker
@@ -22,7 +22,7 @@ import {
   runChartFetcher,
   withCheckout,
   workTreeTop
-} from "./chunk-ZFYW6DZR.js";
+} from "./chunk-T5YRVPON.js";
 import {
   code,
   describeComparedWith,
@@ -37,7 +37,7 @@ import {
 } from "./chunk-RQUSLUQE.js";
 import {
   loadConfig
-} from "./chunk-JMD4PFRH.js";
+} from "./chunk-HGD7KYAE.js";
 import {
   displayName,
   resourceId,
@@ -853,7 +853,7 @@ async function checkEnvironment(env, config, headSha, options, run, log) {
       charts: run.charts,
       clusterCapabilities: /* @__PURE__ */ new Map([[env.name, await client.capabilities()]])
     };
-    const { resources: rendered } = await renderEnvironment(options.repoRoot, env, {
+    const rendered = await renderEnvironment(options.repoRoot, env, {
       ...renderOptions,
       top: await workTreeTop(options.repoRoot)
     });
@@ -869,7 +869,7 @@ async function checkEnvironment(env, config, headSha, options, run, log) {
         log(
           `${env.name}: the environment runs ${sha.slice(0, 7)} (${recorded.from}); comparing with that commit`
         );
-        const { resources: deployed } = await withCheckout(
+        const deployed = await withCheckout(
           options.repoRoot,
           sha,
           (dir, top) => renderEnvironment(dir, env, { ...renderOptions, top })

@@ -3,22 +3,22 @@ const require = __plumblineCreateRequire(import.meta.url);
 import {
   planTargetChange,
   promote
-} from "./chunk-PQTDJ5OD.js";
+} from "./chunk-EDC3XGHO.js";
 import {
   booleanInput,
   choiceInput,
   listInput,
   repositoryRoot
-} from "./chunk-ENYW4F63.js";
+} from "./chunk-R3Q26M4A.js";
 import "./chunk-N5KXR65J.js";
-import "./chunk-ZFYW6DZR.js";
+import "./chunk-T5YRVPON.js";
 import {
   context,
   gitHubForge
 } from "./chunk-RQUSLUQE.js";
 import {
   loadConfig
-} from "./chunk-JMD4PFRH.js";
+} from "./chunk-HGD7KYAE.js";
 import "./chunk-J67XC36D.js";
 import {
   debug,
