@@ -8,10 +8,10 @@ import {
   Command,
   CommanderError,
   printLog
-} from "./chunks/chunk-MYCWCEUN.js";
+} from "./chunks/chunk-2ZHNTGXH.js";
 import {
   package_default
-} from "./chunks/chunk-S2S7IBMR.js";
+} from "./chunks/chunk-DHNZTZQ4.js";
 import "./chunks/chunk-E7ACZTBR.js";
 import "./chunks/chunk-3N2GU25X.js";
 import {
@@ -36,11 +36,11 @@ async function runCli(program2, argv) {
 
 // src/entry/cli.ts
 var commands = {
-  plan: async () => (await import("./chunks/plan-QBYCOHWK.js")).planCommand(),
-  merge: async () => (await import("./chunks/merge-IN4ROLLU.js")).mergeCommand(),
-  promote: async () => (await import("./chunks/promote-QMIKBE3E.js")).promoteCommand(),
-  drift: async () => (await import("./chunks/drift-4PQWC4VM.js")).driftCommand(),
-  envs: async () => (await import("./chunks/envs-BOV4LKDX.js")).envsCommand()
+  plan: async () => (await import("./chunks/plan-757DEIX2.js")).planCommand(),
+  merge: async () => (await import("./chunks/merge-NW5R6PU4.js")).mergeCommand(),
+  promote: async () => (await import("./chunks/promote-CGCL57J7.js")).promoteCommand(),
+  drift: async () => (await import("./chunks/drift-7L3FCVUM.js")).driftCommand(),
+  envs: async () => (await import("./chunks/envs-UVK5SUPB.js")).envsCommand()
 };
 function commandsFor(args) {
   const named = args.find((arg) => !arg.startsWith("-"));

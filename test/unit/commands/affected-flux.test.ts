@@ -126,6 +126,7 @@ function files(): Record<string, string> {
     }),
     'apps/stage/web/kustomization.yaml': 'resources: [../../base/web]\n',
     // Generated kustomizations (no kustomization.yaml), one with a variable from vars.
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a Flux postBuild variable
     'apps/prod/jobs/job.yaml': configMap('job', '${rev}-REV'),
     'apps/stage/jobs/job.yaml': configMap('job', 'REV'),
     'docs/notes.md': 'REV\n',

@@ -2,13 +2,13 @@
 /**
  * Flux repositories rendered as Flux's controllers would, offline: a repository shaped like
  * fluxcd/flux2-kustomize-helm-example (clusters/production and clusters/staging, each
- * bootstrapped, with infrastructure and apps), whose charts come from the real chart
- * servers (test/support/chart-servers.ts): a Helm repository over HTTP and an OCI
- * registry.
+ * bootstrapped, with infrastructure and apps; test/support/flux-repository.ts), whose
+ * charts come from the real chart servers (test/support/chart-servers.ts): a Helm
+ * repository over HTTP and an OCI registry.
  */
-import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { runChartFetcher } from '../../../src/charts/fetch.js';
@@ -17,381 +17,43 @@ import { renderSettings } from '../../../src/config/parse.js';
 import type { EnvironmentConfig, RenderSettings } from '../../../src/config/types.js';
 import { type RenderOptions, type RenderResult, renderEnvironments } from '../../../src/render/render.js';
 import type { Resource } from '../../../src/resource.js';
-import { chartServers } from '../../support/chart-servers.js';
 import {
-  type Helm,
-  isolatedHelm,
-  makeChartPackage,
-  newHttpRepo,
-  publishToHttpRepo,
-  pushChart,
-  uniqueChartName,
-} from '../../support/charts.js';
+  docs,
+  type FluxFixture,
+  fluxBootstrap,
+  fluxChartAccess,
+  fluxFixture,
+  fluxKustomization,
+  lines,
+  writeRepository,
+} from '../../support/flux-repository.js';
 import { toolPath } from '../../support/tools.js';
 
 const scratch = await mkdtemp(join(tmpdir(), 'plumbline-flux-render-'));
 afterAll(() => rm(scratch, { recursive: true, force: true }));
 
-const lines = (...text: string[]) => `${text.join('\n')}\n`;
-const docs = (...documents: string[]) => documents.join('---\n');
+const writeRepo = (files: Record<string, string>, links: Record<string, string> = {}) =>
+  writeRepository(scratch, files, links);
 
-async function writeRepo(files: Record<string, string>, links: Record<string, string> = {}): Promise<string> {
-  const root = await mkdtemp(join(scratch, 'repo-'));
-  for (const [path, text] of Object.entries(files)) {
-    await mkdir(dirname(join(root, path)), { recursive: true });
-    await writeFile(join(root, path), text);
-  }
-  for (const [path, target] of Object.entries(links)) {
-    await mkdir(dirname(join(root, path)), { recursive: true });
-    await symlink(target, join(root, path));
-  }
-  return root;
-}
-
-/** A Flux Kustomization in flux-system, applying `path` from this repository. */
-function kustomization(name: string, path: string, spec: Record<string, unknown> = {}): string {
-  return stringify({
-    apiVersion: 'kustomize.toolkit.fluxcd.io/v1',
-    kind: 'Kustomization',
-    metadata: { name, namespace: 'flux-system' },
-    spec: {
-      interval: '10m',
-      path,
-      prune: true,
-      sourceRef: { kind: 'GitRepository', name: 'flux-system' },
-      ...spec,
-    },
-  });
-}
-
-/** clusters/<cluster>: the bootstrap (a stand-in for gotk-components.yaml), and its variables. */
-function bootstrap(cluster: string): Record<string, string> {
-  return {
-    [`clusters/${cluster}/flux-system/gotk-components.yaml`]: lines(
-      'apiVersion: v1',
-      'kind: Namespace',
-      'metadata:',
-      '  name: flux-system',
-    ),
-    [`clusters/${cluster}/flux-system/gotk-sync.yaml`]: docs(
-      stringify({
-        apiVersion: 'source.toolkit.fluxcd.io/v1',
-        kind: 'GitRepository',
-        metadata: { name: 'flux-system', namespace: 'flux-system' },
-        spec: { interval: '1m', ref: { branch: 'main' }, url: 'ssh://git@github.com/example/fleet' },
-      }),
-      kustomization('flux-system', `./clusters/${cluster}`),
-    ),
-    [`clusters/${cluster}/flux-system/kustomization.yaml`]: lines(
-      'apiVersion: kustomize.config.k8s.io/v1beta1',
-      'kind: Kustomization',
-      'resources:',
-      '  - gotk-components.yaml',
-      '  - gotk-sync.yaml',
-    ),
-  };
-}
-
-/** A chart rendering a ConfigMap (and a CRD of its own). */
-function infraChart(name: string, version: string) {
-  return {
-    name,
-    version,
-    values: { greeting: 'hello' },
-    templates: {
-      'configmap.yaml': stringify({
-        apiVersion: 'v1',
-        kind: 'ConfigMap',
-        metadata: { name: '{{ .Release.Name }}' },
-        data: { chart: '{{ .Chart.Name }}-{{ .Chart.Version }}', greeting: '{{ .Values.greeting }}' },
-      }),
-    },
-    files: {
-      'crds/widgets.yaml': stringify({
-        apiVersion: 'apiextensions.k8s.io/v1',
-        kind: 'CustomResourceDefinition',
-        metadata: { name: `widgets.${name}.example.com` },
-      }),
-    },
-  };
-}
-
-/** A podinfo-like chart: one Deployment showing the values it got, and a CRD. */
-function appChart(name: string, version: string) {
-  return {
-    name,
-    version,
-    values: { replicas: 1, image: 'ghcr.io/acme/podinfo:0.0.1', color: 'none' },
-    templates: {
-      'deployment.yaml': lines(
-        'apiVersion: apps/v1',
-        'kind: Deployment',
-        'metadata:',
-        '  name: {{ .Release.Name }}',
-        '  annotations:',
-        '    host: {{ .Values.host | quote }}',
-        '    env: {{ .Values.env | quote }}',
-        '    tier: {{ .Values.tier | quote }}',
-        '    color: {{ .Values.color | quote }}',
-        'spec:',
-        '  replicas: {{ .Values.replicas }}',
-        '  selector: { matchLabels: { app: podinfo } }',
-        '  template:',
-        '    metadata: { labels: { app: podinfo } }',
-        '    spec:',
-        '      containers:',
-        '        - name: podinfo',
-        '          image: {{ .Values.image }}',
-      ),
-    },
-    files: {
-      'crds/podinfos.yaml': stringify({
-        apiVersion: 'apiextensions.k8s.io/v1',
-        kind: 'CustomResourceDefinition',
-        metadata: { name: 'podinfos.example.com' },
-      }),
-    },
-  };
-}
-
-let publisher: Helm;
+let fixture: FluxFixture;
 let appName: string;
 let infraName: string;
 let helmRepositoryUrl: string;
-let ociUrl: string;
 let ociDigest: string;
 
 beforeAll(async () => {
-  publisher = await isolatedHelm(toolPath('helm'));
-  appName = uniqueChartName('podinfo');
-  infraName = uniqueChartName('ingress');
-  const repo = newHttpRepo('public');
-  helmRepositoryUrl = repo.url;
-  for (const version of ['1.0.0', '1.1.0']) {
-    await publishToHttpRepo(publisher, repo, await makeChartPackage(publisher, appChart(appName, version)));
-  }
-  await publishToHttpRepo(publisher, repo, await makeChartPackage(publisher, infraChart(infraName, '2.0.0')));
-  const pushed = await pushChart(
-    publisher,
-    await makeChartPackage(publisher, infraChart(infraName, '3.1.0')),
-    {
-      registry: 'anon',
-    },
-  );
-  ociUrl = pushed.ref;
-  ociDigest = pushed.digest;
+  fixture = await fluxFixture();
+  ({ appName, infraName, helmRepositoryUrl, ociDigest } = fixture.charts);
 }, 120_000);
-afterAll(() => publisher.cleanup());
 
-/** The example's two clusters, sharing infrastructure/controllers and apps/base. */
-function fleet(): Record<string, string> {
-  const cluster = (name: string, tier: string, domain: string, extra: Record<string, unknown> = {}) => ({
-    ...bootstrap(name),
-    [`clusters/${name}/cluster-vars.yaml`]: stringify({
-      apiVersion: 'v1',
-      kind: 'ConfigMap',
-      metadata: { name: 'cluster-vars', namespace: 'flux-system' },
-      data: { cluster_env: name, domain },
-    }),
-    [`clusters/${name}/infrastructure.yaml`]: kustomization(
-      'infra-controllers',
-      './infrastructure/controllers',
-    ),
-    [`clusters/${name}/apps.yaml`]: kustomization('apps', `./apps/${name}`, {
-      dependsOn: [{ name: 'infra-controllers' }],
-      postBuild: {
-        substitute: { tier },
-        substituteFrom: [
-          { kind: 'ConfigMap', name: 'cluster-vars' },
-          { kind: 'Secret', name: 'cluster-secrets', optional: true },
-        ],
-      },
-      ...extra,
-    }),
-  });
-  return {
-    ...cluster('production', 'gold', 'prod.example.com', {
-      commonMetadata: { labels: { team: 'web' } },
-      components: ['../components/monitoring'],
-    }),
-    ...cluster('staging', 'silver', 'staging.example.com'),
-    // No kustomization.yaml: kustomize-controller generates one listing the files.
-    'infrastructure/controllers/repositories.yaml': docs(
-      stringify({
-        apiVersion: 'source.toolkit.fluxcd.io/v1',
-        kind: 'HelmRepository',
-        metadata: { name: 'charts', namespace: 'flux-system' },
-        spec: { interval: '1h', url: helmRepositoryUrl },
-      }),
-      stringify({
-        apiVersion: 'source.toolkit.fluxcd.io/v1beta2',
-        kind: 'OCIRepository',
-        metadata: { name: 'cert-chart', namespace: 'flux-system' },
-        spec: { interval: '1h', url: ociUrl, ref: { semver: '>=3.0.0' } },
-      }),
-    ),
-    'infrastructure/controllers/ingress.yaml': stringify({
-      apiVersion: 'helm.toolkit.fluxcd.io/v2',
-      kind: 'HelmRelease',
-      metadata: { name: 'ingress', namespace: 'flux-system' },
-      spec: {
-        interval: '1h',
-        targetNamespace: 'ingress-system',
-        install: { crds: 'Skip' },
-        chart: {
-          spec: { chart: infraName, version: '2.x', sourceRef: { kind: 'HelmRepository', name: 'charts' } },
-        },
-        values: { greeting: 'from-ingress' },
-      },
-    }),
-    'infrastructure/controllers/cert.yaml': stringify({
-      apiVersion: 'helm.toolkit.fluxcd.io/v2',
-      kind: 'HelmRelease',
-      metadata: { name: 'cert', namespace: 'flux-system' },
-      spec: {
-        interval: '1h',
-        chartRef: { kind: 'OCIRepository', name: 'cert-chart' },
-        postRenderers: [
-          {
-            kustomize: {
-              patches: [
-                {
-                  target: { kind: 'ConfigMap' },
-                  patch: lines(
-                    '- op: add',
-                    '  path: /metadata/annotations',
-                    '  value: { post-rendered: "yes" }',
-                  ),
-                },
-              ],
-            },
-          },
-        ],
-      },
-    }),
-    'apps/base/podinfo/kustomization.yaml': lines(
-      'apiVersion: kustomize.config.k8s.io/v1beta1',
-      'kind: Kustomization',
-      'namespace: podinfo',
-      'resources:',
-      '  - namespace.yaml',
-      '  - repository.yaml',
-      '  - release.yaml',
-      'configMapGenerator:',
-      '  - name: podinfo-values',
-      '    files:',
-      '      - values.yaml=podinfo-values.yaml',
-      'configurations:',
-      '  - kustomizeconfig.yaml',
-    ),
-    'apps/base/podinfo/kustomizeconfig.yaml': lines(
-      'nameReference:',
-      '  - kind: ConfigMap',
-      '    version: v1',
-      '    fieldSpecs:',
-      '      - path: spec/valuesFrom/name',
-      '        kind: HelmRelease',
-    ),
-    'apps/base/podinfo/namespace.yaml': lines(
-      'apiVersion: v1',
-      'kind: Namespace',
-      'metadata:',
-      '  name: podinfo',
-    ),
-    'apps/base/podinfo/podinfo-values.yaml': lines('color: blue', 'image: ghcr.io/acme/podinfo:1.0.0'),
-    'apps/base/podinfo/repository.yaml': stringify({
-      apiVersion: 'source.toolkit.fluxcd.io/v1',
-      kind: 'HelmRepository',
-      metadata: { name: 'podinfo' },
-      spec: { interval: '1h', url: helmRepositoryUrl },
-    }),
-    'apps/base/podinfo/release.yaml': lines(
-      'apiVersion: helm.toolkit.fluxcd.io/v2',
-      'kind: HelmRelease',
-      'metadata:',
-      '  name: podinfo',
-      'spec:',
-      '  interval: 10m',
-      '  chart:',
-      '    spec:',
-      `      chart: ${appName}`,
-      '      version: "1.x"',
-      '      sourceRef:',
-      '        kind: HelmRepository',
-      '        name: podinfo',
-      '  valuesFrom:',
-      '    - kind: ConfigMap',
-      '      name: podinfo-values',
-      '  values:',
-      '    replicas: 1',
-      '    env: ${cluster_env}',
-    ),
-    'apps/components/monitoring/kustomization.yaml': lines(
-      'apiVersion: kustomize.config.k8s.io/v1alpha1',
-      'kind: Component',
-      'resources:',
-      '  - monitoring.yaml',
-    ),
-    'apps/components/monitoring/monitoring.yaml': lines(
-      'apiVersion: v1',
-      'kind: ConfigMap',
-      'metadata:',
-      '  name: monitoring',
-      '  namespace: podinfo',
-      'data:',
-      '  scrape: "true"',
-    ),
-    'apps/production/kustomization.yaml': lines(
-      'apiVersion: kustomize.config.k8s.io/v1beta1',
-      'kind: Kustomization',
-      'resources:',
-      '  - ../base/podinfo',
-      'patches:',
-      '  - path: podinfo-values.yaml',
-    ),
-    'apps/production/podinfo-values.yaml': lines(
-      'apiVersion: helm.toolkit.fluxcd.io/v2',
-      'kind: HelmRelease',
-      'metadata:',
-      '  name: podinfo',
-      '  namespace: podinfo',
-      'spec:',
-      '  values:',
-      '    replicas: 3',
-      '    host: podinfo.${domain}',
-      '    tier: ${tier}',
-    ),
-    'apps/staging/kustomization.yaml': lines(
-      'apiVersion: kustomize.config.k8s.io/v1beta1',
-      'kind: Kustomization',
-      'resources:',
-      '  - ../base/podinfo',
-      'configMapGenerator:',
-      '  - name: podinfo-values',
-      '    namespace: podinfo',
-      '    behavior: merge',
-      '    files:',
-      '      - values.yaml=podinfo-values.yaml',
-      'patches:',
-      '  - target: { kind: HelmRelease, name: podinfo }',
-      '    patch: |',
-      '      - op: add',
-      '        path: /spec/values/host',
-      '        value: podinfo.${domain}',
-      '      - op: add',
-      '        path: /spec/values/tier',
-      '        value: ${tier}',
-    ),
-    'apps/staging/podinfo-values.yaml': lines('color: green', 'image: ghcr.io/acme/podinfo:1.1.0'),
-  };
-}
+/** The example's two clusters (fluxFleet), as published for this file. */
+const fleet = (): Record<string, string> => ({ ...fixture.files });
 
 function settings(allowHosts: string[]): RenderSettings {
-  const servers = chartServers();
   return {
     ...renderSettings(),
     allowHosts,
-    repositories: [{ host: servers.registryAnon, caFile: servers.caFile }],
+    repositories: fluxChartAccess(),
   };
 }
 
@@ -530,7 +192,7 @@ describe('Flux repositories', () => {
   it('fails only the environment whose variable is not defined, naming it and the object', async () => {
     const root = await writeRepo({
       ...fleet(),
-      'clusters/staging/extras.yaml': kustomization('extras', './extras/staging', {
+      'clusters/staging/extras.yaml': fluxKustomization('extras', './extras/staging', {
         postBuild: { substitute: { known: 'x' } },
       }),
       'extras/staging/configmap.yaml': lines(
@@ -558,7 +220,7 @@ describe('Flux repositories', () => {
   it('fails only the environment of a HelmRelease whose HelmRepository is missing, naming its file and line', async () => {
     const root = await writeRepo({
       ...fleet(),
-      'clusters/staging/orphans.yaml': kustomization('orphans', './orphans'),
+      'clusters/staging/orphans.yaml': fluxKustomization('orphans', './orphans'),
       'orphans/release.yaml': docs(
         lines('apiVersion: v1', 'kind: Namespace', 'metadata:', '  name: orphans'),
         stringify({
@@ -598,8 +260,8 @@ describe('Flux repositories', () => {
 describe('the overlay fields of a Flux Kustomization', () => {
   it('replaces the namespace and name prefix of the folder, and adds patches, images and labels', async () => {
     const root = await writeRepo({
-      ...bootstrap('edge'),
-      'clusters/edge/overlay.yaml': kustomization('overlay', './overlay', {
+      ...fluxBootstrap('edge'),
+      'clusters/edge/overlay.yaml': fluxKustomization('overlay', './overlay', {
         targetNamespace: 'flux-ns',
         namePrefix: 'flux-',
         images: [{ name: 'ghcr.io/acme/web', newTag: '2.0.0' }],
@@ -646,7 +308,7 @@ describe('the overlay fields of a Flux Kustomization', () => {
   });
 
   it('renders nothing for a Kustomization the checkout does not apply', async () => {
-    const root = await writeRepo(bootstrap('edge'));
+    const root = await writeRepo(fluxBootstrap('edge'));
     const gone: EnvironmentConfig = {
       name: 'edge/flux-system/gone',
       path: 'gone',
@@ -675,11 +337,11 @@ describe('hostile Flux repositories', () => {
     );
     const root = await writeRepo(
       {
-        ...bootstrap('hostile'),
+        ...fluxBootstrap('hostile'),
         'clusters/hostile/escapes.yaml': docs(
-          kustomization('dotdot', '../../etc'),
-          kustomization('linked', './linked'),
-          kustomization('inner', './inner'),
+          fluxKustomization('dotdot', '../../etc'),
+          fluxKustomization('linked', './linked'),
+          fluxKustomization('inner', './inner'),
         ),
         'inner/kustomization.yaml': lines('resources:', '  - ../linked/secret.yaml'),
       },
@@ -713,11 +375,11 @@ describe('hostile Flux repositories', () => {
     );
     const root = await writeRepo(
       {
-        ...bootstrap('hostile'),
+        ...fluxBootstrap('hostile'),
         'clusters/hostile/escapes.yaml': docs(
-          kustomization('component', './app', { components: ['../../../../../../../../tmp'] }),
-          kustomization('generated', './generated'),
-          kustomization('patched', './patched'),
+          fluxKustomization('component', './app', { components: ['../../../../../../../../tmp'] }),
+          fluxKustomization('generated', './generated'),
+          fluxKustomization('patched', './patched'),
         ),
         'app/kustomization.yaml': lines('resources: []'),
         // Discovery reads what a kustomization's resources name; the build reads the rest.

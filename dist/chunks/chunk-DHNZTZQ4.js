@@ -37,7 +37,8 @@ var package_default = {
     "bench:startup": "node bench/startup.mjs",
     version: "node scripts/stamp-templates.mjs && git add templates",
     "bench:charts": "node bench/charts.mjs",
-    "bench:fleet": "node bench/fleet.mjs"
+    "bench:fleet": "node bench/fleet.mjs",
+    "bench:flux": "node bench/flux.mjs"
   },
   dependencies: {
     "@actions/core": "3.0.1",

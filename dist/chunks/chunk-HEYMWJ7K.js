@@ -4,7 +4,7 @@ import {
   objectSections,
   summaryTable,
   verdict
-} from "./chunk-N5KXR65J.js";
+} from "./chunk-464WRB3V.js";
 import {
   addWorktree,
   commitStaged,
@@ -23,17 +23,17 @@ import {
   withCheckout,
   workTreeTop,
   writeAtomically
-} from "./chunk-T5YRVPON.js";
+} from "./chunk-H4XZJEEI.js";
 import {
   ForgeError,
   code,
   countChanges,
   escapeInline,
   truncateSection
-} from "./chunk-RQUSLUQE.js";
+} from "./chunk-NQ6OR4PE.js";
 import {
   require_dist
-} from "./chunk-HGD7KYAE.js";
+} from "./chunk-SZQT6FVO.js";
 import {
   PlumblineError,
   problemOf

@@ -7,38 +7,38 @@ import {
   withPublishOptions,
   writeReport,
   writeResultFile
-} from "./chunk-UVOWRQUY.js";
+} from "./chunk-C4NBQFIM.js";
 import {
   shardFlag
-} from "./chunk-O35ET3LQ.js";
-import "./chunk-R5G3TLPL.js";
+} from "./chunk-FLW5RM6Q.js";
+import "./chunk-HUD5RQ4B.js";
 import "./chunk-FJR3CBAD.js";
 import {
   Command,
   Option,
   cliLog
-} from "./chunk-MYCWCEUN.js";
+} from "./chunk-2ZHNTGXH.js";
 import {
   runPlan
-} from "./chunk-RL3WBZK4.js";
-import "./chunk-ZZGGXOZ2.js";
+} from "./chunk-W6DXDQ5M.js";
+import "./chunk-QKE6VUBC.js";
 import {
   chooseKubeconfig
-} from "./chunk-Q7TSBVFH.js";
+} from "./chunk-SKQM7OD7.js";
 import "./chunk-L3PULLGS.js";
-import "./chunk-S2S7IBMR.js";
+import "./chunk-DHNZTZQ4.js";
 import "./chunk-E7ACZTBR.js";
-import "./chunk-N5KXR65J.js";
-import "./chunk-T5YRVPON.js";
-import "./chunk-RQUSLUQE.js";
-import "./chunk-HGD7KYAE.js";
+import "./chunk-464WRB3V.js";
+import "./chunk-H4XZJEEI.js";
+import "./chunk-NQ6OR4PE.js";
+import "./chunk-SZQT6FVO.js";
 import "./chunk-J67XC36D.js";
 import "./chunk-6GOKWEBO.js";
 import "./chunk-3N2GU25X.js";
 import {
   PlumblineError
 } from "./chunk-HOINZ2KI.js";
-import "./chunk-MWPRVN7Q.js";
+import "./chunk-KGQPSMFM.js";
 import "./chunk-4PGWNIJS.js";
 
 // src/entry/cli/plan.ts

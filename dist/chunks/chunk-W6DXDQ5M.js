@@ -5,7 +5,7 @@ import {
   compareEnvironmentLive,
   inShard,
   selectEnvironments
-} from "./chunk-Q7TSBVFH.js";
+} from "./chunk-SKQM7OD7.js";
 import {
   silentLog
 } from "./chunk-E7ACZTBR.js";
@@ -28,12 +28,12 @@ import {
   walkInside,
   withBaseSide,
   workTreeTop
-} from "./chunk-T5YRVPON.js";
+} from "./chunk-H4XZJEEI.js";
 import {
   countChanges,
   describeComparedWith,
   describeCounts
-} from "./chunk-RQUSLUQE.js";
+} from "./chunk-NQ6OR4PE.js";
 import {
   CONFIG_FILES,
   KUSTOMIZATION_FILES,
@@ -44,7 +44,7 @@ import {
   loadConfig,
   loadConfigFrom,
   parseConfigText
-} from "./chunk-HGD7KYAE.js";
+} from "./chunk-SZQT6FVO.js";
 import {
   PlumblineError,
   problemOf
@@ -687,7 +687,7 @@ async function compareLive(environments, headRenders, config, options, { log, cl
       log.debug(`${env.name}: comparing ${render.resources.length} objects with ${client.context} (${mode})`);
       const { comparison } = await compareEnvironmentLive(
         env,
-        render,
+        render.resources,
         client,
         config,
         mode,

@@ -8,42 +8,42 @@ import {
   summaryJson,
   summaryMarkdown,
   summaryText
-} from "./chunk-2SZPRETB.js";
+} from "./chunk-WFNCCNUP.js";
 import {
   shardFlag
-} from "./chunk-O35ET3LQ.js";
+} from "./chunk-FLW5RM6Q.js";
 import {
   FORGE_KINDS,
   detectForge,
   forgeFromEnvironment
-} from "./chunk-R5G3TLPL.js";
+} from "./chunk-HUD5RQ4B.js";
 import {
   Command,
   Option,
   cliLog,
   printLog,
   printOutput
-} from "./chunk-MYCWCEUN.js";
+} from "./chunk-2ZHNTGXH.js";
 import {
   runUrl
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-Q7TSBVFH.js";
+} from "./chunk-SKQM7OD7.js";
 import "./chunk-L3PULLGS.js";
 import "./chunk-E7ACZTBR.js";
-import "./chunk-T5YRVPON.js";
-import "./chunk-RQUSLUQE.js";
+import "./chunk-H4XZJEEI.js";
+import "./chunk-NQ6OR4PE.js";
 import {
   CONFIG_FILES
-} from "./chunk-HGD7KYAE.js";
+} from "./chunk-SZQT6FVO.js";
 import "./chunk-J67XC36D.js";
 import "./chunk-6GOKWEBO.js";
 import "./chunk-3N2GU25X.js";
 import {
   PlumblineError
 } from "./chunk-HOINZ2KI.js";
-import "./chunk-MWPRVN7Q.js";
+import "./chunk-KGQPSMFM.js";
 import "./chunk-4PGWNIJS.js";
 
 // src/entry/cli/drift.ts

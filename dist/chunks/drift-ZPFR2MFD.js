@@ -7,19 +7,19 @@ import {
   parseRevisionSource,
   runDrift,
   summaryMarkdown
-} from "./chunk-2SZPRETB.js";
+} from "./chunk-WFNCCNUP.js";
 import {
   actionLog,
   kubeconfigInput,
   shardInput,
   withKubeconfig
-} from "./chunk-VJULQFP3.js";
+} from "./chunk-RHUVAAXC.js";
 import {
   runUrl
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-Q7TSBVFH.js";
+} from "./chunk-SKQM7OD7.js";
 import "./chunk-L3PULLGS.js";
 import "./chunk-E7ACZTBR.js";
 import {
@@ -27,12 +27,12 @@ import {
   choiceInput,
   listInput,
   repositoryRoot
-} from "./chunk-R3Q26M4A.js";
-import "./chunk-T5YRVPON.js";
+} from "./chunk-FKIAXHAN.js";
+import "./chunk-H4XZJEEI.js";
 import {
   gitHubForge
-} from "./chunk-RQUSLUQE.js";
-import "./chunk-HGD7KYAE.js";
+} from "./chunk-NQ6OR4PE.js";
+import "./chunk-SZQT6FVO.js";
 import "./chunk-J67XC36D.js";
 import {
   debug,
@@ -42,13 +42,13 @@ import {
   setOutput,
   summary,
   warning
-} from "./chunk-YGM3RFQ2.js";
+} from "./chunk-AM4CQI2N.js";
 import "./chunk-6GOKWEBO.js";
 import "./chunk-3N2GU25X.js";
 import {
   PlumblineError
 } from "./chunk-HOINZ2KI.js";
-import "./chunk-MWPRVN7Q.js";
+import "./chunk-KGQPSMFM.js";
 import "./chunk-4PGWNIJS.js";
 
 // src/entry/github/drift-settings.ts
