@@ -8,7 +8,7 @@ import {
   Command,
   CommanderError,
   printLog
-} from "./chunks/chunk-2ZHNTGXH.js";
+} from "./chunks/chunk-MYCWCEUN.js";
 import {
   package_default
 } from "./chunks/chunk-DHNZTZQ4.js";
@@ -36,11 +36,11 @@ async function runCli(program2, argv) {
 
 // src/entry/cli.ts
 var commands = {
-  plan: async () => (await import("./chunks/plan-757DEIX2.js")).planCommand(),
-  merge: async () => (await import("./chunks/merge-NW5R6PU4.js")).mergeCommand(),
-  promote: async () => (await import("./chunks/promote-CGCL57J7.js")).promoteCommand(),
-  drift: async () => (await import("./chunks/drift-7L3FCVUM.js")).driftCommand(),
-  envs: async () => (await import("./chunks/envs-UVK5SUPB.js")).envsCommand()
+  plan: async () => (await import("./chunks/plan-PUM7YU25.js")).planCommand(),
+  merge: async () => (await import("./chunks/merge-NMEF2EDX.js")).mergeCommand(),
+  promote: async () => (await import("./chunks/promote-C5EDQYGL.js")).promoteCommand(),
+  drift: async () => (await import("./chunks/drift-CHVMNFW3.js")).driftCommand(),
+  envs: async () => (await import("./chunks/envs-BOV4LKDX.js")).envsCommand()
 };
 function commandsFor(args) {
   const named = args.find((arg) => !arg.startsWith("-"));

@@ -1,7 +1,7 @@
 /**
  * Reads the live counterpart of a desired set with one LIST per (kind, namespace), never
- * a GET per object, plus the objects that carry the environment's ownership label (for
- * deletions). Every object is masked before it leaves this module.
+ * a GET per object, plus the objects that carry the environment's ownership label or
+ * match its ownership selectors (for deletions). Every object is masked before it leaves this module.
  */
 import pLimit from 'p-limit';
 import { maskSecret } from '../diff/mask.js';
@@ -32,6 +32,8 @@ export interface LiveState {
 export interface ReadLiveOptions {
   /** `key=value`: live objects with it belong to the environment (deletion detection). */
   ownershipLabel?: { key: string; value: string };
+  /** More label selectors whose live objects belong to the environment (a Flux environment's). */
+  ownershipSelectors?: readonly string[];
   /** LIST requests in flight at once. */
   concurrency?: number;
 }
@@ -92,32 +94,35 @@ export async function readLive(
     }),
   );
 
-  const owned: Resource[] = [];
-  const ownedNotSearched: string[] = [];
+  const owned = new Map<string, Resource>();
+  const ownedNotSearched = new Set<string>();
   const label = options.ownershipLabel;
+  const selectors = [
+    ...(label ? [`${label.key}=${label.value}`] : []),
+    ...(options.ownershipSelectors ?? []),
+  ];
   const namespaces = [...new Set(desired.flatMap(({ id }) => (id.namespace ? [id.namespace] : [])))];
-  const ownedLists = label
-    ? ownedKinds(desired).map(({ apiVersion, kind, rendered }) =>
-        limit(async () => {
-          const resource = await discovery.lookup(apiVersion, kind);
-          if (!resource) return;
-          const found = await listOwned(
-            transport,
-            resource,
-            `${label.key}=${label.value}`,
-            namespaces,
-            rendered,
-          );
-          if (!found) ownedNotSearched.push(`${apiVersion}/${kind}`);
-          for (const object of found ?? [])
-            owned.push(toResource(object, { file: `live:${transport.context}` }));
-        }),
-      )
-    : [];
+  const ownedLists = ownedKinds(desired).flatMap(({ apiVersion, kind, rendered }) =>
+    selectors.map((selector) =>
+      limit(async () => {
+        const resource = await discovery.lookup(apiVersion, kind);
+        if (!resource) return;
+        const found = await listOwned(transport, resource, selector, namespaces, rendered);
+        if (!found) ownedNotSearched.add(`${apiVersion}/${kind}`);
+        for (const object of found ?? []) {
+          const result = toResource(object, { file: `live:${transport.context}` });
+          owned.set(result.key, result);
+        }
+      }),
+    ),
+  );
 
   await Promise.all([...lists, ...ownedLists]);
-  owned.sort((a, b) => a.key.localeCompare(b.key));
-  return { objects, owned, ownedNotSearched: ownedNotSearched.sort() };
+  return {
+    objects,
+    owned: [...owned.values()].sort((a, b) => a.key.localeCompare(b.key)),
+    ownedNotSearched: [...ownedNotSearched].sort(),
+  };
 }
 
 /** Rendered kinds first (their apiVersion wins), then the common ones, one entry per group and kind. */

@@ -177,7 +177,7 @@ async function checkEnvironment(
       charts: run.charts,
       clusterCapabilities: new Map([[env.name, await client.capabilities()]]),
     };
-    const { resources: rendered } = await renderEnvironment(options.repoRoot, env, {
+    const rendered = await renderEnvironment(options.repoRoot, env, {
       ...renderOptions,
       top: await workTreeTop(options.repoRoot),
     });
@@ -193,7 +193,7 @@ async function checkEnvironment(
         log(
           `${env.name}: the environment runs ${sha.slice(0, 7)} (${recorded.from}); comparing with that commit`,
         );
-        const { resources: deployed } = await withCheckout(options.repoRoot, sha, (dir, top) =>
+        const deployed = await withCheckout(options.repoRoot, sha, (dir, top) =>
           renderEnvironment(dir, env, { ...renderOptions, top }),
         );
         detection = await compareEnvironmentLive(env, deployed, client, config, options.mode, comparedWith, {

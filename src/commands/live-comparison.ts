@@ -1,8 +1,10 @@
 /**
  * One environment against its cluster, as plan and drift both need it: scope resolution,
  * one LIST per kind and namespace, dry runs only where one can show a change, and the
- * pairing with the user's ignore rules. Drift also keeps the live objects (their
- * managedFields say who changed what).
+ * pairing with the user's ignore rules. A Flux environment also gets Flux's own rules
+ * (flux/live-rules.ts): what its controllers leave alone or do not compare, and what they
+ * would delete. Drift also keeps the live objects (their managedFields say who changed
+ * what).
  */
 import { type ClusterClient, FIELD_MANAGER, type LiveState } from '../cluster/index.js';
 import { environmentNamespace } from '../config/environment-namespace.js';
@@ -14,6 +16,12 @@ import {
   countChanges,
   type EnvironmentResult,
 } from '../diff/model.js';
+import {
+  type FluxKustomizationFacts,
+  fluxComparison,
+  fluxOwnerSelectors,
+  unappliedKustomization,
+} from '../flux/live-rules.js';
 import type { KubeObject, Resource } from '../resource.js';
 
 export interface LiveComparison {
@@ -24,27 +32,50 @@ export interface LiveComparison {
 export interface LiveComparisonOptions {
   /** Rewrites what the dry run (or, where none was needed, the live object) says the object becomes. */
   adjustAfter?: (after: KubeObject, manifest: KubeObject) => KubeObject;
+  /** Whether Flux's drift rules may hide fields (see flux/live-rules.ts); default true. */
+  fluxDriftRules?: boolean;
+}
+
+/** What an environment rendered: its objects, and a Flux environment's Kustomization. */
+export interface RenderedEnvironment {
+  resources: readonly Resource[];
+  flux?: FluxKustomizationFacts;
 }
 
 export async function compareEnvironmentLive(
   env: EnvironmentConfig,
-  rendered: readonly Resource[],
+  rendered: RenderedEnvironment,
   client: ClusterClient,
   config: PlumblineConfig,
   mode: ComparisonMode,
   comparedWith: ComparisonTarget,
   options: LiveComparisonOptions = {},
 ): Promise<LiveComparison> {
-  const { resources } = await client.resolveScopes(rendered, environmentNamespace(env));
+  const { resources } = await client.resolveScopes(rendered.resources, environmentNamespace(env));
   const ownershipLabel = ownership(config, env);
-  const live = await client.readLive(resources, ownershipLabel ? { ownershipLabel } : {});
-  const dryRun = mode === 'live' ? await dryRuns(resources, live, client, options) : undefined;
+  const kustomization =
+    env.renderer === 'flux' && env.flux ? (rendered.flux ?? unappliedKustomization(env.flux)) : undefined;
+  const live = await client.readLive(resources, {
+    ...(ownershipLabel ? { ownershipLabel } : {}),
+    ...(kustomization ? { ownershipSelectors: fluxOwnerSelectors(kustomization, resources) } : {}),
+  });
+  const compared = kustomization
+    ? fluxComparison({
+        kustomization,
+        desired: resources,
+        live: live.objects,
+        owned: live.owned,
+        ...(ownershipLabel ? { ownershipLabel } : {}),
+        ...(options.fluxDriftRules === false ? { driftRules: false } : {}),
+      })
+    : { desired: resources, owned: live.owned, ignore: [] };
+  const dryRun = mode === 'live' ? await dryRuns(compared.desired, live, client, options) : undefined;
   const changes = compareWithCluster({
-    desired: resources,
+    desired: compared.desired,
     live: live.objects,
-    owned: live.owned,
+    owned: compared.owned,
     dryRun,
-    rules: config.diff.ignore,
+    rules: [...config.diff.ignore, ...compared.ignore],
   });
   const comparison: EnvironmentResult = {
     environment: env.name,

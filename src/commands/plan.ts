@@ -185,6 +185,9 @@ async function planWith(options: PlanOptions, clients: ClusterClients): Promise<
     config,
     options,
     { log, clients },
+    // Rules the change writes (Flux's drift rules) may hide fields where the checkout is
+    // trusted (no base) or the report shows the change against the base beside it.
+    !base || mode === 'auto',
   );
   for (const env of environments) {
     const offlineResult = offline.get(env.name);
@@ -324,6 +327,7 @@ async function compareLive(
   config: PlumblineConfig,
   options: PlanOptions,
   { log, clients }: RunContext,
+  changeRulesApply: boolean,
 ): Promise<Map<string, EnvironmentResult>> {
   const results = new Map<string, EnvironmentResult>();
   if (options.mode === 'offline') return results;
@@ -385,14 +389,9 @@ async function compareLive(
     try {
       const client = await clients.for(context);
       log.debug(`${env.name}: comparing ${render.resources.length} objects with ${client.context} (${mode})`);
-      const { comparison } = await compareEnvironmentLive(
-        env,
-        render.resources,
-        client,
-        config,
-        mode,
-        comparedWith,
-      );
+      const { comparison } = await compareEnvironmentLive(env, render, client, config, mode, comparedWith, {
+        fluxDriftRules: changeRulesApply,
+      });
       results.set(env.name, withProvenance(comparison, render.provenance));
     } catch (error) {
       results.set(env.name, failed(env, mode, comparedWith, error));

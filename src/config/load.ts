@@ -56,7 +56,7 @@ async function checkoutConfig(repoRoot: string): Promise<PlumblineConfig> {
     });
   }
   if (problems.length > 0) throw new ConfigError(problems);
-  return { ...config, environments: config.environments };
+  return listed(config, config.environments);
 }
 
 /**
@@ -80,7 +80,13 @@ export async function loadConfigFrom(
   if (!parsed.config) throw new ConfigError(parsed.problems);
   const { config } = parsed;
   if (!config.environments) return withDiscoveredEnvironments(repoRoot, config, alsoDiscovered);
-  return { ...config, environments: config.environments };
+  return listed(config, config.environments);
+}
+
+/** The configuration with the environments it lists (settings for discovered ones do not apply). */
+function listed(written: WrittenConfig, environments: EnvironmentConfig[]): PlumblineConfig {
+  const { fluxClusters: _discoveredOnly, ...config } = written;
+  return { ...config, environments };
 }
 
 /**
@@ -202,12 +208,20 @@ async function withDiscoveredEnvironments(
     );
   }
   if (written) {
-    const { capabilities } = written;
+    const { capabilities, fluxClusters, ...config } = written;
     return {
-      ...written,
-      environments: capabilities
-        ? environments.map((environment) => ({ capabilities, ...environment }))
-        : environments,
+      ...config,
+      ...(capabilities ? { capabilities } : {}),
+      environments: environments.map((environment) => {
+        // A Flux cluster given a context: its environments are compared with it.
+        const cluster = environment.flux ? fluxClusters?.[environment.flux.cluster] : undefined;
+        const layered = cluster?.capabilities ?? capabilities;
+        return {
+          ...(layered ? { capabilities: layered } : {}),
+          ...environment,
+          ...(cluster && !environment.cluster ? { cluster: { context: cluster.context } } : {}),
+        };
+      }),
     };
   }
   return {

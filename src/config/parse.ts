@@ -23,7 +23,14 @@ import type {
 } from './types.js';
 
 /** The configuration as written: environments absent means "discover them". */
-export type WrittenConfig = Omit<PlumblineConfig, 'environments'> & { environments?: EnvironmentConfig[] };
+export type WrittenConfig = Omit<PlumblineConfig, 'environments'> & {
+  environments?: EnvironmentConfig[];
+  /**
+   * By Flux cluster (`clusters.<context>.fluxCluster`): the context its discovered Flux
+   * environments are compared with, and that context's capabilities over the top-level ones.
+   */
+  fluxClusters?: Record<string, { context: string; capabilities?: Capabilities }>;
+};
 
 export interface ParsedConfig {
   /** Present when the file has no problems. */
@@ -95,7 +102,10 @@ export function parseConfigText(text: string, file: string): ParsedConfig {
   if (schemaProblems.length > 0) return result(schemaProblems);
 
   const written = data as SchemaValidConfig;
-  const semanticProblems = checkEnvironments(written.environments ?? []).map((problem) => ({
+  const semanticProblems = [
+    ...checkEnvironments(written.environments ?? []),
+    ...checkFluxClusters(written.clusters ?? {}),
+  ].map((problem) => ({
     file,
     ...locator.valueAt(problem.segments),
     message: problem.message,
@@ -127,7 +137,7 @@ interface SchemaValidConfig {
     dockerConfig?: string;
   };
   capabilities?: WrittenCapabilities;
-  clusters?: Record<string, { capabilities?: WrittenCapabilities }>;
+  clusters?: Record<string, { capabilities?: WrittenCapabilities; fluxCluster?: string }>;
   diff?: { ignore?: IgnoreRule[]; ownershipLabel?: string };
   drift?: { after?: number; labels?: string[] };
 }
@@ -190,6 +200,12 @@ function withDefaults(written: SchemaValidConfig, file: string): WrittenConfig {
   if (written.diff?.ownershipLabel !== undefined) config.diff.ownershipLabel = written.diff.ownershipLabel;
   const configurationWide = capabilitiesOf(written, {});
   if (configurationWide) config.capabilities = configurationWide;
+  for (const [context, settings] of Object.entries(written.clusters ?? {})) {
+    if (settings.fluxCluster === undefined) continue;
+    const capabilities = capabilitiesOf(written, { cluster: { context } });
+    config.fluxClusters ??= {};
+    config.fluxClusters[settings.fluxCluster] = capabilities ? { context, capabilities } : { context };
+  }
   if (written.environments) {
     config.environments = written.environments.map((environment) => {
       const result: EnvironmentConfig = {
@@ -215,4 +231,24 @@ function withDefaults(written: SchemaValidConfig, file: string): WrittenConfig {
     });
   }
   return config;
+}
+
+/** A Flux cluster is one cluster: two contexts cannot both be it. */
+function checkFluxClusters(
+  clusters: NonNullable<SchemaValidConfig['clusters']>,
+): Array<{ segments: Segment[]; message: string; hint?: string }> {
+  const seen = new Set<string>();
+  const problems: Array<{ segments: Segment[]; message: string; hint?: string }> = [];
+  for (const [context, settings] of Object.entries(clusters)) {
+    if (settings.fluxCluster === undefined) continue;
+    if (seen.has(settings.fluxCluster)) {
+      problems.push({
+        segments: ['clusters', context, 'fluxCluster'],
+        message: 'another context already names this Flux cluster',
+        hint: 'Give each Flux cluster one kubeconfig context.',
+      });
+    }
+    seen.add(settings.fluxCluster);
+  }
+  return problems;
 }

@@ -32,6 +32,7 @@ import {
   fluxSourcesOf,
   isThisRepository,
 } from '../flux/discover.js';
+import { type FluxKustomizationFacts, kustomizationFacts } from '../flux/live-rules.js';
 import { fluxKindOf, fluxObjectKey } from '../flux/objects.js';
 import { substituteVariables } from '../flux/substitute.js';
 import type { ChartProvenance } from '../provenance.js';
@@ -49,6 +50,8 @@ export interface FluxRender {
   charts: ChartProvenance[];
   /** Whether helm ran (for the capabilities and helm version the report shows). */
   ranHelm: boolean;
+  /** What the Kustomization's spec says of applying and pruning; absent when the checkout does not apply it. */
+  kustomization?: FluxKustomizationFacts;
 }
 
 const NOTHING: FluxRender = { resources: [], charts: [], ranHelm: false };
@@ -83,6 +86,11 @@ export async function renderFlux(
 
   const where = `${found.file}:${found.line}`;
   const spec = specOf(found.object);
+  const kustomization = kustomizationFacts(
+    { name: found.kustomizationName, namespace: found.namespace },
+    spec,
+    where,
+  );
   const text = await buildFluxPath(context, { path: found.path, spec, where });
   const file = `${found.path || '.'} (kustomize output)`;
   let resources = parseManifests({
@@ -95,7 +103,7 @@ export async function renderFlux(
     sources.get(fluxObjectKey(kind, found.namespace, name)),
   );
   resources = withKustomizeLabels(resources, found, spec);
-  return helmReleases(context, resources, found, discovery, sources);
+  return { ...(await helmReleases(context, resources, found, discovery, sources)), kustomization };
 }
 
 /** Discovery of each checkout, once per run: a run's ChartFetcher is made per run. */

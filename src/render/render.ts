@@ -13,6 +13,7 @@ import { environmentNamespace } from '../config/environment-namespace.js';
 import { renderSettings } from '../config/parse.js';
 import type { Capabilities, EnvironmentConfig, RenderSettings } from '../config/types.js';
 import { PlumblineError } from '../errors.js';
+import type { FluxKustomizationFacts } from '../flux/live-rules.js';
 import type { RenderProvenance } from '../provenance.js';
 import type { Resource, SourceLocation } from '../resource.js';
 import { displayName } from '../resource.js';
@@ -49,6 +50,8 @@ export interface RenderOptions {
 export interface Rendered {
   resources: Resource[];
   provenance: RenderProvenance;
+  /** A Flux environment's Kustomization: what its spec says of applying and pruning. */
+  flux?: FluxKustomizationFacts;
 }
 
 export type RenderResult =
@@ -84,13 +87,19 @@ export async function renderEnvironment(
     const provenance: RenderProvenance = { charts: [] };
     let resources: Resource[];
     let ranHelm = false;
+    let flux: FluxKustomizationFacts | undefined;
     if (renderer === 'kustomize') {
       ({ resources, ranHelm } = await renderKustomize(context, env.path));
     } else if (renderer === 'helm') {
       ({ resources, charts: provenance.charts } = await renderHelm(context, env));
       ranHelm = true;
     } else if (renderer === 'flux') {
-      ({ resources, charts: provenance.charts, ranHelm } = await renderFlux(context, env, repoRoot));
+      ({
+        resources,
+        charts: provenance.charts,
+        ranHelm,
+        kustomization: flux,
+      } = await renderFlux(context, env, repoRoot));
     } else {
       resources = await renderPlain(context, env.path);
     }
@@ -102,7 +111,7 @@ export async function renderEnvironment(
     if (namespace) resources = fillNamespace(resources, namespace);
     requireWithinObjectLimit(resources, settings);
     requireUniqueKeys(resources);
-    return { resources, provenance };
+    return flux ? { resources, provenance, flux } : { resources, provenance };
   } catch (error) {
     if (!(error instanceof PlumblineError)) throw error;
     throw new PlumblineError(`Environment "${env.name}" (${env.path}): ${error.message}`, error.hint, {

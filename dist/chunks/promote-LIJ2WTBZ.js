@@ -3,22 +3,22 @@ const require = __plumblineCreateRequire(import.meta.url);
 import {
   planTargetChange,
   promote
-} from "./chunk-HEYMWJ7K.js";
+} from "./chunk-MQJ5HQ6Y.js";
 import {
   booleanInput,
   choiceInput,
   listInput,
   repositoryRoot
-} from "./chunk-FKIAXHAN.js";
-import "./chunk-464WRB3V.js";
-import "./chunk-H4XZJEEI.js";
+} from "./chunk-R3Q26M4A.js";
+import "./chunk-N5KXR65J.js";
+import "./chunk-NCKJCGDQ.js";
 import {
   context,
   gitHubForge
-} from "./chunk-NQ6OR4PE.js";
+} from "./chunk-RQUSLUQE.js";
 import {
   loadConfig
-} from "./chunk-SZQT6FVO.js";
+} from "./chunk-HGD7KYAE.js";
 import "./chunk-J67XC36D.js";
 import {
   debug,
@@ -26,7 +26,7 @@ import {
   info,
   setOutput,
   warning
-} from "./chunk-AM4CQI2N.js";
+} from "./chunk-YGM3RFQ2.js";
 import "./chunk-6GOKWEBO.js";
 import {
   logSafe
@@ -34,7 +34,7 @@ import {
 import {
   PlumblineError
 } from "./chunk-HOINZ2KI.js";
-import "./chunk-KGQPSMFM.js";
+import "./chunk-MWPRVN7Q.js";
 import "./chunk-4PGWNIJS.js";
 
 // src/entry/github/promote-settings.ts

@@ -7,38 +7,38 @@ import {
   withPublishOptions,
   writeReport,
   writeResultFile
-} from "./chunk-C4NBQFIM.js";
+} from "./chunk-53BJ6H2Y.js";
 import {
   shardFlag
-} from "./chunk-FLW5RM6Q.js";
-import "./chunk-HUD5RQ4B.js";
+} from "./chunk-KIGUCBEG.js";
+import "./chunk-R5G3TLPL.js";
 import "./chunk-FJR3CBAD.js";
 import {
   Command,
   Option,
   cliLog
-} from "./chunk-2ZHNTGXH.js";
+} from "./chunk-MYCWCEUN.js";
 import {
   runPlan
-} from "./chunk-W6DXDQ5M.js";
-import "./chunk-QKE6VUBC.js";
+} from "./chunk-BA4DL6VN.js";
+import "./chunk-ZZGGXOZ2.js";
 import {
   chooseKubeconfig
-} from "./chunk-SKQM7OD7.js";
+} from "./chunk-5R4VHJEA.js";
 import "./chunk-L3PULLGS.js";
 import "./chunk-DHNZTZQ4.js";
 import "./chunk-E7ACZTBR.js";
-import "./chunk-464WRB3V.js";
-import "./chunk-H4XZJEEI.js";
-import "./chunk-NQ6OR4PE.js";
-import "./chunk-SZQT6FVO.js";
+import "./chunk-N5KXR65J.js";
+import "./chunk-NCKJCGDQ.js";
+import "./chunk-RQUSLUQE.js";
+import "./chunk-HGD7KYAE.js";
 import "./chunk-J67XC36D.js";
 import "./chunk-6GOKWEBO.js";
 import "./chunk-3N2GU25X.js";
 import {
   PlumblineError
 } from "./chunk-HOINZ2KI.js";
-import "./chunk-KGQPSMFM.js";
+import "./chunk-MWPRVN7Q.js";
 import "./chunk-4PGWNIJS.js";
 
 // src/entry/cli/plan.ts

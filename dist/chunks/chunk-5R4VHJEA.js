@@ -4,13 +4,16 @@ import {
   changedFields,
   compareObject,
   environmentNamespace,
+  fluxComparison,
+  fluxOwnerSelectors,
   listItemNames,
   pLimit,
-  scopesFromCrds
-} from "./chunk-H4XZJEEI.js";
+  scopesFromCrds,
+  unappliedKustomization
+} from "./chunk-NCKJCGDQ.js";
 import {
   countChanges
-} from "./chunk-NQ6OR4PE.js";
+} from "./chunk-RQUSLUQE.js";
 import {
   displayName,
   isMasked,
@@ -407,29 +410,34 @@ async function readLive(transport, discovery, desired, options = {}) {
       }
     })
   );
-  const owned = [];
-  const ownedNotSearched = [];
+  const owned = /* @__PURE__ */ new Map();
+  const ownedNotSearched = /* @__PURE__ */ new Set();
   const label = options.ownershipLabel;
+  const selectors = [
+    ...label ? [`${label.key}=${label.value}`] : [],
+    ...options.ownershipSelectors ?? []
+  ];
   const namespaces = [...new Set(desired.flatMap(({ id }) => id.namespace ? [id.namespace] : []))];
-  const ownedLists = label ? ownedKinds(desired).map(
-    ({ apiVersion, kind, rendered }) => limit(async () => {
-      const resource = await discovery.lookup(apiVersion, kind);
-      if (!resource) return;
-      const found = await listOwned(
-        transport,
-        resource,
-        `${label.key}=${label.value}`,
-        namespaces,
-        rendered
-      );
-      if (!found) ownedNotSearched.push(`${apiVersion}/${kind}`);
-      for (const object of found ?? [])
-        owned.push(toResource(object, { file: `live:${transport.context}` }));
-    })
-  ) : [];
+  const ownedLists = ownedKinds(desired).flatMap(
+    ({ apiVersion, kind, rendered }) => selectors.map(
+      (selector) => limit(async () => {
+        const resource = await discovery.lookup(apiVersion, kind);
+        if (!resource) return;
+        const found = await listOwned(transport, resource, selector, namespaces, rendered);
+        if (!found) ownedNotSearched.add(`${apiVersion}/${kind}`);
+        for (const object of found ?? []) {
+          const result = toResource(object, { file: `live:${transport.context}` });
+          owned.set(result.key, result);
+        }
+      })
+    )
+  );
   await Promise.all([...lists, ...ownedLists]);
-  owned.sort((a, b) => a.key.localeCompare(b.key));
-  return { objects, owned, ownedNotSearched: ownedNotSearched.sort() };
+  return {
+    objects,
+    owned: [...owned.values()].sort((a, b) => a.key.localeCompare(b.key)),
+    ownedNotSearched: [...ownedNotSearched].sort()
+  };
 }
 function ownedKinds(desired) {
   const kinds = /* @__PURE__ */ new Map();
@@ -879,16 +887,28 @@ function needsDryRun(manifest, live, fieldManager) {
 
 // src/commands/live-comparison.ts
 async function compareEnvironmentLive(env, rendered, client, config, mode, comparedWith, options = {}) {
-  const { resources } = await client.resolveScopes(rendered, environmentNamespace(env));
+  const { resources } = await client.resolveScopes(rendered.resources, environmentNamespace(env));
   const ownershipLabel = ownership(config, env);
-  const live = await client.readLive(resources, ownershipLabel ? { ownershipLabel } : {});
-  const dryRun = mode === "live" ? await dryRuns(resources, live, client, options) : void 0;
-  const changes = compareWithCluster({
+  const kustomization = env.renderer === "flux" && env.flux ? rendered.flux ?? unappliedKustomization(env.flux) : void 0;
+  const live = await client.readLive(resources, {
+    ...ownershipLabel ? { ownershipLabel } : {},
+    ...kustomization ? { ownershipSelectors: fluxOwnerSelectors(kustomization, resources) } : {}
+  });
+  const compared = kustomization ? fluxComparison({
+    kustomization,
     desired: resources,
     live: live.objects,
     owned: live.owned,
+    ...ownershipLabel ? { ownershipLabel } : {},
+    ...options.fluxDriftRules === false ? { driftRules: false } : {}
+  }) : { desired: resources, owned: live.owned, ignore: [] };
+  const dryRun = mode === "live" ? await dryRuns(compared.desired, live, client, options) : void 0;
+  const changes = compareWithCluster({
+    desired: compared.desired,
+    live: live.objects,
+    owned: compared.owned,
     dryRun,
-    rules: config.diff.ignore
+    rules: [...config.diff.ignore, ...compared.ignore]
   });
   const comparison = {
     environment: env.name,

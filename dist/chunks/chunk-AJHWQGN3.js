@@ -5,7 +5,7 @@ import {
   compareEnvironmentLive,
   inShard,
   selectEnvironments
-} from "./chunk-SKQM7OD7.js";
+} from "./chunk-5R4VHJEA.js";
 import {
   buildMarker,
   findMarker
@@ -22,7 +22,7 @@ import {
   runChartFetcher,
   withCheckout,
   workTreeTop
-} from "./chunk-H4XZJEEI.js";
+} from "./chunk-NCKJCGDQ.js";
 import {
   code,
   describeComparedWith,
@@ -34,10 +34,10 @@ import {
   plural,
   redactMaskTokens,
   truncateSection
-} from "./chunk-NQ6OR4PE.js";
+} from "./chunk-RQUSLUQE.js";
 import {
   loadConfig
-} from "./chunk-SZQT6FVO.js";
+} from "./chunk-HGD7KYAE.js";
 import {
   displayName,
   resourceId,
@@ -853,7 +853,7 @@ async function checkEnvironment(env, config, headSha, options, run, log) {
       charts: run.charts,
       clusterCapabilities: /* @__PURE__ */ new Map([[env.name, await client.capabilities()]])
     };
-    const { resources: rendered } = await renderEnvironment(options.repoRoot, env, {
+    const rendered = await renderEnvironment(options.repoRoot, env, {
       ...renderOptions,
       top: await workTreeTop(options.repoRoot)
     });
@@ -869,7 +869,7 @@ async function checkEnvironment(env, config, headSha, options, run, log) {
         log(
           `${env.name}: the environment runs ${sha.slice(0, 7)} (${recorded.from}); comparing with that commit`
         );
-        const { resources: deployed } = await withCheckout(
+        const deployed = await withCheckout(
           options.repoRoot,
           sha,
           (dir, top) => renderEnvironment(dir, env, { ...renderOptions, top })

@@ -7,19 +7,19 @@ import {
   parseRevisionSource,
   runDrift,
   summaryMarkdown
-} from "./chunk-WFNCCNUP.js";
+} from "./chunk-AJHWQGN3.js";
 import {
   actionLog,
   kubeconfigInput,
   shardInput,
   withKubeconfig
-} from "./chunk-RHUVAAXC.js";
+} from "./chunk-UFYLRDIT.js";
 import {
   runUrl
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-SKQM7OD7.js";
+} from "./chunk-5R4VHJEA.js";
 import "./chunk-L3PULLGS.js";
 import "./chunk-E7ACZTBR.js";
 import {
@@ -27,12 +27,12 @@ import {
   choiceInput,
   listInput,
   repositoryRoot
-} from "./chunk-FKIAXHAN.js";
-import "./chunk-H4XZJEEI.js";
+} from "./chunk-R3Q26M4A.js";
+import "./chunk-NCKJCGDQ.js";
 import {
   gitHubForge
-} from "./chunk-NQ6OR4PE.js";
-import "./chunk-SZQT6FVO.js";
+} from "./chunk-RQUSLUQE.js";
+import "./chunk-HGD7KYAE.js";
 import "./chunk-J67XC36D.js";
 import {
   debug,
@@ -42,13 +42,13 @@ import {
   setOutput,
   summary,
   warning
-} from "./chunk-AM4CQI2N.js";
+} from "./chunk-YGM3RFQ2.js";
 import "./chunk-6GOKWEBO.js";
 import "./chunk-3N2GU25X.js";
 import {
   PlumblineError
 } from "./chunk-HOINZ2KI.js";
-import "./chunk-KGQPSMFM.js";
+import "./chunk-MWPRVN7Q.js";
 import "./chunk-4PGWNIJS.js";
 
 // src/entry/github/drift-settings.ts

@@ -6,16 +6,16 @@ import {
 import {
   getInput,
   setFailed
-} from "./chunk-AM4CQI2N.js";
+} from "./chunk-YGM3RFQ2.js";
 import {
   describeError
 } from "./chunk-HOINZ2KI.js";
 
 // src/entry/github/action.ts
 var commands = {
-  plan: async () => (await import("./plan-6BUK3SNZ.js")).runPlanAction(),
-  promote: async () => (await import("./promote-FNQSUJ22.js")).runPromoteAction(),
-  drift: async () => (await import("./drift-ZPFR2MFD.js")).runDriftAction()
+  plan: async () => (await import("./plan-KT3JS3VP.js")).runPlanAction(),
+  promote: async () => (await import("./promote-LIJ2WTBZ.js")).runPromoteAction(),
+  drift: async () => (await import("./drift-GUOJWZIB.js")).runDriftAction()
 };
 async function runAction(fixed) {
   try {

@@ -8,42 +8,42 @@ import {
   summaryJson,
   summaryMarkdown,
   summaryText
-} from "./chunk-WFNCCNUP.js";
+} from "./chunk-AJHWQGN3.js";
 import {
   shardFlag
-} from "./chunk-FLW5RM6Q.js";
+} from "./chunk-KIGUCBEG.js";
 import {
   FORGE_KINDS,
   detectForge,
   forgeFromEnvironment
-} from "./chunk-HUD5RQ4B.js";
+} from "./chunk-R5G3TLPL.js";
 import {
   Command,
   Option,
   cliLog,
   printLog,
   printOutput
-} from "./chunk-2ZHNTGXH.js";
+} from "./chunk-MYCWCEUN.js";
 import {
   runUrl
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-SKQM7OD7.js";
+} from "./chunk-5R4VHJEA.js";
 import "./chunk-L3PULLGS.js";
 import "./chunk-E7ACZTBR.js";
-import "./chunk-H4XZJEEI.js";
-import "./chunk-NQ6OR4PE.js";
+import "./chunk-NCKJCGDQ.js";
+import "./chunk-RQUSLUQE.js";
 import {
   CONFIG_FILES
-} from "./chunk-SZQT6FVO.js";
+} from "./chunk-HGD7KYAE.js";
 import "./chunk-J67XC36D.js";
 import "./chunk-6GOKWEBO.js";
 import "./chunk-3N2GU25X.js";
 import {
   PlumblineError
 } from "./chunk-HOINZ2KI.js";
-import "./chunk-KGQPSMFM.js";
+import "./chunk-MWPRVN7Q.js";
 import "./chunk-4PGWNIJS.js";
 
 // src/entry/cli/drift.ts

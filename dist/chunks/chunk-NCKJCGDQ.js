@@ -17,7 +17,7 @@ import {
   renderSettings,
   require_dist,
   syntaxReason
-} from "./chunk-SZQT6FVO.js";
+} from "./chunk-HGD7KYAE.js";
 import {
   displayName,
   splitApiVersion,
@@ -36,9 +36,9 @@ import {
   __toESM
 } from "./chunk-4PGWNIJS.js";
 
-// ../../work/main/node_modules/semver/internal/constants.js
+// node_modules/semver/internal/constants.js
 var require_constants = __commonJS({
-  "../../work/main/node_modules/semver/internal/constants.js"(exports, module) {
+  "node_modules/semver/internal/constants.js"(exports, module) {
     "use strict";
     var SEMVER_SPEC_VERSION = "2.0.0";
     var MAX_LENGTH = 256;
@@ -96,9 +96,9 @@ var require_constants = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/internal/debug.js
+// node_modules/semver/internal/debug.js
 var require_debug = __commonJS({
-  "../../work/main/node_modules/semver/internal/debug.js"(exports, module) {
+  "node_modules/semver/internal/debug.js"(exports, module) {
     "use strict";
     var debug = typeof process === "object" && process.env && process.env.NODE_DEBUG && /\bsemver\b/i.test(process.env.NODE_DEBUG) ? (...args) => console.error("SEMVER", ...args) : () => {
     };
@@ -106,9 +106,9 @@ var require_debug = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/internal/re.js
+// node_modules/semver/internal/re.js
 var require_re = __commonJS({
-  "../../work/main/node_modules/semver/internal/re.js"(exports, module) {
+  "node_modules/semver/internal/re.js"(exports, module) {
     "use strict";
     var {
       MAX_SAFE_COMPONENT_LENGTH,
@@ -194,9 +194,9 @@ var require_re = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/internal/parse-options.js
+// node_modules/semver/internal/parse-options.js
 var require_parse_options = __commonJS({
-  "../../work/main/node_modules/semver/internal/parse-options.js"(exports, module) {
+  "node_modules/semver/internal/parse-options.js"(exports, module) {
     "use strict";
     var looseOption = Object.freeze({ loose: true });
     var emptyOpts = Object.freeze({});
@@ -213,9 +213,9 @@ var require_parse_options = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/internal/identifiers.js
+// node_modules/semver/internal/identifiers.js
 var require_identifiers = __commonJS({
-  "../../work/main/node_modules/semver/internal/identifiers.js"(exports, module) {
+  "node_modules/semver/internal/identifiers.js"(exports, module) {
     "use strict";
     var numeric = /^[0-9]+$/;
     var compareIdentifiers = (a, b) => {
@@ -238,9 +238,9 @@ var require_identifiers = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/classes/semver.js
+// node_modules/semver/classes/semver.js
 var require_semver = __commonJS({
-  "../../work/main/node_modules/semver/classes/semver.js"(exports, module) {
+  "node_modules/semver/classes/semver.js"(exports, module) {
     "use strict";
     var debug = require_debug();
     var { MAX_LENGTH, MAX_SAFE_INTEGER } = require_constants();
@@ -530,9 +530,9 @@ var require_semver = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/functions/parse.js
+// node_modules/semver/functions/parse.js
 var require_parse = __commonJS({
-  "../../work/main/node_modules/semver/functions/parse.js"(exports, module) {
+  "node_modules/semver/functions/parse.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
     var parse3 = (version, options, throwErrors = false) => {
@@ -552,9 +552,9 @@ var require_parse = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/functions/valid.js
+// node_modules/semver/functions/valid.js
 var require_valid = __commonJS({
-  "../../work/main/node_modules/semver/functions/valid.js"(exports, module) {
+  "node_modules/semver/functions/valid.js"(exports, module) {
     "use strict";
     var parse3 = require_parse();
     var valid = (version, options) => {
@@ -565,9 +565,9 @@ var require_valid = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/functions/clean.js
+// node_modules/semver/functions/clean.js
 var require_clean = __commonJS({
-  "../../work/main/node_modules/semver/functions/clean.js"(exports, module) {
+  "node_modules/semver/functions/clean.js"(exports, module) {
     "use strict";
     var parse3 = require_parse();
     var clean = (version, options) => {
@@ -578,9 +578,9 @@ var require_clean = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/functions/inc.js
+// node_modules/semver/functions/inc.js
 var require_inc = __commonJS({
-  "../../work/main/node_modules/semver/functions/inc.js"(exports, module) {
+  "node_modules/semver/functions/inc.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
     var inc = (version, release, options, identifier2, identifierBase) => {
@@ -602,9 +602,9 @@ var require_inc = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/functions/diff.js
+// node_modules/semver/functions/diff.js
 var require_diff = __commonJS({
-  "../../work/main/node_modules/semver/functions/diff.js"(exports, module) {
+  "node_modules/semver/functions/diff.js"(exports, module) {
     "use strict";
     var parse3 = require_parse();
     var diff = (version1, version2) => {
@@ -646,9 +646,9 @@ var require_diff = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/functions/major.js
+// node_modules/semver/functions/major.js
 var require_major = __commonJS({
-  "../../work/main/node_modules/semver/functions/major.js"(exports, module) {
+  "node_modules/semver/functions/major.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
     var major = (a, loose) => new SemVer(a, loose).major;
@@ -656,9 +656,9 @@ var require_major = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/functions/minor.js
+// node_modules/semver/functions/minor.js
 var require_minor = __commonJS({
-  "../../work/main/node_modules/semver/functions/minor.js"(exports, module) {
+  "node_modules/semver/functions/minor.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
     var minor = (a, loose) => new SemVer(a, loose).minor;
@@ -666,9 +666,9 @@ var require_minor = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/functions/patch.js
+// node_modules/semver/functions/patch.js
 var require_patch = __commonJS({
-  "../../work/main/node_modules/semver/functions/patch.js"(exports, module) {
+  "node_modules/semver/functions/patch.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
     var patch = (a, loose) => new SemVer(a, loose).patch;
@@ -676,9 +676,9 @@ var require_patch = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/functions/prerelease.js
+// node_modules/semver/functions/prerelease.js
 var require_prerelease = __commonJS({
-  "../../work/main/node_modules/semver/functions/prerelease.js"(exports, module) {
+  "node_modules/semver/functions/prerelease.js"(exports, module) {
     "use strict";
     var parse3 = require_parse();
     var prerelease = (version, options) => {
@@ -689,9 +689,9 @@ var require_prerelease = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/functions/compare.js
+// node_modules/semver/functions/compare.js
 var require_compare = __commonJS({
-  "../../work/main/node_modules/semver/functions/compare.js"(exports, module) {
+  "node_modules/semver/functions/compare.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
     var compare = (a, b, loose) => new SemVer(a, loose).compare(new SemVer(b, loose));
@@ -699,9 +699,9 @@ var require_compare = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/functions/rcompare.js
+// node_modules/semver/functions/rcompare.js
 var require_rcompare = __commonJS({
-  "../../work/main/node_modules/semver/functions/rcompare.js"(exports, module) {
+  "node_modules/semver/functions/rcompare.js"(exports, module) {
     "use strict";
     var compare = require_compare();
     var rcompare = (a, b, loose) => compare(b, a, loose);
@@ -709,9 +709,9 @@ var require_rcompare = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/functions/compare-loose.js
+// node_modules/semver/functions/compare-loose.js
 var require_compare_loose = __commonJS({
-  "../../work/main/node_modules/semver/functions/compare-loose.js"(exports, module) {
+  "node_modules/semver/functions/compare-loose.js"(exports, module) {
     "use strict";
     var compare = require_compare();
     var compareLoose = (a, b) => compare(a, b, true);
@@ -719,9 +719,9 @@ var require_compare_loose = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/functions/compare-build.js
+// node_modules/semver/functions/compare-build.js
 var require_compare_build = __commonJS({
-  "../../work/main/node_modules/semver/functions/compare-build.js"(exports, module) {
+  "node_modules/semver/functions/compare-build.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
     var compareBuild = (a, b, loose) => {
@@ -733,9 +733,9 @@ var require_compare_build = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/functions/sort.js
+// node_modules/semver/functions/sort.js
 var require_sort = __commonJS({
-  "../../work/main/node_modules/semver/functions/sort.js"(exports, module) {
+  "node_modules/semver/functions/sort.js"(exports, module) {
     "use strict";
     var compareBuild = require_compare_build();
     var sort = (list, loose) => list.sort((a, b) => compareBuild(a, b, loose));
@@ -743,9 +743,9 @@ var require_sort = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/functions/rsort.js
+// node_modules/semver/functions/rsort.js
 var require_rsort = __commonJS({
-  "../../work/main/node_modules/semver/functions/rsort.js"(exports, module) {
+  "node_modules/semver/functions/rsort.js"(exports, module) {
     "use strict";
     var compareBuild = require_compare_build();
     var rsort = (list, loose) => list.sort((a, b) => compareBuild(b, a, loose));
@@ -753,9 +753,9 @@ var require_rsort = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/functions/gt.js
+// node_modules/semver/functions/gt.js
 var require_gt = __commonJS({
-  "../../work/main/node_modules/semver/functions/gt.js"(exports, module) {
+  "node_modules/semver/functions/gt.js"(exports, module) {
     "use strict";
     var compare = require_compare();
     var gt = (a, b, loose) => compare(a, b, loose) > 0;
@@ -763,9 +763,9 @@ var require_gt = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/functions/lt.js
+// node_modules/semver/functions/lt.js
 var require_lt = __commonJS({
-  "../../work/main/node_modules/semver/functions/lt.js"(exports, module) {
+  "node_modules/semver/functions/lt.js"(exports, module) {
     "use strict";
     var compare = require_compare();
     var lt = (a, b, loose) => compare(a, b, loose) < 0;
@@ -773,9 +773,9 @@ var require_lt = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/functions/eq.js
+// node_modules/semver/functions/eq.js
 var require_eq = __commonJS({
-  "../../work/main/node_modules/semver/functions/eq.js"(exports, module) {
+  "node_modules/semver/functions/eq.js"(exports, module) {
     "use strict";
     var compare = require_compare();
     var eq = (a, b, loose) => compare(a, b, loose) === 0;
@@ -783,9 +783,9 @@ var require_eq = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/functions/neq.js
+// node_modules/semver/functions/neq.js
 var require_neq = __commonJS({
-  "../../work/main/node_modules/semver/functions/neq.js"(exports, module) {
+  "node_modules/semver/functions/neq.js"(exports, module) {
     "use strict";
     var compare = require_compare();
     var neq = (a, b, loose) => compare(a, b, loose) !== 0;
@@ -793,9 +793,9 @@ var require_neq = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/functions/gte.js
+// node_modules/semver/functions/gte.js
 var require_gte = __commonJS({
-  "../../work/main/node_modules/semver/functions/gte.js"(exports, module) {
+  "node_modules/semver/functions/gte.js"(exports, module) {
     "use strict";
     var compare = require_compare();
     var gte = (a, b, loose) => compare(a, b, loose) >= 0;
@@ -803,9 +803,9 @@ var require_gte = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/functions/lte.js
+// node_modules/semver/functions/lte.js
 var require_lte = __commonJS({
-  "../../work/main/node_modules/semver/functions/lte.js"(exports, module) {
+  "node_modules/semver/functions/lte.js"(exports, module) {
     "use strict";
     var compare = require_compare();
     var lte = (a, b, loose) => compare(a, b, loose) <= 0;
@@ -813,9 +813,9 @@ var require_lte = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/functions/cmp.js
+// node_modules/semver/functions/cmp.js
 var require_cmp = __commonJS({
-  "../../work/main/node_modules/semver/functions/cmp.js"(exports, module) {
+  "node_modules/semver/functions/cmp.js"(exports, module) {
     "use strict";
     var eq = require_eq();
     var neq = require_neq();
@@ -863,9 +863,9 @@ var require_cmp = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/functions/coerce.js
+// node_modules/semver/functions/coerce.js
 var require_coerce = __commonJS({
-  "../../work/main/node_modules/semver/functions/coerce.js"(exports, module) {
+  "node_modules/semver/functions/coerce.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
     var parse3 = require_parse();
@@ -909,9 +909,9 @@ var require_coerce = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/functions/truncate.js
+// node_modules/semver/functions/truncate.js
 var require_truncate = __commonJS({
-  "../../work/main/node_modules/semver/functions/truncate.js"(exports, module) {
+  "node_modules/semver/functions/truncate.js"(exports, module) {
     "use strict";
     var parse3 = require_parse();
     var constants2 = require_constants();
@@ -950,9 +950,9 @@ var require_truncate = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/internal/lrucache.js
+// node_modules/semver/internal/lrucache.js
 var require_lrucache = __commonJS({
-  "../../work/main/node_modules/semver/internal/lrucache.js"(exports, module) {
+  "node_modules/semver/internal/lrucache.js"(exports, module) {
     "use strict";
     var LRUCache = class {
       constructor() {
@@ -988,9 +988,9 @@ var require_lrucache = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/internal/trim-comparator-whitespace.js
+// node_modules/semver/internal/trim-comparator-whitespace.js
 var require_trim_comparator_whitespace = __commonJS({
-  "../../work/main/node_modules/semver/internal/trim-comparator-whitespace.js"(exports, module) {
+  "node_modules/semver/internal/trim-comparator-whitespace.js"(exports, module) {
     "use strict";
     var {
       MAX_LENGTH,
@@ -1003,12 +1003,12 @@ var require_trim_comparator_whitespace = __commonJS({
     }
     var isWhitespace = (char) => char !== void 0 && whitespace[char.charCodeAt(0)] === 1;
     var isVersionPrefix = (char) => char === "v" || char === "=" || isWhitespace(char);
-    var isDigit = (char) => char !== void 0 && char >= "0" && char <= "9";
+    var isDigit2 = (char) => char !== void 0 && char >= "0" && char <= "9";
     var isLetter = (char) => char !== void 0 && (char >= "a" && char <= "z" || char >= "A" && char <= "Z");
-    var isIdentifierCharacter = (char) => isDigit(char) || isLetter(char) || char === "-";
-    var isVersionStart = (char) => isDigit(char) || char === "x" || char === "X" || char === "*";
+    var isIdentifierCharacter = (char) => isDigit2(char) || isLetter(char) || char === "-";
+    var isVersionStart = (char) => isDigit2(char) || char === "x" || char === "X" || char === "*";
     var findDigitsEndIndex = (range, start, limit, digitRuns) => {
-      if (!isDigit(range[start])) {
+      if (!isDigit2(range[start])) {
         return start;
       }
       if (start >= digitRuns.start && start < digitRuns.end) {
@@ -1018,7 +1018,7 @@ var require_trim_comparator_whitespace = __commonJS({
         return Math.min(start + limit, digitRuns.previousEnd);
       }
       let end = start + 1;
-      while (isDigit(range[end])) {
+      while (isDigit2(range[end])) {
         end++;
       }
       digitRuns.previousStart = digitRuns.start;
@@ -1110,7 +1110,7 @@ var require_trim_comparator_whitespace = __commonJS({
       return findBuildEndIndex(range, prereleaseEnd);
     };
     var findPartialVersionComponentEndIndex = (range, start, digitRuns) => {
-      if (isDigit(range[start])) {
+      if (isDigit2(range[start])) {
         return findVersionNumberEndIndex(range, start, false, digitRuns);
       }
       return isVersionStart(range[start]) ? start + 1 : start;
@@ -1179,9 +1179,9 @@ var require_trim_comparator_whitespace = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/classes/range.js
+// node_modules/semver/classes/range.js
 var require_range = __commonJS({
-  "../../work/main/node_modules/semver/classes/range.js"(exports, module) {
+  "node_modules/semver/classes/range.js"(exports, module) {
     "use strict";
     var SPACE_CHARACTERS = /\s+/g;
     var Range = class _Range {
@@ -1564,9 +1564,9 @@ var require_range = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/classes/comparator.js
+// node_modules/semver/classes/comparator.js
 var require_comparator = __commonJS({
-  "../../work/main/node_modules/semver/classes/comparator.js"(exports, module) {
+  "node_modules/semver/classes/comparator.js"(exports, module) {
     "use strict";
     var ANY = /* @__PURE__ */ Symbol("SemVer ANY");
     var Comparator = class _Comparator {
@@ -1677,12 +1677,12 @@ var require_comparator = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/functions/satisfies.js
+// node_modules/semver/functions/satisfies.js
 var require_satisfies = __commonJS({
-  "../../work/main/node_modules/semver/functions/satisfies.js"(exports, module) {
+  "node_modules/semver/functions/satisfies.js"(exports, module) {
     "use strict";
     var Range = require_range();
-    var satisfies = (version, range, options) => {
+    var satisfies2 = (version, range, options) => {
       try {
         range = new Range(range, options);
       } catch (er) {
@@ -1690,13 +1690,13 @@ var require_satisfies = __commonJS({
       }
       return range.test(version);
     };
-    module.exports = satisfies;
+    module.exports = satisfies2;
   }
 });
 
-// ../../work/main/node_modules/semver/ranges/to-comparators.js
+// node_modules/semver/ranges/to-comparators.js
 var require_to_comparators = __commonJS({
-  "../../work/main/node_modules/semver/ranges/to-comparators.js"(exports, module) {
+  "node_modules/semver/ranges/to-comparators.js"(exports, module) {
     "use strict";
     var Range = require_range();
     var toComparators = (range, options) => new Range(range, options).set.map((comp) => comp.map((c) => c.value).join(" ").trim().split(" "));
@@ -1704,9 +1704,9 @@ var require_to_comparators = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/ranges/max-satisfying.js
+// node_modules/semver/ranges/max-satisfying.js
 var require_max_satisfying = __commonJS({
-  "../../work/main/node_modules/semver/ranges/max-satisfying.js"(exports, module) {
+  "node_modules/semver/ranges/max-satisfying.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
     var Range = require_range();
@@ -1733,9 +1733,9 @@ var require_max_satisfying = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/ranges/min-satisfying.js
+// node_modules/semver/ranges/min-satisfying.js
 var require_min_satisfying = __commonJS({
-  "../../work/main/node_modules/semver/ranges/min-satisfying.js"(exports, module) {
+  "node_modules/semver/ranges/min-satisfying.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
     var Range = require_range();
@@ -1762,9 +1762,9 @@ var require_min_satisfying = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/ranges/min-version.js
+// node_modules/semver/ranges/min-version.js
 var require_min_version = __commonJS({
-  "../../work/main/node_modules/semver/ranges/min-version.js"(exports, module) {
+  "node_modules/semver/ranges/min-version.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
     var Range = require_range();
@@ -1821,9 +1821,9 @@ var require_min_version = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/ranges/valid.js
+// node_modules/semver/ranges/valid.js
 var require_valid2 = __commonJS({
-  "../../work/main/node_modules/semver/ranges/valid.js"(exports, module) {
+  "node_modules/semver/ranges/valid.js"(exports, module) {
     "use strict";
     var Range = require_range();
     var validRange = (range, options) => {
@@ -1837,15 +1837,15 @@ var require_valid2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/ranges/outside.js
+// node_modules/semver/ranges/outside.js
 var require_outside = __commonJS({
-  "../../work/main/node_modules/semver/ranges/outside.js"(exports, module) {
+  "node_modules/semver/ranges/outside.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
     var Comparator = require_comparator();
     var { ANY } = Comparator;
     var Range = require_range();
-    var satisfies = require_satisfies();
+    var satisfies2 = require_satisfies();
     var gt = require_gt();
     var lt = require_lt();
     var lte = require_lte();
@@ -1872,7 +1872,7 @@ var require_outside = __commonJS({
         default:
           throw new TypeError('Must provide a hilo val of "<" or ">"');
       }
-      if (satisfies(version, range, options)) {
+      if (satisfies2(version, range, options)) {
         return false;
       }
       for (let i = 0; i < range.set.length; ++i) {
@@ -1906,9 +1906,9 @@ var require_outside = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/ranges/gtr.js
+// node_modules/semver/ranges/gtr.js
 var require_gtr = __commonJS({
-  "../../work/main/node_modules/semver/ranges/gtr.js"(exports, module) {
+  "node_modules/semver/ranges/gtr.js"(exports, module) {
     "use strict";
     var outside = require_outside();
     var gtr = (version, range, options) => outside(version, range, ">", options);
@@ -1916,9 +1916,9 @@ var require_gtr = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/ranges/ltr.js
+// node_modules/semver/ranges/ltr.js
 var require_ltr = __commonJS({
-  "../../work/main/node_modules/semver/ranges/ltr.js"(exports, module) {
+  "node_modules/semver/ranges/ltr.js"(exports, module) {
     "use strict";
     var outside = require_outside();
     var ltr = (version, range, options) => outside(version, range, "<", options);
@@ -1926,9 +1926,9 @@ var require_ltr = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/ranges/intersects.js
+// node_modules/semver/ranges/intersects.js
 var require_intersects = __commonJS({
-  "../../work/main/node_modules/semver/ranges/intersects.js"(exports, module) {
+  "node_modules/semver/ranges/intersects.js"(exports, module) {
     "use strict";
     var Range = require_range();
     var intersects = (r1, r2, options) => {
@@ -1940,11 +1940,11 @@ var require_intersects = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/ranges/simplify.js
+// node_modules/semver/ranges/simplify.js
 var require_simplify = __commonJS({
-  "../../work/main/node_modules/semver/ranges/simplify.js"(exports, module) {
+  "node_modules/semver/ranges/simplify.js"(exports, module) {
     "use strict";
-    var satisfies = require_satisfies();
+    var satisfies2 = require_satisfies();
     var compare = require_compare();
     module.exports = (versions, range, options) => {
       const set2 = [];
@@ -1952,7 +1952,7 @@ var require_simplify = __commonJS({
       let prev = null;
       const v = versions.sort((a, b) => compare(a, b, options));
       for (const version of v) {
-        const included = satisfies(version, range, options);
+        const included = satisfies2(version, range, options);
         if (included) {
           prev = version;
           if (!first) {
@@ -1990,14 +1990,14 @@ var require_simplify = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/ranges/subset.js
+// node_modules/semver/ranges/subset.js
 var require_subset = __commonJS({
-  "../../work/main/node_modules/semver/ranges/subset.js"(exports, module) {
+  "node_modules/semver/ranges/subset.js"(exports, module) {
     "use strict";
     var Range = require_range();
     var Comparator = require_comparator();
     var { ANY } = Comparator;
-    var satisfies = require_satisfies();
+    var satisfies2 = require_satisfies();
     var compare = require_compare();
     var subset = (sub, dom, options = {}) => {
       if (sub === dom) {
@@ -2066,14 +2066,14 @@ var require_subset = __commonJS({
         }
       }
       for (const eq of eqSet) {
-        if (gt && !satisfies(eq, String(gt), options)) {
+        if (gt && !satisfies2(eq, String(gt), options)) {
           return null;
         }
-        if (lt && !satisfies(eq, String(lt), options)) {
+        if (lt && !satisfies2(eq, String(lt), options)) {
           return null;
         }
         for (const c of dom) {
-          if (!satisfies(eq, String(c), options)) {
+          if (!satisfies2(eq, String(c), options)) {
             return false;
           }
         }
@@ -2152,9 +2152,9 @@ var require_subset = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/index.js
+// node_modules/semver/index.js
 var require_semver2 = __commonJS({
-  "../../work/main/node_modules/semver/index.js"(exports, module) {
+  "node_modules/semver/index.js"(exports, module) {
     "use strict";
     var internalRe = require_re();
     var constants2 = require_constants();
@@ -2186,7 +2186,7 @@ var require_semver2 = __commonJS({
     var truncate = require_truncate();
     var Comparator = require_comparator();
     var Range = require_range();
-    var satisfies = require_satisfies();
+    var satisfies2 = require_satisfies();
     var toComparators = require_to_comparators();
     var maxSatisfying = require_max_satisfying();
     var minSatisfying = require_min_satisfying();
@@ -2225,7 +2225,7 @@ var require_semver2 = __commonJS({
       truncate,
       Comparator,
       Range,
-      satisfies,
+      satisfies: satisfies2,
       toComparators,
       maxSatisfying,
       minSatisfying,
@@ -2249,16 +2249,16 @@ var require_semver2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/events-universal/default.js
+// node_modules/events-universal/default.js
 var require_default = __commonJS({
-  "../../work/main/node_modules/events-universal/default.js"(exports, module) {
+  "node_modules/events-universal/default.js"(exports, module) {
     module.exports = __require("events");
   }
 });
 
-// ../../work/main/node_modules/fast-fifo/fixed-size.js
+// node_modules/fast-fifo/fixed-size.js
 var require_fixed_size = __commonJS({
-  "../../work/main/node_modules/fast-fifo/fixed-size.js"(exports, module) {
+  "node_modules/fast-fifo/fixed-size.js"(exports, module) {
     module.exports = class FixedFIFO {
       constructor(hwm) {
         if (!(hwm > 0) || (hwm - 1 & hwm) !== 0) throw new Error("Max size for a FixedFIFO should be a power of two");
@@ -2296,9 +2296,9 @@ var require_fixed_size = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/fast-fifo/index.js
+// node_modules/fast-fifo/index.js
 var require_fast_fifo = __commonJS({
-  "../../work/main/node_modules/fast-fifo/index.js"(exports, module) {
+  "node_modules/fast-fifo/index.js"(exports, module) {
     var FixedFIFO = require_fixed_size();
     module.exports = class FastFIFO {
       constructor(hwm) {
@@ -2343,9 +2343,9 @@ var require_fast_fifo = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/b4a/index.js
+// node_modules/b4a/index.js
 var require_b4a = __commonJS({
-  "../../work/main/node_modules/b4a/index.js"(exports, module) {
+  "node_modules/b4a/index.js"(exports, module) {
     function isBuffer(value) {
       return Buffer.isBuffer(value) || value instanceof Uint8Array;
     }
@@ -2504,9 +2504,9 @@ var require_b4a = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/text-decoder/lib/pass-through-decoder.js
+// node_modules/text-decoder/lib/pass-through-decoder.js
 var require_pass_through_decoder = __commonJS({
-  "../../work/main/node_modules/text-decoder/lib/pass-through-decoder.js"(exports, module) {
+  "node_modules/text-decoder/lib/pass-through-decoder.js"(exports, module) {
     var b4a = require_b4a();
     module.exports = class PassThroughDecoder {
       constructor(encoding) {
@@ -2525,9 +2525,9 @@ var require_pass_through_decoder = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/text-decoder/lib/utf8-decoder.js
+// node_modules/text-decoder/lib/utf8-decoder.js
 var require_utf8_decoder = __commonJS({
-  "../../work/main/node_modules/text-decoder/lib/utf8-decoder.js"(exports, module) {
+  "node_modules/text-decoder/lib/utf8-decoder.js"(exports, module) {
     var b4a = require_b4a();
     module.exports = class UTF8Decoder {
       constructor() {
@@ -2672,9 +2672,9 @@ var require_utf8_decoder = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/text-decoder/index.js
+// node_modules/text-decoder/index.js
 var require_text_decoder = __commonJS({
-  "../../work/main/node_modules/text-decoder/index.js"(exports, module) {
+  "node_modules/text-decoder/index.js"(exports, module) {
     var PassThroughDecoder = require_pass_through_decoder();
     var UTF8Decoder = require_utf8_decoder();
     module.exports = class TextDecoder {
@@ -2734,9 +2734,9 @@ var require_text_decoder = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/streamx/lib/errors.js
+// node_modules/streamx/lib/errors.js
 var require_errors = __commonJS({
-  "../../work/main/node_modules/streamx/lib/errors.js"(exports, module) {
+  "node_modules/streamx/lib/errors.js"(exports, module) {
     module.exports = class StreamError extends Error {
       constructor(msg, code, fn = StreamError) {
         super(msg);
@@ -2776,9 +2776,9 @@ var require_errors = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/streamx/index.js
+// node_modules/streamx/index.js
 var require_streamx = __commonJS({
-  "../../work/main/node_modules/streamx/index.js"(exports, module) {
+  "node_modules/streamx/index.js"(exports, module) {
     var { EventEmitter } = require_default();
     var FIFO = require_fast_fifo();
     var TextDecoder = require_text_decoder();
@@ -3807,9 +3807,9 @@ var require_streamx = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/tar-stream/headers.js
+// node_modules/tar-stream/headers.js
 var require_headers = __commonJS({
-  "../../work/main/node_modules/tar-stream/headers.js"(exports) {
+  "node_modules/tar-stream/headers.js"(exports) {
     var b4a = require_b4a();
     var ZEROS = "0000000000000000000";
     var SEVENS = "7777777777777777777";
@@ -4069,9 +4069,9 @@ var require_headers = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/tar-stream/extract.js
+// node_modules/tar-stream/extract.js
 var require_extract = __commonJS({
-  "../../work/main/node_modules/tar-stream/extract.js"(exports, module) {
+  "node_modules/tar-stream/extract.js"(exports, module) {
     var { Writable, Readable: Readable2, getStreamError } = require_streamx();
     var FIFO = require_fast_fifo();
     var b4a = require_b4a();
@@ -4413,9 +4413,9 @@ var require_extract = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/tar-stream/constants.js
+// node_modules/tar-stream/constants.js
 var require_constants2 = __commonJS({
-  "../../work/main/node_modules/tar-stream/constants.js"(exports, module) {
+  "node_modules/tar-stream/constants.js"(exports, module) {
     var constants2 = {
       // just for envs without fs
       S_IFMT: 61440,
@@ -4433,9 +4433,9 @@ var require_constants2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/tar-stream/pack.js
+// node_modules/tar-stream/pack.js
 var require_pack = __commonJS({
-  "../../work/main/node_modules/tar-stream/pack.js"(exports, module) {
+  "node_modules/tar-stream/pack.js"(exports, module) {
     var { Readable: Readable2, Writable, getStreamError } = require_streamx();
     var b4a = require_b4a();
     var constants2 = require_constants2();
@@ -4667,9 +4667,9 @@ var require_pack = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/tar-stream/index.js
+// node_modules/tar-stream/index.js
 var require_tar_stream = __commonJS({
-  "../../work/main/node_modules/tar-stream/index.js"(exports) {
+  "node_modules/tar-stream/index.js"(exports) {
     exports.extract = require_extract();
     exports.pack = require_pack();
   }
@@ -4714,7 +4714,7 @@ function runGit(cwd, args, options = {}) {
   });
 }
 
-// ../../work/main/node_modules/yocto-queue/index.js
+// node_modules/yocto-queue/index.js
 var Node = class {
   value;
   next;
@@ -4780,7 +4780,7 @@ var Queue = class {
   }
 };
 
-// ../../work/main/node_modules/p-limit/index.js
+// node_modules/p-limit/index.js
 function pLimit(concurrency) {
   let rejectOnClear = false;
   if (typeof concurrency === "object") {
@@ -4802,7 +4802,7 @@ function pLimit(concurrency) {
     activeCount--;
     resumeNext();
   };
-  const run = async (function_, resolve, arguments_) => {
+  const run2 = async (function_, resolve, arguments_) => {
     const result = (async () => function_(...arguments_))();
     resolve(result);
     try {
@@ -4816,7 +4816,7 @@ function pLimit(concurrency) {
     new Promise((internalResolve) => {
       queueItem.run = internalResolve;
       queue.enqueue(queueItem);
-    }).then(run.bind(void 0, function_, resolve, arguments_));
+    }).then(run2.bind(void 0, function_, resolve, arguments_));
     if (activeCount < concurrency) {
       resumeNext();
     }
@@ -5045,7 +5045,7 @@ var import_yaml = __toESM(require_dist(), 1);
 // src/charts/http-get.ts
 import https from "node:https";
 
-// ../../work/main/node_modules/is-network-error/index.js
+// node_modules/is-network-error/index.js
 var objectToString = Object.prototype.toString;
 var isError = (value) => objectToString.call(value) === "[object Error]";
 var errorMessages = /* @__PURE__ */ new Set([
@@ -5084,7 +5084,7 @@ function isNetworkError(error) {
   return errorMessages.has(message);
 }
 
-// ../../work/main/node_modules/p-retry/index.js
+// node_modules/p-retry/index.js
 function validateRetries(retries) {
   if (typeof retries === "number") {
     if (retries < 0) {
@@ -6070,7 +6070,7 @@ function parseQuantity(quantity) {
   return factor === void 0 ? void 0 : Number(match[1]) * factor;
 }
 
-// ../../work/main/node_modules/diff/libesm/diff/base.js
+// node_modules/diff/libesm/diff/base.js
 var Diff = class {
   diff(oldStr, newStr, options = {}) {
     let callback;
@@ -6272,7 +6272,7 @@ var Diff = class {
   }
 };
 
-// ../../work/main/node_modules/diff/libesm/diff/line.js
+// node_modules/diff/libesm/diff/line.js
 var LineDiff = class extends Diff {
   constructor() {
     super(...arguments);
@@ -6320,7 +6320,7 @@ function tokenize(value, options) {
   return retLines;
 }
 
-// ../../work/main/node_modules/diff/libesm/patch/create.js
+// node_modules/diff/libesm/patch/create.js
 function structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options) {
   let optionsObj;
   if (!options) {
@@ -6533,9 +6533,9 @@ async function revParse(dir, rev) {
   return (await runGit(dir, ["rev-parse", "--verify", "--quiet", `${rev}^{commit}`])).stdout.trim();
 }
 var worktreeAdds = /* @__PURE__ */ new Map();
-async function oneAtATime(repo, add) {
+async function oneAtATime(repo, add2) {
   const previous = worktreeAdds.get(repo) ?? Promise.resolve();
-  const next = previous.catch(() => void 0).then(add);
+  const next = previous.catch(() => void 0).then(add2);
   worktreeAdds.set(repo, next);
   try {
     return await next;
@@ -6546,8 +6546,8 @@ async function oneAtATime(repo, add) {
 async function addWorktree(repo, commit, { checkout = true } = {}) {
   const parent = mkdtempSync(join2(tmpdir(), "plumbline-worktree-"));
   const dir = join2(parent, basename(parent));
-  const add = ["worktree", "add", "--quiet", "--detach", ...checkout ? [] : ["--no-checkout"]];
-  await oneAtATime(repo, () => runGit(repo, [...add, dir, commit]));
+  const add2 = ["worktree", "add", "--quiet", "--detach", ...checkout ? [] : ["--no-checkout"]];
+  await oneAtATime(repo, () => runGit(repo, [...add2, dir, commit]));
   return {
     dir,
     async remove() {
@@ -6821,8 +6821,8 @@ async function withBaseSide(repoRoot, sha, use) {
     const written = /* @__PURE__ */ new Set();
     let whole = false;
     let queue = Promise.resolve();
-    const inTurn = (run) => {
-      const next = queue.then(run);
+    const inTurn = (run2) => {
+      const next = queue.then(run2);
       queue = next.catch(() => void 0);
       return next;
     };
@@ -7017,6 +7017,577 @@ async function detectRenderer(repoRoot, path) {
 // src/render/flux.ts
 import { realpath as realpath2 } from "node:fs/promises";
 
+// src/flux/label-selector.ts
+var SelectorError = class extends Error {
+  name = "SelectorError";
+};
+var KEY = "(?:[a-z0-9](?:[-a-z0-9.]{0,251}[a-z0-9])?/)?[A-Za-z0-9](?:[-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?";
+var VALUE = "(?:[A-Za-z0-9](?:[-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?";
+var EXISTS = new RegExp(`^(${KEY})$`);
+var ABSENT = new RegExp(`^!\\s*(${KEY})$`);
+var EQUALS = new RegExp(`^(${KEY})\\s*(==|=|!=)\\s*(${VALUE})$`);
+var SET = new RegExp(`^(${KEY})\\s+(in|notin)\\s*\\(([^()]*)\\)$`);
+var COMPARE = new RegExp(`^(${KEY})\\s*(>|<)\\s*(-?\\d{1,18})$`);
+var VALUE_ONLY = new RegExp(`^${VALUE}$`);
+function parseLabelSelector(text) {
+  if (text.length > 4096) throw new SelectorError("the selector is longer than 4096 characters");
+  const requirements = splitRequirements(text).map((part) => part.trim()).filter((part, _, all) => part !== "" || all.length > 1).map(requirement);
+  return { matches: (labels) => requirements.every((req) => satisfies(req, labels)) };
+}
+function splitRequirements(text) {
+  const parts = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === "(") depth++;
+    else if (c === ")") depth--;
+    else if (c === "," && depth === 0) {
+      parts.push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(text.slice(start));
+  return parts.length === 1 && parts[0].trim() === "" ? [] : parts;
+}
+function requirement(part) {
+  let match = ABSENT.exec(part);
+  if (match) return { op: "absent", key: match[1] };
+  match = EXISTS.exec(part);
+  if (match) return { op: "exists", key: match[1] };
+  match = EQUALS.exec(part);
+  if (match) return { op: match[2] === "!=" ? "notin" : "in", key: match[1], values: [match[3]] };
+  match = SET.exec(part);
+  if (match) {
+    const values = match[3].split(",").map((value) => value.trim());
+    if (!values.every((value) => VALUE_ONLY.test(value))) {
+      throw new SelectorError("the selector has a value that is not a label value");
+    }
+    return { op: match[2] === "in" ? "in" : "notin", key: match[1], values };
+  }
+  match = COMPARE.exec(part);
+  if (match) return { op: match[2] === ">" ? "gt" : "lt", key: match[1], value: Number(match[3]) };
+  throw new SelectorError(
+    "the selector has a requirement that is not of the form key, !key, key=value, key!=value, key in (\u2026), key notin (\u2026), key>n or key<n"
+  );
+}
+function satisfies(req, labels) {
+  const has = Object.hasOwn(labels, req.key);
+  const value = has ? labels[req.key] : void 0;
+  switch (req.op) {
+    case "exists":
+      return has;
+    case "absent":
+      return !has;
+    case "in":
+      return value !== void 0 && req.values.includes(value);
+    case "notin":
+      return value === void 0 || !req.values.includes(value);
+    case "gt":
+    case "lt": {
+      if (value === void 0 || !/^-?\d+$/.test(value)) return false;
+      return req.op === "gt" ? Number(value) > req.value : Number(value) < req.value;
+    }
+  }
+}
+
+// src/flux/pattern.ts
+var MAX_REPEAT = 1e3;
+var MAX_STATES = 2e4;
+var PatternError = class extends Error {
+  name = "PatternError";
+};
+function compilePattern(source) {
+  if (source.length > 1e3) throw new PatternError("the pattern is longer than 1000 characters");
+  const node = new Parser(Array.from(source)).parse();
+  const states = [{ t: "accept" }];
+  const start = compile(node, 0, states);
+  return { matches: (text) => run(states, start, Array.from(text)) };
+}
+function add(states, state) {
+  if (states.length >= MAX_STATES) throw new PatternError("the pattern is too large");
+  states.push(state);
+  return states.length - 1;
+}
+function compile(node, next, states) {
+  switch (node.t) {
+    case "char":
+      return add(states, { t: "char", test: node.test, out: next });
+    case "assert":
+      return add(states, { t: "assert", at: node.at, out: next });
+    case "cat": {
+      let start = next;
+      for (const item of [...node.items].reverse()) start = compile(item, start, states);
+      return start;
+    }
+    case "alt":
+      return add(states, { t: "eps", outs: node.options.map((option) => compile(option, next, states)) });
+    case "rep": {
+      let start = next;
+      if (node.max === Number.POSITIVE_INFINITY) {
+        const loop = add(states, { t: "eps", outs: [] });
+        states[loop].outs = [compile(node.node, loop, states), next];
+        start = loop;
+      } else {
+        for (let i = node.min; i < node.max; i++) {
+          start = add(states, { t: "eps", outs: [compile(node.node, start, states), next] });
+        }
+      }
+      for (let i = 0; i < node.min; i++) start = compile(node.node, start, states);
+      return start;
+    }
+  }
+}
+function run(states, start, text) {
+  let current = closure(states, [start], 0, text.length);
+  for (let position = 0; position < text.length; position++) {
+    const c = text[position];
+    const next = [];
+    for (const index of current) {
+      const state = states[index];
+      if (state.t === "char" && state.test(c)) next.push(state.out);
+    }
+    if (next.length === 0) return false;
+    current = closure(states, next, position + 1, text.length);
+  }
+  return current.some((index) => states[index].t === "accept");
+}
+function closure(states, from, position, length) {
+  const seen = /* @__PURE__ */ new Set();
+  const result = [];
+  const stack = [...from];
+  while (stack.length > 0) {
+    const index = stack.pop();
+    if (seen.has(index)) continue;
+    seen.add(index);
+    const state = states[index];
+    if (state.t === "eps") stack.push(...state.outs);
+    else if (state.t === "assert") {
+      if (state.at === "start" ? position === 0 : position === length) stack.push(state.out);
+    } else result.push(index);
+  }
+  return result;
+}
+var isDigit = (c) => c >= "0" && c <= "9";
+var isWord = (c) => isDigit(c) || c >= "a" && c <= "z" || c >= "A" && c <= "Z" || c === "_";
+var isSpace = (c) => c === " " || c === "	" || c === "\n" || c === "\f" || c === "\r" || c === "\v";
+var not = (test) => (c) => !test(c);
+var CLASS_ESCAPES = {
+  d: isDigit,
+  D: not(isDigit),
+  w: isWord,
+  W: not(isWord),
+  s: isSpace,
+  S: not(isSpace)
+};
+var CONTROL_ESCAPES = { t: "	", n: "\n", r: "\r", f: "\f", v: "\v", a: "\x07" };
+var Parser = class {
+  constructor(chars) {
+    this.chars = chars;
+  }
+  chars;
+  #at = 0;
+  parse() {
+    const node = this.#alternation();
+    if (this.#at < this.chars.length) throw new PatternError("the pattern has an unmatched )");
+    return node;
+  }
+  #peek(offset = 0) {
+    return this.chars[this.#at + offset];
+  }
+  #alternation() {
+    const options = [this.#concatenation()];
+    while (this.#peek() === "|") {
+      this.#at++;
+      options.push(this.#concatenation());
+    }
+    return options.length === 1 ? options[0] : { t: "alt", options };
+  }
+  #concatenation() {
+    const items = [];
+    for (let c = this.#peek(); c !== void 0 && c !== "|" && c !== ")"; c = this.#peek()) {
+      items.push(this.#repetition());
+    }
+    return { t: "cat", items };
+  }
+  #repetition() {
+    const atom = this.#atom();
+    const bounds = this.#quantifier();
+    if (!bounds) return atom;
+    if (this.#peek() === "?") this.#at++;
+    if (this.#quantifier()) throw new PatternError("the pattern repeats a repetition");
+    if (atom.t === "assert") throw new PatternError("the pattern repeats an anchor");
+    return { t: "rep", node: atom, ...bounds };
+  }
+  #quantifier() {
+    const c = this.#peek();
+    if (c === "*" || c === "+" || c === "?") {
+      this.#at++;
+      return { min: c === "+" ? 1 : 0, max: c === "?" ? 1 : Number.POSITIVE_INFINITY };
+    }
+    if (c !== "{") return void 0;
+    const rest = this.chars.slice(this.#at, this.#at + 16).join("");
+    const braces = /^\{(\d+)(,(\d*))?\}/.exec(rest);
+    if (!braces) return void 0;
+    const min = Number(braces[1]);
+    const max = braces[2] === void 0 ? min : braces[3] === "" ? Number.POSITIVE_INFINITY : Number(braces[3]);
+    if (min > MAX_REPEAT || max !== Number.POSITIVE_INFINITY && max > MAX_REPEAT || max < min) {
+      throw new PatternError("the pattern has a repetition count RE2 refuses");
+    }
+    this.#at += Array.from(braces[0]).length;
+    return { min, max };
+  }
+  #atom() {
+    const c = this.chars[this.#at++];
+    switch (c) {
+      case "(":
+        return this.#group();
+      case "[":
+        return { t: "char", test: this.#class() };
+      case ".":
+        return { t: "char", test: (x) => x !== "\n" };
+      case "^":
+        return { t: "assert", at: "start" };
+      case "$":
+        return { t: "assert", at: "end" };
+      case "*":
+      case "+":
+      case "?":
+        throw new PatternError("the pattern has a repetition with nothing to repeat");
+      case "\\":
+        return this.#escape();
+      default:
+        return literal(c);
+    }
+  }
+  #group() {
+    if (this.#peek() === "?") {
+      const rest = this.chars.slice(this.#at, this.#at + 200).join("");
+      const named = /^\?P?<[A-Za-z_][A-Za-z0-9_]*>/.exec(rest);
+      if (this.#peek(1) === ":") this.#at += 2;
+      else if (named) this.#at += named[0].length;
+      else throw new PatternError("the pattern sets flags, which plumbline does not read");
+    }
+    const node = this.#alternation();
+    if (this.#peek() !== ")") throw new PatternError("the pattern has an unclosed (");
+    this.#at++;
+    return node;
+  }
+  #escape() {
+    const c = this.chars[this.#at++];
+    if (c === void 0) throw new PatternError("the pattern ends with a lone \\");
+    if (c === "A") return { t: "assert", at: "start" };
+    if (c === "z") return { t: "assert", at: "end" };
+    const test = CLASS_ESCAPES[c];
+    if (test) return { t: "char", test };
+    return literal(this.#escapedCharacter(c));
+  }
+  /** The character an escape other than a class stands for. */
+  #escapedCharacter(c) {
+    const control = CONTROL_ESCAPES[c];
+    if (control) return control;
+    if (/^[A-Za-z0-9]$/.test(c)) {
+      throw new PatternError(`the pattern has the escape \\${c}, which plumbline does not read`);
+    }
+    return c;
+  }
+  #class() {
+    const negated = this.#peek() === "^";
+    if (negated) this.#at++;
+    const tests = [];
+    let first = true;
+    for (; ; ) {
+      const c = this.chars[this.#at++];
+      if (c === void 0) throw new PatternError("the pattern has an unclosed [");
+      if (c === "]" && !first) break;
+      first = false;
+      if (c === "[" && this.#peek() === ":") {
+        throw new PatternError("the pattern has a POSIX class, which plumbline does not read");
+      }
+      let low = c;
+      if (c === "\\") {
+        const escaped = this.chars[this.#at++];
+        if (escaped === void 0) throw new PatternError("the pattern has an unclosed [");
+        const test = CLASS_ESCAPES[escaped];
+        if (test) {
+          tests.push(test);
+          continue;
+        }
+        low = this.#escapedCharacter(escaped);
+      }
+      if (this.#peek() === "-" && this.#peek(1) !== void 0 && this.#peek(1) !== "]") {
+        this.#at++;
+        let high = this.chars[this.#at++];
+        if (high === "\\") high = this.#escapedCharacter(this.chars[this.#at++] ?? "\\");
+        if (high < low) throw new PatternError("the pattern has a class range that runs backwards");
+        tests.push((x) => x >= low && x <= high);
+      } else {
+        tests.push((x) => x === low);
+      }
+    }
+    const inClass = (x) => tests.some((test) => test(x));
+    return negated ? not(inClass) : inClass;
+  }
+};
+function literal(c) {
+  return { t: "char", test: (x) => x === c };
+}
+
+// src/flux/live-rules.ts
+var KUSTOMIZE_GROUP = "kustomize.toolkit.fluxcd.io";
+var HELM_GROUP = "helm.toolkit.fluxcd.io";
+var KUSTOMIZE_NAME = `${KUSTOMIZE_GROUP}/name`;
+var KUSTOMIZE_NAMESPACE = `${KUSTOMIZE_GROUP}/namespace`;
+var HELM_NAME = `${HELM_GROUP}/name`;
+var HELM_NAMESPACE = `${HELM_GROUP}/namespace`;
+var APPLY_EXCLUSIONS = {
+  [`${KUSTOMIZE_GROUP}/reconcile`]: "disabled",
+  [`${KUSTOMIZE_GROUP}/ssa`]: "Ignore"
+};
+var IF_NOT_PRESENT = { [`${KUSTOMIZE_GROUP}/ssa`]: "IfNotPresent" };
+var PRUNE_EXCLUSIONS = { ...APPLY_EXCLUSIONS, [`${KUSTOMIZE_GROUP}/prune`]: "disabled" };
+var DRIFT_EXCLUSIONS = { [`${HELM_GROUP}/driftDetection`]: "disabled" };
+var HELM_RESOURCE_POLICY = "helm.sh/resource-policy";
+function kustomizationFacts(identity, spec, where) {
+  const facts = { ...identity, where, prune: spec.prune === true };
+  if (spec.ignore !== void 0 && spec.ignore !== null) facts.ignore = spec.ignore;
+  return facts;
+}
+function unappliedKustomization(identity) {
+  return { name: identity.name, namespace: identity.namespace, prune: true };
+}
+function ignoreRulesOf(value, field2) {
+  if (value === void 0 || value === null) return [];
+  if (!Array.isArray(value)) throw new PlumblineError(`${field2} is not a list`, IGNORE_HINT);
+  return value.map((item, index) => {
+    const at = `${field2}[${index}]`;
+    const rule = recordOf(item);
+    if (!Array.isArray(rule.paths) || rule.paths.some((path) => typeof path !== "string")) {
+      throw new PlumblineError(`${at}.paths is not a list of JSON pointers`, IGNORE_HINT);
+    }
+    const paths = rule.paths;
+    for (const path of paths) {
+      try {
+        parsePointer(path);
+      } catch {
+        throw new PlumblineError(`${at}.paths has a path that is not a JSON pointer`, IGNORE_HINT);
+      }
+    }
+    const result = { paths };
+    if (rule.target !== void 0 && rule.target !== null)
+      result.target = selectorOf(rule.target, `${at}.target`);
+    return result;
+  });
+}
+var IGNORE_HINT = "Write each rule as { paths: [/json/pointer, \u2026], target: { kind: \u2026, name: \u2026 } }, as Flux reads it.";
+var SELECTOR_FIELDS = [
+  "group",
+  "version",
+  "kind",
+  "name",
+  "namespace",
+  "labelSelector",
+  "annotationSelector"
+];
+function selectorOf(value, field2) {
+  const written = recordOf(value);
+  const selector = {};
+  for (const key of SELECTOR_FIELDS) {
+    const item = written[key];
+    if (item === void 0 || item === null) continue;
+    if (typeof item !== "string") throw new PlumblineError(`${field2}.${key} is not a string`, IGNORE_HINT);
+    selector[key] = item;
+  }
+  return selector;
+}
+function compileSelector(selector, field2) {
+  if (!selector) return () => true;
+  const patterns = [];
+  const pattern = (key, read) => {
+    const source = selector[key];
+    if (source === void 0 || source === "") return;
+    try {
+      patterns.push([read, compilePattern(source)]);
+    } catch (error) {
+      if (!(error instanceof PatternError)) throw error;
+      throw new PlumblineError(`${field2}.${key}: ${error.message}`, PATTERN_HINT);
+    }
+  };
+  pattern("group", (object) => splitApiVersion(object.apiVersion).group);
+  pattern("version", (object) => splitApiVersion(object.apiVersion).version);
+  pattern("kind", (object) => object.kind);
+  pattern("name", (object) => object.metadata.name);
+  pattern("namespace", (object) => object.metadata.namespace ?? "");
+  const labels = labelSelectorOf(selector.labelSelector, `${field2}.labelSelector`);
+  const annotations = labelSelectorOf(selector.annotationSelector, `${field2}.annotationSelector`);
+  return (object) => patterns.every(([read, compiled]) => compiled.matches(read(object))) && (labels?.matches(object.metadata.labels ?? {}) ?? true) && (annotations?.matches(object.metadata.annotations ?? {}) ?? true);
+}
+var PATTERN_HINT = "Selector fields are regular expressions in RE2 syntax, matched against the whole value (Deployment|StatefulSet, web-.*).";
+function labelSelectorOf(text, field2) {
+  if (text === void 0 || text === "") return void 0;
+  try {
+    return parseLabelSelector(text);
+  } catch (error) {
+    if (!(error instanceof SelectorError)) throw error;
+    throw new PlumblineError(
+      `${field2}: ${error.message}`,
+      "Write a Kubernetes label selector, e.g. app=web,tier in (a,b)."
+    );
+  }
+}
+function fluxOwnerSelectors(kustomization, desired) {
+  const selectors = [];
+  if (kustomization.prune && isLabelValue(kustomization.name) && isLabelValue(kustomization.namespace)) {
+    selectors.push(
+      `${KUSTOMIZE_NAME}=${kustomization.name},${KUSTOMIZE_NAMESPACE}=${kustomization.namespace}`
+    );
+  }
+  const releases = [...releasesOf(kustomization, desired).pairs.values()].filter(
+    (release) => isLabelValue(release.name) && isLabelValue(release.namespace)
+  );
+  if (releases.length > 0) {
+    const names = [...new Set(releases.map((release) => release.name))].sort();
+    const namespaces = [...new Set(releases.map((release) => release.namespace))].sort();
+    selectors.push(`${HELM_NAME} in (${names.join(",")}),${HELM_NAMESPACE} in (${namespaces.join(",")})`);
+  }
+  return selectors;
+}
+function fluxComparison(input) {
+  const { kustomization, live } = input;
+  const releases = releasesOf(kustomization, input.desired);
+  const field2 = `${kustomization.where ?? `Kustomization ${kustomization.namespace}/${kustomization.name}`}: spec.ignore`;
+  const driftRules = input.driftRules ?? true;
+  const kustomizationRules = driftRules ? compileRules(ignoreRulesOf(kustomization.ignore, field2), field2) : [];
+  const leftAlone = /* @__PURE__ */ new Set();
+  const ignore = [];
+  for (const resource of input.desired) {
+    const liveObject = live.get(resource.key);
+    const release = releaseOf(resource.object, kustomization, releases);
+    if (release === void 0) {
+      const skipped = anyInMetadata(resource.object, APPLY_EXCLUSIONS) || liveObject !== void 0 && (anyInMetadata(liveObject, APPLY_EXCLUSIONS) || anyInMetadata(resource.object, IF_NOT_PRESENT));
+      if (skipped) {
+        leftAlone.add(resource.key);
+        continue;
+      }
+      if (!liveObject) continue;
+      const paths = matchingPaths(kustomizationRules, asDryRun(resource.object, liveObject));
+      if (paths.includes("")) leftAlone.add(resource.key);
+      else ignore.push(...rulesFor2(resource, paths));
+    } else {
+      if (!liveObject || !driftRules) continue;
+      const paths = matchingPaths(release.rules(), resource.object);
+      const excluded = anyInMetadata(resource.object, DRIFT_EXCLUSIONS) || anyInMetadata(liveObject, DRIFT_EXCLUSIONS);
+      if (excluded || paths.includes("")) leftAlone.add(resource.key);
+      else ignore.push(...rulesFor2(resource, paths));
+    }
+  }
+  const desiredKeys = new Set(input.desired.map((resource) => resource.key));
+  const owned = input.owned.filter((resource) => {
+    if (leftAlone.has(resource.key)) return false;
+    if (desiredKeys.has(resource.key)) return true;
+    return deletes(resource.object, kustomization, releases, input.ownershipLabel);
+  });
+  return {
+    desired: input.desired.filter((resource) => !leftAlone.has(resource.key)),
+    owned,
+    ignore,
+    leftAlone: [...leftAlone].sort()
+  };
+}
+function deletes(object, kustomization, releases, ownershipLabel) {
+  const labels = object.metadata.labels ?? {};
+  if (ownedByKustomization(labels, kustomization)) {
+    return kustomization.prune && !anyInMetadata(object, PRUNE_EXCLUSIONS);
+  }
+  const release = labels[HELM_NAME] !== void 0 ? releases.pairs.get(pairKey(labels)) : void 0;
+  if (release) return object.metadata.annotations?.[HELM_RESOURCE_POLICY] !== "keep";
+  return ownershipLabel !== void 0 && labels[ownershipLabel.key] === ownershipLabel.value;
+}
+function releasesOf(kustomization, desired) {
+  const helmReleases2 = desired.filter(({ id }) => id.group === HELM_GROUP && id.kind === "HelmRelease");
+  const pairs = /* @__PURE__ */ new Map();
+  const add2 = (name, namespace) => {
+    const key = `${namespace}/${name}`;
+    if (pairs.has(key)) return;
+    const sameName = helmReleases2.filter(({ id }) => id.name === name);
+    const object = sameName.find(({ id }) => id.namespace === namespace) ?? (sameName.length === 1 ? sameName[0] : void 0);
+    let compiled;
+    pairs.set(key, {
+      name,
+      namespace,
+      rules: () => {
+        const field2 = object && `${describe(object)}: spec.driftDetection.ignore`;
+        compiled ??= object && field2 ? compileRules(
+          ignoreRulesOf(recordOf(recordOf(object.object.spec).driftDetection).ignore, field2),
+          field2
+        ) : [];
+        return compiled;
+      }
+    });
+  };
+  for (const { object } of desired) {
+    const labels = object.metadata.labels ?? {};
+    const name = labels[HELM_NAME];
+    const namespace = labels[HELM_NAMESPACE];
+    if (name && namespace && !ownedByKustomization(labels, kustomization)) add2(name, namespace);
+  }
+  for (const { id } of helmReleases2) if (id.namespace) add2(id.name, id.namespace);
+  return { pairs };
+}
+function releaseOf(object, kustomization, releases) {
+  const labels = object.metadata.labels ?? {};
+  if (ownedByKustomization(labels, kustomization) || labels[HELM_NAME] === void 0) return void 0;
+  return releases.pairs.get(pairKey(labels));
+}
+function ownedByKustomization(labels, kustomization) {
+  return labels[KUSTOMIZE_NAME] === kustomization.name && labels[KUSTOMIZE_NAMESPACE] === kustomization.namespace;
+}
+function pairKey(labels) {
+  return `${labels[HELM_NAMESPACE] ?? ""}/${labels[HELM_NAME] ?? ""}`;
+}
+function compileRules(rules, field2) {
+  return rules.map((rule, index) => ({
+    paths: rule.paths,
+    matches: compileSelector(rule.target, `${field2}[${index}].target`)
+  }));
+}
+function matchingPaths(rules, object) {
+  return [...new Set(rules.filter((rule) => rule.matches(object)).flatMap((rule) => rule.paths))];
+}
+function rulesFor2(resource, paths) {
+  const { group, kind, name, namespace } = resource.id;
+  return paths.map((path) => ({ group, kind, name, namespace: namespace ?? "", path }));
+}
+function asDryRun(desired, live) {
+  return {
+    ...desired,
+    metadata: {
+      ...desired.metadata,
+      labels: { ...live.metadata.labels, ...desired.metadata.labels },
+      annotations: { ...live.metadata.annotations, ...desired.metadata.annotations }
+    }
+  };
+}
+function anyInMetadata(object, metadata) {
+  const labels = object.metadata.labels ?? {};
+  const annotations = object.metadata.annotations ?? {};
+  return Object.entries(metadata).some(
+    ([key, value]) => [labels[key], annotations[key]].some(
+      (found) => typeof found === "string" && found !== "" && found.toLowerCase() === value.toLowerCase()
+    )
+  );
+}
+function isLabelValue(value) {
+  return value.length <= 63 && /^(?:[A-Za-z0-9](?:[-A-Za-z0-9_.]*[A-Za-z0-9])?)?$/.test(value) && value !== "";
+}
+function describe(resource) {
+  const place3 = resource.source.line === void 0 ? resource.source.file : `${resource.source.file}:${resource.source.line}`;
+  return `${place3} (${displayName(resource.id)})`;
+}
+function recordOf(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value) ? value : {};
+}
+
 // src/flux/substitute.ts
 var import_yaml4 = __toESM(require_dist(), 1);
 
@@ -7057,7 +7628,7 @@ function mergeMaps(a, b) {
   }
   return merged;
 }
-function readDocument(text, describe) {
+function readDocument(text, describe2) {
   const lineCounter = new import_yaml3.LineCounter();
   const [document] = (0, import_yaml3.parseAllDocuments)(text, {
     ...GO_YAML_V2,
@@ -7071,7 +7642,7 @@ function readDocument(text, describe) {
   if (!document) return {};
   const at = (offset) => {
     const { line, col } = lineCounter.linePos(offset);
-    return `${describe}, line ${line}, column ${col}`;
+    return `${describe2}, line ${line}, column ${col}`;
   };
   const [error] = document.errors;
   if (error) {
@@ -7095,10 +7666,10 @@ function readDocument(text, describe) {
       "A values document is a YAML mapping, as a values.yaml file is; to set one value, give the valuesFrom entry a targetPath."
     );
   }
-  return refuseHostileKeys(value, describe);
+  return refuseHostileKeys(value, describe2);
 }
-function setAtPath(values, path, value, literal, describe) {
-  const where = `${describe}, targetPath ${JSON.stringify(path)}`;
+function setAtPath(values, path, value, literal2, describe2) {
+  const where = `${describe2}, targetPath ${JSON.stringify(path)}`;
   if (path.length > TARGET_PATH_MAX || !TARGET_PATH.test(path)) {
     throw new PlumblineError(
       `${where}: not a targetPath the HelmRelease API accepts`,
@@ -7106,8 +7677,8 @@ function setAtPath(values, path, value, literal, describe) {
     );
   }
   let text = value;
-  let asString = literal;
-  if (literal) {
+  let asString = literal2;
+  if (literal2) {
     text = value.replace(/[\\,[\]{}]/g, (character) => `\\${character}`);
   } else if (value.startsWith("'") && value.endsWith("'") || value.startsWith('"') && value.endsWith('"')) {
     text = value.replace(/^['"]+|['"]+$/g, "");
@@ -7281,14 +7852,14 @@ function mapOf(value) {
   if (!isRecord3(value)) throw new SetError("a key on the path holds something other than a map");
   return value;
 }
-function refuseHostileKeys(value, describe) {
+function refuseHostileKeys(value, describe2) {
   const visit = (item) => {
     if (Array.isArray(item)) item.forEach(visit);
     if (!isRecord3(item)) return;
     for (const [key, inner] of Object.entries(item)) {
       if (HOSTILE_KEYS.has(key)) {
         throw new PlumblineError(
-          `${describe}: a key named ${key}, which plumbline refuses`,
+          `${describe2}: a key named ${key}, which plumbline refuses`,
           "Rename the key: a key by that name reaches the prototype of the values object."
         );
       }
@@ -7397,7 +7968,7 @@ var Substituter = class {
     }
   }
   evaluateAll(text) {
-    const nodes = new Parser(text).all();
+    const nodes = new Parser2(text).all();
     let result = "";
     let complete = true;
     for (const node of nodes) {
@@ -7482,7 +8053,7 @@ var anything = () => true;
 var identifier = (character) => /^[\p{L}\p{Nd}_]$/u.test(character);
 var notClosing = (character) => character !== "}";
 var isDefaultSign = (character) => character !== "" && "=-?+".includes(character);
-var Parser = class {
+var Parser2 = class {
   constructor(source) {
     this.source = source;
   }
@@ -7835,7 +8406,7 @@ import { join as join8, posix as posix2, relative as relative3, sep as sep3 } fr
 
 // src/flux/kustomization.ts
 var KUSTOMIZE_API = "kustomize.config.k8s.io/v1beta1";
-var SELECTOR_FIELDS = [
+var SELECTOR_FIELDS2 = [
   "group",
   "version",
   "kind",
@@ -7880,10 +8451,10 @@ function fluxKustomizationFile(options) {
   if (nameSuffix !== void 0) file.nameSuffix = nameSuffix;
   const patches = specList(spec, "patches", where).map((entry, index) => {
     const field2 = `spec.patches[${index}]`;
-    const patch = recordOf(entry, where, field2);
+    const patch = recordOf2(entry, where, field2);
     if (typeof patch.patch !== "string") throw fieldError(where, `${field2}.patch`, "a string");
     const written = { patch: patch.patch };
-    const target = selectorOf(patch.target, where, `${field2}.target`);
+    const target = selectorOf2(patch.target, where, `${field2}.target`);
     if (target) written.target = target;
     return written;
   });
@@ -7903,24 +8474,24 @@ function fluxKustomizationFile(options) {
   const kept = components.filter((component) => !ignoreMissing || options.componentExists(component));
   if (kept.length > 0) file.components = [...listOf2(file.components), ...kept];
   const strategicMerge = specList(spec, "patchesStrategicMerge", where).map(
-    (entry, index) => JSON.stringify(recordOf(entry, where, `spec.patchesStrategicMerge[${index}]`))
+    (entry, index) => JSON.stringify(recordOf2(entry, where, `spec.patchesStrategicMerge[${index}]`))
   );
   if (strategicMerge.length > 0) {
     file.patchesStrategicMerge = [...listOf2(file.patchesStrategicMerge), ...strategicMerge];
   }
   const json6902 = specList(spec, "patchesJson6902", where).map((entry, index) => {
     const field2 = `spec.patchesJson6902[${index}]`;
-    const patch = recordOf(entry, where, field2);
+    const patch = recordOf2(entry, where, field2);
     if (!Array.isArray(patch.patch)) throw fieldError(where, `${field2}.patch`, "a list of operations");
     const written = { patch: JSON.stringify(patch.patch) };
-    const target = selectorOf(patch.target, where, `${field2}.target`);
+    const target = selectorOf2(patch.target, where, `${field2}.target`);
     if (target) written.target = target;
     return written;
   });
   if (json6902.length > 0) file.patchesJson6902 = [...listOf2(file.patchesJson6902), ...json6902];
   const images = specList(spec, "images", where).map((entry, index) => {
     const field2 = `spec.images[${index}]`;
-    const image = recordOf(entry, where, field2);
+    const image = recordOf2(entry, where, field2);
     const written = {};
     for (const key of IMAGE_FIELDS) {
       const value = image[key];
@@ -7967,11 +8538,11 @@ function isLocalRelativePath(path) {
   if (REMOTE_PREFIXES.some((prefix) => prefix.length < path.length && lower.startsWith(prefix))) return false;
   return !path.startsWith("/") && !lower.replace(/^file:\/\//, "").startsWith("/");
 }
-function selectorOf(value, where, field2) {
+function selectorOf2(value, where, field2) {
   if (value === void 0 || value === null) return void 0;
-  const selector = recordOf(value, where, field2);
+  const selector = recordOf2(value, where, field2);
   const written = {};
-  for (const key of SELECTOR_FIELDS) {
+  for (const key of SELECTOR_FIELDS2) {
     const item = selector[key];
     if (item === void 0 || item === null || item === "") continue;
     if (typeof item !== "string") throw fieldError(where, `${field2}.${key}`, "a string");
@@ -7985,7 +8556,7 @@ function specList(spec, field2, where) {
   if (!Array.isArray(value)) throw fieldError(where, `spec.${field2}`, "a list");
   return value;
 }
-function recordOf(value, where, field2) {
+function recordOf2(value, where, field2) {
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
     throw fieldError(where, field2, "a mapping");
   }
@@ -8149,11 +8720,11 @@ var PATCH_FIELDS = ["patches", "patchesJson6902", "replacements"];
 var GENERATOR_FIELDS = ["configMapGenerator", "secretGenerator"];
 function kustomizationReferences(kustomization) {
   const references = [];
-  const add = (kind, value) => {
+  const add2 = (kind, value) => {
     if (typeof value === "string" && value !== "" && !value.includes("\n")) references.push({ kind, value });
   };
   for (const field2 of RESOURCE_FIELDS)
-    for (const entry of listOf3(kustomization[field2])) add("kustomization", entry);
+    for (const entry of listOf3(kustomization[field2])) add2("kustomization", entry);
   for (const field2 of CONFIG_FIELDS) {
     for (const entry of listOf3(kustomization[field2])) {
       if (typeof entry !== "string") continue;
@@ -8161,31 +8732,31 @@ function kustomizationReferences(kustomization) {
       else references.push({ kind: "kustomization", value: entry, config: true });
     }
   }
-  for (const field2 of FILE_LIST_FIELDS) for (const entry of listOf3(kustomization[field2])) add("file", entry);
+  for (const field2 of FILE_LIST_FIELDS) for (const entry of listOf3(kustomization[field2])) add2("file", entry);
   for (const field2 of PATCH_FIELDS)
-    for (const entry of listOf3(kustomization[field2])) add("file", recordOf2(entry).path);
+    for (const entry of listOf3(kustomization[field2])) add2("file", recordOf3(entry).path);
   for (const field2 of GENERATOR_FIELDS) {
     for (const generator of listOf3(kustomization[field2])) {
-      const { files, envs, env } = recordOf2(generator);
+      const { files, envs, env } = recordOf3(generator);
       for (const entry of listOf3(files))
-        add("file", typeof entry === "string" ? entry.slice(entry.indexOf("=") + 1) : entry);
-      for (const entry of listOf3(envs)) add("file", entry);
-      add("file", env);
+        add2("file", typeof entry === "string" ? entry.slice(entry.indexOf("=") + 1) : entry);
+      for (const entry of listOf3(envs)) add2("file", entry);
+      add2("file", env);
     }
   }
-  add("file", recordOf2(kustomization.openapi).path);
-  const globals = recordOf2(kustomization.helmGlobals);
+  add2("file", recordOf3(kustomization.openapi).path);
+  const globals = recordOf3(kustomization.helmGlobals);
   const chartHome = typeof globals.chartHome === "string" ? globals.chartHome : "charts";
   const charts = [...listOf3(kustomization.helmCharts), ...listOf3(kustomization.helmChartInflationGenerator)];
-  for (const chart of charts.map(recordOf2)) {
+  for (const chart of charts.map(recordOf3)) {
     const repo = chart.repo ?? chart.chartRepoUrl;
     if (typeof repo === "string" && repo !== "") references.push({ kind: "remote", value: repo });
     else if (typeof chart.name === "string" || typeof chart.chartName === "string")
-      add("chart", join6(chartHome, String(chart.name ?? chart.chartName)));
-    add("file", chart.valuesFile ?? chart.valuesLocal);
-    for (const entry of listOf3(chart.additionalValuesFiles)) add("file", entry);
+      add2("chart", join6(chartHome, String(chart.name ?? chart.chartName)));
+    add2("file", chart.valuesFile ?? chart.valuesLocal);
+    for (const entry of listOf3(chart.additionalValuesFiles)) add2("file", entry);
   }
-  if (charts.length > 0) add("file", chartHome);
+  if (charts.length > 0) add2("file", chartHome);
   return references;
 }
 function configReferences(documents) {
@@ -8249,7 +8820,7 @@ function parseYaml(text, file) {
         "Write the merged fields out in full."
       );
     }
-    values.push(recordOf2(value.value));
+    values.push(recordOf3(value.value));
   }
   return values;
 }
@@ -8268,7 +8839,7 @@ async function isFile(path) {
 function listOf3(value) {
   return Array.isArray(value) ? value : [];
 }
-function recordOf2(value) {
+function recordOf3(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value) ? value : {};
 }
 
@@ -8284,11 +8855,11 @@ import { delimiter, join as join7 } from "node:path";
 import { spawn } from "node:child_process";
 var DEFAULT_TIMEOUT_MS = 10 * 60 * 1e3;
 var STDERR_LIMIT = 64 * 1024;
-function runTool(tool, args, run) {
+function runTool(tool, args, run2) {
   return new Promise((resolve, reject) => {
     const child = spawn(tool.executable, [...tool.leadingArgs, ...args], {
-      cwd: run.cwd,
-      env: run.env,
+      cwd: run2.cwd,
+      env: run2.env,
       stdio: ["ignore", "pipe", "pipe"]
     });
     const stdout = [];
@@ -8299,11 +8870,11 @@ function runTool(tool, args, run) {
       stopped ??= why;
       child.kill("SIGKILL");
     };
-    const timer = setTimeout(() => stop("timeout"), run.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+    const timer = setTimeout(() => stop("timeout"), run2.timeoutMs ?? DEFAULT_TIMEOUT_MS);
     child.stdout.on("data", (chunk) => {
       if (stopped) return;
       stdoutBytes += chunk.length;
-      if (stdoutBytes > run.maxOutputBytes) stop("output-limit");
+      if (stdoutBytes > run2.maxOutputBytes) stop("output-limit");
       else stdout.push(chunk);
     });
     child.stderr.setEncoding("utf8");
@@ -8841,11 +9412,11 @@ function fillNamespace(resources, namespace) {
 }
 
 // src/render/flux-helmrelease.ts
-var HELM_GROUP = "helm.toolkit.fluxcd.io";
+var HELM_GROUP2 = "helm.toolkit.fluxcd.io";
 var RELEASE_NAME_MAX = 53;
 var RELEASE_HASH_LENGTH = 12;
 function isHelmRelease(object) {
-  return object.kind === "HelmRelease" && object.apiVersion.startsWith(`${HELM_GROUP}/`);
+  return object.kind === "HelmRelease" && object.apiVersion.startsWith(`${HELM_GROUP2}/`);
 }
 async function renderHelmRelease(context, release, inputs) {
   const namespace = release.metadata.namespace ?? inputs.namespace;
@@ -8861,7 +9432,7 @@ async function renderHelmRelease(context, release, inputs) {
   }
 }
 async function render(context, release, namespace, inputs) {
-  const spec = recordOf3(release.spec);
+  const spec = recordOf4(release.spec);
   const chart = await chartOf(context, spec, namespace, inputs);
   const values = composeValues(valuesSources(spec, namespace, inputs), valuesOf(spec.values));
   const scratch = await mkdtemp2(join10(context.sandbox.scratch, "helmrelease-"));
@@ -8871,7 +9442,7 @@ async function render(context, release, namespace, inputs) {
   const releaseNamespace = targetNamespace ?? namespace;
   const helm = await helmCommand(context.tools);
   const args = [releaseName(release, spec), chart.chart, "--namespace", releaseNamespace, "--skip-tests"];
-  if (recordOf3(spec.install).crds !== "Skip") args.push("--include-crds");
+  if (recordOf4(spec.install).crds !== "Skip") args.push("--include-crds");
   args.push(...helmCapabilityArgs(context.capabilities));
   for (const file of chart.valuesFiles) args.push("--values", file);
   args.push("--values", valuesFile);
@@ -8896,12 +9467,12 @@ async function render(context, release, namespace, inputs) {
     describe: (line) => `${chart.label} (helm template output line ${line})`
   });
   const labels = {
-    ...stringRecord(recordOf3(spec.commonMetadata).labels),
+    ...stringRecord(recordOf4(spec.commonMetadata).labels),
     // The origin labels win over commonMetadata's, as in helm-controller.
-    [`${HELM_GROUP}/name`]: release.metadata.name,
-    [`${HELM_GROUP}/namespace`]: namespace
+    [`${HELM_GROUP2}/name`]: release.metadata.name,
+    [`${HELM_GROUP2}/namespace`]: namespace
   };
-  const annotations = stringRecord(recordOf3(spec.commonMetadata).annotations);
+  const annotations = stringRecord(recordOf4(spec.commonMetadata).annotations);
   const labelled = parsed.map((resource) => {
     const metadata = { ...resource.object.metadata };
     metadata.labels = { ...metadata.labels, ...labels };
@@ -8919,9 +9490,9 @@ function releaseName(release, spec) {
   return `${name.slice(0, RELEASE_NAME_MAX - RELEASE_HASH_LENGTH - 1)}-${hash}`;
 }
 async function chartOf(context, spec, namespace, inputs) {
-  const template = recordOf3(recordOf3(spec.chart).spec);
+  const template = recordOf4(recordOf4(spec.chart).spec);
   if (spec.chart !== void 0) {
-    const sourceRef = recordOf3(template.sourceRef);
+    const sourceRef = recordOf4(template.sourceRef);
     return chartFromTemplate(context, inputs, {
       chart: textOf(template.chart),
       version: textOf(template.version),
@@ -8933,7 +9504,7 @@ async function chartOf(context, spec, namespace, inputs) {
       field: "spec.chart.spec"
     });
   }
-  const chartRef = recordOf3(spec.chartRef);
+  const chartRef = recordOf4(spec.chartRef);
   const kind = textOf(chartRef.kind);
   const name = textOf(chartRef.name);
   if (kind === void 0 || name === void 0) {
@@ -8945,8 +9516,8 @@ async function chartOf(context, spec, namespace, inputs) {
   const refNamespace = textOf(chartRef.namespace) ?? namespace;
   const source = required(inputs, kind, refNamespace, name, "spec.chartRef");
   if (kind === "HelmChart") {
-    const helmChart = recordOf3(source.object.spec);
-    const sourceRef = recordOf3(helmChart.sourceRef);
+    const helmChart = recordOf4(source.object.spec);
+    const sourceRef = recordOf4(helmChart.sourceRef);
     return chartFromTemplate(context, inputs, {
       chart: textOf(helmChart.chart),
       version: textOf(helmChart.version),
@@ -8964,7 +9535,7 @@ async function chartOf(context, spec, namespace, inputs) {
       "Point spec.chartRef at an OCIRepository or a HelmChart."
     );
   }
-  const repository = recordOf3(source.object.spec);
+  const repository = recordOf4(source.object.spec);
   const url = textOf(repository.url)?.replace(/\/+$/, "");
   const slash = url?.lastIndexOf("/") ?? -1;
   if (url === void 0 || !url.startsWith("oci://") || slash <= "oci://".length) {
@@ -8973,7 +9544,7 @@ async function chartOf(context, spec, namespace, inputs) {
       "Give the OCIRepository the chart's OCI address as spec.url."
     );
   }
-  const ref = recordOf3(repository.ref);
+  const ref = recordOf4(repository.ref);
   if (textOf(ref.digest) !== void 0) {
     throw new PlumblineError(
       `the OCIRepository at ${source.place} pins spec.ref.digest, which plumbline does not resolve yet`,
@@ -9006,7 +9577,7 @@ async function chartFromTemplate(context, inputs, template) {
         template.sourceName,
         `${field2}.sourceRef`
       );
-      const repository = recordOf3(source.object.spec);
+      const repository = recordOf4(source.object.spec);
       const url = textOf(repository.url)?.replace(/\/+$/, "");
       const oci = repository.type === "oci" || url?.startsWith("oci://") === true;
       if (url === void 0 || !(oci ? /^oci:\/\//.test(url) : /^https?:\/\//.test(url))) {
@@ -9094,7 +9665,7 @@ function valuesSources(spec, namespace, inputs) {
   const sources = [];
   entries.forEach((item, index) => {
     const field2 = `spec.valuesFrom[${index}]`;
-    const entry = recordOf3(item);
+    const entry = recordOf4(item);
     const kind = textOf(entry.kind);
     const name = textOf(entry.name);
     if (kind !== "ConfigMap" && kind !== "Secret" || name === void 0) {
@@ -9106,7 +9677,7 @@ function valuesSources(spec, namespace, inputs) {
     const optional = entry.optional === true;
     const key = textOf(entry.valuesKey) ?? "values.yaml";
     const source = inputs.find(kind, namespace, name);
-    const describe = `${kind} ${namespace}/${name}, key ${key}`;
+    const describe2 = `${kind} ${namespace}/${name}, key ${key}`;
     if (!source) {
       if (optional) return;
       throw new PlumblineError(
@@ -9114,7 +9685,7 @@ function valuesSources(spec, namespace, inputs) {
         "Add it to the repository, or mark the entry optional: true if the release does without it."
       );
     }
-    const data = recordOf3(source.object.data);
+    const data = recordOf4(source.object.data);
     const value = Object.hasOwn(data, key) ? data[key] : void 0;
     if (typeof value !== "string") {
       if (optional) return;
@@ -9130,10 +9701,10 @@ function valuesSources(spec, namespace, inputs) {
         targetPath,
         value,
         ...entry.literal === true ? { literal: true } : {},
-        describe
+        describe: describe2
       });
     } else if (kind === "ConfigMap") {
-      sources.push({ kind: "document", text: value, describe });
+      sources.push({ kind: "document", text: value, describe: describe2 });
     }
   });
   return sources;
@@ -9142,21 +9713,21 @@ async function postRender(context, spec, rendered, scratch) {
   const renderers = Array.isArray(spec.postRenderers) ? spec.postRenderers : [];
   let text;
   for (const [index, item] of renderers.entries()) {
-    const kustomize = recordOf3(recordOf3(item).kustomize);
-    if (recordOf3(item).kustomize === void 0) continue;
+    const kustomize = recordOf4(recordOf4(item).kustomize);
+    if (recordOf4(item).kustomize === void 0) continue;
     const field2 = `spec.postRenderers[${index}].kustomize`;
     const patches = listOf4(kustomize.patches).map((entry, at) => {
-      const patch = recordOf3(entry);
+      const patch = recordOf4(entry);
       if (typeof patch.patch !== "string") {
         throw new PlumblineError(`${field2}.patches[${at}].patch must be a string`);
       }
       const written = { patch: patch.patch };
-      const target = selectorOf2(patch.target);
+      const target = selectorOf3(patch.target);
       if (target) written.target = target;
       return written;
     });
     const images = listOf4(kustomize.images).map((entry) => {
-      const image = recordOf3(entry);
+      const image = recordOf4(entry);
       const written = {};
       for (const key of ["name", "newName", "newTag", "digest"]) {
         const value = textOf(image[key]);
@@ -9178,9 +9749,9 @@ async function postRender(context, spec, rendered, scratch) {
   }
   return text;
 }
-function selectorOf2(value) {
+function selectorOf3(value) {
   if (value === void 0 || value === null) return void 0;
-  const selector = recordOf3(value);
+  const selector = recordOf4(value);
   const written = {};
   for (const key of [
     "group",
@@ -9223,10 +9794,10 @@ function templatePath(label, comment) {
 }
 function stringRecord(value) {
   const record = {};
-  for (const [key, item] of Object.entries(recordOf3(value))) if (typeof item === "string") record[key] = item;
+  for (const [key, item] of Object.entries(recordOf4(value))) if (typeof item === "string") record[key] = item;
   return record;
 }
-function recordOf3(value) {
+function recordOf4(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value) ? value : {};
 }
 function listOf4(value) {
@@ -9237,7 +9808,7 @@ function textOf(value) {
 }
 
 // src/render/flux.ts
-var KUSTOMIZE_GROUP = "kustomize.toolkit.fluxcd.io";
+var KUSTOMIZE_GROUP2 = "kustomize.toolkit.fluxcd.io";
 var NOTHING = { resources: [], charts: [], ranHelm: false };
 async function renderFlux(context, env, repoRoot) {
   const identity = env.flux;
@@ -9262,6 +9833,11 @@ async function renderFlux(context, env, repoRoot) {
   if (!found) return NOTHING;
   const where = `${found.file}:${found.line}`;
   const spec = specOf(found.object);
+  const kustomization = kustomizationFacts(
+    { name: found.kustomizationName, namespace: found.namespace },
+    spec,
+    where
+  );
   const text = await buildFluxPath(context, { path: found.path, spec, where });
   const file = `${found.path || "."} (kustomize output)`;
   let resources = parseManifests({
@@ -9277,14 +9853,14 @@ async function renderFlux(context, env, repoRoot) {
     (kind, name2) => sources.get(fluxObjectKey(kind, found.namespace, name2))
   );
   resources = withKustomizeLabels(resources, found, spec);
-  return helmReleases(context, resources, found, discovery, sources);
+  return { ...await helmReleases(context, resources, found, discovery, sources), kustomization };
 }
 var discoveries = /* @__PURE__ */ new WeakMap();
-async function discoveryOf(run, repoRoot) {
-  let byRoot = discoveries.get(run);
+async function discoveryOf(run2, repoRoot) {
+  let byRoot = discoveries.get(run2);
   if (!byRoot) {
     byRoot = /* @__PURE__ */ new Map();
-    discoveries.set(run, byRoot);
+    discoveries.set(run2, byRoot);
   }
   const key = await realpath2(repoRoot);
   let discovery = byRoot.get(key);
@@ -9304,11 +9880,11 @@ function postBuild(resources, found, where, find) {
   const spec = specOf(found.object);
   const postBuildSpec = spec.postBuild;
   if (postBuildSpec === void 0 || postBuildSpec === null) return resources;
-  const settings = recordOf4(postBuildSpec);
+  const settings = recordOf5(postBuildSpec);
   const variables = /* @__PURE__ */ new Map();
   listOf5(settings.substituteFrom).forEach((item, index) => {
     const field2 = `spec.postBuild.substituteFrom[${index}]`;
-    const reference = recordOf4(item);
+    const reference = recordOf5(item);
     const kind = reference.kind;
     const name = reference.name;
     if (kind !== "ConfigMap" && kind !== "Secret" || typeof name !== "string" || name === "") {
@@ -9325,11 +9901,11 @@ function postBuild(resources, found, where, find) {
         "Add it to the repository where a Flux Kustomization of the cluster applies it, or mark the entry optional: true. Variables that exist only in the cluster are not known to plumbline."
       );
     }
-    for (const [key, value] of Object.entries(recordOf4(source.object.data))) {
+    for (const [key, value] of Object.entries(recordOf5(source.object.data))) {
       if (typeof value === "string") variables.set(key, value.replaceAll("\n", ""));
     }
   });
-  for (const [key, value] of Object.entries(recordOf4(settings.substitute))) {
+  for (const [key, value] of Object.entries(recordOf5(settings.substitute))) {
     if (typeof value !== "string") {
       throw new PlumblineError(
         `${where}: spec.postBuild.substitute has a value that is not a string`,
@@ -9363,10 +9939,10 @@ function postBuild(resources, found, where, find) {
   return substituted;
 }
 function withKustomizeLabels(resources, found, spec) {
-  const common = recordOf4(spec.commonMetadata);
+  const common = recordOf5(spec.commonMetadata);
   const labels = {
-    [`${KUSTOMIZE_GROUP}/name`]: found.kustomizationName,
-    [`${KUSTOMIZE_GROUP}/namespace`]: found.namespace,
+    [`${KUSTOMIZE_GROUP2}/name`]: found.kustomizationName,
+    [`${KUSTOMIZE_GROUP2}/namespace`]: found.namespace,
     ...stringRecord2(common.labels)
   };
   const annotations = stringRecord2(common.annotations);
@@ -9421,14 +9997,14 @@ function place(resource) {
   return resource.source.line === void 0 ? resource.source.file : `${resource.source.file}:${resource.source.line}`;
 }
 function specOf(object) {
-  return recordOf4(object.spec);
+  return recordOf5(object.spec);
 }
 function stringRecord2(value) {
   const record = {};
-  for (const [key, item] of Object.entries(recordOf4(value))) if (typeof item === "string") record[key] = item;
+  for (const [key, item] of Object.entries(recordOf5(value))) if (typeof item === "string") record[key] = item;
   return record;
 }
-function recordOf4(value) {
+function recordOf5(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value) ? value : {};
 }
 function listOf5(value) {
@@ -9657,13 +10233,19 @@ async function renderEnvironment(repoRoot, env, options = {}) {
     const provenance = { charts: [] };
     let resources;
     let ranHelm = false;
+    let flux;
     if (renderer === "kustomize") {
       ({ resources, ranHelm } = await renderKustomize(context, env.path));
     } else if (renderer === "helm") {
       ({ resources, charts: provenance.charts } = await renderHelm(context, env));
       ranHelm = true;
     } else if (renderer === "flux") {
-      ({ resources, charts: provenance.charts, ranHelm } = await renderFlux(context, env, repoRoot));
+      ({
+        resources,
+        charts: provenance.charts,
+        ranHelm,
+        kustomization: flux
+      } = await renderFlux(context, env, repoRoot));
     } else {
       resources = await renderPlain(context, env.path);
     }
@@ -9675,7 +10257,7 @@ async function renderEnvironment(repoRoot, env, options = {}) {
     if (namespace) resources = fillNamespace(resources, namespace);
     requireWithinObjectLimit(resources, settings);
     requireUniqueKeys(resources);
-    return { resources, provenance };
+    return flux ? { resources, provenance, flux } : { resources, provenance };
   } catch (error) {
     if (!(error instanceof PlumblineError)) throw error;
     throw new PlumblineError(`Environment "${env.name}" (${env.path}): ${error.message}`, error.hint, {
@@ -9781,6 +10363,9 @@ export {
   remembered,
   walkInside,
   detectRenderer,
+  unappliedKustomization,
+  fluxOwnerSelectors,
+  fluxComparison,
   kustomizeInputs,
   listedDependencies,
   scopesFromCrds,

@@ -4,7 +4,7 @@ import {
   objectSections,
   summaryTable,
   verdict
-} from "./chunk-464WRB3V.js";
+} from "./chunk-N5KXR65J.js";
 import {
   addWorktree,
   commitStaged,
@@ -23,17 +23,17 @@ import {
   withCheckout,
   workTreeTop,
   writeAtomically
-} from "./chunk-H4XZJEEI.js";
+} from "./chunk-NCKJCGDQ.js";
 import {
   ForgeError,
   code,
   countChanges,
   escapeInline,
   truncateSection
-} from "./chunk-NQ6OR4PE.js";
+} from "./chunk-RQUSLUQE.js";
 import {
   require_dist
-} from "./chunk-SZQT6FVO.js";
+} from "./chunk-HGD7KYAE.js";
 import {
   PlumblineError,
   problemOf

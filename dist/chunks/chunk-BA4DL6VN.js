@@ -5,7 +5,7 @@ import {
   compareEnvironmentLive,
   inShard,
   selectEnvironments
-} from "./chunk-SKQM7OD7.js";
+} from "./chunk-5R4VHJEA.js";
 import {
   silentLog
 } from "./chunk-E7ACZTBR.js";
@@ -28,12 +28,12 @@ import {
   walkInside,
   withBaseSide,
   workTreeTop
-} from "./chunk-H4XZJEEI.js";
+} from "./chunk-NCKJCGDQ.js";
 import {
   countChanges,
   describeComparedWith,
   describeCounts
-} from "./chunk-NQ6OR4PE.js";
+} from "./chunk-RQUSLUQE.js";
 import {
   CONFIG_FILES,
   KUSTOMIZATION_FILES,
@@ -44,7 +44,7 @@ import {
   loadConfig,
   loadConfigFrom,
   parseConfigText
-} from "./chunk-SZQT6FVO.js";
+} from "./chunk-HGD7KYAE.js";
 import {
   PlumblineError,
   problemOf
@@ -552,7 +552,10 @@ async function planWith(options, clients) {
     headRenders,
     config,
     options,
-    { log, clients }
+    { log, clients },
+    // Rules the change writes (Flux's drift rules) may hide fields where the checkout is
+    // trusted (no base) or the report shows the change against the base beside it.
+    !base || mode === "auto"
   );
   for (const env of environments) {
     const offlineResult = offline.get(env.name);
@@ -633,7 +636,7 @@ function withProvenance(result, head, base) {
     rendered: { ...worth(head) ? { head } : {}, ...worth(base) ? { base } : {} }
   };
 }
-async function compareLive(environments, headRenders, config, options, { log, clients }) {
+async function compareLive(environments, headRenders, config, options, { log, clients }, changeRulesApply) {
   const results = /* @__PURE__ */ new Map();
   if (options.mode === "offline") return results;
   const mode = options.mode === "reader" ? "reader" : "live";
@@ -685,14 +688,9 @@ async function compareLive(environments, headRenders, config, options, { log, cl
     try {
       const client = await clients.for(context);
       log.debug(`${env.name}: comparing ${render.resources.length} objects with ${client.context} (${mode})`);
-      const { comparison } = await compareEnvironmentLive(
-        env,
-        render.resources,
-        client,
-        config,
-        mode,
-        comparedWith
-      );
+      const { comparison } = await compareEnvironmentLive(env, render, client, config, mode, comparedWith, {
+        fluxDriftRules: changeRulesApply
+      });
       results.set(env.name, withProvenance(comparison, render.provenance));
     } catch (error) {
       results.set(env.name, failed(env, mode, comparedWith, error));

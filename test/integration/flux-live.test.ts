@@ -1,0 +1,382 @@
+/**
+ * A Flux repository planned live against the real control plane, with Flux's own
+ * comparison rules: what kustomize-controller and helm-controller applied (server-side,
+ * under their field managers, with their labels, as the render produces it) plans to zero
+ * changes; a value changed in Git shows as exactly that object; a live edit of a field a
+ * HelmRelease's driftDetection.ignore covers, or of an object marked ssa: Ignore, shows
+ * nothing; a live object with the Kustomization's labels that Git no longer has shows as
+ * deleted.
+ *
+ * The environments are discovered (plumbline.yaml lists none); plumbline.yaml only gives
+ * the Flux cluster `test` its kubeconfig context (clusters.<context>.fluxCluster). Each
+ * test has a namespace and a Kustomization name of its own: objects outlive their
+ * namespace on a control plane without a controller-manager, and Flux's labels are
+ * searched cluster-wide.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
+import { runPlan } from '../../src/commands/plan.js';
+import { loadConfig } from '../../src/config/load.js';
+import type { EnvironmentResult } from '../../src/diff/model.js';
+import { renderEnvironment } from '../../src/render/render.js';
+import {
+  type Helm,
+  isolatedHelm,
+  makeChartPackage,
+  newHttpRepo,
+  publishToHttpRepo,
+  uniqueChartName,
+} from '../support/charts.js';
+import {
+  applyAsAdmin,
+  contextOf,
+  freshNamespace,
+  testKubeconfigPath,
+  uniqueName,
+  waitForCrd,
+} from '../support/cluster.js';
+import {
+  docs,
+  fluxBootstrap,
+  fluxHelmRepository,
+  fluxKustomization,
+  writeRepository,
+} from '../support/flux-repository.js';
+import { toolPath } from '../support/tools.js';
+
+const K = 'kustomize.toolkit.fluxcd.io';
+const H = 'helm.toolkit.fluxcd.io';
+const CLUSTER = 'test';
+
+const scratch = mkdtempSync(join(tmpdir(), 'plumbline-flux-live-'));
+const saved = { helm: process.env.PLUMBLINE_HELM, kustomize: process.env.PLUMBLINE_KUSTOMIZE };
+let publisher: Helm;
+let chartName: string;
+let chartRepository: string;
+
+/** The Flux kinds the environment holds, served as the controllers' CRDs serve them (any fields). */
+function fluxCrd(group: string, kind: string, plural: string, version: string) {
+  return {
+    apiVersion: 'apiextensions.k8s.io/v1',
+    kind: 'CustomResourceDefinition',
+    metadata: { name: `${plural}.${group}` },
+    spec: {
+      group,
+      scope: 'Namespaced',
+      names: { plural, singular: kind.toLowerCase(), kind },
+      versions: [
+        {
+          name: version,
+          served: true,
+          storage: true,
+          schema: { openAPIV3Schema: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true } },
+        },
+      ],
+    },
+  };
+}
+
+beforeAll(async () => {
+  process.env.PLUMBLINE_HELM = toolPath('helm');
+  process.env.PLUMBLINE_KUSTOMIZE = toolPath('kustomize');
+  publisher = await isolatedHelm(toolPath('helm'));
+  chartName = uniqueChartName('podinfo');
+  const repo = newHttpRepo('public', 'flux-live');
+  await publishToHttpRepo(
+    publisher,
+    repo,
+    await makeChartPackage(publisher, {
+      name: chartName,
+      version: '1.0.0',
+      values: { greeting: 'hello', replicas: 2 },
+      templates: {
+        'configmap.yaml': stringify({
+          apiVersion: 'v1',
+          kind: 'ConfigMap',
+          metadata: { name: '{{ .Release.Name }}-settings' },
+          data: { greeting: '{{ .Values.greeting }}' },
+        }),
+        'deployment.yaml': [
+          'apiVersion: apps/v1',
+          'kind: Deployment',
+          'metadata:',
+          '  name: {{ .Release.Name }}',
+          'spec:',
+          '  replicas: {{ .Values.replicas }}',
+          '  selector: { matchLabels: { app: "{{ .Release.Name }}" } }',
+          '  template:',
+          '    metadata: { labels: { app: "{{ .Release.Name }}" } }',
+          '    spec:',
+          '      containers:',
+          '        - { name: web, image: registry.example/podinfo:1.0 }',
+          '',
+        ].join('\n'),
+      },
+    }),
+  );
+  chartRepository = repo.url;
+  const crds = [
+    fluxCrd(H, 'HelmRelease', 'helmreleases', 'v2'),
+    fluxCrd('source.toolkit.fluxcd.io', 'HelmRepository', 'helmrepositories', 'v1'),
+  ];
+  applyAsAdmin(crds);
+  for (const crd of crds) await waitForCrd(crd.metadata.name);
+});
+
+afterAll(async () => {
+  for (const [variable, value] of [
+    ['PLUMBLINE_HELM', saved.helm],
+    ['PLUMBLINE_KUSTOMIZE', saved.kustomize],
+  ] as const) {
+    if (value === undefined) delete process.env[variable];
+    else process.env[variable] = value;
+  }
+  await publisher?.cleanup();
+  rmSync(scratch, { recursive: true, force: true });
+});
+
+interface Fixture {
+  root: string;
+  namespace: string;
+  /** The Kustomization's name, and the environment's (`test/flux-system/<name>`). */
+  kustomization: string;
+  environment: string;
+}
+
+/**
+ * A Flux repository with one cluster, `test`: its bootstrap, and a Kustomization applying
+ * ./apps into `namespace` (targetNamespace, prune: true). ./apps has no
+ * kustomization.yaml: a ConfigMap `settings`, a Deployment `api`, a ConfigMap `pinned`
+ * marked ssa: Ignore, a HelmRepository and the HelmRelease `podinfo` (its release: a
+ * ConfigMap podinfo-settings and a Deployment podinfo), whose drift detection ignores
+ * Deployments' replicas.
+ */
+async function fixture(): Promise<Fixture> {
+  const namespace = await freshNamespace('flux-live');
+  const kustomization = uniqueName('apps');
+  const files = {
+    ...fluxBootstrap(CLUSTER),
+    [`clusters/${CLUSTER}/apps.yaml`]: fluxKustomization(kustomization, './apps', {
+      targetNamespace: namespace,
+    }),
+    'apps/settings.yaml': settings('info'),
+    'apps/api.yaml': stringify({
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'api' },
+      spec: {
+        replicas: 2,
+        selector: { matchLabels: { app: 'api' } },
+        template: {
+          metadata: { labels: { app: 'api' } },
+          spec: { containers: [{ name: 'api', image: 'registry.example/api:1.0' }] },
+        },
+      },
+    }),
+    'apps/pinned.yaml': stringify({
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'pinned', annotations: { [`${K}/ssa`]: 'Ignore' } },
+      data: { owner: 'git' },
+    }),
+    'apps/release.yaml': docs(
+      fluxHelmRepository('charts', chartRepository),
+      stringify({
+        apiVersion: `${H}/v2`,
+        kind: 'HelmRelease',
+        metadata: { name: 'podinfo' },
+        spec: {
+          interval: '10m',
+          chart: {
+            spec: { chart: chartName, version: '1.x', sourceRef: { kind: 'HelmRepository', name: 'charts' } },
+          },
+          values: { greeting: 'from-git' },
+          driftDetection: {
+            mode: 'enabled',
+            ignore: [{ paths: ['/spec/replicas'], target: { kind: 'Deployment' } }],
+          },
+        },
+      }),
+    ),
+    'plumbline.yaml': stringify({ clusters: { [contextOf('planner')]: { fluxCluster: CLUSTER } } }),
+  };
+  const root = await writeRepository(scratch, files);
+  return { root, namespace, kustomization, environment: `${CLUSTER}/flux-system/${kustomization}` };
+}
+
+function settings(level: string): string {
+  return stringify({
+    apiVersion: 'v1',
+    kind: 'ConfigMap',
+    metadata: { name: 'settings' },
+    data: { LOG_LEVEL: level },
+  });
+}
+
+/** Server-side apply as admin under `fieldManager` (a controller's name), as that controller applies. */
+function applyAs(fieldManager: string, objects: readonly object[]): void {
+  if (objects.length === 0) return;
+  execFileSync(
+    'kubectl',
+    [
+      '--kubeconfig',
+      testKubeconfigPath(),
+      '--context',
+      contextOf('admin'),
+      'apply',
+      '--server-side',
+      '--force-conflicts',
+      '--field-manager',
+      fieldManager,
+      '--filename',
+      '-',
+    ],
+    { input: objects.map((object) => JSON.stringify(object)).join('\n'), stdio: ['pipe', 'pipe', 'pipe'] },
+  );
+}
+
+/**
+ * What the controllers would apply: the environment rendered, the release's objects (with
+ * helm-controller's origin labels) by helm-controller, the rest by kustomize-controller.
+ */
+async function applyAsControllers(fixture: Fixture): Promise<void> {
+  const config = await loadConfig(fixture.root);
+  const env = config.environments.find((candidate) => candidate.name === fixture.environment);
+  if (!env)
+    throw new Error(`${fixture.environment} was not discovered: ${config.environments.map((e) => e.name)}`);
+  const { resources } = await renderEnvironment(fixture.root, env, { settings: config.render });
+  const released = resources.filter(
+    (resource) => resource.object.metadata.labels?.[`${H}/name`] !== undefined,
+  );
+  const applied = resources.filter((resource) => !released.includes(resource));
+  applyAs(
+    'kustomize-controller',
+    applied.map((resource) => resource.object),
+  );
+  applyAs(
+    'helm-controller',
+    released.map((resource) => resource.object),
+  );
+}
+
+async function planLive(fixture: Fixture): Promise<EnvironmentResult> {
+  const result = await runPlan({
+    repoRoot: fixture.root,
+    mode: 'live',
+    clusterAvailable: true,
+    kubeconfigPath: testKubeconfigPath(),
+    environments: [fixture.environment],
+    chartCache: join(scratch, 'charts'),
+  });
+  expect(result.environments).toHaveLength(1);
+  const [environment] = result.environments;
+  expect(environment?.error).toBeUndefined();
+  expect(environment?.comparedWith).toEqual({ kind: 'cluster', context: contextOf('planner') });
+  return environment!;
+}
+
+const shown = (env: EnvironmentResult) =>
+  Object.fromEntries(
+    env.changes
+      .filter((change) => change.change !== 'unchanged')
+      .map((change) => [
+        `${change.id.kind}/${change.id.name}`,
+        `${change.change} ${change.fields.join(' ')}`.trim(),
+      ]),
+  );
+
+const labelled = (fixture: Fixture) => ({
+  [`${K}/name`]: fixture.kustomization,
+  [`${K}/namespace`]: 'flux-system',
+});
+
+describe('a Flux environment planned live', () => {
+  it('plans to zero changes where the controllers applied it', async () => {
+    const flux = await fixture();
+    await applyAsControllers(flux);
+    const environment = await planLive(flux);
+    expect(shown(environment)).toEqual({});
+    // settings, api, the HelmRepository, the HelmRelease and its two objects; `pinned` is
+    // left alone (ssa: Ignore).
+    expect(environment.counts).toEqual({ added: 0, changed: 0, deleted: 0, unchanged: 6 });
+  });
+
+  it('shows a value changed in Git as exactly that object', async () => {
+    const flux = await fixture();
+    await applyAsControllers(flux);
+    writeFileSync(join(flux.root, 'apps/settings.yaml'), settings('debug'));
+    expect(shown(await planLive(flux))).toEqual({ 'ConfigMap/settings': 'changed /data/LOG_LEVEL' });
+  });
+
+  it("shows nothing for a live edit of a field the HelmRelease's driftDetection.ignore covers", async () => {
+    const flux = await fixture();
+    await applyAsControllers(flux);
+    for (const name of ['podinfo', 'api']) {
+      execFileSync('kubectl', [
+        '--kubeconfig',
+        testKubeconfigPath(),
+        '--context',
+        contextOf('admin'),
+        '-n',
+        flux.namespace,
+        'scale',
+        `deployment/${name}`,
+        '--replicas=5',
+      ]);
+    }
+    // The release's Deployment is covered; the Kustomization's own is not.
+    expect(shown(await planLive(flux))).toEqual({ 'Deployment/api': 'changed /spec/replicas' });
+  });
+
+  it('shows nothing for a live edit of an object marked ssa: Ignore, in Git or in the cluster', async () => {
+    const flux = await fixture();
+    await applyAsControllers(flux);
+    applyAsAdmin([
+      {
+        apiVersion: 'v1',
+        kind: 'ConfigMap',
+        metadata: { name: 'pinned', namespace: flux.namespace },
+        data: { owner: 'cluster' },
+      },
+      {
+        apiVersion: 'v1',
+        kind: 'ConfigMap',
+        metadata: { name: 'settings', namespace: flux.namespace, annotations: { [`${K}/ssa`]: 'Ignore' } },
+        data: { LOG_LEVEL: 'trace' },
+      },
+    ]);
+    const environment = await planLive(flux);
+    expect(shown(environment)).toEqual({});
+    expect(environment.counts.unchanged).toBe(5);
+  });
+
+  it("shows a live object with the Kustomization's labels that Git no longer has as deleted", async () => {
+    const flux = await fixture();
+    await applyAsControllers(flux);
+    const leftover = (
+      name: string,
+      labels: Record<string, string>,
+      annotations?: Record<string, string>,
+    ) => ({
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name, namespace: flux.namespace, labels, ...(annotations ? { annotations } : {}) },
+      data: { a: '1' },
+    });
+    applyAs('kustomize-controller', [
+      leftover('leftover', labelled(flux)),
+      leftover('protected', labelled(flux), { [`${K}/prune`]: 'disabled' }),
+    ]);
+    applyAs('helm-controller', [
+      leftover('podinfo-leftover', { [`${H}/name`]: 'podinfo', [`${H}/namespace`]: flux.namespace }),
+    ]);
+    expect(shown(await planLive(flux))).toEqual({
+      'ConfigMap/leftover': 'deleted',
+      'ConfigMap/podinfo-leftover': 'deleted',
+    });
+  });
+});
