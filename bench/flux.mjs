@@ -14,7 +14,7 @@
 // peer's one app, and as one app over full); the full plan against the peer's loop.
 // Medians of --runs. The chart repository is the real nginx of scripts/chart-servers.sh.
 //
-//   npm run bench:flux [-- --clusters 3 --apps 40 --runs 3]
+//   npm run bench:flux [-- --clusters 3 --apps 40 --runs 3 --keep]
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -28,6 +28,8 @@ const { values } = parseArgs({
     clusters: { type: 'string', default: '3' },
     apps: { type: 'string', default: '40' },
     runs: { type: 'string', default: '3' },
+    // Keep the generated repository (printed) to look into a run.
+    keep: { type: 'boolean', default: false },
   },
 });
 const clusterCount = Number(values.clusters);
@@ -301,5 +303,6 @@ try {
   }
 } finally {
   execFileSync('bash', [join(root, 'scripts/chart-servers.sh'), 'release', hold], { stdio: 'ignore' });
-  rmSync(scratch, { recursive: true, force: true });
+  if (values.keep) console.error(`bench:flux: kept ${scratch}`);
+  else rmSync(scratch, { recursive: true, force: true });
 }
