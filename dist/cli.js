@@ -36,11 +36,11 @@ async function runCli(program2, argv) {
 
 // src/entry/cli.ts
 var commands = {
-  plan: async () => (await import("./chunks/plan-PUM7YU25.js")).planCommand(),
+  plan: async () => (await import("./chunks/plan-GCALVLV4.js")).planCommand(),
   merge: async () => (await import("./chunks/merge-NMEF2EDX.js")).mergeCommand(),
-  promote: async () => (await import("./chunks/promote-C5EDQYGL.js")).promoteCommand(),
-  drift: async () => (await import("./chunks/drift-CHVMNFW3.js")).driftCommand(),
-  envs: async () => (await import("./chunks/envs-BOV4LKDX.js")).envsCommand()
+  promote: async () => (await import("./chunks/promote-5UNPU6AC.js")).promoteCommand(),
+  drift: async () => (await import("./chunks/drift-ALKHEWDP.js")).driftCommand(),
+  envs: async () => (await import("./chunks/envs-RMKWGYND.js")).envsCommand()
 };
 function commandsFor(args) {
   const named = args.find((arg) => !arg.startsWith("-"));

@@ -152,7 +152,7 @@ export function normaliseFluxPath(path: unknown): string | undefined {
 }
 
 export function discoverFluxEnvironments(repoRoot: string): FluxDiscovery {
-  const realRoot = realpathSync(repoRoot);
+  const realRoot = realpathSync.native(repoRoot);
   const discovery: FluxDiscovery = {
     environments: [],
     external: [],
@@ -428,7 +428,7 @@ function scanForRoots(context: Context, folder: string): FluxObject[] {
   // clusters/ or a cluster may be a link: its real folder must be in the repository.
   let real: string;
   try {
-    real = realpathSync(join(context.realRoot, folder));
+    real = realpathSync.native(join(context.realRoot, folder));
   } catch {
     return [];
   }
@@ -444,7 +444,7 @@ function clusterFolders(context: Context): string[] {
   let entries: Dirent[];
   try {
     // clusters/ may be a link: only a folder inside the repository is listed.
-    const real = realpathSync(join(context.realRoot, CLUSTERS_FOLDER));
+    const real = realpathSync.native(join(context.realRoot, CLUSTERS_FOLDER));
     if (!isInsideRepository(context.realRoot, real)) {
       context.scanProblems.push(leadsOutside(CLUSTERS_FOLDER));
       return [];

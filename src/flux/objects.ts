@@ -84,8 +84,18 @@ export interface FluxReads {
   texts: Map<string, FluxObject[]>;
 }
 
+/**
+ * Parsed texts, by content, for the whole process: a plan discovers the same checkout
+ * several times (configuration, the head's tracing, the base, each render), and a text
+ * parses the same every time (its objects are never changed). Bounded, as a long-running
+ * process may read many repositories.
+ */
+const parsedTexts = new Map<string, FluxObject[]>();
+const MAX_PARSED_TEXTS = 20_000;
+
 export function fluxReads(): FluxReads {
-  return { files: new Map(), texts: new Map() };
+  if (parsedTexts.size > MAX_PARSED_TEXTS) parsedTexts.clear();
+  return { files: new Map(), texts: parsedTexts };
 }
 
 /** How later stages look a source, ConfigMap or Secret up by the reference that names it. */
@@ -116,7 +126,7 @@ export function readFluxObjects(
   path: string,
   reads: FluxReads = fluxReads(),
 ): FluxObjectSet {
-  const realRoot = realpathSync(repoRoot);
+  const realRoot = realpathSync.native(repoRoot);
   const absolute = resolve(realRoot, path);
   if (!isInsideRepository(realRoot, absolute)) {
     throw new PlumblineError(`${path} leads outside the repository`, OUTSIDE_HINT);
@@ -221,7 +231,7 @@ export function isInsideRepository(realRoot: string, path: string): boolean {
 
 /** The Flux objects of one file, repository-relative; it too must stay in the repository. */
 export function readFluxFile(repoRoot: string, file: string, reads: FluxReads = fluxReads()): FluxObject[] {
-  const realRoot = realpathSync(repoRoot);
+  const realRoot = realpathSync.native(repoRoot);
   const absolute = resolve(realRoot, file);
   const outside = () => `${file} leads outside the repository`;
   if (!isInsideRepository(realRoot, absolute)) throw new PlumblineError(outside(), OUTSIDE_HINT);
@@ -237,7 +247,7 @@ export function readFluxFile(repoRoot: string, file: string, reads: FluxReads = 
 function realPathIn(realRoot: string, path: string, outside: () => string): string | undefined {
   let real: string;
   try {
-    real = realpathSync(path);
+    real = realpathSync.native(path);
   } catch {
     return undefined;
   }
@@ -291,7 +301,21 @@ interface KustomizationEntries {
   namespace?: string;
 }
 
+/** Kustomizations read, by file and content: each discovery of a plan reads them all again. */
+const kustomizationsRead = new Map<string, KustomizationEntries>();
+
 function kustomizationOf(text: string, file: string): KustomizationEntries {
+  const key = `${file}\0${text}`;
+  let entries = kustomizationsRead.get(key);
+  if (!entries) {
+    if (kustomizationsRead.size > MAX_PARSED_TEXTS) kustomizationsRead.clear();
+    entries = readKustomizationEntries(text, file);
+    kustomizationsRead.set(key, entries);
+  }
+  return entries;
+}
+
+function readKustomizationEntries(text: string, file: string): KustomizationEntries {
   const lineCounter = new LineCounter();
   const document = parseDocument(text, {
     lineCounter,

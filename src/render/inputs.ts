@@ -63,7 +63,14 @@ export function renderInputs(scope: InputsScope, env: EnvironmentConfig): Promis
 async function traceInputs(scope: InputsScope, env: EnvironmentConfig): Promise<RenderInputs> {
   const { root, boundary, realRoot } = scope;
   try {
+    // Most repositories are their own top: a relative path is then only normalised (a
+    // Flux environment's inputs are hundreds of paths).
+    const atTop = realRoot === boundary.realTop && sep === '/';
     const fromTop = (path: string) => {
+      if (atTop && !isAbsolute(path)) {
+        const normal = posix.normalize(path);
+        return normal === '.' ? '' : normal.replace(/\/$/, '');
+      }
       const absolute = isAbsolute(path) ? path : resolve(realRoot, path);
       return relative(boundary.realTop, absolute).split(sep).join('/');
     };

@@ -18,15 +18,15 @@ import {
   planTargetChange,
   plumblineAuthor,
   promote
-} from "./chunk-MQJ5HQ6Y.js";
+} from "./chunk-EDBGFVQG.js";
 import "./chunk-N5KXR65J.js";
 import {
   runGit
-} from "./chunk-NCKJCGDQ.js";
+} from "./chunk-7ICHRBXE.js";
 import "./chunk-RQUSLUQE.js";
 import {
   loadConfig
-} from "./chunk-HGD7KYAE.js";
+} from "./chunk-FWMGSZF7.js";
 import "./chunk-J67XC36D.js";
 import "./chunk-6GOKWEBO.js";
 import "./chunk-3N2GU25X.js";

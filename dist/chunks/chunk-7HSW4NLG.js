@@ -2,7 +2,7 @@ import { createRequire as __plumblineCreateRequire } from 'node:module';
 const require = __plumblineCreateRequire(import.meta.url);
 import {
   parseShard
-} from "./chunk-5R4VHJEA.js";
+} from "./chunk-NLHSE6G4.js";
 import {
   PlumblineError
 } from "./chunk-HOINZ2KI.js";

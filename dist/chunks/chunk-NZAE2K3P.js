@@ -5,7 +5,7 @@ import {
   compareEnvironmentLive,
   inShard,
   selectEnvironments
-} from "./chunk-5R4VHJEA.js";
+} from "./chunk-NLHSE6G4.js";
 import {
   buildMarker,
   findMarker
@@ -22,7 +22,7 @@ import {
   runChartFetcher,
   withCheckout,
   workTreeTop
-} from "./chunk-NCKJCGDQ.js";
+} from "./chunk-7ICHRBXE.js";
 import {
   code,
   describeComparedWith,
@@ -37,7 +37,7 @@ import {
 } from "./chunk-RQUSLUQE.js";
 import {
   loadConfig
-} from "./chunk-HGD7KYAE.js";
+} from "./chunk-FWMGSZF7.js";
 import {
   displayName,
   resourceId,

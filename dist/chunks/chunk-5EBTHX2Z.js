@@ -13,9 +13,9 @@ import {
 
 // src/entry/github/action.ts
 var commands = {
-  plan: async () => (await import("./plan-KT3JS3VP.js")).runPlanAction(),
-  promote: async () => (await import("./promote-LIJ2WTBZ.js")).runPromoteAction(),
-  drift: async () => (await import("./drift-GUOJWZIB.js")).runDriftAction()
+  plan: async () => (await import("./plan-KBMCVHZ4.js")).runPlanAction(),
+  promote: async () => (await import("./promote-WPQCQRKM.js")).runPromoteAction(),
+  drift: async () => (await import("./drift-3J3IUWIW.js")).runDriftAction()
 };
 async function runAction(fixed) {
   try {

@@ -10,7 +10,7 @@ import {
 } from "./chunk-53BJ6H2Y.js";
 import {
   shardFlag
-} from "./chunk-KIGUCBEG.js";
+} from "./chunk-7HSW4NLG.js";
 import "./chunk-R5G3TLPL.js";
 import "./chunk-FJR3CBAD.js";
 import {
@@ -20,18 +20,18 @@ import {
 } from "./chunk-MYCWCEUN.js";
 import {
   runPlan
-} from "./chunk-BA4DL6VN.js";
+} from "./chunk-7XDV236Q.js";
 import "./chunk-ZZGGXOZ2.js";
 import {
   chooseKubeconfig
-} from "./chunk-5R4VHJEA.js";
+} from "./chunk-NLHSE6G4.js";
 import "./chunk-L3PULLGS.js";
 import "./chunk-DHNZTZQ4.js";
 import "./chunk-E7ACZTBR.js";
 import "./chunk-N5KXR65J.js";
-import "./chunk-NCKJCGDQ.js";
+import "./chunk-7ICHRBXE.js";
 import "./chunk-RQUSLUQE.js";
-import "./chunk-HGD7KYAE.js";
+import "./chunk-FWMGSZF7.js";
 import "./chunk-J67XC36D.js";
 import "./chunk-6GOKWEBO.js";
 import "./chunk-3N2GU25X.js";

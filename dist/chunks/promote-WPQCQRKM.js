@@ -3,22 +3,22 @@ const require = __plumblineCreateRequire(import.meta.url);
 import {
   planTargetChange,
   promote
-} from "./chunk-MQJ5HQ6Y.js";
+} from "./chunk-EDBGFVQG.js";
 import {
   booleanInput,
   choiceInput,
   listInput,
   repositoryRoot
-} from "./chunk-R3Q26M4A.js";
+} from "./chunk-WU4SHMRH.js";
 import "./chunk-N5KXR65J.js";
-import "./chunk-NCKJCGDQ.js";
+import "./chunk-7ICHRBXE.js";
 import {
   context,
   gitHubForge
 } from "./chunk-RQUSLUQE.js";
 import {
   loadConfig
-} from "./chunk-HGD7KYAE.js";
+} from "./chunk-FWMGSZF7.js";
 import "./chunk-J67XC36D.js";
 import {
   debug,

@@ -2,13 +2,13 @@ import { createRequire as __plumblineCreateRequire } from 'node:module';
 const require = __plumblineCreateRequire(import.meta.url);
 import {
   parseShard
-} from "./chunk-5R4VHJEA.js";
+} from "./chunk-NLHSE6G4.js";
 import {
   logTo
 } from "./chunk-E7ACZTBR.js";
 import {
   require_dist
-} from "./chunk-HGD7KYAE.js";
+} from "./chunk-FWMGSZF7.js";
 import {
   debug,
   endGroup,

@@ -7798,8 +7798,11 @@ var GROUPS = {
   ConfigMap: "",
   Secret: ""
 };
+var parsedTexts = /* @__PURE__ */ new Map();
+var MAX_PARSED_TEXTS = 2e4;
 function fluxReads() {
-  return { files: /* @__PURE__ */ new Map(), texts: /* @__PURE__ */ new Map() };
+  if (parsedTexts.size > MAX_PARSED_TEXTS) parsedTexts.clear();
+  return { files: /* @__PURE__ */ new Map(), texts: parsedTexts };
 }
 function fluxObjectKey(kind, namespace, name) {
   return `${kind}/${namespace ?? ""}/${name}`;
@@ -7814,7 +7817,7 @@ function fluxKindOf(object) {
 var OUTSIDE_HINT = "Flux reads only its source: replace the link with the file or folder it points to, or name a path inside the repository.";
 var YAML_HINT = "Fix the YAML at that line; kustomize-controller reads it as YAML.";
 function readFluxObjects(repoRoot, path, reads = fluxReads()) {
-  const realRoot = realpathSync(repoRoot);
+  const realRoot = realpathSync.native(repoRoot);
   const absolute = resolve(realRoot, path);
   if (!isInsideRepository(realRoot, absolute)) {
     throw new PlumblineError(`${path} leads outside the repository`, OUTSIDE_HINT);
@@ -7903,7 +7906,7 @@ function isInsideRepository(realRoot, path) {
   return rel !== ".git" && !rel.startsWith(`.git${sep}`);
 }
 function readFluxFile(repoRoot, file, reads = fluxReads()) {
-  const realRoot = realpathSync(repoRoot);
+  const realRoot = realpathSync.native(repoRoot);
   const absolute = resolve(realRoot, file);
   const outside = () => `${file} leads outside the repository`;
   if (!isInsideRepository(realRoot, absolute)) throw new PlumblineError(outside(), OUTSIDE_HINT);
@@ -7914,7 +7917,7 @@ function readFluxFile(repoRoot, file, reads = fluxReads()) {
 function realPathIn(realRoot, path, outside) {
   let real;
   try {
-    real = realpathSync(path);
+    real = realpathSync.native(path);
   } catch {
     return void 0;
   }
@@ -7958,7 +7961,18 @@ function fluxObjectsIn(text, file) {
   }
   return objects;
 }
+var kustomizationsRead = /* @__PURE__ */ new Map();
 function kustomizationOf(text, file) {
+  const key = `${file}\0${text}`;
+  let entries = kustomizationsRead.get(key);
+  if (!entries) {
+    if (kustomizationsRead.size > MAX_PARSED_TEXTS) kustomizationsRead.clear();
+    entries = readKustomizationEntries(text, file);
+    kustomizationsRead.set(key, entries);
+  }
+  return entries;
+}
+function readKustomizationEntries(text, file) {
   const lineCounter = new import_yaml4.LineCounter();
   const document = (0, import_yaml4.parseDocument)(text, {
     lineCounter,
@@ -8061,7 +8075,7 @@ function normaliseFluxPath(path) {
   return normal === "." ? "" : normal;
 }
 function discoverFluxEnvironments(repoRoot) {
-  const realRoot = realpathSync2(repoRoot);
+  const realRoot = realpathSync2.native(repoRoot);
   const discovery = {
     environments: [],
     external: [],
@@ -8275,7 +8289,7 @@ function scanForRoots(context, folder) {
   };
   let real;
   try {
-    real = realpathSync2(join3(context.realRoot, folder));
+    real = realpathSync2.native(join3(context.realRoot, folder));
   } catch {
     return [];
   }
@@ -8289,7 +8303,7 @@ function scanForRoots(context, folder) {
 function clusterFolders(context) {
   let entries;
   try {
-    const real = realpathSync2(join3(context.realRoot, CLUSTERS_FOLDER));
+    const real = realpathSync2.native(join3(context.realRoot, CLUSTERS_FOLDER));
     if (!isInsideRepository(context.realRoot, real)) {
       context.scanProblems.push(leadsOutside(CLUSTERS_FOLDER));
       return [];

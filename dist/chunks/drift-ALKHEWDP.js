@@ -8,10 +8,10 @@ import {
   summaryJson,
   summaryMarkdown,
   summaryText
-} from "./chunk-AJHWQGN3.js";
+} from "./chunk-NZAE2K3P.js";
 import {
   shardFlag
-} from "./chunk-KIGUCBEG.js";
+} from "./chunk-7HSW4NLG.js";
 import {
   FORGE_KINDS,
   detectForge,
@@ -29,14 +29,14 @@ import {
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-5R4VHJEA.js";
+} from "./chunk-NLHSE6G4.js";
 import "./chunk-L3PULLGS.js";
 import "./chunk-E7ACZTBR.js";
-import "./chunk-NCKJCGDQ.js";
+import "./chunk-7ICHRBXE.js";
 import "./chunk-RQUSLUQE.js";
 import {
   CONFIG_FILES
-} from "./chunk-HGD7KYAE.js";
+} from "./chunk-FWMGSZF7.js";
 import "./chunk-J67XC36D.js";
 import "./chunk-6GOKWEBO.js";
 import "./chunk-3N2GU25X.js";

@@ -23,7 +23,7 @@ import {
   withCheckout,
   workTreeTop,
   writeAtomically
-} from "./chunk-NCKJCGDQ.js";
+} from "./chunk-7ICHRBXE.js";
 import {
   ForgeError,
   code,
@@ -33,7 +33,7 @@ import {
 } from "./chunk-RQUSLUQE.js";
 import {
   require_dist
-} from "./chunk-HGD7KYAE.js";
+} from "./chunk-FWMGSZF7.js";
 import {
   PlumblineError,
   problemOf

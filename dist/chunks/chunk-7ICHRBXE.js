@@ -17,7 +17,7 @@ import {
   renderSettings,
   require_dist,
   syntaxReason
-} from "./chunk-HGD7KYAE.js";
+} from "./chunk-FWMGSZF7.js";
 import {
   displayName,
   splitApiVersion,

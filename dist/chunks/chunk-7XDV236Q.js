@@ -5,7 +5,7 @@ import {
   compareEnvironmentLive,
   inShard,
   selectEnvironments
-} from "./chunk-5R4VHJEA.js";
+} from "./chunk-NLHSE6G4.js";
 import {
   silentLog
 } from "./chunk-E7ACZTBR.js";
@@ -28,7 +28,7 @@ import {
   walkInside,
   withBaseSide,
   workTreeTop
-} from "./chunk-NCKJCGDQ.js";
+} from "./chunk-7ICHRBXE.js";
 import {
   countChanges,
   describeComparedWith,
@@ -44,7 +44,7 @@ import {
   loadConfig,
   loadConfigFrom,
   parseConfigText
-} from "./chunk-HGD7KYAE.js";
+} from "./chunk-FWMGSZF7.js";
 import {
   PlumblineError,
   problemOf
@@ -212,7 +212,12 @@ function renderInputs(scope, env) {
 async function traceInputs(scope, env) {
   const { root, boundary, realRoot } = scope;
   try {
+    const atTop = realRoot === boundary.realTop && sep === "/";
     const fromTop = (path) => {
+      if (atTop && !isAbsolute(path)) {
+        const normal = posix2.normalize(path);
+        return normal === "." ? "" : normal.replace(/\/$/, "");
+      }
       const absolute = isAbsolute(path) ? path : resolve(realRoot, path);
       return relative(boundary.realTop, absolute).split(sep).join("/");
     };

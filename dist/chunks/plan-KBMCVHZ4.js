@@ -5,10 +5,10 @@ import {
   kubeconfigInput,
   shardInput,
   withKubeconfig
-} from "./chunk-UFYLRDIT.js";
+} from "./chunk-RVYXS6UA.js";
 import {
   runPlan
-} from "./chunk-BA4DL6VN.js";
+} from "./chunk-7XDV236Q.js";
 import {
   MissingShardsError,
   mergePlanResults
@@ -25,7 +25,7 @@ import {
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-5R4VHJEA.js";
+} from "./chunk-NLHSE6G4.js";
 import "./chunk-L3PULLGS.js";
 import {
   ACTION_VOCABULARY
@@ -39,19 +39,19 @@ import {
   choiceInput,
   listInput,
   repositoryRoot
-} from "./chunk-R3Q26M4A.js";
+} from "./chunk-WU4SHMRH.js";
 import {
   renderMarkdown,
   renderMarkdownParts
 } from "./chunk-N5KXR65J.js";
-import "./chunk-NCKJCGDQ.js";
+import "./chunk-7ICHRBXE.js";
 import {
   ForgeError,
   context,
   gitHubForge,
   hasChanges
 } from "./chunk-RQUSLUQE.js";
-import "./chunk-HGD7KYAE.js";
+import "./chunk-FWMGSZF7.js";
 import "./chunk-J67XC36D.js";
 import {
   debug,

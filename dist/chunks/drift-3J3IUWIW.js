@@ -7,19 +7,19 @@ import {
   parseRevisionSource,
   runDrift,
   summaryMarkdown
-} from "./chunk-AJHWQGN3.js";
+} from "./chunk-NZAE2K3P.js";
 import {
   actionLog,
   kubeconfigInput,
   shardInput,
   withKubeconfig
-} from "./chunk-UFYLRDIT.js";
+} from "./chunk-RVYXS6UA.js";
 import {
   runUrl
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-5R4VHJEA.js";
+} from "./chunk-NLHSE6G4.js";
 import "./chunk-L3PULLGS.js";
 import "./chunk-E7ACZTBR.js";
 import {
@@ -27,12 +27,12 @@ import {
   choiceInput,
   listInput,
   repositoryRoot
-} from "./chunk-R3Q26M4A.js";
-import "./chunk-NCKJCGDQ.js";
+} from "./chunk-WU4SHMRH.js";
+import "./chunk-7ICHRBXE.js";
 import {
   gitHubForge
 } from "./chunk-RQUSLUQE.js";
-import "./chunk-HGD7KYAE.js";
+import "./chunk-FWMGSZF7.js";
 import "./chunk-J67XC36D.js";
 import {
   debug,

@@ -10,7 +10,7 @@ import {
   pLimit,
   scopesFromCrds,
   unappliedKustomization
-} from "./chunk-NCKJCGDQ.js";
+} from "./chunk-7ICHRBXE.js";
 import {
   countChanges
 } from "./chunk-RQUSLUQE.js";
