@@ -20,25 +20,23 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { runPlan } from '../../src/commands/plan.js';
-import { loadConfig } from '../../src/config/load.js';
 import type { EnvironmentResult } from '../../src/diff/model.js';
-import { renderEnvironment } from '../../src/render/render.js';
-import {
-  type Helm,
-  isolatedHelm,
-  makeChartPackage,
-  newHttpRepo,
-  publishToHttpRepo,
-  uniqueChartName,
-} from '../support/charts.js';
+import type { Helm } from '../support/charts.js';
 import {
   applyAsAdmin,
   contextOf,
   freshNamespace,
   testKubeconfigPath,
   uniqueName,
-  waitForCrd,
 } from '../support/cluster.js';
+import {
+  applyAs,
+  applyAsControllers,
+  HELM_GROUP,
+  installFluxCrds,
+  KUSTOMIZE_GROUP,
+  publishPodinfoChart,
+} from '../support/flux-cluster.js';
 import {
   docs,
   fluxBootstrap,
@@ -48,8 +46,8 @@ import {
 } from '../support/flux-repository.js';
 import { toolPath } from '../support/tools.js';
 
-const K = 'kustomize.toolkit.fluxcd.io';
-const H = 'helm.toolkit.fluxcd.io';
+const K = KUSTOMIZE_GROUP;
+const H = HELM_GROUP;
 const CLUSTER = 'test';
 
 const scratch = mkdtempSync(join(tmpdir(), 'plumbline-flux-live-'));
@@ -58,73 +56,11 @@ let publisher: Helm;
 let chartName: string;
 let chartRepository: string;
 
-/** The Flux kinds the environment holds, served as the controllers' CRDs serve them (any fields). */
-function fluxCrd(group: string, kind: string, plural: string, version: string) {
-  return {
-    apiVersion: 'apiextensions.k8s.io/v1',
-    kind: 'CustomResourceDefinition',
-    metadata: { name: `${plural}.${group}` },
-    spec: {
-      group,
-      scope: 'Namespaced',
-      names: { plural, singular: kind.toLowerCase(), kind },
-      versions: [
-        {
-          name: version,
-          served: true,
-          storage: true,
-          schema: { openAPIV3Schema: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true } },
-        },
-      ],
-    },
-  };
-}
-
 beforeAll(async () => {
   process.env.PLUMBLINE_HELM = toolPath('helm');
   process.env.PLUMBLINE_KUSTOMIZE = toolPath('kustomize');
-  publisher = await isolatedHelm(toolPath('helm'));
-  chartName = uniqueChartName('podinfo');
-  const repo = newHttpRepo('public', 'flux-live');
-  await publishToHttpRepo(
-    publisher,
-    repo,
-    await makeChartPackage(publisher, {
-      name: chartName,
-      version: '1.0.0',
-      values: { greeting: 'hello', replicas: 2 },
-      templates: {
-        'configmap.yaml': stringify({
-          apiVersion: 'v1',
-          kind: 'ConfigMap',
-          metadata: { name: '{{ .Release.Name }}-settings' },
-          data: { greeting: '{{ .Values.greeting }}' },
-        }),
-        'deployment.yaml': [
-          'apiVersion: apps/v1',
-          'kind: Deployment',
-          'metadata:',
-          '  name: {{ .Release.Name }}',
-          'spec:',
-          '  replicas: {{ .Values.replicas }}',
-          '  selector: { matchLabels: { app: "{{ .Release.Name }}" } }',
-          '  template:',
-          '    metadata: { labels: { app: "{{ .Release.Name }}" } }',
-          '    spec:',
-          '      containers:',
-          '        - { name: web, image: registry.example/podinfo:1.0 }',
-          '',
-        ].join('\n'),
-      },
-    }),
-  );
-  chartRepository = repo.url;
-  const crds = [
-    fluxCrd(H, 'HelmRelease', 'helmreleases', 'v2'),
-    fluxCrd('source.toolkit.fluxcd.io', 'HelmRepository', 'helmrepositories', 'v1'),
-  ];
-  applyAsAdmin(crds);
-  for (const crd of crds) await waitForCrd(crd.metadata.name);
+  ({ publisher, chartName, chartRepository } = await publishPodinfoChart('flux-live'));
+  await installFluxCrds();
 });
 
 afterAll(async () => {
@@ -217,52 +153,6 @@ function settings(level: string): string {
   });
 }
 
-/** Server-side apply as admin under `fieldManager` (a controller's name), as that controller applies. */
-function applyAs(fieldManager: string, objects: readonly object[]): void {
-  if (objects.length === 0) return;
-  execFileSync(
-    'kubectl',
-    [
-      '--kubeconfig',
-      testKubeconfigPath(),
-      '--context',
-      contextOf('admin'),
-      'apply',
-      '--server-side',
-      '--force-conflicts',
-      '--field-manager',
-      fieldManager,
-      '--filename',
-      '-',
-    ],
-    { input: objects.map((object) => JSON.stringify(object)).join('\n'), stdio: ['pipe', 'pipe', 'pipe'] },
-  );
-}
-
-/**
- * What the controllers would apply: the environment rendered, the release's objects (with
- * helm-controller's origin labels) by helm-controller, the rest by kustomize-controller.
- */
-async function applyAsControllers(fixture: Fixture): Promise<void> {
-  const config = await loadConfig(fixture.root);
-  const env = config.environments.find((candidate) => candidate.name === fixture.environment);
-  if (!env)
-    throw new Error(`${fixture.environment} was not discovered: ${config.environments.map((e) => e.name)}`);
-  const { resources } = await renderEnvironment(fixture.root, env, { settings: config.render });
-  const released = resources.filter(
-    (resource) => resource.object.metadata.labels?.[`${H}/name`] !== undefined,
-  );
-  const applied = resources.filter((resource) => !released.includes(resource));
-  applyAs(
-    'kustomize-controller',
-    applied.map((resource) => resource.object),
-  );
-  applyAs(
-    'helm-controller',
-    released.map((resource) => resource.object),
-  );
-}
-
 async function planLive(fixture: Fixture): Promise<EnvironmentResult> {
   const result = await runPlan({
     repoRoot: fixture.root,
@@ -297,7 +187,7 @@ const labelled = (fixture: Fixture) => ({
 describe('a Flux environment planned live', () => {
   it('plans to zero changes where the controllers applied it', async () => {
     const flux = await fixture();
-    await applyAsControllers(flux);
+    await applyAsControllers(flux.root, flux.environment);
     const environment = await planLive(flux);
     expect(shown(environment)).toEqual({});
     // settings, api, the HelmRepository, the HelmRelease and its two objects; `pinned` is
@@ -307,14 +197,14 @@ describe('a Flux environment planned live', () => {
 
   it('shows a value changed in Git as exactly that object', async () => {
     const flux = await fixture();
-    await applyAsControllers(flux);
+    await applyAsControllers(flux.root, flux.environment);
     writeFileSync(join(flux.root, 'apps/settings.yaml'), settings('debug'));
     expect(shown(await planLive(flux))).toEqual({ 'ConfigMap/settings': 'changed /data/LOG_LEVEL' });
   });
 
   it("shows nothing for a live edit of a field the HelmRelease's driftDetection.ignore covers", async () => {
     const flux = await fixture();
-    await applyAsControllers(flux);
+    await applyAsControllers(flux.root, flux.environment);
     for (const name of ['podinfo', 'api']) {
       execFileSync('kubectl', [
         '--kubeconfig',
@@ -334,7 +224,7 @@ describe('a Flux environment planned live', () => {
 
   it('shows nothing for a live edit of an object marked ssa: Ignore, in Git or in the cluster', async () => {
     const flux = await fixture();
-    await applyAsControllers(flux);
+    await applyAsControllers(flux.root, flux.environment);
     applyAsAdmin([
       {
         apiVersion: 'v1',
@@ -356,7 +246,7 @@ describe('a Flux environment planned live', () => {
 
   it("shows a live object with the Kustomization's labels that Git no longer has as deleted", async () => {
     const flux = await fixture();
-    await applyAsControllers(flux);
+    await applyAsControllers(flux.root, flux.environment);
     const leftover = (
       name: string,
       labels: Record<string, string>,
