@@ -8,7 +8,7 @@ import {
   Command,
   CommanderError,
   printLog
-} from "./chunks/chunk-MYCWCEUN.js";
+} from "./chunks/chunk-2ZHNTGXH.js";
 import {
   package_default
 } from "./chunks/chunk-DHNZTZQ4.js";
@@ -36,11 +36,11 @@ async function runCli(program2, argv) {
 
 // src/entry/cli.ts
 var commands = {
-  plan: async () => (await import("./chunks/plan-GCALVLV4.js")).planCommand(),
-  merge: async () => (await import("./chunks/merge-NMEF2EDX.js")).mergeCommand(),
-  promote: async () => (await import("./chunks/promote-5UNPU6AC.js")).promoteCommand(),
-  drift: async () => (await import("./chunks/drift-ALKHEWDP.js")).driftCommand(),
-  envs: async () => (await import("./chunks/envs-RMKWGYND.js")).envsCommand()
+  plan: async () => (await import("./chunks/plan-I2V7COIC.js")).planCommand(),
+  merge: async () => (await import("./chunks/merge-NW5R6PU4.js")).mergeCommand(),
+  promote: async () => (await import("./chunks/promote-HWOQBWHA.js")).promoteCommand(),
+  drift: async () => (await import("./chunks/drift-7AIDMFPM.js")).driftCommand(),
+  envs: async () => (await import("./chunks/envs-VOIOQPSK.js")).envsCommand()
 };
 function commandsFor(args) {
   const named = args.find((arg) => !arg.startsWith("-"));

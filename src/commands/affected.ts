@@ -12,6 +12,7 @@
  */
 import pLimit from 'p-limit';
 import { discoverRepositoryEnvironments } from '../config/load.js';
+import { inShard, type Shard } from '../config/shard.js';
 import type { EnvironmentConfig } from '../config/types.js';
 import type { BaseSide } from '../git/base-checkout.js';
 import { type ChangedFiles, changedFiles } from '../git/changed-files.js';
@@ -30,7 +31,8 @@ export interface HeadTracing {
 /** Files read to decide, at once: cheap next to the renders they save. */
 const ENVIRONMENTS_AT_ONCE = 32;
 
-export function traceHead(head: { root: string; top: string }, baseSha: string): HeadTracing {
+/** `shard`: the plan's share of the environments; the others need no head start. */
+export function traceHead(head: { root: string; top: string }, baseSha: string, shard?: Shard): HeadTracing {
   const memo = new Map<string, Promise<unknown>>();
   const tracing: HeadTracing = {
     head,
@@ -44,7 +46,9 @@ export function traceHead(head: { root: string; top: string }, baseSha: string):
   // met again there, where they count.
   const warmUp = async () => {
     const scope = await tracing.scope;
-    const environments = await discoverRepositoryEnvironments(head.root);
+    const environments = (await discoverRepositoryEnvironments(head.root)).filter((env) =>
+      inShard(env.name, shard),
+    );
     const limit = pLimit(ENVIRONMENTS_AT_ONCE);
     await Promise.all(environments.map((env) => limit(() => renderInputs(scope, env))));
   };

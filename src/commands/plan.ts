@@ -99,7 +99,9 @@ async function planWith(options: PlanOptions, clients: ClusterClients): Promise<
     // Offline, the head's side of which environments the change affects starts now, while
     // the base is checked out.
     const tracing =
-      comparesWithBase && !options.all ? traceHead({ root: repoRoot, top }, base.sha) : undefined;
+      comparesWithBase && !options.all
+        ? traceHead({ root: repoRoot, top }, base.sha, options.shard)
+        : undefined;
     planned = await withBaseSide(repoRoot, base.sha, async (baseSide) => {
       const trusted = withSourceHosts(
         await baseConfig(repoRoot, base, () => discoverAtBase(repoRoot, base.sha, baseSide)),

@@ -2,11 +2,11 @@ import { createRequire as __plumblineCreateRequire } from 'node:module';
 const require = __plumblineCreateRequire(import.meta.url);
 import {
   printLog
-} from "./chunk-MYCWCEUN.js";
+} from "./chunk-2ZHNTGXH.js";
 import {
   ForgeError,
   gitHubForge
-} from "./chunk-RQUSLUQE.js";
+} from "./chunk-NQ6OR4PE.js";
 import {
   node_http_default
 } from "./chunk-6GOKWEBO.js";

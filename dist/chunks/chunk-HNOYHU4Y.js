@@ -2,13 +2,13 @@ import { createRequire as __plumblineCreateRequire } from 'node:module';
 const require = __plumblineCreateRequire(import.meta.url);
 import {
   parseShard
-} from "./chunk-NLHSE6G4.js";
+} from "./chunk-PWSNTQUL.js";
 import {
   logTo
 } from "./chunk-E7ACZTBR.js";
 import {
   require_dist
-} from "./chunk-FWMGSZF7.js";
+} from "./chunk-EHQ5NWH3.js";
 import {
   debug,
   endGroup,
@@ -16,7 +16,7 @@ import {
   info,
   setSecret,
   startGroup
-} from "./chunk-YGM3RFQ2.js";
+} from "./chunk-AM4CQI2N.js";
 import {
   logSafe,
   withoutControls

@@ -8,42 +8,42 @@ import {
   summaryJson,
   summaryMarkdown,
   summaryText
-} from "./chunk-NZAE2K3P.js";
+} from "./chunk-XBPERSSW.js";
 import {
   shardFlag
-} from "./chunk-7HSW4NLG.js";
+} from "./chunk-TFLKAE4V.js";
 import {
   FORGE_KINDS,
   detectForge,
   forgeFromEnvironment
-} from "./chunk-R5G3TLPL.js";
+} from "./chunk-HUD5RQ4B.js";
 import {
   Command,
   Option,
   cliLog,
   printLog,
   printOutput
-} from "./chunk-MYCWCEUN.js";
+} from "./chunk-2ZHNTGXH.js";
 import {
   runUrl
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-NLHSE6G4.js";
+} from "./chunk-PWSNTQUL.js";
 import "./chunk-L3PULLGS.js";
 import "./chunk-E7ACZTBR.js";
-import "./chunk-7ICHRBXE.js";
-import "./chunk-RQUSLUQE.js";
+import "./chunk-FAPNNWCU.js";
+import "./chunk-NQ6OR4PE.js";
 import {
   CONFIG_FILES
-} from "./chunk-FWMGSZF7.js";
+} from "./chunk-EHQ5NWH3.js";
 import "./chunk-J67XC36D.js";
 import "./chunk-6GOKWEBO.js";
 import "./chunk-3N2GU25X.js";
 import {
   PlumblineError
 } from "./chunk-HOINZ2KI.js";
-import "./chunk-MWPRVN7Q.js";
+import "./chunk-KGQPSMFM.js";
 import "./chunk-4PGWNIJS.js";
 
 // src/entry/cli/drift.ts

@@ -8,7 +8,7 @@ import {
 } from "./chunk-L3PULLGS.js";
 import {
   renderMarkdownParts
-} from "./chunk-N5KXR65J.js";
+} from "./chunk-464WRB3V.js";
 import {
   describeComparedWith,
   describeNotice,
@@ -18,7 +18,7 @@ import {
   redactResult,
   riskCount,
   secretValueChanges
-} from "./chunk-RQUSLUQE.js";
+} from "./chunk-NQ6OR4PE.js";
 import {
   NO_OPTIONS,
   PlumblineError,

@@ -7,19 +7,19 @@ import {
   parseRevisionSource,
   runDrift,
   summaryMarkdown
-} from "./chunk-NZAE2K3P.js";
+} from "./chunk-XBPERSSW.js";
 import {
   actionLog,
   kubeconfigInput,
   shardInput,
   withKubeconfig
-} from "./chunk-RVYXS6UA.js";
+} from "./chunk-HNOYHU4Y.js";
 import {
   runUrl
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-NLHSE6G4.js";
+} from "./chunk-PWSNTQUL.js";
 import "./chunk-L3PULLGS.js";
 import "./chunk-E7ACZTBR.js";
 import {
@@ -27,12 +27,12 @@ import {
   choiceInput,
   listInput,
   repositoryRoot
-} from "./chunk-WU4SHMRH.js";
-import "./chunk-7ICHRBXE.js";
+} from "./chunk-2ZSTPZY3.js";
+import "./chunk-FAPNNWCU.js";
 import {
   gitHubForge
-} from "./chunk-RQUSLUQE.js";
-import "./chunk-FWMGSZF7.js";
+} from "./chunk-NQ6OR4PE.js";
+import "./chunk-EHQ5NWH3.js";
 import "./chunk-J67XC36D.js";
 import {
   debug,
@@ -42,13 +42,13 @@ import {
   setOutput,
   summary,
   warning
-} from "./chunk-YGM3RFQ2.js";
+} from "./chunk-AM4CQI2N.js";
 import "./chunk-6GOKWEBO.js";
 import "./chunk-3N2GU25X.js";
 import {
   PlumblineError
 } from "./chunk-HOINZ2KI.js";
-import "./chunk-MWPRVN7Q.js";
+import "./chunk-KGQPSMFM.js";
 import "./chunk-4PGWNIJS.js";
 
 // src/entry/github/drift-settings.ts

@@ -4,7 +4,7 @@ import {
   objectSections,
   summaryTable,
   verdict
-} from "./chunk-N5KXR65J.js";
+} from "./chunk-464WRB3V.js";
 import {
   addWorktree,
   commitStaged,
@@ -23,17 +23,17 @@ import {
   withCheckout,
   workTreeTop,
   writeAtomically
-} from "./chunk-7ICHRBXE.js";
+} from "./chunk-FAPNNWCU.js";
 import {
   ForgeError,
   code,
   countChanges,
   escapeInline,
   truncateSection
-} from "./chunk-RQUSLUQE.js";
+} from "./chunk-NQ6OR4PE.js";
 import {
   require_dist
-} from "./chunk-FWMGSZF7.js";
+} from "./chunk-EHQ5NWH3.js";
 import {
   PlumblineError,
   problemOf

@@ -2,10 +2,10 @@ import { createRequire as __plumblineCreateRequire } from 'node:module';
 const require = __plumblineCreateRequire(import.meta.url);
 import {
   CONFIG_FILES
-} from "./chunk-FWMGSZF7.js";
+} from "./chunk-EHQ5NWH3.js";
 import {
   getInput
-} from "./chunk-YGM3RFQ2.js";
+} from "./chunk-AM4CQI2N.js";
 import {
   PlumblineError
 } from "./chunk-HOINZ2KI.js";

@@ -6,16 +6,16 @@ import {
 import {
   getInput,
   setFailed
-} from "./chunk-YGM3RFQ2.js";
+} from "./chunk-AM4CQI2N.js";
 import {
   describeError
 } from "./chunk-HOINZ2KI.js";
 
 // src/entry/github/action.ts
 var commands = {
-  plan: async () => (await import("./plan-KBMCVHZ4.js")).runPlanAction(),
-  promote: async () => (await import("./promote-WPQCQRKM.js")).runPromoteAction(),
-  drift: async () => (await import("./drift-3J3IUWIW.js")).runDriftAction()
+  plan: async () => (await import("./plan-O5J4IQ2Y.js")).runPlanAction(),
+  promote: async () => (await import("./promote-KZ3YVAP5.js")).runPromoteAction(),
+  drift: async () => (await import("./drift-ZEI5PJBF.js")).runDriftAction()
 };
 async function runAction(fixed) {
   try {

@@ -6,34 +6,34 @@ import {
   detectForge,
   forgeFromEnvironment,
   gitHubRepositoryOfRemote
-} from "./chunk-R5G3TLPL.js";
+} from "./chunk-HUD5RQ4B.js";
 import {
   Command,
   Option,
   printLog,
   printOutput
-} from "./chunk-MYCWCEUN.js";
+} from "./chunk-2ZHNTGXH.js";
 import "./chunk-E7ACZTBR.js";
 import {
   planTargetChange,
   plumblineAuthor,
   promote
-} from "./chunk-EDBGFVQG.js";
-import "./chunk-N5KXR65J.js";
+} from "./chunk-X7V7IKHJ.js";
+import "./chunk-464WRB3V.js";
 import {
   runGit
-} from "./chunk-7ICHRBXE.js";
-import "./chunk-RQUSLUQE.js";
+} from "./chunk-FAPNNWCU.js";
+import "./chunk-NQ6OR4PE.js";
 import {
   loadConfig
-} from "./chunk-FWMGSZF7.js";
+} from "./chunk-EHQ5NWH3.js";
 import "./chunk-J67XC36D.js";
 import "./chunk-6GOKWEBO.js";
 import "./chunk-3N2GU25X.js";
 import {
   PlumblineError
 } from "./chunk-HOINZ2KI.js";
-import "./chunk-MWPRVN7Q.js";
+import "./chunk-KGQPSMFM.js";
 import "./chunk-4PGWNIJS.js";
 
 // src/entry/cli/promote.ts

@@ -5,7 +5,7 @@ import {
   detectForge,
   forgeFromEnvironment,
   gitLabCiContext
-} from "./chunk-R5G3TLPL.js";
+} from "./chunk-HUD5RQ4B.js";
 import {
   cliVocabulary
 } from "./chunk-FJR3CBAD.js";
@@ -13,18 +13,18 @@ import {
   Option,
   printLog,
   printOutput
-} from "./chunk-MYCWCEUN.js";
+} from "./chunk-2ZHNTGXH.js";
 import {
   planResultFileText,
   publishPlan,
   renderJson
-} from "./chunk-ZZGGXOZ2.js";
+} from "./chunk-QKE6VUBC.js";
 import {
   package_default
 } from "./chunk-DHNZTZQ4.js";
 import {
   renderMarkdown
-} from "./chunk-N5KXR65J.js";
+} from "./chunk-464WRB3V.js";
 import {
   CHANGE_SYMBOLS,
   ForgeError,
@@ -45,7 +45,7 @@ import {
   redactResult,
   riskCount,
   secretValueChanges
-} from "./chunk-RQUSLUQE.js";
+} from "./chunk-NQ6OR4PE.js";
 import {
   displayName
 } from "./chunk-J67XC36D.js";

@@ -3,22 +3,22 @@ const require = __plumblineCreateRequire(import.meta.url);
 import {
   planTargetChange,
   promote
-} from "./chunk-EDBGFVQG.js";
+} from "./chunk-X7V7IKHJ.js";
 import {
   booleanInput,
   choiceInput,
   listInput,
   repositoryRoot
-} from "./chunk-WU4SHMRH.js";
-import "./chunk-N5KXR65J.js";
-import "./chunk-7ICHRBXE.js";
+} from "./chunk-2ZSTPZY3.js";
+import "./chunk-464WRB3V.js";
+import "./chunk-FAPNNWCU.js";
 import {
   context,
   gitHubForge
-} from "./chunk-RQUSLUQE.js";
+} from "./chunk-NQ6OR4PE.js";
 import {
   loadConfig
-} from "./chunk-FWMGSZF7.js";
+} from "./chunk-EHQ5NWH3.js";
 import "./chunk-J67XC36D.js";
 import {
   debug,
@@ -26,7 +26,7 @@ import {
   info,
   setOutput,
   warning
-} from "./chunk-YGM3RFQ2.js";
+} from "./chunk-AM4CQI2N.js";
 import "./chunk-6GOKWEBO.js";
 import {
   logSafe
@@ -34,7 +34,7 @@ import {
 import {
   PlumblineError
 } from "./chunk-HOINZ2KI.js";
-import "./chunk-MWPRVN7Q.js";
+import "./chunk-KGQPSMFM.js";
 import "./chunk-4PGWNIJS.js";
 
 // src/entry/github/promote-settings.ts

@@ -10,10 +10,10 @@ import {
   pLimit,
   scopesFromCrds,
   unappliedKustomization
-} from "./chunk-7ICHRBXE.js";
+} from "./chunk-FAPNNWCU.js";
 import {
   countChanges
-} from "./chunk-RQUSLUQE.js";
+} from "./chunk-NQ6OR4PE.js";
 import {
   displayName,
   isMasked,

@@ -7,38 +7,38 @@ import {
   withPublishOptions,
   writeReport,
   writeResultFile
-} from "./chunk-53BJ6H2Y.js";
+} from "./chunk-C4NBQFIM.js";
 import {
   shardFlag
-} from "./chunk-7HSW4NLG.js";
-import "./chunk-R5G3TLPL.js";
+} from "./chunk-TFLKAE4V.js";
+import "./chunk-HUD5RQ4B.js";
 import "./chunk-FJR3CBAD.js";
 import {
   Command,
   Option,
   cliLog
-} from "./chunk-MYCWCEUN.js";
+} from "./chunk-2ZHNTGXH.js";
 import {
   runPlan
-} from "./chunk-7XDV236Q.js";
-import "./chunk-ZZGGXOZ2.js";
+} from "./chunk-T2VQMBHJ.js";
+import "./chunk-QKE6VUBC.js";
 import {
   chooseKubeconfig
-} from "./chunk-NLHSE6G4.js";
+} from "./chunk-PWSNTQUL.js";
 import "./chunk-L3PULLGS.js";
 import "./chunk-DHNZTZQ4.js";
 import "./chunk-E7ACZTBR.js";
-import "./chunk-N5KXR65J.js";
-import "./chunk-7ICHRBXE.js";
-import "./chunk-RQUSLUQE.js";
-import "./chunk-FWMGSZF7.js";
+import "./chunk-464WRB3V.js";
+import "./chunk-FAPNNWCU.js";
+import "./chunk-NQ6OR4PE.js";
+import "./chunk-EHQ5NWH3.js";
 import "./chunk-J67XC36D.js";
 import "./chunk-6GOKWEBO.js";
 import "./chunk-3N2GU25X.js";
 import {
   PlumblineError
 } from "./chunk-HOINZ2KI.js";
-import "./chunk-MWPRVN7Q.js";
+import "./chunk-KGQPSMFM.js";
 import "./chunk-4PGWNIJS.js";
 
 // src/entry/cli/plan.ts

@@ -3,11 +3,11 @@ const require = __plumblineCreateRequire(import.meta.url);
 import {
   Command,
   printOutput
-} from "./chunk-MYCWCEUN.js";
+} from "./chunk-2ZHNTGXH.js";
 import "./chunk-E7ACZTBR.js";
 import {
   loadConfig
-} from "./chunk-FWMGSZF7.js";
+} from "./chunk-EHQ5NWH3.js";
 import "./chunk-J67XC36D.js";
 import "./chunk-3N2GU25X.js";
 import "./chunk-HOINZ2KI.js";

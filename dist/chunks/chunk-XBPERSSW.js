@@ -5,7 +5,7 @@ import {
   compareEnvironmentLive,
   inShard,
   selectEnvironments
-} from "./chunk-NLHSE6G4.js";
+} from "./chunk-PWSNTQUL.js";
 import {
   buildMarker,
   findMarker
@@ -22,7 +22,7 @@ import {
   runChartFetcher,
   withCheckout,
   workTreeTop
-} from "./chunk-7ICHRBXE.js";
+} from "./chunk-FAPNNWCU.js";
 import {
   code,
   describeComparedWith,
@@ -34,10 +34,10 @@ import {
   plural,
   redactMaskTokens,
   truncateSection
-} from "./chunk-RQUSLUQE.js";
+} from "./chunk-NQ6OR4PE.js";
 import {
   loadConfig
-} from "./chunk-FWMGSZF7.js";
+} from "./chunk-EHQ5NWH3.js";
 import {
   displayName,
   resourceId,

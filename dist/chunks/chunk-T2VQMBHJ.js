@@ -5,7 +5,7 @@ import {
   compareEnvironmentLive,
   inShard,
   selectEnvironments
-} from "./chunk-NLHSE6G4.js";
+} from "./chunk-PWSNTQUL.js";
 import {
   silentLog
 } from "./chunk-E7ACZTBR.js";
@@ -28,12 +28,12 @@ import {
   walkInside,
   withBaseSide,
   workTreeTop
-} from "./chunk-7ICHRBXE.js";
+} from "./chunk-FAPNNWCU.js";
 import {
   countChanges,
   describeComparedWith,
   describeCounts
-} from "./chunk-RQUSLUQE.js";
+} from "./chunk-NQ6OR4PE.js";
 import {
   CONFIG_FILES,
   KUSTOMIZATION_FILES,
@@ -44,7 +44,7 @@ import {
   loadConfig,
   loadConfigFrom,
   parseConfigText
-} from "./chunk-FWMGSZF7.js";
+} from "./chunk-EHQ5NWH3.js";
 import {
   PlumblineError,
   problemOf
@@ -286,7 +286,7 @@ async function fileDependencies(root, chartPath) {
 
 // src/commands/affected.ts
 var ENVIRONMENTS_AT_ONCE = 32;
-function traceHead(head, baseSha) {
+function traceHead(head, baseSha, shard) {
   const memo = /* @__PURE__ */ new Map();
   const tracing = {
     head,
@@ -297,7 +297,9 @@ function traceHead(head, baseSha) {
   };
   const warmUp = async () => {
     const scope = await tracing.scope;
-    const environments = await discoverRepositoryEnvironments(head.root);
+    const environments = (await discoverRepositoryEnvironments(head.root)).filter(
+      (env) => inShard(env.name, shard)
+    );
     const limit = pLimit(ENVIRONMENTS_AT_ONCE);
     await Promise.all(environments.map((env) => limit(() => renderInputs(scope, env))));
   };
@@ -489,7 +491,7 @@ async function planWith(options, clients) {
   if (base) {
     if (comparesWithBase) result.base = { ref: base.ref, sha: base.sha };
     log.info(`obeying the configuration of ${base.ref}; its merge base is ${base.sha.slice(0, 7)}`);
-    const tracing = comparesWithBase && !options.all ? traceHead({ root: repoRoot, top }, base.sha) : void 0;
+    const tracing = comparesWithBase && !options.all ? traceHead({ root: repoRoot, top }, base.sha, options.shard) : void 0;
     planned = await withBaseSide(repoRoot, base.sha, async (baseSide) => {
       const trusted = withSourceHosts(
         await baseConfig(repoRoot, base, () => discoverAtBase(repoRoot, base.sha, baseSide)),

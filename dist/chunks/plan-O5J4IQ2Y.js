@@ -5,10 +5,10 @@ import {
   kubeconfigInput,
   shardInput,
   withKubeconfig
-} from "./chunk-RVYXS6UA.js";
+} from "./chunk-HNOYHU4Y.js";
 import {
   runPlan
-} from "./chunk-7XDV236Q.js";
+} from "./chunk-T2VQMBHJ.js";
 import {
   MissingShardsError,
   mergePlanResults
@@ -19,13 +19,13 @@ import {
   publishPlan,
   renderJson,
   toPlanReport
-} from "./chunk-ZZGGXOZ2.js";
+} from "./chunk-QKE6VUBC.js";
 import {
   runUrl
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-NLHSE6G4.js";
+} from "./chunk-PWSNTQUL.js";
 import "./chunk-L3PULLGS.js";
 import {
   ACTION_VOCABULARY
@@ -39,19 +39,19 @@ import {
   choiceInput,
   listInput,
   repositoryRoot
-} from "./chunk-WU4SHMRH.js";
+} from "./chunk-2ZSTPZY3.js";
 import {
   renderMarkdown,
   renderMarkdownParts
-} from "./chunk-N5KXR65J.js";
-import "./chunk-7ICHRBXE.js";
+} from "./chunk-464WRB3V.js";
+import "./chunk-FAPNNWCU.js";
 import {
   ForgeError,
   context,
   gitHubForge,
   hasChanges
-} from "./chunk-RQUSLUQE.js";
-import "./chunk-FWMGSZF7.js";
+} from "./chunk-NQ6OR4PE.js";
+import "./chunk-EHQ5NWH3.js";
 import "./chunk-J67XC36D.js";
 import {
   debug,
@@ -63,7 +63,7 @@ import {
   setOutput,
   summary,
   warning
-} from "./chunk-YGM3RFQ2.js";
+} from "./chunk-AM4CQI2N.js";
 import "./chunk-6GOKWEBO.js";
 import {
   logSafe
@@ -72,7 +72,7 @@ import {
   PlumblineError,
   describeProblem
 } from "./chunk-HOINZ2KI.js";
-import "./chunk-MWPRVN7Q.js";
+import "./chunk-KGQPSMFM.js";
 import "./chunk-4PGWNIJS.js";
 
 // src/entry/github/plan.ts
@@ -217,7 +217,7 @@ function jsonFilesBelow(dir) {
   });
 }
 async function matchPattern(pattern) {
-  const glob = await import("./glob-IP5R7T2Z.js");
+  const glob = await import("./glob-RXBJ7WX7.js");
   const globber = await glob.create(pattern, { followSymbolicLinks: false, implicitDescendants: false });
   const hidden = basename(pattern).startsWith(".");
   return (await globber.glob()).filter((path) => hidden || !basename(path).startsWith("."));
