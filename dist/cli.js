@@ -36,11 +36,11 @@ async function runCli(program2, argv) {
 
 // src/entry/cli.ts
 var commands = {
-  plan: async () => (await import("./chunks/plan-I2V7COIC.js")).planCommand(),
+  plan: async () => (await import("./chunks/plan-MAXQUS7D.js")).planCommand(),
   merge: async () => (await import("./chunks/merge-NW5R6PU4.js")).mergeCommand(),
-  promote: async () => (await import("./chunks/promote-HWOQBWHA.js")).promoteCommand(),
-  drift: async () => (await import("./chunks/drift-7AIDMFPM.js")).driftCommand(),
-  envs: async () => (await import("./chunks/envs-VOIOQPSK.js")).envsCommand()
+  promote: async () => (await import("./chunks/promote-O6ENKQYR.js")).promoteCommand(),
+  drift: async () => (await import("./chunks/drift-JF32SAPK.js")).driftCommand(),
+  envs: async () => (await import("./chunks/envs-XXURADL2.js")).envsCommand()
 };
 function commandsFor(args) {
   const named = args.find((arg) => !arg.startsWith("-"));

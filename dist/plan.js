@@ -2,7 +2,7 @@ import { createRequire as __plumblineCreateRequire } from 'node:module';
 const require = __plumblineCreateRequire(import.meta.url);
 import {
   runAction
-} from "./chunks/chunk-FV3RZY7J.js";
+} from "./chunks/chunk-KZMK6F55.js";
 import "./chunks/chunk-RVSZAHFT.js";
 import "./chunks/chunk-AM4CQI2N.js";
 import "./chunks/chunk-6GOKWEBO.js";

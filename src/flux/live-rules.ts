@@ -37,7 +37,7 @@ import { parsePointer } from '../diff/pointer.js';
 import { PlumblineError } from '../errors.js';
 import { displayName, type KubeObject, type Resource, splitApiVersion } from '../resource.js';
 import { type LabelSelector, parseLabelSelector, SelectorError } from './label-selector.js';
-import { compilePattern, type Pattern, PatternError } from './pattern.js';
+import { compilePattern, type MatchBudget, matchBudget, type Pattern, PatternError } from './pattern.js';
 
 export const KUSTOMIZE_GROUP = 'kustomize.toolkit.fluxcd.io';
 export const HELM_GROUP = 'helm.toolkit.fluxcd.io';
@@ -114,7 +114,7 @@ export function unappliedKustomization(identity: {
 }
 
 /** Parses and checks ignore rules; `field` names the list in errors. */
-export function ignoreRulesOf(value: unknown, field: string): FluxIgnoreRule[] {
+function ignoreRulesOf(value: unknown, field: string): FluxIgnoreRule[] {
   if (value === undefined || value === null) return [];
   if (!Array.isArray(value)) throw new PlumblineError(`${field} is not a list`, IGNORE_HINT);
   return value.map((item, index) => {
@@ -165,14 +165,14 @@ function selectorOf(value: unknown, field: string): FluxSelector {
 
 type Matcher = (object: KubeObject) => boolean;
 
-function compileSelector(selector: FluxSelector | undefined, field: string): Matcher {
+function compileSelector(selector: FluxSelector | undefined, field: string, budget: MatchBudget): Matcher {
   if (!selector) return () => true;
   const patterns: Array<[(object: KubeObject) => string, Pattern]> = [];
   const pattern = (key: keyof FluxSelector, read: (object: KubeObject) => string) => {
     const source = selector[key];
     if (source === undefined || source === '') return;
     try {
-      patterns.push([read, compilePattern(source)]);
+      patterns.push([read, compilePattern(source, budget)]);
     } catch (error) {
       if (!(error instanceof PatternError)) throw error;
       throw new PlumblineError(`${field}.${key}: ${error.message}`, PATTERN_HINT);
@@ -185,8 +185,16 @@ function compileSelector(selector: FluxSelector | undefined, field: string): Mat
   pattern('namespace', (object) => object.metadata.namespace ?? '');
   const labels = labelSelectorOf(selector.labelSelector, `${field}.labelSelector`);
   const annotations = labelSelectorOf(selector.annotationSelector, `${field}.annotationSelector`);
+  const matchesPatterns = (object: KubeObject) => {
+    try {
+      return patterns.every(([read, compiled]) => compiled.matches(read(object)));
+    } catch (error) {
+      if (!(error instanceof PatternError)) throw error;
+      throw new PlumblineError(`${field}: ${error.message}`, PATTERN_HINT);
+    }
+  };
   return (object) =>
-    patterns.every(([read, compiled]) => compiled.matches(read(object))) &&
+    matchesPatterns(object) &&
     (labels?.matches(object.metadata.labels ?? {}) ?? true) &&
     (annotations?.matches(object.metadata.annotations ?? {}) ?? true);
 }
@@ -265,11 +273,13 @@ export interface FluxComparison {
 
 export function fluxComparison(input: FluxComparisonInput): FluxComparison {
   const { kustomization, live } = input;
-  const releases = releasesOf(kustomization, input.desired);
+  // Every pattern of this comparison draws on one budget (flux/pattern.ts).
+  const budget = matchBudget();
+  const releases = releasesOf(kustomization, input.desired, budget);
   const field = `${kustomization.where ?? `Kustomization ${kustomization.namespace}/${kustomization.name}`}: spec.ignore`;
   const driftRules = input.driftRules ?? true;
   const kustomizationRules = driftRules
-    ? compileRules(ignoreRulesOf(kustomization.ignore, field), field)
+    ? compileRules(ignoreRulesOf(kustomization.ignore, field), field, budget)
     : [];
   const leftAlone = new Set<string>();
   const ignore: IgnoreRule[] = [];
@@ -345,7 +355,11 @@ interface Releases {
  * The HelmReleases the render holds, by the origin labels their objects carry: each
  * release object's labels name one, and each HelmRelease object is one.
  */
-function releasesOf(kustomization: FluxKustomizationFacts, desired: readonly Resource[]): Releases {
+function releasesOf(
+  kustomization: FluxKustomizationFacts,
+  desired: readonly Resource[],
+  budget: MatchBudget = matchBudget(),
+): Releases {
   const helmReleases = desired.filter(({ id }) => id.group === HELM_GROUP && id.kind === 'HelmRelease');
   const pairs = new Map<string, Release>();
   const add = (name: string, namespace: string) => {
@@ -367,6 +381,7 @@ function releasesOf(kustomization: FluxKustomizationFacts, desired: readonly Res
             ? compileRules(
                 ignoreRulesOf(recordOf(recordOf(object.object.spec).driftDetection).ignore, field),
                 field,
+                budget,
               )
             : [];
         return compiled;
@@ -412,10 +427,10 @@ interface CompiledRule {
   matches: Matcher;
 }
 
-function compileRules(rules: readonly FluxIgnoreRule[], field: string): CompiledRule[] {
+function compileRules(rules: readonly FluxIgnoreRule[], field: string, budget: MatchBudget): CompiledRule[] {
   return rules.map((rule, index) => ({
     paths: rule.paths,
-    matches: compileSelector(rule.target, `${field}[${index}].target`),
+    matches: compileSelector(rule.target, `${field}[${index}].target`, budget),
   }));
 }
 

@@ -36,17 +36,31 @@ type State =
   | { t: 'accept' };
 
 export interface Pattern {
-  /** Whether the whole of `text` matches. */
+  /** Whether the whole of `text` matches; throws PatternError once the budget is spent. */
   matches(text: string): boolean;
 }
 
+/**
+ * The steps (NFA states visited) the patterns sharing it may take together. One match is
+ * linear, but a large pattern against many names adds up: the patterns of one comparison
+ * share one budget, and spending it fails that comparison instead of holding up the plan.
+ */
+export interface MatchBudget {
+  steps: number;
+}
+
+/** A budget of about a second of matching. */
+export function matchBudget(steps = 20_000_000): MatchBudget {
+  return { steps };
+}
+
 /** Compiles `source` as an anchored RE2 pattern; throws PatternError for what it cannot read. */
-export function compilePattern(source: string): Pattern {
+export function compilePattern(source: string, budget: MatchBudget = matchBudget()): Pattern {
   if (source.length > 1000) throw new PatternError('the pattern is longer than 1000 characters');
   const node = new Parser(Array.from(source)).parse();
   const states: State[] = [{ t: 'accept' }];
   const start = compile(node, 0, states);
-  return { matches: (text) => run(states, start, Array.from(text)) };
+  return { matches: (text) => run(states, start, Array.from(text), budget) };
 }
 
 function add(states: State[], state: State): number {
@@ -86,9 +100,11 @@ function compile(node: Node, next: number, states: State[]): number {
   }
 }
 
-function run(states: State[], start: number, text: string[]): boolean {
+function run(states: State[], start: number, text: string[], budget: MatchBudget): boolean {
   let current = closure(states, [start], 0, text.length);
   for (let position = 0; position < text.length; position++) {
+    budget.steps -= current.length;
+    if (budget.steps < 0) throw new PatternError('matching the patterns takes too long');
     const c = text[position]!;
     const next: number[] = [];
     for (const index of current) {

@@ -27,7 +27,8 @@ export interface ResolvedBase extends BaseRevision {
 /** git whose failure is an answer (no such ref, not a repository), not an error. */
 async function git(cwd: string, args: string[]): Promise<{ ok: boolean; stdout: string }> {
   const result = await runGit(cwd, args, { allowFailure: true });
-  return { ok: result.code === 0, stdout: result.stdout.trim() };
+  // Only the line break: a folder may begin or end with a space.
+  return { ok: result.code === 0, stdout: result.stdout.replace(/\r?\n$/, '') };
 }
 
 /** Candidate default bases, most specific first: the remote's default branch, then main, master. */

@@ -104,6 +104,9 @@ export async function addWorktree(
   const dir = join(parent, basename(parent));
   const add = ['worktree', 'add', '--quiet', '--detach', ...(checkout ? [] : ['--no-checkout'])];
   await oneAtATime(repo, () => runGit(repo, [...add, dir, commit]));
+  // An empty index applies no .gitattributes (eol, filters, encodings) to the files
+  // written later; the commit's index does, as a whole checkout would.
+  if (!checkout) await runGit(dir, ['read-tree', commit]);
   return {
     dir,
     async remove() {

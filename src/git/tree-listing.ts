@@ -3,6 +3,7 @@
  * folders and files it has, and whether any entry is a symbolic link. Paths are relative to
  * the top of the repository, with `/`.
  */
+import { PlumblineError } from '../errors.js';
 import { runGit } from './run.js';
 
 /** git's modes for a regular file, an executable one and a symbolic link. */
@@ -46,10 +47,6 @@ export class TreeListing {
   /** Any symbolic link: what it leads to cannot be told from the listing alone. */
   get hasLinks(): boolean {
     return this.#hasLinks;
-  }
-
-  isFolder(path: string): boolean {
-    return this.#folders.has(trimmed(path));
   }
 
   /** The regular files (names) and subfolders (paths) of a folder; undefined when it is none. */
@@ -117,7 +114,9 @@ export async function filesContaining(
     { allowFailure: true },
   );
   // grep exits 1 when nothing matches; it names each file `SHA:PATH`.
-  if (found.code > 1) throw new Error(`git grep failed: ${found.stderr.trim()}`);
+  if (found.code > 1) {
+    throw new PlumblineError(`git grep failed at ${sha.slice(0, 7)}: ${found.stderr.trim()}`);
+  }
   return new Set(
     found.stdout
       .split('\0')

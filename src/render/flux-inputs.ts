@@ -17,7 +17,7 @@ import { KUSTOMIZATION_FILES } from '../config/discover.js';
 import type { FluxIdentity } from '../config/types.js';
 import type { FluxDiscovery } from '../flux/discover.js';
 
-export type FluxReads =
+export type FluxEnvironmentReads =
   | { kind: 'anything' }
   | {
       kind: 'paths';
@@ -38,7 +38,11 @@ const SOURCE_KINDS = new Set([
 ]);
 
 /** `root` is the checkout `discovery` was made in; paths are relative to it. */
-export function fluxReads(root: string, discovery: FluxDiscovery, identity: FluxIdentity): FluxReads {
+export function fluxEnvironmentReads(
+  root: string,
+  discovery: FluxDiscovery,
+  identity: FluxIdentity,
+): FluxEnvironmentReads {
   if (identity.problem) return { kind: 'anything' };
   const found = discovery.environments.find(
     (env) =>
@@ -90,7 +94,8 @@ export function fluxReads(root: string, discovery: FluxDiscovery, identity: Flux
 /**
  * Whether these files (relative to `root`) may give a HelmRelease a chart from this
  * repository: one names a HelmRelease and one a GitRepository (a patch and its target may
- * be two files). A cluster's bootstrap names a GitRepository and no HelmRelease.
+ * be two files), or a kind left to a postBuild variable. A cluster's bootstrap names a
+ * GitRepository and no HelmRelease.
  */
 export function mayUseChartFromRepository(root: string, files: readonly string[]): boolean {
   let release = false;
@@ -103,11 +108,15 @@ export function mayUseChartFromRepository(root: string, files: readonly string[]
       continue;
     }
     release ||= text.includes('HelmRelease');
-    repository ||= text.includes('GitRepository');
+    // A kind a postBuild variable fills in may be GitRepository too.
+    repository ||= text.includes('GitRepository') || TEMPLATED_KIND.test(text);
     if (release && repository) return true;
   }
   return false;
 }
+
+/** `kind: ${VAR}` in any YAML form: a source kind only the variables decide. */
+const TEMPLATED_KIND = /kind["']?\s*:\s*["']?\$\{/;
 
 function hasKustomization(root: string, folder: string): boolean {
   return KUSTOMIZATION_FILES.some((name) => {

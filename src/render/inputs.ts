@@ -12,7 +12,7 @@ import { discoverFluxEnvironments } from '../flux/discover.js';
 import { listedDependencies } from './chart-dependencies.js';
 import { type Boundary, boundaryOf, remembered, walkInside } from './containment.js';
 import { detectRenderer } from './detect.js';
-import { filesBelow, fluxReads, mayUseChartFromRepository } from './flux-inputs.js';
+import { filesBelow, fluxEnvironmentReads, mayUseChartFromRepository } from './flux-inputs.js';
 import { kustomizeInputs } from './kustomize-inputs.js';
 
 export type RenderInputs =
@@ -93,7 +93,7 @@ async function traceInputs(scope: InputsScope, env: EnvironmentConfig): Promise<
       const discovery = await remembered(boundary, `flux discovery ${root}`, async () =>
         discoverFluxEnvironments(root),
       );
-      const reads = fluxReads(root, discovery, env.flux);
+      const reads = fluxEnvironmentReads(root, discovery, env.flux);
       if (reads.kind === 'anything') return reads;
       const read: string[] = reads.trees.flatMap((tree) => filesBelow(root, tree));
       for (const folder of reads.kustomizations) {

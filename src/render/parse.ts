@@ -21,6 +21,12 @@ export interface ManifestStream {
   locate(line: number, comment: string | undefined): SourceLocation;
   /** How an error names a place in `text`, e.g. `envs/dev/app.yaml:12:3`. */
   describe(line: number, column: number): string;
+  /**
+   * `later`: Secrets are left unmasked for a caller that still changes the objects and
+   * masks every one of them before anything else sees them (render/flux.ts substitutes
+   * variables first, and a substituted object may only then be a Secret). Default `now`.
+   */
+  masking?: 'now' | 'later';
 }
 
 const OBJECT_HINT =
@@ -87,7 +93,8 @@ export function parseManifests(stream: ManifestStream): Resource[] {
         );
       }
       const object = asKubeObject(item.object, where);
-      resources.push(toResource(maskSecret(object), stream.locate(item.line, comment)));
+      const read = stream.masking === 'later' ? object : maskSecret(object);
+      resources.push(toResource(read, stream.locate(item.line, comment)));
     }
   }
   return resources;

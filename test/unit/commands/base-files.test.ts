@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkOutForRenders, discoverAtBase } from '../../../src/commands/base-files.js';
 import { discoverEnvironments } from '../../../src/config/discover.js';
 import type { EnvironmentConfig } from '../../../src/config/types.js';
-import { withBaseSide } from '../../../src/git/base-checkout.js';
+import { withBaseSide, withCheckout } from '../../../src/git/base-checkout.js';
 import { renderEnvironment } from '../../../src/render/render.js';
 import { toolPath } from '../../support/tools.js';
 
@@ -31,7 +31,9 @@ const FILES: Record<string, string> = {
   'components/extra/extra.yaml': configMap('extra'),
   'envs/a/kustomization.yaml':
     'resources: [../../base]\ncomponents: [../../components/extra]\nnamePrefix: a-\nconfigMapGenerator: [{ name: gen, files: [files/a.properties] }]\n',
-  'envs/a/files/a.properties': 'x=1\n',
+  'envs/a/files/a.properties': 'x=1\ny=2\n',
+  // Written with CRLF by a checkout that applies attributes: the partial one must too.
+  '.gitattributes': '*.properties text eol=crlf\n',
   'envs/b/kustomization.yaml': 'resources: [../../base]\nnamePrefix: b-\npatches: [{ path: patch.yaml }]\n',
   'envs/b/patch.yaml': configMap('app'),
   'envs/c/one.yaml': configMap('one'),
@@ -113,7 +115,8 @@ describe('the base side of a plan', () => {
         path: `envs/${name}`,
         renderer: name === 'c' ? 'plain' : 'auto',
       };
-      const whole = await renderedNames(repo, env);
+      // A whole checkout of the same commit, as git writes it (attributes applied).
+      const whole = await withCheckout(repo, sha, (dir, top) => renderedNames(dir, env, top));
       expect(Array.isArray(whole), String(whole)).toBe(true);
       await withBaseSide(repo, sha, async (base) => {
         await checkOutForRenders(base, [env]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compilePattern, PatternError } from '../../../src/flux/pattern.js';
+import { compilePattern, matchBudget, PatternError } from '../../../src/flux/pattern.js';
 
 const matches = (pattern: string, text: string) => compilePattern(pattern).matches(text);
 
@@ -32,12 +32,26 @@ describe('compilePattern (RE2 syntax, anchored, linear time)', () => {
     expect(matches(pattern, text)).toBe(expected);
   });
 
-  it('matches a pattern that backtracking engines take exponential time on, at once', () => {
-    const started = Date.now();
-    expect(matches('(a+)+$', `${'a'.repeat(5000)}b`)).toBe(false);
-    expect(matches('(a|aa)*(a|aa)*(a|aa)*c', 'a'.repeat(2000))).toBe(false);
-    expect(matches('.*.*.*.*.*.*.*.*.*.*x', 'y'.repeat(253))).toBe(false);
-    expect(Date.now() - started).toBeLessThan(2000);
+  it('matches a pattern that backtracking engines take exponential time on, in steps linear in the text', () => {
+    // A budget a backtracking engine would blow through many times over: the count of NFA
+    // states visited per character is bounded by the pattern, whatever the text.
+    const linear = (pattern: string, text: string) =>
+      compilePattern(pattern, matchBudget(100 * text.length)).matches(text);
+    expect(linear('(a+)+$', `${'a'.repeat(5000)}b`)).toBe(false);
+    expect(linear('(a|aa)*(a|aa)*(a|aa)*c', 'a'.repeat(2000))).toBe(false);
+    expect(linear('.*.*.*.*.*.*.*.*.*.*x', 'y'.repeat(253))).toBe(false);
+  });
+
+  it('stops a large pattern once the budget its comparison shares is spent', () => {
+    const budget = matchBudget(1_000_000);
+    const heavy = compilePattern('((.?){999}){6}', budget);
+    const name = 'a'.repeat(253);
+    expect(() => {
+      for (let object = 0; object < 1000; object++) heavy.matches(name);
+    }).toThrow(/takes too long/);
+    expect(budget.steps).toBeLessThan(0);
+    // Another pattern of the same comparison finds the budget spent too.
+    expect(() => compilePattern('web', budget).matches('web')).toThrow(PatternError);
   });
 
   it.each([

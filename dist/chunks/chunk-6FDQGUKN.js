@@ -10,7 +10,7 @@ import {
   pLimit,
   scopesFromCrds,
   unappliedKustomization
-} from "./chunk-FAPNNWCU.js";
+} from "./chunk-J5XZD4AR.js";
 import {
   countChanges
 } from "./chunk-NQ6OR4PE.js";

@@ -2,13 +2,13 @@ import { createRequire as __plumblineCreateRequire } from 'node:module';
 const require = __plumblineCreateRequire(import.meta.url);
 import {
   parseShard
-} from "./chunk-PWSNTQUL.js";
+} from "./chunk-6FDQGUKN.js";
 import {
   logTo
 } from "./chunk-E7ACZTBR.js";
 import {
   require_dist
-} from "./chunk-EHQ5NWH3.js";
+} from "./chunk-NSIAK2GT.js";
 import {
   debug,
   endGroup,

@@ -17,7 +17,7 @@ import {
   renderSettings,
   require_dist,
   syntaxReason
-} from "./chunk-EHQ5NWH3.js";
+} from "./chunk-NSIAK2GT.js";
 import {
   displayName,
   splitApiVersion,
@@ -6548,6 +6548,7 @@ async function addWorktree(repo, commit, { checkout = true } = {}) {
   const dir = join2(parent, basename(parent));
   const add2 = ["worktree", "add", "--quiet", "--detach", ...checkout ? [] : ["--no-checkout"]];
   await oneAtATime(repo, () => runGit(repo, [...add2, dir, commit]));
+  if (!checkout) await runGit(dir, ["read-tree", commit]);
   return {
     dir,
     async remove() {
@@ -6686,9 +6687,6 @@ var TreeListing = class _TreeListing {
   get hasLinks() {
     return this.#hasLinks;
   }
-  isFolder(path) {
-    return this.#folders.has(trimmed(path));
-  }
   /** The regular files (names) and subfolders (paths) of a folder; undefined when it is none. */
   list(path) {
     return this.#folders.get(trimmed(path));
@@ -6740,7 +6738,9 @@ async function filesContaining(repo, sha, text, folder) {
     ["grep", "-l", "-z", "-F", "--full-name", "-e", text, sha, "--", `:(top,literal)${folder}`],
     { allowFailure: true }
   );
-  if (found.code > 1) throw new Error(`git grep failed: ${found.stderr.trim()}`);
+  if (found.code > 1) {
+    throw new PlumblineError(`git grep failed at ${sha.slice(0, 7)}: ${found.stderr.trim()}`);
+  }
   return new Set(
     found.stdout.split("\0").filter(Boolean).map((entry) => entry.slice(sha.length + 1))
   );
@@ -6749,7 +6749,7 @@ async function filesContaining(repo, sha, text, folder) {
 // src/git/base-checkout.ts
 async function git(cwd, args) {
   const result = await runGit(cwd, args, { allowFailure: true });
-  return { ok: result.code === 0, stdout: result.stdout.trim() };
+  return { ok: result.code === 0, stdout: result.stdout.replace(/\r?\n$/, "") };
 }
 var DEFAULT_BASES = ["origin/HEAD", "origin/main", "origin/master", "main", "master"];
 async function resolveBase(repoRoot, ref) {
@@ -7097,12 +7097,15 @@ var MAX_STATES = 2e4;
 var PatternError = class extends Error {
   name = "PatternError";
 };
-function compilePattern(source) {
+function matchBudget(steps = 2e7) {
+  return { steps };
+}
+function compilePattern(source, budget = matchBudget()) {
   if (source.length > 1e3) throw new PatternError("the pattern is longer than 1000 characters");
   const node = new Parser(Array.from(source)).parse();
   const states = [{ t: "accept" }];
   const start = compile(node, 0, states);
-  return { matches: (text) => run(states, start, Array.from(text)) };
+  return { matches: (text) => run(states, start, Array.from(text), budget) };
 }
 function add(states, state) {
   if (states.length >= MAX_STATES) throw new PatternError("the pattern is too large");
@@ -7138,9 +7141,11 @@ function compile(node, next, states) {
     }
   }
 }
-function run(states, start, text) {
+function run(states, start, text, budget) {
   let current = closure(states, [start], 0, text.length);
   for (let position = 0; position < text.length; position++) {
+    budget.steps -= current.length;
+    if (budget.steps < 0) throw new PatternError("matching the patterns takes too long");
     const c = text[position];
     const next = [];
     for (const index of current) {
@@ -7400,14 +7405,14 @@ function selectorOf(value, field2) {
   }
   return selector;
 }
-function compileSelector(selector, field2) {
+function compileSelector(selector, field2, budget) {
   if (!selector) return () => true;
   const patterns = [];
   const pattern = (key, read) => {
     const source = selector[key];
     if (source === void 0 || source === "") return;
     try {
-      patterns.push([read, compilePattern(source)]);
+      patterns.push([read, compilePattern(source, budget)]);
     } catch (error) {
       if (!(error instanceof PatternError)) throw error;
       throw new PlumblineError(`${field2}.${key}: ${error.message}`, PATTERN_HINT);
@@ -7420,7 +7425,15 @@ function compileSelector(selector, field2) {
   pattern("namespace", (object) => object.metadata.namespace ?? "");
   const labels = labelSelectorOf(selector.labelSelector, `${field2}.labelSelector`);
   const annotations = labelSelectorOf(selector.annotationSelector, `${field2}.annotationSelector`);
-  return (object) => patterns.every(([read, compiled]) => compiled.matches(read(object))) && (labels?.matches(object.metadata.labels ?? {}) ?? true) && (annotations?.matches(object.metadata.annotations ?? {}) ?? true);
+  const matchesPatterns = (object) => {
+    try {
+      return patterns.every(([read, compiled]) => compiled.matches(read(object)));
+    } catch (error) {
+      if (!(error instanceof PatternError)) throw error;
+      throw new PlumblineError(`${field2}: ${error.message}`, PATTERN_HINT);
+    }
+  };
+  return (object) => matchesPatterns(object) && (labels?.matches(object.metadata.labels ?? {}) ?? true) && (annotations?.matches(object.metadata.annotations ?? {}) ?? true);
 }
 var PATTERN_HINT = "Selector fields are regular expressions in RE2 syntax, matched against the whole value (Deployment|StatefulSet, web-.*).";
 function labelSelectorOf(text, field2) {
@@ -7454,10 +7467,11 @@ function fluxOwnerSelectors(kustomization, desired) {
 }
 function fluxComparison(input) {
   const { kustomization, live } = input;
-  const releases = releasesOf(kustomization, input.desired);
+  const budget = matchBudget();
+  const releases = releasesOf(kustomization, input.desired, budget);
   const field2 = `${kustomization.where ?? `Kustomization ${kustomization.namespace}/${kustomization.name}`}: spec.ignore`;
   const driftRules = input.driftRules ?? true;
-  const kustomizationRules = driftRules ? compileRules(ignoreRulesOf(kustomization.ignore, field2), field2) : [];
+  const kustomizationRules = driftRules ? compileRules(ignoreRulesOf(kustomization.ignore, field2), field2, budget) : [];
   const leftAlone = /* @__PURE__ */ new Set();
   const ignore = [];
   for (const resource of input.desired) {
@@ -7503,7 +7517,7 @@ function deletes(object, kustomization, releases, ownershipLabel) {
   if (release) return object.metadata.annotations?.[HELM_RESOURCE_POLICY] !== "keep";
   return ownershipLabel !== void 0 && labels[ownershipLabel.key] === ownershipLabel.value;
 }
-function releasesOf(kustomization, desired) {
+function releasesOf(kustomization, desired, budget = matchBudget()) {
   const helmReleases2 = desired.filter(({ id }) => id.group === HELM_GROUP && id.kind === "HelmRelease");
   const pairs = /* @__PURE__ */ new Map();
   const add2 = (name, namespace) => {
@@ -7519,7 +7533,8 @@ function releasesOf(kustomization, desired) {
         const field2 = object && `${describe(object)}: spec.driftDetection.ignore`;
         compiled ??= object && field2 ? compileRules(
           ignoreRulesOf(recordOf(recordOf(object.object.spec).driftDetection).ignore, field2),
-          field2
+          field2,
+          budget
         ) : [];
         return compiled;
       }
@@ -7545,10 +7560,10 @@ function ownedByKustomization(labels, kustomization) {
 function pairKey(labels) {
   return `${labels[HELM_NAMESPACE] ?? ""}/${labels[HELM_NAME] ?? ""}`;
 }
-function compileRules(rules, field2) {
+function compileRules(rules, field2, budget) {
   return rules.map((rule, index) => ({
     paths: rule.paths,
-    matches: compileSelector(rule.target, `${field2}[${index}].target`)
+    matches: compileSelector(rule.target, `${field2}[${index}].target`, budget)
   }));
 }
 function matchingPaths(rules, object) {

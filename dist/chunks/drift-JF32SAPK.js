@@ -8,10 +8,10 @@ import {
   summaryJson,
   summaryMarkdown,
   summaryText
-} from "./chunk-XBPERSSW.js";
+} from "./chunk-G2XSWT27.js";
 import {
   shardFlag
-} from "./chunk-TFLKAE4V.js";
+} from "./chunk-VV7HEZZD.js";
 import {
   FORGE_KINDS,
   detectForge,
@@ -29,14 +29,14 @@ import {
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-PWSNTQUL.js";
+} from "./chunk-6FDQGUKN.js";
 import "./chunk-L3PULLGS.js";
 import "./chunk-E7ACZTBR.js";
-import "./chunk-FAPNNWCU.js";
+import "./chunk-J5XZD4AR.js";
 import "./chunk-NQ6OR4PE.js";
 import {
   CONFIG_FILES
-} from "./chunk-EHQ5NWH3.js";
+} from "./chunk-NSIAK2GT.js";
 import "./chunk-J67XC36D.js";
 import "./chunk-6GOKWEBO.js";
 import "./chunk-3N2GU25X.js";

@@ -18,15 +18,15 @@ import {
   planTargetChange,
   plumblineAuthor,
   promote
-} from "./chunk-X7V7IKHJ.js";
+} from "./chunk-L7FXKONK.js";
 import "./chunk-464WRB3V.js";
 import {
   runGit
-} from "./chunk-FAPNNWCU.js";
+} from "./chunk-J5XZD4AR.js";
 import "./chunk-NQ6OR4PE.js";
 import {
   loadConfig
-} from "./chunk-EHQ5NWH3.js";
+} from "./chunk-NSIAK2GT.js";
 import "./chunk-J67XC36D.js";
 import "./chunk-6GOKWEBO.js";
 import "./chunk-3N2GU25X.js";

@@ -3,22 +3,22 @@ const require = __plumblineCreateRequire(import.meta.url);
 import {
   planTargetChange,
   promote
-} from "./chunk-X7V7IKHJ.js";
+} from "./chunk-L7FXKONK.js";
 import {
   booleanInput,
   choiceInput,
   listInput,
   repositoryRoot
-} from "./chunk-2ZSTPZY3.js";
+} from "./chunk-R6DX7STD.js";
 import "./chunk-464WRB3V.js";
-import "./chunk-FAPNNWCU.js";
+import "./chunk-J5XZD4AR.js";
 import {
   context,
   gitHubForge
 } from "./chunk-NQ6OR4PE.js";
 import {
   loadConfig
-} from "./chunk-EHQ5NWH3.js";
+} from "./chunk-NSIAK2GT.js";
 import "./chunk-J67XC36D.js";
 import {
   debug,

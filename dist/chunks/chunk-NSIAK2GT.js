@@ -7700,7 +7700,8 @@ function parseManifests(stream) {
         );
       }
       const object = asKubeObject(item.object, where);
-      resources.push(toResource(maskSecret(object), stream.locate(item.line, comment)));
+      const read = stream.masking === "later" ? object : maskSecret(object);
+      resources.push(toResource(read, stream.locate(item.line, comment)));
     }
   }
   return resources;

@@ -7,19 +7,19 @@ import {
   parseRevisionSource,
   runDrift,
   summaryMarkdown
-} from "./chunk-XBPERSSW.js";
+} from "./chunk-G2XSWT27.js";
 import {
   actionLog,
   kubeconfigInput,
   shardInput,
   withKubeconfig
-} from "./chunk-HNOYHU4Y.js";
+} from "./chunk-52XZGIQV.js";
 import {
   runUrl
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-PWSNTQUL.js";
+} from "./chunk-6FDQGUKN.js";
 import "./chunk-L3PULLGS.js";
 import "./chunk-E7ACZTBR.js";
 import {
@@ -27,12 +27,12 @@ import {
   choiceInput,
   listInput,
   repositoryRoot
-} from "./chunk-2ZSTPZY3.js";
-import "./chunk-FAPNNWCU.js";
+} from "./chunk-R6DX7STD.js";
+import "./chunk-J5XZD4AR.js";
 import {
   gitHubForge
 } from "./chunk-NQ6OR4PE.js";
-import "./chunk-EHQ5NWH3.js";
+import "./chunk-NSIAK2GT.js";
 import "./chunk-J67XC36D.js";
 import {
   debug,

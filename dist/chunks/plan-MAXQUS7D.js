@@ -10,7 +10,7 @@ import {
 } from "./chunk-C4NBQFIM.js";
 import {
   shardFlag
-} from "./chunk-TFLKAE4V.js";
+} from "./chunk-VV7HEZZD.js";
 import "./chunk-HUD5RQ4B.js";
 import "./chunk-FJR3CBAD.js";
 import {
@@ -20,18 +20,18 @@ import {
 } from "./chunk-2ZHNTGXH.js";
 import {
   runPlan
-} from "./chunk-T2VQMBHJ.js";
+} from "./chunk-RO7BCKXA.js";
 import "./chunk-QKE6VUBC.js";
 import {
   chooseKubeconfig
-} from "./chunk-PWSNTQUL.js";
+} from "./chunk-6FDQGUKN.js";
 import "./chunk-L3PULLGS.js";
 import "./chunk-DHNZTZQ4.js";
 import "./chunk-E7ACZTBR.js";
 import "./chunk-464WRB3V.js";
-import "./chunk-FAPNNWCU.js";
+import "./chunk-J5XZD4AR.js";
 import "./chunk-NQ6OR4PE.js";
-import "./chunk-EHQ5NWH3.js";
+import "./chunk-NSIAK2GT.js";
 import "./chunk-J67XC36D.js";
 import "./chunk-6GOKWEBO.js";
 import "./chunk-3N2GU25X.js";

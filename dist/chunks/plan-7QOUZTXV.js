@@ -5,10 +5,10 @@ import {
   kubeconfigInput,
   shardInput,
   withKubeconfig
-} from "./chunk-HNOYHU4Y.js";
+} from "./chunk-52XZGIQV.js";
 import {
   runPlan
-} from "./chunk-T2VQMBHJ.js";
+} from "./chunk-RO7BCKXA.js";
 import {
   MissingShardsError,
   mergePlanResults
@@ -25,7 +25,7 @@ import {
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-PWSNTQUL.js";
+} from "./chunk-6FDQGUKN.js";
 import "./chunk-L3PULLGS.js";
 import {
   ACTION_VOCABULARY
@@ -39,19 +39,19 @@ import {
   choiceInput,
   listInput,
   repositoryRoot
-} from "./chunk-2ZSTPZY3.js";
+} from "./chunk-R6DX7STD.js";
 import {
   renderMarkdown,
   renderMarkdownParts
 } from "./chunk-464WRB3V.js";
-import "./chunk-FAPNNWCU.js";
+import "./chunk-J5XZD4AR.js";
 import {
   ForgeError,
   context,
   gitHubForge,
   hasChanges
 } from "./chunk-NQ6OR4PE.js";
-import "./chunk-EHQ5NWH3.js";
+import "./chunk-NSIAK2GT.js";
 import "./chunk-J67XC36D.js";
 import {
   debug,

@@ -5,7 +5,7 @@ import {
   compareEnvironmentLive,
   inShard,
   selectEnvironments
-} from "./chunk-PWSNTQUL.js";
+} from "./chunk-6FDQGUKN.js";
 import {
   silentLog
 } from "./chunk-E7ACZTBR.js";
@@ -28,7 +28,7 @@ import {
   walkInside,
   withBaseSide,
   workTreeTop
-} from "./chunk-FAPNNWCU.js";
+} from "./chunk-J5XZD4AR.js";
 import {
   countChanges,
   describeComparedWith,
@@ -44,7 +44,7 @@ import {
   loadConfig,
   loadConfigFrom,
   parseConfigText
-} from "./chunk-EHQ5NWH3.js";
+} from "./chunk-NSIAK2GT.js";
 import {
   PlumblineError,
   problemOf
@@ -87,7 +87,7 @@ var SOURCE_KINDS = /* @__PURE__ */ new Set([
   "ConfigMap",
   "Secret"
 ]);
-function fluxReads(root, discovery, identity) {
+function fluxEnvironmentReads(root, discovery, identity) {
   if (identity.problem) return { kind: "anything" };
   const found = discovery.environments.find(
     (env) => env.cluster === identity.cluster && env.namespace === identity.namespace && env.kustomizationName === identity.name
@@ -141,11 +141,12 @@ function mayUseChartFromRepository(root, files) {
       continue;
     }
     release ||= text.includes("HelmRelease");
-    repository ||= text.includes("GitRepository");
+    repository ||= text.includes("GitRepository") || TEMPLATED_KIND.test(text);
     if (release && repository) return true;
   }
   return false;
 }
+var TEMPLATED_KIND = /kind["']?\s*:\s*["']?\$\{/;
 function hasKustomization(root, folder) {
   return KUSTOMIZATION_FILES.some((name) => {
     try {
@@ -241,7 +242,7 @@ async function traceInputs(scope, env) {
         `flux discovery ${root}`,
         async () => discoverFluxEnvironments(root)
       );
-      const reads = fluxReads(root, discovery, env.flux);
+      const reads = fluxEnvironmentReads(root, discovery, env.flux);
       if (reads.kind === "anything") return reads;
       const read = reads.trees.flatMap((tree) => filesBelow(root, tree));
       for (const folder of reads.kustomizations) {

@@ -5,7 +5,7 @@ import {
   compareEnvironmentLive,
   inShard,
   selectEnvironments
-} from "./chunk-PWSNTQUL.js";
+} from "./chunk-6FDQGUKN.js";
 import {
   buildMarker,
   findMarker
@@ -22,7 +22,7 @@ import {
   runChartFetcher,
   withCheckout,
   workTreeTop
-} from "./chunk-FAPNNWCU.js";
+} from "./chunk-J5XZD4AR.js";
 import {
   code,
   describeComparedWith,
@@ -37,7 +37,7 @@ import {
 } from "./chunk-NQ6OR4PE.js";
 import {
   loadConfig
-} from "./chunk-EHQ5NWH3.js";
+} from "./chunk-NSIAK2GT.js";
 import {
   displayName,
   resourceId,

@@ -23,7 +23,7 @@ import {
   withCheckout,
   workTreeTop,
   writeAtomically
-} from "./chunk-FAPNNWCU.js";
+} from "./chunk-J5XZD4AR.js";
 import {
   ForgeError,
   code,
@@ -33,7 +33,7 @@ import {
 } from "./chunk-NQ6OR4PE.js";
 import {
   require_dist
-} from "./chunk-EHQ5NWH3.js";
+} from "./chunk-NSIAK2GT.js";
 import {
   PlumblineError,
   problemOf

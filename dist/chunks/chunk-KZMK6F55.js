@@ -13,9 +13,9 @@ import {
 
 // src/entry/github/action.ts
 var commands = {
-  plan: async () => (await import("./plan-O5J4IQ2Y.js")).runPlanAction(),
-  promote: async () => (await import("./promote-KZ3YVAP5.js")).runPromoteAction(),
-  drift: async () => (await import("./drift-ZEI5PJBF.js")).runDriftAction()
+  plan: async () => (await import("./plan-7QOUZTXV.js")).runPlanAction(),
+  promote: async () => (await import("./promote-V6UQIUJW.js")).runPromoteAction(),
+  drift: async () => (await import("./drift-HTRJSPFX.js")).runDriftAction()
 };
 async function runAction(fixed) {
   try {
