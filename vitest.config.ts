@@ -20,6 +20,7 @@ const localTests = [
   'test/unit/commands/plan-flux.test.ts', // a Flux repository in git, runPlan: git, kustomize, helm; the chart servers (nginx, registry)
   'test/unit/commands/affected.test.ts', // generated git repositories, runPlan with kustomize and helm
   'test/unit/commands/affected-flux.test.ts', // generated Flux repositories, runPlan; helm and the chart servers
+  'test/unit/commands/flux-cluster-objects-plan.test.ts', // a Flux repository in git, runPlan: git, kustomize, helm
   'test/unit/commands/base-files.test.ts', // a git repository, its base worktree; kustomize and helm (unshare)
   'test/unit/entry/cli-merge.test.ts', // git repository; plan --shard and merge through the CLI (runPlan)
   'test/unit/entry/cli-promote.test.ts', // git fixture; the promote CLI runs git
@@ -32,6 +33,7 @@ const localTests = [
   'test/unit/forge/gitlab-tls.test.ts', // openssl makes the test certificates
   'test/unit/git/base-checkout.test.ts', // git repositories; runGit
   'test/unit/promote/command.test.ts', // git fixture; promote runs git
+  'test/unit/commands/promote-flux.test.ts', // a Flux repository in git; promote runs git (no render)
   'test/unit/promote/follow-up-failures.test.ts', // git fixture; promote runs git
   'test/unit/promote/plan-body.test.ts', // git fixture; promote runs git and kustomize (unshare)
   'test/unit/render/hostile-render.test.ts', // real kustomize and helm (toolPath), unshare

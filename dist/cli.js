@@ -8,7 +8,7 @@ import {
   Command,
   CommanderError,
   printLog
-} from "./chunks/chunk-2ZHNTGXH.js";
+} from "./chunks/chunk-MYCWCEUN.js";
 import {
   package_default
 } from "./chunks/chunk-DHNZTZQ4.js";
@@ -36,11 +36,11 @@ async function runCli(program2, argv) {
 
 // src/entry/cli.ts
 var commands = {
-  plan: async () => (await import("./chunks/plan-MAXQUS7D.js")).planCommand(),
-  merge: async () => (await import("./chunks/merge-NW5R6PU4.js")).mergeCommand(),
-  promote: async () => (await import("./chunks/promote-O6ENKQYR.js")).promoteCommand(),
-  drift: async () => (await import("./chunks/drift-JF32SAPK.js")).driftCommand(),
-  envs: async () => (await import("./chunks/envs-XXURADL2.js")).envsCommand()
+  plan: async () => (await import("./chunks/plan-7XNUTV7R.js")).planCommand(),
+  merge: async () => (await import("./chunks/merge-NMEF2EDX.js")).mergeCommand(),
+  promote: async () => (await import("./chunks/promote-WNVAD4AI.js")).promoteCommand(),
+  drift: async () => (await import("./chunks/drift-CJZYZDIR.js")).driftCommand(),
+  envs: async () => (await import("./chunks/envs-LXZBHWHQ.js")).envsCommand()
 };
 function commandsFor(args) {
   const named = args.find((arg) => !arg.startsWith("-"));

@@ -8,13 +8,13 @@ import { join } from 'node:path';
 import { KubeConfig } from '@kubernetes/client-node';
 import type { Capabilities } from '../config/types.js';
 import { PlumblineError } from '../errors.js';
-import type { Resource } from '../resource.js';
+import type { KubeObject, Resource } from '../resource.js';
 import { readCapabilities } from './capabilities.js';
 import { Discovery } from './discovery.js';
 import { type DryRunOptions, type DryRunOutcome, dryRunApply } from './dry-run.js';
 import { unexpectedAnswer } from './errors.js';
 import { describeKubeconfigPath, looksLikeContent, safeLibraryMessage } from './kubeconfig-text.js';
-import { type LiveState, type ReadLiveOptions, readLive } from './live.js';
+import { type LiveState, type ReadLiveOptions, readLive, readObject } from './live.js';
 import { resolveScopes, type ScopeResolution } from './scopes.js';
 import { KubeTransport, type TransportOptions } from './transport.js';
 
@@ -48,6 +48,13 @@ export interface ClusterClient {
    * and the objects carrying the ownership label.
    */
   readLive(desired: readonly Resource[], options?: ReadLiveOptions): Promise<LiveState>;
+  /** One namespaced object by name, masked; undefined when there is none. */
+  readObject(wanted: {
+    apiVersion: string;
+    kind: string;
+    namespace: string;
+    name: string;
+  }): Promise<KubeObject | undefined>;
   /** Server-side-apply dry run of each (scope-resolved) object, by key. */
   dryRunApply(desired: readonly Resource[], options?: DryRunOptions): Promise<Map<string, DryRunOutcome>>;
   /** Releases the connection pool. */
@@ -82,6 +89,7 @@ export async function connectCluster(target: ClusterTarget = {}): Promise<Cluste
       return capabilities;
     },
     readLive: (desired, options) => readLive(transport, discovery, desired, options),
+    readObject: (wanted) => readObject(transport, discovery, wanted),
     dryRunApply: (desired, options) => dryRunApply(transport, discovery, desired, options),
     close: () => transport.close(),
   };

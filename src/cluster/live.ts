@@ -125,6 +125,32 @@ export async function readLive(
   };
 }
 
+/**
+ * One namespaced object by name (a GET), masked; undefined when the server has no such
+ * object or does not serve its kind. For the few objects a renderer reads from the cluster
+ * (a Flux Kustomization's ConfigMaps and Secrets that are not in Git).
+ */
+export async function readObject(
+  transport: KubeTransport,
+  discovery: Discovery,
+  wanted: { apiVersion: string; kind: string; namespace: string; name: string },
+): Promise<KubeObject | undefined> {
+  const resource = await discovery.lookup(wanted.apiVersion, wanted.kind);
+  if (!resource) return undefined;
+  const path = `${collectionPath(resource, wanted.namespace)}/${encodeURIComponent(wanted.name)}`;
+  const response = await transport.request('GET', path);
+  if (response.status === 404) return undefined;
+  if (response.status === 403) {
+    const user = forbiddenUser(response.body, transport.context);
+    const access = { verb: 'get', resource: qualifiedName(resource), namespace: wanted.namespace };
+    throw readForbidden(access, user, transport.context, transport.server);
+  }
+  if (response.status !== 200) {
+    throw unexpectedAnswer(`GET ${path}`, response, transport.server, transport.context);
+  }
+  return maskSecret({ ...(response.body as KubeObject), apiVersion: wanted.apiVersion, kind: resource.kind });
+}
+
 /** Rendered kinds first (their apiVersion wins), then the common ones, one entry per group and kind. */
 function ownedKinds(
   desired: readonly Resource[],

@@ -33,18 +33,14 @@ export async function discoverAtBase(
   return discoverEnvironmentsIn(await baseDiscoveryTree(repoRoot, sha, base));
 }
 
-/**
- * The hosts of the chart sources (HelmRepository, OCIRepository) the base's Flux clusters
- * apply: trusted as the base is, so a change's HelmRelease may take charts from them and
- * from no other host the configuration does not allow.
- */
-export async function baseSourceHosts(repoRoot: string, sha: string, base: BaseSide): Promise<string[]> {
+/** The hosts of the chart sources (HelmRepository, OCIRepository) the merge base's Flux clusters apply. */
+export async function mergeBaseSourceHosts(repoRoot: string, sha: string, base: BaseSide): Promise<string[]> {
   if (!(await isFluxRepository(repoRoot, sha, base))) return [];
   await base.checkOutAll();
   return fluxSourceHosts(discoverFluxEnvironments(base.dir));
 }
 
-function isFluxRepository(repoRoot: string, sha: string, base: BaseSide): Promise<boolean> {
+function isFluxRepository(repoRoot: string, sha: string, base: { prefix: string }): Promise<boolean> {
   return filesContaining(repoRoot, sha, FLUX_API_GROUP, base.prefix).then((files) => files.size > 0);
 }
 

@@ -28,11 +28,12 @@ import { describeError, PlumblineError } from '../errors.js';
 import type { Forge } from '../forge/forge.js';
 import { commitExists, headRevision, withCheckout, workTreeTop } from '../git/base-checkout.js';
 import { type Log, silentLog } from '../log.js';
-import { type RenderOptions, renderEnvironment } from '../render/render.js';
+import { type ClusterObjectLookup, type RenderOptions, renderEnvironment } from '../render/render.js';
 import { describeComparedWith } from '../report/describe.js';
 import { type KubeObject, resourceId, resourceKey, toResource } from '../resource.js';
 import { ClusterClients } from './cluster-clients.js';
 import { type IssueOutcome, reconcileIssue } from './drift-issue.js';
+import { clusterObjectFilesInCheckout, clusterObjectLookup } from './flux-cluster-objects.js';
 import { compareEnvironmentLive } from './live-comparison.js';
 
 export type DriftMode = 'live' | 'reader';
@@ -84,6 +85,7 @@ export async function runDrift(options: DriftOptions): Promise<DriftRun> {
   const log = options.log ?? silentLog;
   const config = await loadConfig(options.repoRoot);
   const environments = pickEnvironments(config, options);
+  const clusterObjectFiles = await clusterObjectFilesInCheckout(options.repoRoot, config);
   const head = await headRevision(options.repoRoot);
   if (!head) {
     throw new PlumblineError(
@@ -96,13 +98,24 @@ export async function runDrift(options: DriftOptions): Promise<DriftRun> {
   const now = options.now ?? (() => new Date().toISOString());
   const clients = new ClusterClients(options.kubeconfigPath);
   const charts = runChartFetcher(config.render, options.chartCache);
+  // Objects the repository lacks: the configured file, then the cluster compared with.
+  const clusterObjects = clusterObjectLookup(clusterObjectFiles, (env) =>
+    clients.for(options.context ?? env.cluster?.context),
+  );
   const outcomes: EnvironmentDriftOutcome[] = [];
   try {
     for (const env of environments) {
       const outcome = await log.group(env.name, async (group): Promise<EnvironmentDriftOutcome> => {
         const say = (message: string) => group.info(message);
         say(`checking for drift (${options.mode})`);
-        const drift = await checkEnvironment(env, config, head.sha, options, { clients, charts }, say);
+        const drift = await checkEnvironment(
+          env,
+          config,
+          head.sha,
+          options,
+          { clients, charts, clusterObjects },
+          say,
+        );
         const outcome: EnvironmentDriftOutcome = { drift };
         say(drift.error === undefined ? `${drift.objects.length} objects drifted` : `failed: ${drift.error}`);
         if (options.forge && drift.error === undefined) {
@@ -163,7 +176,7 @@ async function checkEnvironment(
   config: PlumblineConfig,
   headSha: string,
   options: DriftOptions,
-  run: { clients: ClusterClients; charts: ChartFetcher },
+  run: { clients: ClusterClients; charts: ChartFetcher; clusterObjects: ClusterObjectLookup | undefined },
   log: (message: string) => void,
 ): Promise<EnvironmentDrift> {
   const context = options.context ?? env.cluster?.context;
@@ -176,6 +189,7 @@ async function checkEnvironment(
       settings: config.render,
       charts: run.charts,
       clusterCapabilities: new Map([[env.name, await client.capabilities()]]),
+      ...(run.clusterObjects ? { clusterObjects: run.clusterObjects } : {}),
     };
     const rendered = await renderEnvironment(options.repoRoot, env, {
       ...renderOptions,

@@ -12,7 +12,12 @@ import { parseConfigText } from '../config/parse.js';
 import type { EnvironmentConfig, PlumblineConfig } from '../config/types.js';
 import type { ConfigProvenance } from '../diff/model.js';
 import { PlumblineError } from '../errors.js';
-import { entryAtRevision } from '../git/repository.js';
+import { sourceHostsOf } from '../flux/discover.js';
+import { fluxObjectsIn } from '../flux/objects.js';
+import type { BaseSide } from '../git/base-checkout.js';
+import { entryAtRevision, showFile } from '../git/repository.js';
+import { filesContaining } from '../git/tree-listing.js';
+import { mergeBaseSourceHosts } from './base-files.js';
 
 export interface PlanConfig {
   config: PlumblineConfig;
@@ -136,4 +141,37 @@ async function checkoutConfigFile(repoRoot: string): Promise<{ file: string; lin
   }
   const [first] = found;
   return first && found.length > 1 ? { ...first, link: true } : first;
+}
+
+/**
+ * The chart source hosts a plan of a Flux repository trusts (RenderSettings.sourceHosts):
+ * those of the HelmRepository and OCIRepository objects the merge base's clusters apply
+ * that the base's tip names too. The tip is the trusted side (a change chooses its merge
+ * base by where it branches off, and a host the base branch has since dropped is not to
+ * be reached again); the merge base says which of them the clusters apply.
+ */
+export async function trustedSourceHosts(
+  repoRoot: string,
+  base: { sha: string; tip: string },
+  baseSide: BaseSide,
+): Promise<string[]> {
+  const applied = await mergeBaseSourceHosts(repoRoot, base.sha, baseSide);
+  if (applied.length === 0 || base.sha === base.tip) return applied;
+  const named = new Set<string>();
+  const files = new Set([
+    ...(await filesContaining(repoRoot, base.tip, 'HelmRepository', baseSide.prefix)),
+    ...(await filesContaining(repoRoot, base.tip, 'OCIRepository', baseSide.prefix)),
+  ]);
+  for (const file of files) {
+    const text = await showFile(repoRoot, base.tip, file);
+    if (text === undefined) continue;
+    try {
+      for (const host of sourceHostsOf(fluxObjectsIn(text, file).map((found) => found.object)))
+        named.add(host);
+    } catch (error) {
+      // A file of the tip that does not parse names no host plumbline can trust.
+      if (!(error instanceof PlumblineError)) throw error;
+    }
+  }
+  return applied.filter((host) => named.has(host));
 }

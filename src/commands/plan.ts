@@ -32,10 +32,22 @@ import { type RenderOptions, type RenderResult, renderEnvironments } from '../re
 import { describeComparedWith, describeCounts } from '../report/describe.js';
 import type { Resource } from '../resource.js';
 import { traceHead, unaffectedEnvironments } from './affected.js';
-import { baseSourceHosts, checkOutForRenders, discoverAtBase } from './base-files.js';
+import { checkOutForRenders, discoverAtBase } from './base-files.js';
 import { ClusterClients } from './cluster-clients.js';
+import {
+  type ClusterObjectFiles,
+  clusterObjectFilesAtRevision,
+  clusterObjectFilesInCheckout,
+  clusterObjectLookup,
+} from './flux-cluster-objects.js';
 import { compareEnvironmentLive } from './live-comparison.js';
-import { baseConfig, checkoutConfig, type PlanConfig, requireRealConfigFolder } from './plan-config.js';
+import {
+  baseConfig,
+  checkoutConfig,
+  type PlanConfig,
+  requireRealConfigFolder,
+  trustedSourceHosts,
+} from './plan-config.js';
 
 export type PlanMode = 'auto' | 'offline' | 'live' | 'reader';
 
@@ -105,8 +117,10 @@ async function planWith(options: PlanOptions, clients: ClusterClients): Promise<
     planned = await withBaseSide(repoRoot, base.sha, async (baseSide) => {
       const trusted = withSourceHosts(
         await baseConfig(repoRoot, base, () => discoverAtBase(repoRoot, base.sha, baseSide)),
-        await baseSourceHosts(repoRoot, base.sha, baseSide),
+        await trustedSourceHosts(repoRoot, base, baseSide),
       );
+      // The cluster's objects outside Git are trusted configuration: read where it is.
+      const clusterObjectFiles = await clusterObjectFilesAtRevision(repoRoot, base.tip, trusted.config);
       // A Flux environment is rendered on both sides: a side whose clusters do not apply
       // its Kustomization renders nothing (render/flux.ts).
       const atHead = (env: EnvironmentConfig) =>
@@ -140,7 +154,7 @@ async function planWith(options: PlanOptions, clients: ClusterClients): Promise<
       const chosen = await renderHead(
         trusted,
         options,
-        { top, log, clients },
+        { top, log, clients, clusterObjectFiles },
         (env) => !unaffected.has(env.name) && (atHead(env) || atBase(env) || moved(env)),
       );
       const headSide = new Map(chosen.headRenders);
@@ -174,7 +188,9 @@ async function planWith(options: PlanOptions, clients: ClusterClients): Promise<
       return { ...chosen, headRenders: liveSide };
     });
   } else {
-    planned = await renderHead(await checkoutConfig(repoRoot), options, { top, log, clients }, () => true);
+    const trusted = await checkoutConfig(repoRoot);
+    const clusterObjectFiles = await clusterObjectFilesInCheckout(repoRoot, trusted.config);
+    planned = await renderHead(trusted, options, { top, log, clients, clusterObjectFiles }, () => true);
   }
   result.config = planned.provenance;
 
@@ -246,11 +262,16 @@ interface RunContext {
 async function renderHead(
   trusted: PlanConfig,
   options: PlanOptions,
-  run: RunContext & { top: string },
+  run: RunContext & { top: string; clusterObjectFiles: ClusterObjectFiles },
   planned: (env: EnvironmentConfig) => boolean,
 ): Promise<Planned> {
   const environments = candidates(trusted, options).filter(planned);
+  // Objects the repository lacks: the configured files, then the cluster an environment is compared with.
+  const clusterObjects = clusterObjectLookup(run.clusterObjectFiles, (env) =>
+    asksCluster(env, options) ? run.clients.for(contextOf(env, options)) : undefined,
+  );
   const renderOptions: RenderOptions = {
+    ...(clusterObjects ? { clusterObjects } : {}),
     settings: trusted.config.render,
     charts: runChartFetcher(trusted.config.render, options.chartCache),
     clusterCapabilities: await run.clients.capabilities(

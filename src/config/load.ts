@@ -9,7 +9,7 @@ import { discoverFluxEnvironments, type FluxDiscovery, fluxSourceHosts } from '.
 import { DISCOVERY_ROOTS, discoverEnvironments } from './discover.js';
 import { parseConfigText, renderSettings, type WrittenConfig } from './parse.js';
 import { ConfigError, type ConfigProblem } from './problems.js';
-import type { EnvironmentConfig, PlumblineConfig } from './types.js';
+import type { EnvironmentConfig, PlumblineConfig, PromoteSettings } from './types.js';
 
 export const CONFIG_FILES = ['plumbline.yaml', 'plumbline.yml'] as const;
 
@@ -85,7 +85,7 @@ export async function loadConfigFrom(
 
 /** The configuration with the environments it lists (settings for discovered ones do not apply). */
 function listed(written: WrittenConfig, environments: EnvironmentConfig[]): PlumblineConfig {
-  const { fluxClusters: _discoveredOnly, ...config } = written;
+  const { fluxClusters: _discoveredOnly, fluxPromote: _alsoDiscoveredOnly, ...config } = written;
   return { ...config, environments };
 }
 
@@ -145,7 +145,7 @@ export async function discoverRepositoryEnvironments(repoRoot: string): Promise<
  * the reason), as `<cluster>/<namespace>/<name>`; a file discovery could not read is an
  * environment named after the file, so that its problem is reported too.
  */
-export function fluxEnvironments(discovery: FluxDiscovery): EnvironmentConfig[] {
+function fluxEnvironments(discovery: FluxDiscovery): EnvironmentConfig[] {
   // A repository with no Flux Kustomization to follow is not a Flux repository, whatever
   // files mentioning Flux it fails to read.
   if (discovery.environments.length === 0 && !discovery.problems.some((problem) => problem.environment)) {
@@ -189,8 +189,7 @@ async function withDiscoveredEnvironments(
   alsoDiscovered: readonly EnvironmentConfig[] = [],
 ): Promise<PlumblineConfig> {
   const flux = fluxEnvironments(discoverFluxEnvironments(repoRoot));
-  const environments =
-    flux.length > 0 ? withFluxAlso(flux, alsoDiscovered) : await byFolder(repoRoot, alsoDiscovered);
+  const environments = await discoveredIn(repoRoot, flux, alsoDiscovered);
   if (environments.length === 0) {
     const roots = DISCOVERY_ROOTS.map((root) => `${root}/`).join(', ');
     const configured = written?.file ? `${written.file} lists no environments` : 'There is no plumbline.yaml';
@@ -208,7 +207,7 @@ async function withDiscoveredEnvironments(
     );
   }
   if (written) {
-    const { capabilities, fluxClusters, ...config } = written;
+    const { capabilities, fluxClusters, fluxPromote, ...config } = written;
     return {
       ...config,
       ...(capabilities ? { capabilities } : {}),
@@ -216,11 +215,14 @@ async function withDiscoveredEnvironments(
         // A Flux cluster given a context: its environments are compared with it.
         const cluster = environment.flux ? fluxClusters?.[environment.flux.cluster] : undefined;
         const layered = cluster?.capabilities ?? capabilities;
-        return {
-          ...(layered ? { capabilities: layered } : {}),
-          ...environment,
-          ...(cluster && !environment.cluster ? { cluster: { context: cluster.context } } : {}),
-        };
+        return withFluxPromote(
+          {
+            ...(layered ? { capabilities: layered } : {}),
+            ...environment,
+            ...(cluster && !environment.cluster ? { cluster: { context: cluster.context } } : {}),
+          },
+          fluxPromote,
+        );
       }),
     };
   }
@@ -230,6 +232,49 @@ async function withDiscoveredEnvironments(
     diff: { ignore: [] },
     drift: { after: 1, labels: ['drift'] },
   };
+}
+
+/**
+ * A discovered Flux environment's `promote` from `flux.promote`: its own entry, else its
+ * cluster's, whose `from` (a cluster) names the Kustomization of the same namespace and
+ * name in that cluster.
+ */
+export function withFluxPromote(
+  environment: EnvironmentConfig,
+  fluxPromote: Readonly<Record<string, PromoteSettings>> | undefined,
+): EnvironmentConfig {
+  const flux = environment.flux;
+  if (!fluxPromote || !flux || environment.promote) return environment;
+  const own = fluxPromote[environment.name];
+  if (own) return { ...environment, promote: own };
+  const cluster = flux.cluster ? fluxPromote[flux.cluster] : undefined;
+  if (!cluster) return environment;
+  return { ...environment, promote: { ...cluster, from: `${cluster.from}/${flux.namespace}/${flux.name}` } };
+}
+
+/**
+ * Which kind of discovery counts: the other checkout's (the trusted base of a change),
+ * when it found environments. A change that adds one Flux Kustomization must not turn a
+ * repository of folders into a Flux one and drop every folder's environment, nor the
+ * reverse: what the head discovers of the other kind is added, never put in their place.
+ * Without environments on the other side, this checkout decides.
+ */
+async function discoveredIn(
+  repoRoot: string,
+  flux: readonly EnvironmentConfig[],
+  alsoDiscovered: readonly EnvironmentConfig[],
+): Promise<EnvironmentConfig[]> {
+  const baseIsFlux = alsoDiscovered.some((environment) => environment.renderer === 'flux');
+  if (alsoDiscovered.length > 0 && !baseIsFlux) {
+    const folders = await byFolder(repoRoot, alsoDiscovered);
+    const names = new Set(folders.map((environment) => environment.name));
+    return [...folders, ...flux.filter((environment) => !names.has(environment.name))].sort((a, b) =>
+      a.name.localeCompare(b.name),
+    );
+  }
+  return flux.length > 0 || baseIsFlux
+    ? withFluxAlso(flux, alsoDiscovered)
+    : byFolder(repoRoot, alsoDiscovered);
 }
 
 /**

@@ -30,6 +30,11 @@ export type WrittenConfig = Omit<PlumblineConfig, 'environments'> & {
    * environments are compared with, and that context's capabilities over the top-level ones.
    */
   fluxClusters?: Record<string, { context: string; capabilities?: Capabilities }>;
+  /**
+   * `flux.promote`, by Flux cluster (`production`) or discovered environment name
+   * (`production/flux-system/apps`): where those environments are promoted from.
+   */
+  fluxPromote?: Record<string, PromoteSettings>;
 };
 
 export interface ParsedConfig {
@@ -105,6 +110,8 @@ export function parseConfigText(text: string, file: string): ParsedConfig {
   const semanticProblems = [
     ...checkEnvironments(written.environments ?? []),
     ...checkFluxClusters(written.clusters ?? {}),
+    ...checkFluxClusterObjects(written.flux?.clusterObjects ?? {}),
+    ...checkFluxPromote(written.flux?.promote ?? {}),
   ].map((problem) => ({
     file,
     ...locator.valueAt(problem.segments),
@@ -128,7 +135,7 @@ interface SchemaValidConfig {
     capabilities?: WrittenCapabilities;
     helm?: { releaseName?: string; namespace?: string; chart?: ChartSource; valuesFiles?: string[] };
     cluster?: { context?: string };
-    promote?: Partial<PromoteSettings> & { from: string };
+    promote?: WrittenPromote;
   }>;
   render?: {
     allowHosts?: string[];
@@ -138,9 +145,12 @@ interface SchemaValidConfig {
   };
   capabilities?: WrittenCapabilities;
   clusters?: Record<string, { capabilities?: WrittenCapabilities; fluxCluster?: string }>;
+  flux?: { clusterObjects?: Record<string, string>; promote?: Record<string, WrittenPromote> };
   diff?: { ignore?: IgnoreRule[]; ownershipLabel?: string };
   drift?: { after?: number; labels?: string[] };
 }
+
+type WrittenPromote = Partial<PromoteSettings> & { from: string };
 
 interface WrittenCapabilities {
   kubeVersion?: string;
@@ -206,6 +216,8 @@ function withDefaults(written: SchemaValidConfig, file: string): WrittenConfig {
     config.fluxClusters ??= {};
     config.fluxClusters[settings.fluxCluster] = capabilities ? { context, capabilities } : { context };
   }
+  const clusterObjects = fluxClusterObjects(written);
+  if (clusterObjects) config.fluxClusterObjects = clusterObjects;
   if (written.environments) {
     config.environments = written.environments.map((environment) => {
       const result: EnvironmentConfig = {
@@ -220,17 +232,51 @@ function withDefaults(written: SchemaValidConfig, file: string): WrittenConfig {
       if (environment.helm)
         result.helm = { ...environment.helm, valuesFiles: environment.helm.valuesFiles ?? [] };
       if (environment.cluster) result.cluster = { ...environment.cluster };
-      if (environment.promote) {
-        result.promote = {
-          ...environment.promote,
-          via: environment.promote.via ?? 'pull-request',
-          allowDowngrade: environment.promote.allowDowngrade ?? false,
-        };
-      }
+      if (environment.promote) result.promote = promoteWithDefaults(environment.promote);
       return result;
     });
   }
+  const fluxPromote = written.flux?.promote;
+  if (fluxPromote) {
+    config.fluxPromote = Object.fromEntries(
+      Object.entries(fluxPromote).map(([key, promote]) => [key, promoteWithDefaults(promote)]),
+    );
+  }
   return config;
+}
+
+function promoteWithDefaults(promote: WrittenPromote): PromoteSettings {
+  return { ...promote, via: promote.via ?? 'pull-request', allowDowngrade: promote.allowDowngrade ?? false };
+}
+
+/**
+ * `flux.promote`: a cluster promotes from a cluster, an environment
+ * (`<cluster>/<namespace>/<name>`) from an environment, never from itself.
+ */
+function checkFluxPromote(
+  promote: Record<string, WrittenPromote>,
+): Array<{ segments: Segment[]; message: string; hint?: string }> {
+  const problems: Array<{ segments: Segment[]; message: string; hint?: string }> = [];
+  for (const [key, settings] of Object.entries(promote)) {
+    const cluster = !key.includes('/');
+    const from = settings.from;
+    const fits = cluster ? !from.includes('/') : /^[^/]+\/[^/]+\/[^/]+$/.test(from);
+    if (!fits) {
+      problems.push({
+        segments: ['flux', 'promote', key, 'from'],
+        message: cluster
+          ? 'a Flux cluster promotes from another Flux cluster: a name without "/"'
+          : 'a Flux environment promotes from another Flux environment: <cluster>/<namespace>/<name>',
+        hint: 'Key a cluster (production: { from: staging }) or one environment (production/flux-system/apps: { from: staging/flux-system/apps }).',
+      });
+    } else if (from === key) {
+      problems.push({
+        segments: ['flux', 'promote', key, 'from'],
+        message: 'an environment cannot promote from itself',
+      });
+    }
+  }
+  return problems;
 }
 
 /** A Flux cluster is one cluster: two contexts cannot both be it. */
@@ -249,6 +295,31 @@ function checkFluxClusters(
       });
     }
     seen.add(settings.fluxCluster);
+  }
+  return problems;
+}
+
+/** `flux.clusterObjects`, each path normalised (checkFluxClusterObjects has refused the others). */
+function fluxClusterObjects(written: SchemaValidConfig): Record<string, string> | undefined {
+  const entries = Object.entries(written.flux?.clusterObjects ?? {});
+  if (entries.length === 0) return undefined;
+  return Object.fromEntries(entries.map(([cluster, path]) => [cluster, normalizeEnvironmentPath(path)!]));
+}
+
+/** A file of cluster objects is a file of the repository: a relative path that stays inside. */
+function checkFluxClusterObjects(
+  files: Record<string, string>,
+): Array<{ segments: Segment[]; message: string; hint?: string }> {
+  const problems: Array<{ segments: Segment[]; message: string; hint?: string }> = [];
+  for (const [cluster, path] of Object.entries(files)) {
+    const normal = normalizeEnvironmentPath(path);
+    if (normal === undefined || normal === '.') {
+      problems.push({
+        segments: ['flux', 'clusterObjects', cluster],
+        message: 'the file of cluster objects must be a path inside the repository',
+        hint: "Give a file's path relative to the folder of plumbline.yaml, without leading / or ../.",
+      });
+    }
   }
   return problems;
 }

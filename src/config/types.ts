@@ -130,4 +130,9 @@ export interface PlumblineConfig {
     ownershipLabel?: string;
   };
   drift: { after: number; labels: string[] };
+  /**
+   * `flux.clusterObjects`: by Flux cluster, the repository-relative path of a YAML file of
+   * the ConfigMaps and Secrets that cluster holds outside Git (commands/flux-cluster-objects.ts).
+   */
+  fluxClusterObjects?: Record<string, string>;
 }

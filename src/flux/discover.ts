@@ -33,6 +33,7 @@ import {
   type FluxObject,
   type FluxObjectSet,
   type FluxReads,
+  fluxKindOf,
   fluxObjectKey,
   fluxReads,
   isInsideRepository,
@@ -40,9 +41,9 @@ import {
   readFluxObjects,
 } from './objects.js';
 
-export const CLUSTERS_FOLDER = 'clusters';
+const CLUSTERS_FOLDER = 'clusters';
 /** The cluster of a repository whose clusters/ folder starts no Kustomization. */
-export const DEFAULT_CLUSTER = 'default';
+const DEFAULT_CLUSTER = 'default';
 const BOOTSTRAP_NAMESPACE = 'flux-system';
 const BOOTSTRAP_SOURCE = fluxObjectKey('GitRepository', BOOTSTRAP_NAMESPACE, 'flux-system');
 
@@ -124,17 +125,23 @@ export function fluxSourcesOf(discovery: FluxDiscovery, cluster: string): Map<st
 
 /** The hosts of every cluster's HelmRepository and OCIRepository URLs, sorted. */
 export function fluxSourceHosts(discovery: FluxDiscovery): string[] {
+  return sourceHostsOf(
+    [...discovery.clusters.values()].flatMap((set) => set.objects.map((found) => found.object)),
+  );
+}
+
+/** The hosts of the HelmRepository and OCIRepository URLs among `objects`, sorted. */
+export function sourceHostsOf(objects: readonly KubeObject[]): string[] {
   const hosts = new Set<string>();
-  for (const set of discovery.clusters.values()) {
-    for (const found of set.objects) {
-      if (found.kind !== 'HelmRepository' && found.kind !== 'OCIRepository') continue;
-      const url = (found.object.spec as { url?: unknown } | undefined)?.url;
-      if (typeof url !== 'string') continue;
-      try {
-        hosts.add(new URL(url.replace(/^oci:/, 'https:')).host);
-      } catch {
-        // Not a URL: its HelmRelease fails when rendered, naming it.
-      }
+  for (const object of objects) {
+    const kind = fluxKindOf(object);
+    if (kind !== 'HelmRepository' && kind !== 'OCIRepository') continue;
+    const url = (object.spec as { url?: unknown } | undefined)?.url;
+    if (typeof url !== 'string') continue;
+    try {
+      hosts.add(new URL(url.replace(/^oci:/, 'https:')).host);
+    } catch {
+      // Not a URL: its HelmRelease fails when rendered, naming it.
     }
   }
   return [...hosts].sort();

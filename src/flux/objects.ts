@@ -278,7 +278,8 @@ function parsedFile(real: string, file: string, reads: FluxReads): FluxObject[] 
   return found;
 }
 
-function fluxObjectsIn(text: string, file: string): FluxObject[] {
+/** The Flux objects, ConfigMaps and Secrets of one file's text (Secrets masked); throws PlumblineError on bad YAML. */
+export function fluxObjectsIn(text: string, file: string): FluxObject[] {
   const resources = parseManifests({
     text,
     locate: (line) => ({ file, line }),

@@ -37,9 +37,16 @@ function invalid(path: string): PlumblineError {
   );
 }
 
-/** The node at a path, or undefined when the values file does not have it. */
-export function nodeAtHelmPath(document: Document.Parsed, path: HelmPath): Node | undefined {
-  let node: Node | undefined = resolve(document, document.contents);
+/**
+ * The node at a path, or undefined when the values do not have it. `root`: where the values
+ * start (default: the document; a HelmRelease's spec.values).
+ */
+export function nodeAtHelmPath(
+  document: Document.Parsed,
+  path: HelmPath,
+  root: unknown = document.contents,
+): Node | undefined {
+  let node: Node | undefined = resolve(document, root);
   for (const segment of path) {
     const map = mapAt(document, node);
     if (!map) return undefined;

@@ -3,7 +3,11 @@ import type { Scalar } from 'yaml';
 import type { ImageVersion } from './image-ref.js';
 import type { YamlFile } from './parse.js';
 
-export type SiteFormat = 'kustomize' | 'helm' | 'manifest';
+/**
+ * `flux`: a Flux object's own version field: a HelmRelease's chart version (named
+ * `HelmRelease/<name>`), an OCIRepository's tag and digest (`OCIRepository/<name>` and its URL).
+ */
+export type SiteFormat = 'kustomize' | 'helm' | 'manifest' | 'flux';
 
 interface SiteBase {
   file: YamlFile;

@@ -11,9 +11,10 @@
  *   Charts from repositories and registries are fetched by the run's ChartFetcher as
  *   content: their host must be in render.allowHosts. Buckets are not supported.
  * - the values: `spec.valuesFrom` in order, then `spec.values` (flux/values.ts), the
- *   ConfigMaps and Secrets looked up in the HelmRelease's namespace. A Secret's values are
- *   masked tokens: one set at a targetPath is the token, a whole values document from a
- *   Secret cannot be read and is left out (plumbline never unmasks a Secret).
+ *   ConfigMaps and Secrets looked up in the HelmRelease's namespace (the caller's `find`:
+ *   the environment's output, the repository, then the cluster's objects outside Git). A
+ *   Secret's values are masked tokens: one set at a targetPath is the token, a whole values
+ *   document from a Secret cannot be read and is left out (plumbline never unmasks a Secret).
  * - `helm template` in the sandbox: release name `spec.releaseName`, else
  *   `<targetNamespace>-<name>` with a targetNamespace, else the name, shortened past 53
  *   characters as helm-controller shortens it; namespace `spec.targetNamespace`, else the
@@ -411,7 +412,7 @@ function valuesSources(
       if (optional) return;
       throw new PlumblineError(
         `${field} names ${kind} ${namespace}/${name}, which neither this environment nor another of its cluster applies from the repository`,
-        'Add it to the repository, or mark the entry optional: true if the release does without it.',
+        "Add it to the repository, or to the file of the cluster's objects outside Git (flux.clusterObjects in plumbline.yaml), or mark the entry optional: true if the release does without it.",
       );
     }
     const data = recordOf(source.object.data);

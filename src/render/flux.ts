@@ -10,10 +10,11 @@
  * 2. Its spec.path is built with its overlay fields (flux-build.ts).
  * 3. postBuild: variables from `spec.postBuild.substituteFrom` (ConfigMaps and Secrets of
  *    the cluster in the Kustomization's namespace, in order; `optional` ones may be
- *    missing), then `spec.postBuild.substitute`, substituted in every object that does not
- *    opt out (flux/substitute.ts), when there is a postBuild and a variable or
- *    `substituteStrategy: Always`. A Secret's values are masked tokens, so a Secret value
- *    never reaches a plan. A variable used without a default and given nowhere fails the
+ *    missing; those the repository lacks are asked of RenderContext.clusterObjects, the
+ *    cluster's objects outside Git), then `spec.postBuild.substitute`, substituted in
+ *    every object that does not opt out (flux/substitute.ts), when there is a postBuild
+ *    and a variable or `substituteStrategy: Always`. A Secret's values are masked tokens,
+ *    so a Secret value never reaches a plan. A variable used without a default and given nowhere fails the
  *    environment, naming the variable and the object.
  * 4. The labels kustomize-controller sets on what it applies (its owner labels, then
  *    `spec.commonMetadata`).
@@ -23,6 +24,7 @@
 import { realpath } from 'node:fs/promises';
 import type { ChartFetcher } from '../charts/fetch.js';
 import type { EnvironmentConfig } from '../config/types.js';
+import { maskSecret } from '../diff/mask.js';
 import { PlumblineError } from '../errors.js';
 import {
   discoverFluxEnvironments,
@@ -33,11 +35,11 @@ import {
   isThisRepository,
 } from '../flux/discover.js';
 import { type FluxKustomizationFacts, kustomizationFacts } from '../flux/live-rules.js';
-import { fluxKindOf, fluxObjectKey } from '../flux/objects.js';
+import { type FluxObject, fluxKindOf, fluxObjectKey } from '../flux/objects.js';
 import { substituteVariables } from '../flux/substitute.js';
 import type { ChartProvenance } from '../provenance.js';
 import { displayName, type KubeObject, type Resource, toResource } from '../resource.js';
-import type { RenderContext } from './context.js';
+import type { ClusterObject, ClusterObjectReference, RenderContext } from './context.js';
 import { buildFluxPath } from './flux-build.js';
 import { type FluxSource, isHelmRelease, renderHelmRelease } from './flux-helmrelease.js';
 import { parseManifests } from './parse.js';
@@ -93,17 +95,19 @@ export async function renderFlux(
   );
   const text = await buildFluxPath(context, { path: found.path, spec, where });
   const file = `${found.path || '.'} (kustomize output)`;
-  let resources = parseManifests({
+  // Secrets are masked once their variables are in: a variable's change must show in a
+  // Secret, and an object substitution makes a Secret must not show its values.
+  const unmasked = parseManifests({
     text,
     locate: (line) => ({ file, line }),
     describe: (line) => `${file}:${line}`,
+    masking: 'later',
   });
-  const sources = fluxSourcesOf(discovery, found.cluster);
-  resources = postBuild(resources, found, where, (kind, name) =>
-    sources.get(fluxObjectKey(kind, found.namespace, name)),
-  );
+  const objects = new ClusterObjects(fluxSourcesOf(discovery, found.cluster), context.clusterObjects);
+  await objects.fetchMissing(substituteFromReferences(spec, found.namespace));
+  let resources = postBuild(unmasked, found, where, objects).map(masked);
   resources = withKustomizeLabels(resources, found, spec);
-  return { ...(await helmReleases(context, resources, found, discovery, sources)), kustomization };
+  return { ...(await helmReleases(context, resources, found, discovery, objects)), kustomization };
 }
 
 /** Discovery of each checkout, once per run: a run's ChartFetcher is made per run. */
@@ -131,17 +135,79 @@ function problemError(problem: FluxProblem): PlumblineError {
   );
 }
 
-/** A ConfigMap or Secret of the cluster, in the Kustomization's namespace, by kind and name. */
-type FindVariables = (
-  kind: string,
-  name: string,
-) => { object: KubeObject; file: string; line: number } | undefined;
+/**
+ * The objects of a Flux cluster that its controllers read (sources, ConfigMaps, Secrets):
+ * those its Kustomizations apply from the repository, as written, then those it holds
+ * outside Git (the lookup: a file of the trusted configuration, then the live cluster),
+ * asked ahead for what the repository lacks, since rendering reads them synchronously.
+ */
+class ClusterObjects {
+  readonly #outside = new Map<string, Promise<ClusterObject | undefined>>();
+  readonly #found = new Map<string, ClusterObject>();
+
+  constructor(
+    private readonly written: ReadonlyMap<string, FluxObject>,
+    private readonly lookup:
+      | ((reference: ClusterObjectReference) => Promise<ClusterObject | undefined>)
+      | undefined,
+  ) {}
+
+  /** Whether objects outside the repository are looked for at all. */
+  get looksOutside(): boolean {
+    return this.lookup !== undefined;
+  }
+
+  /** Asks the lookup for each of `references` the repository lacks. */
+  async fetchMissing(references: readonly ClusterObjectReference[]): Promise<void> {
+    const lookup = this.lookup;
+    if (!lookup) return;
+    await Promise.all(
+      references.map(async (reference) => {
+        const key = fluxObjectKey(reference.kind, reference.namespace, reference.name);
+        if (this.written.has(key)) return;
+        let pending = this.#outside.get(key);
+        if (!pending) {
+          pending = lookup(reference);
+          this.#outside.set(key, pending);
+        }
+        const found = await pending;
+        if (found) this.#found.set(key, found);
+      }),
+    );
+  }
+
+  find(kind: string, namespace: string, name: string): ClusterObject | undefined {
+    const key = fluxObjectKey(kind, namespace, name);
+    const written = this.written.get(key);
+    if (written) return { object: written.object, place: `${written.file}:${written.line}` };
+    return this.#found.get(key);
+  }
+}
+
+/** The ConfigMaps and Secrets `spec.postBuild.substituteFrom` names (malformed entries fail later). */
+function substituteFromReferences(
+  spec: Record<string, unknown>,
+  namespace: string,
+): ClusterObjectReference[] {
+  return referencesIn(recordOf(spec.postBuild).substituteFrom, namespace);
+}
+
+/** The well-formed ConfigMap and Secret references of a `substituteFrom` or `valuesFrom` list. */
+function referencesIn(list: unknown, namespace: string): ClusterObjectReference[] {
+  const references: ClusterObjectReference[] = [];
+  for (const item of listOf(list)) {
+    const { kind, name } = recordOf(item);
+    if ((kind === 'ConfigMap' || kind === 'Secret') && typeof name === 'string' && name !== '')
+      references.push({ kind, namespace, name });
+  }
+  return references;
+}
 
 function postBuild(
   resources: Resource[],
   found: FluxEnvironment,
   where: string,
-  find: FindVariables,
+  objects: ClusterObjects,
 ): Resource[] {
   const spec = specOf(found.object);
   const postBuildSpec = spec.postBuild;
@@ -159,12 +225,12 @@ function postBuild(
         'Give each substituteFrom entry kind ConfigMap or Secret and a name.',
       );
     }
-    const source = find(kind, name);
+    const source = objects.find(kind, found.namespace, name);
     if (!source) {
       if (reference.optional === true) return;
       throw new PlumblineError(
-        `${where}: ${field} names ${kind} ${found.namespace}/${name}, which no Kustomization of cluster ${found.cluster} applies from the repository`,
-        'Add it to the repository where a Flux Kustomization of the cluster applies it, or mark the entry optional: true. Variables that exist only in the cluster are not known to plumbline.',
+        `${where}: ${field} names ${kind} ${found.namespace}/${name}, which no Kustomization of cluster ${found.cluster} applies from the repository${objects.looksOutside ? ', nor does the cluster hold it outside Git' : ''}`,
+        `Add it to the repository where a Flux Kustomization of the cluster applies it, or to the file of the cluster's objects outside Git (flux.clusterObjects.${found.cluster} in plumbline.yaml), or mark the entry optional: true.`,
       );
     }
     for (const [key, value] of Object.entries(recordOf(source.object.data))) {
@@ -237,7 +303,7 @@ async function helmReleases(
   resources: Resource[],
   found: FluxEnvironment,
   discovery: FluxDiscovery,
-  sources: Map<string, { object: KubeObject; file: string; line: number }>,
+  objects: ClusterObjects,
 ): Promise<FluxRender> {
   const releases = resources.filter((resource) => isHelmRelease(resource.object));
   if (releases.length === 0) return { resources, charts: [], ranHelm: false };
@@ -252,13 +318,19 @@ async function helmReleases(
     const key = fluxObjectKey(kind, namespace, resource.object.metadata.name);
     if (!rendered.has(key)) rendered.set(key, { object: resource.object, place: place(resource) });
   }
-  const find = (kind: string, namespace: string, name: string): FluxSource | undefined => {
-    const key = fluxObjectKey(kind, namespace, name);
-    const local = rendered.get(key);
-    if (local) return local;
-    const other = sources.get(key);
-    return other ? { object: other.object, place: `${other.file}:${other.line}` } : undefined;
-  };
+  const find = (kind: string, namespace: string, name: string): FluxSource | undefined =>
+    rendered.get(fluxObjectKey(kind, namespace, name)) ?? objects.find(kind, namespace, name);
+  // valuesFrom the render and the repository lack may be in the cluster, outside Git.
+  await objects.fetchMissing(
+    releases.flatMap((release) =>
+      referencesIn(
+        recordOf(release.object.spec).valuesFrom,
+        release.object.metadata.namespace ?? found.namespace,
+      ).filter(
+        (reference) => !rendered.has(fluxObjectKey(reference.kind, reference.namespace, reference.name)),
+      ),
+    ),
+  );
   const written = discovery.clusters.get(found.cluster)?.objects ?? [];
 
   const all = [...resources];
@@ -310,4 +382,9 @@ function recordOf(value: unknown): Record<string, unknown> {
 
 function listOf(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [];
+}
+
+function masked(resource: Resource): Resource {
+  const object = maskSecret(resource.object);
+  return object === resource.object ? resource : toResource(object, resource.source);
 }

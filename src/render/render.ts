@@ -19,7 +19,7 @@ import type { Resource, SourceLocation } from '../resource.js';
 import { displayName } from '../resource.js';
 import { capabilitiesProvenance, chooseCapabilities } from './capabilities.js';
 import { boundaryOf, realPathInside } from './containment.js';
-import type { RenderContext } from './context.js';
+import type { ClusterObjectLookup, RenderContext } from './context.js';
 import { type ConcreteRenderer, detectRenderer } from './detect.js';
 import { renderFlux } from './flux.js';
 import { renderHelm } from './helm.js';
@@ -28,6 +28,8 @@ import { fillNamespace } from './namespace.js';
 import { renderPlain } from './plain.js';
 import { openSandbox } from './sandbox.js';
 import { helmVersion, optionalHelm, type ToolOverrides } from './tools.js';
+
+export type { ClusterObject, ClusterObjectLookup, ClusterObjectReference } from './context.js';
 
 export interface RenderOptions {
   /** Fetches charts from repositories and registries; share one across a run's renders. */
@@ -40,6 +42,11 @@ export interface RenderOptions {
   tools?: ToolOverrides;
   /** Allowed hosts and limits, from the trusted configuration; defaults: no network. */
   settings?: RenderSettings;
+  /**
+   * A Flux environment's ConfigMaps and Secrets that exist only in its cluster (for
+   * postBuild.substituteFrom and HelmRelease valuesFrom), asked after the repository's.
+   */
+  clusterObjects?: ClusterObjectLookup;
   /**
    * The outermost folder renderers may read (the git work tree holding the configuration);
    * defaults to the repository root itself.
@@ -84,6 +91,8 @@ export async function renderEnvironment(
       charts: options.charts ?? runChartFetcher(settings),
       capabilities,
     };
+    const lookup = options.clusterObjects;
+    if (lookup) context.clusterObjects = (reference) => lookup(env, reference);
     const provenance: RenderProvenance = { charts: [] };
     let resources: Resource[];
     let ranHelm = false;

@@ -257,6 +257,57 @@ describe('Flux repositories', () => {
   });
 });
 
+describe('Secrets and postBuild variables', () => {
+  /** A Secret built with a variable, and an object only the variable makes a Secret. */
+  const repoWith = (host: string) =>
+    writeRepo({
+      ...fluxBootstrap('vars'),
+      'clusters/vars/app.yaml': fluxKustomization('app', './app', {
+        postBuild: { substitute: { DB_HOST: host, KIND: 'Secret' } },
+      }),
+      'app/db.yaml': lines(
+        'apiVersion: v1',
+        'kind: Secret',
+        'metadata: { name: db }',
+        'stringData: { url: "postgres://${DB_HOST}/db" }',
+      ),
+      'app/made.yaml': lines(
+        'apiVersion: v1',
+        'kind: ${KIND}',
+        'metadata: { name: made }',
+        'stringData: { password: hunter2-canary }',
+      ),
+    });
+  const render = async (root: string) => {
+    const config = await loadConfig(root);
+    const [result] = await renderEnvironments(
+      root,
+      config.environments.filter((env) => env.name === 'vars/flux-system/app'),
+      await options(),
+    );
+    return resourcesOf(result);
+  };
+
+  it('masks a Secret after its variables are in: a changed variable changes its token', async () => {
+    const [one, two] = await Promise.all([
+      render(await repoWith('a.example')),
+      render(await repoWith('b.example')),
+    ]);
+    const url = (resources: Resource[]) =>
+      (find(resources, 'Secret', 'db').object as { data?: Record<string, string> }).data?.url;
+    expect(url(one)).toBeDefined();
+    expect(url(one)).not.toContain('a.example');
+    expect(url(one)).not.toEqual(url(two));
+  });
+
+  it('masks an object that only substitution makes a Secret', async () => {
+    const resources = await render(await repoWith('a.example'));
+    const made = find(resources, 'Secret', 'made');
+    expect(JSON.stringify(made.object)).not.toContain('hunter2-canary');
+    expect(JSON.stringify(resources)).not.toContain('hunter2-canary');
+  });
+});
+
 describe('the overlay fields of a Flux Kustomization', () => {
   it('replaces the namespace and name prefix of the folder, and adds patches, images and labels', async () => {
     const root = await writeRepo({

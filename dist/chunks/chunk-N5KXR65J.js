@@ -25,7 +25,7 @@ import {
   redactResult,
   riskCount,
   secretValueChanges
-} from "./chunk-NQ6OR4PE.js";
+} from "./chunk-RQUSLUQE.js";
 import {
   displayName
 } from "./chunk-J67XC36D.js";

@@ -5,10 +5,10 @@ import {
   kubeconfigInput,
   shardInput,
   withKubeconfig
-} from "./chunk-52XZGIQV.js";
+} from "./chunk-REBHT6OP.js";
 import {
   runPlan
-} from "./chunk-RO7BCKXA.js";
+} from "./chunk-OGT6DLVB.js";
 import {
   MissingShardsError,
   mergePlanResults
@@ -19,13 +19,13 @@ import {
   publishPlan,
   renderJson,
   toPlanReport
-} from "./chunk-QKE6VUBC.js";
+} from "./chunk-ZZGGXOZ2.js";
 import {
   runUrl
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-6FDQGUKN.js";
+} from "./chunk-TYXU2A3W.js";
 import "./chunk-L3PULLGS.js";
 import {
   ACTION_VOCABULARY
@@ -39,19 +39,19 @@ import {
   choiceInput,
   listInput,
   repositoryRoot
-} from "./chunk-R6DX7STD.js";
+} from "./chunk-VKCR4J7O.js";
 import {
   renderMarkdown,
   renderMarkdownParts
-} from "./chunk-464WRB3V.js";
-import "./chunk-J5XZD4AR.js";
+} from "./chunk-N5KXR65J.js";
+import "./chunk-YSDWI3N4.js";
 import {
   ForgeError,
   context,
   gitHubForge,
   hasChanges
-} from "./chunk-NQ6OR4PE.js";
-import "./chunk-NSIAK2GT.js";
+} from "./chunk-RQUSLUQE.js";
+import "./chunk-YXNKFYUT.js";
 import "./chunk-J67XC36D.js";
 import {
   debug,
@@ -63,7 +63,7 @@ import {
   setOutput,
   summary,
   warning
-} from "./chunk-AM4CQI2N.js";
+} from "./chunk-YGM3RFQ2.js";
 import "./chunk-6GOKWEBO.js";
 import {
   logSafe
@@ -72,7 +72,7 @@ import {
   PlumblineError,
   describeProblem
 } from "./chunk-HOINZ2KI.js";
-import "./chunk-KGQPSMFM.js";
+import "./chunk-MWPRVN7Q.js";
 import "./chunk-4PGWNIJS.js";
 
 // src/entry/github/plan.ts
@@ -217,7 +217,7 @@ function jsonFilesBelow(dir) {
   });
 }
 async function matchPattern(pattern) {
-  const glob = await import("./glob-RXBJ7WX7.js");
+  const glob = await import("./glob-IP5R7T2Z.js");
   const globber = await glob.create(pattern, { followSymbolicLinks: false, implicitDescendants: false });
   const hidden = basename(pattern).startsWith(".");
   return (await globber.glob()).filter((path) => hidden || !basename(path).startsWith("."));

@@ -4,7 +4,7 @@ import {
   objectSections,
   summaryTable,
   verdict
-} from "./chunk-464WRB3V.js";
+} from "./chunk-N5KXR65J.js";
 import {
   addWorktree,
   commitStaged,
@@ -23,17 +23,18 @@ import {
   withCheckout,
   workTreeTop,
   writeAtomically
-} from "./chunk-J5XZD4AR.js";
+} from "./chunk-YSDWI3N4.js";
 import {
   ForgeError,
   code,
   countChanges,
   escapeInline,
   truncateSection
-} from "./chunk-NQ6OR4PE.js";
+} from "./chunk-RQUSLUQE.js";
 import {
+  discoverFluxEnvironments,
   require_dist
-} from "./chunk-NSIAK2GT.js";
+} from "./chunk-YXNKFYUT.js";
 import {
   PlumblineError,
   problemOf
@@ -834,8 +835,8 @@ function invalid(path) {
     "Write paths like `image`, `sidecar.image`, `containers[name=app].image` or `jobs[0].image`."
   );
 }
-function nodeAtHelmPath(document, path) {
-  let node = resolve(document, document.contents);
+function nodeAtHelmPath(document, path, root = document.contents) {
+  let node = resolve(document, root);
   for (const segment of path) {
     const map = mapAt(document, node);
     if (!map) return void 0;
@@ -863,27 +864,63 @@ function formatOf(path, options = {}) {
   const base = path.slice(path.lastIndexOf("/") + 1);
   if (kustomizationNames.has(base)) return "kustomize";
   if (options.helmValuesFiles?.includes(path)) return "helm";
-  if (/^values([.-][^/]*)?\.ya?ml$/.test(base) || /\.values\.ya?ml$/.test(base)) return "helm";
+  if (isValuesName(base)) return "helm";
   return "manifest";
 }
 function findImages(files, options = {}) {
   const helmPaths = (options.helmImagePaths ?? []).map(parseHelmPath);
+  const { flux } = options;
+  if (flux) {
+    const generated = files.flatMap((file) => generatedValuesFiles(file, options));
+    options = { ...options, helmValuesFiles: [...options.helmValuesFiles ?? [], ...generated] };
+  }
   const inventory = { files: [], sites: [], kustomizations: [] };
   for (const file of files) {
     const format = formatOf(file.path, options);
     inventory.files.push({ path: file.path, format });
+    const ownOnly = flux && file.path === flux.file && !isUnder(file.path, flux.path);
     for (const document of file.documents) {
-      if (format === "kustomize") {
-        inventory.sites.push(...kustomizeSites(file, document));
+      if (ownOnly) inventory.sites.push(...fluxObjectSites(file, document, helmPaths, flux));
+      else if (format === "kustomize") {
+        inventory.sites.push(...kustomizeSites(file, document, mapAt(document, document.contents), ""));
         inventory.kustomizations.push({ path: file.path, resources: kustomizeResources(file, document) });
-      } else if (format === "helm") inventory.sites.push(...helmSites(file, document, helmPaths));
-      else inventory.sites.push(...manifestSites(file, document));
+      } else if (format === "helm") {
+        inventory.sites.push(...helmSites(file, document, document.contents, "", helmPaths));
+      } else inventory.sites.push(...manifestSites(file, document, helmPaths, flux));
     }
   }
+  if (flux) {
+    const built = files.map((file) => file.path).filter((path) => isUnder(path, flux.path));
+    inventory.kustomizations.push({ path: flux.file, resources: built });
+  }
+  inventory.sites = inventory.sites.filter(
+    (site) => !`${site.version.tag ?? ""}${site.version.digest ?? ""}`.includes("${")
+  );
   return inventory;
 }
-function kustomizeSites(file, document) {
-  const root = mapAt(document, document.contents);
+function isUnder(path, folder) {
+  return folder === "" || path === folder || path.startsWith(`${folder}/`);
+}
+function generatedValuesFiles(file, options) {
+  if (formatOf(file.path, options) !== "kustomize") return [];
+  const folder = posix.dirname(file.path);
+  return file.documents.flatMap(
+    (document) => seqItems(document, mapAt(document, document.contents)?.get("configMapGenerator", true)).flatMap(
+      (generator) => seqItems(document, mapAt(document, generator)?.get("files", true)).flatMap((item) => {
+        const entry = scalarText((0, import_yaml5.isScalar)(item) ? item : void 0);
+        if (!entry) return [];
+        const eq = entry.indexOf("=");
+        const source = eq === -1 ? entry : entry.slice(eq + 1);
+        const key = eq === -1 ? posix.basename(source) : entry.slice(0, eq);
+        return isValuesName(key) ? [posix.normalize(posix.join(folder, source))] : [];
+      })
+    )
+  );
+}
+function isValuesName(base) {
+  return /^values([.-][^/]*)?\.ya?ml$/.test(base) || /\.values\.ya?ml$/.test(base);
+}
+function kustomizeSites(file, document, root, prefix) {
   const sites = [];
   for (const item of seqItems(document, root?.get("images", true))) {
     const entry = mapAt(document, item);
@@ -891,10 +928,17 @@ function kustomizeSites(file, document) {
     if (!entry || !name) continue;
     const newName = textIn(document, entry, "newName");
     sites.push(
-      fieldSite(file, "kustomize", entry, `images[name=${name}]`, [name, ...newName ? [newName] : []], {
-        tag: scalarIn(document, entry, "newTag"),
-        digest: scalarIn(document, entry, "digest")
-      })
+      fieldSite(
+        file,
+        "kustomize",
+        entry,
+        `${prefix}images[name=${name}]`,
+        [name, ...newName ? [newName] : []],
+        {
+          tag: scalarIn(document, entry, "newTag"),
+          digest: scalarIn(document, entry, "digest")
+        }
+      )
     );
   }
   return sites;
@@ -903,7 +947,7 @@ function kustomizeResources(file, document) {
   const folder = posix.dirname(file.path);
   return seqItems(document, mapAt(document, document.contents)?.get("resources", true)).map((item) => scalarText((0, import_yaml5.isScalar)(item) ? item : void 0)).filter((resource) => resource !== void 0 && !resource.includes("://")).map((resource) => posix.normalize(posix.join(folder, resource)));
 }
-function helmSites(file, document, paths) {
+function helmSites(file, document, root, prefix, paths) {
   const sites = /* @__PURE__ */ new Map();
   const visit = (node, where, key, seen) => {
     const resolved = resolve(document, node);
@@ -925,11 +969,12 @@ function helmSites(file, document, paths) {
       });
     }
   };
-  visit(document.contents, "", void 0, /* @__PURE__ */ new Set());
+  visit(root, prefix, void 0, /* @__PURE__ */ new Set());
   for (const path of paths) {
-    const node = nodeAtHelmPath(document, path);
+    const node = nodeAtHelmPath(document, path, root);
     if (!node || sites.has(node)) continue;
-    const site = helmImageSite(file, document, node, path.map((segment) => segment.key).join("."));
+    const where = path.map((segment) => segment.key).join(".");
+    const site = helmImageSite(file, document, node, prefix ? `${prefix}.${where}` : where);
     if (site) sites.set(node, site);
   }
   return [...sites.values()];
@@ -951,7 +996,7 @@ var podSpecPaths = {
   CronJob: ["spec", "jobTemplate", "spec", "template", "spec"]
 };
 var templatePath = ["spec", "template", "spec"];
-function manifestSites(file, document) {
+function manifestSites(file, document, helmPaths, flux) {
   const objects = (root) => {
     if (!root) return [];
     if (textIn(document, root, "kind") === "List") {
@@ -963,6 +1008,10 @@ function manifestSites(file, document) {
   for (const object of objects(mapAt(document, document.contents))) {
     const kind = textIn(document, object, "kind");
     if (!kind) continue;
+    if (flux && fluxGroupOf(document, object)) {
+      sites.push(...fluxSites(file, document, object, helmPaths, flux));
+      continue;
+    }
     const name = textIn(document, mapAt(document, object.get("metadata", true)), "name") ?? "?";
     let podSpec = object;
     for (const key of podSpecPaths[kind] ?? templatePath) podSpec = mapAt(document, podSpec?.get(key, true));
@@ -977,6 +1026,53 @@ function manifestSites(file, document) {
     }
   }
   return sites;
+}
+function fluxGroupOf(document, object) {
+  const group = textIn(document, object, "apiVersion")?.split("/")[0];
+  return group?.endsWith(".toolkit.fluxcd.io") ? group : void 0;
+}
+function fluxSites(file, document, object, helmPaths, flux) {
+  const group = fluxGroupOf(document, object);
+  const kind = textIn(document, object, "kind");
+  const metadata = mapAt(document, object.get("metadata", true));
+  const name = textIn(document, metadata, "name") ?? "?";
+  const spec = mapAt(document, object.get("spec", true));
+  const at = `${kind}/${name} `;
+  if (group === "helm.toolkit.fluxcd.io" && kind === "HelmRelease") {
+    const sites = helmSites(file, document, spec?.get("values", true), `${at}spec.values`, helmPaths);
+    const chartSpec = mapAt(document, mapAt(document, spec?.get("chart", true))?.get("spec", true));
+    const version = scalarIn(document, chartSpec, "version");
+    if (chartSpec && version) {
+      sites.push(
+        fieldSite(file, "flux", chartSpec, `${at}spec.chart.spec.version`, [`HelmRelease/${name}`], {
+          tag: version,
+          digest: void 0
+        })
+      );
+    }
+    return sites;
+  }
+  if (group === "source.toolkit.fluxcd.io" && kind === "OCIRepository") {
+    const ref = mapAt(document, spec?.get("ref", true));
+    const tag = scalarIn(document, ref, "tag");
+    const digest = scalarIn(document, ref, "digest");
+    if (!ref || !tag && !digest) return [];
+    const url = textIn(document, spec, "url");
+    const names = [`OCIRepository/${name}`, ...url ? [url.replace(/^oci:\/\//, "")] : []];
+    return [fieldSite(file, "flux", ref, `${at}spec.ref`, names, { tag, digest })];
+  }
+  if (group === "kustomize.toolkit.fluxcd.io" && kind === "Kustomization") {
+    const namespace = textIn(document, metadata, "namespace");
+    const own = file.path === flux.file && name === flux.name && (namespace === void 0 || namespace === flux.namespace);
+    return own ? kustomizeSites(file, document, spec, `${at}spec.`) : [];
+  }
+  return [];
+}
+function fluxObjectSites(file, document, helmPaths, flux) {
+  const object = mapAt(document, document.contents);
+  if (!object || textIn(document, object, "kind") !== "Kustomization" || !fluxGroupOf(document, object))
+    return [];
+  return fluxSites(file, document, object, helmPaths, flux);
 }
 function fieldSite(file, format, node, where, names, fields) {
   const tag = scalarText(fields.tag);
@@ -995,7 +1091,7 @@ function fieldSite(file, format, node, where, names, fields) {
 }
 function refSite(file, format, scalar, where) {
   const text = scalarText(scalar);
-  if (!text || /\s|\{\{/.test(text)) return void 0;
+  if (!text || /\s|\{\{|\$\{/.test(text)) return void 0;
   const { name, ...version } = parseImageRef(text);
   if (!name) return void 0;
   return {
@@ -1013,22 +1109,42 @@ function refSite(file, format, scalar, where) {
 
 // src/commands/promote-inventory.ts
 async function worktreeImages(dir, env, settings) {
-  return imagesIn(env, settings, await listFiles(dir, env.path), (path) => readWorktreeFile(dir, path));
+  const scope = await filesOf(dir, env, settings, (folder) => listFiles(dir, folder));
+  return imagesIn(env, settings, scope, (path) => readWorktreeFile(dir, path));
 }
 async function imagesAtCommit(dir, commit, env, settings) {
-  return imagesIn(
-    env,
-    settings,
-    await listFilesAt(dir, commit, env.path),
-    async (path) => await showFile(dir, commit, path) ?? ""
-  );
+  const scope = await filesOf(dir, env, settings, (folder) => listFilesAt(dir, commit, folder));
+  return imagesIn(env, settings, scope, async (path) => await showFile(dir, commit, path) ?? "");
 }
-async function imagesIn(env, settings, paths, read) {
+async function filesOf(dir, env, settings, list) {
+  if (env.renderer !== "flux") return { paths: await list(env.path) };
+  const flux = fluxScope(dir, env);
+  let paths = await list(flux.path === "" ? "." : flux.path);
+  const { source } = settings;
+  if (env === settings.target && source?.renderer === "flux") {
+    const sourceScope = fluxScope(dir, source);
+    const shared = new Set(await list(sourceScope.path === "" ? "." : sourceScope.path));
+    paths = paths.filter((path) => !shared.has(path));
+  }
+  if (!paths.includes(flux.file) && (await list(flux.file)).includes(flux.file)) paths.push(flux.file);
+  return { paths, flux };
+}
+function fluxScope(dir, env) {
+  const found = discoverFluxEnvironments(dir).environments.find((candidate) => candidate.name === env.name);
+  if (!found) {
+    throw new PlumblineError(
+      `${env.name} is not a Flux Kustomization that the base branch applies${env.flux?.problem ? `: ${env.flux.problem}` : ""}`,
+      "Promote between Flux Kustomizations that the base branch applies from this repository. Nothing was written."
+    );
+  }
+  return { file: found.file, namespace: found.namespace, name: found.kustomizationName, path: found.path };
+}
+async function imagesIn(env, settings, scope, read) {
   const files = [];
-  for (const path of promotableFiles(paths)) files.push(parseYamlFile(path, await read(path)));
+  for (const path of promotableFiles(scope.paths)) files.push(parseYamlFile(path, await read(path)));
   const helmValuesFiles = (env.helm?.valuesFiles ?? []).map((file) => posix2.join(env.path, file));
   const helmImagePaths = env.promote?.helmImagePaths ?? settings.target.promote?.helmImagePaths ?? [];
-  return findImages(files, { helmValuesFiles, helmImagePaths });
+  return findImages(files, { helmValuesFiles, helmImagePaths, ...scope.flux && { flux: scope.flux } });
 }
 
 // src/commands/promote-wanted.ts

@@ -2,10 +2,12 @@ import { createRequire as __plumblineCreateRequire } from 'node:module';
 const require = __plumblineCreateRequire(import.meta.url);
 import {
   ClusterClients,
+  clusterObjectFilesInCheckout,
+  clusterObjectLookup,
   compareEnvironmentLive,
   inShard,
   selectEnvironments
-} from "./chunk-6FDQGUKN.js";
+} from "./chunk-TYXU2A3W.js";
 import {
   buildMarker,
   findMarker
@@ -22,7 +24,7 @@ import {
   runChartFetcher,
   withCheckout,
   workTreeTop
-} from "./chunk-J5XZD4AR.js";
+} from "./chunk-YSDWI3N4.js";
 import {
   code,
   describeComparedWith,
@@ -34,10 +36,10 @@ import {
   plural,
   redactMaskTokens,
   truncateSection
-} from "./chunk-NQ6OR4PE.js";
+} from "./chunk-RQUSLUQE.js";
 import {
   loadConfig
-} from "./chunk-NSIAK2GT.js";
+} from "./chunk-YXNKFYUT.js";
 import {
   displayName,
   resourceId,
@@ -775,6 +777,7 @@ async function runDrift(options) {
   const log = options.log ?? silentLog;
   const config = await loadConfig(options.repoRoot);
   const environments = pickEnvironments(config, options);
+  const clusterObjectFiles = await clusterObjectFilesInCheckout(options.repoRoot, config);
   const head = await headRevision(options.repoRoot);
   if (!head) {
     throw new PlumblineError(
@@ -787,13 +790,24 @@ async function runDrift(options) {
   const now = options.now ?? (() => (/* @__PURE__ */ new Date()).toISOString());
   const clients = new ClusterClients(options.kubeconfigPath);
   const charts = runChartFetcher(config.render, options.chartCache);
+  const clusterObjects = clusterObjectLookup(
+    clusterObjectFiles,
+    (env) => clients.for(options.context ?? env.cluster?.context)
+  );
   const outcomes = [];
   try {
     for (const env of environments) {
       const outcome = await log.group(env.name, async (group) => {
         const say = (message) => group.info(message);
         say(`checking for drift (${options.mode})`);
-        const drift = await checkEnvironment(env, config, head.sha, options, { clients, charts }, say);
+        const drift = await checkEnvironment(
+          env,
+          config,
+          head.sha,
+          options,
+          { clients, charts, clusterObjects },
+          say
+        );
         const outcome2 = { drift };
         say(drift.error === void 0 ? `${drift.objects.length} objects drifted` : `failed: ${drift.error}`);
         if (options.forge && drift.error === void 0) {
@@ -851,7 +865,8 @@ async function checkEnvironment(env, config, headSha, options, run, log) {
     const renderOptions = {
       settings: config.render,
       charts: run.charts,
-      clusterCapabilities: /* @__PURE__ */ new Map([[env.name, await client.capabilities()]])
+      clusterCapabilities: /* @__PURE__ */ new Map([[env.name, await client.capabilities()]]),
+      ...run.clusterObjects ? { clusterObjects: run.clusterObjects } : {}
     };
     const rendered = await renderEnvironment(options.repoRoot, env, {
       ...renderOptions,

@@ -5,7 +5,7 @@ import {
   detectForge,
   forgeFromEnvironment,
   gitLabCiContext
-} from "./chunk-HUD5RQ4B.js";
+} from "./chunk-R5G3TLPL.js";
 import {
   cliVocabulary
 } from "./chunk-FJR3CBAD.js";
@@ -13,18 +13,18 @@ import {
   Option,
   printLog,
   printOutput
-} from "./chunk-2ZHNTGXH.js";
+} from "./chunk-MYCWCEUN.js";
 import {
   planResultFileText,
   publishPlan,
   renderJson
-} from "./chunk-QKE6VUBC.js";
+} from "./chunk-ZZGGXOZ2.js";
 import {
   package_default
 } from "./chunk-DHNZTZQ4.js";
 import {
   renderMarkdown
-} from "./chunk-464WRB3V.js";
+} from "./chunk-N5KXR65J.js";
 import {
   CHANGE_SYMBOLS,
   ForgeError,
@@ -45,7 +45,7 @@ import {
   redactResult,
   riskCount,
   secretValueChanges
-} from "./chunk-NQ6OR4PE.js";
+} from "./chunk-RQUSLUQE.js";
 import {
   displayName
 } from "./chunk-J67XC36D.js";

@@ -4,16 +4,16 @@ import {
   init_undici,
   require_tunnel,
   undici_exports
-} from "./chunk-KGQPSMFM.js";
+} from "./chunk-MWPRVN7Q.js";
 import {
   __commonJS,
   __require,
   __toCommonJS
 } from "./chunk-4PGWNIJS.js";
 
-// ../../work/main/node_modules/@actions/glob/node_modules/@actions/core/lib/utils.js
+// node_modules/@actions/glob/node_modules/@actions/core/lib/utils.js
 var require_utils = __commonJS({
-  "../../work/main/node_modules/@actions/glob/node_modules/@actions/core/lib/utils.js"(exports) {
+  "node_modules/@actions/glob/node_modules/@actions/core/lib/utils.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.toCommandValue = toCommandValue;
@@ -42,9 +42,9 @@ var require_utils = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@actions/glob/node_modules/@actions/core/lib/command.js
+// node_modules/@actions/glob/node_modules/@actions/core/lib/command.js
 var require_command = __commonJS({
-  "../../work/main/node_modules/@actions/glob/node_modules/@actions/core/lib/command.js"(exports) {
+  "node_modules/@actions/glob/node_modules/@actions/core/lib/command.js"(exports) {
     "use strict";
     var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
@@ -137,9 +137,9 @@ var require_command = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@actions/glob/node_modules/@actions/core/lib/file-command.js
+// node_modules/@actions/glob/node_modules/@actions/core/lib/file-command.js
 var require_file_command = __commonJS({
-  "../../work/main/node_modules/@actions/glob/node_modules/@actions/core/lib/file-command.js"(exports) {
+  "node_modules/@actions/glob/node_modules/@actions/core/lib/file-command.js"(exports) {
     "use strict";
     var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
@@ -211,9 +211,9 @@ var require_file_command = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@actions/glob/node_modules/@actions/http-client/lib/proxy.js
+// node_modules/@actions/glob/node_modules/@actions/http-client/lib/proxy.js
 var require_proxy = __commonJS({
-  "../../work/main/node_modules/@actions/glob/node_modules/@actions/http-client/lib/proxy.js"(exports) {
+  "node_modules/@actions/glob/node_modules/@actions/http-client/lib/proxy.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.getProxyUrl = getProxyUrl;
@@ -292,9 +292,9 @@ var require_proxy = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@actions/glob/node_modules/@actions/http-client/lib/index.js
+// node_modules/@actions/glob/node_modules/@actions/http-client/lib/index.js
 var require_lib = __commonJS({
-  "../../work/main/node_modules/@actions/glob/node_modules/@actions/http-client/lib/index.js"(exports) {
+  "node_modules/@actions/glob/node_modules/@actions/http-client/lib/index.js"(exports) {
     "use strict";
     var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
@@ -983,9 +983,9 @@ var require_lib = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@actions/glob/node_modules/@actions/http-client/lib/auth.js
+// node_modules/@actions/glob/node_modules/@actions/http-client/lib/auth.js
 var require_auth = __commonJS({
-  "../../work/main/node_modules/@actions/glob/node_modules/@actions/http-client/lib/auth.js"(exports) {
+  "node_modules/@actions/glob/node_modules/@actions/http-client/lib/auth.js"(exports) {
     "use strict";
     var __awaiter = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
@@ -1087,9 +1087,9 @@ var require_auth = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@actions/glob/node_modules/@actions/core/lib/oidc-utils.js
+// node_modules/@actions/glob/node_modules/@actions/core/lib/oidc-utils.js
 var require_oidc_utils = __commonJS({
-  "../../work/main/node_modules/@actions/glob/node_modules/@actions/core/lib/oidc-utils.js"(exports) {
+  "node_modules/@actions/glob/node_modules/@actions/core/lib/oidc-utils.js"(exports) {
     "use strict";
     var __awaiter = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
@@ -1185,9 +1185,9 @@ var require_oidc_utils = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@actions/glob/node_modules/@actions/core/lib/summary.js
+// node_modules/@actions/glob/node_modules/@actions/core/lib/summary.js
 var require_summary = __commonJS({
-  "../../work/main/node_modules/@actions/glob/node_modules/@actions/core/lib/summary.js"(exports) {
+  "node_modules/@actions/glob/node_modules/@actions/core/lib/summary.js"(exports) {
     "use strict";
     var __awaiter = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
@@ -1479,9 +1479,9 @@ var require_summary = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@actions/glob/node_modules/@actions/core/lib/path-utils.js
+// node_modules/@actions/glob/node_modules/@actions/core/lib/path-utils.js
 var require_path_utils = __commonJS({
-  "../../work/main/node_modules/@actions/glob/node_modules/@actions/core/lib/path-utils.js"(exports) {
+  "node_modules/@actions/glob/node_modules/@actions/core/lib/path-utils.js"(exports) {
     "use strict";
     var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
@@ -1537,9 +1537,9 @@ var require_path_utils = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@actions/glob/node_modules/@actions/io/lib/io-util.js
+// node_modules/@actions/glob/node_modules/@actions/io/lib/io-util.js
 var require_io_util = __commonJS({
-  "../../work/main/node_modules/@actions/glob/node_modules/@actions/io/lib/io-util.js"(exports) {
+  "node_modules/@actions/glob/node_modules/@actions/io/lib/io-util.js"(exports) {
     "use strict";
     var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
@@ -1734,9 +1734,9 @@ var require_io_util = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@actions/glob/node_modules/@actions/io/lib/io.js
+// node_modules/@actions/glob/node_modules/@actions/io/lib/io.js
 var require_io = __commonJS({
-  "../../work/main/node_modules/@actions/glob/node_modules/@actions/io/lib/io.js"(exports) {
+  "node_modules/@actions/glob/node_modules/@actions/io/lib/io.js"(exports) {
     "use strict";
     var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
@@ -1995,9 +1995,9 @@ var require_io = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@actions/glob/node_modules/@actions/exec/lib/toolrunner.js
+// node_modules/@actions/glob/node_modules/@actions/exec/lib/toolrunner.js
 var require_toolrunner = __commonJS({
-  "../../work/main/node_modules/@actions/glob/node_modules/@actions/exec/lib/toolrunner.js"(exports) {
+  "node_modules/@actions/glob/node_modules/@actions/exec/lib/toolrunner.js"(exports) {
     "use strict";
     var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
@@ -2493,9 +2493,9 @@ var require_toolrunner = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@actions/glob/node_modules/@actions/exec/lib/exec.js
+// node_modules/@actions/glob/node_modules/@actions/exec/lib/exec.js
 var require_exec = __commonJS({
-  "../../work/main/node_modules/@actions/glob/node_modules/@actions/exec/lib/exec.js"(exports) {
+  "node_modules/@actions/glob/node_modules/@actions/exec/lib/exec.js"(exports) {
     "use strict";
     var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
@@ -2613,9 +2613,9 @@ var require_exec = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@actions/glob/node_modules/@actions/core/lib/platform.js
+// node_modules/@actions/glob/node_modules/@actions/core/lib/platform.js
 var require_platform = __commonJS({
-  "../../work/main/node_modules/@actions/glob/node_modules/@actions/core/lib/platform.js"(exports) {
+  "node_modules/@actions/glob/node_modules/@actions/core/lib/platform.js"(exports) {
     "use strict";
     var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
@@ -2742,9 +2742,9 @@ var require_platform = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@actions/glob/node_modules/@actions/core/lib/core.js
+// node_modules/@actions/glob/node_modules/@actions/core/lib/core.js
 var require_core = __commonJS({
-  "../../work/main/node_modules/@actions/glob/node_modules/@actions/core/lib/core.js"(exports) {
+  "node_modules/@actions/glob/node_modules/@actions/core/lib/core.js"(exports) {
     "use strict";
     var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
@@ -2981,9 +2981,9 @@ Support boolean input list: \`true | True | TRUE | false | False | FALSE\``);
   }
 });
 
-// ../../work/main/node_modules/@actions/glob/lib/internal-glob-options-helper.js
+// node_modules/@actions/glob/lib/internal-glob-options-helper.js
 var require_internal_glob_options_helper = __commonJS({
-  "../../work/main/node_modules/@actions/glob/lib/internal-glob-options-helper.js"(exports) {
+  "node_modules/@actions/glob/lib/internal-glob-options-helper.js"(exports) {
     "use strict";
     var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
@@ -3060,9 +3060,9 @@ var require_internal_glob_options_helper = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@actions/glob/lib/internal-path-helper.js
+// node_modules/@actions/glob/lib/internal-path-helper.js
 var require_internal_path_helper = __commonJS({
-  "../../work/main/node_modules/@actions/glob/lib/internal-path-helper.js"(exports) {
+  "node_modules/@actions/glob/lib/internal-path-helper.js"(exports) {
     "use strict";
     var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
@@ -3204,9 +3204,9 @@ var require_internal_path_helper = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@actions/glob/lib/internal-match-kind.js
+// node_modules/@actions/glob/lib/internal-match-kind.js
 var require_internal_match_kind = __commonJS({
-  "../../work/main/node_modules/@actions/glob/lib/internal-match-kind.js"(exports) {
+  "node_modules/@actions/glob/lib/internal-match-kind.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.MatchKind = void 0;
@@ -3220,9 +3220,9 @@ var require_internal_match_kind = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@actions/glob/lib/internal-pattern-helper.js
+// node_modules/@actions/glob/lib/internal-pattern-helper.js
 var require_internal_pattern_helper = __commonJS({
-  "../../work/main/node_modules/@actions/glob/lib/internal-pattern-helper.js"(exports) {
+  "node_modules/@actions/glob/lib/internal-pattern-helper.js"(exports) {
     "use strict";
     var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
@@ -3316,9 +3316,9 @@ var require_internal_pattern_helper = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/concat-map/index.js
+// node_modules/concat-map/index.js
 var require_concat_map = __commonJS({
-  "../../work/main/node_modules/concat-map/index.js"(exports, module) {
+  "node_modules/concat-map/index.js"(exports, module) {
     module.exports = function(xs, fn) {
       var res = [];
       for (var i = 0; i < xs.length; i++) {
@@ -3334,9 +3334,9 @@ var require_concat_map = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/balanced-match/index.js
+// node_modules/balanced-match/index.js
 var require_balanced_match = __commonJS({
-  "../../work/main/node_modules/balanced-match/index.js"(exports, module) {
+  "node_modules/balanced-match/index.js"(exports, module) {
     "use strict";
     module.exports = balanced;
     function balanced(a, b, str) {
@@ -3392,9 +3392,9 @@ var require_balanced_match = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/brace-expansion/index.js
+// node_modules/brace-expansion/index.js
 var require_brace_expansion = __commonJS({
-  "../../work/main/node_modules/brace-expansion/index.js"(exports, module) {
+  "node_modules/brace-expansion/index.js"(exports, module) {
     var concatMap = require_concat_map();
     var balanced = require_balanced_match();
     module.exports = expandTop;
@@ -3814,9 +3814,9 @@ var require_brace_expansion = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/minimatch/minimatch.js
+// node_modules/minimatch/minimatch.js
 var require_minimatch = __commonJS({
-  "../../work/main/node_modules/minimatch/minimatch.js"(exports, module) {
+  "node_modules/minimatch/minimatch.js"(exports, module) {
     module.exports = minimatch;
     minimatch.Minimatch = Minimatch;
     var path = (function() {
@@ -4486,9 +4486,9 @@ var require_minimatch = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@actions/glob/lib/internal-path.js
+// node_modules/@actions/glob/lib/internal-path.js
 var require_internal_path = __commonJS({
-  "../../work/main/node_modules/@actions/glob/lib/internal-path.js"(exports) {
+  "node_modules/@actions/glob/lib/internal-path.js"(exports) {
     "use strict";
     var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
@@ -4597,9 +4597,9 @@ var require_internal_path = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@actions/glob/lib/internal-pattern.js
+// node_modules/@actions/glob/lib/internal-pattern.js
 var require_internal_pattern = __commonJS({
-  "../../work/main/node_modules/@actions/glob/lib/internal-pattern.js"(exports) {
+  "node_modules/@actions/glob/lib/internal-pattern.js"(exports) {
     "use strict";
     var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
@@ -4812,9 +4812,9 @@ var require_internal_pattern = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@actions/glob/lib/internal-search-state.js
+// node_modules/@actions/glob/lib/internal-search-state.js
 var require_internal_search_state = __commonJS({
-  "../../work/main/node_modules/@actions/glob/lib/internal-search-state.js"(exports) {
+  "node_modules/@actions/glob/lib/internal-search-state.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.SearchState = void 0;
@@ -4828,9 +4828,9 @@ var require_internal_search_state = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@actions/glob/lib/internal-globber.js
+// node_modules/@actions/glob/lib/internal-globber.js
 var require_internal_globber = __commonJS({
-  "../../work/main/node_modules/@actions/glob/lib/internal-globber.js"(exports) {
+  "node_modules/@actions/glob/lib/internal-globber.js"(exports) {
     "use strict";
     var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
@@ -5118,9 +5118,9 @@ var require_internal_globber = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@actions/glob/lib/internal-hash-files.js
+// node_modules/@actions/glob/lib/internal-hash-files.js
 var require_internal_hash_files = __commonJS({
-  "../../work/main/node_modules/@actions/glob/lib/internal-hash-files.js"(exports) {
+  "node_modules/@actions/glob/lib/internal-hash-files.js"(exports) {
     "use strict";
     var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
@@ -5267,9 +5267,9 @@ var require_internal_hash_files = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@actions/glob/lib/glob.js
+// node_modules/@actions/glob/lib/glob.js
 var require_glob = __commonJS({
-  "../../work/main/node_modules/@actions/glob/lib/glob.js"(exports) {
+  "node_modules/@actions/glob/lib/glob.js"(exports) {
     var __awaiter = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
         return value instanceof P ? value : new P(function(resolve) {

@@ -8,42 +8,42 @@ import {
   summaryJson,
   summaryMarkdown,
   summaryText
-} from "./chunk-G2XSWT27.js";
+} from "./chunk-FB4QLTCD.js";
 import {
   shardFlag
-} from "./chunk-VV7HEZZD.js";
+} from "./chunk-2JVX6ZMB.js";
 import {
   FORGE_KINDS,
   detectForge,
   forgeFromEnvironment
-} from "./chunk-HUD5RQ4B.js";
+} from "./chunk-R5G3TLPL.js";
 import {
   Command,
   Option,
   cliLog,
   printLog,
   printOutput
-} from "./chunk-2ZHNTGXH.js";
+} from "./chunk-MYCWCEUN.js";
 import {
   runUrl
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-6FDQGUKN.js";
+} from "./chunk-TYXU2A3W.js";
 import "./chunk-L3PULLGS.js";
 import "./chunk-E7ACZTBR.js";
-import "./chunk-J5XZD4AR.js";
-import "./chunk-NQ6OR4PE.js";
+import "./chunk-YSDWI3N4.js";
+import "./chunk-RQUSLUQE.js";
 import {
   CONFIG_FILES
-} from "./chunk-NSIAK2GT.js";
+} from "./chunk-YXNKFYUT.js";
 import "./chunk-J67XC36D.js";
 import "./chunk-6GOKWEBO.js";
 import "./chunk-3N2GU25X.js";
 import {
   PlumblineError
 } from "./chunk-HOINZ2KI.js";
-import "./chunk-KGQPSMFM.js";
+import "./chunk-MWPRVN7Q.js";
 import "./chunk-4PGWNIJS.js";
 
 // src/entry/cli/drift.ts

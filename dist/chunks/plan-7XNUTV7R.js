@@ -7,38 +7,38 @@ import {
   withPublishOptions,
   writeReport,
   writeResultFile
-} from "./chunk-C4NBQFIM.js";
+} from "./chunk-53BJ6H2Y.js";
 import {
   shardFlag
-} from "./chunk-VV7HEZZD.js";
-import "./chunk-HUD5RQ4B.js";
+} from "./chunk-2JVX6ZMB.js";
+import "./chunk-R5G3TLPL.js";
 import "./chunk-FJR3CBAD.js";
 import {
   Command,
   Option,
   cliLog
-} from "./chunk-2ZHNTGXH.js";
+} from "./chunk-MYCWCEUN.js";
 import {
   runPlan
-} from "./chunk-RO7BCKXA.js";
-import "./chunk-QKE6VUBC.js";
+} from "./chunk-OGT6DLVB.js";
+import "./chunk-ZZGGXOZ2.js";
 import {
   chooseKubeconfig
-} from "./chunk-6FDQGUKN.js";
+} from "./chunk-TYXU2A3W.js";
 import "./chunk-L3PULLGS.js";
 import "./chunk-DHNZTZQ4.js";
 import "./chunk-E7ACZTBR.js";
-import "./chunk-464WRB3V.js";
-import "./chunk-J5XZD4AR.js";
-import "./chunk-NQ6OR4PE.js";
-import "./chunk-NSIAK2GT.js";
+import "./chunk-N5KXR65J.js";
+import "./chunk-YSDWI3N4.js";
+import "./chunk-RQUSLUQE.js";
+import "./chunk-YXNKFYUT.js";
 import "./chunk-J67XC36D.js";
 import "./chunk-6GOKWEBO.js";
 import "./chunk-3N2GU25X.js";
 import {
   PlumblineError
 } from "./chunk-HOINZ2KI.js";
-import "./chunk-KGQPSMFM.js";
+import "./chunk-MWPRVN7Q.js";
 import "./chunk-4PGWNIJS.js";
 
 // src/entry/cli/plan.ts

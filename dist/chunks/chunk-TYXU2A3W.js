@@ -3,6 +3,7 @@ const require = __plumblineCreateRequire(import.meta.url);
 import {
   changedFields,
   compareObject,
+  entryAtRevision,
   environmentNamespace,
   fluxComparison,
   fluxOwnerSelectors,
@@ -10,10 +11,14 @@ import {
   pLimit,
   scopesFromCrds,
   unappliedKustomization
-} from "./chunk-J5XZD4AR.js";
+} from "./chunk-YSDWI3N4.js";
 import {
   countChanges
-} from "./chunk-NQ6OR4PE.js";
+} from "./chunk-RQUSLUQE.js";
+import {
+  fluxObjectKey,
+  parseManifests
+} from "./chunk-YXNKFYUT.js";
 import {
   displayName,
   isMasked,
@@ -439,6 +444,22 @@ async function readLive(transport, discovery, desired, options = {}) {
     ownedNotSearched: [...ownedNotSearched].sort()
   };
 }
+async function readObject(transport, discovery, wanted) {
+  const resource = await discovery.lookup(wanted.apiVersion, wanted.kind);
+  if (!resource) return void 0;
+  const path = `${collectionPath(resource, wanted.namespace)}/${encodeURIComponent(wanted.name)}`;
+  const response = await transport.request("GET", path);
+  if (response.status === 404) return void 0;
+  if (response.status === 403) {
+    const user = forbiddenUser(response.body, transport.context);
+    const access = { verb: "get", resource: qualifiedName(resource), namespace: wanted.namespace };
+    throw readForbidden(access, user, transport.context, transport.server);
+  }
+  if (response.status !== 200) {
+    throw unexpectedAnswer(`GET ${path}`, response, transport.server, transport.context);
+  }
+  return maskSecret({ ...response.body, apiVersion: wanted.apiVersion, kind: resource.kind });
+}
 function ownedKinds(desired) {
   const kinds = /* @__PURE__ */ new Map();
   const add = (apiVersion, kind, rendered) => {
@@ -708,6 +729,7 @@ async function connectCluster(target = {}) {
       return capabilities;
     },
     readLive: (desired, options) => readLive(transport, discovery, desired, options),
+    readObject: (wanted) => readObject(transport, discovery, wanted),
     dryRunApply: (desired, options) => dryRunApply(transport, discovery, desired, options),
     close: () => transport.close()
   };
@@ -808,6 +830,111 @@ var ClusterClients = class {
     }
   }
 };
+
+// src/commands/flux-cluster-objects.ts
+import { lstat, readFile, realpath } from "node:fs/promises";
+import { join as join3, sep } from "node:path";
+async function clusterObjectFilesInCheckout(repoRoot, config) {
+  return readAll(config, async (path) => {
+    const full = join3(repoRoot, path);
+    const stats = await lstat(full).catch(() => void 0);
+    if (!stats) return { missing: "does not exist" };
+    if (stats.isSymbolicLink()) {
+      const [real, top] = await Promise.all([realpath(full).catch(() => void 0), realpath(repoRoot)]);
+      if (real === void 0) return { missing: "is a link to nothing" };
+      if (!real.startsWith(`${top}${sep}`))
+        return { missing: "is a symbolic link that leads outside the repository" };
+    }
+    const text = await readFile(full, "utf8").catch(() => void 0);
+    return text === void 0 ? { missing: "is not a readable file" } : { text };
+  });
+}
+async function clusterObjectFilesAtRevision(repoRoot, revision, config) {
+  const at = `at the base (${revision.slice(0, 7)})`;
+  return readAll(config, async (path) => {
+    const entry = await entryAtRevision(repoRoot, revision, path);
+    if (entry.kind === "missing") return { missing: `does not exist ${at}` };
+    if (entry.kind === "link")
+      return { missing: `is a symbolic link ${at}; plumbline reads it only from the file itself` };
+    return { text: entry.text };
+  });
+}
+function clusterObjectLookup(files, liveClusterOf) {
+  if (files.size === 0 && !liveClusterOf) return void 0;
+  const asked = /* @__PURE__ */ new Map();
+  return async (environment, reference) => {
+    const key = fluxObjectKey(reference.kind, reference.namespace, reference.name);
+    const cluster = environment.flux?.cluster;
+    const written = cluster === void 0 ? void 0 : files.get(cluster)?.get(key);
+    if (written) return written;
+    const connecting = liveClusterOf?.(environment);
+    if (!connecting) return void 0;
+    const client = await connecting;
+    let byKey = asked.get(client);
+    if (!byKey) {
+      byKey = /* @__PURE__ */ new Map();
+      asked.set(client, byKey);
+    }
+    let answer = byKey.get(key);
+    if (!answer) {
+      answer = client.readObject({ apiVersion: "v1", ...reference }).then(
+        (object) => object ? { object, place: `the cluster (kubeconfig context ${client.context})` } : void 0
+      );
+      byKey.set(key, answer);
+    }
+    return answer;
+  };
+}
+async function readAll(config, read) {
+  const files = /* @__PURE__ */ new Map();
+  const configFile = config.file ?? "plumbline.yaml";
+  for (const [cluster, path] of Object.entries(config.fluxClusterObjects ?? {})) {
+    const setting = `flux.clusterObjects.${cluster}`;
+    const result = await read(path);
+    if ("missing" in result) {
+      throw new PlumblineError(
+        `${configFile}: ${setting} names ${path}, which ${result.missing}`,
+        `Add the file of cluster ${cluster}'s ConfigMaps and Secrets outside Git, or remove ${setting} from ${configFile}.`
+      );
+    }
+    files.set(cluster, objectsOf(result.text, path, `${configFile}: ${setting}`));
+  }
+  return files;
+}
+function objectsOf(text, path, setting) {
+  const hint = `${path} holds the ConfigMaps and Secrets (apiVersion v1, each with metadata.namespace) the cluster has outside Git.`;
+  let resources;
+  try {
+    resources = parseManifests({
+      text,
+      locate: (line) => ({ file: path, line }),
+      describe: (line, column) => `${path}:${line}:${column}`
+    });
+  } catch (error) {
+    if (!(error instanceof PlumblineError)) throw error;
+    throw new PlumblineError(`${setting}: ${error.message}`, error.hint, { cause: error });
+  }
+  const objects = /* @__PURE__ */ new Map();
+  for (const { object, source } of resources) {
+    const place = `${path}:${source.line ?? 1}`;
+    const { kind } = object;
+    if (object.apiVersion !== "v1" || kind !== "ConfigMap" && kind !== "Secret") {
+      throw new PlumblineError(`${setting}: ${place}: not a ConfigMap or Secret (apiVersion v1)`, hint);
+    }
+    const namespace = object.metadata.namespace;
+    if (!namespace) throw new PlumblineError(`${setting}: ${place}: the ${kind} names no namespace`, hint);
+    const key = fluxObjectKey(kind, namespace, object.metadata.name);
+    const first = objects.get(key);
+    if (first) {
+      throw new PlumblineError(
+        `${setting}: ${place}: ${kind} ${namespace}/${object.metadata.name} is there twice (first at ${first.place})`,
+        hint
+      );
+    }
+    objects.set(key, { object, place });
+  }
+  return objects;
+}
 
 // src/diff/project.ts
 function projectOnto(live, manifest) {
@@ -950,6 +1077,9 @@ export {
   inShard,
   parseShard,
   ClusterClients,
+  clusterObjectFilesInCheckout,
+  clusterObjectFilesAtRevision,
+  clusterObjectLookup,
   compareEnvironmentLive,
   chooseKubeconfig
 };

@@ -3,22 +3,22 @@ const require = __plumblineCreateRequire(import.meta.url);
 import {
   planTargetChange,
   promote
-} from "./chunk-L7FXKONK.js";
+} from "./chunk-XF4PNTWJ.js";
 import {
   booleanInput,
   choiceInput,
   listInput,
   repositoryRoot
-} from "./chunk-R6DX7STD.js";
-import "./chunk-464WRB3V.js";
-import "./chunk-J5XZD4AR.js";
+} from "./chunk-VKCR4J7O.js";
+import "./chunk-N5KXR65J.js";
+import "./chunk-YSDWI3N4.js";
 import {
   context,
   gitHubForge
-} from "./chunk-NQ6OR4PE.js";
+} from "./chunk-RQUSLUQE.js";
 import {
   loadConfig
-} from "./chunk-NSIAK2GT.js";
+} from "./chunk-YXNKFYUT.js";
 import "./chunk-J67XC36D.js";
 import {
   debug,
@@ -26,7 +26,7 @@ import {
   info,
   setOutput,
   warning
-} from "./chunk-AM4CQI2N.js";
+} from "./chunk-YGM3RFQ2.js";
 import "./chunk-6GOKWEBO.js";
 import {
   logSafe
@@ -34,7 +34,7 @@ import {
 import {
   PlumblineError
 } from "./chunk-HOINZ2KI.js";
-import "./chunk-KGQPSMFM.js";
+import "./chunk-MWPRVN7Q.js";
 import "./chunk-4PGWNIJS.js";
 
 // src/entry/github/promote-settings.ts

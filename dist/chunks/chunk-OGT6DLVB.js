@@ -2,10 +2,13 @@ import { createRequire as __plumblineCreateRequire } from 'node:module';
 const require = __plumblineCreateRequire(import.meta.url);
 import {
   ClusterClients,
+  clusterObjectFilesAtRevision,
+  clusterObjectFilesInCheckout,
+  clusterObjectLookup,
   compareEnvironmentLive,
   inShard,
   selectEnvironments
-} from "./chunk-6FDQGUKN.js";
+} from "./chunk-TYXU2A3W.js";
 import {
   silentLog
 } from "./chunk-E7ACZTBR.js";
@@ -28,23 +31,25 @@ import {
   walkInside,
   withBaseSide,
   workTreeTop
-} from "./chunk-J5XZD4AR.js";
+} from "./chunk-YSDWI3N4.js";
 import {
   countChanges,
   describeComparedWith,
   describeCounts
-} from "./chunk-NQ6OR4PE.js";
+} from "./chunk-RQUSLUQE.js";
 import {
   CONFIG_FILES,
   KUSTOMIZATION_FILES,
   discoverEnvironmentsIn,
   discoverFluxEnvironments,
   discoverRepositoryEnvironments,
+  fluxObjectsIn,
   fluxSourceHosts,
   loadConfig,
   loadConfigFrom,
-  parseConfigText
-} from "./chunk-NSIAK2GT.js";
+  parseConfigText,
+  sourceHostsOf
+} from "./chunk-YXNKFYUT.js";
 import {
   PlumblineError,
   problemOf
@@ -342,7 +347,7 @@ async function discoverAtBase(repoRoot, sha, base) {
   }
   return discoverEnvironmentsIn(await baseDiscoveryTree(repoRoot, sha, base));
 }
-async function baseSourceHosts(repoRoot, sha, base) {
+async function mergeBaseSourceHosts(repoRoot, sha, base) {
   if (!await isFluxRepository(repoRoot, sha, base)) return [];
   await base.checkOutAll();
   return fluxSourceHosts(discoverFluxEnvironments(base.dir));
@@ -465,6 +470,26 @@ async function checkoutConfigFile(repoRoot) {
   const [first] = found;
   return first && found.length > 1 ? { ...first, link: true } : first;
 }
+async function trustedSourceHosts(repoRoot, base, baseSide) {
+  const applied = await mergeBaseSourceHosts(repoRoot, base.sha, baseSide);
+  if (applied.length === 0 || base.sha === base.tip) return applied;
+  const named = /* @__PURE__ */ new Set();
+  const files = /* @__PURE__ */ new Set([
+    ...await filesContaining(repoRoot, base.tip, "HelmRepository", baseSide.prefix),
+    ...await filesContaining(repoRoot, base.tip, "OCIRepository", baseSide.prefix)
+  ]);
+  for (const file of files) {
+    const text = await showFile(repoRoot, base.tip, file);
+    if (text === void 0) continue;
+    try {
+      for (const host of sourceHostsOf(fluxObjectsIn(text, file).map((found) => found.object)))
+        named.add(host);
+    } catch (error) {
+      if (!(error instanceof PlumblineError)) throw error;
+    }
+  }
+  return applied.filter((host) => named.has(host));
+}
 
 // src/commands/plan.ts
 var LIVE_ENVIRONMENTS_AT_ONCE = 3;
@@ -496,8 +521,9 @@ async function planWith(options, clients) {
     planned = await withBaseSide(repoRoot, base.sha, async (baseSide) => {
       const trusted = withSourceHosts(
         await baseConfig(repoRoot, base, () => discoverAtBase(repoRoot, base.sha, baseSide)),
-        await baseSourceHosts(repoRoot, base.sha, baseSide)
+        await trustedSourceHosts(repoRoot, base, baseSide)
       );
+      const clusterObjectFiles = await clusterObjectFilesAtRevision(repoRoot, base.tip, trusted.config);
       const atHead = (env) => env.renderer === "flux" || existsSync(join4(repoRoot, env.path));
       const atBase = (env) => env.renderer === "flux" || existsAtBase(baseSide, env.path) && (trusted.environmentsAtBase?.has(env.path) ?? true);
       const moved = (env) => !atHead(env) && !atBase(env) && trusted.listedWhereBranched.has(env.name);
@@ -519,7 +545,7 @@ async function planWith(options, clients) {
       const chosen = await renderHead(
         trusted,
         options,
-        { top, log, clients },
+        { top, log, clients, clusterObjectFiles },
         (env) => !unaffected.has(env.name) && (atHead(env) || atBase(env) || moved(env))
       );
       const headSide = new Map(chosen.headRenders);
@@ -551,7 +577,9 @@ async function planWith(options, clients) {
       return { ...chosen, headRenders: liveSide };
     });
   } else {
-    planned = await renderHead(await checkoutConfig(repoRoot), options, { top, log, clients }, () => true);
+    const trusted = await checkoutConfig(repoRoot);
+    const clusterObjectFiles = await clusterObjectFilesInCheckout(repoRoot, trusted.config);
+    planned = await renderHead(trusted, options, { top, log, clients, clusterObjectFiles }, () => true);
   }
   result.config = planned.provenance;
   const { environments, headRenders, config } = planned;
@@ -594,7 +622,12 @@ async function logEnvironments(log, result, environments, headRenders) {
 }
 async function renderHead(trusted, options, run, planned) {
   const environments = candidates(trusted, options).filter(planned);
+  const clusterObjects = clusterObjectLookup(
+    run.clusterObjectFiles,
+    (env) => asksCluster(env, options) ? run.clients.for(contextOf(env, options)) : void 0
+  );
   const renderOptions = {
+    ...clusterObjects ? { clusterObjects } : {},
     settings: trusted.config.render,
     charts: runChartFetcher(trusted.config.render, options.chartCache),
     clusterCapabilities: await run.clients.capabilities(

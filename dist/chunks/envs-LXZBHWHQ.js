@@ -3,11 +3,11 @@ const require = __plumblineCreateRequire(import.meta.url);
 import {
   Command,
   printOutput
-} from "./chunk-2ZHNTGXH.js";
+} from "./chunk-MYCWCEUN.js";
 import "./chunk-E7ACZTBR.js";
 import {
   loadConfig
-} from "./chunk-NSIAK2GT.js";
+} from "./chunk-YXNKFYUT.js";
 import "./chunk-J67XC36D.js";
 import "./chunk-3N2GU25X.js";
 import "./chunk-HOINZ2KI.js";

@@ -7,19 +7,19 @@ import {
   parseRevisionSource,
   runDrift,
   summaryMarkdown
-} from "./chunk-G2XSWT27.js";
+} from "./chunk-FB4QLTCD.js";
 import {
   actionLog,
   kubeconfigInput,
   shardInput,
   withKubeconfig
-} from "./chunk-52XZGIQV.js";
+} from "./chunk-REBHT6OP.js";
 import {
   runUrl
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-6FDQGUKN.js";
+} from "./chunk-TYXU2A3W.js";
 import "./chunk-L3PULLGS.js";
 import "./chunk-E7ACZTBR.js";
 import {
@@ -27,12 +27,12 @@ import {
   choiceInput,
   listInput,
   repositoryRoot
-} from "./chunk-R6DX7STD.js";
-import "./chunk-J5XZD4AR.js";
+} from "./chunk-VKCR4J7O.js";
+import "./chunk-YSDWI3N4.js";
 import {
   gitHubForge
-} from "./chunk-NQ6OR4PE.js";
-import "./chunk-NSIAK2GT.js";
+} from "./chunk-RQUSLUQE.js";
+import "./chunk-YXNKFYUT.js";
 import "./chunk-J67XC36D.js";
 import {
   debug,
@@ -42,13 +42,13 @@ import {
   setOutput,
   summary,
   warning
-} from "./chunk-AM4CQI2N.js";
+} from "./chunk-YGM3RFQ2.js";
 import "./chunk-6GOKWEBO.js";
 import "./chunk-3N2GU25X.js";
 import {
   PlumblineError
 } from "./chunk-HOINZ2KI.js";
-import "./chunk-KGQPSMFM.js";
+import "./chunk-MWPRVN7Q.js";
 import "./chunk-4PGWNIJS.js";
 
 // src/entry/github/drift-settings.ts

@@ -6,34 +6,34 @@ import {
   detectForge,
   forgeFromEnvironment,
   gitHubRepositoryOfRemote
-} from "./chunk-HUD5RQ4B.js";
+} from "./chunk-R5G3TLPL.js";
 import {
   Command,
   Option,
   printLog,
   printOutput
-} from "./chunk-2ZHNTGXH.js";
+} from "./chunk-MYCWCEUN.js";
 import "./chunk-E7ACZTBR.js";
 import {
   planTargetChange,
   plumblineAuthor,
   promote
-} from "./chunk-L7FXKONK.js";
-import "./chunk-464WRB3V.js";
+} from "./chunk-XF4PNTWJ.js";
+import "./chunk-N5KXR65J.js";
 import {
   runGit
-} from "./chunk-J5XZD4AR.js";
-import "./chunk-NQ6OR4PE.js";
+} from "./chunk-YSDWI3N4.js";
+import "./chunk-RQUSLUQE.js";
 import {
   loadConfig
-} from "./chunk-NSIAK2GT.js";
+} from "./chunk-YXNKFYUT.js";
 import "./chunk-J67XC36D.js";
 import "./chunk-6GOKWEBO.js";
 import "./chunk-3N2GU25X.js";
 import {
   PlumblineError
 } from "./chunk-HOINZ2KI.js";
-import "./chunk-KGQPSMFM.js";
+import "./chunk-MWPRVN7Q.js";
 import "./chunk-4PGWNIJS.js";
 
 // src/entry/cli/promote.ts

@@ -2,13 +2,13 @@ import { createRequire as __plumblineCreateRequire } from 'node:module';
 const require = __plumblineCreateRequire(import.meta.url);
 import {
   parseShard
-} from "./chunk-6FDQGUKN.js";
+} from "./chunk-TYXU2A3W.js";
 import {
   logTo
 } from "./chunk-E7ACZTBR.js";
 import {
   require_dist
-} from "./chunk-NSIAK2GT.js";
+} from "./chunk-YXNKFYUT.js";
 import {
   debug,
   endGroup,
@@ -16,7 +16,7 @@ import {
   info,
   setSecret,
   startGroup
-} from "./chunk-AM4CQI2N.js";
+} from "./chunk-YGM3RFQ2.js";
 import {
   logSafe,
   withoutControls

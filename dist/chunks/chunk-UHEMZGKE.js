@@ -6,16 +6,16 @@ import {
 import {
   getInput,
   setFailed
-} from "./chunk-AM4CQI2N.js";
+} from "./chunk-YGM3RFQ2.js";
 import {
   describeError
 } from "./chunk-HOINZ2KI.js";
 
 // src/entry/github/action.ts
 var commands = {
-  plan: async () => (await import("./plan-7QOUZTXV.js")).runPlanAction(),
-  promote: async () => (await import("./promote-V6UQIUJW.js")).runPromoteAction(),
-  drift: async () => (await import("./drift-HTRJSPFX.js")).runDriftAction()
+  plan: async () => (await import("./plan-VDMLT5RD.js")).runPlanAction(),
+  promote: async () => (await import("./promote-6BZMWCUU.js")).runPromoteAction(),
+  drift: async () => (await import("./drift-MFBWTBCG.js")).runDriftAction()
 };
 async function runAction(fixed) {
   try {

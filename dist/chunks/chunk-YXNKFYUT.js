@@ -14,9 +14,9 @@ import {
   __toESM
 } from "./chunk-4PGWNIJS.js";
 
-// ../../work/main/node_modules/yaml/dist/nodes/identity.js
+// node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
-  "../../work/main/node_modules/yaml/dist/nodes/identity.js"(exports) {
+  "node_modules/yaml/dist/nodes/identity.js"(exports) {
     "use strict";
     var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias");
     var DOC = /* @__PURE__ */ Symbol.for("yaml.document");
@@ -71,9 +71,9 @@ var require_identity = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/visit.js
+// node_modules/yaml/dist/visit.js
 var require_visit = __commonJS({
-  "../../work/main/node_modules/yaml/dist/visit.js"(exports) {
+  "node_modules/yaml/dist/visit.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var BREAK = /* @__PURE__ */ Symbol("break visit");
@@ -229,9 +229,9 @@ var require_visit = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/doc/directives.js
+// node_modules/yaml/dist/doc/directives.js
 var require_directives = __commonJS({
-  "../../work/main/node_modules/yaml/dist/doc/directives.js"(exports) {
+  "node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var visit2 = require_visit();
@@ -400,9 +400,9 @@ var require_directives = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/doc/anchors.js
+// node_modules/yaml/dist/doc/anchors.js
 var require_anchors = __commonJS({
-  "../../work/main/node_modules/yaml/dist/doc/anchors.js"(exports) {
+  "node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var visit2 = require_visit();
@@ -470,9 +470,9 @@ var require_anchors = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/doc/applyReviver.js
+// node_modules/yaml/dist/doc/applyReviver.js
 var require_applyReviver = __commonJS({
-  "../../work/main/node_modules/yaml/dist/doc/applyReviver.js"(exports) {
+  "node_modules/yaml/dist/doc/applyReviver.js"(exports) {
     "use strict";
     function applyReviver(reviver, obj, key, val) {
       if (val && typeof val === "object") {
@@ -520,9 +520,9 @@ var require_applyReviver = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/nodes/toJS.js
+// node_modules/yaml/dist/nodes/toJS.js
 var require_toJS = __commonJS({
-  "../../work/main/node_modules/yaml/dist/nodes/toJS.js"(exports) {
+  "node_modules/yaml/dist/nodes/toJS.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     function toJS(value, arg, ctx) {
@@ -550,9 +550,9 @@ var require_toJS = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/nodes/Node.js
+// node_modules/yaml/dist/nodes/Node.js
 var require_Node = __commonJS({
-  "../../work/main/node_modules/yaml/dist/nodes/Node.js"(exports) {
+  "node_modules/yaml/dist/nodes/Node.js"(exports) {
     "use strict";
     var applyReviver = require_applyReviver();
     var identity2 = require_identity();
@@ -591,9 +591,9 @@ var require_Node = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/nodes/Alias.js
+// node_modules/yaml/dist/nodes/Alias.js
 var require_Alias = __commonJS({
-  "../../work/main/node_modules/yaml/dist/nodes/Alias.js"(exports) {
+  "node_modules/yaml/dist/nodes/Alias.js"(exports) {
     "use strict";
     var anchors = require_anchors();
     var visit2 = require_visit();
@@ -709,9 +709,9 @@ var require_Alias = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/nodes/Scalar.js
+// node_modules/yaml/dist/nodes/Scalar.js
 var require_Scalar = __commonJS({
-  "../../work/main/node_modules/yaml/dist/nodes/Scalar.js"(exports) {
+  "node_modules/yaml/dist/nodes/Scalar.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var Node = require_Node();
@@ -739,9 +739,9 @@ var require_Scalar = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/doc/createNode.js
+// node_modules/yaml/dist/doc/createNode.js
 var require_createNode = __commonJS({
-  "../../work/main/node_modules/yaml/dist/doc/createNode.js"(exports) {
+  "node_modules/yaml/dist/doc/createNode.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var identity2 = require_identity();
@@ -814,9 +814,9 @@ var require_createNode = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/nodes/Collection.js
+// node_modules/yaml/dist/nodes/Collection.js
 var require_Collection = __commonJS({
-  "../../work/main/node_modules/yaml/dist/nodes/Collection.js"(exports) {
+  "node_modules/yaml/dist/nodes/Collection.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var identity2 = require_identity();
@@ -957,9 +957,9 @@ var require_Collection = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/stringify/stringifyComment.js
+// node_modules/yaml/dist/stringify/stringifyComment.js
 var require_stringifyComment = __commonJS({
-  "../../work/main/node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
     var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent) {
@@ -974,9 +974,9 @@ var require_stringifyComment = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/stringify/foldFlowLines.js
+// node_modules/yaml/dist/stringify/foldFlowLines.js
 var require_foldFlowLines = __commonJS({
-  "../../work/main/node_modules/yaml/dist/stringify/foldFlowLines.js"(exports) {
+  "node_modules/yaml/dist/stringify/foldFlowLines.js"(exports) {
     "use strict";
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
@@ -1110,9 +1110,9 @@ ${indent}${text.slice(fold + 1, end2)}`;
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/stringify/stringifyString.js
+// node_modules/yaml/dist/stringify/stringifyString.js
 var require_stringifyString = __commonJS({
-  "../../work/main/node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var foldFlowLines = require_foldFlowLines();
@@ -1393,9 +1393,9 @@ ${indent}`);
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/stringify/stringify.js
+// node_modules/yaml/dist/stringify/stringify.js
 var require_stringify = __commonJS({
-  "../../work/main/node_modules/yaml/dist/stringify/stringify.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringify.js"(exports) {
     "use strict";
     var anchors = require_anchors();
     var identity2 = require_identity();
@@ -1517,9 +1517,9 @@ ${ctx.indent}${str}`;
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/stringify/stringifyPair.js
+// node_modules/yaml/dist/stringify/stringifyPair.js
 var require_stringifyPair = __commonJS({
-  "../../work/main/node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var Scalar = require_Scalar();
@@ -1650,9 +1650,9 @@ ${ctx.indent}`;
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/log.js
+// node_modules/yaml/dist/log.js
 var require_log = __commonJS({
-  "../../work/main/node_modules/yaml/dist/log.js"(exports) {
+  "node_modules/yaml/dist/log.js"(exports) {
     "use strict";
     var node_process = __require("process");
     function debug(logLevel, ...messages) {
@@ -1672,9 +1672,9 @@ var require_log = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/merge.js
+// node_modules/yaml/dist/schema/yaml-1.1/merge.js
 var require_merge = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var Scalar = require_Scalar();
@@ -1732,9 +1732,9 @@ var require_merge = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/nodes/addPairToJSMap.js
+// node_modules/yaml/dist/nodes/addPairToJSMap.js
 var require_addPairToJSMap = __commonJS({
-  "../../work/main/node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
+  "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
     "use strict";
     var log = require_log();
     var merge = require_merge();
@@ -1796,9 +1796,9 @@ var require_addPairToJSMap = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/nodes/Pair.js
+// node_modules/yaml/dist/nodes/Pair.js
 var require_Pair = __commonJS({
-  "../../work/main/node_modules/yaml/dist/nodes/Pair.js"(exports) {
+  "node_modules/yaml/dist/nodes/Pair.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var stringifyPair = require_stringifyPair();
@@ -1836,9 +1836,9 @@ var require_Pair = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/stringify/stringifyCollection.js
+// node_modules/yaml/dist/stringify/stringifyCollection.js
 var require_stringifyCollection = __commonJS({
-  "../../work/main/node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var stringify = require_stringify();
@@ -1987,9 +1987,9 @@ ${indent}${end}`;
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/nodes/YAMLMap.js
+// node_modules/yaml/dist/nodes/YAMLMap.js
 var require_YAMLMap = __commonJS({
-  "../../work/main/node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
+  "node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
     "use strict";
     var stringifyCollection = require_stringifyCollection();
     var addPairToJSMap = require_addPairToJSMap();
@@ -2131,9 +2131,9 @@ var require_YAMLMap = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/common/map.js
+// node_modules/yaml/dist/schema/common/map.js
 var require_map = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/common/map.js"(exports) {
+  "node_modules/yaml/dist/schema/common/map.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var YAMLMap = require_YAMLMap();
@@ -2153,9 +2153,9 @@ var require_map = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/nodes/YAMLSeq.js
+// node_modules/yaml/dist/nodes/YAMLSeq.js
 var require_YAMLSeq = __commonJS({
-  "../../work/main/node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
+  "node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var stringifyCollection = require_stringifyCollection();
@@ -2269,9 +2269,9 @@ var require_YAMLSeq = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/common/seq.js
+// node_modules/yaml/dist/schema/common/seq.js
 var require_seq = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/common/seq.js"(exports) {
+  "node_modules/yaml/dist/schema/common/seq.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var YAMLSeq = require_YAMLSeq();
@@ -2291,9 +2291,9 @@ var require_seq = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/common/string.js
+// node_modules/yaml/dist/schema/common/string.js
 var require_string = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/common/string.js"(exports) {
+  "node_modules/yaml/dist/schema/common/string.js"(exports) {
     "use strict";
     var stringifyString = require_stringifyString();
     var string = {
@@ -2310,9 +2310,9 @@ var require_string = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/common/null.js
+// node_modules/yaml/dist/schema/common/null.js
 var require_null = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/common/null.js"(exports) {
+  "node_modules/yaml/dist/schema/common/null.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var nullTag = {
@@ -2328,9 +2328,9 @@ var require_null = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/core/bool.js
+// node_modules/yaml/dist/schema/core/bool.js
 var require_bool = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/core/bool.js"(exports) {
+  "node_modules/yaml/dist/schema/core/bool.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var boolTag = {
@@ -2352,9 +2352,9 @@ var require_bool = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/stringify/stringifyNumber.js
+// node_modules/yaml/dist/stringify/stringifyNumber.js
 var require_stringifyNumber = __commonJS({
-  "../../work/main/node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
     "use strict";
     function stringifyNumber({ format, minFractionDigits, tag, value }) {
       if (typeof value === "bigint")
@@ -2379,9 +2379,9 @@ var require_stringifyNumber = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/core/float.js
+// node_modules/yaml/dist/schema/core/float.js
 var require_float = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/core/float.js"(exports) {
+  "node_modules/yaml/dist/schema/core/float.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
@@ -2425,9 +2425,9 @@ var require_float = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/core/int.js
+// node_modules/yaml/dist/schema/core/int.js
 var require_int = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/core/int.js"(exports) {
+  "node_modules/yaml/dist/schema/core/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
@@ -2470,9 +2470,9 @@ var require_int = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/core/schema.js
+// node_modules/yaml/dist/schema/core/schema.js
 var require_schema = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/core/schema.js"(exports) {
+  "node_modules/yaml/dist/schema/core/schema.js"(exports) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -2498,9 +2498,9 @@ var require_schema = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/json/schema.js
+// node_modules/yaml/dist/schema/json/schema.js
 var require_schema2 = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/json/schema.js"(exports) {
+  "node_modules/yaml/dist/schema/json/schema.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var map = require_map();
@@ -2565,9 +2565,9 @@ var require_schema2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/binary.js
+// node_modules/yaml/dist/schema/yaml-1.1/binary.js
 var require_binary = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
     "use strict";
     var node_buffer = __require("buffer");
     var Scalar = require_Scalar();
@@ -2631,9 +2631,9 @@ var require_binary = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js
+// node_modules/yaml/dist/schema/yaml-1.1/pairs.js
 var require_pairs = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var Pair = require_Pair();
@@ -2709,9 +2709,9 @@ ${cn.comment}` : item.comment;
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/omap.js
+// node_modules/yaml/dist/schema/yaml-1.1/omap.js
 var require_omap = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var toJS = require_toJS();
@@ -2787,9 +2787,9 @@ var require_omap = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/bool.js
+// node_modules/yaml/dist/schema/yaml-1.1/bool.js
 var require_bool2 = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     function boolStringify({ value, source }, ctx) {
@@ -2819,9 +2819,9 @@ var require_bool2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/float.js
+// node_modules/yaml/dist/schema/yaml-1.1/float.js
 var require_float2 = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
@@ -2868,9 +2868,9 @@ var require_float2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/int.js
+// node_modules/yaml/dist/schema/yaml-1.1/int.js
 var require_int2 = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
@@ -2947,9 +2947,9 @@ var require_int2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/set.js
+// node_modules/yaml/dist/schema/yaml-1.1/set.js
 var require_set = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var Pair = require_Pair();
@@ -3036,9 +3036,9 @@ var require_set = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
+// node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
 var require_timestamp = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     function parseSexagesimal(str, asBigInt) {
@@ -3124,9 +3124,9 @@ var require_timestamp = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/schema.js
+// node_modules/yaml/dist/schema/yaml-1.1/schema.js
 var require_schema3 = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -3168,9 +3168,9 @@ var require_schema3 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/tags.js
+// node_modules/yaml/dist/schema/tags.js
 var require_tags = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/tags.js"(exports) {
+  "node_modules/yaml/dist/schema/tags.js"(exports) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -3262,9 +3262,9 @@ var require_tags = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/Schema.js
+// node_modules/yaml/dist/schema/Schema.js
 var require_Schema = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/Schema.js"(exports) {
+  "node_modules/yaml/dist/schema/Schema.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var map = require_map();
@@ -3294,9 +3294,9 @@ var require_Schema = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/stringify/stringifyDocument.js
+// node_modules/yaml/dist/stringify/stringifyDocument.js
 var require_stringifyDocument = __commonJS({
-  "../../work/main/node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var stringify = require_stringify();
@@ -3374,9 +3374,9 @@ var require_stringifyDocument = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/doc/Document.js
+// node_modules/yaml/dist/doc/Document.js
 var require_Document = __commonJS({
-  "../../work/main/node_modules/yaml/dist/doc/Document.js"(exports) {
+  "node_modules/yaml/dist/doc/Document.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var Collection = require_Collection();
@@ -3683,9 +3683,9 @@ var require_Document = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/errors.js
+// node_modules/yaml/dist/errors.js
 var require_errors = __commonJS({
-  "../../work/main/node_modules/yaml/dist/errors.js"(exports) {
+  "node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
       constructor(name, pos, code, message) {
@@ -3748,9 +3748,9 @@ ${pointer}
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/resolve-props.js
+// node_modules/yaml/dist/compose/resolve-props.js
 var require_resolve_props = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/resolve-props.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-props.js"(exports) {
     "use strict";
     function resolveProps(tokens, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
       let spaceBefore = false;
@@ -3882,9 +3882,9 @@ var require_resolve_props = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/util-contains-newline.js
+// node_modules/yaml/dist/compose/util-contains-newline.js
 var require_util_contains_newline = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
+  "node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
     "use strict";
     function containsNewline(key) {
       if (!key)
@@ -3924,9 +3924,9 @@ var require_util_contains_newline = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/util-flow-indent-check.js
+// node_modules/yaml/dist/compose/util-flow-indent-check.js
 var require_util_flow_indent_check = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
+  "node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
     "use strict";
     var utilContainsNewline = require_util_contains_newline();
     function flowIndentCheck(indent, fc, onError) {
@@ -3942,9 +3942,9 @@ var require_util_flow_indent_check = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/util-map-includes.js
+// node_modules/yaml/dist/compose/util-map-includes.js
 var require_util_map_includes = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
+  "node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     function mapIncludes(ctx, items, search) {
@@ -3958,9 +3958,9 @@ var require_util_map_includes = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/resolve-block-map.js
+// node_modules/yaml/dist/compose/resolve-block-map.js
 var require_resolve_block_map = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
     "use strict";
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
@@ -4066,9 +4066,9 @@ var require_resolve_block_map = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/resolve-block-seq.js
+// node_modules/yaml/dist/compose/resolve-block-seq.js
 var require_resolve_block_seq = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
     "use strict";
     var YAMLSeq = require_YAMLSeq();
     var resolveProps = require_resolve_props();
@@ -4117,9 +4117,9 @@ var require_resolve_block_seq = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/resolve-end.js
+// node_modules/yaml/dist/compose/resolve-end.js
 var require_resolve_end = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/resolve-end.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-end.js"(exports) {
     "use strict";
     function resolveEnd(end, offset, reqSpace, onError) {
       let comment = "";
@@ -4160,9 +4160,9 @@ var require_resolve_end = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/resolve-flow-collection.js
+// node_modules/yaml/dist/compose/resolve-flow-collection.js
 var require_resolve_flow_collection = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var Pair = require_Pair();
@@ -4354,9 +4354,9 @@ var require_resolve_flow_collection = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/compose-collection.js
+// node_modules/yaml/dist/compose/compose-collection.js
 var require_compose_collection = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/compose-collection.js"(exports) {
+  "node_modules/yaml/dist/compose/compose-collection.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var Scalar = require_Scalar();
@@ -4419,9 +4419,9 @@ var require_compose_collection = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/resolve-block-scalar.js
+// node_modules/yaml/dist/compose/resolve-block-scalar.js
 var require_resolve_block_scalar = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     function resolveBlockScalar(ctx, scalar, onError) {
@@ -4602,9 +4602,9 @@ var require_resolve_block_scalar = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/resolve-flow-scalar.js
+// node_modules/yaml/dist/compose/resolve-flow-scalar.js
 var require_resolve_flow_scalar = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var resolveEnd = require_resolve_end();
@@ -4823,9 +4823,9 @@ var require_resolve_flow_scalar = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/compose-scalar.js
+// node_modules/yaml/dist/compose/compose-scalar.js
 var require_compose_scalar = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
+  "node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var Scalar = require_Scalar();
@@ -4904,9 +4904,9 @@ var require_compose_scalar = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/util-empty-scalar-position.js
+// node_modules/yaml/dist/compose/util-empty-scalar-position.js
 var require_util_empty_scalar_position = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
+  "node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
     "use strict";
     function emptyScalarPosition(offset, before, pos) {
       if (before) {
@@ -4934,9 +4934,9 @@ var require_util_empty_scalar_position = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/compose-node.js
+// node_modules/yaml/dist/compose/compose-node.js
 var require_compose_node = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/compose-node.js"(exports) {
+  "node_modules/yaml/dist/compose/compose-node.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var identity2 = require_identity();
@@ -5040,9 +5040,9 @@ var require_compose_node = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/compose-doc.js
+// node_modules/yaml/dist/compose/compose-doc.js
 var require_compose_doc = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/compose-doc.js"(exports) {
+  "node_modules/yaml/dist/compose/compose-doc.js"(exports) {
     "use strict";
     var Document = require_Document();
     var composeNode = require_compose_node();
@@ -5083,9 +5083,9 @@ var require_compose_doc = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/composer.js
+// node_modules/yaml/dist/compose/composer.js
 var require_composer = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/composer.js"(exports) {
+  "node_modules/yaml/dist/compose/composer.js"(exports) {
     "use strict";
     var node_process = __require("process");
     var directives = require_directives();
@@ -5291,9 +5291,9 @@ ${end.comment}` : end.comment;
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/parse/cst-scalar.js
+// node_modules/yaml/dist/parse/cst-scalar.js
 var require_cst_scalar = __commonJS({
-  "../../work/main/node_modules/yaml/dist/parse/cst-scalar.js"(exports) {
+  "node_modules/yaml/dist/parse/cst-scalar.js"(exports) {
     "use strict";
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
@@ -5476,9 +5476,9 @@ var require_cst_scalar = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/parse/cst-stringify.js
+// node_modules/yaml/dist/parse/cst-stringify.js
 var require_cst_stringify = __commonJS({
-  "../../work/main/node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
+  "node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
     "use strict";
     var stringify = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
@@ -5537,9 +5537,9 @@ var require_cst_stringify = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/parse/cst-visit.js
+// node_modules/yaml/dist/parse/cst-visit.js
 var require_cst_visit = __commonJS({
-  "../../work/main/node_modules/yaml/dist/parse/cst-visit.js"(exports) {
+  "node_modules/yaml/dist/parse/cst-visit.js"(exports) {
     "use strict";
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
@@ -5599,9 +5599,9 @@ var require_cst_visit = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/parse/cst.js
+// node_modules/yaml/dist/parse/cst.js
 var require_cst = __commonJS({
-  "../../work/main/node_modules/yaml/dist/parse/cst.js"(exports) {
+  "node_modules/yaml/dist/parse/cst.js"(exports) {
     "use strict";
     var cstScalar = require_cst_scalar();
     var cstStringify = require_cst_stringify();
@@ -5701,9 +5701,9 @@ var require_cst = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/parse/lexer.js
+// node_modules/yaml/dist/parse/lexer.js
 var require_lexer = __commonJS({
-  "../../work/main/node_modules/yaml/dist/parse/lexer.js"(exports) {
+  "node_modules/yaml/dist/parse/lexer.js"(exports) {
     "use strict";
     var cst = require_cst();
     function isEmpty(ch) {
@@ -6290,9 +6290,9 @@ var require_lexer = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/parse/line-counter.js
+// node_modules/yaml/dist/parse/line-counter.js
 var require_line_counter = __commonJS({
-  "../../work/main/node_modules/yaml/dist/parse/line-counter.js"(exports) {
+  "node_modules/yaml/dist/parse/line-counter.js"(exports) {
     "use strict";
     var LineCounter4 = class {
       constructor() {
@@ -6321,9 +6321,9 @@ var require_line_counter = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/parse/parser.js
+// node_modules/yaml/dist/parse/parser.js
 var require_parser = __commonJS({
-  "../../work/main/node_modules/yaml/dist/parse/parser.js"(exports) {
+  "node_modules/yaml/dist/parse/parser.js"(exports) {
     "use strict";
     var node_process = __require("process");
     var cst = require_cst();
@@ -7195,9 +7195,9 @@ var require_parser = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/public-api.js
+// node_modules/yaml/dist/public-api.js
 var require_public_api = __commonJS({
-  "../../work/main/node_modules/yaml/dist/public-api.js"(exports) {
+  "node_modules/yaml/dist/public-api.js"(exports) {
     "use strict";
     var composer = require_composer();
     var Document = require_Document();
@@ -7292,9 +7292,9 @@ var require_public_api = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/index.js
+// node_modules/yaml/dist/index.js
 var require_dist = __commonJS({
-  "../../work/main/node_modules/yaml/dist/index.js"(exports) {
+  "node_modules/yaml/dist/index.js"(exports) {
     "use strict";
     var composer = require_composer();
     var Document = require_Document();
@@ -7344,9 +7344,9 @@ var require_dist = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/ajv/dist/runtime/ucs2length.js
+// node_modules/ajv/dist/runtime/ucs2length.js
 var require_ucs2length = __commonJS({
-  "../../work/main/node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
+  "node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     function ucs2length(str) {
@@ -8055,16 +8055,20 @@ function fluxSourcesOf(discovery, cluster) {
   return sources;
 }
 function fluxSourceHosts(discovery) {
+  return sourceHostsOf(
+    [...discovery.clusters.values()].flatMap((set) => set.objects.map((found) => found.object))
+  );
+}
+function sourceHostsOf(objects) {
   const hosts = /* @__PURE__ */ new Set();
-  for (const set of discovery.clusters.values()) {
-    for (const found of set.objects) {
-      if (found.kind !== "HelmRepository" && found.kind !== "OCIRepository") continue;
-      const url = found.object.spec?.url;
-      if (typeof url !== "string") continue;
-      try {
-        hosts.add(new URL(url.replace(/^oci:/, "https:")).host);
-      } catch {
-      }
+  for (const object of objects) {
+    const kind = fluxKindOf(object);
+    if (kind !== "HelmRepository" && kind !== "OCIRepository") continue;
+    const url = object.spec?.url;
+    if (typeof url !== "string") continue;
+    try {
+      hosts.add(new URL(url.replace(/^oci:/, "https:")).host);
+    } catch {
     }
   }
   return [...hosts].sort();
@@ -8437,11 +8441,12 @@ function nodeLocator(document, lineCounter) {
 
 // src/config/schema-validator.ts
 var validate = validate10;
-var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "title": "plumbline configuration", "description": "plumbline.yaml at the repository root: the environments plumbline plans, promotes and watches for drift, and how it compares them.", "type": "object", "additionalProperties": false, "properties": { "$schema": { "description": "The JSON Schema this file follows; ignored by plumbline.", "type": "string" }, "environments": { "description": "Every environment, in promotion order. Absent: plumbline discovers them under envs/, environments/, clusters/ and overlays/.", "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/environment" } }, "render": { "description": "What renderers may do. Read from the base revision of a change, never from its head (see docs/security.md).", "type": "object", "additionalProperties": false, "properties": { "allowHosts": { "description": "Hosts that kustomize remote resources and helmCharts repositories may be fetched from. Empty (the default): renderers get no network, and an environment that names a remote reference fails with an error naming it.", "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9.-]+(:[0-9]+)?$" }, "default": [], "examples": [["github.com"]] }, "limits": { "description": "Per environment: a render beyond either limit fails that environment alone.", "type": "object", "additionalProperties": false, "properties": { "bytes": { "description": "Rendered manifest bytes.", "type": "integer", "minimum": 1, "default": 52428800 }, "objects": { "description": "Rendered objects.", "type": "integer", "minimum": 1, "default": 1e4 } } }, "repositories": { "description": "How plumbline reaches Helm chart repositories and OCI registries that need a password or a private CA. Secrets are named, never written here: their values come from the runner's environment.", "type": "array", "items": { "$ref": "#/definitions/repositoryAccess" } }, "dockerConfig": { "description": "A Docker config file on the runner (as written by `docker login` or docker/login-action) whose `auths` give OCI registry credentials. `~` and `$VARIABLE` are expanded.", "type": "string", "minLength": 1, "examples": ["~/.docker/config.json"] } } }, "capabilities": { "$ref": "#/definitions/capabilities", "description": "What charts see as .Capabilities when no cluster is asked, for every environment (an environment's or its cluster's own setting wins)." }, "clusters": { "description": "Settings per kubeconfig context, applied to every environment whose cluster.context names it.", "type": "object", "additionalProperties": { "type": "object", "additionalProperties": false, "properties": { "capabilities": { "$ref": "#/definitions/capabilities" }, "fluxCluster": { "description": "The Flux cluster this context reaches: a folder under clusters/ (or `default` when there is none). The Flux environments discovered in it get this context as their cluster.context, so live plans and drift compare them with it.", "type": "string", "minLength": 1, "pattern": "^[^/]+$", "examples": ["production"] } } } }, "diff": { "description": "How desired and live objects are compared.", "type": "object", "additionalProperties": false, "properties": { "ignore": { "description": "Fields owned by something else (an HPA, a webhook, an operator) that never show as a change.", "type": "array", "items": { "$ref": "#/definitions/ignoreRule" } }, "ownershipLabel": { "description": "Label whose value names the environment that owns a live object. Live objects carrying it that are no longer rendered show as deletions.", "type": "string", "minLength": 1, "examples": ["app.kubernetes.io/part-of"] } } }, "drift": { "description": "Drift detection on a schedule.", "type": "object", "additionalProperties": false, "properties": { "after": { "description": "Open an issue only after this many consecutive runs found drift.", "type": "integer", "minimum": 1, "default": 1 }, "labels": { "description": "Labels put on drift issues; the first one also finds the open issue again.", "type": "array", "minItems": 1, "items": { "type": "string", "minLength": 1 }, "default": ["drift"] } } } }, "definitions": { "environment": { "description": "One environment: a folder that renders to Kubernetes objects, optionally a cluster to compare with, optionally where its image tags come from.", "type": "object", "additionalProperties": false, "required": ["name", "path"], "properties": { "name": { "description": "Unique name, used in comments, issues and branch names: letters, digits, '.', '_', '-' and '/'.", "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._/-]*$", "examples": ["dev", "eu/prod"] }, "path": { "description": "Folder relative to the repository root holding a kustomization, a Helm chart or plain manifests.", "type": "string", "minLength": 1, "examples": ["envs/dev"] }, "renderer": { "description": "How the folder becomes objects. auto: kustomize when it holds a kustomization, helm when it holds Chart.yaml, plain otherwise.", "enum": ["auto", "plain", "kustomize", "helm"], "default": "auto" }, "namespace": { "description": "The namespace of this environment's namespaced objects that name none, as Argo CD's destination.namespace and a Helm release namespace set it. Cluster-scoped objects are left alone (known from the cluster's discovery, or offline from the built-in kinds and the CRDs in the render). Helm renders with it as the release namespace.", "type": "string", "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", "maxLength": 63 }, "capabilities": { "$ref": "#/definitions/capabilities" }, "helm": { "description": "Settings for `helm template` when the folder is a Helm chart.", "type": "object", "additionalProperties": false, "properties": { "releaseName": { "description": "Release name; defaults to the environment name with '/' replaced by '-'.", "type": "string", "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$" }, "namespace": { "description": "Release namespace (helm --namespace). Same as the environment's namespace, which it overrides for Helm.", "type": "string", "minLength": 1 }, "valuesFiles": { "description": "Values files relative to the environment path, applied in order (helm -f).", "type": "array", "items": { "type": "string", "minLength": 1 }, "default": [] }, "chart": { "description": "Render a chart from a Helm repository or an OCI registry instead of a chart in the folder; the folder then holds the values files. The repository is reached because this (trusted) configuration names it.", "type": "object", "additionalProperties": false, "required": ["repository", "name", "version"], "properties": { "repository": { "description": "An HTTP(S) Helm repository (the URL that holds index.yaml) or an OCI registry path (oci://host/path).", "type": "string", "pattern": "^(https?|oci)://[^\\s]+$", "examples": ["https://stefanprodan.github.io/podinfo", "oci://ghcr.io/stefanprodan/charts"] }, "name": { "description": "The chart's name in the repository.", "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, "version": { "description": "An exact version, or a range (`6.x`, `^6.5.0`, `>=1.2 <2`) resolved against the repository's index or the registry's tags on every run.", "type": "string", "minLength": 1 } } } } }, "cluster": { "description": "The cluster this environment runs on. Absent: plumbline compares renders only (offline).", "type": "object", "additionalProperties": false, "properties": { "context": { "description": "kubeconfig context; absent means the kubeconfig's current context.", "type": "string", "minLength": 1 } } }, "promote": { "description": "Image tags promoted into this environment after they land in another one.", "type": "object", "additionalProperties": false, "required": ["from"], "properties": { "from": { "description": "Name of the environment whose image tags are copied here.", "type": "string", "minLength": 1 }, "via": { "description": "pull-request: open or update a pull/merge request; commit: push straight to the default branch.", "enum": ["pull-request", "commit"], "default": "pull-request" }, "images": { "description": "Only these image names are promoted; absent means all.", "type": "array", "items": { "type": "string", "minLength": 1 } }, "allowDowngrade": { "description": "Allow a promotion that moves a semver tag backwards.", "type": "boolean", "default": false }, "group": { "description": "environment: one pull/merge request for all images of this environment; image: one per image.", "enum": ["environment", "image"], "default": "environment" }, "helmImagePaths": { "description": "Extra Helm values paths holding images, e.g. `containers[name=app].image`.", "type": "array", "items": { "type": "string", "minLength": 1 } } } } } }, "ignoreRule": { "description": "A field never shown as a change, on every object matching group, kind, namespace and name (each optional).", "type": "object", "additionalProperties": false, "required": ["path"], "properties": { "group": { "description": "API group; '' is the core group.", "type": "string" }, "kind": { "description": "Object kind, e.g. Deployment.", "type": "string", "minLength": 1 }, "namespace": { "description": "Object namespace.", "type": "string", "minLength": 1 }, "name": { "description": "Object name.", "type": "string", "minLength": 1 }, "path": { "description": "RFC 6901 JSON pointer to the field, e.g. /spec/replicas or /metadata/annotations/example.com~1hash.", "type": "string", "examples": ["/spec/replicas"], "pattern": "^(/([^~/]|~[01])*)+$" } } }, "capabilities": { "description": "The Kubernetes version and API versions Helm reports to charts (.Capabilities) when plumbline does not ask a cluster.", "type": "object", "additionalProperties": false, "properties": { "kubeVersion": { "description": "Kubernetes version, e.g. 1.34.2 or v1.34.2.", "type": "string", "pattern": "^v?[0-9]+\\.[0-9]+(\\.[0-9]+)?$" }, "apiVersions": { "description": "API versions beyond Helm's built-in ones, as group/version or group/version/Kind.", "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9.-]+(/[A-Za-z0-9.-]+){0,2}$" } } } }, "repositoryAccess": { "description": "Credentials and trust for one host.", "type": "object", "additionalProperties": false, "required": ["host"], "properties": { "host": { "description": "Host (and port) of the repository or registry.", "type": "string", "pattern": "^[A-Za-z0-9.-]+(:[0-9]+)?$" }, "usernameEnv": { "description": "Variable of the runner's environment holding the user name.", "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$" }, "passwordEnv": { "description": "Variable of the runner's environment holding the password or token.", "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$" }, "caFile": { "description": "PEM file on the runner with the CA that signs the host's certificate. `~` and `$VARIABLE` are expanded.", "type": "string", "minLength": 1 } } } } };
-var schema14 = { "description": "Credentials and trust for one host.", "type": "object", "additionalProperties": false, "required": ["host"], "properties": { "host": { "description": "Host (and port) of the repository or registry.", "type": "string", "pattern": "^[A-Za-z0-9.-]+(:[0-9]+)?$" }, "usernameEnv": { "description": "Variable of the runner's environment holding the user name.", "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$" }, "passwordEnv": { "description": "Variable of the runner's environment holding the password or token.", "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$" }, "caFile": { "description": "PEM file on the runner with the CA that signs the host's certificate. `~` and `$VARIABLE` are expanded.", "type": "string", "minLength": 1 } } };
+var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "title": "plumbline configuration", "description": "plumbline.yaml at the repository root: the environments plumbline plans, promotes and watches for drift, and how it compares them.", "type": "object", "additionalProperties": false, "properties": { "$schema": { "description": "The JSON Schema this file follows; ignored by plumbline.", "type": "string" }, "environments": { "description": "Every environment, in promotion order. Absent: plumbline discovers them under envs/, environments/, clusters/ and overlays/.", "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/environment" } }, "render": { "description": "What renderers may do. Read from the base revision of a change, never from its head (see docs/security.md).", "type": "object", "additionalProperties": false, "properties": { "allowHosts": { "description": "Hosts that kustomize remote resources and helmCharts repositories may be fetched from. Empty (the default): renderers get no network, and an environment that names a remote reference fails with an error naming it.", "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9.-]+(:[0-9]+)?$" }, "default": [], "examples": [["github.com"]] }, "limits": { "description": "Per environment: a render beyond either limit fails that environment alone.", "type": "object", "additionalProperties": false, "properties": { "bytes": { "description": "Rendered manifest bytes.", "type": "integer", "minimum": 1, "default": 52428800 }, "objects": { "description": "Rendered objects.", "type": "integer", "minimum": 1, "default": 1e4 } } }, "repositories": { "description": "How plumbline reaches Helm chart repositories and OCI registries that need a password or a private CA. Secrets are named, never written here: their values come from the runner's environment.", "type": "array", "items": { "$ref": "#/definitions/repositoryAccess" } }, "dockerConfig": { "description": "A Docker config file on the runner (as written by `docker login` or docker/login-action) whose `auths` give OCI registry credentials. `~` and `$VARIABLE` are expanded.", "type": "string", "minLength": 1, "examples": ["~/.docker/config.json"] } } }, "capabilities": { "$ref": "#/definitions/capabilities", "description": "What charts see as .Capabilities when no cluster is asked, for every environment (an environment's or its cluster's own setting wins)." }, "clusters": { "description": "Settings per kubeconfig context, applied to every environment whose cluster.context names it.", "type": "object", "additionalProperties": { "type": "object", "additionalProperties": false, "properties": { "capabilities": { "$ref": "#/definitions/capabilities" }, "fluxCluster": { "description": "The Flux cluster this context reaches: a folder under clusters/ (or `default` when there is none). The Flux environments discovered in it get this context as their cluster.context, so live plans and drift compare them with it.", "type": "string", "minLength": 1, "pattern": "^[^/]+$", "examples": ["production"] } } } }, "flux": { "description": "Settings of the Flux repositories plumbline discovers (docs/flux.md).", "type": "object", "additionalProperties": false, "properties": { "clusterObjects": { "description": "By Flux cluster (a folder under clusters/, or `default`): a YAML file of the ConfigMaps and Secrets that cluster holds outside Git, relative to the configuration's folder and inside the repository. postBuild.substituteFrom and HelmRelease valuesFrom find them when the repository lacks them. Read from the configuration's revision (the base branch in a plan); Secrets are masked when read.", "type": "object", "propertyNames": { "pattern": "^[^/]+$" }, "additionalProperties": { "type": "string", "minLength": 1, "examples": ["flux/production-cluster.yaml"] } }, "promote": { "$ref": "#/definitions/fluxPromote" } } }, "diff": { "description": "How desired and live objects are compared.", "type": "object", "additionalProperties": false, "properties": { "ignore": { "description": "Fields owned by something else (an HPA, a webhook, an operator) that never show as a change.", "type": "array", "items": { "$ref": "#/definitions/ignoreRule" } }, "ownershipLabel": { "description": "Label whose value names the environment that owns a live object. Live objects carrying it that are no longer rendered show as deletions.", "type": "string", "minLength": 1, "examples": ["app.kubernetes.io/part-of"] } } }, "drift": { "description": "Drift detection on a schedule.", "type": "object", "additionalProperties": false, "properties": { "after": { "description": "Open an issue only after this many consecutive runs found drift.", "type": "integer", "minimum": 1, "default": 1 }, "labels": { "description": "Labels put on drift issues; the first one also finds the open issue again.", "type": "array", "minItems": 1, "items": { "type": "string", "minLength": 1 }, "default": ["drift"] } } } }, "definitions": { "fluxPromote": { "description": "Where discovered Flux environments are promoted from. A key is a Flux cluster (a folder under clusters/, or `default`): each of its environments promotes from the Kustomization of the same namespace and name in the cluster `from` names. Or a key is one environment, `<cluster>/<namespace>/<name>`, whose `from` is another environment's name; it wins over its cluster's entry.", "type": "object", "propertyNames": { "pattern": "^[^/]+(/[^/]+/[^/]+)?$" }, "additionalProperties": { "$ref": "#/definitions/promote" }, "examples": [{ "production": { "from": "staging" } }, { "production/flux-system/apps": { "from": "staging/flux-system/apps", "via": "commit" } }] }, "promote": { "description": "Image tags (and, in a Flux repository, chart versions) promoted into this environment after they land in another one.", "type": "object", "additionalProperties": false, "required": ["from"], "properties": { "from": { "description": "Name of the environment whose image tags are copied here.", "type": "string", "minLength": 1 }, "via": { "description": "pull-request: open or update a pull/merge request; commit: push straight to the default branch.", "enum": ["pull-request", "commit"], "default": "pull-request" }, "images": { "description": "Only these image names are promoted; absent means all.", "type": "array", "items": { "type": "string", "minLength": 1 } }, "allowDowngrade": { "description": "Allow a promotion that moves a semver tag backwards.", "type": "boolean", "default": false }, "group": { "description": "environment: one pull/merge request for all images of this environment; image: one per image.", "enum": ["environment", "image"], "default": "environment" }, "helmImagePaths": { "description": "Extra Helm values paths holding images, e.g. `containers[name=app].image`.", "type": "array", "items": { "type": "string", "minLength": 1 } } } }, "environment": { "description": "One environment: a folder that renders to Kubernetes objects, optionally a cluster to compare with, optionally where its image tags come from.", "type": "object", "additionalProperties": false, "required": ["name", "path"], "properties": { "name": { "description": "Unique name, used in comments, issues and branch names: letters, digits, '.', '_', '-' and '/'.", "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._/-]*$", "examples": ["dev", "eu/prod"] }, "path": { "description": "Folder relative to the repository root holding a kustomization, a Helm chart or plain manifests.", "type": "string", "minLength": 1, "examples": ["envs/dev"] }, "renderer": { "description": "How the folder becomes objects. auto: kustomize when it holds a kustomization, helm when it holds Chart.yaml, plain otherwise.", "enum": ["auto", "plain", "kustomize", "helm"], "default": "auto" }, "namespace": { "description": "The namespace of this environment's namespaced objects that name none, as Argo CD's destination.namespace and a Helm release namespace set it. Cluster-scoped objects are left alone (known from the cluster's discovery, or offline from the built-in kinds and the CRDs in the render). Helm renders with it as the release namespace.", "type": "string", "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", "maxLength": 63 }, "capabilities": { "$ref": "#/definitions/capabilities" }, "helm": { "description": "Settings for `helm template` when the folder is a Helm chart.", "type": "object", "additionalProperties": false, "properties": { "releaseName": { "description": "Release name; defaults to the environment name with '/' replaced by '-'.", "type": "string", "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$" }, "namespace": { "description": "Release namespace (helm --namespace). Same as the environment's namespace, which it overrides for Helm.", "type": "string", "minLength": 1 }, "valuesFiles": { "description": "Values files relative to the environment path, applied in order (helm -f).", "type": "array", "items": { "type": "string", "minLength": 1 }, "default": [] }, "chart": { "description": "Render a chart from a Helm repository or an OCI registry instead of a chart in the folder; the folder then holds the values files. The repository is reached because this (trusted) configuration names it.", "type": "object", "additionalProperties": false, "required": ["repository", "name", "version"], "properties": { "repository": { "description": "An HTTP(S) Helm repository (the URL that holds index.yaml) or an OCI registry path (oci://host/path).", "type": "string", "pattern": "^(https?|oci)://[^\\s]+$", "examples": ["https://stefanprodan.github.io/podinfo", "oci://ghcr.io/stefanprodan/charts"] }, "name": { "description": "The chart's name in the repository.", "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, "version": { "description": "An exact version, or a range (`6.x`, `^6.5.0`, `>=1.2 <2`) resolved against the repository's index or the registry's tags on every run.", "type": "string", "minLength": 1 } } } } }, "cluster": { "description": "The cluster this environment runs on. Absent: plumbline compares renders only (offline).", "type": "object", "additionalProperties": false, "properties": { "context": { "description": "kubeconfig context; absent means the kubeconfig's current context.", "type": "string", "minLength": 1 } } }, "promote": { "$ref": "#/definitions/promote" } } }, "ignoreRule": { "description": "A field never shown as a change, on every object matching group, kind, namespace and name (each optional).", "type": "object", "additionalProperties": false, "required": ["path"], "properties": { "group": { "description": "API group; '' is the core group.", "type": "string" }, "kind": { "description": "Object kind, e.g. Deployment.", "type": "string", "minLength": 1 }, "namespace": { "description": "Object namespace.", "type": "string", "minLength": 1 }, "name": { "description": "Object name.", "type": "string", "minLength": 1 }, "path": { "description": "RFC 6901 JSON pointer to the field, e.g. /spec/replicas or /metadata/annotations/example.com~1hash.", "type": "string", "examples": ["/spec/replicas"], "pattern": "^(/([^~/]|~[01])*)+$" } } }, "capabilities": { "description": "The Kubernetes version and API versions Helm reports to charts (.Capabilities) when plumbline does not ask a cluster.", "type": "object", "additionalProperties": false, "properties": { "kubeVersion": { "description": "Kubernetes version, e.g. 1.34.2 or v1.34.2.", "type": "string", "pattern": "^v?[0-9]+\\.[0-9]+(\\.[0-9]+)?$" }, "apiVersions": { "description": "API versions beyond Helm's built-in ones, as group/version or group/version/Kind.", "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9.-]+(/[A-Za-z0-9.-]+){0,2}$" } } } }, "repositoryAccess": { "description": "Credentials and trust for one host.", "type": "object", "additionalProperties": false, "required": ["host"], "properties": { "host": { "description": "Host (and port) of the repository or registry.", "type": "string", "pattern": "^[A-Za-z0-9.-]+(:[0-9]+)?$" }, "usernameEnv": { "description": "Variable of the runner's environment holding the user name.", "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$" }, "passwordEnv": { "description": "Variable of the runner's environment holding the password or token.", "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$" }, "caFile": { "description": "PEM file on the runner with the CA that signs the host's certificate. `~` and `$VARIABLE` are expanded.", "type": "string", "minLength": 1 } } } } };
+var schema15 = { "description": "Credentials and trust for one host.", "type": "object", "additionalProperties": false, "required": ["host"], "properties": { "host": { "description": "Host (and port) of the repository or registry.", "type": "string", "pattern": "^[A-Za-z0-9.-]+(:[0-9]+)?$" }, "usernameEnv": { "description": "Variable of the runner's environment holding the user name.", "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$" }, "passwordEnv": { "description": "Variable of the runner's environment holding the password or token.", "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$" }, "caFile": { "description": "PEM file on the runner with the CA that signs the host's certificate. `~` and `$VARIABLE` are expanded.", "type": "string", "minLength": 1 } } };
 var schema13 = { "description": "The Kubernetes version and API versions Helm reports to charts (.Capabilities) when plumbline does not ask a cluster.", "type": "object", "additionalProperties": false, "properties": { "kubeVersion": { "description": "Kubernetes version, e.g. 1.34.2 or v1.34.2.", "type": "string", "pattern": "^v?[0-9]+\\.[0-9]+(\\.[0-9]+)?$" }, "apiVersions": { "description": "API versions beyond Helm's built-in ones, as group/version or group/version/Kind.", "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9.-]+(/[A-Za-z0-9.-]+){0,2}$" } } } };
-var schema17 = { "description": "A field never shown as a change, on every object matching group, kind, namespace and name (each optional).", "type": "object", "additionalProperties": false, "required": ["path"], "properties": { "group": { "description": "API group; '' is the core group.", "type": "string" }, "kind": { "description": "Object kind, e.g. Deployment.", "type": "string", "minLength": 1 }, "namespace": { "description": "Object namespace.", "type": "string", "minLength": 1 }, "name": { "description": "Object name.", "type": "string", "minLength": 1 }, "path": { "description": "RFC 6901 JSON pointer to the field, e.g. /spec/replicas or /metadata/annotations/example.com~1hash.", "type": "string", "examples": ["/spec/replicas"], "pattern": "^(/([^~/]|~[01])*)+$" } } };
-var schema12 = { "description": "One environment: a folder that renders to Kubernetes objects, optionally a cluster to compare with, optionally where its image tags come from.", "type": "object", "additionalProperties": false, "required": ["name", "path"], "properties": { "name": { "description": "Unique name, used in comments, issues and branch names: letters, digits, '.', '_', '-' and '/'.", "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._/-]*$", "examples": ["dev", "eu/prod"] }, "path": { "description": "Folder relative to the repository root holding a kustomization, a Helm chart or plain manifests.", "type": "string", "minLength": 1, "examples": ["envs/dev"] }, "renderer": { "description": "How the folder becomes objects. auto: kustomize when it holds a kustomization, helm when it holds Chart.yaml, plain otherwise.", "enum": ["auto", "plain", "kustomize", "helm"], "default": "auto" }, "namespace": { "description": "The namespace of this environment's namespaced objects that name none, as Argo CD's destination.namespace and a Helm release namespace set it. Cluster-scoped objects are left alone (known from the cluster's discovery, or offline from the built-in kinds and the CRDs in the render). Helm renders with it as the release namespace.", "type": "string", "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", "maxLength": 63 }, "capabilities": { "$ref": "#/definitions/capabilities" }, "helm": { "description": "Settings for `helm template` when the folder is a Helm chart.", "type": "object", "additionalProperties": false, "properties": { "releaseName": { "description": "Release name; defaults to the environment name with '/' replaced by '-'.", "type": "string", "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$" }, "namespace": { "description": "Release namespace (helm --namespace). Same as the environment's namespace, which it overrides for Helm.", "type": "string", "minLength": 1 }, "valuesFiles": { "description": "Values files relative to the environment path, applied in order (helm -f).", "type": "array", "items": { "type": "string", "minLength": 1 }, "default": [] }, "chart": { "description": "Render a chart from a Helm repository or an OCI registry instead of a chart in the folder; the folder then holds the values files. The repository is reached because this (trusted) configuration names it.", "type": "object", "additionalProperties": false, "required": ["repository", "name", "version"], "properties": { "repository": { "description": "An HTTP(S) Helm repository (the URL that holds index.yaml) or an OCI registry path (oci://host/path).", "type": "string", "pattern": "^(https?|oci)://[^\\s]+$", "examples": ["https://stefanprodan.github.io/podinfo", "oci://ghcr.io/stefanprodan/charts"] }, "name": { "description": "The chart's name in the repository.", "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, "version": { "description": "An exact version, or a range (`6.x`, `^6.5.0`, `>=1.2 <2`) resolved against the repository's index or the registry's tags on every run.", "type": "string", "minLength": 1 } } } } }, "cluster": { "description": "The cluster this environment runs on. Absent: plumbline compares renders only (offline).", "type": "object", "additionalProperties": false, "properties": { "context": { "description": "kubeconfig context; absent means the kubeconfig's current context.", "type": "string", "minLength": 1 } } }, "promote": { "description": "Image tags promoted into this environment after they land in another one.", "type": "object", "additionalProperties": false, "required": ["from"], "properties": { "from": { "description": "Name of the environment whose image tags are copied here.", "type": "string", "minLength": 1 }, "via": { "description": "pull-request: open or update a pull/merge request; commit: push straight to the default branch.", "enum": ["pull-request", "commit"], "default": "pull-request" }, "images": { "description": "Only these image names are promoted; absent means all.", "type": "array", "items": { "type": "string", "minLength": 1 } }, "allowDowngrade": { "description": "Allow a promotion that moves a semver tag backwards.", "type": "boolean", "default": false }, "group": { "description": "environment: one pull/merge request for all images of this environment; image: one per image.", "enum": ["environment", "image"], "default": "environment" }, "helmImagePaths": { "description": "Extra Helm values paths holding images, e.g. `containers[name=app].image`.", "type": "array", "items": { "type": "string", "minLength": 1 } } } } } };
+var schema20 = { "description": "A field never shown as a change, on every object matching group, kind, namespace and name (each optional).", "type": "object", "additionalProperties": false, "required": ["path"], "properties": { "group": { "description": "API group; '' is the core group.", "type": "string" }, "kind": { "description": "Object kind, e.g. Deployment.", "type": "string", "minLength": 1 }, "namespace": { "description": "Object namespace.", "type": "string", "minLength": 1 }, "name": { "description": "Object name.", "type": "string", "minLength": 1 }, "path": { "description": "RFC 6901 JSON pointer to the field, e.g. /spec/replicas or /metadata/annotations/example.com~1hash.", "type": "string", "examples": ["/spec/replicas"], "pattern": "^(/([^~/]|~[01])*)+$" } } };
+var schema12 = { "description": "One environment: a folder that renders to Kubernetes objects, optionally a cluster to compare with, optionally where its image tags come from.", "type": "object", "additionalProperties": false, "required": ["name", "path"], "properties": { "name": { "description": "Unique name, used in comments, issues and branch names: letters, digits, '.', '_', '-' and '/'.", "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._/-]*$", "examples": ["dev", "eu/prod"] }, "path": { "description": "Folder relative to the repository root holding a kustomization, a Helm chart or plain manifests.", "type": "string", "minLength": 1, "examples": ["envs/dev"] }, "renderer": { "description": "How the folder becomes objects. auto: kustomize when it holds a kustomization, helm when it holds Chart.yaml, plain otherwise.", "enum": ["auto", "plain", "kustomize", "helm"], "default": "auto" }, "namespace": { "description": "The namespace of this environment's namespaced objects that name none, as Argo CD's destination.namespace and a Helm release namespace set it. Cluster-scoped objects are left alone (known from the cluster's discovery, or offline from the built-in kinds and the CRDs in the render). Helm renders with it as the release namespace.", "type": "string", "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", "maxLength": 63 }, "capabilities": { "$ref": "#/definitions/capabilities" }, "helm": { "description": "Settings for `helm template` when the folder is a Helm chart.", "type": "object", "additionalProperties": false, "properties": { "releaseName": { "description": "Release name; defaults to the environment name with '/' replaced by '-'.", "type": "string", "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$" }, "namespace": { "description": "Release namespace (helm --namespace). Same as the environment's namespace, which it overrides for Helm.", "type": "string", "minLength": 1 }, "valuesFiles": { "description": "Values files relative to the environment path, applied in order (helm -f).", "type": "array", "items": { "type": "string", "minLength": 1 }, "default": [] }, "chart": { "description": "Render a chart from a Helm repository or an OCI registry instead of a chart in the folder; the folder then holds the values files. The repository is reached because this (trusted) configuration names it.", "type": "object", "additionalProperties": false, "required": ["repository", "name", "version"], "properties": { "repository": { "description": "An HTTP(S) Helm repository (the URL that holds index.yaml) or an OCI registry path (oci://host/path).", "type": "string", "pattern": "^(https?|oci)://[^\\s]+$", "examples": ["https://stefanprodan.github.io/podinfo", "oci://ghcr.io/stefanprodan/charts"] }, "name": { "description": "The chart's name in the repository.", "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, "version": { "description": "An exact version, or a range (`6.x`, `^6.5.0`, `>=1.2 <2`) resolved against the repository's index or the registry's tags on every run.", "type": "string", "minLength": 1 } } } } }, "cluster": { "description": "The cluster this environment runs on. Absent: plumbline compares renders only (offline).", "type": "object", "additionalProperties": false, "properties": { "context": { "description": "kubeconfig context; absent means the kubeconfig's current context.", "type": "string", "minLength": 1 } } }, "promote": { "$ref": "#/definitions/promote" } } };
+var schema14 = { "description": "Image tags (and, in a Flux repository, chart versions) promoted into this environment after they land in another one.", "type": "object", "additionalProperties": false, "required": ["from"], "properties": { "from": { "description": "Name of the environment whose image tags are copied here.", "type": "string", "minLength": 1 }, "via": { "description": "pull-request: open or update a pull/merge request; commit: push straight to the default branch.", "enum": ["pull-request", "commit"], "default": "pull-request" }, "images": { "description": "Only these image names are promoted; absent means all.", "type": "array", "items": { "type": "string", "minLength": 1 } }, "allowDowngrade": { "description": "Allow a promotion that moves a semver tag backwards.", "type": "boolean", "default": false }, "group": { "description": "environment: one pull/merge request for all images of this environment; image: one per image.", "enum": ["environment", "image"], "default": "environment" }, "helmImagePaths": { "description": "Extra Helm values paths holding images, e.g. `containers[name=app].image`.", "type": "array", "items": { "type": "string", "minLength": 1 } } } };
 var pattern0 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._/-]*$", "u");
 var pattern1 = new RegExp("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", "u");
 var pattern2 = new RegExp("^v?[0-9]+\\.[0-9]+(\\.[0-9]+)?$", "u");
@@ -8922,7 +8927,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
       let data19 = data.promote;
       if (data19 && typeof data19 == "object" && !Array.isArray(data19)) {
         if (data19.from === void 0) {
-          const err42 = { instancePath: instancePath + "/promote", schemaPath: "#/properties/promote/required", keyword: "required", params: { missingProperty: "from" }, message: "must have required property 'from'", schema: schema12.properties.promote.required, parentSchema: schema12.properties.promote, data: data19 };
+          const err42 = { instancePath: instancePath + "/promote", schemaPath: "#/definitions/promote/required", keyword: "required", params: { missingProperty: "from" }, message: "must have required property 'from'", schema: schema14.required, parentSchema: schema14, data: data19 };
           if (vErrors === null) {
             vErrors = [err42];
           } else {
@@ -8932,7 +8937,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
         }
         for (const key5 in data19) {
           if (!(key5 === "from" || key5 === "via" || key5 === "images" || key5 === "allowDowngrade" || key5 === "group" || key5 === "helmImagePaths")) {
-            const err43 = { instancePath: instancePath + "/promote", schemaPath: "#/properties/promote/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12.properties.promote, data: data19 };
+            const err43 = { instancePath: instancePath + "/promote", schemaPath: "#/definitions/promote/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties", schema: false, parentSchema: schema14, data: data19 };
             if (vErrors === null) {
               vErrors = [err43];
             } else {
@@ -8945,7 +8950,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
           let data20 = data19.from;
           if (typeof data20 === "string") {
             if (func2(data20) < 1) {
-              const err44 = { instancePath: instancePath + "/promote/from", schemaPath: "#/properties/promote/properties/from/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema12.properties.promote.properties.from, data: data20 };
+              const err44 = { instancePath: instancePath + "/promote/from", schemaPath: "#/definitions/promote/properties/from/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema14.properties.from, data: data20 };
               if (vErrors === null) {
                 vErrors = [err44];
               } else {
@@ -8954,7 +8959,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err45 = { instancePath: instancePath + "/promote/from", schemaPath: "#/properties/promote/properties/from/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.promote.properties.from.type, parentSchema: schema12.properties.promote.properties.from, data: data20 };
+            const err45 = { instancePath: instancePath + "/promote/from", schemaPath: "#/definitions/promote/properties/from/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema14.properties.from.type, parentSchema: schema14.properties.from, data: data20 };
             if (vErrors === null) {
               vErrors = [err45];
             } else {
@@ -8966,7 +8971,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
         if (data19.via !== void 0) {
           let data21 = data19.via;
           if (!(data21 === "pull-request" || data21 === "commit")) {
-            const err46 = { instancePath: instancePath + "/promote/via", schemaPath: "#/properties/promote/properties/via/enum", keyword: "enum", params: { allowedValues: schema12.properties.promote.properties.via.enum }, message: "must be equal to one of the allowed values", schema: schema12.properties.promote.properties.via.enum, parentSchema: schema12.properties.promote.properties.via, data: data21 };
+            const err46 = { instancePath: instancePath + "/promote/via", schemaPath: "#/definitions/promote/properties/via/enum", keyword: "enum", params: { allowedValues: schema14.properties.via.enum }, message: "must be equal to one of the allowed values", schema: schema14.properties.via.enum, parentSchema: schema14.properties.via, data: data21 };
             if (vErrors === null) {
               vErrors = [err46];
             } else {
@@ -8983,7 +8988,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
               let data23 = data22[i2];
               if (typeof data23 === "string") {
                 if (func2(data23) < 1) {
-                  const err47 = { instancePath: instancePath + "/promote/images/" + i2, schemaPath: "#/properties/promote/properties/images/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema12.properties.promote.properties.images.items, data: data23 };
+                  const err47 = { instancePath: instancePath + "/promote/images/" + i2, schemaPath: "#/definitions/promote/properties/images/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema14.properties.images.items, data: data23 };
                   if (vErrors === null) {
                     vErrors = [err47];
                   } else {
@@ -8992,7 +8997,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err48 = { instancePath: instancePath + "/promote/images/" + i2, schemaPath: "#/properties/promote/properties/images/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.promote.properties.images.items.type, parentSchema: schema12.properties.promote.properties.images.items, data: data23 };
+                const err48 = { instancePath: instancePath + "/promote/images/" + i2, schemaPath: "#/definitions/promote/properties/images/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema14.properties.images.items.type, parentSchema: schema14.properties.images.items, data: data23 };
                 if (vErrors === null) {
                   vErrors = [err48];
                 } else {
@@ -9002,7 +9007,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err49 = { instancePath: instancePath + "/promote/images", schemaPath: "#/properties/promote/properties/images/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema12.properties.promote.properties.images.type, parentSchema: schema12.properties.promote.properties.images, data: data22 };
+            const err49 = { instancePath: instancePath + "/promote/images", schemaPath: "#/definitions/promote/properties/images/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema14.properties.images.type, parentSchema: schema14.properties.images, data: data22 };
             if (vErrors === null) {
               vErrors = [err49];
             } else {
@@ -9014,7 +9019,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
         if (data19.allowDowngrade !== void 0) {
           let data24 = data19.allowDowngrade;
           if (typeof data24 !== "boolean") {
-            const err50 = { instancePath: instancePath + "/promote/allowDowngrade", schemaPath: "#/properties/promote/properties/allowDowngrade/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema12.properties.promote.properties.allowDowngrade.type, parentSchema: schema12.properties.promote.properties.allowDowngrade, data: data24 };
+            const err50 = { instancePath: instancePath + "/promote/allowDowngrade", schemaPath: "#/definitions/promote/properties/allowDowngrade/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema14.properties.allowDowngrade.type, parentSchema: schema14.properties.allowDowngrade, data: data24 };
             if (vErrors === null) {
               vErrors = [err50];
             } else {
@@ -9026,7 +9031,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
         if (data19.group !== void 0) {
           let data25 = data19.group;
           if (!(data25 === "environment" || data25 === "image")) {
-            const err51 = { instancePath: instancePath + "/promote/group", schemaPath: "#/properties/promote/properties/group/enum", keyword: "enum", params: { allowedValues: schema12.properties.promote.properties.group.enum }, message: "must be equal to one of the allowed values", schema: schema12.properties.promote.properties.group.enum, parentSchema: schema12.properties.promote.properties.group, data: data25 };
+            const err51 = { instancePath: instancePath + "/promote/group", schemaPath: "#/definitions/promote/properties/group/enum", keyword: "enum", params: { allowedValues: schema14.properties.group.enum }, message: "must be equal to one of the allowed values", schema: schema14.properties.group.enum, parentSchema: schema14.properties.group, data: data25 };
             if (vErrors === null) {
               vErrors = [err51];
             } else {
@@ -9043,7 +9048,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
               let data27 = data26[i3];
               if (typeof data27 === "string") {
                 if (func2(data27) < 1) {
-                  const err52 = { instancePath: instancePath + "/promote/helmImagePaths/" + i3, schemaPath: "#/properties/promote/properties/helmImagePaths/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema12.properties.promote.properties.helmImagePaths.items, data: data27 };
+                  const err52 = { instancePath: instancePath + "/promote/helmImagePaths/" + i3, schemaPath: "#/definitions/promote/properties/helmImagePaths/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema14.properties.helmImagePaths.items, data: data27 };
                   if (vErrors === null) {
                     vErrors = [err52];
                   } else {
@@ -9052,7 +9057,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err53 = { instancePath: instancePath + "/promote/helmImagePaths/" + i3, schemaPath: "#/properties/promote/properties/helmImagePaths/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.promote.properties.helmImagePaths.items.type, parentSchema: schema12.properties.promote.properties.helmImagePaths.items, data: data27 };
+                const err53 = { instancePath: instancePath + "/promote/helmImagePaths/" + i3, schemaPath: "#/definitions/promote/properties/helmImagePaths/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema14.properties.helmImagePaths.items.type, parentSchema: schema14.properties.helmImagePaths.items, data: data27 };
                 if (vErrors === null) {
                   vErrors = [err53];
                 } else {
@@ -9062,7 +9067,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err54 = { instancePath: instancePath + "/promote/helmImagePaths", schemaPath: "#/properties/promote/properties/helmImagePaths/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema12.properties.promote.properties.helmImagePaths.type, parentSchema: schema12.properties.promote.properties.helmImagePaths, data: data26 };
+            const err54 = { instancePath: instancePath + "/promote/helmImagePaths", schemaPath: "#/definitions/promote/properties/helmImagePaths/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema14.properties.helmImagePaths.type, parentSchema: schema14.properties.helmImagePaths, data: data26 };
             if (vErrors === null) {
               vErrors = [err54];
             } else {
@@ -9072,7 +9077,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err55 = { instancePath: instancePath + "/promote", schemaPath: "#/properties/promote/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema12.properties.promote.type, parentSchema: schema12.properties.promote, data: data19 };
+        const err55 = { instancePath: instancePath + "/promote", schemaPath: "#/definitions/promote/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema14.type, parentSchema: schema14, data: data19 };
         if (vErrors === null) {
           vErrors = [err55];
         } else {
@@ -9093,16 +9098,221 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
   validate11.errors = vErrors;
   return errors === 0;
 }
+var schema18 = { "description": "Where discovered Flux environments are promoted from. A key is a Flux cluster (a folder under clusters/, or `default`): each of its environments promotes from the Kustomization of the same namespace and name in the cluster `from` names. Or a key is one environment, `<cluster>/<namespace>/<name>`, whose `from` is another environment's name; it wins over its cluster's entry.", "type": "object", "propertyNames": { "pattern": "^[^/]+(/[^/]+/[^/]+)?$" }, "additionalProperties": { "$ref": "#/definitions/promote" }, "examples": [{ "production": { "from": "staging" } }, { "production/flux-system/apps": { "from": "staging/flux-system/apps", "via": "commit" } }] };
+var pattern17 = new RegExp("^[^/]+(/[^/]+/[^/]+)?$", "u");
+function validate13(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    for (const key0 in data) {
+      const _errs1 = errors;
+      if (typeof key0 === "string") {
+        if (!pattern17.test(key0)) {
+          const err0 = { instancePath, schemaPath: "#/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[^/]+(/[^/]+/[^/]+)?$" }, message: 'must match pattern "^[^/]+(/[^/]+/[^/]+)?$"', schema: "^[^/]+(/[^/]+/[^/]+)?$", parentSchema: schema18.propertyNames, data: key0, propertyName: key0 };
+          if (vErrors === null) {
+            vErrors = [err0];
+          } else {
+            vErrors.push(err0);
+          }
+          errors++;
+        }
+      }
+      var valid0 = _errs1 === errors;
+      if (!valid0) {
+        const err1 = { instancePath, schemaPath: "#/propertyNames", keyword: "propertyNames", params: { propertyName: key0 }, message: "property name must be valid", schema: schema18.propertyNames, parentSchema: schema18, data };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    for (const key1 in data) {
+      let data0 = data[key1];
+      if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+        if (data0.from === void 0) {
+          const err2 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/promote/required", keyword: "required", params: { missingProperty: "from" }, message: "must have required property 'from'", schema: schema14.required, parentSchema: schema14, data: data0 };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+        for (const key2 in data0) {
+          if (!(key2 === "from" || key2 === "via" || key2 === "images" || key2 === "allowDowngrade" || key2 === "group" || key2 === "helmImagePaths")) {
+            const err3 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/promote/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: false, parentSchema: schema14, data: data0 };
+            if (vErrors === null) {
+              vErrors = [err3];
+            } else {
+              vErrors.push(err3);
+            }
+            errors++;
+          }
+        }
+        if (data0.from !== void 0) {
+          let data1 = data0.from;
+          if (typeof data1 === "string") {
+            if (func2(data1) < 1) {
+              const err4 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/from", schemaPath: "#/definitions/promote/properties/from/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema14.properties.from, data: data1 };
+              if (vErrors === null) {
+                vErrors = [err4];
+              } else {
+                vErrors.push(err4);
+              }
+              errors++;
+            }
+          } else {
+            const err5 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/from", schemaPath: "#/definitions/promote/properties/from/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema14.properties.from.type, parentSchema: schema14.properties.from, data: data1 };
+            if (vErrors === null) {
+              vErrors = [err5];
+            } else {
+              vErrors.push(err5);
+            }
+            errors++;
+          }
+        }
+        if (data0.via !== void 0) {
+          let data2 = data0.via;
+          if (!(data2 === "pull-request" || data2 === "commit")) {
+            const err6 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/via", schemaPath: "#/definitions/promote/properties/via/enum", keyword: "enum", params: { allowedValues: schema14.properties.via.enum }, message: "must be equal to one of the allowed values", schema: schema14.properties.via.enum, parentSchema: schema14.properties.via, data: data2 };
+            if (vErrors === null) {
+              vErrors = [err6];
+            } else {
+              vErrors.push(err6);
+            }
+            errors++;
+          }
+        }
+        if (data0.images !== void 0) {
+          let data3 = data0.images;
+          if (Array.isArray(data3)) {
+            const len0 = data3.length;
+            for (let i0 = 0; i0 < len0; i0++) {
+              let data4 = data3[i0];
+              if (typeof data4 === "string") {
+                if (func2(data4) < 1) {
+                  const err7 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/images/" + i0, schemaPath: "#/definitions/promote/properties/images/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema14.properties.images.items, data: data4 };
+                  if (vErrors === null) {
+                    vErrors = [err7];
+                  } else {
+                    vErrors.push(err7);
+                  }
+                  errors++;
+                }
+              } else {
+                const err8 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/images/" + i0, schemaPath: "#/definitions/promote/properties/images/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema14.properties.images.items.type, parentSchema: schema14.properties.images.items, data: data4 };
+                if (vErrors === null) {
+                  vErrors = [err8];
+                } else {
+                  vErrors.push(err8);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err9 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/images", schemaPath: "#/definitions/promote/properties/images/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema14.properties.images.type, parentSchema: schema14.properties.images, data: data3 };
+            if (vErrors === null) {
+              vErrors = [err9];
+            } else {
+              vErrors.push(err9);
+            }
+            errors++;
+          }
+        }
+        if (data0.allowDowngrade !== void 0) {
+          let data5 = data0.allowDowngrade;
+          if (typeof data5 !== "boolean") {
+            const err10 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/allowDowngrade", schemaPath: "#/definitions/promote/properties/allowDowngrade/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema14.properties.allowDowngrade.type, parentSchema: schema14.properties.allowDowngrade, data: data5 };
+            if (vErrors === null) {
+              vErrors = [err10];
+            } else {
+              vErrors.push(err10);
+            }
+            errors++;
+          }
+        }
+        if (data0.group !== void 0) {
+          let data6 = data0.group;
+          if (!(data6 === "environment" || data6 === "image")) {
+            const err11 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/group", schemaPath: "#/definitions/promote/properties/group/enum", keyword: "enum", params: { allowedValues: schema14.properties.group.enum }, message: "must be equal to one of the allowed values", schema: schema14.properties.group.enum, parentSchema: schema14.properties.group, data: data6 };
+            if (vErrors === null) {
+              vErrors = [err11];
+            } else {
+              vErrors.push(err11);
+            }
+            errors++;
+          }
+        }
+        if (data0.helmImagePaths !== void 0) {
+          let data7 = data0.helmImagePaths;
+          if (Array.isArray(data7)) {
+            const len1 = data7.length;
+            for (let i1 = 0; i1 < len1; i1++) {
+              let data8 = data7[i1];
+              if (typeof data8 === "string") {
+                if (func2(data8) < 1) {
+                  const err12 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/helmImagePaths/" + i1, schemaPath: "#/definitions/promote/properties/helmImagePaths/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema14.properties.helmImagePaths.items, data: data8 };
+                  if (vErrors === null) {
+                    vErrors = [err12];
+                  } else {
+                    vErrors.push(err12);
+                  }
+                  errors++;
+                }
+              } else {
+                const err13 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/helmImagePaths/" + i1, schemaPath: "#/definitions/promote/properties/helmImagePaths/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema14.properties.helmImagePaths.items.type, parentSchema: schema14.properties.helmImagePaths.items, data: data8 };
+                if (vErrors === null) {
+                  vErrors = [err13];
+                } else {
+                  vErrors.push(err13);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err14 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/helmImagePaths", schemaPath: "#/definitions/promote/properties/helmImagePaths/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema14.properties.helmImagePaths.type, parentSchema: schema14.properties.helmImagePaths, data: data7 };
+            if (vErrors === null) {
+              vErrors = [err14];
+            } else {
+              vErrors.push(err14);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err15 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/promote/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema14.type, parentSchema: schema14, data: data0 };
+        if (vErrors === null) {
+          vErrors = [err15];
+        } else {
+          vErrors.push(err15);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err16 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema18.type, parentSchema: schema18, data };
+    if (vErrors === null) {
+      vErrors = [err16];
+    } else {
+      vErrors.push(err16);
+    }
+    errors++;
+  }
+  validate13.errors = vErrors;
+  return errors === 0;
+}
 var pattern7 = new RegExp("^[A-Za-z0-9.-]+(:[0-9]+)?$", "u");
 var pattern9 = new RegExp("^[A-Za-z_][A-Za-z0-9_]*$", "u");
 var pattern15 = new RegExp("^[^/]+$", "u");
-var pattern16 = new RegExp("^(/([^~/]|~[01])*)+$", "u");
+var pattern18 = new RegExp("^(/([^~/]|~[01])*)+$", "u");
 function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 in data) {
-      if (!(key0 === "$schema" || key0 === "environments" || key0 === "render" || key0 === "capabilities" || key0 === "clusters" || key0 === "diff" || key0 === "drift")) {
+      if (!(key0 === "$schema" || key0 === "environments" || key0 === "render" || key0 === "capabilities" || key0 === "clusters" || key0 === "flux" || key0 === "diff" || key0 === "drift")) {
         const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11, data };
         if (vErrors === null) {
           vErrors = [err0];
@@ -9281,7 +9491,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
               let data10 = data9[i2];
               if (data10 && typeof data10 == "object" && !Array.isArray(data10)) {
                 if (data10.host === void 0) {
-                  const err14 = { instancePath: instancePath + "/render/repositories/" + i2, schemaPath: "#/definitions/repositoryAccess/required", keyword: "required", params: { missingProperty: "host" }, message: "must have required property 'host'", schema: schema14.required, parentSchema: schema14, data: data10 };
+                  const err14 = { instancePath: instancePath + "/render/repositories/" + i2, schemaPath: "#/definitions/repositoryAccess/required", keyword: "required", params: { missingProperty: "host" }, message: "must have required property 'host'", schema: schema15.required, parentSchema: schema15, data: data10 };
                   if (vErrors === null) {
                     vErrors = [err14];
                   } else {
@@ -9291,7 +9501,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 for (const key3 in data10) {
                   if (!(key3 === "host" || key3 === "usernameEnv" || key3 === "passwordEnv" || key3 === "caFile")) {
-                    const err15 = { instancePath: instancePath + "/render/repositories/" + i2, schemaPath: "#/definitions/repositoryAccess/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: false, parentSchema: schema14, data: data10 };
+                    const err15 = { instancePath: instancePath + "/render/repositories/" + i2, schemaPath: "#/definitions/repositoryAccess/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: false, parentSchema: schema15, data: data10 };
                     if (vErrors === null) {
                       vErrors = [err15];
                     } else {
@@ -9304,7 +9514,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                   let data11 = data10.host;
                   if (typeof data11 === "string") {
                     if (!pattern7.test(data11)) {
-                      const err16 = { instancePath: instancePath + "/render/repositories/" + i2 + "/host", schemaPath: "#/definitions/repositoryAccess/properties/host/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9.-]+(:[0-9]+)?$" }, message: 'must match pattern "^[A-Za-z0-9.-]+(:[0-9]+)?$"', schema: "^[A-Za-z0-9.-]+(:[0-9]+)?$", parentSchema: schema14.properties.host, data: data11 };
+                      const err16 = { instancePath: instancePath + "/render/repositories/" + i2 + "/host", schemaPath: "#/definitions/repositoryAccess/properties/host/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9.-]+(:[0-9]+)?$" }, message: 'must match pattern "^[A-Za-z0-9.-]+(:[0-9]+)?$"', schema: "^[A-Za-z0-9.-]+(:[0-9]+)?$", parentSchema: schema15.properties.host, data: data11 };
                       if (vErrors === null) {
                         vErrors = [err16];
                       } else {
@@ -9313,7 +9523,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                       errors++;
                     }
                   } else {
-                    const err17 = { instancePath: instancePath + "/render/repositories/" + i2 + "/host", schemaPath: "#/definitions/repositoryAccess/properties/host/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema14.properties.host.type, parentSchema: schema14.properties.host, data: data11 };
+                    const err17 = { instancePath: instancePath + "/render/repositories/" + i2 + "/host", schemaPath: "#/definitions/repositoryAccess/properties/host/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema15.properties.host.type, parentSchema: schema15.properties.host, data: data11 };
                     if (vErrors === null) {
                       vErrors = [err17];
                     } else {
@@ -9326,7 +9536,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                   let data12 = data10.usernameEnv;
                   if (typeof data12 === "string") {
                     if (!pattern9.test(data12)) {
-                      const err18 = { instancePath: instancePath + "/render/repositories/" + i2 + "/usernameEnv", schemaPath: "#/definitions/repositoryAccess/properties/usernameEnv/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z_][A-Za-z0-9_]*$" }, message: 'must match pattern "^[A-Za-z_][A-Za-z0-9_]*$"', schema: "^[A-Za-z_][A-Za-z0-9_]*$", parentSchema: schema14.properties.usernameEnv, data: data12 };
+                      const err18 = { instancePath: instancePath + "/render/repositories/" + i2 + "/usernameEnv", schemaPath: "#/definitions/repositoryAccess/properties/usernameEnv/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z_][A-Za-z0-9_]*$" }, message: 'must match pattern "^[A-Za-z_][A-Za-z0-9_]*$"', schema: "^[A-Za-z_][A-Za-z0-9_]*$", parentSchema: schema15.properties.usernameEnv, data: data12 };
                       if (vErrors === null) {
                         vErrors = [err18];
                       } else {
@@ -9335,7 +9545,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                       errors++;
                     }
                   } else {
-                    const err19 = { instancePath: instancePath + "/render/repositories/" + i2 + "/usernameEnv", schemaPath: "#/definitions/repositoryAccess/properties/usernameEnv/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema14.properties.usernameEnv.type, parentSchema: schema14.properties.usernameEnv, data: data12 };
+                    const err19 = { instancePath: instancePath + "/render/repositories/" + i2 + "/usernameEnv", schemaPath: "#/definitions/repositoryAccess/properties/usernameEnv/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema15.properties.usernameEnv.type, parentSchema: schema15.properties.usernameEnv, data: data12 };
                     if (vErrors === null) {
                       vErrors = [err19];
                     } else {
@@ -9348,7 +9558,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                   let data13 = data10.passwordEnv;
                   if (typeof data13 === "string") {
                     if (!pattern9.test(data13)) {
-                      const err20 = { instancePath: instancePath + "/render/repositories/" + i2 + "/passwordEnv", schemaPath: "#/definitions/repositoryAccess/properties/passwordEnv/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z_][A-Za-z0-9_]*$" }, message: 'must match pattern "^[A-Za-z_][A-Za-z0-9_]*$"', schema: "^[A-Za-z_][A-Za-z0-9_]*$", parentSchema: schema14.properties.passwordEnv, data: data13 };
+                      const err20 = { instancePath: instancePath + "/render/repositories/" + i2 + "/passwordEnv", schemaPath: "#/definitions/repositoryAccess/properties/passwordEnv/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z_][A-Za-z0-9_]*$" }, message: 'must match pattern "^[A-Za-z_][A-Za-z0-9_]*$"', schema: "^[A-Za-z_][A-Za-z0-9_]*$", parentSchema: schema15.properties.passwordEnv, data: data13 };
                       if (vErrors === null) {
                         vErrors = [err20];
                       } else {
@@ -9357,7 +9567,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                       errors++;
                     }
                   } else {
-                    const err21 = { instancePath: instancePath + "/render/repositories/" + i2 + "/passwordEnv", schemaPath: "#/definitions/repositoryAccess/properties/passwordEnv/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema14.properties.passwordEnv.type, parentSchema: schema14.properties.passwordEnv, data: data13 };
+                    const err21 = { instancePath: instancePath + "/render/repositories/" + i2 + "/passwordEnv", schemaPath: "#/definitions/repositoryAccess/properties/passwordEnv/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema15.properties.passwordEnv.type, parentSchema: schema15.properties.passwordEnv, data: data13 };
                     if (vErrors === null) {
                       vErrors = [err21];
                     } else {
@@ -9370,7 +9580,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                   let data14 = data10.caFile;
                   if (typeof data14 === "string") {
                     if (func2(data14) < 1) {
-                      const err22 = { instancePath: instancePath + "/render/repositories/" + i2 + "/caFile", schemaPath: "#/definitions/repositoryAccess/properties/caFile/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema14.properties.caFile, data: data14 };
+                      const err22 = { instancePath: instancePath + "/render/repositories/" + i2 + "/caFile", schemaPath: "#/definitions/repositoryAccess/properties/caFile/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema15.properties.caFile, data: data14 };
                       if (vErrors === null) {
                         vErrors = [err22];
                       } else {
@@ -9379,7 +9589,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                       errors++;
                     }
                   } else {
-                    const err23 = { instancePath: instancePath + "/render/repositories/" + i2 + "/caFile", schemaPath: "#/definitions/repositoryAccess/properties/caFile/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema14.properties.caFile.type, parentSchema: schema14.properties.caFile, data: data14 };
+                    const err23 = { instancePath: instancePath + "/render/repositories/" + i2 + "/caFile", schemaPath: "#/definitions/repositoryAccess/properties/caFile/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema15.properties.caFile.type, parentSchema: schema15.properties.caFile, data: data14 };
                     if (vErrors === null) {
                       vErrors = [err23];
                     } else {
@@ -9389,7 +9599,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                 }
               } else {
-                const err24 = { instancePath: instancePath + "/render/repositories/" + i2, schemaPath: "#/definitions/repositoryAccess/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema14.type, parentSchema: schema14, data: data10 };
+                const err24 = { instancePath: instancePath + "/render/repositories/" + i2, schemaPath: "#/definitions/repositoryAccess/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema15.type, parentSchema: schema15, data: data10 };
                 if (vErrors === null) {
                   vErrors = [err24];
                 } else {
@@ -9672,12 +9882,12 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.diff !== void 0) {
-      let data27 = data.diff;
+    if (data.flux !== void 0) {
+      let data27 = data.flux;
       if (data27 && typeof data27 == "object" && !Array.isArray(data27)) {
         for (const key8 in data27) {
-          if (!(key8 === "ignore" || key8 === "ownershipLabel")) {
-            const err49 = { instancePath: instancePath + "/diff", schemaPath: "#/properties/diff/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key8 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.diff, data: data27 };
+          if (!(key8 === "clusterObjects" || key8 === "promote")) {
+            const err49 = { instancePath: instancePath + "/flux", schemaPath: "#/properties/flux/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key8 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.flux, data: data27 };
             if (vErrors === null) {
               vErrors = [err49];
             } else {
@@ -9686,15 +9896,14 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data27.ignore !== void 0) {
-          let data28 = data27.ignore;
-          if (Array.isArray(data28)) {
-            const len5 = data28.length;
-            for (let i5 = 0; i5 < len5; i5++) {
-              let data29 = data28[i5];
-              if (data29 && typeof data29 == "object" && !Array.isArray(data29)) {
-                if (data29.path === void 0) {
-                  const err50 = { instancePath: instancePath + "/diff/ignore/" + i5, schemaPath: "#/definitions/ignoreRule/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'", schema: schema17.required, parentSchema: schema17, data: data29 };
+        if (data27.clusterObjects !== void 0) {
+          let data28 = data27.clusterObjects;
+          if (data28 && typeof data28 == "object" && !Array.isArray(data28)) {
+            for (const key9 in data28) {
+              const _errs70 = errors;
+              if (typeof key9 === "string") {
+                if (!pattern15.test(key9)) {
+                  const err50 = { instancePath: instancePath + "/flux/clusterObjects", schemaPath: "#/properties/flux/properties/clusterObjects/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[^/]+$" }, message: 'must match pattern "^[^/]+$"', schema: "^[^/]+$", parentSchema: schema11.properties.flux.properties.clusterObjects.propertyNames, data: key9, propertyName: key9 };
                   if (vErrors === null) {
                     vErrors = [err50];
                   } else {
@@ -9702,87 +9911,99 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                for (const key9 in data29) {
-                  if (!(key9 === "group" || key9 === "kind" || key9 === "namespace" || key9 === "name" || key9 === "path")) {
-                    const err51 = { instancePath: instancePath + "/diff/ignore/" + i5, schemaPath: "#/definitions/ignoreRule/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key9 }, message: "must NOT have additional properties", schema: false, parentSchema: schema17, data: data29 };
-                    if (vErrors === null) {
-                      vErrors = [err51];
-                    } else {
-                      vErrors.push(err51);
-                    }
-                    errors++;
-                  }
+              }
+              var valid22 = _errs70 === errors;
+              if (!valid22) {
+                const err51 = { instancePath: instancePath + "/flux/clusterObjects", schemaPath: "#/properties/flux/properties/clusterObjects/propertyNames", keyword: "propertyNames", params: { propertyName: key9 }, message: "property name must be valid", schema: schema11.properties.flux.properties.clusterObjects.propertyNames, parentSchema: schema11.properties.flux.properties.clusterObjects, data: data28 };
+                if (vErrors === null) {
+                  vErrors = [err51];
+                } else {
+                  vErrors.push(err51);
                 }
-                if (data29.group !== void 0) {
-                  let data30 = data29.group;
-                  if (typeof data30 !== "string") {
-                    const err52 = { instancePath: instancePath + "/diff/ignore/" + i5 + "/group", schemaPath: "#/definitions/ignoreRule/properties/group/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema17.properties.group.type, parentSchema: schema17.properties.group, data: data30 };
-                    if (vErrors === null) {
-                      vErrors = [err52];
-                    } else {
-                      vErrors.push(err52);
-                    }
-                    errors++;
-                  }
-                }
-                if (data29.kind !== void 0) {
-                  let data31 = data29.kind;
-                  if (typeof data31 === "string") {
-                    if (func2(data31) < 1) {
-                      const err53 = { instancePath: instancePath + "/diff/ignore/" + i5 + "/kind", schemaPath: "#/definitions/ignoreRule/properties/kind/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema17.properties.kind, data: data31 };
-                      if (vErrors === null) {
-                        vErrors = [err53];
-                      } else {
-                        vErrors.push(err53);
-                      }
-                      errors++;
-                    }
+                errors++;
+              }
+            }
+            for (const key10 in data28) {
+              let data29 = data28[key10];
+              if (typeof data29 === "string") {
+                if (func2(data29) < 1) {
+                  const err52 = { instancePath: instancePath + "/flux/clusterObjects/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/flux/properties/clusterObjects/additionalProperties/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.flux.properties.clusterObjects.additionalProperties, data: data29 };
+                  if (vErrors === null) {
+                    vErrors = [err52];
                   } else {
-                    const err54 = { instancePath: instancePath + "/diff/ignore/" + i5 + "/kind", schemaPath: "#/definitions/ignoreRule/properties/kind/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema17.properties.kind.type, parentSchema: schema17.properties.kind, data: data31 };
-                    if (vErrors === null) {
-                      vErrors = [err54];
-                    } else {
-                      vErrors.push(err54);
-                    }
-                    errors++;
+                    vErrors.push(err52);
                   }
+                  errors++;
                 }
-                if (data29.namespace !== void 0) {
-                  let data32 = data29.namespace;
-                  if (typeof data32 === "string") {
-                    if (func2(data32) < 1) {
-                      const err55 = { instancePath: instancePath + "/diff/ignore/" + i5 + "/namespace", schemaPath: "#/definitions/ignoreRule/properties/namespace/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema17.properties.namespace, data: data32 };
-                      if (vErrors === null) {
-                        vErrors = [err55];
-                      } else {
-                        vErrors.push(err55);
-                      }
-                      errors++;
-                    }
+              } else {
+                const err53 = { instancePath: instancePath + "/flux/clusterObjects/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/flux/properties/clusterObjects/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.flux.properties.clusterObjects.additionalProperties.type, parentSchema: schema11.properties.flux.properties.clusterObjects.additionalProperties, data: data29 };
+                if (vErrors === null) {
+                  vErrors = [err53];
+                } else {
+                  vErrors.push(err53);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err54 = { instancePath: instancePath + "/flux/clusterObjects", schemaPath: "#/properties/flux/properties/clusterObjects/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.flux.properties.clusterObjects.type, parentSchema: schema11.properties.flux.properties.clusterObjects, data: data28 };
+            if (vErrors === null) {
+              vErrors = [err54];
+            } else {
+              vErrors.push(err54);
+            }
+            errors++;
+          }
+        }
+        if (data27.promote !== void 0) {
+          if (!validate13(data27.promote, { instancePath: instancePath + "/flux/promote", parentData: data27, parentDataProperty: "promote", rootData })) {
+            vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err55 = { instancePath: instancePath + "/flux", schemaPath: "#/properties/flux/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.flux.type, parentSchema: schema11.properties.flux, data: data27 };
+        if (vErrors === null) {
+          vErrors = [err55];
+        } else {
+          vErrors.push(err55);
+        }
+        errors++;
+      }
+    }
+    if (data.diff !== void 0) {
+      let data31 = data.diff;
+      if (data31 && typeof data31 == "object" && !Array.isArray(data31)) {
+        for (const key11 in data31) {
+          if (!(key11 === "ignore" || key11 === "ownershipLabel")) {
+            const err56 = { instancePath: instancePath + "/diff", schemaPath: "#/properties/diff/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key11 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.diff, data: data31 };
+            if (vErrors === null) {
+              vErrors = [err56];
+            } else {
+              vErrors.push(err56);
+            }
+            errors++;
+          }
+        }
+        if (data31.ignore !== void 0) {
+          let data32 = data31.ignore;
+          if (Array.isArray(data32)) {
+            const len5 = data32.length;
+            for (let i5 = 0; i5 < len5; i5++) {
+              let data33 = data32[i5];
+              if (data33 && typeof data33 == "object" && !Array.isArray(data33)) {
+                if (data33.path === void 0) {
+                  const err57 = { instancePath: instancePath + "/diff/ignore/" + i5, schemaPath: "#/definitions/ignoreRule/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'", schema: schema20.required, parentSchema: schema20, data: data33 };
+                  if (vErrors === null) {
+                    vErrors = [err57];
                   } else {
-                    const err56 = { instancePath: instancePath + "/diff/ignore/" + i5 + "/namespace", schemaPath: "#/definitions/ignoreRule/properties/namespace/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema17.properties.namespace.type, parentSchema: schema17.properties.namespace, data: data32 };
-                    if (vErrors === null) {
-                      vErrors = [err56];
-                    } else {
-                      vErrors.push(err56);
-                    }
-                    errors++;
+                    vErrors.push(err57);
                   }
+                  errors++;
                 }
-                if (data29.name !== void 0) {
-                  let data33 = data29.name;
-                  if (typeof data33 === "string") {
-                    if (func2(data33) < 1) {
-                      const err57 = { instancePath: instancePath + "/diff/ignore/" + i5 + "/name", schemaPath: "#/definitions/ignoreRule/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema17.properties.name, data: data33 };
-                      if (vErrors === null) {
-                        vErrors = [err57];
-                      } else {
-                        vErrors.push(err57);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err58 = { instancePath: instancePath + "/diff/ignore/" + i5 + "/name", schemaPath: "#/definitions/ignoreRule/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema17.properties.name.type, parentSchema: schema17.properties.name, data: data33 };
+                for (const key12 in data33) {
+                  if (!(key12 === "group" || key12 === "kind" || key12 === "namespace" || key12 === "name" || key12 === "path")) {
+                    const err58 = { instancePath: instancePath + "/diff/ignore/" + i5, schemaPath: "#/definitions/ignoreRule/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key12 }, message: "must NOT have additional properties", schema: false, parentSchema: schema20, data: data33 };
                     if (vErrors === null) {
                       vErrors = [err58];
                     } else {
@@ -9791,178 +10012,256 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                if (data29.path !== void 0) {
-                  let data34 = data29.path;
-                  if (typeof data34 === "string") {
-                    if (!pattern16.test(data34)) {
-                      const err59 = { instancePath: instancePath + "/diff/ignore/" + i5 + "/path", schemaPath: "#/definitions/ignoreRule/properties/path/pattern", keyword: "pattern", params: { pattern: "^(/([^~/]|~[01])*)+$" }, message: 'must match pattern "^(/([^~/]|~[01])*)+$"', schema: "^(/([^~/]|~[01])*)+$", parentSchema: schema17.properties.path, data: data34 };
+                if (data33.group !== void 0) {
+                  let data34 = data33.group;
+                  if (typeof data34 !== "string") {
+                    const err59 = { instancePath: instancePath + "/diff/ignore/" + i5 + "/group", schemaPath: "#/definitions/ignoreRule/properties/group/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema20.properties.group.type, parentSchema: schema20.properties.group, data: data34 };
+                    if (vErrors === null) {
+                      vErrors = [err59];
+                    } else {
+                      vErrors.push(err59);
+                    }
+                    errors++;
+                  }
+                }
+                if (data33.kind !== void 0) {
+                  let data35 = data33.kind;
+                  if (typeof data35 === "string") {
+                    if (func2(data35) < 1) {
+                      const err60 = { instancePath: instancePath + "/diff/ignore/" + i5 + "/kind", schemaPath: "#/definitions/ignoreRule/properties/kind/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema20.properties.kind, data: data35 };
                       if (vErrors === null) {
-                        vErrors = [err59];
+                        vErrors = [err60];
                       } else {
-                        vErrors.push(err59);
+                        vErrors.push(err60);
                       }
                       errors++;
                     }
                   } else {
-                    const err60 = { instancePath: instancePath + "/diff/ignore/" + i5 + "/path", schemaPath: "#/definitions/ignoreRule/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema17.properties.path.type, parentSchema: schema17.properties.path, data: data34 };
+                    const err61 = { instancePath: instancePath + "/diff/ignore/" + i5 + "/kind", schemaPath: "#/definitions/ignoreRule/properties/kind/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema20.properties.kind.type, parentSchema: schema20.properties.kind, data: data35 };
                     if (vErrors === null) {
-                      vErrors = [err60];
+                      vErrors = [err61];
                     } else {
-                      vErrors.push(err60);
+                      vErrors.push(err61);
+                    }
+                    errors++;
+                  }
+                }
+                if (data33.namespace !== void 0) {
+                  let data36 = data33.namespace;
+                  if (typeof data36 === "string") {
+                    if (func2(data36) < 1) {
+                      const err62 = { instancePath: instancePath + "/diff/ignore/" + i5 + "/namespace", schemaPath: "#/definitions/ignoreRule/properties/namespace/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema20.properties.namespace, data: data36 };
+                      if (vErrors === null) {
+                        vErrors = [err62];
+                      } else {
+                        vErrors.push(err62);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err63 = { instancePath: instancePath + "/diff/ignore/" + i5 + "/namespace", schemaPath: "#/definitions/ignoreRule/properties/namespace/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema20.properties.namespace.type, parentSchema: schema20.properties.namespace, data: data36 };
+                    if (vErrors === null) {
+                      vErrors = [err63];
+                    } else {
+                      vErrors.push(err63);
+                    }
+                    errors++;
+                  }
+                }
+                if (data33.name !== void 0) {
+                  let data37 = data33.name;
+                  if (typeof data37 === "string") {
+                    if (func2(data37) < 1) {
+                      const err64 = { instancePath: instancePath + "/diff/ignore/" + i5 + "/name", schemaPath: "#/definitions/ignoreRule/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema20.properties.name, data: data37 };
+                      if (vErrors === null) {
+                        vErrors = [err64];
+                      } else {
+                        vErrors.push(err64);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err65 = { instancePath: instancePath + "/diff/ignore/" + i5 + "/name", schemaPath: "#/definitions/ignoreRule/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema20.properties.name.type, parentSchema: schema20.properties.name, data: data37 };
+                    if (vErrors === null) {
+                      vErrors = [err65];
+                    } else {
+                      vErrors.push(err65);
+                    }
+                    errors++;
+                  }
+                }
+                if (data33.path !== void 0) {
+                  let data38 = data33.path;
+                  if (typeof data38 === "string") {
+                    if (!pattern18.test(data38)) {
+                      const err66 = { instancePath: instancePath + "/diff/ignore/" + i5 + "/path", schemaPath: "#/definitions/ignoreRule/properties/path/pattern", keyword: "pattern", params: { pattern: "^(/([^~/]|~[01])*)+$" }, message: 'must match pattern "^(/([^~/]|~[01])*)+$"', schema: "^(/([^~/]|~[01])*)+$", parentSchema: schema20.properties.path, data: data38 };
+                      if (vErrors === null) {
+                        vErrors = [err66];
+                      } else {
+                        vErrors.push(err66);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err67 = { instancePath: instancePath + "/diff/ignore/" + i5 + "/path", schemaPath: "#/definitions/ignoreRule/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema20.properties.path.type, parentSchema: schema20.properties.path, data: data38 };
+                    if (vErrors === null) {
+                      vErrors = [err67];
+                    } else {
+                      vErrors.push(err67);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err61 = { instancePath: instancePath + "/diff/ignore/" + i5, schemaPath: "#/definitions/ignoreRule/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema17.type, parentSchema: schema17, data: data29 };
+                const err68 = { instancePath: instancePath + "/diff/ignore/" + i5, schemaPath: "#/definitions/ignoreRule/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema20.type, parentSchema: schema20, data: data33 };
                 if (vErrors === null) {
-                  vErrors = [err61];
+                  vErrors = [err68];
                 } else {
-                  vErrors.push(err61);
+                  vErrors.push(err68);
                 }
                 errors++;
               }
             }
           } else {
-            const err62 = { instancePath: instancePath + "/diff/ignore", schemaPath: "#/properties/diff/properties/ignore/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.diff.properties.ignore.type, parentSchema: schema11.properties.diff.properties.ignore, data: data28 };
+            const err69 = { instancePath: instancePath + "/diff/ignore", schemaPath: "#/properties/diff/properties/ignore/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.diff.properties.ignore.type, parentSchema: schema11.properties.diff.properties.ignore, data: data32 };
             if (vErrors === null) {
-              vErrors = [err62];
+              vErrors = [err69];
             } else {
-              vErrors.push(err62);
+              vErrors.push(err69);
             }
             errors++;
           }
         }
-        if (data27.ownershipLabel !== void 0) {
-          let data35 = data27.ownershipLabel;
-          if (typeof data35 === "string") {
-            if (func2(data35) < 1) {
-              const err63 = { instancePath: instancePath + "/diff/ownershipLabel", schemaPath: "#/properties/diff/properties/ownershipLabel/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.diff.properties.ownershipLabel, data: data35 };
+        if (data31.ownershipLabel !== void 0) {
+          let data39 = data31.ownershipLabel;
+          if (typeof data39 === "string") {
+            if (func2(data39) < 1) {
+              const err70 = { instancePath: instancePath + "/diff/ownershipLabel", schemaPath: "#/properties/diff/properties/ownershipLabel/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.diff.properties.ownershipLabel, data: data39 };
               if (vErrors === null) {
-                vErrors = [err63];
+                vErrors = [err70];
               } else {
-                vErrors.push(err63);
+                vErrors.push(err70);
               }
               errors++;
             }
           } else {
-            const err64 = { instancePath: instancePath + "/diff/ownershipLabel", schemaPath: "#/properties/diff/properties/ownershipLabel/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.diff.properties.ownershipLabel.type, parentSchema: schema11.properties.diff.properties.ownershipLabel, data: data35 };
+            const err71 = { instancePath: instancePath + "/diff/ownershipLabel", schemaPath: "#/properties/diff/properties/ownershipLabel/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.diff.properties.ownershipLabel.type, parentSchema: schema11.properties.diff.properties.ownershipLabel, data: data39 };
             if (vErrors === null) {
-              vErrors = [err64];
+              vErrors = [err71];
             } else {
-              vErrors.push(err64);
+              vErrors.push(err71);
             }
             errors++;
           }
         }
       } else {
-        const err65 = { instancePath: instancePath + "/diff", schemaPath: "#/properties/diff/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.diff.type, parentSchema: schema11.properties.diff, data: data27 };
+        const err72 = { instancePath: instancePath + "/diff", schemaPath: "#/properties/diff/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.diff.type, parentSchema: schema11.properties.diff, data: data31 };
         if (vErrors === null) {
-          vErrors = [err65];
+          vErrors = [err72];
         } else {
-          vErrors.push(err65);
+          vErrors.push(err72);
         }
         errors++;
       }
     }
     if (data.drift !== void 0) {
-      let data36 = data.drift;
-      if (data36 && typeof data36 == "object" && !Array.isArray(data36)) {
-        for (const key10 in data36) {
-          if (!(key10 === "after" || key10 === "labels")) {
-            const err66 = { instancePath: instancePath + "/drift", schemaPath: "#/properties/drift/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key10 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.drift, data: data36 };
+      let data40 = data.drift;
+      if (data40 && typeof data40 == "object" && !Array.isArray(data40)) {
+        for (const key13 in data40) {
+          if (!(key13 === "after" || key13 === "labels")) {
+            const err73 = { instancePath: instancePath + "/drift", schemaPath: "#/properties/drift/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key13 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.drift, data: data40 };
             if (vErrors === null) {
-              vErrors = [err66];
+              vErrors = [err73];
             } else {
-              vErrors.push(err66);
+              vErrors.push(err73);
             }
             errors++;
           }
         }
-        if (data36.after !== void 0) {
-          let data37 = data36.after;
-          if (!(typeof data37 == "number" && (!(data37 % 1) && !isNaN(data37)) && isFinite(data37))) {
-            const err67 = { instancePath: instancePath + "/drift/after", schemaPath: "#/properties/drift/properties/after/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.drift.properties.after.type, parentSchema: schema11.properties.drift.properties.after, data: data37 };
+        if (data40.after !== void 0) {
+          let data41 = data40.after;
+          if (!(typeof data41 == "number" && (!(data41 % 1) && !isNaN(data41)) && isFinite(data41))) {
+            const err74 = { instancePath: instancePath + "/drift/after", schemaPath: "#/properties/drift/properties/after/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.drift.properties.after.type, parentSchema: schema11.properties.drift.properties.after, data: data41 };
             if (vErrors === null) {
-              vErrors = [err67];
+              vErrors = [err74];
             } else {
-              vErrors.push(err67);
+              vErrors.push(err74);
             }
             errors++;
           }
-          if (typeof data37 == "number" && isFinite(data37)) {
-            if (data37 < 1 || isNaN(data37)) {
-              const err68 = { instancePath: instancePath + "/drift/after", schemaPath: "#/properties/drift/properties/after/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema11.properties.drift.properties.after, data: data37 };
+          if (typeof data41 == "number" && isFinite(data41)) {
+            if (data41 < 1 || isNaN(data41)) {
+              const err75 = { instancePath: instancePath + "/drift/after", schemaPath: "#/properties/drift/properties/after/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema11.properties.drift.properties.after, data: data41 };
               if (vErrors === null) {
-                vErrors = [err68];
+                vErrors = [err75];
               } else {
-                vErrors.push(err68);
+                vErrors.push(err75);
               }
               errors++;
             }
           }
         }
-        if (data36.labels !== void 0) {
-          let data38 = data36.labels;
-          if (Array.isArray(data38)) {
-            if (data38.length < 1) {
-              const err69 = { instancePath: instancePath + "/drift/labels", schemaPath: "#/properties/drift/properties/labels/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema11.properties.drift.properties.labels, data: data38 };
+        if (data40.labels !== void 0) {
+          let data42 = data40.labels;
+          if (Array.isArray(data42)) {
+            if (data42.length < 1) {
+              const err76 = { instancePath: instancePath + "/drift/labels", schemaPath: "#/properties/drift/properties/labels/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema11.properties.drift.properties.labels, data: data42 };
               if (vErrors === null) {
-                vErrors = [err69];
+                vErrors = [err76];
               } else {
-                vErrors.push(err69);
+                vErrors.push(err76);
               }
               errors++;
             }
-            const len6 = data38.length;
+            const len6 = data42.length;
             for (let i6 = 0; i6 < len6; i6++) {
-              let data39 = data38[i6];
-              if (typeof data39 === "string") {
-                if (func2(data39) < 1) {
-                  const err70 = { instancePath: instancePath + "/drift/labels/" + i6, schemaPath: "#/properties/drift/properties/labels/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.drift.properties.labels.items, data: data39 };
+              let data43 = data42[i6];
+              if (typeof data43 === "string") {
+                if (func2(data43) < 1) {
+                  const err77 = { instancePath: instancePath + "/drift/labels/" + i6, schemaPath: "#/properties/drift/properties/labels/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.drift.properties.labels.items, data: data43 };
                   if (vErrors === null) {
-                    vErrors = [err70];
+                    vErrors = [err77];
                   } else {
-                    vErrors.push(err70);
+                    vErrors.push(err77);
                   }
                   errors++;
                 }
               } else {
-                const err71 = { instancePath: instancePath + "/drift/labels/" + i6, schemaPath: "#/properties/drift/properties/labels/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.drift.properties.labels.items.type, parentSchema: schema11.properties.drift.properties.labels.items, data: data39 };
+                const err78 = { instancePath: instancePath + "/drift/labels/" + i6, schemaPath: "#/properties/drift/properties/labels/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.drift.properties.labels.items.type, parentSchema: schema11.properties.drift.properties.labels.items, data: data43 };
                 if (vErrors === null) {
-                  vErrors = [err71];
+                  vErrors = [err78];
                 } else {
-                  vErrors.push(err71);
+                  vErrors.push(err78);
                 }
                 errors++;
               }
             }
           } else {
-            const err72 = { instancePath: instancePath + "/drift/labels", schemaPath: "#/properties/drift/properties/labels/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.drift.properties.labels.type, parentSchema: schema11.properties.drift.properties.labels, data: data38 };
+            const err79 = { instancePath: instancePath + "/drift/labels", schemaPath: "#/properties/drift/properties/labels/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.drift.properties.labels.type, parentSchema: schema11.properties.drift.properties.labels, data: data42 };
             if (vErrors === null) {
-              vErrors = [err72];
+              vErrors = [err79];
             } else {
-              vErrors.push(err72);
+              vErrors.push(err79);
             }
             errors++;
           }
         }
       } else {
-        const err73 = { instancePath: instancePath + "/drift", schemaPath: "#/properties/drift/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.drift.type, parentSchema: schema11.properties.drift, data: data36 };
+        const err80 = { instancePath: instancePath + "/drift", schemaPath: "#/properties/drift/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.drift.type, parentSchema: schema11.properties.drift, data: data40 };
         if (vErrors === null) {
-          vErrors = [err73];
+          vErrors = [err80];
         } else {
-          vErrors.push(err73);
+          vErrors.push(err80);
         }
         errors++;
       }
     }
   } else {
-    const err74 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.type, parentSchema: schema11, data };
+    const err81 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.type, parentSchema: schema11, data };
     if (vErrors === null) {
-      vErrors = [err74];
+      vErrors = [err81];
     } else {
-      vErrors.push(err74);
+      vErrors.push(err81);
     }
     errors++;
   }
@@ -10237,7 +10536,9 @@ function parseConfigText(text, file) {
   const written = data;
   const semanticProblems = [
     ...checkEnvironments(written.environments ?? []),
-    ...checkFluxClusters(written.clusters ?? {})
+    ...checkFluxClusters(written.clusters ?? {}),
+    ...checkFluxClusterObjects(written.flux?.clusterObjects ?? {}),
+    ...checkFluxPromote(written.flux?.promote ?? {})
   ].map((problem) => ({
     file,
     ...locator.valueAt(problem.segments),
@@ -10294,6 +10595,8 @@ function withDefaults(written, file) {
     config.fluxClusters ??= {};
     config.fluxClusters[settings.fluxCluster] = capabilities ? { context, capabilities } : { context };
   }
+  const clusterObjects = fluxClusterObjects(written);
+  if (clusterObjects) config.fluxClusterObjects = clusterObjects;
   if (written.environments) {
     config.environments = written.environments.map((environment) => {
       const result = {
@@ -10308,17 +10611,41 @@ function withDefaults(written, file) {
       if (environment.helm)
         result.helm = { ...environment.helm, valuesFiles: environment.helm.valuesFiles ?? [] };
       if (environment.cluster) result.cluster = { ...environment.cluster };
-      if (environment.promote) {
-        result.promote = {
-          ...environment.promote,
-          via: environment.promote.via ?? "pull-request",
-          allowDowngrade: environment.promote.allowDowngrade ?? false
-        };
-      }
+      if (environment.promote) result.promote = promoteWithDefaults(environment.promote);
       return result;
     });
   }
+  const fluxPromote = written.flux?.promote;
+  if (fluxPromote) {
+    config.fluxPromote = Object.fromEntries(
+      Object.entries(fluxPromote).map(([key, promote]) => [key, promoteWithDefaults(promote)])
+    );
+  }
   return config;
+}
+function promoteWithDefaults(promote) {
+  return { ...promote, via: promote.via ?? "pull-request", allowDowngrade: promote.allowDowngrade ?? false };
+}
+function checkFluxPromote(promote) {
+  const problems = [];
+  for (const [key, settings] of Object.entries(promote)) {
+    const cluster = !key.includes("/");
+    const from = settings.from;
+    const fits = cluster ? !from.includes("/") : /^[^/]+\/[^/]+\/[^/]+$/.test(from);
+    if (!fits) {
+      problems.push({
+        segments: ["flux", "promote", key, "from"],
+        message: cluster ? 'a Flux cluster promotes from another Flux cluster: a name without "/"' : "a Flux environment promotes from another Flux environment: <cluster>/<namespace>/<name>",
+        hint: "Key a cluster (production: { from: staging }) or one environment (production/flux-system/apps: { from: staging/flux-system/apps })."
+      });
+    } else if (from === key) {
+      problems.push({
+        segments: ["flux", "promote", key, "from"],
+        message: "an environment cannot promote from itself"
+      });
+    }
+  }
+  return problems;
 }
 function checkFluxClusters(clusters) {
   const seen = /* @__PURE__ */ new Set();
@@ -10333,6 +10660,25 @@ function checkFluxClusters(clusters) {
       });
     }
     seen.add(settings.fluxCluster);
+  }
+  return problems;
+}
+function fluxClusterObjects(written) {
+  const entries = Object.entries(written.flux?.clusterObjects ?? {});
+  if (entries.length === 0) return void 0;
+  return Object.fromEntries(entries.map(([cluster, path]) => [cluster, normalizeEnvironmentPath(path)]));
+}
+function checkFluxClusterObjects(files) {
+  const problems = [];
+  for (const [cluster, path] of Object.entries(files)) {
+    const normal = normalizeEnvironmentPath(path);
+    if (normal === void 0 || normal === ".") {
+      problems.push({
+        segments: ["flux", "clusterObjects", cluster],
+        message: "the file of cluster objects must be a path inside the repository",
+        hint: "Give a file's path relative to the folder of plumbline.yaml, without leading / or ../."
+      });
+    }
   }
   return problems;
 }
@@ -10397,7 +10743,7 @@ async function loadConfigFrom(source, repoRoot, alsoDiscovered = []) {
   return listed(config, config.environments);
 }
 function listed(written, environments) {
-  const { fluxClusters: _discoveredOnly, ...config } = written;
+  const { fluxClusters: _discoveredOnly, fluxPromote: _alsoDiscoveredOnly, ...config } = written;
   return { ...config, environments };
 }
 async function readConfigFile(repoRoot) {
@@ -10470,7 +10816,7 @@ function identityOf(name) {
 }
 async function withDiscoveredEnvironments(repoRoot, written, alsoDiscovered = []) {
   const flux = fluxEnvironments(discoverFluxEnvironments(repoRoot));
-  const environments = flux.length > 0 ? withFluxAlso(flux, alsoDiscovered) : await byFolder(repoRoot, alsoDiscovered);
+  const environments = await discoveredIn(repoRoot, flux, alsoDiscovered);
   if (environments.length === 0) {
     const roots = DISCOVERY_ROOTS.map((root) => `${root}/`).join(", ");
     const configured = written?.file ? `${written.file} lists no environments` : "There is no plumbline.yaml";
@@ -10480,18 +10826,21 @@ async function withDiscoveredEnvironments(repoRoot, written, alsoDiscovered = []
     );
   }
   if (written) {
-    const { capabilities, fluxClusters, ...config } = written;
+    const { capabilities, fluxClusters, fluxPromote, ...config } = written;
     return {
       ...config,
       ...capabilities ? { capabilities } : {},
       environments: environments.map((environment) => {
         const cluster = environment.flux ? fluxClusters?.[environment.flux.cluster] : void 0;
         const layered = cluster?.capabilities ?? capabilities;
-        return {
-          ...layered ? { capabilities: layered } : {},
-          ...environment,
-          ...cluster && !environment.cluster ? { cluster: { context: cluster.context } } : {}
-        };
+        return withFluxPromote(
+          {
+            ...layered ? { capabilities: layered } : {},
+            ...environment,
+            ...cluster && !environment.cluster ? { cluster: { context: cluster.context } } : {}
+          },
+          fluxPromote
+        );
       })
     };
   }
@@ -10501,6 +10850,26 @@ async function withDiscoveredEnvironments(repoRoot, written, alsoDiscovered = []
     diff: { ignore: [] },
     drift: { after: 1, labels: ["drift"] }
   };
+}
+function withFluxPromote(environment, fluxPromote) {
+  const flux = environment.flux;
+  if (!fluxPromote || !flux || environment.promote) return environment;
+  const own = fluxPromote[environment.name];
+  if (own) return { ...environment, promote: own };
+  const cluster = flux.cluster ? fluxPromote[flux.cluster] : void 0;
+  if (!cluster) return environment;
+  return { ...environment, promote: { ...cluster, from: `${cluster.from}/${flux.namespace}/${flux.name}` } };
+}
+async function discoveredIn(repoRoot, flux, alsoDiscovered) {
+  const baseIsFlux = alsoDiscovered.some((environment) => environment.renderer === "flux");
+  if (alsoDiscovered.length > 0 && !baseIsFlux) {
+    const folders = await byFolder(repoRoot, alsoDiscovered);
+    const names = new Set(folders.map((environment) => environment.name));
+    return [...folders, ...flux.filter((environment) => !names.has(environment.name))].sort(
+      (a, b) => a.name.localeCompare(b.name)
+    );
+  }
+  return flux.length > 0 || baseIsFlux ? withFluxAlso(flux, alsoDiscovered) : byFolder(repoRoot, alsoDiscovered);
 }
 function withFluxAlso(flux, alsoDiscovered) {
   const byName = /* @__PURE__ */ new Map();
@@ -10579,9 +10948,11 @@ export {
   isAllowedReference,
   fluxObjectKey,
   fluxKindOf,
+  fluxObjectsIn,
   isThisRepository,
   fluxSourcesOf,
   fluxSourceHosts,
+  sourceHostsOf,
   normaliseFluxPath,
   discoverFluxEnvironments,
   CONFIG_FILES,

@@ -7,33 +7,33 @@ import {
   withPublishOptions,
   writeReport,
   writeResultFile
-} from "./chunk-C4NBQFIM.js";
-import "./chunk-HUD5RQ4B.js";
+} from "./chunk-53BJ6H2Y.js";
+import "./chunk-R5G3TLPL.js";
 import "./chunk-FJR3CBAD.js";
 import {
   Command,
   Option,
   printLog
-} from "./chunk-2ZHNTGXH.js";
+} from "./chunk-MYCWCEUN.js";
 import {
   MissingShardsError,
   mergePlanResults
 } from "./chunk-RRNXZMIM.js";
 import {
   parsePlanResultFile
-} from "./chunk-QKE6VUBC.js";
+} from "./chunk-ZZGGXOZ2.js";
 import "./chunk-L3PULLGS.js";
 import "./chunk-DHNZTZQ4.js";
 import "./chunk-E7ACZTBR.js";
-import "./chunk-464WRB3V.js";
-import "./chunk-NQ6OR4PE.js";
+import "./chunk-N5KXR65J.js";
+import "./chunk-RQUSLUQE.js";
 import "./chunk-J67XC36D.js";
 import "./chunk-6GOKWEBO.js";
 import "./chunk-3N2GU25X.js";
 import {
   PlumblineError
 } from "./chunk-HOINZ2KI.js";
-import "./chunk-KGQPSMFM.js";
+import "./chunk-MWPRVN7Q.js";
 import "./chunk-4PGWNIJS.js";
 
 // src/entry/cli/merge.ts
