@@ -36,11 +36,11 @@ async function runCli(program2, argv) {
 
 // src/entry/cli.ts
 var commands = {
-  plan: async () => (await import("./chunks/plan-7XNUTV7R.js")).planCommand(),
+  plan: async () => (await import("./chunks/plan-HPY6VHI3.js")).planCommand(),
   merge: async () => (await import("./chunks/merge-NMEF2EDX.js")).mergeCommand(),
-  promote: async () => (await import("./chunks/promote-WNVAD4AI.js")).promoteCommand(),
-  drift: async () => (await import("./chunks/drift-CJZYZDIR.js")).driftCommand(),
-  envs: async () => (await import("./chunks/envs-LXZBHWHQ.js")).envsCommand()
+  promote: async () => (await import("./chunks/promote-GMTOINVS.js")).promoteCommand(),
+  drift: async () => (await import("./chunks/drift-TI2TIORR.js")).driftCommand(),
+  envs: async () => (await import("./chunks/envs-7U2LBMGH.js")).envsCommand()
 };
 function commandsFor(args) {
   const named = args.find((arg) => !arg.startsWith("-"));

@@ -11,7 +11,7 @@
  * is checked out, and `unaffectedEnvironments` finishes with the final list.
  */
 import pLimit from 'p-limit';
-import { discoverRepositoryEnvironments } from '../config/load.js';
+import { type CheckoutDiscovery, checkoutDiscovery, discoverRepositoryEnvironments } from '../config/load.js';
 import { inShard, type Shard } from '../config/shard.js';
 import type { EnvironmentConfig } from '../config/types.js';
 import type { BaseSide } from '../git/base-checkout.js';
@@ -26,6 +26,8 @@ export interface HeadTracing {
   scope: Promise<InputsScope>;
   /** Shared with the base's scope: what is the same on both sides is read once. */
   memo: Map<string, Promise<unknown>>;
+  /** What discovery finds at the head, for the configuration too. */
+  discovery: CheckoutDiscovery;
 }
 
 /** Files read to decide, at once: cheap next to the renders they save. */
@@ -36,6 +38,7 @@ export function traceHead(head: { root: string; top: string }, baseSha: string, 
   const memo = new Map<string, Promise<unknown>>();
   const tracing: HeadTracing = {
     head,
+    discovery: checkoutDiscovery(head.root),
     baseSha,
     memo,
     changed: changedFiles(head.top, baseSha),
@@ -46,7 +49,7 @@ export function traceHead(head: { root: string; top: string }, baseSha: string, 
   // met again there, where they count.
   const warmUp = async () => {
     const scope = await tracing.scope;
-    const environments = (await discoverRepositoryEnvironments(head.root)).filter((env) =>
+    const environments = (await discoverRepositoryEnvironments(tracing.discovery)).filter((env) =>
       inShard(env.name, shard),
     );
     const limit = pLimit(ENVIRONMENTS_AT_ONCE);

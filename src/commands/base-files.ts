@@ -40,9 +40,17 @@ export async function mergeBaseSourceHosts(repoRoot: string, sha: string, base: 
   return fluxSourceHosts(discoverFluxEnvironments(base.dir));
 }
 
-function isFluxRepository(repoRoot: string, sha: string, base: { prefix: string }): Promise<boolean> {
-  return filesContaining(repoRoot, sha, FLUX_API_GROUP, base.prefix).then((files) => files.size > 0);
+function isFluxRepository(repoRoot: string, sha: string, base: BaseSide): Promise<boolean> {
+  // Asked for discovery and for the trusted hosts alike: one git grep per base.
+  let answer = fluxRepositories.get(base);
+  if (!answer) {
+    answer = filesContaining(repoRoot, sha, FLUX_API_GROUP, base.prefix).then((files) => files.size > 0);
+    fluxRepositories.set(base, answer);
+  }
+  return answer;
 }
+
+const fluxRepositories = new WeakMap<BaseSide, Promise<boolean>>();
 
 /** What every Flux object's apiVersion holds. */
 const FLUX_API_GROUP = 'toolkit.fluxcd.io';

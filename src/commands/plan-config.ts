@@ -7,7 +7,13 @@
  */
 import { lstat, readFile, realpath } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
-import { CONFIG_FILES, type ConfigSource, loadConfig, loadConfigFrom } from '../config/load.js';
+import {
+  type CheckoutDiscovery,
+  CONFIG_FILES,
+  type ConfigSource,
+  loadConfig,
+  loadConfigFrom,
+} from '../config/load.js';
 import { parseConfigText } from '../config/parse.js';
 import type { EnvironmentConfig, PlumblineConfig } from '../config/types.js';
 import type { ConfigProvenance } from '../diff/model.js';
@@ -75,12 +81,14 @@ export async function baseConfig(
   repoRoot: string,
   base: { tip: string; sha: string },
   discoverAtBase?: () => Promise<EnvironmentConfig[]>,
+  /** What discovery found at the head already (the plan's tracing asked first). */
+  atHead?: CheckoutDiscovery,
 ): Promise<PlanConfig> {
   const source = await configAtRevision(repoRoot, base.tip);
   const listedAtTip = listedEnvironments(source);
   // Discovered once at the base, for the plan's environments and for what the base holds.
   const discoveredAtBase = discoverAtBase && !listedAtTip ? await discoverAtBase() : undefined;
-  const config = await loadConfigFrom(source, repoRoot, discoveredAtBase);
+  const config = await loadConfigFrom(source, repoRoot, discoveredAtBase, atHead);
   const branchedFrom = base.sha === base.tip ? source : await configAtRevision(repoRoot, base.sha);
   const listedWhereBranched = base.sha === base.tip ? listedAtTip : listedEnvironments(branchedFrom);
   const head = await checkoutConfigFile(repoRoot);

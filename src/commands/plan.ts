@@ -116,7 +116,12 @@ async function planWith(options: PlanOptions, clients: ClusterClients): Promise<
         : undefined;
     planned = await withBaseSide(repoRoot, base.sha, async (baseSide) => {
       const trusted = withSourceHosts(
-        await baseConfig(repoRoot, base, () => discoverAtBase(repoRoot, base.sha, baseSide)),
+        await baseConfig(
+          repoRoot,
+          base,
+          () => discoverAtBase(repoRoot, base.sha, baseSide),
+          tracing?.discovery,
+        ),
         await trustedSourceHosts(repoRoot, base, baseSide),
       );
       // The cluster's objects outside Git are trusted configuration: read where it is.

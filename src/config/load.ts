@@ -74,12 +74,14 @@ export async function loadConfigFrom(
    * everything it held.
    */
   alsoDiscovered: readonly EnvironmentConfig[] = [],
+  /** What discovery found at `repoRoot` already, if it was asked there before. */
+  here: CheckoutDiscovery = checkoutDiscovery(repoRoot),
 ): Promise<PlumblineConfig> {
-  if (!source) return withDiscoveredEnvironments(repoRoot, undefined, alsoDiscovered);
+  if (!source) return withDiscoveredEnvironments(repoRoot, undefined, alsoDiscovered, here);
   const parsed = parseConfigText(source.text, source.file);
   if (!parsed.config) throw new ConfigError(parsed.problems);
   const { config } = parsed;
-  if (!config.environments) return withDiscoveredEnvironments(repoRoot, config, alsoDiscovered);
+  if (!config.environments) return withDiscoveredEnvironments(repoRoot, config, alsoDiscovered, here);
   return listed(config, config.environments);
 }
 
@@ -135,9 +137,37 @@ async function isFileOrLink(path: string): Promise<boolean> {
  * (discover.ts). A Flux repository gets no conventional ones: they would make its
  * bootstrap folder (clusters/<cluster>/flux-system) an environment of its own.
  */
-export async function discoverRepositoryEnvironments(repoRoot: string): Promise<EnvironmentConfig[]> {
-  const flux = fluxEnvironments(discoverFluxEnvironments(repoRoot));
-  return flux.length > 0 ? flux : discoverEnvironments(repoRoot);
+export async function discoverRepositoryEnvironments(
+  found: CheckoutDiscovery | string,
+): Promise<EnvironmentConfig[]> {
+  const discovery = typeof found === 'string' ? checkoutDiscovery(found) : found;
+  const flux = discovery.flux();
+  return flux.length > 0 ? flux : discovery.folders();
+}
+
+/**
+ * What discovery finds in one checkout, each kind found once however often it is asked: a
+ * plan asks for the head's while it traces what environments read and again for its
+ * configuration, and a fleet's discovery reads every folder.
+ */
+export interface CheckoutDiscovery {
+  flux(): EnvironmentConfig[];
+  folders(): Promise<EnvironmentConfig[]>;
+}
+
+export function checkoutDiscovery(repoRoot: string): CheckoutDiscovery {
+  let flux: EnvironmentConfig[] | undefined;
+  let folders: Promise<EnvironmentConfig[]> | undefined;
+  return {
+    flux: () => {
+      flux ??= fluxEnvironments(discoverFluxEnvironments(repoRoot));
+      return flux;
+    },
+    folders: () => {
+      folders ??= discoverEnvironments(repoRoot);
+      return folders;
+    },
+  };
 }
 
 /**
@@ -187,9 +217,9 @@ async function withDiscoveredEnvironments(
   repoRoot: string,
   written: WrittenConfig | undefined,
   alsoDiscovered: readonly EnvironmentConfig[] = [],
+  here: CheckoutDiscovery = checkoutDiscovery(repoRoot),
 ): Promise<PlumblineConfig> {
-  const flux = fluxEnvironments(discoverFluxEnvironments(repoRoot));
-  const environments = await discoveredIn(repoRoot, flux, alsoDiscovered);
+  const environments = await discoveredIn(here, alsoDiscovered);
   if (environments.length === 0) {
     const roots = DISCOVERY_ROOTS.map((root) => `${root}/`).join(', ');
     const configured = written?.file ? `${written.file} lists no environments` : 'There is no plumbline.yaml';
@@ -260,21 +290,19 @@ export function withFluxPromote(
  * Without environments on the other side, this checkout decides.
  */
 async function discoveredIn(
-  repoRoot: string,
-  flux: readonly EnvironmentConfig[],
+  here: CheckoutDiscovery,
   alsoDiscovered: readonly EnvironmentConfig[],
 ): Promise<EnvironmentConfig[]> {
+  const flux = here.flux();
   const baseIsFlux = alsoDiscovered.some((environment) => environment.renderer === 'flux');
   if (alsoDiscovered.length > 0 && !baseIsFlux) {
-    const folders = await byFolder(repoRoot, alsoDiscovered);
+    const folders = await byFolder(here, alsoDiscovered);
     const names = new Set(folders.map((environment) => environment.name));
     return [...folders, ...flux.filter((environment) => !names.has(environment.name))].sort((a, b) =>
       a.name.localeCompare(b.name),
     );
   }
-  return flux.length > 0 || baseIsFlux
-    ? withFluxAlso(flux, alsoDiscovered)
-    : byFolder(repoRoot, alsoDiscovered);
+  return flux.length > 0 || baseIsFlux ? withFluxAlso(flux, alsoDiscovered) : byFolder(here, alsoDiscovered);
 }
 
 /**
@@ -300,11 +328,11 @@ function withFluxAlso(
  * the base, clusters/prod at the head) falls back to the folder, so neither hides the other.
  */
 async function byFolder(
-  repoRoot: string,
+  here: CheckoutDiscovery,
   alsoDiscovered: readonly EnvironmentConfig[],
 ): Promise<EnvironmentConfig[]> {
   const byPath = new Map<string, EnvironmentConfig>();
-  for (const environment of [...alsoDiscovered, ...(await discoverEnvironments(repoRoot))]) {
+  for (const environment of [...alsoDiscovered, ...(await here.folders())]) {
     byPath.set(environment.path, environment);
   }
   const named = new Map<string, number>();

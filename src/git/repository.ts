@@ -104,9 +104,6 @@ export async function addWorktree(
   const dir = join(parent, basename(parent));
   const add = ['worktree', 'add', '--quiet', '--detach', ...(checkout ? [] : ['--no-checkout'])];
   await oneAtATime(repo, () => runGit(repo, [...add, dir, commit]));
-  // An empty index applies no .gitattributes (eol, filters, encodings) to the files
-  // written later; the commit's index does, as a whole checkout would.
-  if (!checkout) await runGit(dir, ['read-tree', commit]);
   return {
     dir,
     async remove() {
@@ -121,6 +118,9 @@ export async function addWorktree(
   };
 }
 
+/** Worktrees whose index holds their commit's tree (see checkOutPaths). */
+const indexRead = new Set<string>();
+
 /** Paths passed to one git process at most: far below any system's argument limit. */
 const PATHS_AT_ONCE = 500;
 
@@ -129,6 +129,12 @@ const PATHS_AT_ONCE = 500;
  * worktree added with `checkout: false`. Literal pathspecs: a path is never a pattern.
  */
 export async function checkOutPaths(dir: string, commit: string, paths: readonly string[]): Promise<void> {
+  // An empty index applies no .gitattributes (eol, filters, encodings) to what is written;
+  // the commit's index does, as a whole checkout would. Read once, before the first write.
+  if (!indexRead.has(dir)) {
+    await runGit(dir, ['read-tree', commit]);
+    indexRead.add(dir);
+  }
   for (let start = 0; start < paths.length; start += PATHS_AT_ONCE) {
     const some = paths.slice(start, start + PATHS_AT_ONCE);
     // A file checkout runs the post-checkout hook; one per batch is not what it is for.

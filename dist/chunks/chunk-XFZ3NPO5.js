@@ -2,13 +2,13 @@ import { createRequire as __plumblineCreateRequire } from 'node:module';
 const require = __plumblineCreateRequire(import.meta.url);
 import {
   parseShard
-} from "./chunk-TYXU2A3W.js";
+} from "./chunk-LPOISWHT.js";
 import {
   logTo
 } from "./chunk-E7ACZTBR.js";
 import {
   require_dist
-} from "./chunk-YXNKFYUT.js";
+} from "./chunk-ZVUHHZFS.js";
 import {
   debug,
   endGroup,

@@ -10734,12 +10734,12 @@ async function checkoutConfig(repoRoot) {
   if (problems.length > 0) throw new ConfigError(problems);
   return listed(config, config.environments);
 }
-async function loadConfigFrom(source, repoRoot, alsoDiscovered = []) {
-  if (!source) return withDiscoveredEnvironments(repoRoot, void 0, alsoDiscovered);
+async function loadConfigFrom(source, repoRoot, alsoDiscovered = [], here = checkoutDiscovery(repoRoot)) {
+  if (!source) return withDiscoveredEnvironments(repoRoot, void 0, alsoDiscovered, here);
   const parsed = parseConfigText(source.text, source.file);
   if (!parsed.config) throw new ConfigError(parsed.problems);
   const { config } = parsed;
-  if (!config.environments) return withDiscoveredEnvironments(repoRoot, config, alsoDiscovered);
+  if (!config.environments) return withDiscoveredEnvironments(repoRoot, config, alsoDiscovered, here);
   return listed(config, config.environments);
 }
 function listed(written, environments) {
@@ -10778,9 +10778,24 @@ async function isFileOrLink(path) {
     () => false
   );
 }
-async function discoverRepositoryEnvironments(repoRoot) {
-  const flux = fluxEnvironments(discoverFluxEnvironments(repoRoot));
-  return flux.length > 0 ? flux : discoverEnvironments(repoRoot);
+async function discoverRepositoryEnvironments(found) {
+  const discovery = typeof found === "string" ? checkoutDiscovery(found) : found;
+  const flux = discovery.flux();
+  return flux.length > 0 ? flux : discovery.folders();
+}
+function checkoutDiscovery(repoRoot) {
+  let flux;
+  let folders;
+  return {
+    flux: () => {
+      flux ??= fluxEnvironments(discoverFluxEnvironments(repoRoot));
+      return flux;
+    },
+    folders: () => {
+      folders ??= discoverEnvironments(repoRoot);
+      return folders;
+    }
+  };
 }
 function fluxEnvironments(discovery) {
   if (discovery.environments.length === 0 && !discovery.problems.some((problem) => problem.environment)) {
@@ -10814,9 +10829,8 @@ function identityOf(name) {
   if (!cluster || !namespace || !kustomization || rest.length > 0) return void 0;
   return { cluster, namespace, name: kustomization };
 }
-async function withDiscoveredEnvironments(repoRoot, written, alsoDiscovered = []) {
-  const flux = fluxEnvironments(discoverFluxEnvironments(repoRoot));
-  const environments = await discoveredIn(repoRoot, flux, alsoDiscovered);
+async function withDiscoveredEnvironments(repoRoot, written, alsoDiscovered = [], here = checkoutDiscovery(repoRoot)) {
+  const environments = await discoveredIn(here, alsoDiscovered);
   if (environments.length === 0) {
     const roots = DISCOVERY_ROOTS.map((root) => `${root}/`).join(", ");
     const configured = written?.file ? `${written.file} lists no environments` : "There is no plumbline.yaml";
@@ -10860,16 +10874,17 @@ function withFluxPromote(environment, fluxPromote) {
   if (!cluster) return environment;
   return { ...environment, promote: { ...cluster, from: `${cluster.from}/${flux.namespace}/${flux.name}` } };
 }
-async function discoveredIn(repoRoot, flux, alsoDiscovered) {
+async function discoveredIn(here, alsoDiscovered) {
+  const flux = here.flux();
   const baseIsFlux = alsoDiscovered.some((environment) => environment.renderer === "flux");
   if (alsoDiscovered.length > 0 && !baseIsFlux) {
-    const folders = await byFolder(repoRoot, alsoDiscovered);
+    const folders = await byFolder(here, alsoDiscovered);
     const names = new Set(folders.map((environment) => environment.name));
     return [...folders, ...flux.filter((environment) => !names.has(environment.name))].sort(
       (a, b) => a.name.localeCompare(b.name)
     );
   }
-  return flux.length > 0 || baseIsFlux ? withFluxAlso(flux, alsoDiscovered) : byFolder(repoRoot, alsoDiscovered);
+  return flux.length > 0 || baseIsFlux ? withFluxAlso(flux, alsoDiscovered) : byFolder(here, alsoDiscovered);
 }
 function withFluxAlso(flux, alsoDiscovered) {
   const byName = /* @__PURE__ */ new Map();
@@ -10879,9 +10894,9 @@ function withFluxAlso(flux, alsoDiscovered) {
   for (const environment of flux) byName.set(environment.name, environment);
   return [...byName.values()].sort((a, b) => a.name.localeCompare(b.name));
 }
-async function byFolder(repoRoot, alsoDiscovered) {
+async function byFolder(here, alsoDiscovered) {
   const byPath = /* @__PURE__ */ new Map();
-  for (const environment of [...alsoDiscovered, ...await discoverEnvironments(repoRoot)]) {
+  for (const environment of [...alsoDiscovered, ...await here.folders()]) {
     byPath.set(environment.path, environment);
   }
   const named = /* @__PURE__ */ new Map();
@@ -10958,5 +10973,6 @@ export {
   CONFIG_FILES,
   loadConfig,
   loadConfigFrom,
-  discoverRepositoryEnvironments
+  discoverRepositoryEnvironments,
+  checkoutDiscovery
 };

@@ -8,10 +8,10 @@ import {
   summaryJson,
   summaryMarkdown,
   summaryText
-} from "./chunk-FB4QLTCD.js";
+} from "./chunk-LCIFKAMT.js";
 import {
   shardFlag
-} from "./chunk-2JVX6ZMB.js";
+} from "./chunk-JIVQKTYX.js";
 import {
   FORGE_KINDS,
   detectForge,
@@ -29,14 +29,14 @@ import {
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-TYXU2A3W.js";
+} from "./chunk-LPOISWHT.js";
 import "./chunk-L3PULLGS.js";
 import "./chunk-E7ACZTBR.js";
-import "./chunk-YSDWI3N4.js";
+import "./chunk-UU4RFGOD.js";
 import "./chunk-RQUSLUQE.js";
 import {
   CONFIG_FILES
-} from "./chunk-YXNKFYUT.js";
+} from "./chunk-ZVUHHZFS.js";
 import "./chunk-J67XC36D.js";
 import "./chunk-6GOKWEBO.js";
 import "./chunk-3N2GU25X.js";

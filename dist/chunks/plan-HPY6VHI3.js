@@ -10,7 +10,7 @@ import {
 } from "./chunk-53BJ6H2Y.js";
 import {
   shardFlag
-} from "./chunk-2JVX6ZMB.js";
+} from "./chunk-JIVQKTYX.js";
 import "./chunk-R5G3TLPL.js";
 import "./chunk-FJR3CBAD.js";
 import {
@@ -20,18 +20,18 @@ import {
 } from "./chunk-MYCWCEUN.js";
 import {
   runPlan
-} from "./chunk-OGT6DLVB.js";
+} from "./chunk-FSBTDJ5G.js";
 import "./chunk-ZZGGXOZ2.js";
 import {
   chooseKubeconfig
-} from "./chunk-TYXU2A3W.js";
+} from "./chunk-LPOISWHT.js";
 import "./chunk-L3PULLGS.js";
 import "./chunk-DHNZTZQ4.js";
 import "./chunk-E7ACZTBR.js";
 import "./chunk-N5KXR65J.js";
-import "./chunk-YSDWI3N4.js";
+import "./chunk-UU4RFGOD.js";
 import "./chunk-RQUSLUQE.js";
-import "./chunk-YXNKFYUT.js";
+import "./chunk-ZVUHHZFS.js";
 import "./chunk-J67XC36D.js";
 import "./chunk-6GOKWEBO.js";
 import "./chunk-3N2GU25X.js";

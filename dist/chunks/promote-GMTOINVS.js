@@ -18,15 +18,15 @@ import {
   planTargetChange,
   plumblineAuthor,
   promote
-} from "./chunk-XF4PNTWJ.js";
+} from "./chunk-654JE7Z6.js";
 import "./chunk-N5KXR65J.js";
 import {
   runGit
-} from "./chunk-YSDWI3N4.js";
+} from "./chunk-UU4RFGOD.js";
 import "./chunk-RQUSLUQE.js";
 import {
   loadConfig
-} from "./chunk-YXNKFYUT.js";
+} from "./chunk-ZVUHHZFS.js";
 import "./chunk-J67XC36D.js";
 import "./chunk-6GOKWEBO.js";
 import "./chunk-3N2GU25X.js";

@@ -5,10 +5,10 @@ import {
   kubeconfigInput,
   shardInput,
   withKubeconfig
-} from "./chunk-REBHT6OP.js";
+} from "./chunk-XFZ3NPO5.js";
 import {
   runPlan
-} from "./chunk-OGT6DLVB.js";
+} from "./chunk-FSBTDJ5G.js";
 import {
   MissingShardsError,
   mergePlanResults
@@ -25,7 +25,7 @@ import {
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-TYXU2A3W.js";
+} from "./chunk-LPOISWHT.js";
 import "./chunk-L3PULLGS.js";
 import {
   ACTION_VOCABULARY
@@ -39,19 +39,19 @@ import {
   choiceInput,
   listInput,
   repositoryRoot
-} from "./chunk-VKCR4J7O.js";
+} from "./chunk-54T56T6P.js";
 import {
   renderMarkdown,
   renderMarkdownParts
 } from "./chunk-N5KXR65J.js";
-import "./chunk-YSDWI3N4.js";
+import "./chunk-UU4RFGOD.js";
 import {
   ForgeError,
   context,
   gitHubForge,
   hasChanges
 } from "./chunk-RQUSLUQE.js";
-import "./chunk-YXNKFYUT.js";
+import "./chunk-ZVUHHZFS.js";
 import "./chunk-J67XC36D.js";
 import {
   debug,

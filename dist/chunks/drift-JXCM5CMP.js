@@ -7,19 +7,19 @@ import {
   parseRevisionSource,
   runDrift,
   summaryMarkdown
-} from "./chunk-FB4QLTCD.js";
+} from "./chunk-LCIFKAMT.js";
 import {
   actionLog,
   kubeconfigInput,
   shardInput,
   withKubeconfig
-} from "./chunk-REBHT6OP.js";
+} from "./chunk-XFZ3NPO5.js";
 import {
   runUrl
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-TYXU2A3W.js";
+} from "./chunk-LPOISWHT.js";
 import "./chunk-L3PULLGS.js";
 import "./chunk-E7ACZTBR.js";
 import {
@@ -27,12 +27,12 @@ import {
   choiceInput,
   listInput,
   repositoryRoot
-} from "./chunk-VKCR4J7O.js";
-import "./chunk-YSDWI3N4.js";
+} from "./chunk-54T56T6P.js";
+import "./chunk-UU4RFGOD.js";
 import {
   gitHubForge
 } from "./chunk-RQUSLUQE.js";
-import "./chunk-YXNKFYUT.js";
+import "./chunk-ZVUHHZFS.js";
 import "./chunk-J67XC36D.js";
 import {
   debug,

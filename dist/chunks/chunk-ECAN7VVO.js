@@ -13,9 +13,9 @@ import {
 
 // src/entry/github/action.ts
 var commands = {
-  plan: async () => (await import("./plan-VDMLT5RD.js")).runPlanAction(),
-  promote: async () => (await import("./promote-6BZMWCUU.js")).runPromoteAction(),
-  drift: async () => (await import("./drift-MFBWTBCG.js")).runDriftAction()
+  plan: async () => (await import("./plan-Y7NUVFRG.js")).runPlanAction(),
+  promote: async () => (await import("./promote-Q2ADCUR5.js")).runPromoteAction(),
+  drift: async () => (await import("./drift-JXCM5CMP.js")).runDriftAction()
 };
 async function runAction(fixed) {
   try {

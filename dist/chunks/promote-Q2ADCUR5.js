@@ -3,22 +3,22 @@ const require = __plumblineCreateRequire(import.meta.url);
 import {
   planTargetChange,
   promote
-} from "./chunk-XF4PNTWJ.js";
+} from "./chunk-654JE7Z6.js";
 import {
   booleanInput,
   choiceInput,
   listInput,
   repositoryRoot
-} from "./chunk-VKCR4J7O.js";
+} from "./chunk-54T56T6P.js";
 import "./chunk-N5KXR65J.js";
-import "./chunk-YSDWI3N4.js";
+import "./chunk-UU4RFGOD.js";
 import {
   context,
   gitHubForge
 } from "./chunk-RQUSLUQE.js";
 import {
   loadConfig
-} from "./chunk-YXNKFYUT.js";
+} from "./chunk-ZVUHHZFS.js";
 import "./chunk-J67XC36D.js";
 import {
   debug,

@@ -7,7 +7,7 @@ import {
   compareEnvironmentLive,
   inShard,
   selectEnvironments
-} from "./chunk-TYXU2A3W.js";
+} from "./chunk-LPOISWHT.js";
 import {
   buildMarker,
   findMarker
@@ -24,7 +24,7 @@ import {
   runChartFetcher,
   withCheckout,
   workTreeTop
-} from "./chunk-YSDWI3N4.js";
+} from "./chunk-UU4RFGOD.js";
 import {
   code,
   describeComparedWith,
@@ -39,7 +39,7 @@ import {
 } from "./chunk-RQUSLUQE.js";
 import {
   loadConfig
-} from "./chunk-YXNKFYUT.js";
+} from "./chunk-ZVUHHZFS.js";
 import {
   displayName,
   resourceId,

@@ -23,7 +23,7 @@ import {
   withCheckout,
   workTreeTop,
   writeAtomically
-} from "./chunk-YSDWI3N4.js";
+} from "./chunk-UU4RFGOD.js";
 import {
   ForgeError,
   code,
@@ -34,7 +34,7 @@ import {
 import {
   discoverFluxEnvironments,
   require_dist
-} from "./chunk-YXNKFYUT.js";
+} from "./chunk-ZVUHHZFS.js";
 import {
   PlumblineError,
   problemOf

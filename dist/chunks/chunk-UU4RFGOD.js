@@ -17,7 +17,7 @@ import {
   renderSettings,
   require_dist,
   syntaxReason
-} from "./chunk-YXNKFYUT.js";
+} from "./chunk-ZVUHHZFS.js";
 import {
   displayName,
   maskSecret,
@@ -6549,7 +6549,6 @@ async function addWorktree(repo, commit, { checkout = true } = {}) {
   const dir = join2(parent, basename(parent));
   const add2 = ["worktree", "add", "--quiet", "--detach", ...checkout ? [] : ["--no-checkout"]];
   await oneAtATime(repo, () => runGit(repo, [...add2, dir, commit]));
-  if (!checkout) await runGit(dir, ["read-tree", commit]);
   return {
     dir,
     async remove() {
@@ -6562,8 +6561,13 @@ async function addWorktree(repo, commit, { checkout = true } = {}) {
     }
   };
 }
+var indexRead = /* @__PURE__ */ new Set();
 var PATHS_AT_ONCE = 500;
 async function checkOutPaths(dir, commit, paths) {
+  if (!indexRead.has(dir)) {
+    await runGit(dir, ["read-tree", commit]);
+    indexRead.add(dir);
+  }
   for (let start = 0; start < paths.length; start += PATHS_AT_ONCE) {
     const some = paths.slice(start, start + PATHS_AT_ONCE);
     await runGit(dir, [

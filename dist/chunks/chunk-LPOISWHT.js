@@ -11,14 +11,14 @@ import {
   pLimit,
   scopesFromCrds,
   unappliedKustomization
-} from "./chunk-YSDWI3N4.js";
+} from "./chunk-UU4RFGOD.js";
 import {
   countChanges
 } from "./chunk-RQUSLUQE.js";
 import {
   fluxObjectKey,
   parseManifests
-} from "./chunk-YXNKFYUT.js";
+} from "./chunk-ZVUHHZFS.js";
 import {
   displayName,
   isMasked,

@@ -8,7 +8,7 @@ import {
   compareEnvironmentLive,
   inShard,
   selectEnvironments
-} from "./chunk-TYXU2A3W.js";
+} from "./chunk-LPOISWHT.js";
 import {
   silentLog
 } from "./chunk-E7ACZTBR.js";
@@ -31,7 +31,7 @@ import {
   walkInside,
   withBaseSide,
   workTreeTop
-} from "./chunk-YSDWI3N4.js";
+} from "./chunk-UU4RFGOD.js";
 import {
   countChanges,
   describeComparedWith,
@@ -40,6 +40,7 @@ import {
 import {
   CONFIG_FILES,
   KUSTOMIZATION_FILES,
+  checkoutDiscovery,
   discoverEnvironmentsIn,
   discoverFluxEnvironments,
   discoverRepositoryEnvironments,
@@ -49,7 +50,7 @@ import {
   loadConfigFrom,
   parseConfigText,
   sourceHostsOf
-} from "./chunk-YXNKFYUT.js";
+} from "./chunk-ZVUHHZFS.js";
 import {
   PlumblineError,
   problemOf
@@ -296,6 +297,7 @@ function traceHead(head, baseSha, shard) {
   const memo = /* @__PURE__ */ new Map();
   const tracing = {
     head,
+    discovery: checkoutDiscovery(head.root),
     baseSha,
     memo,
     changed: changedFiles(head.top, baseSha),
@@ -303,7 +305,7 @@ function traceHead(head, baseSha, shard) {
   };
   const warmUp = async () => {
     const scope = await tracing.scope;
-    const environments = (await discoverRepositoryEnvironments(head.root)).filter(
+    const environments = (await discoverRepositoryEnvironments(tracing.discovery)).filter(
       (env) => inShard(env.name, shard)
     );
     const limit = pLimit(ENVIRONMENTS_AT_ONCE);
@@ -353,8 +355,14 @@ async function mergeBaseSourceHosts(repoRoot, sha, base) {
   return fluxSourceHosts(discoverFluxEnvironments(base.dir));
 }
 function isFluxRepository(repoRoot, sha, base) {
-  return filesContaining(repoRoot, sha, FLUX_API_GROUP, base.prefix).then((files) => files.size > 0);
+  let answer = fluxRepositories.get(base);
+  if (!answer) {
+    answer = filesContaining(repoRoot, sha, FLUX_API_GROUP, base.prefix).then((files) => files.size > 0);
+    fluxRepositories.set(base, answer);
+  }
+  return answer;
 }
+var fluxRepositories = /* @__PURE__ */ new WeakMap();
 var FLUX_API_GROUP = "toolkit.fluxcd.io";
 async function baseDiscoveryTree(repoRoot, sha, base) {
   const fromTop = (path) => posix3.join(base.prefix, path);
@@ -416,11 +424,11 @@ async function checkoutConfig(repoRoot) {
   const config = await loadConfig(repoRoot);
   return { config, provenance: { from: "head", file: config.file }, listedWhereBranched: /* @__PURE__ */ new Set() };
 }
-async function baseConfig(repoRoot, base, discoverAtBase2) {
+async function baseConfig(repoRoot, base, discoverAtBase2, atHead) {
   const source = await configAtRevision(repoRoot, base.tip);
   const listedAtTip = listedEnvironments(source);
   const discoveredAtBase = discoverAtBase2 && !listedAtTip ? await discoverAtBase2() : void 0;
-  const config = await loadConfigFrom(source, repoRoot, discoveredAtBase);
+  const config = await loadConfigFrom(source, repoRoot, discoveredAtBase, atHead);
   const branchedFrom = base.sha === base.tip ? source : await configAtRevision(repoRoot, base.sha);
   const listedWhereBranched = base.sha === base.tip ? listedAtTip : listedEnvironments(branchedFrom);
   const head = await checkoutConfigFile(repoRoot);
@@ -520,7 +528,12 @@ async function planWith(options, clients) {
     const tracing = comparesWithBase && !options.all ? traceHead({ root: repoRoot, top }, base.sha, options.shard) : void 0;
     planned = await withBaseSide(repoRoot, base.sha, async (baseSide) => {
       const trusted = withSourceHosts(
-        await baseConfig(repoRoot, base, () => discoverAtBase(repoRoot, base.sha, baseSide)),
+        await baseConfig(
+          repoRoot,
+          base,
+          () => discoverAtBase(repoRoot, base.sha, baseSide),
+          tracing?.discovery
+        ),
         await trustedSourceHosts(repoRoot, base, baseSide)
       );
       const clusterObjectFiles = await clusterObjectFilesAtRevision(repoRoot, base.tip, trusted.config);
