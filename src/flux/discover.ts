@@ -29,6 +29,7 @@ import { type Dirent, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import { join, posix, relative, sep } from 'node:path';
 import { KUSTOMIZATION_FILES } from '../config/discover.js';
 import type { KubeObject } from '../resource.js';
+import { textOf } from '../yaml/plain-data.js';
 import {
   type FluxObject,
   type FluxObjectSet,
@@ -549,10 +550,6 @@ function sameDefinition(a: FluxObject, b: FluxObject): boolean {
 
 function byPlace(a: FluxObject, b: FluxObject): number {
   return compare(a.file, b.file) || a.line - b.line;
-}
-
-function textOf(value: unknown): string | undefined {
-  return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
 function compare(a: string, b: string): number {

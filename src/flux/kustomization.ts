@@ -19,6 +19,7 @@
  * Flux Kustomization's file and line and the field, never a value.
  */
 import { PlumblineError } from '../errors.js';
+import { listOf } from '../yaml/plain-data.js';
 
 export type KustomizationFile = Record<string, unknown>;
 
@@ -36,7 +37,8 @@ export interface FluxKustomizationOptions {
 }
 
 const KUSTOMIZE_API = 'kustomize.config.k8s.io/v1beta1';
-const SELECTOR_FIELDS = [
+/** The fields of a kustomize patch target; Flux's ignore rules and post-renderers take the same. */
+export const SELECTOR_FIELDS = [
   'group',
   'version',
   'kind',
@@ -210,10 +212,6 @@ function recordOf(value: unknown, where: string, field: string): Record<string, 
     throw fieldError(where, field, 'a mapping');
   }
   return value as Record<string, unknown>;
-}
-
-function listOf(value: unknown): unknown[] {
-  return Array.isArray(value) ? value : [];
 }
 
 function fieldError(where: string, field: string, wanted: string): PlumblineError {

@@ -36,6 +36,8 @@ import type { IgnoreRule } from '../config/types.js';
 import { parsePointer } from '../diff/pointer.js';
 import { PlumblineError } from '../errors.js';
 import { displayName, type KubeObject, type Resource, splitApiVersion } from '../resource.js';
+import { recordOf } from '../yaml/plain-data.js';
+import { SELECTOR_FIELDS } from './kustomization.js';
 import { type LabelSelector, parseLabelSelector, SelectorError } from './label-selector.js';
 import { compilePattern, type MatchBudget, matchBudget, type Pattern, PatternError } from './pattern.js';
 
@@ -140,16 +142,6 @@ function ignoreRulesOf(value: unknown, field: string): FluxIgnoreRule[] {
 
 const IGNORE_HINT =
   'Write each rule as { paths: [/json/pointer, …], target: { kind: …, name: … } }, as Flux reads it.';
-
-const SELECTOR_FIELDS = [
-  'group',
-  'version',
-  'kind',
-  'name',
-  'namespace',
-  'labelSelector',
-  'annotationSelector',
-] as const;
 
 function selectorOf(value: unknown, field: string): FluxSelector {
   const written = recordOf(value);
@@ -479,10 +471,4 @@ function describe(resource: Resource): string {
       ? resource.source.file
       : `${resource.source.file}:${resource.source.line}`;
   return `${place} (${displayName(resource.id)})`;
-}
-
-function recordOf(value: unknown): Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : {};
 }

@@ -33,9 +33,11 @@ import { stringify } from 'yaml';
 import type { FetchedChart } from '../charts/fetch.js';
 import { PlumblineError } from '../errors.js';
 import { normaliseFluxPath } from '../flux/discover.js';
+import { SELECTOR_FIELDS } from '../flux/kustomization.js';
 import { composeValues, type Values, type ValuesSource } from '../flux/values.js';
 import type { ChartProvenance } from '../provenance.js';
 import { displayName, type KubeObject, type Resource, toResource } from '../resource.js';
+import { listOf, recordOf, stringRecord, textOf } from '../yaml/plain-data.js';
 import { helmCapabilityArgs } from './capabilities.js';
 import { withDependencies } from './chart-dependencies.js';
 import { checkChartArchive, requireChartInside } from './chart-inputs.js';
@@ -496,15 +498,7 @@ function selectorOf(value: unknown): Record<string, string> | undefined {
   if (value === undefined || value === null) return undefined;
   const selector = recordOf(value);
   const written: Record<string, string> = {};
-  for (const key of [
-    'group',
-    'version',
-    'kind',
-    'name',
-    'namespace',
-    'labelSelector',
-    'annotationSelector',
-  ]) {
+  for (const key of SELECTOR_FIELDS) {
     const item = textOf(selector[key]);
     if (item !== undefined) written[key] = item;
   }
@@ -545,24 +539,4 @@ function templatePath(label: string, comment: string | undefined): string {
   const source = comment?.match(/^\s*Source:\s*(\S+)/m)?.[1];
   if (!source) return `${label} (helm template output)`;
   return `${label}/${source.slice(source.indexOf('/') + 1)}`;
-}
-
-function stringRecord(value: unknown): Record<string, string> {
-  const record: Record<string, string> = {};
-  for (const [key, item] of Object.entries(recordOf(value))) if (typeof item === 'string') record[key] = item;
-  return record;
-}
-
-function recordOf(value: unknown): Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : {};
-}
-
-function listOf(value: unknown): unknown[] {
-  return Array.isArray(value) ? value : [];
-}
-
-function textOf(value: unknown): string | undefined {
-  return typeof value === 'string' && value !== '' ? value : undefined;
 }

@@ -39,6 +39,7 @@ import { type FluxObject, fluxKindOf, fluxObjectKey } from '../flux/objects.js';
 import { substituteVariables } from '../flux/substitute.js';
 import type { ChartProvenance } from '../provenance.js';
 import { displayName, type KubeObject, type Resource, toResource } from '../resource.js';
+import { listOf, recordOf, stringRecord } from '../yaml/plain-data.js';
 import type { ClusterObject, ClusterObjectReference, RenderContext } from './context.js';
 import { buildFluxPath } from './flux-build.js';
 import { type FluxSource, isHelmRelease, renderHelmRelease } from './flux-helmrelease.js';
@@ -366,22 +367,6 @@ function place(resource: Resource): string {
 
 function specOf(object: KubeObject): Record<string, unknown> {
   return recordOf(object.spec);
-}
-
-function stringRecord(value: unknown): Record<string, string> {
-  const record: Record<string, string> = {};
-  for (const [key, item] of Object.entries(recordOf(value))) if (typeof item === 'string') record[key] = item;
-  return record;
-}
-
-function recordOf(value: unknown): Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : {};
-}
-
-function listOf(value: unknown): unknown[] {
-  return Array.isArray(value) ? value : [];
 }
 
 function masked(resource: Resource): Resource {

@@ -15,6 +15,7 @@ import { isAbsolute, join, relative, sep } from 'node:path';
 import { type Document, LineCounter, parseAllDocuments } from 'yaml';
 import { KUSTOMIZATION_FILES } from '../config/discover.js';
 import { PlumblineError } from '../errors.js';
+import { listOf, recordOf } from '../yaml/plain-data.js';
 import { aliasBudget, plainValue } from '../yaml/plain-value.js';
 import { syntaxReason } from '../yaml/syntax-reason.js';
 import { type Boundary, realPathInside, remembered } from './containment.js';
@@ -270,14 +271,4 @@ async function isFile(path: string): Promise<boolean> {
   } catch {
     return false;
   }
-}
-
-function listOf(value: unknown): unknown[] {
-  return Array.isArray(value) ? value : [];
-}
-
-function recordOf(value: unknown): Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : {};
 }

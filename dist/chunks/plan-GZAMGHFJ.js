@@ -10,7 +10,7 @@ import {
 } from "./chunk-53BJ6H2Y.js";
 import {
   shardFlag
-} from "./chunk-JIVQKTYX.js";
+} from "./chunk-E3EHHEXE.js";
 import "./chunk-R5G3TLPL.js";
 import "./chunk-FJR3CBAD.js";
 import {
@@ -20,18 +20,18 @@ import {
 } from "./chunk-MYCWCEUN.js";
 import {
   runPlan
-} from "./chunk-FSBTDJ5G.js";
+} from "./chunk-P5QLJBC6.js";
 import "./chunk-ZZGGXOZ2.js";
 import {
   chooseKubeconfig
-} from "./chunk-LPOISWHT.js";
+} from "./chunk-4Z7VWNQ7.js";
 import "./chunk-L3PULLGS.js";
 import "./chunk-DHNZTZQ4.js";
 import "./chunk-E7ACZTBR.js";
 import "./chunk-N5KXR65J.js";
-import "./chunk-UU4RFGOD.js";
+import "./chunk-4XQVEYKJ.js";
 import "./chunk-RQUSLUQE.js";
-import "./chunk-ZVUHHZFS.js";
+import "./chunk-46AWPWPI.js";
 import "./chunk-J67XC36D.js";
 import "./chunk-6GOKWEBO.js";
 import "./chunk-3N2GU25X.js";

@@ -11,14 +11,14 @@ import {
   pLimit,
   scopesFromCrds,
   unappliedKustomization
-} from "./chunk-UU4RFGOD.js";
+} from "./chunk-4XQVEYKJ.js";
 import {
   countChanges
 } from "./chunk-RQUSLUQE.js";
 import {
   fluxObjectKey,
   parseManifests
-} from "./chunk-ZVUHHZFS.js";
+} from "./chunk-46AWPWPI.js";
 import {
   displayName,
   isMasked,

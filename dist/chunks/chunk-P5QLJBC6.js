@@ -8,7 +8,7 @@ import {
   compareEnvironmentLive,
   inShard,
   selectEnvironments
-} from "./chunk-LPOISWHT.js";
+} from "./chunk-4Z7VWNQ7.js";
 import {
   silentLog
 } from "./chunk-E7ACZTBR.js";
@@ -31,7 +31,7 @@ import {
   walkInside,
   withBaseSide,
   workTreeTop
-} from "./chunk-UU4RFGOD.js";
+} from "./chunk-4XQVEYKJ.js";
 import {
   countChanges,
   describeComparedWith,
@@ -50,7 +50,7 @@ import {
   loadConfigFrom,
   parseConfigText,
   sourceHostsOf
-} from "./chunk-ZVUHHZFS.js";
+} from "./chunk-46AWPWPI.js";
 import {
   PlumblineError,
   problemOf

@@ -18,15 +18,15 @@ import {
   planTargetChange,
   plumblineAuthor,
   promote
-} from "./chunk-654JE7Z6.js";
+} from "./chunk-KXWJ5GRO.js";
 import "./chunk-N5KXR65J.js";
 import {
   runGit
-} from "./chunk-UU4RFGOD.js";
+} from "./chunk-4XQVEYKJ.js";
 import "./chunk-RQUSLUQE.js";
 import {
   loadConfig
-} from "./chunk-ZVUHHZFS.js";
+} from "./chunk-46AWPWPI.js";
 import "./chunk-J67XC36D.js";
 import "./chunk-6GOKWEBO.js";
 import "./chunk-3N2GU25X.js";

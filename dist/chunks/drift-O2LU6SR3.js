@@ -7,19 +7,19 @@ import {
   parseRevisionSource,
   runDrift,
   summaryMarkdown
-} from "./chunk-LCIFKAMT.js";
+} from "./chunk-BMWBOWH6.js";
 import {
   actionLog,
   kubeconfigInput,
   shardInput,
   withKubeconfig
-} from "./chunk-XFZ3NPO5.js";
+} from "./chunk-3T3UQBLN.js";
 import {
   runUrl
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-LPOISWHT.js";
+} from "./chunk-4Z7VWNQ7.js";
 import "./chunk-L3PULLGS.js";
 import "./chunk-E7ACZTBR.js";
 import {
@@ -27,12 +27,12 @@ import {
   choiceInput,
   listInput,
   repositoryRoot
-} from "./chunk-54T56T6P.js";
-import "./chunk-UU4RFGOD.js";
+} from "./chunk-CAB2VN2H.js";
+import "./chunk-4XQVEYKJ.js";
 import {
   gitHubForge
 } from "./chunk-RQUSLUQE.js";
-import "./chunk-ZVUHHZFS.js";
+import "./chunk-46AWPWPI.js";
 import "./chunk-J67XC36D.js";
 import {
   debug,

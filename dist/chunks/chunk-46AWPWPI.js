@@ -7453,6 +7453,22 @@ function checkoutTree(repoRoot) {
   };
 }
 
+// src/yaml/plain-data.ts
+function recordOf(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value) ? value : {};
+}
+function listOf(value) {
+  return Array.isArray(value) ? value : [];
+}
+function stringRecord(value) {
+  const record = {};
+  for (const [key, item] of Object.entries(recordOf(value))) if (typeof item === "string") record[key] = item;
+  return record;
+}
+function textOf(value) {
+  return typeof value === "string" && value !== "" ? value : void 0;
+}
+
 // src/flux/objects.ts
 var import_yaml4 = __toESM(require_dist(), 1);
 import { readdirSync as readdirSync2, readFileSync as readFileSync2, realpathSync, statSync } from "node:fs";
@@ -8377,9 +8393,6 @@ function sameDefinition(a, b) {
 }
 function byPlace(a, b) {
   return compare(a.file, b.file) || a.line - b.line;
-}
-function textOf(value) {
-  return typeof value === "string" && value !== "" ? value : void 0;
 }
 function compare(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -10958,6 +10971,10 @@ export {
   renderSettings,
   KUSTOMIZATION_FILES,
   discoverEnvironmentsIn,
+  recordOf,
+  listOf,
+  stringRecord,
+  textOf,
   parseManifests,
   isRemoteReference,
   isAllowedReference,

@@ -3,22 +3,22 @@ const require = __plumblineCreateRequire(import.meta.url);
 import {
   planTargetChange,
   promote
-} from "./chunk-654JE7Z6.js";
+} from "./chunk-KXWJ5GRO.js";
 import {
   booleanInput,
   choiceInput,
   listInput,
   repositoryRoot
-} from "./chunk-54T56T6P.js";
+} from "./chunk-CAB2VN2H.js";
 import "./chunk-N5KXR65J.js";
-import "./chunk-UU4RFGOD.js";
+import "./chunk-4XQVEYKJ.js";
 import {
   context,
   gitHubForge
 } from "./chunk-RQUSLUQE.js";
 import {
   loadConfig
-} from "./chunk-ZVUHHZFS.js";
+} from "./chunk-46AWPWPI.js";
 import "./chunk-J67XC36D.js";
 import {
   debug,

@@ -5,10 +5,10 @@ import {
   kubeconfigInput,
   shardInput,
   withKubeconfig
-} from "./chunk-XFZ3NPO5.js";
+} from "./chunk-3T3UQBLN.js";
 import {
   runPlan
-} from "./chunk-FSBTDJ5G.js";
+} from "./chunk-P5QLJBC6.js";
 import {
   MissingShardsError,
   mergePlanResults
@@ -25,7 +25,7 @@ import {
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-LPOISWHT.js";
+} from "./chunk-4Z7VWNQ7.js";
 import "./chunk-L3PULLGS.js";
 import {
   ACTION_VOCABULARY
@@ -39,19 +39,19 @@ import {
   choiceInput,
   listInput,
   repositoryRoot
-} from "./chunk-54T56T6P.js";
+} from "./chunk-CAB2VN2H.js";
 import {
   renderMarkdown,
   renderMarkdownParts
 } from "./chunk-N5KXR65J.js";
-import "./chunk-UU4RFGOD.js";
+import "./chunk-4XQVEYKJ.js";
 import {
   ForgeError,
   context,
   gitHubForge,
   hasChanges
 } from "./chunk-RQUSLUQE.js";
-import "./chunk-ZVUHHZFS.js";
+import "./chunk-46AWPWPI.js";
 import "./chunk-J67XC36D.js";
 import {
   debug,

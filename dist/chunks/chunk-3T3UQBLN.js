@@ -2,13 +2,13 @@ import { createRequire as __plumblineCreateRequire } from 'node:module';
 const require = __plumblineCreateRequire(import.meta.url);
 import {
   parseShard
-} from "./chunk-LPOISWHT.js";
+} from "./chunk-4Z7VWNQ7.js";
 import {
   logTo
 } from "./chunk-E7ACZTBR.js";
 import {
   require_dist
-} from "./chunk-ZVUHHZFS.js";
+} from "./chunk-46AWPWPI.js";
 import {
   debug,
   endGroup,

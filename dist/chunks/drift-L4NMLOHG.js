@@ -8,10 +8,10 @@ import {
   summaryJson,
   summaryMarkdown,
   summaryText
-} from "./chunk-LCIFKAMT.js";
+} from "./chunk-BMWBOWH6.js";
 import {
   shardFlag
-} from "./chunk-JIVQKTYX.js";
+} from "./chunk-E3EHHEXE.js";
 import {
   FORGE_KINDS,
   detectForge,
@@ -29,14 +29,14 @@ import {
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-LPOISWHT.js";
+} from "./chunk-4Z7VWNQ7.js";
 import "./chunk-L3PULLGS.js";
 import "./chunk-E7ACZTBR.js";
-import "./chunk-UU4RFGOD.js";
+import "./chunk-4XQVEYKJ.js";
 import "./chunk-RQUSLUQE.js";
 import {
   CONFIG_FILES
-} from "./chunk-ZVUHHZFS.js";
+} from "./chunk-46AWPWPI.js";
 import "./chunk-J67XC36D.js";
 import "./chunk-6GOKWEBO.js";
 import "./chunk-3N2GU25X.js";

@@ -23,7 +23,7 @@ import {
   withCheckout,
   workTreeTop,
   writeAtomically
-} from "./chunk-UU4RFGOD.js";
+} from "./chunk-4XQVEYKJ.js";
 import {
   ForgeError,
   code,
@@ -34,7 +34,7 @@ import {
 import {
   discoverFluxEnvironments,
   require_dist
-} from "./chunk-ZVUHHZFS.js";
+} from "./chunk-46AWPWPI.js";
 import {
   PlumblineError,
   problemOf

@@ -7,7 +7,7 @@ import {
   compareEnvironmentLive,
   inShard,
   selectEnvironments
-} from "./chunk-LPOISWHT.js";
+} from "./chunk-4Z7VWNQ7.js";
 import {
   buildMarker,
   findMarker
@@ -24,7 +24,7 @@ import {
   runChartFetcher,
   withCheckout,
   workTreeTop
-} from "./chunk-UU4RFGOD.js";
+} from "./chunk-4XQVEYKJ.js";
 import {
   code,
   describeComparedWith,
@@ -39,7 +39,7 @@ import {
 } from "./chunk-RQUSLUQE.js";
 import {
   loadConfig
-} from "./chunk-ZVUHHZFS.js";
+} from "./chunk-46AWPWPI.js";
 import {
   displayName,
   resourceId,

@@ -11,13 +11,17 @@ import {
   isAllowedReference,
   isRemoteReference,
   isThisRepository,
+  listOf,
   normaliseFluxPath,
   parseManifests,
   plainValue,
+  recordOf,
   renderSettings,
   require_dist,
-  syntaxReason
-} from "./chunk-ZVUHHZFS.js";
+  stringRecord,
+  syntaxReason,
+  textOf
+} from "./chunk-46AWPWPI.js";
 import {
   displayName,
   maskSecret,
@@ -7022,6 +7026,171 @@ async function detectRenderer(repoRoot, path) {
 // src/render/flux.ts
 import { realpath as realpath2 } from "node:fs/promises";
 
+// src/flux/kustomization.ts
+var KUSTOMIZE_API = "kustomize.config.k8s.io/v1beta1";
+var SELECTOR_FIELDS = [
+  "group",
+  "version",
+  "kind",
+  "name",
+  "namespace",
+  "labelSelector",
+  "annotationSelector"
+];
+var IMAGE_FIELDS = ["name", "newName", "newTag", "digest"];
+var REMOTE_PREFIXES = [
+  "git::",
+  "gh:",
+  "ssh://",
+  "https://",
+  "http://",
+  "git@",
+  "github.com:",
+  "github.com/"
+];
+function fluxKustomizationFile(options) {
+  const { spec, where } = options;
+  const file = { apiVersion: KUSTOMIZE_API, kind: "Kustomization" };
+  if (options.written) {
+    Object.assign(file, structuredClone(options.written));
+    if (listOf(file.resources).length === 0) file.buildMetadata = ["originAnnotations"];
+  } else if (options.generated && options.generated.length > 0) {
+    file.resources = [...options.generated];
+  } else {
+    file.namespace = "_placeholder";
+  }
+  const text = (field2) => {
+    const value = spec[field2];
+    if (value === void 0 || value === null) return void 0;
+    if (typeof value !== "string") throw fieldError(where, `spec.${field2}`, "a string");
+    return value;
+  };
+  const targetNamespace = text("targetNamespace");
+  if (targetNamespace !== void 0) file.namespace = targetNamespace;
+  const namePrefix = text("namePrefix");
+  if (namePrefix !== void 0) file.namePrefix = namePrefix;
+  const nameSuffix = text("nameSuffix");
+  if (nameSuffix !== void 0) file.nameSuffix = nameSuffix;
+  const patches = specList(spec, "patches", where).map((entry, index) => {
+    const field2 = `spec.patches[${index}]`;
+    const patch = recordOf2(entry, where, field2);
+    if (typeof patch.patch !== "string") throw fieldError(where, `${field2}.patch`, "a string");
+    const written = { patch: patch.patch };
+    const target = selectorOf(patch.target, where, `${field2}.target`);
+    if (target) written.target = target;
+    return written;
+  });
+  if (patches.length > 0) file.patches = [...listOf(file.patches), ...patches];
+  const components = specList(spec, "components", where).map((entry, index) => {
+    const field2 = `spec.components[${index}]`;
+    if (typeof entry !== "string") throw fieldError(where, field2, "a path");
+    if (!isLocalRelativePath(entry)) {
+      throw new PlumblineError(
+        `${where}: ${field2} is not a local path relative to spec.path, which kustomize-controller requires`,
+        "Name a component folder of the repository, relative to spec.path."
+      );
+    }
+    return entry;
+  });
+  const ignoreMissing = spec.ignoreMissingComponents === true;
+  const kept = components.filter((component) => !ignoreMissing || options.componentExists(component));
+  if (kept.length > 0) file.components = [...listOf(file.components), ...kept];
+  const strategicMerge = specList(spec, "patchesStrategicMerge", where).map(
+    (entry, index) => JSON.stringify(recordOf2(entry, where, `spec.patchesStrategicMerge[${index}]`))
+  );
+  if (strategicMerge.length > 0) {
+    file.patchesStrategicMerge = [...listOf(file.patchesStrategicMerge), ...strategicMerge];
+  }
+  const json6902 = specList(spec, "patchesJson6902", where).map((entry, index) => {
+    const field2 = `spec.patchesJson6902[${index}]`;
+    const patch = recordOf2(entry, where, field2);
+    if (!Array.isArray(patch.patch)) throw fieldError(where, `${field2}.patch`, "a list of operations");
+    const written = { patch: JSON.stringify(patch.patch) };
+    const target = selectorOf(patch.target, where, `${field2}.target`);
+    if (target) written.target = target;
+    return written;
+  });
+  if (json6902.length > 0) file.patchesJson6902 = [...listOf(file.patchesJson6902), ...json6902];
+  const images = specList(spec, "images", where).map((entry, index) => {
+    const field2 = `spec.images[${index}]`;
+    const image = recordOf2(entry, where, field2);
+    const written = {};
+    for (const key of IMAGE_FIELDS) {
+      const value = image[key];
+      if (value === void 0 || value === null || value === "") continue;
+      if (typeof value !== "string") throw fieldError(where, `${field2}.${key}`, "a string");
+      written[key] = value;
+    }
+    if (written.name === void 0) throw fieldError(where, `${field2}.name`, "an image name");
+    return written;
+  });
+  if (images.length > 0) file.images = mergeImages(listOf(file.images), images);
+  const buildMetadata = specList(spec, "buildMetadata", where);
+  if (buildMetadata.length > 0) {
+    buildMetadata.forEach((entry, index) => {
+      if (typeof entry !== "string") throw fieldError(where, `spec.buildMetadata[${index}]`, "a string");
+    });
+    file.buildMetadata = [...buildMetadata];
+  }
+  return file;
+}
+function mergeImages(existing, images) {
+  const merged = existing.map(
+    (image) => image !== null && typeof image === "object" && !Array.isArray(image) ? { ...image } : image
+  );
+  for (const image of images) {
+    const index = merged.findIndex((candidate) => candidate?.name === image.name);
+    if (index === -1) {
+      merged.push(image);
+      continue;
+    }
+    const target = merged[index];
+    if (image.newName !== void 0) target.newName = image.newName;
+    if (image.newTag !== void 0 || image.digest !== void 0) {
+      delete target.newTag;
+      delete target.digest;
+      if (image.newTag !== void 0) target.newTag = image.newTag;
+      if (image.digest !== void 0) target.digest = image.digest;
+    }
+  }
+  return merged;
+}
+function isLocalRelativePath(path) {
+  const lower = path.toLowerCase();
+  if (REMOTE_PREFIXES.some((prefix) => prefix.length < path.length && lower.startsWith(prefix))) return false;
+  return !path.startsWith("/") && !lower.replace(/^file:\/\//, "").startsWith("/");
+}
+function selectorOf(value, where, field2) {
+  if (value === void 0 || value === null) return void 0;
+  const selector = recordOf2(value, where, field2);
+  const written = {};
+  for (const key of SELECTOR_FIELDS) {
+    const item = selector[key];
+    if (item === void 0 || item === null || item === "") continue;
+    if (typeof item !== "string") throw fieldError(where, `${field2}.${key}`, "a string");
+    written[key] = item;
+  }
+  return written;
+}
+function specList(spec, field2, where) {
+  const value = spec[field2];
+  if (value === void 0 || value === null) return [];
+  if (!Array.isArray(value)) throw fieldError(where, `spec.${field2}`, "a list");
+  return value;
+}
+function recordOf2(value, where, field2) {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    throw fieldError(where, field2, "a mapping");
+  }
+  return value;
+}
+function fieldError(where, field2, wanted) {
+  return new PlumblineError(
+    `${where}: ${field2} must be ${wanted}`,
+    "Fix the Flux Kustomization: kustomize-controller refuses it too."
+  );
+}
+
 // src/flux/label-selector.ts
 var SelectorError = class extends Error {
   name = "SelectorError";
@@ -7385,21 +7554,12 @@ function ignoreRulesOf(value, field2) {
     }
     const result = { paths };
     if (rule.target !== void 0 && rule.target !== null)
-      result.target = selectorOf(rule.target, `${at}.target`);
+      result.target = selectorOf2(rule.target, `${at}.target`);
     return result;
   });
 }
 var IGNORE_HINT = "Write each rule as { paths: [/json/pointer, \u2026], target: { kind: \u2026, name: \u2026 } }, as Flux reads it.";
-var SELECTOR_FIELDS = [
-  "group",
-  "version",
-  "kind",
-  "name",
-  "namespace",
-  "labelSelector",
-  "annotationSelector"
-];
-function selectorOf(value, field2) {
+function selectorOf2(value, field2) {
   const written = recordOf(value);
   const selector = {};
   for (const key of SELECTOR_FIELDS) {
@@ -7604,9 +7764,6 @@ function describe(resource) {
   const place3 = resource.source.line === void 0 ? resource.source.file : `${resource.source.file}:${resource.source.line}`;
   return `${place3} (${displayName(resource.id)})`;
 }
-function recordOf(value) {
-  return value !== null && typeof value === "object" && !Array.isArray(value) ? value : {};
-}
 
 // src/flux/substitute.ts
 var import_yaml4 = __toESM(require_dist(), 1);
@@ -7737,7 +7894,7 @@ var SetParser = class {
         throw new SetError("a key has no value");
       case "[": {
         const index = this.index();
-        const item = this.listItem(Object.hasOwn(data, key) ? listOf(data[key]) : [], index, nesting);
+        const item = this.listItem(Object.hasOwn(data, key) ? listOf2(data[key]) : [], index, nesting);
         set(data, key, item.list);
         return item.end ? "end" : "more";
       }
@@ -7779,7 +7936,7 @@ var SetParser = class {
       case "[": {
         const next = this.index();
         const existing = list.length > index ? list[index] : null;
-        const nested = existing === null || existing === void 0 ? [] : listOf(existing);
+        const nested = existing === null || existing === void 0 ? [] : listOf2(existing);
         const inner = this.listItem(nested, next, nesting);
         return inner.end ? { list, end: true } : { list: setIndex(list, index, inner.list), end: false };
       }
@@ -7864,7 +8021,7 @@ function setIndex(list, index, value) {
   target[index] = value;
   return target;
 }
-function listOf(value) {
+function listOf2(value) {
   if (!Array.isArray(value)) throw new SetError("a key on the path holds something other than a list");
   return value;
 }
@@ -8424,174 +8581,6 @@ var import_yaml6 = __toESM(require_dist(), 1);
 import { mkdir as mkdir2, mkdtemp, readdir as readdir2, readFile as readFile4, stat, symlink, writeFile as writeFile2 } from "node:fs/promises";
 import { join as join8, posix as posix2, relative as relative3, sep as sep3 } from "node:path";
 
-// src/flux/kustomization.ts
-var KUSTOMIZE_API = "kustomize.config.k8s.io/v1beta1";
-var SELECTOR_FIELDS2 = [
-  "group",
-  "version",
-  "kind",
-  "name",
-  "namespace",
-  "labelSelector",
-  "annotationSelector"
-];
-var IMAGE_FIELDS = ["name", "newName", "newTag", "digest"];
-var REMOTE_PREFIXES = [
-  "git::",
-  "gh:",
-  "ssh://",
-  "https://",
-  "http://",
-  "git@",
-  "github.com:",
-  "github.com/"
-];
-function fluxKustomizationFile(options) {
-  const { spec, where } = options;
-  const file = { apiVersion: KUSTOMIZE_API, kind: "Kustomization" };
-  if (options.written) {
-    Object.assign(file, structuredClone(options.written));
-    if (listOf2(file.resources).length === 0) file.buildMetadata = ["originAnnotations"];
-  } else if (options.generated && options.generated.length > 0) {
-    file.resources = [...options.generated];
-  } else {
-    file.namespace = "_placeholder";
-  }
-  const text = (field2) => {
-    const value = spec[field2];
-    if (value === void 0 || value === null) return void 0;
-    if (typeof value !== "string") throw fieldError(where, `spec.${field2}`, "a string");
-    return value;
-  };
-  const targetNamespace = text("targetNamespace");
-  if (targetNamespace !== void 0) file.namespace = targetNamespace;
-  const namePrefix = text("namePrefix");
-  if (namePrefix !== void 0) file.namePrefix = namePrefix;
-  const nameSuffix = text("nameSuffix");
-  if (nameSuffix !== void 0) file.nameSuffix = nameSuffix;
-  const patches = specList(spec, "patches", where).map((entry, index) => {
-    const field2 = `spec.patches[${index}]`;
-    const patch = recordOf2(entry, where, field2);
-    if (typeof patch.patch !== "string") throw fieldError(where, `${field2}.patch`, "a string");
-    const written = { patch: patch.patch };
-    const target = selectorOf2(patch.target, where, `${field2}.target`);
-    if (target) written.target = target;
-    return written;
-  });
-  if (patches.length > 0) file.patches = [...listOf2(file.patches), ...patches];
-  const components = specList(spec, "components", where).map((entry, index) => {
-    const field2 = `spec.components[${index}]`;
-    if (typeof entry !== "string") throw fieldError(where, field2, "a path");
-    if (!isLocalRelativePath(entry)) {
-      throw new PlumblineError(
-        `${where}: ${field2} is not a local path relative to spec.path, which kustomize-controller requires`,
-        "Name a component folder of the repository, relative to spec.path."
-      );
-    }
-    return entry;
-  });
-  const ignoreMissing = spec.ignoreMissingComponents === true;
-  const kept = components.filter((component) => !ignoreMissing || options.componentExists(component));
-  if (kept.length > 0) file.components = [...listOf2(file.components), ...kept];
-  const strategicMerge = specList(spec, "patchesStrategicMerge", where).map(
-    (entry, index) => JSON.stringify(recordOf2(entry, where, `spec.patchesStrategicMerge[${index}]`))
-  );
-  if (strategicMerge.length > 0) {
-    file.patchesStrategicMerge = [...listOf2(file.patchesStrategicMerge), ...strategicMerge];
-  }
-  const json6902 = specList(spec, "patchesJson6902", where).map((entry, index) => {
-    const field2 = `spec.patchesJson6902[${index}]`;
-    const patch = recordOf2(entry, where, field2);
-    if (!Array.isArray(patch.patch)) throw fieldError(where, `${field2}.patch`, "a list of operations");
-    const written = { patch: JSON.stringify(patch.patch) };
-    const target = selectorOf2(patch.target, where, `${field2}.target`);
-    if (target) written.target = target;
-    return written;
-  });
-  if (json6902.length > 0) file.patchesJson6902 = [...listOf2(file.patchesJson6902), ...json6902];
-  const images = specList(spec, "images", where).map((entry, index) => {
-    const field2 = `spec.images[${index}]`;
-    const image = recordOf2(entry, where, field2);
-    const written = {};
-    for (const key of IMAGE_FIELDS) {
-      const value = image[key];
-      if (value === void 0 || value === null || value === "") continue;
-      if (typeof value !== "string") throw fieldError(where, `${field2}.${key}`, "a string");
-      written[key] = value;
-    }
-    if (written.name === void 0) throw fieldError(where, `${field2}.name`, "an image name");
-    return written;
-  });
-  if (images.length > 0) file.images = mergeImages(listOf2(file.images), images);
-  const buildMetadata = specList(spec, "buildMetadata", where);
-  if (buildMetadata.length > 0) {
-    buildMetadata.forEach((entry, index) => {
-      if (typeof entry !== "string") throw fieldError(where, `spec.buildMetadata[${index}]`, "a string");
-    });
-    file.buildMetadata = [...buildMetadata];
-  }
-  return file;
-}
-function mergeImages(existing, images) {
-  const merged = existing.map(
-    (image) => image !== null && typeof image === "object" && !Array.isArray(image) ? { ...image } : image
-  );
-  for (const image of images) {
-    const index = merged.findIndex((candidate) => candidate?.name === image.name);
-    if (index === -1) {
-      merged.push(image);
-      continue;
-    }
-    const target = merged[index];
-    if (image.newName !== void 0) target.newName = image.newName;
-    if (image.newTag !== void 0 || image.digest !== void 0) {
-      delete target.newTag;
-      delete target.digest;
-      if (image.newTag !== void 0) target.newTag = image.newTag;
-      if (image.digest !== void 0) target.digest = image.digest;
-    }
-  }
-  return merged;
-}
-function isLocalRelativePath(path) {
-  const lower = path.toLowerCase();
-  if (REMOTE_PREFIXES.some((prefix) => prefix.length < path.length && lower.startsWith(prefix))) return false;
-  return !path.startsWith("/") && !lower.replace(/^file:\/\//, "").startsWith("/");
-}
-function selectorOf2(value, where, field2) {
-  if (value === void 0 || value === null) return void 0;
-  const selector = recordOf2(value, where, field2);
-  const written = {};
-  for (const key of SELECTOR_FIELDS2) {
-    const item = selector[key];
-    if (item === void 0 || item === null || item === "") continue;
-    if (typeof item !== "string") throw fieldError(where, `${field2}.${key}`, "a string");
-    written[key] = item;
-  }
-  return written;
-}
-function specList(spec, field2, where) {
-  const value = spec[field2];
-  if (value === void 0 || value === null) return [];
-  if (!Array.isArray(value)) throw fieldError(where, `spec.${field2}`, "a list");
-  return value;
-}
-function recordOf2(value, where, field2) {
-  if (value === null || typeof value !== "object" || Array.isArray(value)) {
-    throw fieldError(where, field2, "a mapping");
-  }
-  return value;
-}
-function listOf2(value) {
-  return Array.isArray(value) ? value : [];
-}
-function fieldError(where, field2, wanted) {
-  return new PlumblineError(
-    `${where}: ${field2} must be ${wanted}`,
-    "Fix the Flux Kustomization: kustomize-controller refuses it too."
-  );
-}
-
 // src/render/chart-inputs.ts
 var import_tar_stream = __toESM(require_tar_stream(), 1);
 import { createReadStream } from "node:fs";
@@ -8744,37 +8733,37 @@ function kustomizationReferences(kustomization) {
     if (typeof value === "string" && value !== "" && !value.includes("\n")) references.push({ kind, value });
   };
   for (const field2 of RESOURCE_FIELDS)
-    for (const entry of listOf3(kustomization[field2])) add2("kustomization", entry);
+    for (const entry of listOf(kustomization[field2])) add2("kustomization", entry);
   for (const field2 of CONFIG_FIELDS) {
-    for (const entry of listOf3(kustomization[field2])) {
+    for (const entry of listOf(kustomization[field2])) {
       if (typeof entry !== "string") continue;
       if (entry.includes("\n")) references.push({ kind: "inline-config", value: entry });
       else references.push({ kind: "kustomization", value: entry, config: true });
     }
   }
-  for (const field2 of FILE_LIST_FIELDS) for (const entry of listOf3(kustomization[field2])) add2("file", entry);
+  for (const field2 of FILE_LIST_FIELDS) for (const entry of listOf(kustomization[field2])) add2("file", entry);
   for (const field2 of PATCH_FIELDS)
-    for (const entry of listOf3(kustomization[field2])) add2("file", recordOf3(entry).path);
+    for (const entry of listOf(kustomization[field2])) add2("file", recordOf(entry).path);
   for (const field2 of GENERATOR_FIELDS) {
-    for (const generator of listOf3(kustomization[field2])) {
-      const { files, envs, env } = recordOf3(generator);
-      for (const entry of listOf3(files))
+    for (const generator of listOf(kustomization[field2])) {
+      const { files, envs, env } = recordOf(generator);
+      for (const entry of listOf(files))
         add2("file", typeof entry === "string" ? entry.slice(entry.indexOf("=") + 1) : entry);
-      for (const entry of listOf3(envs)) add2("file", entry);
+      for (const entry of listOf(envs)) add2("file", entry);
       add2("file", env);
     }
   }
-  add2("file", recordOf3(kustomization.openapi).path);
-  const globals = recordOf3(kustomization.helmGlobals);
+  add2("file", recordOf(kustomization.openapi).path);
+  const globals = recordOf(kustomization.helmGlobals);
   const chartHome = typeof globals.chartHome === "string" ? globals.chartHome : "charts";
-  const charts = [...listOf3(kustomization.helmCharts), ...listOf3(kustomization.helmChartInflationGenerator)];
-  for (const chart of charts.map(recordOf3)) {
+  const charts = [...listOf(kustomization.helmCharts), ...listOf(kustomization.helmChartInflationGenerator)];
+  for (const chart of charts.map(recordOf)) {
     const repo = chart.repo ?? chart.chartRepoUrl;
     if (typeof repo === "string" && repo !== "") references.push({ kind: "remote", value: repo });
     else if (typeof chart.name === "string" || typeof chart.chartName === "string")
       add2("chart", join6(chartHome, String(chart.name ?? chart.chartName)));
     add2("file", chart.valuesFile ?? chart.valuesLocal);
-    for (const entry of listOf3(chart.additionalValuesFiles)) add2("file", entry);
+    for (const entry of listOf(chart.additionalValuesFiles)) add2("file", entry);
   }
   if (charts.length > 0) add2("file", chartHome);
   return references;
@@ -8840,7 +8829,7 @@ function parseYaml(text, file) {
         "Write the merged fields out in full."
       );
     }
-    values.push(recordOf3(value.value));
+    values.push(recordOf(value.value));
   }
   return values;
 }
@@ -8855,12 +8844,6 @@ async function isFile(path) {
   } catch {
     return false;
   }
-}
-function listOf3(value) {
-  return Array.isArray(value) ? value : [];
-}
-function recordOf3(value) {
-  return value !== null && typeof value === "object" && !Array.isArray(value) ? value : {};
 }
 
 // src/render/network-isolation.ts
@@ -9452,7 +9435,7 @@ async function renderHelmRelease(context, release, inputs) {
   }
 }
 async function render(context, release, namespace, inputs) {
-  const spec = recordOf4(release.spec);
+  const spec = recordOf(release.spec);
   const chart = await chartOf(context, spec, namespace, inputs);
   const values = composeValues(valuesSources(spec, namespace, inputs), valuesOf(spec.values));
   const scratch = await mkdtemp2(join10(context.sandbox.scratch, "helmrelease-"));
@@ -9462,7 +9445,7 @@ async function render(context, release, namespace, inputs) {
   const releaseNamespace = targetNamespace ?? namespace;
   const helm = await helmCommand(context.tools);
   const args = [releaseName(release, spec), chart.chart, "--namespace", releaseNamespace, "--skip-tests"];
-  if (recordOf4(spec.install).crds !== "Skip") args.push("--include-crds");
+  if (recordOf(spec.install).crds !== "Skip") args.push("--include-crds");
   args.push(...helmCapabilityArgs(context.capabilities));
   for (const file of chart.valuesFiles) args.push("--values", file);
   args.push("--values", valuesFile);
@@ -9487,12 +9470,12 @@ async function render(context, release, namespace, inputs) {
     describe: (line) => `${chart.label} (helm template output line ${line})`
   });
   const labels = {
-    ...stringRecord(recordOf4(spec.commonMetadata).labels),
+    ...stringRecord(recordOf(spec.commonMetadata).labels),
     // The origin labels win over commonMetadata's, as in helm-controller.
     [`${HELM_GROUP2}/name`]: release.metadata.name,
     [`${HELM_GROUP2}/namespace`]: namespace
   };
-  const annotations = stringRecord(recordOf4(spec.commonMetadata).annotations);
+  const annotations = stringRecord(recordOf(spec.commonMetadata).annotations);
   const labelled = parsed.map((resource) => {
     const metadata = { ...resource.object.metadata };
     metadata.labels = { ...metadata.labels, ...labels };
@@ -9510,9 +9493,9 @@ function releaseName(release, spec) {
   return `${name.slice(0, RELEASE_NAME_MAX - RELEASE_HASH_LENGTH - 1)}-${hash}`;
 }
 async function chartOf(context, spec, namespace, inputs) {
-  const template = recordOf4(recordOf4(spec.chart).spec);
+  const template = recordOf(recordOf(spec.chart).spec);
   if (spec.chart !== void 0) {
-    const sourceRef = recordOf4(template.sourceRef);
+    const sourceRef = recordOf(template.sourceRef);
     return chartFromTemplate(context, inputs, {
       chart: textOf(template.chart),
       version: textOf(template.version),
@@ -9524,7 +9507,7 @@ async function chartOf(context, spec, namespace, inputs) {
       field: "spec.chart.spec"
     });
   }
-  const chartRef = recordOf4(spec.chartRef);
+  const chartRef = recordOf(spec.chartRef);
   const kind = textOf(chartRef.kind);
   const name = textOf(chartRef.name);
   if (kind === void 0 || name === void 0) {
@@ -9536,8 +9519,8 @@ async function chartOf(context, spec, namespace, inputs) {
   const refNamespace = textOf(chartRef.namespace) ?? namespace;
   const source = required(inputs, kind, refNamespace, name, "spec.chartRef");
   if (kind === "HelmChart") {
-    const helmChart = recordOf4(source.object.spec);
-    const sourceRef = recordOf4(helmChart.sourceRef);
+    const helmChart = recordOf(source.object.spec);
+    const sourceRef = recordOf(helmChart.sourceRef);
     return chartFromTemplate(context, inputs, {
       chart: textOf(helmChart.chart),
       version: textOf(helmChart.version),
@@ -9555,7 +9538,7 @@ async function chartOf(context, spec, namespace, inputs) {
       "Point spec.chartRef at an OCIRepository or a HelmChart."
     );
   }
-  const repository = recordOf4(source.object.spec);
+  const repository = recordOf(source.object.spec);
   const url = textOf(repository.url)?.replace(/\/+$/, "");
   const slash = url?.lastIndexOf("/") ?? -1;
   if (url === void 0 || !url.startsWith("oci://") || slash <= "oci://".length) {
@@ -9564,7 +9547,7 @@ async function chartOf(context, spec, namespace, inputs) {
       "Give the OCIRepository the chart's OCI address as spec.url."
     );
   }
-  const ref = recordOf4(repository.ref);
+  const ref = recordOf(repository.ref);
   if (textOf(ref.digest) !== void 0) {
     throw new PlumblineError(
       `the OCIRepository at ${source.place} pins spec.ref.digest, which plumbline does not resolve yet`,
@@ -9597,7 +9580,7 @@ async function chartFromTemplate(context, inputs, template) {
         template.sourceName,
         `${field2}.sourceRef`
       );
-      const repository = recordOf4(source.object.spec);
+      const repository = recordOf(source.object.spec);
       const url = textOf(repository.url)?.replace(/\/+$/, "");
       const oci = repository.type === "oci" || url?.startsWith("oci://") === true;
       if (url === void 0 || !(oci ? /^oci:\/\//.test(url) : /^https?:\/\//.test(url))) {
@@ -9685,7 +9668,7 @@ function valuesSources(spec, namespace, inputs) {
   const sources = [];
   entries.forEach((item, index) => {
     const field2 = `spec.valuesFrom[${index}]`;
-    const entry = recordOf4(item);
+    const entry = recordOf(item);
     const kind = textOf(entry.kind);
     const name = textOf(entry.name);
     if (kind !== "ConfigMap" && kind !== "Secret" || name === void 0) {
@@ -9705,7 +9688,7 @@ function valuesSources(spec, namespace, inputs) {
         "Add it to the repository, or to the file of the cluster's objects outside Git (flux.clusterObjects in plumbline.yaml), or mark the entry optional: true if the release does without it."
       );
     }
-    const data = recordOf4(source.object.data);
+    const data = recordOf(source.object.data);
     const value = Object.hasOwn(data, key) ? data[key] : void 0;
     if (typeof value !== "string") {
       if (optional) return;
@@ -9733,11 +9716,11 @@ async function postRender(context, spec, rendered, scratch) {
   const renderers = Array.isArray(spec.postRenderers) ? spec.postRenderers : [];
   let text;
   for (const [index, item] of renderers.entries()) {
-    const kustomize = recordOf4(recordOf4(item).kustomize);
-    if (recordOf4(item).kustomize === void 0) continue;
+    const kustomize = recordOf(recordOf(item).kustomize);
+    if (recordOf(item).kustomize === void 0) continue;
     const field2 = `spec.postRenderers[${index}].kustomize`;
-    const patches = listOf4(kustomize.patches).map((entry, at) => {
-      const patch = recordOf4(entry);
+    const patches = listOf(kustomize.patches).map((entry, at) => {
+      const patch = recordOf(entry);
       if (typeof patch.patch !== "string") {
         throw new PlumblineError(`${field2}.patches[${at}].patch must be a string`);
       }
@@ -9746,8 +9729,8 @@ async function postRender(context, spec, rendered, scratch) {
       if (target) written.target = target;
       return written;
     });
-    const images = listOf4(kustomize.images).map((entry) => {
-      const image = recordOf4(entry);
+    const images = listOf(kustomize.images).map((entry) => {
+      const image = recordOf(entry);
       const written = {};
       for (const key of ["name", "newName", "newTag", "digest"]) {
         const value = textOf(image[key]);
@@ -9771,17 +9754,9 @@ async function postRender(context, spec, rendered, scratch) {
 }
 function selectorOf3(value) {
   if (value === void 0 || value === null) return void 0;
-  const selector = recordOf4(value);
+  const selector = recordOf(value);
   const written = {};
-  for (const key of [
-    "group",
-    "version",
-    "kind",
-    "name",
-    "namespace",
-    "labelSelector",
-    "annotationSelector"
-  ]) {
+  for (const key of SELECTOR_FIELDS) {
     const item = textOf(selector[key]);
     if (item !== void 0) written[key] = item;
   }
@@ -9796,7 +9771,7 @@ function required(inputs, kind, namespace, name, field2) {
   );
 }
 function valuesFilesOf(template) {
-  const files = listOf4(template.valuesFiles).filter((file) => typeof file === "string");
+  const files = listOf(template.valuesFiles).filter((file) => typeof file === "string");
   const single = textOf(template.valuesFile);
   return single !== void 0 && files.length === 0 ? [single] : files;
 }
@@ -9811,20 +9786,6 @@ function templatePath(label, comment) {
   const source = comment?.match(/^\s*Source:\s*(\S+)/m)?.[1];
   if (!source) return `${label} (helm template output)`;
   return `${label}/${source.slice(source.indexOf("/") + 1)}`;
-}
-function stringRecord(value) {
-  const record = {};
-  for (const [key, item] of Object.entries(recordOf4(value))) if (typeof item === "string") record[key] = item;
-  return record;
-}
-function recordOf4(value) {
-  return value !== null && typeof value === "object" && !Array.isArray(value) ? value : {};
-}
-function listOf4(value) {
-  return Array.isArray(value) ? value : [];
-}
-function textOf(value) {
-  return typeof value === "string" && value !== "" ? value : void 0;
 }
 
 // src/render/flux.ts
@@ -9932,12 +9893,12 @@ var ClusterObjects = class {
   }
 };
 function substituteFromReferences(spec, namespace) {
-  return referencesIn(recordOf5(spec.postBuild).substituteFrom, namespace);
+  return referencesIn(recordOf(spec.postBuild).substituteFrom, namespace);
 }
 function referencesIn(list, namespace) {
   const references = [];
-  for (const item of listOf5(list)) {
-    const { kind, name } = recordOf5(item);
+  for (const item of listOf(list)) {
+    const { kind, name } = recordOf(item);
     if ((kind === "ConfigMap" || kind === "Secret") && typeof name === "string" && name !== "")
       references.push({ kind, namespace, name });
   }
@@ -9947,11 +9908,11 @@ function postBuild(resources, found, where, objects) {
   const spec = specOf(found.object);
   const postBuildSpec = spec.postBuild;
   if (postBuildSpec === void 0 || postBuildSpec === null) return resources;
-  const settings = recordOf5(postBuildSpec);
+  const settings = recordOf(postBuildSpec);
   const variables = /* @__PURE__ */ new Map();
-  listOf5(settings.substituteFrom).forEach((item, index) => {
+  listOf(settings.substituteFrom).forEach((item, index) => {
     const field2 = `spec.postBuild.substituteFrom[${index}]`;
-    const reference = recordOf5(item);
+    const reference = recordOf(item);
     const kind = reference.kind;
     const name = reference.name;
     if (kind !== "ConfigMap" && kind !== "Secret" || typeof name !== "string" || name === "") {
@@ -9968,11 +9929,11 @@ function postBuild(resources, found, where, objects) {
         `Add it to the repository where a Flux Kustomization of the cluster applies it, or to the file of the cluster's objects outside Git (flux.clusterObjects.${found.cluster} in plumbline.yaml), or mark the entry optional: true.`
       );
     }
-    for (const [key, value] of Object.entries(recordOf5(source.object.data))) {
+    for (const [key, value] of Object.entries(recordOf(source.object.data))) {
       if (typeof value === "string") variables.set(key, value.replaceAll("\n", ""));
     }
   });
-  for (const [key, value] of Object.entries(recordOf5(settings.substitute))) {
+  for (const [key, value] of Object.entries(recordOf(settings.substitute))) {
     if (typeof value !== "string") {
       throw new PlumblineError(
         `${where}: spec.postBuild.substitute has a value that is not a string`,
@@ -10006,13 +9967,13 @@ function postBuild(resources, found, where, objects) {
   return substituted;
 }
 function withKustomizeLabels(resources, found, spec) {
-  const common = recordOf5(spec.commonMetadata);
+  const common = recordOf(spec.commonMetadata);
   const labels = {
     [`${KUSTOMIZE_GROUP2}/name`]: found.kustomizationName,
     [`${KUSTOMIZE_GROUP2}/namespace`]: found.namespace,
-    ...stringRecord2(common.labels)
+    ...stringRecord(common.labels)
   };
-  const annotations = stringRecord2(common.annotations);
+  const annotations = stringRecord(common.annotations);
   return resources.map((resource) => {
     const metadata = {
       ...resource.object.metadata,
@@ -10038,7 +9999,7 @@ async function helmReleases(context, resources, found, discovery, objects) {
   await objects.fetchMissing(
     releases.flatMap(
       (release) => referencesIn(
-        recordOf5(release.object.spec).valuesFrom,
+        recordOf(release.object.spec).valuesFrom,
         release.object.metadata.namespace ?? found.namespace
       ).filter(
         (reference) => !rendered.has(fluxObjectKey(reference.kind, reference.namespace, reference.name))
@@ -10068,18 +10029,7 @@ function place(resource) {
   return resource.source.line === void 0 ? resource.source.file : `${resource.source.file}:${resource.source.line}`;
 }
 function specOf(object) {
-  return recordOf5(object.spec);
-}
-function stringRecord2(value) {
-  const record = {};
-  for (const [key, item] of Object.entries(recordOf5(value))) if (typeof item === "string") record[key] = item;
-  return record;
-}
-function recordOf5(value) {
-  return value !== null && typeof value === "object" && !Array.isArray(value) ? value : {};
-}
-function listOf5(value) {
-  return Array.isArray(value) ? value : [];
+  return recordOf(object.spec);
 }
 function masked(resource) {
   const object = maskSecret(resource.object);
