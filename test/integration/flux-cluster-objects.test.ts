@@ -24,31 +24,22 @@ import {
   testKubeconfigPath,
   uniqueName,
 } from '../support/cluster.js';
-import { applyAs, installFluxCrds, KUSTOMIZE_GROUP } from '../support/flux-cluster.js';
+import { applyAs, installFluxCrds, KUSTOMIZE_GROUP, useRenderTools } from '../support/flux-cluster.js';
 import { fluxBootstrap, fluxKustomization, writeRepository } from '../support/flux-repository.js';
-import { toolPath } from '../support/tools.js';
 
 const CLUSTER = 'test';
 const SECRET_VALUE = 'live-only-s3cr3t';
 
 const scratch = mkdtempSync(join(tmpdir(), 'plumbline-flux-cluster-objects-'));
-const saved = { helm: process.env.PLUMBLINE_HELM, kustomize: process.env.PLUMBLINE_KUSTOMIZE };
+
+useRenderTools();
 
 beforeAll(async () => {
-  process.env.PLUMBLINE_HELM = toolPath('helm');
-  process.env.PLUMBLINE_KUSTOMIZE = toolPath('kustomize');
   await installFluxCrds();
   applyAsAdmin([{ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'flux-system' } }]);
 });
 
 afterAll(() => {
-  for (const [variable, value] of [
-    ['PLUMBLINE_HELM', saved.helm],
-    ['PLUMBLINE_KUSTOMIZE', saved.kustomize],
-  ] as const) {
-    if (value === undefined) delete process.env[variable];
-    else process.env[variable] = value;
-  }
   rmSync(scratch, { recursive: true, force: true });
 });
 

@@ -7,46 +7,33 @@ import type { Helm } from '../support/charts.js';
 import { contextOf, freshNamespace, uniqueName } from '../support/cluster.js';
 import {
   applyAsControllers,
+  fluxAppFiles,
   HELM_GROUP,
   installFluxCrds,
   KUSTOMIZE_GROUP,
   publishPodinfoChart,
+  useRenderTools,
 } from '../support/flux-cluster.js';
-import {
-  docs,
-  fluxBootstrap,
-  fluxHelmRepository,
-  fluxKustomization,
-  writeRepository,
-} from '../support/flux-repository.js';
-import { toolPath } from '../support/tools.js';
+import { writeRepository } from '../support/flux-repository.js';
 import { driftRun, fakeGitHub, git, issues, kubectl } from './drift/helpers.js';
 
-const K = KUSTOMIZE_GROUP;
-const H = HELM_GROUP;
+const _K = KUSTOMIZE_GROUP;
+const _H = HELM_GROUP;
 const CLUSTER = 'test';
 
 const scratch = mkdtempSync(join(tmpdir(), 'plumbline-flux-drift-'));
-const saved = { helm: process.env.PLUMBLINE_HELM, kustomize: process.env.PLUMBLINE_KUSTOMIZE };
 let publisher: Helm;
 let chartName: string;
 let chartRepository: string;
 
+useRenderTools();
+
 beforeAll(async () => {
-  process.env.PLUMBLINE_HELM = toolPath('helm');
-  process.env.PLUMBLINE_KUSTOMIZE = toolPath('kustomize');
   ({ publisher, chartName, chartRepository } = await publishPodinfoChart('flux-drift'));
   await installFluxCrds();
 });
 
 afterAll(async () => {
-  for (const [variable, value] of [
-    ['PLUMBLINE_HELM', saved.helm],
-    ['PLUMBLINE_KUSTOMIZE', saved.kustomize],
-  ] as const) {
-    if (value === undefined) delete process.env[variable];
-    else process.env[variable] = value;
-  }
   await publisher?.cleanup();
   rmSync(scratch, { recursive: true, force: true });
 });
@@ -69,54 +56,7 @@ async function fixture(): Promise<Fixture> {
   const namespace = await freshNamespace('flux-drift');
   const kustomization = uniqueName('apps');
   const files = {
-    ...fluxBootstrap(CLUSTER),
-    [`clusters/${CLUSTER}/apps.yaml`]: fluxKustomization(kustomization, './apps', {
-      targetNamespace: namespace,
-    }),
-    'apps/settings.yaml': stringify({
-      apiVersion: 'v1',
-      kind: 'ConfigMap',
-      metadata: { name: 'settings' },
-      data: { LOG_LEVEL: 'info' },
-    }),
-    'apps/api.yaml': stringify({
-      apiVersion: 'apps/v1',
-      kind: 'Deployment',
-      metadata: { name: 'api' },
-      spec: {
-        replicas: 2,
-        selector: { matchLabels: { app: 'api' } },
-        template: {
-          metadata: { labels: { app: 'api' } },
-          spec: { containers: [{ name: 'api', image: 'registry.example/api:1.0' }] },
-        },
-      },
-    }),
-    'apps/pinned.yaml': stringify({
-      apiVersion: 'v1',
-      kind: 'ConfigMap',
-      metadata: { name: 'pinned', annotations: { [`${K}/ssa`]: 'Ignore' } },
-      data: { owner: 'git' },
-    }),
-    'apps/release.yaml': docs(
-      fluxHelmRepository('charts', chartRepository),
-      stringify({
-        apiVersion: `${H}/v2`,
-        kind: 'HelmRelease',
-        metadata: { name: 'podinfo' },
-        spec: {
-          interval: '10m',
-          chart: {
-            spec: { chart: chartName, version: '1.x', sourceRef: { kind: 'HelmRepository', name: 'charts' } },
-          },
-          values: { greeting: 'from-git' },
-          driftDetection: {
-            mode: 'enabled',
-            ignore: [{ paths: ['/spec/replicas'], target: { kind: 'Deployment' } }],
-          },
-        },
-      }),
-    ),
+    ...fluxAppFiles({ cluster: CLUSTER, namespace, kustomization, chart: { chartName, chartRepository } }),
     'plumbline.yaml': stringify({
       clusters: { [contextOf('planner')]: { fluxCluster: CLUSTER } },
       drift: { after: 1 },

@@ -32,45 +32,33 @@ import {
 import {
   applyAs,
   applyAsControllers,
+  fluxAppFiles,
   HELM_GROUP,
   installFluxCrds,
   KUSTOMIZE_GROUP,
   publishPodinfoChart,
+  settingsConfigMap,
+  useRenderTools,
 } from '../support/flux-cluster.js';
-import {
-  docs,
-  fluxBootstrap,
-  fluxHelmRepository,
-  fluxKustomization,
-  writeRepository,
-} from '../support/flux-repository.js';
-import { toolPath } from '../support/tools.js';
+import { writeRepository } from '../support/flux-repository.js';
 
 const K = KUSTOMIZE_GROUP;
 const H = HELM_GROUP;
 const CLUSTER = 'test';
 
 const scratch = mkdtempSync(join(tmpdir(), 'plumbline-flux-live-'));
-const saved = { helm: process.env.PLUMBLINE_HELM, kustomize: process.env.PLUMBLINE_KUSTOMIZE };
 let publisher: Helm;
 let chartName: string;
 let chartRepository: string;
 
+useRenderTools();
+
 beforeAll(async () => {
-  process.env.PLUMBLINE_HELM = toolPath('helm');
-  process.env.PLUMBLINE_KUSTOMIZE = toolPath('kustomize');
   ({ publisher, chartName, chartRepository } = await publishPodinfoChart('flux-live'));
   await installFluxCrds();
 });
 
 afterAll(async () => {
-  for (const [variable, value] of [
-    ['PLUMBLINE_HELM', saved.helm],
-    ['PLUMBLINE_KUSTOMIZE', saved.kustomize],
-  ] as const) {
-    if (value === undefined) delete process.env[variable];
-    else process.env[variable] = value;
-  }
   await publisher?.cleanup();
   rmSync(scratch, { recursive: true, force: true });
 });
@@ -95,62 +83,11 @@ async function fixture(): Promise<Fixture> {
   const namespace = await freshNamespace('flux-live');
   const kustomization = uniqueName('apps');
   const files = {
-    ...fluxBootstrap(CLUSTER),
-    [`clusters/${CLUSTER}/apps.yaml`]: fluxKustomization(kustomization, './apps', {
-      targetNamespace: namespace,
-    }),
-    'apps/settings.yaml': settings('info'),
-    'apps/api.yaml': stringify({
-      apiVersion: 'apps/v1',
-      kind: 'Deployment',
-      metadata: { name: 'api' },
-      spec: {
-        replicas: 2,
-        selector: { matchLabels: { app: 'api' } },
-        template: {
-          metadata: { labels: { app: 'api' } },
-          spec: { containers: [{ name: 'api', image: 'registry.example/api:1.0' }] },
-        },
-      },
-    }),
-    'apps/pinned.yaml': stringify({
-      apiVersion: 'v1',
-      kind: 'ConfigMap',
-      metadata: { name: 'pinned', annotations: { [`${K}/ssa`]: 'Ignore' } },
-      data: { owner: 'git' },
-    }),
-    'apps/release.yaml': docs(
-      fluxHelmRepository('charts', chartRepository),
-      stringify({
-        apiVersion: `${H}/v2`,
-        kind: 'HelmRelease',
-        metadata: { name: 'podinfo' },
-        spec: {
-          interval: '10m',
-          chart: {
-            spec: { chart: chartName, version: '1.x', sourceRef: { kind: 'HelmRepository', name: 'charts' } },
-          },
-          values: { greeting: 'from-git' },
-          driftDetection: {
-            mode: 'enabled',
-            ignore: [{ paths: ['/spec/replicas'], target: { kind: 'Deployment' } }],
-          },
-        },
-      }),
-    ),
+    ...fluxAppFiles({ cluster: CLUSTER, namespace, kustomization, chart: { chartName, chartRepository } }),
     'plumbline.yaml': stringify({ clusters: { [contextOf('planner')]: { fluxCluster: CLUSTER } } }),
   };
   const root = await writeRepository(scratch, files);
   return { root, namespace, kustomization, environment: `${CLUSTER}/flux-system/${kustomization}` };
-}
-
-function settings(level: string): string {
-  return stringify({
-    apiVersion: 'v1',
-    kind: 'ConfigMap',
-    metadata: { name: 'settings' },
-    data: { LOG_LEVEL: level },
-  });
 }
 
 async function planLive(fixture: Fixture): Promise<EnvironmentResult> {
@@ -198,7 +135,7 @@ describe('a Flux environment planned live', () => {
   it('shows a value changed in Git as exactly that object', async () => {
     const flux = await fixture();
     await applyAsControllers(flux.root, flux.environment);
-    writeFileSync(join(flux.root, 'apps/settings.yaml'), settings('debug'));
+    writeFileSync(join(flux.root, 'apps/settings.yaml'), settingsConfigMap('debug'));
     expect(shown(await planLive(flux))).toEqual({ 'ConfigMap/settings': 'changed /data/LOG_LEVEL' });
   });
 

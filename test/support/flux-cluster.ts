@@ -5,6 +5,7 @@
  * kustomize-controller's and helm-controller's field managers.
  */
 import { execFileSync } from 'node:child_process';
+import { afterAll, beforeAll } from 'vitest';
 import { stringify } from 'yaml';
 import { loadConfig } from '../../src/config/load.js';
 import { renderEnvironment } from '../../src/render/render.js';
@@ -17,6 +18,7 @@ import {
   uniqueChartName,
 } from './charts.js';
 import { applyAsAdmin, contextOf, testKubeconfigPath, waitForCrd } from './cluster.js';
+import { docs, fluxBootstrap, fluxHelmRepository, fluxKustomization } from './flux-repository.js';
 import { toolPath } from './tools.js';
 
 export const KUSTOMIZE_GROUP = 'kustomize.toolkit.fluxcd.io';
@@ -143,4 +145,98 @@ export async function applyAsControllers(root: string, environment: string): Pro
     'helm-controller',
     released.map((resource) => resource.object),
   );
+}
+
+/** Real helm and kustomize for this file's renders (PLUMBLINE_HELM, PLUMBLINE_KUSTOMIZE), as they were afterwards. */
+export function useRenderTools(): void {
+  const saved = {
+    PLUMBLINE_HELM: process.env.PLUMBLINE_HELM,
+    PLUMBLINE_KUSTOMIZE: process.env.PLUMBLINE_KUSTOMIZE,
+  };
+  beforeAll(() => {
+    process.env.PLUMBLINE_HELM = toolPath('helm');
+    process.env.PLUMBLINE_KUSTOMIZE = toolPath('kustomize');
+  });
+  afterAll(() => {
+    for (const [variable, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[variable];
+      else process.env[variable] = value;
+    }
+  });
+}
+
+/** The ConfigMap `settings` of the apps below, at a log level. */
+export function settingsConfigMap(level: string): string {
+  return stringify({
+    apiVersion: 'v1',
+    kind: 'ConfigMap',
+    metadata: { name: 'settings' },
+    data: { LOG_LEVEL: level },
+  });
+}
+
+/**
+ * A Flux repository with one cluster, `cluster`: its bootstrap, and a Kustomization
+ * `kustomization` applying ./apps into `namespace` (targetNamespace, prune: true). ./apps
+ * has no kustomization.yaml: a ConfigMap `settings`, a Deployment `api`, a ConfigMap
+ * `pinned` marked ssa: Ignore, a HelmRepository and the HelmRelease `podinfo` of the
+ * podinfo chart (its release: a ConfigMap podinfo-settings and a Deployment podinfo),
+ * whose drift detection ignores Deployments' replicas. No plumbline.yaml.
+ */
+export function fluxAppFiles(options: {
+  cluster: string;
+  namespace: string;
+  kustomization: string;
+  chart: Pick<PodinfoChart, 'chartName' | 'chartRepository'>;
+}): Record<string, string> {
+  const { cluster, namespace, kustomization, chart } = options;
+  return {
+    ...fluxBootstrap(cluster),
+    [`clusters/${cluster}/apps.yaml`]: fluxKustomization(kustomization, './apps', {
+      targetNamespace: namespace,
+    }),
+    'apps/settings.yaml': settingsConfigMap('info'),
+    'apps/api.yaml': stringify({
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'api' },
+      spec: {
+        replicas: 2,
+        selector: { matchLabels: { app: 'api' } },
+        template: {
+          metadata: { labels: { app: 'api' } },
+          spec: { containers: [{ name: 'api', image: 'registry.example/api:1.0' }] },
+        },
+      },
+    }),
+    'apps/pinned.yaml': stringify({
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'pinned', annotations: { [`${KUSTOMIZE_GROUP}/ssa`]: 'Ignore' } },
+      data: { owner: 'git' },
+    }),
+    'apps/release.yaml': docs(
+      fluxHelmRepository('charts', chart.chartRepository),
+      stringify({
+        apiVersion: `${HELM_GROUP}/v2`,
+        kind: 'HelmRelease',
+        metadata: { name: 'podinfo' },
+        spec: {
+          interval: '10m',
+          chart: {
+            spec: {
+              chart: chart.chartName,
+              version: '1.x',
+              sourceRef: { kind: 'HelmRepository', name: 'charts' },
+            },
+          },
+          values: { greeting: 'from-git' },
+          driftDetection: {
+            mode: 'enabled',
+            ignore: [{ paths: ['/spec/replicas'], target: { kind: 'Deployment' } }],
+          },
+        },
+      }),
+    ),
+  };
 }
