@@ -7,10 +7,9 @@
  * affected environments gives the same result as a plan of all of them, and every
  * environment it leaves out has no change there.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
@@ -23,6 +22,14 @@ import {
   publishToHttpRepo,
   uniqueChartName,
 } from '../../support/charts.js';
+import {
+  revisionConfigMap as configMap,
+  type EditedRepository,
+  eachFileBumped,
+  editedRepository,
+  editsOf,
+  plansAgree,
+} from '../../support/selection-property.js';
 import { toolPath } from '../../support/tools.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'plumbline-affected-flux-'));
@@ -45,9 +52,6 @@ beforeAll(async () => {
   await publishToHttpRepo(helm, repo, tgz);
   chart = { name, url: repo.url };
 }, 120_000);
-
-const configMap = (name: string, rev: string) =>
-  `apiVersion: v1\nkind: ConfigMap\nmetadata: { name: ${name} }\ndata: { rev: "${rev}" }\n`;
 
 const fluxKustomization = (name: string, path: string, extra: Record<string, unknown> = {}) =>
   stringify({
@@ -133,10 +137,6 @@ function files(): Record<string, string> {
   };
 }
 
-type Edit =
-  | { kind: 'bump' | 'delete'; file: string; rev: number }
-  | { kind: 'add'; folder: string; rev: number };
-
 const FILES = [
   'sources/repository.yaml',
   'sources/vars.yaml',
@@ -149,89 +149,27 @@ const FILES = [
 ];
 const FOLDERS = ['sources', 'apps/base/web', 'apps/prod/web', 'apps/prod/jobs', 'apps/stage/jobs', 'docs'];
 
-const edit: fc.Arbitrary<Edit> = fc.oneof(
-  fc.record({
-    kind: fc.constantFrom('bump' as const, 'delete' as const),
-    file: fc.constantFrom(...FILES),
-    rev: fc.nat(99),
-  }),
-  fc.record({ kind: fc.constant('add' as const), folder: fc.constantFrom(...FOLDERS), rev: fc.nat(99) }),
-);
-
 let repos = 0;
-function repository(): { root: string; apply(edits: Edit[]): void } {
-  const root = join(scratch, `repo-${repos++}`);
-  const git = (...args: string[]) =>
-    execFileSync('git', ['-C', root, '-c', 'user.name=t', '-c', 'user.email=t@plumbline.invalid', ...args]);
-  for (const [path, text] of Object.entries(files())) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), text.replaceAll('REV', '0'));
-  }
-  git('init', '-q', '-b', 'main');
-  git('add', '-A');
-  git('commit', '-qm', 'base');
-  git('checkout', '-qb', 'change');
-  return {
-    root,
-    apply(edits) {
-      for (const change of edits) {
-        if (change.kind === 'add') {
-          const file = join(root, change.folder, `new-${change.rev}.yaml`);
-          mkdirSync(dirname(file), { recursive: true });
-          writeFileSync(file, configMap(`new-${change.rev}`, String(change.rev)));
-        } else if (change.kind === 'delete') {
-          rmSync(join(root, change.file), { force: true });
-        } else {
-          const original = files()[change.file]!;
-          mkdirSync(dirname(join(root, change.file)), { recursive: true });
-          writeFileSync(join(root, change.file), original.replaceAll('REV', String(change.rev + 1)));
-        }
-      }
-      git('add', '-A');
-      git('commit', '-qm', 'change', '--allow-empty');
-    },
-  };
+function repository(): EditedRepository {
+  return editedRepository(join(scratch, `repo-${repos++}`), files);
 }
 
 describe('the environments a change affects, in a Flux repository', () => {
   it('plans the same as a plan of every environment, and leaves out only unchanged ones', async () => {
     let leftOut = 0;
     await fc.assert(
-      fc.asyncProperty(fc.array(edit, { minLength: 1, maxLength: 3 }), async (edits) => {
+      fc.asyncProperty(editsOf(FILES, FOLDERS), async (edits) => {
         const repo = repository();
         repo.apply(edits);
-        const options = {
-          repoRoot: repo.root,
-          base: 'main',
-          mode: 'offline' as const,
-          clusterAvailable: false,
-        };
-        const [all, selected] = await Promise.all([runPlan({ ...options, all: true }), runPlan(options)]);
+        const { all, leftOut: left } = await plansAgree(repo.root, edits);
         rmSync(repo.root, { recursive: true, force: true });
         expect(all.environments.map((env) => env.environment)).toContain('prod/flux-system/web');
-        const unaffected = new Set(selected.unaffected ?? []);
-        leftOut += unaffected.size;
-        for (const env of all.environments) {
-          if (unaffected.has(env.environment)) {
-            expect(
-              env.error,
-              `${env.environment} left out but failed: ${JSON.stringify(edits)}`,
-            ).toBeUndefined();
-            expect(
-              { ...env.counts, unchanged: 0 },
-              `${env.environment} left out but changed: ${JSON.stringify(edits)}`,
-            ).toEqual({ added: 0, changed: 0, deleted: 0, unchanged: 0 });
-          } else {
-            const same = selected.environments.find((candidate) => candidate.environment === env.environment);
-            expect(same, `${env.environment} planned: ${JSON.stringify(edits)}`).toEqual(env);
-          }
-        }
-        expect(selected.environments.length + unaffected.size).toBe(all.environments.length);
+        leftOut += left;
       }),
       {
         numRuns: 10,
         // Besides the random edits: each file changed on its own, once.
-        examples: FILES.map((file): [Edit[]] => [[{ kind: 'bump', file, rev: 1 }]]),
+        examples: eachFileBumped(FILES),
       },
     );
     // Not vacuous: the selection left environments out.
