@@ -1,3 +1,11 @@
+/**
+ * A Flux environment's drift end to end on the real control plane: a Flux repository with
+ * no environment list (only clusters.<context>.fluxCluster and drift.after), applied as
+ * kustomize-controller and helm-controller would, through the drift command against the
+ * fake GitHub. A live edit Flux would revert opens one issue for the environment; edits
+ * Flux leaves alone (a field under the HelmRelease's driftDetection.ignore, an object
+ * marked ssa: Ignore) open none; applying Git again closes the issue.
+ */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
