@@ -36,11 +36,11 @@ async function runCli(program2, argv) {
 
 // src/entry/cli.ts
 var commands = {
-  plan: async () => (await import("./chunks/plan-GZAMGHFJ.js")).planCommand(),
+  plan: async () => (await import("./chunks/plan-C5NASMNY.js")).planCommand(),
   merge: async () => (await import("./chunks/merge-NMEF2EDX.js")).mergeCommand(),
-  promote: async () => (await import("./chunks/promote-KTJJXIDZ.js")).promoteCommand(),
-  drift: async () => (await import("./chunks/drift-L4NMLOHG.js")).driftCommand(),
-  envs: async () => (await import("./chunks/envs-MNG2QS4G.js")).envsCommand()
+  promote: async () => (await import("./chunks/promote-L4G2K2SG.js")).promoteCommand(),
+  drift: async () => (await import("./chunks/drift-KGFUSCPJ.js")).driftCommand(),
+  envs: async () => (await import("./chunks/envs-SOP4ZIQW.js")).envsCommand()
 };
 function commandsFor(args) {
   const named = args.find((arg) => !arg.startsWith("-"));

@@ -33,16 +33,24 @@ export interface HeadTracing {
 /** Files read to decide, at once: cheap next to the renders they save. */
 const ENVIRONMENTS_AT_ONCE = 32;
 
-/** `shard`: the plan's share of the environments; the others need no head start. */
-export function traceHead(head: { root: string; top: string }, baseSha: string, shard?: Shard): HeadTracing {
+/**
+ * `shard`: the plan's share of the environments; the others need no head start.
+ * `fluxRepositoryUrls`: the trusted configuration's, for both sides' discovery.
+ */
+export function traceHead(
+  head: { root: string; top: string },
+  baseSha: string,
+  trusted: { shard?: Shard | undefined; fluxRepositoryUrls: readonly string[] },
+): HeadTracing {
+  const { shard, fluxRepositoryUrls } = trusted;
   const memo = new Map<string, Promise<unknown>>();
   const tracing: HeadTracing = {
     head,
-    discovery: checkoutDiscovery(head.root),
+    discovery: checkoutDiscovery(head.root, fluxRepositoryUrls),
     baseSha,
     memo,
     changed: changedFiles(head.top, baseSha),
-    scope: inputsScope(head.root, head.top, memo),
+    scope: inputsScope(head.root, head.top, memo, fluxRepositoryUrls),
   };
   // A head start on the environments found at the head, which the configuration mostly
   // lists too; what they read is remembered for unaffectedEnvironments. Failures here are
@@ -81,7 +89,9 @@ export async function unaffectedEnvironments(query: AffectedQuery): Promise<Set<
   // hold one at the head).
   const atBaseToo = deleted.length > 0 || query.environments.some((env) => env.renderer === 'flux');
   if (atBaseToo) await query.base.checkOutAll();
-  const base = atBaseToo ? await inputsScope(query.base.dir, query.base.top, query.tracing.memo) : undefined;
+  const base = atBaseToo
+    ? await inputsScope(query.base.dir, query.base.top, query.tracing.memo, head.fluxRepositoryUrls)
+    : undefined;
   const verdicts = await Promise.all(
     query.environments.map((env) =>
       limit(async () => {

@@ -80,11 +80,12 @@ export async function checkoutConfig(repoRoot: string): Promise<PlanConfig> {
 export async function baseConfig(
   repoRoot: string,
   base: { tip: string; sha: string },
+  /** The configuration file at the base's tip (configAtRevision). */
+  source: ConfigSource | undefined,
   discoverAtBase?: () => Promise<EnvironmentConfig[]>,
   /** What discovery found at the head already (the plan's tracing asked first). */
   atHead?: CheckoutDiscovery,
 ): Promise<PlanConfig> {
-  const source = await configAtRevision(repoRoot, base.tip);
   const listedAtTip = listedEnvironments(source);
   // Discovered once at the base, for the plan's environments and for what the base holds.
   const discoveredAtBase = discoverAtBase && !listedAtTip ? await discoverAtBase() : undefined;
@@ -113,7 +114,15 @@ function listedEnvironments(source: ConfigSource | undefined): Set<string> | und
   return environments ? new Set(environments.map((environment) => environment.name)) : undefined;
 }
 
-async function configAtRevision(repoRoot: string, sha: string): Promise<ConfigSource | undefined> {
+/**
+ * `flux.repositoryUrls` of a configuration file: discovery needs them before the file is
+ * loaded. A file that does not parse names none; loading it reports why.
+ */
+export function fluxRepositoryUrlsIn(source: ConfigSource | undefined): string[] {
+  return source ? (parseConfigText(source.text, source.file).config?.render.fluxRepositoryUrls ?? []) : [];
+}
+
+export async function configAtRevision(repoRoot: string, sha: string): Promise<ConfigSource | undefined> {
   for (const file of CONFIG_FILES) {
     const entry = await entryAtRevision(repoRoot, sha, file);
     if (entry.kind === 'missing') continue;
@@ -162,8 +171,10 @@ export async function trustedSourceHosts(
   repoRoot: string,
   base: { sha: string; tip: string },
   baseSide: BaseSide,
+  /** The trusted configuration's `flux.repositoryUrls`. */
+  fluxRepositoryUrls: readonly string[] = [],
 ): Promise<string[]> {
-  const applied = await mergeBaseSourceHosts(repoRoot, base.sha, baseSide);
+  const applied = await mergeBaseSourceHosts(repoRoot, base.sha, baseSide, fluxRepositoryUrls);
   if (applied.length === 0 || base.sha === base.tip) return applied;
   const named = new Set<string>();
   const files = new Set([

@@ -44,6 +44,8 @@ import { compareEnvironmentLive } from './live-comparison.js';
 import {
   baseConfig,
   checkoutConfig,
+  configAtRevision,
+  fluxRepositoryUrlsIn,
   type PlanConfig,
   requireRealConfigFolder,
   trustedSourceHosts,
@@ -110,19 +112,22 @@ async function planWith(options: PlanOptions, clients: ClusterClients): Promise<
     // sides, and one the change removes or hides is planned, never dropped.
     // Offline, the head's side of which environments the change affects starts now, while
     // the base is checked out.
+    const trustedFile = await configAtRevision(repoRoot, base.tip);
+    const fluxRepositoryUrls = fluxRepositoryUrlsIn(trustedFile);
     const tracing =
       comparesWithBase && !options.all
-        ? traceHead({ root: repoRoot, top }, base.sha, options.shard)
+        ? traceHead({ root: repoRoot, top }, base.sha, { shard: options.shard, fluxRepositoryUrls })
         : undefined;
     planned = await withBaseSide(repoRoot, base.sha, async (baseSide) => {
       const trusted = withSourceHosts(
         await baseConfig(
           repoRoot,
           base,
-          () => discoverAtBase(repoRoot, base.sha, baseSide),
+          trustedFile,
+          () => discoverAtBase(repoRoot, base.sha, baseSide, fluxRepositoryUrls),
           tracing?.discovery,
         ),
-        await trustedSourceHosts(repoRoot, base, baseSide),
+        await trustedSourceHosts(repoRoot, base, baseSide, fluxRepositoryUrls),
       );
       // The cluster's objects outside Git are trusted configuration: read where it is.
       const clusterObjectFiles = await clusterObjectFilesAtRevision(repoRoot, base.tip, trusted.config);
@@ -178,7 +183,7 @@ async function planWith(options: PlanOptions, clients: ClusterClients): Promise<
       }
       if (comparesWithBase) {
         const renderedAtBase = chosen.environments.filter(atBase);
-        await checkOutForRenders(baseSide, renderedAtBase);
+        await checkOutForRenders(baseSide, renderedAtBase, fluxRepositoryUrls);
         const baseRenders = byEnvironment(
           await renderEnvironments(baseSide.dir, renderedAtBase, {
             ...chosen.renderOptions,

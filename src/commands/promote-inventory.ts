@@ -53,12 +53,12 @@ async function filesOf(
   list: (folder: string) => Promise<string[]>,
 ): Promise<Scope> {
   if (env.renderer !== 'flux') return { paths: await list(env.path) };
-  const flux = fluxScope(dir, env);
+  const flux = fluxScope(dir, env, settings.fluxRepositoryUrls);
   let paths = await list(flux.path === '' ? '.' : flux.path);
   const { source } = settings;
   if (env === settings.target && source?.renderer === 'flux') {
     // A file the source reads as its own is shared: promoting into it would change the source.
-    const sourceScope = fluxScope(dir, source);
+    const sourceScope = fluxScope(dir, source, settings.fluxRepositoryUrls);
     const shared = new Set(await list(sourceScope.path === '' ? '.' : sourceScope.path));
     paths = paths.filter((path) => !shared.has(path));
   }
@@ -67,8 +67,10 @@ async function filesOf(
 }
 
 /** The Flux Kustomization `env` names, as discovery finds it in the worktree. */
-function fluxScope(dir: string, env: EnvironmentConfig): FluxScope {
-  const found = discoverFluxEnvironments(dir).environments.find((candidate) => candidate.name === env.name);
+function fluxScope(dir: string, env: EnvironmentConfig, repositoryUrls: readonly string[]): FluxScope {
+  const found = discoverFluxEnvironments(dir, repositoryUrls).environments.find(
+    (candidate) => candidate.name === env.name,
+  );
   if (!found) {
     throw new PlumblineError(
       `${env.name} is not a Flux Kustomization that the base branch applies${env.flux?.problem ? `: ${env.flux.problem}` : ''}`,

@@ -31,7 +31,7 @@ export async function loadConfig(repoRoot: string): Promise<PlumblineConfig> {
  */
 function withOwnSourceHosts(repoRoot: string, config: PlumblineConfig): PlumblineConfig {
   if (!config.environments.some((environment) => environment.renderer === 'flux')) return config;
-  const sourceHosts = fluxSourceHosts(discoverFluxEnvironments(repoRoot));
+  const sourceHosts = fluxSourceHosts(discoverFluxEnvironments(repoRoot, config.render.fluxRepositoryUrls));
   return sourceHosts.length === 0 ? config : { ...config, render: { ...config.render, sourceHosts } };
 }
 
@@ -74,8 +74,11 @@ export async function loadConfigFrom(
    * everything it held.
    */
   alsoDiscovered: readonly EnvironmentConfig[] = [],
-  /** What discovery found at `repoRoot` already, if it was asked there before. */
-  here: CheckoutDiscovery = checkoutDiscovery(repoRoot),
+  /**
+   * What discovery found at `repoRoot` already, if it was asked there before (with the
+   * `flux.repositoryUrls` of `source`).
+   */
+  here?: CheckoutDiscovery,
 ): Promise<PlumblineConfig> {
   if (!source) return withDiscoveredEnvironments(repoRoot, undefined, alsoDiscovered, here);
   const parsed = parseConfigText(source.text, source.file);
@@ -139,8 +142,10 @@ async function isFileOrLink(path: string): Promise<boolean> {
  */
 export async function discoverRepositoryEnvironments(
   found: CheckoutDiscovery | string,
+  /** For a checkout named by its path: the trusted configuration's `flux.repositoryUrls`. */
+  fluxRepositoryUrls: readonly string[] = [],
 ): Promise<EnvironmentConfig[]> {
-  const discovery = typeof found === 'string' ? checkoutDiscovery(found) : found;
+  const discovery = typeof found === 'string' ? checkoutDiscovery(found, fluxRepositoryUrls) : found;
   const flux = discovery.flux();
   return flux.length > 0 ? flux : discovery.folders();
 }
@@ -155,12 +160,16 @@ export interface CheckoutDiscovery {
   folders(): Promise<EnvironmentConfig[]>;
 }
 
-export function checkoutDiscovery(repoRoot: string): CheckoutDiscovery {
+/** `fluxRepositoryUrls`: the trusted configuration's `flux.repositoryUrls` (flux/discover.ts). */
+export function checkoutDiscovery(
+  repoRoot: string,
+  fluxRepositoryUrls: readonly string[] = [],
+): CheckoutDiscovery {
   let flux: EnvironmentConfig[] | undefined;
   let folders: Promise<EnvironmentConfig[]> | undefined;
   return {
     flux: () => {
-      flux ??= fluxEnvironments(discoverFluxEnvironments(repoRoot));
+      flux ??= fluxEnvironments(discoverFluxEnvironments(repoRoot, fluxRepositoryUrls));
       return flux;
     },
     folders: () => {
@@ -217,7 +226,7 @@ async function withDiscoveredEnvironments(
   repoRoot: string,
   written: WrittenConfig | undefined,
   alsoDiscovered: readonly EnvironmentConfig[] = [],
-  here: CheckoutDiscovery = checkoutDiscovery(repoRoot),
+  here: CheckoutDiscovery = checkoutDiscovery(repoRoot, written?.render.fluxRepositoryUrls),
 ): Promise<PlumblineConfig> {
   const environments = await discoveredIn(here, alsoDiscovered);
   if (environments.length === 0) {

@@ -107,6 +107,12 @@ export interface RenderSettings {
    * Not written in plumbline.yaml; a plan finds them.
    */
   sourceHosts?: string[];
+  /**
+   * `flux.repositoryUrls`: Git URLs that fetch this repository besides its bootstraps'
+   * (flux/discover.ts). Every discovery of Flux environments takes them from the trusted
+   * configuration, whichever checkout it reads.
+   */
+  fluxRepositoryUrls?: string[];
 }
 
 /** How plumbline reaches one host; secrets are named, their values read from the runner's environment. */

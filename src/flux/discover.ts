@@ -7,7 +7,8 @@
  * from, the whole repository as the cluster `default`). Its roots are its bootstrap
  * Kustomizations: those whose `spec.path` holds their own file and whose source is a
  * GitRepository (`flux bootstrap` writes `flux-system`, path ./clusters/<cluster>). That
- * GitRepository, and any other with the same URL, is this repository. A Kustomization
+ * GitRepository, any other with the same URL, and any whose URL the configuration names
+ * (`flux.repositoryUrls`: a mirror, another host) is this repository. A Kustomization
  * found in a followed path whose source is this repository is an environment and is
  * followed in turn; one whose source is another repository, an OCIRepository or a Bucket
  * is external. Without a bootstrap, every Kustomization in the cluster's folder whose
@@ -159,7 +160,14 @@ export function normaliseFluxPath(path: unknown): string | undefined {
   return normal === '.' ? '' : normal;
 }
 
-export function discoverFluxEnvironments(repoRoot: string): FluxDiscovery {
+/**
+ * `repositoryUrls`: Git URLs that fetch this repository besides the bootstraps' (from the
+ * trusted configuration, `flux.repositoryUrls`), in any of the forms `identity` equates.
+ */
+export function discoverFluxEnvironments(
+  repoRoot: string,
+  repositoryUrls: readonly string[] = [],
+): FluxDiscovery {
   const realRoot = realpathSync.native(repoRoot);
   const discovery: FluxDiscovery = {
     environments: [],
@@ -168,7 +176,14 @@ export function discoverFluxEnvironments(repoRoot: string): FluxDiscovery {
     clusters: new Map(),
     repositories: new Map(),
   };
-  const context: Context = { repoRoot, realRoot, reads: fluxReads(), discovery, scanProblems: [] };
+  const context: Context = {
+    repoRoot,
+    realRoot,
+    reads: fluxReads(),
+    discovery,
+    scanProblems: [],
+    aliases: new Set(repositoryUrls.map(identity)),
+  };
   let rooted = false;
   for (const cluster of clusterFolders(context)) {
     rooted = followCluster(context, cluster, `${CLUSTERS_FOLDER}/${cluster}`) || rooted;
@@ -197,6 +212,8 @@ interface Context {
   discovery: FluxDiscovery;
   /** Files the search for roots could not read; most fail an environment too. */
   scanProblems: FluxProblem[];
+  /** The configured URLs of this repository, as `identity` gives them. */
+  aliases: Set<string>;
 }
 
 /** What a Kustomization's spec.sourceRef names. */
@@ -250,7 +267,8 @@ function followCluster(context: Context, cluster: string, folder: string): boole
     const key = sourceKey(source);
     const url = urls.get(key);
     if (ours.has(key)) return true;
-    if (url === undefined || ![...ours].some((known) => urls.get(known) === url)) return false;
+    if (url === undefined) return false;
+    if (!context.aliases.has(url) && ![...ours].some((known) => urls.get(known) === url)) return false;
     ours.add(key);
     return true;
   };
@@ -389,7 +407,7 @@ function externalReason(source: Source, urls: Map<string, string>): string {
   const named = `${source.kind} ${source.namespace}/${source.name}`;
   if (source.kind !== 'GitRepository') return `its source is the ${named}, not this repository`;
   return urls.has(sourceKey(source))
-    ? `its source is the ${named}, which fetches another repository`
+    ? `its source is the ${named}, which fetches another repository (if it is this one by another URL, list that URL in flux.repositoryUrls)`
     : `its source is the ${named}, which this repository does not define`;
 }
 

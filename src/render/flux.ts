@@ -71,7 +71,7 @@ export async function renderFlux(
       'Flux environments are discovered: leave the environments out of plumbline.yaml to have them found.',
     );
   }
-  const discovery = await discoveryOf(context.charts, repoRoot);
+  const discovery = await discoveryOf(context.charts, repoRoot, context.settings.fluxRepositoryUrls);
   if (identity.cluster === '') {
     // An environment that stands for a file discovery could not read.
     const problem = discovery.problems.find(
@@ -114,7 +114,11 @@ export async function renderFlux(
 /** Discovery of each checkout, once per run: a run's ChartFetcher is made per run. */
 const discoveries = new WeakMap<ChartFetcher, Map<string, Promise<FluxDiscovery>>>();
 
-async function discoveryOf(run: ChartFetcher, repoRoot: string): Promise<FluxDiscovery> {
+async function discoveryOf(
+  run: ChartFetcher,
+  repoRoot: string,
+  repositoryUrls: readonly string[] | undefined,
+): Promise<FluxDiscovery> {
   let byRoot = discoveries.get(run);
   if (!byRoot) {
     byRoot = new Map();
@@ -123,7 +127,7 @@ async function discoveryOf(run: ChartFetcher, repoRoot: string): Promise<FluxDis
   const key = await realpath(repoRoot);
   let discovery = byRoot.get(key);
   if (!discovery) {
-    discovery = Promise.resolve().then(() => discoverFluxEnvironments(repoRoot));
+    discovery = Promise.resolve().then(() => discoverFluxEnvironments(repoRoot, repositoryUrls));
     byRoot.set(key, discovery);
   }
   return discovery;

@@ -294,6 +294,65 @@ describe('an offline plan of a Flux repository with no plumbline.yaml', () => {
     );
   });
 
+  describe('a GitRepository that fetches this repository by another URL (a mirror)', () => {
+    const MIRROR = 'https://mirror.example.com/platform/fleet.git';
+    const mirrored = {
+      'clusters/staging/mirror.yaml': lines(
+        stringify({
+          apiVersion: 'source.toolkit.fluxcd.io/v1',
+          kind: 'GitRepository',
+          metadata: { name: 'mirror', namespace: 'flux-system' },
+          spec: { interval: '1m', url: MIRROR, ref: { branch: 'main' } },
+        }),
+        '---',
+        fluxKustomization('mirrored', './extras', { sourceRef: { kind: 'GitRepository', name: 'mirror' } }),
+      ),
+      'extras/configmap.yaml': lines(
+        'apiVersion: v1',
+        'kind: ConfigMap',
+        'metadata:',
+        '  name: extras',
+        '  namespace: default',
+        'data:',
+        '  a: b',
+      ),
+    };
+    const changedValue = {
+      'extras/configmap.yaml': mirrored['extras/configmap.yaml'].replace('a: b', 'a: c'),
+    };
+
+    it("is this repository when the base's configuration names its URL (in another form), and its Kustomization is planned", async () => {
+      const root = await mkdtemp(join(scratch, `repo-${++repositories}-`));
+      const repo = changeRepository(root, {
+        ...fixture.files,
+        ...mirrored,
+        'plumbline.yaml': stringify({ flux: { repositoryUrls: ['git@mirror.example.com:platform/fleet'] } }),
+      });
+      repo.commit(changedValue);
+      const result = await plan(repo);
+
+      expectFleet(result, ['staging/flux-system/mirrored']);
+      const env = environment(result, 'staging/flux-system/mirrored');
+      expect(env.error).toBeUndefined();
+      expect(env.counts).toMatchObject({ added: 0, changed: 1, deleted: 0 });
+      expect(env.changes.find((change) => change.change === 'changed')?.fields).toEqual(['/data/a']);
+    });
+
+    it('is another repository when only the head names its URL: the head cannot add what is planned', async () => {
+      const root = await mkdtemp(join(scratch, `repo-${++repositories}-`));
+      const repo = changeRepository(root, { ...fixture.files, ...mirrored });
+      repo.commit({
+        ...changedValue,
+        'plumbline.yaml': stringify({ flux: { repositoryUrls: [MIRROR] } }),
+      });
+      const result = await plan(repo);
+
+      expect(result.config).toMatchObject({ from: 'base', headChange: 'added' });
+      expectFleet(result);
+      expect(Object.values(errors(result)).filter(Boolean)).toEqual([]);
+    });
+  });
+
   it('plans a Kustomization the head adds as all additions', async () => {
     const repo = await fleetRepository();
     repo.commit({

@@ -83,3 +83,50 @@ describe('clusters.<context>.fluxCluster', () => {
     expect(parsed.problems).toHaveLength(1);
   });
 });
+
+describe('flux.repositoryUrls', () => {
+  /** A Kustomization in production whose GitRepository fetches `url`. */
+  const mirrored = (url: string) => ({
+    'clusters/production/mirror.yaml': [
+      lines(
+        'apiVersion: source.toolkit.fluxcd.io/v1',
+        'kind: GitRepository',
+        'metadata: { name: mirror, namespace: flux-system }',
+        `spec: { interval: 1m, url: "${url}", ref: { branch: main } }`,
+      ),
+      lines(
+        'apiVersion: kustomize.toolkit.fluxcd.io/v1',
+        'kind: Kustomization',
+        'metadata: { name: mirrored, namespace: flux-system }',
+        'spec:',
+        '  interval: 10m',
+        '  path: ./apps/production',
+        '  prune: true',
+        '  sourceRef: { kind: GitRepository, name: mirror }',
+      ),
+    ].join('---\n'),
+  });
+
+  it("makes a Kustomization fetched through another URL of this repository an environment (loadConfig's trusted checkout)", async () => {
+    const files = { ...fluxCluster('production'), ...mirrored('https://Mirror.example.com/org/fleet.git') };
+    const without = await loadConfig(await tempRepo(files));
+    expect(without.environments.map((env) => env.name)).not.toContain('production/flux-system/mirrored');
+
+    const config = await loadConfig(
+      await tempRepo({
+        ...files,
+        'plumbline.yaml': lines('flux:', '  repositoryUrls: [ssh://git@mirror.example.com/org/fleet]'),
+      }),
+    );
+    expect(config.render.fluxRepositoryUrls).toEqual(['ssh://git@mirror.example.com/org/fleet']);
+    expect(config.environments.find((env) => env.name === 'production/flux-system/mirrored')).toMatchObject({
+      path: 'apps/production',
+      renderer: 'flux',
+    });
+  });
+
+  it('refuses a URL that is not a string, pointing at it', () => {
+    const parsed = parseConfigText(lines('flux:', '  repositoryUrls:', '    - 42'), 'plumbline.yaml');
+    expect(parsed.problems).toEqual([expect.objectContaining({ line: 3 })]);
+  });
+});

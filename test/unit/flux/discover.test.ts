@@ -392,7 +392,8 @@ describe('discoverFluxEnvironments fails only what it cannot follow', () => {
         name: 'production/flux-system/from-other-git',
         file: 'clusters/production/more.yaml',
         line: 14,
-        reason: 'its source is the GitRepository flux-system/other, which fetches another repository',
+        reason:
+          'its source is the GitRepository flux-system/other, which fetches another repository (if it is this one by another URL, list that URL in flux.repositoryUrls)',
       },
     ]);
     // ssh://git@github.com/example/fleet and https://github.com/Example/fleet.git are one repository.
@@ -400,6 +401,16 @@ describe('discoverFluxEnvironments fails only what it cannot follow', () => {
       'production/flux-system/from-same-url=apps/base/podinfo (production/flux-system/flux-system)',
     );
     expect(discovery.problems).toEqual([]);
+
+    // Named in the configuration as another URL of this repository, `other` is this one.
+    const aliased = discoverFluxEnvironments(root, ['git@github.com:example/other']);
+    expect(aliased.external.map((found) => found.name)).not.toContain(
+      'production/flux-system/from-other-git',
+    );
+    // Followed as this repository's: its path is looked for here (and is missing).
+    expect(problems(aliased)).toEqual([
+      'production/flux-system/from-other-git clusters/production/more.yaml:14 cannot read spec.path: deploy: no such folder in the repository',
+    ]);
   });
 
   it('fails the environment whose path holds YAML that does not parse, naming file and line only', () => {

@@ -2,13 +2,13 @@ import { createRequire as __plumblineCreateRequire } from 'node:module';
 const require = __plumblineCreateRequire(import.meta.url);
 import {
   parseShard
-} from "./chunk-4Z7VWNQ7.js";
+} from "./chunk-IKY734FJ.js";
 import {
   logTo
 } from "./chunk-E7ACZTBR.js";
 import {
   require_dist
-} from "./chunk-46AWPWPI.js";
+} from "./chunk-APKMJIMT.js";
 import {
   debug,
   endGroup,

@@ -13,9 +13,9 @@ import {
 
 // src/entry/github/action.ts
 var commands = {
-  plan: async () => (await import("./plan-J5EIK5NO.js")).runPlanAction(),
-  promote: async () => (await import("./promote-QCOTWIJ3.js")).runPromoteAction(),
-  drift: async () => (await import("./drift-O2LU6SR3.js")).runDriftAction()
+  plan: async () => (await import("./plan-CV4LPHJR.js")).runPlanAction(),
+  promote: async () => (await import("./promote-RI6GJEKB.js")).runPromoteAction(),
+  drift: async () => (await import("./drift-DD4I3TWV.js")).runDriftAction()
 };
 async function runAction(fixed) {
   try {

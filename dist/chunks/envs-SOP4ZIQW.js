@@ -7,7 +7,7 @@ import {
 import "./chunk-E7ACZTBR.js";
 import {
   loadConfig
-} from "./chunk-46AWPWPI.js";
+} from "./chunk-APKMJIMT.js";
 import "./chunk-J67XC36D.js";
 import "./chunk-3N2GU25X.js";
 import "./chunk-HOINZ2KI.js";

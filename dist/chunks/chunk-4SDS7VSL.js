@@ -7,7 +7,7 @@ import {
   compareEnvironmentLive,
   inShard,
   selectEnvironments
-} from "./chunk-4Z7VWNQ7.js";
+} from "./chunk-IKY734FJ.js";
 import {
   buildMarker,
   findMarker
@@ -24,7 +24,7 @@ import {
   runChartFetcher,
   withCheckout,
   workTreeTop
-} from "./chunk-4XQVEYKJ.js";
+} from "./chunk-X67CH5U7.js";
 import {
   code,
   describeComparedWith,
@@ -39,7 +39,7 @@ import {
 } from "./chunk-RQUSLUQE.js";
 import {
   loadConfig
-} from "./chunk-46AWPWPI.js";
+} from "./chunk-APKMJIMT.js";
 import {
   displayName,
   resourceId,

@@ -21,7 +21,7 @@ import {
   stringRecord,
   syntaxReason,
   textOf
-} from "./chunk-46AWPWPI.js";
+} from "./chunk-APKMJIMT.js";
 import {
   displayName,
   maskSecret,
@@ -9799,7 +9799,7 @@ async function renderFlux(context, env, repoRoot) {
       "Flux environments are discovered: leave the environments out of plumbline.yaml to have them found."
     );
   }
-  const discovery = await discoveryOf(context.charts, repoRoot);
+  const discovery = await discoveryOf(context.charts, repoRoot, context.settings.fluxRepositoryUrls);
   if (identity.cluster === "") {
     const problem2 = discovery.problems.find(
       (candidate) => candidate.environment === void 0 && candidate.file === identity.name
@@ -9834,7 +9834,7 @@ async function renderFlux(context, env, repoRoot) {
   return { ...await helmReleases(context, resources, found, discovery, objects), kustomization };
 }
 var discoveries = /* @__PURE__ */ new WeakMap();
-async function discoveryOf(run2, repoRoot) {
+async function discoveryOf(run2, repoRoot, repositoryUrls) {
   let byRoot = discoveries.get(run2);
   if (!byRoot) {
     byRoot = /* @__PURE__ */ new Map();
@@ -9843,7 +9843,7 @@ async function discoveryOf(run2, repoRoot) {
   const key = await realpath2(repoRoot);
   let discovery = byRoot.get(key);
   if (!discovery) {
-    discovery = Promise.resolve().then(() => discoverFluxEnvironments(repoRoot));
+    discovery = Promise.resolve().then(() => discoverFluxEnvironments(repoRoot, repositoryUrls));
     byRoot.set(key, discovery);
   }
   return discovery;

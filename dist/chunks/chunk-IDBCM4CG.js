@@ -23,7 +23,7 @@ import {
   withCheckout,
   workTreeTop,
   writeAtomically
-} from "./chunk-4XQVEYKJ.js";
+} from "./chunk-X67CH5U7.js";
 import {
   ForgeError,
   code,
@@ -34,7 +34,7 @@ import {
 import {
   discoverFluxEnvironments,
   require_dist
-} from "./chunk-46AWPWPI.js";
+} from "./chunk-APKMJIMT.js";
 import {
   PlumblineError,
   problemOf
@@ -139,7 +139,8 @@ function resolveSettings(options, checkedOutBranch) {
     base,
     labels: options.labels ?? ["plumbline", "promote"],
     maxAttempts: options.maxAttempts ?? 5,
-    author: options.author ?? plumblineAuthor
+    author: options.author ?? plumblineAuthor,
+    fluxRepositoryUrls: options.config.render.fluxRepositoryUrls ?? []
   };
 }
 function requireForge(settings, deps) {
@@ -1118,19 +1119,21 @@ async function imagesAtCommit(dir, commit, env, settings) {
 }
 async function filesOf(dir, env, settings, list) {
   if (env.renderer !== "flux") return { paths: await list(env.path) };
-  const flux = fluxScope(dir, env);
+  const flux = fluxScope(dir, env, settings.fluxRepositoryUrls);
   let paths = await list(flux.path === "" ? "." : flux.path);
   const { source } = settings;
   if (env === settings.target && source?.renderer === "flux") {
-    const sourceScope = fluxScope(dir, source);
+    const sourceScope = fluxScope(dir, source, settings.fluxRepositoryUrls);
     const shared = new Set(await list(sourceScope.path === "" ? "." : sourceScope.path));
     paths = paths.filter((path) => !shared.has(path));
   }
   if (!paths.includes(flux.file) && (await list(flux.file)).includes(flux.file)) paths.push(flux.file);
   return { paths, flux };
 }
-function fluxScope(dir, env) {
-  const found = discoverFluxEnvironments(dir).environments.find((candidate) => candidate.name === env.name);
+function fluxScope(dir, env, repositoryUrls) {
+  const found = discoverFluxEnvironments(dir, repositoryUrls).environments.find(
+    (candidate) => candidate.name === env.name
+  );
   if (!found) {
     throw new PlumblineError(
       `${env.name} is not a Flux Kustomization that the base branch applies${env.flux?.problem ? `: ${env.flux.problem}` : ""}`,

@@ -8095,7 +8095,7 @@ function normaliseFluxPath(path) {
   if (normal === ".." || normal.startsWith("../")) return void 0;
   return normal === "." ? "" : normal;
 }
-function discoverFluxEnvironments(repoRoot) {
+function discoverFluxEnvironments(repoRoot, repositoryUrls = []) {
   const realRoot = realpathSync2.native(repoRoot);
   const discovery = {
     environments: [],
@@ -8104,7 +8104,14 @@ function discoverFluxEnvironments(repoRoot) {
     clusters: /* @__PURE__ */ new Map(),
     repositories: /* @__PURE__ */ new Map()
   };
-  const context = { repoRoot, realRoot, reads: fluxReads(), discovery, scanProblems: [] };
+  const context = {
+    repoRoot,
+    realRoot,
+    reads: fluxReads(),
+    discovery,
+    scanProblems: [],
+    aliases: new Set(repositoryUrls.map(identity))
+  };
   let rooted = false;
   for (const cluster of clusterFolders(context)) {
     rooted = followCluster(context, cluster, `${CLUSTERS_FOLDER}/${cluster}`) || rooted;
@@ -8148,7 +8155,8 @@ function followCluster(context, cluster, folder) {
     const key = sourceKey(source);
     const url = urls.get(key);
     if (ours.has(key)) return true;
-    if (url === void 0 || ![...ours].some((known) => urls.get(known) === url)) return false;
+    if (url === void 0) return false;
+    if (!context.aliases.has(url) && ![...ours].some((known) => urls.get(known) === url)) return false;
     ours.add(key);
     return true;
   };
@@ -8273,7 +8281,7 @@ function followCluster(context, cluster, folder) {
 function externalReason(source, urls) {
   const named = `${source.kind} ${source.namespace}/${source.name}`;
   if (source.kind !== "GitRepository") return `its source is the ${named}, not this repository`;
-  return urls.has(sourceKey(source)) ? `its source is the ${named}, which fetches another repository` : `its source is the ${named}, which this repository does not define`;
+  return urls.has(sourceKey(source)) ? `its source is the ${named}, which fetches another repository (if it is this one by another URL, list that URL in flux.repositoryUrls)` : `its source is the ${named}, which this repository does not define`;
 }
 function scanForRoots(context, folder) {
   const found = [];
@@ -8454,7 +8462,7 @@ function nodeLocator(document, lineCounter) {
 
 // src/config/schema-validator.ts
 var validate = validate10;
-var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "title": "plumbline configuration", "description": "plumbline.yaml at the repository root: the environments plumbline plans, promotes and watches for drift, and how it compares them.", "type": "object", "additionalProperties": false, "properties": { "$schema": { "description": "The JSON Schema this file follows; ignored by plumbline.", "type": "string" }, "environments": { "description": "Every environment, in promotion order. Absent: plumbline discovers them under envs/, environments/, clusters/ and overlays/.", "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/environment" } }, "render": { "description": "What renderers may do. Read from the base revision of a change, never from its head (see docs/security.md).", "type": "object", "additionalProperties": false, "properties": { "allowHosts": { "description": "Hosts that kustomize remote resources and helmCharts repositories may be fetched from. Empty (the default): renderers get no network, and an environment that names a remote reference fails with an error naming it.", "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9.-]+(:[0-9]+)?$" }, "default": [], "examples": [["github.com"]] }, "limits": { "description": "Per environment: a render beyond either limit fails that environment alone.", "type": "object", "additionalProperties": false, "properties": { "bytes": { "description": "Rendered manifest bytes.", "type": "integer", "minimum": 1, "default": 52428800 }, "objects": { "description": "Rendered objects.", "type": "integer", "minimum": 1, "default": 1e4 } } }, "repositories": { "description": "How plumbline reaches Helm chart repositories and OCI registries that need a password or a private CA. Secrets are named, never written here: their values come from the runner's environment.", "type": "array", "items": { "$ref": "#/definitions/repositoryAccess" } }, "dockerConfig": { "description": "A Docker config file on the runner (as written by `docker login` or docker/login-action) whose `auths` give OCI registry credentials. `~` and `$VARIABLE` are expanded.", "type": "string", "minLength": 1, "examples": ["~/.docker/config.json"] } } }, "capabilities": { "$ref": "#/definitions/capabilities", "description": "What charts see as .Capabilities when no cluster is asked, for every environment (an environment's or its cluster's own setting wins)." }, "clusters": { "description": "Settings per kubeconfig context, applied to every environment whose cluster.context names it.", "type": "object", "additionalProperties": { "type": "object", "additionalProperties": false, "properties": { "capabilities": { "$ref": "#/definitions/capabilities" }, "fluxCluster": { "description": "The Flux cluster this context reaches: a folder under clusters/ (or `default` when there is none). The Flux environments discovered in it get this context as their cluster.context, so live plans and drift compare them with it.", "type": "string", "minLength": 1, "pattern": "^[^/]+$", "examples": ["production"] } } } }, "flux": { "description": "Settings of the Flux repositories plumbline discovers (docs/flux.md).", "type": "object", "additionalProperties": false, "properties": { "clusterObjects": { "description": "By Flux cluster (a folder under clusters/, or `default`): a YAML file of the ConfigMaps and Secrets that cluster holds outside Git, relative to the configuration's folder and inside the repository. postBuild.substituteFrom and HelmRelease valuesFrom find them when the repository lacks them. Read from the configuration's revision (the base branch in a plan); Secrets are masked when read.", "type": "object", "propertyNames": { "pattern": "^[^/]+$" }, "additionalProperties": { "type": "string", "minLength": 1, "examples": ["flux/production-cluster.yaml"] } }, "promote": { "$ref": "#/definitions/fluxPromote" } } }, "diff": { "description": "How desired and live objects are compared.", "type": "object", "additionalProperties": false, "properties": { "ignore": { "description": "Fields owned by something else (an HPA, a webhook, an operator) that never show as a change.", "type": "array", "items": { "$ref": "#/definitions/ignoreRule" } }, "ownershipLabel": { "description": "Label whose value names the environment that owns a live object. Live objects carrying it that are no longer rendered show as deletions.", "type": "string", "minLength": 1, "examples": ["app.kubernetes.io/part-of"] } } }, "drift": { "description": "Drift detection on a schedule.", "type": "object", "additionalProperties": false, "properties": { "after": { "description": "Open an issue only after this many consecutive runs found drift.", "type": "integer", "minimum": 1, "default": 1 }, "labels": { "description": "Labels put on drift issues; the first one also finds the open issue again.", "type": "array", "minItems": 1, "items": { "type": "string", "minLength": 1 }, "default": ["drift"] } } } }, "definitions": { "fluxPromote": { "description": "Where discovered Flux environments are promoted from. A key is a Flux cluster (a folder under clusters/, or `default`): each of its environments promotes from the Kustomization of the same namespace and name in the cluster `from` names. Or a key is one environment, `<cluster>/<namespace>/<name>`, whose `from` is another environment's name; it wins over its cluster's entry.", "type": "object", "propertyNames": { "pattern": "^[^/]+(/[^/]+/[^/]+)?$" }, "additionalProperties": { "$ref": "#/definitions/promote" }, "examples": [{ "production": { "from": "staging" } }, { "production/flux-system/apps": { "from": "staging/flux-system/apps", "via": "commit" } }] }, "promote": { "description": "Image tags (and, in a Flux repository, chart versions) promoted into this environment after they land in another one.", "type": "object", "additionalProperties": false, "required": ["from"], "properties": { "from": { "description": "Name of the environment whose image tags are copied here.", "type": "string", "minLength": 1 }, "via": { "description": "pull-request: open or update a pull/merge request; commit: push straight to the default branch.", "enum": ["pull-request", "commit"], "default": "pull-request" }, "images": { "description": "Only these image names are promoted; absent means all.", "type": "array", "items": { "type": "string", "minLength": 1 } }, "allowDowngrade": { "description": "Allow a promotion that moves a semver tag backwards.", "type": "boolean", "default": false }, "group": { "description": "environment: one pull/merge request for all images of this environment; image: one per image.", "enum": ["environment", "image"], "default": "environment" }, "helmImagePaths": { "description": "Extra Helm values paths holding images, e.g. `containers[name=app].image`.", "type": "array", "items": { "type": "string", "minLength": 1 } } } }, "environment": { "description": "One environment: a folder that renders to Kubernetes objects, optionally a cluster to compare with, optionally where its image tags come from.", "type": "object", "additionalProperties": false, "required": ["name", "path"], "properties": { "name": { "description": "Unique name, used in comments, issues and branch names: letters, digits, '.', '_', '-' and '/'.", "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._/-]*$", "examples": ["dev", "eu/prod"] }, "path": { "description": "Folder relative to the repository root holding a kustomization, a Helm chart or plain manifests.", "type": "string", "minLength": 1, "examples": ["envs/dev"] }, "renderer": { "description": "How the folder becomes objects. auto: kustomize when it holds a kustomization, helm when it holds Chart.yaml, plain otherwise.", "enum": ["auto", "plain", "kustomize", "helm"], "default": "auto" }, "namespace": { "description": "The namespace of this environment's namespaced objects that name none, as Argo CD's destination.namespace and a Helm release namespace set it. Cluster-scoped objects are left alone (known from the cluster's discovery, or offline from the built-in kinds and the CRDs in the render). Helm renders with it as the release namespace.", "type": "string", "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", "maxLength": 63 }, "capabilities": { "$ref": "#/definitions/capabilities" }, "helm": { "description": "Settings for `helm template` when the folder is a Helm chart.", "type": "object", "additionalProperties": false, "properties": { "releaseName": { "description": "Release name; defaults to the environment name with '/' replaced by '-'.", "type": "string", "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$" }, "namespace": { "description": "Release namespace (helm --namespace). Same as the environment's namespace, which it overrides for Helm.", "type": "string", "minLength": 1 }, "valuesFiles": { "description": "Values files relative to the environment path, applied in order (helm -f).", "type": "array", "items": { "type": "string", "minLength": 1 }, "default": [] }, "chart": { "description": "Render a chart from a Helm repository or an OCI registry instead of a chart in the folder; the folder then holds the values files. The repository is reached because this (trusted) configuration names it.", "type": "object", "additionalProperties": false, "required": ["repository", "name", "version"], "properties": { "repository": { "description": "An HTTP(S) Helm repository (the URL that holds index.yaml) or an OCI registry path (oci://host/path).", "type": "string", "pattern": "^(https?|oci)://[^\\s]+$", "examples": ["https://stefanprodan.github.io/podinfo", "oci://ghcr.io/stefanprodan/charts"] }, "name": { "description": "The chart's name in the repository.", "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, "version": { "description": "An exact version, or a range (`6.x`, `^6.5.0`, `>=1.2 <2`) resolved against the repository's index or the registry's tags on every run.", "type": "string", "minLength": 1 } } } } }, "cluster": { "description": "The cluster this environment runs on. Absent: plumbline compares renders only (offline).", "type": "object", "additionalProperties": false, "properties": { "context": { "description": "kubeconfig context; absent means the kubeconfig's current context.", "type": "string", "minLength": 1 } } }, "promote": { "$ref": "#/definitions/promote" } } }, "ignoreRule": { "description": "A field never shown as a change, on every object matching group, kind, namespace and name (each optional).", "type": "object", "additionalProperties": false, "required": ["path"], "properties": { "group": { "description": "API group; '' is the core group.", "type": "string" }, "kind": { "description": "Object kind, e.g. Deployment.", "type": "string", "minLength": 1 }, "namespace": { "description": "Object namespace.", "type": "string", "minLength": 1 }, "name": { "description": "Object name.", "type": "string", "minLength": 1 }, "path": { "description": "RFC 6901 JSON pointer to the field, e.g. /spec/replicas or /metadata/annotations/example.com~1hash.", "type": "string", "examples": ["/spec/replicas"], "pattern": "^(/([^~/]|~[01])*)+$" } } }, "capabilities": { "description": "The Kubernetes version and API versions Helm reports to charts (.Capabilities) when plumbline does not ask a cluster.", "type": "object", "additionalProperties": false, "properties": { "kubeVersion": { "description": "Kubernetes version, e.g. 1.34.2 or v1.34.2.", "type": "string", "pattern": "^v?[0-9]+\\.[0-9]+(\\.[0-9]+)?$" }, "apiVersions": { "description": "API versions beyond Helm's built-in ones, as group/version or group/version/Kind.", "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9.-]+(/[A-Za-z0-9.-]+){0,2}$" } } } }, "repositoryAccess": { "description": "Credentials and trust for one host.", "type": "object", "additionalProperties": false, "required": ["host"], "properties": { "host": { "description": "Host (and port) of the repository or registry.", "type": "string", "pattern": "^[A-Za-z0-9.-]+(:[0-9]+)?$" }, "usernameEnv": { "description": "Variable of the runner's environment holding the user name.", "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$" }, "passwordEnv": { "description": "Variable of the runner's environment holding the password or token.", "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$" }, "caFile": { "description": "PEM file on the runner with the CA that signs the host's certificate. `~` and `$VARIABLE` are expanded.", "type": "string", "minLength": 1 } } } } };
+var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "title": "plumbline configuration", "description": "plumbline.yaml at the repository root: the environments plumbline plans, promotes and watches for drift, and how it compares them.", "type": "object", "additionalProperties": false, "properties": { "$schema": { "description": "The JSON Schema this file follows; ignored by plumbline.", "type": "string" }, "environments": { "description": "Every environment, in promotion order. Absent: plumbline discovers them under envs/, environments/, clusters/ and overlays/.", "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/environment" } }, "render": { "description": "What renderers may do. Read from the base revision of a change, never from its head (see docs/security.md).", "type": "object", "additionalProperties": false, "properties": { "allowHosts": { "description": "Hosts that kustomize remote resources and helmCharts repositories may be fetched from. Empty (the default): renderers get no network, and an environment that names a remote reference fails with an error naming it.", "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9.-]+(:[0-9]+)?$" }, "default": [], "examples": [["github.com"]] }, "limits": { "description": "Per environment: a render beyond either limit fails that environment alone.", "type": "object", "additionalProperties": false, "properties": { "bytes": { "description": "Rendered manifest bytes.", "type": "integer", "minimum": 1, "default": 52428800 }, "objects": { "description": "Rendered objects.", "type": "integer", "minimum": 1, "default": 1e4 } } }, "repositories": { "description": "How plumbline reaches Helm chart repositories and OCI registries that need a password or a private CA. Secrets are named, never written here: their values come from the runner's environment.", "type": "array", "items": { "$ref": "#/definitions/repositoryAccess" } }, "dockerConfig": { "description": "A Docker config file on the runner (as written by `docker login` or docker/login-action) whose `auths` give OCI registry credentials. `~` and `$VARIABLE` are expanded.", "type": "string", "minLength": 1, "examples": ["~/.docker/config.json"] } } }, "capabilities": { "$ref": "#/definitions/capabilities", "description": "What charts see as .Capabilities when no cluster is asked, for every environment (an environment's or its cluster's own setting wins)." }, "clusters": { "description": "Settings per kubeconfig context, applied to every environment whose cluster.context names it.", "type": "object", "additionalProperties": { "type": "object", "additionalProperties": false, "properties": { "capabilities": { "$ref": "#/definitions/capabilities" }, "fluxCluster": { "description": "The Flux cluster this context reaches: a folder under clusters/ (or `default` when there is none). The Flux environments discovered in it get this context as their cluster.context, so live plans and drift compare them with it.", "type": "string", "minLength": 1, "pattern": "^[^/]+$", "examples": ["production"] } } } }, "flux": { "description": "Settings of the Flux repositories plumbline discovers (docs/flux.md).", "type": "object", "additionalProperties": false, "properties": { "repositoryUrls": { "description": "Git URLs that fetch this repository besides the one its bootstrap GitRepository names (a mirror, another host). A Kustomization whose GitRepository fetches one of them is planned as this repository's, not listed as external. Any form of a URL counts (https://, ssh://, git@host:, with or without .git).", "type": "array", "items": { "type": "string", "minLength": 1, "examples": ["https://git.example.com/platform/fleet.git"] } }, "clusterObjects": { "description": "By Flux cluster (a folder under clusters/, or `default`): a YAML file of the ConfigMaps and Secrets that cluster holds outside Git, relative to the configuration's folder and inside the repository. postBuild.substituteFrom and HelmRelease valuesFrom find them when the repository lacks them. Read from the configuration's revision (the base branch in a plan); Secrets are masked when read.", "type": "object", "propertyNames": { "pattern": "^[^/]+$" }, "additionalProperties": { "type": "string", "minLength": 1, "examples": ["flux/production-cluster.yaml"] } }, "promote": { "$ref": "#/definitions/fluxPromote" } } }, "diff": { "description": "How desired and live objects are compared.", "type": "object", "additionalProperties": false, "properties": { "ignore": { "description": "Fields owned by something else (an HPA, a webhook, an operator) that never show as a change.", "type": "array", "items": { "$ref": "#/definitions/ignoreRule" } }, "ownershipLabel": { "description": "Label whose value names the environment that owns a live object. Live objects carrying it that are no longer rendered show as deletions.", "type": "string", "minLength": 1, "examples": ["app.kubernetes.io/part-of"] } } }, "drift": { "description": "Drift detection on a schedule.", "type": "object", "additionalProperties": false, "properties": { "after": { "description": "Open an issue only after this many consecutive runs found drift.", "type": "integer", "minimum": 1, "default": 1 }, "labels": { "description": "Labels put on drift issues; the first one also finds the open issue again.", "type": "array", "minItems": 1, "items": { "type": "string", "minLength": 1 }, "default": ["drift"] } } } }, "definitions": { "fluxPromote": { "description": "Where discovered Flux environments are promoted from. A key is a Flux cluster (a folder under clusters/, or `default`): each of its environments promotes from the Kustomization of the same namespace and name in the cluster `from` names. Or a key is one environment, `<cluster>/<namespace>/<name>`, whose `from` is another environment's name; it wins over its cluster's entry.", "type": "object", "propertyNames": { "pattern": "^[^/]+(/[^/]+/[^/]+)?$" }, "additionalProperties": { "$ref": "#/definitions/promote" }, "examples": [{ "production": { "from": "staging" } }, { "production/flux-system/apps": { "from": "staging/flux-system/apps", "via": "commit" } }] }, "promote": { "description": "Image tags (and, in a Flux repository, chart versions) promoted into this environment after they land in another one.", "type": "object", "additionalProperties": false, "required": ["from"], "properties": { "from": { "description": "Name of the environment whose image tags are copied here.", "type": "string", "minLength": 1 }, "via": { "description": "pull-request: open or update a pull/merge request; commit: push straight to the default branch.", "enum": ["pull-request", "commit"], "default": "pull-request" }, "images": { "description": "Only these image names are promoted; absent means all.", "type": "array", "items": { "type": "string", "minLength": 1 } }, "allowDowngrade": { "description": "Allow a promotion that moves a semver tag backwards.", "type": "boolean", "default": false }, "group": { "description": "environment: one pull/merge request for all images of this environment; image: one per image.", "enum": ["environment", "image"], "default": "environment" }, "helmImagePaths": { "description": "Extra Helm values paths holding images, e.g. `containers[name=app].image`.", "type": "array", "items": { "type": "string", "minLength": 1 } } } }, "environment": { "description": "One environment: a folder that renders to Kubernetes objects, optionally a cluster to compare with, optionally where its image tags come from.", "type": "object", "additionalProperties": false, "required": ["name", "path"], "properties": { "name": { "description": "Unique name, used in comments, issues and branch names: letters, digits, '.', '_', '-' and '/'.", "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._/-]*$", "examples": ["dev", "eu/prod"] }, "path": { "description": "Folder relative to the repository root holding a kustomization, a Helm chart or plain manifests.", "type": "string", "minLength": 1, "examples": ["envs/dev"] }, "renderer": { "description": "How the folder becomes objects. auto: kustomize when it holds a kustomization, helm when it holds Chart.yaml, plain otherwise.", "enum": ["auto", "plain", "kustomize", "helm"], "default": "auto" }, "namespace": { "description": "The namespace of this environment's namespaced objects that name none, as Argo CD's destination.namespace and a Helm release namespace set it. Cluster-scoped objects are left alone (known from the cluster's discovery, or offline from the built-in kinds and the CRDs in the render). Helm renders with it as the release namespace.", "type": "string", "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", "maxLength": 63 }, "capabilities": { "$ref": "#/definitions/capabilities" }, "helm": { "description": "Settings for `helm template` when the folder is a Helm chart.", "type": "object", "additionalProperties": false, "properties": { "releaseName": { "description": "Release name; defaults to the environment name with '/' replaced by '-'.", "type": "string", "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$" }, "namespace": { "description": "Release namespace (helm --namespace). Same as the environment's namespace, which it overrides for Helm.", "type": "string", "minLength": 1 }, "valuesFiles": { "description": "Values files relative to the environment path, applied in order (helm -f).", "type": "array", "items": { "type": "string", "minLength": 1 }, "default": [] }, "chart": { "description": "Render a chart from a Helm repository or an OCI registry instead of a chart in the folder; the folder then holds the values files. The repository is reached because this (trusted) configuration names it.", "type": "object", "additionalProperties": false, "required": ["repository", "name", "version"], "properties": { "repository": { "description": "An HTTP(S) Helm repository (the URL that holds index.yaml) or an OCI registry path (oci://host/path).", "type": "string", "pattern": "^(https?|oci)://[^\\s]+$", "examples": ["https://stefanprodan.github.io/podinfo", "oci://ghcr.io/stefanprodan/charts"] }, "name": { "description": "The chart's name in the repository.", "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, "version": { "description": "An exact version, or a range (`6.x`, `^6.5.0`, `>=1.2 <2`) resolved against the repository's index or the registry's tags on every run.", "type": "string", "minLength": 1 } } } } }, "cluster": { "description": "The cluster this environment runs on. Absent: plumbline compares renders only (offline).", "type": "object", "additionalProperties": false, "properties": { "context": { "description": "kubeconfig context; absent means the kubeconfig's current context.", "type": "string", "minLength": 1 } } }, "promote": { "$ref": "#/definitions/promote" } } }, "ignoreRule": { "description": "A field never shown as a change, on every object matching group, kind, namespace and name (each optional).", "type": "object", "additionalProperties": false, "required": ["path"], "properties": { "group": { "description": "API group; '' is the core group.", "type": "string" }, "kind": { "description": "Object kind, e.g. Deployment.", "type": "string", "minLength": 1 }, "namespace": { "description": "Object namespace.", "type": "string", "minLength": 1 }, "name": { "description": "Object name.", "type": "string", "minLength": 1 }, "path": { "description": "RFC 6901 JSON pointer to the field, e.g. /spec/replicas or /metadata/annotations/example.com~1hash.", "type": "string", "examples": ["/spec/replicas"], "pattern": "^(/([^~/]|~[01])*)+$" } } }, "capabilities": { "description": "The Kubernetes version and API versions Helm reports to charts (.Capabilities) when plumbline does not ask a cluster.", "type": "object", "additionalProperties": false, "properties": { "kubeVersion": { "description": "Kubernetes version, e.g. 1.34.2 or v1.34.2.", "type": "string", "pattern": "^v?[0-9]+\\.[0-9]+(\\.[0-9]+)?$" }, "apiVersions": { "description": "API versions beyond Helm's built-in ones, as group/version or group/version/Kind.", "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9.-]+(/[A-Za-z0-9.-]+){0,2}$" } } } }, "repositoryAccess": { "description": "Credentials and trust for one host.", "type": "object", "additionalProperties": false, "required": ["host"], "properties": { "host": { "description": "Host (and port) of the repository or registry.", "type": "string", "pattern": "^[A-Za-z0-9.-]+(:[0-9]+)?$" }, "usernameEnv": { "description": "Variable of the runner's environment holding the user name.", "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$" }, "passwordEnv": { "description": "Variable of the runner's environment holding the password or token.", "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$" }, "caFile": { "description": "PEM file on the runner with the CA that signs the host's certificate. `~` and `$VARIABLE` are expanded.", "type": "string", "minLength": 1 } } } } };
 var schema15 = { "description": "Credentials and trust for one host.", "type": "object", "additionalProperties": false, "required": ["host"], "properties": { "host": { "description": "Host (and port) of the repository or registry.", "type": "string", "pattern": "^[A-Za-z0-9.-]+(:[0-9]+)?$" }, "usernameEnv": { "description": "Variable of the runner's environment holding the user name.", "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$" }, "passwordEnv": { "description": "Variable of the runner's environment holding the password or token.", "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$" }, "caFile": { "description": "PEM file on the runner with the CA that signs the host's certificate. `~` and `$VARIABLE` are expanded.", "type": "string", "minLength": 1 } } };
 var schema13 = { "description": "The Kubernetes version and API versions Helm reports to charts (.Capabilities) when plumbline does not ask a cluster.", "type": "object", "additionalProperties": false, "properties": { "kubeVersion": { "description": "Kubernetes version, e.g. 1.34.2 or v1.34.2.", "type": "string", "pattern": "^v?[0-9]+\\.[0-9]+(\\.[0-9]+)?$" }, "apiVersions": { "description": "API versions beyond Helm's built-in ones, as group/version or group/version/Kind.", "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9.-]+(/[A-Za-z0-9.-]+){0,2}$" } } } };
 var schema20 = { "description": "A field never shown as a change, on every object matching group, kind, namespace and name (each optional).", "type": "object", "additionalProperties": false, "required": ["path"], "properties": { "group": { "description": "API group; '' is the core group.", "type": "string" }, "kind": { "description": "Object kind, e.g. Deployment.", "type": "string", "minLength": 1 }, "namespace": { "description": "Object namespace.", "type": "string", "minLength": 1 }, "name": { "description": "Object name.", "type": "string", "minLength": 1 }, "path": { "description": "RFC 6901 JSON pointer to the field, e.g. /spec/replicas or /metadata/annotations/example.com~1hash.", "type": "string", "examples": ["/spec/replicas"], "pattern": "^(/([^~/]|~[01])*)+$" } } };
@@ -9899,7 +9907,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       let data27 = data.flux;
       if (data27 && typeof data27 == "object" && !Array.isArray(data27)) {
         for (const key8 in data27) {
-          if (!(key8 === "clusterObjects" || key8 === "promote")) {
+          if (!(key8 === "repositoryUrls" || key8 === "clusterObjects" || key8 === "promote")) {
             const err49 = { instancePath: instancePath + "/flux", schemaPath: "#/properties/flux/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key8 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.flux, data: data27 };
             if (vErrors === null) {
               vErrors = [err49];
@@ -9909,14 +9917,15 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data27.clusterObjects !== void 0) {
-          let data28 = data27.clusterObjects;
-          if (data28 && typeof data28 == "object" && !Array.isArray(data28)) {
-            for (const key9 in data28) {
-              const _errs70 = errors;
-              if (typeof key9 === "string") {
-                if (!pattern15.test(key9)) {
-                  const err50 = { instancePath: instancePath + "/flux/clusterObjects", schemaPath: "#/properties/flux/properties/clusterObjects/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[^/]+$" }, message: 'must match pattern "^[^/]+$"', schema: "^[^/]+$", parentSchema: schema11.properties.flux.properties.clusterObjects.propertyNames, data: key9, propertyName: key9 };
+        if (data27.repositoryUrls !== void 0) {
+          let data28 = data27.repositoryUrls;
+          if (Array.isArray(data28)) {
+            const len5 = data28.length;
+            for (let i5 = 0; i5 < len5; i5++) {
+              let data29 = data28[i5];
+              if (typeof data29 === "string") {
+                if (func2(data29) < 1) {
+                  const err50 = { instancePath: instancePath + "/flux/repositoryUrls/" + i5, schemaPath: "#/properties/flux/properties/repositoryUrls/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.flux.properties.repositoryUrls.items, data: data29 };
                   if (vErrors === null) {
                     vErrors = [err50];
                   } else {
@@ -9924,10 +9933,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-              }
-              var valid22 = _errs70 === errors;
-              if (!valid22) {
-                const err51 = { instancePath: instancePath + "/flux/clusterObjects", schemaPath: "#/properties/flux/properties/clusterObjects/propertyNames", keyword: "propertyNames", params: { propertyName: key9 }, message: "property name must be valid", schema: schema11.properties.flux.properties.clusterObjects.propertyNames, parentSchema: schema11.properties.flux.properties.clusterObjects, data: data28 };
+              } else {
+                const err51 = { instancePath: instancePath + "/flux/repositoryUrls/" + i5, schemaPath: "#/properties/flux/properties/repositoryUrls/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.flux.properties.repositoryUrls.items.type, parentSchema: schema11.properties.flux.properties.repositoryUrls.items, data: data29 };
                 if (vErrors === null) {
                   vErrors = [err51];
                 } else {
@@ -9936,34 +9943,71 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            for (const key10 in data28) {
-              let data29 = data28[key10];
-              if (typeof data29 === "string") {
-                if (func2(data29) < 1) {
-                  const err52 = { instancePath: instancePath + "/flux/clusterObjects/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/flux/properties/clusterObjects/additionalProperties/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.flux.properties.clusterObjects.additionalProperties, data: data29 };
+          } else {
+            const err52 = { instancePath: instancePath + "/flux/repositoryUrls", schemaPath: "#/properties/flux/properties/repositoryUrls/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.flux.properties.repositoryUrls.type, parentSchema: schema11.properties.flux.properties.repositoryUrls, data: data28 };
+            if (vErrors === null) {
+              vErrors = [err52];
+            } else {
+              vErrors.push(err52);
+            }
+            errors++;
+          }
+        }
+        if (data27.clusterObjects !== void 0) {
+          let data30 = data27.clusterObjects;
+          if (data30 && typeof data30 == "object" && !Array.isArray(data30)) {
+            for (const key9 in data30) {
+              const _errs74 = errors;
+              if (typeof key9 === "string") {
+                if (!pattern15.test(key9)) {
+                  const err53 = { instancePath: instancePath + "/flux/clusterObjects", schemaPath: "#/properties/flux/properties/clusterObjects/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[^/]+$" }, message: 'must match pattern "^[^/]+$"', schema: "^[^/]+$", parentSchema: schema11.properties.flux.properties.clusterObjects.propertyNames, data: key9, propertyName: key9 };
                   if (vErrors === null) {
-                    vErrors = [err52];
+                    vErrors = [err53];
                   } else {
-                    vErrors.push(err52);
+                    vErrors.push(err53);
+                  }
+                  errors++;
+                }
+              }
+              var valid24 = _errs74 === errors;
+              if (!valid24) {
+                const err54 = { instancePath: instancePath + "/flux/clusterObjects", schemaPath: "#/properties/flux/properties/clusterObjects/propertyNames", keyword: "propertyNames", params: { propertyName: key9 }, message: "property name must be valid", schema: schema11.properties.flux.properties.clusterObjects.propertyNames, parentSchema: schema11.properties.flux.properties.clusterObjects, data: data30 };
+                if (vErrors === null) {
+                  vErrors = [err54];
+                } else {
+                  vErrors.push(err54);
+                }
+                errors++;
+              }
+            }
+            for (const key10 in data30) {
+              let data31 = data30[key10];
+              if (typeof data31 === "string") {
+                if (func2(data31) < 1) {
+                  const err55 = { instancePath: instancePath + "/flux/clusterObjects/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/flux/properties/clusterObjects/additionalProperties/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.flux.properties.clusterObjects.additionalProperties, data: data31 };
+                  if (vErrors === null) {
+                    vErrors = [err55];
+                  } else {
+                    vErrors.push(err55);
                   }
                   errors++;
                 }
               } else {
-                const err53 = { instancePath: instancePath + "/flux/clusterObjects/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/flux/properties/clusterObjects/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.flux.properties.clusterObjects.additionalProperties.type, parentSchema: schema11.properties.flux.properties.clusterObjects.additionalProperties, data: data29 };
+                const err56 = { instancePath: instancePath + "/flux/clusterObjects/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/flux/properties/clusterObjects/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.flux.properties.clusterObjects.additionalProperties.type, parentSchema: schema11.properties.flux.properties.clusterObjects.additionalProperties, data: data31 };
                 if (vErrors === null) {
-                  vErrors = [err53];
+                  vErrors = [err56];
                 } else {
-                  vErrors.push(err53);
+                  vErrors.push(err56);
                 }
                 errors++;
               }
             }
           } else {
-            const err54 = { instancePath: instancePath + "/flux/clusterObjects", schemaPath: "#/properties/flux/properties/clusterObjects/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.flux.properties.clusterObjects.type, parentSchema: schema11.properties.flux.properties.clusterObjects, data: data28 };
+            const err57 = { instancePath: instancePath + "/flux/clusterObjects", schemaPath: "#/properties/flux/properties/clusterObjects/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.flux.properties.clusterObjects.type, parentSchema: schema11.properties.flux.properties.clusterObjects, data: data30 };
             if (vErrors === null) {
-              vErrors = [err54];
+              vErrors = [err57];
             } else {
-              vErrors.push(err54);
+              vErrors.push(err57);
             }
             errors++;
           }
@@ -9975,82 +10019,48 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err55 = { instancePath: instancePath + "/flux", schemaPath: "#/properties/flux/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.flux.type, parentSchema: schema11.properties.flux, data: data27 };
+        const err58 = { instancePath: instancePath + "/flux", schemaPath: "#/properties/flux/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.flux.type, parentSchema: schema11.properties.flux, data: data27 };
         if (vErrors === null) {
-          vErrors = [err55];
+          vErrors = [err58];
         } else {
-          vErrors.push(err55);
+          vErrors.push(err58);
         }
         errors++;
       }
     }
     if (data.diff !== void 0) {
-      let data31 = data.diff;
-      if (data31 && typeof data31 == "object" && !Array.isArray(data31)) {
-        for (const key11 in data31) {
+      let data33 = data.diff;
+      if (data33 && typeof data33 == "object" && !Array.isArray(data33)) {
+        for (const key11 in data33) {
           if (!(key11 === "ignore" || key11 === "ownershipLabel")) {
-            const err56 = { instancePath: instancePath + "/diff", schemaPath: "#/properties/diff/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key11 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.diff, data: data31 };
+            const err59 = { instancePath: instancePath + "/diff", schemaPath: "#/properties/diff/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key11 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.diff, data: data33 };
             if (vErrors === null) {
-              vErrors = [err56];
+              vErrors = [err59];
             } else {
-              vErrors.push(err56);
+              vErrors.push(err59);
             }
             errors++;
           }
         }
-        if (data31.ignore !== void 0) {
-          let data32 = data31.ignore;
-          if (Array.isArray(data32)) {
-            const len5 = data32.length;
-            for (let i5 = 0; i5 < len5; i5++) {
-              let data33 = data32[i5];
-              if (data33 && typeof data33 == "object" && !Array.isArray(data33)) {
-                if (data33.path === void 0) {
-                  const err57 = { instancePath: instancePath + "/diff/ignore/" + i5, schemaPath: "#/definitions/ignoreRule/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'", schema: schema20.required, parentSchema: schema20, data: data33 };
+        if (data33.ignore !== void 0) {
+          let data34 = data33.ignore;
+          if (Array.isArray(data34)) {
+            const len6 = data34.length;
+            for (let i6 = 0; i6 < len6; i6++) {
+              let data35 = data34[i6];
+              if (data35 && typeof data35 == "object" && !Array.isArray(data35)) {
+                if (data35.path === void 0) {
+                  const err60 = { instancePath: instancePath + "/diff/ignore/" + i6, schemaPath: "#/definitions/ignoreRule/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'", schema: schema20.required, parentSchema: schema20, data: data35 };
                   if (vErrors === null) {
-                    vErrors = [err57];
+                    vErrors = [err60];
                   } else {
-                    vErrors.push(err57);
+                    vErrors.push(err60);
                   }
                   errors++;
                 }
-                for (const key12 in data33) {
+                for (const key12 in data35) {
                   if (!(key12 === "group" || key12 === "kind" || key12 === "namespace" || key12 === "name" || key12 === "path")) {
-                    const err58 = { instancePath: instancePath + "/diff/ignore/" + i5, schemaPath: "#/definitions/ignoreRule/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key12 }, message: "must NOT have additional properties", schema: false, parentSchema: schema20, data: data33 };
-                    if (vErrors === null) {
-                      vErrors = [err58];
-                    } else {
-                      vErrors.push(err58);
-                    }
-                    errors++;
-                  }
-                }
-                if (data33.group !== void 0) {
-                  let data34 = data33.group;
-                  if (typeof data34 !== "string") {
-                    const err59 = { instancePath: instancePath + "/diff/ignore/" + i5 + "/group", schemaPath: "#/definitions/ignoreRule/properties/group/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema20.properties.group.type, parentSchema: schema20.properties.group, data: data34 };
-                    if (vErrors === null) {
-                      vErrors = [err59];
-                    } else {
-                      vErrors.push(err59);
-                    }
-                    errors++;
-                  }
-                }
-                if (data33.kind !== void 0) {
-                  let data35 = data33.kind;
-                  if (typeof data35 === "string") {
-                    if (func2(data35) < 1) {
-                      const err60 = { instancePath: instancePath + "/diff/ignore/" + i5 + "/kind", schemaPath: "#/definitions/ignoreRule/properties/kind/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema20.properties.kind, data: data35 };
-                      if (vErrors === null) {
-                        vErrors = [err60];
-                      } else {
-                        vErrors.push(err60);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err61 = { instancePath: instancePath + "/diff/ignore/" + i5 + "/kind", schemaPath: "#/definitions/ignoreRule/properties/kind/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema20.properties.kind.type, parentSchema: schema20.properties.kind, data: data35 };
+                    const err61 = { instancePath: instancePath + "/diff/ignore/" + i6, schemaPath: "#/definitions/ignoreRule/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key12 }, message: "must NOT have additional properties", schema: false, parentSchema: schema20, data: data35 };
                     if (vErrors === null) {
                       vErrors = [err61];
                     } else {
@@ -10059,142 +10069,140 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                if (data33.namespace !== void 0) {
-                  let data36 = data33.namespace;
-                  if (typeof data36 === "string") {
-                    if (func2(data36) < 1) {
-                      const err62 = { instancePath: instancePath + "/diff/ignore/" + i5 + "/namespace", schemaPath: "#/definitions/ignoreRule/properties/namespace/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema20.properties.namespace, data: data36 };
-                      if (vErrors === null) {
-                        vErrors = [err62];
-                      } else {
-                        vErrors.push(err62);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err63 = { instancePath: instancePath + "/diff/ignore/" + i5 + "/namespace", schemaPath: "#/definitions/ignoreRule/properties/namespace/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema20.properties.namespace.type, parentSchema: schema20.properties.namespace, data: data36 };
+                if (data35.group !== void 0) {
+                  let data36 = data35.group;
+                  if (typeof data36 !== "string") {
+                    const err62 = { instancePath: instancePath + "/diff/ignore/" + i6 + "/group", schemaPath: "#/definitions/ignoreRule/properties/group/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema20.properties.group.type, parentSchema: schema20.properties.group, data: data36 };
                     if (vErrors === null) {
-                      vErrors = [err63];
+                      vErrors = [err62];
                     } else {
-                      vErrors.push(err63);
+                      vErrors.push(err62);
                     }
                     errors++;
                   }
                 }
-                if (data33.name !== void 0) {
-                  let data37 = data33.name;
+                if (data35.kind !== void 0) {
+                  let data37 = data35.kind;
                   if (typeof data37 === "string") {
                     if (func2(data37) < 1) {
-                      const err64 = { instancePath: instancePath + "/diff/ignore/" + i5 + "/name", schemaPath: "#/definitions/ignoreRule/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema20.properties.name, data: data37 };
+                      const err63 = { instancePath: instancePath + "/diff/ignore/" + i6 + "/kind", schemaPath: "#/definitions/ignoreRule/properties/kind/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema20.properties.kind, data: data37 };
                       if (vErrors === null) {
-                        vErrors = [err64];
+                        vErrors = [err63];
                       } else {
-                        vErrors.push(err64);
+                        vErrors.push(err63);
                       }
                       errors++;
                     }
                   } else {
-                    const err65 = { instancePath: instancePath + "/diff/ignore/" + i5 + "/name", schemaPath: "#/definitions/ignoreRule/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema20.properties.name.type, parentSchema: schema20.properties.name, data: data37 };
+                    const err64 = { instancePath: instancePath + "/diff/ignore/" + i6 + "/kind", schemaPath: "#/definitions/ignoreRule/properties/kind/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema20.properties.kind.type, parentSchema: schema20.properties.kind, data: data37 };
                     if (vErrors === null) {
-                      vErrors = [err65];
+                      vErrors = [err64];
                     } else {
-                      vErrors.push(err65);
+                      vErrors.push(err64);
                     }
                     errors++;
                   }
                 }
-                if (data33.path !== void 0) {
-                  let data38 = data33.path;
+                if (data35.namespace !== void 0) {
+                  let data38 = data35.namespace;
                   if (typeof data38 === "string") {
-                    if (!pattern18.test(data38)) {
-                      const err66 = { instancePath: instancePath + "/diff/ignore/" + i5 + "/path", schemaPath: "#/definitions/ignoreRule/properties/path/pattern", keyword: "pattern", params: { pattern: "^(/([^~/]|~[01])*)+$" }, message: 'must match pattern "^(/([^~/]|~[01])*)+$"', schema: "^(/([^~/]|~[01])*)+$", parentSchema: schema20.properties.path, data: data38 };
+                    if (func2(data38) < 1) {
+                      const err65 = { instancePath: instancePath + "/diff/ignore/" + i6 + "/namespace", schemaPath: "#/definitions/ignoreRule/properties/namespace/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema20.properties.namespace, data: data38 };
                       if (vErrors === null) {
-                        vErrors = [err66];
+                        vErrors = [err65];
                       } else {
-                        vErrors.push(err66);
+                        vErrors.push(err65);
                       }
                       errors++;
                     }
                   } else {
-                    const err67 = { instancePath: instancePath + "/diff/ignore/" + i5 + "/path", schemaPath: "#/definitions/ignoreRule/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema20.properties.path.type, parentSchema: schema20.properties.path, data: data38 };
+                    const err66 = { instancePath: instancePath + "/diff/ignore/" + i6 + "/namespace", schemaPath: "#/definitions/ignoreRule/properties/namespace/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema20.properties.namespace.type, parentSchema: schema20.properties.namespace, data: data38 };
                     if (vErrors === null) {
-                      vErrors = [err67];
+                      vErrors = [err66];
                     } else {
-                      vErrors.push(err67);
+                      vErrors.push(err66);
+                    }
+                    errors++;
+                  }
+                }
+                if (data35.name !== void 0) {
+                  let data39 = data35.name;
+                  if (typeof data39 === "string") {
+                    if (func2(data39) < 1) {
+                      const err67 = { instancePath: instancePath + "/diff/ignore/" + i6 + "/name", schemaPath: "#/definitions/ignoreRule/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema20.properties.name, data: data39 };
+                      if (vErrors === null) {
+                        vErrors = [err67];
+                      } else {
+                        vErrors.push(err67);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err68 = { instancePath: instancePath + "/diff/ignore/" + i6 + "/name", schemaPath: "#/definitions/ignoreRule/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema20.properties.name.type, parentSchema: schema20.properties.name, data: data39 };
+                    if (vErrors === null) {
+                      vErrors = [err68];
+                    } else {
+                      vErrors.push(err68);
+                    }
+                    errors++;
+                  }
+                }
+                if (data35.path !== void 0) {
+                  let data40 = data35.path;
+                  if (typeof data40 === "string") {
+                    if (!pattern18.test(data40)) {
+                      const err69 = { instancePath: instancePath + "/diff/ignore/" + i6 + "/path", schemaPath: "#/definitions/ignoreRule/properties/path/pattern", keyword: "pattern", params: { pattern: "^(/([^~/]|~[01])*)+$" }, message: 'must match pattern "^(/([^~/]|~[01])*)+$"', schema: "^(/([^~/]|~[01])*)+$", parentSchema: schema20.properties.path, data: data40 };
+                      if (vErrors === null) {
+                        vErrors = [err69];
+                      } else {
+                        vErrors.push(err69);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err70 = { instancePath: instancePath + "/diff/ignore/" + i6 + "/path", schemaPath: "#/definitions/ignoreRule/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema20.properties.path.type, parentSchema: schema20.properties.path, data: data40 };
+                    if (vErrors === null) {
+                      vErrors = [err70];
+                    } else {
+                      vErrors.push(err70);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err68 = { instancePath: instancePath + "/diff/ignore/" + i5, schemaPath: "#/definitions/ignoreRule/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema20.type, parentSchema: schema20, data: data33 };
+                const err71 = { instancePath: instancePath + "/diff/ignore/" + i6, schemaPath: "#/definitions/ignoreRule/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema20.type, parentSchema: schema20, data: data35 };
                 if (vErrors === null) {
-                  vErrors = [err68];
+                  vErrors = [err71];
                 } else {
-                  vErrors.push(err68);
+                  vErrors.push(err71);
                 }
                 errors++;
               }
             }
           } else {
-            const err69 = { instancePath: instancePath + "/diff/ignore", schemaPath: "#/properties/diff/properties/ignore/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.diff.properties.ignore.type, parentSchema: schema11.properties.diff.properties.ignore, data: data32 };
+            const err72 = { instancePath: instancePath + "/diff/ignore", schemaPath: "#/properties/diff/properties/ignore/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.diff.properties.ignore.type, parentSchema: schema11.properties.diff.properties.ignore, data: data34 };
             if (vErrors === null) {
-              vErrors = [err69];
+              vErrors = [err72];
             } else {
-              vErrors.push(err69);
+              vErrors.push(err72);
             }
             errors++;
           }
         }
-        if (data31.ownershipLabel !== void 0) {
-          let data39 = data31.ownershipLabel;
-          if (typeof data39 === "string") {
-            if (func2(data39) < 1) {
-              const err70 = { instancePath: instancePath + "/diff/ownershipLabel", schemaPath: "#/properties/diff/properties/ownershipLabel/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.diff.properties.ownershipLabel, data: data39 };
+        if (data33.ownershipLabel !== void 0) {
+          let data41 = data33.ownershipLabel;
+          if (typeof data41 === "string") {
+            if (func2(data41) < 1) {
+              const err73 = { instancePath: instancePath + "/diff/ownershipLabel", schemaPath: "#/properties/diff/properties/ownershipLabel/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.diff.properties.ownershipLabel, data: data41 };
               if (vErrors === null) {
-                vErrors = [err70];
+                vErrors = [err73];
               } else {
-                vErrors.push(err70);
+                vErrors.push(err73);
               }
               errors++;
             }
           } else {
-            const err71 = { instancePath: instancePath + "/diff/ownershipLabel", schemaPath: "#/properties/diff/properties/ownershipLabel/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.diff.properties.ownershipLabel.type, parentSchema: schema11.properties.diff.properties.ownershipLabel, data: data39 };
-            if (vErrors === null) {
-              vErrors = [err71];
-            } else {
-              vErrors.push(err71);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err72 = { instancePath: instancePath + "/diff", schemaPath: "#/properties/diff/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.diff.type, parentSchema: schema11.properties.diff, data: data31 };
-        if (vErrors === null) {
-          vErrors = [err72];
-        } else {
-          vErrors.push(err72);
-        }
-        errors++;
-      }
-    }
-    if (data.drift !== void 0) {
-      let data40 = data.drift;
-      if (data40 && typeof data40 == "object" && !Array.isArray(data40)) {
-        for (const key13 in data40) {
-          if (!(key13 === "after" || key13 === "labels")) {
-            const err73 = { instancePath: instancePath + "/drift", schemaPath: "#/properties/drift/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key13 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.drift, data: data40 };
-            if (vErrors === null) {
-              vErrors = [err73];
-            } else {
-              vErrors.push(err73);
-            }
-            errors++;
-          }
-        }
-        if (data40.after !== void 0) {
-          let data41 = data40.after;
-          if (!(typeof data41 == "number" && (!(data41 % 1) && !isNaN(data41)) && isFinite(data41))) {
-            const err74 = { instancePath: instancePath + "/drift/after", schemaPath: "#/properties/drift/properties/after/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.drift.properties.after.type, parentSchema: schema11.properties.drift.properties.after, data: data41 };
+            const err74 = { instancePath: instancePath + "/diff/ownershipLabel", schemaPath: "#/properties/diff/properties/ownershipLabel/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.diff.properties.ownershipLabel.type, parentSchema: schema11.properties.diff.properties.ownershipLabel, data: data41 };
             if (vErrors === null) {
               vErrors = [err74];
             } else {
@@ -10202,79 +10210,115 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             }
             errors++;
           }
-          if (typeof data41 == "number" && isFinite(data41)) {
-            if (data41 < 1 || isNaN(data41)) {
-              const err75 = { instancePath: instancePath + "/drift/after", schemaPath: "#/properties/drift/properties/after/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema11.properties.drift.properties.after, data: data41 };
+        }
+      } else {
+        const err75 = { instancePath: instancePath + "/diff", schemaPath: "#/properties/diff/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.diff.type, parentSchema: schema11.properties.diff, data: data33 };
+        if (vErrors === null) {
+          vErrors = [err75];
+        } else {
+          vErrors.push(err75);
+        }
+        errors++;
+      }
+    }
+    if (data.drift !== void 0) {
+      let data42 = data.drift;
+      if (data42 && typeof data42 == "object" && !Array.isArray(data42)) {
+        for (const key13 in data42) {
+          if (!(key13 === "after" || key13 === "labels")) {
+            const err76 = { instancePath: instancePath + "/drift", schemaPath: "#/properties/drift/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key13 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.drift, data: data42 };
+            if (vErrors === null) {
+              vErrors = [err76];
+            } else {
+              vErrors.push(err76);
+            }
+            errors++;
+          }
+        }
+        if (data42.after !== void 0) {
+          let data43 = data42.after;
+          if (!(typeof data43 == "number" && (!(data43 % 1) && !isNaN(data43)) && isFinite(data43))) {
+            const err77 = { instancePath: instancePath + "/drift/after", schemaPath: "#/properties/drift/properties/after/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.drift.properties.after.type, parentSchema: schema11.properties.drift.properties.after, data: data43 };
+            if (vErrors === null) {
+              vErrors = [err77];
+            } else {
+              vErrors.push(err77);
+            }
+            errors++;
+          }
+          if (typeof data43 == "number" && isFinite(data43)) {
+            if (data43 < 1 || isNaN(data43)) {
+              const err78 = { instancePath: instancePath + "/drift/after", schemaPath: "#/properties/drift/properties/after/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema11.properties.drift.properties.after, data: data43 };
               if (vErrors === null) {
-                vErrors = [err75];
+                vErrors = [err78];
               } else {
-                vErrors.push(err75);
+                vErrors.push(err78);
               }
               errors++;
             }
           }
         }
-        if (data40.labels !== void 0) {
-          let data42 = data40.labels;
-          if (Array.isArray(data42)) {
-            if (data42.length < 1) {
-              const err76 = { instancePath: instancePath + "/drift/labels", schemaPath: "#/properties/drift/properties/labels/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema11.properties.drift.properties.labels, data: data42 };
+        if (data42.labels !== void 0) {
+          let data44 = data42.labels;
+          if (Array.isArray(data44)) {
+            if (data44.length < 1) {
+              const err79 = { instancePath: instancePath + "/drift/labels", schemaPath: "#/properties/drift/properties/labels/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema11.properties.drift.properties.labels, data: data44 };
               if (vErrors === null) {
-                vErrors = [err76];
+                vErrors = [err79];
               } else {
-                vErrors.push(err76);
+                vErrors.push(err79);
               }
               errors++;
             }
-            const len6 = data42.length;
-            for (let i6 = 0; i6 < len6; i6++) {
-              let data43 = data42[i6];
-              if (typeof data43 === "string") {
-                if (func2(data43) < 1) {
-                  const err77 = { instancePath: instancePath + "/drift/labels/" + i6, schemaPath: "#/properties/drift/properties/labels/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.drift.properties.labels.items, data: data43 };
+            const len7 = data44.length;
+            for (let i7 = 0; i7 < len7; i7++) {
+              let data45 = data44[i7];
+              if (typeof data45 === "string") {
+                if (func2(data45) < 1) {
+                  const err80 = { instancePath: instancePath + "/drift/labels/" + i7, schemaPath: "#/properties/drift/properties/labels/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.drift.properties.labels.items, data: data45 };
                   if (vErrors === null) {
-                    vErrors = [err77];
+                    vErrors = [err80];
                   } else {
-                    vErrors.push(err77);
+                    vErrors.push(err80);
                   }
                   errors++;
                 }
               } else {
-                const err78 = { instancePath: instancePath + "/drift/labels/" + i6, schemaPath: "#/properties/drift/properties/labels/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.drift.properties.labels.items.type, parentSchema: schema11.properties.drift.properties.labels.items, data: data43 };
+                const err81 = { instancePath: instancePath + "/drift/labels/" + i7, schemaPath: "#/properties/drift/properties/labels/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.drift.properties.labels.items.type, parentSchema: schema11.properties.drift.properties.labels.items, data: data45 };
                 if (vErrors === null) {
-                  vErrors = [err78];
+                  vErrors = [err81];
                 } else {
-                  vErrors.push(err78);
+                  vErrors.push(err81);
                 }
                 errors++;
               }
             }
           } else {
-            const err79 = { instancePath: instancePath + "/drift/labels", schemaPath: "#/properties/drift/properties/labels/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.drift.properties.labels.type, parentSchema: schema11.properties.drift.properties.labels, data: data42 };
+            const err82 = { instancePath: instancePath + "/drift/labels", schemaPath: "#/properties/drift/properties/labels/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.drift.properties.labels.type, parentSchema: schema11.properties.drift.properties.labels, data: data44 };
             if (vErrors === null) {
-              vErrors = [err79];
+              vErrors = [err82];
             } else {
-              vErrors.push(err79);
+              vErrors.push(err82);
             }
             errors++;
           }
         }
       } else {
-        const err80 = { instancePath: instancePath + "/drift", schemaPath: "#/properties/drift/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.drift.type, parentSchema: schema11.properties.drift, data: data40 };
+        const err83 = { instancePath: instancePath + "/drift", schemaPath: "#/properties/drift/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.drift.type, parentSchema: schema11.properties.drift, data: data42 };
         if (vErrors === null) {
-          vErrors = [err80];
+          vErrors = [err83];
         } else {
-          vErrors.push(err80);
+          vErrors.push(err83);
         }
         errors++;
       }
     }
   } else {
-    const err81 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.type, parentSchema: schema11, data };
+    const err84 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.type, parentSchema: schema11, data };
     if (vErrors === null) {
-      vErrors = [err81];
+      vErrors = [err84];
     } else {
-      vErrors.push(err81);
+      vErrors.push(err84);
     }
     errors++;
   }
@@ -10599,6 +10643,8 @@ function withDefaults(written, file) {
     diff: { ignore: written.diff?.ignore ?? [] },
     drift: { after: written.drift?.after ?? 1, labels: written.drift?.labels ?? ["drift"] }
   };
+  const repositoryUrls = written.flux?.repositoryUrls ?? [];
+  if (repositoryUrls.length > 0) config.render.fluxRepositoryUrls = [...repositoryUrls];
   if (written.diff?.ownershipLabel !== void 0) config.diff.ownershipLabel = written.diff.ownershipLabel;
   const configurationWide = capabilitiesOf(written, {});
   if (configurationWide) config.capabilities = configurationWide;
@@ -10723,7 +10769,7 @@ async function loadConfig(repoRoot) {
 }
 function withOwnSourceHosts(repoRoot, config) {
   if (!config.environments.some((environment) => environment.renderer === "flux")) return config;
-  const sourceHosts = fluxSourceHosts(discoverFluxEnvironments(repoRoot));
+  const sourceHosts = fluxSourceHosts(discoverFluxEnvironments(repoRoot, config.render.fluxRepositoryUrls));
   return sourceHosts.length === 0 ? config : { ...config, render: { ...config.render, sourceHosts } };
 }
 async function checkoutConfig(repoRoot) {
@@ -10747,7 +10793,7 @@ async function checkoutConfig(repoRoot) {
   if (problems.length > 0) throw new ConfigError(problems);
   return listed(config, config.environments);
 }
-async function loadConfigFrom(source, repoRoot, alsoDiscovered = [], here = checkoutDiscovery(repoRoot)) {
+async function loadConfigFrom(source, repoRoot, alsoDiscovered = [], here) {
   if (!source) return withDiscoveredEnvironments(repoRoot, void 0, alsoDiscovered, here);
   const parsed = parseConfigText(source.text, source.file);
   if (!parsed.config) throw new ConfigError(parsed.problems);
@@ -10791,17 +10837,17 @@ async function isFileOrLink(path) {
     () => false
   );
 }
-async function discoverRepositoryEnvironments(found) {
-  const discovery = typeof found === "string" ? checkoutDiscovery(found) : found;
+async function discoverRepositoryEnvironments(found, fluxRepositoryUrls = []) {
+  const discovery = typeof found === "string" ? checkoutDiscovery(found, fluxRepositoryUrls) : found;
   const flux = discovery.flux();
   return flux.length > 0 ? flux : discovery.folders();
 }
-function checkoutDiscovery(repoRoot) {
+function checkoutDiscovery(repoRoot, fluxRepositoryUrls = []) {
   let flux;
   let folders;
   return {
     flux: () => {
-      flux ??= fluxEnvironments(discoverFluxEnvironments(repoRoot));
+      flux ??= fluxEnvironments(discoverFluxEnvironments(repoRoot, fluxRepositoryUrls));
       return flux;
     },
     folders: () => {
@@ -10842,7 +10888,7 @@ function identityOf(name) {
   if (!cluster || !namespace || !kustomization || rest.length > 0) return void 0;
   return { cluster, namespace, name: kustomization };
 }
-async function withDiscoveredEnvironments(repoRoot, written, alsoDiscovered = [], here = checkoutDiscovery(repoRoot)) {
+async function withDiscoveredEnvironments(repoRoot, written, alsoDiscovered = [], here = checkoutDiscovery(repoRoot, written?.render.fluxRepositoryUrls)) {
   const environments = await discoveredIn(here, alsoDiscovered);
   if (environments.length === 0) {
     const roots = DISCOVERY_ROOTS.map((root) => `${root}/`).join(", ");

@@ -18,15 +18,15 @@ import {
   planTargetChange,
   plumblineAuthor,
   promote
-} from "./chunk-KXWJ5GRO.js";
+} from "./chunk-IDBCM4CG.js";
 import "./chunk-N5KXR65J.js";
 import {
   runGit
-} from "./chunk-4XQVEYKJ.js";
+} from "./chunk-X67CH5U7.js";
 import "./chunk-RQUSLUQE.js";
 import {
   loadConfig
-} from "./chunk-46AWPWPI.js";
+} from "./chunk-APKMJIMT.js";
 import "./chunk-J67XC36D.js";
 import "./chunk-6GOKWEBO.js";
 import "./chunk-3N2GU25X.js";

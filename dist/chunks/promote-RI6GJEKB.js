@@ -3,22 +3,22 @@ const require = __plumblineCreateRequire(import.meta.url);
 import {
   planTargetChange,
   promote
-} from "./chunk-KXWJ5GRO.js";
+} from "./chunk-IDBCM4CG.js";
 import {
   booleanInput,
   choiceInput,
   listInput,
   repositoryRoot
-} from "./chunk-CAB2VN2H.js";
+} from "./chunk-2I4HJECI.js";
 import "./chunk-N5KXR65J.js";
-import "./chunk-4XQVEYKJ.js";
+import "./chunk-X67CH5U7.js";
 import {
   context,
   gitHubForge
 } from "./chunk-RQUSLUQE.js";
 import {
   loadConfig
-} from "./chunk-46AWPWPI.js";
+} from "./chunk-APKMJIMT.js";
 import "./chunk-J67XC36D.js";
 import {
   debug,

@@ -8,10 +8,10 @@ import {
   summaryJson,
   summaryMarkdown,
   summaryText
-} from "./chunk-BMWBOWH6.js";
+} from "./chunk-4SDS7VSL.js";
 import {
   shardFlag
-} from "./chunk-E3EHHEXE.js";
+} from "./chunk-RINI2P2O.js";
 import {
   FORGE_KINDS,
   detectForge,
@@ -29,14 +29,14 @@ import {
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-4Z7VWNQ7.js";
+} from "./chunk-IKY734FJ.js";
 import "./chunk-L3PULLGS.js";
 import "./chunk-E7ACZTBR.js";
-import "./chunk-4XQVEYKJ.js";
+import "./chunk-X67CH5U7.js";
 import "./chunk-RQUSLUQE.js";
 import {
   CONFIG_FILES
-} from "./chunk-46AWPWPI.js";
+} from "./chunk-APKMJIMT.js";
 import "./chunk-J67XC36D.js";
 import "./chunk-6GOKWEBO.js";
 import "./chunk-3N2GU25X.js";

@@ -8,7 +8,7 @@ import {
   compareEnvironmentLive,
   inShard,
   selectEnvironments
-} from "./chunk-4Z7VWNQ7.js";
+} from "./chunk-IKY734FJ.js";
 import {
   silentLog
 } from "./chunk-E7ACZTBR.js";
@@ -31,7 +31,7 @@ import {
   walkInside,
   withBaseSide,
   workTreeTop
-} from "./chunk-4XQVEYKJ.js";
+} from "./chunk-X67CH5U7.js";
 import {
   countChanges,
   describeComparedWith,
@@ -50,7 +50,7 @@ import {
   loadConfigFrom,
   parseConfigText,
   sourceHostsOf
-} from "./chunk-46AWPWPI.js";
+} from "./chunk-APKMJIMT.js";
 import {
   PlumblineError,
   problemOf
@@ -202,8 +202,13 @@ function filesBelow(root, folder) {
 }
 
 // src/render/inputs.ts
-async function inputsScope(root, top, memo) {
-  return { root, boundary: await boundaryOf(root, top, { memo }), realRoot: await realpath(root) };
+async function inputsScope(root, top, memo, fluxRepositoryUrls = []) {
+  return {
+    root,
+    boundary: await boundaryOf(root, top, { memo }),
+    realRoot: await realpath(root),
+    fluxRepositoryUrls
+  };
 }
 function renderInputs(scope, env) {
   const key = JSON.stringify([
@@ -246,7 +251,7 @@ async function traceInputs(scope, env) {
       const discovery = await remembered(
         boundary,
         `flux discovery ${root}`,
-        async () => discoverFluxEnvironments(root)
+        async () => discoverFluxEnvironments(root, scope.fluxRepositoryUrls)
       );
       const reads = fluxEnvironmentReads(root, discovery, env.flux);
       if (reads.kind === "anything") return reads;
@@ -293,15 +298,16 @@ async function fileDependencies(root, chartPath) {
 
 // src/commands/affected.ts
 var ENVIRONMENTS_AT_ONCE = 32;
-function traceHead(head, baseSha, shard) {
+function traceHead(head, baseSha, trusted) {
+  const { shard, fluxRepositoryUrls } = trusted;
   const memo = /* @__PURE__ */ new Map();
   const tracing = {
     head,
-    discovery: checkoutDiscovery(head.root),
+    discovery: checkoutDiscovery(head.root, fluxRepositoryUrls),
     baseSha,
     memo,
     changed: changedFiles(head.top, baseSha),
-    scope: inputsScope(head.root, head.top, memo)
+    scope: inputsScope(head.root, head.top, memo, fluxRepositoryUrls)
   };
   const warmUp = async () => {
     const scope = await tracing.scope;
@@ -327,7 +333,7 @@ async function unaffectedEnvironments(query) {
   const head = await query.tracing.scope;
   const atBaseToo = deleted.length > 0 || query.environments.some((env) => env.renderer === "flux");
   if (atBaseToo) await query.base.checkOutAll();
-  const base = atBaseToo ? await inputsScope(query.base.dir, query.base.top, query.tracing.memo) : void 0;
+  const base = atBaseToo ? await inputsScope(query.base.dir, query.base.top, query.tracing.memo, head.fluxRepositoryUrls) : void 0;
   const verdicts = await Promise.all(
     query.environments.map(
       (env) => limit(async () => {
@@ -342,17 +348,17 @@ async function unaffectedEnvironments(query) {
 
 // src/commands/base-files.ts
 import { posix as posix3 } from "node:path";
-async function discoverAtBase(repoRoot, sha, base) {
+async function discoverAtBase(repoRoot, sha, base, fluxRepositoryUrls = []) {
   if (await isFluxRepository(repoRoot, sha, base)) {
     await base.checkOutAll();
-    return discoverRepositoryEnvironments(base.dir);
+    return discoverRepositoryEnvironments(base.dir, fluxRepositoryUrls);
   }
   return discoverEnvironmentsIn(await baseDiscoveryTree(repoRoot, sha, base));
 }
-async function mergeBaseSourceHosts(repoRoot, sha, base) {
+async function mergeBaseSourceHosts(repoRoot, sha, base, fluxRepositoryUrls = []) {
   if (!await isFluxRepository(repoRoot, sha, base)) return [];
   await base.checkOutAll();
-  return fluxSourceHosts(discoverFluxEnvironments(base.dir));
+  return fluxSourceHosts(discoverFluxEnvironments(base.dir, fluxRepositoryUrls));
 }
 function isFluxRepository(repoRoot, sha, base) {
   let answer = fluxRepositories.get(base);
@@ -381,12 +387,12 @@ async function baseDiscoveryTree(repoRoot, sha, base) {
   };
 }
 var MAX_ROUNDS = 16;
-async function checkOutForRenders(base, environments) {
+async function checkOutForRenders(base, environments, fluxRepositoryUrls = []) {
   if (environments.length === 0 || base.whole) return;
   const { listing } = base;
   await base.checkOut(environments.flatMap((env) => listing.below(posix3.join(base.prefix, env.path))));
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    const scope = await inputsScope(base.dir, base.top, /* @__PURE__ */ new Map());
+    const scope = await inputsScope(base.dir, base.top, /* @__PURE__ */ new Map(), fluxRepositoryUrls);
     const wanted = [];
     for (const env of environments) {
       const inputs = await renderInputs(scope, env);
@@ -424,8 +430,7 @@ async function checkoutConfig(repoRoot) {
   const config = await loadConfig(repoRoot);
   return { config, provenance: { from: "head", file: config.file }, listedWhereBranched: /* @__PURE__ */ new Set() };
 }
-async function baseConfig(repoRoot, base, discoverAtBase2, atHead) {
-  const source = await configAtRevision(repoRoot, base.tip);
+async function baseConfig(repoRoot, base, source, discoverAtBase2, atHead) {
   const listedAtTip = listedEnvironments(source);
   const discoveredAtBase = discoverAtBase2 && !listedAtTip ? await discoverAtBase2() : void 0;
   const config = await loadConfigFrom(source, repoRoot, discoveredAtBase, atHead);
@@ -448,6 +453,9 @@ async function baseConfig(repoRoot, base, discoverAtBase2, atHead) {
 function listedEnvironments(source) {
   const environments = source ? parseConfigText(source.text, source.file).config?.environments : void 0;
   return environments ? new Set(environments.map((environment) => environment.name)) : void 0;
+}
+function fluxRepositoryUrlsIn(source) {
+  return source ? parseConfigText(source.text, source.file).config?.render.fluxRepositoryUrls ?? [] : [];
 }
 async function configAtRevision(repoRoot, sha) {
   for (const file of CONFIG_FILES) {
@@ -478,8 +486,8 @@ async function checkoutConfigFile(repoRoot) {
   const [first] = found;
   return first && found.length > 1 ? { ...first, link: true } : first;
 }
-async function trustedSourceHosts(repoRoot, base, baseSide) {
-  const applied = await mergeBaseSourceHosts(repoRoot, base.sha, baseSide);
+async function trustedSourceHosts(repoRoot, base, baseSide, fluxRepositoryUrls = []) {
+  const applied = await mergeBaseSourceHosts(repoRoot, base.sha, baseSide, fluxRepositoryUrls);
   if (applied.length === 0 || base.sha === base.tip) return applied;
   const named = /* @__PURE__ */ new Set();
   const files = /* @__PURE__ */ new Set([
@@ -525,16 +533,19 @@ async function planWith(options, clients) {
   if (base) {
     if (comparesWithBase) result.base = { ref: base.ref, sha: base.sha };
     log.info(`obeying the configuration of ${base.ref}; its merge base is ${base.sha.slice(0, 7)}`);
-    const tracing = comparesWithBase && !options.all ? traceHead({ root: repoRoot, top }, base.sha, options.shard) : void 0;
+    const trustedFile = await configAtRevision(repoRoot, base.tip);
+    const fluxRepositoryUrls = fluxRepositoryUrlsIn(trustedFile);
+    const tracing = comparesWithBase && !options.all ? traceHead({ root: repoRoot, top }, base.sha, { shard: options.shard, fluxRepositoryUrls }) : void 0;
     planned = await withBaseSide(repoRoot, base.sha, async (baseSide) => {
       const trusted = withSourceHosts(
         await baseConfig(
           repoRoot,
           base,
-          () => discoverAtBase(repoRoot, base.sha, baseSide),
+          trustedFile,
+          () => discoverAtBase(repoRoot, base.sha, baseSide, fluxRepositoryUrls),
           tracing?.discovery
         ),
-        await trustedSourceHosts(repoRoot, base, baseSide)
+        await trustedSourceHosts(repoRoot, base, baseSide, fluxRepositoryUrls)
       );
       const clusterObjectFiles = await clusterObjectFilesAtRevision(repoRoot, base.tip, trusted.config);
       const atHead = (env) => env.renderer === "flux" || existsSync(join4(repoRoot, env.path));
@@ -575,7 +586,7 @@ async function planWith(options, clients) {
       }
       if (comparesWithBase) {
         const renderedAtBase = chosen.environments.filter(atBase);
-        await checkOutForRenders(baseSide, renderedAtBase);
+        await checkOutForRenders(baseSide, renderedAtBase, fluxRepositoryUrls);
         const baseRenders = byEnvironment(
           await renderEnvironments(baseSide.dir, renderedAtBase, {
             ...chosen.renderOptions,

@@ -5,10 +5,10 @@ import {
   kubeconfigInput,
   shardInput,
   withKubeconfig
-} from "./chunk-3T3UQBLN.js";
+} from "./chunk-YFI4WW5T.js";
 import {
   runPlan
-} from "./chunk-P5QLJBC6.js";
+} from "./chunk-NYOQUKYL.js";
 import {
   MissingShardsError,
   mergePlanResults
@@ -25,7 +25,7 @@ import {
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-4Z7VWNQ7.js";
+} from "./chunk-IKY734FJ.js";
 import "./chunk-L3PULLGS.js";
 import {
   ACTION_VOCABULARY
@@ -39,19 +39,19 @@ import {
   choiceInput,
   listInput,
   repositoryRoot
-} from "./chunk-CAB2VN2H.js";
+} from "./chunk-2I4HJECI.js";
 import {
   renderMarkdown,
   renderMarkdownParts
 } from "./chunk-N5KXR65J.js";
-import "./chunk-4XQVEYKJ.js";
+import "./chunk-X67CH5U7.js";
 import {
   ForgeError,
   context,
   gitHubForge,
   hasChanges
 } from "./chunk-RQUSLUQE.js";
-import "./chunk-46AWPWPI.js";
+import "./chunk-APKMJIMT.js";
 import "./chunk-J67XC36D.js";
 import {
   debug,

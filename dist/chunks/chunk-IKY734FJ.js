@@ -11,14 +11,14 @@ import {
   pLimit,
   scopesFromCrds,
   unappliedKustomization
-} from "./chunk-4XQVEYKJ.js";
+} from "./chunk-X67CH5U7.js";
 import {
   countChanges
 } from "./chunk-RQUSLUQE.js";
 import {
   fluxObjectKey,
   parseManifests
-} from "./chunk-46AWPWPI.js";
+} from "./chunk-APKMJIMT.js";
 import {
   displayName,
   isMasked,

@@ -10,7 +10,7 @@ import {
 } from "./chunk-53BJ6H2Y.js";
 import {
   shardFlag
-} from "./chunk-E3EHHEXE.js";
+} from "./chunk-RINI2P2O.js";
 import "./chunk-R5G3TLPL.js";
 import "./chunk-FJR3CBAD.js";
 import {
@@ -20,18 +20,18 @@ import {
 } from "./chunk-MYCWCEUN.js";
 import {
   runPlan
-} from "./chunk-P5QLJBC6.js";
+} from "./chunk-NYOQUKYL.js";
 import "./chunk-ZZGGXOZ2.js";
 import {
   chooseKubeconfig
-} from "./chunk-4Z7VWNQ7.js";
+} from "./chunk-IKY734FJ.js";
 import "./chunk-L3PULLGS.js";
 import "./chunk-DHNZTZQ4.js";
 import "./chunk-E7ACZTBR.js";
 import "./chunk-N5KXR65J.js";
-import "./chunk-4XQVEYKJ.js";
+import "./chunk-X67CH5U7.js";
 import "./chunk-RQUSLUQE.js";
-import "./chunk-46AWPWPI.js";
+import "./chunk-APKMJIMT.js";
 import "./chunk-J67XC36D.js";
 import "./chunk-6GOKWEBO.js";
 import "./chunk-3N2GU25X.js";

@@ -7,19 +7,19 @@ import {
   parseRevisionSource,
   runDrift,
   summaryMarkdown
-} from "./chunk-BMWBOWH6.js";
+} from "./chunk-4SDS7VSL.js";
 import {
   actionLog,
   kubeconfigInput,
   shardInput,
   withKubeconfig
-} from "./chunk-3T3UQBLN.js";
+} from "./chunk-YFI4WW5T.js";
 import {
   runUrl
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-4Z7VWNQ7.js";
+} from "./chunk-IKY734FJ.js";
 import "./chunk-L3PULLGS.js";
 import "./chunk-E7ACZTBR.js";
 import {
@@ -27,12 +27,12 @@ import {
   choiceInput,
   listInput,
   repositoryRoot
-} from "./chunk-CAB2VN2H.js";
-import "./chunk-4XQVEYKJ.js";
+} from "./chunk-2I4HJECI.js";
+import "./chunk-X67CH5U7.js";
 import {
   gitHubForge
 } from "./chunk-RQUSLUQE.js";
-import "./chunk-46AWPWPI.js";
+import "./chunk-APKMJIMT.js";
 import "./chunk-J67XC36D.js";
 import {
   debug,
