@@ -170,7 +170,7 @@ export function requireSuccess(answer: HttpAnswer, what: string, access: HostAcc
   }
   if (answer.status === 404) {
     throw new PlumblineError(
-      `${where.host} has no ${what} (HTTP 404)`,
+      `${where.host} answered HTTP 404 (not found) for ${what}`,
       'Check the repository URL, the chart name and the version.',
     );
   }
