@@ -11,7 +11,7 @@ import {
 } from "./chunks/chunk-MYCWCEUN.js";
 import {
   package_default
-} from "./chunks/chunk-DHNZTZQ4.js";
+} from "./chunks/chunk-JFYXL57X.js";
 import "./chunks/chunk-E7ACZTBR.js";
 import "./chunks/chunk-3N2GU25X.js";
 import {
@@ -36,10 +36,10 @@ async function runCli(program2, argv) {
 
 // src/entry/cli.ts
 var commands = {
-  plan: async () => (await import("./chunks/plan-C5NASMNY.js")).planCommand(),
-  merge: async () => (await import("./chunks/merge-NMEF2EDX.js")).mergeCommand(),
-  promote: async () => (await import("./chunks/promote-L4G2K2SG.js")).promoteCommand(),
-  drift: async () => (await import("./chunks/drift-KGFUSCPJ.js")).driftCommand(),
+  plan: async () => (await import("./chunks/plan-DU5G4XYY.js")).planCommand(),
+  merge: async () => (await import("./chunks/merge-EI2M4Z42.js")).mergeCommand(),
+  promote: async () => (await import("./chunks/promote-662ZAKXX.js")).promoteCommand(),
+  drift: async () => (await import("./chunks/drift-244MA3RW.js")).driftCommand(),
   envs: async () => (await import("./chunks/envs-SOP4ZIQW.js")).envsCommand()
 };
 function commandsFor(args) {

@@ -17,6 +17,7 @@ import { KUSTOMIZATION_FILES } from '../config/discover.js';
 import { PlumblineError } from '../errors.js';
 import { listOf, recordOf } from '../yaml/plain-data.js';
 import { aliasBudget, plainValue } from '../yaml/plain-value.js';
+import { simpleYamlDocuments } from '../yaml/simple-data.js';
 import { syntaxReason } from '../yaml/syntax-reason.js';
 import { type Boundary, realPathInside, remembered } from './containment.js';
 import { isRemoteReference } from './remote-reference.js';
@@ -226,9 +227,12 @@ async function kustomizationFile(dir: string): Promise<string | undefined> {
  * one that does not parse names neither the file nor the kustomization it came from, so
  * plumbline reports it: file, line, column and reason, without the text (syntax-reason.ts).
  * A merge key (`<<`) is refused: kustomize's YAML applies it and plumbline's does not, so
- * the fields behind one would go unchecked.
+ * the fields behind one would go unchecked. Simple text (most kustomizations) is read by
+ * the fast path of simple-data.ts.
  */
 function parseYaml(text: string, file: string): Kustomization[] {
+  const simple = simpleYamlDocuments(text);
+  if (simple) return simple.map(recordOf);
   const lineCounter = new LineCounter();
   const documents = parseAllDocuments(text, { lineCounter, prettyErrors: false, logLevel: 'error' });
   const at = (offset: number) => {

@@ -7,7 +7,7 @@ import {
   withPublishOptions,
   writeReport,
   writeResultFile
-} from "./chunk-53BJ6H2Y.js";
+} from "./chunk-MGWQQO4M.js";
 import "./chunk-R5G3TLPL.js";
 import "./chunk-FJR3CBAD.js";
 import {
@@ -23,7 +23,7 @@ import {
   parsePlanResultFile
 } from "./chunk-ZZGGXOZ2.js";
 import "./chunk-L3PULLGS.js";
-import "./chunk-DHNZTZQ4.js";
+import "./chunk-JFYXL57X.js";
 import "./chunk-E7ACZTBR.js";
 import "./chunk-N5KXR65J.js";
 import "./chunk-RQUSLUQE.js";

@@ -7,7 +7,7 @@ import {
   compareEnvironmentLive,
   inShard,
   selectEnvironments
-} from "./chunk-IKY734FJ.js";
+} from "./chunk-OG2YQMU2.js";
 import {
   buildMarker,
   findMarker
@@ -24,7 +24,7 @@ import {
   runChartFetcher,
   withCheckout,
   workTreeTop
-} from "./chunk-X67CH5U7.js";
+} from "./chunk-Z35TLHUU.js";
 import {
   code,
   describeComparedWith,

@@ -8,10 +8,10 @@ import {
   summaryJson,
   summaryMarkdown,
   summaryText
-} from "./chunk-4SDS7VSL.js";
+} from "./chunk-6P6G2TN5.js";
 import {
   shardFlag
-} from "./chunk-RINI2P2O.js";
+} from "./chunk-XKL2YCLV.js";
 import {
   FORGE_KINDS,
   detectForge,
@@ -29,10 +29,10 @@ import {
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-IKY734FJ.js";
+} from "./chunk-OG2YQMU2.js";
 import "./chunk-L3PULLGS.js";
 import "./chunk-E7ACZTBR.js";
-import "./chunk-X67CH5U7.js";
+import "./chunk-Z35TLHUU.js";
 import "./chunk-RQUSLUQE.js";
 import {
   CONFIG_FILES

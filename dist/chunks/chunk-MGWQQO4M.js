@@ -21,7 +21,7 @@ import {
 } from "./chunk-ZZGGXOZ2.js";
 import {
   package_default
-} from "./chunk-DHNZTZQ4.js";
+} from "./chunk-JFYXL57X.js";
 import {
   renderMarkdown
 } from "./chunk-N5KXR65J.js";

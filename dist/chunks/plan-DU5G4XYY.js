@@ -7,10 +7,10 @@ import {
   withPublishOptions,
   writeReport,
   writeResultFile
-} from "./chunk-53BJ6H2Y.js";
+} from "./chunk-MGWQQO4M.js";
 import {
   shardFlag
-} from "./chunk-RINI2P2O.js";
+} from "./chunk-XKL2YCLV.js";
 import "./chunk-R5G3TLPL.js";
 import "./chunk-FJR3CBAD.js";
 import {
@@ -20,16 +20,16 @@ import {
 } from "./chunk-MYCWCEUN.js";
 import {
   runPlan
-} from "./chunk-NYOQUKYL.js";
+} from "./chunk-BISYXJF2.js";
 import "./chunk-ZZGGXOZ2.js";
 import {
   chooseKubeconfig
-} from "./chunk-IKY734FJ.js";
+} from "./chunk-OG2YQMU2.js";
 import "./chunk-L3PULLGS.js";
-import "./chunk-DHNZTZQ4.js";
+import "./chunk-JFYXL57X.js";
 import "./chunk-E7ACZTBR.js";
 import "./chunk-N5KXR65J.js";
-import "./chunk-X67CH5U7.js";
+import "./chunk-Z35TLHUU.js";
 import "./chunk-RQUSLUQE.js";
 import "./chunk-APKMJIMT.js";
 import "./chunk-J67XC36D.js";

@@ -7,19 +7,19 @@ import {
   parseRevisionSource,
   runDrift,
   summaryMarkdown
-} from "./chunk-4SDS7VSL.js";
+} from "./chunk-6P6G2TN5.js";
 import {
   actionLog,
   kubeconfigInput,
   shardInput,
   withKubeconfig
-} from "./chunk-YFI4WW5T.js";
+} from "./chunk-HGDYPPJO.js";
 import {
   runUrl
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-IKY734FJ.js";
+} from "./chunk-OG2YQMU2.js";
 import "./chunk-L3PULLGS.js";
 import "./chunk-E7ACZTBR.js";
 import {
@@ -28,7 +28,7 @@ import {
   listInput,
   repositoryRoot
 } from "./chunk-2I4HJECI.js";
-import "./chunk-X67CH5U7.js";
+import "./chunk-Z35TLHUU.js";
 import {
   gitHubForge
 } from "./chunk-RQUSLUQE.js";

@@ -13,9 +13,9 @@ import {
 
 // src/entry/github/action.ts
 var commands = {
-  plan: async () => (await import("./plan-CV4LPHJR.js")).runPlanAction(),
-  promote: async () => (await import("./promote-RI6GJEKB.js")).runPromoteAction(),
-  drift: async () => (await import("./drift-DD4I3TWV.js")).runDriftAction()
+  plan: async () => (await import("./plan-GPWCWTNP.js")).runPlanAction(),
+  promote: async () => (await import("./promote-6LB6DKWJ.js")).runPromoteAction(),
+  drift: async () => (await import("./drift-NHFZVW34.js")).runDriftAction()
 };
 async function runAction(fixed) {
   try {

@@ -11,7 +11,7 @@ import {
   pLimit,
   scopesFromCrds,
   unappliedKustomization
-} from "./chunk-X67CH5U7.js";
+} from "./chunk-Z35TLHUU.js";
 import {
   countChanges
 } from "./chunk-RQUSLUQE.js";

@@ -23,7 +23,7 @@ import {
   withCheckout,
   workTreeTop,
   writeAtomically
-} from "./chunk-X67CH5U7.js";
+} from "./chunk-Z35TLHUU.js";
 import {
   ForgeError,
   code,

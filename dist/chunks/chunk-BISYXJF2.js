@@ -8,7 +8,7 @@ import {
   compareEnvironmentLive,
   inShard,
   selectEnvironments
-} from "./chunk-IKY734FJ.js";
+} from "./chunk-OG2YQMU2.js";
 import {
   silentLog
 } from "./chunk-E7ACZTBR.js";
@@ -31,7 +31,7 @@ import {
   walkInside,
   withBaseSide,
   workTreeTop
-} from "./chunk-X67CH5U7.js";
+} from "./chunk-Z35TLHUU.js";
 import {
   countChanges,
   describeComparedWith,

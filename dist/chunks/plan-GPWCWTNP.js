@@ -5,10 +5,10 @@ import {
   kubeconfigInput,
   shardInput,
   withKubeconfig
-} from "./chunk-YFI4WW5T.js";
+} from "./chunk-HGDYPPJO.js";
 import {
   runPlan
-} from "./chunk-NYOQUKYL.js";
+} from "./chunk-BISYXJF2.js";
 import {
   MissingShardsError,
   mergePlanResults
@@ -25,14 +25,14 @@ import {
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-IKY734FJ.js";
+} from "./chunk-OG2YQMU2.js";
 import "./chunk-L3PULLGS.js";
 import {
   ACTION_VOCABULARY
 } from "./chunk-RVSZAHFT.js";
 import {
   package_default
-} from "./chunk-DHNZTZQ4.js";
+} from "./chunk-JFYXL57X.js";
 import "./chunk-E7ACZTBR.js";
 import {
   booleanInput,
@@ -44,7 +44,7 @@ import {
   renderMarkdown,
   renderMarkdownParts
 } from "./chunk-N5KXR65J.js";
-import "./chunk-X67CH5U7.js";
+import "./chunk-Z35TLHUU.js";
 import {
   ForgeError,
   context,

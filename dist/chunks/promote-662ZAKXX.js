@@ -18,11 +18,11 @@ import {
   planTargetChange,
   plumblineAuthor,
   promote
-} from "./chunk-IDBCM4CG.js";
+} from "./chunk-E7FZOID7.js";
 import "./chunk-N5KXR65J.js";
 import {
   runGit
-} from "./chunk-X67CH5U7.js";
+} from "./chunk-Z35TLHUU.js";
 import "./chunk-RQUSLUQE.js";
 import {
   loadConfig
