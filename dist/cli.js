@@ -36,10 +36,10 @@ async function runCli(program2, argv) {
 
 // src/entry/cli.ts
 var commands = {
-  plan: async () => (await import("./chunks/plan-DU5G4XYY.js")).planCommand(),
+  plan: async () => (await import("./chunks/plan-DRWE65B7.js")).planCommand(),
   merge: async () => (await import("./chunks/merge-EI2M4Z42.js")).mergeCommand(),
-  promote: async () => (await import("./chunks/promote-662ZAKXX.js")).promoteCommand(),
-  drift: async () => (await import("./chunks/drift-244MA3RW.js")).driftCommand(),
+  promote: async () => (await import("./chunks/promote-P2HKMLEF.js")).promoteCommand(),
+  drift: async () => (await import("./chunks/drift-6UUPVWWV.js")).driftCommand(),
   envs: async () => (await import("./chunks/envs-SOP4ZIQW.js")).envsCommand()
 };
 function commandsFor(args) {

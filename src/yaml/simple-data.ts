@@ -20,7 +20,7 @@ const QUOTED = String.raw`(?:"[^"\\\n]*"|'(?:[^'\n]|'')*')`;
 const SCALAR = `(?:${PLAIN}|${QUOTED})`;
 const FLOW_SEQUENCE = String.raw`\[ *(?:${SCALAR} *(?:, *${SCALAR} *)*)?\]`;
 /** A key that is a string to both (a null key is "" to one and "null" to the other). */
-const KEY = String.raw`(?!(?:~|null|Null|NULL) *:)${SCALAR}`;
+const KEY = `(?!(?:~|null|Null|NULL) *:)${SCALAR}`;
 const FLOW_MAPPING = String.raw`\{ *(?:${KEY} *: +${SCALAR} *(?:, *${KEY} *: +${SCALAR} *)*)?\}`;
 const VALUE = `(?:${SCALAR}|${FLOW_SEQUENCE}|${FLOW_MAPPING})`;
 const ENTRY = `(?:- +)*(?:${KEY} *:(?: +${VALUE})?|${VALUE})`;

@@ -7,19 +7,19 @@ import {
   parseRevisionSource,
   runDrift,
   summaryMarkdown
-} from "./chunk-6P6G2TN5.js";
+} from "./chunk-RE2UQVBP.js";
 import {
   actionLog,
   kubeconfigInput,
   shardInput,
   withKubeconfig
-} from "./chunk-HGDYPPJO.js";
+} from "./chunk-U5Q26V3N.js";
 import {
   runUrl
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-OG2YQMU2.js";
+} from "./chunk-SYGQ4G2L.js";
 import "./chunk-L3PULLGS.js";
 import "./chunk-E7ACZTBR.js";
 import {
@@ -28,7 +28,7 @@ import {
   listInput,
   repositoryRoot
 } from "./chunk-2I4HJECI.js";
-import "./chunk-Z35TLHUU.js";
+import "./chunk-NZIUPMO6.js";
 import {
   gitHubForge
 } from "./chunk-RQUSLUQE.js";

@@ -11,7 +11,7 @@ import {
   pLimit,
   scopesFromCrds,
   unappliedKustomization
-} from "./chunk-Z35TLHUU.js";
+} from "./chunk-NZIUPMO6.js";
 import {
   countChanges
 } from "./chunk-RQUSLUQE.js";

@@ -13,9 +13,9 @@ import {
 
 // src/entry/github/action.ts
 var commands = {
-  plan: async () => (await import("./plan-GPWCWTNP.js")).runPlanAction(),
-  promote: async () => (await import("./promote-6LB6DKWJ.js")).runPromoteAction(),
-  drift: async () => (await import("./drift-NHFZVW34.js")).runDriftAction()
+  plan: async () => (await import("./plan-OB7UKWUB.js")).runPlanAction(),
+  promote: async () => (await import("./promote-EZJ6L63W.js")).runPromoteAction(),
+  drift: async () => (await import("./drift-MNIQHIBY.js")).runDriftAction()
 };
 async function runAction(fixed) {
   try {

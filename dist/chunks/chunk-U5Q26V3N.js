@@ -2,7 +2,7 @@ import { createRequire as __plumblineCreateRequire } from 'node:module';
 const require = __plumblineCreateRequire(import.meta.url);
 import {
   parseShard
-} from "./chunk-OG2YQMU2.js";
+} from "./chunk-SYGQ4G2L.js";
 import {
   logTo
 } from "./chunk-E7ACZTBR.js";

@@ -8,10 +8,10 @@ import {
   summaryJson,
   summaryMarkdown,
   summaryText
-} from "./chunk-6P6G2TN5.js";
+} from "./chunk-RE2UQVBP.js";
 import {
   shardFlag
-} from "./chunk-XKL2YCLV.js";
+} from "./chunk-JBPHLRXA.js";
 import {
   FORGE_KINDS,
   detectForge,
@@ -29,10 +29,10 @@ import {
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-OG2YQMU2.js";
+} from "./chunk-SYGQ4G2L.js";
 import "./chunk-L3PULLGS.js";
 import "./chunk-E7ACZTBR.js";
-import "./chunk-Z35TLHUU.js";
+import "./chunk-NZIUPMO6.js";
 import "./chunk-RQUSLUQE.js";
 import {
   CONFIG_FILES

@@ -8,7 +8,7 @@ import {
   compareEnvironmentLive,
   inShard,
   selectEnvironments
-} from "./chunk-OG2YQMU2.js";
+} from "./chunk-SYGQ4G2L.js";
 import {
   silentLog
 } from "./chunk-E7ACZTBR.js";
@@ -31,7 +31,7 @@ import {
   walkInside,
   withBaseSide,
   workTreeTop
-} from "./chunk-Z35TLHUU.js";
+} from "./chunk-NZIUPMO6.js";
 import {
   countChanges,
   describeComparedWith,

@@ -18,11 +18,11 @@ import {
   planTargetChange,
   plumblineAuthor,
   promote
-} from "./chunk-E7FZOID7.js";
+} from "./chunk-VGXYBQWK.js";
 import "./chunk-N5KXR65J.js";
 import {
   runGit
-} from "./chunk-Z35TLHUU.js";
+} from "./chunk-NZIUPMO6.js";
 import "./chunk-RQUSLUQE.js";
 import {
   loadConfig

@@ -23,7 +23,7 @@ import {
   withCheckout,
   workTreeTop,
   writeAtomically
-} from "./chunk-Z35TLHUU.js";
+} from "./chunk-NZIUPMO6.js";
 import {
   ForgeError,
   code,

@@ -7,7 +7,7 @@ import {
   compareEnvironmentLive,
   inShard,
   selectEnvironments
-} from "./chunk-OG2YQMU2.js";
+} from "./chunk-SYGQ4G2L.js";
 import {
   buildMarker,
   findMarker
@@ -24,7 +24,7 @@ import {
   runChartFetcher,
   withCheckout,
   workTreeTop
-} from "./chunk-Z35TLHUU.js";
+} from "./chunk-NZIUPMO6.js";
 import {
   code,
   describeComparedWith,

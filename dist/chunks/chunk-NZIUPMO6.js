@@ -11741,7 +11741,7 @@ var PLAIN = String.raw`[\w./~@$+=()](?:[\w./~@$+=() -]|:(?=[\w./~@$+=()-]))*`;
 var QUOTED = String.raw`(?:"[^"\\\n]*"|'(?:[^'\n]|'')*')`;
 var SCALAR = `(?:${PLAIN}|${QUOTED})`;
 var FLOW_SEQUENCE = String.raw`\[ *(?:${SCALAR} *(?:, *${SCALAR} *)*)?\]`;
-var KEY2 = String.raw`(?!(?:~|null|Null|NULL) *:)${SCALAR}`;
+var KEY2 = `(?!(?:~|null|Null|NULL) *:)${SCALAR}`;
 var FLOW_MAPPING = String.raw`\{ *(?:${KEY2} *: +${SCALAR} *(?:, *${KEY2} *: +${SCALAR} *)*)?\}`;
 var VALUE2 = `(?:${SCALAR}|${FLOW_SEQUENCE}|${FLOW_MAPPING})`;
 var ENTRY = `(?:- +)*(?:${KEY2} *:(?: +${VALUE2})?|${VALUE2})`;

@@ -3,7 +3,7 @@ const require = __plumblineCreateRequire(import.meta.url);
 import {
   planTargetChange,
   promote
-} from "./chunk-E7FZOID7.js";
+} from "./chunk-VGXYBQWK.js";
 import {
   booleanInput,
   choiceInput,
@@ -11,7 +11,7 @@ import {
   repositoryRoot
 } from "./chunk-2I4HJECI.js";
 import "./chunk-N5KXR65J.js";
-import "./chunk-Z35TLHUU.js";
+import "./chunk-NZIUPMO6.js";
 import {
   context,
   gitHubForge

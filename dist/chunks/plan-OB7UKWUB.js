@@ -5,10 +5,10 @@ import {
   kubeconfigInput,
   shardInput,
   withKubeconfig
-} from "./chunk-HGDYPPJO.js";
+} from "./chunk-U5Q26V3N.js";
 import {
   runPlan
-} from "./chunk-BISYXJF2.js";
+} from "./chunk-OPXCIR5I.js";
 import {
   MissingShardsError,
   mergePlanResults
@@ -25,7 +25,7 @@ import {
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-OG2YQMU2.js";
+} from "./chunk-SYGQ4G2L.js";
 import "./chunk-L3PULLGS.js";
 import {
   ACTION_VOCABULARY
@@ -44,7 +44,7 @@ import {
   renderMarkdown,
   renderMarkdownParts
 } from "./chunk-N5KXR65J.js";
-import "./chunk-Z35TLHUU.js";
+import "./chunk-NZIUPMO6.js";
 import {
   ForgeError,
   context,

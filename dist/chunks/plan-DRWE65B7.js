@@ -10,7 +10,7 @@ import {
 } from "./chunk-MGWQQO4M.js";
 import {
   shardFlag
-} from "./chunk-XKL2YCLV.js";
+} from "./chunk-JBPHLRXA.js";
 import "./chunk-R5G3TLPL.js";
 import "./chunk-FJR3CBAD.js";
 import {
@@ -20,16 +20,16 @@ import {
 } from "./chunk-MYCWCEUN.js";
 import {
   runPlan
-} from "./chunk-BISYXJF2.js";
+} from "./chunk-OPXCIR5I.js";
 import "./chunk-ZZGGXOZ2.js";
 import {
   chooseKubeconfig
-} from "./chunk-OG2YQMU2.js";
+} from "./chunk-SYGQ4G2L.js";
 import "./chunk-L3PULLGS.js";
 import "./chunk-JFYXL57X.js";
 import "./chunk-E7ACZTBR.js";
 import "./chunk-N5KXR65J.js";
-import "./chunk-Z35TLHUU.js";
+import "./chunk-NZIUPMO6.js";
 import "./chunk-RQUSLUQE.js";
 import "./chunk-APKMJIMT.js";
 import "./chunk-J67XC36D.js";
