@@ -36,11 +36,11 @@ async function runCli(program2, argv) {
 
 // src/entry/cli.ts
 var commands = {
-  plan: async () => (await import("./chunks/plan-DRWE65B7.js")).planCommand(),
-  merge: async () => (await import("./chunks/merge-EI2M4Z42.js")).mergeCommand(),
-  promote: async () => (await import("./chunks/promote-P2HKMLEF.js")).promoteCommand(),
-  drift: async () => (await import("./chunks/drift-6UUPVWWV.js")).driftCommand(),
-  envs: async () => (await import("./chunks/envs-SOP4ZIQW.js")).envsCommand()
+  plan: async () => (await import("./chunks/plan-NVTZPRMN.js")).planCommand(),
+  merge: async () => (await import("./chunks/merge-BBPJZER5.js")).mergeCommand(),
+  promote: async () => (await import("./chunks/promote-UMTFF7P2.js")).promoteCommand(),
+  drift: async () => (await import("./chunks/drift-QVKGZHAA.js")).driftCommand(),
+  envs: async () => (await import("./chunks/envs-J5ONJXB7.js")).envsCommand()
 };
 function commandsFor(args) {
   const named = args.find((arg) => !arg.startsWith("-"));

@@ -35,22 +35,22 @@ const ENVIRONMENTS_AT_ONCE = 32;
 
 /**
  * `shard`: the plan's share of the environments; the others need no head start.
- * `fluxRepositoryUrls`: the trusted configuration's, for both sides' discovery.
+ * `repositoryUrls`: the trusted configuration's, for both sides' discovery.
  */
 export function traceHead(
   head: { root: string; top: string },
   baseSha: string,
-  trusted: { shard?: Shard | undefined; fluxRepositoryUrls: readonly string[] },
+  trusted: { shard?: Shard | undefined; repositoryUrls: readonly string[] },
 ): HeadTracing {
-  const { shard, fluxRepositoryUrls } = trusted;
+  const { shard, repositoryUrls } = trusted;
   const memo = new Map<string, Promise<unknown>>();
   const tracing: HeadTracing = {
     head,
-    discovery: checkoutDiscovery(head.root, fluxRepositoryUrls),
+    discovery: checkoutDiscovery(head.root, repositoryUrls),
     baseSha,
     memo,
     changed: changedFiles(head.top, baseSha),
-    scope: inputsScope(head.root, head.top, memo, fluxRepositoryUrls),
+    scope: inputsScope(head.root, head.top, memo, repositoryUrls),
   };
   // A head start on the environments found at the head, which the configuration mostly
   // lists too; what they read is remembered for unaffectedEnvironments. Failures here are
@@ -90,7 +90,7 @@ export async function unaffectedEnvironments(query: AffectedQuery): Promise<Set<
   const atBaseToo = deleted.length > 0 || query.environments.some((env) => env.renderer === 'flux');
   if (atBaseToo) await query.base.checkOutAll();
   const base = atBaseToo
-    ? await inputsScope(query.base.dir, query.base.top, query.tracing.memo, head.fluxRepositoryUrls)
+    ? await inputsScope(query.base.dir, query.base.top, query.tracing.memo, head.repositoryUrls)
     : undefined;
   const verdicts = await Promise.all(
     query.environments.map((env) =>

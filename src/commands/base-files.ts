@@ -25,12 +25,12 @@ export async function discoverAtBase(
   repoRoot: string,
   sha: string,
   base: BaseSide,
-  /** The trusted configuration's `flux.repositoryUrls`. */
-  fluxRepositoryUrls: readonly string[] = [],
+  /** The trusted configuration's `repositoryUrls`. */
+  repositoryUrls: readonly string[] = [],
 ): Promise<EnvironmentConfig[]> {
   if (await isFluxRepository(repoRoot, sha, base)) {
     await base.checkOutAll();
-    return discoverRepositoryEnvironments(base.dir, fluxRepositoryUrls);
+    return discoverRepositoryEnvironments(base.dir, repositoryUrls);
   }
   return discoverEnvironmentsIn(await baseDiscoveryTree(repoRoot, sha, base));
 }
@@ -40,11 +40,11 @@ export async function mergeBaseSourceHosts(
   repoRoot: string,
   sha: string,
   base: BaseSide,
-  fluxRepositoryUrls: readonly string[] = [],
+  repositoryUrls: readonly string[] = [],
 ): Promise<string[]> {
   if (!(await isFluxRepository(repoRoot, sha, base))) return [];
   await base.checkOutAll();
-  return fluxSourceHosts(discoverFluxEnvironments(base.dir, fluxRepositoryUrls));
+  return fluxSourceHosts(discoverFluxEnvironments(base.dir, repositoryUrls));
 }
 
 function isFluxRepository(repoRoot: string, sha: string, base: BaseSide): Promise<boolean> {
@@ -91,15 +91,15 @@ const MAX_ROUNDS = 16;
 export async function checkOutForRenders(
   base: BaseSide,
   environments: readonly EnvironmentConfig[],
-  /** The trusted configuration's `flux.repositoryUrls`. */
-  fluxRepositoryUrls: readonly string[] = [],
+  /** The trusted configuration's `repositoryUrls`. */
+  repositoryUrls: readonly string[] = [],
 ): Promise<void> {
   if (environments.length === 0 || base.whole) return;
   const { listing } = base;
   await base.checkOut(environments.flatMap((env) => listing.below(posix.join(base.prefix, env.path))));
   for (let round = 0; round < MAX_ROUNDS; round++) {
     // A fresh scope each round: what was missing in the last one may be there now.
-    const scope = await inputsScope(base.dir, base.top, new Map(), fluxRepositoryUrls);
+    const scope = await inputsScope(base.dir, base.top, new Map(), repositoryUrls);
     const wanted: string[] = [];
     for (const env of environments) {
       const inputs = await renderInputs(scope, env);

@@ -8,7 +8,6 @@
 import { type ChartFetcher, runChartFetcher } from '../charts/fetch.js';
 import type { ClusterClient } from '../cluster/index.js';
 import type { LiveState } from '../cluster/live.js';
-import { loadConfig } from '../config/load.js';
 import { selectEnvironments } from '../config/select.js';
 import { inShard, type Shard } from '../config/shard.js';
 import type { EnvironmentConfig, PlumblineConfig } from '../config/types.js';
@@ -31,6 +30,7 @@ import { type Log, silentLog } from '../log.js';
 import { type ClusterObjectLookup, type RenderOptions, renderEnvironment } from '../render/render.js';
 import { describeComparedWith } from '../report/describe.js';
 import { type KubeObject, resourceId, resourceKey, toResource } from '../resource.js';
+import { loadCheckoutConfig } from './checkout-config.js';
 import { ClusterClients } from './cluster-clients.js';
 import { type IssueOutcome, reconcileIssue } from './drift-issue.js';
 import { clusterObjectFilesInCheckout, clusterObjectLookup } from './flux-cluster-objects.js';
@@ -83,7 +83,7 @@ export interface DriftRun {
 
 export async function runDrift(options: DriftOptions): Promise<DriftRun> {
   const log = options.log ?? silentLog;
-  const config = await loadConfig(options.repoRoot);
+  const config = await loadCheckoutConfig(options.repoRoot);
   const environments = pickEnvironments(config, options);
   const clusterObjectFiles = await clusterObjectFilesInCheckout(options.repoRoot, config);
   const head = await headRevision(options.repoRoot);

@@ -7,13 +7,7 @@
  */
 import { lstat, readFile, realpath } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
-import {
-  type CheckoutDiscovery,
-  CONFIG_FILES,
-  type ConfigSource,
-  loadConfig,
-  loadConfigFrom,
-} from '../config/load.js';
+import { type CheckoutDiscovery, CONFIG_FILES, type ConfigSource, loadConfigFrom } from '../config/load.js';
 import { parseConfigText } from '../config/parse.js';
 import type { EnvironmentConfig, PlumblineConfig } from '../config/types.js';
 import type { ConfigProvenance } from '../diff/model.js';
@@ -21,9 +15,10 @@ import { PlumblineError } from '../errors.js';
 import { sourceHostsOf } from '../flux/discover.js';
 import { fluxObjectsIn } from '../flux/objects.js';
 import type { BaseSide } from '../git/base-checkout.js';
-import { entryAtRevision, showFile } from '../git/repository.js';
+import { entryAtRevision, originUrls, showFile } from '../git/repository.js';
 import { filesContaining } from '../git/tree-listing.js';
 import { mergeBaseSourceHosts } from './base-files.js';
+import { loadCheckoutConfig } from './checkout-config.js';
 
 export interface PlanConfig {
   config: PlumblineConfig;
@@ -66,7 +61,7 @@ export async function requireRealConfigFolder(repoRoot: string, top: string): Pr
 }
 
 export async function checkoutConfig(repoRoot: string): Promise<PlanConfig> {
-  const config = await loadConfig(repoRoot);
+  const config = await loadCheckoutConfig(repoRoot);
   return { config, provenance: { from: 'head', file: config.file }, listedWhereBranched: new Set() };
 }
 
@@ -115,11 +110,18 @@ function listedEnvironments(source: ConfigSource | undefined): Set<string> | und
 }
 
 /**
- * `flux.repositoryUrls` of a configuration file: discovery needs them before the file is
- * loaded. A file that does not parse names none; loading it reports why.
+ * The URLs of this repository: the checkout's `origin` and the `repositoryUrls` of the
+ * configuration file, which discovery needs before the file is loaded. A file that does
+ * not parse names none; loading it reports why.
  */
-export function fluxRepositoryUrlsIn(source: ConfigSource | undefined): string[] {
-  return source ? (parseConfigText(source.text, source.file).config?.render.fluxRepositoryUrls ?? []) : [];
+export async function thisRepositoryUrls(
+  repoRoot: string,
+  source: ConfigSource | undefined,
+): Promise<string[]> {
+  const configured = source
+    ? (parseConfigText(source.text, source.file).config?.render.repositoryUrls ?? [])
+    : [];
+  return [...(await originUrls(repoRoot)), ...configured];
 }
 
 export async function configAtRevision(repoRoot: string, sha: string): Promise<ConfigSource | undefined> {
@@ -171,10 +173,10 @@ export async function trustedSourceHosts(
   repoRoot: string,
   base: { sha: string; tip: string },
   baseSide: BaseSide,
-  /** The trusted configuration's `flux.repositoryUrls`. */
-  fluxRepositoryUrls: readonly string[] = [],
+  /** The trusted configuration's `repositoryUrls`. */
+  repositoryUrls: readonly string[] = [],
 ): Promise<string[]> {
-  const applied = await mergeBaseSourceHosts(repoRoot, base.sha, baseSide, fluxRepositoryUrls);
+  const applied = await mergeBaseSourceHosts(repoRoot, base.sha, baseSide, repositoryUrls);
   if (applied.length === 0 || base.sha === base.tip) return applied;
   const named = new Set<string>();
   const files = new Set([

@@ -13,6 +13,7 @@ import { existsSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import pLimit from 'p-limit';
 import { runChartFetcher } from '../charts/fetch.js';
+import { checkoutDiscovery } from '../config/load.js';
 import { selectEnvironments } from '../config/select.js';
 import { inShard, type Shard } from '../config/shard.js';
 import type { EnvironmentConfig, PlumblineConfig } from '../config/types.js';
@@ -45,9 +46,9 @@ import {
   baseConfig,
   checkoutConfig,
   configAtRevision,
-  fluxRepositoryUrlsIn,
   type PlanConfig,
   requireRealConfigFolder,
+  thisRepositoryUrls,
   trustedSourceHosts,
 } from './plan-config.js';
 
@@ -113,21 +114,21 @@ async function planWith(options: PlanOptions, clients: ClusterClients): Promise<
     // Offline, the head's side of which environments the change affects starts now, while
     // the base is checked out.
     const trustedFile = await configAtRevision(repoRoot, base.tip);
-    const fluxRepositoryUrls = fluxRepositoryUrlsIn(trustedFile);
+    const repositoryUrls = await thisRepositoryUrls(repoRoot, trustedFile);
     const tracing =
       comparesWithBase && !options.all
-        ? traceHead({ root: repoRoot, top }, base.sha, { shard: options.shard, fluxRepositoryUrls })
+        ? traceHead({ root: repoRoot, top }, base.sha, { shard: options.shard, repositoryUrls })
         : undefined;
     planned = await withBaseSide(repoRoot, base.sha, async (baseSide) => {
-      const trusted = withSourceHosts(
+      const trusted = withTrustedRender(
         await baseConfig(
           repoRoot,
           base,
           trustedFile,
-          () => discoverAtBase(repoRoot, base.sha, baseSide, fluxRepositoryUrls),
-          tracing?.discovery,
+          () => discoverAtBase(repoRoot, base.sha, baseSide, repositoryUrls),
+          tracing?.discovery ?? checkoutDiscovery(repoRoot, repositoryUrls),
         ),
-        await trustedSourceHosts(repoRoot, base, baseSide, fluxRepositoryUrls),
+        { sourceHosts: await trustedSourceHosts(repoRoot, base, baseSide, repositoryUrls), repositoryUrls },
       );
       // The cluster's objects outside Git are trusted configuration: read where it is.
       const clusterObjectFiles = await clusterObjectFilesAtRevision(repoRoot, base.tip, trusted.config);
@@ -183,7 +184,7 @@ async function planWith(options: PlanOptions, clients: ClusterClients): Promise<
       }
       if (comparesWithBase) {
         const renderedAtBase = chosen.environments.filter(atBase);
-        await checkOutForRenders(baseSide, renderedAtBase, fluxRepositoryUrls);
+        await checkOutForRenders(baseSide, renderedAtBase, repositoryUrls);
         const baseRenders = byEnvironment(
           await renderEnvironments(baseSide.dir, renderedAtBase, {
             ...chosen.renderOptions,
@@ -502,8 +503,14 @@ function existsAtBase(base: BaseSide, path: string): boolean {
 }
 
 /** The base's own chart source hosts, trusted for the renders of both sides. */
-function withSourceHosts(trusted: PlanConfig, sourceHosts: string[]): PlanConfig {
-  if (sourceHosts.length === 0) return trusted;
+/** The render settings a plan finds rather than reads: the trusted chart hosts, this repository's URLs. */
+function withTrustedRender(
+  trusted: PlanConfig,
+  found: { sourceHosts: string[]; repositoryUrls: string[] },
+): PlanConfig {
   const { config } = trusted;
-  return { ...trusted, config: { ...config, render: { ...config.render, sourceHosts } } };
+  const render = { ...config.render };
+  if (found.sourceHosts.length > 0) render.sourceHosts = found.sourceHosts;
+  if (found.repositoryUrls.length > 0) render.repositoryUrls = found.repositoryUrls;
+  return { ...trusted, config: { ...config, render } };
 }

@@ -53,12 +53,12 @@ async function filesOf(
   list: (folder: string) => Promise<string[]>,
 ): Promise<Scope> {
   if (env.renderer !== 'flux') return { paths: await list(env.path) };
-  const flux = fluxScope(dir, env, settings.fluxRepositoryUrls);
+  const flux = fluxScope(dir, env, settings.repositoryUrls);
   let paths = await list(flux.path === '' ? '.' : flux.path);
   const { source } = settings;
   if (env === settings.target && source?.renderer === 'flux') {
     // A file the source reads as its own is shared: promoting into it would change the source.
-    const sourceScope = fluxScope(dir, source, settings.fluxRepositoryUrls);
+    const sourceScope = fluxScope(dir, source, settings.repositoryUrls);
     const shared = new Set(await list(sourceScope.path === '' ? '.' : sourceScope.path));
     paths = paths.filter((path) => !shared.has(path));
   }

@@ -28,8 +28,8 @@ export interface PromoteSettings {
   labels: string[];
   maxAttempts: number;
   author: Identity;
-  /** The configuration's `flux.repositoryUrls`: Flux environments are found again in the worktree. */
-  fluxRepositoryUrls: readonly string[];
+  /** The configuration's `repositoryUrls`: Flux environments are found again in the worktree. */
+  repositoryUrls: readonly string[];
 }
 
 /** The commit identity when git has none and the entry gave none: neutral, and never a real mailbox. */
@@ -77,7 +77,7 @@ export function resolveSettings(
     labels: options.labels ?? ['plumbline', 'promote'],
     maxAttempts: options.maxAttempts ?? 5,
     author: options.author ?? plumblineAuthor,
-    fluxRepositoryUrls: options.config.render.fluxRepositoryUrls ?? [],
+    repositoryUrls: options.config.render.repositoryUrls ?? [],
   };
 }
 

@@ -19,9 +19,13 @@ export interface ConfigSource {
   text: string;
 }
 
-/** The configuration of the checkout at `repoRoot`, its folders checked. */
-export async function loadConfig(repoRoot: string): Promise<PlumblineConfig> {
-  return withOwnSourceHosts(repoRoot, await checkoutConfig(repoRoot));
+/**
+ * The configuration of the checkout at `repoRoot`, its folders checked. This repository's
+ * URLs (RenderSettings.repositoryUrls) are `origin` (the checkout's remote: see
+ * git/repository.ts originUrls) and those the file names.
+ */
+export async function loadConfig(repoRoot: string, origin: readonly string[] = []): Promise<PlumblineConfig> {
+  return withOwnSourceHosts(repoRoot, await checkoutConfig(repoRoot, origin));
 }
 
 /**
@@ -31,17 +35,28 @@ export async function loadConfig(repoRoot: string): Promise<PlumblineConfig> {
  */
 function withOwnSourceHosts(repoRoot: string, config: PlumblineConfig): PlumblineConfig {
   if (!config.environments.some((environment) => environment.renderer === 'flux')) return config;
-  const sourceHosts = fluxSourceHosts(discoverFluxEnvironments(repoRoot, config.render.fluxRepositoryUrls));
+  const sourceHosts = fluxSourceHosts(discoverFluxEnvironments(repoRoot, config.render.repositoryUrls));
   return sourceHosts.length === 0 ? config : { ...config, render: { ...config.render, sourceHosts } };
 }
 
-async function checkoutConfig(repoRoot: string): Promise<PlumblineConfig> {
+async function checkoutConfig(repoRoot: string, origin: readonly string[]): Promise<PlumblineConfig> {
   const source = await readConfigFile(repoRoot);
-  if (!source) return withDiscoveredEnvironments(repoRoot, undefined);
+  if (!source) {
+    const config = await withDiscoveredEnvironments(
+      repoRoot,
+      undefined,
+      [],
+      checkoutDiscovery(repoRoot, origin),
+    );
+    if (origin.length > 0) config.render.repositoryUrls = [...origin];
+    return config;
+  }
 
   const parsed = parseConfigText(source.text, source.file);
   if (!parsed.config) throw new ConfigError(parsed.problems);
   const { config } = parsed;
+  const repositoryUrls = [...origin, ...(config.render.repositoryUrls ?? [])];
+  if (repositoryUrls.length > 0) config.render.repositoryUrls = repositoryUrls;
   if (!config.environments) return withDiscoveredEnvironments(repoRoot, config);
 
   const problems: ConfigProblem[] = [];
@@ -76,7 +91,7 @@ export async function loadConfigFrom(
   alsoDiscovered: readonly EnvironmentConfig[] = [],
   /**
    * What discovery found at `repoRoot` already, if it was asked there before (with the
-   * `flux.repositoryUrls` of `source`).
+   * `repositoryUrls` of `source`).
    */
   here?: CheckoutDiscovery,
 ): Promise<PlumblineConfig> {
@@ -142,10 +157,10 @@ async function isFileOrLink(path: string): Promise<boolean> {
  */
 export async function discoverRepositoryEnvironments(
   found: CheckoutDiscovery | string,
-  /** For a checkout named by its path: the trusted configuration's `flux.repositoryUrls`. */
-  fluxRepositoryUrls: readonly string[] = [],
+  /** For a checkout named by its path: the trusted configuration's `repositoryUrls`. */
+  repositoryUrls: readonly string[] = [],
 ): Promise<EnvironmentConfig[]> {
-  const discovery = typeof found === 'string' ? checkoutDiscovery(found, fluxRepositoryUrls) : found;
+  const discovery = typeof found === 'string' ? checkoutDiscovery(found, repositoryUrls) : found;
   const flux = discovery.flux();
   return flux.length > 0 ? flux : discovery.folders();
 }
@@ -160,16 +175,16 @@ export interface CheckoutDiscovery {
   folders(): Promise<EnvironmentConfig[]>;
 }
 
-/** `fluxRepositoryUrls`: the trusted configuration's `flux.repositoryUrls` (flux/discover.ts). */
+/** `repositoryUrls`: the trusted configuration's `repositoryUrls` (flux/discover.ts). */
 export function checkoutDiscovery(
   repoRoot: string,
-  fluxRepositoryUrls: readonly string[] = [],
+  repositoryUrls: readonly string[] = [],
 ): CheckoutDiscovery {
   let flux: EnvironmentConfig[] | undefined;
   let folders: Promise<EnvironmentConfig[]> | undefined;
   return {
     flux: () => {
-      flux ??= fluxEnvironments(discoverFluxEnvironments(repoRoot, fluxRepositoryUrls));
+      flux ??= fluxEnvironments(discoverFluxEnvironments(repoRoot, repositoryUrls));
       return flux;
     },
     folders: () => {
@@ -226,7 +241,7 @@ async function withDiscoveredEnvironments(
   repoRoot: string,
   written: WrittenConfig | undefined,
   alsoDiscovered: readonly EnvironmentConfig[] = [],
-  here: CheckoutDiscovery = checkoutDiscovery(repoRoot, written?.render.fluxRepositoryUrls),
+  here: CheckoutDiscovery = checkoutDiscovery(repoRoot, written?.render.repositoryUrls),
 ): Promise<PlumblineConfig> {
   const environments = await discoveredIn(here, alsoDiscovered);
   if (environments.length === 0) {

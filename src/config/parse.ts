@@ -145,11 +145,8 @@ interface SchemaValidConfig {
   };
   capabilities?: WrittenCapabilities;
   clusters?: Record<string, { capabilities?: WrittenCapabilities; fluxCluster?: string }>;
-  flux?: {
-    repositoryUrls?: string[];
-    clusterObjects?: Record<string, string>;
-    promote?: Record<string, WrittenPromote>;
-  };
+  repositoryUrls?: string[];
+  flux?: { clusterObjects?: Record<string, string>; promote?: Record<string, WrittenPromote> };
   diff?: { ignore?: IgnoreRule[]; ownershipLabel?: string };
   drift?: { after?: number; labels?: string[] };
 }
@@ -211,8 +208,8 @@ function withDefaults(written: SchemaValidConfig, file: string): WrittenConfig {
     diff: { ignore: written.diff?.ignore ?? [] },
     drift: { after: written.drift?.after ?? 1, labels: written.drift?.labels ?? ['drift'] },
   };
-  const repositoryUrls = written.flux?.repositoryUrls ?? [];
-  if (repositoryUrls.length > 0) config.render.fluxRepositoryUrls = [...repositoryUrls];
+  const repositoryUrls = written.repositoryUrls ?? [];
+  if (repositoryUrls.length > 0) config.render.repositoryUrls = [...repositoryUrls];
   if (written.diff?.ownershipLabel !== undefined) config.diff.ownershipLabel = written.diff.ownershipLabel;
   const configurationWide = capabilitiesOf(written, {});
   if (configurationWide) config.capabilities = configurationWide;

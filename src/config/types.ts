@@ -108,11 +108,11 @@ export interface RenderSettings {
    */
   sourceHosts?: string[];
   /**
-   * `flux.repositoryUrls`: Git URLs that fetch this repository besides its bootstraps'
-   * (flux/discover.ts). Every discovery of Flux environments takes them from the trusted
-   * configuration, whichever checkout it reads.
+   * This repository's Git URLs: the trusted checkout's `origin` and the configuration's
+   * `repositoryUrls` (a plan and loadConfig fill it in). Every discovery of Flux
+   * environments takes them from here, whichever checkout it reads (flux/discover.ts).
    */
-  fluxRepositoryUrls?: string[];
+  repositoryUrls?: string[];
 }
 
 /** How plumbline reaches one host; secrets are named, their values read from the runner's environment. */

@@ -8,7 +8,8 @@
  * Kustomizations: those whose `spec.path` holds their own file and whose source is a
  * GitRepository (`flux bootstrap` writes `flux-system`, path ./clusters/<cluster>). That
  * GitRepository, any other with the same URL, and any whose URL the configuration names
- * (`flux.repositoryUrls`: a mirror, another host) is this repository. A Kustomization
+ * (RenderSettings.repositoryUrls: the checkout's origin, a mirror, another host) is this
+ * repository. A Kustomization
  * found in a followed path whose source is this repository is an environment and is
  * followed in turn; one whose source is another repository, an OCIRepository or a Bucket
  * is external. Without a bootstrap, every Kustomization in the cluster's folder whose
@@ -161,8 +162,9 @@ export function normaliseFluxPath(path: unknown): string | undefined {
 }
 
 /**
- * `repositoryUrls`: Git URLs that fetch this repository besides the bootstraps' (from the
- * trusted configuration, `flux.repositoryUrls`), in any of the forms `identity` equates.
+ * `repositoryUrls`: Git URLs that fetch this repository besides the bootstraps' (the
+ * checkout's origin and the trusted configuration's `repositoryUrls`), in any of the forms
+ * `identity` equates.
  */
 export function discoverFluxEnvironments(
   repoRoot: string,
@@ -407,7 +409,7 @@ function externalReason(source: Source, urls: Map<string, string>): string {
   const named = `${source.kind} ${source.namespace}/${source.name}`;
   if (source.kind !== 'GitRepository') return `its source is the ${named}, not this repository`;
   return urls.has(sourceKey(source))
-    ? `its source is the ${named}, which fetches another repository (if it is this one by another URL, list that URL in flux.repositoryUrls)`
+    ? `its source is the ${named}, which fetches another repository (if it is this one by another URL, list that URL in repositoryUrls)`
     : `its source is the ${named}, which this repository does not define`;
 }
 

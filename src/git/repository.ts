@@ -20,6 +20,16 @@ export async function repositoryRoot(dir: string): Promise<string> {
   return (await runGit(dir, ['rev-parse', '--show-toplevel'])).stdout.trim();
 }
 
+/**
+ * The URL of the `origin` remote, as a list of none or one. It may hold credentials (a CI
+ * checkout's token): compare it, never print it.
+ */
+export async function originUrls(dir: string): Promise<string[]> {
+  const result = await runGit(dir, ['remote', 'get-url', 'origin'], { allowFailure: true });
+  const url = result.stdout.trim();
+  return result.code === 0 && url !== '' ? [url] : [];
+}
+
 /** The branch checked out in `dir`, or undefined on a detached HEAD. */
 export async function currentBranch(dir: string): Promise<string | undefined> {
   const result = await runGit(dir, ['symbolic-ref', '--quiet', '--short', 'HEAD'], { allowFailure: true });

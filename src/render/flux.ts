@@ -71,7 +71,7 @@ export async function renderFlux(
       'Flux environments are discovered: leave the environments out of plumbline.yaml to have them found.',
     );
   }
-  const discovery = await discoveryOf(context.charts, repoRoot, context.settings.fluxRepositoryUrls);
+  const discovery = await discoveryOf(context.charts, repoRoot, context.settings.repositoryUrls);
   if (identity.cluster === '') {
     // An environment that stands for a file discovery could not read.
     const problem = discovery.problems.find(

@@ -36,8 +36,8 @@ export interface InputsScope {
   root: string;
   boundary: Boundary;
   realRoot: string;
-  /** The trusted configuration's `flux.repositoryUrls`, for the discovery of Flux environments. */
-  fluxRepositoryUrls: readonly string[];
+  /** The trusted configuration's `repositoryUrls`, for the discovery of Flux environments. */
+  repositoryUrls: readonly string[];
 }
 
 /** `memo` may be shared by both sides: what is the same on both is then read once. */
@@ -45,13 +45,13 @@ export async function inputsScope(
   root: string,
   top: string,
   memo: Map<string, Promise<unknown>>,
-  fluxRepositoryUrls: readonly string[] = [],
+  repositoryUrls: readonly string[] = [],
 ): Promise<InputsScope> {
   return {
     root,
     boundary: await boundaryOf(root, top, { memo }),
     realRoot: await realpath(root),
-    fluxRepositoryUrls,
+    repositoryUrls,
   };
 }
 
@@ -99,7 +99,7 @@ async function traceInputs(scope: InputsScope, env: EnvironmentConfig): Promise<
     };
     if (env.renderer === 'flux' && env.flux) {
       const discovery = await remembered(boundary, `flux discovery ${root}`, async () =>
-        discoverFluxEnvironments(root, scope.fluxRepositoryUrls),
+        discoverFluxEnvironments(root, scope.repositoryUrls),
       );
       const reads = fluxEnvironmentReads(root, discovery, env.flux);
       if (reads.kind === 'anything') return reads;

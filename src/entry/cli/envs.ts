@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { Command } from 'commander';
-import { loadConfig } from '../../config/load.js';
+import { loadCheckoutConfig } from '../../commands/checkout-config.js';
 import { printOutput } from './output.js';
 
 interface EnvsFlags {
@@ -24,7 +24,7 @@ export function envsCommand(): Command {
     .option('--json', 'print a JSON array of {name, path, renderer, cluster?}')
     .option('--with-cluster', 'only environments with a cluster (those drift checks)')
     .action(async (flags: EnvsFlags) => {
-      const config = await loadConfig(resolve(flags.repo));
+      const config = await loadCheckoutConfig(resolve(flags.repo));
       const listed: EnvironmentListing[] = config.environments
         .filter((env) => !flags.withCluster || env.cluster !== undefined)
         .map((env) => ({

@@ -4,6 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { Command, Option } from 'commander';
+import { loadCheckoutConfig } from '../../commands/checkout-config.js';
 import {
   type PromoteDeps,
   type PromoteOptions,
@@ -12,7 +13,6 @@ import {
 } from '../../commands/promote.js';
 import { planTargetChange } from '../../commands/promote-plan.js';
 import { plumblineAuthor } from '../../commands/promote-settings.js';
-import { loadConfig } from '../../config/load.js';
 import { PlumblineError } from '../../errors.js';
 import type { Identity } from '../../git/repository.js';
 import { runGit } from '../../git/run.js';
@@ -101,7 +101,7 @@ export function promoteCommand(): Command {
       const repoRoot = resolve(flags.repo);
       const kind = flags.forge ?? detectForge(process.env);
       const base = flags.base ?? branchFromEnvironment(kind, process.env);
-      const config = await loadConfig(repoRoot);
+      const config = await loadCheckoutConfig(repoRoot);
       const options: PromoteOptions = {
         repoRoot,
         config,

@@ -1,9 +1,9 @@
 /** The promote action: inputs (promote-settings.ts) -> the promote command -> outputs. */
 import * as core from '@actions/core';
 import * as github from '@actions/github';
+import { loadCheckoutConfig } from '../../commands/checkout-config.js';
 import { type PromoteOptions, promote } from '../../commands/promote.js';
 import { planTargetChange } from '../../commands/promote-plan.js';
-import { loadConfig } from '../../config/load.js';
 import { PlumblineError } from '../../errors.js';
 import { gitHubForge } from '../github-forge.js';
 import { logSafe } from '../log-safe.js';
@@ -12,7 +12,7 @@ import { readPromoteSettings } from './promote-settings.js';
 export async function runPromoteAction(): Promise<void> {
   const settings = readPromoteSettings();
   const { repoRoot, token, ...chosen } = settings;
-  const config = await loadConfig(repoRoot);
+  const config = await loadCheckoutConfig(repoRoot);
   const options: PromoteOptions = {
     repoRoot,
     config,

@@ -326,7 +326,7 @@ describe('an offline plan of a Flux repository with no plumbline.yaml', () => {
       const repo = changeRepository(root, {
         ...fixture.files,
         ...mirrored,
-        'plumbline.yaml': stringify({ flux: { repositoryUrls: ['git@mirror.example.com:platform/fleet'] } }),
+        'plumbline.yaml': stringify({ repositoryUrls: ['git@mirror.example.com:platform/fleet'] }),
       });
       repo.commit(changedValue);
       const result = await plan(repo);
@@ -338,12 +338,24 @@ describe('an offline plan of a Flux repository with no plumbline.yaml', () => {
       expect(env.changes.find((change) => change.change === 'changed')?.fields).toEqual(['/data/a']);
     });
 
+    it("is this repository when it is the checkout's origin, with no configuration at all", async () => {
+      const root = await mkdtemp(join(scratch, `repo-${++repositories}-`));
+      const repo = changeRepository(root, { ...fixture.files, ...mirrored });
+      repo.git('remote', 'add', 'origin', 'https://token:secret@mirror.example.com/platform/fleet');
+      repo.commit(changedValue);
+      const result = await plan(repo);
+
+      expectFleet(result, ['staging/flux-system/mirrored']);
+      expect(environment(result, 'staging/flux-system/mirrored').counts).toMatchObject({ changed: 1 });
+      expect(JSON.stringify(result)).not.toContain('secret');
+    });
+
     it('is another repository when only the head names its URL: the head cannot add what is planned', async () => {
       const root = await mkdtemp(join(scratch, `repo-${++repositories}-`));
       const repo = changeRepository(root, { ...fixture.files, ...mirrored });
       repo.commit({
         ...changedValue,
-        'plumbline.yaml': stringify({ flux: { repositoryUrls: [MIRROR] } }),
+        'plumbline.yaml': stringify({ repositoryUrls: [MIRROR] }),
       });
       const result = await plan(repo);
 

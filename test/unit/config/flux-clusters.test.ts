@@ -84,7 +84,7 @@ describe('clusters.<context>.fluxCluster', () => {
   });
 });
 
-describe('flux.repositoryUrls', () => {
+describe('repositoryUrls', () => {
   /** A Kustomization in production whose GitRepository fetches `url`. */
   const mirrored = (url: string) => ({
     'clusters/production/mirror.yaml': [
@@ -115,10 +115,10 @@ describe('flux.repositoryUrls', () => {
     const config = await loadConfig(
       await tempRepo({
         ...files,
-        'plumbline.yaml': lines('flux:', '  repositoryUrls: [ssh://git@mirror.example.com/org/fleet]'),
+        'plumbline.yaml': lines('repositoryUrls: [ssh://git@mirror.example.com/org/fleet]'),
       }),
     );
-    expect(config.render.fluxRepositoryUrls).toEqual(['ssh://git@mirror.example.com/org/fleet']);
+    expect(config.render.repositoryUrls).toEqual(['ssh://git@mirror.example.com/org/fleet']);
     expect(config.environments.find((env) => env.name === 'production/flux-system/mirrored')).toMatchObject({
       path: 'apps/production',
       renderer: 'flux',
@@ -126,7 +126,7 @@ describe('flux.repositoryUrls', () => {
   });
 
   it('refuses a URL that is not a string, pointing at it', () => {
-    const parsed = parseConfigText(lines('flux:', '  repositoryUrls:', '    - 42'), 'plumbline.yaml');
-    expect(parsed.problems).toEqual([expect.objectContaining({ line: 3 })]);
+    const parsed = parseConfigText(lines('repositoryUrls:', '  - 42'), 'plumbline.yaml');
+    expect(parsed.problems).toEqual([expect.objectContaining({ line: 2 })]);
   });
 });

@@ -393,7 +393,7 @@ describe('discoverFluxEnvironments fails only what it cannot follow', () => {
         file: 'clusters/production/more.yaml',
         line: 14,
         reason:
-          'its source is the GitRepository flux-system/other, which fetches another repository (if it is this one by another URL, list that URL in flux.repositoryUrls)',
+          'its source is the GitRepository flux-system/other, which fetches another repository (if it is this one by another URL, list that URL in repositoryUrls)',
       },
     ]);
     // ssh://git@github.com/example/fleet and https://github.com/Example/fleet.git are one repository.

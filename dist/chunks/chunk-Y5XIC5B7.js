@@ -7,7 +7,7 @@ import {
   compareEnvironmentLive,
   inShard,
   selectEnvironments
-} from "./chunk-SYGQ4G2L.js";
+} from "./chunk-3N4JZYU4.js";
 import {
   buildMarker,
   findMarker
@@ -24,7 +24,7 @@ import {
   runChartFetcher,
   withCheckout,
   workTreeTop
-} from "./chunk-NZIUPMO6.js";
+} from "./chunk-WY754GLX.js";
 import {
   code,
   describeComparedWith,
@@ -36,16 +36,16 @@ import {
   plural,
   redactMaskTokens,
   truncateSection
-} from "./chunk-RQUSLUQE.js";
+} from "./chunk-TGBVGVD7.js";
 import {
-  loadConfig
-} from "./chunk-APKMJIMT.js";
+  loadCheckoutConfig
+} from "./chunk-HBTWVD7H.js";
 import {
   displayName,
   resourceId,
   resourceKey,
   toResource
-} from "./chunk-J67XC36D.js";
+} from "./chunk-RND2OKDP.js";
 import {
   NO_OPTIONS,
   PlumblineError,
@@ -775,7 +775,7 @@ function snapshot(issue, state) {
 // src/commands/drift.ts
 async function runDrift(options) {
   const log = options.log ?? silentLog;
-  const config = await loadConfig(options.repoRoot);
+  const config = await loadCheckoutConfig(options.repoRoot);
   const environments = pickEnvironments(config, options);
   const clusterObjectFiles = await clusterObjectFilesInCheckout(options.repoRoot, config);
   const head = await headRevision(options.repoRoot);

@@ -66,14 +66,14 @@ function asRecord(value) {
 }
 
 export {
-  splitApiVersion,
-  resourceId,
-  resourceKey,
-  displayName,
-  toResource,
   MASK_PREFIX,
   maskValue,
   isMasked,
   isSecret,
-  maskSecret
+  maskSecret,
+  splitApiVersion,
+  resourceId,
+  resourceKey,
+  displayName,
+  toResource
 };

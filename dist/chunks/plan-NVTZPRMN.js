@@ -7,11 +7,11 @@ import {
   withPublishOptions,
   writeReport,
   writeResultFile
-} from "./chunk-MGWQQO4M.js";
+} from "./chunk-NVQ6HJ6I.js";
 import {
   shardFlag
-} from "./chunk-JBPHLRXA.js";
-import "./chunk-R5G3TLPL.js";
+} from "./chunk-E7QDJYUZ.js";
+import "./chunk-2ADR5TFV.js";
 import "./chunk-FJR3CBAD.js";
 import {
   Command,
@@ -20,19 +20,19 @@ import {
 } from "./chunk-MYCWCEUN.js";
 import {
   runPlan
-} from "./chunk-OPXCIR5I.js";
-import "./chunk-ZZGGXOZ2.js";
+} from "./chunk-XMZ7ZXXR.js";
+import "./chunk-XNK5GUS3.js";
 import {
   chooseKubeconfig
-} from "./chunk-SYGQ4G2L.js";
+} from "./chunk-3N4JZYU4.js";
 import "./chunk-L3PULLGS.js";
 import "./chunk-JFYXL57X.js";
 import "./chunk-E7ACZTBR.js";
-import "./chunk-N5KXR65J.js";
-import "./chunk-NZIUPMO6.js";
-import "./chunk-RQUSLUQE.js";
-import "./chunk-APKMJIMT.js";
-import "./chunk-J67XC36D.js";
+import "./chunk-OIEULL3I.js";
+import "./chunk-WY754GLX.js";
+import "./chunk-TGBVGVD7.js";
+import "./chunk-HBTWVD7H.js";
+import "./chunk-RND2OKDP.js";
 import "./chunk-6GOKWEBO.js";
 import "./chunk-3N2GU25X.js";
 import {

@@ -4,7 +4,7 @@ import {
   maskSecret,
   splitApiVersion,
   toResource
-} from "./chunk-J67XC36D.js";
+} from "./chunk-RND2OKDP.js";
 import {
   PlumblineError
 } from "./chunk-HOINZ2KI.js";
@@ -8281,7 +8281,7 @@ function followCluster(context, cluster, folder) {
 function externalReason(source, urls) {
   const named = `${source.kind} ${source.namespace}/${source.name}`;
   if (source.kind !== "GitRepository") return `its source is the ${named}, not this repository`;
-  return urls.has(sourceKey(source)) ? `its source is the ${named}, which fetches another repository (if it is this one by another URL, list that URL in flux.repositoryUrls)` : `its source is the ${named}, which this repository does not define`;
+  return urls.has(sourceKey(source)) ? `its source is the ${named}, which fetches another repository (if it is this one by another URL, list that URL in repositoryUrls)` : `its source is the ${named}, which this repository does not define`;
 }
 function scanForRoots(context, folder) {
   const found = [];
@@ -8462,10 +8462,12 @@ function nodeLocator(document, lineCounter) {
 
 // src/config/schema-validator.ts
 var validate = validate10;
-var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "title": "plumbline configuration", "description": "plumbline.yaml at the repository root: the environments plumbline plans, promotes and watches for drift, and how it compares them.", "type": "object", "additionalProperties": false, "properties": { "$schema": { "description": "The JSON Schema this file follows; ignored by plumbline.", "type": "string" }, "environments": { "description": "Every environment, in promotion order. Absent: plumbline discovers them under envs/, environments/, clusters/ and overlays/.", "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/environment" } }, "render": { "description": "What renderers may do. Read from the base revision of a change, never from its head (see docs/security.md).", "type": "object", "additionalProperties": false, "properties": { "allowHosts": { "description": "Hosts that kustomize remote resources and helmCharts repositories may be fetched from. Empty (the default): renderers get no network, and an environment that names a remote reference fails with an error naming it.", "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9.-]+(:[0-9]+)?$" }, "default": [], "examples": [["github.com"]] }, "limits": { "description": "Per environment: a render beyond either limit fails that environment alone.", "type": "object", "additionalProperties": false, "properties": { "bytes": { "description": "Rendered manifest bytes.", "type": "integer", "minimum": 1, "default": 52428800 }, "objects": { "description": "Rendered objects.", "type": "integer", "minimum": 1, "default": 1e4 } } }, "repositories": { "description": "How plumbline reaches Helm chart repositories and OCI registries that need a password or a private CA. Secrets are named, never written here: their values come from the runner's environment.", "type": "array", "items": { "$ref": "#/definitions/repositoryAccess" } }, "dockerConfig": { "description": "A Docker config file on the runner (as written by `docker login` or docker/login-action) whose `auths` give OCI registry credentials. `~` and `$VARIABLE` are expanded.", "type": "string", "minLength": 1, "examples": ["~/.docker/config.json"] } } }, "capabilities": { "$ref": "#/definitions/capabilities", "description": "What charts see as .Capabilities when no cluster is asked, for every environment (an environment's or its cluster's own setting wins)." }, "clusters": { "description": "Settings per kubeconfig context, applied to every environment whose cluster.context names it.", "type": "object", "additionalProperties": { "type": "object", "additionalProperties": false, "properties": { "capabilities": { "$ref": "#/definitions/capabilities" }, "fluxCluster": { "description": "The Flux cluster this context reaches: a folder under clusters/ (or `default` when there is none). The Flux environments discovered in it get this context as their cluster.context, so live plans and drift compare them with it.", "type": "string", "minLength": 1, "pattern": "^[^/]+$", "examples": ["production"] } } } }, "flux": { "description": "Settings of the Flux repositories plumbline discovers (docs/flux.md).", "type": "object", "additionalProperties": false, "properties": { "repositoryUrls": { "description": "Git URLs that fetch this repository besides the one its bootstrap GitRepository names (a mirror, another host). A Kustomization whose GitRepository fetches one of them is planned as this repository's, not listed as external. Any form of a URL counts (https://, ssh://, git@host:, with or without .git).", "type": "array", "items": { "type": "string", "minLength": 1, "examples": ["https://git.example.com/platform/fleet.git"] } }, "clusterObjects": { "description": "By Flux cluster (a folder under clusters/, or `default`): a YAML file of the ConfigMaps and Secrets that cluster holds outside Git, relative to the configuration's folder and inside the repository. postBuild.substituteFrom and HelmRelease valuesFrom find them when the repository lacks them. Read from the configuration's revision (the base branch in a plan); Secrets are masked when read.", "type": "object", "propertyNames": { "pattern": "^[^/]+$" }, "additionalProperties": { "type": "string", "minLength": 1, "examples": ["flux/production-cluster.yaml"] } }, "promote": { "$ref": "#/definitions/fluxPromote" } } }, "diff": { "description": "How desired and live objects are compared.", "type": "object", "additionalProperties": false, "properties": { "ignore": { "description": "Fields owned by something else (an HPA, a webhook, an operator) that never show as a change.", "type": "array", "items": { "$ref": "#/definitions/ignoreRule" } }, "ownershipLabel": { "description": "Label whose value names the environment that owns a live object. Live objects carrying it that are no longer rendered show as deletions.", "type": "string", "minLength": 1, "examples": ["app.kubernetes.io/part-of"] } } }, "drift": { "description": "Drift detection on a schedule.", "type": "object", "additionalProperties": false, "properties": { "after": { "description": "Open an issue only after this many consecutive runs found drift.", "type": "integer", "minimum": 1, "default": 1 }, "labels": { "description": "Labels put on drift issues; the first one also finds the open issue again.", "type": "array", "minItems": 1, "items": { "type": "string", "minLength": 1 }, "default": ["drift"] } } } }, "definitions": { "fluxPromote": { "description": "Where discovered Flux environments are promoted from. A key is a Flux cluster (a folder under clusters/, or `default`): each of its environments promotes from the Kustomization of the same namespace and name in the cluster `from` names. Or a key is one environment, `<cluster>/<namespace>/<name>`, whose `from` is another environment's name; it wins over its cluster's entry.", "type": "object", "propertyNames": { "pattern": "^[^/]+(/[^/]+/[^/]+)?$" }, "additionalProperties": { "$ref": "#/definitions/promote" }, "examples": [{ "production": { "from": "staging" } }, { "production/flux-system/apps": { "from": "staging/flux-system/apps", "via": "commit" } }] }, "promote": { "description": "Image tags (and, in a Flux repository, chart versions) promoted into this environment after they land in another one.", "type": "object", "additionalProperties": false, "required": ["from"], "properties": { "from": { "description": "Name of the environment whose image tags are copied here.", "type": "string", "minLength": 1 }, "via": { "description": "pull-request: open or update a pull/merge request; commit: push straight to the default branch.", "enum": ["pull-request", "commit"], "default": "pull-request" }, "images": { "description": "Only these image names are promoted; absent means all.", "type": "array", "items": { "type": "string", "minLength": 1 } }, "allowDowngrade": { "description": "Allow a promotion that moves a semver tag backwards.", "type": "boolean", "default": false }, "group": { "description": "environment: one pull/merge request for all images of this environment; image: one per image.", "enum": ["environment", "image"], "default": "environment" }, "helmImagePaths": { "description": "Extra Helm values paths holding images, e.g. `containers[name=app].image`.", "type": "array", "items": { "type": "string", "minLength": 1 } } } }, "environment": { "description": "One environment: a folder that renders to Kubernetes objects, optionally a cluster to compare with, optionally where its image tags come from.", "type": "object", "additionalProperties": false, "required": ["name", "path"], "properties": { "name": { "description": "Unique name, used in comments, issues and branch names: letters, digits, '.', '_', '-' and '/'.", "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._/-]*$", "examples": ["dev", "eu/prod"] }, "path": { "description": "Folder relative to the repository root holding a kustomization, a Helm chart or plain manifests.", "type": "string", "minLength": 1, "examples": ["envs/dev"] }, "renderer": { "description": "How the folder becomes objects. auto: kustomize when it holds a kustomization, helm when it holds Chart.yaml, plain otherwise.", "enum": ["auto", "plain", "kustomize", "helm"], "default": "auto" }, "namespace": { "description": "The namespace of this environment's namespaced objects that name none, as Argo CD's destination.namespace and a Helm release namespace set it. Cluster-scoped objects are left alone (known from the cluster's discovery, or offline from the built-in kinds and the CRDs in the render). Helm renders with it as the release namespace.", "type": "string", "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", "maxLength": 63 }, "capabilities": { "$ref": "#/definitions/capabilities" }, "helm": { "description": "Settings for `helm template` when the folder is a Helm chart.", "type": "object", "additionalProperties": false, "properties": { "releaseName": { "description": "Release name; defaults to the environment name with '/' replaced by '-'.", "type": "string", "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$" }, "namespace": { "description": "Release namespace (helm --namespace). Same as the environment's namespace, which it overrides for Helm.", "type": "string", "minLength": 1 }, "valuesFiles": { "description": "Values files relative to the environment path, applied in order (helm -f).", "type": "array", "items": { "type": "string", "minLength": 1 }, "default": [] }, "chart": { "description": "Render a chart from a Helm repository or an OCI registry instead of a chart in the folder; the folder then holds the values files. The repository is reached because this (trusted) configuration names it.", "type": "object", "additionalProperties": false, "required": ["repository", "name", "version"], "properties": { "repository": { "description": "An HTTP(S) Helm repository (the URL that holds index.yaml) or an OCI registry path (oci://host/path).", "type": "string", "pattern": "^(https?|oci)://[^\\s]+$", "examples": ["https://stefanprodan.github.io/podinfo", "oci://ghcr.io/stefanprodan/charts"] }, "name": { "description": "The chart's name in the repository.", "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, "version": { "description": "An exact version, or a range (`6.x`, `^6.5.0`, `>=1.2 <2`) resolved against the repository's index or the registry's tags on every run.", "type": "string", "minLength": 1 } } } } }, "cluster": { "description": "The cluster this environment runs on. Absent: plumbline compares renders only (offline).", "type": "object", "additionalProperties": false, "properties": { "context": { "description": "kubeconfig context; absent means the kubeconfig's current context.", "type": "string", "minLength": 1 } } }, "promote": { "$ref": "#/definitions/promote" } } }, "ignoreRule": { "description": "A field never shown as a change, on every object matching group, kind, namespace and name (each optional).", "type": "object", "additionalProperties": false, "required": ["path"], "properties": { "group": { "description": "API group; '' is the core group.", "type": "string" }, "kind": { "description": "Object kind, e.g. Deployment.", "type": "string", "minLength": 1 }, "namespace": { "description": "Object namespace.", "type": "string", "minLength": 1 }, "name": { "description": "Object name.", "type": "string", "minLength": 1 }, "path": { "description": "RFC 6901 JSON pointer to the field, e.g. /spec/replicas or /metadata/annotations/example.com~1hash.", "type": "string", "examples": ["/spec/replicas"], "pattern": "^(/([^~/]|~[01])*)+$" } } }, "capabilities": { "description": "The Kubernetes version and API versions Helm reports to charts (.Capabilities) when plumbline does not ask a cluster.", "type": "object", "additionalProperties": false, "properties": { "kubeVersion": { "description": "Kubernetes version, e.g. 1.34.2 or v1.34.2.", "type": "string", "pattern": "^v?[0-9]+\\.[0-9]+(\\.[0-9]+)?$" }, "apiVersions": { "description": "API versions beyond Helm's built-in ones, as group/version or group/version/Kind.", "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9.-]+(/[A-Za-z0-9.-]+){0,2}$" } } } }, "repositoryAccess": { "description": "Credentials and trust for one host.", "type": "object", "additionalProperties": false, "required": ["host"], "properties": { "host": { "description": "Host (and port) of the repository or registry.", "type": "string", "pattern": "^[A-Za-z0-9.-]+(:[0-9]+)?$" }, "usernameEnv": { "description": "Variable of the runner's environment holding the user name.", "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$" }, "passwordEnv": { "description": "Variable of the runner's environment holding the password or token.", "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$" }, "caFile": { "description": "PEM file on the runner with the CA that signs the host's certificate. `~` and `$VARIABLE` are expanded.", "type": "string", "minLength": 1 } } } } };
+var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "title": "plumbline configuration", "description": "plumbline.yaml at the repository root: the environments plumbline plans, promotes and watches for drift, and how it compares them.", "type": "object", "additionalProperties": false, "properties": { "$schema": { "description": "The JSON Schema this file follows; ignored by plumbline.", "type": "string" }, "environments": { "description": "Every environment, in promotion order. Absent: plumbline discovers them under envs/, environments/, clusters/ and overlays/.", "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/environment" } }, "render": { "description": "What renderers may do. Read from the base revision of a change, never from its head (see docs/security.md).", "type": "object", "additionalProperties": false, "properties": { "allowHosts": { "description": "Hosts that kustomize remote resources and helmCharts repositories may be fetched from. Empty (the default): renderers get no network, and an environment that names a remote reference fails with an error naming it.", "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9.-]+(:[0-9]+)?$" }, "default": [], "examples": [["github.com"]] }, "limits": { "description": "Per environment: a render beyond either limit fails that environment alone.", "type": "object", "additionalProperties": false, "properties": { "bytes": { "description": "Rendered manifest bytes.", "type": "integer", "minimum": 1, "default": 52428800 }, "objects": { "description": "Rendered objects.", "type": "integer", "minimum": 1, "default": 1e4 } } }, "repositories": { "description": "How plumbline reaches Helm chart repositories and OCI registries that need a password or a private CA. Secrets are named, never written here: their values come from the runner's environment.", "type": "array", "items": { "$ref": "#/definitions/repositoryAccess" } }, "dockerConfig": { "description": "A Docker config file on the runner (as written by `docker login` or docker/login-action) whose `auths` give OCI registry credentials. `~` and `$VARIABLE` are expanded.", "type": "string", "minLength": 1, "examples": ["~/.docker/config.json"] } } }, "capabilities": { "$ref": "#/definitions/capabilities", "description": "What charts see as .Capabilities when no cluster is asked, for every environment (an environment's or its cluster's own setting wins)." }, "clusters": { "description": "Settings per kubeconfig context, applied to every environment whose cluster.context names it.", "type": "object", "additionalProperties": { "type": "object", "additionalProperties": false, "properties": { "capabilities": { "$ref": "#/definitions/capabilities" }, "fluxCluster": { "description": "The Flux cluster this context reaches: a folder under clusters/ (or `default` when there is none). The Flux environments discovered in it get this context as their cluster.context, so live plans and drift compare them with it.", "type": "string", "minLength": 1, "pattern": "^[^/]+$", "examples": ["production"] } } } }, "repositoryUrls": { "description": "Git URLs of this repository besides its `origin` remote and the one a Flux bootstrap names (a mirror, another host, HTTPS where the bootstrap has SSH). A Flux GitRepository or an Argo CD source with one of them is this repository's, planned from the checkout rather than listed as external. Any form of a URL counts (https://, ssh://, git@host:, with or without .git).", "type": "array", "items": { "type": "string", "minLength": 1, "examples": ["https://git.example.com/platform/fleet.git"] } }, "flux": { "description": "Settings of the Flux repositories plumbline discovers (docs/flux.md).", "type": "object", "additionalProperties": false, "properties": { "clusterObjects": { "description": "By Flux cluster (a folder under clusters/, or `default`): a YAML file of the ConfigMaps and Secrets that cluster holds outside Git, relative to the configuration's folder and inside the repository. postBuild.substituteFrom and HelmRelease valuesFrom find them when the repository lacks them. Read from the configuration's revision (the base branch in a plan); Secrets are masked when read.", "type": "object", "propertyNames": { "pattern": "^[^/]+$" }, "additionalProperties": { "type": "string", "minLength": 1, "examples": ["flux/production-cluster.yaml"] } }, "promote": { "$ref": "#/definitions/fluxPromote" } } }, "diff": { "description": "How desired and live objects are compared.", "type": "object", "additionalProperties": false, "properties": { "ignore": { "description": "Fields owned by something else (an HPA, a webhook, an operator) that never show as a change.", "type": "array", "items": { "$ref": "#/definitions/ignoreRule" } }, "ownershipLabel": { "description": "Label whose value names the environment that owns a live object. Live objects carrying it that are no longer rendered show as deletions.", "type": "string", "minLength": 1, "examples": ["app.kubernetes.io/part-of"] } } }, "drift": { "description": "Drift detection on a schedule.", "type": "object", "additionalProperties": false, "properties": { "after": { "description": "Open an issue only after this many consecutive runs found drift.", "type": "integer", "minimum": 1, "default": 1 }, "labels": { "description": "Labels put on drift issues; the first one also finds the open issue again.", "type": "array", "minItems": 1, "items": { "type": "string", "minLength": 1 }, "default": ["drift"] } } } }, "definitions": { "fluxPromote": { "description": "Where discovered Flux environments are promoted from. A key is a Flux cluster (a folder under clusters/, or `default`): each of its environments promotes from the Kustomization of the same namespace and name in the cluster `from` names. Or a key is one environment, `<cluster>/<namespace>/<name>`, whose `from` is another environment's name; it wins over its cluster's entry.", "type": "object", "propertyNames": { "pattern": "^[^/]+(/[^/]+/[^/]+)?$" }, "additionalProperties": { "$ref": "#/definitions/promote" }, "examples": [{ "production": { "from": "staging" } }, { "production/flux-system/apps": { "from": "staging/flux-system/apps", "via": "commit" } }] }, "promote": { "description": "Image tags (and, in a Flux repository, chart versions) promoted into this environment after they land in another one.", "type": "object", "additionalProperties": false, "required": ["from"], "properties": { "from": { "description": "Name of the environment whose image tags are copied here.", "type": "string", "minLength": 1 }, "via": { "description": "pull-request: open or update a pull/merge request; commit: push straight to the default branch.", "enum": ["pull-request", "commit"], "default": "pull-request" }, "images": { "description": "Only these image names are promoted; absent means all.", "type": "array", "items": { "type": "string", "minLength": 1 } }, "allowDowngrade": { "description": "Allow a promotion that moves a semver tag backwards.", "type": "boolean", "default": false }, "group": { "description": "environment: one pull/merge request for all images of this environment; image: one per image.", "enum": ["environment", "image"], "default": "environment" }, "helmImagePaths": { "description": "Extra Helm values paths holding images, e.g. `containers[name=app].image`.", "type": "array", "items": { "type": "string", "minLength": 1 } } } }, "environment": { "description": "One environment: a folder that renders to Kubernetes objects, optionally a cluster to compare with, optionally where its image tags come from.", "type": "object", "additionalProperties": false, "required": ["name", "path"], "properties": { "name": { "description": "Unique name, used in comments, issues and branch names: letters, digits, '.', '_', '-' and '/'.", "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._/-]*$", "examples": ["dev", "eu/prod"] }, "path": { "description": "Folder relative to the repository root holding a kustomization, a Helm chart or plain manifests.", "type": "string", "minLength": 1, "examples": ["envs/dev"] }, "renderer": { "description": "How the folder becomes objects. auto: kustomize when it holds a kustomization, helm when it holds Chart.yaml, plain otherwise.", "enum": ["auto", "plain", "kustomize", "helm"], "default": "auto" }, "namespace": { "description": "The namespace of this environment's namespaced objects that name none, as Argo CD's destination.namespace and a Helm release namespace set it. Cluster-scoped objects are left alone (known from the cluster's discovery, or offline from the built-in kinds and the CRDs in the render). Helm renders with it as the release namespace.", "type": "string", "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", "maxLength": 63 }, "capabilities": { "$ref": "#/definitions/capabilities" }, "helm": { "description": "Settings for `helm template` when the folder is a Helm chart.", "type": "object", "additionalProperties": false, "properties": { "releaseName": { "description": "Release name; defaults to the environment name with '/' replaced by '-'.", "type": "string", "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$" }, "namespace": { "description": "Release namespace (helm --namespace). Same as the environment's namespace, which it overrides for Helm.", "type": "string", "minLength": 1 }, "valuesFiles": { "description": "Values files relative to the environment path, applied in order (helm -f).", "type": "array", "items": { "type": "string", "minLength": 1 }, "default": [] }, "chart": { "description": "Render a chart from a Helm repository or an OCI registry instead of a chart in the folder; the folder then holds the values files. The repository is reached because this (trusted) configuration names it.", "type": "object", "additionalProperties": false, "required": ["repository", "name", "version"], "properties": { "repository": { "description": "An HTTP(S) Helm repository (the URL that holds index.yaml) or an OCI registry path (oci://host/path).", "type": "string", "pattern": "^(https?|oci)://[^\\s]+$", "examples": ["https://stefanprodan.github.io/podinfo", "oci://ghcr.io/stefanprodan/charts"] }, "name": { "description": "The chart's name in the repository.", "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, "version": { "description": "An exact version, or a range (`6.x`, `^6.5.0`, `>=1.2 <2`) resolved against the repository's index or the registry's tags on every run.", "type": "string", "minLength": 1 } } } } }, "cluster": { "description": "The cluster this environment runs on. Absent: plumbline compares renders only (offline).", "type": "object", "additionalProperties": false, "properties": { "context": { "description": "kubeconfig context; absent means the kubeconfig's current context.", "type": "string", "minLength": 1 } } }, "promote": { "$ref": "#/definitions/promote" } } }, "ignoreRule": { "description": "A field never shown as a change, on every object matching group, kind, namespace and name (each optional).", "type": "object", "additionalProperties": false, "required": ["path"], "properties": { "group": { "description": "API group; '' is the core group.", "type": "string" }, "kind": { "description": "Object kind, e.g. Deployment.", "type": "string", "minLength": 1 }, "namespace": { "description": "Object namespace.", "type": "string", "minLength": 1 }, "name": { "description": "Object name.", "type": "string", "minLength": 1 }, "path": { "description": "RFC 6901 JSON pointer to the field, e.g. /spec/replicas or /metadata/annotations/example.com~1hash.", "type": "string", "examples": ["/spec/replicas"], "pattern": "^(/([^~/]|~[01])*)+$" } } }, "capabilities": { "description": "The Kubernetes version and API versions Helm reports to charts (.Capabilities) when plumbline does not ask a cluster.", "type": "object", "additionalProperties": false, "properties": { "kubeVersion": { "description": "Kubernetes version, e.g. 1.34.2 or v1.34.2.", "type": "string", "pattern": "^v?[0-9]+\\.[0-9]+(\\.[0-9]+)?$" }, "apiVersions": { "description": "API versions beyond Helm's built-in ones, as group/version or group/version/Kind.", "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9.-]+(/[A-Za-z0-9.-]+){0,2}$" } } } }, "repositoryAccess": { "description": "Credentials and trust for one host.", "type": "object", "additionalProperties": false, "required": ["host"], "properties": { "host": { "description": "Host (and port) of the repository or registry.", "type": "string", "pattern": "^[A-Za-z0-9.-]+(:[0-9]+)?$" }, "usernameEnv": { "description": "Variable of the runner's environment holding the user name.", "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$" }, "passwordEnv": { "description": "Variable of the runner's environment holding the password or token.", "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$" }, "caFile": { "description": "PEM file on the runner with the CA that signs the host's certificate. `~` and `$VARIABLE` are expanded.", "type": "string", "minLength": 1 } } } } };
 var schema15 = { "description": "Credentials and trust for one host.", "type": "object", "additionalProperties": false, "required": ["host"], "properties": { "host": { "description": "Host (and port) of the repository or registry.", "type": "string", "pattern": "^[A-Za-z0-9.-]+(:[0-9]+)?$" }, "usernameEnv": { "description": "Variable of the runner's environment holding the user name.", "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$" }, "passwordEnv": { "description": "Variable of the runner's environment holding the password or token.", "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$" }, "caFile": { "description": "PEM file on the runner with the CA that signs the host's certificate. `~` and `$VARIABLE` are expanded.", "type": "string", "minLength": 1 } } };
 var schema13 = { "description": "The Kubernetes version and API versions Helm reports to charts (.Capabilities) when plumbline does not ask a cluster.", "type": "object", "additionalProperties": false, "properties": { "kubeVersion": { "description": "Kubernetes version, e.g. 1.34.2 or v1.34.2.", "type": "string", "pattern": "^v?[0-9]+\\.[0-9]+(\\.[0-9]+)?$" }, "apiVersions": { "description": "API versions beyond Helm's built-in ones, as group/version or group/version/Kind.", "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9.-]+(/[A-Za-z0-9.-]+){0,2}$" } } } };
 var schema20 = { "description": "A field never shown as a change, on every object matching group, kind, namespace and name (each optional).", "type": "object", "additionalProperties": false, "required": ["path"], "properties": { "group": { "description": "API group; '' is the core group.", "type": "string" }, "kind": { "description": "Object kind, e.g. Deployment.", "type": "string", "minLength": 1 }, "namespace": { "description": "Object namespace.", "type": "string", "minLength": 1 }, "name": { "description": "Object name.", "type": "string", "minLength": 1 }, "path": { "description": "RFC 6901 JSON pointer to the field, e.g. /spec/replicas or /metadata/annotations/example.com~1hash.", "type": "string", "examples": ["/spec/replicas"], "pattern": "^(/([^~/]|~[01])*)+$" } } };
+var func2 = Object.prototype.hasOwnProperty;
+var func3 = require_ucs2length().default;
 var schema12 = { "description": "One environment: a folder that renders to Kubernetes objects, optionally a cluster to compare with, optionally where its image tags come from.", "type": "object", "additionalProperties": false, "required": ["name", "path"], "properties": { "name": { "description": "Unique name, used in comments, issues and branch names: letters, digits, '.', '_', '-' and '/'.", "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._/-]*$", "examples": ["dev", "eu/prod"] }, "path": { "description": "Folder relative to the repository root holding a kustomization, a Helm chart or plain manifests.", "type": "string", "minLength": 1, "examples": ["envs/dev"] }, "renderer": { "description": "How the folder becomes objects. auto: kustomize when it holds a kustomization, helm when it holds Chart.yaml, plain otherwise.", "enum": ["auto", "plain", "kustomize", "helm"], "default": "auto" }, "namespace": { "description": "The namespace of this environment's namespaced objects that name none, as Argo CD's destination.namespace and a Helm release namespace set it. Cluster-scoped objects are left alone (known from the cluster's discovery, or offline from the built-in kinds and the CRDs in the render). Helm renders with it as the release namespace.", "type": "string", "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", "maxLength": 63 }, "capabilities": { "$ref": "#/definitions/capabilities" }, "helm": { "description": "Settings for `helm template` when the folder is a Helm chart.", "type": "object", "additionalProperties": false, "properties": { "releaseName": { "description": "Release name; defaults to the environment name with '/' replaced by '-'.", "type": "string", "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$" }, "namespace": { "description": "Release namespace (helm --namespace). Same as the environment's namespace, which it overrides for Helm.", "type": "string", "minLength": 1 }, "valuesFiles": { "description": "Values files relative to the environment path, applied in order (helm -f).", "type": "array", "items": { "type": "string", "minLength": 1 }, "default": [] }, "chart": { "description": "Render a chart from a Helm repository or an OCI registry instead of a chart in the folder; the folder then holds the values files. The repository is reached because this (trusted) configuration names it.", "type": "object", "additionalProperties": false, "required": ["repository", "name", "version"], "properties": { "repository": { "description": "An HTTP(S) Helm repository (the URL that holds index.yaml) or an OCI registry path (oci://host/path).", "type": "string", "pattern": "^(https?|oci)://[^\\s]+$", "examples": ["https://stefanprodan.github.io/podinfo", "oci://ghcr.io/stefanprodan/charts"] }, "name": { "description": "The chart's name in the repository.", "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, "version": { "description": "An exact version, or a range (`6.x`, `^6.5.0`, `>=1.2 <2`) resolved against the repository's index or the registry's tags on every run.", "type": "string", "minLength": 1 } } } } }, "cluster": { "description": "The cluster this environment runs on. Absent: plumbline compares renders only (offline).", "type": "object", "additionalProperties": false, "properties": { "context": { "description": "kubeconfig context; absent means the kubeconfig's current context.", "type": "string", "minLength": 1 } } }, "promote": { "$ref": "#/definitions/promote" } } };
 var schema14 = { "description": "Image tags (and, in a Flux repository, chart versions) promoted into this environment after they land in another one.", "type": "object", "additionalProperties": false, "required": ["from"], "properties": { "from": { "description": "Name of the environment whose image tags are copied here.", "type": "string", "minLength": 1 }, "via": { "description": "pull-request: open or update a pull/merge request; commit: push straight to the default branch.", "enum": ["pull-request", "commit"], "default": "pull-request" }, "images": { "description": "Only these image names are promoted; absent means all.", "type": "array", "items": { "type": "string", "minLength": 1 } }, "allowDowngrade": { "description": "Allow a promotion that moves a semver tag backwards.", "type": "boolean", "default": false }, "group": { "description": "environment: one pull/merge request for all images of this environment; image: one per image.", "enum": ["environment", "image"], "default": "environment" }, "helmImagePaths": { "description": "Extra Helm values paths holding images, e.g. `containers[name=app].image`.", "type": "array", "items": { "type": "string", "minLength": 1 } } } };
 var pattern0 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._/-]*$", "u");
@@ -8474,7 +8476,6 @@ var pattern2 = new RegExp("^v?[0-9]+\\.[0-9]+(\\.[0-9]+)?$", "u");
 var pattern3 = new RegExp("^[A-Za-z0-9.-]+(/[A-Za-z0-9.-]+){0,2}$", "u");
 var pattern5 = new RegExp("^(https?|oci)://[^\\s]+$", "u");
 var pattern6 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]*$", "u");
-var func2 = require_ucs2length().default;
 function validate11(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -8533,7 +8534,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.path !== void 0) {
       let data1 = data.path;
       if (typeof data1 === "string") {
-        if (func2(data1) < 1) {
+        if (func3(data1) < 1) {
           const err5 = { instancePath: instancePath + "/path", schemaPath: "#/properties/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema12.properties.path, data: data1 };
           if (vErrors === null) {
             vErrors = [err5];
@@ -8567,7 +8568,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.namespace !== void 0) {
       let data3 = data.namespace;
       if (typeof data3 === "string") {
-        if (func2(data3) > 63) {
+        if (func3(data3) > 63) {
           const err8 = { instancePath: instancePath + "/namespace", schemaPath: "#/properties/namespace/maxLength", keyword: "maxLength", params: { limit: 63 }, message: "must NOT have more than 63 characters", schema: 63, parentSchema: schema12.properties.namespace, data: data3 };
           if (vErrors === null) {
             vErrors = [err8];
@@ -8716,7 +8717,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
         if (data8.namespace !== void 0) {
           let data10 = data8.namespace;
           if (typeof data10 === "string") {
-            if (func2(data10) < 1) {
+            if (func3(data10) < 1) {
               const err21 = { instancePath: instancePath + "/helm/namespace", schemaPath: "#/properties/helm/properties/namespace/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema12.properties.helm.properties.namespace, data: data10 };
               if (vErrors === null) {
                 vErrors = [err21];
@@ -8742,7 +8743,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
             for (let i1 = 0; i1 < len1; i1++) {
               let data12 = data11[i1];
               if (typeof data12 === "string") {
-                if (func2(data12) < 1) {
+                if (func3(data12) < 1) {
                   const err23 = { instancePath: instancePath + "/helm/valuesFiles/" + i1, schemaPath: "#/properties/helm/properties/valuesFiles/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema12.properties.helm.properties.valuesFiles.items, data: data12 };
                   if (vErrors === null) {
                     vErrors = [err23];
@@ -8859,7 +8860,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
             if (data13.version !== void 0) {
               let data16 = data13.version;
               if (typeof data16 === "string") {
-                if (func2(data16) < 1) {
+                if (func3(data16) < 1) {
                   const err34 = { instancePath: instancePath + "/helm/chart/version", schemaPath: "#/properties/helm/properties/chart/properties/version/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema12.properties.helm.properties.chart.properties.version, data: data16 };
                   if (vErrors === null) {
                     vErrors = [err34];
@@ -8915,7 +8916,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
         if (data17.context !== void 0) {
           let data18 = data17.context;
           if (typeof data18 === "string") {
-            if (func2(data18) < 1) {
+            if (func3(data18) < 1) {
               const err39 = { instancePath: instancePath + "/cluster/context", schemaPath: "#/properties/cluster/properties/context/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema12.properties.cluster.properties.context, data: data18 };
               if (vErrors === null) {
                 vErrors = [err39];
@@ -8970,7 +8971,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
         if (data19.from !== void 0) {
           let data20 = data19.from;
           if (typeof data20 === "string") {
-            if (func2(data20) < 1) {
+            if (func3(data20) < 1) {
               const err44 = { instancePath: instancePath + "/promote/from", schemaPath: "#/definitions/promote/properties/from/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema14.properties.from, data: data20 };
               if (vErrors === null) {
                 vErrors = [err44];
@@ -9008,7 +9009,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
             for (let i2 = 0; i2 < len2; i2++) {
               let data23 = data22[i2];
               if (typeof data23 === "string") {
-                if (func2(data23) < 1) {
+                if (func3(data23) < 1) {
                   const err47 = { instancePath: instancePath + "/promote/images/" + i2, schemaPath: "#/definitions/promote/properties/images/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema14.properties.images.items, data: data23 };
                   if (vErrors === null) {
                     vErrors = [err47];
@@ -9068,7 +9069,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
             for (let i3 = 0; i3 < len3; i3++) {
               let data27 = data26[i3];
               if (typeof data27 === "string") {
-                if (func2(data27) < 1) {
+                if (func3(data27) < 1) {
                   const err52 = { instancePath: instancePath + "/promote/helmImagePaths/" + i3, schemaPath: "#/definitions/promote/properties/helmImagePaths/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema14.properties.helmImagePaths.items, data: data27 };
                   if (vErrors === null) {
                     vErrors = [err52];
@@ -9175,7 +9176,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
         if (data0.from !== void 0) {
           let data1 = data0.from;
           if (typeof data1 === "string") {
-            if (func2(data1) < 1) {
+            if (func3(data1) < 1) {
               const err4 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/from", schemaPath: "#/definitions/promote/properties/from/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema14.properties.from, data: data1 };
               if (vErrors === null) {
                 vErrors = [err4];
@@ -9213,7 +9214,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
             for (let i0 = 0; i0 < len0; i0++) {
               let data4 = data3[i0];
               if (typeof data4 === "string") {
-                if (func2(data4) < 1) {
+                if (func3(data4) < 1) {
                   const err7 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/images/" + i0, schemaPath: "#/definitions/promote/properties/images/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema14.properties.images.items, data: data4 };
                   if (vErrors === null) {
                     vErrors = [err7];
@@ -9273,7 +9274,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
             for (let i1 = 0; i1 < len1; i1++) {
               let data8 = data7[i1];
               if (typeof data8 === "string") {
-                if (func2(data8) < 1) {
+                if (func3(data8) < 1) {
                   const err12 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/helmImagePaths/" + i1, schemaPath: "#/definitions/promote/properties/helmImagePaths/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema14.properties.helmImagePaths.items, data: data8 };
                   if (vErrors === null) {
                     vErrors = [err12];
@@ -9333,7 +9334,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 in data) {
-      if (!(key0 === "$schema" || key0 === "environments" || key0 === "render" || key0 === "capabilities" || key0 === "clusters" || key0 === "flux" || key0 === "diff" || key0 === "drift")) {
+      if (!func2.call(schema11.properties, key0)) {
         const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11, data };
         if (vErrors === null) {
           vErrors = [err0];
@@ -9600,7 +9601,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 if (data10.caFile !== void 0) {
                   let data14 = data10.caFile;
                   if (typeof data14 === "string") {
-                    if (func2(data14) < 1) {
+                    if (func3(data14) < 1) {
                       const err22 = { instancePath: instancePath + "/render/repositories/" + i2 + "/caFile", schemaPath: "#/definitions/repositoryAccess/properties/caFile/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema15.properties.caFile, data: data14 };
                       if (vErrors === null) {
                         vErrors = [err22];
@@ -9642,7 +9643,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         if (data3.dockerConfig !== void 0) {
           let data15 = data3.dockerConfig;
           if (typeof data15 === "string") {
-            if (func2(data15) < 1) {
+            if (func3(data15) < 1) {
               const err26 = { instancePath: instancePath + "/render/dockerConfig", schemaPath: "#/properties/render/properties/dockerConfig/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.render.properties.dockerConfig, data: data15 };
               if (vErrors === null) {
                 vErrors = [err26];
@@ -9855,7 +9856,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             if (data21.fluxCluster !== void 0) {
               let data26 = data21.fluxCluster;
               if (typeof data26 === "string") {
-                if (func2(data26) < 1) {
+                if (func3(data26) < 1) {
                   const err44 = { instancePath: instancePath + "/clusters/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/fluxCluster", schemaPath: "#/properties/clusters/additionalProperties/properties/fluxCluster/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.clusters.additionalProperties.properties.fluxCluster, data: data26 };
                   if (vErrors === null) {
                     vErrors = [err44];
@@ -9903,48 +9904,48 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.flux !== void 0) {
-      let data27 = data.flux;
-      if (data27 && typeof data27 == "object" && !Array.isArray(data27)) {
-        for (const key8 in data27) {
-          if (!(key8 === "repositoryUrls" || key8 === "clusterObjects" || key8 === "promote")) {
-            const err49 = { instancePath: instancePath + "/flux", schemaPath: "#/properties/flux/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key8 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.flux, data: data27 };
+    if (data.repositoryUrls !== void 0) {
+      let data27 = data.repositoryUrls;
+      if (Array.isArray(data27)) {
+        const len5 = data27.length;
+        for (let i5 = 0; i5 < len5; i5++) {
+          let data28 = data27[i5];
+          if (typeof data28 === "string") {
+            if (func3(data28) < 1) {
+              const err49 = { instancePath: instancePath + "/repositoryUrls/" + i5, schemaPath: "#/properties/repositoryUrls/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.repositoryUrls.items, data: data28 };
+              if (vErrors === null) {
+                vErrors = [err49];
+              } else {
+                vErrors.push(err49);
+              }
+              errors++;
+            }
+          } else {
+            const err50 = { instancePath: instancePath + "/repositoryUrls/" + i5, schemaPath: "#/properties/repositoryUrls/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.repositoryUrls.items.type, parentSchema: schema11.properties.repositoryUrls.items, data: data28 };
             if (vErrors === null) {
-              vErrors = [err49];
+              vErrors = [err50];
             } else {
-              vErrors.push(err49);
+              vErrors.push(err50);
             }
             errors++;
           }
         }
-        if (data27.repositoryUrls !== void 0) {
-          let data28 = data27.repositoryUrls;
-          if (Array.isArray(data28)) {
-            const len5 = data28.length;
-            for (let i5 = 0; i5 < len5; i5++) {
-              let data29 = data28[i5];
-              if (typeof data29 === "string") {
-                if (func2(data29) < 1) {
-                  const err50 = { instancePath: instancePath + "/flux/repositoryUrls/" + i5, schemaPath: "#/properties/flux/properties/repositoryUrls/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.flux.properties.repositoryUrls.items, data: data29 };
-                  if (vErrors === null) {
-                    vErrors = [err50];
-                  } else {
-                    vErrors.push(err50);
-                  }
-                  errors++;
-                }
-              } else {
-                const err51 = { instancePath: instancePath + "/flux/repositoryUrls/" + i5, schemaPath: "#/properties/flux/properties/repositoryUrls/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.flux.properties.repositoryUrls.items.type, parentSchema: schema11.properties.flux.properties.repositoryUrls.items, data: data29 };
-                if (vErrors === null) {
-                  vErrors = [err51];
-                } else {
-                  vErrors.push(err51);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err52 = { instancePath: instancePath + "/flux/repositoryUrls", schemaPath: "#/properties/flux/properties/repositoryUrls/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.flux.properties.repositoryUrls.type, parentSchema: schema11.properties.flux.properties.repositoryUrls, data: data28 };
+      } else {
+        const err51 = { instancePath: instancePath + "/repositoryUrls", schemaPath: "#/properties/repositoryUrls/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.repositoryUrls.type, parentSchema: schema11.properties.repositoryUrls, data: data27 };
+        if (vErrors === null) {
+          vErrors = [err51];
+        } else {
+          vErrors.push(err51);
+        }
+        errors++;
+      }
+    }
+    if (data.flux !== void 0) {
+      let data29 = data.flux;
+      if (data29 && typeof data29 == "object" && !Array.isArray(data29)) {
+        for (const key8 in data29) {
+          if (!(key8 === "clusterObjects" || key8 === "promote")) {
+            const err52 = { instancePath: instancePath + "/flux", schemaPath: "#/properties/flux/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key8 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.flux, data: data29 };
             if (vErrors === null) {
               vErrors = [err52];
             } else {
@@ -9953,8 +9954,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data27.clusterObjects !== void 0) {
-          let data30 = data27.clusterObjects;
+        if (data29.clusterObjects !== void 0) {
+          let data30 = data29.clusterObjects;
           if (data30 && typeof data30 == "object" && !Array.isArray(data30)) {
             for (const key9 in data30) {
               const _errs74 = errors;
@@ -9983,7 +9984,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             for (const key10 in data30) {
               let data31 = data30[key10];
               if (typeof data31 === "string") {
-                if (func2(data31) < 1) {
+                if (func3(data31) < 1) {
                   const err55 = { instancePath: instancePath + "/flux/clusterObjects/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/flux/properties/clusterObjects/additionalProperties/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.flux.properties.clusterObjects.additionalProperties, data: data31 };
                   if (vErrors === null) {
                     vErrors = [err55];
@@ -10012,14 +10013,14 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data27.promote !== void 0) {
-          if (!validate13(data27.promote, { instancePath: instancePath + "/flux/promote", parentData: data27, parentDataProperty: "promote", rootData })) {
+        if (data29.promote !== void 0) {
+          if (!validate13(data29.promote, { instancePath: instancePath + "/flux/promote", parentData: data29, parentDataProperty: "promote", rootData })) {
             vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
             errors = vErrors.length;
           }
         }
       } else {
-        const err58 = { instancePath: instancePath + "/flux", schemaPath: "#/properties/flux/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.flux.type, parentSchema: schema11.properties.flux, data: data27 };
+        const err58 = { instancePath: instancePath + "/flux", schemaPath: "#/properties/flux/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.flux.type, parentSchema: schema11.properties.flux, data: data29 };
         if (vErrors === null) {
           vErrors = [err58];
         } else {
@@ -10084,7 +10085,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 if (data35.kind !== void 0) {
                   let data37 = data35.kind;
                   if (typeof data37 === "string") {
-                    if (func2(data37) < 1) {
+                    if (func3(data37) < 1) {
                       const err63 = { instancePath: instancePath + "/diff/ignore/" + i6 + "/kind", schemaPath: "#/definitions/ignoreRule/properties/kind/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema20.properties.kind, data: data37 };
                       if (vErrors === null) {
                         vErrors = [err63];
@@ -10106,7 +10107,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 if (data35.namespace !== void 0) {
                   let data38 = data35.namespace;
                   if (typeof data38 === "string") {
-                    if (func2(data38) < 1) {
+                    if (func3(data38) < 1) {
                       const err65 = { instancePath: instancePath + "/diff/ignore/" + i6 + "/namespace", schemaPath: "#/definitions/ignoreRule/properties/namespace/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema20.properties.namespace, data: data38 };
                       if (vErrors === null) {
                         vErrors = [err65];
@@ -10128,7 +10129,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 if (data35.name !== void 0) {
                   let data39 = data35.name;
                   if (typeof data39 === "string") {
-                    if (func2(data39) < 1) {
+                    if (func3(data39) < 1) {
                       const err67 = { instancePath: instancePath + "/diff/ignore/" + i6 + "/name", schemaPath: "#/definitions/ignoreRule/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema20.properties.name, data: data39 };
                       if (vErrors === null) {
                         vErrors = [err67];
@@ -10192,7 +10193,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         if (data33.ownershipLabel !== void 0) {
           let data41 = data33.ownershipLabel;
           if (typeof data41 === "string") {
-            if (func2(data41) < 1) {
+            if (func3(data41) < 1) {
               const err73 = { instancePath: instancePath + "/diff/ownershipLabel", schemaPath: "#/properties/diff/properties/ownershipLabel/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.diff.properties.ownershipLabel, data: data41 };
               if (vErrors === null) {
                 vErrors = [err73];
@@ -10274,7 +10275,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             for (let i7 = 0; i7 < len7; i7++) {
               let data45 = data44[i7];
               if (typeof data45 === "string") {
-                if (func2(data45) < 1) {
+                if (func3(data45) < 1) {
                   const err80 = { instancePath: instancePath + "/drift/labels/" + i7, schemaPath: "#/properties/drift/properties/labels/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.drift.properties.labels.items, data: data45 };
                   if (vErrors === null) {
                     vErrors = [err80];
@@ -10643,8 +10644,8 @@ function withDefaults(written, file) {
     diff: { ignore: written.diff?.ignore ?? [] },
     drift: { after: written.drift?.after ?? 1, labels: written.drift?.labels ?? ["drift"] }
   };
-  const repositoryUrls = written.flux?.repositoryUrls ?? [];
-  if (repositoryUrls.length > 0) config.render.fluxRepositoryUrls = [...repositoryUrls];
+  const repositoryUrls = written.repositoryUrls ?? [];
+  if (repositoryUrls.length > 0) config.render.repositoryUrls = [...repositoryUrls];
   if (written.diff?.ownershipLabel !== void 0) config.diff.ownershipLabel = written.diff.ownershipLabel;
   const configurationWide = capabilitiesOf(written, {});
   if (configurationWide) config.capabilities = configurationWide;
@@ -10764,20 +10765,31 @@ ${sorted.map((problem) => formatProblem(problem)).join("\n")}`;
 
 // src/config/load.ts
 var CONFIG_FILES = ["plumbline.yaml", "plumbline.yml"];
-async function loadConfig(repoRoot) {
-  return withOwnSourceHosts(repoRoot, await checkoutConfig(repoRoot));
+async function loadConfig(repoRoot, origin = []) {
+  return withOwnSourceHosts(repoRoot, await checkoutConfig(repoRoot, origin));
 }
 function withOwnSourceHosts(repoRoot, config) {
   if (!config.environments.some((environment) => environment.renderer === "flux")) return config;
-  const sourceHosts = fluxSourceHosts(discoverFluxEnvironments(repoRoot, config.render.fluxRepositoryUrls));
+  const sourceHosts = fluxSourceHosts(discoverFluxEnvironments(repoRoot, config.render.repositoryUrls));
   return sourceHosts.length === 0 ? config : { ...config, render: { ...config.render, sourceHosts } };
 }
-async function checkoutConfig(repoRoot) {
+async function checkoutConfig(repoRoot, origin) {
   const source = await readConfigFile(repoRoot);
-  if (!source) return withDiscoveredEnvironments(repoRoot, void 0);
+  if (!source) {
+    const config2 = await withDiscoveredEnvironments(
+      repoRoot,
+      void 0,
+      [],
+      checkoutDiscovery(repoRoot, origin)
+    );
+    if (origin.length > 0) config2.render.repositoryUrls = [...origin];
+    return config2;
+  }
   const parsed = parseConfigText(source.text, source.file);
   if (!parsed.config) throw new ConfigError(parsed.problems);
   const { config } = parsed;
+  const repositoryUrls = [...origin, ...config.render.repositoryUrls ?? []];
+  if (repositoryUrls.length > 0) config.render.repositoryUrls = repositoryUrls;
   if (!config.environments) return withDiscoveredEnvironments(repoRoot, config);
   const problems = [];
   for (const [index, environment] of config.environments.entries()) {
@@ -10837,17 +10849,17 @@ async function isFileOrLink(path) {
     () => false
   );
 }
-async function discoverRepositoryEnvironments(found, fluxRepositoryUrls = []) {
-  const discovery = typeof found === "string" ? checkoutDiscovery(found, fluxRepositoryUrls) : found;
+async function discoverRepositoryEnvironments(found, repositoryUrls = []) {
+  const discovery = typeof found === "string" ? checkoutDiscovery(found, repositoryUrls) : found;
   const flux = discovery.flux();
   return flux.length > 0 ? flux : discovery.folders();
 }
-function checkoutDiscovery(repoRoot, fluxRepositoryUrls = []) {
+function checkoutDiscovery(repoRoot, repositoryUrls = []) {
   let flux;
   let folders;
   return {
     flux: () => {
-      flux ??= fluxEnvironments(discoverFluxEnvironments(repoRoot, fluxRepositoryUrls));
+      flux ??= fluxEnvironments(discoverFluxEnvironments(repoRoot, repositoryUrls));
       return flux;
     },
     folders: () => {
@@ -10888,7 +10900,7 @@ function identityOf(name) {
   if (!cluster || !namespace || !kustomization || rest.length > 0) return void 0;
   return { cluster, namespace, name: kustomization };
 }
-async function withDiscoveredEnvironments(repoRoot, written, alsoDiscovered = [], here = checkoutDiscovery(repoRoot, written?.render.fluxRepositoryUrls)) {
+async function withDiscoveredEnvironments(repoRoot, written, alsoDiscovered = [], here = checkoutDiscovery(repoRoot, written?.render.repositoryUrls)) {
   const environments = await discoveredIn(here, alsoDiscovered);
   if (environments.length === 0) {
     const roots = DISCOVERY_ROOTS.map((root) => `${root}/`).join(", ");
@@ -11007,20 +11019,224 @@ async function entryKind(path) {
   }
 }
 
+// src/git/run.ts
+import { execFile } from "node:child_process";
+function runGit(cwd, args, options = {}) {
+  return new Promise((resolve2, reject) => {
+    execFile(
+      "git",
+      [...args],
+      {
+        cwd,
+        maxBuffer: 64 * 1024 * 1024,
+        // Never wait for a password prompt in CI; fail instead.
+        env: { ...process.env, GIT_TERMINAL_PROMPT: "0", LC_ALL: "C", ...options.env }
+      },
+      (error, stdout, stderr) => {
+        const code = error ? typeof error.code === "number" ? error.code : 1 : 0;
+        if (error && typeof error.code !== "number") {
+          reject(
+            new PlumblineError(
+              `could not run git: ${error.message}`,
+              "Install git and make sure it is on PATH."
+            )
+          );
+          return;
+        }
+        if (code !== 0 && !options.allowFailure) {
+          reject(
+            new PlumblineError(
+              `git ${args[0]} failed in ${cwd}: ${stderr.trim() || stdout.trim()}`,
+              "Check that the repository, remote and credentials are usable by git."
+            )
+          );
+          return;
+        }
+        resolve2({ code, stdout, stderr });
+      }
+    );
+  });
+}
+
+// src/git/repository.ts
+import { mkdtempSync } from "node:fs";
+import { rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { basename, join as join5 } from "node:path";
+async function originUrls(dir) {
+  const result = await runGit(dir, ["remote", "get-url", "origin"], { allowFailure: true });
+  const url = result.stdout.trim();
+  return result.code === 0 && url !== "" ? [url] : [];
+}
+async function currentBranch(dir) {
+  const result = await runGit(dir, ["symbolic-ref", "--quiet", "--short", "HEAD"], { allowFailure: true });
+  return result.code === 0 ? result.stdout.trim() : void 0;
+}
+async function remoteBranchHead(dir, remote, branch) {
+  const result = await runGit(dir, ["ls-remote", "--heads", remote, `refs/heads/${branch}`]);
+  const line = result.stdout.split("\n").find((row) => row.endsWith(`	refs/heads/${branch}`));
+  return line?.split("	")[0];
+}
+async function fetchBranches(dir, remote, branches) {
+  const heads = /* @__PURE__ */ new Map();
+  for (const branch of branches) heads.set(branch, await remoteBranchHead(dir, remote, branch));
+  const present = branches.filter((branch) => heads.get(branch));
+  if (present.length > 0) {
+    await runGit(dir, [
+      "fetch",
+      "--quiet",
+      "--no-tags",
+      remote,
+      ...present.map((branch) => `+refs/heads/${branch}:refs/plumbline/remote/${branch}`)
+    ]);
+  }
+  for (const branch of present) heads.set(branch, await revParse(dir, `refs/plumbline/remote/${branch}`));
+  return heads;
+}
+async function revParse(dir, rev) {
+  return (await runGit(dir, ["rev-parse", "--verify", "--quiet", `${rev}^{commit}`])).stdout.trim();
+}
+var worktreeAdds = /* @__PURE__ */ new Map();
+async function oneAtATime(repo, add) {
+  const previous = worktreeAdds.get(repo) ?? Promise.resolve();
+  const next = previous.catch(() => void 0).then(add);
+  worktreeAdds.set(repo, next);
+  try {
+    return await next;
+  } finally {
+    if (worktreeAdds.get(repo) === next) worktreeAdds.delete(repo);
+  }
+}
+async function addWorktree(repo, commit, { checkout = true } = {}) {
+  const parent = mkdtempSync(join5(tmpdir(), "plumbline-worktree-"));
+  const dir = join5(parent, basename(parent));
+  const add = ["worktree", "add", "--quiet", "--detach", ...checkout ? [] : ["--no-checkout"]];
+  await oneAtATime(repo, () => runGit(repo, [...add, dir, commit]));
+  return {
+    dir,
+    async remove() {
+      const removed = await oneAtATime(
+        repo,
+        () => runGit(repo, ["worktree", "remove", "--force", dir], { allowFailure: true })
+      );
+      await rm(parent, { recursive: true, force: true });
+      if (removed.code !== 0) await runGit(repo, ["worktree", "prune"], { allowFailure: true });
+    }
+  };
+}
+var indexRead = /* @__PURE__ */ new Set();
+var PATHS_AT_ONCE = 500;
+async function checkOutPaths(dir, commit, paths) {
+  if (!indexRead.has(dir)) {
+    await runGit(dir, ["read-tree", commit]);
+    indexRead.add(dir);
+  }
+  for (let start = 0; start < paths.length; start += PATHS_AT_ONCE) {
+    const some = paths.slice(start, start + PATHS_AT_ONCE);
+    await runGit(dir, [
+      "-c",
+      "core.hooksPath=/dev/null",
+      "--literal-pathspecs",
+      "checkout",
+      "--quiet",
+      commit,
+      "--",
+      ...some
+    ]);
+  }
+}
+async function checkOutAll(dir) {
+  await runGit(dir, ["reset", "--hard", "--quiet"]);
+}
+async function listFiles(dir, folder) {
+  const result = await runGit(dir, ["ls-files", "-z", "--", folder]);
+  return result.stdout.split("\0").filter(Boolean);
+}
+async function showFile(dir, commit, path) {
+  const result = await runGit(dir, ["show", `${commit}:${path}`], { allowFailure: true });
+  return result.code === 0 ? result.stdout : void 0;
+}
+async function entryAtRevision(dir, commit, path) {
+  const listed2 = await runGit(dir, ["ls-tree", "-z", commit, "--", path]);
+  const [meta] = listed2.stdout.split("	");
+  const [mode, type, object] = (meta ?? "").split(" ");
+  if (!object || type !== "blob") return { kind: "missing" };
+  if (mode === "120000") return { kind: "link" };
+  return { kind: "file", text: (await runGit(dir, ["cat-file", "blob", object])).stdout };
+}
+async function listFilesAt(dir, commit, folder) {
+  const result = await runGit(dir, ["ls-tree", "-r", "-z", "--name-only", commit, "--", folder]);
+  return result.stdout.split("\0").filter(Boolean);
+}
+async function identityEnv(dir, fallback) {
+  const name = await runGit(dir, ["config", "user.name"], { allowFailure: true });
+  const email = await runGit(dir, ["config", "user.email"], { allowFailure: true });
+  const env = {};
+  if (name.code !== 0 || !name.stdout.trim()) {
+    env.GIT_AUTHOR_NAME = fallback.name;
+    env.GIT_COMMITTER_NAME = fallback.name;
+  }
+  if (email.code !== 0 || !email.stdout.trim()) {
+    env.GIT_AUTHOR_EMAIL = fallback.email;
+    env.GIT_COMMITTER_EMAIL = fallback.email;
+  }
+  return env;
+}
+async function stagedTree(dir, paths) {
+  await runGit(dir, ["add", "--", ...paths]);
+  return (await runGit(dir, ["write-tree"])).stdout.trim();
+}
+async function treeOf(dir, commit) {
+  return (await runGit(dir, ["rev-parse", `${commit}^{tree}`])).stdout.trim();
+}
+async function commitStaged(dir, message, fallback) {
+  await runGit(dir, ["commit", "--quiet", "--no-verify", "-m", message], {
+    env: await identityEnv(dir, fallback)
+  });
+  return revParse(dir, "HEAD");
+}
+async function pushCommit(dir, remote, commit, branch, expected) {
+  const ref = `refs/heads/${branch}`;
+  const args = ["push", "--porcelain", remote, `${commit}:${ref}`];
+  if ("lease" in expected) args.splice(2, 0, `--force-with-lease=${ref}:${expected.lease ?? ""}`);
+  const result = await runGit(dir, args, { allowFailure: true });
+  if (result.code === 0) return "pushed";
+  if (isRaceRejection(`${result.stdout}
+${result.stderr}`)) return "rejected";
+  throw new PlumblineError(
+    `git push to ${remote} ${branch} failed: ${(result.stderr.trim() || result.stdout.trim()).split("\n").slice(-3).join(" ")}`,
+    "Check that the token or deploy key may push to this branch (branch protection may require a change request: set promote.via: pull-request)."
+  );
+}
+function isRaceRejection(output) {
+  return output.split("\n").some(
+    (line) => line.startsWith("!") && (/\[rejected\] \((fetch first|non-fast-forward|stale info)\)/.test(line) || /\[remote rejected\] \((cannot lock ref|failed to update ref|incorrect old value)/.test(line))
+  );
+}
+async function deleteRemoteBranch(dir, remote, branch, expected) {
+  const ref = `refs/heads/${branch}`;
+  await runGit(dir, ["push", "--porcelain", `--force-with-lease=${ref}:${expected}`, remote, `:${ref}`], {
+    allowFailure: true
+  });
+}
+
+// src/commands/checkout-config.ts
+async function loadCheckoutConfig(repoRoot) {
+  return loadConfig(repoRoot, await originUrls(repoRoot));
+}
+
 export {
   isAllowedHost,
   require_dist,
-  aliasBudget,
-  plainValue,
-  syntaxReason,
-  parseConfigText,
-  renderSettings,
   KUSTOMIZATION_FILES,
   discoverEnvironmentsIn,
   recordOf,
   listOf,
   stringRecord,
   textOf,
+  aliasBudget,
+  plainValue,
+  syntaxReason,
   parseManifests,
   isRemoteReference,
   isAllowedReference,
@@ -11033,9 +11249,28 @@ export {
   sourceHostsOf,
   normaliseFluxPath,
   discoverFluxEnvironments,
+  parseConfigText,
+  renderSettings,
   CONFIG_FILES,
-  loadConfig,
   loadConfigFrom,
   discoverRepositoryEnvironments,
-  checkoutDiscovery
+  checkoutDiscovery,
+  runGit,
+  originUrls,
+  currentBranch,
+  remoteBranchHead,
+  fetchBranches,
+  addWorktree,
+  checkOutPaths,
+  checkOutAll,
+  listFiles,
+  showFile,
+  entryAtRevision,
+  listFilesAt,
+  stagedTree,
+  treeOf,
+  commitStaged,
+  pushCommit,
+  deleteRemoteBranch,
+  loadCheckoutConfig
 };

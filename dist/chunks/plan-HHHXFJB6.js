@@ -5,10 +5,10 @@ import {
   kubeconfigInput,
   shardInput,
   withKubeconfig
-} from "./chunk-U5Q26V3N.js";
+} from "./chunk-XV6PIFJM.js";
 import {
   runPlan
-} from "./chunk-OPXCIR5I.js";
+} from "./chunk-XMZ7ZXXR.js";
 import {
   MissingShardsError,
   mergePlanResults
@@ -19,13 +19,13 @@ import {
   publishPlan,
   renderJson,
   toPlanReport
-} from "./chunk-ZZGGXOZ2.js";
+} from "./chunk-XNK5GUS3.js";
 import {
   runUrl
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-SYGQ4G2L.js";
+} from "./chunk-3N4JZYU4.js";
 import "./chunk-L3PULLGS.js";
 import {
   ACTION_VOCABULARY
@@ -39,20 +39,20 @@ import {
   choiceInput,
   listInput,
   repositoryRoot
-} from "./chunk-2I4HJECI.js";
+} from "./chunk-T5ADJJ4T.js";
 import {
   renderMarkdown,
   renderMarkdownParts
-} from "./chunk-N5KXR65J.js";
-import "./chunk-NZIUPMO6.js";
+} from "./chunk-OIEULL3I.js";
+import "./chunk-WY754GLX.js";
 import {
   ForgeError,
   context,
   gitHubForge,
   hasChanges
-} from "./chunk-RQUSLUQE.js";
-import "./chunk-APKMJIMT.js";
-import "./chunk-J67XC36D.js";
+} from "./chunk-TGBVGVD7.js";
+import "./chunk-HBTWVD7H.js";
+import "./chunk-RND2OKDP.js";
 import {
   debug,
   error,

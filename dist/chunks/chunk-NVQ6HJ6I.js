@@ -5,7 +5,7 @@ import {
   detectForge,
   forgeFromEnvironment,
   gitLabCiContext
-} from "./chunk-R5G3TLPL.js";
+} from "./chunk-2ADR5TFV.js";
 import {
   cliVocabulary
 } from "./chunk-FJR3CBAD.js";
@@ -18,13 +18,13 @@ import {
   planResultFileText,
   publishPlan,
   renderJson
-} from "./chunk-ZZGGXOZ2.js";
+} from "./chunk-XNK5GUS3.js";
 import {
   package_default
 } from "./chunk-JFYXL57X.js";
 import {
   renderMarkdown
-} from "./chunk-N5KXR65J.js";
+} from "./chunk-OIEULL3I.js";
 import {
   CHANGE_SYMBOLS,
   ForgeError,
@@ -45,10 +45,10 @@ import {
   redactResult,
   riskCount,
   secretValueChanges
-} from "./chunk-RQUSLUQE.js";
+} from "./chunk-TGBVGVD7.js";
 import {
   displayName
-} from "./chunk-J67XC36D.js";
+} from "./chunk-RND2OKDP.js";
 import {
   NO_OPTIONS,
   PlumblineError,

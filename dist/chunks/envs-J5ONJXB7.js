@@ -6,9 +6,9 @@ import {
 } from "./chunk-MYCWCEUN.js";
 import "./chunk-E7ACZTBR.js";
 import {
-  loadConfig
-} from "./chunk-APKMJIMT.js";
-import "./chunk-J67XC36D.js";
+  loadCheckoutConfig
+} from "./chunk-HBTWVD7H.js";
+import "./chunk-RND2OKDP.js";
 import "./chunk-3N2GU25X.js";
 import "./chunk-HOINZ2KI.js";
 import "./chunk-4PGWNIJS.js";
@@ -17,7 +17,7 @@ import "./chunk-4PGWNIJS.js";
 import { resolve } from "node:path";
 function envsCommand() {
   return new Command("envs").description("List the repository's environments (for a CI matrix: plumbline envs --json).").option("--repo <dir>", "the repository root", ".").option("--json", "print a JSON array of {name, path, renderer, cluster?}").option("--with-cluster", "only environments with a cluster (those drift checks)").action(async (flags) => {
-    const config = await loadConfig(resolve(flags.repo));
+    const config = await loadCheckoutConfig(resolve(flags.repo));
     const listed = config.environments.filter((env) => !flags.withCluster || env.cluster !== void 0).map((env) => ({
       name: env.name,
       path: env.path,

@@ -7,19 +7,19 @@ import {
   parseRevisionSource,
   runDrift,
   summaryMarkdown
-} from "./chunk-RE2UQVBP.js";
+} from "./chunk-Y5XIC5B7.js";
 import {
   actionLog,
   kubeconfigInput,
   shardInput,
   withKubeconfig
-} from "./chunk-U5Q26V3N.js";
+} from "./chunk-XV6PIFJM.js";
 import {
   runUrl
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-SYGQ4G2L.js";
+} from "./chunk-3N4JZYU4.js";
 import "./chunk-L3PULLGS.js";
 import "./chunk-E7ACZTBR.js";
 import {
@@ -27,13 +27,13 @@ import {
   choiceInput,
   listInput,
   repositoryRoot
-} from "./chunk-2I4HJECI.js";
-import "./chunk-NZIUPMO6.js";
+} from "./chunk-T5ADJJ4T.js";
+import "./chunk-WY754GLX.js";
 import {
   gitHubForge
-} from "./chunk-RQUSLUQE.js";
-import "./chunk-APKMJIMT.js";
-import "./chunk-J67XC36D.js";
+} from "./chunk-TGBVGVD7.js";
+import "./chunk-HBTWVD7H.js";
+import "./chunk-RND2OKDP.js";
 import {
   debug,
   error,

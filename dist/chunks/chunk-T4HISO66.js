@@ -4,37 +4,37 @@ import {
   objectSections,
   summaryTable,
   verdict
-} from "./chunk-N5KXR65J.js";
+} from "./chunk-OIEULL3I.js";
 import {
-  addWorktree,
-  commitStaged,
   compareSets,
-  currentBranch,
-  deleteRemoteBranch,
-  fetchBranches,
-  listFiles,
-  listFilesAt,
-  pushCommit,
-  remoteBranchHead,
   renderEnvironment,
-  showFile,
-  stagedTree,
-  treeOf,
   withCheckout,
   workTreeTop,
   writeAtomically
-} from "./chunk-NZIUPMO6.js";
+} from "./chunk-WY754GLX.js";
 import {
   ForgeError,
   code,
   countChanges,
   escapeInline,
   truncateSection
-} from "./chunk-RQUSLUQE.js";
+} from "./chunk-TGBVGVD7.js";
 import {
+  addWorktree,
+  commitStaged,
+  currentBranch,
+  deleteRemoteBranch,
   discoverFluxEnvironments,
-  require_dist
-} from "./chunk-APKMJIMT.js";
+  fetchBranches,
+  listFiles,
+  listFilesAt,
+  pushCommit,
+  remoteBranchHead,
+  require_dist,
+  showFile,
+  stagedTree,
+  treeOf
+} from "./chunk-HBTWVD7H.js";
 import {
   PlumblineError,
   problemOf
@@ -140,7 +140,7 @@ function resolveSettings(options, checkedOutBranch) {
     labels: options.labels ?? ["plumbline", "promote"],
     maxAttempts: options.maxAttempts ?? 5,
     author: options.author ?? plumblineAuthor,
-    fluxRepositoryUrls: options.config.render.fluxRepositoryUrls ?? []
+    repositoryUrls: options.config.render.repositoryUrls ?? []
   };
 }
 function requireForge(settings, deps) {
@@ -1119,11 +1119,11 @@ async function imagesAtCommit(dir, commit, env, settings) {
 }
 async function filesOf(dir, env, settings, list) {
   if (env.renderer !== "flux") return { paths: await list(env.path) };
-  const flux = fluxScope(dir, env, settings.fluxRepositoryUrls);
+  const flux = fluxScope(dir, env, settings.repositoryUrls);
   let paths = await list(flux.path === "" ? "." : flux.path);
   const { source } = settings;
   if (env === settings.target && source?.renderer === "flux") {
-    const sourceScope = fluxScope(dir, source, settings.fluxRepositoryUrls);
+    const sourceScope = fluxScope(dir, source, settings.repositoryUrls);
     const shared = new Set(await list(sourceScope.path === "" ? "." : sourceScope.path));
     paths = paths.filter((path) => !shared.has(path));
   }

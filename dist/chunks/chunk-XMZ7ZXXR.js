@@ -8,7 +8,7 @@ import {
   compareEnvironmentLive,
   inShard,
   selectEnvironments
-} from "./chunk-SYGQ4G2L.js";
+} from "./chunk-3N4JZYU4.js";
 import {
   silentLog
 } from "./chunk-E7ACZTBR.js";
@@ -16,7 +16,6 @@ import {
   boundaryOf,
   compareSets,
   detectRenderer,
-  entryAtRevision,
   filesContaining,
   headRevision,
   kustomizeInputs,
@@ -26,17 +25,15 @@ import {
   renderEnvironments,
   resolveBase,
   runChartFetcher,
-  runGit,
-  showFile,
   walkInside,
   withBaseSide,
   workTreeTop
-} from "./chunk-NZIUPMO6.js";
+} from "./chunk-WY754GLX.js";
 import {
   countChanges,
   describeComparedWith,
   describeCounts
-} from "./chunk-RQUSLUQE.js";
+} from "./chunk-TGBVGVD7.js";
 import {
   CONFIG_FILES,
   KUSTOMIZATION_FILES,
@@ -44,13 +41,17 @@ import {
   discoverEnvironmentsIn,
   discoverFluxEnvironments,
   discoverRepositoryEnvironments,
+  entryAtRevision,
   fluxObjectsIn,
   fluxSourceHosts,
-  loadConfig,
+  loadCheckoutConfig,
   loadConfigFrom,
+  originUrls,
   parseConfigText,
+  runGit,
+  showFile,
   sourceHostsOf
-} from "./chunk-APKMJIMT.js";
+} from "./chunk-HBTWVD7H.js";
 import {
   PlumblineError,
   problemOf
@@ -202,12 +203,12 @@ function filesBelow(root, folder) {
 }
 
 // src/render/inputs.ts
-async function inputsScope(root, top, memo, fluxRepositoryUrls = []) {
+async function inputsScope(root, top, memo, repositoryUrls = []) {
   return {
     root,
     boundary: await boundaryOf(root, top, { memo }),
     realRoot: await realpath(root),
-    fluxRepositoryUrls
+    repositoryUrls
   };
 }
 function renderInputs(scope, env) {
@@ -251,7 +252,7 @@ async function traceInputs(scope, env) {
       const discovery = await remembered(
         boundary,
         `flux discovery ${root}`,
-        async () => discoverFluxEnvironments(root, scope.fluxRepositoryUrls)
+        async () => discoverFluxEnvironments(root, scope.repositoryUrls)
       );
       const reads = fluxEnvironmentReads(root, discovery, env.flux);
       if (reads.kind === "anything") return reads;
@@ -299,15 +300,15 @@ async function fileDependencies(root, chartPath) {
 // src/commands/affected.ts
 var ENVIRONMENTS_AT_ONCE = 32;
 function traceHead(head, baseSha, trusted) {
-  const { shard, fluxRepositoryUrls } = trusted;
+  const { shard, repositoryUrls } = trusted;
   const memo = /* @__PURE__ */ new Map();
   const tracing = {
     head,
-    discovery: checkoutDiscovery(head.root, fluxRepositoryUrls),
+    discovery: checkoutDiscovery(head.root, repositoryUrls),
     baseSha,
     memo,
     changed: changedFiles(head.top, baseSha),
-    scope: inputsScope(head.root, head.top, memo, fluxRepositoryUrls)
+    scope: inputsScope(head.root, head.top, memo, repositoryUrls)
   };
   const warmUp = async () => {
     const scope = await tracing.scope;
@@ -333,7 +334,7 @@ async function unaffectedEnvironments(query) {
   const head = await query.tracing.scope;
   const atBaseToo = deleted.length > 0 || query.environments.some((env) => env.renderer === "flux");
   if (atBaseToo) await query.base.checkOutAll();
-  const base = atBaseToo ? await inputsScope(query.base.dir, query.base.top, query.tracing.memo, head.fluxRepositoryUrls) : void 0;
+  const base = atBaseToo ? await inputsScope(query.base.dir, query.base.top, query.tracing.memo, head.repositoryUrls) : void 0;
   const verdicts = await Promise.all(
     query.environments.map(
       (env) => limit(async () => {
@@ -348,17 +349,17 @@ async function unaffectedEnvironments(query) {
 
 // src/commands/base-files.ts
 import { posix as posix3 } from "node:path";
-async function discoverAtBase(repoRoot, sha, base, fluxRepositoryUrls = []) {
+async function discoverAtBase(repoRoot, sha, base, repositoryUrls = []) {
   if (await isFluxRepository(repoRoot, sha, base)) {
     await base.checkOutAll();
-    return discoverRepositoryEnvironments(base.dir, fluxRepositoryUrls);
+    return discoverRepositoryEnvironments(base.dir, repositoryUrls);
   }
   return discoverEnvironmentsIn(await baseDiscoveryTree(repoRoot, sha, base));
 }
-async function mergeBaseSourceHosts(repoRoot, sha, base, fluxRepositoryUrls = []) {
+async function mergeBaseSourceHosts(repoRoot, sha, base, repositoryUrls = []) {
   if (!await isFluxRepository(repoRoot, sha, base)) return [];
   await base.checkOutAll();
-  return fluxSourceHosts(discoverFluxEnvironments(base.dir, fluxRepositoryUrls));
+  return fluxSourceHosts(discoverFluxEnvironments(base.dir, repositoryUrls));
 }
 function isFluxRepository(repoRoot, sha, base) {
   let answer = fluxRepositories.get(base);
@@ -387,12 +388,12 @@ async function baseDiscoveryTree(repoRoot, sha, base) {
   };
 }
 var MAX_ROUNDS = 16;
-async function checkOutForRenders(base, environments, fluxRepositoryUrls = []) {
+async function checkOutForRenders(base, environments, repositoryUrls = []) {
   if (environments.length === 0 || base.whole) return;
   const { listing } = base;
   await base.checkOut(environments.flatMap((env) => listing.below(posix3.join(base.prefix, env.path))));
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    const scope = await inputsScope(base.dir, base.top, /* @__PURE__ */ new Map(), fluxRepositoryUrls);
+    const scope = await inputsScope(base.dir, base.top, /* @__PURE__ */ new Map(), repositoryUrls);
     const wanted = [];
     for (const env of environments) {
       const inputs = await renderInputs(scope, env);
@@ -427,7 +428,7 @@ async function requireRealConfigFolder(repoRoot, top) {
   }
 }
 async function checkoutConfig(repoRoot) {
-  const config = await loadConfig(repoRoot);
+  const config = await loadCheckoutConfig(repoRoot);
   return { config, provenance: { from: "head", file: config.file }, listedWhereBranched: /* @__PURE__ */ new Set() };
 }
 async function baseConfig(repoRoot, base, source, discoverAtBase2, atHead) {
@@ -454,8 +455,9 @@ function listedEnvironments(source) {
   const environments = source ? parseConfigText(source.text, source.file).config?.environments : void 0;
   return environments ? new Set(environments.map((environment) => environment.name)) : void 0;
 }
-function fluxRepositoryUrlsIn(source) {
-  return source ? parseConfigText(source.text, source.file).config?.render.fluxRepositoryUrls ?? [] : [];
+async function thisRepositoryUrls(repoRoot, source) {
+  const configured = source ? parseConfigText(source.text, source.file).config?.render.repositoryUrls ?? [] : [];
+  return [...await originUrls(repoRoot), ...configured];
 }
 async function configAtRevision(repoRoot, sha) {
   for (const file of CONFIG_FILES) {
@@ -486,8 +488,8 @@ async function checkoutConfigFile(repoRoot) {
   const [first] = found;
   return first && found.length > 1 ? { ...first, link: true } : first;
 }
-async function trustedSourceHosts(repoRoot, base, baseSide, fluxRepositoryUrls = []) {
-  const applied = await mergeBaseSourceHosts(repoRoot, base.sha, baseSide, fluxRepositoryUrls);
+async function trustedSourceHosts(repoRoot, base, baseSide, repositoryUrls = []) {
+  const applied = await mergeBaseSourceHosts(repoRoot, base.sha, baseSide, repositoryUrls);
   if (applied.length === 0 || base.sha === base.tip) return applied;
   const named = /* @__PURE__ */ new Set();
   const files = /* @__PURE__ */ new Set([
@@ -534,18 +536,18 @@ async function planWith(options, clients) {
     if (comparesWithBase) result.base = { ref: base.ref, sha: base.sha };
     log.info(`obeying the configuration of ${base.ref}; its merge base is ${base.sha.slice(0, 7)}`);
     const trustedFile = await configAtRevision(repoRoot, base.tip);
-    const fluxRepositoryUrls = fluxRepositoryUrlsIn(trustedFile);
-    const tracing = comparesWithBase && !options.all ? traceHead({ root: repoRoot, top }, base.sha, { shard: options.shard, fluxRepositoryUrls }) : void 0;
+    const repositoryUrls = await thisRepositoryUrls(repoRoot, trustedFile);
+    const tracing = comparesWithBase && !options.all ? traceHead({ root: repoRoot, top }, base.sha, { shard: options.shard, repositoryUrls }) : void 0;
     planned = await withBaseSide(repoRoot, base.sha, async (baseSide) => {
-      const trusted = withSourceHosts(
+      const trusted = withTrustedRender(
         await baseConfig(
           repoRoot,
           base,
           trustedFile,
-          () => discoverAtBase(repoRoot, base.sha, baseSide, fluxRepositoryUrls),
-          tracing?.discovery
+          () => discoverAtBase(repoRoot, base.sha, baseSide, repositoryUrls),
+          tracing?.discovery ?? checkoutDiscovery(repoRoot, repositoryUrls)
         ),
-        await trustedSourceHosts(repoRoot, base, baseSide, fluxRepositoryUrls)
+        { sourceHosts: await trustedSourceHosts(repoRoot, base, baseSide, repositoryUrls), repositoryUrls }
       );
       const clusterObjectFiles = await clusterObjectFilesAtRevision(repoRoot, base.tip, trusted.config);
       const atHead = (env) => env.renderer === "flux" || existsSync(join4(repoRoot, env.path));
@@ -586,7 +588,7 @@ async function planWith(options, clients) {
       }
       if (comparesWithBase) {
         const renderedAtBase = chosen.environments.filter(atBase);
-        await checkOutForRenders(baseSide, renderedAtBase, fluxRepositoryUrls);
+        await checkOutForRenders(baseSide, renderedAtBase, repositoryUrls);
         const baseRenders = byEnvironment(
           await renderEnvironments(baseSide.dir, renderedAtBase, {
             ...chosen.renderOptions,
@@ -811,10 +813,12 @@ function existsAtBase(base, path) {
   if (base.whole) return existsSync(join4(base.dir, path));
   return base.listing.below(posix4.join(base.prefix, path)).length > 0;
 }
-function withSourceHosts(trusted, sourceHosts) {
-  if (sourceHosts.length === 0) return trusted;
+function withTrustedRender(trusted, found) {
   const { config } = trusted;
-  return { ...trusted, config: { ...config, render: { ...config.render, sourceHosts } } };
+  const render = { ...config.render };
+  if (found.sourceHosts.length > 0) render.sourceHosts = found.sourceHosts;
+  if (found.repositoryUrls.length > 0) render.repositoryUrls = found.repositoryUrls;
+  return { ...trusted, config: { ...config, render } };
 }
 
 export {

@@ -13,9 +13,9 @@ import {
 
 // src/entry/github/action.ts
 var commands = {
-  plan: async () => (await import("./plan-OB7UKWUB.js")).runPlanAction(),
-  promote: async () => (await import("./promote-EZJ6L63W.js")).runPromoteAction(),
-  drift: async () => (await import("./drift-MNIQHIBY.js")).runDriftAction()
+  plan: async () => (await import("./plan-HHHXFJB6.js")).runPlanAction(),
+  promote: async () => (await import("./promote-GQRP5AMT.js")).runPromoteAction(),
+  drift: async () => (await import("./drift-IEAUKLTC.js")).runDriftAction()
 };
 async function runAction(fixed) {
   try {

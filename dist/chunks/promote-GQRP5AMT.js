@@ -3,23 +3,23 @@ const require = __plumblineCreateRequire(import.meta.url);
 import {
   planTargetChange,
   promote
-} from "./chunk-VGXYBQWK.js";
+} from "./chunk-T4HISO66.js";
 import {
   booleanInput,
   choiceInput,
   listInput,
   repositoryRoot
-} from "./chunk-2I4HJECI.js";
-import "./chunk-N5KXR65J.js";
-import "./chunk-NZIUPMO6.js";
+} from "./chunk-T5ADJJ4T.js";
+import "./chunk-OIEULL3I.js";
+import "./chunk-WY754GLX.js";
 import {
   context,
   gitHubForge
-} from "./chunk-RQUSLUQE.js";
+} from "./chunk-TGBVGVD7.js";
 import {
-  loadConfig
-} from "./chunk-APKMJIMT.js";
-import "./chunk-J67XC36D.js";
+  loadCheckoutConfig
+} from "./chunk-HBTWVD7H.js";
+import "./chunk-RND2OKDP.js";
 import {
   debug,
   getInput,
@@ -84,7 +84,7 @@ function promoteRoot(workspace, config, path) {
 async function runPromoteAction() {
   const settings = readPromoteSettings();
   const { repoRoot, token, ...chosen } = settings;
-  const config = await loadConfig(repoRoot);
+  const config = await loadCheckoutConfig(repoRoot);
   const options = {
     repoRoot,
     config,

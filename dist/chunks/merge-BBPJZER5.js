@@ -7,8 +7,8 @@ import {
   withPublishOptions,
   writeReport,
   writeResultFile
-} from "./chunk-MGWQQO4M.js";
-import "./chunk-R5G3TLPL.js";
+} from "./chunk-NVQ6HJ6I.js";
+import "./chunk-2ADR5TFV.js";
 import "./chunk-FJR3CBAD.js";
 import {
   Command,
@@ -21,13 +21,13 @@ import {
 } from "./chunk-RRNXZMIM.js";
 import {
   parsePlanResultFile
-} from "./chunk-ZZGGXOZ2.js";
+} from "./chunk-XNK5GUS3.js";
 import "./chunk-L3PULLGS.js";
 import "./chunk-JFYXL57X.js";
 import "./chunk-E7ACZTBR.js";
-import "./chunk-N5KXR65J.js";
-import "./chunk-RQUSLUQE.js";
-import "./chunk-J67XC36D.js";
+import "./chunk-OIEULL3I.js";
+import "./chunk-TGBVGVD7.js";
+import "./chunk-RND2OKDP.js";
 import "./chunk-6GOKWEBO.js";
 import "./chunk-3N2GU25X.js";
 import {

@@ -8,7 +8,7 @@ import {
 } from "./chunk-L3PULLGS.js";
 import {
   renderMarkdownParts
-} from "./chunk-N5KXR65J.js";
+} from "./chunk-OIEULL3I.js";
 import {
   describeComparedWith,
   describeNotice,
@@ -18,7 +18,7 @@ import {
   redactResult,
   riskCount,
   secretValueChanges
-} from "./chunk-RQUSLUQE.js";
+} from "./chunk-TGBVGVD7.js";
 import {
   NO_OPTIONS,
   PlumblineError,

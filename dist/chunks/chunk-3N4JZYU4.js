@@ -3,7 +3,6 @@ const require = __plumblineCreateRequire(import.meta.url);
 import {
   changedFields,
   compareObject,
-  entryAtRevision,
   environmentNamespace,
   fluxComparison,
   fluxOwnerSelectors,
@@ -11,14 +10,15 @@ import {
   pLimit,
   scopesFromCrds,
   unappliedKustomization
-} from "./chunk-NZIUPMO6.js";
+} from "./chunk-WY754GLX.js";
 import {
   countChanges
-} from "./chunk-RQUSLUQE.js";
+} from "./chunk-TGBVGVD7.js";
 import {
+  entryAtRevision,
   fluxObjectKey,
   parseManifests
-} from "./chunk-APKMJIMT.js";
+} from "./chunk-HBTWVD7H.js";
 import {
   displayName,
   isMasked,
@@ -29,7 +29,7 @@ import {
   resourceKey,
   splitApiVersion,
   toResource
-} from "./chunk-J67XC36D.js";
+} from "./chunk-RND2OKDP.js";
 import {
   node_http_default
 } from "./chunk-6GOKWEBO.js";

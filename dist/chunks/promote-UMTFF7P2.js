@@ -6,7 +6,7 @@ import {
   detectForge,
   forgeFromEnvironment,
   gitHubRepositoryOfRemote
-} from "./chunk-R5G3TLPL.js";
+} from "./chunk-2ADR5TFV.js";
 import {
   Command,
   Option,
@@ -18,16 +18,15 @@ import {
   planTargetChange,
   plumblineAuthor,
   promote
-} from "./chunk-VGXYBQWK.js";
-import "./chunk-N5KXR65J.js";
+} from "./chunk-T4HISO66.js";
+import "./chunk-OIEULL3I.js";
+import "./chunk-WY754GLX.js";
+import "./chunk-TGBVGVD7.js";
 import {
+  loadCheckoutConfig,
   runGit
-} from "./chunk-NZIUPMO6.js";
-import "./chunk-RQUSLUQE.js";
-import {
-  loadConfig
-} from "./chunk-APKMJIMT.js";
-import "./chunk-J67XC36D.js";
+} from "./chunk-HBTWVD7H.js";
+import "./chunk-RND2OKDP.js";
 import "./chunk-6GOKWEBO.js";
 import "./chunk-3N2GU25X.js";
 import {
@@ -81,7 +80,7 @@ function promoteCommand() {
     const repoRoot = resolve(flags.repo);
     const kind = flags.forge ?? detectForge(process.env);
     const base = flags.base ?? branchFromEnvironment(kind, process.env);
-    const config = await loadConfig(repoRoot);
+    const config = await loadCheckoutConfig(repoRoot);
     const options = {
       repoRoot,
       config,

@@ -25,10 +25,10 @@ import {
   redactResult,
   riskCount,
   secretValueChanges
-} from "./chunk-RQUSLUQE.js";
+} from "./chunk-TGBVGVD7.js";
 import {
   displayName
-} from "./chunk-J67XC36D.js";
+} from "./chunk-RND2OKDP.js";
 import {
   NO_OPTIONS,
   describeProblem

@@ -2,7 +2,10 @@ import { createRequire as __plumblineCreateRequire } from 'node:module';
 const require = __plumblineCreateRequire(import.meta.url);
 import {
   KUSTOMIZATION_FILES,
+  addWorktree,
   aliasBudget,
+  checkOutAll,
+  checkOutPaths,
   discoverFluxEnvironments,
   fluxKindOf,
   fluxObjectKey,
@@ -18,16 +21,17 @@ import {
   recordOf,
   renderSettings,
   require_dist,
+  runGit,
   stringRecord,
   syntaxReason,
   textOf
-} from "./chunk-APKMJIMT.js";
+} from "./chunk-HBTWVD7H.js";
 import {
   displayName,
   maskSecret,
   splitApiVersion,
   toResource
-} from "./chunk-J67XC36D.js";
+} from "./chunk-RND2OKDP.js";
 import {
   node_http_default
 } from "./chunk-6GOKWEBO.js";
@@ -4680,45 +4684,6 @@ var require_tar_stream = __commonJS({
   }
 });
 
-// src/git/run.ts
-import { execFile } from "node:child_process";
-function runGit(cwd, args, options = {}) {
-  return new Promise((resolve, reject) => {
-    execFile(
-      "git",
-      [...args],
-      {
-        cwd,
-        maxBuffer: 64 * 1024 * 1024,
-        // Never wait for a password prompt in CI; fail instead.
-        env: { ...process.env, GIT_TERMINAL_PROMPT: "0", LC_ALL: "C", ...options.env }
-      },
-      (error, stdout, stderr) => {
-        const code = error ? typeof error.code === "number" ? error.code : 1 : 0;
-        if (error && typeof error.code !== "number") {
-          reject(
-            new PlumblineError(
-              `could not run git: ${error.message}`,
-              "Install git and make sure it is on PATH."
-            )
-          );
-          return;
-        }
-        if (code !== 0 && !options.allowFailure) {
-          reject(
-            new PlumblineError(
-              `git ${args[0]} failed in ${cwd}: ${stderr.trim() || stdout.trim()}`,
-              "Check that the repository, remote and credentials are usable by git."
-            )
-          );
-          return;
-        }
-        resolve({ code, stdout, stderr });
-      }
-    );
-  });
-}
-
 // node_modules/yocto-queue/index.js
 var Node = class {
   value;
@@ -6504,165 +6469,8 @@ function prepare(object, rules) {
   return normalized;
 }
 
-// src/git/repository.ts
-import { mkdtempSync } from "node:fs";
-import { rm as rm2 } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { basename, join as join2 } from "node:path";
-async function currentBranch(dir) {
-  const result = await runGit(dir, ["symbolic-ref", "--quiet", "--short", "HEAD"], { allowFailure: true });
-  return result.code === 0 ? result.stdout.trim() : void 0;
-}
-async function remoteBranchHead(dir, remote, branch) {
-  const result = await runGit(dir, ["ls-remote", "--heads", remote, `refs/heads/${branch}`]);
-  const line = result.stdout.split("\n").find((row) => row.endsWith(`	refs/heads/${branch}`));
-  return line?.split("	")[0];
-}
-async function fetchBranches(dir, remote, branches) {
-  const heads = /* @__PURE__ */ new Map();
-  for (const branch of branches) heads.set(branch, await remoteBranchHead(dir, remote, branch));
-  const present = branches.filter((branch) => heads.get(branch));
-  if (present.length > 0) {
-    await runGit(dir, [
-      "fetch",
-      "--quiet",
-      "--no-tags",
-      remote,
-      ...present.map((branch) => `+refs/heads/${branch}:refs/plumbline/remote/${branch}`)
-    ]);
-  }
-  for (const branch of present) heads.set(branch, await revParse(dir, `refs/plumbline/remote/${branch}`));
-  return heads;
-}
-async function revParse(dir, rev) {
-  return (await runGit(dir, ["rev-parse", "--verify", "--quiet", `${rev}^{commit}`])).stdout.trim();
-}
-var worktreeAdds = /* @__PURE__ */ new Map();
-async function oneAtATime(repo, add2) {
-  const previous = worktreeAdds.get(repo) ?? Promise.resolve();
-  const next = previous.catch(() => void 0).then(add2);
-  worktreeAdds.set(repo, next);
-  try {
-    return await next;
-  } finally {
-    if (worktreeAdds.get(repo) === next) worktreeAdds.delete(repo);
-  }
-}
-async function addWorktree(repo, commit, { checkout = true } = {}) {
-  const parent = mkdtempSync(join2(tmpdir(), "plumbline-worktree-"));
-  const dir = join2(parent, basename(parent));
-  const add2 = ["worktree", "add", "--quiet", "--detach", ...checkout ? [] : ["--no-checkout"]];
-  await oneAtATime(repo, () => runGit(repo, [...add2, dir, commit]));
-  return {
-    dir,
-    async remove() {
-      const removed = await oneAtATime(
-        repo,
-        () => runGit(repo, ["worktree", "remove", "--force", dir], { allowFailure: true })
-      );
-      await rm2(parent, { recursive: true, force: true });
-      if (removed.code !== 0) await runGit(repo, ["worktree", "prune"], { allowFailure: true });
-    }
-  };
-}
-var indexRead = /* @__PURE__ */ new Set();
-var PATHS_AT_ONCE = 500;
-async function checkOutPaths(dir, commit, paths) {
-  if (!indexRead.has(dir)) {
-    await runGit(dir, ["read-tree", commit]);
-    indexRead.add(dir);
-  }
-  for (let start = 0; start < paths.length; start += PATHS_AT_ONCE) {
-    const some = paths.slice(start, start + PATHS_AT_ONCE);
-    await runGit(dir, [
-      "-c",
-      "core.hooksPath=/dev/null",
-      "--literal-pathspecs",
-      "checkout",
-      "--quiet",
-      commit,
-      "--",
-      ...some
-    ]);
-  }
-}
-async function checkOutAll(dir) {
-  await runGit(dir, ["reset", "--hard", "--quiet"]);
-}
-async function listFiles(dir, folder) {
-  const result = await runGit(dir, ["ls-files", "-z", "--", folder]);
-  return result.stdout.split("\0").filter(Boolean);
-}
-async function showFile(dir, commit, path) {
-  const result = await runGit(dir, ["show", `${commit}:${path}`], { allowFailure: true });
-  return result.code === 0 ? result.stdout : void 0;
-}
-async function entryAtRevision(dir, commit, path) {
-  const listed = await runGit(dir, ["ls-tree", "-z", commit, "--", path]);
-  const [meta] = listed.stdout.split("	");
-  const [mode, type2, object] = (meta ?? "").split(" ");
-  if (!object || type2 !== "blob") return { kind: "missing" };
-  if (mode === "120000") return { kind: "link" };
-  return { kind: "file", text: (await runGit(dir, ["cat-file", "blob", object])).stdout };
-}
-async function listFilesAt(dir, commit, folder) {
-  const result = await runGit(dir, ["ls-tree", "-r", "-z", "--name-only", commit, "--", folder]);
-  return result.stdout.split("\0").filter(Boolean);
-}
-async function identityEnv(dir, fallback) {
-  const name = await runGit(dir, ["config", "user.name"], { allowFailure: true });
-  const email = await runGit(dir, ["config", "user.email"], { allowFailure: true });
-  const env = {};
-  if (name.code !== 0 || !name.stdout.trim()) {
-    env.GIT_AUTHOR_NAME = fallback.name;
-    env.GIT_COMMITTER_NAME = fallback.name;
-  }
-  if (email.code !== 0 || !email.stdout.trim()) {
-    env.GIT_AUTHOR_EMAIL = fallback.email;
-    env.GIT_COMMITTER_EMAIL = fallback.email;
-  }
-  return env;
-}
-async function stagedTree(dir, paths) {
-  await runGit(dir, ["add", "--", ...paths]);
-  return (await runGit(dir, ["write-tree"])).stdout.trim();
-}
-async function treeOf(dir, commit) {
-  return (await runGit(dir, ["rev-parse", `${commit}^{tree}`])).stdout.trim();
-}
-async function commitStaged(dir, message, fallback) {
-  await runGit(dir, ["commit", "--quiet", "--no-verify", "-m", message], {
-    env: await identityEnv(dir, fallback)
-  });
-  return revParse(dir, "HEAD");
-}
-async function pushCommit(dir, remote, commit, branch, expected) {
-  const ref = `refs/heads/${branch}`;
-  const args = ["push", "--porcelain", remote, `${commit}:${ref}`];
-  if ("lease" in expected) args.splice(2, 0, `--force-with-lease=${ref}:${expected.lease ?? ""}`);
-  const result = await runGit(dir, args, { allowFailure: true });
-  if (result.code === 0) return "pushed";
-  if (isRaceRejection(`${result.stdout}
-${result.stderr}`)) return "rejected";
-  throw new PlumblineError(
-    `git push to ${remote} ${branch} failed: ${(result.stderr.trim() || result.stdout.trim()).split("\n").slice(-3).join(" ")}`,
-    "Check that the token or deploy key may push to this branch (branch protection may require a change request: set promote.via: pull-request)."
-  );
-}
-function isRaceRejection(output) {
-  return output.split("\n").some(
-    (line) => line.startsWith("!") && (/\[rejected\] \((fetch first|non-fast-forward|stale info)\)/.test(line) || /\[remote rejected\] \((cannot lock ref|failed to update ref|incorrect old value)/.test(line))
-  );
-}
-async function deleteRemoteBranch(dir, remote, branch, expected) {
-  const ref = `refs/heads/${branch}`;
-  await runGit(dir, ["push", "--porcelain", `--force-with-lease=${ref}:${expected}`, remote, `:${ref}`], {
-    allowFailure: true
-  });
-}
-
 // src/git/base-checkout.ts
-import { join as join3 } from "node:path";
+import { join as join2 } from "node:path";
 
 // src/git/tree-listing.ts
 var REGULAR_MODES = /* @__PURE__ */ new Set(["100644", "100755"]);
@@ -6812,7 +6620,7 @@ async function withCheckout(repoRoot, sha, use) {
   });
   const [worktree, prefix] = await Promise.all([adding, git(repoRoot, ["rev-parse", "--show-prefix"])]);
   try {
-    return await use(join3(worktree.dir, prefix.ok ? prefix.stdout : ""), worktree.dir);
+    return await use(join2(worktree.dir, prefix.ok ? prefix.stdout : ""), worktree.dir);
   } finally {
     await worktree.remove();
   }
@@ -6836,7 +6644,7 @@ async function withBaseSide(repoRoot, sha, use) {
       return next;
     };
     const side = {
-      dir: join3(worktree.dir, prefix.ok ? prefix.stdout : ""),
+      dir: join2(worktree.dir, prefix.ok ? prefix.stdout : ""),
       top: worktree.dir,
       prefix: prefix.ok ? prefix.stdout : "",
       listing,
@@ -6882,7 +6690,7 @@ async function commitExists(repoRoot, sha) {
 // src/render/render.ts
 import { stat as stat2 } from "node:fs/promises";
 import { availableParallelism } from "node:os";
-import { join as join13 } from "node:path";
+import { join as join12 } from "node:path";
 
 // src/config/environment-namespace.ts
 function environmentNamespace(env) {
@@ -6914,7 +6722,7 @@ function capabilitiesProvenance(choice) {
 // src/render/containment.ts
 import { realpathSync } from "node:fs";
 import { readdir, realpath } from "node:fs/promises";
-import { isAbsolute, join as join4, posix, relative, sep } from "node:path";
+import { isAbsolute, join as join3, posix, relative, sep } from "node:path";
 async function boundaryOf(root, top = root, options = {}) {
   const boundary = { root, realTop: await realpath(top) };
   if (options.memo) boundary.memo = options.memo;
@@ -6931,7 +6739,7 @@ function remembered(boundary, key, compute) {
 }
 var LEAVES_HINT = "plumbline renders only what the repository holds: replace the link with the file or folder it points to, or with a link inside the repository.";
 async function realPathInside(boundary, path) {
-  const absolute = isAbsolute(path) ? path : join4(boundary.root, path);
+  const absolute = isAbsolute(path) ? path : join3(boundary.root, path);
   const real = await remembered(boundary, `realpath ${absolute}`, async () => realPathOrNothing(absolute));
   if (real === void 0) return void 0;
   if (!isInside(boundary.realTop, real)) {
@@ -6951,7 +6759,7 @@ function realPathOrNothing(path) {
   }
 }
 function displayPath(boundary, path) {
-  const absolute = isAbsolute(path) ? path : join4(boundary.root, path);
+  const absolute = isAbsolute(path) ? path : join3(boundary.root, path);
   const rel = relative(boundary.root, absolute);
   return rel.startsWith("..") || isAbsolute(rel) ? absolute : toPosix(rel) || ".";
 }
@@ -6976,9 +6784,9 @@ async function walkInside(boundary, folder) {
     for (const entry of entries) {
       const path = posix.join(shown, entry.name);
       if (entry.isDirectory()) {
-        pending.push({ real: join4(real, entry.name), shown: path });
+        pending.push({ real: join3(real, entry.name), shown: path });
       } else if (entry.isSymbolicLink()) {
-        const target = await realPathInside(boundary, join4(real, entry.name)).catch(() => {
+        const target = await realPathInside(boundary, join3(real, entry.name)).catch(() => {
           throw new PlumblineError(
             `${path} is a symbolic link that leads outside the repository`,
             LEAVES_HINT
@@ -6988,7 +6796,7 @@ async function walkInside(boundary, folder) {
         if (await isFolder(target)) pending.push({ real: target, shown: path });
         else files.push({ real: target, shown: path });
       } else {
-        files.push({ real: join4(real, entry.name), shown: path });
+        files.push({ real: join3(real, entry.name), shown: path });
       }
     }
   }
@@ -7015,9 +6823,9 @@ function toPosix(path) {
 
 // src/render/detect.ts
 import { readdirSync } from "node:fs";
-import { join as join5 } from "node:path";
+import { join as join4 } from "node:path";
 async function detectRenderer(repoRoot, path) {
-  const files = new Set(readdirSync(join5(repoRoot, path)));
+  const files = new Set(readdirSync(join4(repoRoot, path)));
   if (KUSTOMIZATION_FILES.some((file) => files.has(file))) return "kustomize";
   if (files.has("Chart.yaml")) return "helm";
   return "plain";
@@ -8579,7 +8387,7 @@ function classCharacter(chunk, at) {
 // src/render/flux-build.ts
 var import_yaml6 = __toESM(require_dist(), 1);
 import { mkdir as mkdir2, mkdtemp, readdir as readdir2, readFile as readFile4, stat, symlink, writeFile as writeFile2 } from "node:fs/promises";
-import { join as join8, posix as posix2, relative as relative3, sep as sep3 } from "node:path";
+import { join as join7, posix as posix2, relative as relative3, sep as sep3 } from "node:path";
 
 // src/render/chart-inputs.ts
 var import_tar_stream = __toESM(require_tar_stream(), 1);
@@ -8668,7 +8476,7 @@ function hasOutsideReference(text) {
 // src/render/kustomize-inputs.ts
 var import_yaml5 = __toESM(require_dist(), 1);
 import { readFileSync, statSync } from "node:fs";
-import { isAbsolute as isAbsolute2, join as join6, relative as relative2, sep as sep2 } from "node:path";
+import { isAbsolute as isAbsolute2, join as join5, relative as relative2, sep as sep2 } from "node:path";
 
 // node_modules/js-yaml/dist/js-yaml.mjs
 function getDefaultExportFromCjs(x) {
@@ -11777,7 +11585,7 @@ async function kustomizeInputs(boundary, folder) {
         await follow(configReferences(parseYaml(reference.value, namedIn)), dir, namedIn);
         continue;
       }
-      const path = isAbsolute2(reference.value) ? reference.value : join6(dir, reference.value);
+      const path = isAbsolute2(reference.value) ? reference.value : join5(dir, reference.value);
       if (!isRemoteReference(reference.value)) inputs.named.push(shown(path));
       const real = await realPathInside(boundary, path);
       if (real === void 0) {
@@ -11850,7 +11658,7 @@ function kustomizationReferences(kustomization) {
     const repo = chart.repo ?? chart.chartRepoUrl;
     if (typeof repo === "string" && repo !== "") references.push({ kind: "remote", value: repo });
     else if (typeof chart.name === "string" || typeof chart.chartName === "string")
-      add2("chart", join6(chartHome, String(chart.name ?? chart.chartName)));
+      add2("chart", join5(chartHome, String(chart.name ?? chart.chartName)));
     add2("file", chart.valuesFile ?? chart.valuesLocal);
     for (const entry of listOf(chart.additionalValuesFiles)) add2("file", entry);
   }
@@ -11888,7 +11696,7 @@ function parsedFile(boundary, file, shown) {
 }
 async function kustomizationFile(dir) {
   for (const name of KUSTOMIZATION_FILES) {
-    if (await isFile(join6(dir, name))) return join6(dir, name);
+    if (await isFile(join5(dir, name))) return join5(dir, name);
   }
   return void 0;
 }
@@ -11943,7 +11751,7 @@ import { spawn as spawn2 } from "node:child_process";
 // src/render/tools.ts
 import { constants } from "node:fs";
 import { access } from "node:fs/promises";
-import { delimiter, join as join7 } from "node:path";
+import { delimiter, join as join6 } from "node:path";
 
 // src/render/run-tool.ts
 import { spawn } from "node:child_process";
@@ -12051,7 +11859,7 @@ async function optionalHelm(overrides = {}) {
 async function findOnPath(name) {
   for (const folder of (process.env.PATH ?? "").split(delimiter)) {
     if (folder === "") continue;
-    const candidate = join7(folder, name);
+    const candidate = join6(folder, name);
     try {
       await access(candidate, constants.X_OK);
       return candidate;
@@ -12222,13 +12030,13 @@ async function build(context, request) {
   if (kustomizationFile2) {
     await checkedKustomizeInputs(context, folder);
     const file = posix2.join(shown, kustomizationFile2);
-    written = parseKustomization(await readFile4(join8(folder, kustomizationFile2), "utf8"), file);
+    written = parseKustomization(await readFile4(join7(folder, kustomizationFile2), "utf8"), file);
   } else {
     generated = await generatedResources(context, folder, shown);
   }
   const components = /* @__PURE__ */ new Map();
   for (const component of componentsOf(request.spec)) {
-    const real = await realPathInside(context.boundary, join8(folder, component)).catch(() => {
+    const real = await realPathInside(context.boundary, join7(folder, component)).catch(() => {
       throw new PlumblineError(
         `${where}: spec.components names ${component}, which leads outside the repository`,
         "Name a component folder of the repository, relative to spec.path."
@@ -12261,7 +12069,7 @@ async function generatedResources(context, folder, shown) {
     for (const entry of entries) {
       const at = relativePath === "" ? entry.name : `${relativePath}/${entry.name}`;
       const place3 = posix2.join(shown, at);
-      let target = join8(real, entry.name);
+      let target = join7(real, entry.name);
       if (entry.isSymbolicLink()) {
         const resolved = await realPathInside(context.boundary, target).catch(() => {
           throw new PlumblineError(
@@ -12292,7 +12100,7 @@ async function generatedResources(context, folder, shown) {
 }
 async function mirrorTo(context, folder, fileName, kustomization) {
   const top = context.boundary.realTop;
-  const tree = await mkdtemp(join8(context.sandbox.scratch, "flux-"));
+  const tree = await mkdtemp(join7(context.sandbox.scratch, "flux-"));
   const rel = relative3(top, folder);
   const segments = rel === "" ? [] : rel.split(sep3);
   let real = top;
@@ -12302,14 +12110,14 @@ async function mirrorTo(context, folder, fileName, kustomization) {
     for (const entry of await readdir2(real)) {
       if (entry === next || depth === 0 && entry === ".git") continue;
       if (next === void 0 && entry === fileName) continue;
-      await symlink(join8(real, entry), join8(copy, entry));
+      await symlink(join7(real, entry), join7(copy, entry));
     }
     if (next === void 0) break;
-    real = join8(real, next);
-    copy = join8(copy, next);
+    real = join7(real, next);
+    copy = join7(copy, next);
     await mkdir2(copy);
   }
-  await writeFile2(join8(copy, fileName), (0, import_yaml6.stringify)(kustomization));
+  await writeFile2(join7(copy, fileName), (0, import_yaml6.stringify)(kustomization));
   return { tree, folder: copy };
 }
 function componentsOf(spec) {
@@ -12331,7 +12139,7 @@ function parseKustomization(text, file) {
 }
 async function firstFile(folder, names) {
   for (const name of names) {
-    const found = await stat(join8(folder, name)).then(
+    const found = await stat(join7(folder, name)).then(
       (stats) => stats.isFile(),
       () => false
     );
@@ -12350,12 +12158,12 @@ async function isFolder2(path) {
 var import_yaml8 = __toESM(require_dist(), 1);
 import { createHash as createHash2 } from "node:crypto";
 import { mkdtemp as mkdtemp2, writeFile as writeFile3 } from "node:fs/promises";
-import { join as join10, posix as posix4 } from "node:path";
+import { join as join9, posix as posix4 } from "node:path";
 
 // src/render/chart-dependencies.ts
 var import_yaml7 = __toESM(require_dist(), 1);
 import { copyFile, mkdir as mkdir3, readdir as readdir3, readFile as readFile5 } from "node:fs/promises";
-import { basename as basename2, dirname, join as join9, posix as posix3 } from "node:path";
+import { basename, dirname, join as join8, posix as posix3 } from "node:path";
 async function withDependencies(context, chartPath) {
   const chartFile = await realPathInside(context.boundary, posix3.join(chartPath, "Chart.yaml"));
   const dependencies = chartFile ? await listedDependencies(chartFile) : [];
@@ -12365,9 +12173,9 @@ async function withDependencies(context, chartPath) {
     return { chart: chartPath, charts: [] };
   const lockFile = await realPathInside(context.boundary, posix3.join(chartPath, "Chart.lock"));
   const locked = lockFile ? await listedDependencies(lockFile) : [];
-  const copy = join9(context.sandbox.scratch, basename2(chartPath) || "chart");
+  const copy = join8(context.sandbox.scratch, basename(chartPath) || "chart");
   for (const { real, shown } of await walkInside(context.boundary, chartPath)) {
-    await copyInto(real, join9(copy, posix3.relative(chartPath, shown)));
+    await copyInto(real, join8(copy, posix3.relative(chartPath, shown)));
   }
   const charts = [];
   for (const dependency of dependencies) {
@@ -12390,7 +12198,7 @@ async function withDependencies(context, chartPath) {
         );
       }
       for (const { real, shown } of files) {
-        await copyInto(real, join9(copy, "charts", name, posix3.relative(folder, shown)));
+        await copyInto(real, join8(copy, "charts", name, posix3.relative(folder, shown)));
       }
       continue;
     }
@@ -12403,7 +12211,7 @@ async function withDependencies(context, chartPath) {
     const pinned = locked.find((entry) => entry.name === name && entry.repository === dependency.repository);
     const version = typeof pinned?.version === "string" ? pinned.version : String(dependency.version ?? "*");
     const fetched = await context.charts.fetch({ repository, name, version }, "content");
-    const archive = join9(copy, "charts", `${name}-${fetched.version}.tgz`);
+    const archive = join8(copy, "charts", `${name}-${fetched.version}.tgz`);
     await copyInto(fetched.file, archive);
     await checkChartArchive(archive, `${name} ${fetched.version} from ${repository}`);
     const provenance = {
@@ -12529,8 +12337,8 @@ async function render(context, release, namespace, inputs) {
   const spec = recordOf(release.spec);
   const chart = await chartOf(context, spec, namespace, inputs);
   const values = composeValues(valuesSources(spec, namespace, inputs), valuesOf(spec.values));
-  const scratch = await mkdtemp2(join10(context.sandbox.scratch, "helmrelease-"));
-  const valuesFile = join10(scratch, "values.json");
+  const scratch = await mkdtemp2(join9(context.sandbox.scratch, "helmrelease-"));
+  const valuesFile = join9(scratch, "values.json");
   await writeFile3(valuesFile, JSON.stringify(values));
   const targetNamespace = textOf(spec.targetNamespace);
   const releaseNamespace = targetNamespace ?? namespace;
@@ -12829,8 +12637,8 @@ async function postRender(context, spec, rendered, scratch) {
       }
       return written;
     });
-    const folder = await mkdtemp2(join10(scratch, "post-render-"));
-    await writeFile3(join10(folder, "helm-output.yaml"), text ?? rendered);
+    const folder = await mkdtemp2(join9(scratch, "post-render-"));
+    await writeFile3(join9(folder, "helm-output.yaml"), text ?? rendered);
     const kustomization = {
       apiVersion: "kustomize.config.k8s.io/v1beta1",
       kind: "Kustomization",
@@ -12838,7 +12646,7 @@ async function postRender(context, spec, rendered, scratch) {
     };
     if (images.length > 0) kustomization.images = images;
     if (patches.length > 0) kustomization.patches = patches;
-    await writeFile3(join10(folder, "kustomization.yaml"), (0, import_yaml8.stringify)(kustomization));
+    await writeFile3(join9(folder, "kustomization.yaml"), (0, import_yaml8.stringify)(kustomization));
     text = await kustomizeBuild(context, folder, [], field2, [folder]);
   }
   return text;
@@ -12890,7 +12698,7 @@ async function renderFlux(context, env, repoRoot) {
       "Flux environments are discovered: leave the environments out of plumbline.yaml to have them found."
     );
   }
-  const discovery = await discoveryOf(context.charts, repoRoot, context.settings.fluxRepositoryUrls);
+  const discovery = await discoveryOf(context.charts, repoRoot, context.settings.repositoryUrls);
   if (identity.cluster === "") {
     const problem2 = discovery.problems.find(
       (candidate) => candidate.environment === void 0 && candidate.file === identity.name
@@ -13195,14 +13003,14 @@ function templatePath2(prefix, comment) {
 
 // src/render/plain.ts
 import { readdir as readdir4, readFile as readFile6 } from "node:fs/promises";
-import { join as join11, posix as posix6, relative as relative4, sep as sep4 } from "node:path";
+import { join as join10, posix as posix6, relative as relative4, sep as sep4 } from "node:path";
 var MANIFEST_EXTENSIONS = [".yaml", ".yml", ".json"];
 async function renderPlain(context, path) {
   const repoRoot = context.boundary.root;
   const resources = [];
   let bytes = 0;
   for (const file of await manifestFiles(repoRoot, path)) {
-    const text = await readFile6(join11(repoRoot, file), "utf8");
+    const text = await readFile6(join10(repoRoot, file), "utf8");
     bytes += Buffer.byteLength(text);
     if (bytes > context.settings.limits.bytes) {
       throw new PlumblineError(
@@ -13221,23 +13029,23 @@ async function renderPlain(context, path) {
   return resources;
 }
 async function manifestFiles(repoRoot, folder) {
-  const entries = await readdir4(join11(repoRoot, folder), { withFileTypes: true, recursive: true });
+  const entries = await readdir4(join10(repoRoot, folder), { withFileTypes: true, recursive: true });
   return entries.filter(
     (entry) => entry.isFile() && MANIFEST_EXTENSIONS.some((extension) => entry.name.endsWith(extension))
-  ).map((entry) => relative4(join11(repoRoot, folder), join11(entry.parentPath, entry.name)).split(sep4).join("/")).filter((file) => !file.split("/").some((part) => part.startsWith("."))).map((file) => posix6.join(folder, file)).sort();
+  ).map((entry) => relative4(join10(repoRoot, folder), join10(entry.parentPath, entry.name)).split(sep4).join("/")).filter((file) => !file.split("/").some((part) => part.startsWith("."))).map((file) => posix6.join(folder, file)).sort();
 }
 
 // src/render/sandbox.ts
-import { chmod, mkdir as mkdir4, mkdtemp as mkdtemp3, rm as rm3, writeFile as writeFile4 } from "node:fs/promises";
-import { tmpdir as tmpdir2 } from "node:os";
-import { join as join12 } from "node:path";
+import { chmod, mkdir as mkdir4, mkdtemp as mkdtemp3, rm as rm2, writeFile as writeFile4 } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join as join11 } from "node:path";
 var NO_NETWORK_PROXY = "http://127.0.0.1:9";
 var PROXY_VARIABLES = ["HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"];
 var NO_PROXY_VARIABLES = ["NO_PROXY", "no_proxy"];
 var HELM_SUBCOMMANDS_FOR_KUSTOMIZE = ["version", "template"];
 async function openSandbox(options) {
-  const root = await mkdtemp3(join12(tmpdir2(), "plumbline-render-"));
-  const path = (...parts) => join12(root, ...parts);
+  const root = await mkdtemp3(join11(tmpdir(), "plumbline-render-"));
+  const path = (...parts) => join11(root, ...parts);
   const folders = {
     home: path("home"),
     tmp: path("tmp"),
@@ -13256,9 +13064,9 @@ async function openSandbox(options) {
     HELM_CACHE_HOME: folders.helmCache,
     HELM_DATA_HOME: folders.helmData,
     HELM_PLUGINS: folders.helmPlugins,
-    HELM_REPOSITORY_CONFIG: join12(folders.helmConfig, "repositories.yaml"),
-    HELM_REPOSITORY_CACHE: join12(folders.helmCache, "repository"),
-    HELM_REGISTRY_CONFIG: join12(folders.helmConfig, "registry", "config.json")
+    HELM_REPOSITORY_CONFIG: join11(folders.helmConfig, "repositories.yaml"),
+    HELM_REPOSITORY_CACHE: join11(folders.helmCache, "repository"),
+    HELM_REGISTRY_CONFIG: join11(folders.helmConfig, "registry", "config.json")
   };
   const online = options.allowHosts.length > 0;
   const env = {
@@ -13266,9 +13074,9 @@ async function openSandbox(options) {
     PATH: process.env.PATH ?? "/usr/bin:/bin",
     HOME: folders.home,
     TMPDIR: folders.tmp,
-    XDG_CONFIG_HOME: join12(folders.home, ".config"),
-    XDG_CACHE_HOME: join12(folders.home, ".cache"),
-    XDG_DATA_HOME: join12(folders.home, ".local", "share"),
+    XDG_CONFIG_HOME: join11(folders.home, ".config"),
+    XDG_CACHE_HOME: join11(folders.home, ".cache"),
+    XDG_DATA_HOME: join11(folders.home, ".local", "share"),
     KUBECONFIG: emptyKubeconfig,
     ...helmHomes,
     // git, for kustomize's remote bases: no system or user configuration, no prompts, and
@@ -13281,7 +13089,7 @@ async function openSandbox(options) {
   };
   let helmForKustomize;
   if (options.helm) {
-    helmForKustomize = join12(folders.bin, "helm");
+    helmForKustomize = join11(folders.bin, "helm");
     const subcommands = online ? [...HELM_SUBCOMMANDS_FOR_KUSTOMIZE, "pull"] : HELM_SUBCOMMANDS_FOR_KUSTOMIZE;
     await writeFile4(helmForKustomize, helmWrapper(options.helm, helmHomes, subcommands));
     await chmod(helmForKustomize, 493);
@@ -13290,7 +13098,7 @@ async function openSandbox(options) {
     env,
     helmForKustomize,
     scratch: folders.scratch,
-    dispose: () => rm3(root, { recursive: true, force: true })
+    dispose: () => rm2(root, { recursive: true, force: true })
   };
 }
 function noNetworkProxies() {
@@ -13409,7 +13217,7 @@ function rendererOf(env) {
   return env.renderer === "auto" ? void 0 : env.renderer;
 }
 async function requireFolder(repoRoot, path) {
-  const isFolder3 = await stat2(join13(repoRoot, path)).then(
+  const isFolder3 = await stat2(join12(repoRoot, path)).then(
     (stats) => stats.isDirectory(),
     () => false
   );
@@ -13455,20 +13263,6 @@ export {
   changedFields,
   compareObject,
   compareSets,
-  runGit,
-  currentBranch,
-  remoteBranchHead,
-  fetchBranches,
-  addWorktree,
-  listFiles,
-  showFile,
-  entryAtRevision,
-  listFilesAt,
-  stagedTree,
-  treeOf,
-  commitStaged,
-  pushCommit,
-  deleteRemoteBranch,
   filesContaining,
   resolveBase,
   withCheckout,

@@ -2,13 +2,13 @@ import { createRequire as __plumblineCreateRequire } from 'node:module';
 const require = __plumblineCreateRequire(import.meta.url);
 import {
   parseShard
-} from "./chunk-SYGQ4G2L.js";
+} from "./chunk-3N4JZYU4.js";
 import {
   logTo
 } from "./chunk-E7ACZTBR.js";
 import {
   require_dist
-} from "./chunk-APKMJIMT.js";
+} from "./chunk-HBTWVD7H.js";
 import {
   debug,
   endGroup,

@@ -8,15 +8,15 @@ import {
   summaryJson,
   summaryMarkdown,
   summaryText
-} from "./chunk-RE2UQVBP.js";
+} from "./chunk-Y5XIC5B7.js";
 import {
   shardFlag
-} from "./chunk-JBPHLRXA.js";
+} from "./chunk-E7QDJYUZ.js";
 import {
   FORGE_KINDS,
   detectForge,
   forgeFromEnvironment
-} from "./chunk-R5G3TLPL.js";
+} from "./chunk-2ADR5TFV.js";
 import {
   Command,
   Option,
@@ -29,15 +29,15 @@ import {
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-SYGQ4G2L.js";
+} from "./chunk-3N4JZYU4.js";
 import "./chunk-L3PULLGS.js";
 import "./chunk-E7ACZTBR.js";
-import "./chunk-NZIUPMO6.js";
-import "./chunk-RQUSLUQE.js";
+import "./chunk-WY754GLX.js";
+import "./chunk-TGBVGVD7.js";
 import {
   CONFIG_FILES
-} from "./chunk-APKMJIMT.js";
-import "./chunk-J67XC36D.js";
+} from "./chunk-HBTWVD7H.js";
+import "./chunk-RND2OKDP.js";
 import "./chunk-6GOKWEBO.js";
 import "./chunk-3N2GU25X.js";
 import {
