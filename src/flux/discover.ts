@@ -30,6 +30,7 @@
 import { type Dirent, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import { join, posix, relative, sep } from 'node:path';
 import { KUSTOMIZATION_FILES } from '../config/discover.js';
+import { repositoryIdentity } from '../git/repository-url.js';
 import type { KubeObject } from '../resource.js';
 import { textOf } from '../yaml/plain-data.js';
 import {
@@ -164,7 +165,7 @@ export function normaliseFluxPath(path: unknown): string | undefined {
 /**
  * `repositoryUrls`: Git URLs that fetch this repository besides the bootstraps' (the
  * checkout's origin and the trusted configuration's `repositoryUrls`), in any of the forms
- * `identity` equates.
+ * `repositoryIdentity` equates.
  */
 export function discoverFluxEnvironments(
   repoRoot: string,
@@ -184,7 +185,7 @@ export function discoverFluxEnvironments(
     reads: fluxReads(),
     discovery,
     scanProblems: [],
-    aliases: new Set(repositoryUrls.map(identity)),
+    aliases: new Set(repositoryUrls.map(repositoryIdentity)),
   };
   let rooted = false;
   for (const cluster of clusterFolders(context)) {
@@ -214,7 +215,7 @@ interface Context {
   discovery: FluxDiscovery;
   /** Files the search for roots could not read; most fail an environment too. */
   scanProblems: FluxProblem[];
-  /** The configured URLs of this repository, as `identity` gives them. */
+  /** The configured URLs of this repository, as `repositoryIdentity` gives them. */
   aliases: Set<string>;
 }
 
@@ -260,7 +261,10 @@ function followCluster(context: Context, cluster: string, folder: string): boole
     for (const found of objects) {
       const url = specOf(found.object).url;
       if (found.kind !== 'GitRepository' || typeof url !== 'string') continue;
-      urls.set(fluxObjectKey('GitRepository', namespaceOf(found), found.object.metadata.name), identity(url));
+      urls.set(
+        fluxObjectKey('GitRepository', namespaceOf(found), found.object.metadata.name),
+        repositoryIdentity(url),
+      );
     }
   };
   learnUrls(scanned, rootNamespace);
@@ -547,21 +551,6 @@ function sourceOf(object: KubeObject, namespace: string): Source | undefined {
 
 function sourceKey(source: Source): string {
   return fluxObjectKey(source.kind, source.namespace, source.name);
-}
-
-/**
- * A Git URL as the repository it names: `https://github.com/org/repo.git`,
- * `ssh://git@github.com/org/repo` and `git@github.com:org/repo` are one repository.
- */
-function identity(url: string): string {
-  return url
-    .trim()
-    .toLowerCase()
-    .replace(/^[a-z][a-z0-9+.-]*:\/\//, '')
-    .replace(/^[^@/]*@/, '')
-    .replace(/^([^/:]+):(\d+\/)?/, '$1/')
-    .replace(/\/+$/, '')
-    .replace(/\.git$/, '');
 }
 
 function sameDefinition(a: FluxObject, b: FluxObject): boolean {
