@@ -18,6 +18,7 @@ const localTests = [
   'test/unit/build/config-validator.test.ts', // esbuild's build() starts the esbuild binary
   'test/unit/commands/plan-offline.test.ts', // git repositories, runPlan: git, unshare, kustomize, helm
   'test/unit/commands/plan-flux.test.ts', // a Flux repository in git, runPlan: git, kustomize, helm; the chart servers (nginx, registry)
+  'test/unit/commands/plan-argocd.test.ts', // an Argo CD repository in git, runPlan: git, kustomize, helm
   'test/unit/commands/affected.test.ts', // generated git repositories, runPlan with kustomize and helm
   'test/unit/commands/affected-flux.test.ts', // generated Flux repositories, runPlan; helm and the chart servers
   'test/unit/commands/flux-cluster-objects-plan.test.ts', // a Flux repository in git, runPlan: git, kustomize, helm

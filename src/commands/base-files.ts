@@ -17,9 +17,9 @@ import { filesContaining } from '../git/tree-listing.js';
 import { inputsScope, renderInputs } from '../render/inputs.js';
 
 /**
- * The base's environments when its configuration lists none. A Flux repository's are found
- * in the contents of its objects across the repository, so its base is written whole;
- * other repositories' are found in the listing.
+ * The base's environments when its configuration lists none. A Flux or Argo CD
+ * repository's are found in the contents of its objects across the repository, so its base
+ * is written whole; other repositories' are found in the listing.
  */
 export async function discoverAtBase(
   repoRoot: string,
@@ -28,7 +28,10 @@ export async function discoverAtBase(
   /** The trusted configuration's `repositoryUrls`. */
   repositoryUrls: readonly string[] = [],
 ): Promise<EnvironmentConfig[]> {
-  if (await isFluxRepository(repoRoot, sha, base)) {
+  const gitOps =
+    (await isFluxRepository(repoRoot, sha, base)) ||
+    (await filesContaining(repoRoot, sha, ARGO_API_GROUP, base.prefix)).size > 0;
+  if (gitOps) {
     await base.checkOutAll();
     return discoverRepositoryEnvironments(base.dir, repositoryUrls);
   }
@@ -61,6 +64,8 @@ const fluxRepositories = new WeakMap<BaseSide, Promise<boolean>>();
 
 /** What every Flux object's apiVersion holds. */
 const FLUX_API_GROUP = 'toolkit.fluxcd.io';
+/** What every Argo CD object's apiVersion holds. */
+const ARGO_API_GROUP = 'argoproj.io';
 
 /** The base's environments as discovery sees them, from the listing and git's objects. */
 export async function baseDiscoveryTree(

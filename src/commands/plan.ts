@@ -13,7 +13,7 @@ import { existsSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import pLimit from 'p-limit';
 import { runChartFetcher } from '../charts/fetch.js';
-import { checkoutDiscovery } from '../config/load.js';
+import { checkoutDiscovery, isGitOpsNative } from '../config/load.js';
 import { selectEnvironments } from '../config/select.js';
 import { inShard, type Shard } from '../config/shard.js';
 import type { EnvironmentConfig, PlumblineConfig } from '../config/types.js';
@@ -132,12 +132,11 @@ async function planWith(options: PlanOptions, clients: ClusterClients): Promise<
       );
       // The cluster's objects outside Git are trusted configuration: read where it is.
       const clusterObjectFiles = await clusterObjectFilesAtRevision(repoRoot, base.tip, trusted.config);
-      // A Flux environment is rendered on both sides: a side whose clusters do not apply
-      // its Kustomization renders nothing (render/flux.ts).
-      const atHead = (env: EnvironmentConfig) =>
-        env.renderer === 'flux' || existsSync(join(repoRoot, env.path));
+      // A Flux or Argo CD environment is rendered on both sides: a side that does not apply
+      // its Kustomization or define its Application renders nothing (render/flux.ts, argocd.ts).
+      const atHead = (env: EnvironmentConfig) => isGitOpsNative(env) || existsSync(join(repoRoot, env.path));
       const atBase = (env: EnvironmentConfig) =>
-        env.renderer === 'flux' ||
+        isGitOpsNative(env) ||
         (existsAtBase(baseSide, env.path) && (trusted.environmentsAtBase?.has(env.path) ?? true));
       // An environment the base's tip added after the change branched off has its folder on
       // neither side and is not part of this change; one it moved is, and fails below.

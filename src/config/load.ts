@@ -4,6 +4,7 @@
  */
 import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { join, posix, sep } from 'node:path';
+import { type ArgoDiscovery, discoverArgoApplications } from '../argocd/discover.js';
 import { PlumblineError } from '../errors.js';
 import { discoverFluxEnvironments, type FluxDiscovery, fluxSourceHosts } from '../flux/discover.js';
 import { DISCOVERY_ROOTS, discoverEnvironments } from './discover.js';
@@ -151,9 +152,11 @@ async function isFileOrLink(path: string): Promise<boolean> {
 
 /**
  * The environments of a checkout without a list of them: a Flux repository's (one per Flux
- * Kustomization its clusters apply, see flux/discover.ts), else the conventional folders'
- * (discover.ts). A Flux repository gets no conventional ones: they would make its
- * bootstrap folder (clusters/<cluster>/flux-system) an environment of its own.
+ * Kustomization its clusters apply, see flux/discover.ts), else an Argo CD repository's
+ * (one per Application with a source in this repository, see argocd/discover.ts), else
+ * the conventional folders' (discover.ts). A GitOps repository gets no conventional ones:
+ * they would make its bootstrap folder (clusters/<cluster>/flux-system) or the folders its
+ * Applications render environments of their own.
  */
 export async function discoverRepositoryEnvironments(
   found: CheckoutDiscovery | string,
@@ -161,8 +164,8 @@ export async function discoverRepositoryEnvironments(
   repositoryUrls: readonly string[] = [],
 ): Promise<EnvironmentConfig[]> {
   const discovery = typeof found === 'string' ? checkoutDiscovery(found, repositoryUrls) : found;
-  const flux = discovery.flux();
-  return flux.length > 0 ? flux : discovery.folders();
+  const native = discovery.native();
+  return native.length > 0 ? native : discovery.folders();
 }
 
 /**
@@ -171,7 +174,8 @@ export async function discoverRepositoryEnvironments(
  * configuration, and a fleet's discovery reads every folder.
  */
 export interface CheckoutDiscovery {
-  flux(): EnvironmentConfig[];
+  /** The environments of a GitOps repository: its Flux Kustomizations, else its Argo CD Applications. */
+  native(): EnvironmentConfig[];
   folders(): Promise<EnvironmentConfig[]>;
 }
 
@@ -180,12 +184,14 @@ export function checkoutDiscovery(
   repoRoot: string,
   repositoryUrls: readonly string[] = [],
 ): CheckoutDiscovery {
-  let flux: EnvironmentConfig[] | undefined;
+  let native: EnvironmentConfig[] | undefined;
   let folders: Promise<EnvironmentConfig[]> | undefined;
   return {
-    flux: () => {
-      flux ??= fluxEnvironments(discoverFluxEnvironments(repoRoot, repositoryUrls));
-      return flux;
+    native: () => {
+      native ??= fluxEnvironments(discoverFluxEnvironments(repoRoot, repositoryUrls));
+      if (native.length === 0)
+        native = argoEnvironments(discoverArgoApplications(repoRoot, { repositoryUrls }));
+      return native;
     },
     folders: () => {
       folders ??= discoverEnvironments(repoRoot);
@@ -225,6 +231,37 @@ function fluxEnvironments(discovery: FluxDiscovery): EnvironmentConfig[] {
       path: posix.dirname(problem.file) === '.' ? '' : posix.dirname(problem.file),
       renderer: 'flux',
       flux: { ...(identity ?? { cluster: '', namespace: '', name }), problem: problem.message },
+    });
+  }
+  return [...environments.values()].sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/**
+ * Each Argo CD Application with a source in this repository, and each one discovery could
+ * not take (its render fails with the reason); a file that cannot be read is an
+ * environment named after the file, so that its problem is reported too. A repository
+ * whose Applications all come from elsewhere is no Argo CD repository of plumbline's.
+ */
+function argoEnvironments(discovery: ArgoDiscovery): EnvironmentConfig[] {
+  const environments = new Map<string, EnvironmentConfig>();
+  for (const application of discovery.applications) {
+    const local = application.sources.find((source) => source.local && source.path !== undefined);
+    environments.set(application.name, {
+      name: application.name,
+      path: local?.path ?? '',
+      renderer: 'argocd',
+      argocd: { name: application.name },
+    });
+  }
+  if (environments.size === 0 && !discovery.problems.some((problem) => problem.application)) return [];
+  for (const problem of discovery.problems) {
+    const name = problem.application ?? problem.file;
+    if (environments.has(name)) continue;
+    environments.set(name, {
+      name,
+      path: posix.dirname(problem.file) === '.' ? '' : posix.dirname(problem.file),
+      renderer: 'argocd',
+      argocd: { name, problem: problem.message },
     });
   }
   return [...environments.values()].sort((a, b) => a.name.localeCompare(b.name));
@@ -317,33 +354,40 @@ async function discoveredIn(
   here: CheckoutDiscovery,
   alsoDiscovered: readonly EnvironmentConfig[],
 ): Promise<EnvironmentConfig[]> {
-  const flux = here.flux();
-  const baseIsFlux = alsoDiscovered.some((environment) => environment.renderer === 'flux');
-  if (alsoDiscovered.length > 0 && !baseIsFlux) {
+  const native = here.native();
+  const baseIsNative = alsoDiscovered.some(isGitOpsNative);
+  if (alsoDiscovered.length > 0 && !baseIsNative) {
     const folders = await byFolder(here, alsoDiscovered);
     const names = new Set(folders.map((environment) => environment.name));
-    return [...folders, ...flux.filter((environment) => !names.has(environment.name))].sort((a, b) =>
+    return [...folders, ...native.filter((environment) => !names.has(environment.name))].sort((a, b) =>
       a.name.localeCompare(b.name),
     );
   }
-  return flux.length > 0 || baseIsFlux ? withFluxAlso(flux, alsoDiscovered) : byFolder(here, alsoDiscovered);
+  return native.length > 0 || baseIsNative
+    ? withNativeAlso(native, alsoDiscovered)
+    : byFolder(here, alsoDiscovered);
+}
+
+/** A Flux Kustomization or an Argo CD Application: found by identity in every checkout rendered. */
+export function isGitOpsNative(environment: EnvironmentConfig): boolean {
+  return environment.renderer === 'flux' || environment.renderer === 'argocd';
 }
 
 /**
- * A Flux repository's environments, and the Flux environments of the other checkout that
- * this one lacks (a Kustomization the change removes is still planned, as the deletion of
- * everything it applied). Environments named by identity: the same Kustomization may
- * have another path in each checkout.
+ * A GitOps repository's environments, and those of the other checkout that this one lacks
+ * (a Kustomization or Application the change removes is still planned, as the deletion of
+ * everything it applied). Environments named by identity: the same Kustomization or
+ * Application may have another path in each checkout.
  */
-function withFluxAlso(
-  flux: readonly EnvironmentConfig[],
+function withNativeAlso(
+  native: readonly EnvironmentConfig[],
   alsoDiscovered: readonly EnvironmentConfig[],
 ): EnvironmentConfig[] {
   const byName = new Map<string, EnvironmentConfig>();
   for (const environment of alsoDiscovered) {
-    if (environment.renderer === 'flux') byName.set(environment.name, environment);
+    if (isGitOpsNative(environment)) byName.set(environment.name, environment);
   }
-  for (const environment of flux) byName.set(environment.name, environment);
+  for (const environment of native) byName.set(environment.name, environment);
   return [...byName.values()].sort((a, b) => a.name.localeCompare(b.name));
 }
 

@@ -2,9 +2,10 @@
 
 /**
  * `flux`: a Flux Kustomization, rendered as kustomize-controller and helm-controller would
- * (docs/flux.md); only discovery makes such environments, never plumbline.yaml.
+ * (docs/flux.md); `argocd`: an Argo CD Application, rendered as its repo-server would
+ * (docs/argocd.md). Only discovery makes such environments, never plumbline.yaml.
  */
-export type RendererKind = 'auto' | 'plain' | 'kustomize' | 'helm' | 'flux';
+export type RendererKind = 'auto' | 'plain' | 'kustomize' | 'helm' | 'flux' | 'argocd';
 
 /** A chart in a Helm repository (`https://…`) or an OCI registry (`oci://…`). */
 export interface ChartSource {
@@ -50,6 +51,18 @@ export interface PromoteSettings {
   helmImagePaths?: string[];
 }
 
+/** Which Argo CD Application an `argocd` environment is: found again in every checkout rendered. */
+export interface ArgoIdentity {
+  /** `<destination cluster>/<metadata.name>` (argocd/discover.ts). */
+  name: string;
+  /**
+   * Why discovery could not take it in the checkout the configuration was read from; the
+   * renderer discovers again in the checkout it renders. An environment for a file that
+   * cannot be read is named after the file.
+   */
+  problem?: string;
+}
+
 /** Which Flux Kustomization a `flux` environment is: found again in every checkout rendered. */
 export interface FluxIdentity {
   /** The folder under clusters/ (or `default`). */
@@ -77,6 +90,8 @@ export interface EnvironmentConfig {
   helm?: HelmSettings;
   /** Renderer `flux`: the Flux Kustomization. */
   flux?: FluxIdentity;
+  /** Renderer `argocd`: the Argo CD Application. */
+  argocd?: ArgoIdentity;
   cluster?: ClusterSettings;
   promote?: PromoteSettings;
 }

@@ -94,12 +94,36 @@ async function build(context: RenderContext, request: FluxBuildRequest): Promise
     componentExists: (component) => components.get(component) === true,
   });
 
-  const mirror = await mirrorTo(context, folder, kustomizationFile ?? 'kustomization.yaml', kustomization);
   // kustomize-controller builds with LoadRestrictionsNone: a patch or base may sit outside
   // the kustomization's folder (every such path was checked to stay in the repository).
-  return kustomizeBuild(context, mirror.folder, ['--load-restrictor', 'LoadRestrictionsNone'], shown, [
-    mirror.tree,
-  ]);
+  return buildRewritten(context, {
+    folder,
+    fileName: kustomizationFile ?? 'kustomization.yaml',
+    kustomization,
+    shown,
+    args: ['--load-restrictor', 'LoadRestrictionsNone'],
+  });
+}
+
+/**
+ * `kustomize build` of `folder` (a real path in the repository, its inputs checked) with
+ * its kustomization replaced by `kustomization`, in the mirror described at the top: how a
+ * controller that edits its own copy of the source builds (kustomize-controller, and Argo
+ * CD's repo-server after `kustomize edit`).
+ */
+export async function buildRewritten(
+  context: RenderContext,
+  request: {
+    folder: string;
+    fileName: string;
+    kustomization: KustomizationFile;
+    /** How messages name the folder. */
+    shown: string;
+    args: readonly string[];
+  },
+): Promise<string> {
+  const mirror = await mirrorTo(context, request.folder, request.fileName, request.kustomization);
+  return kustomizeBuild(context, mirror.folder, request.args, request.shown, [mirror.tree]);
 }
 
 /**
@@ -199,7 +223,7 @@ function componentsOf(spec: Record<string, unknown>): string[] {
 }
 
 /** A kustomization file as data; kustomize-inputs.ts has read it already, so it parses. */
-function parseKustomization(text: string, file: string): KustomizationFile {
+export function parseKustomization(text: string, file: string): KustomizationFile {
   const document = parseDocument(text, { prettyErrors: false, logLevel: 'error' });
   const [error] = document.errors;
   if (error) throw new PlumblineError(`${file}: YAML syntax: ${syntaxReason(error)}`);
@@ -213,7 +237,7 @@ function parseKustomization(text: string, file: string): KustomizationFile {
   return value as KustomizationFile;
 }
 
-async function firstFile(folder: string, names: readonly string[]): Promise<string | undefined> {
+export async function firstFile(folder: string, names: readonly string[]): Promise<string | undefined> {
   for (const name of names) {
     const found = await stat(join(folder, name)).then(
       (stats) => stats.isFile(),

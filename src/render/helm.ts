@@ -5,7 +5,8 @@
  * from a Helm repository or OCI registry that plumbline fetched (charts/fetch.ts); helm
  * itself never reaches the network. Every path it reads stays inside the repository.
  */
-import { posix } from 'node:path';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { join, posix } from 'node:path';
 import { environmentNamespace } from '../config/environment-namespace.js';
 import type { EnvironmentConfig } from '../config/types.js';
 import { PlumblineError } from '../errors.js';
@@ -25,7 +26,21 @@ export interface HelmRender {
   charts: ChartProvenance[];
 }
 
-export async function renderHelm(context: RenderContext, env: EnvironmentConfig): Promise<HelmRender> {
+/** What a GitOps controller gives helm beyond the environment's settings (Argo CD's helm source). */
+export interface HelmExtras {
+  /** Values written in place, given after the values files. */
+  values?: Record<string, unknown>;
+  /** `--set` (`--set-string` with forceString) parameters, in order, after every values file. */
+  parameters?: Array<{ name: string; value: string; forceString?: boolean }>;
+  /** Leave the chart's CRDs out. */
+  skipCrds?: boolean;
+}
+
+export async function renderHelm(
+  context: RenderContext,
+  env: EnvironmentConfig,
+  extras: HelmExtras = {},
+): Promise<HelmRender> {
   const { chart, charts, sourcePrefix } = env.helm?.chart
     ? await remoteChart(context, env)
     : await localChart(context, env.path);
@@ -33,11 +48,20 @@ export async function renderHelm(context: RenderContext, env: EnvironmentConfig)
   for (const file of valuesFiles) await realPathInside(context.boundary, file);
 
   const helm = await helmCommand(context.tools);
-  const args = [releaseName(env), chart, '--include-crds', '--skip-tests'];
+  const args = [releaseName(env), chart, '--skip-tests'];
+  if (!extras.skipCrds) args.push('--include-crds');
   const namespace = environmentNamespace(env);
   if (namespace) args.push('--namespace', namespace);
   args.push(...helmCapabilityArgs(context.capabilities));
   for (const file of valuesFiles) args.push('--values', file);
+  if (extras.values && Object.keys(extras.values).length > 0) {
+    const scratch = await mkdtemp(join(context.sandbox.scratch, 'values-'));
+    await writeFile(join(scratch, 'values.json'), JSON.stringify(extras.values));
+    args.push('--values', join(scratch, 'values.json'));
+  }
+  for (const parameter of extras.parameters ?? []) {
+    args.push(parameter.forceString ? '--set-string' : '--set', `${parameter.name}=${parameter.value}`);
+  }
   const output = await runRenderer(context, helm, args);
   if (output.outcome !== 'exited' || output.exitCode !== 0) {
     const missingDependency =

@@ -97,6 +97,9 @@ async function traceInputs(scope: InputsScope, env: EnvironmentConfig): Promise<
       for (const chart of read.charts) inputs.trees.push(fromTop(chart));
       return read.paths;
     };
+    // An Argo CD Application's sources, type and edits are read from its spec, which any
+    // file holding Applications may change: every change affects it (for now).
+    if (env.renderer === 'argocd') return { kind: 'anything' };
     if (env.renderer === 'flux' && env.flux) {
       const discovery = await remembered(boundary, `flux discovery ${root}`, async () =>
         discoverFluxEnvironments(root, scope.repositoryUrls),

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import pLimit from 'p-limit';
 import { type ChartFetcher, runChartFetcher } from '../charts/fetch.js';
 import { environmentNamespace } from '../config/environment-namespace.js';
+import { isGitOpsNative } from '../config/load.js';
 import { renderSettings } from '../config/parse.js';
 import type { Capabilities, EnvironmentConfig, RenderSettings } from '../config/types.js';
 import { PlumblineError } from '../errors.js';
@@ -17,6 +18,7 @@ import type { FluxKustomizationFacts } from '../flux/live-rules.js';
 import type { RenderProvenance } from '../provenance.js';
 import type { Resource, SourceLocation } from '../resource.js';
 import { displayName } from '../resource.js';
+import { renderArgo } from './argocd.js';
 import { capabilitiesProvenance, chooseCapabilities } from './capabilities.js';
 import { boundaryOf, realPathInside } from './containment.js';
 import type { ClusterObjectLookup, RenderContext } from './context.js';
@@ -76,8 +78,8 @@ export async function renderEnvironment(
   const sandbox = await openSandbox({ allowHosts: settings.allowHosts, helm });
   try {
     const boundary = await boundaryOf(repoRoot, options.top);
-    // A Flux environment's path is found again in the checkout rendered (flux.ts).
-    if (env.renderer !== 'flux') {
+    // A Flux or Argo CD environment's path is found again in the checkout rendered.
+    if (!isGitOpsNative(env)) {
       await requireFolder(repoRoot, env.path);
       await realPathInside(boundary, env.path);
     }
@@ -102,6 +104,8 @@ export async function renderEnvironment(
     } else if (renderer === 'helm') {
       ({ resources, charts: provenance.charts } = await renderHelm(context, env));
       ranHelm = true;
+    } else if (renderer === 'argocd') {
+      ({ resources, charts: provenance.charts, ranHelm } = await renderArgo(context, env, repoRoot));
     } else if (renderer === 'flux') {
       ({
         resources,
@@ -158,7 +162,7 @@ export async function renderEnvironments(
 }
 
 /** A chart from a repository is rendered by helm whatever the folder holds (values files). */
-function rendererOf(env: EnvironmentConfig): ConcreteRenderer | 'flux' | undefined {
+function rendererOf(env: EnvironmentConfig): ConcreteRenderer | 'flux' | 'argocd' | undefined {
   if (env.helm?.chart) return 'helm';
   return env.renderer === 'auto' ? undefined : env.renderer;
 }

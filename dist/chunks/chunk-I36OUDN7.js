@@ -8,7 +8,7 @@ import {
   compareEnvironmentLive,
   inShard,
   selectEnvironments
-} from "./chunk-3N4JZYU4.js";
+} from "./chunk-T3VBUTW5.js";
 import {
   silentLog
 } from "./chunk-E7ACZTBR.js";
@@ -28,7 +28,7 @@ import {
   walkInside,
   withBaseSide,
   workTreeTop
-} from "./chunk-WY754GLX.js";
+} from "./chunk-L6W3TSBA.js";
 import {
   countChanges,
   describeComparedWith,
@@ -44,6 +44,7 @@ import {
   entryAtRevision,
   fluxObjectsIn,
   fluxSourceHosts,
+  isGitOpsNative,
   loadCheckoutConfig,
   loadConfigFrom,
   originUrls,
@@ -51,7 +52,7 @@ import {
   runGit,
   showFile,
   sourceHostsOf
-} from "./chunk-HBTWVD7H.js";
+} from "./chunk-WJ2SULYG.js";
 import {
   PlumblineError,
   problemOf
@@ -248,6 +249,7 @@ async function traceInputs(scope, env) {
       for (const chart of read.charts) inputs.trees.push(fromTop(chart));
       return read.paths;
     };
+    if (env.renderer === "argocd") return { kind: "anything" };
     if (env.renderer === "flux" && env.flux) {
       const discovery = await remembered(
         boundary,
@@ -350,7 +352,8 @@ async function unaffectedEnvironments(query) {
 // src/commands/base-files.ts
 import { posix as posix3 } from "node:path";
 async function discoverAtBase(repoRoot, sha, base, repositoryUrls = []) {
-  if (await isFluxRepository(repoRoot, sha, base)) {
+  const gitOps = await isFluxRepository(repoRoot, sha, base) || (await filesContaining(repoRoot, sha, ARGO_API_GROUP, base.prefix)).size > 0;
+  if (gitOps) {
     await base.checkOutAll();
     return discoverRepositoryEnvironments(base.dir, repositoryUrls);
   }
@@ -371,6 +374,7 @@ function isFluxRepository(repoRoot, sha, base) {
 }
 var fluxRepositories = /* @__PURE__ */ new WeakMap();
 var FLUX_API_GROUP = "toolkit.fluxcd.io";
+var ARGO_API_GROUP = "argoproj.io";
 async function baseDiscoveryTree(repoRoot, sha, base) {
   const fromTop = (path) => posix3.join(base.prefix, path);
   const components = await filesContaining(repoRoot, sha, "Component", base.prefix);
@@ -550,8 +554,8 @@ async function planWith(options, clients) {
         { sourceHosts: await trustedSourceHosts(repoRoot, base, baseSide, repositoryUrls), repositoryUrls }
       );
       const clusterObjectFiles = await clusterObjectFilesAtRevision(repoRoot, base.tip, trusted.config);
-      const atHead = (env) => env.renderer === "flux" || existsSync(join4(repoRoot, env.path));
-      const atBase = (env) => env.renderer === "flux" || existsAtBase(baseSide, env.path) && (trusted.environmentsAtBase?.has(env.path) ?? true);
+      const atHead = (env) => isGitOpsNative(env) || existsSync(join4(repoRoot, env.path));
+      const atBase = (env) => isGitOpsNative(env) || existsAtBase(baseSide, env.path) && (trusted.environmentsAtBase?.has(env.path) ?? true);
       const moved = (env) => !atHead(env) && !atBase(env) && trusted.listedWhereBranched.has(env.name);
       const unaffected = tracing ? await unaffectedEnvironments({
         tracing,

@@ -18,14 +18,14 @@ import {
   planTargetChange,
   plumblineAuthor,
   promote
-} from "./chunk-T4HISO66.js";
+} from "./chunk-FGH6X7YN.js";
 import "./chunk-OIEULL3I.js";
-import "./chunk-WY754GLX.js";
+import "./chunk-L6W3TSBA.js";
 import "./chunk-TGBVGVD7.js";
 import {
   loadCheckoutConfig,
   runGit
-} from "./chunk-HBTWVD7H.js";
+} from "./chunk-WJ2SULYG.js";
 import "./chunk-RND2OKDP.js";
 import "./chunk-6GOKWEBO.js";
 import "./chunk-3N2GU25X.js";

@@ -3,22 +3,22 @@ const require = __plumblineCreateRequire(import.meta.url);
 import {
   planTargetChange,
   promote
-} from "./chunk-T4HISO66.js";
+} from "./chunk-FGH6X7YN.js";
 import {
   booleanInput,
   choiceInput,
   listInput,
   repositoryRoot
-} from "./chunk-T5ADJJ4T.js";
+} from "./chunk-PRA47HEA.js";
 import "./chunk-OIEULL3I.js";
-import "./chunk-WY754GLX.js";
+import "./chunk-L6W3TSBA.js";
 import {
   context,
   gitHubForge
 } from "./chunk-TGBVGVD7.js";
 import {
   loadCheckoutConfig
-} from "./chunk-HBTWVD7H.js";
+} from "./chunk-WJ2SULYG.js";
 import "./chunk-RND2OKDP.js";
 import {
   debug,

@@ -11,7 +11,7 @@ import {
   withCheckout,
   workTreeTop,
   writeAtomically
-} from "./chunk-WY754GLX.js";
+} from "./chunk-L6W3TSBA.js";
 import {
   ForgeError,
   code,
@@ -34,7 +34,7 @@ import {
   showFile,
   stagedTree,
   treeOf
-} from "./chunk-HBTWVD7H.js";
+} from "./chunk-WJ2SULYG.js";
 import {
   PlumblineError,
   problemOf

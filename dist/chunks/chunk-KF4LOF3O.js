@@ -7,7 +7,7 @@ import {
   compareEnvironmentLive,
   inShard,
   selectEnvironments
-} from "./chunk-3N4JZYU4.js";
+} from "./chunk-T3VBUTW5.js";
 import {
   buildMarker,
   findMarker
@@ -24,7 +24,7 @@ import {
   runChartFetcher,
   withCheckout,
   workTreeTop
-} from "./chunk-WY754GLX.js";
+} from "./chunk-L6W3TSBA.js";
 import {
   code,
   describeComparedWith,
@@ -39,7 +39,7 @@ import {
 } from "./chunk-TGBVGVD7.js";
 import {
   loadCheckoutConfig
-} from "./chunk-HBTWVD7H.js";
+} from "./chunk-WJ2SULYG.js";
 import {
   displayName,
   resourceId,

@@ -7,19 +7,19 @@ import {
   parseRevisionSource,
   runDrift,
   summaryMarkdown
-} from "./chunk-Y5XIC5B7.js";
+} from "./chunk-KF4LOF3O.js";
 import {
   actionLog,
   kubeconfigInput,
   shardInput,
   withKubeconfig
-} from "./chunk-XV6PIFJM.js";
+} from "./chunk-WODZYZB4.js";
 import {
   runUrl
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-3N4JZYU4.js";
+} from "./chunk-T3VBUTW5.js";
 import "./chunk-L3PULLGS.js";
 import "./chunk-E7ACZTBR.js";
 import {
@@ -27,12 +27,12 @@ import {
   choiceInput,
   listInput,
   repositoryRoot
-} from "./chunk-T5ADJJ4T.js";
-import "./chunk-WY754GLX.js";
+} from "./chunk-PRA47HEA.js";
+import "./chunk-L6W3TSBA.js";
 import {
   gitHubForge
 } from "./chunk-TGBVGVD7.js";
-import "./chunk-HBTWVD7H.js";
+import "./chunk-WJ2SULYG.js";
 import "./chunk-RND2OKDP.js";
 import {
   debug,

@@ -75,13 +75,13 @@ var require_identity = __commonJS({
 var require_visit = __commonJS({
   "node_modules/yaml/dist/visit.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
     function visit2(node, visitor) {
       const visitor_ = initVisitor(visitor);
-      if (identity2.isDocument(node)) {
+      if (identity.isDocument(node)) {
         const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
         if (cd === REMOVE)
           node.contents = null;
@@ -93,12 +93,12 @@ var require_visit = __commonJS({
     visit2.REMOVE = REMOVE;
     function visit_(key, node, visitor, path) {
       const ctrl = callVisitor(key, node, visitor, path);
-      if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
+      if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
         replaceNode(key, path, ctrl);
         return visit_(key, ctrl, visitor, path);
       }
       if (typeof ctrl !== "symbol") {
-        if (identity2.isCollection(node)) {
+        if (identity.isCollection(node)) {
           path = Object.freeze(path.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
             const ci = visit_(i, node.items[i], visitor, path);
@@ -111,7 +111,7 @@ var require_visit = __commonJS({
               i -= 1;
             }
           }
-        } else if (identity2.isPair(node)) {
+        } else if (identity.isPair(node)) {
           path = Object.freeze(path.concat(node));
           const ck = visit_("key", node.key, visitor, path);
           if (ck === BREAK)
@@ -129,7 +129,7 @@ var require_visit = __commonJS({
     }
     async function visitAsync(node, visitor) {
       const visitor_ = initVisitor(visitor);
-      if (identity2.isDocument(node)) {
+      if (identity.isDocument(node)) {
         const cd = await visitAsync_(null, node.contents, visitor_, Object.freeze([node]));
         if (cd === REMOVE)
           node.contents = null;
@@ -141,12 +141,12 @@ var require_visit = __commonJS({
     visitAsync.REMOVE = REMOVE;
     async function visitAsync_(key, node, visitor, path) {
       const ctrl = await callVisitor(key, node, visitor, path);
-      if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
+      if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
         replaceNode(key, path, ctrl);
         return visitAsync_(key, ctrl, visitor, path);
       }
       if (typeof ctrl !== "symbol") {
-        if (identity2.isCollection(node)) {
+        if (identity.isCollection(node)) {
           path = Object.freeze(path.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
             const ci = await visitAsync_(i, node.items[i], visitor, path);
@@ -159,7 +159,7 @@ var require_visit = __commonJS({
               i -= 1;
             }
           }
-        } else if (identity2.isPair(node)) {
+        } else if (identity.isPair(node)) {
           path = Object.freeze(path.concat(node));
           const ck = await visitAsync_("key", node.key, visitor, path);
           if (ck === BREAK)
@@ -196,31 +196,31 @@ var require_visit = __commonJS({
     function callVisitor(key, node, visitor, path) {
       if (typeof visitor === "function")
         return visitor(key, node, path);
-      if (identity2.isMap(node))
+      if (identity.isMap(node))
         return visitor.Map?.(key, node, path);
-      if (identity2.isSeq(node))
+      if (identity.isSeq(node))
         return visitor.Seq?.(key, node, path);
-      if (identity2.isPair(node))
+      if (identity.isPair(node))
         return visitor.Pair?.(key, node, path);
-      if (identity2.isScalar(node))
+      if (identity.isScalar(node))
         return visitor.Scalar?.(key, node, path);
-      if (identity2.isAlias(node))
+      if (identity.isAlias(node))
         return visitor.Alias?.(key, node, path);
       return void 0;
     }
     function replaceNode(key, path, node) {
       const parent = path[path.length - 1];
-      if (identity2.isCollection(parent)) {
+      if (identity.isCollection(parent)) {
         parent.items[key] = node;
-      } else if (identity2.isPair(parent)) {
+      } else if (identity.isPair(parent)) {
         if (key === "key")
           parent.key = node;
         else
           parent.value = node;
-      } else if (identity2.isDocument(parent)) {
+      } else if (identity.isDocument(parent)) {
         parent.contents = node;
       } else {
-        const pt = identity2.isAlias(parent) ? "alias" : "scalar";
+        const pt = identity.isAlias(parent) ? "alias" : "scalar";
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
@@ -233,7 +233,7 @@ var require_visit = __commonJS({
 var require_directives = __commonJS({
   "node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     var visit2 = require_visit();
     var escapeChars = {
       "!": "%21",
@@ -376,10 +376,10 @@ var require_directives = __commonJS({
         const lines = this.yaml.explicit ? [`%YAML ${this.yaml.version || "1.2"}`] : [];
         const tagEntries = Object.entries(this.tags);
         let tagNames;
-        if (doc && tagEntries.length > 0 && identity2.isNode(doc.contents)) {
+        if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
           const tags = {};
           visit2.visit(doc.contents, (_key, node) => {
-            if (identity2.isNode(node) && node.tag)
+            if (identity.isNode(node) && node.tag)
               tags[node.tag] = true;
           });
           tagNames = Object.keys(tags);
@@ -404,7 +404,7 @@ var require_directives = __commonJS({
 var require_anchors = __commonJS({
   "node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     var visit2 = require_visit();
     function anchorIsValid(anchor) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
@@ -451,7 +451,7 @@ var require_anchors = __commonJS({
         setAnchors: () => {
           for (const source of aliasObjects) {
             const ref = sourceObjects.get(source);
-            if (typeof ref === "object" && ref.anchor && (identity2.isScalar(ref.node) || identity2.isCollection(ref.node))) {
+            if (typeof ref === "object" && ref.anchor && (identity.isScalar(ref.node) || identity.isCollection(ref.node))) {
               ref.node.anchor = ref.anchor;
             } else {
               const error = new Error("Failed to resolve repeated object (this should not happen)");
@@ -524,12 +524,12 @@ var require_applyReviver = __commonJS({
 var require_toJS = __commonJS({
   "node_modules/yaml/dist/nodes/toJS.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     function toJS(value, arg, ctx) {
       if (Array.isArray(value))
         return value.map((v, i) => toJS(v, String(i), ctx));
       if (value && typeof value.toJSON === "function") {
-        if (!ctx || !identity2.hasAnchor(value))
+        if (!ctx || !identity.hasAnchor(value))
           return value.toJSON(arg, ctx);
         const data = { aliasCount: 0, count: 1, res: void 0 };
         ctx.anchors.set(value, data);
@@ -555,11 +555,11 @@ var require_Node = __commonJS({
   "node_modules/yaml/dist/nodes/Node.js"(exports) {
     "use strict";
     var applyReviver = require_applyReviver();
-    var identity2 = require_identity();
+    var identity = require_identity();
     var toJS = require_toJS();
     var NodeBase = class {
       constructor(type) {
-        Object.defineProperty(this, identity2.NODE_TYPE, { value: type });
+        Object.defineProperty(this, identity.NODE_TYPE, { value: type });
       }
       /** Create a copy of this node.  */
       clone() {
@@ -570,7 +570,7 @@ var require_Node = __commonJS({
       }
       /** A plain JavaScript representation of this node. */
       toJS(doc, { mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
-        if (!identity2.isDocument(doc))
+        if (!identity.isDocument(doc))
           throw new TypeError("A document argument is required");
         const ctx = {
           anchors: /* @__PURE__ */ new Map(),
@@ -597,12 +597,12 @@ var require_Alias = __commonJS({
     "use strict";
     var anchors = require_anchors();
     var visit2 = require_visit();
-    var identity2 = require_identity();
+    var identity = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
     var Alias = class extends Node.NodeBase {
       constructor(source) {
-        super(identity2.ALIAS);
+        super(identity.ALIAS);
         this.source = source;
         Object.defineProperty(this, "tag", {
           set() {
@@ -624,7 +624,7 @@ var require_Alias = __commonJS({
           nodes = [];
           visit2.visit(doc, {
             Node: (_key, node) => {
-              if (identity2.isAlias(node) || identity2.hasAnchor(node))
+              if (identity.isAlias(node) || identity.hasAnchor(node))
                 nodes.push(node);
             }
           });
@@ -686,11 +686,11 @@ var require_Alias = __commonJS({
       }
     };
     function getAliasCount(doc, node, anchors2) {
-      if (identity2.isAlias(node)) {
+      if (identity.isAlias(node)) {
         const source = node.resolve(doc);
         const anchor = anchors2 && source && anchors2.get(source);
         return anchor ? anchor.count * anchor.aliasCount : 0;
-      } else if (identity2.isCollection(node)) {
+      } else if (identity.isCollection(node)) {
         let count = 0;
         for (const item of node.items) {
           const c = getAliasCount(doc, item, anchors2);
@@ -698,7 +698,7 @@ var require_Alias = __commonJS({
             count = c;
         }
         return count;
-      } else if (identity2.isPair(node)) {
+      } else if (identity.isPair(node)) {
         const kc = getAliasCount(doc, node.key, anchors2);
         const vc = getAliasCount(doc, node.value, anchors2);
         return Math.max(kc, vc);
@@ -713,13 +713,13 @@ var require_Alias = __commonJS({
 var require_Scalar = __commonJS({
   "node_modules/yaml/dist/nodes/Scalar.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
     var isScalarValue = (value) => !value || typeof value !== "function" && typeof value !== "object";
     var Scalar = class extends Node.NodeBase {
       constructor(value) {
-        super(identity2.SCALAR);
+        super(identity.SCALAR);
         this.value = value;
       }
       toJSON(arg, ctx) {
@@ -744,7 +744,7 @@ var require_createNode = __commonJS({
   "node_modules/yaml/dist/doc/createNode.js"(exports) {
     "use strict";
     var Alias = require_Alias();
-    var identity2 = require_identity();
+    var identity = require_identity();
     var Scalar = require_Scalar();
     var defaultTagPrefix = "tag:yaml.org,2002:";
     function findTagObject(value, tagName, tags) {
@@ -758,12 +758,12 @@ var require_createNode = __commonJS({
       return tags.find((t) => t.identify?.(value) && !t.format);
     }
     function createNode(value, tagName, ctx) {
-      if (identity2.isDocument(value))
+      if (identity.isDocument(value))
         value = value.contents;
-      if (identity2.isNode(value))
+      if (identity.isNode(value))
         return value;
-      if (identity2.isPair(value)) {
-        const map = ctx.schema[identity2.MAP].createNode?.(ctx.schema, null, ctx);
+      if (identity.isPair(value)) {
+        const map = ctx.schema[identity.MAP].createNode?.(ctx.schema, null, ctx);
         map.items.push(value);
         return map;
       }
@@ -795,7 +795,7 @@ var require_createNode = __commonJS({
             ref.node = node2;
           return node2;
         }
-        tagObj = value instanceof Map ? schema[identity2.MAP] : Symbol.iterator in Object(value) ? schema[identity2.SEQ] : schema[identity2.MAP];
+        tagObj = value instanceof Map ? schema[identity.MAP] : Symbol.iterator in Object(value) ? schema[identity.SEQ] : schema[identity.MAP];
       }
       if (onTagObj) {
         onTagObj(tagObj);
@@ -819,7 +819,7 @@ var require_Collection = __commonJS({
   "node_modules/yaml/dist/nodes/Collection.js"(exports) {
     "use strict";
     var createNode = require_createNode();
-    var identity2 = require_identity();
+    var identity = require_identity();
     var Node = require_Node();
     function collectionFromPath(schema, path, value) {
       let v = value;
@@ -863,7 +863,7 @@ var require_Collection = __commonJS({
         const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
         if (schema)
           copy.schema = schema;
-        copy.items = copy.items.map((it) => identity2.isNode(it) || identity2.isPair(it) ? it.clone(schema) : it);
+        copy.items = copy.items.map((it) => identity.isNode(it) || identity.isPair(it) ? it.clone(schema) : it);
         if (this.range)
           copy.range = this.range.slice();
         return copy;
@@ -879,7 +879,7 @@ var require_Collection = __commonJS({
         else {
           const [key, ...rest] = path;
           const node = this.get(key, true);
-          if (identity2.isCollection(node))
+          if (identity.isCollection(node))
             node.addIn(rest, value);
           else if (node === void 0 && this.schema)
             this.set(key, collectionFromPath(this.schema, rest, value));
@@ -896,7 +896,7 @@ var require_Collection = __commonJS({
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
-        if (identity2.isCollection(node))
+        if (identity.isCollection(node))
           return node.deleteIn(rest);
         else
           throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
@@ -910,16 +910,16 @@ var require_Collection = __commonJS({
         const [key, ...rest] = path;
         const node = this.get(key, true);
         if (rest.length === 0)
-          return !keepScalar && identity2.isScalar(node) ? node.value : node;
+          return !keepScalar && identity.isScalar(node) ? node.value : node;
         else
-          return identity2.isCollection(node) ? node.getIn(rest, keepScalar) : void 0;
+          return identity.isCollection(node) ? node.getIn(rest, keepScalar) : void 0;
       }
       hasAllNullValues(allowScalar) {
         return this.items.every((node) => {
-          if (!identity2.isPair(node))
+          if (!identity.isPair(node))
             return false;
           const n = node.value;
-          return n == null || allowScalar && identity2.isScalar(n) && n.value == null && !n.commentBefore && !n.comment && !n.tag;
+          return n == null || allowScalar && identity.isScalar(n) && n.value == null && !n.commentBefore && !n.comment && !n.tag;
         });
       }
       /**
@@ -930,7 +930,7 @@ var require_Collection = __commonJS({
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
-        return identity2.isCollection(node) ? node.hasIn(rest) : false;
+        return identity.isCollection(node) ? node.hasIn(rest) : false;
       }
       /**
        * Sets a value in this collection. For `!!set`, `value` needs to be a
@@ -942,7 +942,7 @@ var require_Collection = __commonJS({
           this.set(key, value);
         } else {
           const node = this.get(key, true);
-          if (identity2.isCollection(node))
+          if (identity.isCollection(node))
             node.setIn(rest, value);
           else if (node === void 0 && this.schema)
             this.set(key, collectionFromPath(this.schema, rest, value));
@@ -1398,7 +1398,7 @@ var require_stringify = __commonJS({
   "node_modules/yaml/dist/stringify/stringify.js"(exports) {
     "use strict";
     var anchors = require_anchors();
-    var identity2 = require_identity();
+    var identity = require_identity();
     var stringifyComment = require_stringifyComment();
     var stringifyString = require_stringifyString();
     function createStringifyContext(doc, options) {
@@ -1451,7 +1451,7 @@ var require_stringify = __commonJS({
       }
       let tagObj = void 0;
       let obj;
-      if (identity2.isScalar(item)) {
+      if (identity.isScalar(item)) {
         obj = item.value;
         let match = tags.filter((t) => t.identify?.(obj));
         if (match.length > 1) {
@@ -1474,7 +1474,7 @@ var require_stringify = __commonJS({
       if (!doc.directives)
         return "";
       const props = [];
-      const anchor = (identity2.isScalar(node) || identity2.isCollection(node)) && node.anchor;
+      const anchor = (identity.isScalar(node) || identity.isCollection(node)) && node.anchor;
       if (anchor && anchors.anchorIsValid(anchor)) {
         anchors$1.add(anchor);
         props.push(`&${anchor}`);
@@ -1485,9 +1485,9 @@ var require_stringify = __commonJS({
       return props.join(" ");
     }
     function stringify(item, ctx, onComment, onChompKeep) {
-      if (identity2.isPair(item))
+      if (identity.isPair(item))
         return item.toString(ctx, onComment, onChompKeep);
-      if (identity2.isAlias(item)) {
+      if (identity.isAlias(item)) {
         if (ctx.doc.directives)
           return item.toString(ctx);
         if (ctx.resolvedAliases?.has(item)) {
@@ -1501,15 +1501,15 @@ var require_stringify = __commonJS({
         }
       }
       let tagObj = void 0;
-      const node = identity2.isNode(item) ? item : ctx.doc.createNode(item, { onTagObj: (o) => tagObj = o });
+      const node = identity.isNode(item) ? item : ctx.doc.createNode(item, { onTagObj: (o) => tagObj = o });
       tagObj ?? (tagObj = getTagObject(ctx.doc.schema.tags, node));
       const props = stringifyProps(node, tagObj, ctx);
       if (props.length > 0)
         ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-      const str = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity2.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
+      const str = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
       if (!props)
         return str;
-      return identity2.isScalar(node) || str[0] === "{" || str[0] === "[" ? `${props} ${str}` : `${props}
+      return identity.isScalar(node) || str[0] === "{" || str[0] === "[" ? `${props} ${str}` : `${props}
 ${ctx.indent}${str}`;
     }
     exports.createStringifyContext = createStringifyContext;
@@ -1521,23 +1521,23 @@ ${ctx.indent}${str}`;
 var require_stringifyPair = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     var Scalar = require_Scalar();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
-      let keyComment = identity2.isNode(key) && key.comment || null;
+      let keyComment = identity.isNode(key) && key.comment || null;
       if (simpleKeys) {
         if (keyComment) {
           throw new Error("With simple keys, key nodes cannot have comments");
         }
-        if (identity2.isCollection(key) || !identity2.isNode(key) && typeof key === "object") {
+        if (identity.isCollection(key) || !identity.isNode(key) && typeof key === "object") {
           const msg = "With simple keys, collection cannot be used as a key value";
           throw new Error(msg);
         }
       }
-      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity2.isCollection(key) || (identity2.isScalar(key) ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL : typeof key === "object"));
+      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity.isCollection(key) || (identity.isScalar(key) ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL : typeof key === "object"));
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
@@ -1578,7 +1578,7 @@ ${indent}:`;
           str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
-      if (identity2.isNode(value)) {
+      if (identity.isNode(value)) {
         vsb = !!value.spaceBefore;
         vcb = value.commentBefore;
         valueComment = value.comment;
@@ -1590,10 +1590,10 @@ ${indent}:`;
           value = doc.createNode(value);
       }
       ctx.implicitKey = false;
-      if (!explicitKey && !keyComment && identity2.isScalar(value))
+      if (!explicitKey && !keyComment && identity.isScalar(value))
         ctx.indentAtStart = str.length + 1;
       chompKeep = false;
-      if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity2.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
+      if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
         ctx.indent = ctx.indent.substring(2);
       }
       let valueCommentDone = false;
@@ -1613,7 +1613,7 @@ ${stringifyComment.indentComment(cs, ctx.indent)}`;
           ws += `
 ${ctx.indent}`;
         }
-      } else if (!explicitKey && identity2.isCollection(value)) {
+      } else if (!explicitKey && identity.isCollection(value)) {
         const vs0 = valueStr[0];
         const nl0 = valueStr.indexOf("\n");
         const hasNewline = nl0 !== -1;
@@ -1676,7 +1676,7 @@ var require_log = __commonJS({
 var require_merge = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     var Scalar = require_Scalar();
     var MERGE_KEY = "<<";
     var merge = {
@@ -1689,10 +1689,10 @@ var require_merge = __commonJS({
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey = (ctx, key) => (merge.identify(key) || identity2.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
+    var isMergeKey = (ctx, key) => (merge.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
     function addMergeToJSMap(ctx, map, value) {
       const source = resolveAliasValue(ctx, value);
-      if (identity2.isSeq(source))
+      if (identity.isSeq(source))
         for (const it of source.items)
           mergeValue(ctx, map, it);
       else if (Array.isArray(source))
@@ -1703,7 +1703,7 @@ var require_merge = __commonJS({
     }
     function mergeValue(ctx, map, value) {
       const source = resolveAliasValue(ctx, value);
-      if (!identity2.isMap(source))
+      if (!identity.isMap(source))
         throw new Error("Merge sources must be maps or map aliases");
       const srcMap = source.toJSON(null, ctx, Map);
       for (const [key, value2] of srcMap) {
@@ -1724,7 +1724,7 @@ var require_merge = __commonJS({
       return map;
     }
     function resolveAliasValue(ctx, value) {
-      return ctx && identity2.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
+      return ctx && identity.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
     }
     exports.addMergeToJSMap = addMergeToJSMap;
     exports.isMergeKey = isMergeKey;
@@ -1739,10 +1739,10 @@ var require_addPairToJSMap = __commonJS({
     var log = require_log();
     var merge = require_merge();
     var stringify = require_stringify();
-    var identity2 = require_identity();
+    var identity = require_identity();
     var toJS = require_toJS();
     function addPairToJSMap(ctx, map, { key, value }) {
-      if (identity2.isNode(key) && key.addToJSMap)
+      if (identity.isNode(key) && key.addToJSMap)
         key.addToJSMap(ctx, map, value);
       else if (merge.isMergeKey(ctx, key))
         merge.addMergeToJSMap(ctx, map, value);
@@ -1773,7 +1773,7 @@ var require_addPairToJSMap = __commonJS({
         return "";
       if (typeof jsKey !== "object")
         return String(jsKey);
-      if (identity2.isNode(key) && ctx?.doc) {
+      if (identity.isNode(key) && ctx?.doc) {
         const strCtx = stringify.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
         for (const node of ctx.anchors.keys())
@@ -1803,7 +1803,7 @@ var require_Pair = __commonJS({
     var createNode = require_createNode();
     var stringifyPair = require_stringifyPair();
     var addPairToJSMap = require_addPairToJSMap();
-    var identity2 = require_identity();
+    var identity = require_identity();
     function createPair(key, value, ctx) {
       const k = createNode.createNode(key, void 0, ctx);
       const v = createNode.createNode(value, void 0, ctx);
@@ -1811,15 +1811,15 @@ var require_Pair = __commonJS({
     }
     var Pair = class _Pair {
       constructor(key, value = null) {
-        Object.defineProperty(this, identity2.NODE_TYPE, { value: identity2.PAIR });
+        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.PAIR });
         this.key = key;
         this.value = value;
       }
       clone(schema) {
         let { key, value } = this;
-        if (identity2.isNode(key))
+        if (identity.isNode(key))
           key = key.clone(schema);
-        if (identity2.isNode(value))
+        if (identity.isNode(value))
           value = value.clone(schema);
         return new _Pair(key, value);
       }
@@ -1840,7 +1840,7 @@ var require_Pair = __commonJS({
 var require_stringifyCollection = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyCollection(collection, ctx, options) {
@@ -1856,14 +1856,14 @@ var require_stringifyCollection = __commonJS({
       for (let i = 0; i < items.length; ++i) {
         const item = items[i];
         let comment2 = null;
-        if (identity2.isNode(item)) {
+        if (identity.isNode(item)) {
           if (!chompKeep && item.spaceBefore)
             lines.push("");
           addCommentBefore(ctx, lines, item.commentBefore, chompKeep);
           if (item.comment)
             comment2 = item.comment;
-        } else if (identity2.isPair(item)) {
-          const ik = identity2.isNode(item.key) ? item.key : null;
+        } else if (identity.isPair(item)) {
+          const ik = identity.isNode(item.key) ? item.key : null;
           if (ik) {
             if (!chompKeep && ik.spaceBefore)
               lines.push("");
@@ -1911,14 +1911,14 @@ ${indent}${line}` : "\n";
       for (let i = 0; i < items.length; ++i) {
         const item = items[i];
         let comment = null;
-        if (identity2.isNode(item)) {
+        if (identity.isNode(item)) {
           if (item.spaceBefore)
             lines.push("");
           addCommentBefore(ctx, lines, item.commentBefore, false);
           if (item.comment)
             comment = item.comment;
-        } else if (identity2.isPair(item)) {
-          const ik = identity2.isNode(item.key) ? item.key : null;
+        } else if (identity.isPair(item)) {
+          const ik = identity.isNode(item.key) ? item.key : null;
           if (ik) {
             if (ik.spaceBefore)
               lines.push("");
@@ -1926,7 +1926,7 @@ ${indent}${line}` : "\n";
             if (ik.comment)
               reqNewline = true;
           }
-          const iv = identity2.isNode(item.value) ? item.value : null;
+          const iv = identity.isNode(item.value) ? item.value : null;
           if (iv) {
             if (iv.comment)
               comment = iv.comment;
@@ -1994,16 +1994,16 @@ var require_YAMLMap = __commonJS({
     var stringifyCollection = require_stringifyCollection();
     var addPairToJSMap = require_addPairToJSMap();
     var Collection = require_Collection();
-    var identity2 = require_identity();
+    var identity = require_identity();
     var Pair = require_Pair();
     var Scalar = require_Scalar();
     function findPair(items, key) {
-      const k = identity2.isScalar(key) ? key.value : key;
+      const k = identity.isScalar(key) ? key.value : key;
       for (const it of items) {
-        if (identity2.isPair(it)) {
+        if (identity.isPair(it)) {
           if (it.key === key || it.key === k)
             return it;
-          if (identity2.isScalar(it.key) && it.key.value === k)
+          if (identity.isScalar(it.key) && it.key.value === k)
             return it;
         }
       }
@@ -2014,7 +2014,7 @@ var require_YAMLMap = __commonJS({
         return "tag:yaml.org,2002:map";
       }
       constructor(schema) {
-        super(identity2.MAP, schema);
+        super(identity.MAP, schema);
         this.items = [];
       }
       /**
@@ -2052,7 +2052,7 @@ var require_YAMLMap = __commonJS({
        */
       add(pair, overwrite) {
         let _pair;
-        if (identity2.isPair(pair))
+        if (identity.isPair(pair))
           _pair = pair;
         else if (!pair || typeof pair !== "object" || !("key" in pair)) {
           _pair = new Pair.Pair(pair, pair?.value);
@@ -2063,7 +2063,7 @@ var require_YAMLMap = __commonJS({
         if (prev) {
           if (!overwrite)
             throw new Error(`Key ${_pair.key} already set`);
-          if (identity2.isScalar(prev.value) && Scalar.isScalarValue(_pair.value))
+          if (identity.isScalar(prev.value) && Scalar.isScalarValue(_pair.value))
             prev.value.value = _pair.value;
           else
             prev.value = _pair.value;
@@ -2087,7 +2087,7 @@ var require_YAMLMap = __commonJS({
       get(key, keepScalar) {
         const it = findPair(this.items, key);
         const node = it?.value;
-        return (!keepScalar && identity2.isScalar(node) ? node.value : node) ?? void 0;
+        return (!keepScalar && identity.isScalar(node) ? node.value : node) ?? void 0;
       }
       has(key) {
         return !!findPair(this.items, key);
@@ -2112,7 +2112,7 @@ var require_YAMLMap = __commonJS({
         if (!ctx)
           return JSON.stringify(this);
         for (const item of this.items) {
-          if (!identity2.isPair(item))
+          if (!identity.isPair(item))
             throw new Error(`Map items must all be pairs; found ${JSON.stringify(item)} instead`);
         }
         if (!ctx.allNullValues && this.hasAllNullValues(false))
@@ -2135,7 +2135,7 @@ var require_YAMLMap = __commonJS({
 var require_map = __commonJS({
   "node_modules/yaml/dist/schema/common/map.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     var YAMLMap = require_YAMLMap();
     var map = {
       collection: "map",
@@ -2143,7 +2143,7 @@ var require_map = __commonJS({
       nodeClass: YAMLMap.YAMLMap,
       tag: "tag:yaml.org,2002:map",
       resolve(map2, onError) {
-        if (!identity2.isMap(map2))
+        if (!identity.isMap(map2))
           onError("Expected a mapping for this tag");
         return map2;
       },
@@ -2160,7 +2160,7 @@ var require_YAMLSeq = __commonJS({
     var createNode = require_createNode();
     var stringifyCollection = require_stringifyCollection();
     var Collection = require_Collection();
-    var identity2 = require_identity();
+    var identity = require_identity();
     var Scalar = require_Scalar();
     var toJS = require_toJS();
     var YAMLSeq = class extends Collection.Collection {
@@ -2168,7 +2168,7 @@ var require_YAMLSeq = __commonJS({
         return "tag:yaml.org,2002:seq";
       }
       constructor(schema) {
-        super(identity2.SEQ, schema);
+        super(identity.SEQ, schema);
         this.items = [];
       }
       add(value) {
@@ -2194,7 +2194,7 @@ var require_YAMLSeq = __commonJS({
         if (typeof idx !== "number")
           return void 0;
         const it = this.items[idx];
-        return !keepScalar && identity2.isScalar(it) ? it.value : it;
+        return !keepScalar && identity.isScalar(it) ? it.value : it;
       }
       /**
        * Checks if the collection includes a value with the key `key`.
@@ -2218,7 +2218,7 @@ var require_YAMLSeq = __commonJS({
         if (typeof idx !== "number")
           throw new Error(`Expected a valid index, not ${key}.`);
         const prev = this.items[idx];
-        if (identity2.isScalar(prev) && Scalar.isScalarValue(value))
+        if (identity.isScalar(prev) && Scalar.isScalarValue(value))
           prev.value = value;
         else
           this.items[idx] = value;
@@ -2260,7 +2260,7 @@ var require_YAMLSeq = __commonJS({
       }
     };
     function asItemIndex(key) {
-      let idx = identity2.isScalar(key) ? key.value : key;
+      let idx = identity.isScalar(key) ? key.value : key;
       if (idx && typeof idx === "string")
         idx = Number(idx);
       return typeof idx === "number" && Number.isInteger(idx) && idx >= 0 ? idx : null;
@@ -2273,7 +2273,7 @@ var require_YAMLSeq = __commonJS({
 var require_seq = __commonJS({
   "node_modules/yaml/dist/schema/common/seq.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     var YAMLSeq = require_YAMLSeq();
     var seq = {
       collection: "seq",
@@ -2281,7 +2281,7 @@ var require_seq = __commonJS({
       nodeClass: YAMLSeq.YAMLSeq,
       tag: "tag:yaml.org,2002:seq",
       resolve(seq2, onError) {
-        if (!identity2.isSeq(seq2))
+        if (!identity.isSeq(seq2))
           onError("Expected a sequence for this tag");
         return seq2;
       },
@@ -2635,17 +2635,17 @@ var require_binary = __commonJS({
 var require_pairs = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     var Pair = require_Pair();
     var Scalar = require_Scalar();
     var YAMLSeq = require_YAMLSeq();
     function resolvePairs(seq, onError) {
-      if (identity2.isSeq(seq)) {
+      if (identity.isSeq(seq)) {
         for (let i = 0; i < seq.items.length; ++i) {
           let item = seq.items[i];
-          if (identity2.isPair(item))
+          if (identity.isPair(item))
             continue;
-          else if (identity2.isMap(item)) {
+          else if (identity.isMap(item)) {
             if (item.items.length > 1)
               onError("Each pair must have its own sequence indicator");
             const pair = item.items[0] || new Pair.Pair(new Scalar.Scalar(null));
@@ -2659,7 +2659,7 @@ ${cn.comment}` : item.comment;
             }
             item = pair;
           }
-          seq.items[i] = identity2.isPair(item) ? item : new Pair.Pair(item);
+          seq.items[i] = identity.isPair(item) ? item : new Pair.Pair(item);
         }
       } else
         onError("Expected a sequence for this tag");
@@ -2713,7 +2713,7 @@ ${cn.comment}` : item.comment;
 var require_omap = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     var toJS = require_toJS();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
@@ -2740,7 +2740,7 @@ var require_omap = __commonJS({
           ctx.onCreate(map);
         for (const pair of this.items) {
           let key, value;
-          if (identity2.isPair(pair)) {
+          if (identity.isPair(pair)) {
             key = toJS.toJS(pair.key, "", ctx);
             value = toJS.toJS(pair.value, key, ctx);
           } else {
@@ -2770,7 +2770,7 @@ var require_omap = __commonJS({
         const pairs$1 = pairs.resolvePairs(seq, onError);
         const seenKeys = [];
         for (const { key } of pairs$1.items) {
-          if (identity2.isScalar(key)) {
+          if (identity.isScalar(key)) {
             if (seenKeys.includes(key.value)) {
               onError(`Ordered maps must not include duplicate keys: ${key.value}`);
             } else {
@@ -2951,7 +2951,7 @@ var require_int2 = __commonJS({
 var require_set = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
     var YAMLSet = class _YAMLSet extends YAMLMap.YAMLMap {
@@ -2961,7 +2961,7 @@ var require_set = __commonJS({
       }
       add(key) {
         let pair;
-        if (identity2.isPair(key))
+        if (identity.isPair(key))
           pair = key;
         else if (key && typeof key === "object" && "key" in key && "value" in key && key.value === null)
           pair = new Pair.Pair(key.key, null);
@@ -2977,7 +2977,7 @@ var require_set = __commonJS({
        */
       get(key, keepPair) {
         const pair = YAMLMap.findPair(this.items, key);
-        return !keepPair && identity2.isPair(pair) ? identity2.isScalar(pair.key) ? pair.key.value : pair.key : pair;
+        return !keepPair && identity.isPair(pair) ? identity.isScalar(pair.key) ? pair.key.value : pair.key : pair;
       }
       set(key, value) {
         if (typeof value !== "boolean")
@@ -3021,7 +3021,7 @@ var require_set = __commonJS({
       tag: "tag:yaml.org,2002:set",
       createNode: (schema, iterable, ctx) => YAMLSet.from(schema, iterable, ctx),
       resolve(map, onError) {
-        if (identity2.isMap(map)) {
+        if (identity.isMap(map)) {
           if (map.hasAllNullValues(true))
             return Object.assign(new YAMLSet(), map);
           else
@@ -3266,7 +3266,7 @@ var require_tags = __commonJS({
 var require_Schema = __commonJS({
   "node_modules/yaml/dist/schema/Schema.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     var map = require_map();
     var seq = require_seq();
     var string = require_string();
@@ -3279,9 +3279,9 @@ var require_Schema = __commonJS({
         this.knownTags = resolveKnownTags ? tags.coreKnownTags : {};
         this.tags = tags.getTags(customTags, this.name, merge);
         this.toStringOptions = toStringDefaults ?? null;
-        Object.defineProperty(this, identity2.MAP, { value: map.map });
-        Object.defineProperty(this, identity2.SCALAR, { value: string.string });
-        Object.defineProperty(this, identity2.SEQ, { value: seq.seq });
+        Object.defineProperty(this, identity.MAP, { value: map.map });
+        Object.defineProperty(this, identity.SCALAR, { value: string.string });
+        Object.defineProperty(this, identity.SEQ, { value: seq.seq });
         this.sortMapEntries = typeof sortMapEntries === "function" ? sortMapEntries : sortMapEntries === true ? sortMapEntriesByKey : null;
       }
       clone() {
@@ -3298,7 +3298,7 @@ var require_Schema = __commonJS({
 var require_stringifyDocument = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyDocument(doc, options) {
@@ -3325,7 +3325,7 @@ var require_stringifyDocument = __commonJS({
       let chompKeep = false;
       let contentComment = null;
       if (doc.contents) {
-        if (identity2.isNode(doc.contents)) {
+        if (identity.isNode(doc.contents)) {
           if (doc.contents.spaceBefore && hasDirectives)
             lines.push("");
           if (doc.contents.commentBefore) {
@@ -3380,7 +3380,7 @@ var require_Document = __commonJS({
     "use strict";
     var Alias = require_Alias();
     var Collection = require_Collection();
-    var identity2 = require_identity();
+    var identity = require_identity();
     var Pair = require_Pair();
     var toJS = require_toJS();
     var Schema = require_Schema();
@@ -3395,7 +3395,7 @@ var require_Document = __commonJS({
         this.comment = null;
         this.errors = [];
         this.warnings = [];
-        Object.defineProperty(this, identity2.NODE_TYPE, { value: identity2.DOC });
+        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.DOC });
         let _replacer = null;
         if (typeof replacer === "function" || Array.isArray(replacer)) {
           _replacer = replacer;
@@ -3431,7 +3431,7 @@ var require_Document = __commonJS({
        */
       clone() {
         const copy = Object.create(_Document.prototype, {
-          [identity2.NODE_TYPE]: { value: identity2.DOC }
+          [identity.NODE_TYPE]: { value: identity.DOC }
         });
         copy.commentBefore = this.commentBefore;
         copy.comment = this.comment;
@@ -3441,7 +3441,7 @@ var require_Document = __commonJS({
         if (this.directives)
           copy.directives = this.directives.clone();
         copy.schema = this.schema.clone();
-        copy.contents = identity2.isNode(this.contents) ? this.contents.clone(copy.schema) : this.contents;
+        copy.contents = identity.isNode(this.contents) ? this.contents.clone(copy.schema) : this.contents;
         if (this.range)
           copy.range = this.range.slice();
         return copy;
@@ -3504,7 +3504,7 @@ var require_Document = __commonJS({
           sourceObjects
         };
         const node = createNode.createNode(value, tag, ctx);
-        if (flow && identity2.isCollection(node))
+        if (flow && identity.isCollection(node))
           node.flow = true;
         setAnchors();
         return node;
@@ -3544,7 +3544,7 @@ var require_Document = __commonJS({
        * `true` (collections are always returned intact).
        */
       get(key, keepScalar) {
-        return identity2.isCollection(this.contents) ? this.contents.get(key, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.get(key, keepScalar) : void 0;
       }
       /**
        * Returns item at `path`, or `undefined` if not found. By default unwraps
@@ -3553,14 +3553,14 @@ var require_Document = __commonJS({
        */
       getIn(path, keepScalar) {
         if (Collection.isEmptyPath(path))
-          return !keepScalar && identity2.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity2.isCollection(this.contents) ? this.contents.getIn(path, keepScalar) : void 0;
+          return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
        */
       has(key) {
-        return identity2.isCollection(this.contents) ? this.contents.has(key) : false;
+        return identity.isCollection(this.contents) ? this.contents.has(key) : false;
       }
       /**
        * Checks if the document includes a value at `path`.
@@ -3568,7 +3568,7 @@ var require_Document = __commonJS({
       hasIn(path) {
         if (Collection.isEmptyPath(path))
           return this.contents !== void 0;
-        return identity2.isCollection(this.contents) ? this.contents.hasIn(path) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3675,7 +3675,7 @@ var require_Document = __commonJS({
       }
     };
     function assertCollection(contents) {
-      if (identity2.isCollection(contents))
+      if (identity.isCollection(contents))
         return true;
       throw new Error("Expected a YAML collection as document contents");
     }
@@ -3946,12 +3946,12 @@ var require_util_flow_indent_check = __commonJS({
 var require_util_map_includes = __commonJS({
   "node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     function mapIncludes(ctx, items, search) {
       const { uniqueKeys } = ctx.options;
       if (uniqueKeys === false)
         return false;
-      const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity2.isScalar(a) && identity2.isScalar(b) && a.value === b.value;
+      const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity.isScalar(a) && identity.isScalar(b) && a.value === b.value;
       return items.some((pair) => isEqual(pair.key, search));
     }
     exports.mapIncludes = mapIncludes;
@@ -4164,7 +4164,7 @@ var require_resolve_end = __commonJS({
 var require_resolve_flow_collection = __commonJS({
   "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
@@ -4243,7 +4243,7 @@ var require_resolve_flow_collection = __commonJS({
             }
             if (prevItemComment) {
               let prev = coll.items[coll.items.length - 1];
-              if (identity2.isPair(prev))
+              if (identity.isPair(prev))
                 prev = prev.value ?? prev.key;
               if (prev.comment)
                 prev.comment += "\n" + prevItemComment;
@@ -4358,7 +4358,7 @@ var require_resolve_flow_collection = __commonJS({
 var require_compose_collection = __commonJS({
   "node_modules/yaml/dist/compose/compose-collection.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     var Scalar = require_Scalar();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
@@ -4408,7 +4408,7 @@ var require_compose_collection = __commonJS({
       }
       const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
       const res = tag.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
-      const node = identity2.isNode(res) ? res : new Scalar.Scalar(res);
+      const node = identity.isNode(res) ? res : new Scalar.Scalar(res);
       node.range = coll.range;
       node.tag = tagName;
       if (tag?.format)
@@ -4827,7 +4827,7 @@ var require_resolve_flow_scalar = __commonJS({
 var require_compose_scalar = __commonJS({
   "node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     var Scalar = require_Scalar();
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
@@ -4836,17 +4836,17 @@ var require_compose_scalar = __commonJS({
       const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
       let tag;
       if (ctx.options.stringKeys && ctx.atKey) {
-        tag = ctx.schema[identity2.SCALAR];
+        tag = ctx.schema[identity.SCALAR];
       } else if (tagName)
         tag = findScalarTagByName(ctx.schema, value, tagName, tagToken, onError);
       else if (token.type === "scalar")
         tag = findScalarTagByTest(ctx, value, token, onError);
       else
-        tag = ctx.schema[identity2.SCALAR];
+        tag = ctx.schema[identity.SCALAR];
       let scalar;
       try {
         const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
-        scalar = identity2.isScalar(res) ? res : new Scalar.Scalar(res);
+        scalar = identity.isScalar(res) ? res : new Scalar.Scalar(res);
       } catch (error) {
         const msg = error instanceof Error ? error.message : String(error);
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
@@ -4866,7 +4866,7 @@ var require_compose_scalar = __commonJS({
     }
     function findScalarTagByName(schema, value, tagName, tagToken, onError) {
       if (tagName === "!")
-        return schema[identity2.SCALAR];
+        return schema[identity.SCALAR];
       const matchWithTest = [];
       for (const tag of schema.tags) {
         if (!tag.collection && tag.tag === tagName) {
@@ -4885,12 +4885,12 @@ var require_compose_scalar = __commonJS({
         return kt;
       }
       onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, tagName !== "tag:yaml.org,2002:str");
-      return schema[identity2.SCALAR];
+      return schema[identity.SCALAR];
     }
     function findScalarTagByTest({ atKey, directives, schema }, value, token, onError) {
-      const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema[identity2.SCALAR];
+      const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema[identity.SCALAR];
       if (schema.compat) {
-        const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema[identity2.SCALAR];
+        const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema[identity.SCALAR];
         if (tag.tag !== compat.tag) {
           const ts = directives.tagString(tag.tag);
           const cs = directives.tagString(compat.tag);
@@ -4939,7 +4939,7 @@ var require_compose_node = __commonJS({
   "node_modules/yaml/dist/compose/compose-node.js"(exports) {
     "use strict";
     var Alias = require_Alias();
-    var identity2 = require_identity();
+    var identity = require_identity();
     var composeCollection = require_compose_collection();
     var composeScalar = require_compose_scalar();
     var resolveEnd = require_resolve_end();
@@ -4985,7 +4985,7 @@ var require_compose_node = __commonJS({
       node ?? (node = composeEmptyNode(ctx, token.offset, void 0, null, props, onError));
       if (anchor && node.anchor === "")
         onError(anchor, "BAD_ALIAS", "Anchor cannot be an empty string");
-      if (atKey && ctx.options.stringKeys && (!identity2.isScalar(node) || typeof node.value !== "string" || node.tag && node.tag !== "tag:yaml.org,2002:str")) {
+      if (atKey && ctx.options.stringKeys && (!identity.isScalar(node) || typeof node.value !== "string" || node.tag && node.tag !== "tag:yaml.org,2002:str")) {
         const msg = "With stringKeys, all keys must be strings";
         onError(tag ?? token, "NON_STRING_KEY", msg);
       }
@@ -5091,7 +5091,7 @@ var require_composer = __commonJS({
     var directives = require_directives();
     var Document = require_Document();
     var errors = require_errors();
-    var identity2 = require_identity();
+    var identity = require_identity();
     var composeDoc = require_compose_doc();
     var resolveEnd = require_resolve_end();
     function getErrorPos(src) {
@@ -5153,9 +5153,9 @@ var require_composer = __commonJS({
 ${comment}` : comment;
           } else if (afterEmptyLine || doc.directives.docStart || !dc) {
             doc.commentBefore = comment;
-          } else if (identity2.isCollection(dc) && !dc.flow && dc.items.length > 0) {
+          } else if (identity.isCollection(dc) && !dc.flow && dc.items.length > 0) {
             let it = dc.items[0];
-            if (identity2.isPair(it))
+            if (identity.isPair(it))
               it = it.key;
             const cb = it.commentBefore;
             it.commentBefore = cb ? `${comment}
@@ -7203,7 +7203,7 @@ var require_public_api = __commonJS({
     var Document = require_Document();
     var errors = require_errors();
     var log = require_log();
-    var identity2 = require_identity();
+    var identity = require_identity();
     var lineCounter = require_line_counter();
     var parser = require_parser();
     function parseOptions(options) {
@@ -7281,7 +7281,7 @@ var require_public_api = __commonJS({
         if (!keepUndefined)
           return void 0;
       }
-      if (identity2.isDocument(value) && !_replacer)
+      if (identity.isDocument(value) && !_replacer)
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
@@ -7301,7 +7301,7 @@ var require_dist = __commonJS({
     var Schema = require_Schema();
     var errors = require_errors();
     var Alias = require_Alias();
-    var identity2 = require_identity();
+    var identity = require_identity();
     var Pair = require_Pair();
     var Scalar = require_Scalar();
     var YAMLMap = require_YAMLMap();
@@ -7319,14 +7319,14 @@ var require_dist = __commonJS({
     exports.YAMLParseError = errors.YAMLParseError;
     exports.YAMLWarning = errors.YAMLWarning;
     exports.Alias = Alias.Alias;
-    exports.isAlias = identity2.isAlias;
-    exports.isCollection = identity2.isCollection;
-    exports.isDocument = identity2.isDocument;
-    exports.isMap = identity2.isMap;
-    exports.isNode = identity2.isNode;
-    exports.isPair = identity2.isPair;
-    exports.isScalar = identity2.isScalar;
-    exports.isSeq = identity2.isSeq;
+    exports.isAlias = identity.isAlias;
+    exports.isCollection = identity.isCollection;
+    exports.isDocument = identity.isDocument;
+    exports.isMap = identity.isMap;
+    exports.isNode = identity.isNode;
+    exports.isPair = identity.isPair;
+    exports.isScalar = identity.isScalar;
+    exports.isSeq = identity.isSeq;
     exports.Pair = Pair.Pair;
     exports.Scalar = Scalar.Scalar;
     exports.YAMLMap = YAMLMap.YAMLMap;
@@ -7372,11 +7372,43 @@ var require_ucs2length = __commonJS({
 
 // src/config/load.ts
 import { lstat, readdir, readFile, realpath, stat } from "node:fs/promises";
-import { join as join4, posix as posix4, sep as sep3 } from "node:path";
+import { join as join5, posix as posix5, sep as sep3 } from "node:path";
 
-// src/flux/discover.ts
-import { readdirSync as readdirSync3, readFileSync as readFileSync3, realpathSync as realpathSync2 } from "node:fs";
-import { join as join3, posix as posix2, relative as relative2, sep as sep2 } from "node:path";
+// src/argocd/discover.ts
+import { posix as posix2 } from "node:path";
+
+// src/git/repository-url.ts
+function repositoryIdentity(url) {
+  const withoutScheme = url.trim().toLowerCase().replace(/^[a-z][a-z0-9+.-]*:\/\//, "");
+  const withoutUser = withoutScheme.replace(/^[^@/]*@/, "");
+  const hostAndPath = withoutUser.replace(/^([^/:]+):(\d+\/)?/, "$1/");
+  return hostAndPath.replace(/\/+$/, "").replace(/\.git$/, "");
+}
+function withoutCredentials(url) {
+  const scheme = /^[a-z][a-z0-9+.-]*:\/\//i.exec(url);
+  if (scheme) return scheme[0] + url.slice(scheme[0].length).replace(/^[^@/]*@/, "");
+  return url.replace(/^[^@/:]*:[^@/]*@/, "");
+}
+
+// src/yaml/plain-data.ts
+function recordOf(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value) ? value : {};
+}
+function listOf(value) {
+  return Array.isArray(value) ? value : [];
+}
+function stringRecord(value) {
+  const record = {};
+  for (const [key, item] of Object.entries(recordOf(value))) if (typeof item === "string") record[key] = item;
+  return record;
+}
+function textOf(value) {
+  return typeof value === "string" && value !== "" ? value : void 0;
+}
+
+// src/argocd/objects.ts
+import { readdirSync as readdirSync2, readFileSync as readFileSync2, realpathSync } from "node:fs";
+import { join as join2 } from "node:path";
 
 // src/config/discover.ts
 var import_yaml = __toESM(require_dist(), 1);
@@ -7452,27 +7484,6 @@ function checkoutTree(repoRoot) {
     read: async (file) => text(file)
   };
 }
-
-// src/yaml/plain-data.ts
-function recordOf(value) {
-  return value !== null && typeof value === "object" && !Array.isArray(value) ? value : {};
-}
-function listOf(value) {
-  return Array.isArray(value) ? value : [];
-}
-function stringRecord(value) {
-  const record = {};
-  for (const [key, item] of Object.entries(recordOf(value))) if (typeof item === "string") record[key] = item;
-  return record;
-}
-function textOf(value) {
-  return typeof value === "string" && value !== "" ? value : void 0;
-}
-
-// src/flux/objects.ts
-var import_yaml4 = __toESM(require_dist(), 1);
-import { readdirSync as readdirSync2, readFileSync as readFileSync2, realpathSync, statSync } from "node:fs";
-import { dirname, isAbsolute, join as join2, relative, resolve, sep } from "node:path";
 
 // src/render/parse.ts
 var import_yaml3 = __toESM(require_dist(), 1);
@@ -7775,6 +7786,317 @@ function isText(value) {
   return typeof value === "string" && value !== "";
 }
 
+// src/argocd/objects.ts
+var ARGO_API_VERSION = "argoproj.io/v1alpha1";
+var SKIPPED_FOLDERS = /* @__PURE__ */ new Set([".git", "node_modules"]);
+var MANIFEST_FILE = /\.(ya?ml|json)$/;
+var ARGO_GROUP_TEXT = "argoproj.io";
+var ARGO_KIND_TEXT = /["']?kind["']?\s*:\s*["']?Application(Set)?["']?\s*(,|}|#|$)/m;
+function findArgoObjects(repoRoot) {
+  const realRoot = realpathSync.native(repoRoot);
+  const found = { objects: [], problems: [] };
+  for (const file of manifestFiles(realRoot)) {
+    const text = readText(join2(realRoot, file));
+    if (text === void 0 || !text.includes(ARGO_GROUP_TEXT)) continue;
+    try {
+      found.objects.push(...argoObjectsIn(text, file));
+    } catch (error) {
+      if (!(error instanceof PlumblineError)) throw error;
+      if (ARGO_KIND_TEXT.test(text)) found.problems.push(fileProblem(error, file));
+    }
+  }
+  return found;
+}
+function argoObjectsIn(text, file) {
+  const resources = parseManifests({
+    text,
+    locate: (line) => ({ file, line }),
+    describe: (line, column) => `${file}:${line}:${column}`
+  });
+  const objects = [];
+  for (const { object, source } of resources) {
+    const kind = argoKindOf(object);
+    if (kind !== void 0) objects.push({ kind, object, file, line: source.line ?? 1 });
+  }
+  return objects;
+}
+function argoKindOf(object) {
+  if (object.apiVersion !== ARGO_API_VERSION) return void 0;
+  return object.kind === "Application" || object.kind === "ApplicationSet" ? object.kind : void 0;
+}
+function fileProblem(error, file) {
+  const place = error.message.startsWith(`${file}:`) ? /^(\d+):/.exec(error.message.slice(file.length + 1)) : null;
+  return { file, line: place ? Number(place[1]) : 1, message: error.message };
+}
+function manifestFiles(realRoot) {
+  const files = [];
+  const walk = (folder) => {
+    const entries = entriesOf(join2(realRoot, folder));
+    const isChart = entries.some((entry) => entry.name === "Chart.yaml" && entry.isFile());
+    for (const entry of entries) {
+      const path = folder === "" ? entry.name : `${folder}/${entry.name}`;
+      if (entry.isDirectory()) {
+        if (SKIPPED_FOLDERS.has(entry.name) || isChart && entry.name === "templates") continue;
+        walk(path);
+      } else if (entry.isFile() && MANIFEST_FILE.test(entry.name) && !isKustomizationFile(entry.name)) {
+        files.push(path);
+      }
+    }
+  };
+  walk("");
+  return files;
+}
+function entriesOf(folder) {
+  try {
+    return readdirSync2(folder, { withFileTypes: true }).sort(byName);
+  } catch {
+    return [];
+  }
+}
+function readText(file) {
+  try {
+    return readFileSync2(file, "utf8");
+  } catch {
+    return void 0;
+  }
+}
+function isKustomizationFile(name) {
+  return KUSTOMIZATION_FILES.includes(name);
+}
+function byName(a, b) {
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+}
+
+// src/argocd/discover.ts
+var DEFAULT_NAMESPACE = "argocd";
+var DEFAULT_PROJECT = "default";
+var IN_CLUSTER_SERVER = "https://kubernetes.default.svc";
+var IN_CLUSTER_NAME = "in-cluster";
+var BUILD_VARIABLE = /^ARGOCD_APP_/;
+var REF_PATH = /^\$([A-Za-z0-9_-]+)\//;
+function discoverArgoApplications(repoRoot, options) {
+  const found = findArgoObjects(repoRoot);
+  const discovery = {
+    applications: [],
+    external: [],
+    problems: found.problems.map((problem) => ({ ...problem })),
+    applicationSets: []
+  };
+  const context = {
+    discovery,
+    ownRepositories: new Set(options.repositoryUrls.map(repositoryIdentity)),
+    named: /* @__PURE__ */ new Map()
+  };
+  for (const definition of found.objects) {
+    if (definition.kind === "Application") readApplication(context, definition);
+    else discovery.applicationSets.push(applicationSetOf(definition));
+  }
+  discovery.applications.sort((a, b) => compare(a.name, b.name));
+  discovery.external.sort((a, b) => compare(a.name, b.name));
+  discovery.problems.sort(
+    (a, b) => compare(a.file, b.file) || a.line - b.line || compare(a.message, b.message)
+  );
+  discovery.applicationSets.sort((a, b) => compare(a.name, b.name) || byPlace(a, b));
+  return discovery;
+}
+function normaliseArgoPath(path) {
+  const normal = posix2.normalize(path.replace(/^\/+/, "") || ".").replace(/\/+$/, "");
+  if (normal === ".." || normal.startsWith("../")) return void 0;
+  return normal === "." ? "" : normal;
+}
+function clusterOf(destination) {
+  if (destination.name !== void 0) return destination.name.replace(/%/g, "%25").replace(/\//g, "%2F");
+  if (destination.server === void 0) return void 0;
+  if (destination.server.replace(/\/+$/, "") === IN_CLUSTER_SERVER) return IN_CLUSTER_NAME;
+  try {
+    return new URL(destination.server).host || void 0;
+  } catch {
+    return void 0;
+  }
+}
+function readApplication(context, definition) {
+  const { discovery } = context;
+  const { object, file, line } = definition;
+  const spec = recordOf(object.spec);
+  const destination = destinationOf(spec.destination);
+  const cluster = clusterOf(destination);
+  if (cluster === void 0) {
+    discovery.problems.push({ file, line, message: destinationProblem(object.metadata.name, destination) });
+    return;
+  }
+  const name = `${cluster}/${object.metadata.name}`;
+  const fail = (messages) => {
+    for (const message of messages) discovery.problems.push({ application: name, file, line, message });
+  };
+  const first = context.named.get(name);
+  if (first) {
+    fail([`${name} is defined twice: here and at ${first.file}:${first.line}`]);
+    return;
+  }
+  context.named.set(name, definition);
+  const read = readSources(spec, context.ownRepositories);
+  if ("problems" in read) {
+    fail(read.problems);
+    return;
+  }
+  const { sources } = read;
+  if (sources.every(({ source }) => !source.local && source.chart === void 0)) {
+    discovery.external.push({ name, file, line, reason: externalReason(sources) });
+    return;
+  }
+  const problems = sources.flatMap((placed) => sourceProblems(placed, sources));
+  if (problems.length > 0) {
+    fail(problems);
+    return;
+  }
+  discovery.applications.push({
+    name,
+    cluster,
+    file,
+    line,
+    namespace: textOf(object.metadata.namespace) ?? DEFAULT_NAMESPACE,
+    project: textOf(spec.project) ?? DEFAULT_PROJECT,
+    destination,
+    sources: sources.map(({ source }) => source),
+    object
+  });
+}
+function readSources(spec, ownRepositories) {
+  if (spec.sourceHydrator !== void 0 && spec.sourceHydrator !== null) {
+    return { problems: ["spec.sourceHydrator is not supported: Argo CD renders what its hydrator commits"] };
+  }
+  const written = writtenSources(spec);
+  if (written.length === 0) {
+    return { problems: ["the Application has no source: set spec.source or spec.sources"] };
+  }
+  const problems = written.flatMap(({ value, where }) => shapeProblemsOf(value, where));
+  if (problems.length > 0) return { problems };
+  return { sources: written.map(({ value, where }) => placedSource(value, where, ownRepositories)) };
+}
+function destinationOf(value) {
+  const record = recordOf(value);
+  const destination = {};
+  const name = textOf(record.name);
+  const server = textOf(record.server);
+  const namespace = textOf(record.namespace);
+  if (name !== void 0) destination.name = name;
+  if (server !== void 0) destination.server = server;
+  if (namespace !== void 0) destination.namespace = namespace;
+  return destination;
+}
+function destinationProblem(application, destination) {
+  return destination.server === void 0 ? `Application ${application} names no destination cluster: set spec.destination.name or spec.destination.server` : `Application ${application}: spec.destination.server is not a URL`;
+}
+function writtenSources(spec) {
+  const list = listOf(spec.sources);
+  if (list.length > 0) return list.map((value, index) => ({ value, where: `spec.sources[${index}]` }));
+  if (spec.source === void 0 || spec.source === null) return [];
+  return [{ value: spec.source, where: "spec.source" }];
+}
+var TEXT_FIELDS = ["repoURL", "targetRevision", "path", "chart", "ref"];
+function shapeProblemsOf(value, where) {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    return [`${where} must be a mapping`];
+  }
+  const record = value;
+  const problems = [];
+  if (textOf(record.repoURL) === void 0) problems.push(`${where} has no repoURL`);
+  for (const field of TEXT_FIELDS) {
+    const fieldValue = record[field];
+    if (fieldValue !== void 0 && fieldValue !== null && typeof fieldValue !== "string") {
+      problems.push(`${where}.${field} must be a string: quote it`);
+    }
+  }
+  return problems;
+}
+function placedSource(value, where, ownRepositories) {
+  const written = recordOf(value);
+  const repoURL = textOf(written.repoURL) ?? "";
+  const chart = textOf(written.chart);
+  const local = chart === void 0 && ownRepositories.has(repositoryIdentity(repoURL));
+  const source = { repoURL, local };
+  copyText(source, "targetRevision", written.targetRevision);
+  copyText(source, "chart", chart);
+  copyText(source, "ref", written.ref);
+  const path = textOf(written.path);
+  if (path !== void 0) {
+    const normal = normaliseArgoPath(path);
+    if (normal !== void 0) source.path = normal;
+  }
+  for (const tool of ["helm", "kustomize", "directory", "plugin"]) {
+    const options = written[tool];
+    if (options !== null && typeof options === "object" && !Array.isArray(options)) {
+      source[tool] = structuredClone(options);
+    }
+  }
+  return { source, where, written };
+}
+function copyText(source, field, value) {
+  const text = textOf(value);
+  if (text !== void 0) source[field] = text;
+}
+function externalReason(sources) {
+  const urls = [...new Set(sources.map(({ source }) => withoutCredentials(source.repoURL)))];
+  return urls.length === 1 ? `its source is ${urls[0]}, another repository` : `its sources are ${urls.join(", ")}, other repositories`;
+}
+function sourceProblems(placed, all) {
+  const { source, where, written } = placed;
+  const problems = [];
+  if (textOf(written.path) !== void 0 && source.path === void 0) {
+    problems.push(`${where}.path leads outside the repository`);
+  }
+  if (written.plugin !== void 0 && written.plugin !== null) {
+    const plugin = textOf(recordOf(written.plugin).name) ?? "one chosen by discovery";
+    problems.push(`${where}: config management plugins are not supported: ${plugin}`);
+  }
+  if (hasJsonnet(source.directory)) {
+    problems.push(`${where}.directory.jsonnet: jsonnet is not supported`);
+  }
+  const refs = new Set(all.flatMap(({ source: other }) => other.ref ? [other.ref] : []));
+  for (const [field, name] of unknownRefs(source.helm, refs)) {
+    problems.push(`${where}.helm.${field} names $${name}, which no source of the Application defines as ref`);
+  }
+  return problems;
+}
+function hasJsonnet(directory) {
+  const jsonnet = directory?.jsonnet;
+  return jsonnet !== void 0 && jsonnet !== null && Object.keys(recordOf(jsonnet)).length > 0;
+}
+function unknownRefs(helm, refs) {
+  if (helm === void 0) return [];
+  const paths = [
+    ...listOf(helm.valueFiles).map((file, index) => [`valueFiles[${index}]`, file]),
+    ...listOf(helm.fileParameters).map((parameter, index) => [
+      `fileParameters[${index}].path`,
+      recordOf(parameter).path
+    ])
+  ];
+  const unknown = [];
+  for (const [field, path] of paths) {
+    const name = typeof path === "string" ? REF_PATH.exec(path)?.[1] : void 0;
+    if (name !== void 0 && !refs.has(name) && !BUILD_VARIABLE.test(name)) unknown.push([field, name]);
+  }
+  return unknown;
+}
+function applicationSetOf({ object, file, line }) {
+  return { name: object.metadata.name, file, line, object };
+}
+function byPlace(a, b) {
+  return compare(a.file, b.file) || a.line - b.line;
+}
+function compare(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+// src/flux/discover.ts
+import { readdirSync as readdirSync4, readFileSync as readFileSync4, realpathSync as realpathSync3 } from "node:fs";
+import { join as join4, posix as posix3, relative as relative2, sep as sep2 } from "node:path";
+
+// src/flux/objects.ts
+var import_yaml4 = __toESM(require_dist(), 1);
+import { readdirSync as readdirSync3, readFileSync as readFileSync3, realpathSync as realpathSync2, statSync } from "node:fs";
+import { dirname, isAbsolute, join as join3, relative, resolve, sep } from "node:path";
+
 // src/config/allow-hosts.ts
 function isAllowedHost(host, allowHosts) {
   const lower = host.toLowerCase();
@@ -7834,7 +8156,7 @@ function fluxKindOf(object) {
 var OUTSIDE_HINT = "Flux reads only its source: replace the link with the file or folder it points to, or name a path inside the repository.";
 var YAML_HINT = "Fix the YAML at that line; kustomize-controller reads it as YAML.";
 function readFluxObjects(repoRoot, path, reads = fluxReads()) {
-  const realRoot = realpathSync.native(repoRoot);
+  const realRoot = realpathSync2.native(repoRoot);
   const absolute = resolve(realRoot, path);
   if (!isInsideRepository(realRoot, absolute)) {
     throw new PlumblineError(`${path} leads outside the repository`, OUTSIDE_HINT);
@@ -7864,7 +8186,7 @@ function readFluxObjects(repoRoot, path, reads = fluxReads()) {
   const readFolder = (real, namespace) => {
     if (folders.has(real)) return;
     folders.add(real);
-    const kustomization = KUSTOMIZATION_FILES.map((name) => join2(real, name)).find(isFile);
+    const kustomization = KUSTOMIZATION_FILES.map((name) => join3(real, name)).find(isFile);
     if (kustomization) readKustomization(kustomization, namespace);
     else readGenerated(real, namespace);
   };
@@ -7872,7 +8194,7 @@ function readFluxObjects(repoRoot, path, reads = fluxReads()) {
     const real = realPathIn(realRoot, file, () => `${shown(file)} leads outside the repository`);
     if (real === void 0 || files.has(real)) return;
     files.add(real);
-    const { entries, namespace } = kustomizationOf(readFileSync2(real, "utf8"), shown(real));
+    const { entries, namespace } = kustomizationOf(readFileSync3(real, "utf8"), shown(real));
     const inner = outer ?? namespace;
     for (const entry of entries) {
       const target = resolve(dirname(real), entry.value);
@@ -7891,9 +8213,9 @@ function readFluxObjects(repoRoot, path, reads = fluxReads()) {
     }
   };
   const readGenerated = (real, namespace) => {
-    const entries = readdirSync2(real, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : 1);
+    const entries = readdirSync3(real, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : 1);
     for (const entry of entries) {
-      const at = join2(real, entry.name);
+      const at = join3(real, entry.name);
       const yaml = /\.ya?ml$/.test(entry.name);
       if (entry.isSymbolicLink()) {
         const folder = isFolder(at);
@@ -7923,7 +8245,7 @@ function isInsideRepository(realRoot, path) {
   return rel !== ".git" && !rel.startsWith(`.git${sep}`);
 }
 function readFluxFile(repoRoot, file, reads = fluxReads()) {
-  const realRoot = realpathSync.native(repoRoot);
+  const realRoot = realpathSync2.native(repoRoot);
   const absolute = resolve(realRoot, file);
   const outside = () => `${file} leads outside the repository`;
   if (!isInsideRepository(realRoot, absolute)) throw new PlumblineError(outside(), OUTSIDE_HINT);
@@ -7934,7 +8256,7 @@ function readFluxFile(repoRoot, file, reads = fluxReads()) {
 function realPathIn(realRoot, path, outside) {
   let real;
   try {
-    real = realpathSync.native(path);
+    real = realpathSync2.native(path);
   } catch {
     return void 0;
   }
@@ -7945,7 +8267,7 @@ function parsedFile(real, file, reads) {
   let found = reads.files.get(real);
   if (found === void 0) {
     try {
-      const text = readFileSync2(real, "utf8");
+      const text = readFileSync3(real, "utf8");
       const same = reads.texts.get(text);
       if (same) {
         found = same.map((object) => ({ ...object, file }));
@@ -8091,12 +8413,12 @@ function sourceHostsOf(objects) {
 }
 function normaliseFluxPath(path) {
   const text = typeof path === "string" ? path.replace(/^\/+/, "") : "";
-  const normal = posix2.normalize(text === "" ? "." : text).replace(/\/+$/, "");
+  const normal = posix3.normalize(text === "" ? "." : text).replace(/\/+$/, "");
   if (normal === ".." || normal.startsWith("../")) return void 0;
   return normal === "." ? "" : normal;
 }
 function discoverFluxEnvironments(repoRoot, repositoryUrls = []) {
-  const realRoot = realpathSync2.native(repoRoot);
+  const realRoot = realpathSync3.native(repoRoot);
   const discovery = {
     environments: [],
     external: [],
@@ -8110,7 +8432,7 @@ function discoverFluxEnvironments(repoRoot, repositoryUrls = []) {
     reads: fluxReads(),
     discovery,
     scanProblems: [],
-    aliases: new Set(repositoryUrls.map(identity))
+    aliases: new Set(repositoryUrls.map(repositoryIdentity))
   };
   let rooted = false;
   for (const cluster of clusterFolders(context)) {
@@ -8125,9 +8447,9 @@ function discoverFluxEnvironments(repoRoot, repositoryUrls = []) {
     }
   }
   discovery.problems.push(...unread.values());
-  discovery.environments.sort((a, b) => compare(a.name, b.name));
-  discovery.external.sort((a, b) => compare(a.name, b.name));
-  discovery.problems.sort((a, b) => compare(a.file, b.file) || a.line - b.line);
+  discovery.environments.sort((a, b) => compare2(a.name, b.name));
+  discovery.external.sort((a, b) => compare2(a.name, b.name));
+  discovery.problems.sort((a, b) => compare2(a.file, b.file) || a.line - b.line);
   return discovery;
 }
 function followCluster(context, cluster, folder) {
@@ -8146,7 +8468,10 @@ function followCluster(context, cluster, folder) {
     for (const found of objects2) {
       const url = specOf(found.object).url;
       if (found.kind !== "GitRepository" || typeof url !== "string") continue;
-      urls.set(fluxObjectKey("GitRepository", namespaceOf(found), found.object.metadata.name), identity(url));
+      urls.set(
+        fluxObjectKey("GitRepository", namespaceOf(found), found.object.metadata.name),
+        repositoryIdentity(url)
+      );
     }
   };
   learnUrls(scanned, rootNamespace);
@@ -8209,7 +8534,7 @@ function followCluster(context, cluster, folder) {
       return;
     }
     if (!isOurs(source)) {
-      const reason = externalReason(source, urls);
+      const reason = externalReason2(source, urls);
       discovery.external.push({ name, file: definition.file, line: definition.line, reason });
       return;
     }
@@ -8221,7 +8546,7 @@ function followCluster(context, cluster, folder) {
     found.path = path;
     queue.push(found);
   };
-  for (const root of roots.sort(byPlace)) meet(root, rootNamespace(root));
+  for (const root of roots.sort(byPlace2)) meet(root, rootNamespace(root));
   for (let index = 0; index < queue.length; index += 1) {
     const found = queue[index];
     let set;
@@ -8278,7 +8603,7 @@ function followCluster(context, cluster, folder) {
   discovery.repositories.set(cluster, ours);
   return true;
 }
-function externalReason(source, urls) {
+function externalReason2(source, urls) {
   const named = `${source.kind} ${source.namespace}/${source.name}`;
   if (source.kind !== "GitRepository") return `its source is the ${named}, not this repository`;
   return urls.has(sourceKey(source)) ? `its source is the ${named}, which fetches another repository (if it is this one by another URL, list that URL in repositoryUrls)` : `its source is the ${named}, which this repository does not define`;
@@ -8288,12 +8613,12 @@ function scanForRoots(context, folder) {
   const walk = (relativeFolder) => {
     let entries;
     try {
-      entries = readdirSync3(join3(context.realRoot, relativeFolder), { withFileTypes: true });
+      entries = readdirSync4(join4(context.realRoot, relativeFolder), { withFileTypes: true });
     } catch {
       return;
     }
     if (entries.some((entry) => entry.name === "Chart.yaml")) return;
-    for (const entry of entries.sort((a, b) => compare(a.name, b.name))) {
+    for (const entry of entries.sort((a, b) => compare2(a.name, b.name))) {
       const path = relativeFolder === "" ? entry.name : `${relativeFolder}/${entry.name}`;
       if (entry.isDirectory()) {
         if (!entry.name.startsWith(".") && entry.name !== "node_modules") walk(path);
@@ -8301,7 +8626,7 @@ function scanForRoots(context, folder) {
       }
       const kustomization = KUSTOMIZATION_FILES.includes(entry.name);
       if (!entry.isFile() || kustomization || !/\.ya?ml$/.test(entry.name)) continue;
-      if (!readFileSync3(join3(context.realRoot, path), "utf8").includes("toolkit.fluxcd.io")) continue;
+      if (!readFileSync4(join4(context.realRoot, path), "utf8").includes("toolkit.fluxcd.io")) continue;
       try {
         const objects = readFluxFile(context.repoRoot, path, context.reads);
         found.push(
@@ -8318,7 +8643,7 @@ function scanForRoots(context, folder) {
   };
   let real;
   try {
-    real = realpathSync2.native(join3(context.realRoot, folder));
+    real = realpathSync3.native(join4(context.realRoot, folder));
   } catch {
     return [];
   }
@@ -8332,16 +8657,16 @@ function scanForRoots(context, folder) {
 function clusterFolders(context) {
   let entries;
   try {
-    const real = realpathSync2.native(join3(context.realRoot, CLUSTERS_FOLDER));
+    const real = realpathSync3.native(join4(context.realRoot, CLUSTERS_FOLDER));
     if (!isInsideRepository(context.realRoot, real)) {
       context.scanProblems.push(leadsOutside(CLUSTERS_FOLDER));
       return [];
     }
-    entries = readdirSync3(real, { withFileTypes: true });
+    entries = readdirSync4(real, { withFileTypes: true });
   } catch {
     return [];
   }
-  return entries.filter((entry) => !entry.name.startsWith(".") && (entry.isDirectory() || entry.isSymbolicLink())).map((entry) => entry.name).sort(compare);
+  return entries.filter((entry) => !entry.name.startsWith(".") && (entry.isDirectory() || entry.isSymbolicLink())).map((entry) => entry.name).sort(compare2);
 }
 function leadsOutside(folder) {
   return { file: folder, line: 1, message: `${folder} leads outside the repository` };
@@ -8393,16 +8718,13 @@ function sourceOf(object, namespace) {
 function sourceKey(source) {
   return fluxObjectKey(source.kind, source.namespace, source.name);
 }
-function identity(url) {
-  return url.trim().toLowerCase().replace(/^[a-z][a-z0-9+.-]*:\/\//, "").replace(/^[^@/]*@/, "").replace(/^([^/:]+):(\d+\/)?/, "$1/").replace(/\/+$/, "").replace(/\.git$/, "");
-}
 function sameDefinition(a, b) {
   return a.file === b.file && a.line === b.line;
 }
-function byPlace(a, b) {
-  return compare(a.file, b.file) || a.line - b.line;
+function byPlace2(a, b) {
+  return compare2(a.file, b.file) || a.line - b.line;
 }
-function compare(a, b) {
+function compare2(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
@@ -10451,7 +10773,7 @@ function editDistance(a, b) {
 }
 
 // src/config/semantic.ts
-import { posix as posix3 } from "node:path";
+import { posix as posix4 } from "node:path";
 function checkEnvironments(environments) {
   return [...duplicateNames(environments), ...outsidePaths(environments), ...promotionSources(environments)];
 }
@@ -10485,8 +10807,8 @@ function outsidePaths(environments) {
   return problems;
 }
 function normalizeEnvironmentPath(path) {
-  if (posix3.isAbsolute(path) || /^[A-Za-z]:[\\/]/.test(path)) return void 0;
-  const normalized = posix3.normalize(path.replaceAll("\\", "/")).replace(/\/+$/, "");
+  if (posix4.isAbsolute(path) || /^[A-Za-z]:[\\/]/.test(path)) return void 0;
+  const normalized = posix4.normalize(path.replaceAll("\\", "/")).replace(/\/+$/, "");
   if (normalized === ".." || normalized.startsWith("../")) return void 0;
   return normalized === "" ? "." : normalized;
 }
@@ -10820,7 +11142,7 @@ function listed(written, environments) {
 async function readConfigFile(repoRoot) {
   const file = await findConfigFile(repoRoot);
   if (!file) return void 0;
-  const path = join4(repoRoot, file);
+  const path = join5(repoRoot, file);
   if ((await lstat(path)).isSymbolicLink()) {
     const [real, top] = await Promise.all([realpath(path), realpath(repoRoot)]);
     if (!real.startsWith(`${top}${sep3}`)) {
@@ -10834,7 +11156,7 @@ async function readConfigFile(repoRoot) {
 }
 async function findConfigFile(repoRoot) {
   const present = [];
-  for (const name of CONFIG_FILES) if (await isFileOrLink(join4(repoRoot, name))) present.push(name);
+  for (const name of CONFIG_FILES) if (await isFileOrLink(join5(repoRoot, name))) present.push(name);
   if (present.length > 1) {
     throw new PlumblineError(
       `Both ${present.join(" and ")} exist in ${repoRoot}`,
@@ -10851,16 +11173,18 @@ async function isFileOrLink(path) {
 }
 async function discoverRepositoryEnvironments(found, repositoryUrls = []) {
   const discovery = typeof found === "string" ? checkoutDiscovery(found, repositoryUrls) : found;
-  const flux = discovery.flux();
-  return flux.length > 0 ? flux : discovery.folders();
+  const native = discovery.native();
+  return native.length > 0 ? native : discovery.folders();
 }
 function checkoutDiscovery(repoRoot, repositoryUrls = []) {
-  let flux;
+  let native;
   let folders;
   return {
-    flux: () => {
-      flux ??= fluxEnvironments(discoverFluxEnvironments(repoRoot, repositoryUrls));
-      return flux;
+    native: () => {
+      native ??= fluxEnvironments(discoverFluxEnvironments(repoRoot, repositoryUrls));
+      if (native.length === 0)
+        native = argoEnvironments(discoverArgoApplications(repoRoot, { repositoryUrls }));
+      return native;
     },
     folders: () => {
       folders ??= discoverEnvironments(repoRoot);
@@ -10884,13 +11208,37 @@ function fluxEnvironments(discovery) {
   for (const problem of discovery.problems) {
     const name = problem.environment ?? problem.file;
     if (environments.has(name)) continue;
-    const identity2 = problem.environment ? identityOf(problem.environment) : void 0;
+    const identity = problem.environment ? identityOf(problem.environment) : void 0;
     environments.set(name, {
       name,
       // A folder that exists: the plan renders it, and the render fails with the problem.
-      path: posix4.dirname(problem.file) === "." ? "" : posix4.dirname(problem.file),
+      path: posix5.dirname(problem.file) === "." ? "" : posix5.dirname(problem.file),
       renderer: "flux",
-      flux: { ...identity2 ?? { cluster: "", namespace: "", name }, problem: problem.message }
+      flux: { ...identity ?? { cluster: "", namespace: "", name }, problem: problem.message }
+    });
+  }
+  return [...environments.values()].sort((a, b) => a.name.localeCompare(b.name));
+}
+function argoEnvironments(discovery) {
+  const environments = /* @__PURE__ */ new Map();
+  for (const application of discovery.applications) {
+    const local = application.sources.find((source) => source.local && source.path !== void 0);
+    environments.set(application.name, {
+      name: application.name,
+      path: local?.path ?? "",
+      renderer: "argocd",
+      argocd: { name: application.name }
+    });
+  }
+  if (environments.size === 0 && !discovery.problems.some((problem) => problem.application)) return [];
+  for (const problem of discovery.problems) {
+    const name = problem.application ?? problem.file;
+    if (environments.has(name)) continue;
+    environments.set(name, {
+      name,
+      path: posix5.dirname(problem.file) === "." ? "" : posix5.dirname(problem.file),
+      renderer: "argocd",
+      argocd: { name, problem: problem.message }
     });
   }
   return [...environments.values()].sort((a, b) => a.name.localeCompare(b.name));
@@ -10946,24 +11294,27 @@ function withFluxPromote(environment, fluxPromote) {
   return { ...environment, promote: { ...cluster, from: `${cluster.from}/${flux.namespace}/${flux.name}` } };
 }
 async function discoveredIn(here, alsoDiscovered) {
-  const flux = here.flux();
-  const baseIsFlux = alsoDiscovered.some((environment) => environment.renderer === "flux");
-  if (alsoDiscovered.length > 0 && !baseIsFlux) {
+  const native = here.native();
+  const baseIsNative = alsoDiscovered.some(isGitOpsNative);
+  if (alsoDiscovered.length > 0 && !baseIsNative) {
     const folders = await byFolder(here, alsoDiscovered);
     const names = new Set(folders.map((environment) => environment.name));
-    return [...folders, ...flux.filter((environment) => !names.has(environment.name))].sort(
+    return [...folders, ...native.filter((environment) => !names.has(environment.name))].sort(
       (a, b) => a.name.localeCompare(b.name)
     );
   }
-  return flux.length > 0 || baseIsFlux ? withFluxAlso(flux, alsoDiscovered) : byFolder(here, alsoDiscovered);
+  return native.length > 0 || baseIsNative ? withNativeAlso(native, alsoDiscovered) : byFolder(here, alsoDiscovered);
 }
-function withFluxAlso(flux, alsoDiscovered) {
-  const byName = /* @__PURE__ */ new Map();
+function isGitOpsNative(environment) {
+  return environment.renderer === "flux" || environment.renderer === "argocd";
+}
+function withNativeAlso(native, alsoDiscovered) {
+  const byName2 = /* @__PURE__ */ new Map();
   for (const environment of alsoDiscovered) {
-    if (environment.renderer === "flux") byName.set(environment.name, environment);
+    if (isGitOpsNative(environment)) byName2.set(environment.name, environment);
   }
-  for (const environment of flux) byName.set(environment.name, environment);
-  return [...byName.values()].sort((a, b) => a.name.localeCompare(b.name));
+  for (const environment of native) byName2.set(environment.name, environment);
+  return [...byName2.values()].sort((a, b) => a.name.localeCompare(b.name));
 }
 async function byFolder(here, alsoDiscovered) {
   const byPath = /* @__PURE__ */ new Map();
@@ -10977,7 +11328,7 @@ async function byFolder(here, alsoDiscovered) {
   ).sort((a, b) => a.name.localeCompare(b.name));
 }
 async function checkFolders(repoRoot, environment) {
-  const folder = join4(repoRoot, environment.path);
+  const folder = join5(repoRoot, environment.path);
   const kind = await entryKind(folder);
   if (kind !== "directory") {
     return {
@@ -10987,7 +11338,7 @@ async function checkFolders(repoRoot, environment) {
     };
   }
   for (const [index, valuesFile] of (environment.helm?.valuesFiles ?? []).entries()) {
-    if (await entryKind(join4(folder, valuesFile)) !== "file") {
+    if (await entryKind(join5(folder, valuesFile)) !== "file") {
       return {
         segments: ["helm", "valuesFiles", index],
         message: `values file "${valuesFile}" does not exist in ${environment.path}`,
@@ -10998,9 +11349,9 @@ async function checkFolders(repoRoot, environment) {
   return void 0;
 }
 async function siblingsHint(repoRoot, path) {
-  const parent = posix4.dirname(path);
+  const parent = posix5.dirname(path);
   try {
-    const entries = await readdir(join4(repoRoot, parent), { withFileTypes: true });
+    const entries = await readdir(join5(repoRoot, parent), { withFileTypes: true });
     const folders = entries.filter((entry) => entry.isDirectory() && !entry.name.startsWith("."));
     if (folders.length > 0) {
       const where = parent === "." ? "the repository root" : `${parent}/`;
@@ -11062,7 +11413,7 @@ function runGit(cwd, args, options = {}) {
 import { mkdtempSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { basename, join as join5 } from "node:path";
+import { basename, join as join6 } from "node:path";
 async function originUrls(dir) {
   const result = await runGit(dir, ["remote", "get-url", "origin"], { allowFailure: true });
   const url = result.stdout.trim();
@@ -11108,8 +11459,8 @@ async function oneAtATime(repo, add) {
   }
 }
 async function addWorktree(repo, commit, { checkout = true } = {}) {
-  const parent = mkdtempSync(join5(tmpdir(), "plumbline-worktree-"));
-  const dir = join5(parent, basename(parent));
+  const parent = mkdtempSync(join6(tmpdir(), "plumbline-worktree-"));
+  const dir = join6(parent, basename(parent));
   const add = ["worktree", "add", "--quiet", "--detach", ...checkout ? [] : ["--no-checkout"]];
   await oneAtATime(repo, () => runGit(repo, [...add, dir, commit]));
   return {
@@ -11228,16 +11579,18 @@ async function loadCheckoutConfig(repoRoot) {
 export {
   isAllowedHost,
   require_dist,
-  KUSTOMIZATION_FILES,
-  discoverEnvironmentsIn,
+  withoutCredentials,
   recordOf,
   listOf,
   stringRecord,
   textOf,
+  KUSTOMIZATION_FILES,
+  discoverEnvironmentsIn,
   aliasBudget,
   plainValue,
   syntaxReason,
   parseManifests,
+  discoverArgoApplications,
   isRemoteReference,
   isAllowedReference,
   fluxObjectKey,
@@ -11255,6 +11608,7 @@ export {
   loadConfigFrom,
   discoverRepositoryEnvironments,
   checkoutDiscovery,
+  isGitOpsNative,
   runGit,
   originUrls,
   currentBranch,

@@ -5,10 +5,10 @@ import {
   kubeconfigInput,
   shardInput,
   withKubeconfig
-} from "./chunk-XV6PIFJM.js";
+} from "./chunk-WODZYZB4.js";
 import {
   runPlan
-} from "./chunk-XMZ7ZXXR.js";
+} from "./chunk-I36OUDN7.js";
 import {
   MissingShardsError,
   mergePlanResults
@@ -25,7 +25,7 @@ import {
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-3N4JZYU4.js";
+} from "./chunk-T3VBUTW5.js";
 import "./chunk-L3PULLGS.js";
 import {
   ACTION_VOCABULARY
@@ -39,19 +39,19 @@ import {
   choiceInput,
   listInput,
   repositoryRoot
-} from "./chunk-T5ADJJ4T.js";
+} from "./chunk-PRA47HEA.js";
 import {
   renderMarkdown,
   renderMarkdownParts
 } from "./chunk-OIEULL3I.js";
-import "./chunk-WY754GLX.js";
+import "./chunk-L6W3TSBA.js";
 import {
   ForgeError,
   context,
   gitHubForge,
   hasChanges
 } from "./chunk-TGBVGVD7.js";
-import "./chunk-HBTWVD7H.js";
+import "./chunk-WJ2SULYG.js";
 import "./chunk-RND2OKDP.js";
 import {
   debug,

@@ -10,7 +10,7 @@ import {
   pLimit,
   scopesFromCrds,
   unappliedKustomization
-} from "./chunk-WY754GLX.js";
+} from "./chunk-L6W3TSBA.js";
 import {
   countChanges
 } from "./chunk-TGBVGVD7.js";
@@ -18,7 +18,7 @@ import {
   entryAtRevision,
   fluxObjectKey,
   parseManifests
-} from "./chunk-HBTWVD7H.js";
+} from "./chunk-WJ2SULYG.js";
 import {
   displayName,
   isMasked,

@@ -6,12 +6,14 @@ import {
   aliasBudget,
   checkOutAll,
   checkOutPaths,
+  discoverArgoApplications,
   discoverFluxEnvironments,
   fluxKindOf,
   fluxObjectKey,
   fluxSourcesOf,
   isAllowedHost,
   isAllowedReference,
+  isGitOpsNative,
   isRemoteReference,
   isThisRepository,
   listOf,
@@ -24,8 +26,9 @@ import {
   runGit,
   stringRecord,
   syntaxReason,
-  textOf
-} from "./chunk-HBTWVD7H.js";
+  textOf,
+  withoutCredentials
+} from "./chunk-WJ2SULYG.js";
 import {
   displayName,
   maskSecret,
@@ -6688,390 +6691,140 @@ async function commitExists(repoRoot, sha) {
 }
 
 // src/render/render.ts
-import { stat as stat2 } from "node:fs/promises";
+import { stat as stat3 } from "node:fs/promises";
 import { availableParallelism } from "node:os";
-import { join as join12 } from "node:path";
+import { join as join15 } from "node:path";
 
 // src/config/environment-namespace.ts
 function environmentNamespace(env) {
   return env.helm?.namespace ?? env.namespace;
 }
 
-// src/render/capabilities.ts
-function chooseCapabilities(env, fromCluster) {
-  if (fromCluster) return { from: "cluster", ...fromCluster };
-  if (env.capabilities) return { from: "configuration", ...env.capabilities };
-  return { from: "helm", apiVersions: [] };
-}
-function helmCapabilityArgs(choice) {
-  const args = choice.kubeVersion ? ["--kube-version", choice.kubeVersion] : [];
-  for (const apiVersion of choice.apiVersions) args.push(`--api-versions=${apiVersion}`);
-  return args;
-}
-function kustomizeCapabilityArgs(choice) {
-  const args = choice.kubeVersion ? ["--helm-kube-version", choice.kubeVersion] : [];
-  for (const apiVersion of choice.apiVersions) args.push(`--helm-api-versions=${apiVersion}`);
-  return args;
-}
-function capabilitiesProvenance(choice) {
-  const provenance = { from: choice.from, apiVersions: choice.apiVersions.length };
-  if (choice.kubeVersion) provenance.kubeVersion = choice.kubeVersion;
-  return provenance;
-}
+// src/render/argocd.ts
+var import_yaml6 = __toESM(require_dist(), 1);
+import { readFile as readFile7, realpath as realpath2 } from "node:fs/promises";
+import { join as join10, posix as posix6 } from "node:path";
 
-// src/render/containment.ts
-import { realpathSync } from "node:fs";
-import { readdir, realpath } from "node:fs/promises";
-import { isAbsolute, join as join3, posix, relative, sep } from "node:path";
-async function boundaryOf(root, top = root, options = {}) {
-  const boundary = { root, realTop: await realpath(top) };
-  if (options.memo) boundary.memo = options.memo;
-  return boundary;
+// src/argocd/kustomize-edits.ts
+function hasKustomizeEdits(options) {
+  return EDITED_FIELDS.some((field2) => options[field2] !== void 0 && options[field2] !== null);
 }
-function remembered(boundary, key, compute) {
-  if (!boundary.memo) return compute();
-  let answer = boundary.memo.get(key);
-  if (!answer) {
-    answer = compute();
-    boundary.memo.set(key, answer);
-  }
-  return answer;
-}
-var LEAVES_HINT = "plumbline renders only what the repository holds: replace the link with the file or folder it points to, or with a link inside the repository.";
-async function realPathInside(boundary, path) {
-  const absolute = isAbsolute(path) ? path : join3(boundary.root, path);
-  const real = await remembered(boundary, `realpath ${absolute}`, async () => realPathOrNothing(absolute));
-  if (real === void 0) return void 0;
-  if (!isInside(boundary.realTop, real)) {
-    const shown = displayPath(boundary, absolute);
-    throw new PlumblineError(
-      isAbsolute(shown) ? `${shown} is outside the repository` : `${shown} leads outside the repository (through a symbolic link or "..")`,
-      LEAVES_HINT
-    );
-  }
-  return real;
-}
-function realPathOrNothing(path) {
-  try {
-    return realpathSync.native(path);
-  } catch {
-    return void 0;
-  }
-}
-function displayPath(boundary, path) {
-  const absolute = isAbsolute(path) ? path : join3(boundary.root, path);
-  const rel = relative(boundary.root, absolute);
-  return rel.startsWith("..") || isAbsolute(rel) ? absolute : toPosix(rel) || ".";
-}
-async function walkInside(boundary, folder) {
-  const start = await realPathInside(boundary, folder);
-  if (start === void 0) return [];
-  const files = [];
-  const visited = /* @__PURE__ */ new Set();
-  const pending = [
-    { real: start, shown: displayPath(boundary, folder) }
-  ];
-  while (pending.length > 0) {
-    const { real, shown } = pending.pop();
-    if (visited.has(real)) continue;
-    visited.add(real);
-    let entries;
-    try {
-      entries = await readdir(real, { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    for (const entry of entries) {
-      const path = posix.join(shown, entry.name);
-      if (entry.isDirectory()) {
-        pending.push({ real: join3(real, entry.name), shown: path });
-      } else if (entry.isSymbolicLink()) {
-        const target = await realPathInside(boundary, join3(real, entry.name)).catch(() => {
-          throw new PlumblineError(
-            `${path} is a symbolic link that leads outside the repository`,
-            LEAVES_HINT
-          );
-        });
-        if (target === void 0) continue;
-        if (await isFolder(target)) pending.push({ real: target, shown: path });
-        else files.push({ real: target, shown: path });
-      } else {
-        files.push({ real: join3(real, entry.name), shown: path });
-      }
-    }
-  }
-  return files;
-}
-function isInside(top, path) {
-  if (path === top) return true;
-  const prefix = top.endsWith(sep) ? top : `${top}${sep}`;
-  if (!path.startsWith(prefix)) return false;
-  const rest = path.slice(prefix.length);
-  return rest !== ".git" && !rest.startsWith(`.git${sep}`);
-}
-async function isFolder(path) {
-  try {
-    await readdir(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
-function toPosix(path) {
-  return path.split(sep).join("/");
-}
-
-// src/render/detect.ts
-import { readdirSync } from "node:fs";
-import { join as join4 } from "node:path";
-async function detectRenderer(repoRoot, path) {
-  const files = new Set(readdirSync(join4(repoRoot, path)));
-  if (KUSTOMIZATION_FILES.some((file) => files.has(file))) return "kustomize";
-  if (files.has("Chart.yaml")) return "helm";
-  return "plain";
-}
-
-// src/render/flux.ts
-import { realpath as realpath2 } from "node:fs/promises";
-
-// src/flux/kustomization.ts
-var KUSTOMIZE_API = "kustomize.config.k8s.io/v1beta1";
-var SELECTOR_FIELDS = [
-  "group",
-  "version",
-  "kind",
-  "name",
+var EDITED_FIELDS = [
+  "namePrefix",
+  "nameSuffix",
+  "images",
+  "replicas",
+  "commonLabels",
+  "commonAnnotations",
   "namespace",
-  "labelSelector",
-  "annotationSelector"
+  "patches",
+  "components"
 ];
-var IMAGE_FIELDS = ["name", "newName", "newTag", "digest"];
-var REMOTE_PREFIXES = [
-  "git::",
-  "gh:",
-  "ssh://",
-  "https://",
-  "http://",
-  "git@",
-  "github.com:",
-  "github.com/"
-];
-function fluxKustomizationFile(options) {
-  const { spec, where } = options;
-  const file = { apiVersion: KUSTOMIZE_API, kind: "Kustomization" };
-  if (options.written) {
-    Object.assign(file, structuredClone(options.written));
-    if (listOf(file.resources).length === 0) file.buildMetadata = ["originAnnotations"];
-  } else if (options.generated && options.generated.length > 0) {
-    file.resources = [...options.generated];
-  } else {
-    file.namespace = "_placeholder";
-  }
-  const text = (field2) => {
-    const value = spec[field2];
+function argoKustomization(edits) {
+  const { options, where, field: field2 } = edits;
+  const file = structuredClone(edits.written);
+  const fail = (name, expected) => new PlumblineError(
+    `${where}: ${field2}.${name} must be ${expected}`,
+    "Fix the Application: Argo CD could not build it either."
+  );
+  const text = (name) => {
+    const value = options[name];
     if (value === void 0 || value === null) return void 0;
-    if (typeof value !== "string") throw fieldError(where, `spec.${field2}`, "a string");
+    if (typeof value !== "string") throw fail(name, "a string");
     return value;
   };
-  const targetNamespace = text("targetNamespace");
-  if (targetNamespace !== void 0) file.namespace = targetNamespace;
   const namePrefix = text("namePrefix");
   if (namePrefix !== void 0) file.namePrefix = namePrefix;
   const nameSuffix = text("nameSuffix");
   if (nameSuffix !== void 0) file.nameSuffix = nameSuffix;
-  const patches = specList(spec, "patches", where).map((entry, index) => {
-    const field2 = `spec.patches[${index}]`;
-    const patch = recordOf2(entry, where, field2);
-    if (typeof patch.patch !== "string") throw fieldError(where, `${field2}.patch`, "a string");
-    const written = { patch: patch.patch };
-    const target = selectorOf(patch.target, where, `${field2}.target`);
-    if (target) written.target = target;
-    return written;
-  });
-  if (patches.length > 0) file.patches = [...listOf(file.patches), ...patches];
-  const components = specList(spec, "components", where).map((entry, index) => {
-    const field2 = `spec.components[${index}]`;
-    if (typeof entry !== "string") throw fieldError(where, field2, "a path");
-    if (!isLocalRelativePath(entry)) {
-      throw new PlumblineError(
-        `${where}: ${field2} is not a local path relative to spec.path, which kustomize-controller requires`,
-        "Name a component folder of the repository, relative to spec.path."
-      );
+  for (const [index, image] of listOf(options.images).entries()) {
+    if (typeof image !== "string") throw fail(`images[${index}]`, "a string");
+    file.images = replacedByName(listOf(file.images), imageEntry(image));
+  }
+  for (const [index, replica] of listOf(options.replicas).entries()) {
+    const { name, count } = recordOf(replica);
+    const number = typeof count === "string" && /^\d+$/.test(count) ? Number(count) : count;
+    if (typeof name !== "string" || typeof number !== "number" || !Number.isInteger(number)) {
+      throw fail(`replicas[${index}]`, "a name and a whole count");
     }
-    return entry;
-  });
-  const ignoreMissing = spec.ignoreMissingComponents === true;
-  const kept = components.filter((component) => !ignoreMissing || options.componentExists(component));
-  if (kept.length > 0) file.components = [...listOf(file.components), ...kept];
-  const strategicMerge = specList(spec, "patchesStrategicMerge", where).map(
-    (entry, index) => JSON.stringify(recordOf2(entry, where, `spec.patchesStrategicMerge[${index}]`))
+    file.replicas = replacedByName(listOf(file.replicas), { name, count: number });
+  }
+  const labels = stringMap(options.commonLabels, () => fail("commonLabels", "a map of strings"));
+  if (labels) {
+    if (options.labelWithoutSelector === true) {
+      file.labels = [...listOf(file.labels), { pairs: labels, includeSelectors: false }];
+    } else {
+      file.commonLabels = merged(recordOf(file.commonLabels), labels, options.forceCommonLabels === true);
+    }
+  }
+  const annotations = stringMap(
+    options.commonAnnotations,
+    () => fail("commonAnnotations", "a map of strings")
   );
-  if (strategicMerge.length > 0) {
-    file.patchesStrategicMerge = [...listOf(file.patchesStrategicMerge), ...strategicMerge];
+  if (annotations) {
+    file.commonAnnotations = merged(
+      recordOf(file.commonAnnotations),
+      annotations,
+      options.forceCommonAnnotations === true
+    );
   }
-  const json6902 = specList(spec, "patchesJson6902", where).map((entry, index) => {
-    const field2 = `spec.patchesJson6902[${index}]`;
-    const patch = recordOf2(entry, where, field2);
-    if (!Array.isArray(patch.patch)) throw fieldError(where, `${field2}.patch`, "a list of operations");
-    const written = { patch: JSON.stringify(patch.patch) };
-    const target = selectorOf(patch.target, where, `${field2}.target`);
-    if (target) written.target = target;
-    return written;
+  const namespace = text("namespace");
+  if (namespace !== void 0) file.namespace = namespace;
+  const patches = listOf(options.patches);
+  if (patches.length > 0) file.patches = [...listOf(file.patches), ...structuredClone(patches)];
+  const components = listOf(options.components).filter((component, index) => {
+    if (typeof component !== "string") throw fail(`components[${index}]`, "a path");
+    return options.ignoreMissingComponents !== true || edits.componentExists(component);
   });
-  if (json6902.length > 0) file.patchesJson6902 = [...listOf(file.patchesJson6902), ...json6902];
-  const images = specList(spec, "images", where).map((entry, index) => {
-    const field2 = `spec.images[${index}]`;
-    const image = recordOf2(entry, where, field2);
-    const written = {};
-    for (const key of IMAGE_FIELDS) {
-      const value = image[key];
-      if (value === void 0 || value === null || value === "") continue;
-      if (typeof value !== "string") throw fieldError(where, `${field2}.${key}`, "a string");
-      written[key] = value;
-    }
-    if (written.name === void 0) throw fieldError(where, `${field2}.name`, "an image name");
-    return written;
-  });
-  if (images.length > 0) file.images = mergeImages(listOf(file.images), images);
-  const buildMetadata = specList(spec, "buildMetadata", where);
-  if (buildMetadata.length > 0) {
-    buildMetadata.forEach((entry, index) => {
-      if (typeof entry !== "string") throw fieldError(where, `spec.buildMetadata[${index}]`, "a string");
-    });
-    file.buildMetadata = [...buildMetadata];
-  }
+  if (components.length > 0) file.components = [...listOf(file.components), ...components];
   return file;
 }
-function mergeImages(existing, images) {
-  const merged = existing.map(
-    (image) => image !== null && typeof image === "object" && !Array.isArray(image) ? { ...image } : image
-  );
-  for (const image of images) {
-    const index = merged.findIndex((candidate) => candidate?.name === image.name);
-    if (index === -1) {
-      merged.push(image);
-      continue;
-    }
-    const target = merged[index];
-    if (image.newName !== void 0) target.newName = image.newName;
-    if (image.newTag !== void 0 || image.digest !== void 0) {
-      delete target.newTag;
-      delete target.digest;
-      if (image.newTag !== void 0) target.newTag = image.newTag;
-      if (image.digest !== void 0) target.digest = image.digest;
-    }
-  }
-  return merged;
+function imageEntry(image) {
+  const [name = "", target] = image.includes("=") ? splitOnce(image, "=") : [void 0, image];
+  const reference = target ?? image;
+  const at = reference.indexOf("@");
+  const digest = at >= 0 ? reference.slice(at + 1) : void 0;
+  const withoutDigest = at >= 0 ? reference.slice(0, at) : reference;
+  const colon = withoutDigest.lastIndexOf(":");
+  const tag = colon > withoutDigest.lastIndexOf("/") ? withoutDigest.slice(colon + 1) : void 0;
+  const repository = tag === void 0 ? withoutDigest : withoutDigest.slice(0, colon);
+  const entry = { name: name || repository };
+  if (name && repository !== name) entry.newName = repository;
+  if (tag !== void 0) entry.newTag = tag;
+  if (digest !== void 0) entry.digest = digest;
+  return entry;
 }
-function isLocalRelativePath(path) {
-  const lower = path.toLowerCase();
-  if (REMOTE_PREFIXES.some((prefix) => prefix.length < path.length && lower.startsWith(prefix))) return false;
-  return !path.startsWith("/") && !lower.replace(/^file:\/\//, "").startsWith("/");
+function splitOnce(text, separator) {
+  const index = text.indexOf(separator);
+  return [text.slice(0, index), text.slice(index + 1)];
 }
-function selectorOf(value, where, field2) {
+function replacedByName(list, entry) {
+  const index = list.findIndex((item) => recordOf(item).name === entry.name);
+  if (index < 0) return [...list, entry];
+  return list.map((item, at) => at === index ? entry : item);
+}
+function stringMap(value, fail) {
   if (value === void 0 || value === null) return void 0;
-  const selector = recordOf2(value, where, field2);
-  const written = {};
-  for (const key of SELECTOR_FIELDS) {
-    const item = selector[key];
-    if (item === void 0 || item === null || item === "") continue;
-    if (typeof item !== "string") throw fieldError(where, `${field2}.${key}`, "a string");
-    written[key] = item;
+  const record = recordOf(value);
+  if (typeof value !== "object" || Array.isArray(value)) throw fail();
+  const strings = {};
+  for (const [key, item] of Object.entries(record)) {
+    if (typeof item !== "string") throw fail();
+    strings[key] = item;
   }
-  return written;
+  return Object.keys(strings).length > 0 ? strings : void 0;
 }
-function specList(spec, field2, where) {
-  const value = spec[field2];
-  if (value === void 0 || value === null) return [];
-  if (!Array.isArray(value)) throw fieldError(where, `spec.${field2}`, "a list");
-  return value;
-}
-function recordOf2(value, where, field2) {
-  if (value === null || typeof value !== "object" || Array.isArray(value)) {
-    throw fieldError(where, field2, "a mapping");
+function merged(existing, added, force) {
+  const result = { ...existing };
+  for (const [key, value] of Object.entries(added)) {
+    if (force || !(key in result)) result[key] = value;
   }
-  return value;
-}
-function fieldError(where, field2, wanted) {
-  return new PlumblineError(
-    `${where}: ${field2} must be ${wanted}`,
-    "Fix the Flux Kustomization: kustomize-controller refuses it too."
-  );
+  return result;
 }
 
-// src/flux/label-selector.ts
-var SelectorError = class extends Error {
-  name = "SelectorError";
-};
-var KEY = "(?:[a-z0-9](?:[-a-z0-9.]{0,251}[a-z0-9])?/)?[A-Za-z0-9](?:[-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?";
-var VALUE = "(?:[A-Za-z0-9](?:[-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?";
-var EXISTS = new RegExp(`^(${KEY})$`);
-var ABSENT = new RegExp(`^!\\s*(${KEY})$`);
-var EQUALS = new RegExp(`^(${KEY})\\s*(==|=|!=)\\s*(${VALUE})$`);
-var SET = new RegExp(`^(${KEY})\\s+(in|notin)\\s*\\(([^()]*)\\)$`);
-var COMPARE = new RegExp(`^(${KEY})\\s*(>|<)\\s*(-?\\d{1,18})$`);
-var VALUE_ONLY = new RegExp(`^${VALUE}$`);
-function parseLabelSelector(text) {
-  if (text.length > 4096) throw new SelectorError("the selector is longer than 4096 characters");
-  const requirements = splitRequirements(text).map((part) => part.trim()).filter((part, _, all) => part !== "" || all.length > 1).map(requirement);
-  return { matches: (labels) => requirements.every((req) => satisfies(req, labels)) };
-}
-function splitRequirements(text) {
-  const parts = [];
-  let depth = 0;
-  let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === "(") depth++;
-    else if (c === ")") depth--;
-    else if (c === "," && depth === 0) {
-      parts.push(text.slice(start, i));
-      start = i + 1;
-    }
-  }
-  parts.push(text.slice(start));
-  return parts.length === 1 && parts[0].trim() === "" ? [] : parts;
-}
-function requirement(part) {
-  let match = ABSENT.exec(part);
-  if (match) return { op: "absent", key: match[1] };
-  match = EXISTS.exec(part);
-  if (match) return { op: "exists", key: match[1] };
-  match = EQUALS.exec(part);
-  if (match) return { op: match[2] === "!=" ? "notin" : "in", key: match[1], values: [match[3]] };
-  match = SET.exec(part);
-  if (match) {
-    const values = match[3].split(",").map((value) => value.trim());
-    if (!values.every((value) => VALUE_ONLY.test(value))) {
-      throw new SelectorError("the selector has a value that is not a label value");
-    }
-    return { op: match[2] === "in" ? "in" : "notin", key: match[1], values };
-  }
-  match = COMPARE.exec(part);
-  if (match) return { op: match[2] === ">" ? "gt" : "lt", key: match[1], value: Number(match[3]) };
-  throw new SelectorError(
-    "the selector has a requirement that is not of the form key, !key, key=value, key!=value, key in (\u2026), key notin (\u2026), key>n or key<n"
-  );
-}
-function satisfies(req, labels) {
-  const has = Object.hasOwn(labels, req.key);
-  const value = has ? labels[req.key] : void 0;
-  switch (req.op) {
-    case "exists":
-      return has;
-    case "absent":
-      return !has;
-    case "in":
-      return value !== void 0 && req.values.includes(value);
-    case "notin":
-      return value === void 0 || !req.values.includes(value);
-    case "gt":
-    case "lt": {
-      if (value === void 0 || !/^-?\d+$/.test(value)) return false;
-      return req.op === "gt" ? Number(value) > req.value : Number(value) < req.value;
-    }
-  }
-}
+// src/render/argocd-directory.ts
+import { readdir as readdir2, readFile as readFile3, stat } from "node:fs/promises";
+import { join as join4, posix as posix2 } from "node:path";
 
 // src/flux/pattern.ts
 var MAX_REPEAT = 1e3;
@@ -7293,14 +7046,14 @@ var Parser = class {
       }
       let low = c;
       if (c === "\\") {
-        const escaped = this.chars[this.#at++];
-        if (escaped === void 0) throw new PatternError("the pattern has an unclosed [");
-        const test = CLASS_ESCAPES[escaped];
+        const escaped2 = this.chars[this.#at++];
+        if (escaped2 === void 0) throw new PatternError("the pattern has an unclosed [");
+        const test = CLASS_ESCAPES[escaped2];
         if (test) {
           tests.push(test);
           continue;
         }
-        low = this.#escapedCharacter(escaped);
+        low = this.#escapedCharacter(escaped2);
       }
       if (this.#peek() === "-" && this.#peek(1) !== void 0 && this.#peek(1) !== "]") {
         this.#at++;
@@ -7320,1079 +7073,450 @@ function literal(c) {
   return { t: "char", test: (x) => x === c };
 }
 
-// src/flux/live-rules.ts
-var KUSTOMIZE_GROUP = "kustomize.toolkit.fluxcd.io";
-var HELM_GROUP = "helm.toolkit.fluxcd.io";
-var KUSTOMIZE_NAME = `${KUSTOMIZE_GROUP}/name`;
-var KUSTOMIZE_NAMESPACE = `${KUSTOMIZE_GROUP}/namespace`;
-var HELM_NAME = `${HELM_GROUP}/name`;
-var HELM_NAMESPACE = `${HELM_GROUP}/namespace`;
-var APPLY_EXCLUSIONS = {
-  [`${KUSTOMIZE_GROUP}/reconcile`]: "disabled",
-  [`${KUSTOMIZE_GROUP}/ssa`]: "Ignore"
-};
-var IF_NOT_PRESENT = { [`${KUSTOMIZE_GROUP}/ssa`]: "IfNotPresent" };
-var PRUNE_EXCLUSIONS = { ...APPLY_EXCLUSIONS, [`${KUSTOMIZE_GROUP}/prune`]: "disabled" };
-var DRIFT_EXCLUSIONS = { [`${HELM_GROUP}/driftDetection`]: "disabled" };
-var HELM_RESOURCE_POLICY = "helm.sh/resource-policy";
-function kustomizationFacts(identity, spec, where) {
-  const facts = { ...identity, where, prune: spec.prune === true };
-  if (spec.ignore !== void 0 && spec.ignore !== null) facts.ignore = spec.ignore;
-  return facts;
+// src/render/containment.ts
+import { realpathSync } from "node:fs";
+import { readdir, realpath } from "node:fs/promises";
+import { isAbsolute, join as join3, posix, relative, sep } from "node:path";
+async function boundaryOf(root, top = root, options = {}) {
+  const boundary = { root, realTop: await realpath(top) };
+  if (options.memo) boundary.memo = options.memo;
+  return boundary;
 }
-function unappliedKustomization(identity) {
-  return { name: identity.name, namespace: identity.namespace, prune: true };
-}
-function ignoreRulesOf(value, field2) {
-  if (value === void 0 || value === null) return [];
-  if (!Array.isArray(value)) throw new PlumblineError(`${field2} is not a list`, IGNORE_HINT);
-  return value.map((item, index) => {
-    const at = `${field2}[${index}]`;
-    const rule = recordOf(item);
-    if (!Array.isArray(rule.paths) || rule.paths.some((path) => typeof path !== "string")) {
-      throw new PlumblineError(`${at}.paths is not a list of JSON pointers`, IGNORE_HINT);
-    }
-    const paths = rule.paths;
-    for (const path of paths) {
-      try {
-        parsePointer(path);
-      } catch {
-        throw new PlumblineError(`${at}.paths has a path that is not a JSON pointer`, IGNORE_HINT);
-      }
-    }
-    const result = { paths };
-    if (rule.target !== void 0 && rule.target !== null)
-      result.target = selectorOf2(rule.target, `${at}.target`);
-    return result;
-  });
-}
-var IGNORE_HINT = "Write each rule as { paths: [/json/pointer, \u2026], target: { kind: \u2026, name: \u2026 } }, as Flux reads it.";
-function selectorOf2(value, field2) {
-  const written = recordOf(value);
-  const selector = {};
-  for (const key of SELECTOR_FIELDS) {
-    const item = written[key];
-    if (item === void 0 || item === null) continue;
-    if (typeof item !== "string") throw new PlumblineError(`${field2}.${key} is not a string`, IGNORE_HINT);
-    selector[key] = item;
+function remembered(boundary, key, compute) {
+  if (!boundary.memo) return compute();
+  let answer = boundary.memo.get(key);
+  if (!answer) {
+    answer = compute();
+    boundary.memo.set(key, answer);
   }
-  return selector;
+  return answer;
 }
-function compileSelector(selector, field2, budget) {
-  if (!selector) return () => true;
-  const patterns = [];
-  const pattern = (key, read) => {
-    const source = selector[key];
-    if (source === void 0 || source === "") return;
-    try {
-      patterns.push([read, compilePattern(source, budget)]);
-    } catch (error) {
-      if (!(error instanceof PatternError)) throw error;
-      throw new PlumblineError(`${field2}.${key}: ${error.message}`, PATTERN_HINT);
-    }
-  };
-  pattern("group", (object) => splitApiVersion(object.apiVersion).group);
-  pattern("version", (object) => splitApiVersion(object.apiVersion).version);
-  pattern("kind", (object) => object.kind);
-  pattern("name", (object) => object.metadata.name);
-  pattern("namespace", (object) => object.metadata.namespace ?? "");
-  const labels = labelSelectorOf(selector.labelSelector, `${field2}.labelSelector`);
-  const annotations = labelSelectorOf(selector.annotationSelector, `${field2}.annotationSelector`);
-  const matchesPatterns = (object) => {
-    try {
-      return patterns.every(([read, compiled]) => compiled.matches(read(object)));
-    } catch (error) {
-      if (!(error instanceof PatternError)) throw error;
-      throw new PlumblineError(`${field2}: ${error.message}`, PATTERN_HINT);
-    }
-  };
-  return (object) => matchesPatterns(object) && (labels?.matches(object.metadata.labels ?? {}) ?? true) && (annotations?.matches(object.metadata.annotations ?? {}) ?? true);
-}
-var PATTERN_HINT = "Selector fields are regular expressions in RE2 syntax, matched against the whole value (Deployment|StatefulSet, web-.*).";
-function labelSelectorOf(text, field2) {
-  if (text === void 0 || text === "") return void 0;
-  try {
-    return parseLabelSelector(text);
-  } catch (error) {
-    if (!(error instanceof SelectorError)) throw error;
+var LEAVES_HINT = "plumbline renders only what the repository holds: replace the link with the file or folder it points to, or with a link inside the repository.";
+async function realPathInside(boundary, path) {
+  const absolute = isAbsolute(path) ? path : join3(boundary.root, path);
+  const real = await remembered(boundary, `realpath ${absolute}`, async () => realPathOrNothing(absolute));
+  if (real === void 0) return void 0;
+  if (!isInside(boundary.realTop, real)) {
+    const shown = displayPath(boundary, absolute);
     throw new PlumblineError(
-      `${field2}: ${error.message}`,
-      "Write a Kubernetes label selector, e.g. app=web,tier in (a,b)."
+      isAbsolute(shown) ? `${shown} is outside the repository` : `${shown} leads outside the repository (through a symbolic link or "..")`,
+      LEAVES_HINT
     );
   }
+  return real;
 }
-function fluxOwnerSelectors(kustomization, desired) {
-  const selectors = [];
-  if (kustomization.prune && isLabelValue(kustomization.name) && isLabelValue(kustomization.namespace)) {
-    selectors.push(
-      `${KUSTOMIZE_NAME}=${kustomization.name},${KUSTOMIZE_NAMESPACE}=${kustomization.namespace}`
-    );
+function realPathOrNothing(path) {
+  try {
+    return realpathSync.native(path);
+  } catch {
+    return void 0;
   }
-  const releases = [...releasesOf(kustomization, desired).pairs.values()].filter(
-    (release) => isLabelValue(release.name) && isLabelValue(release.namespace)
-  );
-  if (releases.length > 0) {
-    const names = [...new Set(releases.map((release) => release.name))].sort();
-    const namespaces = [...new Set(releases.map((release) => release.namespace))].sort();
-    selectors.push(`${HELM_NAME} in (${names.join(",")}),${HELM_NAMESPACE} in (${namespaces.join(",")})`);
-  }
-  return selectors;
 }
-function fluxComparison(input) {
-  const { kustomization, live } = input;
-  const budget = matchBudget();
-  const releases = releasesOf(kustomization, input.desired, budget);
-  const field2 = `${kustomization.where ?? `Kustomization ${kustomization.namespace}/${kustomization.name}`}: spec.ignore`;
-  const driftRules = input.driftRules ?? true;
-  const kustomizationRules = driftRules ? compileRules(ignoreRulesOf(kustomization.ignore, field2), field2, budget) : [];
-  const leftAlone = /* @__PURE__ */ new Set();
-  const ignore = [];
-  for (const resource of input.desired) {
-    const liveObject = live.get(resource.key);
-    const release = releaseOf(resource.object, kustomization, releases);
-    if (release === void 0) {
-      const skipped = anyInMetadata(resource.object, APPLY_EXCLUSIONS) || liveObject !== void 0 && (anyInMetadata(liveObject, APPLY_EXCLUSIONS) || anyInMetadata(resource.object, IF_NOT_PRESENT));
-      if (skipped) {
-        leftAlone.add(resource.key);
-        continue;
-      }
-      if (!liveObject) continue;
-      const paths = matchingPaths(kustomizationRules, asDryRun(resource.object, liveObject));
-      if (paths.includes("")) leftAlone.add(resource.key);
-      else ignore.push(...rulesFor2(resource, paths));
-    } else {
-      if (!liveObject || !driftRules) continue;
-      const paths = matchingPaths(release.rules(), resource.object);
-      const excluded = anyInMetadata(resource.object, DRIFT_EXCLUSIONS) || anyInMetadata(liveObject, DRIFT_EXCLUSIONS);
-      if (excluded || paths.includes("")) leftAlone.add(resource.key);
-      else ignore.push(...rulesFor2(resource, paths));
-    }
-  }
-  const desiredKeys = new Set(input.desired.map((resource) => resource.key));
-  const owned = input.owned.filter((resource) => {
-    if (leftAlone.has(resource.key)) return false;
-    if (desiredKeys.has(resource.key)) return true;
-    return deletes(resource.object, kustomization, releases, input.ownershipLabel);
-  });
-  return {
-    desired: input.desired.filter((resource) => !leftAlone.has(resource.key)),
-    owned,
-    ignore,
-    leftAlone: [...leftAlone].sort()
-  };
+function displayPath(boundary, path) {
+  const absolute = isAbsolute(path) ? path : join3(boundary.root, path);
+  const rel = relative(boundary.root, absolute);
+  return rel.startsWith("..") || isAbsolute(rel) ? absolute : toPosix(rel) || ".";
 }
-function deletes(object, kustomization, releases, ownershipLabel) {
-  const labels = object.metadata.labels ?? {};
-  if (ownedByKustomization(labels, kustomization)) {
-    return kustomization.prune && !anyInMetadata(object, PRUNE_EXCLUSIONS);
-  }
-  const release = labels[HELM_NAME] !== void 0 ? releases.pairs.get(pairKey(labels)) : void 0;
-  if (release) return object.metadata.annotations?.[HELM_RESOURCE_POLICY] !== "keep";
-  return ownershipLabel !== void 0 && labels[ownershipLabel.key] === ownershipLabel.value;
-}
-function releasesOf(kustomization, desired, budget = matchBudget()) {
-  const helmReleases2 = desired.filter(({ id }) => id.group === HELM_GROUP && id.kind === "HelmRelease");
-  const pairs2 = /* @__PURE__ */ new Map();
-  const add2 = (name, namespace) => {
-    const key = `${namespace}/${name}`;
-    if (pairs2.has(key)) return;
-    const sameName = helmReleases2.filter(({ id }) => id.name === name);
-    const object = sameName.find(({ id }) => id.namespace === namespace) ?? (sameName.length === 1 ? sameName[0] : void 0);
-    let compiled;
-    pairs2.set(key, {
-      name,
-      namespace,
-      rules: () => {
-        const field2 = object && `${describe(object)}: spec.driftDetection.ignore`;
-        compiled ??= object && field2 ? compileRules(
-          ignoreRulesOf(recordOf(recordOf(object.object.spec).driftDetection).ignore, field2),
-          field2,
-          budget
-        ) : [];
-        return compiled;
-      }
-    });
-  };
-  for (const { object } of desired) {
-    const labels = object.metadata.labels ?? {};
-    const name = labels[HELM_NAME];
-    const namespace = labels[HELM_NAMESPACE];
-    if (name && namespace && !ownedByKustomization(labels, kustomization)) add2(name, namespace);
-  }
-  for (const { id } of helmReleases2) if (id.namespace) add2(id.name, id.namespace);
-  return { pairs: pairs2 };
-}
-function releaseOf(object, kustomization, releases) {
-  const labels = object.metadata.labels ?? {};
-  if (ownedByKustomization(labels, kustomization) || labels[HELM_NAME] === void 0) return void 0;
-  return releases.pairs.get(pairKey(labels));
-}
-function ownedByKustomization(labels, kustomization) {
-  return labels[KUSTOMIZE_NAME] === kustomization.name && labels[KUSTOMIZE_NAMESPACE] === kustomization.namespace;
-}
-function pairKey(labels) {
-  return `${labels[HELM_NAMESPACE] ?? ""}/${labels[HELM_NAME] ?? ""}`;
-}
-function compileRules(rules, field2, budget) {
-  return rules.map((rule, index) => ({
-    paths: rule.paths,
-    matches: compileSelector(rule.target, `${field2}[${index}].target`, budget)
-  }));
-}
-function matchingPaths(rules, object) {
-  return [...new Set(rules.filter((rule) => rule.matches(object)).flatMap((rule) => rule.paths))];
-}
-function rulesFor2(resource, paths) {
-  const { group, kind, name, namespace } = resource.id;
-  return paths.map((path) => ({ group, kind, name, namespace: namespace ?? "", path }));
-}
-function asDryRun(desired, live) {
-  return {
-    ...desired,
-    metadata: {
-      ...desired.metadata,
-      labels: { ...live.metadata.labels, ...desired.metadata.labels },
-      annotations: { ...live.metadata.annotations, ...desired.metadata.annotations }
-    }
-  };
-}
-function anyInMetadata(object, metadata) {
-  const labels = object.metadata.labels ?? {};
-  const annotations = object.metadata.annotations ?? {};
-  return Object.entries(metadata).some(
-    ([key, value]) => [labels[key], annotations[key]].some(
-      (found) => typeof found === "string" && found !== "" && found.toLowerCase() === value.toLowerCase()
-    )
-  );
-}
-function isLabelValue(value) {
-  return value.length <= 63 && /^(?:[A-Za-z0-9](?:[-A-Za-z0-9_.]*[A-Za-z0-9])?)?$/.test(value) && value !== "";
-}
-function describe(resource) {
-  const place3 = resource.source.line === void 0 ? resource.source.file : `${resource.source.file}:${resource.source.line}`;
-  return `${place3} (${displayName(resource.id)})`;
-}
-
-// src/flux/substitute.ts
-var import_yaml4 = __toESM(require_dist(), 1);
-
-// src/flux/values.ts
-var import_yaml3 = __toESM(require_dist(), 1);
-var GO_YAML_V2 = {
-  version: "1.1",
-  customTags: (tags) => tags.filter(
-    (tag) => typeof tag === "string" || tag.tag !== "tag:yaml.org,2002:timestamp" && tag.format !== "TIME"
-  )
-};
-var HOSTILE_KEYS = /* @__PURE__ */ new Set(["__proto__", "constructor", "prototype"]);
-var TARGET_PATH = /^(?:[a-zA-Z0-9_\-.\\/]|\[[0-9]{1,5}\])+$/;
-var TARGET_PATH_MAX = 250;
-var MAX_INDEX = 65536;
-var MAX_NESTING = 30;
-var INT64_MIN = -(2n ** 63n);
-var INT64_MAX = 2n ** 63n - 1n;
-var SET_HINT = "The value is read as helm --set reads one: a comma starts another assignment, {a,b} is a list and a backslash escapes the next character. Set literal: true on the valuesFrom entry to take the value as it is.";
-function composeValues(sources, inline) {
-  const values = inline === void 0 ? {} : structuredClone(refuseHostileKeys(inline, "spec.values"));
-  let result = {};
-  for (const source of sources) {
-    if (source.kind === "document") {
-      result = mergeMaps(result, readDocument(source.text, source.describe));
+async function walkInside(boundary, folder) {
+  const start = await realPathInside(boundary, folder);
+  if (start === void 0) return [];
+  const files = [];
+  const visited = /* @__PURE__ */ new Set();
+  const pending = [
+    { real: start, shown: displayPath(boundary, folder) }
+  ];
+  while (pending.length > 0) {
+    const { real, shown } = pending.pop();
+    if (visited.has(real)) continue;
+    visited.add(real);
+    let entries;
+    try {
+      entries = await readdir(real, { withFileTypes: true });
+    } catch {
       continue;
     }
-    result = mergeMaps(result, values);
-    setAtPath(result, source.targetPath, source.value, source.literal === true, source.describe);
+    for (const entry of entries) {
+      const path = posix.join(shown, entry.name);
+      if (entry.isDirectory()) {
+        pending.push({ real: join3(real, entry.name), shown: path });
+      } else if (entry.isSymbolicLink()) {
+        const target = await realPathInside(boundary, join3(real, entry.name)).catch(() => {
+          throw new PlumblineError(
+            `${path} is a symbolic link that leads outside the repository`,
+            LEAVES_HINT
+          );
+        });
+        if (target === void 0) continue;
+        if (await isFolder(target)) pending.push({ real: target, shown: path });
+        else files.push({ real: target, shown: path });
+      } else {
+        files.push({ real: join3(real, entry.name), shown: path });
+      }
+    }
   }
-  return mergeMaps(result, values);
+  return files;
 }
-function mergeMaps(a, b) {
-  const merged = { ...a };
-  for (const [key, value] of Object.entries(b)) {
-    const existing = Object.hasOwn(merged, key) ? merged[key] : void 0;
-    merged[key] = isRecord3(value) && isRecord3(existing) ? mergeMaps(existing, value) : value;
-  }
-  return merged;
+function isInside(top, path) {
+  if (path === top) return true;
+  const prefix = top.endsWith(sep) ? top : `${top}${sep}`;
+  if (!path.startsWith(prefix)) return false;
+  const rest = path.slice(prefix.length);
+  return rest !== ".git" && !rest.startsWith(`.git${sep}`);
 }
-function readDocument(text, describe2) {
-  const lineCounter = new import_yaml3.LineCounter();
-  const [document] = (0, import_yaml3.parseAllDocuments)(text, {
-    ...GO_YAML_V2,
-    lineCounter,
-    // prettyErrors adds a snippet of the source to messages; a snippet of a Secret must not.
-    prettyErrors: false,
-    uniqueKeys: true,
-    // Warnings would print the text of a collection used as a key on stderr.
-    logLevel: "error"
-  });
-  if (!document) return {};
-  const at = (offset) => {
-    const { line, col } = lineCounter.linePos(offset);
-    return `${describe2}, line ${line}, column ${col}`;
-  };
-  const [error] = document.errors;
-  if (error) {
-    throw new PlumblineError(
-      `${at(error.pos[0])}: YAML syntax: ${syntaxReason(error)}`,
-      "Fix the YAML at that line; helm-controller reads the values as YAML."
-    );
-  }
-  const parsed = plainValue(document, aliasBudget());
-  if (!parsed.ok) {
-    throw new PlumblineError(
-      `${at(parsed.offset)}: YAML aliases: ${parsed.reason}`,
-      "Write the aliased part out in full, or make each alias (*name) name an anchor (&name) defined before it."
-    );
-  }
-  const { value } = parsed;
-  if (value === null || value === void 0) return {};
-  if (!isRecord3(value)) {
-    throw new PlumblineError(
-      `${at(document.contents?.range[0] ?? 0)}: the values are ${kindOf(value)}, not a mapping`,
-      "A values document is a YAML mapping, as a values.yaml file is; to set one value, give the valuesFrom entry a targetPath."
-    );
-  }
-  return refuseHostileKeys(value, describe2);
-}
-function setAtPath(values, path, value, literal2, describe2) {
-  const where = `${describe2}, targetPath ${JSON.stringify(path)}`;
-  if (path.length > TARGET_PATH_MAX || !TARGET_PATH.test(path)) {
-    throw new PlumblineError(
-      `${where}: not a targetPath the HelmRelease API accepts`,
-      `A targetPath is at most ${TARGET_PATH_MAX} characters of letters, digits, _ - . / \\ and list indexes such as [0].`
-    );
-  }
-  let text = value;
-  let asString = literal2;
-  if (literal2) {
-    text = value.replace(/[\\,[\]{}]/g, (character) => `\\${character}`);
-  } else if (value.startsWith("'") && value.endsWith("'") || value.startsWith('"') && value.endsWith('"')) {
-    text = value.replace(/^['"]+|['"]+$/g, "");
-    asString = true;
-  }
+async function isFolder(path) {
   try {
-    new SetParser(`${path}=${text}`, asString).parse(values);
+    await readdir(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+function toPosix(path) {
+  return path.split(sep).join("/");
+}
+
+// src/render/argocd-directory.ts
+var MANIFEST_FILE = /\.(yaml|yml|json|jsonnet)$/;
+var SKIP_MARK = "+argocd:skip-file-rendering";
+async function renderArgoDirectory(context, path, options) {
+  const budget = matchBudget();
+  const include = options.include ? globMatcher(options.include, budget) : void 0;
+  const exclude = options.exclude ? globMatcher(options.exclude, budget) : void 0;
+  const resources = [];
+  let bytes = 0;
+  for (const below of await filesBelow(context, path, options.recurse === true)) {
+    if (exclude?.(below) || include && !include(below)) continue;
+    const file = posix2.join(path, below);
+    if (below.endsWith(".jsonnet")) {
+      throw new PlumblineError(
+        `${file}: jsonnet is not supported`,
+        "Render it to YAML in the repository, or exclude it from the source (directory.exclude)."
+      );
+    }
+    const text = await readFile3(join4(context.boundary.root, file), "utf8");
+    if (text.includes(SKIP_MARK)) continue;
+    bytes += Buffer.byteLength(text);
+    if (bytes > context.settings.limits.bytes) {
+      throw new PlumblineError(
+        `the manifests below ${path || "."} hold more than the limit of ${context.settings.limits.bytes} bytes per environment`,
+        "Split the Application, or raise render.limits.bytes in the configuration of the base branch."
+      );
+    }
+    resources.push(...manifestsOf(text, file));
+  }
+  return resources;
+}
+function manifestsOf(text, file) {
+  try {
+    return parseManifests({
+      text,
+      locate: (line) => ({ file, line }),
+      describe: (line, column) => `${file}:${line}:${column}`
+    });
   } catch (error) {
-    if (error instanceof SetError) throw new PlumblineError(`${where}: ${error.message}`, SET_HINT);
+    const readsLikeManifest = ["apiVersion:", "kind:", "metadata:"].every((part) => text.includes(part));
+    if (error instanceof PlumblineError && !readsLikeManifest) return [];
     throw error;
   }
 }
-var SetError = class extends Error {
-};
-var SetParser = class {
-  constructor(text, asString) {
-    this.asString = asString;
-    this.characters = [...text];
-  }
-  asString;
-  characters;
-  position = 0;
-  parse(data) {
-    let step;
-    do
-      step = this.key(data, 0);
-    while (step === "more");
-  }
-  key(data, nesting) {
-    const { text: key, stop } = this.until("=[,.");
-    if (HOSTILE_KEYS.has(key))
-      throw new SetError(`a key of the path or value is ${key}, which plumbline refuses`);
-    switch (stop) {
-      case void 0:
-        if (key === "") return "end";
-        throw new SetError("a key has no value");
-      case "[": {
-        const index = this.index();
-        const item = this.listItem(Object.hasOwn(data, key) ? listOf2(data[key]) : [], index, nesting);
-        set(data, key, item.list);
-        return item.end ? "end" : "more";
-      }
-      case "=": {
-        const list = this.list();
-        if (list === "end") {
-          set(data, key, "");
-          return "end";
-        }
-        set(data, key, list === "not a list" ? this.typed(this.until(",").text) : list);
-        return "more";
-      }
-      case ",":
-        throw new SetError("a key has no value (a comma follows it)");
-      default: {
-        if (nesting + 1 > MAX_NESTING) throw new SetError(`the path nests deeper than ${MAX_NESTING} levels`);
-        const inner = Object.hasOwn(data, key) ? mapOf(data[key]) : {};
-        const step = this.key(inner, nesting + 1);
-        const empty = Object.keys(inner).length === 0;
-        if (step === "more" && empty) throw new SetError("a map on the path gets no value");
-        if (!empty) set(data, key, inner);
-        return step;
-      }
-    }
-  }
-  listItem(list, index, nesting) {
-    if (index < 0) throw new SetError("a negative list index");
-    const { text, stop } = this.until("[.=");
-    if (text.length > 0) throw new SetError("unexpected text after a list index");
-    switch (stop) {
-      case void 0:
-        return { list, end: true };
-      case "=": {
-        const value = this.list();
-        if (value === "end") return { list: setIndex(list, index, ""), end: false };
-        const item = value === "not a list" ? this.typed(this.until(",").text) : value;
-        return { list: setIndex(list, index, item), end: false };
-      }
-      case "[": {
-        const next = this.index();
-        const existing = list.length > index ? list[index] : null;
-        const nested = existing === null || existing === void 0 ? [] : listOf2(existing);
-        const inner = this.listItem(nested, next, nesting);
-        return inner.end ? { list, end: true } : { list: setIndex(list, index, inner.list), end: false };
-      }
-      default: {
-        let inner = {};
-        if (list.length > index) {
-          const existing = list[index];
-          if (isRecord3(existing)) inner = existing;
-          else list[index] = inner;
-        }
-        const step = this.key(inner, nesting);
-        return step === "end" ? { list, end: true } : { list: setIndex(list, index, inner), end: false };
-      }
-    }
-  }
-  /** After `[`: the index up to `]`, as strconv.Atoi reads it. */
-  index() {
-    const { text, stop } = this.until("]");
-    if (stop === void 0) throw new SetError("a list index has no closing ]");
-    if (!/^[+-]?[0-9]+$/.test(text)) throw new SetError("a list index is not a number");
-    return Number(text);
-  }
-  /** A `{a,b}` list, 'not a list' (nothing consumed), or 'end' at the end of the text. */
-  list() {
-    const first = this.characters[this.position];
-    if (first === void 0) return "end";
-    if (first !== "{") return "not a list";
-    this.position += 1;
-    const list = [];
-    for (; ; ) {
-      const { text, stop } = this.until(",}");
-      if (stop === void 0) throw new SetError("a list must end with '}'");
-      list.push(this.typed(text));
-      if (stop === "}") {
-        if (this.characters[this.position] === ",") this.position += 1;
-        return list;
-      }
-    }
-  }
-  /** The text up to one of `stops` (consumed; undefined at the end), `\x` being x. */
-  until(stops) {
-    let text = "";
-    for (; ; ) {
-      const character = this.characters[this.position];
-      if (character === void 0) return { text, stop: void 0 };
-      this.position += 1;
-      if (stops.includes(character)) return { text, stop: character };
-      if (character !== "\\") {
-        text += character;
-        continue;
-      }
-      const escaped = this.characters[this.position];
-      if (escaped === void 0) return { text, stop: void 0 };
-      this.position += 1;
-      text += escaped;
-    }
-  }
-  /**
-   * strvals' typedVal. An integer is Go's int64; one a JavaScript number cannot hold
-   * exactly stays its text, which a template prints the same.
-   */
-  typed(text) {
-    if (this.asString) return text;
-    const lower = text.toLowerCase();
-    if (lower === "true") return true;
-    if (lower === "false") return false;
-    if (lower === "null") return null;
-    if (text === "0") return 0;
-    if (text.startsWith("0") || !/^[+-]?[0-9]+$/.test(text)) return text;
-    const integer = BigInt(text);
-    if (integer < INT64_MIN || integer > INT64_MAX) return text;
-    return Number.isSafeInteger(Number(integer)) ? Number(integer) : text;
-  }
-};
-function set(data, key, value) {
-  if (key !== "") data[key] = value;
-}
-function setIndex(list, index, value) {
-  if (index < 0) throw new SetError("a negative list index");
-  if (index > MAX_INDEX) throw new SetError(`a list index above ${MAX_INDEX}`);
-  const target = index < list.length ? list : [...list, ...new Array(index + 1 - list.length).fill(null)];
-  target[index] = value;
-  return target;
-}
-function listOf2(value) {
-  if (!Array.isArray(value)) throw new SetError("a key on the path holds something other than a list");
-  return value;
-}
-function mapOf(value) {
-  if (!isRecord3(value)) throw new SetError("a key on the path holds something other than a map");
-  return value;
-}
-function refuseHostileKeys(value, describe2) {
-  const visit = (item) => {
-    if (Array.isArray(item)) item.forEach(visit);
-    if (!isRecord3(item)) return;
-    for (const [key, inner] of Object.entries(item)) {
-      if (HOSTILE_KEYS.has(key)) {
-        throw new PlumblineError(
-          `${describe2}: a key named ${key}, which plumbline refuses`,
-          "Rename the key: a key by that name reaches the prototype of the values object."
-        );
-      }
-      visit(inner);
-    }
-  };
-  visit(value);
-  return value;
-}
-function kindOf(value) {
-  if (Array.isArray(value)) return "a list";
-  return `a ${typeof value}`;
-}
-function isRecord3(value) {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
-}
-
-// src/flux/substitute.ts
-var DISABLE_KEY = "kustomize.toolkit.fluxcd.io/substitute";
-var VARIABLE_NAME = /^[_a-zA-Z][_a-zA-Z0-9]*$/;
-var DEFAULT_OPERATORS = /* @__PURE__ */ new Set(["=", ":=", ":-", ":?", ":+", "-", "+", "?"]);
-var SYNTAX_HINT = "Flux reads a dollar sign and an opening brace as the start of an expression in every string: fix the expression, or double the dollar sign to keep it as text.";
-var VALUE_HINT = 'A variable value with YAML syntax in it (": ", " #", or a leading [, {, *, & or quote) changes the YAML Flux reads back; change the value, or annotate the object with kustomize.toolkit.fluxcd.io/substitute: disabled.';
-function isSubstitutionDisabled(object) {
-  const metadata = field(object, "metadata");
-  return [field(metadata, "labels"), field(metadata, "annotations")].some(
-    (map2) => field(map2, DISABLE_KEY) === "disabled"
-  );
-}
-function substituteVariables(object, variables) {
-  if (isSubstitutionDisabled(object)) return { value: object, unresolved: [] };
-  const values = /* @__PURE__ */ new Map();
-  for (const [name, value2] of variables) {
-    if (!VARIABLE_NAME.test(name)) {
-      throw new PlumblineError(
-        `variable name ${JSON.stringify(name)} is not one Flux accepts: letters, digits and _, not starting with a digit`,
-        "Rename the key in spec.postBuild.substitute, or in the ConfigMap or Secret that spec.postBuild.substituteFrom names."
-      );
-    }
-    values.set(name, value2.replaceAll("\n", ""));
-  }
-  const substituter = new Substituter(values, describeObject(object));
-  const value = substituter.value(object, []);
-  return { value, unresolved: [...substituter.unresolved].sort() };
-}
-var Substituter = class {
-  constructor(variables, object) {
-    this.variables = variables;
-    this.object = object;
-  }
-  variables;
-  object;
-  unresolved = /* @__PURE__ */ new Set();
-  /** Read-back values share one alias budget, as the documents of a stream do. */
-  budget = aliasBudget();
-  value(value, path) {
-    if (typeof value === "string") return this.scalar(value, path);
-    if (Array.isArray(value)) return value.map((item, index) => this.value(item, [...path, String(index)]));
-    if (!isRecord4(value)) return value;
-    const result = {};
-    for (const [key, item] of Object.entries(value)) {
-      const substituted = this.key(key, [...path, key]);
-      if (Object.hasOwn(result, substituted)) {
-        throw new PlumblineError(
-          `${this.where([...path, key])}: once substituted, this key is the same as another key of its mapping`,
-          "Give the keys values that keep them apart."
-        );
-      }
-      Object.defineProperty(result, substituted, {
-        value: this.value(item, [...path, key]),
-        enumerable: true,
-        writable: true,
-        configurable: true
-      });
-    }
-    return result;
-  }
-  scalar(text, path) {
-    if (!text.includes("$")) return text;
-    const { result, complete } = this.expand(text, path);
-    if (!complete || result === text || !writtenPlain(text)) return result;
-    return this.readBack(result, path);
-  }
-  /** A key reads back as a key: JSON makes a number or boolean key its text. */
-  key(key, path) {
-    if (!key.includes("$")) return key;
-    const { result, complete } = this.expand(key, path);
-    if (!complete || result === key || !writtenPlain(key)) return result;
-    const read = this.readBack(result, path);
-    if (typeof read === "string" || typeof read === "number" || typeof read === "boolean")
-      return String(read);
+async function filesBelow(context, path, recurse) {
+  const top = await realPathInside(context.boundary, path);
+  if (top === void 0 || !await isFolder2(top)) {
     throw new PlumblineError(
-      `${this.where(path)}: once substituted, this key reads as YAML ${read === null ? "null" : "collection"}, which is no key Flux can write`,
-      VALUE_HINT
+      `${path || "."} is no folder of the repository`,
+      "Point the source path at a folder."
     );
   }
-  expand(text, path) {
-    try {
-      return this.evaluateAll(text);
-    } catch (error) {
-      if (!(error instanceof ExpressionError)) throw error;
-      throw new PlumblineError(
-        `${this.where(path)}: a \${\u2026} expression Flux cannot read (${error.message}), so Flux fails to build the object`,
-        SYNTAX_HINT
-      );
-    }
-  }
-  evaluateAll(text) {
-    const nodes = new Parser2(text).all();
-    let result = "";
-    let complete = true;
-    for (const node of nodes) {
-      if (node.kind === "text") {
-        result += node.text;
-        continue;
-      }
-      const missing = /* @__PURE__ */ new Set();
-      const value = evaluate(node.expression, this.variables, missing);
-      if (missing.size === 0) {
-        result += value;
-        continue;
-      }
-      complete = false;
-      result += text.slice(node.start, node.end);
-      for (const name of missing) this.unresolved.add(name);
-    }
-    return { result, complete };
-  }
-  /** The value the substituted text of a plain scalar reads back as. */
-  readBack(text, path) {
-    const document = (0, import_yaml4.parseDocument)(`k: ${text}`, { ...GO_YAML_V2, prettyErrors: false, logLevel: "error" });
-    const [error] = document.errors;
-    if (error) {
-      throw new PlumblineError(
-        `${this.where(path)}: once substituted, the value is not valid YAML (${syntaxReason(error)}), so Flux fails to build the object`,
-        VALUE_HINT
-      );
-    }
-    const parsed = plainValue(document, this.budget);
-    if (!parsed.ok) {
-      throw new PlumblineError(
-        `${this.where(path)}: once substituted, YAML aliases: ${parsed.reason}`,
-        VALUE_HINT
-      );
-    }
-    if (!isRecord4(parsed.value) || Object.keys(parsed.value).length !== 1) {
-      throw new PlumblineError(
-        `${this.where(path)}: once substituted, the value adds YAML structure that plumbline does not reproduce`,
-        VALUE_HINT
-      );
-    }
-    return parsed.value.k;
-  }
-  where(path) {
-    return `${this.object}, field ${joinPointer(path)}`;
-  }
-};
-function writtenPlain(text) {
-  if (text === "" || text.startsWith("---") || text.startsWith("...")) return false;
-  if (text.startsWith(" ") || text.endsWith(" ")) return false;
-  if (/^[#,[\]{}&*!|>'"%@`]|^[?:-](?:[ \t]|$)|:(?:[ \t]|$)|[ \t]#/.test(text)) return false;
-  for (const character of text) {
-    const code = character.codePointAt(0);
-    const printable = code >= 32 && code <= 126 || code >= 160 && code <= 55295 && code !== 8232 && code !== 8233 || code >= 57344 && code <= 65533 && code !== 65279;
-    if (!printable) return false;
-  }
-  return true;
-}
-function describeObject(object) {
-  const kind = field(object, "kind");
-  const metadata = field(object, "metadata");
-  const name = field(metadata, "name");
-  const namespace = field(metadata, "namespace");
-  if (typeof kind !== "string" || typeof name !== "string") return "an object";
-  return displayName({ kind, name, namespace: typeof namespace === "string" ? namespace : void 0 });
-}
-function field(value, key) {
-  return isRecord4(value) && Object.hasOwn(value, key) ? value[key] : void 0;
-}
-function isRecord4(value) {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
-}
-var ExpressionError = class extends Error {
-};
-var TEXT = 1;
-var OPEN = 2;
-var CLOSE = 4;
-var ESCAPE = 8;
-var BACKSLASH = 16;
-var anything = () => true;
-var identifier = (character) => /^[\p{L}\p{Nd}_]$/u.test(character);
-var notClosing = (character) => character !== "}";
-var isDefaultSign = (character) => character !== "" && "=-?+".includes(character);
-var Parser2 = class {
-  constructor(source) {
-    this.source = source;
-  }
-  source;
-  position = 0;
-  all() {
-    const nodes = [];
-    for (; ; ) {
-      const start = this.position;
-      const scanned = this.scan(TEXT | OPEN | ESCAPE, anything);
-      if (scanned.token === "end") return nodes;
-      if (scanned.token === "text") nodes.push({ kind: "text", text: scanned.text });
-      else nodes.push({ kind: "expression", expression: this.function(), start, end: this.position });
-    }
-  }
-  /** After `${`. */
-  function() {
-    if (this.peek() === "#") return this.length();
-    const scanned = this.scan(TEXT, identifier);
-    if (scanned.token !== "text") throw new ExpressionError("unable to parse variable name");
-    const name = scanned.text;
-    switch (this.peek()) {
-      case ":":
-        return isDefaultSign(this.peekSecond()) ? this.withDefault(name) : this.substring(name);
-      case "=":
-        return this.withDefault(name);
-      case ",":
-      case "^":
-        return this.closed(
-          name,
-          this.operator((c, i) => (c === "," || c === "^") && i < 3)
-        );
-      case "/":
-        return this.replace(name);
-      case "#":
-        return this.trim(name, (c, i) => c === "#" && i < 3);
-      case "%":
-        return this.trim(name, (c, i) => c === "%" && i < 3);
-    }
-    if (this.scan(CLOSE, identifier).token !== "close") throw new ExpressionError("missing closing brace");
-    return { kind: "function", name, operator: "", args: [] };
-  }
-  /** `${#name}` */
-  length() {
-    const operator = this.operator((c, i) => c === "#" && i === 1);
-    const scanned = this.scan(TEXT, identifier);
-    if (scanned.token !== "text") throw new ExpressionError("bad substitution");
-    return this.closed(scanned.text, operator);
-  }
-  /** `${name=word}`, `${name:=word}`, `${name:-word}`, `${name:?word}`, `${name:+word}` */
-  withDefault(name) {
-    const accept = this.peek() === "=" ? (c, i) => i === 1 && c === "=" : (c, i) => i === 1 && c === ":" || i === 2 && isDefaultSign(c);
-    const scanned = this.scan(TEXT, accept);
-    if (scanned.token !== "text") throw new ExpressionError("unable to parse default function");
-    const args = [];
-    while (this.peek() !== "}") args.push(this.argument(notClosing, TEXT));
-    this.closeBrace();
-    return { kind: "function", name, operator: scanned.text, args };
-  }
-  /** `${name:offset}`, `${name:offset:length}` */
-  substring(name) {
-    const operator = this.operator((c, i) => i === 1 && c === ":");
-    const args = [this.argument((c) => c !== ":" && c !== "}", TEXT)];
-    const separator = this.scan(TEXT | CLOSE, (c) => c === ":");
-    if (separator.token === "close") return { kind: "function", name, operator, args };
-    if (separator.token !== "text") throw new ExpressionError("bad substitution");
-    args.push(this.argument(notClosing, TEXT));
-    this.closeBrace();
-    return { kind: "function", name, operator, args };
-  }
-  /** `${name/pattern/string}`, and with `//`, `/#` or `/%` */
-  replace(name) {
-    const operator = this.operator((c, i) => i === 1 && c === "/" || i === 2 && "/#%".includes(c));
-    const args = [this.argument((c) => c !== "/", TEXT | ESCAPE | BACKSLASH)];
-    if (this.scan(TEXT, (c) => c === "/").token !== "text") throw new ExpressionError("bad substitution");
-    if (this.peek() !== "}") args.push(this.argument(notClosing, TEXT | ESCAPE | BACKSLASH));
-    this.closeBrace();
-    return { kind: "function", name, operator, args };
-  }
-  /** `${name#pattern}`, `${name##pattern}`, `${name%pattern}`, `${name%%pattern}` */
-  trim(name, accept) {
-    const operator = this.operator(accept);
-    const args = [this.argument(notClosing, TEXT)];
-    this.closeBrace();
-    return { kind: "function", name, operator, args };
-  }
-  operator(accept) {
-    const scanned = this.scan(TEXT, accept);
-    if (scanned.token !== "text") throw new ExpressionError("bad substitution");
-    return scanned.text;
-  }
-  closed(name, operator) {
-    this.closeBrace();
-    return { kind: "function", name, operator, args: [] };
-  }
-  /** One argument: a run of text, or one nested expression. */
-  argument(accept, mode) {
-    const scanned = this.scan(mode | OPEN, accept);
-    if (scanned.token === "open") return this.function();
-    if (scanned.token === "text") return { kind: "text", text: scanned.text };
-    throw new ExpressionError("unable to parse substitution within function");
-  }
-  closeBrace() {
-    if (this.scan(CLOSE, anything).token !== "close") throw new ExpressionError("bad substitution");
-  }
-  scan(mode, accept) {
-    const character = this.read();
-    if (character === "") return { token: "end" };
-    if (mode & OPEN && character === "$" && this.peek() === "{") {
-      this.position += 1;
-      return { token: "open" };
-    }
-    if (mode & CLOSE && character === "}") return { token: "close" };
-    if (!(mode & TEXT)) return { token: "illegal" };
-    let text;
-    if (this.escapes(character, mode)) text = this.read();
-    else if (accept(character, 1)) text = character;
-    else return { token: "illegal" };
-    let kept = 1;
-    for (; ; ) {
-      const next = this.read();
-      if (next === "") break;
-      if (mode & OPEN && next === "$" && this.peek() === "{") {
-        this.position -= next.length;
-        break;
-      }
-      if (this.escapes(next, mode)) text += this.read();
-      else if (accept(next, kept + 1)) text += next;
-      else {
-        this.position -= next.length;
-        break;
-      }
-      kept += 1;
-    }
-    return { token: "text", text };
-  }
-  escapes(character, mode) {
-    if (!(mode & ESCAPE)) return false;
-    const next = this.peek();
-    if (character === "$") return next === "$";
-    return character === "\\" && (mode & BACKSLASH) !== 0 && (next === "/" || next === "\\");
-  }
-  /** The next character (a whole code point), or '' at the end. */
-  read() {
-    const code = this.source.codePointAt(this.position);
-    if (code === void 0) return "";
-    const character = String.fromCodePoint(code);
-    this.position += character.length;
-    return character;
-  }
-  peek() {
-    const code = this.source.codePointAt(this.position);
-    return code === void 0 ? "" : String.fromCodePoint(code);
-  }
-  /** The character after the next one (the next one is ASCII where this is asked). */
-  peekSecond() {
-    const code = this.source.codePointAt(this.position + 1);
-    return code === void 0 ? "" : String.fromCodePoint(code);
-  }
-};
-function evaluate(expression, variables, missing) {
-  if (expression.kind === "text") return expression.text;
-  const args = expression.args.map((arg) => evaluate(arg, variables, missing));
-  const value = variables.get(expression.name);
-  if (value === void 0 && !DEFAULT_OPERATORS.has(expression.operator)) missing.add(expression.name);
-  return apply(expression.operator, value ?? "", args);
-}
-function apply(operator, value, args) {
-  const [first = "", second = ""] = args;
-  switch (operator) {
-    case ",":
-      return mapFirst(value, (c) => c.toLowerCase());
-    case ",,":
-      return value.toLowerCase();
-    case "^":
-      return mapFirst(value, (c) => c.toUpperCase());
-    case "^^":
-      return value.toUpperCase();
-    case "#":
-      return args.length === 0 ? String(Buffer.byteLength(value)) : trimPrefix(value, first, "shortest");
-    case "##":
-      return trimPrefix(value, first, "longest");
-    case "%":
-      return trimSuffix(value, first, "shortest");
-    case "%%":
-      return trimSuffix(value, first, "longest");
-    case ":":
-      return substring(value, args);
-    case "/#":
-      return args.length === 2 && value.startsWith(first) ? second + value.slice(first.length) : value;
-    case "/%":
-      return args.length === 2 && value.endsWith(first) ? value.slice(0, value.length - first.length) + second : value;
-    case "/":
-      return args.length === 0 ? value : value.replace(first, () => second);
-    case "//":
-      return args.length === 0 ? value : value.replaceAll(first, () => second);
-    default:
-      return value === "" && args.length > 0 ? args.join("") : value;
-  }
-}
-function mapFirst(value, map2) {
-  const [first] = value;
-  return first === void 0 ? value : map2(first) + value.slice(first.length);
-}
-function substring(value, args) {
-  const bytes = Buffer.from(value);
-  let offset = goInteger(args[0]);
-  if (offset === void 0) return value;
-  if (offset < 0) offset = Math.max(0, bytes.length + offset);
-  if (args.length === 1) return offset < bytes.length ? bytes.subarray(offset).toString() : "";
-  const length = goInteger(args[1]);
-  if (length === void 0) return value;
-  if (offset + length >= bytes.length) return offset < bytes.length ? bytes.subarray(offset).toString() : "";
-  if (length < 0) throw new ExpressionError("a negative substring length");
-  return bytes.subarray(offset, offset + length).toString();
-}
-function goInteger(text) {
-  if (text === void 0 || !/^[+-]?[0-9]+$/.test(text)) return void 0;
-  const number = Number(text);
-  return Number.isSafeInteger(number) ? number : void 0;
-}
-function trimPrefix(value, pattern, which) {
-  const characters = [...value];
-  const patternCharacters = [...pattern];
-  let found;
-  for (let length = characters.length; length > 0; length -= 1) {
-    const matched = globMatch(patternCharacters, characters.slice(0, length));
-    if (matched === "bad") return value;
-    if (!matched) continue;
-    found = length;
-    if (which === "longest") break;
-  }
-  return found === void 0 ? value : characters.slice(found).join("");
-}
-function trimSuffix(value, pattern, which) {
-  const reverse = (text) => [...text].reverse().join("");
-  return reverse(trimPrefix(reverse(value), reverse(pattern), which));
-}
-function globMatch(pattern, name) {
-  let rest = pattern;
-  let remaining = name;
-  outer: while (rest.length > 0) {
-    const { star, chunk, after } = scanChunk(rest);
-    rest = after;
-    if (star && chunk.length === 0) return true;
-    const direct = matchChunk(chunk, remaining);
-    if (direct.ok && (direct.rest.length === 0 || rest.length > 0)) {
-      remaining = direct.rest;
-      continue;
-    }
-    if (direct.bad) return "bad";
-    if (star) {
-      for (let skip = 0; skip < remaining.length; skip += 1) {
-        const tried = matchChunk(chunk, remaining.slice(skip + 1));
-        if (tried.ok) {
-          if (rest.length === 0 && tried.rest.length > 0) continue;
-          remaining = tried.rest;
-          continue outer;
+  const files = [];
+  const visited = /* @__PURE__ */ new Set([top]);
+  const walk2 = async (real, relativePath) => {
+    const entries = (await readdir2(real, { withFileTypes: true })).sort(byName);
+    for (const entry of entries) {
+      const below = relativePath === "" ? entry.name : `${relativePath}/${entry.name}`;
+      const target = await entryTarget(context, entry, join4(real, entry.name), posix2.join(path, below));
+      if (target === void 0) continue;
+      if (await isFolder2(target)) {
+        if (recurse && !visited.has(target)) {
+          visited.add(target);
+          await walk2(target, below);
         }
-        if (tried.bad) return "bad";
+      } else if (MANIFEST_FILE.test(entry.name)) {
+        files.push(below);
       }
     }
-    return false;
-  }
-  return remaining.length === 0;
+  };
+  await walk2(top, "");
+  return files;
 }
-function scanChunk(pattern) {
-  let start = 0;
-  while (pattern[start] === "*") start += 1;
-  let inRange = false;
-  let end = start;
-  for (; end < pattern.length; end += 1) {
-    const character = pattern[end];
-    if (character === "\\") {
-      if (end + 1 < pattern.length) end += 1;
-    } else if (character === "[") inRange = true;
-    else if (character === "]") inRange = false;
-    else if (character === "*" && !inRange) break;
+async function entryTarget(context, entry, absolute, shown) {
+  if (entry.isSymbolicLink()) {
+    return realPathInside(context.boundary, absolute).catch(() => {
+      throw new PlumblineError(
+        `${shown} is a symbolic link that leads outside the repository`,
+        "Replace the link with the file or folder it points to."
+      );
+    });
   }
-  return { star: start > 0, chunk: pattern.slice(start, end), after: pattern.slice(end) };
+  return entry.isFile() || entry.isDirectory() ? absolute : void 0;
 }
-function matchChunk(chunk, name) {
-  const failed = (bad = false) => ({ ok: false, bad, rest: [] });
-  let c = 0;
-  let n = 0;
-  while (c < chunk.length) {
-    if (n >= name.length) return failed();
-    const character = chunk[c];
-    if (character === "[") {
-      const target = name[n];
-      n += 1;
-      c += 1;
-      let negated = false;
-      if (chunk[c] === "^") {
-        negated = true;
-        c += 1;
-      }
-      let matched = false;
-      let ranges = 0;
-      for (; ; ) {
-        if (chunk[c] === "]" && ranges > 0) {
-          c += 1;
-          break;
-        }
-        const low = classCharacter(chunk, c);
-        if (low === void 0) return failed(true);
-        c = low.next;
-        let high = low.character;
-        if (chunk[c] === "-") {
-          const upper = classCharacter(chunk, c + 1);
-          if (upper === void 0) return failed(true);
-          c = upper.next;
-          high = upper.character;
-        }
-        if (codeOf(low.character) <= codeOf(target) && codeOf(target) <= codeOf(high)) matched = true;
-        ranges += 1;
-      }
-      if (matched === negated) return failed();
-    } else if (character === "?") {
-      n += 1;
-      c += 1;
+function globMatcher(pattern, budget = matchBudget()) {
+  let source = "";
+  let depth = 0;
+  for (let index = 0; index < pattern.length; index++) {
+    const char = pattern[index];
+    if (char === "*") {
+      source += ".*";
+      while (pattern[index + 1] === "*") index++;
+    } else if (char === "?") {
+      source += ".";
+    } else if (char === "[") {
+      const end = pattern.indexOf("]", index + 2);
+      if (end < 0) return () => false;
+      const body = pattern.slice(index + 1, end).replace(/\\/g, "\\\\");
+      source += body.startsWith("!") ? `[^${body.slice(1)}]` : `[${body}]`;
+      index = end;
+    } else if (char === "{") {
+      source += "(?:";
+      depth++;
+    } else if (char === "}" && depth > 0) {
+      source += ")";
+      depth--;
+    } else if (char === "," && depth > 0) {
+      source += "|";
+    } else if (char === "\\" && index + 1 < pattern.length) {
+      source += escaped(pattern[++index]);
     } else {
-      if (character === "\\") {
-        c += 1;
-        if (c >= chunk.length) return failed(true);
-      }
-      if (chunk[c] !== name[n]) return failed();
-      n += 1;
-      c += 1;
+      source += escaped(char);
     }
   }
-  return { ok: true, bad: false, rest: name.slice(n) };
+  if (depth > 0) return () => false;
+  let compiled;
+  try {
+    compiled = compilePattern(source, budget);
+  } catch {
+    return () => false;
+  }
+  return (path) => {
+    try {
+      return compiled.matches(path);
+    } catch (error) {
+      if (!(error instanceof PatternError)) throw error;
+      throw new PlumblineError(
+        `the pattern ${JSON.stringify(pattern)} takes too long to match`,
+        "Simplify directory.include and directory.exclude."
+      );
+    }
+  };
 }
-function codeOf(character) {
-  return character.codePointAt(0);
+function escaped(char) {
+  return /[.+^$()|[\]{}\\/-]/.test(char) ? `\\${char}` : char;
 }
-function classCharacter(chunk, at) {
-  let index = at;
-  if (index >= chunk.length || chunk[index] === "-" || chunk[index] === "]") return void 0;
-  if (chunk[index] === "\\") index += 1;
-  const character = chunk[index];
-  if (character === void 0 || index + 1 >= chunk.length) return void 0;
-  return { character, next: index + 1 };
+function byName(a, b) {
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+}
+async function isFolder2(path) {
+  return stat(path).then(
+    (stats) => stats.isDirectory(),
+    () => false
+  );
 }
 
 // src/render/flux-build.ts
-var import_yaml6 = __toESM(require_dist(), 1);
-import { mkdir as mkdir2, mkdtemp, readdir as readdir2, readFile as readFile4, stat, symlink, writeFile as writeFile2 } from "node:fs/promises";
-import { join as join7, posix as posix2, relative as relative3, sep as sep3 } from "node:path";
+var import_yaml4 = __toESM(require_dist(), 1);
+import { mkdir as mkdir2, mkdtemp, readdir as readdir3, readFile as readFile5, stat as stat2, symlink, writeFile as writeFile2 } from "node:fs/promises";
+import { join as join7, posix as posix3, relative as relative3, sep as sep3 } from "node:path";
+
+// src/flux/kustomization.ts
+var KUSTOMIZE_API = "kustomize.config.k8s.io/v1beta1";
+var SELECTOR_FIELDS = [
+  "group",
+  "version",
+  "kind",
+  "name",
+  "namespace",
+  "labelSelector",
+  "annotationSelector"
+];
+var IMAGE_FIELDS = ["name", "newName", "newTag", "digest"];
+var REMOTE_PREFIXES = [
+  "git::",
+  "gh:",
+  "ssh://",
+  "https://",
+  "http://",
+  "git@",
+  "github.com:",
+  "github.com/"
+];
+function fluxKustomizationFile(options) {
+  const { spec, where } = options;
+  const file = { apiVersion: KUSTOMIZE_API, kind: "Kustomization" };
+  if (options.written) {
+    Object.assign(file, structuredClone(options.written));
+    if (listOf(file.resources).length === 0) file.buildMetadata = ["originAnnotations"];
+  } else if (options.generated && options.generated.length > 0) {
+    file.resources = [...options.generated];
+  } else {
+    file.namespace = "_placeholder";
+  }
+  const text = (field2) => {
+    const value = spec[field2];
+    if (value === void 0 || value === null) return void 0;
+    if (typeof value !== "string") throw fieldError(where, `spec.${field2}`, "a string");
+    return value;
+  };
+  const targetNamespace = text("targetNamespace");
+  if (targetNamespace !== void 0) file.namespace = targetNamespace;
+  const namePrefix = text("namePrefix");
+  if (namePrefix !== void 0) file.namePrefix = namePrefix;
+  const nameSuffix = text("nameSuffix");
+  if (nameSuffix !== void 0) file.nameSuffix = nameSuffix;
+  const patches = specList(spec, "patches", where).map((entry, index) => {
+    const field2 = `spec.patches[${index}]`;
+    const patch = recordOf2(entry, where, field2);
+    if (typeof patch.patch !== "string") throw fieldError(where, `${field2}.patch`, "a string");
+    const written = { patch: patch.patch };
+    const target = selectorOf(patch.target, where, `${field2}.target`);
+    if (target) written.target = target;
+    return written;
+  });
+  if (patches.length > 0) file.patches = [...listOf(file.patches), ...patches];
+  const components = specList(spec, "components", where).map((entry, index) => {
+    const field2 = `spec.components[${index}]`;
+    if (typeof entry !== "string") throw fieldError(where, field2, "a path");
+    if (!isLocalRelativePath(entry)) {
+      throw new PlumblineError(
+        `${where}: ${field2} is not a local path relative to spec.path, which kustomize-controller requires`,
+        "Name a component folder of the repository, relative to spec.path."
+      );
+    }
+    return entry;
+  });
+  const ignoreMissing = spec.ignoreMissingComponents === true;
+  const kept = components.filter((component) => !ignoreMissing || options.componentExists(component));
+  if (kept.length > 0) file.components = [...listOf(file.components), ...kept];
+  const strategicMerge = specList(spec, "patchesStrategicMerge", where).map(
+    (entry, index) => JSON.stringify(recordOf2(entry, where, `spec.patchesStrategicMerge[${index}]`))
+  );
+  if (strategicMerge.length > 0) {
+    file.patchesStrategicMerge = [...listOf(file.patchesStrategicMerge), ...strategicMerge];
+  }
+  const json6902 = specList(spec, "patchesJson6902", where).map((entry, index) => {
+    const field2 = `spec.patchesJson6902[${index}]`;
+    const patch = recordOf2(entry, where, field2);
+    if (!Array.isArray(patch.patch)) throw fieldError(where, `${field2}.patch`, "a list of operations");
+    const written = { patch: JSON.stringify(patch.patch) };
+    const target = selectorOf(patch.target, where, `${field2}.target`);
+    if (target) written.target = target;
+    return written;
+  });
+  if (json6902.length > 0) file.patchesJson6902 = [...listOf(file.patchesJson6902), ...json6902];
+  const images = specList(spec, "images", where).map((entry, index) => {
+    const field2 = `spec.images[${index}]`;
+    const image = recordOf2(entry, where, field2);
+    const written = {};
+    for (const key of IMAGE_FIELDS) {
+      const value = image[key];
+      if (value === void 0 || value === null || value === "") continue;
+      if (typeof value !== "string") throw fieldError(where, `${field2}.${key}`, "a string");
+      written[key] = value;
+    }
+    if (written.name === void 0) throw fieldError(where, `${field2}.name`, "an image name");
+    return written;
+  });
+  if (images.length > 0) file.images = mergeImages(listOf(file.images), images);
+  const buildMetadata = specList(spec, "buildMetadata", where);
+  if (buildMetadata.length > 0) {
+    buildMetadata.forEach((entry, index) => {
+      if (typeof entry !== "string") throw fieldError(where, `spec.buildMetadata[${index}]`, "a string");
+    });
+    file.buildMetadata = [...buildMetadata];
+  }
+  return file;
+}
+function mergeImages(existing, images) {
+  const merged2 = existing.map(
+    (image) => image !== null && typeof image === "object" && !Array.isArray(image) ? { ...image } : image
+  );
+  for (const image of images) {
+    const index = merged2.findIndex((candidate) => candidate?.name === image.name);
+    if (index === -1) {
+      merged2.push(image);
+      continue;
+    }
+    const target = merged2[index];
+    if (image.newName !== void 0) target.newName = image.newName;
+    if (image.newTag !== void 0 || image.digest !== void 0) {
+      delete target.newTag;
+      delete target.digest;
+      if (image.newTag !== void 0) target.newTag = image.newTag;
+      if (image.digest !== void 0) target.digest = image.digest;
+    }
+  }
+  return merged2;
+}
+function isLocalRelativePath(path) {
+  const lower = path.toLowerCase();
+  if (REMOTE_PREFIXES.some((prefix) => prefix.length < path.length && lower.startsWith(prefix))) return false;
+  return !path.startsWith("/") && !lower.replace(/^file:\/\//, "").startsWith("/");
+}
+function selectorOf(value, where, field2) {
+  if (value === void 0 || value === null) return void 0;
+  const selector = recordOf2(value, where, field2);
+  const written = {};
+  for (const key of SELECTOR_FIELDS) {
+    const item = selector[key];
+    if (item === void 0 || item === null || item === "") continue;
+    if (typeof item !== "string") throw fieldError(where, `${field2}.${key}`, "a string");
+    written[key] = item;
+  }
+  return written;
+}
+function specList(spec, field2, where) {
+  const value = spec[field2];
+  if (value === void 0 || value === null) return [];
+  if (!Array.isArray(value)) throw fieldError(where, `spec.${field2}`, "a list");
+  return value;
+}
+function recordOf2(value, where, field2) {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    throw fieldError(where, field2, "a mapping");
+  }
+  return value;
+}
+function fieldError(where, field2, wanted) {
+  return new PlumblineError(
+    `${where}: ${field2} must be ${wanted}`,
+    "Fix the Flux Kustomization: kustomize-controller refuses it too."
+  );
+}
+
+// src/render/capabilities.ts
+function chooseCapabilities(env, fromCluster) {
+  if (fromCluster) return { from: "cluster", ...fromCluster };
+  if (env.capabilities) return { from: "configuration", ...env.capabilities };
+  return { from: "helm", apiVersions: [] };
+}
+function helmCapabilityArgs(choice) {
+  const args = choice.kubeVersion ? ["--kube-version", choice.kubeVersion] : [];
+  for (const apiVersion of choice.apiVersions) args.push(`--api-versions=${apiVersion}`);
+  return args;
+}
+function kustomizeCapabilityArgs(choice) {
+  const args = choice.kubeVersion ? ["--helm-kube-version", choice.kubeVersion] : [];
+  for (const apiVersion of choice.apiVersions) args.push(`--helm-api-versions=${apiVersion}`);
+  return args;
+}
+function capabilitiesProvenance(choice) {
+  const provenance = { from: choice.from, apiVersions: choice.apiVersions.length };
+  if (choice.kubeVersion) provenance.kubeVersion = choice.kubeVersion;
+  return provenance;
+}
 
 // src/render/chart-inputs.ts
 var import_tar_stream = __toESM(require_tar_stream(), 1);
 import { createReadStream } from "node:fs";
-import { readFile as readFile3 } from "node:fs/promises";
+import { readFile as readFile4 } from "node:fs/promises";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { createGunzip } from "node:zlib";
@@ -8402,7 +7526,7 @@ async function requireChartInside(boundary, chart) {
   const budget = { bytes: ARCHIVE_BYTES_LIMIT2 };
   for (const { real, shown } of await walkInside(boundary, chart)) {
     if (shown.endsWith(`/${SCHEMA_FILE}`)) {
-      if (hasOutsideReference(await readFile3(real, "utf8"))) throw outsideSchema(shown);
+      if (hasOutsideReference(await readFile4(real, "utf8"))) throw outsideSchema(shown);
     } else if (shown.endsWith(".tgz")) {
       await checkArchive(createReadStream(real), shown, budget);
     }
@@ -8474,7 +7598,7 @@ function hasOutsideReference(text) {
 }
 
 // src/render/kustomize-inputs.ts
-var import_yaml5 = __toESM(require_dist(), 1);
+var import_yaml3 = __toESM(require_dist(), 1);
 import { readFileSync, statSync } from "node:fs";
 import { isAbsolute as isAbsolute2, join as join5, relative as relative2, sep as sep2 } from "node:path";
 
@@ -9406,10 +8530,10 @@ function requirePairs() {
   });
   return pairs;
 }
-var set2;
+var set;
 var hasRequiredSet;
 function requireSet() {
-  if (hasRequiredSet) return set2;
+  if (hasRequiredSet) return set;
   hasRequiredSet = 1;
   const Type2 = requireType();
   const _hasOwnProperty = Object.prototype.hasOwnProperty;
@@ -9426,12 +8550,12 @@ function requireSet() {
   function constructYamlSet(data) {
     return data !== null ? data : {};
   }
-  set2 = new Type2("tag:yaml.org,2002:set", {
+  set = new Type2("tag:yaml.org,2002:set", {
     kind: "mapping",
     resolve: resolveYamlSet,
     construct: constructYamlSet
   });
-  return set2;
+  return set;
 }
 var _default;
 var hasRequired_default;
@@ -11549,10 +10673,10 @@ var PLAIN = String.raw`[\w./~@$+=()](?:[\w./~@$+=() -]|:(?=[\w./~@$+=()-]))*`;
 var QUOTED = String.raw`(?:"[^"\\\n]*"|'(?:[^'\n]|'')*')`;
 var SCALAR = `(?:${PLAIN}|${QUOTED})`;
 var FLOW_SEQUENCE = String.raw`\[ *(?:${SCALAR} *(?:, *${SCALAR} *)*)?\]`;
-var KEY2 = `(?!(?:~|null|Null|NULL) *:)${SCALAR}`;
-var FLOW_MAPPING = String.raw`\{ *(?:${KEY2} *: +${SCALAR} *(?:, *${KEY2} *: +${SCALAR} *)*)?\}`;
-var VALUE2 = `(?:${SCALAR}|${FLOW_SEQUENCE}|${FLOW_MAPPING})`;
-var ENTRY = `(?:- +)*(?:${KEY2} *:(?: +${VALUE2})?|${VALUE2})`;
+var KEY = `(?!(?:~|null|Null|NULL) *:)${SCALAR}`;
+var FLOW_MAPPING = String.raw`\{ *(?:${KEY} *: +${SCALAR} *(?:, *${KEY} *: +${SCALAR} *)*)?\}`;
+var VALUE = `(?:${SCALAR}|${FLOW_SEQUENCE}|${FLOW_MAPPING})`;
+var ENTRY = `(?:- +)*(?:${KEY} *:(?: +${VALUE})?|${VALUE})`;
 var SIMPLE_LINE = new RegExp(String.raw`^(?!\.\.\.)(?: *${ENTRY})?(?: +#.*| *)$|^ *#.*$|^---$`);
 function simpleYamlDocuments(text) {
   if (!text.split("\n").every((line) => SIMPLE_LINE.test(line))) return void 0;
@@ -11598,9 +10722,9 @@ async function kustomizeInputs(boundary, folder) {
         continue;
       }
       inputs.paths.push(shown(real));
-      const isFolder3 = statSync(real).isDirectory();
-      if (isFolder3 && reference.kind === "kustomization") pending.push(real);
-      else if (!isFolder3 && reference.kind === "kustomization" && reference.config) {
+      const isFolder4 = statSync(real).isDirectory();
+      if (isFolder4 && reference.kind === "kustomization") pending.push(real);
+      else if (!isFolder4 && reference.kind === "kustomization" && reference.config) {
         const file = shown(real);
         await follow(configReferences(await parsedFile(boundary, real, file)), dir, file);
       }
@@ -11703,8 +10827,8 @@ async function kustomizationFile(dir) {
 function parseYaml(text, file) {
   const simple = simpleYamlDocuments(text);
   if (simple) return simple.map(recordOf);
-  const lineCounter = new import_yaml5.LineCounter();
-  const documents = (0, import_yaml5.parseAllDocuments)(text, { lineCounter, prettyErrors: false, logLevel: "error" });
+  const lineCounter = new import_yaml3.LineCounter();
+  const documents = (0, import_yaml3.parseAllDocuments)(text, { lineCounter, prettyErrors: false, logLevel: "error" });
   const at = (offset) => {
     const { line, col } = lineCounter.linePos(offset);
     return `${file}:${line}:${col}`;
@@ -12018,7 +11142,7 @@ async function build(context, request) {
   const { path, where } = request;
   const shown = path || ".";
   const folder = await realPathInside(context.boundary, path);
-  if (folder === void 0 || !await isFolder2(folder)) {
+  if (folder === void 0 || !await isFolder3(folder)) {
     throw new PlumblineError(
       `${where}: spec.path ${shown} is no folder of the repository`,
       "Point spec.path at a folder of the repository, relative to its root."
@@ -12029,8 +11153,8 @@ async function build(context, request) {
   let generated;
   if (kustomizationFile2) {
     await checkedKustomizeInputs(context, folder);
-    const file = posix2.join(shown, kustomizationFile2);
-    written = parseKustomization(await readFile4(join7(folder, kustomizationFile2), "utf8"), file);
+    const file = posix3.join(shown, kustomizationFile2);
+    written = parseKustomization(await readFile5(join7(folder, kustomizationFile2), "utf8"), file);
   } else {
     generated = await generatedResources(context, folder, shown);
   }
@@ -12052,10 +11176,17 @@ async function build(context, request) {
     where,
     componentExists: (component) => components.get(component) === true
   });
-  const mirror = await mirrorTo(context, folder, kustomizationFile2 ?? "kustomization.yaml", kustomization);
-  return kustomizeBuild(context, mirror.folder, ["--load-restrictor", "LoadRestrictionsNone"], shown, [
-    mirror.tree
-  ]);
+  return buildRewritten(context, {
+    folder,
+    fileName: kustomizationFile2 ?? "kustomization.yaml",
+    kustomization,
+    shown,
+    args: ["--load-restrictor", "LoadRestrictionsNone"]
+  });
+}
+async function buildRewritten(context, request) {
+  const mirror = await mirrorTo(context, request.folder, request.fileName, request.kustomization);
+  return kustomizeBuild(context, mirror.folder, request.args, request.shown, [mirror.tree]);
 }
 async function generatedResources(context, folder, shown) {
   const resources = [];
@@ -12063,12 +11194,12 @@ async function generatedResources(context, folder, shown) {
   const walk2 = async (real, relativePath) => {
     if (visited.has(real)) return;
     visited.add(real);
-    const entries = (await readdir2(real, { withFileTypes: true })).sort(
+    const entries = (await readdir3(real, { withFileTypes: true })).sort(
       (a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0
     );
     for (const entry of entries) {
       const at = relativePath === "" ? entry.name : `${relativePath}/${entry.name}`;
-      const place3 = posix2.join(shown, at);
+      const place3 = posix3.join(shown, at);
       let target = join7(real, entry.name);
       if (entry.isSymbolicLink()) {
         const resolved = await realPathInside(context.boundary, target).catch(() => {
@@ -12082,7 +11213,7 @@ async function generatedResources(context, folder, shown) {
       } else if (!entry.isDirectory() && !entry.isFile()) {
         continue;
       }
-      if (await isFolder2(target)) {
+      if (await isFolder3(target)) {
         if (entry.name.startsWith(".")) continue;
         if (await firstFile(target, KUSTOMIZATION_FILES)) {
           await checkedKustomizeInputs(context, target);
@@ -12107,7 +11238,7 @@ async function mirrorTo(context, folder, fileName, kustomization) {
   let copy = tree;
   for (let depth = 0; ; depth += 1) {
     const next = segments[depth];
-    for (const entry of await readdir2(real)) {
+    for (const entry of await readdir3(real)) {
       if (entry === next || depth === 0 && entry === ".git") continue;
       if (next === void 0 && entry === fileName) continue;
       await symlink(join7(real, entry), join7(copy, entry));
@@ -12117,7 +11248,7 @@ async function mirrorTo(context, folder, fileName, kustomization) {
     copy = join7(copy, next);
     await mkdir2(copy);
   }
-  await writeFile2(join7(copy, fileName), (0, import_yaml6.stringify)(kustomization));
+  await writeFile2(join7(copy, fileName), (0, import_yaml4.stringify)(kustomization));
   return { tree, folder: copy };
 }
 function componentsOf(spec) {
@@ -12125,7 +11256,7 @@ function componentsOf(spec) {
   return Array.isArray(components) ? components.filter((component) => typeof component === "string") : [];
 }
 function parseKustomization(text, file) {
-  const document = (0, import_yaml6.parseDocument)(text, { prettyErrors: false, logLevel: "error" });
+  const document = (0, import_yaml4.parseDocument)(text, { prettyErrors: false, logLevel: "error" });
   const [error] = document.errors;
   if (error) throw new PlumblineError(`${file}: YAML syntax: ${syntaxReason(error)}`);
   const parsed = plainValue(document, aliasBudget());
@@ -12139,7 +11270,7 @@ function parseKustomization(text, file) {
 }
 async function firstFile(folder, names) {
   for (const name of names) {
-    const found = await stat(join7(folder, name)).then(
+    const found = await stat2(join7(folder, name)).then(
       (stats) => stats.isFile(),
       () => false
     );
@@ -12147,35 +11278,33 @@ async function firstFile(folder, names) {
   }
   return void 0;
 }
-async function isFolder2(path) {
-  return stat(path).then(
+async function isFolder3(path) {
+  return stat2(path).then(
     (stats) => stats.isDirectory(),
     () => false
   );
 }
 
-// src/render/flux-helmrelease.ts
-var import_yaml8 = __toESM(require_dist(), 1);
-import { createHash as createHash2 } from "node:crypto";
+// src/render/helm.ts
 import { mkdtemp as mkdtemp2, writeFile as writeFile3 } from "node:fs/promises";
-import { join as join9, posix as posix4 } from "node:path";
+import { join as join9, posix as posix5 } from "node:path";
 
 // src/render/chart-dependencies.ts
-var import_yaml7 = __toESM(require_dist(), 1);
-import { copyFile, mkdir as mkdir3, readdir as readdir3, readFile as readFile5 } from "node:fs/promises";
-import { basename, dirname, join as join8, posix as posix3 } from "node:path";
+var import_yaml5 = __toESM(require_dist(), 1);
+import { copyFile, mkdir as mkdir3, readdir as readdir4, readFile as readFile6 } from "node:fs/promises";
+import { basename, dirname, join as join8, posix as posix4 } from "node:path";
 async function withDependencies(context, chartPath) {
-  const chartFile = await realPathInside(context.boundary, posix3.join(chartPath, "Chart.yaml"));
+  const chartFile = await realPathInside(context.boundary, posix4.join(chartPath, "Chart.yaml"));
   const dependencies = chartFile ? await listedDependencies(chartFile) : [];
   if (dependencies.length === 0) return { chart: chartPath, charts: [] };
-  const vendored = await realPathInside(context.boundary, posix3.join(chartPath, "charts"));
-  if (vendored && (await readdir3(vendored).catch(() => [])).length > 0)
+  const vendored = await realPathInside(context.boundary, posix4.join(chartPath, "charts"));
+  if (vendored && (await readdir4(vendored).catch(() => [])).length > 0)
     return { chart: chartPath, charts: [] };
-  const lockFile = await realPathInside(context.boundary, posix3.join(chartPath, "Chart.lock"));
+  const lockFile = await realPathInside(context.boundary, posix4.join(chartPath, "Chart.lock"));
   const locked = lockFile ? await listedDependencies(lockFile) : [];
   const copy = join8(context.sandbox.scratch, basename(chartPath) || "chart");
   for (const { real, shown } of await walkInside(context.boundary, chartPath)) {
-    await copyInto(real, join8(copy, posix3.relative(chartPath, shown)));
+    await copyInto(real, join8(copy, posix4.relative(chartPath, shown)));
   }
   const charts = [];
   for (const dependency of dependencies) {
@@ -12189,7 +11318,7 @@ async function withDependencies(context, chartPath) {
       );
     }
     if (repository.startsWith("file://")) {
-      const folder = posix3.join(chartPath, repository.slice("file://".length));
+      const folder = posix4.join(chartPath, repository.slice("file://".length));
       const files = await walkInside(context.boundary, folder);
       if (files.length === 0) {
         throw new PlumblineError(
@@ -12198,7 +11327,7 @@ async function withDependencies(context, chartPath) {
         );
       }
       for (const { real, shown } of files) {
-        await copyInto(real, join8(copy, "charts", name, posix3.relative(folder, shown)));
+        await copyInto(real, join8(copy, "charts", name, posix4.relative(folder, shown)));
       }
       continue;
     }
@@ -12233,13 +11362,87 @@ async function copyInto(from, to) {
 async function listedDependencies(file) {
   let document;
   try {
-    document = (0, import_yaml7.parse)(await readFile5(file, "utf8"), { maxAliasCount: 100, prettyErrors: false });
+    document = (0, import_yaml5.parse)(await readFile6(file, "utf8"), { maxAliasCount: 100, prettyErrors: false });
   } catch {
     return [];
   }
   if (document === null || typeof document !== "object") return [];
   const list = document.dependencies;
   return Array.isArray(list) ? list.filter((item) => item !== null && typeof item === "object") : [];
+}
+
+// src/render/helm.ts
+async function renderHelm(context, env, extras = {}) {
+  const { chart, charts, sourcePrefix } = env.helm?.chart ? await remoteChart(context, env) : await localChart(context, env.path);
+  const valuesFiles = (env.helm?.valuesFiles ?? []).map((file) => posix5.join(env.path, file));
+  for (const file of valuesFiles) await realPathInside(context.boundary, file);
+  const helm = await helmCommand(context.tools);
+  const args = [releaseName(env), chart, "--skip-tests"];
+  if (!extras.skipCrds) args.push("--include-crds");
+  const namespace = environmentNamespace(env);
+  if (namespace) args.push("--namespace", namespace);
+  args.push(...helmCapabilityArgs(context.capabilities));
+  for (const file of valuesFiles) args.push("--values", file);
+  if (extras.values && Object.keys(extras.values).length > 0) {
+    const scratch = await mkdtemp2(join9(context.sandbox.scratch, "values-"));
+    await writeFile3(join9(scratch, "values.json"), JSON.stringify(extras.values));
+    args.push("--values", join9(scratch, "values.json"));
+  }
+  for (const parameter of extras.parameters ?? []) {
+    args.push(parameter.forceString ? "--set-string" : "--set", `${parameter.name}=${parameter.value}`);
+  }
+  const output = await runRenderer(context, helm, args);
+  if (output.outcome !== "exited" || output.exitCode !== 0) {
+    const missingDependency = output.outcome === "exited" && /missing in charts\/ directory/.test(output.stderr);
+    throw renderFailure(
+      context,
+      helm,
+      output,
+      missingDependency ? `Vendor every dependency in ${env.path}/charts/ (helm dependency build ${env.path}), or none: plumbline fetches them when charts/ is empty.` : `Run \`helm template\` on ${env.path} locally to see the whole output.`
+    );
+  }
+  const resources = parseManifests({
+    text: output.stdout,
+    // `# Source: CHART/templates/x.yaml` names the template; the template's own line is
+    // unknown after rendering, so the source carries no line.
+    locate: (_line, comment) => ({ file: templatePath(sourcePrefix, comment) }),
+    describe: (line) => `${env.path} (helm template output line ${line})`
+  });
+  return { resources, charts };
+}
+async function localChart(context, chartPath) {
+  if (await realPathInside(context.boundary, posix5.join(chartPath, "Chart.yaml")) === void 0) {
+    throw new PlumblineError(
+      `${chartPath} holds no Chart.yaml`,
+      "Point path at the chart folder, set helm.chart to render a chart from a repository, or set renderer to auto, plain or kustomize."
+    );
+  }
+  await requireChartInside(context.boundary, chartPath);
+  const { chart, charts } = await withDependencies(context, chartPath);
+  return { chart, charts, sourcePrefix: chartPath };
+}
+async function remoteChart(context, env) {
+  const source = env.helm.chart;
+  const fetched = await context.charts.fetch(source, "configuration");
+  const label = `${source.name} ${fetched.version}`;
+  await checkChartArchive(fetched.file, `${label} from ${source.repository}`);
+  const provenance = {
+    repository: source.repository,
+    name: source.name,
+    version: fetched.version,
+    digest: fetched.digest
+  };
+  if (fetched.manifestDigest) provenance.manifestDigest = fetched.manifestDigest;
+  return { chart: fetched.file, charts: [provenance], sourcePrefix: `${source.name}@${fetched.version}` };
+}
+function releaseName(env) {
+  return env.helm?.releaseName ?? env.name.toLowerCase().replace(/[^a-z0-9-]+/g, "-").replace(/^-+|-+$/g, "");
+}
+function templatePath(prefix, comment) {
+  const source = comment?.match(/^\s*Source:\s*(\S+)/m)?.[1];
+  if (!source) return `${prefix} (helm template output)`;
+  const withinChart = source.slice(source.indexOf("/") + 1);
+  return posix5.join(prefix, withinChart);
 }
 
 // src/scope.ts
@@ -12313,7 +11516,1375 @@ function fillNamespace(resources, namespace) {
   });
 }
 
+// src/render/argocd.ts
+var NOTHING = { resources: [], charts: [], ranHelm: false };
+async function renderArgo(context, env, repoRoot) {
+  const identity = env.argocd;
+  if (!identity) {
+    throw new PlumblineError(
+      "the environment has renderer argocd but names no Application",
+      "Argo CD environments are discovered: leave the environments out of plumbline.yaml to have them found."
+    );
+  }
+  const discovery = await discoveryOf(context.charts, repoRoot, context.settings.repositoryUrls ?? []);
+  const problem = discovery.problems.find(
+    (candidate) => (candidate.application ?? candidate.file) === identity.name
+  );
+  if (problem) {
+    throw new PlumblineError(
+      `${problem.file}:${problem.line}: ${problem.message}`,
+      "Fix the Application there: Argo CD could not render it either."
+    );
+  }
+  const application = discovery.applications.find((candidate) => candidate.name === identity.name);
+  if (!application) return NOTHING;
+  const rendered = { resources: [], charts: [], ranHelm: false };
+  for (const [index, source] of application.sources.entries()) {
+    const field2 = application.object.spec && "sources" in recordOf(application.object.spec) ? `spec.sources[${index}]` : "spec.source";
+    const where = `${application.file}:${application.line}: ${field2}`;
+    if (source.ref !== void 0 && source.path === void 0 && source.chart === void 0) continue;
+    const part = await renderSource(context, application, source, where);
+    rendered.resources.push(...part.resources);
+    rendered.charts.push(...part.charts);
+    rendered.ranHelm ||= part.ranHelm;
+  }
+  const namespace = application.destination.namespace;
+  if (namespace) rendered.resources = fillNamespace(rendered.resources, namespace);
+  return rendered;
+}
+async function renderSource(context, application, source, where) {
+  if (!source.local || source.path === void 0) {
+    throw new PlumblineError(
+      `${where}: charts from Helm repositories and OCI registries are not supported yet (${withoutCredentials(source.repoURL)})`,
+      "Render the chart from a folder of this repository, or leave this Application out of the plan for now."
+    );
+  }
+  const path = source.path;
+  switch (await sourceType(context, source, where)) {
+    case "directory": {
+      const options = recordOf(source.directory);
+      const directory = {
+        recurse: options.recurse === true,
+        ...textOf(options.include) ? { include: textOf(options.include) } : {},
+        ...textOf(options.exclude) ? { exclude: textOf(options.exclude) } : {}
+      };
+      return { ...NOTHING, resources: await renderArgoDirectory(context, path, directory) };
+    }
+    case "kustomize":
+      return renderArgoKustomize(context, path, recordOf(source.kustomize), where);
+    case "helm":
+      return renderArgoHelm(context, application, source, path, where);
+  }
+}
+async function sourceType(context, source, where) {
+  const explicit = ["kustomize", "helm", "directory"].filter((type2) => source[type2] !== void 0);
+  if (explicit.length > 1) {
+    throw new PlumblineError(`${where}: names more than one type of source: ${explicit.join(", ")}`);
+  }
+  if (explicit[0]) return explicit[0];
+  const folder = await realPathInside(context.boundary, source.path);
+  if (folder === void 0) {
+    throw new PlumblineError(`${where}: path ${source.path || "."} is no folder of the repository`);
+  }
+  if (await firstFile(folder, KUSTOMIZATION_FILES)) return "kustomize";
+  if (await firstFile(folder, ["Chart.yaml"])) return "helm";
+  return "directory";
+}
+async function renderArgoKustomize(context, path, options, where) {
+  if (!hasKustomizeEdits(options)) {
+    const { resources: resources2, ranHelm } = await renderKustomize(context, path);
+    return { resources: resources2, charts: [], ranHelm };
+  }
+  const folder = await realPathInside(context.boundary, path);
+  const fileName = folder ? await firstFile(folder, KUSTOMIZATION_FILES) : void 0;
+  if (!folder || !fileName) {
+    throw new PlumblineError(
+      `${where}: kustomize edits need a kustomization in ${path || "."}, which has none`
+    );
+  }
+  await checkedKustomizeInputs(context, folder);
+  const components = /* @__PURE__ */ new Map();
+  for (const component of listOf(options.components)) {
+    if (typeof component !== "string") continue;
+    const real = await realPathInside(context.boundary, posix6.join(path, component));
+    components.set(component, real !== void 0);
+    if (real !== void 0) await checkedKustomizeInputs(context, real);
+  }
+  const written = parseKustomization(
+    await readFile7(join10(folder, fileName), "utf8"),
+    posix6.join(path, fileName)
+  );
+  const kustomization = argoKustomization({
+    written,
+    options,
+    where,
+    field: "kustomize",
+    componentExists: (component) => components.get(component) === true
+  });
+  const text = await buildRewritten(context, {
+    folder,
+    fileName,
+    kustomization,
+    shown: path || ".",
+    args: []
+  });
+  const file = `${path || "."} (kustomize output)`;
+  const resources = parseManifests({
+    text,
+    locate: (line) => ({ file, line }),
+    describe: (line) => `${file}:${line}`
+  });
+  return { resources, charts: [], ranHelm: false };
+}
+async function renderArgoHelm(context, application, source, path, where) {
+  const helm = recordOf(source.helm);
+  const valuesFiles = [];
+  for (const [index, value] of listOf(helm.valueFiles).entries()) {
+    const file = textOf(value);
+    if (file === void 0) throw new PlumblineError(`${where}: helm.valueFiles[${index}] must be a path`);
+    if (file.startsWith("$") || /^[a-z]+:\/\//i.test(file)) {
+      throw new PlumblineError(
+        `${where}: helm.valueFiles[${index}]: value files of another source or a URL are not supported yet`,
+        "Keep the value file in the chart source, or leave this Application out of the plan for now."
+      );
+    }
+    const present = await realPathInside(context.boundary, posix6.join(path, file)) !== void 0;
+    if (present) valuesFiles.push(file);
+    else if (helm.ignoreMissingValueFiles !== true) {
+      throw new PlumblineError(
+        `${where}: helm.valueFiles[${index}] names ${posix6.join(path, file)}, which does not exist`,
+        "Add the file, fix the path (relative to the chart), or set helm.ignoreMissingValueFiles."
+      );
+    }
+  }
+  const releaseName3 = textOf(helm.releaseName) ?? application.object.metadata.name;
+  const namespace = textOf(helm.namespace) ?? application.destination.namespace;
+  const env = {
+    name: application.name,
+    path,
+    renderer: "helm",
+    helm: { releaseName: releaseName3, valuesFiles, ...namespace ? { namespace } : {} }
+  };
+  const { resources, charts } = await renderHelm(context, env, helmExtras(helm, where));
+  return { resources, charts, ranHelm: true };
+}
+function helmExtras(helm, where) {
+  const extras = {};
+  let values = {};
+  if (typeof helm.values === "string") {
+    values = inlineValues(helm.values, where);
+  } else if (helm.values !== void 0 && helm.values !== null) {
+    values = recordOf(helm.values);
+  }
+  if (helm.valuesObject !== void 0) values = deepMerge(values, recordOf(helm.valuesObject));
+  if (Object.keys(values).length > 0) extras.values = values;
+  const parameters = listOf(helm.parameters).map((item, index) => {
+    const { name, value, forceString } = recordOf(item);
+    if (typeof name !== "string" || name === "") {
+      throw new PlumblineError(`${where}: helm.parameters[${index}] names no parameter`);
+    }
+    const text = typeof value === "string" ? value : value === void 0 || value === null ? "" : String(value);
+    return { name, value: escapedCommas(text), forceString: forceString === true };
+  });
+  if (parameters.length > 0) extras.parameters = parameters;
+  if (helm.skipCrds === true) extras.skipCrds = true;
+  return extras;
+}
+function escapedCommas(value) {
+  return /^\{.*\}$/s.test(value) ? value : value.replace(/(?<!\\),/g, "\\,");
+}
+function deepMerge(base, over) {
+  const merged2 = { ...base };
+  for (const [key, value] of Object.entries(over)) {
+    const existing = merged2[key];
+    merged2[key] = isMap(existing) && isMap(value) ? deepMerge(existing, value) : value;
+  }
+  return merged2;
+}
+function isMap(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function inlineValues(text, where) {
+  const document = (0, import_yaml6.parseDocument)(text, { prettyErrors: false, logLevel: "error" });
+  if (document.errors.length > 0) throw new PlumblineError(`${where}: helm.values is not YAML`);
+  const parsed = plainValue(document, aliasBudget());
+  if (!parsed.ok) throw new PlumblineError(`${where}: helm.values: YAML aliases: ${parsed.reason}`);
+  if (parsed.value === null || parsed.value === void 0) return {};
+  if (!isMap(parsed.value)) throw new PlumblineError(`${where}: helm.values must be a map`);
+  return parsed.value;
+}
+var discoveries = /* @__PURE__ */ new WeakMap();
+async function discoveryOf(run2, repoRoot, repositoryUrls) {
+  let byRoot = discoveries.get(run2);
+  if (!byRoot) {
+    byRoot = /* @__PURE__ */ new Map();
+    discoveries.set(run2, byRoot);
+  }
+  const key = await realpath2(repoRoot);
+  let discovery = byRoot.get(key);
+  if (!discovery) {
+    discovery = Promise.resolve().then(() => discoverArgoApplications(repoRoot, { repositoryUrls }));
+    byRoot.set(key, discovery);
+  }
+  return discovery;
+}
+
+// src/render/detect.ts
+import { readdirSync } from "node:fs";
+import { join as join11 } from "node:path";
+async function detectRenderer(repoRoot, path) {
+  const files = new Set(readdirSync(join11(repoRoot, path)));
+  if (KUSTOMIZATION_FILES.some((file) => files.has(file))) return "kustomize";
+  if (files.has("Chart.yaml")) return "helm";
+  return "plain";
+}
+
+// src/render/flux.ts
+import { realpath as realpath3 } from "node:fs/promises";
+
+// src/flux/label-selector.ts
+var SelectorError = class extends Error {
+  name = "SelectorError";
+};
+var KEY2 = "(?:[a-z0-9](?:[-a-z0-9.]{0,251}[a-z0-9])?/)?[A-Za-z0-9](?:[-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?";
+var VALUE2 = "(?:[A-Za-z0-9](?:[-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?";
+var EXISTS = new RegExp(`^(${KEY2})$`);
+var ABSENT = new RegExp(`^!\\s*(${KEY2})$`);
+var EQUALS = new RegExp(`^(${KEY2})\\s*(==|=|!=)\\s*(${VALUE2})$`);
+var SET = new RegExp(`^(${KEY2})\\s+(in|notin)\\s*\\(([^()]*)\\)$`);
+var COMPARE = new RegExp(`^(${KEY2})\\s*(>|<)\\s*(-?\\d{1,18})$`);
+var VALUE_ONLY = new RegExp(`^${VALUE2}$`);
+function parseLabelSelector(text) {
+  if (text.length > 4096) throw new SelectorError("the selector is longer than 4096 characters");
+  const requirements = splitRequirements(text).map((part) => part.trim()).filter((part, _, all) => part !== "" || all.length > 1).map(requirement);
+  return { matches: (labels) => requirements.every((req) => satisfies(req, labels)) };
+}
+function splitRequirements(text) {
+  const parts = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === "(") depth++;
+    else if (c === ")") depth--;
+    else if (c === "," && depth === 0) {
+      parts.push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(text.slice(start));
+  return parts.length === 1 && parts[0].trim() === "" ? [] : parts;
+}
+function requirement(part) {
+  let match = ABSENT.exec(part);
+  if (match) return { op: "absent", key: match[1] };
+  match = EXISTS.exec(part);
+  if (match) return { op: "exists", key: match[1] };
+  match = EQUALS.exec(part);
+  if (match) return { op: match[2] === "!=" ? "notin" : "in", key: match[1], values: [match[3]] };
+  match = SET.exec(part);
+  if (match) {
+    const values = match[3].split(",").map((value) => value.trim());
+    if (!values.every((value) => VALUE_ONLY.test(value))) {
+      throw new SelectorError("the selector has a value that is not a label value");
+    }
+    return { op: match[2] === "in" ? "in" : "notin", key: match[1], values };
+  }
+  match = COMPARE.exec(part);
+  if (match) return { op: match[2] === ">" ? "gt" : "lt", key: match[1], value: Number(match[3]) };
+  throw new SelectorError(
+    "the selector has a requirement that is not of the form key, !key, key=value, key!=value, key in (\u2026), key notin (\u2026), key>n or key<n"
+  );
+}
+function satisfies(req, labels) {
+  const has = Object.hasOwn(labels, req.key);
+  const value = has ? labels[req.key] : void 0;
+  switch (req.op) {
+    case "exists":
+      return has;
+    case "absent":
+      return !has;
+    case "in":
+      return value !== void 0 && req.values.includes(value);
+    case "notin":
+      return value === void 0 || !req.values.includes(value);
+    case "gt":
+    case "lt": {
+      if (value === void 0 || !/^-?\d+$/.test(value)) return false;
+      return req.op === "gt" ? Number(value) > req.value : Number(value) < req.value;
+    }
+  }
+}
+
+// src/flux/live-rules.ts
+var KUSTOMIZE_GROUP = "kustomize.toolkit.fluxcd.io";
+var HELM_GROUP = "helm.toolkit.fluxcd.io";
+var KUSTOMIZE_NAME = `${KUSTOMIZE_GROUP}/name`;
+var KUSTOMIZE_NAMESPACE = `${KUSTOMIZE_GROUP}/namespace`;
+var HELM_NAME = `${HELM_GROUP}/name`;
+var HELM_NAMESPACE = `${HELM_GROUP}/namespace`;
+var APPLY_EXCLUSIONS = {
+  [`${KUSTOMIZE_GROUP}/reconcile`]: "disabled",
+  [`${KUSTOMIZE_GROUP}/ssa`]: "Ignore"
+};
+var IF_NOT_PRESENT = { [`${KUSTOMIZE_GROUP}/ssa`]: "IfNotPresent" };
+var PRUNE_EXCLUSIONS = { ...APPLY_EXCLUSIONS, [`${KUSTOMIZE_GROUP}/prune`]: "disabled" };
+var DRIFT_EXCLUSIONS = { [`${HELM_GROUP}/driftDetection`]: "disabled" };
+var HELM_RESOURCE_POLICY = "helm.sh/resource-policy";
+function kustomizationFacts(identity, spec, where) {
+  const facts = { ...identity, where, prune: spec.prune === true };
+  if (spec.ignore !== void 0 && spec.ignore !== null) facts.ignore = spec.ignore;
+  return facts;
+}
+function unappliedKustomization(identity) {
+  return { name: identity.name, namespace: identity.namespace, prune: true };
+}
+function ignoreRulesOf(value, field2) {
+  if (value === void 0 || value === null) return [];
+  if (!Array.isArray(value)) throw new PlumblineError(`${field2} is not a list`, IGNORE_HINT);
+  return value.map((item, index) => {
+    const at = `${field2}[${index}]`;
+    const rule = recordOf(item);
+    if (!Array.isArray(rule.paths) || rule.paths.some((path) => typeof path !== "string")) {
+      throw new PlumblineError(`${at}.paths is not a list of JSON pointers`, IGNORE_HINT);
+    }
+    const paths = rule.paths;
+    for (const path of paths) {
+      try {
+        parsePointer(path);
+      } catch {
+        throw new PlumblineError(`${at}.paths has a path that is not a JSON pointer`, IGNORE_HINT);
+      }
+    }
+    const result = { paths };
+    if (rule.target !== void 0 && rule.target !== null)
+      result.target = selectorOf2(rule.target, `${at}.target`);
+    return result;
+  });
+}
+var IGNORE_HINT = "Write each rule as { paths: [/json/pointer, \u2026], target: { kind: \u2026, name: \u2026 } }, as Flux reads it.";
+function selectorOf2(value, field2) {
+  const written = recordOf(value);
+  const selector = {};
+  for (const key of SELECTOR_FIELDS) {
+    const item = written[key];
+    if (item === void 0 || item === null) continue;
+    if (typeof item !== "string") throw new PlumblineError(`${field2}.${key} is not a string`, IGNORE_HINT);
+    selector[key] = item;
+  }
+  return selector;
+}
+function compileSelector(selector, field2, budget) {
+  if (!selector) return () => true;
+  const patterns = [];
+  const pattern = (key, read) => {
+    const source = selector[key];
+    if (source === void 0 || source === "") return;
+    try {
+      patterns.push([read, compilePattern(source, budget)]);
+    } catch (error) {
+      if (!(error instanceof PatternError)) throw error;
+      throw new PlumblineError(`${field2}.${key}: ${error.message}`, PATTERN_HINT);
+    }
+  };
+  pattern("group", (object) => splitApiVersion(object.apiVersion).group);
+  pattern("version", (object) => splitApiVersion(object.apiVersion).version);
+  pattern("kind", (object) => object.kind);
+  pattern("name", (object) => object.metadata.name);
+  pattern("namespace", (object) => object.metadata.namespace ?? "");
+  const labels = labelSelectorOf(selector.labelSelector, `${field2}.labelSelector`);
+  const annotations = labelSelectorOf(selector.annotationSelector, `${field2}.annotationSelector`);
+  const matchesPatterns = (object) => {
+    try {
+      return patterns.every(([read, compiled]) => compiled.matches(read(object)));
+    } catch (error) {
+      if (!(error instanceof PatternError)) throw error;
+      throw new PlumblineError(`${field2}: ${error.message}`, PATTERN_HINT);
+    }
+  };
+  return (object) => matchesPatterns(object) && (labels?.matches(object.metadata.labels ?? {}) ?? true) && (annotations?.matches(object.metadata.annotations ?? {}) ?? true);
+}
+var PATTERN_HINT = "Selector fields are regular expressions in RE2 syntax, matched against the whole value (Deployment|StatefulSet, web-.*).";
+function labelSelectorOf(text, field2) {
+  if (text === void 0 || text === "") return void 0;
+  try {
+    return parseLabelSelector(text);
+  } catch (error) {
+    if (!(error instanceof SelectorError)) throw error;
+    throw new PlumblineError(
+      `${field2}: ${error.message}`,
+      "Write a Kubernetes label selector, e.g. app=web,tier in (a,b)."
+    );
+  }
+}
+function fluxOwnerSelectors(kustomization, desired) {
+  const selectors = [];
+  if (kustomization.prune && isLabelValue(kustomization.name) && isLabelValue(kustomization.namespace)) {
+    selectors.push(
+      `${KUSTOMIZE_NAME}=${kustomization.name},${KUSTOMIZE_NAMESPACE}=${kustomization.namespace}`
+    );
+  }
+  const releases = [...releasesOf(kustomization, desired).pairs.values()].filter(
+    (release) => isLabelValue(release.name) && isLabelValue(release.namespace)
+  );
+  if (releases.length > 0) {
+    const names = [...new Set(releases.map((release) => release.name))].sort();
+    const namespaces = [...new Set(releases.map((release) => release.namespace))].sort();
+    selectors.push(`${HELM_NAME} in (${names.join(",")}),${HELM_NAMESPACE} in (${namespaces.join(",")})`);
+  }
+  return selectors;
+}
+function fluxComparison(input) {
+  const { kustomization, live } = input;
+  const budget = matchBudget();
+  const releases = releasesOf(kustomization, input.desired, budget);
+  const field2 = `${kustomization.where ?? `Kustomization ${kustomization.namespace}/${kustomization.name}`}: spec.ignore`;
+  const driftRules = input.driftRules ?? true;
+  const kustomizationRules = driftRules ? compileRules(ignoreRulesOf(kustomization.ignore, field2), field2, budget) : [];
+  const leftAlone = /* @__PURE__ */ new Set();
+  const ignore = [];
+  for (const resource of input.desired) {
+    const liveObject = live.get(resource.key);
+    const release = releaseOf(resource.object, kustomization, releases);
+    if (release === void 0) {
+      const skipped = anyInMetadata(resource.object, APPLY_EXCLUSIONS) || liveObject !== void 0 && (anyInMetadata(liveObject, APPLY_EXCLUSIONS) || anyInMetadata(resource.object, IF_NOT_PRESENT));
+      if (skipped) {
+        leftAlone.add(resource.key);
+        continue;
+      }
+      if (!liveObject) continue;
+      const paths = matchingPaths(kustomizationRules, asDryRun(resource.object, liveObject));
+      if (paths.includes("")) leftAlone.add(resource.key);
+      else ignore.push(...rulesFor2(resource, paths));
+    } else {
+      if (!liveObject || !driftRules) continue;
+      const paths = matchingPaths(release.rules(), resource.object);
+      const excluded = anyInMetadata(resource.object, DRIFT_EXCLUSIONS) || anyInMetadata(liveObject, DRIFT_EXCLUSIONS);
+      if (excluded || paths.includes("")) leftAlone.add(resource.key);
+      else ignore.push(...rulesFor2(resource, paths));
+    }
+  }
+  const desiredKeys = new Set(input.desired.map((resource) => resource.key));
+  const owned = input.owned.filter((resource) => {
+    if (leftAlone.has(resource.key)) return false;
+    if (desiredKeys.has(resource.key)) return true;
+    return deletes(resource.object, kustomization, releases, input.ownershipLabel);
+  });
+  return {
+    desired: input.desired.filter((resource) => !leftAlone.has(resource.key)),
+    owned,
+    ignore,
+    leftAlone: [...leftAlone].sort()
+  };
+}
+function deletes(object, kustomization, releases, ownershipLabel) {
+  const labels = object.metadata.labels ?? {};
+  if (ownedByKustomization(labels, kustomization)) {
+    return kustomization.prune && !anyInMetadata(object, PRUNE_EXCLUSIONS);
+  }
+  const release = labels[HELM_NAME] !== void 0 ? releases.pairs.get(pairKey(labels)) : void 0;
+  if (release) return object.metadata.annotations?.[HELM_RESOURCE_POLICY] !== "keep";
+  return ownershipLabel !== void 0 && labels[ownershipLabel.key] === ownershipLabel.value;
+}
+function releasesOf(kustomization, desired, budget = matchBudget()) {
+  const helmReleases2 = desired.filter(({ id }) => id.group === HELM_GROUP && id.kind === "HelmRelease");
+  const pairs2 = /* @__PURE__ */ new Map();
+  const add2 = (name, namespace) => {
+    const key = `${namespace}/${name}`;
+    if (pairs2.has(key)) return;
+    const sameName = helmReleases2.filter(({ id }) => id.name === name);
+    const object = sameName.find(({ id }) => id.namespace === namespace) ?? (sameName.length === 1 ? sameName[0] : void 0);
+    let compiled;
+    pairs2.set(key, {
+      name,
+      namespace,
+      rules: () => {
+        const field2 = object && `${describe(object)}: spec.driftDetection.ignore`;
+        compiled ??= object && field2 ? compileRules(
+          ignoreRulesOf(recordOf(recordOf(object.object.spec).driftDetection).ignore, field2),
+          field2,
+          budget
+        ) : [];
+        return compiled;
+      }
+    });
+  };
+  for (const { object } of desired) {
+    const labels = object.metadata.labels ?? {};
+    const name = labels[HELM_NAME];
+    const namespace = labels[HELM_NAMESPACE];
+    if (name && namespace && !ownedByKustomization(labels, kustomization)) add2(name, namespace);
+  }
+  for (const { id } of helmReleases2) if (id.namespace) add2(id.name, id.namespace);
+  return { pairs: pairs2 };
+}
+function releaseOf(object, kustomization, releases) {
+  const labels = object.metadata.labels ?? {};
+  if (ownedByKustomization(labels, kustomization) || labels[HELM_NAME] === void 0) return void 0;
+  return releases.pairs.get(pairKey(labels));
+}
+function ownedByKustomization(labels, kustomization) {
+  return labels[KUSTOMIZE_NAME] === kustomization.name && labels[KUSTOMIZE_NAMESPACE] === kustomization.namespace;
+}
+function pairKey(labels) {
+  return `${labels[HELM_NAMESPACE] ?? ""}/${labels[HELM_NAME] ?? ""}`;
+}
+function compileRules(rules, field2, budget) {
+  return rules.map((rule, index) => ({
+    paths: rule.paths,
+    matches: compileSelector(rule.target, `${field2}[${index}].target`, budget)
+  }));
+}
+function matchingPaths(rules, object) {
+  return [...new Set(rules.filter((rule) => rule.matches(object)).flatMap((rule) => rule.paths))];
+}
+function rulesFor2(resource, paths) {
+  const { group, kind, name, namespace } = resource.id;
+  return paths.map((path) => ({ group, kind, name, namespace: namespace ?? "", path }));
+}
+function asDryRun(desired, live) {
+  return {
+    ...desired,
+    metadata: {
+      ...desired.metadata,
+      labels: { ...live.metadata.labels, ...desired.metadata.labels },
+      annotations: { ...live.metadata.annotations, ...desired.metadata.annotations }
+    }
+  };
+}
+function anyInMetadata(object, metadata) {
+  const labels = object.metadata.labels ?? {};
+  const annotations = object.metadata.annotations ?? {};
+  return Object.entries(metadata).some(
+    ([key, value]) => [labels[key], annotations[key]].some(
+      (found) => typeof found === "string" && found !== "" && found.toLowerCase() === value.toLowerCase()
+    )
+  );
+}
+function isLabelValue(value) {
+  return value.length <= 63 && /^(?:[A-Za-z0-9](?:[-A-Za-z0-9_.]*[A-Za-z0-9])?)?$/.test(value) && value !== "";
+}
+function describe(resource) {
+  const place3 = resource.source.line === void 0 ? resource.source.file : `${resource.source.file}:${resource.source.line}`;
+  return `${place3} (${displayName(resource.id)})`;
+}
+
+// src/flux/substitute.ts
+var import_yaml8 = __toESM(require_dist(), 1);
+
+// src/flux/values.ts
+var import_yaml7 = __toESM(require_dist(), 1);
+var GO_YAML_V2 = {
+  version: "1.1",
+  customTags: (tags) => tags.filter(
+    (tag) => typeof tag === "string" || tag.tag !== "tag:yaml.org,2002:timestamp" && tag.format !== "TIME"
+  )
+};
+var HOSTILE_KEYS = /* @__PURE__ */ new Set(["__proto__", "constructor", "prototype"]);
+var TARGET_PATH = /^(?:[a-zA-Z0-9_\-.\\/]|\[[0-9]{1,5}\])+$/;
+var TARGET_PATH_MAX = 250;
+var MAX_INDEX = 65536;
+var MAX_NESTING = 30;
+var INT64_MIN = -(2n ** 63n);
+var INT64_MAX = 2n ** 63n - 1n;
+var SET_HINT = "The value is read as helm --set reads one: a comma starts another assignment, {a,b} is a list and a backslash escapes the next character. Set literal: true on the valuesFrom entry to take the value as it is.";
+function composeValues(sources, inline) {
+  const values = inline === void 0 ? {} : structuredClone(refuseHostileKeys(inline, "spec.values"));
+  let result = {};
+  for (const source of sources) {
+    if (source.kind === "document") {
+      result = mergeMaps(result, readDocument(source.text, source.describe));
+      continue;
+    }
+    result = mergeMaps(result, values);
+    setAtPath(result, source.targetPath, source.value, source.literal === true, source.describe);
+  }
+  return mergeMaps(result, values);
+}
+function mergeMaps(a, b) {
+  const merged2 = { ...a };
+  for (const [key, value] of Object.entries(b)) {
+    const existing = Object.hasOwn(merged2, key) ? merged2[key] : void 0;
+    merged2[key] = isRecord3(value) && isRecord3(existing) ? mergeMaps(existing, value) : value;
+  }
+  return merged2;
+}
+function readDocument(text, describe2) {
+  const lineCounter = new import_yaml7.LineCounter();
+  const [document] = (0, import_yaml7.parseAllDocuments)(text, {
+    ...GO_YAML_V2,
+    lineCounter,
+    // prettyErrors adds a snippet of the source to messages; a snippet of a Secret must not.
+    prettyErrors: false,
+    uniqueKeys: true,
+    // Warnings would print the text of a collection used as a key on stderr.
+    logLevel: "error"
+  });
+  if (!document) return {};
+  const at = (offset) => {
+    const { line, col } = lineCounter.linePos(offset);
+    return `${describe2}, line ${line}, column ${col}`;
+  };
+  const [error] = document.errors;
+  if (error) {
+    throw new PlumblineError(
+      `${at(error.pos[0])}: YAML syntax: ${syntaxReason(error)}`,
+      "Fix the YAML at that line; helm-controller reads the values as YAML."
+    );
+  }
+  const parsed = plainValue(document, aliasBudget());
+  if (!parsed.ok) {
+    throw new PlumblineError(
+      `${at(parsed.offset)}: YAML aliases: ${parsed.reason}`,
+      "Write the aliased part out in full, or make each alias (*name) name an anchor (&name) defined before it."
+    );
+  }
+  const { value } = parsed;
+  if (value === null || value === void 0) return {};
+  if (!isRecord3(value)) {
+    throw new PlumblineError(
+      `${at(document.contents?.range[0] ?? 0)}: the values are ${kindOf(value)}, not a mapping`,
+      "A values document is a YAML mapping, as a values.yaml file is; to set one value, give the valuesFrom entry a targetPath."
+    );
+  }
+  return refuseHostileKeys(value, describe2);
+}
+function setAtPath(values, path, value, literal2, describe2) {
+  const where = `${describe2}, targetPath ${JSON.stringify(path)}`;
+  if (path.length > TARGET_PATH_MAX || !TARGET_PATH.test(path)) {
+    throw new PlumblineError(
+      `${where}: not a targetPath the HelmRelease API accepts`,
+      `A targetPath is at most ${TARGET_PATH_MAX} characters of letters, digits, _ - . / \\ and list indexes such as [0].`
+    );
+  }
+  let text = value;
+  let asString = literal2;
+  if (literal2) {
+    text = value.replace(/[\\,[\]{}]/g, (character) => `\\${character}`);
+  } else if (value.startsWith("'") && value.endsWith("'") || value.startsWith('"') && value.endsWith('"')) {
+    text = value.replace(/^['"]+|['"]+$/g, "");
+    asString = true;
+  }
+  try {
+    new SetParser(`${path}=${text}`, asString).parse(values);
+  } catch (error) {
+    if (error instanceof SetError) throw new PlumblineError(`${where}: ${error.message}`, SET_HINT);
+    throw error;
+  }
+}
+var SetError = class extends Error {
+};
+var SetParser = class {
+  constructor(text, asString) {
+    this.asString = asString;
+    this.characters = [...text];
+  }
+  asString;
+  characters;
+  position = 0;
+  parse(data) {
+    let step;
+    do
+      step = this.key(data, 0);
+    while (step === "more");
+  }
+  key(data, nesting) {
+    const { text: key, stop } = this.until("=[,.");
+    if (HOSTILE_KEYS.has(key))
+      throw new SetError(`a key of the path or value is ${key}, which plumbline refuses`);
+    switch (stop) {
+      case void 0:
+        if (key === "") return "end";
+        throw new SetError("a key has no value");
+      case "[": {
+        const index = this.index();
+        const item = this.listItem(Object.hasOwn(data, key) ? listOf2(data[key]) : [], index, nesting);
+        set2(data, key, item.list);
+        return item.end ? "end" : "more";
+      }
+      case "=": {
+        const list = this.list();
+        if (list === "end") {
+          set2(data, key, "");
+          return "end";
+        }
+        set2(data, key, list === "not a list" ? this.typed(this.until(",").text) : list);
+        return "more";
+      }
+      case ",":
+        throw new SetError("a key has no value (a comma follows it)");
+      default: {
+        if (nesting + 1 > MAX_NESTING) throw new SetError(`the path nests deeper than ${MAX_NESTING} levels`);
+        const inner = Object.hasOwn(data, key) ? mapOf(data[key]) : {};
+        const step = this.key(inner, nesting + 1);
+        const empty = Object.keys(inner).length === 0;
+        if (step === "more" && empty) throw new SetError("a map on the path gets no value");
+        if (!empty) set2(data, key, inner);
+        return step;
+      }
+    }
+  }
+  listItem(list, index, nesting) {
+    if (index < 0) throw new SetError("a negative list index");
+    const { text, stop } = this.until("[.=");
+    if (text.length > 0) throw new SetError("unexpected text after a list index");
+    switch (stop) {
+      case void 0:
+        return { list, end: true };
+      case "=": {
+        const value = this.list();
+        if (value === "end") return { list: setIndex(list, index, ""), end: false };
+        const item = value === "not a list" ? this.typed(this.until(",").text) : value;
+        return { list: setIndex(list, index, item), end: false };
+      }
+      case "[": {
+        const next = this.index();
+        const existing = list.length > index ? list[index] : null;
+        const nested = existing === null || existing === void 0 ? [] : listOf2(existing);
+        const inner = this.listItem(nested, next, nesting);
+        return inner.end ? { list, end: true } : { list: setIndex(list, index, inner.list), end: false };
+      }
+      default: {
+        let inner = {};
+        if (list.length > index) {
+          const existing = list[index];
+          if (isRecord3(existing)) inner = existing;
+          else list[index] = inner;
+        }
+        const step = this.key(inner, nesting);
+        return step === "end" ? { list, end: true } : { list: setIndex(list, index, inner), end: false };
+      }
+    }
+  }
+  /** After `[`: the index up to `]`, as strconv.Atoi reads it. */
+  index() {
+    const { text, stop } = this.until("]");
+    if (stop === void 0) throw new SetError("a list index has no closing ]");
+    if (!/^[+-]?[0-9]+$/.test(text)) throw new SetError("a list index is not a number");
+    return Number(text);
+  }
+  /** A `{a,b}` list, 'not a list' (nothing consumed), or 'end' at the end of the text. */
+  list() {
+    const first = this.characters[this.position];
+    if (first === void 0) return "end";
+    if (first !== "{") return "not a list";
+    this.position += 1;
+    const list = [];
+    for (; ; ) {
+      const { text, stop } = this.until(",}");
+      if (stop === void 0) throw new SetError("a list must end with '}'");
+      list.push(this.typed(text));
+      if (stop === "}") {
+        if (this.characters[this.position] === ",") this.position += 1;
+        return list;
+      }
+    }
+  }
+  /** The text up to one of `stops` (consumed; undefined at the end), `\x` being x. */
+  until(stops) {
+    let text = "";
+    for (; ; ) {
+      const character = this.characters[this.position];
+      if (character === void 0) return { text, stop: void 0 };
+      this.position += 1;
+      if (stops.includes(character)) return { text, stop: character };
+      if (character !== "\\") {
+        text += character;
+        continue;
+      }
+      const escaped2 = this.characters[this.position];
+      if (escaped2 === void 0) return { text, stop: void 0 };
+      this.position += 1;
+      text += escaped2;
+    }
+  }
+  /**
+   * strvals' typedVal. An integer is Go's int64; one a JavaScript number cannot hold
+   * exactly stays its text, which a template prints the same.
+   */
+  typed(text) {
+    if (this.asString) return text;
+    const lower = text.toLowerCase();
+    if (lower === "true") return true;
+    if (lower === "false") return false;
+    if (lower === "null") return null;
+    if (text === "0") return 0;
+    if (text.startsWith("0") || !/^[+-]?[0-9]+$/.test(text)) return text;
+    const integer = BigInt(text);
+    if (integer < INT64_MIN || integer > INT64_MAX) return text;
+    return Number.isSafeInteger(Number(integer)) ? Number(integer) : text;
+  }
+};
+function set2(data, key, value) {
+  if (key !== "") data[key] = value;
+}
+function setIndex(list, index, value) {
+  if (index < 0) throw new SetError("a negative list index");
+  if (index > MAX_INDEX) throw new SetError(`a list index above ${MAX_INDEX}`);
+  const target = index < list.length ? list : [...list, ...new Array(index + 1 - list.length).fill(null)];
+  target[index] = value;
+  return target;
+}
+function listOf2(value) {
+  if (!Array.isArray(value)) throw new SetError("a key on the path holds something other than a list");
+  return value;
+}
+function mapOf(value) {
+  if (!isRecord3(value)) throw new SetError("a key on the path holds something other than a map");
+  return value;
+}
+function refuseHostileKeys(value, describe2) {
+  const visit = (item) => {
+    if (Array.isArray(item)) item.forEach(visit);
+    if (!isRecord3(item)) return;
+    for (const [key, inner] of Object.entries(item)) {
+      if (HOSTILE_KEYS.has(key)) {
+        throw new PlumblineError(
+          `${describe2}: a key named ${key}, which plumbline refuses`,
+          "Rename the key: a key by that name reaches the prototype of the values object."
+        );
+      }
+      visit(inner);
+    }
+  };
+  visit(value);
+  return value;
+}
+function kindOf(value) {
+  if (Array.isArray(value)) return "a list";
+  return `a ${typeof value}`;
+}
+function isRecord3(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+// src/flux/substitute.ts
+var DISABLE_KEY = "kustomize.toolkit.fluxcd.io/substitute";
+var VARIABLE_NAME = /^[_a-zA-Z][_a-zA-Z0-9]*$/;
+var DEFAULT_OPERATORS = /* @__PURE__ */ new Set(["=", ":=", ":-", ":?", ":+", "-", "+", "?"]);
+var SYNTAX_HINT = "Flux reads a dollar sign and an opening brace as the start of an expression in every string: fix the expression, or double the dollar sign to keep it as text.";
+var VALUE_HINT = 'A variable value with YAML syntax in it (": ", " #", or a leading [, {, *, & or quote) changes the YAML Flux reads back; change the value, or annotate the object with kustomize.toolkit.fluxcd.io/substitute: disabled.';
+function isSubstitutionDisabled(object) {
+  const metadata = field(object, "metadata");
+  return [field(metadata, "labels"), field(metadata, "annotations")].some(
+    (map2) => field(map2, DISABLE_KEY) === "disabled"
+  );
+}
+function substituteVariables(object, variables) {
+  if (isSubstitutionDisabled(object)) return { value: object, unresolved: [] };
+  const values = /* @__PURE__ */ new Map();
+  for (const [name, value2] of variables) {
+    if (!VARIABLE_NAME.test(name)) {
+      throw new PlumblineError(
+        `variable name ${JSON.stringify(name)} is not one Flux accepts: letters, digits and _, not starting with a digit`,
+        "Rename the key in spec.postBuild.substitute, or in the ConfigMap or Secret that spec.postBuild.substituteFrom names."
+      );
+    }
+    values.set(name, value2.replaceAll("\n", ""));
+  }
+  const substituter = new Substituter(values, describeObject(object));
+  const value = substituter.value(object, []);
+  return { value, unresolved: [...substituter.unresolved].sort() };
+}
+var Substituter = class {
+  constructor(variables, object) {
+    this.variables = variables;
+    this.object = object;
+  }
+  variables;
+  object;
+  unresolved = /* @__PURE__ */ new Set();
+  /** Read-back values share one alias budget, as the documents of a stream do. */
+  budget = aliasBudget();
+  value(value, path) {
+    if (typeof value === "string") return this.scalar(value, path);
+    if (Array.isArray(value)) return value.map((item, index) => this.value(item, [...path, String(index)]));
+    if (!isRecord4(value)) return value;
+    const result = {};
+    for (const [key, item] of Object.entries(value)) {
+      const substituted = this.key(key, [...path, key]);
+      if (Object.hasOwn(result, substituted)) {
+        throw new PlumblineError(
+          `${this.where([...path, key])}: once substituted, this key is the same as another key of its mapping`,
+          "Give the keys values that keep them apart."
+        );
+      }
+      Object.defineProperty(result, substituted, {
+        value: this.value(item, [...path, key]),
+        enumerable: true,
+        writable: true,
+        configurable: true
+      });
+    }
+    return result;
+  }
+  scalar(text, path) {
+    if (!text.includes("$")) return text;
+    const { result, complete } = this.expand(text, path);
+    if (!complete || result === text || !writtenPlain(text)) return result;
+    return this.readBack(result, path);
+  }
+  /** A key reads back as a key: JSON makes a number or boolean key its text. */
+  key(key, path) {
+    if (!key.includes("$")) return key;
+    const { result, complete } = this.expand(key, path);
+    if (!complete || result === key || !writtenPlain(key)) return result;
+    const read = this.readBack(result, path);
+    if (typeof read === "string" || typeof read === "number" || typeof read === "boolean")
+      return String(read);
+    throw new PlumblineError(
+      `${this.where(path)}: once substituted, this key reads as YAML ${read === null ? "null" : "collection"}, which is no key Flux can write`,
+      VALUE_HINT
+    );
+  }
+  expand(text, path) {
+    try {
+      return this.evaluateAll(text);
+    } catch (error) {
+      if (!(error instanceof ExpressionError)) throw error;
+      throw new PlumblineError(
+        `${this.where(path)}: a \${\u2026} expression Flux cannot read (${error.message}), so Flux fails to build the object`,
+        SYNTAX_HINT
+      );
+    }
+  }
+  evaluateAll(text) {
+    const nodes = new Parser2(text).all();
+    let result = "";
+    let complete = true;
+    for (const node of nodes) {
+      if (node.kind === "text") {
+        result += node.text;
+        continue;
+      }
+      const missing = /* @__PURE__ */ new Set();
+      const value = evaluate(node.expression, this.variables, missing);
+      if (missing.size === 0) {
+        result += value;
+        continue;
+      }
+      complete = false;
+      result += text.slice(node.start, node.end);
+      for (const name of missing) this.unresolved.add(name);
+    }
+    return { result, complete };
+  }
+  /** The value the substituted text of a plain scalar reads back as. */
+  readBack(text, path) {
+    const document = (0, import_yaml8.parseDocument)(`k: ${text}`, { ...GO_YAML_V2, prettyErrors: false, logLevel: "error" });
+    const [error] = document.errors;
+    if (error) {
+      throw new PlumblineError(
+        `${this.where(path)}: once substituted, the value is not valid YAML (${syntaxReason(error)}), so Flux fails to build the object`,
+        VALUE_HINT
+      );
+    }
+    const parsed = plainValue(document, this.budget);
+    if (!parsed.ok) {
+      throw new PlumblineError(
+        `${this.where(path)}: once substituted, YAML aliases: ${parsed.reason}`,
+        VALUE_HINT
+      );
+    }
+    if (!isRecord4(parsed.value) || Object.keys(parsed.value).length !== 1) {
+      throw new PlumblineError(
+        `${this.where(path)}: once substituted, the value adds YAML structure that plumbline does not reproduce`,
+        VALUE_HINT
+      );
+    }
+    return parsed.value.k;
+  }
+  where(path) {
+    return `${this.object}, field ${joinPointer(path)}`;
+  }
+};
+function writtenPlain(text) {
+  if (text === "" || text.startsWith("---") || text.startsWith("...")) return false;
+  if (text.startsWith(" ") || text.endsWith(" ")) return false;
+  if (/^[#,[\]{}&*!|>'"%@`]|^[?:-](?:[ \t]|$)|:(?:[ \t]|$)|[ \t]#/.test(text)) return false;
+  for (const character of text) {
+    const code = character.codePointAt(0);
+    const printable = code >= 32 && code <= 126 || code >= 160 && code <= 55295 && code !== 8232 && code !== 8233 || code >= 57344 && code <= 65533 && code !== 65279;
+    if (!printable) return false;
+  }
+  return true;
+}
+function describeObject(object) {
+  const kind = field(object, "kind");
+  const metadata = field(object, "metadata");
+  const name = field(metadata, "name");
+  const namespace = field(metadata, "namespace");
+  if (typeof kind !== "string" || typeof name !== "string") return "an object";
+  return displayName({ kind, name, namespace: typeof namespace === "string" ? namespace : void 0 });
+}
+function field(value, key) {
+  return isRecord4(value) && Object.hasOwn(value, key) ? value[key] : void 0;
+}
+function isRecord4(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+var ExpressionError = class extends Error {
+};
+var TEXT = 1;
+var OPEN = 2;
+var CLOSE = 4;
+var ESCAPE = 8;
+var BACKSLASH = 16;
+var anything = () => true;
+var identifier = (character) => /^[\p{L}\p{Nd}_]$/u.test(character);
+var notClosing = (character) => character !== "}";
+var isDefaultSign = (character) => character !== "" && "=-?+".includes(character);
+var Parser2 = class {
+  constructor(source) {
+    this.source = source;
+  }
+  source;
+  position = 0;
+  all() {
+    const nodes = [];
+    for (; ; ) {
+      const start = this.position;
+      const scanned = this.scan(TEXT | OPEN | ESCAPE, anything);
+      if (scanned.token === "end") return nodes;
+      if (scanned.token === "text") nodes.push({ kind: "text", text: scanned.text });
+      else nodes.push({ kind: "expression", expression: this.function(), start, end: this.position });
+    }
+  }
+  /** After `${`. */
+  function() {
+    if (this.peek() === "#") return this.length();
+    const scanned = this.scan(TEXT, identifier);
+    if (scanned.token !== "text") throw new ExpressionError("unable to parse variable name");
+    const name = scanned.text;
+    switch (this.peek()) {
+      case ":":
+        return isDefaultSign(this.peekSecond()) ? this.withDefault(name) : this.substring(name);
+      case "=":
+        return this.withDefault(name);
+      case ",":
+      case "^":
+        return this.closed(
+          name,
+          this.operator((c, i) => (c === "," || c === "^") && i < 3)
+        );
+      case "/":
+        return this.replace(name);
+      case "#":
+        return this.trim(name, (c, i) => c === "#" && i < 3);
+      case "%":
+        return this.trim(name, (c, i) => c === "%" && i < 3);
+    }
+    if (this.scan(CLOSE, identifier).token !== "close") throw new ExpressionError("missing closing brace");
+    return { kind: "function", name, operator: "", args: [] };
+  }
+  /** `${#name}` */
+  length() {
+    const operator = this.operator((c, i) => c === "#" && i === 1);
+    const scanned = this.scan(TEXT, identifier);
+    if (scanned.token !== "text") throw new ExpressionError("bad substitution");
+    return this.closed(scanned.text, operator);
+  }
+  /** `${name=word}`, `${name:=word}`, `${name:-word}`, `${name:?word}`, `${name:+word}` */
+  withDefault(name) {
+    const accept = this.peek() === "=" ? (c, i) => i === 1 && c === "=" : (c, i) => i === 1 && c === ":" || i === 2 && isDefaultSign(c);
+    const scanned = this.scan(TEXT, accept);
+    if (scanned.token !== "text") throw new ExpressionError("unable to parse default function");
+    const args = [];
+    while (this.peek() !== "}") args.push(this.argument(notClosing, TEXT));
+    this.closeBrace();
+    return { kind: "function", name, operator: scanned.text, args };
+  }
+  /** `${name:offset}`, `${name:offset:length}` */
+  substring(name) {
+    const operator = this.operator((c, i) => i === 1 && c === ":");
+    const args = [this.argument((c) => c !== ":" && c !== "}", TEXT)];
+    const separator = this.scan(TEXT | CLOSE, (c) => c === ":");
+    if (separator.token === "close") return { kind: "function", name, operator, args };
+    if (separator.token !== "text") throw new ExpressionError("bad substitution");
+    args.push(this.argument(notClosing, TEXT));
+    this.closeBrace();
+    return { kind: "function", name, operator, args };
+  }
+  /** `${name/pattern/string}`, and with `//`, `/#` or `/%` */
+  replace(name) {
+    const operator = this.operator((c, i) => i === 1 && c === "/" || i === 2 && "/#%".includes(c));
+    const args = [this.argument((c) => c !== "/", TEXT | ESCAPE | BACKSLASH)];
+    if (this.scan(TEXT, (c) => c === "/").token !== "text") throw new ExpressionError("bad substitution");
+    if (this.peek() !== "}") args.push(this.argument(notClosing, TEXT | ESCAPE | BACKSLASH));
+    this.closeBrace();
+    return { kind: "function", name, operator, args };
+  }
+  /** `${name#pattern}`, `${name##pattern}`, `${name%pattern}`, `${name%%pattern}` */
+  trim(name, accept) {
+    const operator = this.operator(accept);
+    const args = [this.argument(notClosing, TEXT)];
+    this.closeBrace();
+    return { kind: "function", name, operator, args };
+  }
+  operator(accept) {
+    const scanned = this.scan(TEXT, accept);
+    if (scanned.token !== "text") throw new ExpressionError("bad substitution");
+    return scanned.text;
+  }
+  closed(name, operator) {
+    this.closeBrace();
+    return { kind: "function", name, operator, args: [] };
+  }
+  /** One argument: a run of text, or one nested expression. */
+  argument(accept, mode) {
+    const scanned = this.scan(mode | OPEN, accept);
+    if (scanned.token === "open") return this.function();
+    if (scanned.token === "text") return { kind: "text", text: scanned.text };
+    throw new ExpressionError("unable to parse substitution within function");
+  }
+  closeBrace() {
+    if (this.scan(CLOSE, anything).token !== "close") throw new ExpressionError("bad substitution");
+  }
+  scan(mode, accept) {
+    const character = this.read();
+    if (character === "") return { token: "end" };
+    if (mode & OPEN && character === "$" && this.peek() === "{") {
+      this.position += 1;
+      return { token: "open" };
+    }
+    if (mode & CLOSE && character === "}") return { token: "close" };
+    if (!(mode & TEXT)) return { token: "illegal" };
+    let text;
+    if (this.escapes(character, mode)) text = this.read();
+    else if (accept(character, 1)) text = character;
+    else return { token: "illegal" };
+    let kept = 1;
+    for (; ; ) {
+      const next = this.read();
+      if (next === "") break;
+      if (mode & OPEN && next === "$" && this.peek() === "{") {
+        this.position -= next.length;
+        break;
+      }
+      if (this.escapes(next, mode)) text += this.read();
+      else if (accept(next, kept + 1)) text += next;
+      else {
+        this.position -= next.length;
+        break;
+      }
+      kept += 1;
+    }
+    return { token: "text", text };
+  }
+  escapes(character, mode) {
+    if (!(mode & ESCAPE)) return false;
+    const next = this.peek();
+    if (character === "$") return next === "$";
+    return character === "\\" && (mode & BACKSLASH) !== 0 && (next === "/" || next === "\\");
+  }
+  /** The next character (a whole code point), or '' at the end. */
+  read() {
+    const code = this.source.codePointAt(this.position);
+    if (code === void 0) return "";
+    const character = String.fromCodePoint(code);
+    this.position += character.length;
+    return character;
+  }
+  peek() {
+    const code = this.source.codePointAt(this.position);
+    return code === void 0 ? "" : String.fromCodePoint(code);
+  }
+  /** The character after the next one (the next one is ASCII where this is asked). */
+  peekSecond() {
+    const code = this.source.codePointAt(this.position + 1);
+    return code === void 0 ? "" : String.fromCodePoint(code);
+  }
+};
+function evaluate(expression, variables, missing) {
+  if (expression.kind === "text") return expression.text;
+  const args = expression.args.map((arg) => evaluate(arg, variables, missing));
+  const value = variables.get(expression.name);
+  if (value === void 0 && !DEFAULT_OPERATORS.has(expression.operator)) missing.add(expression.name);
+  return apply(expression.operator, value ?? "", args);
+}
+function apply(operator, value, args) {
+  const [first = "", second = ""] = args;
+  switch (operator) {
+    case ",":
+      return mapFirst(value, (c) => c.toLowerCase());
+    case ",,":
+      return value.toLowerCase();
+    case "^":
+      return mapFirst(value, (c) => c.toUpperCase());
+    case "^^":
+      return value.toUpperCase();
+    case "#":
+      return args.length === 0 ? String(Buffer.byteLength(value)) : trimPrefix(value, first, "shortest");
+    case "##":
+      return trimPrefix(value, first, "longest");
+    case "%":
+      return trimSuffix(value, first, "shortest");
+    case "%%":
+      return trimSuffix(value, first, "longest");
+    case ":":
+      return substring(value, args);
+    case "/#":
+      return args.length === 2 && value.startsWith(first) ? second + value.slice(first.length) : value;
+    case "/%":
+      return args.length === 2 && value.endsWith(first) ? value.slice(0, value.length - first.length) + second : value;
+    case "/":
+      return args.length === 0 ? value : value.replace(first, () => second);
+    case "//":
+      return args.length === 0 ? value : value.replaceAll(first, () => second);
+    default:
+      return value === "" && args.length > 0 ? args.join("") : value;
+  }
+}
+function mapFirst(value, map2) {
+  const [first] = value;
+  return first === void 0 ? value : map2(first) + value.slice(first.length);
+}
+function substring(value, args) {
+  const bytes = Buffer.from(value);
+  let offset = goInteger(args[0]);
+  if (offset === void 0) return value;
+  if (offset < 0) offset = Math.max(0, bytes.length + offset);
+  if (args.length === 1) return offset < bytes.length ? bytes.subarray(offset).toString() : "";
+  const length = goInteger(args[1]);
+  if (length === void 0) return value;
+  if (offset + length >= bytes.length) return offset < bytes.length ? bytes.subarray(offset).toString() : "";
+  if (length < 0) throw new ExpressionError("a negative substring length");
+  return bytes.subarray(offset, offset + length).toString();
+}
+function goInteger(text) {
+  if (text === void 0 || !/^[+-]?[0-9]+$/.test(text)) return void 0;
+  const number = Number(text);
+  return Number.isSafeInteger(number) ? number : void 0;
+}
+function trimPrefix(value, pattern, which) {
+  const characters = [...value];
+  const patternCharacters = [...pattern];
+  let found;
+  for (let length = characters.length; length > 0; length -= 1) {
+    const matched = globMatch(patternCharacters, characters.slice(0, length));
+    if (matched === "bad") return value;
+    if (!matched) continue;
+    found = length;
+    if (which === "longest") break;
+  }
+  return found === void 0 ? value : characters.slice(found).join("");
+}
+function trimSuffix(value, pattern, which) {
+  const reverse = (text) => [...text].reverse().join("");
+  return reverse(trimPrefix(reverse(value), reverse(pattern), which));
+}
+function globMatch(pattern, name) {
+  let rest = pattern;
+  let remaining = name;
+  outer: while (rest.length > 0) {
+    const { star, chunk, after } = scanChunk(rest);
+    rest = after;
+    if (star && chunk.length === 0) return true;
+    const direct = matchChunk(chunk, remaining);
+    if (direct.ok && (direct.rest.length === 0 || rest.length > 0)) {
+      remaining = direct.rest;
+      continue;
+    }
+    if (direct.bad) return "bad";
+    if (star) {
+      for (let skip = 0; skip < remaining.length; skip += 1) {
+        const tried = matchChunk(chunk, remaining.slice(skip + 1));
+        if (tried.ok) {
+          if (rest.length === 0 && tried.rest.length > 0) continue;
+          remaining = tried.rest;
+          continue outer;
+        }
+        if (tried.bad) return "bad";
+      }
+    }
+    return false;
+  }
+  return remaining.length === 0;
+}
+function scanChunk(pattern) {
+  let start = 0;
+  while (pattern[start] === "*") start += 1;
+  let inRange = false;
+  let end = start;
+  for (; end < pattern.length; end += 1) {
+    const character = pattern[end];
+    if (character === "\\") {
+      if (end + 1 < pattern.length) end += 1;
+    } else if (character === "[") inRange = true;
+    else if (character === "]") inRange = false;
+    else if (character === "*" && !inRange) break;
+  }
+  return { star: start > 0, chunk: pattern.slice(start, end), after: pattern.slice(end) };
+}
+function matchChunk(chunk, name) {
+  const failed = (bad = false) => ({ ok: false, bad, rest: [] });
+  let c = 0;
+  let n = 0;
+  while (c < chunk.length) {
+    if (n >= name.length) return failed();
+    const character = chunk[c];
+    if (character === "[") {
+      const target = name[n];
+      n += 1;
+      c += 1;
+      let negated = false;
+      if (chunk[c] === "^") {
+        negated = true;
+        c += 1;
+      }
+      let matched = false;
+      let ranges = 0;
+      for (; ; ) {
+        if (chunk[c] === "]" && ranges > 0) {
+          c += 1;
+          break;
+        }
+        const low = classCharacter(chunk, c);
+        if (low === void 0) return failed(true);
+        c = low.next;
+        let high = low.character;
+        if (chunk[c] === "-") {
+          const upper = classCharacter(chunk, c + 1);
+          if (upper === void 0) return failed(true);
+          c = upper.next;
+          high = upper.character;
+        }
+        if (codeOf(low.character) <= codeOf(target) && codeOf(target) <= codeOf(high)) matched = true;
+        ranges += 1;
+      }
+      if (matched === negated) return failed();
+    } else if (character === "?") {
+      n += 1;
+      c += 1;
+    } else {
+      if (character === "\\") {
+        c += 1;
+        if (c >= chunk.length) return failed(true);
+      }
+      if (chunk[c] !== name[n]) return failed();
+      n += 1;
+      c += 1;
+    }
+  }
+  return { ok: true, bad: false, rest: name.slice(n) };
+}
+function codeOf(character) {
+  return character.codePointAt(0);
+}
+function classCharacter(chunk, at) {
+  let index = at;
+  if (index >= chunk.length || chunk[index] === "-" || chunk[index] === "]") return void 0;
+  if (chunk[index] === "\\") index += 1;
+  const character = chunk[index];
+  if (character === void 0 || index + 1 >= chunk.length) return void 0;
+  return { character, next: index + 1 };
+}
+
 // src/render/flux-helmrelease.ts
+var import_yaml9 = __toESM(require_dist(), 1);
+import { createHash as createHash2 } from "node:crypto";
+import { mkdtemp as mkdtemp3, writeFile as writeFile4 } from "node:fs/promises";
+import { join as join12, posix as posix7 } from "node:path";
 var HELM_GROUP2 = "helm.toolkit.fluxcd.io";
 var RELEASE_NAME_MAX = 53;
 var RELEASE_HASH_LENGTH = 12;
@@ -12337,13 +12908,13 @@ async function render(context, release, namespace, inputs) {
   const spec = recordOf(release.spec);
   const chart = await chartOf(context, spec, namespace, inputs);
   const values = composeValues(valuesSources(spec, namespace, inputs), valuesOf(spec.values));
-  const scratch = await mkdtemp2(join9(context.sandbox.scratch, "helmrelease-"));
-  const valuesFile = join9(scratch, "values.json");
-  await writeFile3(valuesFile, JSON.stringify(values));
+  const scratch = await mkdtemp3(join12(context.sandbox.scratch, "helmrelease-"));
+  const valuesFile = join12(scratch, "values.json");
+  await writeFile4(valuesFile, JSON.stringify(values));
   const targetNamespace = textOf(spec.targetNamespace);
   const releaseNamespace = targetNamespace ?? namespace;
   const helm = await helmCommand(context.tools);
-  const args = [releaseName(release, spec), chart.chart, "--namespace", releaseNamespace, "--skip-tests"];
+  const args = [releaseName2(release, spec), chart.chart, "--namespace", releaseNamespace, "--skip-tests"];
   if (recordOf(spec.install).crds !== "Skip") args.push("--include-crds");
   args.push(...helmCapabilityArgs(context.capabilities));
   for (const file of chart.valuesFiles) args.push("--values", file);
@@ -12364,7 +12935,7 @@ async function render(context, release, namespace, inputs) {
   const parsed = parseManifests({
     text,
     locate: (_line, comment) => ({
-      file: `${inputs.place} \u2192 ${postRendered === void 0 ? templatePath(chart.label, comment) : `${chart.label} (post-rendered)`}`
+      file: `${inputs.place} \u2192 ${postRendered === void 0 ? templatePath2(chart.label, comment) : `${chart.label} (post-rendered)`}`
     }),
     describe: (line) => `${chart.label} (helm template output line ${line})`
   });
@@ -12384,7 +12955,7 @@ async function render(context, release, namespace, inputs) {
   });
   return { resources: fillNamespace(labelled, releaseNamespace), charts: chart.charts };
 }
-function releaseName(release, spec) {
+function releaseName2(release, spec) {
   const targetNamespace = textOf(spec.targetNamespace);
   const name = textOf(spec.releaseName) ?? (targetNamespace ? `${targetNamespace}-${release.metadata.name}` : release.metadata.name);
   if (name.length <= RELEASE_NAME_MAX) return name;
@@ -12460,7 +13031,7 @@ async function chartOf(context, spec, namespace, inputs) {
       "Give the OCIRepository spec.ref.tag or spec.ref.semver."
     );
   }
-  return remoteChart(context, url.slice(0, slash), url.slice(slash + 1), version);
+  return remoteChart2(context, url.slice(0, slash), url.slice(slash + 1), version);
 }
 async function chartFromTemplate(context, inputs, template) {
   const { field: field2 } = template;
@@ -12494,7 +13065,7 @@ async function chartFromTemplate(context, inputs, template) {
           "Move those values into spec.values or spec.valuesFrom of the HelmRelease."
         );
       }
-      return remoteChart(context, url, template.chart, template.version ?? "*");
+      return remoteChart2(context, url, template.chart, template.version ?? "*");
     }
     case "GitRepository": {
       if (!inputs.isThisRepository(template.sourceNamespace, template.sourceName)) {
@@ -12503,7 +13074,7 @@ async function chartFromTemplate(context, inputs, template) {
           "plumbline renders charts from this repository, from Helm repositories and from OCI registries."
         );
       }
-      return localChart(context, template);
+      return localChart2(context, template);
     }
     case "Bucket":
       throw new PlumblineError(
@@ -12517,7 +13088,7 @@ async function chartFromTemplate(context, inputs, template) {
       );
   }
 }
-async function remoteChart(context, repository, name, version) {
+async function remoteChart2(context, repository, name, version) {
   const fetched = await context.charts.fetch({ repository, name, version }, "content");
   const label = `${name}@${fetched.version}`;
   await checkChartArchive(fetched.file, `${name} ${fetched.version} from ${repository}`);
@@ -12525,7 +13096,7 @@ async function remoteChart(context, repository, name, version) {
   if (fetched.manifestDigest) provenance.manifestDigest = fetched.manifestDigest;
   return { chart: fetched.file, charts: [provenance], label, valuesFiles: [] };
 }
-async function localChart(context, template) {
+async function localChart2(context, template) {
   const path = normaliseFluxPath(template.chart);
   if (path === void 0) {
     throw new PlumblineError(
@@ -12533,7 +13104,7 @@ async function localChart(context, template) {
       "Name a chart folder of the repository, relative to its root."
     );
   }
-  if (await realPathInside(context.boundary, posix4.join(path, "Chart.yaml")) === void 0) {
+  if (await realPathInside(context.boundary, posix7.join(path, "Chart.yaml")) === void 0) {
     throw new PlumblineError(
       `${template.field}.chart names ${path || "."}, which holds no Chart.yaml`,
       "Name a chart folder of the repository, relative to its root."
@@ -12637,8 +13208,8 @@ async function postRender(context, spec, rendered, scratch) {
       }
       return written;
     });
-    const folder = await mkdtemp2(join9(scratch, "post-render-"));
-    await writeFile3(join9(folder, "helm-output.yaml"), text ?? rendered);
+    const folder = await mkdtemp3(join12(scratch, "post-render-"));
+    await writeFile4(join12(folder, "helm-output.yaml"), text ?? rendered);
     const kustomization = {
       apiVersion: "kustomize.config.k8s.io/v1beta1",
       kind: "Kustomization",
@@ -12646,7 +13217,7 @@ async function postRender(context, spec, rendered, scratch) {
     };
     if (images.length > 0) kustomization.images = images;
     if (patches.length > 0) kustomization.patches = patches;
-    await writeFile3(join9(folder, "kustomization.yaml"), (0, import_yaml8.stringify)(kustomization));
+    await writeFile4(join12(folder, "kustomization.yaml"), (0, import_yaml9.stringify)(kustomization));
     text = await kustomizeBuild(context, folder, [], field2, [folder]);
   }
   return text;
@@ -12681,7 +13252,7 @@ function valuesOf(value) {
   }
   return value;
 }
-function templatePath(label, comment) {
+function templatePath2(label, comment) {
   const source = comment?.match(/^\s*Source:\s*(\S+)/m)?.[1];
   if (!source) return `${label} (helm template output)`;
   return `${label}/${source.slice(source.indexOf("/") + 1)}`;
@@ -12689,7 +13260,7 @@ function templatePath(label, comment) {
 
 // src/render/flux.ts
 var KUSTOMIZE_GROUP2 = "kustomize.toolkit.fluxcd.io";
-var NOTHING = { resources: [], charts: [], ranHelm: false };
+var NOTHING2 = { resources: [], charts: [], ranHelm: false };
 async function renderFlux(context, env, repoRoot) {
   const identity = env.flux;
   if (!identity) {
@@ -12698,19 +13269,19 @@ async function renderFlux(context, env, repoRoot) {
       "Flux environments are discovered: leave the environments out of plumbline.yaml to have them found."
     );
   }
-  const discovery = await discoveryOf(context.charts, repoRoot, context.settings.repositoryUrls);
+  const discovery = await discoveryOf2(context.charts, repoRoot, context.settings.repositoryUrls);
   if (identity.cluster === "") {
     const problem2 = discovery.problems.find(
       (candidate) => candidate.environment === void 0 && candidate.file === identity.name
     );
     if (problem2) throw problemError(problem2);
-    return NOTHING;
+    return NOTHING2;
   }
   const name = `${identity.cluster}/${identity.namespace}/${identity.name}`;
   const problem = discovery.problems.find((candidate) => candidate.environment === name);
   if (problem) throw problemError(problem);
   const found = discovery.environments.find((candidate) => candidate.name === name);
-  if (!found) return NOTHING;
+  if (!found) return NOTHING2;
   const where = `${found.file}:${found.line}`;
   const spec = specOf(found.object);
   const kustomization = kustomizationFacts(
@@ -12732,14 +13303,14 @@ async function renderFlux(context, env, repoRoot) {
   resources = withKustomizeLabels(resources, found, spec);
   return { ...await helmReleases(context, resources, found, discovery, objects), kustomization };
 }
-var discoveries = /* @__PURE__ */ new WeakMap();
-async function discoveryOf(run2, repoRoot, repositoryUrls) {
-  let byRoot = discoveries.get(run2);
+var discoveries2 = /* @__PURE__ */ new WeakMap();
+async function discoveryOf2(run2, repoRoot, repositoryUrls) {
+  let byRoot = discoveries2.get(run2);
   if (!byRoot) {
     byRoot = /* @__PURE__ */ new Map();
-    discoveries.set(run2, byRoot);
+    discoveries2.set(run2, byRoot);
   }
-  const key = await realpath2(repoRoot);
+  const key = await realpath3(repoRoot);
   let discovery = byRoot.get(key);
   if (!discovery) {
     discovery = Promise.resolve().then(() => discoverFluxEnvironments(repoRoot, repositoryUrls));
@@ -12935,82 +13506,16 @@ function masked(resource) {
   return object === resource.object ? resource : toResource(object, resource.source);
 }
 
-// src/render/helm.ts
-import { posix as posix5 } from "node:path";
-async function renderHelm(context, env) {
-  const { chart, charts, sourcePrefix } = env.helm?.chart ? await remoteChart2(context, env) : await localChart2(context, env.path);
-  const valuesFiles = (env.helm?.valuesFiles ?? []).map((file) => posix5.join(env.path, file));
-  for (const file of valuesFiles) await realPathInside(context.boundary, file);
-  const helm = await helmCommand(context.tools);
-  const args = [releaseName2(env), chart, "--include-crds", "--skip-tests"];
-  const namespace = environmentNamespace(env);
-  if (namespace) args.push("--namespace", namespace);
-  args.push(...helmCapabilityArgs(context.capabilities));
-  for (const file of valuesFiles) args.push("--values", file);
-  const output = await runRenderer(context, helm, args);
-  if (output.outcome !== "exited" || output.exitCode !== 0) {
-    const missingDependency = output.outcome === "exited" && /missing in charts\/ directory/.test(output.stderr);
-    throw renderFailure(
-      context,
-      helm,
-      output,
-      missingDependency ? `Vendor every dependency in ${env.path}/charts/ (helm dependency build ${env.path}), or none: plumbline fetches them when charts/ is empty.` : `Run \`helm template\` on ${env.path} locally to see the whole output.`
-    );
-  }
-  const resources = parseManifests({
-    text: output.stdout,
-    // `# Source: CHART/templates/x.yaml` names the template; the template's own line is
-    // unknown after rendering, so the source carries no line.
-    locate: (_line, comment) => ({ file: templatePath2(sourcePrefix, comment) }),
-    describe: (line) => `${env.path} (helm template output line ${line})`
-  });
-  return { resources, charts };
-}
-async function localChart2(context, chartPath) {
-  if (await realPathInside(context.boundary, posix5.join(chartPath, "Chart.yaml")) === void 0) {
-    throw new PlumblineError(
-      `${chartPath} holds no Chart.yaml`,
-      "Point path at the chart folder, set helm.chart to render a chart from a repository, or set renderer to auto, plain or kustomize."
-    );
-  }
-  await requireChartInside(context.boundary, chartPath);
-  const { chart, charts } = await withDependencies(context, chartPath);
-  return { chart, charts, sourcePrefix: chartPath };
-}
-async function remoteChart2(context, env) {
-  const source = env.helm.chart;
-  const fetched = await context.charts.fetch(source, "configuration");
-  const label = `${source.name} ${fetched.version}`;
-  await checkChartArchive(fetched.file, `${label} from ${source.repository}`);
-  const provenance = {
-    repository: source.repository,
-    name: source.name,
-    version: fetched.version,
-    digest: fetched.digest
-  };
-  if (fetched.manifestDigest) provenance.manifestDigest = fetched.manifestDigest;
-  return { chart: fetched.file, charts: [provenance], sourcePrefix: `${source.name}@${fetched.version}` };
-}
-function releaseName2(env) {
-  return env.helm?.releaseName ?? env.name.toLowerCase().replace(/[^a-z0-9-]+/g, "-").replace(/^-+|-+$/g, "");
-}
-function templatePath2(prefix, comment) {
-  const source = comment?.match(/^\s*Source:\s*(\S+)/m)?.[1];
-  if (!source) return `${prefix} (helm template output)`;
-  const withinChart = source.slice(source.indexOf("/") + 1);
-  return posix5.join(prefix, withinChart);
-}
-
 // src/render/plain.ts
-import { readdir as readdir4, readFile as readFile6 } from "node:fs/promises";
-import { join as join10, posix as posix6, relative as relative4, sep as sep4 } from "node:path";
+import { readdir as readdir5, readFile as readFile8 } from "node:fs/promises";
+import { join as join13, posix as posix8, relative as relative4, sep as sep4 } from "node:path";
 var MANIFEST_EXTENSIONS = [".yaml", ".yml", ".json"];
 async function renderPlain(context, path) {
   const repoRoot = context.boundary.root;
   const resources = [];
   let bytes = 0;
   for (const file of await manifestFiles(repoRoot, path)) {
-    const text = await readFile6(join10(repoRoot, file), "utf8");
+    const text = await readFile8(join13(repoRoot, file), "utf8");
     bytes += Buffer.byteLength(text);
     if (bytes > context.settings.limits.bytes) {
       throw new PlumblineError(
@@ -13029,23 +13534,23 @@ async function renderPlain(context, path) {
   return resources;
 }
 async function manifestFiles(repoRoot, folder) {
-  const entries = await readdir4(join10(repoRoot, folder), { withFileTypes: true, recursive: true });
+  const entries = await readdir5(join13(repoRoot, folder), { withFileTypes: true, recursive: true });
   return entries.filter(
     (entry) => entry.isFile() && MANIFEST_EXTENSIONS.some((extension) => entry.name.endsWith(extension))
-  ).map((entry) => relative4(join10(repoRoot, folder), join10(entry.parentPath, entry.name)).split(sep4).join("/")).filter((file) => !file.split("/").some((part) => part.startsWith("."))).map((file) => posix6.join(folder, file)).sort();
+  ).map((entry) => relative4(join13(repoRoot, folder), join13(entry.parentPath, entry.name)).split(sep4).join("/")).filter((file) => !file.split("/").some((part) => part.startsWith("."))).map((file) => posix8.join(folder, file)).sort();
 }
 
 // src/render/sandbox.ts
-import { chmod, mkdir as mkdir4, mkdtemp as mkdtemp3, rm as rm2, writeFile as writeFile4 } from "node:fs/promises";
+import { chmod, mkdir as mkdir4, mkdtemp as mkdtemp4, rm as rm2, writeFile as writeFile5 } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join as join11 } from "node:path";
+import { join as join14 } from "node:path";
 var NO_NETWORK_PROXY = "http://127.0.0.1:9";
 var PROXY_VARIABLES = ["HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"];
 var NO_PROXY_VARIABLES = ["NO_PROXY", "no_proxy"];
 var HELM_SUBCOMMANDS_FOR_KUSTOMIZE = ["version", "template"];
 async function openSandbox(options) {
-  const root = await mkdtemp3(join11(tmpdir(), "plumbline-render-"));
-  const path = (...parts) => join11(root, ...parts);
+  const root = await mkdtemp4(join14(tmpdir(), "plumbline-render-"));
+  const path = (...parts) => join14(root, ...parts);
   const folders = {
     home: path("home"),
     tmp: path("tmp"),
@@ -13058,15 +13563,15 @@ async function openSandbox(options) {
   };
   for (const folder of Object.values(folders)) await mkdir4(folder, { recursive: true });
   const emptyKubeconfig = path("kubeconfig");
-  await writeFile4(emptyKubeconfig, "");
+  await writeFile5(emptyKubeconfig, "");
   const helmHomes = {
     HELM_CONFIG_HOME: folders.helmConfig,
     HELM_CACHE_HOME: folders.helmCache,
     HELM_DATA_HOME: folders.helmData,
     HELM_PLUGINS: folders.helmPlugins,
-    HELM_REPOSITORY_CONFIG: join11(folders.helmConfig, "repositories.yaml"),
-    HELM_REPOSITORY_CACHE: join11(folders.helmCache, "repository"),
-    HELM_REGISTRY_CONFIG: join11(folders.helmConfig, "registry", "config.json")
+    HELM_REPOSITORY_CONFIG: join14(folders.helmConfig, "repositories.yaml"),
+    HELM_REPOSITORY_CACHE: join14(folders.helmCache, "repository"),
+    HELM_REGISTRY_CONFIG: join14(folders.helmConfig, "registry", "config.json")
   };
   const online = options.allowHosts.length > 0;
   const env = {
@@ -13074,9 +13579,9 @@ async function openSandbox(options) {
     PATH: process.env.PATH ?? "/usr/bin:/bin",
     HOME: folders.home,
     TMPDIR: folders.tmp,
-    XDG_CONFIG_HOME: join11(folders.home, ".config"),
-    XDG_CACHE_HOME: join11(folders.home, ".cache"),
-    XDG_DATA_HOME: join11(folders.home, ".local", "share"),
+    XDG_CONFIG_HOME: join14(folders.home, ".config"),
+    XDG_CACHE_HOME: join14(folders.home, ".cache"),
+    XDG_DATA_HOME: join14(folders.home, ".local", "share"),
     KUBECONFIG: emptyKubeconfig,
     ...helmHomes,
     // git, for kustomize's remote bases: no system or user configuration, no prompts, and
@@ -13089,9 +13594,9 @@ async function openSandbox(options) {
   };
   let helmForKustomize;
   if (options.helm) {
-    helmForKustomize = join11(folders.bin, "helm");
+    helmForKustomize = join14(folders.bin, "helm");
     const subcommands = online ? [...HELM_SUBCOMMANDS_FOR_KUSTOMIZE, "pull"] : HELM_SUBCOMMANDS_FOR_KUSTOMIZE;
-    await writeFile4(helmForKustomize, helmWrapper(options.helm, helmHomes, subcommands));
+    await writeFile5(helmForKustomize, helmWrapper(options.helm, helmHomes, subcommands));
     await chmod(helmForKustomize, 493);
   }
   return {
@@ -13140,7 +13645,7 @@ async function renderEnvironment(repoRoot, env, options = {}) {
   const sandbox = await openSandbox({ allowHosts: settings.allowHosts, helm });
   try {
     const boundary = await boundaryOf(repoRoot, options.top);
-    if (env.renderer !== "flux") {
+    if (!isGitOpsNative(env)) {
       await requireFolder(repoRoot, env.path);
       await realPathInside(boundary, env.path);
     }
@@ -13165,6 +13670,8 @@ async function renderEnvironment(repoRoot, env, options = {}) {
     } else if (renderer === "helm") {
       ({ resources, charts: provenance.charts } = await renderHelm(context, env));
       ranHelm = true;
+    } else if (renderer === "argocd") {
+      ({ resources, charts: provenance.charts, ranHelm } = await renderArgo(context, env, repoRoot));
     } else if (renderer === "flux") {
       ({
         resources,
@@ -13217,11 +13724,11 @@ function rendererOf(env) {
   return env.renderer === "auto" ? void 0 : env.renderer;
 }
 async function requireFolder(repoRoot, path) {
-  const isFolder3 = await stat2(join12(repoRoot, path)).then(
+  const isFolder4 = await stat3(join15(repoRoot, path)).then(
     (stats) => stats.isDirectory(),
     () => false
   );
-  if (!isFolder3) throw new PlumblineError(`the folder ${path} does not exist`, "Check the environment path.");
+  if (!isFolder4) throw new PlumblineError(`the folder ${path} does not exist`, "Check the environment path.");
 }
 function requireWithinObjectLimit(resources, settings) {
   if (resources.length <= settings.limits.objects) return;
@@ -13274,13 +13781,13 @@ export {
   boundaryOf,
   remembered,
   walkInside,
+  kustomizeInputs,
+  listedDependencies,
+  scopesFromCrds,
   detectRenderer,
   unappliedKustomization,
   fluxOwnerSelectors,
   fluxComparison,
-  kustomizeInputs,
-  listedDependencies,
-  scopesFromCrds,
   renderEnvironment,
   renderEnvironments
 };

@@ -13,9 +13,9 @@ import {
 
 // src/entry/github/action.ts
 var commands = {
-  plan: async () => (await import("./plan-HHHXFJB6.js")).runPlanAction(),
-  promote: async () => (await import("./promote-GQRP5AMT.js")).runPromoteAction(),
-  drift: async () => (await import("./drift-IEAUKLTC.js")).runDriftAction()
+  plan: async () => (await import("./plan-VYB5MW6F.js")).runPlanAction(),
+  promote: async () => (await import("./promote-M5VANSRI.js")).runPromoteAction(),
+  drift: async () => (await import("./drift-HC6SNX6G.js")).runDriftAction()
 };
 async function runAction(fixed) {
   try {

@@ -1,0 +1,316 @@
+/**
+ * An Argo CD environment: one Application, rendered as Argo CD's repo-server and
+ * controller would, with no Argo CD (docs/argocd.md).
+ *
+ * 1. The Application is found again in the checkout being rendered (the same
+ *    `<cluster>/<name>` may have another spec at the base and at the head); discovery runs
+ *    once per checkout and run. One discovery could not take fails with its reason; one
+ *    this checkout does not define renders nothing (a change adds or removes it).
+ * 2. Each source from this repository is rendered from the checkout, whatever its
+ *    `targetRevision` says (a preview compares the checkouts): as a directory, a
+ *    kustomization (with the Application's `kustomize` edits) or a chart folder (with its
+ *    `helm` values files, values and parameters), the type given or detected as the
+ *    repo-server detects it. A source that only provides a `ref` renders nothing.
+ * 3. Namespaced objects without a namespace get `destination.namespace`, as the controller
+ *    gives it.
+ *
+ * Not yet: charts from Helm repositories and OCI registries, value files of another
+ * source (`$ref/…`), config management plugins, jsonnet; each fails the Application,
+ * saying so.
+ */
+import { readFile, realpath } from 'node:fs/promises';
+import { join, posix } from 'node:path';
+import { parseDocument } from 'yaml';
+import {
+  type ArgoApplication,
+  type ArgoDiscovery,
+  type ArgoSource,
+  discoverArgoApplications,
+} from '../argocd/discover.js';
+import { argoKustomization, hasKustomizeEdits } from '../argocd/kustomize-edits.js';
+import type { ChartFetcher } from '../charts/fetch.js';
+import { KUSTOMIZATION_FILES } from '../config/discover.js';
+import type { EnvironmentConfig } from '../config/types.js';
+import { PlumblineError } from '../errors.js';
+import { withoutCredentials } from '../git/repository-url.js';
+import type { ChartProvenance } from '../provenance.js';
+import type { Resource } from '../resource.js';
+import { listOf, recordOf, textOf } from '../yaml/plain-data.js';
+import { aliasBudget, plainValue } from '../yaml/plain-value.js';
+import { renderArgoDirectory } from './argocd-directory.js';
+import { realPathInside } from './containment.js';
+import type { RenderContext } from './context.js';
+import { buildRewritten, firstFile, parseKustomization } from './flux-build.js';
+import { type HelmExtras, renderHelm } from './helm.js';
+import { checkedKustomizeInputs, renderKustomize } from './kustomize.js';
+import { fillNamespace } from './namespace.js';
+import { parseManifests } from './parse.js';
+
+export interface ArgoRender {
+  resources: Resource[];
+  charts: ChartProvenance[];
+  /** Whether helm ran (for the capabilities and helm version the report shows). */
+  ranHelm: boolean;
+}
+
+const NOTHING: ArgoRender = { resources: [], charts: [], ranHelm: false };
+
+export async function renderArgo(
+  context: RenderContext,
+  env: EnvironmentConfig,
+  repoRoot: string,
+): Promise<ArgoRender> {
+  const identity = env.argocd;
+  if (!identity) {
+    throw new PlumblineError(
+      'the environment has renderer argocd but names no Application',
+      'Argo CD environments are discovered: leave the environments out of plumbline.yaml to have them found.',
+    );
+  }
+  const discovery = await discoveryOf(context.charts, repoRoot, context.settings.repositoryUrls ?? []);
+  const problem = discovery.problems.find(
+    (candidate) => (candidate.application ?? candidate.file) === identity.name,
+  );
+  if (problem) {
+    throw new PlumblineError(
+      `${problem.file}:${problem.line}: ${problem.message}`,
+      'Fix the Application there: Argo CD could not render it either.',
+    );
+  }
+  const application = discovery.applications.find((candidate) => candidate.name === identity.name);
+  if (!application) return NOTHING;
+
+  const rendered: ArgoRender = { resources: [], charts: [], ranHelm: false };
+  for (const [index, source] of application.sources.entries()) {
+    const field =
+      application.object.spec && 'sources' in recordOf(application.object.spec)
+        ? `spec.sources[${index}]`
+        : 'spec.source';
+    const where = `${application.file}:${application.line}: ${field}`;
+    if (source.ref !== undefined && source.path === undefined && source.chart === undefined) continue;
+    const part = await renderSource(context, application, source, where);
+    rendered.resources.push(...part.resources);
+    rendered.charts.push(...part.charts);
+    rendered.ranHelm ||= part.ranHelm;
+  }
+  const namespace = application.destination.namespace;
+  if (namespace) rendered.resources = fillNamespace(rendered.resources, namespace);
+  return rendered;
+}
+
+async function renderSource(
+  context: RenderContext,
+  application: ArgoApplication,
+  source: ArgoSource,
+  where: string,
+): Promise<ArgoRender> {
+  if (!source.local || source.path === undefined) {
+    throw new PlumblineError(
+      `${where}: charts from Helm repositories and OCI registries are not supported yet (${withoutCredentials(source.repoURL)})`,
+      'Render the chart from a folder of this repository, or leave this Application out of the plan for now.',
+    );
+  }
+  const path = source.path;
+  switch (await sourceType(context, source, where)) {
+    case 'directory': {
+      const options = recordOf(source.directory);
+      const directory = {
+        recurse: options.recurse === true,
+        ...(textOf(options.include) ? { include: textOf(options.include)! } : {}),
+        ...(textOf(options.exclude) ? { exclude: textOf(options.exclude)! } : {}),
+      };
+      return { ...NOTHING, resources: await renderArgoDirectory(context, path, directory) };
+    }
+    case 'kustomize':
+      return renderArgoKustomize(context, path, recordOf(source.kustomize), where);
+    case 'helm':
+      return renderArgoHelm(context, application, source, path, where);
+  }
+}
+
+/** The explicit type, else what the folder holds: a kustomization wins over a chart (as in Argo CD). */
+async function sourceType(
+  context: RenderContext,
+  source: ArgoSource,
+  where: string,
+): Promise<'directory' | 'kustomize' | 'helm'> {
+  const explicit = (['kustomize', 'helm', 'directory'] as const).filter((type) => source[type] !== undefined);
+  if (explicit.length > 1) {
+    throw new PlumblineError(`${where}: names more than one type of source: ${explicit.join(', ')}`);
+  }
+  if (explicit[0]) return explicit[0];
+  const folder = await realPathInside(context.boundary, source.path!);
+  if (folder === undefined) {
+    throw new PlumblineError(`${where}: path ${source.path || '.'} is no folder of the repository`);
+  }
+  if (await firstFile(folder, KUSTOMIZATION_FILES)) return 'kustomize';
+  if (await firstFile(folder, ['Chart.yaml'])) return 'helm';
+  return 'directory';
+}
+
+async function renderArgoKustomize(
+  context: RenderContext,
+  path: string,
+  options: Record<string, unknown>,
+  where: string,
+): Promise<ArgoRender> {
+  if (!hasKustomizeEdits(options)) {
+    const { resources, ranHelm } = await renderKustomize(context, path);
+    return { resources, charts: [], ranHelm };
+  }
+  const folder = await realPathInside(context.boundary, path);
+  const fileName = folder ? await firstFile(folder, KUSTOMIZATION_FILES) : undefined;
+  if (!folder || !fileName) {
+    throw new PlumblineError(
+      `${where}: kustomize edits need a kustomization in ${path || '.'}, which has none`,
+    );
+  }
+  await checkedKustomizeInputs(context, folder);
+  const components = new Map<string, boolean>();
+  for (const component of listOf(options.components)) {
+    if (typeof component !== 'string') continue;
+    const real = await realPathInside(context.boundary, posix.join(path, component));
+    components.set(component, real !== undefined);
+    if (real !== undefined) await checkedKustomizeInputs(context, real);
+  }
+  const written = parseKustomization(
+    await readFile(join(folder, fileName), 'utf8'),
+    posix.join(path, fileName),
+  );
+  const kustomization = argoKustomization({
+    written,
+    options,
+    where,
+    field: 'kustomize',
+    componentExists: (component) => components.get(component) === true,
+  });
+  const text = await buildRewritten(context, {
+    folder,
+    fileName,
+    kustomization,
+    shown: path || '.',
+    args: [],
+  });
+  const file = `${path || '.'} (kustomize output)`;
+  const resources = parseManifests({
+    text,
+    locate: (line) => ({ file, line }),
+    describe: (line) => `${file}:${line}`,
+  });
+  return { resources, charts: [], ranHelm: false };
+}
+
+async function renderArgoHelm(
+  context: RenderContext,
+  application: ArgoApplication,
+  source: ArgoSource,
+  path: string,
+  where: string,
+): Promise<ArgoRender> {
+  const helm = recordOf(source.helm);
+  const valuesFiles: string[] = [];
+  for (const [index, value] of listOf(helm.valueFiles).entries()) {
+    const file = textOf(value);
+    if (file === undefined) throw new PlumblineError(`${where}: helm.valueFiles[${index}] must be a path`);
+    if (file.startsWith('$') || /^[a-z]+:\/\//i.test(file)) {
+      throw new PlumblineError(
+        `${where}: helm.valueFiles[${index}]: value files of another source or a URL are not supported yet`,
+        'Keep the value file in the chart source, or leave this Application out of the plan for now.',
+      );
+    }
+    const present = (await realPathInside(context.boundary, posix.join(path, file))) !== undefined;
+    if (present) valuesFiles.push(file);
+    else if (helm.ignoreMissingValueFiles !== true) {
+      throw new PlumblineError(
+        `${where}: helm.valueFiles[${index}] names ${posix.join(path, file)}, which does not exist`,
+        'Add the file, fix the path (relative to the chart), or set helm.ignoreMissingValueFiles.',
+      );
+    }
+  }
+  const releaseName = textOf(helm.releaseName) ?? application.object.metadata.name;
+  const namespace = textOf(helm.namespace) ?? application.destination.namespace;
+  const env: EnvironmentConfig = {
+    name: application.name,
+    path,
+    renderer: 'helm',
+    helm: { releaseName, valuesFiles, ...(namespace ? { namespace } : {}) },
+  };
+  const { resources, charts } = await renderHelm(context, env, helmExtras(helm, where));
+  return { resources, charts, ranHelm: true };
+}
+
+/** `values` (text or a map), `valuesObject` over it, `parameters` as Argo CD passes them. */
+function helmExtras(helm: Record<string, unknown>, where: string): HelmExtras {
+  const extras: HelmExtras = {};
+  let values: Record<string, unknown> = {};
+  if (typeof helm.values === 'string') {
+    values = inlineValues(helm.values, where);
+  } else if (helm.values !== undefined && helm.values !== null) {
+    values = recordOf(helm.values);
+  }
+  if (helm.valuesObject !== undefined) values = deepMerge(values, recordOf(helm.valuesObject));
+  if (Object.keys(values).length > 0) extras.values = values;
+  const parameters = listOf(helm.parameters).map((item, index) => {
+    const { name, value, forceString } = recordOf(item);
+    if (typeof name !== 'string' || name === '') {
+      throw new PlumblineError(`${where}: helm.parameters[${index}] names no parameter`);
+    }
+    const text =
+      typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value);
+    return { name, value: escapedCommas(text), forceString: forceString === true };
+  });
+  if (parameters.length > 0) extras.parameters = parameters;
+  if (helm.skipCrds === true) extras.skipCrds = true;
+  return extras;
+}
+
+/** Argo CD escapes a value's commas unless it is a Helm list (`{a,b}`). */
+function escapedCommas(value: string): string {
+  return /^\{.*\}$/s.test(value) ? value : value.replace(/(?<!\\),/g, '\\,');
+}
+
+function deepMerge(base: Record<string, unknown>, over: Record<string, unknown>): Record<string, unknown> {
+  const merged: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(over)) {
+    const existing = merged[key];
+    merged[key] = isMap(existing) && isMap(value) ? deepMerge(existing, value) : value;
+  }
+  return merged;
+}
+
+function isMap(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** `helm.values` written as YAML text: a map; an error names the Application, never the text. */
+function inlineValues(text: string, where: string): Record<string, unknown> {
+  const document = parseDocument(text, { prettyErrors: false, logLevel: 'error' });
+  if (document.errors.length > 0) throw new PlumblineError(`${where}: helm.values is not YAML`);
+  const parsed = plainValue(document, aliasBudget());
+  if (!parsed.ok) throw new PlumblineError(`${where}: helm.values: YAML aliases: ${parsed.reason}`);
+  if (parsed.value === null || parsed.value === undefined) return {};
+  if (!isMap(parsed.value)) throw new PlumblineError(`${where}: helm.values must be a map`);
+  return parsed.value;
+}
+
+/** Discovery of each checkout, once per run: a run's ChartFetcher is made per run. */
+const discoveries = new WeakMap<ChartFetcher, Map<string, Promise<ArgoDiscovery>>>();
+
+async function discoveryOf(
+  run: ChartFetcher,
+  repoRoot: string,
+  repositoryUrls: readonly string[],
+): Promise<ArgoDiscovery> {
+  let byRoot = discoveries.get(run);
+  if (!byRoot) {
+    byRoot = new Map();
+    discoveries.set(run, byRoot);
+  }
+  const key = await realpath(repoRoot);
+  let discovery = byRoot.get(key);
+  if (!discovery) {
+    discovery = Promise.resolve().then(() => discoverArgoApplications(repoRoot, { repositoryUrls }));
+    byRoot.set(key, discovery);
+  }
+  return discovery;
+}

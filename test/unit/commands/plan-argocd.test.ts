@@ -1,0 +1,323 @@
+/**
+ * An offline plan of an Argo CD repository with no plumbline.yaml: its environments are the
+ * Applications whose sources are this repository (the checkout's origin), found on both
+ * sides and rendered as Argo CD's repo-server would: a directory with recurse and
+ * exclude, a kustomization with the Application's kustomize edits, a chart folder with
+ * value files, values and parameters; namespaced objects land in the destination's
+ * namespace. An app-of-apps root renders the Applications themselves.
+ */
+import { readFileSync, symlinkSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
+import { runPlan } from '../../../src/commands/plan.js';
+import type { EnvironmentResult, PlanResult } from '../../../src/diff/model.js';
+import { type ChangeRepository, changeRepository } from '../../support/change-repository.js';
+import { toolPath } from '../../support/tools.js';
+
+const scratch = await mkdtemp(join(tmpdir(), 'plumbline-plan-argocd-'));
+afterAll(() => rm(scratch, { recursive: true, force: true }));
+
+beforeAll(() => {
+  process.env.PLUMBLINE_KUSTOMIZE = toolPath('kustomize');
+  process.env.PLUMBLINE_HELM = toolPath('helm');
+});
+
+const REPOSITORY = 'https://github.com/example/gitops.git';
+
+function application(
+  name: string,
+  source: Record<string, unknown>,
+  destination: Record<string, unknown>,
+): string {
+  return stringify({
+    apiVersion: 'argoproj.io/v1alpha1',
+    kind: 'Application',
+    metadata: { name, namespace: 'argocd' },
+    spec: {
+      project: 'default',
+      source: { repoURL: 'git@github.com:example/gitops', targetRevision: 'main', ...source },
+      destination,
+    },
+  });
+}
+
+const inCluster = (namespace: string) => ({ server: 'https://kubernetes.default.svc', namespace });
+
+const files: Record<string, string> = {
+  'argocd/root.yaml': application('root', { path: 'argocd/apps' }, inCluster('argocd')),
+  'argocd/apps/guestbook.yaml': application(
+    'guestbook',
+    { path: 'apps/guestbook', directory: { recurse: true, exclude: '{*-test.yaml,ignored/*}' } },
+    inCluster('guestbook'),
+  ),
+  'argocd/apps/shop.yaml': application(
+    'shop',
+    {
+      path: 'apps/shop/overlays/prod',
+      kustomize: {
+        namePrefix: 'prod-',
+        images: ['web=registry.example/web:2.0.0'],
+        commonLabels: { team: 'shop' },
+      },
+    },
+    inCluster('shop'),
+  ),
+  'argocd/apps/chart.yaml': application(
+    'chart',
+    {
+      path: 'apps/chart',
+      helm: {
+        releaseName: 'web',
+        valueFiles: ['values-prod.yaml', 'missing.yaml'],
+        ignoreMissingValueFiles: true,
+        values: 'replicas: 2\n',
+        parameters: [{ name: 'greeting', value: 'hi, there' }],
+      },
+    },
+    { name: 'prod', namespace: 'web' },
+  ),
+  'argocd/apps/elsewhere.yaml': stringify({
+    apiVersion: 'argoproj.io/v1alpha1',
+    kind: 'Application',
+    metadata: { name: 'elsewhere', namespace: 'argocd' },
+    spec: {
+      source: { repoURL: 'https://github.com/example/other.git', path: 'deploy' },
+      destination: inCluster('other'),
+    },
+  }),
+  'apps/guestbook/deployment.yaml': stringify({
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: 'guestbook' },
+    spec: { replicas: 1, template: { spec: { containers: [{ name: 'ui', image: 'guestbook:1' }] } } },
+  }),
+  'apps/guestbook/more/config.yaml': stringify({
+    apiVersion: 'v1',
+    kind: 'ConfigMap',
+    metadata: { name: 'guestbook' },
+    data: { a: 'b' },
+  }),
+  'apps/guestbook/smoke-test.yaml': stringify({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'smoke' } }),
+  'apps/guestbook/ignored/pod.yaml': stringify({
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name: 'ignored' },
+  }),
+  'apps/guestbook/settings.yaml': 'not: a manifest\n',
+  'apps/shop/base/kustomization.yaml': 'resources: [deployment.yaml]\n',
+  'apps/shop/base/deployment.yaml': stringify({
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: 'web' },
+    spec: {
+      selector: { matchLabels: { app: 'web' } },
+      template: {
+        metadata: { labels: { app: 'web' } },
+        spec: { containers: [{ name: 'web', image: 'web:1.0.0' }] },
+      },
+    },
+  }),
+  'apps/shop/overlays/prod/kustomization.yaml': 'resources: [../../base]\n',
+  'apps/chart/Chart.yaml': stringify({ apiVersion: 'v2', name: 'web', version: '1.0.0' }),
+  'apps/chart/values.yaml': stringify({ replicas: 1, greeting: 'hello', color: 'blue' }),
+  'apps/chart/values-prod.yaml': stringify({ color: 'green' }),
+  'apps/chart/templates/configmap.yaml': [
+    'apiVersion: v1',
+    'kind: ConfigMap',
+    'metadata:',
+    '  name: {{ .Release.Name }}-settings',
+    'data:',
+    '  greeting: {{ .Values.greeting | quote }}',
+    '  color: {{ .Values.color | quote }}',
+    '  replicas: {{ .Values.replicas | quote }}',
+    '  namespace: {{ .Release.Namespace | quote }}',
+    '',
+  ].join('\n'),
+};
+
+const APPLICATIONS = ['in-cluster/guestbook', 'in-cluster/root', 'in-cluster/shop', 'prod/chart'];
+
+let repositories = 0;
+
+/** The repository on main, and the branch `change` checked out; `onMain: false` adds it all on the change. */
+async function argoRepository(options: { onMain?: boolean } = {}): Promise<ChangeRepository> {
+  const root = await mkdtemp(join(scratch, `repo-${++repositories}-`));
+  const onMain = options.onMain ?? true;
+  const repo = changeRepository(root, onMain ? files : { 'README.md': 'GitOps\n' });
+  repo.git('remote', 'add', 'origin', REPOSITORY);
+  if (!onMain) repo.commit(files);
+  return repo;
+}
+
+async function plan(repo: ChangeRepository, options: { all?: boolean } = {}): Promise<PlanResult> {
+  return runPlan({ ...options, repoRoot: repo.root, base: 'main', mode: 'offline', clusterAvailable: false });
+}
+
+function environment(result: PlanResult, name: string): EnvironmentResult {
+  const found = result.environments.find((env) => env.environment === name);
+  if (!found)
+    throw new Error(
+      `${name} was not planned (planned: ${result.environments.map((env) => env.environment)})`,
+    );
+  return found;
+}
+
+function headObjects(
+  result: PlanResult,
+  name: string,
+): Array<{ kind: string; namespace?: string; name: string }> {
+  return environment(result, name)
+    .changes.filter((change) => change.change !== 'deleted')
+    .map((change) => ({
+      kind: change.id.kind,
+      name: change.id.name,
+      ...(change.id.namespace ? { namespace: change.id.namespace } : {}),
+    }))
+    .sort((a, b) => `${a.kind}/${a.name}`.localeCompare(`${b.kind}/${b.name}`));
+}
+
+describe('an offline plan of an Argo CD repository with no plumbline.yaml', () => {
+  it('plans every Application of this repository, each rendered as the repo-server renders its source', async () => {
+    // Everything added on the head: the base held none of it.
+    const repo = await argoRepository({ onMain: false });
+    const result = await plan(repo);
+
+    expect(result.environments.map((env) => env.environment).sort()).toEqual(APPLICATIONS);
+    expect(result.environments.filter((env) => env.error).map((env) => env.error?.message)).toEqual([]);
+
+    // The app-of-apps renders the Applications of argocd/apps, in the destination namespace.
+    expect(
+      headObjects(result, 'in-cluster/root').map(
+        (object) => `${object.kind}/${object.namespace}/${object.name}`,
+      ),
+    ).toEqual([
+      'Application/argocd/chart',
+      'Application/argocd/elsewhere',
+      'Application/argocd/guestbook',
+      'Application/argocd/shop',
+    ]);
+    // A directory: recursive, less what exclude matches (`*` crosses folders) and what does not parse as manifests.
+    expect(headObjects(result, 'in-cluster/guestbook')).toEqual([
+      { kind: 'ConfigMap', name: 'guestbook', namespace: 'guestbook' },
+      { kind: 'Deployment', name: 'guestbook', namespace: 'guestbook' },
+    ]);
+    // A kustomization with the Application's edits.
+    const shop = environment(result, 'in-cluster/shop').changes.find(
+      (change) => change.id.kind === 'Deployment',
+    );
+    expect(shop?.id).toMatchObject({ name: 'prod-web', namespace: 'shop' });
+    expect(shop?.diff).toContain('image: registry.example/web:2.0.0');
+    expect(shop?.diff).toContain('team: shop');
+    // A chart folder: value files (a missing one ignored as asked), values, then parameters.
+    const chart = environment(result, 'prod/chart').changes.find((change) => change.id.kind === 'ConfigMap');
+    expect(chart?.id).toMatchObject({ name: 'web-settings', namespace: 'web' });
+    expect(chart?.diff).toContain('greeting: hi, there');
+    expect(chart?.diff).toContain('color: green');
+    expect(chart?.diff).toContain('replicas: "2"');
+    expect(chart?.diff).toContain('namespace: web');
+  });
+
+  it("shows a change to one app's values in that app alone", async () => {
+    const repo = await argoRepository();
+    repo.commit({ 'apps/chart/values-prod.yaml': stringify({ color: 'red' }) });
+    const result = await plan(repo);
+
+    const chart = environment(result, 'prod/chart');
+    expect(chart.counts).toMatchObject({ added: 0, changed: 1, deleted: 0 });
+    expect(chart.changes.find((change) => change.change === 'changed')?.fields).toEqual(['/data/color']);
+    for (const name of APPLICATIONS.filter((name) => name !== 'prod/chart')) {
+      expect(environment(result, name).counts, name).toMatchObject({ added: 0, changed: 0, deleted: 0 });
+    }
+  });
+
+  it('plans an Application the head adds, and shows it in the app-of-apps that renders it', async () => {
+    const repo = await argoRepository();
+    repo.commit({
+      'argocd/apps/extra.yaml': application('extra', { path: 'apps/guestbook/more' }, inCluster('extra')),
+    });
+    const result = await plan(repo);
+
+    expect(environment(result, 'in-cluster/extra').counts).toMatchObject({
+      added: 1,
+      changed: 0,
+      deleted: 0,
+    });
+    expect(environment(result, 'in-cluster/root').counts).toMatchObject({ added: 1, changed: 0, deleted: 0 });
+  });
+
+  it('fails only the Application that cannot be rendered, naming it, its file and line', async () => {
+    const repo = await argoRepository();
+    repo.commit({
+      'argocd/apps/outside.yaml': application('outside', { path: '../../etc' }, inCluster('x')),
+      'argocd/apps/plugin.yaml': application(
+        'plugin',
+        { path: 'apps/guestbook', plugin: { name: 'vault' } },
+        inCluster('x'),
+      ),
+      'argocd/apps/chart-repo.yaml': stringify({
+        apiVersion: 'argoproj.io/v1alpha1',
+        kind: 'Application',
+        metadata: { name: 'remote-chart' },
+        spec: {
+          source: { repoURL: 'https://charts.example.com', chart: 'web', targetRevision: '1.0.0' },
+          destination: inCluster('x'),
+        },
+      }),
+    });
+    const result = await plan(repo);
+
+    const errors = Object.fromEntries(
+      result.environments.filter((env) => env.error).map((env) => [env.environment, env.error!.message]),
+    );
+    expect(Object.keys(errors).sort()).toEqual([
+      'in-cluster/outside',
+      'in-cluster/plugin',
+      'in-cluster/remote-chart',
+    ]);
+    expect(errors['in-cluster/outside']).toMatch(/argocd\/apps\/outside\.yaml:\d+: .*outside the repository/);
+    expect(errors['in-cluster/plugin']).toMatch(
+      /argocd\/apps\/plugin\.yaml:\d+: .*plugins are not supported/,
+    );
+    expect(errors['in-cluster/remote-chart']).toMatch(/not supported yet \(https:\/\/charts\.example\.com\)/);
+    for (const name of APPLICATIONS) expect(environment(result, name).error, name).toBeUndefined();
+  });
+
+  it('reads nothing outside the repository a hostile head points an Application at', async () => {
+    const repo = await argoRepository();
+    const secretish = '/etc/hostname';
+    repo.commit({
+      'argocd/apps/values-out.yaml': application(
+        'values-out',
+        { path: 'apps/chart', helm: { valueFiles: ['../../../../../../../../etc/hostname'] } },
+        inCluster('x'),
+      ),
+      'argocd/apps/component-out.yaml': application(
+        'component-out',
+        { path: 'apps/shop/overlays/prod', kustomize: { components: ['../../../../../../../../etc'] } },
+        inCluster('x'),
+      ),
+      'argocd/apps/linked.yaml': application('linked', { path: 'apps/linked' }, inCluster('x')),
+    });
+    symlinkSync(secretish, join(repo.root, 'apps', 'guestbook', 'more', 'host.yaml'));
+    symlinkSync('/etc', join(repo.root, 'apps', 'linked'));
+    repo.git('add', '-A');
+    repo.git('commit', '-qm', 'links');
+    const result = await plan(repo);
+
+    const errors = Object.fromEntries(
+      result.environments.filter((env) => env.error).map((env) => [env.environment, env.error!.message]),
+    );
+    expect(Object.keys(errors).sort()).toEqual([
+      'in-cluster/component-out',
+      'in-cluster/guestbook',
+      'in-cluster/linked',
+      'in-cluster/values-out',
+    ]);
+    for (const message of Object.values(errors)) expect(message).toMatch(/outside the repository/);
+    const hostname = readFileSync(secretish, 'utf8').trim();
+    expect(JSON.stringify(result)).not.toContain(hostname);
+  });
+});
