@@ -36,11 +36,11 @@ async function runCli(program2, argv) {
 
 // src/entry/cli.ts
 var commands = {
-  plan: async () => (await import("./chunks/plan-EHO5VVRN.js")).planCommand(),
+  plan: async () => (await import("./chunks/plan-AJ6EVZEA.js")).planCommand(),
   merge: async () => (await import("./chunks/merge-BBPJZER5.js")).mergeCommand(),
-  promote: async () => (await import("./chunks/promote-A7GNRCI4.js")).promoteCommand(),
-  drift: async () => (await import("./chunks/drift-5PS673PL.js")).driftCommand(),
-  envs: async () => (await import("./chunks/envs-EIIJV2UF.js")).envsCommand()
+  promote: async () => (await import("./chunks/promote-PBQWON6T.js")).promoteCommand(),
+  drift: async () => (await import("./chunks/drift-ANO6VKLI.js")).driftCommand(),
+  envs: async () => (await import("./chunks/envs-NJ2SYEQV.js")).envsCommand()
 };
 function commandsFor(args) {
   const named = args.find((arg) => !arg.startsWith("-"));

@@ -24,7 +24,13 @@ export function repositoryIdentity(url: string): string {
  * scp-style address (`git@host:org/repo`) is no secret and stays, unless a password follows it.
  */
 export function withoutCredentials(url: string): string {
+  // Up to the last `@`: a password may hold `@` or `/` unescaped. A path with an `@` loses
+  // more than it must, which a message can afford.
   const scheme = /^[a-z][a-z0-9+.-]*:\/\//i.exec(url);
-  if (scheme) return scheme[0] + url.slice(scheme[0].length).replace(/^[^@/]*@/, '');
-  return url.replace(/^[^@/:]*:[^@/]*@/, '');
+  if (scheme) {
+    const rest = url.slice(scheme[0].length);
+    return scheme[0] + rest.slice(rest.lastIndexOf('@') + 1);
+  }
+  const at = url.lastIndexOf('@');
+  return at >= 0 && url.slice(0, at).includes(':') ? url.slice(at + 1) : url;
 }

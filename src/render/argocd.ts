@@ -45,6 +45,7 @@ import { type HelmExtras, renderHelm } from './helm.js';
 import { checkedKustomizeInputs, renderKustomize } from './kustomize.js';
 import { fillNamespace } from './namespace.js';
 import { parseManifests } from './parse.js';
+import { isRemoteReference } from './remote-reference.js';
 
 export interface ArgoRender {
   resources: Resource[];
@@ -166,12 +167,24 @@ async function renderArgoKustomize(
     );
   }
   await checkedKustomizeInputs(context, folder);
+  // What the edits add is read too: each component and patch file must be a path inside
+  // the repository (the build below may load files outside the folder, as Argo CD's can).
   const components = new Map<string, boolean>();
   for (const component of listOf(options.components)) {
     if (typeof component !== 'string') continue;
-    const real = await realPathInside(context.boundary, posix.join(path, component));
+    const real = await localPath(
+      context,
+      path,
+      component,
+      `${where}: kustomize.components names ${component}`,
+    );
     components.set(component, real !== undefined);
     if (real !== undefined) await checkedKustomizeInputs(context, real);
+  }
+  for (const patch of listOf(options.patches)) {
+    const file = recordOf(patch).path;
+    if (typeof file === 'string')
+      await localPath(context, path, file, `${where}: kustomize.patches names ${file}`);
   }
   const written = parseKustomization(
     await readFile(join(folder, fileName), 'utf8'),
@@ -189,7 +202,9 @@ async function renderArgoKustomize(
     fileName,
     kustomization,
     shown: path || '.',
-    args: [],
+    // The mirror links every file: kustomize's default restriction would refuse them all.
+    // Every path the build reads was checked above to stay in the repository.
+    args: ['--load-restrictor', 'LoadRestrictionsNone'],
   });
   const file = `${path || '.'} (kustomize output)`;
   const resources = parseManifests({
@@ -198,6 +213,27 @@ async function renderArgoKustomize(
     describe: (line) => `${file}:${line}`,
   });
   return { resources, charts: [], ranHelm: false };
+}
+
+/** A path an edit names, relative to the source folder: inside the repository, never remote. */
+async function localPath(
+  context: RenderContext,
+  folder: string,
+  path: string,
+  named: string,
+): Promise<string | undefined> {
+  if (isRemoteReference(path) || posix.isAbsolute(path)) {
+    throw new PlumblineError(
+      `${named}, which is not a path of the repository`,
+      'Name a path relative to the source folder.',
+    );
+  }
+  return realPathInside(context.boundary, posix.join(folder, path)).catch(() => {
+    throw new PlumblineError(
+      `${named}, which leads outside the repository`,
+      'Name a path inside the repository.',
+    );
+  });
 }
 
 async function renderArgoHelm(

@@ -116,11 +116,13 @@ async function render(
   const targetNamespace = textOf(spec.targetNamespace);
   const releaseNamespace = targetNamespace ?? namespace;
   const helm = await helmCommand(context.tools);
-  const args = [releaseName(release, spec), chart.chart, '--namespace', releaseNamespace, '--skip-tests'];
+  const args = ['--namespace', releaseNamespace, '--skip-tests'];
   if (recordOf(spec.install).crds !== 'Skip') args.push('--include-crds');
   args.push(...helmCapabilityArgs(context.capabilities));
   for (const file of chart.valuesFiles) args.push('--values', file);
   args.push('--values', valuesFile);
+  // After `--`: a release name the HelmRelease chose is never read as a flag.
+  args.push('--', releaseName(release, spec), chart.chart);
   const output = await runRenderer(context, helm, args);
   if (output.outcome !== 'exited' || output.exitCode !== 0) {
     throw renderFailure(

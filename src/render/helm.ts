@@ -48,7 +48,7 @@ export async function renderHelm(
   for (const file of valuesFiles) await realPathInside(context.boundary, file);
 
   const helm = await helmCommand(context.tools);
-  const args = [releaseName(env), chart, '--skip-tests'];
+  const args = ['--skip-tests'];
   if (!extras.skipCrds) args.push('--include-crds');
   const namespace = environmentNamespace(env);
   if (namespace) args.push('--namespace', namespace);
@@ -62,6 +62,9 @@ export async function renderHelm(
   for (const parameter of extras.parameters ?? []) {
     args.push(parameter.forceString ? '--set-string' : '--set', `${parameter.name}=${parameter.value}`);
   }
+  // Release name and chart after `--`: a name an Application or HelmRelease chose (or a
+  // folder it named) that starts with `-` is never read as a flag.
+  args.push('--', releaseName(env), chart);
   const output = await runRenderer(context, helm, args);
   if (output.outcome !== 'exited' || output.exitCode !== 0) {
     const missingDependency =

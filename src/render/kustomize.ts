@@ -72,7 +72,8 @@ export async function kustomizeBuild(
   mirrors: readonly string[] = [],
 ): Promise<string> {
   const kustomize = await kustomizeCommand(context.tools);
-  const output = await runRenderer(context, kustomize, [folder, ...args]);
+  // The folder after `--`: one named `--load-restrictor=…` by a change is never read as a flag.
+  const output = await runRenderer(context, kustomize, [...args, '--', folder]);
   if (output.outcome !== 'exited' || output.exitCode !== 0) {
     throw renderFailure(
       context,

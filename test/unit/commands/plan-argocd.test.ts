@@ -120,7 +120,13 @@ const files: Record<string, string> = {
       },
     },
   }),
-  'apps/shop/overlays/prod/kustomization.yaml': 'resources: [../../base]\n',
+  'apps/shop/overlays/prod/kustomization.yaml': 'resources: [../../base, settings.yaml]\n',
+  'apps/shop/overlays/prod/settings.yaml': stringify({
+    apiVersion: 'v1',
+    kind: 'ConfigMap',
+    metadata: { name: 'settings' },
+    data: { mode: 'prod' },
+  }),
   'apps/chart/Chart.yaml': stringify({ apiVersion: 'v2', name: 'web', version: '1.0.0' }),
   'apps/chart/values.yaml': stringify({ replicas: 1, greeting: 'hello', color: 'blue' }),
   'apps/chart/values-prod.yaml': stringify({ color: 'green' }),
@@ -205,6 +211,11 @@ describe('an offline plan of an Argo CD repository with no plumbline.yaml', () =
       { kind: 'Deployment', name: 'guestbook', namespace: 'guestbook' },
     ]);
     // A kustomization with the Application's edits.
+    // A file the kustomization names, read through the mirror the edits are built in.
+    expect(headObjects(result, 'in-cluster/shop')).toEqual([
+      { kind: 'ConfigMap', name: 'prod-settings', namespace: 'shop' },
+      { kind: 'Deployment', name: 'prod-web', namespace: 'shop' },
+    ]);
     const shop = environment(result, 'in-cluster/shop').changes.find(
       (change) => change.id.kind === 'Deployment',
     );
@@ -300,6 +311,32 @@ describe('an offline plan of an Argo CD repository with no plumbline.yaml', () =
         inCluster('x'),
       ),
       'argocd/apps/linked.yaml': application('linked', { path: 'apps/linked' }, inCluster('x')),
+      // Names that helm or kustomize would read as flags.
+      'argocd/apps/release-flag.yaml': application(
+        'release-flag',
+        { path: 'apps/chart', helm: { releaseName: `--set-file=leak=${secretish}` } },
+        inCluster('x'),
+      ),
+      'argocd/apps/path-flag.yaml': application(
+        'path-flag',
+        { path: '--load-restrictor=LoadRestrictionsNone' },
+        inCluster('x'),
+      ),
+      '--load-restrictor=LoadRestrictionsNone/kustomization.yaml': 'resources: []\n',
+      'kustomization.yaml': `configMapGenerator:\n  - name: leak\n    files: [${secretish}]\n`,
+      'argocd/apps/remote-component.yaml': application(
+        'remote-component',
+        { path: 'apps/shop/overlays/prod', kustomize: { components: ['https://evil.example/components/x'] } },
+        inCluster('x'),
+      ),
+      'argocd/apps/patch-out.yaml': application(
+        'patch-out',
+        {
+          path: 'apps/shop/overlays/prod',
+          kustomize: { patches: [{ path: '../../../../../../../etc/hostname' }] },
+        },
+        inCluster('x'),
+      ),
     });
     symlinkSync(secretish, join(repo.root, 'apps', 'guestbook', 'more', 'host.yaml'));
     symlinkSync('/etc', join(repo.root, 'apps', 'linked'));
@@ -314,9 +351,18 @@ describe('an offline plan of an Argo CD repository with no plumbline.yaml', () =
       'in-cluster/component-out',
       'in-cluster/guestbook',
       'in-cluster/linked',
+      'in-cluster/patch-out',
+      'in-cluster/release-flag',
+      'in-cluster/remote-component',
       'in-cluster/values-out',
     ]);
-    for (const message of Object.values(errors)) expect(message).toMatch(/outside the repository/);
+    for (const name of ['component-out', 'guestbook', 'linked', 'patch-out', 'values-out']) {
+      expect(errors[`in-cluster/${name}`], name).toMatch(/outside the repository/);
+    }
+    expect(errors['in-cluster/release-flag']).toMatch(/invalid release name/);
+    expect(errors['in-cluster/remote-component']).toMatch(/not a path of the repository/);
+    // A folder named like a flag is a folder: built as it is, with nothing of the root's.
+    expect(environment(result, 'in-cluster/path-flag').counts).toMatchObject({ added: 0 });
     const hostname = readFileSync(secretish, 'utf8').trim();
     expect(JSON.stringify(result)).not.toContain(hostname);
   });

@@ -45,5 +45,12 @@ describe('withoutCredentials', () => {
     expect(withoutCredentials(`user:${CANARY}@host.example:org/repo`)).toBe('host.example:org/repo');
     expect(withoutCredentials('git@github.com:example/fleet.git')).toBe('git@github.com:example/fleet.git');
     expect(withoutCredentials('https://charts.example.com/stable')).toBe('https://charts.example.com/stable');
+    // A password with an unescaped `@` or `/` loses all of itself too.
+    expect(withoutCredentials(`https://u:${CANARY}@x@github.com/example/fleet`)).toBe(
+      'https://github.com/example/fleet',
+    );
+    expect(withoutCredentials(`https://u:a/${CANARY}@github.com/example/fleet`)).toBe(
+      'https://github.com/example/fleet',
+    );
   });
 });

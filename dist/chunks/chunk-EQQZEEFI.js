@@ -13,9 +13,9 @@ import {
 
 // src/entry/github/action.ts
 var commands = {
-  plan: async () => (await import("./plan-VYB5MW6F.js")).runPlanAction(),
-  promote: async () => (await import("./promote-M5VANSRI.js")).runPromoteAction(),
-  drift: async () => (await import("./drift-HC6SNX6G.js")).runDriftAction()
+  plan: async () => (await import("./plan-H5X7IX4I.js")).runPlanAction(),
+  promote: async () => (await import("./promote-B2FSLXRO.js")).runPromoteAction(),
+  drift: async () => (await import("./drift-H7QA3L2E.js")).runDriftAction()
 };
 async function runAction(fixed) {
   try {

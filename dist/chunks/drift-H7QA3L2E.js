@@ -7,19 +7,19 @@ import {
   parseRevisionSource,
   runDrift,
   summaryMarkdown
-} from "./chunk-KF4LOF3O.js";
+} from "./chunk-47KHK7IJ.js";
 import {
   actionLog,
   kubeconfigInput,
   shardInput,
   withKubeconfig
-} from "./chunk-WODZYZB4.js";
+} from "./chunk-K7O3TKHY.js";
 import {
   runUrl
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-T3VBUTW5.js";
+} from "./chunk-6GYYIPEU.js";
 import "./chunk-L3PULLGS.js";
 import "./chunk-E7ACZTBR.js";
 import {
@@ -27,12 +27,12 @@ import {
   choiceInput,
   listInput,
   repositoryRoot
-} from "./chunk-PRA47HEA.js";
-import "./chunk-L6W3TSBA.js";
+} from "./chunk-G6KSRC5E.js";
+import "./chunk-GDEOAXT7.js";
 import {
   gitHubForge
 } from "./chunk-TGBVGVD7.js";
-import "./chunk-WJ2SULYG.js";
+import "./chunk-6G7IXDRX.js";
 import "./chunk-RND2OKDP.js";
 import {
   debug,

@@ -10,7 +10,7 @@ import {
   pLimit,
   scopesFromCrds,
   unappliedKustomization
-} from "./chunk-L6W3TSBA.js";
+} from "./chunk-GDEOAXT7.js";
 import {
   countChanges
 } from "./chunk-TGBVGVD7.js";
@@ -18,7 +18,7 @@ import {
   entryAtRevision,
   fluxObjectKey,
   parseManifests
-} from "./chunk-WJ2SULYG.js";
+} from "./chunk-6G7IXDRX.js";
 import {
   displayName,
   isMasked,

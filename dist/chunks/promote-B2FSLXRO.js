@@ -3,22 +3,22 @@ const require = __plumblineCreateRequire(import.meta.url);
 import {
   planTargetChange,
   promote
-} from "./chunk-FGH6X7YN.js";
+} from "./chunk-BDI5LNIF.js";
 import {
   booleanInput,
   choiceInput,
   listInput,
   repositoryRoot
-} from "./chunk-PRA47HEA.js";
+} from "./chunk-G6KSRC5E.js";
 import "./chunk-OIEULL3I.js";
-import "./chunk-L6W3TSBA.js";
+import "./chunk-GDEOAXT7.js";
 import {
   context,
   gitHubForge
 } from "./chunk-TGBVGVD7.js";
 import {
   loadCheckoutConfig
-} from "./chunk-WJ2SULYG.js";
+} from "./chunk-6G7IXDRX.js";
 import "./chunk-RND2OKDP.js";
 import {
   debug,

@@ -11,7 +11,7 @@ import {
   withCheckout,
   workTreeTop,
   writeAtomically
-} from "./chunk-L6W3TSBA.js";
+} from "./chunk-GDEOAXT7.js";
 import {
   ForgeError,
   code,
@@ -34,7 +34,7 @@ import {
   showFile,
   stagedTree,
   treeOf
-} from "./chunk-WJ2SULYG.js";
+} from "./chunk-6G7IXDRX.js";
 import {
   PlumblineError,
   problemOf

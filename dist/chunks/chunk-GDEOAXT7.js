@@ -28,7 +28,7 @@ import {
   syntaxReason,
   textOf,
   withoutCredentials
-} from "./chunk-WJ2SULYG.js";
+} from "./chunk-6G7IXDRX.js";
 import {
   displayName,
   maskSecret,
@@ -11113,7 +11113,7 @@ async function checkedKustomizeInputs(context, path) {
 }
 async function kustomizeBuild(context, folder, args, shown, mirrors = []) {
   const kustomize = await kustomizeCommand(context.tools);
-  const output = await runRenderer(context, kustomize, [folder, ...args]);
+  const output = await runRenderer(context, kustomize, [...args, "--", folder]);
   if (output.outcome !== "exited" || output.exitCode !== 0) {
     throw renderFailure(
       context,
@@ -11377,7 +11377,7 @@ async function renderHelm(context, env, extras = {}) {
   const valuesFiles = (env.helm?.valuesFiles ?? []).map((file) => posix5.join(env.path, file));
   for (const file of valuesFiles) await realPathInside(context.boundary, file);
   const helm = await helmCommand(context.tools);
-  const args = [releaseName(env), chart, "--skip-tests"];
+  const args = ["--skip-tests"];
   if (!extras.skipCrds) args.push("--include-crds");
   const namespace = environmentNamespace(env);
   if (namespace) args.push("--namespace", namespace);
@@ -11391,6 +11391,7 @@ async function renderHelm(context, env, extras = {}) {
   for (const parameter of extras.parameters ?? []) {
     args.push(parameter.forceString ? "--set-string" : "--set", `${parameter.name}=${parameter.value}`);
   }
+  args.push("--", releaseName(env), chart);
   const output = await runRenderer(context, helm, args);
   if (output.outcome !== "exited" || output.exitCode !== 0) {
     const missingDependency = output.outcome === "exited" && /missing in charts\/ directory/.test(output.stderr);
@@ -11606,9 +11607,19 @@ async function renderArgoKustomize(context, path, options, where) {
   const components = /* @__PURE__ */ new Map();
   for (const component of listOf(options.components)) {
     if (typeof component !== "string") continue;
-    const real = await realPathInside(context.boundary, posix6.join(path, component));
+    const real = await localPath(
+      context,
+      path,
+      component,
+      `${where}: kustomize.components names ${component}`
+    );
     components.set(component, real !== void 0);
     if (real !== void 0) await checkedKustomizeInputs(context, real);
+  }
+  for (const patch of listOf(options.patches)) {
+    const file2 = recordOf(patch).path;
+    if (typeof file2 === "string")
+      await localPath(context, path, file2, `${where}: kustomize.patches names ${file2}`);
   }
   const written = parseKustomization(
     await readFile7(join10(folder, fileName), "utf8"),
@@ -11626,7 +11637,9 @@ async function renderArgoKustomize(context, path, options, where) {
     fileName,
     kustomization,
     shown: path || ".",
-    args: []
+    // The mirror links every file: kustomize's default restriction would refuse them all.
+    // Every path the build reads was checked above to stay in the repository.
+    args: ["--load-restrictor", "LoadRestrictionsNone"]
   });
   const file = `${path || "."} (kustomize output)`;
   const resources = parseManifests({
@@ -11635,6 +11648,20 @@ async function renderArgoKustomize(context, path, options, where) {
     describe: (line) => `${file}:${line}`
   });
   return { resources, charts: [], ranHelm: false };
+}
+async function localPath(context, folder, path, named) {
+  if (isRemoteReference(path) || posix6.isAbsolute(path)) {
+    throw new PlumblineError(
+      `${named}, which is not a path of the repository`,
+      "Name a path relative to the source folder."
+    );
+  }
+  return realPathInside(context.boundary, posix6.join(folder, path)).catch(() => {
+    throw new PlumblineError(
+      `${named}, which leads outside the repository`,
+      "Name a path inside the repository."
+    );
+  });
 }
 async function renderArgoHelm(context, application, source, path, where) {
   const helm = recordOf(source.helm);
@@ -12914,11 +12941,12 @@ async function render(context, release, namespace, inputs) {
   const targetNamespace = textOf(spec.targetNamespace);
   const releaseNamespace = targetNamespace ?? namespace;
   const helm = await helmCommand(context.tools);
-  const args = [releaseName2(release, spec), chart.chart, "--namespace", releaseNamespace, "--skip-tests"];
+  const args = ["--namespace", releaseNamespace, "--skip-tests"];
   if (recordOf(spec.install).crds !== "Skip") args.push("--include-crds");
   args.push(...helmCapabilityArgs(context.capabilities));
   for (const file of chart.valuesFiles) args.push("--values", file);
   args.push("--values", valuesFile);
+  args.push("--", releaseName2(release, spec), chart.chart);
   const output = await runRenderer(context, helm, args);
   if (output.outcome !== "exited" || output.exitCode !== 0) {
     throw renderFailure(

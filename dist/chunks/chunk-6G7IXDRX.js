@@ -7386,8 +7386,12 @@ function repositoryIdentity(url) {
 }
 function withoutCredentials(url) {
   const scheme = /^[a-z][a-z0-9+.-]*:\/\//i.exec(url);
-  if (scheme) return scheme[0] + url.slice(scheme[0].length).replace(/^[^@/]*@/, "");
-  return url.replace(/^[^@/:]*:[^@/]*@/, "");
+  if (scheme) {
+    const rest = url.slice(scheme[0].length);
+    return scheme[0] + rest.slice(rest.lastIndexOf("@") + 1);
+  }
+  const at = url.lastIndexOf("@");
+  return at >= 0 && url.slice(0, at).includes(":") ? url.slice(at + 1) : url;
 }
 
 // src/yaml/plain-data.ts

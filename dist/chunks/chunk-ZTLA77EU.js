@@ -8,7 +8,7 @@ import {
   compareEnvironmentLive,
   inShard,
   selectEnvironments
-} from "./chunk-T3VBUTW5.js";
+} from "./chunk-6GYYIPEU.js";
 import {
   silentLog
 } from "./chunk-E7ACZTBR.js";
@@ -28,7 +28,7 @@ import {
   walkInside,
   withBaseSide,
   workTreeTop
-} from "./chunk-L6W3TSBA.js";
+} from "./chunk-GDEOAXT7.js";
 import {
   countChanges,
   describeComparedWith,
@@ -52,7 +52,7 @@ import {
   runGit,
   showFile,
   sourceHostsOf
-} from "./chunk-WJ2SULYG.js";
+} from "./chunk-6G7IXDRX.js";
 import {
   PlumblineError,
   problemOf

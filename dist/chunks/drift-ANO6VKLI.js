@@ -8,10 +8,10 @@ import {
   summaryJson,
   summaryMarkdown,
   summaryText
-} from "./chunk-KF4LOF3O.js";
+} from "./chunk-47KHK7IJ.js";
 import {
   shardFlag
-} from "./chunk-KFW5PYVC.js";
+} from "./chunk-D4PZOAND.js";
 import {
   FORGE_KINDS,
   detectForge,
@@ -29,14 +29,14 @@ import {
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-T3VBUTW5.js";
+} from "./chunk-6GYYIPEU.js";
 import "./chunk-L3PULLGS.js";
 import "./chunk-E7ACZTBR.js";
-import "./chunk-L6W3TSBA.js";
+import "./chunk-GDEOAXT7.js";
 import "./chunk-TGBVGVD7.js";
 import {
   CONFIG_FILES
-} from "./chunk-WJ2SULYG.js";
+} from "./chunk-6G7IXDRX.js";
 import "./chunk-RND2OKDP.js";
 import "./chunk-6GOKWEBO.js";
 import "./chunk-3N2GU25X.js";

@@ -7,7 +7,7 @@ import {
   compareEnvironmentLive,
   inShard,
   selectEnvironments
-} from "./chunk-T3VBUTW5.js";
+} from "./chunk-6GYYIPEU.js";
 import {
   buildMarker,
   findMarker
@@ -24,7 +24,7 @@ import {
   runChartFetcher,
   withCheckout,
   workTreeTop
-} from "./chunk-L6W3TSBA.js";
+} from "./chunk-GDEOAXT7.js";
 import {
   code,
   describeComparedWith,
@@ -39,7 +39,7 @@ import {
 } from "./chunk-TGBVGVD7.js";
 import {
   loadCheckoutConfig
-} from "./chunk-WJ2SULYG.js";
+} from "./chunk-6G7IXDRX.js";
 import {
   displayName,
   resourceId,

@@ -18,14 +18,14 @@ import {
   planTargetChange,
   plumblineAuthor,
   promote
-} from "./chunk-FGH6X7YN.js";
+} from "./chunk-BDI5LNIF.js";
 import "./chunk-OIEULL3I.js";
-import "./chunk-L6W3TSBA.js";
+import "./chunk-GDEOAXT7.js";
 import "./chunk-TGBVGVD7.js";
 import {
   loadCheckoutConfig,
   runGit
-} from "./chunk-WJ2SULYG.js";
+} from "./chunk-6G7IXDRX.js";
 import "./chunk-RND2OKDP.js";
 import "./chunk-6GOKWEBO.js";
 import "./chunk-3N2GU25X.js";

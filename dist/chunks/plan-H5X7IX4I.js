@@ -5,10 +5,10 @@ import {
   kubeconfigInput,
   shardInput,
   withKubeconfig
-} from "./chunk-WODZYZB4.js";
+} from "./chunk-K7O3TKHY.js";
 import {
   runPlan
-} from "./chunk-I36OUDN7.js";
+} from "./chunk-ZTLA77EU.js";
 import {
   MissingShardsError,
   mergePlanResults
@@ -25,7 +25,7 @@ import {
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-T3VBUTW5.js";
+} from "./chunk-6GYYIPEU.js";
 import "./chunk-L3PULLGS.js";
 import {
   ACTION_VOCABULARY
@@ -39,19 +39,19 @@ import {
   choiceInput,
   listInput,
   repositoryRoot
-} from "./chunk-PRA47HEA.js";
+} from "./chunk-G6KSRC5E.js";
 import {
   renderMarkdown,
   renderMarkdownParts
 } from "./chunk-OIEULL3I.js";
-import "./chunk-L6W3TSBA.js";
+import "./chunk-GDEOAXT7.js";
 import {
   ForgeError,
   context,
   gitHubForge,
   hasChanges
 } from "./chunk-TGBVGVD7.js";
-import "./chunk-WJ2SULYG.js";
+import "./chunk-6G7IXDRX.js";
 import "./chunk-RND2OKDP.js";
 import {
   debug,

@@ -2,13 +2,13 @@ import { createRequire as __plumblineCreateRequire } from 'node:module';
 const require = __plumblineCreateRequire(import.meta.url);
 import {
   parseShard
-} from "./chunk-T3VBUTW5.js";
+} from "./chunk-6GYYIPEU.js";
 import {
   logTo
 } from "./chunk-E7ACZTBR.js";
 import {
   require_dist
-} from "./chunk-WJ2SULYG.js";
+} from "./chunk-6G7IXDRX.js";
 import {
   debug,
   endGroup,
