@@ -19,6 +19,7 @@ const localTests = [
   'test/unit/commands/plan-offline.test.ts', // git repositories, runPlan: git, unshare, kustomize, helm
   'test/unit/commands/plan-flux.test.ts', // a Flux repository in git, runPlan: git, kustomize, helm; the chart servers (nginx, registry)
   'test/unit/commands/plan-argocd.test.ts', // an Argo CD repository in git, runPlan: git, kustomize, helm
+  'test/unit/drift/envs-command.test.ts', // the envs CLI asks git for the checkout's origin
   'test/unit/commands/affected.test.ts', // generated git repositories, runPlan with kustomize and helm
   'test/unit/commands/affected-flux.test.ts', // generated Flux repositories, runPlan; helm and the chart servers
   'test/unit/commands/flux-cluster-objects-plan.test.ts', // a Flux repository in git, runPlan: git, kustomize, helm
