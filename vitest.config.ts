@@ -22,6 +22,7 @@ const localTests = [
   'test/unit/drift/envs-command.test.ts', // the envs CLI asks git for the checkout's origin
   'test/unit/commands/affected.test.ts', // generated git repositories, runPlan with kustomize and helm
   'test/unit/commands/affected-flux.test.ts', // generated Flux repositories, runPlan; helm and the chart servers
+  'test/unit/commands/affected-argocd.test.ts', // generated Argo CD repositories, runPlan: git, kustomize, helm
   'test/unit/commands/flux-cluster-objects-plan.test.ts', // a Flux repository in git, runPlan: git, kustomize, helm
   'test/unit/commands/trusted-source-hosts.test.ts', // git repositories, the base worktree (git)
   'test/unit/commands/base-files.test.ts', // a git repository, its base worktree; kustomize and helm (unshare)

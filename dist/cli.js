@@ -36,7 +36,7 @@ async function runCli(program2, argv) {
 
 // src/entry/cli.ts
 var commands = {
-  plan: async () => (await import("./chunks/plan-AJ6EVZEA.js")).planCommand(),
+  plan: async () => (await import("./chunks/plan-ZSG5NZJJ.js")).planCommand(),
   merge: async () => (await import("./chunks/merge-BBPJZER5.js")).mergeCommand(),
   promote: async () => (await import("./chunks/promote-PBQWON6T.js")).promoteCommand(),
   drift: async () => (await import("./chunks/drift-ANO6VKLI.js")).driftCommand(),

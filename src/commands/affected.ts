@@ -11,7 +11,12 @@
  * is checked out, and `unaffectedEnvironments` finishes with the final list.
  */
 import pLimit from 'p-limit';
-import { type CheckoutDiscovery, checkoutDiscovery, discoverRepositoryEnvironments } from '../config/load.js';
+import {
+  type CheckoutDiscovery,
+  checkoutDiscovery,
+  discoverRepositoryEnvironments,
+  isGitOpsNative,
+} from '../config/load.js';
 import { inShard, type Shard } from '../config/shard.js';
 import type { EnvironmentConfig } from '../config/types.js';
 import type { BaseSide } from '../git/base-checkout.js';
@@ -85,9 +90,9 @@ export async function unaffectedEnvironments(query: AffectedQuery): Promise<Set<
   const limit = pLimit(ENVIRONMENTS_AT_ONCE);
   const head = await query.tracing.scope;
   // The base is looked at too when a file is deleted (it is found only there), and for a
-  // Flux environment (a file that held one of its cluster's sources at the base need not
-  // hold one at the head).
-  const atBaseToo = deleted.length > 0 || query.environments.some((env) => env.renderer === 'flux');
+  // Flux or Argo CD environment (a file that held one of its cluster's sources, or an
+  // Application of its name, at the base need not hold one at the head).
+  const atBaseToo = deleted.length > 0 || query.environments.some(isGitOpsNative);
   if (atBaseToo) await query.base.checkOutAll();
   const base = atBaseToo
     ? await inputsScope(query.base.dir, query.base.top, query.tracing.memo, head.repositoryUrls)

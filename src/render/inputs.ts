@@ -7,8 +7,10 @@
  */
 import { realpath } from 'node:fs/promises';
 import { isAbsolute, join, posix, relative, resolve, sep } from 'node:path';
+import { discoverArgoApplications } from '../argocd/discover.js';
 import type { EnvironmentConfig } from '../config/types.js';
 import { discoverFluxEnvironments } from '../flux/discover.js';
+import { argoApplicationReads } from './argocd-inputs.js';
 import { listedDependencies } from './chart-dependencies.js';
 import { type Boundary, boundaryOf, remembered, walkInside } from './containment.js';
 import { detectRenderer } from './detect.js';
@@ -97,9 +99,23 @@ async function traceInputs(scope: InputsScope, env: EnvironmentConfig): Promise<
       for (const chart of read.charts) inputs.trees.push(fromTop(chart));
       return read.paths;
     };
-    // An Argo CD Application's sources, type and edits are read from its spec, which any
-    // file holding Applications may change: every change affects it (for now).
-    if (env.renderer === 'argocd') return { kind: 'anything' };
+    if (env.renderer === 'argocd' && env.argocd) {
+      const discovery = await remembered(boundary, `argocd discovery ${root}`, async () =>
+        discoverArgoApplications(root, { repositoryUrls: scope.repositoryUrls }),
+      );
+      const reads = argoApplicationReads(root, discovery, env.argocd);
+      if (reads.kind === 'anything') return reads;
+      for (const folder of reads.kustomizations) {
+        if ((await addKustomization(folder)) === false) return { kind: 'anything' };
+      }
+      for (const chart of reads.charts) {
+        for (const { real } of await walkInside(boundary, chart)) inputs.files.push(fromTop(real));
+        inputs.trees.push(...(await fileDependencies(root, chart)).map(fromTop));
+      }
+      inputs.trees.push(...reads.trees.map(fromTop));
+      inputs.files.push(...reads.files.map(fromTop));
+      return inputs;
+    }
     if (env.renderer === 'flux' && env.flux) {
       const discovery = await remembered(boundary, `flux discovery ${root}`, async () =>
         discoverFluxEnvironments(root, scope.repositoryUrls),

@@ -239,9 +239,35 @@ describe('an offline plan of an Argo CD repository with no plumbline.yaml', () =
     const chart = environment(result, 'prod/chart');
     expect(chart.counts).toMatchObject({ added: 0, changed: 1, deleted: 0 });
     expect(chart.changes.find((change) => change.change === 'changed')?.fields).toEqual(['/data/color']);
+    // The others read no file the change touches: neither rendered nor compared.
+    expect(result.environments.map((env) => env.environment)).toEqual(['prod/chart']);
+    expect(result.unaffected).toEqual(APPLICATIONS.filter((name) => name !== 'prod/chart'));
+
+    // With --all, every Application is rendered, and the others show no change.
+    const all = await plan(repo, { all: true });
     for (const name of APPLICATIONS.filter((name) => name !== 'prod/chart')) {
-      expect(environment(result, name).counts, name).toMatchObject({ added: 0, changed: 0, deleted: 0 });
+      expect(environment(all, name).counts, name).toMatchObject({ added: 0, changed: 0, deleted: 0 });
     }
+  });
+
+  it('affects an Application whose own file changes, the app-of-apps holding it, and one given a namesake', async () => {
+    const repo = await argoRepository();
+    repo.commit({
+      'argocd/apps/shop.yaml': files['argocd/apps/shop.yaml']!.replace('prod-', 'live-'),
+    });
+    const result = await plan(repo);
+    expect(result.environments.map((env) => env.environment).sort()).toEqual([
+      'in-cluster/root',
+      'in-cluster/shop',
+    ]);
+    expect(environment(result, 'in-cluster/shop').counts).toMatchObject({ added: 2, deleted: 2 });
+
+    // A second Application of the same name in another file affects the first.
+    const duplicate = await argoRepository();
+    duplicate.commit({ 'argocd/more/guestbook.yaml': files['argocd/apps/guestbook.yaml']! });
+    const again = await plan(duplicate);
+    expect(again.environments.map((env) => env.environment)).toContain('in-cluster/guestbook');
+    expect(environment(again, 'in-cluster/guestbook').error?.message).toMatch(/guestbook/);
   });
 
   it('plans an Application the head adds, and shows it in the app-of-apps that renders it', async () => {
@@ -293,7 +319,11 @@ describe('an offline plan of an Argo CD repository with no plumbline.yaml', () =
       /argocd\/apps\/plugin\.yaml:\d+: .*plugins are not supported/,
     );
     expect(errors['in-cluster/remote-chart']).toMatch(/not supported yet \(https:\/\/charts\.example\.com\)/);
-    for (const name of APPLICATIONS) expect(environment(result, name).error, name).toBeUndefined();
+    // The others are left out (no file they read changed) or planned without an error.
+    for (const name of APPLICATIONS) {
+      if (!result.unaffected?.includes(name)) expect(environment(result, name).error, name).toBeUndefined();
+    }
+    expect(result.unaffected).toEqual(['in-cluster/guestbook', 'in-cluster/shop', 'prod/chart']);
   });
 
   it('reads nothing outside the repository a hostile head points an Application at', async () => {

@@ -13,7 +13,7 @@ import {
 
 // src/entry/github/action.ts
 var commands = {
-  plan: async () => (await import("./plan-H5X7IX4I.js")).runPlanAction(),
+  plan: async () => (await import("./plan-MVXZPV3P.js")).runPlanAction(),
   promote: async () => (await import("./promote-B2FSLXRO.js")).runPromoteAction(),
   drift: async () => (await import("./drift-H7QA3L2E.js")).runDriftAction()
 };

@@ -38,6 +38,7 @@ import {
   CONFIG_FILES,
   KUSTOMIZATION_FILES,
   checkoutDiscovery,
+  discoverArgoApplications,
   discoverEnvironmentsIn,
   discoverFluxEnvironments,
   discoverRepositoryEnvironments,
@@ -45,10 +46,12 @@ import {
   fluxObjectsIn,
   fluxSourceHosts,
   isGitOpsNative,
+  listOf,
   loadCheckoutConfig,
   loadConfigFrom,
   originUrls,
   parseConfigText,
+  recordOf,
   runGit,
   showFile,
   sourceHostsOf
@@ -59,8 +62,8 @@ import {
 } from "./chunk-HOINZ2KI.js";
 
 // src/commands/plan.ts
-import { existsSync } from "node:fs";
-import { join as join4, posix as posix4 } from "node:path";
+import { existsSync as existsSync2 } from "node:fs";
+import { join as join5, posix as posix5 } from "node:path";
 
 // src/git/changed-files.ts
 async function changedFiles(workTree, base) {
@@ -82,11 +85,52 @@ async function changedFiles(workTree, base) {
 
 // src/render/inputs.ts
 import { realpath } from "node:fs/promises";
-import { isAbsolute, join as join2, posix as posix2, relative, resolve, sep } from "node:path";
+import { isAbsolute, join as join3, posix as posix3, relative, resolve, sep } from "node:path";
+
+// src/render/argocd-inputs.ts
+import { existsSync } from "node:fs";
+import { join, posix } from "node:path";
+function argoApplicationReads(root, discovery, identity) {
+  if (identity.problem) return { kind: "anything" };
+  if (discovery.problems.some((problem) => problem.application === identity.name))
+    return { kind: "anything" };
+  const found = discovery.applications.find((application) => application.name === identity.name);
+  if (!found) return { kind: "anything" };
+  const reads = {
+    kind: "paths",
+    files: [found.file],
+    trees: [],
+    kustomizations: [],
+    charts: []
+  };
+  for (const source of found.sources) {
+    if (!source.local || source.path === void 0) continue;
+    const path = source.path;
+    const type = source.kustomize ? "kustomize" : source.helm ? "helm" : source.directory ? "directory" : KUSTOMIZATION_FILES.some((name) => existsSync(join(root, path, name))) ? "kustomize" : existsSync(join(root, path, "Chart.yaml")) ? "helm" : "directory";
+    reads.trees.push(path);
+    if (type === "kustomize") {
+      const options = recordOf(source.kustomize);
+      reads.kustomizations.push(path);
+      for (const component of listOf(options.components)) {
+        if (typeof component === "string") reads.trees.push(posix.join(path, component));
+      }
+      for (const patch of listOf(options.patches)) {
+        const file = recordOf(patch).path;
+        if (typeof file === "string") reads.files.push(posix.join(path, file));
+      }
+    } else if (type === "helm") {
+      reads.charts.push(path);
+      for (const file of listOf(recordOf(source.helm).valueFiles)) {
+        if (typeof file === "string") reads.files.push(posix.join(path, file));
+      }
+    }
+  }
+  return reads;
+}
 
 // src/render/flux-inputs.ts
 import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join, posix } from "node:path";
+import { join as join2, posix as posix2 } from "node:path";
 var SOURCE_KINDS = /* @__PURE__ */ new Set([
   "HelmRepository",
   "OCIRepository",
@@ -113,7 +157,7 @@ function fluxEnvironmentReads(root, discovery, identity) {
       ...objects.filter((object) => SOURCE_KINDS.has(object.kind)).map((object) => object.file),
       // Which files the cluster applies, and so which sources it has, is theirs to say.
       ...(cluster?.files ?? []).filter(
-        (file) => KUSTOMIZATION_FILES.includes(posix.basename(file))
+        (file) => KUSTOMIZATION_FILES.includes(posix2.basename(file))
       )
     ]
   };
@@ -121,7 +165,7 @@ function fluxEnvironmentReads(root, discovery, identity) {
   const folders = [
     found.path,
     ...(Array.isArray(components) ? components.filter((entry) => typeof entry === "string") : []).map(
-      (entry) => posix.join(found.path, entry)
+      (entry) => posix2.join(found.path, entry)
     )
   ];
   for (const folder of folders) {
@@ -144,7 +188,7 @@ function mayUseChartFromRepository(root, files) {
   for (const file of files) {
     let text;
     try {
-      text = readFileSync(join(root, file), "utf8");
+      text = readFileSync(join2(root, file), "utf8");
     } catch {
       continue;
     }
@@ -158,7 +202,7 @@ var TEMPLATED_KIND = /kind["']?\s*:\s*["']?\$\{/;
 function hasKustomization(root, folder) {
   return KUSTOMIZATION_FILES.some((name) => {
     try {
-      return statSync(join(root, folder, name)).isFile();
+      return statSync(join2(root, folder, name)).isFile();
     } catch {
       return false;
     }
@@ -169,14 +213,14 @@ function kustomizationsBelow(root, folder) {
   const walk = (at) => {
     let entries;
     try {
-      entries = readdirSync(join(root, at), { withFileTypes: true });
+      entries = readdirSync(join2(root, at), { withFileTypes: true });
     } catch {
       return true;
     }
     for (const entry of entries) {
       if (entry.isSymbolicLink()) return false;
       if (!entry.isDirectory() || entry.name.startsWith(".")) continue;
-      const child = posix.join(at, entry.name);
+      const child = posix2.join(at, entry.name);
       if (hasKustomization(root, child)) found.push(child);
       else if (!walk(child)) return false;
     }
@@ -189,12 +233,12 @@ function filesBelow(root, folder) {
   const walk = (at) => {
     let entries;
     try {
-      entries = readdirSync(join(root, at), { withFileTypes: true });
+      entries = readdirSync(join2(root, at), { withFileTypes: true });
     } catch {
       return;
     }
     for (const entry of entries) {
-      const child = posix.join(at, entry.name);
+      const child = posix2.join(at, entry.name);
       if (entry.isDirectory()) walk(child);
       else if (entry.isFile()) files.push(child);
     }
@@ -229,7 +273,7 @@ async function traceInputs(scope, env) {
     const atTop = realRoot === boundary.realTop && sep === "/";
     const fromTop = (path) => {
       if (atTop && !isAbsolute(path)) {
-        const normal = posix2.normalize(path);
+        const normal = posix3.normalize(path);
         return normal === "." ? "" : normal.replace(/\/$/, "");
       }
       const absolute = isAbsolute(path) ? path : resolve(realRoot, path);
@@ -249,7 +293,25 @@ async function traceInputs(scope, env) {
       for (const chart of read.charts) inputs.trees.push(fromTop(chart));
       return read.paths;
     };
-    if (env.renderer === "argocd") return { kind: "anything" };
+    if (env.renderer === "argocd" && env.argocd) {
+      const discovery = await remembered(
+        boundary,
+        `argocd discovery ${root}`,
+        async () => discoverArgoApplications(root, { repositoryUrls: scope.repositoryUrls })
+      );
+      const reads = argoApplicationReads(root, discovery, env.argocd);
+      if (reads.kind === "anything") return reads;
+      for (const folder of reads.kustomizations) {
+        if (await addKustomization(folder) === false) return { kind: "anything" };
+      }
+      for (const chart of reads.charts) {
+        for (const { real } of await walkInside(boundary, chart)) inputs.files.push(fromTop(real));
+        inputs.trees.push(...(await fileDependencies(root, chart)).map(fromTop));
+      }
+      inputs.trees.push(...reads.trees.map(fromTop));
+      inputs.files.push(...reads.files.map(fromTop));
+      return inputs;
+    }
     if (env.renderer === "flux" && env.flux) {
       const discovery = await remembered(
         boundary,
@@ -273,7 +335,7 @@ async function traceInputs(scope, env) {
     const renderer = env.helm?.chart ? "helm" : env.renderer === "auto" ? await detectRenderer(root, env.path).catch(() => "plain") : env.renderer;
     if (renderer === "kustomize" && await addKustomization(env.path) === false) return { kind: "anything" };
     if (renderer === "helm") {
-      for (const file of env.helm?.valuesFiles ?? []) inputs.files.push(fromTop(posix2.join(env.path, file)));
+      for (const file of env.helm?.valuesFiles ?? []) inputs.files.push(fromTop(posix3.join(env.path, file)));
       for (const { real } of await walkInside(boundary, env.path)) inputs.files.push(fromTop(real));
       inputs.trees.push(...(await fileDependencies(root, env.path)).map(fromTop));
     }
@@ -289,13 +351,13 @@ function touches(inputs, touched) {
   const all = [...inputs.trees, ...inputs.files];
   const files = new Set(all);
   return touched.some(
-    (file) => files.has(file) || trees.some((tree) => file.startsWith(tree)) || folders.has(posix2.dirname(file) === "." ? "" : posix2.dirname(file)) || all.some((input) => input.startsWith(`${file}/`))
+    (file) => files.has(file) || trees.some((tree) => file.startsWith(tree)) || folders.has(posix3.dirname(file) === "." ? "" : posix3.dirname(file)) || all.some((input) => input.startsWith(`${file}/`))
   );
 }
 async function fileDependencies(root, chartPath) {
-  const dependencies = await listedDependencies(join2(root, chartPath, "Chart.yaml"));
+  const dependencies = await listedDependencies(join3(root, chartPath, "Chart.yaml"));
   return dependencies.flatMap(
-    ({ repository }) => typeof repository === "string" && repository.startsWith("file://") ? [posix2.join(chartPath, repository.slice("file://".length))] : []
+    ({ repository }) => typeof repository === "string" && repository.startsWith("file://") ? [posix3.join(chartPath, repository.slice("file://".length))] : []
   );
 }
 
@@ -334,7 +396,7 @@ async function unaffectedEnvironments(query) {
   if (touched.length === 0) return new Set(query.environments.map((env) => env.name));
   const limit = pLimit(ENVIRONMENTS_AT_ONCE);
   const head = await query.tracing.scope;
-  const atBaseToo = deleted.length > 0 || query.environments.some((env) => env.renderer === "flux");
+  const atBaseToo = deleted.length > 0 || query.environments.some(isGitOpsNative);
   if (atBaseToo) await query.base.checkOutAll();
   const base = atBaseToo ? await inputsScope(query.base.dir, query.base.top, query.tracing.memo, head.repositoryUrls) : void 0;
   const verdicts = await Promise.all(
@@ -350,7 +412,7 @@ async function unaffectedEnvironments(query) {
 }
 
 // src/commands/base-files.ts
-import { posix as posix3 } from "node:path";
+import { posix as posix4 } from "node:path";
 async function discoverAtBase(repoRoot, sha, base, repositoryUrls = []) {
   const gitOps = await isFluxRepository(repoRoot, sha, base) || (await filesContaining(repoRoot, sha, ARGO_API_GROUP, base.prefix)).size > 0;
   if (gitOps) {
@@ -376,7 +438,7 @@ var fluxRepositories = /* @__PURE__ */ new WeakMap();
 var FLUX_API_GROUP = "toolkit.fluxcd.io";
 var ARGO_API_GROUP = "argoproj.io";
 async function baseDiscoveryTree(repoRoot, sha, base) {
-  const fromTop = (path) => posix3.join(base.prefix, path);
+  const fromTop = (path) => posix4.join(base.prefix, path);
   const components = await filesContaining(repoRoot, sha, "Component", base.prefix);
   return {
     list(folder) {
@@ -384,7 +446,7 @@ async function baseDiscoveryTree(repoRoot, sha, base) {
       if (!listed) return void 0;
       return {
         files: listed.files,
-        folders: listed.folders.map((path) => posix3.relative(base.prefix || ".", path))
+        folders: listed.folders.map((path) => posix4.relative(base.prefix || ".", path))
       };
     },
     mentionsComponent: (file) => components.has(fromTop(file)),
@@ -395,7 +457,7 @@ var MAX_ROUNDS = 16;
 async function checkOutForRenders(base, environments, repositoryUrls = []) {
   if (environments.length === 0 || base.whole) return;
   const { listing } = base;
-  await base.checkOut(environments.flatMap((env) => listing.below(posix3.join(base.prefix, env.path))));
+  await base.checkOut(environments.flatMap((env) => listing.below(posix4.join(base.prefix, env.path))));
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const scope = await inputsScope(base.dir, base.top, /* @__PURE__ */ new Map(), repositoryUrls);
     const wanted = [];
@@ -414,7 +476,7 @@ async function checkOutForRenders(base, environments, repositoryUrls = []) {
 
 // src/commands/plan-config.ts
 import { lstat, readFile, realpath as realpath2 } from "node:fs/promises";
-import { dirname, join as join3, relative as relative2, resolve as resolve2 } from "node:path";
+import { dirname, join as join4, relative as relative2, resolve as resolve2 } from "node:path";
 async function requireRealConfigFolder(repoRoot, top) {
   const realTop = await realpath2(top);
   let current = resolve2(repoRoot);
@@ -481,12 +543,12 @@ async function changeInCheckout(repoRoot, base, head) {
   if (!base) return head ? "added" : void 0;
   if (!head) return "removed";
   if (head.file !== base.file || head.link) return "changed";
-  return await readFile(join3(repoRoot, head.file), "utf8") === base.text ? void 0 : "changed";
+  return await readFile(join4(repoRoot, head.file), "utf8") === base.text ? void 0 : "changed";
 }
 async function checkoutConfigFile(repoRoot) {
   const found = [];
   for (const file of CONFIG_FILES) {
-    const stats = await lstat(join3(repoRoot, file)).catch(() => void 0);
+    const stats = await lstat(join4(repoRoot, file)).catch(() => void 0);
     if (stats?.isFile() || stats?.isSymbolicLink()) found.push({ file, link: stats.isSymbolicLink() });
   }
   const [first] = found;
@@ -554,7 +616,7 @@ async function planWith(options, clients) {
         { sourceHosts: await trustedSourceHosts(repoRoot, base, baseSide, repositoryUrls), repositoryUrls }
       );
       const clusterObjectFiles = await clusterObjectFilesAtRevision(repoRoot, base.tip, trusted.config);
-      const atHead = (env) => isGitOpsNative(env) || existsSync(join4(repoRoot, env.path));
+      const atHead = (env) => isGitOpsNative(env) || existsSync2(join5(repoRoot, env.path));
       const atBase = (env) => isGitOpsNative(env) || existsAtBase(baseSide, env.path) && (trusted.environmentsAtBase?.has(env.path) ?? true);
       const moved = (env) => !atHead(env) && !atBase(env) && trusted.listedWhereBranched.has(env.name);
       const unaffected = tracing ? await unaffectedEnvironments({
@@ -814,8 +876,8 @@ function plural(count, noun) {
   return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }
 function existsAtBase(base, path) {
-  if (base.whole) return existsSync(join4(base.dir, path));
-  return base.listing.below(posix4.join(base.prefix, path)).length > 0;
+  if (base.whole) return existsSync2(join5(base.dir, path));
+  return base.listing.below(posix5.join(base.prefix, path)).length > 0;
 }
 function withTrustedRender(trusted, found) {
   const { config } = trusted;

@@ -20,7 +20,7 @@ import {
 } from "./chunk-MYCWCEUN.js";
 import {
   runPlan
-} from "./chunk-ZTLA77EU.js";
+} from "./chunk-PCEWH4RE.js";
 import "./chunk-XNK5GUS3.js";
 import {
   chooseKubeconfig

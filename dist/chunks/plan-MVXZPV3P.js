@@ -8,7 +8,7 @@ import {
 } from "./chunk-K7O3TKHY.js";
 import {
   runPlan
-} from "./chunk-ZTLA77EU.js";
+} from "./chunk-PCEWH4RE.js";
 import {
   MissingShardsError,
   mergePlanResults
