@@ -7,6 +7,8 @@
  * plumbline cannot trace (a remote reference) has the base written whole.
  */
 import { posix } from 'node:path';
+import { argoChartHosts } from '../argocd/chart-source.js';
+import { findArgoObjects } from '../argocd/objects.js';
 import { type DiscoveryTree, discoverEnvironmentsIn } from '../config/discover.js';
 import { discoverRepositoryEnvironments } from '../config/load.js';
 import type { EnvironmentConfig } from '../config/types.js';
@@ -38,16 +40,23 @@ export async function discoverAtBase(
   return discoverEnvironmentsIn(await baseDiscoveryTree(repoRoot, sha, base));
 }
 
-/** The hosts of the chart sources (HelmRepository, OCIRepository) the merge base's Flux clusters apply. */
+/**
+ * The hosts of the chart sources the merge base names: the HelmRepositories and
+ * OCIRepositories its Flux clusters apply, or its Argo CD Applications' chart sources.
+ */
 export async function mergeBaseSourceHosts(
   repoRoot: string,
   sha: string,
   base: BaseSide,
   repositoryUrls: readonly string[] = [],
 ): Promise<string[]> {
-  if (!(await isFluxRepository(repoRoot, sha, base))) return [];
+  if (await isFluxRepository(repoRoot, sha, base)) {
+    await base.checkOutAll();
+    return fluxSourceHosts(discoverFluxEnvironments(base.dir, repositoryUrls));
+  }
+  if ((await filesContaining(repoRoot, sha, ARGO_API_GROUP, base.prefix)).size === 0) return [];
   await base.checkOutAll();
-  return fluxSourceHosts(discoverFluxEnvironments(base.dir, repositoryUrls));
+  return argoChartHosts(findArgoObjects(base.dir).objects.map((found) => found.object));
 }
 
 function isFluxRepository(repoRoot: string, sha: string, base: BaseSide): Promise<boolean> {

@@ -7,6 +7,8 @@
  */
 import { lstat, readFile, realpath } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
+import { argoChartHosts } from '../argocd/chart-source.js';
+import { argoObjectsIn } from '../argocd/objects.js';
 import { type CheckoutDiscovery, CONFIG_FILES, type ConfigSource, loadConfigFrom } from '../config/load.js';
 import { parseConfigText } from '../config/parse.js';
 import type { EnvironmentConfig, PlumblineConfig } from '../config/types.js';
@@ -182,13 +184,18 @@ export async function trustedSourceHosts(
   const files = new Set([
     ...(await filesContaining(repoRoot, base.tip, 'HelmRepository', baseSide.prefix)),
     ...(await filesContaining(repoRoot, base.tip, 'OCIRepository', baseSide.prefix)),
+    ...(await filesContaining(repoRoot, base.tip, 'argoproj.io', baseSide.prefix)),
   ]);
   for (const file of files) {
     const text = await showFile(repoRoot, base.tip, file);
     if (text === undefined) continue;
     try {
-      for (const host of sourceHostsOf(fluxObjectsIn(text, file).map((found) => found.object)))
-        named.add(host);
+      // A Flux source's URL, or an Argo CD Application's chart source.
+      const objects = [
+        ...fluxObjectsIn(text, file).map((found) => found.object),
+        ...argoObjectsIn(text, file).map((found) => found.object),
+      ];
+      for (const host of [...sourceHostsOf(objects), ...argoChartHosts(objects)]) named.add(host);
     } catch (error) {
       // A file of the tip that does not parse names no host plumbline can trust.
       if (!(error instanceof PlumblineError)) throw error;

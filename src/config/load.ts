@@ -4,7 +4,9 @@
  */
 import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { join, posix, sep } from 'node:path';
+import { argoChartHosts } from '../argocd/chart-source.js';
 import { type ArgoDiscovery, discoverArgoApplications } from '../argocd/discover.js';
+import { findArgoObjects } from '../argocd/objects.js';
 import { PlumblineError } from '../errors.js';
 import { discoverFluxEnvironments, type FluxDiscovery, fluxSourceHosts } from '../flux/discover.js';
 import { DISCOVERY_ROOTS, discoverEnvironments } from './discover.js';
@@ -30,13 +32,17 @@ export async function loadConfig(repoRoot: string, origin: readonly string[] = [
 }
 
 /**
- * The chart source hosts a Flux checkout names itself (see RenderSettings.sourceHosts):
- * loadConfig reads a checkout that is trusted (a plan without a base, drift, promote), so
- * its own HelmRepositories and OCIRepositories may be reached.
+ * The chart source hosts a Flux or Argo CD checkout names itself (see
+ * RenderSettings.sourceHosts): loadConfig reads a checkout that is trusted (a plan without
+ * a base, drift, promote), so its own HelmRepositories, OCIRepositories and Applications'
+ * chart sources may be reached.
  */
 function withOwnSourceHosts(repoRoot: string, config: PlumblineConfig): PlumblineConfig {
-  if (!config.environments.some((environment) => environment.renderer === 'flux')) return config;
-  const sourceHosts = fluxSourceHosts(discoverFluxEnvironments(repoRoot, config.render.repositoryUrls));
+  const renderers = new Set(config.environments.map((environment) => environment.renderer));
+  if (!renderers.has('flux') && !renderers.has('argocd')) return config;
+  const sourceHosts = renderers.has('flux')
+    ? fluxSourceHosts(discoverFluxEnvironments(repoRoot, config.render.repositoryUrls))
+    : argoChartHosts(findArgoObjects(repoRoot).objects.map((found) => found.object));
   return sourceHosts.length === 0 ? config : { ...config, render: { ...config.render, sourceHosts } };
 }
 

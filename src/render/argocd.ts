@@ -14,13 +14,16 @@
  * 3. Namespaced objects without a namespace get `destination.namespace`, as the controller
  *    gives it.
  *
- * Not yet: charts from Helm repositories and OCI registries, value files of another
- * source (`$ref/…`), config management plugins, jsonnet; each fails the Application,
- * saying so.
+ * A chart from a Helm repository or an OCI registry is fetched by plumbline from a host
+ * the trusted side names, and rendered as a chart folder is.
+ *
+ * Not yet: value files of such a chart or of another source (`$ref/…`), config management
+ * plugins, jsonnet; each fails the Application, saying so.
  */
 import { readFile, realpath } from 'node:fs/promises';
 import { join, posix } from 'node:path';
 import { parseDocument } from 'yaml';
+import { argoChartSource } from '../argocd/chart-source.js';
 import {
   type ArgoApplication,
   type ArgoDiscovery,
@@ -105,10 +108,12 @@ async function renderSource(
   source: ArgoSource,
   where: string,
 ): Promise<ArgoRender> {
+  if (!source.local && source.chart !== undefined)
+    return renderArgoChart(context, application, source, where);
   if (!source.local || source.path === undefined) {
     throw new PlumblineError(
-      `${where}: charts from Helm repositories and OCI registries are not supported yet (${withoutCredentials(source.repoURL)})`,
-      'Render the chart from a folder of this repository, or leave this Application out of the plan for now.',
+      `${where}: the source is ${withoutCredentials(source.repoURL)}, neither this repository nor a chart`,
+      'Point the source at this repository (or name it in repositoryUrls), or at a Helm chart.',
     );
   }
   const path = source.path;
@@ -263,16 +268,54 @@ async function renderArgoHelm(
       );
     }
   }
+  const env = helmEnvironment(application, helm, path, valuesFiles);
+  const { resources, charts } = await renderHelm(context, env, helmExtras(helm, where));
+  return { resources, charts, ranHelm: true };
+}
+
+/**
+ * A chart from a Helm repository or an OCI registry, at `targetRevision`. Its host must be
+ * one the trusted side names (RenderSettings.sourceHosts: the base's Applications) or
+ * allows; the chart is fetched by plumbline, never by helm. Value files live in the chart
+ * (or in another source): not supported yet.
+ */
+async function renderArgoChart(
+  context: RenderContext,
+  application: ArgoApplication,
+  source: ArgoSource,
+  where: string,
+): Promise<ArgoRender> {
+  const helm = recordOf(source.helm);
+  if (listOf(helm.valueFiles).length > 0) {
+    throw new PlumblineError(
+      `${where}: helm.valueFiles of a chart from a repository are not supported yet`,
+      'Give the values in helm.values or helm.valuesObject, or leave this Application out of the plan for now.',
+    );
+  }
+  const env = helmEnvironment(application, helm, '', []);
+  env.helm = { ...env.helm!, chart: argoChartSource(source, where) };
+  const { resources, charts } = await renderHelm(context, env, {
+    ...helmExtras(helm, where),
+    chartOrigin: 'content',
+  });
+  return { resources, charts, ranHelm: true };
+}
+
+/** The release as Argo CD names it: `helm.releaseName`, else the Application's name; its namespace. */
+function helmEnvironment(
+  application: ArgoApplication,
+  helm: Record<string, unknown>,
+  path: string,
+  valuesFiles: string[],
+): EnvironmentConfig {
   const releaseName = textOf(helm.releaseName) ?? application.object.metadata.name;
   const namespace = textOf(helm.namespace) ?? application.destination.namespace;
-  const env: EnvironmentConfig = {
+  return {
     name: application.name,
     path,
     renderer: 'helm',
     helm: { releaseName, valuesFiles, ...(namespace ? { namespace } : {}) },
   };
-  const { resources, charts } = await renderHelm(context, env, helmExtras(helm, where));
-  return { resources, charts, ranHelm: true };
 }
 
 /** `values` (text or a map), `valuesObject` over it, `parameters` as Argo CD passes them. */

@@ -7,6 +7,7 @@
  */
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { join, posix } from 'node:path';
+import type { ChartOrigin } from '../charts/fetch.js';
 import { environmentNamespace } from '../config/environment-namespace.js';
 import type { EnvironmentConfig } from '../config/types.js';
 import { PlumblineError } from '../errors.js';
@@ -34,6 +35,8 @@ export interface HelmExtras {
   parameters?: Array<{ name: string; value: string; forceString?: boolean }>;
   /** Leave the chart's CRDs out. */
   skipCrds?: boolean;
+  /** Who named a chart from a repository: the configuration (the default) or the content. */
+  chartOrigin?: ChartOrigin;
 }
 
 export async function renderHelm(
@@ -42,7 +45,7 @@ export async function renderHelm(
   extras: HelmExtras = {},
 ): Promise<HelmRender> {
   const { chart, charts, sourcePrefix } = env.helm?.chart
-    ? await remoteChart(context, env)
+    ? await remoteChart(context, env, extras.chartOrigin ?? 'configuration')
     : await localChart(context, env.path);
   const valuesFiles = (env.helm?.valuesFiles ?? []).map((file) => posix.join(env.path, file));
   for (const file of valuesFiles) await realPathInside(context.boundary, file);
@@ -107,9 +110,13 @@ async function localChart(context: RenderContext, chartPath: string): Promise<Pr
   return { chart, charts, sourcePrefix: chartPath };
 }
 
-async function remoteChart(context: RenderContext, env: EnvironmentConfig): Promise<PreparedChart> {
+async function remoteChart(
+  context: RenderContext,
+  env: EnvironmentConfig,
+  origin: ChartOrigin,
+): Promise<PreparedChart> {
   const source = env.helm!.chart!;
-  const fetched = await context.charts.fetch(source, 'configuration');
+  const fetched = await context.charts.fetch(source, origin);
   const label = `${source.name} ${fetched.version}`;
   await checkChartArchive(fetched.file, `${label} from ${source.repository}`);
   const provenance: ChartProvenance = {

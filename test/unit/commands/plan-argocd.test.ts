@@ -15,15 +15,40 @@ import { stringify } from 'yaml';
 import { runPlan } from '../../../src/commands/plan.js';
 import type { EnvironmentResult, PlanResult } from '../../../src/diff/model.js';
 import { type ChangeRepository, changeRepository } from '../../support/change-repository.js';
+import {
+  configMapTemplate,
+  type HttpRepo,
+  isolatedHelm,
+  makeChartPackage,
+  newHttpRepo,
+  publishToHttpRepo,
+  uniqueChartName,
+} from '../../support/charts.js';
 import { toolPath } from '../../support/tools.js';
 
 const scratch = await mkdtemp(join(tmpdir(), 'plumbline-plan-argocd-'));
 afterAll(() => rm(scratch, { recursive: true, force: true }));
 
-beforeAll(() => {
+/** A chart at 1.0.0 and 1.1.0 in a Helm repository of the test chart servers. */
+let charts: { repository: HttpRepo; name: string };
+
+beforeAll(async () => {
   process.env.PLUMBLINE_KUSTOMIZE = toolPath('kustomize');
   process.env.PLUMBLINE_HELM = toolPath('helm');
-});
+  const helm = await isolatedHelm(toolPath('helm'));
+  const repository = newHttpRepo('public', 'argocd');
+  const name = uniqueChartName('web');
+  for (const version of ['1.0.0', '1.1.0']) {
+    const archive = await makeChartPackage(helm, {
+      name,
+      version,
+      templates: { 'configmap.yaml': configMapTemplate({ greeting: '{{ .Values.greeting }}', version }) },
+      values: { greeting: 'hello' },
+    });
+    await publishToHttpRepo(helm, repository, archive);
+  }
+  charts = { repository, name };
+}, 120_000);
 
 const REPOSITORY = 'https://github.com/example/gitops.git';
 
@@ -318,7 +343,10 @@ describe('an offline plan of an Argo CD repository with no plumbline.yaml', () =
     expect(errors['in-cluster/plugin']).toMatch(
       /argocd\/apps\/plugin\.yaml:\d+: .*plugins are not supported/,
     );
-    expect(errors['in-cluster/remote-chart']).toMatch(/not supported yet \(https:\/\/charts\.example\.com\)/);
+    // A chart host only the head names is never reached.
+    expect(errors['in-cluster/remote-chart']).toMatch(
+      /comes from charts\.example\.com, which the configuration does not allow/,
+    );
     // The others are left out (no file they read changed) or planned without an error.
     for (const name of APPLICATIONS) {
       if (!result.unaffected?.includes(name)) expect(environment(result, name).error, name).toBeUndefined();
@@ -395,5 +423,48 @@ describe('an offline plan of an Argo CD repository with no plumbline.yaml', () =
     expect(environment(result, 'in-cluster/path-flag').counts).toMatchObject({ added: 0 });
     const hostname = readFileSync(secretish, 'utf8').trim();
     expect(JSON.stringify(result)).not.toContain(hostname);
+  });
+
+  describe('a chart from a Helm repository', () => {
+    const remote = (targetRevision: string, repoURL = charts.repository.url) =>
+      stringify({
+        apiVersion: 'argoproj.io/v1alpha1',
+        kind: 'Application',
+        metadata: { name: 'remote', namespace: 'argocd' },
+        spec: {
+          source: { repoURL, chart: charts.name, targetRevision, helm: { valuesObject: { greeting: 'hi' } } },
+          destination: inCluster('remote'),
+        },
+      });
+
+    it('is fetched at targetRevision from a host the base names, and its change shows', async () => {
+      const root = await mkdtemp(join(scratch, `repo-${++repositories}-`));
+      const repo = changeRepository(root, { ...files, 'argocd/apps/remote.yaml': remote('1.0.0') });
+      repo.git('remote', 'add', 'origin', REPOSITORY);
+      repo.commit({ 'argocd/apps/remote.yaml': remote('1.x') });
+      const result = await plan(repo);
+
+      const env = environment(result, 'in-cluster/remote');
+      expect(env.error).toBeUndefined();
+      const change = env.changes.find((candidate) => candidate.id.kind === 'ConfigMap');
+      expect(change?.id).toMatchObject({ name: `remote-${charts.name}`, namespace: 'remote' });
+      expect(change?.fields).toEqual(['/data/version']);
+      expect(change?.diff).toContain('greeting: hi');
+      expect(env.rendered?.head?.charts).toEqual([
+        expect.objectContaining({ repository: charts.repository.url, name: charts.name, version: '1.1.0' }),
+      ]);
+    });
+
+    it('fails, unfetched, when only the head names its host', async () => {
+      const repo = await argoRepository();
+      // The same server by another name: a host the base never named.
+      repo.commit({
+        'argocd/apps/remote.yaml': remote('1.0.0', charts.repository.url.replace('127.0.0.1', 'localhost')),
+      });
+      const result = await plan(repo);
+      expect(environment(result, 'in-cluster/remote').error?.message).toMatch(
+        /comes from localhost:\d+, which the configuration does not allow/,
+      );
+    });
   });
 });

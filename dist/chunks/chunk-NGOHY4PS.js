@@ -8,7 +8,7 @@ import {
   compareEnvironmentLive,
   inShard,
   selectEnvironments
-} from "./chunk-6GYYIPEU.js";
+} from "./chunk-OVNZVYFE.js";
 import {
   silentLog
 } from "./chunk-E7ACZTBR.js";
@@ -28,7 +28,7 @@ import {
   walkInside,
   withBaseSide,
   workTreeTop
-} from "./chunk-GDEOAXT7.js";
+} from "./chunk-BUZFOWRC.js";
 import {
   countChanges,
   describeComparedWith,
@@ -37,12 +37,15 @@ import {
 import {
   CONFIG_FILES,
   KUSTOMIZATION_FILES,
+  argoChartHosts,
+  argoObjectsIn,
   checkoutDiscovery,
   discoverArgoApplications,
   discoverEnvironmentsIn,
   discoverFluxEnvironments,
   discoverRepositoryEnvironments,
   entryAtRevision,
+  findArgoObjects,
   fluxObjectsIn,
   fluxSourceHosts,
   isGitOpsNative,
@@ -55,7 +58,7 @@ import {
   runGit,
   showFile,
   sourceHostsOf
-} from "./chunk-6G7IXDRX.js";
+} from "./chunk-BQ7WOMNW.js";
 import {
   PlumblineError,
   problemOf
@@ -422,9 +425,13 @@ async function discoverAtBase(repoRoot, sha, base, repositoryUrls = []) {
   return discoverEnvironmentsIn(await baseDiscoveryTree(repoRoot, sha, base));
 }
 async function mergeBaseSourceHosts(repoRoot, sha, base, repositoryUrls = []) {
-  if (!await isFluxRepository(repoRoot, sha, base)) return [];
+  if (await isFluxRepository(repoRoot, sha, base)) {
+    await base.checkOutAll();
+    return fluxSourceHosts(discoverFluxEnvironments(base.dir, repositoryUrls));
+  }
+  if ((await filesContaining(repoRoot, sha, ARGO_API_GROUP, base.prefix)).size === 0) return [];
   await base.checkOutAll();
-  return fluxSourceHosts(discoverFluxEnvironments(base.dir, repositoryUrls));
+  return argoChartHosts(findArgoObjects(base.dir).objects.map((found) => found.object));
 }
 function isFluxRepository(repoRoot, sha, base) {
   let answer = fluxRepositories.get(base);
@@ -560,14 +567,18 @@ async function trustedSourceHosts(repoRoot, base, baseSide, repositoryUrls = [])
   const named = /* @__PURE__ */ new Set();
   const files = /* @__PURE__ */ new Set([
     ...await filesContaining(repoRoot, base.tip, "HelmRepository", baseSide.prefix),
-    ...await filesContaining(repoRoot, base.tip, "OCIRepository", baseSide.prefix)
+    ...await filesContaining(repoRoot, base.tip, "OCIRepository", baseSide.prefix),
+    ...await filesContaining(repoRoot, base.tip, "argoproj.io", baseSide.prefix)
   ]);
   for (const file of files) {
     const text = await showFile(repoRoot, base.tip, file);
     if (text === void 0) continue;
     try {
-      for (const host of sourceHostsOf(fluxObjectsIn(text, file).map((found) => found.object)))
-        named.add(host);
+      const objects = [
+        ...fluxObjectsIn(text, file).map((found) => found.object),
+        ...argoObjectsIn(text, file).map((found) => found.object)
+      ];
+      for (const host of [...sourceHostsOf(objects), ...argoChartHosts(objects)]) named.add(host);
     } catch (error) {
       if (!(error instanceof PlumblineError)) throw error;
     }

@@ -4,6 +4,7 @@ import {
   KUSTOMIZATION_FILES,
   addWorktree,
   aliasBudget,
+  argoChartSource,
   checkOutAll,
   checkOutPaths,
   discoverArgoApplications,
@@ -28,7 +29,7 @@ import {
   syntaxReason,
   textOf,
   withoutCredentials
-} from "./chunk-6G7IXDRX.js";
+} from "./chunk-BQ7WOMNW.js";
 import {
   displayName,
   maskSecret,
@@ -11373,7 +11374,7 @@ async function listedDependencies(file) {
 
 // src/render/helm.ts
 async function renderHelm(context, env, extras = {}) {
-  const { chart, charts, sourcePrefix } = env.helm?.chart ? await remoteChart(context, env) : await localChart(context, env.path);
+  const { chart, charts, sourcePrefix } = env.helm?.chart ? await remoteChart(context, env, extras.chartOrigin ?? "configuration") : await localChart(context, env.path);
   const valuesFiles = (env.helm?.valuesFiles ?? []).map((file) => posix5.join(env.path, file));
   for (const file of valuesFiles) await realPathInside(context.boundary, file);
   const helm = await helmCommand(context.tools);
@@ -11422,9 +11423,9 @@ async function localChart(context, chartPath) {
   const { chart, charts } = await withDependencies(context, chartPath);
   return { chart, charts, sourcePrefix: chartPath };
 }
-async function remoteChart(context, env) {
+async function remoteChart(context, env, origin) {
   const source = env.helm.chart;
-  const fetched = await context.charts.fetch(source, "configuration");
+  const fetched = await context.charts.fetch(source, origin);
   const label = `${source.name} ${fetched.version}`;
   await checkChartArchive(fetched.file, `${label} from ${source.repository}`);
   const provenance = {
@@ -11554,10 +11555,12 @@ async function renderArgo(context, env, repoRoot) {
   return rendered;
 }
 async function renderSource(context, application, source, where) {
+  if (!source.local && source.chart !== void 0)
+    return renderArgoChart(context, application, source, where);
   if (!source.local || source.path === void 0) {
     throw new PlumblineError(
-      `${where}: charts from Helm repositories and OCI registries are not supported yet (${withoutCredentials(source.repoURL)})`,
-      "Render the chart from a folder of this repository, or leave this Application out of the plan for now."
+      `${where}: the source is ${withoutCredentials(source.repoURL)}, neither this repository nor a chart`,
+      "Point the source at this repository (or name it in repositoryUrls), or at a Helm chart."
     );
   }
   const path = source.path;
@@ -11684,16 +11687,35 @@ async function renderArgoHelm(context, application, source, path, where) {
       );
     }
   }
+  const env = helmEnvironment(application, helm, path, valuesFiles);
+  const { resources, charts } = await renderHelm(context, env, helmExtras(helm, where));
+  return { resources, charts, ranHelm: true };
+}
+async function renderArgoChart(context, application, source, where) {
+  const helm = recordOf(source.helm);
+  if (listOf(helm.valueFiles).length > 0) {
+    throw new PlumblineError(
+      `${where}: helm.valueFiles of a chart from a repository are not supported yet`,
+      "Give the values in helm.values or helm.valuesObject, or leave this Application out of the plan for now."
+    );
+  }
+  const env = helmEnvironment(application, helm, "", []);
+  env.helm = { ...env.helm, chart: argoChartSource(source, where) };
+  const { resources, charts } = await renderHelm(context, env, {
+    ...helmExtras(helm, where),
+    chartOrigin: "content"
+  });
+  return { resources, charts, ranHelm: true };
+}
+function helmEnvironment(application, helm, path, valuesFiles) {
   const releaseName3 = textOf(helm.releaseName) ?? application.object.metadata.name;
   const namespace = textOf(helm.namespace) ?? application.destination.namespace;
-  const env = {
+  return {
     name: application.name,
     path,
     renderer: "helm",
     helm: { releaseName: releaseName3, valuesFiles, ...namespace ? { namespace } : {} }
   };
-  const { resources, charts } = await renderHelm(context, env, helmExtras(helm, where));
-  return { resources, charts, ranHelm: true };
 }
 function helmExtras(helm, where) {
   const extras = {};

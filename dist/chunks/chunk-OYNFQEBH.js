@@ -7,7 +7,7 @@ import {
   compareEnvironmentLive,
   inShard,
   selectEnvironments
-} from "./chunk-6GYYIPEU.js";
+} from "./chunk-OVNZVYFE.js";
 import {
   buildMarker,
   findMarker
@@ -24,7 +24,7 @@ import {
   runChartFetcher,
   withCheckout,
   workTreeTop
-} from "./chunk-GDEOAXT7.js";
+} from "./chunk-BUZFOWRC.js";
 import {
   code,
   describeComparedWith,
@@ -39,7 +39,7 @@ import {
 } from "./chunk-TGBVGVD7.js";
 import {
   loadCheckoutConfig
-} from "./chunk-6G7IXDRX.js";
+} from "./chunk-BQ7WOMNW.js";
 import {
   displayName,
   resourceId,

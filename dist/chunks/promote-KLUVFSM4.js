@@ -18,14 +18,14 @@ import {
   planTargetChange,
   plumblineAuthor,
   promote
-} from "./chunk-BDI5LNIF.js";
+} from "./chunk-PQVV2IZJ.js";
 import "./chunk-OIEULL3I.js";
-import "./chunk-GDEOAXT7.js";
+import "./chunk-BUZFOWRC.js";
 import "./chunk-TGBVGVD7.js";
 import {
   loadCheckoutConfig,
   runGit
-} from "./chunk-6G7IXDRX.js";
+} from "./chunk-BQ7WOMNW.js";
 import "./chunk-RND2OKDP.js";
 import "./chunk-6GOKWEBO.js";
 import "./chunk-3N2GU25X.js";

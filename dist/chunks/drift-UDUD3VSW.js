@@ -7,19 +7,19 @@ import {
   parseRevisionSource,
   runDrift,
   summaryMarkdown
-} from "./chunk-47KHK7IJ.js";
+} from "./chunk-OYNFQEBH.js";
 import {
   actionLog,
   kubeconfigInput,
   shardInput,
   withKubeconfig
-} from "./chunk-K7O3TKHY.js";
+} from "./chunk-HZGRR73Z.js";
 import {
   runUrl
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-6GYYIPEU.js";
+} from "./chunk-OVNZVYFE.js";
 import "./chunk-L3PULLGS.js";
 import "./chunk-E7ACZTBR.js";
 import {
@@ -27,12 +27,12 @@ import {
   choiceInput,
   listInput,
   repositoryRoot
-} from "./chunk-G6KSRC5E.js";
-import "./chunk-GDEOAXT7.js";
+} from "./chunk-TX3JHJBA.js";
+import "./chunk-BUZFOWRC.js";
 import {
   gitHubForge
 } from "./chunk-TGBVGVD7.js";
-import "./chunk-6G7IXDRX.js";
+import "./chunk-BQ7WOMNW.js";
 import "./chunk-RND2OKDP.js";
 import {
   debug,

@@ -3,22 +3,22 @@ const require = __plumblineCreateRequire(import.meta.url);
 import {
   planTargetChange,
   promote
-} from "./chunk-BDI5LNIF.js";
+} from "./chunk-PQVV2IZJ.js";
 import {
   booleanInput,
   choiceInput,
   listInput,
   repositoryRoot
-} from "./chunk-G6KSRC5E.js";
+} from "./chunk-TX3JHJBA.js";
 import "./chunk-OIEULL3I.js";
-import "./chunk-GDEOAXT7.js";
+import "./chunk-BUZFOWRC.js";
 import {
   context,
   gitHubForge
 } from "./chunk-TGBVGVD7.js";
 import {
   loadCheckoutConfig
-} from "./chunk-6G7IXDRX.js";
+} from "./chunk-BQ7WOMNW.js";
 import "./chunk-RND2OKDP.js";
 import {
   debug,

@@ -10,7 +10,7 @@ import {
   pLimit,
   scopesFromCrds,
   unappliedKustomization
-} from "./chunk-GDEOAXT7.js";
+} from "./chunk-BUZFOWRC.js";
 import {
   countChanges
 } from "./chunk-TGBVGVD7.js";
@@ -18,7 +18,7 @@ import {
   entryAtRevision,
   fluxObjectKey,
   parseManifests
-} from "./chunk-6G7IXDRX.js";
+} from "./chunk-BQ7WOMNW.js";
 import {
   displayName,
   isMasked,

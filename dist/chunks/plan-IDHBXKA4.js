@@ -5,10 +5,10 @@ import {
   kubeconfigInput,
   shardInput,
   withKubeconfig
-} from "./chunk-K7O3TKHY.js";
+} from "./chunk-HZGRR73Z.js";
 import {
   runPlan
-} from "./chunk-PCEWH4RE.js";
+} from "./chunk-NGOHY4PS.js";
 import {
   MissingShardsError,
   mergePlanResults
@@ -25,7 +25,7 @@ import {
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-6GYYIPEU.js";
+} from "./chunk-OVNZVYFE.js";
 import "./chunk-L3PULLGS.js";
 import {
   ACTION_VOCABULARY
@@ -39,19 +39,19 @@ import {
   choiceInput,
   listInput,
   repositoryRoot
-} from "./chunk-G6KSRC5E.js";
+} from "./chunk-TX3JHJBA.js";
 import {
   renderMarkdown,
   renderMarkdownParts
 } from "./chunk-OIEULL3I.js";
-import "./chunk-GDEOAXT7.js";
+import "./chunk-BUZFOWRC.js";
 import {
   ForgeError,
   context,
   gitHubForge,
   hasChanges
 } from "./chunk-TGBVGVD7.js";
-import "./chunk-6G7IXDRX.js";
+import "./chunk-BQ7WOMNW.js";
 import "./chunk-RND2OKDP.js";
 import {
   debug,

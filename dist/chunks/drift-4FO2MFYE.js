@@ -8,10 +8,10 @@ import {
   summaryJson,
   summaryMarkdown,
   summaryText
-} from "./chunk-47KHK7IJ.js";
+} from "./chunk-OYNFQEBH.js";
 import {
   shardFlag
-} from "./chunk-D4PZOAND.js";
+} from "./chunk-VWLDSAEQ.js";
 import {
   FORGE_KINDS,
   detectForge,
@@ -29,14 +29,14 @@ import {
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-6GYYIPEU.js";
+} from "./chunk-OVNZVYFE.js";
 import "./chunk-L3PULLGS.js";
 import "./chunk-E7ACZTBR.js";
-import "./chunk-GDEOAXT7.js";
+import "./chunk-BUZFOWRC.js";
 import "./chunk-TGBVGVD7.js";
 import {
   CONFIG_FILES
-} from "./chunk-6G7IXDRX.js";
+} from "./chunk-BQ7WOMNW.js";
 import "./chunk-RND2OKDP.js";
 import "./chunk-6GOKWEBO.js";
 import "./chunk-3N2GU25X.js";

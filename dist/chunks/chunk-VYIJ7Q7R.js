@@ -13,9 +13,9 @@ import {
 
 // src/entry/github/action.ts
 var commands = {
-  plan: async () => (await import("./plan-MVXZPV3P.js")).runPlanAction(),
-  promote: async () => (await import("./promote-B2FSLXRO.js")).runPromoteAction(),
-  drift: async () => (await import("./drift-H7QA3L2E.js")).runDriftAction()
+  plan: async () => (await import("./plan-IDHBXKA4.js")).runPlanAction(),
+  promote: async () => (await import("./promote-AHXPEHD7.js")).runPromoteAction(),
+  drift: async () => (await import("./drift-UDUD3VSW.js")).runDriftAction()
 };
 async function runAction(fixed) {
   try {

@@ -7374,26 +7374,6 @@ var require_ucs2length = __commonJS({
 import { lstat, readdir, readFile, realpath, stat } from "node:fs/promises";
 import { join as join5, posix as posix5, sep as sep3 } from "node:path";
 
-// src/argocd/discover.ts
-import { posix as posix2 } from "node:path";
-
-// src/git/repository-url.ts
-function repositoryIdentity(url) {
-  const withoutScheme = url.trim().toLowerCase().replace(/^[a-z][a-z0-9+.-]*:\/\//, "");
-  const withoutUser = withoutScheme.replace(/^[^@/]*@/, "");
-  const hostAndPath = withoutUser.replace(/^([^/:]+):(\d+\/)?/, "$1/");
-  return hostAndPath.replace(/\/+$/, "").replace(/\.git$/, "");
-}
-function withoutCredentials(url) {
-  const scheme = /^[a-z][a-z0-9+.-]*:\/\//i.exec(url);
-  if (scheme) {
-    const rest = url.slice(scheme[0].length);
-    return scheme[0] + rest.slice(rest.lastIndexOf("@") + 1);
-  }
-  const at = url.lastIndexOf("@");
-  return at >= 0 && url.slice(0, at).includes(":") ? url.slice(at + 1) : url;
-}
-
 // src/yaml/plain-data.ts
 function recordOf(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value) ? value : {};
@@ -7869,6 +7849,60 @@ function isKustomizationFile(name) {
 }
 function byName(a, b) {
   return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+}
+
+// src/argocd/chart-source.ts
+function argoChartSource(source, where) {
+  const { chart, targetRevision } = source;
+  if (!chart) throw new PlumblineError(`${where} names no chart`);
+  if (!targetRevision) {
+    throw new PlumblineError(
+      `${where}: a chart source needs targetRevision, the chart's version or range`,
+      "Set targetRevision to a version (1.2.3) or a range (1.x)."
+    );
+  }
+  return { repository: chartRepository(source.repoURL), name: chart, version: targetRevision };
+}
+function chartRepository(repoURL) {
+  const url = repoURL.trim().replace(/\/+$/, "");
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(url) ? url : `oci://${url}`;
+}
+function argoChartHosts(objects) {
+  const hosts = /* @__PURE__ */ new Set();
+  for (const object of objects) {
+    if (argoKindOf(object) !== "Application") continue;
+    const spec = recordOf(object.spec);
+    for (const source of [spec.source, ...listOf(spec.sources)]) {
+      const { repoURL, chart } = recordOf(source);
+      const url = textOf(repoURL);
+      if (url === void 0 || textOf(chart) === void 0) continue;
+      try {
+        hosts.add(new URL(chartRepository(url).replace(/^oci:/, "https:")).host);
+      } catch {
+      }
+    }
+  }
+  return [...hosts].sort();
+}
+
+// src/argocd/discover.ts
+import { posix as posix2 } from "node:path";
+
+// src/git/repository-url.ts
+function repositoryIdentity(url) {
+  const withoutScheme = url.trim().toLowerCase().replace(/^[a-z][a-z0-9+.-]*:\/\//, "");
+  const withoutUser = withoutScheme.replace(/^[^@/]*@/, "");
+  const hostAndPath = withoutUser.replace(/^([^/:]+):(\d+\/)?/, "$1/");
+  return hostAndPath.replace(/\/+$/, "").replace(/\.git$/, "");
+}
+function withoutCredentials(url) {
+  const scheme = /^[a-z][a-z0-9+.-]*:\/\//i.exec(url);
+  if (scheme) {
+    const rest = url.slice(scheme[0].length);
+    return scheme[0] + rest.slice(rest.lastIndexOf("@") + 1);
+  }
+  const at = url.lastIndexOf("@");
+  return at >= 0 && url.slice(0, at).includes(":") ? url.slice(at + 1) : url;
 }
 
 // src/argocd/discover.ts
@@ -11095,8 +11129,9 @@ async function loadConfig(repoRoot, origin = []) {
   return withOwnSourceHosts(repoRoot, await checkoutConfig(repoRoot, origin));
 }
 function withOwnSourceHosts(repoRoot, config) {
-  if (!config.environments.some((environment) => environment.renderer === "flux")) return config;
-  const sourceHosts = fluxSourceHosts(discoverFluxEnvironments(repoRoot, config.render.repositoryUrls));
+  const renderers = new Set(config.environments.map((environment) => environment.renderer));
+  if (!renderers.has("flux") && !renderers.has("argocd")) return config;
+  const sourceHosts = renderers.has("flux") ? fluxSourceHosts(discoverFluxEnvironments(repoRoot, config.render.repositoryUrls)) : argoChartHosts(findArgoObjects(repoRoot).objects.map((found) => found.object));
   return sourceHosts.length === 0 ? config : { ...config, render: { ...config.render, sourceHosts } };
 }
 async function checkoutConfig(repoRoot, origin) {
@@ -11583,7 +11618,6 @@ async function loadCheckoutConfig(repoRoot) {
 export {
   isAllowedHost,
   require_dist,
-  withoutCredentials,
   recordOf,
   listOf,
   stringRecord,
@@ -11594,6 +11628,11 @@ export {
   plainValue,
   syntaxReason,
   parseManifests,
+  findArgoObjects,
+  argoObjectsIn,
+  argoChartSource,
+  argoChartHosts,
+  withoutCredentials,
   discoverArgoApplications,
   isRemoteReference,
   isAllowedReference,
