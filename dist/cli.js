@@ -36,11 +36,11 @@ async function runCli(program2, argv) {
 
 // src/entry/cli.ts
 var commands = {
-  plan: async () => (await import("./chunks/plan-GBVDY4SM.js")).planCommand(),
+  plan: async () => (await import("./chunks/plan-K2BEEQ4R.js")).planCommand(),
   merge: async () => (await import("./chunks/merge-BBPJZER5.js")).mergeCommand(),
-  promote: async () => (await import("./chunks/promote-KLUVFSM4.js")).promoteCommand(),
-  drift: async () => (await import("./chunks/drift-4FO2MFYE.js")).driftCommand(),
-  envs: async () => (await import("./chunks/envs-R6WOFABD.js")).envsCommand()
+  promote: async () => (await import("./chunks/promote-DJ6KWSNU.js")).promoteCommand(),
+  drift: async () => (await import("./chunks/drift-4H5BESY6.js")).driftCommand(),
+  envs: async () => (await import("./chunks/envs-67H3RYCC.js")).envsCommand()
 };
 function commandsFor(args) {
   const named = args.find((arg) => !arg.startsWith("-"));

@@ -4,7 +4,7 @@
  * name (its own, and any other that would make the name a duplicate), and what each of its
  * sources from this repository reads: a directory's tree, a kustomization (traced by the
  * caller) with the components and patch files its edits name, a chart folder (walked by
- * the caller) with value files outside it.
+ * the caller) with value files outside it, and value files of a `ref` source.
  *
  * Whatever a file the change touches could do to the Application is seen on one side or
  * the other: a file that adds a same-named Application defines it at the head, one that
@@ -49,6 +49,12 @@ export function argoApplicationReads(
     charts: [] as string[],
   };
   for (const source of found.sources) {
+    // Value files of another source of this repository (`$values/…`), from its root; a
+    // chart from a repository reads nothing else of this one.
+    for (const file of listOf(recordOf(source.helm).valueFiles)) {
+      const ref = typeof file === 'string' ? /^\$[^/]+\/(.*)$/.exec(file) : null;
+      if (ref) reads.files.push(posix.normalize(ref[1] ?? ''));
+    }
     if (!source.local || source.path === undefined) continue;
     const path = source.path;
     const type = source.kustomize
@@ -77,7 +83,7 @@ export function argoApplicationReads(
     } else if (type === 'helm') {
       reads.charts.push(path);
       for (const file of listOf(recordOf(source.helm).valueFiles)) {
-        if (typeof file === 'string') reads.files.push(posix.join(path, file));
+        if (typeof file === 'string' && !file.startsWith('$')) reads.files.push(posix.join(path, file));
       }
     }
   }

@@ -29,6 +29,7 @@ import {
   type ArgoDiscovery,
   type ArgoSource,
   discoverArgoApplications,
+  normaliseArgoPath,
 } from '../argocd/discover.js';
 import { argoKustomization, hasKustomizeEdits } from '../argocd/kustomize-edits.js';
 import type { ChartFetcher } from '../charts/fetch.js';
@@ -249,25 +250,7 @@ async function renderArgoHelm(
   where: string,
 ): Promise<ArgoRender> {
   const helm = recordOf(source.helm);
-  const valuesFiles: string[] = [];
-  for (const [index, value] of listOf(helm.valueFiles).entries()) {
-    const file = textOf(value);
-    if (file === undefined) throw new PlumblineError(`${where}: helm.valueFiles[${index}] must be a path`);
-    if (file.startsWith('$') || /^[a-z]+:\/\//i.test(file)) {
-      throw new PlumblineError(
-        `${where}: helm.valueFiles[${index}]: value files of another source or a URL are not supported yet`,
-        'Keep the value file in the chart source, or leave this Application out of the plan for now.',
-      );
-    }
-    const present = (await realPathInside(context.boundary, posix.join(path, file))) !== undefined;
-    if (present) valuesFiles.push(file);
-    else if (helm.ignoreMissingValueFiles !== true) {
-      throw new PlumblineError(
-        `${where}: helm.valueFiles[${index}] names ${posix.join(path, file)}, which does not exist`,
-        'Add the file, fix the path (relative to the chart), or set helm.ignoreMissingValueFiles.',
-      );
-    }
-  }
+  const valuesFiles = await valueFilesOf(context, application, helm, path, where);
   const env = helmEnvironment(application, helm, path, valuesFiles);
   const { resources, charts } = await renderHelm(context, env, helmExtras(helm, where));
   return { resources, charts, ranHelm: true };
@@ -286,19 +269,79 @@ async function renderArgoChart(
   where: string,
 ): Promise<ArgoRender> {
   const helm = recordOf(source.helm);
-  if (listOf(helm.valueFiles).length > 0) {
-    throw new PlumblineError(
-      `${where}: helm.valueFiles of a chart from a repository are not supported yet`,
-      'Give the values in helm.values or helm.valuesObject, or leave this Application out of the plan for now.',
-    );
-  }
-  const env = helmEnvironment(application, helm, '', []);
+  const env = helmEnvironment(
+    application,
+    helm,
+    '',
+    await valueFilesOf(context, application, helm, undefined, where),
+  );
   env.helm = { ...env.helm!, chart: argoChartSource(source, where) };
   const { resources, charts } = await renderHelm(context, env, {
     ...helmExtras(helm, where),
     chartOrigin: 'content',
   });
   return { resources, charts, ranHelm: true };
+}
+
+/**
+ * `helm.valueFiles` as paths relative to the chart folder (`chartPath`; undefined for a
+ * chart from a repository, whose own files are not the repository's): a file of the chart
+ * folder, or `$ref/path`, a file of the source whose `ref` is `ref`, from the root of its
+ * repository (this one). A missing file fails the source unless `ignoreMissingValueFiles`.
+ */
+async function valueFilesOf(
+  context: RenderContext,
+  application: ArgoApplication,
+  helm: Record<string, unknown>,
+  chartPath: string | undefined,
+  where: string,
+): Promise<string[]> {
+  const files: string[] = [];
+  for (const [index, value] of listOf(helm.valueFiles).entries()) {
+    const field = `${where}: helm.valueFiles[${index}]`;
+    const file = textOf(value);
+    if (file === undefined) throw new PlumblineError(`${field} must be a path`);
+    const repositoryPath = valueFilePath(application, file, chartPath, field);
+    const present = (await realPathInside(context.boundary, repositoryPath)) !== undefined;
+    if (present) files.push(posix.relative(chartPath ?? '', repositoryPath));
+    else if (helm.ignoreMissingValueFiles !== true) {
+      throw new PlumblineError(
+        `${field} names ${repositoryPath}, which does not exist`,
+        'Add the file, fix the path, or set helm.ignoreMissingValueFiles.',
+      );
+    }
+  }
+  return files;
+}
+
+/** A value file as a path from the repository's root. */
+function valueFilePath(
+  application: ArgoApplication,
+  file: string,
+  chartPath: string | undefined,
+  field: string,
+): string {
+  const ref = /^\$([^/]+)\/(.*)$/.exec(file);
+  if (ref) {
+    const [, name = '', rest = ''] = ref;
+    const source = application.sources.find((candidate) => candidate.ref === name);
+    if (!source?.local) {
+      throw new PlumblineError(
+        `${field}: value files from another repository than this one are not supported yet`,
+        'Keep the value files in this repository, or leave this Application out of the plan for now.',
+      );
+    }
+    const path = normaliseArgoPath(rest);
+    if (path === undefined) throw new PlumblineError(`${field} leads outside the repository`);
+    return path;
+  }
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(file) || chartPath === undefined) {
+    throw new PlumblineError(
+      `${field}: value files at a URL or in a chart from a repository are not supported yet`,
+      'Keep the value files in this repository (a ref source: $values/…), or leave this Application out of the plan for now.',
+    );
+  }
+  return posix.join(chartPath, file);
 }
 
 /** The release as Argo CD names it: `helm.releaseName`, else the Application's name; its namespace. */

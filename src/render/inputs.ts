@@ -66,6 +66,7 @@ export function renderInputs(scope: InputsScope, env: EnvironmentConfig): Promis
     env.renderer,
     env.helm ?? null,
     env.flux ?? null,
+    env.argocd ?? null,
   ]);
   return remembered(scope.boundary, key, () => traceInputs(scope, env));
 }

@@ -2,7 +2,7 @@
  * The selection of affected environments is exact for Argo CD repositories too: for random
  * edits to random files of a generated one (an app-of-apps, a directory Application, a
  * kustomize Application with edits and a component, a chart Application with a value file
- * outside its chart, unrelated files), an offline plan of only the affected Applications
+ * outside its chart, a multi-source one with value files of a ref source, unrelated files), an offline plan of only the affected Applications
  * gives the same result as a plan of all of them, and every Application it leaves out
  * has no change there.
  */
@@ -65,6 +65,19 @@ function files(): Record<string, string> {
       path: 'apps/chart',
       helm: { valueFiles: ['../chart-values/prod.yaml'] },
     }),
+    'argocd/apps/layered.yaml': stringify({
+      apiVersion: 'argoproj.io/v1alpha1',
+      kind: 'Application',
+      metadata: { name: 'layered', namespace: 'argocd' },
+      spec: {
+        sources: [
+          { repoURL: REPOSITORY, path: 'apps/chart', helm: { valueFiles: ['$values/shared/layered.yaml'] } },
+          { repoURL: REPOSITORY, ref: 'values' },
+        ],
+        destination: { server: 'https://kubernetes.default.svc', namespace: 'layered' },
+      },
+    }),
+    'shared/layered.yaml': stringify({ prod: 'layered-REV' }),
     'apps/dir/a.yaml': configMap('a', 'REV'),
     'apps/dir/sub/b.yaml': configMap('b', 'REV'),
     'apps/kust/base/kustomization.yaml': 'resources: [cm.yaml]\n',
@@ -90,9 +103,18 @@ const FILES = [
   'components/extra/extra.yaml',
   'apps/chart/values.yaml',
   'apps/chart-values/prod.yaml',
+  'shared/layered.yaml',
   'docs/notes.md',
 ];
-const FOLDERS = ['argocd/apps', 'apps/dir', 'apps/dir/sub', 'apps/kust/base', 'components/extra', 'docs'];
+const FOLDERS = [
+  'argocd/apps',
+  'apps/dir',
+  'apps/dir/sub',
+  'apps/kust/base',
+  'components/extra',
+  'shared',
+  'docs',
+];
 
 let repos = 0;
 function repository(): EditedRepository {
@@ -112,6 +134,7 @@ describe('the environments a change affects, in an Argo CD repository', () => {
           'in-cluster/chart',
           'in-cluster/dir',
           'in-cluster/kust',
+          'in-cluster/layered',
           'in-cluster/root',
         ]);
         leftOut += left;

@@ -455,6 +455,43 @@ describe('an offline plan of an Argo CD repository with no plumbline.yaml', () =
       ]);
     });
 
+    it('takes value files from a ref source of this repository ($values/…), and a change to them affects that Application alone', async () => {
+      const multiSource = stringify({
+        apiVersion: 'argoproj.io/v1alpha1',
+        kind: 'Application',
+        metadata: { name: 'layered', namespace: 'argocd' },
+        spec: {
+          sources: [
+            {
+              repoURL: charts.repository.url,
+              chart: charts.name,
+              targetRevision: '1.0.0',
+              helm: { valueFiles: ['$values/values/layered.yaml'] },
+            },
+            { repoURL: REPOSITORY, targetRevision: 'main', ref: 'values' },
+          ],
+          destination: inCluster('layered'),
+        },
+      });
+      const root = await mkdtemp(join(scratch, `repo-${++repositories}-`));
+      const repo = changeRepository(root, {
+        ...files,
+        'argocd/apps/layered.yaml': multiSource,
+        'values/layered.yaml': 'greeting: from-git\n',
+      });
+      repo.git('remote', 'add', 'origin', REPOSITORY);
+      repo.commit({ 'values/layered.yaml': 'greeting: changed-in-git\n' });
+      const result = await plan(repo);
+
+      expect(result.environments.map((env) => env.environment)).toEqual(['in-cluster/layered']);
+      const change = environment(result, 'in-cluster/layered').changes.find(
+        (candidate) => candidate.id.kind === 'ConfigMap',
+      );
+      expect(change?.fields).toEqual(['/data/greeting']);
+      expect(change?.diff).toMatch(/^-\s+greeting: from-git$/m);
+      expect(change?.diff).toMatch(/^\+\s+greeting: changed-in-git$/m);
+    });
+
     it('fails, unfetched, when only the head names its host', async () => {
       const repo = await argoRepository();
       // The same server by another name: a host the base never named.

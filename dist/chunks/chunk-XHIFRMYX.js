@@ -8,7 +8,7 @@ import {
   compareEnvironmentLive,
   inShard,
   selectEnvironments
-} from "./chunk-OVNZVYFE.js";
+} from "./chunk-WPR7ZGYP.js";
 import {
   silentLog
 } from "./chunk-E7ACZTBR.js";
@@ -28,7 +28,7 @@ import {
   walkInside,
   withBaseSide,
   workTreeTop
-} from "./chunk-BUZFOWRC.js";
+} from "./chunk-NABYOZLT.js";
 import {
   countChanges,
   describeComparedWith,
@@ -58,7 +58,7 @@ import {
   runGit,
   showFile,
   sourceHostsOf
-} from "./chunk-BQ7WOMNW.js";
+} from "./chunk-6VTDO3FV.js";
 import {
   PlumblineError,
   problemOf
@@ -107,6 +107,10 @@ function argoApplicationReads(root, discovery, identity) {
     charts: []
   };
   for (const source of found.sources) {
+    for (const file of listOf(recordOf(source.helm).valueFiles)) {
+      const ref = typeof file === "string" ? /^\$[^/]+\/(.*)$/.exec(file) : null;
+      if (ref) reads.files.push(posix.normalize(ref[1] ?? ""));
+    }
     if (!source.local || source.path === void 0) continue;
     const path = source.path;
     const type = source.kustomize ? "kustomize" : source.helm ? "helm" : source.directory ? "directory" : KUSTOMIZATION_FILES.some((name) => existsSync(join(root, path, name))) ? "kustomize" : existsSync(join(root, path, "Chart.yaml")) ? "helm" : "directory";
@@ -124,7 +128,7 @@ function argoApplicationReads(root, discovery, identity) {
     } else if (type === "helm") {
       reads.charts.push(path);
       for (const file of listOf(recordOf(source.helm).valueFiles)) {
-        if (typeof file === "string") reads.files.push(posix.join(path, file));
+        if (typeof file === "string" && !file.startsWith("$")) reads.files.push(posix.join(path, file));
       }
     }
   }
@@ -266,7 +270,8 @@ function renderInputs(scope, env) {
     env.path,
     env.renderer,
     env.helm ?? null,
-    env.flux ?? null
+    env.flux ?? null,
+    env.argocd ?? null
   ]);
   return remembered(scope.boundary, key, () => traceInputs(scope, env));
 }

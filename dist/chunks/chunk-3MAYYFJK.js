@@ -13,9 +13,9 @@ import {
 
 // src/entry/github/action.ts
 var commands = {
-  plan: async () => (await import("./plan-IDHBXKA4.js")).runPlanAction(),
-  promote: async () => (await import("./promote-AHXPEHD7.js")).runPromoteAction(),
-  drift: async () => (await import("./drift-UDUD3VSW.js")).runDriftAction()
+  plan: async () => (await import("./plan-EEC3IIKA.js")).runPlanAction(),
+  promote: async () => (await import("./promote-P6V2EQQW.js")).runPromoteAction(),
+  drift: async () => (await import("./drift-CQDU6WF4.js")).runDriftAction()
 };
 async function runAction(fixed) {
   try {

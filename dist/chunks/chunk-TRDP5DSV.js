@@ -7,7 +7,7 @@ import {
   compareEnvironmentLive,
   inShard,
   selectEnvironments
-} from "./chunk-OVNZVYFE.js";
+} from "./chunk-WPR7ZGYP.js";
 import {
   buildMarker,
   findMarker
@@ -24,7 +24,7 @@ import {
   runChartFetcher,
   withCheckout,
   workTreeTop
-} from "./chunk-BUZFOWRC.js";
+} from "./chunk-NABYOZLT.js";
 import {
   code,
   describeComparedWith,
@@ -39,7 +39,7 @@ import {
 } from "./chunk-TGBVGVD7.js";
 import {
   loadCheckoutConfig
-} from "./chunk-BQ7WOMNW.js";
+} from "./chunk-6VTDO3FV.js";
 import {
   displayName,
   resourceId,

@@ -18,14 +18,14 @@ import {
   planTargetChange,
   plumblineAuthor,
   promote
-} from "./chunk-PQVV2IZJ.js";
+} from "./chunk-UMIPWWNV.js";
 import "./chunk-OIEULL3I.js";
-import "./chunk-BUZFOWRC.js";
+import "./chunk-NABYOZLT.js";
 import "./chunk-TGBVGVD7.js";
 import {
   loadCheckoutConfig,
   runGit
-} from "./chunk-BQ7WOMNW.js";
+} from "./chunk-6VTDO3FV.js";
 import "./chunk-RND2OKDP.js";
 import "./chunk-6GOKWEBO.js";
 import "./chunk-3N2GU25X.js";

@@ -11634,6 +11634,7 @@ export {
   argoChartHosts,
   withoutCredentials,
   discoverArgoApplications,
+  normaliseArgoPath,
   isRemoteReference,
   isAllowedReference,
   fluxObjectKey,

@@ -2,13 +2,13 @@ import { createRequire as __plumblineCreateRequire } from 'node:module';
 const require = __plumblineCreateRequire(import.meta.url);
 import {
   parseShard
-} from "./chunk-OVNZVYFE.js";
+} from "./chunk-WPR7ZGYP.js";
 import {
   logTo
 } from "./chunk-E7ACZTBR.js";
 import {
   require_dist
-} from "./chunk-BQ7WOMNW.js";
+} from "./chunk-6VTDO3FV.js";
 import {
   debug,
   endGroup,

@@ -3,22 +3,22 @@ const require = __plumblineCreateRequire(import.meta.url);
 import {
   planTargetChange,
   promote
-} from "./chunk-PQVV2IZJ.js";
+} from "./chunk-UMIPWWNV.js";
 import {
   booleanInput,
   choiceInput,
   listInput,
   repositoryRoot
-} from "./chunk-TX3JHJBA.js";
+} from "./chunk-TJCSI5QN.js";
 import "./chunk-OIEULL3I.js";
-import "./chunk-BUZFOWRC.js";
+import "./chunk-NABYOZLT.js";
 import {
   context,
   gitHubForge
 } from "./chunk-TGBVGVD7.js";
 import {
   loadCheckoutConfig
-} from "./chunk-BQ7WOMNW.js";
+} from "./chunk-6VTDO3FV.js";
 import "./chunk-RND2OKDP.js";
 import {
   debug,

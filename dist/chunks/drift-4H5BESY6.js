@@ -8,10 +8,10 @@ import {
   summaryJson,
   summaryMarkdown,
   summaryText
-} from "./chunk-OYNFQEBH.js";
+} from "./chunk-TRDP5DSV.js";
 import {
   shardFlag
-} from "./chunk-VWLDSAEQ.js";
+} from "./chunk-ECHQHXST.js";
 import {
   FORGE_KINDS,
   detectForge,
@@ -29,14 +29,14 @@ import {
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-OVNZVYFE.js";
+} from "./chunk-WPR7ZGYP.js";
 import "./chunk-L3PULLGS.js";
 import "./chunk-E7ACZTBR.js";
-import "./chunk-BUZFOWRC.js";
+import "./chunk-NABYOZLT.js";
 import "./chunk-TGBVGVD7.js";
 import {
   CONFIG_FILES
-} from "./chunk-BQ7WOMNW.js";
+} from "./chunk-6VTDO3FV.js";
 import "./chunk-RND2OKDP.js";
 import "./chunk-6GOKWEBO.js";
 import "./chunk-3N2GU25X.js";

@@ -11,7 +11,7 @@ import {
   withCheckout,
   workTreeTop,
   writeAtomically
-} from "./chunk-BUZFOWRC.js";
+} from "./chunk-NABYOZLT.js";
 import {
   ForgeError,
   code,
@@ -34,7 +34,7 @@ import {
   showFile,
   stagedTree,
   treeOf
-} from "./chunk-BQ7WOMNW.js";
+} from "./chunk-6VTDO3FV.js";
 import {
   PlumblineError,
   problemOf

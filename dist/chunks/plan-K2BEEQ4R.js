@@ -10,7 +10,7 @@ import {
 } from "./chunk-NVQ6HJ6I.js";
 import {
   shardFlag
-} from "./chunk-VWLDSAEQ.js";
+} from "./chunk-ECHQHXST.js";
 import "./chunk-2ADR5TFV.js";
 import "./chunk-FJR3CBAD.js";
 import {
@@ -20,18 +20,18 @@ import {
 } from "./chunk-MYCWCEUN.js";
 import {
   runPlan
-} from "./chunk-NGOHY4PS.js";
+} from "./chunk-XHIFRMYX.js";
 import "./chunk-XNK5GUS3.js";
 import {
   chooseKubeconfig
-} from "./chunk-OVNZVYFE.js";
+} from "./chunk-WPR7ZGYP.js";
 import "./chunk-L3PULLGS.js";
 import "./chunk-JFYXL57X.js";
 import "./chunk-E7ACZTBR.js";
 import "./chunk-OIEULL3I.js";
-import "./chunk-BUZFOWRC.js";
+import "./chunk-NABYOZLT.js";
 import "./chunk-TGBVGVD7.js";
-import "./chunk-BQ7WOMNW.js";
+import "./chunk-6VTDO3FV.js";
 import "./chunk-RND2OKDP.js";
 import "./chunk-6GOKWEBO.js";
 import "./chunk-3N2GU25X.js";

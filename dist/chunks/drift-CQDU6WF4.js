@@ -7,19 +7,19 @@ import {
   parseRevisionSource,
   runDrift,
   summaryMarkdown
-} from "./chunk-OYNFQEBH.js";
+} from "./chunk-TRDP5DSV.js";
 import {
   actionLog,
   kubeconfigInput,
   shardInput,
   withKubeconfig
-} from "./chunk-HZGRR73Z.js";
+} from "./chunk-A4WSOGLD.js";
 import {
   runUrl
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-OVNZVYFE.js";
+} from "./chunk-WPR7ZGYP.js";
 import "./chunk-L3PULLGS.js";
 import "./chunk-E7ACZTBR.js";
 import {
@@ -27,12 +27,12 @@ import {
   choiceInput,
   listInput,
   repositoryRoot
-} from "./chunk-TX3JHJBA.js";
-import "./chunk-BUZFOWRC.js";
+} from "./chunk-TJCSI5QN.js";
+import "./chunk-NABYOZLT.js";
 import {
   gitHubForge
 } from "./chunk-TGBVGVD7.js";
-import "./chunk-BQ7WOMNW.js";
+import "./chunk-6VTDO3FV.js";
 import "./chunk-RND2OKDP.js";
 import {
   debug,

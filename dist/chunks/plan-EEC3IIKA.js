@@ -5,10 +5,10 @@ import {
   kubeconfigInput,
   shardInput,
   withKubeconfig
-} from "./chunk-HZGRR73Z.js";
+} from "./chunk-A4WSOGLD.js";
 import {
   runPlan
-} from "./chunk-NGOHY4PS.js";
+} from "./chunk-XHIFRMYX.js";
 import {
   MissingShardsError,
   mergePlanResults
@@ -25,7 +25,7 @@ import {
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-OVNZVYFE.js";
+} from "./chunk-WPR7ZGYP.js";
 import "./chunk-L3PULLGS.js";
 import {
   ACTION_VOCABULARY
@@ -39,19 +39,19 @@ import {
   choiceInput,
   listInput,
   repositoryRoot
-} from "./chunk-TX3JHJBA.js";
+} from "./chunk-TJCSI5QN.js";
 import {
   renderMarkdown,
   renderMarkdownParts
 } from "./chunk-OIEULL3I.js";
-import "./chunk-BUZFOWRC.js";
+import "./chunk-NABYOZLT.js";
 import {
   ForgeError,
   context,
   gitHubForge,
   hasChanges
 } from "./chunk-TGBVGVD7.js";
-import "./chunk-BQ7WOMNW.js";
+import "./chunk-6VTDO3FV.js";
 import "./chunk-RND2OKDP.js";
 import {
   debug,

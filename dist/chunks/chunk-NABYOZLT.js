@@ -18,6 +18,7 @@ import {
   isRemoteReference,
   isThisRepository,
   listOf,
+  normaliseArgoPath,
   normaliseFluxPath,
   parseManifests,
   plainValue,
@@ -29,7 +30,7 @@ import {
   syntaxReason,
   textOf,
   withoutCredentials
-} from "./chunk-BQ7WOMNW.js";
+} from "./chunk-6VTDO3FV.js";
 import {
   displayName,
   maskSecret,
@@ -11668,44 +11669,66 @@ async function localPath(context, folder, path, named) {
 }
 async function renderArgoHelm(context, application, source, path, where) {
   const helm = recordOf(source.helm);
-  const valuesFiles = [];
-  for (const [index, value] of listOf(helm.valueFiles).entries()) {
-    const file = textOf(value);
-    if (file === void 0) throw new PlumblineError(`${where}: helm.valueFiles[${index}] must be a path`);
-    if (file.startsWith("$") || /^[a-z]+:\/\//i.test(file)) {
-      throw new PlumblineError(
-        `${where}: helm.valueFiles[${index}]: value files of another source or a URL are not supported yet`,
-        "Keep the value file in the chart source, or leave this Application out of the plan for now."
-      );
-    }
-    const present = await realPathInside(context.boundary, posix6.join(path, file)) !== void 0;
-    if (present) valuesFiles.push(file);
-    else if (helm.ignoreMissingValueFiles !== true) {
-      throw new PlumblineError(
-        `${where}: helm.valueFiles[${index}] names ${posix6.join(path, file)}, which does not exist`,
-        "Add the file, fix the path (relative to the chart), or set helm.ignoreMissingValueFiles."
-      );
-    }
-  }
+  const valuesFiles = await valueFilesOf(context, application, helm, path, where);
   const env = helmEnvironment(application, helm, path, valuesFiles);
   const { resources, charts } = await renderHelm(context, env, helmExtras(helm, where));
   return { resources, charts, ranHelm: true };
 }
 async function renderArgoChart(context, application, source, where) {
   const helm = recordOf(source.helm);
-  if (listOf(helm.valueFiles).length > 0) {
-    throw new PlumblineError(
-      `${where}: helm.valueFiles of a chart from a repository are not supported yet`,
-      "Give the values in helm.values or helm.valuesObject, or leave this Application out of the plan for now."
-    );
-  }
-  const env = helmEnvironment(application, helm, "", []);
+  const env = helmEnvironment(
+    application,
+    helm,
+    "",
+    await valueFilesOf(context, application, helm, void 0, where)
+  );
   env.helm = { ...env.helm, chart: argoChartSource(source, where) };
   const { resources, charts } = await renderHelm(context, env, {
     ...helmExtras(helm, where),
     chartOrigin: "content"
   });
   return { resources, charts, ranHelm: true };
+}
+async function valueFilesOf(context, application, helm, chartPath, where) {
+  const files = [];
+  for (const [index, value] of listOf(helm.valueFiles).entries()) {
+    const field2 = `${where}: helm.valueFiles[${index}]`;
+    const file = textOf(value);
+    if (file === void 0) throw new PlumblineError(`${field2} must be a path`);
+    const repositoryPath = valueFilePath(application, file, chartPath, field2);
+    const present = await realPathInside(context.boundary, repositoryPath) !== void 0;
+    if (present) files.push(posix6.relative(chartPath ?? "", repositoryPath));
+    else if (helm.ignoreMissingValueFiles !== true) {
+      throw new PlumblineError(
+        `${field2} names ${repositoryPath}, which does not exist`,
+        "Add the file, fix the path, or set helm.ignoreMissingValueFiles."
+      );
+    }
+  }
+  return files;
+}
+function valueFilePath(application, file, chartPath, field2) {
+  const ref = /^\$([^/]+)\/(.*)$/.exec(file);
+  if (ref) {
+    const [, name = "", rest = ""] = ref;
+    const source = application.sources.find((candidate) => candidate.ref === name);
+    if (!source?.local) {
+      throw new PlumblineError(
+        `${field2}: value files from another repository than this one are not supported yet`,
+        "Keep the value files in this repository, or leave this Application out of the plan for now."
+      );
+    }
+    const path = normaliseArgoPath(rest);
+    if (path === void 0) throw new PlumblineError(`${field2} leads outside the repository`);
+    return path;
+  }
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(file) || chartPath === void 0) {
+    throw new PlumblineError(
+      `${field2}: value files at a URL or in a chart from a repository are not supported yet`,
+      "Keep the value files in this repository (a ref source: $values/\u2026), or leave this Application out of the plan for now."
+    );
+  }
+  return posix6.join(chartPath, file);
 }
 function helmEnvironment(application, helm, path, valuesFiles) {
   const releaseName3 = textOf(helm.releaseName) ?? application.object.metadata.name;
