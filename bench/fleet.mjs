@@ -16,13 +16,13 @@
 //
 //   npm run bench:fleet [-- --envs 500 --runs 3]
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { stringify } from 'yaml';
+import { median, root, tool, write } from './support.mjs';
 
-const root = resolve(import.meta.dirname, '..');
 const { values } = parseArgs({
   options: { envs: { type: 'string', default: '500' }, runs: { type: 'string', default: '3' } },
 });
@@ -32,9 +32,7 @@ const TARGET = 2;
 const SHARDS = 4;
 const SHARD_TARGET = 0.35;
 const MERGE_MEMORY_MB = 256;
-const cache = process.env.PLUMBLINE_CACHE || join(process.env.HOME, '.cache', 'plumbline');
-const versions = readFileSync(join(root, 'scripts/versions.env'), 'utf8');
-const kustomize = join(cache, 'bin', `kustomize-${/^KUSTOMIZE_VERSION=(\S+)/m.exec(versions)[1]}`);
+const kustomize = tool('kustomize');
 const scratch = mkdtempSync(join(tmpdir(), 'plumbline-bench-fleet-'));
 
 const base = {
@@ -77,10 +75,7 @@ const overlay = (name, tag) => ({
 function repository(folder, names, change = 'overlay') {
   const dir = join(scratch, folder);
   const files = { ...base, ...Object.assign({}, ...names.map((name) => overlay(name, '1.0.0'))) };
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), text);
-  }
+  write(dir, files);
   const git = (...args) =>
     execFileSync('git', ['-C', dir, '-c', 'user.name=b', '-c', 'user.email=b@plumbline.invalid', ...args]);
   git('init', '-q', '-b', 'main');
@@ -141,7 +136,6 @@ try {
   const names = Array.from({ length: envCount }, (_, i) => `team-${String(i).padStart(3, '0')}`);
   const fleet = repository('fleet', names);
   const single = repository('single', [fleet.changed]);
-  const median = (numbers) => [...numbers].sort((a, b) => a - b)[Math.floor(numbers.length / 2)];
   const times = { fleet: [], single: [], all: [] };
   let planned;
   for (let run = 0; run < runs; run++) {

@@ -16,13 +16,13 @@
 //
 //   npm run bench:flux [-- --clusters 3 --apps 40 --runs 3 --keep]
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { stringify } from 'yaml';
+import { holdChartServers, median, root, seconds, tool, write } from './support.mjs';
 
-const root = resolve(import.meta.dirname, '..');
 const { values } = parseArgs({
   options: {
     clusters: { type: 'string', default: '3' },
@@ -63,39 +63,10 @@ spec:
           image: {{ .Values.image }}
 `;
 
-const cache = process.env.PLUMBLINE_CACHE || join(process.env.HOME, '.cache', 'plumbline');
-const versionsEnv = readFileSync(join(root, 'scripts/versions.env'), 'utf8');
-const tool = (name) =>
-  join(
-    cache,
-    'bin',
-    `${name}-${new RegExp(`^${name.toUpperCase()}_VERSION=(\\S+)`, 'm').exec(versionsEnv)[1]}`,
-  );
 const helm = tool('helm');
 const kustomize = tool('kustomize');
-
-const hold = `${process.pid}-benchflux`;
-const serversEnv = execFileSync('bash', [join(root, 'scripts/chart-servers.sh'), 'up', '--hold', hold], {
-  encoding: 'utf8',
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
-const servers = Object.fromEntries(
-  [...serversEnv.matchAll(/^export (\w+)=['"]?([^'"\n]*)/gm)].map((m) => [m[1], m[2]]),
-);
+const { servers, release } = holdChartServers('benchflux');
 const scratch = mkdtempSync(join(tmpdir(), 'plumbline-bench-flux-'));
-
-const write = (base, files) => {
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(base, path)), { recursive: true });
-    writeFileSync(join(base, path), text);
-  }
-};
-const median = (numbers) => [...numbers].sort((a, b) => a - b)[Math.floor(numbers.length / 2)];
-const seconds = (run) => {
-  const start = process.hrtime.bigint();
-  run();
-  return Number(process.hrtime.bigint() - start) / 1e9;
-};
 
 try {
   // Five charts in one Helm repository.
@@ -302,7 +273,7 @@ try {
     process.exitCode = 1;
   }
 } finally {
-  execFileSync('bash', [join(root, 'scripts/chart-servers.sh'), 'release', hold], { stdio: 'ignore' });
+  release();
   if (values.keep) console.error(`bench:flux: kept ${scratch}`);
   else rmSync(scratch, { recursive: true, force: true });
 }
