@@ -11,7 +11,7 @@ import {
 } from "./chunks/chunk-MYCWCEUN.js";
 import {
   package_default
-} from "./chunks/chunk-JFYXL57X.js";
+} from "./chunks/chunk-OCUZEIII.js";
 import "./chunks/chunk-E7ACZTBR.js";
 import "./chunks/chunk-3N2GU25X.js";
 import {
@@ -36,11 +36,11 @@ async function runCli(program2, argv) {
 
 // src/entry/cli.ts
 var commands = {
-  plan: async () => (await import("./chunks/plan-K2BEEQ4R.js")).planCommand(),
-  merge: async () => (await import("./chunks/merge-BBPJZER5.js")).mergeCommand(),
-  promote: async () => (await import("./chunks/promote-DJ6KWSNU.js")).promoteCommand(),
-  drift: async () => (await import("./chunks/drift-4H5BESY6.js")).driftCommand(),
-  envs: async () => (await import("./chunks/envs-67H3RYCC.js")).envsCommand()
+  plan: async () => (await import("./chunks/plan-ZAGOLWYG.js")).planCommand(),
+  merge: async () => (await import("./chunks/merge-NKTDIUFK.js")).mergeCommand(),
+  promote: async () => (await import("./chunks/promote-MN7MPWF3.js")).promoteCommand(),
+  drift: async () => (await import("./chunks/drift-GMHPC3NL.js")).driftCommand(),
+  envs: async () => (await import("./chunks/envs-KW2KVGLB.js")).envsCommand()
 };
 function commandsFor(args) {
   const named = args.find((arg) => !arg.startsWith("-"));

@@ -43,7 +43,7 @@ export function argoApplicationReads(
   if (!found) return { kind: 'anything' };
   const reads = {
     kind: 'paths' as const,
-    files: [found.file],
+    files: [found.file, ...found.parameterFiles],
     trees: [] as string[],
     kustomizations: [] as string[],
     charts: [] as string[],

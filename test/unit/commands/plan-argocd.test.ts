@@ -504,4 +504,34 @@ describe('an offline plan of an Argo CD repository with no plumbline.yaml', () =
       );
     });
   });
+
+  it('shows the Applications a change to an ApplicationSet adds and removes', async () => {
+    const applicationSet = (clusters: string[]) =>
+      stringify({
+        apiVersion: 'argoproj.io/v1alpha1',
+        kind: 'ApplicationSet',
+        metadata: { name: 'guestbooks', namespace: 'argocd' },
+        spec: {
+          goTemplate: true,
+          generators: [{ list: { elements: clusters.map((cluster) => ({ cluster })) } }],
+          template: {
+            metadata: { name: 'guestbook-{{.cluster}}' },
+            spec: {
+              source: { repoURL: REPOSITORY, path: 'apps/guestbook/more' },
+              destination: { name: '{{.cluster}}', namespace: 'guestbook' },
+            },
+          },
+        },
+      });
+    const root = await mkdtemp(join(scratch, `repo-${++repositories}-`));
+    const repo = changeRepository(root, { ...files, 'argocd/appsets.yaml': applicationSet(['eu', 'us']) });
+    repo.git('remote', 'add', 'origin', REPOSITORY);
+    repo.commit({ 'argocd/appsets.yaml': applicationSet(['eu', 'asia']) });
+    const result = await plan(repo);
+
+    expect(environment(result, 'asia/guestbook-asia').counts).toMatchObject({ added: 1, deleted: 0 });
+    expect(environment(result, 'us/guestbook-us').counts).toMatchObject({ added: 0, deleted: 1 });
+    // Its ApplicationSet changed, so it is planned: with no change.
+    expect(environment(result, 'eu/guestbook-eu').counts).toMatchObject({ added: 0, changed: 0, deleted: 0 });
+  });
 });

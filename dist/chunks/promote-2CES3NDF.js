@@ -3,22 +3,22 @@ const require = __plumblineCreateRequire(import.meta.url);
 import {
   planTargetChange,
   promote
-} from "./chunk-UMIPWWNV.js";
+} from "./chunk-W6GMF7MA.js";
 import {
   booleanInput,
   choiceInput,
   listInput,
   repositoryRoot
-} from "./chunk-TJCSI5QN.js";
+} from "./chunk-NPGUBGF3.js";
 import "./chunk-OIEULL3I.js";
-import "./chunk-NABYOZLT.js";
+import "./chunk-BAQBCD3H.js";
 import {
   context,
   gitHubForge
 } from "./chunk-TGBVGVD7.js";
 import {
   loadCheckoutConfig
-} from "./chunk-6VTDO3FV.js";
+} from "./chunk-KLVMPCT7.js";
 import "./chunk-RND2OKDP.js";
 import {
   debug,

@@ -21,7 +21,7 @@ import {
 } from "./chunk-XNK5GUS3.js";
 import {
   package_default
-} from "./chunk-JFYXL57X.js";
+} from "./chunk-OCUZEIII.js";
 import {
   renderMarkdown
 } from "./chunk-OIEULL3I.js";

@@ -11,7 +11,7 @@ import {
   withCheckout,
   workTreeTop,
   writeAtomically
-} from "./chunk-NABYOZLT.js";
+} from "./chunk-BAQBCD3H.js";
 import {
   ForgeError,
   code,
@@ -34,7 +34,7 @@ import {
   showFile,
   stagedTree,
   treeOf
-} from "./chunk-6VTDO3FV.js";
+} from "./chunk-KLVMPCT7.js";
 import {
   PlumblineError,
   problemOf

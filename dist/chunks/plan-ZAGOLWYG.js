@@ -7,10 +7,10 @@ import {
   withPublishOptions,
   writeReport,
   writeResultFile
-} from "./chunk-NVQ6HJ6I.js";
+} from "./chunk-DCGMQLHK.js";
 import {
   shardFlag
-} from "./chunk-ECHQHXST.js";
+} from "./chunk-D2AYMD5I.js";
 import "./chunk-2ADR5TFV.js";
 import "./chunk-FJR3CBAD.js";
 import {
@@ -20,18 +20,18 @@ import {
 } from "./chunk-MYCWCEUN.js";
 import {
   runPlan
-} from "./chunk-XHIFRMYX.js";
+} from "./chunk-OK6MO7VV.js";
 import "./chunk-XNK5GUS3.js";
 import {
   chooseKubeconfig
-} from "./chunk-WPR7ZGYP.js";
+} from "./chunk-TI3V6EGM.js";
 import "./chunk-L3PULLGS.js";
-import "./chunk-JFYXL57X.js";
+import "./chunk-OCUZEIII.js";
 import "./chunk-E7ACZTBR.js";
 import "./chunk-OIEULL3I.js";
-import "./chunk-NABYOZLT.js";
+import "./chunk-BAQBCD3H.js";
 import "./chunk-TGBVGVD7.js";
-import "./chunk-6VTDO3FV.js";
+import "./chunk-KLVMPCT7.js";
 import "./chunk-RND2OKDP.js";
 import "./chunk-6GOKWEBO.js";
 import "./chunk-3N2GU25X.js";

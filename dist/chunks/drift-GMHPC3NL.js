@@ -8,10 +8,10 @@ import {
   summaryJson,
   summaryMarkdown,
   summaryText
-} from "./chunk-TRDP5DSV.js";
+} from "./chunk-4C4V3OPG.js";
 import {
   shardFlag
-} from "./chunk-ECHQHXST.js";
+} from "./chunk-D2AYMD5I.js";
 import {
   FORGE_KINDS,
   detectForge,
@@ -29,14 +29,14 @@ import {
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-WPR7ZGYP.js";
+} from "./chunk-TI3V6EGM.js";
 import "./chunk-L3PULLGS.js";
 import "./chunk-E7ACZTBR.js";
-import "./chunk-NABYOZLT.js";
+import "./chunk-BAQBCD3H.js";
 import "./chunk-TGBVGVD7.js";
 import {
   CONFIG_FILES
-} from "./chunk-6VTDO3FV.js";
+} from "./chunk-KLVMPCT7.js";
 import "./chunk-RND2OKDP.js";
 import "./chunk-6GOKWEBO.js";
 import "./chunk-3N2GU25X.js";

@@ -2,13 +2,13 @@ import { createRequire as __plumblineCreateRequire } from 'node:module';
 const require = __plumblineCreateRequire(import.meta.url);
 import {
   parseShard
-} from "./chunk-WPR7ZGYP.js";
+} from "./chunk-TI3V6EGM.js";
 import {
   logTo
 } from "./chunk-E7ACZTBR.js";
 import {
   require_dist
-} from "./chunk-6VTDO3FV.js";
+} from "./chunk-KLVMPCT7.js";
 import {
   debug,
   endGroup,

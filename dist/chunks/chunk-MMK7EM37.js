@@ -13,9 +13,9 @@ import {
 
 // src/entry/github/action.ts
 var commands = {
-  plan: async () => (await import("./plan-EEC3IIKA.js")).runPlanAction(),
-  promote: async () => (await import("./promote-P6V2EQQW.js")).runPromoteAction(),
-  drift: async () => (await import("./drift-CQDU6WF4.js")).runDriftAction()
+  plan: async () => (await import("./plan-VYYOV5EK.js")).runPlanAction(),
+  promote: async () => (await import("./promote-2CES3NDF.js")).runPromoteAction(),
+  drift: async () => (await import("./drift-TYAHIYHJ.js")).runDriftAction()
 };
 async function runAction(fixed) {
   try {

@@ -7,19 +7,19 @@ import {
   parseRevisionSource,
   runDrift,
   summaryMarkdown
-} from "./chunk-TRDP5DSV.js";
+} from "./chunk-4C4V3OPG.js";
 import {
   actionLog,
   kubeconfigInput,
   shardInput,
   withKubeconfig
-} from "./chunk-A4WSOGLD.js";
+} from "./chunk-JUPZQVOQ.js";
 import {
   runUrl
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-WPR7ZGYP.js";
+} from "./chunk-TI3V6EGM.js";
 import "./chunk-L3PULLGS.js";
 import "./chunk-E7ACZTBR.js";
 import {
@@ -27,12 +27,12 @@ import {
   choiceInput,
   listInput,
   repositoryRoot
-} from "./chunk-TJCSI5QN.js";
-import "./chunk-NABYOZLT.js";
+} from "./chunk-NPGUBGF3.js";
+import "./chunk-BAQBCD3H.js";
 import {
   gitHubForge
 } from "./chunk-TGBVGVD7.js";
-import "./chunk-6VTDO3FV.js";
+import "./chunk-KLVMPCT7.js";
 import "./chunk-RND2OKDP.js";
 import {
   debug,

@@ -18,14 +18,14 @@ import {
   planTargetChange,
   plumblineAuthor,
   promote
-} from "./chunk-UMIPWWNV.js";
+} from "./chunk-W6GMF7MA.js";
 import "./chunk-OIEULL3I.js";
-import "./chunk-NABYOZLT.js";
+import "./chunk-BAQBCD3H.js";
 import "./chunk-TGBVGVD7.js";
 import {
   loadCheckoutConfig,
   runGit
-} from "./chunk-6VTDO3FV.js";
+} from "./chunk-KLVMPCT7.js";
 import "./chunk-RND2OKDP.js";
 import "./chunk-6GOKWEBO.js";
 import "./chunk-3N2GU25X.js";

@@ -38,7 +38,8 @@ var package_default = {
     version: "node scripts/stamp-templates.mjs && git add templates",
     "bench:charts": "node bench/charts.mjs",
     "bench:fleet": "node bench/fleet.mjs",
-    "bench:flux": "node bench/flux.mjs"
+    "bench:flux": "node bench/flux.mjs",
+    "bench:argocd": "node bench/argocd.mjs"
   },
   dependencies: {
     "@actions/core": "3.0.1",

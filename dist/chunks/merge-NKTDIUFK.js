@@ -7,7 +7,7 @@ import {
   withPublishOptions,
   writeReport,
   writeResultFile
-} from "./chunk-NVQ6HJ6I.js";
+} from "./chunk-DCGMQLHK.js";
 import "./chunk-2ADR5TFV.js";
 import "./chunk-FJR3CBAD.js";
 import {
@@ -23,7 +23,7 @@ import {
   parsePlanResultFile
 } from "./chunk-XNK5GUS3.js";
 import "./chunk-L3PULLGS.js";
-import "./chunk-JFYXL57X.js";
+import "./chunk-OCUZEIII.js";
 import "./chunk-E7ACZTBR.js";
 import "./chunk-OIEULL3I.js";
 import "./chunk-TGBVGVD7.js";

@@ -5,10 +5,10 @@ import {
   kubeconfigInput,
   shardInput,
   withKubeconfig
-} from "./chunk-A4WSOGLD.js";
+} from "./chunk-JUPZQVOQ.js";
 import {
   runPlan
-} from "./chunk-XHIFRMYX.js";
+} from "./chunk-OK6MO7VV.js";
 import {
   MissingShardsError,
   mergePlanResults
@@ -25,33 +25,33 @@ import {
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-WPR7ZGYP.js";
+} from "./chunk-TI3V6EGM.js";
 import "./chunk-L3PULLGS.js";
 import {
   ACTION_VOCABULARY
 } from "./chunk-RVSZAHFT.js";
 import {
   package_default
-} from "./chunk-JFYXL57X.js";
+} from "./chunk-OCUZEIII.js";
 import "./chunk-E7ACZTBR.js";
 import {
   booleanInput,
   choiceInput,
   listInput,
   repositoryRoot
-} from "./chunk-TJCSI5QN.js";
+} from "./chunk-NPGUBGF3.js";
 import {
   renderMarkdown,
   renderMarkdownParts
 } from "./chunk-OIEULL3I.js";
-import "./chunk-NABYOZLT.js";
+import "./chunk-BAQBCD3H.js";
 import {
   ForgeError,
   context,
   gitHubForge,
   hasChanges
 } from "./chunk-TGBVGVD7.js";
-import "./chunk-6VTDO3FV.js";
+import "./chunk-KLVMPCT7.js";
 import "./chunk-RND2OKDP.js";
 import {
   debug,

@@ -8,7 +8,7 @@ import {
   compareEnvironmentLive,
   inShard,
   selectEnvironments
-} from "./chunk-WPR7ZGYP.js";
+} from "./chunk-TI3V6EGM.js";
 import {
   silentLog
 } from "./chunk-E7ACZTBR.js";
@@ -28,7 +28,7 @@ import {
   walkInside,
   withBaseSide,
   workTreeTop
-} from "./chunk-NABYOZLT.js";
+} from "./chunk-BAQBCD3H.js";
 import {
   countChanges,
   describeComparedWith,
@@ -58,7 +58,7 @@ import {
   runGit,
   showFile,
   sourceHostsOf
-} from "./chunk-6VTDO3FV.js";
+} from "./chunk-KLVMPCT7.js";
 import {
   PlumblineError,
   problemOf
@@ -101,7 +101,7 @@ function argoApplicationReads(root, discovery, identity) {
   if (!found) return { kind: "anything" };
   const reads = {
     kind: "paths",
-    files: [found.file],
+    files: [found.file, ...found.parameterFiles],
     trees: [],
     kustomizations: [],
     charts: []

@@ -10,7 +10,7 @@ import {
   pLimit,
   scopesFromCrds,
   unappliedKustomization
-} from "./chunk-NABYOZLT.js";
+} from "./chunk-BAQBCD3H.js";
 import {
   countChanges
 } from "./chunk-TGBVGVD7.js";
@@ -18,7 +18,7 @@ import {
   entryAtRevision,
   fluxObjectKey,
   parseManifests
-} from "./chunk-6VTDO3FV.js";
+} from "./chunk-KLVMPCT7.js";
 import {
   displayName,
   isMasked,

@@ -2,11 +2,13 @@ import { createRequire as __plumblineCreateRequire } from 'node:module';
 const require = __plumblineCreateRequire(import.meta.url);
 import {
   KUSTOMIZATION_FILES,
+  PatternError,
   addWorktree,
   aliasBudget,
   argoChartSource,
   checkOutAll,
   checkOutPaths,
+  compilePattern,
   discoverArgoApplications,
   discoverFluxEnvironments,
   fluxKindOf,
@@ -18,6 +20,7 @@ import {
   isRemoteReference,
   isThisRepository,
   listOf,
+  matchBudget,
   normaliseArgoPath,
   normaliseFluxPath,
   parseManifests,
@@ -30,7 +33,7 @@ import {
   syntaxReason,
   textOf,
   withoutCredentials
-} from "./chunk-6VTDO3FV.js";
+} from "./chunk-KLVMPCT7.js";
 import {
   displayName,
   maskSecret,
@@ -1017,12 +1020,12 @@ var require_trim_comparator_whitespace = __commonJS({
     }
     var isWhitespace = (char) => char !== void 0 && whitespace[char.charCodeAt(0)] === 1;
     var isVersionPrefix = (char) => char === "v" || char === "=" || isWhitespace(char);
-    var isDigit2 = (char) => char !== void 0 && char >= "0" && char <= "9";
+    var isDigit = (char) => char !== void 0 && char >= "0" && char <= "9";
     var isLetter = (char) => char !== void 0 && (char >= "a" && char <= "z" || char >= "A" && char <= "Z");
-    var isIdentifierCharacter = (char) => isDigit2(char) || isLetter(char) || char === "-";
-    var isVersionStart = (char) => isDigit2(char) || char === "x" || char === "X" || char === "*";
+    var isIdentifierCharacter = (char) => isDigit(char) || isLetter(char) || char === "-";
+    var isVersionStart = (char) => isDigit(char) || char === "x" || char === "X" || char === "*";
     var findDigitsEndIndex = (range, start, limit, digitRuns) => {
-      if (!isDigit2(range[start])) {
+      if (!isDigit(range[start])) {
         return start;
       }
       if (start >= digitRuns.start && start < digitRuns.end) {
@@ -1032,7 +1035,7 @@ var require_trim_comparator_whitespace = __commonJS({
         return Math.min(start + limit, digitRuns.previousEnd);
       }
       let end = start + 1;
-      while (isDigit2(range[end])) {
+      while (isDigit(range[end])) {
         end++;
       }
       digitRuns.previousStart = digitRuns.start;
@@ -1124,7 +1127,7 @@ var require_trim_comparator_whitespace = __commonJS({
       return findBuildEndIndex(range, prereleaseEnd);
     };
     var findPartialVersionComponentEndIndex = (range, start, digitRuns) => {
-      if (isDigit2(range[start])) {
+      if (isDigit(range[start])) {
         return findVersionNumberEndIndex(range, start, false, digitRuns);
       }
       return isVersionStart(range[start]) ? start + 1 : start;
@@ -4777,7 +4780,7 @@ function pLimit(concurrency) {
     activeCount--;
     resumeNext();
   };
-  const run2 = async (function_, resolve, arguments_) => {
+  const run = async (function_, resolve, arguments_) => {
     const result = (async () => function_(...arguments_))();
     resolve(result);
     try {
@@ -4791,7 +4794,7 @@ function pLimit(concurrency) {
     new Promise((internalResolve) => {
       queueItem.run = internalResolve;
       queue.enqueue(queueItem);
-    }).then(run2.bind(void 0, function_, resolve, arguments_));
+    }).then(run.bind(void 0, function_, resolve, arguments_));
     if (activeCount < concurrency) {
       resumeNext();
     }
@@ -6643,8 +6646,8 @@ async function withBaseSide(repoRoot, sha, use) {
     const written = /* @__PURE__ */ new Set();
     let whole = false;
     let queue = Promise.resolve();
-    const inTurn = (run2) => {
-      const next = queue.then(run2);
+    const inTurn = (run) => {
+      const next = queue.then(run);
       queue = next.catch(() => void 0);
       return next;
     };
@@ -6827,253 +6830,6 @@ function merged(existing, added, force) {
 // src/render/argocd-directory.ts
 import { readdir as readdir2, readFile as readFile3, stat } from "node:fs/promises";
 import { join as join4, posix as posix2 } from "node:path";
-
-// src/flux/pattern.ts
-var MAX_REPEAT = 1e3;
-var MAX_STATES = 2e4;
-var PatternError = class extends Error {
-  name = "PatternError";
-};
-function matchBudget(steps = 2e7) {
-  return { steps };
-}
-function compilePattern(source, budget = matchBudget()) {
-  if (source.length > 1e3) throw new PatternError("the pattern is longer than 1000 characters");
-  const node = new Parser(Array.from(source)).parse();
-  const states = [{ t: "accept" }];
-  const start = compile(node, 0, states);
-  return { matches: (text) => run(states, start, Array.from(text), budget) };
-}
-function add(states, state) {
-  if (states.length >= MAX_STATES) throw new PatternError("the pattern is too large");
-  states.push(state);
-  return states.length - 1;
-}
-function compile(node, next, states) {
-  switch (node.t) {
-    case "char":
-      return add(states, { t: "char", test: node.test, out: next });
-    case "assert":
-      return add(states, { t: "assert", at: node.at, out: next });
-    case "cat": {
-      let start = next;
-      for (const item of [...node.items].reverse()) start = compile(item, start, states);
-      return start;
-    }
-    case "alt":
-      return add(states, { t: "eps", outs: node.options.map((option) => compile(option, next, states)) });
-    case "rep": {
-      let start = next;
-      if (node.max === Number.POSITIVE_INFINITY) {
-        const loop = add(states, { t: "eps", outs: [] });
-        states[loop].outs = [compile(node.node, loop, states), next];
-        start = loop;
-      } else {
-        for (let i = node.min; i < node.max; i++) {
-          start = add(states, { t: "eps", outs: [compile(node.node, start, states), next] });
-        }
-      }
-      for (let i = 0; i < node.min; i++) start = compile(node.node, start, states);
-      return start;
-    }
-  }
-}
-function run(states, start, text, budget) {
-  let current = closure(states, [start], 0, text.length);
-  for (let position = 0; position < text.length; position++) {
-    budget.steps -= current.length;
-    if (budget.steps < 0) throw new PatternError("matching the patterns takes too long");
-    const c = text[position];
-    const next = [];
-    for (const index of current) {
-      const state = states[index];
-      if (state.t === "char" && state.test(c)) next.push(state.out);
-    }
-    if (next.length === 0) return false;
-    current = closure(states, next, position + 1, text.length);
-  }
-  return current.some((index) => states[index].t === "accept");
-}
-function closure(states, from, position, length) {
-  const seen = /* @__PURE__ */ new Set();
-  const result = [];
-  const stack = [...from];
-  while (stack.length > 0) {
-    const index = stack.pop();
-    if (seen.has(index)) continue;
-    seen.add(index);
-    const state = states[index];
-    if (state.t === "eps") stack.push(...state.outs);
-    else if (state.t === "assert") {
-      if (state.at === "start" ? position === 0 : position === length) stack.push(state.out);
-    } else result.push(index);
-  }
-  return result;
-}
-var isDigit = (c) => c >= "0" && c <= "9";
-var isWord = (c) => isDigit(c) || c >= "a" && c <= "z" || c >= "A" && c <= "Z" || c === "_";
-var isSpace = (c) => c === " " || c === "	" || c === "\n" || c === "\f" || c === "\r" || c === "\v";
-var not = (test) => (c) => !test(c);
-var CLASS_ESCAPES = {
-  d: isDigit,
-  D: not(isDigit),
-  w: isWord,
-  W: not(isWord),
-  s: isSpace,
-  S: not(isSpace)
-};
-var CONTROL_ESCAPES = { t: "	", n: "\n", r: "\r", f: "\f", v: "\v", a: "\x07" };
-var Parser = class {
-  constructor(chars) {
-    this.chars = chars;
-  }
-  chars;
-  #at = 0;
-  parse() {
-    const node = this.#alternation();
-    if (this.#at < this.chars.length) throw new PatternError("the pattern has an unmatched )");
-    return node;
-  }
-  #peek(offset = 0) {
-    return this.chars[this.#at + offset];
-  }
-  #alternation() {
-    const options = [this.#concatenation()];
-    while (this.#peek() === "|") {
-      this.#at++;
-      options.push(this.#concatenation());
-    }
-    return options.length === 1 ? options[0] : { t: "alt", options };
-  }
-  #concatenation() {
-    const items = [];
-    for (let c = this.#peek(); c !== void 0 && c !== "|" && c !== ")"; c = this.#peek()) {
-      items.push(this.#repetition());
-    }
-    return { t: "cat", items };
-  }
-  #repetition() {
-    const atom = this.#atom();
-    const bounds = this.#quantifier();
-    if (!bounds) return atom;
-    if (this.#peek() === "?") this.#at++;
-    if (this.#quantifier()) throw new PatternError("the pattern repeats a repetition");
-    if (atom.t === "assert") throw new PatternError("the pattern repeats an anchor");
-    return { t: "rep", node: atom, ...bounds };
-  }
-  #quantifier() {
-    const c = this.#peek();
-    if (c === "*" || c === "+" || c === "?") {
-      this.#at++;
-      return { min: c === "+" ? 1 : 0, max: c === "?" ? 1 : Number.POSITIVE_INFINITY };
-    }
-    if (c !== "{") return void 0;
-    const rest = this.chars.slice(this.#at, this.#at + 16).join("");
-    const braces = /^\{(\d+)(,(\d*))?\}/.exec(rest);
-    if (!braces) return void 0;
-    const min = Number(braces[1]);
-    const max = braces[2] === void 0 ? min : braces[3] === "" ? Number.POSITIVE_INFINITY : Number(braces[3]);
-    if (min > MAX_REPEAT || max !== Number.POSITIVE_INFINITY && max > MAX_REPEAT || max < min) {
-      throw new PatternError("the pattern has a repetition count RE2 refuses");
-    }
-    this.#at += Array.from(braces[0]).length;
-    return { min, max };
-  }
-  #atom() {
-    const c = this.chars[this.#at++];
-    switch (c) {
-      case "(":
-        return this.#group();
-      case "[":
-        return { t: "char", test: this.#class() };
-      case ".":
-        return { t: "char", test: (x) => x !== "\n" };
-      case "^":
-        return { t: "assert", at: "start" };
-      case "$":
-        return { t: "assert", at: "end" };
-      case "*":
-      case "+":
-      case "?":
-        throw new PatternError("the pattern has a repetition with nothing to repeat");
-      case "\\":
-        return this.#escape();
-      default:
-        return literal(c);
-    }
-  }
-  #group() {
-    if (this.#peek() === "?") {
-      const rest = this.chars.slice(this.#at, this.#at + 200).join("");
-      const named = /^\?P?<[A-Za-z_][A-Za-z0-9_]*>/.exec(rest);
-      if (this.#peek(1) === ":") this.#at += 2;
-      else if (named) this.#at += named[0].length;
-      else throw new PatternError("the pattern sets flags, which plumbline does not read");
-    }
-    const node = this.#alternation();
-    if (this.#peek() !== ")") throw new PatternError("the pattern has an unclosed (");
-    this.#at++;
-    return node;
-  }
-  #escape() {
-    const c = this.chars[this.#at++];
-    if (c === void 0) throw new PatternError("the pattern ends with a lone \\");
-    if (c === "A") return { t: "assert", at: "start" };
-    if (c === "z") return { t: "assert", at: "end" };
-    const test = CLASS_ESCAPES[c];
-    if (test) return { t: "char", test };
-    return literal(this.#escapedCharacter(c));
-  }
-  /** The character an escape other than a class stands for. */
-  #escapedCharacter(c) {
-    const control = CONTROL_ESCAPES[c];
-    if (control) return control;
-    if (/^[A-Za-z0-9]$/.test(c)) {
-      throw new PatternError(`the pattern has the escape \\${c}, which plumbline does not read`);
-    }
-    return c;
-  }
-  #class() {
-    const negated = this.#peek() === "^";
-    if (negated) this.#at++;
-    const tests = [];
-    let first = true;
-    for (; ; ) {
-      const c = this.chars[this.#at++];
-      if (c === void 0) throw new PatternError("the pattern has an unclosed [");
-      if (c === "]" && !first) break;
-      first = false;
-      if (c === "[" && this.#peek() === ":") {
-        throw new PatternError("the pattern has a POSIX class, which plumbline does not read");
-      }
-      let low = c;
-      if (c === "\\") {
-        const escaped2 = this.chars[this.#at++];
-        if (escaped2 === void 0) throw new PatternError("the pattern has an unclosed [");
-        const test = CLASS_ESCAPES[escaped2];
-        if (test) {
-          tests.push(test);
-          continue;
-        }
-        low = this.#escapedCharacter(escaped2);
-      }
-      if (this.#peek() === "-" && this.#peek(1) !== void 0 && this.#peek(1) !== "]") {
-        this.#at++;
-        let high = this.chars[this.#at++];
-        if (high === "\\") high = this.#escapedCharacter(this.chars[this.#at++] ?? "\\");
-        if (high < low) throw new PatternError("the pattern has a class range that runs backwards");
-        tests.push((x) => x >= low && x <= high);
-      } else {
-        tests.push((x) => x === low);
-      }
-    }
-    const inClass = (x) => tests.some((test) => test(x));
-    return negated ? not(inClass) : inClass;
-  }
-};
-function literal(c) {
-  return { t: "char", test: (x) => x === c };
-}
 
 // src/render/containment.ts
 import { realpathSync } from "node:fs";
@@ -10752,11 +10508,11 @@ var PATCH_FIELDS = ["patches", "patchesJson6902", "replacements"];
 var GENERATOR_FIELDS = ["configMapGenerator", "secretGenerator"];
 function kustomizationReferences(kustomization) {
   const references = [];
-  const add2 = (kind, value) => {
+  const add = (kind, value) => {
     if (typeof value === "string" && value !== "" && !value.includes("\n")) references.push({ kind, value });
   };
   for (const field2 of RESOURCE_FIELDS)
-    for (const entry of listOf(kustomization[field2])) add2("kustomization", entry);
+    for (const entry of listOf(kustomization[field2])) add("kustomization", entry);
   for (const field2 of CONFIG_FIELDS) {
     for (const entry of listOf(kustomization[field2])) {
       if (typeof entry !== "string") continue;
@@ -10764,19 +10520,19 @@ function kustomizationReferences(kustomization) {
       else references.push({ kind: "kustomization", value: entry, config: true });
     }
   }
-  for (const field2 of FILE_LIST_FIELDS) for (const entry of listOf(kustomization[field2])) add2("file", entry);
+  for (const field2 of FILE_LIST_FIELDS) for (const entry of listOf(kustomization[field2])) add("file", entry);
   for (const field2 of PATCH_FIELDS)
-    for (const entry of listOf(kustomization[field2])) add2("file", recordOf(entry).path);
+    for (const entry of listOf(kustomization[field2])) add("file", recordOf(entry).path);
   for (const field2 of GENERATOR_FIELDS) {
     for (const generator of listOf(kustomization[field2])) {
       const { files, envs, env } = recordOf(generator);
       for (const entry of listOf(files))
-        add2("file", typeof entry === "string" ? entry.slice(entry.indexOf("=") + 1) : entry);
-      for (const entry of listOf(envs)) add2("file", entry);
-      add2("file", env);
+        add("file", typeof entry === "string" ? entry.slice(entry.indexOf("=") + 1) : entry);
+      for (const entry of listOf(envs)) add("file", entry);
+      add("file", env);
     }
   }
-  add2("file", recordOf(kustomization.openapi).path);
+  add("file", recordOf(kustomization.openapi).path);
   const globals = recordOf(kustomization.helmGlobals);
   const chartHome = typeof globals.chartHome === "string" ? globals.chartHome : "charts";
   const charts = [...listOf(kustomization.helmCharts), ...listOf(kustomization.helmChartInflationGenerator)];
@@ -10784,11 +10540,11 @@ function kustomizationReferences(kustomization) {
     const repo = chart.repo ?? chart.chartRepoUrl;
     if (typeof repo === "string" && repo !== "") references.push({ kind: "remote", value: repo });
     else if (typeof chart.name === "string" || typeof chart.chartName === "string")
-      add2("chart", join5(chartHome, String(chart.name ?? chart.chartName)));
-    add2("file", chart.valuesFile ?? chart.valuesLocal);
-    for (const entry of listOf(chart.additionalValuesFiles)) add2("file", entry);
+      add("chart", join5(chartHome, String(chart.name ?? chart.chartName)));
+    add("file", chart.valuesFile ?? chart.valuesLocal);
+    for (const entry of listOf(chart.additionalValuesFiles)) add("file", entry);
   }
-  if (charts.length > 0) add2("file", chartHome);
+  if (charts.length > 0) add("file", chartHome);
   return references;
 }
 function configReferences(documents) {
@@ -10883,11 +10639,11 @@ import { delimiter, join as join6 } from "node:path";
 import { spawn } from "node:child_process";
 var DEFAULT_TIMEOUT_MS = 10 * 60 * 1e3;
 var STDERR_LIMIT = 64 * 1024;
-function runTool(tool, args, run2) {
+function runTool(tool, args, run) {
   return new Promise((resolve, reject) => {
     const child = spawn(tool.executable, [...tool.leadingArgs, ...args], {
-      cwd: run2.cwd,
-      env: run2.env,
+      cwd: run.cwd,
+      env: run.env,
       stdio: ["ignore", "pipe", "pipe"]
     });
     const stdout = [];
@@ -10898,11 +10654,11 @@ function runTool(tool, args, run2) {
       stopped ??= why;
       child.kill("SIGKILL");
     };
-    const timer = setTimeout(() => stop("timeout"), run2.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+    const timer = setTimeout(() => stop("timeout"), run.timeoutMs ?? DEFAULT_TIMEOUT_MS);
     child.stdout.on("data", (chunk) => {
       if (stopped) return;
       stdoutBytes += chunk.length;
-      if (stdoutBytes > run2.maxOutputBytes) stop("output-limit");
+      if (stdoutBytes > run.maxOutputBytes) stop("output-limit");
       else stdout.push(chunk);
     });
     child.stderr.setEncoding("utf8");
@@ -11786,11 +11542,11 @@ function inlineValues(text, where) {
   return parsed.value;
 }
 var discoveries = /* @__PURE__ */ new WeakMap();
-async function discoveryOf(run2, repoRoot, repositoryUrls) {
-  let byRoot = discoveries.get(run2);
+async function discoveryOf(run, repoRoot, repositoryUrls) {
+  let byRoot = discoveries.get(run);
   if (!byRoot) {
     byRoot = /* @__PURE__ */ new Map();
-    discoveries.set(run2, byRoot);
+    discoveries.set(run, byRoot);
   }
   const key = await realpath2(repoRoot);
   let discovery = byRoot.get(key);
@@ -12061,7 +11817,7 @@ function deletes(object, kustomization, releases, ownershipLabel) {
 function releasesOf(kustomization, desired, budget = matchBudget()) {
   const helmReleases2 = desired.filter(({ id }) => id.group === HELM_GROUP && id.kind === "HelmRelease");
   const pairs2 = /* @__PURE__ */ new Map();
-  const add2 = (name, namespace) => {
+  const add = (name, namespace) => {
     const key = `${namespace}/${name}`;
     if (pairs2.has(key)) return;
     const sameName = helmReleases2.filter(({ id }) => id.name === name);
@@ -12085,9 +11841,9 @@ function releasesOf(kustomization, desired, budget = matchBudget()) {
     const labels = object.metadata.labels ?? {};
     const name = labels[HELM_NAME];
     const namespace = labels[HELM_NAMESPACE];
-    if (name && namespace && !ownedByKustomization(labels, kustomization)) add2(name, namespace);
+    if (name && namespace && !ownedByKustomization(labels, kustomization)) add(name, namespace);
   }
-  for (const { id } of helmReleases2) if (id.namespace) add2(id.name, id.namespace);
+  for (const { id } of helmReleases2) if (id.namespace) add(id.name, id.namespace);
   return { pairs: pairs2 };
 }
 function releaseOf(object, kustomization, releases) {
@@ -12221,7 +11977,7 @@ function readDocument(text, describe2) {
   }
   return refuseHostileKeys(value, describe2);
 }
-function setAtPath(values, path, value, literal2, describe2) {
+function setAtPath(values, path, value, literal, describe2) {
   const where = `${describe2}, targetPath ${JSON.stringify(path)}`;
   if (path.length > TARGET_PATH_MAX || !TARGET_PATH.test(path)) {
     throw new PlumblineError(
@@ -12230,8 +11986,8 @@ function setAtPath(values, path, value, literal2, describe2) {
     );
   }
   let text = value;
-  let asString = literal2;
-  if (literal2) {
+  let asString = literal;
+  if (literal) {
     text = value.replace(/[\\,[\]{}]/g, (character) => `\\${character}`);
   } else if (value.startsWith("'") && value.endsWith("'") || value.startsWith('"') && value.endsWith('"')) {
     text = value.replace(/^['"]+|['"]+$/g, "");
@@ -12521,7 +12277,7 @@ var Substituter = class {
     }
   }
   evaluateAll(text) {
-    const nodes = new Parser2(text).all();
+    const nodes = new Parser(text).all();
     let result = "";
     let complete = true;
     for (const node of nodes) {
@@ -12606,7 +12362,7 @@ var anything = () => true;
 var identifier = (character) => /^[\p{L}\p{Nd}_]$/u.test(character);
 var notClosing = (character) => character !== "}";
 var isDefaultSign = (character) => character !== "" && "=-?+".includes(character);
-var Parser2 = class {
+var Parser = class {
   constructor(source) {
     this.source = source;
   }
@@ -13377,11 +13133,11 @@ async function renderFlux(context, env, repoRoot) {
   return { ...await helmReleases(context, resources, found, discovery, objects), kustomization };
 }
 var discoveries2 = /* @__PURE__ */ new WeakMap();
-async function discoveryOf2(run2, repoRoot, repositoryUrls) {
-  let byRoot = discoveries2.get(run2);
+async function discoveryOf2(run, repoRoot, repositoryUrls) {
+  let byRoot = discoveries2.get(run);
   if (!byRoot) {
     byRoot = /* @__PURE__ */ new Map();
-    discoveries2.set(run2, byRoot);
+    discoveries2.set(run, byRoot);
   }
   const key = await realpath3(repoRoot);
   let discovery = byRoot.get(key);

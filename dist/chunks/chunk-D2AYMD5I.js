@@ -2,7 +2,7 @@ import { createRequire as __plumblineCreateRequire } from 'node:module';
 const require = __plumblineCreateRequire(import.meta.url);
 import {
   parseShard
-} from "./chunk-WPR7ZGYP.js";
+} from "./chunk-TI3V6EGM.js";
 import {
   PlumblineError
 } from "./chunk-HOINZ2KI.js";

@@ -27,7 +27,7 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
     var isScalar2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
     var isSeq2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
@@ -63,7 +63,7 @@ var require_identity = __commonJS({
     exports.isAlias = isAlias2;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap2;
+    exports.isMap = isMap4;
     exports.isNode = isNode;
     exports.isPair = isPair2;
     exports.isScalar = isScalar2;
@@ -961,13 +961,13 @@ var require_Collection = __commonJS({
 var require_stringifyComment = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
-    var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
-    function indentComment(comment, indent) {
+    var stringifyComment = (str2) => str2.replace(/^(?!$)(?: $)?/gm, "#");
+    function indentComment(comment, indent2) {
       if (/^\n+$/.test(comment))
         return comment.substring(1);
-      return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
+      return indent2 ? comment.replace(/^(?! *$)/gm, indent2) : comment;
     }
-    var lineComment = (str, indent, comment) => str.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str.endsWith(" ") ? "" : " ") + comment;
+    var lineComment = (str2, indent2, comment) => str2.endsWith("\n") ? indentComment(comment, indent2) : comment.includes("\n") ? "\n" + indentComment(comment, indent2) : (str2.endsWith(" ") ? "" : " ") + comment;
     exports.indentComment = indentComment;
     exports.lineComment = lineComment;
     exports.stringifyComment = stringifyComment;
@@ -981,31 +981,31 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text, indent2, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
         return text;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
-      const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
+      const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent2.length);
       if (text.length <= endStep)
         return text;
       const folds = [];
       const escapedFolds = {};
-      let end = lineWidth - indent.length;
+      let end = lineWidth - indent2.length;
       if (typeof indentAtStart === "number") {
         if (indentAtStart > lineWidth - Math.max(2, minContentWidth))
           folds.push(0);
         else
           end = lineWidth - indentAtStart;
       }
-      let split = void 0;
+      let split2 = void 0;
       let prev = void 0;
       let overflow = false;
       let i = -1;
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text, i, indent.length);
+        i = consumeMoreIndentedLines(text, i, indent2.length);
         if (i !== -1)
           end = i + endStep;
       }
@@ -1029,20 +1029,20 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text, i, indent.length);
-          end = i + indent.length + endStep;
-          split = void 0;
+            i = consumeMoreIndentedLines(text, i, indent2.length);
+          end = i + indent2.length + endStep;
+          split2 = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
             const next = text[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
-              split = i;
+              split2 = i;
           }
           if (i >= end) {
-            if (split) {
-              folds.push(split);
-              end = split + endStep;
-              split = void 0;
+            if (split2) {
+              folds.push(split2);
+              end = split2 + endStep;
+              split2 = void 0;
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
@@ -1055,7 +1055,7 @@ var require_foldFlowLines = __commonJS({
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
-              split = void 0;
+              split2 = void 0;
             } else {
               overflow = true;
             }
@@ -1075,22 +1075,22 @@ var require_foldFlowLines = __commonJS({
         const end2 = folds[i2 + 1] || text.length;
         if (fold === 0)
           res = `
-${indent}${text.slice(0, end2)}`;
+${indent2}${text.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
             res += `${text[fold]}\\`;
           res += `
-${indent}${text.slice(fold + 1, end2)}`;
+${indent2}${text.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text, i, indent) {
+    function consumeMoreIndentedLines(text, i, indent2) {
       let end = i;
       let start = i + 1;
       let ch = text[start];
       while (ch === " " || ch === "	") {
-        if (i < start + indent) {
+        if (i < start + indent2) {
           ch = text[++i];
         } else {
           do {
@@ -1121,16 +1121,16 @@ var require_stringifyString = __commonJS({
       lineWidth: ctx.options.lineWidth,
       minContentWidth: ctx.options.minContentWidth
     });
-    var containsDocumentMarker = (str) => /^(%|---|\.\.\.)/m.test(str);
-    function lineLengthOverLimit(str, lineWidth, indentLength) {
+    var containsDocumentMarker = (str2) => /^(%|---|\.\.\.)/m.test(str2);
+    function lineLengthOverLimit(str2, lineWidth, indentLength) {
       if (!lineWidth || lineWidth < 0)
         return false;
       const limit = lineWidth - indentLength;
-      const strLen = str.length;
+      const strLen = str2.length;
       if (strLen <= limit)
         return false;
       for (let i = 0, start = 0; i < strLen; ++i) {
-        if (str[i] === "\n") {
+        if (str2[i] === "\n") {
           if (i - start > limit)
             return true;
           start = i + 1;
@@ -1146,12 +1146,12 @@ var require_stringifyString = __commonJS({
         return json;
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
-      const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
-      let str = "";
+      const indent2 = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
+      let str2 = "";
       let start = 0;
       for (let i = 0, ch = json[i]; ch; ch = json[++i]) {
         if (ch === " " && json[i + 1] === "\\" && json[i + 2] === "n") {
-          str += json.slice(start, i) + "\\ ";
+          str2 += json.slice(start, i) + "\\ ";
           i += 1;
           start = i;
           ch = "\\";
@@ -1160,38 +1160,38 @@ var require_stringifyString = __commonJS({
           switch (json[i + 1]) {
             case "u":
               {
-                str += json.slice(start, i);
+                str2 += json.slice(start, i);
                 const code = json.substr(i + 2, 4);
                 switch (code) {
                   case "0000":
-                    str += "\\0";
+                    str2 += "\\0";
                     break;
                   case "0007":
-                    str += "\\a";
+                    str2 += "\\a";
                     break;
                   case "000b":
-                    str += "\\v";
+                    str2 += "\\v";
                     break;
                   case "001b":
-                    str += "\\e";
+                    str2 += "\\e";
                     break;
                   case "0085":
-                    str += "\\N";
+                    str2 += "\\N";
                     break;
                   case "00a0":
-                    str += "\\_";
+                    str2 += "\\_";
                     break;
                   case "2028":
-                    str += "\\L";
+                    str2 += "\\L";
                     break;
                   case "2029":
-                    str += "\\P";
+                    str2 += "\\P";
                     break;
                   default:
                     if (code.substr(0, 2) === "00")
-                      str += "\\x" + code.substr(2);
+                      str2 += "\\x" + code.substr(2);
                     else
-                      str += json.substr(i, 6);
+                      str2 += json.substr(i, 6);
                 }
                 i += 5;
                 start = i + 1;
@@ -1201,14 +1201,14 @@ var require_stringifyString = __commonJS({
               if (implicitKey || json[i + 2] === '"' || json.length < minMultiLineLength) {
                 i += 1;
               } else {
-                str += json.slice(start, i) + "\n\n";
+                str2 += json.slice(start, i) + "\n\n";
                 while (json[i + 2] === "\\" && json[i + 3] === "n" && json[i + 4] !== '"') {
-                  str += "\n";
+                  str2 += "\n";
                   i += 2;
                 }
-                str += indent;
+                str2 += indent2;
                 if (json[i + 2] === " ")
-                  str += "\\";
+                  str2 += "\\";
                 i += 1;
                 start = i + 1;
               }
@@ -1217,16 +1217,16 @@ var require_stringifyString = __commonJS({
               i += 1;
           }
       }
-      str = start ? str + json.slice(start) : json;
-      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+      str2 = start ? str2 + json.slice(start) : json;
+      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent2, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
     function singleQuotedString(value, ctx) {
       if (ctx.options.singleQuote === false || ctx.implicitKey && value.includes("\n") || /[ \t]\n|\n[ \t]/.test(value))
         return doubleQuotedString(value, ctx);
-      const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
+      const indent2 = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
       const res = "'" + value.replace(/'/g, "''").replace(/\n+/g, `$&
-${indent}`) + "'";
-      return ctx.implicitKey ? res : foldFlowLines.foldFlowLines(res, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+${indent2}`) + "'";
+      return ctx.implicitKey ? res : foldFlowLines.foldFlowLines(res, indent2, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
     function quotedString(value, ctx) {
       const { singleQuote } = ctx.options;
@@ -1256,10 +1256,10 @@ ${indent}`) + "'";
       if (!blockQuote || /\n[\t ]+$/.test(value)) {
         return quotedString(value, ctx);
       }
-      const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
-      const literal = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
+      const indent2 = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
+      const literal2 = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent2.length);
       if (!value)
-        return literal ? "|\n" : ">\n";
+        return literal2 ? "|\n" : ">\n";
       let chomp;
       let endStart;
       for (endStart = value.length; endStart > 0; --endStart) {
@@ -1282,7 +1282,7 @@ ${indent}`) + "'";
         value = value.slice(0, -end.length);
         if (end[end.length - 1] === "\n")
           end = end.slice(0, -1);
-        end = end.replace(blockEndNewlines, `$&${indent}`);
+        end = end.replace(blockEndNewlines, `$&${indent2}`);
       }
       let startWithSpace = false;
       let startEnd;
@@ -1299,17 +1299,17 @@ ${indent}`) + "'";
       let start = value.substring(0, startNlPos < startEnd ? startNlPos + 1 : startEnd);
       if (start) {
         value = value.substring(start.length);
-        start = start.replace(/\n+/g, `$&${indent}`);
+        start = start.replace(/\n+/g, `$&${indent2}`);
       }
-      const indentSize = indent ? "2" : "1";
+      const indentSize = indent2 ? "2" : "1";
       let header = (startWithSpace ? indentSize : "") + chomp;
       if (comment) {
         header += " " + commentString(comment.replace(/ ?[\r\n]+/g, " "));
         if (onComment)
           onComment();
       }
-      if (!literal) {
-        const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
+      if (!literal2) {
+        const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent2}`);
         let literalFallback = false;
         const foldOptions = getFoldOptions(ctx, true);
         if (blockQuote !== "folded" && type !== Scalar.Scalar.BLOCK_FOLDED) {
@@ -1317,18 +1317,18 @@ ${indent}`) + "'";
             literalFallback = true;
           };
         }
-        const body = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent, foldFlowLines.FOLD_BLOCK, foldOptions);
+        const body = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent2, foldFlowLines.FOLD_BLOCK, foldOptions);
         if (!literalFallback)
           return `>${header}
-${indent}${body}`;
+${indent2}${body}`;
       }
-      value = value.replace(/\n+/g, `$&${indent}`);
+      value = value.replace(/\n+/g, `$&${indent2}`);
       return `|${header}
-${indent}${start}${value}${end}`;
+${indent2}${start}${value}${end}`;
     }
     function plainString(item, ctx, onComment, onChompKeep) {
       const { type, value } = item;
-      const { actualString, implicitKey, indent, indentStep, inFlow } = ctx;
+      const { actualString, implicitKey, indent: indent2, indentStep, inFlow } = ctx;
       if (implicitKey && value.includes("\n") || inFlow && /[[\]{},]/.test(value)) {
         return quotedString(value, ctx);
       }
@@ -1339,22 +1339,22 @@ ${indent}${start}${value}${end}`;
         return blockString(item, ctx, onComment, onChompKeep);
       }
       if (containsDocumentMarker(value)) {
-        if (indent === "") {
+        if (indent2 === "") {
           ctx.forceBlockIndent = true;
           return blockString(item, ctx, onComment, onChompKeep);
-        } else if (implicitKey && indent === indentStep) {
+        } else if (implicitKey && indent2 === indentStep) {
           return quotedString(value, ctx);
         }
       }
-      const str = value.replace(/\n+/g, `$&
-${indent}`);
+      const str2 = value.replace(/\n+/g, `$&
+${indent2}`);
       if (actualString) {
-        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str);
+        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str2);
         const { compat, tags } = ctx.doc.schema;
         if (tags.some(test) || compat?.some(test))
           return quotedString(value, ctx);
       }
-      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent2, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
     function stringifyString(item, ctx, onComment, onChompKeep) {
       const { implicitKey, inFlow } = ctx;
@@ -1506,11 +1506,11 @@ var require_stringify = __commonJS({
       const props = stringifyProps(node, tagObj, ctx);
       if (props.length > 0)
         ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-      const str = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
+      const str2 = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
       if (!props)
-        return str;
-      return identity.isScalar(node) || str[0] === "{" || str[0] === "[" ? `${props} ${str}` : `${props}
-${ctx.indent}${str}`;
+        return str2;
+      return identity.isScalar(node) || str2[0] === "{" || str2[0] === "[" ? `${props} ${str2}` : `${props}
+${ctx.indent}${str2}`;
     }
     exports.createStringifyContext = createStringifyContext;
     exports.stringify = stringify;
@@ -1526,7 +1526,7 @@ var require_stringifyPair = __commonJS({
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
-      const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
+      const { allNullValues, doc, indent: indent2, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
       let keyComment = identity.isNode(key) && key.comment || null;
       if (simpleKeys) {
         if (keyComment) {
@@ -1541,12 +1541,12 @@ var require_stringifyPair = __commonJS({
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
-        indent: indent + indentStep
+        indent: indent2 + indentStep
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
-      if (!explicitKey && !ctx.inFlow && str.length > 1024) {
+      let str2 = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      if (!explicitKey && !ctx.inFlow && str2.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
         explicitKey = true;
@@ -1555,27 +1555,27 @@ var require_stringifyPair = __commonJS({
         if (allNullValues || value == null) {
           if (keyCommentDone && onComment)
             onComment();
-          return str === "" ? "?" : explicitKey ? `? ${str}` : str;
+          return str2 === "" ? "?" : explicitKey ? `? ${str2}` : str2;
         }
       } else if (allNullValues && !simpleKeys || value == null && explicitKey) {
-        str = `? ${str}`;
+        str2 = `? ${str2}`;
         if (keyComment && !keyCommentDone) {
-          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
         } else if (chompKeep && onChompKeep)
           onChompKeep();
-        return str;
+        return str2;
       }
       if (keyCommentDone)
         keyComment = null;
       if (explicitKey) {
         if (keyComment)
-          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
-        str = `? ${str}
-${indent}:`;
+          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
+        str2 = `? ${str2}
+${indent2}:`;
       } else {
-        str = `${str}:`;
+        str2 = `${str2}:`;
         if (keyComment)
-          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
       if (identity.isNode(value)) {
@@ -1591,7 +1591,7 @@ ${indent}:`;
       }
       ctx.implicitKey = false;
       if (!explicitKey && !keyComment && identity.isScalar(value))
-        ctx.indentAtStart = str.length + 1;
+        ctx.indentAtStart = str2.length + 1;
       chompKeep = false;
       if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
         ctx.indent = ctx.indent.substring(2);
@@ -1635,16 +1635,16 @@ ${ctx.indent}`;
       } else if (valueStr === "" || valueStr[0] === "\n") {
         ws = "";
       }
-      str += ws + valueStr;
+      str2 += ws + valueStr;
       if (ctx.inFlow) {
         if (valueCommentDone && onComment)
           onComment();
       } else if (valueComment && !valueCommentDone) {
-        str += stringifyComment.lineComment(str, ctx.indent, commentString(valueComment));
+        str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(valueComment));
       } else if (chompKeep && onChompKeep) {
         onChompKeep();
       }
-      return str;
+      return str2;
     }
     exports.stringifyPair = stringifyPair;
   }
@@ -1849,7 +1849,7 @@ var require_stringifyCollection = __commonJS({
       return stringify2(collection, ctx, options);
     }
     function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
-      const { indent, options: { commentString } } = ctx;
+      const { indent: indent2, options: { commentString } } = ctx;
       const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
       let chompKeep = false;
       const lines = [];
@@ -1871,34 +1871,34 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str2 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str3 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
-          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
+          str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
           chompKeep = false;
-        lines.push(blockItemPrefix + str2);
+        lines.push(blockItemPrefix + str3);
       }
-      let str;
+      let str2;
       if (lines.length === 0) {
-        str = flowChars.start + flowChars.end;
+        str2 = flowChars.start + flowChars.end;
       } else {
-        str = lines[0];
+        str2 = lines[0];
         for (let i = 1; i < lines.length; ++i) {
           const line = lines[i];
-          str += line ? `
-${indent}${line}` : "\n";
+          str2 += line ? `
+${indent2}${line}` : "\n";
         }
       }
       if (comment) {
-        str += "\n" + stringifyComment.indentComment(commentString(comment), indent);
+        str2 += "\n" + stringifyComment.indentComment(commentString(comment), indent2);
         if (onComment)
           onComment();
       } else if (chompKeep && onChompKeep)
         onChompKeep();
-      return str;
+      return str2;
     }
     function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
-      const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
+      const { indent: indent2, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
       itemIndent += indentStep;
       const itemCtx = Object.assign({}, ctx, {
         indent: itemIndent,
@@ -1938,21 +1938,21 @@ ${indent}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str = stringify.stringify(item, itemCtx, () => comment = null);
-        reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
+        let str2 = stringify.stringify(item, itemCtx, () => comment = null);
+        reqNewline || (reqNewline = lines.length > linesAtValue || str2.includes("\n"));
         if (i < items.length - 1) {
-          str += ",";
+          str2 += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str2.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
-            str += ",";
+            str2 += ",";
           }
         }
         if (comment)
-          str += stringifyComment.lineComment(str, itemIndent, commentString(comment));
-        lines.push(str);
+          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment));
+        lines.push(str2);
         linesAtValue = lines.length;
       }
       const { start, end } = flowChars;
@@ -1964,22 +1964,22 @@ ${indent}${line}` : "\n";
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
-          let str = start;
+          let str2 = start;
           for (const line of lines)
-            str += line ? `
-${indentStep}${indent}${line}` : "\n";
-          return `${str}
-${indent}${end}`;
+            str2 += line ? `
+${indentStep}${indent2}${line}` : "\n";
+          return `${str2}
+${indent2}${end}`;
         } else {
           return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
         }
       }
     }
-    function addCommentBefore({ indent, options: { commentString } }, lines, comment, chompKeep) {
+    function addCommentBefore({ indent: indent2, options: { commentString } }, lines, comment, chompKeep) {
       if (comment && chompKeep)
         comment = comment.replace(/^\n+/, "");
       if (comment) {
-        const ic = stringifyComment.indentComment(commentString(comment), indent);
+        const ic = stringifyComment.indentComment(commentString(comment), indent2);
         lines.push(ic.trimStart());
       }
     }
@@ -2024,7 +2024,7 @@ var require_YAMLMap = __commonJS({
       static from(schema, obj, ctx) {
         const { keepUndefined, replacer } = ctx;
         const map = new this(schema);
-        const add = (key, value) => {
+        const add2 = (key, value) => {
           if (typeof replacer === "function")
             value = replacer.call(obj, key, value);
           else if (Array.isArray(replacer) && !replacer.includes(key))
@@ -2034,10 +2034,10 @@ var require_YAMLMap = __commonJS({
         };
         if (obj instanceof Map) {
           for (const [key, value] of obj)
-            add(key, value);
+            add2(key, value);
         } else if (obj && typeof obj === "object") {
           for (const key of Object.keys(obj))
-            add(key, obj[key]);
+            add2(key, obj[key]);
         }
         if (typeof schema.sortMapEntries === "function") {
           map.items.sort(schema.sortMapEntries);
@@ -2300,7 +2300,7 @@ var require_string = __commonJS({
       identify: (value) => typeof value === "string",
       default: true,
       tag: "tag:yaml.org,2002:str",
-      resolve: (str) => str,
+      resolve: (str2) => str2,
       stringify(item, ctx, onComment, onChompKeep) {
         ctx = Object.assign({ actualString: true }, ctx);
         return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
@@ -2338,7 +2338,7 @@ var require_bool = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-      resolve: (str) => new Scalar.Scalar(str[0] === "t" || str[0] === "T"),
+      resolve: (str2) => new Scalar.Scalar(str2[0] === "t" || str2[0] === "T"),
       stringify({ source, value }, ctx) {
         if (source && boolTag.test.test(source)) {
           const sv = source[0] === "t" || source[0] === "T";
@@ -2390,7 +2390,7 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str) => str.slice(-3).toLowerCase() === "nan" ? NaN : str[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -2399,7 +2399,7 @@ var require_float = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
-      resolve: (str) => parseFloat(str),
+      resolve: (str2) => parseFloat(str2),
       stringify(node) {
         const num = Number(node.value);
         return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
@@ -2410,11 +2410,11 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
-      resolve(str) {
-        const node = new Scalar.Scalar(parseFloat(str));
-        const dot = str.indexOf(".");
-        if (dot !== -1 && str[str.length - 1] === "0")
-          node.minFractionDigits = str.length - dot - 1;
+      resolve(str2) {
+        const node = new Scalar.Scalar(parseFloat(str2));
+        const dot = str2.indexOf(".");
+        if (dot !== -1 && str2[str2.length - 1] === "0")
+          node.minFractionDigits = str2.length - dot - 1;
         return node;
       },
       stringify: stringifyNumber.stringifyNumber
@@ -2431,7 +2431,7 @@ var require_int = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    var intResolve = (str, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix);
+    var intResolve = (str2, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2.substring(offset), radix);
     function intStringify(node, radix, prefix) {
       const { value } = node;
       if (intIdentify(value) && value >= 0)
@@ -2444,15 +2444,15 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^0o[0-7]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 8, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 8, opt),
       stringify: (node) => intStringify(node, 8, "0o")
     };
-    var int = {
+    var int2 = {
       identify: intIdentify,
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -2461,10 +2461,10 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^0x[0-9a-fA-F]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
       stringify: (node) => intStringify(node, 16, "0x")
     };
-    exports.int = int;
+    exports.int = int2;
     exports.intHex = intHex;
     exports.intOct = intOct;
   }
@@ -2480,16 +2480,16 @@ var require_schema = __commonJS({
     var string = require_string();
     var bool = require_bool();
     var float = require_float();
-    var int = require_int();
+    var int2 = require_int();
     var schema = [
       map.map,
       seq.seq,
       string.string,
       _null.nullTag,
       bool.boolTag,
-      int.intOct,
-      int.int,
-      int.intHex,
+      int2.intOct,
+      int2.int,
+      int2.intHex,
       float.floatNaN,
       float.floatExp,
       float.float
@@ -2514,7 +2514,7 @@ var require_schema2 = __commonJS({
         identify: (value) => typeof value === "string",
         default: true,
         tag: "tag:yaml.org,2002:str",
-        resolve: (str) => str,
+        resolve: (str2) => str2,
         stringify: stringifyJSON
       },
       {
@@ -2531,7 +2531,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:bool",
         test: /^true$|^false$/,
-        resolve: (str) => str === "true",
+        resolve: (str2) => str2 === "true",
         stringify: stringifyJSON
       },
       {
@@ -2539,7 +2539,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:int",
         test: /^-?(?:0|[1-9][0-9]*)$/,
-        resolve: (str, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str, 10),
+        resolve: (str2, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2, 10),
         stringify: ({ value }) => intIdentify(value) ? value.toString() : JSON.stringify(value)
       },
       {
@@ -2547,7 +2547,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:float",
         test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
-        resolve: (str) => parseFloat(str),
+        resolve: (str2) => parseFloat(str2),
         stringify: stringifyJSON
       }
     ];
@@ -2555,9 +2555,9 @@ var require_schema2 = __commonJS({
       default: true,
       tag: "",
       test: /^/,
-      resolve(str, onError) {
-        onError(`Unresolved plain scalar ${JSON.stringify(str)}`);
-        return str;
+      resolve(str2, onError) {
+        onError(`Unresolved plain scalar ${JSON.stringify(str2)}`);
+        return str2;
       }
     };
     var schema = [map.map, seq.seq].concat(jsonScalars, jsonError);
@@ -2589,10 +2589,10 @@ var require_binary = __commonJS({
         if (typeof node_buffer.Buffer === "function") {
           return node_buffer.Buffer.from(src, "base64");
         } else if (typeof atob === "function") {
-          const str = atob(src.replace(/[\n\r]/g, ""));
-          const buffer = new Uint8Array(str.length);
-          for (let i = 0; i < str.length; ++i)
-            buffer[i] = str.charCodeAt(i);
+          const str2 = atob(src.replace(/[\n\r]/g, ""));
+          const buffer = new Uint8Array(str2.length);
+          for (let i = 0; i < str2.length; ++i)
+            buffer[i] = str2.charCodeAt(i);
           return buffer;
         } else {
           onError("This environment does not support reading binary tags; either Buffer or atob is required");
@@ -2603,28 +2603,28 @@ var require_binary = __commonJS({
         if (!value)
           return "";
         const buf = value;
-        let str;
+        let str2;
         if (typeof node_buffer.Buffer === "function") {
-          str = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
+          str2 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
         } else if (typeof btoa === "function") {
           let s = "";
           for (let i = 0; i < buf.length; ++i)
             s += String.fromCharCode(buf[i]);
-          str = btoa(s);
+          str2 = btoa(s);
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
         type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
         if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
-          const n = Math.ceil(str.length / lineWidth);
+          const n = Math.ceil(str2.length / lineWidth);
           const lines = new Array(n);
           for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
-            lines[i] = str.substr(o, lineWidth);
+            lines[i] = str2.substr(o, lineWidth);
           }
-          str = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str2 = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
-        return stringifyString.stringifyString({ comment, type, value: str }, ctx, onComment, onChompKeep);
+        return stringifyString.stringifyString({ comment, type, value: str2 }, ctx, onComment, onChompKeep);
       }
     };
     exports.binary = binary;
@@ -2830,7 +2830,7 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str) => str.slice(-3).toLowerCase() === "nan" ? NaN : str[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -2839,7 +2839,7 @@ var require_float2 = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
-      resolve: (str) => parseFloat(str.replace(/_/g, "")),
+      resolve: (str2) => parseFloat(str2.replace(/_/g, "")),
       stringify(node) {
         const num = Number(node.value);
         return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
@@ -2850,11 +2850,11 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
-      resolve(str) {
-        const node = new Scalar.Scalar(parseFloat(str.replace(/_/g, "")));
-        const dot = str.indexOf(".");
+      resolve(str2) {
+        const node = new Scalar.Scalar(parseFloat(str2.replace(/_/g, "")));
+        const dot = str2.indexOf(".");
         if (dot !== -1) {
-          const f = str.substring(dot + 1).replace(/_/g, "");
+          const f = str2.substring(dot + 1).replace(/_/g, "");
           if (f[f.length - 1] === "0")
             node.minFractionDigits = f.length;
         }
@@ -2874,34 +2874,34 @@ var require_int2 = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    function intResolve(str, offset, radix, { intAsBigInt }) {
-      const sign = str[0];
+    function intResolve(str2, offset, radix, { intAsBigInt }) {
+      const sign = str2[0];
       if (sign === "-" || sign === "+")
         offset += 1;
-      str = str.substring(offset).replace(/_/g, "");
+      str2 = str2.substring(offset).replace(/_/g, "");
       if (intAsBigInt) {
         switch (radix) {
           case 2:
-            str = `0b${str}`;
+            str2 = `0b${str2}`;
             break;
           case 8:
-            str = `0o${str}`;
+            str2 = `0o${str2}`;
             break;
           case 16:
-            str = `0x${str}`;
+            str2 = `0x${str2}`;
             break;
         }
-        const n2 = BigInt(str);
+        const n2 = BigInt(str2);
         return sign === "-" ? BigInt(-1) * n2 : n2;
       }
-      const n = parseInt(str, radix);
+      const n = parseInt(str2, radix);
       return sign === "-" ? -1 * n : n;
     }
     function intStringify(node, radix, prefix) {
       const { value } = node;
       if (intIdentify(value)) {
-        const str = value.toString(radix);
-        return value < 0 ? "-" + prefix + str.substr(1) : prefix + str;
+        const str2 = value.toString(radix);
+        return value < 0 ? "-" + prefix + str2.substr(1) : prefix + str2;
       }
       return stringifyNumber.stringifyNumber(node);
     }
@@ -2911,7 +2911,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "BIN",
       test: /^[-+]?0b[0-1_]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 2, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 2, opt),
       stringify: (node) => intStringify(node, 2, "0b")
     };
     var intOct = {
@@ -2920,15 +2920,15 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^[-+]?0[0-7_]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 1, 8, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 1, 8, opt),
       stringify: (node) => intStringify(node, 8, "0")
     };
-    var int = {
+    var int2 = {
       identify: intIdentify,
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9][0-9_]*$/,
-      resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -2937,10 +2937,10 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^[-+]?0x[0-9a-fA-F_]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
       stringify: (node) => intStringify(node, 16, "0x")
     };
-    exports.int = int;
+    exports.int = int2;
     exports.intBin = intBin;
     exports.intHex = intHex;
     exports.intOct = intOct;
@@ -3041,9 +3041,9 @@ var require_timestamp = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
-    function parseSexagesimal(str, asBigInt) {
-      const sign = str[0];
-      const parts = sign === "-" || sign === "+" ? str.substring(1) : str;
+    function parseSexagesimal(str2, asBigInt) {
+      const sign = str2[0];
+      const parts = sign === "-" || sign === "+" ? str2.substring(1) : str2;
       const num = (n) => asBigInt ? BigInt(n) : Number(n);
       const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
       return sign === "-" ? num(-1) * res : res;
@@ -3080,7 +3080,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
-      resolve: (str, _onError, { intAsBigInt }) => parseSexagesimal(str, intAsBigInt),
+      resolve: (str2, _onError, { intAsBigInt }) => parseSexagesimal(str2, intAsBigInt),
       stringify: stringifySexagesimal
     };
     var floatTime = {
@@ -3089,7 +3089,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
-      resolve: (str) => parseSexagesimal(str, false),
+      resolve: (str2) => parseSexagesimal(str2, false),
       stringify: stringifySexagesimal
     };
     var timestamp = {
@@ -3100,8 +3100,8 @@ var require_timestamp = __commonJS({
       // may be omitted altogether, resulting in a date format. In such a case, the time part is
       // assumed to be 00:00:00Z (start of day, UTC).
       test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
-      resolve(str) {
-        const match = str.match(timestamp.test);
+      resolve(str2) {
+        const match = str2.match(timestamp.test);
         if (!match)
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
         const [, year, month, day, hour, minute, second] = match.map(Number);
@@ -3135,7 +3135,7 @@ var require_schema3 = __commonJS({
     var binary = require_binary();
     var bool = require_bool2();
     var float = require_float2();
-    var int = require_int2();
+    var int2 = require_int2();
     var merge = require_merge();
     var omap = require_omap();
     var pairs = require_pairs();
@@ -3148,10 +3148,10 @@ var require_schema3 = __commonJS({
       _null.nullTag,
       bool.trueTag,
       bool.falseTag,
-      int.intBin,
-      int.intOct,
-      int.int,
-      int.intHex,
+      int2.intBin,
+      int2.intOct,
+      int2.int,
+      int2.intHex,
       float.floatNaN,
       float.floatExp,
       float.float,
@@ -3178,7 +3178,7 @@ var require_tags = __commonJS({
     var string = require_string();
     var bool = require_bool();
     var float = require_float();
-    var int = require_int();
+    var int2 = require_int();
     var schema = require_schema();
     var schema$1 = require_schema2();
     var binary = require_binary();
@@ -3202,9 +3202,9 @@ var require_tags = __commonJS({
       floatExp: float.floatExp,
       floatNaN: float.floatNaN,
       floatTime: timestamp.floatTime,
-      int: int.int,
-      intHex: int.intHex,
-      intOct: int.intOct,
+      int: int2.int,
+      intHex: int2.intHex,
+      intOct: int2.intOct,
       intTime: timestamp.intTime,
       map: map.map,
       merge: merge.merge,
@@ -3929,10 +3929,10 @@ var require_util_flow_indent_check = __commonJS({
   "node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
     "use strict";
     var utilContainsNewline = require_util_contains_newline();
-    function flowIndentCheck(indent, fc, onError) {
+    function flowIndentCheck(indent2, fc, onError) {
       if (fc?.type === "flow-collection") {
         const end = fc.end[0];
-        if (end.indent === indent && (end.source === "]" || end.source === "}") && utilContainsNewline.containsNewline(fc)) {
+        if (end.indent === indent2 && (end.source === "]" || end.source === "}") && utilContainsNewline.containsNewline(fc)) {
           const msg = "Flow end indicator should be more indented than parent";
           onError(end, "BAD_INDENT", msg, true);
         }
@@ -4175,9 +4175,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap2 = fc.start.source === "{";
-      const fcName = isMap2 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap2 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap4 = fc.start.source === "{";
+      const fcName = isMap4 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap4 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -4213,7 +4213,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap2 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap4 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -4253,7 +4253,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep4 && !props.found) {
+        if (!isMap4 && !sep4 && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep4, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -4276,7 +4276,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap2 && !props.found && ctx.options.strict) {
+            if (!isMap4 && !props.found && ctx.options.strict) {
               if (sep4)
                 for (const st of sep4) {
                   if (st === valueProps.found)
@@ -4308,7 +4308,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap2) {
+          if (isMap4) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -4324,7 +4324,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap2 ? "}" : "]";
+      const expectedEnd = isMap4 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -4450,17 +4450,17 @@ var require_resolve_block_scalar = __commonJS({
       let offset = scalar.offset + header.length;
       let contentStart = 0;
       for (let i = 0; i < chompStart; ++i) {
-        const [indent, content] = lines[i];
+        const [indent2, content] = lines[i];
         if (content === "" || content === "\r") {
-          if (header.indent === 0 && indent.length > trimIndent)
-            trimIndent = indent.length;
+          if (header.indent === 0 && indent2.length > trimIndent)
+            trimIndent = indent2.length;
         } else {
-          if (indent.length < trimIndent) {
+          if (indent2.length < trimIndent) {
             const message = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
-            onError(offset + indent.length, "MISSING_CHAR", message);
+            onError(offset + indent2.length, "MISSING_CHAR", message);
           }
           if (header.indent === 0)
-            trimIndent = indent.length;
+            trimIndent = indent2.length;
           contentStart = i;
           if (trimIndent === 0 && !ctx.atRoot) {
             const message = "Block scalar values in collections must be indented";
@@ -4468,7 +4468,7 @@ var require_resolve_block_scalar = __commonJS({
           }
           break;
         }
-        offset += indent.length + content.length + 1;
+        offset += indent2.length + content.length + 1;
       }
       for (let i = lines.length - 1; i >= chompStart; --i) {
         if (lines[i][0].length > trimIndent)
@@ -4480,26 +4480,26 @@ var require_resolve_block_scalar = __commonJS({
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
       for (let i = contentStart; i < chompStart; ++i) {
-        let [indent, content] = lines[i];
-        offset += indent.length + content.length + 1;
+        let [indent2, content] = lines[i];
+        offset += indent2.length + content.length + 1;
         const crlf = content[content.length - 1] === "\r";
         if (crlf)
           content = content.slice(0, -1);
-        if (content && indent.length < trimIndent) {
+        if (content && indent2.length < trimIndent) {
           const src = header.indent ? "explicit indentation indicator" : "first line";
           const message = `Block scalar lines must not be less indented than their ${src}`;
           onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message);
-          indent = "";
+          indent2 = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep4 + indent.slice(trimIndent) + content;
+          value += sep4 + indent2.slice(trimIndent) + content;
           sep4 = "\n";
-        } else if (indent.length > trimIndent || content[0] === "	") {
+        } else if (indent2.length > trimIndent || content[0] === "	") {
           if (sep4 === " ")
             sep4 = "\n";
           else if (!prevMoreIndented && sep4 === "\n")
             sep4 = "\n\n";
-          value += sep4 + indent.slice(trimIndent) + content;
+          value += sep4 + indent2.slice(trimIndent) + content;
           sep4 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
@@ -4535,7 +4535,7 @@ var require_resolve_block_scalar = __commonJS({
       }
       const { source } = props[0];
       const mode = source[0];
-      let indent = 0;
+      let indent2 = 0;
       let chomp = "";
       let error = -1;
       for (let i = 1; i < source.length; ++i) {
@@ -4544,8 +4544,8 @@ var require_resolve_block_scalar = __commonJS({
           chomp = ch;
         else {
           const n = Number(ch);
-          if (!indent && n)
-            indent = n;
+          if (!indent2 && n)
+            indent2 = n;
           else if (error === -1)
             error = offset + i;
         }
@@ -4554,7 +4554,7 @@ var require_resolve_block_scalar = __commonJS({
         onError(error, "UNEXPECTED_TOKEN", `Block scalar header includes extra characters: ${source}`);
       let hasSpace = false;
       let comment = "";
-      let length = source.length;
+      let length2 = source.length;
       for (let i = 1; i < props.length; ++i) {
         const token = props[i];
         switch (token.type) {
@@ -4562,19 +4562,19 @@ var require_resolve_block_scalar = __commonJS({
             hasSpace = true;
           // fallthrough
           case "newline":
-            length += token.source.length;
+            length2 += token.source.length;
             break;
           case "comment":
             if (strict && !hasSpace) {
               const message = "Comments must be separated from other tokens by white space characters";
               onError(token, "MISSING_CHAR", message);
             }
-            length += token.source.length;
+            length2 += token.source.length;
             comment = token.source.substring(1);
             break;
           case "error":
             onError(token, "UNEXPECTED_TOKEN", token.message);
-            length += token.source.length;
+            length2 += token.source.length;
             break;
           /* istanbul ignore next should not happen */
           default: {
@@ -4582,20 +4582,20 @@ var require_resolve_block_scalar = __commonJS({
             onError(token, "UNEXPECTED_TOKEN", message);
             const ts = token.source;
             if (ts && typeof ts === "string")
-              length += ts.length;
+              length2 += ts.length;
           }
         }
       }
-      return { mode, indent, chomp, comment, length };
+      return { mode, indent: indent2, chomp, comment, length: length2 };
     }
     function splitLines(source) {
-      const split = source.split(/\n( *)/);
-      const first = split[0];
+      const split2 = source.split(/\n( *)/);
+      const first = split2[0];
       const m = first.match(/^( *)/);
       const line0 = m?.[1] ? [m[1], first.slice(m[1].length)] : ["", first];
       const lines = [line0];
-      for (let i = 1; i < split.length; i += 2)
-        lines.push([split[i], split[i + 1]]);
+      for (let i = 1; i < split2.length; i += 2)
+        lines.push([split2[i], split2[i + 1]]);
       return lines;
     }
     exports.resolveBlockScalar = resolveBlockScalar;
@@ -4736,9 +4736,9 @@ var require_resolve_flow_scalar = __commonJS({
             while (next === " " || next === "	")
               next = source[++i + 1];
           } else if (next === "x" || next === "u" || next === "U") {
-            const length = next === "x" ? 2 : next === "u" ? 4 : 8;
-            res += parseCharCode(source, i + 1, length, onError);
-            i += length;
+            const length2 = next === "x" ? 2 : next === "u" ? 4 : 8;
+            res += parseCharCode(source, i + 1, length2, onError);
+            i += length2;
           } else {
             const raw = source.substr(i - 1, 2);
             onError(i - 1, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
@@ -4807,14 +4807,14 @@ var require_resolve_flow_scalar = __commonJS({
       "\\": "\\",
       "	": "	"
     };
-    function parseCharCode(source, offset, length, onError) {
-      const cc = source.substr(offset, length);
-      const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
+    function parseCharCode(source, offset, length2, onError) {
+      const cc = source.substr(offset, length2);
+      const ok = cc.length === length2 && /^[0-9a-fA-F]+$/.test(cc);
       const code = ok ? parseInt(cc, 16) : NaN;
       try {
         return String.fromCodePoint(code);
       } catch {
-        const raw = source.substr(offset - 2, length + 2);
+        const raw = source.substr(offset - 2, length2 + 2);
         onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
         return raw;
       }
@@ -5320,15 +5320,15 @@ var require_cst_scalar = __commonJS({
       return null;
     }
     function createScalarToken(value, context) {
-      const { implicitKey = false, indent, inFlow = false, offset = -1, type = "PLAIN" } = context;
+      const { implicitKey = false, indent: indent2, inFlow = false, offset = -1, type = "PLAIN" } = context;
       const source = stringifyString.stringifyString({ type, value }, {
         implicitKey,
-        indent: indent > 0 ? " ".repeat(indent) : "",
+        indent: indent2 > 0 ? " ".repeat(indent2) : "",
         inFlow,
         options: { blockQuote: true, lineWidth: -1 }
       });
       const end = context.end ?? [
-        { type: "newline", offset: -1, indent, source: "\n" }
+        { type: "newline", offset: -1, indent: indent2, source: "\n" }
       ];
       switch (source[0]) {
         case "|":
@@ -5337,25 +5337,25 @@ var require_cst_scalar = __commonJS({
           const head = source.substring(0, he);
           const body = source.substring(he + 1) + "\n";
           const props = [
-            { type: "block-scalar-header", offset, indent, source: head }
+            { type: "block-scalar-header", offset, indent: indent2, source: head }
           ];
           if (!addEndtoBlockProps(props, end))
-            props.push({ type: "newline", offset: -1, indent, source: "\n" });
-          return { type: "block-scalar", offset, indent, props, source: body };
+            props.push({ type: "newline", offset: -1, indent: indent2, source: "\n" });
+          return { type: "block-scalar", offset, indent: indent2, props, source: body };
         }
         case '"':
-          return { type: "double-quoted-scalar", offset, indent, source, end };
+          return { type: "double-quoted-scalar", offset, indent: indent2, source, end };
         case "'":
-          return { type: "single-quoted-scalar", offset, indent, source, end };
+          return { type: "single-quoted-scalar", offset, indent: indent2, source, end };
         default:
-          return { type: "scalar", offset, indent, source, end };
+          return { type: "scalar", offset, indent: indent2, source, end };
       }
     }
     function setScalarValue(token, value, context = {}) {
       let { afterKey = false, implicitKey = false, inFlow = false, type } = context;
-      let indent = "indent" in token ? token.indent : null;
-      if (afterKey && typeof indent === "number")
-        indent += 2;
+      let indent2 = "indent" in token ? token.indent : null;
+      if (afterKey && typeof indent2 === "number")
+        indent2 += 2;
       if (!type)
         switch (token.type) {
           case "single-quoted-scalar":
@@ -5375,8 +5375,8 @@ var require_cst_scalar = __commonJS({
             type = "PLAIN";
         }
       const source = stringifyString.stringifyString({ type, value }, {
-        implicitKey: implicitKey || indent === null,
-        indent: indent !== null && indent > 0 ? " ".repeat(indent) : "",
+        implicitKey: implicitKey || indent2 === null,
+        indent: indent2 !== null && indent2 > 0 ? " ".repeat(indent2) : "",
         inFlow,
         options: { blockQuote: true, lineWidth: -1 }
       });
@@ -5407,16 +5407,16 @@ var require_cst_scalar = __commonJS({
         token.source = body;
       } else {
         const { offset } = token;
-        const indent = "indent" in token ? token.indent : -1;
+        const indent2 = "indent" in token ? token.indent : -1;
         const props = [
-          { type: "block-scalar-header", offset, indent, source: head }
+          { type: "block-scalar-header", offset, indent: indent2, source: head }
         ];
         if (!addEndtoBlockProps(props, "end" in token ? token.end : void 0))
-          props.push({ type: "newline", offset: -1, indent, source: "\n" });
+          props.push({ type: "newline", offset: -1, indent: indent2, source: "\n" });
         for (const key of Object.keys(token))
           if (key !== "type" && key !== "offset")
             delete token[key];
-        Object.assign(token, { type: "block-scalar", indent, props, source: body });
+        Object.assign(token, { type: "block-scalar", indent: indent2, props, source: body });
       }
     }
     function addEndtoBlockProps(props, end) {
@@ -5461,12 +5461,12 @@ var require_cst_scalar = __commonJS({
           break;
         }
         default: {
-          const indent = "indent" in token ? token.indent : -1;
+          const indent2 = "indent" in token ? token.indent : -1;
           const end = "end" in token && Array.isArray(token.end) ? token.end.filter((st) => st.type === "space" || st.type === "comment" || st.type === "newline") : [];
           for (const key of Object.keys(token))
             if (key !== "type" && key !== "offset")
               delete token[key];
-          Object.assign(token, { type, indent, source, end });
+          Object.assign(token, { type, indent: indent2, source, end });
         }
       }
     }
@@ -5554,10 +5554,10 @@ var require_cst_visit = __commonJS({
     visit2.REMOVE = REMOVE;
     visit2.itemAtPath = (cst, path) => {
       let item = cst;
-      for (const [field, index] of path) {
+      for (const [field, index2] of path) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
-          item = tok.items[index];
+          item = tok.items[index2];
         } else
           return void 0;
       }
@@ -5706,7 +5706,7 @@ var require_lexer = __commonJS({
   "node_modules/yaml/dist/parse/lexer.js"(exports) {
     "use strict";
     var cst = require_cst();
-    function isEmpty(ch) {
+    function isEmpty2(ch) {
       switch (ch) {
         case void 0:
         case " ":
@@ -5723,7 +5723,7 @@ var require_lexer = __commonJS({
     var flowIndicatorChars = new Set(",[]{}");
     var invalidAnchorChars = new Set(" ,[]{}\n\r	");
     var isNotAnchorChar = (ch) => !ch || invalidAnchorChars.has(ch);
-    var Lexer = class {
+    var Lexer2 = class {
       constructor() {
         this.atEnd = false;
         this.blockScalarIndent = -1;
@@ -5772,19 +5772,19 @@ var require_lexer = __commonJS({
       continueScalar(offset) {
         let ch = this.buffer[offset];
         if (this.indentNext > 0) {
-          let indent = 0;
+          let indent2 = 0;
           while (ch === " ")
-            ch = this.buffer[++indent + offset];
+            ch = this.buffer[++indent2 + offset];
           if (ch === "\r") {
-            const next = this.buffer[indent + offset + 1];
+            const next = this.buffer[indent2 + offset + 1];
             if (next === "\n" || !next && !this.atEnd)
-              return offset + indent + 1;
+              return offset + indent2 + 1;
           }
-          return ch === "\n" || indent >= this.indentNext || !ch && !this.atEnd ? offset + indent : -1;
+          return ch === "\n" || indent2 >= this.indentNext || !ch && !this.atEnd ? offset + indent2 : -1;
         }
         if (ch === "-" || ch === ".") {
           const dt = this.buffer.substr(offset, 3);
-          if ((dt === "---" || dt === "...") && isEmpty(this.buffer[offset + 3]))
+          if ((dt === "---" || dt === "...") && isEmpty2(this.buffer[offset + 3]))
             return -1;
         }
         return offset;
@@ -5883,7 +5883,7 @@ var require_lexer = __commonJS({
           if (!this.atEnd && !this.hasChars(4))
             return this.setNext("line-start");
           const s = this.peek(3);
-          if ((s === "---" || s === "...") && isEmpty(this.charAt(3))) {
+          if ((s === "---" || s === "...") && isEmpty2(this.charAt(3))) {
             yield* this.pushCount(3);
             this.indentValue = 0;
             this.indentNext = 0;
@@ -5891,7 +5891,7 @@ var require_lexer = __commonJS({
           }
         }
         this.indentValue = yield* this.pushSpaces(false);
-        if (this.indentNext > this.indentValue && !isEmpty(this.charAt(1)))
+        if (this.indentNext > this.indentValue && !isEmpty2(this.charAt(1)))
           this.indentNext = this.indentValue;
         return yield* this.parseBlockStart();
       }
@@ -5899,7 +5899,7 @@ var require_lexer = __commonJS({
         const [ch0, ch1] = this.peek(2);
         if (!ch1 && !this.atEnd)
           return this.setNext("block-start");
-        if ((ch0 === "-" || ch0 === "?" || ch0 === ":") && isEmpty(ch1)) {
+        if ((ch0 === "-" || ch0 === "?" || ch0 === ":") && isEmpty2(ch1)) {
           const n = (yield* this.pushCount(1)) + (yield* this.pushSpaces(true));
           this.indentNext = this.indentValue + 1;
           this.indentValue += n;
@@ -5949,12 +5949,12 @@ var require_lexer = __commonJS({
       }
       *parseFlowCollection() {
         let nl, sp;
-        let indent = -1;
+        let indent2 = -1;
         do {
           nl = yield* this.pushNewline();
           if (nl > 0) {
             sp = yield* this.pushSpaces(false);
-            this.indentValue = indent = sp;
+            this.indentValue = indent2 = sp;
           } else {
             sp = 0;
           }
@@ -5963,8 +5963,8 @@ var require_lexer = __commonJS({
         const line = this.getLine();
         if (line === null)
           return this.setNext("flow");
-        if (indent !== -1 && indent < this.indentNext && line[0] !== "#" || indent === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty(line[3])) {
-          const atFlowEndMarker = indent === this.indentNext - 1 && this.flowLevel === 1 && (line[0] === "]" || line[0] === "}");
+        if (indent2 !== -1 && indent2 < this.indentNext && line[0] !== "#" || indent2 === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty2(line[3])) {
+          const atFlowEndMarker = indent2 === this.indentNext - 1 && this.flowLevel === 1 && (line[0] === "]" || line[0] === "}");
           if (!atFlowEndMarker) {
             this.flowLevel = 0;
             yield cst.FLOW_END;
@@ -6005,7 +6005,7 @@ var require_lexer = __commonJS({
             return yield* this.parseQuotedScalar();
           case ":": {
             const next = this.charAt(1);
-            if (this.flowKey || isEmpty(next) || next === ",") {
+            if (this.flowKey || isEmpty2(next) || next === ",") {
               this.flowKey = false;
               yield* this.pushCount(1);
               yield* this.pushSpaces(true);
@@ -6068,20 +6068,20 @@ var require_lexer = __commonJS({
           else if (ch !== "-")
             break;
         }
-        return yield* this.pushUntil((ch) => isEmpty(ch) || ch === "#");
+        return yield* this.pushUntil((ch) => isEmpty2(ch) || ch === "#");
       }
       *parseBlockScalar() {
         let nl = this.pos - 1;
-        let indent = 0;
+        let indent2 = 0;
         let ch;
         loop: for (let i2 = this.pos; ch = this.buffer[i2]; ++i2) {
           switch (ch) {
             case " ":
-              indent += 1;
+              indent2 += 1;
               break;
             case "\n":
               nl = i2;
-              indent = 0;
+              indent2 = 0;
               break;
             case "\r": {
               const next = this.buffer[i2 + 1];
@@ -6097,9 +6097,9 @@ var require_lexer = __commonJS({
         }
         if (!ch && !this.atEnd)
           return this.setNext("block-scalar");
-        if (indent >= this.indentNext) {
+        if (indent2 >= this.indentNext) {
           if (this.blockScalarIndent === -1)
-            this.indentNext = indent;
+            this.indentNext = indent2;
           else {
             this.indentNext = this.blockScalarIndent + (this.indentNext === 0 ? 1 : this.indentNext);
           }
@@ -6132,7 +6132,7 @@ var require_lexer = __commonJS({
             const lastChar = i2;
             while (ch2 === " ")
               ch2 = this.buffer[--i2];
-            if (ch2 === "\n" && i2 >= this.pos && i2 + 1 + indent > lastChar)
+            if (ch2 === "\n" && i2 >= this.pos && i2 + 1 + indent2 > lastChar)
               nl = i2;
             else
               break;
@@ -6150,10 +6150,10 @@ var require_lexer = __commonJS({
         while (ch = this.buffer[++i]) {
           if (ch === ":") {
             const next = this.buffer[i + 1];
-            if (isEmpty(next) || inFlow && flowIndicatorChars.has(next))
+            if (isEmpty2(next) || inFlow && flowIndicatorChars.has(next))
               break;
             end = i;
-          } else if (isEmpty(ch)) {
+          } else if (isEmpty2(ch)) {
             let next = this.buffer[i + 1];
             if (ch === "\r") {
               if (next === "\n") {
@@ -6220,7 +6220,7 @@ var require_lexer = __commonJS({
             case ":": {
               const inFlow = this.flowLevel > 0;
               const ch1 = this.charAt(1);
-              if (isEmpty(ch1) || inFlow && flowIndicatorChars.has(ch1)) {
+              if (isEmpty2(ch1) || inFlow && flowIndicatorChars.has(ch1)) {
                 if (!inFlow)
                   this.indentNext = this.indentValue + 1;
                 else if (this.flowKey)
@@ -6239,7 +6239,7 @@ var require_lexer = __commonJS({
         if (this.charAt(1) === "<") {
           let i = this.pos + 2;
           let ch = this.buffer[i];
-          while (!isEmpty(ch) && ch !== ">")
+          while (!isEmpty2(ch) && ch !== ">")
             ch = this.buffer[++i];
           return yield* this.pushToIndex(ch === ">" ? i + 1 : i, false);
         } else {
@@ -6286,7 +6286,7 @@ var require_lexer = __commonJS({
         return yield* this.pushToIndex(i, false);
       }
     };
-    exports.Lexer = Lexer;
+    exports.Lexer = Lexer2;
   }
 });
 
@@ -6418,7 +6418,7 @@ var require_parser = __commonJS({
         }
       }
     }
-    var Parser = class {
+    var Parser3 = class {
       /**
        * @param onNewLine - If defined, called separately with the start position of
        *   each new line (in `parse()`, including the start of input).
@@ -7148,10 +7148,10 @@ var require_parser = __commonJS({
         }
         return null;
       }
-      atIndentedComment(start, indent) {
+      atIndentedComment(start, indent2) {
         if (this.type !== "comment")
           return false;
-        if (this.indent <= indent)
+        if (this.indent <= indent2)
           return false;
         return start.every((st) => st.type === "newline" || st.type === "space");
       }
@@ -7191,7 +7191,7 @@ var require_parser = __commonJS({
         }
       }
     };
-    exports.Parser = Parser;
+    exports.Parser = Parser3;
   }
 });
 
@@ -7244,7 +7244,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse(src, reviver, options) {
+    function parse2(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -7273,8 +7273,8 @@ var require_public_api = __commonJS({
       if (typeof options === "string")
         options = options.length;
       if (typeof options === "number") {
-        const indent = Math.round(options);
-        options = indent < 1 ? void 0 : indent > 8 ? { indent: 8 } : { indent };
+        const indent2 = Math.round(options);
+        options = indent2 < 1 ? void 0 : indent2 > 8 ? { indent: 8 } : { indent: indent2 };
       }
       if (value === void 0) {
         const { keepUndefined } = options ?? replacer ?? {};
@@ -7285,7 +7285,7 @@ var require_public_api = __commonJS({
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
-    exports.parse = parse;
+    exports.parse = parse2;
     exports.parseAllDocuments = parseAllDocuments3;
     exports.parseDocument = parseDocument3;
     exports.stringify = stringify;
@@ -7349,21 +7349,21 @@ var require_ucs2length = __commonJS({
   "node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    function ucs2length(str) {
-      const len = str.length;
-      let length = 0;
+    function ucs2length(str2) {
+      const len = str2.length;
+      let length2 = 0;
       let pos = 0;
       let value;
       while (pos < len) {
-        length++;
-        value = str.charCodeAt(pos++);
+        length2++;
+        value = str2.charCodeAt(pos++);
         if (value >= 55296 && value <= 56319 && pos < len) {
-          value = str.charCodeAt(pos);
+          value = str2.charCodeAt(pos);
           if ((value & 64512) === 56320)
             pos++;
         }
       }
-      return length;
+      return length2;
     }
     exports.default = ucs2length;
     ucs2length.code = 'require("ajv/dist/runtime/ucs2length").default';
@@ -7372,7 +7372,7 @@ var require_ucs2length = __commonJS({
 
 // src/config/load.ts
 import { lstat, readdir, readFile, realpath, stat } from "node:fs/promises";
-import { join as join5, posix as posix5, sep as sep3 } from "node:path";
+import { join as join6, posix as posix6, sep as sep3 } from "node:path";
 
 // src/yaml/plain-data.ts
 function recordOf(value) {
@@ -7728,8 +7728,8 @@ function* objectsIn(value, place) {
       OBJECT_HINT
     );
   }
-  for (const [index, item] of value.items.entries()) {
-    const path = [...place.path, "items", index];
+  for (const [index2, item] of value.items.entries()) {
+    const path = [...place.path, "items", index2];
     const node = place.document.getIn(path, true);
     const line = node?.range ? place.position(startOf(node)).line : place.line;
     yield* objectsIn(item, { ...place, path, line });
@@ -7814,20 +7814,20 @@ function fileProblem(error, file) {
 }
 function manifestFiles(realRoot) {
   const files = [];
-  const walk = (folder) => {
+  const walk2 = (folder) => {
     const entries = entriesOf(join2(realRoot, folder));
     const isChart = entries.some((entry) => entry.name === "Chart.yaml" && entry.isFile());
     for (const entry of entries) {
       const path = folder === "" ? entry.name : `${folder}/${entry.name}`;
       if (entry.isDirectory()) {
         if (SKIPPED_FOLDERS.has(entry.name) || isChart && entry.name === "templates") continue;
-        walk(path);
+        walk2(path);
       } else if (entry.isFile() && MANIFEST_FILE.test(entry.name) && !isKustomizationFile(entry.name)) {
         files.push(path);
       }
     }
   };
-  walk("");
+  walk2("");
   return files;
 }
 function entriesOf(folder) {
@@ -7886,7 +7886,7 @@ function argoChartHosts(objects) {
 }
 
 // src/argocd/discover.ts
-import { posix as posix2 } from "node:path";
+import { posix as posix3 } from "node:path";
 
 // src/git/repository-url.ts
 function repositoryIdentity(url) {
@@ -7903,6 +7903,2039 @@ function withoutCredentials(url) {
   }
   const at = url.lastIndexOf("@");
   return at >= 0 && url.slice(0, at).includes(":") ? url.slice(at + 1) : url;
+}
+
+// src/argocd/applicationset.ts
+var import_yaml5 = __toESM(require_dist(), 1);
+import { readdirSync as readdirSync3, readFileSync as readFileSync3 } from "node:fs";
+import { join as join3, posix as posix2 } from "node:path";
+
+// src/flux/pattern.ts
+var MAX_REPEAT = 1e3;
+var MAX_STATES = 2e4;
+var PatternError = class extends Error {
+  name = "PatternError";
+};
+function matchBudget(steps = 2e7) {
+  return { steps };
+}
+function compilePattern(source, budget = matchBudget()) {
+  if (source.length > 1e3) throw new PatternError("the pattern is longer than 1000 characters");
+  const node = new Parser(Array.from(source)).parse();
+  const states = [{ t: "accept" }];
+  const start = compile(node, 0, states);
+  return { matches: (text) => run(states, start, Array.from(text), budget) };
+}
+function add(states, state) {
+  if (states.length >= MAX_STATES) throw new PatternError("the pattern is too large");
+  states.push(state);
+  return states.length - 1;
+}
+function compile(node, next, states) {
+  switch (node.t) {
+    case "char":
+      return add(states, { t: "char", test: node.test, out: next });
+    case "assert":
+      return add(states, { t: "assert", at: node.at, out: next });
+    case "cat": {
+      let start = next;
+      for (const item of [...node.items].reverse()) start = compile(item, start, states);
+      return start;
+    }
+    case "alt":
+      return add(states, { t: "eps", outs: node.options.map((option) => compile(option, next, states)) });
+    case "rep": {
+      let start = next;
+      if (node.max === Number.POSITIVE_INFINITY) {
+        const loop = add(states, { t: "eps", outs: [] });
+        states[loop].outs = [compile(node.node, loop, states), next];
+        start = loop;
+      } else {
+        for (let i = node.min; i < node.max; i++) {
+          start = add(states, { t: "eps", outs: [compile(node.node, start, states), next] });
+        }
+      }
+      for (let i = 0; i < node.min; i++) start = compile(node.node, start, states);
+      return start;
+    }
+  }
+}
+function run(states, start, text, budget) {
+  let current = closure(states, [start], 0, text.length);
+  for (let position = 0; position < text.length; position++) {
+    budget.steps -= current.length;
+    if (budget.steps < 0) throw new PatternError("matching the patterns takes too long");
+    const c = text[position];
+    const next = [];
+    for (const index2 of current) {
+      const state = states[index2];
+      if (state.t === "char" && state.test(c)) next.push(state.out);
+    }
+    if (next.length === 0) return false;
+    current = closure(states, next, position + 1, text.length);
+  }
+  return current.some((index2) => states[index2].t === "accept");
+}
+function closure(states, from, position, length2) {
+  const seen = /* @__PURE__ */ new Set();
+  const result = [];
+  const stack = [...from];
+  while (stack.length > 0) {
+    const index2 = stack.pop();
+    if (seen.has(index2)) continue;
+    seen.add(index2);
+    const state = states[index2];
+    if (state.t === "eps") stack.push(...state.outs);
+    else if (state.t === "assert") {
+      if (state.at === "start" ? position === 0 : position === length2) stack.push(state.out);
+    } else result.push(index2);
+  }
+  return result;
+}
+var isDigit = (c) => c >= "0" && c <= "9";
+var isWord = (c) => isDigit(c) || c >= "a" && c <= "z" || c >= "A" && c <= "Z" || c === "_";
+var isSpace = (c) => c === " " || c === "	" || c === "\n" || c === "\f" || c === "\r" || c === "\v";
+var not = (test) => (c) => !test(c);
+var CLASS_ESCAPES = {
+  d: isDigit,
+  D: not(isDigit),
+  w: isWord,
+  W: not(isWord),
+  s: isSpace,
+  S: not(isSpace)
+};
+var CONTROL_ESCAPES = { t: "	", n: "\n", r: "\r", f: "\f", v: "\v", a: "\x07" };
+var Parser = class {
+  constructor(chars) {
+    this.chars = chars;
+  }
+  chars;
+  #at = 0;
+  parse() {
+    const node = this.#alternation();
+    if (this.#at < this.chars.length) throw new PatternError("the pattern has an unmatched )");
+    return node;
+  }
+  #peek(offset = 0) {
+    return this.chars[this.#at + offset];
+  }
+  #alternation() {
+    const options = [this.#concatenation()];
+    while (this.#peek() === "|") {
+      this.#at++;
+      options.push(this.#concatenation());
+    }
+    return options.length === 1 ? options[0] : { t: "alt", options };
+  }
+  #concatenation() {
+    const items = [];
+    for (let c = this.#peek(); c !== void 0 && c !== "|" && c !== ")"; c = this.#peek()) {
+      items.push(this.#repetition());
+    }
+    return { t: "cat", items };
+  }
+  #repetition() {
+    const atom = this.#atom();
+    const bounds = this.#quantifier();
+    if (!bounds) return atom;
+    if (this.#peek() === "?") this.#at++;
+    if (this.#quantifier()) throw new PatternError("the pattern repeats a repetition");
+    if (atom.t === "assert") throw new PatternError("the pattern repeats an anchor");
+    return { t: "rep", node: atom, ...bounds };
+  }
+  #quantifier() {
+    const c = this.#peek();
+    if (c === "*" || c === "+" || c === "?") {
+      this.#at++;
+      return { min: c === "+" ? 1 : 0, max: c === "?" ? 1 : Number.POSITIVE_INFINITY };
+    }
+    if (c !== "{") return void 0;
+    const rest = this.chars.slice(this.#at, this.#at + 16).join("");
+    const braces = /^\{(\d+)(,(\d*))?\}/.exec(rest);
+    if (!braces) return void 0;
+    const min = Number(braces[1]);
+    const max = braces[2] === void 0 ? min : braces[3] === "" ? Number.POSITIVE_INFINITY : Number(braces[3]);
+    if (min > MAX_REPEAT || max !== Number.POSITIVE_INFINITY && max > MAX_REPEAT || max < min) {
+      throw new PatternError("the pattern has a repetition count RE2 refuses");
+    }
+    this.#at += Array.from(braces[0]).length;
+    return { min, max };
+  }
+  #atom() {
+    const c = this.chars[this.#at++];
+    switch (c) {
+      case "(":
+        return this.#group();
+      case "[":
+        return { t: "char", test: this.#class() };
+      case ".":
+        return { t: "char", test: (x) => x !== "\n" };
+      case "^":
+        return { t: "assert", at: "start" };
+      case "$":
+        return { t: "assert", at: "end" };
+      case "*":
+      case "+":
+      case "?":
+        throw new PatternError("the pattern has a repetition with nothing to repeat");
+      case "\\":
+        return this.#escape();
+      default:
+        return literal(c);
+    }
+  }
+  #group() {
+    if (this.#peek() === "?") {
+      const rest = this.chars.slice(this.#at, this.#at + 200).join("");
+      const named = /^\?P?<[A-Za-z_][A-Za-z0-9_]*>/.exec(rest);
+      if (this.#peek(1) === ":") this.#at += 2;
+      else if (named) this.#at += named[0].length;
+      else throw new PatternError("the pattern sets flags, which plumbline does not read");
+    }
+    const node = this.#alternation();
+    if (this.#peek() !== ")") throw new PatternError("the pattern has an unclosed (");
+    this.#at++;
+    return node;
+  }
+  #escape() {
+    const c = this.chars[this.#at++];
+    if (c === void 0) throw new PatternError("the pattern ends with a lone \\");
+    if (c === "A") return { t: "assert", at: "start" };
+    if (c === "z") return { t: "assert", at: "end" };
+    const test = CLASS_ESCAPES[c];
+    if (test) return { t: "char", test };
+    return literal(this.#escapedCharacter(c));
+  }
+  /** The character an escape other than a class stands for. */
+  #escapedCharacter(c) {
+    const control = CONTROL_ESCAPES[c];
+    if (control) return control;
+    if (/^[A-Za-z0-9]$/.test(c)) {
+      throw new PatternError(`the pattern has the escape \\${c}, which plumbline does not read`);
+    }
+    return c;
+  }
+  #class() {
+    const negated = this.#peek() === "^";
+    if (negated) this.#at++;
+    const tests = [];
+    let first = true;
+    for (; ; ) {
+      const c = this.chars[this.#at++];
+      if (c === void 0) throw new PatternError("the pattern has an unclosed [");
+      if (c === "]" && !first) break;
+      first = false;
+      if (c === "[" && this.#peek() === ":") {
+        throw new PatternError("the pattern has a POSIX class, which plumbline does not read");
+      }
+      let low = c;
+      if (c === "\\") {
+        const escaped = this.chars[this.#at++];
+        if (escaped === void 0) throw new PatternError("the pattern has an unclosed [");
+        const test = CLASS_ESCAPES[escaped];
+        if (test) {
+          tests.push(test);
+          continue;
+        }
+        low = this.#escapedCharacter(escaped);
+      }
+      if (this.#peek() === "-" && this.#peek(1) !== void 0 && this.#peek(1) !== "]") {
+        this.#at++;
+        let high = this.chars[this.#at++];
+        if (high === "\\") high = this.#escapedCharacter(this.chars[this.#at++] ?? "\\");
+        if (high < low) throw new PatternError("the pattern has a class range that runs backwards");
+        tests.push((x) => x >= low && x <= high);
+      } else {
+        tests.push((x) => x === low);
+      }
+    }
+    const inClass = (x) => tests.some((test) => test(x));
+    return negated ? not(inClass) : inClass;
+  }
+};
+function literal(c) {
+  return { t: "char", test: (x) => x === c };
+}
+
+// src/argocd/go-template-functions.ts
+var import_yaml4 = __toESM(require_dist(), 1);
+import { createHash } from "node:crypto";
+var GoTemplateError = class extends Error {
+  name = "GoTemplateError";
+};
+var FunctionError = class extends Error {
+};
+var GoInt = class {
+  constructor(value, type = "int") {
+    this.value = value;
+    this.type = type;
+  }
+  value;
+  type;
+};
+var stringTyped = /* @__PURE__ */ new WeakSet();
+var MAX_DEPTH = 200;
+var MAX_STRING = 1024 * 1024;
+function isMap(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof GoInt);
+}
+function goInt(n, type = "int") {
+  return new GoInt(BigInt.asIntN(64, BigInt(n)), type);
+}
+function typeName(v) {
+  if (v === void 0 || v === null) return "<nil>";
+  if (typeof v === "string") return "string";
+  if (typeof v === "number") return "float64";
+  if (typeof v === "boolean") return "bool";
+  if (v instanceof GoInt) return v.type;
+  if (Array.isArray(v)) return stringTyped.has(v) ? "[]string" : "[]interface {}";
+  return stringTyped.has(v) ? "map[string]string" : "map[string]interface {}";
+}
+function sortedKeys(m) {
+  return Object.keys(m).filter((k) => Object.hasOwn(m, k)).sort(compareBytes);
+}
+function compareBytes(a, b) {
+  return Buffer.compare(Buffer.from(a), Buffer.from(b));
+}
+function mapGet(m, key) {
+  return Object.hasOwn(m, key) ? m[key] : void 0;
+}
+function newMap() {
+  return /* @__PURE__ */ Object.create(null);
+}
+function formatFloat(x) {
+  if (Number.isNaN(x)) return "NaN";
+  if (!Number.isFinite(x)) return x > 0 ? "+Inf" : "-Inf";
+  if (x === 0) return Object.is(x, -0) ? "-0" : "0";
+  const [mantissa = "", exponent = "0"] = x.toExponential().split("e");
+  const sign = mantissa.startsWith("-") ? "-" : "";
+  const digits = mantissa.replace("-", "").replace(".", "");
+  const exp = Number(exponent);
+  if (exp < -4 || exp >= 6) {
+    const frac2 = digits.length > 1 ? `.${digits.slice(1)}` : "";
+    const abs = Math.abs(exp);
+    return `${sign}${digits[0]}${frac2}e${exp < 0 ? "-" : "+"}${abs < 10 ? `0${abs}` : abs}`;
+  }
+  if (exp < 0) return `${sign}0.${"0".repeat(-exp - 1)}${digits}`;
+  const whole = digits.slice(0, exp + 1).padEnd(exp + 1, "0");
+  const frac = digits.slice(exp + 1);
+  return `${sign}${whole}${frac ? `.${frac}` : ""}`;
+}
+function formatValue(v, depth = 0) {
+  if (depth > MAX_DEPTH) throw new FunctionError("the value is nested too deeply to print");
+  if (v === void 0 || v === null) return "<nil>";
+  if (typeof v === "string") return v;
+  if (typeof v === "number") return formatFloat(v);
+  if (typeof v === "boolean") return String(v);
+  if (v instanceof GoInt) return v.value.toString();
+  if (Array.isArray(v)) return `[${v.map((item) => formatValue(item, depth + 1)).join(" ")}]`;
+  const parts = sortedKeys(v).map((k) => `${k}:${formatValue(v[k], depth + 1)}`);
+  return `map[${parts.join(" ")}]`;
+}
+function strval(v) {
+  return typeof v === "string" ? v : formatValue(v);
+}
+function goQuote(s) {
+  let out = '"';
+  for (const ch of s) {
+    const code = ch.codePointAt(0);
+    if (ch === '"' || ch === "\\") out += `\\${ch}`;
+    else if (code >= 32 && code < 127) out += ch;
+    else if (CONTROL_QUOTES[ch]) out += CONTROL_QUOTES[ch];
+    else if (code < 128) out += `\\x${code.toString(16).padStart(2, "0")}`;
+    else if (code >= 55296 && code <= 57343) out += "\\ufffd";
+    else if (/^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u.test(ch)) out += ch;
+    else if (code <= 65535) out += `\\u${code.toString(16).padStart(4, "0")}`;
+    else out += `\\U${code.toString(16).padStart(8, "0")}`;
+  }
+  return `${out}"`;
+}
+var CONTROL_QUOTES = {
+  "\x07": "\\a",
+  "\b": "\\b",
+  "\f": "\\f",
+  "\n": "\\n",
+  "\r": "\\r",
+  "	": "\\t",
+  "\v": "\\v"
+};
+function isTrue(v) {
+  if (v === void 0 || v === null) return false;
+  if (typeof v === "string") return v.length > 0;
+  if (typeof v === "number") return v !== 0;
+  if (typeof v === "boolean") return v;
+  if (v instanceof GoInt) return v.value !== 0n;
+  if (Array.isArray(v)) return v.length > 0;
+  return sortedKeys(v).length > 0;
+}
+function argAs(param, arg) {
+  const v = arg.value;
+  if (param === "any") return v === void 0 ? null : v;
+  if (arg.literal && param !== "int")
+    throw new FunctionError(`expected ${goType(param)}; found ${arg.literal.text}`);
+  if (arg.literal && !arg.literal.int) throw new FunctionError(`expected integer; found ${arg.literal.text}`);
+  if (v === void 0 || v === null) throw new FunctionError(`invalid value; expected ${goType(param)}`);
+  const ok = param === "string" && typeof v === "string" || param === "bool" && typeof v === "boolean" || param === "int" && v instanceof GoInt && v.type === "int" || param === "map" && isMap(v) && !stringTyped.has(v);
+  if (!ok) throw new FunctionError(`wrong type for value; expected ${goType(param)}; got ${typeName(v)}`);
+  return v;
+}
+function goType(param) {
+  return param === "map" ? "map[string]interface {}" : param;
+}
+var fn = (params, call, variadic) => variadic ? { params, call, variadic } : { params, call };
+var str = (v) => v;
+var int = (v) => {
+  const n = v.value;
+  if (n > BigInt(Number.MAX_SAFE_INTEGER) || n < BigInt(Number.MIN_SAFE_INTEGER)) {
+    throw new FunctionError("the integer argument is out of range");
+  }
+  return Number(n);
+};
+function stringList(items) {
+  const list = items;
+  stringTyped.add(list);
+  return list;
+}
+function capString(s) {
+  if (s.length > MAX_STRING) throw new FunctionError(`the result is longer than ${MAX_STRING} characters`);
+  return s;
+}
+function mapRunes(s, map) {
+  let out = "";
+  for (const ch of s) {
+    const mapped = map(ch);
+    out += Array.from(mapped).length === 1 ? mapped : ch;
+  }
+  return out;
+}
+function title(s) {
+  let out = "";
+  let previous = " ";
+  for (const ch of s) {
+    out += isSeparator(previous) ? mapRunes(ch, (c) => c.toUpperCase()) : ch;
+    previous = ch;
+  }
+  return out;
+}
+function isSeparator(ch) {
+  if (ch <= "\x7F") return !/^[A-Za-z0-9_]$/.test(ch);
+  if (/^[\p{L}\p{N}]$/u.test(ch)) return false;
+  return /^\s$/u.test(ch);
+}
+function trimCutset(s, cutset) {
+  const cut = new Set(Array.from(cutset));
+  const runes = Array.from(s);
+  let start = 0;
+  let end = runes.length;
+  while (start < end && cut.has(runes[start])) start++;
+  while (end > start && cut.has(runes[end - 1])) end--;
+  return runes.slice(start, end).join("");
+}
+function byteSlice(s, start, end) {
+  const bytes = Buffer.from(s);
+  if (start < 0 || end > bytes.length || start > end) {
+    throw new FunctionError("runtime error: slice bounds out of range");
+  }
+  const isBoundary = (i) => i === bytes.length || ((bytes[i] ?? 0) & 192) !== 128;
+  if (!isBoundary(start) || !isBoundary(end)) {
+    throw new FunctionError("cutting a multi-byte character is not supported");
+  }
+  return bytes.subarray(start, end).toString("utf8");
+}
+function byteLength(s) {
+  return Buffer.byteLength(s);
+}
+function trunc(c, s) {
+  const n = byteLength(s);
+  if (c < 0 && n + c > 0) return byteSlice(s, n + c, n);
+  if (c >= 0 && n > c) return byteSlice(s, 0, c);
+  return s;
+}
+function substr(start, end, s) {
+  const n = byteLength(s);
+  if (start < 0) return byteSlice(s, 0, end);
+  if (end < 0 || end > n) return byteSlice(s, start, n);
+  return byteSlice(s, start, end);
+}
+function strslice(v) {
+  if (Array.isArray(v)) return v.filter((item) => item !== null).map((item) => strval(item));
+  if (v === null) return [];
+  return [strval(v)];
+}
+function toInt64(v) {
+  if (v === null) return 0n;
+  if (v instanceof GoInt) return v.value;
+  if (typeof v === "boolean") return v ? 1n : 0n;
+  if (typeof v === "number") return floatToInt64(v);
+  if (typeof v === "string") return parseIntBase0(trimZeroDecimal(v)) ?? 0n;
+  return 0n;
+}
+function floatToInt64(f) {
+  if (!Number.isFinite(f) || f >= 2 ** 63 || f < -(2 ** 63)) return -(2n ** 63n);
+  return BigInt(Math.trunc(f));
+}
+function trimZeroDecimal(s) {
+  const match = /^(.*)\.0+$/s.exec(s);
+  return match ? match[1] : s;
+}
+function parseIntBase0(s) {
+  const m = /^([+-]?)(0[xX][0-9a-fA-F_]+|0[oO][0-7_]+|0[bB][01_]+|0[0-7_]*|[1-9][0-9_]*)$/.exec(s);
+  if (!m) return void 0;
+  let body = m[2];
+  if (body.includes("_")) {
+    if (!/^(0[xXoObB]?)?(_?[0-9a-fA-F]+)+$/.test(body) || /_$/.test(body)) return void 0;
+    body = body.replaceAll("_", "");
+  }
+  if (/^0[0-7]+$/.test(body)) body = `0o${body.slice(1)}`;
+  const n = BigInt(body) * (m[1] === "-" ? -1n : 1n);
+  return n === BigInt.asIntN(64, n) ? n : void 0;
+}
+function toFloat64(v) {
+  if (v === null) return 0;
+  if (typeof v === "number") return v;
+  if (v instanceof GoInt) return Number(v.value);
+  if (typeof v === "boolean") return v ? 1 : 0;
+  if (typeof v !== "string") return 0;
+  const asInt = parseIntBase0(trimZeroDecimal(v));
+  if (asInt !== void 0) return Number(asInt);
+  if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(v)) return Number(v);
+  if (/[_xXpP]|inf|nan/i.test(v)) throw new FunctionError("float64 of this string form is not supported");
+  return 0;
+}
+function atoi(s) {
+  if (!/^[+-]?\d+$/.test(s)) return goInt(0);
+  const n = BigInt(s);
+  return goInt(n === BigInt.asIntN(64, n) ? n : 0n);
+}
+function isEmpty(v) {
+  return !isTrue(v);
+}
+function deepEqual(a, b) {
+  if (a instanceof GoInt || b instanceof GoInt) {
+    return a instanceof GoInt && b instanceof GoInt && a.type === b.type && a.value === b.value;
+  }
+  if (Array.isArray(a) || Array.isArray(b)) {
+    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => deepEqual(x, b[i]));
+  }
+  if (isMap(a) || isMap(b)) {
+    if (!isMap(a) || !isMap(b)) return false;
+    const ka = sortedKeys(a);
+    const kb = sortedKeys(b);
+    return ka.length === kb.length && ka.every((k, i) => k === kb[i] && deepEqual(a[k], b[k]));
+  }
+  return a === b;
+}
+function listOf2(name, v) {
+  if (Array.isArray(v)) return v;
+  throw new FunctionError(`Cannot find ${name} on type ${v === null ? "nil" : kindName(v)}`);
+}
+function kindName(v) {
+  if (v instanceof GoInt) return v.type;
+  if (isMap(v)) return "map";
+  return typeName(v);
+}
+function toJson(v, indent2, depth = 0) {
+  if (depth > MAX_DEPTH) throw new FunctionError("the value is nested too deeply to encode");
+  if (v === void 0 || v === null) return "null";
+  if (typeof v === "string") return jsonString(v);
+  if (typeof v === "number") {
+    if (!Number.isFinite(v)) throw new FunctionError("json: unsupported value");
+    return JSON.stringify(v);
+  }
+  if (typeof v === "boolean") return String(v);
+  if (v instanceof GoInt) return v.value.toString();
+  const pad = indent2 ? `
+${indent2.repeat(depth + 1)}` : "";
+  const end = indent2 ? `
+${indent2.repeat(depth)}` : "";
+  const sep4 = indent2 ? ": " : ":";
+  if (Array.isArray(v)) {
+    if (v.length === 0) return "[]";
+    return `[${v.map((item) => pad + toJson(item, indent2, depth + 1)).join(",")}${end}]`;
+  }
+  const keys = sortedKeys(v);
+  if (keys.length === 0) return "{}";
+  return `{${keys.map((k) => pad + jsonString(k) + sep4 + toJson(v[k], indent2, depth + 1)).join(",")}${end}}`;
+}
+function jsonString(s) {
+  return JSON.stringify(s.replace(/[\uD800-\uDFFF]/gu, (c) => c.length === 1 ? "\uFFFD" : c)).replace(
+    /[<>&\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`
+  );
+}
+function toYaml(v) {
+  const plain = JSON.parse(toJson(v, ""));
+  checkPlainStrings(plain, 0);
+  return (0, import_yaml4.stringify)(plain, {
+    version: "1.1",
+    sortMapEntries: true,
+    lineWidth: 0,
+    indentSeq: false
+  }).replace(/\n$/, "");
+}
+function checkPlainStrings(v, depth) {
+  if (depth > MAX_DEPTH) throw new FunctionError("the value is nested too deeply to encode");
+  const check = (s) => {
+    if (s === "" || (0, import_yaml4.stringify)(s, { version: "1.1", lineWidth: 0 }) !== `${s}
+`) {
+      throw new FunctionError("toYaml of a string YAML must quote is not supported");
+    }
+  };
+  if (typeof v === "string") check(v);
+  else if (Array.isArray(v)) for (const item of v) checkPlainStrings(item, depth + 1);
+  else if (typeof v === "object" && v !== null) {
+    for (const [k, item] of Object.entries(v)) {
+      check(k);
+      checkPlainStrings(item, depth + 1);
+    }
+  }
+}
+function fromYaml(s) {
+  let parsed;
+  try {
+    parsed = (0, import_yaml4.parse)(s, { maxAliasCount: 100 });
+  } catch {
+    throw new FunctionError("the YAML could not be read");
+  }
+  if (parsed === null || parsed === void 0) return newMap();
+  const value = fromPlain(parsed, 0);
+  if (!isMap(value)) throw new FunctionError("fromYaml needs a YAML map");
+  return value;
+}
+function fromPlain(v, depth) {
+  if (depth > MAX_DEPTH) throw new FunctionError("the YAML is nested too deeply");
+  if (v === null || typeof v === "string" || typeof v === "boolean") return v;
+  if (typeof v === "number") return v;
+  if (Array.isArray(v)) return v.map((item) => fromPlain(item, depth + 1));
+  if (typeof v === "object" && Object.getPrototypeOf(v) === Object.prototype) {
+    const out = newMap();
+    for (const [k, item] of Object.entries(v)) out[k] = fromPlain(item, depth + 1);
+    return out;
+  }
+  throw new FunctionError("fromYaml of this YAML type is not supported");
+}
+function normalize(s) {
+  const lowered = mapRunes(s, (c) => c.toLowerCase());
+  let out = Array.from(lowered, (c) => /^[-a-z0-9.]$/.test(c) ? c : "-").join("");
+  if (out.length > 253) out = out.slice(0, 253);
+  return out.replace(/^[-.]+|[-.]+$/g, "");
+}
+function regexMatch(re, s) {
+  try {
+    return compilePattern(`[\\s\\S]*(?:${re})[\\s\\S]*`, matchBudget(5e6)).matches(s);
+  } catch (error) {
+    if (error instanceof PatternError)
+      throw new FunctionError(`regexMatch: ${error.message} (not supported)`);
+    throw error;
+  }
+}
+function nospace(s) {
+  if (/[^\p{ASCII}]/u.test(s) && Buffer.from(s).some((b) => b === 133 || b === 160)) {
+    throw new FunctionError("nospace of this text is not supported");
+  }
+  return s.replace(/[\t\n\v\f\r ]/g, "");
+}
+function b64dec(s) {
+  if (!/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(s)) {
+    throw new FunctionError("b64dec of text that is not padded base64 is not supported");
+  }
+  const bytes = Buffer.from(s, "base64");
+  const text = bytes.toString("utf8");
+  if (!Buffer.from(text).equals(bytes))
+    throw new FunctionError("b64dec to bytes that are not UTF-8 is not supported");
+  return text;
+}
+function dict(args) {
+  const out = newMap();
+  for (let i = 0; i < args.length; i += 2) out[strval(args[i])] = i + 1 < args.length ? args[i + 1] : "";
+  return out;
+}
+function copyMap(m) {
+  const out = newMap();
+  for (const k of sortedKeys(m)) out[k] = m[k];
+  return out;
+}
+function split(sep4, s) {
+  const out = newMap();
+  goSplit(s, sep4).forEach((part, i) => {
+    out[`_${i}`] = part;
+  });
+  stringTyped.add(out);
+  return out;
+}
+function goSplit(s, sep4) {
+  return sep4 === "" ? Array.from(s) : s.split(sep4);
+}
+function uniq(list) {
+  const out = [];
+  for (const item of list) if (!out.some((seen) => deepEqual(seen, item))) out.push(item);
+  return out;
+}
+function has(needle, haystack) {
+  if (haystack === null) return false;
+  if (!Array.isArray(haystack)) throw new FunctionError(`Cannot find has on type ${kindName(haystack)}`);
+  return haystack.some((item) => deepEqual(needle, item));
+}
+function arith(op) {
+  return (args) => goInt(args.map(toInt64).reduce(op), "int64");
+}
+function bigMax(a, b) {
+  if (b > a) return b;
+  return a;
+}
+function bigMin(a, b) {
+  if (b < a) return b;
+  return a;
+}
+var divide = (a, b) => {
+  if (b === 0n) throw new FunctionError("runtime error: integer divide by zero");
+  return a / b;
+};
+var modulo = (a, b) => {
+  if (b === 0n) throw new FunctionError("runtime error: integer divide by zero");
+  return a % b;
+};
+var SPRIG = {
+  lower: fn(["string"], ([s]) => mapRunes(str(s), (c) => c.toLowerCase())),
+  upper: fn(["string"], ([s]) => mapRunes(str(s), (c) => c.toUpperCase())),
+  title: fn(["string"], ([s]) => title(str(s))),
+  trim: fn(["string"], ([s]) => str(s).replace(/^[\s\u0085]+|[\s\u0085]+$/gu, "")),
+  trimAll: fn(["string", "string"], ([a, b]) => trimCutset(str(b), str(a))),
+  trimPrefix: fn(
+    ["string", "string"],
+    ([a, b]) => str(b).startsWith(str(a)) ? str(b).slice(str(a).length) : str(b)
+  ),
+  trimSuffix: fn(
+    ["string", "string"],
+    ([a, b]) => str(b).endsWith(str(a)) ? str(b).slice(0, str(b).length - str(a).length) : str(b)
+  ),
+  replace: fn(["string", "string", "string"], ([o, n, s]) => capString(goReplace(str(s), str(o), str(n)))),
+  repeat: fn(["int", "string"], ([c, s]) => {
+    const count = int(c);
+    if (count < 0) throw new FunctionError("strings: negative Repeat count");
+    if (count * str(s).length > MAX_STRING)
+      throw new FunctionError(`repeat makes more than ${MAX_STRING} characters`);
+    return str(s).repeat(count);
+  }),
+  default: fn(["any"], ([d, ...given]) => given.length === 0 || isEmpty(given[0]) ? d : given[0], "any"),
+  empty: fn(["any"], ([v]) => isEmpty(v)),
+  coalesce: fn([], (args) => args.find((v) => !isEmpty(v)) ?? null, "any"),
+  ternary: fn(["any", "any", "bool"], ([t, f, c]) => c ? t : f),
+  quote: fn(
+    [],
+    (args) => args.filter((v) => v !== null).map((v) => goQuote(strval(v))).join(" "),
+    "any"
+  ),
+  squote: fn(
+    [],
+    (args) => args.filter((v) => v !== null).map((v) => `'${formatValue(v)}'`).join(" "),
+    "any"
+  ),
+  contains: fn(["string", "string"], ([sub, s]) => str(s).includes(str(sub))),
+  hasPrefix: fn(["string", "string"], ([p, s]) => str(s).startsWith(str(p))),
+  hasSuffix: fn(["string", "string"], ([p, s]) => str(s).endsWith(str(p))),
+  split: fn(["string", "string"], ([sep4, s]) => split(str(sep4), str(s))),
+  splitList: fn(["string", "string"], ([sep4, s]) => stringList(goSplit(str(s), str(sep4)))),
+  join: fn(["string", "any"], ([sep4, v]) => capString(strslice(v).join(str(sep4)))),
+  list: fn([], (args) => args, "any"),
+  dict: fn([], dict, "any"),
+  get: fn(["map", "string"], ([m, k]) => mapGet(m, str(k)) ?? ""),
+  // Sprig's set changes the map in place; the data here is shared, so set works on a copy.
+  set: fn(["map", "string", "any"], ([m, k, v]) => Object.assign(copyMap(m), { [str(k)]: v })),
+  hasKey: fn(["map", "string"], ([m, k]) => Object.hasOwn(m, str(k))),
+  // Sprig's keys come in Go's random map order; sorted here, which is one of those orders.
+  keys: fn([], (maps) => stringList(maps.flatMap((m) => sortedKeys(m))), "map"),
+  toString: fn(["any"], ([v]) => strval(v)),
+  toJson: fn(["any"], ([v]) => capString(toJson(v, ""))),
+  toPrettyJson: fn(["any"], ([v]) => capString(toJson(v, "  "))),
+  toYaml: fn(["any"], ([v]) => capString(toYaml(v))),
+  fromYaml: fn(["string"], ([s]) => fromYaml(str(s))),
+  int: fn(["any"], ([v]) => goInt(toInt64(v), "int")),
+  int64: fn(["any"], ([v]) => goInt(toInt64(v), "int64")),
+  float64: fn(["any"], ([v]) => toFloat64(v)),
+  atoi: fn(["string"], ([s]) => atoi(str(s))),
+  add: fn(
+    [],
+    (args) => goInt(
+      args.map(toInt64).reduce((a, b) => a + b, 0n),
+      "int64"
+    ),
+    "any"
+  ),
+  sub: fn(
+    ["any", "any"],
+    arith((a, b) => a - b)
+  ),
+  mul: fn(
+    ["any"],
+    arith((a, b) => a * b),
+    "any"
+  ),
+  div: fn(["any", "any"], arith(divide)),
+  mod: fn(["any", "any"], arith(modulo)),
+  max: fn(["any"], arith(bigMax), "any"),
+  min: fn(["any"], arith(bigMin), "any"),
+  b64enc: fn(["string"], ([s]) => Buffer.from(str(s)).toString("base64")),
+  b64dec: fn(["string"], ([s]) => b64dec(str(s))),
+  sha256sum: fn(["string"], ([s]) => createHash("sha256").update(str(s)).digest("hex")),
+  trunc: fn(["int", "string"], ([c, s]) => trunc(int(c), str(s))),
+  substr: fn(["int", "int", "string"], ([a, b, s]) => substr(int(a), int(b), str(s))),
+  nospace: fn(["string"], ([s]) => nospace(str(s))),
+  normalize: fn(["string"], ([s]) => normalize(str(s))),
+  indent: fn(["int", "string"], ([n, s]) => capString(indent(int(n), str(s)))),
+  nindent: fn(["int", "string"], ([n, s]) => capString(`
+${indent(int(n), str(s))}`)),
+  uniq: fn(["any"], ([l]) => uniq(listOf2("uniq", l))),
+  has: fn(["any", "any"], ([needle, haystack]) => has(needle, haystack)),
+  first: fn(["any"], ([l]) => listOf2("first", l)[0] ?? null),
+  last: fn(["any"], ([l]) => listOf2("last", l).at(-1) ?? null),
+  // Sprig returns a nil []interface{} for an empty list, which prints as [].
+  rest: fn(["any"], ([l]) => listOf2("rest", l).slice(1)),
+  initial: fn(["any"], ([l]) => listOf2("initial", l).slice(0, -1)),
+  sortAlpha: fn(
+    ["any"],
+    ([l]) => stringList(Array.isArray(l) ? strslice(l).sort(compareBytes) : [strval(l)])
+  ),
+  regexMatch: fn(["string", "string"], ([re, s]) => regexMatch(str(re), str(s)))
+};
+function indent(n, s) {
+  if (n < 0) throw new FunctionError("strings: negative Repeat count");
+  if (n > MAX_STRING) throw new FunctionError("indent is too wide");
+  const pad = " ".repeat(n);
+  return pad + s.replaceAll("\n", `
+${pad}`);
+}
+function goReplace(s, old, replacement) {
+  if (old !== "") return s.replaceAll(old, replacement);
+  const runes = Array.from(s);
+  if ((runes.length + 1) * replacement.length > MAX_STRING)
+    throw new FunctionError("replace makes too much text");
+  return replacement + runes.map((r) => r + replacement).join("");
+}
+var NOT_SUPPORTED = new Set(
+  `html js urlquery call kebabcase snakecase camelcase semverCompare semver regexReplaceAll
+regexReplaceAllLiteral regexFind regexFindAll regexSplit regexQuoteMeta mustRegexMatch
+mustRegexReplaceAll mustRegexReplaceAllLiteral mustRegexFind mustRegexFindAll slugify fromYamlArray
+fromJson mustFromJson toRawJson mustToJson mustToPrettyJson mustToRawJson tpl now date dateInZone
+date_in_zone dateModify date_modify mustDateModify must_date_modify toDate mustToDate unixEpoch ago
+duration durationRound htmlDate htmlDateInZone randAlphaNum randAlpha randAscii randNumeric randInt
+randBytes uuidv4 shuffle bcrypt htpasswd genPrivateKey derivePassword buildCustomCert genCA
+genCAWithKey genSelfSignedCert genSelfSignedCertWithKey genSignedCert genSignedCertWithKey
+encryptAES decryptAES abbrev abbrevboth untitle initials swapcase wrap wrapWith cat plural sha1sum
+sha512sum adler32sum seq toDecimal splitn toStrings until untilStep add1 add1f addf subf divf mulf
+biggest maxf minf ceil floor round all any compact mustCompact deepCopy mustDeepCopy typeOf typeIs
+typeIsLike kindOf kindIs deepEqual base dir clean ext isAbs osBase osClean osDir osExt osIsAbs
+b32enc b32dec tuple unset pluck pick omit merge mergeOverwrite mustMerge mustMergeOverwrite values
+append push mustAppend mustPush prepend mustPrepend mustFirst mustRest mustLast mustInitial reverse
+mustReverse mustUniq without mustWithout mustHas slice mustSlice concat dig chunk mustChunk fail
+trimall hello urlParse urlJoin`.split(/\s+/)
+);
+var REMOVED = /* @__PURE__ */ new Set(["env", "expandenv", "getHostByName"]);
+
+// src/argocd/go-template.ts
+var MAX_STEPS = 1e6;
+var MAX_OUTPUT = MAX_STRING;
+var MAX_NESTING = 100;
+var MAX_DATA_DEPTH = 1e3;
+var isSpace2 = (c) => c === " " || c === "	" || c === "\r" || c === "\n";
+var Lexer = class {
+  constructor(src) {
+    this.src = src;
+  }
+  src;
+  items = [];
+  #pos = 0;
+  run() {
+    let trimNext = false;
+    while (this.#pos < this.src.length) {
+      const open = this.src.indexOf("{{", this.#pos);
+      let text = this.src.slice(this.#pos, open < 0 ? void 0 : open);
+      if (trimNext) text = text.replace(/^[ \t\r\n]+/, "");
+      if (open < 0) {
+        this.#text(text);
+        break;
+      }
+      const trimLeft = this.src[open + 2] === "-" && isSpace2(this.src[open + 3]);
+      this.#text(trimLeft ? text.replace(/[ \t\r\n]+$/, "") : text);
+      this.#pos = open + 2 + (trimLeft ? 2 : 0);
+      trimNext = this.src.startsWith("/*", this.#pos) ? this.#comment(open) : this.#action(open);
+    }
+    return this.items;
+  }
+  #text(text) {
+    if (text) this.items.push({ t: "text", text });
+  }
+  /** Skips a comment; returns whether it ends with a right trim marker. */
+  #comment(open) {
+    const end = this.src.indexOf("*/", this.#pos);
+    if (end < 0) throw errorAt(this.src, open, "unclosed comment");
+    this.#pos = end + 2;
+    const trim = this.#rightDelim();
+    if (trim === void 0) throw errorAt(this.src, open, "comment ends before closing delimiter");
+    return trim;
+  }
+  /** At a right delimiter, moves past it and returns whether it trims; else undefined. */
+  #rightDelim() {
+    const s = this.src;
+    if (isSpace2(s[this.#pos]) && s.startsWith("-}}", this.#pos + 1)) {
+      this.#pos += 4;
+      return true;
+    }
+    if (s.startsWith("}}", this.#pos)) {
+      this.#pos += 2;
+      return false;
+    }
+    return void 0;
+  }
+  #action(open) {
+    const tokens = [];
+    let spaced = true;
+    for (; ; ) {
+      if (this.#pos >= this.src.length) throw errorAt(this.src, open, "unclosed action");
+      const trim = this.#rightDelim();
+      if (trim !== void 0) {
+        this.items.push({ t: "action", tokens, at: open });
+        return trim;
+      }
+      const c = this.src[this.#pos];
+      if (isSpace2(c)) {
+        this.#pos++;
+        spaced = true;
+        continue;
+      }
+      const at = this.#pos;
+      tokens.push({ ...this.#token(c), at, spaced });
+      spaced = false;
+    }
+  }
+  #token(c) {
+    const s = this.src;
+    const rest = s.slice(this.#pos, this.#pos + 256);
+    if (c === '"' || c === "`") return { t: "string", value: this.#string(c) };
+    if (c === ":" && s[this.#pos + 1] === "=") return this.#punct(":=");
+    if (c === "|" || c === "(" || c === ")" || c === "=" || c === ",") return this.#punct(c);
+    const word = /^[\p{L}_][\p{L}\p{N}_]*/u;
+    if (c === ".") {
+      const name = word.exec(rest.slice(1))?.[0] ?? /^[0-9]+/.exec(rest.slice(1))?.[0];
+      if (name === void 0 || /^[0-9]/.test(name)) {
+        if (/^\.[0-9]/.test(rest)) return this.#number();
+        this.#pos++;
+        return { t: "dot" };
+      }
+      this.#pos += 1 + name.length;
+      return { t: "field", name };
+    }
+    if (c === "$") {
+      const name = word.exec(rest.slice(1))?.[0] ?? "";
+      this.#pos += 1 + name.length;
+      return { t: "var", name: `$${name}` };
+    }
+    if (/[0-9+-]/.test(c)) return this.#number();
+    const ident = word.exec(rest)?.[0];
+    if (ident) {
+      this.#pos += ident.length;
+      return { t: "ident", name: ident };
+    }
+    if (c === "'") throw errorAt(s, this.#pos, "character constants are not supported");
+    throw errorAt(s, this.#pos, `unexpected ${JSON.stringify(c)} in action`);
+  }
+  #punct(text) {
+    this.#pos += text.length;
+    return { t: "punct", text };
+  }
+  #number() {
+    const m = /^[+-]?[0-9a-zA-Z_.]*(?:[eEpP][+-][0-9_]*)?/.exec(this.src.slice(this.#pos, this.#pos + 256));
+    const text = m[0];
+    if (text === "+" || text === "-" || text === "") throw errorAt(this.src, this.#pos, "bad number syntax");
+    this.#pos += text.length;
+    return { t: "number", text };
+  }
+  #string(quote) {
+    const start = this.#pos;
+    const end = quote === "`" ? this.src.indexOf("`", start + 1) : this.#quotedEnd(start);
+    if (end < 0) throw errorAt(this.src, start, "unterminated string");
+    this.#pos = end + 1;
+    const body = this.src.slice(start + 1, end);
+    return quote === "`" ? body : unquote(body, (msg) => errorAt(this.src, start, msg));
+  }
+  #quotedEnd(start) {
+    for (let i = start + 1; i < this.src.length; i++) {
+      const c = this.src[i];
+      if (c === "\\") i++;
+      else if (c === '"') return i;
+      else if (c === "\n") return -1;
+    }
+    return -1;
+  }
+};
+var ESCAPES = {
+  a: "\x07",
+  b: "\b",
+  f: "\f",
+  n: "\n",
+  r: "\r",
+  t: "	",
+  v: "\v",
+  "\\": "\\",
+  '"': '"'
+};
+function unquote(body, fail) {
+  return body.replace(
+    /\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[0-7]{3}|[\s\S])/g,
+    (_, e) => {
+      const simple = ESCAPES[e];
+      if (simple) return simple;
+      const code = /^[0-7]{3}$/.test(e) ? Number.parseInt(e, 8) : Number.parseInt(e.slice(1), 16);
+      if (e.length === 1 || Number.isNaN(code)) throw fail(`invalid escape \\${e} in string`);
+      if ((e[0] === "x" || /^[0-7]/.test(e)) && code > 127)
+        throw fail("byte escapes above \\x7f are not supported");
+      if (code > 1114111 || code >= 55296 && code <= 57343)
+        throw fail("invalid Unicode escape in string");
+      return String.fromCodePoint(code);
+    }
+  );
+}
+var BUILTINS = /* @__PURE__ */ new Set([
+  "and",
+  "or",
+  "not",
+  "eq",
+  "ne",
+  "lt",
+  "le",
+  "gt",
+  "ge",
+  "len",
+  "index",
+  "print",
+  "printf",
+  "println"
+]);
+var Parser2 = class {
+  constructor(src, items) {
+    this.src = src;
+    this.items = items;
+  }
+  src;
+  items;
+  #item = 0;
+  #tokens = [];
+  #tok = 0;
+  #vars = ["$"];
+  #depth = 0;
+  #rangeDepth = 0;
+  parse() {
+    const { list, end } = this.#list();
+    if (end) throw errorAt(this.src, end.at, `unexpected {{${end.word}}}`);
+    return list;
+  }
+  /** Nodes up to an `{{end}}` or `{{else …}}`, which is returned unconsumed in part. */
+  #list() {
+    const list = [];
+    while (this.#item < this.items.length) {
+      const item = this.items[this.#item++];
+      if (item.t === "text") {
+        list.push(item);
+        continue;
+      }
+      this.#tokens = item.tokens;
+      this.#tok = 0;
+      const first = this.#peek();
+      const word = first?.t === "ident" ? first.name : void 0;
+      if (word === "end" || word === "else") {
+        this.#tok++;
+        return { list, end: { word, at: item.at } };
+      }
+      list.push(this.#action(item.at, word));
+    }
+    return { list };
+  }
+  #action(at, word) {
+    if (word === "if" || word === "with" || word === "range") {
+      this.#tok++;
+      return this.#control(word, at);
+    }
+    if (word === "break" || word === "continue") {
+      this.#tok++;
+      if (this.#rangeDepth === 0) throw errorAt(this.src, at, `{{${word}}} outside {{range}}`);
+      this.#expectEnd(at);
+      return { t: word, at };
+    }
+    if (word === "define" || word === "template" || word === "block") {
+      throw errorAt(this.src, at, `{{${word}}} is not supported`);
+    }
+    const pipe = this.#pipeline(at, false);
+    this.#expectEnd(at);
+    return { t: "action", pipe };
+  }
+  #control(kind, at) {
+    if (++this.#depth > MAX_NESTING) throw errorAt(this.src, at, "the template nests too deeply");
+    const mark = this.#vars.length;
+    const pipe = this.#pipeline(at, kind === "range");
+    this.#expectEnd(at);
+    if (kind === "range") this.#rangeDepth++;
+    let { list, end } = this.#list();
+    if (kind === "range") this.#rangeDepth--;
+    let elseList;
+    if (end?.word === "else") {
+      const next = this.#peek();
+      if (kind !== "range" && next?.t === "ident" && next.name === kind) {
+        this.#tok++;
+        elseList = [this.#control(kind, end.at)];
+        end = { word: "end", at: end.at };
+      } else {
+        this.#expectEnd(end.at);
+        const rest = this.#list();
+        elseList = rest.list;
+        end = rest.end;
+        if (end?.word !== "end") throw errorAt(this.src, end?.at ?? at, `expected {{end}} for {{${kind}}}`);
+        this.#expectEnd(end.at);
+      }
+    } else if (end?.word === "end") {
+      this.#expectEnd(end.at);
+    } else {
+      throw errorAt(this.src, at, `unexpected EOF: {{${kind}}} has no {{end}}`);
+    }
+    this.#vars.length = mark;
+    this.#depth--;
+    return { t: kind, pipe, list, elseList, at };
+  }
+  #peek(offset = 0) {
+    return this.#tokens[this.#tok + offset];
+  }
+  #isPunct(token, text) {
+    return token?.t === "punct" && token.text === text;
+  }
+  #expectEnd(_at) {
+    const extra = this.#peek();
+    if (extra) throw errorAt(this.src, extra.at, "unexpected token in action");
+  }
+  #pipeline(at, range) {
+    const decl = [];
+    let assign = false;
+    const first = this.#peek();
+    if (first?.t === "var") {
+      const two = range && this.#isPunct(this.#peek(1), ",") && this.#peek(2)?.t === "var";
+      const op = this.#peek(two ? 3 : 1);
+      if (this.#isPunct(op, ":=") || !two && this.#isPunct(op, "=")) {
+        assign = this.#isPunct(op, "=");
+        if (assign && range) throw errorAt(this.src, at, "assigning in {{range}} is not supported");
+        decl.push(first.name);
+        if (two) decl.push(this.#peek(2).name);
+        this.#tok += two ? 4 : 2;
+      }
+    }
+    const cmds = this.#commands(at);
+    for (const name of decl) {
+      if (assign && !this.#vars.includes(name)) throw errorAt(this.src, at, `undefined variable "${name}"`);
+      if (!assign) this.#vars.push(name);
+    }
+    return { decl, assign, cmds, at };
+  }
+  #commands(at) {
+    const cmds = [];
+    for (; ; ) {
+      const args = [];
+      const cmdAt = this.#peek()?.at ?? at;
+      for (let token = this.#peek(); token && !this.#isPunct(token, "|") && !this.#isPunct(token, ")"); ) {
+        args.push(this.#operand());
+        token = this.#peek();
+      }
+      if (args.length === 0) throw errorAt(this.src, cmdAt, "missing value for command");
+      cmds.push({ args, at: cmdAt });
+      if (!this.#isPunct(this.#peek(), "|")) return cmds;
+      this.#tok++;
+    }
+  }
+  #operand() {
+    const term = this.#term();
+    const names = [];
+    for (let next = this.#peek(); next?.t === "field" && !next.spaced; next = this.#peek()) {
+      names.push(next.name);
+      this.#tok++;
+    }
+    if (names.length === 0) return term;
+    if (term.t === "field" || term.t === "var" || term.t === "pipe")
+      return { ...term, names: [...term.names, ...names] };
+    throw errorAt(
+      this.src,
+      term.at,
+      "fields can only follow a field, a variable or a parenthesised pipeline"
+    );
+  }
+  #term() {
+    const token = this.#tokens[this.#tok++];
+    const at = token.at;
+    switch (token.t) {
+      case "field":
+        return { t: "field", names: [token.name], at };
+      case "dot":
+        return { t: "dot", at };
+      case "string":
+        return { t: "string", value: token.value, at };
+      case "number":
+        return parseNumber(this.src, token.text, at);
+      case "var":
+        if (!this.#vars.includes(token.name))
+          throw errorAt(this.src, at, `undefined variable "${token.name}"`);
+        return { t: "var", name: token.name, names: [], at };
+      case "ident":
+        return this.#identifier(token.name, at);
+      case "punct":
+        if (token.text !== "(") throw errorAt(this.src, at, `unexpected "${token.text}" in command`);
+        return this.#parenthesised(at);
+    }
+  }
+  #identifier(name, at) {
+    if (name === "true" || name === "false") return { t: "bool", value: name === "true", at };
+    if (name === "nil") return { t: "nil", at };
+    if (REMOVED.has(name))
+      throw errorAt(this.src, at, `function "${name}" is not supported (Argo CD removes it)`);
+    if (NOT_SUPPORTED.has(name)) throw errorAt(this.src, at, `function "${name}" is not supported`);
+    if (!BUILTINS.has(name) && !Object.hasOwn(SPRIG, name)) {
+      throw errorAt(this.src, at, `function "${name}" not defined`);
+    }
+    return { t: "func", name, at };
+  }
+  #parenthesised(at) {
+    if (++this.#depth > MAX_NESTING) throw errorAt(this.src, at, "the template nests too deeply");
+    const pipe = { decl: [], assign: false, cmds: this.#commands(at), at };
+    if (!this.#isPunct(this.#peek(), ")")) throw errorAt(this.src, at, "unclosed left paren");
+    this.#tok++;
+    this.#depth--;
+    return { t: "pipe", pipe, names: [], at };
+  }
+};
+function parseNumber(src, text, at) {
+  const fail = () => errorAt(src, at, `number ${text} is not supported`);
+  if (/[_iI]/.test(text) || /^[+-]?0[xX].*[.pP]/.test(text)) throw fail();
+  const intMatch = /^([+-]?)(0[xX][0-9a-fA-F]+|0[oO][0-7]+|0[bB][01]+|0[0-7]*|[1-9][0-9]*)$/.exec(text);
+  if (intMatch) {
+    let body = intMatch[2];
+    if (/^0[0-7]+$/.test(body)) body = `0o${body.slice(1)}`;
+    const n = BigInt(body) * (intMatch[1] === "-" ? -1n : 1n);
+    if (n !== BigInt.asIntN(64, n)) throw fail();
+    return { t: "number", text, int: n, float: Number(n), isFloat: false, at };
+  }
+  if (!/^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?$/.test(text))
+    throw errorAt(src, at, `bad number syntax: ${text}`);
+  const float = Number(text);
+  if (!Number.isFinite(float)) throw fail();
+  const int2 = Number.isInteger(float) && Math.abs(float) < 2 ** 63 ? BigInt(float) : void 0;
+  return int2 === void 0 ? { t: "number", text, float, isFloat: true, at } : { t: "number", text, int: int2, float, isFloat: true, at };
+}
+var BreakSignal = class {
+};
+var ContinueSignal = class {
+};
+var Evaluator = class {
+  constructor(src, options, root) {
+    this.src = src;
+    this.options = options;
+    this.#vars = [{ name: "$", value: root }];
+  }
+  src;
+  options;
+  #out = [];
+  #size = 0;
+  #steps = 0;
+  #vars;
+  render(list, dot) {
+    this.#walk(list, dot);
+    return this.#out.join("");
+  }
+  #step(at, cost = 1) {
+    this.#steps += cost;
+    if (this.#steps > MAX_STEPS)
+      throw errorAt(this.src, at, `the template takes more than ${MAX_STEPS} steps`);
+    const { budget } = this.options;
+    if (budget) {
+      budget.steps -= cost;
+      if (budget.steps < 0) throw errorAt(this.src, at, "the templates together take too many steps");
+    }
+  }
+  #write(text, at) {
+    this.#size += text.length;
+    if (this.#size > MAX_OUTPUT)
+      throw errorAt(this.src, at, `the output is longer than ${MAX_OUTPUT} characters`);
+    this.#out.push(text);
+  }
+  #walk(list, dot) {
+    for (const node of list) {
+      switch (node.t) {
+        case "text":
+          this.#step(0, 1);
+          this.#write(node.text, 0);
+          break;
+        case "action": {
+          const value = this.#pipeline(node.pipe, dot);
+          if (node.pipe.decl.length === 0) this.#write(printed(value), node.pipe.at);
+          break;
+        }
+        case "if":
+        case "with":
+          this.#ifOrWith(node, dot);
+          break;
+        case "range":
+          this.#range(node, dot);
+          break;
+        case "break":
+          throw new BreakSignal();
+        case "continue":
+          throw new ContinueSignal();
+      }
+    }
+  }
+  #ifOrWith(node, dot) {
+    const mark = this.#vars.length;
+    const value = this.#pipeline(node.pipe, dot);
+    if (isTrue(value)) this.#walk(node.list, node.t === "with" ? value : dot);
+    else if (node.elseList) this.#walk(node.elseList, dot);
+    this.#vars.length = mark;
+  }
+  #range(node, dot) {
+    const mark = this.#vars.length;
+    const value = this.#pipeline(node.pipe, dot);
+    const entries = this.#rangeEntries(value, node);
+    const [first, second] = node.pipe.decl;
+    this.#vars.length = mark;
+    for (const [key, item] of entries) {
+      this.#step(node.at);
+      const iterationMark = this.#vars.length;
+      if (second) this.#vars.push({ name: first, value: key }, { name: second, value: item });
+      else if (first) this.#vars.push({ name: first, value: item });
+      try {
+        this.#walk(node.list, item);
+      } catch (signal) {
+        if (signal instanceof BreakSignal) break;
+        if (!(signal instanceof ContinueSignal)) throw signal;
+      } finally {
+        this.#vars.length = iterationMark;
+      }
+    }
+    if (entries.length === 0 && node.elseList) this.#walk(node.elseList, dot);
+    this.#vars.length = mark;
+  }
+  #rangeEntries(value, node) {
+    if (value === void 0 || value === null) return [];
+    if (Array.isArray(value)) return value.map((item, i) => [goInt(i), item]);
+    if (value instanceof GoInt) {
+      if (node.pipe.decl.length > 1)
+        throw errorAt(this.src, node.at, "can't use 2 variables to range over an integer");
+      const count = value.value > BigInt(MAX_STEPS) ? MAX_STEPS + 1 : Number(value.value);
+      if (count > MAX_STEPS)
+        throw errorAt(this.src, node.at, `the template takes more than ${MAX_STEPS} steps`);
+      return Array.from({ length: Math.max(count, 0) }, (_, i) => [goInt(i), goInt(i)]);
+    }
+    if (isMap(value)) return sortedKeys(value).map((k) => [k, value[k]]);
+    throw errorAt(this.src, node.at, `range can't iterate over a ${typeName(value)}`);
+  }
+  #pipeline(pipe, dot) {
+    let value;
+    let final = NO_FINAL;
+    for (const cmd of pipe.cmds) {
+      this.#step(cmd.at);
+      value = this.#command(cmd, dot, final);
+      if (value === null) value = void 0;
+      final = value;
+    }
+    for (const name of pipe.decl) this.#declare(pipe, name, value);
+    return value;
+  }
+  #declare(pipe, name, value) {
+    if (!pipe.assign) {
+      this.#vars.push({ name, value });
+      return;
+    }
+    for (let i = this.#vars.length - 1; i >= 0; i--) {
+      if (this.#vars[i].name === name) {
+        this.#vars[i].value = value;
+        return;
+      }
+    }
+    throw errorAt(this.src, pipe.at, `undefined variable: ${name}`);
+  }
+  #command(cmd, dot, final) {
+    const [first, ...rest] = cmd.args;
+    if (first.t === "func") return this.#call(first.name, rest, final, dot, first.at);
+    if (rest.length > 0 || final !== NO_FINAL) {
+      throw errorAt(this.src, first.at, "can't give argument to non-function");
+    }
+    if (first.t === "nil") throw errorAt(this.src, first.at, "nil is not a command");
+    return this.#operand(first, dot);
+  }
+  #operand(op, dot) {
+    switch (op.t) {
+      case "dot":
+        return dot;
+      case "nil":
+        return null;
+      case "bool":
+      case "string":
+        return op.value;
+      case "number":
+        return numberValue(op);
+      case "field":
+        return this.#fields(dot, op.names, op.at);
+      case "var":
+        return this.#fields(this.#variable(op.name), op.names, op.at);
+      case "pipe": {
+        const value = this.#pipeline(op.pipe, dot);
+        return op.names.length === 0 ? value : this.#fields(value, op.names, op.at);
+      }
+      case "func":
+        return this.#call(op.name, [], NO_FINAL, dot, op.at);
+    }
+  }
+  #variable(name) {
+    for (let i = this.#vars.length - 1; i >= 0; i--)
+      if (this.#vars[i].name === name) return this.#vars[i].value;
+    return void 0;
+  }
+  /** Go's evalField over map[string]any: own keys only, missing keys by the missingkey option. */
+  #fields(receiver, names, at) {
+    let value = receiver;
+    for (const name of names) {
+      this.#step(at);
+      if (value === void 0) {
+        if (this.options.missingKey === "error")
+          throw errorAt(this.src, at, `nil data; no entry for key "${name}"`);
+        continue;
+      }
+      if (value === null) throw errorAt(this.src, at, `nil pointer evaluating interface {}.${name}`);
+      if (!isMap(value))
+        throw errorAt(this.src, at, `can't evaluate field ${name} in type ${typeName(value)}`);
+      const next = mapGet(value, name);
+      if (next !== void 0) value = next;
+      else if (this.options.missingKey === "error")
+        throw errorAt(this.src, at, `map has no entry for key "${name}"`);
+      else value = this.options.missingKey === "zero" ? null : void 0;
+    }
+    return value;
+  }
+  #call(name, ops, final, dot, at) {
+    this.#step(at);
+    if (name === "and" || name === "or") return this.#andOr(name, ops, final, dot, at);
+    const args = ops.map((op) => this.#arg(op, dot));
+    if (final !== NO_FINAL) args.push({ value: final });
+    try {
+      const result = BUILTINS.has(name) ? builtin(name, args) : callSprig(name, SPRIG[name], args);
+      if (typeof result === "string") this.#step(at, Math.floor(result.length / 64));
+      return result;
+    } catch (error) {
+      if (error instanceof FunctionError)
+        throw errorAt(this.src, at, `error calling ${name}: ${error.message}`);
+      throw error;
+    }
+  }
+  #arg(op, dot) {
+    if (op.t === "number") {
+      return {
+        value: numberValue(op),
+        literal: { int: op.int !== void 0, float: op.isFloat, text: op.text }
+      };
+    }
+    const value = this.#operand(op, dot);
+    if (typeof value === "string") this.#step(op.at, Math.floor(value.length / 64));
+    return { value };
+  }
+  /** Go 1.18+: and/or stop at the deciding argument and return it, not a bool. */
+  #andOr(name, ops, final, dot, at) {
+    const count = ops.length + (final === NO_FINAL ? 0 : 1);
+    if (count === 0) throw errorAt(this.src, at, `wrong number of args for ${name}: want at least 1 got 0`);
+    let value;
+    for (let i = 0; i < count; i++) {
+      value = i < ops.length ? this.#operand(ops[i], dot) : final;
+      if (isTrue(value) === (name === "or")) return value;
+    }
+    return value;
+  }
+};
+var NO_FINAL = /* @__PURE__ */ Symbol("no final argument");
+function numberValue(op) {
+  if (op.isFloat && /[.eE]/.test(op.text)) return op.float;
+  return goInt(op.int);
+}
+function printed(value) {
+  return value === void 0 || value === null ? "<no value>" : formatValue(value);
+}
+function callSprig(name, f, args) {
+  const fixed = f.params.length;
+  if (f.variadic ? args.length < fixed : args.length !== fixed) {
+    throw new FunctionError(
+      `wrong number of args for ${name}: want ${f.variadic ? "at least " : ""}${fixed} got ${args.length}`
+    );
+  }
+  const values = args.map((arg, i) => argAs(i < fixed ? f.params[i] : f.variadic, arg));
+  return f.call(values);
+}
+function builtin(name, args) {
+  const values = args.map((a) => a.value);
+  switch (name) {
+    case "not":
+      expectArgs(name, values, 1);
+      return !isTrue(values[0]);
+    case "len":
+      expectArgs(name, values, 1);
+      return goInt(length(values[0]));
+    case "index":
+      if (values.length < 1) throw new FunctionError("wrong number of args for index: want at least 1 got 0");
+      return index(values[0], values.slice(1));
+    case "print":
+      return sprint(values);
+    case "println":
+      return `${values.map(argString).join(" ")}
+`;
+    case "printf":
+      if (args.length < 1) throw new FunctionError("wrong number of args for printf: want at least 1 got 0");
+      return printf(argAs("string", args[0]), values.slice(1));
+    case "eq":
+      if (values.length < 2) throw new FunctionError("missing argument for comparison");
+      return values.slice(1).some((other) => compare(values[0], other, "eq") === 0);
+    case "ne":
+      expectArgs(name, values, 2);
+      return compare(values[0], values[1], "eq") !== 0;
+    default:
+      expectArgs(name, values, 2);
+      return ordered(name, compare(values[0], values[1], "order"));
+  }
+}
+function expectArgs(name, values, want) {
+  if (values.length !== want)
+    throw new FunctionError(`wrong number of args for ${name}: want ${want} got ${values.length}`);
+}
+function ordered(name, c) {
+  if (name === "lt") return c < 0;
+  if (name === "le") return c <= 0;
+  if (name === "gt") return c > 0;
+  return c >= 0;
+}
+function compare(a, b, mode) {
+  const ka = basicKind(a);
+  const kb = basicKind(b);
+  if (ka !== kb) {
+    if (mode === "eq" && (ka === "nil" || kb === "nil")) return 2;
+    throw new FunctionError("incompatible types for comparison");
+  }
+  if (ka === "nil") {
+    if (mode === "eq") return 0;
+    throw new FunctionError("invalid type for comparison");
+  }
+  if (ka === "other")
+    throw new FunctionError(mode === "eq" ? "non-comparable types" : "invalid type for comparison");
+  if (ka === "bool") {
+    if (mode === "order") throw new FunctionError("invalid type for comparison");
+    return a === b ? 0 : 2;
+  }
+  const x = ka === "int" ? a.value : a;
+  const y = ka === "int" ? b.value : b;
+  if (ka === "string") return Math.sign(compareBytes(x, y));
+  return x < y ? -1 : x > y ? 1 : x === y ? 0 : 2;
+}
+function basicKind(v) {
+  if (v === void 0 || v === null) return "nil";
+  if (typeof v === "boolean") return "bool";
+  if (typeof v === "number") return "float";
+  if (typeof v === "string") return "string";
+  if (v instanceof GoInt) return "int";
+  return "other";
+}
+function length(v) {
+  if (typeof v === "string") return Buffer.byteLength(v);
+  if (Array.isArray(v)) return v.length;
+  if (isMap(v)) return sortedKeys(v).length;
+  if (v === void 0 || v === null) throw new FunctionError("len of nil pointer");
+  throw new FunctionError(`len of type ${typeName(v)}`);
+}
+function index(item, keys) {
+  let value = item;
+  if (value === void 0 || value === null) throw new FunctionError("index of untyped nil");
+  for (const key of keys) {
+    if (value === null) throw new FunctionError("index of nil pointer");
+    if (Array.isArray(value)) {
+      if (!(key instanceof GoInt))
+        throw new FunctionError(`cannot index slice/array with type ${typeName(key)}`);
+      if (key.value < 0n || key.value >= BigInt(value.length)) {
+        throw new FunctionError(`index out of range: ${key.value}`);
+      }
+      value = value[Number(key.value)];
+    } else if (isMap(value)) {
+      if (typeof key !== "string")
+        throw new FunctionError(`value has type ${typeName(key)}; should be string`);
+      value = mapGet(value, key) ?? null;
+    } else if (typeof value === "string") {
+      throw new FunctionError("index of a string is not supported");
+    } else {
+      throw new FunctionError(`can't index item of type ${typeName(value)}`);
+    }
+  }
+  return value ?? null;
+}
+function argString(v) {
+  return formatValue(v);
+}
+function sprint(values) {
+  let out = "";
+  values.forEach((v, i) => {
+    if (i > 0 && typeof v !== "string" && typeof values[i - 1] !== "string") out += " ";
+    out += argString(v);
+  });
+  return out;
+}
+function printf(format, args) {
+  let out = "";
+  let next = 0;
+  for (let i = 0; i < format.length; i++) {
+    const c = format[i];
+    if (c !== "%") {
+      out += c;
+      continue;
+    }
+    const verb = format[++i];
+    if (verb === "%") {
+      out += "%";
+      continue;
+    }
+    if (verb === void 0) {
+      out += "%!(NOVERB)";
+      break;
+    }
+    if (!"sdvqt".includes(verb)) throw new FunctionError(`printf verb or flag %${verb} is not supported`);
+    out += next < args.length ? formatVerb(verb, args[next++]) : `%!${verb}(MISSING)`;
+  }
+  if (next < args.length) {
+    const extra = args.slice(next).map((v) => v === void 0 || v === null ? "<nil>" : `${typeName(v)}=${argString(v)}`);
+    out += `%!(EXTRA ${extra.join(", ")})`;
+  }
+  return out;
+}
+function formatVerb(verb, v) {
+  if (verb === "v") return argString(v);
+  const bad = () => v === void 0 || v === null ? `%!${verb}(<nil>)` : `%!${verb}(${typeName(v)}=${argString(v)})`;
+  if (Array.isArray(v) || isMap(v))
+    throw new FunctionError(`printf %${verb} of a list or map is not supported`);
+  switch (verb) {
+    case "s":
+      return typeof v === "string" ? v : bad();
+    case "q":
+      if (v instanceof GoInt) throw new FunctionError("printf %q of an integer is not supported");
+      return typeof v === "string" ? goQuote(v) : bad();
+    case "d":
+      return v instanceof GoInt ? v.value.toString() : bad();
+    default:
+      return typeof v === "boolean" ? String(v) : bad();
+  }
+}
+function errorAt(src, at, message) {
+  const before = src.slice(0, at);
+  const line = before.split("\n").length;
+  const column = at - before.lastIndexOf("\n");
+  return new GoTemplateError(`template:${line}:${column}: ${message}`);
+}
+function checkData(v, depth) {
+  if (depth > MAX_DATA_DEPTH) throw new GoTemplateError("the template data is nested too deeply");
+  if (v === null || typeof v === "string" || typeof v === "boolean") return;
+  if (typeof v === "number") {
+    if (!Number.isFinite(v)) throw new GoTemplateError("the template data holds a number JSON cannot");
+    return;
+  }
+  if (Array.isArray(v)) {
+    for (const item of v) checkData(item, depth + 1);
+    return;
+  }
+  if (typeof v === "object" && !(v instanceof GoInt)) {
+    const proto = Object.getPrototypeOf(v);
+    if (proto === Object.prototype || proto === null) {
+      for (const key of Object.keys(v)) checkData(v[key], depth + 1);
+      return;
+    }
+  }
+  throw new GoTemplateError("the template data is not JSON-like");
+}
+function renderGoTemplate(template, data, options) {
+  const full = { missingKey: options?.missingKey ?? "default" };
+  if (options?.budget) full.budget = options.budget;
+  if (template.length > MAX_OUTPUT)
+    throw new GoTemplateError(`the template is longer than ${MAX_OUTPUT} characters`);
+  checkData(data, 0);
+  const root = data === void 0 ? void 0 : data;
+  const items = new Lexer(template).run();
+  const tree = new Parser2(template, items).parse();
+  return new Evaluator(template, full, root).render(tree, root);
+}
+
+// src/argocd/applicationset.ts
+var ApplicationSetError = class extends Error {
+  name = "ApplicationSetError";
+};
+var MAX_TEMPLATE_STEPS = 1e7;
+var MAX_PARAM_SETS = 5e3;
+function expandApplicationSet(repoRoot, applicationSet, repositoryUrls) {
+  const spec = recordOf(applicationSet.spec);
+  if (spec.templatePatch !== void 0)
+    throw new ApplicationSetError("spec.templatePatch is not supported yet");
+  const options = listOf(spec.goTemplateOptions).filter((option) => typeof option === "string");
+  const missingKey = options.includes("missingkey=error") ? "error" : options.includes("missingkey=zero") ? "zero" : "default";
+  const expansion = {
+    repoRoot,
+    ownRepositories: new Set(repositoryUrls.map(repositoryIdentity)),
+    goTemplate: spec.goTemplate === true,
+    missingKey,
+    budget: { steps: MAX_TEMPLATE_STEPS }
+  };
+  const generators = listOf(spec.generators);
+  if (generators.length === 0) throw new ApplicationSetError("spec.generators is empty");
+  const template = recordOf(spec.template);
+  const generated = [];
+  for (const [index2, generator] of generators.entries()) {
+    const sets = generate(expansion, recordOf(generator), `spec.generators[${index2}]`);
+    const own = recordOf(recordOf(generator)[generatorKind(recordOf(generator))]).template;
+    const merged = own === void 0 ? template : deepMerge(template, recordOf(own));
+    for (const set of sets) {
+      const rendered = recordOf(renderValue(expansion, merged, set.params, "spec.template"));
+      const metadata = recordOf(rendered.metadata);
+      const name = textOf(metadata.name);
+      if (!name) throw new ApplicationSetError("spec.template renders an Application without a name");
+      const object = {
+        apiVersion: "argoproj.io/v1alpha1",
+        kind: "Application",
+        ...rendered,
+        metadata: { ...metadata, name, namespace: applicationSet.metadata.namespace ?? "argocd" }
+      };
+      generated.push({ object, parameterFiles: set.files });
+    }
+  }
+  return generated;
+}
+var GENERATOR_KINDS = [
+  "list",
+  "git",
+  "matrix",
+  "merge",
+  "clusters",
+  "scmProvider",
+  "pullRequest",
+  "clusterDecisionResource",
+  "plugin"
+];
+function generatorKind(generator) {
+  const kinds = Object.keys(generator).filter((key) => GENERATOR_KINDS.includes(key));
+  if (kinds.length !== 1) {
+    throw new ApplicationSetError(
+      kinds.length === 0 ? "a generator names no known kind" : `a generator names several kinds: ${kinds.join(", ")}`
+    );
+  }
+  return kinds[0];
+}
+function generate(expansion, generator, where) {
+  const kind = generatorKind(generator);
+  const body = recordOf(generator[kind]);
+  let sets;
+  switch (kind) {
+    case "list":
+      sets = listGenerator(expansion, body, where);
+      break;
+    case "git":
+      sets = gitGenerator(expansion, body, where);
+      break;
+    case "matrix":
+      sets = matrixGenerator(expansion, body, where);
+      break;
+    case "merge":
+      sets = mergeGenerator(expansion, body, where);
+      break;
+    default:
+      throw new ApplicationSetError(
+        kind === "clusters" ? `${where}: the cluster generator is not supported yet (the repository does not know the clusters)` : `${where}: the ${kind} generator is not supported`
+      );
+  }
+  if (sets.length > MAX_PARAM_SETS)
+    throw new ApplicationSetError(`${where} generates more than ${MAX_PARAM_SETS} Applications`);
+  return sets;
+}
+function listGenerator(expansion, body, where) {
+  const sets = [];
+  for (const [index2, element] of listOf(body.elements).entries()) {
+    const params = recordOf(element);
+    if (!expansion.goTemplate) {
+      for (const [key, value] of Object.entries(params)) {
+        if (key !== "values" && typeof value !== "string") {
+          throw new ApplicationSetError(
+            `${where}.list.elements[${index2}].${key} must be a string without goTemplate`
+          );
+        }
+      }
+      sets.push({ params: flatValues(params), files: [] });
+    } else {
+      sets.push({ params, files: [] });
+    }
+  }
+  if (typeof body.elementsYaml === "string") {
+    const parsed = (0, import_yaml5.parse)(body.elementsYaml, { maxAliasCount: 100 });
+    for (const element of listOf(parsed)) sets.push({ params: recordOf(element), files: [] });
+  }
+  return sets;
+}
+function flatValues(params) {
+  const { values, ...rest } = params;
+  const flat = { ...rest };
+  for (const [key, value] of Object.entries(recordOf(values))) {
+    if (typeof value === "string") flat[`values.${key}`] = value;
+  }
+  return flat;
+}
+function gitGenerator(expansion, body, where) {
+  const repoURL = textOf(body.repoURL);
+  if (!repoURL || !expansion.ownRepositories.has(repositoryIdentity(repoURL))) {
+    throw new ApplicationSetError(
+      `${where}.git reads another repository than this one, which is not supported`
+    );
+  }
+  const prefix = textOf(body.pathParamPrefix);
+  const directories = listOf(body.directories);
+  if (directories.length > 0) {
+    const include2 = directories.filter((item) => recordOf(item).exclude !== true).map((item) => textOf(recordOf(item).path) ?? "");
+    const exclude2 = directories.filter((item) => recordOf(item).exclude === true).map((item) => textOf(recordOf(item).path) ?? "");
+    const matchers2 = [include2, exclude2].map((patterns) => patterns.map(goPathMatcher));
+    return foldersOf(expansion.repoRoot).filter(
+      (folder) => matchers2[0].some((match) => match(folder)) && !matchers2[1].some((match) => match(folder))
+    ).map((folder) => ({ params: withPathParams(expansion, {}, folder, void 0, prefix), files: [] }));
+  }
+  const files = listOf(body.files);
+  if (files.length === 0) throw new ApplicationSetError(`${where}.git names neither directories nor files`);
+  const include = files.filter((item) => recordOf(item).exclude !== true).map((item) => textOf(recordOf(item).path) ?? "");
+  const exclude = files.filter((item) => recordOf(item).exclude === true).map((item) => textOf(recordOf(item).path) ?? "");
+  const matchers = [include, exclude].map((patterns) => patterns.map(pathspecMatcher));
+  const sets = [];
+  for (const file of filesOf(expansion.repoRoot)) {
+    if (!matchers[0].some((match) => match(file)) || matchers[1].some((match) => match(file))) continue;
+    for (const object of parameterObjects(expansion.repoRoot, file, where)) {
+      const params = expansion.goTemplate ? object : stringified(flatten(object));
+      sets.push({
+        params: withPathParams(expansion, params, posix2.dirname(file), file, prefix),
+        files: [file]
+      });
+    }
+  }
+  return sets;
+}
+function parameterObjects(repoRoot, file, where) {
+  let value;
+  try {
+    value = (0, import_yaml5.parse)(readFileSync3(join3(repoRoot, file), "utf8"), { maxAliasCount: 100 });
+  } catch {
+    throw new ApplicationSetError(`${where}.git: ${file} is neither JSON nor YAML`);
+  }
+  if (value === null || value === void 0) return [{}];
+  if (Array.isArray(value)) return value.map((item) => recordOf(item));
+  if (typeof value === "object") return [value];
+  throw new ApplicationSetError(`${where}.git: ${file} holds neither an object nor a list of them`);
+}
+function withPathParams(expansion, params, folder, file, prefix) {
+  const path = folder === "" ? "." : folder;
+  const basename2 = posix2.basename(path);
+  const segments = path.split("/").filter(Boolean);
+  const fields = { path, basename: basename2, basenameNormalized: normalize2(basename2), segments };
+  if (file !== void 0) {
+    fields.filename = posix2.basename(file);
+    fields.filenameNormalized = normalize2(posix2.basename(file));
+  }
+  if (expansion.goTemplate) {
+    const nested = { ...params, path: fields };
+    return prefix ? { ...params, [prefix]: { path: fields } } : nested;
+  }
+  const flat = { ...params };
+  const key = prefix ? `${prefix}.path` : "path";
+  flat[key] = path;
+  for (const name of ["basename", "basenameNormalized", "filename", "filenameNormalized"]) {
+    if (fields[name] !== void 0) flat[`${key}.${name}`] = fields[name];
+  }
+  segments.forEach((segment, index2) => {
+    flat[`${key}[${index2}]`] = segment;
+  });
+  return flat;
+}
+function matrixGenerator(expansion, body, where) {
+  const children = listOf(body.generators).map(recordOf);
+  if (children.length !== 2) throw new ApplicationSetError(`${where}.matrix needs exactly two generators`);
+  const sets = [];
+  for (const first of generate(expansion, children[0], `${where}.matrix.generators[0]`)) {
+    const second = recordOf(
+      renderValue(expansion, children[1], first.params, `${where}.matrix.generators[1]`)
+    );
+    for (const other of generate(expansion, second, `${where}.matrix.generators[1]`)) {
+      sets.push({
+        params: expansion.goTemplate ? deepMerge(other.params, first.params) : combined(first.params, other.params, where),
+        files: [...first.files, ...other.files]
+      });
+      if (sets.length > MAX_PARAM_SETS)
+        throw new ApplicationSetError(`${where} generates more than ${MAX_PARAM_SETS} Applications`);
+    }
+  }
+  return sets;
+}
+function combined(first, second, where) {
+  for (const [key, value] of Object.entries(second)) {
+    if (key in first && first[key] !== value) {
+      throw new ApplicationSetError(`${where}.matrix: both generators give ${key}, with different values`);
+    }
+  }
+  return { ...first, ...second };
+}
+function mergeGenerator(expansion, body, where) {
+  const children = listOf(body.generators).map(recordOf);
+  const keys = listOf(body.mergeKeys).filter((key) => typeof key === "string");
+  if (children.length < 2 || keys.length === 0) {
+    throw new ApplicationSetError(`${where}.merge needs two generators or more and mergeKeys`);
+  }
+  const keyOf = (params) => JSON.stringify(keys.map((key) => params[key] ?? null));
+  const [base, ...later] = children.map(
+    (child, index2) => generate(expansion, child, `${where}.merge.generators[${index2}]`)
+  );
+  const merged = /* @__PURE__ */ new Map();
+  for (const set of base) {
+    const key = keyOf(set.params);
+    if (merged.has(key))
+      throw new ApplicationSetError(`${where}.merge: the first generator gives one merge key twice`);
+    merged.set(key, set);
+  }
+  for (const sets of later) {
+    const seen = /* @__PURE__ */ new Set();
+    for (const set of sets) {
+      const key = keyOf(set.params);
+      if (seen.has(key))
+        throw new ApplicationSetError(`${where}.merge: a generator gives one merge key twice`);
+      seen.add(key);
+      const into = merged.get(key);
+      if (!into) continue;
+      merged.set(key, {
+        params: expansion.goTemplate ? deepMerge(into.params, set.params) : { ...into.params, ...set.params },
+        files: [...into.files, ...set.files]
+      });
+    }
+  }
+  return [...merged.values()];
+}
+function renderValue(expansion, value, params, where) {
+  if (typeof value === "string") return renderString(expansion, value, params, where);
+  if (Array.isArray(value)) return value.map((item) => renderValue(expansion, item, params, where));
+  if (value === null || typeof value !== "object") return value;
+  const rendered = {};
+  for (const [key, item] of Object.entries(value)) {
+    rendered[renderString(expansion, key, params, where)] = renderValue(expansion, item, params, where);
+  }
+  return rendered;
+}
+function renderString(expansion, text, params, where) {
+  if (expansion.goTemplate) {
+    if (!text.includes("{{")) return text;
+    try {
+      return renderGoTemplate(text, params, { missingKey: expansion.missingKey, budget: expansion.budget });
+    } catch (error) {
+      if (error instanceof GoTemplateError) throw new ApplicationSetError(`${where}: ${error.message}`);
+      throw error;
+    }
+  }
+  if (!/\{\{.*\}\}/.test(text)) return text;
+  return text.replace(/\{\{([^{}]*)\}\}/g, (tag, inner) => {
+    const value = params[inner.trim()];
+    return typeof value === "string" ? value : tag;
+  });
+}
+function goPathMatcher(pattern) {
+  return patternMatcher(pattern, "[^/]*", "[^/]");
+}
+function pathspecMatcher(pattern) {
+  return patternMatcher(pattern, ".*", "[^/]");
+}
+function patternMatcher(pattern, star, one) {
+  let source = "";
+  for (let index2 = 0; index2 < pattern.length; index2++) {
+    const char = pattern[index2];
+    if (char === "*") source += star;
+    else if (char === "?") source += one;
+    else if (char === "[") {
+      const end = pattern.indexOf("]", index2 + 2);
+      if (end < 0) return () => false;
+      const body = pattern.slice(index2 + 1, end);
+      source += body.startsWith("^") || body.startsWith("!") ? `[^${body.slice(1)}]` : `[${body}]`;
+      index2 = end;
+    } else source += /[\w/-]/.test(char) ? char : `\\${char}`;
+  }
+  try {
+    const compiled = compilePattern(source, matchBudget());
+    return (path) => compiled.matches(path);
+  } catch {
+    return () => false;
+  }
+}
+function foldersOf(repoRoot) {
+  const folders = [];
+  walk(repoRoot, "", (entry, path) => {
+    if (entry.isDirectory()) folders.push(path);
+  });
+  return folders;
+}
+function filesOf(repoRoot) {
+  const files = [];
+  walk(repoRoot, "", (entry, path) => {
+    if (entry.isFile()) files.push(path);
+  });
+  return files;
+}
+function walk(repoRoot, folder, visit2) {
+  const entries = readdirSync3(join3(repoRoot, folder), { withFileTypes: true }).sort(
+    (a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0
+  );
+  for (const entry of entries) {
+    if (entry.name.startsWith(".")) continue;
+    const path = folder === "" ? entry.name : `${folder}/${entry.name}`;
+    visit2(entry, path);
+    if (entry.isDirectory()) walk(repoRoot, path, visit2);
+  }
+}
+function flatten(value, prefix = "") {
+  const flat = {};
+  for (const [key, item] of Object.entries(value)) {
+    const name = prefix ? `${prefix}.${key}` : key;
+    if (item !== null && typeof item === "object") Object.assign(flat, flatten(item, name));
+    else flat[name] = item;
+  }
+  return flat;
+}
+function stringified(params) {
+  return Object.fromEntries(Object.entries(params).map(([key, value]) => [key, goValue(value)]));
+}
+function goValue(value) {
+  if (value === null || value === void 0) return "<nil>";
+  if (typeof value === "number") return goFloat(value);
+  return String(value);
+}
+function goFloat(value) {
+  if (!Number.isFinite(value)) return value > 0 ? "+Inf" : value < 0 ? "-Inf" : "NaN";
+  if (value === 0) return "0";
+  const [mantissa = "", power = "0"] = value.toExponential().split("e");
+  const exponent = Number(power);
+  if (exponent < -4 || exponent >= 6) {
+    const sign = power.startsWith("-") ? "-" : "+";
+    const magnitude = power.replace(/^[+-]/, "").padStart(2, "0");
+    return `${mantissa}e${sign}${magnitude}`;
+  }
+  return String(value);
+}
+function normalize2(text) {
+  return text.toLowerCase().replace(/[^-a-z0-9.]/g, "-").slice(0, 253).replace(/^[-.]+|[-.]+$/g, "");
+}
+function deepMerge(base, over) {
+  const merged = { ...base };
+  for (const [key, value] of Object.entries(over)) {
+    const existing = merged[key];
+    merged[key] = isMap2(existing) && isMap2(value) ? deepMerge(existing, value) : value;
+  }
+  return merged;
+}
+function isMap2(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 // src/argocd/discover.ts
@@ -7925,20 +9958,25 @@ function discoverArgoApplications(repoRoot, options) {
     ownRepositories: new Set(options.repositoryUrls.map(repositoryIdentity)),
     named: /* @__PURE__ */ new Map()
   };
+  const applicationSets = [];
   for (const definition of found.objects) {
     if (definition.kind === "Application") readApplication(context, definition);
-    else discovery.applicationSets.push(applicationSetOf(definition));
+    else applicationSets.push(definition);
   }
-  discovery.applications.sort((a, b) => compare(a.name, b.name));
-  discovery.external.sort((a, b) => compare(a.name, b.name));
+  for (const definition of applicationSets) {
+    discovery.applicationSets.push(applicationSetOf(definition));
+    expandInto(context, definition, repoRoot, options.repositoryUrls);
+  }
+  discovery.applications.sort((a, b) => compare2(a.name, b.name));
+  discovery.external.sort((a, b) => compare2(a.name, b.name));
   discovery.problems.sort(
-    (a, b) => compare(a.file, b.file) || a.line - b.line || compare(a.message, b.message)
+    (a, b) => compare2(a.file, b.file) || a.line - b.line || compare2(a.message, b.message)
   );
-  discovery.applicationSets.sort((a, b) => compare(a.name, b.name) || byPlace(a, b));
+  discovery.applicationSets.sort((a, b) => compare2(a.name, b.name) || byPlace(a, b));
   return discovery;
 }
 function normaliseArgoPath(path) {
-  const normal = posix2.normalize(path.replace(/^\/+/, "") || ".").replace(/\/+$/, "");
+  const normal = posix3.normalize(path.replace(/^\/+/, "") || ".").replace(/\/+$/, "");
   if (normal === ".." || normal.startsWith("../")) return void 0;
   return normal === "." ? "" : normal;
 }
@@ -7952,7 +9990,7 @@ function clusterOf(destination) {
     return void 0;
   }
 }
-function readApplication(context, definition) {
+function readApplication(context, definition, parameterFiles = []) {
   const { discovery } = context;
   const { object, file, line } = definition;
   const spec = recordOf(object.spec);
@@ -7996,7 +10034,8 @@ function readApplication(context, definition) {
     project: textOf(spec.project) ?? DEFAULT_PROJECT,
     destination,
     sources: sources.map(({ source }) => source),
-    object
+    object,
+    parameterFiles
   });
 }
 function readSources(spec, ownRepositories) {
@@ -8027,7 +10066,7 @@ function destinationProblem(application, destination) {
 }
 function writtenSources(spec) {
   const list = listOf(spec.sources);
-  if (list.length > 0) return list.map((value, index) => ({ value, where: `spec.sources[${index}]` }));
+  if (list.length > 0) return list.map((value, index2) => ({ value, where: `spec.sources[${index2}]` }));
   if (spec.source === void 0 || spec.source === null) return [];
   return [{ value: spec.source, where: "spec.source" }];
 }
@@ -8103,9 +10142,9 @@ function hasJsonnet(directory) {
 function unknownRefs(helm, refs) {
   if (helm === void 0) return [];
   const paths = [
-    ...listOf(helm.valueFiles).map((file, index) => [`valueFiles[${index}]`, file]),
-    ...listOf(helm.fileParameters).map((parameter, index) => [
-      `fileParameters[${index}].path`,
+    ...listOf(helm.valueFiles).map((file, index2) => [`valueFiles[${index2}]`, file]),
+    ...listOf(helm.fileParameters).map((parameter, index2) => [
+      `fileParameters[${index2}].path`,
       recordOf(parameter).path
     ])
   ];
@@ -8116,24 +10155,47 @@ function unknownRefs(helm, refs) {
   }
   return unknown;
 }
+function expandInto(context, definition, repoRoot, repositoryUrls) {
+  const { file, line, object } = definition;
+  let generated;
+  try {
+    generated = expandApplicationSet(repoRoot, object, repositoryUrls);
+  } catch (error) {
+    if (!(error instanceof ApplicationSetError)) throw error;
+    context.discovery.problems.push({
+      application: `applicationset/${object.metadata.name}`,
+      file,
+      line,
+      message: `ApplicationSet ${object.metadata.name}: ${error.message}`
+    });
+    return;
+  }
+  for (const application of generated) {
+    readApplication(
+      context,
+      { kind: "Application", object: application.object, file, line },
+      application.parameterFiles
+    );
+  }
+}
 function applicationSetOf({ object, file, line }) {
   return { name: object.metadata.name, file, line, object };
 }
 function byPlace(a, b) {
-  return compare(a.file, b.file) || a.line - b.line;
+  return compare2(a.file, b.file) || a.line - b.line;
 }
-function compare(a, b) {
+function compare2(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
 // src/flux/discover.ts
-import { readdirSync as readdirSync4, readFileSync as readFileSync4, realpathSync as realpathSync3 } from "node:fs";
-import { join as join4, posix as posix3, relative as relative2, sep as sep2 } from "node:path";
+import { readdirSync as readdirSync5, readFileSync as readFileSync5, realpathSync as realpathSync3 } from "node:fs";
+import { join as join5, posix as posix4, relative as relative2, sep as sep2 } from "node:path";
 
 // src/flux/objects.ts
-var import_yaml4 = __toESM(require_dist(), 1);
-import { readdirSync as readdirSync3, readFileSync as readFileSync3, realpathSync as realpathSync2, statSync } from "node:fs";
-import { dirname, isAbsolute, join as join3, relative, resolve, sep } from "node:path";
+var import_yaml6 = __toESM(require_dist(), 1);
+import { readdirSync as readdirSync4, readFileSync as readFileSync4, realpathSync as realpathSync2, statSync } from "node:fs";
+import { dirname, isAbsolute, join as join4, relative, resolve, sep } from "node:path";
 
 // src/config/allow-hosts.ts
 function isAllowedHost(host, allowHosts) {
@@ -8224,7 +10286,7 @@ function readFluxObjects(repoRoot, path, reads = fluxReads()) {
   const readFolder = (real, namespace) => {
     if (folders.has(real)) return;
     folders.add(real);
-    const kustomization = KUSTOMIZATION_FILES.map((name) => join3(real, name)).find(isFile);
+    const kustomization = KUSTOMIZATION_FILES.map((name) => join4(real, name)).find(isFile);
     if (kustomization) readKustomization(kustomization, namespace);
     else readGenerated(real, namespace);
   };
@@ -8232,7 +10294,7 @@ function readFluxObjects(repoRoot, path, reads = fluxReads()) {
     const real = realPathIn(realRoot, file, () => `${shown(file)} leads outside the repository`);
     if (real === void 0 || files.has(real)) return;
     files.add(real);
-    const { entries, namespace } = kustomizationOf(readFileSync3(real, "utf8"), shown(real));
+    const { entries, namespace } = kustomizationOf(readFileSync4(real, "utf8"), shown(real));
     const inner = outer ?? namespace;
     for (const entry of entries) {
       const target = resolve(dirname(real), entry.value);
@@ -8251,9 +10313,9 @@ function readFluxObjects(repoRoot, path, reads = fluxReads()) {
     }
   };
   const readGenerated = (real, namespace) => {
-    const entries = readdirSync3(real, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : 1);
+    const entries = readdirSync4(real, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : 1);
     for (const entry of entries) {
-      const at = join3(real, entry.name);
+      const at = join4(real, entry.name);
       const yaml = /\.ya?ml$/.test(entry.name);
       if (entry.isSymbolicLink()) {
         const folder = isFolder(at);
@@ -8305,7 +10367,7 @@ function parsedFile(real, file, reads) {
   let found = reads.files.get(real);
   if (found === void 0) {
     try {
-      const text = readFileSync3(real, "utf8");
+      const text = readFileSync4(real, "utf8");
       const same = reads.texts.get(text);
       if (same) {
         found = same.map((object) => ({ ...object, file }));
@@ -8350,8 +10412,8 @@ function kustomizationOf(text, file) {
   return entries;
 }
 function readKustomizationEntries(text, file) {
-  const lineCounter = new import_yaml4.LineCounter();
-  const document = (0, import_yaml4.parseDocument)(text, {
+  const lineCounter = new import_yaml6.LineCounter();
+  const document = (0, import_yaml6.parseDocument)(text, {
     lineCounter,
     prettyErrors: false,
     uniqueKeys: true,
@@ -8383,8 +10445,8 @@ function readKustomizationEntries(text, file) {
   for (const field of ["resources", "bases", "components"]) {
     const list = record[field];
     if (!Array.isArray(list)) continue;
-    list.forEach((item, index) => {
-      const node = document.getIn([field, index], true);
+    list.forEach((item, index2) => {
+      const node = document.getIn([field, index2], true);
       const at = where(node?.range?.[0] ?? 0);
       if (typeof item !== "string") throw new PlumblineError(`${at}: a ${field} entry must be a path`);
       entries.push({ value: item, where: at });
@@ -8451,7 +10513,7 @@ function sourceHostsOf(objects) {
 }
 function normaliseFluxPath(path) {
   const text = typeof path === "string" ? path.replace(/^\/+/, "") : "";
-  const normal = posix3.normalize(text === "" ? "." : text).replace(/\/+$/, "");
+  const normal = posix4.normalize(text === "" ? "." : text).replace(/\/+$/, "");
   if (normal === ".." || normal.startsWith("../")) return void 0;
   return normal === "." ? "" : normal;
 }
@@ -8485,9 +10547,9 @@ function discoverFluxEnvironments(repoRoot, repositoryUrls = []) {
     }
   }
   discovery.problems.push(...unread.values());
-  discovery.environments.sort((a, b) => compare2(a.name, b.name));
-  discovery.external.sort((a, b) => compare2(a.name, b.name));
-  discovery.problems.sort((a, b) => compare2(a.file, b.file) || a.line - b.line);
+  discovery.environments.sort((a, b) => compare3(a.name, b.name));
+  discovery.external.sort((a, b) => compare3(a.name, b.name));
+  discovery.problems.sort((a, b) => compare3(a.file, b.file) || a.line - b.line);
   return discovery;
 }
 function followCluster(context, cluster, folder) {
@@ -8585,8 +10647,8 @@ function followCluster(context, cluster, folder) {
     queue.push(found);
   };
   for (const root of roots.sort(byPlace2)) meet(root, rootNamespace(root));
-  for (let index = 0; index < queue.length; index += 1) {
-    const found = queue[index];
+  for (let index2 = 0; index2 < queue.length; index2 += 1) {
+    const found = queue[index2];
     let set;
     try {
       set = readFluxObjects(context.repoRoot, found.path, context.reads);
@@ -8648,23 +10710,23 @@ function externalReason2(source, urls) {
 }
 function scanForRoots(context, folder) {
   const found = [];
-  const walk = (relativeFolder) => {
+  const walk2 = (relativeFolder) => {
     let entries;
     try {
-      entries = readdirSync4(join4(context.realRoot, relativeFolder), { withFileTypes: true });
+      entries = readdirSync5(join5(context.realRoot, relativeFolder), { withFileTypes: true });
     } catch {
       return;
     }
     if (entries.some((entry) => entry.name === "Chart.yaml")) return;
-    for (const entry of entries.sort((a, b) => compare2(a.name, b.name))) {
+    for (const entry of entries.sort((a, b) => compare3(a.name, b.name))) {
       const path = relativeFolder === "" ? entry.name : `${relativeFolder}/${entry.name}`;
       if (entry.isDirectory()) {
-        if (!entry.name.startsWith(".") && entry.name !== "node_modules") walk(path);
+        if (!entry.name.startsWith(".") && entry.name !== "node_modules") walk2(path);
         continue;
       }
       const kustomization = KUSTOMIZATION_FILES.includes(entry.name);
       if (!entry.isFile() || kustomization || !/\.ya?ml$/.test(entry.name)) continue;
-      if (!readFileSync4(join4(context.realRoot, path), "utf8").includes("toolkit.fluxcd.io")) continue;
+      if (!readFileSync5(join5(context.realRoot, path), "utf8").includes("toolkit.fluxcd.io")) continue;
       try {
         const objects = readFluxFile(context.repoRoot, path, context.reads);
         found.push(
@@ -8681,7 +10743,7 @@ function scanForRoots(context, folder) {
   };
   let real;
   try {
-    real = realpathSync3.native(join4(context.realRoot, folder));
+    real = realpathSync3.native(join5(context.realRoot, folder));
   } catch {
     return [];
   }
@@ -8689,46 +10751,46 @@ function scanForRoots(context, folder) {
     context.scanProblems.push(leadsOutside(folder));
     return [];
   }
-  walk(relative2(context.realRoot, real).split(sep2).join("/"));
+  walk2(relative2(context.realRoot, real).split(sep2).join("/"));
   return found;
 }
 function clusterFolders(context) {
   let entries;
   try {
-    const real = realpathSync3.native(join4(context.realRoot, CLUSTERS_FOLDER));
+    const real = realpathSync3.native(join5(context.realRoot, CLUSTERS_FOLDER));
     if (!isInsideRepository(context.realRoot, real)) {
       context.scanProblems.push(leadsOutside(CLUSTERS_FOLDER));
       return [];
     }
-    entries = readdirSync4(real, { withFileTypes: true });
+    entries = readdirSync5(real, { withFileTypes: true });
   } catch {
     return [];
   }
-  return entries.filter((entry) => !entry.name.startsWith(".") && (entry.isDirectory() || entry.isSymbolicLink())).map((entry) => entry.name).sort(compare2);
+  return entries.filter((entry) => !entry.name.startsWith(".") && (entry.isDirectory() || entry.isSymbolicLink())).map((entry) => entry.name).sort(compare3);
 }
 function leadsOutside(folder) {
   return { file: folder, line: 1, message: `${folder} leads outside the repository` };
 }
 function cycles(holds) {
-  const index = /* @__PURE__ */ new Map();
+  const index2 = /* @__PURE__ */ new Map();
   const low = /* @__PURE__ */ new Map();
   const stack = [];
   const onStack = /* @__PURE__ */ new Set();
   const found = [];
   const visit2 = (name) => {
-    index.set(name, index.size);
-    low.set(name, index.get(name));
+    index2.set(name, index2.size);
+    low.set(name, index2.get(name));
     stack.push(name);
     onStack.add(name);
     for (const next of holds.get(name) ?? []) {
-      if (!index.has(next)) {
+      if (!index2.has(next)) {
         visit2(next);
         low.set(name, Math.min(low.get(name), low.get(next)));
       } else if (onStack.has(next)) {
-        low.set(name, Math.min(low.get(name), index.get(next)));
+        low.set(name, Math.min(low.get(name), index2.get(next)));
       }
     }
-    if (low.get(name) !== index.get(name)) return;
+    if (low.get(name) !== index2.get(name)) return;
     const component = /* @__PURE__ */ new Set();
     let member;
     do {
@@ -8738,7 +10800,7 @@ function cycles(holds) {
     } while (member !== name);
     if (component.size > 1) found.push(component);
   };
-  for (const name of [...holds.keys()].sort()) if (!index.has(name)) visit2(name);
+  for (const name of [...holds.keys()].sort()) if (!index2.has(name)) visit2(name);
   return found;
 }
 function specOf(object) {
@@ -8760,17 +10822,17 @@ function sameDefinition(a, b) {
   return a.file === b.file && a.line === b.line;
 }
 function byPlace2(a, b) {
-  return compare2(a.file, b.file) || a.line - b.line;
+  return compare3(a.file, b.file) || a.line - b.line;
 }
-function compare2(a, b) {
+function compare3(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
 // src/config/parse.ts
-var import_yaml6 = __toESM(require_dist(), 1);
+var import_yaml8 = __toESM(require_dist(), 1);
 
 // src/config/locate.ts
-var import_yaml5 = __toESM(require_dist(), 1);
+var import_yaml7 = __toESM(require_dist(), 1);
 function parseInstancePath(instancePath) {
   if (instancePath === "") return [];
   return instancePath.slice(1).split("/").map((raw) => {
@@ -8780,7 +10842,7 @@ function parseInstancePath(instancePath) {
 }
 function fieldName(segments) {
   return segments.map(
-    (segment, index) => typeof segment === "number" ? `[${segment}]` : index === 0 ? segment : `.${segment}`
+    (segment, index2) => typeof segment === "number" ? `[${segment}]` : index2 === 0 ? segment : `.${segment}`
   ).join("");
 }
 function nodeLocator(document, lineCounter) {
@@ -8789,18 +10851,18 @@ function nodeLocator(document, lineCounter) {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
   };
-  const walk = (segments) => {
+  const walk2 = (segments) => {
     let node = document.contents;
     let key = null;
     for (const segment of segments) {
-      if ((0, import_yaml5.isMap)(node)) {
+      if ((0, import_yaml7.isMap)(node)) {
         const pair = node.items.find(
-          (item) => (0, import_yaml5.isPair)(item) && (0, import_yaml5.isScalar)(item.key) && item.key.value === segment
+          (item) => (0, import_yaml7.isPair)(item) && (0, import_yaml7.isScalar)(item.key) && item.key.value === segment
         );
         if (!pair) break;
         key = pair.key;
         node = pair.value ?? key;
-      } else if ((0, import_yaml5.isSeq)(node) && typeof segment === "number") {
+      } else if ((0, import_yaml7.isSeq)(node) && typeof segment === "number") {
         const item = node.items[segment];
         if (!item) break;
         key = null;
@@ -8812,9 +10874,9 @@ function nodeLocator(document, lineCounter) {
     return { node, key };
   };
   return {
-    valueAt: (segments) => position(walk(segments).node),
+    valueAt: (segments) => position(walk2(segments).node),
     keyAt: (segments) => {
-      const { node, key } = walk(segments);
+      const { node, key } = walk2(segments);
       return position(key ?? node);
     }
   };
@@ -10737,7 +12799,7 @@ function describe(error) {
       return {
         segments,
         atKey: false,
-        message: `${field} must be ${article(String(params.type))}; got ${typeName(error.data)}`,
+        message: `${field} must be ${article(String(params.type))}; got ${typeName2(error.data)}`,
         hint: parent?.description
       };
     case "pattern":
@@ -10779,7 +12841,7 @@ function article(type) {
   if (type === "integer") return "a whole number";
   return `a ${type}`;
 }
-function typeName(value) {
+function typeName2(value) {
   if (value === null) return "nothing (null)";
   if (Array.isArray(value)) return "a list";
   if (typeof value === "object") return "a mapping";
@@ -10795,7 +12857,7 @@ function closest(word, candidates) {
   return best?.candidate;
 }
 function editDistance(a, b) {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  let previous = Array.from({ length: b.length + 1 }, (_, index2) => index2);
   for (let i = 1; i <= a.length; i++) {
     const current = [i];
     for (let j = 1; j <= b.length; j++) {
@@ -10811,21 +12873,21 @@ function editDistance(a, b) {
 }
 
 // src/config/semantic.ts
-import { posix as posix4 } from "node:path";
+import { posix as posix5 } from "node:path";
 function checkEnvironments(environments) {
   return [...duplicateNames(environments), ...outsidePaths(environments), ...promotionSources(environments)];
 }
 function duplicateNames(environments) {
   const problems = [];
   const firstIndex = /* @__PURE__ */ new Map();
-  environments.forEach((environment, index) => {
+  environments.forEach((environment, index2) => {
     const first = firstIndex.get(environment.name);
     if (first === void 0) {
-      firstIndex.set(environment.name, index);
+      firstIndex.set(environment.name, index2);
       return;
     }
     problems.push({
-      segments: ["environments", index, "name"],
+      segments: ["environments", index2, "name"],
       message: `environment name "${environment.name}" is already used by environments[${first}]`,
       hint: "Each environment needs its own name; it identifies the environment in comments, issues and branches."
     });
@@ -10834,10 +12896,10 @@ function duplicateNames(environments) {
 }
 function outsidePaths(environments) {
   const problems = [];
-  environments.forEach((environment, index) => {
+  environments.forEach((environment, index2) => {
     if (normalizeEnvironmentPath(environment.path) !== void 0) return;
     problems.push({
-      segments: ["environments", index, "path"],
+      segments: ["environments", index2, "path"],
       message: `path "${environment.path}" is outside the repository`,
       hint: "Write the folder relative to the repository root, e.g. envs/dev."
     });
@@ -10845,8 +12907,8 @@ function outsidePaths(environments) {
   return problems;
 }
 function normalizeEnvironmentPath(path) {
-  if (posix4.isAbsolute(path) || /^[A-Za-z]:[\\/]/.test(path)) return void 0;
-  const normalized = posix4.normalize(path.replaceAll("\\", "/")).replace(/\/+$/, "");
+  if (posix5.isAbsolute(path) || /^[A-Za-z]:[\\/]/.test(path)) return void 0;
+  const normalized = posix5.normalize(path.replaceAll("\\", "/")).replace(/\/+$/, "");
   if (normalized === ".." || normalized.startsWith("../")) return void 0;
   return normalized === "" ? "." : normalized;
 }
@@ -10854,10 +12916,10 @@ function promotionSources(environments) {
   const problems = [];
   const names = new Set(environments.map((environment) => environment.name));
   const fromOf = /* @__PURE__ */ new Map();
-  environments.forEach((environment, index) => {
+  environments.forEach((environment, index2) => {
     const from = environment.promote?.from;
     if (from === void 0) return;
-    const segments = ["environments", index, "promote", "from"];
+    const segments = ["environments", index2, "promote", "from"];
     if (from === environment.name) {
       problems.push({
         segments,
@@ -10902,8 +12964,8 @@ function promotionCycles(fromOf) {
 // src/config/parse.ts
 var START = { line: 1, column: 1 };
 function parseConfigText(text, file) {
-  const lineCounter = new import_yaml6.LineCounter();
-  const documents = (0, import_yaml6.parseAllDocuments)(text, {
+  const lineCounter = new import_yaml8.LineCounter();
+  const documents = (0, import_yaml8.parseAllDocuments)(text, {
     lineCounter,
     prettyErrors: false,
     uniqueKeys: true,
@@ -11153,13 +13215,13 @@ async function checkoutConfig(repoRoot, origin) {
   if (repositoryUrls.length > 0) config.render.repositoryUrls = repositoryUrls;
   if (!config.environments) return withDiscoveredEnvironments(repoRoot, config);
   const problems = [];
-  for (const [index, environment] of config.environments.entries()) {
+  for (const [index2, environment] of config.environments.entries()) {
     const problem = await checkFolders(repoRoot, environment);
     if (!problem) continue;
     const { segments, ...described } = problem;
     problems.push({
       file: source.file,
-      ...parsed.locate(["environments", index, ...segments]),
+      ...parsed.locate(["environments", index2, ...segments]),
       ...described
     });
   }
@@ -11181,7 +13243,7 @@ function listed(written, environments) {
 async function readConfigFile(repoRoot) {
   const file = await findConfigFile(repoRoot);
   if (!file) return void 0;
-  const path = join5(repoRoot, file);
+  const path = join6(repoRoot, file);
   if ((await lstat(path)).isSymbolicLink()) {
     const [real, top] = await Promise.all([realpath(path), realpath(repoRoot)]);
     if (!real.startsWith(`${top}${sep3}`)) {
@@ -11195,7 +13257,7 @@ async function readConfigFile(repoRoot) {
 }
 async function findConfigFile(repoRoot) {
   const present = [];
-  for (const name of CONFIG_FILES) if (await isFileOrLink(join5(repoRoot, name))) present.push(name);
+  for (const name of CONFIG_FILES) if (await isFileOrLink(join6(repoRoot, name))) present.push(name);
   if (present.length > 1) {
     throw new PlumblineError(
       `Both ${present.join(" and ")} exist in ${repoRoot}`,
@@ -11251,7 +13313,7 @@ function fluxEnvironments(discovery) {
     environments.set(name, {
       name,
       // A folder that exists: the plan renders it, and the render fails with the problem.
-      path: posix5.dirname(problem.file) === "." ? "" : posix5.dirname(problem.file),
+      path: posix6.dirname(problem.file) === "." ? "" : posix6.dirname(problem.file),
       renderer: "flux",
       flux: { ...identity ?? { cluster: "", namespace: "", name }, problem: problem.message }
     });
@@ -11275,7 +13337,7 @@ function argoEnvironments(discovery) {
     if (environments.has(name)) continue;
     environments.set(name, {
       name,
-      path: posix5.dirname(problem.file) === "." ? "" : posix5.dirname(problem.file),
+      path: posix6.dirname(problem.file) === "." ? "" : posix6.dirname(problem.file),
       renderer: "argocd",
       argocd: { name, problem: problem.message }
     });
@@ -11367,7 +13429,7 @@ async function byFolder(here, alsoDiscovered) {
   ).sort((a, b) => a.name.localeCompare(b.name));
 }
 async function checkFolders(repoRoot, environment) {
-  const folder = join5(repoRoot, environment.path);
+  const folder = join6(repoRoot, environment.path);
   const kind = await entryKind(folder);
   if (kind !== "directory") {
     return {
@@ -11376,10 +13438,10 @@ async function checkFolders(repoRoot, environment) {
       hint: await siblingsHint(repoRoot, environment.path)
     };
   }
-  for (const [index, valuesFile] of (environment.helm?.valuesFiles ?? []).entries()) {
-    if (await entryKind(join5(folder, valuesFile)) !== "file") {
+  for (const [index2, valuesFile] of (environment.helm?.valuesFiles ?? []).entries()) {
+    if (await entryKind(join6(folder, valuesFile)) !== "file") {
       return {
-        segments: ["helm", "valuesFiles", index],
+        segments: ["helm", "valuesFiles", index2],
         message: `values file "${valuesFile}" does not exist in ${environment.path}`,
         hint: "Values files are relative to the environment path."
       };
@@ -11388,9 +13450,9 @@ async function checkFolders(repoRoot, environment) {
   return void 0;
 }
 async function siblingsHint(repoRoot, path) {
-  const parent = posix5.dirname(path);
+  const parent = posix6.dirname(path);
   try {
-    const entries = await readdir(join5(repoRoot, parent), { withFileTypes: true });
+    const entries = await readdir(join6(repoRoot, parent), { withFileTypes: true });
     const folders = entries.filter((entry) => entry.isDirectory() && !entry.name.startsWith("."));
     if (folders.length > 0) {
       const where = parent === "." ? "the repository root" : `${parent}/`;
@@ -11452,7 +13514,7 @@ function runGit(cwd, args, options = {}) {
 import { mkdtempSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { basename, join as join6 } from "node:path";
+import { basename, join as join7 } from "node:path";
 async function originUrls(dir) {
   const result = await runGit(dir, ["remote", "get-url", "origin"], { allowFailure: true });
   const url = result.stdout.trim();
@@ -11487,9 +13549,9 @@ async function revParse(dir, rev) {
   return (await runGit(dir, ["rev-parse", "--verify", "--quiet", `${rev}^{commit}`])).stdout.trim();
 }
 var worktreeAdds = /* @__PURE__ */ new Map();
-async function oneAtATime(repo, add) {
+async function oneAtATime(repo, add2) {
   const previous = worktreeAdds.get(repo) ?? Promise.resolve();
-  const next = previous.catch(() => void 0).then(add);
+  const next = previous.catch(() => void 0).then(add2);
   worktreeAdds.set(repo, next);
   try {
     return await next;
@@ -11498,10 +13560,10 @@ async function oneAtATime(repo, add) {
   }
 }
 async function addWorktree(repo, commit, { checkout = true } = {}) {
-  const parent = mkdtempSync(join6(tmpdir(), "plumbline-worktree-"));
-  const dir = join6(parent, basename(parent));
-  const add = ["worktree", "add", "--quiet", "--detach", ...checkout ? [] : ["--no-checkout"]];
-  await oneAtATime(repo, () => runGit(repo, [...add, dir, commit]));
+  const parent = mkdtempSync(join7(tmpdir(), "plumbline-worktree-"));
+  const dir = join7(parent, basename(parent));
+  const add2 = ["worktree", "add", "--quiet", "--detach", ...checkout ? [] : ["--no-checkout"]];
+  await oneAtATime(repo, () => runGit(repo, [...add2, dir, commit]));
   return {
     dir,
     async remove() {
@@ -11633,6 +13695,9 @@ export {
   argoChartSource,
   argoChartHosts,
   withoutCredentials,
+  PatternError,
+  matchBudget,
+  compilePattern,
   discoverArgoApplications,
   normaliseArgoPath,
   isRemoteReference,

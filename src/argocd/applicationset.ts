@@ -1,0 +1,505 @@
+/**
+ * An ApplicationSet expanded from the checkout, as Argo CD's controller expands it, into
+ * the Applications it would create (research in docs/argocd.md):
+ *
+ * - generators: `list` (`elements`, `elementsYaml`), `git` over this repository
+ *   (`directories` with Go's path.Match patterns and `exclude`, hidden folders left out;
+ *   `files`, whose JSON or YAML objects become parameters), `matrix` (two children, the
+ *   second interpolated with each parameter set of the first) and `merge` (`mergeKeys`);
+ * - each parameter set renders `spec.template`, every string and map key of it on its own,
+ *   with fasttemplate (`{{path.basename}}`, literal keys, unknown ones left as written) or,
+ *   with `goTemplate: true`, Go's text/template (go-template.ts) and `goTemplateOptions`;
+ * - every Application lands in the ApplicationSet's namespace.
+ *
+ * The cluster generator needs clusters the repository does not know; it, the other
+ * generators and `templatePatch` are reported as unsupported, failing this ApplicationSet
+ * alone. Pure but for reading the repository's folders and parameter files.
+ */
+import { type Dirent, readdirSync, readFileSync } from 'node:fs';
+import { join, posix } from 'node:path';
+import { parse } from 'yaml';
+import { compilePattern, matchBudget } from '../flux/pattern.js';
+import { repositoryIdentity } from '../git/repository-url.js';
+import type { KubeObject } from '../resource.js';
+import { listOf, recordOf, textOf } from '../yaml/plain-data.js';
+import { GoTemplateError, renderGoTemplate } from './go-template.js';
+
+/** One Application the ApplicationSet would create, and the files its parameters came from. */
+export interface GeneratedApplication {
+  object: KubeObject;
+  /** Repository-relative files a `git` `files` generator read for these parameters. */
+  parameterFiles: string[];
+}
+
+export class ApplicationSetError extends Error {
+  override readonly name = 'ApplicationSetError';
+}
+
+type Params = Record<string, unknown>;
+
+/** Parameters and the files they were read from. */
+interface ParamSet {
+  params: Params;
+  files: string[];
+}
+
+interface Expansion {
+  repoRoot: string;
+  ownRepositories: Set<string>;
+  goTemplate: boolean;
+  missingKey: 'default' | 'zero' | 'error';
+  /** Shared by every render of the expansion: a hostile template cannot multiply its cost. */
+  budget: { steps: number };
+}
+
+/** Template steps one ApplicationSet may take in all: seconds, not hours. */
+const MAX_TEMPLATE_STEPS = 10_000_000;
+
+/** More parameter sets than this from one ApplicationSet is a mistake (or an attack). */
+const MAX_PARAM_SETS = 5000;
+
+export function expandApplicationSet(
+  repoRoot: string,
+  applicationSet: KubeObject,
+  repositoryUrls: readonly string[],
+): GeneratedApplication[] {
+  const spec = recordOf(applicationSet.spec);
+  if (spec.templatePatch !== undefined)
+    throw new ApplicationSetError('spec.templatePatch is not supported yet');
+  const options = listOf(spec.goTemplateOptions).filter((option) => typeof option === 'string');
+  const missingKey = options.includes('missingkey=error')
+    ? 'error'
+    : options.includes('missingkey=zero')
+      ? 'zero'
+      : 'default';
+  const expansion: Expansion = {
+    repoRoot,
+    ownRepositories: new Set(repositoryUrls.map(repositoryIdentity)),
+    goTemplate: spec.goTemplate === true,
+    missingKey,
+    budget: { steps: MAX_TEMPLATE_STEPS },
+  };
+  const generators = listOf(spec.generators);
+  if (generators.length === 0) throw new ApplicationSetError('spec.generators is empty');
+  const template = recordOf(spec.template);
+  const generated: GeneratedApplication[] = [];
+  for (const [index, generator] of generators.entries()) {
+    const sets = generate(expansion, recordOf(generator), `spec.generators[${index}]`);
+    const own = recordOf(recordOf(generator)[generatorKind(recordOf(generator))]).template;
+    const merged = own === undefined ? template : deepMerge(template, recordOf(own));
+    for (const set of sets) {
+      const rendered = recordOf(renderValue(expansion, merged, set.params, 'spec.template'));
+      const metadata = recordOf(rendered.metadata);
+      const name = textOf(metadata.name);
+      if (!name) throw new ApplicationSetError('spec.template renders an Application without a name');
+      const object = {
+        apiVersion: 'argoproj.io/v1alpha1',
+        kind: 'Application',
+        ...rendered,
+        metadata: { ...metadata, name, namespace: applicationSet.metadata.namespace ?? 'argocd' },
+      } as KubeObject;
+      generated.push({ object, parameterFiles: set.files });
+    }
+  }
+  return generated;
+}
+
+const GENERATOR_KINDS = [
+  'list',
+  'git',
+  'matrix',
+  'merge',
+  'clusters',
+  'scmProvider',
+  'pullRequest',
+  'clusterDecisionResource',
+  'plugin',
+];
+
+function generatorKind(generator: Params): string {
+  const kinds = Object.keys(generator).filter((key) => GENERATOR_KINDS.includes(key));
+  if (kinds.length !== 1) {
+    throw new ApplicationSetError(
+      kinds.length === 0
+        ? 'a generator names no known kind'
+        : `a generator names several kinds: ${kinds.join(', ')}`,
+    );
+  }
+  return kinds[0]!;
+}
+
+function generate(expansion: Expansion, generator: Params, where: string): ParamSet[] {
+  const kind = generatorKind(generator);
+  const body = recordOf(generator[kind]);
+  let sets: ParamSet[];
+  switch (kind) {
+    case 'list':
+      sets = listGenerator(expansion, body, where);
+      break;
+    case 'git':
+      sets = gitGenerator(expansion, body, where);
+      break;
+    case 'matrix':
+      sets = matrixGenerator(expansion, body, where);
+      break;
+    case 'merge':
+      sets = mergeGenerator(expansion, body, where);
+      break;
+    default:
+      throw new ApplicationSetError(
+        kind === 'clusters'
+          ? `${where}: the cluster generator is not supported yet (the repository does not know the clusters)`
+          : `${where}: the ${kind} generator is not supported`,
+      );
+  }
+  if (sets.length > MAX_PARAM_SETS)
+    throw new ApplicationSetError(`${where} generates more than ${MAX_PARAM_SETS} Applications`);
+  return sets;
+}
+
+function listGenerator(expansion: Expansion, body: Params, where: string): ParamSet[] {
+  const sets: ParamSet[] = [];
+  for (const [index, element] of listOf(body.elements).entries()) {
+    const params = recordOf(element);
+    if (!expansion.goTemplate) {
+      for (const [key, value] of Object.entries(params)) {
+        if (key !== 'values' && typeof value !== 'string') {
+          throw new ApplicationSetError(
+            `${where}.list.elements[${index}].${key} must be a string without goTemplate`,
+          );
+        }
+      }
+      sets.push({ params: flatValues(params), files: [] });
+    } else {
+      sets.push({ params, files: [] });
+    }
+  }
+  if (typeof body.elementsYaml === 'string') {
+    const parsed: unknown = parse(body.elementsYaml, { maxAliasCount: 100 });
+    for (const element of listOf(parsed)) sets.push({ params: recordOf(element), files: [] });
+  }
+  return sets;
+}
+
+/** `values: { a: x }` as `values.a` (fasttemplate keys are literal). */
+function flatValues(params: Params): Params {
+  const { values, ...rest } = params;
+  const flat: Params = { ...rest };
+  for (const [key, value] of Object.entries(recordOf(values))) {
+    if (typeof value === 'string') flat[`values.${key}`] = value;
+  }
+  return flat;
+}
+
+function gitGenerator(expansion: Expansion, body: Params, where: string): ParamSet[] {
+  const repoURL = textOf(body.repoURL);
+  if (!repoURL || !expansion.ownRepositories.has(repositoryIdentity(repoURL))) {
+    throw new ApplicationSetError(
+      `${where}.git reads another repository than this one, which is not supported`,
+    );
+  }
+  const prefix = textOf(body.pathParamPrefix);
+  const directories = listOf(body.directories);
+  if (directories.length > 0) {
+    const include = directories
+      .filter((item) => recordOf(item).exclude !== true)
+      .map((item) => textOf(recordOf(item).path) ?? '');
+    const exclude = directories
+      .filter((item) => recordOf(item).exclude === true)
+      .map((item) => textOf(recordOf(item).path) ?? '');
+    const matchers = [include, exclude].map((patterns) => patterns.map(goPathMatcher));
+    return foldersOf(expansion.repoRoot)
+      .filter(
+        (folder) =>
+          matchers[0]!.some((match) => match(folder)) && !matchers[1]!.some((match) => match(folder)),
+      )
+      .map((folder) => ({ params: withPathParams(expansion, {}, folder, undefined, prefix), files: [] }));
+  }
+  const files = listOf(body.files);
+  if (files.length === 0) throw new ApplicationSetError(`${where}.git names neither directories nor files`);
+  const include = files
+    .filter((item) => recordOf(item).exclude !== true)
+    .map((item) => textOf(recordOf(item).path) ?? '');
+  const exclude = files
+    .filter((item) => recordOf(item).exclude === true)
+    .map((item) => textOf(recordOf(item).path) ?? '');
+  // git ls-files pathspecs: `*` crosses folders.
+  const matchers = [include, exclude].map((patterns) => patterns.map(pathspecMatcher));
+  const sets: ParamSet[] = [];
+  for (const file of filesOf(expansion.repoRoot)) {
+    if (!matchers[0]!.some((match) => match(file)) || matchers[1]!.some((match) => match(file))) continue;
+    for (const object of parameterObjects(expansion.repoRoot, file, where)) {
+      const params = expansion.goTemplate ? object : stringified(flatten(object));
+      sets.push({
+        params: withPathParams(expansion, params, posix.dirname(file), file, prefix),
+        files: [file],
+      });
+    }
+  }
+  return sets;
+}
+
+function parameterObjects(repoRoot: string, file: string, where: string): Params[] {
+  let value: unknown;
+  try {
+    value = parse(readFileSync(join(repoRoot, file), 'utf8'), { maxAliasCount: 100 });
+  } catch {
+    throw new ApplicationSetError(`${where}.git: ${file} is neither JSON nor YAML`);
+  }
+  if (value === null || value === undefined) return [{}];
+  if (Array.isArray(value)) return value.map((item) => recordOf(item));
+  if (typeof value === 'object') return [value as Params];
+  throw new ApplicationSetError(`${where}.git: ${file} holds neither an object nor a list of them`);
+}
+
+/** The path parameters of a folder (and a file), as each template mode names them. */
+function withPathParams(
+  expansion: Expansion,
+  params: Params,
+  folder: string,
+  file: string | undefined,
+  prefix: string | undefined,
+): Params {
+  const path = folder === '' ? '.' : folder;
+  const basename = posix.basename(path);
+  const segments = path.split('/').filter(Boolean);
+  const fields: Params = { path, basename, basenameNormalized: normalize(basename), segments };
+  if (file !== undefined) {
+    fields.filename = posix.basename(file);
+    fields.filenameNormalized = normalize(posix.basename(file));
+  }
+  if (expansion.goTemplate) {
+    const nested = { ...params, path: fields };
+    return prefix ? { ...params, [prefix]: { path: fields } } : nested;
+  }
+  const flat: Params = { ...params };
+  const key = prefix ? `${prefix}.path` : 'path';
+  flat[key] = path;
+  for (const name of ['basename', 'basenameNormalized', 'filename', 'filenameNormalized']) {
+    if (fields[name] !== undefined) flat[`${key}.${name}`] = fields[name];
+  }
+  segments.forEach((segment, index) => {
+    flat[`${key}[${index}]`] = segment;
+  });
+  return flat;
+}
+
+function matrixGenerator(expansion: Expansion, body: Params, where: string): ParamSet[] {
+  const children = listOf(body.generators).map(recordOf);
+  if (children.length !== 2) throw new ApplicationSetError(`${where}.matrix needs exactly two generators`);
+  const sets: ParamSet[] = [];
+  for (const first of generate(expansion, children[0]!, `${where}.matrix.generators[0]`)) {
+    const second = recordOf(
+      renderValue(expansion, children[1]!, first.params, `${where}.matrix.generators[1]`),
+    );
+    for (const other of generate(expansion, second, `${where}.matrix.generators[1]`)) {
+      sets.push({
+        params: expansion.goTemplate
+          ? deepMerge(other.params, first.params)
+          : combined(first.params, other.params, where),
+        files: [...first.files, ...other.files],
+      });
+      if (sets.length > MAX_PARAM_SETS)
+        throw new ApplicationSetError(`${where} generates more than ${MAX_PARAM_SETS} Applications`);
+    }
+  }
+  return sets;
+}
+
+/** fasttemplate parameters of both children: a key both have must have one value. */
+function combined(first: Params, second: Params, where: string): Params {
+  for (const [key, value] of Object.entries(second)) {
+    if (key in first && first[key] !== value) {
+      throw new ApplicationSetError(`${where}.matrix: both generators give ${key}, with different values`);
+    }
+  }
+  return { ...first, ...second };
+}
+
+function mergeGenerator(expansion: Expansion, body: Params, where: string): ParamSet[] {
+  const children = listOf(body.generators).map(recordOf);
+  const keys = listOf(body.mergeKeys).filter((key): key is string => typeof key === 'string');
+  if (children.length < 2 || keys.length === 0) {
+    throw new ApplicationSetError(`${where}.merge needs two generators or more and mergeKeys`);
+  }
+  const keyOf = (params: Params) => JSON.stringify(keys.map((key) => params[key] ?? null));
+  const [base, ...later] = children.map((child, index) =>
+    generate(expansion, child, `${where}.merge.generators[${index}]`),
+  );
+  const merged = new Map<string, ParamSet>();
+  for (const set of base!) {
+    const key = keyOf(set.params);
+    if (merged.has(key))
+      throw new ApplicationSetError(`${where}.merge: the first generator gives one merge key twice`);
+    merged.set(key, set);
+  }
+  for (const sets of later) {
+    const seen = new Set<string>();
+    for (const set of sets) {
+      const key = keyOf(set.params);
+      if (seen.has(key))
+        throw new ApplicationSetError(`${where}.merge: a generator gives one merge key twice`);
+      seen.add(key);
+      const into = merged.get(key);
+      if (!into) continue;
+      merged.set(key, {
+        params: expansion.goTemplate ? deepMerge(into.params, set.params) : { ...into.params, ...set.params },
+        files: [...into.files, ...set.files],
+      });
+    }
+  }
+  return [...merged.values()];
+}
+
+/** Every string and map key of `value` rendered with `params`; other values as they are. */
+function renderValue(expansion: Expansion, value: unknown, params: Params, where: string): unknown {
+  if (typeof value === 'string') return renderString(expansion, value, params, where);
+  if (Array.isArray(value)) return value.map((item) => renderValue(expansion, item, params, where));
+  if (value === null || typeof value !== 'object') return value;
+  const rendered: Params = {};
+  for (const [key, item] of Object.entries(value)) {
+    rendered[renderString(expansion, key, params, where)] = renderValue(expansion, item, params, where);
+  }
+  return rendered;
+}
+
+function renderString(expansion: Expansion, text: string, params: Params, where: string): string {
+  if (expansion.goTemplate) {
+    if (!text.includes('{{')) return text;
+    try {
+      return renderGoTemplate(text, params, { missingKey: expansion.missingKey, budget: expansion.budget });
+    } catch (error) {
+      if (error instanceof GoTemplateError) throw new ApplicationSetError(`${where}: ${error.message}`);
+      throw error;
+    }
+  }
+  // fasttemplate: `{{ key }}` is the literal key; an unknown or non-string one stays as written.
+  if (!/\{\{.*\}\}/.test(text)) return text;
+  return text.replace(/\{\{([^{}]*)\}\}/g, (tag, inner: string) => {
+    const value = params[inner.trim()];
+    return typeof value === 'string' ? value : tag;
+  });
+}
+
+/** Go's path.Match, whole path: `*` and `?` stay within a segment, `[…]` a class. */
+function goPathMatcher(pattern: string): (path: string) => boolean {
+  return patternMatcher(pattern, '[^/]*', '[^/]');
+}
+
+/** git pathspec globs as ls-files reads them: `*` crosses folders. */
+function pathspecMatcher(pattern: string): (path: string) => boolean {
+  return patternMatcher(pattern, '.*', '[^/]');
+}
+
+function patternMatcher(pattern: string, star: string, one: string): (path: string) => boolean {
+  let source = '';
+  for (let index = 0; index < pattern.length; index++) {
+    const char = pattern[index]!;
+    if (char === '*') source += star;
+    else if (char === '?') source += one;
+    else if (char === '[') {
+      const end = pattern.indexOf(']', index + 2);
+      if (end < 0) return () => false;
+      const body = pattern.slice(index + 1, end);
+      source += body.startsWith('^') || body.startsWith('!') ? `[^${body.slice(1)}]` : `[${body}]`;
+      index = end;
+    } else source += /[\w/-]/.test(char) ? char : `\\${char}`;
+  }
+  try {
+    // Linear time: a pattern comes from the repository (flux/pattern.ts).
+    const compiled = compilePattern(source, matchBudget());
+    return (path) => compiled.matches(path);
+  } catch {
+    return () => false;
+  }
+}
+
+/** Every folder of the repository but hidden ones (and what they hold), in path order. */
+function foldersOf(repoRoot: string): string[] {
+  const folders: string[] = [];
+  walk(repoRoot, '', (entry, path) => {
+    if (entry.isDirectory()) folders.push(path);
+  });
+  return folders;
+}
+
+function filesOf(repoRoot: string): string[] {
+  const files: string[] = [];
+  walk(repoRoot, '', (entry, path) => {
+    if (entry.isFile()) files.push(path);
+  });
+  return files;
+}
+
+/** Links are not followed: a folder a link names is not the repository's. */
+function walk(repoRoot: string, folder: string, visit: (entry: Dirent, path: string) => void): void {
+  const entries = readdirSync(join(repoRoot, folder), { withFileTypes: true }).sort((a, b) =>
+    a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+  );
+  for (const entry of entries) {
+    if (entry.name.startsWith('.')) continue;
+    const path = folder === '' ? entry.name : `${folder}/${entry.name}`;
+    visit(entry, path);
+    if (entry.isDirectory()) walk(repoRoot, path, visit);
+  }
+}
+
+/** Nested maps and lists as dotted keys (`a.b`, `a.0`), as jeremywohl/flatten writes them. */
+function flatten(value: Params, prefix = ''): Params {
+  const flat: Params = {};
+  for (const [key, item] of Object.entries(value)) {
+    const name = prefix ? `${prefix}.${key}` : key;
+    if (item !== null && typeof item === 'object') Object.assign(flat, flatten(item as Params, name));
+    else flat[name] = item;
+  }
+  return flat;
+}
+
+/** Every value as Go's %v prints it. */
+function stringified(params: Params): Params {
+  return Object.fromEntries(Object.entries(params).map(([key, value]) => [key, goValue(value)]));
+}
+
+function goValue(value: unknown): string {
+  if (value === null || value === undefined) return '<nil>';
+  if (typeof value === 'number') return goFloat(value);
+  return String(value);
+}
+
+/** strconv.FormatFloat(f, 'g', -1, 64): the exponent form from 1e6 up and below 1e-4. */
+function goFloat(value: number): string {
+  if (!Number.isFinite(value)) return value > 0 ? '+Inf' : value < 0 ? '-Inf' : 'NaN';
+  if (value === 0) return '0';
+  const [mantissa = '', power = '0'] = value.toExponential().split('e');
+  const exponent = Number(power);
+  // Shortest digits decide with a precision of 6, as strconv does.
+  if (exponent < -4 || exponent >= 6) {
+    const sign = power.startsWith('-') ? '-' : '+';
+    const magnitude = power.replace(/^[+-]/, '').padStart(2, '0');
+    return `${mantissa}e${sign}${magnitude}`;
+  }
+  return String(value);
+}
+
+/** Argo CD's normalize: lower case, `[-a-z0-9.]` kept, else `-`, trimmed of `-` and `.`. */
+function normalize(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^-a-z0-9.]/g, '-')
+    .slice(0, 253)
+    .replace(/^[-.]+|[-.]+$/g, '');
+}
+
+/** `over` merged into `base`, maps deeply, `over` winning (mergo's override). */
+function deepMerge(base: Params, over: Params): Params {
+  const merged: Params = { ...base };
+  for (const [key, value] of Object.entries(over)) {
+    const existing = merged[key];
+    merged[key] = isMap(existing) && isMap(value) ? deepMerge(existing, value) : value;
+  }
+  return merged;
+}
+
+function isMap(value: unknown): value is Params {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

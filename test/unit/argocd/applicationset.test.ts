@@ -1,0 +1,234 @@
+/**
+ * ApplicationSets expanded from the checkout as Argo CD's controller expands them: list,
+ * git directories and files, matrix and merge, fasttemplate and Go templates; what is not
+ * supported fails that ApplicationSet alone, and its Applications join discovery.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
+import { ApplicationSetError, expandApplicationSet } from '../../../src/argocd/applicationset.js';
+import { discoverArgoApplications } from '../../../src/argocd/discover.js';
+import type { KubeObject } from '../../../src/resource.js';
+
+const REPOSITORY = 'https://github.com/example/gitops.git';
+const created: string[] = [];
+afterEach(() => {
+  for (const root of created.splice(0)) rmSync(root, { recursive: true, force: true });
+});
+
+function repo(files: Record<string, string>): string {
+  const root = mkdtempSync(join(tmpdir(), 'plumbline-appset-'));
+  created.push(root);
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), text);
+  }
+  return root;
+}
+
+function applicationSet(spec: Record<string, unknown>, name = 'apps'): KubeObject {
+  return {
+    apiVersion: 'argoproj.io/v1alpha1',
+    kind: 'ApplicationSet',
+    metadata: { name, namespace: 'argocd' },
+    spec,
+  };
+}
+
+const template = (name: string, path: string) => ({
+  metadata: { name },
+  spec: {
+    project: 'default',
+    source: { repoURL: REPOSITORY, targetRevision: 'HEAD', path },
+    destination: { server: 'https://kubernetes.default.svc', namespace: name },
+  },
+});
+
+const names = (root: string, set: KubeObject) =>
+  expandApplicationSet(root, set, [REPOSITORY]).map(({ object }) => object.metadata.name);
+
+const APPS = {
+  'apps/web/config.json': JSON.stringify({ team: { name: 'shop' }, replicas: 1000000 }),
+  'apps/api/config.json': JSON.stringify({ team: { name: 'core' }, replicas: 2 }),
+  'apps/skip/config.json': JSON.stringify({ team: { name: 'none' } }),
+  'apps/.hidden/config.json': '{}',
+};
+
+describe('expandApplicationSet', () => {
+  it('expands a list with fasttemplate, leaving unknown keys as written', () => {
+    const root = repo({});
+    const set = applicationSet({
+      generators: [{ list: { elements: [{ cluster: 'eu', values: { size: 'big' } }, { cluster: 'us' }] } }],
+      template: template('{{cluster}}-web-{{values.size}}-{{ unknown }}', 'apps/web'),
+    });
+    expect(names(root, set)).toEqual(['eu-web-big-{{ unknown }}', 'us-web-{{values.size}}-{{ unknown }}']);
+    const [first] = expandApplicationSet(root, set, [REPOSITORY]);
+    expect(first?.object.metadata.namespace).toBe('argocd');
+  });
+
+  it('expands git directories with Go templates, by Go path patterns, hidden folders and excludes left out', () => {
+    const root = repo(APPS);
+    const set = applicationSet({
+      goTemplate: true,
+      goTemplateOptions: ['missingkey=error'],
+      generators: [
+        {
+          git: {
+            repoURL: 'git@github.com:example/gitops',
+            directories: [{ path: 'apps/*' }, { path: 'apps/skip', exclude: true }],
+          },
+        },
+      ],
+      template: template('{{.path.basename}}', '{{.path.path}}'),
+    });
+    expect(names(root, set)).toEqual(['api', 'web']);
+    const [api] = expandApplicationSet(root, set, [REPOSITORY]);
+    expect(api?.object.spec).toMatchObject({ source: { path: 'apps/api' } });
+  });
+
+  it("expands git files into each file's parameters, flattened and printed as Go prints them", () => {
+    const root = repo(APPS);
+    const set = applicationSet({
+      generators: [
+        {
+          git: {
+            repoURL: REPOSITORY,
+            files: [{ path: 'apps/*/config.json' }, { path: 'apps/skip/*', exclude: true }],
+          },
+        },
+      ],
+      template: template('{{path.basename}}-{{team.name}}-{{replicas}}', '{{path}}'),
+    });
+    const generated = expandApplicationSet(root, set, [REPOSITORY]);
+    expect(generated.map(({ object }) => object.metadata.name)).toEqual(['api-core-2', 'web-shop-1e+06']);
+    expect(generated.map(({ parameterFiles }) => parameterFiles)).toEqual([
+      ['apps/api/config.json'],
+      ['apps/web/config.json'],
+    ]);
+  });
+
+  it('combines a matrix, the second generator interpolated with the first, and merges by key', () => {
+    const root = repo(APPS);
+    const matrix = applicationSet({
+      goTemplate: true,
+      generators: [
+        {
+          matrix: {
+            generators: [
+              { list: { elements: [{ cluster: 'eu' }, { cluster: 'us' }] } },
+              { git: { repoURL: REPOSITORY, directories: [{ path: 'apps/we*' }] } },
+            ],
+          },
+        },
+      ],
+      template: template('{{.cluster}}-{{.path.basename}}', '{{.path.path}}'),
+    });
+    expect(names(root, matrix)).toEqual(['eu-web', 'us-web']);
+
+    const merge = applicationSet({
+      generators: [
+        {
+          merge: {
+            mergeKeys: ['app'],
+            generators: [
+              {
+                list: {
+                  elements: [
+                    { app: 'web', size: 'small' },
+                    { app: 'api', size: 'small' },
+                  ],
+                },
+              },
+              {
+                list: {
+                  elements: [
+                    { app: 'web', size: 'large' },
+                    { app: 'db', size: 'huge' },
+                  ],
+                },
+              },
+            ],
+          },
+        },
+      ],
+      template: template('{{app}}-{{size}}', 'apps/{{app}}'),
+    });
+    expect(names(root, merge).sort()).toEqual(['api-small', 'web-large']);
+  });
+
+  it('refuses what it cannot expand, saying what', () => {
+    const root = repo(APPS);
+    const refuse = (spec: Record<string, unknown>, message: RegExp) =>
+      expect(() =>
+        expandApplicationSet(root, applicationSet({ template: template('x', 'apps'), ...spec }), [
+          REPOSITORY,
+        ]),
+      ).toThrow(message);
+    refuse({ generators: [{ clusters: {} }] }, /cluster generator is not supported yet/);
+    refuse({ generators: [{ pullRequest: {} }] }, /pullRequest generator is not supported/);
+    refuse({ generators: [{ nothing: {} }] }, /names no known kind/);
+    refuse(
+      { generators: [{ git: { repoURL: 'https://github.com/other/repo', directories: [{ path: '*' }] } }] },
+      /another repository/,
+    );
+    refuse(
+      { generators: [{ list: { elements: [{}] } }], templatePatch: 'x' },
+      /templatePatch is not supported/,
+    );
+    refuse({ generators: [{ list: { elements: [{ n: 1 }] } }] }, /must be a string without goTemplate/);
+    expect(ApplicationSetError).toBeDefined();
+  });
+});
+
+describe('discovery of generated Applications', () => {
+  it('plans each generated Application of this repository, and fails a broken ApplicationSet alone', () => {
+    const root = repo({
+      ...APPS,
+      'argocd/apps.yaml': stringify(
+        applicationSet({
+          goTemplate: true,
+          generators: [{ git: { repoURL: REPOSITORY, files: [{ path: 'apps/*/config.json' }] } }],
+          template: template('{{.path.basename}}', '{{.path.path}}'),
+        }),
+      ),
+      'argocd/broken.yaml': stringify(
+        applicationSet({ generators: [{ clusters: {} }], template: template('x', 'apps') }, 'broken'),
+      ),
+    });
+    const discovery = discoverArgoApplications(root, { repositoryUrls: [REPOSITORY] });
+    expect(
+      discovery.applications.map((application) => [
+        application.name,
+        application.file,
+        application.parameterFiles,
+      ]),
+    ).toEqual([
+      ['in-cluster/api', 'argocd/apps.yaml', ['apps/api/config.json']],
+      ['in-cluster/skip', 'argocd/apps.yaml', ['apps/skip/config.json']],
+      ['in-cluster/web', 'argocd/apps.yaml', ['apps/web/config.json']],
+    ]);
+    expect(discovery.problems).toEqual([
+      expect.objectContaining({
+        application: 'applicationset/broken',
+        file: 'argocd/broken.yaml',
+        message: expect.stringMatching(/cluster generator is not supported yet/),
+      }),
+    ]);
+  });
+});
+
+describe('a hostile ApplicationSet', () => {
+  it('cannot multiply the cost of its templates by the number of Applications', () => {
+    const root = repo({});
+    // Each render stays under one template's cap; 100 of them do not stay under the set's.
+    const costly = '{{ range (splitList "," (repeat 300000 "a,")) }}{{ end }}';
+    const set = applicationSet({
+      goTemplate: true,
+      generators: [{ list: { elements: Array.from({ length: 100 }, (_, n) => ({ n: String(n) })) } }],
+      template: template(`app-{{.n}}${costly}`, 'apps'),
+    });
+    expect(() => expandApplicationSet(root, set, [REPOSITORY])).toThrow(/together take too many steps/);
+  });
+});
