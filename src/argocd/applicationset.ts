@@ -15,7 +15,7 @@
  * generators and `templatePatch` are reported as unsupported, failing this ApplicationSet
  * alone. Pure but for reading the repository's folders and parameter files.
  */
-import { type Dirent, readdirSync, readFileSync } from 'node:fs';
+import { type Dirent, lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { parse } from 'yaml';
 import { compilePattern, matchBudget } from '../flux/pattern.js';
@@ -208,7 +208,7 @@ function gitGenerator(expansion: Expansion, body: Params, where: string): ParamS
       .filter((item) => recordOf(item).exclude === true)
       .map((item) => textOf(recordOf(item).path) ?? '');
     const matchers = [include, exclude].map((patterns) => patterns.map(goPathMatcher));
-    return foldersOf(expansion.repoRoot)
+    return foldersOf(expansion.repoRoot, include, 'segment')
       .filter(
         (folder) =>
           matchers[0]!.some((match) => match(folder)) && !matchers[1]!.some((match) => match(folder)),
@@ -226,7 +226,7 @@ function gitGenerator(expansion: Expansion, body: Params, where: string): ParamS
   // git ls-files pathspecs: `*` crosses folders.
   const matchers = [include, exclude].map((patterns) => patterns.map(pathspecMatcher));
   const sets: ParamSet[] = [];
-  for (const file of filesOf(expansion.repoRoot)) {
+  for (const file of filesOf(expansion.repoRoot, include)) {
     if (!matchers[0]!.some((match) => match(file)) || matchers[1]!.some((match) => match(file))) continue;
     for (const object of parameterObjects(expansion.repoRoot, file, where)) {
       const params = expansion.goTemplate ? object : stringified(flatten(object));
@@ -414,33 +414,75 @@ function patternMatcher(pattern: string, star: string, one: string): (path: stri
   }
 }
 
-/** Every folder of the repository but hidden ones (and what they hold), in path order. */
-function foldersOf(repoRoot: string): string[] {
-  const folders: string[] = [];
-  walk(repoRoot, '', (entry, path) => {
-    if (entry.isDirectory()) folders.push(path);
-  });
-  return folders;
+/**
+ * The folders of the repository that `patterns` may match (path.Match: as many segments as
+ * the pattern), hidden ones and what they hold left out, sorted. Only below each pattern's
+ * literal start: a fleet's repository is large, its `apps/*` small.
+ */
+function foldersOf(repoRoot: string, patterns: readonly string[], _star: 'segment'): string[] {
+  const folders = new Set<string>();
+  for (const pattern of patterns) {
+    const { start, depth } = literalStart(pattern);
+    walk(repoRoot, start, depth, (entry, path) => {
+      if (entry.isDirectory()) folders.add(path);
+    });
+  }
+  return [...folders].sort();
 }
 
-function filesOf(repoRoot: string): string[] {
-  const files: string[] = [];
-  walk(repoRoot, '', (entry, path) => {
-    if (entry.isFile()) files.push(path);
-  });
-  return files;
+/** The files `patterns` may match (`*` crossing folders), hidden ones left out, sorted. */
+function filesOf(repoRoot: string, patterns: readonly string[]): string[] {
+  const files = new Set<string>();
+  for (const pattern of patterns) {
+    walk(repoRoot, literalStart(pattern).start, Number.POSITIVE_INFINITY, (entry, path) => {
+      if (entry.isFile()) files.add(path);
+    });
+  }
+  return [...files].sort();
+}
+
+/** The folder a pattern's literal segments name, and how many segments the pattern has below it. */
+function literalStart(pattern: string): { start: string; depth: number } {
+  const segments = pattern.split('/').filter((segment) => segment !== '' && segment !== '.');
+  const literal = segments.findIndex((segment) => /[*?[\\]/.test(segment));
+  const fixed = literal < 0 ? segments.slice(0, -1) : segments.slice(0, literal);
+  return { start: fixed.join('/'), depth: segments.length - fixed.length };
+}
+
+/** Whether every segment of `folder` is a folder, none a link (one could lead out of the repository). */
+function isRealFolder(repoRoot: string, folder: string): boolean {
+  let path = repoRoot;
+  for (const segment of folder.split('/').filter(Boolean)) {
+    path = join(path, segment);
+    try {
+      if (!lstatSync(path).isDirectory()) return false;
+    } catch {
+      return false;
+    }
+  }
+  return true;
 }
 
 /** Links are not followed: a folder a link names is not the repository's. */
-function walk(repoRoot: string, folder: string, visit: (entry: Dirent, path: string) => void): void {
-  const entries = readdirSync(join(repoRoot, folder), { withFileTypes: true }).sort((a, b) =>
-    a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
-  );
-  for (const entry of entries) {
+function walk(
+  repoRoot: string,
+  folder: string,
+  depth: number,
+  visit: (entry: Dirent, path: string) => void,
+): void {
+  if (depth <= 0 || folder.split('/').some((segment) => segment.startsWith('.') || segment === '..')) return;
+  if (!isRealFolder(repoRoot, folder)) return;
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(join(repoRoot, folder), { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     if (entry.name.startsWith('.')) continue;
     const path = folder === '' ? entry.name : `${folder}/${entry.name}`;
     visit(entry, path);
-    if (entry.isDirectory()) walk(repoRoot, path, visit);
+    if (entry.isDirectory()) walk(repoRoot, path, depth - 1, visit);
   }
 }
 

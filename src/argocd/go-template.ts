@@ -1042,7 +1042,22 @@ export function renderGoTemplate(
     throw new GoTemplateError(`the template is longer than ${MAX_OUTPUT} characters`);
   checkData(data, 0);
   const root = data === undefined ? undefined : (data as Value);
-  const items = new Lexer(template).run();
-  const tree = new Parser(template, items).parse();
-  return new Evaluator(template, full, root).render(tree, root);
+  return new Evaluator(template, full, root).render(parsed(template), root);
+}
+
+/**
+ * Parsed templates, for the whole process: an ApplicationSet renders each string of its
+ * template once per Application. A tree is only read by evaluation. Bounded.
+ */
+const parsedTemplates = new Map<string, Node[]>();
+const MAX_PARSED_TEMPLATES = 10_000;
+
+function parsed(template: string): Node[] {
+  let tree = parsedTemplates.get(template);
+  if (!tree) {
+    tree = new Parser(template, new Lexer(template).run()).parse();
+    if (parsedTemplates.size >= MAX_PARSED_TEMPLATES) parsedTemplates.clear();
+    parsedTemplates.set(template, tree);
+  }
+  return tree;
 }

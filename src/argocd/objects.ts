@@ -83,6 +83,21 @@ export function findArgoObjects(repoRoot: string): ArgoObjects {
 
 /** The Applications and ApplicationSets of one file's text; throws PlumblineError when it does not parse. */
 export function argoObjectsIn(text: string, file: string): ArgoObject[] {
+  // A plan discovers both sides and several times: a file the same at both is parsed once.
+  const key = `${file}\0${text}`;
+  const known = parsedFiles.get(key);
+  if (known) return known;
+  if (parsedFiles.size > MAX_PARSED_FILES) parsedFiles.clear();
+  const objects = parsedObjects(text, file);
+  parsedFiles.set(key, objects);
+  return objects;
+}
+
+/** Parsed files by name and text, for the whole process; bounded, as a process may read many repositories. */
+const parsedFiles = new Map<string, ArgoObject[]>();
+const MAX_PARSED_FILES = 20_000;
+
+function parsedObjects(text: string, file: string): ArgoObject[] {
   const resources = parseManifests({
     text,
     locate: (line) => ({ file, line }),

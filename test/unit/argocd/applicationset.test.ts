@@ -3,7 +3,7 @@
  * git directories and files, matrix and merge, fasttemplate and Go templates; what is not
  * supported fails that ApplicationSet alone, and its Applications join discovery.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -230,5 +230,35 @@ describe('a hostile ApplicationSet', () => {
       template: template(`app-{{.n}}${costly}`, 'apps'),
     });
     expect(() => expandApplicationSet(root, set, [REPOSITORY])).toThrow(/together take too many steps/);
+  });
+});
+
+describe('the git generator and links', () => {
+  it('never lists what a link leads to, whatever the pattern starts with', () => {
+    const root = repo({ 'apps/web/config.json': '{}' });
+    symlinkSync('/etc', join(root, 'linked'));
+    symlinkSync('/etc', join(root, 'apps', 'etc'));
+    const directories = (path: string) =>
+      names(
+        root,
+        applicationSet({
+          goTemplate: true,
+          generators: [{ git: { repoURL: REPOSITORY, directories: [{ path }] } }],
+          template: template('{{.path.basename}}', '{{.path.path}}'),
+        }),
+      );
+    expect(directories('linked/*')).toEqual([]);
+    expect(directories('apps/*')).toEqual(['web']);
+    expect(directories('../../../etc/*')).toEqual([]);
+    const files = (path: string) =>
+      names(
+        root,
+        applicationSet({
+          generators: [{ git: { repoURL: REPOSITORY, files: [{ path }] } }],
+          template: template('{{path.basename}}', '{{path}}'),
+        }),
+      );
+    expect(files('linked/*')).toEqual([]);
+    expect(files('apps/*')).toEqual(['web']);
   });
 });

@@ -7691,18 +7691,18 @@ function parseManifests(stream) {
   const budget = aliasBudget();
   const resources = [];
   for (const document of list) {
-    const parsed = plainValue(document, budget);
-    if (!parsed.ok) {
+    const parsed2 = plainValue(document, budget);
+    if (!parsed2.ok) {
       throw new PlumblineError(
-        `${describeOffset(parsed.offset)}: YAML aliases: ${parsed.reason}`,
+        `${describeOffset(parsed2.offset)}: YAML aliases: ${parsed2.reason}`,
         "Write the aliased part out in full, or make each alias (*name) name an anchor (&name) defined before it."
       );
     }
-    if (parsed.value === null || parsed.value === void 0) continue;
+    if (parsed2.value === null || parsed2.value === void 0) continue;
     const line = position(startOf(document.contents)).line;
     const comment = document.commentBefore ?? document.contents.commentBefore ?? void 0;
     const place = { document, path: [], line, position, describe: stream.describe };
-    for (const item of objectsIn(parsed.value, place)) {
+    for (const item of objectsIn(parsed2.value, place)) {
       const where = stream.describe(item.line, 1);
       if (resources.length === MAX_OBJECTS) {
         throw new PlumblineError(
@@ -7792,6 +7792,17 @@ function findArgoObjects(repoRoot) {
   return found;
 }
 function argoObjectsIn(text, file) {
+  const key = `${file}\0${text}`;
+  const known = parsedFiles.get(key);
+  if (known) return known;
+  if (parsedFiles.size > MAX_PARSED_FILES) parsedFiles.clear();
+  const objects = parsedObjects(text, file);
+  parsedFiles.set(key, objects);
+  return objects;
+}
+var parsedFiles = /* @__PURE__ */ new Map();
+var MAX_PARSED_FILES = 2e4;
+function parsedObjects(text, file) {
   const resources = parseManifests({
     text,
     locate: (line) => ({ file, line }),
@@ -7907,7 +7918,7 @@ function withoutCredentials(url) {
 
 // src/argocd/applicationset.ts
 var import_yaml5 = __toESM(require_dist(), 1);
-import { readdirSync as readdirSync3, readFileSync as readFileSync3 } from "node:fs";
+import { lstatSync, readdirSync as readdirSync3, readFileSync as readFileSync3 } from "node:fs";
 import { join as join3, posix as posix2 } from "node:path";
 
 // src/flux/pattern.ts
@@ -8491,14 +8502,14 @@ function checkPlainStrings(v, depth) {
   }
 }
 function fromYaml(s) {
-  let parsed;
+  let parsed2;
   try {
-    parsed = (0, import_yaml4.parse)(s, { maxAliasCount: 100 });
+    parsed2 = (0, import_yaml4.parse)(s, { maxAliasCount: 100 });
   } catch {
     throw new FunctionError("the YAML could not be read");
   }
-  if (parsed === null || parsed === void 0) return newMap();
-  const value = fromPlain(parsed, 0);
+  if (parsed2 === null || parsed2 === void 0) return newMap();
+  const value = fromPlain(parsed2, 0);
   if (!isMap(value)) throw new FunctionError("fromYaml needs a YAML map");
   return value;
 }
@@ -9559,9 +9570,18 @@ function renderGoTemplate(template, data, options) {
     throw new GoTemplateError(`the template is longer than ${MAX_OUTPUT} characters`);
   checkData(data, 0);
   const root = data === void 0 ? void 0 : data;
-  const items = new Lexer(template).run();
-  const tree = new Parser2(template, items).parse();
-  return new Evaluator(template, full, root).render(tree, root);
+  return new Evaluator(template, full, root).render(parsed(template), root);
+}
+var parsedTemplates = /* @__PURE__ */ new Map();
+var MAX_PARSED_TEMPLATES = 1e4;
+function parsed(template) {
+  let tree = parsedTemplates.get(template);
+  if (!tree) {
+    tree = new Parser2(template, new Lexer(template).run()).parse();
+    if (parsedTemplates.size >= MAX_PARSED_TEMPLATES) parsedTemplates.clear();
+    parsedTemplates.set(template, tree);
+  }
+  return tree;
 }
 
 // src/argocd/applicationset.ts
@@ -9671,8 +9691,8 @@ function listGenerator(expansion, body, where) {
     }
   }
   if (typeof body.elementsYaml === "string") {
-    const parsed = (0, import_yaml5.parse)(body.elementsYaml, { maxAliasCount: 100 });
-    for (const element of listOf(parsed)) sets.push({ params: recordOf(element), files: [] });
+    const parsed2 = (0, import_yaml5.parse)(body.elementsYaml, { maxAliasCount: 100 });
+    for (const element of listOf(parsed2)) sets.push({ params: recordOf(element), files: [] });
   }
   return sets;
 }
@@ -9697,7 +9717,7 @@ function gitGenerator(expansion, body, where) {
     const include2 = directories.filter((item) => recordOf(item).exclude !== true).map((item) => textOf(recordOf(item).path) ?? "");
     const exclude2 = directories.filter((item) => recordOf(item).exclude === true).map((item) => textOf(recordOf(item).path) ?? "");
     const matchers2 = [include2, exclude2].map((patterns) => patterns.map(goPathMatcher));
-    return foldersOf(expansion.repoRoot).filter(
+    return foldersOf(expansion.repoRoot, include2, "segment").filter(
       (folder) => matchers2[0].some((match) => match(folder)) && !matchers2[1].some((match) => match(folder))
     ).map((folder) => ({ params: withPathParams(expansion, {}, folder, void 0, prefix), files: [] }));
   }
@@ -9707,7 +9727,7 @@ function gitGenerator(expansion, body, where) {
   const exclude = files.filter((item) => recordOf(item).exclude === true).map((item) => textOf(recordOf(item).path) ?? "");
   const matchers = [include, exclude].map((patterns) => patterns.map(pathspecMatcher));
   const sets = [];
-  for (const file of filesOf(expansion.repoRoot)) {
+  for (const file of filesOf(expansion.repoRoot, include)) {
     if (!matchers[0].some((match) => match(file)) || matchers[1].some((match) => match(file))) continue;
     for (const object of parameterObjects(expansion.repoRoot, file, where)) {
       const params = expansion.goTemplate ? object : stringified(flatten(object));
@@ -9869,29 +9889,57 @@ function patternMatcher(pattern, star, one) {
     return () => false;
   }
 }
-function foldersOf(repoRoot) {
-  const folders = [];
-  walk(repoRoot, "", (entry, path) => {
-    if (entry.isDirectory()) folders.push(path);
-  });
-  return folders;
+function foldersOf(repoRoot, patterns, _star) {
+  const folders = /* @__PURE__ */ new Set();
+  for (const pattern of patterns) {
+    const { start, depth } = literalStart(pattern);
+    walk(repoRoot, start, depth, (entry, path) => {
+      if (entry.isDirectory()) folders.add(path);
+    });
+  }
+  return [...folders].sort();
 }
-function filesOf(repoRoot) {
-  const files = [];
-  walk(repoRoot, "", (entry, path) => {
-    if (entry.isFile()) files.push(path);
-  });
-  return files;
+function filesOf(repoRoot, patterns) {
+  const files = /* @__PURE__ */ new Set();
+  for (const pattern of patterns) {
+    walk(repoRoot, literalStart(pattern).start, Number.POSITIVE_INFINITY, (entry, path) => {
+      if (entry.isFile()) files.add(path);
+    });
+  }
+  return [...files].sort();
 }
-function walk(repoRoot, folder, visit2) {
-  const entries = readdirSync3(join3(repoRoot, folder), { withFileTypes: true }).sort(
-    (a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0
-  );
-  for (const entry of entries) {
+function literalStart(pattern) {
+  const segments = pattern.split("/").filter((segment) => segment !== "" && segment !== ".");
+  const literal2 = segments.findIndex((segment) => /[*?[\\]/.test(segment));
+  const fixed = literal2 < 0 ? segments.slice(0, -1) : segments.slice(0, literal2);
+  return { start: fixed.join("/"), depth: segments.length - fixed.length };
+}
+function isRealFolder(repoRoot, folder) {
+  let path = repoRoot;
+  for (const segment of folder.split("/").filter(Boolean)) {
+    path = join3(path, segment);
+    try {
+      if (!lstatSync(path).isDirectory()) return false;
+    } catch {
+      return false;
+    }
+  }
+  return true;
+}
+function walk(repoRoot, folder, depth, visit2) {
+  if (depth <= 0 || folder.split("/").some((segment) => segment.startsWith(".") || segment === "..")) return;
+  if (!isRealFolder(repoRoot, folder)) return;
+  let entries;
+  try {
+    entries = readdirSync3(join3(repoRoot, folder), { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const entry of entries.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) {
     if (entry.name.startsWith(".")) continue;
     const path = folder === "" ? entry.name : `${folder}/${entry.name}`;
     visit2(entry, path);
-    if (entry.isDirectory()) walk(repoRoot, path, visit2);
+    if (entry.isDirectory()) walk(repoRoot, path, depth - 1, visit2);
   }
 }
 function flatten(value, prefix = "") {
@@ -10426,10 +10474,10 @@ function readKustomizationEntries(text, file) {
   const [error] = document.errors;
   if (error)
     throw new PlumblineError(`${where(error.pos[0])}: YAML syntax: ${syntaxReason(error)}`, YAML_HINT);
-  const parsed = plainValue(document, aliasBudget());
-  if (!parsed.ok)
-    throw new PlumblineError(`${where(parsed.offset)}: YAML aliases: ${parsed.reason}`, YAML_HINT);
-  const value = parsed.value;
+  const parsed2 = plainValue(document, aliasBudget());
+  if (!parsed2.ok)
+    throw new PlumblineError(`${where(parsed2.offset)}: YAML aliases: ${parsed2.reason}`, YAML_HINT);
+  const value = parsed2.value;
   if (value === null || value === void 0) return { entries: [] };
   if (typeof value !== "object" || Array.isArray(value)) {
     throw new PlumblineError(`${file}:1:1: a kustomization must be a mapping`, YAML_HINT);
@@ -13001,11 +13049,11 @@ function parseConfigText(text, file) {
     });
   }
   if (syntaxProblems.length > 0) return result(syntaxProblems);
-  const parsed = plainValue(document, aliasBudget());
-  if (!parsed.ok) {
-    return result([{ file, ...at(parsed.offset), message: `YAML aliases: ${parsed.reason}` }]);
+  const parsed2 = plainValue(document, aliasBudget());
+  if (!parsed2.ok) {
+    return result([{ file, ...at(parsed2.offset), message: `YAML aliases: ${parsed2.reason}` }]);
   }
-  const data = parsed.value;
+  const data = parsed2.value;
   const schemaProblems = validateAgainstSchema(data).map((problem) => ({
     file,
     ...problem.atKey ? locator.keyAt(problem.segments) : locator.valueAt(problem.segments),
@@ -13208,9 +13256,9 @@ async function checkoutConfig(repoRoot, origin) {
     if (origin.length > 0) config2.render.repositoryUrls = [...origin];
     return config2;
   }
-  const parsed = parseConfigText(source.text, source.file);
-  if (!parsed.config) throw new ConfigError(parsed.problems);
-  const { config } = parsed;
+  const parsed2 = parseConfigText(source.text, source.file);
+  if (!parsed2.config) throw new ConfigError(parsed2.problems);
+  const { config } = parsed2;
   const repositoryUrls = [...origin, ...config.render.repositoryUrls ?? []];
   if (repositoryUrls.length > 0) config.render.repositoryUrls = repositoryUrls;
   if (!config.environments) return withDiscoveredEnvironments(repoRoot, config);
@@ -13221,7 +13269,7 @@ async function checkoutConfig(repoRoot, origin) {
     const { segments, ...described } = problem;
     problems.push({
       file: source.file,
-      ...parsed.locate(["environments", index2, ...segments]),
+      ...parsed2.locate(["environments", index2, ...segments]),
       ...described
     });
   }
@@ -13230,9 +13278,9 @@ async function checkoutConfig(repoRoot, origin) {
 }
 async function loadConfigFrom(source, repoRoot, alsoDiscovered = [], here) {
   if (!source) return withDiscoveredEnvironments(repoRoot, void 0, alsoDiscovered, here);
-  const parsed = parseConfigText(source.text, source.file);
-  if (!parsed.config) throw new ConfigError(parsed.problems);
-  const { config } = parsed;
+  const parsed2 = parseConfigText(source.text, source.file);
+  if (!parsed2.config) throw new ConfigError(parsed2.problems);
+  const { config } = parsed2;
   if (!config.environments) return withDiscoveredEnvironments(repoRoot, config, alsoDiscovered, here);
   return listed(config, config.environments);
 }

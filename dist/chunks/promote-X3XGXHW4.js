@@ -3,22 +3,22 @@ const require = __plumblineCreateRequire(import.meta.url);
 import {
   planTargetChange,
   promote
-} from "./chunk-W6GMF7MA.js";
+} from "./chunk-MWOIHUNT.js";
 import {
   booleanInput,
   choiceInput,
   listInput,
   repositoryRoot
-} from "./chunk-NPGUBGF3.js";
+} from "./chunk-ZX2FVQRI.js";
 import "./chunk-OIEULL3I.js";
-import "./chunk-BAQBCD3H.js";
+import "./chunk-EWXNBQOQ.js";
 import {
   context,
   gitHubForge
 } from "./chunk-TGBVGVD7.js";
 import {
   loadCheckoutConfig
-} from "./chunk-KLVMPCT7.js";
+} from "./chunk-J53LHD5D.js";
 import "./chunk-RND2OKDP.js";
 import {
   debug,

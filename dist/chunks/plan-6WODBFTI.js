@@ -5,10 +5,10 @@ import {
   kubeconfigInput,
   shardInput,
   withKubeconfig
-} from "./chunk-JUPZQVOQ.js";
+} from "./chunk-QCAZQTMD.js";
 import {
   runPlan
-} from "./chunk-OK6MO7VV.js";
+} from "./chunk-QZXG4BCZ.js";
 import {
   MissingShardsError,
   mergePlanResults
@@ -25,7 +25,7 @@ import {
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-TI3V6EGM.js";
+} from "./chunk-N7O76EOI.js";
 import "./chunk-L3PULLGS.js";
 import {
   ACTION_VOCABULARY
@@ -39,19 +39,19 @@ import {
   choiceInput,
   listInput,
   repositoryRoot
-} from "./chunk-NPGUBGF3.js";
+} from "./chunk-ZX2FVQRI.js";
 import {
   renderMarkdown,
   renderMarkdownParts
 } from "./chunk-OIEULL3I.js";
-import "./chunk-BAQBCD3H.js";
+import "./chunk-EWXNBQOQ.js";
 import {
   ForgeError,
   context,
   gitHubForge,
   hasChanges
 } from "./chunk-TGBVGVD7.js";
-import "./chunk-KLVMPCT7.js";
+import "./chunk-J53LHD5D.js";
 import "./chunk-RND2OKDP.js";
 import {
   debug,

@@ -7,7 +7,7 @@ import {
   compareEnvironmentLive,
   inShard,
   selectEnvironments
-} from "./chunk-TI3V6EGM.js";
+} from "./chunk-N7O76EOI.js";
 import {
   buildMarker,
   findMarker
@@ -24,7 +24,7 @@ import {
   runChartFetcher,
   withCheckout,
   workTreeTop
-} from "./chunk-BAQBCD3H.js";
+} from "./chunk-EWXNBQOQ.js";
 import {
   code,
   describeComparedWith,
@@ -39,7 +39,7 @@ import {
 } from "./chunk-TGBVGVD7.js";
 import {
   loadCheckoutConfig
-} from "./chunk-KLVMPCT7.js";
+} from "./chunk-J53LHD5D.js";
 import {
   displayName,
   resourceId,

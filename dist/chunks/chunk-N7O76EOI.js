@@ -10,7 +10,7 @@ import {
   pLimit,
   scopesFromCrds,
   unappliedKustomization
-} from "./chunk-BAQBCD3H.js";
+} from "./chunk-EWXNBQOQ.js";
 import {
   countChanges
 } from "./chunk-TGBVGVD7.js";
@@ -18,7 +18,7 @@ import {
   entryAtRevision,
   fluxObjectKey,
   parseManifests
-} from "./chunk-KLVMPCT7.js";
+} from "./chunk-J53LHD5D.js";
 import {
   displayName,
   isMasked,

@@ -8,10 +8,10 @@ import {
   summaryJson,
   summaryMarkdown,
   summaryText
-} from "./chunk-4C4V3OPG.js";
+} from "./chunk-BMWNZQQG.js";
 import {
   shardFlag
-} from "./chunk-D2AYMD5I.js";
+} from "./chunk-4KS6V3EC.js";
 import {
   FORGE_KINDS,
   detectForge,
@@ -29,14 +29,14 @@ import {
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-TI3V6EGM.js";
+} from "./chunk-N7O76EOI.js";
 import "./chunk-L3PULLGS.js";
 import "./chunk-E7ACZTBR.js";
-import "./chunk-BAQBCD3H.js";
+import "./chunk-EWXNBQOQ.js";
 import "./chunk-TGBVGVD7.js";
 import {
   CONFIG_FILES
-} from "./chunk-KLVMPCT7.js";
+} from "./chunk-J53LHD5D.js";
 import "./chunk-RND2OKDP.js";
 import "./chunk-6GOKWEBO.js";
 import "./chunk-3N2GU25X.js";

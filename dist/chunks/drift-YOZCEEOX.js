@@ -7,19 +7,19 @@ import {
   parseRevisionSource,
   runDrift,
   summaryMarkdown
-} from "./chunk-4C4V3OPG.js";
+} from "./chunk-BMWNZQQG.js";
 import {
   actionLog,
   kubeconfigInput,
   shardInput,
   withKubeconfig
-} from "./chunk-JUPZQVOQ.js";
+} from "./chunk-QCAZQTMD.js";
 import {
   runUrl
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-TI3V6EGM.js";
+} from "./chunk-N7O76EOI.js";
 import "./chunk-L3PULLGS.js";
 import "./chunk-E7ACZTBR.js";
 import {
@@ -27,12 +27,12 @@ import {
   choiceInput,
   listInput,
   repositoryRoot
-} from "./chunk-NPGUBGF3.js";
-import "./chunk-BAQBCD3H.js";
+} from "./chunk-ZX2FVQRI.js";
+import "./chunk-EWXNBQOQ.js";
 import {
   gitHubForge
 } from "./chunk-TGBVGVD7.js";
-import "./chunk-KLVMPCT7.js";
+import "./chunk-J53LHD5D.js";
 import "./chunk-RND2OKDP.js";
 import {
   debug,

@@ -13,9 +13,9 @@ import {
 
 // src/entry/github/action.ts
 var commands = {
-  plan: async () => (await import("./plan-VYYOV5EK.js")).runPlanAction(),
-  promote: async () => (await import("./promote-2CES3NDF.js")).runPromoteAction(),
-  drift: async () => (await import("./drift-TYAHIYHJ.js")).runDriftAction()
+  plan: async () => (await import("./plan-6WODBFTI.js")).runPlanAction(),
+  promote: async () => (await import("./promote-X3XGXHW4.js")).runPromoteAction(),
+  drift: async () => (await import("./drift-YOZCEEOX.js")).runDriftAction()
 };
 async function runAction(fixed) {
   try {

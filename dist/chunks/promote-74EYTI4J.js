@@ -18,14 +18,14 @@ import {
   planTargetChange,
   plumblineAuthor,
   promote
-} from "./chunk-W6GMF7MA.js";
+} from "./chunk-MWOIHUNT.js";
 import "./chunk-OIEULL3I.js";
-import "./chunk-BAQBCD3H.js";
+import "./chunk-EWXNBQOQ.js";
 import "./chunk-TGBVGVD7.js";
 import {
   loadCheckoutConfig,
   runGit
-} from "./chunk-KLVMPCT7.js";
+} from "./chunk-J53LHD5D.js";
 import "./chunk-RND2OKDP.js";
 import "./chunk-6GOKWEBO.js";
 import "./chunk-3N2GU25X.js";

@@ -33,7 +33,7 @@ import {
   syntaxReason,
   textOf,
   withoutCredentials
-} from "./chunk-KLVMPCT7.js";
+} from "./chunk-J53LHD5D.js";
 import {
   displayName,
   maskSecret,

@@ -2,13 +2,13 @@ import { createRequire as __plumblineCreateRequire } from 'node:module';
 const require = __plumblineCreateRequire(import.meta.url);
 import {
   parseShard
-} from "./chunk-TI3V6EGM.js";
+} from "./chunk-N7O76EOI.js";
 import {
   logTo
 } from "./chunk-E7ACZTBR.js";
 import {
   require_dist
-} from "./chunk-KLVMPCT7.js";
+} from "./chunk-J53LHD5D.js";
 import {
   debug,
   endGroup,

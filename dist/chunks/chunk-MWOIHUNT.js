@@ -11,7 +11,7 @@ import {
   withCheckout,
   workTreeTop,
   writeAtomically
-} from "./chunk-BAQBCD3H.js";
+} from "./chunk-EWXNBQOQ.js";
 import {
   ForgeError,
   code,
@@ -34,7 +34,7 @@ import {
   showFile,
   stagedTree,
   treeOf
-} from "./chunk-KLVMPCT7.js";
+} from "./chunk-J53LHD5D.js";
 import {
   PlumblineError,
   problemOf

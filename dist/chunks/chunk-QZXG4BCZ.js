@@ -8,7 +8,7 @@ import {
   compareEnvironmentLive,
   inShard,
   selectEnvironments
-} from "./chunk-TI3V6EGM.js";
+} from "./chunk-N7O76EOI.js";
 import {
   silentLog
 } from "./chunk-E7ACZTBR.js";
@@ -28,7 +28,7 @@ import {
   walkInside,
   withBaseSide,
   workTreeTop
-} from "./chunk-BAQBCD3H.js";
+} from "./chunk-EWXNBQOQ.js";
 import {
   countChanges,
   describeComparedWith,
@@ -58,7 +58,7 @@ import {
   runGit,
   showFile,
   sourceHostsOf
-} from "./chunk-KLVMPCT7.js";
+} from "./chunk-J53LHD5D.js";
 import {
   PlumblineError,
   problemOf
