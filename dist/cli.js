@@ -36,11 +36,11 @@ async function runCli(program2, argv) {
 
 // src/entry/cli.ts
 var commands = {
-  plan: async () => (await import("./chunks/plan-VHDVJJKJ.js")).planCommand(),
+  plan: async () => (await import("./chunks/plan-GVV7WN36.js")).planCommand(),
   merge: async () => (await import("./chunks/merge-NKTDIUFK.js")).mergeCommand(),
-  promote: async () => (await import("./chunks/promote-74EYTI4J.js")).promoteCommand(),
-  drift: async () => (await import("./chunks/drift-RL6TWY2N.js")).driftCommand(),
-  envs: async () => (await import("./chunks/envs-LRVWGJKS.js")).envsCommand()
+  promote: async () => (await import("./chunks/promote-SLEONOPX.js")).promoteCommand(),
+  drift: async () => (await import("./chunks/drift-US6CHRZU.js")).driftCommand(),
+  envs: async () => (await import("./chunks/envs-Q3GN5X2F.js")).envsCommand()
 };
 function commandsFor(args) {
   const named = args.find((arg) => !arg.startsWith("-"));

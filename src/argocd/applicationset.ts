@@ -15,20 +15,22 @@
  * generators and `templatePatch` are reported as unsupported, failing this ApplicationSet
  * alone. Pure but for reading the repository's folders and parameter files.
  */
-import { type Dirent, lstatSync, readdirSync, readFileSync } from 'node:fs';
+import { type Dirent, lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { parse } from 'yaml';
-import { compilePattern, matchBudget } from '../flux/pattern.js';
+import { compilePattern, matchBudget, type Pattern } from '../flux/pattern.js';
 import { repositoryIdentity } from '../git/repository-url.js';
 import type { KubeObject } from '../resource.js';
 import { listOf, recordOf, textOf } from '../yaml/plain-data.js';
-import { GoTemplateError, renderGoTemplate } from './go-template.js';
+import { checkTemplateData, GoTemplateError, renderGoTemplate } from './go-template.js';
 
 /** One Application the ApplicationSet would create, and the files its parameters came from. */
 export interface GeneratedApplication {
   object: KubeObject;
   /** Repository-relative files a `git` `files` generator read for these parameters. */
   parameterFiles: string[];
+  /** Folders whose content its parameters depend on (a git directories generator merged in). */
+  parameterTrees: string[];
 }
 
 export class ApplicationSetError extends Error {
@@ -41,6 +43,7 @@ type Params = Record<string, unknown>;
 interface ParamSet {
   params: Params;
   files: string[];
+  trees: string[];
 }
 
 interface Expansion {
@@ -48,12 +51,26 @@ interface Expansion {
   ownRepositories: Set<string>;
   goTemplate: boolean;
   missingKey: 'default' | 'zero' | 'error';
-  /** Shared by every render of the expansion: a hostile template cannot multiply its cost. */
+  /**
+   * Shared by every render and generator of the expansion (template steps, parameter sets,
+   * folders walked): a hostile ApplicationSet cannot multiply its cost by its Applications.
+   */
   budget: { steps: number };
+  /** What its renders may still write, in characters. */
+  output: { remaining: number };
 }
 
-/** Template steps one ApplicationSet may take in all: seconds, not hours. */
+/** Work one ApplicationSet may take in all: seconds, not hours. */
 const MAX_TEMPLATE_STEPS = 10_000_000;
+/** Characters its rendered templates may hold in all. */
+const MAX_OUTPUT = 32 * 1024 * 1024;
+
+/** Spends `steps` of the expansion's budget; spent, the ApplicationSet fails. */
+function spend(expansion: Expansion, steps: number): void {
+  expansion.budget.steps -= steps;
+  if (expansion.budget.steps < 0)
+    throw new ApplicationSetError('the ApplicationSet takes too much work to expand');
+}
 
 /** More parameter sets than this from one ApplicationSet is a mistake (or an attack). */
 const MAX_PARAM_SETS = 5000;
@@ -78,6 +95,7 @@ export function expandApplicationSet(
     goTemplate: spec.goTemplate === true,
     missingKey,
     budget: { steps: MAX_TEMPLATE_STEPS },
+    output: { remaining: MAX_OUTPUT },
   };
   const generators = listOf(spec.generators);
   if (generators.length === 0) throw new ApplicationSetError('spec.generators is empty');
@@ -88,6 +106,7 @@ export function expandApplicationSet(
     const own = recordOf(recordOf(generator)[generatorKind(recordOf(generator))]).template;
     const merged = own === undefined ? template : deepMerge(template, recordOf(own));
     for (const set of sets) {
+      checkParams(expansion, set.params);
       const rendered = recordOf(renderValue(expansion, merged, set.params, 'spec.template'));
       const metadata = recordOf(rendered.metadata);
       const name = textOf(metadata.name);
@@ -98,7 +117,7 @@ export function expandApplicationSet(
         ...rendered,
         metadata: { ...metadata, name, namespace: applicationSet.metadata.namespace ?? 'argocd' },
       } as KubeObject;
-      generated.push({ object, parameterFiles: set.files });
+      generated.push({ object, parameterFiles: set.files, parameterTrees: set.trees });
     }
   }
   return generated;
@@ -154,7 +173,20 @@ function generate(expansion: Expansion, generator: Params, where: string): Param
   }
   if (sets.length > MAX_PARAM_SETS)
     throw new ApplicationSetError(`${where} generates more than ${MAX_PARAM_SETS} Applications`);
+  spend(expansion, 10 * (sets.length + 1));
   return sets;
+}
+
+/** Go templates read plain data: checked once per parameter set, not once per string. */
+function checkParams(expansion: Expansion, params: Params): void {
+  if (!expansion.goTemplate) return;
+  try {
+    checkTemplateData(params);
+  } catch (error) {
+    if (error instanceof GoTemplateError)
+      throw new ApplicationSetError(`the parameters cannot be read: ${error.message}`);
+    throw error;
+  }
 }
 
 function listGenerator(expansion: Expansion, body: Params, where: string): ParamSet[] {
@@ -169,14 +201,14 @@ function listGenerator(expansion: Expansion, body: Params, where: string): Param
           );
         }
       }
-      sets.push({ params: flatValues(params), files: [] });
+      sets.push({ params: flatValues(params), files: [], trees: [] });
     } else {
-      sets.push({ params, files: [] });
+      sets.push({ params, files: [], trees: [] });
     }
   }
   if (typeof body.elementsYaml === 'string') {
-    const parsed: unknown = parse(body.elementsYaml, { maxAliasCount: 100 });
-    for (const element of listOf(parsed)) sets.push({ params: recordOf(element), files: [] });
+    const parsed = parsedYaml(body.elementsYaml, `${where}.list.elementsYaml is not YAML`);
+    for (const element of listOf(parsed)) sets.push({ params: recordOf(element), files: [], trees: [] });
   }
   return sets;
 }
@@ -208,12 +240,16 @@ function gitGenerator(expansion: Expansion, body: Params, where: string): ParamS
       .filter((item) => recordOf(item).exclude === true)
       .map((item) => textOf(recordOf(item).path) ?? '');
     const matchers = [include, exclude].map((patterns) => patterns.map(goPathMatcher));
-    return foldersOf(expansion.repoRoot, include, 'segment')
+    return foldersOf(expansion, include)
       .filter(
         (folder) =>
           matchers[0]!.some((match) => match(folder)) && !matchers[1]!.some((match) => match(folder)),
       )
-      .map((folder) => ({ params: withPathParams(expansion, {}, folder, undefined, prefix), files: [] }));
+      .map((folder) => ({
+        params: withPathParams(expansion, {}, folder, undefined, prefix),
+        files: [],
+        trees: [],
+      }));
   }
   const files = listOf(body.files);
   if (files.length === 0) throw new ApplicationSetError(`${where}.git names neither directories nor files`);
@@ -226,26 +262,38 @@ function gitGenerator(expansion: Expansion, body: Params, where: string): ParamS
   // git ls-files pathspecs: `*` crosses folders.
   const matchers = [include, exclude].map((patterns) => patterns.map(pathspecMatcher));
   const sets: ParamSet[] = [];
-  for (const file of filesOf(expansion.repoRoot, include)) {
+  for (const file of filesOf(expansion, include)) {
     if (!matchers[0]!.some((match) => match(file)) || matchers[1]!.some((match) => match(file))) continue;
     for (const object of parameterObjects(expansion.repoRoot, file, where)) {
       const params = expansion.goTemplate ? object : stringified(flatten(object));
       sets.push({
         params: withPathParams(expansion, params, posix.dirname(file), file, prefix),
         files: [file],
+        trees: [],
       });
     }
   }
   return sets;
 }
 
-function parameterObjects(repoRoot: string, file: string, where: string): Params[] {
-  let value: unknown;
+/** A parameter file larger than this is no parameter file. */
+const MAX_PARAMETER_FILE = 1024 * 1024;
+
+/** YAML (or JSON) as data, aliases bounded; `problem` says what, never the text. */
+function parsedYaml(text: string, problem: string): unknown {
   try {
-    value = parse(readFileSync(join(repoRoot, file), 'utf8'), { maxAliasCount: 100 });
+    return parse(text, { maxAliasCount: 100, prettyErrors: false, logLevel: 'error' });
   } catch {
-    throw new ApplicationSetError(`${where}.git: ${file} is neither JSON nor YAML`);
+    throw new ApplicationSetError(problem);
   }
+}
+
+function parameterObjects(repoRoot: string, file: string, where: string): Params[] {
+  const path = join(repoRoot, file);
+  if (statSync(path).size > MAX_PARAMETER_FILE) {
+    throw new ApplicationSetError(`${where}.git: ${file} is larger than ${MAX_PARAMETER_FILE} bytes`);
+  }
+  const value = parsedYaml(readFileSync(path, 'utf8'), `${where}.git: ${file} is neither JSON nor YAML`);
   if (value === null || value === undefined) return [{}];
   if (Array.isArray(value)) return value.map((item) => recordOf(item));
   if (typeof value === 'object') return [value as Params];
@@ -298,6 +346,7 @@ function matrixGenerator(expansion: Expansion, body: Params, where: string): Par
           ? deepMerge(other.params, first.params)
           : combined(first.params, other.params, where),
         files: [...first.files, ...other.files],
+        trees: [...first.trees, ...other.trees],
       });
       if (sets.length > MAX_PARAM_SETS)
         throw new ApplicationSetError(`${where} generates more than ${MAX_PARAM_SETS} Applications`);
@@ -326,6 +375,13 @@ function mergeGenerator(expansion: Expansion, body: Params, where: string): Para
   const [base, ...later] = children.map((child, index) =>
     generate(expansion, child, `${where}.merge.generators[${index}]`),
   );
+  const watched = children
+    .slice(1)
+    .flatMap((child) =>
+      listOf(recordOf(child.git).directories).map(
+        (item) => literalStart(textOf(recordOf(item).path) ?? '').start,
+      ),
+    );
   const merged = new Map<string, ParamSet>();
   for (const set of base!) {
     const key = keyOf(set.params);
@@ -345,6 +401,8 @@ function mergeGenerator(expansion: Expansion, body: Params, where: string): Para
       merged.set(key, {
         params: expansion.goTemplate ? deepMerge(into.params, set.params) : { ...into.params, ...set.params },
         files: [...into.files, ...set.files],
+        // Which of a later generator's folders exist decides which parameters merge in.
+        trees: [...into.trees, ...set.trees, ...watched],
       });
     }
   }
@@ -358,16 +416,36 @@ function renderValue(expansion: Expansion, value: unknown, params: Params, where
   if (value === null || typeof value !== 'object') return value;
   const rendered: Params = {};
   for (const [key, item] of Object.entries(value)) {
-    rendered[renderString(expansion, key, params, where)] = renderValue(expansion, item, params, where);
+    setOwn(
+      rendered,
+      renderString(expansion, key, params, where),
+      renderValue(expansion, item, params, where),
+    );
   }
   return rendered;
 }
 
 function renderString(expansion: Expansion, text: string, params: Params, where: string): string {
+  // Every string costs its length, whether it holds a template or not: what is rendered
+  // once per Application adds up.
+  spend(expansion, 1 + Math.ceil(text.length / 64));
+  const rendered = renderedString(expansion, text, params, where);
+  expansion.output.remaining -= rendered.length;
+  if (expansion.output.remaining < 0) {
+    throw new ApplicationSetError(`its Applications hold more than ${MAX_OUTPUT} characters`);
+  }
+  return rendered;
+}
+
+function renderedString(expansion: Expansion, text: string, params: Params, where: string): string {
   if (expansion.goTemplate) {
     if (!text.includes('{{')) return text;
     try {
-      return renderGoTemplate(text, params, { missingKey: expansion.missingKey, budget: expansion.budget });
+      return renderGoTemplate(text, params, {
+        missingKey: expansion.missingKey,
+        budget: expansion.budget,
+        dataChecked: true,
+      });
     } catch (error) {
       if (error instanceof GoTemplateError) throw new ApplicationSetError(`${where}: ${error.message}`);
       throw error;
@@ -376,7 +454,7 @@ function renderString(expansion: Expansion, text: string, params: Params, where:
   // fasttemplate: `{{ key }}` is the literal key; an unknown or non-string one stays as written.
   if (!/\{\{.*\}\}/.test(text)) return text;
   return text.replace(/\{\{([^{}]*)\}\}/g, (tag, inner: string) => {
-    const value = params[inner.trim()];
+    const value = Object.hasOwn(params, inner.trim()) ? params[inner.trim()] : undefined;
     return typeof value === 'string' ? value : tag;
   });
 }
@@ -405,13 +483,20 @@ function patternMatcher(pattern: string, star: string, one: string): (path: stri
       index = end;
     } else source += /[\w/-]/.test(char) ? char : `\\${char}`;
   }
+  let compiled: Pattern;
   try {
     // Linear time: a pattern comes from the repository (flux/pattern.ts).
-    const compiled = compilePattern(source, matchBudget());
-    return (path) => compiled.matches(path);
+    compiled = compilePattern(source, matchBudget());
   } catch {
     return () => false;
   }
+  return (path) => {
+    try {
+      return compiled.matches(path);
+    } catch {
+      throw new ApplicationSetError(`the pattern ${JSON.stringify(pattern)} takes too long to match`);
+    }
+  };
 }
 
 /**
@@ -419,11 +504,12 @@ function patternMatcher(pattern: string, star: string, one: string): (path: stri
  * the pattern), hidden ones and what they hold left out, sorted. Only below each pattern's
  * literal start: a fleet's repository is large, its `apps/*` small.
  */
-function foldersOf(repoRoot: string, patterns: readonly string[], _star: 'segment'): string[] {
+function foldersOf(expansion: Expansion, patterns: readonly string[]): string[] {
   const folders = new Set<string>();
   for (const pattern of patterns) {
     const { start, depth } = literalStart(pattern);
-    walk(repoRoot, start, depth, (entry, path) => {
+    walk(expansion.repoRoot, start, depth, (entry, path) => {
+      spend(expansion, 1);
       if (entry.isDirectory()) folders.add(path);
     });
   }
@@ -431,10 +517,11 @@ function foldersOf(repoRoot: string, patterns: readonly string[], _star: 'segmen
 }
 
 /** The files `patterns` may match (`*` crossing folders), hidden ones left out, sorted. */
-function filesOf(repoRoot: string, patterns: readonly string[]): string[] {
+function filesOf(expansion: Expansion, patterns: readonly string[]): string[] {
   const files = new Set<string>();
   for (const pattern of patterns) {
-    walk(repoRoot, literalStart(pattern).start, Number.POSITIVE_INFINITY, (entry, path) => {
+    walk(expansion.repoRoot, literalStart(pattern).start, Number.POSITIVE_INFINITY, (entry, path) => {
+      spend(expansion, 1);
       if (entry.isFile()) files.add(path);
     });
   }
@@ -491,8 +578,11 @@ function flatten(value: Params, prefix = ''): Params {
   const flat: Params = {};
   for (const [key, item] of Object.entries(value)) {
     const name = prefix ? `${prefix}.${key}` : key;
-    if (item !== null && typeof item === 'object') Object.assign(flat, flatten(item as Params, name));
-    else flat[name] = item;
+    if (item !== null && typeof item === 'object') {
+      for (const [key, inner] of Object.entries(flatten(item as Params, name))) setOwn(flat, key, inner);
+    } else {
+      setOwn(flat, name, item);
+    }
   }
   return flat;
 }
@@ -534,12 +624,18 @@ function normalize(text: string): string {
 
 /** `over` merged into `base`, maps deeply, `over` winning (mergo's override). */
 function deepMerge(base: Params, over: Params): Params {
-  const merged: Params = { ...base };
+  const merged: Params = {};
+  for (const [key, value] of Object.entries(base)) setOwn(merged, key, value);
   for (const [key, value] of Object.entries(over)) {
-    const existing = merged[key];
-    merged[key] = isMap(existing) && isMap(value) ? deepMerge(existing, value) : value;
+    const existing = Object.hasOwn(merged, key) ? merged[key] : undefined;
+    setOwn(merged, key, isMap(existing) && isMap(value) ? deepMerge(existing, value) : value);
   }
   return merged;
+}
+
+/** An own property, even one named `__proto__`: a key from the repository is data. */
+function setOwn(target: Params, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
 function isMap(value: unknown): value is Params {

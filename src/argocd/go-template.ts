@@ -44,6 +44,23 @@ export interface GoTemplateOptions {
    * string of its template once per Application): spent, a render fails.
    */
   budget?: { steps: number };
+  /** The caller checked `data` is plain JSON-like data once, for the renders that share it. */
+  dataChecked?: boolean;
+}
+
+/**
+ * Go's trim of trailing space, in linear time: a RegExp anchored at the end backtracks
+ * over every run of spaces, which a template of spaces makes quadratic.
+ */
+function trimEnd(text: string): string {
+  let end = text.length;
+  while (end > 0 && ' \t\r\n'.includes(text[end - 1]!)) end--;
+  return text.slice(0, end);
+}
+
+/** Throws GoTemplateError unless `data` is plain JSON-like data (what renderGoTemplate checks). */
+export function checkTemplateData(data: unknown): void {
+  checkData(data, 0);
 }
 
 const MAX_STEPS = 1_000_000;
@@ -86,7 +103,7 @@ class Lexer {
         break;
       }
       const trimLeft = this.src[open + 2] === '-' && isSpace(this.src[open + 3]);
-      this.#text(trimLeft ? text.replace(/[ \t\r\n]+$/, '') : text);
+      this.#text(trimLeft ? trimEnd(text) : text);
       this.#pos = open + 2 + (trimLeft ? 2 : 0);
       trimNext = this.src.startsWith('/*', this.#pos) ? this.#comment(open) : this.#action(open);
     }
@@ -1040,7 +1057,7 @@ export function renderGoTemplate(
   if (options?.budget) full.budget = options.budget;
   if (template.length > MAX_OUTPUT)
     throw new GoTemplateError(`the template is longer than ${MAX_OUTPUT} characters`);
-  checkData(data, 0);
+  if (!options?.dataChecked) checkData(data, 0);
   const root = data === undefined ? undefined : (data as Value);
   return new Evaluator(template, full, root).render(parsed(template), root);
 }

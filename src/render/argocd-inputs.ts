@@ -13,7 +13,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join, posix } from 'node:path';
-import type { ArgoDiscovery } from '../argocd/discover.js';
+import { type ArgoDiscovery, normaliseArgoPath } from '../argocd/discover.js';
 import { KUSTOMIZATION_FILES } from '../config/discover.js';
 import type { ArgoIdentity } from '../config/types.js';
 import { listOf, recordOf } from '../yaml/plain-data.js';
@@ -44,7 +44,7 @@ export function argoApplicationReads(
   const reads = {
     kind: 'paths' as const,
     files: [found.file, ...found.parameterFiles],
-    trees: [] as string[],
+    trees: [...found.parameterTrees],
     kustomizations: [] as string[],
     charts: [] as string[],
   };
@@ -53,7 +53,11 @@ export function argoApplicationReads(
     // chart from a repository reads nothing else of this one.
     for (const file of listOf(recordOf(source.helm).valueFiles)) {
       const ref = typeof file === 'string' ? /^\$[^/]+\/(.*)$/.exec(file) : null;
-      if (ref) reads.files.push(posix.normalize(ref[1] ?? ''));
+      if (!ref) continue;
+      // As the render reads it (render/argocd.ts); one it cannot read fails at both sides.
+      const path = normaliseArgoPath(ref[1] ?? '');
+      if (path === undefined) return { kind: 'anything' };
+      reads.files.push(path);
     }
     if (!source.local || source.path === undefined) continue;
     const path = source.path;

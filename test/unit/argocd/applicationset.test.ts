@@ -262,3 +262,67 @@ describe('the git generator and links', () => {
     expect(files('apps/*')).toEqual(['web']);
   });
 });
+
+describe('an ApplicationSet that tries to take the plan down', () => {
+  it('fails alone, whatever stops its expansion', () => {
+    const root = repo({
+      'argocd/bad-yaml.yaml': stringify(
+        applicationSet(
+          { generators: [{ list: { elementsYaml: '{ a: [' } }], template: template('x', 'apps') },
+          'bad-yaml',
+        ),
+      ),
+      'argocd/good.yaml': stringify(
+        applicationSet(
+          { generators: [{ list: { elements: [{ n: 'one' }] } }], template: template('{{n}}', 'apps') },
+          'good',
+        ),
+      ),
+    });
+    const discovery = discoverArgoApplications(root, { repositoryUrls: [REPOSITORY] });
+    expect(discovery.applications.map((application) => application.name)).toEqual(['in-cluster/one']);
+    expect(discovery.problems).toEqual([
+      expect.objectContaining({
+        application: 'applicationset/bad-yaml',
+        message: 'ApplicationSet bad-yaml: spec.generators[0].list.elementsYaml is not YAML',
+      }),
+    ]);
+  });
+
+  it('cannot multiply generator work through nested matrices', () => {
+    const root = repo({});
+    const many = { list: { elements: Array.from({ length: 3000 }, (_, n) => ({ a: String(n) })) } };
+    const set = applicationSet({
+      generators: [
+        { matrix: { generators: [many, { matrix: { generators: [many, { list: { elements: [] } }] } }] } },
+      ],
+      template: template('x', 'apps'),
+    });
+    expect(() => expandApplicationSet(root, set, [REPOSITORY])).toThrow(/too much work/);
+  });
+
+  it('cannot write more than its output budget', () => {
+    const root = repo({});
+    const set = applicationSet({
+      generators: [{ list: { elements: Array.from({ length: 5000 }, (_, n) => ({ n: String(n) })) } }],
+      template: {
+        ...template('app-{{n}}', 'apps'),
+        metadata: { name: 'app-{{n}}', annotations: { big: `${'x'.repeat(100_000)}{{n}}` } },
+      },
+    });
+    expect(() => expandApplicationSet(root, set, [REPOSITORY])).toThrow(
+      /more than \d+ characters|too much work/,
+    );
+  });
+
+  it('keeps a __proto__ key as data', () => {
+    const root = repo({});
+    const set = applicationSet({
+      goTemplate: true,
+      generators: [{ list: { elements: [JSON.parse('{"name": "web", "__proto__": {"polluted": "yes"}}')] } }],
+      template: template('{{.name}}', 'apps'),
+    });
+    expect(names(root, set)).toEqual(['web']);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});

@@ -487,3 +487,10 @@ describe('hostile templates', () => {
     expect(() => renderGoTemplate('{{ . }}', { d: new Date(0) })).toThrow(GoTemplateError);
   });
 });
+
+describe('trim markers over long runs of space', () => {
+  it('trims them in one pass (a RegExp anchored at the end would backtrack quadratically)', () => {
+    const spaces = ' '.repeat(200_000);
+    expect(renderGoTemplate(`a${spaces}b${spaces}{{- "c" }}`, {})).toBe(`a${spaces}bc`);
+  });
+});

@@ -13,9 +13,9 @@ import {
 
 // src/entry/github/action.ts
 var commands = {
-  plan: async () => (await import("./plan-6WODBFTI.js")).runPlanAction(),
-  promote: async () => (await import("./promote-X3XGXHW4.js")).runPromoteAction(),
-  drift: async () => (await import("./drift-YOZCEEOX.js")).runDriftAction()
+  plan: async () => (await import("./plan-HGQTW5T4.js")).runPlanAction(),
+  promote: async () => (await import("./promote-KWP6MPTQ.js")).runPromoteAction(),
+  drift: async () => (await import("./drift-67T6NZ4E.js")).runDriftAction()
 };
 async function runAction(fixed) {
   try {

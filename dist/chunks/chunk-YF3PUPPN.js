@@ -11,7 +11,7 @@ import {
   withCheckout,
   workTreeTop,
   writeAtomically
-} from "./chunk-EWXNBQOQ.js";
+} from "./chunk-WKS4K3YK.js";
 import {
   ForgeError,
   code,
@@ -34,7 +34,7 @@ import {
   showFile,
   stagedTree,
   treeOf
-} from "./chunk-J53LHD5D.js";
+} from "./chunk-PCPSGQYV.js";
 import {
   PlumblineError,
   problemOf

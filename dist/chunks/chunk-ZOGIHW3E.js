@@ -10,7 +10,7 @@ import {
   pLimit,
   scopesFromCrds,
   unappliedKustomization
-} from "./chunk-EWXNBQOQ.js";
+} from "./chunk-WKS4K3YK.js";
 import {
   countChanges
 } from "./chunk-TGBVGVD7.js";
@@ -18,7 +18,7 @@ import {
   entryAtRevision,
   fluxObjectKey,
   parseManifests
-} from "./chunk-J53LHD5D.js";
+} from "./chunk-PCPSGQYV.js";
 import {
   displayName,
   isMasked,

@@ -8,7 +8,7 @@ import {
   compareEnvironmentLive,
   inShard,
   selectEnvironments
-} from "./chunk-N7O76EOI.js";
+} from "./chunk-ZOGIHW3E.js";
 import {
   silentLog
 } from "./chunk-E7ACZTBR.js";
@@ -28,7 +28,7 @@ import {
   walkInside,
   withBaseSide,
   workTreeTop
-} from "./chunk-EWXNBQOQ.js";
+} from "./chunk-WKS4K3YK.js";
 import {
   countChanges,
   describeComparedWith,
@@ -52,13 +52,14 @@ import {
   listOf,
   loadCheckoutConfig,
   loadConfigFrom,
+  normaliseArgoPath,
   originUrls,
   parseConfigText,
   recordOf,
   runGit,
   showFile,
   sourceHostsOf
-} from "./chunk-J53LHD5D.js";
+} from "./chunk-PCPSGQYV.js";
 import {
   PlumblineError,
   problemOf
@@ -102,14 +103,17 @@ function argoApplicationReads(root, discovery, identity) {
   const reads = {
     kind: "paths",
     files: [found.file, ...found.parameterFiles],
-    trees: [],
+    trees: [...found.parameterTrees],
     kustomizations: [],
     charts: []
   };
   for (const source of found.sources) {
     for (const file of listOf(recordOf(source.helm).valueFiles)) {
       const ref = typeof file === "string" ? /^\$[^/]+\/(.*)$/.exec(file) : null;
-      if (ref) reads.files.push(posix.normalize(ref[1] ?? ""));
+      if (!ref) continue;
+      const path2 = normaliseArgoPath(ref[1] ?? "");
+      if (path2 === void 0) return { kind: "anything" };
+      reads.files.push(path2);
     }
     if (!source.local || source.path === void 0) continue;
     const path = source.path;

@@ -18,14 +18,14 @@ import {
   planTargetChange,
   plumblineAuthor,
   promote
-} from "./chunk-MWOIHUNT.js";
+} from "./chunk-YF3PUPPN.js";
 import "./chunk-OIEULL3I.js";
-import "./chunk-EWXNBQOQ.js";
+import "./chunk-WKS4K3YK.js";
 import "./chunk-TGBVGVD7.js";
 import {
   loadCheckoutConfig,
   runGit
-} from "./chunk-J53LHD5D.js";
+} from "./chunk-PCPSGQYV.js";
 import "./chunk-RND2OKDP.js";
 import "./chunk-6GOKWEBO.js";
 import "./chunk-3N2GU25X.js";

@@ -3,22 +3,22 @@ const require = __plumblineCreateRequire(import.meta.url);
 import {
   planTargetChange,
   promote
-} from "./chunk-MWOIHUNT.js";
+} from "./chunk-YF3PUPPN.js";
 import {
   booleanInput,
   choiceInput,
   listInput,
   repositoryRoot
-} from "./chunk-ZX2FVQRI.js";
+} from "./chunk-6AUVDPCO.js";
 import "./chunk-OIEULL3I.js";
-import "./chunk-EWXNBQOQ.js";
+import "./chunk-WKS4K3YK.js";
 import {
   context,
   gitHubForge
 } from "./chunk-TGBVGVD7.js";
 import {
   loadCheckoutConfig
-} from "./chunk-J53LHD5D.js";
+} from "./chunk-PCPSGQYV.js";
 import "./chunk-RND2OKDP.js";
 import {
   debug,

@@ -7,19 +7,19 @@ import {
   parseRevisionSource,
   runDrift,
   summaryMarkdown
-} from "./chunk-BMWNZQQG.js";
+} from "./chunk-SXCKTB4Q.js";
 import {
   actionLog,
   kubeconfigInput,
   shardInput,
   withKubeconfig
-} from "./chunk-QCAZQTMD.js";
+} from "./chunk-3J5DES64.js";
 import {
   runUrl
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-N7O76EOI.js";
+} from "./chunk-ZOGIHW3E.js";
 import "./chunk-L3PULLGS.js";
 import "./chunk-E7ACZTBR.js";
 import {
@@ -27,12 +27,12 @@ import {
   choiceInput,
   listInput,
   repositoryRoot
-} from "./chunk-ZX2FVQRI.js";
-import "./chunk-EWXNBQOQ.js";
+} from "./chunk-6AUVDPCO.js";
+import "./chunk-WKS4K3YK.js";
 import {
   gitHubForge
 } from "./chunk-TGBVGVD7.js";
-import "./chunk-J53LHD5D.js";
+import "./chunk-PCPSGQYV.js";
 import "./chunk-RND2OKDP.js";
 import {
   debug,

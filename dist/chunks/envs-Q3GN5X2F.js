@@ -7,7 +7,7 @@ import {
 import "./chunk-E7ACZTBR.js";
 import {
   loadCheckoutConfig
-} from "./chunk-J53LHD5D.js";
+} from "./chunk-PCPSGQYV.js";
 import "./chunk-RND2OKDP.js";
 import "./chunk-3N2GU25X.js";
 import "./chunk-HOINZ2KI.js";

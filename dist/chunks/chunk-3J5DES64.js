@@ -2,13 +2,13 @@ import { createRequire as __plumblineCreateRequire } from 'node:module';
 const require = __plumblineCreateRequire(import.meta.url);
 import {
   parseShard
-} from "./chunk-N7O76EOI.js";
+} from "./chunk-ZOGIHW3E.js";
 import {
   logTo
 } from "./chunk-E7ACZTBR.js";
 import {
   require_dist
-} from "./chunk-J53LHD5D.js";
+} from "./chunk-PCPSGQYV.js";
 import {
   debug,
   endGroup,

@@ -4683,15 +4683,15 @@ var require_resolve_flow_scalar = __commonJS({
       let match = line.exec(source);
       if (!match)
         return source;
-      let trimEnd, trimBoth;
+      let trimEnd2, trimBoth;
       try {
-        trimEnd = new RegExp("(?<![ 	])[ 	]+$");
+        trimEnd2 = new RegExp("(?<![ 	])[ 	]+$");
         trimBoth = new RegExp("^[ 	]+|(?<![ 	])[ 	]+$", "g");
       } catch {
-        trimEnd = /[ \t]+$/;
+        trimEnd2 = /[ \t]+$/;
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
-      let res = match[1].replace(trimEnd, "");
+      let res = match[1].replace(trimEnd2, "");
       let sep4 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
@@ -7918,7 +7918,7 @@ function withoutCredentials(url) {
 
 // src/argocd/applicationset.ts
 var import_yaml5 = __toESM(require_dist(), 1);
-import { lstatSync, readdirSync as readdirSync3, readFileSync as readFileSync3 } from "node:fs";
+import { lstatSync, readdirSync as readdirSync3, readFileSync as readFileSync3, statSync } from "node:fs";
 import { join as join3, posix as posix2 } from "node:path";
 
 // src/flux/pattern.ts
@@ -8744,6 +8744,14 @@ trimall hello urlParse urlJoin`.split(/\s+/)
 var REMOVED = /* @__PURE__ */ new Set(["env", "expandenv", "getHostByName"]);
 
 // src/argocd/go-template.ts
+function trimEnd(text) {
+  let end = text.length;
+  while (end > 0 && " 	\r\n".includes(text[end - 1])) end--;
+  return text.slice(0, end);
+}
+function checkTemplateData(data) {
+  checkData(data, 0);
+}
 var MAX_STEPS = 1e6;
 var MAX_OUTPUT = MAX_STRING;
 var MAX_NESTING = 100;
@@ -8767,7 +8775,7 @@ var Lexer = class {
         break;
       }
       const trimLeft = this.src[open + 2] === "-" && isSpace2(this.src[open + 3]);
-      this.#text(trimLeft ? text.replace(/[ \t\r\n]+$/, "") : text);
+      this.#text(trimLeft ? trimEnd(text) : text);
       this.#pos = open + 2 + (trimLeft ? 2 : 0);
       trimNext = this.src.startsWith("/*", this.#pos) ? this.#comment(open) : this.#action(open);
     }
@@ -9568,7 +9576,7 @@ function renderGoTemplate(template, data, options) {
   if (options?.budget) full.budget = options.budget;
   if (template.length > MAX_OUTPUT)
     throw new GoTemplateError(`the template is longer than ${MAX_OUTPUT} characters`);
-  checkData(data, 0);
+  if (!options?.dataChecked) checkData(data, 0);
   const root = data === void 0 ? void 0 : data;
   return new Evaluator(template, full, root).render(parsed(template), root);
 }
@@ -9589,6 +9597,12 @@ var ApplicationSetError = class extends Error {
   name = "ApplicationSetError";
 };
 var MAX_TEMPLATE_STEPS = 1e7;
+var MAX_OUTPUT2 = 32 * 1024 * 1024;
+function spend(expansion, steps) {
+  expansion.budget.steps -= steps;
+  if (expansion.budget.steps < 0)
+    throw new ApplicationSetError("the ApplicationSet takes too much work to expand");
+}
 var MAX_PARAM_SETS = 5e3;
 function expandApplicationSet(repoRoot, applicationSet, repositoryUrls) {
   const spec = recordOf(applicationSet.spec);
@@ -9601,7 +9615,8 @@ function expandApplicationSet(repoRoot, applicationSet, repositoryUrls) {
     ownRepositories: new Set(repositoryUrls.map(repositoryIdentity)),
     goTemplate: spec.goTemplate === true,
     missingKey,
-    budget: { steps: MAX_TEMPLATE_STEPS }
+    budget: { steps: MAX_TEMPLATE_STEPS },
+    output: { remaining: MAX_OUTPUT2 }
   };
   const generators = listOf(spec.generators);
   if (generators.length === 0) throw new ApplicationSetError("spec.generators is empty");
@@ -9612,6 +9627,7 @@ function expandApplicationSet(repoRoot, applicationSet, repositoryUrls) {
     const own = recordOf(recordOf(generator)[generatorKind(recordOf(generator))]).template;
     const merged = own === void 0 ? template : deepMerge(template, recordOf(own));
     for (const set of sets) {
+      checkParams(expansion, set.params);
       const rendered = recordOf(renderValue(expansion, merged, set.params, "spec.template"));
       const metadata = recordOf(rendered.metadata);
       const name = textOf(metadata.name);
@@ -9622,7 +9638,7 @@ function expandApplicationSet(repoRoot, applicationSet, repositoryUrls) {
         ...rendered,
         metadata: { ...metadata, name, namespace: applicationSet.metadata.namespace ?? "argocd" }
       };
-      generated.push({ object, parameterFiles: set.files });
+      generated.push({ object, parameterFiles: set.files, parameterTrees: set.trees });
     }
   }
   return generated;
@@ -9671,7 +9687,18 @@ function generate(expansion, generator, where) {
   }
   if (sets.length > MAX_PARAM_SETS)
     throw new ApplicationSetError(`${where} generates more than ${MAX_PARAM_SETS} Applications`);
+  spend(expansion, 10 * (sets.length + 1));
   return sets;
+}
+function checkParams(expansion, params) {
+  if (!expansion.goTemplate) return;
+  try {
+    checkTemplateData(params);
+  } catch (error) {
+    if (error instanceof GoTemplateError)
+      throw new ApplicationSetError(`the parameters cannot be read: ${error.message}`);
+    throw error;
+  }
 }
 function listGenerator(expansion, body, where) {
   const sets = [];
@@ -9685,14 +9712,14 @@ function listGenerator(expansion, body, where) {
           );
         }
       }
-      sets.push({ params: flatValues(params), files: [] });
+      sets.push({ params: flatValues(params), files: [], trees: [] });
     } else {
-      sets.push({ params, files: [] });
+      sets.push({ params, files: [], trees: [] });
     }
   }
   if (typeof body.elementsYaml === "string") {
-    const parsed2 = (0, import_yaml5.parse)(body.elementsYaml, { maxAliasCount: 100 });
-    for (const element of listOf(parsed2)) sets.push({ params: recordOf(element), files: [] });
+    const parsed2 = parsedYaml(body.elementsYaml, `${where}.list.elementsYaml is not YAML`);
+    for (const element of listOf(parsed2)) sets.push({ params: recordOf(element), files: [], trees: [] });
   }
   return sets;
 }
@@ -9717,9 +9744,13 @@ function gitGenerator(expansion, body, where) {
     const include2 = directories.filter((item) => recordOf(item).exclude !== true).map((item) => textOf(recordOf(item).path) ?? "");
     const exclude2 = directories.filter((item) => recordOf(item).exclude === true).map((item) => textOf(recordOf(item).path) ?? "");
     const matchers2 = [include2, exclude2].map((patterns) => patterns.map(goPathMatcher));
-    return foldersOf(expansion.repoRoot, include2, "segment").filter(
+    return foldersOf(expansion, include2).filter(
       (folder) => matchers2[0].some((match) => match(folder)) && !matchers2[1].some((match) => match(folder))
-    ).map((folder) => ({ params: withPathParams(expansion, {}, folder, void 0, prefix), files: [] }));
+    ).map((folder) => ({
+      params: withPathParams(expansion, {}, folder, void 0, prefix),
+      files: [],
+      trees: []
+    }));
   }
   const files = listOf(body.files);
   if (files.length === 0) throw new ApplicationSetError(`${where}.git names neither directories nor files`);
@@ -9727,25 +9758,33 @@ function gitGenerator(expansion, body, where) {
   const exclude = files.filter((item) => recordOf(item).exclude === true).map((item) => textOf(recordOf(item).path) ?? "");
   const matchers = [include, exclude].map((patterns) => patterns.map(pathspecMatcher));
   const sets = [];
-  for (const file of filesOf(expansion.repoRoot, include)) {
+  for (const file of filesOf(expansion, include)) {
     if (!matchers[0].some((match) => match(file)) || matchers[1].some((match) => match(file))) continue;
     for (const object of parameterObjects(expansion.repoRoot, file, where)) {
       const params = expansion.goTemplate ? object : stringified(flatten(object));
       sets.push({
         params: withPathParams(expansion, params, posix2.dirname(file), file, prefix),
-        files: [file]
+        files: [file],
+        trees: []
       });
     }
   }
   return sets;
 }
-function parameterObjects(repoRoot, file, where) {
-  let value;
+var MAX_PARAMETER_FILE = 1024 * 1024;
+function parsedYaml(text, problem) {
   try {
-    value = (0, import_yaml5.parse)(readFileSync3(join3(repoRoot, file), "utf8"), { maxAliasCount: 100 });
+    return (0, import_yaml5.parse)(text, { maxAliasCount: 100, prettyErrors: false, logLevel: "error" });
   } catch {
-    throw new ApplicationSetError(`${where}.git: ${file} is neither JSON nor YAML`);
+    throw new ApplicationSetError(problem);
   }
+}
+function parameterObjects(repoRoot, file, where) {
+  const path = join3(repoRoot, file);
+  if (statSync(path).size > MAX_PARAMETER_FILE) {
+    throw new ApplicationSetError(`${where}.git: ${file} is larger than ${MAX_PARAMETER_FILE} bytes`);
+  }
+  const value = parsedYaml(readFileSync3(path, "utf8"), `${where}.git: ${file} is neither JSON nor YAML`);
   if (value === null || value === void 0) return [{}];
   if (Array.isArray(value)) return value.map((item) => recordOf(item));
   if (typeof value === "object") return [value];
@@ -9786,7 +9825,8 @@ function matrixGenerator(expansion, body, where) {
     for (const other of generate(expansion, second, `${where}.matrix.generators[1]`)) {
       sets.push({
         params: expansion.goTemplate ? deepMerge(other.params, first.params) : combined(first.params, other.params, where),
-        files: [...first.files, ...other.files]
+        files: [...first.files, ...other.files],
+        trees: [...first.trees, ...other.trees]
       });
       if (sets.length > MAX_PARAM_SETS)
         throw new ApplicationSetError(`${where} generates more than ${MAX_PARAM_SETS} Applications`);
@@ -9812,6 +9852,11 @@ function mergeGenerator(expansion, body, where) {
   const [base, ...later] = children.map(
     (child, index2) => generate(expansion, child, `${where}.merge.generators[${index2}]`)
   );
+  const watched = children.slice(1).flatMap(
+    (child) => listOf(recordOf(child.git).directories).map(
+      (item) => literalStart(textOf(recordOf(item).path) ?? "").start
+    )
+  );
   const merged = /* @__PURE__ */ new Map();
   for (const set of base) {
     const key = keyOf(set.params);
@@ -9830,7 +9875,9 @@ function mergeGenerator(expansion, body, where) {
       if (!into) continue;
       merged.set(key, {
         params: expansion.goTemplate ? deepMerge(into.params, set.params) : { ...into.params, ...set.params },
-        files: [...into.files, ...set.files]
+        files: [...into.files, ...set.files],
+        // Which of a later generator's folders exist decides which parameters merge in.
+        trees: [...into.trees, ...set.trees, ...watched]
       });
     }
   }
@@ -9842,15 +9889,32 @@ function renderValue(expansion, value, params, where) {
   if (value === null || typeof value !== "object") return value;
   const rendered = {};
   for (const [key, item] of Object.entries(value)) {
-    rendered[renderString(expansion, key, params, where)] = renderValue(expansion, item, params, where);
+    setOwn(
+      rendered,
+      renderString(expansion, key, params, where),
+      renderValue(expansion, item, params, where)
+    );
   }
   return rendered;
 }
 function renderString(expansion, text, params, where) {
+  spend(expansion, 1 + Math.ceil(text.length / 64));
+  const rendered = renderedString(expansion, text, params, where);
+  expansion.output.remaining -= rendered.length;
+  if (expansion.output.remaining < 0) {
+    throw new ApplicationSetError(`its Applications hold more than ${MAX_OUTPUT2} characters`);
+  }
+  return rendered;
+}
+function renderedString(expansion, text, params, where) {
   if (expansion.goTemplate) {
     if (!text.includes("{{")) return text;
     try {
-      return renderGoTemplate(text, params, { missingKey: expansion.missingKey, budget: expansion.budget });
+      return renderGoTemplate(text, params, {
+        missingKey: expansion.missingKey,
+        budget: expansion.budget,
+        dataChecked: true
+      });
     } catch (error) {
       if (error instanceof GoTemplateError) throw new ApplicationSetError(`${where}: ${error.message}`);
       throw error;
@@ -9858,7 +9922,7 @@ function renderString(expansion, text, params, where) {
   }
   if (!/\{\{.*\}\}/.test(text)) return text;
   return text.replace(/\{\{([^{}]*)\}\}/g, (tag, inner) => {
-    const value = params[inner.trim()];
+    const value = Object.hasOwn(params, inner.trim()) ? params[inner.trim()] : void 0;
     return typeof value === "string" ? value : tag;
   });
 }
@@ -9882,27 +9946,36 @@ function patternMatcher(pattern, star, one) {
       index2 = end;
     } else source += /[\w/-]/.test(char) ? char : `\\${char}`;
   }
+  let compiled;
   try {
-    const compiled = compilePattern(source, matchBudget());
-    return (path) => compiled.matches(path);
+    compiled = compilePattern(source, matchBudget());
   } catch {
     return () => false;
   }
+  return (path) => {
+    try {
+      return compiled.matches(path);
+    } catch {
+      throw new ApplicationSetError(`the pattern ${JSON.stringify(pattern)} takes too long to match`);
+    }
+  };
 }
-function foldersOf(repoRoot, patterns, _star) {
+function foldersOf(expansion, patterns) {
   const folders = /* @__PURE__ */ new Set();
   for (const pattern of patterns) {
     const { start, depth } = literalStart(pattern);
-    walk(repoRoot, start, depth, (entry, path) => {
+    walk(expansion.repoRoot, start, depth, (entry, path) => {
+      spend(expansion, 1);
       if (entry.isDirectory()) folders.add(path);
     });
   }
   return [...folders].sort();
 }
-function filesOf(repoRoot, patterns) {
+function filesOf(expansion, patterns) {
   const files = /* @__PURE__ */ new Set();
   for (const pattern of patterns) {
-    walk(repoRoot, literalStart(pattern).start, Number.POSITIVE_INFINITY, (entry, path) => {
+    walk(expansion.repoRoot, literalStart(pattern).start, Number.POSITIVE_INFINITY, (entry, path) => {
+      spend(expansion, 1);
       if (entry.isFile()) files.add(path);
     });
   }
@@ -9946,8 +10019,11 @@ function flatten(value, prefix = "") {
   const flat = {};
   for (const [key, item] of Object.entries(value)) {
     const name = prefix ? `${prefix}.${key}` : key;
-    if (item !== null && typeof item === "object") Object.assign(flat, flatten(item, name));
-    else flat[name] = item;
+    if (item !== null && typeof item === "object") {
+      for (const [key2, inner] of Object.entries(flatten(item, name))) setOwn(flat, key2, inner);
+    } else {
+      setOwn(flat, name, item);
+    }
   }
   return flat;
 }
@@ -9975,12 +10051,16 @@ function normalize2(text) {
   return text.toLowerCase().replace(/[^-a-z0-9.]/g, "-").slice(0, 253).replace(/^[-.]+|[-.]+$/g, "");
 }
 function deepMerge(base, over) {
-  const merged = { ...base };
+  const merged = {};
+  for (const [key, value] of Object.entries(base)) setOwn(merged, key, value);
   for (const [key, value] of Object.entries(over)) {
-    const existing = merged[key];
-    merged[key] = isMap2(existing) && isMap2(value) ? deepMerge(existing, value) : value;
+    const existing = Object.hasOwn(merged, key) ? merged[key] : void 0;
+    setOwn(merged, key, isMap2(existing) && isMap2(value) ? deepMerge(existing, value) : value);
   }
   return merged;
+}
+function setOwn(target, key, value) {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }
 function isMap2(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -10038,7 +10118,7 @@ function clusterOf(destination) {
     return void 0;
   }
 }
-function readApplication(context, definition, parameterFiles = []) {
+function readApplication(context, definition, parameterFiles = [], parameterTrees = []) {
   const { discovery } = context;
   const { object, file, line } = definition;
   const spec = recordOf(object.spec);
@@ -10083,7 +10163,8 @@ function readApplication(context, definition, parameterFiles = []) {
     destination,
     sources: sources.map(({ source }) => source),
     object,
-    parameterFiles
+    parameterFiles,
+    parameterTrees
   });
 }
 function readSources(spec, ownRepositories) {
@@ -10209,12 +10290,12 @@ function expandInto(context, definition, repoRoot, repositoryUrls) {
   try {
     generated = expandApplicationSet(repoRoot, object, repositoryUrls);
   } catch (error) {
-    if (!(error instanceof ApplicationSetError)) throw error;
+    const reason = error instanceof ApplicationSetError ? error.message : `cannot be expanded (${error instanceof Error ? error.name : "unknown error"})`;
     context.discovery.problems.push({
       application: `applicationset/${object.metadata.name}`,
       file,
       line,
-      message: `ApplicationSet ${object.metadata.name}: ${error.message}`
+      message: `ApplicationSet ${object.metadata.name}: ${reason}`
     });
     return;
   }
@@ -10222,7 +10303,8 @@ function expandInto(context, definition, repoRoot, repositoryUrls) {
     readApplication(
       context,
       { kind: "Application", object: application.object, file, line },
-      application.parameterFiles
+      application.parameterFiles,
+      application.parameterTrees
     );
   }
 }
@@ -10242,7 +10324,7 @@ import { join as join5, posix as posix4, relative as relative2, sep as sep2 } fr
 
 // src/flux/objects.ts
 var import_yaml6 = __toESM(require_dist(), 1);
-import { readdirSync as readdirSync4, readFileSync as readFileSync4, realpathSync as realpathSync2, statSync } from "node:fs";
+import { readdirSync as readdirSync4, readFileSync as readFileSync4, realpathSync as realpathSync2, statSync as statSync2 } from "node:fs";
 import { dirname, isAbsolute, join as join4, relative, resolve, sep } from "node:path";
 
 // src/config/allow-hosts.ts
@@ -10510,14 +10592,14 @@ function hasMergeKey(value) {
 }
 function isFolder(path) {
   try {
-    return statSync(path).isDirectory();
+    return statSync2(path).isDirectory();
   } catch {
     return false;
   }
 }
 function isFile(path) {
   try {
-    return statSync(path).isFile();
+    return statSync2(path).isFile();
   } catch {
     return false;
   }

@@ -2,7 +2,7 @@ import { createRequire as __plumblineCreateRequire } from 'node:module';
 const require = __plumblineCreateRequire(import.meta.url);
 import {
   parseShard
-} from "./chunk-N7O76EOI.js";
+} from "./chunk-ZOGIHW3E.js";
 import {
   PlumblineError
 } from "./chunk-HOINZ2KI.js";

@@ -10,7 +10,7 @@ import {
 } from "./chunk-DCGMQLHK.js";
 import {
   shardFlag
-} from "./chunk-4KS6V3EC.js";
+} from "./chunk-W4CU7XL5.js";
 import "./chunk-2ADR5TFV.js";
 import "./chunk-FJR3CBAD.js";
 import {
@@ -20,18 +20,18 @@ import {
 } from "./chunk-MYCWCEUN.js";
 import {
   runPlan
-} from "./chunk-QZXG4BCZ.js";
+} from "./chunk-QZ33U63M.js";
 import "./chunk-XNK5GUS3.js";
 import {
   chooseKubeconfig
-} from "./chunk-N7O76EOI.js";
+} from "./chunk-ZOGIHW3E.js";
 import "./chunk-L3PULLGS.js";
 import "./chunk-OCUZEIII.js";
 import "./chunk-E7ACZTBR.js";
 import "./chunk-OIEULL3I.js";
-import "./chunk-EWXNBQOQ.js";
+import "./chunk-WKS4K3YK.js";
 import "./chunk-TGBVGVD7.js";
-import "./chunk-J53LHD5D.js";
+import "./chunk-PCPSGQYV.js";
 import "./chunk-RND2OKDP.js";
 import "./chunk-6GOKWEBO.js";
 import "./chunk-3N2GU25X.js";

@@ -5,10 +5,10 @@ import {
   kubeconfigInput,
   shardInput,
   withKubeconfig
-} from "./chunk-QCAZQTMD.js";
+} from "./chunk-3J5DES64.js";
 import {
   runPlan
-} from "./chunk-QZXG4BCZ.js";
+} from "./chunk-QZ33U63M.js";
 import {
   MissingShardsError,
   mergePlanResults
@@ -25,7 +25,7 @@ import {
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-N7O76EOI.js";
+} from "./chunk-ZOGIHW3E.js";
 import "./chunk-L3PULLGS.js";
 import {
   ACTION_VOCABULARY
@@ -39,19 +39,19 @@ import {
   choiceInput,
   listInput,
   repositoryRoot
-} from "./chunk-ZX2FVQRI.js";
+} from "./chunk-6AUVDPCO.js";
 import {
   renderMarkdown,
   renderMarkdownParts
 } from "./chunk-OIEULL3I.js";
-import "./chunk-EWXNBQOQ.js";
+import "./chunk-WKS4K3YK.js";
 import {
   ForgeError,
   context,
   gitHubForge,
   hasChanges
 } from "./chunk-TGBVGVD7.js";
-import "./chunk-J53LHD5D.js";
+import "./chunk-PCPSGQYV.js";
 import "./chunk-RND2OKDP.js";
 import {
   debug,

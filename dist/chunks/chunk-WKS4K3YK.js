@@ -33,7 +33,7 @@ import {
   syntaxReason,
   textOf,
   withoutCredentials
-} from "./chunk-J53LHD5D.js";
+} from "./chunk-PCPSGQYV.js";
 import {
   displayName,
   maskSecret,
