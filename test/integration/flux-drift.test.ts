@@ -16,17 +16,13 @@ import { contextOf, freshNamespace, uniqueName } from '../support/cluster.js';
 import {
   applyAsControllers,
   fluxAppFiles,
-  HELM_GROUP,
   installFluxCrds,
-  KUSTOMIZE_GROUP,
   publishPodinfoChart,
   useRenderTools,
 } from '../support/flux-cluster.js';
 import { writeRepository } from '../support/flux-repository.js';
 import { driftRun, fakeGitHub, git, issues, kubectl } from './drift/helpers.js';
 
-const _K = KUSTOMIZE_GROUP;
-const _H = HELM_GROUP;
 const CLUSTER = 'test';
 
 const scratch = mkdtempSync(join(tmpdir(), 'plumbline-flux-drift-'));
