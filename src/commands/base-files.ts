@@ -30,10 +30,8 @@ export async function discoverAtBase(
   /** The trusted configuration's `repositoryUrls`. */
   repositoryUrls: readonly string[] = [],
 ): Promise<EnvironmentConfig[]> {
-  const gitOps =
-    (await isFluxRepository(repoRoot, sha, base)) ||
-    (await filesContaining(repoRoot, sha, ARGO_API_GROUP, base.prefix)).size > 0;
-  if (gitOps) {
+  const kinds = await gitOpsKinds(repoRoot, sha, base);
+  if (kinds.flux || kinds.argo) {
     await base.checkOutAll();
     return discoverRepositoryEnvironments(base.dir, repositoryUrls);
   }
@@ -50,26 +48,37 @@ export async function mergeBaseSourceHosts(
   base: BaseSide,
   repositoryUrls: readonly string[] = [],
 ): Promise<string[]> {
-  if (await isFluxRepository(repoRoot, sha, base)) {
+  const kinds = await gitOpsKinds(repoRoot, sha, base);
+  if (kinds.flux) {
     await base.checkOutAll();
     return fluxSourceHosts(discoverFluxEnvironments(base.dir, repositoryUrls));
   }
-  if ((await filesContaining(repoRoot, sha, ARGO_API_GROUP, base.prefix)).size === 0) return [];
+  if (!kinds.argo) return [];
   await base.checkOutAll();
   return argoChartHosts(findArgoObjects(base.dir).objects.map((found) => found.object));
 }
 
-function isFluxRepository(repoRoot: string, sha: string, base: BaseSide): Promise<boolean> {
-  // Asked for discovery and for the trusted hosts alike: one git grep per base.
-  let answer = fluxRepositories.get(base);
+/** Whether the base holds Flux objects, Argo CD objects. */
+interface GitOpsKinds {
+  flux: boolean;
+  argo: boolean;
+}
+
+function gitOpsKinds(repoRoot: string, sha: string, base: BaseSide): Promise<GitOpsKinds> {
+  // Asked for discovery and for the trusted hosts alike: one pair of git greps per base,
+  // side by side (a plan of any repository waits for them).
+  let answer = kindsOfBase.get(base);
   if (!answer) {
-    answer = filesContaining(repoRoot, sha, FLUX_API_GROUP, base.prefix).then((files) => files.size > 0);
-    fluxRepositories.set(base, answer);
+    answer = Promise.all([
+      filesContaining(repoRoot, sha, FLUX_API_GROUP, base.prefix),
+      filesContaining(repoRoot, sha, ARGO_API_GROUP, base.prefix),
+    ]).then(([flux, argo]) => ({ flux: flux.size > 0, argo: argo.size > 0 }));
+    kindsOfBase.set(base, answer);
   }
   return answer;
 }
 
-const fluxRepositories = new WeakMap<BaseSide, Promise<boolean>>();
+const kindsOfBase = new WeakMap<BaseSide, Promise<GitOpsKinds>>();
 
 /** What every Flux object's apiVersion holds. */
 const FLUX_API_GROUP = 'toolkit.fluxcd.io';

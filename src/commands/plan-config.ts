@@ -119,11 +119,13 @@ function listedEnvironments(source: ConfigSource | undefined): Set<string> | und
 export async function thisRepositoryUrls(
   repoRoot: string,
   source: ConfigSource | undefined,
+  /** The checkout's origin, when its reading began already. */
+  origin: Promise<string[]> = originUrls(repoRoot),
 ): Promise<string[]> {
   const configured = source
     ? (parseConfigText(source.text, source.file).config?.render.repositoryUrls ?? [])
     : [];
-  return [...(await originUrls(repoRoot)), ...configured];
+  return [...(await origin), ...configured];
 }
 
 export async function configAtRevision(repoRoot: string, sha: string): Promise<ConfigSource | undefined> {

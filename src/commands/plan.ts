@@ -27,6 +27,7 @@ import {
 } from '../diff/model.js';
 import { PlumblineError, problemOf } from '../errors.js';
 import { type BaseSide, headRevision, resolveBase, withBaseSide, workTreeTop } from '../git/base-checkout.js';
+import { originUrls } from '../git/repository.js';
 import { type Log, silentLog } from '../log.js';
 import type { RenderProvenance } from '../provenance.js';
 import { type RenderOptions, type RenderResult, renderEnvironments } from '../render/render.js';
@@ -113,8 +114,10 @@ async function planWith(options: PlanOptions, clients: ClusterClients): Promise<
     // sides, and one the change removes or hides is planned, never dropped.
     // Offline, the head's side of which environments the change affects starts now, while
     // the base is checked out.
+    // Side by side: a plan of any repository waits for both before the head is traced.
+    const origin = originUrls(repoRoot);
     const trustedFile = await configAtRevision(repoRoot, base.tip);
-    const repositoryUrls = await thisRepositoryUrls(repoRoot, trustedFile);
+    const repositoryUrls = await thisRepositoryUrls(repoRoot, trustedFile, origin);
     const tracing =
       comparesWithBase && !options.all
         ? traceHead({ root: repoRoot, top }, base.sha, { shard: options.shard, repositoryUrls })

@@ -426,31 +426,35 @@ async function unaffectedEnvironments(query) {
 // src/commands/base-files.ts
 import { posix as posix4 } from "node:path";
 async function discoverAtBase(repoRoot, sha, base, repositoryUrls = []) {
-  const gitOps = await isFluxRepository(repoRoot, sha, base) || (await filesContaining(repoRoot, sha, ARGO_API_GROUP, base.prefix)).size > 0;
-  if (gitOps) {
+  const kinds = await gitOpsKinds(repoRoot, sha, base);
+  if (kinds.flux || kinds.argo) {
     await base.checkOutAll();
     return discoverRepositoryEnvironments(base.dir, repositoryUrls);
   }
   return discoverEnvironmentsIn(await baseDiscoveryTree(repoRoot, sha, base));
 }
 async function mergeBaseSourceHosts(repoRoot, sha, base, repositoryUrls = []) {
-  if (await isFluxRepository(repoRoot, sha, base)) {
+  const kinds = await gitOpsKinds(repoRoot, sha, base);
+  if (kinds.flux) {
     await base.checkOutAll();
     return fluxSourceHosts(discoverFluxEnvironments(base.dir, repositoryUrls));
   }
-  if ((await filesContaining(repoRoot, sha, ARGO_API_GROUP, base.prefix)).size === 0) return [];
+  if (!kinds.argo) return [];
   await base.checkOutAll();
   return argoChartHosts(findArgoObjects(base.dir).objects.map((found) => found.object));
 }
-function isFluxRepository(repoRoot, sha, base) {
-  let answer = fluxRepositories.get(base);
+function gitOpsKinds(repoRoot, sha, base) {
+  let answer = kindsOfBase.get(base);
   if (!answer) {
-    answer = filesContaining(repoRoot, sha, FLUX_API_GROUP, base.prefix).then((files) => files.size > 0);
-    fluxRepositories.set(base, answer);
+    answer = Promise.all([
+      filesContaining(repoRoot, sha, FLUX_API_GROUP, base.prefix),
+      filesContaining(repoRoot, sha, ARGO_API_GROUP, base.prefix)
+    ]).then(([flux, argo]) => ({ flux: flux.size > 0, argo: argo.size > 0 }));
+    kindsOfBase.set(base, answer);
   }
   return answer;
 }
-var fluxRepositories = /* @__PURE__ */ new WeakMap();
+var kindsOfBase = /* @__PURE__ */ new WeakMap();
 var FLUX_API_GROUP = "toolkit.fluxcd.io";
 var ARGO_API_GROUP = "argoproj.io";
 async function baseDiscoveryTree(repoRoot, sha, base) {
@@ -537,9 +541,9 @@ function listedEnvironments(source) {
   const environments = source ? parseConfigText(source.text, source.file).config?.environments : void 0;
   return environments ? new Set(environments.map((environment) => environment.name)) : void 0;
 }
-async function thisRepositoryUrls(repoRoot, source) {
+async function thisRepositoryUrls(repoRoot, source, origin = originUrls(repoRoot)) {
   const configured = source ? parseConfigText(source.text, source.file).config?.render.repositoryUrls ?? [] : [];
-  return [...await originUrls(repoRoot), ...configured];
+  return [...await origin, ...configured];
 }
 async function configAtRevision(repoRoot, sha) {
   for (const file of CONFIG_FILES) {
@@ -621,8 +625,9 @@ async function planWith(options, clients) {
   if (base) {
     if (comparesWithBase) result.base = { ref: base.ref, sha: base.sha };
     log.info(`obeying the configuration of ${base.ref}; its merge base is ${base.sha.slice(0, 7)}`);
+    const origin = originUrls(repoRoot);
     const trustedFile = await configAtRevision(repoRoot, base.tip);
-    const repositoryUrls = await thisRepositoryUrls(repoRoot, trustedFile);
+    const repositoryUrls = await thisRepositoryUrls(repoRoot, trustedFile, origin);
     const tracing = comparesWithBase && !options.all ? traceHead({ root: repoRoot, top }, base.sha, { shard: options.shard, repositoryUrls }) : void 0;
     planned = await withBaseSide(repoRoot, base.sha, async (baseSide) => {
       const trusted = withTrustedRender(

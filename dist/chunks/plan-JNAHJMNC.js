@@ -8,7 +8,7 @@ import {
 } from "./chunk-3J5DES64.js";
 import {
   runPlan
-} from "./chunk-QZ33U63M.js";
+} from "./chunk-DTRNYGW6.js";
 import {
   MissingShardsError,
   mergePlanResults

@@ -20,7 +20,7 @@ import {
 } from "./chunk-MYCWCEUN.js";
 import {
   runPlan
-} from "./chunk-QZ33U63M.js";
+} from "./chunk-DTRNYGW6.js";
 import "./chunk-XNK5GUS3.js";
 import {
   chooseKubeconfig
