@@ -36,7 +36,7 @@ async function runCli(program2, argv) {
 
 // src/entry/cli.ts
 var commands = {
-  plan: async () => (await import("./chunks/plan-I57UU54B.js")).planCommand(),
+  plan: async () => (await import("./chunks/plan-CSJ2NPVX.js")).planCommand(),
   merge: async () => (await import("./chunks/merge-NKTDIUFK.js")).mergeCommand(),
   promote: async () => (await import("./chunks/promote-SLEONOPX.js")).promoteCommand(),
   drift: async () => (await import("./chunks/drift-US6CHRZU.js")).driftCommand(),

@@ -17,7 +17,7 @@ import { PlumblineError } from '../errors.js';
 import { sourceHostsOf } from '../flux/discover.js';
 import { fluxObjectsIn } from '../flux/objects.js';
 import type { BaseSide } from '../git/base-checkout.js';
-import { entryAtRevision, originUrls, showFile } from '../git/repository.js';
+import { entryAtRevision, showFile } from '../git/repository.js';
 import { filesContaining } from '../git/tree-listing.js';
 import { mergeBaseSourceHosts } from './base-files.js';
 import { loadCheckoutConfig } from './checkout-config.js';
@@ -116,16 +116,15 @@ function listedEnvironments(source: ConfigSource | undefined): Set<string> | und
  * configuration file, which discovery needs before the file is loaded. A file that does
  * not parse names none; loading it reports why.
  */
-export async function thisRepositoryUrls(
-  repoRoot: string,
+export function thisRepositoryUrls(
   source: ConfigSource | undefined,
-  /** The checkout's origin, when its reading began already. */
-  origin: Promise<string[]> = originUrls(repoRoot),
-): Promise<string[]> {
+  /** The checkout's origin (git/repository.ts originUrls). */
+  origin: readonly string[],
+): string[] {
   const configured = source
     ? (parseConfigText(source.text, source.file).config?.render.repositoryUrls ?? [])
     : [];
-  return [...(await origin), ...configured];
+  return [...origin, ...configured];
 }
 
 export async function configAtRevision(repoRoot: string, sha: string): Promise<ConfigSource | undefined> {

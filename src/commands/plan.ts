@@ -112,12 +112,15 @@ async function planWith(options: PlanOptions, clients: ClusterClients): Promise<
     log.info(`obeying the configuration of ${base.ref}; its merge base is ${base.sha.slice(0, 7)}`);
     // The merge base is checked out in every mode: environments are discovered on both
     // sides, and one the change removes or hides is planned, never dropped.
+    // Discovery on both sides needs this repository's URLs: the base's configuration and
+    // the checkout's origin, read side by side (every plan waits for them).
+    const [origin, trustedFile] = await Promise.all([
+      originUrls(repoRoot),
+      configAtRevision(repoRoot, base.tip),
+    ]);
+    const repositoryUrls = thisRepositoryUrls(trustedFile, origin);
     // Offline, the head's side of which environments the change affects starts now, while
     // the base is checked out.
-    // Side by side: a plan of any repository waits for both before the head is traced.
-    const origin = originUrls(repoRoot);
-    const trustedFile = await configAtRevision(repoRoot, base.tip);
-    const repositoryUrls = await thisRepositoryUrls(repoRoot, trustedFile, origin);
     const tracing =
       comparesWithBase && !options.all
         ? traceHead({ root: repoRoot, top }, base.sha, { shard: options.shard, repositoryUrls })

@@ -20,7 +20,7 @@ import {
 } from "./chunk-MYCWCEUN.js";
 import {
   runPlan
-} from "./chunk-DTRNYGW6.js";
+} from "./chunk-TA2FEGNS.js";
 import "./chunk-XNK5GUS3.js";
 import {
   chooseKubeconfig

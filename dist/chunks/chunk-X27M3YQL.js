@@ -13,7 +13,7 @@ import {
 
 // src/entry/github/action.ts
 var commands = {
-  plan: async () => (await import("./plan-JNAHJMNC.js")).runPlanAction(),
+  plan: async () => (await import("./plan-Q7QLEUXK.js")).runPlanAction(),
   promote: async () => (await import("./promote-KWP6MPTQ.js")).runPromoteAction(),
   drift: async () => (await import("./drift-67T6NZ4E.js")).runDriftAction()
 };

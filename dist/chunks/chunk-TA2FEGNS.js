@@ -541,9 +541,9 @@ function listedEnvironments(source) {
   const environments = source ? parseConfigText(source.text, source.file).config?.environments : void 0;
   return environments ? new Set(environments.map((environment) => environment.name)) : void 0;
 }
-async function thisRepositoryUrls(repoRoot, source, origin = originUrls(repoRoot)) {
+function thisRepositoryUrls(source, origin) {
   const configured = source ? parseConfigText(source.text, source.file).config?.render.repositoryUrls ?? [] : [];
-  return [...await origin, ...configured];
+  return [...origin, ...configured];
 }
 async function configAtRevision(repoRoot, sha) {
   for (const file of CONFIG_FILES) {
@@ -625,9 +625,11 @@ async function planWith(options, clients) {
   if (base) {
     if (comparesWithBase) result.base = { ref: base.ref, sha: base.sha };
     log.info(`obeying the configuration of ${base.ref}; its merge base is ${base.sha.slice(0, 7)}`);
-    const origin = originUrls(repoRoot);
-    const trustedFile = await configAtRevision(repoRoot, base.tip);
-    const repositoryUrls = await thisRepositoryUrls(repoRoot, trustedFile, origin);
+    const [origin, trustedFile] = await Promise.all([
+      originUrls(repoRoot),
+      configAtRevision(repoRoot, base.tip)
+    ]);
+    const repositoryUrls = thisRepositoryUrls(trustedFile, origin);
     const tracing = comparesWithBase && !options.all ? traceHead({ root: repoRoot, top }, base.sha, { shard: options.shard, repositoryUrls }) : void 0;
     planned = await withBaseSide(repoRoot, base.sha, async (baseSide) => {
       const trusted = withTrustedRender(

@@ -8,7 +8,7 @@ import {
 } from "./chunk-3J5DES64.js";
 import {
   runPlan
-} from "./chunk-DTRNYGW6.js";
+} from "./chunk-TA2FEGNS.js";
 import {
   MissingShardsError,
   mergePlanResults
