@@ -36,11 +36,11 @@ async function runCli(program2, argv) {
 
 // src/entry/cli.ts
 var commands = {
-  plan: async () => (await import("./chunks/plan-CSJ2NPVX.js")).planCommand(),
+  plan: async () => (await import("./chunks/plan-UZWB2E6Z.js")).planCommand(),
   merge: async () => (await import("./chunks/merge-NKTDIUFK.js")).mergeCommand(),
-  promote: async () => (await import("./chunks/promote-SLEONOPX.js")).promoteCommand(),
-  drift: async () => (await import("./chunks/drift-US6CHRZU.js")).driftCommand(),
-  envs: async () => (await import("./chunks/envs-Q3GN5X2F.js")).envsCommand()
+  promote: async () => (await import("./chunks/promote-EYZLQTGS.js")).promoteCommand(),
+  drift: async () => (await import("./chunks/drift-3PYO2GX7.js")).driftCommand(),
+  envs: async () => (await import("./chunks/envs-NYXJ5WZS.js")).envsCommand()
 };
 function commandsFor(args) {
   const named = args.find((arg) => !arg.startsWith("-"));

@@ -21,6 +21,7 @@ import { parse } from 'yaml';
 import { compilePattern, matchBudget, type Pattern } from '../flux/pattern.js';
 import { repositoryIdentity } from '../git/repository-url.js';
 import type { KubeObject } from '../resource.js';
+import { mergeMaps, setOwn } from '../yaml/merge-maps.js';
 import { listOf, recordOf, textOf } from '../yaml/plain-data.js';
 import { checkTemplateData, GoTemplateError, renderGoTemplate } from './go-template.js';
 
@@ -104,7 +105,7 @@ export function expandApplicationSet(
   for (const [index, generator] of generators.entries()) {
     const sets = generate(expansion, recordOf(generator), `spec.generators[${index}]`);
     const own = recordOf(recordOf(generator)[generatorKind(recordOf(generator))]).template;
-    const merged = own === undefined ? template : deepMerge(template, recordOf(own));
+    const merged = own === undefined ? template : mergeMaps(template, recordOf(own));
     for (const set of sets) {
       checkParams(expansion, set.params);
       const rendered = recordOf(renderValue(expansion, merged, set.params, 'spec.template'));
@@ -343,7 +344,7 @@ function matrixGenerator(expansion: Expansion, body: Params, where: string): Par
     for (const other of generate(expansion, second, `${where}.matrix.generators[1]`)) {
       sets.push({
         params: expansion.goTemplate
-          ? deepMerge(other.params, first.params)
+          ? mergeMaps(other.params, first.params)
           : combined(first.params, other.params, where),
         files: [...first.files, ...other.files],
         trees: [...first.trees, ...other.trees],
@@ -399,7 +400,7 @@ function mergeGenerator(expansion: Expansion, body: Params, where: string): Para
       const into = merged.get(key);
       if (!into) continue;
       merged.set(key, {
-        params: expansion.goTemplate ? deepMerge(into.params, set.params) : { ...into.params, ...set.params },
+        params: expansion.goTemplate ? mergeMaps(into.params, set.params) : { ...into.params, ...set.params },
         files: [...into.files, ...set.files],
         // Which of a later generator's folders exist decides which parameters merge in.
         trees: [...into.trees, ...set.trees, ...watched],
@@ -620,24 +621,4 @@ function normalize(text: string): string {
     .replace(/[^-a-z0-9.]/g, '-')
     .slice(0, 253)
     .replace(/^[-.]+|[-.]+$/g, '');
-}
-
-/** `over` merged into `base`, maps deeply, `over` winning (mergo's override). */
-function deepMerge(base: Params, over: Params): Params {
-  const merged: Params = {};
-  for (const [key, value] of Object.entries(base)) setOwn(merged, key, value);
-  for (const [key, value] of Object.entries(over)) {
-    const existing = Object.hasOwn(merged, key) ? merged[key] : undefined;
-    setOwn(merged, key, isMap(existing) && isMap(value) ? deepMerge(existing, value) : value);
-  }
-  return merged;
-}
-
-/** An own property, even one named `__proto__`: a key from the repository is data. */
-function setOwn(target: Params, key: string, value: unknown): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
-}
-
-function isMap(value: unknown): value is Params {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

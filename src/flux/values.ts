@@ -24,6 +24,7 @@
  */
 import { type DocumentOptions, LineCounter, parseAllDocuments, type SchemaOptions, type Tags } from 'yaml';
 import { PlumblineError } from '../errors.js';
+import { mergeMaps } from '../yaml/merge-maps.js';
 import { aliasBudget, plainValue } from '../yaml/plain-value.js';
 import { syntaxReason } from '../yaml/syntax-reason.js';
 
@@ -76,7 +77,7 @@ const INT64_MAX = 2n ** 63n - 1n;
 const SET_HINT =
   'The value is read as helm --set reads one: a comma starts another assignment, {a,b} is a list and a backslash escapes the next character. Set literal: true on the valuesFrom entry to take the value as it is.';
 
-/** `sources` in order, then `inline` (`spec.values`) on top. */
+/** `sources` in order, then `inline` (`spec.values`) on top, as chartutil.MergeMaps merges. */
 export function composeValues(sources: readonly ValuesSource[], inline: Values | undefined): Values {
   // A copy: the controller changes spec.values in place (see above).
   const values: Values =
@@ -91,16 +92,6 @@ export function composeValues(sources: readonly ValuesSource[], inline: Values |
     setAtPath(result, source.targetPath, source.value, source.literal === true, source.describe);
   }
   return mergeMaps(result, values);
-}
-
-/** chartutil.MergeMaps: `b` over `a`; only a map over a map merges, sharing the rest. */
-function mergeMaps(a: Values, b: Values): Values {
-  const merged: Values = { ...a };
-  for (const [key, value] of Object.entries(b)) {
-    const existing = Object.hasOwn(merged, key) ? merged[key] : undefined;
-    merged[key] = isRecord(value) && isRecord(existing) ? mergeMaps(existing, value) : value;
-  }
-  return merged;
 }
 
 /** common.ReadValues: the first document of the text, a mapping; none at all is no values. */

@@ -39,6 +39,7 @@ import { PlumblineError } from '../errors.js';
 import { withoutCredentials } from '../git/repository-url.js';
 import type { ChartProvenance } from '../provenance.js';
 import type { Resource } from '../resource.js';
+import { isPlainMap, mergeMaps } from '../yaml/merge-maps.js';
 import { listOf, recordOf, textOf } from '../yaml/plain-data.js';
 import { aliasBudget, plainValue } from '../yaml/plain-value.js';
 import { renderArgoDirectory } from './argocd-directory.js';
@@ -370,7 +371,7 @@ function helmExtras(helm: Record<string, unknown>, where: string): HelmExtras {
   } else if (helm.values !== undefined && helm.values !== null) {
     values = recordOf(helm.values);
   }
-  if (helm.valuesObject !== undefined) values = deepMerge(values, recordOf(helm.valuesObject));
+  if (helm.valuesObject !== undefined) values = mergeMaps(values, recordOf(helm.valuesObject));
   if (Object.keys(values).length > 0) extras.values = values;
   const parameters = listOf(helm.parameters).map((item, index) => {
     const { name, value, forceString } = recordOf(item);
@@ -391,19 +392,6 @@ function escapedCommas(value: string): string {
   return /^\{.*\}$/s.test(value) ? value : value.replace(/(?<!\\),/g, '\\,');
 }
 
-function deepMerge(base: Record<string, unknown>, over: Record<string, unknown>): Record<string, unknown> {
-  const merged: Record<string, unknown> = { ...base };
-  for (const [key, value] of Object.entries(over)) {
-    const existing = merged[key];
-    merged[key] = isMap(existing) && isMap(value) ? deepMerge(existing, value) : value;
-  }
-  return merged;
-}
-
-function isMap(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** `helm.values` written as YAML text: a map; an error names the Application, never the text. */
 function inlineValues(text: string, where: string): Record<string, unknown> {
   const document = parseDocument(text, { prettyErrors: false, logLevel: 'error' });
@@ -411,7 +399,7 @@ function inlineValues(text: string, where: string): Record<string, unknown> {
   const parsed = plainValue(document, aliasBudget());
   if (!parsed.ok) throw new PlumblineError(`${where}: helm.values: YAML aliases: ${parsed.reason}`);
   if (parsed.value === null || parsed.value === undefined) return {};
-  if (!isMap(parsed.value)) throw new PlumblineError(`${where}: helm.values must be a map`);
+  if (!isPlainMap(parsed.value)) throw new PlumblineError(`${where}: helm.values must be a map`);
   return parsed.value;
 }
 

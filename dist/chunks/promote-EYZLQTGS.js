@@ -18,14 +18,14 @@ import {
   planTargetChange,
   plumblineAuthor,
   promote
-} from "./chunk-YF3PUPPN.js";
+} from "./chunk-EQV7NLLN.js";
 import "./chunk-OIEULL3I.js";
-import "./chunk-WKS4K3YK.js";
+import "./chunk-4OJ6TTHZ.js";
 import "./chunk-TGBVGVD7.js";
 import {
   loadCheckoutConfig,
   runGit
-} from "./chunk-PCPSGQYV.js";
+} from "./chunk-VBEDMGWD.js";
 import "./chunk-RND2OKDP.js";
 import "./chunk-6GOKWEBO.js";
 import "./chunk-3N2GU25X.js";

@@ -13,9 +13,9 @@ import {
 
 // src/entry/github/action.ts
 var commands = {
-  plan: async () => (await import("./plan-Q7QLEUXK.js")).runPlanAction(),
-  promote: async () => (await import("./promote-KWP6MPTQ.js")).runPromoteAction(),
-  drift: async () => (await import("./drift-67T6NZ4E.js")).runDriftAction()
+  plan: async () => (await import("./plan-7NUEUNSP.js")).runPlanAction(),
+  promote: async () => (await import("./promote-E4BDY5F4.js")).runPromoteAction(),
+  drift: async () => (await import("./drift-KCFRNOTF.js")).runDriftAction()
 };
 async function runAction(fixed) {
   try {

@@ -11,7 +11,7 @@ import {
   withCheckout,
   workTreeTop,
   writeAtomically
-} from "./chunk-WKS4K3YK.js";
+} from "./chunk-4OJ6TTHZ.js";
 import {
   ForgeError,
   code,
@@ -34,7 +34,7 @@ import {
   showFile,
   stagedTree,
   treeOf
-} from "./chunk-PCPSGQYV.js";
+} from "./chunk-VBEDMGWD.js";
 import {
   PlumblineError,
   problemOf

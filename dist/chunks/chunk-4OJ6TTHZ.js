@@ -17,10 +17,12 @@ import {
   isAllowedHost,
   isAllowedReference,
   isGitOpsNative,
+  isPlainMap,
   isRemoteReference,
   isThisRepository,
   listOf,
   matchBudget,
+  mergeMaps,
   normaliseArgoPath,
   normaliseFluxPath,
   parseManifests,
@@ -33,7 +35,7 @@ import {
   syntaxReason,
   textOf,
   withoutCredentials
-} from "./chunk-PCPSGQYV.js";
+} from "./chunk-VBEDMGWD.js";
 import {
   displayName,
   maskSecret,
@@ -11504,7 +11506,7 @@ function helmExtras(helm, where) {
   } else if (helm.values !== void 0 && helm.values !== null) {
     values = recordOf(helm.values);
   }
-  if (helm.valuesObject !== void 0) values = deepMerge(values, recordOf(helm.valuesObject));
+  if (helm.valuesObject !== void 0) values = mergeMaps(values, recordOf(helm.valuesObject));
   if (Object.keys(values).length > 0) extras.values = values;
   const parameters = listOf(helm.parameters).map((item, index) => {
     const { name, value, forceString } = recordOf(item);
@@ -11521,24 +11523,13 @@ function helmExtras(helm, where) {
 function escapedCommas(value) {
   return /^\{.*\}$/s.test(value) ? value : value.replace(/(?<!\\),/g, "\\,");
 }
-function deepMerge(base, over) {
-  const merged2 = { ...base };
-  for (const [key, value] of Object.entries(over)) {
-    const existing = merged2[key];
-    merged2[key] = isMap(existing) && isMap(value) ? deepMerge(existing, value) : value;
-  }
-  return merged2;
-}
-function isMap(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 function inlineValues(text, where) {
   const document = (0, import_yaml6.parseDocument)(text, { prettyErrors: false, logLevel: "error" });
   if (document.errors.length > 0) throw new PlumblineError(`${where}: helm.values is not YAML`);
   const parsed = plainValue(document, aliasBudget());
   if (!parsed.ok) throw new PlumblineError(`${where}: helm.values: YAML aliases: ${parsed.reason}`);
   if (parsed.value === null || parsed.value === void 0) return {};
-  if (!isMap(parsed.value)) throw new PlumblineError(`${where}: helm.values must be a map`);
+  if (!isPlainMap(parsed.value)) throw new PlumblineError(`${where}: helm.values must be a map`);
   return parsed.value;
 }
 var discoveries = /* @__PURE__ */ new WeakMap();
@@ -11928,14 +11919,6 @@ function composeValues(sources, inline) {
     setAtPath(result, source.targetPath, source.value, source.literal === true, source.describe);
   }
   return mergeMaps(result, values);
-}
-function mergeMaps(a, b) {
-  const merged2 = { ...a };
-  for (const [key, value] of Object.entries(b)) {
-    const existing = Object.hasOwn(merged2, key) ? merged2[key] : void 0;
-    merged2[key] = isRecord3(value) && isRecord3(existing) ? mergeMaps(existing, value) : value;
-  }
-  return merged2;
 }
 function readDocument(text, describe2) {
   const lineCounter = new import_yaml7.LineCounter();

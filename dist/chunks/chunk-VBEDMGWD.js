@@ -27,7 +27,7 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
     var isScalar2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
     var isSeq2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
@@ -63,7 +63,7 @@ var require_identity = __commonJS({
     exports.isAlias = isAlias2;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap4;
+    exports.isMap = isMap3;
     exports.isNode = isNode;
     exports.isPair = isPair2;
     exports.isScalar = isScalar2;
@@ -4175,9 +4175,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap4 = fc.start.source === "{";
-      const fcName = isMap4 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap4 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap3 = fc.start.source === "{";
+      const fcName = isMap3 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap3 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -4213,7 +4213,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap4 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap3 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -4253,7 +4253,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap4 && !sep4 && !props.found) {
+        if (!isMap3 && !sep4 && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep4, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -4276,7 +4276,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap4 && !props.found && ctx.options.strict) {
+            if (!isMap3 && !props.found && ctx.options.strict) {
               if (sep4)
                 for (const st of sep4) {
                   if (st === valueProps.found)
@@ -4308,7 +4308,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap4) {
+          if (isMap3) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -4324,7 +4324,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap4 ? "}" : "]";
+      const expectedEnd = isMap3 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -8168,6 +8168,23 @@ function literal(c) {
   return { t: "char", test: (x) => x === c };
 }
 
+// src/yaml/merge-maps.ts
+function mergeMaps(base, over) {
+  const merged = {};
+  for (const [key, value] of Object.entries(base)) setOwn(merged, key, value);
+  for (const [key, value] of Object.entries(over)) {
+    const existing = Object.hasOwn(merged, key) ? merged[key] : void 0;
+    setOwn(merged, key, isPlainMap(existing) && isPlainMap(value) ? mergeMaps(existing, value) : value);
+  }
+  return merged;
+}
+function isPlainMap(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function setOwn(target, key, value) {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
 // src/argocd/go-template-functions.ts
 var import_yaml4 = __toESM(require_dist(), 1);
 import { createHash } from "node:crypto";
@@ -9625,7 +9642,7 @@ function expandApplicationSet(repoRoot, applicationSet, repositoryUrls) {
   for (const [index2, generator] of generators.entries()) {
     const sets = generate(expansion, recordOf(generator), `spec.generators[${index2}]`);
     const own = recordOf(recordOf(generator)[generatorKind(recordOf(generator))]).template;
-    const merged = own === void 0 ? template : deepMerge(template, recordOf(own));
+    const merged = own === void 0 ? template : mergeMaps(template, recordOf(own));
     for (const set of sets) {
       checkParams(expansion, set.params);
       const rendered = recordOf(renderValue(expansion, merged, set.params, "spec.template"));
@@ -9824,7 +9841,7 @@ function matrixGenerator(expansion, body, where) {
     );
     for (const other of generate(expansion, second, `${where}.matrix.generators[1]`)) {
       sets.push({
-        params: expansion.goTemplate ? deepMerge(other.params, first.params) : combined(first.params, other.params, where),
+        params: expansion.goTemplate ? mergeMaps(other.params, first.params) : combined(first.params, other.params, where),
         files: [...first.files, ...other.files],
         trees: [...first.trees, ...other.trees]
       });
@@ -9874,7 +9891,7 @@ function mergeGenerator(expansion, body, where) {
       const into = merged.get(key);
       if (!into) continue;
       merged.set(key, {
-        params: expansion.goTemplate ? deepMerge(into.params, set.params) : { ...into.params, ...set.params },
+        params: expansion.goTemplate ? mergeMaps(into.params, set.params) : { ...into.params, ...set.params },
         files: [...into.files, ...set.files],
         // Which of a later generator's folders exist decides which parameters merge in.
         trees: [...into.trees, ...set.trees, ...watched]
@@ -10049,21 +10066,6 @@ function goFloat(value) {
 }
 function normalize2(text) {
   return text.toLowerCase().replace(/[^-a-z0-9.]/g, "-").slice(0, 253).replace(/^[-.]+|[-.]+$/g, "");
-}
-function deepMerge(base, over) {
-  const merged = {};
-  for (const [key, value] of Object.entries(base)) setOwn(merged, key, value);
-  for (const [key, value] of Object.entries(over)) {
-    const existing = Object.hasOwn(merged, key) ? merged[key] : void 0;
-    setOwn(merged, key, isMap2(existing) && isMap2(value) ? deepMerge(existing, value) : value);
-  }
-  return merged;
-}
-function setOwn(target, key, value) {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
-}
-function isMap2(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 // src/argocd/discover.ts
@@ -13828,6 +13830,8 @@ export {
   PatternError,
   matchBudget,
   compilePattern,
+  mergeMaps,
+  isPlainMap,
   discoverArgoApplications,
   normaliseArgoPath,
   isRemoteReference,

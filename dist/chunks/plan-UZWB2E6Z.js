@@ -10,7 +10,7 @@ import {
 } from "./chunk-DCGMQLHK.js";
 import {
   shardFlag
-} from "./chunk-W4CU7XL5.js";
+} from "./chunk-GZDJITSS.js";
 import "./chunk-2ADR5TFV.js";
 import "./chunk-FJR3CBAD.js";
 import {
@@ -20,18 +20,18 @@ import {
 } from "./chunk-MYCWCEUN.js";
 import {
   runPlan
-} from "./chunk-TA2FEGNS.js";
+} from "./chunk-IKMYKQKH.js";
 import "./chunk-XNK5GUS3.js";
 import {
   chooseKubeconfig
-} from "./chunk-ZOGIHW3E.js";
+} from "./chunk-2CNLL3T3.js";
 import "./chunk-L3PULLGS.js";
 import "./chunk-OCUZEIII.js";
 import "./chunk-E7ACZTBR.js";
 import "./chunk-OIEULL3I.js";
-import "./chunk-WKS4K3YK.js";
+import "./chunk-4OJ6TTHZ.js";
 import "./chunk-TGBVGVD7.js";
-import "./chunk-PCPSGQYV.js";
+import "./chunk-VBEDMGWD.js";
 import "./chunk-RND2OKDP.js";
 import "./chunk-6GOKWEBO.js";
 import "./chunk-3N2GU25X.js";

@@ -10,7 +10,7 @@ import {
   pLimit,
   scopesFromCrds,
   unappliedKustomization
-} from "./chunk-WKS4K3YK.js";
+} from "./chunk-4OJ6TTHZ.js";
 import {
   countChanges
 } from "./chunk-TGBVGVD7.js";
@@ -18,7 +18,7 @@ import {
   entryAtRevision,
   fluxObjectKey,
   parseManifests
-} from "./chunk-PCPSGQYV.js";
+} from "./chunk-VBEDMGWD.js";
 import {
   displayName,
   isMasked,

@@ -3,22 +3,22 @@ const require = __plumblineCreateRequire(import.meta.url);
 import {
   planTargetChange,
   promote
-} from "./chunk-YF3PUPPN.js";
+} from "./chunk-EQV7NLLN.js";
 import {
   booleanInput,
   choiceInput,
   listInput,
   repositoryRoot
-} from "./chunk-6AUVDPCO.js";
+} from "./chunk-CXARZQKT.js";
 import "./chunk-OIEULL3I.js";
-import "./chunk-WKS4K3YK.js";
+import "./chunk-4OJ6TTHZ.js";
 import {
   context,
   gitHubForge
 } from "./chunk-TGBVGVD7.js";
 import {
   loadCheckoutConfig
-} from "./chunk-PCPSGQYV.js";
+} from "./chunk-VBEDMGWD.js";
 import "./chunk-RND2OKDP.js";
 import {
   debug,

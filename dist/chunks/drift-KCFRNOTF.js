@@ -7,19 +7,19 @@ import {
   parseRevisionSource,
   runDrift,
   summaryMarkdown
-} from "./chunk-SXCKTB4Q.js";
+} from "./chunk-OJALMQEH.js";
 import {
   actionLog,
   kubeconfigInput,
   shardInput,
   withKubeconfig
-} from "./chunk-3J5DES64.js";
+} from "./chunk-PHKM6MCQ.js";
 import {
   runUrl
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-ZOGIHW3E.js";
+} from "./chunk-2CNLL3T3.js";
 import "./chunk-L3PULLGS.js";
 import "./chunk-E7ACZTBR.js";
 import {
@@ -27,12 +27,12 @@ import {
   choiceInput,
   listInput,
   repositoryRoot
-} from "./chunk-6AUVDPCO.js";
-import "./chunk-WKS4K3YK.js";
+} from "./chunk-CXARZQKT.js";
+import "./chunk-4OJ6TTHZ.js";
 import {
   gitHubForge
 } from "./chunk-TGBVGVD7.js";
-import "./chunk-PCPSGQYV.js";
+import "./chunk-VBEDMGWD.js";
 import "./chunk-RND2OKDP.js";
 import {
   debug,

@@ -5,10 +5,10 @@ import {
   kubeconfigInput,
   shardInput,
   withKubeconfig
-} from "./chunk-3J5DES64.js";
+} from "./chunk-PHKM6MCQ.js";
 import {
   runPlan
-} from "./chunk-TA2FEGNS.js";
+} from "./chunk-IKMYKQKH.js";
 import {
   MissingShardsError,
   mergePlanResults
@@ -25,7 +25,7 @@ import {
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-ZOGIHW3E.js";
+} from "./chunk-2CNLL3T3.js";
 import "./chunk-L3PULLGS.js";
 import {
   ACTION_VOCABULARY
@@ -39,19 +39,19 @@ import {
   choiceInput,
   listInput,
   repositoryRoot
-} from "./chunk-6AUVDPCO.js";
+} from "./chunk-CXARZQKT.js";
 import {
   renderMarkdown,
   renderMarkdownParts
 } from "./chunk-OIEULL3I.js";
-import "./chunk-WKS4K3YK.js";
+import "./chunk-4OJ6TTHZ.js";
 import {
   ForgeError,
   context,
   gitHubForge,
   hasChanges
 } from "./chunk-TGBVGVD7.js";
-import "./chunk-PCPSGQYV.js";
+import "./chunk-VBEDMGWD.js";
 import "./chunk-RND2OKDP.js";
 import {
   debug,

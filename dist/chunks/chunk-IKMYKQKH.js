@@ -8,7 +8,7 @@ import {
   compareEnvironmentLive,
   inShard,
   selectEnvironments
-} from "./chunk-ZOGIHW3E.js";
+} from "./chunk-2CNLL3T3.js";
 import {
   silentLog
 } from "./chunk-E7ACZTBR.js";
@@ -28,7 +28,7 @@ import {
   walkInside,
   withBaseSide,
   workTreeTop
-} from "./chunk-WKS4K3YK.js";
+} from "./chunk-4OJ6TTHZ.js";
 import {
   countChanges,
   describeComparedWith,
@@ -59,7 +59,7 @@ import {
   runGit,
   showFile,
   sourceHostsOf
-} from "./chunk-PCPSGQYV.js";
+} from "./chunk-VBEDMGWD.js";
 import {
   PlumblineError,
   problemOf

@@ -8,10 +8,10 @@ import {
   summaryJson,
   summaryMarkdown,
   summaryText
-} from "./chunk-SXCKTB4Q.js";
+} from "./chunk-OJALMQEH.js";
 import {
   shardFlag
-} from "./chunk-W4CU7XL5.js";
+} from "./chunk-GZDJITSS.js";
 import {
   FORGE_KINDS,
   detectForge,
@@ -29,14 +29,14 @@ import {
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-ZOGIHW3E.js";
+} from "./chunk-2CNLL3T3.js";
 import "./chunk-L3PULLGS.js";
 import "./chunk-E7ACZTBR.js";
-import "./chunk-WKS4K3YK.js";
+import "./chunk-4OJ6TTHZ.js";
 import "./chunk-TGBVGVD7.js";
 import {
   CONFIG_FILES
-} from "./chunk-PCPSGQYV.js";
+} from "./chunk-VBEDMGWD.js";
 import "./chunk-RND2OKDP.js";
 import "./chunk-6GOKWEBO.js";
 import "./chunk-3N2GU25X.js";
