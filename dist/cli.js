@@ -36,10 +36,10 @@ async function runCli(program2, argv) {
 
 // src/entry/cli.ts
 var commands = {
-  plan: async () => (await import("./chunks/plan-UZWB2E6Z.js")).planCommand(),
+  plan: async () => (await import("./chunks/plan-MQXGAVQ7.js")).planCommand(),
   merge: async () => (await import("./chunks/merge-NKTDIUFK.js")).mergeCommand(),
-  promote: async () => (await import("./chunks/promote-EYZLQTGS.js")).promoteCommand(),
-  drift: async () => (await import("./chunks/drift-3PYO2GX7.js")).driftCommand(),
+  promote: async () => (await import("./chunks/promote-PYPJJWSE.js")).promoteCommand(),
+  drift: async () => (await import("./chunks/drift-R7FX7FTF.js")).driftCommand(),
   envs: async () => (await import("./chunks/envs-NYXJ5WZS.js")).envsCommand()
 };
 function commandsFor(args) {

@@ -20,19 +20,17 @@
  * Not yet: value files of such a chart or of another source (`$ref/…`), config management
  * plugins, jsonnet; each fails the Application, saying so.
  */
-import { readFile, realpath } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join, posix } from 'node:path';
 import { parseDocument } from 'yaml';
 import { argoChartSource } from '../argocd/chart-source.js';
 import {
   type ArgoApplication,
-  type ArgoDiscovery,
   type ArgoSource,
   discoverArgoApplications,
   normaliseArgoPath,
 } from '../argocd/discover.js';
 import { argoKustomization, hasKustomizeEdits } from '../argocd/kustomize-edits.js';
-import type { ChartFetcher } from '../charts/fetch.js';
 import { KUSTOMIZATION_FILES } from '../config/discover.js';
 import type { EnvironmentConfig } from '../config/types.js';
 import { PlumblineError } from '../errors.js';
@@ -49,6 +47,7 @@ import { buildRewritten, firstFile, parseKustomization } from './flux-build.js';
 import { type HelmExtras, renderHelm } from './helm.js';
 import { checkedKustomizeInputs, renderKustomize } from './kustomize.js';
 import { fillNamespace } from './namespace.js';
+import { oncePerRun } from './once-per-run.js';
 import { parseManifests } from './parse.js';
 import { isRemoteReference } from './remote-reference.js';
 
@@ -73,7 +72,9 @@ export async function renderArgo(
       'Argo CD environments are discovered: leave the environments out of plumbline.yaml to have them found.',
     );
   }
-  const discovery = await discoveryOf(context.charts, repoRoot, context.settings.repositoryUrls ?? []);
+  const discovery = await oncePerRun(context.charts, 'argocd discovery', repoRoot, () =>
+    discoverArgoApplications(repoRoot, { repositoryUrls: context.settings.repositoryUrls ?? [] }),
+  );
   const problem = discovery.problems.find(
     (candidate) => (candidate.application ?? candidate.file) === identity.name,
   );
@@ -401,26 +402,4 @@ function inlineValues(text: string, where: string): Record<string, unknown> {
   if (parsed.value === null || parsed.value === undefined) return {};
   if (!isPlainMap(parsed.value)) throw new PlumblineError(`${where}: helm.values must be a map`);
   return parsed.value;
-}
-
-/** Discovery of each checkout, once per run: a run's ChartFetcher is made per run. */
-const discoveries = new WeakMap<ChartFetcher, Map<string, Promise<ArgoDiscovery>>>();
-
-async function discoveryOf(
-  run: ChartFetcher,
-  repoRoot: string,
-  repositoryUrls: readonly string[],
-): Promise<ArgoDiscovery> {
-  let byRoot = discoveries.get(run);
-  if (!byRoot) {
-    byRoot = new Map();
-    discoveries.set(run, byRoot);
-  }
-  const key = await realpath(repoRoot);
-  let discovery = byRoot.get(key);
-  if (!discovery) {
-    discovery = Promise.resolve().then(() => discoverArgoApplications(repoRoot, { repositoryUrls }));
-    byRoot.set(key, discovery);
-  }
-  return discovery;
 }

@@ -21,8 +21,6 @@
  * 5. Every HelmRelease in the result is rendered too (flux-helmrelease.ts); it stays in
  *    the result, and its release's objects join it.
  */
-import { realpath } from 'node:fs/promises';
-import type { ChartFetcher } from '../charts/fetch.js';
 import type { EnvironmentConfig } from '../config/types.js';
 import { maskSecret } from '../diff/mask.js';
 import { PlumblineError } from '../errors.js';
@@ -43,6 +41,7 @@ import { listOf, recordOf, stringRecord } from '../yaml/plain-data.js';
 import type { ClusterObject, ClusterObjectReference, RenderContext } from './context.js';
 import { buildFluxPath } from './flux-build.js';
 import { type FluxSource, isHelmRelease, renderHelmRelease } from './flux-helmrelease.js';
+import { oncePerRun } from './once-per-run.js';
 import { parseManifests } from './parse.js';
 
 const KUSTOMIZE_GROUP = 'kustomize.toolkit.fluxcd.io';
@@ -71,7 +70,9 @@ export async function renderFlux(
       'Flux environments are discovered: leave the environments out of plumbline.yaml to have them found.',
     );
   }
-  const discovery = await discoveryOf(context.charts, repoRoot, context.settings.repositoryUrls);
+  const discovery = await oncePerRun(context.charts, 'flux discovery', repoRoot, () =>
+    discoverFluxEnvironments(repoRoot, context.settings.repositoryUrls),
+  );
   if (identity.cluster === '') {
     // An environment that stands for a file discovery could not read.
     const problem = discovery.problems.find(
@@ -109,28 +110,6 @@ export async function renderFlux(
   let resources = postBuild(unmasked, found, where, objects).map(masked);
   resources = withKustomizeLabels(resources, found, spec);
   return { ...(await helmReleases(context, resources, found, discovery, objects)), kustomization };
-}
-
-/** Discovery of each checkout, once per run: a run's ChartFetcher is made per run. */
-const discoveries = new WeakMap<ChartFetcher, Map<string, Promise<FluxDiscovery>>>();
-
-async function discoveryOf(
-  run: ChartFetcher,
-  repoRoot: string,
-  repositoryUrls: readonly string[] | undefined,
-): Promise<FluxDiscovery> {
-  let byRoot = discoveries.get(run);
-  if (!byRoot) {
-    byRoot = new Map();
-    discoveries.set(run, byRoot);
-  }
-  const key = await realpath(repoRoot);
-  let discovery = byRoot.get(key);
-  if (!discovery) {
-    discovery = Promise.resolve().then(() => discoverFluxEnvironments(repoRoot, repositoryUrls));
-    byRoot.set(key, discovery);
-  }
-  return discovery;
 }
 
 function problemError(problem: FluxProblem): PlumblineError {

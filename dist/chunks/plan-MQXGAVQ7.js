@@ -10,7 +10,7 @@ import {
 } from "./chunk-DCGMQLHK.js";
 import {
   shardFlag
-} from "./chunk-GZDJITSS.js";
+} from "./chunk-3DF54JFX.js";
 import "./chunk-2ADR5TFV.js";
 import "./chunk-FJR3CBAD.js";
 import {
@@ -20,16 +20,16 @@ import {
 } from "./chunk-MYCWCEUN.js";
 import {
   runPlan
-} from "./chunk-IKMYKQKH.js";
+} from "./chunk-LPCFARQ7.js";
 import "./chunk-XNK5GUS3.js";
 import {
   chooseKubeconfig
-} from "./chunk-2CNLL3T3.js";
+} from "./chunk-ASQD533M.js";
 import "./chunk-L3PULLGS.js";
 import "./chunk-OCUZEIII.js";
 import "./chunk-E7ACZTBR.js";
 import "./chunk-OIEULL3I.js";
-import "./chunk-4OJ6TTHZ.js";
+import "./chunk-5K7QKDW6.js";
 import "./chunk-TGBVGVD7.js";
 import "./chunk-VBEDMGWD.js";
 import "./chunk-RND2OKDP.js";

@@ -7,7 +7,7 @@ import {
   compareEnvironmentLive,
   inShard,
   selectEnvironments
-} from "./chunk-2CNLL3T3.js";
+} from "./chunk-ASQD533M.js";
 import {
   buildMarker,
   findMarker
@@ -24,7 +24,7 @@ import {
   runChartFetcher,
   withCheckout,
   workTreeTop
-} from "./chunk-4OJ6TTHZ.js";
+} from "./chunk-5K7QKDW6.js";
 import {
   code,
   describeComparedWith,

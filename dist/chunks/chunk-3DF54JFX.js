@@ -2,7 +2,7 @@ import { createRequire as __plumblineCreateRequire } from 'node:module';
 const require = __plumblineCreateRequire(import.meta.url);
 import {
   parseShard
-} from "./chunk-2CNLL3T3.js";
+} from "./chunk-ASQD533M.js";
 import {
   PlumblineError
 } from "./chunk-HOINZ2KI.js";

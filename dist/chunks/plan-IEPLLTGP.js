@@ -5,10 +5,10 @@ import {
   kubeconfigInput,
   shardInput,
   withKubeconfig
-} from "./chunk-PHKM6MCQ.js";
+} from "./chunk-K2CNE3FL.js";
 import {
   runPlan
-} from "./chunk-IKMYKQKH.js";
+} from "./chunk-LPCFARQ7.js";
 import {
   MissingShardsError,
   mergePlanResults
@@ -25,7 +25,7 @@ import {
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-2CNLL3T3.js";
+} from "./chunk-ASQD533M.js";
 import "./chunk-L3PULLGS.js";
 import {
   ACTION_VOCABULARY
@@ -44,7 +44,7 @@ import {
   renderMarkdown,
   renderMarkdownParts
 } from "./chunk-OIEULL3I.js";
-import "./chunk-4OJ6TTHZ.js";
+import "./chunk-5K7QKDW6.js";
 import {
   ForgeError,
   context,

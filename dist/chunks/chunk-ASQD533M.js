@@ -10,7 +10,7 @@ import {
   pLimit,
   scopesFromCrds,
   unappliedKustomization
-} from "./chunk-4OJ6TTHZ.js";
+} from "./chunk-5K7QKDW6.js";
 import {
   countChanges
 } from "./chunk-TGBVGVD7.js";

@@ -6709,7 +6709,7 @@ function environmentNamespace(env) {
 
 // src/render/argocd.ts
 var import_yaml6 = __toESM(require_dist(), 1);
-import { readFile as readFile7, realpath as realpath2 } from "node:fs/promises";
+import { readFile as readFile7 } from "node:fs/promises";
 import { join as join10, posix as posix6 } from "node:path";
 
 // src/argocd/kustomize-edits.ts
@@ -11277,6 +11277,24 @@ function fillNamespace(resources, namespace) {
   });
 }
 
+// src/render/once-per-run.ts
+import { realpath as realpath2 } from "node:fs/promises";
+var memos = /* @__PURE__ */ new WeakMap();
+async function oncePerRun(run, kind, repoRoot, compute) {
+  let memo = memos.get(run);
+  if (!memo) {
+    memo = /* @__PURE__ */ new Map();
+    memos.set(run, memo);
+  }
+  const key = `${kind}\0${await realpath2(repoRoot)}`;
+  let answer = memo.get(key);
+  if (!answer) {
+    answer = Promise.resolve().then(compute);
+    memo.set(key, answer);
+  }
+  return answer;
+}
+
 // src/render/argocd.ts
 var NOTHING = { resources: [], charts: [], ranHelm: false };
 async function renderArgo(context, env, repoRoot) {
@@ -11287,7 +11305,12 @@ async function renderArgo(context, env, repoRoot) {
       "Argo CD environments are discovered: leave the environments out of plumbline.yaml to have them found."
     );
   }
-  const discovery = await discoveryOf(context.charts, repoRoot, context.settings.repositoryUrls ?? []);
+  const discovery = await oncePerRun(
+    context.charts,
+    "argocd discovery",
+    repoRoot,
+    () => discoverArgoApplications(repoRoot, { repositoryUrls: context.settings.repositoryUrls ?? [] })
+  );
   const problem = discovery.problems.find(
     (candidate) => (candidate.application ?? candidate.file) === identity.name
   );
@@ -11532,21 +11555,6 @@ function inlineValues(text, where) {
   if (!isPlainMap(parsed.value)) throw new PlumblineError(`${where}: helm.values must be a map`);
   return parsed.value;
 }
-var discoveries = /* @__PURE__ */ new WeakMap();
-async function discoveryOf(run, repoRoot, repositoryUrls) {
-  let byRoot = discoveries.get(run);
-  if (!byRoot) {
-    byRoot = /* @__PURE__ */ new Map();
-    discoveries.set(run, byRoot);
-  }
-  const key = await realpath2(repoRoot);
-  let discovery = byRoot.get(key);
-  if (!discovery) {
-    discovery = Promise.resolve().then(() => discoverArgoApplications(repoRoot, { repositoryUrls }));
-    byRoot.set(key, discovery);
-  }
-  return discovery;
-}
 
 // src/render/detect.ts
 import { readdirSync } from "node:fs";
@@ -11557,9 +11565,6 @@ async function detectRenderer(repoRoot, path) {
   if (files.has("Chart.yaml")) return "helm";
   return "plain";
 }
-
-// src/render/flux.ts
-import { realpath as realpath3 } from "node:fs/promises";
 
 // src/flux/label-selector.ts
 var SelectorError = class extends Error {
@@ -13081,7 +13086,12 @@ async function renderFlux(context, env, repoRoot) {
       "Flux environments are discovered: leave the environments out of plumbline.yaml to have them found."
     );
   }
-  const discovery = await discoveryOf2(context.charts, repoRoot, context.settings.repositoryUrls);
+  const discovery = await oncePerRun(
+    context.charts,
+    "flux discovery",
+    repoRoot,
+    () => discoverFluxEnvironments(repoRoot, context.settings.repositoryUrls)
+  );
   if (identity.cluster === "") {
     const problem2 = discovery.problems.find(
       (candidate) => candidate.environment === void 0 && candidate.file === identity.name
@@ -13114,21 +13124,6 @@ async function renderFlux(context, env, repoRoot) {
   let resources = postBuild(unmasked, found, where, objects).map(masked);
   resources = withKustomizeLabels(resources, found, spec);
   return { ...await helmReleases(context, resources, found, discovery, objects), kustomization };
-}
-var discoveries2 = /* @__PURE__ */ new WeakMap();
-async function discoveryOf2(run, repoRoot, repositoryUrls) {
-  let byRoot = discoveries2.get(run);
-  if (!byRoot) {
-    byRoot = /* @__PURE__ */ new Map();
-    discoveries2.set(run, byRoot);
-  }
-  const key = await realpath3(repoRoot);
-  let discovery = byRoot.get(key);
-  if (!discovery) {
-    discovery = Promise.resolve().then(() => discoverFluxEnvironments(repoRoot, repositoryUrls));
-    byRoot.set(key, discovery);
-  }
-  return discovery;
 }
 function problemError(problem) {
   return new PlumblineError(

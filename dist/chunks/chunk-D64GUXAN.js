@@ -11,7 +11,7 @@ import {
   withCheckout,
   workTreeTop,
   writeAtomically
-} from "./chunk-4OJ6TTHZ.js";
+} from "./chunk-5K7QKDW6.js";
 import {
   ForgeError,
   code,

@@ -8,7 +8,7 @@ import {
   compareEnvironmentLive,
   inShard,
   selectEnvironments
-} from "./chunk-2CNLL3T3.js";
+} from "./chunk-ASQD533M.js";
 import {
   silentLog
 } from "./chunk-E7ACZTBR.js";
@@ -28,7 +28,7 @@ import {
   walkInside,
   withBaseSide,
   workTreeTop
-} from "./chunk-4OJ6TTHZ.js";
+} from "./chunk-5K7QKDW6.js";
 import {
   countChanges,
   describeComparedWith,

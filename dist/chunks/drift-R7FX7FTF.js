@@ -8,10 +8,10 @@ import {
   summaryJson,
   summaryMarkdown,
   summaryText
-} from "./chunk-OJALMQEH.js";
+} from "./chunk-NYKF2CIT.js";
 import {
   shardFlag
-} from "./chunk-GZDJITSS.js";
+} from "./chunk-3DF54JFX.js";
 import {
   FORGE_KINDS,
   detectForge,
@@ -29,10 +29,10 @@ import {
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-2CNLL3T3.js";
+} from "./chunk-ASQD533M.js";
 import "./chunk-L3PULLGS.js";
 import "./chunk-E7ACZTBR.js";
-import "./chunk-4OJ6TTHZ.js";
+import "./chunk-5K7QKDW6.js";
 import "./chunk-TGBVGVD7.js";
 import {
   CONFIG_FILES

@@ -3,7 +3,7 @@ const require = __plumblineCreateRequire(import.meta.url);
 import {
   planTargetChange,
   promote
-} from "./chunk-EQV7NLLN.js";
+} from "./chunk-D64GUXAN.js";
 import {
   booleanInput,
   choiceInput,
@@ -11,7 +11,7 @@ import {
   repositoryRoot
 } from "./chunk-CXARZQKT.js";
 import "./chunk-OIEULL3I.js";
-import "./chunk-4OJ6TTHZ.js";
+import "./chunk-5K7QKDW6.js";
 import {
   context,
   gitHubForge

@@ -18,9 +18,9 @@ import {
   planTargetChange,
   plumblineAuthor,
   promote
-} from "./chunk-EQV7NLLN.js";
+} from "./chunk-D64GUXAN.js";
 import "./chunk-OIEULL3I.js";
-import "./chunk-4OJ6TTHZ.js";
+import "./chunk-5K7QKDW6.js";
 import "./chunk-TGBVGVD7.js";
 import {
   loadCheckoutConfig,

@@ -7,19 +7,19 @@ import {
   parseRevisionSource,
   runDrift,
   summaryMarkdown
-} from "./chunk-OJALMQEH.js";
+} from "./chunk-NYKF2CIT.js";
 import {
   actionLog,
   kubeconfigInput,
   shardInput,
   withKubeconfig
-} from "./chunk-PHKM6MCQ.js";
+} from "./chunk-K2CNE3FL.js";
 import {
   runUrl
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-2CNLL3T3.js";
+} from "./chunk-ASQD533M.js";
 import "./chunk-L3PULLGS.js";
 import "./chunk-E7ACZTBR.js";
 import {
@@ -28,7 +28,7 @@ import {
   listInput,
   repositoryRoot
 } from "./chunk-CXARZQKT.js";
-import "./chunk-4OJ6TTHZ.js";
+import "./chunk-5K7QKDW6.js";
 import {
   gitHubForge
 } from "./chunk-TGBVGVD7.js";
