@@ -20,13 +20,13 @@
 // nginx of scripts/chart-servers.sh.
 //
 //   npm run bench:argocd [-- --folders 200 --charts 20 --runs 3 --keep]
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { stringify } from 'yaml';
-import { holdChartServers, median, root, seconds, tool, write } from './support.mjs';
+import { holdChartServers, median, offlinePlan, seconds, tool, write } from './support.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -184,41 +184,11 @@ try {
   );
 
   const chartCache = join(scratch, 'chart-cache');
-  const plan = (extra = [], dir = repo) => {
-    let report;
-    const time = seconds(() => {
-      const run = spawnSync(
-        process.execPath,
-        [
-          join(root, 'dist/cli.js'),
-          'plan',
-          '--offline',
-          '--base',
-          'main',
-          '--repo',
-          dir,
-          '--format',
-          'json',
-          ...extra,
-        ],
-        {
-          encoding: 'utf8',
-          env: {
-            ...process.env,
-            PLUMBLINE_HELM: helm,
-            PLUMBLINE_KUSTOMIZE: kustomize,
-            PLUMBLINE_CHART_CACHE: chartCache,
-          },
-          maxBuffer: 1 << 28,
-        },
-      );
-      if (run.status !== 2) throw new Error(`plan exited ${run.status}: ${run.stderr.slice(0, 2000)}`);
-      report = JSON.parse(run.stdout);
+  const plan = (extra = [], dir = repo) =>
+    offlinePlan(dir, {
+      extra,
+      env: { PLUMBLINE_HELM: helm, PLUMBLINE_KUSTOMIZE: kustomize, PLUMBLINE_CHART_CACHE: chartCache },
     });
-    const failed = report.environments.filter((env) => env.error);
-    if (failed.length > 0) throw new Error(`${failed[0].environment}: ${failed[0].error.message}`);
-    return { seconds: time, planned: report.environments.length, changed: report.totals.changed };
-  };
 
   // The peer: the same renders by hand, on each side (a worktree of main for the base).
   const base = join(scratch, 'base');

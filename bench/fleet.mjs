@@ -21,7 +21,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { stringify } from 'yaml';
-import { median, root, tool, write } from './support.mjs';
+import { median, offlinePlan, root, tool, write } from './support.mjs';
 
 const { values } = parseArgs({
   options: { envs: { type: 'string', default: '500' }, runs: { type: 'string', default: '3' } },
@@ -109,27 +109,7 @@ function cli(args) {
 }
 
 function plan(dir, extra = []) {
-  const start = process.hrtime.bigint();
-  const run = spawnSync(
-    process.execPath,
-    [
-      join(root, 'dist/cli.js'),
-      'plan',
-      '--offline',
-      '--base',
-      'main',
-      '--repo',
-      dir,
-      '--format',
-      'json',
-      ...extra,
-    ],
-    { encoding: 'utf8', env: { ...process.env, PLUMBLINE_KUSTOMIZE: kustomize }, maxBuffer: 1 << 28 },
-  );
-  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  if (run.status !== 2) throw new Error(`plan exited ${run.status}: ${run.stderr.slice(0, 2000)}`);
-  const report = JSON.parse(run.stdout);
-  return { seconds, planned: report.environments.length, changed: report.totals.changed };
+  return offlinePlan(dir, { extra, env: { PLUMBLINE_KUSTOMIZE: kustomize } });
 }
 
 try {

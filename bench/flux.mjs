@@ -15,13 +15,13 @@
 // Medians of --runs. The chart repository is the real nginx of scripts/chart-servers.sh.
 //
 //   npm run bench:flux [-- --clusters 3 --apps 40 --runs 3 --keep]
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { stringify } from 'yaml';
-import { holdChartServers, median, root, seconds, tool, write } from './support.mjs';
+import { holdChartServers, median, offlinePlan, seconds, tool, write } from './support.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -172,41 +172,11 @@ try {
   git('commit', '-qam', 'one app scales');
 
   const chartCache = join(scratch, 'chart-cache');
-  const plan = (extra = []) => {
-    let report;
-    const time = seconds(() => {
-      const run = spawnSync(
-        process.execPath,
-        [
-          join(root, 'dist/cli.js'),
-          'plan',
-          '--offline',
-          '--base',
-          'main',
-          '--repo',
-          repo,
-          '--format',
-          'json',
-          ...extra,
-        ],
-        {
-          encoding: 'utf8',
-          env: {
-            ...process.env,
-            PLUMBLINE_HELM: helm,
-            PLUMBLINE_KUSTOMIZE: kustomize,
-            PLUMBLINE_CHART_CACHE: chartCache,
-          },
-          maxBuffer: 1 << 28,
-        },
-      );
-      if (run.status !== 2) throw new Error(`plan exited ${run.status}: ${run.stderr.slice(0, 2000)}`);
-      report = JSON.parse(run.stdout);
+  const plan = (extra = []) =>
+    offlinePlan(repo, {
+      extra,
+      env: { PLUMBLINE_HELM: helm, PLUMBLINE_KUSTOMIZE: kustomize, PLUMBLINE_CHART_CACHE: chartCache },
     });
-    const failed = report.environments.filter((env) => env.error);
-    if (failed.length > 0) throw new Error(`${failed[0].environment}: ${failed[0].error.message}`);
-    return { seconds: time, planned: report.environments.length, changed: report.totals.changed };
-  };
 
   // The peer: the same renders by hand, on each side (a worktree of main for the base).
   const base = join(scratch, 'base');

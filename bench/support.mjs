@@ -1,6 +1,6 @@
 // What the benchmarks share: medians, timing, writing a repository, the pinned tools, and a
 // hold on the chart servers of scripts/chart-servers.sh.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 
@@ -44,4 +44,36 @@ export function holdChartServers(tag) {
   const release = () =>
     execFileSync('bash', [join(root, 'scripts/chart-servers.sh'), 'release', hold], { stdio: 'ignore' });
   return { servers, release };
+}
+
+/**
+ * `plumbline plan --offline --base main` of `dir` from the bundle, timed: its seconds, how
+ * many environments it planned and the objects it changed. A plan that does not exit 2
+ * (changes found), or fails an environment, stops the benchmark.
+ */
+export function offlinePlan(dir, { extra = [], env = {} } = {}) {
+  let report;
+  const time = seconds(() => {
+    const run = spawnSync(
+      process.execPath,
+      [
+        join(root, 'dist/cli.js'),
+        'plan',
+        '--offline',
+        '--base',
+        'main',
+        '--repo',
+        dir,
+        '--format',
+        'json',
+        ...extra,
+      ],
+      { encoding: 'utf8', env: { ...process.env, ...env }, maxBuffer: 1 << 28 },
+    );
+    if (run.status !== 2) throw new Error(`plan exited ${run.status}: ${run.stderr.slice(0, 2000)}`);
+    report = JSON.parse(run.stdout);
+  });
+  const failed = report.environments.filter((environment) => environment.error);
+  if (failed.length > 0) throw new Error(`${failed[0].environment}: ${failed[0].error.message}`);
+  return { seconds: time, planned: report.environments.length, changed: report.totals.changed };
 }
