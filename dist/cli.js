@@ -36,11 +36,11 @@ async function runCli(program2, argv) {
 
 // src/entry/cli.ts
 var commands = {
-  plan: async () => (await import("./chunks/plan-MQXGAVQ7.js")).planCommand(),
+  plan: async () => (await import("./chunks/plan-3BUKWC6S.js")).planCommand(),
   merge: async () => (await import("./chunks/merge-NKTDIUFK.js")).mergeCommand(),
-  promote: async () => (await import("./chunks/promote-PYPJJWSE.js")).promoteCommand(),
-  drift: async () => (await import("./chunks/drift-R7FX7FTF.js")).driftCommand(),
-  envs: async () => (await import("./chunks/envs-NYXJ5WZS.js")).envsCommand()
+  promote: async () => (await import("./chunks/promote-4NVUAFBI.js")).promoteCommand(),
+  drift: async () => (await import("./chunks/drift-WM7TO24Z.js")).driftCommand(),
+  envs: async () => (await import("./chunks/envs-7X5O3QLP.js")).envsCommand()
 };
 function commandsFor(args) {
   const named = args.find((arg) => !arg.startsWith("-"));

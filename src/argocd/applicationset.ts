@@ -18,11 +18,12 @@
 import { type Dirent, lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { parse } from 'yaml';
-import { compilePattern, matchBudget, type Pattern } from '../flux/pattern.js';
+import { matchBudget } from '../flux/pattern.js';
 import { repositoryIdentity } from '../git/repository-url.js';
 import type { KubeObject } from '../resource.js';
 import { mergeMaps, setOwn } from '../yaml/merge-maps.js';
 import { listOf, recordOf, textOf } from '../yaml/plain-data.js';
+import { compileGlob, type GlobDialect } from './glob.js';
 import { checkTemplateData, GoTemplateError, renderGoTemplate } from './go-template.js';
 
 /** One Application the ApplicationSet would create, and the files its parameters came from. */
@@ -462,35 +463,25 @@ function renderedString(expansion: Expansion, text: string, params: Params, wher
 
 /** Go's path.Match, whole path: `*` and `?` stay within a segment, `[…]` a class. */
 function goPathMatcher(pattern: string): (path: string) => boolean {
-  return patternMatcher(pattern, '[^/]*', '[^/]');
+  return globMatcher(pattern, { ...GIT_GLOBS, star: '[^/]*' });
 }
 
 /** git pathspec globs as ls-files reads them: `*` crosses folders. */
 function pathspecMatcher(pattern: string): (path: string) => boolean {
-  return patternMatcher(pattern, '.*', '[^/]');
+  return globMatcher(pattern, { ...GIT_GLOBS, star: '.*' });
 }
 
-function patternMatcher(pattern: string, star: string, one: string): (path: string) => boolean {
-  let source = '';
-  for (let index = 0; index < pattern.length; index++) {
-    const char = pattern[index]!;
-    if (char === '*') source += star;
-    else if (char === '?') source += one;
-    else if (char === '[') {
-      const end = pattern.indexOf(']', index + 2);
-      if (end < 0) return () => false;
-      const body = pattern.slice(index + 1, end);
-      source += body.startsWith('^') || body.startsWith('!') ? `[^${body.slice(1)}]` : `[${body}]`;
-      index = end;
-    } else source += /[\w/-]/.test(char) ? char : `\\${char}`;
-  }
-  let compiled: Pattern;
-  try {
-    // Linear time: a pattern comes from the repository (flux/pattern.ts).
-    compiled = compilePattern(source, matchBudget());
-  } catch {
-    return () => false;
-  }
+const GIT_GLOBS: GlobDialect = {
+  star: '.*',
+  one: '[^/]',
+  braces: false,
+  backslashEscapes: false,
+  negations: '!^',
+};
+
+function globMatcher(pattern: string, dialect: GlobDialect): (path: string) => boolean {
+  const compiled = compileGlob(pattern, dialect, matchBudget());
+  if (!compiled) return () => false;
   return (path) => {
     try {
       return compiled.matches(path);

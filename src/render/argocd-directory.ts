@@ -14,14 +14,9 @@
 import type { Dirent } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, posix } from 'node:path';
+import { compileGlob, type GlobDialect } from '../argocd/glob.js';
 import { PlumblineError } from '../errors.js';
-import {
-  compilePattern,
-  type MatchBudget,
-  matchBudget,
-  type Pattern,
-  PatternError,
-} from '../flux/pattern.js';
+import { type MatchBudget, matchBudget, PatternError } from '../flux/pattern.js';
 import type { Resource } from '../resource.js';
 import { realPathInside } from './containment.js';
 import type { RenderContext } from './context.js';
@@ -138,44 +133,8 @@ async function entryTarget(
  * compile matches nothing, as in Argo CD.
  */
 export function globMatcher(pattern: string, budget: MatchBudget = matchBudget()): (path: string) => boolean {
-  let source = '';
-  let depth = 0;
-  for (let index = 0; index < pattern.length; index++) {
-    const char = pattern[index]!;
-    if (char === '*') {
-      source += '.*';
-      while (pattern[index + 1] === '*') index++;
-    } else if (char === '?') {
-      source += '.';
-    } else if (char === '[') {
-      const end = pattern.indexOf(']', index + 2);
-      if (end < 0) return () => false;
-      const body = pattern.slice(index + 1, end).replace(/\\/g, '\\\\');
-      source += body.startsWith('!') ? `[^${body.slice(1)}]` : `[${body}]`;
-      index = end;
-    } else if (char === '{') {
-      source += '(?:';
-      depth++;
-    } else if (char === '}' && depth > 0) {
-      source += ')';
-      depth--;
-    } else if (char === ',' && depth > 0) {
-      source += '|';
-    } else if (char === '\\' && index + 1 < pattern.length) {
-      source += escaped(pattern[++index]!);
-    } else {
-      source += escaped(char);
-    }
-  }
-  if (depth > 0) return () => false;
-  // A pattern comes from the repository: matched in linear time (flux/pattern.ts), never
-  // by a backtracking RegExp that `*a*a*a…` could keep busy for ever.
-  let compiled: Pattern;
-  try {
-    compiled = compilePattern(source, budget);
-  } catch {
-    return () => false;
-  }
+  const compiled = compileGlob(pattern, DIRECTORY_GLOBS, budget);
+  if (!compiled) return () => false;
   return (path) => {
     try {
       return compiled.matches(path);
@@ -189,9 +148,14 @@ export function globMatcher(pattern: string, budget: MatchBudget = matchBudget()
   };
 }
 
-function escaped(char: string): string {
-  return /[.+^$()|[\]{}\\/-]/.test(char) ? `\\${char}` : char;
-}
+/** gobwas/glob compiled without separators, as Argo CD compiles it. */
+const DIRECTORY_GLOBS: GlobDialect = {
+  star: '.*',
+  one: '.',
+  braces: true,
+  backslashEscapes: true,
+  negations: '!',
+};
 
 function byName(a: Dirent, b: Dirent): number {
   return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;

@@ -10,7 +10,7 @@ import {
 } from "./chunk-DCGMQLHK.js";
 import {
   shardFlag
-} from "./chunk-3DF54JFX.js";
+} from "./chunk-TSH774ML.js";
 import "./chunk-2ADR5TFV.js";
 import "./chunk-FJR3CBAD.js";
 import {
@@ -20,18 +20,18 @@ import {
 } from "./chunk-MYCWCEUN.js";
 import {
   runPlan
-} from "./chunk-LPCFARQ7.js";
+} from "./chunk-2BTGMB4D.js";
 import "./chunk-XNK5GUS3.js";
 import {
   chooseKubeconfig
-} from "./chunk-ASQD533M.js";
+} from "./chunk-Q5N4K5EJ.js";
 import "./chunk-L3PULLGS.js";
 import "./chunk-OCUZEIII.js";
 import "./chunk-E7ACZTBR.js";
 import "./chunk-OIEULL3I.js";
-import "./chunk-5K7QKDW6.js";
+import "./chunk-5RFMIAX2.js";
 import "./chunk-TGBVGVD7.js";
-import "./chunk-VBEDMGWD.js";
+import "./chunk-KNVFHOCY.js";
 import "./chunk-RND2OKDP.js";
 import "./chunk-6GOKWEBO.js";
 import "./chunk-3N2GU25X.js";

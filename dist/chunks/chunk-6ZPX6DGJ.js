@@ -7,7 +7,7 @@ import {
   compareEnvironmentLive,
   inShard,
   selectEnvironments
-} from "./chunk-ASQD533M.js";
+} from "./chunk-Q5N4K5EJ.js";
 import {
   buildMarker,
   findMarker
@@ -24,7 +24,7 @@ import {
   runChartFetcher,
   withCheckout,
   workTreeTop
-} from "./chunk-5K7QKDW6.js";
+} from "./chunk-5RFMIAX2.js";
 import {
   code,
   describeComparedWith,
@@ -39,7 +39,7 @@ import {
 } from "./chunk-TGBVGVD7.js";
 import {
   loadCheckoutConfig
-} from "./chunk-VBEDMGWD.js";
+} from "./chunk-KNVFHOCY.js";
 import {
   displayName,
   resourceId,

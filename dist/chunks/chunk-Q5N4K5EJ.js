@@ -10,7 +10,7 @@ import {
   pLimit,
   scopesFromCrds,
   unappliedKustomization
-} from "./chunk-5K7QKDW6.js";
+} from "./chunk-5RFMIAX2.js";
 import {
   countChanges
 } from "./chunk-TGBVGVD7.js";
@@ -18,7 +18,7 @@ import {
   entryAtRevision,
   fluxObjectKey,
   parseManifests
-} from "./chunk-VBEDMGWD.js";
+} from "./chunk-KNVFHOCY.js";
 import {
   displayName,
   isMasked,

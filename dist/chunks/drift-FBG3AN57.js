@@ -7,19 +7,19 @@ import {
   parseRevisionSource,
   runDrift,
   summaryMarkdown
-} from "./chunk-NYKF2CIT.js";
+} from "./chunk-6ZPX6DGJ.js";
 import {
   actionLog,
   kubeconfigInput,
   shardInput,
   withKubeconfig
-} from "./chunk-K2CNE3FL.js";
+} from "./chunk-AIESFDK5.js";
 import {
   runUrl
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-ASQD533M.js";
+} from "./chunk-Q5N4K5EJ.js";
 import "./chunk-L3PULLGS.js";
 import "./chunk-E7ACZTBR.js";
 import {
@@ -27,12 +27,12 @@ import {
   choiceInput,
   listInput,
   repositoryRoot
-} from "./chunk-CXARZQKT.js";
-import "./chunk-5K7QKDW6.js";
+} from "./chunk-RMTJ67JW.js";
+import "./chunk-5RFMIAX2.js";
 import {
   gitHubForge
 } from "./chunk-TGBVGVD7.js";
-import "./chunk-VBEDMGWD.js";
+import "./chunk-KNVFHOCY.js";
 import "./chunk-RND2OKDP.js";
 import {
   debug,

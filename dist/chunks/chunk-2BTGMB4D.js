@@ -8,7 +8,7 @@ import {
   compareEnvironmentLive,
   inShard,
   selectEnvironments
-} from "./chunk-ASQD533M.js";
+} from "./chunk-Q5N4K5EJ.js";
 import {
   silentLog
 } from "./chunk-E7ACZTBR.js";
@@ -28,7 +28,7 @@ import {
   walkInside,
   withBaseSide,
   workTreeTop
-} from "./chunk-5K7QKDW6.js";
+} from "./chunk-5RFMIAX2.js";
 import {
   countChanges,
   describeComparedWith,
@@ -59,7 +59,7 @@ import {
   runGit,
   showFile,
   sourceHostsOf
-} from "./chunk-VBEDMGWD.js";
+} from "./chunk-KNVFHOCY.js";
 import {
   PlumblineError,
   problemOf

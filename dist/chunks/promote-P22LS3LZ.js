@@ -3,22 +3,22 @@ const require = __plumblineCreateRequire(import.meta.url);
 import {
   planTargetChange,
   promote
-} from "./chunk-D64GUXAN.js";
+} from "./chunk-YXPHALD7.js";
 import {
   booleanInput,
   choiceInput,
   listInput,
   repositoryRoot
-} from "./chunk-CXARZQKT.js";
+} from "./chunk-RMTJ67JW.js";
 import "./chunk-OIEULL3I.js";
-import "./chunk-5K7QKDW6.js";
+import "./chunk-5RFMIAX2.js";
 import {
   context,
   gitHubForge
 } from "./chunk-TGBVGVD7.js";
 import {
   loadCheckoutConfig
-} from "./chunk-VBEDMGWD.js";
+} from "./chunk-KNVFHOCY.js";
 import "./chunk-RND2OKDP.js";
 import {
   debug,

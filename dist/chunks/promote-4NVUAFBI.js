@@ -18,14 +18,14 @@ import {
   planTargetChange,
   plumblineAuthor,
   promote
-} from "./chunk-D64GUXAN.js";
+} from "./chunk-YXPHALD7.js";
 import "./chunk-OIEULL3I.js";
-import "./chunk-5K7QKDW6.js";
+import "./chunk-5RFMIAX2.js";
 import "./chunk-TGBVGVD7.js";
 import {
   loadCheckoutConfig,
   runGit
-} from "./chunk-VBEDMGWD.js";
+} from "./chunk-KNVFHOCY.js";
 import "./chunk-RND2OKDP.js";
 import "./chunk-6GOKWEBO.js";
 import "./chunk-3N2GU25X.js";

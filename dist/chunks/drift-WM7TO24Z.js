@@ -8,10 +8,10 @@ import {
   summaryJson,
   summaryMarkdown,
   summaryText
-} from "./chunk-NYKF2CIT.js";
+} from "./chunk-6ZPX6DGJ.js";
 import {
   shardFlag
-} from "./chunk-3DF54JFX.js";
+} from "./chunk-TSH774ML.js";
 import {
   FORGE_KINDS,
   detectForge,
@@ -29,14 +29,14 @@ import {
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-ASQD533M.js";
+} from "./chunk-Q5N4K5EJ.js";
 import "./chunk-L3PULLGS.js";
 import "./chunk-E7ACZTBR.js";
-import "./chunk-5K7QKDW6.js";
+import "./chunk-5RFMIAX2.js";
 import "./chunk-TGBVGVD7.js";
 import {
   CONFIG_FILES
-} from "./chunk-VBEDMGWD.js";
+} from "./chunk-KNVFHOCY.js";
 import "./chunk-RND2OKDP.js";
 import "./chunk-6GOKWEBO.js";
 import "./chunk-3N2GU25X.js";

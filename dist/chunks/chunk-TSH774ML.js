@@ -2,7 +2,7 @@ import { createRequire as __plumblineCreateRequire } from 'node:module';
 const require = __plumblineCreateRequire(import.meta.url);
 import {
   parseShard
-} from "./chunk-ASQD533M.js";
+} from "./chunk-Q5N4K5EJ.js";
 import {
   PlumblineError
 } from "./chunk-HOINZ2KI.js";

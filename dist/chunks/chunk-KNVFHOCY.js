@@ -8141,14 +8141,14 @@ var Parser = class {
       }
       let low = c;
       if (c === "\\") {
-        const escaped = this.chars[this.#at++];
-        if (escaped === void 0) throw new PatternError("the pattern has an unclosed [");
-        const test = CLASS_ESCAPES[escaped];
+        const escaped2 = this.chars[this.#at++];
+        if (escaped2 === void 0) throw new PatternError("the pattern has an unclosed [");
+        const test = CLASS_ESCAPES[escaped2];
         if (test) {
           tests.push(test);
           continue;
         }
-        low = this.#escapedCharacter(escaped);
+        low = this.#escapedCharacter(escaped2);
       }
       if (this.#peek() === "-" && this.#peek(1) !== void 0 && this.#peek(1) !== "]") {
         this.#at++;
@@ -8183,6 +8183,49 @@ function isPlainMap(value) {
 }
 function setOwn(target, key, value) {
   Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+// src/argocd/glob.ts
+function compileGlob(pattern, dialect, budget) {
+  let source = "";
+  let depth = 0;
+  for (let index2 = 0; index2 < pattern.length; index2++) {
+    const char = pattern[index2];
+    if (char === "*") {
+      source += dialect.star;
+      while (pattern[index2 + 1] === "*") index2++;
+    } else if (char === "?") {
+      source += dialect.one;
+    } else if (char === "[") {
+      const end = pattern.indexOf("]", index2 + 2);
+      if (end < 0) return void 0;
+      let body = pattern.slice(index2 + 1, end);
+      if (dialect.backslashEscapes) body = body.replace(/\\/g, "\\\\");
+      source += dialect.negations.includes(body[0]) ? `[^${body.slice(1)}]` : `[${body}]`;
+      index2 = end;
+    } else if (dialect.braces && char === "{") {
+      source += "(?:";
+      depth++;
+    } else if (dialect.braces && char === "}" && depth > 0) {
+      source += ")";
+      depth--;
+    } else if (dialect.braces && char === "," && depth > 0) {
+      source += "|";
+    } else if (dialect.backslashEscapes && char === "\\" && index2 + 1 < pattern.length) {
+      source += escaped(pattern[++index2]);
+    } else {
+      source += escaped(char);
+    }
+  }
+  if (depth > 0) return void 0;
+  try {
+    return compilePattern(source, budget);
+  } catch {
+    return void 0;
+  }
+}
+function escaped(char) {
+  return /[.+*?^$()|[\]{}\\/-]/.test(char) ? `\\${char}` : char;
 }
 
 // src/argocd/go-template-functions.ts
@@ -9944,31 +9987,21 @@ function renderedString(expansion, text, params, where) {
   });
 }
 function goPathMatcher(pattern) {
-  return patternMatcher(pattern, "[^/]*", "[^/]");
+  return globMatcher(pattern, { ...GIT_GLOBS, star: "[^/]*" });
 }
 function pathspecMatcher(pattern) {
-  return patternMatcher(pattern, ".*", "[^/]");
+  return globMatcher(pattern, { ...GIT_GLOBS, star: ".*" });
 }
-function patternMatcher(pattern, star, one) {
-  let source = "";
-  for (let index2 = 0; index2 < pattern.length; index2++) {
-    const char = pattern[index2];
-    if (char === "*") source += star;
-    else if (char === "?") source += one;
-    else if (char === "[") {
-      const end = pattern.indexOf("]", index2 + 2);
-      if (end < 0) return () => false;
-      const body = pattern.slice(index2 + 1, end);
-      source += body.startsWith("^") || body.startsWith("!") ? `[^${body.slice(1)}]` : `[${body}]`;
-      index2 = end;
-    } else source += /[\w/-]/.test(char) ? char : `\\${char}`;
-  }
-  let compiled;
-  try {
-    compiled = compilePattern(source, matchBudget());
-  } catch {
-    return () => false;
-  }
+var GIT_GLOBS = {
+  star: ".*",
+  one: "[^/]",
+  braces: false,
+  backslashEscapes: false,
+  negations: "!^"
+};
+function globMatcher(pattern, dialect) {
+  const compiled = compileGlob(pattern, dialect, matchBudget());
+  if (!compiled) return () => false;
   return (path) => {
     try {
       return compiled.matches(path);
@@ -13832,6 +13865,7 @@ export {
   compilePattern,
   mergeMaps,
   isPlainMap,
+  compileGlob,
   discoverArgoApplications,
   normaliseArgoPath,
   isRemoteReference,

@@ -5,10 +5,10 @@ import {
   kubeconfigInput,
   shardInput,
   withKubeconfig
-} from "./chunk-K2CNE3FL.js";
+} from "./chunk-AIESFDK5.js";
 import {
   runPlan
-} from "./chunk-LPCFARQ7.js";
+} from "./chunk-2BTGMB4D.js";
 import {
   MissingShardsError,
   mergePlanResults
@@ -25,7 +25,7 @@ import {
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-ASQD533M.js";
+} from "./chunk-Q5N4K5EJ.js";
 import "./chunk-L3PULLGS.js";
 import {
   ACTION_VOCABULARY
@@ -39,19 +39,19 @@ import {
   choiceInput,
   listInput,
   repositoryRoot
-} from "./chunk-CXARZQKT.js";
+} from "./chunk-RMTJ67JW.js";
 import {
   renderMarkdown,
   renderMarkdownParts
 } from "./chunk-OIEULL3I.js";
-import "./chunk-5K7QKDW6.js";
+import "./chunk-5RFMIAX2.js";
 import {
   ForgeError,
   context,
   gitHubForge,
   hasChanges
 } from "./chunk-TGBVGVD7.js";
-import "./chunk-VBEDMGWD.js";
+import "./chunk-KNVFHOCY.js";
 import "./chunk-RND2OKDP.js";
 import {
   debug,

@@ -7,7 +7,7 @@ import {
 import "./chunk-E7ACZTBR.js";
 import {
   loadCheckoutConfig
-} from "./chunk-VBEDMGWD.js";
+} from "./chunk-KNVFHOCY.js";
 import "./chunk-RND2OKDP.js";
 import "./chunk-3N2GU25X.js";
 import "./chunk-HOINZ2KI.js";

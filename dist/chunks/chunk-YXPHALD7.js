@@ -11,7 +11,7 @@ import {
   withCheckout,
   workTreeTop,
   writeAtomically
-} from "./chunk-5K7QKDW6.js";
+} from "./chunk-5RFMIAX2.js";
 import {
   ForgeError,
   code,
@@ -34,7 +34,7 @@ import {
   showFile,
   stagedTree,
   treeOf
-} from "./chunk-VBEDMGWD.js";
+} from "./chunk-KNVFHOCY.js";
 import {
   PlumblineError,
   problemOf

@@ -8,6 +8,7 @@ import {
   argoChartSource,
   checkOutAll,
   checkOutPaths,
+  compileGlob,
   compilePattern,
   discoverArgoApplications,
   discoverFluxEnvironments,
@@ -35,7 +36,7 @@ import {
   syntaxReason,
   textOf,
   withoutCredentials
-} from "./chunk-VBEDMGWD.js";
+} from "./chunk-KNVFHOCY.js";
 import {
   displayName,
   maskSecret,
@@ -7020,42 +7021,8 @@ async function entryTarget(context, entry, absolute, shown) {
   return entry.isFile() || entry.isDirectory() ? absolute : void 0;
 }
 function globMatcher(pattern, budget = matchBudget()) {
-  let source = "";
-  let depth = 0;
-  for (let index = 0; index < pattern.length; index++) {
-    const char = pattern[index];
-    if (char === "*") {
-      source += ".*";
-      while (pattern[index + 1] === "*") index++;
-    } else if (char === "?") {
-      source += ".";
-    } else if (char === "[") {
-      const end = pattern.indexOf("]", index + 2);
-      if (end < 0) return () => false;
-      const body = pattern.slice(index + 1, end).replace(/\\/g, "\\\\");
-      source += body.startsWith("!") ? `[^${body.slice(1)}]` : `[${body}]`;
-      index = end;
-    } else if (char === "{") {
-      source += "(?:";
-      depth++;
-    } else if (char === "}" && depth > 0) {
-      source += ")";
-      depth--;
-    } else if (char === "," && depth > 0) {
-      source += "|";
-    } else if (char === "\\" && index + 1 < pattern.length) {
-      source += escaped(pattern[++index]);
-    } else {
-      source += escaped(char);
-    }
-  }
-  if (depth > 0) return () => false;
-  let compiled;
-  try {
-    compiled = compilePattern(source, budget);
-  } catch {
-    return () => false;
-  }
+  const compiled = compileGlob(pattern, DIRECTORY_GLOBS, budget);
+  if (!compiled) return () => false;
   return (path) => {
     try {
       return compiled.matches(path);
@@ -7068,9 +7035,13 @@ function globMatcher(pattern, budget = matchBudget()) {
     }
   };
 }
-function escaped(char) {
-  return /[.+^$()|[\]{}\\/-]/.test(char) ? `\\${char}` : char;
-}
+var DIRECTORY_GLOBS = {
+  star: ".*",
+  one: ".",
+  braces: true,
+  backslashEscapes: true,
+  negations: "!"
+};
 function byName(a, b) {
   return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
 }
@@ -12108,10 +12079,10 @@ var SetParser = class {
         text += character;
         continue;
       }
-      const escaped2 = this.characters[this.position];
-      if (escaped2 === void 0) return { text, stop: void 0 };
+      const escaped = this.characters[this.position];
+      if (escaped === void 0) return { text, stop: void 0 };
       this.position += 1;
-      text += escaped2;
+      text += escaped;
     }
   }
   /**
