@@ -36,10 +36,10 @@ async function runCli(program2, argv) {
 
 // src/entry/cli.ts
 var commands = {
-  plan: async () => (await import("./chunks/plan-3BUKWC6S.js")).planCommand(),
+  plan: async () => (await import("./chunks/plan-RAVTXH44.js")).planCommand(),
   merge: async () => (await import("./chunks/merge-NKTDIUFK.js")).mergeCommand(),
-  promote: async () => (await import("./chunks/promote-4NVUAFBI.js")).promoteCommand(),
-  drift: async () => (await import("./chunks/drift-WM7TO24Z.js")).driftCommand(),
+  promote: async () => (await import("./chunks/promote-CHD2DF4B.js")).promoteCommand(),
+  drift: async () => (await import("./chunks/drift-GQCK473P.js")).driftCommand(),
   envs: async () => (await import("./chunks/envs-7X5O3QLP.js")).envsCommand()
 };
 function commandsFor(args) {

@@ -12,7 +12,7 @@
  * the source's folder.
  */
 import type { Dirent } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join, posix } from 'node:path';
 import { compileGlob, type GlobDialect } from '../argocd/glob.js';
 import { PlumblineError } from '../errors.js';
@@ -20,6 +20,7 @@ import { type MatchBudget, matchBudget, PatternError } from '../flux/pattern.js'
 import type { Resource } from '../resource.js';
 import { realPathInside } from './containment.js';
 import type { RenderContext } from './context.js';
+import { isFolder } from './flux-build.js';
 import { parseManifests } from './parse.js';
 
 export interface DirectoryOptions {
@@ -159,11 +160,4 @@ const DIRECTORY_GLOBS: GlobDialect = {
 
 function byName(a: Dirent, b: Dirent): number {
   return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
-}
-
-async function isFolder(path: string): Promise<boolean> {
-  return stat(path).then(
-    (stats) => stats.isDirectory(),
-    () => false,
-  );
 }

@@ -248,7 +248,7 @@ export async function firstFile(folder: string, names: readonly string[]): Promi
   return undefined;
 }
 
-async function isFolder(path: string): Promise<boolean> {
+export async function isFolder(path: string): Promise<boolean> {
   return stat(path).then(
     (stats) => stats.isDirectory(),
     () => false,

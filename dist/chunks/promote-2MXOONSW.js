@@ -3,7 +3,7 @@ const require = __plumblineCreateRequire(import.meta.url);
 import {
   planTargetChange,
   promote
-} from "./chunk-YXPHALD7.js";
+} from "./chunk-OGRGA254.js";
 import {
   booleanInput,
   choiceInput,
@@ -11,7 +11,7 @@ import {
   repositoryRoot
 } from "./chunk-RMTJ67JW.js";
 import "./chunk-OIEULL3I.js";
-import "./chunk-5RFMIAX2.js";
+import "./chunk-JR5SB56W.js";
 import {
   context,
   gitHubForge

@@ -7,7 +7,7 @@ import {
   compareEnvironmentLive,
   inShard,
   selectEnvironments
-} from "./chunk-Q5N4K5EJ.js";
+} from "./chunk-G4G5W4O4.js";
 import {
   buildMarker,
   findMarker
@@ -24,7 +24,7 @@ import {
   runChartFetcher,
   withCheckout,
   workTreeTop
-} from "./chunk-5RFMIAX2.js";
+} from "./chunk-JR5SB56W.js";
 import {
   code,
   describeComparedWith,

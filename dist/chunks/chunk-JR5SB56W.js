@@ -6699,7 +6699,7 @@ async function commitExists(repoRoot, sha) {
 }
 
 // src/render/render.ts
-import { stat as stat3 } from "node:fs/promises";
+import { stat as stat2 } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { join as join15 } from "node:path";
 
@@ -6831,8 +6831,8 @@ function merged(existing, added, force) {
 }
 
 // src/render/argocd-directory.ts
-import { readdir as readdir2, readFile as readFile3, stat } from "node:fs/promises";
-import { join as join4, posix as posix2 } from "node:path";
+import { readdir as readdir3, readFile as readFile5 } from "node:fs/promises";
+import { join as join7, posix as posix3 } from "node:path";
 
 // src/render/containment.ts
 import { realpathSync } from "node:fs";
@@ -6936,126 +6936,10 @@ function toPosix(path) {
   return path.split(sep).join("/");
 }
 
-// src/render/argocd-directory.ts
-var MANIFEST_FILE = /\.(yaml|yml|json|jsonnet)$/;
-var SKIP_MARK = "+argocd:skip-file-rendering";
-async function renderArgoDirectory(context, path, options) {
-  const budget = matchBudget();
-  const include = options.include ? globMatcher(options.include, budget) : void 0;
-  const exclude = options.exclude ? globMatcher(options.exclude, budget) : void 0;
-  const resources = [];
-  let bytes = 0;
-  for (const below of await filesBelow(context, path, options.recurse === true)) {
-    if (exclude?.(below) || include && !include(below)) continue;
-    const file = posix2.join(path, below);
-    if (below.endsWith(".jsonnet")) {
-      throw new PlumblineError(
-        `${file}: jsonnet is not supported`,
-        "Render it to YAML in the repository, or exclude it from the source (directory.exclude)."
-      );
-    }
-    const text = await readFile3(join4(context.boundary.root, file), "utf8");
-    if (text.includes(SKIP_MARK)) continue;
-    bytes += Buffer.byteLength(text);
-    if (bytes > context.settings.limits.bytes) {
-      throw new PlumblineError(
-        `the manifests below ${path || "."} hold more than the limit of ${context.settings.limits.bytes} bytes per environment`,
-        "Split the Application, or raise render.limits.bytes in the configuration of the base branch."
-      );
-    }
-    resources.push(...manifestsOf(text, file));
-  }
-  return resources;
-}
-function manifestsOf(text, file) {
-  try {
-    return parseManifests({
-      text,
-      locate: (line) => ({ file, line }),
-      describe: (line, column) => `${file}:${line}:${column}`
-    });
-  } catch (error) {
-    const readsLikeManifest = ["apiVersion:", "kind:", "metadata:"].every((part) => text.includes(part));
-    if (error instanceof PlumblineError && !readsLikeManifest) return [];
-    throw error;
-  }
-}
-async function filesBelow(context, path, recurse) {
-  const top = await realPathInside(context.boundary, path);
-  if (top === void 0 || !await isFolder2(top)) {
-    throw new PlumblineError(
-      `${path || "."} is no folder of the repository`,
-      "Point the source path at a folder."
-    );
-  }
-  const files = [];
-  const visited = /* @__PURE__ */ new Set([top]);
-  const walk2 = async (real, relativePath) => {
-    const entries = (await readdir2(real, { withFileTypes: true })).sort(byName);
-    for (const entry of entries) {
-      const below = relativePath === "" ? entry.name : `${relativePath}/${entry.name}`;
-      const target = await entryTarget(context, entry, join4(real, entry.name), posix2.join(path, below));
-      if (target === void 0) continue;
-      if (await isFolder2(target)) {
-        if (recurse && !visited.has(target)) {
-          visited.add(target);
-          await walk2(target, below);
-        }
-      } else if (MANIFEST_FILE.test(entry.name)) {
-        files.push(below);
-      }
-    }
-  };
-  await walk2(top, "");
-  return files;
-}
-async function entryTarget(context, entry, absolute, shown) {
-  if (entry.isSymbolicLink()) {
-    return realPathInside(context.boundary, absolute).catch(() => {
-      throw new PlumblineError(
-        `${shown} is a symbolic link that leads outside the repository`,
-        "Replace the link with the file or folder it points to."
-      );
-    });
-  }
-  return entry.isFile() || entry.isDirectory() ? absolute : void 0;
-}
-function globMatcher(pattern, budget = matchBudget()) {
-  const compiled = compileGlob(pattern, DIRECTORY_GLOBS, budget);
-  if (!compiled) return () => false;
-  return (path) => {
-    try {
-      return compiled.matches(path);
-    } catch (error) {
-      if (!(error instanceof PatternError)) throw error;
-      throw new PlumblineError(
-        `the pattern ${JSON.stringify(pattern)} takes too long to match`,
-        "Simplify directory.include and directory.exclude."
-      );
-    }
-  };
-}
-var DIRECTORY_GLOBS = {
-  star: ".*",
-  one: ".",
-  braces: true,
-  backslashEscapes: true,
-  negations: "!"
-};
-function byName(a, b) {
-  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
-}
-async function isFolder2(path) {
-  return stat(path).then(
-    (stats) => stats.isDirectory(),
-    () => false
-  );
-}
-
 // src/render/flux-build.ts
 var import_yaml4 = __toESM(require_dist(), 1);
-import { mkdir as mkdir2, mkdtemp, readdir as readdir3, readFile as readFile5, stat as stat2, symlink, writeFile as writeFile2 } from "node:fs/promises";
-import { join as join7, posix as posix3, relative as relative3, sep as sep3 } from "node:path";
+import { mkdir as mkdir2, mkdtemp, readdir as readdir2, readFile as readFile4, stat, symlink, writeFile as writeFile2 } from "node:fs/promises";
+import { join as join6, posix as posix2, relative as relative3, sep as sep3 } from "node:path";
 
 // src/flux/kustomization.ts
 var KUSTOMIZE_API = "kustomize.config.k8s.io/v1beta1";
@@ -7247,7 +7131,7 @@ function capabilitiesProvenance(choice) {
 // src/render/chart-inputs.ts
 var import_tar_stream = __toESM(require_tar_stream(), 1);
 import { createReadStream } from "node:fs";
-import { readFile as readFile4 } from "node:fs/promises";
+import { readFile as readFile3 } from "node:fs/promises";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { createGunzip } from "node:zlib";
@@ -7257,7 +7141,7 @@ async function requireChartInside(boundary, chart) {
   const budget = { bytes: ARCHIVE_BYTES_LIMIT2 };
   for (const { real, shown } of await walkInside(boundary, chart)) {
     if (shown.endsWith(`/${SCHEMA_FILE}`)) {
-      if (hasOutsideReference(await readFile4(real, "utf8"))) throw outsideSchema(shown);
+      if (hasOutsideReference(await readFile3(real, "utf8"))) throw outsideSchema(shown);
     } else if (shown.endsWith(".tgz")) {
       await checkArchive(createReadStream(real), shown, budget);
     }
@@ -7331,7 +7215,7 @@ function hasOutsideReference(text) {
 // src/render/kustomize-inputs.ts
 var import_yaml3 = __toESM(require_dist(), 1);
 import { readFileSync, statSync } from "node:fs";
-import { isAbsolute as isAbsolute2, join as join5, relative as relative2, sep as sep2 } from "node:path";
+import { isAbsolute as isAbsolute2, join as join4, relative as relative2, sep as sep2 } from "node:path";
 
 // node_modules/js-yaml/dist/js-yaml.mjs
 function getDefaultExportFromCjs(x) {
@@ -10440,7 +10324,7 @@ async function kustomizeInputs(boundary, folder) {
         await follow(configReferences(parseYaml(reference.value, namedIn)), dir, namedIn);
         continue;
       }
-      const path = isAbsolute2(reference.value) ? reference.value : join5(dir, reference.value);
+      const path = isAbsolute2(reference.value) ? reference.value : join4(dir, reference.value);
       if (!isRemoteReference(reference.value)) inputs.named.push(shown(path));
       const real = await realPathInside(boundary, path);
       if (real === void 0) {
@@ -10453,9 +10337,9 @@ async function kustomizeInputs(boundary, folder) {
         continue;
       }
       inputs.paths.push(shown(real));
-      const isFolder4 = statSync(real).isDirectory();
-      if (isFolder4 && reference.kind === "kustomization") pending.push(real);
-      else if (!isFolder4 && reference.kind === "kustomization" && reference.config) {
+      const isFolder3 = statSync(real).isDirectory();
+      if (isFolder3 && reference.kind === "kustomization") pending.push(real);
+      else if (!isFolder3 && reference.kind === "kustomization" && reference.config) {
         const file = shown(real);
         await follow(configReferences(await parsedFile(boundary, real, file)), dir, file);
       }
@@ -10513,7 +10397,7 @@ function kustomizationReferences(kustomization) {
     const repo = chart.repo ?? chart.chartRepoUrl;
     if (typeof repo === "string" && repo !== "") references.push({ kind: "remote", value: repo });
     else if (typeof chart.name === "string" || typeof chart.chartName === "string")
-      add("chart", join5(chartHome, String(chart.name ?? chart.chartName)));
+      add("chart", join4(chartHome, String(chart.name ?? chart.chartName)));
     add("file", chart.valuesFile ?? chart.valuesLocal);
     for (const entry of listOf(chart.additionalValuesFiles)) add("file", entry);
   }
@@ -10551,7 +10435,7 @@ function parsedFile(boundary, file, shown) {
 }
 async function kustomizationFile(dir) {
   for (const name of KUSTOMIZATION_FILES) {
-    if (await isFile(join5(dir, name))) return join5(dir, name);
+    if (await isFile(join4(dir, name))) return join4(dir, name);
   }
   return void 0;
 }
@@ -10606,7 +10490,7 @@ import { spawn as spawn2 } from "node:child_process";
 // src/render/tools.ts
 import { constants } from "node:fs";
 import { access } from "node:fs/promises";
-import { delimiter, join as join6 } from "node:path";
+import { delimiter, join as join5 } from "node:path";
 
 // src/render/run-tool.ts
 import { spawn } from "node:child_process";
@@ -10714,7 +10598,7 @@ async function optionalHelm(overrides = {}) {
 async function findOnPath(name) {
   for (const folder of (process.env.PATH ?? "").split(delimiter)) {
     if (folder === "") continue;
-    const candidate = join6(folder, name);
+    const candidate = join5(folder, name);
     try {
       await access(candidate, constants.X_OK);
       return candidate;
@@ -10873,7 +10757,7 @@ async function build(context, request) {
   const { path, where } = request;
   const shown = path || ".";
   const folder = await realPathInside(context.boundary, path);
-  if (folder === void 0 || !await isFolder3(folder)) {
+  if (folder === void 0 || !await isFolder2(folder)) {
     throw new PlumblineError(
       `${where}: spec.path ${shown} is no folder of the repository`,
       "Point spec.path at a folder of the repository, relative to its root."
@@ -10884,14 +10768,14 @@ async function build(context, request) {
   let generated;
   if (kustomizationFile2) {
     await checkedKustomizeInputs(context, folder);
-    const file = posix3.join(shown, kustomizationFile2);
-    written = parseKustomization(await readFile5(join7(folder, kustomizationFile2), "utf8"), file);
+    const file = posix2.join(shown, kustomizationFile2);
+    written = parseKustomization(await readFile4(join6(folder, kustomizationFile2), "utf8"), file);
   } else {
     generated = await generatedResources(context, folder, shown);
   }
   const components = /* @__PURE__ */ new Map();
   for (const component of componentsOf(request.spec)) {
-    const real = await realPathInside(context.boundary, join7(folder, component)).catch(() => {
+    const real = await realPathInside(context.boundary, join6(folder, component)).catch(() => {
       throw new PlumblineError(
         `${where}: spec.components names ${component}, which leads outside the repository`,
         "Name a component folder of the repository, relative to spec.path."
@@ -10925,13 +10809,13 @@ async function generatedResources(context, folder, shown) {
   const walk2 = async (real, relativePath) => {
     if (visited.has(real)) return;
     visited.add(real);
-    const entries = (await readdir3(real, { withFileTypes: true })).sort(
+    const entries = (await readdir2(real, { withFileTypes: true })).sort(
       (a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0
     );
     for (const entry of entries) {
       const at = relativePath === "" ? entry.name : `${relativePath}/${entry.name}`;
-      const place3 = posix3.join(shown, at);
-      let target = join7(real, entry.name);
+      const place3 = posix2.join(shown, at);
+      let target = join6(real, entry.name);
       if (entry.isSymbolicLink()) {
         const resolved = await realPathInside(context.boundary, target).catch(() => {
           throw new PlumblineError(
@@ -10944,7 +10828,7 @@ async function generatedResources(context, folder, shown) {
       } else if (!entry.isDirectory() && !entry.isFile()) {
         continue;
       }
-      if (await isFolder3(target)) {
+      if (await isFolder2(target)) {
         if (entry.name.startsWith(".")) continue;
         if (await firstFile(target, KUSTOMIZATION_FILES)) {
           await checkedKustomizeInputs(context, target);
@@ -10962,24 +10846,24 @@ async function generatedResources(context, folder, shown) {
 }
 async function mirrorTo(context, folder, fileName, kustomization) {
   const top = context.boundary.realTop;
-  const tree = await mkdtemp(join7(context.sandbox.scratch, "flux-"));
+  const tree = await mkdtemp(join6(context.sandbox.scratch, "flux-"));
   const rel = relative3(top, folder);
   const segments = rel === "" ? [] : rel.split(sep3);
   let real = top;
   let copy = tree;
   for (let depth = 0; ; depth += 1) {
     const next = segments[depth];
-    for (const entry of await readdir3(real)) {
+    for (const entry of await readdir2(real)) {
       if (entry === next || depth === 0 && entry === ".git") continue;
       if (next === void 0 && entry === fileName) continue;
-      await symlink(join7(real, entry), join7(copy, entry));
+      await symlink(join6(real, entry), join6(copy, entry));
     }
     if (next === void 0) break;
-    real = join7(real, next);
-    copy = join7(copy, next);
+    real = join6(real, next);
+    copy = join6(copy, next);
     await mkdir2(copy);
   }
-  await writeFile2(join7(copy, fileName), (0, import_yaml4.stringify)(kustomization));
+  await writeFile2(join6(copy, fileName), (0, import_yaml4.stringify)(kustomization));
   return { tree, folder: copy };
 }
 function componentsOf(spec) {
@@ -11001,7 +10885,7 @@ function parseKustomization(text, file) {
 }
 async function firstFile(folder, names) {
   for (const name of names) {
-    const found = await stat2(join7(folder, name)).then(
+    const found = await stat(join6(folder, name)).then(
       (stats) => stats.isFile(),
       () => false
     );
@@ -11009,11 +10893,121 @@ async function firstFile(folder, names) {
   }
   return void 0;
 }
-async function isFolder3(path) {
-  return stat2(path).then(
+async function isFolder2(path) {
+  return stat(path).then(
     (stats) => stats.isDirectory(),
     () => false
   );
+}
+
+// src/render/argocd-directory.ts
+var MANIFEST_FILE = /\.(yaml|yml|json|jsonnet)$/;
+var SKIP_MARK = "+argocd:skip-file-rendering";
+async function renderArgoDirectory(context, path, options) {
+  const budget = matchBudget();
+  const include = options.include ? globMatcher(options.include, budget) : void 0;
+  const exclude = options.exclude ? globMatcher(options.exclude, budget) : void 0;
+  const resources = [];
+  let bytes = 0;
+  for (const below of await filesBelow(context, path, options.recurse === true)) {
+    if (exclude?.(below) || include && !include(below)) continue;
+    const file = posix3.join(path, below);
+    if (below.endsWith(".jsonnet")) {
+      throw new PlumblineError(
+        `${file}: jsonnet is not supported`,
+        "Render it to YAML in the repository, or exclude it from the source (directory.exclude)."
+      );
+    }
+    const text = await readFile5(join7(context.boundary.root, file), "utf8");
+    if (text.includes(SKIP_MARK)) continue;
+    bytes += Buffer.byteLength(text);
+    if (bytes > context.settings.limits.bytes) {
+      throw new PlumblineError(
+        `the manifests below ${path || "."} hold more than the limit of ${context.settings.limits.bytes} bytes per environment`,
+        "Split the Application, or raise render.limits.bytes in the configuration of the base branch."
+      );
+    }
+    resources.push(...manifestsOf(text, file));
+  }
+  return resources;
+}
+function manifestsOf(text, file) {
+  try {
+    return parseManifests({
+      text,
+      locate: (line) => ({ file, line }),
+      describe: (line, column) => `${file}:${line}:${column}`
+    });
+  } catch (error) {
+    const readsLikeManifest = ["apiVersion:", "kind:", "metadata:"].every((part) => text.includes(part));
+    if (error instanceof PlumblineError && !readsLikeManifest) return [];
+    throw error;
+  }
+}
+async function filesBelow(context, path, recurse) {
+  const top = await realPathInside(context.boundary, path);
+  if (top === void 0 || !await isFolder2(top)) {
+    throw new PlumblineError(
+      `${path || "."} is no folder of the repository`,
+      "Point the source path at a folder."
+    );
+  }
+  const files = [];
+  const visited = /* @__PURE__ */ new Set([top]);
+  const walk2 = async (real, relativePath) => {
+    const entries = (await readdir3(real, { withFileTypes: true })).sort(byName);
+    for (const entry of entries) {
+      const below = relativePath === "" ? entry.name : `${relativePath}/${entry.name}`;
+      const target = await entryTarget(context, entry, join7(real, entry.name), posix3.join(path, below));
+      if (target === void 0) continue;
+      if (await isFolder2(target)) {
+        if (recurse && !visited.has(target)) {
+          visited.add(target);
+          await walk2(target, below);
+        }
+      } else if (MANIFEST_FILE.test(entry.name)) {
+        files.push(below);
+      }
+    }
+  };
+  await walk2(top, "");
+  return files;
+}
+async function entryTarget(context, entry, absolute, shown) {
+  if (entry.isSymbolicLink()) {
+    return realPathInside(context.boundary, absolute).catch(() => {
+      throw new PlumblineError(
+        `${shown} is a symbolic link that leads outside the repository`,
+        "Replace the link with the file or folder it points to."
+      );
+    });
+  }
+  return entry.isFile() || entry.isDirectory() ? absolute : void 0;
+}
+function globMatcher(pattern, budget = matchBudget()) {
+  const compiled = compileGlob(pattern, DIRECTORY_GLOBS, budget);
+  if (!compiled) return () => false;
+  return (path) => {
+    try {
+      return compiled.matches(path);
+    } catch (error) {
+      if (!(error instanceof PatternError)) throw error;
+      throw new PlumblineError(
+        `the pattern ${JSON.stringify(pattern)} takes too long to match`,
+        "Simplify directory.include and directory.exclude."
+      );
+    }
+  };
+}
+var DIRECTORY_GLOBS = {
+  star: ".*",
+  one: ".",
+  braces: true,
+  backslashEscapes: true,
+  negations: "!"
+};
+function byName(a, b) {
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
 }
 
 // src/render/helm.ts
@@ -13502,11 +13496,11 @@ function rendererOf(env) {
   return env.renderer === "auto" ? void 0 : env.renderer;
 }
 async function requireFolder(repoRoot, path) {
-  const isFolder4 = await stat3(join15(repoRoot, path)).then(
+  const isFolder3 = await stat2(join15(repoRoot, path)).then(
     (stats) => stats.isDirectory(),
     () => false
   );
-  if (!isFolder4) throw new PlumblineError(`the folder ${path} does not exist`, "Check the environment path.");
+  if (!isFolder3) throw new PlumblineError(`the folder ${path} does not exist`, "Check the environment path.");
 }
 function requireWithinObjectLimit(resources, settings) {
   if (resources.length <= settings.limits.objects) return;

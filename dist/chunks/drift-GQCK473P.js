@@ -8,10 +8,10 @@ import {
   summaryJson,
   summaryMarkdown,
   summaryText
-} from "./chunk-6ZPX6DGJ.js";
+} from "./chunk-3PBEIV5C.js";
 import {
   shardFlag
-} from "./chunk-TSH774ML.js";
+} from "./chunk-O6ANY6TV.js";
 import {
   FORGE_KINDS,
   detectForge,
@@ -29,10 +29,10 @@ import {
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-Q5N4K5EJ.js";
+} from "./chunk-G4G5W4O4.js";
 import "./chunk-L3PULLGS.js";
 import "./chunk-E7ACZTBR.js";
-import "./chunk-5RFMIAX2.js";
+import "./chunk-JR5SB56W.js";
 import "./chunk-TGBVGVD7.js";
 import {
   CONFIG_FILES

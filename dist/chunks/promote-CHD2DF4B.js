@@ -18,9 +18,9 @@ import {
   planTargetChange,
   plumblineAuthor,
   promote
-} from "./chunk-YXPHALD7.js";
+} from "./chunk-OGRGA254.js";
 import "./chunk-OIEULL3I.js";
-import "./chunk-5RFMIAX2.js";
+import "./chunk-JR5SB56W.js";
 import "./chunk-TGBVGVD7.js";
 import {
   loadCheckoutConfig,

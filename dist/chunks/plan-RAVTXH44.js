@@ -10,7 +10,7 @@ import {
 } from "./chunk-DCGMQLHK.js";
 import {
   shardFlag
-} from "./chunk-TSH774ML.js";
+} from "./chunk-O6ANY6TV.js";
 import "./chunk-2ADR5TFV.js";
 import "./chunk-FJR3CBAD.js";
 import {
@@ -20,16 +20,16 @@ import {
 } from "./chunk-MYCWCEUN.js";
 import {
   runPlan
-} from "./chunk-2BTGMB4D.js";
+} from "./chunk-TXNIV6BY.js";
 import "./chunk-XNK5GUS3.js";
 import {
   chooseKubeconfig
-} from "./chunk-Q5N4K5EJ.js";
+} from "./chunk-G4G5W4O4.js";
 import "./chunk-L3PULLGS.js";
 import "./chunk-OCUZEIII.js";
 import "./chunk-E7ACZTBR.js";
 import "./chunk-OIEULL3I.js";
-import "./chunk-5RFMIAX2.js";
+import "./chunk-JR5SB56W.js";
 import "./chunk-TGBVGVD7.js";
 import "./chunk-KNVFHOCY.js";
 import "./chunk-RND2OKDP.js";

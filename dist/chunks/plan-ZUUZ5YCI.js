@@ -5,10 +5,10 @@ import {
   kubeconfigInput,
   shardInput,
   withKubeconfig
-} from "./chunk-AIESFDK5.js";
+} from "./chunk-2V4DBQNK.js";
 import {
   runPlan
-} from "./chunk-2BTGMB4D.js";
+} from "./chunk-TXNIV6BY.js";
 import {
   MissingShardsError,
   mergePlanResults
@@ -25,7 +25,7 @@ import {
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-Q5N4K5EJ.js";
+} from "./chunk-G4G5W4O4.js";
 import "./chunk-L3PULLGS.js";
 import {
   ACTION_VOCABULARY
@@ -44,7 +44,7 @@ import {
   renderMarkdown,
   renderMarkdownParts
 } from "./chunk-OIEULL3I.js";
-import "./chunk-5RFMIAX2.js";
+import "./chunk-JR5SB56W.js";
 import {
   ForgeError,
   context,

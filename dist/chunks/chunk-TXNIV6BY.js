@@ -8,7 +8,7 @@ import {
   compareEnvironmentLive,
   inShard,
   selectEnvironments
-} from "./chunk-Q5N4K5EJ.js";
+} from "./chunk-G4G5W4O4.js";
 import {
   silentLog
 } from "./chunk-E7ACZTBR.js";
@@ -28,7 +28,7 @@ import {
   walkInside,
   withBaseSide,
   workTreeTop
-} from "./chunk-5RFMIAX2.js";
+} from "./chunk-JR5SB56W.js";
 import {
   countChanges,
   describeComparedWith,

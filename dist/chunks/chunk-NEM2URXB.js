@@ -13,9 +13,9 @@ import {
 
 // src/entry/github/action.ts
 var commands = {
-  plan: async () => (await import("./plan-3ZHYARDR.js")).runPlanAction(),
-  promote: async () => (await import("./promote-P22LS3LZ.js")).runPromoteAction(),
-  drift: async () => (await import("./drift-FBG3AN57.js")).runDriftAction()
+  plan: async () => (await import("./plan-ZUUZ5YCI.js")).runPlanAction(),
+  promote: async () => (await import("./promote-2MXOONSW.js")).runPromoteAction(),
+  drift: async () => (await import("./drift-NLPVJZQT.js")).runDriftAction()
 };
 async function runAction(fixed) {
   try {

@@ -11,7 +11,7 @@ import {
   withCheckout,
   workTreeTop,
   writeAtomically
-} from "./chunk-5RFMIAX2.js";
+} from "./chunk-JR5SB56W.js";
 import {
   ForgeError,
   code,

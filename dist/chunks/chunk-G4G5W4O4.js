@@ -10,7 +10,7 @@ import {
   pLimit,
   scopesFromCrds,
   unappliedKustomization
-} from "./chunk-5RFMIAX2.js";
+} from "./chunk-JR5SB56W.js";
 import {
   countChanges
 } from "./chunk-TGBVGVD7.js";
