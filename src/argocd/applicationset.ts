@@ -4,25 +4,31 @@
  *
  * - generators: `list` (`elements`, `elementsYaml`), `git` over this repository
  *   (`directories` with Go's path.Match patterns and `exclude`, hidden folders left out;
- *   `files`, whose JSON or YAML objects become parameters), `matrix` (two children, the
- *   second interpolated with each parameter set of the first) and `merge` (`mergeKeys`);
+ *   `files`, whose JSON or YAML objects become parameters), `clusters` over the clusters
+ *   plumbline.yaml lists under `argocd.clusters` (cluster-generator.ts), `matrix` (two
+ *   children, the second interpolated with each parameter set of the first) and `merge`
+ *   (`mergeKeys`);
  * - each parameter set renders `spec.template`, every string and map key of it on its own,
  *   with fasttemplate (`{{path.basename}}`, literal keys, unknown ones left as written) or,
  *   with `goTemplate: true`, Go's text/template (go-template.ts) and `goTemplateOptions`;
  * - every Application lands in the ApplicationSet's namespace.
  *
- * The cluster generator needs clusters the repository does not know; it, the other
- * generators and `templatePatch` are reported as unsupported, failing this ApplicationSet
- * alone. Pure but for reading the repository's folders and parameter files.
+ * The cluster generator needs the clusters Argo CD knows, which the repository does not:
+ * when the configuration lists none, it fails. The other generators (`scmProvider`,
+ * `pullRequest`, `clusterDecisionResource`, `plugin`) and `templatePatch` are reported as
+ * unsupported. Either fails this ApplicationSet alone. Pure but for reading the
+ * repository's folders and parameter files.
  */
 import { type Dirent, lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { parse } from 'yaml';
+import type { ArgoClusterSettings } from '../config/types.js';
 import { matchBudget } from '../flux/pattern.js';
 import { repositoryIdentity } from '../git/repository-url.js';
 import type { KubeObject } from '../resource.js';
 import { mergeMaps, setOwn } from '../yaml/merge-maps.js';
 import { listOf, recordOf, textOf } from '../yaml/plain-data.js';
+import { ClusterGeneratorError, clusterParameters, sanitizeName } from './cluster-generator.js';
 import { compileGlob, type GlobDialect } from './glob.js';
 import { checkTemplateData, GoTemplateError, renderGoTemplate } from './go-template.js';
 
@@ -39,6 +45,17 @@ export class ApplicationSetError extends Error {
   override readonly name = 'ApplicationSetError';
 }
 
+/** What an expansion reads besides the checkout. */
+export interface ApplicationSetSources {
+  /** The URLs of this repository: a `git` generator reads no other. */
+  repositoryUrls: readonly string[];
+  /**
+   * The clusters Argo CD knows (`argocd.clusters`), which the `clusters` generator lists;
+   * undefined when the configuration lists none, and then that generator fails.
+   */
+  clusters?: readonly ArgoClusterSettings[] | undefined;
+}
+
 type Params = Record<string, unknown>;
 
 /** Parameters and the files they were read from. */
@@ -51,6 +68,8 @@ interface ParamSet {
 interface Expansion {
   repoRoot: string;
   ownRepositories: Set<string>;
+  /** The configured clusters, undefined when none are configured. */
+  clusters: readonly ArgoClusterSettings[] | undefined;
   goTemplate: boolean;
   missingKey: 'default' | 'zero' | 'error';
   /**
@@ -80,7 +99,7 @@ const MAX_PARAM_SETS = 5000;
 export function expandApplicationSet(
   repoRoot: string,
   applicationSet: KubeObject,
-  repositoryUrls: readonly string[],
+  sources: ApplicationSetSources,
 ): GeneratedApplication[] {
   const spec = recordOf(applicationSet.spec);
   if (spec.templatePatch !== undefined)
@@ -93,7 +112,8 @@ export function expandApplicationSet(
       : 'default';
   const expansion: Expansion = {
     repoRoot,
-    ownRepositories: new Set(repositoryUrls.map(repositoryIdentity)),
+    ownRepositories: new Set(sources.repositoryUrls.map(repositoryIdentity)),
+    clusters: sources.clusters,
     goTemplate: spec.goTemplate === true,
     missingKey,
     budget: { steps: MAX_TEMPLATE_STEPS },
@@ -166,12 +186,11 @@ function generate(expansion: Expansion, generator: Params, where: string): Param
     case 'merge':
       sets = mergeGenerator(expansion, body, where);
       break;
+    case 'clusters':
+      sets = clustersGenerator(expansion, generator[kind], where);
+      break;
     default:
-      throw new ApplicationSetError(
-        kind === 'clusters'
-          ? `${where}: the cluster generator is not supported yet (the repository does not know the clusters)`
-          : `${where}: the ${kind} generator is not supported`,
-      );
+      throw new ApplicationSetError(`${where}: the ${kind} generator is not supported`);
   }
   if (sets.length > MAX_PARAM_SETS)
     throw new ApplicationSetError(`${where} generates more than ${MAX_PARAM_SETS} Applications`);
@@ -213,6 +232,38 @@ function listGenerator(expansion: Expansion, body: Params, where: string): Param
     for (const element of listOf(parsed)) sets.push({ params: recordOf(element), files: [], trees: [] });
   }
   return sets;
+}
+
+/**
+ * The configured clusters the generator selects (cluster-generator.ts), in the configured
+ * order. It reads no file: its parameter sets add no parameter file or folder.
+ */
+function clustersGenerator(expansion: Expansion, body: unknown, where: string): ParamSet[] {
+  if (expansion.clusters === undefined) {
+    throw new ApplicationSetError(
+      `${where}: the cluster generator lists the clusters Argo CD knows, which the repository does not: list them under argocd.clusters in plumbline.yaml`,
+    );
+  }
+  const checked = new WeakSet<Params>();
+  try {
+    return clusterParameters({
+      body,
+      clusters: expansion.clusters,
+      goTemplate: expansion.goTemplate,
+      where,
+      render: (template, params, at) => {
+        if (!checked.has(params)) {
+          checkParams(expansion, params);
+          checked.add(params);
+        }
+        return renderString(expansion, template, params, at);
+      },
+      spend: (steps) => spend(expansion, steps),
+    }).map((params) => ({ params, files: [], trees: [] }));
+  } catch (error) {
+    if (error instanceof ClusterGeneratorError) throw new ApplicationSetError(error.message);
+    throw error;
+  }
 }
 
 /** `values: { a: x }` as `values.a` (fasttemplate keys are literal). */
@@ -313,10 +364,10 @@ function withPathParams(
   const path = folder === '' ? '.' : folder;
   const basename = posix.basename(path);
   const segments = path.split('/').filter(Boolean);
-  const fields: Params = { path, basename, basenameNormalized: normalize(basename), segments };
+  const fields: Params = { path, basename, basenameNormalized: sanitizeName(basename), segments };
   if (file !== undefined) {
     fields.filename = posix.basename(file);
-    fields.filenameNormalized = normalize(posix.basename(file));
+    fields.filenameNormalized = sanitizeName(posix.basename(file));
   }
   if (expansion.goTemplate) {
     const nested = { ...params, path: fields };
@@ -603,13 +654,4 @@ function goFloat(value: number): string {
     return `${mantissa}e${sign}${magnitude}`;
   }
   return String(value);
-}
-
-/** Argo CD's normalize: lower case, `[-a-z0-9.]` kept, else `-`, trimmed of `-` and `.`. */
-function normalize(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[^-a-z0-9.]/g, '-')
-    .slice(0, 253)
-    .replace(/^[-.]+|[-.]+$/g, '');
 }

@@ -2,7 +2,8 @@
  * Argo CD Applications a repository defines as plain files, read without a cluster: those
  * with a source in this repository (or a Helm chart) are applications plumbline renders,
  * the others are external, and those it cannot render are problems. ApplicationSets are
- * found but not expanded: that is a later step.
+ * expanded into the Applications they generate (applicationset.ts), their `clusters`
+ * generator over the clusters the configuration lists (`clusters` of the options).
  *
  * An Application is named `<destination cluster>/<metadata.name>`, so that one repository
  * can deploy the same application to many clusters. Its sources are read as Argo CD's
@@ -16,6 +17,7 @@
  * Application, its file and line. URLs in messages never carry credentials.
  */
 import { posix } from 'node:path';
+import type { ArgoClusterSettings } from '../config/types.js';
 import { repositoryIdentity, withoutCredentials } from '../git/repository-url.js';
 import type { KubeObject } from '../resource.js';
 import { listOf, recordOf, textOf } from '../yaml/plain-data.js';
@@ -116,6 +118,13 @@ export interface ArgoDiscovery {
 export interface ArgoDiscoveryOptions {
   /** The URLs of this repository: the checkout's `origin` and the configured aliases. */
   repositoryUrls: readonly string[];
+  /**
+   * The clusters Argo CD knows (`argocd.clusters` of plumbline.yaml), which an
+   * ApplicationSet's `clusters` generator lists, in this order. Undefined when none are
+   * configured: such a generator then fails its ApplicationSet. An empty list is a list
+   * (the generator still gives Argo CD's local cluster, `in-cluster`).
+   */
+  clusters?: readonly ArgoClusterSettings[] | undefined;
 }
 
 export function discoverArgoApplications(repoRoot: string, options: ArgoDiscoveryOptions): ArgoDiscovery {
@@ -139,7 +148,7 @@ export function discoverArgoApplications(repoRoot: string, options: ArgoDiscover
   // After the plain Applications: a name an ApplicationSet generates again is its duplicate.
   for (const definition of applicationSets) {
     discovery.applicationSets.push(applicationSetOf(definition));
-    expandInto(context, definition, repoRoot, options.repositoryUrls);
+    expandInto(context, definition, repoRoot, options);
   }
   discovery.applications.sort((a, b) => compare(a.name, b.name));
   discovery.external.sort((a, b) => compare(a.name, b.name));
@@ -415,12 +424,15 @@ function expandInto(
   context: Context,
   definition: ArgoObject,
   repoRoot: string,
-  repositoryUrls: readonly string[],
+  options: ArgoDiscoveryOptions,
 ): void {
   const { file, line, object } = definition;
   let generated: GeneratedApplication[];
   try {
-    generated = expandApplicationSet(repoRoot, object, repositoryUrls);
+    generated = expandApplicationSet(repoRoot, object, {
+      repositoryUrls: options.repositoryUrls,
+      clusters: options.clusters,
+    });
   } catch (error) {
     // Whatever stops the expansion (a stack too deep for its nesting included) fails this
     // ApplicationSet alone: discovery runs while the configuration loads, for every

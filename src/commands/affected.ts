@@ -18,7 +18,7 @@ import {
   isGitOpsNative,
 } from '../config/load.js';
 import { inShard, type Shard } from '../config/shard.js';
-import type { EnvironmentConfig } from '../config/types.js';
+import type { DiscoverySettings, EnvironmentConfig } from '../config/types.js';
 import type { BaseSide } from '../git/base-checkout.js';
 import { type ChangedFiles, changedFiles } from '../git/changed-files.js';
 import { type InputsScope, inputsScope, renderInputs, touches } from '../render/inputs.js';
@@ -40,22 +40,22 @@ const ENVIRONMENTS_AT_ONCE = 32;
 
 /**
  * `shard`: the plan's share of the environments; the others need no head start.
- * `repositoryUrls`: the trusted configuration's, for both sides' discovery.
+ * `discovery`: what the trusted configuration says discovery needs, on both sides.
  */
 export function traceHead(
   head: { root: string; top: string },
   baseSha: string,
-  trusted: { shard?: Shard | undefined; repositoryUrls: readonly string[] },
+  trusted: { shard?: Shard | undefined; discovery: DiscoverySettings },
 ): HeadTracing {
-  const { shard, repositoryUrls } = trusted;
+  const { shard, discovery } = trusted;
   const memo = new Map<string, Promise<unknown>>();
   const tracing: HeadTracing = {
     head,
-    discovery: checkoutDiscovery(head.root, repositoryUrls),
+    discovery: checkoutDiscovery(head.root, discovery),
     baseSha,
     memo,
     changed: changedFiles(head.top, baseSha),
-    scope: inputsScope(head.root, head.top, memo, repositoryUrls),
+    scope: inputsScope(head.root, head.top, memo, discovery),
   };
   // A head start on the environments found at the head, which the configuration mostly
   // lists too; what they read is remembered for unaffectedEnvironments. Failures here are
@@ -95,7 +95,7 @@ export async function unaffectedEnvironments(query: AffectedQuery): Promise<Set<
   const atBaseToo = deleted.length > 0 || query.environments.some(isGitOpsNative);
   if (atBaseToo) await query.base.checkOutAll();
   const base = atBaseToo
-    ? await inputsScope(query.base.dir, query.base.top, query.tracing.memo, head.repositoryUrls)
+    ? await inputsScope(query.base.dir, query.base.top, query.tracing.memo, head.discovery)
     : undefined;
   const verdicts = await Promise.all(
     query.environments.map((env) =>

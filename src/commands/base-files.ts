@@ -11,7 +11,7 @@ import { argoChartHosts } from '../argocd/chart-source.js';
 import { findArgoObjects } from '../argocd/objects.js';
 import { type DiscoveryTree, discoverEnvironmentsIn } from '../config/discover.js';
 import { discoverRepositoryEnvironments } from '../config/load.js';
-import type { EnvironmentConfig } from '../config/types.js';
+import type { DiscoverySettings, EnvironmentConfig } from '../config/types.js';
 import { discoverFluxEnvironments, fluxSourceHosts } from '../flux/discover.js';
 import type { BaseSide } from '../git/base-checkout.js';
 import { showFile } from '../git/repository.js';
@@ -27,13 +27,13 @@ export async function discoverAtBase(
   repoRoot: string,
   sha: string,
   base: BaseSide,
-  /** The trusted configuration's `repositoryUrls`. */
-  repositoryUrls: readonly string[] = [],
+  /** What the trusted configuration says discovery needs. */
+  discovery?: DiscoverySettings,
 ): Promise<EnvironmentConfig[]> {
   const kinds = await gitOpsKinds(repoRoot, sha, base);
   if (kinds.flux || kinds.argo) {
     await base.checkOutAll();
-    return discoverRepositoryEnvironments(base.dir, repositoryUrls);
+    return discoverRepositoryEnvironments(base.dir, discovery);
   }
   return discoverEnvironmentsIn(await baseDiscoveryTree(repoRoot, sha, base));
 }
@@ -114,15 +114,15 @@ const MAX_ROUNDS = 16;
 export async function checkOutForRenders(
   base: BaseSide,
   environments: readonly EnvironmentConfig[],
-  /** The trusted configuration's `repositoryUrls`. */
-  repositoryUrls: readonly string[] = [],
+  /** What the trusted configuration says discovery needs. */
+  discovery: DiscoverySettings = { repositoryUrls: [] },
 ): Promise<void> {
   if (environments.length === 0 || base.whole) return;
   const { listing } = base;
   await base.checkOut(environments.flatMap((env) => listing.below(posix.join(base.prefix, env.path))));
   for (let round = 0; round < MAX_ROUNDS; round++) {
     // A fresh scope each round: what was missing in the last one may be there now.
-    const scope = await inputsScope(base.dir, base.top, new Map(), repositoryUrls);
+    const scope = await inputsScope(base.dir, base.top, new Map(), discovery);
     const wanted: string[] = [];
     for (const env of environments) {
       const inputs = await renderInputs(scope, env);

@@ -11,7 +11,7 @@ import { argoChartHosts } from '../argocd/chart-source.js';
 import { argoObjectsIn } from '../argocd/objects.js';
 import { type CheckoutDiscovery, CONFIG_FILES, type ConfigSource, loadConfigFrom } from '../config/load.js';
 import { parseConfigText } from '../config/parse.js';
-import type { EnvironmentConfig, PlumblineConfig } from '../config/types.js';
+import type { DiscoverySettings, EnvironmentConfig, PlumblineConfig } from '../config/types.js';
 import type { ConfigProvenance } from '../diff/model.js';
 import { PlumblineError } from '../errors.js';
 import { sourceHostsOf } from '../flux/discover.js';
@@ -112,19 +112,20 @@ function listedEnvironments(source: ConfigSource | undefined): Set<string> | und
 }
 
 /**
- * The URLs of this repository: the checkout's `origin` and the `repositoryUrls` of the
- * configuration file, which discovery needs before the file is loaded. A file that does
- * not parse names none; loading it reports why.
+ * What discovery needs of the trusted configuration before the file is loaded: the URLs
+ * of this repository (the checkout's `origin` and the file's `repositoryUrls`) and Argo
+ * CD's clusters. A file that does not parse names none; loading it reports why.
  */
-export function thisRepositoryUrls(
+export function trustedDiscoverySettings(
   source: ConfigSource | undefined,
   /** The checkout's origin (git/repository.ts originUrls). */
   origin: readonly string[],
-): string[] {
-  const configured = source
-    ? (parseConfigText(source.text, source.file).config?.render.repositoryUrls ?? [])
-    : [];
-  return [...origin, ...configured];
+): DiscoverySettings {
+  const render = source ? parseConfigText(source.text, source.file).config?.render : undefined;
+  return {
+    repositoryUrls: [...origin, ...(render?.repositoryUrls ?? [])],
+    argocdClusters: render?.argocdClusters,
+  };
 }
 
 export async function configAtRevision(repoRoot: string, sha: string): Promise<ConfigSource | undefined> {

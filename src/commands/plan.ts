@@ -49,7 +49,7 @@ import {
   configAtRevision,
   type PlanConfig,
   requireRealConfigFolder,
-  thisRepositoryUrls,
+  trustedDiscoverySettings,
   trustedSourceHosts,
 } from './plan-config.js';
 
@@ -118,12 +118,13 @@ async function planWith(options: PlanOptions, clients: ClusterClients): Promise<
       originUrls(repoRoot),
       configAtRevision(repoRoot, base.tip),
     ]);
-    const repositoryUrls = thisRepositoryUrls(trustedFile, origin);
+    const discovery = trustedDiscoverySettings(trustedFile, origin);
+    const { repositoryUrls } = discovery;
     // Offline, the head's side of which environments the change affects starts now, while
     // the base is checked out.
     const tracing =
       comparesWithBase && !options.all
-        ? traceHead({ root: repoRoot, top }, base.sha, { shard: options.shard, repositoryUrls })
+        ? traceHead({ root: repoRoot, top }, base.sha, { shard: options.shard, discovery })
         : undefined;
     planned = await withBaseSide(repoRoot, base.sha, async (baseSide) => {
       const trusted = withTrustedRender(
@@ -131,8 +132,8 @@ async function planWith(options: PlanOptions, clients: ClusterClients): Promise<
           repoRoot,
           base,
           trustedFile,
-          () => discoverAtBase(repoRoot, base.sha, baseSide, repositoryUrls),
-          tracing?.discovery ?? checkoutDiscovery(repoRoot, repositoryUrls),
+          () => discoverAtBase(repoRoot, base.sha, baseSide, discovery),
+          tracing?.discovery ?? checkoutDiscovery(repoRoot, discovery),
         ),
         { sourceHosts: await trustedSourceHosts(repoRoot, base, baseSide, repositoryUrls), repositoryUrls },
       );
@@ -189,7 +190,7 @@ async function planWith(options: PlanOptions, clients: ClusterClients): Promise<
       }
       if (comparesWithBase) {
         const renderedAtBase = chosen.environments.filter(atBase);
-        await checkOutForRenders(baseSide, renderedAtBase, repositoryUrls);
+        await checkOutForRenders(baseSide, renderedAtBase, discovery);
         const baseRenders = byEnvironment(
           await renderEnvironments(baseSide.dir, renderedAtBase, {
             ...chosen.renderOptions,
@@ -507,15 +508,14 @@ function existsAtBase(base: BaseSide, path: string): boolean {
   return base.listing.below(posix.join(base.prefix, path)).length > 0;
 }
 
-/** The base's own chart source hosts, trusted for the renders of both sides. */
 /** The render settings a plan finds rather than reads: the trusted chart hosts, this repository's URLs. */
 function withTrustedRender(
   trusted: PlanConfig,
-  found: { sourceHosts: string[]; repositoryUrls: string[] },
+  found: { sourceHosts: string[]; repositoryUrls: readonly string[] },
 ): PlanConfig {
   const { config } = trusted;
   const render = { ...config.render };
   if (found.sourceHosts.length > 0) render.sourceHosts = found.sourceHosts;
-  if (found.repositoryUrls.length > 0) render.repositoryUrls = found.repositoryUrls;
+  if (found.repositoryUrls.length > 0) render.repositoryUrls = [...found.repositoryUrls];
   return { ...trusted, config: { ...config, render } };
 }

@@ -12,7 +12,13 @@ import { discoverFluxEnvironments, type FluxDiscovery, fluxSourceHosts } from '.
 import { DISCOVERY_ROOTS, discoverEnvironments } from './discover.js';
 import { parseConfigText, renderSettings, type WrittenConfig } from './parse.js';
 import { ConfigError, type ConfigProblem } from './problems.js';
-import type { EnvironmentConfig, PlumblineConfig, PromoteSettings } from './types.js';
+import type {
+  DiscoverySettings,
+  EnvironmentConfig,
+  PlumblineConfig,
+  PromoteSettings,
+  RenderSettings,
+} from './types.js';
 
 export const CONFIG_FILES = ['plumbline.yaml', 'plumbline.yml'] as const;
 
@@ -53,7 +59,7 @@ async function checkoutConfig(repoRoot: string, origin: readonly string[]): Prom
       repoRoot,
       undefined,
       [],
-      checkoutDiscovery(repoRoot, origin),
+      checkoutDiscovery(repoRoot, { repositoryUrls: origin }),
     );
     if (origin.length > 0) config.render.repositoryUrls = [...origin];
     return config;
@@ -112,7 +118,7 @@ export async function loadConfigFrom(
 
 /** The configuration with the environments it lists (settings for discovered ones do not apply). */
 function listed(written: WrittenConfig, environments: EnvironmentConfig[]): PlumblineConfig {
-  const { fluxClusters: _discoveredOnly, fluxPromote: _alsoDiscoveredOnly, ...config } = written;
+  const { fluxClusters, fluxPromote, argocdContexts, argocdPromote, ...config } = written;
   return { ...config, environments };
 }
 
@@ -166,10 +172,10 @@ async function isFileOrLink(path: string): Promise<boolean> {
  */
 export async function discoverRepositoryEnvironments(
   found: CheckoutDiscovery | string,
-  /** For a checkout named by its path: the trusted configuration's `repositoryUrls`. */
-  repositoryUrls: readonly string[] = [],
+  /** For a checkout named by its path: what the trusted configuration says discovery needs. */
+  settings?: DiscoverySettings,
 ): Promise<EnvironmentConfig[]> {
-  const discovery = typeof found === 'string' ? checkoutDiscovery(found, repositoryUrls) : found;
+  const discovery = typeof found === 'string' ? checkoutDiscovery(found, settings) : found;
   const native = discovery.native();
   return native.length > 0 ? native : discovery.folders();
 }
@@ -185,18 +191,21 @@ export interface CheckoutDiscovery {
   folders(): Promise<EnvironmentConfig[]>;
 }
 
-/** `repositoryUrls`: the trusted configuration's `repositoryUrls` (flux/discover.ts). */
+/** `settings`: what the trusted configuration says discovery needs (its `repositoryUrls`, Argo CD's clusters). */
 export function checkoutDiscovery(
   repoRoot: string,
-  repositoryUrls: readonly string[] = [],
+  settings: DiscoverySettings = { repositoryUrls: [] },
 ): CheckoutDiscovery {
+  const { repositoryUrls, argocdClusters } = settings;
   let native: EnvironmentConfig[] | undefined;
   let folders: Promise<EnvironmentConfig[]> | undefined;
   return {
     native: () => {
       native ??= fluxEnvironments(discoverFluxEnvironments(repoRoot, repositoryUrls));
       if (native.length === 0)
-        native = argoEnvironments(discoverArgoApplications(repoRoot, { repositoryUrls }));
+        native = argoEnvironments(
+          discoverArgoApplications(repoRoot, { repositoryUrls, clusters: argocdClusters }),
+        );
       return native;
     },
     folders: () => {
@@ -204,6 +213,11 @@ export function checkoutDiscovery(
       return folders;
     },
   };
+}
+
+/** What discovery needs of render settings: this repository's URLs, Argo CD's clusters. */
+export function discoverySettings(render: RenderSettings): DiscoverySettings {
+  return { repositoryUrls: render.repositoryUrls ?? [], argocdClusters: render.argocdClusters };
 }
 
 /**
@@ -256,7 +270,7 @@ function argoEnvironments(discovery: ArgoDiscovery): EnvironmentConfig[] {
       name: application.name,
       path: local?.path ?? '',
       renderer: 'argocd',
-      argocd: { name: application.name },
+      argocd: { name: application.name, cluster: application.cluster },
     });
   }
   if (environments.size === 0 && !discovery.problems.some((problem) => problem.application)) return [];
@@ -284,7 +298,7 @@ async function withDiscoveredEnvironments(
   repoRoot: string,
   written: WrittenConfig | undefined,
   alsoDiscovered: readonly EnvironmentConfig[] = [],
-  here: CheckoutDiscovery = checkoutDiscovery(repoRoot, written?.render.repositoryUrls),
+  here: CheckoutDiscovery = checkoutDiscovery(repoRoot, written && discoverySettings(written.render)),
 ): Promise<PlumblineConfig> {
   const environments = await discoveredIn(here, alsoDiscovered);
   if (environments.length === 0) {
@@ -304,22 +318,22 @@ async function withDiscoveredEnvironments(
     );
   }
   if (written) {
-    const { capabilities, fluxClusters, fluxPromote, ...config } = written;
+    const { capabilities, fluxClusters, fluxPromote, argocdContexts, argocdPromote, ...config } = written;
     return {
       ...config,
       ...(capabilities ? { capabilities } : {}),
       environments: environments.map((environment) => {
-        // A Flux cluster given a context: its environments are compared with it.
-        const cluster = environment.flux ? fluxClusters?.[environment.flux.cluster] : undefined;
+        // A Flux or Argo CD cluster given a context: its environments are compared with it.
+        const flux = environment.flux ? fluxClusters?.[environment.flux.cluster] : undefined;
+        const argoCluster = environment.argocd?.cluster;
+        const cluster = flux ?? (argoCluster === undefined ? undefined : argocdContexts?.[argoCluster]);
         const layered = cluster?.capabilities ?? capabilities;
-        return withFluxPromote(
-          {
-            ...(layered ? { capabilities: layered } : {}),
-            ...environment,
-            ...(cluster && !environment.cluster ? { cluster: { context: cluster.context } } : {}),
-          },
-          fluxPromote,
-        );
+        const placed: EnvironmentConfig = {
+          ...(layered ? { capabilities: layered } : {}),
+          ...environment,
+          ...(cluster && !environment.cluster ? { cluster: { context: cluster.context } } : {}),
+        };
+        return withArgoPromote(withFluxPromote(placed, fluxPromote), argocdPromote);
       }),
     };
   }
@@ -347,6 +361,24 @@ export function withFluxPromote(
   const cluster = flux.cluster ? fluxPromote[flux.cluster] : undefined;
   if (!cluster) return environment;
   return { ...environment, promote: { ...cluster, from: `${cluster.from}/${flux.namespace}/${flux.name}` } };
+}
+
+/**
+ * A discovered Argo CD environment's `promote` from `argocd.promote`: its own entry, else
+ * its cluster's, whose `from` (a cluster) names the Application of the same name there.
+ */
+export function withArgoPromote(
+  environment: EnvironmentConfig,
+  argocdPromote: Readonly<Record<string, PromoteSettings>> | undefined,
+): EnvironmentConfig {
+  const argocd = environment.argocd;
+  if (!argocdPromote || !argocd || environment.promote) return environment;
+  const own = argocdPromote[environment.name];
+  if (own) return { ...environment, promote: own };
+  const cluster = argocd.cluster === undefined ? undefined : argocdPromote[argocd.cluster];
+  if (!cluster) return environment;
+  const application = environment.name.slice(argocd.cluster!.length + 1);
+  return { ...environment, promote: { ...cluster, from: `${cluster.from}/${application}` } };
 }
 
 /**

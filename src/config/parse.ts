@@ -11,6 +11,9 @@ import type { ConfigProblem, Position } from './problems.js';
 import { validateAgainstSchema } from './schema.js';
 import { checkEnvironments, normalizeEnvironmentPath } from './semantic.js';
 import type {
+  ArgoClusterSettings,
+  ArgoIgnoreDifference,
+  ArgoSettings,
   Capabilities,
   ChartSource,
   EnvironmentConfig,
@@ -35,6 +38,10 @@ export type WrittenConfig = Omit<PlumblineConfig, 'environments'> & {
    * (`production/flux-system/apps`): where those environments are promoted from.
    */
   fluxPromote?: Record<string, PromoteSettings>;
+  /** By Argo CD cluster (`clusters.<context>.argocdCluster`): the context its discovered Applications are compared with. */
+  argocdContexts?: Record<string, { context: string; capabilities?: Capabilities }>;
+  /** `argocd.promote`, by Argo CD cluster or discovered environment name (`<cluster>/<name>`). */
+  argocdPromote?: Record<string, PromoteSettings>;
 };
 
 export interface ParsedConfig {
@@ -109,9 +116,11 @@ export function parseConfigText(text: string, file: string): ParsedConfig {
   const written = data as SchemaValidConfig;
   const semanticProblems = [
     ...checkEnvironments(written.environments ?? []),
-    ...checkFluxClusters(written.clusters ?? {}),
+    ...checkClusterNames(written.clusters ?? {}, 'fluxCluster', 'Flux'),
+    ...checkClusterNames(written.clusters ?? {}, 'argocdCluster', 'Argo CD'),
     ...checkFluxClusterObjects(written.flux?.clusterObjects ?? {}),
     ...checkFluxPromote(written.flux?.promote ?? {}),
+    ...checkArgoPromote(written.argocd?.promote ?? {}),
   ].map((problem) => ({
     file,
     ...locator.valueAt(problem.segments),
@@ -144,9 +153,20 @@ interface SchemaValidConfig {
     dockerConfig?: string;
   };
   capabilities?: WrittenCapabilities;
-  clusters?: Record<string, { capabilities?: WrittenCapabilities; fluxCluster?: string }>;
+  clusters?: Record<
+    string,
+    { capabilities?: WrittenCapabilities; fluxCluster?: string; argocdCluster?: string }
+  >;
   repositoryUrls?: string[];
   flux?: { clusterObjects?: Record<string, string>; promote?: Record<string, WrittenPromote> };
+  argocd?: {
+    trackingMethod?: ArgoSettings['trackingMethod'];
+    instanceLabelKey?: string;
+    namespace?: string;
+    ignoreDifferences?: ArgoIgnoreDifference[];
+    clusters?: Array<Omit<ArgoClusterSettings, 'labels' | 'annotations'> & Partial<ArgoClusterSettings>>;
+    promote?: Record<string, WrittenPromote>;
+  };
   diff?: { ignore?: IgnoreRule[]; ownershipLabel?: string };
   drift?: { after?: number; labels?: string[] };
 }
@@ -173,6 +193,16 @@ export function renderSettings(written: SchemaValidConfig['render'] = {}): Rende
   };
   if (written.dockerConfig !== undefined) settings.dockerConfig = written.dockerConfig;
   return settings;
+}
+
+/** Argo CD's settings as written, with Argo CD's own defaults (argocd-cm's, Argo CD 3). */
+export function argoSettings(written: SchemaValidConfig['argocd'] = {}): ArgoSettings {
+  return {
+    trackingMethod: written.trackingMethod ?? 'annotation',
+    instanceLabelKey: written.instanceLabelKey ?? 'app.kubernetes.io/instance',
+    namespace: written.namespace ?? 'argocd',
+    ignoreDifferences: written.ignoreDifferences ?? [],
+  };
 }
 
 /**
@@ -218,6 +248,29 @@ function withDefaults(written: SchemaValidConfig, file: string): WrittenConfig {
     const capabilities = capabilitiesOf(written, { cluster: { context } });
     config.fluxClusters ??= {};
     config.fluxClusters[settings.fluxCluster] = capabilities ? { context, capabilities } : { context };
+  }
+  for (const [context, settings] of Object.entries(written.clusters ?? {})) {
+    if (settings.argocdCluster === undefined) continue;
+    const capabilities = capabilitiesOf(written, { cluster: { context } });
+    config.argocdContexts ??= {};
+    config.argocdContexts[settings.argocdCluster] = capabilities ? { context, capabilities } : { context };
+  }
+  if (written.argocd) {
+    config.argocd = argoSettings(written.argocd);
+    const clusters = written.argocd.clusters;
+    if (clusters) {
+      config.render.argocdClusters = clusters.map((cluster) => ({
+        ...cluster,
+        labels: { ...cluster.labels },
+        annotations: { ...cluster.annotations },
+      }));
+    }
+    const argocdPromote = written.argocd.promote;
+    if (argocdPromote) {
+      config.argocdPromote = Object.fromEntries(
+        Object.entries(argocdPromote).map(([key, promote]) => [key, promoteWithDefaults(promote)]),
+      );
+    }
   }
   const clusterObjects = fluxClusterObjects(written);
   if (clusterObjects) config.fluxClusterObjects = clusterObjects;
@@ -282,22 +335,55 @@ function checkFluxPromote(
   return problems;
 }
 
-/** A Flux cluster is one cluster: two contexts cannot both be it. */
-function checkFluxClusters(
+/** A Flux or Argo CD cluster is one cluster: two contexts cannot both be it. */
+function checkClusterNames(
   clusters: NonNullable<SchemaValidConfig['clusters']>,
+  field: 'fluxCluster' | 'argocdCluster',
+  tool: string,
 ): Array<{ segments: Segment[]; message: string; hint?: string }> {
   const seen = new Set<string>();
   const problems: Array<{ segments: Segment[]; message: string; hint?: string }> = [];
   for (const [context, settings] of Object.entries(clusters)) {
-    if (settings.fluxCluster === undefined) continue;
-    if (seen.has(settings.fluxCluster)) {
+    const name = settings[field];
+    if (name === undefined) continue;
+    if (seen.has(name)) {
       problems.push({
-        segments: ['clusters', context, 'fluxCluster'],
-        message: 'another context already names this Flux cluster',
-        hint: 'Give each Flux cluster one kubeconfig context.',
+        segments: ['clusters', context, field],
+        message: `another context already names this ${tool} cluster`,
+        hint: `Give each ${tool} cluster one kubeconfig context.`,
       });
     }
-    seen.add(settings.fluxCluster);
+    seen.add(name);
+  }
+  return problems;
+}
+
+/**
+ * `argocd.promote`: a cluster promotes from a cluster, an environment (`<cluster>/<name>`)
+ * from an environment, never from itself.
+ */
+function checkArgoPromote(
+  promote: Record<string, WrittenPromote>,
+): Array<{ segments: Segment[]; message: string; hint?: string }> {
+  const problems: Array<{ segments: Segment[]; message: string; hint?: string }> = [];
+  for (const [key, settings] of Object.entries(promote)) {
+    const cluster = !key.includes('/');
+    const from = settings.from;
+    const fits = cluster ? !from.includes('/') : /^[^/]+\/[^/]+$/.test(from);
+    if (!fits) {
+      problems.push({
+        segments: ['argocd', 'promote', key, 'from'],
+        message: cluster
+          ? 'an Argo CD cluster promotes from another Argo CD cluster: a name without "/"'
+          : 'an Argo CD environment promotes from another Argo CD environment: <cluster>/<name>',
+        hint: 'Key a cluster (production: { from: staging }) or one environment (in-cluster/web-prod: { from: in-cluster/web-staging }).',
+      });
+    } else if (from === key) {
+      problems.push({
+        segments: ['argocd', 'promote', key, 'from'],
+        message: 'an environment cannot promote from itself',
+      });
+    }
   }
   return problems;
 }

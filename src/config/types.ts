@@ -55,6 +55,8 @@ export interface PromoteSettings {
 export interface ArgoIdentity {
   /** `<destination cluster>/<metadata.name>` (argocd/discover.ts). */
   name: string;
+  /** The destination cluster's part of the name; absent for a file that cannot be read. */
+  cluster?: string;
   /**
    * Why discovery could not take it in the checkout the configuration was read from; the
    * renderer discovers again in the checkout it renders. An environment for a file that
@@ -128,6 +130,33 @@ export interface RenderSettings {
    * environments takes them from here, whichever checkout it reads (flux/discover.ts).
    */
   repositoryUrls?: string[];
+  /**
+   * `argocd.clusters`: the clusters Argo CD knows, which the ApplicationSet cluster
+   * generator lists (the repository alone does not know them).
+   */
+  argocdClusters?: ArgoClusterSettings[];
+}
+
+/**
+ * What discovery needs of the trusted configuration, whichever checkout it reads: this
+ * repository's URLs (the checkout's origin and `repositoryUrls`) and Argo CD's clusters.
+ */
+export interface DiscoverySettings {
+  repositoryUrls: readonly string[];
+  argocdClusters?: readonly ArgoClusterSettings[] | undefined;
+}
+
+/** One cluster Argo CD knows (a cluster Secret of its namespace), as the cluster generator sees it. */
+export interface ArgoClusterSettings {
+  /** The cluster's name in Argo CD (`destination.name`); `in-cluster` for the local one. */
+  name: string;
+  /** Its API server URL (`destination.server`). */
+  server: string;
+  /** The cluster Secret's labels and annotations, which selectors match and templates read. */
+  labels: Record<string, string>;
+  annotations: Record<string, string>;
+  /** The cluster Secret's `project`, when it is scoped to one. */
+  project?: string;
 }
 
 /** How plumbline reaches one host; secrets are named, their values read from the runner's environment. */
@@ -156,4 +185,33 @@ export interface PlumblineConfig {
    * the ConfigMaps and Secrets that cluster holds outside Git (commands/flux-cluster-objects.ts).
    */
   fluxClusterObjects?: Record<string, string>;
+  /**
+   * `argocd`: how Argo CD compares and tracks, as its own configuration says
+   * (docs/argocd.md); absent, Argo CD's defaults (`argoSettings` in parse.ts).
+   */
+  argocd?: ArgoSettings;
+}
+
+/** What Argo CD's configuration (argocd-cm) says of comparing and tracking, copied into plumbline.yaml. */
+export interface ArgoSettings {
+  /** `application.resourceTrackingMethod`: which live objects are an Application's. */
+  trackingMethod: 'annotation' | 'label' | 'annotation+label';
+  /** `application.instanceLabelKey`: the label of label tracking. */
+  instanceLabelKey: string;
+  /** The namespace Argo CD runs in: an Application elsewhere is tracked as `<namespace>_<name>`. */
+  namespace: string;
+  /** `resource.customizations.ignoreDifferences`: rules for every Application. */
+  ignoreDifferences: ArgoIgnoreDifference[];
+}
+
+/** One rule of Argo CD's ignoreDifferences (an Application's, or the system-level ones). */
+export interface ArgoIgnoreDifference {
+  /** Glob patterns; an empty or absent group is the core group, an absent kind any kind. */
+  group?: string;
+  kind?: string;
+  name?: string;
+  namespace?: string;
+  jsonPointers?: string[];
+  jqPathExpressions?: string[];
+  managedFieldsManagers?: string[];
 }

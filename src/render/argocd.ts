@@ -73,7 +73,10 @@ export async function renderArgo(
     );
   }
   const discovery = await oncePerRun(context.charts, 'argocd discovery', repoRoot, () =>
-    discoverArgoApplications(repoRoot, { repositoryUrls: context.settings.repositoryUrls ?? [] }),
+    discoverArgoApplications(repoRoot, {
+      repositoryUrls: context.settings.repositoryUrls ?? [],
+      clusters: context.settings.argocdClusters,
+    }),
   );
   const problem = discovery.problems.find(
     (candidate) => (candidate.application ?? candidate.file) === identity.name,

@@ -8,7 +8,7 @@
 import { realpath } from 'node:fs/promises';
 import { isAbsolute, join, posix, relative, resolve, sep } from 'node:path';
 import { discoverArgoApplications } from '../argocd/discover.js';
-import type { EnvironmentConfig } from '../config/types.js';
+import type { DiscoverySettings, EnvironmentConfig } from '../config/types.js';
 import { discoverFluxEnvironments } from '../flux/discover.js';
 import { argoApplicationReads } from './argocd-inputs.js';
 import { listedDependencies } from './chart-dependencies.js';
@@ -38,8 +38,8 @@ export interface InputsScope {
   root: string;
   boundary: Boundary;
   realRoot: string;
-  /** The trusted configuration's `repositoryUrls`, for the discovery of Flux environments. */
-  repositoryUrls: readonly string[];
+  /** What the trusted configuration says discovery needs, for Flux and Argo CD environments. */
+  discovery: DiscoverySettings;
 }
 
 /** `memo` may be shared by both sides: what is the same on both is then read once. */
@@ -47,13 +47,13 @@ export async function inputsScope(
   root: string,
   top: string,
   memo: Map<string, Promise<unknown>>,
-  repositoryUrls: readonly string[] = [],
+  discovery: DiscoverySettings = { repositoryUrls: [] },
 ): Promise<InputsScope> {
   return {
     root,
     boundary: await boundaryOf(root, top, { memo }),
     realRoot: await realpath(root),
-    repositoryUrls,
+    discovery,
   };
 }
 
@@ -102,7 +102,10 @@ async function traceInputs(scope: InputsScope, env: EnvironmentConfig): Promise<
     };
     if (env.renderer === 'argocd' && env.argocd) {
       const discovery = await remembered(boundary, `argocd discovery ${root}`, async () =>
-        discoverArgoApplications(root, { repositoryUrls: scope.repositoryUrls }),
+        discoverArgoApplications(root, {
+          repositoryUrls: scope.discovery.repositoryUrls,
+          clusters: scope.discovery.argocdClusters,
+        }),
       );
       const reads = argoApplicationReads(root, discovery, env.argocd);
       if (reads.kind === 'anything') return reads;
@@ -119,7 +122,7 @@ async function traceInputs(scope: InputsScope, env: EnvironmentConfig): Promise<
     }
     if (env.renderer === 'flux' && env.flux) {
       const discovery = await remembered(boundary, `flux discovery ${root}`, async () =>
-        discoverFluxEnvironments(root, scope.repositoryUrls),
+        discoverFluxEnvironments(root, scope.discovery.repositoryUrls),
       );
       const reads = fluxEnvironmentReads(root, discovery, env.flux);
       if (reads.kind === 'anything') return reads;

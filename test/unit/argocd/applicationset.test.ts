@@ -47,7 +47,7 @@ const template = (name: string, path: string) => ({
 });
 
 const names = (root: string, set: KubeObject) =>
-  expandApplicationSet(root, set, [REPOSITORY]).map(({ object }) => object.metadata.name);
+  expandApplicationSet(root, set, { repositoryUrls: [REPOSITORY] }).map(({ object }) => object.metadata.name);
 
 const APPS = {
   'apps/web/config.json': JSON.stringify({ team: { name: 'shop' }, replicas: 1000000 }),
@@ -64,7 +64,7 @@ describe('expandApplicationSet', () => {
       template: template('{{cluster}}-web-{{values.size}}-{{ unknown }}', 'apps/web'),
     });
     expect(names(root, set)).toEqual(['eu-web-big-{{ unknown }}', 'us-web-{{values.size}}-{{ unknown }}']);
-    const [first] = expandApplicationSet(root, set, [REPOSITORY]);
+    const [first] = expandApplicationSet(root, set, { repositoryUrls: [REPOSITORY] });
     expect(first?.object.metadata.namespace).toBe('argocd');
   });
 
@@ -84,7 +84,7 @@ describe('expandApplicationSet', () => {
       template: template('{{.path.basename}}', '{{.path.path}}'),
     });
     expect(names(root, set)).toEqual(['api', 'web']);
-    const [api] = expandApplicationSet(root, set, [REPOSITORY]);
+    const [api] = expandApplicationSet(root, set, { repositoryUrls: [REPOSITORY] });
     expect(api?.object.spec).toMatchObject({ source: { path: 'apps/api' } });
   });
 
@@ -101,7 +101,7 @@ describe('expandApplicationSet', () => {
       ],
       template: template('{{path.basename}}-{{team.name}}-{{replicas}}', '{{path}}'),
     });
-    const generated = expandApplicationSet(root, set, [REPOSITORY]);
+    const generated = expandApplicationSet(root, set, { repositoryUrls: [REPOSITORY] });
     expect(generated.map(({ object }) => object.metadata.name)).toEqual(['api-core-2', 'web-shop-1e+06']);
     expect(generated.map(({ parameterFiles }) => parameterFiles)).toEqual([
       ['apps/api/config.json'],
@@ -162,11 +162,11 @@ describe('expandApplicationSet', () => {
     const root = repo(APPS);
     const refuse = (spec: Record<string, unknown>, message: RegExp) =>
       expect(() =>
-        expandApplicationSet(root, applicationSet({ template: template('x', 'apps'), ...spec }), [
-          REPOSITORY,
-        ]),
+        expandApplicationSet(root, applicationSet({ template: template('x', 'apps'), ...spec }), {
+          repositoryUrls: [REPOSITORY],
+        }),
       ).toThrow(message);
-    refuse({ generators: [{ clusters: {} }] }, /cluster generator is not supported yet/);
+    refuse({ generators: [{ clusters: {} }] }, /list them under argocd\.clusters in plumbline\.yaml/);
     refuse({ generators: [{ pullRequest: {} }] }, /pullRequest generator is not supported/);
     refuse({ generators: [{ nothing: {} }] }, /names no known kind/);
     refuse(
@@ -213,7 +213,7 @@ describe('discovery of generated Applications', () => {
       expect.objectContaining({
         application: 'applicationset/broken',
         file: 'argocd/broken.yaml',
-        message: expect.stringMatching(/cluster generator is not supported yet/),
+        message: expect.stringMatching(/list them under argocd\.clusters in plumbline\.yaml/),
       }),
     ]);
   });
@@ -229,7 +229,9 @@ describe('a hostile ApplicationSet', () => {
       generators: [{ list: { elements: Array.from({ length: 100 }, (_, n) => ({ n: String(n) })) } }],
       template: template(`app-{{.n}}${costly}`, 'apps'),
     });
-    expect(() => expandApplicationSet(root, set, [REPOSITORY])).toThrow(/together take too many steps/);
+    expect(() => expandApplicationSet(root, set, { repositoryUrls: [REPOSITORY] })).toThrow(
+      /together take too many steps/,
+    );
   });
 });
 
@@ -298,7 +300,7 @@ describe('an ApplicationSet that tries to take the plan down', () => {
       ],
       template: template('x', 'apps'),
     });
-    expect(() => expandApplicationSet(root, set, [REPOSITORY])).toThrow(/too much work/);
+    expect(() => expandApplicationSet(root, set, { repositoryUrls: [REPOSITORY] })).toThrow(/too much work/);
   });
 
   it('cannot write more than its output budget', () => {
@@ -310,7 +312,7 @@ describe('an ApplicationSet that tries to take the plan down', () => {
         metadata: { name: 'app-{{n}}', annotations: { big: `${'x'.repeat(100_000)}{{n}}` } },
       },
     });
-    expect(() => expandApplicationSet(root, set, [REPOSITORY])).toThrow(
+    expect(() => expandApplicationSet(root, set, { repositoryUrls: [REPOSITORY] })).toThrow(
       /more than \d+ characters|too much work/,
     );
   });

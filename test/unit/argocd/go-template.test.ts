@@ -476,10 +476,8 @@ describe('hostile templates', () => {
     );
   });
 
-  it('runs regexMatch in linear time', () => {
-    const started = Date.now();
+  it('runs regexMatch in linear time (a backtracking match of this would outlast the test timeout)', () => {
     expect(renderGoTemplate('{{ regexMatch "(a+)+$" .s }}', { s: `${'a'.repeat(5000)}!` })).toBe('false');
-    expect(Date.now() - started).toBeLessThan(5000);
   });
 
   it('refuses data that is not JSON-like', () => {
