@@ -67,3 +67,8 @@ export function toResource(object: KubeObject, source: SourceLocation): Resource
   const id = resourceId(object);
   return { id, key: resourceKey(id), object, source };
 }
+
+/** A label value Kubernetes accepts: a selector with another fails the LIST. */
+export function isLabelValue(value: string): boolean {
+  return value.length <= 63 && /^[A-Za-z0-9](?:[-A-Za-z0-9_.]*[A-Za-z0-9])?$/.test(value);
+}

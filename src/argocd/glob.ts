@@ -19,6 +19,18 @@ export interface GlobDialect {
   negations: string;
 }
 
+/**
+ * gobwas/glob compiled without separators, as Argo CD compiles a directory source's
+ * include and exclude and matches ignoreDifferences' group and kind.
+ */
+export const GOBWAS_GLOBS: GlobDialect = {
+  star: '.*',
+  one: '.',
+  braces: true,
+  backslashEscapes: true,
+  negations: '!',
+};
+
 /** The pattern, compiled; undefined when it does not compile (it then matches nothing, as in Argo CD). */
 export function compileGlob(pattern: string, dialect: GlobDialect, budget: MatchBudget): Pattern | undefined {
   let source = '';

@@ -34,6 +34,12 @@ export interface ReadLiveOptions {
   ownershipLabel?: { key: string; value: string };
   /** More label selectors whose live objects belong to the environment (a Flux environment's). */
   ownershipSelectors?: readonly string[];
+  /**
+   * Live objects this accepts belong to the environment too, where no label tells (Argo
+   * CD's annotation tracking): the owned kinds are listed whole, in the rendered
+   * namespaces and `namespaces`, cluster-scoped kinds across the cluster.
+   */
+  ownedIf?: { accepts: (object: KubeObject) => boolean; namespaces: readonly string[] };
   /** LIST requests in flight at once. */
   concurrency?: number;
 }
@@ -117,7 +123,27 @@ export async function readLive(
     ),
   );
 
-  await Promise.all([...lists, ...ownedLists]);
+  const ownedIf = options.ownedIf;
+  const filteredLists = ownedIf
+    ? ownedKinds(desired).map(({ apiVersion, kind, rendered }) =>
+        limit(async () => {
+          const resource = await discovery.lookup(apiVersion, kind);
+          if (!resource) return;
+          const where = resource.namespaced
+            ? [...new Set([...namespaces, ...ownedIf.namespaces])].sort()
+            : [undefined];
+          const found = await listEach(transport, resource, where, rendered);
+          if (!found) ownedNotSearched.add(`${apiVersion}/${kind}`);
+          for (const object of found ?? []) {
+            if (!ownedIf.accepts(object)) continue;
+            const result = toResource(object, { file: `live:${transport.context}` });
+            owned.set(result.key, result);
+          }
+        }),
+      )
+    : [];
+
+  await Promise.all([...lists, ...ownedLists, ...filteredLists]);
   return {
     objects,
     owned: [...owned.values()].sort((a, b) => a.key.localeCompare(b.key)),
@@ -195,6 +221,25 @@ async function listOwned(
     return perNamespace.flat();
   } catch (error) {
     return skipForbidden(error);
+  }
+}
+
+/**
+ * Every object of a kind in each of the namespaces (undefined: the whole collection); a
+ * kind the identity may not list is skipped, unless it is rendered. Undefined when skipped.
+ */
+async function listEach(
+  transport: KubeTransport,
+  resource: ApiResource,
+  namespaces: ReadonlyArray<string | undefined>,
+  rendered: boolean,
+): Promise<KubeObject[] | undefined> {
+  try {
+    const each = await Promise.all(namespaces.map((namespace) => listAll(transport, resource, namespace)));
+    return each.flat();
+  } catch (error) {
+    if (!(error instanceof ReadForbiddenError) || rendered) throw error;
+    return undefined;
   }
 }
 

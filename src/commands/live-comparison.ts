@@ -2,13 +2,20 @@
  * One environment against its cluster, as plan and drift both need it: scope resolution,
  * one LIST per kind and namespace, dry runs only where one can show a change, and the
  * pairing with the user's ignore rules. A Flux environment also gets Flux's own rules
- * (flux/live-rules.ts): what its controllers leave alone or do not compare, and what they
- * would delete. Drift also keeps the live objects (their managedFields say who changed
+ * (flux/live-rules.ts), an Argo CD environment Argo CD's (argocd/live-rules.ts): what the
+ * controllers leave alone or do not compare, and what they would delete. Drift also keeps the live objects (their managedFields say who changed
  * what).
  */
+import {
+  type ArgoApplicationFacts,
+  argoComparison,
+  argoOwnership,
+  undefinedApplication,
+} from '../argocd/live-rules.js';
 import { type ClusterClient, FIELD_MANAGER, type LiveState } from '../cluster/index.js';
 import { environmentNamespace } from '../config/environment-namespace.js';
-import type { EnvironmentConfig, PlumblineConfig } from '../config/types.js';
+import { argoSettings } from '../config/parse.js';
+import type { EnvironmentConfig, IgnoreRule, PlumblineConfig } from '../config/types.js';
 import { compareWithCluster, type DryRunOutcome, needsDryRun } from '../diff/live.js';
 import {
   type ComparisonMode,
@@ -32,14 +39,30 @@ export interface LiveComparison {
 export interface LiveComparisonOptions {
   /** Rewrites what the dry run (or, where none was needed, the live object) says the object becomes. */
   adjustAfter?: (after: KubeObject, manifest: KubeObject) => KubeObject;
-  /** Whether Flux's drift rules may hide fields (see flux/live-rules.ts); default true. */
-  fluxDriftRules?: boolean;
+  /**
+   * Whether the rules a Flux Kustomization or an Argo CD Application writes for itself may
+   * hide fields (see flux/live-rules.ts, argocd/live-rules.ts); default true.
+   */
+  ownDriftRules?: boolean;
 }
 
-/** What an environment rendered: its objects, and a Flux environment's Kustomization. */
+/** What an environment rendered: its objects, and a Flux environment's Kustomization or an Argo CD environment's Application. */
 export interface RenderedEnvironment {
   resources: readonly Resource[];
   flux?: FluxKustomizationFacts;
+  argocd?: ArgoApplicationFacts;
+}
+
+/** What a GitOps controller's own rules make of the comparison. */
+interface ControllerRules {
+  /** The desired objects the controller would apply, as it would apply them. */
+  desired: Resource[];
+  /** The live objects it would delete, or that the configuration's label owns. */
+  owned: Resource[];
+  /** Fields never compared. */
+  ignore: IgnoreRule[];
+  /** Each side of an object as the controller compares it (a copy). */
+  normalize?: (key: string, object: KubeObject) => KubeObject;
 }
 
 export async function compareEnvironmentLive(
@@ -53,29 +76,66 @@ export async function compareEnvironmentLive(
 ): Promise<LiveComparison> {
   const { resources } = await client.resolveScopes(rendered.resources, environmentNamespace(env));
   const ownershipLabel = ownership(config, env);
-  const kustomization =
-    env.renderer === 'flux' && env.flux ? (rendered.flux ?? unappliedKustomization(env.flux)) : undefined;
-  const live = await client.readLive(resources, {
-    ...(ownershipLabel ? { ownershipLabel } : {}),
-    ...(kustomization ? { ownershipSelectors: fluxOwnerSelectors(kustomization, resources) } : {}),
-  });
-  const compared = kustomization
-    ? fluxComparison({
-        kustomization,
+  const label = ownershipLabel ? { ownershipLabel } : {};
+  const ownDriftRules = options.ownDriftRules ?? true;
+  let live: LiveState;
+  let rules: ControllerRules;
+  if (env.renderer === 'flux' && env.flux) {
+    const kustomization = rendered.flux ?? unappliedKustomization(env.flux);
+    live = await client.readLive(resources, {
+      ...label,
+      ownershipSelectors: fluxOwnerSelectors(kustomization, resources),
+    });
+    rules = fluxComparison({
+      kustomization,
+      desired: resources,
+      live: live.objects,
+      owned: live.owned,
+      ...label,
+      driftRules: ownDriftRules,
+    });
+  } else if (env.renderer === 'argocd' && env.argocd) {
+    const settings = config.argocd ?? argoSettings();
+    const application = rendered.argocd ?? undefinedApplication(env.name, settings);
+    const tracking = argoOwnership(application, settings);
+    live = await client.readLive(resources, {
+      ...label,
+      ...(tracking.labelSelector ? { ownershipSelectors: [tracking.labelSelector] } : {}),
+      ...(tracking.tracks
+        ? {
+            ownedIf: {
+              accepts: tracking.tracks,
+              namespaces: application.destinationNamespace ? [application.destinationNamespace] : [],
+            },
+          }
+        : {}),
+    });
+    rules = {
+      ...argoComparison({
+        application,
+        settings,
         desired: resources,
         live: live.objects,
         owned: live.owned,
-        ...(ownershipLabel ? { ownershipLabel } : {}),
-        ...(options.fluxDriftRules === false ? { driftRules: false } : {}),
-      })
-    : { desired: resources, owned: live.owned, ignore: [] };
-  const dryRun = mode === 'live' ? await dryRuns(compared.desired, live, client, options) : undefined;
+        ...label,
+        driftRules: ownDriftRules,
+      }),
+      ignore: [],
+    };
+  } else {
+    live = await client.readLive(resources, label);
+    rules = { desired: [...resources], owned: live.owned, ignore: [] };
+  }
+  const dryRun = mode === 'live' ? await dryRuns(rules.desired, live, client, options) : undefined;
+  const normalize = rules.normalize;
   const changes = compareWithCluster({
-    desired: compared.desired,
-    live: live.objects,
-    owned: compared.owned,
-    dryRun,
-    rules: [...config.diff.ignore, ...compared.ignore],
+    desired: normalize
+      ? rules.desired.map((resource) => ({ ...resource, object: normalize(resource.key, resource.object) }))
+      : rules.desired,
+    live: normalize ? mapObjects(live.objects, normalize) : live.objects,
+    owned: rules.owned,
+    ...(dryRun ? { dryRun: normalize ? normalizedOutcomes(dryRun, normalize) : dryRun } : {}),
+    rules: [...config.diff.ignore, ...rules.ignore],
   });
   const comparison: EnvironmentResult = {
     environment: env.name,
@@ -88,6 +148,25 @@ export async function compareEnvironmentLive(
     comparison.notice = { kind: 'deletions-unseen', kinds: [...live.ownedNotSearched] };
   }
   return { comparison, live };
+}
+
+function mapObjects(
+  objects: ReadonlyMap<string, KubeObject>,
+  normalize: (key: string, object: KubeObject) => KubeObject,
+): Map<string, KubeObject> {
+  return new Map([...objects].map(([key, object]) => [key, normalize(key, object)]));
+}
+
+function normalizedOutcomes(
+  outcomes: ReadonlyMap<string, DryRunOutcome>,
+  normalize: (key: string, object: KubeObject) => KubeObject,
+): Map<string, DryRunOutcome> {
+  return new Map(
+    [...outcomes].map(([key, outcome]) => [
+      key,
+      outcome.ok ? { ok: true as const, object: normalize(key, outcome.object) } : outcome,
+    ]),
+  );
 }
 
 /**

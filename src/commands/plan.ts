@@ -430,7 +430,7 @@ async function compareLive(
       const client = await clients.for(context);
       log.debug(`${env.name}: comparing ${render.resources.length} objects with ${client.context} (${mode})`);
       const { comparison } = await compareEnvironmentLive(env, render, client, config, mode, comparedWith, {
-        fluxDriftRules: changeRulesApply,
+        ownDriftRules: changeRulesApply,
       });
       results.set(env.name, withProvenance(comparison, render.provenance));
     } catch (error) {

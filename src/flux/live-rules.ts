@@ -35,7 +35,7 @@
 import type { IgnoreRule } from '../config/types.js';
 import { parsePointer } from '../diff/pointer.js';
 import { PlumblineError } from '../errors.js';
-import { displayName, type KubeObject, type Resource, splitApiVersion } from '../resource.js';
+import { displayName, isLabelValue, type KubeObject, type Resource, splitApiVersion } from '../resource.js';
 import { recordOf } from '../yaml/plain-data.js';
 import { SELECTOR_FIELDS } from './kustomization.js';
 import { type LabelSelector, parseLabelSelector, SelectorError } from './label-selector.js';
@@ -455,13 +455,6 @@ function anyInMetadata(object: KubeObject, metadata: Readonly<Record<string, str
     [labels[key], annotations[key]].some(
       (found) => typeof found === 'string' && found !== '' && found.toLowerCase() === value.toLowerCase(),
     ),
-  );
-}
-
-/** A label value Kubernetes accepts (a selector with another fails the LIST). */
-function isLabelValue(value: string): boolean {
-  return (
-    value.length <= 63 && /^(?:[A-Za-z0-9](?:[-A-Za-z0-9_.]*[A-Za-z0-9])?)?$/.test(value) && value !== ''
   );
 }
 

@@ -14,7 +14,7 @@
 import type { Dirent } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, posix } from 'node:path';
-import { compileGlob, type GlobDialect } from '../argocd/glob.js';
+import { compileGlob, GOBWAS_GLOBS } from '../argocd/glob.js';
 import { PlumblineError } from '../errors.js';
 import { type MatchBudget, matchBudget, PatternError } from '../flux/pattern.js';
 import type { Resource } from '../resource.js';
@@ -134,7 +134,7 @@ async function entryTarget(
  * compile matches nothing, as in Argo CD.
  */
 export function globMatcher(pattern: string, budget: MatchBudget = matchBudget()): (path: string) => boolean {
-  const compiled = compileGlob(pattern, DIRECTORY_GLOBS, budget);
+  const compiled = compileGlob(pattern, GOBWAS_GLOBS, budget);
   if (!compiled) return () => false;
   return (path) => {
     try {
@@ -148,15 +148,6 @@ export function globMatcher(pattern: string, budget: MatchBudget = matchBudget()
     }
   };
 }
-
-/** gobwas/glob compiled without separators, as Argo CD compiles it. */
-const DIRECTORY_GLOBS: GlobDialect = {
-  star: '.*',
-  one: '.',
-  braces: true,
-  backslashEscapes: true,
-  negations: '!',
-};
 
 function byName(a: Dirent, b: Dirent): number {
   return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;

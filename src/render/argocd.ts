@@ -31,6 +31,7 @@ import {
   normaliseArgoPath,
 } from '../argocd/discover.js';
 import { argoKustomization, hasKustomizeEdits } from '../argocd/kustomize-edits.js';
+import { type ArgoApplicationFacts, applicationFacts } from '../argocd/live-rules.js';
 import { KUSTOMIZATION_FILES } from '../config/discover.js';
 import type { EnvironmentConfig } from '../config/types.js';
 import { PlumblineError } from '../errors.js';
@@ -56,6 +57,8 @@ export interface ArgoRender {
   charts: ChartProvenance[];
   /** Whether helm ran (for the capabilities and helm version the report shows). */
   ranHelm: boolean;
+  /** The Application, as a live comparison reads it; absent when the checkout does not define it. */
+  application?: ArgoApplicationFacts;
 }
 
 const NOTHING: ArgoRender = { resources: [], charts: [], ranHelm: false };
@@ -90,7 +93,12 @@ export async function renderArgo(
   const application = discovery.applications.find((candidate) => candidate.name === identity.name);
   if (!application) return NOTHING;
 
-  const rendered: ArgoRender = { resources: [], charts: [], ranHelm: false };
+  const rendered: ArgoRender = {
+    resources: [],
+    charts: [],
+    ranHelm: false,
+    application: applicationFacts(application),
+  };
   for (const [index, source] of application.sources.entries()) {
     const field =
       application.object.spec && 'sources' in recordOf(application.object.spec)

@@ -8,6 +8,7 @@ import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import pLimit from 'p-limit';
+import type { ArgoApplicationFacts } from '../argocd/live-rules.js';
 import { type ChartFetcher, runChartFetcher } from '../charts/fetch.js';
 import { environmentNamespace } from '../config/environment-namespace.js';
 import { isGitOpsNative } from '../config/load.js';
@@ -61,6 +62,8 @@ export interface Rendered {
   provenance: RenderProvenance;
   /** A Flux environment's Kustomization: what its spec says of applying and pruning. */
   flux?: FluxKustomizationFacts;
+  /** An Argo CD environment's Application: what its spec says of comparing. */
+  argocd?: ArgoApplicationFacts;
 }
 
 export type RenderResult =
@@ -99,13 +102,19 @@ export async function renderEnvironment(
     let resources: Resource[];
     let ranHelm = false;
     let flux: FluxKustomizationFacts | undefined;
+    let argocd: ArgoApplicationFacts | undefined;
     if (renderer === 'kustomize') {
       ({ resources, ranHelm } = await renderKustomize(context, env.path));
     } else if (renderer === 'helm') {
       ({ resources, charts: provenance.charts } = await renderHelm(context, env));
       ranHelm = true;
     } else if (renderer === 'argocd') {
-      ({ resources, charts: provenance.charts, ranHelm } = await renderArgo(context, env, repoRoot));
+      ({
+        resources,
+        charts: provenance.charts,
+        ranHelm,
+        application: argocd,
+      } = await renderArgo(context, env, repoRoot));
     } else if (renderer === 'flux') {
       ({
         resources,
@@ -124,7 +133,7 @@ export async function renderEnvironment(
     if (namespace) resources = fillNamespace(resources, namespace);
     requireWithinObjectLimit(resources, settings);
     requireUniqueKeys(resources);
-    return flux ? { resources, provenance, flux } : { resources, provenance };
+    return { resources, provenance, ...(flux ? { flux } : {}), ...(argocd ? { argocd } : {}) };
   } catch (error) {
     if (!(error instanceof PlumblineError)) throw error;
     throw new PlumblineError(`Environment "${env.name}" (${env.path}): ${error.message}`, error.hint, {
