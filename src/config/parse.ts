@@ -4,6 +4,7 @@
  * `locate` pointing at the offending field.
  */
 import { type Document, LineCounter, parseAllDocuments } from 'yaml';
+import { compileJqPath, JqPathError } from '../argocd/jq-path.js';
 import { aliasBudget, plainValue } from '../yaml/plain-value.js';
 import { syntaxReason } from '../yaml/syntax-reason.js';
 import { nodeLocator, type Segment } from './locate.js';
@@ -121,6 +122,7 @@ export function parseConfigText(text: string, file: string): ParsedConfig {
     ...checkFluxClusterObjects(written.flux?.clusterObjects ?? {}),
     ...checkFluxPromote(written.flux?.promote ?? {}),
     ...checkArgoPromote(written.argocd?.promote ?? {}),
+    ...checkArgoIgnoreDifferences(written.argocd?.ignoreDifferences ?? []),
   ].map((problem) => ({
     file,
     ...locator.valueAt(problem.segments),
@@ -354,6 +356,36 @@ function checkClusterNames(
       });
     }
     seen.add(name);
+  }
+  return problems;
+}
+
+/** `argocd.ignoreDifferences`: JSON pointers and jq paths Argo CD (and plumbline) can read. */
+function checkArgoIgnoreDifferences(
+  rules: readonly ArgoIgnoreDifference[],
+): Array<{ segments: Segment[]; message: string; hint?: string }> {
+  const problems: Array<{ segments: Segment[]; message: string; hint?: string }> = [];
+  for (const [index, rule] of rules.entries()) {
+    for (const [item, pointer] of (rule.jsonPointers ?? []).entries()) {
+      if (pointer === '' || pointer.startsWith('/')) continue;
+      problems.push({
+        segments: ['argocd', 'ignoreDifferences', index, 'jsonPointers', item],
+        message: 'not a JSON pointer: it must start with /',
+        hint: 'Write /spec/replicas, with ~1 for a / inside a key.',
+      });
+    }
+    for (const [item, expression] of (rule.jqPathExpressions ?? []).entries()) {
+      try {
+        compileJqPath(expression);
+      } catch (error) {
+        if (!(error instanceof JqPathError)) throw error;
+        problems.push({
+          segments: ['argocd', 'ignoreDifferences', index, 'jqPathExpressions', item],
+          message: error.message,
+          hint: 'docs/argocd.md lists the jq plumbline reads: paths, [], |, select(…) with comparisons.',
+        });
+      }
+    }
   }
   return problems;
 }

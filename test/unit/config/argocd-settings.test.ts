@@ -110,6 +110,22 @@ describe('argocd', () => {
     expect(problems.map((problem) => problem.line)).toEqual([2, 4]);
   });
 
+  it('refuses ignoreDifferences it could not read, at the rule’s line', () => {
+    const { problems } = parseConfigText(
+      lines(
+        'argocd:',
+        '  ignoreDifferences:',
+        '    - jsonPointers: [spec/replicas]',
+        '    - jqPathExpressions: [\'.data | test("x")\']',
+      ),
+      'plumbline.yaml',
+    );
+    expect(problems.map((problem) => [problem.line, problem.message])).toEqual([
+      [3, 'not a JSON pointer: it must start with /'],
+      [4, expect.stringMatching(/regular expressions \(test\) are not supported/)],
+    ]);
+  });
+
   it('gives discovered Applications their promote: their own entry, else their cluster’s', async () => {
     const root = await tempRepo({
       ...files,
