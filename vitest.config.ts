@@ -38,6 +38,7 @@ const localTests = [
   'test/unit/git/base-checkout.test.ts', // git repositories; runGit
   'test/unit/promote/command.test.ts', // git fixture; promote runs git
   'test/unit/commands/promote-flux.test.ts', // a Flux repository in git; promote runs git (no render)
+  'test/unit/commands/promote-argocd.test.ts', // an Argo CD repository in git; promote runs git (no render)
   'test/unit/promote/follow-up-failures.test.ts', // git fixture; promote runs git
   'test/unit/promote/plan-body.test.ts', // git fixture; promote runs git and kustomize (unshare)
   'test/unit/render/hostile-render.test.ts', // real kustomize and helm (toolPath), unshare

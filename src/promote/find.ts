@@ -4,15 +4,24 @@
  * and initContainers of raw workload manifests. In a Flux environment also: the values of
  * HelmReleases (read as Helm values), their `spec.chart.spec.version`, OCIRepositories'
  * `spec.ref.tag` and `digest`, the `images` of the environment's own Flux Kustomization, and
- * the values files a kustomization's configMapGenerator turns into `values.yaml`.
+ * the values files a kustomization's configMapGenerator turns into `values.yaml`. In an
+ * Argo CD environment also: the versions its own Application sets (argocd-sites.ts); other
+ * Argo CD objects are other environments and are never read.
  */
 import { posix } from 'node:path';
-import { type Document, isMap, isScalar, isSeq, type Node, type Scalar, type YAMLMap } from 'yaml';
-import { type HelmPath, nodeAtHelmPath, parseHelmPath } from './helm-paths.js';
-import { parseImageRef } from './image-ref.js';
-import { lineAt, type YamlFile } from './parse.js';
-import { mapAt, resolve, scalarIn, scalarText, seqItems, textIn } from './scalars.js';
-import type { FieldSite, ImageInventory, ImageSite, RefSite, SiteFormat } from './sites.js';
+import { type Document, isScalar, type YAMLMap } from 'yaml';
+import {
+  type ArgoScope,
+  argoDefinitionSites,
+  argoObjectSites,
+  isArgoObject,
+  rankValueFiles,
+} from './argocd-sites.js';
+import { type HelmPath, parseHelmPath } from './helm-paths.js';
+import type { YamlFile } from './parse.js';
+import { mapAt, scalarIn, scalarText, seqItems, textIn } from './scalars.js';
+import { fieldSite, helmSites, refSite } from './site-builders.js';
+import type { FieldSite, ImageInventory, ImageSite, SiteFormat } from './sites.js';
 
 export interface FindOptions {
   /** Values files named in the environment's Helm settings (repository-relative paths). */
@@ -21,6 +30,8 @@ export interface FindOptions {
   helmImagePaths?: string[];
   /** A Flux environment: its Flux objects are read too (see FluxScope). */
   flux?: FluxScope;
+  /** An Argo CD environment: its own Application is read too (see ArgoScope, argocd-sites.ts). */
+  argocd?: ArgoScope;
 }
 
 /**
@@ -51,24 +62,27 @@ export function formatOf(path: string, options: FindOptions = {}): SiteFormat {
 
 export function findImages(files: YamlFile[], options: FindOptions = {}): ImageInventory {
   const helmPaths = (options.helmImagePaths ?? []).map(parseHelmPath);
-  const { flux } = options;
+  const { flux, argocd } = options;
   if (flux) {
     const generated = files.flatMap((file) => generatedValuesFiles(file, options));
     options = { ...options, helmValuesFiles: [...(options.helmValuesFiles ?? []), ...generated] };
   }
   const inventory: ImageInventory = { files: [], sites: [], kustomizations: [] };
   for (const file of files) {
-    const format = formatOf(file.path, options);
+    // The file defining an Argo CD Application outside its own folders: that Application alone.
+    const argoOnly = argocd && file.path === argocd.definition?.file && !argocd.wholeDefinition;
+    const format = argoOnly ? 'argocd' : formatOf(file.path, options);
     inventory.files.push({ path: file.path, format });
     const ownOnly = flux && file.path === flux.file && !isUnder(file.path, flux.path);
     for (const document of file.documents) {
       if (ownOnly) inventory.sites.push(...fluxObjectSites(file, document, helmPaths, flux));
+      else if (argoOnly) inventory.sites.push(...argoDefinitionSites(file, document, argocd, helmPaths));
       else if (format === 'kustomize') {
         inventory.sites.push(...kustomizeSites(file, document, mapAt(document, document.contents), ''));
         inventory.kustomizations.push({ path: file.path, resources: kustomizeResources(file, document) });
       } else if (format === 'helm') {
         inventory.sites.push(...helmSites(file, document, document.contents, '', helmPaths));
-      } else inventory.sites.push(...manifestSites(file, document, helmPaths, flux));
+      } else inventory.sites.push(...manifestSites(file, document, helmPaths, options));
     }
   }
   if (flux) {
@@ -76,6 +90,7 @@ export function findImages(files: YamlFile[], options: FindOptions = {}): ImageI
     const built = files.map((file) => file.path).filter((path) => isUnder(path, flux.path));
     inventory.kustomizations.push({ path: flux.file, resources: built });
   }
+  if (argocd) rankValueFiles(inventory.sites, argocd);
   // `${var}` is a placeholder (Flux postBuild, envsubst), never a version to copy or replace.
   inventory.sites = inventory.sites.filter(
     (site) => !`${site.version.tag ?? ''}${site.version.digest ?? ''}`.includes('${'),
@@ -150,65 +165,6 @@ function kustomizeResources(file: YamlFile, document: Document.Parsed): string[]
     .map((resource) => posix.normalize(posix.join(folder, resource)));
 }
 
-/** The images of Helm values at `root` (a values document, or a HelmRelease's spec.values). */
-function helmSites(
-  file: YamlFile,
-  document: Document.Parsed,
-  root: unknown,
-  prefix: string,
-  paths: HelmPath[],
-): ImageSite[] {
-  const sites = new Map<Node, ImageSite>();
-  const visit = (node: unknown, where: string, key: string | undefined, seen: Set<Node>) => {
-    const resolved = resolve(document, node);
-    if (!resolved || seen.has(resolved)) return;
-    seen.add(resolved);
-    if (key === 'image') {
-      const site = helmImageSite(file, document, resolved, where);
-      if (site) sites.set(resolved, site);
-    }
-    if (isMap(resolved)) {
-      for (const pair of resolved.items) {
-        const childKey = scalarText(isScalar(pair.key) ? pair.key : undefined);
-        if (childKey !== undefined)
-          visit(pair.value, where ? `${where}.${childKey}` : childKey, childKey, seen);
-      }
-    } else if (isSeq(resolved)) {
-      resolved.items.forEach((item, index) => {
-        visit(item, `${where}[${index}]`, undefined, seen);
-      });
-    }
-  };
-  visit(root, prefix, undefined, new Set());
-  for (const path of paths) {
-    const node = nodeAtHelmPath(document, path, root);
-    if (!node || sites.has(node)) continue;
-    const where = path.map((segment) => segment.key).join('.');
-    const site = helmImageSite(file, document, node, prefix ? `${prefix}.${where}` : where);
-    if (site) sites.set(node, site);
-  }
-  return [...sites.values()];
-}
-
-/** `image: {registry?, repository, tag?, digest?}` or `image: repo:tag`. */
-function helmImageSite(
-  file: YamlFile,
-  document: Document.Parsed,
-  node: Node,
-  where: string,
-): ImageSite | undefined {
-  if (isScalar(node)) return refSite(file, 'helm', node, where);
-  if (!isMap(node)) return undefined;
-  const repository = textIn(document, node, 'repository');
-  if (!repository) return undefined;
-  const registry = textIn(document, node, 'registry');
-  const names = registry ? [`${registry}/${repository}`, repository] : [repository];
-  return fieldSite(file, 'helm', node, where, names, {
-    tag: scalarIn(document, node, 'tag'),
-    digest: scalarIn(document, node, 'digest'),
-  });
-}
-
 const podSpecPaths: Record<string, string[]> = {
   Pod: ['spec'],
   CronJob: ['spec', 'jobTemplate', 'spec', 'template', 'spec'],
@@ -219,7 +175,7 @@ function manifestSites(
   file: YamlFile,
   document: Document.Parsed,
   helmPaths: HelmPath[],
-  flux: FluxScope | undefined,
+  { flux, argocd }: FindOptions,
 ): ImageSite[] {
   const objects = (root: YAMLMap | undefined): YAMLMap[] => {
     if (!root) return [];
@@ -234,6 +190,10 @@ function manifestSites(
     if (!kind) continue;
     if (flux && fluxGroupOf(document, object)) {
       sites.push(...fluxSites(file, document, object, helmPaths, flux));
+      continue;
+    }
+    if (argocd && isArgoObject(document, object)) {
+      sites.push(...argoObjectSites(file, document, object, argocd, helmPaths));
       continue;
     }
     const name = textIn(document, mapAt(document, object.get('metadata', true)), 'name') ?? '?';
@@ -324,45 +284,4 @@ function fluxObjectSites(
   if (!object || textIn(document, object, 'kind') !== 'Kustomization' || !fluxGroupOf(document, object))
     return [];
   return fluxSites(file, document, object, helmPaths, flux);
-}
-
-function fieldSite(
-  file: YamlFile,
-  format: SiteFormat,
-  node: Node,
-  where: string,
-  names: string[],
-  fields: { tag: Scalar | undefined; digest: Scalar | undefined },
-): FieldSite {
-  const tag = scalarText(fields.tag);
-  const digest = scalarText(fields.digest);
-  return {
-    shape: 'fields',
-    file,
-    format,
-    line: lineAt(file, node.range?.[0] ?? 0),
-    where,
-    names,
-    version: { tag, digest },
-    tag: fields.tag,
-    digest: fields.digest,
-  };
-}
-
-function refSite(file: YamlFile, format: SiteFormat, scalar: Scalar, where: string): RefSite | undefined {
-  const text = scalarText(scalar);
-  if (!text || /\s|\{\{|\$\{/.test(text)) return undefined;
-  const { name, ...version } = parseImageRef(text);
-  if (!name) return undefined;
-  return {
-    shape: 'ref',
-    file,
-    format,
-    line: lineAt(file, scalar.range?.[0] ?? 0),
-    where,
-    names: [name],
-    name,
-    version,
-    ref: scalar,
-  };
 }

@@ -60,7 +60,8 @@ export function displayName(site: ImageSite): string {
 
 /**
  * A kustomization's `images:` entry decides what runs for the manifests it lists under
- * `resources:`; their own tags for that image are overridden and left alone.
+ * `resources:`; their own tags for that image are overridden and left alone. So does a
+ * reference with `overrides` (an Argo CD Application's) for the files it names.
  */
 export function effectiveSites(inventory: ImageInventory): ImageSite[] {
   const kustomize = inventory.sites.filter((site) => site.format === 'kustomize');
@@ -72,7 +73,23 @@ export function effectiveSites(inventory: ImageInventory): ImageSite[] {
       );
       return listed && namesOverlap(entry.names, site.names);
     });
-  return inventory.sites.filter((site) => site.format !== 'manifest' || !overridden(site));
+  return inventory.sites.filter(
+    (site) => (site.format !== 'manifest' || !overridden(site)) && !decidedElsewhere(inventory, site),
+  );
+}
+
+/** Whether a reference of a higher rank decides for this one (ImageSite.overrides). */
+function decidedElsewhere(inventory: ImageInventory, site: ImageSite): boolean {
+  const rank = site.overrides?.rank ?? 0;
+  return inventory.sites.some(
+    (other) =>
+      other.overrides !== undefined &&
+      other.overrides.rank > rank &&
+      other.overrides.paths.some(
+        (path) => path === '' || site.file.path === path || site.file.path.startsWith(`${path}/`),
+      ) &&
+      namesOverlap(other.names, site.names),
+  );
 }
 
 /** The version of each image an environment runs; one image at two versions is an error. */

@@ -6,8 +6,10 @@ import type { YamlFile } from './parse.js';
 /**
  * `flux`: a Flux object's own version field: a HelmRelease's chart version (named
  * `HelmRelease/<name>`), an OCIRepository's tag and digest (`OCIRepository/<name>` and its URL).
+ * `argocd`: a version in an Argo CD Application's own sources: `helm.parameters`,
+ * `helm.valuesObject`, `kustomize.images`, a chart's `targetRevision` (`chart/<chart>`).
  */
-export type SiteFormat = 'kustomize' | 'helm' | 'manifest' | 'flux';
+export type SiteFormat = 'kustomize' | 'helm' | 'manifest' | 'flux' | 'argocd';
 
 interface SiteBase {
   file: YamlFile;
@@ -19,6 +21,14 @@ interface SiteBase {
   /** Every name the image goes by here (Kustomize `name` and `newName`, Helm registry/repository). */
   names: string[];
   version: ImageVersion;
+  /**
+   * Where this reference decides what runs over the same image's other references: in
+   * `paths` (files, or folders: '' is every file), over those of a lower `rank` (a site
+   * without `overrides` has rank 0). An Argo CD Application's `kustomize.images` over its
+   * source folder, its `helm.parameters` over its `valuesObject` and value files. Those are
+   * overridden, and left alone (see effectiveSites).
+   */
+  overrides?: { paths: string[]; rank: number };
 }
 
 /** The version lives in separate scalars (Kustomize `newTag`/`digest`, Helm `tag`/`digest`). */

@@ -1,0 +1,133 @@
+/**
+ * What of the repository an Argo CD environment's promotion may read and edit as its own
+ * (docs/argocd.md, "Promote"), as discovery finds its Application in a checkout (the
+ * worktree at the base branch):
+ *
+ * - the folders of its sources from this repository (`path`): of a chart folder, what
+ *   Helm reads there as values (`values.yaml`; a chart's other value files belong to the
+ *   Applications naming them), of another, every file below it;
+ * - the value files its helm sources name that are this repository's: relative to the
+ *   chart folder, or `$ref/…` of a `ref` source of this repository, from the repository's
+ *   root, as render/argocd.ts resolves them. One at a URL, in a chart from a repository,
+ *   of a `ref` source from another repository, or leading outside (`..`) is none;
+ * - the file defining the Application, where only that Application is its own. One an
+ *   ApplicationSet generates has none: the ApplicationSet's file is shared by every
+ *   Application it generates, and is never edited (`template`).
+ *
+ * Paths only, lexically inside the repository: the caller keeps those git tracks and
+ * that are no symbolic link, so that nothing outside the repository is read or written.
+ */
+import { posix } from 'node:path';
+import { PlumblineError } from '../errors.js';
+import { listOf, recordOf, textOf } from '../yaml/plain-data.js';
+import {
+  type ArgoApplication,
+  type ArgoSource,
+  discoverArgoApplications,
+  normaliseArgoPath,
+} from './discover.js';
+
+export interface ArgoPromoteSource {
+  local: boolean;
+  /** Its folder, when it is this repository's ('' is the root). */
+  path?: string;
+  /**
+   * The type the source names, if any (else the folder's content decides, as in
+   * render/argocd.ts: a kustomization, then a Chart.yaml, else a directory).
+   */
+  type?: 'kustomize' | 'helm' | 'directory';
+  /** Its value files of this repository, repository-relative, in order. */
+  valueFiles: string[];
+}
+
+export interface ArgoPromoteScope {
+  /** `<cluster>/<metadata.name>`. */
+  name: string;
+  /** The Application's own object, when it is written as one (not generated). */
+  definition?: { file: string; line: number; name: string };
+  /** The ApplicationSet's file, for a generated Application: never its own. */
+  template?: string;
+  /** By index, as Argo CD reads them: `spec.sources`, else `spec.source`. */
+  sources: ArgoPromoteSource[];
+  /** Every value file, in order, without repeats. */
+  valueFiles: string[];
+}
+
+/** The Application named `name` (`<cluster>/<app>`) in the checkout at `repoRoot`; fails when there is none. */
+export function argoPromoteScope(
+  repoRoot: string,
+  name: string,
+  repositoryUrls: readonly string[],
+): ArgoPromoteScope {
+  const discovery = discoverArgoApplications(repoRoot, { repositoryUrls });
+  const application = discovery.applications.find((candidate) => candidate.name === name);
+  if (!application) {
+    const problem = discovery.problems.find(
+      (candidate) => (candidate.application ?? candidate.file) === name,
+    );
+    throw new PlumblineError(
+      problem
+        ? `${name} cannot be promoted: ${problem.file}:${problem.line}: ${problem.message}`
+        : `${name} is not an Argo CD Application that the base branch defines with a source in this repository`,
+      'Promote between Argo CD Applications that the base branch defines, with sources in this repository. Nothing was written.',
+    );
+  }
+  const generated = discovery.applicationSets.some(
+    (set) => set.file === application.file && set.line === application.line,
+  );
+  const sources = application.sources.map((source) => promoteSource(application, source));
+  return {
+    name,
+    ...(generated
+      ? { template: application.file }
+      : {
+          definition: {
+            file: application.file,
+            line: application.line,
+            name: application.object.metadata.name,
+          },
+        }),
+    sources,
+    valueFiles: [...new Set(sources.flatMap((source) => source.valueFiles))],
+  };
+}
+
+function promoteSource(application: ArgoApplication, source: ArgoSource): ArgoPromoteSource {
+  const path = source.local ? source.path : undefined;
+  const type = (['kustomize', 'helm', 'directory'] as const).find((tool) => source[tool] !== undefined);
+  return {
+    local: source.local,
+    ...(path !== undefined && { path }),
+    ...(type !== undefined && { type }),
+    valueFiles: listOf(recordOf(source.helm).valueFiles).flatMap((value) => {
+      const file = textOf(value);
+      const resolved = file === undefined ? undefined : valueFilePath(application, file, path);
+      return resolved === undefined ? [] : [resolved];
+    }),
+  };
+}
+
+/**
+ * A value file as a path from the repository's root: `$ref/…` of a `ref` source of this
+ * repository, else relative to the chart folder. Undefined when it is none of this
+ * repository's files (a URL, another repository, a chart's own, a path leading outside).
+ */
+export function valueFilePath(
+  application: Pick<ArgoApplication, 'sources'>,
+  file: string,
+  chartPath: string | undefined,
+): string | undefined {
+  const ref = /^\$([^/]+)\/(.*)$/.exec(file);
+  if (ref) {
+    const [, name = '', rest = ''] = ref;
+    const source = application.sources.find((candidate) => candidate.ref === name);
+    return source?.local ? nonEmpty(normaliseArgoPath(rest)) : undefined;
+  }
+  if (file.startsWith('$') || /^[a-z][a-z0-9+.-]*:\/\//i.test(file) || chartPath === undefined)
+    return undefined;
+  return nonEmpty(normaliseArgoPath(posix.join(chartPath, file)));
+}
+
+function nonEmpty(path: string | undefined): string | undefined {
+  return path === '' ? undefined : path;
+}
