@@ -17,6 +17,7 @@ import {
   discoverRepositoryEnvironments,
   isGitOpsNative,
 } from '../config/load.js';
+import type { RunDiscoveries } from '../config/run-discoveries.js';
 import { inShard, type Shard } from '../config/shard.js';
 import type { DiscoverySettings, EnvironmentConfig } from '../config/types.js';
 import type { BaseSide } from '../git/base-checkout.js';
@@ -40,22 +41,23 @@ const ENVIRONMENTS_AT_ONCE = 32;
 
 /**
  * `shard`: the plan's share of the environments; the others need no head start.
- * `discovery`: what the trusted configuration says discovery needs, on both sides.
+ * `discovery`: what the trusted configuration says discovery needs, on both sides;
+ * `discoveries`: the run's, shared with its configuration and renders.
  */
 export function traceHead(
   head: { root: string; top: string },
   baseSha: string,
-  trusted: { shard?: Shard | undefined; discovery: DiscoverySettings },
+  trusted: { shard?: Shard | undefined; discovery: DiscoverySettings; discoveries: RunDiscoveries },
 ): HeadTracing {
-  const { shard, discovery } = trusted;
+  const { shard, discovery, discoveries } = trusted;
   const memo = new Map<string, Promise<unknown>>();
   const tracing: HeadTracing = {
     head,
-    discovery: checkoutDiscovery(head.root, discovery),
+    discovery: checkoutDiscovery(head.root, discovery, discoveries),
     baseSha,
     memo,
     changed: changedFiles(head.top, baseSha),
-    scope: inputsScope(head.root, head.top, memo, discovery),
+    scope: inputsScope(head.root, head.top, memo, discovery, discoveries),
   };
   // A head start on the environments found at the head, which the configuration mostly
   // lists too; what they read is remembered for unaffectedEnvironments. Failures here are
@@ -95,7 +97,7 @@ export async function unaffectedEnvironments(query: AffectedQuery): Promise<Set<
   const atBaseToo = deleted.length > 0 || query.environments.some(isGitOpsNative);
   if (atBaseToo) await query.base.checkOutAll();
   const base = atBaseToo
-    ? await inputsScope(query.base.dir, query.base.top, query.tracing.memo, head.discovery)
+    ? await inputsScope(query.base.dir, query.base.top, query.tracing.memo, head.discovery, head.discoveries)
     : undefined;
   const verdicts = await Promise.all(
     query.environments.map((env) =>

@@ -11,6 +11,7 @@ import { argoChartHosts } from '../argocd/chart-source.js';
 import { findArgoObjects } from '../argocd/objects.js';
 import { type DiscoveryTree, discoverEnvironmentsIn } from '../config/discover.js';
 import { discoverRepositoryEnvironments } from '../config/load.js';
+import type { RunDiscoveries } from '../config/run-discoveries.js';
 import type { DiscoverySettings, EnvironmentConfig } from '../config/types.js';
 import { discoverFluxEnvironments, fluxSourceHosts } from '../flux/discover.js';
 import type { BaseSide } from '../git/base-checkout.js';
@@ -29,11 +30,12 @@ export async function discoverAtBase(
   base: BaseSide,
   /** What the trusted configuration says discovery needs. */
   discovery?: DiscoverySettings,
+  discoveries?: RunDiscoveries,
 ): Promise<EnvironmentConfig[]> {
   const kinds = await gitOpsKinds(repoRoot, sha, base);
   if (kinds.flux || kinds.argo) {
     await base.checkOutAll();
-    return discoverRepositoryEnvironments(base.dir, discovery);
+    return discoverRepositoryEnvironments(base.dir, discovery, discoveries);
   }
   return discoverEnvironmentsIn(await baseDiscoveryTree(repoRoot, sha, base));
 }

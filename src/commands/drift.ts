@@ -8,6 +8,7 @@
 import { type ChartFetcher, runChartFetcher } from '../charts/fetch.js';
 import type { ClusterClient } from '../cluster/index.js';
 import type { LiveState } from '../cluster/live.js';
+import { RunDiscoveries } from '../config/run-discoveries.js';
 import { selectEnvironments } from '../config/select.js';
 import { inShard, type Shard } from '../config/shard.js';
 import type { EnvironmentConfig, PlumblineConfig } from '../config/types.js';
@@ -98,6 +99,7 @@ export async function runDrift(options: DriftOptions): Promise<DriftRun> {
   const now = options.now ?? (() => new Date().toISOString());
   const clients = new ClusterClients(options.kubeconfigPath);
   const charts = runChartFetcher(config.render, options.chartCache);
+  const discoveries = new RunDiscoveries();
   // Objects the repository lacks: the configured file, then the cluster compared with.
   const clusterObjects = clusterObjectLookup(clusterObjectFiles, (env) =>
     clients.for(options.context ?? env.cluster?.context),
@@ -113,7 +115,7 @@ export async function runDrift(options: DriftOptions): Promise<DriftRun> {
           config,
           head.sha,
           options,
-          { clients, charts, clusterObjects },
+          { clients, charts, discoveries, clusterObjects },
           say,
         );
         const outcome: EnvironmentDriftOutcome = { drift };
@@ -176,7 +178,12 @@ async function checkEnvironment(
   config: PlumblineConfig,
   headSha: string,
   options: DriftOptions,
-  run: { clients: ClusterClients; charts: ChartFetcher; clusterObjects: ClusterObjectLookup | undefined },
+  run: {
+    clients: ClusterClients;
+    charts: ChartFetcher;
+    discoveries: RunDiscoveries;
+    clusterObjects: ClusterObjectLookup | undefined;
+  },
   log: (message: string) => void,
 ): Promise<EnvironmentDrift> {
   const context = options.context ?? env.cluster?.context;
@@ -188,6 +195,7 @@ async function checkEnvironment(
     const renderOptions: RenderOptions = {
       settings: config.render,
       charts: run.charts,
+      discoveries: run.discoveries,
       clusterCapabilities: new Map([[env.name, await client.capabilities()]]),
       ...(run.clusterObjects ? { clusterObjects: run.clusterObjects } : {}),
     };

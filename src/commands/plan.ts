@@ -14,6 +14,7 @@ import { join, posix } from 'node:path';
 import pLimit from 'p-limit';
 import { runChartFetcher } from '../charts/fetch.js';
 import { checkoutDiscovery, isGitOpsNative } from '../config/load.js';
+import { RunDiscoveries } from '../config/run-discoveries.js';
 import { selectEnvironments } from '../config/select.js';
 import { inShard, type Shard } from '../config/shard.js';
 import type { EnvironmentConfig, PlumblineConfig } from '../config/types.js';
@@ -120,11 +121,14 @@ async function planWith(options: PlanOptions, clients: ClusterClients): Promise<
     ]);
     const discovery = trustedDiscoverySettings(trustedFile, origin);
     const { repositoryUrls } = discovery;
+    // Each checkout's Flux or Argo CD discovery, found once for the configuration, the
+    // affected environments and the renders.
+    const discoveries = new RunDiscoveries();
     // Offline, the head's side of which environments the change affects starts now, while
     // the base is checked out.
     const tracing =
       comparesWithBase && !options.all
-        ? traceHead({ root: repoRoot, top }, base.sha, { shard: options.shard, discovery })
+        ? traceHead({ root: repoRoot, top }, base.sha, { shard: options.shard, discovery, discoveries })
         : undefined;
     planned = await withBaseSide(repoRoot, base.sha, async (baseSide) => {
       const trusted = withTrustedRender(
@@ -132,8 +136,8 @@ async function planWith(options: PlanOptions, clients: ClusterClients): Promise<
           repoRoot,
           base,
           trustedFile,
-          () => discoverAtBase(repoRoot, base.sha, baseSide, discovery),
-          tracing?.discovery ?? checkoutDiscovery(repoRoot, discovery),
+          () => discoverAtBase(repoRoot, base.sha, baseSide, discovery, discoveries),
+          tracing?.discovery ?? checkoutDiscovery(repoRoot, discovery, discoveries),
         ),
         { sourceHosts: await trustedSourceHosts(repoRoot, base, baseSide, repositoryUrls), repositoryUrls },
       );
@@ -171,7 +175,7 @@ async function planWith(options: PlanOptions, clients: ClusterClients): Promise<
       const chosen = await renderHead(
         trusted,
         options,
-        { top, log, clients, clusterObjectFiles },
+        { top, log, clients, clusterObjectFiles, discoveries },
         (env) => !unaffected.has(env.name) && (atHead(env) || atBase(env) || moved(env)),
       );
       const headSide = new Map(chosen.headRenders);
@@ -207,7 +211,12 @@ async function planWith(options: PlanOptions, clients: ClusterClients): Promise<
   } else {
     const trusted = await checkoutConfig(repoRoot);
     const clusterObjectFiles = await clusterObjectFilesInCheckout(repoRoot, trusted.config);
-    planned = await renderHead(trusted, options, { top, log, clients, clusterObjectFiles }, () => true);
+    planned = await renderHead(
+      trusted,
+      options,
+      { top, log, clients, clusterObjectFiles, discoveries: new RunDiscoveries() },
+      () => true,
+    );
   }
   result.config = planned.provenance;
 
@@ -279,7 +288,7 @@ interface RunContext {
 async function renderHead(
   trusted: PlanConfig,
   options: PlanOptions,
-  run: RunContext & { top: string; clusterObjectFiles: ClusterObjectFiles },
+  run: RunContext & { top: string; clusterObjectFiles: ClusterObjectFiles; discoveries: RunDiscoveries },
   planned: (env: EnvironmentConfig) => boolean,
 ): Promise<Planned> {
   const environments = candidates(trusted, options).filter(planned);
@@ -291,6 +300,7 @@ async function renderHead(
     ...(clusterObjects ? { clusterObjects } : {}),
     settings: trusted.config.render,
     charts: runChartFetcher(trusted.config.render, options.chartCache),
+    discoveries: run.discoveries,
     clusterCapabilities: await run.clients.capabilities(
       environments
         .filter((env) => asksCluster(env, options))

@@ -5,20 +5,15 @@
 import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { join, posix, sep } from 'node:path';
 import { argoChartHosts } from '../argocd/chart-source.js';
-import { type ArgoDiscovery, discoverArgoApplications } from '../argocd/discover.js';
+import type { ArgoDiscovery } from '../argocd/discover.js';
 import { findArgoObjects } from '../argocd/objects.js';
 import { PlumblineError } from '../errors.js';
 import { discoverFluxEnvironments, type FluxDiscovery, fluxSourceHosts } from '../flux/discover.js';
 import { DISCOVERY_ROOTS, discoverEnvironments } from './discover.js';
 import { parseConfigText, renderSettings, type WrittenConfig } from './parse.js';
 import { ConfigError, type ConfigProblem } from './problems.js';
-import type {
-  DiscoverySettings,
-  EnvironmentConfig,
-  PlumblineConfig,
-  PromoteSettings,
-  RenderSettings,
-} from './types.js';
+import { discoverySettings, RunDiscoveries } from './run-discoveries.js';
+import type { DiscoverySettings, EnvironmentConfig, PlumblineConfig, PromoteSettings } from './types.js';
 
 export const CONFIG_FILES = ['plumbline.yaml', 'plumbline.yml'] as const;
 
@@ -174,8 +169,9 @@ export async function discoverRepositoryEnvironments(
   found: CheckoutDiscovery | string,
   /** For a checkout named by its path: what the trusted configuration says discovery needs. */
   settings?: DiscoverySettings,
+  discoveries?: RunDiscoveries,
 ): Promise<EnvironmentConfig[]> {
-  const discovery = typeof found === 'string' ? checkoutDiscovery(found, settings) : found;
+  const discovery = typeof found === 'string' ? checkoutDiscovery(found, settings, discoveries) : found;
   const native = discovery.native();
   return native.length > 0 ? native : discovery.folders();
 }
@@ -195,17 +191,14 @@ export interface CheckoutDiscovery {
 export function checkoutDiscovery(
   repoRoot: string,
   settings: DiscoverySettings = { repositoryUrls: [] },
+  discoveries: RunDiscoveries = new RunDiscoveries(),
 ): CheckoutDiscovery {
-  const { repositoryUrls, argocdClusters } = settings;
   let native: EnvironmentConfig[] | undefined;
   let folders: Promise<EnvironmentConfig[]> | undefined;
   return {
     native: () => {
-      native ??= fluxEnvironments(discoverFluxEnvironments(repoRoot, repositoryUrls));
-      if (native.length === 0)
-        native = argoEnvironments(
-          discoverArgoApplications(repoRoot, { repositoryUrls, clusters: argocdClusters }),
-        );
+      native ??= fluxEnvironments(discoveries.flux(repoRoot, settings));
+      if (native.length === 0) native = argoEnvironments(discoveries.argo(repoRoot, settings));
       return native;
     },
     folders: () => {
@@ -213,11 +206,6 @@ export function checkoutDiscovery(
       return folders;
     },
   };
-}
-
-/** What discovery needs of render settings: this repository's URLs, Argo CD's clusters. */
-export function discoverySettings(render: RenderSettings): DiscoverySettings {
-  return { repositoryUrls: render.repositoryUrls ?? [], argocdClusters: render.argocdClusters };
 }
 
 /**

@@ -24,15 +24,11 @@ import { readFile } from 'node:fs/promises';
 import { join, posix } from 'node:path';
 import { parseDocument } from 'yaml';
 import { argoChartSource } from '../argocd/chart-source.js';
-import {
-  type ArgoApplication,
-  type ArgoSource,
-  discoverArgoApplications,
-  normaliseArgoPath,
-} from '../argocd/discover.js';
+import { type ArgoApplication, type ArgoSource, normaliseArgoPath } from '../argocd/discover.js';
 import { argoKustomization, hasKustomizeEdits } from '../argocd/kustomize-edits.js';
 import { type ArgoApplicationFacts, applicationFacts } from '../argocd/live-rules.js';
 import { KUSTOMIZATION_FILES } from '../config/discover.js';
+import { discoverySettings } from '../config/run-discoveries.js';
 import type { EnvironmentConfig } from '../config/types.js';
 import { PlumblineError } from '../errors.js';
 import { withoutCredentials } from '../git/repository-url.js';
@@ -48,7 +44,6 @@ import { buildRewritten, firstFile, parseKustomization } from './flux-build.js';
 import { type HelmExtras, renderHelm } from './helm.js';
 import { checkedKustomizeInputs, renderKustomize } from './kustomize.js';
 import { fillNamespace } from './namespace.js';
-import { oncePerRun } from './once-per-run.js';
 import { parseManifests } from './parse.js';
 import { isRemoteReference } from './remote-reference.js';
 
@@ -75,12 +70,7 @@ export async function renderArgo(
       'Argo CD environments are discovered: leave the environments out of plumbline.yaml to have them found.',
     );
   }
-  const discovery = await oncePerRun(context.charts, 'argocd discovery', repoRoot, () =>
-    discoverArgoApplications(repoRoot, {
-      repositoryUrls: context.settings.repositoryUrls ?? [],
-      clusters: context.settings.argocdClusters,
-    }),
-  );
+  const discovery = context.discoveries.argo(repoRoot, discoverySettings(context.settings));
   const problem = discovery.problems.find(
     (candidate) => (candidate.application ?? candidate.file) === identity.name,
   );

@@ -1,5 +1,7 @@
 /** What every renderer runs with: where it may read, the room it runs in, its limits. */
+
 import type { ChartFetcher } from '../charts/fetch.js';
+import type { RunDiscoveries } from '../config/run-discoveries.js';
 import type { EnvironmentConfig, RenderSettings } from '../config/types.js';
 import type { KubeObject } from '../resource.js';
 import type { CapabilitiesChoice } from './capabilities.js';
@@ -14,6 +16,8 @@ export interface RenderContext {
   tools: ToolOverrides;
   /** Fetches charts from repositories and registries, once per run. */
   charts: ChartFetcher;
+  /** The Flux and Argo CD discoveries of the checkouts the run renders, once per run. */
+  discoveries: RunDiscoveries;
   /** What helm reports as `.Capabilities`. */
   capabilities: CapabilitiesChoice;
   /** The environment's ClusterObjectLookup (RenderOptions.clusterObjects), when the run has one. */

@@ -21,11 +21,12 @@
  * 5. Every HelmRelease in the result is rendered too (flux-helmrelease.ts); it stays in
  *    the result, and its release's objects join it.
  */
+
+import { discoverySettings } from '../config/run-discoveries.js';
 import type { EnvironmentConfig } from '../config/types.js';
 import { maskSecret } from '../diff/mask.js';
 import { PlumblineError } from '../errors.js';
 import {
-  discoverFluxEnvironments,
   type FluxDiscovery,
   type FluxEnvironment,
   type FluxProblem,
@@ -41,7 +42,6 @@ import { listOf, recordOf, stringRecord } from '../yaml/plain-data.js';
 import type { ClusterObject, ClusterObjectReference, RenderContext } from './context.js';
 import { buildFluxPath } from './flux-build.js';
 import { type FluxSource, isHelmRelease, renderHelmRelease } from './flux-helmrelease.js';
-import { oncePerRun } from './once-per-run.js';
 import { parseManifests } from './parse.js';
 
 const KUSTOMIZE_GROUP = 'kustomize.toolkit.fluxcd.io';
@@ -70,9 +70,7 @@ export async function renderFlux(
       'Flux environments are discovered: leave the environments out of plumbline.yaml to have them found.',
     );
   }
-  const discovery = await oncePerRun(context.charts, 'flux discovery', repoRoot, () =>
-    discoverFluxEnvironments(repoRoot, context.settings.repositoryUrls),
-  );
+  const discovery = context.discoveries.flux(repoRoot, discoverySettings(context.settings));
   if (identity.cluster === '') {
     // An environment that stands for a file discovery could not read.
     const problem = discovery.problems.find(

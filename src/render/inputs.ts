@@ -7,9 +7,8 @@
  */
 import { realpath } from 'node:fs/promises';
 import { isAbsolute, join, posix, relative, resolve, sep } from 'node:path';
-import { discoverArgoApplications } from '../argocd/discover.js';
+import { RunDiscoveries } from '../config/run-discoveries.js';
 import type { DiscoverySettings, EnvironmentConfig } from '../config/types.js';
-import { discoverFluxEnvironments } from '../flux/discover.js';
 import { argoApplicationReads } from './argocd-inputs.js';
 import { listedDependencies } from './chart-dependencies.js';
 import { type Boundary, boundaryOf, remembered, walkInside } from './containment.js';
@@ -40,6 +39,8 @@ export interface InputsScope {
   realRoot: string;
   /** What the trusted configuration says discovery needs, for Flux and Argo CD environments. */
   discovery: DiscoverySettings;
+  /** The run's discoveries, shared with its configuration and renders. */
+  discoveries: RunDiscoveries;
 }
 
 /** `memo` may be shared by both sides: what is the same on both is then read once. */
@@ -48,12 +49,14 @@ export async function inputsScope(
   top: string,
   memo: Map<string, Promise<unknown>>,
   discovery: DiscoverySettings = { repositoryUrls: [] },
+  discoveries: RunDiscoveries = new RunDiscoveries(),
 ): Promise<InputsScope> {
   return {
     root,
     boundary: await boundaryOf(root, top, { memo }),
     realRoot: await realpath(root),
     discovery,
+    discoveries,
   };
 }
 
@@ -101,12 +104,7 @@ async function traceInputs(scope: InputsScope, env: EnvironmentConfig): Promise<
       return read.paths;
     };
     if (env.renderer === 'argocd' && env.argocd) {
-      const discovery = await remembered(boundary, `argocd discovery ${root}`, async () =>
-        discoverArgoApplications(root, {
-          repositoryUrls: scope.discovery.repositoryUrls,
-          clusters: scope.discovery.argocdClusters,
-        }),
-      );
+      const discovery = scope.discoveries.argo(root, scope.discovery);
       const reads = argoApplicationReads(root, discovery, env.argocd);
       if (reads.kind === 'anything') return reads;
       for (const folder of reads.kustomizations) {
@@ -121,9 +119,7 @@ async function traceInputs(scope: InputsScope, env: EnvironmentConfig): Promise<
       return inputs;
     }
     if (env.renderer === 'flux' && env.flux) {
-      const discovery = await remembered(boundary, `flux discovery ${root}`, async () =>
-        discoverFluxEnvironments(root, scope.discovery.repositoryUrls),
-      );
+      const discovery = scope.discoveries.flux(root, scope.discovery);
       const reads = fluxEnvironmentReads(root, discovery, env.flux);
       if (reads.kind === 'anything') return reads;
       const read: string[] = reads.trees.flatMap((tree) => filesBelow(root, tree));

@@ -13,6 +13,7 @@ import { type ChartFetcher, runChartFetcher } from '../charts/fetch.js';
 import { environmentNamespace } from '../config/environment-namespace.js';
 import { isGitOpsNative } from '../config/load.js';
 import { renderSettings } from '../config/parse.js';
+import { RunDiscoveries } from '../config/run-discoveries.js';
 import type { Capabilities, EnvironmentConfig, RenderSettings } from '../config/types.js';
 import { PlumblineError } from '../errors.js';
 import type { FluxKustomizationFacts } from '../flux/live-rules.js';
@@ -37,6 +38,8 @@ export type { ClusterObject, ClusterObjectLookup, ClusterObjectReference } from 
 export interface RenderOptions {
   /** Fetches charts from repositories and registries; share one across a run's renders. */
   charts?: ChartFetcher;
+  /** The run's Flux and Argo CD discoveries; share one across a run's renders. */
+  discoveries?: RunDiscoveries;
   /** The capabilities of each environment's cluster, by environment name, when plumbline asked it. */
   clusterCapabilities?: ReadonlyMap<string, Capabilities>;
   /** Environments rendered at once by renderEnvironments; defaults to the cores, at most 4. */
@@ -94,6 +97,7 @@ export async function renderEnvironment(
       settings,
       tools,
       charts: options.charts ?? runChartFetcher(settings),
+      discoveries: options.discoveries ?? new RunDiscoveries(),
       capabilities,
     };
     const lookup = options.clusterObjects;
@@ -151,10 +155,12 @@ export async function renderEnvironments(
   envs: EnvironmentConfig[],
   options: RenderOptions = {},
 ): Promise<RenderResult[]> {
-  // One fetcher for all of them: a chart many environments share is fetched once.
+  // One fetcher and one discovery for all of them: a chart many environments share is
+  // fetched once, a checkout discovered once.
   options = {
     ...options,
     charts: options.charts ?? runChartFetcher(options.settings ?? renderSettings()),
+    discoveries: options.discoveries ?? new RunDiscoveries(),
   };
   const limit = pLimit(options.concurrency ?? Math.min(4, availableParallelism()));
   return Promise.all(

@@ -1,0 +1,52 @@
+/**
+ * The Flux and Argo CD discoveries of the checkouts one run reads, each worked out once
+ * however many steps ask: a plan asks for a checkout's when it loads its configuration,
+ * when it works out which environments a change affects and when it renders each
+ * environment, at the head and at the base. A run makes one and hands it to every step; a
+ * step given none discovers afresh. What one step found holds for the next: a run that
+ * makes one (plan, drift) reads its checkouts and never writes them.
+ */
+import { resolve } from 'node:path';
+import { type ArgoDiscovery, discoverArgoApplications } from '../argocd/discover.js';
+import { discoverFluxEnvironments, type FluxDiscovery } from '../flux/discover.js';
+import type { DiscoverySettings, RenderSettings } from './types.js';
+
+/** What discovery needs of render settings: this repository's URLs, Argo CD's clusters. */
+export function discoverySettings(render: RenderSettings): DiscoverySettings {
+  return { repositoryUrls: render.repositoryUrls ?? [], argocdClusters: render.argocdClusters };
+}
+
+export class RunDiscoveries {
+  readonly #found = new Map<string, ArgoDiscovery | FluxDiscovery>();
+
+  /** The checkout's Argo CD Applications (argocd/discover.ts). */
+  argo(root: string, settings: DiscoverySettings): ArgoDiscovery {
+    const key = JSON.stringify([
+      'argocd',
+      resolve(root),
+      settings.repositoryUrls,
+      settings.argocdClusters ?? null,
+    ]);
+    return this.#once(key, () =>
+      discoverArgoApplications(root, {
+        repositoryUrls: settings.repositoryUrls,
+        clusters: settings.argocdClusters,
+      }),
+    );
+  }
+
+  /** The checkout's Flux environments (flux/discover.ts). */
+  flux(root: string, settings: DiscoverySettings): FluxDiscovery {
+    const key = JSON.stringify(['flux', resolve(root), settings.repositoryUrls]);
+    return this.#once(key, () => discoverFluxEnvironments(root, settings.repositoryUrls));
+  }
+
+  #once<T extends ArgoDiscovery | FluxDiscovery>(key: string, compute: () => T): T {
+    let found = this.#found.get(key) as T | undefined;
+    if (!found) {
+      found = compute();
+      this.#found.set(key, found);
+    }
+    return found;
+  }
+}
