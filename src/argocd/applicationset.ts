@@ -11,12 +11,12 @@
  * - each parameter set renders `spec.template`, every string and map key of it on its own,
  *   with fasttemplate (`{{path.basename}}`, literal keys, unknown ones left as written) or,
  *   with `goTemplate: true`, Go's text/template (go-template.ts) and `goTemplateOptions`;
+ *   then `templatePatch`, rendered the same way, is applied to it (template-patch.ts);
  * - every Application lands in the ApplicationSet's namespace.
  *
  * The cluster generator needs the clusters Argo CD knows, which the repository does not:
  * when the configuration lists none, it fails. The other generators (`scmProvider`,
- * `pullRequest`, `clusterDecisionResource`, `plugin`) and `templatePatch` are reported as
- * unsupported. Either fails this ApplicationSet alone. Pure but for reading the
+ * `pullRequest`, `clusterDecisionResource`, `plugin`) are reported as unsupported. Either fails this ApplicationSet alone. Pure but for reading the
  * repository's folders and parameter files.
  */
 import { type Dirent, lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -31,6 +31,7 @@ import { listOf, recordOf, textOf } from '../yaml/plain-data.js';
 import { ClusterGeneratorError, clusterParameters, sanitizeName } from './cluster-generator.js';
 import { compileGlob, type GlobDialect } from './glob.js';
 import { checkTemplateData, GoTemplateError, renderGoTemplate } from './go-template.js';
+import { applyTemplatePatch, TemplatePatchError } from './template-patch.js';
 
 /** One Application the ApplicationSet would create, and the files its parameters came from. */
 export interface GeneratedApplication {
@@ -102,8 +103,9 @@ export function expandApplicationSet(
   sources: ApplicationSetSources,
 ): GeneratedApplication[] {
   const spec = recordOf(applicationSet.spec);
-  if (spec.templatePatch !== undefined)
-    throw new ApplicationSetError('spec.templatePatch is not supported yet');
+  const templatePatch = spec.templatePatch ?? undefined;
+  if (templatePatch !== undefined && typeof templatePatch !== 'string')
+    throw new ApplicationSetError('spec.templatePatch must be a string (a template of YAML)');
   const options = listOf(spec.goTemplateOptions).filter((option) => typeof option === 'string');
   const missingKey = options.includes('missingkey=error')
     ? 'error'
@@ -129,7 +131,8 @@ export function expandApplicationSet(
     const merged = own === undefined ? template : mergeMaps(template, recordOf(own));
     for (const set of sets) {
       checkParams(expansion, set.params);
-      const rendered = recordOf(renderValue(expansion, merged, set.params, 'spec.template'));
+      let rendered = recordOf(renderValue(expansion, merged, set.params, 'spec.template'));
+      if (templatePatch !== undefined) rendered = patched(expansion, rendered, templatePatch, set.params);
       const metadata = recordOf(rendered.metadata);
       const name = textOf(metadata.name);
       if (!name) throw new ApplicationSetError('spec.template renders an Application without a name');
@@ -143,6 +146,18 @@ export function expandApplicationSet(
     }
   }
   return generated;
+}
+
+/** The Application `rendered`, with the ApplicationSet's templatePatch rendered for its parameters and applied. */
+function patched(expansion: Expansion, rendered: Params, templatePatch: string, params: Params): Params {
+  const text = renderString(expansion, templatePatch, params, 'spec.templatePatch');
+  const patch = parsedYaml(text, 'spec.templatePatch renders no valid YAML');
+  try {
+    return applyTemplatePatch(rendered, patch);
+  } catch (error) {
+    if (error instanceof TemplatePatchError) throw new ApplicationSetError(error.message);
+    throw error;
+  }
 }
 
 const GENERATOR_KINDS = [

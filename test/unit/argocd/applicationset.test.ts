@@ -175,10 +175,134 @@ describe('expandApplicationSet', () => {
     );
     refuse(
       { generators: [{ list: { elements: [{}] } }], templatePatch: 'x' },
-      /templatePatch is not supported/,
+      /templatePatch renders no YAML map/,
+    );
+    refuse(
+      { generators: [{ list: { elements: [{}] } }], templatePatch: '{a: [' },
+      /templatePatch renders no valid YAML/,
+    );
+    refuse(
+      { generators: [{ list: { elements: [{}] } }], templatePatch: { spec: {} } },
+      /templatePatch must be a string/,
     );
     refuse({ generators: [{ list: { elements: [{ n: 1 }] } }] }, /must be a string without goTemplate/);
     expect(ApplicationSetError).toBeDefined();
+  });
+});
+
+describe('templatePatch', () => {
+  it('renders the patch with each parameter set and applies it as Argo CD does, never to spec.project', () => {
+    const root = repo(APPS);
+    const set = applicationSet({
+      goTemplate: true,
+      generators: [
+        {
+          list: {
+            elements: [
+              { name: 'web', autoSync: true, prune: true },
+              { name: 'api', autoSync: false },
+            ],
+          },
+        },
+      ],
+      template: {
+        ...template('{{.name}}', 'apps/{{.name}}'),
+        metadata: { name: '{{.name}}', labels: { team: 'shop', tier: 'front' } },
+      },
+      templatePatch: [
+        'metadata:',
+        '  labels:',
+        '    tier: null',
+        '    app: {{ .name | quote }}',
+        'spec:',
+        '  project: stolen',
+        '  {{- if .autoSync }}',
+        '  syncPolicy:',
+        '    automated:',
+        '      prune: {{ .prune }}',
+        '  {{- end }}',
+        '  source:',
+        '    helm:',
+        '      valueFiles: [values-{{ .name }}.yaml]',
+        '',
+      ].join('\n'),
+    });
+    const [web, api] = expandApplicationSet(root, set, { repositoryUrls: [REPOSITORY] }).map(
+      ({ object }) => object,
+    );
+    expect(web?.metadata.labels).toEqual({ team: 'shop', app: 'web' });
+    expect(web?.spec).toEqual({
+      project: 'default',
+      source: {
+        repoURL: REPOSITORY,
+        targetRevision: 'HEAD',
+        path: 'apps/web',
+        helm: { valueFiles: ['values-web.yaml'] },
+      },
+      destination: { server: 'https://kubernetes.default.svc', namespace: 'web' },
+      syncPolicy: { automated: { prune: true } },
+    });
+    expect(api?.spec).not.toHaveProperty('syncPolicy');
+    expect(api?.metadata.labels).toEqual({ team: 'shop', app: 'api' });
+  });
+
+  it('replaces lists, and follows $patch replace and delete', () => {
+    const root = repo(APPS);
+    const set = (patch: string) =>
+      expandApplicationSet(
+        root,
+        applicationSet({
+          generators: [{ list: { elements: [{ name: 'web' }] } }],
+          template: {
+            ...template('{{name}}', 'apps/{{name}}'),
+            spec: {
+              ...template('x', 'y').spec,
+              syncPolicy: {
+                syncOptions: ['CreateNamespace=true', 'ServerSideApply=true'],
+                retry: { limit: 2 },
+              },
+            },
+          },
+          templatePatch: patch,
+        }),
+        { repositoryUrls: [REPOSITORY] },
+      )[0]!.object.spec as Record<string, unknown>;
+    expect(set('spec: { syncPolicy: { syncOptions: [Prune=false] } }').syncPolicy).toEqual({
+      syncOptions: ['Prune=false'],
+      retry: { limit: 2 },
+    });
+    expect(set('spec: { syncPolicy: { $patch: replace, retry: { limit: 5 } } }').syncPolicy).toEqual({
+      retry: { limit: 5 },
+    });
+    expect(set('spec: { syncPolicy: { $patch: delete } }')).not.toHaveProperty('syncPolicy');
+    expect(() => set('spec: { syncPolicy: { $patch: merge } }')).toThrow(/\$patch merge is not supported/);
+    expect(() => set('spec: { $retainKeys: [a] }')).toThrow(/directive \$retainKeys is not supported/);
+  });
+
+  it('keeps a hostile patch to data: __proto__ is a key, an alias bomb fails its ApplicationSet', () => {
+    const root = repo(APPS);
+    const expand = (patch: string) =>
+      expandApplicationSet(
+        root,
+        applicationSet({
+          generators: [{ list: { elements: [{ name: 'web' }] } }],
+          template: template('{{name}}', 'apps/{{name}}'),
+          templatePatch: patch,
+        }),
+        { repositoryUrls: [REPOSITORY] },
+      )[0]!.object;
+    const object = expand('spec: { __proto__: { polluted: true } }');
+    expect(Object.getOwnPropertyNames(object.spec)).toContain('__proto__');
+    expect(({} as { polluted?: boolean }).polluted).toBeUndefined();
+    expect((object.spec as { polluted?: boolean }).polluted).toBeUndefined();
+    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]'];
+    for (let level = 1; level < 12; level++)
+      bomb.push(
+        `${String.fromCharCode(97 + level)}: &${String.fromCharCode(97 + level)} [${Array(9)
+          .fill(`*${String.fromCharCode(96 + level)}`)
+          .join(', ')}]`,
+      );
+    expect(() => expand(bomb.join('\n'))).toThrow(/templatePatch renders no valid YAML/);
   });
 });
 
