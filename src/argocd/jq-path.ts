@@ -26,9 +26,10 @@ export interface JqPath {
    * Deletes in place every path the expression selects, as jq's del(E) would; returns false
    * (object untouched) when jq would raise an error at run time, when the run takes more
    * than its budget of steps, or when the expression selects the object itself (where jq
-   * would leave null).
+   * would leave null). `budget`, when given, is spent and shared by every run given it:
+   * many expressions over many objects cannot add up to more (see `jqBudget`).
    */
-  remove(object: Record<string, unknown>): boolean;
+  remove(object: Record<string, unknown>, budget?: JqBudget): boolean;
 }
 
 const MAX_LENGTH = 4096;
@@ -44,7 +45,7 @@ export function compileJqPath(expression: string): JqPath {
     throw new JqPathError(`the expression is longer than ${MAX_LENGTH} characters`);
   }
   const node = new Parser(tokenize(expression)).parse();
-  return { expression, remove: (object) => remove(node, object) };
+  return { expression, remove: (object, budget) => remove(node, object, budget ?? jqBudget(MAX_STEPS)) };
 }
 
 // ---- Reading the expression ----
@@ -472,6 +473,13 @@ interface Budget {
   steps: number;
 }
 
+/** Steps runs may take in all; spent when `steps` is below zero. */
+export type JqBudget = Budget;
+
+export function jqBudget(steps: number): JqBudget {
+  return { steps };
+}
+
 const ROOT = Symbol('root');
 const NOWHERE = Symbol('nowhere');
 const MISSING: Item = { value: null, place: NOWHERE };
@@ -479,10 +487,10 @@ const MISSING: Item = { value: null, place: NOWHERE };
 /** A run that raises an error, or runs out of budget: del leaves the object as it is. */
 class Raised extends Error {}
 
-function remove(node: Node, object: Record<string, unknown>): boolean {
+function remove(node: Node, object: Record<string, unknown>, budget: Budget): boolean {
   let selected: Item[];
   try {
-    selected = run(node, { value: object, place: ROOT }, 'path', { steps: MAX_STEPS });
+    selected = run(node, { value: object, place: ROOT }, 'path', budget);
   } catch (error) {
     if (error instanceof Raised) return false;
     throw error;

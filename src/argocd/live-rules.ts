@@ -32,13 +32,15 @@ import { isLabelValue, type KubeObject, type Resource, resourceId } from '../res
 import { listOf, recordOf } from '../yaml/plain-data.js';
 import type { ArgoApplication } from './discover.js';
 import { compileGlob, GOBWAS_GLOBS } from './glob.js';
-import { compileJqPath, type JqPath, JqPathError } from './jq-path.js';
+import { compileJqPath, type JqBudget, type JqPath, JqPathError, jqBudget } from './jq-path.js';
 import { ownedFields, removeOwnedFields } from './managed-fields.js';
 
 export const TRACKING_ANNOTATION = 'argocd.argoproj.io/tracking-id';
 const SYNC_OPTIONS = 'argocd.argoproj.io/sync-options';
 const COMPARE_OPTIONS = 'argocd.argoproj.io/compare-options';
 const HOOK_ANNOTATIONS = ['argocd.argoproj.io/hook', 'helm.sh/hook'];
+/** Steps the jq paths of one comparison may take in all: far beyond real rules on real objects. */
+const MAX_JQ_STEPS = 20_000_000;
 
 /** What the Application's own spec says of comparing, as the render read it. */
 export interface ArgoApplicationFacts {
@@ -146,6 +148,8 @@ export function argoComparison(input: ArgoComparisonInput): ArgoComparison {
     { anyWhenAbsent: true },
   );
   const rules = [...system, ...own];
+  // One budget for every jq path of the comparison: rules × objects cannot add up to hours.
+  const jq = jqBudget(MAX_JQ_STEPS);
   const instance = instanceName(application, settings);
   const desired = input.desired
     .filter((resource) => !isHook(resource.object))
@@ -168,7 +172,13 @@ export function argoComparison(input: ArgoComparisonInput): ArgoComparison {
       // Through JSON: a tree, whatever the YAML it came from shared (an alias), is edited in one place only.
       const copy = JSON.parse(JSON.stringify(object)) as KubeObject;
       const liveObject = live.get(key);
-      for (const rule of matching) rule.apply(copy, liveObject);
+      for (const rule of matching) rule.apply(copy, liveObject, jq);
+      if (jq.steps < 0) {
+        throw new PlumblineError(
+          `${where}: the jq paths of ignoreDifferences take more than ${MAX_JQ_STEPS} steps over this Application's objects`,
+          'Write jqPathExpressions that select fields directly (.spec.replicas, .containers[] | select(.name == "x")), or jsonPointers.',
+        );
+      }
       return copy;
     },
   };
@@ -231,7 +241,7 @@ function isHook(object: KubeObject): boolean {
 interface CompiledRule {
   matches: (object: KubeObject) => boolean;
   /** Removes the fields the rule names from one side; `live` holds the managed fields. */
-  apply: (object: KubeObject, live: KubeObject | undefined) => void;
+  apply: (object: KubeObject, live: KubeObject | undefined, jq: JqBudget) => void;
 }
 
 const RULE_HINT =
@@ -307,10 +317,10 @@ function compileRules(
           throw new PlumblineError(`${field}: ${error.message}`, RULE_HINT);
         }
       },
-      apply: (object, liveObject) => {
+      apply: (object, liveObject, budget) => {
         removeIgnoredFields(object, pointers);
         // A jq expression that fails on this object leaves it as it is, as in Argo CD.
-        for (const path of jq) path.remove(object);
+        for (const path of jq) path.remove(object, budget);
         if (liveObject && managers.length > 0) {
           for (const fields of ownedFields(liveObject, managers)) removeOwnedFields(object, fields);
         }

@@ -229,6 +229,20 @@ describe('ignoreDifferences', () => {
     expect(normalized([], configured, false).spec).not.toHaveProperty('replicas');
   });
 
+  it('fails the comparison, naming the Application, when its jq paths together take too much work', () => {
+    const big = (name: string) => configMap(name, {}, {}) as KubeObject & { data?: Record<string, string> };
+    const objects = Array.from({ length: 200 }, (_, n) => {
+      const object = big(`c${n}`);
+      object.data = Object.fromEntries(Array.from({ length: 2000 }, (_, k) => [`k${k}`, 'v']));
+      return object;
+    });
+    const rules = [{ kind: 'ConfigMap', jqPathExpressions: Array(100).fill('.data[] | select(. == "x")') }];
+    const result = compare(objects, { app: application({ ignoreDifferences: rules }) });
+    expect(() => {
+      for (const object of objects) result.normalize(resource(object).key, object);
+    }).toThrow(/apps\/web\.yaml:1: the jq paths of ignoreDifferences take more than 20000000 steps/);
+  });
+
   it('refuses rules Argo CD could not read, naming the Application’s file', () => {
     const fails = (rules: unknown, pattern: RegExp) => {
       expect(() => normalized(rules)).toThrow(PlumblineError);
