@@ -630,7 +630,7 @@ class Evaluator {
   #range(node: Control, dot: MaybeValue): void {
     const mark = this.#vars.length;
     const value = this.#pipeline(node.pipe, dot);
-    const entries = this.#rangeEntries(value, node);
+    const { size, entries } = this.#rangeEntries(value, node);
     const [first, second] = node.pipe.decl;
     // The pipeline's declaration holds the range value; each iteration rebinds it.
     this.#vars.length = mark;
@@ -648,22 +648,35 @@ class Evaluator {
         this.#vars.length = iterationMark;
       }
     }
-    if (entries.length === 0 && node.elseList) this.#walk(node.elseList, dot);
+    if (size === 0 && node.elseList) this.#walk(node.elseList, dot);
     this.#vars.length = mark;
   }
 
-  #rangeEntries(value: MaybeValue, node: Control): [Value, Value][] {
-    if (value === undefined || value === null) return [];
-    if (Array.isArray(value)) return value.map((item, i) => [goInt(i), item]);
+  /**
+   * What `range` iterates, made one entry at a time: an iteration costs a step, so a range
+   * over a large integer (or nested ranges) must not allocate its entries before the
+   * budget has had its say.
+   */
+  #rangeEntries(value: MaybeValue, node: Control): { size: number; entries: Iterable<[Value, Value]> } {
+    if (value === undefined || value === null) return { size: 0, entries: [] };
+    if (Array.isArray(value)) {
+      const list = value;
+      return { size: list.length, entries: indexed(list.length, (i) => [goInt(i), list[i]!]) };
+    }
     if (value instanceof GoInt) {
       if (node.pipe.decl.length > 1)
         throw errorAt(this.src, node.at, "can't use 2 variables to range over an integer");
       const count = value.value > BigInt(MAX_STEPS) ? MAX_STEPS + 1 : Number(value.value);
       if (count > MAX_STEPS)
         throw errorAt(this.src, node.at, `the template takes more than ${MAX_STEPS} steps`);
-      return Array.from({ length: Math.max(count, 0) }, (_, i) => [goInt(i), goInt(i)]);
+      const size = Math.max(count, 0);
+      return { size, entries: indexed(size, (i) => [goInt(i), goInt(i)]) };
     }
-    if (isMap(value)) return sortedKeys(value).map((k) => [k, value[k]!]);
+    if (isMap(value)) {
+      const map = value;
+      const keys = sortedKeys(map);
+      return { size: keys.length, entries: indexed(keys.length, (i) => [keys[i]!, map[keys[i]!]!]) };
+    }
     throw errorAt(this.src, node.at, `range can't iterate over a ${typeName(value)}`);
   }
 
@@ -1077,4 +1090,9 @@ function parsed(template: string): Node[] {
     parsedTemplates.set(template, tree);
   }
   return tree;
+}
+
+/** `size` entries, each made when the iteration reaches it. */
+function* indexed(size: number, entry: (index: number) => [Value, Value]): Generator<[Value, Value]> {
+  for (let index = 0; index < size; index++) yield entry(index);
 }

@@ -439,6 +439,16 @@ describe('hostile templates', () => {
     expect(() => renderGoTemplate(nested, { l })).toThrow(/steps/);
   });
 
+  it('makes a range one entry at a time: nested ranges over a million hold no million entries each', () => {
+    // Each level once allocated its million entries before the first step was counted:
+    // 24 levels took the process past 4 GB. The heap now grows by the steps taken only.
+    const depth = 24;
+    const bomb = `${'{{ range 1000000 }}'.repeat(depth)}x${'{{ end }}'.repeat(depth)}`;
+    const before = process.memoryUsage().heapUsed;
+    expect(() => renderGoTemplate(bomb, {})).toThrow(/steps/);
+    expect(process.memoryUsage().heapUsed - before).toBeLessThan(256 * 1024 * 1024);
+  });
+
   it('caps the output and the strings functions build', () => {
     expect(() => renderGoTemplate('{{ range 100000 }}{{ $.s }}{{ end }}', { s: 'x'.repeat(100) })).toThrow(
       /output is longer/,
