@@ -15,10 +15,11 @@
  *    gives it.
  *
  * A chart from a Helm repository or an OCI registry is fetched by plumbline from a host
- * the trusted side names, and rendered as a chart folder is.
+ * the trusted side names, and rendered as a chart folder is; its value files are read from
+ * the fetched archive, and never lead out of the chart.
  *
- * Not yet: value files of such a chart or of another source (`$ref/…`), config management
- * plugins, jsonnet; each fails the Application, saying so.
+ * Not yet: value files at a URL or of a `ref` source from another repository, config
+ * management plugins, jsonnet; each fails the Application, saying so.
  */
 import { readFile } from 'node:fs/promises';
 import { join, posix } from 'node:path';
@@ -27,6 +28,7 @@ import { argoChartSource } from '../argocd/chart-source.js';
 import { type ArgoApplication, type ArgoSource, normaliseArgoPath } from '../argocd/discover.js';
 import { argoKustomization, hasKustomizeEdits } from '../argocd/kustomize-edits.js';
 import { type ArgoApplicationFacts, applicationFacts } from '../argocd/live-rules.js';
+import { pathInChart } from '../charts/archive-files.js';
 import { KUSTOMIZATION_FILES } from '../config/discover.js';
 import { discoverySettings } from '../config/run-discoveries.js';
 import type { EnvironmentConfig } from '../config/types.js';
@@ -41,7 +43,7 @@ import { renderArgoDirectory } from './argocd-directory.js';
 import { realPathInside } from './containment.js';
 import type { RenderContext } from './context.js';
 import { buildRewritten, firstFile, parseKustomization } from './flux-build.js';
-import { type HelmExtras, renderHelm } from './helm.js';
+import { type HelmExtras, type HelmValuesFile, renderHelm } from './helm.js';
 import { checkedKustomizeInputs, renderKustomize } from './kustomize.js';
 import { fillNamespace } from './namespace.js';
 import { parseManifests } from './parse.js';
@@ -254,16 +256,16 @@ async function renderArgoHelm(
 ): Promise<ArgoRender> {
   const helm = recordOf(source.helm);
   const valuesFiles = await valueFilesOf(context, application, helm, path, where);
-  const env = helmEnvironment(application, helm, path, valuesFiles);
-  const { resources, charts } = await renderHelm(context, env, helmExtras(helm, where));
+  const env = helmEnvironment(application, helm, path);
+  const { resources, charts } = await renderHelm(context, env, { ...helmExtras(helm, where), valuesFiles });
   return { resources, charts, ranHelm: true };
 }
 
 /**
  * A chart from a Helm repository or an OCI registry, at `targetRevision`. Its host must be
  * one the trusted side names (RenderSettings.sourceHosts: the base's Applications) or
- * allows; the chart is fetched by plumbline, never by helm. Value files live in the chart
- * (or in another source): not supported yet.
+ * allows; the chart is fetched by plumbline, never by helm. Its value files are the
+ * chart's own (read from the fetched archive, helm.ts) or `$ref/…` of this repository.
  */
 async function renderArgoChart(
   context: RenderContext,
@@ -272,25 +274,33 @@ async function renderArgoChart(
   where: string,
 ): Promise<ArgoRender> {
   const helm = recordOf(source.helm);
-  const env = helmEnvironment(
-    application,
-    helm,
-    '',
-    await valueFilesOf(context, application, helm, undefined, where),
-  );
+  const valuesFiles = await valueFilesOf(context, application, helm, undefined, where);
+  const env = helmEnvironment(application, helm, '');
   env.helm = { ...env.helm!, chart: argoChartSource(source, where) };
-  const { resources, charts } = await renderHelm(context, env, {
-    ...helmExtras(helm, where),
-    chartOrigin: 'content',
-  });
-  return { resources, charts, ranHelm: true };
+  try {
+    const { resources, charts } = await renderHelm(context, env, {
+      ...helmExtras(helm, where),
+      valuesFiles,
+      chartOrigin: 'content',
+    });
+    return { resources, charts, ranHelm: true };
+  } catch (error) {
+    // A chart refused or not found is the Application's: say which one, and where.
+    if (!(error instanceof PlumblineError) || error.message.startsWith(`${application.file}:`)) throw error;
+    throw new PlumblineError(`${where}: ${error.message}`, error.hint, {
+      cause: error,
+      ...(error.remedy ? { remedy: error.remedy } : {}),
+    });
+  }
 }
 
 /**
- * `helm.valueFiles` as paths relative to the chart folder (`chartPath`; undefined for a
- * chart from a repository, whose own files are not the repository's): a file of the chart
- * folder, or `$ref/path`, a file of the source whose `ref` is `ref`, from the root of its
- * repository (this one). A missing file fails the source unless `ignoreMissingValueFiles`.
+ * `helm.valueFiles`, in order, as Argo CD resolves them: relative to the chart's folder,
+ * which is a folder of this repository (`chartPath`), or, for a chart from a repository
+ * (`chartPath` undefined), the fetched chart's (read from its archive by helm.ts, and
+ * never leading out of it); or `$ref/path`, a file of the source whose `ref` is `ref`,
+ * from the root of its repository (this one). A missing file fails the source unless
+ * `ignoreMissingValueFiles`. A value file at a URL is not fetched.
  */
 async function valueFilesOf(
   context: RenderContext,
@@ -298,16 +308,21 @@ async function valueFilesOf(
   helm: Record<string, unknown>,
   chartPath: string | undefined,
   where: string,
-): Promise<string[]> {
-  const files: string[] = [];
+): Promise<HelmValuesFile[]> {
+  const files: HelmValuesFile[] = [];
+  const ignoreMissing = helm.ignoreMissingValueFiles === true;
   for (const [index, value] of listOf(helm.valueFiles).entries()) {
     const field = `${where}: helm.valueFiles[${index}]`;
     const file = textOf(value);
     if (file === undefined) throw new PlumblineError(`${field} must be a path`);
     const repositoryPath = valueFilePath(application, file, chartPath, field);
+    if (repositoryPath === undefined) {
+      files.push({ inChart: pathInsideChart(file, field), named: field, ignoreMissing });
+      continue;
+    }
     const present = (await realPathInside(context.boundary, repositoryPath)) !== undefined;
     if (present) files.push(posix.relative(chartPath ?? '', repositoryPath));
-    else if (helm.ignoreMissingValueFiles !== true) {
+    else if (!ignoreMissing) {
       throw new PlumblineError(
         `${field} names ${repositoryPath}, which does not exist`,
         'Add the file, fix the path, or set helm.ignoreMissingValueFiles.',
@@ -317,13 +332,16 @@ async function valueFilesOf(
   return files;
 }
 
-/** A value file as a path from the repository's root. */
+/**
+ * A value file as a path from the repository's root; undefined for one inside a chart from
+ * a repository (no `chartPath`), which is not a file of this repository.
+ */
 function valueFilePath(
   application: ArgoApplication,
   file: string,
   chartPath: string | undefined,
   field: string,
-): string {
+): string | undefined {
   const ref = /^\$([^/]+)\/(.*)$/.exec(file);
   if (ref) {
     const [, name = '', rest = ''] = ref;
@@ -338,13 +356,31 @@ function valueFilePath(
     if (path === undefined) throw new PlumblineError(`${field} leads outside the repository`);
     return path;
   }
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(file) || chartPath === undefined) {
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(file)) {
+    // Argo CD fetches these; plumbline reaches no host the trusted configuration did not allow.
     throw new PlumblineError(
-      `${field}: value files at a URL or in a chart from a repository are not supported yet`,
-      'Keep the value files in this repository (a ref source: $values/…), or leave this Application out of the plan for now.',
+      `${field}: value files at a URL are not supported`,
+      'Keep the value files in this repository (a ref source: $values/…) or in the chart, or leave this Application out of the plan for now.',
     );
   }
+  if (chartPath === undefined) return undefined;
   return posix.join(chartPath, file);
+}
+
+/** A value file of a fetched chart, below its folder: a path leading out of it fails the source. */
+function pathInsideChart(file: string, field: string): string {
+  const path = pathInChart(file);
+  if (path === undefined) {
+    throw new PlumblineError(
+      posix.isAbsolute(file)
+        ? `${field} names an absolute path, which is not a file of the chart`
+        : ['', '.'].includes(posix.normalize(file || '.').replace(/\/+$/, ''))
+          ? `${field} names the chart's folder, not a file of it`
+          : `${field} names ${file}, which leads outside the chart`,
+      'Name a file of the chart, relative to its folder (values-prod.yaml), or one of this repository through a ref source ($values/…).',
+    );
+  }
+  return path;
 }
 
 /** The release as Argo CD names it: `helm.releaseName`, else the Application's name; its namespace. */
@@ -352,7 +388,6 @@ function helmEnvironment(
   application: ArgoApplication,
   helm: Record<string, unknown>,
   path: string,
-  valuesFiles: string[],
 ): EnvironmentConfig {
   const releaseName = textOf(helm.releaseName) ?? application.object.metadata.name;
   const namespace = textOf(helm.namespace) ?? application.destination.namespace;
@@ -360,7 +395,7 @@ function helmEnvironment(
     name: application.name,
     path,
     renderer: 'helm',
-    helm: { releaseName, valuesFiles, ...(namespace ? { namespace } : {}) },
+    helm: { releaseName, valuesFiles: [], ...(namespace ? { namespace } : {}) },
   };
 }
 

@@ -3,10 +3,12 @@
  * files, release namespace and capabilities. The chart is a folder in the repository (its
  * dependencies resolved by chart-dependencies.ts when it does not vendor them), or a chart
  * from a Helm repository or OCI registry that plumbline fetched (charts/fetch.ts); helm
- * itself never reaches the network. Every path it reads stays inside the repository.
+ * itself never reaches the network. Every path it reads stays inside the repository; the
+ * value files of a fetched chart are copied out of its archive, never unpacked.
  */
 import { mkdtemp, writeFile } from 'node:fs/promises';
-import { join, posix } from 'node:path';
+import { basename, join, posix } from 'node:path';
+import { type ArchiveFile, readChartArchiveFiles } from '../charts/archive-files.js';
 import type { ChartOrigin } from '../charts/fetch.js';
 import { environmentNamespace } from '../config/environment-namespace.js';
 import type { EnvironmentConfig } from '../config/types.js';
@@ -27,8 +29,28 @@ export interface HelmRender {
   charts: ChartProvenance[];
 }
 
+/**
+ * A values file inside a chart from a repository (Argo CD's value files of such a chart):
+ * its path below the chart's folder, as archive-files.ts's pathInChart gives it.
+ */
+export interface ChartValuesFile {
+  inChart: string;
+  /** Who names it, for errors: `file:line: spec.source: helm.valueFiles[0]`. */
+  named: string;
+  /** Left out when the chart does not hold it (else the render fails). */
+  ignoreMissing?: boolean;
+}
+
+/** A values file: a path from the environment's folder (in the repository), or one inside the fetched chart. */
+export type HelmValuesFile = string | ChartValuesFile;
+
 /** What a GitOps controller gives helm beyond the environment's settings (Argo CD's helm source). */
 export interface HelmExtras {
+  /**
+   * The values files, in order, in place of the environment's `helm.valuesFiles`: some may
+   * be inside a chart from a repository.
+   */
+  valuesFiles?: HelmValuesFile[];
   /** Values written in place, given after the values files. */
   values?: Record<string, unknown>;
   /** `--set` (`--set-string` with forceString) parameters, in order, after every values file. */
@@ -44,11 +66,16 @@ export async function renderHelm(
   env: EnvironmentConfig,
   extras: HelmExtras = {},
 ): Promise<HelmRender> {
-  const { chart, charts, sourcePrefix } = env.helm?.chart
+  const prepared = env.helm?.chart
     ? await remoteChart(context, env, extras.chartOrigin ?? 'configuration')
     : await localChart(context, env.path);
-  const valuesFiles = (env.helm?.valuesFiles ?? []).map((file) => posix.join(env.path, file));
-  for (const file of valuesFiles) await realPathInside(context.boundary, file);
+  const { chart, charts, sourcePrefix } = prepared;
+  const valuesFiles = await valuesFilePaths(
+    context,
+    env.path,
+    extras.valuesFiles ?? env.helm?.valuesFiles ?? [],
+    prepared,
+  );
 
   const helm = await helmCommand(context.tools);
   const args = ['--skip-tests'];
@@ -96,6 +123,66 @@ interface PreparedChart {
   charts: ChartProvenance[];
   /** What a template's `# Source:` path is shown under. */
   sourcePrefix: string;
+  /** A chart from a repository: its archive, and how errors name it. */
+  fetched?: { archive: string; label: string };
+}
+
+/**
+ * The paths helm gets with `--values`, in order: a file of the repository (checked to stay
+ * inside it), or a file of the fetched chart, copied out of the archive (never unpacked:
+ * archive-files.ts) into the sandbox's scratch folder. A file inside the chart that is a
+ * link, or lies behind one, fails the render; a missing one too, unless ignoreMissing.
+ */
+async function valuesFilePaths(
+  context: RenderContext,
+  folder: string,
+  files: readonly HelmValuesFile[],
+  prepared: PreparedChart,
+): Promise<string[]> {
+  const inChart = files.filter((file): file is ChartValuesFile => typeof file !== 'string');
+  const { fetched } = prepared;
+  if (inChart.length > 0 && !fetched) {
+    throw new PlumblineError(
+      `${inChart[0]!.named}: values files inside the chart are read from a chart from a repository only`,
+    );
+  }
+  const contents: Map<string, ArchiveFile> =
+    fetched && inChart.length > 0
+      ? await readChartArchiveFiles(
+          fetched.archive,
+          inChart.map((file) => file.inChart),
+          fetched.label,
+        )
+      : new Map();
+  const paths: string[] = [];
+  let scratch: string | undefined;
+  for (const [index, file] of files.entries()) {
+    if (typeof file === 'string') {
+      const path = posix.join(folder, file);
+      await realPathInside(context.boundary, path);
+      paths.push(path);
+      continue;
+    }
+    const answer = contents.get(file.inChart);
+    if (answer?.found === 'link') {
+      throw new PlumblineError(
+        `${file.named} names ${file.inChart}, which leads through the ${answer.kind} link ${answer.link} of the chart ${fetched!.label}`,
+        'plumbline reads only the regular files of a fetched chart: name one, or ship the file in the chart instead of a link.',
+      );
+    }
+    if (answer?.found !== 'file') {
+      if (file.ignoreMissing) continue;
+      throw new PlumblineError(
+        `${file.named} names ${file.inChart}, which the chart ${fetched!.label} does not hold`,
+        'Name a file of the chart (relative to its folder), or set helm.ignoreMissingValueFiles.',
+      );
+    }
+    scratch ??= await mkdtemp(join(context.sandbox.scratch, 'chart-values-'));
+    const copy = join(scratch, `${index}-${basename(file.inChart)}`);
+    await writeFile(copy, answer.content);
+    paths.push(copy);
+  }
+  return paths;
 }
 
 async function localChart(context: RenderContext, chartPath: string): Promise<PreparedChart> {
@@ -126,7 +213,12 @@ async function remoteChart(
     digest: fetched.digest,
   };
   if (fetched.manifestDigest) provenance.manifestDigest = fetched.manifestDigest;
-  return { chart: fetched.file, charts: [provenance], sourcePrefix: `${source.name}@${fetched.version}` };
+  return {
+    chart: fetched.file,
+    charts: [provenance],
+    sourcePrefix: `${source.name}@${fetched.version}`,
+    fetched: { archive: fetched.file, label },
+  };
 }
 
 /** The release name helm gets: configured, or the environment name made a valid release name. */

@@ -11,9 +11,11 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, relative, sep } from 'node:path';
+import { createGzip } from 'node:zlib';
+import tar from 'tar-stream';
 import { stringify } from 'yaml';
 import { chartServers, freshServedFolder, httpUrlOf } from './chart-servers.js';
 
@@ -338,4 +340,43 @@ export async function pushChart(
   const digest = /Digest: (sha256:[0-9a-f]{64})/.exec(output)?.[1];
   if (!pushed || !digest) throw new Error(`helm push printed no Pushed:/Digest: lines: ${output}`);
   return { ref: `oci://${pushed}`, repository, digest };
+}
+
+// ---------------------------------------------------------------- hand-made archives
+
+/**
+ * A chart archive made entry by entry, as `helm package` never makes one (it follows
+ * links): the chart's files under `<name>/`, and `links` (path in the chart folder → link
+ * target) as symbolic link entries. Returns `<folder>/<name>-<version>.tgz`, ready for
+ * publishToHttpRepo.
+ */
+export async function makeChartArchiveWithLinks(
+  spec: ChartSpec,
+  links: Record<string, string>,
+): Promise<string> {
+  const folder = await mkdtemp(join(tmpdir(), 'plumbline-chart-links-'));
+  const chartDir = await writeChart(folder, spec);
+  const pack = tar.pack();
+  const chunks: Buffer[] = [];
+  const done = new Promise<void>((resolve, reject) => {
+    const gzip = createGzip();
+    gzip.on('data', (chunk: Buffer) => chunks.push(chunk));
+    gzip.on('end', () => resolve());
+    gzip.on('error', reject);
+    pack.pipe(gzip);
+  });
+  for (const file of await readdir(chartDir, { recursive: true, withFileTypes: true })) {
+    if (!file.isFile()) continue;
+    const path = join(file.parentPath, file.name);
+    const name = `${spec.name}/${relative(chartDir, path).split(sep).join('/')}`;
+    pack.entry({ name, mode: 0o644 }, await readFile(path));
+  }
+  for (const [name, target] of Object.entries(links)) {
+    pack.entry({ name: `${spec.name}/${name}`, type: 'symlink', linkname: target });
+  }
+  pack.finalize();
+  await done;
+  const tgz = join(folder, `${spec.name}-${spec.version ?? '0.1.0'}.tgz`);
+  await writeFile(tgz, Buffer.concat(chunks));
+  return tgz;
 }

@@ -15,13 +15,16 @@ import { stringify } from 'yaml';
 import { runPlan } from '../../../src/commands/plan.js';
 import type { EnvironmentResult, PlanResult } from '../../../src/diff/model.js';
 import { type ChangeRepository, changeRepository } from '../../support/change-repository.js';
+import { chartServers } from '../../support/chart-servers.js';
 import {
   configMapTemplate,
   type HttpRepo,
   isolatedHelm,
+  makeChartArchiveWithLinks,
   makeChartPackage,
   newHttpRepo,
   publishToHttpRepo,
+  pushChart,
   uniqueChartName,
 } from '../../support/charts.js';
 import { toolPath } from '../../support/tools.js';
@@ -31,6 +34,17 @@ afterAll(() => rm(scratch, { recursive: true, force: true }));
 
 /** A chart at 1.0.0 and 1.1.0 in a Helm repository of the test chart servers. */
 let charts: { repository: HttpRepo; name: string };
+/**
+ * In the same repository: a chart shipping value files of its own (`values-prod.yaml`), and
+ * one whose archive holds symbolic links (`values-link.yaml` to /etc/hostname, `linked` to /etc).
+ */
+let shipped: { name: string; linked: string };
+/** A chart at 1.0.0 and 1.1.0, shipping `values-prod.yaml`, in the test OCI registry without auth. */
+let oci: { registry: string; name: string };
+
+/** A chart's values.yaml and its own value file for production. */
+const SHIPPED_VALUES = { greeting: 'hello', color: 'blue', size: 'small' };
+const SHIPPED_PROD = { greeting: 'from-the-chart', color: 'green', size: 'medium' };
 
 beforeAll(async () => {
   process.env.PLUMBLINE_KUSTOMIZE = toolPath('kustomize');
@@ -48,6 +62,43 @@ beforeAll(async () => {
     await publishToHttpRepo(helm, repository, archive);
   }
   charts = { repository, name };
+
+  const data = {
+    greeting: '{{ .Values.greeting }}',
+    color: '{{ .Values.color }}',
+    size: '{{ .Values.size }}',
+  };
+  const shippedSpec = {
+    name: uniqueChartName('shipped'),
+    version: '1.0.0',
+    templates: { 'configmap.yaml': configMapTemplate(data) },
+    values: SHIPPED_VALUES,
+    files: { 'values-prod.yaml': stringify(SHIPPED_PROD) },
+  };
+  await publishToHttpRepo(helm, repository, await makeChartPackage(helm, shippedSpec));
+  const linked = uniqueChartName('linked');
+  await publishToHttpRepo(
+    helm,
+    repository,
+    await makeChartArchiveWithLinks(
+      { ...shippedSpec, name: linked },
+      { 'values-link.yaml': '/etc/hostname', linked: '/etc' },
+    ),
+  );
+  shipped = { name: shippedSpec.name, linked };
+
+  const ociName = uniqueChartName('oci');
+  for (const version of ['1.0.0', '1.1.0']) {
+    const archive = await makeChartPackage(helm, {
+      name: ociName,
+      version,
+      templates: { 'configmap.yaml': configMapTemplate({ ...data, version }) },
+      values: SHIPPED_VALUES,
+      files: { 'values-prod.yaml': stringify(SHIPPED_PROD) },
+    });
+    await pushChart(helm, archive, { registry: 'anon' });
+  }
+  oci = { registry: chartServers().registryAnon, name: ociName };
 }, 120_000);
 
 const REPOSITORY = 'https://github.com/example/gitops.git';
@@ -492,6 +543,160 @@ describe('an offline plan of an Argo CD repository with no plumbline.yaml', () =
       expect(change?.diff).toMatch(/^\+\s+greeting: changed-in-git$/m);
     });
 
+    /** An Application of a chart of the test repository, at 1.0.0, with these helm settings. */
+    const chartApplication = (
+      name: string,
+      helm: Record<string, unknown>,
+      options: { chart?: string; sources?: Array<Record<string, unknown>> } = {},
+    ) => {
+      const chart = {
+        repoURL: charts.repository.url,
+        chart: options.chart ?? shipped.name,
+        targetRevision: '1.0.0',
+        helm,
+      };
+      return stringify({
+        apiVersion: 'argoproj.io/v1alpha1',
+        kind: 'Application',
+        metadata: { name, namespace: 'argocd' },
+        spec: {
+          ...(options.sources ? { sources: [chart, ...options.sources] } : { source: chart }),
+          destination: inCluster(name),
+        },
+      });
+    };
+
+    /** The repository on main with an Application that names the charts' host (the base trusts it). */
+    async function trustingRepository(extra: Record<string, string> = {}): Promise<ChangeRepository> {
+      const root = await mkdtemp(join(scratch, `repo-${++repositories}-`));
+      const repo = changeRepository(root, { ...files, 'argocd/apps/remote.yaml': remote('1.0.0'), ...extra });
+      repo.git('remote', 'add', 'origin', REPOSITORY);
+      return repo;
+    }
+
+    it("reads value files inside the chart, in order with a ref source's, then valuesObject", async () => {
+      const repo = await trustingRepository();
+      repo.commit({
+        'argocd/apps/shipped.yaml': chartApplication(
+          'shipped',
+          {
+            // The chart's own, this repository's over it, one the chart lacks (ignored as asked).
+            valueFiles: ['values-prod.yaml', '$values/values/shipped.yaml', 'values-missing.yaml'],
+            ignoreMissingValueFiles: true,
+            valuesObject: { size: 'large' },
+          },
+          { sources: [{ repoURL: REPOSITORY, targetRevision: 'main', ref: 'values' }] },
+        ),
+        'values/shipped.yaml': stringify({ color: 'red', size: 'huge' }),
+      });
+      const result = await plan(repo);
+
+      const env = environment(result, 'in-cluster/shipped');
+      expect(env.error).toBeUndefined();
+      const change = env.changes.find((candidate) => candidate.id.kind === 'ConfigMap');
+      expect(change?.change).toBe('added');
+      expect(change?.diff).toMatch(/^\+\s+greeting: from-the-chart$/m);
+      expect(change?.diff).toMatch(/^\+\s+color: red$/m);
+      expect(change?.diff).toMatch(/^\+\s+size: large$/m);
+      expect(env.rendered?.head?.charts).toEqual([
+        expect.objectContaining({ repository: charts.repository.url, name: shipped.name, version: '1.0.0' }),
+      ]);
+    });
+
+    it('fails only the Application whose value file of the chart is missing, leads out of it or through a link of the archive, reading nothing', async () => {
+      const repo = await trustingRepository();
+      const secretish = '/etc/hostname';
+      // Never published: a path refused before any fetch fails as such, not for the chart.
+      const unpublished = { chart: uniqueChartName('never-published') };
+      repo.commit({
+        'argocd/apps/fine.yaml': chartApplication('fine', { valueFiles: ['values-prod.yaml'] }),
+        'argocd/apps/missing.yaml': chartApplication('missing', { valueFiles: ['values-missing.yaml'] }),
+        'argocd/apps/up.yaml': chartApplication(
+          'up',
+          { valueFiles: ['../../../../etc/hostname'], ignoreMissingValueFiles: true },
+          unpublished,
+        ),
+        'argocd/apps/absolute.yaml': chartApplication(
+          'absolute',
+          { valueFiles: [secretish], ignoreMissingValueFiles: true },
+          unpublished,
+        ),
+        'argocd/apps/link.yaml': chartApplication(
+          'link',
+          { valueFiles: ['values-link.yaml'] },
+          { chart: shipped.linked },
+        ),
+        'argocd/apps/link-folder.yaml': chartApplication(
+          'link-folder',
+          { valueFiles: ['values-prod.yaml', 'linked/hostname'], ignoreMissingValueFiles: true },
+          { chart: shipped.linked },
+        ),
+        'argocd/apps/url.yaml': chartApplication(
+          'url',
+          { valueFiles: ['https://evil.example/values.yaml'] },
+          unpublished,
+        ),
+      });
+      const result = await plan(repo);
+
+      const errors = Object.fromEntries(
+        result.environments.filter((env) => env.error).map((env) => [env.environment, env.error!.message]),
+      );
+      expect(Object.keys(errors).sort()).toEqual([
+        'in-cluster/absolute',
+        'in-cluster/link',
+        'in-cluster/link-folder',
+        'in-cluster/missing',
+        'in-cluster/up',
+        'in-cluster/url',
+      ]);
+      const field = (name: string, index = 0) =>
+        `argocd/apps/${name}.yaml:1: spec.source: helm.valueFiles[${index}]`;
+      expect(errors['in-cluster/missing']).toContain(
+        `${field('missing')} names values-missing.yaml, which the chart ${shipped.name} 1.0.0 does not hold`,
+      );
+      expect(errors['in-cluster/up']).toContain(
+        `${field('up')} names ../../../../etc/hostname, which leads outside the chart`,
+      );
+      expect(errors['in-cluster/absolute']).toContain(
+        `${field('absolute')} names an absolute path, which is not a file of the chart`,
+      );
+      expect(errors['in-cluster/link']).toContain(
+        `${field('link')} names values-link.yaml, which leads through the symbolic link values-link.yaml of the chart ${shipped.linked} 1.0.0`,
+      );
+      // A link is no missing file: ignoreMissingValueFiles does not let it through.
+      expect(errors['in-cluster/link-folder']).toContain(
+        `${field('link-folder', 1)} names linked/hostname, which leads through the symbolic link linked of the chart`,
+      );
+      expect(errors['in-cluster/url']).toContain(`${field('url')}: value files at a URL are not supported`);
+      // The one beside them renders with the chart's value file.
+      const fine = environment(result, 'in-cluster/fine').changes.find(
+        (change) => change.id.kind === 'ConfigMap',
+      );
+      expect(fine?.diff).toMatch(/^\+\s+greeting: from-the-chart$/m);
+      const hostname = readFileSync(secretish, 'utf8').trim();
+      expect(JSON.stringify(result)).not.toContain(hostname);
+    });
+
+    it('reads no file of this repository for a value file inside the chart', async () => {
+      // A file of this repository with the name of the chart's value file: not what the
+      // Application reads, so a change to it leaves the Application out.
+      const repo = await trustingRepository({
+        'argocd/apps/shipped.yaml': chartApplication('shipped', { valueFiles: ['values-prod.yaml'] }),
+        'values-prod.yaml': stringify({ greeting: 'from-git' }),
+      });
+      repo.commit({ 'values-prod.yaml': stringify({ greeting: 'changed-in-git' }) });
+      const result = await plan(repo);
+      expect(result.environments.map((env) => env.environment)).toEqual([]);
+      expect(result.unaffected).toContain('in-cluster/shipped');
+
+      // With --all it renders the chart's own file, not the repository's.
+      const all = await plan(repo, { all: true });
+      const env = environment(all, 'in-cluster/shipped');
+      expect(env.error).toBeUndefined();
+      expect(env.counts).toMatchObject({ added: 0, changed: 0, deleted: 0 });
+    });
+
     it('fails, unfetched, when only the head names its host', async () => {
       const repo = await argoRepository();
       // The same server by another name: a host the base never named.
@@ -502,6 +707,69 @@ describe('an offline plan of an Argo CD repository with no plumbline.yaml', () =
       expect(environment(result, 'in-cluster/remote').error?.message).toMatch(
         /comes from localhost:\d+, which the configuration does not allow/,
       );
+    });
+  });
+
+  describe('a chart from an OCI registry', () => {
+    /** As Argo CD writes an OCI Helm source: the registry and path without a scheme, the chart apart. */
+    const ociApplication = (targetRevision: string) =>
+      stringify({
+        apiVersion: 'argoproj.io/v1alpha1',
+        kind: 'Application',
+        metadata: { name: 'from-registry', namespace: 'argocd' },
+        spec: {
+          source: {
+            repoURL: `${oci.registry}/charts`,
+            chart: oci.name,
+            targetRevision,
+            helm: { valueFiles: ['values-prod.yaml'] },
+          },
+          destination: inCluster('registry'),
+        },
+      });
+
+    it('is pulled at targetRevision from the registry the base names, and its change shows', async () => {
+      const root = await mkdtemp(join(scratch, `repo-${++repositories}-`));
+      const repo = changeRepository(root, {
+        ...files,
+        // No environments: the Applications are still discovered; the registry's CA is trusted.
+        'plumbline.yaml': stringify({
+          render: { repositories: [{ host: oci.registry, caFile: chartServers().caFile }] },
+        }),
+        'argocd/apps/from-registry.yaml': ociApplication('1.0.0'),
+      });
+      repo.git('remote', 'add', 'origin', REPOSITORY);
+      repo.commit({ 'argocd/apps/from-registry.yaml': ociApplication('1.1.0') });
+      const result = await plan(repo);
+
+      expect(result.environments.map((env) => env.environment).sort()).toEqual([
+        'in-cluster/from-registry',
+        'in-cluster/root',
+      ]);
+      const env = environment(result, 'in-cluster/from-registry');
+      expect(env.error).toBeUndefined();
+      const change = env.changes.find((candidate) => candidate.id.kind === 'ConfigMap');
+      expect(change?.id).toMatchObject({ name: `from-registry-${oci.name}`, namespace: 'registry' });
+      expect(change?.fields).toEqual(['/data/version']);
+      expect(change?.diff).toMatch(/^-\s+version: 1\.0\.0$/m);
+      expect(change?.diff).toMatch(/^\+\s+version: 1\.1\.0$/m);
+      // The value file inside the chart, pulled from the registry.
+      expect(change?.diff).toContain('greeting: from-the-chart');
+      expect(env.rendered?.base?.charts).toEqual([
+        expect.objectContaining({
+          repository: `oci://${oci.registry}/charts`,
+          name: oci.name,
+          version: '1.0.0',
+        }),
+      ]);
+      expect(env.rendered?.head?.charts).toEqual([
+        expect.objectContaining({
+          repository: `oci://${oci.registry}/charts`,
+          name: oci.name,
+          version: '1.1.0',
+          manifestDigest: expect.stringMatching(/^sha256:[0-9a-f]{64}$/),
+        }),
+      ]);
     });
   });
 
