@@ -133,14 +133,19 @@ export function expandApplicationSet(
       checkParams(expansion, set.params);
       let rendered = recordOf(renderValue(expansion, merged, set.params, 'spec.template'));
       if (templatePatch !== undefined) rendered = patched(expansion, rendered, templatePatch, set.params);
-      const metadata = recordOf(rendered.metadata);
+      const { namespace: _templated, ...metadata } = recordOf(rendered.metadata);
       const name = textOf(metadata.name);
       if (!name) throw new ApplicationSetError('spec.template renders an Application without a name');
       const object = {
         apiVersion: 'argoproj.io/v1alpha1',
         kind: 'Application',
         ...rendered,
-        metadata: { ...metadata, name, namespace: applicationSet.metadata.namespace ?? 'argocd' },
+        // In the ApplicationSet's namespace, whatever the template says (absent: Argo CD's own).
+        metadata: {
+          ...metadata,
+          name,
+          ...(applicationSet.metadata.namespace ? { namespace: applicationSet.metadata.namespace } : {}),
+        },
       } as KubeObject;
       generated.push({ object, parameterFiles: set.files, parameterTrees: set.trees });
     }

@@ -24,8 +24,6 @@ import { listOf, recordOf, textOf } from '../yaml/plain-data.js';
 import { ApplicationSetError, expandApplicationSet, type GeneratedApplication } from './applicationset.js';
 import { type ArgoObject, findArgoObjects } from './objects.js';
 
-/** Where an Application that names none lives: Argo CD's control-plane namespace by default. */
-const DEFAULT_NAMESPACE = 'argocd';
 /** The project Argo CD gives an Application that names none. */
 const DEFAULT_PROJECT = 'default';
 /** The cluster Argo CD runs in, as Argo CD names it. */
@@ -66,8 +64,11 @@ export interface ArgoApplication {
   cluster: string;
   file: string;
   line: number;
-  /** Where the Application object lives (metadata.namespace, else `argocd`). */
-  namespace: string;
+  /**
+   * Where the Application object lives (metadata.namespace); absent, the namespace it is
+   * applied to, Argo CD's own (`argocd.namespace` of the configuration).
+   */
+  namespace?: string;
   project: string;
   destination: ArgoDestination;
   sources: ArgoSource[];
@@ -253,7 +254,7 @@ function readApplication(
     cluster,
     file,
     line,
-    namespace: textOf(object.metadata.namespace) ?? DEFAULT_NAMESPACE,
+    ...(textOf(object.metadata.namespace) ? { namespace: textOf(object.metadata.namespace)! } : {}),
     project: textOf(spec.project) ?? DEFAULT_PROJECT,
     destination,
     sources: sources.map(({ source }) => source),

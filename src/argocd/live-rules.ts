@@ -24,8 +24,7 @@
  *   the comparison, naming its file.
  */
 import type { ArgoIgnoreDifference, ArgoSettings } from '../config/types.js';
-import { removeIgnoredFields } from '../diff/ignore.js';
-import { parsePointer } from '../diff/pointer.js';
+import { parsePointer, removeAtPointer } from '../diff/pointer.js';
 import { PlumblineError } from '../errors.js';
 import { matchBudget, type Pattern, PatternError } from '../flux/pattern.js';
 import { isLabelValue, type KubeObject, type Resource, resourceId } from '../resource.js';
@@ -38,7 +37,11 @@ import { ownedFields, removeOwnedFields } from './managed-fields.js';
 export const TRACKING_ANNOTATION = 'argocd.argoproj.io/tracking-id';
 const SYNC_OPTIONS = 'argocd.argoproj.io/sync-options';
 const COMPARE_OPTIONS = 'argocd.argoproj.io/compare-options';
-const HOOK_ANNOTATIONS = ['argocd.argoproj.io/hook', 'helm.sh/hook'];
+const ARGO_HOOK = 'argocd.argoproj.io/hook';
+const HELM_HOOK = 'helm.sh/hook';
+const CRD = { group: 'apiextensions.k8s.io', kind: 'CustomResourceDefinition' };
+/** Argo CD (TruncateLabel) shortens the instance label of annotation+label tracking to this. */
+const LABEL_MAX_LENGTH = 63;
 /** Steps the jq paths of one comparison may take in all: far beyond real rules on real objects. */
 const MAX_JQ_STEPS = 20_000_000;
 
@@ -46,8 +49,8 @@ const MAX_JQ_STEPS = 20_000_000;
 export interface ArgoApplicationFacts {
   /** metadata.name. */
   name: string;
-  /** Where the Application object lives. */
-  namespace: string;
+  /** Where the Application object lives, as written; absent, Argo CD's own namespace. */
+  namespace?: string;
   /** `destination.namespace`, where its namespaced objects go unless they say otherwise. */
   destinationNamespace?: string;
   /** Its file and line, naming it in errors. */
@@ -60,9 +63,9 @@ export function applicationFacts(application: ArgoApplication): ArgoApplicationF
   const metadataName = application.name.slice(application.cluster.length + 1);
   const facts: ArgoApplicationFacts = {
     name: metadataName,
-    namespace: application.namespace,
     where: `${application.file}:${application.line}`,
   };
+  if (application.namespace) facts.namespace = application.namespace;
   if (application.destination.namespace) facts.destinationNamespace = application.destination.namespace;
   const ignore = recordOf(application.object.spec).ignoreDifferences;
   if (ignore !== undefined && ignore !== null) facts.ignoreDifferences = ignore;
@@ -74,8 +77,8 @@ export function applicationFacts(application: ArgoApplication): ArgoApplicationF
  * nothing, and what it tracked shows as deleted. `<cluster>/<name>` gives its name; it is
  * taken to live in Argo CD's namespace.
  */
-export function undefinedApplication(environment: string, settings: ArgoSettings): ArgoApplicationFacts {
-  return { name: environment.slice(environment.indexOf('/') + 1), namespace: settings.namespace };
+export function undefinedApplication(environment: string): ArgoApplicationFacts {
+  return { name: environment.slice(environment.indexOf('/') + 1) };
 }
 
 /**
@@ -83,9 +86,8 @@ export function undefinedApplication(environment: string, settings: ArgoSettings
  * for an Application outside Argo CD's own namespace (apps in any namespace).
  */
 export function instanceName(application: ArgoApplicationFacts, settings: ArgoSettings): string {
-  return application.namespace === settings.namespace
-    ? application.name
-    : `${application.namespace}_${application.name}`;
+  const namespace = application.namespace ?? settings.namespace;
+  return namespace === settings.namespace ? application.name : `${namespace}_${application.name}`;
 }
 
 /** How the live objects of the Application are found: by label, or by reading the annotation of each. */
@@ -101,6 +103,63 @@ export function argoOwnership(application: ArgoApplicationFacts, settings: ArgoS
     return isLabelValue(instance) ? { labelSelector: `${settings.instanceLabelKey}=${instance}` } : {};
   }
   return { tracks: (object) => trackingIdOf(object)?.application === instance };
+}
+
+/**
+ * The tracking id Argo CD writes on an object it applies (UnstructuredToAppInstanceValue):
+ * `<app>:<group>/<kind>:<namespace>/<name>`, the namespace being the destination's for an
+ * object that has none (a cluster-scoped one).
+ */
+function trackingId(object: KubeObject, instance: string, destinationNamespace: string | undefined): string {
+  const { group, kind, namespace, name } = resourceId(object);
+  return `${instance}:${group}/${kind}:${namespace ?? destinationNamespace ?? ''}/${name}`;
+}
+
+interface TrackingId {
+  application: string;
+  group: string;
+  kind: string;
+  namespace: string;
+  name: string;
+}
+
+/** Argo CD's ParseAppInstanceValue; undefined when the annotation is absent or malformed. */
+function trackingIdOf(object: KubeObject): TrackingId | undefined {
+  const value = object.metadata.annotations?.[TRACKING_ANNOTATION];
+  if (typeof value !== 'string') return undefined;
+  const first = value.indexOf(':');
+  const second = first < 0 ? -1 : value.indexOf(':', first + 1);
+  if (second < 0) return undefined;
+  const groupKind = value.slice(first + 1, second).split('/');
+  const namespaceName = value.slice(second + 1).split('/');
+  if (groupKind.length !== 2 || namespaceName.length !== 2) return undefined;
+  return {
+    application: value.slice(0, first),
+    group: groupKind[0]!,
+    kind: groupKind[1]!,
+    namespace: namespaceName[0]!,
+    name: namespaceName[1]!,
+  };
+}
+
+/**
+ * Whether Argo CD takes a live object as the Application's (isSelfReferencedObj): its
+ * annotation names the Application and the object itself (a cluster-scoped object
+ * matching any namespace). One copied to another object (by a controller, say) does not.
+ */
+function tracksObject(object: KubeObject, instance: string, settings: ArgoSettings): boolean {
+  if (settings.trackingMethod === 'label')
+    return object.metadata.labels?.[settings.instanceLabelKey] === instance;
+  const id = trackingIdOf(object);
+  const own = resourceId(object);
+  return (
+    id !== undefined &&
+    id.application === instance &&
+    id.group === own.group &&
+    id.kind === own.kind &&
+    id.name === own.name &&
+    (own.namespace === undefined || id.namespace === own.namespace)
+  );
 }
 
 export interface ArgoComparisonInput {
@@ -151,9 +210,12 @@ export function argoComparison(input: ArgoComparisonInput): ArgoComparison {
   // One budget for every jq path of the comparison: rules × objects cannot add up to hours.
   const jq = jqBudget(MAX_JQ_STEPS);
   const instance = instanceName(application, settings);
+  const destination = application.destinationNamespace;
+  // Hooks run at sync, outside the comparison; which objects are hooks is the change's to
+  // say, so a plan leaves them out only where its own rules apply.
   const desired = input.desired
-    .filter((resource) => !isHook(resource.object))
-    .map((resource) => ({ ...resource, object: tracked(resource.object, instance, settings) }));
+    .filter((resource) => input.driftRules === false || !isHook(resource.object))
+    .map((resource) => ({ ...resource, object: tracked(resource.object, instance, destination, settings) }));
   const desiredKeys = new Set(desired.map((resource) => resource.key));
   const owned = input.owned.filter((resource) => {
     if (desiredKeys.has(resource.key)) return true; // compared, not deleted
@@ -168,9 +230,16 @@ export function argoComparison(input: ArgoComparisonInput): ArgoComparison {
     normalize: (key, object) => {
       const resource = byKey.get(key);
       const matching = resource ? rules.filter((rule) => rule.matches(resource.object)) : [];
-      if (matching.length === 0) return object;
+      const backfill = resource && missesTrackingId(object, settings) ? resource.object : undefined;
+      if (matching.length === 0 && !backfill) return object;
       // Through JSON: a tree, whatever the YAML it came from shared (an alias), is edited in one place only.
       const copy = JSON.parse(JSON.stringify(object)) as KubeObject;
+      if (backfill) {
+        copy.metadata.annotations = {
+          ...copy.metadata.annotations,
+          [TRACKING_ANNOTATION]: backfill.metadata.annotations?.[TRACKING_ANNOTATION] ?? '',
+        };
+      }
       const liveObject = live.get(key);
       for (const rule of matching) rule.apply(copy, liveObject, jq);
       if (jq.steps < 0) {
@@ -184,37 +253,52 @@ export function argoComparison(input: ArgoComparisonInput): ArgoComparison {
   };
 }
 
-/** The object with the marks Argo CD's controller adds when it applies it. */
-function tracked(object: KubeObject, instance: string, settings: ArgoSettings): KubeObject {
+/**
+ * The object with the marks Argo CD's controller adds when it applies it (SetAppInstance);
+ * a CustomResourceDefinition gets none, as Argo CD never tracks one.
+ */
+function tracked(
+  object: KubeObject,
+  instance: string,
+  destinationNamespace: string | undefined,
+  settings: ArgoSettings,
+): KubeObject {
+  if (isCrd(object)) return object;
   const metadata = { ...object.metadata };
   if (settings.trackingMethod !== 'label') {
-    metadata.annotations = { ...metadata.annotations, [TRACKING_ANNOTATION]: trackingId(object, instance) };
+    const id = trackingId(object, instance, destinationNamespace);
+    metadata.annotations = { ...metadata.annotations, [TRACKING_ANNOTATION]: id };
   }
   if (settings.trackingMethod !== 'annotation') {
-    metadata.labels = { ...metadata.labels, [settings.instanceLabelKey]: instance };
+    const label = settings.trackingMethod === 'label' ? instance : truncatedLabel(instance);
+    metadata.labels = { ...metadata.labels, [settings.instanceLabelKey]: label };
   }
   return { ...object, metadata };
 }
 
-/** `<app>:<group>/<kind>:<namespace>/<name>` (Argo CD's FormatAppInstanceValue). */
-function trackingId(object: KubeObject, instance: string): string {
-  const { group, kind, namespace, name } = resourceId(object);
-  return `${instance}:${group}/${kind}:${namespace ?? ''}/${name}`;
+/**
+ * A live object last synced with label tracking: the instance label, no tracking id. Argo
+ * CD gives it the desired id before comparing (resource_tracking.go Normalize), so that
+ * moving to annotation tracking does not put every object out of sync.
+ */
+function missesTrackingId(object: KubeObject, settings: ArgoSettings): boolean {
+  return (
+    settings.trackingMethod !== 'label' &&
+    !isCrd(object) &&
+    !object.metadata.annotations?.[TRACKING_ANNOTATION] &&
+    Boolean(object.metadata.labels?.[settings.instanceLabelKey])
+  );
 }
 
-function trackingIdOf(object: KubeObject): { application: string; id: string } | undefined {
-  const value = object.metadata.annotations?.[TRACKING_ANNOTATION];
-  if (typeof value !== 'string') return undefined;
-  const colon = value.indexOf(':');
-  if (colon <= 0) return undefined;
-  return { application: value.slice(0, colon), id: value };
+/** Argo CD's TruncateLabel: at most 63 characters, ending in a letter or digit. */
+function truncatedLabel(value: string): string {
+  if (value.length <= LABEL_MAX_LENGTH) return value;
+  return value.slice(0, LABEL_MAX_LENGTH).replace(/[^A-Za-z0-9]+$/, '');
 }
 
-function tracksObject(object: KubeObject, instance: string, settings: ArgoSettings): boolean {
-  if (settings.trackingMethod === 'label')
-    return object.metadata.labels?.[settings.instanceLabelKey] === instance;
-  // An annotation copied to another object (by a controller, say) does not make it the Application's.
-  return trackingIdOf(object)?.id === trackingId(object, instance);
+function isCrd(object: KubeObject): boolean {
+  const { group, kind } = resourceId(object);
+  return group === CRD.group && kind === CRD.kind;
 }
 
 /** Whether Argo CD would prune a tracked live object the render no longer has. */
@@ -233,9 +317,19 @@ function hasOption(value: string | undefined, option: string): boolean {
   return (value ?? '').split(',').some((item) => item.trim() === option);
 }
 
+/**
+ * gitops-engine's hook.IsHook: an Argo CD hook annotation (of any value, but Skip), else a
+ * Helm hook that is not `crd-install` (a CRD Helm installs first, compared as any object).
+ */
 function isHook(object: KubeObject): boolean {
   const annotations = object.metadata.annotations ?? {};
-  return HOOK_ANNOTATIONS.some((key) => typeof annotations[key] === 'string' && annotations[key] !== '');
+  if (Object.hasOwn(annotations, ARGO_HOOK)) {
+    return !String(annotations[ARGO_HOOK])
+      .split(',')
+      .some((type) => type.trim() === 'Skip');
+  }
+  const helm = annotations[HELM_HOOK];
+  return typeof helm === 'string' && !helm.split(',').every((type) => type.trim() === 'crd-install');
 }
 
 interface CompiledRule {
@@ -291,7 +385,7 @@ function compileRules(
       } catch {
         throw new PlumblineError(`${field}.jsonPointers has a path that is not a JSON pointer`, RULE_HINT);
       }
-      return { path: pointer };
+      return pointer;
     });
     const jq: JqPath[] = (rule.jqPathExpressions ?? []).map((expression, index) => {
       try {
@@ -318,7 +412,8 @@ function compileRules(
         }
       },
       apply: (object, liveObject, budget) => {
-        removeIgnoredFields(object, pointers);
+        // A JSON patch `remove`, as Argo CD applies it: no wildcard, no item by name.
+        for (const pointer of pointers) removeAtPointer(object, pointer);
         // A jq expression that fails on this object leaves it as it is, as in Argo CD.
         for (const path of jq) path.remove(object, budget);
         if (liveObject && managers.length > 0) {

@@ -29,13 +29,19 @@ export function ownedFields(live: KubeObject, managers: readonly string[]): Reco
 
 /** Removes, in place, every field of `object` that `fields` (a fieldsV1 tree) owns. */
 export function removeOwnedFields(object: unknown, fields: Record<string, unknown>): void {
+  // Items of a list are dropped together at the end: every `i:` means the index it had.
+  const dropped = new Set<number>();
   for (const [key, child] of Object.entries(fields)) {
     if (key === '.') continue;
     const below = recordOf(child);
     const kind = key.slice(0, 2);
     const name = key.slice(2);
     if (kind === 'f:') removeField(object, name, below);
-    else if (Array.isArray(object)) removeItems(object, kind, name, below);
+    else if (Array.isArray(object)) removeItems(object, kind, name, below, dropped);
+  }
+  if (Array.isArray(object) && dropped.size > 0) {
+    const kept = object.filter((_, index) => !dropped.has(index));
+    object.splice(0, object.length, ...kept);
   }
 }
 
@@ -47,18 +53,22 @@ function removeField(object: unknown, name: string, below: Record<string, unknow
   else removeOwnedFields(record[name], below);
 }
 
-function removeItems(list: unknown[], kind: string, name: string, below: Record<string, unknown>): void {
+function removeItems(
+  list: unknown[],
+  kind: string,
+  name: string,
+  below: Record<string, unknown>,
+  dropped: Set<number>,
+): void {
   const value = parseJson(name);
   if (kind === 'i:') {
     const index = Number(name);
     if (!Number.isInteger(index) || index < 0 || index >= list.length) return;
-    if (isLeaf(below)) list.splice(index, 1);
+    if (isLeaf(below)) dropped.add(index);
     else removeOwnedFields(list[index], below);
   } else if (kind === 'v:' && value.ok) {
     const wanted = JSON.stringify(value.value);
-    for (let index = list.length - 1; index >= 0; index--) {
-      if (JSON.stringify(list[index]) === wanted) list.splice(index, 1);
-    }
+    for (const [index, item] of list.entries()) if (JSON.stringify(item) === wanted) dropped.add(index);
   } else if (kind === 'k:' && value.ok && isPlainRecord(value.value)) {
     const keys = value.value;
     const withoutKeys = Object.fromEntries(

@@ -36,8 +36,10 @@ export interface ReadLiveOptions {
   ownershipSelectors?: readonly string[];
   /**
    * Live objects this accepts belong to the environment too, where no label tells (Argo
-   * CD's annotation tracking): the owned kinds are listed whole, in the rendered
-   * namespaces and `namespaces`, cluster-scoped kinds across the cluster.
+   * CD's annotation tracking): the owned kinds are listed whole across the cluster, once
+   * per transport (every environment of a run filters the same lists); an identity that
+   * may not list a kind across the cluster lists it in the rendered namespaces and
+   * `namespaces`.
    */
   ownedIf?: { accepts: (object: KubeObject) => boolean; namespaces: readonly string[] };
   /** LIST requests in flight at once. */
@@ -129,10 +131,12 @@ export async function readLive(
         limit(async () => {
           const resource = await discovery.lookup(apiVersion, kind);
           if (!resource) return;
-          const where = resource.namespaced
-            ? [...new Set([...namespaces, ...ownedIf.namespaces])].sort()
-            : [undefined];
-          const found = await listEach(transport, resource, where, rendered);
+          const found = await listWhole(
+            transport,
+            resource,
+            [...new Set([...namespaces, ...ownedIf.namespaces])].sort(),
+            rendered,
+          );
           if (!found) ownedNotSearched.add(`${apiVersion}/${kind}`);
           for (const object of found ?? []) {
             if (!ownedIf.accepts(object)) continue;
@@ -224,19 +228,42 @@ async function listOwned(
   }
 }
 
+/** Whole collections, by transport (one per context and run) and resource. */
+const wholeCollections = new WeakMap<KubeTransport, Map<string, Promise<KubeObject[]>>>();
+
 /**
- * Every object of a kind in each of the namespaces (undefined: the whole collection); a
- * kind the identity may not list is skipped, unless it is rendered. Undefined when skipped.
+ * Every object of a kind across the cluster, listed once per transport; for an identity
+ * that may not, each of `namespaces`. A kind it may not list at all is skipped unless it is
+ * rendered. Undefined when skipped.
  */
-async function listEach(
+async function listWhole(
   transport: KubeTransport,
   resource: ApiResource,
-  namespaces: ReadonlyArray<string | undefined>,
+  namespaces: readonly string[],
   rendered: boolean,
 ): Promise<KubeObject[] | undefined> {
+  let collections = wholeCollections.get(transport);
+  if (!collections) {
+    collections = new Map();
+    wholeCollections.set(transport, collections);
+  }
+  const key = `${resource.group}/${resource.version}/${resource.plural}`;
+  let whole = collections.get(key);
+  if (!whole) {
+    whole = listAll(transport, resource, undefined);
+    collections.set(key, whole);
+  }
   try {
-    const each = await Promise.all(namespaces.map((namespace) => listAll(transport, resource, namespace)));
-    return each.flat();
+    return await whole;
+  } catch (error) {
+    if (!(error instanceof ReadForbiddenError)) throw error;
+    if (!resource.namespaced || namespaces.length === 0) {
+      if (rendered) throw error;
+      return undefined;
+    }
+  }
+  try {
+    return (await Promise.all(namespaces.map((namespace) => listAll(transport, resource, namespace)))).flat();
   } catch (error) {
     if (!(error instanceof ReadForbiddenError) || rendered) throw error;
     return undefined;

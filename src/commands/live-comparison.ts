@@ -96,7 +96,7 @@ export async function compareEnvironmentLive(
     });
   } else if (env.renderer === 'argocd' && env.argocd) {
     const settings = config.argocd ?? argoSettings();
-    const application = rendered.argocd ?? undefinedApplication(env.name, settings);
+    const application = rendered.argocd ?? undefinedApplication(env.name);
     const tracking = argoOwnership(application, settings);
     live = await client.readLive(resources, {
       ...label,

@@ -206,7 +206,10 @@ export interface ArgoSettings {
 
 /** One rule of Argo CD's ignoreDifferences (an Application's, or the system-level ones). */
 export interface ArgoIgnoreDifference {
-  /** Glob patterns; an empty or absent group is the core group, an absent kind any kind. */
+  /**
+   * Glob patterns. In an Application's rule, as in Argo CD, an absent group is the core
+   * group and an absent kind matches none; in the configuration's, absent matches any.
+   */
   group?: string;
   kind?: string;
   name?: string;

@@ -38,3 +38,41 @@ export function listItemNames(list: readonly unknown[]): string[] | undefined {
   }
   return new Set(names).size === names.length && names.length > 0 ? names : undefined;
 }
+
+/**
+ * Removes, in place, the value at an RFC 6901 pointer, as a JSON patch `remove` does: each
+ * segment a key of a map or an index of a list, nothing else (no name of an item, no
+ * wildcard). A pointer to nothing removes nothing.
+ */
+export function removeAtPointer(root: unknown, pointer: string): void {
+  const segments = parsePointer(pointer);
+  const last = segments.pop();
+  if (last === undefined) return;
+  let node = root;
+  for (const segment of segments) {
+    node = childOf(node, segment);
+    if (node === undefined) return;
+  }
+  if (Array.isArray(node)) {
+    const index = listIndex(last, node.length);
+    if (index !== undefined) node.splice(index, 1);
+  } else if (node !== null && typeof node === 'object' && Object.hasOwn(node, last)) {
+    delete (node as Record<string, unknown>)[last];
+  }
+}
+
+function childOf(node: unknown, key: string): unknown {
+  if (Array.isArray(node)) {
+    const index = listIndex(key, node.length);
+    return index === undefined ? undefined : node[index];
+  }
+  if (node === null || typeof node !== 'object' || !Object.hasOwn(node, key)) return undefined;
+  return (node as Record<string, unknown>)[key];
+}
+
+/** An RFC 6901 array index: digits without a leading zero, within the list. */
+function listIndex(key: string, length: number): number | undefined {
+  if (!/^(0|[1-9][0-9]*)$/.test(key)) return undefined;
+  const index = Number(key);
+  return index < length ? index : undefined;
+}

@@ -300,6 +300,59 @@ describe('an Argo CD Application planned live', () => {
   });
 });
 
+describe('an Argo CD Application a change removes or turns into hooks', () => {
+  async function planChange(fixture: Fixture, change: () => void): Promise<EnvironmentResult> {
+    git(fixture.root, 'checkout', '--quiet', '-b', 'change');
+    change();
+    git(fixture.root, 'add', '-A');
+    git(
+      fixture.root,
+      '-c',
+      'user.name=t',
+      '-c',
+      'user.email=t@example.test',
+      'commit',
+      '--quiet',
+      '-m',
+      'change',
+    );
+    const result = await runPlan({
+      repoRoot: fixture.root,
+      mode: 'live',
+      base: 'main',
+      clusterAvailable: true,
+      kubeconfigPath: testKubeconfigPath(),
+      environments: [`in-cluster/${fixture.web}`],
+    });
+    const [environment] = result.environments;
+    expect(environment?.error).toBeUndefined();
+    return environment!;
+  }
+
+  it('shows everything the removed Application tracked as deleted', async () => {
+    const argo = await fixture();
+    await applyAsArgoCd(argo.root, argo.web);
+    const environment = await planChange(argo, () => rmSync(join(argo.root, 'argocd/web.yaml')));
+    expect(shown(environment)).toEqual({ 'ConfigMap/settings': 'deleted', 'Deployment/api': 'deleted' });
+  });
+
+  it('compares objects the change calls hooks, where its own rules do not apply', async () => {
+    const argo = await fixture();
+    await applyAsArgoCd(argo.root, argo.web);
+    const environment = await planChange(argo, () => {
+      const hook = stringify({
+        apiVersion: 'rbac.authorization.k8s.io/v1',
+        kind: 'RoleBinding',
+        metadata: { name: 'escalate', annotations: { 'argocd.argoproj.io/hook': 'PostSync' } },
+        roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'cluster-admin' },
+        subjects: [{ kind: 'ServiceAccount', name: 'default', namespace: argo.namespace }],
+      });
+      writeFileSync(join(argo.root, 'apps/web/escalate.yaml'), hook);
+    });
+    expect(shown(environment)).toEqual({ 'RoleBinding/escalate': 'added' });
+  });
+});
+
 describe('drift of an Argo CD Application', () => {
   it('opens one issue for a live edit Argo CD would revert, none for what it ignores, and closes it on convergence', async () => {
     const argo = await fixture();

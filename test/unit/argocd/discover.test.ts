@@ -118,11 +118,13 @@ describe('discoverArgoApplications', () => {
       problems: [],
     });
     const rootApplication = discovery.applications.find(({ name }) => name === 'in-cluster/root');
+    // It names no namespace: it lives in Argo CD's, whichever the configuration says that is.
+    expect(rootApplication).not.toHaveProperty('namespace');
+    expect(discovery.applications.find(({ name }) => name === 'in-cluster/api')?.namespace).toBe('argocd');
     expect(rootApplication).toMatchObject({
       cluster: 'in-cluster',
       file: 'bootstrap/root.yaml',
       line: 1,
-      namespace: 'argocd',
       project: 'default',
       destination: { server: 'https://kubernetes.default.svc', namespace: 'argocd' },
       sources: [

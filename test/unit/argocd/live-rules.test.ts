@@ -124,15 +124,83 @@ describe('tracking', () => {
   });
 
   it('takes an Application the checkout no longer defines from its environment name', () => {
-    expect(undefinedApplication('in-cluster/web', argoSettings())).toEqual({
-      name: 'web',
-      namespace: 'argocd',
-    });
+    expect(undefinedApplication('in-cluster/web')).toEqual({ name: 'web' });
   });
 
-  it('leaves hooks out of the comparison', () => {
-    const hook = configMap('migrate', { 'helm.sh/hook': 'pre-install' });
-    expect(compare([hook, configMap('c')]).desired.map((r) => r.id.name)).toEqual(['c']);
+  it('takes an Application that names no namespace to live in Argo CD’s, as configured', () => {
+    const settings = argoSettings({ namespace: 'gitops' });
+    expect(instanceName({ name: 'web' }, settings)).toBe('web');
+    expect(instanceName({ name: 'web', namespace: 'gitops' }, settings)).toBe('web');
+    expect(instanceName({ name: 'web', namespace: 'argocd' }, settings)).toBe('argocd_web');
+  });
+
+  it('writes the destination namespace into a cluster-scoped object’s id, and matches it by Argo CD’s rule', () => {
+    const role: KubeObject = {
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'ClusterRole',
+      metadata: { name: 'reader' },
+    };
+    const app = application({ destinationNamespace: 'shop' });
+    const [marked] = compare([role], { app }).desired;
+    expect(marked?.object.metadata.annotations?.[TRACKING_ANNOTATION]).toBe(
+      'web:rbac.authorization.k8s.io/ClusterRole:shop/reader',
+    );
+    const leftover = (name: string, id: string): KubeObject => ({
+      ...role,
+      metadata: { name, annotations: { [TRACKING_ANNOTATION]: id } },
+    });
+    const result = compare([], {
+      app,
+      owned: [
+        leftover('old', 'web:rbac.authorization.k8s.io/ClusterRole:elsewhere/old'),
+        leftover('renamed', 'web:rbac.authorization.k8s.io/ClusterRole:shop/other'),
+        leftover('malformed', 'web:ClusterRole:shop/malformed'),
+      ],
+    });
+    expect(result.owned.map((r) => r.id.name)).toEqual(['old']);
+  });
+
+  it('never marks a CRD, and gives a live object label tracking synced the id it lacks', () => {
+    const crd: KubeObject = {
+      apiVersion: 'apiextensions.k8s.io/v1',
+      kind: 'CustomResourceDefinition',
+      metadata: { name: 'widgets.example.com' },
+    };
+    expect(compare([crd]).desired[0]?.object.metadata).toEqual(crd.metadata);
+    const labelled = configMap('c', {}, { labels: { 'app.kubernetes.io/instance': 'web' } });
+    const result = compare([configMap('c')], { live: [labelled] });
+    expect(result.normalize(resource(labelled).key, labelled).metadata.annotations).toEqual({
+      [TRACKING_ANNOTATION]: 'web:/ConfigMap:shop/c',
+    });
+    const unlabelled = configMap('d');
+    expect(result.normalize(resource(unlabelled).key, unlabelled)).toBe(unlabelled);
+  });
+
+  it('shortens the instance label of annotation+label tracking as Argo CD does, not label tracking’s', () => {
+    const long = application({ name: `${'a'.repeat(62)}-b` });
+    const label = (trackingMethod: ArgoSettings['trackingMethod']) =>
+      compare([configMap('c')], { app: long, settings: { trackingMethod } }).desired[0]?.object.metadata
+        .labels?.['app.kubernetes.io/instance'];
+    expect(label('annotation+label')).toBe('a'.repeat(62));
+    expect(label('label')).toBe(`${'a'.repeat(62)}-b`);
+  });
+
+  it('leaves hooks out of the comparison where the Application’s own rules apply, and keeps them where not', () => {
+    const hooks = [
+      configMap('migrate', { 'helm.sh/hook': 'pre-install' }),
+      configMap('sync', { 'argocd.argoproj.io/hook': '' }),
+      configMap('crd', { 'helm.sh/hook': 'crd-install' }),
+      configMap('skipped', { 'argocd.argoproj.io/hook': 'Skip' }),
+      configMap('c'),
+    ];
+    expect(compare(hooks).desired.map((r) => r.id.name)).toEqual(['crd', 'skipped', 'c']);
+    expect(compare(hooks, { driftRules: false }).desired.map((r) => r.id.name)).toEqual([
+      'migrate',
+      'sync',
+      'crd',
+      'skipped',
+      'c',
+    ]);
   });
 });
 
@@ -183,6 +251,17 @@ describe('ignoreDifferences', () => {
     const result = normalized([{ group: 'apps', kind: 'Deployment', jsonPointers: ['/spec/replicas'] }]);
     expect(result.spec).not.toHaveProperty('replicas');
     expect(deployment().spec.replicas).toBe(2);
+  });
+
+  it('removes JSON pointers as a JSON patch does: no wildcard, no item by name', () => {
+    const pointers = (...jsonPointers: string[]) =>
+      normalized([{ group: 'apps', kind: 'Deployment', jsonPointers }]).spec.template.spec.containers;
+    expect(
+      pointers('/spec/template/spec/containers/*/image', '/spec/template/spec/containers/app/image'),
+    ).toEqual(deployment().spec.template.spec.containers);
+    expect(
+      pointers('/spec/template/spec/containers/1/image', '/spec/template/spec/containers/01/name'),
+    ).toEqual([{ name: 'app', image: 'web:1' }, { name: 'istio-proxy' }]);
   });
 
   it('matches group and kind as glob patterns, name and namespace exactly', () => {
