@@ -312,9 +312,10 @@ async function withDiscoveredEnvironments(
       ...(capabilities ? { capabilities } : {}),
       environments: environments.map((environment) => {
         // A Flux or Argo CD cluster given a context: its environments are compared with it.
-        const flux = environment.flux ? fluxClusters?.[environment.flux.cluster] : undefined;
+        const flux = environment.flux ? ownEntry(fluxClusters, environment.flux.cluster) : undefined;
         const argoCluster = environment.argocd?.cluster;
-        const cluster = flux ?? (argoCluster === undefined ? undefined : argocdContexts?.[argoCluster]);
+        const cluster =
+          flux ?? (argoCluster === undefined ? undefined : ownEntry(argocdContexts, argoCluster));
         const layered = cluster?.capabilities ?? capabilities;
         const placed: EnvironmentConfig = {
           ...(layered ? { capabilities: layered } : {}),
@@ -344,11 +345,19 @@ export function withFluxPromote(
 ): EnvironmentConfig {
   const flux = environment.flux;
   if (!fluxPromote || !flux || environment.promote) return environment;
-  const own = fluxPromote[environment.name];
+  const own = ownEntry(fluxPromote, environment.name);
   if (own) return { ...environment, promote: own };
-  const cluster = flux.cluster ? fluxPromote[flux.cluster] : undefined;
+  const cluster = flux.cluster ? ownEntry(fluxPromote, flux.cluster) : undefined;
   if (!cluster) return environment;
   return { ...environment, promote: { ...cluster, from: `${cluster.from}/${flux.namespace}/${flux.name}` } };
+}
+
+/**
+ * The entry `key` of a settings record, only when it is one of its own: the key comes
+ * from the repository (a cluster named `constructor` must not find Object's).
+ */
+function ownEntry<T>(record: Readonly<Record<string, T>> | undefined, key: string): T | undefined {
+  return record !== undefined && Object.hasOwn(record, key) ? record[key] : undefined;
 }
 
 /**
@@ -361,9 +370,9 @@ export function withArgoPromote(
 ): EnvironmentConfig {
   const argocd = environment.argocd;
   if (!argocdPromote || !argocd || environment.promote) return environment;
-  const own = argocdPromote[environment.name];
+  const own = ownEntry(argocdPromote, environment.name);
   if (own) return { ...environment, promote: own };
-  const cluster = argocd.cluster === undefined ? undefined : argocdPromote[argocd.cluster];
+  const cluster = argocd.cluster === undefined ? undefined : ownEntry(argocdPromote, argocd.cluster);
   if (!cluster) return environment;
   const application = environment.name.slice(argocd.cluster!.length + 1);
   return { ...environment, promote: { ...cluster, from: `${cluster.from}/${application}` } };

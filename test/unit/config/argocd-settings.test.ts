@@ -53,6 +53,22 @@ describe('clusters.<context>.argocdCluster', () => {
     expect(config).not.toHaveProperty('argocdContexts');
   });
 
+  it('gives no context to a cluster named like a property of every object', async () => {
+    const root = await tempRepo({
+      'argocd/evil.yaml': application('evil', 'constructor'),
+      'apps/evil/configmap.yaml': lines('apiVersion: v1', 'kind: ConfigMap', 'metadata: { name: evil }'),
+      'plumbline.yaml': lines(
+        `repositoryUrls: [${REPOSITORY}]`,
+        'clusters: { prod-eu: { argocdCluster: production } }',
+        'argocd: { promote: { production: { from: staging } } }',
+      ),
+    });
+    const [evil] = (await loadConfig(root)).environments;
+    expect(evil?.name).toBe('constructor/evil');
+    expect(evil).not.toHaveProperty('cluster');
+    expect(evil).not.toHaveProperty('promote');
+  });
+
   it('refuses two contexts for one Argo CD cluster, pointing at the second', () => {
     const parsed = parseConfigText(
       lines('clusters:', '  a: { argocdCluster: in-cluster }', '  b: { argocdCluster: in-cluster }'),
