@@ -18,6 +18,7 @@
  * that are no symbolic link, so that nothing outside the repository is read or written.
  */
 import { posix } from 'node:path';
+import type { DiscoverySettings } from '../config/types.js';
 import { PlumblineError } from '../errors.js';
 import { listOf, recordOf, textOf } from '../yaml/plain-data.js';
 import {
@@ -44,7 +45,11 @@ export interface ArgoPromoteScope {
   /** `<cluster>/<metadata.name>`. */
   name: string;
   /** The Application's own object, when it is written as one (not generated). */
-  definition?: { file: string; line: number; name: string };
+  /**
+   * Found again by name and namespace as written, not by line: an open promotion's
+   * branch may hold the file with other lines.
+   */
+  definition?: { file: string; name: string; namespace?: string };
   /** The ApplicationSet's file, for a generated Application: never its own. */
   template?: string;
   /** By index, as Argo CD reads them: `spec.sources`, else `spec.source`. */
@@ -57,9 +62,12 @@ export interface ArgoPromoteScope {
 export function argoPromoteScope(
   repoRoot: string,
   name: string,
-  repositoryUrls: readonly string[],
+  settings: DiscoverySettings,
 ): ArgoPromoteScope {
-  const discovery = discoverArgoApplications(repoRoot, { repositoryUrls });
+  const discovery = discoverArgoApplications(repoRoot, {
+    repositoryUrls: settings.repositoryUrls,
+    clusters: settings.argocdClusters,
+  });
   const application = discovery.applications.find((candidate) => candidate.name === name);
   if (!application) {
     const problem = discovery.problems.find(
@@ -83,8 +91,8 @@ export function argoPromoteScope(
       : {
           definition: {
             file: application.file,
-            line: application.line,
             name: application.object.metadata.name,
+            ...(application.namespace ? { namespace: application.namespace } : {}),
           },
         }),
     sources,

@@ -184,7 +184,7 @@ function argoScope(dir: string, env: EnvironmentConfig, settings: PromoteSetting
     );
   }
   // Found again at the base, whose problem (if any) is the one that counts.
-  return argoPromoteScope(dir, identity.name, settings.repositoryUrls);
+  return argoPromoteScope(dir, identity.name, settings);
 }
 
 /**

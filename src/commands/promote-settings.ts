@@ -4,7 +4,7 @@
  * `promote:` settings. Pure, so that a run with contradictory inputs fails having fetched,
  * written and pushed nothing.
  */
-import type { EnvironmentConfig, PlumblineConfig } from '../config/types.js';
+import type { ArgoClusterSettings, EnvironmentConfig, PlumblineConfig } from '../config/types.js';
 import { PlumblineError } from '../errors.js';
 import type { Identity } from '../git/repository.js';
 import { type ImageVersion, parseVersionInput } from '../promote/image-ref.js';
@@ -30,6 +30,8 @@ export interface PromoteSettings {
   author: Identity;
   /** The configuration's `repositoryUrls`: Flux environments are found again in the worktree. */
   repositoryUrls: readonly string[];
+  /** And Argo CD's clusters, for the Applications a cluster generator makes. */
+  argocdClusters?: readonly ArgoClusterSettings[] | undefined;
 }
 
 /** The commit identity when git has none and the entry gave none: neutral, and never a real mailbox. */
@@ -78,6 +80,7 @@ export function resolveSettings(
     maxAttempts: options.maxAttempts ?? 5,
     author: options.author ?? plumblineAuthor,
     repositoryUrls: options.config.render.repositoryUrls ?? [],
+    argocdClusters: options.config.render.argocdClusters,
   };
 }
 

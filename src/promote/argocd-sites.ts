@@ -25,7 +25,7 @@
 import { type Document, isScalar, type Scalar, type YAMLMap } from 'yaml';
 import { type HelmPath, nodeAtHelmPath, parseHelmPath } from './helm-paths.js';
 import { parseImageRef } from './image-ref.js';
-import { lineAt, type YamlFile } from './parse.js';
+import type { YamlFile } from './parse.js';
 import { mapAt, resolve, scalarIn, scalarText, seqItems, textIn } from './scalars.js';
 import { fieldSite, helmSites, refSite } from './site-builders.js';
 import type { ImageSite } from './sites.js';
@@ -48,7 +48,7 @@ export interface ArgoScope {
    * The Application's own object: in `file`, starting at `line`, named `name`. Absent when
    * an ApplicationSet generates it: it then has no object of its own (the template is shared).
    */
-  definition?: { file: string; line: number; name: string };
+  definition?: { file: string; name: string; namespace?: string };
   /**
    * Whether the rest of the definition file is the environment's own too (it lies in one
    * of its source folders); otherwise only its object is read there. Either way, other
@@ -92,8 +92,10 @@ export function argoObjectSites(
 ): ImageSite[] {
   const own = scope.definition;
   if (!own || file.path !== own.file || textIn(document, object, 'kind') !== 'Application') return [];
-  const name = textIn(document, mapAt(document, object.get('metadata', true)), 'name');
-  if (name !== own.name || lineAt(file, object.range?.[0] ?? 0) !== own.line) return [];
+  const metadata = mapAt(document, object.get('metadata', true));
+  const name = textIn(document, metadata, 'name');
+  // By identity, not line: an open promotion's branch may hold the file with other lines.
+  if (name !== own.name || textIn(document, metadata, 'namespace') !== own.namespace) return [];
   return applicationSites(file, document, object, scope, helmPaths, name);
 }
 

@@ -30,10 +30,10 @@ function app(name: string, ...spec: string[]): string {
   );
 }
 
-/** The scope of the first Application of FILE (its object on line 1). */
+/** The scope of the Application `web` of FILE. */
 function scopeOf(overrides: Partial<ArgoScope> = {}): ArgoScope {
   return {
-    definition: { file: FILE, line: 1, name: 'web' },
+    definition: { file: FILE, name: 'web' },
     wholeDefinition: false,
     sources: [{ local: false, valueFiles: [] }],
     ...overrides,
@@ -218,9 +218,15 @@ describe('Argo CD Application sites', () => {
     // In a folder of its own, the rest of the file is its own too, never another Application.
     const whole = inventoryOf({ [FILE]: text }, scopeOf({ wholeDefinition: true }));
     expect(whole.sites.map((site) => site.names[0])).toEqual(['chart/web', 'ghcr.io/acme/x']);
-    // The same name at another line (another cluster's Application) is not its own.
+    // At another line (an open promotion's branch, where the file has moved on), it is
+    // found by its name and namespace.
     const moved = inventoryOf({ [FILE]: `${other}---\n${own}` }, scopeOf());
-    expect(moved.sites).toEqual([]);
+    expect(moved.sites.map((site) => site.names[0])).toEqual(['chart/web']);
+    const elsewhere = inventoryOf(
+      { [FILE]: own.replace('name: web', 'name: web\n  namespace: team-a') },
+      scopeOf(),
+    );
+    expect(elsewhere.sites).toEqual([]);
   });
 
   it('has no own object when an ApplicationSet generates it', () => {
