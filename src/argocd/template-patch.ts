@@ -20,12 +20,10 @@ export function applyTemplatePatch(rendered: PlainMap, patch: unknown): PlainMap
   const patched = mergePatch(rendered, patch, '');
   const result = patched === undefined ? {} : patched;
   const project = isPlainMap(rendered.spec) ? rendered.spec.project : undefined;
-  if (isPlainMap(result.spec)) {
-    const spec = { ...result.spec };
-    if (project === undefined) delete spec.project;
-    else spec.project = project;
-    result.spec = spec;
-  }
+  const spec = isPlainMap(result.spec) ? { ...result.spec } : {};
+  if (project === undefined) delete spec.project;
+  else spec.project = project;
+  if (Object.keys(spec).length > 0 || isPlainMap(result.spec)) result.spec = spec;
   return result;
 }
 

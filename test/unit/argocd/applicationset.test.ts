@@ -275,6 +275,7 @@ describe('templatePatch', () => {
       retry: { limit: 5 },
     });
     expect(set('spec: { syncPolicy: { $patch: delete } }')).not.toHaveProperty('syncPolicy');
+    expect(set('spec: null')).toEqual({ project: 'default' });
     expect(() => set('spec: { syncPolicy: { $patch: merge } }')).toThrow(/\$patch merge is not supported/);
     expect(() => set('spec: { $retainKeys: [a] }')).toThrow(/directive \$retainKeys is not supported/);
   });
