@@ -36,11 +36,11 @@ async function runCli(program2, argv) {
 
 // src/entry/cli.ts
 var commands = {
-  plan: async () => (await import("./chunks/plan-RAVTXH44.js")).planCommand(),
-  merge: async () => (await import("./chunks/merge-NKTDIUFK.js")).mergeCommand(),
-  promote: async () => (await import("./chunks/promote-CHD2DF4B.js")).promoteCommand(),
-  drift: async () => (await import("./chunks/drift-GQCK473P.js")).driftCommand(),
-  envs: async () => (await import("./chunks/envs-7X5O3QLP.js")).envsCommand()
+  plan: async () => (await import("./chunks/plan-BI7LRW4U.js")).planCommand(),
+  merge: async () => (await import("./chunks/merge-GAMLAMC2.js")).mergeCommand(),
+  promote: async () => (await import("./chunks/promote-ALJFADIA.js")).promoteCommand(),
+  drift: async () => (await import("./chunks/drift-N6O6BWZB.js")).driftCommand(),
+  envs: async () => (await import("./chunks/envs-L3AA4QAT.js")).envsCommand()
 };
 function commandsFor(args) {
   const named = args.find((arg) => !arg.startsWith("-"));

@@ -1,6 +1,8 @@
 import { createRequire as __plumblineCreateRequire } from 'node:module';
 const require = __plumblineCreateRequire(import.meta.url);
 import {
+  argoComparison,
+  argoOwnership,
   changedFields,
   compareObject,
   environmentNamespace,
@@ -9,16 +11,18 @@ import {
   listItemNames,
   pLimit,
   scopesFromCrds,
-  unappliedKustomization
-} from "./chunk-JR5SB56W.js";
+  unappliedKustomization,
+  undefinedApplication
+} from "./chunk-GSHIDWXN.js";
 import {
   countChanges
-} from "./chunk-TGBVGVD7.js";
+} from "./chunk-W3WV4AU7.js";
 import {
+  argoSettings,
   entryAtRevision,
   fluxObjectKey,
   parseManifests
-} from "./chunk-KNVFHOCY.js";
+} from "./chunk-6L2GI5UU.js";
 import {
   displayName,
   isMasked,
@@ -29,7 +33,7 @@ import {
   resourceKey,
   splitApiVersion,
   toResource
-} from "./chunk-RND2OKDP.js";
+} from "./chunk-2ORMVDNR.js";
 import {
   node_http_default
 } from "./chunk-6GOKWEBO.js";
@@ -437,7 +441,26 @@ async function readLive(transport, discovery, desired, options = {}) {
       })
     )
   );
-  await Promise.all([...lists, ...ownedLists]);
+  const ownedIf = options.ownedIf;
+  const filteredLists = ownedIf ? ownedKinds(desired).map(
+    ({ apiVersion, kind, rendered }) => limit(async () => {
+      const resource = await discovery.lookup(apiVersion, kind);
+      if (!resource) return;
+      const found = await listWhole(
+        transport,
+        resource,
+        [.../* @__PURE__ */ new Set([...namespaces, ...ownedIf.namespaces])].sort(),
+        rendered
+      );
+      if (!found) ownedNotSearched.add(`${apiVersion}/${kind}`);
+      for (const object of found ?? []) {
+        if (!ownedIf.accepts(object)) continue;
+        const result = toResource(object, { file: `live:${transport.context}` });
+        owned.set(result.key, result);
+      }
+    })
+  ) : [];
+  await Promise.all([...lists, ...ownedLists, ...filteredLists]);
   return {
     objects,
     owned: [...owned.values()].sort((a, b) => a.key.localeCompare(b.key)),
@@ -489,6 +512,35 @@ async function listOwned(transport, resource, selector, namespaces, rendered) {
     return perNamespace.flat();
   } catch (error) {
     return skipForbidden(error);
+  }
+}
+var wholeCollections = /* @__PURE__ */ new WeakMap();
+async function listWhole(transport, resource, namespaces, rendered) {
+  let collections = wholeCollections.get(transport);
+  if (!collections) {
+    collections = /* @__PURE__ */ new Map();
+    wholeCollections.set(transport, collections);
+  }
+  const key = `${resource.group}/${resource.version}/${resource.plural}`;
+  let whole = collections.get(key);
+  if (!whole) {
+    whole = listAll(transport, resource, void 0);
+    collections.set(key, whole);
+  }
+  try {
+    return await whole;
+  } catch (error) {
+    if (!(error instanceof ReadForbiddenError)) throw error;
+    if (!resource.namespaced || namespaces.length === 0) {
+      if (rendered) throw error;
+      return void 0;
+    }
+  }
+  try {
+    return (await Promise.all(namespaces.map((namespace) => listAll(transport, resource, namespace)))).flat();
+  } catch (error) {
+    if (!(error instanceof ReadForbiddenError) || rendered) throw error;
+    return void 0;
   }
 }
 async function listAll(transport, resource, namespace, labelSelector) {
@@ -1016,26 +1068,62 @@ function needsDryRun(manifest, live, fieldManager) {
 async function compareEnvironmentLive(env, rendered, client, config, mode, comparedWith, options = {}) {
   const { resources } = await client.resolveScopes(rendered.resources, environmentNamespace(env));
   const ownershipLabel = ownership(config, env);
-  const kustomization = env.renderer === "flux" && env.flux ? rendered.flux ?? unappliedKustomization(env.flux) : void 0;
-  const live = await client.readLive(resources, {
-    ...ownershipLabel ? { ownershipLabel } : {},
-    ...kustomization ? { ownershipSelectors: fluxOwnerSelectors(kustomization, resources) } : {}
-  });
-  const compared = kustomization ? fluxComparison({
-    kustomization,
-    desired: resources,
-    live: live.objects,
-    owned: live.owned,
-    ...ownershipLabel ? { ownershipLabel } : {},
-    ...options.fluxDriftRules === false ? { driftRules: false } : {}
-  }) : { desired: resources, owned: live.owned, ignore: [] };
-  const dryRun = mode === "live" ? await dryRuns(compared.desired, live, client, options) : void 0;
+  const label = ownershipLabel ? { ownershipLabel } : {};
+  const ownDriftRules = options.ownDriftRules ?? true;
+  let live;
+  let rules;
+  if (env.renderer === "flux" && env.flux) {
+    const kustomization = rendered.flux ?? unappliedKustomization(env.flux);
+    live = await client.readLive(resources, {
+      ...label,
+      ownershipSelectors: fluxOwnerSelectors(kustomization, resources)
+    });
+    rules = fluxComparison({
+      kustomization,
+      desired: resources,
+      live: live.objects,
+      owned: live.owned,
+      ...label,
+      driftRules: ownDriftRules
+    });
+  } else if (env.renderer === "argocd" && env.argocd) {
+    const settings = config.argocd ?? argoSettings();
+    const application = rendered.argocd ?? undefinedApplication(env.name);
+    const tracking = argoOwnership(application, settings);
+    live = await client.readLive(resources, {
+      ...label,
+      ...tracking.labelSelector ? { ownershipSelectors: [tracking.labelSelector] } : {},
+      ...tracking.tracks ? {
+        ownedIf: {
+          accepts: tracking.tracks,
+          namespaces: application.destinationNamespace ? [application.destinationNamespace] : []
+        }
+      } : {}
+    });
+    rules = {
+      ...argoComparison({
+        application,
+        settings,
+        desired: resources,
+        live: live.objects,
+        owned: live.owned,
+        ...label,
+        driftRules: ownDriftRules
+      }),
+      ignore: []
+    };
+  } else {
+    live = await client.readLive(resources, label);
+    rules = { desired: [...resources], owned: live.owned, ignore: [] };
+  }
+  const dryRun = mode === "live" ? await dryRuns(rules.desired, live, client, options) : void 0;
+  const normalize = rules.normalize;
   const changes = compareWithCluster({
-    desired: compared.desired,
-    live: live.objects,
-    owned: compared.owned,
-    dryRun,
-    rules: [...config.diff.ignore, ...compared.ignore]
+    desired: normalize ? rules.desired.map((resource) => ({ ...resource, object: normalize(resource.key, resource.object) })) : rules.desired,
+    live: normalize ? mapObjects(live.objects, normalize) : live.objects,
+    owned: rules.owned,
+    ...dryRun ? { dryRun: normalize ? normalizedOutcomes(dryRun, normalize) : dryRun } : {},
+    rules: [...config.diff.ignore, ...rules.ignore]
   });
   const comparison = {
     environment: env.name,
@@ -1048,6 +1136,17 @@ async function compareEnvironmentLive(env, rendered, client, config, mode, compa
     comparison.notice = { kind: "deletions-unseen", kinds: [...live.ownedNotSearched] };
   }
   return { comparison, live };
+}
+function mapObjects(objects, normalize) {
+  return new Map([...objects].map(([key, object]) => [key, normalize(key, object)]));
+}
+function normalizedOutcomes(outcomes, normalize) {
+  return new Map(
+    [...outcomes].map(([key, outcome]) => [
+      key,
+      outcome.ok ? { ok: true, object: normalize(key, outcome.object) } : outcome
+    ])
+  );
 }
 async function dryRuns(resources, live, client, options) {
   const needed = resources.filter((r) => needsDryRun(r.object, live.objects.get(r.key), FIELD_MANAGER));

@@ -13,9 +13,9 @@ import {
 
 // src/entry/github/action.ts
 var commands = {
-  plan: async () => (await import("./plan-ZUUZ5YCI.js")).runPlanAction(),
-  promote: async () => (await import("./promote-2MXOONSW.js")).runPromoteAction(),
-  drift: async () => (await import("./drift-NLPVJZQT.js")).runDriftAction()
+  plan: async () => (await import("./plan-U6NYLF3Y.js")).runPlanAction(),
+  promote: async () => (await import("./promote-JVZXWBLF.js")).runPromoteAction(),
+  drift: async () => (await import("./drift-S6XNAMUM.js")).runDriftAction()
 };
 async function runAction(fixed) {
   try {

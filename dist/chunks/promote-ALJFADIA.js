@@ -6,7 +6,7 @@ import {
   detectForge,
   forgeFromEnvironment,
   gitHubRepositoryOfRemote
-} from "./chunk-2ADR5TFV.js";
+} from "./chunk-HO6YMYVW.js";
 import {
   Command,
   Option,
@@ -18,15 +18,15 @@ import {
   planTargetChange,
   plumblineAuthor,
   promote
-} from "./chunk-OGRGA254.js";
-import "./chunk-OIEULL3I.js";
-import "./chunk-JR5SB56W.js";
-import "./chunk-TGBVGVD7.js";
+} from "./chunk-LXL3H2GN.js";
+import "./chunk-DLC223OF.js";
+import "./chunk-GSHIDWXN.js";
+import "./chunk-W3WV4AU7.js";
 import {
   loadCheckoutConfig,
   runGit
-} from "./chunk-KNVFHOCY.js";
-import "./chunk-RND2OKDP.js";
+} from "./chunk-6L2GI5UU.js";
+import "./chunk-2ORMVDNR.js";
 import "./chunk-6GOKWEBO.js";
 import "./chunk-3N2GU25X.js";
 import {

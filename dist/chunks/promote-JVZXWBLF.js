@@ -3,23 +3,23 @@ const require = __plumblineCreateRequire(import.meta.url);
 import {
   planTargetChange,
   promote
-} from "./chunk-OGRGA254.js";
+} from "./chunk-LXL3H2GN.js";
 import {
   booleanInput,
   choiceInput,
   listInput,
   repositoryRoot
-} from "./chunk-RMTJ67JW.js";
-import "./chunk-OIEULL3I.js";
-import "./chunk-JR5SB56W.js";
+} from "./chunk-5XQQJH6K.js";
+import "./chunk-DLC223OF.js";
+import "./chunk-GSHIDWXN.js";
 import {
   context,
   gitHubForge
-} from "./chunk-TGBVGVD7.js";
+} from "./chunk-W3WV4AU7.js";
 import {
   loadCheckoutConfig
-} from "./chunk-KNVFHOCY.js";
-import "./chunk-RND2OKDP.js";
+} from "./chunk-6L2GI5UU.js";
+import "./chunk-2ORMVDNR.js";
 import {
   debug,
   getInput,

@@ -4,37 +4,44 @@ import {
   objectSections,
   summaryTable,
   verdict
-} from "./chunk-OIEULL3I.js";
+} from "./chunk-DLC223OF.js";
 import {
   compareSets,
   renderEnvironment,
   withCheckout,
   workTreeTop,
   writeAtomically
-} from "./chunk-JR5SB56W.js";
+} from "./chunk-GSHIDWXN.js";
 import {
   ForgeError,
   code,
   countChanges,
   escapeInline,
   truncateSection
-} from "./chunk-TGBVGVD7.js";
+} from "./chunk-W3WV4AU7.js";
 import {
+  KUSTOMIZATION_FILES,
   addWorktree,
   commitStaged,
   currentBranch,
   deleteRemoteBranch,
+  discoverArgoApplications,
   discoverFluxEnvironments,
+  entryAtRevision,
   fetchBranches,
   listFiles,
   listFilesAt,
+  listOf,
+  normaliseArgoPath,
   pushCommit,
+  recordOf,
   remoteBranchHead,
   require_dist,
   showFile,
   stagedTree,
+  textOf,
   treeOf
-} from "./chunk-KNVFHOCY.js";
+} from "./chunk-6L2GI5UU.js";
 import {
   PlumblineError,
   problemOf
@@ -140,7 +147,8 @@ function resolveSettings(options, checkedOutBranch) {
     labels: options.labels ?? ["plumbline", "promote"],
     maxAttempts: options.maxAttempts ?? 5,
     author: options.author ?? plumblineAuthor,
-    repositoryUrls: options.config.render.repositoryUrls ?? []
+    repositoryUrls: options.config.render.repositoryUrls ?? [],
+    argocdClusters: options.config.render.argocdClusters
   };
 }
 function requireForge(settings, deps) {
@@ -413,7 +421,17 @@ function effectiveSites(inventory) {
     );
     return listed && namesOverlap(entry.names, site.names);
   });
-  return inventory.sites.filter((site) => site.format !== "manifest" || !overridden(site));
+  return inventory.sites.filter(
+    (site) => (site.format !== "manifest" || !overridden(site)) && !decidedElsewhere(inventory, site)
+  );
+}
+function decidedElsewhere(inventory, site) {
+  const rank = site.overrides?.rank ?? 0;
+  return inventory.sites.some(
+    (other) => other.overrides !== void 0 && other.overrides.rank > rank && other.overrides.paths.some(
+      (path) => path === "" || site.file.path === path || site.file.path.startsWith(`${path}/`)
+    ) && namesOverlap(other.names, site.names)
+  );
 }
 function imagesRunningIn(inventory, env) {
   const images = [];
@@ -788,7 +806,71 @@ var hintOf = (error) => error instanceof PlumblineError || error instanceof Forg
 var explain = (error) => [reason(error), hintOf(error)].filter(Boolean).join(" ");
 
 // src/commands/promote-inventory.ts
-import { posix as posix2 } from "node:path";
+import { realpath } from "node:fs/promises";
+import { join as join2, posix as posix3 } from "node:path";
+
+// src/argocd/promote-scope.ts
+import { posix } from "node:path";
+function argoPromoteScope(repoRoot, name, settings) {
+  const discovery = discoverArgoApplications(repoRoot, {
+    repositoryUrls: settings.repositoryUrls,
+    clusters: settings.argocdClusters
+  });
+  const application = discovery.applications.find((candidate) => candidate.name === name);
+  if (!application) {
+    const problem = discovery.problems.find(
+      (candidate) => (candidate.application ?? candidate.file) === name
+    );
+    throw new PlumblineError(
+      problem ? `${name} cannot be promoted: ${problem.file}:${problem.line}: ${problem.message}` : `${name} is not an Argo CD Application that the base branch defines with a source in this repository`,
+      "Promote between Argo CD Applications that the base branch defines, with sources in this repository. Nothing was written."
+    );
+  }
+  const generated = discovery.applicationSets.some(
+    (set) => set.file === application.file && set.line === application.line
+  );
+  const sources = application.sources.map((source) => promoteSource(application, source));
+  return {
+    name,
+    ...generated ? { template: application.file } : {
+      definition: {
+        file: application.file,
+        name: application.object.metadata.name,
+        ...application.namespace ? { namespace: application.namespace } : {}
+      }
+    },
+    sources,
+    valueFiles: [...new Set(sources.flatMap((source) => source.valueFiles))]
+  };
+}
+function promoteSource(application, source) {
+  const path = source.local ? source.path : void 0;
+  const type = ["kustomize", "helm", "directory"].find((tool) => source[tool] !== void 0);
+  return {
+    local: source.local,
+    ...path !== void 0 && { path },
+    ...type !== void 0 && { type },
+    valueFiles: listOf(recordOf(source.helm).valueFiles).flatMap((value) => {
+      const file = textOf(value);
+      const resolved = file === void 0 ? void 0 : valueFilePath(application, file, path);
+      return resolved === void 0 ? [] : [resolved];
+    })
+  };
+}
+function valueFilePath(application, file, chartPath) {
+  const ref = /^\$([^/]+)\/(.*)$/.exec(file);
+  if (ref) {
+    const [, name = "", rest = ""] = ref;
+    const source = application.sources.find((candidate) => candidate.ref === name);
+    return source?.local ? nonEmpty(normaliseArgoPath(rest)) : void 0;
+  }
+  if (file.startsWith("$") || /^[a-z][a-z0-9+.-]*:\/\//i.test(file) || chartPath === void 0)
+    return void 0;
+  return nonEmpty(normaliseArgoPath(posix.join(chartPath, file)));
+}
+function nonEmpty(path) {
+  return path === "" ? void 0 : path;
+}
 
 // src/promote/files.ts
 function promotableFiles(paths) {
@@ -812,8 +894,11 @@ function dirOf(path) {
 }
 
 // src/promote/find.ts
-var import_yaml5 = __toESM(require_dist(), 1);
-import { posix } from "node:path";
+var import_yaml7 = __toESM(require_dist(), 1);
+import { posix as posix2 } from "node:path";
+
+// src/promote/argocd-sites.ts
+var import_yaml6 = __toESM(require_dist(), 1);
 
 // src/promote/helm-paths.ts
 var segmentPattern = /^([^.[\]]+)((?:\[[^\]]+\])*)$/;
@@ -859,95 +944,8 @@ function nodeAtHelmPath(document, path, root = document.contents) {
   return node;
 }
 
-// src/promote/find.ts
-var kustomizationNames = /* @__PURE__ */ new Set(["kustomization.yaml", "kustomization.yml", "Kustomization"]);
-function formatOf(path, options = {}) {
-  const base = path.slice(path.lastIndexOf("/") + 1);
-  if (kustomizationNames.has(base)) return "kustomize";
-  if (options.helmValuesFiles?.includes(path)) return "helm";
-  if (isValuesName(base)) return "helm";
-  return "manifest";
-}
-function findImages(files, options = {}) {
-  const helmPaths = (options.helmImagePaths ?? []).map(parseHelmPath);
-  const { flux } = options;
-  if (flux) {
-    const generated = files.flatMap((file) => generatedValuesFiles(file, options));
-    options = { ...options, helmValuesFiles: [...options.helmValuesFiles ?? [], ...generated] };
-  }
-  const inventory = { files: [], sites: [], kustomizations: [] };
-  for (const file of files) {
-    const format = formatOf(file.path, options);
-    inventory.files.push({ path: file.path, format });
-    const ownOnly = flux && file.path === flux.file && !isUnder(file.path, flux.path);
-    for (const document of file.documents) {
-      if (ownOnly) inventory.sites.push(...fluxObjectSites(file, document, helmPaths, flux));
-      else if (format === "kustomize") {
-        inventory.sites.push(...kustomizeSites(file, document, mapAt(document, document.contents), ""));
-        inventory.kustomizations.push({ path: file.path, resources: kustomizeResources(file, document) });
-      } else if (format === "helm") {
-        inventory.sites.push(...helmSites(file, document, document.contents, "", helmPaths));
-      } else inventory.sites.push(...manifestSites(file, document, helmPaths, flux));
-    }
-  }
-  if (flux) {
-    const built = files.map((file) => file.path).filter((path) => isUnder(path, flux.path));
-    inventory.kustomizations.push({ path: flux.file, resources: built });
-  }
-  inventory.sites = inventory.sites.filter(
-    (site) => !`${site.version.tag ?? ""}${site.version.digest ?? ""}`.includes("${")
-  );
-  return inventory;
-}
-function isUnder(path, folder) {
-  return folder === "" || path === folder || path.startsWith(`${folder}/`);
-}
-function generatedValuesFiles(file, options) {
-  if (formatOf(file.path, options) !== "kustomize") return [];
-  const folder = posix.dirname(file.path);
-  return file.documents.flatMap(
-    (document) => seqItems(document, mapAt(document, document.contents)?.get("configMapGenerator", true)).flatMap(
-      (generator) => seqItems(document, mapAt(document, generator)?.get("files", true)).flatMap((item) => {
-        const entry = scalarText((0, import_yaml5.isScalar)(item) ? item : void 0);
-        if (!entry) return [];
-        const eq = entry.indexOf("=");
-        const source = eq === -1 ? entry : entry.slice(eq + 1);
-        const key = eq === -1 ? posix.basename(source) : entry.slice(0, eq);
-        return isValuesName(key) ? [posix.normalize(posix.join(folder, source))] : [];
-      })
-    )
-  );
-}
-function isValuesName(base) {
-  return /^values([.-][^/]*)?\.ya?ml$/.test(base) || /\.values\.ya?ml$/.test(base);
-}
-function kustomizeSites(file, document, root, prefix) {
-  const sites = [];
-  for (const item of seqItems(document, root?.get("images", true))) {
-    const entry = mapAt(document, item);
-    const name = textIn(document, entry, "name");
-    if (!entry || !name) continue;
-    const newName = textIn(document, entry, "newName");
-    sites.push(
-      fieldSite(
-        file,
-        "kustomize",
-        entry,
-        `${prefix}images[name=${name}]`,
-        [name, ...newName ? [newName] : []],
-        {
-          tag: scalarIn(document, entry, "newTag"),
-          digest: scalarIn(document, entry, "digest")
-        }
-      )
-    );
-  }
-  return sites;
-}
-function kustomizeResources(file, document) {
-  const folder = posix.dirname(file.path);
-  return seqItems(document, mapAt(document, document.contents)?.get("resources", true)).map((item) => scalarText((0, import_yaml5.isScalar)(item) ? item : void 0)).filter((resource) => resource !== void 0 && !resource.includes("://")).map((resource) => posix.normalize(posix.join(folder, resource)));
-}
+// src/promote/site-builders.ts
+var import_yaml5 = __toESM(require_dist(), 1);
 function helmSites(file, document, root, prefix, paths) {
   const sites = /* @__PURE__ */ new Map();
   const visit = (node, where, key, seen) => {
@@ -992,12 +990,322 @@ function helmImageSite(file, document, node, where) {
     digest: scalarIn(document, node, "digest")
   });
 }
+function fieldSite(file, format, node, where, names, fields) {
+  const tag = scalarText(fields.tag);
+  const digest = scalarText(fields.digest);
+  return {
+    shape: "fields",
+    file,
+    format,
+    line: lineAt(file, node.range?.[0] ?? 0),
+    where,
+    names,
+    version: { tag, digest },
+    tag: fields.tag,
+    digest: fields.digest
+  };
+}
+function refSite(file, format, scalar, where) {
+  const text = scalarText(scalar);
+  if (!text || /\s|\{\{|\$\{/.test(text)) return void 0;
+  const { name, ...version } = parseImageRef(text);
+  if (!name) return void 0;
+  return {
+    shape: "ref",
+    file,
+    format,
+    line: lineAt(file, scalar.range?.[0] ?? 0),
+    where,
+    names: [name],
+    name,
+    version,
+    ref: scalar
+  };
+}
+
+// src/promote/argocd-sites.ts
+var RANK = { values: 1, valuesObject: 2, parameters: 3, kustomizeImages: 1 };
+function isArgoObject(document, object) {
+  const apiVersion = textIn(document, object, "apiVersion");
+  return apiVersion?.split("/")[0] === "argoproj.io";
+}
+function objectsOf(document, root) {
+  const map = mapAt(document, root);
+  if (!map) return [];
+  if (textIn(document, map, "kind") === "List") {
+    return seqItems(document, map.get("items", true)).flatMap((item) => objectsOf(document, item));
+  }
+  return [map];
+}
+function argoObjectSites(file, document, object, scope, helmPaths) {
+  const own = scope.definition;
+  if (!own || file.path !== own.file || textIn(document, object, "kind") !== "Application") return [];
+  const metadata = mapAt(document, object.get("metadata", true));
+  const name = textIn(document, metadata, "name");
+  if (name !== own.name || textIn(document, metadata, "namespace") !== own.namespace) return [];
+  return applicationSites(file, document, object, scope, helmPaths, name);
+}
+function argoDefinitionSites(file, document, scope, helmPaths) {
+  return objectsOf(document, document.contents).flatMap(
+    (object) => isArgoObject(document, object) ? argoObjectSites(file, document, object, scope, helmPaths) : []
+  );
+}
+function applicationSites(file, document, object, scope, helmPaths, name) {
+  const spec = mapAt(document, object.get("spec", true));
+  const list = seqItems(document, spec?.get("sources", true));
+  const written = list.length > 0 ? list.map((item, index) => [mapAt(document, item), `spec.sources[${index}]`]) : [[mapAt(document, spec?.get("source", true)), "spec.source"]];
+  const sites = [];
+  for (const [index, [source, where]] of written.entries()) {
+    const scoped = scope.sources[index];
+    if (!source || !scoped) continue;
+    const at = `Application/${name} ${where}`;
+    sites.push(...chartSites(file, document, source, scoped, at));
+    sites.push(...helmSourceSites(file, document, source, scoped, scope, helmPaths, at));
+    sites.push(...kustomizeImageSites(file, document, source, scoped, at));
+  }
+  return sites;
+}
+function chartSites(file, document, source, scoped, at) {
+  const chart = textIn(document, source, "chart");
+  const revision = scalarIn(document, source, "targetRevision");
+  if (scoped.local || !chart || !revision) return [];
+  return [
+    fieldSite(file, "argocd", revision, `${at}.targetRevision`, [`chart/${chart}`], {
+      tag: revision,
+      digest: void 0
+    })
+  ];
+}
+function helmSourceSites(file, document, source, scoped, scope, helmPaths, at) {
+  const helm = mapAt(document, source.get("helm", true));
+  if (!helm) return [];
+  const own = scope.definition ? [scope.definition.file] : [];
+  const files = [...scoped.chartValues ? [scoped.chartValues] : [], ...scoped.valueFiles];
+  const decide = (paths, rank) => (site) => ({ ...site, overrides: { paths, rank } });
+  const values = resolve(document, helm.get("values", true));
+  const valuesObject = helm.get("valuesObject", true);
+  return [
+    // `values` written as text is a block scalar: not read.
+    ...(0, import_yaml6.isScalar)(values) ? [] : helmSites(file, document, values, `${at}.helm.values`, helmPaths).map(decide(files, RANK.values)),
+    ...helmSites(file, document, valuesObject, `${at}.helm.valuesObject`, helmPaths).map(
+      decide([...own, ...files], RANK.valuesObject)
+    ),
+    ...parameterSites(file, document, helm, scoped, scope, helmPaths, at).map(
+      decide([...own, ...files], RANK.parameters)
+    )
+  ];
+}
+function parameterSites(file, document, helm, scoped, scope, helmPaths, at) {
+  const parameters = /* @__PURE__ */ new Map();
+  for (const item of seqItems(document, helm.get("parameters", true))) {
+    const entry = mapAt(document, item);
+    const name = textIn(document, entry, "name");
+    const value = scalarIn(document, entry, "value");
+    if (name && value) parameters.set(name, value);
+  }
+  const configured = new Set(helmPaths.map(helmPathText));
+  const isImagePath = (path) => path === "image" || path.endsWith(".image") || configured.has(path);
+  const sites = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const [name, value] of parameters) {
+    if (isImagePath(name)) {
+      const site = refSite(file, "argocd", value, `${at}.helm.parameters[name=${name}]`);
+      if (site) sites.push(site);
+      continue;
+    }
+    const dot = name.lastIndexOf(".");
+    const image = name.slice(0, dot);
+    const field = name.slice(dot + 1);
+    if (dot <= 0 || field !== "tag" && field !== "digest" || !isImagePath(image) || seen.has(image))
+      continue;
+    seen.add(image);
+    const tag = parameters.get(`${image}.tag`);
+    const digest = parameters.get(`${image}.digest`);
+    const anchor = tag ?? digest;
+    if (!anchor) continue;
+    const names = repositoryNames(document, helm, parameters, image, scoped, scope) ?? [
+      `helm.parameters/${image}`
+    ];
+    sites.push(
+      fieldSite(file, "argocd", anchor, `${at}.helm.parameters[name=${image}.*]`, names, { tag, digest })
+    );
+  }
+  return sites;
+}
+function repositoryNames(document, helm, parameters, image, scoped, scope) {
+  const named2 = (repository, registry) => repository ? registry ? [`${registry}/${repository}`, repository] : [repository] : void 0;
+  const fromParameters = named2(
+    scalarText(parameters.get(`${image}.repository`)),
+    scalarText(parameters.get(`${image}.registry`))
+  );
+  if (fromParameters) return fromParameters;
+  let path;
+  try {
+    path = parseHelmPath(image);
+  } catch {
+    return void 0;
+  }
+  const at = (values, root) => {
+    const map = mapAt(values, nodeAtHelmPath(values, path, root));
+    return named2(textIn(values, map, "repository"), textIn(values, map, "registry"));
+  };
+  const fromObject = at(document, helm.get("valuesObject", true));
+  if (fromObject) return fromObject;
+  for (const valueFile of [...scoped.valueFiles].reverse()) {
+    for (const values of scope.values?.get(valueFile)?.documents ?? []) {
+      const found = at(values, values.contents);
+      if (found) return found;
+    }
+  }
+  return void 0;
+}
+function rankValueFiles(sites, scope) {
+  for (const source of scope.sources) {
+    const { valueFiles } = source;
+    for (const [index, file] of valueFiles.entries()) {
+      const paths = [...source.chartValues ? [source.chartValues] : [], ...valueFiles.slice(0, index)];
+      const rank = RANK.values * (index + 1) / (valueFiles.length + 1);
+      for (const site of sites) {
+        if (site.file.path === file && (site.overrides?.rank ?? 0) < rank) site.overrides = { paths, rank };
+      }
+    }
+  }
+}
+function helmPathText(path) {
+  return path.map(
+    (segment) => segment.key + segment.selectors.map(
+      (selector) => "index" in selector ? `[${selector.index}]` : `[${selector.key}=${selector.value}]`
+    ).join("")
+  ).join(".");
+}
+function kustomizeImageSites(file, document, source, scoped, at) {
+  const kustomize = mapAt(document, source.get("kustomize", true));
+  const sites = [];
+  for (const [index, item] of seqItems(document, kustomize?.get("images", true)).entries()) {
+    const scalar = resolve(document, item);
+    if (!(0, import_yaml6.isScalar)(scalar)) continue;
+    const site = kustomizeImageSite(file, scalar, `${at}.kustomize.images[${index}]`);
+    if (!site) continue;
+    if (scoped.path !== void 0) site.overrides = { paths: [scoped.path], rank: RANK.kustomizeImages };
+    sites.push(site);
+  }
+  return sites;
+}
+function kustomizeImageSite(file, scalar, where) {
+  const text = scalarText(scalar);
+  if (!text || /\s|\{\{|\$\{/.test(text)) return void 0;
+  const eq = text.indexOf("=");
+  const name = eq === -1 ? void 0 : text.slice(0, eq);
+  const { name: target, ...version } = parseImageRef(eq === -1 ? text : text.slice(eq + 1));
+  if (!target || name === "") return void 0;
+  const site = refSite(file, "argocd", scalar, where);
+  if (site?.shape !== "ref") return void 0;
+  return {
+    ...site,
+    name: name === void 0 ? target : `${name}=${target}`,
+    names: name === void 0 || name === target ? [target] : [target, name],
+    version
+  };
+}
+
+// src/promote/find.ts
+var kustomizationNames = /* @__PURE__ */ new Set(["kustomization.yaml", "kustomization.yml", "Kustomization"]);
+function formatOf(path, options = {}) {
+  const base = path.slice(path.lastIndexOf("/") + 1);
+  if (kustomizationNames.has(base)) return "kustomize";
+  if (options.helmValuesFiles?.includes(path)) return "helm";
+  if (isValuesName(base)) return "helm";
+  return "manifest";
+}
+function findImages(files, options = {}) {
+  const helmPaths = (options.helmImagePaths ?? []).map(parseHelmPath);
+  const { flux, argocd } = options;
+  if (flux) {
+    const generated = files.flatMap((file) => generatedValuesFiles(file, options));
+    options = { ...options, helmValuesFiles: [...options.helmValuesFiles ?? [], ...generated] };
+  }
+  const inventory = { files: [], sites: [], kustomizations: [] };
+  for (const file of files) {
+    const argoOnly = argocd && file.path === argocd.definition?.file && !argocd.wholeDefinition;
+    const format = argoOnly ? "argocd" : formatOf(file.path, options);
+    inventory.files.push({ path: file.path, format });
+    const ownOnly = flux && file.path === flux.file && !isUnder(file.path, flux.path);
+    for (const document of file.documents) {
+      if (ownOnly) inventory.sites.push(...fluxObjectSites(file, document, helmPaths, flux));
+      else if (argoOnly) inventory.sites.push(...argoDefinitionSites(file, document, argocd, helmPaths));
+      else if (format === "kustomize") {
+        inventory.sites.push(...kustomizeSites(file, document, mapAt(document, document.contents), ""));
+        inventory.kustomizations.push({ path: file.path, resources: kustomizeResources(file, document) });
+      } else if (format === "helm") {
+        inventory.sites.push(...helmSites(file, document, document.contents, "", helmPaths));
+      } else inventory.sites.push(...manifestSites(file, document, helmPaths, options));
+    }
+  }
+  if (flux) {
+    const built = files.map((file) => file.path).filter((path) => isUnder(path, flux.path));
+    inventory.kustomizations.push({ path: flux.file, resources: built });
+  }
+  if (argocd) rankValueFiles(inventory.sites, argocd);
+  inventory.sites = inventory.sites.filter(
+    (site) => !`${site.version.tag ?? ""}${site.version.digest ?? ""}`.includes("${")
+  );
+  return inventory;
+}
+function isUnder(path, folder) {
+  return folder === "" || path === folder || path.startsWith(`${folder}/`);
+}
+function generatedValuesFiles(file, options) {
+  if (formatOf(file.path, options) !== "kustomize") return [];
+  const folder = posix2.dirname(file.path);
+  return file.documents.flatMap(
+    (document) => seqItems(document, mapAt(document, document.contents)?.get("configMapGenerator", true)).flatMap(
+      (generator) => seqItems(document, mapAt(document, generator)?.get("files", true)).flatMap((item) => {
+        const entry = scalarText((0, import_yaml7.isScalar)(item) ? item : void 0);
+        if (!entry) return [];
+        const eq = entry.indexOf("=");
+        const source = eq === -1 ? entry : entry.slice(eq + 1);
+        const key = eq === -1 ? posix2.basename(source) : entry.slice(0, eq);
+        return isValuesName(key) ? [posix2.normalize(posix2.join(folder, source))] : [];
+      })
+    )
+  );
+}
+function isValuesName(base) {
+  return /^values([.-][^/]*)?\.ya?ml$/.test(base) || /\.values\.ya?ml$/.test(base);
+}
+function kustomizeSites(file, document, root, prefix) {
+  const sites = [];
+  for (const item of seqItems(document, root?.get("images", true))) {
+    const entry = mapAt(document, item);
+    const name = textIn(document, entry, "name");
+    if (!entry || !name) continue;
+    const newName = textIn(document, entry, "newName");
+    sites.push(
+      fieldSite(
+        file,
+        "kustomize",
+        entry,
+        `${prefix}images[name=${name}]`,
+        [name, ...newName ? [newName] : []],
+        {
+          tag: scalarIn(document, entry, "newTag"),
+          digest: scalarIn(document, entry, "digest")
+        }
+      )
+    );
+  }
+  return sites;
+}
+function kustomizeResources(file, document) {
+  const folder = posix2.dirname(file.path);
+  return seqItems(document, mapAt(document, document.contents)?.get("resources", true)).map((item) => scalarText((0, import_yaml7.isScalar)(item) ? item : void 0)).filter((resource) => resource !== void 0 && !resource.includes("://")).map((resource) => posix2.normalize(posix2.join(folder, resource)));
+}
 var podSpecPaths = {
   Pod: ["spec"],
   CronJob: ["spec", "jobTemplate", "spec", "template", "spec"]
 };
 var templatePath = ["spec", "template", "spec"];
-function manifestSites(file, document, helmPaths, flux) {
+function manifestSites(file, document, helmPaths, { flux, argocd }) {
   const objects = (root) => {
     if (!root) return [];
     if (textIn(document, root, "kind") === "List") {
@@ -1011,6 +1319,10 @@ function manifestSites(file, document, helmPaths, flux) {
     if (!kind) continue;
     if (flux && fluxGroupOf(document, object)) {
       sites.push(...fluxSites(file, document, object, helmPaths, flux));
+      continue;
+    }
+    if (argocd && isArgoObject(document, object)) {
+      sites.push(...argoObjectSites(file, document, object, argocd, helmPaths));
       continue;
     }
     const name = textIn(document, mapAt(document, object.get("metadata", true)), "name") ?? "?";
@@ -1075,49 +1387,34 @@ function fluxObjectSites(file, document, helmPaths, flux) {
     return [];
   return fluxSites(file, document, object, helmPaths, flux);
 }
-function fieldSite(file, format, node, where, names, fields) {
-  const tag = scalarText(fields.tag);
-  const digest = scalarText(fields.digest);
-  return {
-    shape: "fields",
-    file,
-    format,
-    line: lineAt(file, node.range?.[0] ?? 0),
-    where,
-    names,
-    version: { tag, digest },
-    tag: fields.tag,
-    digest: fields.digest
-  };
-}
-function refSite(file, format, scalar, where) {
-  const text = scalarText(scalar);
-  if (!text || /\s|\{\{|\$\{/.test(text)) return void 0;
-  const { name, ...version } = parseImageRef(text);
-  if (!name) return void 0;
-  return {
-    shape: "ref",
-    file,
-    format,
-    line: lineAt(file, scalar.range?.[0] ?? 0),
-    where,
-    names: [name],
-    name,
-    version,
-    ref: scalar
-  };
-}
 
 // src/commands/promote-inventory.ts
 async function worktreeImages(dir, env, settings) {
-  const scope = await filesOf(dir, env, settings, (folder) => listFiles(dir, folder));
+  const scope = await filesOf(dir, env, settings, worktreeAccess(dir));
   return imagesIn(env, settings, scope, (path) => readWorktreeFile(dir, path));
 }
 async function imagesAtCommit(dir, commit, env, settings) {
-  const scope = await filesOf(dir, env, settings, (folder) => listFilesAt(dir, commit, folder));
+  const access = {
+    list: (folder) => listFilesAt(dir, commit, folder),
+    isLink: async (path) => (await entryAtRevision(dir, commit, path)).kind !== "file"
+  };
+  const scope = await filesOf(dir, env, settings, access);
   return imagesIn(env, settings, scope, async (path) => await showFile(dir, commit, path) ?? "");
 }
-async function filesOf(dir, env, settings, list) {
+function worktreeAccess(dir) {
+  let top;
+  return {
+    list: (folder) => listFiles(dir, folder),
+    isLink: async (path) => {
+      top ??= realpath(dir);
+      const real = await realpath(join2(dir, path)).catch(() => void 0);
+      return real !== join2(await top, path);
+    }
+  };
+}
+async function filesOf(dir, env, settings, access) {
+  if (env.renderer === "argocd") return argoFilesOf(dir, env, settings, access);
+  const { list } = access;
   if (env.renderer !== "flux") return { paths: await list(env.path) };
   const flux = fluxScope(dir, env, settings.repositoryUrls);
   let paths = await list(flux.path === "" ? "." : flux.path);
@@ -1142,12 +1439,110 @@ function fluxScope(dir, env, repositoryUrls) {
   }
   return { file: found.file, namespace: found.namespace, name: found.kustomizationName, path: found.path };
 }
+async function argoFilesOf(dir, env, settings, access) {
+  const own = argoScope(dir, env, settings);
+  const tracked = await access.list(".");
+  const { folderFiles, all } = await argoOwnPaths(own, tracked, access);
+  let paths = all;
+  const { source } = settings;
+  if (env === settings.target && source && source !== env) {
+    const shared = new Set(await ownPaths(dir, source, settings, access, tracked));
+    paths = paths.filter((path) => !shared.has(path));
+  }
+  const definition = own.definition;
+  const wholeDefinition = definition !== void 0 && paths.includes(definition.file) && folderFiles.includes(definition.file);
+  if (definition && !paths.includes(definition.file) && all.includes(definition.file))
+    paths.push(definition.file);
+  const readable = new Set(all);
+  const present = new Set(tracked);
+  return {
+    paths: paths.sort(),
+    argocd: {
+      scope: {
+        ...definition && { definition },
+        wholeDefinition,
+        sources: own.sources.map((scoped) => {
+          const chartValues = chartValuesOf(scoped, present);
+          return {
+            local: scoped.local,
+            ...scoped.path !== void 0 && { path: scoped.path },
+            ...chartValues !== void 0 && readable.has(chartValues) && { chartValues },
+            valueFiles: scoped.valueFiles.filter((file) => readable.has(file))
+          };
+        })
+      },
+      values: own.valueFiles.filter((file) => readable.has(file))
+    },
+    helmValuesFiles: own.valueFiles
+  };
+}
+function argoScope(dir, env, settings) {
+  const identity = env.argocd;
+  if (!identity) {
+    throw new PlumblineError(
+      `${env.name} is not an Argo CD Application that the base branch defines`,
+      "Promote between Argo CD Applications that the base branch defines, with sources in this repository. Nothing was written."
+    );
+  }
+  return argoPromoteScope(dir, identity.name, settings);
+}
+function chartValuesOf(source, tracked) {
+  if (source.path === void 0) return void 0;
+  const inFolder = (name) => source.path === "" ? name : `${source.path}/${name}`;
+  const chart = source.type === "helm" || source.type === void 0 && !KUSTOMIZATION_FILES.some((name) => tracked.has(inFolder(name))) && tracked.has(inFolder("Chart.yaml"));
+  return chart ? inFolder("values.yaml") : void 0;
+}
+async function argoOwnPaths(own, tracked, access) {
+  const present = new Set(tracked);
+  const candidates = tracked.filter((path) => path !== own.template);
+  const chartValues = own.sources.flatMap((source) => chartValuesOf(source, present) ?? []);
+  const trees = own.sources.flatMap(
+    (source) => source.path === void 0 || chartValuesOf(source, present) ? [] : [source.path]
+  );
+  const folderFiles = promotableFiles(
+    candidates.filter((path) => chartValues.includes(path) || trees.some((folder) => isUnder2(path, folder)))
+  );
+  const named2 = candidates.filter(
+    (path) => own.valueFiles.includes(path) || own.definition?.file === path && !folderFiles.includes(path)
+  );
+  const all = [];
+  for (const path of [.../* @__PURE__ */ new Set([...folderFiles, ...named2])]) {
+    if (!await access.isLink(path)) all.push(path);
+  }
+  return { folderFiles: folderFiles.filter((path) => all.includes(path)), all };
+}
+async function ownPaths(dir, env, settings, access, tracked) {
+  if (env.renderer === "argocd")
+    return (await argoOwnPaths(argoScope(dir, env, settings), tracked, access)).all;
+  if (env.renderer === "flux") {
+    const flux = fluxScope(dir, env, settings.repositoryUrls);
+    return [...tracked.filter((path) => isUnder2(path, flux.path)), flux.file];
+  }
+  return tracked.filter((path) => isUnder2(path, env.path));
+}
+function isUnder2(path, folder) {
+  return folder === "" || folder === "." || path === folder || path.startsWith(`${folder}/`);
+}
 async function imagesIn(env, settings, scope, read) {
   const files = [];
-  for (const path of promotableFiles(scope.paths)) files.push(parseYamlFile(path, await read(path)));
-  const helmValuesFiles = (env.helm?.valuesFiles ?? []).map((file) => posix2.join(env.path, file));
+  const paths = scope.argocd ? scope.paths : promotableFiles(scope.paths);
+  for (const path of paths) files.push(parseYamlFile(path, await read(path)));
+  const helmValuesFiles = scope.helmValuesFiles ?? (env.helm?.valuesFiles ?? []).map((file) => posix3.join(env.path, file));
   const helmImagePaths = env.promote?.helmImagePaths ?? settings.target.promote?.helmImagePaths ?? [];
-  return findImages(files, { helmValuesFiles, helmImagePaths, ...scope.flux && { flux: scope.flux } });
+  let argocd;
+  if (scope.argocd) {
+    const values = new Map(files.map((file) => [file.path, file]));
+    for (const path of scope.argocd.values) {
+      if (!values.has(path)) values.set(path, parseYamlFile(path, await read(path)));
+    }
+    argocd = { ...scope.argocd.scope, values };
+  }
+  return findImages(files, {
+    helmValuesFiles,
+    helmImagePaths,
+    ...scope.flux && { flux: scope.flux },
+    ...argocd && { argocd }
+  });
 }
 
 // src/commands/promote-wanted.ts

@@ -25,10 +25,10 @@ import {
   redactResult,
   riskCount,
   secretValueChanges
-} from "./chunk-TGBVGVD7.js";
+} from "./chunk-W3WV4AU7.js";
 import {
   displayName
-} from "./chunk-RND2OKDP.js";
+} from "./chunk-2ORMVDNR.js";
 import {
   NO_OPTIONS,
   describeProblem

@@ -22,6 +22,9 @@ function toResource(object, source) {
   const id = resourceId(object);
   return { id, key: resourceKey(id), object, source };
 }
+function isLabelValue(value) {
+  return value.length <= 63 && /^[A-Za-z0-9](?:[-A-Za-z0-9_.]*[A-Za-z0-9])?$/.test(value);
+}
 
 // src/diff/mask.ts
 import { createHmac, randomBytes } from "node:crypto";
@@ -75,5 +78,6 @@ export {
   resourceId,
   resourceKey,
   displayName,
-  toResource
+  toResource,
+  isLabelValue
 };

@@ -5,10 +5,10 @@ import {
   kubeconfigInput,
   shardInput,
   withKubeconfig
-} from "./chunk-2V4DBQNK.js";
+} from "./chunk-WKYB5WIR.js";
 import {
   runPlan
-} from "./chunk-TXNIV6BY.js";
+} from "./chunk-6T2TDICY.js";
 import {
   MissingShardsError,
   mergePlanResults
@@ -19,13 +19,13 @@ import {
   publishPlan,
   renderJson,
   toPlanReport
-} from "./chunk-XNK5GUS3.js";
+} from "./chunk-H34ZRLZ6.js";
 import {
   runUrl
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-G4G5W4O4.js";
+} from "./chunk-LVRBQXX6.js";
 import "./chunk-L3PULLGS.js";
 import {
   ACTION_VOCABULARY
@@ -39,20 +39,20 @@ import {
   choiceInput,
   listInput,
   repositoryRoot
-} from "./chunk-RMTJ67JW.js";
+} from "./chunk-5XQQJH6K.js";
 import {
   renderMarkdown,
   renderMarkdownParts
-} from "./chunk-OIEULL3I.js";
-import "./chunk-JR5SB56W.js";
+} from "./chunk-DLC223OF.js";
+import "./chunk-GSHIDWXN.js";
 import {
   ForgeError,
   context,
   gitHubForge,
   hasChanges
-} from "./chunk-TGBVGVD7.js";
-import "./chunk-KNVFHOCY.js";
-import "./chunk-RND2OKDP.js";
+} from "./chunk-W3WV4AU7.js";
+import "./chunk-6L2GI5UU.js";
+import "./chunk-2ORMVDNR.js";
 import {
   debug,
   error,

@@ -7,19 +7,19 @@ import {
   parseRevisionSource,
   runDrift,
   summaryMarkdown
-} from "./chunk-3PBEIV5C.js";
+} from "./chunk-PRHWRYW7.js";
 import {
   actionLog,
   kubeconfigInput,
   shardInput,
   withKubeconfig
-} from "./chunk-2V4DBQNK.js";
+} from "./chunk-WKYB5WIR.js";
 import {
   runUrl
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-G4G5W4O4.js";
+} from "./chunk-LVRBQXX6.js";
 import "./chunk-L3PULLGS.js";
 import "./chunk-E7ACZTBR.js";
 import {
@@ -27,13 +27,13 @@ import {
   choiceInput,
   listInput,
   repositoryRoot
-} from "./chunk-RMTJ67JW.js";
-import "./chunk-JR5SB56W.js";
+} from "./chunk-5XQQJH6K.js";
+import "./chunk-GSHIDWXN.js";
 import {
   gitHubForge
-} from "./chunk-TGBVGVD7.js";
-import "./chunk-KNVFHOCY.js";
-import "./chunk-RND2OKDP.js";
+} from "./chunk-W3WV4AU7.js";
+import "./chunk-6L2GI5UU.js";
+import "./chunk-2ORMVDNR.js";
 import {
   debug,
   error,

@@ -1,17 +1,20 @@
 import { createRequire as __plumblineCreateRequire } from 'node:module';
 const require = __plumblineCreateRequire(import.meta.url);
 import {
+  GOBWAS_GLOBS,
+  JqPathError,
   KUSTOMIZATION_FILES,
   PatternError,
+  RunDiscoveries,
   addWorktree,
   aliasBudget,
   argoChartSource,
   checkOutAll,
   checkOutPaths,
   compileGlob,
+  compileJqPath,
   compilePattern,
-  discoverArgoApplications,
-  discoverFluxEnvironments,
+  discoverySettings,
   fluxKindOf,
   fluxObjectKey,
   fluxSourcesOf,
@@ -21,6 +24,7 @@ import {
   isPlainMap,
   isRemoteReference,
   isThisRepository,
+  jqBudget,
   listOf,
   matchBudget,
   mergeMaps,
@@ -36,13 +40,15 @@ import {
   syntaxReason,
   textOf,
   withoutCredentials
-} from "./chunk-KNVFHOCY.js";
+} from "./chunk-6L2GI5UU.js";
 import {
   displayName,
+  isLabelValue,
   maskSecret,
+  resourceId,
   splitApiVersion,
   toResource
-} from "./chunk-RND2OKDP.js";
+} from "./chunk-2ORMVDNR.js";
 import {
   node_http_default
 } from "./chunk-6GOKWEBO.js";
@@ -3415,7 +3421,7 @@ var require_streamx = __commonJS({
         fn().then((src) => {
           if (src === null) return out.end();
           if (out.destroying) return;
-          pipeline2(src, out, noop);
+          pipeline3(src, out, noop);
         }).catch((err) => out.destroy(err));
         return out;
       }
@@ -3702,13 +3708,13 @@ var require_streamx = __commonJS({
     }
     function pipelinePromise(...streams) {
       return new Promise((resolve, reject) => {
-        return pipeline2(...streams, (err) => {
+        return pipeline3(...streams, (err) => {
           if (err) return reject(err);
           resolve();
         });
       });
     }
-    function pipeline2(stream, ...streams) {
+    function pipeline3(stream, ...streams) {
       const all = Array.isArray(stream) ? [...stream, ...streams] : [stream, ...streams];
       const done = all.length && typeof all[all.length - 1] === "function" ? all.pop() : null;
       if (all.length < 2) throw StreamError.BAD_ARGUMENT("Pipeline requires at least 2 streams");
@@ -3806,7 +3812,7 @@ var require_streamx = __commonJS({
       return s._writev !== Writable.prototype._writev && s._writev !== Duplex.prototype._writev;
     }
     module.exports = {
-      pipeline: pipeline2,
+      pipeline: pipeline3,
       pipelinePromise,
       isStream,
       isStreamx,
@@ -5827,6 +5833,35 @@ function listItemNames(list) {
   }
   return new Set(names).size === names.length && names.length > 0 ? names : void 0;
 }
+function removeAtPointer(root, pointer) {
+  const segments = parsePointer(pointer);
+  const last = segments.pop();
+  if (last === void 0) return;
+  let node = root;
+  for (const segment of segments) {
+    node = childOf(node, segment);
+    if (node === void 0) return;
+  }
+  if (Array.isArray(node)) {
+    const index = listIndex(last, node.length);
+    if (index !== void 0) node.splice(index, 1);
+  } else if (node !== null && typeof node === "object" && Object.hasOwn(node, last)) {
+    delete node[last];
+  }
+}
+function childOf(node, key) {
+  if (Array.isArray(node)) {
+    const index = listIndex(key, node.length);
+    return index === void 0 ? void 0 : node[index];
+  }
+  if (node === null || typeof node !== "object" || !Object.hasOwn(node, key)) return void 0;
+  return node[key];
+}
+function listIndex(key, length) {
+  if (!/^(0|[1-9][0-9]*)$/.test(key)) return void 0;
+  const index = Number(key);
+  return index < length ? index : void 0;
+}
 
 // src/diff/fields.ts
 function changedFields(before, after) {
@@ -6711,7 +6746,7 @@ function environmentNamespace(env) {
 // src/render/argocd.ts
 var import_yaml6 = __toESM(require_dist(), 1);
 import { readFile as readFile7 } from "node:fs/promises";
-import { join as join10, posix as posix6 } from "node:path";
+import { join as join10, posix as posix7 } from "node:path";
 
 // src/argocd/kustomize-edits.ts
 function hasKustomizeEdits(options) {
@@ -6830,14 +6865,399 @@ function merged(existing, added, force) {
   return result;
 }
 
+// src/argocd/managed-fields.ts
+function ownedFields(live, managers) {
+  const entries = Array.isArray(live.metadata.managedFields) ? live.metadata.managedFields : [];
+  return entries.flatMap((entry) => {
+    const record = recordOf(entry);
+    if (typeof record.manager !== "string" || !managers.includes(record.manager)) return [];
+    if (record.subresource === "status") return [];
+    return [recordOf(record.fieldsV1)];
+  });
+}
+function removeOwnedFields(object, fields) {
+  const dropped = /* @__PURE__ */ new Set();
+  for (const [key, child] of Object.entries(fields)) {
+    if (key === ".") continue;
+    const below = recordOf(child);
+    const kind = key.slice(0, 2);
+    const name = key.slice(2);
+    if (kind === "f:") removeField(object, name, below);
+    else if (Array.isArray(object)) removeItems(object, kind, name, below, dropped);
+  }
+  if (Array.isArray(object) && dropped.size > 0) {
+    const kept = object.filter((_, index) => !dropped.has(index));
+    object.splice(0, object.length, ...kept);
+  }
+}
+function removeField(object, name, below) {
+  if (object === null || typeof object !== "object" || Array.isArray(object)) return;
+  const record = object;
+  if (!Object.hasOwn(record, name)) return;
+  if (isLeaf(below)) delete record[name];
+  else removeOwnedFields(record[name], below);
+}
+function removeItems(list, kind, name, below, dropped) {
+  const value = parseJson2(name);
+  if (kind === "i:") {
+    const index = Number(name);
+    if (!Number.isInteger(index) || index < 0 || index >= list.length) return;
+    if (isLeaf(below)) dropped.add(index);
+    else removeOwnedFields(list[index], below);
+  } else if (kind === "v:" && value.ok) {
+    const wanted = JSON.stringify(value.value);
+    for (const [index, item] of list.entries()) if (JSON.stringify(item) === wanted) dropped.add(index);
+  } else if (kind === "k:" && value.ok && isPlainRecord(value.value)) {
+    const keys = value.value;
+    const withoutKeys = Object.fromEntries(
+      Object.entries(below).filter(
+        ([field2]) => !(field2.startsWith("f:") && Object.hasOwn(keys, field2.slice(2)))
+      )
+    );
+    for (const item of list) if (hasKeys(item, keys)) removeOwnedFields(item, withoutKeys);
+  }
+}
+function isLeaf(below) {
+  return Object.keys(below).every((key) => key === ".");
+}
+function hasKeys(item, keys) {
+  if (!isPlainRecord(item)) return false;
+  return Object.entries(keys).every(
+    ([field2, value]) => Object.hasOwn(item, field2) && JSON.stringify(item[field2]) === JSON.stringify(value)
+  );
+}
+function isPlainRecord(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+function parseJson2(text) {
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch {
+    return { ok: false };
+  }
+}
+
+// src/argocd/live-rules.ts
+var TRACKING_ANNOTATION = "argocd.argoproj.io/tracking-id";
+var SYNC_OPTIONS = "argocd.argoproj.io/sync-options";
+var COMPARE_OPTIONS = "argocd.argoproj.io/compare-options";
+var ARGO_HOOK = "argocd.argoproj.io/hook";
+var HELM_HOOK = "helm.sh/hook";
+var CRD = { group: "apiextensions.k8s.io", kind: "CustomResourceDefinition" };
+var LABEL_MAX_LENGTH = 63;
+var MAX_JQ_STEPS = 2e7;
+function applicationFacts(application) {
+  const metadataName = application.name.slice(application.cluster.length + 1);
+  const facts = {
+    name: metadataName,
+    where: `${application.file}:${application.line}`
+  };
+  if (application.namespace) facts.namespace = application.namespace;
+  if (application.destination.namespace) facts.destinationNamespace = application.destination.namespace;
+  const ignore = recordOf(application.object.spec).ignoreDifferences;
+  if (ignore !== void 0 && ignore !== null) facts.ignoreDifferences = ignore;
+  return facts;
+}
+function undefinedApplication(environment) {
+  return { name: environment.slice(environment.indexOf("/") + 1) };
+}
+function instanceName(application, settings) {
+  const namespace = application.namespace ?? settings.namespace;
+  return namespace === settings.namespace ? application.name : `${namespace}_${application.name}`;
+}
+function argoOwnership(application, settings) {
+  const instance = instanceName(application, settings);
+  if (settings.trackingMethod === "label") {
+    return isLabelValue(instance) ? { labelSelector: `${settings.instanceLabelKey}=${instance}` } : {};
+  }
+  return { tracks: (object) => trackingIdOf(object)?.application === instance };
+}
+function trackingId(object, instance, destinationNamespace) {
+  const { group, kind, namespace, name } = resourceId(object);
+  return `${instance}:${group}/${kind}:${namespace ?? destinationNamespace ?? ""}/${name}`;
+}
+function trackingIdOf(object) {
+  const value = object.metadata.annotations?.[TRACKING_ANNOTATION];
+  if (typeof value !== "string") return void 0;
+  const first = value.indexOf(":");
+  const second = first < 0 ? -1 : value.indexOf(":", first + 1);
+  if (second < 0) return void 0;
+  const groupKind = value.slice(first + 1, second).split("/");
+  const namespaceName = value.slice(second + 1).split("/");
+  if (groupKind.length !== 2 || namespaceName.length !== 2) return void 0;
+  return {
+    application: value.slice(0, first),
+    group: groupKind[0],
+    kind: groupKind[1],
+    namespace: namespaceName[0],
+    name: namespaceName[1]
+  };
+}
+function tracksObject(object, instance, settings) {
+  if (settings.trackingMethod === "label")
+    return object.metadata.labels?.[settings.instanceLabelKey] === instance;
+  const id = trackingIdOf(object);
+  const own = resourceId(object);
+  return id !== void 0 && id.application === instance && id.group === own.group && id.kind === own.kind && id.name === own.name && (own.namespace === void 0 || id.namespace === own.namespace);
+}
+function argoComparison(input) {
+  const { application, settings, live } = input;
+  const where = application.where ?? `Application ${application.namespace}/${application.name}`;
+  const own = input.driftRules === false ? [] : compileRules(ignoreDifferencesOf(application.ignoreDifferences, `${where}: spec.ignoreDifferences`), {
+    anyWhenAbsent: false
+  });
+  const system = compileRules(
+    settings.ignoreDifferences.map((rule, index) => ({
+      rule,
+      field: `plumbline.yaml: argocd.ignoreDifferences[${index}]`
+    })),
+    { anyWhenAbsent: true }
+  );
+  const rules = [...system, ...own];
+  const jq = jqBudget(MAX_JQ_STEPS);
+  const instance = instanceName(application, settings);
+  const destination = application.destinationNamespace;
+  const desired = input.desired.filter((resource) => input.driftRules === false || !isHook(resource.object)).map((resource) => ({ ...resource, object: tracked(resource.object, instance, destination, settings) }));
+  const desiredKeys = new Set(desired.map((resource) => resource.key));
+  const owned = input.owned.filter((resource) => {
+    if (desiredKeys.has(resource.key)) return true;
+    const labels = resource.object.metadata.labels ?? {};
+    if (input.ownershipLabel && labels[input.ownershipLabel.key] === input.ownershipLabel.value) return true;
+    return tracksObject(resource.object, instance, settings) && prunes(resource.object);
+  });
+  const byKey = new Map(desired.map((resource) => [resource.key, resource]));
+  return {
+    desired,
+    owned,
+    normalize: (key, object) => {
+      const resource = byKey.get(key);
+      const matching = resource ? rules.filter((rule) => rule.matches(resource.object)) : [];
+      const backfill = resource && missesTrackingId(object, settings) ? resource.object : void 0;
+      if (matching.length === 0 && !backfill) return object;
+      const copy = JSON.parse(JSON.stringify(object));
+      if (backfill) {
+        copy.metadata.annotations = {
+          ...copy.metadata.annotations,
+          [TRACKING_ANNOTATION]: backfill.metadata.annotations?.[TRACKING_ANNOTATION] ?? ""
+        };
+      }
+      const liveObject = live.get(key);
+      for (const rule of matching) rule.apply(copy, liveObject, jq);
+      if (jq.steps < 0) {
+        throw new PlumblineError(
+          `${where}: the jq paths of ignoreDifferences take more than ${MAX_JQ_STEPS} steps over this Application's objects`,
+          'Write jqPathExpressions that select fields directly (.spec.replicas, .containers[] | select(.name == "x")), or jsonPointers.'
+        );
+      }
+      return copy;
+    }
+  };
+}
+function tracked(object, instance, destinationNamespace, settings) {
+  if (isCrd(object)) return object;
+  const metadata = { ...object.metadata };
+  if (settings.trackingMethod !== "label") {
+    const id = trackingId(object, instance, destinationNamespace);
+    metadata.annotations = { ...metadata.annotations, [TRACKING_ANNOTATION]: id };
+  }
+  if (settings.trackingMethod !== "annotation") {
+    const label = settings.trackingMethod === "label" ? instance : truncatedLabel(instance);
+    metadata.labels = { ...metadata.labels, [settings.instanceLabelKey]: label };
+  }
+  return { ...object, metadata };
+}
+function missesTrackingId(object, settings) {
+  return settings.trackingMethod !== "label" && !isCrd(object) && !object.metadata.annotations?.[TRACKING_ANNOTATION] && Boolean(object.metadata.labels?.[settings.instanceLabelKey]);
+}
+function truncatedLabel(value) {
+  if (value.length <= LABEL_MAX_LENGTH) return value;
+  return value.slice(0, LABEL_MAX_LENGTH).replace(/[^A-Za-z0-9]+$/, "");
+}
+function isCrd(object) {
+  const { group, kind } = resourceId(object);
+  return group === CRD.group && kind === CRD.kind;
+}
+function prunes(object) {
+  if (isHook(object)) return false;
+  if (Array.isArray(object.metadata.ownerReferences) && object.metadata.ownerReferences.length > 0)
+    return false;
+  const annotations = object.metadata.annotations ?? {};
+  return !hasOption(annotations[SYNC_OPTIONS], "Prune=false") && !hasOption(annotations[COMPARE_OPTIONS], "IgnoreExtraneous");
+}
+function hasOption(value, option) {
+  return (value ?? "").split(",").some((item) => item.trim() === option);
+}
+function isHook(object) {
+  const annotations = object.metadata.annotations ?? {};
+  if (Object.hasOwn(annotations, ARGO_HOOK)) {
+    return !String(annotations[ARGO_HOOK]).split(",").some((type2) => type2.trim() === "Skip");
+  }
+  const helm = annotations[HELM_HOOK];
+  return typeof helm === "string" && !helm.split(",").every((type2) => type2.trim() === "crd-install");
+}
+var RULE_HINT = "Write each rule as { group: apps, kind: Deployment, jsonPointers: [/spec/replicas] }, as Argo CD reads ignoreDifferences (docs/argocd.md lists the jq subset).";
+function ignoreDifferencesOf(value, field2) {
+  if (value === void 0 || value === null) return [];
+  if (!Array.isArray(value)) throw new PlumblineError(`${field2} is not a list`, RULE_HINT);
+  return value.map((item, index) => {
+    const at = `${field2}[${index}]`;
+    const written = recordOf(item);
+    const rule = {};
+    for (const key of ["group", "kind", "name", "namespace"]) {
+      const text = written[key];
+      if (text === void 0 || text === null) continue;
+      if (typeof text !== "string") throw new PlumblineError(`${at}.${key} is not a string`, RULE_HINT);
+      rule[key] = text;
+    }
+    for (const key of ["jsonPointers", "jqPathExpressions", "managedFieldsManagers"]) {
+      const list = written[key];
+      if (list === void 0 || list === null) continue;
+      if (!Array.isArray(list) || list.some((entry) => typeof entry !== "string")) {
+        throw new PlumblineError(`${at}.${key} is not a list of strings`, RULE_HINT);
+      }
+      rule[key] = listOf(list);
+    }
+    return { rule, field: at };
+  });
+}
+function compileRules(rules, options) {
+  const budget = matchBudget();
+  return rules.map(({ rule, field: field2 }) => {
+    const absent = options.anyWhenAbsent ? "*" : "";
+    const group = globOf(rule.group ?? absent, `${field2}.group`, budget);
+    const kind = globOf(rule.kind ?? absent, `${field2}.kind`, budget);
+    const pointers = (rule.jsonPointers ?? []).map((pointer) => {
+      try {
+        parsePointer(pointer);
+      } catch {
+        throw new PlumblineError(`${field2}.jsonPointers has a path that is not a JSON pointer`, RULE_HINT);
+      }
+      return pointer;
+    });
+    const jq = (rule.jqPathExpressions ?? []).map((expression, index) => {
+      try {
+        return compileJqPath(expression);
+      } catch (error) {
+        if (!(error instanceof JqPathError)) throw error;
+        throw new PlumblineError(`${field2}.jqPathExpressions[${index}]: ${error.message}`, RULE_HINT);
+      }
+    });
+    const managers = rule.managedFieldsManagers ?? [];
+    return {
+      matches: (object) => {
+        const id = resourceId(object);
+        try {
+          return group(id.group) && kind(id.kind) && (!rule.name || rule.name === id.name) && (!rule.namespace || rule.namespace === (id.namespace ?? ""));
+        } catch (error) {
+          if (!(error instanceof PatternError)) throw error;
+          throw new PlumblineError(`${field2}: ${error.message}`, RULE_HINT);
+        }
+      },
+      apply: (object, liveObject, budget2) => {
+        for (const pointer of pointers) removeAtPointer(object, pointer);
+        for (const path of jq) path.remove(object, budget2);
+        if (liveObject && managers.length > 0) {
+          for (const fields of ownedFields(liveObject, managers)) removeOwnedFields(object, fields);
+        }
+      }
+    };
+  });
+}
+function globOf(pattern, field2, budget) {
+  if (pattern === "*") return () => true;
+  let compiled;
+  try {
+    compiled = compileGlob(pattern, GOBWAS_GLOBS, budget);
+  } catch (error) {
+    if (!(error instanceof PatternError)) throw error;
+    throw new PlumblineError(`${field2}: ${error.message}`, RULE_HINT);
+  }
+  const matcher = compiled;
+  return matcher ? (value) => matcher.matches(value) : () => false;
+}
+
+// src/charts/archive-files.ts
+var import_tar_stream = __toESM(require_tar_stream(), 1);
+import { createReadStream } from "node:fs";
+import { posix } from "node:path";
+import { pipeline } from "node:stream/promises";
+import { createGunzip } from "node:zlib";
+var UNPACKED_BYTES_LIMIT = 64 * 1024 * 1024;
+function pathInChart(path) {
+  if (path === "" || posix.isAbsolute(path) || path.includes("\0")) return void 0;
+  const normal = posix.normalize(path);
+  if (normal === "." || normal === ".." || normal.startsWith("../")) return void 0;
+  return normal.replace(/\/+$/, "");
+}
+async function readChartArchiveFiles(file, paths, shown) {
+  for (const path of paths) {
+    if (pathInChart(path) !== path) throw new PlumblineError(`${path} is no path inside the chart ${shown}`);
+  }
+  const wanted = new Set(paths);
+  const contents = /* @__PURE__ */ new Map();
+  const links = [];
+  let budget = UNPACKED_BYTES_LIMIT;
+  const extract = import_tar_stream.default.extract();
+  extract.on("entry", (header, stream, next) => {
+    const name = nameInChart(header.name);
+    const regular = header.type === "file" || header.type === "contiguous-file";
+    if (name !== void 0 && (header.type === "symlink" || header.type === "link"))
+      links.push({ name, kind: header.type === "symlink" ? "symbolic" : "hard" });
+    const keep = name !== void 0 && regular && wanted.has(name);
+    if (name !== void 0 && wanted.has(name)) contents.delete(name);
+    const chunks = [];
+    stream.on("data", (data) => {
+      const chunk = data;
+      budget -= chunk.length;
+      if (budget < 0) stream.destroy(tooLarge2(shown));
+      else if (keep) chunks.push(chunk);
+    });
+    stream.on("end", () => {
+      if (keep && name !== void 0) contents.set(name, Buffer.concat(chunks));
+      next();
+    });
+    stream.on("error", next);
+  });
+  try {
+    await pipeline(createReadStream(file), createGunzip(), extract);
+  } catch (error) {
+    if (error instanceof PlumblineError) throw error;
+    throw new PlumblineError(
+      `the chart ${shown} cannot be read as a chart archive (a gzipped tar)`,
+      "Check the chart in its repository: helm package writes archives plumbline reads."
+    );
+  }
+  const answers = /* @__PURE__ */ new Map();
+  for (const path of paths) {
+    const link = links.find(({ name }) => path === name || path.startsWith(`${name}/`));
+    const content = contents.get(path);
+    answers.set(
+      path,
+      link !== void 0 ? { found: "link", link: link.name, kind: link.kind } : content !== void 0 ? { found: "file", content } : { found: "nothing" }
+    );
+  }
+  return answers;
+}
+function nameInChart(entry) {
+  const delimiter2 = entry.includes("\\") ? "\\" : "/";
+  const rest = entry.split(delimiter2).slice(1).join("/");
+  return pathInChart(rest);
+}
+function tooLarge2(shown) {
+  return new PlumblineError(
+    `the chart ${shown} unpacks to more than ${UNPACKED_BYTES_LIMIT} bytes`,
+    "Use a smaller chart: plumbline unpacks at most that much of one to read its files."
+  );
+}
+
 // src/render/argocd-directory.ts
 import { readdir as readdir3, readFile as readFile5 } from "node:fs/promises";
-import { join as join7, posix as posix3 } from "node:path";
+import { join as join7, posix as posix4 } from "node:path";
 
 // src/render/containment.ts
 import { realpathSync } from "node:fs";
 import { readdir, realpath } from "node:fs/promises";
-import { isAbsolute, join as join3, posix, relative, sep } from "node:path";
+import { isAbsolute, join as join3, posix as posix2, relative, sep } from "node:path";
 async function boundaryOf(root, top = root, options = {}) {
   const boundary = { root, realTop: await realpath(top) };
   if (options.memo) boundary.memo = options.memo;
@@ -6897,7 +7317,7 @@ async function walkInside(boundary, folder) {
       continue;
     }
     for (const entry of entries) {
-      const path = posix.join(shown, entry.name);
+      const path = posix2.join(shown, entry.name);
       if (entry.isDirectory()) {
         pending.push({ real: join3(real, entry.name), shown: path });
       } else if (entry.isSymbolicLink()) {
@@ -6939,7 +7359,7 @@ function toPosix(path) {
 // src/render/flux-build.ts
 var import_yaml4 = __toESM(require_dist(), 1);
 import { mkdir as mkdir2, mkdtemp, readdir as readdir2, readFile as readFile4, stat, symlink, writeFile as writeFile2 } from "node:fs/promises";
-import { join as join6, posix as posix2, relative as relative3, sep as sep3 } from "node:path";
+import { join as join6, posix as posix3, relative as relative3, sep as sep3 } from "node:path";
 
 // src/flux/kustomization.ts
 var KUSTOMIZE_API = "kustomize.config.k8s.io/v1beta1";
@@ -7129,12 +7549,12 @@ function capabilitiesProvenance(choice) {
 }
 
 // src/render/chart-inputs.ts
-var import_tar_stream = __toESM(require_tar_stream(), 1);
-import { createReadStream } from "node:fs";
+var import_tar_stream2 = __toESM(require_tar_stream(), 1);
+import { createReadStream as createReadStream2 } from "node:fs";
 import { readFile as readFile3 } from "node:fs/promises";
 import { Readable } from "node:stream";
-import { pipeline } from "node:stream/promises";
-import { createGunzip } from "node:zlib";
+import { pipeline as pipeline2 } from "node:stream/promises";
+import { createGunzip as createGunzip2 } from "node:zlib";
 var SCHEMA_FILE = "values.schema.json";
 var ARCHIVE_BYTES_LIMIT2 = 64 * 1024 * 1024;
 async function requireChartInside(boundary, chart) {
@@ -7143,15 +7563,15 @@ async function requireChartInside(boundary, chart) {
     if (shown.endsWith(`/${SCHEMA_FILE}`)) {
       if (hasOutsideReference(await readFile3(real, "utf8"))) throw outsideSchema(shown);
     } else if (shown.endsWith(".tgz")) {
-      await checkArchive(createReadStream(real), shown, budget);
+      await checkArchive(createReadStream2(real), shown, budget);
     }
   }
 }
 async function checkChartArchive(file, shown) {
-  await checkArchive(createReadStream(file), shown, { bytes: ARCHIVE_BYTES_LIMIT2 });
+  await checkArchive(createReadStream2(file), shown, { bytes: ARCHIVE_BYTES_LIMIT2 });
 }
 async function checkArchive(archive, shown, budget) {
-  const extract = import_tar_stream.default.extract();
+  const extract = import_tar_stream2.default.extract();
   const nested = [];
   extract.on("entry", (header, stream, next) => {
     const wanted = header.name.endsWith(SCHEMA_FILE) || header.name.endsWith(".tgz");
@@ -7159,7 +7579,7 @@ async function checkArchive(archive, shown, budget) {
     stream.on("data", (data) => {
       const chunk = data;
       budget.bytes -= chunk.length;
-      if (budget.bytes < 0) stream.destroy(tooLarge2(shown));
+      if (budget.bytes < 0) stream.destroy(tooLarge3(shown));
       else if (wanted) chunks.push(chunk);
     });
     stream.on("end", () => {
@@ -7169,7 +7589,7 @@ async function checkArchive(archive, shown, budget) {
     stream.on("error", next);
   });
   try {
-    await pipeline(archive, createGunzip(), extract);
+    await pipeline2(archive, createGunzip2(), extract);
   } catch (error) {
     if (error instanceof PlumblineError) throw error;
     return;
@@ -7186,7 +7606,7 @@ function outsideSchema(shown) {
     'Inline the referenced schema, or use "$ref": "#/\u2026" references within the file.'
   );
 }
-function tooLarge2(shown) {
+function tooLarge3(shown) {
   return new PlumblineError(
     `${shown} unpacks to more than ${ARCHIVE_BYTES_LIMIT2} bytes`,
     "Vendor smaller subcharts, or unpack them into the chart folder."
@@ -10768,7 +11188,7 @@ async function build(context, request) {
   let generated;
   if (kustomizationFile2) {
     await checkedKustomizeInputs(context, folder);
-    const file = posix2.join(shown, kustomizationFile2);
+    const file = posix3.join(shown, kustomizationFile2);
     written = parseKustomization(await readFile4(join6(folder, kustomizationFile2), "utf8"), file);
   } else {
     generated = await generatedResources(context, folder, shown);
@@ -10814,7 +11234,7 @@ async function generatedResources(context, folder, shown) {
     );
     for (const entry of entries) {
       const at = relativePath === "" ? entry.name : `${relativePath}/${entry.name}`;
-      const place3 = posix2.join(shown, at);
+      const place3 = posix3.join(shown, at);
       let target = join6(real, entry.name);
       if (entry.isSymbolicLink()) {
         const resolved = await realPathInside(context.boundary, target).catch(() => {
@@ -10911,7 +11331,7 @@ async function renderArgoDirectory(context, path, options) {
   let bytes = 0;
   for (const below of await filesBelow(context, path, options.recurse === true)) {
     if (exclude?.(below) || include && !include(below)) continue;
-    const file = posix3.join(path, below);
+    const file = posix4.join(path, below);
     if (below.endsWith(".jsonnet")) {
       throw new PlumblineError(
         `${file}: jsonnet is not supported`,
@@ -10958,7 +11378,7 @@ async function filesBelow(context, path, recurse) {
     const entries = (await readdir3(real, { withFileTypes: true })).sort(byName);
     for (const entry of entries) {
       const below = relativePath === "" ? entry.name : `${relativePath}/${entry.name}`;
-      const target = await entryTarget(context, entry, join7(real, entry.name), posix3.join(path, below));
+      const target = await entryTarget(context, entry, join7(real, entry.name), posix4.join(path, below));
       if (target === void 0) continue;
       if (await isFolder2(target)) {
         if (recurse && !visited.has(target)) {
@@ -10985,7 +11405,7 @@ async function entryTarget(context, entry, absolute, shown) {
   return entry.isFile() || entry.isDirectory() ? absolute : void 0;
 }
 function globMatcher(pattern, budget = matchBudget()) {
-  const compiled = compileGlob(pattern, DIRECTORY_GLOBS, budget);
+  const compiled = compileGlob(pattern, GOBWAS_GLOBS, budget);
   if (!compiled) return () => false;
   return (path) => {
     try {
@@ -10999,37 +11419,30 @@ function globMatcher(pattern, budget = matchBudget()) {
     }
   };
 }
-var DIRECTORY_GLOBS = {
-  star: ".*",
-  one: ".",
-  braces: true,
-  backslashEscapes: true,
-  negations: "!"
-};
 function byName(a, b) {
   return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
 }
 
 // src/render/helm.ts
 import { mkdtemp as mkdtemp2, writeFile as writeFile3 } from "node:fs/promises";
-import { join as join9, posix as posix5 } from "node:path";
+import { basename as basename2, join as join9, posix as posix6 } from "node:path";
 
 // src/render/chart-dependencies.ts
 var import_yaml5 = __toESM(require_dist(), 1);
 import { copyFile, mkdir as mkdir3, readdir as readdir4, readFile as readFile6 } from "node:fs/promises";
-import { basename, dirname, join as join8, posix as posix4 } from "node:path";
+import { basename, dirname, join as join8, posix as posix5 } from "node:path";
 async function withDependencies(context, chartPath) {
-  const chartFile = await realPathInside(context.boundary, posix4.join(chartPath, "Chart.yaml"));
+  const chartFile = await realPathInside(context.boundary, posix5.join(chartPath, "Chart.yaml"));
   const dependencies = chartFile ? await listedDependencies(chartFile) : [];
   if (dependencies.length === 0) return { chart: chartPath, charts: [] };
-  const vendored = await realPathInside(context.boundary, posix4.join(chartPath, "charts"));
+  const vendored = await realPathInside(context.boundary, posix5.join(chartPath, "charts"));
   if (vendored && (await readdir4(vendored).catch(() => [])).length > 0)
     return { chart: chartPath, charts: [] };
-  const lockFile = await realPathInside(context.boundary, posix4.join(chartPath, "Chart.lock"));
+  const lockFile = await realPathInside(context.boundary, posix5.join(chartPath, "Chart.lock"));
   const locked = lockFile ? await listedDependencies(lockFile) : [];
   const copy = join8(context.sandbox.scratch, basename(chartPath) || "chart");
   for (const { real, shown } of await walkInside(context.boundary, chartPath)) {
-    await copyInto(real, join8(copy, posix4.relative(chartPath, shown)));
+    await copyInto(real, join8(copy, posix5.relative(chartPath, shown)));
   }
   const charts = [];
   for (const dependency of dependencies) {
@@ -11043,7 +11456,7 @@ async function withDependencies(context, chartPath) {
       );
     }
     if (repository.startsWith("file://")) {
-      const folder = posix4.join(chartPath, repository.slice("file://".length));
+      const folder = posix5.join(chartPath, repository.slice("file://".length));
       const files = await walkInside(context.boundary, folder);
       if (files.length === 0) {
         throw new PlumblineError(
@@ -11052,7 +11465,7 @@ async function withDependencies(context, chartPath) {
         );
       }
       for (const { real, shown } of files) {
-        await copyInto(real, join8(copy, "charts", name, posix4.relative(folder, shown)));
+        await copyInto(real, join8(copy, "charts", name, posix5.relative(folder, shown)));
       }
       continue;
     }
@@ -11098,9 +11511,14 @@ async function listedDependencies(file) {
 
 // src/render/helm.ts
 async function renderHelm(context, env, extras = {}) {
-  const { chart, charts, sourcePrefix } = env.helm?.chart ? await remoteChart(context, env, extras.chartOrigin ?? "configuration") : await localChart(context, env.path);
-  const valuesFiles = (env.helm?.valuesFiles ?? []).map((file) => posix5.join(env.path, file));
-  for (const file of valuesFiles) await realPathInside(context.boundary, file);
+  const prepared = env.helm?.chart ? await remoteChart(context, env, extras.chartOrigin ?? "configuration") : await localChart(context, env.path);
+  const { chart, charts, sourcePrefix } = prepared;
+  const valuesFiles = await valuesFilePaths(
+    context,
+    env.path,
+    extras.valuesFiles ?? env.helm?.valuesFiles ?? [],
+    prepared
+  );
   const helm = await helmCommand(context.tools);
   const args = ["--skip-tests"];
   if (!extras.skipCrds) args.push("--include-crds");
@@ -11136,8 +11554,51 @@ async function renderHelm(context, env, extras = {}) {
   });
   return { resources, charts };
 }
+async function valuesFilePaths(context, folder, files, prepared) {
+  const inChart = files.filter((file) => typeof file !== "string");
+  const { fetched } = prepared;
+  if (inChart.length > 0 && !fetched) {
+    throw new PlumblineError(
+      `${inChart[0].named}: values files inside the chart are read from a chart from a repository only`
+    );
+  }
+  const contents = fetched && inChart.length > 0 ? await readChartArchiveFiles(
+    fetched.archive,
+    inChart.map((file) => file.inChart),
+    fetched.label
+  ) : /* @__PURE__ */ new Map();
+  const paths = [];
+  let scratch;
+  for (const [index, file] of files.entries()) {
+    if (typeof file === "string") {
+      const path = posix6.join(folder, file);
+      await realPathInside(context.boundary, path);
+      paths.push(path);
+      continue;
+    }
+    const answer = contents.get(file.inChart);
+    if (answer?.found === "link") {
+      throw new PlumblineError(
+        `${file.named} names ${file.inChart}, which leads through the ${answer.kind} link ${answer.link} of the chart ${fetched.label}`,
+        "plumbline reads only the regular files of a fetched chart: name one, or ship the file in the chart instead of a link."
+      );
+    }
+    if (answer?.found !== "file") {
+      if (file.ignoreMissing) continue;
+      throw new PlumblineError(
+        `${file.named} names ${file.inChart}, which the chart ${fetched.label} does not hold`,
+        "Name a file of the chart (relative to its folder), or set helm.ignoreMissingValueFiles."
+      );
+    }
+    scratch ??= await mkdtemp2(join9(context.sandbox.scratch, "chart-values-"));
+    const copy = join9(scratch, `${index}-${basename2(file.inChart)}`);
+    await writeFile3(copy, answer.content);
+    paths.push(copy);
+  }
+  return paths;
+}
 async function localChart(context, chartPath) {
-  if (await realPathInside(context.boundary, posix5.join(chartPath, "Chart.yaml")) === void 0) {
+  if (await realPathInside(context.boundary, posix6.join(chartPath, "Chart.yaml")) === void 0) {
     throw new PlumblineError(
       `${chartPath} holds no Chart.yaml`,
       "Point path at the chart folder, set helm.chart to render a chart from a repository, or set renderer to auto, plain or kustomize."
@@ -11159,7 +11620,12 @@ async function remoteChart(context, env, origin) {
     digest: fetched.digest
   };
   if (fetched.manifestDigest) provenance.manifestDigest = fetched.manifestDigest;
-  return { chart: fetched.file, charts: [provenance], sourcePrefix: `${source.name}@${fetched.version}` };
+  return {
+    chart: fetched.file,
+    charts: [provenance],
+    sourcePrefix: `${source.name}@${fetched.version}`,
+    fetched: { archive: fetched.file, label }
+  };
 }
 function releaseName(env) {
   return env.helm?.releaseName ?? env.name.toLowerCase().replace(/[^a-z0-9-]+/g, "-").replace(/^-+|-+$/g, "");
@@ -11168,7 +11634,7 @@ function templatePath(prefix, comment) {
   const source = comment?.match(/^\s*Source:\s*(\S+)/m)?.[1];
   if (!source) return `${prefix} (helm template output)`;
   const withinChart = source.slice(source.indexOf("/") + 1);
-  return posix5.join(prefix, withinChart);
+  return posix6.join(prefix, withinChart);
 }
 
 // src/scope.ts
@@ -11242,24 +11708,6 @@ function fillNamespace(resources, namespace) {
   });
 }
 
-// src/render/once-per-run.ts
-import { realpath as realpath2 } from "node:fs/promises";
-var memos = /* @__PURE__ */ new WeakMap();
-async function oncePerRun(run, kind, repoRoot, compute) {
-  let memo = memos.get(run);
-  if (!memo) {
-    memo = /* @__PURE__ */ new Map();
-    memos.set(run, memo);
-  }
-  const key = `${kind}\0${await realpath2(repoRoot)}`;
-  let answer = memo.get(key);
-  if (!answer) {
-    answer = Promise.resolve().then(compute);
-    memo.set(key, answer);
-  }
-  return answer;
-}
-
 // src/render/argocd.ts
 var NOTHING = { resources: [], charts: [], ranHelm: false };
 async function renderArgo(context, env, repoRoot) {
@@ -11270,12 +11718,7 @@ async function renderArgo(context, env, repoRoot) {
       "Argo CD environments are discovered: leave the environments out of plumbline.yaml to have them found."
     );
   }
-  const discovery = await oncePerRun(
-    context.charts,
-    "argocd discovery",
-    repoRoot,
-    () => discoverArgoApplications(repoRoot, { repositoryUrls: context.settings.repositoryUrls ?? [] })
-  );
+  const discovery = context.discoveries.argo(repoRoot, discoverySettings(context.settings));
   const problem = discovery.problems.find(
     (candidate) => (candidate.application ?? candidate.file) === identity.name
   );
@@ -11287,7 +11730,12 @@ async function renderArgo(context, env, repoRoot) {
   }
   const application = discovery.applications.find((candidate) => candidate.name === identity.name);
   if (!application) return NOTHING;
-  const rendered = { resources: [], charts: [], ranHelm: false };
+  const rendered = {
+    resources: [],
+    charts: [],
+    ranHelm: false,
+    application: applicationFacts(application)
+  };
   for (const [index, source] of application.sources.entries()) {
     const field2 = application.object.spec && "sources" in recordOf(application.object.spec) ? `spec.sources[${index}]` : "spec.source";
     const where = `${application.file}:${application.line}: ${field2}`;
@@ -11373,7 +11821,7 @@ async function renderArgoKustomize(context, path, options, where) {
   }
   const written = parseKustomization(
     await readFile7(join10(folder, fileName), "utf8"),
-    posix6.join(path, fileName)
+    posix7.join(path, fileName)
   );
   const kustomization = argoKustomization({
     written,
@@ -11400,13 +11848,13 @@ async function renderArgoKustomize(context, path, options, where) {
   return { resources, charts: [], ranHelm: false };
 }
 async function localPath(context, folder, path, named) {
-  if (isRemoteReference(path) || posix6.isAbsolute(path)) {
+  if (isRemoteReference(path) || posix7.isAbsolute(path)) {
     throw new PlumblineError(
       `${named}, which is not a path of the repository`,
       "Name a path relative to the source folder."
     );
   }
-  return realPathInside(context.boundary, posix6.join(folder, path)).catch(() => {
+  return realPathInside(context.boundary, posix7.join(folder, path)).catch(() => {
     throw new PlumblineError(
       `${named}, which leads outside the repository`,
       "Name a path inside the repository."
@@ -11416,35 +11864,45 @@ async function localPath(context, folder, path, named) {
 async function renderArgoHelm(context, application, source, path, where) {
   const helm = recordOf(source.helm);
   const valuesFiles = await valueFilesOf(context, application, helm, path, where);
-  const env = helmEnvironment(application, helm, path, valuesFiles);
-  const { resources, charts } = await renderHelm(context, env, helmExtras(helm, where));
+  const env = helmEnvironment(application, helm, path);
+  const { resources, charts } = await renderHelm(context, env, { ...helmExtras(helm, where), valuesFiles });
   return { resources, charts, ranHelm: true };
 }
 async function renderArgoChart(context, application, source, where) {
   const helm = recordOf(source.helm);
-  const env = helmEnvironment(
-    application,
-    helm,
-    "",
-    await valueFilesOf(context, application, helm, void 0, where)
-  );
+  const valuesFiles = await valueFilesOf(context, application, helm, void 0, where);
+  const env = helmEnvironment(application, helm, "");
   env.helm = { ...env.helm, chart: argoChartSource(source, where) };
-  const { resources, charts } = await renderHelm(context, env, {
-    ...helmExtras(helm, where),
-    chartOrigin: "content"
-  });
-  return { resources, charts, ranHelm: true };
+  try {
+    const { resources, charts } = await renderHelm(context, env, {
+      ...helmExtras(helm, where),
+      valuesFiles,
+      chartOrigin: "content"
+    });
+    return { resources, charts, ranHelm: true };
+  } catch (error) {
+    if (!(error instanceof PlumblineError) || error.message.startsWith(`${application.file}:`)) throw error;
+    throw new PlumblineError(`${where}: ${error.message}`, error.hint, {
+      cause: error,
+      ...error.remedy ? { remedy: error.remedy } : {}
+    });
+  }
 }
 async function valueFilesOf(context, application, helm, chartPath, where) {
   const files = [];
+  const ignoreMissing = helm.ignoreMissingValueFiles === true;
   for (const [index, value] of listOf(helm.valueFiles).entries()) {
     const field2 = `${where}: helm.valueFiles[${index}]`;
     const file = textOf(value);
     if (file === void 0) throw new PlumblineError(`${field2} must be a path`);
     const repositoryPath = valueFilePath(application, file, chartPath, field2);
+    if (repositoryPath === void 0) {
+      files.push({ inChart: pathInsideChart(file, field2), named: field2, ignoreMissing });
+      continue;
+    }
     const present = await realPathInside(context.boundary, repositoryPath) !== void 0;
-    if (present) files.push(posix6.relative(chartPath ?? "", repositoryPath));
-    else if (helm.ignoreMissingValueFiles !== true) {
+    if (present) files.push(posix7.relative(chartPath ?? "", repositoryPath));
+    else if (!ignoreMissing) {
       throw new PlumblineError(
         `${field2} names ${repositoryPath}, which does not exist`,
         "Add the file, fix the path, or set helm.ignoreMissingValueFiles."
@@ -11468,22 +11926,33 @@ function valueFilePath(application, file, chartPath, field2) {
     if (path === void 0) throw new PlumblineError(`${field2} leads outside the repository`);
     return path;
   }
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(file) || chartPath === void 0) {
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(file)) {
     throw new PlumblineError(
-      `${field2}: value files at a URL or in a chart from a repository are not supported yet`,
-      "Keep the value files in this repository (a ref source: $values/\u2026), or leave this Application out of the plan for now."
+      `${field2}: value files at a URL are not supported`,
+      "Keep the value files in this repository (a ref source: $values/\u2026) or in the chart, or leave this Application out of the plan for now."
     );
   }
-  return posix6.join(chartPath, file);
+  if (chartPath === void 0) return void 0;
+  return posix7.join(chartPath, file);
 }
-function helmEnvironment(application, helm, path, valuesFiles) {
+function pathInsideChart(file, field2) {
+  const path = pathInChart(file);
+  if (path === void 0) {
+    throw new PlumblineError(
+      posix7.isAbsolute(file) ? `${field2} names an absolute path, which is not a file of the chart` : ["", "."].includes(posix7.normalize(file || ".").replace(/\/+$/, "")) ? `${field2} names the chart's folder, not a file of it` : `${field2} names ${file}, which leads outside the chart`,
+      "Name a file of the chart, relative to its folder (values-prod.yaml), or one of this repository through a ref source ($values/\u2026)."
+    );
+  }
+  return path;
+}
+function helmEnvironment(application, helm, path) {
   const releaseName3 = textOf(helm.releaseName) ?? application.object.metadata.name;
   const namespace = textOf(helm.namespace) ?? application.destination.namespace;
   return {
     name: application.name,
     path,
     renderer: "helm",
-    helm: { releaseName: releaseName3, valuesFiles, ...namespace ? { namespace } : {} }
+    helm: { releaseName: releaseName3, valuesFiles: [], ...namespace ? { namespace } : {} }
   };
 }
 function helmExtras(helm, where) {
@@ -11729,7 +12198,7 @@ function fluxComparison(input) {
   const releases = releasesOf(kustomization, input.desired, budget);
   const field2 = `${kustomization.where ?? `Kustomization ${kustomization.namespace}/${kustomization.name}`}: spec.ignore`;
   const driftRules = input.driftRules ?? true;
-  const kustomizationRules = driftRules ? compileRules(ignoreRulesOf(kustomization.ignore, field2), field2, budget) : [];
+  const kustomizationRules = driftRules ? compileRules2(ignoreRulesOf(kustomization.ignore, field2), field2, budget) : [];
   const leftAlone = /* @__PURE__ */ new Set();
   const ignore = [];
   for (const resource of input.desired) {
@@ -11789,7 +12258,7 @@ function releasesOf(kustomization, desired, budget = matchBudget()) {
       namespace,
       rules: () => {
         const field2 = object && `${describe(object)}: spec.driftDetection.ignore`;
-        compiled ??= object && field2 ? compileRules(
+        compiled ??= object && field2 ? compileRules2(
           ignoreRulesOf(recordOf(recordOf(object.object.spec).driftDetection).ignore, field2),
           field2,
           budget
@@ -11818,7 +12287,7 @@ function ownedByKustomization(labels, kustomization) {
 function pairKey(labels) {
   return `${labels[HELM_NAMESPACE] ?? ""}/${labels[HELM_NAME] ?? ""}`;
 }
-function compileRules(rules, field2, budget) {
+function compileRules2(rules, field2, budget) {
   return rules.map((rule, index) => ({
     paths: rule.paths,
     matches: compileSelector(rule.target, `${field2}[${index}].target`, budget)
@@ -11849,9 +12318,6 @@ function anyInMetadata(object, metadata) {
       (found) => typeof found === "string" && found !== "" && found.toLowerCase() === value.toLowerCase()
     )
   );
-}
-function isLabelValue(value) {
-  return value.length <= 63 && /^(?:[A-Za-z0-9](?:[-A-Za-z0-9_.]*[A-Za-z0-9])?)?$/.test(value) && value !== "";
 }
 function describe(resource) {
   const place3 = resource.source.line === void 0 ? resource.source.file : `${resource.source.file}:${resource.source.line}`;
@@ -12665,7 +13131,7 @@ function classCharacter(chunk, at) {
 var import_yaml9 = __toESM(require_dist(), 1);
 import { createHash as createHash2 } from "node:crypto";
 import { mkdtemp as mkdtemp3, writeFile as writeFile4 } from "node:fs/promises";
-import { join as join12, posix as posix7 } from "node:path";
+import { join as join12, posix as posix8 } from "node:path";
 var HELM_GROUP2 = "helm.toolkit.fluxcd.io";
 var RELEASE_NAME_MAX = 53;
 var RELEASE_HASH_LENGTH = 12;
@@ -12886,7 +13352,7 @@ async function localChart2(context, template) {
       "Name a chart folder of the repository, relative to its root."
     );
   }
-  if (await realPathInside(context.boundary, posix7.join(path, "Chart.yaml")) === void 0) {
+  if (await realPathInside(context.boundary, posix8.join(path, "Chart.yaml")) === void 0) {
     throw new PlumblineError(
       `${template.field}.chart names ${path || "."}, which holds no Chart.yaml`,
       "Name a chart folder of the repository, relative to its root."
@@ -13051,12 +13517,7 @@ async function renderFlux(context, env, repoRoot) {
       "Flux environments are discovered: leave the environments out of plumbline.yaml to have them found."
     );
   }
-  const discovery = await oncePerRun(
-    context.charts,
-    "flux discovery",
-    repoRoot,
-    () => discoverFluxEnvironments(repoRoot, context.settings.repositoryUrls)
-  );
+  const discovery = context.discoveries.flux(repoRoot, discoverySettings(context.settings));
   if (identity.cluster === "") {
     const problem2 = discovery.problems.find(
       (candidate) => candidate.environment === void 0 && candidate.file === identity.name
@@ -13280,7 +13741,7 @@ function masked(resource) {
 
 // src/render/plain.ts
 import { readdir as readdir5, readFile as readFile8 } from "node:fs/promises";
-import { join as join13, posix as posix8, relative as relative4, sep as sep4 } from "node:path";
+import { join as join13, posix as posix9, relative as relative4, sep as sep4 } from "node:path";
 var MANIFEST_EXTENSIONS = [".yaml", ".yml", ".json"];
 async function renderPlain(context, path) {
   const repoRoot = context.boundary.root;
@@ -13309,7 +13770,7 @@ async function manifestFiles(repoRoot, folder) {
   const entries = await readdir5(join13(repoRoot, folder), { withFileTypes: true, recursive: true });
   return entries.filter(
     (entry) => entry.isFile() && MANIFEST_EXTENSIONS.some((extension) => entry.name.endsWith(extension))
-  ).map((entry) => relative4(join13(repoRoot, folder), join13(entry.parentPath, entry.name)).split(sep4).join("/")).filter((file) => !file.split("/").some((part) => part.startsWith("."))).map((file) => posix8.join(folder, file)).sort();
+  ).map((entry) => relative4(join13(repoRoot, folder), join13(entry.parentPath, entry.name)).split(sep4).join("/")).filter((file) => !file.split("/").some((part) => part.startsWith("."))).map((file) => posix9.join(folder, file)).sort();
 }
 
 // src/render/sandbox.ts
@@ -13429,6 +13890,7 @@ async function renderEnvironment(repoRoot, env, options = {}) {
       settings,
       tools,
       charts: options.charts ?? runChartFetcher(settings),
+      discoveries: options.discoveries ?? new RunDiscoveries(),
       capabilities
     };
     const lookup = options.clusterObjects;
@@ -13437,13 +13899,19 @@ async function renderEnvironment(repoRoot, env, options = {}) {
     let resources;
     let ranHelm = false;
     let flux;
+    let argocd;
     if (renderer === "kustomize") {
       ({ resources, ranHelm } = await renderKustomize(context, env.path));
     } else if (renderer === "helm") {
       ({ resources, charts: provenance.charts } = await renderHelm(context, env));
       ranHelm = true;
     } else if (renderer === "argocd") {
-      ({ resources, charts: provenance.charts, ranHelm } = await renderArgo(context, env, repoRoot));
+      ({
+        resources,
+        charts: provenance.charts,
+        ranHelm,
+        application: argocd
+      } = await renderArgo(context, env, repoRoot));
     } else if (renderer === "flux") {
       ({
         resources,
@@ -13462,7 +13930,7 @@ async function renderEnvironment(repoRoot, env, options = {}) {
     if (namespace) resources = fillNamespace(resources, namespace);
     requireWithinObjectLimit(resources, settings);
     requireUniqueKeys(resources);
-    return flux ? { resources, provenance, flux } : { resources, provenance };
+    return { resources, provenance, ...flux ? { flux } : {}, ...argocd ? { argocd } : {} };
   } catch (error) {
     if (!(error instanceof PlumblineError)) throw error;
     throw new PlumblineError(`Environment "${env.name}" (${env.path}): ${error.message}`, error.hint, {
@@ -13476,7 +13944,8 @@ async function renderEnvironment(repoRoot, env, options = {}) {
 async function renderEnvironments(repoRoot, envs, options = {}) {
   options = {
     ...options,
-    charts: options.charts ?? runChartFetcher(options.settings ?? renderSettings())
+    charts: options.charts ?? runChartFetcher(options.settings ?? renderSettings()),
+    discoveries: options.discoveries ?? new RunDiscoveries()
   };
   const limit = pLimit(options.concurrency ?? Math.min(4, availableParallelism()));
   return Promise.all(
@@ -13550,6 +14019,9 @@ export {
   headRevision,
   commitExists,
   environmentNamespace,
+  undefinedApplication,
+  argoOwnership,
+  argoComparison,
   boundaryOf,
   remembered,
   walkInside,

@@ -8,15 +8,15 @@ import {
   summaryJson,
   summaryMarkdown,
   summaryText
-} from "./chunk-3PBEIV5C.js";
+} from "./chunk-PRHWRYW7.js";
 import {
   shardFlag
-} from "./chunk-O6ANY6TV.js";
+} from "./chunk-HLLZTCI6.js";
 import {
   FORGE_KINDS,
   detectForge,
   forgeFromEnvironment
-} from "./chunk-2ADR5TFV.js";
+} from "./chunk-HO6YMYVW.js";
 import {
   Command,
   Option,
@@ -29,15 +29,15 @@ import {
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-G4G5W4O4.js";
+} from "./chunk-LVRBQXX6.js";
 import "./chunk-L3PULLGS.js";
 import "./chunk-E7ACZTBR.js";
-import "./chunk-JR5SB56W.js";
-import "./chunk-TGBVGVD7.js";
+import "./chunk-GSHIDWXN.js";
+import "./chunk-W3WV4AU7.js";
 import {
   CONFIG_FILES
-} from "./chunk-KNVFHOCY.js";
-import "./chunk-RND2OKDP.js";
+} from "./chunk-6L2GI5UU.js";
+import "./chunk-2ORMVDNR.js";
 import "./chunk-6GOKWEBO.js";
 import "./chunk-3N2GU25X.js";
 import {

@@ -8,7 +8,7 @@ import {
   compareEnvironmentLive,
   inShard,
   selectEnvironments
-} from "./chunk-G4G5W4O4.js";
+} from "./chunk-LVRBQXX6.js";
 import {
   silentLog
 } from "./chunk-E7ACZTBR.js";
@@ -28,19 +28,19 @@ import {
   walkInside,
   withBaseSide,
   workTreeTop
-} from "./chunk-JR5SB56W.js";
+} from "./chunk-GSHIDWXN.js";
 import {
   countChanges,
   describeComparedWith,
   describeCounts
-} from "./chunk-TGBVGVD7.js";
+} from "./chunk-W3WV4AU7.js";
 import {
   CONFIG_FILES,
   KUSTOMIZATION_FILES,
+  RunDiscoveries,
   argoChartHosts,
   argoObjectsIn,
   checkoutDiscovery,
-  discoverArgoApplications,
   discoverEnvironmentsIn,
   discoverFluxEnvironments,
   discoverRepositoryEnvironments,
@@ -59,7 +59,7 @@ import {
   runGit,
   showFile,
   sourceHostsOf
-} from "./chunk-KNVFHOCY.js";
+} from "./chunk-6L2GI5UU.js";
 import {
   PlumblineError,
   problemOf
@@ -259,12 +259,13 @@ function filesBelow(root, folder) {
 }
 
 // src/render/inputs.ts
-async function inputsScope(root, top, memo, repositoryUrls = []) {
+async function inputsScope(root, top, memo, discovery = { repositoryUrls: [] }, discoveries = new RunDiscoveries()) {
   return {
     root,
     boundary: await boundaryOf(root, top, { memo }),
     realRoot: await realpath(root),
-    repositoryUrls
+    discovery,
+    discoveries
   };
 }
 function renderInputs(scope, env) {
@@ -306,11 +307,7 @@ async function traceInputs(scope, env) {
       return read.paths;
     };
     if (env.renderer === "argocd" && env.argocd) {
-      const discovery = await remembered(
-        boundary,
-        `argocd discovery ${root}`,
-        async () => discoverArgoApplications(root, { repositoryUrls: scope.repositoryUrls })
-      );
+      const discovery = scope.discoveries.argo(root, scope.discovery);
       const reads = argoApplicationReads(root, discovery, env.argocd);
       if (reads.kind === "anything") return reads;
       for (const folder of reads.kustomizations) {
@@ -325,11 +322,7 @@ async function traceInputs(scope, env) {
       return inputs;
     }
     if (env.renderer === "flux" && env.flux) {
-      const discovery = await remembered(
-        boundary,
-        `flux discovery ${root}`,
-        async () => discoverFluxEnvironments(root, scope.repositoryUrls)
-      );
+      const discovery = scope.discoveries.flux(root, scope.discovery);
       const reads = fluxEnvironmentReads(root, discovery, env.flux);
       if (reads.kind === "anything") return reads;
       const read = reads.trees.flatMap((tree) => filesBelow(root, tree));
@@ -376,15 +369,15 @@ async function fileDependencies(root, chartPath) {
 // src/commands/affected.ts
 var ENVIRONMENTS_AT_ONCE = 32;
 function traceHead(head, baseSha, trusted) {
-  const { shard, repositoryUrls } = trusted;
+  const { shard, discovery, discoveries } = trusted;
   const memo = /* @__PURE__ */ new Map();
   const tracing = {
     head,
-    discovery: checkoutDiscovery(head.root, repositoryUrls),
+    discovery: checkoutDiscovery(head.root, discovery, discoveries),
     baseSha,
     memo,
     changed: changedFiles(head.top, baseSha),
-    scope: inputsScope(head.root, head.top, memo, repositoryUrls)
+    scope: inputsScope(head.root, head.top, memo, discovery, discoveries)
   };
   const warmUp = async () => {
     const scope = await tracing.scope;
@@ -410,7 +403,7 @@ async function unaffectedEnvironments(query) {
   const head = await query.tracing.scope;
   const atBaseToo = deleted.length > 0 || query.environments.some(isGitOpsNative);
   if (atBaseToo) await query.base.checkOutAll();
-  const base = atBaseToo ? await inputsScope(query.base.dir, query.base.top, query.tracing.memo, head.repositoryUrls) : void 0;
+  const base = atBaseToo ? await inputsScope(query.base.dir, query.base.top, query.tracing.memo, head.discovery, head.discoveries) : void 0;
   const verdicts = await Promise.all(
     query.environments.map(
       (env) => limit(async () => {
@@ -425,11 +418,11 @@ async function unaffectedEnvironments(query) {
 
 // src/commands/base-files.ts
 import { posix as posix4 } from "node:path";
-async function discoverAtBase(repoRoot, sha, base, repositoryUrls = []) {
+async function discoverAtBase(repoRoot, sha, base, discovery, discoveries) {
   const kinds = await gitOpsKinds(repoRoot, sha, base);
   if (kinds.flux || kinds.argo) {
     await base.checkOutAll();
-    return discoverRepositoryEnvironments(base.dir, repositoryUrls);
+    return discoverRepositoryEnvironments(base.dir, discovery, discoveries);
   }
   return discoverEnvironmentsIn(await baseDiscoveryTree(repoRoot, sha, base));
 }
@@ -474,12 +467,12 @@ async function baseDiscoveryTree(repoRoot, sha, base) {
   };
 }
 var MAX_ROUNDS = 16;
-async function checkOutForRenders(base, environments, repositoryUrls = []) {
+async function checkOutForRenders(base, environments, discovery = { repositoryUrls: [] }) {
   if (environments.length === 0 || base.whole) return;
   const { listing } = base;
   await base.checkOut(environments.flatMap((env) => listing.below(posix4.join(base.prefix, env.path))));
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    const scope = await inputsScope(base.dir, base.top, /* @__PURE__ */ new Map(), repositoryUrls);
+    const scope = await inputsScope(base.dir, base.top, /* @__PURE__ */ new Map(), discovery);
     const wanted = [];
     for (const env of environments) {
       const inputs = await renderInputs(scope, env);
@@ -541,9 +534,12 @@ function listedEnvironments(source) {
   const environments = source ? parseConfigText(source.text, source.file).config?.environments : void 0;
   return environments ? new Set(environments.map((environment) => environment.name)) : void 0;
 }
-function thisRepositoryUrls(source, origin) {
-  const configured = source ? parseConfigText(source.text, source.file).config?.render.repositoryUrls ?? [] : [];
-  return [...origin, ...configured];
+function trustedDiscoverySettings(source, origin) {
+  const render = source ? parseConfigText(source.text, source.file).config?.render : void 0;
+  return {
+    repositoryUrls: [...origin, ...render?.repositoryUrls ?? []],
+    argocdClusters: render?.argocdClusters
+  };
 }
 async function configAtRevision(repoRoot, sha) {
   for (const file of CONFIG_FILES) {
@@ -629,16 +625,18 @@ async function planWith(options, clients) {
       originUrls(repoRoot),
       configAtRevision(repoRoot, base.tip)
     ]);
-    const repositoryUrls = thisRepositoryUrls(trustedFile, origin);
-    const tracing = comparesWithBase && !options.all ? traceHead({ root: repoRoot, top }, base.sha, { shard: options.shard, repositoryUrls }) : void 0;
+    const discovery = trustedDiscoverySettings(trustedFile, origin);
+    const { repositoryUrls } = discovery;
+    const discoveries = new RunDiscoveries();
+    const tracing = comparesWithBase && !options.all ? traceHead({ root: repoRoot, top }, base.sha, { shard: options.shard, discovery, discoveries }) : void 0;
     planned = await withBaseSide(repoRoot, base.sha, async (baseSide) => {
       const trusted = withTrustedRender(
         await baseConfig(
           repoRoot,
           base,
           trustedFile,
-          () => discoverAtBase(repoRoot, base.sha, baseSide, repositoryUrls),
-          tracing?.discovery ?? checkoutDiscovery(repoRoot, repositoryUrls)
+          () => discoverAtBase(repoRoot, base.sha, baseSide, discovery, discoveries),
+          tracing?.discovery ?? checkoutDiscovery(repoRoot, discovery, discoveries)
         ),
         { sourceHosts: await trustedSourceHosts(repoRoot, base, baseSide, repositoryUrls), repositoryUrls }
       );
@@ -664,7 +662,7 @@ async function planWith(options, clients) {
       const chosen = await renderHead(
         trusted,
         options,
-        { top, log, clients, clusterObjectFiles },
+        { top, log, clients, clusterObjectFiles, discoveries },
         (env) => !unaffected.has(env.name) && (atHead(env) || atBase(env) || moved(env))
       );
       const headSide = new Map(chosen.headRenders);
@@ -681,7 +679,7 @@ async function planWith(options, clients) {
       }
       if (comparesWithBase) {
         const renderedAtBase = chosen.environments.filter(atBase);
-        await checkOutForRenders(baseSide, renderedAtBase, repositoryUrls);
+        await checkOutForRenders(baseSide, renderedAtBase, discovery);
         const baseRenders = byEnvironment(
           await renderEnvironments(baseSide.dir, renderedAtBase, {
             ...chosen.renderOptions,
@@ -698,7 +696,12 @@ async function planWith(options, clients) {
   } else {
     const trusted = await checkoutConfig(repoRoot);
     const clusterObjectFiles = await clusterObjectFilesInCheckout(repoRoot, trusted.config);
-    planned = await renderHead(trusted, options, { top, log, clients, clusterObjectFiles }, () => true);
+    planned = await renderHead(
+      trusted,
+      options,
+      { top, log, clients, clusterObjectFiles, discoveries: new RunDiscoveries() },
+      () => true
+    );
   }
   result.config = planned.provenance;
   const { environments, headRenders, config } = planned;
@@ -749,6 +752,7 @@ async function renderHead(trusted, options, run, planned) {
     ...clusterObjects ? { clusterObjects } : {},
     settings: trusted.config.render,
     charts: runChartFetcher(trusted.config.render, options.chartCache),
+    discoveries: run.discoveries,
     clusterCapabilities: await run.clients.capabilities(
       environments.filter((env) => asksCluster(env, options)).map((env) => ({ env, context: contextOf(env, options) }))
     )
@@ -849,7 +853,7 @@ async function compareLive(environments, headRenders, config, options, { log, cl
       const client = await clients.for(context);
       log.debug(`${env.name}: comparing ${render.resources.length} objects with ${client.context} (${mode})`);
       const { comparison } = await compareEnvironmentLive(env, render, client, config, mode, comparedWith, {
-        fluxDriftRules: changeRulesApply
+        ownDriftRules: changeRulesApply
       });
       results.set(env.name, withProvenance(comparison, render.provenance));
     } catch (error) {
@@ -910,7 +914,7 @@ function withTrustedRender(trusted, found) {
   const { config } = trusted;
   const render = { ...config.render };
   if (found.sourceHosts.length > 0) render.sourceHosts = found.sourceHosts;
-  if (found.repositoryUrls.length > 0) render.repositoryUrls = found.repositoryUrls;
+  if (found.repositoryUrls.length > 0) render.repositoryUrls = [...found.repositoryUrls];
   return { ...trusted, config: { ...config, render } };
 }
 

@@ -8,7 +8,7 @@ import {
 } from "./chunk-L3PULLGS.js";
 import {
   renderMarkdownParts
-} from "./chunk-OIEULL3I.js";
+} from "./chunk-DLC223OF.js";
 import {
   describeComparedWith,
   describeNotice,
@@ -18,7 +18,7 @@ import {
   redactResult,
   riskCount,
   secretValueChanges
-} from "./chunk-TGBVGVD7.js";
+} from "./chunk-W3WV4AU7.js";
 import {
   NO_OPTIONS,
   PlumblineError,

@@ -7,11 +7,11 @@ import {
   withPublishOptions,
   writeReport,
   writeResultFile
-} from "./chunk-DCGMQLHK.js";
+} from "./chunk-H5UW56LZ.js";
 import {
   shardFlag
-} from "./chunk-O6ANY6TV.js";
-import "./chunk-2ADR5TFV.js";
+} from "./chunk-HLLZTCI6.js";
+import "./chunk-HO6YMYVW.js";
 import "./chunk-FJR3CBAD.js";
 import {
   Command,
@@ -20,19 +20,19 @@ import {
 } from "./chunk-MYCWCEUN.js";
 import {
   runPlan
-} from "./chunk-TXNIV6BY.js";
-import "./chunk-XNK5GUS3.js";
+} from "./chunk-6T2TDICY.js";
+import "./chunk-H34ZRLZ6.js";
 import {
   chooseKubeconfig
-} from "./chunk-G4G5W4O4.js";
+} from "./chunk-LVRBQXX6.js";
 import "./chunk-L3PULLGS.js";
 import "./chunk-OCUZEIII.js";
 import "./chunk-E7ACZTBR.js";
-import "./chunk-OIEULL3I.js";
-import "./chunk-JR5SB56W.js";
-import "./chunk-TGBVGVD7.js";
-import "./chunk-KNVFHOCY.js";
-import "./chunk-RND2OKDP.js";
+import "./chunk-DLC223OF.js";
+import "./chunk-GSHIDWXN.js";
+import "./chunk-W3WV4AU7.js";
+import "./chunk-6L2GI5UU.js";
+import "./chunk-2ORMVDNR.js";
 import "./chunk-6GOKWEBO.js";
 import "./chunk-3N2GU25X.js";
 import {

@@ -5,7 +5,7 @@ import {
   detectForge,
   forgeFromEnvironment,
   gitLabCiContext
-} from "./chunk-2ADR5TFV.js";
+} from "./chunk-HO6YMYVW.js";
 import {
   cliVocabulary
 } from "./chunk-FJR3CBAD.js";
@@ -18,13 +18,13 @@ import {
   planResultFileText,
   publishPlan,
   renderJson
-} from "./chunk-XNK5GUS3.js";
+} from "./chunk-H34ZRLZ6.js";
 import {
   package_default
 } from "./chunk-OCUZEIII.js";
 import {
   renderMarkdown
-} from "./chunk-OIEULL3I.js";
+} from "./chunk-DLC223OF.js";
 import {
   CHANGE_SYMBOLS,
   ForgeError,
@@ -45,10 +45,10 @@ import {
   redactResult,
   riskCount,
   secretValueChanges
-} from "./chunk-TGBVGVD7.js";
+} from "./chunk-W3WV4AU7.js";
 import {
   displayName
-} from "./chunk-RND2OKDP.js";
+} from "./chunk-2ORMVDNR.js";
 import {
   NO_OPTIONS,
   PlumblineError,

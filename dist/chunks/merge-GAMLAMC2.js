@@ -7,8 +7,8 @@ import {
   withPublishOptions,
   writeReport,
   writeResultFile
-} from "./chunk-DCGMQLHK.js";
-import "./chunk-2ADR5TFV.js";
+} from "./chunk-H5UW56LZ.js";
+import "./chunk-HO6YMYVW.js";
 import "./chunk-FJR3CBAD.js";
 import {
   Command,
@@ -21,13 +21,13 @@ import {
 } from "./chunk-RRNXZMIM.js";
 import {
   parsePlanResultFile
-} from "./chunk-XNK5GUS3.js";
+} from "./chunk-H34ZRLZ6.js";
 import "./chunk-L3PULLGS.js";
 import "./chunk-OCUZEIII.js";
 import "./chunk-E7ACZTBR.js";
-import "./chunk-OIEULL3I.js";
-import "./chunk-TGBVGVD7.js";
-import "./chunk-RND2OKDP.js";
+import "./chunk-DLC223OF.js";
+import "./chunk-W3WV4AU7.js";
+import "./chunk-2ORMVDNR.js";
 import "./chunk-6GOKWEBO.js";
 import "./chunk-3N2GU25X.js";
 import {

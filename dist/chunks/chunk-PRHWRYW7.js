@@ -7,7 +7,7 @@ import {
   compareEnvironmentLive,
   inShard,
   selectEnvironments
-} from "./chunk-G4G5W4O4.js";
+} from "./chunk-LVRBQXX6.js";
 import {
   buildMarker,
   findMarker
@@ -24,7 +24,7 @@ import {
   runChartFetcher,
   withCheckout,
   workTreeTop
-} from "./chunk-JR5SB56W.js";
+} from "./chunk-GSHIDWXN.js";
 import {
   code,
   describeComparedWith,
@@ -36,16 +36,17 @@ import {
   plural,
   redactMaskTokens,
   truncateSection
-} from "./chunk-TGBVGVD7.js";
+} from "./chunk-W3WV4AU7.js";
 import {
+  RunDiscoveries,
   loadCheckoutConfig
-} from "./chunk-KNVFHOCY.js";
+} from "./chunk-6L2GI5UU.js";
 import {
   displayName,
   resourceId,
   resourceKey,
   toResource
-} from "./chunk-RND2OKDP.js";
+} from "./chunk-2ORMVDNR.js";
 import {
   NO_OPTIONS,
   PlumblineError,
@@ -790,6 +791,7 @@ async function runDrift(options) {
   const now = options.now ?? (() => (/* @__PURE__ */ new Date()).toISOString());
   const clients = new ClusterClients(options.kubeconfigPath);
   const charts = runChartFetcher(config.render, options.chartCache);
+  const discoveries = new RunDiscoveries();
   const clusterObjects = clusterObjectLookup(
     clusterObjectFiles,
     (env) => clients.for(options.context ?? env.cluster?.context)
@@ -805,7 +807,7 @@ async function runDrift(options) {
           config,
           head.sha,
           options,
-          { clients, charts, clusterObjects },
+          { clients, charts, discoveries, clusterObjects },
           say
         );
         const outcome2 = { drift };
@@ -865,6 +867,7 @@ async function checkEnvironment(env, config, headSha, options, run, log) {
     const renderOptions = {
       settings: config.render,
       charts: run.charts,
+      discoveries: run.discoveries,
       clusterCapabilities: /* @__PURE__ */ new Map([[env.name, await client.capabilities()]]),
       ...run.clusterObjects ? { clusterObjects: run.clusterObjects } : {}
     };
