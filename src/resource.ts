@@ -72,3 +72,18 @@ export function toResource(object: KubeObject, source: SourceLocation): Resource
 export function isLabelValue(value: string): boolean {
   return value.length <= 63 && /^[A-Za-z0-9](?:[-A-Za-z0-9_.]*[A-Za-z0-9])?$/.test(value);
 }
+
+/** A DNS-1123 subdomain: the prefix of a label key. */
+const DNS_SUBDOMAIN = /^[a-z0-9](?:[-a-z0-9]*[a-z0-9])?(?:\.[a-z0-9](?:[-a-z0-9]*[a-z0-9])?)*$/;
+
+/** A label key Kubernetes accepts (validation.IsQualifiedName): `[prefix/]name`. */
+export function isLabelKey(key: string): boolean {
+  const parts = key.split('/');
+  const name = parts.at(-1) ?? '';
+  const prefix = parts.length === 2 ? parts[0]! : undefined;
+  return (
+    parts.length <= 2 &&
+    isLabelValue(name) &&
+    (prefix === undefined || (prefix.length <= 253 && DNS_SUBDOMAIN.test(prefix)))
+  );
+}

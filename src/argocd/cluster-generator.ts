@@ -27,6 +27,7 @@
  * which leaves the generator's output as it is anyway). Pure: reads no file.
  */
 import type { ArgoClusterSettings } from '../config/types.js';
+import { isLabelKey, isLabelValue } from '../resource.js';
 import { setOwn } from '../yaml/merge-maps.js';
 
 type Params = Record<string, unknown>;
@@ -255,28 +256,15 @@ function requirementOf(key: string, operator: string, values: Set<string>, place
   }
 }
 
-/** A label's name part, and a label value (non-empty): alphanumeric at both ends, `-_.` within. */
-const LABEL_TEXT = /^[A-Za-z0-9](?:[-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
-/** A DNS-1123 subdomain: the prefix of a label key. */
-const DNS_SUBDOMAIN = /^[a-z0-9](?:[-a-z0-9]*[a-z0-9])?(?:\.[a-z0-9](?:[-a-z0-9]*[a-z0-9])?)*$/;
-
-/** validation.IsQualifiedName: `[prefix/]name`, prefix a DNS subdomain of 253 at most, name 63. */
+/** validation.IsQualifiedName (resource.ts isLabelKey). */
 function checkKey(key: string, place: string): void {
-  const parts = key.split('/');
-  const name = parts.at(-1) ?? '';
-  const prefix = parts.length === 2 ? parts[0]! : undefined;
-  const valid =
-    parts.length <= 2 &&
-    name.length <= 63 &&
-    LABEL_TEXT.test(name) &&
-    (prefix === undefined || (prefix.length <= 253 && DNS_SUBDOMAIN.test(prefix)));
-  if (!valid)
+  if (!isLabelKey(key))
     throw new ClusterGeneratorError(`${place}: ${JSON.stringify(key.slice(0, 80))} is not a valid label key`);
 }
 
-/** validation.IsValidLabelValue: empty, or 63 characters at most of LABEL_TEXT. */
+/** validation.IsValidLabelValue: empty, or a label value (resource.ts isLabelValue). */
 function checkValue(value: string, place: string): void {
-  if (value !== '' && (value.length > 63 || !LABEL_TEXT.test(value))) {
+  if (value !== '' && !isLabelValue(value)) {
     throw new ClusterGeneratorError(
       `${place}: ${JSON.stringify(value.slice(0, 80))} is not a valid label value`,
     );

@@ -8,7 +8,7 @@
  *   Applications naming them), of another, every file below it;
  * - the value files its helm sources name that are this repository's: relative to the
  *   chart folder, or `$ref/…` of a `ref` source of this repository, from the repository's
- *   root, as render/argocd.ts resolves them. One at a URL, in a chart from a repository,
+ *   root, as argocd/value-files.ts resolves them. One at a URL, in a chart from a repository,
  *   of a `ref` source from another repository, or leading outside (`..`) is none;
  * - the file defining the Application, where only that Application is its own. One an
  *   ApplicationSet generates has none: the ApplicationSet's file is shared by every
@@ -17,16 +17,12 @@
  * Paths only, lexically inside the repository: the caller keeps those git tracks and
  * that are no symbolic link, so that nothing outside the repository is read or written.
  */
-import { posix } from 'node:path';
 import type { DiscoverySettings } from '../config/types.js';
 import { PlumblineError } from '../errors.js';
 import { listOf, recordOf, textOf } from '../yaml/plain-data.js';
-import {
-  type ArgoApplication,
-  type ArgoSource,
-  discoverArgoApplications,
-  normaliseArgoPath,
-} from './discover.js';
+import { type ArgoApplication, type ArgoSource, discoverArgoApplications } from './discover.js';
+import { type ArgoSourceType, namedSourceTypes } from './source-type.js';
+import { valueFileLocation } from './value-files.js';
 
 export interface ArgoPromoteSource {
   local: boolean;
@@ -36,7 +32,7 @@ export interface ArgoPromoteSource {
    * The type the source names, if any (else the folder's content decides, as in
    * render/argocd.ts: a kustomization, then a Chart.yaml, else a directory).
    */
-  type?: 'kustomize' | 'helm' | 'directory';
+  type?: ArgoSourceType;
   /** Its value files of this repository, repository-relative, in order. */
   valueFiles: string[];
 }
@@ -102,40 +98,15 @@ export function argoPromoteScope(
 
 function promoteSource(application: ArgoApplication, source: ArgoSource): ArgoPromoteSource {
   const path = source.local ? source.path : undefined;
-  const type = (['kustomize', 'helm', 'directory'] as const).find((tool) => source[tool] !== undefined);
+  const type = namedSourceTypes(source)[0];
   return {
     local: source.local,
     ...(path !== undefined && { path }),
     ...(type !== undefined && { type }),
     valueFiles: listOf(recordOf(source.helm).valueFiles).flatMap((value) => {
       const file = textOf(value);
-      const resolved = file === undefined ? undefined : valueFilePath(application, file, path);
-      return resolved === undefined ? [] : [resolved];
+      const location = file === undefined ? undefined : valueFileLocation(application, file, path);
+      return location?.kind === 'repository' ? [location.path] : [];
     }),
   };
-}
-
-/**
- * A value file as a path from the repository's root: `$ref/…` of a `ref` source of this
- * repository, else relative to the chart folder. Undefined when it is none of this
- * repository's files (a URL, another repository, a chart's own, a path leading outside).
- */
-export function valueFilePath(
-  application: Pick<ArgoApplication, 'sources'>,
-  file: string,
-  chartPath: string | undefined,
-): string | undefined {
-  const ref = /^\$([^/]+)\/(.*)$/.exec(file);
-  if (ref) {
-    const [, name = '', rest = ''] = ref;
-    const source = application.sources.find((candidate) => candidate.ref === name);
-    return source?.local ? nonEmpty(normaliseArgoPath(rest)) : undefined;
-  }
-  if (file.startsWith('$') || /^[a-z][a-z0-9+.-]*:\/\//i.test(file) || chartPath === undefined)
-    return undefined;
-  return nonEmpty(normaliseArgoPath(posix.join(chartPath, file)));
-}
-
-function nonEmpty(path: string | undefined): string | undefined {
-  return path === '' ? undefined : path;
 }

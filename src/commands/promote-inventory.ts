@@ -20,6 +20,7 @@
 import { realpath } from 'node:fs/promises';
 import { join, posix } from 'node:path';
 import { type ArgoPromoteScope, argoPromoteScope } from '../argocd/promote-scope.js';
+import { folderSourceType } from '../argocd/source-type.js';
 import { KUSTOMIZATION_FILES } from '../config/discover.js';
 import type { EnvironmentConfig } from '../config/types.js';
 import { PlumblineError } from '../errors.js';
@@ -27,7 +28,7 @@ import { discoverFluxEnvironments } from '../flux/discover.js';
 import { entryAtRevision, listFiles, listFilesAt, showFile } from '../git/repository.js';
 import { readWorktreeFile } from '../git/worktree-files.js';
 import type { ArgoScope } from '../promote/argocd-sites.js';
-import { promotableFiles } from '../promote/files.js';
+import { isUnder, promotableFiles } from '../promote/files.js';
 import { type FluxScope, findImages } from '../promote/find.js';
 import { parseYamlFile, type YamlFile } from '../promote/parse.js';
 import type { ImageInventory } from '../promote/sites.js';
@@ -187,19 +188,17 @@ function argoScope(dir: string, env: EnvironmentConfig, settings: PromoteSetting
   return argoPromoteScope(dir, identity.name, settings);
 }
 
-/**
- * The values.yaml of a source that is a chart folder (as render/argocd.ts tells a
- * source's type: the one it names, else what its folder holds), else undefined.
- */
+/** The values.yaml of a source that is a chart folder (argocd/source-type.ts), else undefined. */
 function chartValuesOf(source: ArgoPromoteScope['sources'][number], tracked: ReadonlySet<string>) {
   if (source.path === undefined) return undefined;
   const inFolder = (name: string) => (source.path === '' ? name : `${source.path}/${name}`);
-  const chart =
-    source.type === 'helm' ||
-    (source.type === undefined &&
-      !KUSTOMIZATION_FILES.some((name) => tracked.has(inFolder(name))) &&
-      tracked.has(inFolder('Chart.yaml')));
-  return chart ? inFolder('values.yaml') : undefined;
+  const type =
+    source.type ??
+    folderSourceType({
+      kustomization: KUSTOMIZATION_FILES.some((name) => tracked.has(inFolder(name))),
+      chart: tracked.has(inFolder('Chart.yaml')),
+    });
+  return type === 'helm' ? inFolder('values.yaml') : undefined;
 }
 
 /**
@@ -247,10 +246,6 @@ async function ownPaths(
     return [...tracked.filter((path) => isUnder(path, flux.path)), flux.file];
   }
   return tracked.filter((path) => isUnder(path, env.path));
-}
-
-function isUnder(path: string, folder: string): boolean {
-  return folder === '' || folder === '.' || path === folder || path.startsWith(`${folder}/`);
 }
 
 async function imagesIn(

@@ -17,6 +17,11 @@ export function promotableFiles(paths: readonly string[]): string[] {
   });
 }
 
+/** Whether a repository path is `folder` or below it ('' and '.' are the root). */
+export function isUnder(path: string, folder: string): boolean {
+  return folder === '' || folder === '.' || path === folder || path.startsWith(`${folder}/`);
+}
+
 function dirOf(path: string): string {
   const slash = path.lastIndexOf('/');
   return slash === -1 ? '' : path.slice(0, slash);

@@ -17,6 +17,7 @@ import {
   isArgoObject,
   rankValueFiles,
 } from './argocd-sites.js';
+import { isUnder } from './files.js';
 import { type HelmPath, parseHelmPath } from './helm-paths.js';
 import type { YamlFile } from './parse.js';
 import { mapAt, scalarIn, scalarText, seqItems, textIn } from './scalars.js';
@@ -96,10 +97,6 @@ export function findImages(files: YamlFile[], options: FindOptions = {}): ImageI
     (site) => !`${site.version.tag ?? ''}${site.version.digest ?? ''}`.includes('${'),
   );
   return inventory;
-}
-
-function isUnder(path: string, folder: string): boolean {
-  return folder === '' || path === folder || path.startsWith(`${folder}/`);
 }
 
 /**

@@ -13,7 +13,9 @@
  */
 import { existsSync } from 'node:fs';
 import { join, posix } from 'node:path';
-import { type ArgoDiscovery, normaliseArgoPath } from '../argocd/discover.js';
+import type { ArgoDiscovery } from '../argocd/discover.js';
+import { folderSourceType, namedSourceTypes } from '../argocd/source-type.js';
+import { valueFileLocation } from '../argocd/value-files.js';
 import { KUSTOMIZATION_FILES } from '../config/discover.js';
 import type { ArgoIdentity } from '../config/types.js';
 import { listOf, recordOf } from '../yaml/plain-data.js';
@@ -49,29 +51,24 @@ export function argoApplicationReads(
     charts: [] as string[],
   };
   for (const source of found.sources) {
-    // Value files of another source of this repository (`$values/…`), from its root; a
-    // chart from a repository reads nothing else of this one.
+    // Its value files of this repository, as the render resolves them (argocd/value-files.ts);
+    // one the render cannot read fails at both sides. A chart from a repository reads
+    // nothing else of this one.
+    const chartPath = source.local ? source.path : undefined;
     for (const file of listOf(recordOf(source.helm).valueFiles)) {
-      const ref = typeof file === 'string' ? /^\$[^/]+\/(.*)$/.exec(file) : null;
-      if (!ref) continue;
-      // As the render reads it (render/argocd.ts); one it cannot read fails at both sides.
-      const path = normaliseArgoPath(ref[1] ?? '');
-      if (path === undefined) return { kind: 'anything' };
-      reads.files.push(path);
+      if (typeof file !== 'string') continue;
+      const location = valueFileLocation(found, file, chartPath);
+      if (location.kind === 'outside') return { kind: 'anything' };
+      if (location.kind === 'repository') reads.files.push(location.path);
     }
     if (!source.local || source.path === undefined) continue;
     const path = source.path;
-    const type = source.kustomize
-      ? 'kustomize'
-      : source.helm
-        ? 'helm'
-        : source.directory
-          ? 'directory'
-          : KUSTOMIZATION_FILES.some((name) => existsSync(join(root, path, name)))
-            ? 'kustomize'
-            : existsSync(join(root, path, 'Chart.yaml'))
-              ? 'helm'
-              : 'directory';
+    const type =
+      namedSourceTypes(source)[0] ??
+      folderSourceType({
+        kustomization: KUSTOMIZATION_FILES.some((name) => existsSync(join(root, path, name))),
+        chart: existsSync(join(root, path, 'Chart.yaml')),
+      });
     // The folder's tree in every case: what detection looks at is in it.
     reads.trees.push(path);
     if (type === 'kustomize') {
@@ -86,9 +83,6 @@ export function argoApplicationReads(
       }
     } else if (type === 'helm') {
       reads.charts.push(path);
-      for (const file of listOf(recordOf(source.helm).valueFiles)) {
-        if (typeof file === 'string' && !file.startsWith('$')) reads.files.push(posix.join(path, file));
-      }
     }
   }
   return reads;

@@ -25,9 +25,11 @@ import { readFile } from 'node:fs/promises';
 import { join, posix } from 'node:path';
 import { parseDocument } from 'yaml';
 import { argoChartSource } from '../argocd/chart-source.js';
-import { type ArgoApplication, type ArgoSource, normaliseArgoPath } from '../argocd/discover.js';
+import type { ArgoApplication, ArgoSource } from '../argocd/discover.js';
 import { argoKustomization, hasKustomizeEdits } from '../argocd/kustomize-edits.js';
 import { type ArgoApplicationFacts, applicationFacts } from '../argocd/live-rules.js';
+import { type ArgoSourceType, folderSourceType, namedSourceTypes } from '../argocd/source-type.js';
+import { type ValueFileLocation, valueFileLocation } from '../argocd/value-files.js';
 import { pathInChart } from '../charts/archive-files.js';
 import { KUSTOMIZATION_FILES } from '../config/discover.js';
 import { discoverySettings } from '../config/run-discoveries.js';
@@ -145,8 +147,8 @@ async function sourceType(
   context: RenderContext,
   source: ArgoSource,
   where: string,
-): Promise<'directory' | 'kustomize' | 'helm'> {
-  const explicit = (['kustomize', 'helm', 'directory'] as const).filter((type) => source[type] !== undefined);
+): Promise<ArgoSourceType> {
+  const explicit = namedSourceTypes(source);
   if (explicit.length > 1) {
     throw new PlumblineError(`${where}: names more than one type of source: ${explicit.join(', ')}`);
   }
@@ -155,9 +157,10 @@ async function sourceType(
   if (folder === undefined) {
     throw new PlumblineError(`${where}: path ${source.path || '.'} is no folder of the repository`);
   }
-  if (await firstFile(folder, KUSTOMIZATION_FILES)) return 'kustomize';
-  if (await firstFile(folder, ['Chart.yaml'])) return 'helm';
-  return 'directory';
+  return folderSourceType({
+    kustomization: (await firstFile(folder, KUSTOMIZATION_FILES)) !== undefined,
+    chart: (await firstFile(folder, ['Chart.yaml'])) !== undefined,
+  });
 }
 
 async function renderArgoKustomize(
@@ -315,11 +318,12 @@ async function valueFilesOf(
     const field = `${where}: helm.valueFiles[${index}]`;
     const file = textOf(value);
     if (file === undefined) throw new PlumblineError(`${field} must be a path`);
-    const repositoryPath = valueFilePath(application, file, chartPath, field);
-    if (repositoryPath === undefined) {
-      files.push({ inChart: pathInsideChart(file, field), named: field, ignoreMissing });
+    const location = valueFileLocation(application, file, chartPath);
+    if (location.kind === 'chart') {
+      files.push({ inChart: pathInsideChart(location.file, field), named: field, ignoreMissing });
       continue;
     }
+    const repositoryPath = repositoryValueFile(location, field);
     const present = (await realPathInside(context.boundary, repositoryPath)) !== undefined;
     if (present) files.push(posix.relative(chartPath ?? '', repositoryPath));
     else if (!ignoreMissing) {
@@ -332,39 +336,25 @@ async function valueFilesOf(
   return files;
 }
 
-/**
- * A value file as a path from the repository's root; undefined for one inside a chart from
- * a repository (no `chartPath`), which is not a file of this repository.
- */
-function valueFilePath(
-  application: ArgoApplication,
-  file: string,
-  chartPath: string | undefined,
-  field: string,
-): string | undefined {
-  const ref = /^\$([^/]+)\/(.*)$/.exec(file);
-  if (ref) {
-    const [, name = '', rest = ''] = ref;
-    const source = application.sources.find((candidate) => candidate.ref === name);
-    if (!source?.local) {
+/** A value file of this repository, as a path from its root; the others fail the source, saying why. */
+function repositoryValueFile(location: Exclude<ValueFileLocation, { kind: 'chart' }>, field: string): string {
+  switch (location.kind) {
+    case 'repository':
+      return location.path;
+    case 'outside':
+      throw new PlumblineError(`${field} leads outside the repository`);
+    case 'other-repository':
       throw new PlumblineError(
         `${field}: value files from another repository than this one are not supported yet`,
         'Keep the value files in this repository, or leave this Application out of the plan for now.',
       );
-    }
-    const path = normaliseArgoPath(rest);
-    if (path === undefined) throw new PlumblineError(`${field} leads outside the repository`);
-    return path;
+    case 'url':
+      // Argo CD fetches these; plumbline reaches no host the trusted configuration did not allow.
+      throw new PlumblineError(
+        `${field}: value files at a URL are not supported`,
+        'Keep the value files in this repository (a ref source: $values/…) or in the chart, or leave this Application out of the plan for now.',
+      );
   }
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(file)) {
-    // Argo CD fetches these; plumbline reaches no host the trusted configuration did not allow.
-    throw new PlumblineError(
-      `${field}: value files at a URL are not supported`,
-      'Keep the value files in this repository (a ref source: $values/…) or in the chart, or leave this Application out of the plan for now.',
-    );
-  }
-  if (chartPath === undefined) return undefined;
-  return posix.join(chartPath, file);
 }
 
 /** A value file of a fetched chart, below its folder: a path leading out of it fails the source. */
