@@ -36,11 +36,11 @@ async function runCli(program2, argv) {
 
 // src/entry/cli.ts
 var commands = {
-  plan: async () => (await import("./chunks/plan-BI7LRW4U.js")).planCommand(),
-  merge: async () => (await import("./chunks/merge-GAMLAMC2.js")).mergeCommand(),
-  promote: async () => (await import("./chunks/promote-ALJFADIA.js")).promoteCommand(),
-  drift: async () => (await import("./chunks/drift-N6O6BWZB.js")).driftCommand(),
-  envs: async () => (await import("./chunks/envs-L3AA4QAT.js")).envsCommand()
+  plan: async () => (await import("./chunks/plan-Y6NOHZ6S.js")).planCommand(),
+  merge: async () => (await import("./chunks/merge-ZUAZOKQB.js")).mergeCommand(),
+  promote: async () => (await import("./chunks/promote-UJRRJ6Z6.js")).promoteCommand(),
+  drift: async () => (await import("./chunks/drift-EJROLDC5.js")).driftCommand(),
+  envs: async () => (await import("./chunks/envs-SS6ZMEXZ.js")).envsCommand()
 };
 function commandsFor(args) {
   const named = args.find((arg) => !arg.startsWith("-"));

@@ -13,9 +13,9 @@ import {
 
 // src/entry/github/action.ts
 var commands = {
-  plan: async () => (await import("./plan-U6NYLF3Y.js")).runPlanAction(),
-  promote: async () => (await import("./promote-JVZXWBLF.js")).runPromoteAction(),
-  drift: async () => (await import("./drift-S6XNAMUM.js")).runDriftAction()
+  plan: async () => (await import("./plan-ZCOX2AC6.js")).runPlanAction(),
+  promote: async () => (await import("./promote-4KQWZCNC.js")).runPromoteAction(),
+  drift: async () => (await import("./drift-XSI4KVS5.js")).runDriftAction()
 };
 async function runAction(fixed) {
   try {

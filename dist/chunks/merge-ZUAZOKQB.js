@@ -7,8 +7,8 @@ import {
   withPublishOptions,
   writeReport,
   writeResultFile
-} from "./chunk-H5UW56LZ.js";
-import "./chunk-HO6YMYVW.js";
+} from "./chunk-TYIRFN3H.js";
+import "./chunk-UBYA2G2F.js";
 import "./chunk-FJR3CBAD.js";
 import {
   Command,
@@ -21,13 +21,13 @@ import {
 } from "./chunk-RRNXZMIM.js";
 import {
   parsePlanResultFile
-} from "./chunk-H34ZRLZ6.js";
+} from "./chunk-6TK5MNZH.js";
 import "./chunk-L3PULLGS.js";
 import "./chunk-OCUZEIII.js";
 import "./chunk-E7ACZTBR.js";
-import "./chunk-DLC223OF.js";
-import "./chunk-W3WV4AU7.js";
-import "./chunk-2ORMVDNR.js";
+import "./chunk-LDKLHGTU.js";
+import "./chunk-U6YIBRX6.js";
+import "./chunk-NN2UZPML.js";
 import "./chunk-6GOKWEBO.js";
 import "./chunk-3N2GU25X.js";
 import {

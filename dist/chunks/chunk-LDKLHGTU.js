@@ -25,10 +25,10 @@ import {
   redactResult,
   riskCount,
   secretValueChanges
-} from "./chunk-W3WV4AU7.js";
+} from "./chunk-U6YIBRX6.js";
 import {
   displayName
-} from "./chunk-2ORMVDNR.js";
+} from "./chunk-NN2UZPML.js";
 import {
   NO_OPTIONS,
   describeProblem

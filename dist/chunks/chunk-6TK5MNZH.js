@@ -8,7 +8,7 @@ import {
 } from "./chunk-L3PULLGS.js";
 import {
   renderMarkdownParts
-} from "./chunk-DLC223OF.js";
+} from "./chunk-LDKLHGTU.js";
 import {
   describeComparedWith,
   describeNotice,
@@ -18,7 +18,7 @@ import {
   redactResult,
   riskCount,
   secretValueChanges
-} from "./chunk-W3WV4AU7.js";
+} from "./chunk-U6YIBRX6.js";
 import {
   NO_OPTIONS,
   PlumblineError,

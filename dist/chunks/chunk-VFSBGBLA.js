@@ -8,7 +8,7 @@ import {
   compareEnvironmentLive,
   inShard,
   selectEnvironments
-} from "./chunk-LVRBQXX6.js";
+} from "./chunk-LHRQYVBR.js";
 import {
   silentLog
 } from "./chunk-E7ACZTBR.js";
@@ -17,23 +17,26 @@ import {
   compareSets,
   detectRenderer,
   filesContaining,
+  folderSourceType,
   headRevision,
   kustomizeInputs,
   listedDependencies,
+  namedSourceTypes,
   pLimit,
   remembered,
   renderEnvironments,
   resolveBase,
   runChartFetcher,
+  valueFileLocation,
   walkInside,
   withBaseSide,
   workTreeTop
-} from "./chunk-GSHIDWXN.js";
+} from "./chunk-QB4Y5MY4.js";
 import {
   countChanges,
   describeComparedWith,
   describeCounts
-} from "./chunk-W3WV4AU7.js";
+} from "./chunk-U6YIBRX6.js";
 import {
   CONFIG_FILES,
   KUSTOMIZATION_FILES,
@@ -52,14 +55,13 @@ import {
   listOf,
   loadCheckoutConfig,
   loadConfigFrom,
-  normaliseArgoPath,
   originUrls,
   parseConfigText,
   recordOf,
   runGit,
   showFile,
   sourceHostsOf
-} from "./chunk-6L2GI5UU.js";
+} from "./chunk-BSFNNHEQ.js";
 import {
   PlumblineError,
   problemOf
@@ -108,16 +110,19 @@ function argoApplicationReads(root, discovery, identity) {
     charts: []
   };
   for (const source of found.sources) {
+    const chartPath = source.local ? source.path : void 0;
     for (const file of listOf(recordOf(source.helm).valueFiles)) {
-      const ref = typeof file === "string" ? /^\$[^/]+\/(.*)$/.exec(file) : null;
-      if (!ref) continue;
-      const path2 = normaliseArgoPath(ref[1] ?? "");
-      if (path2 === void 0) return { kind: "anything" };
-      reads.files.push(path2);
+      if (typeof file !== "string") continue;
+      const location = valueFileLocation(found, file, chartPath);
+      if (location.kind === "outside") return { kind: "anything" };
+      if (location.kind === "repository") reads.files.push(location.path);
     }
     if (!source.local || source.path === void 0) continue;
     const path = source.path;
-    const type = source.kustomize ? "kustomize" : source.helm ? "helm" : source.directory ? "directory" : KUSTOMIZATION_FILES.some((name) => existsSync(join(root, path, name))) ? "kustomize" : existsSync(join(root, path, "Chart.yaml")) ? "helm" : "directory";
+    const type = namedSourceTypes(source)[0] ?? folderSourceType({
+      kustomization: KUSTOMIZATION_FILES.some((name) => existsSync(join(root, path, name))),
+      chart: existsSync(join(root, path, "Chart.yaml"))
+    });
     reads.trees.push(path);
     if (type === "kustomize") {
       const options = recordOf(source.kustomize);
@@ -131,9 +136,6 @@ function argoApplicationReads(root, discovery, identity) {
       }
     } else if (type === "helm") {
       reads.charts.push(path);
-      for (const file of listOf(recordOf(source.helm).valueFiles)) {
-        if (typeof file === "string" && !file.startsWith("$")) reads.files.push(posix.join(path, file));
-      }
     }
   }
   return reads;

@@ -6,7 +6,7 @@ import {
   detectForge,
   forgeFromEnvironment,
   gitHubRepositoryOfRemote
-} from "./chunk-HO6YMYVW.js";
+} from "./chunk-UBYA2G2F.js";
 import {
   Command,
   Option,
@@ -18,15 +18,15 @@ import {
   planTargetChange,
   plumblineAuthor,
   promote
-} from "./chunk-LXL3H2GN.js";
-import "./chunk-DLC223OF.js";
-import "./chunk-GSHIDWXN.js";
-import "./chunk-W3WV4AU7.js";
+} from "./chunk-6I7MJTRX.js";
+import "./chunk-LDKLHGTU.js";
+import "./chunk-QB4Y5MY4.js";
+import "./chunk-U6YIBRX6.js";
 import {
   loadCheckoutConfig,
   runGit
-} from "./chunk-6L2GI5UU.js";
-import "./chunk-2ORMVDNR.js";
+} from "./chunk-BSFNNHEQ.js";
+import "./chunk-NN2UZPML.js";
 import "./chunk-6GOKWEBO.js";
 import "./chunk-3N2GU25X.js";
 import {

@@ -13,16 +13,16 @@ import {
   scopesFromCrds,
   unappliedKustomization,
   undefinedApplication
-} from "./chunk-GSHIDWXN.js";
+} from "./chunk-QB4Y5MY4.js";
 import {
   countChanges
-} from "./chunk-W3WV4AU7.js";
+} from "./chunk-U6YIBRX6.js";
 import {
   argoSettings,
   entryAtRevision,
   fluxObjectKey,
   parseManifests
-} from "./chunk-6L2GI5UU.js";
+} from "./chunk-BSFNNHEQ.js";
 import {
   displayName,
   isMasked,
@@ -33,7 +33,7 @@ import {
   resourceKey,
   splitApiVersion,
   toResource
-} from "./chunk-2ORMVDNR.js";
+} from "./chunk-NN2UZPML.js";
 import {
   node_http_default
 } from "./chunk-6GOKWEBO.js";

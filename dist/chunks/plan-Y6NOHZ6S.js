@@ -7,11 +7,11 @@ import {
   withPublishOptions,
   writeReport,
   writeResultFile
-} from "./chunk-H5UW56LZ.js";
+} from "./chunk-TYIRFN3H.js";
 import {
   shardFlag
-} from "./chunk-HLLZTCI6.js";
-import "./chunk-HO6YMYVW.js";
+} from "./chunk-GTBRX6GX.js";
+import "./chunk-UBYA2G2F.js";
 import "./chunk-FJR3CBAD.js";
 import {
   Command,
@@ -20,19 +20,19 @@ import {
 } from "./chunk-MYCWCEUN.js";
 import {
   runPlan
-} from "./chunk-6T2TDICY.js";
-import "./chunk-H34ZRLZ6.js";
+} from "./chunk-VFSBGBLA.js";
+import "./chunk-6TK5MNZH.js";
 import {
   chooseKubeconfig
-} from "./chunk-LVRBQXX6.js";
+} from "./chunk-LHRQYVBR.js";
 import "./chunk-L3PULLGS.js";
 import "./chunk-OCUZEIII.js";
 import "./chunk-E7ACZTBR.js";
-import "./chunk-DLC223OF.js";
-import "./chunk-GSHIDWXN.js";
-import "./chunk-W3WV4AU7.js";
-import "./chunk-6L2GI5UU.js";
-import "./chunk-2ORMVDNR.js";
+import "./chunk-LDKLHGTU.js";
+import "./chunk-QB4Y5MY4.js";
+import "./chunk-U6YIBRX6.js";
+import "./chunk-BSFNNHEQ.js";
+import "./chunk-NN2UZPML.js";
 import "./chunk-6GOKWEBO.js";
 import "./chunk-3N2GU25X.js";
 import {

@@ -7,8 +7,8 @@ import {
 import "./chunk-E7ACZTBR.js";
 import {
   loadCheckoutConfig
-} from "./chunk-6L2GI5UU.js";
-import "./chunk-2ORMVDNR.js";
+} from "./chunk-BSFNNHEQ.js";
+import "./chunk-NN2UZPML.js";
 import "./chunk-3N2GU25X.js";
 import "./chunk-HOINZ2KI.js";
 import "./chunk-4PGWNIJS.js";

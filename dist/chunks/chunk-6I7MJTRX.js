@@ -4,21 +4,24 @@ import {
   objectSections,
   summaryTable,
   verdict
-} from "./chunk-DLC223OF.js";
+} from "./chunk-LDKLHGTU.js";
 import {
   compareSets,
+  folderSourceType,
+  namedSourceTypes,
   renderEnvironment,
+  valueFileLocation,
   withCheckout,
   workTreeTop,
   writeAtomically
-} from "./chunk-GSHIDWXN.js";
+} from "./chunk-QB4Y5MY4.js";
 import {
   ForgeError,
   code,
   countChanges,
   escapeInline,
   truncateSection
-} from "./chunk-W3WV4AU7.js";
+} from "./chunk-U6YIBRX6.js";
 import {
   KUSTOMIZATION_FILES,
   addWorktree,
@@ -32,7 +35,6 @@ import {
   listFiles,
   listFilesAt,
   listOf,
-  normaliseArgoPath,
   pushCommit,
   recordOf,
   remoteBranchHead,
@@ -41,7 +43,7 @@ import {
   stagedTree,
   textOf,
   treeOf
-} from "./chunk-6L2GI5UU.js";
+} from "./chunk-BSFNNHEQ.js";
 import {
   PlumblineError,
   problemOf
@@ -807,10 +809,9 @@ var explain = (error) => [reason(error), hintOf(error)].filter(Boolean).join(" "
 
 // src/commands/promote-inventory.ts
 import { realpath } from "node:fs/promises";
-import { join as join2, posix as posix3 } from "node:path";
+import { join as join2, posix as posix2 } from "node:path";
 
 // src/argocd/promote-scope.ts
-import { posix } from "node:path";
 function argoPromoteScope(repoRoot, name, settings) {
   const discovery = discoverArgoApplications(repoRoot, {
     repositoryUrls: settings.repositoryUrls,
@@ -845,31 +846,17 @@ function argoPromoteScope(repoRoot, name, settings) {
 }
 function promoteSource(application, source) {
   const path = source.local ? source.path : void 0;
-  const type = ["kustomize", "helm", "directory"].find((tool) => source[tool] !== void 0);
+  const type = namedSourceTypes(source)[0];
   return {
     local: source.local,
     ...path !== void 0 && { path },
     ...type !== void 0 && { type },
     valueFiles: listOf(recordOf(source.helm).valueFiles).flatMap((value) => {
       const file = textOf(value);
-      const resolved = file === void 0 ? void 0 : valueFilePath(application, file, path);
-      return resolved === void 0 ? [] : [resolved];
+      const location = file === void 0 ? void 0 : valueFileLocation(application, file, path);
+      return location?.kind === "repository" ? [location.path] : [];
     })
   };
-}
-function valueFilePath(application, file, chartPath) {
-  const ref = /^\$([^/]+)\/(.*)$/.exec(file);
-  if (ref) {
-    const [, name = "", rest = ""] = ref;
-    const source = application.sources.find((candidate) => candidate.ref === name);
-    return source?.local ? nonEmpty(normaliseArgoPath(rest)) : void 0;
-  }
-  if (file.startsWith("$") || /^[a-z][a-z0-9+.-]*:\/\//i.test(file) || chartPath === void 0)
-    return void 0;
-  return nonEmpty(normaliseArgoPath(posix.join(chartPath, file)));
-}
-function nonEmpty(path) {
-  return path === "" ? void 0 : path;
 }
 
 // src/promote/files.ts
@@ -888,6 +875,9 @@ function promotableFiles(paths) {
     });
   });
 }
+function isUnder(path, folder) {
+  return folder === "" || folder === "." || path === folder || path.startsWith(`${folder}/`);
+}
 function dirOf(path) {
   const slash = path.lastIndexOf("/");
   return slash === -1 ? "" : path.slice(0, slash);
@@ -895,7 +885,7 @@ function dirOf(path) {
 
 // src/promote/find.ts
 var import_yaml7 = __toESM(require_dist(), 1);
-import { posix as posix2 } from "node:path";
+import { posix } from "node:path";
 
 // src/promote/argocd-sites.ts
 var import_yaml6 = __toESM(require_dist(), 1);
@@ -1251,12 +1241,9 @@ function findImages(files, options = {}) {
   );
   return inventory;
 }
-function isUnder(path, folder) {
-  return folder === "" || path === folder || path.startsWith(`${folder}/`);
-}
 function generatedValuesFiles(file, options) {
   if (formatOf(file.path, options) !== "kustomize") return [];
-  const folder = posix2.dirname(file.path);
+  const folder = posix.dirname(file.path);
   return file.documents.flatMap(
     (document) => seqItems(document, mapAt(document, document.contents)?.get("configMapGenerator", true)).flatMap(
       (generator) => seqItems(document, mapAt(document, generator)?.get("files", true)).flatMap((item) => {
@@ -1264,8 +1251,8 @@ function generatedValuesFiles(file, options) {
         if (!entry) return [];
         const eq = entry.indexOf("=");
         const source = eq === -1 ? entry : entry.slice(eq + 1);
-        const key = eq === -1 ? posix2.basename(source) : entry.slice(0, eq);
-        return isValuesName(key) ? [posix2.normalize(posix2.join(folder, source))] : [];
+        const key = eq === -1 ? posix.basename(source) : entry.slice(0, eq);
+        return isValuesName(key) ? [posix.normalize(posix.join(folder, source))] : [];
       })
     )
   );
@@ -1297,8 +1284,8 @@ function kustomizeSites(file, document, root, prefix) {
   return sites;
 }
 function kustomizeResources(file, document) {
-  const folder = posix2.dirname(file.path);
-  return seqItems(document, mapAt(document, document.contents)?.get("resources", true)).map((item) => scalarText((0, import_yaml7.isScalar)(item) ? item : void 0)).filter((resource) => resource !== void 0 && !resource.includes("://")).map((resource) => posix2.normalize(posix2.join(folder, resource)));
+  const folder = posix.dirname(file.path);
+  return seqItems(document, mapAt(document, document.contents)?.get("resources", true)).map((item) => scalarText((0, import_yaml7.isScalar)(item) ? item : void 0)).filter((resource) => resource !== void 0 && !resource.includes("://")).map((resource) => posix.normalize(posix.join(folder, resource)));
 }
 var podSpecPaths = {
   Pod: ["spec"],
@@ -1489,8 +1476,11 @@ function argoScope(dir, env, settings) {
 function chartValuesOf(source, tracked) {
   if (source.path === void 0) return void 0;
   const inFolder = (name) => source.path === "" ? name : `${source.path}/${name}`;
-  const chart = source.type === "helm" || source.type === void 0 && !KUSTOMIZATION_FILES.some((name) => tracked.has(inFolder(name))) && tracked.has(inFolder("Chart.yaml"));
-  return chart ? inFolder("values.yaml") : void 0;
+  const type = source.type ?? folderSourceType({
+    kustomization: KUSTOMIZATION_FILES.some((name) => tracked.has(inFolder(name))),
+    chart: tracked.has(inFolder("Chart.yaml"))
+  });
+  return type === "helm" ? inFolder("values.yaml") : void 0;
 }
 async function argoOwnPaths(own, tracked, access) {
   const present = new Set(tracked);
@@ -1500,7 +1490,7 @@ async function argoOwnPaths(own, tracked, access) {
     (source) => source.path === void 0 || chartValuesOf(source, present) ? [] : [source.path]
   );
   const folderFiles = promotableFiles(
-    candidates.filter((path) => chartValues.includes(path) || trees.some((folder) => isUnder2(path, folder)))
+    candidates.filter((path) => chartValues.includes(path) || trees.some((folder) => isUnder(path, folder)))
   );
   const named2 = candidates.filter(
     (path) => own.valueFiles.includes(path) || own.definition?.file === path && !folderFiles.includes(path)
@@ -1516,18 +1506,15 @@ async function ownPaths(dir, env, settings, access, tracked) {
     return (await argoOwnPaths(argoScope(dir, env, settings), tracked, access)).all;
   if (env.renderer === "flux") {
     const flux = fluxScope(dir, env, settings.repositoryUrls);
-    return [...tracked.filter((path) => isUnder2(path, flux.path)), flux.file];
+    return [...tracked.filter((path) => isUnder(path, flux.path)), flux.file];
   }
-  return tracked.filter((path) => isUnder2(path, env.path));
-}
-function isUnder2(path, folder) {
-  return folder === "" || folder === "." || path === folder || path.startsWith(`${folder}/`);
+  return tracked.filter((path) => isUnder(path, env.path));
 }
 async function imagesIn(env, settings, scope, read) {
   const files = [];
   const paths = scope.argocd ? scope.paths : promotableFiles(scope.paths);
   for (const path of paths) files.push(parseYamlFile(path, await read(path)));
-  const helmValuesFiles = scope.helmValuesFiles ?? (env.helm?.valuesFiles ?? []).map((file) => posix3.join(env.path, file));
+  const helmValuesFiles = scope.helmValuesFiles ?? (env.helm?.valuesFiles ?? []).map((file) => posix2.join(env.path, file));
   const helmImagePaths = env.promote?.helmImagePaths ?? settings.target.promote?.helmImagePaths ?? [];
   let argocd;
   if (scope.argocd) {

@@ -7,7 +7,7 @@ import {
   compareEnvironmentLive,
   inShard,
   selectEnvironments
-} from "./chunk-LVRBQXX6.js";
+} from "./chunk-LHRQYVBR.js";
 import {
   buildMarker,
   findMarker
@@ -24,7 +24,7 @@ import {
   runChartFetcher,
   withCheckout,
   workTreeTop
-} from "./chunk-GSHIDWXN.js";
+} from "./chunk-QB4Y5MY4.js";
 import {
   code,
   describeComparedWith,
@@ -36,17 +36,17 @@ import {
   plural,
   redactMaskTokens,
   truncateSection
-} from "./chunk-W3WV4AU7.js";
+} from "./chunk-U6YIBRX6.js";
 import {
   RunDiscoveries,
   loadCheckoutConfig
-} from "./chunk-6L2GI5UU.js";
+} from "./chunk-BSFNNHEQ.js";
 import {
   displayName,
   resourceId,
   resourceKey,
   toResource
-} from "./chunk-2ORMVDNR.js";
+} from "./chunk-NN2UZPML.js";
 import {
   NO_OPTIONS,
   PlumblineError,

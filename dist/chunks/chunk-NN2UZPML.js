@@ -25,6 +25,13 @@ function toResource(object, source) {
 function isLabelValue(value) {
   return value.length <= 63 && /^[A-Za-z0-9](?:[-A-Za-z0-9_.]*[A-Za-z0-9])?$/.test(value);
 }
+var DNS_SUBDOMAIN = /^[a-z0-9](?:[-a-z0-9]*[a-z0-9])?(?:\.[a-z0-9](?:[-a-z0-9]*[a-z0-9])?)*$/;
+function isLabelKey(key) {
+  const parts = key.split("/");
+  const name = parts.at(-1) ?? "";
+  const prefix = parts.length === 2 ? parts[0] : void 0;
+  return parts.length <= 2 && isLabelValue(name) && (prefix === void 0 || prefix.length <= 253 && DNS_SUBDOMAIN.test(prefix));
+}
 
 // src/diff/mask.ts
 import { createHmac, randomBytes } from "node:crypto";
@@ -79,5 +86,6 @@ export {
   resourceKey,
   displayName,
   toResource,
-  isLabelValue
+  isLabelValue,
+  isLabelKey
 };

@@ -2,13 +2,13 @@ import { createRequire as __plumblineCreateRequire } from 'node:module';
 const require = __plumblineCreateRequire(import.meta.url);
 import {
   parseShard
-} from "./chunk-LVRBQXX6.js";
+} from "./chunk-LHRQYVBR.js";
 import {
   logTo
 } from "./chunk-E7ACZTBR.js";
 import {
   require_dist
-} from "./chunk-6L2GI5UU.js";
+} from "./chunk-BSFNNHEQ.js";
 import {
   debug,
   endGroup,

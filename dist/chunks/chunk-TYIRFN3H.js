@@ -5,7 +5,7 @@ import {
   detectForge,
   forgeFromEnvironment,
   gitLabCiContext
-} from "./chunk-HO6YMYVW.js";
+} from "./chunk-UBYA2G2F.js";
 import {
   cliVocabulary
 } from "./chunk-FJR3CBAD.js";
@@ -18,13 +18,13 @@ import {
   planResultFileText,
   publishPlan,
   renderJson
-} from "./chunk-H34ZRLZ6.js";
+} from "./chunk-6TK5MNZH.js";
 import {
   package_default
 } from "./chunk-OCUZEIII.js";
 import {
   renderMarkdown
-} from "./chunk-DLC223OF.js";
+} from "./chunk-LDKLHGTU.js";
 import {
   CHANGE_SYMBOLS,
   ForgeError,
@@ -45,10 +45,10 @@ import {
   redactResult,
   riskCount,
   secretValueChanges
-} from "./chunk-W3WV4AU7.js";
+} from "./chunk-U6YIBRX6.js";
 import {
   displayName
-} from "./chunk-2ORMVDNR.js";
+} from "./chunk-NN2UZPML.js";
 import {
   NO_OPTIONS,
   PlumblineError,

@@ -8,15 +8,15 @@ import {
   summaryJson,
   summaryMarkdown,
   summaryText
-} from "./chunk-PRHWRYW7.js";
+} from "./chunk-MVUSNRTT.js";
 import {
   shardFlag
-} from "./chunk-HLLZTCI6.js";
+} from "./chunk-GTBRX6GX.js";
 import {
   FORGE_KINDS,
   detectForge,
   forgeFromEnvironment
-} from "./chunk-HO6YMYVW.js";
+} from "./chunk-UBYA2G2F.js";
 import {
   Command,
   Option,
@@ -29,15 +29,15 @@ import {
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-LVRBQXX6.js";
+} from "./chunk-LHRQYVBR.js";
 import "./chunk-L3PULLGS.js";
 import "./chunk-E7ACZTBR.js";
-import "./chunk-GSHIDWXN.js";
-import "./chunk-W3WV4AU7.js";
+import "./chunk-QB4Y5MY4.js";
+import "./chunk-U6YIBRX6.js";
 import {
   CONFIG_FILES
-} from "./chunk-6L2GI5UU.js";
-import "./chunk-2ORMVDNR.js";
+} from "./chunk-BSFNNHEQ.js";
+import "./chunk-NN2UZPML.js";
 import "./chunk-6GOKWEBO.js";
 import "./chunk-3N2GU25X.js";
 import {

@@ -2,7 +2,7 @@ import { createRequire as __plumblineCreateRequire } from 'node:module';
 const require = __plumblineCreateRequire(import.meta.url);
 import {
   MASK_PREFIX
-} from "./chunk-2ORMVDNR.js";
+} from "./chunk-NN2UZPML.js";
 import {
   PlumblineError,
   remedySentence

@@ -3,23 +3,23 @@ const require = __plumblineCreateRequire(import.meta.url);
 import {
   planTargetChange,
   promote
-} from "./chunk-LXL3H2GN.js";
+} from "./chunk-6I7MJTRX.js";
 import {
   booleanInput,
   choiceInput,
   listInput,
   repositoryRoot
-} from "./chunk-5XQQJH6K.js";
-import "./chunk-DLC223OF.js";
-import "./chunk-GSHIDWXN.js";
+} from "./chunk-ZWZO2NM2.js";
+import "./chunk-LDKLHGTU.js";
+import "./chunk-QB4Y5MY4.js";
 import {
   context,
   gitHubForge
-} from "./chunk-W3WV4AU7.js";
+} from "./chunk-U6YIBRX6.js";
 import {
   loadCheckoutConfig
-} from "./chunk-6L2GI5UU.js";
-import "./chunk-2ORMVDNR.js";
+} from "./chunk-BSFNNHEQ.js";
+import "./chunk-NN2UZPML.js";
 import {
   debug,
   getInput,

@@ -40,7 +40,7 @@ import {
   syntaxReason,
   textOf,
   withoutCredentials
-} from "./chunk-6L2GI5UU.js";
+} from "./chunk-BSFNNHEQ.js";
 import {
   displayName,
   isLabelValue,
@@ -48,7 +48,7 @@ import {
   resourceId,
   splitApiVersion,
   toResource
-} from "./chunk-2ORMVDNR.js";
+} from "./chunk-NN2UZPML.js";
 import {
   node_http_default
 } from "./chunk-6GOKWEBO.js";
@@ -6746,7 +6746,7 @@ function environmentNamespace(env) {
 // src/render/argocd.ts
 var import_yaml6 = __toESM(require_dist(), 1);
 import { readFile as readFile7 } from "node:fs/promises";
-import { join as join10, posix as posix7 } from "node:path";
+import { join as join10, posix as posix8 } from "node:path";
 
 // src/argocd/kustomize-edits.ts
 function hasKustomizeEdits(options) {
@@ -7176,16 +7176,44 @@ function globOf(pattern, field2, budget) {
   return matcher ? (value) => matcher.matches(value) : () => false;
 }
 
+// src/argocd/source-type.ts
+var TYPES = ["kustomize", "helm", "directory"];
+function namedSourceTypes(source) {
+  return TYPES.filter((type2) => source[type2] !== void 0);
+}
+function folderSourceType(holds) {
+  return holds.kustomization ? "kustomize" : holds.chart ? "helm" : "directory";
+}
+
+// src/argocd/value-files.ts
+import { posix } from "node:path";
+function valueFileLocation(application, file, chartPath) {
+  const ref = /^\$([^/]+)\/(.*)$/.exec(file);
+  if (ref) {
+    const [, name = "", rest = ""] = ref;
+    const source = application.sources.find((candidate) => candidate.ref === name);
+    if (!source?.local) return { kind: "other-repository" };
+    return inRepository(rest);
+  }
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(file)) return { kind: "url" };
+  if (chartPath === void 0) return { kind: "chart", file };
+  return inRepository(file.startsWith("/") ? file : posix.join(chartPath, file));
+}
+function inRepository(path) {
+  const normal = normaliseArgoPath(path);
+  return normal === void 0 || normal === "" ? { kind: "outside" } : { kind: "repository", path: normal };
+}
+
 // src/charts/archive-files.ts
 var import_tar_stream = __toESM(require_tar_stream(), 1);
 import { createReadStream } from "node:fs";
-import { posix } from "node:path";
+import { posix as posix2 } from "node:path";
 import { pipeline } from "node:stream/promises";
 import { createGunzip } from "node:zlib";
 var UNPACKED_BYTES_LIMIT = 64 * 1024 * 1024;
 function pathInChart(path) {
-  if (path === "" || posix.isAbsolute(path) || path.includes("\0")) return void 0;
-  const normal = posix.normalize(path);
+  if (path === "" || posix2.isAbsolute(path) || path.includes("\0")) return void 0;
+  const normal = posix2.normalize(path);
   if (normal === "." || normal === ".." || normal.startsWith("../")) return void 0;
   return normal.replace(/\/+$/, "");
 }
@@ -7252,12 +7280,12 @@ function tooLarge2(shown) {
 
 // src/render/argocd-directory.ts
 import { readdir as readdir3, readFile as readFile5 } from "node:fs/promises";
-import { join as join7, posix as posix4 } from "node:path";
+import { join as join7, posix as posix5 } from "node:path";
 
 // src/render/containment.ts
 import { realpathSync } from "node:fs";
 import { readdir, realpath } from "node:fs/promises";
-import { isAbsolute, join as join3, posix as posix2, relative, sep } from "node:path";
+import { isAbsolute, join as join3, posix as posix3, relative, sep } from "node:path";
 async function boundaryOf(root, top = root, options = {}) {
   const boundary = { root, realTop: await realpath(top) };
   if (options.memo) boundary.memo = options.memo;
@@ -7317,7 +7345,7 @@ async function walkInside(boundary, folder) {
       continue;
     }
     for (const entry of entries) {
-      const path = posix2.join(shown, entry.name);
+      const path = posix3.join(shown, entry.name);
       if (entry.isDirectory()) {
         pending.push({ real: join3(real, entry.name), shown: path });
       } else if (entry.isSymbolicLink()) {
@@ -7359,7 +7387,7 @@ function toPosix(path) {
 // src/render/flux-build.ts
 var import_yaml4 = __toESM(require_dist(), 1);
 import { mkdir as mkdir2, mkdtemp, readdir as readdir2, readFile as readFile4, stat, symlink, writeFile as writeFile2 } from "node:fs/promises";
-import { join as join6, posix as posix3, relative as relative3, sep as sep3 } from "node:path";
+import { join as join6, posix as posix4, relative as relative3, sep as sep3 } from "node:path";
 
 // src/flux/kustomization.ts
 var KUSTOMIZE_API = "kustomize.config.k8s.io/v1beta1";
@@ -11188,7 +11216,7 @@ async function build(context, request) {
   let generated;
   if (kustomizationFile2) {
     await checkedKustomizeInputs(context, folder);
-    const file = posix3.join(shown, kustomizationFile2);
+    const file = posix4.join(shown, kustomizationFile2);
     written = parseKustomization(await readFile4(join6(folder, kustomizationFile2), "utf8"), file);
   } else {
     generated = await generatedResources(context, folder, shown);
@@ -11234,7 +11262,7 @@ async function generatedResources(context, folder, shown) {
     );
     for (const entry of entries) {
       const at = relativePath === "" ? entry.name : `${relativePath}/${entry.name}`;
-      const place3 = posix3.join(shown, at);
+      const place3 = posix4.join(shown, at);
       let target = join6(real, entry.name);
       if (entry.isSymbolicLink()) {
         const resolved = await realPathInside(context.boundary, target).catch(() => {
@@ -11331,7 +11359,7 @@ async function renderArgoDirectory(context, path, options) {
   let bytes = 0;
   for (const below of await filesBelow(context, path, options.recurse === true)) {
     if (exclude?.(below) || include && !include(below)) continue;
-    const file = posix4.join(path, below);
+    const file = posix5.join(path, below);
     if (below.endsWith(".jsonnet")) {
       throw new PlumblineError(
         `${file}: jsonnet is not supported`,
@@ -11378,7 +11406,7 @@ async function filesBelow(context, path, recurse) {
     const entries = (await readdir3(real, { withFileTypes: true })).sort(byName);
     for (const entry of entries) {
       const below = relativePath === "" ? entry.name : `${relativePath}/${entry.name}`;
-      const target = await entryTarget(context, entry, join7(real, entry.name), posix4.join(path, below));
+      const target = await entryTarget(context, entry, join7(real, entry.name), posix5.join(path, below));
       if (target === void 0) continue;
       if (await isFolder2(target)) {
         if (recurse && !visited.has(target)) {
@@ -11425,24 +11453,24 @@ function byName(a, b) {
 
 // src/render/helm.ts
 import { mkdtemp as mkdtemp2, writeFile as writeFile3 } from "node:fs/promises";
-import { basename as basename2, join as join9, posix as posix6 } from "node:path";
+import { basename as basename2, join as join9, posix as posix7 } from "node:path";
 
 // src/render/chart-dependencies.ts
 var import_yaml5 = __toESM(require_dist(), 1);
 import { copyFile, mkdir as mkdir3, readdir as readdir4, readFile as readFile6 } from "node:fs/promises";
-import { basename, dirname, join as join8, posix as posix5 } from "node:path";
+import { basename, dirname, join as join8, posix as posix6 } from "node:path";
 async function withDependencies(context, chartPath) {
-  const chartFile = await realPathInside(context.boundary, posix5.join(chartPath, "Chart.yaml"));
+  const chartFile = await realPathInside(context.boundary, posix6.join(chartPath, "Chart.yaml"));
   const dependencies = chartFile ? await listedDependencies(chartFile) : [];
   if (dependencies.length === 0) return { chart: chartPath, charts: [] };
-  const vendored = await realPathInside(context.boundary, posix5.join(chartPath, "charts"));
+  const vendored = await realPathInside(context.boundary, posix6.join(chartPath, "charts"));
   if (vendored && (await readdir4(vendored).catch(() => [])).length > 0)
     return { chart: chartPath, charts: [] };
-  const lockFile = await realPathInside(context.boundary, posix5.join(chartPath, "Chart.lock"));
+  const lockFile = await realPathInside(context.boundary, posix6.join(chartPath, "Chart.lock"));
   const locked = lockFile ? await listedDependencies(lockFile) : [];
   const copy = join8(context.sandbox.scratch, basename(chartPath) || "chart");
   for (const { real, shown } of await walkInside(context.boundary, chartPath)) {
-    await copyInto(real, join8(copy, posix5.relative(chartPath, shown)));
+    await copyInto(real, join8(copy, posix6.relative(chartPath, shown)));
   }
   const charts = [];
   for (const dependency of dependencies) {
@@ -11456,7 +11484,7 @@ async function withDependencies(context, chartPath) {
       );
     }
     if (repository.startsWith("file://")) {
-      const folder = posix5.join(chartPath, repository.slice("file://".length));
+      const folder = posix6.join(chartPath, repository.slice("file://".length));
       const files = await walkInside(context.boundary, folder);
       if (files.length === 0) {
         throw new PlumblineError(
@@ -11465,7 +11493,7 @@ async function withDependencies(context, chartPath) {
         );
       }
       for (const { real, shown } of files) {
-        await copyInto(real, join8(copy, "charts", name, posix5.relative(folder, shown)));
+        await copyInto(real, join8(copy, "charts", name, posix6.relative(folder, shown)));
       }
       continue;
     }
@@ -11571,7 +11599,7 @@ async function valuesFilePaths(context, folder, files, prepared) {
   let scratch;
   for (const [index, file] of files.entries()) {
     if (typeof file === "string") {
-      const path = posix6.join(folder, file);
+      const path = posix7.join(folder, file);
       await realPathInside(context.boundary, path);
       paths.push(path);
       continue;
@@ -11598,7 +11626,7 @@ async function valuesFilePaths(context, folder, files, prepared) {
   return paths;
 }
 async function localChart(context, chartPath) {
-  if (await realPathInside(context.boundary, posix6.join(chartPath, "Chart.yaml")) === void 0) {
+  if (await realPathInside(context.boundary, posix7.join(chartPath, "Chart.yaml")) === void 0) {
     throw new PlumblineError(
       `${chartPath} holds no Chart.yaml`,
       "Point path at the chart folder, set helm.chart to render a chart from a repository, or set renderer to auto, plain or kustomize."
@@ -11634,7 +11662,7 @@ function templatePath(prefix, comment) {
   const source = comment?.match(/^\s*Source:\s*(\S+)/m)?.[1];
   if (!source) return `${prefix} (helm template output)`;
   const withinChart = source.slice(source.indexOf("/") + 1);
-  return posix6.join(prefix, withinChart);
+  return posix7.join(prefix, withinChart);
 }
 
 // src/scope.ts
@@ -11776,7 +11804,7 @@ async function renderSource(context, application, source, where) {
   }
 }
 async function sourceType(context, source, where) {
-  const explicit = ["kustomize", "helm", "directory"].filter((type2) => source[type2] !== void 0);
+  const explicit = namedSourceTypes(source);
   if (explicit.length > 1) {
     throw new PlumblineError(`${where}: names more than one type of source: ${explicit.join(", ")}`);
   }
@@ -11785,9 +11813,10 @@ async function sourceType(context, source, where) {
   if (folder === void 0) {
     throw new PlumblineError(`${where}: path ${source.path || "."} is no folder of the repository`);
   }
-  if (await firstFile(folder, KUSTOMIZATION_FILES)) return "kustomize";
-  if (await firstFile(folder, ["Chart.yaml"])) return "helm";
-  return "directory";
+  return folderSourceType({
+    kustomization: await firstFile(folder, KUSTOMIZATION_FILES) !== void 0,
+    chart: await firstFile(folder, ["Chart.yaml"]) !== void 0
+  });
 }
 async function renderArgoKustomize(context, path, options, where) {
   if (!hasKustomizeEdits(options)) {
@@ -11821,7 +11850,7 @@ async function renderArgoKustomize(context, path, options, where) {
   }
   const written = parseKustomization(
     await readFile7(join10(folder, fileName), "utf8"),
-    posix7.join(path, fileName)
+    posix8.join(path, fileName)
   );
   const kustomization = argoKustomization({
     written,
@@ -11848,13 +11877,13 @@ async function renderArgoKustomize(context, path, options, where) {
   return { resources, charts: [], ranHelm: false };
 }
 async function localPath(context, folder, path, named) {
-  if (isRemoteReference(path) || posix7.isAbsolute(path)) {
+  if (isRemoteReference(path) || posix8.isAbsolute(path)) {
     throw new PlumblineError(
       `${named}, which is not a path of the repository`,
       "Name a path relative to the source folder."
     );
   }
-  return realPathInside(context.boundary, posix7.join(folder, path)).catch(() => {
+  return realPathInside(context.boundary, posix8.join(folder, path)).catch(() => {
     throw new PlumblineError(
       `${named}, which leads outside the repository`,
       "Name a path inside the repository."
@@ -11895,13 +11924,14 @@ async function valueFilesOf(context, application, helm, chartPath, where) {
     const field2 = `${where}: helm.valueFiles[${index}]`;
     const file = textOf(value);
     if (file === void 0) throw new PlumblineError(`${field2} must be a path`);
-    const repositoryPath = valueFilePath(application, file, chartPath, field2);
-    if (repositoryPath === void 0) {
-      files.push({ inChart: pathInsideChart(file, field2), named: field2, ignoreMissing });
+    const location = valueFileLocation(application, file, chartPath);
+    if (location.kind === "chart") {
+      files.push({ inChart: pathInsideChart(location.file, field2), named: field2, ignoreMissing });
       continue;
     }
+    const repositoryPath = repositoryValueFile(location, field2);
     const present = await realPathInside(context.boundary, repositoryPath) !== void 0;
-    if (present) files.push(posix7.relative(chartPath ?? "", repositoryPath));
+    if (present) files.push(posix8.relative(chartPath ?? "", repositoryPath));
     else if (!ignoreMissing) {
       throw new PlumblineError(
         `${field2} names ${repositoryPath}, which does not exist`,
@@ -11911,35 +11941,29 @@ async function valueFilesOf(context, application, helm, chartPath, where) {
   }
   return files;
 }
-function valueFilePath(application, file, chartPath, field2) {
-  const ref = /^\$([^/]+)\/(.*)$/.exec(file);
-  if (ref) {
-    const [, name = "", rest = ""] = ref;
-    const source = application.sources.find((candidate) => candidate.ref === name);
-    if (!source?.local) {
+function repositoryValueFile(location, field2) {
+  switch (location.kind) {
+    case "repository":
+      return location.path;
+    case "outside":
+      throw new PlumblineError(`${field2} leads outside the repository`);
+    case "other-repository":
       throw new PlumblineError(
         `${field2}: value files from another repository than this one are not supported yet`,
         "Keep the value files in this repository, or leave this Application out of the plan for now."
       );
-    }
-    const path = normaliseArgoPath(rest);
-    if (path === void 0) throw new PlumblineError(`${field2} leads outside the repository`);
-    return path;
+    case "url":
+      throw new PlumblineError(
+        `${field2}: value files at a URL are not supported`,
+        "Keep the value files in this repository (a ref source: $values/\u2026) or in the chart, or leave this Application out of the plan for now."
+      );
   }
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(file)) {
-    throw new PlumblineError(
-      `${field2}: value files at a URL are not supported`,
-      "Keep the value files in this repository (a ref source: $values/\u2026) or in the chart, or leave this Application out of the plan for now."
-    );
-  }
-  if (chartPath === void 0) return void 0;
-  return posix7.join(chartPath, file);
 }
 function pathInsideChart(file, field2) {
   const path = pathInChart(file);
   if (path === void 0) {
     throw new PlumblineError(
-      posix7.isAbsolute(file) ? `${field2} names an absolute path, which is not a file of the chart` : ["", "."].includes(posix7.normalize(file || ".").replace(/\/+$/, "")) ? `${field2} names the chart's folder, not a file of it` : `${field2} names ${file}, which leads outside the chart`,
+      posix8.isAbsolute(file) ? `${field2} names an absolute path, which is not a file of the chart` : ["", "."].includes(posix8.normalize(file || ".").replace(/\/+$/, "")) ? `${field2} names the chart's folder, not a file of it` : `${field2} names ${file}, which leads outside the chart`,
       "Name a file of the chart, relative to its folder (values-prod.yaml), or one of this repository through a ref source ($values/\u2026)."
     );
   }
@@ -13131,7 +13155,7 @@ function classCharacter(chunk, at) {
 var import_yaml9 = __toESM(require_dist(), 1);
 import { createHash as createHash2 } from "node:crypto";
 import { mkdtemp as mkdtemp3, writeFile as writeFile4 } from "node:fs/promises";
-import { join as join12, posix as posix8 } from "node:path";
+import { join as join12, posix as posix9 } from "node:path";
 var HELM_GROUP2 = "helm.toolkit.fluxcd.io";
 var RELEASE_NAME_MAX = 53;
 var RELEASE_HASH_LENGTH = 12;
@@ -13352,7 +13376,7 @@ async function localChart2(context, template) {
       "Name a chart folder of the repository, relative to its root."
     );
   }
-  if (await realPathInside(context.boundary, posix8.join(path, "Chart.yaml")) === void 0) {
+  if (await realPathInside(context.boundary, posix9.join(path, "Chart.yaml")) === void 0) {
     throw new PlumblineError(
       `${template.field}.chart names ${path || "."}, which holds no Chart.yaml`,
       "Name a chart folder of the repository, relative to its root."
@@ -13741,7 +13765,7 @@ function masked(resource) {
 
 // src/render/plain.ts
 import { readdir as readdir5, readFile as readFile8 } from "node:fs/promises";
-import { join as join13, posix as posix9, relative as relative4, sep as sep4 } from "node:path";
+import { join as join13, posix as posix10, relative as relative4, sep as sep4 } from "node:path";
 var MANIFEST_EXTENSIONS = [".yaml", ".yml", ".json"];
 async function renderPlain(context, path) {
   const repoRoot = context.boundary.root;
@@ -13770,7 +13794,7 @@ async function manifestFiles(repoRoot, folder) {
   const entries = await readdir5(join13(repoRoot, folder), { withFileTypes: true, recursive: true });
   return entries.filter(
     (entry) => entry.isFile() && MANIFEST_EXTENSIONS.some((extension) => entry.name.endsWith(extension))
-  ).map((entry) => relative4(join13(repoRoot, folder), join13(entry.parentPath, entry.name)).split(sep4).join("/")).filter((file) => !file.split("/").some((part) => part.startsWith("."))).map((file) => posix9.join(folder, file)).sort();
+  ).map((entry) => relative4(join13(repoRoot, folder), join13(entry.parentPath, entry.name)).split(sep4).join("/")).filter((file) => !file.split("/").some((part) => part.startsWith("."))).map((file) => posix10.join(folder, file)).sort();
 }
 
 // src/render/sandbox.ts
@@ -14022,6 +14046,9 @@ export {
   undefinedApplication,
   argoOwnership,
   argoComparison,
+  namedSourceTypes,
+  folderSourceType,
+  valueFileLocation,
   boundaryOf,
   remembered,
   walkInside,

@@ -1,10 +1,12 @@
 import { createRequire as __plumblineCreateRequire } from 'node:module';
 const require = __plumblineCreateRequire(import.meta.url);
 import {
+  isLabelKey,
+  isLabelValue,
   maskSecret,
   splitApiVersion,
   toResource
-} from "./chunk-2ORMVDNR.js";
+} from "./chunk-NN2UZPML.js";
 import {
   PlumblineError
 } from "./chunk-HOINZ2KI.js";
@@ -12702,18 +12704,12 @@ function requirementOf(key, operator, values, place) {
       );
   }
 }
-var LABEL_TEXT = /^[A-Za-z0-9](?:[-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
-var DNS_SUBDOMAIN = /^[a-z0-9](?:[-a-z0-9]*[a-z0-9])?(?:\.[a-z0-9](?:[-a-z0-9]*[a-z0-9])?)*$/;
 function checkKey(key, place) {
-  const parts = key.split("/");
-  const name = parts.at(-1) ?? "";
-  const prefix = parts.length === 2 ? parts[0] : void 0;
-  const valid = parts.length <= 2 && name.length <= 63 && LABEL_TEXT.test(name) && (prefix === void 0 || prefix.length <= 253 && DNS_SUBDOMAIN.test(prefix));
-  if (!valid)
+  if (!isLabelKey(key))
     throw new ClusterGeneratorError(`${place}: ${JSON.stringify(key.slice(0, 80))} is not a valid label key`);
 }
 function checkValue(value, place) {
-  if (value !== "" && (value.length > 63 || !LABEL_TEXT.test(value))) {
+  if (value !== "" && !isLabelValue(value)) {
     throw new ClusterGeneratorError(
       `${place}: ${JSON.stringify(value.slice(0, 80))} is not a valid label value`
     );

@@ -5,10 +5,10 @@ import {
   kubeconfigInput,
   shardInput,
   withKubeconfig
-} from "./chunk-WKYB5WIR.js";
+} from "./chunk-PMUR2EO4.js";
 import {
   runPlan
-} from "./chunk-6T2TDICY.js";
+} from "./chunk-VFSBGBLA.js";
 import {
   MissingShardsError,
   mergePlanResults
@@ -19,13 +19,13 @@ import {
   publishPlan,
   renderJson,
   toPlanReport
-} from "./chunk-H34ZRLZ6.js";
+} from "./chunk-6TK5MNZH.js";
 import {
   runUrl
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-LVRBQXX6.js";
+} from "./chunk-LHRQYVBR.js";
 import "./chunk-L3PULLGS.js";
 import {
   ACTION_VOCABULARY
@@ -39,20 +39,20 @@ import {
   choiceInput,
   listInput,
   repositoryRoot
-} from "./chunk-5XQQJH6K.js";
+} from "./chunk-ZWZO2NM2.js";
 import {
   renderMarkdown,
   renderMarkdownParts
-} from "./chunk-DLC223OF.js";
-import "./chunk-GSHIDWXN.js";
+} from "./chunk-LDKLHGTU.js";
+import "./chunk-QB4Y5MY4.js";
 import {
   ForgeError,
   context,
   gitHubForge,
   hasChanges
-} from "./chunk-W3WV4AU7.js";
-import "./chunk-6L2GI5UU.js";
-import "./chunk-2ORMVDNR.js";
+} from "./chunk-U6YIBRX6.js";
+import "./chunk-BSFNNHEQ.js";
+import "./chunk-NN2UZPML.js";
 import {
   debug,
   error,

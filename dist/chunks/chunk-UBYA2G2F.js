@@ -6,7 +6,7 @@ import {
 import {
   ForgeError,
   gitHubForge
-} from "./chunk-W3WV4AU7.js";
+} from "./chunk-U6YIBRX6.js";
 import {
   node_http_default
 } from "./chunk-6GOKWEBO.js";

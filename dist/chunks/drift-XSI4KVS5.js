@@ -7,19 +7,19 @@ import {
   parseRevisionSource,
   runDrift,
   summaryMarkdown
-} from "./chunk-PRHWRYW7.js";
+} from "./chunk-MVUSNRTT.js";
 import {
   actionLog,
   kubeconfigInput,
   shardInput,
   withKubeconfig
-} from "./chunk-WKYB5WIR.js";
+} from "./chunk-PMUR2EO4.js";
 import {
   runUrl
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-LVRBQXX6.js";
+} from "./chunk-LHRQYVBR.js";
 import "./chunk-L3PULLGS.js";
 import "./chunk-E7ACZTBR.js";
 import {
@@ -27,13 +27,13 @@ import {
   choiceInput,
   listInput,
   repositoryRoot
-} from "./chunk-5XQQJH6K.js";
-import "./chunk-GSHIDWXN.js";
+} from "./chunk-ZWZO2NM2.js";
+import "./chunk-QB4Y5MY4.js";
 import {
   gitHubForge
-} from "./chunk-W3WV4AU7.js";
-import "./chunk-6L2GI5UU.js";
-import "./chunk-2ORMVDNR.js";
+} from "./chunk-U6YIBRX6.js";
+import "./chunk-BSFNNHEQ.js";
+import "./chunk-NN2UZPML.js";
 import {
   debug,
   error,
