@@ -120,8 +120,8 @@ export function parseConfigText(text: string, file: string): ParsedConfig {
     ...checkClusterNames(written.clusters ?? {}, 'fluxCluster', 'Flux'),
     ...checkClusterNames(written.clusters ?? {}, 'argocdCluster', 'Argo CD'),
     ...checkFluxClusterObjects(written.flux?.clusterObjects ?? {}),
-    ...checkFluxPromote(written.flux?.promote ?? {}),
-    ...checkArgoPromote(written.argocd?.promote ?? {}),
+    ...checkNativePromote(written.flux?.promote ?? {}, FLUX_NAMING),
+    ...checkNativePromote(written.argocd?.promote ?? {}, ARGO_NAMING),
     ...checkArgoIgnoreDifferences(written.argocd?.ignoreDifferences ?? []),
   ].map((problem) => ({
     file,
@@ -307,31 +307,60 @@ function promoteWithDefaults(promote: WrittenPromote): PromoteSettings {
   return { ...promote, via: promote.via ?? 'pull-request', allowDowngrade: promote.allowDowngrade ?? false };
 }
 
+/** How one GitOps tool's discovered environments are named, for its `promote` map. */
+interface PromoteNaming {
+  section: 'flux' | 'argocd';
+  /** The tool's name, with its article: `a Flux`. */
+  aTool: string;
+  tool: string;
+  /** An environment's name, whole. */
+  environment: RegExp;
+  form: string;
+  example: string;
+}
+
+const FLUX_NAMING: PromoteNaming = {
+  section: 'flux',
+  aTool: 'a Flux',
+  tool: 'Flux',
+  environment: /^[^/]+\/[^/]+\/[^/]+$/,
+  form: '<cluster>/<namespace>/<name>',
+  example: 'production/flux-system/apps: { from: staging/flux-system/apps }',
+};
+
+const ARGO_NAMING: PromoteNaming = {
+  section: 'argocd',
+  aTool: 'an Argo CD',
+  tool: 'Argo CD',
+  environment: /^[^/]+\/[^/]+$/,
+  form: '<cluster>/<name>',
+  example: 'in-cluster/web-prod: { from: in-cluster/web-staging }',
+};
+
 /**
- * `flux.promote`: a cluster promotes from a cluster, an environment
- * (`<cluster>/<namespace>/<name>`) from an environment, never from itself.
+ * `flux.promote` and `argocd.promote`: a cluster promotes from a cluster, an environment
+ * from an environment, never from itself.
  */
-function checkFluxPromote(
+function checkNativePromote(
   promote: Record<string, WrittenPromote>,
+  naming: PromoteNaming,
 ): Array<{ segments: Segment[]; message: string; hint?: string }> {
   const problems: Array<{ segments: Segment[]; message: string; hint?: string }> = [];
   for (const [key, settings] of Object.entries(promote)) {
     const cluster = !key.includes('/');
     const from = settings.from;
-    const fits = cluster ? !from.includes('/') : /^[^/]+\/[^/]+\/[^/]+$/.test(from);
+    const fits = cluster ? !from.includes('/') : naming.environment.test(from);
+    const segments = [naming.section, 'promote', key, 'from'];
     if (!fits) {
       problems.push({
-        segments: ['flux', 'promote', key, 'from'],
+        segments,
         message: cluster
-          ? 'a Flux cluster promotes from another Flux cluster: a name without "/"'
-          : 'a Flux environment promotes from another Flux environment: <cluster>/<namespace>/<name>',
-        hint: 'Key a cluster (production: { from: staging }) or one environment (production/flux-system/apps: { from: staging/flux-system/apps }).',
+          ? `${naming.aTool} cluster promotes from another ${naming.tool} cluster: a name without "/"`
+          : `${naming.aTool} environment promotes from another ${naming.tool} environment: ${naming.form}`,
+        hint: `Key a cluster (production: { from: staging }) or one environment (${naming.example}).`,
       });
     } else if (from === key) {
-      problems.push({
-        segments: ['flux', 'promote', key, 'from'],
-        message: 'an environment cannot promote from itself',
-      });
+      problems.push({ segments, message: 'an environment cannot promote from itself' });
     }
   }
   return problems;
@@ -385,36 +414,6 @@ function checkArgoIgnoreDifferences(
           hint: 'docs/argocd.md lists the jq plumbline reads: paths, [], |, select(…) with comparisons.',
         });
       }
-    }
-  }
-  return problems;
-}
-
-/**
- * `argocd.promote`: a cluster promotes from a cluster, an environment (`<cluster>/<name>`)
- * from an environment, never from itself.
- */
-function checkArgoPromote(
-  promote: Record<string, WrittenPromote>,
-): Array<{ segments: Segment[]; message: string; hint?: string }> {
-  const problems: Array<{ segments: Segment[]; message: string; hint?: string }> = [];
-  for (const [key, settings] of Object.entries(promote)) {
-    const cluster = !key.includes('/');
-    const from = settings.from;
-    const fits = cluster ? !from.includes('/') : /^[^/]+\/[^/]+$/.test(from);
-    if (!fits) {
-      problems.push({
-        segments: ['argocd', 'promote', key, 'from'],
-        message: cluster
-          ? 'an Argo CD cluster promotes from another Argo CD cluster: a name without "/"'
-          : 'an Argo CD environment promotes from another Argo CD environment: <cluster>/<name>',
-        hint: 'Key a cluster (production: { from: staging }) or one environment (in-cluster/web-prod: { from: in-cluster/web-staging }).',
-      });
-    } else if (from === key) {
-      problems.push({
-        segments: ['argocd', 'promote', key, 'from'],
-        message: 'an environment cannot promote from itself',
-      });
     }
   }
   return problems;
