@@ -36,11 +36,11 @@ async function runCli(program2, argv) {
 
 // src/entry/cli.ts
 var commands = {
-  plan: async () => (await import("./chunks/plan-Y6NOHZ6S.js")).planCommand(),
+  plan: async () => (await import("./chunks/plan-NDNLURAR.js")).planCommand(),
   merge: async () => (await import("./chunks/merge-ZUAZOKQB.js")).mergeCommand(),
-  promote: async () => (await import("./chunks/promote-UJRRJ6Z6.js")).promoteCommand(),
-  drift: async () => (await import("./chunks/drift-EJROLDC5.js")).driftCommand(),
-  envs: async () => (await import("./chunks/envs-SS6ZMEXZ.js")).envsCommand()
+  promote: async () => (await import("./chunks/promote-L3PZYDKV.js")).promoteCommand(),
+  drift: async () => (await import("./chunks/drift-SYWUO2IX.js")).driftCommand(),
+  envs: async () => (await import("./chunks/envs-H6S2ILCF.js")).envsCommand()
 };
 function commandsFor(args) {
   const named = args.find((arg) => !arg.startsWith("-"));

@@ -7,7 +7,7 @@ import {
 import "./chunk-E7ACZTBR.js";
 import {
   loadCheckoutConfig
-} from "./chunk-BSFNNHEQ.js";
+} from "./chunk-D5IFRGAY.js";
 import "./chunk-NN2UZPML.js";
 import "./chunk-3N2GU25X.js";
 import "./chunk-HOINZ2KI.js";

@@ -14,7 +14,7 @@ import {
   withCheckout,
   workTreeTop,
   writeAtomically
-} from "./chunk-QB4Y5MY4.js";
+} from "./chunk-3XLQLPKR.js";
 import {
   ForgeError,
   code,
@@ -43,7 +43,7 @@ import {
   stagedTree,
   textOf,
   treeOf
-} from "./chunk-BSFNNHEQ.js";
+} from "./chunk-D5IFRGAY.js";
 import {
   PlumblineError,
   problemOf

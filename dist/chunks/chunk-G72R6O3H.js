@@ -13,7 +13,7 @@ import {
   scopesFromCrds,
   unappliedKustomization,
   undefinedApplication
-} from "./chunk-QB4Y5MY4.js";
+} from "./chunk-3XLQLPKR.js";
 import {
   countChanges
 } from "./chunk-U6YIBRX6.js";
@@ -22,7 +22,7 @@ import {
   entryAtRevision,
   fluxObjectKey,
   parseManifests
-} from "./chunk-BSFNNHEQ.js";
+} from "./chunk-D5IFRGAY.js";
 import {
   displayName,
   isMasked,

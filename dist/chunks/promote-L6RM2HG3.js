@@ -3,22 +3,22 @@ const require = __plumblineCreateRequire(import.meta.url);
 import {
   planTargetChange,
   promote
-} from "./chunk-6I7MJTRX.js";
+} from "./chunk-IGB2Q3BS.js";
 import {
   booleanInput,
   choiceInput,
   listInput,
   repositoryRoot
-} from "./chunk-ZWZO2NM2.js";
+} from "./chunk-HSG2RKIC.js";
 import "./chunk-LDKLHGTU.js";
-import "./chunk-QB4Y5MY4.js";
+import "./chunk-3XLQLPKR.js";
 import {
   context,
   gitHubForge
 } from "./chunk-U6YIBRX6.js";
 import {
   loadCheckoutConfig
-} from "./chunk-BSFNNHEQ.js";
+} from "./chunk-D5IFRGAY.js";
 import "./chunk-NN2UZPML.js";
 import {
   debug,

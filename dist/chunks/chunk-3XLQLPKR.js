@@ -40,7 +40,7 @@ import {
   syntaxReason,
   textOf,
   withoutCredentials
-} from "./chunk-BSFNNHEQ.js";
+} from "./chunk-D5IFRGAY.js";
 import {
   displayName,
   isLabelValue,

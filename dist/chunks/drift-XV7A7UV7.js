@@ -7,19 +7,19 @@ import {
   parseRevisionSource,
   runDrift,
   summaryMarkdown
-} from "./chunk-MVUSNRTT.js";
+} from "./chunk-4C76SLFC.js";
 import {
   actionLog,
   kubeconfigInput,
   shardInput,
   withKubeconfig
-} from "./chunk-PMUR2EO4.js";
+} from "./chunk-W6GQW3UR.js";
 import {
   runUrl
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-LHRQYVBR.js";
+} from "./chunk-G72R6O3H.js";
 import "./chunk-L3PULLGS.js";
 import "./chunk-E7ACZTBR.js";
 import {
@@ -27,12 +27,12 @@ import {
   choiceInput,
   listInput,
   repositoryRoot
-} from "./chunk-ZWZO2NM2.js";
-import "./chunk-QB4Y5MY4.js";
+} from "./chunk-HSG2RKIC.js";
+import "./chunk-3XLQLPKR.js";
 import {
   gitHubForge
 } from "./chunk-U6YIBRX6.js";
-import "./chunk-BSFNNHEQ.js";
+import "./chunk-D5IFRGAY.js";
 import "./chunk-NN2UZPML.js";
 import {
   debug,

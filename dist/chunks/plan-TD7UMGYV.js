@@ -5,10 +5,10 @@ import {
   kubeconfigInput,
   shardInput,
   withKubeconfig
-} from "./chunk-PMUR2EO4.js";
+} from "./chunk-W6GQW3UR.js";
 import {
   runPlan
-} from "./chunk-VFSBGBLA.js";
+} from "./chunk-AD2SC7AR.js";
 import {
   MissingShardsError,
   mergePlanResults
@@ -25,7 +25,7 @@ import {
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-LHRQYVBR.js";
+} from "./chunk-G72R6O3H.js";
 import "./chunk-L3PULLGS.js";
 import {
   ACTION_VOCABULARY
@@ -39,19 +39,19 @@ import {
   choiceInput,
   listInput,
   repositoryRoot
-} from "./chunk-ZWZO2NM2.js";
+} from "./chunk-HSG2RKIC.js";
 import {
   renderMarkdown,
   renderMarkdownParts
 } from "./chunk-LDKLHGTU.js";
-import "./chunk-QB4Y5MY4.js";
+import "./chunk-3XLQLPKR.js";
 import {
   ForgeError,
   context,
   gitHubForge,
   hasChanges
 } from "./chunk-U6YIBRX6.js";
-import "./chunk-BSFNNHEQ.js";
+import "./chunk-D5IFRGAY.js";
 import "./chunk-NN2UZPML.js";
 import {
   debug,

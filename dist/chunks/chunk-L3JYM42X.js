@@ -13,9 +13,9 @@ import {
 
 // src/entry/github/action.ts
 var commands = {
-  plan: async () => (await import("./plan-ZCOX2AC6.js")).runPlanAction(),
-  promote: async () => (await import("./promote-4KQWZCNC.js")).runPromoteAction(),
-  drift: async () => (await import("./drift-XSI4KVS5.js")).runDriftAction()
+  plan: async () => (await import("./plan-TD7UMGYV.js")).runPlanAction(),
+  promote: async () => (await import("./promote-L6RM2HG3.js")).runPromoteAction(),
+  drift: async () => (await import("./drift-XV7A7UV7.js")).runDriftAction()
 };
 async function runAction(fixed) {
   try {

@@ -18,14 +18,14 @@ import {
   planTargetChange,
   plumblineAuthor,
   promote
-} from "./chunk-6I7MJTRX.js";
+} from "./chunk-IGB2Q3BS.js";
 import "./chunk-LDKLHGTU.js";
-import "./chunk-QB4Y5MY4.js";
+import "./chunk-3XLQLPKR.js";
 import "./chunk-U6YIBRX6.js";
 import {
   loadCheckoutConfig,
   runGit
-} from "./chunk-BSFNNHEQ.js";
+} from "./chunk-D5IFRGAY.js";
 import "./chunk-NN2UZPML.js";
 import "./chunk-6GOKWEBO.js";
 import "./chunk-3N2GU25X.js";

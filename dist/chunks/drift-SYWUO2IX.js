@@ -8,10 +8,10 @@ import {
   summaryJson,
   summaryMarkdown,
   summaryText
-} from "./chunk-MVUSNRTT.js";
+} from "./chunk-4C76SLFC.js";
 import {
   shardFlag
-} from "./chunk-GTBRX6GX.js";
+} from "./chunk-V4FCH6EI.js";
 import {
   FORGE_KINDS,
   detectForge,
@@ -29,14 +29,14 @@ import {
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-LHRQYVBR.js";
+} from "./chunk-G72R6O3H.js";
 import "./chunk-L3PULLGS.js";
 import "./chunk-E7ACZTBR.js";
-import "./chunk-QB4Y5MY4.js";
+import "./chunk-3XLQLPKR.js";
 import "./chunk-U6YIBRX6.js";
 import {
   CONFIG_FILES
-} from "./chunk-BSFNNHEQ.js";
+} from "./chunk-D5IFRGAY.js";
 import "./chunk-NN2UZPML.js";
 import "./chunk-6GOKWEBO.js";
 import "./chunk-3N2GU25X.js";

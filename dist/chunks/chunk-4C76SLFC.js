@@ -7,7 +7,7 @@ import {
   compareEnvironmentLive,
   inShard,
   selectEnvironments
-} from "./chunk-LHRQYVBR.js";
+} from "./chunk-G72R6O3H.js";
 import {
   buildMarker,
   findMarker
@@ -24,7 +24,7 @@ import {
   runChartFetcher,
   withCheckout,
   workTreeTop
-} from "./chunk-QB4Y5MY4.js";
+} from "./chunk-3XLQLPKR.js";
 import {
   code,
   describeComparedWith,
@@ -40,7 +40,7 @@ import {
 import {
   RunDiscoveries,
   loadCheckoutConfig
-} from "./chunk-BSFNNHEQ.js";
+} from "./chunk-D5IFRGAY.js";
 import {
   displayName,
   resourceId,

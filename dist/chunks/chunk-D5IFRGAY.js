@@ -12018,8 +12018,8 @@ function parseConfigText(text, file) {
     ...checkClusterNames(written.clusters ?? {}, "fluxCluster", "Flux"),
     ...checkClusterNames(written.clusters ?? {}, "argocdCluster", "Argo CD"),
     ...checkFluxClusterObjects(written.flux?.clusterObjects ?? {}),
-    ...checkFluxPromote(written.flux?.promote ?? {}),
-    ...checkArgoPromote(written.argocd?.promote ?? {}),
+    ...checkNativePromote(written.flux?.promote ?? {}, FLUX_NAMING),
+    ...checkNativePromote(written.argocd?.promote ?? {}, ARGO_NAMING),
     ...checkArgoIgnoreDifferences(written.argocd?.ignoreDifferences ?? [])
   ].map((problem) => ({
     file,
@@ -12141,23 +12141,37 @@ function withDefaults(written, file) {
 function promoteWithDefaults(promote) {
   return { ...promote, via: promote.via ?? "pull-request", allowDowngrade: promote.allowDowngrade ?? false };
 }
-function checkFluxPromote(promote) {
+var FLUX_NAMING = {
+  section: "flux",
+  aTool: "a Flux",
+  tool: "Flux",
+  environment: /^[^/]+\/[^/]+\/[^/]+$/,
+  form: "<cluster>/<namespace>/<name>",
+  example: "production/flux-system/apps: { from: staging/flux-system/apps }"
+};
+var ARGO_NAMING = {
+  section: "argocd",
+  aTool: "an Argo CD",
+  tool: "Argo CD",
+  environment: /^[^/]+\/[^/]+$/,
+  form: "<cluster>/<name>",
+  example: "in-cluster/web-prod: { from: in-cluster/web-staging }"
+};
+function checkNativePromote(promote, naming) {
   const problems = [];
   for (const [key, settings] of Object.entries(promote)) {
     const cluster = !key.includes("/");
     const from = settings.from;
-    const fits = cluster ? !from.includes("/") : /^[^/]+\/[^/]+\/[^/]+$/.test(from);
+    const fits = cluster ? !from.includes("/") : naming.environment.test(from);
+    const segments = [naming.section, "promote", key, "from"];
     if (!fits) {
       problems.push({
-        segments: ["flux", "promote", key, "from"],
-        message: cluster ? 'a Flux cluster promotes from another Flux cluster: a name without "/"' : "a Flux environment promotes from another Flux environment: <cluster>/<namespace>/<name>",
-        hint: "Key a cluster (production: { from: staging }) or one environment (production/flux-system/apps: { from: staging/flux-system/apps })."
+        segments,
+        message: cluster ? `${naming.aTool} cluster promotes from another ${naming.tool} cluster: a name without "/"` : `${naming.aTool} environment promotes from another ${naming.tool} environment: ${naming.form}`,
+        hint: `Key a cluster (production: { from: staging }) or one environment (${naming.example}).`
       });
     } else if (from === key) {
-      problems.push({
-        segments: ["flux", "promote", key, "from"],
-        message: "an environment cannot promote from itself"
-      });
+      problems.push({ segments, message: "an environment cannot promote from itself" });
     }
   }
   return problems;
@@ -12201,27 +12215,6 @@ function checkArgoIgnoreDifferences(rules) {
           hint: "docs/argocd.md lists the jq plumbline reads: paths, [], |, select(\u2026) with comparisons."
         });
       }
-    }
-  }
-  return problems;
-}
-function checkArgoPromote(promote) {
-  const problems = [];
-  for (const [key, settings] of Object.entries(promote)) {
-    const cluster = !key.includes("/");
-    const from = settings.from;
-    const fits = cluster ? !from.includes("/") : /^[^/]+\/[^/]+$/.test(from);
-    if (!fits) {
-      problems.push({
-        segments: ["argocd", "promote", key, "from"],
-        message: cluster ? 'an Argo CD cluster promotes from another Argo CD cluster: a name without "/"' : "an Argo CD environment promotes from another Argo CD environment: <cluster>/<name>",
-        hint: "Key a cluster (production: { from: staging }) or one environment (in-cluster/web-prod: { from: in-cluster/web-staging })."
-      });
-    } else if (from === key) {
-      problems.push({
-        segments: ["argocd", "promote", key, "from"],
-        message: "an environment cannot promote from itself"
-      });
     }
   }
   return problems;

@@ -8,7 +8,7 @@ import {
   compareEnvironmentLive,
   inShard,
   selectEnvironments
-} from "./chunk-LHRQYVBR.js";
+} from "./chunk-G72R6O3H.js";
 import {
   silentLog
 } from "./chunk-E7ACZTBR.js";
@@ -31,7 +31,7 @@ import {
   walkInside,
   withBaseSide,
   workTreeTop
-} from "./chunk-QB4Y5MY4.js";
+} from "./chunk-3XLQLPKR.js";
 import {
   countChanges,
   describeComparedWith,
@@ -61,7 +61,7 @@ import {
   runGit,
   showFile,
   sourceHostsOf
-} from "./chunk-BSFNNHEQ.js";
+} from "./chunk-D5IFRGAY.js";
 import {
   PlumblineError,
   problemOf
