@@ -78,6 +78,8 @@ export interface ArgoApplication {
   parameterFiles: string[];
   /** And the folders whose content they depend on. */
   parameterTrees: string[];
+  /** Rendered by an app-of-apps chart (at `file`): that parent Application's name. */
+  parent?: string;
 }
 
 /** An Application none of whose sources is this repository or a Helm chart. */
@@ -158,6 +160,56 @@ export function discoverArgoApplications(repoRoot: string, options: ArgoDiscover
   );
   discovery.applicationSets.sort((a, b) => compare(a.name, b.name) || byPlace(a, b));
   return discovery;
+}
+
+/**
+ * The discovery with the Applications an app-of-apps parent renders (`objects`, its chart's
+ * output), each read as one written where the parent is, depending on what the parent's
+ * output does (its chart folder, its own reads). One whose name is already found fails
+ * as a duplicate: an app-of-apps that renders itself or an ancestor is a cycle, and stops
+ * there. Returns the new discovery and the children it took.
+ */
+export function withRenderedApplications(
+  discovery: ArgoDiscovery,
+  parent: ArgoApplication,
+  objects: readonly KubeObject[],
+  options: ArgoDiscoveryOptions & { trees: readonly string[] },
+): { discovery: ArgoDiscovery; children: ArgoApplication[] } {
+  const next: ArgoDiscovery = {
+    applications: [...discovery.applications],
+    external: [...discovery.external],
+    problems: [...discovery.problems],
+    applicationSets: discovery.applicationSets,
+  };
+  const named = new Map<string, ArgoObject>();
+  for (const application of discovery.applications) {
+    named.set(application.name, {
+      kind: 'Application',
+      object: application.object,
+      file: application.file,
+      line: application.line,
+    });
+  }
+  const context: Context = {
+    discovery: next,
+    ownRepositories: new Set(options.repositoryUrls.map(repositoryIdentity)),
+    named,
+  };
+  const known = new Set(next.applications);
+  for (const object of objects) {
+    readApplication(
+      context,
+      { kind: 'Application', object, file: parent.file, line: parent.line },
+      [...parent.parameterFiles],
+      [...parent.parameterTrees, ...options.trees],
+    );
+  }
+  const children = next.applications.filter((application) => !known.has(application));
+  for (const child of children) child.parent = parent.name;
+  next.applications.sort((a, b) => compare(a.name, b.name));
+  next.external.sort((a, b) => compare(a.name, b.name));
+  next.problems.sort((a, b) => compare(a.file, b.file) || a.line - b.line || compare(a.message, b.message));
+  return { discovery: next, children };
 }
 
 /**

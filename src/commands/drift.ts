@@ -28,6 +28,7 @@ import { describeError, PlumblineError } from '../errors.js';
 import type { Forge } from '../forge/forge.js';
 import { commitExists, headRevision, withCheckout, workTreeTop } from '../git/base-checkout.js';
 import { type Log, silentLog } from '../log.js';
+import { appOfAppsFollower } from '../render/argocd-app-of-apps.js';
 import { type ClusterObjectLookup, type RenderOptions, renderEnvironment } from '../render/render.js';
 import { describeComparedWith } from '../report/describe.js';
 import { type KubeObject, resourceId, resourceKey, toResource } from '../resource.js';
@@ -84,7 +85,9 @@ export interface DriftRun {
 
 export async function runDrift(options: DriftOptions): Promise<DriftRun> {
   const log = options.log ?? silentLog;
-  const config = await loadCheckoutConfig(options.repoRoot);
+  // Each checkout's discovery once, for the configuration and the renders.
+  const discoveries = new RunDiscoveries(appOfAppsFollower());
+  const config = await loadCheckoutConfig(options.repoRoot, discoveries);
   const environments = pickEnvironments(config, options);
   const clusterObjectFiles = await clusterObjectFilesInCheckout(options.repoRoot, config);
   const head = await headRevision(options.repoRoot);
@@ -99,7 +102,6 @@ export async function runDrift(options: DriftOptions): Promise<DriftRun> {
   const now = options.now ?? (() => new Date().toISOString());
   const clients = new ClusterClients(options.kubeconfigPath);
   const charts = runChartFetcher(config.render, options.chartCache);
-  const discoveries = new RunDiscoveries();
   // Objects the repository lacks: the configured file, then the cluster compared with.
   const clusterObjects = clusterObjectLookup(clusterObjectFiles, (env) =>
     clients.for(options.context ?? env.cluster?.context),

@@ -11,6 +11,7 @@ import { argoChartHosts } from '../argocd/chart-source.js';
 import { argoObjectsIn } from '../argocd/objects.js';
 import { type CheckoutDiscovery, CONFIG_FILES, type ConfigSource, loadConfigFrom } from '../config/load.js';
 import { parseConfigText } from '../config/parse.js';
+import type { RunDiscoveries } from '../config/run-discoveries.js';
 import type { DiscoverySettings, EnvironmentConfig, PlumblineConfig } from '../config/types.js';
 import type { ConfigProvenance } from '../diff/model.js';
 import { PlumblineError } from '../errors.js';
@@ -62,8 +63,8 @@ export async function requireRealConfigFolder(repoRoot: string, top: string): Pr
   }
 }
 
-export async function checkoutConfig(repoRoot: string): Promise<PlanConfig> {
-  const config = await loadCheckoutConfig(repoRoot);
+export async function checkoutConfig(repoRoot: string, discoveries: RunDiscoveries): Promise<PlanConfig> {
+  const config = await loadCheckoutConfig(repoRoot, discoveries);
   return { config, provenance: { from: 'head', file: config.file }, listedWhereBranched: new Set() };
 }
 

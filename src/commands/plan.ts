@@ -31,6 +31,7 @@ import { type BaseSide, headRevision, resolveBase, withBaseSide, workTreeTop } f
 import { originUrls } from '../git/repository.js';
 import { type Log, silentLog } from '../log.js';
 import type { RenderProvenance } from '../provenance.js';
+import { appOfAppsFollower } from '../render/argocd-app-of-apps.js';
 import { type RenderOptions, type RenderResult, renderEnvironments } from '../render/render.js';
 import { describeComparedWith, describeCounts } from '../report/describe.js';
 import type { Resource } from '../resource.js';
@@ -123,7 +124,7 @@ async function planWith(options: PlanOptions, clients: ClusterClients): Promise<
     const { repositoryUrls } = discovery;
     // Each checkout's Flux or Argo CD discovery, found once for the configuration, the
     // affected environments and the renders.
-    const discoveries = new RunDiscoveries();
+    const discoveries = new RunDiscoveries(appOfAppsFollower());
     // Offline, the head's side of which environments the change affects starts now, while
     // the base is checked out.
     const tracing =
@@ -209,12 +210,13 @@ async function planWith(options: PlanOptions, clients: ClusterClients): Promise<
       return { ...chosen, headRenders: liveSide };
     });
   } else {
-    const trusted = await checkoutConfig(repoRoot);
+    const discoveries = new RunDiscoveries(appOfAppsFollower());
+    const trusted = await checkoutConfig(repoRoot, discoveries);
     const clusterObjectFiles = await clusterObjectFilesInCheckout(repoRoot, trusted.config);
     planned = await renderHead(
       trusted,
       options,
-      { top, log, clients, clusterObjectFiles, discoveries: new RunDiscoveries() },
+      { top, log, clients, clusterObjectFiles, discoveries },
       () => true,
     );
   }

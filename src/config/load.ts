@@ -28,8 +28,13 @@ export interface ConfigSource {
  * URLs (RenderSettings.repositoryUrls) are `origin` (the checkout's remote: see
  * git/repository.ts originUrls) and those the file names.
  */
-export async function loadConfig(repoRoot: string, origin: readonly string[] = []): Promise<PlumblineConfig> {
-  return withOwnSourceHosts(repoRoot, await checkoutConfig(repoRoot, origin));
+export async function loadConfig(
+  repoRoot: string,
+  origin: readonly string[] = [],
+  /** The run's discoveries (one that follows app-of-apps charts, see run-discoveries.ts). */
+  discoveries: RunDiscoveries = new RunDiscoveries(),
+): Promise<PlumblineConfig> {
+  return withOwnSourceHosts(repoRoot, await checkoutConfig(repoRoot, origin, discoveries));
 }
 
 /**
@@ -47,14 +52,18 @@ function withOwnSourceHosts(repoRoot: string, config: PlumblineConfig): Plumblin
   return sourceHosts.length === 0 ? config : { ...config, render: { ...config.render, sourceHosts } };
 }
 
-async function checkoutConfig(repoRoot: string, origin: readonly string[]): Promise<PlumblineConfig> {
+async function checkoutConfig(
+  repoRoot: string,
+  origin: readonly string[],
+  discoveries: RunDiscoveries,
+): Promise<PlumblineConfig> {
   const source = await readConfigFile(repoRoot);
   if (!source) {
     const config = await withDiscoveredEnvironments(
       repoRoot,
       undefined,
       [],
-      checkoutDiscovery(repoRoot, { repositoryUrls: origin }),
+      checkoutDiscovery(repoRoot, { repositoryUrls: origin }, discoveries),
     );
     if (origin.length > 0) config.render.repositoryUrls = [...origin];
     return config;
@@ -65,7 +74,14 @@ async function checkoutConfig(repoRoot: string, origin: readonly string[]): Prom
   const { config } = parsed;
   const repositoryUrls = [...origin, ...(config.render.repositoryUrls ?? [])];
   if (repositoryUrls.length > 0) config.render.repositoryUrls = repositoryUrls;
-  if (!config.environments) return withDiscoveredEnvironments(repoRoot, config);
+  if (!config.environments) {
+    return withDiscoveredEnvironments(
+      repoRoot,
+      config,
+      [],
+      checkoutDiscovery(repoRoot, discoverySettings(config.render), discoveries),
+    );
+  }
 
   const problems: ConfigProblem[] = [];
   for (const [index, environment] of config.environments.entries()) {
@@ -172,7 +188,7 @@ export async function discoverRepositoryEnvironments(
   discoveries?: RunDiscoveries,
 ): Promise<EnvironmentConfig[]> {
   const discovery = typeof found === 'string' ? checkoutDiscovery(found, settings, discoveries) : found;
-  const native = discovery.native();
+  const native = await discovery.native();
   return native.length > 0 ? native : discovery.folders();
 }
 
@@ -183,7 +199,7 @@ export async function discoverRepositoryEnvironments(
  */
 export interface CheckoutDiscovery {
   /** The environments of a GitOps repository: its Flux Kustomizations, else its Argo CD Applications. */
-  native(): EnvironmentConfig[];
+  native(): Promise<EnvironmentConfig[]>;
   folders(): Promise<EnvironmentConfig[]>;
 }
 
@@ -193,12 +209,14 @@ export function checkoutDiscovery(
   settings: DiscoverySettings = { repositoryUrls: [] },
   discoveries: RunDiscoveries = new RunDiscoveries(),
 ): CheckoutDiscovery {
-  let native: EnvironmentConfig[] | undefined;
+  let native: Promise<EnvironmentConfig[]> | undefined;
   let folders: Promise<EnvironmentConfig[]> | undefined;
   return {
     native: () => {
-      native ??= fluxEnvironments(discoveries.flux(repoRoot, settings));
-      if (native.length === 0) native = argoEnvironments(discoveries.argo(repoRoot, settings));
+      native ??= (async () => {
+        const flux = fluxEnvironments(discoveries.flux(repoRoot, settings));
+        return flux.length > 0 ? flux : argoEnvironments(await discoveries.argoFollowed(repoRoot, settings));
+      })();
       return native;
     },
     folders: () => {
@@ -389,7 +407,7 @@ async function discoveredIn(
   here: CheckoutDiscovery,
   alsoDiscovered: readonly EnvironmentConfig[],
 ): Promise<EnvironmentConfig[]> {
-  const native = here.native();
+  const native = await here.native();
   const baseIsNative = alsoDiscovered.some(isGitOpsNative);
   if (alsoDiscovered.length > 0 && !baseIsNative) {
     const folders = await byFolder(here, alsoDiscovered);

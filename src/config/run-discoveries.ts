@@ -16,8 +16,24 @@ export function discoverySettings(render: RenderSettings): DiscoverySettings {
   return { repositoryUrls: render.repositoryUrls ?? [], argocdClusters: render.argocdClusters };
 }
 
+/**
+ * Adds to a checkout's Argo CD discovery the Applications its app-of-apps charts render
+ * (render/argocd-app-of-apps.ts): rendering is not discovery's to do, so a run that may
+ * render hands it in.
+ */
+export type ArgoFollower = (
+  root: string,
+  /** The checkout's discovery of files, made when first asked. */
+  discover: () => ArgoDiscovery,
+  settings: DiscoverySettings,
+) => Promise<ArgoDiscovery>;
+
 export class RunDiscoveries {
   readonly #found = new Map<string, ArgoDiscovery | FluxDiscovery>();
+  readonly #followed = new Map<string, Promise<ArgoDiscovery>>();
+
+  /** `follower`: how app-of-apps charts are followed; without one, only files count. */
+  constructor(private readonly follower?: ArgoFollower) {}
 
   /** The checkout's Argo CD Applications (argocd/discover.ts). */
   argo(root: string, settings: DiscoverySettings): ArgoDiscovery {
@@ -33,6 +49,19 @@ export class RunDiscoveries {
         clusters: settings.argocdClusters,
       }),
     );
+  }
+
+  /** The checkout's Argo CD Applications, and those its app-of-apps charts render. */
+  argoFollowed(root: string, settings: DiscoverySettings): Promise<ArgoDiscovery> {
+    const follower = this.follower;
+    if (!follower) return Promise.resolve(this.argo(root, settings));
+    const key = JSON.stringify([resolve(root), settings.repositoryUrls, settings.argocdClusters ?? null]);
+    let followed = this.#followed.get(key);
+    if (!followed) {
+      followed = follower(root, () => this.argo(root, settings), settings);
+      this.#followed.set(key, followed);
+    }
+    return followed;
   }
 
   /** The checkout's Flux environments (flux/discover.ts). */

@@ -74,7 +74,7 @@ export async function renderArgo(
       'Argo CD environments are discovered: leave the environments out of plumbline.yaml to have them found.',
     );
   }
-  const discovery = context.discoveries.argo(repoRoot, discoverySettings(context.settings));
+  const discovery = await context.discoveries.argoFollowed(repoRoot, discoverySettings(context.settings));
   const problem = discovery.problems.find(
     (candidate) => (candidate.application ?? candidate.file) === identity.name,
   );

@@ -104,7 +104,7 @@ async function traceInputs(scope: InputsScope, env: EnvironmentConfig): Promise<
       return read.paths;
     };
     if (env.renderer === 'argocd' && env.argocd) {
-      const discovery = scope.discoveries.argo(root, scope.discovery);
+      const discovery = await scope.discoveries.argoFollowed(root, scope.discovery);
       const reads = argoApplicationReads(root, discovery, env.argocd);
       if (reads.kind === 'anything') return reads;
       for (const folder of reads.kustomizations) {

@@ -803,3 +803,97 @@ describe('an offline plan of an Argo CD repository with no plumbline.yaml', () =
     expect(environment(result, 'eu/guestbook-eu').counts).toMatchObject({ added: 0, changed: 0, deleted: 0 });
   });
 });
+
+describe('an app of apps through a Helm chart', () => {
+  /** The root Application renders, from its chart, one Application per entry of `apps`. */
+  const appOfApps = (apps: string[], extra: Record<string, string> = {}) => ({
+    'argocd/root.yaml': application('root', { path: 'bootstrap' }, inCluster('argocd')),
+    'bootstrap/Chart.yaml': stringify({ apiVersion: 'v2', name: 'apps', version: '1.0.0' }),
+    'bootstrap/values.yaml': stringify({ apps }),
+    'bootstrap/templates/apps.yaml': [
+      '{{- range .Values.apps }}',
+      'apiVersion: argoproj.io/v1alpha1',
+      'kind: Application',
+      'metadata:',
+      '  name: {{ . }}',
+      '  namespace: argocd',
+      'spec:',
+      '  project: default',
+      `  source: { repoURL: "${REPOSITORY}", targetRevision: main, path: "children/{{ . }}" }`,
+      '  destination: { server: "https://kubernetes.default.svc", namespace: "{{ . }}" }',
+      '---',
+      '{{- end }}',
+      '',
+    ].join('\n'),
+    ...Object.fromEntries(
+      ['a', 'b', 'c'].map((name) => [
+        `children/${name}/settings.yaml`,
+        stringify({
+          apiVersion: 'v1',
+          kind: 'ConfigMap',
+          metadata: { name: 'settings' },
+          data: { app: name },
+        }),
+      ]),
+    ),
+    ...extra,
+  });
+
+  async function repository(files: Record<string, string>): Promise<ChangeRepository> {
+    const root = await mkdtemp(join(scratch, `repo-${++repositories}-`));
+    const repo = changeRepository(root, files);
+    repo.git('remote', 'add', 'origin', REPOSITORY);
+    return repo;
+  }
+
+  it('plans the Applications the chart renders as environments, a change to one affecting it alone', async () => {
+    const repo = await repository(appOfApps(['a', 'b']));
+    repo.commit({
+      'children/a/settings.yaml': stringify({
+        apiVersion: 'v1',
+        kind: 'ConfigMap',
+        metadata: { name: 'settings' },
+        data: { app: 'a', changed: 'yes' },
+      }),
+    });
+    const result = await plan(repo);
+    expect(result.environments.map((env) => env.environment)).toEqual(['in-cluster/a']);
+    const a = environment(result, 'in-cluster/a');
+    expect(a.error).toBeUndefined();
+    expect(a.changes.map((change) => [change.key, change.change, change.fields])).toEqual([
+      ['/ConfigMap/a/settings', 'changed', ['/data/changed']],
+    ]);
+    const all = await plan(repo, { all: true });
+    expect(all.environments.map((env) => env.environment)).toEqual([
+      'in-cluster/a',
+      'in-cluster/b',
+      'in-cluster/root',
+    ]);
+  });
+
+  it('shows an Application the chart adds as all additions, beside the parent that renders it', async () => {
+    const repo = await repository(appOfApps(['a']));
+    repo.commit({ 'bootstrap/values.yaml': stringify({ apps: ['a', 'c'] }) });
+    const result = await plan(repo);
+    expect(result.environments.map((env) => env.environment)).toEqual([
+      'in-cluster/a',
+      'in-cluster/c',
+      'in-cluster/root',
+    ]);
+    expect(environment(result, 'in-cluster/c').counts).toMatchObject({ added: 1, deleted: 0 });
+    expect(
+      environment(result, 'in-cluster/root')
+        .changes.filter((change) => change.change !== 'unchanged')
+        .map((change) => [change.key, change.change]),
+    ).toEqual([['argoproj.io/Application/argocd/c', 'added']]);
+  });
+
+  it('fails a cycle (a chart rendering its own parent) on that Application alone, naming its file and line', async () => {
+    const repo = await repository(appOfApps(['a', 'root']));
+    repo.commit({ 'README.md': 'a change\n' });
+    const result = await plan(repo, { all: true });
+    const root = environment(result, 'in-cluster/root');
+    expect(root.error?.message).toMatch(/argocd\/root\.yaml:1: in-cluster\/root is defined twice/);
+    expect(environment(result, 'in-cluster/a').error).toBeUndefined();
+  });
+});
