@@ -24,7 +24,9 @@
  *     repository of its own planned by the CLI, `range` over a million nested four deep;
  * (d) names a release name `--post-renderer=<a marker script>`, and keeps folders named
  *     `--load-restrictor=LoadRestrictionsNone` and `--post-renderer=render.sh`;
- * (e) changes a Secret whose values are canaries.
+ * (e) changes a Secret whose values are canaries;
+ * (f) adds an app-of-apps chart whose children are followed (one escaping with `../../..`,
+ *     one healthy), and one whose `templates` folder is a link out of the repository.
  *
  * Each escape fails only its environment (an ApplicationSet's: `applicationset/<name>`),
  * naming why; the evil server gets no request; nothing of the canaries, the Secret or /etc
@@ -224,6 +226,7 @@ describe('class 17: an Argo CD repository whose head reaches out of the reposito
     [env('flag-kustomize')]: 'FLAG: loaded as a folder',
     [env('flag-chart')]: 'GREETING: rendered as a folder',
     [env('vault')]: 'MODE: loud',
+    [env('child')]: 'CHILD: followed',
   };
   /** How far `{{ range 1000000 }}` is nested in the memory case (the last `it`). */
   const memoryDepth = 4;
@@ -342,6 +345,24 @@ describe('class 17: an Argo CD repository whose head reaches out of the reposito
         // (e) the Secret's values change, and the folder's ConfigMap with them.
         'apps/vault/secret.yaml': secret(secretValues['head token'], secretValues['head password']),
         ...folder('apps/vault', 'vault-settings', { MODE: 'loud' }),
+
+        // (f) an app of apps through a chart: its children are followed, an escaping child
+        // fails alone; a parent whose templates are a link out is not followed.
+        ...helmChart(
+          'charts/parents',
+          {
+            'apps.yaml': [
+              application('child-dotdot', { path: '../../..' }),
+              application('child', { path: 'apps/child' }),
+            ].join('---\n'),
+          },
+          'x: 1\n',
+        ),
+        ...hostile('parent', { path: 'charts/parents' }),
+        ...folder('apps/child', 'child', { CHILD: 'followed' }),
+        'charts/linked-parent/Chart.yaml': 'apiVersion: v2\nname: linked\nversion: 1.0.0\n',
+        'charts/linked-parent/templates': link(canaries.outsideFolder),
+        ...hostile('linked-parent', { path: 'charts/linked-parent' }),
 
         // (a) source paths out of the repository, and folders turned into links out of it.
         ...hostile('dotdot', { path: '../../..' }),
@@ -512,6 +533,8 @@ describe('class 17: an Argo CD repository whose head reaches out of the reposito
             'release-flag',
             'mirror',
             'chart-values',
+            'child-dotdot',
+            'linked-parent',
           ].map(env),
           ...['list-dotdot', 'list-etc', 'list-link'].map(env),
           ...bombs.map((name) => `applicationset/${name}`),
@@ -549,6 +572,12 @@ describe('class 17: an Argo CD repository whose head reaches out of the reposito
             'render.allowHosts',
           ],
           [env('chart-values')]: ['argocd/escapes/chart-values.yaml:1', 'leads outside the chart'],
+          // A child's file and line are its parent's.
+          [env('child-dotdot')]: [
+            'argocd/escapes/parent.yaml:1',
+            'spec.source.path leads outside the repository',
+          ],
+          [env('linked-parent')]: ['charts/linked-parent'],
           [env('list-dotdot')]: [
             'argocd/sets/escape-list.yaml:1',
             'spec.source.path leads outside the repository',
