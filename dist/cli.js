@@ -36,11 +36,11 @@ async function runCli(program2, argv) {
 
 // src/entry/cli.ts
 var commands = {
-  plan: async () => (await import("./chunks/plan-NDNLURAR.js")).planCommand(),
+  plan: async () => (await import("./chunks/plan-6QEQ6V5Q.js")).planCommand(),
   merge: async () => (await import("./chunks/merge-ZUAZOKQB.js")).mergeCommand(),
-  promote: async () => (await import("./chunks/promote-L3PZYDKV.js")).promoteCommand(),
-  drift: async () => (await import("./chunks/drift-SYWUO2IX.js")).driftCommand(),
-  envs: async () => (await import("./chunks/envs-H6S2ILCF.js")).envsCommand()
+  promote: async () => (await import("./chunks/promote-3CVXGN6K.js")).promoteCommand(),
+  drift: async () => (await import("./chunks/drift-DCFP6G2O.js")).driftCommand(),
+  envs: async () => (await import("./chunks/envs-BYXXEHVO.js")).envsCommand()
 };
 function commandsFor(args) {
   const named = args.find((arg) => !arg.startsWith("-"));

@@ -5,10 +5,10 @@ import {
   kubeconfigInput,
   shardInput,
   withKubeconfig
-} from "./chunk-W6GQW3UR.js";
+} from "./chunk-F4CSDIRA.js";
 import {
   runPlan
-} from "./chunk-AD2SC7AR.js";
+} from "./chunk-D5D4OMCH.js";
 import {
   MissingShardsError,
   mergePlanResults
@@ -25,7 +25,7 @@ import {
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-G72R6O3H.js";
+} from "./chunk-L2E646WR.js";
 import "./chunk-L3PULLGS.js";
 import {
   ACTION_VOCABULARY
@@ -39,19 +39,19 @@ import {
   choiceInput,
   listInput,
   repositoryRoot
-} from "./chunk-HSG2RKIC.js";
+} from "./chunk-LYFNEDSZ.js";
 import {
   renderMarkdown,
   renderMarkdownParts
 } from "./chunk-LDKLHGTU.js";
-import "./chunk-3XLQLPKR.js";
+import "./chunk-PDY3B3XU.js";
 import {
   ForgeError,
   context,
   gitHubForge,
   hasChanges
 } from "./chunk-U6YIBRX6.js";
-import "./chunk-D5IFRGAY.js";
+import "./chunk-RV7ONNBA.js";
 import "./chunk-NN2UZPML.js";
 import {
   debug,

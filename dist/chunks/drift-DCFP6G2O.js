@@ -8,10 +8,10 @@ import {
   summaryJson,
   summaryMarkdown,
   summaryText
-} from "./chunk-4C76SLFC.js";
+} from "./chunk-7OP34MVH.js";
 import {
   shardFlag
-} from "./chunk-V4FCH6EI.js";
+} from "./chunk-2ES5WKPB.js";
 import {
   FORGE_KINDS,
   detectForge,
@@ -29,14 +29,14 @@ import {
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-G72R6O3H.js";
+} from "./chunk-L2E646WR.js";
 import "./chunk-L3PULLGS.js";
 import "./chunk-E7ACZTBR.js";
-import "./chunk-3XLQLPKR.js";
+import "./chunk-PDY3B3XU.js";
 import "./chunk-U6YIBRX6.js";
 import {
   CONFIG_FILES
-} from "./chunk-D5IFRGAY.js";
+} from "./chunk-RV7ONNBA.js";
 import "./chunk-NN2UZPML.js";
 import "./chunk-6GOKWEBO.js";
 import "./chunk-3N2GU25X.js";

@@ -2,13 +2,13 @@ import { createRequire as __plumblineCreateRequire } from 'node:module';
 const require = __plumblineCreateRequire(import.meta.url);
 import {
   parseShard
-} from "./chunk-G72R6O3H.js";
+} from "./chunk-L2E646WR.js";
 import {
   logTo
 } from "./chunk-E7ACZTBR.js";
 import {
   require_dist
-} from "./chunk-D5IFRGAY.js";
+} from "./chunk-RV7ONNBA.js";
 import {
   debug,
   endGroup,

@@ -3,22 +3,22 @@ const require = __plumblineCreateRequire(import.meta.url);
 import {
   planTargetChange,
   promote
-} from "./chunk-IGB2Q3BS.js";
+} from "./chunk-6ILWDW3H.js";
 import {
   booleanInput,
   choiceInput,
   listInput,
   repositoryRoot
-} from "./chunk-HSG2RKIC.js";
+} from "./chunk-LYFNEDSZ.js";
 import "./chunk-LDKLHGTU.js";
-import "./chunk-3XLQLPKR.js";
+import "./chunk-PDY3B3XU.js";
 import {
   context,
   gitHubForge
 } from "./chunk-U6YIBRX6.js";
 import {
   loadCheckoutConfig
-} from "./chunk-D5IFRGAY.js";
+} from "./chunk-RV7ONNBA.js";
 import "./chunk-NN2UZPML.js";
 import {
   debug,

@@ -7,8 +7,9 @@ import {
 import "./chunk-E7ACZTBR.js";
 import {
   loadCheckoutConfig
-} from "./chunk-D5IFRGAY.js";
+} from "./chunk-RV7ONNBA.js";
 import "./chunk-NN2UZPML.js";
+import "./chunk-6GOKWEBO.js";
 import "./chunk-3N2GU25X.js";
 import "./chunk-HOINZ2KI.js";
 import "./chunk-4PGWNIJS.js";

@@ -7,14 +7,9 @@ import {
 } from "./chunk-LDKLHGTU.js";
 import {
   compareSets,
-  folderSourceType,
-  namedSourceTypes,
-  renderEnvironment,
-  valueFileLocation,
   withCheckout,
-  workTreeTop,
-  writeAtomically
-} from "./chunk-3XLQLPKR.js";
+  workTreeTop
+} from "./chunk-PDY3B3XU.js";
 import {
   ForgeError,
   code,
@@ -32,18 +27,23 @@ import {
   discoverFluxEnvironments,
   entryAtRevision,
   fetchBranches,
+  folderSourceType,
   listFiles,
   listFilesAt,
   listOf,
+  namedSourceTypes,
   pushCommit,
   recordOf,
   remoteBranchHead,
+  renderEnvironment,
   require_dist,
   showFile,
   stagedTree,
   textOf,
-  treeOf
-} from "./chunk-D5IFRGAY.js";
+  treeOf,
+  valueFileLocation,
+  writeAtomically
+} from "./chunk-RV7ONNBA.js";
 import {
   PlumblineError,
   problemOf

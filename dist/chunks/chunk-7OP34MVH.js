@@ -7,7 +7,7 @@ import {
   compareEnvironmentLive,
   inShard,
   selectEnvironments
-} from "./chunk-G72R6O3H.js";
+} from "./chunk-L2E646WR.js";
 import {
   buildMarker,
   findMarker
@@ -18,13 +18,9 @@ import {
 import {
   commitExists,
   headRevision,
-  listItemNames,
-  parsePointer,
-  renderEnvironment,
-  runChartFetcher,
   withCheckout,
   workTreeTop
-} from "./chunk-3XLQLPKR.js";
+} from "./chunk-PDY3B3XU.js";
 import {
   code,
   describeComparedWith,
@@ -39,8 +35,13 @@ import {
 } from "./chunk-U6YIBRX6.js";
 import {
   RunDiscoveries,
-  loadCheckoutConfig
-} from "./chunk-D5IFRGAY.js";
+  appOfAppsFollower,
+  listItemNames,
+  loadCheckoutConfig,
+  parsePointer,
+  renderEnvironment,
+  runChartFetcher
+} from "./chunk-RV7ONNBA.js";
 import {
   displayName,
   resourceId,
@@ -776,7 +777,8 @@ function snapshot(issue, state) {
 // src/commands/drift.ts
 async function runDrift(options) {
   const log = options.log ?? silentLog;
-  const config = await loadCheckoutConfig(options.repoRoot);
+  const discoveries = new RunDiscoveries(appOfAppsFollower());
+  const config = await loadCheckoutConfig(options.repoRoot, discoveries);
   const environments = pickEnvironments(config, options);
   const clusterObjectFiles = await clusterObjectFilesInCheckout(options.repoRoot, config);
   const head = await headRevision(options.repoRoot);
@@ -791,7 +793,6 @@ async function runDrift(options) {
   const now = options.now ?? (() => (/* @__PURE__ */ new Date()).toISOString());
   const clients = new ClusterClients(options.kubeconfigPath);
   const charts = runChartFetcher(config.render, options.chartCache);
-  const discoveries = new RunDiscoveries();
   const clusterObjects = clusterObjectLookup(
     clusterObjectFiles,
     (env) => clients.for(options.context ?? env.cluster?.context)

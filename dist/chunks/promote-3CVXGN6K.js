@@ -18,14 +18,14 @@ import {
   planTargetChange,
   plumblineAuthor,
   promote
-} from "./chunk-IGB2Q3BS.js";
+} from "./chunk-6ILWDW3H.js";
 import "./chunk-LDKLHGTU.js";
-import "./chunk-3XLQLPKR.js";
+import "./chunk-PDY3B3XU.js";
 import "./chunk-U6YIBRX6.js";
 import {
   loadCheckoutConfig,
   runGit
-} from "./chunk-D5IFRGAY.js";
+} from "./chunk-RV7ONNBA.js";
 import "./chunk-NN2UZPML.js";
 import "./chunk-6GOKWEBO.js";
 import "./chunk-3N2GU25X.js";

@@ -2,7 +2,7 @@ import { createRequire as __plumblineCreateRequire } from 'node:module';
 const require = __plumblineCreateRequire(import.meta.url);
 import {
   parseShard
-} from "./chunk-G72R6O3H.js";
+} from "./chunk-L2E646WR.js";
 import {
   PlumblineError
 } from "./chunk-HOINZ2KI.js";

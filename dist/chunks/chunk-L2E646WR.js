@@ -1,28 +1,28 @@
 import { createRequire as __plumblineCreateRequire } from 'node:module';
 const require = __plumblineCreateRequire(import.meta.url);
 import {
-  argoComparison,
-  argoOwnership,
   changedFields,
-  compareObject,
-  environmentNamespace,
-  fluxComparison,
-  fluxOwnerSelectors,
-  listItemNames,
-  pLimit,
-  scopesFromCrds,
-  unappliedKustomization,
-  undefinedApplication
-} from "./chunk-3XLQLPKR.js";
+  compareObject
+} from "./chunk-PDY3B3XU.js";
 import {
   countChanges
 } from "./chunk-U6YIBRX6.js";
 import {
+  argoComparison,
+  argoOwnership,
   argoSettings,
   entryAtRevision,
+  environmentNamespace,
+  fluxComparison,
   fluxObjectKey,
-  parseManifests
-} from "./chunk-D5IFRGAY.js";
+  fluxOwnerSelectors,
+  listItemNames,
+  pLimit,
+  parseManifests,
+  scopesFromCrds,
+  unappliedKustomization,
+  undefinedApplication
+} from "./chunk-RV7ONNBA.js";
 import {
   displayName,
   isMasked,

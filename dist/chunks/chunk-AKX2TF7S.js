@@ -13,9 +13,9 @@ import {
 
 // src/entry/github/action.ts
 var commands = {
-  plan: async () => (await import("./plan-TD7UMGYV.js")).runPlanAction(),
-  promote: async () => (await import("./promote-L6RM2HG3.js")).runPromoteAction(),
-  drift: async () => (await import("./drift-XV7A7UV7.js")).runDriftAction()
+  plan: async () => (await import("./plan-ZARXW3RG.js")).runPlanAction(),
+  promote: async () => (await import("./promote-5KBTILVQ.js")).runPromoteAction(),
+  drift: async () => (await import("./drift-GOPJCYZ5.js")).runDriftAction()
 };
 async function runAction(fixed) {
   try {

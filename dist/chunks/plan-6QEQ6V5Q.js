@@ -10,7 +10,7 @@ import {
 } from "./chunk-TYIRFN3H.js";
 import {
   shardFlag
-} from "./chunk-V4FCH6EI.js";
+} from "./chunk-2ES5WKPB.js";
 import "./chunk-UBYA2G2F.js";
 import "./chunk-FJR3CBAD.js";
 import {
@@ -20,18 +20,18 @@ import {
 } from "./chunk-MYCWCEUN.js";
 import {
   runPlan
-} from "./chunk-AD2SC7AR.js";
+} from "./chunk-D5D4OMCH.js";
 import "./chunk-6TK5MNZH.js";
 import {
   chooseKubeconfig
-} from "./chunk-G72R6O3H.js";
+} from "./chunk-L2E646WR.js";
 import "./chunk-L3PULLGS.js";
 import "./chunk-OCUZEIII.js";
 import "./chunk-E7ACZTBR.js";
 import "./chunk-LDKLHGTU.js";
-import "./chunk-3XLQLPKR.js";
+import "./chunk-PDY3B3XU.js";
 import "./chunk-U6YIBRX6.js";
-import "./chunk-D5IFRGAY.js";
+import "./chunk-RV7ONNBA.js";
 import "./chunk-NN2UZPML.js";
 import "./chunk-6GOKWEBO.js";
 import "./chunk-3N2GU25X.js";

@@ -8,30 +8,18 @@ import {
   compareEnvironmentLive,
   inShard,
   selectEnvironments
-} from "./chunk-G72R6O3H.js";
+} from "./chunk-L2E646WR.js";
 import {
   silentLog
 } from "./chunk-E7ACZTBR.js";
 import {
-  boundaryOf,
   compareSets,
-  detectRenderer,
   filesContaining,
-  folderSourceType,
   headRevision,
-  kustomizeInputs,
-  listedDependencies,
-  namedSourceTypes,
-  pLimit,
-  remembered,
-  renderEnvironments,
   resolveBase,
-  runChartFetcher,
-  valueFileLocation,
-  walkInside,
   withBaseSide,
   workTreeTop
-} from "./chunk-3XLQLPKR.js";
+} from "./chunk-PDY3B3XU.js";
 import {
   countChanges,
   describeComparedWith,
@@ -41,9 +29,12 @@ import {
   CONFIG_FILES,
   KUSTOMIZATION_FILES,
   RunDiscoveries,
+  appOfAppsFollower,
   argoChartHosts,
   argoObjectsIn,
+  boundaryOf,
   checkoutDiscovery,
+  detectRenderer,
   discoverEnvironmentsIn,
   discoverFluxEnvironments,
   discoverRepositoryEnvironments,
@@ -51,17 +42,27 @@ import {
   findArgoObjects,
   fluxObjectsIn,
   fluxSourceHosts,
+  folderSourceType,
   isGitOpsNative,
+  kustomizeInputs,
   listOf,
+  listedDependencies,
   loadCheckoutConfig,
   loadConfigFrom,
+  namedSourceTypes,
   originUrls,
+  pLimit,
   parseConfigText,
   recordOf,
+  remembered,
+  renderEnvironments,
+  runChartFetcher,
   runGit,
   showFile,
-  sourceHostsOf
-} from "./chunk-D5IFRGAY.js";
+  sourceHostsOf,
+  valueFileLocation,
+  walkInside
+} from "./chunk-RV7ONNBA.js";
 import {
   PlumblineError,
   problemOf
@@ -309,7 +310,7 @@ async function traceInputs(scope, env) {
       return read.paths;
     };
     if (env.renderer === "argocd" && env.argocd) {
-      const discovery = scope.discoveries.argo(root, scope.discovery);
+      const discovery = await scope.discoveries.argoFollowed(root, scope.discovery);
       const reads = argoApplicationReads(root, discovery, env.argocd);
       if (reads.kind === "anything") return reads;
       for (const folder of reads.kustomizations) {
@@ -508,8 +509,8 @@ async function requireRealConfigFolder(repoRoot, top) {
     current = parent;
   }
 }
-async function checkoutConfig(repoRoot) {
-  const config = await loadCheckoutConfig(repoRoot);
+async function checkoutConfig(repoRoot, discoveries) {
+  const config = await loadCheckoutConfig(repoRoot, discoveries);
   return { config, provenance: { from: "head", file: config.file }, listedWhereBranched: /* @__PURE__ */ new Set() };
 }
 async function baseConfig(repoRoot, base, source, discoverAtBase2, atHead) {
@@ -629,7 +630,7 @@ async function planWith(options, clients) {
     ]);
     const discovery = trustedDiscoverySettings(trustedFile, origin);
     const { repositoryUrls } = discovery;
-    const discoveries = new RunDiscoveries();
+    const discoveries = new RunDiscoveries(appOfAppsFollower());
     const tracing = comparesWithBase && !options.all ? traceHead({ root: repoRoot, top }, base.sha, { shard: options.shard, discovery, discoveries }) : void 0;
     planned = await withBaseSide(repoRoot, base.sha, async (baseSide) => {
       const trusted = withTrustedRender(
@@ -696,12 +697,13 @@ async function planWith(options, clients) {
       return { ...chosen, headRenders: liveSide };
     });
   } else {
-    const trusted = await checkoutConfig(repoRoot);
+    const discoveries = new RunDiscoveries(appOfAppsFollower());
+    const trusted = await checkoutConfig(repoRoot, discoveries);
     const clusterObjectFiles = await clusterObjectFilesInCheckout(repoRoot, trusted.config);
     planned = await renderHead(
       trusted,
       options,
-      { top, log, clients, clusterObjectFiles, discoveries: new RunDiscoveries() },
+      { top, log, clients, clusterObjectFiles, discoveries },
       () => true
     );
   }

@@ -7,19 +7,19 @@ import {
   parseRevisionSource,
   runDrift,
   summaryMarkdown
-} from "./chunk-4C76SLFC.js";
+} from "./chunk-7OP34MVH.js";
 import {
   actionLog,
   kubeconfigInput,
   shardInput,
   withKubeconfig
-} from "./chunk-W6GQW3UR.js";
+} from "./chunk-F4CSDIRA.js";
 import {
   runUrl
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-G72R6O3H.js";
+} from "./chunk-L2E646WR.js";
 import "./chunk-L3PULLGS.js";
 import "./chunk-E7ACZTBR.js";
 import {
@@ -27,12 +27,12 @@ import {
   choiceInput,
   listInput,
   repositoryRoot
-} from "./chunk-HSG2RKIC.js";
-import "./chunk-3XLQLPKR.js";
+} from "./chunk-LYFNEDSZ.js";
+import "./chunk-PDY3B3XU.js";
 import {
   gitHubForge
 } from "./chunk-U6YIBRX6.js";
-import "./chunk-D5IFRGAY.js";
+import "./chunk-RV7ONNBA.js";
 import "./chunk-NN2UZPML.js";
 import {
   debug,
