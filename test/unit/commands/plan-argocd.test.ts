@@ -888,6 +888,44 @@ describe('an app of apps through a Helm chart', () => {
     ).toEqual([['argoproj.io/Application/argocd/c', 'added']]);
   });
 
+  it('follows three levels of nesting, and fails the Application whose children lie deeper', async () => {
+    const repo = await repository({
+      'argocd/root.yaml': application('root', { path: 'nest' }, inCluster('argocd')),
+      'nest/Chart.yaml': stringify({ apiVersion: 'v2', name: 'nest', version: '1.0.0' }),
+      'nest/values.yaml': 'level: 0\n',
+      // Each level renders the next: an Application of this very chart, one level down.
+      'nest/templates/next.yaml': [
+        'apiVersion: argoproj.io/v1alpha1',
+        'kind: Application',
+        'metadata: { name: "level-{{ add1 .Values.level }}", namespace: argocd }',
+        'spec:',
+        '  project: default',
+        '  source:',
+        `    repoURL: "${REPOSITORY}"`,
+        '    path: nest',
+        '    helm: { parameters: [{ name: level, value: "{{ add1 .Values.level }}" }] }',
+        '  destination: { server: "https://kubernetes.default.svc", namespace: nest }',
+        '',
+      ].join('\n'),
+    });
+    repo.commit({ 'README.md': 'a change\n' });
+    const result = await plan(repo, { all: true });
+    expect(
+      result.environments.map((env) => [
+        env.environment,
+        env.error?.message.replace(/^.*?: /, '') ?? 'planned',
+      ]),
+    ).toEqual([
+      ['in-cluster/level-1', 'planned'],
+      ['in-cluster/level-2', 'planned'],
+      [
+        'in-cluster/level-3',
+        expect.stringMatching(/in-cluster\/level-3 is an app of apps nested more than 3 deep/),
+      ],
+      ['in-cluster/root', 'planned'],
+    ]);
+  });
+
   it('fails a cycle (a chart rendering its own parent) on that Application alone, naming its file and line', async () => {
     const repo = await repository(appOfApps(['a', 'root']));
     repo.commit({ 'README.md': 'a change\n' });
