@@ -20,12 +20,9 @@
  * request; (c) renders, its variables substituted by masked tokens (Secrets are masked
  * where the repository is read): no Secret value, plain or base64, reaches any output.
  */
-import { createHash } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
-import tar from 'tar-stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { docs, fluxBootstrap, fluxHelmRepository, fluxKustomization } from '../support/flux-repository.js';
@@ -45,31 +42,9 @@ import {
   startForges,
   stopForges,
   type Tree,
+  webChart,
+  webChartRepositoryFiles,
 } from './harness.js';
-
-/** The `web` chart 1.0.0 as `helm package` lays it out: one ConfigMap showing its greeting. */
-async function webChart(): Promise<Buffer> {
-  const pack = tar.pack();
-  pack.entry({ name: 'web/Chart.yaml' }, 'apiVersion: v2\nname: web\nversion: 1.0.0\n');
-  pack.entry({ name: 'web/values.yaml' }, 'greeting: hello\n');
-  pack.entry(
-    { name: 'web/templates/cm.yaml' },
-    'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: web }\ndata: { GREETING: {{ .Values.greeting | quote }} }\n',
-  );
-  pack.finalize();
-  const chunks: Buffer[] = [];
-  for await (const chunk of pack) chunks.push(chunk as Buffer);
-  return gzipSync(Buffer.concat(chunks));
-}
-
-/** A Helm repository serving the web chart: its index at /charts/index.yaml, the archive beside. */
-function helmRepositoryFiles(url: string, archive: Buffer): Record<string, string | Buffer> {
-  const digest = createHash('sha256').update(archive).digest('hex');
-  return {
-    '/charts/index.yaml': `apiVersion: v1\nentries:\n  web:\n    - { name: web, version: 1.0.0, digest: ${digest}, urls: ["${url}/charts/web-1.0.0.tgz"] }\n`,
-    '/charts/web-1.0.0.tgz': archive,
-  };
-}
 
 let forges: Forges;
 let trusted: CountingServer;
@@ -82,9 +57,9 @@ beforeAll(async () => {
   const evilFiles: Record<string, string | Buffer> = {};
   trusted = await startCountingServer(trustedFiles);
   evil = await startCountingServer(evilFiles);
-  Object.assign(trustedFiles, helmRepositoryFiles(trusted.url, archive));
+  Object.assign(trustedFiles, webChartRepositoryFiles(trusted.url, archive));
   // The canary host would serve the chart: only the host rule keeps plumbline away.
-  Object.assign(evilFiles, helmRepositoryFiles(evil.url, archive));
+  Object.assign(evilFiles, webChartRepositoryFiles(evil.url, archive));
 });
 afterAll(async () => {
   await Promise.all([trusted.close(), evil.close()]);

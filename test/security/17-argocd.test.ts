@@ -34,12 +34,9 @@
  * reported with their change. A nested `range` over a million, run with a 512 MiB heap,
  * fails its ApplicationSet alone (it once ran the plan out of heap, killing it).
  */
-import { createHash } from 'node:crypto';
 import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { gzipSync } from 'node:zlib';
-import tar from 'tar-stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import {
@@ -65,31 +62,9 @@ import {
   stopForges,
   type Tree,
   unescapeMarkdown,
+  webChart,
+  webChartRepositoryFiles,
 } from './harness.js';
-
-/** The `web` chart 1.0.0 as `helm package` lays it out: one ConfigMap showing its greeting. */
-async function webChart(): Promise<Buffer> {
-  const pack = tar.pack();
-  pack.entry({ name: 'web/Chart.yaml' }, 'apiVersion: v2\nname: web\nversion: 1.0.0\n');
-  pack.entry({ name: 'web/values.yaml' }, 'greeting: hello\n');
-  pack.entry(
-    { name: 'web/templates/cm.yaml' },
-    'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: web }\ndata: { GREETING: {{ .Values.greeting | quote }} }\n',
-  );
-  pack.finalize();
-  const chunks: Buffer[] = [];
-  for await (const chunk of pack) chunks.push(chunk as Buffer);
-  return gzipSync(Buffer.concat(chunks));
-}
-
-/** A Helm repository serving the web chart: its index at /charts/index.yaml, the archive beside. */
-function helmRepositoryFiles(url: string, archive: Buffer): Record<string, string | Buffer> {
-  const digest = createHash('sha256').update(archive).digest('hex');
-  return {
-    '/charts/index.yaml': `apiVersion: v1\nentries:\n  web:\n    - { name: web, version: 1.0.0, digest: ${digest}, urls: ["${url}/charts/web-1.0.0.tgz"] }\n`,
-    '/charts/web-1.0.0.tgz': archive,
-  };
-}
 
 let forges: Forges;
 let trusted: CountingServer;
@@ -102,9 +77,9 @@ beforeAll(async () => {
   const evilFiles: Record<string, string | Buffer> = {};
   trusted = await startCountingServer(trustedFiles);
   evil = await startCountingServer(evilFiles);
-  Object.assign(trustedFiles, helmRepositoryFiles(trusted.url, archive));
+  Object.assign(trustedFiles, webChartRepositoryFiles(trusted.url, archive));
   // The canary host would serve the chart, a values file and a patch: only the rules keep plumbline away.
-  Object.assign(evilFiles, helmRepositoryFiles(evil.url, archive), {
+  Object.assign(evilFiles, webChartRepositoryFiles(evil.url, archive), {
     '/values.yaml': 'greeting: from the evil host\n',
     '/patch.yaml': configMap('shop', { STOLEN: 'yes' }),
   });

@@ -18,7 +18,7 @@
  * manages to run writes a file into the case's marker folder, which must stay empty.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import {
   chmodSync,
@@ -36,7 +36,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import MarkdownIt from 'markdown-it';
+import tar from 'tar-stream';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { NODE24, PLAN_BUNDLE, parseOutputs, REPOSITORY, ROOT } from '../e2e/github-plan-harness.js';
@@ -967,4 +969,28 @@ export function helmChart(path: string, templates: Record<string, string>, value
 /** A chart template rendering one ConfigMap whose GREETING is `greeting`. */
 export function greetingTemplate(greeting: string): string {
   return `apiVersion: v1\nkind: ConfigMap\nmetadata: { name: web, namespace: app }\ndata: { GREETING: ${greeting} }\n`;
+}
+
+/** The `web` chart 1.0.0 as `helm package` lays it out: one ConfigMap showing its greeting. */
+export async function webChart(): Promise<Buffer> {
+  const pack = tar.pack();
+  pack.entry({ name: 'web/Chart.yaml' }, 'apiVersion: v2\nname: web\nversion: 1.0.0\n');
+  pack.entry({ name: 'web/values.yaml' }, 'greeting: hello\n');
+  pack.entry(
+    { name: 'web/templates/cm.yaml' },
+    'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: web }\ndata: { GREETING: {{ .Values.greeting | quote }} }\n',
+  );
+  pack.finalize();
+  const chunks: Buffer[] = [];
+  for await (const chunk of pack) chunks.push(chunk as Buffer);
+  return gzipSync(Buffer.concat(chunks));
+}
+
+/** A Helm repository serving the web chart: its index at /charts/index.yaml, the archive beside. */
+export function webChartRepositoryFiles(url: string, archive: Buffer): Record<string, string | Buffer> {
+  const digest = createHash('sha256').update(archive).digest('hex');
+  return {
+    '/charts/index.yaml': `apiVersion: v1\nentries:\n  web:\n    - { name: web, version: 1.0.0, digest: ${digest}, urls: ["${url}/charts/web-1.0.0.tgz"] }\n`,
+    '/charts/web-1.0.0.tgz': archive,
+  };
 }
