@@ -12,8 +12,8 @@
  * would anyway), in plumbline's sandbox as every render. A parent that fails to render
  * adds no child: its own environment fails with the reason.
  */
-import { type Dirent, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { join, sep } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
+import { posix } from 'node:path';
 import { type ArgoApplication, type ArgoDiscovery, withRenderedApplications } from '../argocd/discover.js';
 import { folderSourceType, namedSourceTypes } from '../argocd/source-type.js';
 import { KUSTOMIZATION_FILES } from '../config/discover.js';
@@ -21,6 +21,8 @@ import { type ArgoFollower, RunDiscoveries } from '../config/run-discoveries.js'
 import type { DiscoverySettings } from '../config/types.js';
 import { PlumblineError } from '../errors.js';
 import type { KubeObject } from '../resource.js';
+import { type Boundary, boundaryOf, realPathInside, walkInside } from './containment.js';
+import { firstFile } from './flux-build.js';
 import { renderEnvironment } from './render.js';
 
 /** How deep children of children are followed. */
@@ -41,17 +43,16 @@ async function followAppOfApps(
   discovery: ArgoDiscovery,
   settings: DiscoverySettings,
 ): Promise<ArgoDiscovery> {
+  const boundary = await boundaryOf(root);
   let current = discovery;
-  let parents = discovery.applications.filter(
-    (application) => appOfAppsChart(root, application) !== undefined,
-  );
+  let parents = await appsOfApps(boundary, discovery.applications);
   for (let depth = 1; parents.length > 0; depth++) {
     if (depth > APP_OF_APPS_DEPTH) {
       current = {
         ...current,
         problems: [
           ...current.problems,
-          ...parents.map((parent) => ({
+          ...parents.map(({ application: parent }) => ({
             application: parent.name,
             file: parent.file,
             line: parent.line,
@@ -61,9 +62,8 @@ async function followAppOfApps(
       };
       break;
     }
-    const next: ArgoApplication[] = [];
-    for (const parent of parents) {
-      const chart = appOfAppsChart(root, parent)!;
+    const next: Array<{ application: ArgoApplication; chart: string }> = [];
+    for (const { application: parent, chart } of parents) {
       const objects = await renderedApplications(root, parent, current);
       if (objects.length === 0) continue;
       const added = withRenderedApplications(current, parent, objects, {
@@ -71,11 +71,24 @@ async function followAppOfApps(
         trees: [chart],
       });
       current = added.discovery;
-      next.push(...added.children.filter((child) => appOfAppsChart(root, child) !== undefined));
+      next.push(...(await appsOfApps(boundary, added.children)));
     }
     parents = next;
   }
   return current;
+}
+
+/** The apps of apps among `applications`, each with its chart folder. */
+async function appsOfApps(
+  boundary: Boundary,
+  applications: readonly ArgoApplication[],
+): Promise<Array<{ application: ArgoApplication; chart: string }>> {
+  const found: Array<{ application: ArgoApplication; chart: string }> = [];
+  for (const application of applications) {
+    const chart = await appOfAppsChart(boundary, application);
+    if (chart !== undefined) found.push({ application, chart });
+  }
+  return found;
 }
 
 function repositoryOptions(settings: DiscoverySettings) {
@@ -106,59 +119,48 @@ async function renderedApplications(
 
 /**
  * The chart folder of an Application that is an app of apps (a local helm source whose
- * templates name `argoproj.io`), else undefined.
+ * templates name `argoproj.io`), else undefined. Its files are read as a render reads
+ * them (containment.ts): a link out of the repository is not followed, not even to look
+ * for a word.
  */
-function appOfAppsChart(root: string, application: ArgoApplication): string | undefined {
+async function appOfAppsChart(boundary: Boundary, application: ArgoApplication): Promise<string | undefined> {
   for (const source of application.sources) {
     if (!source.local || source.path === undefined) continue;
-    const folder = join(root, source.path);
-    // Nothing outside the repository is read, not even to look for a word.
-    if (!inside(root, join(folder, 'templates'))) continue;
+    const folder = await realPathInside(boundary, source.path).catch(leadsOutside(undefined));
+    if (folder === undefined) continue;
     const type =
       namedSourceTypes(source)[0] ??
       folderSourceType({
-        kustomization: KUSTOMIZATION_FILES.some((name) => isFile(join(folder, name))),
-        chart: isFile(join(folder, 'Chart.yaml')),
+        kustomization: (await firstFile(folder, KUSTOMIZATION_FILES)) !== undefined,
+        chart: (await firstFile(folder, ['Chart.yaml'])) !== undefined,
       });
-    if (type === 'helm' && templatesName(join(folder, 'templates'), 'argoproj.io')) return source.path;
+    if (
+      type === 'helm' &&
+      (await templatesName(boundary, posix.join(source.path, 'templates'), 'argoproj.io'))
+    )
+      return source.path;
   }
   return undefined;
 }
 
-/** Whether a template below `folder` (no link followed) holds `text`. */
-function templatesName(folder: string, text: string): boolean {
-  let entries: Dirent[];
-  try {
-    entries = readdirSync(folder, { withFileTypes: true, recursive: true });
-  } catch {
-    return false;
+/** Whether a template below `folder` holds `text`; false when one leads out of the repository. */
+async function templatesName(boundary: Boundary, folder: string, text: string): Promise<boolean> {
+  const files = await walkInside(boundary, folder).catch(leadsOutside([]));
+  for (const { real } of files) {
+    const found = await stat(real)
+      .then(
+        async (stats) => stats.size <= MAX_TEMPLATE_BYTES && (await readFile(real, 'utf8')).includes(text),
+      )
+      .catch(() => false);
+    if (found) return true;
   }
-  return entries.some((entry) => {
-    if (!entry.isFile()) return false;
-    const path = join(entry.parentPath, entry.name);
-    try {
-      return statSync(path).size <= MAX_TEMPLATE_BYTES && readFileSync(path, 'utf8').includes(text);
-    } catch {
-      return false;
-    }
-  });
+  return false;
 }
 
-/** Whether `path` is, links resolved, `root` or below it. */
-function inside(root: string, path: string): boolean {
-  try {
-    const top = realpathSync(root);
-    const real = realpathSync(path);
-    return real === top || real.startsWith(`${top}${sep}`);
-  } catch {
-    return false;
-  }
-}
-
-function isFile(path: string): boolean {
-  try {
-    return statSync(path).isFile();
-  } catch {
-    return false;
-  }
+/** A path that leads out of the repository (containment.ts refuses it) gives `nothing`; any other error stands. */
+function leadsOutside<T>(nothing: T): (error: unknown) => T {
+  return (error) => {
+    if (!(error instanceof PlumblineError)) throw error;
+    return nothing;
+  };
 }
