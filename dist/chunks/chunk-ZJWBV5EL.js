@@ -10,7 +10,7 @@ import {
   parsePointer,
   require_dist,
   runGit
-} from "./chunk-RV7ONNBA.js";
+} from "./chunk-F3L7ZRCV.js";
 import {
   PlumblineError,
   describeError

@@ -5,10 +5,10 @@ import {
   kubeconfigInput,
   shardInput,
   withKubeconfig
-} from "./chunk-F4CSDIRA.js";
+} from "./chunk-MFG7BO7T.js";
 import {
   runPlan
-} from "./chunk-D5D4OMCH.js";
+} from "./chunk-ZVQ6BHWQ.js";
 import {
   MissingShardsError,
   mergePlanResults
@@ -25,7 +25,7 @@ import {
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-L2E646WR.js";
+} from "./chunk-2SBV4CX6.js";
 import "./chunk-L3PULLGS.js";
 import {
   ACTION_VOCABULARY
@@ -39,19 +39,19 @@ import {
   choiceInput,
   listInput,
   repositoryRoot
-} from "./chunk-LYFNEDSZ.js";
+} from "./chunk-ZMGWDWL3.js";
 import {
   renderMarkdown,
   renderMarkdownParts
 } from "./chunk-LDKLHGTU.js";
-import "./chunk-PDY3B3XU.js";
+import "./chunk-ZJWBV5EL.js";
 import {
   ForgeError,
   context,
   gitHubForge,
   hasChanges
 } from "./chunk-U6YIBRX6.js";
-import "./chunk-RV7ONNBA.js";
+import "./chunk-F3L7ZRCV.js";
 import "./chunk-NN2UZPML.js";
 import {
   debug,

@@ -8,7 +8,7 @@ import {
   compareEnvironmentLive,
   inShard,
   selectEnvironments
-} from "./chunk-L2E646WR.js";
+} from "./chunk-2SBV4CX6.js";
 import {
   silentLog
 } from "./chunk-E7ACZTBR.js";
@@ -19,7 +19,7 @@ import {
   resolveBase,
   withBaseSide,
   workTreeTop
-} from "./chunk-PDY3B3XU.js";
+} from "./chunk-ZJWBV5EL.js";
 import {
   countChanges,
   describeComparedWith,
@@ -62,7 +62,7 @@ import {
   sourceHostsOf,
   valueFileLocation,
   walkInside
-} from "./chunk-RV7ONNBA.js";
+} from "./chunk-F3L7ZRCV.js";
 import {
   PlumblineError,
   problemOf

@@ -7,19 +7,19 @@ import {
   parseRevisionSource,
   runDrift,
   summaryMarkdown
-} from "./chunk-7OP34MVH.js";
+} from "./chunk-ZT6FYXSJ.js";
 import {
   actionLog,
   kubeconfigInput,
   shardInput,
   withKubeconfig
-} from "./chunk-F4CSDIRA.js";
+} from "./chunk-MFG7BO7T.js";
 import {
   runUrl
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-L2E646WR.js";
+} from "./chunk-2SBV4CX6.js";
 import "./chunk-L3PULLGS.js";
 import "./chunk-E7ACZTBR.js";
 import {
@@ -27,12 +27,12 @@ import {
   choiceInput,
   listInput,
   repositoryRoot
-} from "./chunk-LYFNEDSZ.js";
-import "./chunk-PDY3B3XU.js";
+} from "./chunk-ZMGWDWL3.js";
+import "./chunk-ZJWBV5EL.js";
 import {
   gitHubForge
 } from "./chunk-U6YIBRX6.js";
-import "./chunk-RV7ONNBA.js";
+import "./chunk-F3L7ZRCV.js";
 import "./chunk-NN2UZPML.js";
 import {
   debug,

@@ -9,7 +9,7 @@ import {
   compareSets,
   withCheckout,
   workTreeTop
-} from "./chunk-PDY3B3XU.js";
+} from "./chunk-ZJWBV5EL.js";
 import {
   ForgeError,
   code,
@@ -43,7 +43,7 @@ import {
   treeOf,
   valueFileLocation,
   writeAtomically
-} from "./chunk-RV7ONNBA.js";
+} from "./chunk-F3L7ZRCV.js";
 import {
   PlumblineError,
   problemOf

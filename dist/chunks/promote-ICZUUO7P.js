@@ -3,22 +3,22 @@ const require = __plumblineCreateRequire(import.meta.url);
 import {
   planTargetChange,
   promote
-} from "./chunk-6ILWDW3H.js";
+} from "./chunk-2WTXVWLQ.js";
 import {
   booleanInput,
   choiceInput,
   listInput,
   repositoryRoot
-} from "./chunk-LYFNEDSZ.js";
+} from "./chunk-ZMGWDWL3.js";
 import "./chunk-LDKLHGTU.js";
-import "./chunk-PDY3B3XU.js";
+import "./chunk-ZJWBV5EL.js";
 import {
   context,
   gitHubForge
 } from "./chunk-U6YIBRX6.js";
 import {
   loadCheckoutConfig
-} from "./chunk-RV7ONNBA.js";
+} from "./chunk-F3L7ZRCV.js";
 import "./chunk-NN2UZPML.js";
 import {
   debug,

@@ -3,7 +3,7 @@ const require = __plumblineCreateRequire(import.meta.url);
 import {
   changedFields,
   compareObject
-} from "./chunk-PDY3B3XU.js";
+} from "./chunk-ZJWBV5EL.js";
 import {
   countChanges
 } from "./chunk-U6YIBRX6.js";
@@ -22,7 +22,7 @@ import {
   scopesFromCrds,
   unappliedKustomization,
   undefinedApplication
-} from "./chunk-RV7ONNBA.js";
+} from "./chunk-F3L7ZRCV.js";
 import {
   displayName,
   isMasked,

@@ -13,9 +13,9 @@ import {
 
 // src/entry/github/action.ts
 var commands = {
-  plan: async () => (await import("./plan-ZARXW3RG.js")).runPlanAction(),
-  promote: async () => (await import("./promote-5KBTILVQ.js")).runPromoteAction(),
-  drift: async () => (await import("./drift-GOPJCYZ5.js")).runDriftAction()
+  plan: async () => (await import("./plan-EPCHE4SY.js")).runPlanAction(),
+  promote: async () => (await import("./promote-ICZUUO7P.js")).runPromoteAction(),
+  drift: async () => (await import("./drift-IXAIAJRG.js")).runDriftAction()
 };
 async function runAction(fixed) {
   try {

@@ -8,10 +8,10 @@ import {
   summaryJson,
   summaryMarkdown,
   summaryText
-} from "./chunk-7OP34MVH.js";
+} from "./chunk-ZT6FYXSJ.js";
 import {
   shardFlag
-} from "./chunk-2ES5WKPB.js";
+} from "./chunk-EZCMHXD6.js";
 import {
   FORGE_KINDS,
   detectForge,
@@ -29,14 +29,14 @@ import {
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-L2E646WR.js";
+} from "./chunk-2SBV4CX6.js";
 import "./chunk-L3PULLGS.js";
 import "./chunk-E7ACZTBR.js";
-import "./chunk-PDY3B3XU.js";
+import "./chunk-ZJWBV5EL.js";
 import "./chunk-U6YIBRX6.js";
 import {
   CONFIG_FILES
-} from "./chunk-RV7ONNBA.js";
+} from "./chunk-F3L7ZRCV.js";
 import "./chunk-NN2UZPML.js";
 import "./chunk-6GOKWEBO.js";
 import "./chunk-3N2GU25X.js";

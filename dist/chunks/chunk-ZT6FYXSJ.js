@@ -7,7 +7,7 @@ import {
   compareEnvironmentLive,
   inShard,
   selectEnvironments
-} from "./chunk-L2E646WR.js";
+} from "./chunk-2SBV4CX6.js";
 import {
   buildMarker,
   findMarker
@@ -20,7 +20,7 @@ import {
   headRevision,
   withCheckout,
   workTreeTop
-} from "./chunk-PDY3B3XU.js";
+} from "./chunk-ZJWBV5EL.js";
 import {
   code,
   describeComparedWith,
@@ -41,7 +41,7 @@ import {
   parsePointer,
   renderEnvironment,
   runChartFetcher
-} from "./chunk-RV7ONNBA.js";
+} from "./chunk-F3L7ZRCV.js";
 import {
   displayName,
   resourceId,

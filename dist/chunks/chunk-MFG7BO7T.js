@@ -2,13 +2,13 @@ import { createRequire as __plumblineCreateRequire } from 'node:module';
 const require = __plumblineCreateRequire(import.meta.url);
 import {
   parseShard
-} from "./chunk-L2E646WR.js";
+} from "./chunk-2SBV4CX6.js";
 import {
   logTo
 } from "./chunk-E7ACZTBR.js";
 import {
   require_dist
-} from "./chunk-RV7ONNBA.js";
+} from "./chunk-F3L7ZRCV.js";
 import {
   debug,
   endGroup,

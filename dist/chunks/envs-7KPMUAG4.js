@@ -7,7 +7,7 @@ import {
 import "./chunk-E7ACZTBR.js";
 import {
   loadCheckoutConfig
-} from "./chunk-RV7ONNBA.js";
+} from "./chunk-F3L7ZRCV.js";
 import "./chunk-NN2UZPML.js";
 import "./chunk-6GOKWEBO.js";
 import "./chunk-3N2GU25X.js";

@@ -18,14 +18,14 @@ import {
   planTargetChange,
   plumblineAuthor,
   promote
-} from "./chunk-6ILWDW3H.js";
+} from "./chunk-2WTXVWLQ.js";
 import "./chunk-LDKLHGTU.js";
-import "./chunk-PDY3B3XU.js";
+import "./chunk-ZJWBV5EL.js";
 import "./chunk-U6YIBRX6.js";
 import {
   loadCheckoutConfig,
   runGit
-} from "./chunk-RV7ONNBA.js";
+} from "./chunk-F3L7ZRCV.js";
 import "./chunk-NN2UZPML.js";
 import "./chunk-6GOKWEBO.js";
 import "./chunk-3N2GU25X.js";
