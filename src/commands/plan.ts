@@ -109,6 +109,9 @@ async function planWith(options: PlanOptions, clients: ClusterClients): Promise<
   if (options.shard) result.shard = { ...options.shard };
   const offline = new Map<string, EnvironmentResult>();
   let planned: Planned;
+  // Each checkout's Flux or Argo CD discovery, found once for the configuration, the
+  // affected environments and the renders.
+  const discoveries = new RunDiscoveries(appOfAppsFollower());
   if (base) {
     if (comparesWithBase) result.base = { ref: base.ref, sha: base.sha };
     log.info(`obeying the configuration of ${base.ref}; its merge base is ${base.sha.slice(0, 7)}`);
@@ -122,9 +125,6 @@ async function planWith(options: PlanOptions, clients: ClusterClients): Promise<
     ]);
     const discovery = trustedDiscoverySettings(trustedFile, origin);
     const { repositoryUrls } = discovery;
-    // Each checkout's Flux or Argo CD discovery, found once for the configuration, the
-    // affected environments and the renders.
-    const discoveries = new RunDiscoveries(appOfAppsFollower());
     // Offline, the head's side of which environments the change affects starts now, while
     // the base is checked out.
     const tracing =
@@ -210,7 +210,6 @@ async function planWith(options: PlanOptions, clients: ClusterClients): Promise<
       return { ...chosen, headRenders: liveSide };
     });
   } else {
-    const discoveries = new RunDiscoveries(appOfAppsFollower());
     const trusted = await checkoutConfig(repoRoot, discoveries);
     const clusterObjectFiles = await clusterObjectFilesInCheckout(repoRoot, trusted.config);
     planned = await renderHead(

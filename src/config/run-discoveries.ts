@@ -28,6 +28,11 @@ export type ArgoFollower = (
   settings: DiscoverySettings,
 ) => Promise<ArgoDiscovery>;
 
+/** A checkout's Argo CD discovery is the same for the same folder, URLs and clusters. */
+function argoKey(root: string, settings: DiscoverySettings): string {
+  return JSON.stringify(['argocd', resolve(root), settings.repositoryUrls, settings.argocdClusters ?? null]);
+}
+
 export class RunDiscoveries {
   readonly #found = new Map<string, ArgoDiscovery | FluxDiscovery>();
   readonly #followed = new Map<string, Promise<ArgoDiscovery>>();
@@ -37,13 +42,7 @@ export class RunDiscoveries {
 
   /** The checkout's Argo CD Applications (argocd/discover.ts). */
   argo(root: string, settings: DiscoverySettings): ArgoDiscovery {
-    const key = JSON.stringify([
-      'argocd',
-      resolve(root),
-      settings.repositoryUrls,
-      settings.argocdClusters ?? null,
-    ]);
-    return this.#once(key, () =>
+    return this.#once(argoKey(root, settings), () =>
       discoverArgoApplications(root, {
         repositoryUrls: settings.repositoryUrls,
         clusters: settings.argocdClusters,
@@ -55,7 +54,7 @@ export class RunDiscoveries {
   argoFollowed(root: string, settings: DiscoverySettings): Promise<ArgoDiscovery> {
     const follower = this.follower;
     if (!follower) return Promise.resolve(this.argo(root, settings));
-    const key = JSON.stringify([resolve(root), settings.repositoryUrls, settings.argocdClusters ?? null]);
+    const key = argoKey(root, settings);
     let followed = this.#followed.get(key);
     if (!followed) {
       followed = follower(root, () => this.argo(root, settings), settings);
