@@ -36,11 +36,11 @@ async function runCli(program2, argv) {
 
 // src/entry/cli.ts
 var commands = {
-  plan: async () => (await import("./chunks/plan-YVSZNGFR.js")).planCommand(),
+  plan: async () => (await import("./chunks/plan-6XVCTRNO.js")).planCommand(),
   merge: async () => (await import("./chunks/merge-ZUAZOKQB.js")).mergeCommand(),
-  promote: async () => (await import("./chunks/promote-DOGJ6L6I.js")).promoteCommand(),
-  drift: async () => (await import("./chunks/drift-VJMON6W4.js")).driftCommand(),
-  envs: async () => (await import("./chunks/envs-7KPMUAG4.js")).envsCommand()
+  promote: async () => (await import("./chunks/promote-X42KTCBF.js")).promoteCommand(),
+  drift: async () => (await import("./chunks/drift-PRQXPA5H.js")).driftCommand(),
+  envs: async () => (await import("./chunks/envs-66EIDJHQ.js")).envsCommand()
 };
 function commandsFor(args) {
   const named = args.find((arg) => !arg.startsWith("-"));

@@ -2,7 +2,7 @@ import { createRequire as __plumblineCreateRequire } from 'node:module';
 const require = __plumblineCreateRequire(import.meta.url);
 import {
   CONFIG_FILES
-} from "./chunk-F3L7ZRCV.js";
+} from "./chunk-I3R6E5OK.js";
 import {
   getInput
 } from "./chunk-YGM3RFQ2.js";

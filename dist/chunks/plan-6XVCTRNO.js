@@ -10,7 +10,7 @@ import {
 } from "./chunk-TYIRFN3H.js";
 import {
   shardFlag
-} from "./chunk-EZCMHXD6.js";
+} from "./chunk-FGHAFTL3.js";
 import "./chunk-UBYA2G2F.js";
 import "./chunk-FJR3CBAD.js";
 import {
@@ -20,18 +20,18 @@ import {
 } from "./chunk-MYCWCEUN.js";
 import {
   runPlan
-} from "./chunk-ZVQ6BHWQ.js";
+} from "./chunk-G5QJL5BU.js";
 import "./chunk-6TK5MNZH.js";
 import {
   chooseKubeconfig
-} from "./chunk-2SBV4CX6.js";
+} from "./chunk-R2KECVBY.js";
 import "./chunk-L3PULLGS.js";
 import "./chunk-OCUZEIII.js";
 import "./chunk-E7ACZTBR.js";
 import "./chunk-LDKLHGTU.js";
-import "./chunk-ZJWBV5EL.js";
+import "./chunk-JRAQUMV5.js";
 import "./chunk-U6YIBRX6.js";
-import "./chunk-F3L7ZRCV.js";
+import "./chunk-I3R6E5OK.js";
 import "./chunk-NN2UZPML.js";
 import "./chunk-6GOKWEBO.js";
 import "./chunk-3N2GU25X.js";

@@ -18,14 +18,14 @@ import {
   planTargetChange,
   plumblineAuthor,
   promote
-} from "./chunk-2WTXVWLQ.js";
+} from "./chunk-NLEQ4EXS.js";
 import "./chunk-LDKLHGTU.js";
-import "./chunk-ZJWBV5EL.js";
+import "./chunk-JRAQUMV5.js";
 import "./chunk-U6YIBRX6.js";
 import {
   loadCheckoutConfig,
   runGit
-} from "./chunk-F3L7ZRCV.js";
+} from "./chunk-I3R6E5OK.js";
 import "./chunk-NN2UZPML.js";
 import "./chunk-6GOKWEBO.js";
 import "./chunk-3N2GU25X.js";

@@ -7,19 +7,19 @@ import {
   parseRevisionSource,
   runDrift,
   summaryMarkdown
-} from "./chunk-ZT6FYXSJ.js";
+} from "./chunk-Y53LVFD3.js";
 import {
   actionLog,
   kubeconfigInput,
   shardInput,
   withKubeconfig
-} from "./chunk-MFG7BO7T.js";
+} from "./chunk-IHQYWWCF.js";
 import {
   runUrl
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-2SBV4CX6.js";
+} from "./chunk-R2KECVBY.js";
 import "./chunk-L3PULLGS.js";
 import "./chunk-E7ACZTBR.js";
 import {
@@ -27,12 +27,12 @@ import {
   choiceInput,
   listInput,
   repositoryRoot
-} from "./chunk-ZMGWDWL3.js";
-import "./chunk-ZJWBV5EL.js";
+} from "./chunk-CTX3AIP6.js";
+import "./chunk-JRAQUMV5.js";
 import {
   gitHubForge
 } from "./chunk-U6YIBRX6.js";
-import "./chunk-F3L7ZRCV.js";
+import "./chunk-I3R6E5OK.js";
 import "./chunk-NN2UZPML.js";
 import {
   debug,

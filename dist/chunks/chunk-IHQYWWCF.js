@@ -2,13 +2,13 @@ import { createRequire as __plumblineCreateRequire } from 'node:module';
 const require = __plumblineCreateRequire(import.meta.url);
 import {
   parseShard
-} from "./chunk-2SBV4CX6.js";
+} from "./chunk-R2KECVBY.js";
 import {
   logTo
 } from "./chunk-E7ACZTBR.js";
 import {
   require_dist
-} from "./chunk-F3L7ZRCV.js";
+} from "./chunk-I3R6E5OK.js";
 import {
   debug,
   endGroup,

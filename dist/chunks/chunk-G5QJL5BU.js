@@ -8,7 +8,7 @@ import {
   compareEnvironmentLive,
   inShard,
   selectEnvironments
-} from "./chunk-2SBV4CX6.js";
+} from "./chunk-R2KECVBY.js";
 import {
   silentLog
 } from "./chunk-E7ACZTBR.js";
@@ -19,7 +19,7 @@ import {
   resolveBase,
   withBaseSide,
   workTreeTop
-} from "./chunk-ZJWBV5EL.js";
+} from "./chunk-JRAQUMV5.js";
 import {
   countChanges,
   describeComparedWith,
@@ -62,7 +62,7 @@ import {
   sourceHostsOf,
   valueFileLocation,
   walkInside
-} from "./chunk-F3L7ZRCV.js";
+} from "./chunk-I3R6E5OK.js";
 import {
   PlumblineError,
   problemOf
@@ -621,6 +621,7 @@ async function planWith(options, clients) {
   if (options.shard) result.shard = { ...options.shard };
   const offline = /* @__PURE__ */ new Map();
   let planned;
+  const discoveries = new RunDiscoveries(appOfAppsFollower());
   if (base) {
     if (comparesWithBase) result.base = { ref: base.ref, sha: base.sha };
     log.info(`obeying the configuration of ${base.ref}; its merge base is ${base.sha.slice(0, 7)}`);
@@ -630,7 +631,6 @@ async function planWith(options, clients) {
     ]);
     const discovery = trustedDiscoverySettings(trustedFile, origin);
     const { repositoryUrls } = discovery;
-    const discoveries = new RunDiscoveries(appOfAppsFollower());
     const tracing = comparesWithBase && !options.all ? traceHead({ root: repoRoot, top }, base.sha, { shard: options.shard, discovery, discoveries }) : void 0;
     planned = await withBaseSide(repoRoot, base.sha, async (baseSide) => {
       const trusted = withTrustedRender(
@@ -697,7 +697,6 @@ async function planWith(options, clients) {
       return { ...chosen, headRenders: liveSide };
     });
   } else {
-    const discoveries = new RunDiscoveries(appOfAppsFollower());
     const trusted = await checkoutConfig(repoRoot, discoveries);
     const clusterObjectFiles = await clusterObjectFilesInCheckout(repoRoot, trusted.config);
     planned = await renderHead(

@@ -7,7 +7,7 @@ import {
 import "./chunk-E7ACZTBR.js";
 import {
   loadCheckoutConfig
-} from "./chunk-F3L7ZRCV.js";
+} from "./chunk-I3R6E5OK.js";
 import "./chunk-NN2UZPML.js";
 import "./chunk-6GOKWEBO.js";
 import "./chunk-3N2GU25X.js";

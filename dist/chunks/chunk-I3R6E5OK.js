@@ -19691,6 +19691,9 @@ function compare4(a, b) {
 function discoverySettings(render2) {
   return { repositoryUrls: render2.repositoryUrls ?? [], argocdClusters: render2.argocdClusters };
 }
+function argoKey(root, settings) {
+  return JSON.stringify(["argocd", resolve2(root), settings.repositoryUrls, settings.argocdClusters ?? null]);
+}
 var RunDiscoveries = class {
   /** `follower`: how app-of-apps charts are followed; without one, only files count. */
   constructor(follower) {
@@ -19701,14 +19704,8 @@ var RunDiscoveries = class {
   #followed = /* @__PURE__ */ new Map();
   /** The checkout's Argo CD Applications (argocd/discover.ts). */
   argo(root, settings) {
-    const key = JSON.stringify([
-      "argocd",
-      resolve2(root),
-      settings.repositoryUrls,
-      settings.argocdClusters ?? null
-    ]);
     return this.#once(
-      key,
+      argoKey(root, settings),
       () => discoverArgoApplications(root, {
         repositoryUrls: settings.repositoryUrls,
         clusters: settings.argocdClusters
@@ -19719,7 +19716,7 @@ var RunDiscoveries = class {
   argoFollowed(root, settings) {
     const follower = this.follower;
     if (!follower) return Promise.resolve(this.argo(root, settings));
-    const key = JSON.stringify([resolve2(root), settings.repositoryUrls, settings.argocdClusters ?? null]);
+    const key = argoKey(root, settings);
     let followed = this.#followed.get(key);
     if (!followed) {
       followed = follower(root, () => this.argo(root, settings), settings);

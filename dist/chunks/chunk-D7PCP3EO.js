@@ -13,9 +13,9 @@ import {
 
 // src/entry/github/action.ts
 var commands = {
-  plan: async () => (await import("./plan-EPCHE4SY.js")).runPlanAction(),
-  promote: async () => (await import("./promote-ICZUUO7P.js")).runPromoteAction(),
-  drift: async () => (await import("./drift-IXAIAJRG.js")).runDriftAction()
+  plan: async () => (await import("./plan-OIBMHVWN.js")).runPlanAction(),
+  promote: async () => (await import("./promote-PIACLSNP.js")).runPromoteAction(),
+  drift: async () => (await import("./drift-L3OVPJMT.js")).runDriftAction()
 };
 async function runAction(fixed) {
   try {

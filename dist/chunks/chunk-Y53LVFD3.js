@@ -7,7 +7,7 @@ import {
   compareEnvironmentLive,
   inShard,
   selectEnvironments
-} from "./chunk-2SBV4CX6.js";
+} from "./chunk-R2KECVBY.js";
 import {
   buildMarker,
   findMarker
@@ -20,7 +20,7 @@ import {
   headRevision,
   withCheckout,
   workTreeTop
-} from "./chunk-ZJWBV5EL.js";
+} from "./chunk-JRAQUMV5.js";
 import {
   code,
   describeComparedWith,
@@ -41,7 +41,7 @@ import {
   parsePointer,
   renderEnvironment,
   runChartFetcher
-} from "./chunk-F3L7ZRCV.js";
+} from "./chunk-I3R6E5OK.js";
 import {
   displayName,
   resourceId,

@@ -5,10 +5,10 @@ import {
   kubeconfigInput,
   shardInput,
   withKubeconfig
-} from "./chunk-MFG7BO7T.js";
+} from "./chunk-IHQYWWCF.js";
 import {
   runPlan
-} from "./chunk-ZVQ6BHWQ.js";
+} from "./chunk-G5QJL5BU.js";
 import {
   MissingShardsError,
   mergePlanResults
@@ -25,7 +25,7 @@ import {
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-2SBV4CX6.js";
+} from "./chunk-R2KECVBY.js";
 import "./chunk-L3PULLGS.js";
 import {
   ACTION_VOCABULARY
@@ -39,19 +39,19 @@ import {
   choiceInput,
   listInput,
   repositoryRoot
-} from "./chunk-ZMGWDWL3.js";
+} from "./chunk-CTX3AIP6.js";
 import {
   renderMarkdown,
   renderMarkdownParts
 } from "./chunk-LDKLHGTU.js";
-import "./chunk-ZJWBV5EL.js";
+import "./chunk-JRAQUMV5.js";
 import {
   ForgeError,
   context,
   gitHubForge,
   hasChanges
 } from "./chunk-U6YIBRX6.js";
-import "./chunk-F3L7ZRCV.js";
+import "./chunk-I3R6E5OK.js";
 import "./chunk-NN2UZPML.js";
 import {
   debug,

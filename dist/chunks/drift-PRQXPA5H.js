@@ -8,10 +8,10 @@ import {
   summaryJson,
   summaryMarkdown,
   summaryText
-} from "./chunk-ZT6FYXSJ.js";
+} from "./chunk-Y53LVFD3.js";
 import {
   shardFlag
-} from "./chunk-EZCMHXD6.js";
+} from "./chunk-FGHAFTL3.js";
 import {
   FORGE_KINDS,
   detectForge,
@@ -29,14 +29,14 @@ import {
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-2SBV4CX6.js";
+} from "./chunk-R2KECVBY.js";
 import "./chunk-L3PULLGS.js";
 import "./chunk-E7ACZTBR.js";
-import "./chunk-ZJWBV5EL.js";
+import "./chunk-JRAQUMV5.js";
 import "./chunk-U6YIBRX6.js";
 import {
   CONFIG_FILES
-} from "./chunk-F3L7ZRCV.js";
+} from "./chunk-I3R6E5OK.js";
 import "./chunk-NN2UZPML.js";
 import "./chunk-6GOKWEBO.js";
 import "./chunk-3N2GU25X.js";

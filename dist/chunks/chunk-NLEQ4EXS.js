@@ -9,7 +9,7 @@ import {
   compareSets,
   withCheckout,
   workTreeTop
-} from "./chunk-ZJWBV5EL.js";
+} from "./chunk-JRAQUMV5.js";
 import {
   ForgeError,
   code,
@@ -43,7 +43,7 @@ import {
   treeOf,
   valueFileLocation,
   writeAtomically
-} from "./chunk-F3L7ZRCV.js";
+} from "./chunk-I3R6E5OK.js";
 import {
   PlumblineError,
   problemOf

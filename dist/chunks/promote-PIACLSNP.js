@@ -3,22 +3,22 @@ const require = __plumblineCreateRequire(import.meta.url);
 import {
   planTargetChange,
   promote
-} from "./chunk-2WTXVWLQ.js";
+} from "./chunk-NLEQ4EXS.js";
 import {
   booleanInput,
   choiceInput,
   listInput,
   repositoryRoot
-} from "./chunk-ZMGWDWL3.js";
+} from "./chunk-CTX3AIP6.js";
 import "./chunk-LDKLHGTU.js";
-import "./chunk-ZJWBV5EL.js";
+import "./chunk-JRAQUMV5.js";
 import {
   context,
   gitHubForge
 } from "./chunk-U6YIBRX6.js";
 import {
   loadCheckoutConfig
-} from "./chunk-F3L7ZRCV.js";
+} from "./chunk-I3R6E5OK.js";
 import "./chunk-NN2UZPML.js";
 import {
   debug,

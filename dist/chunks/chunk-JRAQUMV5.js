@@ -10,7 +10,7 @@ import {
   parsePointer,
   require_dist,
   runGit
-} from "./chunk-F3L7ZRCV.js";
+} from "./chunk-I3R6E5OK.js";
 import {
   PlumblineError,
   describeError

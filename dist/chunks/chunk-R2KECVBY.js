@@ -3,7 +3,7 @@ const require = __plumblineCreateRequire(import.meta.url);
 import {
   changedFields,
   compareObject
-} from "./chunk-ZJWBV5EL.js";
+} from "./chunk-JRAQUMV5.js";
 import {
   countChanges
 } from "./chunk-U6YIBRX6.js";
@@ -22,7 +22,7 @@ import {
   scopesFromCrds,
   unappliedKustomization,
   undefinedApplication
-} from "./chunk-F3L7ZRCV.js";
+} from "./chunk-I3R6E5OK.js";
 import {
   displayName,
   isMasked,
