@@ -196,23 +196,26 @@ function ownedKinds(
 }
 
 /**
- * Labelled objects across all namespaces. An identity that may list only some namespaces
- * gets the rendered namespaces instead; a kind it may not list at all is skipped unless
- * it is rendered (then reading it is needed anyway). Returns undefined when skipped.
+ * Labelled objects across all namespaces (`selector` undefined: every object). An identity
+ * that may list only some namespaces gets `namespaces` instead; a kind it may not list at
+ * all is skipped unless it is rendered (then reading it is needed anyway). Returns
+ * undefined when skipped. `acrossCluster` is the LIST across the cluster, when the caller
+ * keeps one.
  */
 async function listOwned(
   transport: KubeTransport,
   resource: ApiResource,
-  selector: string,
-  namespaces: string[],
+  selector: string | undefined,
+  namespaces: readonly string[],
   rendered: boolean,
+  acrossCluster: () => Promise<KubeObject[]> = () => listAll(transport, resource, undefined, selector),
 ): Promise<KubeObject[] | undefined> {
   const skipForbidden = (error: unknown): undefined => {
     if (!(error instanceof ReadForbiddenError) || rendered) throw error;
     return undefined;
   };
   try {
-    return await listAll(transport, resource, undefined, selector);
+    return await acrossCluster();
   } catch (error) {
     if (!(error instanceof ReadForbiddenError) || !resource.namespaced || namespaces.length === 0) {
       return skipForbidden(error);
@@ -232,42 +235,26 @@ async function listOwned(
 const wholeCollections = new WeakMap<KubeTransport, Map<string, Promise<KubeObject[]>>>();
 
 /**
- * Every object of a kind across the cluster, listed once per transport; for an identity
- * that may not, each of `namespaces`. A kind it may not list at all is skipped unless it is
- * rendered. Undefined when skipped.
+ * Every object of a kind across the cluster, listed once per transport, as listOwned
+ * lists it without a selector.
  */
-async function listWhole(
+function listWhole(
   transport: KubeTransport,
   resource: ApiResource,
   namespaces: readonly string[],
   rendered: boolean,
 ): Promise<KubeObject[] | undefined> {
-  let collections = wholeCollections.get(transport);
-  if (!collections) {
-    collections = new Map();
-    wholeCollections.set(transport, collections);
-  }
+  const collections = wholeCollections.get(transport) ?? new Map<string, Promise<KubeObject[]>>();
+  wholeCollections.set(transport, collections);
   const key = `${resource.group}/${resource.version}/${resource.plural}`;
-  let whole = collections.get(key);
-  if (!whole) {
-    whole = listAll(transport, resource, undefined);
-    collections.set(key, whole);
-  }
-  try {
-    return await whole;
-  } catch (error) {
-    if (!(error instanceof ReadForbiddenError)) throw error;
-    if (!resource.namespaced || namespaces.length === 0) {
-      if (rendered) throw error;
-      return undefined;
+  return listOwned(transport, resource, undefined, namespaces, rendered, () => {
+    let whole = collections.get(key);
+    if (!whole) {
+      whole = listAll(transport, resource, undefined);
+      collections.set(key, whole);
     }
-  }
-  try {
-    return (await Promise.all(namespaces.map((namespace) => listAll(transport, resource, namespace)))).flat();
-  } catch (error) {
-    if (!(error instanceof ReadForbiddenError) || rendered) throw error;
-    return undefined;
-  }
+    return whole;
+  });
 }
 
 /** Every object of a collection, page by page, with apiVersion and kind set and Secrets masked. */
