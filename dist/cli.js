@@ -36,10 +36,10 @@ async function runCli(program2, argv) {
 
 // src/entry/cli.ts
 var commands = {
-  plan: async () => (await import("./chunks/plan-6XVCTRNO.js")).planCommand(),
+  plan: async () => (await import("./chunks/plan-O3DYIBOK.js")).planCommand(),
   merge: async () => (await import("./chunks/merge-ZUAZOKQB.js")).mergeCommand(),
   promote: async () => (await import("./chunks/promote-X42KTCBF.js")).promoteCommand(),
-  drift: async () => (await import("./chunks/drift-PRQXPA5H.js")).driftCommand(),
+  drift: async () => (await import("./chunks/drift-JPNOORCR.js")).driftCommand(),
   envs: async () => (await import("./chunks/envs-66EIDJHQ.js")).envsCommand()
 };
 function commandsFor(args) {

@@ -2,7 +2,7 @@ import { createRequire as __plumblineCreateRequire } from 'node:module';
 const require = __plumblineCreateRequire(import.meta.url);
 import {
   runAction
-} from "./chunks/chunk-D7PCP3EO.js";
+} from "./chunks/chunk-DWWTWNNI.js";
 import "./chunks/chunk-RVSZAHFT.js";
 import "./chunks/chunk-YGM3RFQ2.js";
 import "./chunks/chunk-6GOKWEBO.js";

@@ -13,9 +13,9 @@ import {
 
 // src/entry/github/action.ts
 var commands = {
-  plan: async () => (await import("./plan-OIBMHVWN.js")).runPlanAction(),
+  plan: async () => (await import("./plan-VUWDEFS7.js")).runPlanAction(),
   promote: async () => (await import("./promote-PIACLSNP.js")).runPromoteAction(),
-  drift: async () => (await import("./drift-L3OVPJMT.js")).runDriftAction()
+  drift: async () => (await import("./drift-BRLAPTYH.js")).runDriftAction()
 };
 async function runAction(fixed) {
   try {

@@ -8,7 +8,7 @@ import {
   compareEnvironmentLive,
   inShard,
   selectEnvironments
-} from "./chunk-R2KECVBY.js";
+} from "./chunk-M7YAZSTY.js";
 import {
   silentLog
 } from "./chunk-E7ACZTBR.js";

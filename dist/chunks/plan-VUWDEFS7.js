@@ -5,10 +5,10 @@ import {
   kubeconfigInput,
   shardInput,
   withKubeconfig
-} from "./chunk-IHQYWWCF.js";
+} from "./chunk-STX4AH5W.js";
 import {
   runPlan
-} from "./chunk-G5QJL5BU.js";
+} from "./chunk-RO3YMC33.js";
 import {
   MissingShardsError,
   mergePlanResults
@@ -25,7 +25,7 @@ import {
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-R2KECVBY.js";
+} from "./chunk-M7YAZSTY.js";
 import "./chunk-L3PULLGS.js";
 import {
   ACTION_VOCABULARY

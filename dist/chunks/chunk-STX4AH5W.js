@@ -2,7 +2,7 @@ import { createRequire as __plumblineCreateRequire } from 'node:module';
 const require = __plumblineCreateRequire(import.meta.url);
 import {
   parseShard
-} from "./chunk-R2KECVBY.js";
+} from "./chunk-M7YAZSTY.js";
 import {
   logTo
 } from "./chunk-E7ACZTBR.js";

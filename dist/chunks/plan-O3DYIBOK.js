@@ -10,7 +10,7 @@ import {
 } from "./chunk-TYIRFN3H.js";
 import {
   shardFlag
-} from "./chunk-FGHAFTL3.js";
+} from "./chunk-27RALIAV.js";
 import "./chunk-UBYA2G2F.js";
 import "./chunk-FJR3CBAD.js";
 import {
@@ -20,11 +20,11 @@ import {
 } from "./chunk-MYCWCEUN.js";
 import {
   runPlan
-} from "./chunk-G5QJL5BU.js";
+} from "./chunk-RO3YMC33.js";
 import "./chunk-6TK5MNZH.js";
 import {
   chooseKubeconfig
-} from "./chunk-R2KECVBY.js";
+} from "./chunk-M7YAZSTY.js";
 import "./chunk-L3PULLGS.js";
 import "./chunk-OCUZEIII.js";
 import "./chunk-E7ACZTBR.js";

@@ -8,10 +8,10 @@ import {
   summaryJson,
   summaryMarkdown,
   summaryText
-} from "./chunk-Y53LVFD3.js";
+} from "./chunk-U2SYY6SF.js";
 import {
   shardFlag
-} from "./chunk-FGHAFTL3.js";
+} from "./chunk-27RALIAV.js";
 import {
   FORGE_KINDS,
   detectForge,
@@ -29,7 +29,7 @@ import {
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-R2KECVBY.js";
+} from "./chunk-M7YAZSTY.js";
 import "./chunk-L3PULLGS.js";
 import "./chunk-E7ACZTBR.js";
 import "./chunk-JRAQUMV5.js";

@@ -493,13 +493,13 @@ function ownedKinds(desired) {
   for (const { apiVersion, kind } of COMMONLY_OWNED_KINDS) add(apiVersion, kind, false);
   return [...kinds.values()];
 }
-async function listOwned(transport, resource, selector, namespaces, rendered) {
+async function listOwned(transport, resource, selector, namespaces, rendered, acrossCluster = () => listAll(transport, resource, void 0, selector)) {
   const skipForbidden = (error) => {
     if (!(error instanceof ReadForbiddenError) || rendered) throw error;
     return void 0;
   };
   try {
-    return await listAll(transport, resource, void 0, selector);
+    return await acrossCluster();
   } catch (error) {
     if (!(error instanceof ReadForbiddenError) || !resource.namespaced || namespaces.length === 0) {
       return skipForbidden(error);
@@ -515,33 +515,18 @@ async function listOwned(transport, resource, selector, namespaces, rendered) {
   }
 }
 var wholeCollections = /* @__PURE__ */ new WeakMap();
-async function listWhole(transport, resource, namespaces, rendered) {
-  let collections = wholeCollections.get(transport);
-  if (!collections) {
-    collections = /* @__PURE__ */ new Map();
-    wholeCollections.set(transport, collections);
-  }
+function listWhole(transport, resource, namespaces, rendered) {
+  const collections = wholeCollections.get(transport) ?? /* @__PURE__ */ new Map();
+  wholeCollections.set(transport, collections);
   const key = `${resource.group}/${resource.version}/${resource.plural}`;
-  let whole = collections.get(key);
-  if (!whole) {
-    whole = listAll(transport, resource, void 0);
-    collections.set(key, whole);
-  }
-  try {
-    return await whole;
-  } catch (error) {
-    if (!(error instanceof ReadForbiddenError)) throw error;
-    if (!resource.namespaced || namespaces.length === 0) {
-      if (rendered) throw error;
-      return void 0;
+  return listOwned(transport, resource, void 0, namespaces, rendered, () => {
+    let whole = collections.get(key);
+    if (!whole) {
+      whole = listAll(transport, resource, void 0);
+      collections.set(key, whole);
     }
-  }
-  try {
-    return (await Promise.all(namespaces.map((namespace) => listAll(transport, resource, namespace)))).flat();
-  } catch (error) {
-    if (!(error instanceof ReadForbiddenError) || rendered) throw error;
-    return void 0;
-  }
+    return whole;
+  });
 }
 async function listAll(transport, resource, namespace, labelSelector) {
   const path = collectionPath(resource, namespace);

@@ -7,19 +7,19 @@ import {
   parseRevisionSource,
   runDrift,
   summaryMarkdown
-} from "./chunk-Y53LVFD3.js";
+} from "./chunk-U2SYY6SF.js";
 import {
   actionLog,
   kubeconfigInput,
   shardInput,
   withKubeconfig
-} from "./chunk-IHQYWWCF.js";
+} from "./chunk-STX4AH5W.js";
 import {
   runUrl
 } from "./chunk-XZWCKFE5.js";
 import {
   chooseKubeconfig
-} from "./chunk-R2KECVBY.js";
+} from "./chunk-M7YAZSTY.js";
 import "./chunk-L3PULLGS.js";
 import "./chunk-E7ACZTBR.js";
 import {

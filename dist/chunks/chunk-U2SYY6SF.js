@@ -7,7 +7,7 @@ import {
   compareEnvironmentLive,
   inShard,
   selectEnvironments
-} from "./chunk-R2KECVBY.js";
+} from "./chunk-M7YAZSTY.js";
 import {
   buildMarker,
   findMarker
